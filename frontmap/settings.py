@@ -1,0 +1,44 @@
+"""Where frontmap finds its data and keeps its cache.
+
+- ``FRONTMAP_DATA``: a folder holding GeoNames dumps in ``geonames/`` (or directly in it) and,
+  optionally, front-line files in ``frontline/``. An explicit ``data_dir`` option wins over it.
+- ``FRONTMAP_CACHE``: where built indexes and downloads go; defaults to the user cache
+  directory given by platformdirs.
+- ``FRONTMAP_OFFLINE=1``: never touch the network (tests set it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["data_dir", "cache_dir", "offline"]
+
+
+def data_dir(option: str | os.PathLike[str] | None = None) -> Path | None:
+    """The data folder: ``option`` if given, else ``$FRONTMAP_DATA``, else None.
+
+    Examples
+    --------
+    >>> data_dir("/tmp/somewhere").as_posix()
+    '/tmp/somewhere'
+    """
+    value = option if option not in (None, "") else os.environ.get("FRONTMAP_DATA")
+    if not value:
+        return None
+    return Path(value).expanduser()
+
+
+def cache_dir() -> Path:
+    """The cache folder (created on demand): ``$FRONTMAP_CACHE`` or the platform user cache."""
+    value = os.environ.get("FRONTMAP_CACHE")
+    path = Path(value).expanduser() if value else Path(platformdirs.user_cache_dir("frontmap"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def offline() -> bool:
+    """True when ``$FRONTMAP_OFFLINE`` asks frontmap never to use the network."""
+    return os.environ.get("FRONTMAP_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}

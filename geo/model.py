@@ -1,0 +1,179 @@
+"""Value types of geo: coordinates, mentions, reports and claims.
+
+The enums accept case-insensitive strings and, given a wrong one, list the allowed values:
+
+>>> Action("Captured")
+<Action.CAPTURED: 'captured'>
+>>> Action("won")
+Traceback (most recent call last):
+...
+ValueError: 'won' is not a valid Action; allowed: captured, entered, fighting, advancing, attacked, struck, repelled, other
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "Action",
+    "Claimant",
+    "CoordinateFormat",
+    "CoordSource",
+    "Coordinate",
+    "Mention",
+    "Report",
+    "Claim",
+]
+
+
+class _StrEnum(str, Enum):
+    """A str enum that accepts its values case-insensitively and lists them when given a wrong one."""
+
+    @classmethod
+    def _missing_(cls, value: object):  # type: ignore[override]
+        if isinstance(value, str):
+            folded = value.strip().casefold().replace("_", "-")
+            for member in cls:
+                if member.value.casefold() == folded or member.name.casefold() == folded.replace("-", "_"):
+                    return member
+        allowed = ", ".join(m.value for m in cls)
+        raise ValueError(f"{value!r} is not a valid {cls.__name__}; allowed: {allowed}")
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Action(_StrEnum):
+    """What a claim says happened at a place."""
+
+    CAPTURED = "captured"
+    ENTERED = "entered"
+    FIGHTING = "fighting"
+    ADVANCING = "advancing"
+    ATTACKED = "attacked"
+    STRUCK = "struck"
+    REPELLED = "repelled"
+    OTHER = "other"
+
+
+class Claimant(_StrEnum):
+    """Who makes a claim."""
+
+    RU_MOD = "RU-MoD"
+    RU_OFFICIAL = "RU-official"
+    RU_MILBLOGGER = "RU-milblogger"
+    UA_GENERALSTAFF = "UA-GeneralStaff"
+    UA_OFFICIAL = "UA-official"
+    DEEPSTATE = "DeepState"
+    ISW = "ISW"
+    MEDIA = "media"
+    AUTHOR = "author"
+
+
+class CoordinateFormat(_StrEnum):
+    """How a coordinate was written."""
+
+    DMS = "dms"  #: degrees, minutes, seconds
+    DM = "dm"  #: degrees and decimal minutes
+    DD = "dd"  #: decimal degrees
+    MGRS = "mgrs"  #: Military Grid Reference System
+
+
+class CoordSource(_StrEnum):
+    """Where a claim's point comes from."""
+
+    TEXT = "text"  #: coordinates given in the report for this place
+    GAZETTEER = "gazetteer"  #: the resolved gazetteer place
+    DERIVED = "derived"  #: computed from an anchor place ("4 km west of X")
+    GEOCODER = "geocoder"  #: an online geocoder (opt-in)
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinate:
+    """A point read from text, with where it was and how precise its notation is.
+
+    ``uncertainty_m`` is half the last written unit: 1″ ≈ 31 m, 1′ ≈ 1.9 km, 0.01° ≈ 1.1 km.
+    """
+
+    lat: float
+    lon: float
+    format: CoordinateFormat = CoordinateFormat.DD
+    uncertainty_m: float = 0.0
+    start: int = -1  #: offset of the first character in the text it was read from
+    end: int = -1  #: offset after the last character
+    text: str = ""  #: the coordinate exactly as written
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name as written in a report."""
+
+    text: str  #: the name exactly as written
+    start: int
+    end: int
+    sentence: str = ""  #: the sentence it stands in
+    coordinate: Coordinate | None = None  #: coordinates the text ties to this mention
+    trigger: str = ""  #: the pattern that found it ("settlement of", "gazetteer", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One post or article: its text and what is known about it."""
+
+    text: str
+    source: str = ""  #: the input path as given (and "#N" for the Nth post of a compilation)
+    url: str = ""
+    author: str = ""
+    date: _dt.date | None = None  #: the report's own date, when the text or metadata gives it
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A place mention resolved (or not) to a point, with what is claimed there, by whom, when.
+
+    ``lat``/``lon`` are None when the mention could not be resolved: such claims are kept, with
+    null geometry, rather than forced onto a wrong namesake.
+    """
+
+    place: str  #: the mention exactly as written
+    lat: float | None = None
+    lon: float | None = None
+    name: str = ""  #: gazetteer name
+    geonameid: int | None = None
+    admin1: str = ""
+    admin2: str = ""
+    country: str = ""
+    feature_code: str = ""
+    coord_source: CoordSource | None = None
+    confidence: float = 0.0
+    precision: int | None = None  #: ACLED-style: 1 the place itself, 2 near or part of it, 3 region only
+    uncertainty_m: float | None = None
+    report_date: _dt.date | None = None
+    claim_date: _dt.date | None = None
+    action: Action = Action.OTHER
+    action_detail: str = ""
+    claimant: Claimant | None = None
+    role: str = "event"  #: "event" or "speaker"/"venue"/"background" (kept off the map by default)
+    unit: str = ""
+    direction: str = ""
+    derived_from: str = ""
+    contested: bool = False
+    source: str = ""
+    url: str = ""
+    quote: str = ""
+    start: int = -1
+    end: int = -1
+    why: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def date(self) -> _dt.date | None:
+        """The claim's date when known, else the report's."""
+        return self.claim_date or self.report_date
+
+    @property
+    def resolved(self) -> bool:
+        """True when the claim has a point."""
+        return self.lat is not None and self.lon is not None
