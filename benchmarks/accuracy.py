@@ -1,0 +1,209 @@
+"""Accuracy of frontmap on labelled real reports (``../shared/eval``), against a naive baseline.
+
+For the labels of kind ``settlement`` and role ``event`` that carry a geonameid, the share that
+frontmap places within 2 km and 3 km of the label, from the text as it is and from the text with
+every coordinate deleted first; the share of output features that are not places at all (their
+mention matches no labelled place of any kind); and, for the same event labels, how often the
+claim's action, claimant and date match. The naive baseline places each labelled mention on the
+first exact-name match in the gazetteer (dump order).
+
+Run:  FRONTMAP_DATA=../shared/data python benchmarks/accuracy.py [--eval DIR] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from gazetteer import Gazetteer  # noqa: E402
+from gazetteer.names import fold  # noqa: E402
+from gazetteer.ranking import distances_km  # noqa: E402
+from geo.coordinates import find_coordinates  # noqa: E402
+from geo.extract import extract_report, mark_contested  # noqa: E402
+from geo.reports import read_reports  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def load_labels(eval_dir: Path) -> dict[str, list[dict]]:
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for name in ("labels_short.csv", "labels_isw.csv"):
+        p = eval_dir / name
+        if not p.exists():
+            continue
+        with p.open(newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                row["_set"] = "isw" if name == "labels_isw.csv" else "short"
+                by_file[row["file"]].append(row)
+    return by_file
+
+
+def find_report(eval_dir: Path, file: str) -> Path | None:
+    for p in (eval_dir / "reports" / file, eval_dir.parent / "seeds" / file, eval_dir / file):
+        if p.exists():
+            return p
+    return None
+
+
+def strip_coordinates(text: str) -> str:
+    out, last = [], 0
+    for c in find_coordinates(text):
+        out.append(text[last : c.start])
+        last = c.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _norm(s: str) -> str:
+    return fold(s).replace(" ", "")
+
+
+def _matches(mention: str, place: str) -> bool:
+    a, b = _norm(mention), _norm(place)
+    return bool(a) and (a == b or (len(a) >= 4 and (a in b or b in a)))
+
+
+def run_claims(gaz: Gazetteer, path: Path, *, strip: bool):
+    claims = []
+    for rep in read_reports(path):
+        if strip:
+            rep = replace(rep, text=strip_coordinates(rep.text))
+        claims.extend(extract_report(rep, gaz))
+    return mark_contested(claims)
+
+
+def baseline_point(gaz: Gazetteer, mention: str):
+    cands = [c for c in gaz.candidates(mention, fuzzy=False) if c.rule in ("exact", "fold")]
+    if not cands:
+        return None
+    first = min(cands, key=lambda c: c.place.geonameid)
+    return first.place.lat, first.place.lon
+
+
+def score(gaz: Gazetteer, eval_dir: Path) -> dict:
+    labels = load_labels(eval_dir)
+    sets: dict[str, dict] = {}
+    detail = []
+    for file, rows in sorted(labels.items()):
+        path = find_report(eval_dir, file)
+        if path is None:
+            print(f"warning: no report file for {file}", file=sys.stderr)
+            continue
+        runs = {"kept": run_claims(gaz, path, strip=False), "stripped": run_claims(gaz, path, strip=True)}
+        label_mentions = [r["mention"] for r in rows]
+        st = sets.setdefault(rows[0]["_set"], defaultdict(int))
+        for mode, claims in runs.items():
+            st[f"features_{mode}"] += len(claims)
+            for c in claims:
+                if not any(_matches(m, c.place) for m in label_mentions):
+                    st[f"nonplace_{mode}"] += 1
+                    if mode == "kept":
+                        detail.append({"file": file, "nonplace": c.place, "quote": c.quote[:100]})
+        for r in rows:
+            if r["kind"] != "settlement" or r["role"] != "event" or not r["geonameid"]:
+                continue
+            lat, lon = float(r["lat"]), float(r["lon"])
+            st["events"] += 1
+            for mode, claims in runs.items():
+                mine = [c for c in claims if _matches(r["mention"], c.place)]
+                placed = [c for c in mine if c.resolved]
+                d = min(
+                    (float(distances_km(lat, lon, [c.lat], [c.lon])[0]) for c in placed), default=float("inf")
+                )
+                st[f"within2_{mode}"] += d <= 2.0
+                st[f"within3_{mode}"] += d <= 3.0
+                st[f"found_{mode}"] += bool(mine)
+                if mode == "stripped" and d > 3.0:
+                    detail.append(
+                        {
+                            "file": file,
+                            "miss": r["mention"],
+                            "label": r["gaz_name"],
+                            "got": [(c.name, c.admin1, round(c.confidence, 2)) for c in mine][:3],
+                            "km": None if d == float("inf") else round(d, 1),
+                        }
+                    )
+                if mode == "kept":
+                    events = [c for c in mine if c.role == "event"] or mine
+                    if r["action"]:
+                        st["action_n"] += 1
+                        st["action_ok"] += any(str(c.action) == r["action"] for c in events)
+                    if r["claimant"]:
+                        st["claimant_n"] += 1
+                        st["claimant_ok"] += any(c.claimant is not None and str(c.claimant) == r["claimant"] for c in events)
+                    if r["date"]:
+                        st["date_n"] += 1
+                        want = dt.date.fromisoformat(r["date"])
+                        st["date_ok"] += any(c.date == want for c in events)
+            bp = baseline_point(gaz, r["mention"])
+            if bp is not None:
+                bd = float(distances_km(lat, lon, [bp[0]], [bp[1]])[0])
+                st["baseline_within3"] += bd <= 3.0
+                st["baseline_within2"] += bd <= 2.0
+        # speaker/venue leaks: labelled role=other places that come out as events
+        others = {_norm(r["mention"]) for r in rows if r["role"] == "other"}
+        events_l = {_norm(r["mention"]) for r in rows if r["role"] == "event"}
+        for c in runs["kept"]:
+            k = _norm(c.place)
+            if c.role == "event" and c.resolved and k in others and k not in events_l:
+                st["leaks"] += 1
+    summary = {}
+    for name, st in sets.items():
+        n = st["events"] or 1
+        summary[name] = {
+            "event_settlements": st["events"],
+            "within3_kept": round(st["within3_kept"] / n, 4),
+            "within3_stripped": round(st["within3_stripped"] / n, 4),
+            "within2_kept": round(st["within2_kept"] / n, 4),
+            "within2_stripped": round(st["within2_stripped"] / n, 4),
+            "baseline_within3": round(st["baseline_within3"] / n, 4),
+            "baseline_within2": round(st["baseline_within2"] / n, 4),
+            "features_kept": st["features_kept"],
+            "nonplace_share_kept": round(st["nonplace_kept"] / max(1, st["features_kept"]), 4),
+            "nonplace_share_stripped": round(st["nonplace_stripped"] / max(1, st["features_stripped"]), 4),
+            "action_match": round(st["action_ok"] / max(1, st["action_n"]), 4),
+            "claimant_match": round(st["claimant_ok"] / max(1, st["claimant_n"]), 4),
+            "date_match": round(st["date_ok"] / max(1, st["date_n"]), 4),
+            "speaker_leaks": st["leaks"],
+        }
+    return {"summary": summary, "detail": detail}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=None, help="eval folder (default: $FRONTMAP_DATA/../eval)")
+    ap.add_argument("--out", type=Path, default=RESULTS / "accuracy.json")
+    ap.add_argument("--detail", action="store_true", help="print misses and non-places")
+    args = ap.parse_args(argv)
+    eval_dir = args.eval or Path(os.environ.get("FRONTMAP_DATA", "../shared/data")).parent / "eval"
+    t = time.perf_counter()
+    gaz = Gazetteer.open(progress=False)
+    res = score(gaz, eval_dir)
+    res["seconds"] = round(time.perf_counter() - t, 2)
+    res["date"] = dt.date.today().isoformat()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    cols = ["event_settlements", "within3_kept", "within3_stripped", "baseline_within3", "within2_stripped",
+            "nonplace_share_kept", "action_match", "claimant_match", "date_match", "speaker_leaks"]
+    print("| set | " + " | ".join(cols) + " |")
+    print("|---" * (len(cols) + 1) + "|")
+    for name, s in res["summary"].items():
+        print(f"| {name} | " + " | ".join(str(s[c]) for c in cols) + " |")
+    if args.detail:
+        for d in res["detail"]:
+            print(d)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

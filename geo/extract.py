@@ -1,0 +1,233 @@
+"""From report files to claims: the whole reading pipeline.
+
+``read → split into posts → sentences → coordinates → place mentions → claim around each
+mention (action, claimant, role, date) → resolution against the gazetteer → claims``.
+
+Bad input never loses a batch: each file that cannot be read is reported (path and problem)
+in ``ExtractResult.errors`` and the rest is processed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from frontmap.errors import FrontmapError, ReportError
+from gazetteer.names import fold
+from gazetteer.ranking import Anchor
+from geo.claims import analyse_mention_all
+from geo.coordinates import find_coordinates
+from geo.dates import claim_date
+from geo.mentions import find_mentions
+from geo.model import Claim, Claimant, CoordSource, Report
+from geo.reports import iter_input_files, read_reports
+from geo.resolve import resolve_mentions
+from geo.text import sentences
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = ["ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested"]
+
+_RU = {Claimant.RU_MOD, Claimant.RU_OFFICIAL, Claimant.RU_MILBLOGGER}
+_UA = {Claimant.UA_GENERALSTAFF, Claimant.UA_OFFICIAL}
+
+
+@dataclass
+class ExtractResult:
+    """The claims of a batch, and the inputs that could not be read (path and problem)."""
+
+    claims: list[Claim] = field(default_factory=list)
+    errors: list[ReportError] = field(default_factory=list)
+    reports: int = 0
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def extract_text(
+    text: str,
+    gaz: Gazetteer,
+    *,
+    source: str = "",
+    date=None,
+    front_km: Callable[[float, float], float | None] | None = None,
+    near: Sequence[Anchor] = (),
+) -> list[Claim]:
+    """Claims from a piece of text.
+
+    Examples
+    --------
+    >>> claims = extract_text("Units liberated the settlement of Zvanovka.", gaz)  # doctest: +SKIP
+    >>> claims[0].name  # doctest: +SKIP
+    'Zvanivka'
+    """
+    return extract_report(Report(text=text, source=source, date=date), gaz, front_km=front_km, near=near)
+
+
+def extract_report(
+    report: Report,
+    gaz: Gazetteer,
+    *,
+    front_km: Callable[[float, float], float | None] | None = None,
+    near: Sequence[Anchor] = (),
+) -> list[Claim]:
+    """Claims from one report (one post)."""
+    text = report.text
+    spans = sentences(text) or [(0, len(text))]
+    starts = [s for s, _ in spans]
+
+    def sentence_of(offset: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(starts, offset) - 1)
+        return spans[k]
+
+    coords = find_coordinates(text)
+    mentions = find_mentions(text, gaz, coordinates=coords)
+    if not mentions:
+        return []
+    contexts = []
+    for m in mentions:
+        s, e = sentence_of(m.start)
+        k = max(0, bisect.bisect_right(starts, m.start) - 1)
+        prev = text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
+        sentence = text[s:e]
+        ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, context=prev)
+        contexts.append((sentence, ctxs))
+    events = [any(c.role == "event" for c in ctxs) for _, ctxs in contexts]
+    resolutions = resolve_mentions(
+        mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near
+    )
+    claims: list[Claim] = []
+    seen: set[tuple] = set()
+    for m, r, (sentence, ctxs) in zip(mentions, resolutions, contexts):
+        for ctx in ctxs:
+            place = r.place
+            key = (place.geonameid if place else fold(m.text), fold(m.text), ctx.claimant, ctx.action, ctx.role)
+            if key in seen:
+                continue
+            seen.add(key)
+            cdate = claim_date(sentence, report.date) if ctx.role == "event" else None
+            precision = r.precision
+            role = ctx.role
+            if place is not None and (place.feature_class == "A" or place.feature_code.startswith("PCL")):
+                precision = 3
+            claims.append(
+                Claim(
+                    place=m.text,
+                    lat=r.lat,
+                    lon=r.lon,
+                    name=place.name if place else "",
+                    geonameid=place.geonameid if place else None,
+                    admin1=place.admin1 if place else "",
+                    admin2=place.admin2 if place else "",
+                    country=place.country if place else "",
+                    feature_code=place.feature_code if place else "",
+                    coord_source=r.coord_source,
+                    confidence=round(float(r.confidence), 3),
+                    precision=precision,
+                    uncertainty_m=r.uncertainty_m,
+                    report_date=report.date,
+                    claim_date=cdate,
+                    action=ctx.action,
+                    action_detail=ctx.action_detail,
+                    claimant=ctx.claimant,
+                    role=role,
+                    unit=ctx.unit,
+                    direction=ctx.direction,
+                    source=report.source,
+                    url=report.url,
+                    quote=" ".join(sentence.split()),
+                    start=m.start,
+                    end=m.end,
+                    why=tuple(r.why) + tuple(ctx.why),
+                )
+            )
+    return claims
+
+
+def mark_contested(claims: Sequence[Claim]) -> list[Claim]:
+    """Mark claims about one place on which the two sides say different things.
+
+    A place is contested when a Russian and a Ukrainian claimant make event claims about it with
+    different actions ("Moscow said it captured Pokrovsk; Kyiv said fighting was ongoing").
+    """
+    by_place: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.geonameid is not None and c.role == "event" and c.claimant is not None:
+            by_place[c.geonameid].append(i)
+    contested: set[int] = set()
+    for idx in by_place.values():
+        ru = {claims[i].action for i in idx if claims[i].claimant in _RU}
+        ua = {claims[i].action for i in idx if claims[i].claimant in _UA}
+        if ru and ua and ru != ua:
+            contested.update(idx)
+    return [replace(c, contested=True) if i in contested else c for i, c in enumerate(claims)]
+
+
+def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult) -> Iterator[Report]:
+    try:
+        files = list(iter_input_files(paths))
+    except ReportError as exc:  # a missing path: report it, go on with the others
+        result.errors.append(exc)
+        files = []
+        for p in paths:
+            try:
+                files.extend(iter_input_files([p]))
+            except ReportError as e:
+                if all(str(e) != str(x) for x in result.errors):
+                    result.errors.append(e)
+    for f in files:
+        result.files += 1
+        try:
+            reports = read_reports(f)
+        except ReportError as exc:
+            result.errors.append(exc)
+            continue
+        except (OSError, ValueError) as exc:
+            result.errors.append(ReportError(f, f"{type(exc).__name__}: {exc}"))
+            continue
+        yield from reports
+
+
+def extract_files(
+    paths: Iterable[str | os.PathLike[str]],
+    gaz: Gazetteer,
+    *,
+    front_km_for: Callable[[object], Callable[[float, float], float | None] | None] | None = None,
+    near: Sequence[Anchor] = (),
+    progress: Callable[[Report], None] | None = None,
+) -> ExtractResult:
+    """Claims from files and folders; unreadable inputs are reported, not fatal.
+
+    Parameters
+    ----------
+    paths
+        Files or folders (walked recursively for text and HTML files).
+    gaz
+        The gazetteer.
+    front_km_for
+        Given a report date, a function giving the distance in km to that day's front line.
+    near
+        Extra anchors for resolution.
+    progress
+        Called once per report processed (for a progress bar).
+    """
+    result = ExtractResult()
+    for report in _iter_reports(list(paths), result):
+        result.reports += 1
+        front = front_km_for(report.date) if front_km_for is not None else None
+        try:
+            result.claims.extend(extract_report(report, gaz, front_km=front, near=near))
+        except FrontmapError as exc:
+            result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
+        if progress is not None:
+            progress(report)
+    result.claims = mark_contested(result.claims)
+    return result

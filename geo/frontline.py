@@ -1,0 +1,160 @@
+"""The front line by date: occupied territory polygons, and distances to their edge.
+
+Reads the DeepState history (one Feature per day, ``properties.date``; plain or ``.xz``/``.gz``)
+or a single-day file (the date from ``properties.date``, else from a ``YYYYMMDD`` in the file
+name). For a claim dated D the line used is the latest one on or before D (the history's date
+is the download date: the state of the previous evening), else the earliest after it.
+
+Examples
+--------
+>>> import datetime as dt
+>>> from shapely.geometry import box
+>>> fl = FrontLine({dt.date(2025, 11, 20): box(37.0, 48.0, 38.0, 49.0)})
+>>> round(fl.distance_km(48.5, 36.9, dt.date(2025, 11, 22)), 1)
+7.4
+>>> fl.occupied(48.5, 37.5, dt.date(2025, 11, 22))
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import gzip
+import json
+import lzma
+import os
+import re
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import shapely
+from pyproj import Transformer
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import transform, unary_union
+
+from frontmap.errors import FrontlineError
+
+__all__ = ["FrontLine"]
+
+# Distances are measured in a metric projection centred on the front (Lambert azimuthal equal
+# area at 48.5N 37.5E): within the theatre its distance error is far below a kilometre.
+_TO_METRIC = Transformer.from_crs(
+    "EPSG:4326", "+proj=laea +lat_0=48.5 +lon_0=37.5 +datum=WGS84 +units=m", always_xy=True
+)
+
+
+class FrontLine:
+    """Occupied territory by date, with distance and containment queries."""
+
+    def __init__(
+        self,
+        by_date: Mapping[dt.date, BaseGeometry | list[dict]],
+        *,
+        source: str = "",
+    ) -> None:
+        if not by_date:
+            raise FrontlineError(f"{source or 'front line'}: no dated polygons")
+        self._dates = sorted(by_date)
+        # geometries are built on first use: a two-year history holds ~770 days
+        self._geoms: dict[dt.date, BaseGeometry | list[dict]] = {d: by_date[d] for d in self._dates}
+        self.source = source
+        self._metric: dict[dt.date, tuple[BaseGeometry, BaseGeometry]] = {}
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> FrontLine:
+        """Read a front-line GeoJSON (optionally xz/gzip-compressed)."""
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise FrontlineError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+        try:
+            if p.suffix == ".xz" or raw[:6] == b"\xfd7zXZ\x00":
+                raw = lzma.decompress(raw)
+            elif p.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
+                raw = gzip.decompress(raw)
+            data = json.loads(raw)
+        except (lzma.LZMAError, OSError, EOFError, ValueError) as exc:
+            raise FrontlineError(f"{p}: not a (compressed) GeoJSON file: {exc}") from exc
+        feats = data.get("features") if isinstance(data, dict) else None
+        if not isinstance(feats, list):
+            raise FrontlineError(f"{p}: no GeoJSON features")
+        m = re.search(r"(20\d\d)-?(\d\d)-?(\d\d)", p.name)
+        file_date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+        parts: dict[dt.date, list[dict]] = {}
+        for i, f in enumerate(feats):
+            props = f.get("properties") or {}
+            d = props.get("date")
+            try:
+                day = dt.date.fromisoformat(str(d)[:10]) if d else file_date
+            except ValueError as exc:
+                raise FrontlineError(f"{p}: feature {i}: bad date {d!r}") from exc
+            if day is None:
+                raise FrontlineError(f"{p}: feature {i} has no date and the file name holds none (YYYYMMDD)")
+            geom = f.get("geometry")
+            if not geom:
+                continue
+            if not isinstance(geom, dict) or geom.get("type") not in ("Polygon", "MultiPolygon"):
+                raise FrontlineError(f"{p}: feature {i}: geometry is not a (Multi)Polygon")
+            parts.setdefault(day, []).append(geom)
+        return cls(parts, source=str(p))
+
+    @property
+    def dates(self) -> list[dt.date]:
+        """The dates the file holds, in order."""
+        return list(self._dates)
+
+    def date_for(self, day: dt.date | None) -> dt.date:
+        """The line's date used for ``day``: the latest on or before it, else the earliest."""
+        if day is None:
+            return self._dates[-1]
+        k = bisect.bisect_right(self._dates, day)
+        return self._dates[k - 1] if k > 0 else self._dates[0]
+
+    def geometry(self, day: dt.date | None) -> BaseGeometry:
+        """Occupied territory (lon/lat) on ``day``."""
+        d = self.date_for(day)
+        g = self._geoms[d]
+        if isinstance(g, list):
+            try:
+                shapes = [shape(x) for x in g]
+            except (ValueError, TypeError, AttributeError, KeyError, shapely.errors.GEOSException) as exc:
+                raise FrontlineError(f"{self.source}: {d}: bad geometry: {exc}") from exc
+            shapes = [x if x.is_valid else x.buffer(0) for x in shapes]
+            g = shapes[0] if len(shapes) == 1 else unary_union(shapes)
+            self._geoms[d] = g
+        return g
+
+    def _metric_for(self, day: dt.date | None) -> tuple[BaseGeometry, BaseGeometry]:
+        d = self.date_for(day)
+        if d not in self._metric:
+            area = transform(_TO_METRIC.transform, self.geometry(d))
+            edge = area.boundary
+            shapely.prepare(area)
+            shapely.prepare(edge)
+            self._metric[d] = (area, edge)
+        return self._metric[d]
+
+    def distance_km(self, lat: float, lon: float, day: dt.date | None = None) -> float:
+        """Distance in km from a point to the edge of occupied territory on ``day``."""
+        _, edge = self._metric_for(day)
+        x, y = _TO_METRIC.transform(lon, lat)
+        return float(shapely.distance(shapely.Point(x, y), edge)) / 1000.0
+
+    def occupied(self, lat: float, lon: float, day: dt.date | None = None) -> bool:
+        """Whether a point lies in occupied territory on ``day``."""
+        area, _ = self._metric_for(day)
+        x, y = _TO_METRIC.transform(lon, lat)
+        return bool(shapely.contains_xy(area, x, y))
+
+    def distance_function(self, day: dt.date | None) -> Callable[[float, float], float]:
+        """``(lat, lon) -> km`` to the line of ``day``, memoised (for ranking many candidates)."""
+
+        @lru_cache(maxsize=4096)
+        def f(lat: float, lon: float) -> float:
+            return self.distance_km(lat, lon, day)
+
+        return f

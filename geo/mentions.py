@@ -1,0 +1,311 @@
+"""Finding place mentions in running text.
+
+A mention is found in one of three ways, recorded in ``Mention.trigger``:
+
+- ``gazetteer``: a capitalised word sequence (up to the gazetteer's longest name) whose folded
+  key is a name in the gazetteer. One pass over the words, one dict lookup per n-gram: no regex
+  per name. Such mentions must look like places: common English words ("Snake", "Progress",
+  "Middle"), people's names ("Kirill Dmitriev", "President Trump") and words of military
+  vocabulary ("Group", "Guards", "South") are not taken from the gazetteer alone.
+- a cue word before it (``settlement``, ``village``, ``liberated``, ``near``, ``towards``,
+  ``the X direction``...): the name after a cue is looked up with every spelling rule and a
+  fuzzy fallback, so Russian forms the gazetteer lacks are still found.
+- a list of names joined by dashes (``Reznikovka - Kaleniki - Rai-Aleksandrovka``): each part.
+
+Coordinates the text writes right after a name (``Otradnoe (47°54′20″ N, 36°14′58″ E)``) are
+tied to that mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from gazetteer.names import fold
+from geo.model import Coordinate, Mention
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = ["find_mentions", "STOP_WORDS"]
+
+# A word: letters (any script), with inner apostrophes or hyphens ("Rai-Aleksandrovka", "Kam'yanka").
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")
+
+#: Words never taken as a place on their own, whatever the gazetteer holds: calendar words,
+#: military and political vocabulary, and sentence openers.
+STOP_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday
+    the a an on in at of to for from by with and or but as if this that these those it its he she they we
+    group groups guards guard army armies brigade brigades regiment division battalion corps district
+    forces force troops units unit assault command headquarters ministry defense defence general staff
+    north south east west center centre central northern southern eastern western northeast northwest
+    southeast southwest upper lower new old great little big small middle first second third
+    russian russians ukrainian ukrainians european americans american soviet
+    president minister envoy spokesman spokesperson commander colonel major sergeant
+    mr mrs ms dr st saint republic people peoples oblast region raion krai district city town village
+    river lake sea bay ravine spit gulf island islands plant station airport airfield
+    breaking update updates source sources map maps report reports video photo
+    """.split()
+)
+
+_TITLES = frozenset(
+    """president minister envoy spokesman spokeswoman spokesperson secretary adviser advisor advisers
+    general colonel lieutenant major commander chief mr mrs ms dr sir lord senator governor mayor
+    chancellor premier ambassador pope king queen prince nicknamed journalist analyst blogger
+    milblogger correspondent""".split()
+)
+
+# Cue words before a name. Strong cues allow the fuzzy fallback; weak ones only spelling rules.
+_STRONG_CUE = re.compile(
+    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|urban-type settlement|"
+    r"outskirts|vicinity|direction|liberat\w*|captur\w*|seiz\w*|occup\w*|took control of|"
+    r"control (?:of|over)|entered|into|near|nearby|towards?|outside|around|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+part)?\s+of|"
+    r"(?:the\s+)?area of|expelled the enemy from|advanc\w* (?:on|to|towards|from)|"
+    r"assault(?:s|ed)? on|attack(?:s|ed)? on|strikes? on|(?:shell|struck|hit)\w* )"
+    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
+    re.IGNORECASE,
+)
+_WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
+_DIRECTION_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|salient|area|outskirts)\b", re.IGNORECASE)
+_RU_TOPONYM = re.compile(
+    r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad)$",
+    re.IGNORECASE,
+)
+_DASH_LIST_SEP = re.compile(r"^\s*[-–—]\s*$")
+
+
+@lru_cache(maxsize=20000)
+def _common_english(word: str) -> bool:
+    """True for a word common in English (Zipf ≥ 3.3: "snake", "progress", "middle", "lyman" is 3.1)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 3.3
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) <= 4)
+
+
+def _joined(text: str, a_end: int, b_start: int) -> bool:
+    """Two words belong to one name when only spaces (or a hyphen) stand between them."""
+    gap = text[a_end:b_start]
+    return gap in (" ", "-", "- ") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"'“‘«(")
+    return not before or before[-1] in ".!?\n:;•—➡️"
+
+
+def find_mentions(
+    text: str,
+    gaz: Gazetteer,
+    *,
+    coordinates: Sequence[Coordinate] = (),
+) -> list[Mention]:
+    """Find the place mentions in ``text``, in order.
+
+    Parameters
+    ----------
+    text
+        Running text of one report.
+    gaz
+        The gazetteer whose names are looked for.
+    coordinates
+        Coordinates found in the same text (``geo.coordinates.find_coordinates``): each is tied
+        to the mention written just before it.
+
+    Returns
+    -------
+    list of Mention
+        With ``trigger`` saying how each was found and ``coordinate`` set where the text gives
+        coordinates for it. ``sentence`` is left empty: the caller knows its sentences.
+    """
+    words = _words(text)
+    n = len(words)
+    max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
+    found: list[Mention] = []
+    i = 0
+    while i < n:
+        s, e, w = words[i]
+        if not _is_cap(w):
+            i += 1
+            continue
+        # the longest run of joined capitalised words starting here
+        run = [i]
+        j = i + 1
+        while j < n and len(run) < max_n and _joined(text, words[j - 1][1], words[j][0]) and (
+            _is_cap(words[j][2]) or words[j][2].lower() in {"na", "nad", "pid", "on", "of"}
+        ):
+            run.append(j)
+            j += 1
+        while run and not _is_cap(words[run[-1]][2]):
+            run.pop()
+        match = _match_run(text, words, run, gaz)
+        if match is None:
+            i += 1
+            continue
+        k, trigger = match
+        start, end = words[i][0], words[i + k - 1][1]
+        found.append(Mention(text=text[start:end], start=start, end=end, trigger=trigger))
+        i += k
+    found.extend(_slash_partners(text, found, gaz))
+    found.sort(key=lambda m: m.start)
+    return _tie_coordinates(text, found, coordinates)
+
+
+def _cue(text: str, start: int) -> str:
+    before = text[max(0, start - 60) : start]
+    if _STRONG_CUE.search(before):
+        return "cue"
+    if _WEAK_CUE.search(before):
+        return "weak-cue"
+    return ""
+
+
+def _in_dash_list(text: str, words, run_first: int, run_last: int) -> bool:
+    s = words[run_first][0]
+    e = words[run_last][1]
+    left = text[max(0, s - 4) : s]
+    right = text[e : e + 4]
+    def cap_after(pos: int) -> bool:
+        m = re.match(r"\s*[-–—]\s*([^\W\d_])", text[pos : pos + 6])
+        return bool(m and m.group(1).isupper())
+    def cap_before(pos: int) -> bool:
+        m = re.search(r"([^\W\d_])\s*[-–—]\s*$", text[max(0, pos - 6) : pos])
+        if not m:
+            return False
+        # the word before the dash must be capitalised
+        wm = re.search(r"([^\W\d_]+)\s*[-–—]\s*$", text[max(0, pos - 40) : pos])
+        return bool(wm and wm.group(1)[:1].isupper())
+    return (bool(re.match(r"\s+[-–—]\s+", right)) and cap_after(e)) or (
+        bool(re.search(r"\s+[-–—]\s+$", left)) and cap_before(s)
+    )
+
+
+def _person_like(text: str, words, first: int) -> bool:
+    """A name preceded by a title or a first name ("President Trump", "Kirill Dmitriev")."""
+    if first == 0:
+        return False
+    ps, pe, pw = words[first - 1]
+    if not _joined(text, pe, words[first][0]):
+        return pw.lower().rstrip(".") in _TITLES and text[pe : words[first][0]].strip(" .") == ""
+    if pw.lower().rstrip(".") in _TITLES:
+        return True
+    # Firstname Lastname: the word before is capitalised, not a sentence opener, and not
+    # itself a common word or a place.
+    if _is_cap(pw) and not _sentence_start(text, ps) and pw.lower() not in STOP_WORDS:
+        if not _common_english(pw.lower()):
+            return True
+    return False
+
+
+def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, str] | None:
+    """The longest prefix of ``run`` that is a place mention, with how it was found."""
+    if not run:
+        return None
+    first = run[0]
+    cue = _cue(text, words[first][0])
+    for k in range(len(run), 0, -1):
+        s = words[first][0]
+        e = words[run[k - 1]][1]
+        phrase = text[s:e]
+        key = fold(phrase)
+        if not key:
+            continue
+        if k == 1 and key in STOP_WORDS:
+            continue
+        direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
+        dash = _in_dash_list(text, words, first, run[k - 1])
+        strong = cue == "cue" or direction_after or dash
+        if gaz.has_key(key):
+            if _acceptable(text, words, first, k, phrase, key, strong or cue == "weak-cue", gaz):
+                return k, "gazetteer" if not strong else ("direction" if direction_after else "cue")
+            continue
+        if k > 2:
+            continue
+        # not a name as written: try spelling rules (and fuzzy after a strong cue)
+        if strong or (cue == "weak-cue" and _RU_TOPONYM.search(phrase)) or (
+            _RU_TOPONYM.search(phrase) and not _common_english(key) and k == 1
+            and not _person_like(text, words, first) and len(phrase) >= 5
+        ):
+            if _person_like(text, words, first) or _common_english(key.replace(" ", "")):
+                continue
+            cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
+            if cands:
+                return k, "cue" if strong else "spelling"
+    return None
+
+
+def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
+    """Whether a gazetteer name in the text is used as a place here."""
+    if k == 1:
+        w = words[first][2]
+        if w.isupper() and len(w) <= 4:
+            return False
+        if _person_like(text, words, first):
+            return False
+        if not cued and _common_english(key):
+            # a common English word is a place here only when it names a big, well-known place
+            cands = gaz.candidates(phrase, fuzzy=False, limit=3)
+            if not cands or max(c.place.population for c in cands) < 100_000:
+                return False
+    return True
+
+
+def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:
+    """``Petrovskoye/Pazeno``, ``Fedorovka/Fyodorovka``: the other half of a slash pair is a mention too."""
+    have = {(m.start, m.end) for m in found}
+    extra: list[Mention] = []
+    for m in found:
+        for pat, side in ((r"^\s*/\s*([^\W\d_][\w'’-]*)", "after"), (r"([^\W\d_][\w'’-]*)\s*/\s*$", "before")):
+            if side == "after":
+                mm = re.match(pat, text[m.end : m.end + 40])
+                if mm:
+                    s, e = m.end + mm.start(1), m.end + mm.end(1)
+            else:
+                seg = text[max(0, m.start - 40) : m.start]
+                mm = re.search(pat, seg)
+                if mm:
+                    s, e = m.start - len(seg) + mm.start(1), m.start - len(seg) + mm.end(1)
+            if mm and (s, e) not in have and text[s:e][:1].isupper():
+                if gaz.has_key(fold(text[s:e])) or gaz.candidates(text[s:e], fuzzy=False, limit=1):
+                    extra.append(Mention(text=text[s:e], start=s, end=e, trigger="slash"))
+                    have.add((s, e))
+    return extra
+
+
+_TIE_GAP = re.compile(r"^[\s(\[,:–—-]*(?:\((?:Ukr|Rus|ukr|rus)\.?\)\s*)?[\s(\[,:–—-]*(?:at|located at|coordinates|coords)?[\s(\[:]*$")
+
+
+def _tie_coordinates(text: str, mentions: list[Mention], coordinates: Sequence[Coordinate]) -> list[Mention]:
+    if not coordinates:
+        return mentions
+    out = list(mentions)
+    for c in coordinates:
+        best = None
+        for idx, m in enumerate(out):
+            if m.end <= c.start and c.start - m.end <= 40 and _TIE_GAP.match(text[m.end : c.start]):
+                best = idx
+        if best is None:
+            continue
+        # a slash partner just before also takes the coordinate ("Petrovskoye/Pazeno (Ukr.) (48°…)")
+        out[best] = replace(out[best], coordinate=c)
+        for idx in range(best - 1, -1, -1):
+            prev = out[idx]
+            if re.fullmatch(r"\s*/\s*", text[prev.end : out[idx + 1].start]):
+                out[idx] = replace(prev, coordinate=c)
+            else:
+                break
+    return out

@@ -1,0 +1,555 @@
+"""Reading reports: files and folders in, one :class:`~geo.model.Report` per post out.
+
+Decoding
+    UTF-8 (with or without BOM), UTF-16/UTF-32 with a BOM (UTF-16 without one when its NUL
+    pattern is unmistakable), the ``charset`` an HTML page declares, and otherwise the best of
+    cp1251, koi8-r, cp1252, latin-1 and a few other single-byte code pages as judged by
+    ``charset-normalizer``. Line ends become ``\\n``. An empty (or blank) file, a binary one (NUL
+    bytes, control characters, undecodable) or an unreadable one raises
+    :class:`~frontmap.errors.ReportError` (:class:`~frontmap.errors.ReportDecodeError` for bytes
+    that are not text) naming the path and the problem.
+
+HTML
+    Pages (suffix ``.html``/``.htm``, or text that starts like a page) become plain text with the
+    standard library's ``html.parser``: scripts and styles dropped, entities unescaped, one line per
+    block element and a blank line between paragraphs; ``<title>`` becomes ``Report.title``.
+
+Metadata line
+    A first line of ``KEY: value`` fields separated by ``|`` (``SOURCE: <url> | DATE: 2024-09-14 |
+    VIA: … | NOTE: …``) gives ``Report.url`` and ``Report.date`` and is removed, as is a YAML front
+    matter block (``---`` … ``---``) right after it. **``Report.text`` is the text after them**:
+    offsets of mentions and claims count from there. A ``DATE`` of only year and month
+    (``2025-11 (undated page)``) is not a date; it dates the report only through a date in its text
+    that falls in that month.
+
+Compilations
+    A document made of several posts separated by lines of asterisks (``***``, ``******``,
+    ``* * *``) yields one Report per post, in order. Each post takes its own date, author and URL when
+    its text gives them (``Published by @nsanzo ⋅ 25/11/2025``, ``Posted by b on November 24, 2025``,
+    ``Posted on … by Yves Smith``, a bare URL among its last lines) and otherwise inherits the
+    document's: the metadata line's, else the latest date any of its posts gives. The first post's ``source`` is the
+    path as given; the Nth post's is ``"<path>#N"`` (``#2``, ``#3`` …). A plain article is one Report.
+
+Examples
+--------
+>>> import os, tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "digest.txt").write_text(
+...     "Published by @analyst ⋅ 25/11/2025\\nSeversk: fighting in the north.\\n***\\n"
+...     "Dimitrov: our troops advanced.\\nhttps://t.me/s/example/1\\n", encoding="utf-8")
+>>> [(os.path.basename(r.source), r.date.isoformat(), r.author, r.url) for r in read_reports(d / "digest.txt")]
+[('digest.txt', '2025-11-25', '@analyst', ''), ('digest.txt#2', '2025-11-25', '', 'https://t.me/s/example/1')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import codecs
+import datetime as _dt
+import os
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from frontmap.errors import ReportDecodeError, ReportError
+from geo.dates import find_report_date
+from geo.model import Report
+
+__all__ = [
+    "TEXT_SUFFIXES",
+    "iter_input_files",
+    "read_text_file",
+    "html_to_text",
+    "read_reports",
+    "iter_reports",
+]
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
+"""Suffixes of the files taken when walking a folder (files named explicitly are always read)."""
+
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+# --------------------------------------------------------------------------- files
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The report files named by ``paths``, in order.
+
+    A file is yielded as given, whatever its name. A folder is walked recursively in sorted
+    order, yielding only files whose suffix is in :data:`TEXT_SUFFIXES` and skipping hidden files and
+    folders (names starting with ``.``); symbolic links to folders are not followed.
+
+    Raises
+    ------
+    frontmap.errors.ReportError
+        If a path does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.txt", "a.md", ".hidden.txt", "img.png", "sub/c.html"):
+    ...     (d / name).parent.mkdir(exist_ok=True); _ = (d / name).write_text("x")
+    >>> [p.relative_to(d).as_posix() for p in iter_input_files([d])]
+    ['a.md', 'b.txt', 'sub/c.html']
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield path
+        else:
+            raise ReportError(raw, "no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES:
+                yield Path(dirpath) / name
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Single-byte code pages a frontline report plausibly comes in; charset-normalizer picks among them.
+_CODEPAGES = [
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp1252",
+    "latin_1",
+    "iso8859_5",
+    "cp866",
+    "mac_cyrillic",
+    "cp1250",
+    "iso8859_2",
+    "cp1253",
+]
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def read_text_file(path: str | os.PathLike[str]) -> str:
+    """The text of a file: its bytes decoded, line ends normalised to ``\\n``.
+
+    Raises
+    ------
+    frontmap.errors.ReportError
+        The file is missing, unreadable, a folder, or empty (or only whitespace).
+    frontmap.errors.ReportDecodeError
+        The bytes are not text: NUL bytes, control characters, or no encoding fits.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "koi8.txt"
+    >>> _ = p.write_bytes("Российские войска освободили населённый пункт Звановка.\\r\\n".encode("koi8_r"))
+    >>> read_text_file(p)
+    'Российские войска освободили населённый пункт Звановка.\\n'
+    """
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise ReportError(path, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise ReportError(path, "no such file") from None
+    except PermissionError:
+        raise ReportError(path, "permission denied") from None
+    except OSError as exc:
+        raise ReportError(path, f"cannot be read ({exc.strerror or exc})") from None
+    text = _decode(data, path)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReportError(path, "empty file" if not data else "empty file (only whitespace)")
+    return text
+
+
+def _decode(data: bytes, path: object) -> str:
+    if not data:
+        raise ReportError(path, "empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), path)
+            except UnicodeDecodeError as exc:
+                raise ReportDecodeError(
+                    path, f"starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
+                    f"({exc.reason} at byte {exc.start})"
+                ) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return _checked(text, path)
+        raise ReportDecodeError(path, f"binary file, not text (NUL byte at offset {nul})")
+    try:
+        return _checked(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return _checked(data.decode(declared.group(1).decode("ascii")), path)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CODEPAGES).best()
+    if best is None:
+        raise ReportDecodeError(
+            path, "not text: no encoding fits (tried UTF-8, UTF-16 and " + ", ".join(_CODEPAGES) + ")"
+        )
+    return _checked(str(best), path)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM, recognised by NULs in every other byte (mostly-ASCII or Cyrillic)."""
+    sample = data[: 1 << 14]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    encoding = "utf-16-le" if odd > 0.3 * half and even < 0.02 * half else (
+        "utf-16-be" if even > 0.3 * half and odd < 0.02 * half else None
+    )
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _CONTROL.search(text[:4096]) else text
+
+
+def _checked(text: str, path: object) -> str:
+    """Refuse decoded text that is really binary: a few control characters in its first 64k."""
+    sample = text[: 1 << 16]
+    bad = len(_CONTROL.findall(sample))
+    if bad > max(4, len(sample) // 200):
+        raise ReportDecodeError(path, f"binary file, not text ({bad} control characters in the first {len(sample)})")
+    return text
+
+
+# --------------------------------------------------------------------------- HTML
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "head"})
+_PARAGRAPH_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "section", "article",
+     "pre", "hr", "figure", "main", "header", "footer", "aside", "nav", "form", "dl", "address"}
+)
+_LINE_TAGS = frozenset({"br", "div", "li", "tr", "dt", "dd", "figcaption", "caption", "details", "summary", "td", "th"})
+_WS = re.compile(r"\s+")
+_BLANKS = re.compile(r"[ \t]*\n[ \t\n]*")
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self._skip = 0
+        self._pre = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag == "pre":
+            self._pre += 1
+        self._block(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._block(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        self._block(tag)
+
+    def _block(self, tag: str) -> None:
+        if tag in _PARAGRAPH_TAGS:
+            self.parts.append("\n\n")
+        elif tag in _LINE_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+        elif not self._skip:
+            self.parts.append(data if self._pre else _WS.sub(" ", data))
+
+
+def _html(html: str) -> tuple[str, str]:
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = _BLANKS.sub(lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text)
+    title = _WS.sub(" ", "".join(parser.title_parts)).strip()
+    return "\n".join(line.strip() for line in text.strip().split("\n")), title
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML page: no scripts or styles, entities unescaped, paragraphs kept.
+
+    Examples
+    --------
+    >>> html_to_text("<html><head><title>T</title><style>p{}</style></head><body><h1>Kupiansk</h1>"
+    ...              "<p>Fighting&nbsp;goes on&hellip;</p><script>var x</script><p>Line<br>two</p></body></html>")
+    'Kupiansk\\n\\nFighting goes on…\\n\\nLine\\ntwo'
+    """
+    return _html(html)[0]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<html" in head or (
+        head.startswith("<") and ("<body" in head or "<head" in head)
+    )
+
+
+# --------------------------------------------------------------------------- metadata
+
+_META_KEYS = frozenset({"source", "url", "date", "via", "note", "title", "author"})
+_META_FIELD = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(.*)$", re.DOTALL)
+_META_SPLIT = re.compile(r"[ \t]+\|[ \t]+")
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+_URL_LINE = re.compile(r"^[ \t]*((?:https?://|www\.)\S+(?:[ \t]+\.\.\.[ \t]+\S+)?)[ \t]*$", re.MULTILINE)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def _metadata_line(text: str) -> tuple[dict[str, str], str] | None:
+    """The fields of a ``SOURCE: … | DATE: …`` first line and the text after it, if there is one."""
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
+    fields: dict[str, str] = {}
+    key = ""
+    for part in _META_SPLIT.split(first.strip()):
+        m = _META_FIELD.match(part)
+        if m and m.group(1).casefold() in _META_KEYS:
+            key = m.group(1).casefold()
+            fields[key] = m.group(2).strip()
+        elif key:
+            fields[key] += " | " + part
+        else:
+            return None
+    if not fields.keys() & {"source", "url", "date"}:
+        return None
+    return fields, "" if end < 0 else text[end + 1 :]
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str] | None:
+    """A YAML front matter block (``---`` lines around ``key: value`` lines) at the start."""
+    stripped = text.lstrip("\n")
+    if not stripped.startswith("---\n"):
+        return None
+    close = stripped.find("\n---", 3, 8192)
+    if close < 0:
+        return None
+    fields: dict[str, str] = {}
+    for line in stripped[4:close].split("\n"):
+        if not line.strip():
+            continue
+        m = re.match(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$", line)
+        if m is None:
+            if line[:1] in " \t-":
+                continue  # a nested value or list item
+            return None
+        fields[m.group(1).casefold()] = m.group(2).strip().strip("\"'")
+    rest = stripped[close + 4 :]
+    return fields, rest[rest.find("\n") + 1 :] if "\n" in rest else ""
+
+
+def _meta_date(value: str) -> tuple[_dt.date | None, tuple[int, int] | None]:
+    """A metadata DATE value: a full date, or only a (year, month) to look for in the text."""
+    m = _ISO_PREFIX.match(value)
+    if not m:
+        return None, None
+    year, month = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        try:
+            return _dt.date(year, month, int(m.group(3))), None
+        except ValueError:
+            return None, None
+    return (None, (year, month)) if 1 <= month <= 12 else (None, None)
+
+
+# --------------------------------------------------------------------------- posts
+
+_SEPARATOR = re.compile(r"^[ \t]*\*(?:[ \t]*\*){2,}[ \t]*$", re.MULTILINE)
+_BYLINE = re.compile(
+    r"^[ \t]*(?:(?:published|posted|written|summary|report|text|story)[ \t]+by|by|author:)[ \t]*"
+    r"(?P<a>@?[^\W\d_][^\n|⋅·•–—(]*?)"
+    r"(?=[ \t]+(?:on|at)[ \t]|[ \t]*[|⋅·•–—(\n]|[ \t]*[.,;]?[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BY_AFTER_DATE = re.compile(r"^[ \t]*posted[ \t]+on[ \t][^\n]*?[ \t]by[ \t]+(?P<a>[^\n|.,;]+)", re.IGNORECASE | re.MULTILINE)
+_EDGE = 1500
+
+
+def _author(post: str) -> str:
+    regions = [post[:_EDGE]]
+    if len(post) > _EDGE:
+        regions.append(post[-_EDGE:])
+    for region in regions:
+        for rx in (_BYLINE, _BY_AFTER_DATE):
+            m = rx.search(region)
+            if m:
+                author = m.group("a").strip()
+                if 0 < len(author) <= 60:
+                    return author
+    return ""
+
+
+def _post_url(post: str) -> str:
+    lines = [line for line in post[-2000:].split("\n") if line.strip()][-5:]
+    for line in reversed(lines):
+        m = _URL_LINE.match(line)
+        if m:
+            return re.sub(r"[ \t]+\.\.\.[ \t]+", "...", m.group(1))
+    return ""
+
+
+def _title(post: str) -> str:
+    first = post.lstrip().split("\n", 1)[0].strip()
+    if (
+        not first
+        or len(first) > 150
+        or first[-1] in ".!?:;,"
+        or _URL.match(first)
+        or _BYLINE.match(first)
+        or find_report_date(first) is not None
+        or "\n" not in post.strip()
+    ):
+        return ""
+    return first
+
+
+def _split_posts(text: str) -> list[str]:
+    posts: list[str] = []
+    start = 0
+    for m in _SEPARATOR.finditer(text):
+        chunk = text[start : m.start()].strip("\n")
+        if chunk.strip():
+            posts.append(chunk)
+        start = m.end()
+    chunk = text[start:].strip("\n")
+    if chunk.strip():
+        posts.append(chunk)
+    return posts
+
+
+def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> list[Report]:
+    """The posts of one report file.
+
+    Parameters
+    ----------
+    path : str or path-like
+    source : str, optional
+        What to record as ``Report.source``; default ``str(path)`` as given.
+
+    Returns
+    -------
+    list of Report
+        One per post (a plain article is one post), in the order they appear.
+
+    Raises
+    ------
+    frontmap.errors.ReportError
+        The file is missing, unreadable, empty or binary (see :func:`read_text_file`).
+    """
+    src = str(path) if source is None else source
+    text = read_text_file(path)
+    title = ""
+    if Path(path).suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text):
+        text, title = _html(text)
+    url = ""
+    doc_date: _dt.date | None = None
+    month: tuple[int, int] | None = None
+    author = ""
+    meta = _metadata_line(text)
+    if meta is not None:
+        fields, text = meta
+        url = fields.get("source", "") or fields.get("url", "")
+        url = url if _URL.match(url) else ""
+        doc_date, month = _meta_date(fields.get("date", ""))
+        title = fields.get("title", title)
+        author = fields.get("author", "")
+    front = _front_matter(text)
+    if front is not None:
+        fields, text = front
+        title = fields.get("title", "") or title
+        url = url or (fields.get("source", "") if _URL.match(fields.get("source", "")) else "")
+        author = author or fields.get("author", "")
+        if doc_date is None:
+            doc_date, fm_month = _meta_date(fields.get("date", ""))
+            month = month or fm_month
+    reference = doc_date
+    if month is not None:
+        reference = _dt.date(month[0], month[1], calendar.monthrange(*month)[1])
+
+    posts = _split_posts(text)
+    if len(posts) <= 1:
+        body = text.strip("\n")
+        date = doc_date or _in_month(find_report_date(body, reference=reference), month)
+        return [
+            Report(
+                text=body,
+                source=src,
+                url=url or _post_url(body),
+                author=author or _author(body),
+                date=date,
+                title=title or _title(body),
+            )
+        ]
+
+    own_dates: list[_dt.date | None] = []
+    for post in posts:
+        own = _in_month(find_report_date(post, reference=reference), month)
+        own_dates.append(own)
+        if reference is None and own is not None:
+            reference = own  # gives the year of later posts' yearless dates ("November 25, 1:06 PM")
+    if doc_date is None:
+        # posts without a date of their own take the compilation's: the latest any post gives
+        doc_date = max((d for d in own_dates if d is not None), default=None)
+    return [
+        Report(
+            text=post,
+            source=src if i == 1 else f"{src}#{i}",
+            url=_post_url(post) or url,
+            author=_author(post) or author,
+            date=own or doc_date,
+            title=_title(post) or (title if i == 1 else ""),
+        )
+        for i, (post, own) in enumerate(zip(posts, own_dates), start=1)
+    ]
+
+
+def _in_month(d: _dt.date | None, month: tuple[int, int] | None) -> _dt.date | None:
+    if d is None or month is None:
+        return d
+    return d if (d.year, d.month) == month else None
+
+
+def iter_reports(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Report]:
+    """Every post of every file named by ``paths`` (folders walked as :func:`iter_input_files` does)."""
+    for path in iter_input_files(paths):
+        yield from read_reports(path)

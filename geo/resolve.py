@@ -1,0 +1,241 @@
+"""Resolving the place mentions of one report to gazetteer places, with evidence.
+
+A report is about one area, so its mentions are resolved together:
+
+1. every distinct name gets its candidates from the gazetteer (all spellings, fuzzy fallback);
+2. evidence is gathered for each: coordinates the text ties to the mention (decisive), other
+   coordinates of the report, oblast/raion names in the same sentence or the report, the front
+   line on the report's date when one is given, population as a weak prior;
+3. names that are clear on that evidence are resolved first; they then pull the remaining,
+   ambiguous names towards the report's area (``gazetteer.ranking.Anchor``), round after round;
+4. a name whose best candidate does not clearly win stays unresolved rather than land on a
+   wrong namesake.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gazetteer.model import Candidate, Place
+from gazetteer.names import fold
+from gazetteer.ranking import Anchor, confidence, distances_km, rank
+from geo.model import Coordinate, CoordSource, Mention
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = ["Resolution", "resolve_mentions", "find_regions", "ACCEPT", "MIN_CONFIDENCE"]
+
+#: Confidence at which a name is taken as settled in the first rounds (and then anchors others).
+ACCEPT = 0.72
+#: Below this the best candidate is not good enough: the mention stays unresolved.
+MIN_CONFIDENCE = 0.40
+_TEXT_COORD_MATCH_KM = 6.0
+
+_REGION = re.compile(
+    r"\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)\s+(?:oblast|region|province|raion|district|krai)\b"
+    r"|\b(DPR|LPR|DNR|LNR|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where one mention was put, and why."""
+
+    mention: Mention
+    place: Place | None
+    lat: float | None
+    lon: float | None
+    coord_source: CoordSource | None
+    confidence: float
+    precision: int | None
+    uncertainty_m: float | None
+    why: tuple[str, ...] = field(default_factory=tuple)
+    candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+
+
+def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
+    """Oblast/raion names written in ``text`` ("Zaporozhye region", "Kharkiv Oblast", "DPR").
+
+    Returns (start, end, region place) triples, in order.
+    """
+    out: list[tuple[int, int, Place]] = []
+    for m in _REGION.finditer(text):
+        name = m.group(0)
+        place = gaz.region(name)
+        if place is None and m.group(1):
+            place = gaz.region(m.group(1))
+        if place is not None:
+            out.append((m.start(), m.end(), place))
+    return out
+
+
+def _uncertainty(place: Place) -> tuple[int, float]:
+    """ACLED-style precision and a radius in metres for a gazetteer point."""
+    code = place.feature_code
+    if place.feature_class == "A" or code.startswith("ADM") or code.startswith("PCL"):
+        return 3, 50_000.0
+    if place.feature_class == "P":
+        # a settlement's extent grows with its population: ~1 km for a village, ~10 km for a city
+        return 1, float(round(max(1000.0, 25.0 * math.sqrt(max(place.population, 1))), -2))
+    return 2, 5000.0
+
+
+def resolve_mentions(
+    mentions: Sequence[Mention],
+    gaz: Gazetteer,
+    *,
+    text: str = "",
+    sentence_of: Callable[[int], tuple[int, int]] | None = None,
+    events: Sequence[bool] | None = None,
+    front_km: Callable[[float, float], float | None] | None = None,
+    near: Sequence[Anchor] = (),
+) -> list[Resolution]:
+    """Resolve the mentions of one report together.
+
+    Parameters
+    ----------
+    mentions
+        The report's mentions (``geo.mentions.find_mentions``).
+    gaz
+        The gazetteer.
+    text
+        The report's text (for region names around each mention).
+    sentence_of
+        ``offset -> (start, end)`` of the sentence holding an offset.
+    events
+        For each mention, whether it is a frontline event (speakers and venues — "Moscow said",
+        "talks in Geneva" — do not pull other names towards them).
+    front_km
+        Distance in km from a point to the front line on the report's date.
+    near
+        Extra anchors (``--near``).
+    """
+    if not mentions:
+        return []
+    events = list(events) if events is not None else [True] * len(mentions)
+    regions = find_regions(text, gaz) if text else []
+    report_regions = {p.name for _, _, p in regions}
+
+    def regions_for(m: Mention) -> set[str]:
+        if sentence_of is not None:
+            s, e = sentence_of(m.start)
+            local = {p.name for rs, re_, p in regions if rs >= s and re_ <= e}
+            if local:
+                return local
+        return set(report_regions)
+
+    # candidates once per distinct name
+    cand_cache: dict[str, list[Candidate]] = {}
+    keys = []
+    for m in mentions:
+        k = fold(m.text)
+        keys.append(k)
+        if k not in cand_cache:
+            cand_cache[k] = gaz.candidates(m.text, fuzzy=True, limit=300)
+
+    coords = [m.coordinate for m in mentions if m.coordinate is not None]
+    base_anchors = list(near) + [
+        Anchor(c.lat, c.lon, weight=0.5, scale_km=30.0, label=f"coordinates {c.text}") for c in coords
+    ]
+
+    # Mentions of the same name in one report are one place, unless the text gives coordinates.
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        gk = keys[i] if m.coordinate is None else f"{keys[i]}@{i}"
+        groups.setdefault(gk, []).append(i)
+    group_regions = {gk: set().union(*(regions_for(mentions[i]) for i in idx)) for gk, idx in groups.items()}
+    group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
+
+    settled: dict[str, Place] = {}
+    chosen: dict[str, tuple[list[Candidate], float]] = {}
+
+    def evaluate(gk: str) -> tuple[list[Candidate], float]:
+        i0 = groups[gk][0]
+        m = mentions[i0]
+        anchors = list(base_anchors)
+        if m.coordinate is not None:
+            anchors.append(Anchor(m.coordinate.lat, m.coordinate.lon, weight=3.0, scale_km=2.0, label="its coordinates in the text"))
+        seen: set[int] = set()
+        for other, p in settled.items():
+            if other == gk or not group_event[other] or p.geonameid in seen or other.split("@")[0] == keys[i0]:
+                continue
+            seen.add(p.geonameid)
+            anchors.append(Anchor(p.lat, p.lon, weight=0.6, scale_km=25.0, label=p.name))
+        ranked = rank(cand_cache[keys[i0]], near=anchors, regions=group_regions[gk], front_km=front_km)
+        return ranked, confidence(ranked)
+
+    pending = set(groups)
+    # Clear names first; each round's choices pull the remaining names towards the report's area.
+    for threshold in (ACCEPT, 0.6, 0.5):
+        while pending:
+            scored = {gk: evaluate(gk) for gk in sorted(pending)}
+            accepted = [gk for gk, (ranked, conf) in scored.items() if ranked and conf >= threshold]
+            for gk in accepted:
+                chosen[gk] = scored[gk]
+                settled[gk] = scored[gk][0][0].place
+                pending.discard(gk)
+            if not accepted:
+                break
+    for gk in sorted(pending):
+        chosen[gk] = evaluate(gk)
+    results: dict[int, Resolution] = {}
+    for gk, idx in groups.items():
+        ranked, conf = chosen[gk]
+        for i in idx:
+            results[i] = _finish(mentions[i], ranked, conf)
+    return [results[i] for i in range(len(mentions))]
+
+
+def _finish(m: Mention, ranked: list[Candidate], conf: float) -> Resolution:
+    c = m.coordinate
+    if c is not None:
+        # The text's own coordinates are the point; the name is matched to the place there.
+        best = None
+        if ranked:
+            d = distances_km(c.lat, c.lon, [r.place.lat for r in ranked], [r.place.lon for r in ranked])
+            order = sorted(range(len(ranked)), key=lambda i: d[i])
+            if d[order[0]] <= _TEXT_COORD_MATCH_KM:
+                best = ranked[order[0]]
+                why = (f"coordinates in the text {c.text}", f"{d[order[0]]:.1f} km from {best.place.name} (geonameid {best.place.geonameid})")
+            else:
+                why = (f"coordinates in the text {c.text}", f"no gazetteer place of this name within {_TEXT_COORD_MATCH_KM:.0f} km (nearest {d[order[0]]:.0f} km)")
+        else:
+            why = (f"coordinates in the text {c.text}", "name not in the gazetteer")
+        return Resolution(
+            mention=m,
+            place=best.place if best else None,
+            lat=c.lat,
+            lon=c.lon,
+            coord_source=CoordSource.TEXT,
+            confidence=0.98 if best else 0.9,
+            precision=1,
+            uncertainty_m=c.uncertainty_m,
+            why=why,
+            candidates=tuple(ranked[:10]),
+        )
+    if not ranked or conf < MIN_CONFIDENCE:
+        why = ("no candidate in the gazetteer",) if not ranked else (
+            f"{len(ranked)} candidates and none clearly best (confidence {conf:.2f}): left unresolved",
+            *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:3]),
+        )
+        return Resolution(m, None, None, None, None, round(conf, 3), None, None, why, tuple(ranked[:10]))
+    best = ranked[0]
+    precision, unc = _uncertainty(best.place)
+    why = best.why + ((f"{len(ranked)} candidates; runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
+    return Resolution(
+        mention=m,
+        place=best.place,
+        lat=best.place.lat,
+        lon=best.place.lon,
+        coord_source=CoordSource.GAZETTEER,
+        confidence=conf,
+        precision=precision,
+        uncertainty_m=unc,
+        why=why,
+        candidates=tuple(ranked[:10]),
+    )

@@ -1,0 +1,203 @@
+"""Sentences and paragraphs of running report text, as ``(start, end)`` spans.
+
+Spans are offsets into the text as given (``text[start:end]`` is the sentence, without the
+surrounding whitespace), so a mention's offsets can be matched to its sentence.
+
+Boundaries are found in one regular-expression pass over the candidate break points:
+
+- a blank line always ends a sentence (and a paragraph);
+- a single line break ends a sentence (headlines, bullets, list items, verse), except a wrapped
+  line: the line before has no closing punctuation and the next starts in lower case;
+- ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets) followed by a space ends a
+  sentence when the next word starts a sentence (capital letter, digit, opening quote, bullet);
+- not after a title or common abbreviation (``Mr.``, ``St.``, ``Gen.``, ``approx.``, ``vs.``,
+  ``No.``, ``Nov.``, Russian ``им.``, ``пгт.`` …), an initial (``M. Rubio``) or a dotted acronym
+  (``U.S.``, ``e.g.``, ``н.п.``); decimals (``47.9``) and coordinates (``47°54′20″ N``) have no
+  space after their dot and never break. Abbreviations that often end a sentence (``km.``,
+  ``etc.``) break only before a capital, like any other word.
+
+Examples
+--------
+>>> text = "Mr. Whitkoff met Putin. M. Rubio said 47.9% agreed! Then talks ended."
+>>> [text[a:b] for a, b in sentences(text)]
+['Mr. Whitkoff met Putin.', 'M. Rubio said 47.9% agreed!', 'Then talks ended.']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["sentences", "sentence_at", "paragraphs"]
+
+# Candidate break points: a run of line breaks, or closing punctuation followed by spaces.
+_BREAK = re.compile(
+    r"(?P<nl>[ \t\r]*\n(?:[ \t\r]*\n)*[ \t\r]*)"
+    r"|(?P<punct>[.!?…]+)(?P<close>[\"'”’»)\]]*)[ \t\u00a0]+"
+)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
+# The word right before a dot: letters, digits, inner dots and hyphens ("U.S", "р-н", "Gen").
+_WORD_BEFORE = re.compile(r"[\w.\-]+$")
+_ACRONYM = re.compile(r"^(?:\w\.)+\w$")
+_COORD_BEFORE = re.compile(r"[\d°′″'\"]\s?$")
+
+# Words that, followed by a dot, almost never end a sentence (casefolded, without the dot).
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms messrs dr st mt ft gen lt col maj capt cpt sgt cpl pvt adm cmdr brig prof sen rep
+    gov pres rev hon jr sr vs approx appr ca cf fig figs no nos nr vol art para sec ch dept govt
+    jan feb mar apr jun jul aug sep sept oct nov dec incl ref av ave rd blvd obl reg vil
+    ukr rus russ eng transl lit pop est
+    им ул пгт пос обл просп пр ген полк подполк ст с д х
+    """.split()
+)
+_CLOSING = frozenset(".!?…:;\"'”’»)]")
+_OPENING = frozenset("\"'“‘«([—–-•*➡►▶✅❗⚡🔴🟢")
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in _OPENING or (not ch.isalpha() and not ch.isspace() and ch not in ",;:")
+
+
+def _dot_is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the single dot at ``dot`` closes an abbreviation, initial or acronym."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
+    if m is None:
+        return False
+    word = m.group().lstrip(".-")
+    if not word:
+        return False
+    folded = word.casefold()
+    if _ACRONYM.match(word):
+        return True
+    if len(word) == 1 and word.isalpha():
+        if word in "NSEWСЮВЗ" and _COORD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            return False  # "36°14′58″ E." ends a sentence
+        return word.isupper() or word.islower() and folded not in "аяи"
+    if folded in ("г", "гг"):
+        # "23 ноября 2025 г." often ends a sentence; "г. Купянск" (город) does not.
+        return not text[max(0, m.start() - 6) : m.start()].rstrip().endswith(tuple("0123456789"))
+    return folded in _ABBREVIATIONS
+
+
+def _iter_sentences(text: str, lo: int, hi: int):
+    start = lo
+    for m in _BREAK.finditer(text, lo, hi):
+        if m.group("nl") is not None:
+            if m.group().count("\n") == 1:
+                before = text[m.start() - 1] if m.start() > lo else ""
+                after = text[m.end() : m.end() + 1]
+                if before and before not in _CLOSING and after.islower():
+                    continue  # a wrapped line
+        else:
+            after = text[m.end() : m.end() + 1]
+            if not after or not _starts_sentence(after):
+                continue
+            punct = m.group("punct")
+            if punct == "." and m.group("close") in ("", ")", "]") and _dot_is_abbreviation(text, m.start()):
+                continue
+        cut = m.start() if m.group("nl") is not None else m.start("close") + len(m.group("close"))
+        span = _trim(text, start, cut)
+        if span:
+            yield span
+        start = m.end()
+    span = _trim(text, start, hi)
+    if span:
+        yield span
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``, in order, without surrounding whitespace.
+
+    Parameters
+    ----------
+    text : str
+        Running text: an article, a post, a bulletin with bullets or line-broken headlines.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(start, end)`` offsets; ``text[start:end]`` is one sentence.
+
+    Examples
+    --------
+    >>> t = 'Tikhoe (47°54′20″ N, 36°14′58″ E) fell, approx. 3 km. from Volche. "It is ours," Gen. Ivanov said.'
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Tikhoe (47°54′20″ N, 36°14′58″ E) fell, approx. 3 km. from Volche.', '"It is ours," Gen. Ivanov said.']
+    >>> t = "Key points:\\n- Seversk: fighting\\n- Dimitrov: advance"
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Key points:', '- Seversk: fighting', '- Dimitrov: advance']
+    """
+    return list(_iter_sentences(text, 0, len(text)))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: runs of text separated by blank lines, without surrounding whitespace.
+
+    Examples
+    --------
+    >>> t = "One.\\nStill one.\\n\\n  Two.  "
+    >>> [t[a:b] for a, b in paragraphs(t)]
+    ['One.\\nStill one.', 'Two.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BLANK_LINE.finditer(text):
+        span = _trim(text, start, m.start())
+        if span:
+            spans.append(span)
+        start = m.end()
+    span = _trim(text, start, len(text))
+    if span:
+        spans.append(span)
+    return spans
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The span of the sentence holding ``offset``.
+
+    Only the paragraph around ``offset`` is split, so calling this for each mention of a long
+    report stays cheap. An offset in the whitespace between two sentences gives the next one
+    (the previous one at the end of the text).
+
+    Parameters
+    ----------
+    text : str
+    offset : int
+        ``0 <= offset <= len(text)``.
+
+    Raises
+    ------
+    ValueError
+        If ``offset`` is outside the text, or the text holds no sentence.
+
+    Examples
+    --------
+    >>> t = "Russia said it took Zvanovka. Kyiv denied it."
+    >>> a, b = sentence_at(t, t.index("Kyiv"))
+    >>> t[a:b]
+    'Kyiv denied it.'
+    """
+    if not 0 <= offset <= len(text):
+        raise ValueError(f"offset {offset} is outside the text (length {len(text)})")
+    lo = text.rfind("\n\n", 0, offset)
+    lo = 0 if lo < 0 else lo
+    hi = text.find("\n\n", offset)
+    hi = len(text) if hi < 0 else hi
+    spans = list(_iter_sentences(text, lo, hi))
+    if not spans:
+        spans = sentences(text)
+        if not spans:
+            raise ValueError("the text holds no sentence")
+    i = bisect.bisect_right(spans, (offset, len(text) + 1)) - 1
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return spans[i]
+    return spans[i + 1] if i + 1 < len(spans) else spans[-1]
