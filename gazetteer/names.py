@@ -333,33 +333,44 @@ _LEXICON_LATIN: dict[str, tuple[str, ...]] = {
     "vtoroe": ("druhe",), "vtoraia": ("druha",), "vtoroi": ("druhi",),
     "tretie": ("tretie", "trete"), "tretia": ("tretia",),
     "bolshaia": ("velika",), "bolshoe": ("velike",), "bolshoi": ("veliki",), "bolshie": ("veliki",),
-    "malaia": ("mala",), "maloe": ("male",), "mali": ("mali",), "maloi": ("mali",),
-    "staraia": ("stara",), "staroe": ("stare",), "stari": ("stari",),
-    "novaia": ("nova",), "novoe": ("nove",), "novi": ("novi",), "novie": ("novi",), "nove": ("novi",),
+    "malaia": ("mala",), "maloe": ("male",), "male": ("mali",), "maloi": ("mali",),
+    "staraia": ("stara",), "staroe": ("stare",), "stare": ("stari",),
+    "novaia": ("nova",), "novoe": ("nove",), "nove": ("novi",),
     "krasnaia": ("chervona",), "krasnoe": ("chervone",), "krasni": ("chervoni",),
-    "gorod": ("misto",), "selo": ("selo",),
 }
 # Parts of words (the Latin romanisation of the Russian form, folded).
 _RU_UK_LATIN = _rules(
     (r"^ot(?=[" + _C + "])", "vid"),  # Otradnoe -> Vidradne
-    (r"^u(?=[gh]l)", "vu"),  # Ugledar -> Vuhledar (prothetic v)
+    (r"^u(?=[" + _C + "])", "vu"),  # prothetic v: Ugledar -> Vuhledar, Uzlovoy -> Vuzlovyi
+    (r"^ol(?=[hsk])", "vil"),  # Olkhovka -> Vilkhivka, Olshanka -> Vilshanka
     (r"aleks", "oleks"),  # Aleksandrovka -> Oleksandrivka
-    (r"^nikol", "mikol"),  # Nikolaevka -> Mykolaivka
+    (r"nikol", "mikol"),  # Nikolaevka -> Mykolaivka
+    (r"vladimir", "volodimir"),  # Vladimirovka -> Volodymyrivka
+    (r"ekaterin", "katerin"),  # Ekaterinovka -> Katerynivka
     (r"konstantin", "kostiantin"),  # Konstantinovka -> Kostiantynivka
-    (r"kamen(?=[kscn])", "kamian"),  # Kamenka -> Kamianka, Kamenskoe -> Kamianske
+    (r"kamen", "kamian"),  # Kamenka -> Kamianka, Kamennyi -> Kamianyi
     (r"^rabot", "robot"),  # Rabotino -> Robotyne
+    (r"shahter", "shahtar"),  # Shakhtersk -> Shakhtarsk
+    (r"dubrav", "dibrov"),  # Dubrava -> Dibrova
     (r"^bolshe", "veliko"),  # Bolshemikhailovka -> Velykomykhailivka
-    (r"lch", "vch"),  # Volchansk -> Vovchansk
-    (r"ol(?=[gkh])", "ov"),  # Dolgoe -> Dovhe, Volkovo -> Vovkove
+    (r"^bes(?=[" + _C + "])", "bez"),  # Bespechnoe -> Bezpechne
+    (r"^ra[sz]", "roz"),  # Razdolnoe -> Rozdolne
+    (r"chern(?=[oa])", "chorn"),  # Chernovka -> Chornivka
+    (r"ol(?=[" + _C + "])", "ov", True),  # Volchansk -> Vovchansk, Dolgoe -> Dovhe
     (r"g", "h"),  # г: Russian g, Ukrainian h
-    (r"ovat", "uvat"),  # Ternovatoe -> Ternuvate, Yasinovataya -> Yasynuvata
+    (r"[oe]vat", "uvat"),  # Ternovatoe -> Ternuvate, Grushevatka -> Hrushuvatka
     (r"(?<=[" + _C + "])io", "e"),  # ё
     (r"e(?=[" + _C + "])", "i", True),  # yat: Seversk -> Siversk, Peschanoe -> Pishchane
     (r"o(?=[" + _C + "](?:[" + _C + "]|$))", "i", True),  # o in a closed syllable: -gorsk -> -hirsk
     (r"[oe]vka$", "ivka"),  # Zvanovka -> Zvanivka, Andreevka -> Andriivka
+    (r"evka$", "eivka"),  # Pelageevka -> Pelaheivka
     (r"[oe]v$", "iv"),  # Chasov -> Chasiv, Orekhov -> Orikhiv
     (r"ino$", "ine"),  # Grishino -> Hryshyne
     (r"([oe])vo$", r"\1ve"),  # Kirovo -> Kirove
+    (r"(?<=[" + _C + "])no$", "ne"),  # Berezno -> Berezne
+    (r"itsa$", "itsia"),  # Belitsa -> Bilytsia
+    (r"pole$", "pilia"),  # Krasnopolye -> Krasnopillia
+    (r"(?<=[dlnrstz])e$", "ia"),  # -ye (-ье): Zarechye -> Zarichchia
     (r"(?<=[" + _C + "])oe$", "e"),  # -oe, -oye: Mirnoe -> Myrne
     (r"aia$", "a"),  # -aya: Lozovaya -> Lozova
     (r"(?<=[" + _C + "])oi$", "i"),  # -oy: Uzlovoy -> Vuzlovyi

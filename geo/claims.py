@@ -137,6 +137,7 @@ _CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
         r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
     (Action.CAPTURED, "took control", _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
     (Action.CAPTURED, "took control", _c(r"\b(?:effective|full|complete|total)\s+control\b")),
+    (Action.CAPTURED, "took control", _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
     (Action.CAPTURED, "liberated", _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
     (Action.CAPTURED, "captured", _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
     (Action.CAPTURED, "seized", _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
@@ -210,9 +211,9 @@ _FAIL_BEFORE = _c(r"\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ies|ying))\s+(?:\w
 _NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected|confirmed|verified))\s+(?:\w+\s+){0,2}?"
                   r"(?:evidence|confirmation|footage|indication)")
 # intentions, conditions and futures are not events ("aimed to occupy", "would advance", "if ... captured")
-_HYPOTHETICAL = _c(r"(?:\b(?:aim\w*|intend\w*|plan\w*|want\w*|seek\w*|sought|hop\w+|goal|objective|ambitions?|"
+_HYPOTHETICAL = _c(r"(?:\b(?:aim(?:s|ed|ing)?|intend\w*|plan(?:s|ned|ning)?|want\w*|seek\w*|sought|hop\w+|goal|objective|ambitions?|"
                    r"would|will|could|might|should|must|may|if|unless|refrain\w*|potential\w*|capable|capacity|"
-                   r"threat\s+of|risk\s+of|ability|able|prepar\w+|ready)\b)(?:\s+\S+){0,6}?\s*$")
+                   r"threat\s+of|risk\s+of|ability|able|prepar\w+|ready)\b)(?:\s+\S+){0,8}?\s*$")
 _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
              r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
              r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
@@ -319,7 +320,7 @@ _REFERENCE_BEFORE = _c(
     r"\b(?:road|roads|highway|route|approaches|way|gates|range|reach|distance)\s+(?:to|towards|from|of)\s+(?:the\s+)?$|"
     r"\b(?:located|situated|lies|lie|lying|lay|based|stationed)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
-    r"\b(?:defen[cs]e|positional)\s+(?:area|line|zone)s?\b[^.;]{0,80}?\b(?:near|of|at|from)\s+(?:the\s+)?$|"
+    r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
     r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
@@ -330,7 +331,7 @@ _LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?
 _MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people|militants|voters|inhabitants|"
                      r"delegation|leadership|regime)\b")
 _REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
-                   r"governorate|okrug|peninsula)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
+                   r"governorate|okrug|peninsula|област\w*|республик\w*|кра[йя]\w*|район\w*)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
 _REGION_LIST_AFTER = _c(r"^(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
 _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?(?:ukraine|russia|russian\s+federation|"
                 r"belarus|moldova|poland|germany|france|britain|great\s+britain|united\s+kingdom|uk|us|usa|u\.s\.|"
@@ -338,11 +339,11 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s
                 r"slovakia|lithuania|latvia|estonia|finland|sweden|norway|italy|spain|japan|taiwan|israel|syria|europe|"
                 r"ireland|austria|switzerland|belgium|netherlands|canada|european\s+union|eu|nato)$", _I)
 # a list of names ("Sosnove, Yarova, and ") between a preposition and the mention
-_LIST_TAIL = re.compile(r"(?:(?:[A-Z][\w'’.-]*(?:\s+[A-Z(][\w'’.()-]*){0,3})\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
-                        r"\s*[-–]\s*))+$")
+_LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’.()-]*|\([^)]*\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
+                        r"krai|villages?|settlements?|the|and|or|all|both)(?:[\s,;/]+|\s*[-–]\s*))+$")
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
-_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|and|to|at|on|by|into|with)\s+|[-–]|,\s*)$", _I)
-_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:occupied|controlled|held|liberated)$", _I)
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–])$", _I)
+_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:occupied|controlled|held)$", _I)
 
 # --------------------------------------------------------------------------------------------
 # Units and directions
@@ -490,7 +491,7 @@ def source_claimant(report: Report) -> Claimant | None:
 # Sentence analysis
 # --------------------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|—|,\s+(?:but|while|whereas|although|though|however|yet)\b|\s(?:but|while|whereas)\s"
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:but|while|whereas|although|though|however|yet)\b|\s(?:but|while|whereas)\s"
                            r"|\.\s+(?=[A-Z])|\n")
 
 
@@ -569,7 +570,8 @@ def _kind_of(sentence: str, start: int, end: int) -> str:
     text = sentence[start:end].strip()
     if _COUNTRIES.match(text):
         return "country"
-    if _REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence[end:]):
+    if (_REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence[end:])
+            or re.match(r"\s+(?:oblast|region|krai|kray|republic|province)\b", sentence[end:], _I)):
         return "region"
     return "settlement"
 
@@ -635,7 +637,7 @@ def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int
     return min(pool, key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
 
 
-def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool) -> bool:
+def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, country: bool = False) -> bool:
     """True when the cue governs the mention itself, not something the mention only locates.
 
     Before the mention: only prepositions, articles and a list of names may stand between
@@ -651,10 +653,13 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool) -> 
             allowed |= {"in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village",
                         "town", "city", "villages", "settlements", "towns", "area", "areas", "populated", "locality",
                         "localities", "hamlet", "district", "districts", "center", "centre"}
+        if country and not set(words) & {"on", "against", "across", "over", "into", "throughout"}:
+            return False  # "the president attacked Ukraine" is politics; "strikes across Ukraine" is not
         return len(words) <= 8 and all(w in allowed for w in words)
     gap = sentence[end:cue.start]
-    return bool(re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had|was|were|is|are)\s+)?"
-                             r"(?:(?:been|being|also|now|reportedly|fully|completely)\s+)*", gap, _I))
+    return bool(re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
+                             r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*",
+                             gap, _I))
 
 
 def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: int, hi: int) -> tuple[str, str]:
@@ -668,7 +673,10 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
-    direct = cue is not None and _direct(sentence, cue, start, end, strict=strict)
+    direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
+    if strict and cue is not None and cue.start > end and re.search(
+            r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$", before, _I):
+        direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
     if _ACTOR_BEFORE.search(before) and kind == "country" and not direct:
@@ -677,7 +685,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
-    if _DIRECTION_AFTER.match(after):
+    if _DIRECTION_AFTER.match(after) or (re.search(r"[A-Z][\w'’]+[-–]$", before)
+                                         and _DIRECTION_AFTER.match(after)):
         return ("event", "direction name") if cue is not None else ("background", "direction without event")
     if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
         return "event", f"relative clause '{cue.text}'"

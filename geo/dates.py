@@ -93,7 +93,6 @@ _SP = r"[\s\u00a0]"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_SUFFIX = r"(?:" + _SP + r"*(?:г\.?|года|року|р\.))?"
-_WD_PREFIX = r"(?:(?:" + _WEEKDAY_RE + r")," + _SP + r"+)?"
 
 _RELATIVE: list[tuple[str, int]] = [
     (r"the" + _SP + r"+day" + _SP + r"+before" + _SP + r"+yesterday|позавчера|позавчора", -2),
@@ -113,14 +112,15 @@ _PATTERN = re.compile(
     r"(?:(?P<iso>(?<![\d.])(?P<iso_y>" + _YEAR + r")[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})(?!\d))"
     r"|(?P<num>(?<![\d./])(?P<n_a>\d{1,2})(?P<n_sep>[./-])(?P<n_b>\d{1,2})(?P=n_sep)"
     r"(?P<n_y>" + _YEAR + r"|\d\d)(?![\d])(?!\.\d)" + _YEAR_SUFFIX + r")"
-    r"|(?P<dmy>" + _WD_PREFIX + r"(?<![\w.])(?P<dmy_d>\d{1,2})" + _ORD + r"(?:" + _SP + r"+of)?(?:" + _SP
+    r"|(?P<dmy>(?<![\w.])(?P<dmy_d>\d{1,2})" + _ORD + r"(?:" + _SP + r"+of)?(?:" + _SP
     + r"+|-)(?P<dmy_m>" + _MONTH_RE + r")(?![^\W\d_])\.?(?:(?:," + _SP + r"*|" + _SP + r"+|-)(?P<dmy_y>"
     + _YEAR + r")(?!\d)" + _YEAR_SUFFIX + r")?)"
-    r"|(?P<mdy>" + _WD_PREFIX + r"(?<![\w.])(?P<mdy_m>" + _MONTH_RE + r")(?![^\W\d_])\.?,?" + _SP
+    r"|(?P<mdy>(?<![\w.])(?P<mdy_m>" + _MONTH_RE + r")(?![^\W\d_])\.?,?" + _SP
     + r"+(?P<mdy_d>\d{1,2})" + _ORD + r"(?![\d:])(?:,?" + _SP + r"+(?P<mdy_y>" + _YEAR + r")(?!\d))?)"
     r"|(?P<paren>\((?P<p_d>\d{1,2})[/.](?P<p_m>\d{1,2})\))"
     + "".join(r"|(?P<rel" + str(i) + r">(?<!\w)(?:" + rx + r")(?!\w))" for i, (rx, _) in enumerate(_RELATIVE))
-    + r"|(?P<wd>(?<!\w)(?P<wd_last>last" + _SP + r"+)?(?P<wd_name>" + _WEEKDAY_RE + r")(?![^\W\d_])))",
+    + r"|(?P<wd>(?<!\w)(?P<wd_last>last" + _SP + r"+)?(?P<wd_name>" + _WEEKDAY_RE + r")(?![^\W\d_])"
+    r"(?!,?" + _SP + r"+(?:\d|(?:" + _MONTH_RE + r")(?![^\W\d_])))))",
     re.IGNORECASE,
 )
 
@@ -198,7 +198,9 @@ def _scan(text: str, reference: _dt.date | None, lo: int = 0, hi: int | None = N
             yield m, kind, d
 
 
-_LEAD = re.compile(r"^(?:dated?|on|published|posted|updated|as\s+of)\b[:\s]*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:(?:dated?|on|published|posted|updated|as\s+of)\b[:\s]*)?(?:(?:" + _WEEKDAY_RE + r"),?\s+)?", re.IGNORECASE
+)
 _TRAIL_TIME = re.compile(
     r"(?:[T\s,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|GMT|MSK|[ap]\.?m\.?|[+-]\d{2}:?\d{2}))?)$",
     re.IGNORECASE,

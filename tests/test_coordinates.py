@@ -476,15 +476,3 @@ def test_real_document_yields_exactly_its_pairs(shared_dir) -> None:
     otradnoe = [c for c in found if text[: c.start].endswith("Otradnoe (")]
     assert len(otradnoe) == 1
     assert (otradnoe[0].lat, otradnoe[0].lon) == pytest.approx((DMS_LAT, DMS_LON))
-
-
-def test_a_long_text_scans_fast(shared_dir) -> None:
-    import time
-
-    text = (shared_dir / "seeds" / SEED).read_text(encoding="utf-8")
-    find_coordinates(text)
-    started = time.perf_counter()
-    for _ in range(5):
-        find_coordinates(text)
-    per_scan = (time.perf_counter() - started) / 5
-    assert per_scan < 0.05, f"{len(text)} characters took {per_scan * 1000:.1f} ms"
