@@ -58,6 +58,7 @@ __all__ = [
     "REGION_WORDS",
     "region_core",
     "bigrams",
+    "adjective_cores",
     "index_digest",
     "build_index",
     "save_index",
@@ -68,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Version of the on-disk layout; bump it when the arrays or their meaning change.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 #: Countries kept from the dumps (a worldwide ``cities500`` is cut down to these).
 DEFAULT_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "MD")
@@ -181,6 +182,33 @@ def _bigram_csr(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
     ptr = np.zeros(65537, dtype=np.int64)
     np.cumsum(np.bincount(gram, minlength=65536), out=ptr[1:])
     return ptr, owner[order]
+
+
+_ADJECTIVE = re.compile(r"^(?P<stem>\w+?)(?P<sk>t?sk)(?:i|a|aia|ia|oe|e|oi|ogo|oho)$")
+
+
+def adjective_cores(core: str) -> set[str]:
+    """Noun forms a report may use for an adjectival division name (last word only).
+
+    "Kupianskyi Raion" is written "Kupiansk district", "Horlivskyi Raion" "Horlivka district".
+    These are guesses, used only to match the ADM1/ADM2 rows' own names.
+
+    Examples
+    --------
+    >>> sorted(adjective_cores("horlivski"))
+    ['horliv', 'horlivka', 'horlivsk', 'horlove', 'horlovi']
+    """
+    head, _, last = core.rpartition(" ")
+    m = _ADJECTIVE.match(last)
+    if not m:
+        return set()
+    stem = m.group("stem")
+    forms = {stem + m.group("sk"), stem}
+    if stem.endswith("iv") and len(stem) > 3:
+        base = stem[:-2]
+        forms |= {base + "ivka", base + "ove", base + "ovi"}
+    prefix = head + " " if head else ""
+    return {prefix + f for f in forms if len(f) >= 3}
 
 
 def _blob(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -435,10 +463,13 @@ def build_index(
                 postings.setdefault(key, {}).setdefault(r, i)
                 if is_region:
                     core, kind = region_core(key)
-                    if core:
-                        pair = (core, r)
-                        if region_pairs.get(pair, 0) == 0:
-                            region_pairs[pair] = kind
+                    if not core:
+                        continue
+                    # kind + 4: an alias guessed by adjective_cores, not a name's own core
+                    for alias, k in [(core, kind)] + [(a, kind + 4) for a in adjective_cores(core)]:
+                        prev = region_pairs.get((alias, r))
+                        if prev is None or (prev & 4, prev == 0) > (k & 4, k == 0):
+                            region_pairs[(alias, r)] = k
 
     keys = sorted(postings)
     key_ptr = np.zeros(len(keys) + 1, np.int64)

@@ -43,7 +43,15 @@ from .sources import Sources, locate_sources
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["Gazetteer", "RULE_SCORES", "FUZZY_WEIGHT", "FUZZY_CUTOFF", "EARTH_RADIUS_KM"]
+__all__ = [
+    "Gazetteer",
+    "RULE_SCORES",
+    "FUZZY_WEIGHT",
+    "FUZZY_CUTOFF",
+    "FUZZY_MAX_VARIANTS",
+    "FEATURE_WORDS",
+    "EARTH_RADIUS_KM",
+]
 
 #: Match quality of each rule of :func:`gazetteer.names.query_variants` (and ``exact``).
 RULE_SCORES: dict[str, float] = {
@@ -56,6 +64,11 @@ FUZZY_WEIGHT = 0.70
 FUZZY_CUTOFF = 85.0
 #: Fuzzy matching searches with at most this many query variants (best first).
 FUZZY_MAX_VARIANTS = 8
+#: Words of a water body's name dropped as a qualifier ("Oskol River" is looked up as "Oskol").
+FEATURE_WORDS = frozenset(
+    "river r reservoir lake creek stream canal richka reka rika ozero vodoskhovyshche "
+    "vodokhranilishche річка река озеро водосховище водохранилище".split()
+)
 #: Mean Earth radius (IUGG), for haversine distances.
 EARTH_RADIUS_KM = 6371.0088
 
@@ -297,7 +310,7 @@ class Gazetteer:
         """
         ix = self._ix
         mask = self._mask(classes)
-        variants = names.query_variants(name)
+        variants = self._variants(name)
         as_written = " ".join(name.split()).casefold()
         best: dict[int, tuple[float, str, int, str]] = {}
         for key, rule in variants:
@@ -330,6 +343,21 @@ class Gazetteer:
                 why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
             out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
         return out
+
+    @staticmethod
+    def _variants(name: str) -> list[tuple[str, str]]:
+        """:func:`gazetteer.names.query_variants`, then those of the name without
+        :data:`FEATURE_WORDS` (a ``fold`` of it counts as ``qualifier``)."""
+        variants = names.query_variants(name)
+        words = name.split()
+        kept = [w for w in words if w.casefold().strip(".,") not in FEATURE_WORDS]
+        if kept and len(kept) < len(words):
+            have = {k for k, _ in variants}
+            variants = variants + [
+                (k, "qualifier" if rule == "fold" else rule)
+                for k, rule in names.query_variants(" ".join(kept)) if k not in have
+            ]
+        return variants
 
     def _fuzzy_index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Key lengths, the bigram → keys CSR, and the keys as an object array."""
@@ -485,7 +513,9 @@ class Gazetteer:
         for rank, (key, _) in enumerate(names.query_variants(core)):
             for r, alias_kind in by_core.get(key, ()):
                 level = ix.fcodes[ix.fcode[r]]
-                score = (level != want, rank, alias_kind != kind, -int(ix.population[r]), r)
+                guessed = alias_kind >= 4
+                score = (level != want, rank, guessed, (alias_kind & 3) != kind,
+                         -int(ix.population[r]), r)
                 if best is None or score < best:
                     best = score
         return None if best is None else ix.place(best[-1])

@@ -12,7 +12,8 @@ change, so that indexes built with the old keys are rebuilt):
 - ``name_keys(name) -> set[str]``: the keys to index for one gazetteer name or alternate name.
 - ``query_variants(mention) -> list[tuple[str, str]]``: keys to look a mention up by, best first,
   each with the rule that produced it: ``"fold"``, ``"qualifier"`` (a word such as "City" or
-  "village" dropped), ``"split"`` (one part of "A (B)" or "A/B"), ``"translit"`` (another reading of
+  "village" dropped), ``"split"`` (one part of "A (B)" or "A/B"), ``"join"`` (the words written
+  as one: "Gulyay-Pole" ~ "Huliaipole"), ``"translit"`` (another reading of
   Cyrillic or mixed-script text) and ``"ru-uk"`` (Russian form converted to the Ukrainian one).
 
 What a key is
@@ -214,8 +215,11 @@ def fold_latin(text: str) -> str:
     >>> fold_latin("Shchastia") == fold_latin("Schastja")
     True
     """
-    text = unicodedata.normalize("NFKD", text.translate(_PRE_STRIP))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_PRE_STRIP))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _APOSTROPHES.sub("", text)
     text = _NON_ALNUM.sub(" ", text).strip()
     for pattern, repl in _SPELLING:
@@ -270,7 +274,8 @@ def name_keys(name: str) -> set[str]:
     """The keys to index for one gazetteer name or alternate name, in any script.
 
     The fold of the name and, for a Cyrillic name, the folds of its reading by a Russian scheme
-    and by the Ukrainian one (they differ: и is i or y, г is g or h, е is e or ie). Names in
+    and by the Ukrainian one (they differ: и is i or y, г is g or h, е is e or ie); each key of
+    several words also joined into one ("Huliai Pole" ~ "Huliaipole"). Names in
     scripts that do not fold to Latin letters (Arabic, Chinese ...) give no key: no mention is
     looked up in them.
 
@@ -296,6 +301,7 @@ def name_keys(name: str) -> set[str]:
     keys = {fold(name)}
     if has_cyrillic(name):
         keys.update(fold_latin(reading) for reading in transliterations(name))
+    keys.update([key.replace(" ", "") for key in keys if " " in key])
     return {key for key in keys if _HAS_ASCII_LETTER.search(key)}
 
 
@@ -355,28 +361,36 @@ _RU_UK_LATIN = _rules(
     (r"^bolshe", "veliko"),  # Bolshemikhailovka -> Velykomykhailivka
     (r"^bes(?=[" + _C + "])", "bez"),  # Bespechnoe -> Bezpechne
     (r"^ra[sz]", "roz"),  # Razdolnoe -> Rozdolne
-    (r"chern(?=[oa])", "chorn"),  # Chernovka -> Chornivka
-    (r"ol(?=[" + _C + "])", "ov", True),  # Volchansk -> Vovchansk, Dolgoe -> Dovhe
+    (r"^cher(?=n[oa]|t)", "chor"),  # Chernovka -> Chornivka, Chertovets -> Chortovets
+    (r"glub", "glib"),  # Glubokoe -> Hlyboke
+    (r"ablon", "ablun"),  # Yablonovka -> Yablunivka
+    (r"^pervo(?=[" + _C + "])", "persho"),  # Pervozvanovka -> Pershozvanivka
+    (r"stl", "sl"),  # Schastlivoe -> Shchaslyve
+    (r"zsk", "zk"),  # Khartsyzsk -> Khartsyzk
+    (r"(?:ch|k)sk", "tsk"),  # -chskaya, -kskaya -> -tska: Dolgolukskaya -> Dovholutska
     (r"g", "h"),  # г: Russian g, Ukrainian h
     (r"[oe]vat", "uvat"),  # Ternovatoe -> Ternuvate, Grushevatka -> Hrushuvatka
     (r"(?<=[" + _C + "])io", "e"),  # ё
-    (r"e(?=[" + _C + "])", "i", True),  # yat: Seversk -> Siversk, Peschanoe -> Pishchane
-    (r"o(?=[" + _C + "](?:[" + _C + "]|$))", "i", True),  # o in a closed syllable: -gorsk -> -hirsk
     (r"[oe]vka$", "ivka"),  # Zvanovka -> Zvanivka, Andreevka -> Andriivka
-    (r"evka$", "eivka"),  # Pelageevka -> Pelaheivka
+    (r"ev(?=ka$|$)", "eiv"),  # Pelageevka -> Pelaheivka, Beleev -> Beleiv
     (r"[oe]v$", "iv"),  # Chasov -> Chasiv, Orekhov -> Orikhiv
+    (r"ovok$", "ivok"),  # Vyazovok -> Viazivok
     (r"ino$", "ine"),  # Grishino -> Hryshyne
     (r"([oe])vo$", r"\1ve"),  # Kirovo -> Kirove
     (r"(?<=[" + _C + "])no$", "ne"),  # Berezno -> Berezne
     (r"itsa$", "itsia"),  # Belitsa -> Bilytsia
-    (r"pole$", "pilia"),  # Krasnopolye -> Krasnopillia
+    (r"ole$", "ilia"),  # -olye: Krasnopolye -> Krasnopillia, Privolye -> Pryvillia
     (r"(?<=[dlnrstz])e$", "ia"),  # -ye (-ье): Zarechye -> Zarichchia
     (r"(?<=[" + _C + "])oe$", "e"),  # -oe, -oye: Mirnoe -> Myrne
     (r"aia$", "a"),  # -aya: Lozovaya -> Lozova
     (r"(?<=[" + _C + "])oi$", "i"),  # -oy: Uzlovoy -> Vuzlovyi
-    (r"(?:(?<=sk)|(?<=ck)|(?<=[nv]))[eai]$", "e"),  # adjective gender: Maiskii, Maiska ~ Maiske
-    (r"(?:(?<=sk)|(?<=ck)|(?<=[nv]))[eai]$", "i"),
-    (r"(?:(?<=sk)|(?<=ck)|(?<=[nv]))[eai]$", "a"),
+    (r"(?:(?<=sk)|(?<=ck)|(?<=ok)|(?<=[nvth]))[eai]$", "e"),  # adjective gender: Maiskii ~ Maiske
+    (r"(?:(?<=sk)|(?<=ck)|(?<=ok)|(?<=[nvth]))[eai]$", "i"),  # and plural: Tolstye -> Tovsti
+    (r"(?:(?<=sk)|(?<=ck)|(?<=ok)|(?<=[nvth]))[eai]$", "a"),
+    # Generous: one vowel or consonant at a time, tried last and on few-change forms only.
+    (r"ol(?=[" + _C + "])", "ov", True),  # Volchansk -> Vovchansk, Dolgoe -> Dovhe
+    (r"e(?=[" + _C + "])", "i", True),  # yat: Seversk -> Siversk, Peschanoe -> Pishchane
+    (r"o(?=[" + _C + "](?:[" + _C + "]|$))", "i", True),  # o in a closed syllable: -gorsk -> -hirsk
 )
 _LEXICON_CYRILLIC: dict[str, tuple[str, ...]] = {
     "первое": ("перше",), "первая": ("перша",), "первый": ("перший",),
@@ -399,8 +413,6 @@ _RU_UK_CYRILLIC = _rules(
     (r"ол(?=[гк])", "ов"),
     (r"оват", "уват"),
     (r"ё", "е"),
-    (r"е(?=[бвгджзклмнпрстфхцчшщ])", "і", True),
-    (r"о(?=[бвгджзклмнпрстфхцчшщ](?:[бвгджзклмнпрстфхцчшщ]|$))", "і", True),
     (r"ь?[оеё]вка$", "івка"),
     (r"[ое]в$", "ів"),
     (r"ино$", "ине"),
@@ -413,8 +425,12 @@ _RU_UK_CYRILLIC = _rules(
     (r"[ыо]й$", "ий"),
     (r"ы", "и"),
     (r"э", "е"),
+    (r"е(?=[бвгджзклмнпрстфхцчшщ])", "і", True),
+    (r"о(?=[бвгджзклмнпрстфхцчшщ](?:[бвгджзклмнпрстфхцчшщ]|$))", "і", True),
 )
 _PER_WORD = 24  # alternatives kept for one word
+_EACH_MAX_COST = 2  # one-position rules apply to forms with at most this many changes
+_EACH_MAX_FORMS = 64  # ... while a word has fewer forms than this
 
 
 def _word_variants(
@@ -426,6 +442,8 @@ def _word_variants(
         cost.setdefault(alt, 1)
     for rule in rules:
         for current, c in list(cost.items()):
+            if rule.each and (c > _EACH_MAX_COST or len(cost) >= _EACH_MAX_FORMS):
+                continue
             for new in rule.apply(current):
                 if new not in cost:
                     cost[new] = c + 1
@@ -440,7 +458,8 @@ def _convert(
     words = text.split()
     if not words or len(words) > 4:
         return []
-    options = [_word_variants(w, rules, lexicon) for w in words]
+    per_word = _PER_WORD if len(words) == 1 else (8, 5, 4)[len(words) - 2]
+    options = [_word_variants(w, rules, lexicon)[:per_word] for w in words]
     combos = sorted(
         itertools.product(*options), key=lambda combo: sum(c for _, c in combo)
     )[: limit + 1]
@@ -495,6 +514,7 @@ _QUALIFIERS = re.compile(
     r"город|село|поселок|посёлок|пгт|деревня|місто|селище|смт)\b\.?"
 )
 _PARENS = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
+_ALTERNATIVES = re.compile(r"\s*(?:[/|;,]|\b(?:or|або|или)\b)\s*")
 
 
 def _parts(mention: str) -> list[str]:
@@ -508,7 +528,7 @@ def _parts(mention: str) -> list[str]:
         if len(head) == 2 or after:
             parts.append(f"{head[0] if len(head) == 2 else ''} {inner} {after}")
         parts.append(f"{inner} {after}" if after and not before.strip() else inner)
-    for piece in re.split(r"\s*(?:/|\||;|,|\bor\b|\bаbo\b|\bили\b|\bабо\b)\s*", mention):
+    for piece in _ALTERNATIVES.split(mention):
         if piece.strip() and piece.strip() != mention.strip():
             parts.append(piece)
     return [p.strip() for p in parts if p.strip()]
@@ -524,21 +544,22 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
 
     mention = unicodedata.normalize("NFC", mention).strip()
     add(fold(mention), "fold")
-    bases: list[tuple[str, str]] = [(mention, "fold")]
-    stripped = " ".join(_QUALIFIERS.sub(" ", mention).split())
-    if stripped and stripped != mention:
-        bases.append((stripped, "qualifier"))
-    for part in _parts(stripped or mention):
-        bases.append((" ".join(_QUALIFIERS.sub(" ", part).split()), "split"))
-    for text, rule in bases:
-        add(fold(text), rule)
-    for text, rule in bases:
+    clean = " ".join(_QUALIFIERS.sub(" ", mention).split()) or mention
+    if clean != mention:
+        add(fold(clean), "qualifier")
+    parts = [" ".join(_QUALIFIERS.sub(" ", part).split()) for part in _parts(clean)]
+    for part in parts:
+        add(fold(part), "split")
+    names = [part for part in parts if part] or [clean]  # the names proper, to convert
+    for name in names:
+        add(fold(name).replace(" ", ""), "join")
+    for text in [clean, *parts]:
         if has_cyrillic(text):
             for reading in transliterations(text):
                 add(fold_latin(reading), "translit")
-    # Russian -> Ukrainian: the fewest changes first, over all bases.
+    # Russian -> Ukrainian: the fewest changes first, over all names.
     converted: list[list[str]] = []
-    for text, _ in bases:
+    for text in names:
         forms: list[str] = []
         if is_cyrillic(text):
             forms += [_uk_latin(c) for c in ru_to_uk(text, limit=12)]
@@ -560,7 +581,7 @@ def query_variants(mention: str) -> list[tuple[str, str]]:
 
     First the fold of the mention as written; then the mention without qualifiers such as
     "City" or "village" (``"qualifier"``); the parts of "A (B)" and "A/B" (``"split"``); the
-    other readings of Cyrillic and mixed-script text (``"translit"``); then Russian → Ukrainian
+    words joined into one (``"join"``); the other readings of Cyrillic and mixed-script text (``"translit"``); then Russian → Ukrainian
     conversions of all of these, fewest changes first (``"ru-uk"``). Reports translated from
     Russian write Russian forms (Otradnoe, Zvanovka) while GeoNames mostly holds Ukrainian ones
     (Vidradne, Zvanivka). Keys are unique, at most :data:`MAX_VARIANTS`.

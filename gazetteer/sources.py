@@ -201,9 +201,9 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 def download_dumps(
     dest: str | os.PathLike[str] | None = None,
     *,
-    files: Sequence[str] = DEFAULT_DOWNLOADS,
-    base_url: str = GEONAMES_URL,
-    timeout: float = DOWNLOAD_TIMEOUT,
+    files: Sequence[str] | None = None,
+    base_url: str | None = None,
+    timeout: float | None = None,
     progress: bool = True,
 ) -> list[Path]:
     """Download GeoNames dumps into ``dest`` (default ``<cache>/downloads``).
@@ -211,6 +211,24 @@ def download_dumps(
     Each file goes to a temporary file in ``dest`` and is renamed into place only once it is
     complete (and, for a zip, readable), so an interrupted download never leaves a partial dump.
     Files already present are not fetched again.
+
+    Parameters
+    ----------
+    dest
+        Target folder (created if need be).
+    files
+        File names on the server; default :data:`DEFAULT_DOWNLOADS`.
+    base_url
+        Default :data:`GEONAMES_URL`.
+    timeout
+        Socket timeout in seconds; default :data:`DOWNLOAD_TIMEOUT`.
+    progress
+        Show a tqdm progress bar per file.
+
+    Returns
+    -------
+    list of Path
+        The downloaded (or already present) files, in the order of ``files``.
 
     Raises
     ------
@@ -220,6 +238,9 @@ def download_dumps(
     from tqdm.auto import tqdm
 
     dest = Path(dest) if dest is not None else settings.cache_dir() / "downloads"
+    files = DEFAULT_DOWNLOADS if files is None else files
+    base_url = GEONAMES_URL if base_url is None else base_url
+    timeout = DOWNLOAD_TIMEOUT if timeout is None else timeout
     dest.mkdir(parents=True, exist_ok=True)
     out = []
     for name in files:
@@ -348,7 +369,7 @@ def locate_sources(
     reason = "offline"
     if not settings.offline():
         try:
-            paths = download_dumps(downloads, progress=progress)
+            paths = download_dumps(downloads, files=DEFAULT_DOWNLOADS, progress=progress)
             return Sources.from_paths(paths, "downloads")
         except DownloadError as exc:
             log.warning("%s", exc)

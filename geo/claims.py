@@ -21,9 +21,14 @@ How it decides
   becomes ``other`` (``attacked`` for "failed to capture") with ``negated`` set; "claimed",
   "reportedly" and the like set ``hedged``.
 - **Claimant.** The attribution nearest the mention in its own clause ("the Russian Defense
-  Ministry said", "according to DeepState", "ISW assesses", "a Russian milblogger claimed"), else
-  the last one in ``context``, else :func:`source_claimant` of the report, else ``author`` when a
-  report is given (an unattributed statement is the author's), else None.
+  Ministry said", "according to DeepState", "ISW assesses", "a Russian milblogger claimed"; generic
+  phrases such as "Ukrainian military" only with a speech verb), else, from ``context``, the
+  previous sentence's attribution or the nearest header line of a post ("Colonelcassad",
+  "Summary by Marat Khairullin"), else :func:`source_claimant` of the report, else ``author`` when
+  a report is given (an unattributed statement is the author's), else None.
+- **Kind.** Regions and countries (passed by the caller, or guessed from "... Oblast", "... region"
+  and a short list of countries) are events only when a cue governs them directly ("attack on
+  Crimea"); "the village of X in the Y region" leaves Y as background.
 
 Examples
 --------
@@ -48,6 +53,7 @@ from urllib.parse import urlparse
 from geo.model import Action, Claimant, Report
 
 __all__ = [
+    "ROLES",
     "ClaimContext",
     "analyse_mention",
     "analyse_mention_all",
@@ -60,7 +66,7 @@ __all__ = [
 # Value type
 # --------------------------------------------------------------------------------------------
 
-ROLES = ("event", "speaker", "venue", "background")
+ROLES = ("event", "speaker", "venue", "background")  #: the values of ClaimContext.role
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +283,7 @@ _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claim
           r"added|noted|notes|declared|writes|wrote|published|posted|showed|shows|indicated|indicates|assess\w*|"
           r"observed|according|citing|cited|quoted|told|called|statement|report|reports|message|update|summary|"
           r"data|map|is\s+said|are\s+said|was\s+said)\b)")
-_SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|from|by|reports?\s+(?:from|by)|"
+_SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports?\s+(?:from|by)|"
                  r"statement\s+(?:from|by))\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$")
 
 # speaker metonyms: seats of power as actors
@@ -342,7 +348,8 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s
 _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’.()-]*|\([^)]*\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
                         r"krai|villages?|settlements?|the|and|or|all|both)(?:[\s,;/]+|\s*[-–]\s*))+$")
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
-_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–])$", _I)
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
+                          r"[;,]\s*(?:and\s+)?)$", _I)
 _STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:occupied|controlled|held)$", _I)
 
 # --------------------------------------------------------------------------------------------
@@ -370,12 +377,6 @@ _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
-
-
-class _Span(NamedTuple):
-    start: int
-    end: int
-    text: str
 
 
 class _Cue(NamedTuple):
@@ -406,7 +407,9 @@ def find_units(text: str) -> list[tuple[str, int, int, int]]:
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e, _ in found):
                 continue
-            name = m.group(0).strip().strip("'’\"”‘“ ")
+            name = m.group(0).strip()
+            if name[:1] not in "'‘\"“":
+                name = name.rstrip("'’\"”")
             if name.split()[0] in ("The", "On", "In", "Of", "And", "A"):
                 continue
             found.append((name, m.start(), m.end(), rank))
@@ -558,6 +561,41 @@ def _find_attributions(text: str) -> list[_Attr]:
     return sorted(found, key=lambda a: a.start)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+_HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
+
+
+def _context_claimant(context: str) -> _Attr | None:
+    """The claimant the text before a sentence carries over to it.
+
+    The previous sentence's attribution first ("..., the ministry said." then "It added ..."), else
+    the nearest header line above: a short line naming a claimant ("Colonelcassad", "Summary by
+    Marat Khairullin") or introducing a quoted post ("Message from the Russian Ministry of Defense:").
+    """
+    lines = [ln for ln in context.split("\n") if ln.strip()]
+    if not lines:
+        return None
+    last = lines[-1]
+    if not _is_header(last):
+        prev = _SENTENCE_END.split(last.strip())[-1]
+        attrs = _find_attributions(prev)
+        if attrs:
+            return attrs[-1]
+    for line in reversed(lines):
+        if _is_header(line):
+            attrs = _find_attributions(line)
+            if attrs:
+                return attrs[0]
+    return None
+
+
+def _is_header(line: str) -> bool:
+    text = line.strip()
+    short = len(text.split()) <= 8
+    intro = bool(_HEADER_LINE.match(text)) and text.endswith(":")
+    return bool(text) and (short or intro) and bool(_find_attributions(text))
+
+
 def _metonym_claimant(name: str) -> Claimant:
     if _KREMLIN.match(name):
         return Claimant.RU_OFFICIAL
@@ -584,26 +622,31 @@ def _strip_list(before: str) -> str:
     return before
 
 
-def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> _Cue | None:
-    """The cue that governs the mention: a repelled cue in the clause, else the nearest before, else after."""
+def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> tuple[_Cue | None, int]:
+    """The cue that governs the mention, and the clause start it was found from.
+
+    A repelled cue in the clause wins, else the nearest cue before the mention, else the nearest
+    after it. A clause without a cue after a ';' is a list item of the clause before it ("attacked
+    near X; north of Y near Z"): it inherits that clause's cue.
+    """
     inside = [c for c in cues if lo <= c.start and c.end <= hi]
     if not inside:
         prev = _previous_clause_start(sentence, lo)
         while prev is not None and not inside:
             inside = [c for c in cues if prev <= c.start and c.end <= lo]
             lo, prev = prev, _previous_clause_start(sentence, prev)
-        return inside[-1] if inside else None
+        return (inside[-1] if inside else None), lo
     for c in inside:
         if c.action in _PRIORITY:
-            return c
+            return c, lo
     before = [c for c in inside if c.end <= start]
     after = [c for c in inside if c.start >= end]
     rel = _relative_cue(sentence, end, hi, after)
     if rel is not None:
-        return rel
+        return rel, lo
     if before:
-        return before[-1]
-    return after[0] if after else None
+        return before[-1], lo
+    return (after[0] if after else None), lo
 
 
 def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
@@ -681,7 +724,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "speaker", "speaker: seat of power"
     if _ACTOR_BEFORE.search(before) and kind == "country" and not direct:
         return "speaker", "speaker: country as actor"
-    if _MODIFIER_AFTER.match(after):
+    if _MODIFIER_AFTER.match(after) and not re.search(r"(?:,|\band|\bor)\s+$", before):
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
@@ -825,8 +868,8 @@ def _analyse(
     lo, hi = _clause_bounds(sentence, start, end)
     why: list[str] = []
     cues = _find_cues(sentence, skip=(start, end))
-    cue = _governing_cue(cues, start, end, lo, hi, sentence)
-    role, reason = ("", "") if as_event else _role(sentence, start, end, kind, cue, lo, hi)
+    cue, role_lo = _governing_cue(cues, start, end, lo, hi, sentence)
+    role, reason = ("", "") if as_event else _role(sentence, start, end, kind, cue, role_lo, hi)
     if not role:
         role, reason = ("event", f"cue '{cue.text}'") if cue else ("background", "no event cue in the clause")
     why.append(reason)
@@ -842,10 +885,10 @@ def _analyse(
             claimant = attr.claimant
             why.append(f"claimant '{attr.text}'")
     if claimant is None and context:
-        ctx = _find_attributions(context)
-        if ctx:
-            claimant = ctx[-1].claimant
-            why.append(f"claimant from context '{ctx[-1].text}'")
+        found = _context_claimant(context)
+        if found is not None:
+            claimant = found.claimant
+            why.append(f"claimant from context '{found.text}'")
     if claimant is None and report is not None:
         claimant = source_claimant(report)
         if claimant is not None:

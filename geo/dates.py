@@ -191,7 +191,9 @@ def _resolve(m: re.Match[str], reference: _dt.date | None) -> tuple[str, _dt.dat
     return kind, None
 
 
-def _scan(text: str, reference: _dt.date | None, lo: int = 0, hi: int | None = None) -> Iterator[tuple[re.Match[str], str, _dt.date | None]]:
+def _scan(
+    text: str, reference: _dt.date | None, lo: int = 0, hi: int | None = None
+) -> Iterator[tuple[re.Match[str], str, _dt.date | None]]:
     for m in _PATTERN.finditer(text, lo, len(text) if hi is None else hi):
         kind, d = _resolve(m, reference)
         if kind:

@@ -95,8 +95,9 @@ def extract_report(
     contexts = []
     for m in mentions:
         s, e = sentence_of(m.start)
-        k = max(0, bisect.bisect_right(starts, m.start) - 1)
-        prev = text[spans[k - 1][0] : spans[k - 1][1]] if k > 0 else ""
+        # the post up to the sentence: attributions carry over ("the ministry said"), and so
+        # do post headers that name the author
+        prev = text[max(0, s - 6000) : s]
         sentence = text[s:e]
         ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, context=prev)
         contexts.append((sentence, ctxs))

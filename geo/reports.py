@@ -69,6 +69,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
 """Suffixes of the files taken when walking a folder (files named explicitly are always read)."""
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
+# A folder's own documentation is not a report ("frontmap map seeds/" must not map seeds/README.md).
+_NOT_REPORTS = frozenset(
+    {"readme", "license", "licence", "changelog", "changes", "contributing", "notice", "copying", "authors"}
+)
 
 
 # --------------------------------------------------------------------------- files
@@ -79,7 +83,8 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
 
     A file is yielded as given, whatever its name. A folder is walked recursively in sorted
     order, yielding only files whose suffix is in :data:`TEXT_SUFFIXES` and skipping hidden files and
-    folders (names starting with ``.``); symbolic links to folders are not followed.
+    folders (names starting with ``.``) and a folder's own documentation (``README``, ``LICENSE``,
+    ``CHANGELOG`` … with any of those suffixes); symbolic links to folders are not followed.
 
     Raises
     ------
@@ -90,7 +95,7 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> for name in ("b.txt", "a.md", ".hidden.txt", "img.png", "sub/c.html"):
+    >>> for name in ("b.txt", "a.md", ".hidden.txt", "img.png", "README.md", "sub/c.html"):
     ...     (d / name).parent.mkdir(exist_ok=True); _ = (d / name).write_text("x")
     >>> [p.relative_to(d).as_posix() for p in iter_input_files([d])]
     ['a.md', 'b.txt', 'sub/c.html']
@@ -109,7 +114,8 @@ def _walk(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES:
+            stem, suffix = os.path.splitext(name)
+            if not name.startswith(".") and suffix.lower() in TEXT_SUFFIXES and stem.casefold() not in _NOT_REPORTS:
                 yield Path(dirpath) / name
 
 
@@ -251,7 +257,8 @@ _PARAGRAPH_TAGS = frozenset(
 )
 _LINE_TAGS = frozenset({"br", "div", "li", "tr", "dt", "dd", "figcaption", "caption", "details", "summary", "td", "th"})
 _WS = re.compile(r"\s+")
-_BLANKS = re.compile(r"[ \t]*\n[ \t\n]*")
+_PARA, _BR = "\ue000", "\ue001"  # private-use marks for "paragraph break" and "line break" while parsing
+_BREAKS = re.compile(r"\s*[\ue000\ue001][\s\ue000\ue001]*")
 
 
 class _HTMLText(HTMLParser):
@@ -286,9 +293,9 @@ class _HTMLText(HTMLParser):
 
     def _block(self, tag: str) -> None:
         if tag in _PARAGRAPH_TAGS:
-            self.parts.append("\n\n")
+            self.parts.append(_PARA)
         elif tag in _LINE_TAGS:
-            self.parts.append("\n")
+            self.parts.append(_BR)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -302,7 +309,7 @@ def _html(html: str) -> tuple[str, str]:
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts)
-    text = _BLANKS.sub(lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text)
+    text = _BREAKS.sub(lambda m: "\n\n" if _PARA in m.group() else "\n", text)
     title = _WS.sub(" ", "".join(parser.title_parts)).strip()
     return "\n".join(line.strip() for line in text.strip().split("\n")), title
 
@@ -353,6 +360,11 @@ def _metadata_line(text: str) -> tuple[dict[str, str], str] | None:
             return None
     if not fields.keys() & {"source", "url", "date"}:
         return None
+    if len(fields) == 1:
+        # one field alone is metadata only when it is plainly a URL or a date ("Source: the ministry said …" is not)
+        ((key, value),) = fields.items()
+        if not (_URL.match(value) if key in ("source", "url") else key == "date" and _ISO_PREFIX.match(value)):
+            return None
     return fields, "" if end < 0 else text[end + 1 :]
 
 
@@ -401,7 +413,9 @@ _BYLINE = re.compile(
     r"(?=[ \t]+(?:on|at)[ \t]|[ \t]*[|⋅·•–—(\n]|[ \t]*[.,;]?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
-_BY_AFTER_DATE = re.compile(r"^[ \t]*posted[ \t]+on[ \t][^\n]*?[ \t]by[ \t]+(?P<a>[^\n|.,;]+)", re.IGNORECASE | re.MULTILINE)
+_BY_AFTER_DATE = re.compile(
+    r"^[ \t]*posted[ \t]+on[ \t][^\n]*?[ \t]by[ \t]+(?P<a>[^\n|.,;]+)", re.IGNORECASE | re.MULTILINE
+)
 _EDGE = 1500
 
 

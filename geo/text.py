@@ -10,8 +10,9 @@ Boundaries are found in one regular-expression pass over the candidate break poi
   line: the line before has no closing punctuation and the next starts in lower case;
 - ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets) followed by a space ends a
   sentence when the next word starts a sentence (capital letter, digit, opening quote, bullet);
-- not after a title or common abbreviation (``Mr.``, ``St.``, ``Gen.``, ``approx.``, ``vs.``,
-  ``No.``, ``Nov.``, Russian ``им.``, ``пгт.`` …), an initial (``M. Rubio``) or a dotted acronym
+- not after a list number at the start of a line (``1. Zvanovka …``), a title or common
+  abbreviation (``Mr.``, ``St.``, ``Gen.``, ``approx.``, ``vs.``, ``No.``, ``Nov.``, ``(Ukr.)``,
+  Russian ``им.``, ``пгт.``, ``г. Купянск`` but not ``2025 г.`` …), an initial (``M. Rubio``) or a dotted acronym
   (``U.S.``, ``e.g.``, ``н.п.``); decimals (``47.9``) and coordinates (``47°54′20″ N``) have no
   space after their dot and never break. Abbreviations that often end a sentence (``km.``,
   ``etc.``) break only before a capital, like any other word.
@@ -68,15 +69,19 @@ def _dot_is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     folded = word.casefold()
+    if word.isdigit():
+        # "1. Zvanovka …": a list number at the start of a line, not the end of a sentence
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return len(word) <= 3 and not text[line_start : m.start()].strip()
     if _ACRONYM.match(word):
         return True
+    if folded in ("г", "гг"):
+        # "23 ноября 2025 г." often ends a sentence; "г. Купянск" (город) does not.
+        return not text[max(0, m.start() - 6) : m.start()].rstrip().endswith(tuple("0123456789"))
     if len(word) == 1 and word.isalpha():
         if word in "NSEWСЮВЗ" and _COORD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
             return False  # "36°14′58″ E." ends a sentence
         return word.isupper() or word.islower() and folded not in "аяи"
-    if folded in ("г", "гг"):
-        # "23 ноября 2025 г." often ends a sentence; "г. Купянск" (город) does not.
-        return not text[max(0, m.start() - 6) : m.start()].rstrip().endswith(tuple("0123456789"))
     return folded in _ABBREVIATIONS
 
 

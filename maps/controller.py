@@ -1,0 +1,415 @@
+"""The page side of the web map: frontmap's own JavaScript and CSS (MIT, this project's code).
+
+:mod:`maps.webmap` writes the claims into the page as one GeoJSON FeatureCollection (a JSON
+``<script>`` block, read with ``JSON.parse``) and calls ``frontmap.init`` once; this script then
+
+- draws every claim with ONE ``L.geoJSON`` call (a small coloured ``L.divIcon`` marker, shared
+  icons), into one Leaflet.markercluster group (or a plain feature group with ``cluster=False``);
+- filters them by day with a time slider (play/step buttons; "up to the day" or the last N days;
+  undated claims always shown) and by action and claimant through the layer control's
+  (empty) toggle layers, adding and removing only the markers whose visibility changed;
+- shows the front line of the slider's day (the latest line drawn on or before it);
+- opens popups on demand (one popup built when a marker is clicked, none bound in advance);
+- adds a place search box and a distance tool (click points, read kilometres).
+
+Report text reaches the page already HTML-escaped by :mod:`maps.webmap`; this script puts those
+strings into HTML as they are and adds markup of its own only. Link targets are checked again
+here (``http``/``https`` only).
+
+State for tests and benchmarks: ``window.frontmap.maps[i]`` has ``visible`` (claims shown),
+``day`` (the slider's day, ISO), ``readyAt`` (``performance.now()`` when the first drawing ended).
+
+Examples
+--------
+>>> "frontmap.init" in CONTROLLER_JS and "</script" not in CONTROLLER_JS
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["CONTROLLER_JS", "CONTROLLER_CSS"]
+
+CONTROLLER_JS = r"""
+(function () {
+'use strict';
+var FM = window.frontmap = window.frontmap || {maps: []};
+var DAY_MS = 86400000;
+
+function isoDay(d) { return new Date(d * DAY_MS).toISOString().slice(0, 10); }
+function escText(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+}
+function has(v) { return v !== null && v !== undefined && v !== ''; }
+function el(tag, cls, parent) { return L.DomUtil.create(tag, cls || '', parent); }
+function quiet(node) { L.DomEvent.disableClickPropagation(node); L.DomEvent.disableScrollPropagation(node); }
+
+FM.init = function (map, cfg, refs) {
+  var data = JSON.parse(document.getElementById(cfg.dataId).textContent);
+  var st = {visible: 0, day: null, readyAt: null, ready: false, map: map};
+  FM.maps.push(st);
+  var labels = cfg.labels;
+
+  // --- markers: one L.geoJSON call, shared divIcons -------------------------------------
+  function colourClass(p) {
+    var c = cfg.classes[has(p[cfg.colorBy]) ? p[cfg.colorBy] : cfg.unknown];
+    return c === undefined ? cfg.unknownClass : c;
+  }
+  var icons = {};
+  function iconFor(p) {
+    var k = colourClass(p) + (p.contested ? 'x' : '');
+    if (!icons[k]) {
+      icons[k] = L.divIcon({
+        className: 'fm-marker fm-c' + colourClass(p) + (p.contested ? ' fm-contested' : ''),
+        iconSize: p.contested ? [18, 18] : [13, 13], html: ''
+      });
+    }
+    return icons[k];
+  }
+  var markers = [];
+  L.geoJSON(data.claims, {
+    pointToLayer: function (f, ll) {
+      var m = L.marker(ll, {icon: iconFor(f.properties), keyboard: false, riseOnHover: true});
+      m._fmOn = false;
+      markers.push(m);
+      return m;
+    }
+  });
+
+  var target;
+  function markReady() {
+    if (!st.ready) {
+      st.ready = true;
+      st.readyAt = performance.now();
+    }
+  }
+  if (cfg.cluster && L.MarkerClusterGroup) {
+    target = L.markerClusterGroup({
+      chunkedLoading: true, maxClusterRadius: 40, spiderfyDistanceMultiplier: 1.4,
+      chunkProgress: function (done, total) { if (done === total) setTimeout(markReady, 0); }
+    });
+  } else {
+    target = L.featureGroup();
+  }
+  target.addTo(map);
+
+  // --- popups and tooltips, built on demand ---------------------------------------------
+  function row(label, value) {
+    return has(value) ? '<tr><th>' + label + '</th><td>' + value + '</td></tr>' : '';
+  }
+  function quoteHtml(p) {
+    if (!has(p.quote)) return '';
+    var q = p.quote, k = p.mark;
+    if (k && k.length === 2 && k[0] >= 0 && k[1] <= q.length && k[0] < k[1]) {
+      q = q.slice(0, k[0]) + '<mark>' + q.slice(k[0], k[1]) + '</mark>' + q.slice(k[1]);
+    }
+    return '<blockquote class="fm-quote">' + q + '</blockquote>';
+  }
+  function sourceHtml(p) {
+    var text = has(p.source) ? p.source : '';
+    if (has(p.href) && /^https?:\/\//i.test(p.href)) {
+      return '<a href="' + p.href + '" target="_blank" rel="noopener noreferrer nofollow">' +
+        (text || p.href) + '</a>';
+    }
+    return text;
+  }
+  function popupHtml(p) {
+    var action = has(p.action) ? p.action + (has(p.action_detail) ? ' (' + p.action_detail + ')' : '') : '';
+    var conf = has(p.confidence) ? p.confidence + (has(p.why) ? ' &mdash; ' + p.why : '') : '';
+    return '<div class="fm-popup">' +
+      (p.contested ? '<div class="fm-flag">' + labels.contested_flag + '</div>' : '') +
+      '<table>' +
+      row(labels.place, p.place) + row(labels.name, p.name) + row(labels.resolved, p.resolved) +
+      row(labels.point, p.point) + row(labels.date, p.date) + row(labels.reported, p.reported) +
+      row(labels.action, action) + row(labels.claimant, p.claimant) +
+      row(labels.unit, p.unit) + row(labels.direction, p.direction) +
+      row(labels.front, p.front) + row(labels.confidence, conf) + row(labels.source, sourceHtml(p)) +
+      '</table>' + quoteHtml(p) + '</div>';
+  }
+  function openPopup(m) {
+    L.popup({maxWidth: 440, minWidth: 260, autoPanPadding: [20, 20], offset: [0, -4]})
+      .setLatLng(m.getLatLng()).setContent(popupHtml(m.feature.properties)).openOn(map);
+  }
+  target.on('click', function (e) { if (e.layer && e.layer.feature) openPopup(e.layer); });
+  target.on('mouseover', function (e) {
+    var m = e.layer;
+    if (m && m.feature && !m.getTooltip()) {
+      var p = m.feature.properties;
+      m.bindTooltip('<b>' + p.place + '</b> ' + (p.date || labels.undated) + ' &middot; ' + p.action,
+                    {direction: 'top', offset: [0, -6]}).openTooltip();
+    }
+  });
+
+  // --- the front line of the slider's day -----------------------------------------------
+  var fronts = data.fronts || [], frontLayers = {}, frontShown = -1;
+  function frontIndex(day) {
+    if (!fronts.length) return -1;
+    if (day === null) return fronts.length - 1;
+    var k = 0;
+    for (var i = 0; i < fronts.length; i++) { if (fronts[i].day <= day) k = i; }
+    return k;
+  }
+  function showFront() {
+    if (!refs.front) return;
+    var k = frontIndex(st.dayNum);
+    if (k === frontShown) return;
+    refs.front.clearLayers();
+    if (k >= 0) {
+      if (!frontLayers[k]) {
+        frontLayers[k] = L.geoJSON(fronts[k].geometry, {style: cfg.frontStyle, interactive: false});
+      }
+      refs.front.addLayer(frontLayers[k]);
+    }
+    frontShown = k;
+  }
+
+  // --- filters ---------------------------------------------------------------------------
+  var cur = cfg.maxDay, win = cfg.windowDays;
+  function timeOk(d) {
+    if (d === null || d === undefined || cur === null) return true;
+    if (d > cur) return false;
+    return win === null || d > cur - win;
+  }
+  function onSet(kind) {
+    var s = {}, g = refs[kind] || {};
+    for (var k in g) { if (map.hasLayer(g[k])) s[k] = true; }
+    return s;
+  }
+  var statusEl = null, dayEl = null, frontEl = null;
+  function refresh() {
+    var acts = onSet('action'), clms = onSet('claimant');
+    var add = [], rem = [], n = 0, nd = 0;
+    for (var i = 0; i < markers.length; i++) {
+      var m = markers[i], p = m.feature.properties;
+      var want = timeOk(p.day) && !!acts[has(p.action) ? p.action : cfg.unknown] &&
+        !!clms[has(p.claimant) ? p.claimant : cfg.unknown];
+      if (want) { n++; if (!has(p.day)) nd++; }
+      if (want !== m._fmOn) { (want ? add : rem).push(m); m._fmOn = want; }
+    }
+    if (rem.length) {
+      if (target.removeLayers) target.removeLayers(rem);
+      else for (var r = 0; r < rem.length; r++) target.removeLayer(rem[r]);
+    }
+    if (add.length) {
+      if (target.addLayers) target.addLayers(add, true);
+      else for (var a = 0; a < add.length; a++) target.addLayer(add[a]);
+    }
+    if (!add.length || !target.addLayers) setTimeout(markReady, 0);
+    st.visible = n;
+    st.dayNum = cur;
+    st.day = cur === null ? null : isoDay(cur);
+    showFront();
+    if (statusEl) {
+      statusEl.textContent = n + ' / ' + cfg.total + ' ' + labels.shown +
+        (cfg.undated ? ' (' + nd + ' ' + labels.undated_shown + ')' : '');
+    }
+    if (dayEl) dayEl.textContent = cur === null ? labels.no_dates : isoDay(cur);
+    if (frontEl) {
+      var k = frontIndex(cur);
+      frontEl.textContent = k >= 0 ? labels.front_of + ' ' + fronts[k].date : '';
+    }
+  }
+  map.on('overlayadd overlayremove', function (e) {
+    if (e.layer !== refs.front) refresh();
+  });
+
+  // --- the time slider -------------------------------------------------------------------
+  var Slider = L.Control.extend({
+    options: {position: 'bottomleft'},
+    onAdd: function () {
+      var box = el('div', 'fm-panel fm-time leaflet-bar');
+      quiet(box);
+      var top = el('div', 'fm-time-row', box);
+      var play = el('button', 'fm-btn fm-play', top);
+      play.type = 'button'; play.textContent = '\u25B6'; play.title = labels.play;
+      var prev = el('button', 'fm-btn', top);
+      prev.type = 'button'; prev.textContent = '\u2039'; prev.title = labels.prev;
+      var range = el('input', 'fm-range', top);
+      range.type = 'range'; range.min = cfg.minDay; range.max = cfg.maxDay; range.step = 1;
+      range.value = cfg.maxDay;
+      var next = el('button', 'fm-btn', top);
+      next.type = 'button'; next.textContent = '\u203A'; next.title = labels.next;
+      dayEl = el('b', 'fm-day', top);
+      var sel = el('select', 'fm-window', top);
+      sel.title = labels.window;
+      var opts = [[null, labels.up_to_day], [1, labels.this_day], [7, labels.last + ' 7 ' + labels.days],
+                  [30, labels.last + ' 30 ' + labels.days]];
+      if (win !== null && [1, 7, 30].indexOf(win) < 0) opts.push([win, labels.last + ' ' + win + ' ' + labels.days]);
+      opts.forEach(function (o) {
+        var op = el('option', '', sel);
+        op.value = o[0] === null ? '' : String(o[0]); op.textContent = o[1];
+        if (o[0] === win) op.selected = true;
+      });
+      var bottom = el('div', 'fm-time-row fm-small', box);
+      statusEl = el('span', 'fm-status', bottom);
+      frontEl = el('span', 'fm-front-day', bottom);
+      var timer = null;
+      function go(d) {
+        cur = Math.max(cfg.minDay, Math.min(cfg.maxDay, d));
+        range.value = cur;
+        refresh();
+      }
+      function stop() { if (timer) { clearInterval(timer); timer = null; } play.textContent = '\u25B6'; }
+      L.DomEvent.on(range, 'input change', function () { stop(); go(parseInt(range.value, 10)); });
+      L.DomEvent.on(prev, 'click', function () { stop(); go(cur - 1); });
+      L.DomEvent.on(next, 'click', function () { stop(); go(cur + 1); });
+      L.DomEvent.on(sel, 'change', function () { win = sel.value === '' ? null : parseInt(sel.value, 10); refresh(); });
+      L.DomEvent.on(play, 'click', function () {
+        if (timer) { stop(); return; }
+        if (cur >= cfg.maxDay) go(cfg.minDay);
+        play.textContent = '\u275A\u275A';
+        timer = setInterval(function () {
+          if (cur >= cfg.maxDay) { stop(); return; }
+          go(cur + 1);
+        }, cfg.playMs);
+      });
+      return box;
+    }
+  });
+  if (cfg.maxDay !== null) {
+    new Slider().addTo(map);
+  } else {
+    var Status = L.Control.extend({
+      options: {position: 'bottomleft'},
+      onAdd: function () {
+        var box = el('div', 'fm-panel fm-small');
+        statusEl = el('span', 'fm-status', box);
+        frontEl = el('span', 'fm-front-day', box);
+        return box;
+      }
+    });
+    new Status().addTo(map);
+  }
+
+  // --- place search ----------------------------------------------------------------------
+  var Search = L.Control.extend({
+    options: {position: 'topleft'},
+    onAdd: function () {
+      var box = el('div', 'fm-panel fm-search leaflet-bar');
+      quiet(box);
+      var input = el('input', 'fm-search-input', box);
+      input.type = 'search'; input.placeholder = labels.search; input.setAttribute('list', cfg.dataId + '-places');
+      var list = el('datalist', '', box);
+      list.id = cfg.dataId + '-places';
+      var seen = {}, html = [];
+      markers.forEach(function (m) {
+        var p = m.feature.properties;
+        [p.place, p.name].forEach(function (v) {
+          if (has(v) && !seen[v]) { seen[v] = true; html.push('<option value="' + v + '"></option>'); }
+        });
+      });
+      list.innerHTML = html.join('');
+      var out = el('div', 'fm-small fm-search-out', box);
+      function run() {
+        var q = escText(input.value.trim()).toLowerCase();
+        if (!q) { out.textContent = ''; return; }
+        var hits = markers.filter(function (m) {
+          var p = m.feature.properties;
+          return (has(p.place) && p.place.toLowerCase().indexOf(q) >= 0) ||
+                 (has(p.name) && p.name.toLowerCase().indexOf(q) >= 0);
+        });
+        var shown = hits.filter(function (m) { return m._fmOn; });
+        out.textContent = hits.length ? shown.length + ' / ' + hits.length + ' ' + labels.found : labels.not_found;
+        var use = shown.length ? shown : [];
+        if (!use.length) return;
+        var first = use[0];
+        var same = use.every(function (m) { return m.getLatLng().equals(first.getLatLng()); });
+        if (same) {
+          if (target.zoomToShowLayer) target.zoomToShowLayer(first, function () { openPopup(first); });
+          else { map.setView(first.getLatLng(), Math.max(map.getZoom(), 11)); openPopup(first); }
+        } else {
+          map.fitBounds(L.latLngBounds(use.map(function (m) { return m.getLatLng(); })),
+                        {padding: [40, 40], maxZoom: 12});
+        }
+      }
+      L.DomEvent.on(input, 'change', run);
+      L.DomEvent.on(input, 'keydown', function (e) { if (e.key === 'Enter') run(); });
+      return box;
+    }
+  });
+  new Search().addTo(map);
+
+  // --- distance tool ---------------------------------------------------------------------
+  var Measure = L.Control.extend({
+    options: {position: 'topleft'},
+    onAdd: function () {
+      var box = el('div', 'leaflet-bar fm-measure');
+      quiet(box);
+      var btn = el('a', 'fm-measure-btn', box);
+      btn.href = '#'; btn.title = labels.measure; btn.setAttribute('role', 'button');
+      btn.textContent = '\u2194';
+      var out = el('span', 'fm-measure-out', box);
+      var on = false, pts = [], line = null, dots = L.layerGroup();
+      function km() {
+        var d = 0;
+        for (var i = 1; i < pts.length; i++) d += pts[i - 1].distanceTo(pts[i]);
+        return d / 1000;
+      }
+      function click(e) {
+        pts.push(e.latlng);
+        L.circleMarker(e.latlng, {radius: 3, color: '#000', interactive: false}).addTo(dots);
+        if (!line) line = L.polyline([], {color: '#000', weight: 2, dashArray: '6 4', interactive: false}).addTo(map);
+        line.setLatLngs(pts);
+        out.textContent = km().toFixed(1) + ' km';
+      }
+      function reset() {
+        pts = []; dots.clearLayers();
+        if (line) { map.removeLayer(line); line = null; }
+        out.textContent = on ? labels.measure_hint : '';
+      }
+      L.DomEvent.on(btn, 'click', function (e) {
+        L.DomEvent.preventDefault(e);
+        on = !on;
+        L.DomUtil[on ? 'addClass' : 'removeClass'](box, 'fm-on');
+        L.DomUtil[on ? 'addClass' : 'removeClass'](map.getContainer(), 'fm-measuring');
+        if (on) { dots.addTo(map); map.on('click', click); } else { map.off('click', click); map.removeLayer(dots); }
+        reset();
+      });
+      return box;
+    }
+  });
+  new Measure().addTo(map);
+
+  refresh();
+  return st;
+};
+})();
+"""
+
+CONTROLLER_CSS = r"""
+.fm-marker { border-radius: 50%; border: 1.5px solid #fff; box-sizing: border-box;
+  box-shadow: 0 0 0 1px rgba(0,0,0,.55); }
+.fm-marker.fm-contested { border: 2.5px dashed #111; box-shadow: 0 0 0 2px #fff, 0 0 4px 2px #ff0; }
+.fm-panel { background: rgba(255,255,255,.94); padding: 5px 8px;
+  font: 12px/1.4 'Helvetica Neue', Arial, sans-serif; }
+.fm-small { font-size: 11px; color: #333; }
+.fm-time { min-width: 440px; max-width: 62vw; }
+.fm-time-row { display: flex; align-items: center; gap: 6px; }
+.fm-time-row.fm-small { justify-content: space-between; margin-top: 2px; }
+.fm-range { flex: 1; min-width: 120px; }
+.fm-btn { border: 1px solid #aaa; background: #fff; border-radius: 3px; cursor: pointer;
+  min-width: 26px; height: 24px; font-size: 13px; line-height: 1; padding: 0 4px; }
+.fm-day { min-width: 78px; text-align: center; }
+.fm-search-input { width: 190px; font-size: 12px; padding: 3px 4px; }
+.fm-search-out:empty { display: none; }
+.fm-measure { background: #fff; }
+.fm-measure a.fm-measure-btn { font-size: 18px; font-weight: bold; }
+.fm-measure.fm-on a.fm-measure-btn { background: #ffe680; }
+.fm-measure-out { display: none; padding: 0 6px; font: 12px/30px Arial, sans-serif; }
+.fm-measure.fm-on .fm-measure-out { display: inline-block; }
+.fm-measuring, .fm-measuring .leaflet-interactive { cursor: crosshair !important; }
+.fm-popup table { border-collapse: collapse; }
+.fm-popup th { text-align: left; vertical-align: top; padding: 1px 8px 1px 0; color: #555;
+  font-weight: normal; white-space: nowrap; }
+.fm-popup td { padding: 1px 0; }
+.fm-quote { margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid #999; background: #f6f6f6;
+  white-space: pre-wrap; }
+.fm-quote mark { background: #ffe066; padding: 0 1px; }
+.fm-flag { background: #fff3b0; border: 1px dashed #111; padding: 2px 6px; margin-bottom: 4px;
+  font-weight: bold; }
+.fm-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+  margin-right: 6px; vertical-align: -1px; box-shadow: 0 0 0 1px rgba(0,0,0,.55); }
+.fm-swatch.fm-contested { border: 2px dashed #111; width: 14px; height: 14px; box-sizing: border-box;
+  background: #fff; }
+.fm-swatch.fm-front { border-radius: 2px; }
+"""

@@ -1,0 +1,401 @@
+"""Tests of geo.claims: action, claimant, role, unit and direction around a place mention.
+
+The sentences in the tables are written for these tests. ``test_scores_on_real_labels`` measures
+the module against the labelled reports in ../shared/eval (read by path, never copied).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from geo.claims import (
+    ClaimContext,
+    analyse_mention,
+    analyse_mention_all,
+    find_directions,
+    find_units,
+    source_claimant,
+)
+from geo.model import Action, Claimant, Report
+
+
+def _at(sentence: str, name: str, nth: int = 0) -> tuple[int, int]:
+    starts = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    return starts[nth], starts[nth] + len(name)
+
+
+def _run(sentence: str, name: str, nth: int = 0, **kw) -> ClaimContext:
+    start, end = _at(sentence, name, nth)
+    return analyse_mention(sentence, start, end, **kw)
+
+
+# --------------------------------------------------------------------------------------------
+# actions
+# --------------------------------------------------------------------------------------------
+
+ACTIONS = [
+    ("Assault detachments took control of Marynivka after two days of battles.", "Marynivka", "captured", "took control"),
+    ("The village of Orlivka has been liberated by the Centre grouping.", "Orlivka", "captured", "liberated"),
+    ("Russian troops seized Hlyboke overnight.", "Hlyboke", "captured", "seized"),
+    ("Our units expelled the enemy from Dachne and consolidated.", "Dachne", "captured", "expelled"),
+    ("Russian forces broke into Toretsk from the south.", "Toretsk", "entered", "broke into"),
+    ("A sabotage group entered Kostiantynivka at dawn.", "Kostiantynivka", "entered", "entered"),
+    ("Heavy fighting continues for Chasiv Yar.", "Chasiv Yar", "fighting", "fighting"),
+    ("Clashes were reported near Zelene Pole.", "Zelene Pole", "fighting", "fighting"),
+    ("Ukrainian troops remain encircled in Myrnohrad.", "Myrnohrad", "fighting", "encircled"),
+    ("Mopping-up operations are under way in Rodynske.", "Rodynske", "fighting", "clearing"),
+    ("Russian units advanced westward near Kurakhove.", "Kurakhove", "advancing", "advanced"),
+    ("The grouping is pushing towards Velyka Novosilka.", "Velyka Novosilka", "advancing", "pushed"),
+    ("Russian forces attacked near Bilohorivka and Hryhorivka.", "Hryhorivka", "attacked", "attacked"),
+    ("Russian forces continued offensive operations near Siversk.", "Siversk", "attacked", "offensive operations"),
+    ("A shell hit an apartment block in Sumy.", "Sumy", "struck", "hit"),
+    ("Artillery shelled Nikopol throughout the night.", "Nikopol", "struck", "shelled"),
+    ("The defenders repelled three counterattacks near Novoselivka.", "Novoselivka", "repelled", "repelled"),
+    ("Five enemy attempts to break through near Hlushkivka were disrupted.", "Hlushkivka", "repelled", "repelled"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "action", "detail"), ACTIONS)
+def test_action(sentence: str, name: str, action: str, detail: str) -> None:
+    c = _run(sentence, name)
+    assert c.role == "event", c.why
+    assert c.action is Action(action), c.why
+    assert c.action_detail == detail
+
+
+def test_position_decides_which_verb_governs() -> None:
+    s = "Russian forces captured Dolynka and advanced near Ozerne, then attacked Yampolivka."
+    assert _run(s, "Dolynka").action is Action.CAPTURED
+    assert _run(s, "Ozerne").action is Action.ADVANCING
+    assert _run(s, "Yampolivka").action is Action.ATTACKED
+
+
+def test_passive_and_relative_clause_cues_follow_the_mention() -> None:
+    assert _run("Pishchane was captured on Tuesday.", "Pishchane").action is Action.CAPTURED
+    s = "The troops seized Lozova, 4 km south of Kupol, which they claimed to have taken in May."
+    c = _run(s, "Kupol")
+    assert c.role == "event" and c.action is Action.CAPTURED and c.hedged
+
+
+def test_semicolon_list_items_inherit_the_verb() -> None:
+    s = "Russian forces attacked near Lyman itself; north of Lyman near Stavky and Ridkodub; and east of Lyman near Zarichne."
+    for name in ("Stavky", "Ridkodub", "Zarichne"):
+        c = _run(s, name)
+        assert (c.role, c.action) == ("event", Action.ATTACKED), (name, c.why)
+    assert _run(s, "Lyman", 1).role == "background"  # "north of Lyman near X": a reference point
+
+
+def test_capture_near_a_place_is_an_advance_there() -> None:
+    c = _run("DeepState: the enemy occupied two villages near Pokrovsk.", "Pokrovsk")
+    assert c.action is Action.ADVANCING and "nearby" in c.action_detail
+
+
+def test_direction_names_are_events_but_not_captures() -> None:
+    c = _run("On the Huliaipole axis, assault units took control of Danylivka.", "Huliaipole")
+    assert (c.role, c.action) == ("event", Action.ADVANCING)
+    c = _run("The enemy launched 20 attacks along the Kramatorsk front.", "Kramatorsk")
+    assert (c.role, c.action) == ("event", Action.FIGHTING)
+
+
+# --------------------------------------------------------------------------------------------
+# negation and hedging
+# --------------------------------------------------------------------------------------------
+
+NEGATIONS = [
+    ("Russian troops have not captured Kurakhove.", "Kurakhove", Action.OTHER, True, False),
+    ("Kyiv denied that Russia had seized Vuhledar.", "Vuhledar", Action.OTHER, True, False),
+    ("Russian forces failed to capture Ivanivske.", "Ivanivske", Action.ATTACKED, True, False),
+    ("A milblogger claimed that Russian forces entered Toretsk.", "Toretsk", Action.ENTERED, False, True),
+    ("Russian troops reportedly advanced near Berestok.", "Berestok", Action.ADVANCING, False, True),
+    ("Unconfirmed reports say Russian forces captured Sribne.", "Sribne", Action.CAPTURED, False, True),
+    ("ISW has not observed evidence that Russian forces advanced in Vovchansk.", "Vovchansk", Action.OTHER, True, False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "action", "negated", "hedged"), NEGATIONS)
+def test_negation_and_hedging(sentence: str, name: str, action: Action, negated: bool, hedged: bool) -> None:
+    c = _run(sentence, name)
+    assert c.action is action, c.why
+    assert c.negated is negated
+    assert c.hedged is hedged
+
+
+def test_negated_capture_is_never_captured() -> None:
+    c = _run("Ukraine's General Staff said Russian forces have not taken Pokrovsk.", "Pokrovsk")
+    assert c.action is not Action.CAPTURED and c.negated and c.action_detail.startswith("denied")
+
+
+# --------------------------------------------------------------------------------------------
+# claimants
+# --------------------------------------------------------------------------------------------
+
+CLAIMANTS = [
+    ("The Russian Defense Ministry said its forces liberated Kotlyne.", "Kotlyne", Claimant.RU_MOD),
+    ("Russia's Battlegroup Yug took control of Dyliivka, the ministry said.", "Dyliivka", Claimant.RU_MOD),
+    ("Putin said that Russian troops had taken Siversk.", "Siversk", Claimant.RU_OFFICIAL),
+    ("A Russian milblogger claimed that Russian forces advanced near Kindrashivka.", "Kindrashivka", Claimant.RU_MILBLOGGER),
+    ("According to Rybar, assault groups entered Huliaipole.", "Huliaipole", Claimant.RU_MILBLOGGER),
+    ("Ukraine's General Staff reported 14 Russian attacks near Pokrovsk.", "Pokrovsk", Claimant.UA_GENERALSTAFF),
+    ("Syrskyi said that Ukrainian forces repelled assaults near Kupiansk.", "Kupiansk", Claimant.UA_OFFICIAL),
+    ("DeepState reported that the enemy advanced near Yampil.", "Yampil", Claimant.DEEPSTATE),
+    ("ISW assesses that Russian forces recently advanced in Toretsk.", "Toretsk", Claimant.ISW),
+    ("Geolocated footage indicates that Russian forces advanced in southern Kupiansk.", "Kupiansk", Claimant.ISW),
+    ("Reuters reported that fighting continued in Kurakhove.", "Kurakhove", Claimant.MEDIA),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "claimant"), CLAIMANTS)
+def test_claimant_in_sentence(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _run(sentence, name).claimant is claimant
+
+
+def test_claimant_falls_back_to_context_then_source_then_author() -> None:
+    s = "It also said that its units repelled counterattacks near Lozova."
+    ctx = "Assault units liberated Kolisnykivka, the Russian Defense Ministry said."
+    assert _run(s, "Lozova", context=ctx).claimant is Claimant.RU_MOD
+    header = "Colonelcassad\n\nThe night was loud. Drones flew in from the sea."
+    assert _run("A few drones hit Sevastopol.", "Sevastopol", context=header).claimant is Claimant.RU_MILBLOGGER
+    sputnik = Report(text="", url="https://sputnikglobe.com/2025/russian-forces-liberate-x---mod-1.html")
+    assert _run("Units liberated Kolisnykivka.", "Kolisnykivka", report=sputnik).claimant is Claimant.RU_MOD
+    blog = Report(text="My notes from the week.")
+    assert _run("Units liberated Kolisnykivka.", "Kolisnykivka", report=blog).claimant is Claimant.AUTHOR
+    assert _run("Units liberated Kolisnykivka.", "Kolisnykivka").claimant is None
+
+
+def test_generic_phrases_need_a_speech_verb() -> None:
+    # "Ukrainian military strike" is not an attribution; "the ministry" in another post is not either
+    c = _run("Local Russian-installed authorities called it a Ukrainian military strike on Horlivka.", "Horlivka")
+    assert c.claimant is Claimant.RU_OFFICIAL
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "expected"),
+    [
+        ("https://www.understandingwar.org/backgrounder/russian-offensive", "", Claimant.ISW),
+        ("https://www.criticalthreats.org/analysis/assessment", "", Claimant.ISW),
+        ("https://tass.com/defense/1", "The Russian Defense Ministry said ...", Claimant.RU_MOD),
+        ("", "Deep State: the enemy advanced near Kupiansk", Claimant.DEEPSTATE),
+        ("https://some-paper.example/news/1", "A story.", Claimant.MEDIA),
+        ("https://someone.substack.com/p/1", "A story.", None),
+        ("", "A story.", None),
+    ],
+)
+def test_source_claimant(url: str, text: str, expected: Claimant | None) -> None:
+    assert source_claimant(Report(text=text, url=url)) is expected
+
+
+# --------------------------------------------------------------------------------------------
+# contested claims
+# --------------------------------------------------------------------------------------------
+
+
+def test_both_sides_in_one_sentence() -> None:
+    s = "Moscow said it had captured Kurakhove; Kyiv said fighting there was still going on."
+    claims = analyse_mention_all(s, *_at(s, "Kurakhove"))
+    assert [(c.action, c.claimant) for c in claims] == [
+        (Action.CAPTURED, Claimant.RU_MOD),
+        (Action.FIGHTING, Claimant.UA_OFFICIAL),
+    ]
+    # a single claim when only one side speaks
+    s = "The Russian Defense Ministry said its troops captured Kurakhove."
+    assert len(analyse_mention_all(s, *_at(s, "Kurakhove"))) == 1
+
+
+def test_contested_pair_repeating_the_name() -> None:
+    s = "The Russian MoD claimed the capture of Toretsk, but the Ukrainian General Staff said battles for Toretsk continue."
+    claims = analyse_mention_all(s, *_at(s, "Toretsk"))
+    assert {(c.action, c.claimant) for c in claims} == {
+        (Action.CAPTURED, Claimant.RU_MOD),
+        (Action.FIGHTING, Claimant.UA_GENERALSTAFF),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# roles
+# --------------------------------------------------------------------------------------------
+
+ROLES = [
+    ("Moscow said its forces had taken Lisne.", "Moscow", "speaker"),
+    ("Kyiv, for its part, reported fighting near Lisne.", "Kyiv", "speaker"),
+    ("The Kremlin has not commented on the losses near Lisne.", "Kremlin", "speaker"),
+    ("Washington's envoy met the Russian leader after Russian troops advanced near Lisne.", "Washington", "speaker"),
+    ("The delegations held talks in Geneva as fighting raged near Lisne.", "Geneva", "venue"),
+    ("Putin spoke at a forum in Moscow while his troops attacked Lisne.", "Moscow", "venue"),
+    ("The envoy flew to Riyadh for a meeting with the Russian side.", "Riyadh", "venue"),
+    ("Russian troops liberated the settlement of Lisne in the Kharkiv region.", "Kharkiv region", "background"),
+    ("Russian troops captured Lisne, 5 km north of Izium.", "Izium", "background"),
+    ("Russian forces attacked north of Kharkiv City near Lisne.", "Kharkiv City", "background"),
+    ("Drones were launched from the directions of Kursk and Bryansk.", "Bryansk", "background"),
+    ("The Kremlin aimed to occupy Lisne before the elections.", "Lisne", "background"),
+    ("Russia would need months to advance on Dnipro.", "Dnipro", "background"),
+    ("Lisne lies on the road to Izium.", "Izium", "background"),
+    ("The US president attacked Ukraine in a speech.", "Ukraine", "background"),
+    ("Russian forces struck an energy facility in Odesa.", "Odesa", "event"),
+    ("A massive drone strike hit Kyiv overnight.", "Kyiv", "event"),
+    ("The enemy launched a massive attack on Crimea and the Belgorod Oblast.", "Belgorod Oblast", "event"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), ROLES)
+def test_role(sentence: str, name: str, role: str) -> None:
+    c = _run(sentence, name)
+    assert c.role == role, c.why
+    if role != "event":
+        assert c.action is Action.OTHER and not c.is_event
+
+
+def test_kind_from_the_caller_wins() -> None:
+    s = "Russian troops liberated Lisne near Kupiansk."
+    assert _run(s, "Kupiansk").role == "event"
+    assert _run(s, "Kupiansk", kind="region").role == "background"
+
+
+# --------------------------------------------------------------------------------------------
+# units and directions
+# --------------------------------------------------------------------------------------------
+
+UNITS = [
+    ("Units of the 36th Guards Motorized Rifle Brigade of the 29th Guards Combined Arms Army liberated Vidradne.",
+     "Vidradne", "36th Guards Motorized Rifle Brigade"),
+    ("The 88th Separate Motorized Rifle Brigade advanced 4 km west of Fedorivka.", "Fedorivka",
+     "88th Separate Motorized Rifle Brigade"),
+    ("Forces of the 3rd Army entered the northern part of Siversk.", "Siversk", "3rd Army"),
+    ("Units of the 'East' Group took control of Tykhe.", "Tykhe", "'East' Group"),
+    ("Battlegroup Yug repelled four counterattacks near Druzhba.", "Druzhba", "Battlegroup Yug"),
+    ("Elements of the Southern Military District attacked near Chasiv Yar.", "Chasiv Yar", "Southern Military District"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "unit"), UNITS)
+def test_unit(sentence: str, name: str, unit: str) -> None:
+    assert _run(sentence, name).unit == unit
+
+
+DIRECTIONS = [
+    ("On the Zaporozhye direction, Russian units struck Stepnohirsk.", "Stepnohirsk", "Zaporozhye direction"),
+    ("In the Seversk direction, assault groups took Zvanivka.", "Zvanivka", "Seversk direction"),
+    ("Fighting continued in the Kupiansk sector near Synkivka.", "Synkivka", "Kupiansk sector"),
+    ("On the Pokrovsk axis the enemy attacked Udachne.", "Udachne", "Pokrovsk axis"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "direction"), DIRECTIONS)
+def test_direction(sentence: str, name: str, direction: str) -> None:
+    assert _run(sentence, name).direction == direction
+
+
+def test_direction_carries_over_from_context() -> None:
+    c = _run("Assault groups liberated Zvanivka.", "Zvanivka", context="Bridgeheads grow on the Seversk direction.")
+    assert c.direction == "Seversk direction"
+
+
+def test_find_units_ranks_most_specific_first() -> None:
+    units = find_units("the 1431st Motorized Rifle Regiment (11th Army Corps, Leningrad Military District)")
+    assert [(u[0], u[3]) for u in units] == [
+        ("1431st Motorized Rifle Regiment", 1),
+        ("11th Army Corps", 3),
+        ("Leningrad Military District", 5),
+    ]
+    assert find_directions("nothing here") == []
+
+
+def test_bad_span_raises() -> None:
+    with pytest.raises(ValueError):
+        analyse_mention("short", 3, 30)
+
+
+# --------------------------------------------------------------------------------------------
+# the real labels
+# --------------------------------------------------------------------------------------------
+
+_CITE = re.compile(r"\[\[[^\]]*\]\]\([^)]*\)")
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-ZА-Я0-9])")
+
+
+def _load(shared: Path, fname: str) -> Report:
+    path = shared / "eval" / "reports" / fname
+    if path.exists():
+        first, _, body = path.read_text(encoding="utf-8").partition("\n")
+        m = re.search(r"SOURCE:\s*(https?://\S+)", first)
+        return Report(text=body, source=fname, url=m.group(1) if m else "")
+    return Report(text=(shared / "seeds" / fname).read_text(encoding="utf-8"), source=fname)
+
+
+def _sentences(text: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for para in text.split("\n"):
+        clean = _CITE.sub(lambda m: " " * len(m.group(0)), para)
+        s0 = 0
+        for m in [*_SPLIT.finditer(clean), None]:
+            e = m.start() if m else len(clean)
+            out.append((clean[s0:e], pos + s0))
+            if m:
+                s0 = m.end()
+        pos += len(para) + 1
+    return out
+
+
+def _score(shared: Path) -> dict[str, float]:
+    """Per labelled mention: every occurrence is analysed (context = the text before it); the first
+    occurrence analysed as an event with a real action counts, else the first event, else the first."""
+    rows = []
+    for name in ("labels_short.csv", "labels_isw.csv"):
+        with open(shared / "eval" / name, encoding="utf-8") as fh:
+            rows += list(csv.DictReader(fh))
+    by_file: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        by_file.setdefault(r["file"], []).append(r)
+    n = dict(role=0, role_ok=0, act=0, act_ok=0, clm=0, leak_seed=0, other_seed=0)
+    for fname, frows in by_file.items():
+        report = _load(shared, fname)
+        text = _CITE.sub(lambda m: " " * len(m.group(0)), report.text)
+        sents = _sentences(report.text)
+        names = {r["mention"] for r in frows}
+        seen = set()
+        for r in frows:
+            key = (r["mention"], r["role"], r["action"], r["claimant"])
+            if key in seen:
+                continue
+            seen.add(key)
+            longer = [o for o in names if o != r["mention"] and r["mention"] in o]
+            spans = [o for lo in longer for o in (m.span() for m in re.finditer(re.escape(lo), text))]
+            results = []
+            for m in re.finditer(r"(?<!\w)" + re.escape(r["mention"]) + r"(?![\w]|-\w)", text):
+                if any(a <= m.start() and m.end() <= b for a, b in spans):
+                    continue
+                for sent, off in sents:
+                    if off <= m.start() and m.end() <= off + len(sent):
+                        results.append(analyse_mention(sent, m.start() - off, m.end() - off, report=report,
+                                                       context=text[max(0, off - 6000):off]))
+                        break
+            if not results:
+                continue
+            c = min(enumerate(results), key=lambda t: (t[1].role != "event", t[1].action is Action.OTHER, t[0]))[1]
+            gold_event = r["role"] == "event"
+            n["role"] += 1
+            n["role_ok"] += (c.role == "event") == gold_event
+            if not gold_event and fname[:3].isdigit():
+                n["other_seed"] += 1
+                n["leak_seed"] += c.role == "event"
+            if gold_event and r["action"]:
+                n["act"] += 1
+                n["act_ok"] += c.action.value == r["action"]
+                n["clm"] += (c.claimant.value if c.claimant else "") == r["claimant"]
+    return dict(role=n["role_ok"] / n["role"], action=n["act_ok"] / n["act"], claimant=n["clm"] / n["act"],
+                leaks=n["leak_seed"], others=n["other_seed"], rows=n["act"])
+
+
+def test_scores_on_real_labels(shared_dir: Path) -> None:
+    if not (shared_dir / "eval" / "labels_short.csv").exists():
+        pytest.fail(f"no labels under {shared_dir / 'eval'}")
+    got = _score(shared_dir)
+    # measured: role 0.975 (426/437), action 0.894 and claimant 0.813 of 123 event rows, 2 leaks of 113
+    assert got["rows"] >= 120
+    assert got["role"] >= 0.95, got
+    assert got["action"] >= 0.86, got
+    assert got["claimant"] >= 0.78, got
+    assert got["leaks"] <= 4, got

@@ -1,0 +1,192 @@
+"""Dates: written forms, the report's date, and claim dates relative to it (geo.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from frontmap.errors import DateError
+from geo.dates import claim_date, find_report_date, parse_date
+from geo.text import sentences
+
+D = dt.date
+REF = D(2025, 11, 25)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("date 2025-11-20", D(2025, 11, 20)),
+        ("2025-11-20", D(2025, 11, 20)),
+        ("2025/11/20", D(2025, 11, 20)),
+        ("2025-11-20T06:17:45Z", D(2025, 11, 20)),
+        ("25/11/2025", D(2025, 11, 25)),
+        ("05/11/2025", D(2025, 11, 5)),  # day first when ambiguous
+        ("11/25/2025", D(2025, 11, 25)),  # US order only when the day makes it unambiguous
+        ("25.11.2025", D(2025, 11, 25)),
+        ("25.11.25", D(2025, 11, 25)),
+        ("25-11-2025", D(2025, 11, 25)),
+        ("November 23rd, 2025", D(2025, 11, 23)),
+        ("Nov 23, 2025", D(2025, 11, 23)),
+        ("Nov. 23, 2025", D(2025, 11, 23)),
+        ("NOVEMBER 23, 2025", D(2025, 11, 23)),
+        ("Sept. 3, 2025", D(2025, 9, 3)),
+        ("23 November 2025", D(2025, 11, 23)),
+        ("23rd of November 2025", D(2025, 11, 23)),
+        ("23-Nov-2025", D(2025, 11, 23)),
+        ("Tuesday, December 2, 2025", D(2025, 12, 2)),
+        ("Wednesday 3 December 2025", D(2025, 12, 3)),
+        ("Nov 24, 2025 at 16:21 UTC", D(2025, 11, 24)),
+        ("(27/11)", D(2025, 11, 27)),
+        ("Nov. 23", D(2025, 11, 23)),
+        ("November 25, 1:06 PM", D(2025, 11, 25)),
+        ("On November, 11th", D(2025, 11, 11)),
+        ("23 ноября 2025 г.", D(2025, 11, 23)),
+        ("23 ноября 2025 года", D(2025, 11, 23)),
+        ("23 ноября", D(2025, 11, 23)),
+        ("23 листопада 2025 року", D(2025, 11, 23)),
+        ("29/02/2024", D(2024, 2, 29)),
+        ("May 5", D(2025, 5, 5)),
+    ],
+)
+def test_written_forms(written: str, expected: dt.date) -> None:
+    assert parse_date(written, reference=REF) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("31/02/2025", "does not exist"),
+        ("29/02/2025", "does not exist"),
+        ("13/13/2025", "does not exist"),
+        ("November 31, 2025", "does not exist"),
+        ("November 2025", "known form"),
+        ("may 5", "known form"),
+        ("yesterday", "relative"),
+        ("on Saturday", "relative"),
+        ("47.9", "known form"),
+        ("", "known form"),
+    ],
+)
+def test_not_dates(written: str, problem: str) -> None:
+    with pytest.raises(DateError, match=problem) as info:
+        parse_date(written, reference=REF)
+    assert isinstance(info.value, ValueError)
+
+
+def test_yearless_needs_reference() -> None:
+    with pytest.raises(DateError, match="no year"):
+        parse_date("(27/11)")
+    with pytest.raises(DateError, match="no year"):
+        parse_date("Nov. 23")
+
+
+@pytest.mark.parametrize(
+    ("written", "reference", "expected"),
+    [
+        ("December 30", D(2026, 1, 2), D(2025, 12, 30)),  # back across the new year
+        ("January 2", D(2025, 12, 30), D(2026, 1, 2)),  # a few days ahead keeps the near year
+        ("December 5", D(2025, 12, 3), D(2025, 12, 5)),
+        ("December 20", D(2025, 12, 3), D(2024, 12, 20)),  # well after the report: last year's
+        ("November 22", D(2025, 11, 23), D(2025, 11, 22)),
+        ("29 February", D(2025, 3, 10), D(2024, 2, 29)),
+    ],
+)
+def test_year_inference(written: str, reference: dt.date, expected: dt.date) -> None:
+    assert parse_date(written, reference=reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "report", "expected"),
+    [
+        ("On November 22, the settlement of Zvanovka was liberated.", D(2025, 11, 23), D(2025, 11, 22)),
+        ("the Russian Defense Ministry said on Saturday", D(2024, 9, 14), D(2024, 9, 14)),  # a Saturday itself
+        ("the Russian Defense Ministry said on Sunday", D(2024, 6, 16), D(2024, 6, 16)),
+        ("the ministry said on Thursday", D(2025, 11, 28), D(2025, 11, 27)),  # a Friday report
+        ("the ministry said on Monday", D(2025, 11, 23), D(2025, 11, 17)),
+        ("last Sunday they struck", D(2025, 11, 23), D(2025, 11, 16)),
+        ("Friday's strike on Kherson", D(2025, 11, 23), D(2025, 11, 21)),
+        ("Strikes hit Taganrog yesterday", D(2025, 11, 23), D(2025, 11, 22)),
+        ("the day before yesterday they attacked", D(2025, 11, 23), D(2025, 11, 21)),
+        ("Over the past 24 hours, Kupiansk was shelled", D(2025, 11, 23), D(2025, 11, 23)),
+        ("Overnight drones hit Novorossiysk", D(2025, 11, 23), D(2025, 11, 23)),
+        ("the deadline (27/11) passed", D(2025, 11, 28), D(2025, 11, 27)),
+        ("fighting continued on February 20 and 21", D(2026, 2, 21), D(2026, 2, 20)),
+        ("advanced on Nov. 23 near Tykhe", D(2025, 11, 25), D(2025, 11, 23)),
+        ("The settlement fell on 25.11.2025.", None, D(2025, 11, 25)),
+        ("Tuesday, December 2, 2025: talks in Moscow", D(2025, 12, 3), D(2025, 12, 2)),
+        ("вчера освобожден населенный пункт", D(2025, 11, 23), D(2025, 11, 22)),
+        ("За прошедшие сутки противник потерял", D(2025, 11, 23), D(2025, 11, 23)),
+        ("в субботу подразделения освободили", D(2025, 11, 23), D(2025, 11, 22)),
+        ("в ночь на 22 ноября", D(2025, 11, 23), D(2025, 11, 22)),
+        ("За минулу добу відбито атаки", D(2025, 11, 23), D(2025, 11, 23)),
+        ("вчора ворог атакував", D(2025, 11, 23), D(2025, 11, 22)),
+        ("Russian forces advanced last week", D(2025, 11, 23), None),
+        ("in recent days Russian forces advanced", D(2025, 11, 23), None),
+        ("On Monday the village was taken", None, None),
+        ("Nov. 23 the village was taken", None, None),
+        ("Russia may 5 times more", D(2025, 11, 23), None),
+        ("Sundays are quiet", D(2025, 11, 23), None),
+    ],
+)
+def test_claim_date(sentence: str, report: dt.date | None, expected: dt.date | None) -> None:
+    assert claim_date(sentence, report) == expected
+
+
+def test_claim_date_on_real_mod_report(shared_dir: Path) -> None:
+    from geo.reports import read_reports
+
+    (report,) = read_reports(shared_dir / "eval" / "reports" / "mod_sputnik_20240914_zhelannoe_pervoe.txt")
+    assert report.date == D(2024, 9, 14)
+    said = [report.text[a:b] for a, b in sentences(report.text) if "said on Saturday" in report.text[a:b]]
+    assert said
+    assert {claim_date(s, report.date) for s in said} == {D(2024, 9, 14)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2025-11-20 The EU did not take part in drafting the plan, officials confirmed.", D(2025, 11, 20)),
+        ("Published by @nsanzo ⋅ 25/11/2025\n\nA long article follows.", D(2025, 11, 25)),
+        ("Headline\nPosted on November 24, 2025 by Yves Smith\nBody.", D(2025, 11, 24)),
+        ("Body of the post.\nPosted by b on November 24, 2025 at 16:21 UTC | Permalink", D(2025, 11, 24)),
+        ("Tuesday, December 2, 2025\n\nHeadline\n\nWORLD\nWednesday, December 3, 2025\nSource: ANA-MPA\n06:17:45\n", D(2025, 12, 3)),
+        ("Deep State: two villages\nbyBohdan Ben\n26/04/2024\n1 minute read\n", D(2024, 4, 26)),
+        ("Published - May 27, 2024 02:56 am IST - Moscow\n", D(2024, 5, 27)),
+        ("ОБНОВЛЕНО 23 ноября 2025 г.\nТекст.", D(2025, 11, 23)),
+    ],
+)
+def test_find_report_date(text: str, expected: dt.date) -> None:
+    assert find_report_date(text) == expected
+
+
+def test_find_report_date_ignores_prose_and_uses_default() -> None:
+    prose = (
+        "The war that Russia started on February 24, 2022 has now lasted for almost four years, and the front line "
+        "kept moving on every axis through the autumn."
+    )
+    assert find_report_date(prose) is None
+    assert find_report_date(prose, default=D(2025, 11, 1)) == D(2025, 11, 1)
+    assert find_report_date("") is None
+
+
+def test_find_report_date_yearless_header_needs_reference() -> None:
+    text = "Contrasts of modern Donetsk\nNovember 25, 1:06 PM\n\nBody text."
+    assert find_report_date(text) is None
+    assert find_report_date(text, reference=D(2025, 11, 25)) == D(2025, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("000_fb35ba53c81eb480.txt", D(2025, 11, 20)),
+        ("002_1796fb2bc10320de.txt", D(2025, 11, 20)),
+        ("004_8486256e7e29eb59.txt", D(2025, 12, 3)),
+        ("003_47a77cb9cd5e9aa2.txt", None),
+    ],
+)
+def test_find_report_date_on_real_seeds(shared_dir: Path, name: str, expected: dt.date | None) -> None:
+    text = (shared_dir / "seeds" / name).read_text(encoding="utf-8")
+    assert find_report_date(text) == expected

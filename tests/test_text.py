@@ -1,0 +1,143 @@
+"""Sentence and paragraph spans (geo.text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.text import paragraphs, sentence_at, sentences
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Whitkoff met Putin. They talked.", ["Mr. Whitkoff met Putin.", "They talked."]),
+        ("He flew to St. Petersburg. Then home.", ["He flew to St. Petersburg.", "Then home."]),
+        ("M. Rubio said so. Others did not.", ["M. Rubio said so.", "Others did not."]),
+        ("Russia holds 47.9 percent. Kyiv disputes it.", ["Russia holds 47.9 percent.", "Kyiv disputes it."]),
+        (
+            "They took Otradnoe (47°54′20″ N, 36°14′58″ E). Tikhoe is next.",
+            ["They took Otradnoe (47°54′20″ N, 36°14′58″ E).", "Tikhoe is next."],
+        ),
+        ("The village lies at 47°54′ N, 36°14′ E. It fell.", ["The village lies at 47°54′ N, 36°14′ E.", "It fell."]),
+        ('"We entered Seversk." The ministry said so.', ['"We entered Seversk."', "The ministry said so."]),
+        ("«Бои идут.» Так сообщили.", ["«Бои идут.»", "Так сообщили."]),
+        ("They advanced approx. 3 km. from Volche. Then stopped.", ["They advanced approx. 3 km. from Volche.", "Then stopped."]),
+        ("They advanced 3 km. Russian units then dug in.", ["They advanced 3 km.", "Russian units then dug in."]),
+        ("It was Russia vs. Ukraine. Nobody won.", ["It was Russia vs. Ukraine.", "Nobody won."]),
+        ("The U.S. And Europe disagree.", ["The U.S. And Europe disagree."]),
+        ("On Nov. 23 the MoD spoke. Then silence.", ["On Nov. 23 the MoD spoke.", "Then silence."]),
+        ("Gen. Gerasimov reported. Putin listened.", ["Gen. Gerasimov reported.", "Putin listened."]),
+        ("Is it over? No! It goes on… Kyiv says so.", ["Is it over?", "No!", "It goes on…", "Kyiv says so."]),
+        ("Pazeno (Ukr.) (48°46′ N) fell. Next.", ["Pazeno (Ukr.) (48°46′ N) fell.", "Next."]),
+        ("Освобожден г. Купянск. Бои идут.", ["Освобожден г. Купянск.", "Бои идут."]),
+        ("Это было 23 ноября 2025 г. Потом тишина.", ["Это было 23 ноября 2025 г.", "Потом тишина."]),
+        ("Key points:\n- Seversk: fighting\n- Dimitrov: advance", ["Key points:", "- Seversk: fighting", "- Dimitrov: advance"]),
+        ("➡️ Crimea is ours\n➡️ Donbass too", ["➡️ Crimea is ours", "➡️ Donbass too"]),
+        ("1. Zvanovka was taken.\n2. Seversk is contested.", ["1. Zvanovka was taken.", "2. Seversk is contested."]),
+        ("It fell in 2024. 25 villages followed.", ["It fell in 2024.", "25 villages followed."]),
+        ("Headline without stop\nFirst sentence.", ["Headline without stop", "First sentence."]),
+        ("A line that wraps\nin the middle of a sentence. Next one.", ["A line that wraps\nin the middle of a sentence.", "Next one."]),
+        ("One.\n\n\nTwo.", ["One.", "Two."]),
+        ("no terminal punctuation at all", ["no terminal punctuation at all"]),
+        ("e.g. this one. And that.", ["e.g. this one.", "And that."]),
+    ],
+)
+def test_sentence_cases(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_empty_and_blank() -> None:
+    assert sentences("") == []
+    assert sentences("  \n\n \t") == []
+    assert paragraphs("\n \n") == []
+
+
+def _report_texts() -> list[tuple[str, str]]:
+    from geo.reports import iter_input_files, read_reports
+
+    return [(r.source, r.text) for p in iter_input_files([REPO / "seeds"]) for r in read_reports(p)]
+
+
+def _check_partition(text: str) -> None:
+    spans = sentences(text)
+    covered = [False] * len(text)
+    last = -1
+    for a, b in spans:
+        assert last <= a < b <= len(text)
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        for i in range(a, b):
+            covered[i] = True
+        last = b
+    # every visible character is in exactly one sentence
+    assert all(covered[i] for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_partition_on_own_seeds() -> None:
+    texts = _report_texts()
+    assert len(texts) >= 5
+    for _, text in texts:
+        _check_partition(text)
+
+
+def test_partition_and_sentence_at_on_real_reports(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "seeds").glob("*.txt")) + sorted((shared_dir / "eval" / "reports").glob("*.txt"))
+    assert len(files) >= 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        _check_partition(text)
+        spans = sentences(text)
+        for a, b in spans[:: max(1, len(spans) // 25)]:
+            assert sentence_at(text, a) == (a, b)
+            assert sentence_at(text, b - 1) == (a, b)
+
+
+def test_real_seed_sentences(shared_dir: Path) -> None:
+    text = (shared_dir / "seeds" / "001_5038a288d9bf8bc4.txt").read_text(encoding="utf-8")
+    got = split(text)
+    # DMS coordinates and the "(Ukr.)" abbreviation stay inside their sentence
+    otradnoe = [s for s in got if "Otradnoe (47°54′20″ N, 36°14′58″ E" in s]
+    assert len(otradnoe) == 1 and otradnoe[0].startswith("Assault groups") and otradnoe[0].endswith("residents).")
+    assert any("Pazeno (Ukr.) (48°46′02" in s for s in got)
+    assert "On November 22, the settlement of Zvanovka was liberated." in got
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\n\"()1°′″NE-Mr")), max_size=80))
+def test_partition_property(text: str) -> None:
+    _check_partition(text)
+
+
+def test_sentence_at() -> None:
+    t = "Russia said it took Zvanovka.   Kyiv denied it.\n\nNew paragraph here."
+    assert t[slice(*sentence_at(t, 0))] == "Russia said it took Zvanovka."
+    assert t[slice(*sentence_at(t, t.index("Zvanovka")))] == "Russia said it took Zvanovka."
+    assert t[slice(*sentence_at(t, t.index("   ") + 1))] == "Kyiv denied it."  # between sentences: the next
+    assert t[slice(*sentence_at(t, t.index("New") + 2))] == "New paragraph here."
+    assert t[slice(*sentence_at(t, len(t)))] == "New paragraph here."
+    with pytest.raises(ValueError):
+        sentence_at(t, len(t) + 1)
+    with pytest.raises(ValueError):
+        sentence_at(t, -1)
+    with pytest.raises(ValueError):
+        sentence_at("   ", 1)
+
+
+def test_paragraphs() -> None:
+    t = "Title\n\nFirst para.\nSame para.\n \n\nSecond para."
+    assert [t[a:b] for a, b in paragraphs(t)] == ["Title", "First para.\nSame para.", "Second para."]
+
+
+def test_large_text_is_linear() -> None:
+    text = "Russian forces attacked near Pokrovsk on Monday. Mr. Ivanov said 47.9% of it fell.\n" * 20000
+    spans = sentences(text)
+    assert len(spans) == 40000
