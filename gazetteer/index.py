@@ -4,10 +4,12 @@ An index lives in ``<cache>/index/`` as two files named by a digest of everythin
 from (the sha256 of every source file, :data:`INDEX_FORMAT`, :data:`gazetteer.names.KEY_VERSION`
 and the countries kept), so a changed dump or changed key rules simply lead to a new index:
 
-- ``gazetteer-<digest>.npz``: numpy arrays only (no pickle): the numeric columns, the names and
-  keys as UTF-8 blobs with offsets, and the key → (row, name) postings in CSR form;
+- ``gazetteer-<digest>.idx``: plain numpy arrays, no pickle (a JSON table of contents, then
+  each array's bytes, 64-byte aligned, loaded as zero-copy views): the numeric columns, the
+  names and the sorted keys as UTF-8 blobs with offsets, the key → (row, name) postings and a
+  bigram → key table for fuzzy lookup, both in CSR form;
 - ``gazetteer-<digest>.json``: what :meth:`gazetteer.Gazetteer.info` reports, plus the sha256 of
-  the ``.npz``, checked on every load (a mismatch raises :class:`IndexCorruptError`, and
+  the ``.idx``, checked on every load (a mismatch raises :class:`IndexCorruptError`, and
   :func:`open_index` then rebuilds).
 
 Both are written to a temporary file and moved into place with :func:`os.replace`; a
@@ -22,16 +24,17 @@ ASCII name and alternate name written in Latin or Cyrillic letters is indexed th
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import hashlib
-import io
 import json
 import logging
 import os
 import re
 import tempfile
 import time
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -69,7 +72,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Version of the on-disk layout; bump it when the arrays or their meaning change.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 #: Countries kept from the dumps (a worldwide ``cities500`` is cut down to these).
 DEFAULT_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "MD")
@@ -158,30 +161,33 @@ def region_core(text: str) -> tuple[str, int]:
 
 
 def bigrams(key: str) -> set[int]:
-    """The distinct bigrams of a key as ints (two code points, 8 bits each), for fuzzy lookup.
+    """The distinct bigrams of a key's UTF-8 bytes, as ints (``b0 << 8 | b1``), for fuzzy lookup.
 
     Examples
     --------
     >>> sorted(bigrams("aba")) == sorted({ord("a") << 8 | ord("b"), ord("b") << 8 | ord("a")})
     True
     """
-    return {(ord(a) & 0xFF) << 8 | (ord(b) & 0xFF) for a, b in zip(key, key[1:])}
+    b = key.encode("utf-8")
+    return {b[i] << 8 | b[i + 1] for i in range(len(b) - 1)}
 
 
-def _bigram_csr(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """For each of the 65536 bigram ints, the ids of the keys holding it (CSR)."""
-    grams: list[int] = []
-    owners: list[int] = []
-    for k, key in enumerate(keys):
-        g = bigrams(key)
-        grams.extend(g)
-        owners.extend([k] * len(g))
-    gram = np.array(grams, dtype=np.int32)
-    owner = np.array(owners, dtype=np.int32)
+def _bigram_csr(keys_blob: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of the 65536 bigram ints, the ids of the keys holding it (CSR), computed from
+    the newline-joined keys; the same bigrams as :func:`bigrams`."""
+    blob = keys_blob.astype(np.int64)
+    if len(blob) < 2:
+        return np.zeros(65537, np.int64), np.zeros(0, np.int32)
+    newline = blob == 10
+    valid = ~newline[:-1] & ~newline[1:]
+    gram = ((blob[:-1] << 8) | blob[1:])[valid]
+    owner = np.cumsum(newline)[:-1][valid]
+    combo = np.unique((owner << 16) | gram)  # distinct (key, bigram), by key
+    gram, owner = combo & 0xFFFF, combo >> 16
     order = np.argsort(gram, kind="stable")
     ptr = np.zeros(65537, dtype=np.int64)
     np.cumsum(np.bincount(gram, minlength=65536), out=ptr[1:])
-    return ptr, owner[order]
+    return ptr, owner[order].astype(np.int32)
 
 
 _ADJECTIVE = re.compile(r"^(?P<stem>\w+?)(?P<sk>t?sk)(?:i|a|aia|ia|oe|e|oi|ogo|oho)$")
@@ -242,7 +248,7 @@ class GazetteerIndex:
         self.row_name_ptr: np.ndarray = a["row_name_ptr"]
         self.row_name_ids: np.ndarray = a["row_name_ids"]
         self._names_blob: bytes = a["names_blob"].tobytes()
-        self._names_ptr: list[int] = a["names_ptr"].tolist()
+        self._names_ptr: np.ndarray = a["names_ptr"]
         self.key_ptr: np.ndarray = a["key_ptr"]
         self.post_rows: np.ndarray = a["post_rows"]
         self.post_names: np.ndarray = a["post_names"]
@@ -253,7 +259,6 @@ class GazetteerIndex:
         self._ids_sorted: np.ndarray = self.geonameid[self.id_order]
         keys_blob = a["keys_blob"].tobytes().decode("utf-8")
         self.keys: list[str] = keys_blob.split("\n") if keys_blob else []
-        self.key_ids: dict[str, int] = dict(zip(self.keys, range(len(self.keys)), strict=True))
         region_blob = a["region_blob"].tobytes().decode("utf-8")
         self.region_keys: list[str] = region_blob.split("\n") if region_blob else []
         self.region_rows: np.ndarray = a["region_rows"]
@@ -269,17 +274,23 @@ class GazetteerIndex:
 
     def name(self, name_id: int) -> str:
         """The original name number ``name_id``."""
-        p = self._names_ptr
-        return self._names_blob[p[name_id]:p[name_id + 1]].decode("utf-8")
+        lo, hi = self._names_ptr[name_id:name_id + 2].tolist()
+        return self._names_blob[lo:hi].decode("utf-8")
 
     def names_of(self, row: int) -> tuple[str, ...]:
         """All original names of a row: main name first, ASCII name, then alternates."""
         lo, hi = self.row_name_ptr[row], self.row_name_ptr[row + 1]
         return tuple(self.name(int(i)) for i in self.row_name_ids[lo:hi])
 
+    def key_id(self, key: str) -> int | None:
+        """The number of a key in the sorted key list, or None (binary search)."""
+        keys = self.keys
+        k = bisect.bisect_left(keys, key)
+        return k if k < len(keys) and keys[k] == key else None
+
     def postings(self, key: str) -> tuple[np.ndarray, np.ndarray] | None:
         """Rows whose names give ``key``, and the name of each that did; None if no row."""
-        k = self.key_ids.get(key)
+        k = self.key_id(key)
         if k is None:
             return None
         lo, hi = self.key_ptr[k], self.key_ptr[k + 1]
@@ -372,6 +383,8 @@ def build_index(
     DumpFormatError
         If a dump is corrupt or truncated.
     """
+    from tqdm.auto import tqdm
+
     started = time.perf_counter()
     countries = None if countries is None else tuple(countries)
     admin1: dict[tuple[str, str], str] = {}
@@ -381,26 +394,21 @@ def build_index(
             for code, name in read_admin_codes(source.path).items():
                 cc, _, a1 = code.partition(".")
                 admin1.setdefault((cc, a1), name)
-    kept: dict[int, GeoNamesRow] = {}
-    for _, row in _source_rows(sources, countries, progress):
-        if row.feature_code == "ADM1":
-            admin1[(row.country, row.admin1_code)] = row.name
-        elif row.feature_code == "ADM2":
-            admin2.setdefault((row.country, row.admin1_code, row.admin2_code), row.name)
-        if row.geonameid not in kept and keep_row(row, countries):
-            kept[row.geonameid] = row
-    rows = sorted(kept.values(), key=lambda r: (r.lat, r.geonameid))
-    n = len(rows)
 
-    classes = sorted({r.feature_class for r in rows})
-    fcodes = sorted({r.feature_code for r in rows})
-    class_ix = {c: i for i, c in enumerate(classes)}
-    fcode_ix = {c: i for i, c in enumerate(fcodes)}
+    # Pass 1: kept rows straight into typed columns; names interned into one table.
+    seen_ids: set[int] = set()
+    gid, pop = array("i"), array("q")
+    lat, lon = array("d"), array("d")
+    fclass, fcode, admin = array("B"), array("H"), array("i")
+    name_id, ascii_id = array("i"), array("i")
+    row_name_ids, row_name_len = array("i"), array("i")
+    classes: dict[str, int] = {}
+    fcodes: dict[str, int] = {}
     admin_ix: dict[tuple[str, str, str], int] = {}
-    admins: list[list[str]] = []
-
     name_ix: dict[str, int] = {}
     name_list: list[str] = []
+    by_country: Counter[str] = Counter()
+    by_class: Counter[str] = Counter()
 
     def nid(text: str) -> int:
         i = name_ix.get(text)
@@ -409,95 +417,135 @@ def build_index(
             name_list.append(text)
         return i
 
-    key_cache: dict[int, tuple[str, ...]] = {}
-
-    def keys_of(i: int) -> tuple[str, ...]:
-        ks = key_cache.get(i)
-        if ks is None:
-            ks = key_cache[i] = tuple(sorted(k for k in names.name_keys(name_list[i]) if k))
-        return ks
-
-    cols = {
-        "geonameid": np.empty(n, np.int32), "lat": np.empty(n, np.float64),
-        "lon": np.empty(n, np.float64), "population": np.empty(n, np.int64),
-        "fclass": np.empty(n, np.uint8), "fcode": np.empty(n, np.uint16),
-        "admin": np.empty(n, np.int32), "name_id": np.empty(n, np.int32),
-        "ascii_id": np.empty(n, np.int32),
-    }
-    row_name_ptr = np.zeros(n + 1, np.int64)
-    row_name_ids: list[int] = []
-    postings: dict[str, dict[int, int]] = {}
-    region_pairs: dict[tuple[str, int], int] = {}
-    for r, row in enumerate(rows):
-        akey = (row.country, row.admin1_code, row.admin2_code)
-        a = admin_ix.get(akey)
-        if a is None:
-            a = admin_ix[akey] = len(admins)
-            admins.append([row.country, row.admin1_code, row.admin2_code,
-                           admin1.get(akey[:2], ""), admin2.get(akey, "")])
-        cols["geonameid"][r] = row.geonameid
-        cols["lat"][r] = row.lat
-        cols["lon"][r] = row.lon
-        cols["population"][r] = row.population
-        cols["fclass"][r] = class_ix[row.feature_class]
-        cols["fcode"][r] = fcode_ix[row.feature_code]
-        cols["admin"][r] = a
+    for _, row in _source_rows(sources, countries, progress):
+        if row.feature_code == "ADM1":
+            admin1[(row.country, row.admin1_code)] = row.name
+        elif row.feature_code == "ADM2":
+            admin2.setdefault((row.country, row.admin1_code, row.admin2_code), row.name)
+        if row.geonameid in seen_ids or not keep_row(row, countries):
+            continue
+        seen_ids.add(row.geonameid)
+        by_country[row.country] += 1
+        by_class[row.feature_class] += 1
+        gid.append(row.geonameid)
+        lat.append(row.lat)
+        lon.append(row.lon)
+        pop.append(row.population)
+        fclass.append(classes.setdefault(row.feature_class, len(classes)))
+        fcode.append(fcodes.setdefault(row.feature_code, len(fcodes)))
+        admin.append(admin_ix.setdefault(
+            (row.country, row.admin1_code, row.admin2_code), len(admin_ix)))
         main = nid(row.name)
-        ascii_ = nid(row.asciiname) if row.asciiname else -1
-        cols["name_id"][r] = main
-        cols["ascii_id"][r] = ascii_
-        ids = [main] if ascii_ in (-1, main) else [main, ascii_]
-        seen = set(ids)
+        asc = nid(row.asciiname) if row.asciiname else -1
+        name_id.append(main)
+        ascii_id.append(asc)
+        ids = [main] if asc in (-1, main) else [main, asc]
         for alt in row.alternatenames:
-            if _OTHER_SCRIPT.search(alt):
-                continue
-            i = nid(alt)
-            if i not in seen:
-                seen.add(i)
-                ids.append(i)
+            if not _OTHER_SCRIPT.search(alt):
+                i = nid(alt)
+                if i not in ids:
+                    ids.append(i)
         row_name_ids.extend(ids)
-        row_name_ptr[r + 1] = len(row_name_ids)
-        is_region = row.feature_code in ("ADM1", "ADM2")
-        for i in ids:
-            for key in keys_of(i):
-                postings.setdefault(key, {}).setdefault(r, i)
-                if is_region:
-                    core, kind = region_core(key)
-                    if not core:
-                        continue
-                    # kind + 4: an alias guessed by adjective_cores, not a name's own core
-                    for alias, k in [(core, kind)] + [(a, kind + 4) for a in adjective_cores(core)]:
-                        prev = region_pairs.get((alias, r))
-                        if prev is None or (prev & 4, prev == 0) > (k & 4, k == 0):
-                            region_pairs[(alias, r)] = k
+        row_name_len.append(len(ids))
+    del seen_ids, name_ix
+    admins = [[cc, a1, a2, admin1.get((cc, a1), ""), admin2.get((cc, a1, a2), "")]
+              for (cc, a1, a2) in admin_ix]
 
-    keys = sorted(postings)
+    # Rows sorted by latitude (then geonameid), names CSR permuted along.
+    n = len(gid)
+    lat_a = np.frombuffer(lat, dtype=np.float64)
+    gid_a = np.frombuffer(gid, dtype=np.int32)
+    order = np.lexsort((gid_a, lat_a))
+    lens = np.frombuffer(row_name_len, dtype=np.int32).astype(np.int64)
+    old_ptr = np.zeros(n + 1, np.int64)
+    np.cumsum(lens, out=old_ptr[1:])
+    new_lens = lens[order]
+    row_name_ptr = np.zeros(n + 1, np.int64)
+    np.cumsum(new_lens, out=row_name_ptr[1:])
+    gather = np.repeat(old_ptr[order] - row_name_ptr[:-1], new_lens) + np.arange(
+        row_name_ptr[-1], dtype=np.int64)
+    rn = np.frombuffer(row_name_ids, dtype=np.int32)[gather]
+    del row_name_ids, gather
+    cols = {
+        "geonameid": gid_a[order].copy(), "lat": lat_a[order],
+        "lon": np.frombuffer(lon, dtype=np.float64)[order],
+        "population": np.frombuffer(pop, dtype=np.int64)[order],
+        "fclass": np.frombuffer(fclass, dtype=np.uint8)[order],
+        "fcode": np.frombuffer(fcode, dtype=np.uint16)[order],
+        "admin": np.frombuffer(admin, dtype=np.int32)[order],
+        "name_id": np.frombuffer(name_id, dtype=np.int32)[order],
+        "ascii_id": np.frombuffer(ascii_id, dtype=np.int32)[order],
+    }
+
+    # Keys of every name (names.name_keys), as a name → key-ids CSR.
+    key_ix: dict[str, int] = {}
+    name_keys_flat, name_keys_len = array("i"), array("i")
+    for text in tqdm(name_list, desc="name keys", unit=" names", disable=not progress,
+                     leave=False):
+        ks = [k for k in names.name_keys(text) if k]
+        name_keys_len.append(len(ks))
+        name_keys_flat.extend(key_ix.setdefault(k, len(key_ix)) for k in ks)
+    import resource as _r; print('after keys', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss/1e3, flush=True)
+    keys = sorted(key_ix)
+    rank = np.empty(len(keys), np.int32)  # rank[id of a key] = its place in sorted order
+    rank[[key_ix[k] for k in keys]] = np.arange(len(keys), dtype=np.int32)
+    nk_len = np.frombuffer(name_keys_len, dtype=np.int32).astype(np.int64)
+    nk_ptr = np.zeros(len(name_list) + 1, np.int64)
+    np.cumsum(nk_len, out=nk_ptr[1:])
+    nk_flat = rank[np.frombuffer(name_keys_flat, dtype=np.int32)]
+    del name_keys_flat, key_ix
+
+    # Postings: every (key, row, name), the first name of a row giving a key kept.
+    rr = np.repeat(np.arange(n, dtype=np.int32), new_lens)
+    cnt = nk_len[rn]
+    total = int(cnt.sum())
+    starts = np.repeat(nk_ptr[rn], cnt) + (
+        np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+    p_key = nk_flat[starts]
+    p_row = np.repeat(rr, cnt)
+    p_name = np.repeat(rn, cnt)
+    del starts, rr
+    srt = np.lexsort((p_row, p_key))  # stable: a row's names stay in their order
+    p_key, p_row, p_name = p_key[srt], p_row[srt], p_name[srt]
+    first = np.ones(len(p_key), dtype=bool)
+    first[1:] = (p_key[1:] != p_key[:-1]) | (p_row[1:] != p_row[:-1])
+    p_key, p_row, p_name = p_key[first], p_row[first], p_name[first]
+    import resource as _r; print('after postings', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss/1e3, total, flush=True)
     key_ptr = np.zeros(len(keys) + 1, np.int64)
-    post_rows: list[int] = []
-    post_names: list[int] = []
-    max_words = 0
-    for k, key in enumerate(keys):
-        hits = postings[key]
-        for r in sorted(hits):
-            post_rows.append(r)
-            post_names.append(hits[r])
-        key_ptr[k + 1] = len(post_rows)
-        max_words = max(max_words, key.count(" ") + 1)
+    np.cumsum(np.bincount(p_key, minlength=len(keys)), out=key_ptr[1:])
+    max_words = max((k.count(" ") + 1 for k in keys), default=0)
+
+    # Region aliases of the ADM1/ADM2 rows.
+    region_pairs: dict[tuple[str, int], int] = {}
+    fcode_names = list(fcodes)
+    adm = [fcodes[c] for c in ("ADM1", "ADM2") if c in fcodes]
+    for r in np.flatnonzero(np.isin(cols["fcode"], adm)).tolist():
+        for i in rn[row_name_ptr[r]:row_name_ptr[r + 1]].tolist():
+            for k in nk_flat[nk_ptr[i]:nk_ptr[i + 1]].tolist():
+                core, kind = region_core(keys[k])
+                if not core:
+                    continue
+                # kind + 4: an alias guessed by adjective_cores, not a name's own core
+                for alias, kk in [(core, kind)] + [(c, kind + 4) for c in adjective_cores(core)]:
+                    prev = region_pairs.get((alias, r))
+                    if prev is None or (prev & 4, prev == 0) > (kk & 4, kk == 0):
+                        region_pairs[(alias, r)] = kk
     region_sorted = sorted(region_pairs.items())
-    gram_ptr, gram_keys = _bigram_csr(keys)
+    import resource as _r; print('after region', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss/1e3, flush=True)
     names_blob, names_ptr = _blob(name_list)
     keys_blob, _ = _blob(["\n".join(keys)])
+    gram_ptr, gram_keys = _bigram_csr(keys_blob)
     region_blob, _ = _blob(["\n".join(core for (core, _), _ in region_sorted)])
     arrays = {
         **cols,
         "row_name_ptr": row_name_ptr,
-        "row_name_ids": np.array(row_name_ids, np.int32),
+        "row_name_ids": rn.astype(np.int32),
         "names_blob": names_blob,
         "names_ptr": names_ptr,
         "keys_blob": keys_blob,
         "key_ptr": key_ptr,
-        "post_rows": np.array(post_rows, np.int32),
-        "post_names": np.array(post_names, np.int32),
+        "post_rows": p_row.astype(np.int32),
+        "post_names": p_name.astype(np.int32),
         "id_order": np.argsort(cols["geonameid"], kind="stable").astype(np.int32),
         "key_len": np.array([len(k) for k in keys], dtype=np.int32),
         "gram_ptr": gram_ptr,
@@ -505,12 +553,10 @@ def build_index(
         "region_blob": region_blob,
         "region_rows": np.array([r for (_, r), _ in region_sorted], np.int32),
         "region_kinds": np.array([k for _, k in region_sorted], np.uint8),
-        "tables_json": np.frombuffer(
-            json.dumps({"classes": classes, "fcodes": fcodes, "admins": admins}).encode(),
+        "tables_json": np.frombuffer(json.dumps(
+            {"classes": list(classes), "fcodes": fcode_names, "admins": admins}).encode(),
             dtype=np.uint8),
     }
-    by_country = Counter(r.country for r in rows)
-    by_class = Counter(r.feature_class for r in rows)
     meta = {
         "format": INDEX_FORMAT,
         "key_version": names.KEY_VERSION,
@@ -535,7 +581,45 @@ def build_index(
 
 def _paths(directory: Path, digest: str) -> tuple[Path, Path, Path]:
     stem = directory / f"gazetteer-{digest[:24]}"
-    return stem.with_suffix(".npz"), stem.with_suffix(".json"), stem.with_suffix(".lock")
+    return stem.with_suffix(".idx"), stem.with_suffix(".json"), stem.with_suffix(".lock")
+
+
+_MAGIC = b"FMGAZIDX"
+_ALIGN = 64
+
+
+def _pack(arrays: dict[str, np.ndarray]) -> bytes:
+    """Arrays as one byte string: magic, TOC length, JSON TOC, aligned array bytes."""
+    toc: list[list[Any]] = []
+    offset = 0
+    for name, arr in arrays.items():
+        arr = np.ascontiguousarray(arr)
+        toc.append([name, arr.dtype.str, list(arr.shape), offset, arr.nbytes])
+        offset += -(-arr.nbytes // _ALIGN) * _ALIGN
+    head = json.dumps(toc).encode()
+    start = -(-(len(_MAGIC) + 8 + len(head)) // _ALIGN) * _ALIGN
+    out = bytearray(start + offset)
+    out[:8] = _MAGIC
+    out[8:16] = len(head).to_bytes(8, "little")
+    out[16:16 + len(head)] = head
+    for (_, _, _, off, nbytes), arr in zip(toc, arrays.values(), strict=True):
+        out[start + off:start + off + nbytes] = np.ascontiguousarray(arr).tobytes()
+    return bytes(out)
+
+
+def _unpack(data: bytes) -> dict[str, np.ndarray]:
+    """The arrays of :func:`_pack`, as read-only views of ``data``."""
+    if data[:8] != _MAGIC:
+        raise ValueError("not a frontmap gazetteer index")
+    size = int.from_bytes(data[8:16], "little")
+    toc = json.loads(data[16:16 + size])
+    start = -(-(len(_MAGIC) + 8 + size) // _ALIGN) * _ALIGN
+    arrays = {}
+    for name, dtype, shape, off, nbytes in toc:
+        dt = np.dtype(dtype)
+        arr = np.frombuffer(data, dtype=dt, count=nbytes // dt.itemsize, offset=start + off)
+        arrays[name] = arr.reshape(shape)
+    return arrays
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -552,26 +636,24 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def save_index(index: GazetteerIndex, directory: str | os.PathLike[str]) -> Path:
-    """Write an index into ``directory`` atomically; returns the ``.npz`` path.
+    """Write an index into ``directory`` atomically; returns the path of its ``.idx`` file.
 
-    The ``.npz`` goes first, then the ``.json`` that holds its sha256: an index whose ``.json``
-    is missing or disagrees with its ``.npz`` is never loaded.
+    The ``.idx`` goes first, then the ``.json`` that holds its sha256: an index whose ``.json``
+    is missing or disagrees with its ``.idx`` is never loaded.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    npz_path, json_path, _ = _paths(directory, index.meta["digest"])
-    buffer = io.BytesIO()
-    np.savez(buffer, allow_pickle=False, **index.arrays)
-    data = buffer.getvalue()
-    _atomic_write(npz_path, data)
-    meta = dict(index.meta, npz_sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    idx_path, json_path, _ = _paths(directory, index.meta["digest"])
+    data = _pack(index.arrays)
+    _atomic_write(idx_path, data)
+    meta = dict(index.meta, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
     meta.pop("path", None)
     _atomic_write(json_path, json.dumps(meta, indent=1).encode())
-    index.meta = dict(meta, path=str(npz_path))
-    return npz_path
+    index.meta = dict(meta, path=str(idx_path))
+    return idx_path
 
 
-def load_index(npz_path: str | os.PathLike[str]) -> GazetteerIndex:
+def load_index(path: str | os.PathLike[str]) -> GazetteerIndex:
     """Load an index written by :func:`save_index`, verifying its checksum.
 
     Raises
@@ -579,28 +661,26 @@ def load_index(npz_path: str | os.PathLike[str]) -> GazetteerIndex:
     FileNotFoundError
         If the index (either file) does not exist.
     IndexCorruptError
-        If the ``.npz`` does not match the sha256 in its ``.json``, or cannot be read.
+        If the ``.idx`` does not match the sha256 in its ``.json``, or cannot be read.
     """
-    npz_path = Path(npz_path)
-    json_path = npz_path.with_suffix(".json")
+    path = Path(path)
+    json_path = path.with_suffix(".json")
     try:
         meta = json.loads(json_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise
     except (OSError, ValueError) as exc:
         raise IndexCorruptError(f"{json_path}: unreadable index metadata ({exc})") from None
-    data = npz_path.read_bytes()
-    if hashlib.sha256(data).hexdigest() != meta.get("npz_sha256"):
-        raise IndexCorruptError(f"{npz_path}: checksum mismatch (corrupt or partly written)")
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
+        raise IndexCorruptError(f"{path}: checksum mismatch (corrupt or partly written)")
     if meta.get("format") != INDEX_FORMAT or meta.get("key_version") != names.KEY_VERSION:
-        raise IndexCorruptError(f"{npz_path}: built by another index format or key version")
+        raise IndexCorruptError(f"{path}: built by another index format or key version")
     try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            arrays = {k: npz[k] for k in npz.files}
-        index = GazetteerIndex(arrays, meta)
-    except (OSError, ValueError, KeyError) as exc:
-        raise IndexCorruptError(f"{npz_path}: cannot be loaded ({exc})") from None
-    index.meta = dict(meta, path=str(npz_path))
+        index = GazetteerIndex(_unpack(data), meta)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise IndexCorruptError(f"{path}: cannot be loaded ({exc})") from None
+    index.meta = dict(meta, path=str(path))
     return index
 
 
@@ -637,11 +717,11 @@ def open_index(
     directory = base / "index"
     directory.mkdir(parents=True, exist_ok=True)
     countries = None if countries is None else tuple(countries)
-    npz_path, _, lock_path = _paths(directory, index_digest(sources, countries))
+    idx_path, _, lock_path = _paths(directory, index_digest(sources, countries))
 
     def try_load() -> GazetteerIndex | None:
         try:
-            return load_index(npz_path)
+            return load_index(idx_path)
         except FileNotFoundError:
             return None
         except IndexCorruptError as exc:

@@ -217,7 +217,7 @@ class Gazetteer:
 
         Keys: ``sources`` (path, sha256, kind of each), ``origin``, ``coarse``, ``places``,
         ``names``, ``keys``, ``by_country``, ``by_class``, ``built`` (UTC, ISO 8601),
-        ``build_seconds``, ``index`` (path of the ``.npz``), ``index_bytes``, ``digest``,
+        ``build_seconds``, ``index`` (path of the index file), ``index_bytes``, ``digest``,
         ``format``, ``key_version``.
         """
         m = self._ix.meta
@@ -267,7 +267,7 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         """True if ``key`` (already folded, see :func:`gazetteer.names.fold`) is any name's key."""
-        return key in self._ix.key_ids
+        return self._ix.key_id(key) is not None
 
     # ---------------------------------------------------------------- by name
 

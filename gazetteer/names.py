@@ -20,11 +20,13 @@ What a key is
 -------------
 Cyrillic is transliterated (a Russian scheme from ``iuliia``, the official Ukrainian KMU 2010
 scheme from ``translitua``; Cyrillic lookalikes inside a Latin word are read as Latin), then
-diacritics, apostrophes and soft signs are dropped, case is folded, every run of non-letters
-becomes one space, and variant romanisations are made to meet: ``x`` → ``ks``, ``w`` → ``v``,
+diacritics, apostrophes and soft signs are dropped, case is folded, every run of characters
+other than letters and digits becomes one space (words stay apart, so a whole text can be folded
+too), and variant romanisations are made to meet: ``x`` → ``ks``, ``w`` → ``v``, ``q`` → ``k``,
 ``kh`` → ``h``, ``shch`` → ``sch``, ``tz`` → ``ts``, ``y``/``j`` → ``i``, doubled letters single,
 ``ie`` → ``e``, ``io`` after a consonant → ``e`` (Russian ё). Russian ``g`` and Ukrainian ``h``
-are *not* folded: that is a Russian → Ukrainian rule of :func:`query_variants`.
+are *not* folded, nor are vowels or endings: those are Russian → Ukrainian rules of
+:func:`query_variants`, so that the index keeps Ivanovka (Russia) and Ivanivka apart.
 
 Examples
 --------
@@ -42,7 +44,6 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import iuliia
@@ -61,7 +62,7 @@ __all__ = [
     "query_variants",
 ]
 
-KEY_VERSION = "2"
+KEY_VERSION = "1"
 """Version of the keys; indexes built with another version must be rebuilt."""
 
 MAX_VARIANTS = 48
@@ -203,7 +204,7 @@ _SPELLING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"([a-z])\1+", r"\1"),
     )
 )
-
+_REFOLD = _SPELLING[-5:]  # what a rewrite of a key can undo: doubles, ie, io
 
 def fold_latin(text: str) -> str:
     """Fold text already in Latin letters (anything else is kept as it is) to its key.
@@ -225,6 +226,13 @@ def fold_latin(text: str) -> str:
     for pattern, repl in _SPELLING:
         text = pattern.sub(repl, text)
     return text
+
+
+def _refold(key: str) -> str:
+    """Fold again a key that a Latin rewrite rule changed."""
+    for pattern, repl in _REFOLD:
+        key = pattern.sub(repl, key)
+    return key
 
 
 @functools.lru_cache(maxsize=65536)
@@ -312,7 +320,10 @@ def name_keys(name: str) -> set[str]:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One optional rewrite of a word: at every match at once, or at one match at a time."""
+    """One optional rewrite of a word: at every match at once, or at one match at a time.
+
+    A rule applied at one match at a time (`each`) takes a literal replacement.
+    """
 
     pattern: re.Pattern[str]
     repl: str
@@ -322,10 +333,7 @@ class _Rule:
         if not self.each:
             new = self.pattern.sub(self.repl, word)
             return [new] if new != word else []
-        return [
-            word[: m.start()] + m.expand(self.repl) + word[m.end():]
-            for m in self.pattern.finditer(word)
-        ]
+        return [word[: m.start()] + self.repl + word[m.end():] for m in self.pattern.finditer(word)]
 
 
 def _rules(*table: tuple[str, str] | tuple[str, str, bool]) -> tuple[_Rule, ...]:
@@ -380,7 +388,7 @@ _RU_UK_LATIN = _rules(
     (r"(?<=[" + _C + "])no$", "ne"),  # Berezno -> Berezne
     (r"itsa$", "itsia"),  # Belitsa -> Bilytsia
     (r"ole$", "ilia"),  # -olye: Krasnopolye -> Krasnopillia, Privolye -> Pryvillia
-    (r"(?<=[dlnrstz])e$", "ia"),  # -ye (-ье): Zarechye -> Zarichchia
+    (r"(?<=[dlnrstzh])e$", "ia"),  # -ye (-ье): Zarechye -> Zarichchia
     (r"(?<=[" + _C + "])oe$", "e"),  # -oe, -oye: Mirnoe -> Myrne
     (r"aia$", "a"),  # -aya: Lozovaya -> Lozova
     (r"(?<=[" + _C + "])oi$", "i"),  # -oy: Uzlovoy -> Vuzlovyi
@@ -490,8 +498,10 @@ def ru_to_uk(name: str, limit: int = 32) -> list[str]:
 
     Examples
     --------
-    >>> ru_to_uk("Отрадное")[:3]
-    ['отрадне', 'відрадное', 'відрадне']
+    >>> ru_to_uk("Отрадное")[:2]
+    ['відрадное', 'отрадне']
+    >>> "відрадне" in ru_to_uk("Отрадное")
+    True
     >>> "zvanivka" in ru_to_uk("Zvanovka")
     True
     >>> "oleksandrivka" in ru_to_uk("Aleksandrovka")
@@ -560,19 +570,20 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
     # Russian -> Ukrainian: the fewest changes first, over all names.
     converted: list[list[str]] = []
     for text in names:
-        forms: list[str] = []
         if is_cyrillic(text):
-            forms += [_uk_latin(c) for c in ru_to_uk(text, limit=12)]
-            forms += ru_to_uk(_ru_latin(text), limit=24)
+            forms = [fold_latin(_uk_latin(c)) for c in ru_to_uk(text, limit=12)]
+            forms += [_refold(f) for f in ru_to_uk(_ru_latin(text), limit=24)]
         else:
             if has_cyrillic(text):
                 text = transliterations(text)[0]
-            forms += ru_to_uk(text, limit=32)
-        converted.append([fold_latin(f) for f in forms])
+            forms = [_refold(f) for f in ru_to_uk(text, limit=32)]
+        converted.append(forms)
     for column in itertools.zip_longest(*converted):
         for key in column:
             if key is not None:
                 add(key, "ru-uk")
+    for key in [k for k, rule in out.items() if rule == "ru-uk" and " " in k][:8]:
+        add(key.replace(" ", ""), "ru-uk")  # Gulyay-Pole -> Huliai Pole -> Huliaipole
     return tuple(out.items())
 
 
@@ -581,8 +592,9 @@ def query_variants(mention: str) -> list[tuple[str, str]]:
 
     First the fold of the mention as written; then the mention without qualifiers such as
     "City" or "village" (``"qualifier"``); the parts of "A (B)" and "A/B" (``"split"``); the
-    words joined into one (``"join"``); the other readings of Cyrillic and mixed-script text (``"translit"``); then Russian → Ukrainian
-    conversions of all of these, fewest changes first (``"ru-uk"``). Reports translated from
+    words joined into one (``"join"``); the other readings of Cyrillic and mixed-script text
+    (``"translit"``); then Russian → Ukrainian conversions of the name (of each part, when it
+    was split), fewest changes first, round-robin over the parts (``"ru-uk"``). Reports translated from
     Russian write Russian forms (Otradnoe, Zvanovka) while GeoNames mostly holds Ukrainian ones
     (Vidradne, Zvanivka). Keys are unique, at most :data:`MAX_VARIANTS`.
 
@@ -603,7 +615,7 @@ def query_variants(mention: str) -> list[tuple[str, str]]:
     >>> query_variants("Donetsk City")[:2]
     [('donetsk citi', 'fold'), ('donetsk', 'qualifier')]
     >>> [k for k, r in query_variants("Chervonyi (Krasnyi) Lyman") if r == "split"]
-    ['chervonii liman', 'krasnii liman', 'krasnii']
+    ['chervoni liman', 'krasni liman', 'krasni']
     >>> ("vidradne", "ru-uk") in query_variants("Отрадное")
     True
     """

@@ -33,6 +33,7 @@ import numpy as np
 from pyproj import Geod
 
 from gazetteer.model import Candidate
+from gazetteer.names import fold
 
 __all__ = ["Anchor", "Weights", "rank", "confidence", "distances_km", "GEOD"]
 
@@ -52,6 +53,9 @@ class Anchor:
     weight: float = 1.0
     scale_km: float = 30.0
     label: str = ""
+    #: anchors of one group (e.g. "report": the report's other places) add up but saturate at
+    #: ``Weights.group_cap``, so that twenty places near a namesake do not drown all other evidence
+    group: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,8 @@ class Weights:
     front: float = 0.6  #: within ``front_scale_km`` of the front line
     front_scale_km: float = 25.0
     country_ua: float = 0.05  #: reports are about the war in Ukraine
+    group_cap: float = 1.2  #: the most a group of anchors can add
+    former_name: float = 0.25  #: share of the population/seat prior kept when matched by an alternate name
 
 
 def distances_km(lat: float, lon: float, lats: Sequence[float], lons: Sequence[float]) -> np.ndarray:
@@ -114,14 +120,20 @@ def rank(
     lats = [c.place.lat for c in cands]
     lons = [c.place.lon for c in cands]
     pull = np.zeros(len(cands))
+    grouped: dict[str, np.ndarray] = {}
     pull_why: list[list[str]] = [[] for _ in cands]
     for a in near:
         d = distances_km(a.lat, a.lon, lats, lons)
         gain = a.weight * np.power(0.5, d / max(a.scale_km, 0.001))
-        pull += gain
+        if a.group:
+            grouped[a.group] = grouped.get(a.group, np.zeros(len(cands))) + gain
+        else:
+            pull += gain
         for i, g in enumerate(gain):
             if g >= 0.05 * a.weight:
                 pull_why[i].append(f"{d[i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
+    for total in grouped.values():
+        pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
     out: list[Candidate] = []
     for i, c in enumerate(cands):
         p = c.place
@@ -131,13 +143,18 @@ def rank(
         if region_set and (p.admin1.casefold() in region_set or p.admin2.casefold() in region_set):
             score += weights.region
             why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
+        # A big town's pull is for its current name: "Aleksandrovka" is a former name of
+        # Donetsk, but a report that writes it means one of the Oleksandrivkas.
+        current = not c.matched or fold(c.matched) in {fold(p.name), fold(p.asciiname or p.name)}
+        share = 1.0 if current else weights.former_name
         if p.population > 0:
-            g = weights.population * math.log10(1 + p.population)
+            g = share * weights.population * math.log10(1 + p.population)
             score += g
-            why.append(f"population {p.population:,} (+{g:.2f})")
+            why.append(f"population {p.population:,} (+{g:.2f})" + ("" if current else f", matched by the other name {c.matched!r}"))
         if p.feature_code in {"PPLC", "PPLA", "PPLA2"}:
-            score += weights.admin_seat
-            why.append(f"seat of government {p.feature_code} (+{weights.admin_seat:.2f})")
+            g = share * weights.admin_seat
+            score += g
+            why.append(f"seat of government {p.feature_code} (+{g:.2f})")
         if p.country == "UA":
             score += weights.country_ua
         if front_km is not None:

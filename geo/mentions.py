@@ -79,6 +79,19 @@ _RU_TOPONYM = re.compile(
     re.IGNORECASE,
 )
 _DASH_LIST_SEP = re.compile(r"^\s*[-–—]\s*$")
+# What follows a name says what kind of thing it names.
+_WATER_AFTER = re.compile(r"^\s+(?:River|river|Lake|lake|Reservoir|reservoir)\b")
+_REGION_AFTER = re.compile(
+    r"^\s+(?:Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic)\b"
+)
+_NOT_SETTLEMENT_AFTER = re.compile(
+    r"^\s+(?:ravine|Ravine|gully|beam|Spit|spit|Bay|Canal|Park|Street|street|Avenue|avenue|Square|Plant|plant|"
+    r"Power|Nuclear|Thermal|Airport|airport|Airfield|airfield|Air Base|Bridge|bridge|Highway|highway|Road|"
+    r"Channel|Forest|Cathedral|Monastery|Stadium|Station|Mine|mine|Coke|Times|Post|Journal|Herald|University|"
+    r"Institute|Agreements?|Accords?|format|Group|Battalion|Brigade|Regiment|Division|Army|Corps|Fleet|TV|Radio|"
+    r"Club|Declaration|Summit|Process|Memorandum|Initiative)\b"
+)
+_NOT_SETTLEMENT_BEFORE = re.compile(r"(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of\s+$")
 
 
 @lru_cache(maxsize=20000)
@@ -156,10 +169,13 @@ def find_mentions(
         if match is None:
             i += 1
             continue
-        k, trigger = match
-        start, end = words[i][0], words[i + k - 1][1]
-        found.append(Mention(text=text[start:end], start=start, end=end, trigger=trigger))
+        k, trigger, end = match
+        start = words[i][0]
+        if trigger != "skip":
+            found.append(Mention(text=text[start:end], start=start, end=end, trigger=trigger))
         i += k
+        while i < n and words[i][0] < end:  # words the mention took ("River", "Oblast")
+            i += 1
     found.extend(_slash_partners(text, found, gaz))
     found.sort(key=lambda m: m.start)
     return _tie_coordinates(text, found, coordinates)
@@ -211,12 +227,17 @@ def _person_like(text: str, words, first: int) -> bool:
     return False
 
 
-def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, str] | None:
-    """The longest prefix of ``run`` that is a place mention, with how it was found."""
+def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, str, int] | None:
+    """The longest prefix of ``run`` that is a place mention: (words taken, how found, end offset).
+
+    ``how`` is "skip" for a name that is part of something else (a plant, a street, a newspaper).
+    """
     if not run:
         return None
     first = run[0]
     cue = _cue(text, words[first][0])
+    if _NOT_SETTLEMENT_BEFORE.search(text[max(0, words[first][0] - 12) : words[first][0]]):
+        return len(run), "skip", words[run[-1]][1]
     for k in range(len(run), 0, -1):
         s = words[first][0]
         e = words[run[k - 1]][1]
@@ -226,12 +247,25 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, s
             continue
         if k == 1 and key in STOP_WORDS:
             continue
+        after = text[e : e + 40]
+        m = _REGION_AFTER.match(after)
+        if m:
+            if gaz.region(text[s : e + m.end()]) is not None or gaz.region(phrase) is not None:
+                return k, "region", e + m.end()
+            continue
+        m = _WATER_AFTER.match(after)
+        if m:
+            if gaz.candidates(phrase, fuzzy=True, limit=1, classes="H"):
+                return k, "water", e + m.end()
+            return k, "skip", e + m.end()
+        if _NOT_SETTLEMENT_AFTER.match(after):
+            return k, "skip", e
         direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
         dash = _in_dash_list(text, words, first, run[k - 1])
         strong = cue == "cue" or direction_after or dash
         if gaz.has_key(key):
             if _acceptable(text, words, first, k, phrase, key, strong or cue == "weak-cue", gaz):
-                return k, "gazetteer" if not strong else ("direction" if direction_after else "cue")
+                return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         if k > 2:
             continue
@@ -244,7 +278,7 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, s
                 continue
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
-                return k, "cue" if strong else "spelling"
+                return k, ("cue" if strong else "spelling"), e
     return None
 
 
@@ -259,7 +293,11 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
         if not cued and _common_english(key):
             # a common English word is a place here only when it names a big, well-known place
             cands = gaz.candidates(phrase, fuzzy=False, limit=3)
-            if not cands or max(c.place.population for c in cands) < 100_000:
+            big = [
+                c for c in cands
+                if c.place.population >= 100_000 and fold(c.matched or c.place.name) == fold(c.place.name)
+            ]
+            if not big:
                 return False
     return True
 

@@ -74,6 +74,22 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
     return out
 
 
+_KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
+
+
+def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
+    """Gazetteer candidates for one mention, by the kind of thing the text says it is."""
+    if m.trigger == "region":
+        p = gaz.region(m.text)
+        return [Candidate(p, 1.0, p.name, "region", (f"region name {m.text!r}",))] if p is not None else []
+    if m.trigger == "water":
+        return gaz.candidates(_KIND_WORD.sub("", m.text), fuzzy=True, limit=50, classes="H")
+    cands = gaz.candidates(m.text, fuzzy=True, limit=300)
+    if not cands:  # "Crimea", "Donbas": not a settlement, but a region of the gazetteer
+        cands = gaz.candidates(m.text, fuzzy=False, limit=20, classes="A")
+    return cands
+
+
 def _uncertainty(place: Place) -> tuple[int, float]:
     """ACLED-style precision and a radius in metres for a gazetteer point."""
     code = place.feature_code
@@ -129,18 +145,18 @@ def resolve_mentions(
                 return local
         return set(report_regions)
 
-    # candidates once per distinct name
+    # candidates once per distinct name (and kind: a river and a village may share a name)
     cand_cache: dict[str, list[Candidate]] = {}
     keys = []
     for m in mentions:
-        k = fold(m.text)
+        k = f"{fold(m.text)}|{m.trigger if m.trigger in ('region', 'water') else 'place'}"
         keys.append(k)
         if k not in cand_cache:
-            cand_cache[k] = gaz.candidates(m.text, fuzzy=True, limit=300)
+            cand_cache[k] = _candidates(m, gaz)
 
     coords = [m.coordinate for m in mentions if m.coordinate is not None]
     base_anchors = list(near) + [
-        Anchor(c.lat, c.lon, weight=0.5, scale_km=30.0, label=f"coordinates {c.text}") for c in coords
+        Anchor(c.lat, c.lon, weight=0.5, scale_km=30.0, label=f"coordinates {c.text}", group="report") for c in coords
     ]
 
     # Mentions of the same name in one report are one place, unless the text gives coordinates.
@@ -149,6 +165,11 @@ def resolve_mentions(
         gk = keys[i] if m.coordinate is None else f"{keys[i]}@{i}"
         groups.setdefault(gk, []).append(i)
     group_regions = {gk: set().union(*(regions_for(mentions[i]) for i in idx)) for gk, idx in groups.items()}
+    # coordinates the report gives for a name hold for its other mentions too
+    own_coords: dict[str, list[Coordinate]] = {}
+    for i, m in enumerate(mentions):
+        if m.coordinate is not None:
+            own_coords.setdefault(keys[i], []).append(m.coordinate)
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
 
     settled: dict[str, Place] = {}
@@ -158,14 +179,20 @@ def resolve_mentions(
         i0 = groups[gk][0]
         m = mentions[i0]
         anchors = list(base_anchors)
-        if m.coordinate is not None:
-            anchors.append(Anchor(m.coordinate.lat, m.coordinate.lon, weight=3.0, scale_km=2.0, label="its coordinates in the text"))
+        for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
+            anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
         seen: set[int] = set()
         for other, p in settled.items():
-            if other == gk or not group_event[other] or p.geonameid in seen or other.split("@")[0] == keys[i0]:
+            if (
+                other == gk
+                or not group_event[other]
+                or p.geonameid in seen
+                or other.split("@")[0] == keys[i0]
+                or p.feature_class != "P"
+            ):
                 continue
             seen.add(p.geonameid)
-            anchors.append(Anchor(p.lat, p.lon, weight=0.6, scale_km=25.0, label=p.name))
+            anchors.append(Anchor(p.lat, p.lon, weight=0.6, scale_km=25.0, label=p.name, group="report"))
         ranked = rank(cand_cache[keys[i0]], near=anchors, regions=group_regions[gk], front_km=front_km)
         return ranked, confidence(ranked)
 

@@ -2,11 +2,17 @@
 
 - :mod:`maps.frame`: claims <-> GeoDataFrame (EPSG:4326, one row per claim, resolved or not);
 - :mod:`maps.export`: GeoJSON (RFC 7946), GeoPackage and CSV writers;
-- :mod:`maps.webmap`: an interactive Folium map, with an offline mode.
+- :mod:`maps.webmap`: an interactive Folium map (time slider, layers by action and claimant,
+  clustering, search, distance tool, the front line), with an offline mode;
+- :mod:`maps.front`: the front line on a map (days to draw, simplified polygons, distances);
+- :mod:`maps.assets`: third-party scripts and styles, linked online and inlined offline;
+- :mod:`maps.controller`: the page-side script of the web map.
 
-maps reads claims (:mod:`geo.model`) and nothing else of geo.
+maps reads claims (:mod:`geo.model`) and the front line (:mod:`geo.frontline`), nothing else
+of geo.
 """
 
+from maps.assets import leaflet_assets, markercluster_assets
 from maps.export import (
     COORDINATE_DECIMALS,
     SUFFIXES,
@@ -17,7 +23,15 @@ from maps.export import (
     write_gpkg,
 )
 from maps.frame import COLUMNS, DATE_COLUMNS, as_frame, claims_to_frame, frame_to_claims
-from maps.webmap import ACTION_COLOURS, CLAIMANT_COLOURS, leaflet_assets, make_map, save_map
+from maps.front import ATTRIBUTION_FRONT
+from maps.webmap import (
+    ACTION_COLOURS,
+    CLAIMANT_COLOURS,
+    CLAIMANT_SIDES,
+    claims_data,
+    make_map,
+    save_map,
+)
 
 __all__ = [
     "COLUMNS",
@@ -26,6 +40,8 @@ __all__ = [
     "SUFFIXES",
     "ACTION_COLOURS",
     "CLAIMANT_COLOURS",
+    "CLAIMANT_SIDES",
+    "ATTRIBUTION_FRONT",
     "as_frame",
     "claims_to_frame",
     "frame_to_claims",
@@ -36,5 +52,7 @@ __all__ = [
     "write_claims",
     "make_map",
     "save_map",
+    "claims_data",
     "leaflet_assets",
+    "markercluster_assets",
 ]

@@ -56,6 +56,7 @@ _LEAFLET_PACKAGE = "js_lib_leaflet"  # PyPI: django-js-lib-leaflet
 _LEAFLET_DIR = "static/js_lib_leaflet"
 _MC_PACKAGE = "xstatic.pkg.leaflet_markercluster"  # PyPI: xstatic-leaflet-markercluster
 _MC_DIR = "data"
+_SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S+")
 
 
 def _check_inlinable(what: str, *texts: str) -> None:
@@ -103,6 +104,7 @@ def leaflet_assets() -> tuple[str, str]:
         return f"url(data:image/png;base64,{base64.b64encode(data).decode('ascii')})"
 
     css = re.sub(r"url\(['\"]?images/([\w.-]+\.png)['\"]?\)", inline, css)
+    js = _SOURCE_MAP.sub("", js)  # no request for a map file
     _check_inlinable("Leaflet's files", js, css)
     return js, css
 
@@ -139,7 +141,7 @@ def markercluster_assets() -> tuple[str, str]:
             "offline clustering needs Leaflet.markercluster's files from the "
             f"'xstatic-leaflet-markercluster' package: pip install xstatic-leaflet-markercluster ({exc})"
         ) from exc
-    js = re.sub(r"//# sourceMappingURL=\S+", "", js)  # no request for a map file
+    js = _SOURCE_MAP.sub("", js)  # no request for a map file
     _check_inlinable("Leaflet.markercluster's files", js, css)
     return js, css
 

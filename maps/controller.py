@@ -21,7 +21,7 @@ State for tests and benchmarks: ``window.frontmap.maps[i]`` has ``visible`` (cla
 
 Examples
 --------
->>> "frontmap.init" in CONTROLLER_JS and "</script" not in CONTROLLER_JS
+>>> "FM.init = function" in CONTROLLER_JS and "</script" not in CONTROLLER_JS
 True
 """
 
@@ -121,7 +121,8 @@ FM.init = function (map, cfg, refs) {
       '<table>' +
       row(labels.place, p.place) + row(labels.name, p.name) + row(labels.resolved, p.resolved) +
       row(labels.point, p.point) + row(labels.date, p.date) + row(labels.reported, p.reported) +
-      row(labels.action, action) + row(labels.claimant, p.claimant) +
+      row(labels.action, action) +
+      row(labels.claimant, has(p.claimant) ? p.claimant + (has(p.claimant_side) ? ' (' + p.claimant_side + ')' : '') : '') +
       row(labels.unit, p.unit) + row(labels.direction, p.direction) +
       row(labels.front, p.front) + row(labels.confidence, conf) + row(labels.source, sourceHtml(p)) +
       '</table>' + quoteHtml(p) + '</div>';
@@ -370,6 +371,13 @@ FM.init = function (map, cfg, refs) {
   });
   new Measure().addTo(map);
 
+  // the legend (written by Python into the page) becomes a control, stacked by Leaflet
+  var legend = document.getElementById('frontmap-legend');
+  if (legend) {
+    var Legend = L.Control.extend({options: {position: 'bottomright'}, onAdd: function () { quiet(legend); return legend; }});
+    new Legend().addTo(map);
+  }
+
   refresh();
   return st;
 };
@@ -377,6 +385,10 @@ FM.init = function (map, cfg, refs) {
 """
 
 CONTROLLER_CSS = r"""
+.leaflet-control-layers-expanded { font: 12px/1.35 'Helvetica Neue', Arial, sans-serif; padding: 4px 8px; }
+.leaflet-control-layers-expanded .leaflet-control-layers-list { max-height: 45vh; overflow-y: auto; }
+.leaflet-control-attribution { max-width: 62vw; }
+.fm-legend { max-width: 320px; border-radius: 4px; box-shadow: 0 1px 5px rgba(0,0,0,.4); }
 .fm-marker { border-radius: 50%; border: 1.5px solid #fff; box-sizing: border-box;
   box-shadow: 0 0 0 1px rgba(0,0,0,.55); }
 .fm-marker.fm-contested { border: 2.5px dashed #111; box-shadow: 0 0 0 2px #fff, 0 0 4px 2px #ff0; }
@@ -398,6 +410,7 @@ CONTROLLER_CSS = r"""
 .fm-measure-out { display: none; padding: 0 6px; font: 12px/30px Arial, sans-serif; }
 .fm-measure.fm-on .fm-measure-out { display: inline-block; }
 .fm-measuring, .fm-measuring .leaflet-interactive { cursor: crosshair !important; }
+.fm-popup { font: 12px/1.4 'Helvetica Neue', Arial, sans-serif; }
 .fm-popup table { border-collapse: collapse; }
 .fm-popup th { text-align: left; vertical-align: top; padding: 1px 8px 1px 0; color: #555;
   font-weight: normal; white-space: nowrap; }

@@ -1,65 +1,103 @@
-"""An interactive Folium map of claims.
+"""An interactive Folium map of claims: time, sides, the front line.
 
-All drawn claims go into ONE ``folium.GeoJson`` layer of circle markers (10,000 ``folium.Marker``
-objects take over a minute to render; one GeoJSON layer a few seconds), coloured by action or by
-claimant, with a popup (place, gazetteer name, date, action, claimant, quote, source, confidence)
-and a tooltip. Report text is untrusted: every string shown in a popup, tooltip, title or legend
-is HTML-escaped here, because ``GeoJsonPopup``/``GeoJsonTooltip`` put property values into
-``innerHTML`` as they are.
+What a reader gets:
+
+- every drawn claim as a small marker coloured by action or by claimant (Russian sources in
+  reds, Ukrainian in blues), clustered (Leaflet.markercluster, with spiderfied duplicates at one
+  village) and drawn from ONE GeoJSON FeatureCollection with one ``L.geoJSON`` call
+  (never one ``folium.Marker`` per claim: see :mod:`maps.controller`);
+- a time slider over the claims' days (play, step, "up to the day" or the last N days with
+  ``window_days``); claims without a date are always shown, and the legend says so. Days are
+  whole numbers (days since 1970-01-01), so the digit-count trouble of TimestampedGeoJson
+  (folium issue #1268) cannot arise;
+- layers by action and by claimant in the layer control (a claim shows when both its action
+  and its claimant are on), a legend, a place search box, a distance tool, the view fitted to
+  the claims;
+- popups a reader can judge: the place as written and as resolved, the point and where it comes
+  from, dates, action, claimant and side, unit, the quoted sentence with the place marked, the
+  source (a link only for ``http``/``https`` URLs), confidence and why, the distance to the front
+  line of the claim's day; contested places have a dashed black ring and a flag;
+- with ``front=FrontLine``, the occupied area of the slider's day (see :mod:`maps.front`) and
+  ``front_km`` in every claim's properties.
+
+Report text is untrusted: every string from a claim is HTML-escaped here before it goes into
+the page, where the popups put it into ``innerHTML``; the data travels in a JSON ``<script>``
+block whose ``<`` are escaped, so no text can close it.
 
 Only resolved claims whose role is in ``include_roles`` (by default only ``"event"``) are drawn;
-the title counts the claims left off. GeoNames is credited in the tile layer's attribution.
+the title counts the claims left off. GeoNames is credited always, DeepState when its line is
+drawn.
 
-With ``offline=True`` the HTML carries Leaflet's JS and CSS inline, read at build time from the
-installed ``django-js-lib-leaflet`` package (Leaflet 1.9.4, BSD-2-Clause), so the page works with
-no network but for the basemap tiles (pass ``tiles=None`` for none). jQuery, Bootstrap and
-Font Awesome, which folium links by default, are not used by this map and are left out in both
-modes.
+With ``offline=True`` the HTML carries every script and style inline, read from installed
+packages (:mod:`maps.assets`): the page works with no network but for the basemap tiles (pass
+``tiles=None`` for none). jQuery, Bootstrap and Font Awesome, which folium links by default, are
+not used by this map and are left out in both modes.
 
 Examples
 --------
+>>> import datetime as dt
 >>> from geo.model import Action, Claim
 >>> m = make_map([Claim("Siversk", 48.87, 38.10, action=Action.CAPTURED,
-...                     quote="<script>alert(1)</script>"),
+...                     report_date=dt.date(2024, 5, 2), quote="<script>alert(1)</script>"),
 ...               Claim("Nowhere")], title="Test map", offline=True)
 >>> html = m.get_root().render()
->>> html.count("L.geoJson("), "L.marker(" in html, "<script>alert(1)" in html
-(1, False, False)
+>>> html.count("L.geoJSON(data.claims"), "L.marker(" in html, "<script>alert(1)" in html
+(1, True, False)
 >>> "Place data from GeoNames (geonames.org), CC BY 4.0." in html
 True
 >>> "<script src=" in html
 False
+>>> claims_data(html)["features"][0]["properties"]["day"]
+19845
 """
 
 from __future__ import annotations
 
-import base64
-import functools
+import datetime as dt
 import html
-import importlib.resources
+import json
+import math
 import os
 import re
+import urllib.parse
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
 import folium
+import numpy as np
 import pandas as pd
 import xyzservices
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from frontmap import ATTRIBUTION_GEONAMES
 from frontmap.errors import ExportError
+from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
-from maps.export import feature_collection
+from maps.assets import (
+    LEAFLET_CSS_URL,
+    LEAFLET_JS_URL,
+    MARKERCLUSTER_CSS_URLS,
+    MARKERCLUSTER_JS_URL,
+    inline_script,
+    inline_style,
+    leaflet_assets,
+    markercluster_assets,
+)
+from maps.controller import CONTROLLER_CSS, CONTROLLER_JS
 from maps.frame import as_frame
+from maps.front import ATTRIBUTION_FRONT, FrontMeasure, line_days, simplified_geojson
 
 __all__ = [
     "ACTION_COLOURS",
     "CLAIMANT_COLOURS",
+    "CLAIMANT_SIDES",
     "POPUP_FIELDS",
+    "claims_data",
     "leaflet_assets",
     "make_map",
     "save_map",
@@ -89,72 +127,294 @@ CLAIMANT_COLOURS: dict[str, str] = {
     Claimant.MEDIA.value: "#7f7f7f",
     Claimant.AUTHOR.value: "#4d4d4d",
 }
+
+#: The side each claimant speaks for, shown in popups and the legend.
+CLAIMANT_SIDES: dict[str, str] = {
+    Claimant.RU_MOD.value: "Russian side",
+    Claimant.RU_OFFICIAL.value: "Russian side",
+    Claimant.RU_MILBLOGGER.value: "Russian side",
+    Claimant.UA_GENERALSTAFF.value: "Ukrainian side",
+    Claimant.UA_OFFICIAL.value: "Ukrainian side",
+    Claimant.DEEPSTATE.value: "Ukrainian side",
+    Claimant.ISW.value: "third party",
+    Claimant.MEDIA.value: "third party",
+    Claimant.AUTHOR.value: "third party",
+}
 _UNKNOWN = "unknown"
 _UNKNOWN_COLOUR = "#000000"
 
-#: Popup fields and their labels.
+#: Popup rows: the property each shows and its label (report text escaped, in this order).
 POPUP_FIELDS: dict[str, str] = {
     "place": "Place (as written)",
     "name": "Gazetteer name",
+    "resolved": "Resolved as",
+    "point": "Point",
     "date": "Date",
+    "reported": "Reported",
     "action": "Action",
     "claimant": "Claimant",
-    "quote": "Quote",
-    "source": "Source",
+    "unit": "Unit",
+    "direction": "Direction",
+    "front": "Front line",
     "confidence": "Confidence",
+    "source": "Source",
+    "quote": "Quote",
 }
-_TOOLTIP_FIELDS = ("place", "date", "action")
-
-# folium's own Leaflet links (the version folium is tested with), used when online.
-_LEAFLET_JS = dict(folium.folium._default_js)["leaflet"]
-_LEAFLET_CSS = dict(folium.folium._default_css)["leaflet_css"]
-_ASSET_PACKAGE = "js_lib_leaflet"  # PyPI: django-js-lib-leaflet
-_ASSET_DIR = "static/js_lib_leaflet"
+_LABELS = {
+    "contested_flag": "Contested: Russian and Ukrainian claimants say different things here",
+    "undated": "undated",
+    "shown": "claims shown",
+    "undated_shown": "undated, always shown",
+    "no_dates": "no dates",
+    "front_of": "front line of",
+    "play": "Play the days",
+    "prev": "Previous day",
+    "next": "Next day",
+    "window": "Which claims to show for the day",
+    "up_to_day": "up to this day",
+    "this_day": "this day only",
+    "last": "last",
+    "days": "days",
+    "search": "Find a place\u2026",
+    "found": "claims shown / found",
+    "not_found": "no such place among the claims",
+    "measure": "Measure distance: click points on the map; click here again to stop",
+    "measure_hint": "click the map",
+}
+_FRONT_STYLE = {"color": "#7a0019", "weight": 1.5, "fillColor": "#c51b7d", "fillOpacity": 0.14}
 _DEFAULT_CENTER = (48.5, 36.0)  # eastern Ukraine, for a map with nothing to fit
+_EPOCH = np.datetime64("1970-01-01", "D")
+_COORD_DECIMALS = 5  # about 1 m: more than any claim's precision
 
 
-@functools.lru_cache(maxsize=1)
-def leaflet_assets() -> tuple[str, str]:
-    """Return Leaflet's JS and CSS from the installed ``django-js-lib-leaflet`` package.
+def _esc(value: Any) -> str | None:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    text = str(value)
+    return html.escape(text, quote=True) if text else None
 
-    The CSS's images (layer-control and default-marker icons) are inlined as ``data:`` URIs,
-    so the pair makes a page that needs no file and no network besides itself.
+
+def _safe_href(url: Any) -> str | None:
+    """An escaped http(s) URL, or None: nothing else becomes a link."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip()
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    return html.escape(url, quote=True)
+
+
+def _mark(quote: str, *names: str) -> list[int] | None:
+    """Offsets, in the ESCAPED quote, of the first of ``names`` found in ``quote``."""
+    for name in names:
+        if not name:
+            continue
+        match = re.search(re.escape(name), quote, flags=re.IGNORECASE)
+        if match:
+            start = len(html.escape(quote[: match.start()], quote=True))
+            end = start + len(html.escape(match.group(0), quote=True))
+            return [start, end]
+    return None
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _features(
+    drawn: pd.DataFrame, measure: FrontMeasure | None
+) -> tuple[list[dict[str, Any]], list[dt.date | None]]:
+    """The display features of the drawn claims and each claim's day."""
+    geoms = drawn.geometry
+    if not geoms.empty and not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    xs = np.round(geoms.x.to_numpy(dtype="float64"), _COORD_DECIMALS).tolist()
+    ys = np.round(geoms.y.to_numpy(dtype="float64"), _COORD_DECIMALS).tolist()
+    dates = pd.to_datetime(drawn["date"]).to_numpy(dtype="datetime64[D]")
+    day_nums = [
+        None if np.isnat(d) else int((d - _EPOCH).astype(int)) for d in dates
+    ]
+    days = [None if n is None else dt.date(1970, 1, 1) + dt.timedelta(days=n) for n in day_nums]
+    col = {c: drawn[c].tolist() for c in drawn.columns if c != drawn.geometry.name}
+    n = len(drawn)
+
+    def get(name: str, i: int) -> Any:
+        values = col.get(name)
+        if values is None:
+            return None
+        v = values[i]
+        return None if v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v)) else v
+
+    features = []
+    for i in range(n):
+        lat, lon = ys[i], xs[i]
+        place = str(get("place", i) or "")
+        name = str(get("name", i) or "")
+        claimant = get("claimant", i)
+        quote = str(get("quote", i) or "")
+        props: dict[str, Any] = {
+            "id": i,
+            "day": day_nums[i],
+            "date": None if days[i] is None else days[i].isoformat(),
+            "action": _esc(get("action", i)) or _UNKNOWN,
+            "claimant": _esc(claimant),
+            "contested": bool(get("contested", i)),
+            "place": _esc(place),
+            "name": _esc(name),
+        }
+        where = [get(c, i) for c in ("admin2", "admin1", "country")]
+        resolved = ", ".join(str(w) for w in where if w)
+        geonameid = get("geonameid", i)
+        if geonameid is not None:
+            resolved += f"{' · ' if resolved else ''}GeoNames {int(geonameid)}"
+        props["resolved"] = _esc(resolved)
+        point = f"{lat:.5f}, {lon:.5f}"
+        how = [str(get("coord_source", i) or "")]
+        unc = get("uncertainty_m", i)
+        if unc:
+            how.append(f"±{unc / 1000:.1f} km" if unc >= 1000 else f"±{unc:.0f} m")
+        derived = get("derived_from", i)
+        if derived:
+            how.append(f"from {derived}")
+        how = [h for h in how if h]
+        props["point"] = _esc(point + (f" ({', '.join(how)})" if how else ""))
+        report_date = _iso(get("report_date", i))
+        if report_date and report_date != props["date"]:
+            props["reported"] = report_date
+        props["action_detail"] = _esc(get("action_detail", i))
+        if claimant:
+            props["claimant_side"] = _esc(CLAIMANT_SIDES.get(str(claimant)))
+        props["unit"] = _esc(get("unit", i))
+        props["direction"] = _esc(get("direction", i))
+        props["quote"] = _esc(quote)
+        if quote:
+            props["mark"] = _mark(quote, place, name)
+        source = get("source", i)
+        props["source"] = _esc(source)
+        props["href"] = _safe_href(get("url", i)) or _safe_href(source)
+        conf = get("confidence", i)
+        props["confidence"] = None if conf is None else f"{float(conf):.2f}"
+        props["why"] = _esc(get("why", i))
+        if measure is not None:
+            km, line, occupied = measure(lat, lon, days[i])
+            props["front_km"] = km
+            props["front"] = _esc(
+                f"{km:.1f} km from the line of {line.isoformat()}, "
+                + ("inside" if occupied else "outside")
+                + " the occupied area"
+            )
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {k: v for k, v in props.items() if v is not None},
+            }
+        )
+    return features, days
+
+
+def _page_json(payload: Any) -> str:
+    """JSON for a ``<script type="application/json">`` block: no ``<`` can end it."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c")
+
+
+def claims_data(page: str) -> dict[str, Any]:
+    """The claims FeatureCollection that a page made by :func:`make_map` carries.
+
+    Parameters
+    ----------
+    page : str
+        The map's HTML.
 
     Returns
     -------
-    (str, str)
-        ``leaflet.js`` and ``leaflet.css``.
+    dict
+        The GeoJSON FeatureCollection of the drawn claims, with their display properties
+        (HTML-escaped text, ``day`` as days since 1970-01-01, ``front_km``, ...).
 
     Raises
     ------
     frontmap.errors.ExportError
-        The package is not installed (``pip install django-js-lib-leaflet``).
-
-    Examples
-    --------
-    >>> js, css = leaflet_assets()
-    >>> "Leaflet 1.9" in js[:200], "url(images/" in css
-    (True, False)
+        The page holds no claims data.
     """
-    try:
-        root = importlib.resources.files(_ASSET_PACKAGE).joinpath(_ASSET_DIR)
-        js = root.joinpath("leaflet.js").read_text(encoding="utf-8")
-        css = root.joinpath("leaflet.css").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise ExportError(
-            "an offline map needs Leaflet's files from the 'django-js-lib-leaflet' package: "
-            f"pip install django-js-lib-leaflet ({exc})"
-        ) from exc
+    match = re.search(
+        r'<script type="application/json" id="frontmap-data-[\w-]+">(.*?)</script>', page, re.S
+    )
+    if not match:
+        raise ExportError("the page holds no frontmap claims data")
+    return json.loads(match.group(1))["claims"]
 
-    def inline(match: re.Match[str]) -> str:
-        name = match.group(1)
-        data = root.joinpath("images", name).read_bytes()
-        return f"url(data:image/png;base64,{base64.b64encode(data).decode('ascii')})"
 
-    css = re.sub(r"url\(['\"]?images/([\w.-]+\.png)['\"]?\)", inline, css)
-    if "</script" in js.lower() or "</style" in css.lower():  # would end the inline element
-        raise ExportError("Leaflet's files cannot be inlined: they hold a closing tag")
-    return js, css
+class _Attribution(MacroElement):
+    """Adds an attribution to the map itself (for credits no tile layer carries)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
+
+
+class _ClaimsLayer(JSCSSMixin, MacroElement):
+    """The claims data block, the controller script, and its start-up call."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        {{ this.header_html }}
+        {% endmacro %}
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        frontmap.init({{ this._parent.get_name() }}, {{ this.config|tojson }}, {
+            action: { {%- for key, layer in this.action_layers %}{{ key|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}{% endfor -%} },
+            claimant: { {%- for key, layer in this.claimant_layers %}{{ key|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}{% endfor -%} },
+            front: {{ this.front_layer.get_name() if this.front_layer else "null" }}
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        *,
+        data_json: str,
+        config: dict[str, Any],
+        header_html: str,
+        action_layers: list[tuple[str, folium.FeatureGroup]],
+        claimant_layers: list[tuple[str, folium.FeatureGroup]],
+        front_layer: folium.FeatureGroup | None,
+        js_links: list[tuple[str, str]],
+        css_links: list[tuple[str, str]],
+    ) -> None:
+        super().__init__()
+        self._name = "FrontmapClaims"
+        self.data_id = f"frontmap-data-{self.get_name()}"
+        self.data_json = data_json
+        self.config = {**config, "dataId": self.data_id}
+        self.header_html = header_html
+        self.action_layers = action_layers
+        self.claimant_layers = claimant_layers
+        self.front_layer = front_layer
+        self.default_js = js_links  # instance attributes: the class lists stay empty
+        self.default_css = css_links
 
 
 def _tile_layer(tiles: str | xyzservices.TileProvider) -> folium.TileLayer:
@@ -169,53 +429,20 @@ def _tile_layer(tiles: str | xyzservices.TileProvider) -> folium.TileLayer:
                 "'OpenStreetMap' or 'CartoDB Positron', an xyzservices.TileProvider, or None"
             ) from exc
     attribution = f"{provider.html_attribution} | {html.escape(ATTRIBUTION_GEONAMES)}"
-    return folium.TileLayer(provider, attr=attribution)
-
-
-class _Attribution(MacroElement):
-    """Adds an attribution to the map itself (for a map without a tile layer to carry it)."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._name = "Attribution"
-        self.text = text
-
-
-def _display_value(column: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if column == "confidence":
-        return f"{float(value):.2f}"
-    return html.escape(str(value), quote=True)
-
-
-def _style(key: str, colours: dict[str, str]):
-    def style(feature: dict[str, Any]) -> dict[str, Any]:
-        props = feature["properties"]
-        colour = colours.get(props.get(key) or _UNKNOWN, _UNKNOWN_COLOUR)
-        return {
-            "color": "#222222" if props.get("contested") else colour,
-            "weight": 2 if props.get("contested") else 1,
-            "dashArray": "3 2" if props.get("contested") else None,
-            "fillColor": colour,
-            "fillOpacity": 0.8,
-        }
-
-    return style
+    return folium.TileLayer(provider, attr=attribution, name=html.escape(provider.name))
 
 
 def _panel_css() -> str:
     return (
-        "position:fixed;z-index:1000;background:rgba(255,255,255,0.92);padding:6px 10px;"
+        "position:fixed;z-index:1000;background:rgba(255,255,255,0.94);padding:6px 10px;"
         "border-radius:4px;box-shadow:0 1px 5px rgba(0,0,0,0.4);"
         "font:12px/1.4 'Helvetica Neue',Arial,sans-serif;"
     )
+
+
+def _swatch(css_class: str, colour: str | None = None) -> str:
+    style = f' style="background:{colour}"' if colour else ""
+    return f'<span class="fm-swatch {css_class}"{style}></span>'
 
 
 def make_map(
@@ -224,10 +451,16 @@ def make_map(
     title: str | None = None,
     offline: bool = False,
     tiles: str | xyzservices.TileProvider | None = "OpenStreetMap",
-    include_roles: Iterable[str] = ("event",),
+    include_roles: Iterable[str] | None = ("event",),
     color_by: Literal["action", "claimant"] = "action",
+    front: FrontLine | None = None,
+    window_days: int | None = None,
+    cluster: bool = True,
+    max_front_dates: int = 31,
+    front_tolerance_m: float = 100.0,
+    play_ms: int = 700,
 ) -> folium.Map:
-    """Make a Folium map of claims: one GeoJSON layer of circle markers with popups.
+    """Make a Folium map of claims, with a time slider, layers, search, and the front line.
 
     Parameters
     ----------
@@ -235,13 +468,31 @@ def make_map(
     title : str, optional
         Shown on the map and as the page title (default "frontmap claims"); escaped.
     offline : bool, default False
-        Inline Leaflet's JS and CSS (from ``django-js-lib-leaflet``) instead of linking a CDN.
+        Inline every script and style (Leaflet from ``django-js-lib-leaflet``,
+        Leaflet.markercluster from ``xstatic-leaflet-markercluster``) instead of CDN links.
     tiles : str, xyzservices.TileProvider or None, default "OpenStreetMap"
         The basemap, by xyzservices provider name; None for no basemap (a fully offline page).
-    include_roles : iterable of str, default ("event",)
+    include_roles : iterable of str or None, default ("event",)
         The claim roles drawn; "speaker"/"venue"/"background" claims are left off by default.
+        None means the default.
     color_by : {"action", "claimant"}, default "action"
         What the marker colour and the legend show.
+    front : geo.frontline.FrontLine, optional
+        Draw the occupied area of the slider's day, and give each claim its distance to the
+        line of its own day (``front_km``; undated claims: the latest line).
+    window_days : int, optional
+        Show the claims of the last ``window_days`` days up to the slider's day; by default all
+        claims up to it. The reader can change it on the page.
+    cluster : bool, default True
+        Cluster the markers (Leaflet.markercluster); offline without the asset package the map
+        is drawn unclustered, with a warning.
+    max_front_dates : int, default 31
+        At most this many front-line days are drawn (first, last, and evenly between); each
+        is ~30-45 KB of HTML.
+    front_tolerance_m : float, default 100.0
+        Simplification tolerance of the drawn front line, in metres (0 keeps every vertex).
+    play_ms : int, default 700
+        Milliseconds per day when the slider plays.
 
     Returns
     -------
@@ -251,13 +502,18 @@ def make_map(
     Raises
     ------
     frontmap.errors.ExportError
-        An unknown tile provider or ``color_by``, or ``offline=True`` without the asset package.
+        An unknown tile provider or ``color_by``, a ``window_days`` below 1, or ``offline=True``
+        without Leaflet's asset package.
     """
     if color_by not in ("action", "claimant"):
         raise ExportError(f"color_by={color_by!r}: allowed values are 'action', 'claimant'")
+    if window_days is not None and (int(window_days) != window_days or window_days < 1):
+        raise ExportError(f"window_days={window_days!r}: give a whole number of days, 1 or more")
     colours = ACTION_COLOURS if color_by == "action" else CLAIMANT_COLOURS
     gdf = as_frame(claims_or_frame)
-    roles = set(include_roles)
+    if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
+        gdf = gdf.to_crs("EPSG:4326")
+    roles = set(("event",) if include_roles is None else include_roles)
     resolved = gdf.geometry.notna() & ~gdf.geometry.is_empty
     role_ok = gdf["role"].fillna("event").replace("", "event").isin(roles)
     drawn = gdf[resolved & role_ok]
@@ -268,72 +524,174 @@ def make_map(
     m = folium.Map(location=_DEFAULT_CENTER, zoom_start=6, tiles=None, control_scale=True)
     root = m.get_root()
     root.title = html.escape(title)
+    js_links: list[tuple[str, str]] = []
+    css_links: list[tuple[str, str]] = []
+    header = []
+    notes = []
     if offline:
         js, css = leaflet_assets()
         m.default_js, m.default_css = [], []  # instance attributes: folium's class lists untouched
-        root.header.add_child(folium.Element(f"<script>{js}</script>"), name="leaflet")
-        root.header.add_child(folium.Element(f"<style>{css}</style>"), name="leaflet_css")
+        root.header.add_child(folium.Element(inline_script(js)), name="leaflet")
+        root.header.add_child(folium.Element(inline_style(css)), name="leaflet_css")
+        if cluster:
+            try:
+                mc_js, mc_css = markercluster_assets()
+            except ExportError as exc:
+                warnings.warn(f"map drawn without clustering: {exc}", stacklevel=2)
+                notes.append("clustering off (xstatic-leaflet-markercluster is not installed)")
+                cluster = False
+            else:
+                header += [inline_script(mc_js), inline_style(mc_css)]
     else:
-        m.default_js = [("leaflet", _LEAFLET_JS)]
-        m.default_css = [("leaflet_css", _LEAFLET_CSS)]
+        m.default_js = [("leaflet", LEAFLET_JS_URL)]
+        m.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
+        if cluster:
+            js_links.append(("leaflet_markercluster", MARKERCLUSTER_JS_URL))
+            css_links += [(f"leaflet_markercluster_{i}", u) for i, u in enumerate(MARKERCLUSTER_CSS_URLS)]
+    keys = [*colours, _UNKNOWN]
+    classes = {key: i for i, key in enumerate(keys)}
+    colour_css = "".join(
+        f".fm-c{i}{{background:{colours.get(key, _UNKNOWN_COLOUR)}}}" for key, i in classes.items()
+    )
+    header += [inline_script(CONTROLLER_JS), inline_style(CONTROLLER_CSS + colour_css)]
+
     if tiles is not None:
         _tile_layer(tiles).add_to(m)
     else:
         _Attribution(html.escape(ATTRIBUTION_GEONAMES)).add_to(m)
 
-    fields = list(POPUP_FIELDS)
-    data = feature_collection(drawn, columns=[*fields, color_by, "contested"])
-    for i, feature in enumerate(data["features"]):
-        feature["id"] = i
-        props = feature["properties"]
-        for key in fields:
-            props[key] = _display_value(key, props[key])
-    if data["features"]:
-        folium.GeoJson(
-            data,
-            name="claims",
-            marker=folium.CircleMarker(radius=6, fill=True),
-            style_function=_style(color_by, colours),
-            popup=folium.GeoJsonPopup(
-                fields=fields, aliases=list(POPUP_FIELDS.values()), localize=False, max_width=420
-            ),
-            tooltip=folium.GeoJsonTooltip(fields=list(_TOOLTIP_FIELDS), labels=False),
-        ).add_to(m)
+    measure = FrontMeasure(front) if front is not None else None
+    features, days = _features(drawn, measure)
+
+    # the front line: one simplified polygon per line date the claims need
+    fronts: list[dict[str, Any]] = []
+    front_layer = None
+    if front is not None:
+        for day in line_days(front, days or [None], max_front_dates):
+            fronts.append(
+                {
+                    "day": (day - dt.date(1970, 1, 1)).days,
+                    "date": day.isoformat(),
+                    "geometry": simplified_geojson(front, day, front_tolerance_m),
+                }
+            )
+        front_layer = folium.FeatureGroup(name="Front line (DeepState)", overlay=True)
+        front_layer.add_to(m)
+        _Attribution(html.escape(ATTRIBUTION_FRONT)).add_to(m)
+
+    # layer-control toggles: one empty layer per action and per claimant present
+    tally_action = Counter(f["properties"]["action"] for f in features)
+    tally_claimant = Counter(f["properties"].get("claimant", _UNKNOWN) for f in features)
+    action_layers = []
+    for key in [*ACTION_COLOURS, *sorted(set(tally_action) - set(ACTION_COLOURS))]:
+        if tally_action.get(key):
+            swatch = _swatch(f"fm-c{classes[key]}") if color_by == "action" else ""
+            name = f"{swatch}action: {html.escape(key)} ({tally_action[key]})"
+            action_layers.append((key, folium.FeatureGroup(name=name).add_to(m)))
+    claimant_layers = []
+    for key in [*CLAIMANT_COLOURS, *sorted(set(tally_claimant) - set(CLAIMANT_COLOURS))]:
+        if tally_claimant.get(key):
+            swatch = _swatch(f"fm-c{classes.get(key, classes[_UNKNOWN])}") if color_by == "claimant" else ""
+            name = f"{swatch}claimant: {html.escape(key)} ({tally_claimant[key]})"
+            claimant_layers.append((key, folium.FeatureGroup(name=name).add_to(m)))
+
+    dated = [n for n in (f["properties"].get("day") for f in features) if n is not None]
+    n_undated = len(features) - len(dated)
+    config = {
+        "colorBy": color_by,
+        "classes": classes,
+        "unknown": _UNKNOWN,
+        "unknownClass": classes[_UNKNOWN],
+        "cluster": bool(cluster),
+        "windowDays": None if window_days is None else int(window_days),
+        "minDay": min(dated) if dated else None,
+        "maxDay": max(dated) if dated else None,
+        "undated": n_undated,
+        "total": len(features),
+        "playMs": int(play_ms),
+        "frontStyle": _FRONT_STYLE,
+        "labels": {
+            **{k: html.escape(v) for k, v in _LABELS.items()},
+            **{k: html.escape(v) for k, v in POPUP_FIELDS.items()},
+        },
+    }
+    payload = {"claims": {"type": "FeatureCollection", "features": features}, "fronts": fronts}
+    _ClaimsLayer(
+        data_json=_page_json(payload),
+        config=config,
+        header_html="\n".join(header),
+        action_layers=action_layers,
+        claimant_layers=claimant_layers,
+        front_layer=front_layer,
+        js_links=js_links,
+        css_links=css_links,
+    ).add_to(m)
+    n_overlays = len(action_layers) + len(claimant_layers) + (front_layer is not None)
+    folium.LayerControl(collapsed=n_overlays > 14, position="topright").add_to(m)
+
+    if features:
         bounds = drawn.geometry.total_bounds  # minx, miny, maxx, maxy
         m.fit_bounds(
-            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(40, 40), max_zoom=12
+            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+            padding_top_left=(60, 90),  # title, search and tools
+            padding_bottom_right=(40, 90),  # time slider and legend
+            max_zoom=12,
         )
 
+    # title and legend (all text escaped)
     left_off = []
     if n_unresolved:
         left_off.append(f"{n_unresolved} unresolved")
     if n_off_role:
         left_off.append(f"{n_off_role} not events")
-    counts = f"{len(drawn)} claims drawn" + (
+    counts = f"{len(features)} claims drawn" + (
         f"; not drawn: {', '.join(left_off)}" if left_off else ""
     )
+    span = ""
+    if dated:
+        first, last = min(d for d in days if d), max(d for d in days if d)
+        span = f"{first.isoformat()} to {last.isoformat()}" if first != last else first.isoformat()
     root.html.add_child(
         folium.Element(
-            f'<div id="frontmap-title" style="{_panel_css()}top:10px;left:60px;">'
+            f'<div id="frontmap-title" style="{_panel_css()}top:10px;left:60px;max-width:45vw">'
             f'<b style="font-size:14px">{html.escape(title)}</b><br>'
-            f"<span>{html.escape(counts)}</span></div>"
+            f"<span>{html.escape(counts)}</span>"
+            + (f"<br><span>{html.escape(span)}</span>" if span else "")
+            + "</div>"
         ),
         name="frontmap_title",
     )
-    tally = Counter(str(v) if isinstance(v, str) and v else _UNKNOWN for v in drawn[color_by])
-    rows = "".join(
-        f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
-        f'background:{colours.get(key, _UNKNOWN_COLOUR)};margin-right:6px"></span>'
-        f"{html.escape(key)} ({tally[key]})</div>"
-        for key in [*colours, _UNKNOWN]
-        if tally.get(key)
-    )
+    tally = tally_action if color_by == "action" else tally_claimant
+    rows = []
+    for key in keys:
+        if not tally.get(key):
+            continue
+        side = f" \u00b7 {CLAIMANT_SIDES[key]}" if color_by == "claimant" and key in CLAIMANT_SIDES else ""
+        rows.append(
+            f"<div>{_swatch(f'fm-c{classes[key]}')}{html.escape(key)} ({tally[key]})"
+            f"{html.escape(side)}</div>"
+        )
+    n_contested = sum(1 for f in features if f["properties"]["contested"])
+    extra = []
+    if n_contested:
+        extra.append(
+            f"<div>{_swatch('fm-contested')}contested ({n_contested}): the two sides disagree</div>"
+        )
+    if front_layer is not None:
+        extra.append(
+            f'<div>{_swatch("fm-front", _FRONT_STYLE["fillColor"])}occupied area, '
+            f"DeepState line of the slider's day ({len(fronts)} days drawn)</div>"
+        )
+    if n_undated:
+        extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: always shown</div>")
+    if left_off:
+        extra.append(f"<div style='color:#555'>not drawn: {html.escape(', '.join(left_off))}</div>")
+    extra += [f"<div style='color:#555'>{html.escape(n)}</div>" for n in notes]
     root.html.add_child(
         folium.Element(
-            f'<div id="frontmap-legend" style="{_panel_css()}bottom:28px;right:10px;">'
-            f"<b>{html.escape(color_by.capitalize())}</b>{rows}"
-            + (f"<div style='color:#555'>not drawn: {html.escape(', '.join(left_off))}</div>"
-               if left_off else "")
+            '<div id="frontmap-legend" class="fm-panel fm-legend">'
+            f"<b>{html.escape(color_by.capitalize())}</b>{''.join(rows)}"
+            + ("<hr style='margin:4px 0'>" + "".join(extra) if extra else "")
             + "</div>"
         ),
         name="frontmap_legend",

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from shapely.geometry import box
+
+from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
 from maps import make_map, save_map
 
@@ -63,6 +66,78 @@ def chromium() -> Path:
     return CHROMIUM
 
 
+@pytest.fixture(scope="module")
+def sync_api():
+    if os.environ.get("CI"):
+        import playwright.sync_api as api  # under CI a missing Playwright is a failure
+
+        return api
+    return pytest.importorskip("playwright.sync_api")
+
+
+class Page:
+    """A headless Chromium page on a local file, with tiles served and the network refused."""
+
+    def __init__(self, sync_api, chromium: Path, path: Path) -> None:
+        self.tile = _grey_tile()
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.tiles: list[str] = []
+        self._pw = sync_api.sync_playwright().start()
+        self.browser = self._pw.chromium.launch(executable_path=str(chromium), args=ARGS)
+        self.page = self.browser.new_page(viewport={"width": 1100, "height": 750})
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("console", lambda m: self.errors.append(f"console: {m.text}")
+                     if m.type == "error" else None)
+        self.page.route("**/*", self._route)
+        self.page.goto(path.as_uri(), wait_until="load")
+        self.page.wait_for_function("typeof L !== 'undefined'", timeout=5000)
+        self.page.wait_for_function("window.frontmap && frontmap.maps[0] && frontmap.maps[0].ready",
+                                    timeout=10000)
+
+    def _route(self, r) -> None:
+        url = r.request.url
+        if url.startswith("file://"):
+            r.continue_()
+        elif ".tile.openstreetmap.org/" in url or url.startswith("https://tile.openstreetmap.org/"):
+            self.tiles.append(url)
+            r.fulfill(status=200, content_type="image/png", body=self.tile)
+        else:
+            self.blocked.append(url)
+            r.abort()
+
+    def state(self) -> dict:
+        return self.page.evaluate("({visible: frontmap.maps[0].visible, day: frontmap.maps[0].day})")
+
+    def drawn(self) -> int:
+        """Claims on screen: single markers plus the counts written on cluster icons."""
+        return self.page.evaluate(
+            """() => {
+                let n = document.querySelectorAll('.leaflet-marker-pane .fm-marker').length;
+                document.querySelectorAll('.leaflet-marker-pane .marker-cluster')
+                    .forEach(c => { n += parseInt(c.textContent, 10); });
+                return n;
+            }"""
+        )
+
+    def wait_drawn(self, n: int) -> None:
+        self.page.wait_for_function(
+            """(n) => {
+                let k = document.querySelectorAll('.leaflet-marker-pane .fm-marker').length;
+                document.querySelectorAll('.leaflet-marker-pane .marker-cluster')
+                    .forEach(c => { k += parseInt(c.textContent, 10); });
+                return k === n;
+            }""",
+            arg=n, timeout=5000,
+        )
+
+    def close(self) -> None:
+        try:
+            self.browser.close()
+        finally:
+            self._pw.stop()
+
+
 @pytest.fixture()
 def claims() -> list[Claim]:
     return [
@@ -80,69 +155,172 @@ def claims() -> list[Claim]:
     ]
 
 
-def test_offline_map_in_chromium(chromium, claims, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else None
-    if sync_api is None:
-        import playwright.sync_api as sync_api
-
-    page_path = save_map(make_map(claims, title="Browser test", offline=True), tmp_path / "m.html")
+def test_offline_map_in_chromium(chromium, sync_api, claims, tmp_path):
+    page_path = save_map(make_map(claims, title="Browser test", offline=True, cluster=False),
+                         tmp_path / "m.html")
     drawn = sum(1 for c in claims if c.resolved and c.role == "event")
-    tile = _grey_tile()
-    errors: list[str] = []
-    blocked: list[str] = []
-    tiles: list[str] = []
+    view = Page(sync_api, chromium, page_path)
+    page = view.page
+    try:
+        markers = page.locator(".leaflet-marker-pane .fm-marker")
+        markers.first.wait_for(timeout=5000)
+        assert markers.count() == drawn == 3 == view.state()["visible"]
+        assert page.locator(".fm-marker.fm-contested").count() == 1  # Siversk
 
-    def route(r) -> None:
-        url = r.request.url
-        if url.startswith("file://"):
-            r.continue_()
-        elif ".tile.openstreetmap.org/" in url or url.startswith("https://tile.openstreetmap.org/"):
-            tiles.append(url)
-            r.fulfill(status=200, content_type="image/png", body=tile)
-        else:
-            blocked.append(url)
-            r.abort()
+        popup_text = ""
+        for i in range(markers.count()):  # click markers until Zvanivka's popup opens
+            markers.nth(i).click()
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for(timeout=3000)
+            popup_text = popup.inner_text()
+            if "Zvanivka" in popup_text:
+                break
+        assert "Zvanivka" in popup_text, popup_text
+        assert IMG in popup_text and SCRIPT in popup_text  # shown as text, verbatim
+        assert "synthetic.txt#1" in popup_text and "0.90" in popup_text
+        assert "RU-MoD (Russian side)" in popup_text
+        assert page.locator(".leaflet-popup-content mark").inner_text() == "Zvanivka"
+        assert page.locator(".leaflet-popup-content img").count() == 0
+        assert page.locator(".leaflet-popup-content script").count() == 0
+        page.wait_for_timeout(300)  # an onerror handler would have fired by now
+        assert page.evaluate("window.__pwned") is None
 
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1100, "height": 750})
-            page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-            page.on("console", lambda m: errors.append(f"console: {m.text}")
-                    if m.type == "error" else None)
-            page.route("**/*", route)
-            page.goto(page_path.as_uri(), wait_until="load")
-            page.wait_for_function("typeof L !== 'undefined'", timeout=5000)
-            markers = page.locator("path.leaflet-interactive")
-            markers.first.wait_for(timeout=5000)
-            assert markers.count() == drawn == 3
+        assert "Browser test" in page.locator("#frontmap-title").inner_text()
+        attribution = page.locator(".leaflet-control-attribution").inner_text()
+        assert "GeoNames" in attribution and "OpenStreetMap" in attribution
 
-            popup_text = ""
-            for i in range(markers.count()):  # click markers until Zvanivka's popup opens
-                markers.nth(i).click()
-                popup = page.locator(".leaflet-popup-content")
-                popup.wait_for(timeout=3000)
-                popup_text = popup.inner_text()
-                if "Zvanivka" in popup_text:
-                    break
-            assert "Zvanivka" in popup_text, popup_text
-            assert IMG in popup_text and SCRIPT in popup_text  # shown as text, verbatim
-            assert "synthetic.txt#1" in popup_text and "0.90" in popup_text
-            assert page.locator(".leaflet-popup-content img").count() == 0
-            assert page.locator(".leaflet-popup-content script").count() == 0
-            page.wait_for_timeout(300)  # an onerror handler would have fired by now
-            assert page.evaluate("window.__pwned") is None
-
-            assert "Browser test" in page.locator("#frontmap-title").inner_text()
-            attribution = page.locator(".leaflet-control-attribution").inner_text()
-            assert "GeoNames" in attribution and "OpenStreetMap" in attribution
-
-            shot = tmp_path / "map.png"
-            page.screenshot(path=str(shot))
-        finally:
-            browser.close()
+        shot = tmp_path / "map.png"
+        page.screenshot(path=str(shot))
+    finally:
+        view.close()
 
     assert shot.stat().st_size > 10_000
-    assert tiles, "the basemap asked for no tiles"
-    assert blocked == [], f"the offline map tried the network: {blocked}"
-    assert errors == []
+    assert view.tiles, "the basemap asked for no tiles"
+    assert view.blocked == [], f"the offline map tried the network: {view.blocked}"
+    assert view.errors == []
+
+
+DAY0 = dt.date(2025, 11, 20)
+PLACES = [("Zvanivka", 48.75, 38.10), ("Siversk", 48.87, 38.10), ("Huliaipole", 47.66, 36.26),
+          ("Pokrovsk", 48.28, 37.18), ("Kupiansk", 49.71, 37.61), ("Chasiv Yar", 48.59, 37.85)]
+
+
+def _days_claims() -> list[Claim]:
+    """Six days; on day k, k+1 claims (21 dated), places spread out; and one undated claim."""
+    out = []
+    for k in range(6):
+        for j in range(k + 1):
+            name, lat, lon = PLACES[(k + j) % len(PLACES)]
+            out.append(Claim(
+                name, lat + 0.02 * j, lon + 0.02 * k, name=name,
+                action=Action.CAPTURED if j % 2 == 0 else Action.FIGHTING,
+                claimant=Claimant.RU_MOD if j % 2 == 0 else Claimant.UA_GENERALSTAFF,
+                report_date=DAY0 + dt.timedelta(days=k), source=f"synthetic.txt#{k}.{j}",
+                url="https://example.org/r/1", quote=f"Reports say {name} changed hands.",
+                confidence=0.7, contested=(k == 5 and j < 2),
+            ))
+    out.append(Claim("Undatedivka", 48.4, 37.6, name="Undatedivka", quote="No date given."))
+    return out
+
+
+def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_path):
+    claims = _days_claims()
+    front = FrontLine({DAY0: box(38.3, 47.0, 40.0, 50.5),
+                       DAY0 + dt.timedelta(days=3): box(38.2, 47.0, 40.0, 50.5)})
+    m = make_map(claims, title="Days", offline=True, front=front)
+    page_path = save_map(m, tmp_path / "days.html")
+    view = Page(sync_api, chromium, page_path)
+    page = view.page
+    try:
+        total = len(claims)
+        assert view.state() == {"visible": total, "day": (DAY0 + dt.timedelta(days=5)).isoformat()}
+        view.wait_drawn(total)
+
+        def slide(k: int) -> None:
+            page.evaluate(
+                """(v) => { const r = document.querySelector('.fm-range');
+                            r.value = v; r.dispatchEvent(new Event('input', {bubbles: true})); }""",
+                (DAY0 - dt.date(1970, 1, 1)).days + k,
+            )
+
+        slide(0)  # the first day: its one claim and the undated one
+        assert view.state() == {"visible": 2, "day": DAY0.isoformat()}
+        view.wait_drawn(2)
+        assert "2 / 22 claims shown (1 undated, always shown)" in page.locator(".fm-status").inner_text()
+        assert page.locator(".fm-front-day").inner_text() == f"front line of {DAY0.isoformat()}"
+
+        page.locator(".fm-time .fm-btn", has_text="›").click()  # next day: +2 claims
+        assert view.state()["visible"] == 4
+        view.wait_drawn(4)
+
+        slide(4)  # cumulative: 1+2+3+4+5 dated claims, the line of day 3
+        assert view.state()["visible"] == 16
+        assert page.locator(".fm-front-day").inner_text().endswith((DAY0 + dt.timedelta(days=3)).isoformat())
+        page.select_option(".fm-window", "1")  # this day only: 5 + undated
+        assert view.state()["visible"] == 6
+        view.wait_drawn(6)
+
+        # layer control: switch off captured claims (3 of the 5 on day 4)
+        page.locator(".leaflet-control-layers-overlays label", has_text="action: captured").click()
+        assert view.state()["visible"] == 3
+        view.wait_drawn(3)
+        page.locator(".leaflet-control-layers-overlays label", has_text="action: captured").click()
+        assert view.state()["visible"] == 6
+
+        # play from day 0 (the last day was left): the day moves on by itself
+        page.select_option(".fm-window", "")
+        slide(5)
+        page.locator(".fm-play").click()
+        page.wait_for_function(
+            "(d) => frontmap.maps[0].day > d", arg=DAY0.isoformat(), timeout=5000
+        )
+        page.locator(".fm-play").click()  # pause
+
+        # search: a name claimed at several points fits them; a single point opens its popup
+        slide(5)
+        kupiansk = sum(1 for c in claims if c.place == "Kupiansk")
+        page.locator(".fm-search-input").fill("kupiansk")
+        page.locator(".fm-search-input").press("Enter")
+        assert page.locator(".fm-search-out").inner_text().startswith(f"{kupiansk} / {kupiansk} ")
+        page.locator(".fm-search-input").fill("Huliaipole")
+        page.locator(".fm-search-input").press("Enter")
+        page.locator(".fm-search-input").fill("Undatedivka")
+        page.locator(".fm-search-input").press("Enter")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=5000)
+        text = popup.inner_text()
+        assert "Undatedivka" in text and "km from the line of" in text
+        # a popup with a source link: click the marker of the last day's first claim
+        page.evaluate(
+            """() => { const m = frontmap.maps[0].map;
+                       m.setView([48.87, 38.20], 12, {animate: false}); }"""
+        )
+        page.locator(".leaflet-marker-pane .fm-marker").first.click()
+        page.wait_for_function(
+            "() => document.querySelector('.leaflet-popup-content a') !== null", timeout=5000
+        )
+        link = page.locator(".leaflet-popup-content a")
+        assert link.first.get_attribute("href") == "https://example.org/r/1"
+        assert link.first.get_attribute("rel") == "noopener noreferrer nofollow"
+        page.keyboard.press("Escape")
+
+        # distance tool: two clicks 200 px apart
+        page.locator(".fm-measure-btn").click()
+        page.mouse.click(450, 300)
+        page.mouse.click(650, 300)
+        assert page.locator(".fm-measure-out").inner_text().endswith(" km")
+        page.locator(".fm-measure-btn").click()
+
+        assert page.locator(".leaflet-overlay-pane path").count() >= 1  # the occupied area
+        attribution = page.locator(".leaflet-control-attribution").inner_text()
+        assert "DeepState" in attribution and "GeoNames" in attribution
+        shot = tmp_path / "days.png"
+        page.screenshot(path=str(shot))
+        if os.environ.get("FRONTMAP_SCREENSHOTS"):
+            page.screenshot(path=str(Path(os.environ["FRONTMAP_SCREENSHOTS"]) / "days.png"))
+    finally:
+        view.close()
+
+    assert shot.stat().st_size > 10_000
+    assert view.blocked == [], f"the offline map tried the network: {view.blocked}"
+    assert view.errors == []

@@ -386,8 +386,8 @@ def test_corrupt_index_is_detected_and_rebuilt(dumps: list[Path], tmp_path: Path
         index_mod.load_index(path)
     again = Gazetteer.from_dumps(dumps, cache_dir=cache, progress=False)
     assert again.info()["index"] == str(path)
-    assert index_mod.load_index(path).meta["npz_sha256"] == json.loads(
-        path.with_suffix(".json").read_text())["npz_sha256"]
+    assert index_mod.load_index(path).meta["sha256"] == json.loads(
+        path.with_suffix(".json").read_text())["sha256"]
     assert [c.place.geonameid for c in again.candidates("Siversk")] == [100002]
     # a truncated index too
     path.write_bytes(path.read_bytes()[:1000])
