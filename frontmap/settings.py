@@ -14,7 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["data_dir", "cache_dir", "offline"]
+__all__ = ["data_dir", "cache_dir", "offline", "front_file"]
 
 
 def data_dir(option: str | os.PathLike[str] | None = None) -> Path | None:
@@ -42,3 +42,24 @@ def cache_dir() -> Path:
 def offline() -> bool:
     """True when ``$FRONTMAP_OFFLINE`` asks frontmap never to use the network."""
     return os.environ.get("FRONTMAP_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+#: Front-line files looked for in the data folder, best first.
+FRONT_FILES = ("frontline/deepstate_history.geojson.xz", "frontline/deepstate_history.geojson")
+
+
+def front_file(option: str | os.PathLike[str] | None = None) -> Path | None:
+    """The front-line history in the data folder (``frontline/deepstate_history.geojson.xz``), if any.
+
+    Examples
+    --------
+    >>> front_file("/nonexistent") is None
+    True
+    """
+    base = data_dir(option)
+    if base is None:
+        return None
+    for name in FRONT_FILES:
+        if (base / name).is_file():
+            return base / name
+    return None

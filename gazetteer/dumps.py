@@ -183,8 +183,8 @@ def iter_rows(path: str | os.PathLike[str]) -> Iterator[GeoNamesRow]:
     DumpFormatError
         If the file is not a readable dump; the message names the file and, for a bad line,
         its number.
-    GazetteerNotFoundError
-        Never: a missing file raises the ordinary ``FileNotFoundError``.
+    FileNotFoundError
+        If the file does not exist.
     """
     path = Path(path)
     source = str(path)

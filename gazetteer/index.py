@@ -72,7 +72,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Version of the on-disk layout; bump it when the arrays or their meaning change.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 #: Countries kept from the dumps (a worldwide ``cities500`` is cut down to these).
 DEFAULT_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "MD")
@@ -172,22 +172,51 @@ def bigrams(key: str) -> set[int]:
     return {b[i] << 8 | b[i + 1] for i in range(len(b) - 1)}
 
 
-def _bigram_csr(keys_blob: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each of the 65536 bigram ints, the ids of the keys holding it (CSR), computed from
-    the newline-joined keys; the same bigrams as :func:`bigrams`."""
-    blob = keys_blob.astype(np.int64)
-    if len(blob) < 2:
-        return np.zeros(65537, np.int64), np.zeros(0, np.int32)
-    newline = blob == 10
-    valid = ~newline[:-1] & ~newline[1:]
-    gram = ((blob[:-1] << 8) | blob[1:])[valid]
-    owner = np.cumsum(newline)[:-1][valid]
-    combo = np.unique((owner << 16) | gram)  # distinct (key, bigram), by key
-    gram, owner = combo & 0xFFFF, combo >> 16
-    order = np.argsort(gram, kind="stable")
+def _bigram_csr(keys_blob: np.ndarray, chunk: int = 1 << 21) -> tuple[np.ndarray, np.ndarray]:
+    """For each of the 65536 bigram ints, the ids of the keys holding it, ascending (CSR).
+
+    Computed from the newline-separated keys ``chunk`` bytes at a time, twice (count, then
+    place), to keep memory low; the same bigrams as :func:`bigrams`.
+
+    Examples
+    --------
+    >>> ptr, owners = _bigram_csr(_blob(["ab", "ba", "abab"])[0])
+    >>> g = ord("a") << 8 | ord("b")
+    >>> owners[ptr[g]:ptr[g + 1]].tolist()
+    [0, 2]
+    """
+    newlines = np.flatnonzero(keys_blob == 10)
+    starts = np.concatenate([[0], newlines[:-1] + 1]).astype(np.int64)
+
+    def chunks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        k0 = 0
+        while k0 < len(starts):
+            k1 = max(int(np.searchsorted(starts, starts[k0] + chunk, side="right")), k0 + 1)
+            b = keys_blob[int(starts[k0]):int(newlines[k1 - 1]) + 1]
+            nl = b == 10
+            owner = np.cumsum(nl, dtype=np.int32)[:-1] + np.int32(k0)
+            g = b[:-1].astype(np.int32)
+            g <<= 8
+            g |= b[1:]
+            valid = ~(nl[:-1] | nl[1:])
+            combo = np.unique((owner[valid].astype(np.int64) << 16) | g[valid])
+            yield (combo & 0xFFFF).astype(np.int32), (combo >> 16).astype(np.int32)
+            k0 = k1
+
+    counts = np.zeros(65536, dtype=np.int64)
+    for gram, _ in chunks():
+        counts += np.bincount(gram, minlength=65536)
     ptr = np.zeros(65537, dtype=np.int64)
-    np.cumsum(np.bincount(gram, minlength=65536), out=ptr[1:])
-    return ptr, owner[order].astype(np.int32)
+    np.cumsum(counts, out=ptr[1:])
+    out = np.empty(int(ptr[-1]), dtype=np.int32)
+    cursor = ptr[:-1].copy()
+    for gram, owner in chunks():
+        order = np.argsort(gram, kind="stable")
+        g, o = gram[order], owner[order]
+        first = np.searchsorted(g, g, side="left")
+        out[cursor[g] + (np.arange(len(g)) - first)] = o
+        cursor += np.bincount(g, minlength=65536)
+    return ptr, out
 
 
 _ADJECTIVE = re.compile(r"^(?P<stem>\w+?)(?P<sk>t?sk)(?:i|a|aia|ia|oe|e|oi|ogo|oho)$")
@@ -218,11 +247,23 @@ def adjective_cores(core: str) -> set[str]:
 
 
 def _blob(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """UTF-8 blob and int64 offsets of a list of strings."""
-    encoded = [s.encode("utf-8") for s in strings]
-    ptr = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(e) for e in encoded], out=ptr[1:])
-    return np.frombuffer(b"".join(encoded), dtype=np.uint8), ptr
+    """The strings (which hold no newline) joined by newlines as UTF-8, and int64 offsets:
+    string ``i`` is ``blob[ptr[i]:ptr[i + 1] - 1]``.
+
+    Examples
+    --------
+    >>> blob, ptr = _blob(["ab", "", "ї"])
+    >>> [blob[ptr[i]:ptr[i + 1] - 1].tobytes().decode() for i in range(3)]
+    ['ab', '', 'ї']
+    """
+    if not strings:
+        return np.zeros(0, np.uint8), np.zeros(1, np.int64)
+    blob = np.frombuffer(("\n".join(strings) + "\n").encode("utf-8"), dtype=np.uint8)
+    ptr = np.zeros(len(strings) + 1, dtype=np.int64)
+    ptr[1:] = np.flatnonzero(blob == 10) + 1
+    if len(ptr) != len(strings) + 1:  # pragma: no cover - guarded by the dump format
+        raise ValueError("a name holds a newline")
+    return blob, ptr
 
 
 class GazetteerIndex:
@@ -257,10 +298,9 @@ class GazetteerIndex:
         self.gram_ptr: np.ndarray = a["gram_ptr"]
         self.gram_keys: np.ndarray = a["gram_keys"]
         self._ids_sorted: np.ndarray = self.geonameid[self.id_order]
-        keys_blob = a["keys_blob"].tobytes().decode("utf-8")
-        self.keys: list[str] = keys_blob.split("\n") if keys_blob else []
-        region_blob = a["region_blob"].tobytes().decode("utf-8")
-        self.region_keys: list[str] = region_blob.split("\n") if region_blob else []
+        self.keys: list[str] = a["keys_blob"].tobytes().decode("utf-8").split("\n")[:-1]
+        self.region_keys: list[str] = (
+            a["region_blob"].tobytes().decode("utf-8").split("\n")[:-1])
         self.region_rows: np.ndarray = a["region_rows"]
         self.region_kinds: np.ndarray = a["region_kinds"]
         tables = json.loads(a["tables_json"].tobytes().decode("utf-8"))
@@ -275,7 +315,7 @@ class GazetteerIndex:
     def name(self, name_id: int) -> str:
         """The original name number ``name_id``."""
         lo, hi = self._names_ptr[name_id:name_id + 2].tolist()
-        return self._names_blob[lo:hi].decode("utf-8")
+        return self._names_blob[lo:hi - 1].decode("utf-8")
 
     def names_of(self, row: int) -> tuple[str, ...]:
         """All original names of a row: main name first, ASCII name, then alternates."""
@@ -485,7 +525,6 @@ def build_index(
         ks = [k for k in names.name_keys(text) if k]
         name_keys_len.append(len(ks))
         name_keys_flat.extend(key_ix.setdefault(k, len(key_ix)) for k in ks)
-    import resource as _r; print('after keys', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss/1e3, flush=True)
     keys = sorted(key_ix)
     rank = np.empty(len(keys), np.int32)  # rank[id of a key] = its place in sorted order
     rank[[key_ix[k] for k in keys]] = np.arange(len(keys), dtype=np.int32)
@@ -510,7 +549,7 @@ def build_index(
     first = np.ones(len(p_key), dtype=bool)
     first[1:] = (p_key[1:] != p_key[:-1]) | (p_row[1:] != p_row[:-1])
     p_key, p_row, p_name = p_key[first], p_row[first], p_name[first]
-    import resource as _r; print('after postings', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss/1e3, total, flush=True)
+    del srt, first, cnt
     key_ptr = np.zeros(len(keys) + 1, np.int64)
     np.cumsum(np.bincount(p_key, minlength=len(keys)), out=key_ptr[1:])
     max_words = max((k.count(" ") + 1 for k in keys), default=0)
@@ -531,11 +570,15 @@ def build_index(
                     if prev is None or (prev & 4, prev == 0) > (kk & 4, kk == 0):
                         region_pairs[(alias, r)] = kk
     region_sorted = sorted(region_pairs.items())
-    import resource as _r; print('after region', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss/1e3, flush=True)
+    n_names = len(name_list)
     names_blob, names_ptr = _blob(name_list)
-    keys_blob, _ = _blob(["\n".join(keys)])
+    del name_list
+    keys_blob, _ = _blob(keys)
+    key_len = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
+    n_keys = len(keys)
+    del keys
     gram_ptr, gram_keys = _bigram_csr(keys_blob)
-    region_blob, _ = _blob(["\n".join(core for (core, _), _ in region_sorted)])
+    region_blob, _ = _blob([core for (core, _), _ in region_sorted])
     arrays = {
         **cols,
         "row_name_ptr": row_name_ptr,
@@ -547,7 +590,7 @@ def build_index(
         "post_rows": p_row.astype(np.int32),
         "post_names": p_name.astype(np.int32),
         "id_order": np.argsort(cols["geonameid"], kind="stable").astype(np.int32),
-        "key_len": np.array([len(k) for k in keys], dtype=np.int32),
+        "key_len": key_len,
         "gram_ptr": gram_ptr,
         "gram_keys": gram_keys,
         "region_blob": region_blob,
@@ -568,8 +611,8 @@ def build_index(
         "coarse": sources.coarse,
         "countries": None if countries is None else list(countries),
         "places": n,
-        "names": len(name_list),
-        "keys": len(keys),
+        "names": n_names,
+        "keys": n_keys,
         "max_key_words": min(max_words, MAX_KEY_WORDS_CAP),
         "by_country": dict(sorted(by_country.items())),
         "by_class": dict(sorted(by_class.items())),
@@ -588,23 +631,21 @@ _MAGIC = b"FMGAZIDX"
 _ALIGN = 64
 
 
-def _pack(arrays: dict[str, np.ndarray]) -> bytes:
-    """Arrays as one byte string: magic, TOC length, JSON TOC, aligned array bytes."""
+def _pack(arrays: dict[str, np.ndarray]) -> Iterator[bytes | memoryview]:
+    """Arrays as byte chunks: magic, TOC length, JSON TOC, then each array 64-byte aligned."""
     toc: list[list[Any]] = []
     offset = 0
     for name, arr in arrays.items():
-        arr = np.ascontiguousarray(arr)
         toc.append([name, arr.dtype.str, list(arr.shape), offset, arr.nbytes])
         offset += -(-arr.nbytes // _ALIGN) * _ALIGN
     head = json.dumps(toc).encode()
     start = -(-(len(_MAGIC) + 8 + len(head)) // _ALIGN) * _ALIGN
-    out = bytearray(start + offset)
-    out[:8] = _MAGIC
-    out[8:16] = len(head).to_bytes(8, "little")
-    out[16:16 + len(head)] = head
-    for (_, _, _, off, nbytes), arr in zip(toc, arrays.values(), strict=True):
-        out[start + off:start + off + nbytes] = np.ascontiguousarray(arr).tobytes()
-    return bytes(out)
+    yield _MAGIC + len(head).to_bytes(8, "little") + head
+    yield bytes(start - len(_MAGIC) - 8 - len(head))
+    for arr in arrays.values():
+        data = memoryview(np.ascontiguousarray(arr)).cast("B")
+        yield data
+        yield bytes(-len(data) % _ALIGN)
 
 
 def _unpack(data: bytes) -> dict[str, np.ndarray]:
@@ -622,17 +663,27 @@ def _unpack(data: bytes) -> dict[str, np.ndarray]:
     return arrays
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic_write(path: Path, chunks: Iterable[bytes | memoryview]) -> tuple[str, int]:
+    """Write chunks to a temporary file beside ``path``, then rename it into place.
+
+    Returns the sha256 (hex) and size of what was written.
+    """
+    digest = hashlib.sha256()
+    size = 0
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for chunk in chunks:
+                f.write(chunk)
+                digest.update(chunk)
+                size += len(chunk)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return digest.hexdigest(), size
 
 
 def save_index(index: GazetteerIndex, directory: str | os.PathLike[str]) -> Path:
@@ -644,11 +695,10 @@ def save_index(index: GazetteerIndex, directory: str | os.PathLike[str]) -> Path
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     idx_path, json_path, _ = _paths(directory, index.meta["digest"])
-    data = _pack(index.arrays)
-    _atomic_write(idx_path, data)
-    meta = dict(index.meta, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    sha256, size = _atomic_write(idx_path, _pack(index.arrays))
+    meta = dict(index.meta, sha256=sha256, bytes=size)
     meta.pop("path", None)
-    _atomic_write(json_path, json.dumps(meta, indent=1).encode())
+    _atomic_write(json_path, [json.dumps(meta, indent=1).encode()])
     index.meta = dict(meta, path=str(idx_path))
     return idx_path
 

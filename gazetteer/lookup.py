@@ -371,11 +371,8 @@ class Gazetteer:
     def _fuzzy_matches(
         self, variants: list[tuple[str, str]], mask: np.ndarray | None
     ) -> dict[int, tuple[float, str, int, str]]:
-        """Keys within :data:`FUZZY_CUTOFF` of the query variants, via a bigram prefilter.
-
-        With ``d`` the largest indel distance a ratio ≥ cutoff allows, a key must share at
-        least ``s - 2d`` of the query's ``s`` distinct bigrams: only those are scored.
-        """
+        """Keys within :data:`FUZZY_CUTOFF` of the query variants, via a bigram prefilter:
+        only keys of a possible length sharing enough of the query's bigrams are scored."""
         ix = self._ix
         lengths, ptr, owners, keys = self._fuzzy_index()
         c = FUZZY_CUTOFF / 100.0
@@ -390,15 +387,18 @@ class Gazetteer:
             n = len(key)
             lo, hi = math.ceil(n * c / (2 - c)), math.floor(n * (2 - c) / c)
             g = bigrams(key)
-            # a ratio >= c allows at most d = (1 - c)(n + m) indels against a key of length m,
-            # and each indel breaks at most two of the query's distinct bigrams
+            # A ratio >= c allows at most d = (1 - c)(n + m) indels against a key of length m:
+            # D = (d - (m - n)) / 2 deletions, each breaking at most two of the query's
+            # bigrams, and I = (d + (m - n)) / 2 insertions, each breaking at most one; so a
+            # key must share at least s - (3d - (m - n)) / 2 of the s distinct bigrams.
             need_min = len(g) - 2 * math.floor((1 - c) * (n + hi) + 1e-9)
             if need_min >= 1:
                 hits = np.concatenate([owners[ptr[x]:ptr[x + 1]] for x in g])
                 counts = np.bincount(hits, minlength=len(lengths))
                 pool = np.flatnonzero(counts >= need_min)
                 m = lengths[pool]
-                need = len(g) - 2 * np.floor((1 - c) * (n + m) + 1e-9)
+                d = np.floor((1 - c) * (n + m) + 1e-9)
+                need = len(g) - np.floor((3 * d - (m - n)) / 2)
                 pool = pool[(m >= lo) & (m <= hi) & (counts[pool] >= need)]
             else:
                 pool = np.flatnonzero((lengths >= lo) & (lengths <= hi))

@@ -65,12 +65,14 @@ class Weights:
     match: float = 1.0
     region: float = 0.8
     population: float = 0.12  #: per decade of population
-    admin_seat: float = 0.15  #: PPLA/PPLA2/PPLC: a seat of government is what a bare name usually means
-    front: float = 0.6  #: within ``front_scale_km`` of the front line
-    front_scale_km: float = 25.0
+    admin_seat: float = 0.15  #: PPLA2 (raion seat); PPLA (oblast seat) counts 3x, PPLC 4x
+    city: float = 0.6  #: a town of 100,000 or more: what a bare name means unless evidence says otherwise
+    front: float = 1.0  #: at the front line; halves every ``front_scale_km``
+    front_scale_km: float = 20.0
     country_ua: float = 0.05  #: reports are about the war in Ukraine
-    group_cap: float = 1.2  #: the most a group of anchors can add
+    group_cap: float = 1.0  #: the most a group of anchors can add
     former_name: float = 0.25  #: share of the population/seat prior kept when matched by an alternate name
+    other_name_match: float = 0.30  #: taken off the match when only another name of the place matched
 
 
 def distances_km(lat: float, lon: float, lats: Sequence[float], lons: Sequence[float]) -> np.ndarray:
@@ -137,22 +139,28 @@ def rank(
     out: list[Candidate] = []
     for i, c in enumerate(cands):
         p = c.place
-        why = [f"name {c.rule} match '{c.matched or p.name}' ({c.score:.2f})"]
-        score = weights.match * c.score + float(pull[i])
+        # A big town's pull is for its current name: "Aleksandrovka" is a former name of
+        # Donetsk, but a report that writes it means one of the Oleksandrivkas; "Grishino" is a
+        # former name of Pokrovsk, but the Hryshyne next to it is what a report means today.
+        current = not c.matched or fold(c.matched) in {fold(p.name), fold(p.asciiname or p.name)}
+        share = 1.0 if current else weights.former_name
+        match = c.score - (0.0 if current else weights.other_name_match)
+        why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]
+        score = weights.match * match + float(pull[i])
         why += pull_why[i]
         if region_set and (p.admin1.casefold() in region_set or p.admin2.casefold() in region_set):
             score += weights.region
             why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
-        # A big town's pull is for its current name: "Aleksandrovka" is a former name of
-        # Donetsk, but a report that writes it means one of the Oleksandrivkas.
-        current = not c.matched or fold(c.matched) in {fold(p.name), fold(p.asciiname or p.name)}
-        share = 1.0 if current else weights.former_name
         if p.population > 0:
             g = share * weights.population * math.log10(1 + p.population)
             score += g
             why.append(f"population {p.population:,} (+{g:.2f})" + ("" if current else f", matched by the other name {c.matched!r}"))
+        if p.population >= 100_000:
+            g = share * weights.city
+            score += g
+            why.append(f"a city of over 100,000 (+{g:.2f})")
         if p.feature_code in {"PPLC", "PPLA", "PPLA2"}:
-            g = share * weights.admin_seat
+            g = share * weights.admin_seat * {"PPLC": 4, "PPLA": 3, "PPLA2": 1}[p.feature_code]
             score += g
             why.append(f"seat of government {p.feature_code} (+{g:.2f})")
         if p.country == "UA":

@@ -119,6 +119,8 @@ class Sources:
     ) -> Sources:
         """Sources for explicit files; admin-codes files are recognised by name.
 
+        Dumps are read country dumps first (``UA.zip`` before ``cities500.zip``).
+
         Raises
         ------
         GazetteerNotFoundError
@@ -135,6 +137,8 @@ class Sources:
             items.append(Source(path.resolve(), file_sha256(path), kind))
         if not any(s.kind == "dump" for s in items):
             raise GazetteerNotFoundError("no GeoNames dump among the given paths")
+        # country dumps first, whatever the order given: the first row of a geonameid wins
+        items.sort(key=lambda s: (s.kind != "dump", _dump_order(s.path)))
         return cls(tuple(items), origin)
 
 

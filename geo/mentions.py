@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["find_mentions", "STOP_WORDS"]
 
 # A word: letters (any script), with inner apostrophes or hyphens ("Rai-Aleksandrovka", "Kam'yanka").
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_])|-(?=[^\W\d_]))*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_]{2})|-(?=[^\W\d_]))*")
 
 #: Words never taken as a place on their own, whatever the gazetteer holds: calendar words,
 #: military and political vocabulary, and sentence openers.
@@ -58,7 +58,8 @@ _TITLES = frozenset(
     """president minister envoy spokesman spokeswoman spokesperson secretary adviser advisor advisers
     general colonel lieutenant major commander chief mr mrs ms dr sir lord senator governor mayor
     chancellor premier ambassador pope king queen prince nicknamed journalist analyst blogger
-    milblogger correspondent""".split()
+    milblogger correspondent captain sergeant private lieutenant-colonel major-general colonel-general
+    deputy head director citizen activist""".split()
 )
 
 # Cue words before a name. Strong cues allow the fuzzy fallback; weak ones only spelling rules.
@@ -69,6 +70,12 @@ _STRONG_CUE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+part)?\s+of|"
     r"(?:the\s+)?area of|expelled the enemy from|advanc\w* (?:on|to|towards|from)|"
     r"assault(?:s|ed)? on|attack(?:s|ed)? on|strikes? on|(?:shell|struck|hit)\w* )"
+    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
+    re.IGNORECASE,
+)
+_SETTLEMENT_CUE = re.compile(
+    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|liberat\w*|captur\w*|seiz\w*|"
+    r"took control of|control (?:of|over)|entered|outskirts of|near|towards?|direction)"
     r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
     re.IGNORECASE,
 )
@@ -89,9 +96,13 @@ _NOT_SETTLEMENT_AFTER = re.compile(
     r"Power|Nuclear|Thermal|Airport|airport|Airfield|airfield|Air Base|Bridge|bridge|Highway|highway|Road|"
     r"Channel|Forest|Cathedral|Monastery|Stadium|Station|Mine|mine|Coke|Times|Post|Journal|Herald|University|"
     r"Institute|Agreements?|Accords?|format|Group|Battalion|Brigade|Regiment|Division|Army|Corps|Fleet|TV|Radio|"
-    r"Club|Declaration|Summit|Process|Memorandum|Initiative)\b"
+    r"Club|Declaration|Summit|Process|Memorandum|Initiative|Military|Sea|group|grouping|Grouping|"
+    r"armou?red|tanks?|vehicles?|helicopters?|missiles?|drones?|howitzers?|rockets?|systems?)\b"
 )
-_NOT_SETTLEMENT_BEFORE = re.compile(r"(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of\s+$")
+_NOT_SETTLEMENT_BEFORE = re.compile(
+    r"(?:(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of|Battlegroup|battlegroup|\b[A-Z]\.)\s+$"
+)
+_SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=20000)
@@ -106,14 +117,36 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+def _split_compounds(words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Split "Zhuravka-Novenke-Veselivka" and "Kupiansk-Svatove-Kreminna" into their places,
+    but keep "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which are one name."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, w in words:
+        parts = w.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            out.append((s, e, w))
+            continue
+        if gaz.has_key(fold(w)) or gaz.candidates(w, fuzzy=False, limit=1):
+            out.append((s, e, w))
+            continue
+        if sum(gaz.has_key(fold(p)) for p in parts) < 2:
+            out.append((s, e, w))
+            continue
+        pos = s
+        for p in parts:
+            out.append((pos, pos + len(p), p))
+            pos += len(p) + 1
+    return out
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) <= 4)
 
 
 def _joined(text: str, a_end: int, b_start: int) -> bool:
-    """Two words belong to one name when only spaces (or a hyphen) stand between them."""
+    """Two words belong to one name when only a space stands between them."""
     gap = text[a_end:b_start]
-    return gap in (" ", "-", "- ") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
+    return gap == " " or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -145,8 +178,9 @@ def find_mentions(
         With ``trigger`` saying how each was found and ``coordinate`` set where the text gives
         coordinates for it. ``sentence`` is left empty: the caller knows its sentences.
     """
-    words = _words(text)
+    words = _split_compounds(_words(text), gaz)
     n = len(words)
+    people = _people(text, words, gaz)
     max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
     found: list[Mention] = []
     i = 0
@@ -159,13 +193,13 @@ def find_mentions(
         run = [i]
         j = i + 1
         while j < n and len(run) < max_n and _joined(text, words[j - 1][1], words[j][0]) and (
-            _is_cap(words[j][2]) or words[j][2].lower() in {"na", "nad", "pid", "on", "of"}
+            _is_cap(words[j][2]) or words[j][2].lower() in {"na", "nad", "pid"}
         ):
             run.append(j)
             j += 1
         while run and not _is_cap(words[run[-1]][2]):
             run.pop()
-        match = _match_run(text, words, run, gaz)
+        match = _match_run(text, words, run, gaz, people)
         if match is None:
             i += 1
             continue
@@ -205,8 +239,8 @@ def _in_dash_list(text: str, words, run_first: int, run_last: int) -> bool:
         # the word before the dash must be capitalised
         wm = re.search(r"([^\W\d_]+)\s*[-–—]\s*$", text[max(0, pos - 40) : pos])
         return bool(wm and wm.group(1)[:1].isupper())
-    return (bool(re.match(r"\s+[-–—]\s+", right)) and cap_after(e)) or (
-        bool(re.search(r"\s+[-–—]\s+$", left)) and cap_before(s)
+    return (bool(re.match(r"\s*[-–—]\s*", right)) and cap_after(e)) or (
+        bool(re.search(r"\s*[-–—]\s*$", left)) and cap_before(s)
     )
 
 
@@ -227,7 +261,7 @@ def _person_like(text: str, words, first: int) -> bool:
     return False
 
 
-def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, str, int] | None:
+def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) -> tuple[int, str, int] | None:
     """The longest prefix of ``run`` that is a place mention: (words taken, how found, end offset).
 
     ``how`` is "skip" for a name that is part of something else (a plant, a street, a newspaper).
@@ -247,6 +281,8 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, s
             continue
         if k == 1 and key in STOP_WORDS:
             continue
+        if k == 1 and people is not None and (first in people[0] or key in people[1]):
+            return 1, "skip", e
         after = text[e : e + 40]
         m = _REGION_AFTER.match(after)
         if m:
@@ -264,18 +300,20 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer) -> tuple[int, s
         dash = _in_dash_list(text, words, first, run[k - 1])
         strong = cue == "cue" or direction_after or dash
         if gaz.has_key(key):
-            if _acceptable(text, words, first, k, phrase, key, strong or cue == "weak-cue", gaz):
+            if _acceptable(text, words, first, k, phrase, key, strong, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         if k > 2:
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
         if strong or (cue == "weak-cue" and _RU_TOPONYM.search(phrase)) or (
-            _RU_TOPONYM.search(phrase) and not _common_english(key) and k == 1
+            _RU_TOPONYM.search(phrase) and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, words, first) and len(phrase) >= 5
         ):
-            if _person_like(text, words, first) or _common_english(key.replace(" ", "")):
+            if _person_like(text, words, first) or _common_english(phrase.lower()):
                 continue
+            if _SURNAME_END.search(phrase) and not _SETTLEMENT_CUE.search(text[max(0, s - 60) : s]):
+                continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
                 return k, ("cue" if strong else "spelling"), e
@@ -290,7 +328,13 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
             return False
         if _person_like(text, words, first):
             return False
-        if not cued and _common_english(key):
+        if not cued and _SURNAME_END.search(w):
+            # "Lavrov", "Budanov", "Dmitriev": a surname-shaped word that is a place here only
+            # under its current name ("Rostov", "Azov"), not through some village's other name
+            cands = gaz.candidates(phrase, fuzzy=False, limit=20)
+            if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
+                return False
+        if not cued and _common_english(phrase.lower()):
             # a common English word is a place here only when it names a big, well-known place
             cands = gaz.candidates(phrase, fuzzy=False, limit=3)
             big = [
@@ -300,6 +344,42 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
             if not big:
                 return False
     return True
+
+
+def _people(text: str, words, gaz) -> tuple[set[int], set[str]]:
+    """People's names in the text: word positions of first names, and surnames (folded).
+
+    "Kirill Dmitriev", "Sergey Lavrov", "Bohdan Borman", "Karolina Hird": two capitalised words
+    side by side that are not a place together, where one is not a place name at all. The
+    other then names a person, not a place — and a surname does so wherever it stands again in
+    the text ("Dmitriev has retreated").
+    """
+    firsts: set[int] = set()
+    surnames: set[str] = set()
+    for j in range(len(words) - 1):
+        s1, e1, w1 = words[j]
+        s2, e2, w2 = words[j + 1]
+        if text[e1:s2] != " " or not (_is_cap(w1) and _is_cap(w2)):
+            continue
+        l1, l2 = w1.lower(), w2.lower()
+        if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
+            if l1.rstrip(".") in _TITLES and not _common_english(l2):
+                surnames.add(fold(w2))
+            continue
+        if gaz.has_key(fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
+            continue
+        k1, k2 = gaz.has_key(fold(w1)), gaz.has_key(fold(w2))
+        if k1 and not k2:
+            firsts.add(j)
+        elif k2 and not k1:
+            surnames.add(fold(w2))
+        elif k1 and k2:
+            # "Vladimir Putin": the second is a surname when it is no place's current name
+            cands = gaz.candidates(w2, fuzzy=False, limit=20)
+            if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
+                surnames.add(fold(w2))
+                firsts.add(j)
+    return firsts, surnames
 
 
 def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
-from gazetteer.ranking import Anchor, confidence, distances_km, rank
+from gazetteer.ranking import Anchor, Weights, confidence, distances_km, rank
 from geo.model import Coordinate, CoordSource, Mention
 
 if TYPE_CHECKING:
@@ -35,6 +35,10 @@ ACCEPT = 0.72
 #: Below this the best candidate is not good enough: the mention stays unresolved.
 MIN_CONFIDENCE = 0.40
 _TEXT_COORD_MATCH_KM = 6.0
+#: An oblast named in the mention's own sentence counts fully; one named elsewhere in the
+#: report (which may cover several fronts) counts little.
+_LOCAL_REGION = Weights()
+_REPORT_REGION = Weights(region=0.25)
 
 _REGION = re.compile(
     r"\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)\s+(?:oblast|region|province|raion|district|krai)\b"
@@ -120,12 +124,13 @@ def resolve_mentions(
     gaz
         The gazetteer.
     text
-        The report's text (for region names around each mention).
+        The report's text (for region names around each mention, and for names given in pairs:
+        "Kirovo (Svyato-Pokrovskoe)", "Petrovskoye/Pazeno").
     sentence_of
         ``offset -> (start, end)`` of the sentence holding an offset.
     events
-        For each mention, whether it is a frontline event (speakers and venues — "Moscow said",
-        "talks in Geneva" — do not pull other names towards them).
+        For each mention, whether it is a frontline event. Only events are pulled towards the
+        front line, and only events pull other names: "Moscow said" and "talks in Geneva" do not.
     front_km
         Distance in km from a point to the front line on the report's date.
     near
@@ -135,15 +140,6 @@ def resolve_mentions(
         return []
     events = list(events) if events is not None else [True] * len(mentions)
     regions = find_regions(text, gaz) if text else []
-    report_regions = {p.name for _, _, p in regions}
-
-    def regions_for(m: Mention) -> set[str]:
-        if sentence_of is not None:
-            s, e = sentence_of(m.start)
-            local = {p.name for rs, re_, p in regions if rs >= s and re_ <= e}
-            if local:
-                return local
-        return set(report_regions)
 
     # candidates once per distinct name (and kind: a river and a village may share a name)
     cand_cache: dict[str, list[Candidate]] = {}
@@ -153,36 +149,79 @@ def resolve_mentions(
         keys.append(k)
         if k not in cand_cache:
             cand_cache[k] = _candidates(m, gaz)
+    # regions written as mentions ("Kharkiv Oblast", "Crimea") are evidence for their neighbours
+    for k, m in zip(keys, mentions):
+        cands = cand_cache[k]
+        if m.trigger == "region" or (cands and all(c.place.feature_class == "A" for c in cands)):
+            if len(cands) == 1:
+                regions.append((m.start, m.end, cands[0].place))
+    report_regions = {p.name for _, _, p in regions}
 
-    coords = [m.coordinate for m in mentions if m.coordinate is not None]
-    base_anchors = list(near) + [
-        Anchor(c.lat, c.lon, weight=0.5, scale_km=30.0, label=f"coordinates {c.text}", group="report") for c in coords
-    ]
+    def regions_for(m: Mention) -> tuple[set[str], bool]:
+        """Regions named in the mention's sentence (strong), else anywhere in the report (weak)."""
+        if sentence_of is not None:
+            s, e = sentence_of(m.start)
+            local = {p.name for rs, re_, p in regions if rs >= s and re_ <= e}
+            if local:
+                return local, True
+        return set(report_regions), False
+
+    # Names written as a pair ("Kirovo (Svyato-Pokrovskoe)", "Petrovskoye/Pazeno") are one place:
+    # where both have candidates in common, only those remain.
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        gap = text[a.end : b.start] if text else ""
+        if re.fullmatch(r"\s*(?:/|\(|,\s*(?:or|aka)\s|\s(?:or|aka)\s)\s*", gap):
+            ka, kb = keys[i], keys[i + 1]
+            common = {c.place.geonameid for c in cand_cache[ka]} & {c.place.geonameid for c in cand_cache[kb]}
+            if common:
+                cand_cache[ka] = [c for c in cand_cache[ka] if c.place.geonameid in common]
+                cand_cache[kb] = [c for c in cand_cache[kb] if c.place.geonameid in common]
 
     # Mentions of the same name in one report are one place, unless the text gives coordinates.
     groups: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         gk = keys[i] if m.coordinate is None else f"{keys[i]}@{i}"
         groups.setdefault(gk, []).append(i)
-    group_regions = {gk: set().union(*(regions_for(mentions[i]) for i in idx)) for gk, idx in groups.items()}
+    group_regions: dict[str, tuple[set[str], bool]] = {}
+    for gk, idx in groups.items():
+        found = [regions_for(mentions[i]) for i in idx]
+        local = set().union(*(r for r, is_local in found if is_local))
+        group_regions[gk] = (local, True) if local else (set().union(*(r for r, _ in found)), False)
+    group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
+    group_pos = {gk: [mentions[i].start for i in idx] for gk, idx in groups.items()}
     # coordinates the report gives for a name hold for its other mentions too
     own_coords: dict[str, list[Coordinate]] = {}
     for i, m in enumerate(mentions):
         if m.coordinate is not None:
             own_coords.setdefault(keys[i], []).append(m.coordinate)
-    group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
+    coords = [(m.start, m.coordinate) for m in mentions if m.coordinate is not None]
 
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
 
+    def closeness(gk: str, positions: list[int]) -> float:
+        """How strongly places written near each other in the text pull: same sentence most."""
+        d = text_distance(gk, positions)
+        return 1.0 if d <= 300 else 0.5 if d <= 1000 else 0.15 if d <= 3000 else 0.03
+
+    def text_distance(gk: str, positions: list[int]) -> int:
+        return min(abs(p - q) for p in group_pos[gk] for q in positions)
+
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
         i0 = groups[gk][0]
         m = mentions[i0]
-        anchors = list(base_anchors)
+        anchors = list(near)
+        for pos, c in coords:
+            anchors.append(Anchor(c.lat, c.lon, weight=0.6 * closeness(gk, [pos]), scale_km=30.0,
+                                  label=f"coordinates {c.text}", group="report"))
         for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
         seen: set[int] = set()
-        for other, p in settled.items():
+        # the nearest settled names in the text pull; the rest of a long report barely does
+        nearest = sorted(settled, key=lambda o: text_distance(gk, group_pos[o]))[:8]
+        for other in nearest:
+            p = settled[other]
             if (
                 other == gk
                 or not group_event[other]
@@ -192,9 +231,17 @@ def resolve_mentions(
             ):
                 continue
             seen.add(p.geonameid)
-            anchors.append(Anchor(p.lat, p.lon, weight=0.6, scale_km=25.0, label=p.name, group="report"))
-        ranked = rank(cand_cache[keys[i0]], near=anchors, regions=group_regions[gk], front_km=front_km)
-        return ranked, confidence(ranked)
+            w = 0.7 * closeness(gk, group_pos[other])
+            anchors.append(Anchor(p.lat, p.lon, weight=w, scale_km=25.0, label=p.name, group="report"))
+        region_names, local = group_regions[gk]
+        ranked = rank(
+            cand_cache[keys[i0]],
+            near=anchors,
+            regions=region_names,
+            front_km=front_km if group_event[gk] else None,
+            weights=_LOCAL_REGION if local else _REPORT_REGION,
+        )
+        return ranked, _guarded_confidence(ranked)
 
     pending = set(groups)
     # Clear names first; each round's choices pull the remaining names towards the report's area.
@@ -216,6 +263,17 @@ def resolve_mentions(
         for i in idx:
             results[i] = _finish(mentions[i], ranked, conf)
     return [results[i] for i in range(len(mentions))]
+
+
+def _guarded_confidence(ranked: Sequence[Candidate]) -> float:
+    """The ranking's confidence, held down where the best is only a fuzzy look-alike with no
+    evidence of place behind it ("Middle" is not "Miliieve")."""
+    conf = confidence(ranked)
+    if ranked and ranked[0].rule == "fuzzy":
+        evidence = [w for w in ranked[0].why[1:] if " km from" in w or "named nearby" in w]
+        if not evidence:
+            conf = min(conf, MIN_CONFIDENCE - 0.01)
+    return conf
 
 
 def _finish(m: Mention, ranked: list[Candidate], conf: float) -> Resolution:

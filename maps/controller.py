@@ -12,12 +12,19 @@
 - opens popups on demand (one popup built when a marker is clicked, none bound in advance);
 - adds a place search box and a distance tool (click points, read kilometres).
 
+Why not folium's plugins: Timeline/TimelineSlider (leaflet.timeline + moment), TimestampedGeoJson
+(leaflet-timedimension + jQuery), Search (leaflet-search) and MeasureControl (leaflet-measure)
+load their scripts from CDNs, and no PyPI package ships those files, so an offline map could not
+carry them; nor can a timeline layer feed a marker cluster or be filtered by two layer sets at
+once. Leaflet.markercluster is on PyPI (``xstatic-leaflet-markercluster``) and is used as is.
+
 Report text reaches the page already HTML-escaped by :mod:`maps.webmap`; this script puts those
 strings into HTML as they are and adds markup of its own only. Link targets are checked again
 here (``http``/``https`` only).
 
 State for tests and benchmarks: ``window.frontmap.maps[i]`` has ``visible`` (claims shown),
-``day`` (the slider's day, ISO), ``readyAt`` (``performance.now()`` when the first drawing ended).
+``day`` (the slider's day, ISO), ``readyAt`` (``performance.now()`` when the first drawing ended),
+``paintedAt`` (after the next frame was painted), ``ready``, ``map`` (the Leaflet map).
 
 Examples
 --------
@@ -46,9 +53,13 @@ function quiet(node) { L.DomEvent.disableClickPropagation(node); L.DomEvent.disa
 
 FM.init = function (map, cfg, refs) {
   var data = JSON.parse(document.getElementById(cfg.dataId).textContent);
-  var st = {visible: 0, day: null, readyAt: null, ready: false, map: map};
+  var st = {visible: 0, day: null, readyAt: null, paintedAt: null, ready: false, map: map};
   FM.maps.push(st);
   var labels = cfg.labels;
+  if (cfg.bounds) {  // the claims' extent, clear of the title, tools, slider and legend
+    map.fitBounds(cfg.bounds, {paddingTopLeft: [60, 90], paddingBottomRight: [40, 90], maxZoom: 12,
+                               animate: false});
+  }
 
   // --- markers: one L.geoJSON call, shared divIcons -------------------------------------
   function colourClass(p) {
@@ -77,10 +88,12 @@ FM.init = function (map, cfg, refs) {
   });
 
   var target;
-  function markReady() {
-    if (!st.ready) {
-      st.ready = true;
+  function markReady() {  // drawn; ready (and paintedAt) once the next frame is painted
+    if (st.readyAt === null) {
       st.readyAt = performance.now();
+      requestAnimationFrame(function () {
+        setTimeout(function () { st.paintedAt = performance.now(); st.ready = true; }, 0);
+      });
     }
   }
   if (cfg.cluster && L.MarkerClusterGroup) {
@@ -128,6 +141,7 @@ FM.init = function (map, cfg, refs) {
       '</table>' + quoteHtml(p) + '</div>';
   }
   function openPopup(m) {
+    map.closePopup();
     L.popup({maxWidth: 440, minWidth: 260, autoPanPadding: [20, 20], offset: [0, -4]})
       .setLatLng(m.getLatLng()).setContent(popupHtml(m.feature.properties)).openOn(map);
   }
@@ -301,8 +315,11 @@ FM.init = function (map, cfg, refs) {
       });
       list.innerHTML = html.join('');
       var out = el('div', 'fm-small fm-search-out', box);
-      function run() {
+      var last = null;
+      function run(e) {
         var q = escText(input.value.trim()).toLowerCase();
+        if (e && e.type === 'change' && q === last) return;  // Enter ran it already
+        last = q;
         if (!q) { out.textContent = ''; return; }
         var hits = markers.filter(function (m) {
           var p = m.feature.properties;
@@ -315,9 +332,9 @@ FM.init = function (map, cfg, refs) {
         if (!use.length) return;
         var first = use[0];
         var same = use.every(function (m) { return m.getLatLng().equals(first.getLatLng()); });
-        if (same) {
-          if (target.zoomToShowLayer) target.zoomToShowLayer(first, function () { openPopup(first); });
-          else { map.setView(first.getLatLng(), Math.max(map.getZoom(), 11)); openPopup(first); }
+        if (same) {  // popups stand alone (not bound to markers): open it where the place is
+          map.setView(first.getLatLng(), Math.max(map.getZoom(), 12), {animate: false});
+          openPopup(first);
         } else {
           map.fitBounds(L.latLngBounds(use.map(function (m) { return m.getLatLng(); })),
                         {padding: [40, 40], maxZoom: 12});
@@ -325,6 +342,7 @@ FM.init = function (map, cfg, refs) {
       }
       L.DomEvent.on(input, 'change', run);
       L.DomEvent.on(input, 'keydown', function (e) { if (e.key === 'Enter') run(); });
+      L.DomEvent.on(input, 'input', function () { if (!input.value) { last = null; out.textContent = ''; } });
       return box;
     }
   });

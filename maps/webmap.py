@@ -70,7 +70,7 @@ import folium
 import numpy as np
 import pandas as pd
 import xyzservices
-from branca.element import MacroElement
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -196,31 +196,59 @@ def _esc(value: Any) -> str | None:
     return html.escape(text, quote=True) if text else None
 
 
+_URL_BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def _safe_href(url: Any) -> str | None:
-    """An escaped http(s) URL, or None: nothing else becomes a link."""
-    if not isinstance(url, str) or not url.strip():
+    """An escaped http(s) URL, or None: nothing else becomes a link.
+
+    Examples
+    --------
+    >>> _safe_href("https://example.org/a?b=1&c=2"), _safe_href("javascript:alert(1)")
+    ('https://example.org/a?b=1&amp;c=2', None)
+    """
+    if not isinstance(url, str):
         return None
     url = url.strip()
+    if not url or _URL_BAD_CHARS.search(url):
+        return None
     try:
         parts = urllib.parse.urlsplit(url)
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return None
     return html.escape(url, quote=True)
 
 
+def _find(text: str, name: str) -> tuple[int, int] | None:
+    """Where ``name`` first occurs in ``text``, ignoring case."""
+    low = text.lower()
+    if len(low) == len(text):  # lower() kept every offset (it does but for a few letters)
+        k = low.find(name.lower())
+        if k >= 0 and len(name.lower()) == len(name):
+            return k, k + len(name)
+    match = re.search(re.escape(name), text, flags=re.IGNORECASE)
+    return (match.start(), match.end()) if match else None
+
+
 def _mark(quote: str, *names: str) -> list[int] | None:
-    """Offsets, in the ESCAPED quote, of the first of ``names`` found in ``quote``."""
+    """Offsets, in the ESCAPED quote, of the first of ``names`` found in ``quote``.
+
+    Examples
+    --------
+    >>> q = "Troops <near> A&B took it"
+    >>> start, end = _mark(q, "a&b")
+    >>> html.escape(q, quote=True)[start:end]
+    'A&amp;B'
+    """
     for name in names:
         if not name:
             continue
-        match = re.search(re.escape(name), quote, flags=re.IGNORECASE)
-        if match:
-            start = len(html.escape(quote[: match.start()], quote=True))
-            end = start + len(html.escape(match.group(0), quote=True))
+        found = _find(quote, name)
+        if found:
+            start = len(html.escape(quote[: found[0]], quote=True))
+            end = start + len(html.escape(quote[found[0]: found[1]], quote=True))
             return [start, end]
     return None
 
@@ -356,6 +384,21 @@ def claims_data(page: str) -> dict[str, Any]:
     return json.loads(match.group(1))["claims"]
 
 
+class _Raw(Element):
+    """HTML put into the page as it is: never compiled as a Jinja template.
+
+    ``folium.Element(text)`` compiles ``text`` as a template, so a title holding ``{{ ... }}``
+    would be evaluated (template injection), and a 150 KB inlined script lexed on every render.
+    """
+
+    _template = Template("{{ this.text }}")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Raw"
+        self.text = text
+
+
 class _Attribution(MacroElement):
     """Adds an attribution to the map itself (for credits no tile layer carries)."""
 
@@ -416,6 +459,23 @@ class _ClaimsLayer(JSCSSMixin, MacroElement):
         self.default_js = js_links  # instance attributes: the class lists stay empty
         self.default_css = css_links
 
+    def render(self, **kwargs: Any) -> None:
+        """Like MacroElement.render, but the macros' output is put into the page as it is.
+
+        branca wraps each macro's output in ``Element(output)``, which compiles it as a Jinja
+        template again: ``{{ ... }}`` in report text would be evaluated (template injection;
+        plain ``folium.GeoJson`` does so with its data) and megabytes of data lexed.
+        """
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        module = self._template.module
+        figure.header.add_child(_Raw(module.header(self, kwargs)), name=self.get_name())
+        figure.html.add_child(_Raw(module.html(self, kwargs)), name=self.get_name())
+        figure.script.add_child(_Raw(module.script(self, kwargs)), name=self.get_name())
+
 
 def _tile_layer(tiles: str | xyzservices.TileProvider) -> folium.TileLayer:
     provider = tiles
@@ -438,6 +498,11 @@ def _panel_css() -> str:
         "border-radius:4px;box-shadow:0 1px 5px rgba(0,0,0,0.4);"
         "font:12px/1.4 'Helvetica Neue',Arial,sans-serif;"
     )
+
+
+def _layer_name(text: str) -> str:
+    """Escaped text for a layer-control label: folium compiles it into a template, so no braces."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _swatch(css_class: str, colour: str | None = None) -> str:
@@ -531,8 +596,8 @@ def make_map(
     if offline:
         js, css = leaflet_assets()
         m.default_js, m.default_css = [], []  # instance attributes: folium's class lists untouched
-        root.header.add_child(folium.Element(inline_script(js)), name="leaflet")
-        root.header.add_child(folium.Element(inline_style(css)), name="leaflet_css")
+        root.header.add_child(_Raw(inline_script(js)), name="leaflet")
+        root.header.add_child(_Raw(inline_style(css)), name="leaflet_css")
         if cluster:
             try:
                 mc_js, mc_css = markercluster_assets()
@@ -586,15 +651,19 @@ def make_map(
     for key in [*ACTION_COLOURS, *sorted(set(tally_action) - set(ACTION_COLOURS))]:
         if tally_action.get(key):
             swatch = _swatch(f"fm-c{classes[key]}") if color_by == "action" else ""
-            name = f"{swatch}action: {html.escape(key)} ({tally_action[key]})"
+            name = f"{swatch}action: {_layer_name(key)} ({tally_action[key]})"
             action_layers.append((key, folium.FeatureGroup(name=name).add_to(m)))
     claimant_layers = []
     for key in [*CLAIMANT_COLOURS, *sorted(set(tally_claimant) - set(CLAIMANT_COLOURS))]:
         if tally_claimant.get(key):
             swatch = _swatch(f"fm-c{classes.get(key, classes[_UNKNOWN])}") if color_by == "claimant" else ""
-            name = f"{swatch}claimant: {html.escape(key)} ({tally_claimant[key]})"
+            name = f"{swatch}claimant: {_layer_name(key)} ({tally_claimant[key]})"
             claimant_layers.append((key, folium.FeatureGroup(name=name).add_to(m)))
 
+    bounds = None
+    if features:  # fitted by the page before any marker is added: no animated re-clustering
+        minx, miny, maxx, maxy = (float(v) for v in drawn.geometry.total_bounds)
+        bounds = [[miny, minx], [maxy, maxx]]
     dated = [n for n in (f["properties"].get("day") for f in features) if n is not None]
     n_undated = len(features) - len(dated)
     config = {
@@ -607,6 +676,7 @@ def make_map(
         "minDay": min(dated) if dated else None,
         "maxDay": max(dated) if dated else None,
         "undated": n_undated,
+        "bounds": bounds,
         "total": len(features),
         "playMs": int(play_ms),
         "frontStyle": _FRONT_STYLE,
@@ -629,14 +699,6 @@ def make_map(
     n_overlays = len(action_layers) + len(claimant_layers) + (front_layer is not None)
     folium.LayerControl(collapsed=n_overlays > 14, position="topright").add_to(m)
 
-    if features:
-        bounds = drawn.geometry.total_bounds  # minx, miny, maxx, maxy
-        m.fit_bounds(
-            [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-            padding_top_left=(60, 90),  # title, search and tools
-            padding_bottom_right=(40, 90),  # time slider and legend
-            max_zoom=12,
-        )
 
     # title and legend (all text escaped)
     left_off = []
@@ -652,7 +714,7 @@ def make_map(
         first, last = min(d for d in days if d), max(d for d in days if d)
         span = f"{first.isoformat()} to {last.isoformat()}" if first != last else first.isoformat()
     root.html.add_child(
-        folium.Element(
+        _Raw(
             f'<div id="frontmap-title" style="{_panel_css()}top:10px;left:60px;max-width:45vw">'
             f'<b style="font-size:14px">{html.escape(title)}</b><br>'
             f"<span>{html.escape(counts)}</span>"
@@ -688,7 +750,7 @@ def make_map(
         extra.append(f"<div style='color:#555'>not drawn: {html.escape(', '.join(left_off))}</div>")
     extra += [f"<div style='color:#555'>{html.escape(n)}</div>" for n in notes]
     root.html.add_child(
-        folium.Element(
+        _Raw(
             '<div id="frontmap-legend" class="fm-panel fm-legend">'
             f"<b>{html.escape(color_by.capitalize())}</b>{''.join(rows)}"
             + ("<hr style='margin:4px 0'>" + "".join(extra) if extra else "")

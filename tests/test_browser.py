@@ -219,7 +219,8 @@ def _days_claims() -> list[Claim]:
                 url="https://example.org/r/1", quote=f"Reports say {name} changed hands.",
                 confidence=0.7, contested=(k == 5 and j < 2),
             ))
-    out.append(Claim("Undatedivka", 48.4, 37.6, name="Undatedivka", quote="No date given."))
+    out.append(Claim("Undatedivka", 48.4, 37.6, name="Undatedivka", quote="No date given.",
+                     source="synthetic.txt#u", url="https://example.org/r/1"))
     return out
 
 
@@ -286,30 +287,25 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
         page.locator(".fm-search-input").press("Enter")
         page.locator(".fm-search-input").fill("Undatedivka")
         page.locator(".fm-search-input").press("Enter")
-        popup = page.locator(".leaflet-popup-content")
+        popup = page.locator(".leaflet-popup-content", has_text="Undatedivka")  # a closed one fades
         popup.wait_for(timeout=5000)
         text = popup.inner_text()
         assert "Undatedivka" in text and "km from the line of" in text
-        # a popup with a source link: click the marker of the last day's first claim
-        page.evaluate(
-            """() => { const m = frontmap.maps[0].map;
-                       m.setView([48.87, 38.20], 12, {animate: false}); }"""
-        )
-        page.locator(".leaflet-marker-pane .fm-marker").first.click()
-        page.wait_for_function(
-            "() => document.querySelector('.leaflet-popup-content a') !== null", timeout=5000
-        )
-        link = page.locator(".leaflet-popup-content a")
+        link = popup.locator("a")
         assert link.first.get_attribute("href") == "https://example.org/r/1"
         assert link.first.get_attribute("rel") == "noopener noreferrer nofollow"
-        page.keyboard.press("Escape")
+        page.locator(".leaflet-popup-close-button").last.click()
 
-        # distance tool: two clicks 200 px apart
+        # distance tool: two clicks 200 px apart on an empty stretch, at zoom 9 (~30 km)
+        page.evaluate("() => frontmap.maps[0].map.setView([46.0, 33.0], 9, {animate: false})")
         page.locator(".fm-measure-btn").click()
-        page.mouse.click(450, 300)
-        page.mouse.click(650, 300)
-        assert page.locator(".fm-measure-out").inner_text().endswith(" km")
+        page.mouse.click(450, 350)
+        page.mouse.click(650, 350)
+        km = float(page.locator(".fm-measure-out").inner_text().removesuffix(" km"))
+        assert 30 < km < 70, km
         page.locator(".fm-measure-btn").click()
+        assert page.locator(".fm-measure-out").inner_text() == ""
+        page.evaluate("() => frontmap.maps[0].map.setView([48.6, 37.4], 8, {animate: false})")
 
         assert page.locator(".leaflet-overlay-pane path").count() >= 1  # the occupied area
         attribution = page.locator(".leaflet-control-attribution").inner_text()

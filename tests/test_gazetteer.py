@@ -645,6 +645,24 @@ def test_real_river(gaz: Gazetteer) -> None:
     assert rivers and rivers[0].place.name == "Oskil" and rivers[0].place.feature_code == "STM"
 
 
+@pytest.mark.parametrize("query", ["zvanovkia", "kostiantinivkaa", "pokrovskk", "ksiziplop",
+                                   "bahmutt", "ugledar", "kramatorskk", "ab"])
+def test_real_fuzzy_prefilter_loses_nothing(gaz: Gazetteer, query: str) -> None:
+    from rapidfuzz import fuzz, process
+
+    from gazetteer.lookup import FUZZY_CUTOFF, FUZZY_WEIGHT
+
+    ix = gaz._ix
+    brute = {  # every row of every key within the cutoff, by brute force
+        r for k, _, _ in process.extract(query, ix.keys, scorer=fuzz.ratio,
+                                         score_cutoff=FUZZY_CUTOFF, limit=None)
+        for r in ix.postings(k)[0].tolist()  # type: ignore[index]
+    }
+    got = gaz._fuzzy_matches([(query, "fold")], None)
+    assert set(got) == brute
+    assert all(s <= FUZZY_WEIGHT for s, *_ in got.values())
+
+
 def test_real_geodataframe(gaz: Gazetteer) -> None:
     gdf = gaz.to_geodataframe(classes="P", country="UA")
     assert len(gdf) == 33681 and gdf.crs.to_epsg() == 4326
