@@ -153,6 +153,7 @@ def map_(
             title=title or ", ".join(p.name for p in paths),
             offline=offline,
             include_roles=None if not all_roles else ("event", "speaker", "venue", "background", "region"),
+            front=fl,
         )
         save_map(m, output)
         write_claims(result.claims, output.with_suffix(".geojson"))
@@ -182,7 +183,7 @@ def resolve(
         if rp is None:
             _fail(f"--region {region!r}: no oblast or raion of that name")
         regions = (rp.name,)
-    ranked = rank(gaz.candidates(name, fuzzy=True, limit=500), near=_parse_near(near), regions=regions)
+    ranked = rank(gaz.candidates(name, fuzzy=True, limit=500), name=name, near=_parse_near(near), regions=regions)
     conf = confidence(ranked)
     shown = ranked[:limit]
     if as_json:

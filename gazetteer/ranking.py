@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -33,7 +34,7 @@ import numpy as np
 from pyproj import Geod
 
 from gazetteer.model import Candidate
-from gazetteer.names import fold
+from gazetteer.names import fold, name_keys, query_variants
 
 __all__ = ["Anchor", "Weights", "rank", "confidence", "distances_km", "GEOD"]
 
@@ -91,9 +92,34 @@ def distances_km(lat: float, lon: float, lats: Sequence[float], lons: Sequence[f
     return np.asarray(d, dtype=float) / 1000.0
 
 
+@lru_cache(maxsize=65536)
+def _current_keys(name: str, asciiname: str) -> frozenset[str]:
+    return frozenset(name_keys(name) | (name_keys(asciiname) if asciiname else set()))
+
+
+@lru_cache(maxsize=8192)
+def _variant_keys(mention: str) -> frozenset[str]:
+    return frozenset(k for k, _ in query_variants(mention))
+
+
+def _by_current_name(c: Candidate, mention: str | None) -> bool:
+    """Whether the name reached the place through its current name.
+
+    A match through an alternate name counts as current when that alternate is just another
+    spelling of the current name ("Seversk" → Siversk: the mention's Russian → Ukrainian variant
+    is Siversk), not a former name ("Grishino" → Pokrovsk, "Aleksandrovka" → Donetsk).
+    """
+    p = c.place
+    current = _current_keys(p.name, p.asciiname)
+    if not c.matched or fold(c.matched) in current:
+        return True
+    return mention is not None and bool(_variant_keys(mention) & current)
+
+
 def rank(
     candidates: Iterable[Candidate],
     *,
+    name: str | None = None,
     near: Sequence[Anchor] = (),
     regions: Iterable[str] = (),
     front_km: Callable[[float, float], float | None] | None = None,
@@ -105,6 +131,8 @@ def rank(
     ----------
     candidates
         Name matches, as returned by ``Gazetteer.candidates``; their score is the match quality.
+    name
+        The name as written, to tell a place's other spellings from its former names.
     near
         Anchors the place should be close to.
     regions
@@ -142,7 +170,7 @@ def rank(
         # A big town's pull is for its current name: "Aleksandrovka" is a former name of
         # Donetsk, but a report that writes it means one of the Oleksandrivkas; "Grishino" is a
         # former name of Pokrovsk, but the Hryshyne next to it is what a report means today.
-        current = not c.matched or fold(c.matched) in {fold(p.name), fold(p.asciiname or p.name)}
+        current = _by_current_name(c, name)
         share = 1.0 if current else weights.former_name
         match = c.score - (0.0 if current else weights.other_name_match)
         why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]

@@ -29,11 +29,12 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import shapely
 from pyproj import Transformer
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform, unary_union
+from shapely.ops import unary_union
 
 from frontmap.errors import FrontlineError
 
@@ -44,6 +45,11 @@ __all__ = ["FrontLine"]
 _TO_METRIC = Transformer.from_crs(
     "EPSG:4326", "+proj=laea +lat_0=48.5 +lon_0=37.5 +datum=WGS84 +units=m", always_xy=True
 )
+
+
+def _to_metric_xy(xy: np.ndarray) -> np.ndarray:
+    x, y = _TO_METRIC.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([x, y])
 
 
 class FrontLine:
@@ -131,7 +137,7 @@ class FrontLine:
     def _metric_for(self, day: dt.date | None) -> tuple[BaseGeometry, BaseGeometry]:
         d = self.date_for(day)
         if d not in self._metric:
-            area = transform(_TO_METRIC.transform, self.geometry(d))
+            area = shapely.transform(self.geometry(d), _to_metric_xy)
             edge = area.boundary
             shapely.prepare(area)
             shapely.prepare(edge)
@@ -143,6 +149,12 @@ class FrontLine:
         _, edge = self._metric_for(day)
         x, y = _TO_METRIC.transform(lon, lat)
         return float(shapely.distance(shapely.Point(x, y), edge)) / 1000.0
+
+    def distances_km(self, lats, lons, day: dt.date | None = None) -> np.ndarray:
+        """Distances in km from many points to the edge of occupied territory on ``day`` (vectorised)."""
+        _, edge = self._metric_for(day)
+        x, y = _TO_METRIC.transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+        return shapely.distance(shapely.points(x, y), edge) / 1000.0
 
     def occupied(self, lat: float, lon: float, day: dt.date | None = None) -> bool:
         """Whether a point lies in occupied territory on ``day``."""

@@ -236,6 +236,7 @@ def resolve_mentions(
         region_names, local = group_regions[gk]
         ranked = rank(
             cand_cache[keys[i0]],
+            name=_KIND_WORD.sub("", m.text),
             near=anchors,
             regions=region_names,
             front_km=front_km if group_event[gk] else None,

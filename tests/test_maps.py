@@ -362,6 +362,17 @@ def test_map_data_block_cannot_be_closed_by_text():
     assert html.unescape(_map_data(page)["features"][0]["properties"]["quote"]) == quote
 
 
+def test_map_text_is_never_a_template():
+    # folium.Element and branca's macro output compile text as Jinja: "{{ 7*7 }}" would become 49
+    jinja = "{{ 6*7*1000003 }} {% if 1 %}evaluated{% endif %}"
+    claim = Claim("A", 48.0, 37.0, quote=jinja, source=jinja, unit=jinja)
+    page = make_map([claim], title=jinja, offline=True).get_root().render()
+    assert "42000126" not in page
+    assert page.count("evaluated") == page.count("{% if 1 %}evaluated")
+    assert _map_data(page)["features"][0]["properties"]["quote"] == html.escape(jinja, quote=True)
+    assert f'<b style="font-size:14px">{html.escape(jinja)}</b>' in page
+
+
 @pytest.mark.parametrize(
     ("url", "linked"),
     [
