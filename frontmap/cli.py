@@ -35,6 +35,18 @@ FrontOpt = Annotated[
     Optional[Path],
     typer.Option("--front", help="GeoJSON of occupied territory by date (DeepState history or a single day).", show_default=False),
 ]
+JobsOpt = Annotated[
+    int,
+    typer.Option("-j", "--jobs", min=1, help="Worker processes (files are shared out; results are the same, in input order)."),
+]
+EngineOpt = Annotated[
+    str,
+    typer.Option("--engine", help="Parallel engine: 'processes' (a local pool) or 'dask' (a Dask cluster)."),
+]
+SchedulerOpt = Annotated[
+    Optional[str],
+    typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786); default a local cluster of --jobs workers.", show_default=False),
+]
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -75,22 +87,36 @@ def _front(path: Path | None):
         _fail(str(exc))
 
 
-def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None):
+def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
+                 jobs: int = 1, engine: str = "processes", scheduler: str | None = None):
     from tqdm import tqdm
 
     from geo.extract import extract_files
 
+    if engine not in ("processes", "dask"):
+        _fail(f"--engine {engine!r}: expected 'processes' or 'dask'")
     gaz = _open_gazetteer(data)
     fl = _front(front)
     anchors = _parse_near(near)
     bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
-    result = extract_files(
-        [str(p) for p in paths],
-        gaz,
-        front_km_for=(fl.distance_function if fl is not None else None),
-        near=anchors,
-        progress=lambda r: bar.update(1),
-    )
+    if jobs == 1 and engine == "processes":
+        result = extract_files(
+            [str(p) for p in paths],
+            gaz,
+            front_km_for=(fl.distance_function if fl is not None else None),
+            near=anchors,
+            progress=lambda r: bar.update(1),
+        )
+    else:
+        from geo.parallel import extract_files_parallel
+
+        try:
+            result = extract_files_parallel(
+                [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
+                data_dir=data, gaz=gaz, front=front, near=anchors, progress=bar.update,
+            )
+        except (FrontmapError, ImportError, OSError) as exc:
+            _fail(f"--engine {engine}: {exc}")
     bar.close()
     for err in result.errors:
         typer.secho(f"frontmap: skipped {err}", err=True, fg=typer.colors.YELLOW)
@@ -114,11 +140,14 @@ def extract(
     data: DataOpt = None,
     front: FrontOpt = None,
     near: Annotated[Optional[str], typer.Option(help="Pull ambiguous names towards LAT,LON.")] = None,
+    jobs: JobsOpt = 1,
+    engine: EngineOpt = "processes",
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
     from maps.export import feature_collection, write_claims
 
-    result, _ = _run_extract(paths, data, front, near)
+    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler)
     try:
         if str(output) == "-":
             json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
@@ -141,12 +170,15 @@ def map_(
     offline: Annotated[bool, typer.Option(help="Carry Leaflet's JavaScript and CSS inside the HTML (works with no internet but for tiles).")] = False,
     all_roles: Annotated[bool, typer.Option("--all-roles", help="Also draw places named only as speakers or venues.")] = False,
     title: Annotated[Optional[str], typer.Option(help="Map title.")] = None,
+    jobs: JobsOpt = 1,
+    engine: EngineOpt = "processes",
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Draw the claims of reports on an interactive map, and write them beside it as GeoJSON."""
     from maps.export import write_claims
     from maps.webmap import make_map, save_map
 
-    result, fl = _run_extract(paths, data, front, near)
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler)
     try:
         m = make_map(
             result.claims,

@@ -101,7 +101,9 @@ def extract_report(
         sentence = text[s:e]
         ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, context=prev)
         contexts.append((sentence, ctxs))
-    events = [any(c.role == "event" for c in ctxs) for _, ctxs in contexts]
+    # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
+    # other names towards them nor are pulled towards the front; events and background do
+    events = [any(c.role in ("event", "background") for c in ctxs) for _, ctxs in contexts]
     resolutions = resolve_mentions(
         mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near
     )

@@ -346,6 +346,18 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
     return True
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a headline in title case (most words capitalised)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    ws = _WORD.findall(line)
+    if len(ws) < 4 or len(line) > 200:
+        return False
+    caps = sum(1 for w in ws if w[:1].isupper() or w.lower() in {"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by"})
+    return caps / len(ws) >= 0.8
+
+
 def _people(text: str, words, gaz) -> tuple[set[int], set[str]]:
     """People's names in the text: word positions of first names, and surnames (folded).
 
@@ -356,11 +368,17 @@ def _people(text: str, words, gaz) -> tuple[set[int], set[str]]:
     """
     firsts: set[int] = set()
     surnames: set[str] = set()
+    # names the text itself calls settlements are places wherever they stand
+    called_places = {
+        fold(w) for s, e, w in words if _SETTLEMENT_CUE.search(text[max(0, s - 60) : s])
+    }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]
         s2, e2, w2 = words[j + 1]
         if text[e1:s2] != " " or not (_is_cap(w1) and _is_cap(w2)):
             continue
+        if _title_case_line(text, s1):
+            continue  # "Russian Forces Liberate Kotlyarovka Settlement": a headline, not a name
         l1, l2 = w1.lower(), w2.lower()
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
@@ -369,6 +387,8 @@ def _people(text: str, words, gaz) -> tuple[set[int], set[str]]:
         if gaz.has_key(fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
             continue
         k1, k2 = gaz.has_key(fold(w1)), gaz.has_key(fold(w2))
+        if fold(w1) in called_places or fold(w2) in called_places:
+            continue
         if k1 and not k2:
             firsts.add(j)
         elif k2 and not k1:

@@ -14,6 +14,7 @@ A report is about one area, so its mentions are resolved together:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -41,7 +42,7 @@ _LOCAL_REGION = Weights()
 _REPORT_REGION = Weights(region=0.25)
 
 _REGION = re.compile(
-    r"\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)\s+(?:oblast|region|province|raion|district|krai)\b"
+    r"\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)\s+(?i:oblast|region|province|raion|district|krai)s?\b"
     r"|\b(DPR|LPR|DNR|LNR|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
 )
 
@@ -178,11 +179,16 @@ def resolve_mentions(
                 cand_cache[ka] = [c for c in cand_cache[ka] if c.place.geonameid in common]
                 cand_cache[kb] = [c for c in cand_cache[kb] if c.place.geonameid in common]
 
-    # Mentions of the same name in one report are one place, unless the text gives coordinates.
+    # Mentions of one name in one paragraph are one place (unless the text gives coordinates);
+    # a long report may use the same name for different villages in different sections, so
+    # paragraphs are resolved apart, with a pull towards the same name's place elsewhere.
+    para_starts = [0] + [mm.end() for mm in re.finditer(r"\n", text)] if text else [0]
     groups: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
-        gk = keys[i] if m.coordinate is None else f"{keys[i]}@{i}"
+        para = bisect.bisect_right(para_starts, m.start) - 1
+        gk = f"{keys[i]}#{para}" if m.coordinate is None else f"{keys[i]}@{i}"
         groups.setdefault(gk, []).append(i)
+    base_key = {gk: keys[idx[0]] for gk, idx in groups.items()}
     group_regions: dict[str, tuple[set[str], bool]] = {}
     for gk, idx in groups.items():
         found = [regions_for(mentions[i]) for i in idx]
@@ -220,13 +226,17 @@ def resolve_mentions(
         seen: set[int] = set()
         # the nearest settled names in the text pull; the rest of a long report barely does
         nearest = sorted(settled, key=lambda o: text_distance(gk, group_pos[o]))[:8]
+        for other, p in settled.items():
+            if other != gk and base_key[other] == keys[i0]:
+                anchors.append(Anchor(p.lat, p.lon, weight=0.35, scale_km=3.0,
+                                      label=f"the {p.name} this report means elsewhere", group="same-name"))
         for other in nearest:
             p = settled[other]
             if (
                 other == gk
                 or not group_event[other]
                 or p.geonameid in seen
-                or other.split("@")[0] == keys[i0]
+                or base_key[other] == keys[i0]
                 or p.feature_class != "P"
             ):
                 continue
