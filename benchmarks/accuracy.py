@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     front = None
     ff = front_file()
     if ff is not None and not args.no_front:
-        front = FrontLine.from_file(ff)
+        front = FrontLine.from_file(ff, gaz)
     res = score(gaz, eval_dir, front)
     res["front"] = str(ff) if front is not None else None
     res["seconds"] = round(time.perf_counter() - t, 2)

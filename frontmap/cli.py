@@ -33,8 +33,14 @@ DataOpt = Annotated[
 ]
 FrontOpt = Annotated[
     Optional[Path],
-    typer.Option("--front", help="GeoJSON of occupied territory by date (DeepState history or a single day).", show_default=False),
+    typer.Option(
+        "--front",
+        help="GeoJSON of occupied territory by date (DeepState history or a single day); "
+        "default: frontline/deepstate_history.geojson.xz in the data folder, if there.",
+        show_default=False,
+    ),
 ]
+NoFrontOpt = Annotated[bool, typer.Option("--no-front", help="Do not use a front line, even the data folder's.")]
 JobsOpt = Annotated[
     int,
     typer.Option("-j", "--jobs", min=1, help="Worker processes (files are shared out; results are the same, in input order)."),
@@ -76,19 +82,24 @@ def _parse_near(value: str | None):
     return (Anchor(c.lat, c.lon, weight=1.5, scale_km=30.0, label=f"--near {value}"),)
 
 
-def _front(path: Path | None):
-    if path is None:
-        return None
+def _front(path: Path | None, data: Path | None = None, *, use_default: bool = True, gaz=None):
+    from frontmap.settings import front_file
     from geo.frontline import FrontLine
 
+    if path is None and use_default:
+        path = front_file(data)
+    if path is None:
+        return None
+
     try:
-        return FrontLine.from_file(path)
+        return FrontLine.from_file(path, gaz)
     except FrontmapError as exc:
         _fail(str(exc))
 
 
 def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
-                 jobs: int = 1, engine: str = "processes", scheduler: str | None = None):
+                 jobs: int = 1, engine: str = "processes", scheduler: str | None = None,
+                 no_front: bool = False):
     from tqdm import tqdm
 
     from geo.extract import extract_files
@@ -96,7 +107,11 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
     if engine not in ("processes", "dask"):
         _fail(f"--engine {engine!r}: expected 'processes' or 'dask'")
     gaz = _open_gazetteer(data)
-    fl = _front(front)
+    if front is None and not no_front:
+        from frontmap.settings import front_file
+
+        front = front_file(data)
+    fl = _front(front, data, use_default=False, gaz=gaz)
     anchors = _parse_near(near)
     bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
     if jobs == 1 and engine == "processes":
@@ -139,6 +154,7 @@ def extract(
     output: Annotated[Path, typer.Option("-o", "--output", help="Output file: .geojson, .gpkg or .csv (- for GeoJSON on stdout).")] = Path("-"),
     data: DataOpt = None,
     front: FrontOpt = None,
+    no_front: NoFrontOpt = False,
     near: Annotated[Optional[str], typer.Option(help="Pull ambiguous names towards LAT,LON.")] = None,
     jobs: JobsOpt = 1,
     engine: EngineOpt = "processes",
@@ -147,7 +163,7 @@ def extract(
     """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
     from maps.export import feature_collection, write_claims
 
-    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler)
+    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front)
     try:
         if str(output) == "-":
             json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
@@ -166,6 +182,7 @@ def map_(
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML map to write; the claims go beside it as .geojson.")] = Path("frontmap.html"),
     data: DataOpt = None,
     front: FrontOpt = None,
+    no_front: NoFrontOpt = False,
     near: Annotated[Optional[str], typer.Option(help="Pull ambiguous names towards LAT,LON.")] = None,
     offline: Annotated[bool, typer.Option(help="Carry Leaflet's JavaScript and CSS inside the HTML (works with no internet but for tiles).")] = False,
     all_roles: Annotated[bool, typer.Option("--all-roles", help="Also draw places named only as speakers or venues.")] = False,
@@ -178,7 +195,7 @@ def map_(
     from maps.export import write_claims
     from maps.webmap import make_map, save_map
 
-    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler)
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front)
     try:
         m = make_map(
             result.claims,

@@ -560,3 +560,35 @@ class Gazetteer:
         })
         geometry = geopandas.points_from_xy(ix.lon[rows], ix.lat[rows], crs="EPSG:4326")
         return geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+    # ---------------------------------------------------------------- as GeoDataFrames
+
+    def lookup(self, name: str, near: Any = None, region: str | None = None, *,
+               limit: int | None = 10, classes: ClassSpec = "P",
+               fuzzy: bool = True) -> geopandas.GeoDataFrame:
+        """Ranked candidates for a name as a GeoDataFrame: :func:`gazetteer.frames.lookup`.
+
+        ``gaz.lookup("Otradnoe", region="Zaporizhzhia Oblast")`` → Vidradne first.
+        """
+        from .frames import lookup
+
+        return lookup(self, name, near, region, limit=limit, classes=classes, fuzzy=fuzzy)
+
+    def near_frame(self, lat: float, lon: float, km: float,
+                   classes: ClassSpec = "P") -> geopandas.GeoDataFrame:
+        """:meth:`near` as a GeoDataFrame with a ``km`` column: :func:`gazetteer.frames.near`.
+
+        ``gaz.near_frame(48.28, 37.18, 10)`` → the places within 10 km of Pokrovsk.
+        """
+        from .frames import near
+
+        return near(self, lat, lon, km, classes=classes)
+
+    def within(self, geometry: Any, classes: ClassSpec = "P") -> geopandas.GeoDataFrame:
+        """The places inside a shapely geometry as a GeoDataFrame: :func:`gazetteer.frames.within`.
+
+        ``gaz.within(shapely.box(37.0, 48.2, 37.4, 48.4))`` → the places of that box.
+        """
+        from .frames import within
+
+        return within(self, geometry, classes=classes)

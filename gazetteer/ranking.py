@@ -102,6 +102,26 @@ def _variant_keys(mention: str) -> frozenset[str]:
     return frozenset(k for k, _ in query_variants(mention))
 
 
+@lru_cache(maxsize=8192)
+def _variant_order(mention: str) -> tuple[str, ...]:
+    return tuple(k for k, _ in query_variants(mention))
+
+
+def _variant_rank(c: Candidate, mention: str | None) -> int:
+    """Position of the first spelling variant of ``mention`` that is the place's current name.
+
+    The variants come best first ("Volche" → Vovche before Vilcha), so among places reached by
+    the same rule, the one an earlier variant reaches is the likelier reading.
+    """
+    if mention is None:
+        return 0
+    current = _current_keys(c.place.name, c.place.asciiname)
+    for i, k in enumerate(_variant_order(mention)):
+        if k in current:
+            return i
+    return 10
+
+
 def _by_current_name(c: Candidate, mention: str | None) -> bool:
     """Whether the name reached the place through its current name.
 
@@ -173,6 +193,8 @@ def rank(
         current = _by_current_name(c, name)
         share = 1.0 if current else weights.former_name
         match = c.score - (0.0 if current else weights.other_name_match)
+        if c.rule not in ("exact", "fuzzy"):
+            match -= 0.01 * min(_variant_rank(c, name), 10)
         why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]
         score = weights.match * match + float(pull[i])
         why += pull_why[i]

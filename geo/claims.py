@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlparse
 
@@ -58,6 +59,7 @@ __all__ = [
     "analyse_mention",
     "analyse_mention_all",
     "source_claimant",
+    "report_voice",
     "find_units",
     "find_directions",
 ]
@@ -153,6 +155,9 @@ _CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
      _c(r"\b(?:expell\w*|drove|driven|driving|ousted|pushed|knocked|kicked|cleared)\s+(?:the\s+)?(?:enemy|ukrainian\w*|russian\w*|"
         r"afu|\w+\s+(?:forces|troops|units))\s+(?:\w+\s+)?(?:out\s+of|from)\b")),
     (Action.CAPTURED, "cleared", _c(r"\b(?:completed?|finish\w*)\s+(?:the\s+)?(?:clearing|clearance|mopping)\b")),
+    # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
+    (Action.CAPTURED, "under control",
+     _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
     (Action.CAPTURED, "flag raised", _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
     (Action.CAPTURED, "fell", _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
     (Action.ADVANCING, "enemy withdrew", _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
@@ -210,6 +215,9 @@ _CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
 )
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
+# status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
+# only when no event cue stands in its clause ("strikes on Russian-occupied territory near X": struck)
+_WEAK = frozenset({"under control"})
 
 _NEG_BEFORE = _c(r"\b(?:not|never|no|nor|without|yet\s+to|cannot|can['’]t|(?:has|have|had|did|does|do|was|were|is|are)n['’]?t|"
                  r"den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|false(?:ly)?|fake)\b[^.;]{0,40}$")
@@ -220,6 +228,9 @@ _NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected
 _HYPOTHETICAL = _c(r"(?:\b(?:aim(?:s|ed|ing)?|intend\w*|plan(?:s|ned|ning)?|want\w*|seek\w*|sought|hop\w+|goal|objective|ambitions?|"
                    r"would|will|could|might|should|must|may|if|unless|refrain\w*|potential\w*|capable|capacity|"
                    r"threat\s+of|risk\s+of|ability|able|prepar\w+|ready)\b)(?:\s+\S+){0,8}?\s*$")
+# "the main objective of Russia in this sector is the complete occupation of X": a goal, however far
+_GOAL_IS = _c(r"\b(?:goals?|objectives?|aims?|tasks?|intentions?|ambitions?|plans?)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|"
+              r"includes?)\s+(?:\w+\s+){0,3}$")
 _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
              r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
              r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
@@ -324,7 +335,7 @@ _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|nort
 _REFERENCE_BEFORE = _c(
     rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?$|"
     r"\b(?:road|roads|highway|route|approaches|way|gates|range|reach|distance)\s+(?:to|towards|from|of)\s+(?:the\s+)?$|"
-    r"\b(?:located|situated|lies|lie|lying|lay|based|stationed)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
+    r"\b(?:located|situated|lies|lie|lying|lay|based|stationed|deployed|garrisoned|concentrated)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
     r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
@@ -490,12 +501,72 @@ def source_claimant(report: Report) -> Claimant | None:
     return None
 
 
+# The text's own voice: a frontline summary that narrates one side's gains and the other side's
+# losses sentence after sentence, in its own words and with next to no attribution, is that side's
+# channel speaking (news copy attributes: "the ministry said", "according to DeepState").
+_RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|units|army|servicemen|fighters|soldiers|"
+               r"grouping|artillery|aviation|assault\s+\w+|reconnaissance\s+\w+)\b|"
+               r"\bour\s+(?:troops|forces|units|fighters|guys|soldiers|boys)\b|\bassault\s+(?:forces|units|groups|detachments)\b")
+_UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
+                 r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
+                 r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
+_FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|my|me)\b")
+_GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
+_VOICE_MIN = 4  # own-voice sentences needed
+_VOICE_RATIO = 3  # ... and at least this many per attributed sentence
+_VOICE_SPAN = 6000  # characters read from the start of the text
+
+
+@lru_cache(maxsize=32)
+def report_voice(text: str) -> Claimant | None:
+    """The side a text speaks for in its own voice, when it is a one-sided channel summary.
+
+    A sentence is in the text's own voice when it names no claimant, is not hedged, and either
+    has Russian forces (or "our troops") gain, storm, advance or strike, or has Ukraine lose,
+    attempt and fail, or prepare to withdraw. A text with at least four such sentences, three
+    times as many as it has attributed sentences, and no first-person singular ("I", "my": a
+    commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
+    unattributed claim in it is a ``RU-milblogger``'s. News copy attributes its claims and does
+    not qualify; the Ukrainian side has no claimant of that kind, so only the Russian one is found.
+
+    Examples
+    --------
+    >>> t = ("Russian forces advance on all fronts. Russian units stormed the northern districts of Kupyansk. "
+    ...      "Ukraine has lost more than 300 troops. Russian troops took control of Novoivanovka. "
+    ...      "Russian assault groups are advancing on Uspenovka.")
+    >>> report_voice(t).value
+    'RU-milblogger'
+    >>> report_voice("Russian troops took Novoivanovka, the ministry said. Russian forces advanced, it said.") is None
+    True
+    """
+    from geo.text import sentences
+
+    text = text[:_VOICE_SPAN]
+    if len(_FIRST_PERSON.findall(text)) >= 2:
+        return None
+    own = attributed = 0
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        if _find_attributions(sentence):
+            attributed += 1
+            continue
+        if _HEDGES.search(sentence):
+            continue
+        actor = _RU_ACTOR.search(sentence)
+        if _UA_SETBACK.search(sentence) or (actor is not None and any(
+                c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))):
+            own += 1
+    if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
+        return Claimant.RU_MILBLOGGER
+    return None
+
+
 # --------------------------------------------------------------------------------------------
 # Sentence analysis
 # --------------------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:but|while|whereas|although|though|however|yet)\b|\s(?:but|while|whereas)\s"
-                           r"|\.\s+(?=[A-Z])|\n")
+                           r"|[.!?](?:\*+|\[\[[^\]]*\]\](?:\([^)\s]*\))?|\[\d+\])*\s+(?=[*\[\"“]?[A-Z])|\n")
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -630,6 +701,8 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     near X; north of Y near Z"): it inherits that clause's cue.
     """
     inside = [c for c in cues if lo <= c.start and c.end <= hi]
+    if any(c.detail not in _WEAK for c in inside):
+        inside = [c for c in inside if c.detail not in _WEAK]
     if not inside:
         prev = _previous_clause_start(sentence, lo)
         while prev is not None and not inside:
@@ -640,13 +713,22 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
         if c.action in _PRIORITY:
             return c, lo
     before = [c for c in inside if c.end <= start]
-    after = [c for c in inside if c.start >= end]
+    after = [c for c in inside if c.start >= end and not _attributive_after(sentence, c)]
     rel = _relative_cue(sentence, end, hi, after)
     if rel is not None:
         return rel, lo
     if before:
         return before[-1], lo
     return (after[0] if after else None), lo
+
+
+_GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
+
+
+def _attributive_after(sentence: str, cue: _Cue) -> bool:
+    """A participle used as an adjective ("the liberated villages"): it governs that noun, not a name before it."""
+    return bool(re.search(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$", sentence[:cue.start], _I)
+                and cue.text.casefold().endswith("ed") and _GENERIC_PLACES.match(sentence[cue.end:]))
 
 
 def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
@@ -752,7 +834,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
-    return bool(_HYPOTHETICAL.search(sentence[lo:cue.start]))
+    left = sentence[lo:cue.start]
+    return bool(_HYPOTHETICAL.search(left) or _GOAL_IS.search(left))
 
 
 def analyse_mention(
@@ -884,6 +967,13 @@ def _analyse(
         if attr is not None:
             claimant = attr.claimant
             why.append(f"claimant '{attr.text}'")
+    voice = report_voice(report.text) if report is not None and claimant is None else None
+    if voice is not None and source_claimant(report) not in (None, Claimant.MEDIA):
+        voice = None  # a known source (the MoD's agency, ISW, DeepState) speaks for itself
+    if claimant is None and voice is not None:
+        # an own-voice narrative: its unattributed sentences are the channel's, not the last speaker's
+        claimant = voice
+        why.append(f"claimant: the text's own voice ({voice.value})")
     if claimant is None and context:
         found = _context_claimant(context)
         if found is not None:

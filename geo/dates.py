@@ -357,12 +357,25 @@ def find_report_date(
     return max(found) if found else default
 
 
-def claim_date(sentence: str, report_date: _dt.date | None) -> _dt.date | None:
+# A sentence that goes on quoting a statement an earlier sentence dated: "Russia's defence ministry
+# said Sunday it had captured a village." then "'... liberated Berestove,' the ministry said."
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|its|this|that)\s+(?:ministry|statement|report|briefing|bulletin|general\s+staff|military|"
+    r"spokes\w+|official|command|agency|channel|update)\s+(?:\w+\s+)?(?:said|says|added|adds|stated|reported|noted|wrote|"
+    r"claimed|specified|continued)\b|\b(?:it|he|she|they)\s+(?:also\s+)?(?:said|added|stated|noted)\b|"
+    r"\baccording\s+to\s+the\s+(?:statement|ministry|report|briefing|bulletin|update)\b",
+    re.IGNORECASE,
+)
+
+
+def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "") -> _dt.date | None:
     """The date a sentence gives its claim, relative to the report's date.
 
     The first date expression in the sentence that can be resolved wins: a full date, a day and
-    month (year from the report date), ``(27/11)``, a weekday, or a relative word. Returns None
-    when the sentence names no day, or names one only relative to an unknown report date.
+    month (year from the report date), ``(27/11)``, a weekday, or a relative word. A sentence
+    without one that goes on quoting an earlier statement ("..., the ministry said.", "it added")
+    takes the date of ``previous``, the sentence before it. Returns None when the sentence names
+    no day, or names one only relative to an unknown report date.
 
     Examples
     --------
@@ -373,8 +386,15 @@ def claim_date(sentence: str, report_date: _dt.date | None) -> _dt.date | None:
     (datetime.date(2025, 11, 27), None)
     >>> print(claim_date("On Monday the village was taken", None))
     None
+    >>> claim_date("'Units liberated Berestove,' the ministry said.", d,
+    ...            previous="The defence ministry said on Tuesday its forces had captured a village.")
+    datetime.date(2025, 11, 25)
     """
     for _, _, d in _scan(sentence, report_date):
         if d is not None:
             return d
+    if previous and _BACK_REFERENCE.search(sentence):
+        for _, _, d in _scan(previous, report_date):
+            if d is not None:
+                return d
     return None

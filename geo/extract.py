@@ -88,6 +88,10 @@ def extract_report(
         k = max(0, bisect.bisect_right(starts, offset) - 1)
         return spans[k]
 
+    def previous_sentence(s: int) -> str:
+        k = bisect.bisect_right(starts, s) - 2
+        return text[spans[k][0] : spans[k][1]] if k >= 0 else ""
+
     coords = find_coordinates(text)
     mentions = find_mentions(text, gaz, coordinates=coords)
     if not mentions:
@@ -116,7 +120,7 @@ def extract_report(
             if key in seen:
                 continue
             seen.add(key)
-            cdate = claim_date(sentence, report.date) if ctx.role == "event" else None
+            cdate = claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0])) if ctx.role == "event" else None
             precision = r.precision
             role = ctx.role
             if place is not None and (place.feature_class == "A" or place.feature_code.startswith("PCL")):

@@ -494,15 +494,15 @@ def extract_frame(
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError(f"errors={errors!r}: expected 'warn', 'raise' or 'ignore'")
     anchors = _anchors(near)
-    front_line = front
-    if front is not None and not hasattr(front, "distance_function"):
-        from geo.frontline import FrontLine
-
-        front_line = FrontLine.from_file(front)  # type: ignore[arg-type]
     if gaz is None:
         from gazetteer import Gazetteer
 
         gaz = Gazetteer.open(progress=False)
+    front_line = front
+    if front is not None and not hasattr(front, "distance_function"):
+        from geo.frontline import FrontLine
+
+        front_line = FrontLine.from_file(front, gaz)  # type: ignore[arg-type]
 
     if isinstance(source, str) and not _is_path(source):
         from geo.dates import find_report_date

@@ -68,10 +68,49 @@ class FrontLine:
         self._geoms: dict[dt.date, BaseGeometry | list[dict]] = {d: by_date[d] for d in self._dates}
         self.source = source
         self._metric: dict[dt.date, tuple[BaseGeometry, BaseGeometry]] = {}
+        self._ref: tuple[np.ndarray, np.ndarray] | None = None
+        self._ref_km = 12.0
+
+    def with_settlements(self, lats, lons, *, within_km: float = 12.0) -> FrontLine:
+        """Measure distances to the front proper, not to the whole edge of occupied territory.
+
+        The edge of the occupied area also runs along the sea coast and the Russian border; a
+        village on the Crimean coast is not "at the front". Given the settlements of Ukraine
+        (from the gazetteer), the front line of a day is the part of the edge that has a
+        settlement *outside* the occupied area within ``within_km``.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from shapely.geometry import box
+        >>> fl = FrontLine({dt.date(2025, 1, 1): box(37.0, 48.0, 38.0, 49.0)})
+        >>> fl = fl.with_settlements([48.5], [36.95])   # one held village west of the box
+        >>> round(fl.distance_km(48.5, 37.02, dt.date(2025, 1, 1)), 1)   # near the west edge
+        1.5
+        >>> fl.distance_km(48.5, 37.98, dt.date(2025, 1, 1)) > 60     # the east edge is no front
+        True
+        """
+        x, y = _TO_METRIC.transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+        self._ref = (np.asarray(x), np.asarray(y))
+        self._ref_km = within_km
+        self._metric.clear()
+        return self
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> FrontLine:
-        """Read a front-line GeoJSON (optionally xz/gzip-compressed)."""
+    def from_file(cls, path: str | os.PathLike[str], gaz=None) -> FrontLine:
+        """Read a front-line GeoJSON (optionally xz/gzip-compressed).
+
+        With a gazetteer, distances are measured to the front proper (see
+        :meth:`with_settlements`), using its populated places in Ukraine.
+        """
+        fl = cls._read(path)
+        if gaz is not None:
+            pts = gaz.to_geodataframe(classes="P", country="UA")
+            fl.with_settlements(pts.geometry.y.to_numpy(), pts.geometry.x.to_numpy())
+        return fl
+
+    @classmethod
+    def _read(cls, path: str | os.PathLike[str]) -> FrontLine:
         p = Path(path)
         try:
             raw = p.read_bytes()
@@ -139,10 +178,26 @@ class FrontLine:
         if d not in self._metric:
             area = shapely.transform(self.geometry(d), _to_metric_xy)
             edge = area.boundary
+            if self._ref is not None:
+                edge = self._front_proper(area, edge)
             shapely.prepare(area)
             shapely.prepare(edge)
             self._metric[d] = (area, edge)
         return self._metric[d]
+
+    def _front_proper(self, area: BaseGeometry, edge: BaseGeometry) -> BaseGeometry:
+        """The edge's points (every 500 m) that have a held settlement within ``_ref_km``."""
+        rx, ry = self._ref
+        held = ~shapely.contains_xy(area, rx, ry)
+        if not held.any():
+            return edge
+        tree = shapely.STRtree(shapely.points(rx[held], ry[held]))
+        verts = shapely.get_coordinates(shapely.segmentize(edge, 500.0))
+        pairs = tree.query(shapely.points(verts), predicate="dwithin", distance=self._ref_km * 1000.0)
+        keep = np.unique(pairs[0])
+        if keep.size == 0:
+            return edge
+        return shapely.multipoints(verts[keep])
 
     def distance_km(self, lat: float, lon: float, day: dt.date | None = None) -> float:
         """Distance in km from a point to the edge of occupied territory on ``day``."""

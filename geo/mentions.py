@@ -30,7 +30,58 @@ from geo.model import Coordinate, Mention
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["find_mentions", "STOP_WORDS"]
+__all__ = ["find_mentions", "STOP_WORDS", "TRANSLATED_NAMES", "untranslate"]
+
+#: Machine translation turns Russian and Ukrainian toponyms into English words ("Middle" for
+#: Sredneye/Serednie, "First May" for Pervomayskoye). After a settlement cue, such words are
+#: read back as the toponyms they translate (Ukrainian form first, then Russian).
+TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {
+    "middle": ("Serednie", "Sredneye"),
+    "central": ("Tsentralne", "Tsentralnoye"),
+    "first may": ("Pershe Travnia", "Pervoe Maya", "Pervomaiske", "Pervomayskoye"),
+    "first of may": ("Pershe Travnia", "Pervoe Maya", "Pervomaiske", "Pervomayskoye"),
+    "may day": ("Pervomaiske", "Pervomayskoye"),
+    "peaceful": ("Myrne", "Mirnoye"),
+    "peace": ("Myrne", "Mirnoye"),
+    "green": ("Zelene", "Zelenoye"),
+    "green grove": ("Zelenyi Hai", "Zelyony Gai"),
+    "green field": ("Zelene Pole", "Zelenoye Pole"),
+    "new": ("Nove", "Novoye"),
+    "red": ("Krasne", "Krasnoye"),
+    "happy": ("Shchaslyve", "Schastlivoye"),
+    "cheerful": ("Vesele", "Vesyoloye"),
+    "merry": ("Vesele", "Vesyoloye"),
+    "free": ("Vilne", "Volnoye"),
+    "steppe": ("Stepove", "Stepnoye"),
+    "sunny": ("Soniachne", "Solnechnoye"),
+    "victory": ("Peremoha", "Pobeda"),
+    "hope": ("Nadiia", "Nadezhda"),
+    "glory": ("Slava", "Slava"),
+    "friendship": ("Druzhba", "Druzhba"),
+    "dawn": ("Zoria", "Zarya"),
+    "paradise": ("Rai", "Rai"),
+    "quiet": ("Tykhe", "Tikhoye"),
+    "progress": ("Prohres", "Progress"),
+    "jubilee": ("Yuvileine", "Yubileinoye"),
+    "spring": ("Krynychne", "Rodnikovoye"),
+    "lake": ("Ozerne", "Ozyornoye"),
+    "sea": ("Morske", "Morskoye"),
+    "seaside": ("Prymorske", "Primorskoye"),
+    "border": ("Prykordonne", "Pogranichnoye"),
+}
+
+
+def untranslate(phrase: str) -> tuple[str, ...]:
+    """The toponyms an English word or phrase may translate ("Middle" → Serednie, Sredneye).
+
+    Examples
+    --------
+    >>> untranslate("First May")
+    ('Pervomaiske', 'Pervomayskoye')
+    >>> untranslate("Pokrovsk")
+    ()
+    """
+    return TRANSLATED_NAMES.get(" ".join(phrase.lower().split()), ())
 
 # A word: letters (any script), with inner apostrophes or hyphens ("Rai-Aleksandrovka", "Kam'yanka").
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_]{2})|-(?=[^\W\d_]))*")
@@ -79,6 +130,8 @@ _SETTLEMENT_CUE = re.compile(
     r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
     re.IGNORECASE,
 )
+# the last of a list of settlements: "the villages of Filia in the X region and First May"
+_LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
 _WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
 _DIRECTION_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|salient|area|outskirts)\b", re.IGNORECASE)
 _RU_TOPONYM = re.compile(
@@ -299,6 +352,11 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
         direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
         dash = _in_dash_list(text, words, first, run[k - 1])
         strong = cue == "cue" or direction_after or dash
+        if untranslate(phrase) and (
+            _SETTLEMENT_CUE.search(text[max(0, s - 60) : s]) or _LIST_CUE.search(text[max(0, s - 150) : s])
+        ):
+            if any(gaz.candidates(t, fuzzy=False, limit=1) for t in untranslate(phrase)):
+                return k, "translated", e
         if gaz.has_key(key):
             if _acceptable(text, words, first, k, phrase, key, strong, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e

@@ -117,7 +117,7 @@ def _worker_state(spec: WorkerSpec) -> tuple[Gazetteer, FrontLine | None]:
             if spec.front is not None:
                 from geo.frontline import FrontLine
 
-                front = FrontLine.from_file(spec.front)
+                front = FrontLine.from_file(spec.front, gaz)
             state = _STATE[spec] = (gaz, front)
     return state
 
@@ -324,7 +324,7 @@ def extract_files_parallel(
         if front is not None:
             from geo.frontline import FrontLine
 
-            fl = FrontLine.from_file(front)
+            fl = FrontLine.from_file(front, gaz)
         return extract_files(
             [str(p) for p in paths], gaz,
             front_km_for=fl.distance_function if fl is not None else None, near=near,

@@ -457,17 +457,58 @@ def _title(post: str) -> str:
     return first
 
 
+# Bylines that open a post ("Published by @x ⋅ 25/11/2025", "Posted on November 24, 2025 by Yves Smith")
+# and bylines that close one ("Posted by b on November 24, 2025 at 16:21 UTC | Permalink"): in a
+# compilation without separator lines they are where one post ends and the next begins.
+_HEADER_BYLINE = re.compile(
+    r"^[ \t]*(?:published[ \t]+by[ \t]+[^\n]{1,60}?[ \t]*[⋅·•|–—][^\n]*\d[^\n]*"
+    r"|posted[ \t]+on[ \t]+[^\n]*?\d[^\n]*?[ \t]by[ \t]+[^\n]{1,60})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FOOTER_BYLINE = re.compile(
+    r"^[ \t]*posted[ \t]+by[ \t]+[^\n]{1,60}?[ \t]+(?:on|at)[ \t]+[^\n]*\d[^\n]*$\n?(?:[ \t]*(?:https?://|www\.)\S+[^\n]*(?:\n|$))*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MIN_POST = 200  # characters of text both sides of a byline split must have
+
+
+def _title_before(chunk: str, pos: int) -> int:
+    """Where a post that starts at ``pos`` begins when a headline line stands right above its byline."""
+    lines_before = chunk[:pos].rstrip("\n")
+    k = lines_before.rfind("\n") + 1
+    line = lines_before[k:].strip()
+    if line and len(line) <= 150 and line[-1] not in ".!?:;,\"”" and not _URL.match(line) and not _SEPARATOR.match(line):
+        return k
+    return pos
+
+
+def _split_bylines(chunk: str) -> list[str]:
+    """A chunk cut where a byline opens or closes a post."""
+    cuts = set()
+    for m in _HEADER_BYLINE.finditer(chunk):
+        cuts.add(_title_before(chunk, m.start()))
+    for m in _FOOTER_BYLINE.finditer(chunk):
+        cuts.add(m.end())
+    parts, last = [], 0
+    for cut in sorted(cuts):
+        if len(chunk[last:cut].strip()) >= _MIN_POST and len(chunk[cut:].strip()) >= _MIN_POST:
+            parts.append(chunk[last:cut].strip("\n"))
+            last = cut
+    parts.append(chunk[last:].strip("\n"))
+    return [p for p in parts if p.strip()]
+
+
 def _split_posts(text: str) -> list[str]:
     posts: list[str] = []
     start = 0
     for m in _SEPARATOR.finditer(text):
         chunk = text[start : m.start()].strip("\n")
         if chunk.strip():
-            posts.append(chunk)
+            posts.extend(_split_bylines(chunk))
         start = m.end()
     chunk = text[start:].strip("\n")
     if chunk.strip():
-        posts.append(chunk)
+        posts.extend(_split_bylines(chunk))
     return posts
 
 

@@ -18,7 +18,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.model import Candidate, Place
@@ -35,6 +35,8 @@ __all__ = ["Resolution", "resolve_mentions", "find_regions", "ACCEPT", "MIN_CONF
 ACCEPT = 0.72
 #: Below this the best candidate is not good enough: the mention stays unresolved.
 MIN_CONFIDENCE = 0.40
+#: An event place matched only approximately and farther than this from the front is not trusted.
+FAR_FROM_FRONT_KM = 300.0
 _TEXT_COORD_MATCH_KM = 6.0
 #: An oblast named in the mention's own sentence counts fully; one named elsewhere in the
 #: report (which may cover several fronts) counts little.
@@ -45,6 +47,18 @@ _REGION = re.compile(
     r"\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)\s+(?i:oblast|region|province|raion|district|krai)s?\b"
     r"|\b(DPR|LPR|DNR|LNR|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
 )
+
+
+# What stands between two names of one place: "A (B)", "A/B", "A, or B", "A, which the
+# Ukrainians call B", "A, known in Ukraine as B", "A, renamed B".
+_PAIR_GAP = re.compile(
+    r"\s*(?:/|\(|,\s*(?:or|aka)\s|\s(?:or|aka)\s"
+    r"|,?\s*(?:which|that|what)\s+(?:the\s+)?(?:Ukrainians?|Ukraine|Kyiv|Russians?|Moscow)\s+(?:now\s+)?(?:calls?|renamed|named)"
+    r"|,?\s*(?:now\s+)?(?:known|called|renamed)\s+(?:in\s+(?:Ukraine|Russia)\s+)?(?:as\s+)?"
+    r"|,?\s*(?:formerly|previously|once)\s+(?:known\s+as\s+)?)\s*",
+    re.IGNORECASE,
+)
+_REGION_PAIR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|or|&)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +90,12 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
             place = gaz.region(m.group(1))
         if place is not None:
             out.append((m.start(), m.end(), place))
+        # "the Dnipropetrovsk and Zaporozhye regions": the first of the two as well
+        before = _REGION_PAIR.search(text[max(0, m.start() - 40) : m.start()])
+        if before and m.group(1):
+            first = gaz.region(before.group(1))
+            if first is not None:
+                out.append((m.start() - len(before.group(0)), m.end(), first))
     return out
 
 
@@ -89,6 +109,16 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         return [Candidate(p, 1.0, p.name, "region", (f"region name {m.text!r}",))] if p is not None else []
     if m.trigger == "water":
         return gaz.candidates(_KIND_WORD.sub("", m.text), fuzzy=True, limit=50, classes="H")
+    if m.trigger == "translated":  # "the settlement of Middle": Serednie / Sredneye
+        from geo.mentions import untranslate
+
+        out: dict[int, Candidate] = {}
+        for t in untranslate(m.text):
+            for c in gaz.candidates(t, fuzzy=False, limit=300):
+                if c.place.geonameid not in out:
+                    out[c.place.geonameid] = replace(c, rule="translated", score=round(c.score * 0.9, 4),
+                                                     why=(f"{m.text!r} read as the toponym {t!r}", *c.why))
+        return list(out.values())
     cands = gaz.candidates(m.text, fuzzy=True, limit=300)
     if not cands:  # "Crimea", "Donbas": not a settlement, but a region of the gazetteer
         cands = gaz.candidates(m.text, fuzzy=False, limit=20, classes="A")
@@ -172,7 +202,7 @@ def resolve_mentions(
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         gap = text[a.end : b.start] if text else ""
-        if re.fullmatch(r"\s*(?:/|\(|,\s*(?:or|aka)\s|\s(?:or|aka)\s)\s*", gap):
+        if _PAIR_GAP.fullmatch(gap):
             ka, kb = keys[i], keys[i + 1]
             common = {c.place.geonameid for c in cand_cache[ka]} & {c.place.geonameid for c in cand_cache[kb]}
             if common:
@@ -252,7 +282,16 @@ def resolve_mentions(
             front_km=front_km if group_event[gk] else None,
             weights=_LOCAL_REGION if local else _REPORT_REGION,
         )
-        return ranked, _guarded_confidence(ranked)
+        conf = _guarded_confidence(ranked)
+        if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
+            fd = front_km(ranked[0].place.lat, ranked[0].place.lon)
+            limit = 2 * FAR_FROM_FRONT_KM if ranked[0].rule == "fold" else FAR_FROM_FRONT_KM
+            if fd is not None and fd > limit:
+                # a frontline event, matched only by spelling rules, far from any front: not trusted
+                conf = min(conf, MIN_CONFIDENCE - 0.01)
+                ranked = [replace(ranked[0], why=ranked[0].why + (
+                    f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
+        return ranked, conf
 
     pending = set(groups)
     # Clear names first; each round's choices pull the remaining names towards the report's area.
