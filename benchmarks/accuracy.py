@@ -137,9 +137,14 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
             for mode, claims in runs.items():
                 mine = [c for c in claims if _matches(r["mention"], c.place)]
                 placed = [c for c in mine if c.resolved]
-                d = min(
-                    (float(distances_km(lat, lon, [c.lat], [c.lon])[0]) for c in placed), default=float("inf")
-                )
+                # a derived point ("west of Zakotnoye") is meant to lie off the village: what is
+                # scored is the place the mention was resolved to, the anchor
+                pts = [
+                    (gaz.place(c.geonameid).lat, gaz.place(c.geonameid).lon)
+                    if c.coord_source == "derived" and c.geonameid is not None else (c.lat, c.lon)
+                    for c in placed
+                ]
+                d = min((float(distances_km(lat, lon, [p[0]], [p[1]])[0]) for p in pts), default=float("inf"))
                 st[f"within2_{mode}"] += d <= 2.0
                 st[f"within3_{mode}"] += d <= 3.0
                 st[f"found_{mode}"] += bool(mine)

@@ -49,6 +49,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from frontmap import settings  # noqa: E402
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer import names as gnames  # noqa: E402
 
@@ -159,12 +160,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit("set FRONTMAP_DATA to the data folder (geonames/UA.zip ...)")
     res: dict = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
+                    "cpus": os.cpu_count(), "load_avg_before": os.getloadavg()},
         "date": dt.date.today().isoformat(),
     }
     with tempfile.TemporaryDirectory(prefix="fm-gazbench-") as tmp:
-        cache = os.environ.get("FRONTMAP_CACHE") if args.skip_build else tmp
-        cache = cache or tmp
+        cache = str(settings.cache_dir()) if args.skip_build else tmp
         if not args.skip_build:
             res["build"] = _child(_BUILD, data, cache)
         loads = [_child(_LOAD, data, cache) for _ in range(args.repeat)]
@@ -230,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
+    print(f"Machine load average {res['machine']['load_avg_before'][0]:.1f} on {os.cpu_count()} CPUs.\n")
     ok = lambda v, t: "✓" if v < t else "✗"  # noqa: E731
     lines = ["| figure | value | target |", "|---|---|---|"]
     if "build" in res:

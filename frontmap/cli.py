@@ -1,8 +1,8 @@
 """The ``frontmap`` command: one face over gazetteer, geo and maps.
 
 Exit codes: 0 everything read; 1 claims were written but some inputs could not be read (each
-named on stderr with its problem); 2 nothing could be done (bad usage, no gazetteer, an output
-that cannot be written).
+named on stderr with its path and problem); 2 nothing could be done (bad usage, no gazetteer, an
+output that cannot be written, no input that could be read, no report file in the folders given).
 """
 
 from __future__ import annotations
@@ -103,6 +103,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
     from tqdm import tqdm
 
     from geo.extract import extract_files
+    from geo.reports import TEXT_SUFFIXES
 
     if engine not in ("processes", "dask"):
         _fail(f"--engine {engine!r}: expected 'processes' or 'dask'")
@@ -135,6 +136,11 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
     bar.close()
     for err in result.errors:
         typer.secho(f"frontmap: skipped {err}", err=True, fg=typer.colors.YELLOW)
+    if result.reports == 0:  # nothing read: exit 2, and write no empty output
+        if result.errors:
+            _fail(f"no input could be read ({len(result.errors)} skipped, named above)")
+        _fail("no report files found in " + ", ".join(str(p) for p in paths)
+              + " (folders are walked for " + "/".join(sorted(TEXT_SUFFIXES)) + " files)")
     return result, fl
 
 

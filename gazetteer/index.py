@@ -7,7 +7,9 @@ and the countries kept), so a changed dump or changed key rules simply lead to a
 - ``gazetteer-<digest>.idx``: plain numpy arrays, no pickle (a JSON table of contents, then
   each array's bytes, 64-byte aligned, loaded as zero-copy views): the numeric columns, the
   names and the sorted keys as UTF-8 blobs with offsets, the key → (row, name) postings and a
-  bigram → key table for fuzzy lookup, both in CSR form;
+  bigram → key table for fuzzy lookup, both in CSR form (the bigram table numbers the keys by
+  length, shortest first, ``key_by_len`` mapping those numbers back, so that the keys of a
+  length range are one range of numbers);
 - ``gazetteer-<digest>.json``: what :meth:`gazetteer.Gazetteer.info` reports, plus the sha256 of
   the ``.idx``, checked on every load (a mismatch raises :class:`IndexCorruptError`, and
   :func:`open_index` then rebuilds).
@@ -72,7 +74,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Version of the on-disk layout; bump it when the arrays or their meaning change.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 #: Countries kept from the dumps (a worldwide ``cities500`` is cut down to these).
 DEFAULT_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "MD")
@@ -296,7 +298,8 @@ class GazetteerIndex:
         self.id_order: np.ndarray = a["id_order"]
         self.key_len: np.ndarray = a["key_len"]
         self.gram_ptr: np.ndarray = a["gram_ptr"]
-        self.gram_keys: np.ndarray = a["gram_keys"]
+        self.gram_keys: np.ndarray = a["gram_keys"]  #: keys numbered by length (key_by_len)
+        self.key_by_len: np.ndarray = a["key_by_len"]
         self._ids_sorted: np.ndarray = self.geonameid[self.id_order]
         self.keys: list[str] = a["keys_blob"].tobytes().decode("utf-8").split("\n")[:-1]
         self.region_keys: list[str] = (
@@ -576,8 +579,13 @@ def build_index(
     keys_blob, _ = _blob(keys)
     key_len = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
     n_keys = len(keys)
+    keys_blob_strings = keys
     del keys
-    gram_ptr, gram_keys = _bigram_csr(keys_blob)
+    # the bigram table numbers keys by length (stable: sorted order within a length)
+    key_by_len = np.argsort(key_len, kind="stable").astype(np.int32)
+    gram_ptr, gram_keys = _bigram_csr(
+        _blob([keys_blob_strings[i] for i in key_by_len.tolist()])[0])
+    del keys_blob_strings
     region_blob, _ = _blob([core for (core, _), _ in region_sorted])
     arrays = {
         **cols,
@@ -593,6 +601,7 @@ def build_index(
         "key_len": key_len,
         "gram_ptr": gram_ptr,
         "gram_keys": gram_keys,
+        "key_by_len": key_by_len,
         "region_blob": region_blob,
         "region_rows": np.array([r for (_, r), _ in region_sorted], np.int32),
         "region_kinds": np.array([k for _, k in region_sorted], np.uint8),

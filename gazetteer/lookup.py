@@ -119,7 +119,7 @@ class Gazetteer:
     def __init__(self, index: GazetteerIndex) -> None:
         self._ix = index
         self._masks: dict[Any, np.ndarray | None] = {}
-        self._fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._regions: tuple[Place, ...] | None = None
         self._region_map: dict[str, list[tuple[int, int]]] | None = None
 
@@ -359,22 +359,46 @@ class Gazetteer:
             ]
         return variants
 
-    def _fuzzy_index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Key lengths, the bigram → keys CSR, and the keys as an object array."""
+    def _fuzzy_index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The keys renumbered by length (shortest first), for the fuzzy prefilter.
+
+        Returns ``by_len`` (new number → key id), ``len_start`` (the first new number of each
+        key length; ``len_start[m]:len_start[m + 1]`` are the keys of length ``m``), the length
+        of each new number, the bigram → keys table as ``bigram * n_keys + new number``
+        (ascending: the index stores each bigram's keys in new numbers, ascending), and the keys
+        as an object array in new order.
+        """
         if self._fuzzy is None:
             ix = self._ix
+            by_len = np.asarray(ix.key_by_len, dtype=np.int64)
+            sorted_len = np.asarray(ix.key_len)[by_len]
+            top = int(sorted_len[-1]) if len(sorted_len) else 0
+            len_start = np.searchsorted(sorted_len, np.arange(top + 2))
             keys = np.empty(len(ix.keys), dtype=object)
             keys[:] = ix.keys
-            self._fuzzy = (ix.key_len, ix.gram_ptr, ix.gram_keys, keys)
+            # bigram * n_keys + owner: ascending over the whole table, so that one binary
+            # search finds where every bigram's postings enter and leave a length range
+            ptr = np.asarray(ix.gram_ptr, dtype=np.int64)
+            n = max(1, len(by_len))
+            composite = np.repeat(np.arange(len(ptr) - 1, dtype=np.int64) * n, np.diff(ptr))
+            composite += ix.gram_keys
+            self._fuzzy = (by_len, len_start, sorted_len, composite, keys[by_len])
         return self._fuzzy
 
     def _fuzzy_matches(
         self, variants: list[tuple[str, str]], mask: np.ndarray | None
     ) -> dict[int, tuple[float, str, int, str]]:
         """Keys within :data:`FUZZY_CUTOFF` of the query variants, via a bigram prefilter:
-        only keys of a possible length sharing enough of the query's bigrams are scored."""
+        only keys of a possible length sharing enough of the query's bigrams are scored.
+
+        Keys are numbered by length, so the keys of a possible length are one range of
+        numbers: each bigram's postings are cut to that range (two binary searches) before
+        the shared bigrams are counted.
+        """
         ix = self._ix
-        lengths, ptr, owners, keys = self._fuzzy_index()
+        by_len, len_start, sorted_len, composite, keys = self._fuzzy_index()
+        n_keys = max(1, len(by_len))
+        top = len(len_start) - 2  # the longest key length
         c = FUZZY_CUTOFF / 100.0
         best: dict[int, tuple[float, str, int, str]] = {}
         seen: set[str] = set()
@@ -386,6 +410,9 @@ class Gazetteer:
                 break
             n = len(key)
             lo, hi = math.ceil(n * c / (2 - c)), math.floor(n * (2 - c) / c)
+            if lo > top:
+                continue
+            a, b = int(len_start[lo]), int(len_start[min(hi, top) + 1])
             g = bigrams(key)
             # A ratio >= c allows at most d = (1 - c)(n + m) indels against a key of length m:
             # D = (d - (m - n)) / 2 deletions, each breaking at most two of the query's
@@ -393,22 +420,31 @@ class Gazetteer:
             # key must share at least s - (3d - (m - n)) / 2 of the s distinct bigrams.
             need_min = len(g) - 2 * math.floor((1 - c) * (n + hi) + 1e-9)
             if need_min >= 1:
-                hits = np.concatenate([owners[ptr[x]:ptr[x + 1]] for x in g])
-                counts = np.bincount(hits, minlength=len(lengths))
+                base = np.fromiter(g, dtype=np.int64, count=len(g)) * n_keys
+                starts = composite.searchsorted(base + a).tolist()
+                ends = composite.searchsorted(base + b).tolist()
+                hits = np.concatenate([composite[i:j] for i, j in zip(starts, ends) if j > i]
+                                      or [np.zeros(0, np.int64)]) % n_keys
+                counts = np.bincount(hits - a, minlength=b - a)
                 pool = np.flatnonzero(counts >= need_min)
-                m = lengths[pool]
+                got = counts[pool]
+                pool += a
+                m = sorted_len[pool]
                 d = np.floor((1 - c) * (n + m) + 1e-9)
                 need = len(g) - np.floor((3 * d - (m - n)) / 2)
-                pool = pool[(m >= lo) & (m <= hi) & (counts[pool] >= need)]
+                pool = pool[got >= need]
             else:
-                pool = np.flatnonzero((lengths >= lo) & (lengths <= hi))
+                pool = np.arange(a, b)
             if not len(pool):
                 continue
             scores = process.cdist([key], keys[pool], scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_CUTOFF, dtype=np.float32)[0]
-            for j in np.flatnonzero(scores).tolist():
+            hit = np.flatnonzero(scores)
+            # key-id order, as the scan over all keys gave (ties go to the first key)
+            hit = hit[np.argsort(by_len[pool[hit]], kind="stable")]
+            for j in hit.tolist():
                 score = FUZZY_WEIGHT * float(scores[j]) / 100.0
-                k = int(pool[j])
+                k = int(by_len[pool[j]])
                 lo_p, hi_p = ix.key_ptr[k], ix.key_ptr[k + 1]
                 for r, nm in zip(ix.post_rows[lo_p:hi_p].tolist(),
                                  ix.post_names[lo_p:hi_p].tolist(), strict=True):

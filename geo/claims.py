@@ -207,6 +207,8 @@ _CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
     (Action.STRUCK, "targeted", _c(r"\btarget(?:ed|ing|s)\b")),
     (Action.STRUCK, "damaged", _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
     (Action.STRUCK, "missile", _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
+    (Action.OTHER, "denied", _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
+                                r"(?:\w+\s+)?(?:claims?|reports?|statements?|allegations?|assertions?)\b")),
     (Action.OTHER, "shot down", _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
     # repelled
     (Action.REPELLED, "repelled",
@@ -341,6 +343,12 @@ _REFERENCE_BEFORE = _c(
     r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
+# what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
+# rather than put the claim itself beside X ("advanced 3 km north-east of X")
+_LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|lay|is|are|was|were|some|just|village|town|"
+                     r"settlement|city|hamlet|locality|positions?|base|airfield|depot)|^)\s*"
+                     r"(?:(?:about|approximately|approx\.?|around|roughly|some|nearly|almost|over|more\s+than|less\s+than|"
+                     r"under|up\s+to)\s+)?$")
 _LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
 _DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
                       r"zone|tactical\s+area|area\s+of\s+operations)s?\b")
@@ -510,7 +518,7 @@ _RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troo
 _UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
                  r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
                  r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
-_FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|my|me)\b")
+_FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _VOICE_MIN = 4  # own-voice sentences needed
 _VOICE_RATIO = 3  # ... and at least this many per attributed sentence
@@ -819,7 +827,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "event", f"water by cue '{cue.text}'"
     if strict and not direct:
         return "background", f"background: {kind or 'place'} not governed by a cue"
-    if _DIST_BEFORE.search(before):
+    dist = _DIST_BEFORE.search(before)
+    if dist and _LOCATOR_BEFORE.search(before[:dist.start()]):
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
@@ -934,7 +943,58 @@ def analyse_mention_all(
         if other.role == "event":
             seen.add(other.claimant)
             claims.append(other)
+    # "Moscow said it captured Pokrovsk; Kyiv said fighting was ongoing": a later clause with its own
+    # claimant and event, naming no other place, speaks of the same place
+    for clo, chi in _later_clauses(sentence, hi):
+        clause = sentence[clo:chi]
+        if re.search(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}", clause.strip()[1:]) and not _only_speakers(clause, attrs, clo):
+            continue
+        inside = [a for a in attrs if clo <= a.start and a.end <= chi and a.claimant not in seen]
+        cues = [c for c in _find_cues(sentence) if clo <= c.start and c.end <= chi]
+        if not inside or not cues:
+            continue
+        cue = next((c for c in cues if c.action in _PRIORITY), cues[-1])
+        action, detail = cue.action, cue.detail
+        negated, how = _negation(sentence, cue, clo)
+        if negated:
+            action, detail = ((Action.ATTACKED, f"failed: {cue.detail}") if how == "fail" and action in
+                              (Action.CAPTURED, Action.ENTERED, Action.ADVANCING) else
+                              (action, detail) if action is Action.REPELLED else (Action.OTHER, f"denied: {cue.detail}"))
+        attr = inside[0]
+        seen.add(attr.claimant)
+        claims.append(ClaimContext(action=action, action_detail=detail, claimant=attr.claimant, role="event",
+                                   unit=first.unit, direction=first.direction, negated=negated,
+                                   hedged=bool(_HEDGES.search(clause)),
+                                   why=(f"same place, other claimant's clause: cue '{cue.text}'", f"claimant '{attr.text}'")))
     return claims
+
+
+def _later_clauses(sentence: str, hi: int) -> list[tuple[int, int]]:
+    """The clauses of ``sentence`` after offset ``hi``."""
+    out = []
+    pos = hi
+    while pos < len(sentence):
+        m = _CLAUSE_BREAK.search(sentence, pos)
+        start = m.end() if m else len(sentence)
+        if start >= len(sentence):
+            break
+        lo2, hi2 = _clause_bounds(sentence, start, start + 1)
+        if hi2 <= start:
+            break
+        out.append((start, hi2))
+        pos = hi2
+    return out
+
+
+def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
+    """True when every capitalised word of the clause belongs to an attribution ("Kyiv", "the General Staff")."""
+    spans = [(a.start - offset, a.end - offset) for a in attrs]
+    for m in re.finditer(r"\b[A-Z][\w'’-]+", clause):
+        if m.start() == len(clause) - len(clause.lstrip()):
+            continue  # the clause's first word
+        if not any(a <= m.start() < b for a, b in spans):
+            return False
+    return True
 
 
 def _analyse(

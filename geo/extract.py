@@ -10,6 +10,7 @@ in ``ExtractResult.errors`` and the rest is processed.
 from __future__ import annotations
 
 import bisect
+import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,6 +26,7 @@ from geo.coordinates import find_coordinates
 from geo.dates import claim_date
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, CoordSource, Report
+from geo.relative import derive_point, find_relation
 from geo.reports import iter_input_files, read_reports
 from geo.resolve import resolve_mentions
 from geo.text import sentences
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
 __all__ = ["ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested"]
+
+log = logging.getLogger(__name__)
 
 _RU = {Claimant.RU_MOD, Claimant.RU_OFFICIAL, Claimant.RU_MILBLOGGER}
 _UA = {Claimant.UA_GENERALSTAFF, Claimant.UA_OFFICIAL}
@@ -125,21 +129,32 @@ def extract_report(
             role = ctx.role
             if place is not None and (place.feature_class == "A" or place.feature_code.startswith("PCL")):
                 precision = 3
+            lat, lon, uncertainty, coord_source, derived_from, why_derived = (
+                r.lat, r.lon, r.uncertainty_m, r.coord_source, "", ())
+            if role == "event" and place is not None and place.feature_class == "P" and r.lat is not None \
+                    and r.coord_source is not CoordSource.TEXT:
+                # "3 km north-east of X", "the southern outskirts of X": the claim is beside its anchor
+                s0 = sentence_of(m.start)[0]
+                rel = find_relation(sentence, m.start - s0, m.end - s0)
+                if rel is not None:
+                    lat, lon, uncertainty = derive_point(r.lat, r.lon, rel)
+                    coord_source, precision, derived_from = CoordSource.DERIVED, 2, place.name
+                    why_derived = (f"derived: '{rel.text}' {place.name} ({rel.kind}, ±{uncertainty / 1000:.1f} km)",)
             claims.append(
                 Claim(
                     place=m.text,
-                    lat=r.lat,
-                    lon=r.lon,
+                    lat=lat,
+                    lon=lon,
                     name=place.name if place else "",
                     geonameid=place.geonameid if place else None,
                     admin1=place.admin1 if place else "",
                     admin2=place.admin2 if place else "",
                     country=place.country if place else "",
                     feature_code=place.feature_code if place else "",
-                    coord_source=r.coord_source,
+                    coord_source=coord_source,
                     confidence=round(float(r.confidence), 3),
                     precision=precision,
-                    uncertainty_m=r.uncertainty_m,
+                    uncertainty_m=uncertainty,
                     report_date=report.date,
                     claim_date=cdate,
                     action=ctx.action,
@@ -148,12 +163,13 @@ def extract_report(
                     role=role,
                     unit=ctx.unit,
                     direction=ctx.direction,
+                    derived_from=derived_from,
                     source=report.source,
                     url=report.url,
                     quote=" ".join(sentence.split()),
                     start=m.start,
                     end=m.end,
-                    why=tuple(r.why) + tuple(ctx.why),
+                    why=tuple(r.why) + tuple(ctx.why) + why_derived,
                 )
             )
     return claims
@@ -200,6 +216,10 @@ def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult
         except (OSError, ValueError) as exc:
             result.errors.append(ReportError(f, f"{type(exc).__name__}: {exc}"))
             continue
+        except Exception as exc:  # a bug met on odd input must not lose the batch: name the file
+            log.debug("reading %s", f, exc_info=True)
+            result.errors.append(ReportError(f, f"internal error while reading ({type(exc).__name__}: {exc})"))
+            continue
         yield from reports
 
 
@@ -234,6 +254,11 @@ def extract_files(
             result.claims.extend(extract_report(report, gaz, front_km=front, near=near))
         except FrontmapError as exc:
             result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
+        except Exception as exc:  # as above: one post's failure is reported, the batch goes on
+            log.debug("extracting %s", report.source, exc_info=True)
+            result.errors.append(
+                ReportError(report.source, f"internal error while extracting ({type(exc).__name__}: {exc})")
+            )
         if progress is not None:
             progress(report)
     result.claims = mark_contested(result.claims)

@@ -31,6 +31,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import os
 import warnings
@@ -423,12 +424,35 @@ def _report_date(value: _dt.date | str | None) -> _dt.date | None:
         raise DateError(f"date={value!r}: expected an ISO date such as 2025-11-21") from exc
 
 
+@functools.lru_cache(maxsize=2)
+def _default_front(path: str, gaz: Gazetteer) -> FrontLine:
+    from geo.frontline import FrontLine
+
+    return FrontLine.from_file(path, gaz)
+
+
+def _front_line(front: FrontLine | str | os.PathLike[str] | bool | None, gaz: Gazetteer) -> FrontLine | None:
+    """The front line ``extract_frame(front=...)`` asks for (see there)."""
+    if front is None or front is False:
+        return None
+    if front is True:
+        from frontmap.settings import front_file
+
+        path = front_file()
+        return None if path is None else _default_front(str(path), gaz)
+    if hasattr(front, "distance_function"):
+        return front  # type: ignore[return-value]
+    from geo.frontline import FrontLine
+
+    return FrontLine.from_file(front, gaz)  # type: ignore[arg-type]
+
+
 def extract_frame(
     source: Source,
     gaz: Gazetteer | None = None,
     *,
     date: _dt.date | str | None = None,
-    front: FrontLine | str | os.PathLike[str] | None = None,
+    front: FrontLine | str | os.PathLike[str] | bool | None = True,
     near: Near = None,
     errors: Literal["warn", "raise", "ignore"] = "warn",
 ) -> geopandas.GeoDataFrame:
@@ -448,8 +472,10 @@ def extract_frame(
         For a text: the report's date (a ``date`` or ISO string); default the date the text
         gives in its header, if any. Files date themselves.
     front
-        A :class:`geo.frontline.FrontLine` or the path of a front-line GeoJSON: ranks namesakes
-        by their distance to the front line of each report's day.
+        The front line that ranks namesakes by their distance to it on each report's day: a
+        :class:`geo.frontline.FrontLine`, the path of a front-line GeoJSON, True (the default:
+        the history in the data folder, :func:`frontmap.settings.front_file`, if there is one,
+        as ``frontmap extract`` does; read once, then remembered) or False/None (no front line).
     near
         ``(lat, lon)``, a coordinate string (``"48.3, 37.2"``) or :class:`gazetteer.ranking.Anchor`
         objects: pulls ambiguous names towards that point.
@@ -483,7 +509,7 @@ def extract_frame(
     >>> _ = (folder / "UA.txt").write_text("\\t".join(row) + "\\n", encoding="utf-8")
     >>> gaz = Gazetteer.from_dumps([folder / "UA.txt"], cache_dir=folder, progress=False)
     >>> gdf = extract_frame("Russian forces captured Zvanovka, the ministry said.", gaz,
-    ...                     date="2025-11-23")
+    ...                     date="2025-11-23", front=False)
     >>> gdf[["place", "name", "action", "claimant"]].iloc[0].tolist()
     ['Zvanovka', 'Zvanivka', 'captured', 'RU-MoD']
     >>> gdf["date"].iloc[0], gdf.geometry.iloc[0].wkt
@@ -498,11 +524,7 @@ def extract_frame(
         from gazetteer import Gazetteer
 
         gaz = Gazetteer.open(progress=False)
-    front_line = front
-    if front is not None and not hasattr(front, "distance_function"):
-        from geo.frontline import FrontLine
-
-        front_line = FrontLine.from_file(front, gaz)  # type: ignore[arg-type]
+    front_line = _front_line(front, gaz)
 
     if isinstance(source, str) and not _is_path(source):
         from geo.dates import find_report_date

@@ -130,6 +130,12 @@ _SETTLEMENT_CUE = re.compile(
     r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
     re.IGNORECASE,
 )
+# what makes a word a settlement's name wherever it stands in the text
+_CALLED_CUE = re.compile(
+    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|liberat\w*|captur\w*|took control of)"
+    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement))*\s+$",
+    re.IGNORECASE,
+)
 # the last of a list of settlements: "the villages of Filia in the X region and First May"
 _LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
 _WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
@@ -307,7 +313,7 @@ def _person_like(text: str, words, first: int) -> bool:
     if pw.lower().rstrip(".") in _TITLES:
         return True
     # Firstname Lastname: the word before is capitalised, not a sentence opener, and not
-    # itself a common word or a place.
+    # itself a common word or a place (in a title-case headline every word is capitalised).
     if _is_cap(pw) and not _sentence_start(text, ps) and pw.lower() not in STOP_WORDS:
         if not _common_english(pw.lower()):
             return True
@@ -334,7 +340,8 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
             continue
         if k == 1 and key in STOP_WORDS:
             continue
-        if k == 1 and people is not None and (first in people[0] or key in people[1]):
+        called = people is not None and key in people[2]
+        if k == 1 and people is not None and not called and (first in people[0] or key in people[1]):
             return 1, "skip", e
         after = text[e : e + 40]
         m = _REGION_AFTER.match(after)
@@ -358,17 +365,17 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in untranslate(phrase)):
                 return k, "translated", e
         if gaz.has_key(key):
-            if _acceptable(text, words, first, k, phrase, key, strong, gaz):
+            if _acceptable(text, words, first, k, phrase, key, strong or called, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         if k > 2:
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
-        if strong or (cue == "weak-cue" and _RU_TOPONYM.search(phrase)) or (
+        if strong or called or (cue == "weak-cue" and _RU_TOPONYM.search(phrase)) or (
             _RU_TOPONYM.search(phrase) and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, words, first) and len(phrase) >= 5
         ):
-            if _person_like(text, words, first) or _common_english(phrase.lower()):
+            if not called and (_person_like(text, words, first) or _common_english(phrase.lower())):
                 continue
             if _SURNAME_END.search(phrase) and not _SETTLEMENT_CUE.search(text[max(0, s - 60) : s]):
                 continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
@@ -384,7 +391,7 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
         w = words[first][2]
         if w.isupper() and len(w) <= 4:
             return False
-        if _person_like(text, words, first):
+        if not cued and _person_like(text, words, first):
             return False
         if not cued and _SURNAME_END.search(w):
             # "Lavrov", "Budanov", "Dmitriev": a surname-shaped word that is a place here only
@@ -404,39 +411,31 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
     return True
 
 
-def _title_case_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is a headline in title case (most words capitalised)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
-    ws = _WORD.findall(line)
-    if len(ws) < 4 or len(line) > 200:
-        return False
-    caps = sum(1 for w in ws if w[:1].isupper() or w.lower() in {"a", "an", "the", "of", "in", "on", "and", "to", "for", "at", "by"})
-    return caps / len(ws) >= 0.8
-
-
-def _people(text: str, words, gaz) -> tuple[set[int], set[str]]:
+def _people(text: str, words, gaz) -> tuple[set[int], set[str], set[str]]:
     """People's names in the text: word positions of first names, and surnames (folded).
 
     "Kirill Dmitriev", "Sergey Lavrov", "Bohdan Borman", "Karolina Hird": two capitalised words
     side by side that are not a place together, where one is not a place name at all. The
     other then names a person, not a place — and a surname does so wherever it stands again in
-    the text ("Dmitriev has retreated").
+    the text ("Dmitriev has retreated"). A name the text calls a settlement somewhere
+    ("the settlement of Kotlyarovka") is a place everywhere, headlines included
+    ("Russian Forces Liberate Kotlyarovka").
+
+    Returns first-name positions, surnames, and the names the text calls settlements.
     """
     firsts: set[int] = set()
     surnames: set[str] = set()
     # names the text itself calls settlements are places wherever they stand
     called_places = {
-        fold(w) for s, e, w in words if _SETTLEMENT_CUE.search(text[max(0, s - 60) : s])
+        fold(w)
+        for s, e, w in words
+        if _is_cap(w) and _CALLED_CUE.search(text[max(0, s - 60) : s]) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]
         s2, e2, w2 = words[j + 1]
         if text[e1:s2] != " " or not (_is_cap(w1) and _is_cap(w2)):
             continue
-        if _title_case_line(text, s1):
-            continue  # "Russian Forces Liberate Kotlyarovka Settlement": a headline, not a name
         l1, l2 = w1.lower(), w2.lower()
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
@@ -457,7 +456,7 @@ def _people(text: str, words, gaz) -> tuple[set[int], set[str]]:
             if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
                 surnames.add(fold(w2))
                 firsts.add(j)
-    return firsts, surnames
+    return firsts, surnames, called_places
 
 
 def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:

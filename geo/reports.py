@@ -48,6 +48,7 @@ import codecs
 import datetime as _dt
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -58,6 +59,7 @@ from geo.model import Report
 
 __all__ = [
     "TEXT_SUFFIXES",
+    "MAX_REPORT_BYTES",
     "iter_input_files",
     "read_text_file",
     "html_to_text",
@@ -67,6 +69,10 @@ __all__ = [
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
 """Suffixes of the files taken when walking a folder (files named explicitly are always read)."""
+
+MAX_REPORT_BYTES = 16 * 1024 * 1024
+"""Largest report file read (16 MiB, some 200 000 lines); a larger one is refused before any of
+it is read, so memory stays bounded (the pipeline reads some 75 kB of report a second: split it)."""
 
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 # A folder's own documentation is not a report ("frontmap map seeds/" must not map seeds/README.md).
@@ -104,7 +110,7 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a broken link: read_text_file says so
             yield path
         else:
             raise ReportError(raw, "no such file or directory")
@@ -146,13 +152,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
-def read_text_file(path: str | os.PathLike[str]) -> str:
+def read_text_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_REPORT_BYTES) -> str:
     """The text of a file: its bytes decoded, line ends normalised to ``\\n``.
 
     Raises
     ------
     frontmap.errors.ReportError
-        The file is missing, unreadable, a folder, or empty (or only whitespace).
+        The file is missing (or a broken symbolic link), unreadable, a folder, not a regular
+        file (a FIFO, socket or device: never opened, so never waited on), larger than
+        ``max_bytes`` (refused unread), or empty (or only whitespace).
     frontmap.errors.ReportDecodeError
         The bytes are not text: NUL bytes, control characters, or no encoding fits.
 
@@ -164,6 +172,23 @@ def read_text_file(path: str | os.PathLike[str]) -> str:
     >>> read_text_file(p)
     'Российские войска освободили населённый пункт Звановка.\\n'
     """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise ReportError(path, f"broken symbolic link (to {os.readlink(path)})") from None
+        raise ReportError(path, "no such file") from None
+    except OSError as exc:
+        raise ReportError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReportError(path, "is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+        raise ReportError(path, f"not a regular file ({kind})")
+    if info.st_size > max_bytes:
+        raise ReportError(
+            path, f"too large ({info.st_size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:g} MiB): split it"
+        )
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:
@@ -227,8 +252,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     half = len(sample) // 2
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    encoding = "utf-16-le" if odd > 0.3 * half and even < 0.02 * half else (
-        "utf-16-be" if even > 0.3 * half and odd < 0.02 * half else None
+    # Cyrillic letters are U+04xx: their high byte is 4, so a Cyrillic text's high bytes are all 0 or 4
+    even_hi, odd_hi = even + sample[0::2].count(4), odd + sample[1::2].count(4)
+    encoding = "utf-16-le" if (odd > 0.3 * half or odd_hi > 0.95 * half) and even < 0.02 * half else (
+        "utf-16-be" if (even > 0.3 * half or even_hi > 0.95 * half) and odd < 0.02 * half else None
     )
     if encoding is None:
         return None
@@ -424,12 +451,12 @@ def _author(post: str) -> str:
     if len(post) > _EDGE:
         regions.append(post[-_EDGE:])
     for region in regions:
-        for rx in (_BYLINE, _BY_AFTER_DATE):
-            m = rx.search(region)
-            if m:
-                author = m.group("a").strip()
-                if 0 < len(author) <= 60:
-                    return author
+        # the first byline of the region: "Posted on … by X" at the top beats "Posted by Y" at the foot
+        found = sorted((m for rx in (_BYLINE, _BY_AFTER_DATE) for m in rx.finditer(region)), key=lambda m: m.start())
+        for m in found:
+            author = m.group("a").strip()
+            if 0 < len(author) <= 60:
+                return author
     return ""
 
 
@@ -529,13 +556,17 @@ def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> 
     Raises
     ------
     frontmap.errors.ReportError
-        The file is missing, unreadable, empty or binary (see :func:`read_text_file`).
+        The file is missing, unreadable, empty or binary (see :func:`read_text_file`), or holds
+        no text once its markup and metadata are taken off (an HTML page of scripts only, a
+        metadata line alone).
     """
     src = str(path) if source is None else source
     text = read_text_file(path)
     title = ""
     if Path(path).suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text):
         text, title = _html(text)
+        if not text.strip():
+            raise ReportError(path, "no text: an HTML page whose body holds no text")
     url = ""
     doc_date: _dt.date | None = None
     month: tuple[int, int] | None = None
@@ -560,6 +591,8 @@ def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> 
     reference = doc_date
     if month is not None:
         reference = _dt.date(month[0], month[1], calendar.monthrange(*month)[1])
+    if not text.strip():
+        raise ReportError(path, "no text after the metadata")
 
     posts = _split_posts(text)
     if len(posts) <= 1:

@@ -35,6 +35,8 @@ __all__ = ["Resolution", "resolve_mentions", "find_regions", "ACCEPT", "MIN_CONF
 ACCEPT = 0.72
 #: Below this the best candidate is not good enough: the mention stays unresolved.
 MIN_CONFIDENCE = 0.40
+#: Distance over which the pull of the report's other places halves.
+CLUSTER_SCALE_KM = 20.0
 #: An event place matched only approximately and farther than this from the front is not trusted.
 FAR_FROM_FRONT_KM = 300.0
 _TEXT_COORD_MATCH_KM = 6.0
@@ -272,7 +274,7 @@ def resolve_mentions(
                 continue
             seen.add(p.geonameid)
             w = 0.7 * closeness(gk, group_pos[other])
-            anchors.append(Anchor(p.lat, p.lon, weight=w, scale_km=25.0, label=p.name, group="report"))
+            anchors.append(Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name, group="report"))
         region_names, local = group_regions[gk]
         ranked = rank(
             cand_cache[keys[i0]],

@@ -231,6 +231,9 @@ def write_gpkg(
             geometry_type="Point",
             promote_to_multi=False,
             layer_options={"SPATIAL_INDEX": "YES"},
+            # GeoPackage 1.3, not GDAL 3.7+'s default 1.4: GDAL < 3.7 (QGIS 3.28 LTR on Debian 12)
+            # warns "user_version ... v1.4.0 may only be partially supported" on opening 1.4
+            dataset_options={"VERSION": "1.3"},
         )
     except (OSError, RuntimeError, ValueError) as exc:  # pyogrio errors are RuntimeErrors
         raise ExportError(f"{path}: {exc}") from exc

@@ -73,3 +73,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords or "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def front(data_dir: Path, gaz):
+    """The DeepState front line by day, measured against the gazetteer's held settlements."""
+    from geo.frontline import FrontLine
+
+    return FrontLine.from_file(data_dir / "frontline" / "deepstate_history.geojson.xz", gaz)

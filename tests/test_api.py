@@ -132,12 +132,11 @@ def test_within_takes_a_reprojected_geoseries(gaz: Gazetteer) -> None:
 
 
 def test_within_the_occupied_area(gaz: Gazetteer, data_dir: Path) -> None:
-    from frontmap.settings import front_file
     from geo.frontline import FrontLine
 
-    path = front_file(data_dir)
-    if path is None:
-        pytest.fail(f"{data_dir} has no front-line history")
+    path = data_dir / "frontline" / "daily" / "deepstatemap_data_20251120.geojson"  # one day, small
+    if not path.is_file():
+        pytest.fail(f"{path} is missing")
     occupied = FrontLine.from_file(path).geometry(dt.date(2025, 11, 20))
     names = set(gaz.within(occupied)["name"])
     assert {"Donetsk", "Luhansk", "Mariupol"} <= names
@@ -165,7 +164,7 @@ def test_parse_coordinate_is_public() -> None:
 
 
 def test_extract_frame_from_text(gaz: Gazetteer) -> None:
-    gdf = extract_frame(TEXT, gaz, date="2025-11-23")
+    gdf = extract_frame(TEXT, gaz, date="2025-11-23", front=False)
     assert _is_4326(gdf)
     assert list(gdf.columns) == [*COLUMNS, "geometry"]
     for col in DATE_COLUMNS:
@@ -177,16 +176,16 @@ def test_extract_frame_from_text(gaz: Gazetteer) -> None:
     assert (round(siversk.geometry.y, 3), round(siversk.geometry.x, 3)) == (48.865, 38.097)
     assert gdf.attrs == {"files": 0, "reports": 1, "errors": []}
     with pytest.raises(DateError):
-        extract_frame(TEXT, gaz, date="23 Nov")
+        extract_frame(TEXT, gaz, date="23 Nov", front=False)
 
 
 def test_extract_frame_text_file_and_list_agree(gaz: Gazetteer, tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text("DATE: 2025-11-23\n\n" + TEXT + "\n", encoding="utf-8")
-    from_path = extract_frame(path, gaz)
-    from_str = extract_frame(str(path), gaz)
-    from_list = extract_frame([path], gaz)
-    from_text = extract_frame(TEXT, gaz, date=dt.date(2025, 11, 23))
+    from_path = extract_frame(path, gaz, front=False)
+    from_str = extract_frame(str(path), gaz, front=False)
+    from_list = extract_frame([path], gaz, front=False)
+    from_text = extract_frame(TEXT, gaz, date=dt.date(2025, 11, 23), front=False)
     assert len(from_path) >= 2 and from_path.attrs["files"] == 1
     pd.testing.assert_frame_equal(from_path, from_str)
     pd.testing.assert_frame_equal(from_path, from_list)
@@ -195,7 +194,7 @@ def test_extract_frame_text_file_and_list_agree(gaz: Gazetteer, tmp_path: Path) 
 
 
 def test_extract_frame_seeds_is_extract_files(gaz: Gazetteer) -> None:
-    gdf = extract_frame(SEEDS, gaz)
+    gdf = extract_frame(SEEDS, gaz, front=False)
     result = extract_files([SEEDS], gaz)
     assert gdf.attrs == {"files": result.files, "reports": result.reports, "errors": []}
     assert len(gdf) == len(result.claims) > 20
@@ -215,32 +214,49 @@ def _flat_why(claim: Claim) -> Claim:
 )
 def test_why_items_survive_the_frame(gaz: Gazetteer) -> None:
     claims = extract_files([SEEDS], gaz).claims
-    assert [c.why for c in frame_to_claims(extract_frame(SEEDS, gaz))] == [c.why for c in claims]
+    assert [c.why for c in frame_to_claims(extract_frame(SEEDS, gaz, front=False))] == [c.why for c in claims]
+
+
+@pytest.mark.slow
+def test_extract_frame_uses_the_front_line_as_the_cli_does(gaz: Gazetteer, data_dir: Path) -> None:
+    from frontmap.settings import front_file
+    from geo.frontline import FrontLine
+
+    path = front_file(data_dir)
+    assert path is not None, f"{data_dir} has no front-line history"
+    front = FrontLine.from_file(path, gaz)  # what `frontmap extract` uses by default
+    by_default = extract_frame(SEEDS, gaz)  # FRONTMAP_DATA names data_dir
+    assert by_default.attrs["errors"] == []
+    expected = extract_files([SEEDS], gaz, front_km_for=front.distance_function).claims
+    assert [_flat_why(c) for c in frame_to_claims(by_default)] == [_flat_why(c) for c in expected]
+    pd.testing.assert_frame_equal(extract_frame(SEEDS, gaz, front=front), by_default)
+    assert any("front" in WHY_SEPARATOR.join(c.why) for c in frame_to_claims(by_default))
 
 
 def test_extract_frame_near(gaz: Gazetteer) -> None:
     text = "Fighting continued near Ivanivka."
-    a = extract_frame(text, gaz, near=(49.66, 37.89))
-    b = extract_frame(text, gaz, near="49.66, 37.89")
-    c = extract_frame(text, gaz, near=[Anchor(49.66, 37.89, weight=1.5, label="near 49.6600,37.8900")])
+    a = extract_frame(text, gaz, near=(49.66, 37.89), front=False)
+    b = extract_frame(text, gaz, near="49.66, 37.89", front=False)
+    c = extract_frame(text, gaz, near=[Anchor(49.66, 37.89, weight=1.5, label="near 49.6600,37.8900")],
+                      front=False)
     assert a["geonameid"].tolist() == b["geonameid"].tolist() == c["geonameid"].tolist()
     assert a["admin1"].iloc[0].startswith("Kharkiv")
     with pytest.raises(CoordinateError):
-        extract_frame(text, gaz, near=(148.0, 37.0))
+        extract_frame(text, gaz, near=(148.0, 37.0), front=False)
 
 
 def test_extract_frame_unreadable_inputs(gaz: Gazetteer, tmp_path: Path) -> None:
     missing = tmp_path / "nosuch.txt"
     with pytest.raises(ReportError, match="nosuch.txt"):
-        extract_frame(str(missing), gaz, errors="raise")
+        extract_frame(str(missing), gaz, errors="raise", front=False)
     with pytest.warns(RuntimeWarning, match="nosuch.txt"):
-        gdf = extract_frame([SEEDS / "README.md", missing], gaz)
+        gdf = extract_frame([SEEDS / "README.md", missing], gaz, front=False)
     assert len(gdf.attrs["errors"]) == 1 and "nosuch.txt" in gdf.attrs["errors"][0]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert extract_frame([missing], gaz, errors="ignore").attrs["errors"]
+        assert extract_frame([missing], gaz, errors="ignore", front=False).attrs["errors"]
     with pytest.raises(ValueError):
-        extract_frame(TEXT, gaz, errors="loud")  # type: ignore[arg-type]
+        extract_frame(TEXT, gaz, errors="loud", front=False)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- packages

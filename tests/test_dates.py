@@ -190,3 +190,40 @@ def test_find_report_date_yearless_header_needs_reference() -> None:
 def test_find_report_date_on_real_seeds(shared_dir: Path, name: str, expected: dt.date | None) -> None:
     text = (shared_dir / "seeds" / name).read_text(encoding="utf-8")
     assert find_report_date(text) == expected
+
+
+# --------------------------------------------------------------------------- dates carried over
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "expected"),
+    [
+        # a quote that goes on with the statement the sentence before dated
+        ("'Units liberated Berestove,' the ministry said.", "The defence ministry said Sunday it took a village.",
+         D(2025, 11, 23)),
+        ("It also said troops advanced near Lyman.", "The ministry said on Monday that Siversk fell.", D(2025, 11, 24)),
+        ("According to the statement, units advanced near Lyman.", "On November 20, the ministry said Siversk fell.",
+         D(2025, 11, 20)),
+        # a date of its own wins
+        ("On Tuesday, the ministry said, Lyman was struck.", "The ministry said on Monday that Siversk fell.", REF),
+        # no back reference: a new statement, no date carried
+        ("Russian troops advanced near Lyman.", "The ministry said on Monday that Siversk fell.", None),
+        # nothing to carry
+        ("'Units liberated Berestove,' the ministry said.", "The war goes on.", None),
+    ],
+)
+def test_claim_date_carried_from_the_statement_before(sentence: str, previous: str, expected: dt.date | None) -> None:
+    assert claim_date(sentence, REF, previous=previous) == expected
+
+
+def test_claim_date_carried_on_real_news_report(shared_dir: Path) -> None:
+    from geo.reports import read_reports
+
+    (report,) = read_reports(shared_dir / "eval" / "reports" / "news_thehindu_20240527_berestove.txt")
+    assert report.date == D(2024, 5, 27)
+    spans = sentences(report.text)
+    k = next(i for i, (a, b) in enumerate(spans) if "Berestove" in report.text[a:b])
+    a, b = spans[k]
+    prev = report.text[spans[k - 1][0] : spans[k - 1][1]]
+    assert claim_date(report.text[a:b], report.date) is None  # its own sentence gives no day
+    assert claim_date(report.text[a:b], report.date, previous=prev) == D(2024, 5, 26)  # "said Sunday"

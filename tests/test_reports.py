@@ -285,3 +285,56 @@ def test_large_file(tmp_path: Path) -> None:
     posts = read_reports(path)
     assert len(posts) == 800
     assert posts[-1].source == f"{path}#800" and posts[-1].date == D(2025, 11, 25)
+
+
+# --------------------------------------------------------------------------- posts cut at bylines
+
+_PARA = "Russian forces attacked near Lyman and Siversk, and fighting went on through the night. " * 4
+
+
+def test_bylines_cut_a_compilation_without_separators(tmp_path: Path) -> None:
+    text = (
+        f"Published by @writer ⋅ 25/11/2025\n\n{_PARA}\nhttps://blog.example/2025/11/25/a\n"
+        f"Second headline of the day\nPosted on November 24, 2025 by Jane Roe\n{_PARA}\n"
+        f"{_PARA}\nPosted by b on November 23, 2025 at 16:21 UTC | Permalink\nhttps://moa.example/2025/11/c.html\n"
+        f"Third post without a byline of its own.\n{_PARA}\n"
+    )
+    p = tmp_path / "compilation.txt"
+    p.write_text(text, encoding="utf-8")
+    posts = read_reports(p)
+    assert len(posts) == 3
+    assert [r.author for r in posts] == ["@writer", "Jane Roe", ""]
+    assert [r.date for r in posts] == [D(2025, 11, 25), D(2025, 11, 24), D(2025, 11, 25)]
+    assert posts[1].text.startswith("Second headline of the day\nPosted on")  # the headline goes with its post
+    assert posts[1].text.rstrip().endswith("https://moa.example/2025/11/c.html")  # the footer closes its post
+    assert posts[1].url == "https://moa.example/2025/11/c.html"
+
+
+def test_a_byline_at_the_start_or_end_cuts_nothing(tmp_path: Path) -> None:
+    p = tmp_path / "one.txt"
+    p.write_text(f"Posted on November 24, 2025 by Jane Roe\n{_PARA}\nPosted by b on November 24, 2025 at 16:21 UTC\n",
+                 encoding="utf-8")
+    (report,) = read_reports(p)
+    assert report.author == "Jane Roe" and report.date == D(2025, 11, 24)
+
+
+def test_real_compilation_seed_001_without_separator_lines(shared_dir: Path, tmp_path: Path) -> None:
+    import re
+
+    text = (shared_dir / "seeds" / "001_5038a288d9bf8bc4.txt").read_text(encoding="utf-8")
+    p = tmp_path / "001_no_separators.txt"
+    p.write_text(re.sub(r"(?m)^[ \t]*\*(?:[ \t]*\*){2,}[ \t]*\n", "", text), encoding="utf-8")
+    posts = read_reports(p)
+    # the posts that have bylines still come apart: the footer "Posted by b on …" closes one, and
+    # "Posted on November 24, 2025 by Yves Smith" (under its headline) opens the next
+    assert len(posts) == 2
+    assert posts[0].author == "@nsanzo" and posts[0].date == D(2025, 11, 25)
+    assert posts[1].author == "Yves Smith" and posts[1].date == D(2025, 11, 24)
+    assert posts[0].url.startswith("https://www.moonofalabama.org/")
+    assert posts[1].text.startswith("The Poison Pill")
+
+
+@pytest.mark.parametrize("name", sorted(["000_fb35ba53c81eb480.txt", "002_1796fb2bc10320de.txt",
+                                         "003_47a77cb9cd5e9aa2.txt", "004_8486256e7e29eb59.txt"]))
+def test_real_seed_articles_are_not_cut_at_bylines(shared_dir: Path, name: str) -> None:
+    assert len(read_reports(shared_dir / "seeds" / name)) == 1

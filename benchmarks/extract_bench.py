@@ -1,0 +1,214 @@
+"""How fast reports are read into claims (parse + resolve), on one core and on several.
+
+The corpus is made at run time in a temporary folder (the texts are third-party: never
+committed): ``--reports`` files (10,000 by default, 1,000 with ``--quick``), each a metadata line
+taken from one real report and one to three paragraphs drawn, with a fixed seed, from all the
+real texts of ``/work/shared/eval/reports`` (English and Russian) and ``/work/shared/seeds``.
+
+Figures:
+
+- **throughput** of :func:`geo.parallel.extract_files_parallel` (``jobs=1`` is
+  :func:`geo.extract.extract_files`) for each ``--jobs`` value: MB/s and reports/s, wall time
+  including the worker pool's start and each worker's load of the index; the claims of every
+  run are checked identical to the one-job run;
+- **baseline**: a plain pass over the same files, reading each and looking up every word and
+  pair of words (casefolded) in a set of all gazetteer keys, so that the pipeline's figure is a
+  ratio;
+- **profile**: cProfile of one single-process run over ``--profile-reports`` reports, the top
+  functions by own time, and the share of time in each module.
+
+Targets (issue "Fast at any size", a 2-core machine): >= 2 MB/s on one core, near-linear with
+``--jobs``.
+
+Run:  FRONTMAP_DATA=/work/shared/data python benchmarks/extract_bench.py [--quick]
+      [--reports N] [--jobs 1 2] [--profile-reports 300] [--out FILE]
+Writes benchmarks/results/extract.json and prints a markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gazetteer import Gazetteer  # noqa: E402
+from geo.parallel import extract_files_parallel  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+SHARED = Path(os.environ.get("FRONTMAP_SHARED", "/work/shared"))
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def _texts() -> tuple[list[str], list[str]]:
+    """Metadata lines and paragraphs of every real text."""
+    files = sorted((SHARED / "eval" / "reports").rglob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+    if not files:
+        sys.exit(f"no texts under {SHARED}/eval/reports or {SHARED}/seeds")
+    heads, paras = [], []
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        first, _, rest = text.partition("\n")
+        if "|" in first and ("SOURCE" in first or "DATE" in first):
+            heads.append(first)
+        else:
+            rest = text
+        for p in re.split(r"\n\s*\n", rest):
+            p = p.strip()
+            if 80 <= len(p) <= 4000 and not set(p) <= set("*- \n"):
+                paras.append(p)
+    return heads, paras
+
+
+def make_corpus(folder: Path, n: int, seed: int = 20250829) -> tuple[list[Path], int]:
+    """``n`` report files in ``folder`` recombined from the real texts; their total bytes."""
+    heads, paras = _texts()
+    rng = np.random.default_rng(seed)
+    paths, size = [], 0
+    for i in range(n):
+        k = int(rng.integers(1, 4))
+        body = "\n\n".join(paras[j] for j in rng.choice(len(paras), size=k, replace=False))
+        text = (heads[int(rng.integers(len(heads)))] + "\n" if heads and rng.random() < 0.8 else "") + body + "\n"
+        p = folder / f"{i // 1000:03d}" / f"r{i:05d}.txt"
+        p.parent.mkdir(exist_ok=True)
+        data = text.encode("utf-8")
+        p.write_bytes(data)
+        size += len(data)
+        paths.append(p)
+    return paths, size
+
+
+def baseline(paths: list[Path], keys: set[str]) -> tuple[float, int]:
+    """Seconds for a word regex + set lookup of words and word pairs; matches found."""
+    t = time.perf_counter()
+    found = 0
+    for p in paths:
+        words = [w.casefold() for w in WORD.findall(p.read_text(encoding="utf-8"))]
+        for i, w in enumerate(words):
+            if w in keys:
+                found += 1
+            if i + 1 < len(words) and f"{w} {words[i + 1]}" in keys:
+                found += 1
+    return time.perf_counter() - t, found
+
+
+def _module_of(filename: str) -> str:
+    p = Path(filename)
+    if p.parent.name in ("geo", "gazetteer", "frontmap", "maps") and str(ROOT) in str(p):
+        return f"{p.parent.name}/{p.name}"
+    if "site-packages" in filename:
+        return "site-packages/" + filename.split("site-packages/")[1].split("/")[0]
+    return "other (stdlib, builtins)"
+
+
+def profile(paths: list[Path], gaz: Gazetteer, top: int = 15) -> dict:
+    from geo.extract import extract_files
+
+    prof = cProfile.Profile()
+    prof.enable()
+    extract_files([str(p) for p in paths], gaz)
+    prof.disable()
+    st = pstats.Stats(prof, stream=io.StringIO())
+    total = st.total_tt
+    rows = []
+    by_module: dict[str, float] = defaultdict(float)
+    for (fn, line, name), (cc, nc, tt, ct, callers) in st.stats.items():
+        by_module[_module_of(fn)] += tt
+        rows.append((tt, ct, nc, f"{_module_of(fn)}:{line}({name})"))
+    rows.sort(reverse=True)
+    return {
+        "total_s": total,
+        "top_own_time": [{"function": f, "own_s": round(tt, 4), "cum_s": round(ct, 4), "calls": nc}
+                         for tt, ct, nc, f in rows[:top]],
+        "by_module": {k: round(v / total, 4) for k, v in sorted(by_module.items(), key=lambda kv: -kv[1])},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="1,000 reports")
+    ap.add_argument("--reports", type=int, default=None)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--profile-reports", type=int, default=300)
+    ap.add_argument("--out", type=Path, default=RESULTS / "extract.json")
+    args = ap.parse_args(argv)
+    n = args.reports or (1000 if args.quick else 10_000)
+    data = os.environ.get("FRONTMAP_DATA")
+    if not data:
+        sys.exit("set FRONTMAP_DATA to the data folder (geonames/UA.zip ...)")
+    gaz = Gazetteer.open(data, progress=False)
+    res: dict = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cpus": os.cpu_count(), "load_avg": os.getloadavg()},
+        "date": dt.date.today().isoformat(),
+        "reports": n,
+    }
+    with tempfile.TemporaryDirectory(prefix="fm-extbench-") as tmp:
+        paths, size = make_corpus(Path(tmp), n)
+        res["corpus_mb"] = size / 1e6
+        runs = []
+        ref = None
+        for jobs in args.jobs:
+            t = time.perf_counter()
+            out = extract_files_parallel(paths, jobs=jobs, gaz=gaz)
+            wall = time.perf_counter() - t
+            same = None
+            if ref is None:
+                ref = out
+            else:
+                same = out.claims == ref.claims and len(out.errors) == len(ref.errors)
+            runs.append({"jobs": jobs, "seconds": wall, "mb_s": size / 1e6 / wall,
+                         "reports_s": out.reports / wall, "claims": len(out.claims),
+                         "errors": len(out.errors), "identical_to_first": same})
+        res["runs"] = runs
+        b_s, found = baseline(paths, set(gaz._ix.keys))
+        res["baseline"] = {"seconds": b_s, "mb_s": size / 1e6 / b_s, "reports_s": n / b_s,
+                           "key_hits": found}
+        res["profile"] = profile(paths[: args.profile_reports], gaz)
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    one = runs[0]
+    lines = [f"Corpus: {n} reports, {res['corpus_mb']:.1f} MB; machine load average "
+             f"{res['machine']['load_avg'][0]:.1f} on {os.cpu_count()} CPUs.", "",
+             "| run | time | MB/s | reports/s | claims | vs 1 job | vs baseline | target |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in runs:
+        target = "≥ 2 MB/s " + ("✓" if r["mb_s"] >= 2 else "✗") if r["jobs"] == 1 else \
+            f"≈ {r['jobs']}× ({r['mb_s'] / one['mb_s']:.2f}×)"
+        same = "" if r["identical_to_first"] is None else (" (identical)" if r["identical_to_first"] else " (DIFFERENT)")
+        lines.append(f"| frontmap, jobs={r['jobs']} | {r['seconds']:.1f} s | {r['mb_s']:.3f} | "
+                     f"{r['reports_s']:.0f} | {r['claims']}{same} | {r['mb_s'] / one['mb_s']:.2f}× | "
+                     f"1/{res['baseline']['mb_s'] / r['mb_s']:.0f} | {target} |")
+    b = res["baseline"]
+    lines.append(f"| baseline: word regex + key set | {b['seconds']:.2f} s | {b['mb_s']:.1f} | "
+                 f"{b['reports_s']:.0f} | {b['key_hits']} key hits | | 1 | |")
+    lines += ["", f"Profile (single process, {min(n, args.profile_reports)} reports, "
+              f"{res['profile']['total_s']:.1f} s): share of own time by module", "",
+              "| module | share |", "|---|---|"]
+    lines += [f"| {k} | {v:.0%} |" for k, v in list(res["profile"]["by_module"].items())[:10]]
+    lines += ["", "| top functions (own time) | own s | cum s | calls |", "|---|---|---|---|"]
+    lines += [f"| {r['function']} | {r['own_s']:.2f} | {r['cum_s']:.2f} | {r['calls']} |"
+              for r in res["profile"]["top_own_time"]]
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Finding place mentions: what is a place, and what only looks like one."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.coordinates import find_coordinates
+from geo.mentions import find_mentions, untranslate
+
+
+def names(text, gaz):
+    return [m.text for m in find_mentions(text, gaz, coordinates=find_coordinates(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # cue words let Russian forms through even when GeoNames lacks them
+        ("Units liberated the settlement of Zvanovka on Saturday.", ["Zvanovka"]),
+        ("Fighting continues near Kleshcheevka and Andreevka.", ["Kleshcheevka", "Andreevka"]),
+        # a dash-separated line of places
+        ("The line Reznikovka - Kaleniki - Rai-Aleksandrovka held.", ["Reznikovka", "Kaleniki", "Rai-Aleksandrovka"]),
+        # hyphen-joined places are split, one-name hyphens are kept
+        ("the Zhuravka-Novenke-Veselivka area", ["Zhuravka", "Novenke", "Veselivka"]),
+        ("toward Svyato-Pokrovskoe", ["Svyato-Pokrovskoe"]),
+        # the X direction
+        ("Russian forces attacked in the Pokrovsk direction.", ["Pokrovsk"]),
+    ],
+)
+def test_finds_places(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # military vocabulary is not a place even where GeoNames has a namesake
+        "Units of the 'South' Group and the 36th Guards Brigade advanced.",
+        "The Western Military District reported gains.",
+        # people: a first name and a surname, titles, initials
+        "Kirill Dmitriev met Steve Witkoff. Dmitriev has a track record.",
+        "President Putin spoke; Sergey Lavrov agreed.",
+        "an assessment by Frederick W. Kagan and Karolina Hird",
+        # common English words that are also villages somewhere
+        "Many people see this as Progress. Key points follow.",
+        # parts of other names: a plant, a newspaper, a sea, a unit
+        "the Zaporizhzhia Nuclear Power Plant, the New York Times, the Sea of Azov, the Azov Battalion",
+        # a headline in title case is not a list of people
+    ],
+)
+def test_does_not_take_non_places(text, gaz) -> None:
+    assert names(text, gaz) == []
+
+
+def test_headline_names_are_places(gaz) -> None:
+    # "Liberate Kotlyarovka" in a title-case headline is not "Firstname Surname"
+    text = "Russian Forces Liberate Kotlyarovka Settlement in DPR\n\nThe settlement of Kotlyarovka was liberated."
+    assert names(text, gaz).count("Kotlyarovka") == 2
+
+
+def test_rivers_and_regions_are_kinds_of_their_own(gaz) -> None:
+    ms = find_mentions("They reached the Volchya River in the Dnipropetrovsk region.", gaz)
+    assert [(m.text, m.trigger) for m in ms] == [("Volchya River", "water"), ("Dnipropetrovsk region", "region")]
+
+
+def test_coordinates_are_tied_to_the_name_before_them(gaz) -> None:
+    text = "They liberated Otradnoe (47°54′20″ N, 36°14′58″ E, about 160 residents) and Tikhoe."
+    ms = find_mentions(text, gaz, coordinates=find_coordinates(text))
+    tied = {m.text: m.coordinate for m in ms}
+    assert tied["Otradnoe"] is not None and round(tied["Otradnoe"].lat, 4) == 47.9056
+    assert tied["Tikhoe"] is None
+
+
+def test_slash_pairs_share_the_coordinates(gaz) -> None:
+    text = 'liberated the small settlement of Petrovskoye/Pazeno (Ukr.) (48°46′02" N, 37°58′30" E)'
+    ms = find_mentions(text, gaz, coordinates=find_coordinates(text))
+    assert {m.text for m in ms} == {"Petrovskoye", "Pazeno"}
+    assert all(m.coordinate is not None for m in ms)
+
+
+def test_machine_translated_words_after_a_cue(gaz) -> None:
+    ms = find_mentions("The district is credited with liberating the settlement of Middle.", gaz)
+    assert [(m.text, m.trigger) for m in ms] == [("Middle", "translated")]
+    # without a settlement cue, "Middle" is an English word
+    assert find_mentions("In the Middle East talks went on.", gaz) == []
+    assert untranslate("middle") == ("Serednie", "Sredneye")
