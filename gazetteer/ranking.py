@@ -144,6 +144,7 @@ def rank(
     regions: Iterable[str] = (),
     front_km: Callable[[float, float], float | None] | None = None,
     weights: Weights = Weights(),
+    explain: int = 12,
 ) -> list[Candidate]:
     """Score candidates with the evidence given and return them best first.
 
@@ -162,67 +163,99 @@ def rank(
         A function giving the distance in km from a point to the front line (None if unknown).
     weights
         The weight of each kind of evidence.
+    explain
+        How many of the best candidates get their evidence written out in ``why`` (the rest
+        keep their score and their match explanation).
     """
     cands = list(candidates)
     if not cands:
         return []
+    n = len(cands)
+    places = [c.place for c in cands]
+    lats = np.fromiter((p.lat for p in places), float, n)
+    lons = np.fromiter((p.lon for p in places), float, n)
+    pops = np.fromiter((p.population for p in places), float, n)
+
+    # distance to every anchor at once (haversine: within 0.5 % of the geodesic, ample here)
+    pull = np.zeros(n)
+    gains = np.zeros((0, n))
+    dists = np.zeros((0, n))
+    if near:
+        alat = np.radians([a.lat for a in near])[:, None]
+        alon = np.radians([a.lon for a in near])[:, None]
+        la, lo = np.radians(lats)[None, :], np.radians(lons)[None, :]
+        h = np.sin((la - alat) / 2) ** 2 + np.cos(alat) * np.cos(la) * np.sin((lo - alon) / 2) ** 2
+        dists = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+        w = np.array([a.weight for a in near])[:, None]
+        sc = np.array([max(a.scale_km, 0.001) for a in near])[:, None]
+        gains = w * np.power(0.5, dists / sc)
+        groups: dict[str, list[int]] = {}
+        for k, a in enumerate(near):
+            if a.group:
+                groups.setdefault(a.group, []).append(k)
+            else:
+                pull += gains[k]
+        for idx in groups.values():
+            total = gains[idx].sum(axis=0)
+            pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
+
+    current = np.fromiter((_by_current_name(c, name) for c in cands), bool, n)
+    share = np.where(current, 1.0, weights.former_name)
+    match = np.fromiter((c.score for c in cands), float, n) - np.where(current, 0.0, weights.other_name_match)
+    match -= np.fromiter(
+        (0.01 * min(_variant_rank(c, name), 10) if c.rule not in ("exact", "fuzzy") else 0.0 for c in cands), float, n
+    )
     region_set = {r.casefold() for r in regions if r}
-    lats = [c.place.lat for c in cands]
-    lons = [c.place.lon for c in cands]
-    pull = np.zeros(len(cands))
-    grouped: dict[str, np.ndarray] = {}
-    pull_why: list[list[str]] = [[] for _ in cands]
-    for a in near:
-        d = distances_km(a.lat, a.lon, lats, lons)
-        gain = a.weight * np.power(0.5, d / max(a.scale_km, 0.001))
-        if a.group:
-            grouped[a.group] = grouped.get(a.group, np.zeros(len(cands))) + gain
+    in_region = np.fromiter(
+        (bool(region_set) and (p.admin1.casefold() in region_set or p.admin2.casefold() in region_set) for p in places),
+        bool, n,
+    )
+    pop_gain = share * weights.population * np.log10(1.0 + np.maximum(pops, 0.0))
+    city_gain = np.where(pops >= 100_000, share * weights.city, 0.0)
+    seat = np.fromiter(({"PPLC": 4, "PPLA": 3, "PPLA2": 1}.get(p.feature_code, 0) for p in places), float, n)
+    seat_gain = share * weights.admin_seat * seat
+    ua_gain = np.fromiter((weights.country_ua if p.country == "UA" else 0.0 for p in places), float, n)
+    front_d = np.full(n, np.nan)
+    if front_km is not None:
+        many = getattr(front_km, "many", None)
+        if many is not None:
+            front_d = np.asarray(many(lats, lons), dtype=float)
         else:
-            pull += gain
-        for i, g in enumerate(gain):
-            if g >= 0.05 * a.weight:
-                pull_why[i].append(f"{d[i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
-    for total in grouped.values():
-        pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
+            front_d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in places], dtype=float)
+    front_gain = np.where(
+        np.isnan(front_d), 0.0, weights.front * np.power(0.5, np.maximum(np.nan_to_num(front_d), 0.0) / weights.front_scale_km)
+    )
+    score = (
+        weights.match * match + pull + np.where(in_region, weights.region, 0.0)
+        + pop_gain + city_gain + seat_gain + ua_gain + front_gain
+    )
+    score = np.round(score, 4)
+    order = sorted(range(n), key=lambda i: (-score[i], -places[i].population, places[i].geonameid))
+
     out: list[Candidate] = []
-    for i, c in enumerate(cands):
-        p = c.place
-        # A big town's pull is for its current name: "Aleksandrovka" is a former name of
-        # Donetsk, but a report that writes it means one of the Oleksandrivkas; "Grishino" is a
-        # former name of Pokrovsk, but the Hryshyne next to it is what a report means today.
-        current = _by_current_name(c, name)
-        share = 1.0 if current else weights.former_name
-        match = c.score - (0.0 if current else weights.other_name_match)
-        if c.rule not in ("exact", "fuzzy"):
-            match -= 0.01 * min(_variant_rank(c, name), 10)
-        why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]
-        score = weights.match * match + float(pull[i])
-        why += pull_why[i]
-        if region_set and (p.admin1.casefold() in region_set or p.admin2.casefold() in region_set):
-            score += weights.region
+    for rank_i, i in enumerate(order):
+        c, p = cands[i], places[i]
+        if rank_i >= explain:
+            out.append(replace(c, score=float(score[i])))
+            continue
+        why = [f"name {c.rule} match '{c.matched or p.name}' ({match[i]:.2f})"
+               + ("" if current[i] else f", another name of {p.name}")]
+        for k, a in enumerate(near):
+            g = gains[k, i]
+            if g >= 0.05 * a.weight:
+                why.append(f"{dists[k, i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
+        if in_region[i]:
             why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
         if p.population > 0:
-            g = share * weights.population * math.log10(1 + p.population)
-            score += g
-            why.append(f"population {p.population:,} (+{g:.2f})" + ("" if current else f", matched by the other name {c.matched!r}"))
-        if p.population >= 100_000:
-            g = share * weights.city
-            score += g
-            why.append(f"a city of over 100,000 (+{g:.2f})")
-        if p.feature_code in {"PPLC", "PPLA", "PPLA2"}:
-            g = share * weights.admin_seat * {"PPLC": 4, "PPLA": 3, "PPLA2": 1}[p.feature_code]
-            score += g
-            why.append(f"seat of government {p.feature_code} (+{g:.2f})")
-        if p.country == "UA":
-            score += weights.country_ua
-        if front_km is not None:
-            fd = front_km(p.lat, p.lon)
-            if fd is not None:
-                g = weights.front * 0.5 ** (max(fd, 0.0) / weights.front_scale_km)
-                score += g
-                why.append(f"{fd:.0f} km from the front line (+{g:.2f})")
-        out.append(replace(c, score=round(score, 4), why=tuple(why)))
-    out.sort(key=lambda c: (-c.score, -c.place.population, c.place.geonameid))
+            why.append(f"population {p.population:,} (+{pop_gain[i]:.2f})"
+                       + ("" if current[i] else f", matched by the other name {c.matched!r}"))
+        if city_gain[i]:
+            why.append(f"a city of over 100,000 (+{city_gain[i]:.2f})")
+        if seat_gain[i]:
+            why.append(f"seat of government {p.feature_code} (+{seat_gain[i]:.2f})")
+        if not np.isnan(front_d[i]):
+            why.append(f"{front_d[i]:.0f} km from the front line (+{front_gain[i]:.2f})")
+        out.append(replace(c, score=float(score[i]), why=tuple(why)))
     return out
 
 

@@ -224,4 +224,8 @@ class FrontLine:
         def f(lat: float, lon: float) -> float:
             return self.distance_km(lat, lon, day)
 
+        def many(lats, lons) -> np.ndarray:
+            return self.distances_km(lats, lons, day)
+
+        f.many = many  # type: ignore[attr-defined]  # vectorised form, for ranking many candidates
         return f

@@ -76,8 +76,8 @@ def untranslate(phrase: str) -> tuple[str, ...]:
 
     Examples
     --------
-    >>> untranslate("First May")
-    ('Pervomaiske', 'Pervomayskoye')
+    >>> untranslate("Middle")
+    ('Serednie', 'Sredneye')
     >>> untranslate("Pokrovsk")
     ()
     """

@@ -560,7 +560,7 @@ def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> 
         no text once its markup and metadata are taken off (an HTML page of scripts only, a
         metadata line alone).
     """
-    src = str(path) if source is None else source
+    src = _printable(str(path) if source is None else source)
     text = read_text_file(path)
     title = ""
     if Path(path).suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text):
@@ -629,6 +629,19 @@ def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> 
         )
         for i, (post, own) in enumerate(zip(posts, own_dates), start=1)
     ]
+
+
+def _printable(name: str) -> str:
+    """``name`` as text any output can hold: bytes of a file name that are not UTF-8 (which Python
+    keeps as lone surrogates) are written ``\\xff``, so writing a claim's source cannot fail."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _in_month(d: _dt.date | None, month: tuple[int, int] | None) -> _dt.date | None:

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor, Weights, confidence, distances_km, rank
@@ -243,8 +245,19 @@ def resolve_mentions(
         d = text_distance(gk, positions)
         return 1.0 if d <= 300 else 0.5 if d <= 1000 else 0.15 if d <= 3000 else 0.03
 
+    pos_arrays = {gk: np.asarray(v) for gk, v in group_pos.items()}
+    dist_cache: dict[tuple[str, str], int] = {}
+
+    def group_distance(a: str, b: str) -> int:
+        """Characters between the nearest mentions of two groups (memoised)."""
+        key = (a, b) if a <= b else (b, a)
+        d = dist_cache.get(key)
+        if d is None:
+            d = dist_cache[key] = int(np.abs(pos_arrays[a][:, None] - pos_arrays[b][None, :]).min())
+        return d
+
     def text_distance(gk: str, positions: list[int]) -> int:
-        return min(abs(p - q) for p in group_pos[gk] for q in positions)
+        return int(np.abs(pos_arrays[gk][:, None] - np.asarray(positions)[None, :]).min())
 
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
         i0 = groups[gk][0]
@@ -257,7 +270,7 @@ def resolve_mentions(
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
         seen: set[int] = set()
         # the nearest settled names in the text pull; the rest of a long report barely does
-        nearest = sorted(settled, key=lambda o: text_distance(gk, group_pos[o]))[:8]
+        nearest = sorted(settled, key=lambda o: group_distance(gk, o))[:8]
         for other, p in settled.items():
             if other != gk and base_key[other] == keys[i0]:
                 anchors.append(Anchor(p.lat, p.lon, weight=0.35, scale_km=3.0,
@@ -273,7 +286,8 @@ def resolve_mentions(
             ):
                 continue
             seen.add(p.geonameid)
-            w = 0.7 * closeness(gk, group_pos[other])
+            d = group_distance(gk, other)
+            w = 0.7 * (1.0 if d <= 300 else 0.5 if d <= 1000 else 0.15 if d <= 3000 else 0.03)
             anchors.append(Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name, group="report"))
         region_names, local = group_regions[gk]
         ranked = rank(
@@ -363,7 +377,7 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float) -> Resolution:
         return Resolution(m, None, None, None, None, round(conf, 3), None, None, why, tuple(ranked[:10]))
     best = ranked[0]
     precision, unc = _uncertainty(best.place)
-    why = best.why + ((f"{len(ranked)} candidates; runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
+    why = best.why + ((f"{len(ranked)} candidates, runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
     return Resolution(
         mention=m,
         place=best.place,

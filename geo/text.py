@@ -141,7 +141,48 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentences(t)]
     ['Key points:', '- Seversk: fighting', '- Dimitrov: advance']
     """
-    return list(_iter_sentences(text, 0, len(text)))
+    out: list[tuple[int, int]] = []
+    for a, b in _iter_sentences(text, 0, len(text)):
+        if b - a > MAX_SENTENCE:
+            out.extend(_split_long(text, a, b))
+        else:
+            out.append((a, b))
+    return out
+
+
+#: A "sentence" longer than this (a list of names with no full stop, a scraped table) is cut
+#: at clause breaks, so that the work done around each mention stays bounded.
+MAX_SENTENCE = 600
+_CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s+[-–—]\s+|\s+")
+
+
+def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut ``text[a:b]`` into pieces of at most ``MAX_SENTENCE`` characters, at the last clause
+    break (``;``, ``,``, ``:``, a dash, else a space) before each limit.
+
+    Examples
+    --------
+    >>> t = ", ".join(["Pokrovsk"] * 200)
+    >>> spans = _split_long(t, 0, len(t))
+    >>> max(e - s for s, e in spans) <= MAX_SENTENCE and t[spans[1][0]:].startswith("Pokrovsk")
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    start = a
+    while b - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        breaks = list(_CLAUSE_BREAK.finditer(text, start + MAX_SENTENCE // 3, limit))
+        punct = [m for m in breaks if text[m.start()] in ";,:"]
+        cut = punct[-1] if punct else (breaks[-1] if breaks else None)
+        if cut is None:
+            end, nxt = limit, limit
+        else:
+            end, nxt = cut.start() + (1 if text[cut.start()] in ";,:" else 0), cut.end()
+        spans.append((start, end))
+        start = nxt
+    if start < b:
+        spans.append((start, b))
+    return spans
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -207,11 +207,6 @@ def _flat_why(claim: Claim) -> Claim:
     return dataclasses.replace(claim, start=-1, end=-1, why=(WHY_SEPARATOR.join(claim.why),))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="geo/resolve.py writes one why item as 'N candidates; runner-up …', which holds "
-    "WHY_SEPARATOR ('; '): the item comes back from a frame or an export as two",
-)
 def test_why_items_survive_the_frame(gaz: Gazetteer) -> None:
     claims = extract_files([SEEDS], gaz).claims
     assert [c.why for c in frame_to_claims(extract_frame(SEEDS, gaz, front=False))] == [c.why for c in claims]
