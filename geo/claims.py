@@ -416,6 +416,15 @@ class _Attr(NamedTuple):
 def find_units(text: str) -> list[tuple[str, int, int, int]]:
     """The military units named in ``text``, as ``(name, start, end, rank)``; rank 1 is the most specific.
 
+    See :func:`_find_units_cached` for the rules and examples.
+    """
+    return list(_find_units_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
+    """The military units named in ``text``, as ``(name, start, end, rank)``; rank 1 is the most specific.
+
     Examples
     --------
     >>> [u[0] for u in find_units("the 12th Separate Assault Brigade of the 4th Army Corps attacked")]
@@ -436,6 +445,15 @@ def find_units(text: str) -> list[tuple[str, int, int, int]]:
 
 
 def find_directions(text: str) -> list[tuple[str, int, int]]:
+    """The front directions named in ``text`` ("Pokrovsk axis"), as ``(name, start, end)``.
+
+    See :func:`_find_directions_cached` for the rules and examples.
+    """
+    return list(_find_directions_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     """The front directions named in ``text`` ("Pokrovsk axis"), as ``(name, start, end)``.
 
     Examples
@@ -596,17 +614,25 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0
 
 
-def _find_cues(text: str, skip: tuple[int, int] | None = None) -> list[_Cue]:
+@lru_cache(maxsize=4096)
+def _all_cues(text: str) -> tuple[_Cue, ...]:
+    """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it)."""
     found: list[_Cue] = []
     for action, detail, pattern in _CUES:
         for m in pattern.finditer(text):
-            if skip and m.start() < skip[1] and m.end() > skip[0]:
-                continue  # the cue is inside the mention itself ("Progress")
             word = m.group(0)
             if _STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:m.start()]) or "-" in word
                                               or text[m.start() - 1:m.start()] == "-"):
                 continue  # "the occupied territories", "Russian-occupied Lyman": a status, not an event
             found.append(_Cue(action, detail, m.start(), m.end(), word))
+    return tuple(found)
+
+
+def _find_cues(text: str, skip: tuple[int, int] | None = None) -> list[_Cue]:
+    found = [
+        c for c in _all_cues(text)
+        if not (skip and c.start < skip[1] and c.end > skip[0])  # inside the mention itself ("Progress")
+    ]
     found.sort(key=lambda c: (-(c.end - c.start)))
     kept: list[_Cue] = []
     for cue in found:
@@ -616,6 +642,12 @@ def _find_cues(text: str, skip: tuple[int, int] | None = None) -> list[_Cue]:
 
 
 def _find_attributions(text: str) -> list[_Attr]:
+    return list(_attributions(text))
+
+
+@lru_cache(maxsize=4096)
+def _attributions(text: str) -> tuple[_Attr, ...]:
+    """Every attribution in ``text`` (memoised, like the cues)."""
     found: list[_Attr] = []
     for claimant, pattern, needs_speech in _CLAIMANT_CUES:
         for m in pattern.finditer(text):
@@ -637,7 +669,7 @@ def _find_attributions(text: str) -> list[_Attr]:
         after = text[m.end():]
         if _KREMLIN.match(m.group(0)) or _SPEECH_AFTER.match(after) or _POSSESSIVE_ACTOR.match(after):
             found.append(_Attr(_metonym_claimant(m.group(0)), m.start(), m.end(), m.group(0)))
-    return sorted(found, key=lambda a: a.start)
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
