@@ -212,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--detail", action="store_true", help="print misses and non-places")
     ap.add_argument("--no-front", action="store_true", help="do not use the front line of the data folder")
     args = ap.parse_args(argv)
-    eval_dir = args.eval or Path(os.environ.get("FRONTMAP_DATA", "../shared/data")).parent / "eval"
+    if args.eval is None and not os.environ.get("FRONTMAP_DATA"):
+        ap.error("set FRONTMAP_DATA (the data folder beside eval/) or give --eval DIR")
+    eval_dir = args.eval or Path(os.environ["FRONTMAP_DATA"]).parent / "eval"
     t = time.perf_counter()
     gaz = Gazetteer.open(progress=False)
     front = None

@@ -3,7 +3,7 @@
 The corpus is made at run time in a temporary folder (the texts are third-party: never
 committed): ``--reports`` files (10,000 by default, 1,000 with ``--quick``), each a metadata line
 taken from one real report and one to three paragraphs drawn, with a fixed seed, from all the
-real texts of ``/work/shared/eval/reports`` (English and Russian) and ``/work/shared/seeds``.
+real texts of ``$FRONTMAP_DATA/../eval/reports`` (English and Russian) and ``$FRONTMAP_DATA/../seeds``.
 
 Figures:
 
@@ -20,7 +20,7 @@ Figures:
 Targets (issue "Fast at any size", a 2-core machine): >= 2 MB/s on one core, near-linear with
 ``--jobs``.
 
-Run:  FRONTMAP_DATA=/work/shared/data python benchmarks/extract_bench.py [--quick]
+Run:  FRONTMAP_DATA=../shared/data python benchmarks/extract_bench.py [--quick]
       [--reports N] [--jobs 1 2] [--profile-reports 300] [--out FILE]
 Writes benchmarks/results/extract.json and prints a markdown table.
 """
@@ -51,7 +51,8 @@ from gazetteer import Gazetteer  # noqa: E402
 from geo.parallel import extract_files_parallel  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
-SHARED = Path(os.environ.get("FRONTMAP_SHARED", "/work/shared"))
+# the folder holding data/, eval/ and seeds/: beside the data folder FRONTMAP_DATA names
+SHARED = Path(os.environ.get("FRONTMAP_DATA", "data")).resolve().parent
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 

@@ -24,7 +24,7 @@ Figures, on the real GeoNames dumps of ``$FRONTMAP_DATA`` (UA.zip + cities500-RU
 Targets (issue "Fast at any size", a 2-core machine): cold load < 0.5 s, exact p50 < 50 µs,
 fuzzy p50 < 1 ms, peak memory < 500 MB with UA + RU.
 
-Run:  FRONTMAP_DATA=/work/shared/data python benchmarks/gazetteer_bench.py [--names 3000]
+Run:  FRONTMAP_DATA=../shared/data python benchmarks/gazetteer_bench.py [--names 3000]
       [--repeat 5] [--skip-build] [--out FILE]
 Writes benchmarks/results/gazetteer.json and prints a markdown table.
 """
