@@ -403,7 +403,7 @@ def _source_rows(sources: Sources, countries: Iterable[str] | None,
         else:
             continue
         bar = tqdm(rows, desc=f"reading {source.path.name}", unit=" rows",
-                   disable=not progress, leave=False)
+                   disable=None if progress else True, leave=False)
         for row in bar:
             yield str(source.path), row
 
@@ -523,7 +523,7 @@ def build_index(
     # Keys of every name (names.name_keys), as a name → key-ids CSR.
     key_ix: dict[str, int] = {}
     name_keys_flat, name_keys_len = array("i"), array("i")
-    for text in tqdm(name_list, desc="name keys", unit=" names", disable=not progress,
+    for text in tqdm(name_list, desc="name keys", unit=" names", disable=None if progress else True,
                      leave=False):
         ks = [k for k in names.name_keys(text) if k]
         name_keys_len.append(len(ks))

@@ -261,7 +261,7 @@ def download_dumps(
                 with urllib.request.urlopen(request, timeout=timeout) as response:
                     total = int(response.headers.get("Content-Length") or 0) or None
                     with tqdm(total=total, unit="B", unit_scale=True, desc=name,
-                              disable=not progress, leave=False) as bar:
+                              disable=None if progress else True, leave=False) as bar:
                         for block in iter(lambda: response.read(1 << 16), b""):
                             f.write(block)
                             bar.update(len(block))

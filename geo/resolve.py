@@ -27,6 +27,7 @@ from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor, Weights, confidence, distances_km, rank
 from geo.model import Coordinate, CoordSource, Mention
+from geo.sanity import implausible_point
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -174,6 +175,7 @@ def resolve_mentions(
     if not mentions:
         return []
     events = list(events) if events is not None else [True] * len(mentions)
+    mentions, doubts = _check_text_coordinates(list(mentions))
     regions = find_regions(text, gaz) if text else []
 
     # candidates once per distinct name (and kind: a river and a village may share a name)
@@ -328,7 +330,34 @@ def resolve_mentions(
         ranked, conf = chosen[gk]
         for i in idx:
             results[i] = _finish(mentions[i], ranked, conf)
+    for i, (reason, kept) in doubts.items():
+        r = results[i]
+        why = (f"implausible coordinates in the text: {reason}",) + r.why
+        # kept: far from the report's other places, but possible: plotted with low confidence;
+        # otherwise the coordinates were dropped and the name resolved as if they were not there
+        results[i] = replace(r, why=why, confidence=min(r.confidence, 0.3) if kept else r.confidence)
     return [results[i] for i in range(len(mentions))]
+
+
+def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dict[int, tuple[str, bool]]]:
+    """Coordinates that cannot be right are dropped, and doubtful ones flagged (``geo.sanity``).
+
+    A point outside Ukraine, Russia, Belarus and Moldova (a typo, swapped degrees) is dropped
+    and the name resolved without it; a point over 2,000 km from the report's other coordinates
+    is kept but flagged. Returns the mentions and, by index, (reason, whether the point was kept).
+    """
+    doubts: dict[int, tuple[str, bool]] = {}
+    points = [(i, m.coordinate) for i, m in enumerate(mentions) if m.coordinate is not None]
+    for i, c in points:
+        context = [(o.lat, o.lon) for j, o in points if j != i]
+        reason = implausible_point(c.lat, c.lon, context)
+        if reason is None:
+            continue
+        kept = "nearest other place" in reason
+        doubts[i] = (f"{c.text}: {reason}", kept)
+        if not kept:
+            mentions[i] = replace(mentions[i], coordinate=None)
+    return mentions, doubts
 
 
 def _guarded_confidence(ranked: Sequence[Candidate]) -> float:

@@ -72,3 +72,18 @@ def test_far_approximate_match_of_an_event_is_not_trusted(gaz, front) -> None:
     # "Chigari" reaches only a Russian Far East town by spelling rules: no frontline event there
     c = placed("Russian forces liberated the settlement of Chigari.", gaz, front)["Chigari"]
     assert not c.resolved, (c.name, c.why)
+
+
+def test_coordinates_outside_the_theatre_are_dropped_with_the_reason(gaz) -> None:
+    # 38° N lies in Turkey: a typo for 48°; the name is resolved as if no coordinates were given
+    c = placed("liberated the settlement of Zvanovka (38°48′43″ N, 38°04′41″ E)", gaz)["Zvanovka"]
+    assert c.coord_source == "gazetteer" and c.name == "Zvanivka"
+    assert any("implausible coordinates" in w and "outside" in w for w in c.why)
+
+
+def test_coordinates_far_from_the_rest_of_the_report_are_flagged(gaz) -> None:
+    text = ("Units took Zvanovka (48°48′43″ N, 38°04′41″ E) and Pazeno (48°46′02″ N, 37°58′30″ E); "
+            "a strike hit Vladivostok (43°07′ N, 131°54′ E).")
+    c = placed(text, gaz)["Vladivostok"]
+    assert c.coord_source == "text" and c.confidence <= 0.3
+    assert any("nearest other place" in w for w in c.why)
