@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer.names import fold  # noqa: E402
 from gazetteer.ranking import distances_km  # noqa: E402
-from geo.coordinates import find_coordinates  # noqa: E402
+from geo.coordinates import remove_coordinates  # noqa: E402
 from frontmap.settings import front_file  # noqa: E402
 from geo.extract import extract_report, mark_contested  # noqa: E402
 from geo.frontline import FrontLine  # noqa: E402
@@ -58,15 +58,6 @@ def find_report(eval_dir: Path, file: str) -> Path | None:
     return None
 
 
-def strip_coordinates(text: str) -> str:
-    out, last = [], 0
-    for c in find_coordinates(text):
-        out.append(text[last : c.start])
-        last = c.end
-    out.append(text[last:])
-    return "".join(out)
-
-
 def _norm(s: str) -> str:
     return fold(s).replace(" ", "")
 
@@ -88,7 +79,7 @@ def run_claims(gaz: Gazetteer, path: Path, *, strip: bool, front=None):
     claims = []
     for rep in read_reports(path):
         if strip:
-            rep = replace(rep, text=strip_coordinates(rep.text))
+            rep = replace(rep, text=remove_coordinates(rep.text))
         fk = front.distance_function(rep.date) if front is not None else None
         claims.extend(extract_report(rep, gaz, front_km=fk))
     return mark_contested(claims)

@@ -67,6 +67,7 @@ __all__ = [
     "find_coordinates",
     "find_coordinate_problems",
     "format_coordinate",
+    "remove_coordinates",
     "METRES_PER_DEGREE",
 ]
 
@@ -603,3 +604,19 @@ def format_coordinate(
     if not 0 <= precision <= 12:
         raise CoordinateError(f"precision must be 0 to 12 decimals, not {precision}")
     return f"{_write(lat, fmt, precision, 'NS')}, {_write(lon, fmt, precision, 'EW')}"
+
+
+def remove_coordinates(text: str) -> str:
+    """``text`` with every coordinate pair it holds deleted (to measure resolution from names alone).
+
+    Examples
+    --------
+    >>> remove_coordinates("Otradnoe (47°54′20″ N, 36°14′58″ E, about 160 residents)")
+    'Otradnoe (, about 160 residents)'
+    """
+    out, last = [], 0
+    for c in find_coordinates(text):
+        out.append(text[last : c.start])
+        last = c.end
+    out.append(text[last:])
+    return "".join(out)

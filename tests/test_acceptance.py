@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 from gazetteer.ranking import distances_km
-from geo.coordinates import find_coordinates
+from geo.coordinates import remove_coordinates
 from geo.extract import extract_report
 from geo.model import CoordSource
 from geo.reports import read_reports
@@ -35,15 +35,6 @@ def _km(claim, lat, lon) -> float:
     return float(distances_km(lat, lon, [claim.lat], [claim.lon])[0])
 
 
-def _strip(text: str) -> str:
-    out, last = [], 0
-    for c in find_coordinates(text):
-        out.append(text[last : c.start])
-        last = c.end
-    out.append(text[last:])
-    return "".join(out)
-
-
 @pytest.fixture(scope="module")
 def seed_claims(shared_dir, gaz, front):
     path = shared_dir / "seeds" / SEED
@@ -51,7 +42,7 @@ def seed_claims(shared_dir, gaz, front):
     for rep in read_reports(path):
         fk = front.distance_function(rep.date)
         kept += extract_report(rep, gaz, front_km=fk)
-        stripped += extract_report(replace(rep, text=_strip(rep.text)), gaz, front_km=fk)
+        stripped += extract_report(replace(rep, text=remove_coordinates(rep.text)), gaz, front_km=fk)
     return kept, stripped
 
 
