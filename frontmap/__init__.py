@@ -15,5 +15,7 @@ from frontmap.errors import __all__ as _errors_all
 __version__ = "0.1.0"
 
 ATTRIBUTION_GEONAMES = "Place data from GeoNames (geonames.org), CC BY 4.0."
+#: Owed by maps showing points from the opt-in online geocoder (``--online``, ODbL).
+ATTRIBUTION_NOMINATIM = "© OpenStreetMap contributors (Nominatim)"
 
-__all__ = ["__version__", "ATTRIBUTION_GEONAMES", *_errors_all]
+__all__ = ["__version__", "ATTRIBUTION_GEONAMES", "ATTRIBUTION_NOMINATIM", *_errors_all]

@@ -49,6 +49,14 @@ EngineOpt = Annotated[
     str,
     typer.Option("--engine", help="Parallel engine: 'processes' (a local pool) or 'dask' (a Dask cluster)."),
 ]
+OnlineOpt = Annotated[
+    bool,
+    typer.Option(
+        "--online",
+        help="Look up the names the gazetteer leaves unresolved with OpenStreetMap's Nominatim "
+        "(bounded to the report's area, one request a second, cached; off by default).",
+    ),
+]
 SchedulerOpt = Annotated[
     Optional[str],
     typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786); default a local cluster of --jobs workers.", show_default=False),
@@ -99,7 +107,7 @@ def _front(path: Path | None, data: Path | None = None, *, use_default: bool = T
 
 def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
                  jobs: int = 1, engine: str = "processes", scheduler: str | None = None,
-                 no_front: bool = False):
+                 no_front: bool = False, online: bool = False):
     from tqdm import tqdm
 
     from geo.extract import extract_files
@@ -114,6 +122,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
         front = front_file(data)
     fl = _front(front, data, use_default=False, gaz=gaz)
     anchors = _parse_near(near)
+    geocoder = _geocoder(fl) if online else None
     bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
     if jobs == 1 and engine == "processes":
         result = extract_files(
@@ -122,6 +131,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
             front_km_for=(fl.distance_function if fl is not None else None),
             near=anchors,
             progress=lambda r: bar.update(1),
+            geocoder=geocoder,
         )
     else:
         from geo.parallel import extract_files_parallel
@@ -130,10 +140,13 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
             result = extract_files_parallel(
                 [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
                 data_dir=data, gaz=gaz, front=front, near=anchors, progress=bar.update,
+                geocoder=geocoder,
             )
         except (FrontmapError, ImportError, OSError) as exc:
             _fail(f"--engine {engine}: {exc}")
     bar.close()
+    if geocoder is not None:
+        geocoder.close()
     for err in result.errors:
         typer.secho(f"frontmap: skipped {err}", err=True, fg=typer.colors.YELLOW)
     if result.reports == 0:  # nothing read: exit 2, and write no empty output
@@ -144,12 +157,29 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
     return result, fl
 
 
+def _geocoder(fl):
+    """The --online geocoder: its default box is the front line's area; it warns once on stderr."""
+    from geo.geocode import OnlineGeocoder, padded_viewbox
+
+    box = None
+    if fl is not None:
+        lon0, lat0, lon1, lat1 = fl.geometry(None).bounds
+        box = padded_viewbox([(lat0, lon0), (lat1, lon1)])
+
+    def warn(message: str) -> None:
+        typer.secho(f"frontmap: warning: {message}", err=True, fg=typer.colors.YELLOW)
+
+    return OnlineGeocoder(default_viewbox=box, warn=warn)
+
+
 def _summary(result, out: str) -> None:
     claims = result.claims
     resolved = sum(1 for c in claims if c.resolved)
+    geocoded = sum(1 for c in claims if c.resolved and str(c.coord_source) == "geocoder")
+    extra = f", {geocoded} geocoded online" if geocoded else ""
     typer.echo(
         f"{result.files} files, {result.reports} reports: {len(claims)} claims "
-        f"({resolved} placed, {len(claims) - resolved} unresolved) → {out}",
+        f"({resolved} placed{extra}, {len(claims) - resolved} unresolved) → {out}",
         err=True,
     )
 
@@ -165,11 +195,12 @@ def extract(
     jobs: JobsOpt = 1,
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
+    online: OnlineOpt = False,
 ) -> None:
     """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
     from maps.export import feature_collection, write_claims
 
-    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front)
+    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
     try:
         if str(output) == "-":
             json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
@@ -196,12 +227,13 @@ def map_(
     jobs: JobsOpt = 1,
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
+    online: OnlineOpt = False,
 ) -> None:
     """Draw the claims of reports on an interactive map, and write them beside it as GeoJSON."""
     from maps.export import write_claims
     from maps.webmap import make_map, save_map
 
-    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front)
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
     try:
         m = make_map(
             result.claims,

@@ -33,6 +33,7 @@ from geo.text import sentences
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
+    from geo.geocode import OnlineGeocoder
 
 __all__ = ["ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested"]
 
@@ -64,8 +65,9 @@ def extract_text(
     date=None,
     front_km: Callable[[float, float], float | None] | None = None,
     near: Sequence[Anchor] = (),
+    geocoder: OnlineGeocoder | None = None,
 ) -> list[Claim]:
-    """Claims from a piece of text.
+    """Claims from a piece of text (``geocoder``: see :func:`extract_report`).
 
     Examples
     --------
@@ -73,7 +75,9 @@ def extract_text(
     >>> claims[0].name  # doctest: +SKIP
     'Zvanivka'
     """
-    return extract_report(Report(text=text, source=source, date=date), gaz, front_km=front_km, near=near)
+    return extract_report(
+        Report(text=text, source=source, date=date), gaz, front_km=front_km, near=near, geocoder=geocoder
+    )
 
 
 def extract_report(
@@ -82,8 +86,14 @@ def extract_report(
     *,
     front_km: Callable[[float, float], float | None] | None = None,
     near: Sequence[Anchor] = (),
+    geocoder: OnlineGeocoder | None = None,
 ) -> list[Claim]:
-    """Claims from one report (one post)."""
+    """Claims from one report (one post).
+
+    With a ``geocoder`` (:class:`geo.geocode.OnlineGeocoder`, opt-in ``--online``), the places
+    of event and background mentions the gazetteer left unresolved are looked up online
+    (:func:`geo.geocode.geocode_claims`); without one they stay unresolved (null geometry).
+    """
     text = report.text
     spans = sentences(text) or [(0, len(text))]
     starts = [s for s, _ in spans]
@@ -172,6 +182,10 @@ def extract_report(
                     why=tuple(r.why) + tuple(ctx.why) + why_derived,
                 )
             )
+    if geocoder is not None:
+        from geo.geocode import geocode_claims
+
+        claims = geocode_claims(claims, geocoder)
     return claims
 
 
@@ -230,6 +244,7 @@ def extract_files(
     front_km_for: Callable[[object], Callable[[float, float], float | None] | None] | None = None,
     near: Sequence[Anchor] = (),
     progress: Callable[[Report], None] | None = None,
+    geocoder: OnlineGeocoder | None = None,
 ) -> ExtractResult:
     """Claims from files and folders; unreadable inputs are reported, not fatal.
 
@@ -245,13 +260,15 @@ def extract_files(
         Extra anchors for resolution.
     progress
         Called once per report processed (for a progress bar).
+    geocoder
+        Opt-in online lookups of the names left unresolved (see :func:`extract_report`).
     """
     result = ExtractResult()
     for report in _iter_reports(list(paths), result):
         result.reports += 1
         front = front_km_for(report.date) if front_km_for is not None else None
         try:
-            result.claims.extend(extract_report(report, gaz, front_km=front, near=near))
+            result.claims.extend(extract_report(report, gaz, front_km=front, near=near, geocoder=geocoder))
         except FrontmapError as exc:
             result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
         except Exception as exc:  # as above: one post's failure is reported, the batch goes on

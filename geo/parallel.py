@@ -270,6 +270,7 @@ def extract_files_parallel(
     near: Sequence[Anchor] = (),
     chunk_size: int | None = None,
     progress: Callable[[int], None] | None = None,
+    geocoder: Any = None,
 ) -> ExtractResult:
     """Claims from files and folders, extracted in parallel; unreadable inputs are reported.
 
@@ -301,6 +302,10 @@ def extract_files_parallel(
         Files per task (default: about eight tasks per worker, at most 64 files each).
     progress
         Called with the number of reports of each chunk of files done.
+    geocoder
+        A :class:`geo.geocode.OnlineGeocoder` (opt-in ``--online``): the names left
+        unresolved are looked up in this process once the workers are done, one request a
+        second (workers never query), with the same result as :func:`geo.extract.extract_files`.
 
     Raises
     ------
@@ -328,7 +333,7 @@ def extract_files_parallel(
         return extract_files(
             [str(p) for p in paths], gaz,
             front_km_for=fl.distance_function if fl is not None else None, near=near,
-            progress=(lambda r: progress(1)) if progress is not None else None,
+            progress=(lambda r: progress(1)) if progress is not None else None, geocoder=geocoder,
         )
     files, path_errors = list_input_files(list(paths))
     spec = WorkerSpec(
@@ -358,5 +363,9 @@ def extract_files_parallel(
             claims.extend(r.claims)
             result.reports += r.reports
             result.errors.extend(_rebuild_error(*e) for e in r.errors)
+    if geocoder is not None:  # one rate-limited geocoder, here, over every report's claims
+        from geo.geocode import geocode_claims
+
+        claims = geocode_claims(claims, geocoder)
     result.claims = mark_contested(claims)
     return result

@@ -141,8 +141,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentences(t)]
     ['Key points:', '- Seversk: fighting', '- Dimitrov: advance']
     """
+    return _bounded(text, _iter_sentences(text, 0, len(text)))
+
+
+def _bounded(text: str, spans) -> list[tuple[int, int]]:
+    """The spans, each longer than :data:`MAX_SENTENCE` cut at its clause breaks."""
     out: list[tuple[int, int]] = []
-    for a, b in _iter_sentences(text, 0, len(text)):
+    for a, b in spans:
         if b - a > MAX_SENTENCE:
             out.extend(_split_long(text, a, b))
         else:
@@ -238,7 +243,7 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     lo = 0 if lo < 0 else lo
     hi = text.find("\n\n", offset)
     hi = len(text) if hi < 0 else hi
-    spans = list(_iter_sentences(text, lo, hi))
+    spans = _bounded(text, _iter_sentences(text, lo, hi))
     if not spans:
         spans = sentences(text)
         if not spans:

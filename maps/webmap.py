@@ -74,7 +74,7 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from frontmap import ATTRIBUTION_GEONAMES
+from frontmap import ATTRIBUTION_GEONAMES, ATTRIBUTION_NOMINATIM
 from frontmap.errors import ExportError
 from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
@@ -624,6 +624,8 @@ def make_map(
         _tile_layer(tiles).add_to(m)
     else:
         _Attribution(html.escape(ATTRIBUTION_GEONAMES)).add_to(m)
+    if "coord_source" in drawn.columns and (drawn["coord_source"].astype(str) == "geocoder").any():
+        _Attribution(html.escape(ATTRIBUTION_NOMINATIM)).add_to(m)  # points from --online lookups
 
     measure = FrontMeasure(front) if front is not None else None
     features, days = _features(drawn, measure)
