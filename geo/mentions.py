@@ -144,6 +144,7 @@ _RU_TOPONYM = re.compile(
     r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad)$",
     re.IGNORECASE,
 )
+_CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 _DASH_LIST_SEP = re.compile(r"^\s*[-–—]\s*$")
 # What follows a name says what kind of thing it names.
 _WATER_AFTER = re.compile(r"^\s+(?:River|river|Lake|lake|Reservoir|reservoir)\b")
@@ -264,6 +265,10 @@ def find_mentions(
             continue
         k, trigger, end = match
         start = words[i][0]
+        if trigger not in ("skip", "region", "water"):
+            city = _CITY_AFTER.match(text, end)  # "Sumy City", "Odesa city": the town itself
+            if city and not text[start:end].lower().endswith("city"):
+                end = city.end()
         if trigger != "skip":
             found.append(Mention(text=text[start:end], start=start, end=end, trigger=trigger))
         i += k

@@ -84,3 +84,8 @@ def test_machine_translated_words_after_a_cue(gaz) -> None:
     # without a settlement cue, "Middle" is an English word
     assert find_mentions("In the Middle East talks went on.", gaz) == []
     assert untranslate("middle") == ("Serednie", "Sredneye")
+
+
+def test_the_city_qualifier_stays_with_the_name(gaz) -> None:
+    # ISW writes "Sumy City", "Odesa City" for the town as against the oblast
+    assert names("Russian forces struck Odesa City and Sumy City overnight.", gaz) == ["Odesa City", "Sumy City"]
