@@ -1,0 +1,45 @@
+"""The accuracy figures README reports, held as a floor so that a regression fails CI.
+
+Runs benchmarks/accuracy.py's scorer over the labelled reports in ../shared/eval, with the front
+line of the data folder, as README's figures were measured (a little below them: the floor is
+the figure minus one labelled village per set).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def summary(shared_dir, gaz, front):
+    spec = importlib.util.spec_from_file_location("accuracy", REPO / "benchmarks" / "accuracy.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.score(gaz, shared_dir / "eval", front)["summary"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, floor", [("short", 0.92), ("isw", 0.94)])
+def test_event_villages_placed_within_3_km(summary, name, floor) -> None:
+    s = summary[name]
+    assert s["within3_stripped"] >= floor, s  # every coordinate deleted from the text
+    assert s["within3_kept"] >= floor, s
+    assert s["within3_stripped"] > s["baseline_within3"] + 0.3, s  # far above first-exact-match
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["short", "isw"])
+def test_few_outputs_are_not_places(summary, name) -> None:
+    assert summary[name]["nonplace_share_kept"] <= 0.05, summary[name]
+    assert summary[name]["speaker_leaks"] == 0, summary[name]
+
+
+@pytest.mark.slow
+def test_claims_match_the_labels(summary) -> None:
+    s = summary["short"]
+    assert s["action_match"] >= 0.9 and s["claimant_match"] >= 0.9 and s["date_match"] >= 0.9, s
