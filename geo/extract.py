@@ -27,7 +27,7 @@ from geo.dates import claim_date
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, CoordSource, Report
 from geo.relative import derive_point, find_relation
-from geo.reports import iter_input_files, read_reports
+from geo.reports import iter_file_reports, iter_input_files
 from geo.resolve import resolve_mentions
 from geo.text import sentences
 
@@ -222,19 +222,25 @@ def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult
                     result.errors.append(e)
     for f in files:
         result.files += 1
-        try:
-            reports = read_reports(f)
-        except ReportError as exc:
-            result.errors.append(exc)
-            continue
-        except (OSError, ValueError) as exc:
-            result.errors.append(ReportError(f, f"{type(exc).__name__}: {exc}"))
-            continue
-        except Exception as exc:  # a bug met on odd input must not lose the batch: name the file
-            log.debug("reading %s", f, exc_info=True)
-            result.errors.append(ReportError(f, f"internal error while reading ({type(exc).__name__}: {exc})"))
-            continue
-        yield from reports
+        # a large file is streamed: its posts come while it is read, and an error half-way
+        # keeps the posts read before it
+        reports = iter_file_reports(f)
+        while True:
+            try:
+                report = next(reports)
+            except StopIteration:
+                break
+            except ReportError as exc:
+                result.errors.append(exc)
+                break
+            except (OSError, ValueError) as exc:
+                result.errors.append(ReportError(f, f"{type(exc).__name__}: {exc}"))
+                break
+            except Exception as exc:  # a bug met on odd input must not lose the batch: name the file
+                log.debug("reading %s", f, exc_info=True)
+                result.errors.append(ReportError(f, f"internal error while reading ({type(exc).__name__}: {exc})"))
+                break
+            yield report
 
 
 def extract_files(

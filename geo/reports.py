@@ -60,6 +60,8 @@ from geo.model import Report
 __all__ = [
     "TEXT_SUFFIXES",
     "MAX_REPORT_BYTES",
+    "STREAM_BLOCK",
+    "iter_file_reports",
     "iter_input_files",
     "read_text_file",
     "html_to_text",
@@ -561,7 +563,11 @@ def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> 
         metadata line alone).
     """
     src = _printable(str(path) if source is None else source)
-    text = read_text_file(path)
+    return _reports_from_text(read_text_file(path), path, src)
+
+
+def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> list[Report]:
+    """The posts of one decoded file (or one streamed part of a large one)."""
     title = ""
     if Path(path).suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text):
         text, title = _html(text)
@@ -653,4 +659,129 @@ def _in_month(d: _dt.date | None, month: tuple[int, int] | None) -> _dt.date | N
 def iter_reports(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Report]:
     """Every post of every file named by ``paths`` (folders walked as :func:`iter_input_files` does)."""
     for path in iter_input_files(paths):
-        yield from read_reports(path)
+        yield from iter_file_reports(path)
+
+
+#: Bytes read at a time when a file is streamed.
+STREAM_BLOCK = 4 * 1024 * 1024
+
+
+def iter_file_reports(
+    path: str | os.PathLike[str],
+    *,
+    source: str | None = None,
+    max_bytes: int = MAX_REPORT_BYTES,
+    block_bytes: int = STREAM_BLOCK,
+) -> Iterator[Report]:
+    """The posts of one file, streamed when it is larger than :data:`MAX_REPORT_BYTES`.
+
+    A file up to that size is read whole (:func:`read_reports`). A larger plain-text file — a
+    year of a channel's posts in one dump — is read :data:`STREAM_BLOCK` bytes at a time,
+    decoded incrementally in the encoding its first block shows, and cut at paragraph breaks
+    into parts whose posts are yielded as they come, so memory stays bounded whatever the file's
+    size. The posts of the second and later parts have sources ``path@2``, ``path@3``...
+    An HTML page that large is refused: its text cannot be taken out piecewise.
+
+    Raises
+    ------
+    frontmap.errors.ReportError
+        As :func:`read_reports`; for a streamed file possibly after some posts were yielded
+        (a stretch that is not valid text in the file's encoding).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "dump.txt"
+    >>> post = "Russian troops liberated the settlement of Zvanovka." + chr(10) * 2
+    >>> _ = p.write_text(post * 2000, encoding="utf-8")
+    >>> streamed = list(iter_file_reports(p, max_bytes=10_000, block_bytes=8_192))
+    >>> len(streamed) > 1, sum(r.text.count("Zvanovka") for r in streamed)
+    (True, 2000)
+    >>> streamed[1].source.endswith("dump.txt@2")
+    True
+    """
+    src = _printable(str(path) if source is None else source)
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    if (
+        info is None
+        or not stat.S_ISREG(info.st_mode)
+        or info.st_size <= max_bytes
+    ):
+        yield from read_reports(path, source=source)  # small, missing or odd files: the usual errors
+        return
+    if Path(path).suffix.lower() in _HTML_SUFFIXES:
+        raise ReportError(path, f"an HTML page of {info.st_size / 2**20:.1f} MiB: too large to take its text out")
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below, the generator may stop early
+    except OSError as exc:
+        raise ReportError(path, f"cannot be read ({exc.strerror or exc})") from None
+    with fh:
+        block = fh.read(block_bytes)
+        encoding = _stream_encoding(block, path)
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        pending, part, offset = "", 0, 0
+        while True:
+            final = not block
+            try:
+                pending += decoder.decode(block, final=final)
+            except UnicodeDecodeError as exc:
+                raise ReportDecodeError(
+                    path, f"not valid {encoding} near byte {offset + exc.start} ({exc.reason})"
+                ) from None
+            offset += len(block)
+            if final:
+                piece, pending = pending, ""
+            else:
+                # cut at the last paragraph break (else the last line break) of what was decoded
+                cut = pending.rfind("\n\n")
+                if cut < len(pending) // 2:
+                    cut = pending.rfind("\n")
+                if cut <= 0:
+                    cut = len(pending)
+                piece, pending = pending[:cut], pending[cut:]
+            if "\r" in piece:
+                piece = piece.replace("\r\n", "\n").replace("\r", "\n")
+            if piece.strip():
+                _checked(piece, path)
+                part += 1
+                try:
+                    yield from _reports_from_text(piece, path, src if part == 1 else f"{src}@{part}")
+                except ReportError:
+                    if part == 1:  # a first part of metadata alone: go on with the rest
+                        pass
+                    else:
+                        raise
+            if final:
+                break
+            block = fh.read(block_bytes)
+
+
+def _stream_encoding(first: bytes, path: object) -> str:
+    """The encoding of a streamed file, from its first block (the rules of :func:`_decode`)."""
+    if not first:
+        raise ReportError(path, "empty file")
+    for bom, encoding in _BOMS:
+        if first.startswith(bom):
+            return encoding
+    if b"\x00" in first:
+        even = first[: len(first) - len(first) % 2]
+        if _utf16_without_bom(even) is not None:
+            return "utf-16-le" if even[1::2].count(0) > even[0::2].count(0) else "utf-16-be"
+        nul = first.find(b"\x00")
+        raise ReportDecodeError(path, f"binary file, not text (NUL byte at offset {nul})")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(first, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(first[: 1 << 20], cp_isolation=_CODEPAGES).best()
+    if best is None:
+        raise ReportDecodeError(
+            path, "not text: no encoding fits (tried UTF-8, UTF-16 and " + ", ".join(_CODEPAGES) + ")"
+        )
+    return best.encoding
