@@ -247,10 +247,7 @@ class Gazetteer:
         GazetteerError
             If the gazetteer has no such place.
         """
-        row = self._ix.row_of(int(geonameid))
-        if row is None:
-            raise GazetteerError(f"no place with geonameid {geonameid} in the gazetteer")
-        return self._ix.place(row)
+        return self._ix.place(self._row(geonameid))
 
     def names(self, geonameid: int) -> tuple[str, ...]:
         """Every name of a place as GeoNames writes it (Latin and Cyrillic alternates kept).
@@ -260,10 +257,13 @@ class Gazetteer:
         GazetteerError
             If the gazetteer has no such place.
         """
+        return self._ix.names_of(self._row(geonameid))
+
+    def _row(self, geonameid: int) -> int:
         row = self._ix.row_of(int(geonameid))
         if row is None:
             raise GazetteerError(f"no place with geonameid {geonameid} in the gazetteer")
-        return self._ix.names_of(row)
+        return row
 
     def has_key(self, key: str) -> bool:
         """True if ``key`` (already folded, see :func:`gazetteer.names.fold`) is any name's key."""

@@ -145,7 +145,6 @@ _RU_TOPONYM = re.compile(
     re.IGNORECASE,
 )
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
-_DASH_LIST_SEP = re.compile(r"^\s*[-–—]\s*$")
 # What follows a name says what kind of thing it names.
 _WATER_AFTER = re.compile(r"^\s+(?:River|river|Lake|lake|Reservoir|reservoir)\b")
 _REGION_AFTER = re.compile(

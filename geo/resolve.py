@@ -165,8 +165,9 @@ def resolve_mentions(
     sentence_of
         ``offset -> (start, end)`` of the sentence holding an offset.
     events
-        For each mention, whether it is a frontline event. Only events are pulled towards the
-        front line, and only events pull other names: "Moscow said" and "talks in Geneva" do not.
+        For each mention, whether it belongs to the front's geography (an event or background),
+        as against a speaker or venue: only those are pulled towards the front line and pull
+        other names; "Moscow said" and "talks in Geneva" do neither.
     front_km
         Distance in km from a point to the front line on the report's date.
     near
@@ -242,11 +243,6 @@ def resolve_mentions(
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
 
-    def closeness(gk: str, positions: list[int]) -> float:
-        """How strongly places written near each other in the text pull: same sentence most."""
-        d = text_distance(gk, positions)
-        return 1.0 if d <= 300 else 0.5 if d <= 1000 else 0.15 if d <= 3000 else 0.03
-
     pos_arrays = {gk: np.asarray(v) for gk, v in group_pos.items()}
     dist_cache: dict[tuple[str, str], int] = {}
 
@@ -266,7 +262,7 @@ def resolve_mentions(
         m = mentions[i0]
         anchors = list(near)
         for pos, c in coords:
-            anchors.append(Anchor(c.lat, c.lon, weight=0.6 * closeness(gk, [pos]), scale_km=30.0,
+            anchors.append(Anchor(c.lat, c.lon, weight=0.6 * _closeness(text_distance(gk, [pos])), scale_km=30.0,
                                   label=f"coordinates {c.text}", group="report"))
         for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
@@ -288,8 +284,7 @@ def resolve_mentions(
             ):
                 continue
             seen.add(p.geonameid)
-            d = group_distance(gk, other)
-            w = 0.7 * (1.0 if d <= 300 else 0.5 if d <= 1000 else 0.15 if d <= 3000 else 0.03)
+            w = 0.7 * _closeness(group_distance(gk, other))
             anchors.append(Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name, group="report"))
         region_names, local = group_regions[gk]
         ranked = rank(
@@ -358,6 +353,12 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
         if not kept:
             mentions[i] = replace(mentions[i], coordinate=None)
     return mentions, doubts
+
+
+def _closeness(chars: int) -> float:
+    """How strongly two places pull each other by how far apart the text writes them (in
+    characters): the same sentence most, the far end of a long report barely."""
+    return 1.0 if chars <= 300 else 0.5 if chars <= 1000 else 0.15 if chars <= 3000 else 0.03
 
 
 def _guarded_confidence(ranked: Sequence[Candidate]) -> float:
