@@ -36,7 +36,7 @@ from pyproj import Geod
 from gazetteer.model import Candidate
 from gazetteer.names import fold, name_keys, query_variants
 
-__all__ = ["Anchor", "Weights", "rank", "confidence", "distances_km", "GEOD"]
+__all__ = ["Anchor", "AnchorSet", "Weights", "rank", "confidence", "distances_km", "GEOD"]
 
 GEOD = Geod(ellps="WGS84")
 
@@ -57,6 +57,31 @@ class Anchor:
     #: anchors of one group (e.g. "report": the report's other places) add up but saturate at
     #: ``Weights.group_cap``, so that twenty places near a namesake do not drown all other evidence
     group: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorSet:
+    """Points one of which the place should be near: the candidates of another name not yet settled.
+
+    "expelled the enemy from Tikhoe and Otradnoe": neither name is clear alone, but the two are
+    named together, so the reading of each that has a reading of the other nearby wins. A
+    candidate gains ``weight`` halved every ``scale_km`` of its distance to the *nearest* point.
+
+    Examples
+    --------
+    >>> from gazetteer.model import Candidate, Place
+    >>> a = Candidate(Place(1, "Tykhe", 47.97, 36.37, "P", "PPL", "UA", "Dnipropetrovsk Oblast"), 1.0)
+    >>> b = Candidate(Place(2, "Tykhe", 50.31, 37.02, "P", "PPL", "UA", "Kharkiv Oblast"), 1.0)
+    >>> other = AnchorSet((47.91, 48.13), (36.25, 37.20), weight=0.5, label="Otradnoe")
+    >>> rank([b, a], near_any=[other])[0].place.geonameid
+    1
+    """
+
+    lats: tuple[float, ...]
+    lons: tuple[float, ...]
+    weight: float = 0.5
+    scale_km: float = 20.0
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +170,7 @@ def rank(
     front_km: Callable[[float, float], float | None] | None = None,
     weights: Weights = Weights(),
     explain: int = 12,
+    near_any: Sequence[AnchorSet] = (),
 ) -> list[Candidate]:
     """Score candidates with the evidence given and return them best first.
 
@@ -163,6 +189,9 @@ def rank(
         A function giving the distance in km from a point to the front line (None if unknown).
     weights
         The weight of each kind of evidence.
+    near_any
+        Sets of points one of which the place should be near (the readings of a name written
+        beside it that is not settled yet).
     explain
         How many of the best candidates get their evidence written out in ``why`` (the rest
         keep their score and their match explanation).
@@ -199,17 +228,41 @@ def rank(
             total = gains[idx].sum(axis=0)
             pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
 
+    any_gain = np.zeros((len(near_any), n))
+    any_dist = np.zeros((len(near_any), n))
+    for k, s_ in enumerate(near_any):
+        if not s_.lats:
+            continue
+        d = _haversine(lats, lons, np.asarray(s_.lats, float), np.asarray(s_.lons, float))  # (n, m)
+        any_dist[k] = d.min(axis=1)
+        any_gain[k] = s_.weight * np.power(0.5, any_dist[k] / max(s_.scale_km, 0.001))
+    pull += any_gain.sum(axis=0)
+
     current = np.fromiter((_by_current_name(c, name) for c in cands), bool, n)
     share = np.where(current, 1.0, weights.former_name)
     match = np.fromiter((c.score for c in cands), float, n) - np.where(current, 0.0, weights.other_name_match)
     match -= np.fromiter(
         (0.01 * min(_variant_rank(c, name), 10) if c.rule not in ("exact", "fuzzy") else 0.0 for c in cands), float, n
     )
+    # Namesakes reached through the same current name match the mention almost equally well:
+    # that GeoNames lists "Peschanoye" among one Pishchane's alternate names and only
+    # "Peschanoe" for the other says little about which the report means. Half the gap goes.
+    if n > 1 and name is not None:
+        best_by_name: dict[str, float] = {}
+        cur_keys = [fold(p.name) if current[i] and cands[i].rule != "fuzzy" else "" for i, p in enumerate(places)]
+        for i, k in enumerate(cur_keys):
+            if k and match[i] > best_by_name.get(k, -1.0):
+                best_by_name[k] = match[i]
+        if len(best_by_name) < sum(1 for k in cur_keys if k):
+            match = np.array([(match[i] + best_by_name[k]) / 2 if k else match[i] for i, k in enumerate(cur_keys)])
     region_set = {r.casefold() for r in regions if r}
     in_region = np.fromiter(
         (bool(region_set) and (p.admin1.casefold() in region_set or p.admin2.casefold() in region_set) for p in places),
         bool, n,
     )
+    # a section of a city (PPLX: "Shevchenko", a district of Poltava with 147,600 people) is not
+    # what a bare name means: its people count for the city, not for it
+    share = np.where(np.fromiter((p.feature_code == "PPLX" for p in places), bool, n), 0.0, share)
     pop_gain = share * weights.population * np.log10(1.0 + np.maximum(pops, 0.0))
     city_gain = np.where(pops >= 100_000, share * weights.city, 0.0)
     seat = np.fromiter(({"PPLC": 4, "PPLA": 3, "PPLA2": 1}.get(p.feature_code, 0) for p in places), float, n)
@@ -244,6 +297,9 @@ def rank(
             g = gains[k, i]
             if g >= 0.05 * a.weight:
                 why.append(f"{dists[k, i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
+        for k, s_ in enumerate(near_any):
+            if any_gain[k, i] >= 0.05 * s_.weight:
+                why.append(f"{any_dist[k, i]:.1f} km from a place named {s_.label} beside it (+{any_gain[k, i]:.2f})")
         if in_region[i]:
             why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
         if p.population > 0:
@@ -257,6 +313,14 @@ def rank(
             why.append(f"{front_d[i]:.0f} km from the front line (+{front_gain[i]:.2f})")
         out.append(replace(c, score=float(score[i]), why=tuple(why)))
     return out
+
+
+def _haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Great-circle km between every point of set 1 (rows) and set 2 (columns)."""
+    a1, o1 = np.radians(lat1)[:, None], np.radians(lon1)[:, None]
+    a2, o2 = np.radians(lat2)[None, :], np.radians(lon2)[None, :]
+    h = np.sin((a2 - a1) / 2) ** 2 + np.cos(a1) * np.cos(a2) * np.sin((o2 - o1) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
 def confidence(ranked: Sequence[Candidate]) -> float:

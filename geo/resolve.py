@@ -25,8 +25,9 @@ import numpy as np
 
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
-from gazetteer.ranking import Anchor, Weights, confidence, distances_km, rank
+from gazetteer.ranking import GEOD, Anchor, AnchorSet, Weights, confidence, distances_km, rank
 from geo.model import Coordinate, CoordSource, Mention
+from geo.relative import Relation, find_relation
 from geo.sanity import implausible_point
 
 if TYPE_CHECKING:
@@ -43,6 +44,13 @@ CLUSTER_SCALE_KM = 20.0
 #: An event place matched only approximately and farther than this from the front is not trusted.
 FAR_FROM_FRONT_KM = 300.0
 _TEXT_COORD_MATCH_KM = 6.0
+#: "northwest of Pokrovsk" without a distance: the point the phrase pulls towards lies this far out,
+#: and its pull halves over this distance
+DIRECTION_DEFAULT_KM = 12.0
+DIRECTION_SCALE_KM = 12.0
+#: Names within this many characters of each other, neither settled, pull each other's readings
+_TOGETHER_CHARS = 200
+_TOGETHER_READINGS = 12
 #: An oblast named in the mention's own sentence counts fully; one named elsewhere in the
 #: report (which may cover several fronts) counts little.
 _LOCAL_REGION = Weights()
@@ -239,6 +247,13 @@ def resolve_mentions(
         if m.coordinate is not None:
             own_coords.setdefault(keys[i], []).append(m.coordinate)
     coords = [(m.start, m.coordinate) for m in mentions if m.coordinate is not None]
+    # "near Myrne (northwest of Pokrovsk)", "attacked east of Slovyansk near Mykolaivka": once the
+    # reference place is settled, the place lies that way from it
+    group_of = {i: gk for gk, idx in groups.items() for i in idx}
+    bearings: dict[str, list[tuple[str, Relation]]] = {}
+    if text and sentence_of is not None:
+        for j, gk_ref, rel in _directions(mentions, text, sentence_of):
+            bearings.setdefault(group_of[j], []).append((group_of[gk_ref], rel))
 
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
@@ -286,6 +301,25 @@ def resolve_mentions(
             seen.add(p.geonameid)
             w = 0.7 * _closeness(group_distance(gk, other))
             anchors.append(Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name, group="report"))
+        for ref, rel in bearings.get(gk, ()):
+            p = settled.get(ref)
+            if p is None or p.feature_class != "P" or base_key[ref] == keys[i0]:
+                continue
+            lat, lon = _toward(p.lat, p.lon, rel)
+            anchors.append(Anchor(lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
+                                  label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
+        # names written beside it that are not settled yet: the reading with a reading of
+        # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
+        together = []
+        for other in pending:
+            if other == gk or other in settled or not group_event[other] or base_key[other] == keys[i0]:
+                continue
+            if group_distance(gk, other) > _TOGETHER_CHARS:
+                continue
+            pts = [c.place for c in cand_cache[base_key[other]][:_TOGETHER_READINGS] if c.place.feature_class == "P"]
+            if 1 < len(pts):
+                together.append(AnchorSet(tuple(p.lat for p in pts), tuple(p.lon for p in pts), weight=0.5,
+                                          scale_km=CLUSTER_SCALE_KM, label=repr(mentions[groups[other][0]].text)))
         region_names, local = group_regions[gk]
         ranked = rank(
             cand_cache[keys[i0]],
@@ -294,6 +328,7 @@ def resolve_mentions(
             regions=region_names,
             front_km=front_km if group_event[gk] else None,
             weights=_LOCAL_REGION if local else _REPORT_REGION,
+            near_any=together,
         )
         conf = _guarded_confidence(ranked)
         if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
@@ -320,6 +355,20 @@ def resolve_mentions(
                 break
     for gk in sorted(pending):
         chosen[gk] = evaluate(gk)
+    # A name taken early on its own merits (a namesake with more people) is looked at once more
+    # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
+    # Novopavlivka 60 km away once Druzhkivka is settled.
+    for gk in sorted(settled):
+        ranked0, _ = chosen[gk]
+        if len(ranked0) < 2 or mentions[groups[gk][0]].coordinate is not None:
+            continue
+        p0 = settled.pop(gk)
+        ranked, conf = evaluate(gk)
+        if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
+            chosen[gk] = (ranked, conf)
+            settled[gk] = ranked[0].place
+        else:
+            settled[gk] = p0
     results: dict[int, Resolution] = {}
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
@@ -353,6 +402,51 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
         if not kept:
             mentions[i] = replace(mentions[i], coordinate=None)
     return mentions, doubts
+
+
+_DIRECTION_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but)\b")
+
+
+def _directions(
+    mentions: Sequence[Mention], text: str, sentence_of: Callable[[int], tuple[int, int]]
+) -> list[tuple[int, int, Relation]]:
+    """Mentions placed by a bearing from another mention, as (mention, reference mention, relation).
+
+    "near Myrne (northwest of Pokrovsk)" and "Mykolaivka, east of Slovyansk": the mention just
+    before the phrase; "attacked northwest of Pokrovsk near Myrne and Shevchenko": the mentions
+    after the reference, in the same sentence, up to the next bearing phrase or clause break.
+    """
+    out: list[tuple[int, int, Relation]] = []
+    refs: list[tuple[int, int, Relation]] = []  # (reference mention, phrase start in text, relation)
+    for j, m in enumerate(mentions):
+        s, e = sentence_of(m.start)
+        rel = find_relation(text[s:e], m.start - s, m.end - s)
+        if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:
+            refs.append((j, s + rel.start, rel))
+    for j, phrase_start, rel in refs:
+        ref = mentions[j]
+        s, e = sentence_of(ref.start)
+        before = [i for i, m in enumerate(mentions) if s <= m.start and m.end <= phrase_start]
+        if before:
+            i = before[-1]
+            if re.fullmatch(r"\s*(?:\(|,)\s*(?:(?:just|some|about|approximately)\s+)?", text[mentions[i].end:phrase_start]):
+                out.append((i, j, rel))
+        stop = e
+        for _, other_start, _ in refs:
+            if ref.end <= other_start < stop:
+                stop = other_start
+        brk = _DIRECTION_BREAK.search(text, ref.end, stop)
+        if brk:
+            stop = brk.start()
+        out += [(i, j, rel) for i, m in enumerate(mentions) if ref.end <= m.start and m.end <= stop and i != j]
+    return out
+
+
+def _toward(lat: float, lon: float, rel: Relation) -> tuple[float, float]:
+    """The point a bearing phrase points at from its reference place (default distance when unwritten)."""
+    dist = (rel.distance_km or DIRECTION_DEFAULT_KM) * 1000.0
+    lon2, lat2, _ = GEOD.fwd(lon, lat, rel.bearing, dist)
+    return float(lat2), float(lon2)
 
 
 def _closeness(chars: int) -> float:
