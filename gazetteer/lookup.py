@@ -114,7 +114,11 @@ class Gazetteer:
     [('Zvanivka', 1.1)]
     """
 
-    __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map")
+    __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map", "_found")
+
+    #: how many name lookups :meth:`candidates` remembers (a report stream names the same
+    #: front villages again and again; the fuzzy fallback costs ~1 ms a name)
+    CANDIDATE_CACHE_SIZE = 20_000
 
     def __init__(self, index: GazetteerIndex) -> None:
         self._ix = index
@@ -122,6 +126,7 @@ class Gazetteer:
         self._fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._regions: tuple[Place, ...] | None = None
         self._region_map: dict[str, list[tuple[int, int]]] | None = None
+        self._found: dict[tuple, tuple[Candidate, ...]] = {}
 
     # ---------------------------------------------------------------- opening
 
@@ -308,6 +313,17 @@ class Gazetteer:
             and ``matched`` (the GeoNames name that gave the key) say how each matched; see the
             module docstring for the scores.
         """
+        spec = classes if classes is None or isinstance(classes, str) else "".join(sorted(classes))
+        key = (name, fuzzy, limit, spec)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= self.CANDIDATE_CACHE_SIZE:
+                self._found.pop(next(iter(self._found)))  # oldest first
+            found = self._found[key] = tuple(self._lookup(name, fuzzy=fuzzy, limit=limit, classes=classes))
+        return list(found)
+
+    def _lookup(self, name: str, *, fuzzy: bool, limit: int | None, classes: ClassSpec) -> list[Candidate]:
+        """:meth:`candidates`, uncached."""
         ix = self._ix
         mask = self._mask(classes)
         variants = self._variants(name)

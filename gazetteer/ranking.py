@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from pyproj import Geod
@@ -36,7 +36,7 @@ from pyproj import Geod
 from gazetteer.model import Candidate
 from gazetteer.names import fold, name_keys, query_variants
 
-__all__ = ["Anchor", "AnchorSet", "Weights", "rank", "confidence", "distances_km", "GEOD"]
+__all__ = ["Anchor", "AnchorSet", "Weights", "Prepared", "prepare", "rank", "confidence", "distances_km", "GEOD"]
 
 GEOD = Geod(ellps="WGS84")
 
@@ -162,7 +162,7 @@ def _by_current_name(c: Candidate, mention: str | None) -> bool:
 
 
 def rank(
-    candidates: Iterable[Candidate],
+    candidates: Iterable[Candidate] | Prepared,
     *,
     name: str | None = None,
     near: Sequence[Anchor] = (),
@@ -171,6 +171,7 @@ def rank(
     weights: Weights = Weights(),
     explain: int = 12,
     near_any: Sequence[AnchorSet] = (),
+    top: int | None = None,
 ) -> list[Candidate]:
     """Score candidates with the evidence given and return them best first.
 
@@ -178,6 +179,7 @@ def rank(
     ----------
     candidates
         Name matches, as returned by ``Gazetteer.candidates``; their score is the match quality.
+        Or the same made ready by :func:`prepare` (with the same ``name`` and ``weights``).
     name
         The name as written, to tell a place's other spellings from its former names.
     near
@@ -195,29 +197,32 @@ def rank(
     explain
         How many of the best candidates get their evidence written out in ``why`` (the rest
         keep their score and their match explanation).
+    top
+        Return only this many of the best (all when None); ``confidence(ranked, n=...)`` then
+        needs the number of candidates.
     """
-    cands = list(candidates)
-    if not cands:
-        return []
+    if isinstance(candidates, Prepared) and candidates.name == name and candidates.weights == weights:
+        cands, st = candidates.candidates, candidates.static
+    else:
+        cands = list(candidates)
+        if not cands:
+            return []
+        st = prepare(cands, name=name, weights=weights).static
     n = len(cands)
-    places = [c.place for c in cands]
-    lats = np.fromiter((p.lat for p in places), float, n)
-    lons = np.fromiter((p.lon for p in places), float, n)
-    pops = np.fromiter((p.population for p in places), float, n)
+    if not n:
+        return []
+    places = st.places
+    lats, lons = st.lats, st.lons
 
     # distance to every anchor at once (haversine: within 0.5 % of the geodesic, ample here)
     pull = np.zeros(n)
     gains = np.zeros((0, n))
     dists = np.zeros((0, n))
     if near:
-        alat = np.radians([a.lat for a in near])[:, None]
-        alon = np.radians([a.lon for a in near])[:, None]
-        la, lo = np.radians(lats)[None, :], np.radians(lons)[None, :]
-        h = np.sin((la - alat) / 2) ** 2 + np.cos(alat) * np.cos(la) * np.sin((lo - alon) / 2) ** 2
-        dists = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+        dists = _haversine(np.array([a.lat for a in near]), np.array([a.lon for a in near]), lats, lons)
         w = np.array([a.weight for a in near])[:, None]
         sc = np.array([max(a.scale_km, 0.001) for a in near])[:, None]
-        gains = w * np.power(0.5, dists / sc)
+        gains = w * np.exp2(-dists / sc)
         groups: dict[str, list[int]] = {}
         for k, a in enumerate(near):
             if a.group:
@@ -235,8 +240,127 @@ def rank(
             continue
         d = _haversine(lats, lons, np.asarray(s_.lats, float), np.asarray(s_.lons, float))  # (n, m)
         any_dist[k] = d.min(axis=1)
-        any_gain[k] = s_.weight * np.power(0.5, any_dist[k] / max(s_.scale_km, 0.001))
+        any_gain[k] = s_.weight * np.exp2(-any_dist[k] / max(s_.scale_km, 0.001))
     pull += any_gain.sum(axis=0)
+
+    region_set = {r.casefold() for r in regions if r}
+    if region_set:
+        in_region = np.fromiter((a in region_set or b in region_set for a, b in st.admins), bool, n)
+    else:
+        in_region = np.zeros(n, bool)
+    front_d = np.full(n, np.nan)
+    if front_km is not None:
+        many = getattr(front_km, "many", None)
+        if many is not None:
+            front_d = np.asarray(many(lats, lons), dtype=float)
+        else:
+            front_d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in places], dtype=float)
+    known = ~np.isnan(front_d)
+    front_gain = np.zeros(n)
+    front_gain[known] = weights.front * np.exp2(-np.maximum(front_d[known], 0.0) / weights.front_scale_km)
+    score = np.round(st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain, 4)
+    # best first; ties by population (largest first), then geonameid
+    order = np.lexsort((st.gids, -st.pops, -score))
+    if top is not None:
+        order = order[:top]
+
+    out: list[Candidate] = []
+    for rank_i, i in enumerate(order.tolist()):
+        c, p = cands[i], places[i]
+        if rank_i >= explain:
+            out.append(Candidate(c.place, float(score[i]), c.matched, c.rule, c.why))
+            continue
+        why = [f"name {c.rule} match '{c.matched or p.name}' ({st.match[i]:.2f})"
+               + ("" if st.current[i] else f", another name of {p.name}")]
+        for k, a in enumerate(near):
+            g = gains[k, i]
+            if g >= 0.05 * a.weight:
+                why.append(f"{dists[k, i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
+        for k, s_ in enumerate(near_any):
+            if any_gain[k, i] >= 0.05 * s_.weight:
+                why.append(f"{any_dist[k, i]:.1f} km from a place named {s_.label} beside it (+{any_gain[k, i]:.2f})")
+        if in_region[i]:
+            why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
+        if p.population > 0:
+            why.append(f"population {p.population:,} (+{st.pop_gain[i]:.2f})"
+                       + ("" if st.current[i] else f", matched by the other name {c.matched!r}"))
+        if st.city_gain[i]:
+            why.append(f"a city of over 100,000 (+{st.city_gain[i]:.2f})")
+        if st.seat_gain[i]:
+            why.append(f"seat of government {p.feature_code} (+{st.seat_gain[i]:.2f})")
+        if known[i]:
+            why.append(f"{front_d[i]:.0f} km from the front line (+{front_gain[i]:.2f})")
+        out.append(Candidate(c.place, float(score[i]), c.matched, c.rule, tuple(why)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Static:
+    """What a ranking needs of its candidates that does not depend on the evidence of one report."""
+
+    places: list
+    lats: np.ndarray
+    lons: np.ndarray
+    pops: np.ndarray
+    gids: np.ndarray
+    admins: list  #: (admin1, admin2) casefolded
+    current: np.ndarray
+    match: np.ndarray
+    pop_gain: np.ndarray
+    city_gain: np.ndarray
+    seat_gain: np.ndarray
+    base: np.ndarray  #: match + population, seat and country priors
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Candidates with what ranking them needs that no evidence changes (see :func:`prepare`)."""
+
+    candidates: list[Candidate]
+    name: str | None
+    weights: Weights
+    static: _Static
+
+
+#: The static part of recent rankings, by name, weights and candidate list: a report stream names
+#: the same front villages day after day, so the same lists come back.
+_STATIC_CACHE: dict[tuple, _Static] = {}
+_STATIC_CACHE_SIZE = 4096
+
+
+def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights: Weights = Weights()) -> Prepared:
+    """Candidates made ready for :func:`rank` with the same ``name`` and ``weights``, again and again.
+
+    A name is ranked several times in one report as its neighbours settle; what does not depend
+    on that evidence (match scores, population and seat priors, coordinates as arrays) is worked
+    out once, and remembered across reports.
+
+    Examples
+    --------
+    >>> from gazetteer.model import Candidate, Place
+    >>> a = Candidate(Place(1, "Ivanivka", 49.66, 37.89, "P", "PPL", "UA", "Kharkiv Oblast"), 1.0)
+    >>> b = Candidate(Place(2, "Ivanivka", 46.90, 32.90, "P", "PPL", "UA", "Kherson Oblast"), 1.0)
+    >>> ready = prepare([a, b], name="Ivanivka")
+    >>> rank(ready, name="Ivanivka", regions=["Kherson Oblast"])[0].place.geonameid
+    2
+    """
+    cands = list(candidates)
+    key = (name, weights, tuple((c.place.geonameid, c.score, c.rule, c.matched) for c in cands))
+    st = _STATIC_CACHE.get(key)
+    if st is None:
+        if len(_STATIC_CACHE) >= _STATIC_CACHE_SIZE:
+            _STATIC_CACHE.pop(next(iter(_STATIC_CACHE)))  # oldest first
+        st = _STATIC_CACHE[key] = _compute_static(cands, name, weights)
+    return Prepared(cands, name, weights, st)
+
+
+def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) -> _Static:
+    n = len(cands)
+    places = [c.place for c in cands]
+    lats = np.fromiter((p.lat for p in places), float, n)
+    lons = np.fromiter((p.lon for p in places), float, n)
+    pops = np.fromiter((p.population for p in places), float, n)
+    gids = np.fromiter((p.geonameid for p in places), np.int64, n)
 
     current = np.fromiter((_by_current_name(c, name) for c in cands), bool, n)
     share = np.where(current, 1.0, weights.former_name)
@@ -255,11 +379,6 @@ def rank(
                 best_by_name[k] = match[i]
         if len(best_by_name) < sum(1 for k in cur_keys if k):
             match = np.array([(match[i] + best_by_name[k]) / 2 if k else match[i] for i, k in enumerate(cur_keys)])
-    region_set = {r.casefold() for r in regions if r}
-    in_region = np.fromiter(
-        (bool(region_set) and (p.admin1.casefold() in region_set or p.admin2.casefold() in region_set) for p in places),
-        bool, n,
-    )
     # a section of a city (PPLX: "Shevchenko", a district of Poltava with 147,600 people) is not
     # what a bare name means: its people count for the city, not for it
     share = np.where(np.fromiter((p.feature_code == "PPLX" for p in places), bool, n), 0.0, share)
@@ -268,51 +387,11 @@ def rank(
     seat = np.fromiter(({"PPLC": 4, "PPLA": 3, "PPLA2": 1}.get(p.feature_code, 0) for p in places), float, n)
     seat_gain = share * weights.admin_seat * seat
     ua_gain = np.fromiter((weights.country_ua if p.country == "UA" else 0.0 for p in places), float, n)
-    front_d = np.full(n, np.nan)
-    if front_km is not None:
-        many = getattr(front_km, "many", None)
-        if many is not None:
-            front_d = np.asarray(many(lats, lons), dtype=float)
-        else:
-            front_d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in places], dtype=float)
-    front_gain = np.where(
-        np.isnan(front_d), 0.0, weights.front * np.power(0.5, np.maximum(np.nan_to_num(front_d), 0.0) / weights.front_scale_km)
-    )
-    score = (
-        weights.match * match + pull + np.where(in_region, weights.region, 0.0)
-        + pop_gain + city_gain + seat_gain + ua_gain + front_gain
-    )
-    score = np.round(score, 4)
-    order = sorted(range(n), key=lambda i: (-score[i], -places[i].population, places[i].geonameid))
-
-    out: list[Candidate] = []
-    for rank_i, i in enumerate(order):
-        c, p = cands[i], places[i]
-        if rank_i >= explain:
-            out.append(replace(c, score=float(score[i])))
-            continue
-        why = [f"name {c.rule} match '{c.matched or p.name}' ({match[i]:.2f})"
-               + ("" if current[i] else f", another name of {p.name}")]
-        for k, a in enumerate(near):
-            g = gains[k, i]
-            if g >= 0.05 * a.weight:
-                why.append(f"{dists[k, i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
-        for k, s_ in enumerate(near_any):
-            if any_gain[k, i] >= 0.05 * s_.weight:
-                why.append(f"{any_dist[k, i]:.1f} km from a place named {s_.label} beside it (+{any_gain[k, i]:.2f})")
-        if in_region[i]:
-            why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
-        if p.population > 0:
-            why.append(f"population {p.population:,} (+{pop_gain[i]:.2f})"
-                       + ("" if current[i] else f", matched by the other name {c.matched!r}"))
-        if city_gain[i]:
-            why.append(f"a city of over 100,000 (+{city_gain[i]:.2f})")
-        if seat_gain[i]:
-            why.append(f"seat of government {p.feature_code} (+{seat_gain[i]:.2f})")
-        if not np.isnan(front_d[i]):
-            why.append(f"{front_d[i]:.0f} km from the front line (+{front_gain[i]:.2f})")
-        out.append(replace(c, score=float(score[i]), why=tuple(why)))
-    return out
+    base = weights.match * match + pop_gain + city_gain + seat_gain + ua_gain
+    admins = [(p.admin1.casefold(), p.admin2.casefold()) for p in places]
+    for arr in (lats, lons, pops, gids, current, match, pop_gain, city_gain, seat_gain, base):
+        arr.setflags(write=False)
+    return _Static(places, lats, lons, pops, gids, admins, current, match, pop_gain, city_gain, seat_gain, base)
 
 
 def _haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
@@ -323,8 +402,11 @@ def _haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.nd
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
-def confidence(ranked: Sequence[Candidate]) -> float:
+def confidence(ranked: Sequence[Candidate], n: int | None = None) -> float:
     """A 0-1 confidence for the top of a ranking: high when it clearly beats the runner-up.
+
+    ``n`` is the number of candidates ranked, when ``ranked`` holds only the best of them
+    (``rank(..., top=k)``): many close namesakes lower the confidence.
 
     Examples
     --------
@@ -336,12 +418,13 @@ def confidence(ranked: Sequence[Candidate]) -> float:
     if not ranked:
         return 0.0
     top = ranked[0].score
-    if len(ranked) == 1:
+    count = len(ranked) if n is None else max(n, len(ranked))
+    if count == 1:
         return round(min(1.0, 0.55 + 0.3 * min(top, 1.5)), 3)
     second = ranked[1].score
     margin = top - second
     # logistic on the margin: equal scores → 0.5 / n-ish, a margin of 0.5 → ~0.8
     p = 1.0 / (1.0 + math.exp(-5.0 * margin))
-    crowd = 1.0 / (1.0 + 0.15 * max(0, len(ranked) - 2))
+    crowd = 1.0 / (1.0 + 0.15 * max(0, count - 2))
     value = p * (0.6 + 0.4 * crowd) if margin < 0.3 else p
     return round(max(0.0, min(1.0, value)), 3)

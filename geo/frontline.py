@@ -55,6 +55,9 @@ def _to_metric_xy(xy: np.ndarray) -> np.ndarray:
 class FrontLine:
     """Occupied territory by date, with distance and containment queries."""
 
+    #: how many measured distances are remembered per line date
+    MEMO_SIZE = 200_000
+
     def __init__(
         self,
         by_date: Mapping[dt.date, BaseGeometry | list[dict]],
@@ -70,6 +73,8 @@ class FrontLine:
         self._metric: dict[dt.date, tuple[BaseGeometry, BaseGeometry]] = {}
         self._ref: tuple[np.ndarray, np.ndarray] | None = None
         self._ref_km = 12.0
+        # distances already measured, by line date and point: reports name the same villages
+        self._known: dict[dt.date, dict[tuple[float, float], float]] = {}
 
     def with_settlements(self, lats, lons, *, within_km: float = 12.0) -> FrontLine:
         """Measure distances to the front proper, not to the whole edge of occupied territory.
@@ -206,10 +211,26 @@ class FrontLine:
         return float(shapely.distance(shapely.Point(x, y), edge)) / 1000.0
 
     def distances_km(self, lats, lons, day: dt.date | None = None) -> np.ndarray:
-        """Distances in km from many points to the edge of occupied territory on ``day`` (vectorised)."""
-        _, edge = self._metric_for(day)
-        x, y = _TO_METRIC.transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
-        return shapely.distance(shapely.points(x, y), edge) / 1000.0
+        """Distances in km from many points to the edge of occupied territory on ``day`` (vectorised).
+
+        Distances once measured are remembered per line date and point (up to
+        :attr:`MEMO_SIZE` points a date): a stream of reports names the same villages again.
+        """
+        lats = np.asarray(lats, dtype=float)
+        lons = np.asarray(lons, dtype=float)
+        d = self.date_for(day)
+        known = self._known.setdefault(d, {})
+        pts = list(zip(lats.tolist(), lons.tolist()))
+        out = np.fromiter((known.get(p, np.nan) for p in pts), float, len(pts))
+        miss = np.flatnonzero(np.isnan(out))
+        if miss.size:
+            _, edge = self._metric_for(d)
+            x, y = _TO_METRIC.transform(lons[miss], lats[miss])
+            got = shapely.distance(shapely.points(x, y), edge) / 1000.0
+            out[miss] = got
+            if len(known) < self.MEMO_SIZE:
+                known.update(zip((pts[i] for i in miss.tolist()), got.tolist()))
+        return out
 
     def occupied(self, lat: float, lon: float, day: dt.date | None = None) -> bool:
         """Whether a point lies in occupied territory on ``day``."""

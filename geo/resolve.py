@@ -25,7 +25,7 @@ import numpy as np
 
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
-from gazetteer.ranking import GEOD, Anchor, AnchorSet, Weights, confidence, distances_km, rank
+from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation
 from geo.sanity import implausible_point
@@ -51,6 +51,8 @@ DIRECTION_SCALE_KM = 12.0
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
+#: How many of the best candidates a ranking keeps for the resolution (runners-up, for the record)
+_TOP = 10
 #: An oblast named in the mention's own sentence counts fully; one named elsewhere in the
 #: report (which may cover several fronts) counts little.
 _LOCAL_REGION = Weights()
@@ -272,6 +274,8 @@ def resolve_mentions(
     def text_distance(gk: str, positions: list[int]) -> int:
         return int(np.abs(pos_arrays[gk][:, None] - np.asarray(positions)[None, :]).min())
 
+    prepared: dict[tuple[str, str, bool], Prepared] = {}
+
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
         i0 = groups[gk][0]
         m = mentions[i0]
@@ -311,7 +315,7 @@ def resolve_mentions(
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
-        for other in pending:
+        for other in sorted(pending):
             if other == gk or other in settled or not group_event[other] or base_key[other] == keys[i0]:
                 continue
             if group_distance(gk, other) > _TOGETHER_CHARS:
@@ -321,16 +325,25 @@ def resolve_mentions(
                 together.append(AnchorSet(tuple(p.lat for p in pts), tuple(p.lon for p in pts), weight=0.5,
                                           scale_km=CLUSTER_SCALE_KM, label=repr(mentions[groups[other][0]].text)))
         region_names, local = group_regions[gk]
+        weights = _LOCAL_REGION if local else _REPORT_REGION
+        name = _KIND_WORD.sub("", m.text)
+        ready = prepared.get((keys[i0], name, local))
+        if ready is None:
+            ready = prepared[(keys[i0], name, local)] = prepare(cand_cache[keys[i0]], name=name, weights=weights)
         ranked = rank(
-            cand_cache[keys[i0]],
-            name=_KIND_WORD.sub("", m.text),
+            ready,
+            name=name,
             near=anchors,
             regions=region_names,
             front_km=front_km if group_event[gk] else None,
-            weights=_LOCAL_REGION if local else _REPORT_REGION,
+            weights=weights,
             near_any=together,
+            # only the best is explained (its `why` is the claim's); a mention with coordinates
+            # keeps every candidate, to find the namesake at its point
+            explain=1,
+            top=None if m.coordinate is not None or keys[i0] in own_coords else _TOP,
         )
-        conf = _guarded_confidence(ranked)
+        conf = _guarded_confidence(ranked, len(cand_cache[keys[i0]]))
         if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
             fd = front_km(ranked[0].place.lat, ranked[0].place.lon)
             limit = 2 * FAR_FROM_FRONT_KM if ranked[0].rule == "fold" else FAR_FROM_FRONT_KM
@@ -342,10 +355,20 @@ def resolve_mentions(
         return ranked, conf
 
     pending = set(groups)
+    memo: dict[tuple, tuple[list[Candidate], float]] = {}
+
+    def judged(gk: str) -> tuple[list[Candidate], float]:
+        """:func:`evaluate`, once per state of the report: a name is judged again only when
+        what it is judged by (the settled names, the names still open beside it) has changed."""
+        state = (gk, frozenset((k, p.geonameid) for k, p in settled.items()), frozenset(pending))
+        if state not in memo:
+            memo[state] = evaluate(gk)
+        return memo[state]
+
     # Clear names first; each round's choices pull the remaining names towards the report's area.
     for threshold in (ACCEPT, 0.6, 0.5):
         while pending:
-            scored = {gk: evaluate(gk) for gk in sorted(pending)}
+            scored = {gk: judged(gk) for gk in sorted(pending)}
             accepted = [gk for gk, (ranked, conf) in scored.items() if ranked and conf >= threshold]
             for gk in accepted:
                 chosen[gk] = scored[gk]
@@ -354,7 +377,7 @@ def resolve_mentions(
             if not accepted:
                 break
     for gk in sorted(pending):
-        chosen[gk] = evaluate(gk)
+        chosen[gk] = judged(gk)
     # A name taken early on its own merits (a namesake with more people) is looked at once more
     # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
     # Novopavlivka 60 km away once Druzhkivka is settled.
@@ -363,7 +386,7 @@ def resolve_mentions(
         if len(ranked0) < 2 or mentions[groups[gk][0]].coordinate is not None:
             continue
         p0 = settled.pop(gk)
-        ranked, conf = evaluate(gk)
+        ranked, conf = judged(gk)
         if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
             chosen[gk] = (ranked, conf)
             settled[gk] = ranked[0].place
@@ -373,7 +396,7 @@ def resolve_mentions(
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
         for i in idx:
-            results[i] = _finish(mentions[i], ranked, conf)
+            results[i] = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]))
     for i, (reason, kept) in doubts.items():
         r = results[i]
         why = (f"implausible coordinates in the text: {reason}",) + r.why
@@ -404,6 +427,7 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
     return mentions, doubts
 
 
+_BEARING_NEAR = re.compile(r"(?i:north|south|east|west|\b[NSEW]{1,2}\s+of\b)")
 _DIRECTION_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but)\b")
 
 
@@ -419,6 +443,8 @@ def _directions(
     out: list[tuple[int, int, Relation]] = []
     refs: list[tuple[int, int, Relation]] = []  # (reference mention, phrase start in text, relation)
     for j, m in enumerate(mentions):
+        if not _BEARING_NEAR.search(text, max(0, m.start - 160), m.start):
+            continue  # no bearing word just before the name: no "<bearing> of X" phrase
         s, e = sentence_of(m.start)
         rel = find_relation(text[s:e], m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:
@@ -455,10 +481,11 @@ def _closeness(chars: int) -> float:
     return 1.0 if chars <= 300 else 0.5 if chars <= 1000 else 0.15 if chars <= 3000 else 0.03
 
 
-def _guarded_confidence(ranked: Sequence[Candidate]) -> float:
-    """The ranking's confidence, held down where the best is only a fuzzy look-alike with no
-    evidence of place behind it ("Middle" is not "Miliieve")."""
-    conf = confidence(ranked)
+def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
+    """The ranking's confidence (``n`` candidates, ``ranked`` the best of them), held down where
+    the best is only a fuzzy look-alike with no evidence of place behind it ("Middle" is not
+    "Miliieve")."""
+    conf = confidence(ranked, n)
     if ranked and ranked[0].rule == "fuzzy":
         evidence = [w for w in ranked[0].why[1:] if " km from" in w or "named nearby" in w]
         if not evidence:
@@ -466,7 +493,8 @@ def _guarded_confidence(ranked: Sequence[Candidate]) -> float:
     return conf
 
 
-def _finish(m: Mention, ranked: list[Candidate], conf: float) -> Resolution:
+def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int) -> Resolution:
+    """The resolution of one mention from its ranked candidates (the best of ``n``)."""
     c = m.coordinate
     if c is not None:
         # The text's own coordinates are the point; the name is matched to the place there.
@@ -495,13 +523,13 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float) -> Resolution:
         )
     if not ranked or conf < MIN_CONFIDENCE:
         why = ("no candidate in the gazetteer",) if not ranked else (
-            f"{len(ranked)} candidates and none clearly best (confidence {conf:.2f}): left unresolved",
+            f"{n} candidates and none clearly best (confidence {conf:.2f}): left unresolved",
             *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:3]),
         )
         return Resolution(m, None, None, None, None, round(conf, 3), None, None, why, tuple(ranked[:10]))
     best = ranked[0]
     precision, unc = _uncertainty(best.place)
-    why = best.why + ((f"{len(ranked)} candidates, runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
+    why = best.why + ((f"{n} candidates, runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
     return Resolution(
         mention=m,
         place=best.place,
