@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from pyproj import Geod
@@ -219,10 +219,9 @@ def rank(
     gains = np.zeros((0, n))
     dists = np.zeros((0, n))
     if near:
-        dists = _haversine(np.array([a.lat for a in near]), np.array([a.lon for a in near]), lats, lons)
-        w = np.array([a.weight for a in near])[:, None]
-        sc = np.array([max(a.scale_km, 0.001) for a in near])[:, None]
-        gains = w * np.exp2(-dists / sc)
+        a_ = np.array([(a.lat, a.lon, a.weight, a.scale_km) for a in near], dtype=float)
+        dists = _km_to(np.radians(a_[:, 0:1]), np.radians(a_[:, 1:2]), st)
+        gains = a_[:, 2:3] * np.exp2(-dists / np.maximum(a_[:, 3:4], 0.001))
         groups: dict[str, list[int]] = {}
         for k, a in enumerate(near):
             if a.group:
@@ -238,14 +237,19 @@ def rank(
     for k, s_ in enumerate(near_any):
         if not s_.lats:
             continue
-        d = _haversine(lats, lons, np.asarray(s_.lats, float), np.asarray(s_.lons, float))  # (n, m)
-        any_dist[k] = d.min(axis=1)
+        d = _km_to(np.radians(np.asarray(s_.lats, float))[:, None], np.radians(np.asarray(s_.lons, float))[:, None], st)
+        any_dist[k] = d.min(axis=0)
         any_gain[k] = s_.weight * np.exp2(-any_dist[k] / max(s_.scale_km, 0.001))
     pull += any_gain.sum(axis=0)
 
     region_set = {r.casefold() for r in regions if r}
     if region_set:
-        in_region = np.fromiter((a in region_set or b in region_set for a, b in st.admins), bool, n)
+        key = frozenset(region_set)
+        in_region = st.region_masks.get(key)
+        if in_region is None:
+            in_region = np.fromiter((a in region_set or b in region_set for a, b in st.admins), bool, n)
+            if len(st.region_masks) < 64:
+                st.region_masks[key] = in_region
     else:
         in_region = np.zeros(n, bool)
     front_d = np.full(n, np.nan)
@@ -303,6 +307,9 @@ class _Static:
     lons: np.ndarray
     pops: np.ndarray
     gids: np.ndarray
+    rlat: np.ndarray  #: radians, for distances
+    rlon: np.ndarray
+    coslat: np.ndarray
     admins: list  #: (admin1, admin2) casefolded
     current: np.ndarray
     match: np.ndarray
@@ -310,6 +317,7 @@ class _Static:
     city_gain: np.ndarray
     seat_gain: np.ndarray
     base: np.ndarray  #: match + population, seat and country priors
+    region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,17 +397,19 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
     ua_gain = np.fromiter((weights.country_ua if p.country == "UA" else 0.0 for p in places), float, n)
     base = weights.match * match + pop_gain + city_gain + seat_gain + ua_gain
     admins = [(p.admin1.casefold(), p.admin2.casefold()) for p in places]
-    for arr in (lats, lons, pops, gids, current, match, pop_gain, city_gain, seat_gain, base):
+    rlat, rlon = np.radians(lats), np.radians(lons)
+    coslat = np.cos(rlat)
+    for arr in (lats, lons, pops, gids, rlat, rlon, coslat, current, match, pop_gain, city_gain, seat_gain, base):
         arr.setflags(write=False)
-    return _Static(places, lats, lons, pops, gids, admins, current, match, pop_gain, city_gain, seat_gain, base)
+    return _Static(places, lats, lons, pops, gids, rlat, rlon, coslat, admins, current, match, pop_gain, city_gain,
+                   seat_gain, base)
 
 
-def _haversine(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Great-circle km between every point of set 1 (rows) and set 2 (columns)."""
-    a1, o1 = np.radians(lat1)[:, None], np.radians(lon1)[:, None]
-    a2, o2 = np.radians(lat2)[None, :], np.radians(lon2)[None, :]
-    h = np.sin((a2 - a1) / 2) ** 2 + np.cos(a1) * np.cos(a2) * np.sin((o2 - o1) / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+def _km_to(rlat: np.ndarray, rlon: np.ndarray, st: _Static) -> np.ndarray:
+    """Great-circle km (haversine) from points given in radians as columns ``(m, 1)`` to every
+    candidate: an ``(m, n)`` array."""
+    h = np.sin((st.rlat - rlat) / 2) ** 2 + np.cos(rlat) * st.coslat * np.sin((st.rlon - rlon) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
 
 
 def confidence(ranked: Sequence[Candidate], n: int | None = None) -> float:

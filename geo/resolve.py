@@ -51,8 +51,9 @@ DIRECTION_SCALE_KM = 12.0
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
-#: How many of the best candidates a ranking keeps for the resolution (runners-up, for the record)
-_TOP = 10
+#: How many of the best candidates a ranking keeps for the resolution (the runners-up named in
+#: its explanation)
+_TOP = 3
 #: An oblast named in the mention's own sentence counts fully; one named elsewhere in the
 #: report (which may cover several fronts) counts little.
 _LOCAL_REGION = Weights()
