@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gzip
+import hashlib
 import json
 import lzma
 import os
@@ -39,6 +40,9 @@ from shapely.ops import unary_union
 from frontmap.errors import FrontlineError
 
 __all__ = ["FrontLine"]
+
+#: Version of the parsed copy kept in the cache folder (see :meth:`FrontLine.from_file`)
+_CACHE_FORMAT = 1
 
 # Distances are measured in a metric projection centred on the front (Lambert azimuthal equal
 # area at 48.5N 37.5E): within the theatre its distance error is far below a kilometre.
@@ -60,7 +64,7 @@ class FrontLine:
 
     def __init__(
         self,
-        by_date: Mapping[dt.date, BaseGeometry | list[dict]],
+        by_date: Mapping[dt.date, BaseGeometry | list[dict] | bytes],
         *,
         source: str = "",
     ) -> None:
@@ -68,7 +72,7 @@ class FrontLine:
             raise FrontlineError(f"{source or 'front line'}: no dated polygons")
         self._dates = sorted(by_date)
         # geometries are built on first use: a two-year history holds ~770 days
-        self._geoms: dict[dt.date, BaseGeometry | list[dict]] = {d: by_date[d] for d in self._dates}
+        self._geoms: dict[dt.date, BaseGeometry | list[dict] | bytes] = {d: by_date[d] for d in self._dates}
         self.source = source
         self._metric: dict[dt.date, tuple[BaseGeometry, BaseGeometry]] = {}
         self._ref: tuple[np.ndarray, np.ndarray] | None = None
@@ -102,16 +106,56 @@ class FrontLine:
         return self
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str], gaz=None) -> FrontLine:
+    def from_file(cls, path: str | os.PathLike[str], gaz=None, *, cache: bool = True) -> FrontLine:
         """Read a front-line GeoJSON (optionally xz/gzip-compressed).
 
         With a gazetteer, distances are measured to the front proper (see
         :meth:`with_settlements`), using its populated places in Ukraine.
+
+        Parsing a two-year history takes seconds (50 MB of GeoJSON); with ``cache`` the
+        geometries are kept as WKB in the cache folder (``$FRONTMAP_CACHE``), keyed by the
+        file's SHA-256, and later runs read that instead (~0.1 s). A cache that cannot be
+        written or read is passed over: the file is parsed as without it.
         """
-        fl = cls._read(path)
+        fl = cls._read_cached(path) if cache else cls._read(path)
         if gaz is not None:
             pts = gaz.to_geodataframe(classes="P", country="UA")
             fl.with_settlements(pts.geometry.y.to_numpy(), pts.geometry.x.to_numpy())
+        return fl
+
+    @classmethod
+    def _read_cached(cls, path: str | os.PathLike[str]) -> FrontLine:
+        p = Path(path)
+        try:
+            digest = hashlib.sha256(p.read_bytes()).hexdigest()[:24]
+        except OSError as exc:
+            raise FrontlineError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+        try:
+            from frontmap.settings import cache_dir
+
+            store = cache_dir() / "frontline" / f"{digest}-v{_CACHE_FORMAT}.npz"
+        except OSError:
+            return cls._read(p)
+        if store.is_file():
+            try:
+                with np.load(store, allow_pickle=False) as z:
+                    days = [dt.date.fromordinal(int(d)) for d in z["days"]]
+                    blob, ends = z["blob"].tobytes(), z["ends"].tolist()
+                starts = [0, *ends[:-1]]
+                return cls({d: blob[a:b] for d, a, b in zip(days, starts, ends, strict=True)}, source=str(p))
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # a damaged or foreign cache file: parse the source again, and rewrite it
+        fl = cls._read(p)
+        try:
+            wkb = [shapely.to_wkb(fl.geometry(d)) for d in fl._dates]
+            store.parent.mkdir(parents=True, exist_ok=True)
+            tmp = store.with_name(f"{store.name}.{os.getpid()}.tmp.npz")
+            np.savez(tmp, days=np.array([d.toordinal() for d in fl._dates], dtype=np.int64),
+                     blob=np.frombuffer(b"".join(wkb), dtype=np.uint8),
+                     ends=np.cumsum([len(w) for w in wkb], dtype=np.int64))
+            os.replace(tmp, store)
+        except OSError:
+            pass  # read-only cache folder: fine, only slower next time
         return fl
 
     @classmethod
@@ -168,6 +212,8 @@ class FrontLine:
         """Occupied territory (lon/lat) on ``day``."""
         d = self.date_for(day)
         g = self._geoms[d]
+        if isinstance(g, bytes):  # from the cache: already made valid and joined
+            g = self._geoms[d] = shapely.from_wkb(g)
         if isinstance(g, list):
             try:
                 shapes = [shape(x) for x in g]

@@ -1,0 +1,103 @@
+"""The front line by date: reading, the parsed copy in the cache, distances."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+
+from frontmap.errors import FrontlineError
+from geo.frontline import FrontLine
+
+DAYS = [dt.date(2025, 11, 20), dt.date(2025, 11, 21)]
+
+
+def _history(path, shift: float = 0.0):
+    feats = [
+        {"type": "Feature", "properties": {"date": d.isoformat()},
+         "geometry": {"type": "Polygon", "coordinates": [[[37.0 + shift + k * 0.1, 48.0], [38.0, 48.0], [38.0, 49.0],
+                                                           [37.0 + shift + k * 0.1, 49.0], [37.0 + shift + k * 0.1, 48.0]]]}}
+        for k, d in enumerate(DAYS)
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": feats}), encoding="utf-8")
+    return path
+
+
+def _store(monkeypatch, tmp_path):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("FRONTMAP_CACHE", str(cache))
+    return cache / "frontline"
+
+
+def test_the_parsed_copy_gives_the_same_line(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    src = _history(tmp_path / "front.geojson")
+    first = FrontLine.from_file(src)
+    assert len(list(store.glob("*.npz"))) == 1  # written on first read
+    again = FrontLine.from_file(src)
+    assert isinstance(again._geoms[DAYS[0]], bytes)  # read from the copy, decoded on first use
+    lats, lons = np.array([48.5, 48.5, 47.0]), np.array([36.5, 37.5, 37.5])
+    for day in DAYS:
+        assert np.allclose(first.distances_km(lats, lons, day), again.distances_km(lats, lons, day))
+        assert first.occupied(48.5, 37.5, day) == again.occupied(48.5, 37.5, day)
+    assert again.dates == DAYS and again.source == str(src)
+
+
+def test_a_changed_file_is_parsed_again(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    src = _history(tmp_path / "front.geojson")
+    before = FrontLine.from_file(src).distance_km(48.5, 36.9, DAYS[0])
+    _history(src, shift=0.5)  # the line moved: a new digest, a new copy
+    after = FrontLine.from_file(src).distance_km(48.5, 36.9, DAYS[0])
+    assert after > before + 30  # 0.5 degree of longitude further east
+    assert len(list(store.glob("*.npz"))) == 2
+
+
+def test_a_damaged_copy_is_passed_over_and_rewritten(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    src = _history(tmp_path / "front.geojson")
+    want = FrontLine.from_file(src).distance_km(48.5, 36.9, DAYS[1])
+    [copy] = store.glob("*.npz")
+    copy.write_bytes(b"not an npz file")
+    assert FrontLine.from_file(src).distance_km(48.5, 36.9, DAYS[1]) == pytest.approx(want)
+    assert copy.read_bytes()[:2] == b"PK"  # rewritten
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("geo.frontline.np.savez", refuse)
+    src = _history(tmp_path / "front.geojson")
+    assert FrontLine.from_file(src).distance_km(48.5, 36.9, DAYS[0]) > 0
+    assert not list(store.glob("*.npz"))
+
+
+def test_without_cache_nothing_is_written(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    FrontLine.from_file(_history(tmp_path / "front.geojson"), cache=False)
+    assert not store.exists()
+
+
+def test_a_bad_file_names_itself(tmp_path, monkeypatch) -> None:
+    _store(monkeypatch, tmp_path)
+    bad = tmp_path / "front.geojson"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(FrontlineError, match="front.geojson"):
+        FrontLine.from_file(bad)
+    with pytest.raises(FrontlineError, match="cannot read"):
+        FrontLine.from_file(tmp_path / "missing.geojson")
+
+
+def test_distances_remembered_match_fresh_ones(front) -> None:
+    # the second call answers from the per-date memo: same numbers as a fresh measurement
+    day = dt.date(2025, 11, 22)
+    lats, lons = np.array([48.28, 47.85, 49.71]), np.array([37.18, 35.12, 37.61])
+    once = front.distances_km(lats, lons, day)
+    twice = front.distances_km(lats, lons, day)
+    assert np.array_equal(once, twice)
+    assert [round(front.distance_km(a, b, day), 6) for a, b in zip(lats, lons)] == [round(x, 6) for x in once]
