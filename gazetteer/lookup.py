@@ -311,7 +311,8 @@ class Gazetteer:
         list of Candidate
             Sorted by match score, then population (largest first), then geonameid. ``rule``
             and ``matched`` (the GeoNames name that gave the key) say how each matched; see the
-            module docstring for the scores.
+            module docstring for the scores. A new list each time; the lookup itself is
+            remembered (the last :attr:`CANDIDATE_CACHE_SIZE` names; :meth:`cache_clear`).
         """
         spec = classes if classes is None or isinstance(classes, str) else "".join(sorted(classes))
         key = (name, fuzzy, limit, spec)
@@ -359,6 +360,10 @@ class Gazetteer:
                 why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
             out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
         return out
+
+    def cache_clear(self) -> None:
+        """Forget the lookups :meth:`candidates` remembers (e.g. to time them afresh)."""
+        self._found.clear()
 
     @staticmethod
     def _variants(name: str) -> list[tuple[str, str]]:

@@ -679,3 +679,16 @@ def test_real_index_rebuild(data_dir: Path, tmp_path: Path) -> None:
     loaded = Gazetteer.open(data_dir, progress=False, cache_dir=tmp_path)
     assert loaded.info()["built"] == info["built"]
     assert os.path.getsize(info["index"]) == info["index_bytes"]
+
+
+def test_lookups_are_remembered_but_lists_are_the_callers(gaz) -> None:
+    gaz.cache_clear()
+    first = gaz.candidates("Zvanovka")
+    first.clear()  # the caller's list: the remembered lookup is untouched
+    again = gaz.candidates("Zvanovka")
+    assert again and again == gaz.candidates("Zvanovka")
+    assert ("Zvanovka", True, None, "P") in gaz._found
+    # the options are part of what is remembered
+    assert len(gaz.candidates("Ivanivka", limit=2)) == 2 and len(gaz.candidates("Ivanivka")) > 2
+    gaz.cache_clear()
+    assert not gaz._found
