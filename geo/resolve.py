@@ -429,6 +429,7 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
 
 
 _BEARING_NEAR = re.compile(r"(?i:north|south|east|west|\b[NSEW]{1,2}\s+of\b)")
+_OWN_BEARING_GAP = re.compile(r"\s*(?:\(|,)\s*(?:(?:just|some|about|approximately)\s+)?")
 _DIRECTION_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but)\b")
 
 
@@ -450,14 +451,18 @@ def _directions(
         rel = find_relation(text[s:e], m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:
             refs.append((j, s + rel.start, rel))
+    own: set[int] = set()  # mentions with their own bearing, right after them
     for j, phrase_start, rel in refs:
-        ref = mentions[j]
-        s, e = sentence_of(ref.start)
+        s, _ = sentence_of(mentions[j].start)
         before = [i for i, m in enumerate(mentions) if s <= m.start and m.end <= phrase_start]
         if before:
             i = before[-1]
-            if re.fullmatch(r"\s*(?:\(|,)\s*(?:(?:just|some|about|approximately)\s+)?", text[mentions[i].end:phrase_start]):
+            if _OWN_BEARING_GAP.fullmatch(text, mentions[i].end, phrase_start):
                 out.append((i, j, rel))
+                own.add(i)
+    for j, phrase_start, rel in refs:
+        ref = mentions[j]
+        s, e = sentence_of(ref.start)
         stop = e
         for _, other_start, _ in refs:
             if ref.end <= other_start < stop:
@@ -465,7 +470,10 @@ def _directions(
         brk = _DIRECTION_BREAK.search(text, ref.end, stop)
         if brk:
             stop = brk.start()
-        out += [(i, j, rel) for i, m in enumerate(mentions) if ref.end <= m.start and m.end <= stop and i != j]
+        # "... near Myrne, and counterattacked near Kotlyne (southwest of Pokrovsk)": a mention
+        # with its own bearing takes only that one
+        out += [(i, j, rel) for i, m in enumerate(mentions)
+                if ref.end <= m.start and m.end <= stop and i != j and i not in own]
     return out
 
 

@@ -140,3 +140,13 @@ def test_names_written_together_pull_each_other(gaz, front) -> None:
     claims = placed(text, gaz, front)
     assert claims["Tikhoe"].geonameid == 9114253, claims["Tikhoe"].why
     assert claims["Otradnoe"].geonameid == 9114100, claims["Otradnoe"].why
+
+
+def test_a_name_with_its_own_bearing_takes_only_that_one(gaz) -> None:
+    # the sentence's first bearing (north of Pokrovsk) runs on past "and", but Shevchenko carries
+    # its own in brackets: south of Pokrovsk
+    text = ("Russian forces attacked north of Pokrovsk near Rodynske and counterattacked near Shevchenko "
+            "(south of Pokrovsk).")
+    c = placed(text, gaz)["Shevchenko"]
+    assert c.geonameid == 694167, c.why
+    assert not any("north of Pokrovsk" in w for w in c.why), c.why
