@@ -163,6 +163,24 @@ _NOT_SETTLEMENT_BEFORE = re.compile(
 )
 _SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$", re.IGNORECASE)
 
+# The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
+# "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
+# A cue's last word ends in one of _CUE_ENDINGS or holds one of _CUE_STEMS ("liberat\w*",
+# "(?:shell|struck|hit)\w*"). Keep these in step with the patterns: they let _cue_start refuse
+# most windows without a regex search, and narrow the search of the others to their last words
+# (a search of the whole window tries every alternative at each of its 60 start positions).
+_CUE_WORDS = 4  # "expelled the enemy from"
+_CUE_ENDINGS = tuple(
+    """settlement settlements village villages town towns city hamlet locality localities
+    outskirts vicinity direction entered into near nearby toward towards outside around over
+    of on to from in at and or between""".split()
+)
+_CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
+_CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
+# the only non-ASCII letters case-insensitive matching takes for ASCII ones (ı, İ, ſ, Kelvin sign)
+_FOLDS_TO_ASCII = frozenset("\u0131\u0130\u017f\u212a")
+_TOKEN = re.compile(r"\S+")
+
 
 @lru_cache(maxsize=20000)
 def _common_english(word: str) -> bool:
@@ -239,24 +257,24 @@ def find_mentions(
     """
     words = _split_compounds(_words(text), gaz)
     n = len(words)
-    people = _people(text, words, gaz)
+    caps = [_is_cap(w) for _, _, w in words]  # asked of most words several times below
+    people = _people(text, words, caps, gaz)
     max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
     found: list[Mention] = []
     i = 0
     while i < n:
-        s, e, w = words[i]
-        if not _is_cap(w):
+        if not caps[i]:
             i += 1
             continue
         # the longest run of joined capitalised words starting here
         run = [i]
         j = i + 1
         while j < n and len(run) < max_n and _joined(text, words[j - 1][1], words[j][0]) and (
-            _is_cap(words[j][2]) or words[j][2].lower() in {"na", "nad", "pid"}
+            caps[j] or words[j][2].lower() in {"na", "nad", "pid"}
         ):
             run.append(j)
             j += 1
-        while run and not _is_cap(words[run[-1]][2]):
+        while run and not caps[run[-1]]:
             run.pop()
         match = _match_run(text, words, run, gaz, people)
         if match is None:
@@ -278,11 +296,46 @@ def find_mentions(
     return _tie_coordinates(text, found, coordinates)
 
 
+def _cue_start(before: str) -> int | None:
+    """Where a cue pattern that matches at the end of ``before`` starts at the earliest, or None
+    when none can match there (see ``_CUE_ENDINGS``).
+
+    The offset is a word's first character after whitespace, so ``pattern.search(before, pos)``
+    finds what a search of the whole window finds (``\b`` reads the same there)."""
+    if not before[-1:].isspace():
+        return None  # a cue is followed by whitespace
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(before)]
+    last = None  # the earliest word a cue may end with: only fillers stand after it
+    for j in range(len(tokens) - 1, -1, -1):
+        word = tokens[j][1]
+        if not _FOLDS_TO_ASCII.isdisjoint(word):
+            last = j  # a letter the regex reads as ASCII: let it judge
+            continue
+        low = word.lower()
+        if low.endswith(_CUE_ENDINGS) or any(stem in low for stem in _CUE_STEMS):
+            last = j
+        if low not in _CUE_FILLERS:
+            break
+    if last is None:
+        return None
+    return tokens[max(0, last - _CUE_WORDS + 1)][0]
+
+
+def _cue_before(pattern: re.Pattern[str], text: str, start: int, span: int = 60) -> bool:
+    """Whether a cue ``pattern`` matches at the end of the ``span`` characters before ``start``."""
+    before = text[max(0, start - span) : start]
+    pos = _cue_start(before)
+    return pos is not None and pattern.search(before, pos) is not None
+
+
 def _cue(text: str, start: int) -> str:
     before = text[max(0, start - 60) : start]
-    if _STRONG_CUE.search(before):
+    pos = _cue_start(before)
+    if pos is None:
+        return ""
+    if _STRONG_CUE.search(before, pos):
         return "cue"
-    if _WEAK_CUE.search(before):
+    if _WEAK_CUE.search(before, pos):
         return "weak-cue"
     return ""
 
@@ -364,7 +417,7 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
         dash = _in_dash_list(text, words, first, run[k - 1])
         strong = cue == "cue" or direction_after or dash
         if untranslate(phrase) and (
-            _SETTLEMENT_CUE.search(text[max(0, s - 60) : s]) or _LIST_CUE.search(text[max(0, s - 150) : s])
+            _cue_before(_SETTLEMENT_CUE, text, s) or _LIST_CUE.search(text[max(0, s - 150) : s])
         ):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in untranslate(phrase)):
                 return k, "translated", e
@@ -381,7 +434,7 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
         ):
             if not called and (_person_like(text, words, first) or _common_english(phrase.lower())):
                 continue
-            if _SURNAME_END.search(phrase) and not _SETTLEMENT_CUE.search(text[max(0, s - 60) : s]):
+            if _SURNAME_END.search(phrase) and not _cue_before(_SETTLEMENT_CUE, text, s):
                 continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
@@ -415,7 +468,7 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
     return True
 
 
-def _people(text: str, words, gaz) -> tuple[set[int], set[str], set[str]]:
+def _people(text: str, words, caps: list[bool], gaz) -> tuple[set[int], set[str], set[str]]:
     """People's names in the text: word positions of first names, and surnames (folded).
 
     "Kirill Dmitriev", "Sergey Lavrov", "Bohdan Borman", "Karolina Hird": two capitalised words
@@ -432,13 +485,13 @@ def _people(text: str, words, gaz) -> tuple[set[int], set[str], set[str]]:
     # names the text itself calls settlements are places wherever they stand
     called_places = {
         fold(w)
-        for s, e, w in words
-        if _is_cap(w) and _CALLED_CUE.search(text[max(0, s - 60) : s]) and not _common_english(w.lower())
+        for (s, e, w), cap in zip(words, caps)
+        if cap and _cue_before(_CALLED_CUE, text, s) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]
         s2, e2, w2 = words[j + 1]
-        if text[e1:s2] != " " or not (_is_cap(w1) and _is_cap(w2)):
+        if text[e1:s2] != " " or not (caps[j] and caps[j + 1]):
             continue
         l1, l2 = w1.lower(), w2.lower()
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
