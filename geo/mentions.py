@@ -179,7 +179,6 @@ _CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
 _CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
 # the only non-ASCII letters case-insensitive matching takes for ASCII ones (ı, İ, ſ, Kelvin sign)
 _FOLDS_TO_ASCII = frozenset("\u0131\u0130\u017f\u212a")
-_TOKEN = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=20000)
@@ -258,7 +257,9 @@ def find_mentions(
     words = _split_compounds(_words(text), gaz)
     n = len(words)
     caps = [_is_cap(w) for _, _, w in words]  # asked of most words several times below
-    people = _people(text, words, caps, gaz)
+    # what stands before each capitalised word, read once for all the cue patterns
+    windows = [_cue_window(text, s) if cap else ("", None) for (s, _, _), cap in zip(words, caps)]
+    people = _people(text, words, caps, windows, gaz)
     max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
     found: list[Mention] = []
     i = 0
@@ -276,7 +277,7 @@ def find_mentions(
             j += 1
         while run and not caps[run[-1]]:
             run.pop()
-        match = _match_run(text, words, run, gaz, people)
+        match = _match_run(text, words, run, gaz, people, windows[i])
         if match is None:
             i += 1
             continue
@@ -300,14 +301,14 @@ def _cue_start(before: str) -> int | None:
     """Where a cue pattern that matches at the end of ``before`` starts at the earliest, or None
     when none can match there (see ``_CUE_ENDINGS``).
 
-    The offset is a word's first character after whitespace, so ``pattern.search(before, pos)``
-    finds what a search of the whole window finds (``\b`` reads the same there)."""
+    The offset ends a word or is 0, so ``pattern.search(before, pos)`` finds what a search of the
+    whole window finds (a match cannot start on the whitespace after it; ``\b`` reads alike)."""
     if not before[-1:].isspace():
         return None  # a cue is followed by whitespace
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(before)]
+    words = before.split()
     last = None  # the earliest word a cue may end with: only fillers stand after it
-    for j in range(len(tokens) - 1, -1, -1):
-        word = tokens[j][1]
+    for j in range(len(words) - 1, -1, -1):
+        word = words[j]
         if not _FOLDS_TO_ASCII.isdisjoint(word):
             last = j  # a letter the regex reads as ASCII: let it judge
             continue
@@ -318,24 +319,30 @@ def _cue_start(before: str) -> int | None:
             break
     if last is None:
         return None
-    return tokens[max(0, last - _CUE_WORDS + 1)][0]
+    first = last - _CUE_WORDS + 1
+    # the end of the word before the cue's first word
+    return len(before.rsplit(None, len(words) - first)[0]) if first > 0 else 0
 
 
-def _cue_before(pattern: re.Pattern[str], text: str, start: int, span: int = 60) -> bool:
-    """Whether a cue ``pattern`` matches at the end of the ``span`` characters before ``start``."""
-    before = text[max(0, start - span) : start]
-    pos = _cue_start(before)
+#: The 60 characters before a word, and where a cue in them may start (None: no cue there).
+CueWindow = tuple[str, int | None]
+
+
+def _cue_window(text: str, start: int) -> CueWindow:
+    before = text[max(0, start - 60) : start]
+    return before, _cue_start(before)
+
+
+def _cue_in(pattern: re.Pattern[str], window: CueWindow) -> bool:
+    """Whether a cue ``pattern`` matches at the end of the ``window`` before a word."""
+    before, pos = window
     return pos is not None and pattern.search(before, pos) is not None
 
 
-def _cue(text: str, start: int) -> str:
-    before = text[max(0, start - 60) : start]
-    pos = _cue_start(before)
-    if pos is None:
-        return ""
-    if _STRONG_CUE.search(before, pos):
+def _cue(window: CueWindow) -> str:
+    if _cue_in(_STRONG_CUE, window):
         return "cue"
-    if _WEAK_CUE.search(before, pos):
+    if _cue_in(_WEAK_CUE, window):
         return "weak-cue"
     return ""
 
@@ -377,15 +384,19 @@ def _person_like(text: str, words, first: int) -> bool:
     return False
 
 
-def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) -> tuple[int, str, int] | None:
+def _match_run(
+    text: str, words, run: list[int], gaz: Gazetteer, people: tuple[set[int], set[str], set[str]], window: CueWindow
+) -> tuple[int, str, int] | None:
     """The longest prefix of ``run`` that is a place mention: (words taken, how found, end offset).
+
+    ``window`` is the cue window before the run's first word.
 
     ``how`` is "skip" for a name that is part of something else (a plant, a street, a newspaper).
     """
     if not run:
         return None
     first = run[0]
-    cue = _cue(text, words[first][0])
+    cue = _cue(window)
     if _NOT_SETTLEMENT_BEFORE.search(text[max(0, words[first][0] - 12) : words[first][0]]):
         return len(run), "skip", words[run[-1]][1]
     for k in range(len(run), 0, -1):
@@ -397,8 +408,8 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
             continue
         if k == 1 and key in STOP_WORDS:
             continue
-        called = people is not None and key in people[2]
-        if k == 1 and people is not None and not called and (first in people[0] or key in people[1]):
+        called = key in people[2]
+        if k == 1 and not called and (first in people[0] or key in people[1]):
             return 1, "skip", e
         after = text[e : e + 40]
         m = _REGION_AFTER.match(after)
@@ -417,7 +428,7 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
         dash = _in_dash_list(text, words, first, run[k - 1])
         strong = cue == "cue" or direction_after or dash
         if untranslate(phrase) and (
-            _cue_before(_SETTLEMENT_CUE, text, s) or _LIST_CUE.search(text[max(0, s - 150) : s])
+            _cue_in(_SETTLEMENT_CUE, window) or _LIST_CUE.search(text[max(0, s - 150) : s])
         ):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in untranslate(phrase)):
                 return k, "translated", e
@@ -434,7 +445,7 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
         ):
             if not called and (_person_like(text, words, first) or _common_english(phrase.lower())):
                 continue
-            if _SURNAME_END.search(phrase) and not _cue_before(_SETTLEMENT_CUE, text, s):
+            if _SURNAME_END.search(phrase) and not _cue_in(_SETTLEMENT_CUE, window):
                 continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
@@ -468,7 +479,9 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
     return True
 
 
-def _people(text: str, words, caps: list[bool], gaz) -> tuple[set[int], set[str], set[str]]:
+def _people(
+    text: str, words, caps: list[bool], windows: list[CueWindow], gaz
+) -> tuple[set[int], set[str], set[str]]:
     """People's names in the text: word positions of first names, and surnames (folded).
 
     "Kirill Dmitriev", "Sergey Lavrov", "Bohdan Borman", "Karolina Hird": two capitalised words
@@ -485,8 +498,8 @@ def _people(text: str, words, caps: list[bool], gaz) -> tuple[set[int], set[str]
     # names the text itself calls settlements are places wherever they stand
     called_places = {
         fold(w)
-        for (s, e, w), cap in zip(words, caps)
-        if cap and _cue_before(_CALLED_CUE, text, s) and not _common_english(w.lower())
+        for (_, _, w), cap, window in zip(words, caps, windows)
+        if cap and _cue_in(_CALLED_CUE, window) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]

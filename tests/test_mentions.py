@@ -108,7 +108,7 @@ def test_cue_shortcut_agrees_with_the_cue_patterns() -> None:
         for start in (len(text), len(text) - 1):
             before = text[max(0, start - 60) : start]
             for p in patterns:
-                assert mm._cue_before(p, text, start) == bool(p.search(before)), (p.pattern[:40], before)
+                assert mm._cue_in(p, mm._cue_window(text, start)) == bool(p.search(before)), (p.pattern[:40], before)
 
 
 def test_only_four_non_ascii_letters_fold_to_ascii() -> None:
