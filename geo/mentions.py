@@ -197,16 +197,20 @@ def _split_compounds(words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
     """Split "Zhuravka-Novenke-Veselivka" and "Kupiansk-Svatove-Kreminna" into their places,
     but keep "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which are one name."""
     out: list[tuple[int, int, str]] = []
-    for s, e, w in words:
+    for word in words:
+        s, _, w = word
+        if "-" not in w:
+            out.append(word)
+            continue
         parts = w.split("-")
-        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
-            out.append((s, e, w))
+        if not all(p[:1].isupper() for p in parts):
+            out.append(word)
             continue
         if gaz.has_key(fold(w)) or gaz.candidates(w, fuzzy=False, limit=1):
-            out.append((s, e, w))
+            out.append(word)
             continue
         if sum(gaz.has_key(fold(p)) for p in parts) < 2:
-            out.append((s, e, w))
+            out.append(word)
             continue
         pos = s
         for p in parts:
@@ -347,24 +351,28 @@ def _cue(window: CueWindow) -> str:
     return ""
 
 
+_DASHES = ("-", "–", "—")
+_CAP_AFTER_DASH = re.compile(r"\s*[-–—]\s*([^\W\d_])")
+_CAP_BEFORE_DASH = re.compile(r"([^\W\d_])\s*[-–—]\s*$")
+_WORD_BEFORE_DASH = re.compile(r"([^\W\d_]+)\s*[-–—]\s*$")
+
+
 def _in_dash_list(text: str, words, run_first: int, run_last: int) -> bool:
+    """The run stands in a line of capitalised names joined by dashes ("Reznikovka - Kaleniki")."""
     s = words[run_first][0]
     e = words[run_last][1]
-    left = text[max(0, s - 4) : s]
-    right = text[e : e + 4]
-    def cap_after(pos: int) -> bool:
-        m = re.match(r"\s*[-–—]\s*([^\W\d_])", text[pos : pos + 6])
-        return bool(m and m.group(1).isupper())
-    def cap_before(pos: int) -> bool:
-        m = re.search(r"([^\W\d_])\s*[-–—]\s*$", text[max(0, pos - 6) : pos])
-        if not m:
+    # a dash just after the run, before a capital letter
+    if text[e : e + 4].lstrip()[:1] in _DASHES:
+        m = _CAP_AFTER_DASH.match(text[e : e + 6])
+        if m and m.group(1).isupper():
+            return True
+    # a dash just before it, after a capitalised word
+    if text[max(0, s - 4) : s].rstrip()[-1:] in _DASHES:
+        if not _CAP_BEFORE_DASH.search(text[max(0, s - 6) : s]):
             return False
-        # the word before the dash must be capitalised
-        wm = re.search(r"([^\W\d_]+)\s*[-–—]\s*$", text[max(0, pos - 40) : pos])
+        wm = _WORD_BEFORE_DASH.search(text[max(0, s - 40) : s])
         return bool(wm and wm.group(1)[:1].isupper())
-    return (bool(re.match(r"\s*[-–—]\s*", right)) and cap_after(e)) or (
-        bool(re.search(r"\s*[-–—]\s*$", left)) and cap_before(s)
-    )
+    return False
 
 
 def _person_like(text: str, words, first: int) -> bool:
@@ -397,7 +405,9 @@ def _match_run(
         return None
     first = run[0]
     cue = _cue(window)
-    if _NOT_SETTLEMENT_BEFORE.search(text[max(0, words[first][0] - 12) : words[first][0]]):
+    before = text[max(0, words[first][0] - 12) : words[first][0]]
+    # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
+    if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", words[run[-1]][1]
     for k in range(len(run), 0, -1):
         s = words[first][0]
