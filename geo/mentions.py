@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.names import fold
 from geo.model import Coordinate, Mention
+from geo.text import FOLDS_TO_ASCII
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -177,8 +178,6 @@ _CUE_ENDINGS = tuple(
 )
 _CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
 _CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
-# the only non-ASCII letters case-insensitive matching takes for ASCII ones (ı, İ, ſ, Kelvin sign)
-_FOLDS_TO_ASCII = frozenset("\u0131\u0130\u017f\u212a")
 
 
 @lru_cache(maxsize=20000)
@@ -313,7 +312,7 @@ def _cue_start(before: str) -> int | None:
     last = None  # the earliest word a cue may end with: only fillers stand after it
     for j in range(len(words) - 1, -1, -1):
         word = words[j]
-        if not _FOLDS_TO_ASCII.isdisjoint(word):
+        if not FOLDS_TO_ASCII.isdisjoint(word):
             last = j  # a letter the regex reads as ASCII: let it judge
             continue
         low = word.lower()

@@ -110,15 +110,3 @@ def test_cue_shortcut_agrees_with_the_cue_patterns() -> None:
             for p in patterns:
                 assert mm._cue_in(p, mm._cue_window(text, start)) == bool(p.search(before)), (p.pattern[:40], before)
 
-
-def test_only_four_non_ascii_letters_fold_to_ascii() -> None:
-    import re
-    import sys
-
-    from geo.mentions import _FOLDS_TO_ASCII
-
-    folds = {
-        chr(c) for c in range(0x80, sys.maxunicode + 1)
-        if re.fullmatch("[a-z]", chr(c), re.IGNORECASE) or any(ch.isascii() for ch in chr(c).lower())
-    }
-    assert folds == _FOLDS_TO_ASCII
