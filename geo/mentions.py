@@ -543,6 +543,8 @@ def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:
     have = {(m.start, m.end) for m in found}
     extra: list[Mention] = []
     for m in found:
+        if "/" not in text[max(0, m.start - 40) : m.end + 40]:
+            continue  # no slash on either side: the regexes below cannot match
         for pat, side in ((r"^\s*/\s*([^\W\d_][\w'’-]*)", "after"), (r"([^\W\d_][\w'’-]*)\s*/\s*$", "before")):
             if side == "after":
                 mm = re.match(pat, text[m.end : m.end + 40])
