@@ -52,6 +52,7 @@ from typing import NamedTuple
 from urllib.parse import urlparse
 
 from geo.model import Action, Claimant, Report
+from geo.text import FOLDS_TO_ASCII
 
 __all__ = [
     "ROLES",
@@ -330,6 +331,10 @@ _VENUE_BEFORE = _c(r"\b(?:talks|meeting|meetings|met|meet|meets|summit|negotiati
                    r"accords?|agreements?|format|protocols?|communiqu[eé]|convention|returned|came|went|headed|"
                    r"embassy|exile|interview|press\s+conference|ambassadors?|speech|sidelines|palace|plan)"
                    r"\b(?:\s+\S+){0,6}?\s+(?:in|at|to|from)\s+(?:the\s+)?$")
+# the words _VENUE_BEFORE and _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
+_VENUE_LAST = ("in", "at", "to", "from")
+_ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
+_ACTOR_STEMS = ("accus",)
 _VENUE_AFTER = _c(r"^\s*(?:['’]s\s+)?(?:talks|summit|format|process|accords?|agreements?|negotiations|meeting|"
                   r"conference|communiqu[eé]|protocols?|formula|deal|\+|plus|declaration|memorandum)\b")
 _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
@@ -511,6 +516,12 @@ def source_claimant(report: Report) -> Claimant | None:
     url = report.url or (report.source if "://" in report.source else "")
     host = urlparse(url).netloc.casefold() if url else ""
     head = " ".join(filter(None, (url, report.title, report.author, report.text[:400])))
+    return _head_claimant(host, head)
+
+
+@lru_cache(maxsize=16)
+def _head_claimant(host: str, head: str) -> Claimant | None:
+    """:func:`source_claimant` from a report's host and head (asked once per mention: kept)."""
     low = head.casefold()
     if re.search(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war", low):
         return Claimant.ISW
@@ -595,14 +606,20 @@ _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:but|while|whereas|althoug
                            r"|[.!?](?:\*+|\[\[[^\]]*\]\](?:\([^)\s]*\))?|\[\d+\])*\s+(?=[*\[\"“]?[A-Z])|\n")
 
 
+@lru_cache(maxsize=16)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the clause breaks in ``sentence`` (kept for the next mentions in the same sentence)."""
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
+
+
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The span of the clause the mention stands in."""
     lo, hi = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end:
-            hi = m.start()
+    for b_start, b_end in _clause_breaks(sentence):
+        if b_end <= start:
+            lo = b_end
+        elif b_start >= end:
+            hi = b_start
             break
     return lo, hi
 
@@ -827,6 +844,25 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
                              gap, _I))
 
 
+def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
+    """False when ``before`` cannot end in "<word> (the )<whitespace>" with a word ending in one of
+    ``endings`` or holding one of ``stems`` (case-insensitively).
+
+    A string test ahead of the end-anchored regexes of that shape, which search the whole clause.
+    """
+    if not before[-1:].isspace():
+        return False
+    for word in reversed(before.split()[-2:]):
+        if not FOLDS_TO_ASCII.isdisjoint(word):
+            return True  # a letter the regex reads as ASCII: let it judge
+        low = word.lower()
+        if low.endswith(endings) or any(stem in low for stem in stems):
+            return True
+        if low != "the":
+            return False
+    return False
+
+
 def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: int, hi: int) -> tuple[str, str]:
     """(role, reason) of the mention; '' when only the presence of an event cue decides."""
     mention = sentence[start:end]
@@ -835,7 +871,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     metonym = bool(_METONYMS.match(mention))
     if _SPEECH_AFTER.match(sentence[end:]) or (_POSSESSIVE_ACTOR.match(sentence[end:]) and (metonym or kind == "country")):
         return "speaker", "speaker: followed by a speech verb"
-    if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
+    if (_may_end_in(before, _VENUE_LAST) and _VENUE_BEFORE.search(before)) or _VENUE_AFTER.match(after):
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
@@ -844,7 +880,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
-    if _ACTOR_BEFORE.search(before) and kind == "country" and not direct:
+    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _ACTOR_BEFORE.search(before):
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not re.search(r"(?:,|\band|\bor)\s+$", before):
         return "background", "background: used as a modifier"
@@ -871,6 +907,12 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
             return "background", "background: reference point"
     return "", ""
+
+
+@lru_cache(maxsize=16)
+def _hedged(sentence: str) -> bool:
+    """Whether ``sentence`` is hedged (kept for the next mentions in the same sentence)."""
+    return _HEDGES.search(sentence) is not None
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
@@ -1081,7 +1123,7 @@ def _analyse(
 
     # action, negation, hedging
     action, detail, negated = Action.OTHER, "", False
-    hedged = bool(_HEDGES.search(sentence))
+    hedged = _hedged(sentence)
     if role == "event" and cue is not None:
         action, detail = cue.action, cue.detail
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and re.search(

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.names import fold
 from geo.model import Coordinate, Mention
+from geo.text import FOLDS_TO_ASCII
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -163,6 +164,21 @@ _NOT_SETTLEMENT_BEFORE = re.compile(
 )
 _SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$", re.IGNORECASE)
 
+# The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
+# "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
+# A cue's last word ends in one of _CUE_ENDINGS or holds one of _CUE_STEMS ("liberat\w*",
+# "(?:shell|struck|hit)\w*"). Keep these in step with the patterns: they let _cue_start refuse
+# most windows without a regex search, and narrow the search of the others to their last words
+# (a search of the whole window tries every alternative at each of its 60 start positions).
+_CUE_WORDS = 4  # "expelled the enemy from"
+_CUE_ENDINGS = tuple(
+    """settlement settlements village villages town towns city hamlet locality localities
+    outskirts vicinity direction entered into near nearby toward towards outside around over
+    of on to from in at and or between""".split()
+)
+_CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
+_CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
+
 
 @lru_cache(maxsize=20000)
 def _common_english(word: str) -> bool:
@@ -180,16 +196,20 @@ def _split_compounds(words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
     """Split "Zhuravka-Novenke-Veselivka" and "Kupiansk-Svatove-Kreminna" into their places,
     but keep "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which are one name."""
     out: list[tuple[int, int, str]] = []
-    for s, e, w in words:
+    for word in words:
+        s, _, w = word
+        if "-" not in w:
+            out.append(word)
+            continue
         parts = w.split("-")
-        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
-            out.append((s, e, w))
+        if not all(p[:1].isupper() for p in parts):
+            out.append(word)
             continue
         if gaz.has_key(fold(w)) or gaz.candidates(w, fuzzy=False, limit=1):
-            out.append((s, e, w))
+            out.append(word)
             continue
         if sum(gaz.has_key(fold(p)) for p in parts) < 2:
-            out.append((s, e, w))
+            out.append(word)
             continue
         pos = s
         for p in parts:
@@ -239,26 +259,28 @@ def find_mentions(
     """
     words = _split_compounds(_words(text), gaz)
     n = len(words)
-    people = _people(text, words, gaz)
+    caps = [_is_cap(w) for _, _, w in words]  # asked of most words several times below
+    # what stands before each capitalised word, read once for all the cue patterns
+    windows = [_cue_window(text, s) if cap else ("", None) for (s, _, _), cap in zip(words, caps)]
+    people = _people(text, words, caps, windows, gaz)
     max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
     found: list[Mention] = []
     i = 0
     while i < n:
-        s, e, w = words[i]
-        if not _is_cap(w):
+        if not caps[i]:
             i += 1
             continue
         # the longest run of joined capitalised words starting here
         run = [i]
         j = i + 1
         while j < n and len(run) < max_n and _joined(text, words[j - 1][1], words[j][0]) and (
-            _is_cap(words[j][2]) or words[j][2].lower() in {"na", "nad", "pid"}
+            caps[j] or words[j][2].lower() in {"na", "nad", "pid"}
         ):
             run.append(j)
             j += 1
-        while run and not _is_cap(words[run[-1]][2]):
+        while run and not caps[run[-1]]:
             run.pop()
-        match = _match_run(text, words, run, gaz, people)
+        match = _match_run(text, words, run, gaz, people, windows[i])
         if match is None:
             i += 1
             continue
@@ -278,33 +300,78 @@ def find_mentions(
     return _tie_coordinates(text, found, coordinates)
 
 
-def _cue(text: str, start: int) -> str:
+def _cue_start(before: str) -> int | None:
+    """Where a cue pattern that matches at the end of ``before`` starts at the earliest, or None
+    when none can match there (see ``_CUE_ENDINGS``).
+
+    The offset ends a word or is 0, so ``pattern.search(before, pos)`` finds what a search of the
+    whole window finds (a match cannot start on the whitespace after it; ``\b`` reads alike)."""
+    if not before[-1:].isspace():
+        return None  # a cue is followed by whitespace
+    words = before.split()
+    last = None  # the earliest word a cue may end with: only fillers stand after it
+    for j in range(len(words) - 1, -1, -1):
+        word = words[j]
+        if not FOLDS_TO_ASCII.isdisjoint(word):
+            last = j  # a letter the regex reads as ASCII: let it judge
+            continue
+        low = word.lower()
+        if low.endswith(_CUE_ENDINGS) or any(stem in low for stem in _CUE_STEMS):
+            last = j
+        if low not in _CUE_FILLERS:
+            break
+    if last is None:
+        return None
+    first = last - _CUE_WORDS + 1
+    # the end of the word before the cue's first word
+    return len(before.rsplit(None, len(words) - first)[0]) if first > 0 else 0
+
+
+#: The 60 characters before a word, and where a cue in them may start (None: no cue there).
+CueWindow = tuple[str, int | None]
+
+
+def _cue_window(text: str, start: int) -> CueWindow:
     before = text[max(0, start - 60) : start]
-    if _STRONG_CUE.search(before):
+    return before, _cue_start(before)
+
+
+def _cue_in(pattern: re.Pattern[str], window: CueWindow) -> bool:
+    """Whether a cue ``pattern`` matches at the end of the ``window`` before a word."""
+    before, pos = window
+    return pos is not None and pattern.search(before, pos) is not None
+
+
+def _cue(window: CueWindow) -> str:
+    if _cue_in(_STRONG_CUE, window):
         return "cue"
-    if _WEAK_CUE.search(before):
+    if _cue_in(_WEAK_CUE, window):
         return "weak-cue"
     return ""
 
 
+_DASHES = ("-", "–", "—")
+_CAP_AFTER_DASH = re.compile(r"\s*[-–—]\s*([^\W\d_])")
+_CAP_BEFORE_DASH = re.compile(r"([^\W\d_])\s*[-–—]\s*$")
+_WORD_BEFORE_DASH = re.compile(r"([^\W\d_]+)\s*[-–—]\s*$")
+
+
 def _in_dash_list(text: str, words, run_first: int, run_last: int) -> bool:
+    """The run stands in a line of capitalised names joined by dashes ("Reznikovka - Kaleniki")."""
     s = words[run_first][0]
     e = words[run_last][1]
-    left = text[max(0, s - 4) : s]
-    right = text[e : e + 4]
-    def cap_after(pos: int) -> bool:
-        m = re.match(r"\s*[-–—]\s*([^\W\d_])", text[pos : pos + 6])
-        return bool(m and m.group(1).isupper())
-    def cap_before(pos: int) -> bool:
-        m = re.search(r"([^\W\d_])\s*[-–—]\s*$", text[max(0, pos - 6) : pos])
-        if not m:
+    # a dash just after the run, before a capital letter
+    if text[e : e + 4].lstrip()[:1] in _DASHES:
+        m = _CAP_AFTER_DASH.match(text[e : e + 6])
+        if m and m.group(1).isupper():
+            return True
+    # a dash just before it, after a capitalised word
+    if text[max(0, s - 4) : s].rstrip()[-1:] in _DASHES:
+        if not _CAP_BEFORE_DASH.search(text[max(0, s - 6) : s]):
             return False
-        # the word before the dash must be capitalised
-        wm = re.search(r"([^\W\d_]+)\s*[-–—]\s*$", text[max(0, pos - 40) : pos])
+        wm = _WORD_BEFORE_DASH.search(text[max(0, s - 40) : s])
         return bool(wm and wm.group(1)[:1].isupper())
-    return (bool(re.match(r"\s*[-–—]\s*", right)) and cap_after(e)) or (
-        bool(re.search(r"\s*[-–—]\s*$", left)) and cap_before(s)
-    )
+    return False
 
 
 def _person_like(text: str, words, first: int) -> bool:
@@ -324,16 +391,22 @@ def _person_like(text: str, words, first: int) -> bool:
     return False
 
 
-def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) -> tuple[int, str, int] | None:
+def _match_run(
+    text: str, words, run: list[int], gaz: Gazetteer, people: tuple[set[int], set[str], set[str]], window: CueWindow
+) -> tuple[int, str, int] | None:
     """The longest prefix of ``run`` that is a place mention: (words taken, how found, end offset).
+
+    ``window`` is the cue window before the run's first word.
 
     ``how`` is "skip" for a name that is part of something else (a plant, a street, a newspaper).
     """
     if not run:
         return None
     first = run[0]
-    cue = _cue(text, words[first][0])
-    if _NOT_SETTLEMENT_BEFORE.search(text[max(0, words[first][0] - 12) : words[first][0]]):
+    cue = _cue(window)
+    before = text[max(0, words[first][0] - 12) : words[first][0]]
+    # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
+    if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", words[run[-1]][1]
     for k in range(len(run), 0, -1):
         s = words[first][0]
@@ -344,8 +417,8 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
             continue
         if k == 1 and key in STOP_WORDS:
             continue
-        called = people is not None and key in people[2]
-        if k == 1 and people is not None and not called and (first in people[0] or key in people[1]):
+        called = key in people[2]
+        if k == 1 and not called and (first in people[0] or key in people[1]):
             return 1, "skip", e
         after = text[e : e + 40]
         m = _REGION_AFTER.match(after)
@@ -364,7 +437,7 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
         dash = _in_dash_list(text, words, first, run[k - 1])
         strong = cue == "cue" or direction_after or dash
         if untranslate(phrase) and (
-            _SETTLEMENT_CUE.search(text[max(0, s - 60) : s]) or _LIST_CUE.search(text[max(0, s - 150) : s])
+            _cue_in(_SETTLEMENT_CUE, window) or _LIST_CUE.search(text[max(0, s - 150) : s])
         ):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in untranslate(phrase)):
                 return k, "translated", e
@@ -381,7 +454,7 @@ def _match_run(text: str, words, run: list[int], gaz: Gazetteer, people=None) ->
         ):
             if not called and (_person_like(text, words, first) or _common_english(phrase.lower())):
                 continue
-            if _SURNAME_END.search(phrase) and not _SETTLEMENT_CUE.search(text[max(0, s - 60) : s]):
+            if _SURNAME_END.search(phrase) and not _cue_in(_SETTLEMENT_CUE, window):
                 continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
@@ -415,7 +488,9 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
     return True
 
 
-def _people(text: str, words, gaz) -> tuple[set[int], set[str], set[str]]:
+def _people(
+    text: str, words, caps: list[bool], windows: list[CueWindow], gaz
+) -> tuple[set[int], set[str], set[str]]:
     """People's names in the text: word positions of first names, and surnames (folded).
 
     "Kirill Dmitriev", "Sergey Lavrov", "Bohdan Borman", "Karolina Hird": two capitalised words
@@ -432,13 +507,13 @@ def _people(text: str, words, gaz) -> tuple[set[int], set[str], set[str]]:
     # names the text itself calls settlements are places wherever they stand
     called_places = {
         fold(w)
-        for s, e, w in words
-        if _is_cap(w) and _CALLED_CUE.search(text[max(0, s - 60) : s]) and not _common_english(w.lower())
+        for (_, _, w), cap, window in zip(words, caps, windows)
+        if cap and _cue_in(_CALLED_CUE, window) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]
         s2, e2, w2 = words[j + 1]
-        if text[e1:s2] != " " or not (_is_cap(w1) and _is_cap(w2)):
+        if text[e1:s2] != " " or not (caps[j] and caps[j + 1]):
             continue
         l1, l2 = w1.lower(), w2.lower()
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
@@ -468,6 +543,8 @@ def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:
     have = {(m.start, m.end) for m in found}
     extra: list[Mention] = []
     for m in found:
+        if "/" not in text[max(0, m.start - 40) : m.end + 40]:
+            continue  # no slash on either side: the regexes below cannot match
         for pat, side in ((r"^\s*/\s*([^\W\d_][\w'’-]*)", "after"), (r"([^\W\d_][\w'’-]*)\s*/\s*$", "before")):
             if side == "after":
                 mm = re.match(pat, text[m.end : m.end + 40])

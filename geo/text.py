@@ -54,6 +54,9 @@ _ABBREVIATIONS = frozenset(
 )
 _CLOSING = frozenset(".!?…:;\"'”’»)]")
 _OPENING = frozenset("\"'“‘«([—–-•*➡►▶✅❗⚡🔴🟢")
+#: The only non-ASCII letters a case-insensitive regex matches to ASCII ones (ı, İ, ſ, the Kelvin
+#: sign): a string test that lower-cases words in place of such a regex leaves these to the regex.
+FOLDS_TO_ASCII = frozenset("\u0131\u0130\u017f\u212a")
 
 
 def _starts_sentence(ch: str) -> bool:

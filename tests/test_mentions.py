@@ -89,3 +89,24 @@ def test_machine_translated_words_after_a_cue(gaz) -> None:
 def test_the_city_qualifier_stays_with_the_name(gaz) -> None:
     # ISW writes "Sumy City", "Odesa City" for the town as against the oblast
     assert names("Russian forces struck Odesa City and Sumy City overnight.", gaz) == ["Odesa City", "Sumy City"]
+
+
+def test_cue_shortcut_agrees_with_the_cue_patterns() -> None:
+    # _cue_start refuses or narrows a window from the words the cue patterns can end with:
+    # it must agree with a plain search of the window, also when a pattern gains a cue word
+    import random
+    import re
+
+    from geo import mentions as mm
+
+    patterns = (mm._STRONG_CUE, mm._SETTLEMENT_CUE, mm._CALLED_CUE, mm._WEAK_CUE)
+    vocab = sorted({w for p in patterns for w in re.findall(r"[a-z][a-z-]+", p.pattern)})
+    vocab += ["liberated", "Captured", "SEIZED", "shelled", "linear", "deliberately", "the", "Pokrovsk", "ſettlement"]
+    rnd = random.Random(7)
+    for _ in range(4000):
+        text = "".join(rnd.choice(vocab) + rnd.choice([" ", " ", "  ", "\n", ", "]) for _ in range(rnd.randint(1, 12)))
+        for start in (len(text), len(text) - 1):
+            before = text[max(0, start - 60) : start]
+            for p in patterns:
+                assert mm._cue_in(p, mm._cue_window(text, start)) == bool(p.search(before)), (p.pattern[:40], before)
+

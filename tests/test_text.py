@@ -141,3 +141,16 @@ def test_large_text_is_linear() -> None:
     text = "Russian forces attacked near Pokrovsk on Monday. Mr. Ivanov said 47.9% of it fell.\n" * 20000
     spans = sentences(text)
     assert len(spans) == 40000
+
+
+def test_only_four_non_ascii_letters_fold_to_ascii() -> None:
+    import re
+    import sys
+
+    from geo.text import FOLDS_TO_ASCII
+
+    folds = {
+        chr(c) for c in range(0x80, sys.maxunicode + 1)
+        if re.fullmatch("[a-z]", chr(c), re.IGNORECASE) or any(ch.isascii() for ch in chr(c).lower())
+    }
+    assert folds == FOLDS_TO_ASCII
