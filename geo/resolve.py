@@ -269,7 +269,12 @@ def resolve_mentions(
         key = (a, b) if a <= b else (b, a)
         d = dist_cache.get(key)
         if d is None:
-            d = dist_cache[key] = int(np.abs(pos_arrays[a][:, None] - pos_arrays[b][None, :]).min())
+            pa, pb = group_pos[a], group_pos[b]
+            if len(pa) * len(pb) <= 64:
+                d = min(abs(x - y) for x in pa for y in pb)
+            else:
+                d = int(np.abs(pos_arrays[a][:, None] - pos_arrays[b][None, :]).min())
+            dist_cache[key] = d
         return d
 
     def text_distance(gk: str, positions: list[int]) -> int:
@@ -325,6 +330,11 @@ def resolve_mentions(
             if 1 < len(pts):
                 together.append(AnchorSet(tuple(p.lat for p in pts), tuple(p.lon for p in pts), weight=0.5,
                                           scale_km=CLUSTER_SCALE_KM, label=repr(mentions[groups[other][0]].text)))
+        # the same evidence gives the same judgement: a name is ranked again only when what it
+        # is judged by (its anchors, the open names beside it) has changed since
+        key = (gk, tuple(anchors), tuple(together))
+        if key in judged:
+            return judged[key]
         region_names, local = group_regions[gk]
         weights = _LOCAL_REGION if local else _REPORT_REGION
         name = _KIND_WORD.sub("", m.text)
@@ -353,23 +363,16 @@ def resolve_mentions(
                 conf = min(conf, MIN_CONFIDENCE - 0.01)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
+        judged[key] = (ranked, conf)
         return ranked, conf
 
     pending = set(groups)
-    memo: dict[tuple, tuple[list[Candidate], float]] = {}
-
-    def judged(gk: str) -> tuple[list[Candidate], float]:
-        """:func:`evaluate`, once per state of the report: a name is judged again only when
-        what it is judged by (the settled names, the names still open beside it) has changed."""
-        state = (gk, frozenset((k, p.geonameid) for k, p in settled.items()), frozenset(pending))
-        if state not in memo:
-            memo[state] = evaluate(gk)
-        return memo[state]
+    judged: dict[tuple, tuple[list[Candidate], float]] = {}
 
     # Clear names first; each round's choices pull the remaining names towards the report's area.
     for threshold in (ACCEPT, 0.6, 0.5):
         while pending:
-            scored = {gk: judged(gk) for gk in sorted(pending)}
+            scored = {gk: evaluate(gk) for gk in sorted(pending)}
             accepted = [gk for gk, (ranked, conf) in scored.items() if ranked and conf >= threshold]
             for gk in accepted:
                 chosen[gk] = scored[gk]
@@ -378,7 +381,7 @@ def resolve_mentions(
             if not accepted:
                 break
     for gk in sorted(pending):
-        chosen[gk] = judged(gk)
+        chosen[gk] = evaluate(gk)
     # A name taken early on its own merits (a namesake with more people) is looked at once more
     # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
     # Novopavlivka 60 km away once Druzhkivka is settled.
@@ -387,7 +390,7 @@ def resolve_mentions(
         if len(ranked0) < 2 or mentions[groups[gk][0]].coordinate is not None:
             continue
         p0 = settled.pop(gk)
-        ranked, conf = judged(gk)
+        ranked, conf = evaluate(gk)
         if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
             chosen[gk] = (ranked, conf)
             settled[gk] = ranked[0].place
@@ -445,6 +448,9 @@ def _directions(
     out: list[tuple[int, int, Relation]] = []
     refs: list[tuple[int, int, Relation]] = []  # (reference mention, phrase start in text, relation)
     for j, m in enumerate(mentions):
+        near_before = text[max(0, m.start - 48) : m.start].casefold()
+        if "of" not in near_before and "from" not in near_before:
+            continue  # "<bearing> of|from [the settlement of] X" needs one of them right before it
         if not _BEARING_NEAR.search(text, max(0, m.start - 160), m.start):
             continue  # no bearing word just before the name: no "<bearing> of X" phrase
         s, e = sentence_of(m.start)
