@@ -203,8 +203,8 @@ def rank(
     """
     if isinstance(candidates, Prepared) and candidates.name == name and candidates.weights == weights:
         cands, st = candidates.candidates, candidates.static
-    else:
-        cands = list(candidates)
+    else:  # plain candidates, or prepared for another name or weights: prepared afresh
+        cands = list(candidates.candidates if isinstance(candidates, Prepared) else candidates)
         if not cands:
             return []
         st = prepare(cands, name=name, weights=weights).static

@@ -1,0 +1,55 @@
+"""Ranking candidates: the prepared path equals the plain one, top-k is a prefix, evidence counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.ranking import Anchor, AnchorSet, Weights, confidence, prepare, rank
+
+NAMES = ["Ivanivka", "Novoselivka", "Otradnoe", "Pokrovsk", "Peschanoye", "Mykolaivka"]
+
+
+def _evidence():
+    return dict(
+        near=[Anchor(48.5, 37.5, 0.7, 20.0, "a", "report"), Anchor(48.3, 37.2, 1.0, 12.0, "b")],
+        regions=["Donetsk Oblast", "Donetska Oblast"],
+        near_any=[AnchorSet((48.0, 49.0), (37.0, 37.9), 0.5, 20.0, "'X'")],
+        front_km=lambda lat, lon: abs(lat - 48.4) * 111.0,
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_prepared_and_plain_rankings_agree(gaz, name) -> None:
+    cands = gaz.candidates(name, limit=300)
+    for weights in (Weights(), Weights(region=0.25)):
+        plain = rank(cands, name=name, weights=weights, explain=5, **_evidence())
+        ready = rank(prepare(cands, name=name, weights=weights), name=name, weights=weights, explain=5, **_evidence())
+        assert plain == ready
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_top_k_is_the_head_of_the_full_ranking(gaz, name) -> None:
+    cands = gaz.candidates(name, limit=300)
+    full = rank(cands, name=name, explain=1, **_evidence())
+    head = rank(cands, name=name, explain=1, top=3, **_evidence())
+    assert head == full[:3]
+    assert confidence(head, len(full)) == confidence(full)
+
+
+def test_a_prepared_list_with_other_weights_is_prepared_again(gaz) -> None:
+    # a Prepared made for other weights must not lend its priors to this ranking
+    cands = gaz.candidates("Ivanivka", limit=300)
+    ready = prepare(cands, name="Ivanivka", weights=Weights(population=0.0))
+    assert rank(ready, name="Ivanivka") == rank(cands, name="Ivanivka")
+
+
+def test_one_of_a_set_of_points_pulls_the_nearest_reading() -> None:
+    from gazetteer.model import Candidate, Place
+
+    far = Candidate(Place(1, "Tykhe", 50.31, 37.02, "P", "PPL", "UA"), 1.0)
+    near = Candidate(Place(2, "Tykhe", 47.97, 36.37, "P", "PPL", "UA"), 1.0)
+    other = AnchorSet((47.91, 48.13), (36.25, 37.20), weight=0.5, label="'Otradnoe'")
+    ranked = rank([far, near], near_any=[other])
+    assert ranked[0].place.geonameid == 2
+    assert any("beside it" in w for w in ranked[0].why)
+    assert ranked[0].score - ranked[1].score > 0.3
