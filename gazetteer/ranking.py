@@ -262,7 +262,7 @@ def rank(
     known = ~np.isnan(front_d)
     front_gain = np.zeros(n)
     front_gain[known] = weights.front * np.exp2(-np.maximum(front_d[known], 0.0) / weights.front_scale_km)
-    score = np.round(st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain, 4)
+    score = np.rint((st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain) * 1e4) / 1e4
     # best first; ties by population (largest first), then geonameid
     order = np.lexsort((st.gids, -st.pops, -score))
     if top is not None:

@@ -7,9 +7,17 @@ A report is about one area, so its mentions are resolved together:
    coordinates of the report, oblast/raion names in the same sentence or the report, the front
    line on the report's date when one is given, population as a weak prior;
 3. names that are clear on that evidence are resolved first; they then pull the remaining,
-   ambiguous names towards the report's area (``gazetteer.ranking.Anchor``), round after round;
-4. a name whose best candidate does not clearly win stays unresolved rather than land on a
+   ambiguous names towards the report's area (``gazetteer.ranking.Anchor``), round after round:
+   by closeness in the text, by a bearing written from a settled town ("near Myrne (northwest
+   of Pokrovsk)"), and, while two names written side by side are both open, by the readings of
+   each other (``gazetteer.ranking.AnchorSet``);
+4. every early choice is looked at once more against the whole report, and changed when the
+   report now clearly points elsewhere;
+5. a name whose best candidate does not clearly win stays unresolved rather than land on a
    wrong namesake.
+
+A name is ranked again only when its evidence has changed, and the part of a ranking that no
+evidence changes is prepared once per name (``gazetteer.ranking.prepare``).
 """
 
 from __future__ import annotations
