@@ -204,6 +204,24 @@ def _common_english(word: str) -> bool:
     return zipf_frequency(word, "en") >= 3.3
 
 
+# Names recur from report to report: what their endings say is worked out once for each (a
+# search for a pattern anchored at the end tries it at every letter).
+@lru_cache(maxsize=20000)
+def _toponym_ending(name: str) -> bool:
+    return _RU_TOPONYM.search(name) is not None
+
+
+@lru_cache(maxsize=20000)
+def _surname_ending(name: str) -> bool:
+    return _SURNAME_END.search(name) is not None
+
+
+@lru_cache(maxsize=65536)
+def _has_key(gaz: Gazetteer, key: str) -> bool:
+    # names recur from report to report; the gazetteer binary-searches its keys for each
+    return gaz.has_key(key)
+
+
 @lru_cache(maxsize=20000)
 def _split_word(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     """The places a hyphenated word joins, each with its offset in the word: "Zhuravka-Novenke-Veselivka"
@@ -213,9 +231,9 @@ def _split_word(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     if (
         len(parts) == 1
         or not all(p[:1].isupper() for p in parts)
-        or gaz.has_key(fold(word))
+        or _has_key(gaz, fold(word))
         or gaz.candidates(word, fuzzy=False, limit=1)
-        or sum(gaz.has_key(fold(p)) for p in parts) < 2
+        or sum(_has_key(gaz, fold(p)) for p in parts) < 2
     ):
         return ((0, word),)
     out = []
@@ -247,15 +265,13 @@ def _word_before(text: str, start: int, gaz: Gazetteer) -> Word | None:
 
     ``start`` begins a word or a part of a split one; for a part, the word found may differ from the
     part before it, but both stand before a hyphen (``_person_like`` asks no more of them)."""
-    # _WORD reads the text after a space as it reads it from the start: try the last 100 characters
-    lo = max(0, start - 100)
-    if lo:
-        lo = text.find(" ", lo, start) + 1
+    # _WORD reads the text after a space as it reads it from the start: read from the space
+    # before the word before, from the one before that if no word stands in between, and so on
     last = None
-    for m in _WORD.finditer(text, lo, start):
-        last = m
-    if last is None and lo:
-        for m in _WORD.finditer(text, 0, start):
+    lo = start
+    while last is None and lo > 0:
+        lo = text.rfind(" ", 0, lo - 1) + 1 if lo > 1 else 0
+        for m in _WORD.finditer(text, lo, start):
             last = m
     if last is None:
         return None
@@ -396,21 +412,22 @@ def _cue_window(text: str, start: int) -> CueWindow:
     return None if pos is None else before[pos:]
 
 
-@lru_cache(maxsize=20000)
-def _cue_at_end(pattern: re.Pattern[str], tail: str) -> bool:
-    # cue phrases recur ("the settlement of ", "near "): each is searched for once
-    return pattern.search(tail) is not None
+_CUES = {"strong": _STRONG_CUE, "weak": _WEAK_CUE, "settlement": _SETTLEMENT_CUE, "called": _CALLED_CUE}
 
 
-def _cue_in(pattern: re.Pattern[str], window: CueWindow) -> bool:
-    """Whether a cue ``pattern`` matches at the end of the ``window`` before a word."""
-    return window is not None and _cue_at_end(pattern, window)
+@lru_cache(maxsize=65536)
+def _cue_in(cue: str, window: CueWindow) -> bool:
+    """Whether the cue pattern ``_CUES[cue]`` matches at the end of the ``window`` before a word.
+
+    Cue phrases recur ("the settlement of ", "near "): each is searched for once. (The cache is
+    keyed by the pattern's name: a compiled pattern hashes its whole code each time.)"""
+    return window is not None and _CUES[cue].search(window) is not None
 
 
 def _cue(window: CueWindow) -> str:
-    if _cue_in(_STRONG_CUE, window):
+    if _cue_in("strong", window):
         return "cue"
-    if _cue_in(_WEAK_CUE, window):
+    if _cue_in("weak", window):
         return "weak-cue"
     return ""
 
@@ -481,41 +498,42 @@ def _match_run(
         called = key in people[2]
         if k == 1 and not called and (i in people[0] or key in people[1]):
             return 1, "skip", e
-        after = text[e : e + 40]
-        m = _REGION_AFTER.match(after)
-        if m:
-            if gaz.region(text[s : e + m.end()]) is not None or gaz.region(phrase) is not None:
-                return k, "region", e + m.end()
-            continue
-        m = _WATER_AFTER.match(after)
-        if m:
-            if gaz.candidates(phrase, fuzzy=True, limit=1, classes="H"):
-                return k, "water", e + m.end()
-            return k, "skip", e + m.end()
-        if _NOT_SETTLEMENT_AFTER.match(after):
-            return k, "skip", e
-        direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
+        direction_after = False
+        if text[e : e + 1].isspace():  # each pattern of what follows a name starts with whitespace
+            after = text[e : e + 40]
+            m = _REGION_AFTER.match(after)
+            if m:
+                if gaz.region(text[s : e + m.end()]) is not None or gaz.region(phrase) is not None:
+                    return k, "region", e + m.end()
+                continue
+            m = _WATER_AFTER.match(after)
+            if m:
+                if gaz.candidates(phrase, fuzzy=True, limit=1, classes="H"):
+                    return k, "water", e + m.end()
+                return k, "skip", e + m.end()
+            if _NOT_SETTLEMENT_AFTER.match(after):
+                return k, "skip", e
+            direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
         dash = _in_dash_list(text, s, e)
         strong = cue == "cue" or direction_after or dash
-        if untranslate(phrase) and (
-            _cue_in(_SETTLEMENT_CUE, window) or _LIST_CUE.search(text[max(0, s - 150) : s])
-        ):
-            if any(gaz.candidates(t, fuzzy=False, limit=1) for t in untranslate(phrase)):
+        translated = untranslate(phrase)
+        if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
+            if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
-        if gaz.has_key(key):
+        if _has_key(gaz, key):
             if _acceptable(text, run[0], k, phrase, strong or called, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         if k > 2:
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
-        if strong or called or (cue == "weak-cue" and _RU_TOPONYM.search(phrase)) or (
-            _RU_TOPONYM.search(phrase) and not _common_english(phrase.lower()) and k == 1
+        if strong or called or (cue == "weak-cue" and _toponym_ending(phrase)) or (
+            _toponym_ending(phrase) and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, s, gaz) and len(phrase) >= 5
         ):
             if not called and (_person_like(text, s, gaz) or _common_english(phrase.lower())):
                 continue
-            if _SURNAME_END.search(phrase) and not _cue_in(_SETTLEMENT_CUE, window):
+            if _surname_ending(phrase) and not _cue_in("settlement", window):
                 continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
@@ -531,7 +549,7 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
             return False
         if not cued and _person_like(text, first[0], gaz):
             return False
-        if not cued and _SURNAME_END.search(w):
+        if not cued and _surname_ending(w):
             # "Lavrov", "Budanov", "Dmitriev": a surname-shaped word that is a place here only
             # under its current name ("Rostov", "Azov"), not through some village's other name
             cands = gaz.candidates(phrase, fuzzy=False, limit=20)
@@ -570,7 +588,7 @@ def _people(
     called_places = {
         fold(w)
         for (_, _, w), window in zip(words, windows)
-        if _cue_in(_CALLED_CUE, window) and not _common_english(w.lower())
+        if _cue_in("called", window) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]
@@ -582,9 +600,9 @@ def _people(
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
                 surnames.add(fold(w2))
             continue
-        if gaz.has_key(fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
+        if _has_key(gaz, fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
             continue
-        k1, k2 = gaz.has_key(fold(w1)), gaz.has_key(fold(w2))
+        k1, k2 = _has_key(gaz, fold(w1)), _has_key(gaz, fold(w2))
         if fold(w1) in called_places or fold(w2) in called_places:
             continue
         if k1 and not k2:
@@ -618,7 +636,7 @@ def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:
                 if mm:
                     s, e = m.start - len(seg) + mm.start(1), m.start - len(seg) + mm.end(1)
             if mm and (s, e) not in have and text[s:e][:1].isupper():
-                if gaz.has_key(fold(text[s:e])) or gaz.candidates(text[s:e], fuzzy=False, limit=1):
+                if _has_key(gaz, fold(text[s:e])) or gaz.candidates(text[s:e], fuzzy=False, limit=1):
                     extra.append(Mention(text=text[s:e], start=s, end=e, trigger="slash"))
                     have.add((s, e))
     return extra

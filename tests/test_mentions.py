@@ -99,16 +99,16 @@ def test_cue_shortcut_agrees_with_the_cue_patterns() -> None:
 
     from geo import mentions as mm
 
-    patterns = (mm._STRONG_CUE, mm._SETTLEMENT_CUE, mm._CALLED_CUE, mm._WEAK_CUE)
-    vocab = sorted({w for p in patterns for w in re.findall(r"[a-z][a-z-]+", p.pattern)})
+    patterns = mm._CUES
+    vocab = sorted({w for p in patterns.values() for w in re.findall(r"[a-z][a-z-]+", p.pattern)})
     vocab += ["liberated", "Captured", "SEIZED", "shelled", "linear", "deliberately", "the", "Pokrovsk", "ſettlement"]
     rnd = random.Random(7)
     for _ in range(4000):
         text = "".join(rnd.choice(vocab) + rnd.choice([" ", " ", "  ", "\n", ", "]) for _ in range(rnd.randint(1, 12)))
         for start in (len(text), len(text) - 1):
             before = text[max(0, start - 60) : start]
-            for p in patterns:
-                assert mm._cue_in(p, mm._cue_window(text, start)) == bool(p.search(before)), (p.pattern[:40], before)
+            for cue, p in patterns.items():
+                assert mm._cue_in(cue, mm._cue_window(text, start)) == bool(p.search(before)), (cue, before)
 
 
 
@@ -119,7 +119,7 @@ def test_cue_shortcut_agrees_on_cues_of_several_words() -> None:
 
     from geo import mentions as mm
 
-    patterns = (mm._STRONG_CUE, mm._SETTLEMENT_CUE, mm._CALLED_CUE, mm._WEAK_CUE)
+    patterns = mm._CUES
     phrases = [
         "took control of", "control of", "control over", "expelled the enemy from", "the area of", "area of",
         "north of", "southwestern part of", "eastern part  of", "advanced on", "advancing towards", "advances to",
@@ -139,8 +139,8 @@ def test_cue_shortcut_agrees_on_cues_of_several_words() -> None:
         text = "".join(w + rnd.choice([" ", " ", "  ", "\n", ", "]) for w in words)
         for start in (len(text), len(text) - 1):
             before = text[max(0, start - 60) : start]
-            for p in patterns:
-                assert mm._cue_in(p, mm._cue_window(text, start)) == bool(p.search(before)), (p.pattern[:40], before)
+            for cue, p in patterns.items():
+                assert mm._cue_in(cue, mm._cue_window(text, start)) == bool(p.search(before)), (cue, before)
 
 
 class _KeysOnly:
