@@ -133,6 +133,11 @@ _MGRS = re.compile(
     r"" + _SP + r"?(?P<sq>[A-HJ-NP-Z][A-HJ-NP-V])" + _SP + r"?"
     r"(?P<digits>[0-9]{1,5}" + _SP + r"[0-9]{1,5}|[0-9]{1,10})(?!\w)(?![.,][0-9])"
 )
+# Every number form of _VALUE holds a digit followed by a decimal point or comma and a digit, by
+# a degree sign, or by a space or colon and a digit ("47 58 N"); every _MGRS grid a digit followed
+# by its band letter. A text without any of these holds no coordinate: most reports are read once
+# with this pattern, not with the two above.
+_MAY_HOLD = re.compile(r"[0-9](?:[.,:][0-9]|" + _SP + r"{1,2}[0-9]|" + _SP + r"{0,2}(?:°|º|˚|⁰|deg)|[C-HJ-NP-X])")
 _MGRS_CONVERTER = _mgrs.MGRS()
 _BANDS = "CDEFGHJKLMNPQRSTUVWX"
 
@@ -372,6 +377,8 @@ def _read_mgrs(text: str, match: re.Match[str]) -> Coordinate | CoordinateError:
 
 
 def _scan(text: str) -> list[Coordinate | CoordinateError]:
+    if not _MAY_HOLD.search(text):
+        return []
     found: list[Coordinate | CoordinateError] = [_read_mgrs(text, m) for m in _MGRS.finditer(text)]
     values = [_value(m) for m in _VALUE.finditer(text)]
     i = 0

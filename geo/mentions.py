@@ -85,7 +85,21 @@ def untranslate(phrase: str) -> tuple[str, ...]:
     return TRANSLATED_NAMES.get(" ".join(phrase.lower().split()), ())
 
 # A word: letters (any script), with inner apostrophes or hyphens ("Rai-Aleksandrovka", "Kam'yanka").
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ](?=[^\W\d_]{2})|-(?=[^\W\d_]))*")
+_WORD_REST = r"(?:[^\W\d_]|['’ʼ](?=[^\W\d_]{2})|-(?=[^\W\d_]))*"
+_WORD = re.compile(r"[^\W\d_]" + _WORD_REST)
+# A word of _WORD whose first letter is not one of the common lower-case ones, so that the
+# search passes over most words in C (str.isupper judges the rest). The lookbehinds say that the
+# letter starts a word: it stands neither after a letter nor after a hyphen or apostrophe that
+# _WORD takes into the word before. Only these words are looked at: the few others a mention
+# needs (the word before a name, "na" in "Rostov na Donu") are read where they are needed.
+_CAP_WORD = re.compile(
+    r"[^\W\d_a-zß-ÿа-џ](?<![^\W\d_].)(?<![^\W\d_]-.)(?:(?<![^\W\d_]['’ʼ].)|(?![^\W\d_]))" + _WORD_REST
+)
+# "na", "nad", "pid" (any case) joined to the name before it: "Rostov na Donu", "Novhorod nad ..."
+_JOINED_NA = re.compile(r"[^\S\n]{1,2}([nN][aA][dD]?|[pP][iI][dD])(?![^\W\d_]|['’ʼ][^\W\d_]{2}|-[^\W\d_])")
+
+#: A word of the text: start, end, the word.
+Word = tuple[int, int, str]
 
 #: Words never taken as a place on their own, whatever the gazetteer holds: calendar words,
 #: military and political vocabulary, and sentence openers.
@@ -167,10 +181,12 @@ _SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$",
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
 # A cue's last word ends in one of _CUE_ENDINGS or holds one of _CUE_STEMS ("liberat\w*",
-# "(?:shell|struck|hit)\w*"). Keep these in step with the patterns: they let _cue_start refuse
-# most windows without a regex search, and narrow the search of the others to their last words
-# (a search of the whole window tries every alternative at each of its 60 start positions).
+# "(?:shell|struck|hit)\w*"); only a cue whose last word is one of _CUE_SPANS has more than one
+# word. Keep these in step with the patterns: they let _cue_start refuse most windows without a
+# regex search, and cut the others down to the words a cue may take (a search of the whole window
+# tries every alternative at each of its 60 start positions).
 _CUE_WORDS = 4  # "expelled the enemy from"
+_CUE_SPANS = {"from": 4, "of": 3, "on": 2, "to": 2, "towards": 2, "over": 2, "settlement": 2}
 _CUE_ENDINGS = tuple(
     """settlement settlements village villages town towns city hamlet locality localities
     outskirts vicinity direction entered into near nearby toward towards outside around over
@@ -188,34 +204,79 @@ def _common_english(word: str) -> bool:
     return zipf_frequency(word, "en") >= 3.3
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+# Names recur from report to report: what their endings say is worked out once for each (a
+# search for a pattern anchored at the end tries it at every letter).
+@lru_cache(maxsize=20000)
+def _toponym_ending(name: str) -> bool:
+    return _RU_TOPONYM.search(name) is not None
 
 
-def _split_compounds(words: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    """Split "Zhuravka-Novenke-Veselivka" and "Kupiansk-Svatove-Kreminna" into their places,
-    but keep "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which are one name."""
-    out: list[tuple[int, int, str]] = []
-    for word in words:
-        s, _, w = word
+@lru_cache(maxsize=20000)
+def _surname_ending(name: str) -> bool:
+    return _SURNAME_END.search(name) is not None
+
+
+@lru_cache(maxsize=65536)
+def _has_key(gaz: Gazetteer, key: str) -> bool:
+    # names recur from report to report; the gazetteer binary-searches its keys for each
+    return gaz.has_key(key)
+
+
+@lru_cache(maxsize=20000)
+def _split_word(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
+    """The places a hyphenated word joins, each with its offset in the word: "Zhuravka-Novenke-Veselivka"
+    and "Kupiansk-Svatove-Kreminna" are split, "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which
+    are one name, are not (a word without hyphens is itself)."""
+    parts = word.split("-")
+    if (
+        len(parts) == 1
+        or not all(p[:1].isupper() for p in parts)
+        or _has_key(gaz, fold(word))
+        or gaz.candidates(word, fuzzy=False, limit=1)
+        or sum(_has_key(gaz, fold(p)) for p in parts) < 2
+    ):
+        return ((0, word),)
+    out = []
+    pos = 0
+    for p in parts:
+        out.append((pos, p))
+        pos += len(p) + 1
+    return tuple(out)
+
+
+def _cap_words(text: str, gaz: Gazetteer) -> list[Word]:
+    """The capitalised words (``_is_cap``) of ``text``, hyphenated places split (``_split_word``)."""
+    out: list[Word] = []
+    for m in _CAP_WORD.finditer(text):
+        w = m.group()
+        if not w[0].isupper():
+            continue
         if "-" not in w:
-            out.append(word)
+            if _is_cap(w):
+                out.append((m.start(), m.end(), w))
             continue
-        parts = w.split("-")
-        if not all(p[:1].isupper() for p in parts):
-            out.append(word)
-            continue
-        if gaz.has_key(fold(w)) or gaz.candidates(w, fuzzy=False, limit=1):
-            out.append(word)
-            continue
-        if sum(gaz.has_key(fold(p)) for p in parts) < 2:
-            out.append(word)
-            continue
-        pos = s
-        for p in parts:
-            out.append((pos, pos + len(p), p))
-            pos += len(p) + 1
+        s = m.start()
+        out.extend((s + o, s + o + len(p), p) for o, p in _split_word(w, gaz) if _is_cap(p))
     return out
+
+
+def _word_before(text: str, start: int, gaz: Gazetteer) -> Word | None:
+    """The word (hyphenated places split) before the one at ``start``, or None at the text's start.
+
+    ``start`` begins a word or a part of a split one; for a part, the word found may differ from the
+    part before it, but both stand before a hyphen (``_person_like`` asks no more of them)."""
+    # _WORD reads the text after a space as it reads it from the start: read from the space
+    # before the word before, from the one before that if no word stands in between, and so on
+    last = None
+    lo = start
+    while last is None and lo > 0:
+        lo = text.rfind(" ", 0, lo - 1) + 1 if lo > 1 else 0
+        for m in _WORD.finditer(text, lo, start):
+            last = m
+    if last is None:
+        return None
+    o, p = _split_word(last.group(), gaz)[-1]
+    return last.start() + o, last.start() + o + len(p), p
 
 
 def _is_cap(word: str) -> bool:
@@ -231,6 +292,26 @@ def _joined(text: str, a_end: int, b_start: int) -> bool:
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(" \t\"'“‘«(")
     return not before or before[-1] in ".!?\n:;•—➡️"
+
+
+def _run(text: str, words: list[Word], i: int, max_n: int) -> list[Word]:
+    """The longest run of at most ``max_n`` joined words that starts with ``words[i]`` and ends
+    with a capitalised one: capitalised words, and "na", "nad", "pid" between them."""
+    run = [words[i]]
+    j = i + 1
+    while len(run) < max_n:
+        end = run[-1][1]
+        if j < len(words) and _joined(text, end, words[j][0]):
+            run.append(words[j])  # only spaces between: the next word of the text
+            j += 1
+            continue
+        na = _JOINED_NA.match(text, end)
+        if na is None:
+            break
+        run.append((na.start(1), na.end(1), na.group(1)))
+    while not _is_cap(run[-1][2]):
+        run.pop()
+    return run
 
 
 def find_mentions(
@@ -257,30 +338,17 @@ def find_mentions(
         With ``trigger`` saying how each was found and ``coordinate`` set where the text gives
         coordinates for it. ``sentence`` is left empty: the caller knows its sentences.
     """
-    words = _split_compounds(_words(text), gaz)
+    words = _cap_words(text, gaz)
     n = len(words)
-    caps = [_is_cap(w) for _, _, w in words]  # asked of most words several times below
-    # what stands before each capitalised word, read once for all the cue patterns
-    windows = [_cue_window(text, s) if cap else ("", None) for (s, _, _), cap in zip(words, caps)]
-    people = _people(text, words, caps, windows, gaz)
+    # what stands before each word, read once for all the cue patterns
+    windows = [_cue_window(text, s) for s, _, _ in words]
+    people = _people(text, words, windows, gaz)
     max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
     found: list[Mention] = []
     i = 0
     while i < n:
-        if not caps[i]:
-            i += 1
-            continue
-        # the longest run of joined capitalised words starting here
-        run = [i]
-        j = i + 1
-        while j < n and len(run) < max_n and _joined(text, words[j - 1][1], words[j][0]) and (
-            caps[j] or words[j][2].lower() in {"na", "nad", "pid"}
-        ):
-            run.append(j)
-            j += 1
-        while run and not caps[run[-1]]:
-            run.pop()
-        match = _match_run(text, words, run, gaz, people, windows[i])
+        run = _run(text, words, i, max_n)
+        match = _match_run(text, i, run, gaz, people, windows[i])
         if match is None:
             i += 1
             continue
@@ -292,7 +360,7 @@ def find_mentions(
                 end = city.end()
         if trigger != "skip":
             found.append(Mention(text=text[start:end], start=start, end=end, trigger=trigger))
-        i += k
+        i += 1
         while i < n and words[i][0] < end:  # words the mention took ("River", "Oblast")
             i += 1
     found.extend(_slash_partners(text, found, gaz))
@@ -300,52 +368,66 @@ def find_mentions(
     return _tie_coordinates(text, found, coordinates)
 
 
+@lru_cache(maxsize=20000)
+def _cue_word(word: str) -> tuple[int, bool]:
+    """How many words a cue that ends with ``word`` may have (0: none ends with it), and whether
+    ``word`` may be a filler after a cue (``word`` has no whitespace)."""
+    if not FOLDS_TO_ASCII.isdisjoint(word):
+        return _CUE_WORDS, True  # a letter the regex reads as ASCII: let it judge
+    low = word.lower()
+    ends = low.endswith(_CUE_ENDINGS) or any(stem in low for stem in _CUE_STEMS)
+    return (_CUE_SPANS.get(low, 1) if ends else 0), low in _CUE_FILLERS
+
+
 def _cue_start(before: str) -> int | None:
     """Where a cue pattern that matches at the end of ``before`` starts at the earliest, or None
     when none can match there (see ``_CUE_ENDINGS``).
 
-    The offset ends a word or is 0, so ``pattern.search(before, pos)`` finds what a search of the
+    The offset ends a word or is 0, so ``pattern.search(before[pos:])`` finds what a search of the
     whole window finds (a match cannot start on the whitespace after it; ``\b`` reads alike)."""
     if not before[-1:].isspace():
         return None  # a cue is followed by whitespace
     words = before.split()
-    last = None  # the earliest word a cue may end with: only fillers stand after it
+    first = len(words)  # the earliest word a cue may start in: only fillers stand after its end
     for j in range(len(words) - 1, -1, -1):
-        word = words[j]
-        if not FOLDS_TO_ASCII.isdisjoint(word):
-            last = j  # a letter the regex reads as ASCII: let it judge
-            continue
-        low = word.lower()
-        if low.endswith(_CUE_ENDINGS) or any(stem in low for stem in _CUE_STEMS):
-            last = j
-        if low not in _CUE_FILLERS:
+        span, filler = _cue_word(words[j])
+        if span:
+            first = min(first, j - span + 1)
+        if not filler:
             break
-    if last is None:
+    if first == len(words):
         return None
-    first = last - _CUE_WORDS + 1
     # the end of the word before the cue's first word
     return len(before.rsplit(None, len(words) - first)[0]) if first > 0 else 0
 
 
-#: The 60 characters before a word, and where a cue in them may start (None: no cue there).
-CueWindow = tuple[str, int | None]
+#: The end of the 60 characters before a word, from where a cue in them may start (None: no cue
+#: there). Whether a cue pattern matches depends on this text alone.
+CueWindow = str | None
 
 
 def _cue_window(text: str, start: int) -> CueWindow:
     before = text[max(0, start - 60) : start]
-    return before, _cue_start(before)
+    pos = _cue_start(before)
+    return None if pos is None else before[pos:]
 
 
-def _cue_in(pattern: re.Pattern[str], window: CueWindow) -> bool:
-    """Whether a cue ``pattern`` matches at the end of the ``window`` before a word."""
-    before, pos = window
-    return pos is not None and pattern.search(before, pos) is not None
+_CUES = {"strong": _STRONG_CUE, "weak": _WEAK_CUE, "settlement": _SETTLEMENT_CUE, "called": _CALLED_CUE}
+
+
+@lru_cache(maxsize=65536)
+def _cue_in(cue: str, window: CueWindow) -> bool:
+    """Whether the cue pattern ``_CUES[cue]`` matches at the end of the ``window`` before a word.
+
+    Cue phrases recur ("the settlement of ", "near "): each is searched for once. (The cache is
+    keyed by the pattern's name: a compiled pattern hashes its whole code each time.)"""
+    return window is not None and _CUES[cue].search(window) is not None
 
 
 def _cue(window: CueWindow) -> str:
-    if _cue_in(_STRONG_CUE, window):
+    if _cue_in("strong", window):
         return "cue"
-    if _cue_in(_WEAK_CUE, window):
+    if _cue_in("weak", window):
         return "weak-cue"
     return ""
 
@@ -356,10 +438,8 @@ _CAP_BEFORE_DASH = re.compile(r"([^\W\d_])\s*[-–—]\s*$")
 _WORD_BEFORE_DASH = re.compile(r"([^\W\d_]+)\s*[-–—]\s*$")
 
 
-def _in_dash_list(text: str, words, run_first: int, run_last: int) -> bool:
-    """The run stands in a line of capitalised names joined by dashes ("Reznikovka - Kaleniki")."""
-    s = words[run_first][0]
-    e = words[run_last][1]
+def _in_dash_list(text: str, s: int, e: int) -> bool:
+    """The name ``text[s:e]`` stands in a line of capitalised names joined by dashes ("Reznikovka - Kaleniki")."""
     # a dash just after the run, before a capital letter
     if text[e : e + 4].lstrip()[:1] in _DASHES:
         m = _CAP_AFTER_DASH.match(text[e : e + 6])
@@ -374,13 +454,14 @@ def _in_dash_list(text: str, words, run_first: int, run_last: int) -> bool:
     return False
 
 
-def _person_like(text: str, words, first: int) -> bool:
-    """A name preceded by a title or a first name ("President Trump", "Kirill Dmitriev")."""
-    if first == 0:
+def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
+    """A name (at ``start``) preceded by a title or a first name ("President Trump", "Kirill Dmitriev")."""
+    before = _word_before(text, start, gaz)
+    if before is None:
         return False
-    ps, pe, pw = words[first - 1]
-    if not _joined(text, pe, words[first][0]):
-        return pw.lower().rstrip(".") in _TITLES and text[pe : words[first][0]].strip(" .") == ""
+    ps, pe, pw = before
+    if not _joined(text, pe, start):
+        return pw.lower().rstrip(".") in _TITLES and text[pe:start].strip(" .") == ""
     if pw.lower().rstrip(".") in _TITLES:
         return True
     # Firstname Lastname: the word before is capitalised, not a sentence opener, and not
@@ -392,25 +473,22 @@ def _person_like(text: str, words, first: int) -> bool:
 
 
 def _match_run(
-    text: str, words, run: list[int], gaz: Gazetteer, people: tuple[set[int], set[str], set[str]], window: CueWindow
+    text: str, i: int, run: list[Word], gaz: Gazetteer, people: tuple[set[int], set[str], set[str]], window: CueWindow
 ) -> tuple[int, str, int] | None:
     """The longest prefix of ``run`` that is a place mention: (words taken, how found, end offset).
 
-    ``window`` is the cue window before the run's first word.
+    ``run`` starts with the ``i``-th capitalised word, ``window`` is the cue window before it.
 
     ``how`` is "skip" for a name that is part of something else (a plant, a street, a newspaper).
     """
-    if not run:
-        return None
-    first = run[0]
+    s = run[0][0]
     cue = _cue(window)
-    before = text[max(0, words[first][0] - 12) : words[first][0]]
+    before = text[max(0, s - 12) : s]
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
     if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
-        return len(run), "skip", words[run[-1]][1]
+        return len(run), "skip", run[-1][1]
     for k in range(len(run), 0, -1):
-        s = words[first][0]
-        e = words[run[k - 1]][1]
+        e = run[k - 1][1]
         phrase = text[s:e]
         key = fold(phrase)
         if not key:
@@ -418,43 +496,44 @@ def _match_run(
         if k == 1 and key in STOP_WORDS:
             continue
         called = key in people[2]
-        if k == 1 and not called and (first in people[0] or key in people[1]):
+        if k == 1 and not called and (i in people[0] or key in people[1]):
             return 1, "skip", e
-        after = text[e : e + 40]
-        m = _REGION_AFTER.match(after)
-        if m:
-            if gaz.region(text[s : e + m.end()]) is not None or gaz.region(phrase) is not None:
-                return k, "region", e + m.end()
-            continue
-        m = _WATER_AFTER.match(after)
-        if m:
-            if gaz.candidates(phrase, fuzzy=True, limit=1, classes="H"):
-                return k, "water", e + m.end()
-            return k, "skip", e + m.end()
-        if _NOT_SETTLEMENT_AFTER.match(after):
-            return k, "skip", e
-        direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
-        dash = _in_dash_list(text, words, first, run[k - 1])
+        direction_after = False
+        if text[e : e + 1].isspace():  # each pattern of what follows a name starts with whitespace
+            after = text[e : e + 40]
+            m = _REGION_AFTER.match(after)
+            if m:
+                if gaz.region(text[s : e + m.end()]) is not None or gaz.region(phrase) is not None:
+                    return k, "region", e + m.end()
+                continue
+            m = _WATER_AFTER.match(after)
+            if m:
+                if gaz.candidates(phrase, fuzzy=True, limit=1, classes="H"):
+                    return k, "water", e + m.end()
+                return k, "skip", e + m.end()
+            if _NOT_SETTLEMENT_AFTER.match(after):
+                return k, "skip", e
+            direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
+        dash = _in_dash_list(text, s, e)
         strong = cue == "cue" or direction_after or dash
-        if untranslate(phrase) and (
-            _cue_in(_SETTLEMENT_CUE, window) or _LIST_CUE.search(text[max(0, s - 150) : s])
-        ):
-            if any(gaz.candidates(t, fuzzy=False, limit=1) for t in untranslate(phrase)):
+        translated = untranslate(phrase)
+        if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
+            if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
-        if gaz.has_key(key):
-            if _acceptable(text, words, first, k, phrase, key, strong or called, gaz):
+        if _has_key(gaz, key):
+            if _acceptable(text, run[0], k, phrase, strong or called, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         if k > 2:
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
-        if strong or called or (cue == "weak-cue" and _RU_TOPONYM.search(phrase)) or (
-            _RU_TOPONYM.search(phrase) and not _common_english(phrase.lower()) and k == 1
-            and not _person_like(text, words, first) and len(phrase) >= 5
+        if strong or called or (cue == "weak-cue" and _toponym_ending(phrase)) or (
+            _toponym_ending(phrase) and not _common_english(phrase.lower()) and k == 1
+            and not _person_like(text, s, gaz) and len(phrase) >= 5
         ):
-            if not called and (_person_like(text, words, first) or _common_english(phrase.lower())):
+            if not called and (_person_like(text, s, gaz) or _common_english(phrase.lower())):
                 continue
-            if _SURNAME_END.search(phrase) and not _cue_in(_SETTLEMENT_CUE, window):
+            if _surname_ending(phrase) and not _cue_in("settlement", window):
                 continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
@@ -462,15 +541,15 @@ def _match_run(
     return None
 
 
-def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
-    """Whether a gazetteer name in the text is used as a place here."""
+def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Gazetteer) -> bool:
+    """Whether a gazetteer name in the text (``k`` words from ``first`` on) is used as a place here."""
     if k == 1:
-        w = words[first][2]
+        w = first[2]
         if w.isupper() and len(w) <= 4:
             return False
-        if not cued and _person_like(text, words, first):
+        if not cued and _person_like(text, first[0], gaz):
             return False
-        if not cued and _SURNAME_END.search(w):
+        if not cued and _surname_ending(w):
             # "Lavrov", "Budanov", "Dmitriev": a surname-shaped word that is a place here only
             # under its current name ("Rostov", "Azov"), not through some village's other name
             cands = gaz.candidates(phrase, fuzzy=False, limit=20)
@@ -489,7 +568,7 @@ def _acceptable(text, words, first, k, phrase, key, cued, gaz) -> bool:
 
 
 def _people(
-    text: str, words, caps: list[bool], windows: list[CueWindow], gaz
+    text: str, words: list[Word], windows: list[CueWindow], gaz: Gazetteer
 ) -> tuple[set[int], set[str], set[str]]:
     """People's names in the text: word positions of first names, and surnames (folded).
 
@@ -500,29 +579,30 @@ def _people(
     ("the settlement of Kotlyarovka") is a place everywhere, headlines included
     ("Russian Forces Liberate Kotlyarovka").
 
-    Returns first-name positions, surnames, and the names the text calls settlements.
+    ``words`` are the capitalised words of the text, ``windows`` the cue windows before them.
+    Returns first-name positions (in ``words``), surnames, and the names the text calls settlements.
     """
     firsts: set[int] = set()
     surnames: set[str] = set()
     # names the text itself calls settlements are places wherever they stand
     called_places = {
         fold(w)
-        for (_, _, w), cap, window in zip(words, caps, windows)
-        if cap and _cue_in(_CALLED_CUE, window) and not _common_english(w.lower())
+        for (_, _, w), window in zip(words, windows)
+        if _cue_in("called", window) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]
         s2, e2, w2 = words[j + 1]
-        if text[e1:s2] != " " or not (caps[j] and caps[j + 1]):
+        if text[e1:s2] != " ":  # only a space between: side by side in the text
             continue
         l1, l2 = w1.lower(), w2.lower()
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
                 surnames.add(fold(w2))
             continue
-        if gaz.has_key(fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
+        if _has_key(gaz, fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
             continue
-        k1, k2 = gaz.has_key(fold(w1)), gaz.has_key(fold(w2))
+        k1, k2 = _has_key(gaz, fold(w1)), _has_key(gaz, fold(w2))
         if fold(w1) in called_places or fold(w2) in called_places:
             continue
         if k1 and not k2:
@@ -556,7 +636,7 @@ def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:
                 if mm:
                     s, e = m.start - len(seg) + mm.start(1), m.start - len(seg) + mm.end(1)
             if mm and (s, e) not in have and text[s:e][:1].isupper():
-                if gaz.has_key(fold(text[s:e])) or gaz.candidates(text[s:e], fuzzy=False, limit=1):
+                if _has_key(gaz, fold(text[s:e])) or gaz.candidates(text[s:e], fuzzy=False, limit=1):
                     extra.append(Mention(text=text[s:e], start=s, end=e, trigger="slash"))
                     have.add((s, e))
     return extra

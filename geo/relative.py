@@ -87,6 +87,16 @@ _AFTER_BRACKET = re.compile(r"^\s*\(\s*" + _APPROX + _NUM + r"[\s-]*" + _UNIT + 
                             + r"(?:\s+of\s+it)?\s*\)", _I)
 
 
+# The patterns before a mention end with "of" or "from" and then at most the fillers "the", "a",
+# "settlement of": a window whose last word is none of these is not searched with them.
+_LAST_WORDS_BEFORE = frozenset(("of", "from", "the", "a"))
+
+
+def _may_relate_before(before: str) -> bool:
+    last = before.rsplit(None, 1)[-1:] if before[-1:].isspace() else []
+    return bool(last) and last[0].lower() in _LAST_WORDS_BEFORE
+
+
 @dataclass(frozen=True, slots=True)
 class Relation:
     """Where a claim stands relative to the place mentioned.
@@ -196,25 +206,26 @@ def find_relation(sentence: str, start: int, end: int) -> Relation | None:
     before = sentence[max(0, start - 120):start]
     offset = max(0, start - 120)
     after = sentence[end:end + 80]
+    searched = _may_relate_before(before)
 
-    m = _DIST_DIR.search(before)
+    m = _DIST_DIR.search(before) if searched else None
     if m and bearing_of(m["dir"]) is not None:
         return _made("direction-of", bearing_of(m["dir"]), _km(m["num"], m["unit"]), m, offset)
     m = _AFTER_BRACKET.match(after)
     if m and bearing_of(m["dir"]) is not None:
         return _made("direction-of", bearing_of(m["dir"]), _km(m["num"], m["unit"]), m, end)
-    m = _OUTSKIRTS_BEFORE.search(before)
+    m = _OUTSKIRTS_BEFORE.search(before) if searched else None
     if m:
         b = bearing_of(m["dir"]) if m["dir"] else None
         return _made("outskirts", b, None, m, offset)
-    m = _PART_BEFORE.search(before)
+    m = _PART_BEFORE.search(before) if searched else None
     if m and bearing_of(m["dir"]) is not None:
         return _made("part", bearing_of(m["dir"]), None, m, offset)
     m = _AFTER.match(after)
     if m and bearing_of(m["dir"]) is not None:
         kind = "outskirts" if m["noun"].casefold() == "outskirts" else "part"
         return _made(kind, bearing_of(m["dir"]), None, m, end)
-    m = _DIR_OF.search(before)
+    m = _DIR_OF.search(before) if searched else None
     if m and bearing_of(m["dir"]) is not None and not m["dir"].casefold().endswith("ern"):
         if re.search(r"\b(?:in|on|at|across|throughout|within)\s+the\s+$", before[:m.start()], _I):
             # "in the north of X" is the north of X itself

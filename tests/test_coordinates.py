@@ -453,6 +453,37 @@ def test_find_never_raises_and_only_returns_readable_pairs(text: str) -> None:
         assert text[p.start : p.end] == p.text  # type: ignore[attr-defined]
 
 
+def test_texts_the_prefilter_refuses_hold_nothing_the_patterns_find() -> None:
+    # _scan reads only texts _MAY_HOLD finds something in: each match of the value and grid
+    # patterns must hold such a spot (values and grids built from their parts, at random)
+    import random
+
+    from geo import coordinates as gc
+
+    numbers = ["4", "47", "147", "47.9", "47,90", "5", "05", "0.5"]
+    marks = ["", " ", "  ", ":", "\u00a0", "\u2009", "°", "º", "˚", "⁰", "deg", " deg", "  deg", "\u00a0degrees",
+             "′", "'", "’", "″", "\"", "''", ",", ", ", ";", "/", " and ", "%", "."]
+    hems = ["", "", "N", "E", " S", "W", "north", "lat", "Lat: ", "lng=", "с.ш.", "в. д.", "-", "−", "+", "("]
+    grids = ["37U", "37", "4T", "37u", " ", "", "DQ", "D", "12345", "1234567890", "12345 67890", ".", ","]
+    rnd = random.Random(3)
+    for _ in range(30000):
+        parts = [rnd.choice(hems)]
+        for _ in range(rnd.randint(1, 4)):
+            parts += [rnd.choice(numbers), rnd.choice(marks)]
+        parts.append(rnd.choice(hems))
+        texts = ["".join(parts), "".join(rnd.choice(grids) for _ in range(rnd.randint(1, 5)))]
+        for text in texts:
+            for m in [*gc._VALUE.finditer(text), *gc._MGRS.finditer(text)]:
+                assert gc._MAY_HOLD.search(m.group()), (text, m.group())
+
+
+def test_every_written_form_passes_the_prefilter() -> None:
+    from geo import coordinates as gc
+
+    for text, *_ in FORMS:
+        assert gc._MAY_HOLD.search(text), text
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # A real document
 

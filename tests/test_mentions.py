@@ -99,14 +99,94 @@ def test_cue_shortcut_agrees_with_the_cue_patterns() -> None:
 
     from geo import mentions as mm
 
-    patterns = (mm._STRONG_CUE, mm._SETTLEMENT_CUE, mm._CALLED_CUE, mm._WEAK_CUE)
-    vocab = sorted({w for p in patterns for w in re.findall(r"[a-z][a-z-]+", p.pattern)})
+    patterns = mm._CUES
+    vocab = sorted({w for p in patterns.values() for w in re.findall(r"[a-z][a-z-]+", p.pattern)})
     vocab += ["liberated", "Captured", "SEIZED", "shelled", "linear", "deliberately", "the", "Pokrovsk", "ſettlement"]
     rnd = random.Random(7)
     for _ in range(4000):
         text = "".join(rnd.choice(vocab) + rnd.choice([" ", " ", "  ", "\n", ", "]) for _ in range(rnd.randint(1, 12)))
         for start in (len(text), len(text) - 1):
             before = text[max(0, start - 60) : start]
-            for p in patterns:
-                assert mm._cue_in(p, mm._cue_window(text, start)) == bool(p.search(before)), (p.pattern[:40], before)
+            for cue, p in patterns.items():
+                assert mm._cue_in(cue, mm._cue_window(text, start)) == bool(p.search(before)), (cue, before)
 
+
+
+def test_cue_shortcut_agrees_on_cues_of_several_words() -> None:
+    # _CUE_SPANS cuts a window down to the words a cue may take: whole cue phrases, also inside
+    # longer words ("mistook control of"), between other words and before fillers, must be found
+    import random
+
+    from geo import mentions as mm
+
+    patterns = mm._CUES
+    phrases = [
+        "took control of", "control of", "control over", "expelled the enemy from", "the area of", "area of",
+        "north of", "southwestern part of", "eastern part  of", "advanced on", "advancing towards", "advances to",
+        "advanced from", "assaults on", "attacked on", "strike on", "urban-type settlement", "outskirts of",
+        "shelled ", "struck  ", "hit", "liberated", "near", "into", "in", "between", "villages",
+    ]
+    pieces = ["", "mis", "re", "the", "of", "and", "Pokrovsk", "enemy", "part", "ſ", "1", ",", "(", "-"]
+    fillers = ["the", "of", "settlement", "city", "small", "in", "near", "and", "THE", "urban-type", "x"]
+    rnd = random.Random(11)
+    for _ in range(6000):
+        words = [rnd.choice(pieces) + rnd.choice(phrases)]
+        words += [rnd.choice(pieces) for _ in range(rnd.randint(0, 3))]
+        words[0:0] = [rnd.choice(phrases) for _ in range(rnd.randint(0, 2))]
+        words += [rnd.choice(fillers) for _ in range(rnd.randint(0, 3))]
+        if rnd.random() < 0.5:
+            words = words[:1] + [rnd.choice(fillers) for _ in range(rnd.randint(0, 3))]
+        text = "".join(w + rnd.choice([" ", " ", "  ", "\n", ", "]) for w in words)
+        for start in (len(text), len(text) - 1):
+            before = text[max(0, start - 60) : start]
+            for cue, p in patterns.items():
+                assert mm._cue_in(cue, mm._cue_window(text, start)) == bool(p.search(before)), (cue, before)
+
+
+class _KeysOnly:
+    """A gazetteer that knows a few keys and no spellings."""
+
+    def __init__(self, *keys: str) -> None:
+        self.keys = set(keys)
+
+    def has_key(self, key: str) -> bool:
+        return key in self.keys
+
+    def candidates(self, name: str, **kwargs) -> list:
+        return []
+
+
+def test_capitalised_words_agree_with_reading_every_word() -> None:
+    # find_mentions reads only the capitalised words (and "na", the word before a name where it
+    # needs them): they must be what reading every word with _WORD, splitting compounds, gives
+    import random
+
+    from geo import mentions as mm
+
+    gaz = _KeysOnly("zhuravka", "novenke", "ivan")
+    alphabet = ["a", "b", "p", "d", "na", "NAD", "Pid", "pıd", "pİd", "nA", "x", "B", "É", "é", "Я", "я", "ß", "ǅ", "ı", "İ", "Ⓐ", "DPR",
+                "Zhuravka", "Novenke", "Ivan", "'", "’", "ʼ", "-", "-", " ", " ", " ", "  ", "\n", "1", "_", ".", ","]
+    rnd = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16) if _ % 10 else 120))
+        every = [
+            (m.start() + o, m.start() + o + len(p), p)
+            for m in mm._WORD.finditer(text)
+            for o, p in mm._split_word(m.group(), gaz)
+        ]
+        caps = [w for w in every if mm._is_cap(w[2])]
+        assert mm._cap_words(text, gaz) == caps, text
+        for i, word in enumerate(caps):
+            k = every.index(word)
+            if k == 0 or text[every[k - 1][1] : word[0]] != "-":  # not the second part of a compound
+                assert mm._word_before(text, word[0], gaz) == (every[k - 1] if k else None), text
+            # the run: joined capitalised words and "na", "nad", "pid", ending with a capitalised one
+            run = [word]
+            while len(run) < 4 and k + len(run) < len(every):
+                nxt = every[k + len(run)]
+                if not (mm._joined(text, run[-1][1], nxt[0]) and (mm._is_cap(nxt[2]) or nxt[2].lower() in ("na", "nad", "pid"))):
+                    break
+                run.append(nxt)
+            while not mm._is_cap(run[-1][2]):
+                run.pop()
+            assert mm._run(text, caps, i, 4) == run, text

@@ -141,3 +141,21 @@ def test_extract_derived_points_on_real_seed(gaz, shared_dir: Path) -> None:
     anchor = gaz.place(fed.geonameid)
     az, _, dist = GEOD.inv(anchor.lon, anchor.lat, fed.lon, fed.lat)
     assert dist == pytest.approx(4000.0, rel=1e-6) and (az % 360) == pytest.approx(270.0, abs=1e-6)
+
+
+def test_windows_the_shortcut_refuses_match_no_pattern_before_a_mention() -> None:
+    # find_relation searches the window before a mention only when its last word may end a
+    # pattern: every window a pattern matches must pass that test
+    import random
+
+    from geo import relative as rel
+
+    words = ["3", "km", "about", "4", "kilometers", "north-east", "westward", "south", "NE", "northern", "part",
+             "districts", "outskirts", "approaches", "to", "the", "a", "of", "from", "OF", "From", "THE", "A",
+             "settlement", "urban-type", "village", "in", "road", "half", "x"]
+    rnd = random.Random(2)
+    for _ in range(20000):
+        before = "".join(rnd.choice(words) + rnd.choice([" ", " ", "  ", "\n", "-", ", "]) for _ in range(rnd.randint(1, 9)))
+        for pattern in (rel._DIST_DIR, rel._DIR_OF, rel._PART_BEFORE, rel._OUTSKIRTS_BEFORE):
+            if pattern.search(before):
+                assert rel._may_relate_before(before), (pattern.pattern[:30], before)
