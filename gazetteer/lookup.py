@@ -114,7 +114,7 @@ class Gazetteer:
     [('Zvanivka', 1.1)]
     """
 
-    __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map", "_found")
+    __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map", "_found", "_keys_seen", "__weakref__")
 
     #: how many name lookups :meth:`candidates` remembers (a report stream names the same
     #: front villages again and again; the fuzzy fallback costs ~1 ms a name)
@@ -127,6 +127,7 @@ class Gazetteer:
         self._regions: tuple[Place, ...] | None = None
         self._region_map: dict[str, list[tuple[int, int]]] | None = None
         self._found: dict[tuple, tuple[Candidate, ...]] = {}
+        self._keys_seen: dict[str, bool] = {}
 
     # ---------------------------------------------------------------- opening
 
@@ -272,7 +273,12 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         """True if ``key`` (already folded, see :func:`gazetteer.names.fold`) is any name's key."""
-        return self._ix.key_id(key) is not None
+        seen = self._keys_seen.get(key)
+        if seen is None:  # names recur from report to report: each key is searched for once
+            if len(self._keys_seen) >= 4 * self.CANDIDATE_CACHE_SIZE:
+                self._keys_seen.clear()
+            seen = self._keys_seen[key] = self._ix.key_id(key) is not None
+        return seen
 
     # ---------------------------------------------------------------- by name
 
@@ -362,8 +368,9 @@ class Gazetteer:
         return out
 
     def cache_clear(self) -> None:
-        """Forget the lookups :meth:`candidates` remembers (e.g. to time them afresh)."""
+        """Forget the lookups :meth:`candidates` and :meth:`has_key` remember (e.g. to time them afresh)."""
         self._found.clear()
+        self._keys_seen.clear()
 
     @staticmethod
     def _variants(name: str) -> list[tuple[str, str]]:

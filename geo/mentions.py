@@ -19,6 +19,7 @@ tied to that mention.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -216,17 +217,31 @@ def _surname_ending(name: str) -> bool:
     return _SURNAME_END.search(name) is not None
 
 
-@lru_cache(maxsize=65536)
 def _has_key(gaz: Gazetteer, key: str) -> bool:
-    # names recur from report to report; the gazetteer binary-searches its keys for each
-    return gaz.has_key(key)
+    return gaz.has_key(key)  # remembered by the gazetteer: names recur from report to report
 
 
-@lru_cache(maxsize=20000)
+# What depends on the gazetteer is remembered with it (a module-level cache keyed on the
+# gazetteer would keep every gazetteer ever opened alive).
+_BY_GAZETTEER: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[tuple[int, str], ...]]] = weakref.WeakKeyDictionary()
+
+
 def _split_word(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     """The places a hyphenated word joins, each with its offset in the word: "Zhuravka-Novenke-Veselivka"
     and "Kupiansk-Svatove-Kreminna" are split, "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which
     are one name, are not (a word without hyphens is itself)."""
+    memo = _BY_GAZETTEER.get(gaz)
+    if memo is None:
+        memo = _BY_GAZETTEER[gaz] = {}
+    got = memo.get(word)
+    if got is None:
+        if len(memo) >= 20000:
+            memo.clear()
+        got = memo[word] = _split_word_uncached(word, gaz)
+    return got
+
+
+def _split_word_uncached(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     parts = word.split("-")
     if (
         len(parts) == 1
