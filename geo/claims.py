@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 from geo.model import Action, Claimant, Report
@@ -132,87 +132,89 @@ def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-# (action, detail, pattern). On overlapping matches the longer one wins, then the earlier row.
-_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
+# (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
+# Every match holds one of the row's stems (lower-cased): a sentence runs only the rows whose stems it
+# holds (see _Gate), not some sixty regex passes.
+_CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     # partial control and expanding control are not captures
-    (Action.FIGHTING, "partial control",
+    (Action.FIGHTING, "partial control", ("control",),
      _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
         r"\d+\s*(?:%|per\s*cent|percent)")),
-    (Action.ADVANCING, "expanded control",
+    (Action.ADVANCING, "expanded control", ("expand", "extend", "widen", "consolidat"),
      _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
     # captured
-    (Action.CAPTURED, "took control",
+    (Action.CAPTURED, "took control", ("control",),
      _c(r"\b(?:took|taken|take|takes|taking|establish\w*|gain\w*|assum\w+|seiz\w+|regain\w*|"
         r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
-    (Action.CAPTURED, "took control", _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
-    (Action.CAPTURED, "took control", _c(r"\b(?:effective|full|complete|total)\s+control\b")),
-    (Action.CAPTURED, "took control", _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
-    (Action.CAPTURED, "liberated", _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
-    (Action.CAPTURED, "captured", _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
-    (Action.CAPTURED, "seized", _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
-    (Action.CAPTURED, "occupied", _c(r"\boccup(?:ied|y|ies|ying|ation)\b")),
-    (Action.CAPTURED, "took", _c(r"\b(?:took|retook|retaken|taken)\b(?!\s+(?:part|place|measures|steps|up|off|over\s+\d))")),
-    (Action.CAPTURED, "expelled",
+    (Action.CAPTURED, "took control", ("control",), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
+    (Action.CAPTURED, "took control", ("control",), _c(r"\b(?:effective|full|complete|total)\s+control\b")),
+    (Action.CAPTURED, "took control", ("under",), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
+    (Action.CAPTURED, "liberated", ("liberat",), _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
+    (Action.CAPTURED, "captured", ("captur",), _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
+    (Action.CAPTURED, "seized", ("seiz",), _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
+    (Action.CAPTURED, "occupied", ("occup",), _c(r"\boccup(?:ied|y|ies|ying|ation)\b")),
+    (Action.CAPTURED, "took", ("took", "taken"), _c(r"\b(?:took|retook|retaken|taken)\b(?!\s+(?:part|place|measures|steps|up|off|over\s+\d))")),
+    (Action.CAPTURED, "expelled", ("expell", "drove", "driv", "ousted", "pushed", "knocked", "kicked", "cleared"),
      _c(r"\b(?:expell\w*|drove|driven|driving|ousted|pushed|knocked|kicked|cleared)\s+(?:the\s+)?(?:enemy|ukrainian\w*|russian\w*|"
         r"afu|\w+\s+(?:forces|troops|units))\s+(?:\w+\s+)?(?:out\s+of|from)\b")),
-    (Action.CAPTURED, "cleared", _c(r"\b(?:completed?|finish\w*)\s+(?:the\s+)?(?:clearing|clearance|mopping)\b")),
+    (Action.CAPTURED, "cleared", ("complete", "finish"), _c(r"\b(?:completed?|finish\w*)\s+(?:the\s+)?(?:clearing|clearance|mopping)\b")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
-    (Action.CAPTURED, "under control",
+    (Action.CAPTURED, "under control", ("controlled", "occupied", "held"),
      _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
-    (Action.CAPTURED, "flag raised", _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
-    (Action.CAPTURED, "fell", _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
-    (Action.ADVANCING, "enemy withdrew", _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
-    (Action.CAPTURED, "liberated", _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
-    (Action.FIGHTING, "fighting", _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
-    (Action.ADVANCING, "advanced", _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
-    (Action.STRUCK, "struck", _c(r"(?:удар\w*|обстрел\w*|поразил\w*|поражен\w*)")),
-    (Action.REPELLED, "repelled", _c(r"(?:отрази\w*|отбил\w*|отраж\w*)")),
+    (Action.CAPTURED, "flag raised", ("flag",), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
+    (Action.CAPTURED, "fell", ("fell", "fall", "surrender"), _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
+    (Action.ADVANCING, "enemy withdrew", ("withdr", "retreat", "pull"), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
+    (Action.CAPTURED, "liberated", ("освобо", "взял", "установил", "занял", "овладел"), _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
+    (Action.FIGHTING, "fighting", ("бои", "боёв", "боев", "боях", "сражени", "штурм"), _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
+    (Action.ADVANCING, "advanced", ("продвину", "продвиж", "наступ"), _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
+    (Action.STRUCK, "struck", ("удар", "обстрел", "поразил", "поражен"), _c(r"(?:удар\w*|обстрел\w*|поразил\w*|поражен\w*)")),
+    (Action.REPELLED, "repelled", ("отрази", "отбил", "отраж"), _c(r"(?:отрази\w*|отбил\w*|отраж\w*)")),
     # entered
-    (Action.ENTERED, "entered", _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
-    (Action.ENTERED, "broke into", _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
-    (Action.ENTERED, "infiltrated", _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
-    (Action.ENTERED, "in the outskirts", _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
+    (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
+    (Action.ENTERED, "broke into", ("broke", "break", "burst"), _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
+    (Action.ENTERED, "infiltrated", ("infiltrat", "penetrat"), _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
+    (Action.ENTERED, "in the outskirts", ("reach",), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
     # fighting
-    (Action.FIGHTING, "encircled", _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
-    (Action.FIGHTING, "clearing", _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
-    (Action.FIGHTING, "storming", _c(r"\bstorm(?:ed|ing|s)?\b(?!\s+shadow)")),
-    (Action.FIGHTING, "fighting", _c(r"\b(?:fighting(?!\s+vehicles?)|fights?|fought|battles?|battling|clash(?:es|ed)?|combat(?!\s+(?:vehicles?|aircraft|engineers?|ready|readiness|losses|effectiveness|power|experience))|"
+    (Action.FIGHTING, "encircled", ("encircl", "surround", "trapped", "cauldron", "pocket", "besieg", "siege", "blockad"), _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
+    (Action.FIGHTING, "clearing", ("mop", "clearing", "sweep"), _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
+    (Action.FIGHTING, "storming", ("storm",), _c(r"\bstorm(?:ed|ing|s)?\b(?!\s+shadow)")),
+    (Action.FIGHTING, "fighting", ("fight", "fought", "battl", "clash", "combat", "hostilities", "skirmish", "engagement"), _c(r"\b(?:fighting(?!\s+vehicles?)|fights?|fought|battles?|battling|clash(?:es|ed)?|combat(?!\s+(?:vehicles?|aircraft|engineers?|ready|readiness|losses|effectiveness|power|experience))|"
                                      r"hostilities|skirmish\w*|firefights?|engagements?)\b")),
-    (Action.FIGHTING, "fighting", _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
-    (Action.FIGHTING, "contested", _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
-    (Action.FIGHTING, "operating", _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
-    (Action.FIGHTING, "resistance", _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
+    (Action.FIGHTING, "fighting", ("assault",), _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
+    (Action.FIGHTING, "contested", ("contested", "gray", "grey", "land"), _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
+    (Action.FIGHTING, "operating", ("operat", "activ"), _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
+    (Action.FIGHTING, "resistance", ("resistance", "defen", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
     # advancing
-    (Action.ADVANCING, "advanced", _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
-    (Action.ADVANCING, "pushed", _c(r"\bpush(?:ed|es|ing)?\b")),
-    (Action.ADVANCING, "moved forward", _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
-    (Action.ADVANCING, "gained ground", _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
-    (Action.ADVANCING, "breakthrough", _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
-    (Action.ADVANCING, "bridgehead", _c(r"\b(?:bridgeheads?|foothold)\b")),
-    (Action.ADVANCING, "approached", _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
-    (Action.ADVANCING, "cut road", _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
-    (Action.ADVANCING, "moving", _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
-    (Action.ADVANCING, "reached", _c(r"\b(?:reached|reaching)\b")),
-    (Action.ADVANCING, "rolled back", _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
-    (Action.ADVANCING, "offensive towards", _c(r"\b(?:offensive|drive|thrust|push)\s+(?:toward|towards|on|against)\b")),
+    (Action.ADVANCING, "advanced", ("advanc",), _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
+    (Action.ADVANCING, "pushed", ("push",), _c(r"\bpush(?:ed|es|ing)?\b")),
+    (Action.ADVANCING, "moved forward", ("mov",), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
+    (Action.ADVANCING, "gained ground", ("gain", "progress"), _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
+    (Action.ADVANCING, "breakthrough", ("through",), _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
+    (Action.ADVANCING, "bridgehead", ("bridgehead", "foothold"), _c(r"\b(?:bridgeheads?|foothold)\b")),
+    (Action.ADVANCING, "approached", ("approach", "closing", "threat"), _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
+    (Action.ADVANCING, "cut road", ("cut",), _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
+    (Action.ADVANCING, "moving", ("mov", "head", "thrust"), _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
+    (Action.ADVANCING, "reached", ("reach",), _c(r"\b(?:reached|reaching)\b")),
+    (Action.ADVANCING, "rolled back", ("back",), _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
+    (Action.ADVANCING, "offensive towards", ("offensive", "drive", "thrust", "push"), _c(r"\b(?:offensive|drive|thrust|push)\s+(?:toward|towards|on|against)\b")),
     # attacked
-    (Action.ATTACKED, "attacked", _c(r"\b(?:counter-?)?attack(?:ed|s|ing)?\b" + _MODIFIED)),
-    (Action.ATTACKED, "assaulted", _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
-    (Action.ATTACKED, "offensive operations", _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
-    (Action.ATTACKED, "raid", _c(r"\braid(?:s|ed)?\b")),
-    (Action.ATTACKED, "attempted", _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
+    (Action.ATTACKED, "attacked", ("attack",), _c(r"\b(?:counter-?)?attack(?:ed|s|ing)?\b" + _MODIFIED)),
+    (Action.ATTACKED, "assaulted", ("assault",), _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
+    (Action.ATTACKED, "offensive operations", ("offensive",), _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
+    (Action.ATTACKED, "raid", ("raid",), _c(r"\braid(?:s|ed)?\b")),
+    (Action.ATTACKED, "attempted", ("attempt",), _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
     # struck
-    (Action.STRUCK, "struck", _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
-    (Action.STRUCK, "hit", _c(r"\bhit(?:s|ting)?\b")),
-    (Action.STRUCK, "shelled", _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
-    (Action.STRUCK, "targeted", _c(r"\btarget(?:ed|ing|s)\b")),
-    (Action.STRUCK, "damaged", _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
-    (Action.STRUCK, "missile", _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
-    (Action.OTHER, "denied", _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
+    (Action.STRUCK, "struck", ("struck", "strik"), _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
+    (Action.STRUCK, "hit", ("hit",), _c(r"\bhit(?:s|ting)?\b")),
+    (Action.STRUCK, "shelled", ("shell", "bomb", "fire"), _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
+    (Action.STRUCK, "targeted", ("target",), _c(r"\btarget(?:ed|ing|s)\b")),
+    (Action.STRUCK, "damaged", ("damag", "destroy", "explosion", "blast", "fire"), _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
+    (Action.STRUCK, "missile", ("missile", "drone", "rocket", "bomb"), _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
+    (Action.OTHER, "denied", ("denied", "denies", "deny", "refut", "rejected", "dismissed"), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
                                 r"(?:\w+\s+)?(?:claims?|reports?|statements?|allegations?|assertions?)\b")),
-    (Action.OTHER, "shot down", _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
+    (Action.OTHER, "shot down", ("down", "intercept", "destroyed"), _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
     # repelled
-    (Action.REPELLED, "repelled",
+    (Action.REPELLED, "repelled", ("repel", "repuls", "beat", "fought", "fend", "disrupt", "thwart", "foil", "unsuccessful", "stopped"),
      _c(r"\b(?:repel\w*|repuls\w*|beat\s+(?:off|back)|beaten\s+(?:off|back)|fought\s+off|fend\w*\s+off|"
         r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
 )
@@ -244,48 +246,65 @@ _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*
 # --------------------------------------------------------------------------------------------
 
 _AP = r"['’]"
-# (claimant, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
-# attribute a claim when a speech verb or "according to" stands next to them.
-_CLAIMANT_CUES: tuple[tuple[Claimant, re.Pattern[str], bool], ...] = (
+# (claimant, stems, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
+# attribute a claim when a speech verb or "according to" stands next to them. Stems as in _CUES.
+_CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...] = (
     (Claimant.UA_GENERALSTAFF,
+     ("general", "command"),
      _c(rf"\b(?:(?:ukraine{_AP}?s?|ukrainian|afu|zsu)\s+(?:armed\s+forces\s+)?general\s+staff|"
         r"general\s+staff\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+)?ukraine|"
         r"ukrainian\s+(?:military\s+)?command)\b"), False),
     (Claimant.RU_MOD,
+     ("mod", "ministry", "konashenkov"),
      _c(rf"\b(?:(?:russia{_AP}?s?|russian|moscow{_AP}?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod)|"
         r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|konashenkov|the\s+ministry)\b"), False),
     (Claimant.RU_MOD,
+     ("statement", "briefing", "bulletin", "group", "district"),
      _c(r"\b(?:(?:the\s+)?(?:ministry['’]?s?\s+)?(?:statement|briefing|bulletin)|"
         r"battle\s?group\s+(?:sever|zapad|tsentr|center|centre|yug|vostok|dnepr|south|north|west|east)|"
         r"(?:southern|western|central|eastern|northern|leningrad|moscow)\s+military\s+district|"
         r"(?:sever|zapad|tsentr|yug|vostok|dnepr)\s+(?:group|grouping)(?:\s+of\s+forces)?)\b"), True),
-    (Claimant.DEEPSTATE, _c(r"\b(?:deep\s?state(?:\s?map|\s?ua)?|deepstatemap)\b"), False),
+    (Claimant.DEEPSTATE,
+     ("deep",), _c(r"\b(?:deep\s?state(?:\s?map|\s?ua)?|deepstatemap)\b"), False),
     (Claimant.ISW,
+     ("isw", "institute", "understandingwar", "critical", "ctp", "geolocated", "source"),
      _c(r"\b(?:isw|institute\s+for\s+the\s+study\s+of\s+war|understandingwar|critical\s+threats|ctp|"
         r"the\s+institute|geolocated\s+(?:footage|imagery|video|images?)|(?:available\s+)?open[\s-]source\s+evidence)\b"), False),
     (Claimant.RU_MILBLOGGER,
+     ("blogger", "military", "russia", "kremlin", "voenkor", "cassad", "rybar", "khairullin", "majors",
+      "wargonzo", "podolya", "poddubny", "sladkov", "readovka", "mayora", "our"),
      _c(r"\b(?:milbloggers?|mil-bloggers?|military\s+bloggers?|war\s*bloggers?|(?:russian|pro-russian|kremlin-\w+)\s+(?:war\s+)?"
         r"(?:correspondents?|bloggers?|channels?|sources?|telegram\s+channels?|insiders?)|sources\s+in\s+russia|voenkor\w*|"
         r"colonel\s?cassad|cassad|rybar|khairullin|two\s+majors|wargonzo|military\s+chronicle|podolya(?:k|ch)\w*|"
         r"poddubny|sladkov|readovka|military\s+informant|dva\s+mayora|"
         r"our\s+(?:troops|units|forces|assault\s+\w+|fighters|guys|soldiers))\b"), False),
     (Claimant.RU_OFFICIAL,
+     ("gerasimov", "putin", "peskov", "kremlin", "lavrov", "shoigu", "belousov", "ushakov", "zakharova",
+      "medvedev", "pushilin", "pasechnik", "saldo", "balitsky", "gladkov", "khinshtein", "aksyonov",
+      "razvozhayev", "installed", "dpr", "lpr", "occupation"),
      _c(r"\b(?:gerasimov|putin|peskov|kremlin(?!-\w)|lavrov|shoigu|belousov|ushakov|zakharova|medvedev|pushilin|pasechnik|"
         r"saldo|balitsky|gladkov|khinshtein|aksyonov|razvozhayev|russian-installed|"
         r"(?:dpr|lpr|occupation)\s+(?:authorities|officials?|head|leader))\b"), False),
     (Claimant.RU_OFFICIAL,
+     ("official", "authorities", "president", "general", "govern", "leadership"),
      _c(r"\b(?:russian\s+(?:(?:senior|military|defen[cs]e|local)\s+)*officials?|russian\s+authorities|local\s+authorities|"
         r"russian\s+(?:president|general\s+staff|governor|government|leadership))\b"), True),
     (Claimant.UA_OFFICIAL,
+     ("syrs", "zelensk", "budanov", "umerov", "shmyhal", "sybiha", "yermak", "voloshyn", "trehubov",
+      "lykhovyi", "pletenchuk", "ihnat", "syniehubov", "hur", "sbu"),
      _c(r"\b(?:syrs(?:kyi|ky|kii)|zelensk\w*|budanov|umerov|shmyhal|sybiha|yermak|voloshyn|trehubov|"
         r"lykhovyi|pletenchuk|ihnat|syniehubov|hur|sbu)\b"), False),
     (Claimant.UA_OFFICIAL,
+     ("ukrain", "administration"),
      _c(rf"\b(?:ukrainian\s+(?:air\s+force|navy|officials?|authorities|military(?:\s+(?:source|spokes\w+|officials?))?|"
         r"army|government|president|commanders?|(?:national\s+)?guard|defen[cs]e\s+(?:ministry|forces)|"
         r"forces['’]?\s+(?:spokes\w+|press\s+service)|(?:\w+\s+)?spokes\w+|governor|regional\s+(?:administration|governor))|"
         rf"(?:regional|oblast)\s+(?:military\s+)?administration|ukraine{_AP}?s?\s+(?:military|defen[cs]e\s+ministry|air\s+force))\b"),
      True),
     (Claimant.MEDIA,
+     ("afp", "agence", "reuters", "associated", "bloomberg", "axios", "bbc", "cnn", "york", "washington",
+      "wall", "financial", "guardian", "meduza", "tass", "novosti", "interfax", "independent", "ukrainska",
+      "suspilne", "rbc", "agency", "media", "outlet", "newspaper", "broadcaster"),
      _c(r"\b(?:afp|agence\s+france-presse|reuters|associated\s+press|bloomberg|axios|bbc|cnn|new\s+york\s+times|"
         r"washington\s+post|wall\s+street\s+journal|financial\s+times|guardian|meduza|tass|ria\s+novosti|interfax|"
         r"kyiv\s+independent|ukrainska\s+pravda|suspilne|rbc-ukraine?a?|news\s+agency|media(?:\s+outlets?|\s+reports?)?|"
@@ -303,6 +322,7 @@ _SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
                r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
+_METONYM_NAMES = re.compile(r"\b(?:Moscow|Russia|Kyiv|Kiev|Ukraine|Kremlin)\b")  # as attributions
 _RU_SPEAKERS = _c(r"^(?:the\s+)?(?:moscow|russia|russian\s+federation)$")
 _KREMLIN = _c(r"^(?:the\s+)?kremlin$")
 _UA_SPEAKERS = _c(r"^(?:the\s+)?(?:kyiv|kiev|ukraine|bankova)$")
@@ -426,7 +446,7 @@ def find_units(text: str) -> list[tuple[str, int, int, int]]:
     return list(_find_units_cached(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
     """The military units named in ``text``, as ``(name, start, end, rank)``; rank 1 is the most specific.
 
@@ -457,7 +477,7 @@ def find_directions(text: str) -> list[tuple[str, int, int]]:
     return list(_find_directions_cached(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     """The front directions named in ``text`` ("Pokrovsk axis"), as ``(name, start, end)``.
 
@@ -631,11 +651,54 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0
 
 
-@lru_cache(maxsize=4096)
+# Letters a case-insensitive regex matches to a stem's letter though str.lower() does not turn them
+# into it (ı, İ, ſ; Cyrillic letter variants): a text holding one runs every row.
+_ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
+
+_Row = TypeVar("_Row", bound=tuple)
+
+
+class _Gate(Generic[_Row]):
+    """The rows of a cue table whose stems a text holds: those that can match in it.
+
+    Stems hold no whitespace, so each one found stands inside one whitespace-separated word of the
+    lower-cased text; the rows a word holds stems of are kept per word (the vocabulary is small),
+    so a sentence costs a split and a look-up per word.
+    """
+
+    def __init__(self, rows: tuple[_Row, ...], stems_at: int) -> None:
+        self.rows = rows
+        self._stems = tuple((i, row[stems_at]) for i, row in enumerate(rows))
+        self._word_rows = lru_cache(maxsize=1 << 15)(self._rows_in_word)
+
+    def _rows_in_word(self, word: str) -> tuple[int, ...]:
+        return tuple(i for i, stems in self._stems if any(stem in word for stem in stems))
+
+    def __call__(self, text: str) -> tuple[_Row, ...]:
+        if not _ODD_FOLDS.isdisjoint(text):
+            return self.rows
+        hits: set[int] = set()
+        for word in text.lower().split():
+            found = self._word_rows(word)
+            if found:
+                hits.update(found)
+        return tuple(self.rows[i] for i in sorted(hits))
+
+
+_CUE_GATE = _Gate(_CUES, 2)
+_CLAIMANT_GATE = _Gate(_CLAIMANT_CUES, 1)
+
+
+@lru_cache(maxsize=32)
 def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it)."""
+    return _scan_cues(text, _CUE_GATE(text))
+
+
+def _scan_cues(text: str, rows: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...]) -> tuple[_Cue, ...]:
+    """The cues the given rows of ``_CUES`` find in ``text``, row by row."""
     found: list[_Cue] = []
-    for action, detail, pattern in _CUES:
+    for action, detail, _, pattern in rows:
         for m in pattern.finditer(text):
             word = m.group(0)
             if _STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:m.start()]) or "-" in word
@@ -662,11 +725,16 @@ def _find_attributions(text: str) -> list[_Attr]:
     return list(_attributions(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text`` (memoised, like the cues)."""
+    return _scan_attributions(text, _CLAIMANT_GATE(text))
+
+
+def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...]) -> tuple[_Attr, ...]:
+    """The attributions the given rows of ``_CLAIMANT_CUES`` (then the speaker metonyms) find in ``text``."""
     found: list[_Attr] = []
-    for claimant, pattern, needs_speech in _CLAIMANT_CUES:
+    for claimant, _, pattern, needs_speech in rows:
         for m in pattern.finditer(text):
             if any(m.start() < a.end and m.end() > a.start for a in found):
                 continue
@@ -677,7 +745,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), m.group(0)))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin"
-    for m in re.finditer(r"\b(?:Moscow|Russia|Kyiv|Kiev|Ukraine|Kremlin)\b", text):
+    for m in _METONYM_NAMES.finditer(text):
         if any(m.start() < a.end and m.end() > a.start for a in found):
             continue
         before = text[max(0, m.start() - 12):m.start()]

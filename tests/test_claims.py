@@ -519,3 +519,99 @@ def test_last_word_shortcut_agrees_with_the_before_patterns() -> None:
         for pattern, args in pairs:
             if pattern.search(before):
                 assert cl._may_end_in(before, *args), (pattern.pattern[:30], before)
+
+
+# --------------------------------------------------------------------------- stem gates
+
+
+def _sample(parsed, rnd) -> str:
+    """A random string shaped like a parsed regular expression (assertions are ignored)."""
+    try:
+        from re import _constants as k
+    except ImportError:  # Python < 3.11
+        import sre_constants as k
+    out = []
+    for op, av in parsed:
+        if op is k.LITERAL:
+            out.append(chr(av))
+        elif op is k.NOT_LITERAL or op is k.ANY:
+            out.append(rnd.choice("xq"))
+        elif op is k.IN:
+            items = [(o, a) for o, a in av if o is not k.NEGATE]
+            if len(items) < len(av):
+                out.append(rnd.choice(" ,.x"))
+                continue
+            o, a = rnd.choice(items)
+            out.append(_sample([(o, a)], rnd))
+        elif op is k.RANGE:
+            out.append(chr(rnd.randint(*av)))
+        elif op is k.CATEGORY:
+            out.append({k.CATEGORY_DIGIT: "7", k.CATEGORY_SPACE: rnd.choice(" \n"), k.CATEGORY_WORD: rnd.choice("ab"),
+                        k.CATEGORY_NOT_SPACE: "z"}.get(av, " "))
+        elif op is k.BRANCH:
+            out.append(_sample(rnd.choice(av[1]), rnd))
+        elif op is k.SUBPATTERN:
+            out.append(_sample(av[-1], rnd))
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT):
+            lo, hi, sub = av
+            out.extend(_sample(sub, rnd) for _ in range(rnd.randint(lo, min(hi, lo + 3))))
+    return "".join(out)
+
+
+def test_stem_gates_never_refuse_a_row_that_matches() -> None:
+    # _Gate spares the cue and claimant regexes a pass over a sentence without their stems: it must
+    # pass every row whose pattern matches, and so leave the cues and attributions unchanged
+    import random
+
+    try:
+        from re import _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_parse as parser
+
+    from geo import claims as cl
+
+    rnd = random.Random(5)
+    filler = ["the", "Russian", "forces", "near", "Pokrovsk,", "said", "(", "-", "on Monday"]
+    tables = ((cl._CUES, cl._CUE_GATE, 3, cl._scan_cues), (cl._CLAIMANT_CUES, cl._CLAIMANT_GATE, 2, cl._scan_attributions))
+    for rows, gate, at, scan in tables:
+        for row in rows:
+            pattern = row[at]
+            parsed = parser.parse(pattern.pattern, pattern.flags)
+            matched = 0
+            for _ in range(150):
+                core = _sample(parsed, rnd)
+                if pattern.flags & re.IGNORECASE:
+                    core = "".join(c.upper() if rnd.random() < 0.2 else c for c in core)
+                text = " ".join(rnd.choices(filler, k=rnd.randint(0, 3)) + [core] + rnd.choices(filler, k=rnd.randint(0, 3)))
+                if pattern.search(text):
+                    matched += 1
+                    assert row in gate(text), (row[:at], text)
+                assert scan(text, gate(text)) == scan(text, rows), text
+            assert matched >= 50, (row[:at], pattern.pattern[:40])
+
+
+def test_stem_gates_on_real_reports(shared_dir: Path) -> None:
+    from geo import claims as cl
+    from geo.text import sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "eval" / "reports").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+    assert len(texts) >= 20
+    for text in texts:
+        for s, e in sentences(text):
+            sentence = text[s:e]
+            assert cl._scan_cues(sentence, cl._CUE_GATE(sentence)) == cl._scan_cues(sentence, cl._CUES)
+            assert cl._scan_attributions(sentence, cl._CLAIMANT_GATE(sentence)) == cl._scan_attributions(
+                sentence, cl._CLAIMANT_CUES)
+
+
+def test_odd_folds_cover_every_letter_a_regex_folds_onto_a_stem() -> None:
+    # the gates compare stems with str.lower(); a letter the regex folds onto a stem's letter in
+    # another way must make them pass every row
+    from geo import claims as cl
+
+    letters = {c for rows, at in ((cl._CUES, 2), (cl._CLAIMANT_CUES, 1)) for row in rows for stem in row[at] for c in stem}
+    same = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    odd = {chr(c) for c in range(0x110000) if same.match(chr(c)) and chr(c).lower() not in letters}
+    assert odd <= cl._ODD_FOLDS, sorted(odd - cl._ODD_FOLDS)
+    assert cl._CUE_GATE("ſeized Lisne") == cl._CUES
