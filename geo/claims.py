@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 from geo.model import Action, Claimant, Report
@@ -132,9 +132,69 @@ def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+# --------------------------------------------------------------------------------------------
+# Stem gates: most regexes below cannot match in most sentences, and a string test says so faster
+# --------------------------------------------------------------------------------------------
+
+# Letters a case-insensitive regex matches to a stem's letter though str.lower() does not turn them
+# into it (ı, İ, ſ; Cyrillic letter variants): a text holding one passes every gate.
+_ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
+
+
+class _StemGate:
+    """Which of a set of regexes can match in a text, told by their stems.
+
+    A regex is registered with its stems: lower-case strings without whitespace, one of which every
+    match of the regex holds (lower-cased). A stem found stands inside one whitespace-separated word
+    of the lower-cased text, so the gate keeps per word the bit mask of the regexes whose stems the
+    word holds (the vocabulary is small): a text costs a split and a look-up per word, where the
+    regexes would cost a pass each.
+    """
+
+    def __init__(self) -> None:
+        self.registered: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        self._word_mask = lru_cache(maxsize=1 << 15)(self._mask_of_word)
+
+    def bit(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> int:
+        """Register ``pattern`` with its ``stems``; returns its bit in the masks of :meth:`mask`."""
+        self._word_mask.cache_clear()
+        self.registered.append((pattern, stems))
+        return 1 << (len(self.registered) - 1)
+
+    def _mask_of_word(self, word: str) -> int:
+        return sum(1 << i for i, (_, stems) in enumerate(self.registered) if any(stem in word for stem in stems))
+
+    def mask(self, text: str) -> int:
+        """The bits of the regexes that can match in ``text`` (all bits when a letter folds oddly)."""
+        if not _ODD_FOLDS.isdisjoint(text):
+            return -1
+        mask = 0
+        for word in text.lower().split():
+            mask |= self._word_mask(word)
+        return mask
+
+
+_GATE = _StemGate()
+
+
+@lru_cache(maxsize=32)
+def _stem_mask(text: str) -> int:
+    """:meth:`_StemGate.mask` of a sentence (kept: asked for each of its mentions and regexes)."""
+    return _GATE.mask(text)
+
+
+_Row = TypeVar("_Row")
+
+
+def _gated(rows: tuple[_Row, ...], bits: tuple[int, ...], text: str) -> tuple[_Row, ...]:
+    """The rows of a table (with their gate bits) whose regex can match in ``text``."""
+    mask = _stem_mask(text)
+    return tuple(row for row, bit in zip(rows, bits) if mask & bit)
+
+
 # (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
 # Every match holds one of the row's stems (lower-cased): a sentence runs only the rows whose stems it
-# holds (see _Gate), not some sixty regex passes.
+# holds (see _StemGate), not some sixty regex passes.
 _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     # partial control and expanding control are not captures
     (Action.FIGHTING, "partial control", ("control",),
@@ -218,6 +278,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
      _c(r"\b(?:repel\w*|repuls\w*|beat\s+(?:off|back)|beaten\s+(?:off|back)|fought\s+off|fend\w*\s+off|"
         r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
 )
+_CUE_BITS = tuple(_GATE.bit(pattern, stems) for _, _, stems, pattern in _CUES)
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
@@ -240,6 +301,9 @@ _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*
              r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
              r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
              r"independent\s+verification|cannot\s+be\s+(?:independently\s+)?verified|could\s+not\s+(?:independently\s+)?verify)\b")
+_HEDGES_BIT = _GATE.bit(_HEDGES, ("claim", "reportedly", "alleged", "purported", "unconfirmed", "likely", "may", "might",
+                                  "could", "possibly", "rumo", "supposedly", "apparently", "appear", "seem", "said",
+                                  "confirmed", "verif"))
 
 # --------------------------------------------------------------------------------------------
 # Claimants
@@ -310,6 +374,7 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
         r"kyiv\s+independent|ukrainska\s+pravda|suspilne|rbc-ukraine?a?|news\s+agency|media(?:\s+outlets?|\s+reports?)?|"
         r"outlet|newspaper|broadcaster)\b"), True),
 )
+_CLAIMANT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
 
 _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
           r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
@@ -405,20 +470,23 @@ _UNIT_ADJ = (r"(?:Guards|Separate|Independent|Motori[sz]ed|Motor|Mechani[sz]ed|R
              r"Special\s+Forces|Spetsnaz|Jaeger|Presidential|Operational|Ranger|Unmanned\s+Systems|Drone|Coastal\s+Defen[cs]e|"
              r"Rocket|Anti-Aircraft|Missile|Infantry|Tactical|Volunteer|Reconnaissance|Engineer|Sapper|Heavy|Light|"
              r"Army|Air|Attack|Storm|Red\s+Banner|Order\s+of\s+\w+|Cossack|Spetsnaz|Landing|Paratrooper|Parachute|Arctic)")
-_UNITS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    # rank: lower = more specific
-    (1, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
+_ORDINALS = tuple(f"{d}{suffix}" for d in "0123456789" for suffix in ("st", "nd", "rd", "th"))  # "58th": a stem
+_UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
+    # (rank, stems, pattern); rank: lower = more specific
+    (1, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
                    r"Brigade|Bde|MRR|MRB|Rgt)\b")),
-    (1, re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b")),
-    (2, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
-    (3, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
-    (4, re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
-    (4, re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
+    (1, ("battalion", "regiment", "brigade", "detachment"), re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b")),
+    (2, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
+    (3, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
+    (4, ("battle", "group"), re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
+    (4, ("group",), re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
                    r"(?:Group(?:ing)?(?:\s+of\s+(?:Forces|Troops))?)\b")),
-    (5, re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
+    (5, ("district",), re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
 )
+_UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
 _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
+_DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
 
@@ -456,7 +524,7 @@ def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
     ['12th Separate Assault Brigade', '4th Army Corps']
     """
     found: list[tuple[str, int, int, int]] = []
-    for rank, pattern in _UNITS:
+    for rank, _, pattern in _gated(_UNITS, _UNIT_BITS, text):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e, _ in found):
                 continue
@@ -486,7 +554,9 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     >>> find_directions("On the Lyman direction and the Siversk-Kramatorsk axis the enemy attacked.")
     [('Lyman direction', 7, 22), ('Siversk-Kramatorsk axis', 31, 54)]
     """
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if not any(word in text for word in _DIRECTION_WORDS):
+        return out  # a quick test: this is also asked of the long text before a sentence
     for m in _DIRECTION_RE.finditer(text):
         name = m.group(1)
         while _NOT_DIRECTION.match(name):
@@ -567,6 +637,8 @@ _RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troo
 _UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
                  r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
                  r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
+_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, ("russia", "our", "assault"))
+_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, ("lost", "suffered", "attempt", "begun", "began"))
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _VOICE_MIN = 4  # own-voice sentences needed
@@ -607,10 +679,11 @@ def report_voice(text: str) -> Claimant | None:
         if _find_attributions(sentence):
             attributed += 1
             continue
-        if _HEDGES.search(sentence):
+        if _hedged(sentence):
             continue
-        actor = _RU_ACTOR.search(sentence)
-        if _UA_SETBACK.search(sentence) or (actor is not None and any(
+        mask = _stem_mask(sentence)
+        actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
+        if (mask & _UA_SETBACK_BIT and _UA_SETBACK.search(sentence)) or (actor is not None and any(
                 c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))):
             own += 1
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
@@ -651,48 +724,10 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0
 
 
-# Letters a case-insensitive regex matches to a stem's letter though str.lower() does not turn them
-# into it (ı, İ, ſ; Cyrillic letter variants): a text holding one runs every row.
-_ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
-
-_Row = TypeVar("_Row", bound=tuple)
-
-
-class _Gate(Generic[_Row]):
-    """The rows of a cue table whose stems a text holds: those that can match in it.
-
-    Stems hold no whitespace, so each one found stands inside one whitespace-separated word of the
-    lower-cased text; the rows a word holds stems of are kept per word (the vocabulary is small),
-    so a sentence costs a split and a look-up per word.
-    """
-
-    def __init__(self, rows: tuple[_Row, ...], stems_at: int) -> None:
-        self.rows = rows
-        self._stems = tuple((i, row[stems_at]) for i, row in enumerate(rows))
-        self._word_rows = lru_cache(maxsize=1 << 15)(self._rows_in_word)
-
-    def _rows_in_word(self, word: str) -> tuple[int, ...]:
-        return tuple(i for i, stems in self._stems if any(stem in word for stem in stems))
-
-    def __call__(self, text: str) -> tuple[_Row, ...]:
-        if not _ODD_FOLDS.isdisjoint(text):
-            return self.rows
-        hits: set[int] = set()
-        for word in text.lower().split():
-            found = self._word_rows(word)
-            if found:
-                hits.update(found)
-        return tuple(self.rows[i] for i in sorted(hits))
-
-
-_CUE_GATE = _Gate(_CUES, 2)
-_CLAIMANT_GATE = _Gate(_CLAIMANT_CUES, 1)
-
-
 @lru_cache(maxsize=32)
 def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it)."""
-    return _scan_cues(text, _CUE_GATE(text))
+    return _scan_cues(text, _gated(_CUES, _CUE_BITS, text))
 
 
 def _scan_cues(text: str, rows: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...]) -> tuple[_Cue, ...]:
@@ -728,7 +763,7 @@ def _find_attributions(text: str) -> list[_Attr]:
 @lru_cache(maxsize=32)
 def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text`` (memoised, like the cues)."""
-    return _scan_attributions(text, _CLAIMANT_GATE(text))
+    return _scan_attributions(text, _gated(_CLAIMANT_CUES, _CLAIMANT_BITS, text))
 
 
 def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...]) -> tuple[_Attr, ...]:
@@ -977,10 +1012,10 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     return "", ""
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=32)
 def _hedged(sentence: str) -> bool:
     """Whether ``sentence`` is hedged (kept for the next mentions in the same sentence)."""
-    return _HEDGES.search(sentence) is not None
+    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _HEDGES.search(sentence) is not None
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
@@ -1169,9 +1204,10 @@ def _analyse(
         if attr is not None:
             claimant = attr.claimant
             why.append(f"claimant '{attr.text}'")
-    voice = report_voice(report.text) if report is not None and claimant is None else None
-    if voice is not None and source_claimant(report) not in (None, Claimant.MEDIA):
-        voice = None  # a known source (the MoD's agency, ISW, DeepState) speaks for itself
+    voice = None
+    # a known source (the MoD's agency, ISW, DeepState) speaks for itself: its voice is not read
+    if report is not None and claimant is None and source_claimant(report) in (None, Claimant.MEDIA):
+        voice = report_voice(report.text)
     if claimant is None and voice is not None:
         # an own-voice narrative: its unattributed sentences are the channel's, not the last speaker's
         claimant = voice

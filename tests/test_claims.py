@@ -558,9 +558,9 @@ def _sample(parsed, rnd) -> str:
     return "".join(out)
 
 
-def test_stem_gates_never_refuse_a_row_that_matches() -> None:
-    # _Gate spares the cue and claimant regexes a pass over a sentence without their stems: it must
-    # pass every row whose pattern matches, and so leave the cues and attributions unchanged
+def test_stem_gate_never_refuses_a_regex_that_matches() -> None:
+    # _StemGate spares a regex its pass over a sentence without its stems: it must pass every
+    # registered regex on every text it matches in
     import random
 
     try:
@@ -571,26 +571,23 @@ def test_stem_gates_never_refuse_a_row_that_matches() -> None:
     from geo import claims as cl
 
     rnd = random.Random(5)
-    filler = ["the", "Russian", "forces", "near", "Pokrovsk,", "said", "(", "-", "on Monday"]
-    tables = ((cl._CUES, cl._CUE_GATE, 3, cl._scan_cues), (cl._CLAIMANT_CUES, cl._CLAIMANT_GATE, 2, cl._scan_attributions))
-    for rows, gate, at, scan in tables:
-        for row in rows:
-            pattern = row[at]
-            parsed = parser.parse(pattern.pattern, pattern.flags)
-            matched = 0
-            for _ in range(150):
-                core = _sample(parsed, rnd)
-                if pattern.flags & re.IGNORECASE:
-                    core = "".join(c.upper() if rnd.random() < 0.2 else c for c in core)
-                text = " ".join(rnd.choices(filler, k=rnd.randint(0, 3)) + [core] + rnd.choices(filler, k=rnd.randint(0, 3)))
-                if pattern.search(text):
-                    matched += 1
-                    assert row in gate(text), (row[:at], text)
-                assert scan(text, gate(text)) == scan(text, rows), text
-            assert matched >= 50, (row[:at], pattern.pattern[:40])
+    filler = ["the", "Russian", "forces", "near", "Pokrovsk,", "said", "(", "-", "on Monday", "58th"]
+    assert len(cl._GATE.registered) > 70
+    for i, (pattern, stems) in enumerate(cl._GATE.registered):
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        matched = 0
+        for _ in range(150):
+            core = _sample(parsed, rnd)
+            if pattern.flags & re.IGNORECASE:
+                core = "".join(c.upper() if rnd.random() < 0.2 else c for c in core)
+            text = " ".join(rnd.choices(filler, k=rnd.randint(0, 3)) + [core] + rnd.choices(filler, k=rnd.randint(0, 3)))
+            if pattern.search(text):
+                matched += 1
+                assert cl._GATE.mask(text) >> i & 1, (stems, text)
+        assert matched >= 50, (stems, pattern.pattern[:40])
 
 
-def test_stem_gates_on_real_reports(shared_dir: Path) -> None:
+def test_stem_gate_on_real_reports(shared_dir: Path) -> None:
     from geo import claims as cl
     from geo.text import sentences
 
@@ -600,18 +597,20 @@ def test_stem_gates_on_real_reports(shared_dir: Path) -> None:
     for text in texts:
         for s, e in sentences(text):
             sentence = text[s:e]
-            assert cl._scan_cues(sentence, cl._CUE_GATE(sentence)) == cl._scan_cues(sentence, cl._CUES)
-            assert cl._scan_attributions(sentence, cl._CLAIMANT_GATE(sentence)) == cl._scan_attributions(
-                sentence, cl._CLAIMANT_CUES)
+            mask = cl._GATE.mask(sentence)
+            for i, (pattern, stems) in enumerate(cl._GATE.registered):
+                assert mask >> i & 1 or not pattern.search(sentence), (stems, sentence)
+            assert cl._all_cues(sentence) == cl._scan_cues(sentence, cl._CUES)
+            assert cl._attributions(sentence) == cl._scan_attributions(sentence, cl._CLAIMANT_CUES)
 
 
 def test_odd_folds_cover_every_letter_a_regex_folds_onto_a_stem() -> None:
-    # the gates compare stems with str.lower(); a letter the regex folds onto a stem's letter in
-    # another way must make them pass every row
+    # the gate compares stems with str.lower(); a letter a regex folds onto a stem's letter in
+    # another way must open it for every regex
     from geo import claims as cl
 
-    letters = {c for rows, at in ((cl._CUES, 2), (cl._CLAIMANT_CUES, 1)) for row in rows for stem in row[at] for c in stem}
+    letters = {c for _, stems in cl._GATE.registered for stem in stems for c in stem if c.isalpha()}
     same = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
     odd = {chr(c) for c in range(0x110000) if same.match(chr(c)) and chr(c).lower() not in letters}
     assert odd <= cl._ODD_FOLDS, sorted(odd - cl._ODD_FOLDS)
-    assert cl._CUE_GATE("ſeized Lisne") == cl._CUES
+    assert cl._GATE.mask("ſeized Lisne") == -1
