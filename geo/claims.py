@@ -297,6 +297,11 @@ _HYPOTHETICAL = _c(r"(?:\b(?:aim(?:s|ed|ing)?|intend\w*|plan(?:s|ned|ning)?|want
 # "the main objective of Russia in this sector is the complete occupation of X": a goal, however far
 _GOAL_IS = _c(r"\b(?:goals?|objectives?|aims?|tasks?|intentions?|ambitions?|plans?)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|"
               r"includes?)\s+(?:\w+\s+){0,3}$")
+_HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
+    "aim", "intend", "plan", "want", "seek", "sought", "hop", "goal", "objective", "ambition", "would", "will", "could",
+    "might", "should", "must", "may", "if", "unless", "refrain", "potential", "capable", "capacity", "threat", "risk",
+    "ability", "able", "prepar", "ready"))
+_GOAL_IS_BIT = _GATE.bit(_GOAL_IS, ("goal", "objective", "aim", "task", "intention", "ambition", "plan"))
 _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
              r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
              r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
@@ -335,8 +340,8 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
      _c(r"\b(?:isw|institute\s+for\s+the\s+study\s+of\s+war|understandingwar|critical\s+threats|ctp|"
         r"the\s+institute|geolocated\s+(?:footage|imagery|video|images?)|(?:available\s+)?open[\s-]source\s+evidence)\b"), False),
     (Claimant.RU_MILBLOGGER,
-     ("blogger", "military", "russia", "kremlin", "voenkor", "cassad", "rybar", "khairullin", "majors",
-      "wargonzo", "podolya", "poddubny", "sladkov", "readovka", "mayora", "our"),
+     ("blogger", "correspondent", "channel", "source", "insider", "voenkor", "cassad", "rybar", "khairullin",
+      "majors", "wargonzo", "chronicle", "podolya", "poddubny", "sladkov", "readovka", "informant", "mayora", "our"),
      _c(r"\b(?:milbloggers?|mil-bloggers?|military\s+bloggers?|war\s*bloggers?|(?:russian|pro-russian|kremlin-\w+)\s+(?:war\s+)?"
         r"(?:correspondents?|bloggers?|channels?|sources?|telegram\s+channels?|insiders?)|sources\s+in\s+russia|voenkor\w*|"
         r"colonel\s?cassad|cassad|rybar|khairullin|two\s+majors|wargonzo|military\s+chronicle|podolya(?:k|ch)\w*|"
@@ -432,7 +437,12 @@ _REFERENCE_BEFORE = _c(
     r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
     r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
+_REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
+    "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
+    "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
+    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction"))
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
+_DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
 # rather than put the claim itself beside X ("advanced 3 km north-east of X")
 _LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|lay|is|are|was|were|some|just|village|town|"
@@ -998,11 +1008,15 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "event", f"water by cue '{cue.text}'"
     if strict and not direct:
         return "background", f"background: {kind or 'place'} not governed by a cue"
-    dist = _DIST_BEFORE.search(before)
+    # the regexes below search ``before`` to its end: the sentence's stems spare most of them
+    mask = _stem_mask(sentence)
+    dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
     if dist and _LOCATOR_BEFORE.search(before[:dist.start()]):
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
+    if not mask & _REFERENCE_BIT:
+        return "", ""
     bare = _strip_list(before)
     ref = _REFERENCE_BEFORE.search(bare)
     if ref:
@@ -1021,7 +1035,8 @@ def _hedged(sentence: str) -> bool:
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
     left = sentence[lo:cue.start]
-    return bool(_HYPOTHETICAL.search(left) or _GOAL_IS.search(left))
+    mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
+    return bool((mask & _HYPOTHETICAL_BIT and _HYPOTHETICAL.search(left)) or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
 
 
 def analyse_mention(
