@@ -153,16 +153,30 @@ class _StemGate:
 
     def __init__(self) -> None:
         self.registered: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        self._bits_of_stem: dict[str, int] = {}
+        self._lengths: list[int] = []  # of the stems, ascending
         self._word_mask = lru_cache(maxsize=1 << 15)(self._mask_of_word)
 
     def bit(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> int:
         """Register ``pattern`` with its ``stems``; returns its bit in the masks of :meth:`mask`."""
         self._word_mask.cache_clear()
         self.registered.append((pattern, stems))
-        return 1 << (len(self.registered) - 1)
+        bit = 1 << (len(self.registered) - 1)
+        for stem in stems:
+            self._bits_of_stem[stem] = self._bits_of_stem.get(stem, 0) | bit
+        self._lengths = sorted({len(stem) for stem in self._bits_of_stem})
+        return bit
 
     def _mask_of_word(self, word: str) -> int:
-        return sum(1 << i for i, (_, stems) in enumerate(self.registered) if any(stem in word for stem in stems))
+        # the word's substrings of a stem's length, looked up: cheaper than a test per stem
+        mask = 0
+        get = self._bits_of_stem.get
+        for n in self._lengths:
+            if n > len(word):
+                break
+            for i in range(len(word) - n + 1):
+                mask |= get(word[i:i + n], 0)
+        return mask
 
     def mask(self, text: str) -> int:
         """The bits of the regexes that can match in ``text`` (all bits when a letter folds oddly)."""

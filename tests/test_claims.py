@@ -596,6 +596,10 @@ def test_stem_gate_on_real_reports(shared_dir: Path) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "eval" / "reports").glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]
     assert len(texts) >= 20
+    # per word, the stems are looked up by substring: the same as asking each stem
+    for word in {w for text in texts for w in text.lower().split()}:
+        naive = sum(1 << i for i, (_, stems) in enumerate(cl._GATE.registered) if any(stem in word for stem in stems))
+        assert cl._GATE._mask_of_word(word) == naive, word
     for text in texts:
         for s, e in sentences(text):
             sentence = text[s:e]
