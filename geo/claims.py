@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 from geo.model import Action, Claimant, Report
@@ -132,90 +132,167 @@ def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-# (action, detail, pattern). On overlapping matches the longer one wins, then the earlier row.
-_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
+# --------------------------------------------------------------------------------------------
+# Stem gates: most regexes below cannot match in most sentences, and a string test says so faster
+# --------------------------------------------------------------------------------------------
+
+# Letters a case-insensitive regex matches to a stem's letter though str.lower() does not turn them
+# into it (ı, İ, ſ; Cyrillic letter variants): a text holding one passes every gate.
+_ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
+
+
+class _StemGate:
+    """Which of a set of regexes can match in a text, told by their stems.
+
+    A regex is registered with its stems: lower-case strings without whitespace, one of which every
+    match of the regex holds (lower-cased). A stem found stands inside one whitespace-separated word
+    of the lower-cased text, so the gate keeps per word the bit mask of the regexes whose stems the
+    word holds (the vocabulary is small): a text costs a split and a look-up per word, where the
+    regexes would cost a pass each.
+    """
+
+    def __init__(self) -> None:
+        self.registered: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        self._bits_of_stem: dict[str, int] = {}
+        self._lengths: list[int] = []  # of the stems, ascending
+        self._word_mask = lru_cache(maxsize=1 << 15)(self._mask_of_word)
+
+    def bit(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> int:
+        """Register ``pattern`` with its ``stems``; returns its bit in the masks of :meth:`mask`."""
+        self._word_mask.cache_clear()
+        self.registered.append((pattern, stems))
+        bit = 1 << (len(self.registered) - 1)
+        for stem in stems:
+            self._bits_of_stem[stem] = self._bits_of_stem.get(stem, 0) | bit
+        self._lengths = sorted({len(stem) for stem in self._bits_of_stem})
+        return bit
+
+    def _mask_of_word(self, word: str) -> int:
+        # the word's substrings of a stem's length, looked up: cheaper than a test per stem
+        mask = 0
+        get = self._bits_of_stem.get
+        for n in self._lengths:
+            if n > len(word):
+                break
+            for i in range(len(word) - n + 1):
+                mask |= get(word[i:i + n], 0)
+        return mask
+
+    def mask(self, text: str) -> int:
+        """The bits of the regexes that can match in ``text`` (all bits when a letter folds oddly)."""
+        if not _ODD_FOLDS.isdisjoint(text):
+            return -1
+        mask = 0
+        for word in text.lower().split():
+            mask |= self._word_mask(word)
+        return mask
+
+
+_GATE = _StemGate()
+
+
+@lru_cache(maxsize=32)
+def _stem_mask(text: str) -> int:
+    """:meth:`_StemGate.mask` of a sentence (kept: asked for each of its mentions and regexes)."""
+    return _GATE.mask(text)
+
+
+_Row = TypeVar("_Row")
+
+
+def _gated(rows: tuple[_Row, ...], bits: tuple[int, ...], text: str) -> tuple[_Row, ...]:
+    """The rows of a table (with their gate bits) whose regex can match in ``text``."""
+    mask = _stem_mask(text)
+    return tuple(row for row, bit in zip(rows, bits) if mask & bit)
+
+
+# (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
+# Every match holds one of the row's stems (lower-cased): a sentence runs only the rows whose stems it
+# holds (see _StemGate), not some sixty regex passes.
+_CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     # partial control and expanding control are not captures
-    (Action.FIGHTING, "partial control",
+    (Action.FIGHTING, "partial control", ("control",),
      _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
         r"\d+\s*(?:%|per\s*cent|percent)")),
-    (Action.ADVANCING, "expanded control",
+    (Action.ADVANCING, "expanded control", ("expand", "extend", "widen", "consolidat"),
      _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
     # captured
-    (Action.CAPTURED, "took control",
+    (Action.CAPTURED, "took control", ("control",),
      _c(r"\b(?:took|taken|take|takes|taking|establish\w*|gain\w*|assum\w+|seiz\w+|regain\w*|"
         r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
-    (Action.CAPTURED, "took control", _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
-    (Action.CAPTURED, "took control", _c(r"\b(?:effective|full|complete|total)\s+control\b")),
-    (Action.CAPTURED, "took control", _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
-    (Action.CAPTURED, "liberated", _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
-    (Action.CAPTURED, "captured", _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
-    (Action.CAPTURED, "seized", _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
-    (Action.CAPTURED, "occupied", _c(r"\boccup(?:ied|y|ies|ying|ation)\b")),
-    (Action.CAPTURED, "took", _c(r"\b(?:took|retook|retaken|taken)\b(?!\s+(?:part|place|measures|steps|up|off|over\s+\d))")),
-    (Action.CAPTURED, "expelled",
+    (Action.CAPTURED, "took control", ("control",), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
+    (Action.CAPTURED, "took control", ("control",), _c(r"\b(?:effective|full|complete|total)\s+control\b")),
+    (Action.CAPTURED, "took control", ("under",), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
+    (Action.CAPTURED, "liberated", ("liberat",), _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
+    (Action.CAPTURED, "captured", ("captur",), _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
+    (Action.CAPTURED, "seized", ("seiz",), _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
+    (Action.CAPTURED, "occupied", ("occup",), _c(r"\boccup(?:ied|y|ies|ying|ation)\b")),
+    (Action.CAPTURED, "took", ("took", "taken"), _c(r"\b(?:took|retook|retaken|taken)\b(?!\s+(?:part|place|measures|steps|up|off|over\s+\d))")),
+    (Action.CAPTURED, "expelled", ("expell", "drove", "driv", "ousted", "pushed", "knocked", "kicked", "cleared"),
      _c(r"\b(?:expell\w*|drove|driven|driving|ousted|pushed|knocked|kicked|cleared)\s+(?:the\s+)?(?:enemy|ukrainian\w*|russian\w*|"
         r"afu|\w+\s+(?:forces|troops|units))\s+(?:\w+\s+)?(?:out\s+of|from)\b")),
-    (Action.CAPTURED, "cleared", _c(r"\b(?:completed?|finish\w*)\s+(?:the\s+)?(?:clearing|clearance|mopping)\b")),
+    (Action.CAPTURED, "cleared", ("complete", "finish"), _c(r"\b(?:completed?|finish\w*)\s+(?:the\s+)?(?:clearing|clearance|mopping)\b")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
-    (Action.CAPTURED, "under control",
+    (Action.CAPTURED, "under control", ("controlled", "occupied", "held"),
      _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
-    (Action.CAPTURED, "flag raised", _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
-    (Action.CAPTURED, "fell", _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
-    (Action.ADVANCING, "enemy withdrew", _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
-    (Action.CAPTURED, "liberated", _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
-    (Action.FIGHTING, "fighting", _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
-    (Action.ADVANCING, "advanced", _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
-    (Action.STRUCK, "struck", _c(r"(?:удар\w*|обстрел\w*|поразил\w*|поражен\w*)")),
-    (Action.REPELLED, "repelled", _c(r"(?:отрази\w*|отбил\w*|отраж\w*)")),
+    (Action.CAPTURED, "flag raised", ("flag",), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
+    (Action.CAPTURED, "fell", ("fell", "fall", "surrender"), _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
+    (Action.ADVANCING, "enemy withdrew", ("withdr", "retreat", "pull"), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
+    (Action.CAPTURED, "liberated", ("освобо", "взял", "установил", "занял", "овладел"), _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
+    (Action.FIGHTING, "fighting", ("бои", "боёв", "боев", "боях", "сражени", "штурм"), _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
+    (Action.ADVANCING, "advanced", ("продвину", "продвиж", "наступ"), _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
+    (Action.STRUCK, "struck", ("удар", "обстрел", "поразил", "поражен"), _c(r"(?:удар\w*|обстрел\w*|поразил\w*|поражен\w*)")),
+    (Action.REPELLED, "repelled", ("отрази", "отбил", "отраж"), _c(r"(?:отрази\w*|отбил\w*|отраж\w*)")),
     # entered
-    (Action.ENTERED, "entered", _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
-    (Action.ENTERED, "broke into", _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
-    (Action.ENTERED, "infiltrated", _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
-    (Action.ENTERED, "in the outskirts", _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
+    (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
+    (Action.ENTERED, "broke into", ("broke", "break", "burst"), _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
+    (Action.ENTERED, "infiltrated", ("infiltrat", "penetrat"), _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
+    (Action.ENTERED, "in the outskirts", ("reach",), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
     # fighting
-    (Action.FIGHTING, "encircled", _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
-    (Action.FIGHTING, "clearing", _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
-    (Action.FIGHTING, "storming", _c(r"\bstorm(?:ed|ing|s)?\b(?!\s+shadow)")),
-    (Action.FIGHTING, "fighting", _c(r"\b(?:fighting(?!\s+vehicles?)|fights?|fought|battles?|battling|clash(?:es|ed)?|combat(?!\s+(?:vehicles?|aircraft|engineers?|ready|readiness|losses|effectiveness|power|experience))|"
+    (Action.FIGHTING, "encircled", ("encircl", "surround", "trapped", "cauldron", "pocket", "besieg", "siege", "blockad"), _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
+    (Action.FIGHTING, "clearing", ("mop", "clearing", "sweep"), _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
+    (Action.FIGHTING, "storming", ("storm",), _c(r"\bstorm(?:ed|ing|s)?\b(?!\s+shadow)")),
+    (Action.FIGHTING, "fighting", ("fight", "fought", "battl", "clash", "combat", "hostilities", "skirmish", "engagement"), _c(r"\b(?:fighting(?!\s+vehicles?)|fights?|fought|battles?|battling|clash(?:es|ed)?|combat(?!\s+(?:vehicles?|aircraft|engineers?|ready|readiness|losses|effectiveness|power|experience))|"
                                      r"hostilities|skirmish\w*|firefights?|engagements?)\b")),
-    (Action.FIGHTING, "fighting", _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
-    (Action.FIGHTING, "contested", _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
-    (Action.FIGHTING, "operating", _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
-    (Action.FIGHTING, "resistance", _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
+    (Action.FIGHTING, "fighting", ("assault",), _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
+    (Action.FIGHTING, "contested", ("contested", "gray", "grey", "land"), _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
+    (Action.FIGHTING, "operating", ("operat", "activ"), _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
+    (Action.FIGHTING, "resistance", ("resistance", "defen", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
     # advancing
-    (Action.ADVANCING, "advanced", _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
-    (Action.ADVANCING, "pushed", _c(r"\bpush(?:ed|es|ing)?\b")),
-    (Action.ADVANCING, "moved forward", _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
-    (Action.ADVANCING, "gained ground", _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
-    (Action.ADVANCING, "breakthrough", _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
-    (Action.ADVANCING, "bridgehead", _c(r"\b(?:bridgeheads?|foothold)\b")),
-    (Action.ADVANCING, "approached", _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
-    (Action.ADVANCING, "cut road", _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
-    (Action.ADVANCING, "moving", _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
-    (Action.ADVANCING, "reached", _c(r"\b(?:reached|reaching)\b")),
-    (Action.ADVANCING, "rolled back", _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
-    (Action.ADVANCING, "offensive towards", _c(r"\b(?:offensive|drive|thrust|push)\s+(?:toward|towards|on|against)\b")),
+    (Action.ADVANCING, "advanced", ("advanc",), _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
+    (Action.ADVANCING, "pushed", ("push",), _c(r"\bpush(?:ed|es|ing)?\b")),
+    (Action.ADVANCING, "moved forward", ("mov",), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
+    (Action.ADVANCING, "gained ground", ("gain", "progress"), _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
+    (Action.ADVANCING, "breakthrough", ("through",), _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
+    (Action.ADVANCING, "bridgehead", ("bridgehead", "foothold"), _c(r"\b(?:bridgeheads?|foothold)\b")),
+    (Action.ADVANCING, "approached", ("approach", "closing", "threat"), _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
+    (Action.ADVANCING, "cut road", ("cut",), _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
+    (Action.ADVANCING, "moving", ("mov", "head", "thrust"), _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
+    (Action.ADVANCING, "reached", ("reach",), _c(r"\b(?:reached|reaching)\b")),
+    (Action.ADVANCING, "rolled back", ("back",), _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
+    (Action.ADVANCING, "offensive towards", ("offensive", "drive", "thrust", "push"), _c(r"\b(?:offensive|drive|thrust|push)\s+(?:toward|towards|on|against)\b")),
     # attacked
-    (Action.ATTACKED, "attacked", _c(r"\b(?:counter-?)?attack(?:ed|s|ing)?\b" + _MODIFIED)),
-    (Action.ATTACKED, "assaulted", _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
-    (Action.ATTACKED, "offensive operations", _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
-    (Action.ATTACKED, "raid", _c(r"\braid(?:s|ed)?\b")),
-    (Action.ATTACKED, "attempted", _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
+    (Action.ATTACKED, "attacked", ("attack",), _c(r"\b(?:counter-?)?attack(?:ed|s|ing)?\b" + _MODIFIED)),
+    (Action.ATTACKED, "assaulted", ("assault",), _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
+    (Action.ATTACKED, "offensive operations", ("offensive",), _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
+    (Action.ATTACKED, "raid", ("raid",), _c(r"\braid(?:s|ed)?\b")),
+    (Action.ATTACKED, "attempted", ("attempt",), _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
     # struck
-    (Action.STRUCK, "struck", _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
-    (Action.STRUCK, "hit", _c(r"\bhit(?:s|ting)?\b")),
-    (Action.STRUCK, "shelled", _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
-    (Action.STRUCK, "targeted", _c(r"\btarget(?:ed|ing|s)\b")),
-    (Action.STRUCK, "damaged", _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
-    (Action.STRUCK, "missile", _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
-    (Action.OTHER, "denied", _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
+    (Action.STRUCK, "struck", ("struck", "strik"), _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
+    (Action.STRUCK, "hit", ("hit",), _c(r"\bhit(?:s|ting)?\b")),
+    (Action.STRUCK, "shelled", ("shell", "bomb", "fire"), _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
+    (Action.STRUCK, "targeted", ("target",), _c(r"\btarget(?:ed|ing|s)\b")),
+    (Action.STRUCK, "damaged", ("damag", "destroy", "explosion", "blast", "fire"), _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
+    (Action.STRUCK, "missile", ("missile", "drone", "rocket", "bomb"), _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
+    (Action.OTHER, "denied", ("denied", "denies", "deny", "refut", "rejected", "dismissed"), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
                                 r"(?:\w+\s+)?(?:claims?|reports?|statements?|allegations?|assertions?)\b")),
-    (Action.OTHER, "shot down", _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
+    (Action.OTHER, "shot down", ("down", "intercept", "destroyed"), _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
     # repelled
-    (Action.REPELLED, "repelled",
+    (Action.REPELLED, "repelled", ("repel", "repuls", "beat", "fought", "fend", "disrupt", "thwart", "foil", "unsuccessful", "stopped"),
      _c(r"\b(?:repel\w*|repuls\w*|beat\s+(?:off|back)|beaten\s+(?:off|back)|fought\s+off|fend\w*\s+off|"
         r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
 )
+_CUE_BITS = tuple(_GATE.bit(pattern, stems) for _, _, stems, pattern in _CUES)
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
@@ -234,63 +311,89 @@ _HYPOTHETICAL = _c(r"(?:\b(?:aim(?:s|ed|ing)?|intend\w*|plan(?:s|ned|ning)?|want
 # "the main objective of Russia in this sector is the complete occupation of X": a goal, however far
 _GOAL_IS = _c(r"\b(?:goals?|objectives?|aims?|tasks?|intentions?|ambitions?|plans?)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|"
               r"includes?)\s+(?:\w+\s+){0,3}$")
+_HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
+    "aim", "intend", "plan", "want", "seek", "sought", "hop", "goal", "objective", "ambition", "would", "will", "could",
+    "might", "should", "must", "may", "if", "unless", "refrain", "potential", "capable", "capacity", "threat", "risk",
+    "ability", "able", "prepar", "ready"))
+_GOAL_IS_BIT = _GATE.bit(_GOAL_IS, ("goal", "objective", "aim", "task", "intention", "ambition", "plan"))
 _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
              r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
              r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
              r"independent\s+verification|cannot\s+be\s+(?:independently\s+)?verified|could\s+not\s+(?:independently\s+)?verify)\b")
+_HEDGES_BIT = _GATE.bit(_HEDGES, ("claim", "reportedly", "alleged", "purported", "unconfirmed", "likely", "may", "might",
+                                  "could", "possibly", "rumo", "supposedly", "apparently", "appear", "seem", "said",
+                                  "confirmed", "verif"))
 
 # --------------------------------------------------------------------------------------------
 # Claimants
 # --------------------------------------------------------------------------------------------
 
 _AP = r"['’]"
-# (claimant, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
-# attribute a claim when a speech verb or "according to" stands next to them.
-_CLAIMANT_CUES: tuple[tuple[Claimant, re.Pattern[str], bool], ...] = (
+# (claimant, stems, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
+# attribute a claim when a speech verb or "according to" stands next to them. Stems as in _CUES.
+_CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...] = (
     (Claimant.UA_GENERALSTAFF,
+     ("general", "command"),
      _c(rf"\b(?:(?:ukraine{_AP}?s?|ukrainian|afu|zsu)\s+(?:armed\s+forces\s+)?general\s+staff|"
         r"general\s+staff\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+)?ukraine|"
         r"ukrainian\s+(?:military\s+)?command)\b"), False),
     (Claimant.RU_MOD,
+     ("mod", "ministry", "konashenkov"),
      _c(rf"\b(?:(?:russia{_AP}?s?|russian|moscow{_AP}?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod)|"
         r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|konashenkov|the\s+ministry)\b"), False),
     (Claimant.RU_MOD,
+     ("statement", "briefing", "bulletin", "group", "district"),
      _c(r"\b(?:(?:the\s+)?(?:ministry['’]?s?\s+)?(?:statement|briefing|bulletin)|"
         r"battle\s?group\s+(?:sever|zapad|tsentr|center|centre|yug|vostok|dnepr|south|north|west|east)|"
         r"(?:southern|western|central|eastern|northern|leningrad|moscow)\s+military\s+district|"
         r"(?:sever|zapad|tsentr|yug|vostok|dnepr)\s+(?:group|grouping)(?:\s+of\s+forces)?)\b"), True),
-    (Claimant.DEEPSTATE, _c(r"\b(?:deep\s?state(?:\s?map|\s?ua)?|deepstatemap)\b"), False),
+    (Claimant.DEEPSTATE,
+     ("deep",), _c(r"\b(?:deep\s?state(?:\s?map|\s?ua)?|deepstatemap)\b"), False),
     (Claimant.ISW,
+     ("isw", "institute", "understandingwar", "critical", "ctp", "geolocated", "source"),
      _c(r"\b(?:isw|institute\s+for\s+the\s+study\s+of\s+war|understandingwar|critical\s+threats|ctp|"
         r"the\s+institute|geolocated\s+(?:footage|imagery|video|images?)|(?:available\s+)?open[\s-]source\s+evidence)\b"), False),
     (Claimant.RU_MILBLOGGER,
+     ("blogger", "correspondent", "channel", "source", "insider", "voenkor", "cassad", "rybar", "khairullin",
+      "majors", "wargonzo", "chronicle", "podolya", "poddubny", "sladkov", "readovka", "informant", "mayora", "our"),
      _c(r"\b(?:milbloggers?|mil-bloggers?|military\s+bloggers?|war\s*bloggers?|(?:russian|pro-russian|kremlin-\w+)\s+(?:war\s+)?"
         r"(?:correspondents?|bloggers?|channels?|sources?|telegram\s+channels?|insiders?)|sources\s+in\s+russia|voenkor\w*|"
         r"colonel\s?cassad|cassad|rybar|khairullin|two\s+majors|wargonzo|military\s+chronicle|podolya(?:k|ch)\w*|"
         r"poddubny|sladkov|readovka|military\s+informant|dva\s+mayora|"
         r"our\s+(?:troops|units|forces|assault\s+\w+|fighters|guys|soldiers))\b"), False),
     (Claimant.RU_OFFICIAL,
+     ("gerasimov", "putin", "peskov", "kremlin", "lavrov", "shoigu", "belousov", "ushakov", "zakharova",
+      "medvedev", "pushilin", "pasechnik", "saldo", "balitsky", "gladkov", "khinshtein", "aksyonov",
+      "razvozhayev", "installed", "dpr", "lpr", "occupation"),
      _c(r"\b(?:gerasimov|putin|peskov|kremlin(?!-\w)|lavrov|shoigu|belousov|ushakov|zakharova|medvedev|pushilin|pasechnik|"
         r"saldo|balitsky|gladkov|khinshtein|aksyonov|razvozhayev|russian-installed|"
         r"(?:dpr|lpr|occupation)\s+(?:authorities|officials?|head|leader))\b"), False),
     (Claimant.RU_OFFICIAL,
+     ("official", "authorities", "president", "general", "govern", "leadership"),
      _c(r"\b(?:russian\s+(?:(?:senior|military|defen[cs]e|local)\s+)*officials?|russian\s+authorities|local\s+authorities|"
         r"russian\s+(?:president|general\s+staff|governor|government|leadership))\b"), True),
     (Claimant.UA_OFFICIAL,
+     ("syrs", "zelensk", "budanov", "umerov", "shmyhal", "sybiha", "yermak", "voloshyn", "trehubov",
+      "lykhovyi", "pletenchuk", "ihnat", "syniehubov", "hur", "sbu"),
      _c(r"\b(?:syrs(?:kyi|ky|kii)|zelensk\w*|budanov|umerov|shmyhal|sybiha|yermak|voloshyn|trehubov|"
         r"lykhovyi|pletenchuk|ihnat|syniehubov|hur|sbu)\b"), False),
     (Claimant.UA_OFFICIAL,
+     ("ukrain", "administration"),
      _c(rf"\b(?:ukrainian\s+(?:air\s+force|navy|officials?|authorities|military(?:\s+(?:source|spokes\w+|officials?))?|"
         r"army|government|president|commanders?|(?:national\s+)?guard|defen[cs]e\s+(?:ministry|forces)|"
         r"forces['’]?\s+(?:spokes\w+|press\s+service)|(?:\w+\s+)?spokes\w+|governor|regional\s+(?:administration|governor))|"
         rf"(?:regional|oblast)\s+(?:military\s+)?administration|ukraine{_AP}?s?\s+(?:military|defen[cs]e\s+ministry|air\s+force))\b"),
      True),
     (Claimant.MEDIA,
+     ("afp", "agence", "reuters", "associated", "bloomberg", "axios", "bbc", "cnn", "york", "washington",
+      "wall", "financial", "guardian", "meduza", "tass", "novosti", "interfax", "independent", "ukrainska",
+      "suspilne", "rbc", "agency", "media", "outlet", "newspaper", "broadcaster"),
      _c(r"\b(?:afp|agence\s+france-presse|reuters|associated\s+press|bloomberg|axios|bbc|cnn|new\s+york\s+times|"
         r"washington\s+post|wall\s+street\s+journal|financial\s+times|guardian|meduza|tass|ria\s+novosti|interfax|"
         r"kyiv\s+independent|ukrainska\s+pravda|suspilne|rbc-ukraine?a?|news\s+agency|media(?:\s+outlets?|\s+reports?)?|"
         r"outlet|newspaper|broadcaster)\b"), True),
 )
+_CLAIMANT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
 
 _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
           r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
@@ -303,6 +406,7 @@ _SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
                r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
+_METONYM_NAMES = re.compile(r"\b(?:Moscow|Russia|Kyiv|Kiev|Ukraine|Kremlin)\b")  # as attributions
 _RU_SPEAKERS = _c(r"^(?:the\s+)?(?:moscow|russia|russian\s+federation)$")
 _KREMLIN = _c(r"^(?:the\s+)?kremlin$")
 _UA_SPEAKERS = _c(r"^(?:the\s+)?(?:kyiv|kiev|ukraine|bankova)$")
@@ -347,7 +451,12 @@ _REFERENCE_BEFORE = _c(
     r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
     r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
+_REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
+    "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
+    "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
+    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction"))
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
+_DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
 # rather than put the claim itself beside X ("advanced 3 km north-east of X")
 _LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|lay|is|are|was|were|some|just|village|town|"
@@ -385,20 +494,23 @@ _UNIT_ADJ = (r"(?:Guards|Separate|Independent|Motori[sz]ed|Motor|Mechani[sz]ed|R
              r"Special\s+Forces|Spetsnaz|Jaeger|Presidential|Operational|Ranger|Unmanned\s+Systems|Drone|Coastal\s+Defen[cs]e|"
              r"Rocket|Anti-Aircraft|Missile|Infantry|Tactical|Volunteer|Reconnaissance|Engineer|Sapper|Heavy|Light|"
              r"Army|Air|Attack|Storm|Red\s+Banner|Order\s+of\s+\w+|Cossack|Spetsnaz|Landing|Paratrooper|Parachute|Arctic)")
-_UNITS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    # rank: lower = more specific
-    (1, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
+_ORDINALS = tuple(f"{d}{suffix}" for d in "0123456789" for suffix in ("st", "nd", "rd", "th"))  # "58th": a stem
+_UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
+    # (rank, stems, pattern); rank: lower = more specific
+    (1, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
                    r"Brigade|Bde|MRR|MRB|Rgt)\b")),
-    (1, re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b")),
-    (2, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
-    (3, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
-    (4, re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
-    (4, re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
+    (1, ("battalion", "regiment", "brigade", "detachment"), re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b")),
+    (2, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
+    (3, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
+    (4, ("battle", "group"), re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
+    (4, ("group",), re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
                    r"(?:Group(?:ing)?(?:\s+of\s+(?:Forces|Troops))?)\b")),
-    (5, re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
+    (5, ("district",), re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
 )
+_UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
 _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
+_DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
 
@@ -426,7 +538,7 @@ def find_units(text: str) -> list[tuple[str, int, int, int]]:
     return list(_find_units_cached(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
     """The military units named in ``text``, as ``(name, start, end, rank)``; rank 1 is the most specific.
 
@@ -436,7 +548,7 @@ def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
     ['12th Separate Assault Brigade', '4th Army Corps']
     """
     found: list[tuple[str, int, int, int]] = []
-    for rank, pattern in _UNITS:
+    for rank, _, pattern in _gated(_UNITS, _UNIT_BITS, text):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e, _ in found):
                 continue
@@ -457,7 +569,7 @@ def find_directions(text: str) -> list[tuple[str, int, int]]:
     return list(_find_directions_cached(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     """The front directions named in ``text`` ("Pokrovsk axis"), as ``(name, start, end)``.
 
@@ -466,7 +578,9 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     >>> find_directions("On the Lyman direction and the Siversk-Kramatorsk axis the enemy attacked.")
     [('Lyman direction', 7, 22), ('Siversk-Kramatorsk axis', 31, 54)]
     """
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if not any(word in text for word in _DIRECTION_WORDS):
+        return out  # a quick test: this is also asked of the long text before a sentence
     for m in _DIRECTION_RE.finditer(text):
         name = m.group(1)
         while _NOT_DIRECTION.match(name):
@@ -547,6 +661,8 @@ _RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troo
 _UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
                  r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
                  r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
+_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, ("russia", "our", "assault"))
+_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, ("lost", "suffered", "attempt", "begun", "began"))
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _VOICE_MIN = 4  # own-voice sentences needed
@@ -587,10 +703,11 @@ def report_voice(text: str) -> Claimant | None:
         if _find_attributions(sentence):
             attributed += 1
             continue
-        if _HEDGES.search(sentence):
+        if _hedged(sentence):
             continue
-        actor = _RU_ACTOR.search(sentence)
-        if _UA_SETBACK.search(sentence) or (actor is not None and any(
+        mask = _stem_mask(sentence)
+        actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
+        if (mask & _UA_SETBACK_BIT and _UA_SETBACK.search(sentence)) or (actor is not None and any(
                 c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))):
             own += 1
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
@@ -631,11 +748,16 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it)."""
+    return _scan_cues(text, _gated(_CUES, _CUE_BITS, text))
+
+
+def _scan_cues(text: str, rows: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...]) -> tuple[_Cue, ...]:
+    """The cues the given rows of ``_CUES`` find in ``text``, row by row."""
     found: list[_Cue] = []
-    for action, detail, pattern in _CUES:
+    for action, detail, _, pattern in rows:
         for m in pattern.finditer(text):
             word = m.group(0)
             if _STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:m.start()]) or "-" in word
@@ -662,11 +784,16 @@ def _find_attributions(text: str) -> list[_Attr]:
     return list(_attributions(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32)
 def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text`` (memoised, like the cues)."""
+    return _scan_attributions(text, _gated(_CLAIMANT_CUES, _CLAIMANT_BITS, text))
+
+
+def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...]) -> tuple[_Attr, ...]:
+    """The attributions the given rows of ``_CLAIMANT_CUES`` (then the speaker metonyms) find in ``text``."""
     found: list[_Attr] = []
-    for claimant, pattern, needs_speech in _CLAIMANT_CUES:
+    for claimant, _, pattern, needs_speech in rows:
         for m in pattern.finditer(text):
             if any(m.start() < a.end and m.end() > a.start for a in found):
                 continue
@@ -677,7 +804,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), m.group(0)))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin"
-    for m in re.finditer(r"\b(?:Moscow|Russia|Kyiv|Kiev|Ukraine|Kremlin)\b", text):
+    for m in _METONYM_NAMES.finditer(text):
         if any(m.start() < a.end and m.end() > a.start for a in found):
             continue
         before = text[max(0, m.start() - 12):m.start()]
@@ -895,11 +1022,15 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "event", f"water by cue '{cue.text}'"
     if strict and not direct:
         return "background", f"background: {kind or 'place'} not governed by a cue"
-    dist = _DIST_BEFORE.search(before)
+    # the regexes below search ``before`` to its end: the sentence's stems spare most of them
+    mask = _stem_mask(sentence)
+    dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
     if dist and _LOCATOR_BEFORE.search(before[:dist.start()]):
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
+    if not mask & _REFERENCE_BIT:
+        return "", ""
     bare = _strip_list(before)
     ref = _REFERENCE_BEFORE.search(bare)
     if ref:
@@ -909,16 +1040,17 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     return "", ""
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=32)
 def _hedged(sentence: str) -> bool:
     """Whether ``sentence`` is hedged (kept for the next mentions in the same sentence)."""
-    return _HEDGES.search(sentence) is not None
+    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _HEDGES.search(sentence) is not None
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
     left = sentence[lo:cue.start]
-    return bool(_HYPOTHETICAL.search(left) or _GOAL_IS.search(left))
+    mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
+    return bool((mask & _HYPOTHETICAL_BIT and _HYPOTHETICAL.search(left)) or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
 
 
 def analyse_mention(
@@ -1101,9 +1233,10 @@ def _analyse(
         if attr is not None:
             claimant = attr.claimant
             why.append(f"claimant '{attr.text}'")
-    voice = report_voice(report.text) if report is not None and claimant is None else None
-    if voice is not None and source_claimant(report) not in (None, Claimant.MEDIA):
-        voice = None  # a known source (the MoD's agency, ISW, DeepState) speaks for itself
+    voice = None
+    # a known source (the MoD's agency, ISW, DeepState) speaks for itself: its voice is not read
+    if report is not None and claimant is None and source_claimant(report) in (None, Claimant.MEDIA):
+        voice = report_voice(report.text)
     if claimant is None and voice is not None:
         # an own-voice narrative: its unattributed sentences are the channel's, not the last speaker's
         claimant = voice

@@ -44,8 +44,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from frontmap.errors import DateError
+from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["find_report_date", "parse_date", "claim_date"]
 
@@ -390,11 +392,35 @@ def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "
     ...            previous="The defence ministry said on Tuesday its forces had captured a village.")
     datetime.date(2025, 11, 25)
     """
-    for _, _, d in _scan(sentence, report_date):
+    found = _first_date(sentence, report_date)
+    if found is None and previous and _BACK_REFERENCE.search(sentence):
+        found = _first_date(previous, report_date)
+    return found
+
+
+# Every written form holds a digit; every other form one of these words (lower-cased): a sentence
+# with neither is spared the scan. Letters a case-insensitive regex matches to other letters than
+# str.lower() gives (ı, İ, ſ, the Kelvin sign, Cyrillic letter variants) leave the test to the regex.
+_DATE_WORDS = ("day", "night", "morning", "afternoon", "evening", "позавчера", "позавчора", "вчера", "вчора",
+               "накануне", "сегодня", "сьогодні", "ночью", "сутки", "добу", *_WEEKDAYS)
+_ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
+
+
+def _may_hold_date(text: str) -> bool:
+    """False when ``_PATTERN`` cannot match in ``text``."""
+    if _DIGITS.search(text) or not _ODD_FOLDS.isdisjoint(text):
+        return True
+    low = text.lower()
+    return any(word in low for word in _DATE_WORDS)
+
+
+@lru_cache(maxsize=32)
+def _first_date(text: str, reference: _dt.date | None) -> _dt.date | None:
+    """The first date expression in ``text`` that resolves (kept: each claim in a sentence asks, and
+    the next sentence may ask again for its ``previous``)."""
+    if not _may_hold_date(text):
+        return None
+    for _, _, d in _scan(text, reference):
         if d is not None:
             return d
-    if previous and _BACK_REFERENCE.search(sentence):
-        for _, _, d in _scan(previous, report_date):
-            if d is not None:
-                return d
     return None

@@ -519,3 +519,104 @@ def test_last_word_shortcut_agrees_with_the_before_patterns() -> None:
         for pattern, args in pairs:
             if pattern.search(before):
                 assert cl._may_end_in(before, *args), (pattern.pattern[:30], before)
+
+
+# --------------------------------------------------------------------------- stem gates
+
+
+def _sample(parsed, rnd) -> str:
+    """A random string shaped like a parsed regular expression (assertions are ignored)."""
+    try:
+        from re import _constants as k
+    except ImportError:  # Python < 3.11
+        import sre_constants as k
+    out = []
+    for op, av in parsed:
+        if op is k.LITERAL:
+            out.append(chr(av))
+        elif op is k.NOT_LITERAL or op is k.ANY:
+            out.append(rnd.choice("xq"))
+        elif op is k.IN:
+            items = [(o, a) for o, a in av if o is not k.NEGATE]
+            if len(items) < len(av):
+                out.append(" ")  # outside the negated classes used here ([^.;])
+                continue
+            o, a = rnd.choice(items)
+            out.append(_sample([(o, a)], rnd))
+        elif op is k.RANGE:
+            out.append(chr(rnd.randint(*av)))
+        elif op is k.CATEGORY:
+            out.append({k.CATEGORY_DIGIT: "7", k.CATEGORY_SPACE: rnd.choice(" \n"), k.CATEGORY_WORD: rnd.choice("ab"),
+                        k.CATEGORY_NOT_SPACE: "z"}.get(av, " "))
+        elif op is k.BRANCH:
+            out.append(_sample(rnd.choice(av[1]), rnd))
+        elif op is k.SUBPATTERN:
+            out.append(_sample(av[-1], rnd))
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT):
+            lo, hi, sub = av
+            out.extend(_sample(sub, rnd) for _ in range(rnd.randint(lo, min(hi, lo + 3))))
+    return "".join(out)
+
+
+def test_stem_gate_never_refuses_a_regex_that_matches() -> None:
+    # _StemGate spares a regex its pass over a sentence without its stems: it must pass every
+    # registered regex on every text it matches in
+    import random
+
+    try:
+        from re import _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_parse as parser
+
+    from geo import claims as cl
+
+    rnd = random.Random(5)
+    filler = ["the", "Russian", "forces", "near", "Pokrovsk,", "said", "(", "-", "on Monday", "58th"]
+    assert len(cl._GATE.registered) > 70
+    for i, (pattern, stems) in enumerate(cl._GATE.registered):
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        at_end = pattern.pattern.rstrip(")").endswith("$")  # nothing may follow its match
+        matched = 0
+        for _ in range(150):
+            core = _sample(parsed, rnd)
+            if pattern.flags & re.IGNORECASE:
+                core = "".join(c.upper() if rnd.random() < 0.2 else c for c in core)
+            after = [] if at_end else rnd.choices(filler, k=rnd.randint(0, 3))
+            text = " ".join(rnd.choices(filler, k=rnd.randint(0, 3)) + [core] + after)
+            if pattern.search(text):
+                matched += 1
+                assert cl._GATE.mask(text) >> i & 1, (stems, text)
+        assert matched >= 50, (stems, pattern.pattern[:40])
+
+
+def test_stem_gate_on_real_reports(shared_dir: Path) -> None:
+    from geo import claims as cl
+    from geo.text import sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "eval" / "reports").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+    assert len(texts) >= 20
+    # per word, the stems are looked up by substring: the same as asking each stem
+    for word in {w for text in texts for w in text.lower().split()}:
+        naive = sum(1 << i for i, (_, stems) in enumerate(cl._GATE.registered) if any(stem in word for stem in stems))
+        assert cl._GATE._mask_of_word(word) == naive, word
+    for text in texts:
+        for s, e in sentences(text):
+            sentence = text[s:e]
+            mask = cl._GATE.mask(sentence)
+            for i, (pattern, stems) in enumerate(cl._GATE.registered):
+                assert mask >> i & 1 or not pattern.search(sentence), (stems, sentence)
+            assert cl._all_cues(sentence) == cl._scan_cues(sentence, cl._CUES)
+            assert cl._attributions(sentence) == cl._scan_attributions(sentence, cl._CLAIMANT_CUES)
+
+
+def test_odd_folds_cover_every_letter_a_regex_folds_onto_a_stem() -> None:
+    # the gate compares stems with str.lower(); a letter a regex folds onto a stem's letter in
+    # another way must open it for every regex
+    from geo import claims as cl
+
+    letters = {c for _, stems in cl._GATE.registered for stem in stems for c in stem if c.isalpha()}
+    same = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    odd = {chr(c) for c in range(0x110000) if same.match(chr(c)) and chr(c).lower() not in letters}
+    assert odd <= cl._ODD_FOLDS, sorted(odd - cl._ODD_FOLDS)
+    assert cl._GATE.mask("ſeized Lisne") == -1

@@ -227,3 +227,51 @@ def test_claim_date_carried_on_real_news_report(shared_dir: Path) -> None:
     prev = report.text[spans[k - 1][0] : spans[k - 1][1]]
     assert claim_date(report.text[a:b], report.date) is None  # its own sentence gives no day
     assert claim_date(report.text[a:b], report.date, previous=prev) == D(2024, 5, 26)  # "said Sunday"
+
+
+# --------------------------------------------------------------------------- the quick test before a scan
+
+
+def test_quick_test_never_refuses_a_sentence_with_a_date_expression() -> None:
+    # _may_hold_date spares a sentence the full scan: it must pass every text _PATTERN matches in
+    import random
+    import re
+
+    from geo import dates
+
+    words = sorted(set(re.findall(r"[^\W\d_]['’\w]+", dates._PATTERN.pattern)) - {"P"})
+    phrases = ["the day before yesterday", "this morning", "last night", "этой ночью", "за прошедшие сутки",
+               "за минулу добу", "last Friday", "over the past day", "(", ")", ",", "May", "Kupiansk"]
+    rnd = random.Random(11)
+    matched = 0
+    for _ in range(20000):
+        tokens = rnd.choices(words + phrases, k=rnd.randint(1, 5))
+        tokens = [t.upper() if rnd.random() < 0.2 else t.capitalize() if rnd.random() < 0.2 else t for t in tokens]
+        text = "".join(t + rnd.choice([" ", " ", ", ", "\u00a0", "-"]) for t in tokens)
+        if dates._PATTERN.search(text):
+            matched += 1
+            assert dates._may_hold_date(text), text
+    assert matched > 3000
+
+
+def test_quick_test_on_real_reports(shared_dir: Path) -> None:
+    from geo import dates
+
+    paths = sorted((shared_dir / "eval" / "reports").glob("*.txt")) + sorted((shared_dir / "seeds").glob("*.txt"))
+    assert len(paths) >= 20
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        for a, b in sentences(text):
+            if dates._PATTERN.search(text, a, b):
+                assert dates._may_hold_date(text[a:b]), text[a:b]
+
+
+def test_odd_folds_cover_every_letter_a_regex_folds_onto_a_date_word() -> None:
+    import re
+
+    from geo import dates
+
+    letters = {c for word in dates._DATE_WORDS for c in word if c.isalpha()}
+    same = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    odd = {chr(c) for c in range(0x110000) if same.match(chr(c)) and chr(c).lower() not in letters}
+    assert odd <= dates._ODD_FOLDS, sorted(odd - dates._ODD_FOLDS)
