@@ -213,6 +213,19 @@ def rank(
         return []
     places = st.places
     lats, lons = st.lats, st.lons
+    region_set = {r.casefold() for r in regions if r}
+
+    # Without evidence of its own (no anchors), a name's ranking depends only on the regions and
+    # the front line's day: the same for every report that names it so, and remembered.
+    memo_key = None
+    if not near and not near_any:
+        front_key = None if front_km is None else getattr(front_km, "cache_key", None)
+        if front_km is None or front_key is not None:
+            memo_key = (frozenset(region_set), front_key, explain, top)
+            hit = st.results.get(memo_key)
+            if hit is not None:
+                return [Candidate(cands[i].place, sc, cands[i].matched, cands[i].rule, cands[i].why if w is None else w)
+                        for i, sc, w in hit]
 
     # distance to every anchor at once (haversine: within 0.5 % of the geodesic, ample here)
     pull = np.zeros(n)
@@ -242,7 +255,6 @@ def rank(
         any_gain[k] = s_.weight * np.exp2(-any_dist[k] / max(s_.scale_km, 0.001))
     pull += any_gain.sum(axis=0)
 
-    region_set = {r.casefold() for r in regions if r}
     if region_set:
         key = frozenset(region_set)
         in_region = st.region_masks.get(key)
@@ -295,6 +307,10 @@ def rank(
         if known[i]:
             why.append(f"{front_d[i]:.0f} km from the front line (+{front_gain[i]:.2f})")
         out.append(Candidate(c.place, float(score[i]), c.matched, c.rule, tuple(why)))
+    if memo_key is not None and len(st.results) < 256:
+        st.results[memo_key] = tuple(
+            (i, c.score, c.why if k < explain else None) for k, (i, c) in enumerate(zip(order.tolist(), out))
+        )
     return out
 
 
@@ -318,6 +334,7 @@ class _Static:
     seat_gain: np.ndarray
     base: np.ndarray  #: match + population, seat and country priors
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
+    results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ import bisect
 import datetime as dt
 import gzip
 import hashlib
+import itertools
 import json
 import lzma
 import os
@@ -40,6 +41,8 @@ from shapely.ops import unary_union
 from frontmap.errors import FrontlineError
 
 __all__ = ["FrontLine"]
+
+_TOKENS = itertools.count()
 
 #: Version of the parsed copy kept in the cache folder (see :meth:`FrontLine.from_file`)
 _CACHE_FORMAT = 1
@@ -79,6 +82,7 @@ class FrontLine:
         self._ref_km = 12.0
         # distances already measured, by line date and point: reports name the same villages
         self._known: dict[dt.date, dict[tuple[float, float], float]] = {}
+        self._token = next(_TOKENS)  # tells this line from any other in a cache key
 
     def with_settlements(self, lats, lons, *, within_km: float = 12.0) -> FrontLine:
         """Measure distances to the front proper, not to the whole edge of occupied territory.
@@ -103,6 +107,9 @@ class FrontLine:
         self._ref = (np.asarray(x), np.asarray(y))
         self._ref_km = within_km
         self._metric.clear()
+        # distances measured before now mean something else: forget them, and take a new token
+        self._known.clear()
+        self._token = next(_TOKENS)
         return self
 
     @classmethod
@@ -295,4 +302,6 @@ class FrontLine:
             return self.distances_km(lats, lons, day)
 
         f.many = many  # type: ignore[attr-defined]  # vectorised form, for ranking many candidates
+        # the same line and day give the same distances: rankings may be remembered by this key
+        f.cache_key = (self._token, self.date_for(day))  # type: ignore[attr-defined]
         return f

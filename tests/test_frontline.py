@@ -101,3 +101,16 @@ def test_distances_remembered_match_fresh_ones(front) -> None:
     twice = front.distances_km(lats, lons, day)
     assert np.array_equal(once, twice)
     assert [round(front.distance_km(a, b, day), 6) for a, b in zip(lats, lons)] == [round(x, 6) for x in once]
+
+
+def test_measuring_to_the_front_proper_forgets_earlier_distances(tmp_path, monkeypatch) -> None:
+    _store(monkeypatch, tmp_path)
+    fl = FrontLine.from_file(_history(tmp_path / "front.geojson"))
+    day = DAYS[0]
+    before = fl.distances_km([48.5], [36.0], day)[0]
+    key_before = fl.distance_function(day).cache_key
+    # a held settlement only near the east side: the west edge is no longer "front proper"
+    fl.with_settlements(np.array([48.5]), np.array([38.1]), within_km=12.0)
+    after = fl.distances_km([48.5], [36.0], day)[0]
+    assert after > before + 50
+    assert fl.distance_function(day).cache_key != key_before

@@ -53,3 +53,21 @@ def test_one_of_a_set_of_points_pulls_the_nearest_reading() -> None:
     assert ranked[0].place.geonameid == 2
     assert any("beside it" in w for w in ranked[0].why)
     assert ranked[0].score - ranked[1].score > 0.3
+
+
+def test_rankings_without_anchors_are_remembered_per_regions_and_front_day(gaz, front) -> None:
+    import datetime as dt
+
+    cands = gaz.candidates("Novoselivka", limit=300)
+    ready = prepare(cands, name="Novoselivka")
+    early, late = front.distance_function(dt.date(2024, 8, 1)), front.distance_function(dt.date(2026, 2, 1))
+    first = rank(ready, name="Novoselivka", front_km=late, explain=1, top=3)
+    assert rank(ready, name="Novoselivka", front_km=late, explain=1, top=3) == first  # from memory
+    # the same ranking, worked out afresh by a function without a cache key
+    fresh = rank(cands, name="Novoselivka", front_km=lambda la, lo: late(la, lo), explain=1, top=3)
+    assert [(c.place.geonameid, c.score, c.why) for c in fresh] == [(c.place.geonameid, c.score, c.why) for c in first]
+    # another day, other regions: not the remembered answer
+    other_day = rank(ready, name="Novoselivka", front_km=early, explain=1, top=3)
+    assert [c.score for c in other_day] != [c.score for c in first]
+    in_kharkiv = rank(ready, name="Novoselivka", regions=["Kharkiv Oblast"], front_km=late, explain=1, top=3)
+    assert in_kharkiv[0].place.admin1 == "Kharkiv Oblast"
