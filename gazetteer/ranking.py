@@ -232,9 +232,9 @@ def rank(
     gains = np.zeros((0, n))
     dists = np.zeros((0, n))
     if near:
-        a_ = np.array([(a.lat, a.lon, a.weight, a.scale_km) for a in near], dtype=float)
-        dists = _km_to(np.radians(a_[:, 0:1]), np.radians(a_[:, 1:2]), st)
-        gains = a_[:, 2:3] * np.exp2(-dists / np.maximum(a_[:, 3:4], 0.001))
+        a_ = np.array([(a.weight, a.scale_km) for a in near], dtype=float)
+        dists = np.stack([_distances_from(st, (a.lat, a.lon), (a.lat,), (a.lon,), False) for a in near])
+        gains = a_[:, 0:1] * np.exp2(-dists / np.maximum(a_[:, 1:2], 0.001))
         groups: dict[str, list[int]] = {}
         for k, a in enumerate(near):
             if a.group:
@@ -250,8 +250,7 @@ def rank(
     for k, s_ in enumerate(near_any):
         if not s_.lats:
             continue
-        d = _km_to(np.radians(np.asarray(s_.lats, float))[:, None], np.radians(np.asarray(s_.lons, float))[:, None], st)
-        any_dist[k] = d.min(axis=0)
+        any_dist[k] = _distances_from(st, (s_.lats, s_.lons), s_.lats, s_.lons, True)
         any_gain[k] = s_.weight * np.exp2(-any_dist[k] / max(s_.scale_km, 0.001))
     pull += any_gain.sum(axis=0)
 
@@ -335,6 +334,7 @@ class _Static:
     base: np.ndarray  #: match + population, seat and country priors
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
+    distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +420,20 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
         arr.setflags(write=False)
     return _Static(places, lats, lons, pops, gids, rlat, rlon, coslat, admins, current, match, pop_gain, city_gain,
                    seat_gain, base)
+
+
+def _distances_from(st: _Static, key: tuple, lats: Sequence[float], lons: Sequence[float], nearest: bool) -> np.ndarray:
+    """Km from a point (or the nearest of a set of points) to every candidate, remembered with the
+    candidates: the same settled places and open names come back round after round."""
+    row = st.distances.get(key)
+    if row is None:
+        d = _km_to(np.radians(np.asarray(lats, float))[:, None], np.radians(np.asarray(lons, float))[:, None], st)
+        row = d.min(axis=0) if nearest else d[0]
+        row.setflags(write=False)
+        if len(st.distances) >= 1024:
+            st.distances.clear()
+        st.distances[key] = row
+    return row
 
 
 def _km_to(rlat: np.ndarray, rlon: np.ndarray, st: _Static) -> np.ndarray:
