@@ -11,8 +11,8 @@ A report is about one area, so its mentions are resolved together:
    by closeness in the text, by a bearing written from a settled town ("near Myrne (northwest
    of Pokrovsk)"), and, while two names written side by side are both open, by the readings of
    each other (``gazetteer.ranking.AnchorSet``);
-4. every early choice is looked at once more against the whole report, and changed when the
-   report now clearly points elsewhere;
+4. every early choice short of near-certain (:data:`REVISIT`) is looked at once more against
+   the whole report, and changed when the report now clearly points elsewhere;
 5. a name whose best candidate does not clearly win stays unresolved rather than land on a
    wrong namesake.
 
@@ -41,10 +41,12 @@ from geo.sanity import implausible_point
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["Resolution", "resolve_mentions", "find_regions", "ACCEPT", "MIN_CONFIDENCE"]
+__all__ = ["Resolution", "resolve_mentions", "find_regions", "ACCEPT", "REVISIT", "MIN_CONFIDENCE"]
 
 #: Confidence at which a name is taken as settled in the first rounds (and then anchors others).
 ACCEPT = 0.72
+#: Early choices below this confidence are looked at again once the whole report is settled.
+REVISIT = 0.95
 #: Below this the best candidate is not good enough: the mention stays unresolved.
 MIN_CONFIDENCE = 0.40
 #: Distance over which the pull of the report's other places halves.
@@ -394,9 +396,9 @@ def resolve_mentions(
     # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
     # Novopavlivka 60 km away once Druzhkivka is settled.
     for gk in sorted(settled):
-        ranked0, _ = chosen[gk]
-        if len(ranked0) < 2 or mentions[groups[gk][0]].coordinate is not None:
-            continue
+        ranked0, conf0 = chosen[gk]
+        if len(ranked0) < 2 or conf0 >= REVISIT or mentions[groups[gk][0]].coordinate is not None:
+            continue  # one candidate, a near-certain choice, or the text's own coordinates
         p0 = settled.pop(gk)
         ranked, conf = evaluate(gk)
         if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
