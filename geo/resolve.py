@@ -291,6 +291,7 @@ def resolve_mentions(
         return int(np.abs(pos_arrays[gk][:, None] - np.asarray(positions)[None, :]).min())
 
     prepared: dict[tuple[str, str, bool], Prepared] = {}
+    readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
 
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
         i0 = groups[gk][0]
@@ -336,10 +337,14 @@ def resolve_mentions(
                 continue
             if group_distance(gk, other) > _TOGETHER_CHARS:
                 continue
-            pts = [c.place for c in cand_cache[base_key[other]][:_TOGETHER_READINGS] if c.place.feature_class == "P"]
-            if 1 < len(pts):
-                together.append(AnchorSet(tuple(p.lat for p in pts), tuple(p.lon for p in pts), weight=0.5,
-                                          scale_km=CLUSTER_SCALE_KM, label=repr(mentions[groups[other][0]].text)))
+            readings = readings_of.get(other)
+            if readings is None:
+                pts = [c.place for c in cand_cache[base_key[other]][:_TOGETHER_READINGS] if c.place.feature_class == "P"]
+                readings = readings_of[other] = AnchorSet(
+                    tuple(p.lat for p in pts), tuple(p.lon for p in pts), weight=0.5, scale_km=CLUSTER_SCALE_KM,
+                    label=repr(mentions[groups[other][0]].text)) if len(pts) > 1 else None
+            if readings is not None:
+                together.append(readings)
         # the same evidence gives the same judgement: a name is ranked again only when what it
         # is judged by (its anchors, the open names beside it) has changed since
         key = (gk, tuple(anchors), tuple(together))
