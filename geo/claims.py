@@ -427,7 +427,8 @@ _SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
                r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
-_METONYM_NAMES = re.compile(r"\b(?:Moscow|Russia|Kyiv|Kiev|Ukraine|Kremlin)\b")  # as attributions
+_METONYM_WORDS = ("Moscow", "Russia", "Kyiv", "Kiev", "Ukraine", "Kremlin")
+_METONYM_NAMES = re.compile(r"\b(?:" + "|".join(_METONYM_WORDS) + r")\b")  # as attributions (case-sensitive)
 _RU_SPEAKERS = _c(r"^(?:the\s+)?(?:moscow|russia|russian\s+federation)$")
 _KREMLIN = _c(r"^(?:the\s+)?kremlin$")
 _UA_SPEAKERS = _c(r"^(?:the\s+)?(?:kyiv|kiev|ukraine|bankova)$")
@@ -567,6 +568,9 @@ _UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
 _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
 _DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
+# what stands before a direction word in a match: the end of a name, spaces, maybe "tactical"
+_NAME_BEFORE_DIRECTION = re.compile(r"[A-Z][\w'’]+\s+(?:(?:tactical|operational)\s+)?\Z")
+_NAME_REACH = 48  # characters read before a direction word (past them, the regex judges)
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
 
@@ -635,7 +639,7 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     [('Lyman direction', 7, 22), ('Siversk-Kramatorsk axis', 31, 54)]
     """
     out: list[tuple[str, int, int]] = []
-    if not any(word in text for word in _DIRECTION_WORDS):
+    if not _may_name_direction(text):
         return out  # a quick test: this is also asked of the long text before a sentence
     for m in _DIRECTION_RE.finditer(text):
         name = m.group(1)
@@ -651,6 +655,21 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
         out.append((f"{name} {m.group(2)}", start, m.end()))
     return out
 
+
+
+def _may_name_direction(text: str) -> bool:
+    """False when ``_DIRECTION_RE`` cannot match in ``text``: no direction word stands there after a
+    name ("the front" is none), told by a look at the characters before each direction word."""
+    for word in _DIRECTION_WORDS:
+        at = text.find(word)
+        while at != -1:
+            lo = at - _NAME_REACH
+            if lo > 0 and (text[lo].isspace() or text[lo].isalnum() or text[lo] in "_'’"):
+                return True  # the name (or the spaces after it) may reach further back
+            if _NAME_BEFORE_DIRECTION.search(text, max(lo, 0), at):
+                return True
+            at = text.find(word, at + 1)
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -885,8 +904,10 @@ def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], r
                 if not (_SAY.search(near) or _SAY_BEFORE.search(text[max(lo, m.start() - 40):m.start()])):
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), m.group(0)))
-    # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin"
-    for m in _METONYM_NAMES.finditer(text):
+    # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
+    # runs only where one of the names stands)
+    metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()
+    for m in metonyms:
         if any(m.start() < a.end and m.end() > a.start for a in found):
             continue
         before = text[max(0, m.start() - 12):m.start()]
@@ -902,12 +923,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 
 
+@lru_cache(maxsize=32)
 def _context_claimant(context: str) -> _Attr | None:
     """The claimant the text before a sentence carries over to it.
 
     The previous sentence's attribution first ("..., the ministry said." then "It added ..."), else
     the nearest header line above: a short line naming a claimant ("Colonelcassad", "Summary by
     Marat Khairullin") or introducing a quoted post ("Message from the Russian Ministry of Defense:").
+    Kept for the sentence's next mentions.
     """
     lines = [ln for ln in context.split("\n") if ln.strip()]
     if not lines:
@@ -919,10 +942,20 @@ def _context_claimant(context: str) -> _Attr | None:
         if attrs:
             return attrs[-1]
     for line in reversed(lines):
-        if _is_header(line):
-            attrs = _find_attributions(line)
-            if attrs:
-                return attrs[0]
+        found = _header_attribution(line)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=64)
+def _header_attribution(line: str) -> _Attr | None:
+    """The first attribution of a header line; None for other lines (kept: the next sentences'
+    contexts hold the same lines)."""
+    if _is_header(line):
+        attrs = _find_attributions(line)
+        if attrs:
+            return attrs[0]
     return None
 
 

@@ -743,3 +743,23 @@ def test_find_cues_equals_the_plain_reading(shared_dir: Path) -> None:
                 if all(cue.end <= k.start or cue.start >= k.end for k in kept):
                     kept.append(cue)
             assert cl._find_cues(sentence, skip) == sorted(kept, key=lambda c: c.start), (sentence, skip)
+
+
+def test_direction_gate_never_refuses_a_match(shared_dir: Path) -> None:
+    import random
+
+    from geo import claims as cl
+
+    rnd = random.Random(15)
+    words = ["Pokrovsk", "Siversk-Kramatorsk", "Lyman", "the", "front", "axis", "direction", "sector", "tactical",
+             "operational", "frontline", "on", "Kupiansk's", "A" * 60, "a" * 50, "Ä", "_x", "7"]
+    seps = [" ", "  ", "\n", "-", "–", ", ", "", " " * 50]
+    texts = ["".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
+    real = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "eval" / "reports").glob("*.txt"))]
+    texts += [text[:cut] for text in real for cut in range(0, len(text), 97)]
+    matched = 0
+    for text in texts:
+        if cl._DIRECTION_RE.search(text):
+            matched += 1
+            assert cl._may_name_direction(text), text
+    assert matched > 500
