@@ -537,6 +537,9 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s
 # a list of names ("Sosnove, Yarova, and ") between a preposition and the mention
 _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’.()-]*|\([^)]*\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
                         r"krai|villages?|settlements?|the|and|or|all|both)(?:[\s,;/]+|\s*[-–]\s*))+$")
+# the lower-case words a _LIST_TAIL match may hold as whole words (outside brackets)
+_LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "oblast", "oblasts", "raion", "raions",
+                         "krai", "village", "villages", "settlement", "settlements", "the", "and", "or", "all", "both"})
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
@@ -986,10 +989,30 @@ def _kind_of(sentence: str, start: int, end: int) -> str:
 
 def _strip_list(before: str) -> str:
     """``before`` without a trailing list of names, so "near Sosnove, Yarova, and " ends at "near "."""
-    m = _LIST_TAIL.search(before)
+    m = _LIST_TAIL.search(before, _list_may_start(before))
     if m and m.start() > 0 and before[m.start() - 1].isspace():
         return before[:m.start()]
     return before
+
+
+def _list_may_start(before: str) -> int:
+    """The offset in ``before`` from which ``_LIST_TAIL`` needs to be searched: past its last word that
+    no list can hold (lower-case letters, not a list word, outside brackets).
+
+    A match runs to the end of the text over names, bracketed words and list words, each between
+    separators: it cannot pass such a word, so it starts after it.
+    """
+    rest = before
+    while True:
+        end = len(rest.rstrip())
+        if not end:
+            return 0
+        word = rest[:end].rsplit(None, 1)[-1]
+        start = end - len(word)
+        if (word.isascii() and word.isalpha() and word.islower() and word not in _LIST_WORDS
+                and before.rfind("(", 0, start) <= before.rfind(")", 0, start)):
+            return end
+        rest = before[:start]
 
 
 def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> tuple[_Cue | None, int]:

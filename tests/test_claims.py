@@ -763,3 +763,26 @@ def test_direction_gate_never_refuses_a_match(shared_dir: Path) -> None:
             matched += 1
             assert cl._may_name_direction(text), text
     assert matched > 500
+
+
+def test_list_tail_searched_from_its_last_barrier_equals_the_plain_search(shared_dir: Path) -> None:
+    import random
+
+    from geo import claims as cl
+
+    def plain(before: str) -> str:
+        m = cl._LIST_TAIL.search(before)
+        return before[:m.start()] if m and m.start() > 0 and before[m.start() - 1].isspace() else before
+
+    rnd = random.Random(16)
+    words = sorted(cl._LIST_WORDS) + ["near", "of", "Sosnove", "(Donetsk", "Oblast)", "(", ")", "forces", "N.", "x(y",
+                                      "Kupiansk-Vuzlovyi", "nearby", "thee", "And", "ölf", "7", "–", "-", "/"]
+    seps = [" ", ", ", ",", "; ", "/", " - ", "-", "\n", "  ", " – "]
+    texts = ["".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(0, 12))) for _ in range(30000)]
+    texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
+    stripped = 0
+    for text in texts:
+        expected = plain(text)
+        stripped += expected != text
+        assert cl._strip_list(text) == expected, text
+    assert stripped > 1000
