@@ -48,7 +48,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import NamedTuple, TypeVar
 from urllib.parse import urlparse
 
@@ -183,10 +184,7 @@ class _StemGate:
         """The bits of the regexes that can match in ``text`` (all bits when a letter folds oddly)."""
         if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):  # the odd folds are not ASCII
             return -1
-        mask = 0
-        for word_mask in map(self._word_masks.__getitem__, text.lower().split()):
-            mask |= word_mask
-        return mask
+        return reduce(or_, map(self._word_masks.__getitem__, text.lower().split()), 0)
 
 
 class _WordMasks(dict[str, int]):
@@ -336,6 +334,8 @@ _HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
     "aim", "intend", "plan", "want", "seek", "sought", "hop", "goal", "objective", "ambition", "would", "will", "could",
     "might", "should", "must", "may", "if", "unless", "refrain", "potential", "capable", "capacity", "threat", "risk",
     "ability", "able", "prepar", "ready"))
+# a match touches at most this many whitespace-separated words: the cue word (two in "threat of"), eight more
+_HYPOTHETICAL_WORDS = 10
 _GOAL_IS_BIT = _GATE.bit(_GOAL_IS, ("goal", "objective", "aim", "task", "intention", "ambition", "plan"))
 _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
              r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
@@ -1120,11 +1120,20 @@ def _may_be_reference(bare: str) -> bool:
 
 
 def _venue_before(before: str) -> bool:
-    """Whether ``_VENUE_BEFORE`` matches ``before``, searched only in its last words (as many as a
-    match may touch), and only when they hold a meeting word's stem."""
-    head = before.rsplit(None, _VENUE_WORDS)
-    start = len(head[0]) if len(head) > _VENUE_WORDS else 0
-    return bool(_GATE.mask(before[start:]) & _VENUE_BIT) and _VENUE_BEFORE.search(before, start) is not None
+    """Whether ``_VENUE_BEFORE`` matches ``before`` (see :func:`_search_last_words`)."""
+    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before) is not None
+
+
+def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern registered with the gate (``bit``) whose matches end at
+    the end of ``text`` and touch at most ``words`` whitespace-separated words.
+
+    Only those last words are read, and only when they hold one of the pattern's stems: every match
+    starts among them, so the first one found there is the first one.
+    """
+    head = text.rsplit(None, words)
+    start = len(head[0]) if len(head) > words else 0
+    return pattern.search(text, start) if _GATE.mask(text[start:]) & bit else None
 
 
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
@@ -1206,7 +1215,8 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
     left = sentence[lo:cue.start]
     mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
-    return bool((mask & _HYPOTHETICAL_BIT and _HYPOTHETICAL.search(left)) or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
+    return bool((mask & _HYPOTHETICAL_BIT and _search_last_words(_HYPOTHETICAL, _HYPOTHETICAL_BIT, _HYPOTHETICAL_WORDS, left))
+                or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
 
 
 def analyse_mention(

@@ -665,12 +665,17 @@ def test_windowed_venue_search_equals_the_plain_search(shared_dir: Path) -> None
     from geo import claims as cl
 
     texts = _random_texts((cl._VENUE_BEFORE,), _EXTRA, 20000, 12)
+    # matches of the greatest reach: a two-word meeting word, six words, the preposition and "the"
+    texts += [f"x {venue} a b, c (d) e f {end}" for venue in ("press conference", "(talks", "TALKS")
+              for end in ("in the ", "at  ", "to\n", "in the\n", "in the x")]
     texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
     matched = 0
     for text in texts:
-        plain = cl._VENUE_BEFORE.search(text) is not None
-        matched += plain
-        assert cl._venue_before(text) == plain, text
+        plain = cl._VENUE_BEFORE.search(text)
+        matched += plain is not None
+        assert cl._venue_before(text) == (plain is not None), text
+        found = cl._search_last_words(cl._VENUE_BEFORE, cl._VENUE_BIT, cl._VENUE_WORDS, text)
+        assert (found and found.span()) == (plain and plain.span()), text
     assert matched > 200
 
 
@@ -786,3 +791,19 @@ def test_list_tail_searched_from_its_last_barrier_equals_the_plain_search(shared
         stripped += expected != text
         assert cl._strip_list(text) == expected, text
     assert stripped > 1000
+
+
+def test_hypothetical_searched_in_its_last_words_equals_the_plain_search(shared_dir: Path) -> None:
+    from geo import claims as cl
+
+    texts = _random_texts((cl._HYPOTHETICAL,), _EXTRA + ["İf", "wiłl"], 20000, 17)
+    # matches of the greatest reach: a two-word cue and eight words after it
+    texts += [f"so {cue} a b, c (d) e f g h{end}" for cue in ("threat of", "RISK\tof", "(if", "may") for end in ("", " ", " i")]
+    texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b\w+", s)][:40000]
+    matched = 0
+    for text in texts:
+        plain = cl._HYPOTHETICAL.search(text)
+        matched += plain is not None
+        found = cl._search_last_words(cl._HYPOTHETICAL, cl._HYPOTHETICAL_BIT, cl._HYPOTHETICAL_WORDS, text)
+        assert (found and found.span()) == (plain and plain.span()), text
+    assert matched > 1000
