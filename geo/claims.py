@@ -46,8 +46,10 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import NamedTuple, TypeVar
 from urllib.parse import urlparse
 
@@ -155,11 +157,11 @@ class _StemGate:
         self.registered: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
         self._bits_of_stem: dict[str, int] = {}
         self._lengths: list[int] = []  # of the stems, ascending
-        self._word_mask = lru_cache(maxsize=1 << 15)(self._mask_of_word)
+        self._word_masks = _WordMasks(self._mask_of_word)
 
     def bit(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> int:
         """Register ``pattern`` with its ``stems``; returns its bit in the masks of :meth:`mask`."""
-        self._word_mask.cache_clear()
+        self._word_masks.clear()
         self.registered.append((pattern, stems))
         bit = 1 << (len(self.registered) - 1)
         for stem in stems:
@@ -180,12 +182,29 @@ class _StemGate:
 
     def mask(self, text: str) -> int:
         """The bits of the regexes that can match in ``text`` (all bits when a letter folds oddly)."""
-        if not _ODD_FOLDS.isdisjoint(text):
+        if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):  # the odd folds are not ASCII
             return -1
-        mask = 0
-        for word in text.lower().split():
-            mask |= self._word_mask(word)
+        return reduce(or_, map(self._word_masks.__getitem__, text.lower().split()), 0)
+
+
+class _WordMasks(dict[str, int]):
+    """The stem mask of each word seen, computed on a miss (a dict: cheaper to ask than an lru_cache).
+
+    Bounded: it starts afresh past ``_WORDS_KEPT`` words (a vocabulary, not a text, is kept).
+    """
+
+    def __init__(self, mask_of_word: Callable[[str], int]) -> None:
+        super().__init__()
+        self._mask_of_word = mask_of_word
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _WORDS_KEPT:
+            self.clear()
+        mask = self[word] = self._mask_of_word(word)
         return mask
+
+
+_WORDS_KEPT = 1 << 15
 
 
 _GATE = _StemGate()
@@ -315,6 +334,8 @@ _HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
     "aim", "intend", "plan", "want", "seek", "sought", "hop", "goal", "objective", "ambition", "would", "will", "could",
     "might", "should", "must", "may", "if", "unless", "refrain", "potential", "capable", "capacity", "threat", "risk",
     "ability", "able", "prepar", "ready"))
+# a match touches at most this many whitespace-separated words: the cue word (two in "threat of"), eight more
+_HYPOTHETICAL_WORDS = 10
 _GOAL_IS_BIT = _GATE.bit(_GOAL_IS, ("goal", "objective", "aim", "task", "intention", "ambition", "plan"))
 _HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
              r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
@@ -406,21 +427,44 @@ _SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
                r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
-_METONYM_NAMES = re.compile(r"\b(?:Moscow|Russia|Kyiv|Kiev|Ukraine|Kremlin)\b")  # as attributions
+_METONYM_WORDS = ("Moscow", "Russia", "Kyiv", "Kiev", "Ukraine", "Kremlin")
+_METONYM_NAMES = re.compile(r"\b(?:" + "|".join(_METONYM_WORDS) + r")\b")  # as attributions (case-sensitive)
 _RU_SPEAKERS = _c(r"^(?:the\s+)?(?:moscow|russia|russian\s+federation)$")
 _KREMLIN = _c(r"^(?:the\s+)?kremlin$")
 _UA_SPEAKERS = _c(r"^(?:the\s+)?(?:kyiv|kiev|ukraine|bankova)$")
 
 _FILLER = (r"(?:\s*,?\s*(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
            r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*,?\s*){0,3})")
-_SPEECH_VERB = (r"(?:has\s+|had\s+|have\s+)?(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|"
-                r"assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|admitted|added|noted|declared|"
-                r"declares|maintains|maintained|countered|replied|indicated|indicates|warned|warns|accused|accuses|"
-                r"responded|conveyed|argued|argues|demanded|demands|rejected|rejects|agreed|agrees|refused|refuses|"
-                r"proposed|proposes|threatened|insisted|signalled|signaled|vowed|pledged|promised|welcomed|condemned|"
-                r"hailed|praised|wants|wanted|hopes|hoped|expects|expected|believes|considers|sees|views|regards|"
-                r"urged|urges|called|calls)\b")
+_SPEECH_VERBS = (
+    "said", "says", "reported", "reports", "claimed", "claims", "announced", "announces", "stated", "states",
+    "assured", "insisted", "insists", "denied", "denies", "confirmed", "confirms", "acknowledged", "admitted", "added",
+    "noted", "declared", "declares", "maintains", "maintained", "countered", "replied", "indicated", "indicates",
+    "warned", "warns", "accused", "accuses", "responded", "conveyed", "argued", "argues", "demanded", "demands",
+    "rejected", "rejects", "agreed", "agrees", "refused", "refuses", "proposed", "proposes", "threatened", "insisted",
+    "signalled", "signaled", "vowed", "pledged", "promised", "welcomed", "condemned", "hailed", "praised", "wants",
+    "wanted", "hopes", "hoped", "expects", "expected", "believes", "considers", "sees", "views", "regards", "urged",
+    "urges", "called", "calls",
+)
+_SPEECH_VERB = r"(?:has\s+|had\s+|have\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b"
 _SPEECH_AFTER = _c(r"^" + _FILLER + _SPEECH_VERB)
+# _SPEECH_AFTER's first word (after spaces and a comma) is a speech verb, "has", "had" or "have", or
+# starts a filler: a word holding "ly" past its first letter, or one beginning with a filler's first word
+_SPEECH_FIRST = frozenset(_SPEECH_VERBS) | {"has", "had", "have"}
+_FILLER_FIRST = ("too", "also", "however", "conversely", "meanwhile", "in", "for", "on", "yesterday", "today", "earlier",
+                 "later", "now", "again", "then")
+_FIRST_WORD = re.compile(r"\s*,?\s*(\w*)")
+
+
+def _may_speak(after: str) -> bool:
+    """False when ``_SPEECH_AFTER`` cannot match ``after``: a test of its first word, not a pass of the
+    regex's long alternations."""
+    word = _FIRST_WORD.match(after).group(1)  # type: ignore[union-attr]  # it matches every string
+    if not word:
+        return False
+    if not word.isascii():
+        return True  # a letter the regex may fold onto ASCII: let it judge
+    word = word.lower()
+    return word in _SPEECH_FIRST or word.startswith(_FILLER_FIRST) or word.find("ly", 1) > 0
 _POSSESSIVE_ACTOR = _c(r"^['’]s?\s+(?:defen[cs]e\s+ministry|ministry|government|leadership|officials?|position|stance|demands?|"
                        r"claims?|plan|proposals?|envoys?|delegation|representatives?|response|spokes\w+|general\s+staff|"
                        r"military|army|statement|narrative|aims?|objectives?|goals?|terms|conditions|red\s+lines|refusal|"
@@ -435,8 +479,21 @@ _VENUE_BEFORE = _c(r"\b(?:talks|meeting|meetings|met|meet|meets|summit|negotiati
                    r"accords?|agreements?|format|protocols?|communiqu[eé]|convention|returned|came|went|headed|"
                    r"embassy|exile|interview|press\s+conference|ambassadors?|speech|sidelines|palace|plan)"
                    r"\b(?:\s+\S+){0,6}?\s+(?:in|at|to|from)\s+(?:the\s+)?$")
+_VENUE_BIT = _GATE.bit(_VENUE_BEFORE, (
+    "talk", "meet", "met", "summit", "negotiat", "forum", "conference", "visit", "trip", "travel", "arriv", "flew",
+    "flown", "host", "held", "hold", "sign", "consultation", "discuss", "ceremony", "rally", "parade", "gathering",
+    "session", "round", "envoy", "delegation", "accord", "agreement", "format", "protocol", "communiqu", "convention",
+    "returned", "came", "went", "headed", "embassy", "exile", "interview", "ambassador", "speech", "sidelines",
+    "palace", "plan"))
+# a match touches at most this many whitespace-separated words: the meeting word (two in "press
+# conference"), six more, the preposition and "the"
+_VENUE_WORDS = 10
 # the words _VENUE_BEFORE and _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
 _VENUE_LAST = ("in", "at", "to", "from")
+# the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
+# may end in any word: they hold one of _REFERENCE_ANY_END
+_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside")
+_REFERENCE_ANY_END = ("between", "defen", "positional")
 _ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
 _ACTOR_STEMS = ("accus",)
 _VENUE_AFTER = _c(r"^\s*(?:['’]s\s+)?(?:talks|summit|format|process|accords?|agreements?|negotiations|meeting|"
@@ -480,6 +537,9 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s
 # a list of names ("Sosnove, Yarova, and ") between a preposition and the mention
 _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’.()-]*|\([^)]*\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
                         r"krai|villages?|settlements?|the|and|or|all|both)(?:[\s,;/]+|\s*[-–]\s*))+$")
+# the lower-case words a _LIST_TAIL match may hold as whole words (outside brackets)
+_LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "oblast", "oblasts", "raion", "raions",
+                         "krai", "village", "villages", "settlement", "settlements", "the", "and", "or", "all", "both"})
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
@@ -511,6 +571,9 @@ _UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
 _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
 _DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
+# what stands before a direction word in a match: the end of a name, spaces, maybe "tactical"
+_NAME_BEFORE_DIRECTION = re.compile(r"[A-Z][\w'’]+\s+(?:(?:tactical|operational)\s+)?\Z")
+_NAME_REACH = 48  # characters read before a direction word (past them, the regex judges)
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
 
@@ -579,7 +642,7 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     [('Lyman direction', 7, 22), ('Siversk-Kramatorsk axis', 31, 54)]
     """
     out: list[tuple[str, int, int]] = []
-    if not any(word in text for word in _DIRECTION_WORDS):
+    if not _may_name_direction(text):
         return out  # a quick test: this is also asked of the long text before a sentence
     for m in _DIRECTION_RE.finditer(text):
         name = m.group(1)
@@ -597,6 +660,21 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
 
 
 
+def _may_name_direction(text: str) -> bool:
+    """False when ``_DIRECTION_RE`` cannot match in ``text``: no direction word stands there after a
+    name ("the front" is none), told by a look at the characters before each direction word."""
+    for word in _DIRECTION_WORDS:
+        at = text.find(word)
+        while at != -1:
+            lo = at - _NAME_REACH
+            if lo > 0 and (text[lo].isspace() or text[lo].isalnum() or text[lo] in "_'’"):
+                return True  # the name (or the spaces after it) may reach further back
+            if _NAME_BEFORE_DIRECTION.search(text, max(lo, 0), at):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 # --------------------------------------------------------------------------------------------
 # Source claimant
 # --------------------------------------------------------------------------------------------
@@ -606,13 +684,14 @@ _MOD_HINT = _c(r"\b(?:mod|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|minis
 _BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter")
 
 
+@lru_cache(maxsize=16)
 def source_claimant(report: Report) -> Claimant | None:
     """The default claimant of a report, from its url, title and first lines.
 
     Russian state agencies (Sputnik, TASS, RIA, RT, Interfax) relaying the Defence Ministry count as
     the MoD; DeepState pieces as DeepState; ISW / Critical Threats assessments as ISW; milblogger
     channels as milbloggers; any other news site as ``media``; blogs and posts without a url as None
-    (the caller then falls back to the author).
+    (the caller then falls back to the author). Kept for the last reports (asked once per mention).
 
     Examples
     --------
@@ -633,9 +712,8 @@ def source_claimant(report: Report) -> Claimant | None:
     return _head_claimant(host, head)
 
 
-@lru_cache(maxsize=16)
 def _head_claimant(host: str, head: str) -> Claimant | None:
-    """:func:`source_claimant` from a report's host and head (asked once per mention: kept)."""
+    """:func:`source_claimant` from a report's host and head."""
     low = head.casefold()
     if re.search(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war", low):
         return Claimant.ISW
@@ -697,22 +775,36 @@ def report_voice(text: str) -> Claimant | None:
     text = text[:_VOICE_SPAN]
     if len(_FIRST_PERSON.findall(text)) >= 2:
         return None
-    own = attributed = 0
+    # only a sentence with the stems of an actor or a setback may be own-voice: the others are
+    # read for attributions only, and only while the own-voice ones may still outnumber them
+    candidates, others = [], []
     for s, e in sentences(text):
         sentence = text[s:e]
+        (candidates if _stem_mask(sentence) & (_RU_ACTOR_BIT | _UA_SETBACK_BIT) else others).append(sentence)
+    if len(candidates) < _VOICE_MIN:
+        return None
+    own = attributed = 0
+    for sentence in candidates:
         if _find_attributions(sentence):
             attributed += 1
-            continue
-        if _hedged(sentence):
-            continue
-        mask = _stem_mask(sentence)
-        actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
-        if (mask & _UA_SETBACK_BIT and _UA_SETBACK.search(sentence)) or (actor is not None and any(
-                c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))):
+        elif not _hedged(sentence) and _own_voice(sentence):
             own += 1
+    for sentence in others:
+        if own < _VOICE_MIN or own < _VOICE_RATIO * attributed:
+            return None
+        if _find_attributions(sentence):
+            attributed += 1
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
         return Claimant.RU_MILBLOGGER
     return None
+
+
+def _own_voice(sentence: str) -> bool:
+    """Russian forces gain or Ukraine suffers a setback in ``sentence`` (see :func:`report_voice`)."""
+    mask = _stem_mask(sentence)
+    actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
+    return bool((mask & _UA_SETBACK_BIT and _UA_SETBACK.search(sentence)) or (actor is not None and any(
+        c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))))
 
 
 # --------------------------------------------------------------------------------------------
@@ -768,11 +860,23 @@ def _scan_cues(text: str, rows: tuple[tuple[Action, str, tuple[str, ...], re.Pat
 
 
 def _find_cues(text: str, skip: tuple[int, int] | None = None) -> list[_Cue]:
-    found = [
-        c for c in _all_cues(text)
-        if not (skip and c.start < skip[1] and c.end > skip[0])  # inside the mention itself ("Progress")
-    ]
-    found.sort(key=lambda c: (-(c.end - c.start)))
+    """The cues of ``text`` without overlaps (the longer one kept), in text order; none overlapping ``skip``."""
+    cues = _all_cues(text)
+    if skip and any(c.start < skip[1] and c.end > skip[0] for c in cues):
+        # inside the mention itself ("Progress"): the overlaps are settled without it
+        return _without_overlaps(tuple(c for c in cues if not (c.start < skip[1] and c.end > skip[0])))
+    return list(_kept_cues(text))
+
+
+@lru_cache(maxsize=32)
+def _kept_cues(text: str) -> tuple[_Cue, ...]:
+    """:func:`_find_cues` of a sentence (kept for its next mentions)."""
+    return tuple(_without_overlaps(_all_cues(text)))
+
+
+def _without_overlaps(cues: tuple[_Cue, ...]) -> list[_Cue]:
+    """``cues`` without those overlapping a longer one (of two as long, the first given wins), in text order."""
+    found = sorted(cues, key=lambda c: (-(c.end - c.start)))
     kept: list[_Cue] = []
     for cue in found:
         if all(cue.end <= k.start or cue.start >= k.end for k in kept):
@@ -803,15 +907,17 @@ def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], r
                 if not (_SAY.search(near) or _SAY_BEFORE.search(text[max(lo, m.start() - 40):m.start()])):
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), m.group(0)))
-    # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin"
-    for m in _METONYM_NAMES.finditer(text):
+    # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
+    # runs only where one of the names stands)
+    metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()
+    for m in metonyms:
         if any(m.start() < a.end and m.end() > a.start for a in found):
             continue
         before = text[max(0, m.start() - 12):m.start()]
         if re.search(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$", before, _I):
             continue
         after = text[m.end():]
-        if _KREMLIN.match(m.group(0)) or _SPEECH_AFTER.match(after) or _POSSESSIVE_ACTOR.match(after):
+        if _KREMLIN.match(m.group(0)) or (_may_speak(after) and _SPEECH_AFTER.match(after)) or _POSSESSIVE_ACTOR.match(after):
             found.append(_Attr(_metonym_claimant(m.group(0)), m.start(), m.end(), m.group(0)))
     return tuple(sorted(found, key=lambda a: a.start))
 
@@ -820,12 +926,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 
 
+@lru_cache(maxsize=32)
 def _context_claimant(context: str) -> _Attr | None:
     """The claimant the text before a sentence carries over to it.
 
     The previous sentence's attribution first ("..., the ministry said." then "It added ..."), else
     the nearest header line above: a short line naming a claimant ("Colonelcassad", "Summary by
     Marat Khairullin") or introducing a quoted post ("Message from the Russian Ministry of Defense:").
+    Kept for the sentence's next mentions.
     """
     lines = [ln for ln in context.split("\n") if ln.strip()]
     if not lines:
@@ -837,10 +945,20 @@ def _context_claimant(context: str) -> _Attr | None:
         if attrs:
             return attrs[-1]
     for line in reversed(lines):
-        if _is_header(line):
-            attrs = _find_attributions(line)
-            if attrs:
-                return attrs[0]
+        found = _header_attribution(line)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=64)
+def _header_attribution(line: str) -> _Attr | None:
+    """The first attribution of a header line; None for other lines (kept: the next sentences'
+    contexts hold the same lines)."""
+    if _is_header(line):
+        attrs = _find_attributions(line)
+        if attrs:
+            return attrs[0]
     return None
 
 
@@ -871,10 +989,30 @@ def _kind_of(sentence: str, start: int, end: int) -> str:
 
 def _strip_list(before: str) -> str:
     """``before`` without a trailing list of names, so "near Sosnove, Yarova, and " ends at "near "."""
-    m = _LIST_TAIL.search(before)
+    m = _LIST_TAIL.search(before, _list_may_start(before))
     if m and m.start() > 0 and before[m.start() - 1].isspace():
         return before[:m.start()]
     return before
+
+
+def _list_may_start(before: str) -> int:
+    """The offset in ``before`` from which ``_LIST_TAIL`` needs to be searched: past its last word that
+    no list can hold (lower-case letters, not a list word, outside brackets).
+
+    A match runs to the end of the text over names, bracketed words and list words, each between
+    separators: it cannot pass such a word, so it starts after it.
+    """
+    rest = before
+    while True:
+        end = len(rest.rstrip())
+        if not end:
+            return 0
+        word = rest[:end].rsplit(None, 1)[-1]
+        start = end - len(word)
+        if (word.isascii() and word.isalpha() and word.islower() and word not in _LIST_WORDS
+                and before.rfind("(", 0, start) <= before.rfind(")", 0, start)):
+            return end
+        rest = before[:start]
 
 
 def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> tuple[_Cue | None, int]:
@@ -911,8 +1049,9 @@ _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor
 
 def _attributive_after(sentence: str, cue: _Cue) -> bool:
     """A participle used as an adjective ("the liberated villages"): it governs that noun, not a name before it."""
-    return bool(re.search(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$", sentence[:cue.start], _I)
-                and cue.text.casefold().endswith("ed") and _GENERIC_PLACES.match(sentence[cue.end:]))
+    # the cheap tests first: most cues are no participle, and the search reads the sentence up to the cue
+    return bool(cue.text.casefold().endswith("ed") and _GENERIC_PLACES.match(sentence[cue.end:])
+                and re.search(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$", sentence[:cue.start], _I))
 
 
 def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
@@ -971,6 +1110,32 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
                              gap, _I))
 
 
+def _may_be_reference(bare: str) -> bool:
+    """False when ``_REFERENCE_BEFORE`` cannot match ``bare``: most branches end in a preposition
+    (see :func:`_may_end_in`), the others hold one of _REFERENCE_ANY_END."""
+    if _may_end_in(bare, _REFERENCE_LAST) or (not bare.isascii() and not _ODD_FOLDS.isdisjoint(bare)):
+        return True
+    low = bare.lower()
+    return any(stem in low for stem in _REFERENCE_ANY_END)
+
+
+def _venue_before(before: str) -> bool:
+    """Whether ``_VENUE_BEFORE`` matches ``before`` (see :func:`_search_last_words`)."""
+    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before) is not None
+
+
+def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern registered with the gate (``bit``) whose matches end at
+    the end of ``text`` and touch at most ``words`` whitespace-separated words.
+
+    Only those last words are read, and only when they hold one of the pattern's stems: every match
+    starts among them, so the first one found there is the first one.
+    """
+    head = text.rsplit(None, words)
+    start = len(head[0]) if len(head) > words else 0
+    return pattern.search(text, start) if _GATE.mask(text[start:]) & bit else None
+
+
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
     """False when ``before`` cannot end in "<word> (the )<whitespace>" with a word ending in one of
     ``endings`` or holding one of ``stems`` (case-insensitively).
@@ -996,9 +1161,10 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     before = sentence[lo:start]
     after = sentence[end:hi]
     metonym = bool(_METONYMS.match(mention))
-    if _SPEECH_AFTER.match(sentence[end:]) or (_POSSESSIVE_ACTOR.match(sentence[end:]) and (metonym or kind == "country")):
+    rest = sentence[end:]
+    if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
         return "speaker", "speaker: followed by a speech verb"
-    if (_may_end_in(before, _VENUE_LAST) and _VENUE_BEFORE.search(before)) or _VENUE_AFTER.match(after):
+    if (_may_end_in(before, _VENUE_LAST) and _venue_before(before)) or _VENUE_AFTER.match(after):
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
@@ -1013,8 +1179,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
-    if _DIRECTION_AFTER.match(after) or (re.search(r"[A-Z][\w'’]+[-–]$", before)
-                                         and _DIRECTION_AFTER.match(after)):
+    if _DIRECTION_AFTER.match(after):
         return ("event", "direction name") if cue is not None else ("background", "direction without event")
     if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
         return "event", f"relative clause '{cue.text}'"
@@ -1032,7 +1197,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if not mask & _REFERENCE_BIT:
         return "", ""
     bare = _strip_list(before)
-    ref = _REFERENCE_BEFORE.search(bare)
+    ref = _REFERENCE_BEFORE.search(bare) if _may_be_reference(bare) else None
     if ref:
         rtext = ref.group(0).lower()
         if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
@@ -1050,7 +1215,8 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
     left = sentence[lo:cue.start]
     mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
-    return bool((mask & _HYPOTHETICAL_BIT and _HYPOTHETICAL.search(left)) or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
+    return bool((mask & _HYPOTHETICAL_BIT and _search_last_words(_HYPOTHETICAL, _HYPOTHETICAL_BIT, _HYPOTHETICAL_WORDS, left))
+                or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
 
 
 def analyse_mention(

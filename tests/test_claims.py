@@ -620,3 +620,190 @@ def test_odd_folds_cover_every_letter_a_regex_folds_onto_a_stem() -> None:
     odd = {chr(c) for c in range(0x110000) if same.match(chr(c)) and chr(c).lower() not in letters}
     assert odd <= cl._ODD_FOLDS, sorted(odd - cl._ODD_FOLDS)
     assert cl._GATE.mask("ſeized Lisne") == -1
+
+
+# --------------------------------------------------------------------------- cheaper equivalents
+
+
+def _real_sentences(shared_dir: Path) -> list[str]:
+    from geo.text import sentences
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "eval" / "reports").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+    return [text[s:e] for text in texts for s, e in sentences(text)]
+
+
+def _random_texts(patterns: tuple[re.Pattern[str], ...], extra: list[str], n: int, seed: int) -> list[str]:
+    """Random word sequences from the patterns' own words and ``extra`` (odd folds, names, punctuation)."""
+    import random
+
+    vocab = sorted({w for p in patterns for w in re.findall(r"[a-z]{2,}", p.pattern)}) + extra
+    rnd = random.Random(seed)
+    seps = [" ", " ", "  ", "\n", ", ", ",", "-", ""]
+    return ["".join(rnd.choice(vocab) + rnd.choice(seps) for _ in range(rnd.randint(0, 14))) for _ in range(n)]
+
+
+_EXTRA = ["The", "THE", "(by", "Kyiv", "Moscow", "ſaid", "İn", "Geneva", "Pokrovsk", "said", "SAID", "reportedly",
+          "7", "km", "(", ")", "the", "and", "Sosnove,", "onlysaid", "tooalso", "K", "é"]
+
+
+def test_speech_gate_never_refuses_a_match(shared_dir: Path) -> None:
+    # _may_speak spares _SPEECH_AFTER a match: it must pass every text the regex matches
+    from geo import claims as cl
+
+    texts = _random_texts((cl._SPEECH_AFTER,), _EXTRA, 20000, 11)
+    texts += [s[m.end():] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
+    matched = 0
+    for text in texts:
+        if cl._SPEECH_AFTER.match(text):
+            matched += 1
+            assert cl._may_speak(text), text
+    assert matched > 200
+
+
+def test_windowed_venue_search_equals_the_plain_search(shared_dir: Path) -> None:
+    from geo import claims as cl
+
+    texts = _random_texts((cl._VENUE_BEFORE,), _EXTRA, 20000, 12)
+    # matches of the greatest reach: a two-word meeting word, six words, the preposition and "the"
+    texts += [f"x {venue} a b, c (d) e f {end}" for venue in ("press conference", "(talks", "TALKS")
+              for end in ("in the ", "at  ", "to\n", "in the\n", "in the x")]
+    texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
+    matched = 0
+    for text in texts:
+        plain = cl._VENUE_BEFORE.search(text)
+        matched += plain is not None
+        assert cl._venue_before(text) == (plain is not None), text
+        found = cl._search_last_words(cl._VENUE_BEFORE, cl._VENUE_BIT, cl._VENUE_WORDS, text)
+        assert (found and found.span()) == (plain and plain.span()), text
+    assert matched > 200
+
+
+def test_reference_gate_never_refuses_a_match(shared_dir: Path) -> None:
+    from geo import claims as cl
+
+    texts = _random_texts((cl._REFERENCE_BEFORE,), _EXTRA + ["ſouth", "poſitional"], 30000, 13)
+    texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
+    matched = 0
+    for text in texts:
+        if cl._REFERENCE_BEFORE.search(text):
+            matched += 1
+            assert cl._may_be_reference(text), text
+    assert matched > 200
+
+
+def _plain_report_voice(text: str):
+    """report_voice as first written: every sentence read in full."""
+    from geo import claims as cl
+    from geo.text import sentences
+
+    text = text[:cl._VOICE_SPAN]
+    if len(cl._FIRST_PERSON.findall(text)) >= 2:
+        return None
+    own = attributed = 0
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        if cl._scan_attributions(sentence, cl._CLAIMANT_CUES):
+            attributed += 1
+            continue
+        if cl._HEDGES.search(sentence):
+            continue
+        actor = cl._RU_ACTOR.search(sentence)
+        if cl._UA_SETBACK.search(sentence) or (actor is not None and any(
+                c.action in cl._GAINS and c.start >= actor.start()
+                for c in cl._without_overlaps(cl._scan_cues(sentence, cl._CUES)))):
+            own += 1
+    if own >= cl._VOICE_MIN and own >= cl._VOICE_RATIO * attributed:
+        return Claimant.RU_MILBLOGGER
+    return None
+
+
+def test_report_voice_equals_the_plain_reading(shared_dir: Path) -> None:
+    import random
+
+    sents = _real_sentences(shared_dir) + [s + "." for s in _OWN_VOICE.split(". ")]
+    own = [s for s in sents if _plain_report_voice(s + " " + s + " " + s + " " + s) is not None]
+    assert own
+    rnd = random.Random(14)
+    found = 0
+    for _ in range(400):
+        pool = sents if rnd.random() < 0.5 else own * 3 + sents[:50]
+        text = " ".join(rnd.choice(pool) for _ in range(rnd.randint(1, 14)))
+        expected = _plain_report_voice(text)
+        found += expected is not None
+        assert report_voice(text) is expected, text
+    assert found > 20
+
+
+def test_find_cues_equals_the_plain_reading(shared_dir: Path) -> None:
+    from geo import claims as cl
+
+    for sentence in _real_sentences(shared_dir)[:1500]:
+        for m in re.finditer(r"\b[A-Z][\w'’-]+|Progress|\w+ing", sentence):
+            skip = m.span()
+            cues = [c for c in cl._scan_cues(sentence, cl._CUES) if not (c.start < skip[1] and c.end > skip[0])]
+            cues.sort(key=lambda c: -(c.end - c.start))
+            kept: list = []
+            for cue in cues:
+                if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+                    kept.append(cue)
+            assert cl._find_cues(sentence, skip) == sorted(kept, key=lambda c: c.start), (sentence, skip)
+
+
+def test_direction_gate_never_refuses_a_match(shared_dir: Path) -> None:
+    import random
+
+    from geo import claims as cl
+
+    rnd = random.Random(15)
+    words = ["Pokrovsk", "Siversk-Kramatorsk", "Lyman", "the", "front", "axis", "direction", "sector", "tactical",
+             "operational", "frontline", "on", "Kupiansk's", "A" * 60, "a" * 50, "Ä", "_x", "7"]
+    seps = [" ", "  ", "\n", "-", "–", ", ", "", " " * 50]
+    texts = ["".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
+    real = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "eval" / "reports").glob("*.txt"))]
+    texts += [text[:cut] for text in real for cut in range(0, len(text), 97)]
+    matched = 0
+    for text in texts:
+        if cl._DIRECTION_RE.search(text):
+            matched += 1
+            assert cl._may_name_direction(text), text
+    assert matched > 500
+
+
+def test_list_tail_searched_from_its_last_barrier_equals_the_plain_search(shared_dir: Path) -> None:
+    import random
+
+    from geo import claims as cl
+
+    def plain(before: str) -> str:
+        m = cl._LIST_TAIL.search(before)
+        return before[:m.start()] if m and m.start() > 0 and before[m.start() - 1].isspace() else before
+
+    rnd = random.Random(16)
+    words = sorted(cl._LIST_WORDS) + ["near", "of", "Sosnove", "(Donetsk", "Oblast)", "(", ")", "forces", "N.", "x(y",
+                                      "Kupiansk-Vuzlovyi", "nearby", "thee", "And", "ölf", "7", "–", "-", "/"]
+    seps = [" ", ", ", ",", "; ", "/", " - ", "-", "\n", "  ", " – "]
+    texts = ["".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(0, 12))) for _ in range(30000)]
+    texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
+    stripped = 0
+    for text in texts:
+        expected = plain(text)
+        stripped += expected != text
+        assert cl._strip_list(text) == expected, text
+    assert stripped > 1000
+
+
+def test_hypothetical_searched_in_its_last_words_equals_the_plain_search(shared_dir: Path) -> None:
+    from geo import claims as cl
+
+    texts = _random_texts((cl._HYPOTHETICAL,), _EXTRA + ["İf", "wiłl"], 20000, 17)
+    # matches of the greatest reach: a two-word cue and eight words after it
+    texts += [f"so {cue} a b, c (d) e f g h{end}" for cue in ("threat of", "RISK\tof", "(if", "may") for end in ("", " ", " i")]
+    texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b\w+", s)][:40000]
+    matched = 0
+    for text in texts:
+        plain = cl._HYPOTHETICAL.search(text)
+        matched += plain is not None
+        found = cl._search_last_words(cl._HYPOTHETICAL, cl._HYPOTHETICAL_BIT, cl._HYPOTHETICAL_WORDS, text)
+        assert (found and found.span()) == (plain and plain.span()), text
+    assert matched > 1000
