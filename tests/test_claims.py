@@ -643,6 +643,16 @@ def _random_texts(patterns: tuple[re.Pattern[str], ...], extra: list[str], n: in
     return ["".join(rnd.choice(vocab) + rnd.choice(seps) for _ in range(rnd.randint(0, 14))) for _ in range(n)]
 
 
+def _admits_every_match(matches, gate, texts: list[str]) -> int:
+    """Assert that ``gate`` lets through every text ``matches`` finds a match in; return how many did."""
+    matched = 0
+    for text in texts:
+        if matches(text):
+            matched += 1
+            assert gate(text), text
+    return matched
+
+
 _EXTRA = ["The", "THE", "(by", "Kyiv", "Moscow", "ſaid", "İn", "Geneva", "Pokrovsk", "said", "SAID", "reportedly",
           "7", "km", "(", ")", "the", "and", "Sosnove,", "onlysaid", "tooalso", "K", "é"]
 
@@ -653,12 +663,7 @@ def test_speech_gate_never_refuses_a_match(shared_dir: Path) -> None:
 
     texts = _random_texts((cl._SPEECH_AFTER,), _EXTRA, 20000, 11)
     texts += [s[m.end():] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
-    matched = 0
-    for text in texts:
-        if cl._SPEECH_AFTER.match(text):
-            matched += 1
-            assert cl._may_speak(text), text
-    assert matched > 200
+    assert _admits_every_match(cl._SPEECH_AFTER.match, cl._may_speak, texts) > 200
 
 
 def test_windowed_venue_search_equals_the_plain_search(shared_dir: Path) -> None:
@@ -684,12 +689,7 @@ def test_reference_gate_never_refuses_a_match(shared_dir: Path) -> None:
 
     texts = _random_texts((cl._REFERENCE_BEFORE,), _EXTRA + ["ſouth", "poſitional"], 30000, 13)
     texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
-    matched = 0
-    for text in texts:
-        if cl._REFERENCE_BEFORE.search(text):
-            matched += 1
-            assert cl._may_be_reference(text), text
-    assert matched > 200
+    assert _admits_every_match(cl._REFERENCE_BEFORE.search, cl._may_be_reference, texts) > 200
 
 
 def _plain_report_voice(text: str):
@@ -762,12 +762,7 @@ def test_direction_gate_never_refuses_a_match(shared_dir: Path) -> None:
     texts = ["".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
     real = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "eval" / "reports").glob("*.txt"))]
     texts += [text[:cut] for text in real for cut in range(0, len(text), 97)]
-    matched = 0
-    for text in texts:
-        if cl._DIRECTION_RE.search(text):
-            matched += 1
-            assert cl._may_name_direction(text), text
-    assert matched > 500
+    assert _admits_every_match(cl._DIRECTION_RE.search, cl._may_name_direction, texts) > 500
 
 
 def test_list_tail_searched_from_its_last_barrier_equals_the_plain_search(shared_dir: Path) -> None:
