@@ -614,6 +614,11 @@ def _people(
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
                 surnames.add(fold(w2))
+            elif l1 not in STOP_WORDS and l2 not in STOP_WORDS and _surname_ending(w2) and not _current_name(w2, gaz):
+                # "Vladimir Putin", "Alexander Zakharchenko": first names common in English news
+                # (and cities besides) before a surname-shaped word that is no place's name now
+                surnames.add(fold(w2))
+                firsts.add(j)
             continue
         if _has_key(gaz, fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
             continue
@@ -624,13 +629,16 @@ def _people(
             firsts.add(j)
         elif k2 and not k1:
             surnames.add(fold(w2))
-        elif k1 and k2:
-            # "Vladimir Putin": the second is a surname when it is no place's current name
-            cands = gaz.candidates(w2, fuzzy=False, limit=20)
-            if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
-                surnames.add(fold(w2))
-                firsts.add(j)
+        elif k1 and k2 and not _current_name(w2, gaz):
+            # "Sergei Lavrov": the second is a surname when it is no place's current name
+            surnames.add(fold(w2))
+            firsts.add(j)
     return firsts, surnames, called_places
+
+
+def _current_name(word: str, gaz: Gazetteer) -> bool:
+    """Whether ``word`` is a place's current name, not only some village's other name ("Putin")."""
+    return any(fold(c.matched or c.place.name) == fold(c.place.name) for c in gaz.candidates(word, fuzzy=False, limit=20))
 
 
 def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:

@@ -190,3 +190,15 @@ def test_capitalised_words_agree_with_reading_every_word() -> None:
             while not mm._is_cap(run[-1][2]):
                 run.pop()
             assert mm._run(text, caps, i, 4) == run, text
+
+
+def test_a_first_name_that_is_also_a_city_is_not_a_place(gaz) -> None:
+    # "Vladimir" is a city of 350,000 and a common word in English news; before "Putin" (only an
+    # old name of a Ukrainian village) it is a first name: no "captured Vladimir" on the map
+    from geo.extract import extract_text
+
+    said = extract_text("Russian troops captured Pokrovsk, Vladimir Putin said.", gaz)
+    assert [c.place for c in said] == ["Pokrovsk"]
+    assert not find_mentions("The president of Ukraine Vladimir Zelenski met the envoy.", gaz)
+    # the city itself, named as a place, still is one
+    assert [m.text for m in find_mentions("Drones attacked Vladimir and Rostov overnight.", gaz)] == ["Vladimir", "Rostov"]
