@@ -265,8 +265,8 @@ def resolve_mentions(
     group_of = {i: gk for gk, idx in groups.items() for i in idx}
     bearings: dict[str, list[tuple[str, Relation]]] = {}
     if text and sentence_of is not None:
-        for j, gk_ref, rel in _directions(mentions, text, sentence_of):
-            bearings.setdefault(group_of[j], []).append((group_of[gk_ref], rel))
+        for i, ref_i, rel in _directions(mentions, text, sentence_of):
+            bearings.setdefault(group_of[i], []).append((group_of[ref_i], rel))
 
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
