@@ -370,7 +370,10 @@ def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights
     2
     """
     cands = list(candidates)
-    key = (name, weights, tuple((c.place.geonameid, c.score, c.rule, c.matched) for c in cands))
+    # the places by identity: a cached entry holds its places, so a live id is still the same
+    # place (two gazetteers may give one geonameid different coordinates); a gazetteer hands out
+    # one Place object per row, so the same candidates come back with the same ids
+    key = (name, weights, tuple((id(c.place), c.score, c.rule, c.matched) for c in cands))
     st = _STATIC_CACHE.get(key)
     if st is None:
         if len(_STATIC_CACHE) >= _STATIC_CACHE_SIZE:

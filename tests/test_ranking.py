@@ -71,3 +71,16 @@ def test_rankings_without_anchors_are_remembered_per_regions_and_front_day(gaz, 
     assert [c.score for c in other_day] != [c.score for c in first]
     in_kharkiv = rank(ready, name="Novoselivka", regions=["Kharkiv Oblast"], front_km=late, explain=1, top=3)
     assert in_kharkiv[0].place.admin1 == "Kharkiv Oblast"
+
+
+def test_a_remembered_ranking_is_not_lent_to_another_gazetteers_place() -> None:
+    # two gazetteers (say two GeoNames releases) may put one geonameid at different points
+    from gazetteer.model import Candidate, Place
+
+    old = [Candidate(Place(1, "Tykhe", 50.31, 37.02, "P", "PPL", "UA"), 1.0),
+           Candidate(Place(2, "Tykhe", 47.97, 36.37, "P", "PPL", "UA"), 1.0)]
+    new = [Candidate(Place(1, "Tykhe", 47.96, 36.36, "P", "PPL", "UA"), 1.0),
+           Candidate(Place(2, "Tykhe", 50.30, 37.01, "P", "PPL", "UA"), 1.0)]
+    near = [Anchor(47.95, 36.35, 1.0, 10.0, "x")]
+    assert rank(old, name="Tykhe", near=near)[0].place.geonameid == 2
+    assert rank(new, name="Tykhe", near=near)[0].place.geonameid == 1
