@@ -368,6 +368,16 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
         r"battle\s?group\s+(?:sever|zapad|tsentr|center|centre|yug|vostok|dnepr|south|north|west|east)|"
         r"(?:southern|western|central|eastern|northern|leningrad|moscow)\s+military\s+district|"
         r"(?:sever|zapad|tsentr|yug|vostok|dnepr)\s+(?:group|grouping)(?:\s+of\s+forces)?)\b"), True),
+    # the same in Russian and Ukrainian originals: "Минобороны РФ", "Міністерство оборони Росії",
+    # "группировки войск «Центр»"
+    (Claimant.RU_MOD,
+     ("минобороны", "министерств", "міністерств"),
+     _c(r"(?:минобороны\s+(?:россии|рф)|министерств\w*\s+обороны\s+(?:россии|рф|российской\s+федерации)|"
+        r"міністерств\w*\s+оборони\s+(?:росії|рф))"), False),
+    (Claimant.RU_MOD,
+     ("группировк",),
+     # MoD bulletin wording: Russian-language media write it only when quoting the ministry
+     _c(r"группировк\w*\s+(?:войск\s+)?[«\"„“]?(?:север|запад|центр|юг|восток|днепр)"), False),
     (Claimant.DEEPSTATE,
      ("deep",), _c(r"\b(?:deep\s?state(?:\s?map|\s?ua)?|deepstatemap)\b"), False),
     (Claimant.ISW,

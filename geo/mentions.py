@@ -177,6 +177,14 @@ _NOT_SETTLEMENT_AFTER = re.compile(
 _NOT_SETTLEMENT_BEFORE = re.compile(
     r"(?:(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of|Battlegroup|battlegroup|\b[A-Z]\.)\s+$"
 )
+# "группировки войск «Восток»", "угруповання військ «Схід»": a group of forces named after a
+# direction, not a place
+_GROUPING_BEFORE = re.compile(r"(?:группировк|угрупован)\w*\s+(?:войск\s+|військ\s+)?[«\"„“']\s*$", re.IGNORECASE)
+# a region word after a name: "Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области"
+_REGION_WORD_AFTER = re.compile(
+    r"\s+(?:oblast|region|krai|raion|province|област[ьи]|обл\.|район[аеу]?|кра[йяю]|област[іь]|районі?)(?!\w)",
+    re.IGNORECASE,
+)
 _SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$", re.IGNORECASE)
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
@@ -502,6 +510,8 @@ def _match_run(
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
     if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", run[-1][1]
+    if before.endswith(("«", '"', "„", "“", "'")) and _GROUPING_BEFORE.search(text, max(0, s - 40), s):
+        return len(run), "skip", run[-1][1]
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]
@@ -611,6 +621,8 @@ def _people(
         if text[e1:s2] != " ":  # only a space between: side by side in the text
             continue
         l1, l2 = w1.lower(), w2.lower()
+        if _REGION_WORD_AFTER.match(text, e2):
+            continue  # "Тихое Днепропетровской области": a place and its region, not a person
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
                 surnames.add(fold(w2))

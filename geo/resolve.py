@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from gazetteer.index import region_core
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
@@ -70,8 +71,9 @@ _LOCAL_REGION = Weights()
 _REPORT_REGION = Weights(region=0.25)
 
 _REGION = re.compile(
-    r"\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)\s+(?i:oblast|region|province|raion|district|krai)s?\b"
-    r"|\b(DPR|LPR|DNR|LNR|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
+    r"\b((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?)\s+"
+    r"(?i:oblast|region|province|raion|district|krai|област[ьиію]\w*|район\w*|кра[йяюеї]\w*)s?\b"
+    r"|\b(DPR|LPR|DNR|LNR|ДНР|ЛНР|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
 )
 
 
@@ -114,8 +116,14 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
         place = gaz.region(name)
         if place is None and m.group(1):
             place = gaz.region(m.group(1))
+        start = m.start()
+        if place is None and m.group(1) and " " in m.group(1).strip():
+            # "Tikhoe Dnipropetrovsk Oblast", "Тихое Днепропетровской области": a place, then its region
+            first = m.group(1).split()[0]
+            place = gaz.region(name[len(first):].strip())
+            start = m.start() + name.index(first) + len(first) + 1
         if place is not None:
-            out.append((m.start(), m.end(), place))
+            out.append((start, m.end(), place))
         # "the Dnipropetrovsk and Zaporozhye regions": the first of the two as well
         before = _REGION_PAIR.search(text[max(0, m.start() - 40) : m.start()])
         if before and m.group(1):
@@ -130,9 +138,11 @@ _KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     """Gazetteer candidates for one mention, by the kind of thing the text says it is."""
-    if m.trigger == "region":
+    if m.trigger == "region" or (m.trigger in ("gazetteer", "cue") and region_core(m.text)[1] in (1, 2)):
+        # "Kharkiv Oblast", "Pokrovsk raion": the division itself, never a look-alike settlement
         p = gaz.region(m.text)
-        return [Candidate(p, 1.0, p.name, "region", (f"region name {m.text!r}",))] if p is not None else []
+        if p is not None or m.trigger == "region":
+            return [Candidate(p, 1.0, p.name, "region", (f"region name {m.text!r}",))] if p is not None else []
     if m.trigger == "water":
         return gaz.candidates(_KIND_WORD.sub("", m.text), fuzzy=True, limit=50, classes="H")
     if m.trigger == "translated":  # "the settlement of Middle": Serednie / Sredneye

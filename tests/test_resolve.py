@@ -150,3 +150,32 @@ def test_a_name_with_its_own_bearing_takes_only_that_one(gaz) -> None:
     c = placed(text, gaz)["Shevchenko"]
     assert c.geonameid == 694167, c.why
     assert not any("north of Pokrovsk" in w for w in c.why), c.why
+
+
+def test_a_russian_bulletin_sentence(gaz) -> None:
+    # a Russian MoD original: the group of forces «Восток» is no place, the oblast is written in
+    # the genitive ("Днепропетровской области") and decides among the Tykhes, the ministry claims it
+    text = ("Подразделения группировки войск «Восток» в результате активных действий освободили "
+            "населенный пункт Тихое Днепропетровской области.")
+    claims = extract_text(text, gaz, source="Минобороны России")
+    assert [c.place for c in claims] == ["Тихое"]
+    c = claims[0]
+    assert c.admin1 == "Dnipropetrovsk Oblast" and c.name == "Tykhe", c.why
+    assert str(c.action) == "captured" and str(c.claimant) == "RU-MoD"
+
+
+@pytest.mark.parametrize("written, oblast", [
+    ("Днепропетровской области", "Dnipropetrovsk Oblast"),
+    ("Дніпропетровської області", "Dnipropetrovsk Oblast"),
+    ("Харьковской области", "Kharkiv Oblast"),
+    ("Запорожской области", "Zaporizhzhya Oblast"),
+    ("Сумській області", "Sumska Oblast"),
+])
+def test_regions_in_the_cases_a_sentence_puts_them(gaz, written, oblast) -> None:
+    assert gaz.region(written).name == oblast
+
+
+def test_an_oblast_written_as_a_name_is_the_oblast_not_its_capital(gaz) -> None:
+    # "Dnipropetrovsk Oblast" is a gazetteer name; a fuzzy look-alike used to make it the city Dnipro
+    c = placed("Russian forces advanced in Dnipropetrovsk Oblast.", gaz)["Dnipropetrovsk Oblast"]
+    assert c.feature_code == "ADM1" and c.precision == 3, c.why
