@@ -95,7 +95,7 @@ class Weights:
     city: float = 0.6  #: a town of 100,000 or more: what a bare name means unless evidence says otherwise
     front: float = 1.0  #: at the front line; halves every ``front_scale_km``
     front_scale_km: float = 20.0
-    country_ua: float = 0.05  #: reports are about the war in Ukraine
+    country_ua: float = 0.25  #: reports are about the war in Ukraine
     group_cap: float = 1.0  #: the most a group of anchors can add
     former_name: float = 0.25  #: share of the population/seat prior kept when matched by an alternate name
     other_name_match: float = 0.30  #: taken off the match when only another name of the place matched

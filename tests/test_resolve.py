@@ -179,3 +179,10 @@ def test_an_oblast_written_as_a_name_is_the_oblast_not_its_capital(gaz) -> None:
     # "Dnipropetrovsk Oblast" is a gazetteer name; a fuzzy look-alike used to make it the city Dnipro
     c = placed("Russian forces advanced in Dnipropetrovsk Oblast.", gaz)["Dnipropetrovsk Oblast"]
     assert c.feature_code == "ADM1" and c.precision == 3, c.why
+
+
+def test_a_russian_spelling_beside_donbas_villages_without_the_front_line(gaz) -> None:
+    # without a front-line file, Seversk (Siberia, 100,000 people) used to win over Siversk even
+    # with Zvanivka and Vyimka, 10 km from Siversk, in the same sentence: reports are about Ukraine
+    c = placed("The encirclement of Seversk continues; Zvanovka and Vyimka were liberated.", gaz)["Seversk"]
+    assert c.name == "Siversk" and c.country == "UA", c.why
