@@ -152,13 +152,23 @@ def _by_current_name(c: Candidate, mention: str | None) -> bool:
 
     A match through an alternate name counts as current when that alternate is just another
     spelling of the current name ("Seversk" → Siversk: the mention's Russian → Ukrainian variant
-    is Siversk), not a former name ("Grishino" → Pokrovsk, "Aleksandrovka" → Donetsk).
+    is Siversk) or its short form ("Rostov" → Rostov-on-Don), not a former name ("Grishino" →
+    Pokrovsk, "Aleksandrovka" → Donetsk).
     """
     p = c.place
     current = _current_keys(p.name, p.asciiname)
     if not c.matched or fold(c.matched) in current:
         return True
-    return mention is not None and bool(_variant_keys(mention) & current)
+    if mention is not None and bool(_variant_keys(mention) & current):
+        return True
+    # the short form of a compound name: "Rostov" for Rostov-on-Don, "Kamensk" for Kamensk-Shakhtinsky
+    return _short_form(fold(c.matched), p.name)
+
+
+@lru_cache(maxsize=65536)
+def _short_form(key: str, name: str) -> bool:
+    first = fold(name.replace("-", " ").split()[0]) if name.strip() else ""
+    return bool(key) and key == first and fold(name) != key
 
 
 def rank(

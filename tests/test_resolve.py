@@ -186,3 +186,10 @@ def test_a_russian_spelling_beside_donbas_villages_without_the_front_line(gaz) -
     # with Zvanivka and Vyimka, 10 km from Siversk, in the same sentence: reports are about Ukraine
     c = placed("The encirclement of Seversk continues; Zvanovka and Vyimka were liberated.", gaz)["Seversk"]
     assert c.name == "Siversk" and c.country == "UA", c.why
+
+
+def test_the_short_form_of_a_compound_name_is_not_a_former_name(gaz) -> None:
+    # GeoNames lists "Rostov" among Rostov-on-Don's other names; it is the city's everyday short
+    # form, not an old name, so the city's size counts — not a Ukrainian hamlet called Rostov
+    c = placed("A refinery in Rostov was hit by drones.", gaz)["Rostov"]
+    assert c.name == "Rostov-on-Don", c.why
