@@ -388,7 +388,30 @@ def find_mentions(
             i += 1
     found.extend(_slash_partners(text, found, gaz))
     found.sort(key=lambda m: m.start)
-    return _tie_coordinates(text, found, coordinates)
+    return _tie_coordinates(text, _infix_alternates(text, found, gaz), coordinates)
+
+
+def _infix_alternates(text: str, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Chervonyi (Krasnyi) Lyman": a name whose first word comes in two versions is one mention,
+    as written, when either version with the rest is a gazetteer name."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        if i + 2 < len(found):
+            a, b, c = found[i : i + 3]
+            if (
+                text[a.end : b.start].replace(" ", "") == "("
+                and text[b.end : c.start].replace(" ", "") == ")"
+                and " " not in a.text
+                and " " not in b.text
+                and (_has_key(gaz, fold(f"{a.text} {c.text}")) or _has_key(gaz, fold(f"{b.text} {c.text}")))
+            ):
+                out.append(Mention(text=text[a.start : c.end], start=a.start, end=c.end, trigger=a.trigger))
+                i += 3
+                continue
+        out.append(found[i])
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=20000)

@@ -134,6 +134,7 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
 
 
 _KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
+_INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
@@ -155,6 +156,16 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
                     out[c.place.geonameid] = replace(c, rule="translated", score=round(c.score * 0.9, 4),
                                                      why=(f"{m.text!r} read as the toponym {t!r}", *c.why))
         return list(out.values())
+    infix = _INFIX_NAME.fullmatch(m.text)
+    if infix:  # "Chervonyi (Krasnyi) Lyman": both readings; those the two share first
+        first, second, rest = infix.groups()
+        one = gaz.candidates(f"{first} {rest}", fuzzy=False, limit=300)
+        two = gaz.candidates(f"{second} {rest}", fuzzy=False, limit=300)
+        common = {c.place.geonameid for c in one} & {c.place.geonameid for c in two}
+        merged: dict[int, Candidate] = {}
+        for c in sorted(one + two, key=lambda c: (c.place.geonameid not in common, -c.score)):
+            merged.setdefault(c.place.geonameid, c)
+        return list(merged.values())
     cands = gaz.candidates(m.text, fuzzy=True, limit=300)
     if not cands:  # "Crimea", "Donbas": not a settlement, but a region of the gazetteer
         cands = gaz.candidates(m.text, fuzzy=False, limit=20, classes="A")

@@ -193,3 +193,12 @@ def test_the_short_form_of_a_compound_name_is_not_a_former_name(gaz) -> None:
     # form, not an old name, so the city's size counts — not a Ukrainian hamlet called Rostov
     c = placed("A refinery in Rostov was hit by drones.", gaz)["Rostov"]
     assert c.name == "Rostov-on-Don", c.why
+
+
+def test_a_name_with_two_versions_of_its_first_word(gaz) -> None:
+    # ISW writes "Chervonyi (Krasnyi) Lyman": one village (GeoNames Krasnyi Lyman, alternate
+    # Chervonyi Lyman) near Rodynske, not "Chervone", "Krasnyi" and the town of Lyman
+    text = "Russian forces attacked northeast of Pokrovsk near Rodynske, Chervonyi (Krasnyi) Lyman, and Bilytske."
+    claims = placed(text, gaz)
+    assert "Lyman" not in claims and "Krasnyi" not in claims
+    assert claims["Chervonyi (Krasnyi) Lyman"].geonameid == 9112128, claims["Chervonyi (Krasnyi) Lyman"].why
