@@ -60,6 +60,7 @@ __all__ = [
     "ru_to_uk",
     "name_keys",
     "query_variants",
+    "nominatives",
 ]
 
 KEY_VERSION = "1"
@@ -544,6 +545,38 @@ def _parts(mention: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# Russian and Ukrainian toponyms in the cases a sentence puts them in ("у Покровска", "біля
+# Новопавлівки", "в Мирнограде"): the nominatives they may come from, longest ending first.
+_CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("градом", ("град",)), ("граде", ("град",)), ("града", ("град",)), ("граду", ("град",)),
+    ("ському", ("ськ",)), ("ськом", ("ськ",)), ("ську", ("ськ",)), ("ська", ("ськ",)),
+    ("ском", ("ск",)), ("ске", ("ск",)), ("ска", ("ск",)), ("ску", ("ск",)),
+    ("кою", ("ка",)), ("кой", ("ка",)), ("ки", ("ка",)), ("ке", ("ка",)), ("ку", ("ка",)), ("ці", ("ка",)),
+    ("ого", ("ое", "е", "ий")), ("ому", ("ое", "е", "ий")),
+)
+
+
+def nominatives(name: str) -> list[str]:
+    """The nominative forms a Cyrillic toponym in another case may come from (its last word).
+
+    Examples
+    --------
+    >>> nominatives("Новопавловки"), nominatives("Покровська"), nominatives("Мирнограде")
+    (['Новопавловка'], ['Покровськ'], ['Мирноград'])
+    >>> nominatives("Pokrovsk")
+    []
+    """
+    head, _, last = name.rpartition(" ")
+    if len(last) < 5 or not is_cyrillic(last):
+        return []
+    low = last.lower()
+    for ending, forms in _CASE_ENDINGS:
+        if low.endswith(ending):
+            stem = last[: len(last) - len(ending)]
+            return [f"{head} {stem}{form}".strip() for form in forms]
+    return []
+
+
 @functools.lru_cache(maxsize=16384)
 def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
@@ -563,6 +596,11 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
     names = [part for part in parts if part] or [clean]  # the names proper, to convert
     for name in names:
         add(fold(name).replace(" ", ""), "join")
+    # a Cyrillic name in an oblique case: its nominatives are looked up (and converted) too
+    for name in list(names):
+        for form in nominatives(name):
+            add(fold(form), "case")
+            names.append(form)
     for text in [clean, *parts]:
         if has_cyrillic(text):
             for reading in transliterations(text):

@@ -157,7 +157,10 @@ _LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(
 _WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
 _DIRECTION_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|salient|area|outskirts)\b", re.IGNORECASE)
 _RU_TOPONYM = re.compile(
-    r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad)$",
+    r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad"
+    # the same in Cyrillic, and in the oblique cases a Russian or Ukrainian sentence puts them
+    # ("у Покровска", "біля Новопавлівки": see gazetteer.names.nominatives)
+    r"|ка|ки|ке|ку|кой|кою|ці|ое|ое|не|ове|ск|ська|ську|ському|ска|ске|ску|ском|ого|ому|град|града|граде|граду)$",
     re.IGNORECASE,
 )
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
@@ -211,6 +214,15 @@ def _common_english(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en") >= 3.3
+
+
+@lru_cache(maxsize=20000)
+def _common_cyrillic(word: str) -> bool:
+    """True for a Cyrillic word common in Russian or Ukrainian (Zipf ≥ 3.5: "армия", "атака",
+    "области"; "покровска" is 1.8): not read as an inflected toponym on its ending alone."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "ru"), zipf_frequency(word, "uk")) >= 3.5
 
 
 # Names recur from report to report: what their endings say is worked out once for each (a
@@ -578,6 +590,7 @@ def _match_run(
         if strong or called or (cue == "weak-cue" and _toponym_ending(phrase)) or (
             _toponym_ending(phrase) and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, s, gaz) and len(phrase) >= 5
+            and not (not phrase.isascii() and _common_cyrillic(phrase.lower()))
         ):
             if not called and (_person_like(text, s, gaz) or _common_english(phrase.lower())):
                 continue

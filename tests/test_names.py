@@ -388,3 +388,12 @@ def test_folds_do_not_multiply_namesakes(data_dir: Path) -> None:
         burden[label] = statistics.mean(max((len(index[k]) for k in keyfn(main)), default=1)
                                         for _, main, _ in places)
     assert burden["keys"] <= 1.10 * burden["plain"], burden
+
+
+def test_nominatives_of_oblique_cyrillic_toponyms() -> None:
+    from gazetteer.names import nominatives, query_variants
+
+    assert nominatives("Новопавлівки") == ["Новопавлівка"]
+    assert nominatives("Отрадного") == ["Отрадное", "Отрадне", "Отрадний"]
+    assert nominatives("Киев") == []  # too short to guess at
+    assert any(rule == "case" for _, rule in query_variants("Новопавлівки"))

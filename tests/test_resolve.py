@@ -202,3 +202,20 @@ def test_a_name_with_two_versions_of_its_first_word(gaz) -> None:
     claims = placed(text, gaz)
     assert "Lyman" not in claims and "Krasnyi" not in claims
     assert claims["Chervonyi (Krasnyi) Lyman"].geonameid == 9112128, claims["Chervonyi (Krasnyi) Lyman"].why
+
+
+@pytest.mark.parametrize("text, written, name", [
+    ("Армия России продвинулась у Покровска и Мирнограда.", "Мирнограда", "Myrnohrad"),
+    ("Армия России продвинулась у Покровска и Мирнограда.", "Покровска", "Pokrovsk"),
+    ("Сили оборони відбили атаки біля Новопавлівки та Покровська.", "Новопавлівки", "Novopavlivka"),
+    ("ВСУ отступили из-под Купянска.", "Купянска", "Kupyansk"),
+])
+def test_cyrillic_names_in_oblique_cases(gaz, text, written, name) -> None:
+    # Russian and Ukrainian put names in the case the preposition wants: "у Покровска" (genitive)
+    c = placed(text, gaz)[written]
+    assert c.name == name and c.country == "UA", c.why
+
+
+def test_common_cyrillic_words_are_not_read_as_inflected_names(gaz) -> None:
+    # "Атака" ends like a toponym in -ка, but is a common word ("attack")
+    assert not placed("Атака отбита. Армия наступает.", gaz)
