@@ -160,7 +160,7 @@ _RU_TOPONYM = re.compile(
     r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad"
     # the same in Cyrillic, and in the oblique cases a Russian or Ukrainian sentence puts them
     # ("у Покровска", "біля Новопавлівки": see gazetteer.names.nominatives)
-    r"|ка|ки|ке|ку|кой|кою|ці|ое|ое|не|ове|ск|ська|ську|ському|ска|ске|ску|ском|ого|ому|град|града|граде|граду)$",
+    r"|ка|ки|ке|ку|кой|кою|ці|ое|не|ове|ск|ська|ську|ському|ска|ске|ску|ском|ого|ому|град|града|граде|граду)$",
     re.IGNORECASE,
 )
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
