@@ -262,6 +262,12 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     (Action.ADVANCING, "advanced", ("продвину", "продвиж", "наступ"), _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
     (Action.STRUCK, "struck", ("удар", "обстрел", "поразил", "поражен"), _c(r"(?:удар\w*|обстрел\w*|поразил\w*|поражен\w*)")),
     (Action.REPELLED, "repelled", ("отрази", "отбил", "отраж"), _c(r"(?:отрази\w*|отбил\w*|отраж\w*)")),
+    # the same in Ukrainian
+    (Action.CAPTURED, "liberated", ("звільн",), _c(r"звільн\w*")),
+    (Action.FIGHTING, "fighting", ("бої", "боях", "боїв"), _c(r"(?<!\w)бо(?:ї|ях|їв)(?!\w)")),
+    (Action.ADVANCING, "advanced", ("просун",), _c(r"просун\w*")),
+    (Action.STRUCK, "struck", ("обстріл",), _c(r"обстріл\w*")),
+    (Action.REPELLED, "repelled", ("відби", "відбит"), _c(r"відби\w*")),
     # entered
     (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
     (Action.ENTERED, "broke into", ("broke", "break", "burst"), _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
@@ -368,6 +374,11 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
         r"battle\s?group\s+(?:sever|zapad|tsentr|center|centre|yug|vostok|dnepr|south|north|west|east)|"
         r"(?:southern|western|central|eastern|northern|leningrad|moscow)\s+military\s+district|"
         r"(?:sever|zapad|tsentr|yug|vostok|dnepr)\s+(?:group|grouping)(?:\s+of\s+forces)?)\b"), True),
+    # Ukraine's General Staff in Ukrainian or Russian: "Генштаб ЗСУ", "Генеральний штаб Збройних сил України"
+    (Claimant.UA_GENERALSTAFF,
+     ("генштаб", "генеральн"),
+     _c(r"(?:генштаб\w*|генеральн\w+\s+штаб\w*)\s+(?:зсу|всу|збройних\s+сил\s+україни|вооруж\w+\s+сил\s+украины)"),
+     False),
     # the same in Russian and Ukrainian originals: "Минобороны РФ", "Міністерство оборони Росії",
     # "группировки войск «Центр»"
     (Claimant.RU_MOD,

@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gazetteer.names import fold
+from gazetteer.names import fold, has_cyrillic
 from geo.model import Coordinate, Mention
 from geo.text import FOLDS_TO_ASCII
 
@@ -595,7 +595,7 @@ def _match_run(
         if strong or called or (cue == "weak-cue" and _toponym_ending(phrase)) or (
             _toponym_ending(phrase) and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, s, gaz) and len(phrase) >= 5
-            and not (not phrase.isascii() and _common_cyrillic(phrase.lower()))
+            and not (has_cyrillic(phrase) and _common_cyrillic(phrase.lower()))
         ):
             if not called and (_person_like(text, s, gaz) or _common_english(phrase.lower())):
                 continue
@@ -621,12 +621,15 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
             cands = gaz.candidates(phrase, fuzzy=False, limit=20)
             if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
                 return False
-        if not cued and _common_english(phrase.lower()):
-            # a common English word is a place here only when it names a big, well-known place
+        cyrillic = has_cyrillic(phrase)
+        if not cued and (_common_english(phrase.lower()) or (cyrillic and _common_cyrillic(phrase.lower()))):
+            # a common word ("Middle", "Українські") is a place here only when it names a big,
+            # well-known place (in Cyrillic, GeoNames holds the name as an alternate: "Москва")
             cands = gaz.candidates(phrase, fuzzy=False, limit=3)
             big = [
                 c for c in cands
-                if c.place.population >= 100_000 and fold(c.matched or c.place.name) == fold(c.place.name)
+                if c.place.population >= 100_000
+                and (cyrillic or fold(c.matched or c.place.name) == fold(c.place.name))
             ]
             if not big:
                 return False

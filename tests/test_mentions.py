@@ -202,3 +202,8 @@ def test_a_first_name_that_is_also_a_city_is_not_a_place(gaz) -> None:
     assert not find_mentions("The president of Ukraine Vladimir Zelenski met the envoy.", gaz)
     # the city itself, named as a place, still is one
     assert [m.text for m in find_mentions("Drones attacked Vladimir and Rostov overnight.", gaz)] == ["Vladimir", "Rostov"]
+
+
+def test_a_contraction_with_a_curly_apostrophe_is_no_place(gaz) -> None:
+    # "I’ve" (non-ASCII apostrophe, not Cyrillic) is a common English word, not Iwye in Belarus
+    assert not find_mentions("At present, I’ve heard this literally in the past day or three.", gaz)

@@ -219,3 +219,12 @@ def test_cyrillic_names_in_oblique_cases(gaz, text, written, name) -> None:
 def test_common_cyrillic_words_are_not_read_as_inflected_names(gaz) -> None:
     # "Атака" ends like a toponym in -ка, but is a common word ("attack")
     assert not placed("Атака отбита. Армия наступает.", gaz)
+
+
+def test_a_ukrainian_general_staff_sentence(gaz) -> None:
+    # Ukrainian original: the General Staff claims, the defence forces repelled attacks near
+    # Novopavlivka (genitive "Новопавлівки"); "Українські" (Ukrainian, an adjective) is no place
+    claims = extract_text("Генштаб ЗСУ повідомив, що Сили оборони відбили атаки біля Новопавлівки.", gaz)
+    [c] = claims
+    assert c.name == "Novopavlivka" and str(c.action) == "repelled" and str(c.claimant) == "UA-GeneralStaff"
+    assert [c.place for c in extract_text("Українські військові звільнили Кам’янське.", gaz)] == ["Кам’янське"]
