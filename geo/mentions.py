@@ -242,10 +242,6 @@ def _surname_ending(name: str) -> bool:
     return _SURNAME_END.search(name) is not None
 
 
-def _has_key(gaz: Gazetteer, key: str) -> bool:
-    return gaz.has_key(key)  # remembered by the gazetteer: names recur from report to report
-
-
 # What depends on the gazetteer is remembered with it (a module-level cache keyed on the
 # gazetteer would keep every gazetteer ever opened alive).
 _BY_GAZETTEER: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[tuple[int, str], ...]]] = weakref.WeakKeyDictionary()
@@ -271,9 +267,9 @@ def _split_word_uncached(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ..
     if (
         len(parts) == 1
         or not all(p[:1].isupper() for p in parts)
-        or _has_key(gaz, fold(word))
+        or gaz.has_key(fold(word))
         or gaz.candidates(word, fuzzy=False, limit=1)
-        or sum(_has_key(gaz, fold(p)) for p in parts) < 2
+        or sum(gaz.has_key(fold(p)) for p in parts) < 2
     ):
         return ((0, word),)
     out = []
@@ -421,7 +417,7 @@ def _infix_alternates(text: str, found: list[Mention], gaz: Gazetteer) -> list[M
                 and text[b.end : c.start].replace(" ", "") == ")"
                 and " " not in a.text
                 and " " not in b.text
-                and (_has_key(gaz, fold(f"{a.text} {c.text}")) or _has_key(gaz, fold(f"{b.text} {c.text}")))
+                and (gaz.has_key(fold(f"{a.text} {c.text}")) or gaz.has_key(fold(f"{b.text} {c.text}")))
             ):
                 out.append(Mention(text=text[a.start : c.end], start=a.start, end=c.end, trigger=a.trigger))
                 i += 3
@@ -585,7 +581,7 @@ def _match_run(
         if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
-        if _has_key(gaz, key):
+        if gaz.has_key(key):
             if _acceptable(text, run[0], k, phrase, strong or called, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
@@ -676,9 +672,9 @@ def _people(
                 surnames.add(fold(w2))
                 firsts.add(j)
             continue
-        if _has_key(gaz, fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
+        if gaz.has_key(fold(f"{w1} {w2}")) or gaz.candidates(f"{w1} {w2}", fuzzy=False, limit=1):
             continue
-        k1, k2 = _has_key(gaz, fold(w1)), _has_key(gaz, fold(w2))
+        k1, k2 = gaz.has_key(fold(w1)), gaz.has_key(fold(w2))
         if fold(w1) in called_places or fold(w2) in called_places:
             continue
         if k1 and not k2:
@@ -715,7 +711,7 @@ def _slash_partners(text: str, found: list[Mention], gaz) -> list[Mention]:
                 if mm:
                     s, e = m.start - len(seg) + mm.start(1), m.start - len(seg) + mm.end(1)
             if mm and (s, e) not in have and text[s:e][:1].isupper():
-                if _has_key(gaz, fold(text[s:e])) or gaz.candidates(text[s:e], fuzzy=False, limit=1):
+                if gaz.has_key(fold(text[s:e])) or gaz.candidates(text[s:e], fuzzy=False, limit=1):
                     extra.append(Mention(text=text[s:e], start=s, end=e, trigger="slash"))
                     have.add((s, e))
     return extra
