@@ -28,7 +28,6 @@ import lzma
 import os
 import re
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -292,11 +291,13 @@ class FrontLine:
         return bool(shapely.contains_xy(area, x, y))
 
     def distance_function(self, day: dt.date | None) -> Callable[[float, float], float]:
-        """``(lat, lon) -> km`` to the line of ``day``, memoised (for ranking many candidates)."""
+        """``(lat, lon) -> km`` to the line of ``day``, memoised (for ranking many candidates).
 
-        @lru_cache(maxsize=4096)
+        Both forms answer from the distances the line remembers per date (:meth:`distances_km`).
+        """
+
         def f(lat: float, lon: float) -> float:
-            return self.distance_km(lat, lon, day)
+            return float(self.distances_km([lat], [lon], day)[0])
 
         def many(lats, lons) -> np.ndarray:
             return self.distances_km(lats, lons, day)
