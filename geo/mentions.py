@@ -208,12 +208,19 @@ _CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
 _CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
 
 
+# wordfreq's "small" lists hold every word of Zipf ≥ 3 with the same frequency as the "best"
+# (large) lists, so a threshold above 3 reads them alike (tests/test_mentions_speed.py checks
+# the installed data): loading the small list takes ~0.02 s, the large one 0.3 s (English) to
+# 1 s (Russian), paid by the first report of each process.
+_WORDLIST = "small"
+
+
 @lru_cache(maxsize=20000)
 def _common_english(word: str) -> bool:
     """True for a word common in English (Zipf ≥ 3.3: "snake", "progress", "middle", "lyman" is 3.1)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= 3.3
+    return zipf_frequency(word, "en", wordlist=_WORDLIST) >= 3.3
 
 
 _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
@@ -226,8 +233,9 @@ def _common_cyrillic(word: str) -> bool:
     toponym on its ending alone."""
     from wordfreq import zipf_frequency
 
-    # one language's list is loaded (~0.5 s, once): Ukrainian when the word has its letters
-    return zipf_frequency(word, "uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru") >= 3.5
+    # one language's list is loaded (once): Ukrainian when the word has its letters
+    lang = "uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru"
+    return zipf_frequency(word, lang, wordlist=_WORDLIST) >= 3.5
 
 
 # Names recur from report to report: what their endings say is worked out once for each (a
