@@ -97,6 +97,7 @@ _CAP_WORD = re.compile(
     r"[^\W\d_a-zß-ÿа-џ](?<![^\W\d_].)(?<![^\W\d_]-.)(?:(?<![^\W\d_]['’ʼ].)|(?![^\W\d_]))" + _WORD_REST
 )
 # "na", "nad", "pid" (any case) joined to the name before it: "Rostov na Donu", "Novhorod nad ..."
+_NA_FIRST = frozenset("nNpP")
 _JOINED_NA = re.compile(r"[^\S\n]{1,2}([nN][aA][dD]?|[pP][iI][dD])(?![^\W\d_]|['’ʼ][^\W\d_]{2}|-[^\W\d_])")
 
 #: A word of the text: start, end, the word.
@@ -250,23 +251,74 @@ def _surname_ending(name: str) -> bool:
     return _SURNAME_END.search(name) is not None
 
 
+class _GazetteerMemo:
+    """What mention finding has worked out from one gazetteer: hyphenated words' splits, what
+    phrases are (``_phrase_facts``), whether a phrase names a region, and the longest name in words (read once, not per report)."""
+
+    __slots__ = ("splits", "facts", "regions", "max_n")
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.splits: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.facts: dict[str, PhraseFacts] = {}
+        self.regions: dict[str, bool] = {}
+        self.max_n: int = max(1, min(getattr(gaz, "max_key_words", 4), 5))
+
+
 # What depends on the gazetteer is remembered with it (a module-level cache keyed on the
 # gazetteer would keep every gazetteer ever opened alive).
-_BY_GAZETTEER: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[tuple[int, str], ...]]] = weakref.WeakKeyDictionary()
+_BY_GAZETTEER: weakref.WeakKeyDictionary[Gazetteer, _GazetteerMemo] = weakref.WeakKeyDictionary()
+_MEMO_SIZE = 20000
+
+
+def _memo(gaz: Gazetteer) -> _GazetteerMemo:
+    memo = _BY_GAZETTEER.get(gaz)
+    if memo is None:
+        memo = _BY_GAZETTEER[gaz] = _GazetteerMemo(gaz)
+    return memo
 
 
 def _split_word(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     """The places a hyphenated word joins, each with its offset in the word: "Zhuravka-Novenke-Veselivka"
     and "Kupiansk-Svatove-Kreminna" are split, "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which
     are one name, are not (a word without hyphens is itself)."""
-    memo = _BY_GAZETTEER.get(gaz)
-    if memo is None:
-        memo = _BY_GAZETTEER[gaz] = {}
+    memo = _memo(gaz).splits
     got = memo.get(word)
     if got is None:
-        if len(memo) >= 20000:
+        if len(memo) >= _MEMO_SIZE:
             memo.clear()
         got = memo[word] = _split_word_uncached(word, gaz)
+    return got
+
+
+#: What a phrase (one or more words of a run) is, whatever stands around it: its folded key,
+#: whether that is a stop word, the toponyms it may translate, whether it is a gazetteer key,
+#: and whether it ends like a Russian or Ukrainian toponym.
+PhraseFacts = tuple[str, bool, tuple[str, ...], bool, bool]
+
+
+def _phrase_facts(phrase: str, gaz: Gazetteer) -> PhraseFacts:
+    """The ``PhraseFacts`` of ``phrase``. Names recur from report to report: remembered for each,
+    so that a name's run is judged from one dictionary lookup and what stands around it."""
+    memo = _memo(gaz).facts
+    got = memo.get(phrase)
+    if got is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        key = fold(phrase)
+        got = memo[phrase] = (key, key in STOP_WORDS, untranslate(phrase), bool(key) and gaz.has_key(key),
+                              _toponym_ending(phrase))
+    return got
+
+
+def _is_region(phrase: str, gaz: Gazetteer) -> bool:
+    """Whether ``gaz.region(phrase)`` finds a region ("Donetsk Oblast"). Remembered for each
+    phrase: the gazetteer searches its regions anew each time (~0.1 ms)."""
+    memo = _memo(gaz).regions
+    got = memo.get(phrase)
+    if got is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        got = memo[phrase] = gaz.region(phrase) is not None
     return got
 
 
@@ -296,7 +348,7 @@ def _cap_words(text: str, gaz: Gazetteer) -> list[Word]:
         if not w[0].isupper():
             continue
         if "-" not in w:
-            if _is_cap(w):
+            if len(w) > 4 or not w.isupper() or len(w) == 1:  # _is_cap(w), inlined: most words
                 out.append((m.start(), m.end(), w))
             continue
         s = m.start()
@@ -343,18 +395,24 @@ def _run(text: str, words: list[Word], i: int, max_n: int) -> list[Word]:
     with a capitalised one: capitalised words, and "na", "nad", "pid" between them."""
     run = [words[i]]
     j = i + 1
+    joined_na = False
     while len(run) < max_n:
         end = run[-1][1]
         if j < len(words) and _joined(text, end, words[j][0]):
             run.append(words[j])  # only spaces between: the next word of the text
             j += 1
             continue
+        # _JOINED_NA needs an "n" or a "p" one or two characters on: most words have none there
+        if text[end + 1 : end + 2] not in _NA_FIRST and text[end + 2 : end + 3] not in _NA_FIRST:
+            break
         na = _JOINED_NA.match(text, end)
         if na is None:
             break
         run.append((na.start(1), na.end(1), na.group(1)))
-    while not _is_cap(run[-1][2]):
-        run.pop()
+        joined_na = True
+    if joined_na:  # the words of _cap_words are capitalised, a joined "na" is not
+        while not _is_cap(run[-1][2]):
+            run.pop()
     return run
 
 
@@ -387,12 +445,17 @@ def find_mentions(
     # what stands before each word, read once for all the cue patterns
     windows = [_cue_window(text, s) for s, _, _ in words]
     people = _people(text, words, windows, gaz)
-    max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
+    max_n = _memo(gaz).max_n
     found: list[Mention] = []
     i = 0
+    dashes = not _DASH_CHARS.isdisjoint(text)
     while i < n:
         run = _run(text, words, i, max_n)
-        match = _match_run(text, i, run, gaz, people, windows[i])
+        if len(run) == 1 and _phrase_facts(run[0][2], gaz)[1]:
+            # a lone stop word ("The", "Russian"): _match_run finds nothing there, or skips only it
+            i += 1
+            continue
+        match = _match_run(text, i, run, gaz, people, windows[i], dashes)
         if match is None:
             i += 1
             continue
@@ -500,6 +563,7 @@ def _cue(window: CueWindow) -> str:
 
 
 _DASHES = ("-", "–", "—")
+_DASH_CHARS = frozenset(_DASHES)
 _CAP_AFTER_DASH = re.compile(r"\s*[-–—]\s*([^\W\d_])")
 _CAP_BEFORE_DASH = re.compile(r"([^\W\d_])\s*[-–—]\s*$")
 _WORD_BEFORE_DASH = re.compile(r"([^\W\d_]+)\s*[-–—]\s*$")
@@ -540,11 +604,18 @@ def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
 
 
 def _match_run(
-    text: str, i: int, run: list[Word], gaz: Gazetteer, people: tuple[set[int], set[str], set[str]], window: CueWindow
+    text: str,
+    i: int,
+    run: list[Word],
+    gaz: Gazetteer,
+    people: tuple[set[int], set[str], set[str]],
+    window: CueWindow,
+    dashes: bool = True,
 ) -> tuple[int, str, int] | None:
     """The longest prefix of ``run`` that is a place mention: (words taken, how found, end offset).
 
     ``run`` starts with the ``i``-th capitalised word, ``window`` is the cue window before it.
+    ``dashes`` is False when the text holds no dash at all (no name of it stands in a dash list).
 
     ``how`` is "skip" for a name that is part of something else (a plant, a street, a newspaper).
     """
@@ -559,10 +630,10 @@ def _match_run(
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]
-        key = fold(phrase)
+        key, stop, translated, in_gaz, toponym_ending = _phrase_facts(phrase, gaz)
         if not key:
             continue
-        if k == 1 and key in STOP_WORDS:
+        if k == 1 and stop:
             continue
         called = key in people[2]
         if k == 1 and not called and (i in people[0] or key in people[1]):
@@ -572,7 +643,7 @@ def _match_run(
             after = text[e : e + 40]
             m = _REGION_AFTER.match(after)
             if m:
-                if gaz.region(text[s : e + m.end()]) is not None or gaz.region(phrase) is not None:
+                if _is_region(text[s : e + m.end()], gaz) or _is_region(phrase, gaz):
                     return k, "region", e + m.end()
                 continue
             m = _WATER_AFTER.match(after)
@@ -583,21 +654,19 @@ def _match_run(
             if _NOT_SETTLEMENT_AFTER.match(after):
                 return k, "skip", e
             direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
-        dash = _in_dash_list(text, s, e)
-        strong = cue == "cue" or direction_after or dash
-        translated = untranslate(phrase)
+        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e))
         if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
-        if gaz.has_key(key):
+        if in_gaz:
             if _acceptable(text, run[0], k, phrase, strong or called, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         if k > 2:
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
-        if strong or called or (cue == "weak-cue" and _toponym_ending(phrase)) or (
-            _toponym_ending(phrase) and not _common_english(phrase.lower()) and k == 1
+        if strong or called or (cue == "weak-cue" and toponym_ending) or (
+            toponym_ending and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, s, gaz) and len(phrase) >= 5
             and not (has_cyrillic(phrase) and _common_cyrillic(phrase.lower()))
         ):
