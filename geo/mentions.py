@@ -97,6 +97,7 @@ _CAP_WORD = re.compile(
     r"[^\W\d_a-zß-ÿа-џ](?<![^\W\d_].)(?<![^\W\d_]-.)(?:(?<![^\W\d_]['’ʼ].)|(?![^\W\d_]))" + _WORD_REST
 )
 # "na", "nad", "pid" (any case) joined to the name before it: "Rostov na Donu", "Novhorod nad ..."
+_NA_FIRST = frozenset("nNpP")
 _JOINED_NA = re.compile(r"[^\S\n]{1,2}([nN][aA][dD]?|[pP][iI][dD])(?![^\W\d_]|['’ʼ][^\W\d_]{2}|-[^\W\d_])")
 
 #: A word of the text: start, end, the word.
@@ -155,7 +156,8 @@ _CALLED_CUE = re.compile(
 # the last of a list of settlements: "the villages of Filia in the X region and First May"
 _LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
 _WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
-_DIRECTION_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|salient|area|outskirts)\b", re.IGNORECASE)
+_DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
+_DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
 _RU_TOPONYM = re.compile(
     r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad"
     # the same in Cyrillic, and in the oblique cases a Russian or Ukrainian sentence puts them
@@ -165,17 +167,23 @@ _RU_TOPONYM = re.compile(
 )
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
-_WATER_AFTER = re.compile(r"^\s+(?:River|river|Lake|lake|Reservoir|reservoir)\b")
-_REGION_AFTER = re.compile(
-    r"^\s+(?:Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic)\b"
-)
-_NOT_SETTLEMENT_AFTER = re.compile(
-    r"^\s+(?:ravine|Ravine|gully|beam|Spit|spit|Bay|Canal|Park|Street|street|Avenue|avenue|Square|Plant|plant|"
+_WATER_WORDS = r"River|river|Lake|lake|Reservoir|reservoir"
+_WATER_AFTER = re.compile(rf"^\s+(?:{_WATER_WORDS})\b")
+_REGION_WORDS = r"Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic"
+_REGION_AFTER = re.compile(rf"^\s+(?:{_REGION_WORDS})\b")
+_NOT_SETTLEMENT_WORDS = (
+    r"ravine|Ravine|gully|beam|Spit|spit|Bay|Canal|Park|Street|street|Avenue|avenue|Square|Plant|plant|"
     r"Power|Nuclear|Thermal|Airport|airport|Airfield|airfield|Air Base|Bridge|bridge|Highway|highway|Road|"
     r"Channel|Forest|Cathedral|Monastery|Stadium|Station|Mine|mine|Coke|Times|Post|Journal|Herald|University|"
     r"Institute|Agreements?|Accords?|format|Group|Battalion|Brigade|Regiment|Division|Army|Corps|Fleet|TV|Radio|"
     r"Club|Declaration|Summit|Process|Memorandum|Initiative|Military|Sea|group|grouping|Grouping|"
-    r"armou?red|tanks?|vehicles?|helicopters?|missiles?|drones?|howitzers?|rockets?|systems?)\b"
+    r"armou?red|tanks?|vehicles?|helicopters?|missiles?|drones?|howitzers?|rockets?|systems?"
+)
+_NOT_SETTLEMENT_AFTER = re.compile(rf"^\s+(?:{_NOT_SETTLEMENT_WORDS})\b")
+# What each of the four patterns above needs at the least (no word end; the direction words in
+# any case): one search that most names fail spares them the four.
+_ANY_AFTER = re.compile(
+    rf"\s+(?:{_REGION_WORDS}|{_WATER_WORDS}|{_NOT_SETTLEMENT_WORDS}|(?i:{_DIRECTION_WORDS}))"
 )
 _NOT_SETTLEMENT_BEFORE = re.compile(
     r"(?:(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of|Battlegroup|battlegroup|\b[A-Z]\.)\s+$"
@@ -208,12 +216,19 @@ _CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
 _CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
 
 
+# wordfreq's "small" lists hold every word of Zipf ≥ 3 with the same frequency as the "best"
+# (large) lists, so a threshold above 3 reads them alike (tests/test_mentions_speed.py checks
+# the installed data): loading the small list takes ~0.02 s, the large one 0.3 s (English) to
+# 1 s (Russian), paid by the first report of each process.
+_WORDLIST = "small"
+
+
 @lru_cache(maxsize=20000)
 def _common_english(word: str) -> bool:
     """True for a word common in English (Zipf ≥ 3.3: "snake", "progress", "middle", "lyman" is 3.1)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= 3.3
+    return zipf_frequency(word, "en", wordlist=_WORDLIST) >= 3.3
 
 
 _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
@@ -226,8 +241,9 @@ def _common_cyrillic(word: str) -> bool:
     toponym on its ending alone."""
     from wordfreq import zipf_frequency
 
-    # one language's list is loaded (~0.5 s, once): Ukrainian when the word has its letters
-    return zipf_frequency(word, "uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru") >= 3.5
+    # one language's list is loaded (once): Ukrainian when the word has its letters
+    lang = "uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru"
+    return zipf_frequency(word, lang, wordlist=_WORDLIST) >= 3.5
 
 
 # Names recur from report to report: what their endings say is worked out once for each (a
@@ -242,23 +258,76 @@ def _surname_ending(name: str) -> bool:
     return _SURNAME_END.search(name) is not None
 
 
+class _GazetteerMemo:
+    """What mention finding has worked out from one gazetteer: hyphenated words' splits, what
+    phrases are (``_phrase_facts``), whether a phrase names a region, and the longest name in
+    words (read once, not per report)."""
+
+    __slots__ = ("splits", "facts", "regions", "max_n")
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.splits: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.facts: dict[str, PhraseFacts] = {}
+        self.regions: dict[str, bool] = {}
+        self.max_n: int = max(1, min(getattr(gaz, "max_key_words", 4), 5))
+
+
 # What depends on the gazetteer is remembered with it (a module-level cache keyed on the
 # gazetteer would keep every gazetteer ever opened alive).
-_BY_GAZETTEER: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[tuple[int, str], ...]]] = weakref.WeakKeyDictionary()
+_BY_GAZETTEER: weakref.WeakKeyDictionary[Gazetteer, _GazetteerMemo] = weakref.WeakKeyDictionary()
+_MEMO_SIZE = 20000
+
+
+def _memo(gaz: Gazetteer) -> _GazetteerMemo:
+    memo = _BY_GAZETTEER.get(gaz)
+    if memo is None:
+        memo = _BY_GAZETTEER[gaz] = _GazetteerMemo(gaz)
+    return memo
 
 
 def _split_word(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     """The places a hyphenated word joins, each with its offset in the word: "Zhuravka-Novenke-Veselivka"
     and "Kupiansk-Svatove-Kreminna" are split, "Rai-Aleksandrovka" and "Svyato-Pokrovskoe", which
     are one name, are not (a word without hyphens is itself)."""
-    memo = _BY_GAZETTEER.get(gaz)
-    if memo is None:
-        memo = _BY_GAZETTEER[gaz] = {}
+    memo = _memo(gaz).splits
     got = memo.get(word)
     if got is None:
-        if len(memo) >= 20000:
+        if len(memo) >= _MEMO_SIZE:
             memo.clear()
         got = memo[word] = _split_word_uncached(word, gaz)
+    return got
+
+
+#: What a phrase (one or more words of a run) is, whatever stands around it: its folded key,
+#: whether that is a stop word, the toponyms it may translate, whether it is a gazetteer key,
+#: and whether it ends like a Russian or Ukrainian toponym.
+PhraseFacts = tuple[str, bool, tuple[str, ...], bool, bool]
+
+
+def _phrase_facts(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> PhraseFacts:
+    """The ``PhraseFacts`` of ``phrase``. Names recur from report to report: remembered for each,
+    so that a name's run is judged from one dictionary lookup and what stands around it.
+    ``memo`` is ``_memo(gaz)``, passed in: it is looked up once per report, not per phrase."""
+    facts = memo.facts
+    got = facts.get(phrase)
+    if got is None:
+        if len(facts) >= _MEMO_SIZE:
+            facts.clear()
+        key = fold(phrase)
+        got = facts[phrase] = (key, key in STOP_WORDS, untranslate(phrase), bool(key) and gaz.has_key(key),
+                              _toponym_ending(phrase))
+    return got
+
+
+def _is_region(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
+    """Whether ``gaz.region(phrase)`` finds a region ("Donetsk Oblast"). Remembered for each
+    phrase: the gazetteer searches its regions anew each time (~0.1 ms)."""
+    regions = memo.regions
+    got = regions.get(phrase)
+    if got is None:
+        if len(regions) >= _MEMO_SIZE:
+            regions.clear()
+        got = regions[phrase] = gaz.region(phrase) is not None
     return got
 
 
@@ -288,7 +357,7 @@ def _cap_words(text: str, gaz: Gazetteer) -> list[Word]:
         if not w[0].isupper():
             continue
         if "-" not in w:
-            if _is_cap(w):
+            if len(w) > 4 or not w.isupper() or len(w) == 1:  # _is_cap(w), inlined: most words
                 out.append((m.start(), m.end(), w))
             continue
         s = m.start()
@@ -335,18 +404,25 @@ def _run(text: str, words: list[Word], i: int, max_n: int) -> list[Word]:
     with a capitalised one: capitalised words, and "na", "nad", "pid" between them."""
     run = [words[i]]
     j = i + 1
+    joined_na = False
     while len(run) < max_n:
         end = run[-1][1]
-        if j < len(words) and _joined(text, end, words[j][0]):
+        # _joined needs at most two characters between the words: most words stand farther apart
+        if j < len(words) and words[j][0] - end <= 2 and _joined(text, end, words[j][0]):
             run.append(words[j])  # only spaces between: the next word of the text
             j += 1
             continue
+        # _JOINED_NA needs an "n" or a "p" one or two characters on: most words have none there
+        if text[end + 1 : end + 2] not in _NA_FIRST and text[end + 2 : end + 3] not in _NA_FIRST:
+            break
         na = _JOINED_NA.match(text, end)
         if na is None:
             break
         run.append((na.start(1), na.end(1), na.group(1)))
-    while not _is_cap(run[-1][2]):
-        run.pop()
+        joined_na = True
+    if joined_na:  # the words of _cap_words are capitalised, a joined "na" is not
+        while not _is_cap(run[-1][2]):
+            run.pop()
     return run
 
 
@@ -379,12 +455,18 @@ def find_mentions(
     # what stands before each word, read once for all the cue patterns
     windows = [_cue_window(text, s) for s, _, _ in words]
     people = _people(text, words, windows, gaz)
-    max_n = max(1, min(getattr(gaz, "max_key_words", 4), 5))
+    memo = _memo(gaz)
+    max_n = memo.max_n
     found: list[Mention] = []
     i = 0
+    dashes = not _DASH_CHARS.isdisjoint(text)
     while i < n:
         run = _run(text, words, i, max_n)
-        match = _match_run(text, i, run, gaz, people, windows[i])
+        if len(run) == 1 and _phrase_facts(run[0][2], gaz, memo)[1]:
+            # a lone stop word ("The", "Russian"): _match_run finds nothing there, or skips only it
+            i += 1
+            continue
+        match = _match_run(text, i, run, gaz, memo, people, windows[i], dashes)
         if match is None:
             i += 1
             continue
@@ -446,7 +528,21 @@ def _cue_start(before: str) -> int | None:
     whole window finds (a match cannot start on the whitespace after it; ``\b`` reads alike)."""
     if not before[-1:].isspace():
         return None  # a cue is followed by whitespace
-    words = before.split()
+    # Most windows are decided by their last few words: only those are split off (``tail[0]``
+    # keeps the rest), and the whole window only when a cue may start before them.
+    tail = before.rsplit(None, _CUE_TAIL)
+    if len(tail) <= _CUE_TAIL:
+        return _cue_offset(before, tail, False)
+    got = _cue_offset(before, tail[1:], True)
+    return _cue_offset(before, before.split(), False) if got == -1 else got
+
+
+_CUE_TAIL = 4  # words split off the end of a cue window first
+
+
+def _cue_offset(before: str, words: list[str], partial: bool) -> int | None:
+    """``_cue_start`` from the last ``words`` of ``before`` (all its words unless ``partial``);
+    -1 when ``partial`` words do not settle it."""
     first = len(words)  # the earliest word a cue may start in: only fillers stand after its end
     for j in range(len(words) - 1, -1, -1):
         span, filler = _cue_word(words[j])
@@ -454,10 +550,15 @@ def _cue_start(before: str) -> int | None:
             first = min(first, j - span + 1)
         if not filler:
             break
+    else:
+        if partial:
+            return -1  # fillers up to the first word: a cue may end before it
     if first == len(words):
         return None
+    if first < 0 and partial:
+        return -1  # the cue may start before the first word
     # the end of the word before the cue's first word
-    return len(before.rsplit(None, len(words) - first)[0]) if first > 0 else 0
+    return len(before.rsplit(None, len(words) - first)[0]) if first > 0 or partial else 0
 
 
 #: The end of the 60 characters before a word, from where a cue in them may start (None: no cue
@@ -492,6 +593,7 @@ def _cue(window: CueWindow) -> str:
 
 
 _DASHES = ("-", "–", "—")
+_DASH_CHARS = frozenset(_DASHES)
 _CAP_AFTER_DASH = re.compile(r"\s*[-–—]\s*([^\W\d_])")
 _CAP_BEFORE_DASH = re.compile(r"([^\W\d_])\s*[-–—]\s*$")
 _WORD_BEFORE_DASH = re.compile(r"([^\W\d_]+)\s*[-–—]\s*$")
@@ -532,16 +634,24 @@ def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
 
 
 def _match_run(
-    text: str, i: int, run: list[Word], gaz: Gazetteer, people: tuple[set[int], set[str], set[str]], window: CueWindow
+    text: str,
+    i: int,
+    run: list[Word],
+    gaz: Gazetteer,
+    memo: _GazetteerMemo,
+    people: tuple[set[int], set[str], set[str]],
+    window: CueWindow,
+    dashes: bool = True,
 ) -> tuple[int, str, int] | None:
     """The longest prefix of ``run`` that is a place mention: (words taken, how found, end offset).
 
-    ``run`` starts with the ``i``-th capitalised word, ``window`` is the cue window before it.
+    ``run`` starts with the ``i``-th capitalised word, ``window`` is the cue window before it,
+    ``memo`` is ``_memo(gaz)``. ``dashes`` is False when the text holds no dash at all (no name of it stands in a dash list).
 
     ``how`` is "skip" for a name that is part of something else (a plant, a street, a newspaper).
     """
     s = run[0][0]
-    cue = _cue(window)
+    cue = _cue(window) if window is not None else ""
     before = text[max(0, s - 12) : s]
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
     if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
@@ -551,20 +661,21 @@ def _match_run(
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]
-        key = fold(phrase)
+        key, stop, translated, in_gaz, toponym_ending = _phrase_facts(phrase, gaz, memo)
         if not key:
             continue
-        if k == 1 and key in STOP_WORDS:
+        if k == 1 and stop:
             continue
         called = key in people[2]
         if k == 1 and not called and (i in people[0] or key in people[1]):
             return 1, "skip", e
         direction_after = False
-        if text[e : e + 1].isspace():  # each pattern of what follows a name starts with whitespace
+        # each pattern of what follows a name starts with whitespace, and needs _ANY_AFTER
+        if text[e : e + 1].isspace() and _ANY_AFTER.match(text, e, e + 40):
             after = text[e : e + 40]
             m = _REGION_AFTER.match(after)
             if m:
-                if gaz.region(text[s : e + m.end()]) is not None or gaz.region(phrase) is not None:
+                if _is_region(text[s : e + m.end()], gaz, memo) or _is_region(phrase, gaz, memo):
                     return k, "region", e + m.end()
                 continue
             m = _WATER_AFTER.match(after)
@@ -575,21 +686,19 @@ def _match_run(
             if _NOT_SETTLEMENT_AFTER.match(after):
                 return k, "skip", e
             direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
-        dash = _in_dash_list(text, s, e)
-        strong = cue == "cue" or direction_after or dash
-        translated = untranslate(phrase)
+        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e))
         if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
-        if gaz.has_key(key):
+        if in_gaz:
             if _acceptable(text, run[0], k, phrase, strong or called, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         if k > 2:
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
-        if strong or called or (cue == "weak-cue" and _toponym_ending(phrase)) or (
-            _toponym_ending(phrase) and not _common_english(phrase.lower()) and k == 1
+        if strong or called or (cue == "weak-cue" and toponym_ending) or (
+            toponym_ending and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, s, gaz) and len(phrase) >= 5
             and not (has_cyrillic(phrase) and _common_cyrillic(phrase.lower()))
         ):
@@ -653,7 +762,7 @@ def _people(
     called_places = {
         fold(w)
         for (_, _, w), window in zip(words, windows)
-        if _cue_in("called", window) and not _common_english(w.lower())
+        if window is not None and _cue_in("called", window) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
         s1, e1, w1 = words[j]
