@@ -50,7 +50,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
-from typing import NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 from geo.model import Action, Claimant, Report
@@ -219,10 +219,33 @@ def _stem_mask(text: str) -> int:
 _Row = TypeVar("_Row")
 
 
-def _gated(rows: tuple[_Row, ...], bits: tuple[int, ...], text: str) -> tuple[_Row, ...]:
-    """The rows of a table (with their gate bits) whose regex can match in ``text``."""
-    mask = _stem_mask(text)
-    return tuple(row for row, bit in zip(rows, bits) if mask & bit)
+class _GatedTable(Generic[_Row]):
+    """A table of rows with their gate bits, and the rows each stem mask selects.
+
+    Few masks recur (a mask is a set of stems, not a text): the rows a mask selects are kept per
+    mask, so a sentence costs a look-up, not a pass over the table. Bounded like _WordMasks.
+    """
+
+    def __init__(self, rows: tuple[_Row, ...], bits: tuple[int, ...]) -> None:
+        self.rows = rows
+        self.bits = bits
+        self._union = reduce(or_, bits, 0)
+        self._picked: dict[int, tuple[_Row, ...]] = {}
+
+    def rows_for(self, mask: int) -> tuple[_Row, ...]:
+        """The rows whose bit is set in ``mask``."""
+        key = mask & self._union
+        picked = self._picked.get(key)
+        if picked is None:
+            if len(self._picked) >= _WORDS_KEPT:
+                self._picked.clear()
+            picked = self._picked[key] = tuple(row for row, bit in zip(self.rows, self.bits) if key & bit)
+        return picked
+
+
+def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
+    """The rows of a table whose regex can match in ``text``."""
+    return table.rows_for(_stem_mask(text))
 
 
 # (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
@@ -318,6 +341,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
         r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
 )
 _CUE_BITS = tuple(_GATE.bit(pattern, stems) for _, _, stems, pattern in _CUES)
+_CUE_TABLE = _GatedTable(_CUES, _CUE_BITS)
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
@@ -436,6 +460,7 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
         r"outlet|newspaper|broadcaster)\b"), True),
 )
 _CLAIMANT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
+_CLAIMANT_TABLE = _GatedTable(_CLAIMANT_CUES, _CLAIMANT_BITS)
 
 _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
           r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
@@ -589,6 +614,7 @@ _UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
     (5, ("district",), re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
 )
 _UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
+_UNIT_TABLE = _GatedTable(_UNITS, _UNIT_BITS)
 _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
 _DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
@@ -632,7 +658,7 @@ def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
     ['12th Separate Assault Brigade', '4th Army Corps']
     """
     found: list[tuple[str, int, int, int]] = []
-    for rank, _, pattern in _gated(_UNITS, _UNIT_BITS, text):
+    for rank, _, pattern in _gated(_UNIT_TABLE, text):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e, _ in found):
                 continue
@@ -864,7 +890,7 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
 @lru_cache(maxsize=32)
 def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it)."""
-    return _scan_cues(text, _gated(_CUES, _CUE_BITS, text))
+    return _scan_cues(text, _gated(_CUE_TABLE, text))
 
 
 def _scan_cues(text: str, rows: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...]) -> tuple[_Cue, ...]:
@@ -912,7 +938,7 @@ def _find_attributions(text: str) -> list[_Attr]:
 @lru_cache(maxsize=32)
 def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text`` (memoised, like the cues)."""
-    return _scan_attributions(text, _gated(_CLAIMANT_CUES, _CLAIMANT_BITS, text))
+    return _scan_attributions(text, _gated(_CLAIMANT_TABLE, text))
 
 
 def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...]) -> tuple[_Attr, ...]:
@@ -1421,8 +1447,9 @@ def _analyse(
             claimant = attr.claimant
             why.append(f"claimant '{attr.text}'")
     voice = None
+    source = source_claimant(report) if report is not None and claimant is None else None
     # a known source (the MoD's agency, ISW, DeepState) speaks for itself: its voice is not read
-    if report is not None and claimant is None and source_claimant(report) in (None, Claimant.MEDIA):
+    if report is not None and claimant is None and source in (None, Claimant.MEDIA):
         voice = report_voice(report.text)
     if claimant is None and voice is not None:
         # an own-voice narrative: its unattributed sentences are the channel's, not the last speaker's
@@ -1434,7 +1461,7 @@ def _analyse(
             claimant = found.claimant
             why.append(f"claimant from context '{found.text}'")
     if claimant is None and report is not None:
-        claimant = source_claimant(report)
+        claimant = source
         if claimant is not None:
             why.append("claimant from source")
         else:
@@ -1466,17 +1493,18 @@ def _analyse(
 
     # unit and direction
     unit = ""
-    units = find_units(sentence)
+    units = _find_units_cached(sentence)  # read only: the kept list itself
     if units:
         near = [u for u in units if lo <= u[1] < hi] or units
         unit = min(near, key=lambda u: (u[3], abs(u[1] - start)))[0]
     direction = ""
-    dirs = [d for d in find_directions(sentence) if not (d[1] <= start < d[2])] or find_directions(sentence)
+    named = _find_directions_cached(sentence)  # read only, as the units
+    dirs = [d for d in named if not (d[1] <= start < d[2])] or named
     if dirs:
         prior = [d for d in dirs if d[1] <= start]
         direction = prior[-1][0] if prior else dirs[0][0]
     elif context:
-        cdirs = find_directions(context)
+        cdirs = _find_directions_cached(context)
         if cdirs:
             direction = cdirs[-1][0]
     return ClaimContext(
