@@ -574,7 +574,9 @@ _MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people
                      r"delegation|leadership|regime)\b")
 _REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
                    r"governorate|okrug|peninsula|област\w*|республик\w*|кра[йя]\w*|район\w*)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
-_REGION_LIST_AFTER = _c(r"^(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
+# both matched at the end of the mention (``pattern.match(sentence, end)``)
+_REGION_LIST_AFTER = _c(r"(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
+_REGION_NOUN_AFTER = _c(r"\s+(?:oblast|region|krai|kray|republic|province)\b")
 _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?(?:ukraine|russia|russian\s+federation|"
                 r"belarus|moldova|poland|germany|france|britain|great\s+britain|united\s+kingdom|uk|us|usa|u\.s\.|"
                 r"united\s+states|america|china|india|iran|north\s+korea|turkey|t[uü]rkiye|georgia|romania|hungary|"
@@ -1028,8 +1030,8 @@ def _kind_of(sentence: str, start: int, end: int) -> str:
     text = sentence[start:end].strip()
     if _COUNTRIES.match(text):
         return "country"
-    if (_REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence[end:])
-            or re.match(r"\s+(?:oblast|region|krai|kray|republic|province)\b", sentence[end:], _I)):
+    if (_REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence, end)
+            or _REGION_NOUN_AFTER.match(sentence, end)):
         return "region"
     return "settlement"
 
@@ -1091,6 +1093,8 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     return (after[0] if after else None), lo
 
 
+_DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
+_RELATIVE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which|where|that)\b")
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 
 
@@ -1098,12 +1102,12 @@ def _attributive_after(sentence: str, cue: _Cue) -> bool:
     """A participle used as an adjective ("the liberated villages"): it governs that noun, not a name before it."""
     # the cheap tests first: most cues are no participle, and the search reads the sentence up to the cue
     return bool(cue.text.casefold().endswith("ed") and _GENERIC_PLACES.match(sentence[cue.end:])
-                and re.search(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$", sentence[:cue.start], _I))
+                and _DETERMINER_BEFORE.search(sentence[:cue.start]))
 
 
 def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
     """A cue in a relative clause right after the mention ("X, which Russia claimed to have seized")."""
-    rel = re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which|where|that)\b", sentence[end:hi])
+    rel = _RELATIVE_AFTER.match(sentence[end:hi])
     if rel and after:
         return after[0]
     return None
@@ -1132,6 +1136,20 @@ def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int
     return min(pool, key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
 
 
+_GAP_WORDS = re.compile(r"[\w'’-]+")
+# the words that may stand between a cue and the place it governs (strict: regions, countries)
+_DIRECT_WORDS_STRICT = frozenset({
+    "on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards", "to", "of", "southern",
+    "northern", "eastern", "western", "central", "entire", "whole"})
+_DIRECT_WORDS = _DIRECT_WORDS_STRICT | {
+    "in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village", "town", "city",
+    "villages", "settlements", "towns", "area", "areas", "populated", "locality", "localities", "hamlet", "district",
+    "districts", "center", "centre"}
+_ACROSS_WORDS = frozenset({"on", "against", "across", "over", "into", "throughout"})
+_PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
+                  r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*")
+
+
 def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, country: bool = False) -> bool:
     """True when the cue governs the mention itself, not something the mention only locates.
 
@@ -1141,20 +1159,14 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
     """
     if cue.end <= start:
         gap = _strip_list(sentence[cue.end:start])
-        words = [w.casefold() for w in re.findall(r"[\w'’-]+", gap)]
-        allowed = {"on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards",
-                   "to", "of", "southern", "northern", "eastern", "western", "central", "entire", "whole"}
-        if not strict:
-            allowed |= {"in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village",
-                        "town", "city", "villages", "settlements", "towns", "area", "areas", "populated", "locality",
-                        "localities", "hamlet", "district", "districts", "center", "centre"}
-        if country and not set(words) & {"on", "against", "across", "over", "into", "throughout"}:
+        words = _GAP_WORDS.findall(gap)
+        if len(words) > 8:
+            return False  # too far: so says the last test, and the country test says no sooner
+        words = [w.casefold() for w in words]
+        if country and _ACROSS_WORDS.isdisjoint(words):
             return False  # "the president attacked Ukraine" is politics; "strikes across Ukraine" is not
-        return len(words) <= 8 and all(w in allowed for w in words)
-    gap = sentence[end:cue.start]
-    return bool(re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
-                             r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*",
-                             gap, _I))
+        return (_DIRECT_WORDS_STRICT if strict else _DIRECT_WORDS).issuperset(words)
+    return bool(_PASSIVE_GAP.fullmatch(sentence, end, cue.start))
 
 
 def _may_be_reference(bare: str) -> bool:
@@ -1191,7 +1203,7 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
     """
     if not before[-1:].isspace():
         return False
-    for word in reversed(before.split()[-2:]):
+    for word in reversed(before.rsplit(None, 2)[-2:]):
         if not FOLDS_TO_ASCII.isdisjoint(word):
             return True  # a letter the regex reads as ASCII: let it judge
         low = word.lower()
@@ -1200,6 +1212,10 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
         if low != "the":
             return False
     return False
+
+
+_CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
+_LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
 
 
 def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: int, hi: int) -> tuple[str, str]:
@@ -1215,14 +1231,13 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
-    if strict and cue is not None and cue.start > end and re.search(
-            r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$", before, _I):
+    if strict and cue is not None and cue.start > end and _CONTAINER_BEFORE.search(before):
         direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
     if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _ACTOR_BEFORE.search(before):
         return "speaker", "speaker: country as actor"
-    if _MODIFIER_AFTER.match(after) and not re.search(r"(?:,|\band|\bor)\s+$", before):
+    if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
@@ -1416,6 +1431,9 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
     return True
 
 
+_NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+
+
 def _analyse(
     sentence: str,
     start: int,
@@ -1473,9 +1491,8 @@ def _analyse(
     hedged = _hedged(sentence)
     if role == "event" and cue is not None:
         action, detail = cue.action, cue.detail
-        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and re.search(
-                rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$",
-                _strip_list(sentence[cue.end:start]), _I):
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _NEAR_BEFORE.search(
+                _strip_list(sentence[cue.end:start])):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
         negated, how = _negation(sentence, cue, lo)
         if negated:
