@@ -693,7 +693,10 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if not _may_name_direction(text):
         return out  # a quick test: this is also asked of the long text before a sentence
-    for m in _DIRECTION_RE.finditer(text):
+    windows = _direction_windows(text)
+    found = (_DIRECTION_RE.finditer(text) if windows is None
+             else (m for lo, hi in windows for m in _DIRECTION_RE.finditer(text, lo, hi)))
+    for m in found:
         name = m.group(1)
         while _NOT_DIRECTION.match(name):
             parts = name.split(None, 1)
@@ -707,6 +710,40 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
         out.append((f"{name} {m.group(2)}", start, m.end()))
     return out
 
+
+# The characters a match of _DIRECTION_RE is made of (names, dashes, spaces, the direction word).
+_DIRECTION_RUN = re.compile(r"[\w'’\-–\s]*")
+_DIRECTION_BACK = 200  # characters before a direction word a window holds
+
+
+def _direction_windows(text: str) -> list[tuple[int, int]] | None:
+    """Disjoint spans of ``text`` that hold every match of ``_DIRECTION_RE``, in order; None when one
+    may reach further back than they do (then the whole text is searched).
+
+    A fast path for the long text before a sentence: a match is a run of _DIRECTION_RUN characters
+    ending in a direction word, so it lies between ``_DIRECTION_BACK`` characters before that word
+    (when a character outside the run stands there) and the end of the run after it. Searched with
+    the run's end as ``endpos``, a window gives the matches a search of the whole text gives there:
+    the character at that end, outside the run, is no word character, so ``\b`` reads it as the
+    end of the text does, and a match cannot reach past it.
+    """
+    spans: list[tuple[int, int]] = []
+    for word in _DIRECTION_WORDS:
+        at = text.find(word)
+        while at != -1:
+            lo = at - _DIRECTION_BACK
+            if lo > 0 and _DIRECTION_RUN.match(text, lo).end() >= at:
+                return None  # the run reaches past the window: its match may start before it
+            spans.append((max(lo, 0), _DIRECTION_RUN.match(text, at).end()))
+            at = text.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _may_name_direction(text: str) -> bool:
@@ -788,8 +825,10 @@ _RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troo
 _UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
                  r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
                  r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
-_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, ("russia", "our", "assault"))
-_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, ("lost", "suffered", "attempt", "begun", "began"))
+_RU_ACTOR_STEMS = ("russia", "our", "assault")
+_UA_SETBACK_STEMS = ("lost", "suffered", "attempt", "begun", "began")
+_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, _RU_ACTOR_STEMS)
+_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, _UA_SETBACK_STEMS)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _VOICE_MIN = 4  # own-voice sentences needed
@@ -822,7 +861,7 @@ def report_voice(text: str) -> Claimant | None:
     from geo.text import sentences
 
     text = text[:_VOICE_SPAN]
-    if len(_FIRST_PERSON.findall(text)) >= 2:
+    if len(_FIRST_PERSON.findall(text)) >= 2 or _too_few_candidates(text):
         return None
     # only a sentence with the stems of an actor or a setback may be own-voice: the others are
     # read for attributions only, and only while the own-voice ones may still outnumber them
@@ -846,6 +885,19 @@ def report_voice(text: str) -> Claimant | None:
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
         return Claimant.RU_MILBLOGGER
     return None
+
+
+def _too_few_candidates(text: str) -> bool:
+    """True when fewer than ``_VOICE_MIN`` sentences of ``text`` can hold an actor's or a setback's stem.
+
+    A fast path for short texts, ahead of the sentence split: each such sentence holds an
+    occurrence of a stem of its own, so the occurrences in the whole text bound their number (a
+    letter that folds oddly leaves the question to the sentences).
+    """
+    if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):
+        return False
+    low = text.lower()
+    return sum(low.count(stem) for stem in _RU_ACTOR_STEMS + _UA_SETBACK_STEMS) < _VOICE_MIN
 
 
 def _own_voice(sentence: str) -> bool:
