@@ -1103,17 +1103,19 @@ def _list_may_start(before: str) -> int:
     A match runs to the end of the text over names, bracketed words and list words, each between
     separators: it cannot pass such a word, so it starts after it.
     """
-    rest = before
-    while True:
-        end = len(rest.rstrip())
-        if not end:
-            return 0
-        word = rest[:end].rsplit(None, 1)[-1]
+    # the words from the last one back, each located by the end of the one after it (only
+    # whitespace stands between them): one split, not a copy of the text per word
+    words = before.split()
+    end = len(before.rstrip())
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         start = end - len(word)
         if (word.isascii() and word.isalpha() and word.islower() and word not in _LIST_WORDS
                 and before.rfind("(", 0, start) <= before.rfind(")", 0, start)):
             return end
-        rest = before[:start]
+        if i:
+            end = before.rfind(words[i - 1], 0, start) + len(words[i - 1])
+    return 0
 
 
 def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> tuple[_Cue | None, int]:
@@ -1311,7 +1313,9 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if not mask & _REFERENCE_BIT:
         return "", ""
     bare = _strip_list(before)
-    ref = _REFERENCE_BEFORE.search(bare) if _may_be_reference(bare) else None
+    # the sentence's stems let it through: those of ``bare`` itself tell more, for a look-up per word
+    ref = (_REFERENCE_BEFORE.search(bare) if _may_be_reference(bare) and _GATE.mask(bare) & _REFERENCE_BIT
+           else None)
     if ref:
         rtext = ref.group(0).lower()
         if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):

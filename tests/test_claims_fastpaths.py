@@ -154,3 +154,32 @@ def test_relation_side_gate_skips_only_what_cannot_match(seed: int) -> None:
         if not rel._may_name_side(before):
             for pattern in (rel._DIST_DIR, rel._OUTSKIRTS_BEFORE, rel._PART_BEFORE, rel._DIR_OF):
                 assert pattern.search(before) is None, (pattern.pattern[:30], before)
+
+
+def _list_may_start_old(before: str) -> int:
+    """geo.claims._list_may_start as it was before it split the text once."""
+    rest = before
+    while True:
+        end = len(rest.rstrip())
+        if not end:
+            return 0
+        word = rest[:end].rsplit(None, 1)[-1]
+        start = end - len(word)
+        if (word.isascii() and word.isalpha() and word.islower() and word not in cl._LIST_WORDS
+                and before.rfind("(", 0, start) <= before.rfind(")", 0, start)):
+            return end
+        rest = before[:start]
+
+
+_LIST_PARTS = ("Sosnove", "Yarova,", "and", "the", "near", "(", ")", "(all", "villages)", "of", "Kır", "ſ", "or",
+               "-", "–", "occupied", "Russian-held", "in", "3", "\u00a0", "\u2003", "\n", "x)", "(y")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_list_may_start_as_before(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(3000):
+        before = "".join(rng.choice(_LIST_PARTS) + rng.choice((" ", "", "  ", ", ", "\t")) for _ in range(rng.randint(0, 14)))
+        assert cl._list_may_start(before) == _list_may_start_old(before), before
+        assert cl._strip_list(before) == (before[:m.start()] if (m := cl._LIST_TAIL.search(
+            before, _list_may_start_old(before))) and m.start() > 0 and before[m.start() - 1].isspace() else before)
