@@ -872,7 +872,10 @@ def report_voice(text: str) -> Claimant | None:
     if len(candidates) < _VOICE_MIN:
         return None
     own = attributed = 0
-    for sentence in candidates:
+    for i, sentence in enumerate(candidates):
+        most = own + len(candidates) - i  # own-voice sentences still possible
+        if most < _VOICE_MIN or most < _VOICE_RATIO * attributed:
+            return None  # out of reach: the rest is not read (attributed only grows)
         if _find_attributions(sentence):
             attributed += 1
         elif not _hedged(sentence) and _own_voice(sentence):
