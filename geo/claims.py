@@ -219,9 +219,25 @@ def _stem_mask(text: str) -> int:
 _Row = TypeVar("_Row")
 
 
+class _Both(NamedTuple):
+    """The stems of a table row whose every match holds one of ``first`` and one of ``second``
+    ("took ... control"): the row runs only where both stand, each registered with the gate."""
+
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+
+
+def _gate_bits(pattern: re.Pattern[str], stems: tuple[str, ...] | _Both) -> int:
+    """Register a table row's pattern with its stems; returns the bits a mask must hold for it."""
+    if isinstance(stems, _Both):
+        return _GATE.bit(pattern, stems.first) | _GATE.bit(pattern, stems.second)
+    return _GATE.bit(pattern, stems)
+
+
 class _GatedTable(Generic[_Row]):
     """A table of rows with their gate bits, and the rows each stem mask selects.
 
+    A row is selected when the mask holds all its bits (one, or two for a :class:`_Both` row).
     Few masks recur (a mask is a set of stems, not a text): the rows a mask selects are kept per
     mask, so a sentence costs a look-up, not a pass over the table. Bounded like _WordMasks.
     """
@@ -233,13 +249,13 @@ class _GatedTable(Generic[_Row]):
         self._picked: dict[int, tuple[_Row, ...]] = {}
 
     def rows_for(self, mask: int) -> tuple[_Row, ...]:
-        """The rows whose bit is set in ``mask``."""
+        """The rows whose bits are all set in ``mask``."""
         key = mask & self._union
         picked = self._picked.get(key)
         if picked is None:
             if len(self._picked) >= _WORDS_KEPT:
                 self._picked.clear()
-            picked = self._picked[key] = tuple(row for row, bit in zip(self.rows, self.bits) if key & bit)
+            picked = self._picked[key] = tuple(row for row, bits in zip(self.rows, self.bits) if key & bits == bits)
         return picked
 
 
@@ -251,7 +267,7 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
 # (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
 # Every match holds one of the row's stems (lower-cased): a sentence runs only the rows whose stems it
 # holds (see _StemGate), not some sixty regex passes.
-_CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
+_CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] = (
     # partial control and expanding control are not captures
     (Action.FIGHTING, "partial control", ("control",),
      _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
@@ -259,11 +275,12 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     (Action.ADVANCING, "expanded control", ("expand", "extend", "widen", "consolidat"),
      _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
     # captured
-    (Action.CAPTURED, "took control", ("control",),
+    (Action.CAPTURED, "took control", _Both(("control",), ("took", "take", "taking", "establish", "gain", "assum", "seiz", "restor")),
      _c(r"\b(?:took|taken|take|takes|taking|establish\w*|gain\w*|assum\w+|seiz\w+|regain\w*|"
         r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
-    (Action.CAPTURED, "took control", ("control",), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
-    (Action.CAPTURED, "took control", ("control",), _c(r"\b(?:effective|full|complete|total)\s+control\b")),
+    (Action.CAPTURED, "took control", _Both(("control",), ("taken",)), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
+    (Action.CAPTURED, "took control", _Both(("control",), ("effective", "full", "complete", "total")),
+     _c(r"\b(?:effective|full|complete|total)\s+control\b")),
     (Action.CAPTURED, "took control", ("under",), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
     (Action.CAPTURED, "liberated", ("liberat",), _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
     (Action.CAPTURED, "captured", ("captur",), _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
@@ -295,7 +312,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
     (Action.ENTERED, "broke into", ("broke", "break", "burst"), _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
     (Action.ENTERED, "infiltrated", ("infiltrat", "penetrat"), _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
-    (Action.ENTERED, "in the outskirts", ("reach",), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
+    (Action.ENTERED, "in the outskirts", _Both(("reach",), ("outskirts", "edge")), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
     # fighting
     (Action.FIGHTING, "encircled", ("encircl", "surround", "trapped", "cauldron", "pocket", "besieg", "siege", "blockad"), _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
     (Action.FIGHTING, "clearing", ("mop", "clearing", "sweep"), _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
@@ -309,7 +326,8 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     # advancing
     (Action.ADVANCING, "advanced", ("advanc",), _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
     (Action.ADVANCING, "pushed", ("push",), _c(r"\bpush(?:ed|es|ing)?\b")),
-    (Action.ADVANCING, "moved forward", ("mov",), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
+    (Action.ADVANCING, "moved forward",
+     _Both(("mov",), ("forward", "closer", "toward", "westward", "eastward", "northward", "southward")), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
     (Action.ADVANCING, "gained ground", ("gain", "progress"), _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
     (Action.ADVANCING, "breakthrough", ("through",), _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
     (Action.ADVANCING, "bridgehead", ("bridgehead", "foothold"), _c(r"\b(?:bridgeheads?|foothold)\b")),
@@ -340,7 +358,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
      _c(r"\b(?:repel\w*|repuls\w*|beat\s+(?:off|back)|beaten\s+(?:off|back)|fought\s+off|fend\w*\s+off|"
         r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
 )
-_CUE_BITS = tuple(_GATE.bit(pattern, stems) for _, _, stems, pattern in _CUES)
+_CUE_BITS = tuple(_gate_bits(pattern, stems) for _, _, stems, pattern in _CUES)
 _CUE_TABLE = _GatedTable(_CUES, _CUE_BITS)
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
@@ -950,7 +968,9 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     return _scan_cues(text, _gated(_CUE_TABLE, text))
 
 
-def _scan_cues(text: str, rows: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...]) -> tuple[_Cue, ...]:
+def _scan_cues(
+    text: str, rows: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...]
+) -> tuple[_Cue, ...]:
     """The cues the given rows of ``_CUES`` find in ``text``, row by row."""
     found: list[_Cue] = []
     for action, detail, _, pattern in rows:
@@ -1421,6 +1441,8 @@ def analyse_mention_all(
     if first.role != "event":
         return claims
     lo, hi = _clause_bounds(sentence, start, end)
+    if lo == 0 and hi == len(sentence):
+        return claims  # a sentence of one clause: no other clause to name the place again
     name = re.escape(sentence[start:end])
     ref = re.compile(rf"\b(?:{name}|there|the\s+(?:city|town|village|settlement|area|locality))\b", _I)
     seen = {first.claimant}
