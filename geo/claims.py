@@ -269,10 +269,11 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
 # holds (see _StemGate), not some sixty regex passes.
 _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] = (
     # partial control and expanding control are not captures
-    (Action.FIGHTING, "partial control", ("control",),
+    (Action.FIGHTING, "partial control", _Both(("control",), ("%", "cent")),
      _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
         r"\d+\s*(?:%|per\s*cent|percent)")),
-    (Action.ADVANCING, "expanded control", ("expand", "extend", "widen", "consolidat"),
+    (Action.ADVANCING, "expanded control",
+     _Both(("expand", "extend", "widen", "consolidat"), ("control", "zone", "foothold", "positions", "bridgehead", "gains")),
      _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
     # captured
     (Action.CAPTURED, "took control", _Both(("control",), ("took", "take", "taking", "establish", "gain", "assum", "seiz", "restor")),
@@ -294,9 +295,9 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
     (Action.CAPTURED, "under control", ("controlled", "occupied", "held"),
      _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
-    (Action.CAPTURED, "flag raised", ("flag",), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
+    (Action.CAPTURED, "flag raised", _Both(("flag",), ("rais", "hoist", "plant", "hang", "hung")), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
     (Action.CAPTURED, "fell", ("fell", "fall", "surrender"), _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
-    (Action.ADVANCING, "enemy withdrew", ("withdr", "retreat", "pull"), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
+    (Action.ADVANCING, "enemy withdrew", _Both(("withdr", "retreat", "pull"), ("from",)), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
     (Action.CAPTURED, "liberated", ("освобо", "взял", "установил", "занял", "овладел"), _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
     (Action.FIGHTING, "fighting", ("бои", "боёв", "боев", "боях", "сражени", "штурм"), _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
     (Action.ADVANCING, "advanced", ("продвину", "продвиж", "наступ"), _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
@@ -332,7 +333,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.ADVANCING, "breakthrough", ("through",), _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
     (Action.ADVANCING, "bridgehead", ("bridgehead", "foothold"), _c(r"\b(?:bridgeheads?|foothold)\b")),
     (Action.ADVANCING, "approached", ("approach", "closing", "threat"), _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
-    (Action.ADVANCING, "cut road", ("cut",), _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
+    (Action.ADVANCING, "cut road", _Both(("cut",), ("road", "route", "highway", "suppl", "logistics")), _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
     (Action.ADVANCING, "moving", ("mov", "head", "thrust"), _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
     (Action.ADVANCING, "reached", ("reach",), _c(r"\b(?:reached|reaching)\b")),
     (Action.ADVANCING, "rolled back", ("back",), _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
@@ -342,15 +343,17 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.ATTACKED, "assaulted", ("assault",), _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
     (Action.ATTACKED, "offensive operations", ("offensive",), _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
     (Action.ATTACKED, "raid", ("raid",), _c(r"\braid(?:s|ed)?\b")),
-    (Action.ATTACKED, "attempted", ("attempt",), _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
+    (Action.ATTACKED, "attempted", _Both(("attempt",), (
+        "advance", "break", "storm", "counter", "attack", "assault", "capture", "seize", "retake", "enter")), _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
     # struck
     (Action.STRUCK, "struck", ("struck", "strik"), _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
     (Action.STRUCK, "hit", ("hit",), _c(r"\bhit(?:s|ting)?\b")),
     (Action.STRUCK, "shelled", ("shell", "bomb", "fire"), _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
     (Action.STRUCK, "targeted", ("target",), _c(r"\btarget(?:ed|ing|s)\b")),
     (Action.STRUCK, "damaged", ("damag", "destroy", "explosion", "blast", "fire"), _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
-    (Action.STRUCK, "missile", ("missile", "drone", "rocket", "bomb"), _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
-    (Action.OTHER, "denied", ("denied", "denies", "deny", "refut", "rejected", "dismissed"), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
+    (Action.STRUCK, "missile", _Both(("missile", "drone", "rocket", "bomb"), ("attack", "strike", "hit")), _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
+    (Action.OTHER, "denied", _Both(("denied", "denies", "deny", "refut", "rejected", "dismissed"),
+                                   ("claim", "report", "statement", "allegation", "assertion")), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
                                 r"(?:\w+\s+)?(?:claims?|reports?|statements?|allegations?|assertions?)\b")),
     (Action.OTHER, "shot down", ("down", "intercept", "destroyed"), _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
     # repelled
@@ -400,7 +403,7 @@ _HEDGES_BIT = _GATE.bit(_HEDGES, ("claim", "reportedly", "alleged", "purported",
 _AP = r"['’]"
 # (claimant, stems, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
 # attribute a claim when a speech verb or "according to" stands next to them. Stems as in _CUES.
-_CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...] = (
+_CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], bool], ...] = (
     (Claimant.UA_GENERALSTAFF,
      ("general", "command"),
      _c(rf"\b(?:(?:ukraine{_AP}?s?|ukrainian|afu|zsu)\s+(?:armed\s+forces\s+)?general\s+staff|"
@@ -462,7 +465,9 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
      _c(r"\b(?:syrs(?:kyi|ky|kii)|zelensk\w*|budanov|umerov|shmyhal|sybiha|yermak|voloshyn|trehubov|"
         r"lykhovyi|pletenchuk|ihnat|syniehubov|hur|sbu)\b"), False),
     (Claimant.UA_OFFICIAL,
-     ("ukrain", "administration"),
+     _Both(("ukrain", "administration"), (
+         "force", "navy", "official", "authorit", "militar", "army", "government", "president", "commander", "guard",
+         "defen", "spokes", "governor", "administration")),
      _c(rf"\b(?:ukrainian\s+(?:air\s+force|navy|officials?|authorities|military(?:\s+(?:source|spokes\w+|officials?))?|"
         r"army|government|president|commanders?|(?:national\s+)?guard|defen[cs]e\s+(?:ministry|forces)|"
         r"forces['’]?\s+(?:spokes\w+|press\s+service)|(?:\w+\s+)?spokes\w+|governor|regional\s+(?:administration|governor))|"
@@ -477,7 +482,7 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
         r"kyiv\s+independent|ukrainska\s+pravda|suspilne|rbc-ukraine?a?|news\s+agency|media(?:\s+outlets?|\s+reports?)?|"
         r"outlet|newspaper|broadcaster)\b"), True),
 )
-_CLAIMANT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
+_CLAIMANT_BITS = tuple(_gate_bits(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
 _CLAIMANT_TABLE = _GatedTable(_CLAIMANT_CUES, _CLAIMANT_BITS)
 
 _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
@@ -1018,7 +1023,9 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
     return _scan_attributions(text, _gated(_CLAIMANT_TABLE, text))
 
 
-def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...]) -> tuple[_Attr, ...]:
+def _scan_attributions(
+    text: str, rows: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], bool], ...]
+) -> tuple[_Attr, ...]:
     """The attributions the given rows of ``_CLAIMANT_CUES`` (then the speaker metonyms) find in ``text``."""
     found: list[_Attr] = []
     for claimant, _, pattern, needs_speech in rows:
