@@ -1311,7 +1311,9 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     rest = sentence[end:]
     if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
         return "speaker", "speaker: followed by a speech verb"
-    if (_may_end_in(before, _VENUE_LAST) and _venue_before(before)) or _VENUE_AFTER.match(after):
+    # ``before`` is part of the sentence: what the sentence's stems rule out, they rule out there
+    if ((_stem_mask(sentence) & _VENUE_BIT and _may_end_in(before, _VENUE_LAST) and _venue_before(before))
+            or _VENUE_AFTER.match(after)):
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
