@@ -265,8 +265,8 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
 
 
 # (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
-# Every match holds one of the row's stems (lower-cased): a sentence runs only the rows whose stems it
-# holds (see _StemGate), not some sixty regex passes.
+# Every match holds one of the row's stems (lower-cased; a _Both row: one of each of its two sets): a
+# sentence runs only the rows whose stems it holds (see _StemGate), not some sixty regex passes.
 _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] = (
     # partial control and expanding control are not captures
     (Action.FIGHTING, "partial control", _Both(("control",), ("%", "cent")),
@@ -282,7 +282,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.CAPTURED, "took control", _Both(("control",), ("taken",)), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
     (Action.CAPTURED, "took control", _Both(("control",), ("effective", "full", "complete", "total")),
      _c(r"\b(?:effective|full|complete|total)\s+control\b")),
-    (Action.CAPTURED, "took control", ("under",), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
+    (Action.CAPTURED, "took control", _Both(("under",), ("control", "administration")), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
     (Action.CAPTURED, "liberated", ("liberat",), _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
     (Action.CAPTURED, "captured", ("captur",), _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
     (Action.CAPTURED, "seized", ("seiz",), _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
@@ -323,7 +323,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.FIGHTING, "fighting", ("assault",), _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
     (Action.FIGHTING, "contested", ("contested", "gray", "grey", "land"), _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
     (Action.FIGHTING, "operating", ("operat", "activ"), _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
-    (Action.FIGHTING, "resistance", ("resistance", "defen", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
+    (Action.FIGHTING, "resistance", ("resistance", "defence", "defense", "defending", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
     # advancing
     (Action.ADVANCING, "advanced", ("advanc",), _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
     (Action.ADVANCING, "pushed", ("push",), _c(r"\bpush(?:ed|es|ing)?\b")),
@@ -405,7 +405,7 @@ _AP = r"['’]"
 # attribute a claim when a speech verb or "according to" stands next to them. Stems as in _CUES.
 _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], bool], ...] = (
     (Claimant.UA_GENERALSTAFF,
-     ("general", "command"),
+     _Both(("general", "command"), ("ukrain", "afu", "zsu")),
      _c(rf"\b(?:(?:ukraine{_AP}?s?|ukrainian|afu|zsu)\s+(?:armed\s+forces\s+)?general\s+staff|"
         r"general\s+staff\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+)?ukraine|"
         r"ukrainian\s+(?:military\s+)?command)\b"), False),
@@ -456,7 +456,7 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], 
         r"saldo|balitsky|gladkov|khinshtein|aksyonov|razvozhayev|russian-installed|"
         r"(?:dpr|lpr|occupation)\s+(?:authorities|officials?|head|leader))\b"), False),
     (Claimant.RU_OFFICIAL,
-     ("official", "authorities", "president", "general", "govern", "leadership"),
+     _Both(("official", "authorities", "president", "general", "govern", "leadership"), ("russian", "local")),
      _c(r"\b(?:russian\s+(?:(?:senior|military|defen[cs]e|local)\s+)*officials?|russian\s+authorities|local\s+authorities|"
         r"russian\s+(?:president|general\s+staff|governor|government|leadership))\b"), True),
     (Claimant.UA_OFFICIAL,
