@@ -50,7 +50,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
-from typing import NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 from geo.model import Action, Claimant, Report
@@ -219,29 +219,70 @@ def _stem_mask(text: str) -> int:
 _Row = TypeVar("_Row")
 
 
-def _gated(rows: tuple[_Row, ...], bits: tuple[int, ...], text: str) -> tuple[_Row, ...]:
-    """The rows of a table (with their gate bits) whose regex can match in ``text``."""
-    mask = _stem_mask(text)
-    return tuple(row for row, bit in zip(rows, bits) if mask & bit)
+class _Both(NamedTuple):
+    """The stems of a table row whose every match holds one of ``first`` and one of ``second``
+    ("took ... control"): the row runs only where both stand, each registered with the gate."""
+
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+
+
+def _gate_bits(pattern: re.Pattern[str], stems: tuple[str, ...] | _Both) -> int:
+    """Register a table row's pattern with its stems; returns the bits a mask must hold for it."""
+    if isinstance(stems, _Both):
+        return _GATE.bit(pattern, stems.first) | _GATE.bit(pattern, stems.second)
+    return _GATE.bit(pattern, stems)
+
+
+class _GatedTable(Generic[_Row]):
+    """A table of rows with their gate bits, and the rows each stem mask selects.
+
+    A row is selected when the mask holds all its bits (one, or two for a :class:`_Both` row).
+    Few masks recur (a mask is a set of stems, not a text): the rows a mask selects are kept per
+    mask, so a sentence costs a look-up, not a pass over the table. Bounded like _WordMasks.
+    """
+
+    def __init__(self, rows: tuple[_Row, ...], bits: tuple[int, ...]) -> None:
+        self.rows = rows
+        self.bits = bits
+        self._union = reduce(or_, bits, 0)
+        self._picked: dict[int, tuple[_Row, ...]] = {}
+
+    def rows_for(self, mask: int) -> tuple[_Row, ...]:
+        """The rows whose bits are all set in ``mask``."""
+        key = mask & self._union
+        picked = self._picked.get(key)
+        if picked is None:
+            if len(self._picked) >= _WORDS_KEPT:
+                self._picked.clear()
+            picked = self._picked[key] = tuple(row for row, bits in zip(self.rows, self.bits) if key & bits == bits)
+        return picked
+
+
+def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
+    """The rows of a table whose regex can match in ``text``."""
+    return table.rows_for(_stem_mask(text))
 
 
 # (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
-# Every match holds one of the row's stems (lower-cased): a sentence runs only the rows whose stems it
-# holds (see _StemGate), not some sixty regex passes.
-_CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
+# Every match holds one of the row's stems (lower-cased; a _Both row: one of each of its two sets): a
+# sentence runs only the rows whose stems it holds (see _StemGate), not some sixty regex passes.
+_CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] = (
     # partial control and expanding control are not captures
-    (Action.FIGHTING, "partial control", ("control",),
+    (Action.FIGHTING, "partial control", _Both(("control",), ("%", "cent")),
      _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
         r"\d+\s*(?:%|per\s*cent|percent)")),
-    (Action.ADVANCING, "expanded control", ("expand", "extend", "widen", "consolidat"),
+    (Action.ADVANCING, "expanded control",
+     _Both(("expand", "extend", "widen", "consolidat"), ("control", "zone", "foothold", "positions", "bridgehead", "gains")),
      _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
     # captured
-    (Action.CAPTURED, "took control", ("control",),
+    (Action.CAPTURED, "took control", _Both(("control",), ("took", "take", "taking", "establish", "gain", "assum", "seiz", "restor")),
      _c(r"\b(?:took|taken|take|takes|taking|establish\w*|gain\w*|assum\w+|seiz\w+|regain\w*|"
         r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
-    (Action.CAPTURED, "took control", ("control",), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
-    (Action.CAPTURED, "took control", ("control",), _c(r"\b(?:effective|full|complete|total)\s+control\b")),
-    (Action.CAPTURED, "took control", ("under",), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
+    (Action.CAPTURED, "took control", _Both(("control",), ("taken",)), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
+    (Action.CAPTURED, "took control", _Both(("control",), ("effective", "full", "complete", "total")),
+     _c(r"\b(?:effective|full|complete|total)\s+control\b")),
+    (Action.CAPTURED, "took control", _Both(("under",), ("control", "administration")), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
     (Action.CAPTURED, "liberated", ("liberat",), _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
     (Action.CAPTURED, "captured", ("captur",), _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
     (Action.CAPTURED, "seized", ("seiz",), _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
@@ -254,9 +295,9 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
     (Action.CAPTURED, "under control", ("controlled", "occupied", "held"),
      _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
-    (Action.CAPTURED, "flag raised", ("flag",), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
+    (Action.CAPTURED, "flag raised", _Both(("flag",), ("rais", "hoist", "plant", "hang", "hung")), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
     (Action.CAPTURED, "fell", ("fell", "fall", "surrender"), _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
-    (Action.ADVANCING, "enemy withdrew", ("withdr", "retreat", "pull"), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
+    (Action.ADVANCING, "enemy withdrew", _Both(("withdr", "retreat", "pull"), ("from",)), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
     (Action.CAPTURED, "liberated", ("освобо", "взял", "установил", "занял", "овладел"), _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
     (Action.FIGHTING, "fighting", ("бои", "боёв", "боев", "боях", "сражени", "штурм"), _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
     (Action.ADVANCING, "advanced", ("продвину", "продвиж", "наступ"), _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
@@ -272,7 +313,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
     (Action.ENTERED, "broke into", ("broke", "break", "burst"), _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
     (Action.ENTERED, "infiltrated", ("infiltrat", "penetrat"), _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
-    (Action.ENTERED, "in the outskirts", ("reach",), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
+    (Action.ENTERED, "in the outskirts", _Both(("reach",), ("outskirts", "edge")), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
     # fighting
     (Action.FIGHTING, "encircled", ("encircl", "surround", "trapped", "cauldron", "pocket", "besieg", "siege", "blockad"), _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
     (Action.FIGHTING, "clearing", ("mop", "clearing", "sweep"), _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
@@ -282,16 +323,17 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     (Action.FIGHTING, "fighting", ("assault",), _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
     (Action.FIGHTING, "contested", ("contested", "gray", "grey", "land"), _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
     (Action.FIGHTING, "operating", ("operat", "activ"), _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
-    (Action.FIGHTING, "resistance", ("resistance", "defen", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
+    (Action.FIGHTING, "resistance", ("resistance", "defence", "defense", "defending", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
     # advancing
     (Action.ADVANCING, "advanced", ("advanc",), _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
     (Action.ADVANCING, "pushed", ("push",), _c(r"\bpush(?:ed|es|ing)?\b")),
-    (Action.ADVANCING, "moved forward", ("mov",), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
+    (Action.ADVANCING, "moved forward",
+     _Both(("mov",), ("forward", "closer", "toward", "westward", "eastward", "northward", "southward")), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
     (Action.ADVANCING, "gained ground", ("gain", "progress"), _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
     (Action.ADVANCING, "breakthrough", ("through",), _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
     (Action.ADVANCING, "bridgehead", ("bridgehead", "foothold"), _c(r"\b(?:bridgeheads?|foothold)\b")),
     (Action.ADVANCING, "approached", ("approach", "closing", "threat"), _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
-    (Action.ADVANCING, "cut road", ("cut",), _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
+    (Action.ADVANCING, "cut road", _Both(("cut",), ("road", "route", "highway", "suppl", "logistics")), _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
     (Action.ADVANCING, "moving", ("mov", "head", "thrust"), _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
     (Action.ADVANCING, "reached", ("reach",), _c(r"\b(?:reached|reaching)\b")),
     (Action.ADVANCING, "rolled back", ("back",), _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
@@ -301,15 +343,17 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
     (Action.ATTACKED, "assaulted", ("assault",), _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
     (Action.ATTACKED, "offensive operations", ("offensive",), _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
     (Action.ATTACKED, "raid", ("raid",), _c(r"\braid(?:s|ed)?\b")),
-    (Action.ATTACKED, "attempted", ("attempt",), _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
+    (Action.ATTACKED, "attempted", _Both(("attempt",), (
+        "advance", "break", "storm", "counter", "attack", "assault", "capture", "seize", "retake", "enter")), _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
     # struck
     (Action.STRUCK, "struck", ("struck", "strik"), _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
     (Action.STRUCK, "hit", ("hit",), _c(r"\bhit(?:s|ting)?\b")),
     (Action.STRUCK, "shelled", ("shell", "bomb", "fire"), _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
     (Action.STRUCK, "targeted", ("target",), _c(r"\btarget(?:ed|ing|s)\b")),
     (Action.STRUCK, "damaged", ("damag", "destroy", "explosion", "blast", "fire"), _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
-    (Action.STRUCK, "missile", ("missile", "drone", "rocket", "bomb"), _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
-    (Action.OTHER, "denied", ("denied", "denies", "deny", "refut", "rejected", "dismissed"), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
+    (Action.STRUCK, "missile", _Both(("missile", "drone", "rocket", "bomb"), ("attack", "strike", "hit")), _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
+    (Action.OTHER, "denied", _Both(("denied", "denies", "deny", "refut", "rejected", "dismissed"),
+                                   ("claim", "report", "statement", "allegation", "assertion")), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
                                 r"(?:\w+\s+)?(?:claims?|reports?|statements?|allegations?|assertions?)\b")),
     (Action.OTHER, "shot down", ("down", "intercept", "destroyed"), _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
     # repelled
@@ -317,7 +361,8 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...] = (
      _c(r"\b(?:repel\w*|repuls\w*|beat\s+(?:off|back)|beaten\s+(?:off|back)|fought\s+off|fend\w*\s+off|"
         r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
 )
-_CUE_BITS = tuple(_GATE.bit(pattern, stems) for _, _, stems, pattern in _CUES)
+_CUE_BITS = tuple(_gate_bits(pattern, stems) for _, _, stems, pattern in _CUES)
+_CUE_TABLE = _GatedTable(_CUES, _CUE_BITS)
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
@@ -358,9 +403,9 @@ _HEDGES_BIT = _GATE.bit(_HEDGES, ("claim", "reportedly", "alleged", "purported",
 _AP = r"['’]"
 # (claimant, stems, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
 # attribute a claim when a speech verb or "according to" stands next to them. Stems as in _CUES.
-_CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...] = (
+_CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], bool], ...] = (
     (Claimant.UA_GENERALSTAFF,
-     ("general", "command"),
+     _Both(("general", "command"), ("ukrain", "afu", "zsu")),
      _c(rf"\b(?:(?:ukraine{_AP}?s?|ukrainian|afu|zsu)\s+(?:armed\s+forces\s+)?general\s+staff|"
         r"general\s+staff\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+)?ukraine|"
         r"ukrainian\s+(?:military\s+)?command)\b"), False),
@@ -411,7 +456,7 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
         r"saldo|balitsky|gladkov|khinshtein|aksyonov|razvozhayev|russian-installed|"
         r"(?:dpr|lpr|occupation)\s+(?:authorities|officials?|head|leader))\b"), False),
     (Claimant.RU_OFFICIAL,
-     ("official", "authorities", "president", "general", "govern", "leadership"),
+     _Both(("official", "authorities", "president", "general", "govern", "leadership"), ("russian", "local")),
      _c(r"\b(?:russian\s+(?:(?:senior|military|defen[cs]e|local)\s+)*officials?|russian\s+authorities|local\s+authorities|"
         r"russian\s+(?:president|general\s+staff|governor|government|leadership))\b"), True),
     (Claimant.UA_OFFICIAL,
@@ -420,7 +465,9 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
      _c(r"\b(?:syrs(?:kyi|ky|kii)|zelensk\w*|budanov|umerov|shmyhal|sybiha|yermak|voloshyn|trehubov|"
         r"lykhovyi|pletenchuk|ihnat|syniehubov|hur|sbu)\b"), False),
     (Claimant.UA_OFFICIAL,
-     ("ukrain", "administration"),
+     _Both(("ukrain", "administration"), (
+         "force", "navy", "official", "authorit", "militar", "army", "government", "president", "commander", "guard",
+         "defen", "spokes", "governor", "administration")),
      _c(rf"\b(?:ukrainian\s+(?:air\s+force|navy|officials?|authorities|military(?:\s+(?:source|spokes\w+|officials?))?|"
         r"army|government|president|commanders?|(?:national\s+)?guard|defen[cs]e\s+(?:ministry|forces)|"
         r"forces['’]?\s+(?:spokes\w+|press\s+service)|(?:\w+\s+)?spokes\w+|governor|regional\s+(?:administration|governor))|"
@@ -435,7 +482,8 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], .
         r"kyiv\s+independent|ukrainska\s+pravda|suspilne|rbc-ukraine?a?|news\s+agency|media(?:\s+outlets?|\s+reports?)?|"
         r"outlet|newspaper|broadcaster)\b"), True),
 )
-_CLAIMANT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
+_CLAIMANT_BITS = tuple(_gate_bits(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
+_CLAIMANT_TABLE = _GatedTable(_CLAIMANT_CUES, _CLAIMANT_BITS)
 
 _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
           r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
@@ -549,7 +597,9 @@ _MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people
                      r"delegation|leadership|regime)\b")
 _REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
                    r"governorate|okrug|peninsula|област\w*|республик\w*|кра[йя]\w*|район\w*)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
-_REGION_LIST_AFTER = _c(r"^(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
+# both matched at the end of the mention (``pattern.match(sentence, end)``)
+_REGION_LIST_AFTER = _c(r"(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
+_REGION_NOUN_AFTER = _c(r"\s+(?:oblast|region|krai|kray|republic|province)\b")
 _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?(?:ukraine|russia|russian\s+federation|"
                 r"belarus|moldova|poland|germany|france|britain|great\s+britain|united\s+kingdom|uk|us|usa|u\.s\.|"
                 r"united\s+states|america|china|india|iran|north\s+korea|turkey|t[uü]rkiye|georgia|romania|hungary|"
@@ -589,6 +639,7 @@ _UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
     (5, ("district",), re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
 )
 _UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
+_UNIT_TABLE = _GatedTable(_UNITS, _UNIT_BITS)
 _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
 _DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
@@ -632,7 +683,7 @@ def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
     ['12th Separate Assault Brigade', '4th Army Corps']
     """
     found: list[tuple[str, int, int, int]] = []
-    for rank, _, pattern in _gated(_UNITS, _UNIT_BITS, text):
+    for rank, _, pattern in _gated(_UNIT_TABLE, text):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e, _ in found):
                 continue
@@ -665,7 +716,10 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     if not _may_name_direction(text):
         return out  # a quick test: this is also asked of the long text before a sentence
-    for m in _DIRECTION_RE.finditer(text):
+    windows = _direction_windows(text)
+    found = (_DIRECTION_RE.finditer(text) if windows is None
+             else (m for lo, hi in windows for m in _DIRECTION_RE.finditer(text, lo, hi)))
+    for m in found:
         name = m.group(1)
         while _NOT_DIRECTION.match(name):
             parts = name.split(None, 1)
@@ -679,6 +733,40 @@ def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
         out.append((f"{name} {m.group(2)}", start, m.end()))
     return out
 
+
+# The characters a match of _DIRECTION_RE is made of (names, dashes, spaces, the direction word).
+_DIRECTION_RUN = re.compile(r"[\w'’\-–\s]*")
+_DIRECTION_BACK = 200  # characters before a direction word a window holds
+
+
+def _direction_windows(text: str) -> list[tuple[int, int]] | None:
+    """Disjoint spans of ``text`` that hold every match of ``_DIRECTION_RE``, in order; None when one
+    may reach further back than they do (then the whole text is searched).
+
+    A fast path for the long text before a sentence: a match is a run of _DIRECTION_RUN characters
+    ending in a direction word, so it lies between ``_DIRECTION_BACK`` characters before that word
+    (when a character outside the run stands there) and the end of the run after it. Searched with
+    the run's end as ``endpos``, a window gives the matches a search of the whole text gives there:
+    the character at that end, outside the run, is no word character, so ``\b`` reads it as the
+    end of the text does, and a match cannot reach past it.
+    """
+    spans: list[tuple[int, int]] = []
+    for word in _DIRECTION_WORDS:
+        at = text.find(word)
+        while at != -1:
+            lo = at - _DIRECTION_BACK
+            if lo > 0 and _DIRECTION_RUN.match(text, lo).end() >= at:
+                return None  # the run reaches past the window: its match may start before it
+            spans.append((max(lo, 0), _DIRECTION_RUN.match(text, at).end()))
+            at = text.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _may_name_direction(text: str) -> bool:
@@ -760,8 +848,10 @@ _RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troo
 _UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
                  r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
                  r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
-_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, ("russia", "our", "assault"))
-_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, ("lost", "suffered", "attempt", "begun", "began"))
+_RU_ACTOR_STEMS = ("russia", "our", "assault")
+_UA_SETBACK_STEMS = ("lost", "suffered", "attempt", "begun", "began")
+_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, _RU_ACTOR_STEMS)
+_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, _UA_SETBACK_STEMS)
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _VOICE_MIN = 4  # own-voice sentences needed
@@ -794,7 +884,7 @@ def report_voice(text: str) -> Claimant | None:
     from geo.text import sentences
 
     text = text[:_VOICE_SPAN]
-    if len(_FIRST_PERSON.findall(text)) >= 2:
+    if len(_FIRST_PERSON.findall(text)) >= 2 or _too_few_candidates(text):
         return None
     # only a sentence with the stems of an actor or a setback may be own-voice: the others are
     # read for attributions only, and only while the own-voice ones may still outnumber them
@@ -805,7 +895,10 @@ def report_voice(text: str) -> Claimant | None:
     if len(candidates) < _VOICE_MIN:
         return None
     own = attributed = 0
-    for sentence in candidates:
+    for i, sentence in enumerate(candidates):
+        most = own + len(candidates) - i  # own-voice sentences still possible
+        if most < _VOICE_MIN or most < _VOICE_RATIO * attributed:
+            return None  # out of reach: the rest is not read (attributed only grows)
         if _find_attributions(sentence):
             attributed += 1
         elif not _hedged(sentence) and _own_voice(sentence):
@@ -818,6 +911,19 @@ def report_voice(text: str) -> Claimant | None:
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
         return Claimant.RU_MILBLOGGER
     return None
+
+
+def _too_few_candidates(text: str) -> bool:
+    """True when fewer than ``_VOICE_MIN`` sentences of ``text`` can hold an actor's or a setback's stem.
+
+    A fast path for short texts, ahead of the sentence split: each such sentence holds an
+    occurrence of a stem of its own, so the occurrences in the whole text bound their number (a
+    letter that folds oddly leaves the question to the sentences).
+    """
+    if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):
+        return False
+    low = text.lower()
+    return sum(low.count(stem) for stem in _RU_ACTOR_STEMS + _UA_SETBACK_STEMS) < _VOICE_MIN
 
 
 def _own_voice(sentence: str) -> bool:
@@ -864,10 +970,12 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
 @lru_cache(maxsize=32)
 def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it)."""
-    return _scan_cues(text, _gated(_CUES, _CUE_BITS, text))
+    return _scan_cues(text, _gated(_CUE_TABLE, text))
 
 
-def _scan_cues(text: str, rows: tuple[tuple[Action, str, tuple[str, ...], re.Pattern[str]], ...]) -> tuple[_Cue, ...]:
+def _scan_cues(
+    text: str, rows: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...]
+) -> tuple[_Cue, ...]:
     """The cues the given rows of ``_CUES`` find in ``text``, row by row."""
     found: list[_Cue] = []
     for action, detail, _, pattern in rows:
@@ -912,10 +1020,12 @@ def _find_attributions(text: str) -> list[_Attr]:
 @lru_cache(maxsize=32)
 def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text`` (memoised, like the cues)."""
-    return _scan_attributions(text, _gated(_CLAIMANT_CUES, _CLAIMANT_BITS, text))
+    return _scan_attributions(text, _gated(_CLAIMANT_TABLE, text))
 
 
-def _scan_attributions(text: str, rows: tuple[tuple[Claimant, tuple[str, ...], re.Pattern[str], bool], ...]) -> tuple[_Attr, ...]:
+def _scan_attributions(
+    text: str, rows: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], bool], ...]
+) -> tuple[_Attr, ...]:
     """The attributions the given rows of ``_CLAIMANT_CUES`` (then the speaker metonyms) find in ``text``."""
     found: list[_Attr] = []
     for claimant, _, pattern, needs_speech in rows:
@@ -1002,8 +1112,8 @@ def _kind_of(sentence: str, start: int, end: int) -> str:
     text = sentence[start:end].strip()
     if _COUNTRIES.match(text):
         return "country"
-    if (_REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence[end:])
-            or re.match(r"\s+(?:oblast|region|krai|kray|republic|province)\b", sentence[end:], _I)):
+    if (_REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence, end)
+            or _REGION_NOUN_AFTER.match(sentence, end)):
         return "region"
     return "settlement"
 
@@ -1023,17 +1133,19 @@ def _list_may_start(before: str) -> int:
     A match runs to the end of the text over names, bracketed words and list words, each between
     separators: it cannot pass such a word, so it starts after it.
     """
-    rest = before
-    while True:
-        end = len(rest.rstrip())
-        if not end:
-            return 0
-        word = rest[:end].rsplit(None, 1)[-1]
+    # the words from the last one back, each located by the end of the one after it (only
+    # whitespace stands between them): one split, not a copy of the text per word
+    words = before.split()
+    end = len(before.rstrip())
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         start = end - len(word)
         if (word.isascii() and word.isalpha() and word.islower() and word not in _LIST_WORDS
                 and before.rfind("(", 0, start) <= before.rfind(")", 0, start)):
             return end
-        rest = before[:start]
+        if i:
+            end = before.rfind(words[i - 1], 0, start) + len(words[i - 1])
+    return 0
 
 
 def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> tuple[_Cue | None, int]:
@@ -1065,6 +1177,8 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     return (after[0] if after else None), lo
 
 
+_DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
+_RELATIVE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which|where|that)\b")
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 
 
@@ -1072,12 +1186,12 @@ def _attributive_after(sentence: str, cue: _Cue) -> bool:
     """A participle used as an adjective ("the liberated villages"): it governs that noun, not a name before it."""
     # the cheap tests first: most cues are no participle, and the search reads the sentence up to the cue
     return bool(cue.text.casefold().endswith("ed") and _GENERIC_PLACES.match(sentence[cue.end:])
-                and re.search(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$", sentence[:cue.start], _I))
+                and _DETERMINER_BEFORE.search(sentence[:cue.start]))
 
 
 def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
     """A cue in a relative clause right after the mention ("X, which Russia claimed to have seized")."""
-    rel = re.match(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which|where|that)\b", sentence[end:hi])
+    rel = _RELATIVE_AFTER.match(sentence[end:hi])
     if rel and after:
         return after[0]
     return None
@@ -1106,6 +1220,20 @@ def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int
     return min(pool, key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
 
 
+_GAP_WORDS = re.compile(r"[\w'’-]+")
+# the words that may stand between a cue and the place it governs (strict: regions, countries)
+_DIRECT_WORDS_STRICT = frozenset({
+    "on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards", "to", "of", "southern",
+    "northern", "eastern", "western", "central", "entire", "whole"})
+_DIRECT_WORDS = _DIRECT_WORDS_STRICT | {
+    "in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village", "town", "city",
+    "villages", "settlements", "towns", "area", "areas", "populated", "locality", "localities", "hamlet", "district",
+    "districts", "center", "centre"}
+_ACROSS_WORDS = frozenset({"on", "against", "across", "over", "into", "throughout"})
+_PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
+                  r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*")
+
+
 def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, country: bool = False) -> bool:
     """True when the cue governs the mention itself, not something the mention only locates.
 
@@ -1115,20 +1243,14 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
     """
     if cue.end <= start:
         gap = _strip_list(sentence[cue.end:start])
-        words = [w.casefold() for w in re.findall(r"[\w'’-]+", gap)]
-        allowed = {"on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards",
-                   "to", "of", "southern", "northern", "eastern", "western", "central", "entire", "whole"}
-        if not strict:
-            allowed |= {"in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village",
-                        "town", "city", "villages", "settlements", "towns", "area", "areas", "populated", "locality",
-                        "localities", "hamlet", "district", "districts", "center", "centre"}
-        if country and not set(words) & {"on", "against", "across", "over", "into", "throughout"}:
+        words = _GAP_WORDS.findall(gap)
+        if len(words) > 8:
+            return False  # too far: so says the last test, and the country test says no sooner
+        words = [w.casefold() for w in words]
+        if country and _ACROSS_WORDS.isdisjoint(words):
             return False  # "the president attacked Ukraine" is politics; "strikes across Ukraine" is not
-        return len(words) <= 8 and all(w in allowed for w in words)
-    gap = sentence[end:cue.start]
-    return bool(re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
-                             r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*",
-                             gap, _I))
+        return (_DIRECT_WORDS_STRICT if strict else _DIRECT_WORDS).issuperset(words)
+    return bool(_PASSIVE_GAP.fullmatch(sentence, end, cue.start))
 
 
 def _may_be_reference(bare: str) -> bool:
@@ -1165,7 +1287,7 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
     """
     if not before[-1:].isspace():
         return False
-    for word in reversed(before.split()[-2:]):
+    for word in reversed(before.rsplit(None, 2)[-2:]):
         if not FOLDS_TO_ASCII.isdisjoint(word):
             return True  # a letter the regex reads as ASCII: let it judge
         low = word.lower()
@@ -1174,6 +1296,10 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
         if low != "the":
             return False
     return False
+
+
+_CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
+_LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
 
 
 def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: int, hi: int) -> tuple[str, str]:
@@ -1185,18 +1311,19 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     rest = sentence[end:]
     if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
         return "speaker", "speaker: followed by a speech verb"
-    if (_may_end_in(before, _VENUE_LAST) and _venue_before(before)) or _VENUE_AFTER.match(after):
+    # ``before`` is part of the sentence: what the sentence's stems rule out, they rule out there
+    if ((_stem_mask(sentence) & _VENUE_BIT and _may_end_in(before, _VENUE_LAST) and _venue_before(before))
+            or _VENUE_AFTER.match(after)):
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
-    if strict and cue is not None and cue.start > end and re.search(
-            r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$", before, _I):
+    if strict and cue is not None and cue.start > end and _CONTAINER_BEFORE.search(before):
         direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
     if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _ACTOR_BEFORE.search(before):
         return "speaker", "speaker: country as actor"
-    if _MODIFIER_AFTER.match(after) and not re.search(r"(?:,|\band|\bor)\s+$", before):
+    if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
@@ -1218,7 +1345,9 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if not mask & _REFERENCE_BIT:
         return "", ""
     bare = _strip_list(before)
-    ref = _REFERENCE_BEFORE.search(bare) if _may_be_reference(bare) else None
+    # the sentence's stems let it through: those of ``bare`` itself tell more, for a look-up per word
+    ref = (_REFERENCE_BEFORE.search(bare) if _may_be_reference(bare) and _GATE.mask(bare) & _REFERENCE_BIT
+           else None)
     if ref:
         rtext = ref.group(0).lower()
         if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
@@ -1321,6 +1450,8 @@ def analyse_mention_all(
     if first.role != "event":
         return claims
     lo, hi = _clause_bounds(sentence, start, end)
+    if lo == 0 and hi == len(sentence):
+        return claims  # a sentence of one clause: no other clause to name the place again
     name = re.escape(sentence[start:end])
     ref = re.compile(rf"\b(?:{name}|there|the\s+(?:city|town|village|settlement|area|locality))\b", _I)
     seen = {first.claimant}
@@ -1390,6 +1521,9 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
     return True
 
 
+_NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+
+
 def _analyse(
     sentence: str,
     start: int,
@@ -1421,8 +1555,9 @@ def _analyse(
             claimant = attr.claimant
             why.append(f"claimant '{attr.text}'")
     voice = None
+    source = source_claimant(report) if report is not None and claimant is None else None
     # a known source (the MoD's agency, ISW, DeepState) speaks for itself: its voice is not read
-    if report is not None and claimant is None and source_claimant(report) in (None, Claimant.MEDIA):
+    if report is not None and claimant is None and source in (None, Claimant.MEDIA):
         voice = report_voice(report.text)
     if claimant is None and voice is not None:
         # an own-voice narrative: its unattributed sentences are the channel's, not the last speaker's
@@ -1434,7 +1569,7 @@ def _analyse(
             claimant = found.claimant
             why.append(f"claimant from context '{found.text}'")
     if claimant is None and report is not None:
-        claimant = source_claimant(report)
+        claimant = source
         if claimant is not None:
             why.append("claimant from source")
         else:
@@ -1446,9 +1581,8 @@ def _analyse(
     hedged = _hedged(sentence)
     if role == "event" and cue is not None:
         action, detail = cue.action, cue.detail
-        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and re.search(
-                rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$",
-                _strip_list(sentence[cue.end:start]), _I):
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _NEAR_BEFORE.search(
+                _strip_list(sentence[cue.end:start])):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
         negated, how = _negation(sentence, cue, lo)
         if negated:
@@ -1466,17 +1600,18 @@ def _analyse(
 
     # unit and direction
     unit = ""
-    units = find_units(sentence)
+    units = _find_units_cached(sentence)  # read only: the kept list itself
     if units:
         near = [u for u in units if lo <= u[1] < hi] or units
         unit = min(near, key=lambda u: (u[3], abs(u[1] - start)))[0]
     direction = ""
-    dirs = [d for d in find_directions(sentence) if not (d[1] <= start < d[2])] or find_directions(sentence)
+    named = _find_directions_cached(sentence)  # read only, as the units
+    dirs = [d for d in named if not (d[1] <= start < d[2])] or named
     if dirs:
         prior = [d for d in dirs if d[1] <= start]
         direction = prior[-1][0] if prior else dirs[0][0]
     elif context:
-        cdirs = find_directions(context)
+        cdirs = _find_directions_cached(context)
         if cdirs:
             direction = cdirs[-1][0]
     return ClaimContext(

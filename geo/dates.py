@@ -368,6 +368,17 @@ _BACK_REFERENCE = re.compile(
     r"\baccording\s+to\s+the\s+(?:statement|ministry|report|briefing|bulletin|update)\b",
     re.IGNORECASE,
 )
+# Every match of _BACK_REFERENCE holds one of these (lower-cased): a sentence with none is not searched.
+_BACK_REFERENCE_STEMS = ("said", "says", "add", "stated", "reported", "noted", "wrote", "claimed", "specified",
+                         "continued", "according")
+
+
+def _may_refer_back(sentence: str) -> bool:
+    """False when ``_BACK_REFERENCE`` cannot match in ``sentence`` (a string test, not a regex pass)."""
+    if not sentence.isascii() and not _ODD_FOLDS.isdisjoint(sentence):
+        return True  # a letter the regex folds onto ASCII: let it judge
+    low = sentence.lower()
+    return any(stem in low for stem in _BACK_REFERENCE_STEMS)
 
 
 def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "") -> _dt.date | None:
@@ -393,7 +404,7 @@ def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "
     datetime.date(2025, 11, 25)
     """
     found = _first_date(sentence, report_date)
-    if found is None and previous and _BACK_REFERENCE.search(sentence):
+    if found is None and previous and _may_refer_back(sentence) and _BACK_REFERENCE.search(sentence):
         found = _first_date(previous, report_date)
     return found
 

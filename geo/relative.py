@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pyproj import Geod
 
 from frontmap.errors import CoordinateError
+from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["KINDS", "Relation", "find_relation", "derive_point", "bearing_of"]
 
@@ -94,7 +95,21 @@ _LAST_WORDS_BEFORE = frozenset(("of", "from", "the", "a"))
 
 def _may_relate_before(before: str) -> bool:
     last = before.rsplit(None, 1)[-1:] if before[-1:].isspace() else []
-    return bool(last) and last[0].lower() in _LAST_WORDS_BEFORE
+    return bool(last) and last[0].lower() in _LAST_WORDS_BEFORE and _may_name_side(before)
+
+
+# Every match of the patterns before a mention holds a compass word, a side's abbreviation before
+# "of", or an outskirts word: a window with none is not searched with them ("the city of X" is common).
+_SIDE_STEMS = ("north", "south", "east", "west", "outskirts", "environs", "approaches", "periphery", "fringes")
+_SIDE_ABBREVIATION = re.compile(r"(?:N|S|E|W|NE|NW|SE|SW)\s+of\b", _I)
+
+
+def _may_name_side(before: str) -> bool:
+    """False when none of the patterns before a mention can match in ``before``."""
+    if not before.isascii() and not FOLDS_TO_ASCII.isdisjoint(before):
+        return True  # a letter the regexes read as ASCII: let them judge
+    low = before.lower()
+    return any(stem in low for stem in _SIDE_STEMS) or _SIDE_ABBREVIATION.search(before) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +179,9 @@ def _made(kind: str, bearing: float | None, distance_km: float | None, m: re.Mat
     return Relation(kind, bearing, distance_km, text, start, start + len(text))
 
 
+_INSIDE_BEFORE = re.compile(r"\b(?:in|on|at|across|throughout|within)\s+the\s+$", _I)
+
+
 def find_relation(sentence: str, start: int, end: int) -> Relation | None:
     """The relation the sentence puts between a claim and the place mentioned at ``sentence[start:end]``.
 
@@ -227,7 +245,7 @@ def find_relation(sentence: str, start: int, end: int) -> Relation | None:
         return _made(kind, bearing_of(m["dir"]), None, m, end)
     m = _DIR_OF.search(before) if searched else None
     if m and bearing_of(m["dir"]) is not None and not m["dir"].casefold().endswith("ern"):
-        if re.search(r"\b(?:in|on|at|across|throughout|within)\s+the\s+$", before[:m.start()], _I):
+        if _INSIDE_BEFORE.search(before, 0, m.start()):
             # "in the north of X" is the north of X itself
             return _made("part", bearing_of(m["dir"]), None, m, offset)
         return _made("direction-of", bearing_of(m["dir"]), None, m, offset)
