@@ -114,3 +114,57 @@ def test_measuring_to_the_front_proper_forgets_earlier_distances(tmp_path, monke
     after = fl.distances_km([48.5], [36.0], day)[0]
     assert after > before + 50
     assert fl.distance_function(day).cache_key != key_before
+
+
+def _front_proper_files(store):
+    return sorted(p.name for p in store.glob("*-front-*/*.wkb"))
+
+
+def test_each_days_front_proper_is_worked_out_once_for_all_runs(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    src = _history(tmp_path / "front.geojson")
+    held_lats, held_lons = np.array([48.5, 48.9]), np.array([36.95, 36.9])
+    lats, lons = np.array([48.5, 48.2, 47.0]), np.array([36.5, 37.9, 37.5])
+    first = FrontLine.from_file(src).with_settlements(held_lats, held_lons)
+    want = [first.distances_km(lats, lons, d) for d in DAYS]
+    assert _front_proper_files(store) == [f"{d.isoformat()}.wkb" for d in DAYS]
+
+    def never(*args, **kwargs):
+        raise AssertionError("worked out again")
+
+    # a later run (or another worker of the pool) reads each day's front proper: same distances
+    monkeypatch.setattr(FrontLine, "_front_proper", never)
+    again = FrontLine.from_file(src).with_settlements(held_lats, held_lons)
+    for d, w in zip(DAYS, want):
+        assert np.array_equal(again.distances_km(lats, lons, d), w)
+
+
+def test_other_settlements_or_another_file_get_their_own_front_proper(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    src = _history(tmp_path / "front.geojson")
+    west = FrontLine.from_file(src).with_settlements(np.array([48.5]), np.array([36.95]))
+    east = FrontLine.from_file(src).with_settlements(np.array([48.5]), np.array([38.1]))
+    # the west edge is front proper only for a held village west of it
+    assert west.distance_km(48.5, 36.9, DAYS[0]) < 10 < 50 < east.distance_km(48.5, 36.9, DAYS[0])
+    _history(src, shift=0.5)
+    moved = FrontLine.from_file(src).with_settlements(np.array([48.5]), np.array([36.95]))
+    assert moved.distance_km(48.5, 36.9, DAYS[0]) > 30
+    assert len({p.parent for p in store.glob("*-front-*/*.wkb")}) == 3
+
+
+def test_a_damaged_front_proper_is_worked_out_again(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    src = _history(tmp_path / "front.geojson")
+    held = np.array([48.5]), np.array([36.95])
+    want = FrontLine.from_file(src).with_settlements(*held).distance_km(48.5, 36.9, DAYS[0])
+    for f in store.glob("*-front-*/*.wkb"):
+        f.write_bytes(b"not wkb")
+    assert FrontLine.from_file(src).with_settlements(*held).distance_km(48.5, 36.9, DAYS[0]) == want
+    assert all(f.read_bytes() != b"not wkb" for f in store.glob("*-front-*/*.wkb"))
+
+
+def test_without_cache_no_front_proper_is_written(tmp_path, monkeypatch) -> None:
+    store = _store(monkeypatch, tmp_path)
+    fl = FrontLine.from_file(_history(tmp_path / "front.geojson"), cache=False)
+    fl.with_settlements(np.array([48.5]), np.array([36.95])).distance_km(48.5, 36.9, DAYS[0])
+    assert not store.exists()
