@@ -472,8 +472,8 @@ def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor
          region_set: set[str], weights: Weights) -> tuple[str, ...]:
     """The evidence for candidate ``i`` written out, strongest kinds first."""
     p = c.place
-    why = [f"name {c.rule} match '{c.matched or p.name}' ({st.match[i]:.2f})"
-           + ("" if st.current[i] else f", another name of {p.name}")]
+    current, match, pop_gain, city_gain, seat_gain = st.facts[i]
+    why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]
     for k, a in enumerate(near):
         g = ev.near_g[k][i]
         if g >= 0.05 * a.weight:
@@ -485,12 +485,12 @@ def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor
     if ev.in_region[i]:
         why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
     if p.population > 0:
-        why.append(f"population {p.population:,} (+{st.pop_gain[i]:.2f})"
-                   + ("" if st.current[i] else f", matched by the other name {c.matched!r}"))
-    if st.city_gain[i]:
-        why.append(f"a city of over 100,000 (+{st.city_gain[i]:.2f})")
-    if st.seat_gain[i]:
-        why.append(f"seat of government {p.feature_code} (+{st.seat_gain[i]:.2f})")
+        why.append(f"population {p.population:,} (+{pop_gain:.2f})"
+                   + ("" if current else f", matched by the other name {c.matched!r}"))
+    if city_gain:
+        why.append(f"a city of over 100,000 (+{city_gain:.2f})")
+    if seat_gain:
+        why.append(f"seat of government {p.feature_code} (+{seat_gain:.2f})")
     if ev.front_d is not None and ev.front_g is not None and not math.isnan(ev.front_d[i]):
         why.append(f"{ev.front_d[i]:.0f} km from the front line (+{ev.front_g[i]:.2f})")
     return tuple(why)
@@ -515,6 +515,8 @@ class _Static:
     city_gain: np.ndarray
     seat_gain: np.ndarray
     base: np.ndarray  #: match + population, seat and country priors
+    #: per candidate, as Python values for writing out ``why``: (current, match, pop_gain, city_gain, seat_gain)
+    facts: list[tuple[bool, float, float, float, float]]
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
     distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
@@ -535,6 +537,8 @@ class Prepared:
 #: the same front villages day after day, so the same lists come back.
 _STATIC_CACHE: dict[tuple, _Static] = {}
 _STATIC_CACHE_SIZE = 4096
+#: The same, by the identity of the candidates (held, so that their ids stay theirs).
+_SAME_CANDIDATES: dict[tuple, tuple[tuple[Candidate, ...], _Static]] = {}
 
 
 def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights: Weights = Weights()) -> Prepared:
@@ -554,6 +558,13 @@ def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights
     2
     """
     cands = list(candidates)
+    # First by the candidates' own identity, the cheapest key: a gazetteer remembers its lookups
+    # and hands out the same Candidate objects for a name again and again. An entry holds its
+    # candidates, so a live id is still the same (frozen) candidate.
+    same = (name, weights, tuple(map(id, cands)))
+    hit = _SAME_CANDIDATES.get(same)
+    if hit is not None:
+        return Prepared(cands, name, weights, hit[1])
     # the places by identity: a cached entry holds its places, so a live id is still the same
     # place (two gazetteers may give one geonameid different coordinates); a gazetteer hands out
     # one Place object per row, so the same candidates come back with the same ids
@@ -563,6 +574,9 @@ def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights
         if len(_STATIC_CACHE) >= _STATIC_CACHE_SIZE:
             _STATIC_CACHE.pop(next(iter(_STATIC_CACHE)))  # oldest first
         st = _STATIC_CACHE[key] = _compute_static(cands, name, weights)
+    if len(_SAME_CANDIDATES) >= _STATIC_CACHE_SIZE:
+        _SAME_CANDIDATES.pop(next(iter(_SAME_CANDIDATES)))
+    _SAME_CANDIDATES[same] = (tuple(cands), st)
     return Prepared(cands, name, weights, st)
 
 
@@ -605,8 +619,9 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
     coslat = np.cos(rlat)
     for arr in (lats, lons, pops, gids, rlat, rlon, coslat, current, match, pop_gain, city_gain, seat_gain, base):
         arr.setflags(write=False)
+    facts = list(zip(current.tolist(), match.tolist(), pop_gain.tolist(), city_gain.tolist(), seat_gain.tolist()))
     return _Static(places, lats, lons, pops, gids, rlat, rlon, coslat, admins, current, match, pop_gain, city_gain,
-                   seat_gain, base)
+                   seat_gain, base, facts)
 
 
 def _distances_from(st: _Static, key: tuple, lats: Sequence[float], lons: Sequence[float], nearest: bool) -> np.ndarray:

@@ -85,8 +85,10 @@ def test_scalar_and_numpy_rankings_are_identical(monkeypatch, seed) -> None:
         got, _ = ranking._totals_scalar(st, *evidence)
         assert [repr(t) for t in got] == [repr(t) for t in want.tolist()]
         ranking._STATIC_CACHE.clear()
+        ranking._SAME_CANDIDATES.clear()
         scalar = rank(prepare(cands, name=kwargs["name"], weights=weights), **kwargs)
         ranking._STATIC_CACHE.clear()
+        ranking._SAME_CANDIDATES.clear()
         monkeypatch.setattr(ranking, "_SCALAR_MAX", 0)
         arrays = rank(prepare(cands, name=kwargs["name"], weights=weights), **kwargs)
         monkeypatch.undo()
