@@ -105,7 +105,7 @@ class Resolution:
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Fixed:
     """What a group of mentions is judged by that no round of :func:`resolve_mentions` changes."""
 
@@ -304,12 +304,16 @@ def resolve_mentions(
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
 
-    # characters between groups, by their nearest mentions: the mentions' offsets in group order,
-    # and where each group's run begins (one row of distances per group, when first needed)
-    group_list = list(groups)
-    pos_arrays = {gk: np.asarray(v) for gk, v in group_pos.items()}
-    all_pos = np.concatenate([pos_arrays[gk] for gk in group_list])
-    run_starts = np.cumsum([0] + [len(group_pos[gk]) for gk in group_list[:-1]])
+    dist_cache: dict[tuple[str, str], int] = {}
+
+    def group_distance(a: str, b: str) -> int:
+        """Characters between the nearest mentions of two groups (memoised)."""
+        key = (a, b) if a <= b else (b, a)
+        d = dist_cache.get(key)
+        if d is None:
+            pa, pb = group_pos[a], group_pos[b]
+            d = dist_cache[key] = abs(pa[0] - pb[0]) if len(pa) == len(pb) == 1 else min(abs(x - y) for x in pa for y in pb)
+        return d
 
     prepared: dict[tuple[str, str, bool], Prepared] = {}
     readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
@@ -332,10 +336,9 @@ def resolve_mentions(
                                   label=f"coordinates {c.text}", group="report"))
         for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
-        row = np.minimum.reduceat(np.abs(all_pos[None, :] - pos_arrays[gk][:, None]).min(axis=0), run_starts)
-        distance = dict(zip(group_list, row.tolist()))
-        close = (group_list[j] for j in np.flatnonzero(row <= _TOGETHER_CHARS).tolist())
-        beside = sorted(other for other in close if other != gk and group_event[other] and base_key[other] != keys[i0])
+        distance = {other: group_distance(gk, other) for other in groups}
+        beside = sorted(other for other, d in distance.items() if d <= _TOGETHER_CHARS and other != gk
+                        and group_event[other] and base_key[other] != keys[i0])
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside)
         return f
 
