@@ -343,6 +343,16 @@ def resolve_mentions(
         return f
 
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
+        # nothing settled or opened since this name was last judged: the same judgement, at no cost
+        # (the next threshold after a round that accepted nothing asks again)
+        before = last_judged.get(gk)
+        if before is not None and before[0] == changes[0]:
+            return before[1]
+        verdict = judge(gk)
+        last_judged[gk] = (changes[0], verdict)
+        return verdict
+
+    def judge(gk: str) -> tuple[list[Candidate], float]:
         f = fixed(gk)
         m, key0, distance = f.mention, f.key, f.distance
         anchors = list(f.anchors)
@@ -431,6 +441,10 @@ def resolve_mentions(
 
     pending = set(groups)
     judged: dict[tuple, tuple[list[Candidate], float]] = {}
+    # how many times `settled` (its places or their order) or `pending` has changed, and each
+    # name's last judgement with the count it was made at
+    changes = [0]
+    last_judged: dict[str, tuple[int, tuple[list[Candidate], float]]] = {}
 
     # Clear names first; each round's choices pull the remaining names towards the report's area.
     for threshold in (ACCEPT, 0.6, 0.5):
@@ -443,6 +457,7 @@ def resolve_mentions(
                 pending.discard(gk)
             if not accepted:
                 break
+            changes[0] += 1
     for gk in sorted(pending):
         chosen[gk] = evaluate(gk)
     # A name taken early on its own merits (a namesake with more people) is looked at once more
@@ -453,12 +468,14 @@ def resolve_mentions(
         if len(ranked0) < 2 or conf0 >= REVISIT or mentions[groups[gk][0]].coordinate is not None:
             continue  # one candidate, a near-certain choice, or the text's own coordinates
         p0 = settled.pop(gk)
+        changes[0] += 1
         ranked, conf = evaluate(gk)
         if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
             chosen[gk] = (ranked, conf)
             settled[gk] = ranked[0].place
         else:
             settled[gk] = p0
+        changes[0] += 1  # back at the end of `settled`, whose order ranks the nearest
     results: dict[int, Resolution] = {}
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
