@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-import gazetteer.ranking as ranking
+from gazetteer import ranking
 from gazetteer.model import Candidate, Place
 from gazetteer.ranking import Anchor, AnchorSet, Weights, prepare, rank
 
@@ -67,16 +67,16 @@ def test_scalar_and_numpy_rankings_are_identical(monkeypatch, seed) -> None:
         # many anchors of one group: numpy sums a single column pairwise from eight on
         near = [_anchor(rnd) for _ in range(rnd.choice((0, 1, 3, 9, 14)))]
         near_any = [_set(rnd) for _ in range(rnd.choice((0, 1, 3, 9)))]
-        kwargs = dict(
-            name=rnd.choice(("Ivanivka", "Ivanovka", None)),
-            near=near,
-            near_any=near_any,
-            regions=rnd.sample(_OBLASTS + ("Pokrovsk Raion",), rnd.randint(0, 2)),
-            front_km=rnd.choice((None, _Front(True), _Front(False))),
-            weights=weights,
-            explain=rnd.choice((1, 12)),
-            top=rnd.choice((None, 3)),
-        )
+        kwargs = {
+            "name": rnd.choice(("Ivanivka", "Ivanovka", None)),
+            "near": near,
+            "near_any": near_any,
+            "regions": rnd.sample((*_OBLASTS, "Pokrovsk Raion"), rnd.randint(0, 2)),
+            "front_km": rnd.choice((None, _Front(True), _Front(False))),
+            "weights": weights,
+            "explain": rnd.choice((1, 12)),
+            "top": rnd.choice((None, 3)),
+        }
         st = prepare(cands, name=kwargs["name"], weights=weights).static
         regions = {r.casefold() for r in kwargs["regions"]}
         evidence = (near, near_any, regions, kwargs["front_km"], weights)
@@ -115,7 +115,7 @@ def test_round4_is_numpy_rint(value) -> None:
 @pytest.mark.parametrize("n", [1, 2, 3])
 def test_add_up_sums_a_column_as_numpy_does(n) -> None:
     rng = np.random.default_rng(n)
-    for m in range(0, 30):
+    for m in range(30):
         for _ in range(200):
             gains = rng.random((m, n)) * rng.choice([1.0, 1e-3, 7.0])
             want = gains.sum(axis=0).tolist()
