@@ -162,7 +162,8 @@ class Gazetteer:
     [('Zvanivka', 1.1)]
     """
 
-    __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map", "_found", "_keys_seen", "__weakref__")
+    __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map", "_found", "_keys_seen", "_region_found",
+                 "__weakref__")
 
     #: how many name lookups :meth:`candidates` remembers (a report stream names the same
     #: front villages again and again; the fuzzy fallback costs ~1 ms a name)
@@ -176,6 +177,7 @@ class Gazetteer:
         self._region_map: dict[str, list[tuple[int, int]]] | None = None
         self._found: dict[tuple, tuple[Candidate, ...]] = {}
         self._keys_seen: dict[str, bool] = {}
+        self._region_found: dict[str, Place | None] = {}
 
     # ---------------------------------------------------------------- opening
 
@@ -416,9 +418,10 @@ class Gazetteer:
         return out
 
     def cache_clear(self) -> None:
-        """Forget the lookups :meth:`candidates` and :meth:`has_key` remember (e.g. to time them afresh)."""
+        """Forget the lookups :meth:`candidates`, :meth:`has_key` and :meth:`region` remember (e.g. to time them afresh)."""
         self._found.clear()
         self._keys_seen.clear()
+        self._region_found.clear()
 
     @staticmethod
     def _variants(name: str) -> list[tuple[str, str]]:
@@ -604,8 +607,20 @@ class Gazetteer:
         (ADM1); "Bakhmut district", "Pokrovsk raion" the raion (ADM2). Without a kind word the
         oblast is preferred. "DPR"/"Donetsk People's Republic" give Donetsk oblast, "LPR" Luhansk
         oblast. Only divisions present as ADM1/ADM2 rows of the dumps can be found (none in the
-        coarse gazetteer).
+        coarse gazetteer). The answer for a name is remembered: reports name the same few regions
+        over and over.
         """
+        try:
+            return self._region_found[name]
+        except KeyError:
+            pass
+        if len(self._region_found) >= self.CANDIDATE_CACHE_SIZE:
+            self._region_found.clear()
+        place = self._region_found[name] = self._region(name)
+        return place
+
+    def _region(self, name: str) -> Place | None:
+        """:meth:`region`, not remembered."""
         text = " ".join(name.split())
         if not text:
             return None

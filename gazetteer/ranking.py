@@ -211,7 +211,8 @@ def rank(
         Return only this many of the best (all when None); ``confidence(ranked, n=...)`` then
         needs the number of candidates.
     """
-    if isinstance(candidates, Prepared) and candidates.name == name and candidates.weights == weights:
+    if (isinstance(candidates, Prepared) and candidates.name == name
+            and (candidates.weights is weights or candidates.weights == weights)):
         cands, st = candidates.candidates, candidates.static
     else:  # plain candidates, or prepared for another name or weights: prepared afresh
         cands = list(candidates.candidates if isinstance(candidates, Prepared) else candidates)
@@ -221,8 +222,6 @@ def rank(
     n = len(cands)
     if not n:
         return []
-    places = st.places
-    lats, lons = st.lats, st.lons
     region_set = {r.casefold() for r in regions if r}
 
     # Without evidence of its own (no anchors), a name's ranking depends only on the regions and
@@ -237,6 +236,68 @@ def rank(
                 return [Candidate(cands[i].place, sc, cands[i].matched, cands[i].rule, cands[i].why if w is None else w)
                         for i, sc, w in hit]
 
+    # best first; ties by population (largest first), then geonameid
+    if n <= _SCALAR_MAX:
+        total, ev = _totals_scalar(st, near, near_any, region_set, front_km, weights)
+        score = [_round4(t) for t in total]
+        pops, gids = st.pops.tolist(), st.gids.tolist()
+        order = [0] if n == 1 else sorted(range(n), key=lambda i: (-score[i], -pops[i], gids[i]))
+    else:
+        totals, ev = _totals_arrays(st, near, near_any, region_set, front_km, weights)
+        rounded = np.rint(totals * 1e4) / 1e4
+        score, order = rounded.tolist(), np.lexsort((st.gids, -st.pops, -rounded)).tolist()
+    if top is not None:
+        order = order[:top]
+
+    out: list[Candidate] = []
+    for rank_i, i in enumerate(order):
+        c = cands[i]
+        if rank_i >= explain:
+            out.append(Candidate(c.place, score[i], c.matched, c.rule, c.why))
+        else:
+            out.append(Candidate(c.place, score[i], c.matched, c.rule,
+                                 _why(c, st, i, ev, near, near_any, region_set, weights)))
+    if memo_key is not None and len(st.results) < 256:
+        st.results[memo_key] = tuple(
+            (i, c.score, c.why if k < explain else None) for k, (i, c) in enumerate(zip(order, out))
+        )
+    return out
+
+
+#: Up to this many candidates :func:`rank` scores them one at a time in Python floats (see
+#: :func:`_totals_scalar`): most names have one to four namesakes, and on so few numpy's cost per
+#: call is most of the work (measured: the scalar way is faster up to some twenty). Both ways give
+#: the same scores to the bit.
+_SCALAR_MAX = 20
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """The evidence of one ranking, per candidate, for writing out ``why``.
+
+    Each of ``near_d``/``near_g`` (km and gain per anchor) and ``any_d``/``any_g`` (per point set)
+    is indexed ``[k][i]``: evidence ``k``, candidate ``i``.
+    """
+
+    near_d: Sequence[Sequence[float]]
+    near_g: Sequence[Sequence[float]]
+    any_d: Sequence[Sequence[float]]
+    any_g: Sequence[Sequence[float]]
+    in_region: Sequence[bool]
+    front_d: Sequence[float] | None  #: km to the front line (NaN where unknown); None without a front line
+    front_g: Sequence[float] | None
+
+
+def _totals_arrays(
+    st: _Static,
+    near: Sequence[Anchor],
+    near_any: Sequence[AnchorSet],
+    region_set: set[str],
+    front_km: Callable[[float, float], float | None] | None,
+    weights: Weights,
+) -> tuple[np.ndarray, _Evidence]:
+    """Every candidate's score before rounding, and the evidence: numpy, all candidates at once."""
+    n = len(st.places)
     # distance to every anchor at once (haversine: within 0.5 % of the geodesic, ample here)
     pull = np.zeros(n)
     gains = np.zeros((0, n))
@@ -277,50 +338,163 @@ def rank(
     if front_km is not None:
         many = getattr(front_km, "many", None)
         if many is not None:
-            front_d = np.asarray(many(lats, lons), dtype=float)
+            front_d = np.asarray(many(st.lats, st.lons), dtype=float)
         else:
-            front_d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in places], dtype=float)
+            front_d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in st.places], dtype=float)
     known = ~np.isnan(front_d)
     front_gain = np.zeros(n)
     front_gain[known] = weights.front * np.exp2(-np.maximum(front_d[known], 0.0) / weights.front_scale_km)
-    score = np.rint((st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain) * 1e4) / 1e4
-    # best first; ties by population (largest first), then geonameid
-    order = np.lexsort((st.gids, -st.pops, -score))
-    if top is not None:
-        order = order[:top]
+    ev = _Evidence(dists, gains, any_dist, any_gain, in_region,
+                   None if front_km is None else front_d, None if front_km is None else front_gain)
+    return st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain, ev
 
-    out: list[Candidate] = []
-    for rank_i, i in enumerate(order.tolist()):
-        c, p = cands[i], places[i]
-        if rank_i >= explain:
-            out.append(Candidate(c.place, float(score[i]), c.matched, c.rule, c.why))
-            continue
-        why = [f"name {c.rule} match '{c.matched or p.name}' ({st.match[i]:.2f})"
-               + ("" if st.current[i] else f", another name of {p.name}")]
-        for k, a in enumerate(near):
-            g = gains[k, i]
-            if g >= 0.05 * a.weight:
-                why.append(f"{dists[k, i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
-        for k, s_ in enumerate(near_any):
-            if any_gain[k, i] >= 0.05 * s_.weight:
-                why.append(f"{any_dist[k, i]:.1f} km from a place named {s_.label} beside it (+{any_gain[k, i]:.2f})")
-        if in_region[i]:
-            why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
-        if p.population > 0:
-            why.append(f"population {p.population:,} (+{st.pop_gain[i]:.2f})"
-                       + ("" if st.current[i] else f", matched by the other name {c.matched!r}"))
-        if st.city_gain[i]:
-            why.append(f"a city of over 100,000 (+{st.city_gain[i]:.2f})")
-        if st.seat_gain[i]:
-            why.append(f"seat of government {p.feature_code} (+{st.seat_gain[i]:.2f})")
-        if known[i]:
-            why.append(f"{front_d[i]:.0f} km from the front line (+{front_gain[i]:.2f})")
-        out.append(Candidate(c.place, float(score[i]), c.matched, c.rule, tuple(why)))
-    if memo_key is not None and len(st.results) < 256:
-        st.results[memo_key] = tuple(
-            (i, c.score, c.why if k < explain else None) for k, (i, c) in enumerate(zip(order.tolist(), out))
-        )
-    return out
+
+def _totals_scalar(
+    st: _Static,
+    near: Sequence[Anchor],
+    near_any: Sequence[AnchorSet],
+    region_set: set[str],
+    front_km: Callable[[float, float], float | None] | None,
+    weights: Weights,
+) -> tuple[list[float], _Evidence]:
+    """:func:`_totals_arrays` for a few candidates, one at a time in Python floats.
+
+    Every score is the same to the bit: the same operations on the same doubles in the same
+    order. Exponentials are still numpy's (``math.exp2`` differs from ``np.exp2`` in the last
+    place), one call for all of them; the gain of an anchor, which the same settled places and
+    open names bring back round after round, is remembered with the candidates; and sums of
+    gains follow numpy's order (:func:`_add_up`).
+    """
+    n = len(st.places)
+    near_rows = [_anchor_gains(st, a) for a in near]
+    any_rows = [_set_gains(st, s_) if s_.lats else ((0.0,) * n, (0.0,) * n) for s_ in near_any]
+    pull = [0.0] * n
+    groups: dict[str, list[int]] = {}
+    for k, a in enumerate(near):
+        if a.group:
+            groups.setdefault(a.group, []).append(k)
+        else:
+            g = near_rows[k][1]
+            for i in range(n):
+                pull[i] += g[i]
+    if groups:
+        cap = weights.group_cap
+        totals = [_add_up([near_rows[k][1][i] for k in idx], n) for idx in groups.values() for i in range(n)]
+        sat = np.exp([-t / cap for t in totals]).tolist()
+        for j, e in enumerate(sat):
+            pull[j % n] += cap * (1.0 - e)
+    if any_rows:
+        for i in range(n):
+            pull[i] += _add_up([g[i] for _, g in any_rows], n)
+
+    if region_set:
+        key = frozenset(region_set)
+        in_region = st.region_masks.get(key)
+        if in_region is None:
+            in_region = tuple(a in region_set or b in region_set for a, b in st.admins)
+            if len(st.region_masks) < 64:
+                st.region_masks[key] = in_region
+    else:
+        in_region = (False,) * n
+    front_d: list[float] | None = None
+    front_g: list[float] | None = None
+    if front_km is not None:
+        many = getattr(front_km, "many", None)
+        if many is not None:
+            front_d = np.asarray(many(st.lats, st.lons), dtype=float).tolist()
+        else:
+            front_d = [math.nan if (v := front_km(p.lat, p.lon)) is None else float(v) for p in st.places]
+        known = [i for i, d in enumerate(front_d) if not math.isnan(d)]
+        front_g = [0.0] * n
+        if known:
+            scale = weights.front_scale_km
+            for i, e in zip(known, np.exp2([-max(front_d[i], 0.0) / scale for i in known]).tolist()):
+                front_g[i] = weights.front * e
+    base = st.base.tolist()
+    total = [base[i] + pull[i] + (weights.region if in_region[i] else 0.0) + (0.0 if front_g is None else front_g[i])
+             for i in range(n)]
+    ev = _Evidence([d for d, _ in near_rows], [g for _, g in near_rows], [d for d, _ in any_rows],
+                   [g for _, g in any_rows], in_region, front_d, front_g)
+    return total, ev
+
+
+def _add_up(values: list[float], n: int) -> float:
+    """The sum of a column of gains as numpy's ``gains.sum(axis=0)`` makes it, ``n`` being the
+    number of columns.
+
+    numpy adds the rows one after the other, except when there is one column: the rows are then
+    one contiguous run, which numpy sums pairwise once it holds eight or more.
+    """
+    if n == 1 and len(values) >= 8:
+        return float(np.add.reduce(np.array(values)))
+    total = 0.0
+    for v in values:
+        total += v
+    return total
+
+
+def _round4(value: float) -> float:
+    """``np.rint(value * 1e4) / 1e4`` for one float, to the bit (half to even, the sign of zero kept)."""
+    x = value * 1e4
+    if not math.isfinite(x):
+        return x / 1e4
+    r = round(x)
+    return r / 1e4 if r else math.copysign(0.0, x)
+
+
+def _anchor_gains(st: _Static, a: Anchor) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Km from an anchor to each candidate and the anchor's gain there, remembered with the candidates."""
+    key = (a.lat, a.lon, a.weight, a.scale_km)
+    row = st.gains.get(key)
+    if row is None:
+        d = _distances_from(st, (a.lat, a.lon), (a.lat,), (a.lon,), False)
+        row = _remember_gains(st, key, d, a.weight * np.exp2(-d / max(a.scale_km, 0.001)))
+    return row
+
+
+def _set_gains(st: _Static, s_: AnchorSet) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Km from the nearest point of a set to each candidate and the set's gain there, remembered."""
+    key = (s_.lats, s_.lons, s_.weight, s_.scale_km)
+    row = st.gains.get(key)
+    if row is None:
+        d = _distances_from(st, (s_.lats, s_.lons), s_.lats, s_.lons, True)
+        row = _remember_gains(st, key, d, s_.weight * np.exp2(-d / max(s_.scale_km, 0.001)))
+    return row
+
+
+def _remember_gains(st: _Static, key: tuple, d: np.ndarray, g: np.ndarray) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    if len(st.gains) >= 1024:
+        st.gains.clear()
+    row = st.gains[key] = (tuple(d.tolist()), tuple(g.tolist()))
+    return row
+
+
+def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor], near_any: Sequence[AnchorSet],
+         region_set: set[str], weights: Weights) -> tuple[str, ...]:
+    """The evidence for candidate ``i`` written out, strongest kinds first."""
+    p = c.place
+    current, match, pop_gain, city_gain, seat_gain = st.facts[i]
+    why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]
+    for k, a in enumerate(near):
+        g = ev.near_g[k][i]
+        if g >= 0.05 * a.weight:
+            why.append(f"{ev.near_d[k][i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
+    for k, s_ in enumerate(near_any):
+        g = ev.any_g[k][i]
+        if g >= 0.05 * s_.weight:
+            why.append(f"{ev.any_d[k][i]:.1f} km from a place named {s_.label} beside it (+{g:.2f})")
+    if ev.in_region[i]:
+        why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
+    if p.population > 0:
+        why.append(f"population {p.population:,} (+{pop_gain:.2f})"
+                   + ("" if current else f", matched by the other name {c.matched!r}"))
+    if city_gain:
+        why.append(f"a city of over 100,000 (+{city_gain:.2f})")
+    if seat_gain:
+        why.append(f"seat of government {p.feature_code} (+{seat_gain:.2f})")
+    if ev.front_d is not None and ev.front_g is not None and not math.isnan(ev.front_d[i]):
+        why.append(f"{ev.front_d[i]:.0f} km from the front line (+{ev.front_g[i]:.2f})")
+    return tuple(why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,9 +516,12 @@ class _Static:
     city_gain: np.ndarray
     seat_gain: np.ndarray
     base: np.ndarray  #: match + population, seat and country priors
+    #: per candidate, as Python values for writing out ``why``: (current, match, pop_gain, city_gain, seat_gain)
+    facts: list[tuple[bool, float, float, float, float]]
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
     distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
+    gains: dict = field(default_factory=dict)  #: km and gain as tuples (few candidates), by anchor or point set
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +538,8 @@ class Prepared:
 #: the same front villages day after day, so the same lists come back.
 _STATIC_CACHE: dict[tuple, _Static] = {}
 _STATIC_CACHE_SIZE = 4096
+#: The same, by the identity of the candidates (held, so that their ids stay theirs).
+_SAME_CANDIDATES: dict[tuple, tuple[tuple[Candidate, ...], _Static]] = {}
 
 
 def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights: Weights = Weights()) -> Prepared:
@@ -380,6 +559,13 @@ def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights
     2
     """
     cands = list(candidates)
+    # First by the candidates' own identity, the cheapest key: a gazetteer remembers its lookups
+    # and hands out the same Candidate objects for a name again and again. An entry holds its
+    # candidates, so a live id is still the same (frozen) candidate.
+    same = (name, weights, tuple(map(id, cands)))
+    hit = _SAME_CANDIDATES.get(same)
+    if hit is not None:
+        return Prepared(cands, name, weights, hit[1])
     # the places by identity: a cached entry holds its places, so a live id is still the same
     # place (two gazetteers may give one geonameid different coordinates); a gazetteer hands out
     # one Place object per row, so the same candidates come back with the same ids
@@ -389,6 +575,9 @@ def prepare(candidates: Iterable[Candidate], *, name: str | None = None, weights
         if len(_STATIC_CACHE) >= _STATIC_CACHE_SIZE:
             _STATIC_CACHE.pop(next(iter(_STATIC_CACHE)))  # oldest first
         st = _STATIC_CACHE[key] = _compute_static(cands, name, weights)
+    if len(_SAME_CANDIDATES) >= _STATIC_CACHE_SIZE:
+        _SAME_CANDIDATES.pop(next(iter(_SAME_CANDIDATES)))
+    _SAME_CANDIDATES[same] = (tuple(cands), st)
     return Prepared(cands, name, weights, st)
 
 
@@ -431,8 +620,9 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
     coslat = np.cos(rlat)
     for arr in (lats, lons, pops, gids, rlat, rlon, coslat, current, match, pop_gain, city_gain, seat_gain, base):
         arr.setflags(write=False)
+    facts = list(zip(current.tolist(), match.tolist(), pop_gain.tolist(), city_gain.tolist(), seat_gain.tolist()))
     return _Static(places, lats, lons, pops, gids, rlat, rlon, coslat, admins, current, match, pop_gain, city_gain,
-                   seat_gain, base)
+                   seat_gain, base, facts)
 
 
 def _distances_from(st: _Static, key: tuple, lats: Sequence[float], lons: Sequence[float], nearest: bool) -> np.ndarray:

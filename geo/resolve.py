@@ -29,7 +29,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-import numpy as np
 
 from gazetteer.index import region_core
 from gazetteer.model import Candidate, Place
@@ -103,6 +102,18 @@ class Resolution:
     uncertainty_m: float | None
     why: tuple[str, ...] = field(default_factory=tuple)
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+
+
+@dataclass(slots=True)
+class _Fixed:
+    """What a group of mentions is judged by that no round of :func:`resolve_mentions` changes."""
+
+    mention: Mention  #: its first mention
+    key: str  #: its name's key
+    name: str  #: its name as ranked
+    anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates
+    distance: dict[str, int]  #: characters to the nearest mention of every group
+    beside: list[str]  #: groups of events, of another name, written close by, in key order
 
 
 def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -292,7 +303,6 @@ def resolve_mentions(
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
 
-    pos_arrays = {gk: np.asarray(v) for gk, v in group_pos.items()}
     dist_cache: dict[tuple[str, str], int] = {}
 
     def group_distance(a: str, b: str) -> int:
@@ -301,33 +311,55 @@ def resolve_mentions(
         d = dist_cache.get(key)
         if d is None:
             pa, pb = group_pos[a], group_pos[b]
-            if len(pa) * len(pb) <= 64:
-                d = min(abs(x - y) for x in pa for y in pb)
-            else:
-                d = int(np.abs(pos_arrays[a][:, None] - pos_arrays[b][None, :]).min())
-            dist_cache[key] = d
+            d = dist_cache[key] = abs(pa[0] - pb[0]) if len(pa) == len(pb) == 1 else min(abs(x - y) for x in pa for y in pb)
         return d
-
-    def text_distance(gk: str, positions: list[int]) -> int:
-        return int(np.abs(pos_arrays[gk][:, None] - np.asarray(positions)[None, :]).min())
 
     prepared: dict[tuple[str, str, bool], Prepared] = {}
     readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
 
-    def evaluate(gk: str) -> tuple[list[Candidate], float]:
+    fixed_of: dict[str, _Fixed] = {}
+    # the pull of a settled place, by place and weight: the same anchor objects come back round
+    # after round, and a judgement is looked up by them
+    place_anchors: dict[tuple[int, float, float, float], Anchor] = {}
+
+    def fixed(gk: str) -> _Fixed:
+        f = fixed_of.get(gk)
+        if f is not None:
+            return f
         i0 = groups[gk][0]
         m = mentions[i0]
         anchors = list(near)
         for pos, c in coords:
-            anchors.append(Anchor(c.lat, c.lon, weight=0.6 * _closeness(text_distance(gk, [pos])), scale_km=30.0,
+            chars = min(abs(x - pos) for x in group_pos[gk])
+            anchors.append(Anchor(c.lat, c.lon, weight=0.6 * _closeness(chars), scale_km=30.0,
                                   label=f"coordinates {c.text}", group="report"))
         for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
+        distance = {other: group_distance(gk, other) for other in groups}
+        beside = sorted(other for other, d in distance.items() if d <= _TOGETHER_CHARS and other != gk
+                        and group_event[other] and base_key[other] != keys[i0])
+        f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside)
+        return f
+
+    def evaluate(gk: str) -> tuple[list[Candidate], float]:
+        # nothing settled or opened since this name was last judged: the same judgement, at no cost
+        # (the next threshold after a round that accepted nothing asks again)
+        before = last_judged.get(gk)
+        if before is not None and before[0] == changes[0]:
+            return before[1]
+        verdict = judge(gk)
+        last_judged[gk] = (changes[0], verdict)
+        return verdict
+
+    def judge(gk: str) -> tuple[list[Candidate], float]:
+        f = fixed(gk)
+        m, key0, distance = f.mention, f.key, f.distance
+        anchors = list(f.anchors)
         seen: set[int] = set()
         # the nearest settled names in the text pull; the rest of a long report barely does
-        nearest = sorted(settled, key=lambda o: group_distance(gk, o))[:8]
+        nearest = sorted(settled, key=distance.__getitem__)[:8]
         for other, p in settled.items():
-            if other != gk and base_key[other] == keys[i0]:
+            if other != gk and base_key[other] == key0:
                 anchors.append(Anchor(p.lat, p.lon, weight=0.35, scale_km=3.0,
                                       label=f"the {p.name} this report means elsewhere", group="same-name"))
         for other in nearest:
@@ -336,16 +368,21 @@ def resolve_mentions(
                 other == gk
                 or not group_event[other]
                 or p.geonameid in seen
-                or base_key[other] == keys[i0]
+                or base_key[other] == key0
                 or p.feature_class != "P"
             ):
                 continue
             seen.add(p.geonameid)
-            w = 0.7 * _closeness(group_distance(gk, other))
-            anchors.append(Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name, group="report"))
+            w = 0.7 * _closeness(distance[other])
+            ak = (p.geonameid, p.lat, p.lon, w)
+            a = place_anchors.get(ak)
+            if a is None:
+                a = place_anchors[ak] = Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name,
+                                               group="report")
+            anchors.append(a)
         for ref, rel in bearings.get(gk, ()):
             p = settled.get(ref)
-            if p is None or p.feature_class != "P" or base_key[ref] == keys[i0]:
+            if p is None or p.feature_class != "P" or base_key[ref] == key0:
                 continue
             lat, lon = _toward(p.lat, p.lon, rel)
             anchors.append(Anchor(lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
@@ -353,10 +390,8 @@ def resolve_mentions(
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
-        for other in sorted(pending):
-            if other == gk or other in settled or not group_event[other] or base_key[other] == keys[i0]:
-                continue
-            if group_distance(gk, other) > _TOGETHER_CHARS:
+        for other in f.beside:
+            if other not in pending or other in settled:
                 continue
             readings = readings_of.get(other)
             if readings is None:
@@ -369,14 +404,15 @@ def resolve_mentions(
         # the same evidence gives the same judgement: a name is ranked again only when what it
         # is judged by (its anchors, the open names beside it) has changed since
         key = (gk, tuple(anchors), tuple(together))
-        if key in judged:
-            return judged[key]
+        hit = judged.get(key)
+        if hit is not None:
+            return hit
         region_names, local = group_regions[gk]
         weights = _LOCAL_REGION if local else _REPORT_REGION
-        name = _KIND_WORD.sub("", m.text)
-        ready = prepared.get((keys[i0], name, local))
+        name = f.name
+        ready = prepared.get((key0, name, local))
         if ready is None:
-            ready = prepared[(keys[i0], name, local)] = prepare(cand_cache[keys[i0]], name=name, weights=weights)
+            ready = prepared[(key0, name, local)] = prepare(cand_cache[key0], name=name, weights=weights)
         ranked = rank(
             ready,
             name=name,
@@ -388,9 +424,9 @@ def resolve_mentions(
             # only the best is explained (its `why` is the claim's); a mention with coordinates
             # keeps every candidate, to find the namesake at its point
             explain=1,
-            top=None if m.coordinate is not None or keys[i0] in own_coords else _TOP,
+            top=None if m.coordinate is not None or key0 in own_coords else _TOP,
         )
-        conf = _guarded_confidence(ranked, len(cand_cache[keys[i0]]))
+        conf = _guarded_confidence(ranked, len(cand_cache[key0]))
         if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
             fd = front_km(ranked[0].place.lat, ranked[0].place.lon)
             limit = 2 * FAR_FROM_FRONT_KM if ranked[0].rule == "fold" else FAR_FROM_FRONT_KM
@@ -404,6 +440,10 @@ def resolve_mentions(
 
     pending = set(groups)
     judged: dict[tuple, tuple[list[Candidate], float]] = {}
+    # how many times `settled` (its places or their order) or `pending` has changed, and each
+    # name's last judgement with the count it was made at
+    changes = [0]
+    last_judged: dict[str, tuple[int, tuple[list[Candidate], float]]] = {}
 
     # Clear names first; each round's choices pull the remaining names towards the report's area.
     for threshold in (ACCEPT, 0.6, 0.5):
@@ -416,6 +456,7 @@ def resolve_mentions(
                 pending.discard(gk)
             if not accepted:
                 break
+            changes[0] += 1
     for gk in sorted(pending):
         chosen[gk] = evaluate(gk)
     # A name taken early on its own merits (a namesake with more people) is looked at once more
@@ -426,12 +467,14 @@ def resolve_mentions(
         if len(ranked0) < 2 or conf0 >= REVISIT or mentions[groups[gk][0]].coordinate is not None:
             continue  # one candidate, a near-certain choice, or the text's own coordinates
         p0 = settled.pop(gk)
+        changes[0] += 1
         ranked, conf = evaluate(gk)
         if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
             chosen[gk] = (ranked, conf)
             settled[gk] = ranked[0].place
         else:
             settled[gk] = p0
+        changes[0] += 1  # back at the end of `settled`, whose order ranks the nearest
     results: dict[int, Resolution] = {}
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
