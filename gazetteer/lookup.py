@@ -651,6 +651,34 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- export
 
+    def coordinates(
+        self, classes: ClassSpec = None, country: str | Iterable[str] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Latitudes and longitudes of the places, as two arrays (the rows of :meth:`to_geodataframe`,
+        without building a frame).
+
+        Examples
+        --------
+        >>> lats, lons = gaz.coordinates(classes="P", country="UA")  # doctest: +SKIP
+        >>> len(lats) == len(gaz.to_geodataframe(classes="P", country="UA"))  # doctest: +SKIP
+        True
+        """
+        rows = self._rows(classes, country)
+        return self._ix.lat[rows].astype(float), self._ix.lon[rows].astype(float)
+
+    def _rows(self, classes: ClassSpec, country: str | Iterable[str] | None) -> np.ndarray:
+        """Index rows of the places of these feature classes and countries."""
+        ix = self._ix
+        keep = np.ones(len(ix), dtype=bool)
+        mask = self._mask(classes)
+        if mask is not None:
+            keep &= mask
+        if country is not None:
+            wanted = {country} if isinstance(country, str) else set(country)
+            ok = np.array([a[0] in wanted for a in ix.admins], dtype=bool)
+            keep &= ok[ix.admin] if len(ok) else False
+        return np.flatnonzero(keep)
+
     def to_geodataframe(
         self, classes: ClassSpec = None, country: str | Iterable[str] | None = None
     ) -> geopandas.GeoDataFrame:
@@ -663,16 +691,8 @@ class Gazetteer:
         import pandas as pd
 
         ix = self._ix
-        keep = np.ones(len(ix), dtype=bool)
-        mask = self._mask(classes)
-        if mask is not None:
-            keep &= mask
+        rows = self._rows(classes, country)
         admins = ix.admins
-        if country is not None:
-            wanted = {country} if isinstance(country, str) else set(country)
-            ok = np.array([a[0] in wanted for a in admins], dtype=bool)
-            keep &= ok[ix.admin] if len(ok) else False
-        rows = np.flatnonzero(keep)
         adm = [admins[a] for a in ix.admin[rows].tolist()]
         frame = pd.DataFrame({
             "geonameid": ix.geonameid[rows].astype(np.int64),

@@ -138,8 +138,7 @@ class FrontLine:
         """
         fl = cls._read_cached(path) if cache else cls._read(path)
         if gaz is not None:
-            pts = gaz.to_geodataframe(classes="P", country="UA")
-            fl.with_settlements(pts.geometry.y.to_numpy(), pts.geometry.x.to_numpy())
+            fl.with_settlements(*gaz.coordinates(classes="P", country="UA"))
         return fl
 
     @classmethod

@@ -533,6 +533,14 @@ def test_to_geodataframe(small: Gazetteer) -> None:
     assert set(small.to_geodataframe(classes="P", country="RU").geonameid) == {200001}
 
 
+def test_coordinates_are_the_frames_points(small: Gazetteer) -> None:
+    for classes, country in ((None, None), ("P", "UA"), ("P", "RU"), ("A", ["UA", "RU"])):
+        gdf = small.to_geodataframe(classes=classes, country=country)
+        lats, lons = small.coordinates(classes=classes, country=country)
+        assert lats.tolist() == gdf.geometry.y.tolist() and lons.tolist() == gdf.geometry.x.tolist()
+    assert small.coordinates(classes="P", country="XX")[0].size == 0
+
+
 # --------------------------------------------------------------------------------------------
 # the real GeoNames dumps (../shared/data)
 # --------------------------------------------------------------------------------------------
