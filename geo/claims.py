@@ -46,7 +46,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
@@ -264,6 +264,50 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
     return table.rows_for(_stem_mask(text))
 
 
+# Case-insensitive matching costs the regex engine a case fold per character tried; the table regexes
+# run case-sensitively on the lower-cased text instead, when that finds the same spans.
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_CODE_ESCAPES = frozenset("xuUN0123456789")  # escapes that spell a character by its code, or back-references
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` compiled without IGNORECASE, to run on the lower-cased text of an ASCII text; None
+    when it is case-sensitive or its twin might not find the same spans.
+
+    Safe because on an ASCII text ``str.lower`` only turns A-Z into a-z (the offsets stay), and a
+    pattern whose letters are all lower-case (outside escapes such as ``\\S``, which do not depend on
+    case) and hold none of the letters that fold onto ASCII ones (``ſ``, the Kelvin sign ...) matches
+    a lower-cased ASCII text where it matches the text case-insensitively: every class and literal
+    of it that matches a letter matches both of its cases or, in the lower-cased text, the only one left.
+    """
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    if any(escaped in _CODE_ESCAPES for escaped in _ESCAPE.findall(pattern.pattern)):
+        return None
+    bare = _ESCAPE.sub("", pattern.pattern)
+    if any(ch.isupper() for ch in bare) or not _ODD_FOLDS.isdisjoint(bare):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_TWINS: dict[int, re.Pattern[str]] = {}  # id of a table regex: its lower-case twin (the regexes live as long)
+
+
+def _add_twins(patterns: tuple[re.Pattern[str], ...]) -> None:
+    """Keep the lower-case twins of ``patterns`` (see :func:`_lower_twin`) for :func:`_finditer`."""
+    for pattern in patterns:
+        twin = _lower_twin(pattern)
+        if twin is not None:
+            _TWINS[id(pattern)] = twin
+
+
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, by its twin on ``low`` (``text.lower()`` of an ASCII text, or None)
+    when it has one: the spans are the same, the matched text must be read from ``text``."""
+    twin = _TWINS.get(id(pattern)) if low is not None else None
+    return twin.finditer(low) if twin is not None and low is not None else pattern.finditer(text)
+
+
 # (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
 # Every match holds one of the row's stems (lower-cased; a _Both row: one of each of its two sets): a
 # sentence runs only the rows whose stems it holds (see _StemGate), not some sixty regex passes.
@@ -363,6 +407,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
 )
 _CUE_BITS = tuple(_gate_bits(pattern, stems) for _, _, stems, pattern in _CUES)
 _CUE_TABLE = _GatedTable(_CUES, _CUE_BITS)
+_add_twins(tuple(pattern for *_, pattern in _CUES))
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
@@ -484,6 +529,7 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], 
 )
 _CLAIMANT_BITS = tuple(_gate_bits(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
 _CLAIMANT_TABLE = _GatedTable(_CLAIMANT_CUES, _CLAIMANT_BITS)
+_add_twins(tuple(pattern for _, _, pattern, _ in _CLAIMANT_CUES))
 
 _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
           r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
@@ -978,9 +1024,10 @@ def _scan_cues(
 ) -> tuple[_Cue, ...]:
     """The cues the given rows of ``_CUES`` find in ``text``, row by row."""
     found: list[_Cue] = []
+    low = text.lower() if text.isascii() else None
     for action, detail, _, pattern in rows:
-        for m in pattern.finditer(text):
-            word = m.group(0)
+        for m in _finditer(pattern, text, low):
+            word = text[m.start():m.end()]
             if _STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:m.start()]) or "-" in word
                                               or text[m.start() - 1:m.start()] == "-"):
                 continue  # "the occupied territories", "Russian-occupied Lyman": a status, not an event
@@ -1028,8 +1075,9 @@ def _scan_attributions(
 ) -> tuple[_Attr, ...]:
     """The attributions the given rows of ``_CLAIMANT_CUES`` (then the speaker metonyms) find in ``text``."""
     found: list[_Attr] = []
+    low = text.lower() if text.isascii() else None
     for claimant, _, pattern, needs_speech in rows:
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text, low):
             if any(m.start() < a.end and m.end() > a.start for a in found):
                 continue
             if needs_speech:
@@ -1037,7 +1085,7 @@ def _scan_attributions(
                 near = text[m.end():min(hi, m.end() + 50)]
                 if not (_SAY.search(near) or _SAY_BEFORE.search(text[max(lo, m.start() - 40):m.start()])):
                     continue
-            found.append(_Attr(claimant, m.start(), m.end(), m.group(0)))
+            found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
     # runs only where one of the names stands)
     metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()
