@@ -867,18 +867,36 @@ def source_claimant(report: Report) -> Claimant | None:
     return _head_claimant(host, head)
 
 
+# The head's patterns (case-sensitive, on the casefolded head), each with plain strings one of
+# which every match holds: a pattern runs only where one of them stands (most heads hold none).
+_ISW_HEAD = (re.compile(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war"),
+             ("understandingwar", "criticalthreats", "isw", "institute for the study of war"))
+_DEEPSTATE_HEAD = (re.compile(r"deep[\s_-]?state"), ("deep",))
+_BLOGGER_HEAD = (re.compile(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles"),
+                 ("rybar", "cassad", "wargonzo", "two majors", "dva_majors", "military chronicle", "milchronicles"))
+_AGENCY_HEAD = (re.compile(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda"),
+                ("sputnik", "tass", "ria", "rt.com", "interfax", "mil.ru", "function.mil", "ru24", "tvzvezda"))
+_GENSTAFF_HEAD = (re.compile(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff"), ("mil.gov.ua", "zsu.gov.ua", "general"))
+
+
+def _head_search(rule: tuple[re.Pattern[str], tuple[str, ...]], text: str) -> bool:
+    """Whether the rule's pattern matches in ``text``, searched only when one of its strings stands there."""
+    pattern, stems = rule
+    return any(stem in text for stem in stems) and pattern.search(text) is not None
+
+
 def _head_claimant(host: str, head: str) -> Claimant | None:
     """:func:`source_claimant` from a report's host and head."""
     low = head.casefold()
-    if re.search(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war", low):
+    if _head_search(_ISW_HEAD, low):
         return Claimant.ISW
-    if re.search(r"deep[\s_-]?state", low):
+    if _head_search(_DEEPSTATE_HEAD, low):
         return Claimant.DEEPSTATE
-    if re.search(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles", low):
+    if _head_search(_BLOGGER_HEAD, low):
         return Claimant.RU_MILBLOGGER
-    if re.search(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda", host or low):
+    if _head_search(_AGENCY_HEAD, host or low):
         return Claimant.RU_MOD if _MOD_HINT.search(head) else Claimant.MEDIA
-    if re.search(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff", low) and "ukrain" in low:
+    if "ukrain" in low and _head_search(_GENSTAFF_HEAD, low):
         return Claimant.UA_GENERALSTAFF
     if host and not _BLOG_HOSTS.search(host):
         return Claimant.MEDIA
@@ -1119,7 +1137,7 @@ def _context_claimant(context: str) -> _Attr | None:
         return None
     last = lines[-1]
     if not _is_header(last):
-        prev = _SENTENCE_END.split(last.strip())[-1]
+        prev = _last_sentence(last.strip())
         attrs = _find_attributions(prev)
         if attrs:
             return attrs[-1]
@@ -1128,6 +1146,33 @@ def _context_claimant(context: str) -> _Attr | None:
         if found is not None:
             return found
     return None
+
+
+_SENTENCE_END_CHARS = frozenset("\"”’»)")  # what a match of _SENTENCE_END is made of, with whitespace
+_LAST_SENTENCE_REACH = 1000  # characters searched from the end of a line first
+
+
+def _last_sentence(line: str) -> str:
+    """``_SENTENCE_END.split(line)[-1]``: the text after the last sentence end, searched from the end.
+
+    A fast path for the long last line of a context: the search starts ``_LAST_SENTENCE_REACH``
+    characters before the end (twice as far each time it finds no sentence end), at a character
+    after one no match can hold (a match is closing quotes and whitespace). No match then spans the
+    start, so the search finds the matches a search of the whole line finds from there on.
+    """
+    reach = _LAST_SENTENCE_REACH
+    while True:
+        pos = len(line) - reach
+        while pos > 0 and (line[pos - 1].isspace() or line[pos - 1] in _SENTENCE_END_CHARS):
+            pos -= 1
+        if pos <= 0:
+            return _SENTENCE_END.split(line)[-1]
+        last = None
+        for last in _SENTENCE_END.finditer(line, pos):
+            pass
+        if last is not None:
+            return line[last.end():]
+        reach *= 2
 
 
 @lru_cache(maxsize=64)
@@ -1143,7 +1188,7 @@ def _header_attribution(line: str) -> _Attr | None:
 
 def _is_header(line: str) -> bool:
     text = line.strip()
-    short = len(text.split()) <= 8
+    short = len(text.split(None, 8)) <= 8  # nine pieces: more than eight words (a long line is not split whole)
     intro = bool(_HEADER_LINE.match(text)) and text.endswith(":")
     return bool(text) and (short or intro) and bool(_find_attributions(text))
 
