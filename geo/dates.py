@@ -431,7 +431,39 @@ def _first_date(text: str, reference: _dt.date | None) -> _dt.date | None:
     the next sentence may ask again for its ``previous``)."""
     if not _may_hold_date(text):
         return None
-    for _, _, d in _scan(text, reference):
+    for _, _, d in _scan(text, reference, _scan_start(text)):
         if d is not None:
             return d
     return None
+
+
+_WORDS_BEFORE_ANCHOR = 3  # at most this many words of a match stand before its digit or date word
+
+
+def _scan_start(text: str) -> int:
+    """An offset of ``text`` before which no match of ``_PATTERN`` starts.
+
+    Every match holds a digit or one of ``_DATE_WORDS`` (its anchor), with at most
+    ``_WORDS_BEFORE_ANCHOR`` whitespace-separated words before it ("over the past 24 hours", "the
+    day before yesterday", "last Monday", "Nov. 24"). The first anchor of the text is at or before a
+    match's own, so a match starts no earlier than that many words (one more, for margin) before the
+    first anchor; scanning from there, with the text before still seen by the look-behinds and
+    boundaries, finds the matches a scan of the whole text finds. 0 when a letter folds oddly (the
+    lower-cased text's offsets, or the regex's idea of a date word, may differ).
+    """
+    low = text.lower()
+    if len(low) != len(text) or not _ODD_FOLDS.isdisjoint(text):
+        return 0
+    digit = _DIGITS.search(text)
+    anchor = digit.start() if digit else len(text)
+    for word in _DATE_WORDS:
+        at = low.find(word, 0, anchor)
+        if at != -1:
+            anchor = at
+    pos = anchor
+    for _ in range(_WORDS_BEFORE_ANCHOR + 1):
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+    return pos
