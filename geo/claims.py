@@ -301,6 +301,12 @@ def _add_twins(patterns: tuple[re.Pattern[str], ...]) -> None:
             _TWINS[id(pattern)] = twin
 
 
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern.search(text)`` finds a match, by its lower-case twin when ``text`` is ASCII."""
+    twin = _TWINS.get(id(pattern)) if text.isascii() else None
+    return (twin.search(text.lower()) if twin is not None else pattern.search(text)) is not None
+
+
 def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, by its twin on ``low`` (``text.lower()`` of an ASCII text, or None)
     when it has one: the spans are the same, the matched text must be read from ``text``."""
@@ -538,6 +544,7 @@ _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claim
           r"data|map|is\s+said|are\s+said|was\s+said)\b)")
 _SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports?\s+(?:from|by)|"
                  r"statement\s+(?:from|by))\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$")
+_add_twins((_SAY, _SAY_BEFORE, _HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE))
 
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
@@ -1101,7 +1108,7 @@ def _scan_attributions(
             if needs_speech:
                 lo, hi = _clause_bounds(text, m.start(), m.end())
                 near = text[m.end():min(hi, m.end() + 50)]
-                if not (_SAY.search(near) or _SAY_BEFORE.search(text[max(lo, m.start() - 40):m.start()])):
+                if not (_found(_SAY, near) or _found(_SAY_BEFORE, text[max(lo, m.start() - 40):m.start()])):
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
@@ -1293,12 +1300,12 @@ def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue |
 def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
     """(negated, how) for a cue: 'fail' for failed attempts, 'neg' for plain negation."""
     left = sentence[max(lo, cue.start - 60):cue.start]
-    if _FAIL_BEFORE.search(left):
+    if _found(_FAIL_BEFORE, left):
         return True, "fail"
     window = sentence[max(lo, cue.start - 45):cue.start]
-    if _NEG_BEFORE.search(window):
+    if _found(_NEG_BEFORE, window):
         return True, "neg"
-    if _NO_EVIDENCE.search(sentence[lo:cue.start]):
+    if _found(_NO_EVIDENCE, sentence[lo:cue.start]):
         return True, "neg"
     return False, ""
 
@@ -1451,7 +1458,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
 @lru_cache(maxsize=32)
 def _hedged(sentence: str) -> bool:
     """Whether ``sentence`` is hedged (kept for the next mentions in the same sentence)."""
-    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _HEDGES.search(sentence) is not None
+    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _found(_HEDGES, sentence)
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
@@ -1581,7 +1588,7 @@ def analyse_mention_all(
         seen.add(attr.claimant)
         claims.append(ClaimContext(action=action, action_detail=detail, claimant=attr.claimant, role="event",
                                    unit=first.unit, direction=first.direction, negated=negated,
-                                   hedged=bool(_HEDGES.search(clause)),
+                                   hedged=_found(_HEDGES, clause),
                                    why=(f"same place, other claimant's clause: cue '{cue.text}'", f"claimant '{attr.text}'")))
     return claims
 

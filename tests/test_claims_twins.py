@@ -14,10 +14,15 @@ import pytest
 from geo import claims as cl
 
 
+# the regexes matched by a twin where the text is ASCII: the tables' and those of _found
+_SINGLE = (cl._SAY, cl._SAY_BEFORE, cl._HEDGES, cl._NEG_BEFORE, cl._FAIL_BEFORE, cl._NO_EVIDENCE)
+_PATTERNS = [row[3] for row in cl._CUES] + [row[2] for row in cl._CLAIMANT_CUES] + list(_SINGLE)
+
+
 def _vocabulary() -> list[str]:
-    """ASCII words the tables' regexes look for (their letter runs), and filler."""
+    """ASCII words the regexes look for (their letter runs), and filler."""
     words: set[str] = set()
-    for pattern in [row[3] for row in cl._CUES] + [row[2] for row in cl._CLAIMANT_CUES]:
+    for pattern in _PATTERNS:
         words.update(re.findall(r"[a-z]{2,}", re.sub(r"\\.", " ", pattern.pattern)))
     words.update({"Russian", "Ukrainian", "Pokrovsk", "Kyiv's", "Moscow", "MoD", "ISW", "said", "the", "of",
                   "near", "and", "24", "%", "-", "'", ",", ".", ";", "(", ")"})
@@ -47,13 +52,11 @@ def _text(rng: random.Random, n: int) -> str:
 
 
 def _twinned() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    patterns = [row[3] for row in cl._CUES] + [row[2] for row in cl._CLAIMANT_CUES]
-    return [(p, cl._TWINS[id(p)]) for p in patterns if id(p) in cl._TWINS]
+    return [(p, cl._TWINS[id(p)]) for p in _PATTERNS if id(p) in cl._TWINS]
 
 
-def test_every_case_insensitive_table_regex_has_a_twin() -> None:
-    patterns = [row[3] for row in cl._CUES] + [row[2] for row in cl._CLAIMANT_CUES]
-    for pattern in patterns:
+def test_every_case_insensitive_regex_has_a_twin() -> None:
+    for pattern in _PATTERNS:
         assert (id(pattern) in cl._TWINS) == bool(pattern.flags & re.IGNORECASE), pattern.pattern
 
 
@@ -68,6 +71,9 @@ def test_twins_find_the_spans_of_the_case_insensitive_regexes(seed: int) -> None
         for pattern, twin in twinned:
             assert [m.span() for m in twin.finditer(low)] == [m.span() for m in pattern.finditer(text)], (
                 pattern.pattern, text)
+        for pattern in _SINGLE:  # the end-anchored ones on the text's tails too, as _negation reads them
+            for tail in (text, text[len(text) // 2:], text[-45:]):
+                assert cl._found(pattern, tail) == (pattern.search(tail) is not None), (pattern.pattern, tail)
 
 
 @pytest.mark.parametrize("seed", range(2))
