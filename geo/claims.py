@@ -301,10 +301,10 @@ def _add_twins(patterns: tuple[re.Pattern[str], ...]) -> None:
             _TWINS[id(pattern)] = twin
 
 
-def _found(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern.search(text)`` finds a match, by its lower-case twin when ``text`` is ASCII."""
+def _found(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
+    """Whether ``pattern.search(text, pos)`` finds a match, by its lower-case twin when ``text`` is ASCII."""
     twin = _TWINS.get(id(pattern)) if text.isascii() else None
-    return (twin.search(text.lower()) if twin is not None else pattern.search(text)) is not None
+    return (twin.search(text.lower(), pos) if twin is not None else pattern.search(text, pos)) is not None
 
 
 def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
@@ -544,7 +544,6 @@ _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claim
           r"data|map|is\s+said|are\s+said|was\s+said)\b)")
 _SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports?\s+(?:from|by)|"
                  r"statement\s+(?:from|by))\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$")
-_add_twins((_SAY, _SAY_BEFORE, _HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE))
 
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
@@ -701,6 +700,11 @@ _NAME_BEFORE_DIRECTION = re.compile(r"[A-Z][\w'’]+\s+(?:(?:tactical|operationa
 _NAME_REACH = 48  # characters read before a direction word (past them, the regex judges)
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
+
+
+# the regexes _found searches (a lower-case twin each)
+_add_twins((_SAY, _SAY_BEFORE, _HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE, _ACTOR_BEFORE, _LOCATOR_BEFORE,
+            _GOAL_IS, _HYPOTHETICAL, _VENUE_BEFORE))
 
 
 class _Cue(NamedTuple):
@@ -923,6 +927,7 @@ _RU_ACTOR_STEMS = ("russia", "our", "assault")
 _UA_SETBACK_STEMS = ("lost", "suffered", "attempt", "begun", "began")
 _RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, _RU_ACTOR_STEMS)
 _UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, _UA_SETBACK_STEMS)
+_add_twins((_UA_SETBACK,))  # searched by _found
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _VOICE_MIN = 4  # own-voice sentences needed
@@ -955,7 +960,8 @@ def report_voice(text: str) -> Claimant | None:
     from geo.text import sentences
 
     text = text[:_VOICE_SPAN]
-    if len(_FIRST_PERSON.findall(text)) >= 2 or _too_few_candidates(text):
+    # the string counts first: both tests refuse, and a text they refuse is spared the regex pass
+    if _too_few_candidates(text) or len(_FIRST_PERSON.findall(text)) >= 2:
         return None
     # only a sentence with the stems of an actor or a setback may be own-voice: the others are
     # read for attributions only, and only while the own-voice ones may still outnumber them
@@ -1001,7 +1007,7 @@ def _own_voice(sentence: str) -> bool:
     """Russian forces gain or Ukraine suffers a setback in ``sentence`` (see :func:`report_voice`)."""
     mask = _stem_mask(sentence)
     actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
-    return bool((mask & _UA_SETBACK_BIT and _UA_SETBACK.search(sentence)) or (actor is not None and any(
+    return bool((mask & _UA_SETBACK_BIT and _found(_UA_SETBACK, sentence)) or (actor is not None and any(
         c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))))
 
 
@@ -1364,11 +1370,11 @@ def _may_be_reference(bare: str) -> bool:
 
 def _venue_before(before: str) -> bool:
     """Whether ``_VENUE_BEFORE`` matches ``before`` (see :func:`_search_last_words`)."""
-    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before) is not None
+    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before)
 
 
-def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> re.Match[str] | None:
-    """``pattern.search(text)`` for a pattern registered with the gate (``bit``) whose matches end at
+def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> bool:
+    """Whether ``pattern.search(text)`` matches, for a pattern registered with the gate (``bit``) whose matches end at
     the end of ``text`` and touch at most ``words`` whitespace-separated words.
 
     Only those last words are read, and only when they hold one of the pattern's stems: every match
@@ -1376,7 +1382,7 @@ def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str
     """
     head = text.rsplit(None, words)
     start = len(head[0]) if len(head) > words else 0
-    return pattern.search(text, start) if _GATE.mask(text[start:]) & bit else None
+    return _found(pattern, text, start) if _GATE.mask(text[start:]) & bit else False
 
 
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
@@ -1399,6 +1405,7 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
 
 
 _CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
+_add_twins((_CONTAINER_BEFORE,))  # searched by _found
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
 
 
@@ -1417,11 +1424,11 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
-    if strict and cue is not None and cue.start > end and _CONTAINER_BEFORE.search(before):
+    if strict and cue is not None and cue.start > end and _found(_CONTAINER_BEFORE, before):
         direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
-    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _ACTOR_BEFORE.search(before):
+    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _found(_ACTOR_BEFORE, before):
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
@@ -1438,7 +1445,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     # the regexes below search ``before`` to its end: the sentence's stems spare most of them
     mask = _stem_mask(sentence)
     dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
-    if dist and _LOCATOR_BEFORE.search(before[:dist.start()]):
+    if dist and _found(_LOCATOR_BEFORE, before[:dist.start()]):
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
@@ -1466,7 +1473,7 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     left = sentence[lo:cue.start]
     mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
     return bool((mask & _HYPOTHETICAL_BIT and _search_last_words(_HYPOTHETICAL, _HYPOTHETICAL_BIT, _HYPOTHETICAL_WORDS, left))
-                or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
+                or (mask & _GOAL_IS_BIT and _found(_GOAL_IS, left)))
 
 
 def analyse_mention(
@@ -1622,6 +1629,7 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
 
 
 _NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+_add_twins((_NEAR_BEFORE,))  # searched by _found
 
 
 def _analyse(
@@ -1681,7 +1689,7 @@ def _analyse(
     hedged = _hedged(sentence)
     if role == "event" and cue is not None:
         action, detail = cue.action, cue.detail
-        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _NEAR_BEFORE.search(
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
                 _strip_list(sentence[cue.end:start])):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
         negated, how = _negation(sentence, cue, lo)

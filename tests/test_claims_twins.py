@@ -15,7 +15,9 @@ from geo import claims as cl
 
 
 # the regexes matched by a twin where the text is ASCII: the tables' and those of _found
-_SINGLE = (cl._SAY, cl._SAY_BEFORE, cl._HEDGES, cl._NEG_BEFORE, cl._FAIL_BEFORE, cl._NO_EVIDENCE)
+_SINGLE = (cl._SAY, cl._SAY_BEFORE, cl._HEDGES, cl._NEG_BEFORE, cl._FAIL_BEFORE, cl._NO_EVIDENCE, cl._ACTOR_BEFORE,
+           cl._LOCATOR_BEFORE, cl._GOAL_IS, cl._HYPOTHETICAL, cl._VENUE_BEFORE, cl._CONTAINER_BEFORE, cl._NEAR_BEFORE,
+           cl._UA_SETBACK)
 _PATTERNS = [row[3] for row in cl._CUES] + [row[2] for row in cl._CLAIMANT_CUES] + list(_SINGLE)
 
 
@@ -74,6 +76,8 @@ def test_twins_find_the_spans_of_the_case_insensitive_regexes(seed: int) -> None
         for pattern in _SINGLE:  # the end-anchored ones on the text's tails too, as _negation reads them
             for tail in (text, text[len(text) // 2:], text[-45:]):
                 assert cl._found(pattern, tail) == (pattern.search(tail) is not None), (pattern.pattern, tail)
+            pos = rng.randint(0, len(text))  # from an offset, the text before seen by \b and look-behinds
+            assert cl._found(pattern, text, pos) == (pattern.search(text, pos) is not None), (pattern.pattern, text, pos)
 
 
 @pytest.mark.parametrize("seed", range(2))
