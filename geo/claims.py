@@ -1124,7 +1124,7 @@ def _scan_attributions(
         if any(m.start() < a.end and m.end() > a.start for a in found):
             continue
         before = text[max(0, m.start() - 12):m.start()]
-        if re.search(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$", before, _I):
+        if _found(_PREPOSITION_BEFORE, before):
             continue
         after = text[m.end():]
         if _KREMLIN.match(m.group(0)) or (_may_speak(after) and _SPEECH_AFTER.match(after)) or _POSSESSIVE_ACTOR.match(after):
@@ -1132,6 +1132,9 @@ def _scan_attributions(
     return tuple(sorted(found, key=lambda a: a.start))
 
 
+# a preposition before a metonym ("in Moscow", "from the Kremlin"): a place, not a speaker
+_PREPOSITION_BEFORE = _c(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$")
+_add_twins((_PREPOSITION_BEFORE,))  # searched by _found
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 
@@ -1578,7 +1581,7 @@ def analyse_mention_all(
     # claimant and event, naming no other place, speaks of the same place
     for clo, chi in _later_clauses(sentence, hi):
         clause = sentence[clo:chi]
-        if re.search(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}", clause.strip()[1:]) and not _only_speakers(clause, attrs, clo):
+        if _CAPITALISED.search(clause.strip()[1:]) and not _only_speakers(clause, attrs, clo):
             continue
         inside = [a for a in attrs if clo <= a.start and a.end <= chi and a.claimant not in seen]
         cues = [c for c in _find_cues(sentence) if clo <= c.start and c.end <= chi]
@@ -1628,6 +1631,7 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
     return True
 
 
+_CAPITALISED = re.compile(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}")  # a name inside a clause (not its first word)
 _NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _add_twins((_NEAR_BEFORE,))  # searched by _found
 
