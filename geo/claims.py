@@ -265,7 +265,8 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
 
 
 # Case-insensitive matching costs the regex engine a case fold per character tried; the table regexes
-# run case-sensitively on the lower-cased text instead, when that finds the same spans.
+# (and those _found searches) run case-sensitively on the lower-cased text of an ASCII text instead,
+# when that finds the same spans.
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _CODE_ESCAPES = frozenset("xuUN0123456789")  # escapes that spell a character by its code, or back-references
 
@@ -290,11 +291,11 @@ def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
-_TWINS: dict[int, re.Pattern[str]] = {}  # id of a table regex: its lower-case twin (the regexes live as long)
+_TWINS: dict[int, re.Pattern[str]] = {}  # id of a module regex: its lower-case twin (both live as long as the module)
 
 
 def _add_twins(patterns: tuple[re.Pattern[str], ...]) -> None:
-    """Keep the lower-case twins of ``patterns`` (see :func:`_lower_twin`) for :func:`_finditer`."""
+    """Keep the lower-case twins of ``patterns`` (see :func:`_lower_twin`) for :func:`_found` and :func:`_finditer`."""
     for pattern in patterns:
         twin = _lower_twin(pattern)
         if twin is not None:
