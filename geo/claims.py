@@ -46,7 +46,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
@@ -264,6 +264,57 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
     return table.rows_for(_stem_mask(text))
 
 
+# Case-insensitive matching costs the regex engine a case fold per character tried; the table regexes
+# (and those _found searches) run case-sensitively on the lower-cased text of an ASCII text instead,
+# when that finds the same spans.
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_CODE_ESCAPES = frozenset("xuUN0123456789")  # escapes that spell a character by its code, or back-references
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` compiled without IGNORECASE, to run on the lower-cased text of an ASCII text; None
+    when it is case-sensitive or its twin might not find the same spans.
+
+    Safe because on an ASCII text ``str.lower`` only turns A-Z into a-z (the offsets stay), and a
+    pattern whose letters are all lower-case (outside escapes such as ``\\S``, which do not depend on
+    case) and hold none of the letters that fold onto ASCII ones (``ſ``, the Kelvin sign ...) matches
+    a lower-cased ASCII text where it matches the text case-insensitively: every class and literal
+    of it that matches a letter matches both of its cases or, in the lower-cased text, the only one left.
+    """
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    if any(escaped in _CODE_ESCAPES for escaped in _ESCAPE.findall(pattern.pattern)):
+        return None
+    bare = _ESCAPE.sub("", pattern.pattern)
+    if any(ch.isupper() for ch in bare) or not _ODD_FOLDS.isdisjoint(bare):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_TWINS: dict[int, re.Pattern[str]] = {}  # id of a module regex: its lower-case twin (both live as long as the module)
+
+
+def _add_twins(patterns: tuple[re.Pattern[str], ...]) -> None:
+    """Keep the lower-case twins of ``patterns`` (see :func:`_lower_twin`) for :func:`_found` and :func:`_finditer`."""
+    for pattern in patterns:
+        twin = _lower_twin(pattern)
+        if twin is not None:
+            _TWINS[id(pattern)] = twin
+
+
+def _found(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
+    """Whether ``pattern.search(text, pos)`` finds a match, by its lower-case twin when ``text`` is ASCII."""
+    twin = _TWINS.get(id(pattern)) if text.isascii() else None
+    return (twin.search(text.lower(), pos) if twin is not None else pattern.search(text, pos)) is not None
+
+
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, by its twin on ``low`` (``text.lower()`` of an ASCII text, or None)
+    when it has one: the spans are the same, the matched text must be read from ``text``."""
+    twin = _TWINS.get(id(pattern)) if low is not None else None
+    return twin.finditer(low) if twin is not None and low is not None else pattern.finditer(text)
+
+
 # (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
 # Every match holds one of the row's stems (lower-cased; a _Both row: one of each of its two sets): a
 # sentence runs only the rows whose stems it holds (see _StemGate), not some sixty regex passes.
@@ -363,6 +414,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
 )
 _CUE_BITS = tuple(_gate_bits(pattern, stems) for _, _, stems, pattern in _CUES)
 _CUE_TABLE = _GatedTable(_CUES, _CUE_BITS)
+_add_twins(tuple(pattern for *_, pattern in _CUES))
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
@@ -484,6 +536,7 @@ _CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], 
 )
 _CLAIMANT_BITS = tuple(_gate_bits(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
 _CLAIMANT_TABLE = _GatedTable(_CLAIMANT_CUES, _CLAIMANT_BITS)
+_add_twins(tuple(pattern for _, _, pattern, _ in _CLAIMANT_CUES))
 
 _SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
           r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
@@ -648,6 +701,11 @@ _NAME_BEFORE_DIRECTION = re.compile(r"[A-Z][\w'’]+\s+(?:(?:tactical|operationa
 _NAME_REACH = 48  # characters read before a direction word (past them, the regex judges)
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
+
+
+# the regexes _found searches (a lower-case twin each)
+_add_twins((_SAY, _SAY_BEFORE, _HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE, _ACTOR_BEFORE, _LOCATOR_BEFORE,
+            _GOAL_IS, _HYPOTHETICAL, _VENUE_BEFORE))
 
 
 class _Cue(NamedTuple):
@@ -821,18 +879,36 @@ def source_claimant(report: Report) -> Claimant | None:
     return _head_claimant(host, head)
 
 
+# The head's patterns (case-sensitive, on the casefolded head), each with plain strings one of
+# which every match holds: a pattern runs only where one of them stands (most heads hold none).
+_ISW_HEAD = (re.compile(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war"),
+             ("understandingwar", "criticalthreats", "isw", "institute for the study of war"))
+_DEEPSTATE_HEAD = (re.compile(r"deep[\s_-]?state"), ("deep",))
+_BLOGGER_HEAD = (re.compile(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles"),
+                 ("rybar", "cassad", "wargonzo", "two majors", "dva_majors", "military chronicle", "milchronicles"))
+_AGENCY_HEAD = (re.compile(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda"),
+                ("sputnik", "tass", "ria", "rt.com", "interfax", "mil.ru", "function.mil", "ru24", "tvzvezda"))
+_GENSTAFF_HEAD = (re.compile(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff"), ("mil.gov.ua", "zsu.gov.ua", "general"))
+
+
+def _head_search(rule: tuple[re.Pattern[str], tuple[str, ...]], text: str) -> bool:
+    """Whether the rule's pattern matches in ``text``, searched only when one of its strings stands there."""
+    pattern, stems = rule
+    return any(stem in text for stem in stems) and pattern.search(text) is not None
+
+
 def _head_claimant(host: str, head: str) -> Claimant | None:
     """:func:`source_claimant` from a report's host and head."""
     low = head.casefold()
-    if re.search(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war", low):
+    if _head_search(_ISW_HEAD, low):
         return Claimant.ISW
-    if re.search(r"deep[\s_-]?state", low):
+    if _head_search(_DEEPSTATE_HEAD, low):
         return Claimant.DEEPSTATE
-    if re.search(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles", low):
+    if _head_search(_BLOGGER_HEAD, low):
         return Claimant.RU_MILBLOGGER
-    if re.search(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda", host or low):
+    if _head_search(_AGENCY_HEAD, host or low):
         return Claimant.RU_MOD if _MOD_HINT.search(head) else Claimant.MEDIA
-    if re.search(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff", low) and "ukrain" in low:
+    if "ukrain" in low and _head_search(_GENSTAFF_HEAD, low):
         return Claimant.UA_GENERALSTAFF
     if host and not _BLOG_HOSTS.search(host):
         return Claimant.MEDIA
@@ -852,6 +928,7 @@ _RU_ACTOR_STEMS = ("russia", "our", "assault")
 _UA_SETBACK_STEMS = ("lost", "suffered", "attempt", "begun", "began")
 _RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, _RU_ACTOR_STEMS)
 _UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, _UA_SETBACK_STEMS)
+_add_twins((_UA_SETBACK,))  # searched by _found
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _VOICE_MIN = 4  # own-voice sentences needed
@@ -884,7 +961,8 @@ def report_voice(text: str) -> Claimant | None:
     from geo.text import sentences
 
     text = text[:_VOICE_SPAN]
-    if len(_FIRST_PERSON.findall(text)) >= 2 or _too_few_candidates(text):
+    # the string counts first: both tests refuse, and a text they refuse is spared the regex pass
+    if _too_few_candidates(text) or len(_FIRST_PERSON.findall(text)) >= 2:
         return None
     # only a sentence with the stems of an actor or a setback may be own-voice: the others are
     # read for attributions only, and only while the own-voice ones may still outnumber them
@@ -930,7 +1008,7 @@ def _own_voice(sentence: str) -> bool:
     """Russian forces gain or Ukraine suffers a setback in ``sentence`` (see :func:`report_voice`)."""
     mask = _stem_mask(sentence)
     actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
-    return bool((mask & _UA_SETBACK_BIT and _UA_SETBACK.search(sentence)) or (actor is not None and any(
+    return bool((mask & _UA_SETBACK_BIT and _found(_UA_SETBACK, sentence)) or (actor is not None and any(
         c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))))
 
 
@@ -978,9 +1056,10 @@ def _scan_cues(
 ) -> tuple[_Cue, ...]:
     """The cues the given rows of ``_CUES`` find in ``text``, row by row."""
     found: list[_Cue] = []
+    low = text.lower() if text.isascii() else None
     for action, detail, _, pattern in rows:
-        for m in pattern.finditer(text):
-            word = m.group(0)
+        for m in _finditer(pattern, text, low):
+            word = text[m.start():m.end()]
             if _STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:m.start()]) or "-" in word
                                               or text[m.start() - 1:m.start()] == "-"):
                 continue  # "the occupied territories", "Russian-occupied Lyman": a status, not an event
@@ -1028,16 +1107,17 @@ def _scan_attributions(
 ) -> tuple[_Attr, ...]:
     """The attributions the given rows of ``_CLAIMANT_CUES`` (then the speaker metonyms) find in ``text``."""
     found: list[_Attr] = []
+    low = text.lower() if text.isascii() else None
     for claimant, _, pattern, needs_speech in rows:
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text, low):
             if any(m.start() < a.end and m.end() > a.start for a in found):
                 continue
             if needs_speech:
                 lo, hi = _clause_bounds(text, m.start(), m.end())
                 near = text[m.end():min(hi, m.end() + 50)]
-                if not (_SAY.search(near) or _SAY_BEFORE.search(text[max(lo, m.start() - 40):m.start()])):
+                if not (_found(_SAY, near) or _found(_SAY_BEFORE, text[max(lo, m.start() - 40):m.start()])):
                     continue
-            found.append(_Attr(claimant, m.start(), m.end(), m.group(0)))
+            found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
     # runs only where one of the names stands)
     metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()
@@ -1045,7 +1125,7 @@ def _scan_attributions(
         if any(m.start() < a.end and m.end() > a.start for a in found):
             continue
         before = text[max(0, m.start() - 12):m.start()]
-        if re.search(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$", before, _I):
+        if _found(_PREPOSITION_BEFORE, before):
             continue
         after = text[m.end():]
         if _KREMLIN.match(m.group(0)) or (_may_speak(after) and _SPEECH_AFTER.match(after)) or _POSSESSIVE_ACTOR.match(after):
@@ -1053,6 +1133,9 @@ def _scan_attributions(
     return tuple(sorted(found, key=lambda a: a.start))
 
 
+# a preposition before a metonym ("in Moscow", "from the Kremlin"): a place, not a speaker
+_PREPOSITION_BEFORE = _c(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$")
+_add_twins((_PREPOSITION_BEFORE,))  # searched by _found
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 
@@ -1071,7 +1154,7 @@ def _context_claimant(context: str) -> _Attr | None:
         return None
     last = lines[-1]
     if not _is_header(last):
-        prev = _SENTENCE_END.split(last.strip())[-1]
+        prev = _last_sentence(last.strip())
         attrs = _find_attributions(prev)
         if attrs:
             return attrs[-1]
@@ -1080,6 +1163,33 @@ def _context_claimant(context: str) -> _Attr | None:
         if found is not None:
             return found
     return None
+
+
+_SENTENCE_END_CHARS = frozenset("\"”’»)")  # what a match of _SENTENCE_END is made of, with whitespace
+_LAST_SENTENCE_REACH = 1000  # characters searched from the end of a line first
+
+
+def _last_sentence(line: str) -> str:
+    """``_SENTENCE_END.split(line)[-1]``: the text after the last sentence end, searched from the end.
+
+    A fast path for the long last line of a context: the search starts ``_LAST_SENTENCE_REACH``
+    characters before the end (twice as far each time it finds no sentence end), at a character
+    after one no match can hold (a match is closing quotes and whitespace). No match then spans the
+    start, so the search finds the matches a search of the whole line finds from there on.
+    """
+    reach = _LAST_SENTENCE_REACH
+    while True:
+        pos = len(line) - reach
+        while pos > 0 and (line[pos - 1].isspace() or line[pos - 1] in _SENTENCE_END_CHARS):
+            pos -= 1
+        if pos <= 0:
+            return _SENTENCE_END.split(line)[-1]
+        last = None
+        for last in _SENTENCE_END.finditer(line, pos):
+            pass
+        if last is not None:
+            return line[last.end():]
+        reach *= 2
 
 
 @lru_cache(maxsize=64)
@@ -1095,7 +1205,7 @@ def _header_attribution(line: str) -> _Attr | None:
 
 def _is_header(line: str) -> bool:
     text = line.strip()
-    short = len(text.split()) <= 8
+    short = len(text.split(None, 8)) <= 8  # nine pieces: more than eight words (a long line is not split whole)
     intro = bool(_HEADER_LINE.match(text)) and text.endswith(":")
     return bool(text) and (short or intro) and bool(_find_attributions(text))
 
@@ -1200,12 +1310,12 @@ def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue |
 def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
     """(negated, how) for a cue: 'fail' for failed attempts, 'neg' for plain negation."""
     left = sentence[max(lo, cue.start - 60):cue.start]
-    if _FAIL_BEFORE.search(left):
+    if _found(_FAIL_BEFORE, left):
         return True, "fail"
     window = sentence[max(lo, cue.start - 45):cue.start]
-    if _NEG_BEFORE.search(window):
+    if _found(_NEG_BEFORE, window):
         return True, "neg"
-    if _NO_EVIDENCE.search(sentence[lo:cue.start]):
+    if _found(_NO_EVIDENCE, sentence[lo:cue.start]):
         return True, "neg"
     return False, ""
 
@@ -1264,11 +1374,11 @@ def _may_be_reference(bare: str) -> bool:
 
 def _venue_before(before: str) -> bool:
     """Whether ``_VENUE_BEFORE`` matches ``before`` (see :func:`_search_last_words`)."""
-    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before) is not None
+    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before)
 
 
-def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> re.Match[str] | None:
-    """``pattern.search(text)`` for a pattern registered with the gate (``bit``) whose matches end at
+def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> bool:
+    """Whether ``pattern.search(text)`` matches, for a pattern registered with the gate (``bit``) whose matches end at
     the end of ``text`` and touch at most ``words`` whitespace-separated words.
 
     Only those last words are read, and only when they hold one of the pattern's stems: every match
@@ -1276,7 +1386,7 @@ def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str
     """
     head = text.rsplit(None, words)
     start = len(head[0]) if len(head) > words else 0
-    return pattern.search(text, start) if _GATE.mask(text[start:]) & bit else None
+    return _found(pattern, text, start) if _GATE.mask(text[start:]) & bit else False
 
 
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
@@ -1299,6 +1409,7 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
 
 
 _CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
+_add_twins((_CONTAINER_BEFORE,))  # searched by _found
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
 
 
@@ -1317,11 +1428,11 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
-    if strict and cue is not None and cue.start > end and _CONTAINER_BEFORE.search(before):
+    if strict and cue is not None and cue.start > end and _found(_CONTAINER_BEFORE, before):
         direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
-    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _ACTOR_BEFORE.search(before):
+    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _found(_ACTOR_BEFORE, before):
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
@@ -1338,7 +1449,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     # the regexes below search ``before`` to its end: the sentence's stems spare most of them
     mask = _stem_mask(sentence)
     dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
-    if dist and _LOCATOR_BEFORE.search(before[:dist.start()]):
+    if dist and _found(_LOCATOR_BEFORE, before[:dist.start()]):
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
@@ -1358,7 +1469,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
 @lru_cache(maxsize=32)
 def _hedged(sentence: str) -> bool:
     """Whether ``sentence`` is hedged (kept for the next mentions in the same sentence)."""
-    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _HEDGES.search(sentence) is not None
+    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _found(_HEDGES, sentence)
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
@@ -1366,7 +1477,7 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     left = sentence[lo:cue.start]
     mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
     return bool((mask & _HYPOTHETICAL_BIT and _search_last_words(_HYPOTHETICAL, _HYPOTHETICAL_BIT, _HYPOTHETICAL_WORDS, left))
-                or (mask & _GOAL_IS_BIT and _GOAL_IS.search(left)))
+                or (mask & _GOAL_IS_BIT and _found(_GOAL_IS, left)))
 
 
 def analyse_mention(
@@ -1471,7 +1582,7 @@ def analyse_mention_all(
     # claimant and event, naming no other place, speaks of the same place
     for clo, chi in _later_clauses(sentence, hi):
         clause = sentence[clo:chi]
-        if re.search(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}", clause.strip()[1:]) and not _only_speakers(clause, attrs, clo):
+        if _CAPITALISED.search(clause.strip()[1:]) and not _only_speakers(clause, attrs, clo):
             continue
         inside = [a for a in attrs if clo <= a.start and a.end <= chi and a.claimant not in seen]
         cues = [c for c in _find_cues(sentence) if clo <= c.start and c.end <= chi]
@@ -1488,7 +1599,7 @@ def analyse_mention_all(
         seen.add(attr.claimant)
         claims.append(ClaimContext(action=action, action_detail=detail, claimant=attr.claimant, role="event",
                                    unit=first.unit, direction=first.direction, negated=negated,
-                                   hedged=bool(_HEDGES.search(clause)),
+                                   hedged=_found(_HEDGES, clause),
                                    why=(f"same place, other claimant's clause: cue '{cue.text}'", f"claimant '{attr.text}'")))
     return claims
 
@@ -1521,7 +1632,9 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
     return True
 
 
+_CAPITALISED = re.compile(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}")  # a name inside a clause (not its first word)
 _NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+_add_twins((_NEAR_BEFORE,))  # searched by _found
 
 
 def _analyse(
@@ -1581,7 +1694,7 @@ def _analyse(
     hedged = _hedged(sentence)
     if role == "event" and cue is not None:
         action, detail = cue.action, cue.detail
-        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _NEAR_BEFORE.search(
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
                 _strip_list(sentence[cue.end:start])):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
         negated, how = _negation(sentence, cue, lo)

@@ -417,21 +417,52 @@ _DATE_WORDS = ("day", "night", "morning", "afternoon", "evening", "позавч�
 _ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
 
 
-def _may_hold_date(text: str) -> bool:
-    """False when ``_PATTERN`` cannot match in ``text``."""
-    if _DIGITS.search(text) or not _ODD_FOLDS.isdisjoint(text):
-        return True
-    low = text.lower()
-    return any(word in low for word in _DATE_WORDS)
-
-
 @lru_cache(maxsize=32)
 def _first_date(text: str, reference: _dt.date | None) -> _dt.date | None:
     """The first date expression in ``text`` that resolves (kept: each claim in a sentence asks, and
     the next sentence may ask again for its ``previous``)."""
-    if not _may_hold_date(text):
+    start = _scan_start(text)
+    if start is None:
         return None
-    for _, _, d in _scan(text, reference):
+    for _, _, d in _scan(text, reference, start):
         if d is not None:
             return d
     return None
+
+
+_WORDS_BEFORE_ANCHOR = 3  # at most this many words of a match stand before its digit or date word
+
+
+def _scan_start(text: str) -> int | None:
+    """An offset of ``text`` before which no match of ``_PATTERN`` starts; None when none can match.
+
+    Every match holds a digit or one of ``_DATE_WORDS`` (its anchor), with at most
+    ``_WORDS_BEFORE_ANCHOR`` whitespace-separated words before it ("over the past 24 hours", "the
+    day before yesterday", "last Monday", "Nov. 24"). The first anchor of the text is at or before a
+    match's own, so a match starts no earlier than that many words (one more, for margin) before the
+    first anchor; scanning from there, with the text before still seen by the look-behinds and
+    boundaries, finds the matches a scan of the whole text finds. A text without an anchor holds no
+    match. 0 when a letter folds oddly (the regex may read a date word where ``str.lower`` does not,
+    or the lower-cased text's offsets may differ).
+    """
+    if not _ODD_FOLDS.isdisjoint(text):
+        return 0
+    low = text.lower()
+    if len(low) != len(text):
+        return 0
+    digit = _DIGITS.search(text)
+    anchor = digit.start() if digit else len(text)
+    found = digit is not None
+    for word in _DATE_WORDS:
+        at = low.find(word, 0, anchor)
+        if at != -1:
+            anchor, found = at, True
+    if not found:
+        return None
+    pos = anchor
+    for _ in range(_WORDS_BEFORE_ANCHOR + 1):
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+    return pos

@@ -680,7 +680,7 @@ def test_windowed_venue_search_equals_the_plain_search(shared_dir: Path) -> None
         matched += plain is not None
         assert cl._venue_before(text) == (plain is not None), text
         found = cl._search_last_words(cl._VENUE_BEFORE, cl._VENUE_BIT, cl._VENUE_WORDS, text)
-        assert (found and found.span()) == (plain and plain.span()), text
+        assert found == (plain is not None), text
     assert matched > 200
 
 
@@ -800,5 +800,5 @@ def test_hypothetical_searched_in_its_last_words_equals_the_plain_search(shared_
         plain = cl._HYPOTHETICAL.search(text)
         matched += plain is not None
         found = cl._search_last_words(cl._HYPOTHETICAL, cl._HYPOTHETICAL_BIT, cl._HYPOTHETICAL_WORDS, text)
-        assert (found and found.span()) == (plain and plain.span()), text
+        assert found == (plain is not None), text
     assert matched > 1000
