@@ -531,6 +531,13 @@ def _cue_start(before: str) -> int | None:
     # Most windows are decided by their last few words: only those are split off (``tail[0]``
     # keeps the rest), and the whole window only when a cue may start before them.
     tail = before.rsplit(None, _CUE_TAIL)
+    if not tail:
+        return None
+    span, filler = _cue_word(tail[-1])
+    if not (span or filler):
+        # the last word neither ends a cue nor may follow one (as _cue_offset finds at its first
+        # step): most windows, settled without the call
+        return None
     if len(tail) <= _CUE_TAIL:
         return _cue_offset(before, tail, False)
     got = _cue_offset(before, tail[1:], True)
