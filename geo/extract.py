@@ -110,12 +110,15 @@ def extract_report(
     if not mentions:
         return []
     contexts = []
+    # the text before each sentence, and the sentence, cut once for all the mentions in it
+    cut: dict[int, tuple[str, str]] = {}
     for m in mentions:
         s, e = sentence_of(m.start)
-        # the post up to the sentence: attributions carry over ("the ministry said"), and so
-        # do post headers that name the author
-        prev = text[max(0, s - 6000) : s]
-        sentence = text[s:e]
+        if s not in cut:
+            # the post up to the sentence: attributions carry over ("the ministry said"), and so
+            # do post headers that name the author
+            cut[s] = (text[max(0, s - 6000) : s], text[s:e])
+        prev, sentence = cut[s]
         ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, context=prev)
         contexts.append((sentence, ctxs))
     # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
@@ -126,10 +129,12 @@ def extract_report(
     )
     claims: list[Claim] = []
     seen: set[tuple] = set()
+    quotes: dict[str, str] = {}  # each sentence's whitespace folded once
     for m, r, (sentence, ctxs) in zip(mentions, resolutions, contexts):
+        folded = fold(m.text)
         for ctx in ctxs:
             place = r.place
-            key = (place.geonameid if place else fold(m.text), fold(m.text), ctx.claimant, ctx.action, ctx.role)
+            key = (place.geonameid if place else folded, folded, ctx.claimant, ctx.action, ctx.role)
             if key in seen:
                 continue
             seen.add(key)
@@ -149,6 +154,9 @@ def extract_report(
                     lat, lon, uncertainty = derive_point(r.lat, r.lon, rel)
                     coord_source, precision, derived_from = CoordSource.DERIVED, 2, place.name
                     why_derived = (f"derived: '{rel.text}' {place.name} ({rel.kind}, ±{uncertainty / 1000:.1f} km)",)
+            quote = quotes.get(sentence)
+            if quote is None:
+                quote = quotes[sentence] = " ".join(sentence.split())
             claims.append(
                 Claim(
                     place=m.text,
@@ -175,7 +183,7 @@ def extract_report(
                     derived_from=derived_from,
                     source=report.source,
                     url=report.url,
-                    quote=" ".join(sentence.split()),
+                    quote=quote,
                     start=m.start,
                     end=m.end,
                     why=tuple(r.why) + tuple(ctx.why) + why_derived,

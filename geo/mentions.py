@@ -531,6 +531,13 @@ def _cue_start(before: str) -> int | None:
     # Most windows are decided by their last few words: only those are split off (``tail[0]``
     # keeps the rest), and the whole window only when a cue may start before them.
     tail = before.rsplit(None, _CUE_TAIL)
+    if not tail:
+        return None
+    span, filler = _cue_word(tail[-1])
+    if not (span or filler):
+        # the last word neither ends a cue nor may follow one (as _cue_offset finds at its first
+        # step): most windows, settled without the call
+        return None
     if len(tail) <= _CUE_TAIL:
         return _cue_offset(before, tail, False)
     got = _cue_offset(before, tail[1:], True)
@@ -686,15 +693,15 @@ def _match_run(
             if _NOT_SETTLEMENT_AFTER.match(after):
                 return k, "skip", e
             direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
-        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e))
         if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
+        if not in_gaz and k > 2:
+            continue  # neither a gazetteer name nor short enough for the spelling rules below
+        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e))
         if in_gaz:
             if _acceptable(text, run[0], k, phrase, strong or called, gaz):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
-            continue
-        if k > 2:
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
         if strong or called or (cue == "weak-cue" and toponym_ending) or (
@@ -765,10 +772,12 @@ def _people(
         if window is not None and _cue_in("called", window) and not _common_english(w.lower())
     }
     for j in range(len(words) - 1):
-        s1, e1, w1 = words[j]
-        s2, e2, w2 = words[j + 1]
-        if text[e1:s2] != " ":  # only a space between: side by side in the text
+        e1 = words[j][1]
+        s2 = words[j + 1][0]
+        if s2 - e1 != 1 or text[e1] != " ":  # only a space between: side by side in the text
             continue
+        w1 = words[j][2]
+        _, e2, w2 = words[j + 1]
         l1, l2 = w1.lower(), w2.lower()
         if _REGION_WORD_AFTER.match(text, e2):
             continue  # "Тихое Днепропетровской области": a place and its region, not a person

@@ -446,6 +446,10 @@ _BY_AFTER_DATE = re.compile(
     r"^[ \t]*posted[ \t]+on[ \t][^\n]*?[ \t]by[ \t]+(?P<a>[^\n|.,;]+)", re.IGNORECASE | re.MULTILINE
 )
 _EDGE = 1500
+# _BYLINE and _BY_AFTER_DATE match only at the start of a line (never across a line break) whose
+# first word, after spaces and tabs, begins with one of these letters (case-insensitive, as they
+# are): the other lines need not be tried.
+_BYLINE_LINE = re.compile(r"\n[ \t]*(?i:[abprstw])")
 
 
 def _author(post: str) -> str:
@@ -453,12 +457,17 @@ def _author(post: str) -> str:
     if len(post) > _EDGE:
         regions.append(post[-_EDGE:])
     for region in regions:
-        # the first byline of the region: "Posted on … by X" at the top beats "Posted by Y" at the foot
-        found = sorted((m for rx in (_BYLINE, _BY_AFTER_DATE) for m in rx.finditer(region)), key=lambda m: m.start())
-        for m in found:
-            author = m.group("a").strip()
-            if 0 < len(author) <= 60:
-                return author
+        # the first byline of the region: "Posted on … by X" at the top beats "Posted by Y" at the foot.
+        # Line by line, both patterns at each line start (as their matches sorted by start would be).
+        starts = [0]
+        starts += [m.start() + 1 for m in _BYLINE_LINE.finditer(region)]
+        for start in starts:
+            for rx in (_BYLINE, _BY_AFTER_DATE):
+                m = rx.match(region, start)
+                if m is not None:
+                    author = m.group("a").strip()
+                    if 0 < len(author) <= 60:
+                        return author
     return ""
 
 
@@ -511,8 +520,16 @@ def _title_before(chunk: str, pos: int) -> int:
     return pos
 
 
+# Both byline patterns above match only at a line whose first word (after spaces and tabs) starts
+# with a p ("published", "posted"): a chunk without such a line has no byline to cut at.
+_P_FIRST_LINE = re.compile(r"[ \t]*[pP]")
+_P_LINE = re.compile(r"\n[ \t]*[pP]")
+
+
 def _split_bylines(chunk: str) -> list[str]:
     """A chunk cut where a byline opens or closes a post."""
+    if _P_FIRST_LINE.match(chunk) is None and _P_LINE.search(chunk) is None:
+        return [chunk.strip("\n")] if chunk.strip() else []
     cuts = set()
     for m in _HEADER_BYLINE.finditer(chunk):
         cuts.add(_title_before(chunk, m.start()))
@@ -539,6 +556,18 @@ def _split_posts(text: str) -> list[str]:
     if chunk.strip():
         posts.extend(_split_bylines(chunk))
     return posts
+
+
+def _html_name(path: str | os.PathLike[str]) -> bool:
+    """Whether ``Path(path).suffix`` is ``.html`` or ``.htm`` (any case), without building a Path.
+
+    The name's suffix is taken as :attr:`pathlib.PurePath.suffix` takes it (from the last dot, not
+    the first character). Path would also drop a trailing ``/`` or ``/.``; the paths asked about
+    here are regular files that were opened, whose names end in neither.
+    """
+    name = os.path.basename(os.fspath(path))
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in _HTML_SUFFIXES
 
 
 def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> list[Report]:
@@ -569,7 +598,7 @@ def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> 
 def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> list[Report]:
     """The posts of one decoded file (or one streamed part of a large one)."""
     title = ""
-    if Path(path).suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text):
+    if _html_name(path) or _looks_like_html(text):
         text, title = _html(text)
         if not text.strip():
             raise ReportError(path, "no text: an HTML page whose body holds no text")
@@ -712,7 +741,7 @@ def iter_file_reports(
     ):
         yield from read_reports(path, source=source)  # small, missing or odd files: the usual errors
         return
-    if Path(path).suffix.lower() in _HTML_SUFFIXES:
+    if _html_name(path):
         raise ReportError(path, f"an HTML page of {info.st_size / 2**20:.1f} MiB: too large to take its text out")
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed below, the generator may stop early
