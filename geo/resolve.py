@@ -35,7 +35,7 @@ from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.model import Coordinate, CoordSource, Mention
-from geo.relative import Relation, find_relation
+from geo.relative import Relation, find_relation, may_be_direction
 from geo.sanity import implausible_point
 
 if TYPE_CHECKING:
@@ -592,10 +592,13 @@ def _directions(
         near_before = text[max(0, m.start - 48) : m.start].casefold()
         if "of" not in near_before and "from" not in near_before:
             continue  # "<bearing> of|from [the settlement of] X" needs one of them right before it
+        s, e = sentence_of(m.start)
+        sentence = text[s:e]
+        if not may_be_direction(sentence, m.start - s, m.end - s):
+            continue  # no "<bearing> of [the village of] X" nor "X (3 km north)": no bearing from it
         if not _BEARING_NEAR.search(text, max(0, m.start - 160), m.start):
             continue  # no bearing word just before the name: no "<bearing> of X" phrase
-        s, e = sentence_of(m.start)
-        rel = find_relation(text[s:e], m.start - s, m.end - s)
+        rel = find_relation(sentence, m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:
             refs.append((j, s + rel.start, rel))
     own: set[int] = set()  # mentions with their own bearing, right after them
