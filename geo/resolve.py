@@ -114,6 +114,7 @@ class _Fixed:
     anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates
     distance: dict[str, int]  #: characters to the nearest mention of every group
     beside: list[str]  #: groups of events, of another name, written close by, in key order
+    namesakes: bool  #: whether another group (another paragraph) has its name
 
 
 def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -365,17 +366,6 @@ def resolve_mentions(
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
 
-    dist_cache: dict[tuple[str, str], int] = {}
-
-    def group_distance(a: str, b: str) -> int:
-        """Characters between the nearest mentions of two groups (memoised)."""
-        key = (a, b) if a <= b else (b, a)
-        d = dist_cache.get(key)
-        if d is None:
-            pa, pb = group_pos[a], group_pos[b]
-            d = dist_cache[key] = abs(pa[0] - pb[0]) if len(pa) == len(pb) == 1 else min(abs(x - y) for x in pa for y in pb)
-        return d
-
     prepared: dict[tuple[str, str, bool], Prepared] = {}
     readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
 
@@ -397,10 +387,19 @@ def resolve_mentions(
                                   label=f"coordinates {c.text}", group="report"))
         for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
-        distance = {other: group_distance(gk, other) for other in groups}
+        # characters to the nearest mention of every group; most groups are one mention
+        pa = group_pos[gk]
+        if len(pa) == 1:
+            x = pa[0]
+            distance = {other: abs(x - pb[0]) if len(pb) == 1 else min(abs(x - y) for y in pb)
+                        for other, pb in group_pos.items()}
+        else:
+            distance = {other: min(abs(x - y) for x in pa for y in pb) for other, pb in group_pos.items()}
         beside = sorted(other for other, d in distance.items() if d <= _TOGETHER_CHARS and other != gk
                         and group_event[other] and base_key[other] != keys[i0])
-        f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside)
+        namesakes = any(base_key[other] == keys[i0] for other in groups if other != gk)
+        f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside,
+                                  namesakes)
         return f
 
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
@@ -420,7 +419,7 @@ def resolve_mentions(
         seen: set[int] = set()
         # the nearest settled names in the text pull; the rest of a long report barely does
         nearest = sorted(settled, key=distance.__getitem__)[:8]
-        for other, p in settled.items():
+        for other, p in settled.items() if f.namesakes else ():
             if other != gk and base_key[other] == key0:
                 anchors.append(Anchor(p.lat, p.lon, weight=0.35, scale_km=3.0,
                                       label=f"the {p.name} this report means elsewhere", group="same-name"))
