@@ -373,6 +373,11 @@ def resolve_mentions(
     # the pull of a settled place, by place and weight: the same anchor objects come back round
     # after round, and a judgement is looked up by them
     place_anchors: dict[tuple[int, float, float, float], Anchor] = {}
+    # likewise the pull towards the same name's place elsewhere, by the place, and the point a
+    # bearing from a settled place gives, by the place and the bearing (each held with its anchor,
+    # so that an id stays its object's)
+    elsewhere_anchors: dict[int, tuple[Place, Anchor]] = {}
+    bearing_anchors: dict[tuple[int, int], tuple[Place, Relation, Anchor]] = {}
 
     def fixed(gk: str) -> _Fixed:
         f = fixed_of.get(gk)
@@ -421,8 +426,12 @@ def resolve_mentions(
         nearest = sorted(settled, key=distance.__getitem__)[:8]
         for other, p in settled.items() if f.namesakes else ():
             if other != gk and base_key[other] == key0:
-                anchors.append(Anchor(p.lat, p.lon, weight=0.35, scale_km=3.0,
-                                      label=f"the {p.name} this report means elsewhere", group="same-name"))
+                held = elsewhere_anchors.get(id(p))
+                if held is None:
+                    held = elsewhere_anchors[id(p)] = (p, Anchor(
+                        p.lat, p.lon, weight=0.35, scale_km=3.0, label=f"the {p.name} this report means elsewhere",
+                        group="same-name"))
+                anchors.append(held[1])
         for other in nearest:
             p = settled[other]
             if (
@@ -445,17 +454,22 @@ def resolve_mentions(
             p = settled.get(ref)
             if p is None or p.feature_class != "P" or base_key[ref] == key0:
                 continue
-            lat, lon = _toward(p.lat, p.lon, rel)
-            anchors.append(Anchor(lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
-                                  label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
+            held_b = bearing_anchors.get((id(p), id(rel)))
+            if held_b is None:
+                lat, lon = _toward(p.lat, p.lon, rel)
+                held_b = bearing_anchors[(id(p), id(rel))] = (p, rel, Anchor(
+                    lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
+                    label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
+            anchors.append(held_b[2])
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
         for other in f.beside:
             if other not in pending or other in settled:
                 continue
-            readings = readings_of.get(other)
-            if readings is None:
+            if other in readings_of:
+                readings = readings_of[other]
+            else:
                 pts = [c.place for c in cand_cache[base_key[other]][:_TOGETHER_READINGS] if c.place.feature_class == "P"]
                 readings = readings_of[other] = AnchorSet(
                     tuple(p.lat for p in pts), tuple(p.lon for p in pts), weight=0.5, scale_km=CLUSTER_SCALE_KM,
@@ -463,8 +477,12 @@ def resolve_mentions(
             if readings is not None:
                 together.append(readings)
         # the same evidence gives the same judgement: a name is ranked again only when what it
-        # is judged by (its anchors, the open names beside it) has changed since
-        key = (gk, tuple(anchors), tuple(together))
+        # is judged by (its anchors, the open names beside it) has changed since. Looked up by the
+        # objects' ids, not their values: each anchor and set of readings is made once in a report
+        # and held to its end (``near``, fixed_of, the anchor memos above, readings_of), so the
+        # same ids are the same evidence; two equal objects would only rank the name once more,
+        # to the same result
+        key = (gk, tuple(map(id, anchors)), tuple(map(id, together)))
         hit = judged.get(key)
         if hit is not None:
             return hit
