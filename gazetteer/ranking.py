@@ -240,14 +240,14 @@ def rank(
     if n <= _SCALAR_MAX:
         total, ev = _totals_scalar(st, near, near_any, region_set, front_km, weights)
         score = [_round4(t) for t in total]
-        pops, gids = st.pops.tolist(), st.gids.tolist()
-        order = [0] if n == 1 else sorted(range(n), key=lambda i: (-score[i], -pops[i], gids[i]))
+        pops, gids = st.pops_values, st.gids_values
+        order = ([0] if n == 1 else sorted(range(n), key=lambda i: (-score[i], -pops[i], gids[i])))[:top]
     else:
         totals, ev = _totals_arrays(st, near, near_any, region_set, front_km, weights)
         rounded = np.rint(totals * 1e4) / 1e4
-        score, order = rounded.tolist(), np.lexsort((st.gids, -st.pops, -rounded)).tolist()
-    if top is not None:
-        order = order[:top]
+        order_all = np.lexsort((st.gids, -st.pops, -rounded))
+        # only the best `top` are returned: only they are made Python values
+        score, order = rounded.tolist(), order_all[:top].tolist()
 
     out: list[Candidate] = []
     for rank_i, i in enumerate(order):
@@ -410,7 +410,7 @@ def _totals_scalar(
             scale = weights.front_scale_km
             for i, e in zip(known, np.exp2([-max(front_d[i], 0.0) / scale for i in known]).tolist()):
                 front_g[i] = weights.front * e
-    base = st.base.tolist()
+    base = st.base_values
     total = [base[i] + pull[i] + (weights.region if in_region[i] else 0.0) + (0.0 if front_g is None else front_g[i])
              for i in range(n)]
     ev = _Evidence([d for d, _ in near_rows], [g for _, g in near_rows], [d for d, _ in any_rows],
@@ -518,6 +518,10 @@ class _Static:
     base: np.ndarray  #: match + population, seat and country priors
     #: per candidate, as Python values for writing out ``why``: (current, match, pop_gain, city_gain, seat_gain)
     facts: list[tuple[bool, float, float, float, float]]
+    #: ``base``, ``pops`` and ``gids`` as Python values, for scoring a few candidates one at a time
+    base_values: list[float]
+    pops_values: list[float]
+    gids_values: list[int]
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
     distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
@@ -622,7 +626,7 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
         arr.setflags(write=False)
     facts = list(zip(current.tolist(), match.tolist(), pop_gain.tolist(), city_gain.tolist(), seat_gain.tolist()))
     return _Static(places, lats, lons, pops, gids, rlat, rlon, coslat, admins, current, match, pop_gain, city_gain,
-                   seat_gain, base, facts)
+                   seat_gain, base, facts, base.tolist(), pops.tolist(), gids.tolist())
 
 
 def _distances_from(st: _Static, key: tuple, lats: Sequence[float], lons: Sequence[float], nearest: bool) -> np.ndarray:

@@ -46,7 +46,7 @@ from pyproj import Geod
 from frontmap.errors import CoordinateError
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["KINDS", "Relation", "find_relation", "derive_point", "bearing_of"]
+__all__ = ["KINDS", "Relation", "find_relation", "may_be_direction", "derive_point", "bearing_of"]
 
 KINDS = ("direction-of", "part", "outskirts")  #: the values of Relation.kind
 
@@ -110,6 +110,82 @@ def _may_name_side(before: str) -> bool:
         return True  # a letter the regexes read as ASCII: let them judge
     low = before.lower()
     return any(stem in low for stem in _SIDE_STEMS) or _SIDE_ABBREVIATION.search(before) is not None
+
+
+# What the word before "of"/"from" ends with when it is a bearing (``_DIR``): a compass word with
+# its endings, or a side's abbreviation.
+_DIR_ENDINGS = tuple(w + e for w in ("north", "south", "east", "west") for e in ("", "ern", "erly", "ward", "wards"))
+_DIR_ABBREVIATIONS = frozenset(("n", "s", "e", "w", "ne", "nw", "se", "sw"))
+_FILL_ARTICLES = frozenset(("the", "a"))
+_FILL_NOUNS = frozenset(("settlement", "village", "town", "city", "hamlet", "locality"))
+
+
+def may_be_direction(sentence: str, start: int, end: int) -> bool:
+    """False when :func:`find_relation` cannot give a ``"direction-of"`` relation for the mention.
+
+    Such a relation is either written in brackets right after the name ("X (3 km north-east)"),
+    or ends just before it with a bearing, "of" or "from", and the fillers of ``_FILL`` ("3 km
+    north-east of the village of X"). Reading the last few words so costs far less than the
+    regexes that look for the phrase; a window with a letter ``re`` reads as ASCII under
+    IGNORECASE but ``str.lower`` does not ("ſ") is left to them.
+
+    Parameters
+    ----------
+    sentence : str
+    start, end : int
+        The mention's span in ``sentence``, as for :func:`find_relation`.
+
+    Returns
+    -------
+    bool
+        True when :func:`find_relation` may return a ``"direction-of"`` relation.
+
+    Examples
+    --------
+    >>> s = "Fighting near Myrne (northwest of Pokrovsk) and in the village of Lysivka."
+    >>> may_be_direction(s, s.index("Pokrovsk"), s.index("Pokrovsk") + 8)
+    True
+    >>> may_be_direction(s, s.index("Lysivka"), s.index("Lysivka") + 7)
+    False
+    """
+    if sentence[end:end + 80].lstrip().startswith("("):
+        return True
+    before = sentence[max(0, start - 120):start]
+    if not before[-1:].isspace():
+        return False
+    if not before.isascii() and not FOLDS_TO_ASCII.isdisjoint(before):
+        return True
+    words = before.lower().split()[-6:]
+    # "of"/"from" stands before the filler, which is at most four words ("the urban-type settlement of")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in ("of", "from") and _filler(words[i + 1:]):
+            bearing = words[i - 1]
+            if bearing.endswith(_DIR_ENDINGS) or _ends_in_abbreviation(bearing):
+                return True
+    return False
+
+
+def _ends_in_abbreviation(word: str) -> bool:
+    """Whether ``word`` (lowercased) ends in a side's abbreviation that stands alone, as ``_DIR`` has it
+    after a space or where ``(?<![\\w-])`` lets it (")E of X")."""
+    for size in (1, 2):
+        if word[-size:] in _DIR_ABBREVIATIONS:
+            prev = word[-size - 1:-size]
+            if not prev or not (prev.isalnum() or prev in "_-"):
+                return True
+    return False
+
+
+def _filler(words: list[str]) -> bool:
+    """Whether ``words`` are one of the fillers of ``_FILL``: "[the|a] [<noun> of]" (or none)."""
+    if words and words[0] in _FILL_ARTICLES:
+        words = words[1:]
+    if not words:
+        return True
+    if words[-1] != "of":
+        return False
+    noun = words[:-1]
+    return (len(noun) == 1 and noun[0] in _FILL_NOUNS) or noun == ["urban-type", "settlement"]
 
 
 @dataclass(frozen=True, slots=True)

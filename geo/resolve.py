@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.model import Coordinate, CoordSource, Mention
-from geo.relative import Relation, find_relation
+from geo.relative import Relation, find_relation, may_be_direction
 from geo.sanity import implausible_point
 
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ class _Fixed:
     anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates
     distance: dict[str, int]  #: characters to the nearest mention of every group
     beside: list[str]  #: groups of events, of another name, written close by, in key order
+    namesakes: bool  #: whether another group (another paragraph) has its name
 
 
 def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -122,7 +123,7 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
     Returns (start, end, region place) triples, in order.
     """
     out: list[tuple[int, int, Place]] = []
-    for m in _REGION.finditer(text):
+    for m in _region_matches(text):
         name = m.group(0)
         place = gaz.region(name)
         if place is None and m.group(1):
@@ -142,6 +143,68 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
             if first is not None:
                 out.append((m.start() - len(before.group(0)), m.end(), first))
     return out
+
+
+#: What every match of :data:`_REGION` holds, found with ``str.find``: a kind word, lowercased
+#: (where its first branch ends; "кра" and "област" begin the Russian ones), ...
+_REGION_KINDS = ("oblast", "region", "province", "raion", "district", "krai", "област", "район", "кра")
+#: ... or, as written, an abbreviation or the last word of a republic (its second branch).
+_REGION_MARKS = ("DPR", "LPR", "DNR", "LNR", "ДНР", "ЛНР", "People")
+#: Letters ``re`` matches to a letter of a kind word under IGNORECASE that ``str.lower`` does not
+#: turn into it ("ſ" is "s", "İ" is "i" but lowercases to two characters, "ᲂ" is "о").
+_UNEVEN_CASE = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
+#: Word, whitespace, word, whitespace, word (``[\\w'’-]``): read in the reversed text from a word
+#: back, how far back the match holding it can start.
+_WORDS_BACK = re.compile(r"[\w'’-]*\s*[\w'’-]*\s*[\w'’-]*")
+#: Where a match of :data:`_REGION` can start: each of its branches starts so.
+_REGION_START = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
+
+
+def _region_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_REGION.finditer(text)``, tried only around the words every match holds.
+
+    The regex, tried at every character of a report, cost more than the rest of reading its
+    regions; ``str.find`` finds the words every match holds far faster. A match starts at most
+    two words (``[\\w'’-]+``, whitespace between) before its word, so the first word at or
+    after the end of the last match (``pos``) bounds where the next match can start: not before
+    the third run of word characters back from it. Each capital from there to the word
+    (:data:`_REGION_START`) is tried in order with ``_REGION.match``, which is what ``finditer``
+    tries at that position (``\\b`` looks at the character before it even there); when none
+    matches, nothing starts before the next word. A text with a letter whose case ``re`` and
+    ``str.lower`` read differently is searched with the regex itself.
+    """
+    if not text.isascii() and _UNEVEN_CASE.search(text):
+        yield from _REGION.finditer(text)
+        return
+    low = text.lower()
+    words: list[int] = []
+    for kinds, where, spaced in ((_REGION_KINDS, low, True), (_REGION_MARKS, text, False)):
+        for w in kinds:
+            i = where.find(w)
+            while i >= 0:
+                # a kind word follows whitespace ("\\s+"), an abbreviation no word character
+                # ("\\b"), "People" a space: elsewhere the word is in no match ("Subregion", "Украина")
+                prev = text[i - 1] if i else ""
+                if (prev.isspace() if spaced else prev == " " if w == "People"
+                        else not (prev.isalnum() or prev == "_")):
+                    words.append(i)
+                i = where.find(w, i + 1)
+    if not words:
+        return
+    back = text[::-1]
+    n, pos = len(text), 0
+    for q in sorted(words):
+        if q < pos:
+            continue  # inside the last match
+        start = n - _WORDS_BACK.match(back, n - q).end()
+        for cap in _REGION_START.finditer(text, max(start, pos), q + 1):
+            found = _REGION.match(text, cap.start())
+            if found is not None:
+                yield found
+                pos = found.end()
+                break
+        else:
+            pos = q + 1  # nothing starts from pos to the word
 
 
 _KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
@@ -303,17 +366,6 @@ def resolve_mentions(
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
 
-    dist_cache: dict[tuple[str, str], int] = {}
-
-    def group_distance(a: str, b: str) -> int:
-        """Characters between the nearest mentions of two groups (memoised)."""
-        key = (a, b) if a <= b else (b, a)
-        d = dist_cache.get(key)
-        if d is None:
-            pa, pb = group_pos[a], group_pos[b]
-            d = dist_cache[key] = abs(pa[0] - pb[0]) if len(pa) == len(pb) == 1 else min(abs(x - y) for x in pa for y in pb)
-        return d
-
     prepared: dict[tuple[str, str, bool], Prepared] = {}
     readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
 
@@ -321,6 +373,11 @@ def resolve_mentions(
     # the pull of a settled place, by place and weight: the same anchor objects come back round
     # after round, and a judgement is looked up by them
     place_anchors: dict[tuple[int, float, float, float], Anchor] = {}
+    # likewise the pull towards the same name's place elsewhere, by the place, and the point a
+    # bearing from a settled place gives, by the place and the bearing (each held with its anchor,
+    # so that an id stays its object's)
+    elsewhere_anchors: dict[int, tuple[Place, Anchor]] = {}
+    bearing_anchors: dict[tuple[int, int], tuple[Place, Relation, Anchor]] = {}
 
     def fixed(gk: str) -> _Fixed:
         f = fixed_of.get(gk)
@@ -335,10 +392,19 @@ def resolve_mentions(
                                   label=f"coordinates {c.text}", group="report"))
         for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
-        distance = {other: group_distance(gk, other) for other in groups}
+        # characters to the nearest mention of every group; most groups are one mention
+        pa = group_pos[gk]
+        if len(pa) == 1:
+            x = pa[0]
+            distance = {other: abs(x - pb[0]) if len(pb) == 1 else min(abs(x - y) for y in pb)
+                        for other, pb in group_pos.items()}
+        else:
+            distance = {other: min(abs(x - y) for x in pa for y in pb) for other, pb in group_pos.items()}
         beside = sorted(other for other, d in distance.items() if d <= _TOGETHER_CHARS and other != gk
                         and group_event[other] and base_key[other] != keys[i0])
-        f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside)
+        namesakes = any(base_key[other] == keys[i0] for other in groups if other != gk)
+        f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside,
+                                  namesakes)
         return f
 
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
@@ -358,10 +424,14 @@ def resolve_mentions(
         seen: set[int] = set()
         # the nearest settled names in the text pull; the rest of a long report barely does
         nearest = sorted(settled, key=distance.__getitem__)[:8]
-        for other, p in settled.items():
+        for other, p in settled.items() if f.namesakes else ():
             if other != gk and base_key[other] == key0:
-                anchors.append(Anchor(p.lat, p.lon, weight=0.35, scale_km=3.0,
-                                      label=f"the {p.name} this report means elsewhere", group="same-name"))
+                held = elsewhere_anchors.get(id(p))
+                if held is None:
+                    held = elsewhere_anchors[id(p)] = (p, Anchor(
+                        p.lat, p.lon, weight=0.35, scale_km=3.0, label=f"the {p.name} this report means elsewhere",
+                        group="same-name"))
+                anchors.append(held[1])
         for other in nearest:
             p = settled[other]
             if (
@@ -384,17 +454,22 @@ def resolve_mentions(
             p = settled.get(ref)
             if p is None or p.feature_class != "P" or base_key[ref] == key0:
                 continue
-            lat, lon = _toward(p.lat, p.lon, rel)
-            anchors.append(Anchor(lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
-                                  label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
+            held_b = bearing_anchors.get((id(p), id(rel)))
+            if held_b is None:
+                lat, lon = _toward(p.lat, p.lon, rel)
+                held_b = bearing_anchors[(id(p), id(rel))] = (p, rel, Anchor(
+                    lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
+                    label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
+            anchors.append(held_b[2])
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
         for other in f.beside:
             if other not in pending or other in settled:
                 continue
-            readings = readings_of.get(other)
-            if readings is None:
+            if other in readings_of:
+                readings = readings_of[other]
+            else:
                 pts = [c.place for c in cand_cache[base_key[other]][:_TOGETHER_READINGS] if c.place.feature_class == "P"]
                 readings = readings_of[other] = AnchorSet(
                     tuple(p.lat for p in pts), tuple(p.lon for p in pts), weight=0.5, scale_km=CLUSTER_SCALE_KM,
@@ -402,8 +477,12 @@ def resolve_mentions(
             if readings is not None:
                 together.append(readings)
         # the same evidence gives the same judgement: a name is ranked again only when what it
-        # is judged by (its anchors, the open names beside it) has changed since
-        key = (gk, tuple(anchors), tuple(together))
+        # is judged by (its anchors, the open names beside it) has changed since. Looked up by the
+        # objects' ids, not their values: each anchor and set of readings is made once in a report
+        # and held to its end (``near``, fixed_of, the anchor memos above, readings_of), so the
+        # same ids are the same evidence; two equal objects would only rank the name once more,
+        # to the same result
+        key = (gk, tuple(map(id, anchors)), tuple(map(id, together)))
         hit = judged.get(key)
         if hit is not None:
             return hit
@@ -530,10 +609,13 @@ def _directions(
         near_before = text[max(0, m.start - 48) : m.start].casefold()
         if "of" not in near_before and "from" not in near_before:
             continue  # "<bearing> of|from [the settlement of] X" needs one of them right before it
+        s, e = sentence_of(m.start)
+        sentence = text[s:e]
+        if not may_be_direction(sentence, m.start - s, m.end - s):
+            continue  # no "<bearing> of [the village of] X" nor "X (3 km north)": no bearing from it
         if not _BEARING_NEAR.search(text, max(0, m.start - 160), m.start):
             continue  # no bearing word just before the name: no "<bearing> of X" phrase
-        s, e = sentence_of(m.start)
-        rel = find_relation(text[s:e], m.start - s, m.end - s)
+        rel = find_relation(sentence, m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:
             refs.append((j, s + rel.start, rel))
     own: set[int] = set()  # mentions with their own bearing, right after them

@@ -1,0 +1,54 @@
+"""``geo.relative.may_be_direction`` never turns away a mention ``find_relation`` gives a bearing from."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from geo.relative import find_relation, may_be_direction
+
+_WORDS = (
+    "north", "South", "EAST", "west", "northeast", "north-east", "south west", "Westward", "easterly", "northern",
+    "southwards", "NW", "se", "N", "E", "of", "OF", "from", "From", "the", "a", "The", "settlement", "village",
+    "town", "city", "hamlet", "locality", "urban-type", "urban-type settlement", "outskirts", "part", "side",
+    "in", "on", "near", "about", "3", "4.5", "km", "kilometers", "miles", "m", "to the", "(", ")", "(3 km north)",
+    "( about 2 km south-west of it )", "Myrne", "Pokrovsk", "(northwest", "of,", "ſouth", "weſt", "froM", "ＯＦ",
+    "\u212a", "İ", "ı", "Ꮃ", "x", ";", "and",
+)
+_GAPS = (" ", " ", " ", "  ", "\n", "\t", "-", "", ", ", "\u00a0")
+
+
+def _sentence(rng: random.Random) -> tuple[str, int, int]:
+    before = "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(rng.randint(0, 12)))
+    name = rng.choice(("Myrne", "Pokrovsk", "X", "Nove"))
+    after = "".join(rng.choice(_GAPS) + rng.choice(_WORDS) for _ in range(rng.randint(0, 6)))
+    return before + name + after, len(before), len(before) + len(name)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_no_bearing_is_turned_away(seed: int) -> None:
+    rng = random.Random(seed)
+    turned_away = found = 0
+    for _ in range(4000):
+        sentence, start, end = _sentence(rng)
+        rel = find_relation(sentence, start, end)
+        gate = may_be_direction(sentence, start, end)
+        if rel is not None and rel.kind == "direction-of":
+            found += 1
+            assert gate, (sentence, start, end, rel)
+        turned_away += not gate
+    assert found > 50 and turned_away > 1000  # both sides are exercised
+
+
+def test_written_cases() -> None:
+    for sentence, name, expected in (
+        ("Fighting 3 km north-east of the urban-type settlement of Myrne.", "Myrne", True),
+        ("Troops advanced southwest from Myrne.", "Myrne", True),
+        ("Shelling of the town of Myrne.", "Myrne", False),
+        ("Myrne (3 km south) was hit.", "Myrne", True),
+        ("the NW of Myrne", "Myrne", True),
+        ("in Myrne", "Myrne", False),
+    ):
+        start = sentence.index(name)
+        assert may_be_direction(sentence, start, start + len(name)) is expected, sentence
