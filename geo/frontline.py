@@ -53,6 +53,19 @@ _TO_METRIC = Transformer.from_crs(
 )
 
 
+def _keep(path: Path, write: Callable[[Path], object]) -> None:
+    """Write a file of the cache folder whole or not at all: ``write`` fills a temporary file of the
+    same suffix, which is then moved into place. A folder that cannot be written is passed over:
+    fine, only slower next time."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp{path.suffix}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
 def _to_metric_xy(xy: np.ndarray) -> np.ndarray:
     x, y = _TO_METRIC.transform(xy[:, 0], xy[:, 1])
     return np.column_stack([x, y])
@@ -167,16 +180,10 @@ class FrontLine:
                 pass  # a damaged or foreign cache file: parse the source again, and rewrite it
         fl = cls._read(p)
         fl._store = store
-        try:
-            wkb = [shapely.to_wkb(fl.geometry(d)) for d in fl._dates]
-            store.parent.mkdir(parents=True, exist_ok=True)
-            tmp = store.with_name(f"{store.name}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, days=np.array([d.toordinal() for d in fl._dates], dtype=np.int64),
-                     blob=np.frombuffer(b"".join(wkb), dtype=np.uint8),
-                     ends=np.cumsum([len(w) for w in wkb], dtype=np.int64))
-            os.replace(tmp, store)
-        except OSError:
-            pass  # read-only cache folder: fine, only slower next time
+        wkb = [shapely.to_wkb(fl.geometry(d)) for d in fl._dates]
+        _keep(store, lambda tmp: np.savez(
+            tmp, days=np.array([d.toordinal() for d in fl._dates], dtype=np.int64),
+            blob=np.frombuffer(b"".join(wkb), dtype=np.uint8), ends=np.cumsum([len(w) for w in wkb], dtype=np.int64)))
         return fl
 
     @classmethod
@@ -268,13 +275,8 @@ class FrontLine:
         except (OSError, shapely.errors.GEOSException):
             pass  # not worked out yet, or damaged: work it out (again) and write it
         got = self._front_proper(area, edge)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(shapely.to_wkb(got))
-            os.replace(tmp, path)
-        except OSError:
-            pass  # read-only cache folder: fine, only slower next time
+        wkb = shapely.to_wkb(got)
+        _keep(path, lambda tmp: tmp.write_bytes(wkb))
         return got
 
     def _front_proper(self, area: BaseGeometry, edge: BaseGeometry) -> BaseGeometry:
