@@ -81,3 +81,7 @@ class FrontlineError(FrontmapError, ValueError):
 
 class ExportError(FrontmapError, OSError):
     """Claims could not be written to the requested file or format."""
+
+
+class RuleError(FrontmapError, ValueError):
+    """A rule table (one of the JSONL vocabularies under ``geo/rules/``) holds a bad row."""
