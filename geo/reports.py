@@ -98,8 +98,10 @@ _NOT_REPORTS = frozenset(
 def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """The report files named by ``paths``, in order.
 
-    A file is yielded as given, whatever its name. A folder is walked recursively in sorted
-    order, yielding only files whose suffix is in :data:`TEXT_SUFFIXES` and skipping hidden files and
+    A file is yielded as given, whatever its name; ``"-"`` (standard input) as ``Path("-")`` and a
+    feed URL (``https://…``) as a string, both read by :func:`iter_file_reports`. A folder is walked
+    recursively in sorted order, yielding only files whose suffix is in :data:`TEXT_SUFFIXES` or
+    :data:`geo.feeds.FEED_SUFFIXES` and Telegram Desktop's ``result.json``, and skipping hidden files and
     folders (names starting with ``.``) and a folder's own documentation (``README``, ``LICENSE``,
     ``CHANGELOG`` … with any of those suffixes); symbolic links to folders are not followed.
 

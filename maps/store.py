@@ -49,7 +49,7 @@ import pyogrio
 
 from frontmap.errors import StoreError
 from geo.model import Claim, Report
-from maps.frame import as_frame
+from maps.frame import as_frame, claims_to_frame, frame_to_claims
 
 __all__ = [
     "CLAIMS_LAYER",
@@ -335,7 +335,7 @@ def _touch_contents(con: sqlite3.Connection, claims: geopandas.GeoDataFrame) -> 
 
 
 def read_store(path: str | os.PathLike[str]) -> geopandas.GeoDataFrame:
-    """The claims of a store (or of any claims GeoPackage) as a claims GeoDataFrame.
+    """The claims of a store (or of any claims GeoPackage) as a claims GeoDataFrame (:func:`maps.frame.claims_to_frame`).
 
     Raises
     ------
@@ -346,7 +346,8 @@ def read_store(path: str | os.PathLike[str]) -> geopandas.GeoDataFrame:
         gdf = pyogrio.read_dataframe(path, layer=CLAIMS_LAYER)
     except Exception as exc:  # pyogrio raises DataSourceError/DataLayerError (RuntimeErrors) and OSErrors
         raise StoreError(f"{path}: cannot read the '{CLAIMS_LAYER}' layer ({exc})") from None
-    return as_frame(gdf if isinstance(gdf, geopandas.GeoDataFrame) else pd.DataFrame(gdf))
+    # the claim schema's columns, order and types, whatever GDAL read back
+    return claims_to_frame(frame_to_claims(gdf))
 
 
 def read_reports_table(path: str | os.PathLike[str]) -> pd.DataFrame:
