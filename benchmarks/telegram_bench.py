@@ -52,7 +52,7 @@ from extract_bench import _texts  # noqa: E402
 from gazetteer import Gazetteer  # noqa: E402
 from geo.extract import extract_files  # noqa: E402
 from geo.reports import iter_reports  # noqa: E402
-from maps.store import append_claims, report_hash, store_hashes  # noqa: E402
+from maps.store import append_claims, report_hash, report_key, store_hashes  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 DAY0 = dt.date(2025, 9, 1)
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         def append_day():
             t0 = time.perf_counter()
             held = store_hashes(store)
-            res = extract_files([day_path], gaz, keep=lambda r: held.get(r.source) != report_hash(r))
+            res = extract_files([day_path], gaz, keep=lambda r: held.get(report_key(r)) != report_hash(r))
             t1 = time.perf_counter()
             done = append_claims(store, res.claims, res.read)
             return done, t1 - t0, time.perf_counter() - t1

@@ -256,7 +256,7 @@ def extract(
 
 def _append(paths, output: Path, data, front, near, no_front: bool, online: bool, reading: dict) -> None:
     """``extract --append``: the reports the store does not hold, extracted and added to it."""
-    from maps.store import append_claims, report_hash, store_hashes
+    from maps.store import append_claims, report_hash, report_key, store_hashes
 
     if output.suffix.lower() != ".gpkg":
         _fail(f"--append: the store must be a GeoPackage (-o FILE.gpkg), not {str(output)!r}")
@@ -265,7 +265,7 @@ def _append(paths, output: Path, data, front, near, no_front: bool, online: bool
     except FrontmapError as exc:
         _fail(str(exc))
     result, _ = _run_extract(paths, data, front, near, 1, "processes", None, no_front, online, reading,
-                             keep=lambda r: held.get(r.source) != report_hash(r))
+                             keep=lambda r: held.get(report_key(r)) != report_hash(r))
     try:
         done = append_claims(output, result.claims, result.read)
     except FrontmapError as exc:

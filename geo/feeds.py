@@ -117,6 +117,7 @@ def feed_reports(data: bytes | str, src: str, *, location: str = "") -> list[Rep
                 date=_entry_date(entry),
                 title=title,
                 claimant_hint=channel.claimant if channel is not None else None,
+                uid=f"feed:{key}" if entry.get("id") or link else "",
             )
         )
     return reports

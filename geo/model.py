@@ -132,6 +132,9 @@ class Report:
     #: (:mod:`geo.channels`), or the origin of a forwarded Telegram message
     claimant_hint: Claimant | None = None
     forwarded_from: str = ""  #: the channel or person a forwarded message was forwarded from
+    #: the post's identity whatever file it was read from (a Telegram channel and message id, a feed
+    #: entry's id); a claims store keys on it, else on ``source``
+    uid: str = ""
 
 
 @dataclass(frozen=True, slots=True)

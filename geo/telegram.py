@@ -14,7 +14,8 @@ their file names, also inside folders, and read here:
 - dated by the message: the JSON ``date`` (the exporting machine's local time, the same wall clock
   the HTML shows; ``date_unixtime`` read as UTC when ``date`` is missing) and the HTML ``title``
   of the message's date (``"24.02.2025 05:10:11 UTC+03:00"``, the date as written with its offset);
-- ``source`` is ``<path>#<message id>``; ``url`` is ``https://t.me/<username>/<id>`` when the
+- ``source`` is ``<path>#<message id>`` and ``uid`` the message's identity whatever the export's
+  folder (its link, else ``telegram:<channel name>/<id>``); ``url`` is ``https://t.me/<username>/<id>`` when the
   channel's username is known: given (``channel=``, ``frontmap --channel``), or found by the
   channel's name in the table of known channels (:mod:`geo.channels`; exports carry the name only);
 - ``Report.author`` is the channel's name; ``Report.claimant_hint`` is the channel's claimant when
@@ -246,13 +247,13 @@ class _ExportPage(HTMLParser):
             self._header.append(data)
 
 
-_SPACES = re.compile(r"[ \t]+")
-_LINE_SPACE = re.compile(r" *\n *")
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def _tidy_html_text(text: str) -> str:
-    text = _LINE_SPACE.sub("\n", _SPACES.sub(" ", text))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    """Spaces folded within each line, lines stripped, at most one blank line in a row."""
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 def _html_messages(text: str, path: object) -> tuple[str, list[_Message]]:
@@ -291,6 +292,7 @@ def telegram_reports(
                 date=m.date,
                 claimant_hint=hint,
                 forwarded_from=m.forwarded_from,
+                uid=(f"https://t.me/{username}/{m.id}" if username else f"telegram:{name}/{m.id}") if m.id else "",
             )
         )
     return reports

@@ -3,9 +3,11 @@
 The store is an ordinary GeoPackage 1.3 (it opens in QGIS as any export does) with two tables:
 
 - ``claims``: the claims layer, the same as :func:`maps.export.write_gpkg` writes;
-- ``reports``: one row per report ever stored, an attributes table: ``source`` (the report's id:
-  ``path#N``, ``path#<message id>``…), ``url``, ``date``, ``hash`` (SHA-256 of the text and the
-  date), ``claims`` (how many it gave), ``extracted_at`` (UTC) and ``frontmap_version``.
+- ``reports``: one row per report ever stored, an attributes table: ``key`` (what the store knows
+  a report by: :func:`report_key`, its ``uid`` — a Telegram message's link or channel and id, a
+  feed entry's id, the same in the next export whatever its folder — else its ``source``),
+  ``source`` (``path#N``, ``path#<message id>``…), ``url``, ``date``, ``hash`` (SHA-256 of the text
+  and the date), ``claims`` (how many it gave), ``extracted_at`` (UTC) and ``frontmap_version``.
 
 An append adds the claims of the reports the store does not hold, replaces the claims of those
 whose text (or date) changed, and passes over the rest: re-running on the same input adds nothing.
@@ -56,6 +58,7 @@ __all__ = [
     "REPORTS_TABLE",
     "AppendResult",
     "report_hash",
+    "report_key",
     "store_hashes",
     "append_claims",
     "read_store",
@@ -90,6 +93,17 @@ def report_hash(report: Report) -> str:
     h = hashlib.sha256(report.text.encode("utf-8", "surrogatepass"))
     h.update(b"\x00" + (report.date.isoformat() if report.date else "").encode())
     return h.hexdigest()
+
+
+def report_key(report: Report) -> str:
+    """What a store knows a report by: its ``uid`` when it has one, else its ``source``.
+
+    Examples
+    --------
+    >>> report_key(Report("x", source="a/result.json#5", uid="https://t.me/rybar/5")), report_key(Report("x", source="a.txt"))
+    ('https://t.me/rybar/5', 'a.txt')
+    """
+    return report.uid or report.source
 
 
 def _version() -> str:
@@ -136,7 +150,7 @@ def _tables(con: sqlite3.Connection) -> set[str]:
 
 
 def store_hashes(path: str | os.PathLike[str]) -> dict[str, str]:
-    """``source → hash`` of the reports a store holds (empty when the file does not exist yet).
+    """``key → hash`` of the reports a store holds (empty when the file does not exist yet; see :func:`report_key`).
 
     Raises
     ------
@@ -155,7 +169,7 @@ def store_hashes(path: str | os.PathLike[str]) -> dict[str, str]:
                     f"{path}: not a claims store (a GeoPackage with the layers '{CLAIMS_LAYER}' and "
                     f"'{REPORTS_TABLE}'); write a new one with --append, or choose another file"
                 )
-            return dict(con.execute(f'SELECT source, hash FROM "{REPORTS_TABLE}"'))
+            return dict(con.execute(f'SELECT key, hash FROM "{REPORTS_TABLE}"'))
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -165,6 +179,7 @@ def store_hashes(path: str | os.PathLike[str]) -> dict[str, str]:
 def _reports_frame(rows: Sequence[tuple[Report, str, int]], now: _dt.datetime) -> pd.DataFrame:
     return pd.DataFrame(
         {
+            "key": [report_key(r) for r, _, _ in rows],
             "source": [r.source for r, _, _ in rows],
             "url": [r.url for r, _, _ in rows],
             "date": pd.to_datetime(pd.Series([r.date for r, _, _ in rows], dtype="object")).astype("datetime64[ms]"),
@@ -229,7 +244,7 @@ def append_claims(
     claims
         The claims extracted from ``reports`` (claims whose source is not among them are ignored).
     reports
-        Every report read: new ones are added with their claims, changed ones (same source, other
+        Every report read: new ones are added with their claims, changed ones (same key, other
         hash) have their claims replaced, the others are passed over.
 
     Raises
@@ -244,24 +259,25 @@ def append_claims(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{path}: cannot create the folder: {exc}") from exc
-    by_source: dict[str, Report] = {}
+    by_key: dict[str, Report] = {}
     for r in reports:
-        by_source[r.source] = r  # the last of a source read twice
+        by_key[report_key(r)] = r  # the last of a report read twice (two exports of the same channel)
     frame = as_frame(claims if isinstance(claims, pd.DataFrame) else list(claims))
     try:
         lock = FileLock(str(path) + ".lock", timeout=_LOCK_TIMEOUT)
         with lock:
             held = store_hashes(path)
-            hashes = {s: report_hash(r) for s, r in by_source.items()}
-            todo = {s for s, h in hashes.items() if held.get(s) != h}
-            changed = {s for s in todo if s in held}
-            keep = frame["source"].isin(todo).to_numpy() if len(frame) else np.zeros(0, bool)
+            hashes = {k: report_hash(r) for k, r in by_key.items()}
+            todo = {k for k, h in hashes.items() if held.get(k) != h}
+            changed = {k for k in todo if k in held}
+            sources = {by_key[k].source for k in todo}
+            keep = frame["source"].isin(sources).to_numpy() if len(frame) else np.zeros(0, bool)
             new_claims = frame[keep]
             counts = new_claims["source"].value_counts().to_dict()
             now = _dt.datetime.now(_dt.timezone.utc)
-            rows = [(by_source[s], hashes[s], int(counts.get(s, 0))) for s in by_source if s in todo]
+            rows = [(r, hashes[k], int(counts.get(r.source, 0))) for k, r in by_key.items() if k in todo]
             result = AppendResult(
-                added=len(todo) - len(changed), replaced=len(changed), unchanged=len(by_source) - len(todo),
+                added=len(todo) - len(changed), replaced=len(changed), unchanged=len(by_key) - len(todo),
                 claims_added=len(new_claims),
             )
             if not path.exists():
@@ -292,8 +308,15 @@ def _write(path: Path, claims: geopandas.GeoDataFrame, reports: pd.DataFrame, ch
             removed = 0
             if changed:
                 marks = ",".join("?" * len(changed))
-                removed = con.execute(f'DELETE FROM "{CLAIMS_LAYER}" WHERE source IN ({marks})', sorted(changed)).rowcount
-                con.execute(f'DELETE FROM "{REPORTS_TABLE}" WHERE source IN ({marks})', sorted(changed))
+                keys = sorted(changed)
+                # the claims of the stored version, under the source it was read from then
+                old = [s for (s,) in con.execute(f'SELECT source FROM "{REPORTS_TABLE}" WHERE key IN ({marks})', keys)]
+                for i in range(0, len(old), 500):
+                    part = old[i : i + 500]
+                    removed += con.execute(
+                        f'DELETE FROM "{CLAIMS_LAYER}" WHERE source IN ({",".join("?" * len(part))})', part
+                    ).rowcount
+                con.execute(f'DELETE FROM "{REPORTS_TABLE}" WHERE key IN ({marks})', keys)
             fields = [c for c in claims.columns if c in columns and c != claims.geometry.name]
             geoms = [None if g is None or g.is_empty else _blob(g.x, g.y) for g in claims.geometry]
             values = [[geom, *row] for geom, row in zip(geoms, _rows(claims, fields))]

@@ -122,3 +122,23 @@ def test_store_stays_clean_for_gdal(tmp_path: Path) -> None:
     run = subprocess.run([OGRINFO or "ogrinfo", "-ro", "-q", "-al", "-spat", "38.0", "48.8", "38.2", "48.9", str(path), "claims"],
                          capture_output=True, text=True, timeout=60)
     assert run.stdout.count("OGRFeature(claims)") == 12
+
+
+def test_the_next_export_of_a_channel_adds_only_its_new_messages(tmp_path: Path) -> None:
+    """Telegram messages are known by their identity, not by the folder the export was saved in."""
+    path = tmp_path / "claims.gpkg"
+
+    def export(folder: str, ids: range, edited: int | None = None):
+        reports = [Report(("edited " if i == edited else "") + f"post {i}", source=f"{folder}/result.json#{i}",
+                          uid=f"https://t.me/rybar/{i}", date=dt.date(2025, 11, 21)) for i in ids]
+        claims = [Claim("Siversk", 48.86, 38.1, source=r.source, report_date=r.date) for r in reports]
+        return claims, reports
+
+    r = append_claims(path, *export("ChatExport_2025-11-21", range(1, 11)))
+    assert r.added == 10
+    r = append_claims(path, *export("ChatExport_2025-11-22", range(1, 16), edited=3))
+    assert (r.added, r.replaced, r.unchanged, r.claims_added, r.claims_removed) == (5, 1, 9, 6, 1)
+    back = read_store(path)
+    assert len(back) == 15
+    assert back[back["source"].str.endswith("#3")]["source"].tolist() == ["ChatExport_2025-11-22/result.json#3"]
+    assert store_hashes(path).keys() == {f"https://t.me/rybar/{i}" for i in range(1, 16)}
