@@ -279,3 +279,19 @@ def test_exports_place_as_plain_files(tmp_path: Path, gaz) -> None:
         assert c.source.startswith(str(path) + "#") and c.url.startswith("https://t.me/mod_russia/")
     fwd = [c for c in from_json if c.source.endswith("#6")]
     assert fwd and all(c.forwarded_from == "DeepState" for c in fwd)
+
+
+def test_standard_input_recognises_what_it_is_given(tmp_path: Path) -> None:
+    import io
+
+    from geo.reports import read_stdin_reports
+
+    page = (_html_export(tmp_path) / "messages2.html").read_bytes()
+    reports = read_stdin_reports(stream=io.BytesIO(page))
+    assert [r.source for r in reports] == ["<stdin>#5", "<stdin>#6", "<stdin>#7"]
+    data = _json_export(tmp_path / "j").read_bytes()
+    assert [r.source for r in read_stdin_reports(stream=io.BytesIO(data), channel="mod_russia")][0] == "<stdin>#2"
+    r, = read_stdin_reports(stream=io.BytesIO("Бои у Северска.\n".encode("cp1251")))
+    assert r.text == "Бои у Северска." and r.source == "<stdin>"
+    with pytest.raises(ReportError, match="empty input"):
+        read_stdin_reports(stream=io.BytesIO(b"  \n"))
