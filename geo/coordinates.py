@@ -67,6 +67,7 @@ __all__ = [
     "parse_coordinate",
     "find_coordinates",
     "find_coordinate_problems",
+    "read_coordinates",
     "format_coordinate",
     "remove_coordinates",
     "METRES_PER_DEGREE",
@@ -156,8 +157,10 @@ _VALUE = re.compile(
 _SEPARATOR = re.compile(r"\s{0,3}(?:[,;/&]\s{0,3}|\s" + _JOINER + r"\s{1,2})?")
 # looser, only between two values whose hemisphere words say which is which ("N. 24°", "7N - 6°", "| 37°")
 _LOOSE_SEPARATOR = re.compile(r"\s{0,3}(?:[.]?\s{0,3}[-–—|]?|[-–—|])\s{0,3}")
-_IN_LIST_AFTER = re.compile(r"\s*[,;/]\s*[-−+]?[0-9]+(?:[.,][0-9]+)?(?!\w)")
-_IN_LIST_BEFORE = re.compile(r"[0-9]\s*[,;/]\s*$")
+# a table's cells: two plain decimals of four decimals or more in adjacent cells ("| 48.3023 | 37.2587 |")
+_CELL_SEPARATOR = re.compile(r"[ \t]{0,3}(?:\|[ \t]{0,3}|\t[ \t]{0,3})")
+_IN_LIST_AFTER = re.compile(r"\s*[,;/|\t]\s*[-−+]?[0-9]+(?:[.,][0-9]+)?(?!\w)")
+_IN_LIST_BEFORE = re.compile(r"[0-9]\s*[,;/|\t]\s*$")
 
 _MGRS = re.compile(
     r"(?=[0-9])(?<![\w.])(?P<zone>[0-9]{1,2})(?P<band>[C-HJ-NP-X])"
@@ -463,6 +466,8 @@ def _joined(text: str, a: _Value, b: _Value) -> bool:
         if (a.comma or b.comma) and "," in text[a.end : b.start]:
             return False  # "47,9056, 36,2494": the comma that separates is also a decimal comma: not read
         return True
+    if a.bare and b.bare:
+        return a.decimals >= 4 and b.decimals >= 4 and _CELL_SEPARATOR.fullmatch(text, a.end, b.start) is not None
     return a.hemisphere and b.hemisphere and _LOOSE_SEPARATOR.fullmatch(text, a.end, b.start) is not None
 
 
@@ -563,6 +568,20 @@ def find_coordinate_problems(text: str) -> list[CoordinateError]:
     ["'48°61′ N, 36°10′ E': minutes 61 must be below 60", "'95.5° N, 36.25° E': latitude 95.5° is beyond 90°"]
     """
     return [r for r in _scan(text) if isinstance(r, CoordinateError)]
+
+
+def read_coordinates(text: str) -> tuple[list[Coordinate], list[CoordinateError]]:
+    """:func:`find_coordinates` and :func:`find_coordinate_problems` in one pass over the text.
+
+    Examples
+    --------
+    >>> found, problems = read_coordinates("at 47.9056, 36.2494 and 95° N, 36° E")
+    >>> [c.text for c in found], [p.reason for p in problems]
+    (['47.9056, 36.2494'], ['latitude 95° is beyond 90°'])
+    """
+    results = _scan(text)
+    return ([r for r in results if isinstance(r, Coordinate)],
+            [r for r in results if isinstance(r, CoordinateError)])
 
 
 def parse_coordinate(text: str) -> Coordinate:
