@@ -100,9 +100,8 @@ _LETTERS = sorted({fold_word(w.word) for w in _WORDS if w.kind == "hemisphere" a
                    and w.word.strip().isupper()})
 
 
-def _alternation(kind: str, where: tuple[str, ...], words_only: bool = False) -> str:
-    rows = {w.word.strip(): w for w in _WORDS if w.kind == kind and w.where in where
-            and not (words_only and len(w.word.strip()) == 1)}
+def _alternation(kind: str, where: tuple[str, ...]) -> str:
+    rows = {w.word.strip(): w for w in _WORDS if w.kind == kind and w.where in where}
     words = sorted(rows, key=lambda word: (-len(word), word))  # longest first: "OL" before "O"
     parts = [word_pattern(word) + (_LETTER_END if len(word) == 1 else _NOLETTER) for word in words]
     return r"(?:" + "|".join(parts) + r")"
@@ -110,7 +109,6 @@ def _alternation(kind: str, where: tuple[str, ...], words_only: bool = False) ->
 
 _HEM = _alternation("hemisphere", ("after", "both"))  # after the value
 _HEM_BEFORE = _alternation("hemisphere", ("before", "both"))
-_HEM_WORD = _alternation("hemisphere", ("after", "both"), words_only=True)
 _HEM_AHEAD = r"(?=" + _SP + r"?" + _HEM + r")"
 _LABEL = _alternation("label", ("before",))
 _JOINER = _alternation("joiner", ("between",))
@@ -145,8 +143,6 @@ _VALUE = re.compile(
     # decimal degrees (a decimal comma before a degree sign or hemisphere, or with four decimals or more)
     r"|(?P<dd>[0-9]{1,3}(?:\.[0-9]+|,[0-9]+(?=" + _SP + r"?(?:" + _DEG + r"|" + _HEM + r"))|,[0-9]{4,}))"
     r"(?![0-9])(?!\.[0-9])(?P<ddeg>" + _SP + r"?" + _DEG + r")?"
-    # whole degrees before a hemisphere word (not a lone letter: "48 North", "36 Kuzey")
-    r"|(?(preh)(?!)|(?P<wd>[0-9]{1,3})(?![0-9])(?=" + _SP + r"?" + _HEM_WORD + r"))"
     # whole degrees after a hemisphere letter ("N52 E21")
     r"|(?(preh)(?:(?<=[NSEW])|(?<=[NSEW]" + _SP + r"))(?P<pd>[0-9]{1,3})(?![0-9])(?![.,][0-9])|(?!))"
     r")"
@@ -185,8 +181,9 @@ _MAP_LINK = re.compile(
 # holds no coordinate: most reports are read once with this pattern, not with the patterns above.
 _MAY_HOLD = re.compile(
     r"[NSEW]" + _SP + r"?[0-9]|[0-9](?:[.,:][0-9]|" + _SP + r"{1,2}[0-9]|" + _SP + r"{0,2}(?:°|º|˚|⁰|"
-    + "|".join(sorted({word_pattern(w[:3]) for w in _DEGREE_WORDS})) + r")|[C-HJ-NP-X]|" + _SP + r"?" + _HEM_WORD + r")"
+    + "|".join(sorted({word_pattern(w[:3]) for w in _DEGREE_WORDS})) + r")|[C-HJ-NP-X])"
 )
+_WINDOW = 120  # every value and grid holds a spot _MAY_HOLD finds and is shorter than this on either side of it
 _MGRS_CONVERTER = _mgrs.MGRS()
 _BANDS = "CDEFGHJKLMNPQRSTUVWX"
 
@@ -305,8 +302,6 @@ def _value(text: str, match: re.Match[str]) -> _Value:
         parts = [p for p in (g("gd"), g("gm")) if p is not None]
     elif g("pd") is not None:
         parts = [g("pd")]
-    elif g("wd") is not None:
-        parts = [g("wd")]
     else:
         parts = [g("dd")]
     numbers = [_number(p) for p in parts]
@@ -490,17 +485,33 @@ def _read_map_link(text: str, match: re.Match[str]) -> Coordinate | CoordinateEr
                       text=text[start:end])
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of text around the spots _MAY_HOLD finds, merged: the only places a value or grid can be."""
+    out: list[tuple[int, int]] = []
+    for m in _MAY_HOLD.finditer(text):
+        s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _scan(text: str) -> list[Coordinate | CoordinateError]:
-    if not _MAY_HOLD.search(text):
+    windows = _windows(text)
+    if not windows:
         return []
-    found: list[Coordinate | CoordinateError] = [_read_mgrs(text, m) for m in _MGRS.finditer(text)]
-    links = [m.span() for m in _MAP_LINK.finditer(text)] if ("maps" in text or "geo:" in text) else []
-    if links:
-        found += [_read_map_link(text, m) for m in _MAP_LINK.finditer(text)]
-        values = [_value(text, m) for m in _VALUE.finditer(text)
-                  if not any(s <= m.start() < e for s, e in links)]
-    else:
-        values = [_value(text, m) for m in _VALUE.finditer(text)]
+    found: list[Coordinate | CoordinateError] = []
+    matches: list[re.Match[str]] = []
+    for s, e in windows:
+        found += [_read_mgrs(text, m) for m in _MGRS.finditer(text, s, e)]
+        matches += _VALUE.finditer(text, s, e)
+    if "google." in text or "openstreetmap." in text or "goo.gl" in text or "geo:" in text:
+        links = list(_MAP_LINK.finditer(text))
+        found += [_read_map_link(text, m) for m in links]
+        spans = [m.span() for m in links]
+        matches = [m for m in matches if not any(s <= m.start() < e for s, e in spans)]
+    values = [_value(text, m) for m in matches]
     i = 0
     while i < len(values):
         a = values[i]
