@@ -121,7 +121,9 @@ _UNIT_AFTER = r"(?!" + _SP + r"?(?:km|m|mi|miles?|nm|км|м|%)(?![^\W\d_]))"  #
 _VALUE = re.compile(
     # a cheap first-character test, so that most positions of a long text are skipped at once
     r"(?=[0-9+\-−" + _FIRST + r"])"
-    r"(?:(?<![\w.\-−+])|(?<=[0-9″\"”'’′°º˚][" + "".join(_LETTERS) + r"]))"  # not inside a word or number, but N36°… after 47°…″N
+    # not inside a word or number; but N36°… after 47°…″N, and degrees glued to a label ("Coordinate48°20′")
+    r"(?:(?<![\w.\-−+])|(?<=[0-9″\"”'’′°º˚][" + "".join(_LETTERS) + r"])"
+    r"|(?<=[^\W\d_])(?=[0-9]{1,3}(?:°|º|˚)[0-9]{1,2}(?:′|'|’)))"
     r"(?:(?P<preh>" + _HEM_BEFORE + r")\.?" + _SP + r"{0,2}"
     r"|(?P<lab>" + _LABEL + r")\.?" + _SP + r"*[:=]?" + _SP + r"*)?"
     r"(?P<sign>[-−+])?"
