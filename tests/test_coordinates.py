@@ -685,3 +685,65 @@ def test_real_notation_table_is_large_and_many_languages() -> None:
     assert len(REAL_NOTATIONS) >= 60
     assert len({language for language, _, _ in REAL_NOTATIONS}) >= 6
     assert {"de", "en", "fr", "nl", "pl", "tr", "uk", "ru"} <= {language for language, _, _ in REAL_NOTATIONS}
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Words of several languages, map links
+
+
+def test_o_is_read_by_the_language_around_it_or_rejected() -> None:
+    (east,) = find_coordinates("Die Ortschaft liegt bei 50° 01′ N, 36° 13′ O am Fluss.")
+    assert east.lon == pytest.approx(_dms(36, 13))
+    (west,) = find_coordinates("Coordonnées : 47° 13′ N, 1° 33′ O")
+    assert west.lon == pytest.approx(-_dms(1, 33))
+    found, problems = read_coordinates("50° 01′ N, 36° 13′ O")
+    assert found == []
+    assert "ambiguous" in problems[0].reason and "de, nl" in problems[0].reason  # type: ignore[attr-defined]
+    with pytest.raises(CoordinateError, match="ambiguous"):
+        parse_coordinate("50° 01′ N, 36° 13′ O")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "lat", "lon"),
+    [
+        ("see https://www.google.com/maps?q=48.5123,37.9456 for the spot", "48.5123,37.9456", 48.5123, 37.9456),
+        ("https://maps.google.com/?q=48.5123%2C37.9456&z=14", "48.5123%2C37.9456", 48.5123, 37.9456),
+        ("https://www.google.com/maps/@48.5123,37.9456,15z", "48.5123,37.9456", 48.5123, 37.9456),
+        ("https://www.google.com/maps/place/Bakhmut/@48.5956,37.9999,13z/data=!3m1", "48.5956,37.9999", 48.5956, 37.9999),
+        ("https://www.openstreetmap.org/#map=15/48.5123/37.9456", "48.5123/37.9456", 48.5123, 37.9456),
+        ("https://www.openstreetmap.org/?mlat=48.5123&mlon=37.9456#map=15/48.5/37.9", "48.5123&mlon=37.9456",
+         48.5123, 37.9456),
+        ("pin: geo:48.5123,37.9456", "48.5123,37.9456", 48.5123, 37.9456),
+        ("geo:48.51,37.94?z=12", "48.51,37.94", 48.51, 37.94),
+    ],
+)
+def test_map_links(text: str, written: str, lat: float, lon: float) -> None:
+    (c,) = find_coordinates(text)
+    assert (c.lat, c.lon) == (lat, lon)
+    assert c.text == written and text[c.start : c.end] == written
+    assert c.format is CoordinateFormat.DD
+
+
+def test_map_link_out_of_range_is_rejected() -> None:
+    found, problems = read_coordinates("https://www.google.com/maps?q=148.5123,37.9456")
+    assert found == [] and "beyond 90°" in problems[0].reason  # type: ignore[attr-defined]
+
+
+def test_table_cells_and_lines_under_each_other() -> None:
+    assert [(c.lat, c.lon) for c in find_coordinates("| Myrnohrad | 48.3023 | 37.2587 |")] == [(48.3023, 37.2587)]
+    # a row of many numbers is a list, not a coordinate
+    assert find_coordinates("| 48.3023 | 37.2587 | 12.3456 |") == []
+    assert find_coordinates("| 48.30 | 37.25 |") == []
+    (c,) = find_coordinates("Latitude: 48.3023\nLongitude: 37.2587\n")
+    assert (c.lat, c.lon) == (48.3023, 37.2587)
+
+
+def test_a_distance_is_not_a_value() -> None:
+    assert find_coordinates("advanced north 48.5 km and east 37.2 km") == []
+
+
+def test_decimal_commas_in_plain_pairs() -> None:
+    (c,) = find_coordinates("Ankara 39,92077 32,85411")
+    assert (c.lat, c.lon) == (39.92077, 32.85411)
+    assert find_coordinates("47,9056, 36,2494") == []  # the comma between is also a decimal comma: not read
+    assert find_coordinates("1,234 and 5,678") == []
