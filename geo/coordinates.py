@@ -1,19 +1,26 @@
 """Read and write geographic coordinates as they appear in frontline reports.
 
-Reads every notation real reports use, in running text, each pair with its span and exact text:
+Reads every notation real reports and gazetteer pages use, in running text, each pair with its span and exact text:
 
-- degrees, minutes, seconds with any of ``° º ˚``, ``′ ' ’``, ``″ " ” ''``, with or without spaces, seconds
-  optional, decimal seconds with a point or a comma (``20,5″``);
-- degrees and decimal minutes (``47°54.33′ N``), decimal degrees (``47.9056, 36.2494``, ``47.9056° N 36.2494° E``),
-  negative values, space-separated DMS with hemisphere letters (``47 54 20 N 36 14 58 E``);
-- hemisphere letters before or after the value: ``N S E W``, ``North`` …,
-  Russian ``с. ш.``/``ю. ш.``/``в. д.``/``з. д.``
-  (with or without spaces and dots, also spelled out), Ukrainian ``пн. ш.``/``пд. ш.``/``сх. д.``/``зх. д.``;
-  and ``lat``/``lon`` labels;
+- degrees, minutes, seconds with any of ``° º ˚``, ``′ ' ’ ʹ``, ``″ " ” '' ʺ``, with or without spaces (also inside:
+  ``48 ° 05'12 '' N``), seconds optional, decimal seconds with a point or a comma (``20,5″``, or after the symbol,
+  French usage: ``32",7``), a degree word instead of the sign (deg, derece, Grad, градусов…);
+- degrees and decimal minutes (``47°54.33′ N``, GPS style ``52N04.159``), decimal degrees (``47.9056, 36.2494``,
+  ``47.9056° N 36.2494° E``, decimal commas ``47,9056° N`` or ``37,764751 38,278561``), negative values,
+  space-separated DMS with hemisphere letters (``47 54 20 N 36 14 58 E``, ``N 52 21'41.09"``);
+- hemisphere letters and words before or after the value, labels and joiners, in English, German (``O`` = Ost),
+  French, Dutch, Polish, Turkish (K/G/D/B), Russian, Ukrainian and Czech, read from
+  ``geo/data/coordinate_words.tsv`` (:mod:`geo.coordinate_words`); a word with two meanings by language ("O": East in
+  German and Dutch, West in French, Spanish, Italian, Portuguese) is read by the language of the words around it, or
+  rejected as ambiguous; a single capital letter counts only as part of a coordinate, glued to a following
+  capitalised word as scraped tables join cells (``37° 49′ OKoordinaten``);
+- table cells (``| 48.3023 | 37.2587 |``), values on lines under each other, map links (Google Maps ``?q=``, ``/@``;
+  OpenStreetMap ``#map=z/lat/lon``, ``?mlat=&mlon=``; ``geo:`` URIs);
 - MGRS (``37U DQ 12345 67890``, ``37UDQ1234567890``) through the :mod:`mgrs` package.
 
 Nothing impossible is ever returned as a number: 95° N, 36°61′, seconds of 60 or more, longitudes beyond 180°,
-hemisphere letters that contradict each other, a minus sign together with a hemisphere letter, are rejected with a
+hemisphere letters that contradict each other, a minus sign together with a hemisphere letter, an ambiguous hemisphere
+word, atlas notation that may be degrees.minutes (``51.55 N 4.30 E``), are rejected with a
 :class:`~frontmap.errors.CoordinateError` that says what is wrong (:func:`parse_coordinate` raises it,
 :func:`find_coordinate_problems` lists it). Latitude comes first unless the hemisphere letters or labels say otherwise.
 
@@ -30,8 +37,11 @@ Running text
 :func:`find_coordinates` only reads pairs that look like coordinates: at least one value with a hemisphere letter or a
 label, or with minutes, or both values decimal with at least two decimals (with a degree sign) or three (plain numbers,
 which must also not stand in a longer list of numbers). A plain decimal only pairs with another plain decimal. So
-"about 160 residents", "2025-11-20", "06:17:45", "36th", "C041428", "19%", "1.5, 2.5 km" are not coordinates.
-Plain decimals with a comma for the decimal point (``47,9056``) are only read with a degree sign or hemisphere.
+"about 160 residents", "2025-11-20", "06:17:45", "36th", "C041428", "19%", "1.5, 2.5 km", "north 48.5 km" are not
+coordinates. Plain decimals with a comma for the decimal point (``47,9056``) are read with a degree sign or hemisphere,
+or as two of four decimals or more separated by a space ("37,764751 38,278561", not "47,9056, 36,2494"); two plain
+decimals in adjacent table cells need four decimals each. Words and letters that say a hemisphere count only inside a
+coordinate: "O" or "E" alone is a word, "48° N, 37° O" a coordinate.
 
 Examples
 --------
@@ -194,8 +204,7 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 def _hemisphere(written: str) -> dict[str, tuple[str, ...]]:
     """The meanings (N S E W) of a written hemisphere word, each with the languages that give it."""
-    return _HEM_MEANINGS[fold_word(written.strip().rstrip("."))] if fold_word(written) not in _HEM_MEANINGS \
-        else _HEM_MEANINGS[fold_word(written)]
+    return _HEM_MEANINGS[fold_word(written)]
 
 
 def _label_role(written: str) -> tuple[str, bool]:
