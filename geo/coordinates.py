@@ -366,6 +366,12 @@ def _written(v: _Value) -> str:
     return f"{v.degrees:.9f}".rstrip("0").rstrip(".") + "°"
 
 
+def _mark(separator: str) -> str:
+    """The punctuation that separates (",", ";", "/", "|", a tab), or "" for spaces only."""
+    found = re.search(r"[,;/|\t]", separator)
+    return found.group() if found else ""
+
+
 def _pair(text: str, a: _Value, b: _Value, strict: bool) -> Coordinate | CoordinateError | None:
     """Read two adjacent values as one pair; None when they do not look like a coordinate pair."""
     start, end = a.start, b.end
@@ -374,7 +380,12 @@ def _pair(text: str, a: _Value, b: _Value, strict: bool) -> Coordinate | Coordin
     if a.bare != b.bare or not (_evident(a, strict) and _evident(b, strict)):
         return None
     if not strict and a.bare:
-        if _IN_LIST_AFTER.match(text, end) or _IN_LIST_BEFORE.search(text, max(0, start - 12), start):
+        # a pair inside a longer list of numbers is not read ("scores 47.905, 36.249, 12.111"); a list of pairs,
+        # whose pairs are set apart by another mark than the one inside them, is ("48.5123, 37.9456; 48.6012, …")
+        own = _mark(text[a.end : b.start])
+        after = _IN_LIST_AFTER.match(text, end)
+        before = _IN_LIST_BEFORE.search(text, max(0, start - 12), start)
+        if (after and _mark(after.group()) == own) or (before and _mark(before.group()[1:]) == own):
             return None
     for v in (a, b):
         if v.problem:

@@ -747,3 +747,14 @@ def test_decimal_commas_in_plain_pairs() -> None:
     assert (c.lat, c.lon) == (39.92077, 32.85411)
     assert find_coordinates("47,9056, 36,2494") == []  # the comma between is also a decimal comma: not read
     assert find_coordinates("1,234 and 5,678") == []
+
+
+def test_lists_of_coordinates() -> None:
+    text = "Strikes:\n1. 48.5123, 37.9456\n2. 48.6012, 38.0011\n- 48°42′N 38°06′E (bridge)\n"
+    assert [(c.lat, c.lon) for c in find_coordinates(text)] == [
+        (48.5123, 37.9456), (48.6012, 38.0011), (48.7, pytest.approx(38.1))]
+    listed = "Positions: 48.5123, 37.9456; 48.6012, 38.0011; 48.7001, 38.1002."
+    assert [c.text for c in find_coordinates(listed)] == ["48.5123, 37.9456", "48.6012, 38.0011", "48.7001, 38.1002"]
+    marked = "48°30′N 37°55′E, 48°36′N 38°00′E and 48°42′N 38°06′E"
+    assert len(find_coordinates(marked)) == 3
+    assert find_coordinates("scores 47.905, 36.249, 12.111, 0.456") == []  # one mark throughout: a list of numbers
