@@ -16,7 +16,8 @@ Reads every notation real reports and gazetteer pages use, in running text, each
   capitalised word as scraped tables join cells (``37° 49′ OKoordinaten``);
 - table cells (``| 48.3023 | 37.2587 |``), values on lines under each other, map links (Google Maps ``?q=``, ``/@``;
   OpenStreetMap ``#map=z/lat/lon``, ``?mlat=&mlon=``; ``geo:`` URIs);
-- MGRS (``37U DQ 12345 67890``, ``37UDQ1234567890``) through the :mod:`mgrs` package.
+- MGRS (``37U DQ 12345 67890``, ``37UDQ1234567890``) through the :mod:`mgrs` package, UTM (``37U 412345 5345678``,
+  ``37U 412345mE 5345678mN``) through :mod:`pyproj`.
 
 Nothing impossible is ever returned as a number: 95° N, 36°61′, seconds of 60 or more, longitudes beyond 180°,
 hemisphere letters that contradict each other, a minus sign together with a hemisphere letter, an ambiguous hemisphere
@@ -66,8 +67,10 @@ import math
 import re
 import warnings
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import mgrs as _mgrs
+from pyproj import Transformer
 
 from frontmap.errors import CoordinateError, CoordinateWordsError
 from geo.coordinate_words import CoordinateWord, fold_word, load_coordinate_words, meanings, word_pattern
@@ -174,6 +177,13 @@ _MGRS = re.compile(
     r"(?=[0-9])(?<![\w.])(?P<zone>[0-9]{1,2})(?P<band>[C-HJ-NP-X])"
     r"" + _SP + r"?(?P<sq>[A-HJ-NP-Z][A-HJ-NP-V])" + _SP + r"?"
     r"(?P<digits>[0-9]{1,5}" + _SP + r"[0-9]{1,5}|[0-9]{1,10})(?!\w)(?![.,][0-9])"
+)
+# UTM: zone and band, easting (6 digits) and northing (7 digits) in metres ("37U 412345 5345678", "37U 412345mE
+# 5345678mN", "37U E 412345 N 5345678")
+_UTM = re.compile(
+    r"(?=[0-9])(?<![\w.])(?P<zone>[0-9]{1,2})(?P<band>[C-HJ-NP-X])" + _SP + r"{1,2}(?:E" + _SP + r"?)?"
+    r"(?P<e>[0-9]{6})(?:\.[0-9]+)?" + _SP + r"?(?:m" + _SP + r"?E|E)?,?" + _SP + r"{1,2}(?:N" + _SP + r"?)?"
+    r"(?P<n>[0-9]{7})(?:\.[0-9]+)?" + _SP + r"?(?:m" + _SP + r"?N|N)?(?![\w])(?![.,][0-9])"
 )
 _LAT = r"[-−]?[0-9]{1,2}(?:\.[0-9]+)?"
 _LON = r"[-−]?[0-9]{1,3}(?:\.[0-9]+)?"
@@ -473,6 +483,30 @@ def _read_mgrs(text: str, match: re.Match[str]) -> Coordinate | CoordinateError:
     )
 
 
+@lru_cache(maxsize=120)
+def _utm_to_lonlat(epsg: int) -> Transformer:
+    return Transformer.from_crs(f"EPSG:{epsg}", "EPSG:4326", always_xy=True)
+
+
+def _read_utm(text: str, match: re.Match[str]) -> Coordinate | CoordinateError:
+    start, end = match.span()
+    zone, band = int(match["zone"]), match["band"]
+    easting, northing = int(match["e"]), int(match["n"])
+    if not 1 <= zone <= 60:
+        return _fail(text, start, end, f"UTM zone {zone} is not between 1 and 60")
+    if not 100_000 <= easting <= 900_000:
+        return _fail(text, start, end, f"UTM easting {easting} m is outside a zone (100 000 to 900 000 m)")
+    north = band >= "N"
+    lon, lat = _utm_to_lonlat((32600 if north else 32700) + zone).transform(easting, northing)
+    south_edge = -80 + 8 * _BANDS.index(band)
+    north_edge = 84 if band == "X" else south_edge + 8
+    if not (math.isfinite(lat) and south_edge - 0.01 <= lat <= north_edge + 0.01):
+        return _fail(text, start, end, f"UTM point at latitude {lat:.3f}° is outside band {band} "
+                                       f"({south_edge}°…{north_edge}°)")
+    return Coordinate(lat=float(lat), lon=float(lon), format=CoordinateFormat.UTM, uncertainty_m=0.5,
+                      start=start, end=end, text=text[start:end])
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # Public API
 
@@ -527,6 +561,7 @@ def _scan(text: str) -> list[Coordinate | CoordinateError]:
     matches: list[re.Match[str]] = []
     for s, e in windows:
         found += [_read_mgrs(text, m) for m in _MGRS.finditer(text, s, e)]
+        found += [_read_utm(text, m) for m in _UTM.finditer(text, s, e)]
         matches += _VALUE.finditer(text, s, e)
     if "google." in text or "openstreetmap." in text or "goo.gl" in text or "geo:" in text:
         links = list(_MAP_LINK.finditer(text))
@@ -662,8 +697,9 @@ def parse_coordinate(text: str) -> Coordinate:
     if start == end:
         raise CoordinateError(f"{text!r}: no coordinate (empty text)")
     match = _MGRS.fullmatch(text, start, end)
-    if match is not None:
-        result = _read_mgrs(text, match)
+    utm = _UTM.fullmatch(text, start, end)
+    if match is not None or utm is not None:
+        result = _read_mgrs(text, match) if match is not None else _read_utm(text, utm)  # type: ignore[arg-type]
         if isinstance(result, CoordinateError):
             raise result
         return result
@@ -701,6 +737,7 @@ _DEFAULT_PRECISION = {
     CoordinateFormat.DM: 3,
     CoordinateFormat.DD: 5,
     CoordinateFormat.MGRS: 5,
+    CoordinateFormat.UTM: 0,
 }
 
 
@@ -735,11 +772,11 @@ def format_coordinate(
     c : Coordinate or (lat, lon)
         The point.
     fmt : CoordinateFormat or str
-        ``"dms"``, ``"dm"``, ``"dd"`` or ``"mgrs"``.
+        ``"dms"``, ``"dm"``, ``"dd"``, ``"mgrs"`` or ``"utm"``.
     precision : int, optional
         Decimals of the last unit (seconds, minutes or degrees; defaults 0, 3 and 5), or for MGRS the digits per axis,
-        1 to 5 (default 5, 1 m). :func:`parse_coordinate` reads the result back within half the last unit (within the
-        cell for MGRS).
+        1 to 5 (default 5, 1 m), or for UTM the decimals of a metre, 0 to 3 (default 0). :func:`parse_coordinate` reads
+        the result back within half the last unit (within the cell for MGRS).
 
     Returns
     -------
@@ -781,6 +818,16 @@ def format_coordinate(
         band = next(i for i, char in enumerate(reference) if char.isalpha())
         grid, square, digits = reference[: band + 1], reference[band + 1 : band + 3], reference[band + 3 :]
         return f"{grid} {square} {digits[:precision]} {digits[precision:]}"
+    if fmt is CoordinateFormat.UTM:
+        if not -80 <= lat < 84:
+            raise CoordinateError(f"({lat}, {lon}): UTM covers 80° S to 84° N; polar UPS is not supported")
+        if not 0 <= precision <= 3:
+            raise CoordinateError(f"UTM precision must be 0 to 3 decimals of a metre, not {precision}")
+        zone = min(60, int((lon + 180.0) // 6.0) + 1)
+        band = _BANDS[min(len(_BANDS) - 1, int((lat + 80.0) // 8.0))]
+        epsg = (32600 if lat >= 0 else 32700) + zone
+        easting, northing = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True).transform(lon, lat)
+        return f"{zone}{band} {easting:.{precision}f} {northing:07.{precision}f}"
     if not 0 <= precision <= 12:
         raise CoordinateError(f"precision must be 0 to 12 decimals, not {precision}")
     return f"{_write(lat, fmt, precision, 'NS')}, {_write(lon, fmt, precision, 'EW')}"

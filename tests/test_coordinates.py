@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import re
 
 import mgrs
@@ -389,8 +390,10 @@ def test_format_accepts_a_coordinate_and_rejects_bad_input() -> None:
     for bad in ((91.0, 0.0), (0.0, 180.5), (math.nan, 0.0)):
         with pytest.raises(CoordinateError):
             format_coordinate(bad)
-    with pytest.raises(CoordinateError, match="allowed: dms, dm, dd, mgrs"):
-        format_coordinate((0.0, 0.0), "utm")
+    with pytest.raises(CoordinateError, match="allowed: dms, dm, dd, mgrs, utm"):
+        format_coordinate((0.0, 0.0), "ddm")
+    assert format_coordinate((48.258246, 37.819014), "utm") == "37U 412345 5345678"
+    assert parse_coordinate(format_coordinate((48.258246, 37.819014), "utm")).lat == pytest.approx(48.258246, abs=1e-5)
     with pytest.raises(CoordinateError, match="polar"):
         format_coordinate((85.0, 0.0), "mgrs")
     with pytest.raises(CoordinateError, match="1 to 5"):
@@ -758,3 +761,22 @@ def test_lists_of_coordinates() -> None:
     marked = "48°30′N 37°55′E, 48°36′N 38°00′E and 48°42′N 38°06′E"
     assert len(find_coordinates(marked)) == 3
     assert find_coordinates("scores 47.905, 36.249, 12.111, 0.456") == []  # one mark throughout: a list of numbers
+
+
+@pytest.mark.parametrize("text", ["37U 412345 5345678", "37U 412345mE 5345678mN", "37U E 412345 N 5345678",
+                                  "37U 412345 m E, 5345678 m N"])
+def test_utm_matches_the_mgrs_package(text: str) -> None:
+    (c,) = find_coordinates(f"grid {text} here")
+    assert c.text == text and c.format is CoordinateFormat.UTM and c.uncertainty_m == 0.5
+    reference = mgrs.MGRS().UTMToMGRS(37, "N", 412345, 5345678)
+    lat, lon = mgrs.MGRS().toLatLon(reference)
+    assert _distance_m(c.lat, c.lon, lat, lon) < 2
+    assert parse_coordinate(text) == replace(c, start=0, end=len(text))
+
+
+def test_utm_that_cannot_be_right_is_rejected() -> None:
+    with pytest.raises(CoordinateError, match="outside band T"):
+        parse_coordinate("37T 412345 5345678")
+    with pytest.raises(CoordinateError, match="easting 950000"):
+        parse_coordinate("37U 950000 5345678")
+    assert find_coordinates("37U 412345 53456789") == []
