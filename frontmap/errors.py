@@ -17,6 +17,7 @@ from __future__ import annotations
 __all__ = [
     "FrontmapError",
     "CoordinateError",
+    "CoordinateWordsError",
     "DateError",
     "ReportError",
     "ReportDecodeError",
@@ -38,6 +39,10 @@ class FrontmapError(Exception):
 
 class CoordinateError(FrontmapError, ValueError):
     """A coordinate that cannot be read, or that cannot be right (95° N, 36°61′)."""
+
+
+class CoordinateWordsError(FrontmapError, ValueError):
+    """A bad row in the file of coordinate words (hemispheres, labels, joiners); the message names the file and line."""
 
 
 class DateError(FrontmapError, ValueError):

@@ -1,19 +1,27 @@
 """Read and write geographic coordinates as they appear in frontline reports.
 
-Reads every notation real reports use, in running text, each pair with its span and exact text:
+Reads every notation real reports and gazetteer pages use, in running text, each pair with its span and exact text:
 
-- degrees, minutes, seconds with any of ``° º ˚``, ``′ ' ’``, ``″ " ” ''``, with or without spaces, seconds
-  optional, decimal seconds with a point or a comma (``20,5″``);
-- degrees and decimal minutes (``47°54.33′ N``), decimal degrees (``47.9056, 36.2494``, ``47.9056° N 36.2494° E``),
-  negative values, space-separated DMS with hemisphere letters (``47 54 20 N 36 14 58 E``);
-- hemisphere letters before or after the value: ``N S E W``, ``North`` …,
-  Russian ``с. ш.``/``ю. ш.``/``в. д.``/``з. д.``
-  (with or without spaces and dots, also spelled out), Ukrainian ``пн. ш.``/``пд. ш.``/``сх. д.``/``зх. д.``;
-  and ``lat``/``lon`` labels;
-- MGRS (``37U DQ 12345 67890``, ``37UDQ1234567890``) through the :mod:`mgrs` package.
+- degrees, minutes, seconds with any of ``° º ˚``, ``′ ' ’ ʹ``, ``″ " ” '' ʺ``, with or without spaces (also inside:
+  ``48 ° 05'12 '' N``), seconds optional, decimal seconds with a point or a comma (``20,5″``, or after the symbol,
+  French usage: ``32",7``), a degree word instead of the sign (deg, derece, Grad, градусов…);
+- degrees and decimal minutes (``47°54.33′ N``, GPS style ``52N04.159``), decimal degrees (``47.9056, 36.2494``,
+  ``47.9056° N 36.2494° E``, decimal commas ``47,9056° N`` or ``37,764751 38,278561``), negative values,
+  space-separated DMS with hemisphere letters (``47 54 20 N 36 14 58 E``, ``N 52 21'41.09"``);
+- hemisphere letters and words before or after the value, labels and joiners, in English, German (``O`` = Ost),
+  French, Dutch, Polish, Turkish (K/G/D/B), Russian, Ukrainian and Czech, read from
+  ``geo/data/coordinate_words.tsv`` (:mod:`geo.coordinate_words`); a word with two meanings by language ("O": East in
+  German and Dutch, West in French, Spanish, Italian, Portuguese) is read by the language of the words around it, or
+  rejected as ambiguous; a single capital letter counts only as part of a coordinate, glued to a following
+  capitalised word as scraped tables join cells (``37° 49′ OKoordinaten``);
+- table cells (``| 48.3023 | 37.2587 |``), values on lines under each other, map links (Google Maps ``?q=``, ``/@``;
+  OpenStreetMap ``#map=z/lat/lon``, ``?mlat=&mlon=``; ``geo:`` URIs);
+- MGRS (``37U DQ 12345 67890``, ``37UDQ1234567890``) through the :mod:`mgrs` package, UTM (``37U 412345 5345678``,
+  ``37U 412345mE 5345678mN``) through :mod:`pyproj`.
 
 Nothing impossible is ever returned as a number: 95° N, 36°61′, seconds of 60 or more, longitudes beyond 180°,
-hemisphere letters that contradict each other, a minus sign together with a hemisphere letter, are rejected with a
+hemisphere letters that contradict each other, a minus sign together with a hemisphere letter, an ambiguous hemisphere
+word, atlas notation that may be degrees.minutes (``51.55 N 4.30 E``), are rejected with a
 :class:`~frontmap.errors.CoordinateError` that says what is wrong (:func:`parse_coordinate` raises it,
 :func:`find_coordinate_problems` lists it). Latitude comes first unless the hemisphere letters or labels say otherwise.
 
@@ -30,8 +38,11 @@ Running text
 :func:`find_coordinates` only reads pairs that look like coordinates: at least one value with a hemisphere letter or a
 label, or with minutes, or both values decimal with at least two decimals (with a degree sign) or three (plain numbers,
 which must also not stand in a longer list of numbers). A plain decimal only pairs with another plain decimal. So
-"about 160 residents", "2025-11-20", "06:17:45", "36th", "C041428", "19%", "1.5, 2.5 km" are not coordinates.
-Plain decimals with a comma for the decimal point (``47,9056``) are only read with a degree sign or hemisphere.
+"about 160 residents", "2025-11-20", "06:17:45", "36th", "C041428", "19%", "1.5, 2.5 km", "north 48.5 km" are not
+coordinates. Plain decimals with a comma for the decimal point (``47,9056``) are read with a degree sign or hemisphere,
+or as two of four decimals or more separated by a space ("37,764751 38,278561", not "47,9056, 36,2494"); two plain
+decimals in adjacent table cells need four decimals each. Words and letters that say a hemisphere count only inside a
+coordinate: "O" or "E" alone is a word, "48° N, 37° O" a coordinate.
 
 Examples
 --------
@@ -56,16 +67,20 @@ import math
 import re
 import warnings
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import mgrs as _mgrs
+from pyproj import Transformer
 
-from frontmap.errors import CoordinateError
+from frontmap.errors import CoordinateError, CoordinateWordsError
+from geo.coordinate_words import CoordinateWord, fold_word, load_coordinate_words, meanings, word_pattern
 from geo.model import Coordinate, CoordinateFormat
 
 __all__ = [
     "parse_coordinate",
     "find_coordinates",
     "find_coordinate_problems",
+    "read_coordinates",
     "format_coordinate",
     "remove_coordinates",
     "METRES_PER_DEGREE",
@@ -75,105 +90,158 @@ __all__ = [
 METRES_PER_DEGREE = 111_120.0
 
 # --------------------------------------------------------------------------------------------------------------------
-# Patterns (compiled once)
+# Patterns (compiled once, the words from geo/data/coordinate_words.tsv)
+
+_WORDS = load_coordinate_words()
+_HEM_MEANINGS = meanings(_WORDS, "hemisphere")
+_LABEL_MEANINGS = meanings(_WORDS, "label")
+#: the language each word of the file belongs to, for telling which language a coordinate is written in
+_WORD_LANGUAGES: dict[str, set[str]] = {}
+for _w in _WORDS:
+    _WORD_LANGUAGES.setdefault(fold_word(_w.word), set()).add(_w.language)
+_SIGNS = {"N": ("lat", 1), "S": ("lat", -1), "E": ("lon", 1), "W": ("lon", -1)}
 
 _SP = r"[ \t\u00a0\u2009\u202f]"  # one space, including no-break and thin spaces
-_DEG = r"(?:°|º|˚|⁰|" + _SP + r"?deg(?:rees?)?\b)"
+_DEGREE_WORDS = sorted((w.word.strip() for w in _WORDS if w.kind == "degree"), key=lambda w: (-len(w), w))
+_DEG = r"(?:°|º|˚|⁰|" + _SP + r"?(?:" + "|".join(word_pattern(w) for w in _DEGREE_WORDS) + r")" + r"(?![^\W\d_]))"
 _MIN = r"(?:′(?!′)|'(?!')|’(?!’)|‘(?!‘)|´|`|ʹ)"
 _SEC = r"(?:″|\"|”|“|''|′′|’’|‘‘|ʺ|〃)"
 _NOLETTER = r"(?![^\W\d_])"  # not followed by a letter
+# a capital letter glued to the next capitalised word, as scraped pages join table cells ("37° 49′ OKoordinaten")
+_LETTER_END = r"(?:" + _NOLETTER + r"|(?=[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ]))"
+_LETTERS = sorted({fold_word(w.word) for w in _WORDS if w.kind == "hemisphere" and len(fold_word(w.word)) == 1
+                   and w.word.strip().isupper()})
 
-_HEM_LATIN = r"(?:[NSEW]" + _NOLETTER + r"|(?i:north|south|east|west)" + _NOLETTER + r")"
-_HEM_CYRILLIC = (
-    r"(?i:"
-    r"(?:[сc]|ю|пн|пд)\.?" + _SP + r"?ш\.?|(?:в|з|сх|зх)\.?" + _SP + r"?д\.?"
-    r"|(?:северн|южн)(?:ой|ая)" + _SP + r"+широт[аы]|(?:восточн|западн)(?:ой|ая)" + _SP + r"+долгот[аы]"
-    r"|(?:північн|південн)(?:ої|а)" + _SP + r"+широт[аи]|(?:східн|західн)(?:ої|а)" + _SP + r"+довгот[аи]"
-    r")" + _NOLETTER
-)
-_HEM = r"(?:" + _HEM_LATIN + r"|" + _HEM_CYRILLIC + r")"
+
+def _alternation(kind: str, where: tuple[str, ...]) -> str:
+    rows = {w.word.strip(): w for w in _WORDS if w.kind == kind and w.where in where}
+    words = sorted(rows, key=lambda word: (-len(word), word))  # longest first: "OL" before "O"
+    parts = [word_pattern(word) + (_LETTER_END if len(word) == 1 else _NOLETTER) for word in words]
+    return r"(?:" + "|".join(parts) + r")"
+
+
+_HEM = _alternation("hemisphere", ("after", "both"))  # after the value
+_HEM_BEFORE = _alternation("hemisphere", ("before", "both"))
 _HEM_AHEAD = r"(?=" + _SP + r"?" + _HEM + r")"
-_LABEL = (
-    r"(?i:lat(?:itude)?" + _SP + r"?[/,&]" + _SP + r"?(?:lon(?:g(?:itude)?)?|lng)|lat" + _SP + r"?lng"
-    r"|lon(?:g(?:itude)?)?" + _SP + r"?[/,&]" + _SP + r"?lat(?:itude)?|lng" + _SP + r"?lat"
-    r"|lat(?:itude)?|lon(?:g(?:itude)?)?|lng|широта|долгота|довгота)" + _NOLETTER
-)
+_LABEL = _alternation("label", ("before",))
+_JOINER = _alternation("joiner", ("between",))
+_FIRST = "".join(sorted({ch for w in _WORDS if w.kind in ("hemisphere", "label") and w.where != "after"
+                         for ch in (w.word.strip()[0], w.word.strip()[0].swapcase()) if ch not in "]\\^-"}))
 _N3 = r"[0-9]{1,3}(?:[.,][0-9]+)?"
 _N2 = r"[0-9]{1,2}(?:[.,][0-9]+)?"
+_UNIT_AFTER = r"(?!" + _SP + r"?(?:km|m|mi|miles?|nm|км|м|%)(?![^\W\d_]))"  # "48.5 km": a distance, not a value
 
 _VALUE = re.compile(
     # a cheap first-character test, so that most positions of a long text are skipped at once
-    r"(?=[0-9+\-−NSEW]|[nsewlNLшШдД](?i:orth|outh|ast|est|at|on|ng|ирот|олгот|овгот))"
-    r"(?:(?<![\w.\-−+])|(?<=[0-9″\"”'’′°º˚][NSEW]))"  # not inside a word or number, but N36°… after 47°…″N
-    r"(?:(?P<preh>" + _HEM_LATIN + r")" + _SP + r"?"
+    r"(?=[0-9+\-−" + _FIRST + r"])"
+    # not inside a word or number; but N36°… after 47°…″N, and degrees glued to a label ("Coordinate48°20′")
+    r"(?:(?<![\w.\-−+])|(?<=[0-9″\"”'’′°º˚][" + "".join(_LETTERS) + r"])"
+    r"|(?<=[^\W\d_])(?=[0-9]{1,3}(?:°|º|˚)[0-9]{1,2}(?:′|'|’)))"
+    r"(?:(?P<preh>" + _HEM_BEFORE + r")\.?" + _SP + r"{0,2}"
     r"|(?P<lab>" + _LABEL + r")\.?" + _SP + r"*[:=]?" + _SP + r"*)?"
     r"(?P<sign>[-−+])?"
     r"(?:"
-    # degrees with a symbol, then optional minutes and seconds (their symbol may be left out before a hemisphere)
+    # degrees with a symbol, then optional minutes and seconds (their symbol may be left out before a hemisphere);
+    # decimals of the seconds may follow their symbol (32″,7: French usage)
     r"(?P<d>" + _N3 + r")" + _SP + r"?" + _DEG
     + r"(?:" + _SP + r"?(?P<m>" + _N2 + r")" + _SP + r"?(?:" + _MIN + r"|" + _HEM_AHEAD + r")"
-    r"(?:" + _SP + r"?(?P<s>" + _N2 + r")" + _SP + r"?(?:" + _SEC + r"|" + _HEM_AHEAD + r"))?)?"
-    # space- or colon-separated degrees minutes [seconds]: only with a hemisphere letter
+    r"(?:" + _SP + r"?(?P<s>" + _N2 + r")" + _SP + r"?(?:" + _SEC + r"(?:[.,](?P<sf>[0-9]+))?|" + _HEM_AHEAD
+    + r"))?)?"
+    # space- or colon-separated degrees minutes [seconds], the minute and second symbols optional: only with a
+    # hemisphere ("47 54 20 N", "N 52 21'41.09\"")
     r"|(?P<sd>[0-9]{1,3})(?:" + _SP + r"{1,2}|:)(?P<sm>" + _N2 + r")"
-    r"(?:(?:" + _SP + r"{1,2}|:)(?P<ss>" + _N2 + r"))?(?![0-9])(?(preh)|" + _HEM_AHEAD + r")"
-    # decimal degrees (a decimal comma only before a degree sign or hemisphere)
-    r"|(?P<dd>[0-9]{1,3}(?:\.[0-9]+|,[0-9]+(?=" + _SP + r"?(?:" + _DEG + r"|" + _HEM + r"))))"
-    r"(?![0-9])(?!\.[0-9])(?!" + _SP + r"?%)(?P<ddeg>" + _SP + r"?" + _DEG + r")?"
+    r"(?:(?:" + _SP + r"?" + _MIN + _SP + r"?|" + _SP + r"{1,2}|:)(?P<ss>" + _N2 + r")(?:" + _SP + r"?" + _SEC
+    + r")?|" + _SP + r"?" + _MIN + r")?(?![0-9])(?(preh)|" + _HEM_AHEAD + r")"
+    # whole degrees with the hemisphere letter glued on, and decimal minutes after it (GPS style: 52N04.159)
+    r"|(?P<gd>[0-9]{1,3})(?P<gh>[NSEW])(?P<gm>[0-9]{1,2}(?:\.[0-9]+)?(?![0-9])(?!" + _SP + r"?[NSEW]" + _NOLETTER
+    + r"))?(?![^\W\d_])(?(preh)(?!))"
+    # decimal degrees (a decimal comma before a degree sign or hemisphere, or with four decimals or more)
+    r"|(?P<dd>[0-9]{1,3}(?:\.[0-9]+|,[0-9]+(?=" + _SP + r"?(?:" + _DEG + r"|" + _HEM + r"))|,[0-9]{4,}))"
+    r"(?![0-9])(?!\.[0-9])(?P<ddeg>" + _SP + r"?" + _DEG + r")?"
+    # whole degrees after a hemisphere letter ("N52 E21")
+    r"|(?(preh)(?:(?<=[NSEW])|(?<=[NSEW]" + _SP + r"))(?P<pd>[0-9]{1,3})(?![0-9])(?![.,][0-9])|(?!))"
     r")"
-    r"(?(preh)|(?:" + _SP + r"?(?P<suf>" + _HEM + r"))?)"
-    + _NOLETTER
+    r"(?(preh)|(?(gh)|(?:" + _SP + r"?(?P<suf>" + _HEM + r"))?))"
+    + _UNIT_AFTER + r"(?:" + _NOLETTER + r"|(?<=[″\"”'’′°º˚ʺ])|(?<=[" + "".join(_LETTERS) + r"])" + _LETTER_END + r")"
 )
 
-_SEPARATOR = re.compile(r"\s{0,3}(?:[,;/&]\s{0,3}|\s(?:and|и|і)\s{1,2})?")
-_IN_LIST_AFTER = re.compile(r"\s*[,;/]\s*[-−+]?[0-9]+(?:[.,][0-9]+)?(?!\w)")
-_IN_LIST_BEFORE = re.compile(r"[0-9]\s*[,;/]\s*$")
+_SEPARATOR = re.compile(r"\s{0,3}(?:[,;/&]\s{0,3}|\s" + _JOINER + r"\s{1,2})?")
+# looser, only between two values whose hemisphere words say which is which ("N. 24°", "7N - 6°", "| 37°")
+_LOOSE_SEPARATOR = re.compile(r"\s{0,3}(?:[.]?\s{0,3}[-–—|]?|[-–—|])\s{0,3}")
+# a table's cells: two plain decimals of four decimals or more in adjacent cells ("| 48.3023 | 37.2587 |")
+_CELL_SEPARATOR = re.compile(r"[ \t]{0,3}(?:\|[ \t]{0,3}|\t[ \t]{0,3})")
+_IN_LIST_AFTER = re.compile(r"\s*[,;/|\t]\s*[-−+]?[0-9]+(?:[.,][0-9]+)?(?!\w)")
+_IN_LIST_BEFORE = re.compile(r"[0-9]\s*[,;/|\t]\s*$")
 
 _MGRS = re.compile(
     r"(?=[0-9])(?<![\w.])(?P<zone>[0-9]{1,2})(?P<band>[C-HJ-NP-X])"
     r"" + _SP + r"?(?P<sq>[A-HJ-NP-Z][A-HJ-NP-V])" + _SP + r"?"
     r"(?P<digits>[0-9]{1,5}" + _SP + r"[0-9]{1,5}|[0-9]{1,10})(?!\w)(?![.,][0-9])"
 )
+# UTM: zone and band, easting (6 digits) and northing (7 digits) in metres ("37U 412345 5345678", "37U 412345mE
+# 5345678mN", "37U E 412345 N 5345678")
+_UTM = re.compile(
+    r"(?=[0-9])(?<![\w.])(?P<zone>[0-9]{1,2})(?P<band>[C-HJ-NP-X])" + _SP + r"{1,2}(?:E" + _SP + r"?)?"
+    r"(?P<e>[0-9]{6})(?:\.[0-9]+)?" + _SP + r"?(?:m" + _SP + r"?E|E)?,?" + _SP + r"{1,2}(?:N" + _SP + r"?)?"
+    r"(?P<n>[0-9]{7})(?:\.[0-9]+)?" + _SP + r"?(?:m" + _SP + r"?N|N)?(?![\w])(?![.,][0-9])"
+)
+_LAT = r"[-−]?[0-9]{1,2}(?:\.[0-9]+)?"
+_LON = r"[-−]?[0-9]{1,3}(?:\.[0-9]+)?"
+_COMMA = r"(?:,|%2[Cc])" + _SP + r"?"
+# map links: Google Maps (?q=, &ll=, /@lat,lon,zoom), OpenStreetMap (#map=zoom/lat/lon, ?mlat=&mlon=), geo: URIs
+_MAP_LINK = re.compile(
+    r"(?:google\.[a-z.]{2,6}/maps|goo\.gl/maps|maps\.google\.[a-z.]{2,6})[^\s<>\"]*?"
+    r"(?:[?&](?:q|ll|query|center|daddr|destination|sll)=(?:loc:)?(?P<q>" + _LAT + _COMMA + _LON + r")"
+    r"|/@(?P<at>" + _LAT + _COMMA + _LON + r")(?=,[0-9.]+[zm]|[/?]|$|\s))(?![0-9])"
+    r"|openstreetmap\.org/[^\s<>\"]*?(?:#map=[0-9]{1,2}/(?P<osm>" + _LAT + r"/" + _LON + r")"
+    r"|[?&]mlat=(?P<mlat>" + _LAT + r")&(?:amp;)?mlon=(?P<mlon>" + _LON + r"))(?![0-9])"
+    r"|(?<![\w])geo:(?P<geo>" + _LAT + _COMMA + _LON + r")(?![0-9])"
+)
 # Every number form of _VALUE holds a digit followed by a decimal point or comma and a digit, by
-# a degree sign, or by a space or colon and a digit ("47 58 N"); every _MGRS grid a digit followed
-# by its band letter. A text without any of these holds no coordinate: most reports are read once
-# with this pattern, not with the two above.
-_MAY_HOLD = re.compile(r"[0-9](?:[.,:][0-9]|" + _SP + r"{1,2}[0-9]|" + _SP + r"{0,2}(?:°|º|˚|⁰|deg)|[C-HJ-NP-X])")
+# a degree sign, by a space or colon and a digit ("47 58 N"), or by a hemisphere letter glued on
+# ("50N20E"), or a digit follows a hemisphere letter ("N52 E21"); every _MGRS grid a digit followed by its band letter. A text without any of these
+# holds no coordinate: most reports are read once with this pattern, not with the patterns above.
+_MAY_HOLD = re.compile(
+    r"[NSEW]" + _SP + r"?[0-9]|[0-9](?:[.,:][0-9]|" + _SP + r"{1,2}[0-9]|" + _SP + r"{0,2}(?:°|º|˚|⁰|"
+    + "|".join(sorted({word_pattern(w[:3]) for w in _DEGREE_WORDS})) + r")|[C-HJ-NP-X])"
+)
+_WINDOW = 120  # every value and grid holds a spot _MAY_HOLD finds and is shorter than this on either side of it
 _MGRS_CONVERTER = _mgrs.MGRS()
 _BANDS = "CDEFGHJKLMNPQRSTUVWX"
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
-_HEMISPHERES: dict[str, tuple[str, int]] = {}
-for _keys, _role, _sign in (
-    (("n", "north", "сш", "cш", "пнш", "северной широты", "северная широта", "північної широти", "північна широта"),
-     "lat", 1),
-    (("s", "south", "юш", "пдш", "южной широты", "южная широта", "південної широти", "південна широта"),
-     "lat", -1),
-    (("e", "east", "вд", "схд", "восточной долготы", "восточная долгота", "східної довготи", "східна довгота"),
-     "lon", 1),
-    (("w", "west", "зд", "зхд", "западной долготы", "западная долгота", "західної довготи", "західна довгота"),
-     "lon", -1),
-):
-    for _key in _keys:
-        _HEMISPHERES[_key] = (_role, _sign)
 
-
-def _hemisphere(written: str) -> tuple[str, int]:
-    key = written.casefold().replace(".", "")
-    folded = " ".join(key.split())
-    if folded in _HEMISPHERES:
-        return _HEMISPHERES[folded]
-    return _HEMISPHERES[folded.replace(" ", "")]
+def _hemisphere(written: str) -> dict[str, tuple[str, ...]]:
+    """The meanings (N S E W) of a written hemisphere word, each with the languages that give it."""
+    return _HEM_MEANINGS[fold_word(written)]
 
 
 def _label_role(written: str) -> tuple[str, bool]:
     """The role a label gives its value, and whether the label names both (``lat/lon``)."""
-    key = written.casefold()
-    if any(sep in key for sep in "/,& \t\u00a0\u2009\u202f") or key in ("latlng", "lnglat"):
-        return ("lon" if key.startswith(("lon", "lng")) else "lat"), True
-    if key.startswith(("lat", "широт")):
-        return "lat", False
-    return "lon", False
+    meaning = next(iter(_LABEL_MEANINGS[fold_word(written)]))
+    if meaning in ("latlon", "lonlat"):
+        return meaning[:3], True
+    return meaning, False
+
+
+_LANGUAGE_WINDOW = 160  # characters before a coordinate read for the words that tell its language
+
+
+def _languages_near(text: str, start: int, end: int) -> set[str]:
+    """Languages of the words of the coordinate file written in and just before a coordinate (on its line)."""
+    begin = max(0, start - _LANGUAGE_WINDOW)
+    line = text.rfind("\n\n", begin, start)
+    window = text[line + 1 if line >= 0 else begin : end]
+    found: set[str] = set()
+    for match in re.finditer(r"[^\W\d_]+(?:[ .]{1,2}[^\W\d_]+){0,3}", window):
+        words = match.group().split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 4) + 1):
+                langs = _WORD_LANGUAGES.get(fold_word(" ".join(words[i:j])))
+                if langs and len(langs) == 1:
+                    found |= langs
+    return found
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -195,6 +263,8 @@ class _Value:
     decimals: int
     problem: str | None
     names_both: bool = False  # a "lat/lon" or "lon/lat" label that also names the next value
+    comma: bool = False  # a plain decimal with a decimal comma (47,9056)
+    hemisphere: bool = False  # has a hemisphere word (not only a label)
 
     @property
     def bare(self) -> bool:
@@ -210,17 +280,33 @@ def _number(written: str) -> tuple[float, int, bool]:
     return float(written), 0, False
 
 
-def _value(match: re.Match[str]) -> _Value:
+def _sign_of(text: str, match: re.Match[str], hem: str) -> tuple[str, int, str | None]:
+    """Role, sign and problem a hemisphere word gives; a word with two meanings (O: East in German and Dutch, West
+    in French, Spanish, Italian, Portuguese) is read by the language the words around the coordinate are in."""
+    found = _hemisphere(hem)
+    if len(found) == 1:
+        (meaning,) = found
+        return (*_SIGNS[meaning], None)
+    near = _languages_near(text, match.start(), match.end() + 80)
+    fitting = [m for m, langs in found.items() if near & set(langs)]
+    if len(fitting) == 1:
+        return (*_SIGNS[fitting[0]], None)
+    role = _SIGNS[next(iter(found))][0]
+    said = "; ".join(f"{m} in {', '.join(langs)}" for m, langs in sorted(found.items()))
+    return role, 1, f"hemisphere {hem.strip()!r} is ambiguous ({said}) and the text around does not say which language it is"
+
+
+def _value(text: str, match: re.Match[str]) -> _Value:
     g = match.group
     role: str | None = None
     sign = -1 if g("sign") in ("-", "−") else 1
-    hem = g("preh") or g("suf")
+    hem = g("preh") or g("suf") or g("gh")
     problem = None
     label_pair = False
     if hem:
-        role, hem_sign = _hemisphere(hem)
+        role, hem_sign, problem = _sign_of(text, match, hem)
         if sign < 0:
-            problem = f"both a minus sign and a hemisphere ({hem.strip()})"
+            problem = problem or f"both a minus sign and a hemisphere ({hem.strip()})"
         sign = hem_sign if sign > 0 else sign
     if g("lab"):
         label_role, label_pair = _label_role(g("lab"))
@@ -229,8 +315,14 @@ def _value(match: re.Match[str]) -> _Value:
         role = role or label_role
     if g("d") is not None:
         parts = [p for p in (g("d"), g("m"), g("s")) if p is not None]
+        if g("sf"):
+            parts[-1] = f"{parts[-1]}.{g('sf')}"
     elif g("sd") is not None:
         parts = [p for p in (g("sd"), g("sm"), g("ss")) if p is not None]
+    elif g("gd") is not None:
+        parts = [p for p in (g("gd"), g("gm")) if p is not None]
+    elif g("pd") is not None:
+        parts = [g("pd")]
     else:
         parts = [g("dd")]
     numbers = [_number(p) for p in parts]
@@ -257,6 +349,8 @@ def _value(match: re.Match[str]) -> _Value:
         decimals=decimals,
         problem=problem,
         names_both=label_pair,
+        comma=g("dd") is not None and "," in g("dd") and g("ddeg") is None and not hem,
+        hemisphere=bool(hem),
     )
 
 
@@ -282,6 +376,12 @@ def _written(v: _Value) -> str:
     return f"{v.degrees:.9f}".rstrip("0").rstrip(".") + "°"
 
 
+def _mark(separator: str) -> str:
+    """The punctuation that separates (",", ";", "/", "|", a tab), or "" for spaces only."""
+    found = re.search(r"[,;/|\t]", separator)
+    return found.group() if found else ""
+
+
 def _pair(text: str, a: _Value, b: _Value, strict: bool) -> Coordinate | CoordinateError | None:
     """Read two adjacent values as one pair; None when they do not look like a coordinate pair."""
     start, end = a.start, b.end
@@ -290,7 +390,12 @@ def _pair(text: str, a: _Value, b: _Value, strict: bool) -> Coordinate | Coordin
     if a.bare != b.bare or not (_evident(a, strict) and _evident(b, strict)):
         return None
     if not strict and a.bare:
-        if _IN_LIST_AFTER.match(text, end) or _IN_LIST_BEFORE.search(text, max(0, start - 12), start):
+        # a pair inside a longer list of numbers is not read ("scores 47.905, 36.249, 12.111"); a list of pairs,
+        # whose pairs are set apart by another mark than the one inside them, is ("48.5123, 37.9456; 48.6012, …")
+        own = _mark(text[a.end : b.start])
+        after = _IN_LIST_AFTER.match(text, end)
+        before = _IN_LIST_BEFORE.search(text, max(0, start - 12), start)
+        if (after and _mark(after.group()) == own) or (before and _mark(before.group()[1:]) == own):
             return None
     for v in (a, b):
         if v.problem:
@@ -300,6 +405,12 @@ def _pair(text: str, a: _Value, b: _Value, strict: bool) -> Coordinate | Coordin
         reason = f"both values are {what}: the hemisphere letters or labels contradict each other"
         return _fail(text, start, end, reason)
     lat, lon = (b, a) if (a.role == "lon" or b.role == "lat") else (a, b)
+    if all(v.fmt is CoordinateFormat.DD and not v.symbol and v.hemisphere and v.decimals == 2
+           and round(v.degrees % 1 * 100) < 60 for v in (a, b)):
+        reason = (f"ambiguous: {text[a.start:a.end].strip()} may be {_written(a)} or {int(a.degrees)}°"
+                  f"{round(a.degrees % 1 * 100):02d}′ (atlas notation, degrees.minutes); a degree sign or more "
+                  "decimals would tell")
+        return _fail(text, start, end, reason)
     if lat.degrees > 90:
         return _fail(text, start, end, f"latitude {_written(lat)} is beyond 90°")
     if lon.degrees > 180:
@@ -372,21 +483,98 @@ def _read_mgrs(text: str, match: re.Match[str]) -> Coordinate | CoordinateError:
     )
 
 
+@lru_cache(maxsize=120)
+def _utm_to_lonlat(epsg: int) -> Transformer:
+    return Transformer.from_crs(f"EPSG:{epsg}", "EPSG:4326", always_xy=True)
+
+
+def _read_utm(text: str, match: re.Match[str]) -> Coordinate | CoordinateError:
+    start, end = match.span()
+    zone, band = int(match["zone"]), match["band"]
+    easting, northing = int(match["e"]), int(match["n"])
+    if not 1 <= zone <= 60:
+        return _fail(text, start, end, f"UTM zone {zone} is not between 1 and 60")
+    if not 100_000 <= easting <= 900_000:
+        return _fail(text, start, end, f"UTM easting {easting} m is outside a zone (100 000 to 900 000 m)")
+    north = band >= "N"
+    lon, lat = _utm_to_lonlat((32600 if north else 32700) + zone).transform(easting, northing)
+    south_edge = -80 + 8 * _BANDS.index(band)
+    north_edge = 84 if band == "X" else south_edge + 8
+    if not (math.isfinite(lat) and south_edge - 0.01 <= lat <= north_edge + 0.01):
+        return _fail(text, start, end, f"UTM point at latitude {lat:.3f}° is outside band {band} "
+                                       f"({south_edge}°…{north_edge}°)")
+    return Coordinate(lat=float(lat), lon=float(lon), format=CoordinateFormat.UTM, uncertainty_m=0.5,
+                      start=start, end=end, text=text[start:end])
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # Public API
 
 
+def _joined(text: str, a: _Value, b: _Value) -> bool:
+    """Whether what stands between two values joins them into a pair."""
+    if _SEPARATOR.fullmatch(text, a.end, b.start):
+        if (a.comma or b.comma) and "," in text[a.end : b.start]:
+            return False  # "47,9056, 36,2494": the comma that separates is also a decimal comma: not read
+        return True
+    if a.bare and b.bare:
+        return a.decimals >= 4 and b.decimals >= 4 and _CELL_SEPARATOR.fullmatch(text, a.end, b.start) is not None
+    return a.hemisphere and b.hemisphere and _LOOSE_SEPARATOR.fullmatch(text, a.end, b.start) is not None
+
+
+def _read_map_link(text: str, match: re.Match[str]) -> Coordinate | CoordinateError:
+    name = next(n for n in ("q", "at", "osm", "geo", "mlat") if match.group(n) is not None)
+    if name == "mlat":
+        start, end = match.start("mlat"), match.end("mlon")
+        lat_s, lon_s = match.group("mlat"), match.group("mlon")
+    else:
+        start, end = match.span(name)
+        lat_s, lon_s = re.split(r"/|,|%2[Cc]", match.group(name), maxsplit=1)
+    lat, lon = (float(x.strip().replace("−", "-")) for x in (lat_s, lon_s))
+    if abs(lat) > 90:
+        return _fail(text, start, end, f"latitude {lat:g}° in the map link is beyond 90°")
+    if abs(lon) > 180:
+        return _fail(text, start, end, f"longitude {lon:g}° in the map link is beyond 180°")
+    decimals = min(len(x.split(".", 1)[1]) if "." in x else 0 for x in (lat_s, lon_s))
+    return Coordinate(lat=lat + 0.0, lon=lon + 0.0, format=CoordinateFormat.DD,
+                      uncertainty_m=10.0**-decimals * METRES_PER_DEGREE / 2, start=start, end=end,
+                      text=text[start:end])
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of text around the spots _MAY_HOLD finds, merged: the only places a value or grid can be."""
+    out: list[tuple[int, int]] = []
+    for m in _MAY_HOLD.finditer(text):
+        s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _scan(text: str) -> list[Coordinate | CoordinateError]:
-    if not _MAY_HOLD.search(text):
+    windows = _windows(text)
+    if not windows:
         return []
-    found: list[Coordinate | CoordinateError] = [_read_mgrs(text, m) for m in _MGRS.finditer(text)]
-    values = [_value(m) for m in _VALUE.finditer(text)]
+    found: list[Coordinate | CoordinateError] = []
+    matches: list[re.Match[str]] = []
+    for s, e in windows:
+        found += [_read_mgrs(text, m) for m in _MGRS.finditer(text, s, e)]
+        found += [_read_utm(text, m) for m in _UTM.finditer(text, s, e)]
+        matches += _VALUE.finditer(text, s, e)
+    if "google." in text or "openstreetmap." in text or "goo.gl" in text or "geo:" in text:
+        links = list(_MAP_LINK.finditer(text))
+        found += [_read_map_link(text, m) for m in links]
+        spans = [m.span() for m in links]
+        matches = [m for m in matches if not any(s <= m.start() < e for s, e in spans)]
+    values = [_value(text, m) for m in matches]
     i = 0
     while i < len(values):
         a = values[i]
         if i + 1 < len(values):
             b = values[i + 1]
-            if _SEPARATOR.fullmatch(text, a.end, b.start):
+            if _joined(text, a, b):
                 result = _pair(text, a, b, strict=False)
                 if result is not None:
                     found.append(result)
@@ -450,6 +638,20 @@ def find_coordinate_problems(text: str) -> list[CoordinateError]:
     return [r for r in _scan(text) if isinstance(r, CoordinateError)]
 
 
+def read_coordinates(text: str) -> tuple[list[Coordinate], list[CoordinateError]]:
+    """:func:`find_coordinates` and :func:`find_coordinate_problems` in one pass over the text.
+
+    Examples
+    --------
+    >>> found, problems = read_coordinates("at 47.9056, 36.2494 and 95° N, 36° E")
+    >>> [c.text for c in found], [p.reason for p in problems]
+    (['47.9056, 36.2494'], ['latitude 95° is beyond 90°'])
+    """
+    results = _scan(text)
+    return ([r for r in results if isinstance(r, Coordinate)],
+            [r for r in results if isinstance(r, CoordinateError)])
+
+
 def parse_coordinate(text: str) -> Coordinate:
     """Read a string that is exactly one coordinate pair (optionally in brackets).
 
@@ -495,15 +697,22 @@ def parse_coordinate(text: str) -> Coordinate:
     if start == end:
         raise CoordinateError(f"{text!r}: no coordinate (empty text)")
     match = _MGRS.fullmatch(text, start, end)
-    if match is not None:
-        result = _read_mgrs(text, match)
+    utm = _UTM.fullmatch(text, start, end)
+    if match is not None or utm is not None:
+        result = _read_mgrs(text, match) if match is not None else _read_utm(text, utm)  # type: ignore[arg-type]
         if isinstance(result, CoordinateError):
             raise result
         return result
-    values = [_value(m) for m in _VALUE.finditer(text, start, end)]
+    match = _MAP_LINK.search(text, start, end)
+    if match is not None:
+        result = _read_map_link(text, match)
+        if isinstance(result, CoordinateError):
+            raise result
+        return result
+    values = [_value(text, m) for m in _VALUE.finditer(text, start, end)]
     if len(values) == 2 and values[0].start == start and values[1].end == end:
         a, b = values
-        if _SEPARATOR.fullmatch(text, a.end, b.start):
+        if _joined(text, a, b):
             pair = _pair(text, a, b, strict=True)
             if isinstance(pair, CoordinateError):
                 raise pair
@@ -528,6 +737,7 @@ _DEFAULT_PRECISION = {
     CoordinateFormat.DM: 3,
     CoordinateFormat.DD: 5,
     CoordinateFormat.MGRS: 5,
+    CoordinateFormat.UTM: 0,
 }
 
 
@@ -562,11 +772,11 @@ def format_coordinate(
     c : Coordinate or (lat, lon)
         The point.
     fmt : CoordinateFormat or str
-        ``"dms"``, ``"dm"``, ``"dd"`` or ``"mgrs"``.
+        ``"dms"``, ``"dm"``, ``"dd"``, ``"mgrs"`` or ``"utm"``.
     precision : int, optional
         Decimals of the last unit (seconds, minutes or degrees; defaults 0, 3 and 5), or for MGRS the digits per axis,
-        1 to 5 (default 5, 1 m). :func:`parse_coordinate` reads the result back within half the last unit (within the
-        cell for MGRS).
+        1 to 5 (default 5, 1 m), or for UTM the decimals of a metre, 0 to 3 (default 0). :func:`parse_coordinate` reads
+        the result back within half the last unit (within the cell for MGRS).
 
     Returns
     -------
@@ -608,6 +818,16 @@ def format_coordinate(
         band = next(i for i, char in enumerate(reference) if char.isalpha())
         grid, square, digits = reference[: band + 1], reference[band + 1 : band + 3], reference[band + 3 :]
         return f"{grid} {square} {digits[:precision]} {digits[precision:]}"
+    if fmt is CoordinateFormat.UTM:
+        if not -80 <= lat < 84:
+            raise CoordinateError(f"({lat}, {lon}): UTM covers 80° S to 84° N; polar UPS is not supported")
+        if not 0 <= precision <= 3:
+            raise CoordinateError(f"UTM precision must be 0 to 3 decimals of a metre, not {precision}")
+        zone = min(60, int((lon + 180.0) // 6.0) + 1)
+        band = _BANDS[min(len(_BANDS) - 1, int((lat + 80.0) // 8.0))]
+        epsg = (32600 if lat >= 0 else 32700) + zone
+        easting, northing = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True).transform(lon, lat)
+        return f"{zone}{band} {easting:.{precision}f} {northing:07.{precision}f}"
     if not 0 <= precision <= 12:
         raise CoordinateError(f"precision must be 0 to 12 decimals, not {precision}")
     return f"{_write(lat, fmt, precision, 'NS')}, {_write(lon, fmt, precision, 'EW')}"
@@ -627,3 +847,24 @@ def remove_coordinates(text: str) -> str:
         last = c.end
     out.append(text[last:])
     return "".join(out)
+
+
+def _check_examples(words: tuple[CoordinateWord, ...] = _WORDS) -> None:
+    """Every row of the file of coordinate words must read in its example as the row says (run at import)."""
+    for w in words:
+        found = find_coordinates(w.example)
+        pattern = re.compile(word_pattern(w.word) + (_LETTER_END if len(w.word.strip()) == 1 else _NOLETTER))
+        uses = [c for c in found if pattern.search(c.text)] if w.kind != "hint" else found
+        if w.kind == "hemisphere":
+            lat_sign = {"N": 1, "S": -1}.get(w.meaning)
+            lon_sign = {"E": 1, "W": -1}.get(w.meaning)
+            uses = [c for c in uses if (lat_sign is None or c.lat * lat_sign > 0)
+                    and (lon_sign is None or c.lon * lon_sign > 0)]
+        if not uses:
+            raise CoordinateWordsError(
+                f"{w.source}, line {w.line}: the example {w.example!r} does not read as a coordinate written with "
+                f"{w.word!r} meaning {w.meaning} (found: {[c.text for c in found] or 'nothing'})"
+            )
+
+
+_check_examples()

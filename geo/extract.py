@@ -22,13 +22,15 @@ from frontmap.errors import FrontmapError, ReportError
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all
-from geo.coordinates import find_coordinates
+from geo.coordinate_ties import nearest_settlement, tie_coordinates
+from geo.coordinates import read_coordinates
 from geo.dates import claim_date
 from geo.mentions import find_mentions
-from geo.model import Claim, Claimant, CoordSource, Report
+from geo.model import Claim, Claimant, Coordinate, CoordSource, Report
 from geo.relative import derive_point, find_relation
 from geo.reports import iter_file_reports, iter_input_files
 from geo.resolve import resolve_mentions
+from geo.sanity import implausible_point
 from geo.text import sentences
 
 if TYPE_CHECKING:
@@ -108,9 +110,14 @@ def extract_report(
         k = bisect.bisect_right(starts, s) - 2
         return text[spans[k][0] : spans[k][1]] if k >= 0 else ""
 
-    coords = find_coordinates(text)
+    coords, rejected = read_coordinates(text)
     mentions = find_mentions(text, gaz, coordinates=coords)
-    if not mentions:
+    loose: list[Coordinate] = []
+    if coords:
+        # every coordinate becomes a point: tied to a name of its sentence, line block or table row that has a
+        # candidate within 10 km, else a claim of its own (below)
+        mentions, loose = tie_coordinates(text, mentions, coords, gaz, sentence_of)
+    if not (mentions or loose or rejected):
         return []
     contexts = []
     # the text before each sentence, and the sentence, cut once for all the mentions in it
@@ -129,7 +136,7 @@ def extract_report(
     events = [any(c.role in ("event", "background") for c in ctxs) for _, ctxs in contexts]
     resolutions = resolve_mentions(
         mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near
-    )
+    ) if mentions else []
     claims: list[Claim] = []
     seen: set[tuple] = set()
     quotes: dict[str, str] = {}  # each sentence's whitespace folded once
@@ -148,12 +155,16 @@ def extract_report(
                 precision = 3
             lat, lon, uncertainty, coord_source, derived_from, why_derived = (
                 r.lat, r.lon, r.uncertainty_m, r.coord_source, "", ())
-            if role == "event" and place is not None and place.feature_class == "P" and r.lat is not None \
-                    and r.coord_source is not CoordSource.TEXT:
+            text_point = r.coord_source is CoordSource.TEXT
+            if (role == "event" or text_point) and place is not None and place.feature_class == "P" \
+                    and r.lat is not None:
                 # "3 km north-east of X", "the southern outskirts of X": the claim is beside its anchor
                 s0 = sentence_of(m.start)[0]
                 rel = find_relation(sentence, m.start - s0, m.end - s0)
-                if rel is not None:
+                if rel is not None and text_point:
+                    # a coordinate in the text wins over the phrase, which stays as evidence
+                    why_derived = (f"'{rel.text}' {place.name} not used: the coordinates in the text are the point",)
+                elif rel is not None:
                     lat, lon, uncertainty = derive_point(r.lat, r.lon, rel)
                     coord_source, precision, derived_from = CoordSource.DERIVED, 2, place.name
                     why_derived = (f"derived: '{rel.text}' {place.name} ({rel.kind}, ±{uncertainty / 1000:.1f} km)",)
@@ -193,11 +204,86 @@ def extract_report(
                     why=tuple(r.why) + tuple(ctx.why) + why_derived,
                 )
             )
+    if loose or rejected:
+        claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence)
     if geocoder is not None:
         from geo.geocode import geocode_claims
 
         claims = geocode_claims(claims, geocoder)
     return claims
+
+
+def _coordinate_claims(
+    report: Report,
+    claims: list[Claim],
+    loose: Sequence[Coordinate],
+    rejected: Sequence[FrontmapError],
+    gaz: Gazetteer,
+    sentence_of: Callable[[int], tuple[int, int]],
+    previous_sentence: Callable[[int], str],
+) -> list[Claim]:
+    """Claims of the coordinates no name owns, and the rejected ones named in ``why``.
+
+    A coordinate of its own is a claim at that point: ``place`` is the coordinate as written, ``coord_source`` is
+    ``text``, the nearest gazetteer settlement is in ``why``, the action, claimant and date are read from its
+    sentence as for a name. A point outside the reports' area is not plotted (null geometry, the reason in ``why``);
+    one far from the report's other places is plotted with low confidence. A coordinate that cannot be right (95° N,
+    a minute of 61, an ambiguous hemisphere letter) is named with its reason in the ``why`` of the claims of its
+    sentence, or in a claim of its own with no point when its sentence has none.
+    """
+    text = report.text
+    out = list(claims)
+    context = [(c.lat, c.lon) for c in claims if c.lat is not None and c.lon is not None]
+    items: list[tuple[int, int, str, Coordinate | None, tuple[str, ...]]] = []
+    for c in loose:
+        reason = implausible_point(c.lat, c.lon, context)
+        why = (f"coordinates in the text {c.text}", nearest_settlement(gaz, c.lat, c.lon))
+        if reason is not None:
+            why = (f"implausible coordinates in the text: {c.text}: {reason}",) + why
+        kept = reason is None or "nearest other place" in reason
+        items.append((c.start, c.end, c.text, c if kept else None, why + (("far from the report's other places",)
+                                                                         if reason is not None and kept else ())))
+    for error in rejected:
+        start, end, written = getattr(error, "start", 0), getattr(error, "end", 0), getattr(error, "text", "")
+        note = f"rejected coordinates in the text '{written}': {getattr(error, 'reason', str(error))}"
+        s, e = sentence_of(start)
+        owners = [i for i, cl in enumerate(out) if s <= cl.start < e]
+        for i in owners:
+            out[i] = replace(out[i], why=out[i].why + (note,))
+        if not owners:
+            items.append((start, end, written, None, (note,)))
+    for start, end, written, c, why in sorted(items, key=lambda x: x[0]):
+        s, e = sentence_of(start)
+        sentence = text[s : max(e, end)]  # a sentence split inside a coordinate ("N. 24°") keeps it whole
+        ctxs = analyse_mention_all(sentence, start - s, end - s, report=report,
+                                   context=text[max(0, s - 6000) : s])
+        for ctx in ctxs[:1]:
+            cdate = claim_date(sentence, report.date, previous=previous_sentence(s)) if ctx.role == "event" else None
+            out.append(Claim(
+                place=written,
+                lat=c.lat if c is not None else None,
+                lon=c.lon if c is not None else None,
+                coord_source=CoordSource.TEXT if c is not None else None,
+                confidence=(0.3 if "far from the report's other places" in why else 0.9) if c is not None else 0.0,
+                precision=1 if c is not None else None,
+                uncertainty_m=c.uncertainty_m if c is not None else None,
+                report_date=report.date,
+                claim_date=cdate,
+                action=ctx.action,
+                action_detail=ctx.action_detail,
+                claimant=ctx.claimant,
+                role=ctx.role,
+                unit=ctx.unit,
+                direction=ctx.direction,
+                source=report.source,
+                url=report.url,
+                quote=" ".join(sentence.split()),
+                start=start,
+                end=end,
+                why=why + tuple(ctx.why),
+            ))
+    out.sort(key=lambda cl: cl.start)
+    return out
 
 
 def mark_contested(claims: Sequence[Claim]) -> list[Claim]:

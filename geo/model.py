@@ -79,6 +79,7 @@ class CoordinateFormat(_StrEnum):
     DM = "dm"  #: degrees and decimal minutes
     DD = "dd"  #: decimal degrees
     MGRS = "mgrs"  #: Military Grid Reference System
+    UTM = "utm"  #: Universal Transverse Mercator: zone, band, easting and northing in metres
 
 
 class CoordSource(_StrEnum):

@@ -34,6 +34,7 @@ from gazetteer.index import region_core
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
+from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
 from geo.sanity import implausible_point
@@ -53,7 +54,8 @@ MIN_CONFIDENCE = 0.40
 CLUSTER_SCALE_KM = 20.0
 #: An event place matched only approximately and farther than this from the front is not trusted.
 FAR_FROM_FRONT_KM = 300.0
-_TEXT_COORD_MATCH_KM = 6.0
+#: A name with coordinates in the text takes the gazetteer fields of its candidate this close to them.
+_TEXT_COORD_MATCH_KM = TIE_KM
 #: "northwest of Pokrovsk" without a distance: the point the phrase pulls towards lies this far out,
 #: and its pull halves over this distance
 DIRECTION_DEFAULT_KM = 12.0

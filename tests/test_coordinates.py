@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import re
 
 import mgrs
@@ -15,6 +16,7 @@ from geo.coordinates import (
     METRES_PER_DEGREE,
     find_coordinate_problems,
     find_coordinates,
+    read_coordinates,
     format_coordinate,
     parse_coordinate,
 )
@@ -388,8 +390,10 @@ def test_format_accepts_a_coordinate_and_rejects_bad_input() -> None:
     for bad in ((91.0, 0.0), (0.0, 180.5), (math.nan, 0.0)):
         with pytest.raises(CoordinateError):
             format_coordinate(bad)
-    with pytest.raises(CoordinateError, match="allowed: dms, dm, dd, mgrs"):
-        format_coordinate((0.0, 0.0), "utm")
+    with pytest.raises(CoordinateError, match="allowed: dms, dm, dd, mgrs, utm"):
+        format_coordinate((0.0, 0.0), "ddm")
+    assert format_coordinate((48.258246, 37.819014), "utm") == "37U 412345 5345678"
+    assert parse_coordinate(format_coordinate((48.258246, 37.819014), "utm")).lat == pytest.approx(48.258246, abs=1e-5)
     with pytest.raises(CoordinateError, match="polar"):
         format_coordinate((85.0, 0.0), "mgrs")
     with pytest.raises(CoordinateError, match="1 to 5"):
@@ -507,3 +511,272 @@ def test_real_document_yields_exactly_its_pairs(shared_dir) -> None:
     otradnoe = [c for c in found if text[: c.start].endswith("Otradnoe (")]
     assert len(otradnoe) == 1
     assert (otradnoe[0].lat, otradnoe[0].lon) == pytest.approx((DMS_LAT, DMS_LON))
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Real notations: coordinate strings as gazetteer and encyclopedia pages, geolocation posts and survey pages write
+# them, found with the project's search tool, with the values they state (facts; the pages' sentences are not kept).
+# A label or field name written with the coordinate is kept where it tells the language ("O": see below).
+# Sources, in the order of the table below:
+#   de  https://de.wiki.li/Mykolajiwka_(Wolnowacha)  https://de.wiki.li/Donezkyj  https://de.wiki.li/Dowschok_(Jampil)
+#       https://de.wiki.li/Luhanske_(Rosiwka)  https://de.wiki.li/Krasna_Poljana_(Welyka_Nowosilka)
+#       https://de.wiki.li/Ukrajinske_(Talalajiwka)  https://de.wikipedia.org/wiki/Schyrokyne
+#       https://de.wiki.li/Nowomykolajiwka_(Melitopol)  https://de.wikipedia.org/wiki/Donez_(Balaklija)
+#       https://de.wikial.top/wiki/Donetsk_Oblast
+#   en  https://en-academic.com/dic.nsf/enwiki/306322
+#       https://regionews.ua/rus/news/donetchina/1673512063-kamnya-na-kamne-ne-ostalos-sputnikovye-snimki-soledara-i-bahmuta
+#       https://worldpopulace.com/most-extreme-points-of-the-netherlands/  https://editions.covecollective.org/place/istanbul-0
+#       https://ww-w.pages.dev/0xLy93aWtpL00lQzMlQkNyJUM1JTlGaXRwJUM0JUIxbmFy  https://www.spacetotakeplace.nl/en/location
+#       https://www.confluence.org/confluence.php?visitid=12247  https://confluence.org/confluence.php?visitid=12360
+#       https://www.confluence.org/confluence.php?visitid=4580  http://www.confluence.org/confluence.php?visitid=3529
+#   fr  https://wikipedia.bradmurray.com/wiki/Pelahi%C3%AFvka?lang=fr
+#       https://rp.liu233w.com/https/fr.wikipedia.org/w/index.php?diff=prev&oldid=129160056&title=Milove
+#       https://fr-academic.com/dic.nsf/frwiki/2026148  https://wikiland.org/fr/Luhansk_oblast
+#       http://confluence.org/confluence.php?visitid=19128
+#   it  https://it.wikipedia.org/wiki/Doneck_(Russia)
+#   zh  https://zh.wikipedia.org/zh-hant/%E6%96%AF%E7%B6%AD%E7%88%BE%E5%BE%B7%E6%B4%9B%E6%B2%83
+#   el  https://el.m.wikipedia.org/wiki/%CE%9B%CE%BF%CF%85%CE%B3%CE%BA%CE%AC%CE%BD%CF%83%CE%BA
+#       https://el.wikipedia.org/wiki/%CE%A7%CE%AC%CF%81%CE%BA%CE%BF%CE%B2%CE%BF
+#   he  https://iw.mgwiki.top/wiki/Diyarbak%C4%B1r
+#   uz  https://uz.wikinlu.ru/wiki/Novovolynsk
+#   uk  https://www.wikizero.com/uk/%D0%9D%D0%BE%D0%B2%D0%BE%D0%BA%D0%B8%D1%97%D0%B2%D0%BA%D0%B0_(%D0%9A%D1%80%D0%B0%D1%81%D0%BD%D0%BE%D0%B4%D0%BE%D0%BD%D1%81%D1%8C%D0%BA%D0%B8%D0%B9_%D1%80%D0%B0%D0%B9%D0%BE%D0%BD)
+#       https://escriptorium.karazin.ua/collections/d30deed2-144a-4297-bdf0-fe6bb41a72fc
+#   ru  https://ru.dewiki.one/wiki/Donetsk_oblast  https://xn--h1ajim.xn--p1ai/%D0%9D%D0%BE%D0%B2%D0%BE%D0%B4%D0%B2%D0%BE%D1%80%D1%81%D0%BA%D0%BE%D0%B5
+#       https://ru.frwiki.wiki/wiki/Dokoutcha%C3%AFevsk
+#   bg  https://ewikibg.top/wiki/Velyka_Novosilka_Raion
+#   cs  https://cs.wikipedia.org/wiki/Wikipedista:JiriZamecnik/P%C3%ADskovi%C5%A1t%C4%9B
+#   nl  https://www.trouw.nl/home/het-middelpunt-van-nederland-ligt-in-de-buurt-van-de-azoren~a19c8d0b/
+#   pl  https://srodekpolski.pl/scisle/cale/  https://srodekpolski.pl/scisle/ladowy/
+#       https://slowtravel.pl/50n20e-krakowski-punkt-przeciecia-rownoleznika-z-poludnikiem/
+#   tr  https://nedir.eokultv.com/soru/cografi-koordinatlar-ayt-kavram-haritalari-84388
+#       http://www.teknedergisi.com/yeryuzundeki-bir-yerin-mevkii-koordinati/  https://www.odevde.com/illerin-koordinatlari/
+
+
+def _dms(d: float, m: float = 0.0, s: float = 0.0) -> float:
+    return d + m / 60 + s / 3600
+
+
+REAL_NOTATIONS: list[tuple[str, str, list[tuple[float, float]]]] = [
+    ("de", "Geographische Lage: 47° 39′ N, 37° 41′ O", [(_dms(47, 39), _dms(37, 41))]),
+    ("de", "Geographische Lage: | 48° 42′ N, 38° 40′ O | ||", [(_dms(48, 42), _dms(38, 40))]),
+    ("de", "Geographische Lage: 48° 14′ N, 28° 32′ O", [(_dms(48, 14), _dms(28, 32))]),
+    ("de", "Geographische Lage:47° 22′ N, 37° 6′ O", [(_dms(47, 22), _dms(37, 6))]),
+    ("de", "Geographische Lage: | 47° 34′ N, 37° 4′ O | ||", [(_dms(47, 34), _dms(37, 4))]),
+    ("de", "Geographische Lage:50° 50′ N, 32° 53′ O", [(_dms(50, 50), _dms(32, 53))]),
+    ("de", "Geographische Lage: 47° 6′ N, 37° 49′ OKoordinaten: 47° 5′ 53″ N, 37° 48′ 37″ O",
+     [(_dms(47, 6), _dms(37, 49)), (_dms(47, 5, 53), _dms(37, 48, 37))]),
+    ("de", "Geographische Lage: | 46° 53′ N, 35° 13′ O | ||", [(_dms(46, 53), _dms(35, 13))]),
+    ("de", "Geographische Lage: 49° 31′ N, 36° 34′ OKoordinaten: 49° 30′ 31″ N, 36° 34′ 20″ O",
+     [(_dms(49, 31), _dms(36, 34)), (_dms(49, 30, 31), _dms(36, 34, 20))]),
+    ("de", "Koordinaten: 48 ° 08'N 37 ° 44'E / 48,14 ° N 37,74 ° O.",
+     [(_dms(48, 8), _dms(37, 44)), (48.14, 37.74)]),
+    ("en", "Coordinates: 48°00′10″N 37°48′19″E / 48.00278°N 37.80528°E / 48.00278; 37.80528",
+     [(_dms(48, 0, 10), _dms(37, 48, 19)), (48.00278, 37.80528), (48.00278, 37.80528)]),
+    ("en", "(lat: 48.663700, long: 38.091763)", [(48.6637, 38.091763)]),
+    ("en", "(lat: 48.6796, long:8.0947)", [(48.6796, 8.0947)]),  # a typo for 38.0947: outside the area (below)
+    ("en", "53°27’56″N 6°44’48” E", [(_dms(53, 27, 56), _dms(6, 44, 48))]),
+    ("en", "50°45’01.5N 5°54’54” E", [(_dms(50, 45, 1.5), _dms(5, 54, 54))]),
+    ("en", "Latitude: 41.009217589825\nLongitude: 28.965024948120", [(41.009217589825, 28.965024948120)]),
+    ("en", "Coordinates: 36°54′5″N 38°20′57″E / 36.90139°N 38.34917°E / 36.90139; 38.34917",
+     [(_dms(36, 54, 5), _dms(38, 20, 57)), (36.90139, 38.34917), (36.90139, 38.34917)]),
+    ("en", "N 52º 21'41.09\" / E 4º 59'32.92''", [(_dms(52, 21, 41.09), _dms(4, 59, 32.92))]),
+    ("en", "N 52 21'41.09\" / E 4 59'32.92\"", [(_dms(52, 21, 41.09), _dms(4, 59, 32.92))]),
+    ("en", "52N04.159 19E28.813", [(_dms(52, 4.159), _dms(19, 28.813))]),
+    ("en", "52N/21E", [(52.0, 21.0)]),
+    ("en", "51°N 21°E", [(51.0, 21.0)]),
+    ("en", "41°N 30°E", [(41.0, 30.0)]),
+    ("en", "The N52 E21 confluence", [(52.0, 21.0)]),
+    ("fr", "Coordonnées | 48° 05′ 37″ nord, 38° 36′ 19″ est | |||", [(_dms(48, 5, 37), _dms(38, 36, 19))]),
+    ("fr", "Coordonnées 49° 22′ 40″ nord, 40° 07′ 50″ est", [(_dms(49, 22, 40), _dms(40, 7, 50))]),
+    ("fr", "Coordonnées : 51° 04′ 42″ N 28° 23′ 51″ E / 51.0783, 28.3975",
+     [(_dms(51, 4, 42), _dms(28, 23, 51)), (51.0783, 28.3975)]),
+    ("fr", "Coordonnées : 48°55′N 39°01′E / 48.92°N 39.02°E / 48.92; 39.02",
+     [(_dms(48, 55), _dms(39, 1)), (48.92, 39.02)]),  # "48.92; 39.02": two plain decimals, too few to read
+    ("fr", "53°00'32\",7N - 6°00'29\",3E", [(_dms(53, 0, 32.7), _dms(6, 0, 29.3))]),
+    ("it", "Coordinate48°20′00″N 39°56′00″E / 48.333333°N 39.933333°E48.333333; 39.933333 (Doneck)",
+     [(_dms(48, 20), _dms(39, 56)), (48.333333, 39.933333), (48.333333, 39.933333)]),
+    ("zh", "座標48°1′39″N 38°3′46″E / 48.02750°N 38.06278°E / 48.02750; 38.06278",
+     [(_dms(48, 1, 39), _dms(38, 3, 46)), (48.0275, 38.06278), (48.0275, 38.06278)]),
+    ("el", "Συντεταγμένες: 48°34′N 39°18′E / 48.567°N 39.300°E", [(_dms(48, 34), _dms(39, 18)), (48.567, 39.3)]),
+    ("el", "48°34′18″N 39°17′50″E", [(_dms(48, 34, 18), _dms(39, 17, 50))]),
+    ("el", "Συντεταγμένες: 49°59′27″N 36°13′28″E / 49.99083°N 36.22444°E",
+     [(_dms(49, 59, 27), _dms(36, 13, 28)), (49.99083, 36.22444)]),
+    ("el", "50°0′0″N 36°13′45″E", [(50.0, _dms(36, 13, 45))]),
+    ("he", "37 ° 55′N 40 ° 14′E / 37.91 ° N 40.24 ° E / 37.91; 40.24",
+     [(_dms(37, 55), _dms(40, 14)), (37.91, 40.24)]),
+    ("uz", "Koordinatalari: 50 ° 44′00 ″ N. 24 ° 10′00 ″ E / 50.73333 ° N 24.16667 ° E / 50.73333; 24.16667",
+     [(_dms(50, 44), _dms(24, 10)), (50.73333, 24.16667), (50.73333, 24.16667)]),
+    ("uk", "Географічні координати 48°35′06″ пн. ш. 39°39′58″ сх. д. / 48.58500° пн. ш. 39.66611° сх. д. / "
+     "48.58500; 39.66611", [(_dms(48, 35, 6), _dms(39, 39, 58)), (48.585, 39.66611), (48.585, 39.66611)]),
+    ("uk", "50° 0' 10\" північної широти з 36° 13'43,5\" східньої довготи", [(_dms(50, 0, 10), _dms(36, 13, 43.5))]),
+    ("ru", "Координаты: 48 ° 08′N 37 ° 44'E / 48,14 ° с. Ш. 37,74 ° в.",
+     [(_dms(48, 8), _dms(37, 44)), (48.14, 37.74)]),
+    ("ru", "47°50′22″ с. ш. 38°08′24″ в. д.HGЯO", [(_dms(47, 50, 22), _dms(38, 8, 24))]),
+    ("ru", "Контакты 47 ° 45 ′ северной широты, 37 ° 41 ′ восточной долготы", [(_dms(47, 45), _dms(37, 41))]),
+    ("bg", "Координати: 47 ° 50′28,3 ″ с.ш. 36 ° 50′8.2 ″ изток / 47,841194 ° N 36,835611 ° E",
+     [(_dms(47, 50, 28.3), _dms(36, 50, 8.2)), (47.841194, 36.835611)]),
+    ("cs", "Souřadnice | 50° s. š., 36°15′ v. d. |", [(50.0, _dms(36, 15))]),
+    ("nl", "41º 53' NB en 31º 42' WL", [(_dms(41, 53), -_dms(31, 42))]),
+    ("pl", "ϕ = 52°11′27.95″ N\nλ = 19°21′19.46″ E", [(_dms(52, 11, 27.95), _dms(19, 21, 19.46))]),
+    ("pl", "ϕ = 52°06′33.91″ N\nλ = 19°25′50.83″ E", [(_dms(52, 6, 33.91), _dms(19, 25, 50.83))]),
+    ("pl", "zapisu 50N20E.", [(50.0, 20.0)]),
+    ("tr", "A) 20° Güney, 40° Doğu", [(-20.0, 40.0)]),
+    ("tr", "B) 40° Kuzey, 30° Batı", [(40.0, -30.0)]),
+    ("tr", "C) 36° Kuzey, 36° Doğu", [(36.0, 36.0)]),
+    ("tr", "40 derece kuzey enlemi ile 26 derece batı boylamı", [(40.0, -26.0)]),
+    ("tr", "Adıyaman 37,764751 38,278561", [(37.764751, 38.278561)]),
+    ("tr", "Afyonkarahisar 38,750714 30,556692", [(38.750714, 30.556692)]),
+    ("tr", "Ankara 39,92077 32,85411", [(39.92077, 32.85411)]),
+    ("tr", "Antalya 36,88414 30,70563", [(36.88414, 30.70563)]),
+    ("tr", "Ardahan 41,110481 42,702171", [(41.110481, 42.702171)]),
+    ("tr", "Bursa 40,266864 29,063448", [(40.266864, 29.063448)]),
+    ("tr", "İstanbul 41,00527 28,97696", [(41.00527, 28.97696)]),
+    ("tr", "İzmir 38,41885 27,12872", [(38.41885, 27.12872)]),
+    ("tr", "Konya 37,866667 32,483333", [(37.866667, 32.483333)]),
+    ("tr", "Hakkari 37,583333 43,733333", [(37.583333, 43.733333)]),
+]
+
+# Real notations that must not give a point: rejected with the reason (ambiguous or impossible as written) ...
+REAL_REJECTED = [
+    # atlas notation degrees.minutes: 51.55 N is 51°55′ N in the atlases the page lists (https://dierinbedrijf.nl/06576.html)
+    ("51.55 N 4.30 E", "ambiguous"),
+    # two copies of a coordinate glued together by a scraper (https://fr-academic.com/dic.nsf/frwiki/2026148)
+    ("51.0783, 28.397551° 04′ 42″ N 28° 23′ 51″ E", "only the last unit may have decimals"),
+]
+# ... or not read at all: machine translations that garbled the hemisphere words, typos, a table row with a
+# digit group lost; none may turn into a wrong point (https://perceptiofr.com/Луганская_область,
+# https://perceptiode.com/Ольховка_(Харьковская_область), https://perceptionl.com/Волково_(Закарпатская_область),
+# https://perceptiotr.com/Карховка_(Черниговская_область), https://pl.wiki7.org/wiki/Пелагеевка_(Донецкая_область),
+# https://worldpopulace.com/most-extreme-points-of-the-netherlands/, https://www.odevde.com/illerin-koordinatlari/,
+# http://www.teknedergisi.com/yeryuzundeki-bir-yerin-mevkii-koordinati/)
+REAL_NOT_READ = [
+    "48°55′ N. sh. 39°01′ Est e.",
+    "49°58′53″ N. Sch. 36°30′14″ Zoll. E.",
+    "48°31'27″ N sch. 22°28'10″ inch. bijv.",
+    "51°27'50\" sn. Şş. 30°55'11\" D e.",
+    "48°05′37″ s. cii. 38°36′19″ cale e.",
+    "It is at 53°33’18″N 628’41″E.",
+    "Ağrı 39,626922 43021596",
+    "Adana 37 35,321333",
+    "Erzincan 39,75 39,5",
+    "( 400 N – 0250 W)",
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), REAL_NOTATIONS, ids=lambda x: x if isinstance(x, str) and len(x) < 4 else None)
+def test_real_notations_read_right(language: str, text: str, expected: list[tuple[float, float]]) -> None:
+    found, problems = read_coordinates(text)
+    assert [(round(c.lat, 6), round(c.lon, 6)) for c in found] == [(round(a, 6), round(b, 6)) for a, b in expected]
+    assert problems == []
+    for c in found:
+        assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(("text", "reason"), REAL_REJECTED)
+def test_real_notations_that_cannot_be_told_are_rejected(text: str, reason: str) -> None:
+    found, problems = read_coordinates(text)
+    assert found == [] or all(p.start >= c.end or p.end <= c.start for p in problems for c in found)  # type: ignore[attr-defined]
+    assert any(reason in p.reason for p in problems)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", REAL_NOT_READ)
+def test_garbled_real_notations_give_no_point(text: str) -> None:
+    assert find_coordinates(text) == []
+
+
+def test_real_notation_table_is_large_and_many_languages() -> None:
+    assert len(REAL_NOTATIONS) >= 60
+    assert len({language for language, _, _ in REAL_NOTATIONS}) >= 6
+    assert {"de", "en", "fr", "nl", "pl", "tr", "uk", "ru"} <= {language for language, _, _ in REAL_NOTATIONS}
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Words of several languages, map links
+
+
+def test_o_is_read_by_the_language_around_it_or_rejected() -> None:
+    (east,) = find_coordinates("Die Ortschaft liegt bei 50° 01′ N, 36° 13′ O am Fluss.")
+    assert east.lon == pytest.approx(_dms(36, 13))
+    (west,) = find_coordinates("Coordonnées : 47° 13′ N, 1° 33′ O")
+    assert west.lon == pytest.approx(-_dms(1, 33))
+    found, problems = read_coordinates("50° 01′ N, 36° 13′ O")
+    assert found == []
+    assert "ambiguous" in problems[0].reason and "de, nl" in problems[0].reason  # type: ignore[attr-defined]
+    with pytest.raises(CoordinateError, match="ambiguous"):
+        parse_coordinate("50° 01′ N, 36° 13′ O")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "lat", "lon"),
+    [
+        ("see https://www.google.com/maps?q=48.5123,37.9456 for the spot", "48.5123,37.9456", 48.5123, 37.9456),
+        ("https://maps.google.com/?q=48.5123%2C37.9456&z=14", "48.5123%2C37.9456", 48.5123, 37.9456),
+        ("https://www.google.com/maps/@48.5123,37.9456,15z", "48.5123,37.9456", 48.5123, 37.9456),
+        ("https://www.google.com/maps/place/Bakhmut/@48.5956,37.9999,13z/data=!3m1", "48.5956,37.9999", 48.5956, 37.9999),
+        ("https://www.openstreetmap.org/#map=15/48.5123/37.9456", "48.5123/37.9456", 48.5123, 37.9456),
+        ("https://www.openstreetmap.org/?mlat=48.5123&mlon=37.9456#map=15/48.5/37.9", "48.5123&mlon=37.9456",
+         48.5123, 37.9456),
+        ("pin: geo:48.5123,37.9456", "48.5123,37.9456", 48.5123, 37.9456),
+        ("geo:48.51,37.94?z=12", "48.51,37.94", 48.51, 37.94),
+    ],
+)
+def test_map_links(text: str, written: str, lat: float, lon: float) -> None:
+    (c,) = find_coordinates(text)
+    assert (c.lat, c.lon) == (lat, lon)
+    assert c.text == written and text[c.start : c.end] == written
+    assert c.format is CoordinateFormat.DD
+
+
+def test_map_link_out_of_range_is_rejected() -> None:
+    found, problems = read_coordinates("https://www.google.com/maps?q=148.5123,37.9456")
+    assert found == [] and "beyond 90°" in problems[0].reason  # type: ignore[attr-defined]
+
+
+def test_table_cells_and_lines_under_each_other() -> None:
+    assert [(c.lat, c.lon) for c in find_coordinates("| Myrnohrad | 48.3023 | 37.2587 |")] == [(48.3023, 37.2587)]
+    # a row of many numbers is a list, not a coordinate
+    assert find_coordinates("| 48.3023 | 37.2587 | 12.3456 |") == []
+    assert find_coordinates("| 48.30 | 37.25 |") == []
+    (c,) = find_coordinates("Latitude: 48.3023\nLongitude: 37.2587\n")
+    assert (c.lat, c.lon) == (48.3023, 37.2587)
+
+
+def test_a_distance_is_not_a_value() -> None:
+    assert find_coordinates("advanced north 48.5 km and east 37.2 km") == []
+
+
+def test_decimal_commas_in_plain_pairs() -> None:
+    (c,) = find_coordinates("Ankara 39,92077 32,85411")
+    assert (c.lat, c.lon) == (39.92077, 32.85411)
+    assert find_coordinates("47,9056, 36,2494") == []  # the comma between is also a decimal comma: not read
+    assert find_coordinates("1,234 and 5,678") == []
+
+
+def test_lists_of_coordinates() -> None:
+    text = "Strikes:\n1. 48.5123, 37.9456\n2. 48.6012, 38.0011\n- 48°42′N 38°06′E (bridge)\n"
+    assert [(c.lat, c.lon) for c in find_coordinates(text)] == [
+        (48.5123, 37.9456), (48.6012, 38.0011), (48.7, pytest.approx(38.1))]
+    listed = "Positions: 48.5123, 37.9456; 48.6012, 38.0011; 48.7001, 38.1002."
+    assert [c.text for c in find_coordinates(listed)] == ["48.5123, 37.9456", "48.6012, 38.0011", "48.7001, 38.1002"]
+    marked = "48°30′N 37°55′E, 48°36′N 38°00′E and 48°42′N 38°06′E"
+    assert len(find_coordinates(marked)) == 3
+    assert find_coordinates("scores 47.905, 36.249, 12.111, 0.456") == []  # one mark throughout: a list of numbers
+
+
+@pytest.mark.parametrize("text", ["37U 412345 5345678", "37U 412345mE 5345678mN", "37U E 412345 N 5345678",
+                                  "37U 412345 m E, 5345678 m N"])
+def test_utm_matches_the_mgrs_package(text: str) -> None:
+    (c,) = find_coordinates(f"grid {text} here")
+    assert c.text == text and c.format is CoordinateFormat.UTM and c.uncertainty_m == 0.5
+    reference = mgrs.MGRS().UTMToMGRS(37, "N", 412345, 5345678)
+    lat, lon = mgrs.MGRS().toLatLon(reference)
+    assert _distance_m(c.lat, c.lon, lat, lon) < 2
+    assert parse_coordinate(text) == replace(c, start=0, end=len(text))
+
+
+def test_utm_that_cannot_be_right_is_rejected() -> None:
+    with pytest.raises(CoordinateError, match="outside band T"):
+        parse_coordinate("37T 412345 5345678")
+    with pytest.raises(CoordinateError, match="easting 950000"):
+        parse_coordinate("37U 950000 5345678")
+    assert find_coordinates("37U 412345 53456789") == []
