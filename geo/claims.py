@@ -53,6 +53,7 @@ from operator import or_
 from typing import Generic, NamedTuple, TypeVar
 from urllib.parse import urlparse
 
+from geo.rules.matcher import read as read_rules
 from geo.model import Action, Claimant, Report
 from geo.text import FOLDS_TO_ASCII
 
@@ -71,7 +72,8 @@ __all__ = [
 # Value type
 # --------------------------------------------------------------------------------------------
 
-ROLES = ("event", "speaker", "venue", "background")  #: the values of ClaimContext.role
+#: the values of ClaimContext.role; "direction": a town named only as a sector ("in the Pokrovsk direction")
+ROLES = ("event", "speaker", "venue", "background", "direction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,11 @@ class ClaimContext:
         The claim is reported, not asserted ("claimed", "reportedly", "unconfirmed", "likely").
     why : tuple of str
         The cues that decided, for the map popup and for debugging.
+    modality : str
+        ``done``, ``attempted`` ("tried to advance"), ``near`` ("close to capturing": the action is
+        ``advancing``) or ``denied`` (the claim is kept with its claimant; another denies it).
+    actor : str
+        Who acted: ``RU``, ``UA`` or ``""`` ("Ukrainian forces advanced near X": UA).
     """
 
     action: Action = Action.OTHER
@@ -109,6 +116,8 @@ class ClaimContext:
     negated: bool = False
     hedged: bool = False
     why: tuple[str, ...] = ()
+    modality: str = "done"
+    actor: str = ""
 
     @property
     def is_event(self) -> bool:
@@ -349,17 +358,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.CAPTURED, "flag raised", _Both(("flag",), ("rais", "hoist", "plant", "hang", "hung")), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
     (Action.CAPTURED, "fell", ("fell", "fall", "surrender"), _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
     (Action.ADVANCING, "enemy withdrew", _Both(("withdr", "retreat", "pull"), ("from",)), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
-    (Action.CAPTURED, "liberated", ("освобо", "взял", "установил", "занял", "овладел"), _c(r"(?:освобо[дж]\w*|взял\w*\s+под\s+контроль|установил\w*\s+контроль|занял\w*|овладел\w*)")),
-    (Action.FIGHTING, "fighting", ("бои", "боёв", "боев", "боях", "сражени", "штурм"), _c(r"(?:\bбо(?:и|ёв|ев|ях)\b|сражени\w*|штурм\w*)")),
-    (Action.ADVANCING, "advanced", ("продвину", "продвиж", "наступ"), _c(r"(?:продвину\w*|продвиж\w*|наступ\w*)")),
-    (Action.STRUCK, "struck", ("удар", "обстрел", "поразил", "поражен"), _c(r"(?:удар\w*|обстрел\w*|поразил\w*|поражен\w*)")),
-    (Action.REPELLED, "repelled", ("отрази", "отбил", "отраж"), _c(r"(?:отрази\w*|отбил\w*|отраж\w*)")),
-    # the same in Ukrainian
-    (Action.CAPTURED, "liberated", ("звільн",), _c(r"звільн\w*")),
-    (Action.FIGHTING, "fighting", ("бої", "боях", "боїв"), _c(r"(?<!\w)бо(?:ї|ях|їв)(?!\w)")),
-    (Action.ADVANCING, "advanced", ("просун",), _c(r"просун\w*")),
-    (Action.STRUCK, "struck", ("обстріл",), _c(r"обстріл\w*")),
-    (Action.REPELLED, "repelled", ("відби", "відбит"), _c(r"відби\w*")),
+    # Russian and Ukrainian cues: geo/rules/actions.jsonl (read by geo.rules.matcher)
     # entered
     (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
     (Action.ENTERED, "broke into", ("broke", "break", "burst"), _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
@@ -645,7 +644,9 @@ _LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|
 _LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
 _DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
                       r"zone|tactical\s+area|area\s+of\s+operations)s?\b")
-_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+(?:line|lines)\b")
+# a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
+# (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
+_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines)\b")
 _MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people|militants|voters|inhabitants|"
                      r"delegation|leadership|regime)\b")
 _REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
@@ -714,6 +715,7 @@ class _Cue(NamedTuple):
     start: int
     end: int
     text: str
+    modality: str = "done"  #: a row's own modality ("tried to advance": attempted)
 
 
 class _Attr(NamedTuple):
@@ -1047,8 +1049,24 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
 
 @lru_cache(maxsize=32)
 def _all_cues(text: str) -> tuple[_Cue, ...]:
-    """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it)."""
-    return _scan_cues(text, _gated(_CUE_TABLE, text))
+    """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it).
+
+    The rule table's action rows (``geo/rules/actions.jsonl``) and the English regex cues; a
+    table's ``not-action`` row ("took part", "fighting vehicles") takes its span from every cue.
+    """
+    found = list(_scan_cues(text, _gated(_CUE_TABLE, text)))
+    blocks = []
+    for h in read_rules(text):
+        if h.table != "actions":
+            continue
+        if h.cls == "not-action":
+            blocks.append((h.start, h.end))
+        else:
+            found.append(_Cue(Action(h.get("action")), h.get("detail") or h.text, h.start, h.end, h.text,
+                              h.get("modality") or "done"))
+    if blocks:
+        found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
+    return tuple(found)
 
 
 def _scan_cues(
@@ -1118,6 +1136,10 @@ def _scan_attributions(
                 if not (_found(_SAY, near) or _found(_SAY_BEFORE, text[max(lo, m.start() - 40):m.start()])):
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
+    # the speakers table's claimants ("Russian claims" that another denies)
+    for h in read_rules(text):
+        if h.table == "speakers" and h.cls == "claimant" and not any(h.start < a.end and h.end > a.start for a in found):
+            found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
     # runs only where one of the names stands)
     metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()
@@ -1275,7 +1297,7 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
             lo, prev = prev, _previous_clause_start(sentence, prev)
         return (inside[-1] if inside else None), lo
     for c in inside:
-        if c.action in _PRIORITY:
+        if c.action in _PRIORITY and not _own_conjunct(sentence, c, start, end, inside):
             return c, lo
     before = [c for c in inside if c.end <= start]
     after = [c for c in inside if c.start >= end and not _attributive_after(sentence, c)]
@@ -1285,6 +1307,18 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     if before:
         return before[-1], lo
     return (after[0] if after else None), lo
+
+
+# "in the areas of A, B and C, and repelled a counterattack": a verb that opens the next conjunct
+_CONJUNCT_BEFORE = _c(r"(?:,\s*|\s)(?:and|и|і|та|а\s+также|а\s+також)\s+(?:\w+\s+){0,2}$")
+
+
+def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_Cue]) -> bool:
+    """A cue after the mention that opens a conjunct of its own governs its own object, not the list
+    before it, when another cue governs that list ("inflicted losses … in the areas of A, B and C,
+    and repelled a counterattack": A, B, C are not repelled)."""
+    return (cue.start >= end and any(c.end <= start for c in inside)
+            and bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)))
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
@@ -1438,8 +1472,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
-    if _DIRECTION_AFTER.match(after):
-        return ("event", "direction name") if cue is not None else ("background", "direction without event")
+    if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end):
+        return "direction", "direction: a sector named after the town"
     if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
         return "event", f"relative clause '{cue.text}'"
     if kind == "water" and cue is not None:
@@ -1464,6 +1498,34 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
             return "background", "background: reference point"
     return "", ""
+
+
+def _direction_word_after(sentence: str, end: int) -> bool:
+    """A direction word of the rule table right after the mention ("на Покровському напрямку")."""
+    return any(h.table == "directions" and end <= h.start <= end + 2 and not sentence[end:h.start].strip()
+               for h in read_rules(sentence))
+
+
+def _modality_hits(sentence: str, lo: int, stop: int) -> list:
+    """The modality rows of the rule table (attempted, near, denied) in ``sentence[lo:stop]``."""
+    return [h for h in read_rules(sentence) if h.table == "modality" and lo <= h.start and h.end <= stop]
+
+
+_RU_SIDE = frozenset({Claimant.RU_MOD, Claimant.RU_OFFICIAL, Claimant.RU_MILBLOGGER})
+_UA_SIDE = frozenset({Claimant.UA_GENERALSTAFF, Claimant.UA_OFFICIAL, Claimant.DEEPSTATE})
+
+
+def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant | None) -> str:
+    """Who acted (RU, UA or ""): the actor phrase nearest before the cue in the clause, else any in it;
+    "the enemy", "ворог", "противник" are the side the claimant is not on."""
+    actors = [h for h in read_rules(sentence) if h.table == "speakers" and h.cls == "actor" and lo <= h.start < hi]
+    if not actors:
+        return ""
+    before = [h for h in actors if cue is not None and h.end <= cue.start]
+    side = (before[-1] if before else actors[0]).get("side") or ""
+    if side == "enemy":
+        return "RU" if claimant in _UA_SIDE else "UA" if claimant in _RU_SIDE else ""
+    return side
 
 
 @lru_cache(maxsize=32)
@@ -1560,6 +1622,13 @@ def analyse_mention_all(
     claims = [first]
     if first.role != "event":
         return claims
+    if first.modality == "denied":
+        denier = _denier(sentence, attrs, first.claimant)
+        if denier is not None:
+            claims.append(ClaimContext(action=Action.OTHER, action_detail=f"denied: {first.action_detail}",
+                                       claimant=denier.claimant, role="event", unit=first.unit,
+                                       direction=first.direction, negated=True, hedged=first.hedged,
+                                       why=(f"denies the claim: '{denier.text}'",), modality="denied"))
     lo, hi = _clause_bounds(sentence, start, end)
     if lo == 0 and hi == len(sentence):
         return claims  # a sentence of one clause: no other clause to name the place again
@@ -1602,6 +1671,15 @@ def analyse_mention_all(
                                    hedged=_found(_HEDGES, clause),
                                    why=(f"same place, other claimant's clause: cue '{cue.text}'", f"claimant '{attr.text}'")))
     return claims
+
+
+def _denier(sentence: str, attrs: list[_Attr], owner: Claimant | None) -> _Attr | None:
+    """Who denies a claim: the attribution nearest before the denial word, other than the claim's owner."""
+    marks = [h for h in read_rules(sentence) if h.table == "modality" and h.cls == "denied"]
+    if not marks:
+        return None
+    before = [a for a in attrs if a.end <= marks[0].start and a.claimant is not owner]
+    return before[-1] if before else None
 
 
 def _later_clauses(sentence: str, hi: int) -> list[tuple[int, int]]:
@@ -1692,14 +1770,32 @@ def _analyse(
     # action, negation, hedging
     action, detail, negated = Action.OTHER, "", False
     hedged = _hedged(sentence)
-    if role == "event" and cue is not None:
+    modality = "done"
+    if role in ("event", "direction") and cue is not None:
         action, detail = cue.action, cue.detail
+        modality = cue.modality
+        marks = _modality_hits(sentence, max(lo, cue.start - 60), cue.start) if modality == "done" else []
+        denied = [h for h in _modality_hits(sentence, lo, cue.start) if h.cls == "denied"]
+        if denied and not any(h.table == "speakers" and h.cls == "claimant" and denied[-1].end <= h.start < cue.start
+                              for h in read_rules(sentence)):
+            denied = []  # "Kyiv denied that Russia had seized X": a plain negation (no claim named to keep)
+        if denied:
+            modality = "denied"  # the denied claim is kept with its claimant; the denier's is another claim
+            why.append(f"denied: '{denied[-1].text}'")
+        elif any(h.cls != "denied" for h in marks):
+            modality = [h for h in marks if h.cls != "denied"][-1].cls
+        if modality == "near":
+            action, detail = Action.ADVANCING, f"near: {detail}"
+        elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+            action, detail = Action.ATTACKED, f"attempted: {detail}"
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
                 _strip_list(sentence[cue.end:start])):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
-        negated, how = _negation(sentence, cue, lo)
+        negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
         if negated:
-            if how == "fail" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+            if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
+                pass  # "tried to break through": already read as an attempt
+            elif how == "fail" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
                 action, detail = Action.ATTACKED, f"failed: {cue.detail}"
             elif action is not Action.REPELLED:
                 action, detail = Action.OTHER, f"denied: {cue.detail}"
@@ -1737,4 +1833,6 @@ def _analyse(
         negated=negated,
         hedged=hedged,
         why=tuple(why),
+        modality=modality,
+        actor=_actor(sentence, cue, lo, hi, claimant) if role in ("event", "direction") else "",
     )
