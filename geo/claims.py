@@ -643,7 +643,10 @@ _LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|
                      r"under|up\s+to)\s+)?$")
 _LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
 _DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
-                      r"zone|tactical\s+area|area\s+of\s+operations)s?\b")
+                      r"zone|tactical\s+area|area\s+of\s+operations)s?\b"
+                      # "in the Liman, Toretsk and Orikhiv sectors": a list of sector names (each item opened by
+                      # a comma or "and", whose name holds neither: one reading only)
+                      r"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:directions|axes|sectors)\b")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
 _LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines)\b")
@@ -1136,10 +1139,6 @@ def _scan_attributions(
                 if not (_found(_SAY, near) or _found(_SAY_BEFORE, text[max(lo, m.start() - 40):m.start()])):
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
-    # the speakers table's claimants ("Russian claims" that another denies)
-    for h in read_rules(text):
-        if h.table == "speakers" and h.cls == "claimant" and not any(h.start < a.end and h.end > a.start for a in found):
-            found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
     # runs only where one of the names stands)
     metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()
@@ -1776,12 +1775,14 @@ def _analyse(
         modality = cue.modality
         marks = _modality_hits(sentence, max(lo, cue.start - 60), cue.start) if modality == "done" else []
         denied = [h for h in _modality_hits(sentence, lo, cue.start) if h.cls == "denied"]
-        if denied and not any(h.table == "speakers" and h.cls == "claimant" and denied[-1].end <= h.start < cue.start
-                              for h in read_rules(sentence)):
-            denied = []  # "Kyiv denied that Russia had seized X": a plain negation (no claim named to keep)
-        if denied:
-            modality = "denied"  # the denied claim is kept with its claimant; the denier's is another claim
-            why.append(f"denied: '{denied[-1].text}'")
+        owners = [h for h in read_rules(sentence) if h.table == "speakers" and h.cls == "claimant"
+                  and denied and denied[-1].end <= h.start < cue.start]
+        if owners:
+            # "Kyiv denied Russian claims that Russian forces had seized X": the denied claim is kept
+            # with its owner; the denier's is another claim (analyse_mention_all). Without an owner
+            # named ("Kyiv denied that Russia had seized X") it is a plain negation.
+            modality, claimant = "denied", Claimant(owners[0].get("claimant"))
+            why.append(f"denied: '{denied[-1].text}', the claim of '{owners[0].text}'")
         elif any(h.cls != "denied" for h in marks):
             modality = [h for h in marks if h.cls != "denied"][-1].cls
         if modality == "near":
