@@ -40,15 +40,19 @@ def test_longest_phrase_wins_and_cases_are_one() -> None:
 
 
 def _grows_linearly(fn, make, sizes=(1000, 2000, 4000, 8000)) -> None:
+    """Each size's best of three runs: 8x the input may not take 30x the time (catastrophic backtracking
+    doubles the time per character or worse)."""
     times = []
     for n in sizes:
         text = make(n)
-        t = time.perf_counter()
-        fn(text)
-        getattr(fn, 'cache_clear', lambda: None)()
-        times.append(time.perf_counter() - t)
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            fn(text)
+            best = min(best, time.perf_counter() - t)
+        times.append(best)
     assert times[-1] < 1.0, times
-    assert times[-1] < 30 * max(times[1], 2e-3), times  # linear: 4x; exponential: never
+    assert times[-1] < 30 * max(times[0], 5e-3), times
 
 
 @pytest.mark.parametrize("unit", ["-Pokrovsk", "-Myrnohrad Pokrovsk", " - Kupiansk-Svatove", "–Ab’c"])
@@ -63,7 +67,7 @@ def test_line_after_does_not_backtrack(unit) -> None:
 
 @pytest.mark.parametrize("unit", ["атак ", "a ", "Russian forces ", "  ", "напрям", "close to close to "])
 def test_matcher_does_not_backtrack(unit) -> None:
-    _grows_linearly(lambda t: read(t), lambda n: unit * (n // len(unit)))
+    _grows_linearly(read.__wrapped__, lambda n: unit * (n // len(unit)))
 
 
 @pytest.mark.parametrize("unit", [", and ", " and and ", ",,,,", "and "])

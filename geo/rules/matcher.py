@@ -69,15 +69,36 @@ def rows(table: str) -> tuple[Rule, ...]:
 _AP = "'\u2019\u02bc`"
 
 
-def _word_pattern(word: str) -> str:
-    return "".join(f"[{_AP}]" if ch in _AP else re.escape(ch) for ch in word)
+_END_WORD, _END_STEM = "\x00w", "\x00p"  # trie leaves: the phrase ends at a word's end / inside a word
 
 
-def _row_pattern(rule: Rule) -> str:
-    words = rule.key.split(" ")
-    body = r"\s+".join(_word_pattern(w) for w in words)
-    tail = r"\w*" if rule.match == "prefix" else ""
-    return rf"{body}{tail}(?!\w)"
+def _trie_pattern(node: dict) -> str:
+    """The expression of a trie of normalised phrases: shared beginnings written once, so each
+    position of a text tries the letters that may follow, not every row. The ends come last: the
+    longest phrase wins, and a shorter one is tried only when the longer fails."""
+    branches = []
+    for key in sorted(k for k in node if k not in (_END_WORD, _END_STEM)):
+        if key == " ":
+            head = r"\s+"
+        elif key in _AP:
+            head = f"[{_AP}]"
+        else:
+            head = re.escape(key)
+        branches.append(head + _trie_pattern(node[key]))
+    if _END_STEM in node:
+        branches.append(r"\w*+")  # a stem: the rest of its word (possessive: never given back)
+    if _END_WORD in node:
+        branches.append(r"(?!\w)")
+    if len(branches) == 1:
+        return branches[0]  # a sequence: no group needed
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _add(trie: dict, rule: Rule) -> None:
+    node = trie
+    for ch in rule.key.replace("'", "\u2019"):
+        node = node.setdefault("'" if ch == "\u2019" else ch, {})
+    node[_END_STEM if rule.match == "prefix" else _END_WORD] = {}
 
 
 class _Compiled:
@@ -89,13 +110,11 @@ class _Compiled:
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
             (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
-        # one alternative per distinct (phrase, match), longest first
-        seen: dict[tuple[str, str], Rule] = {}
+        trie: dict = {}
         for r in every:
-            seen.setdefault((r.key, r.match), r)
-        alts = sorted(seen.values(), key=lambda r: (-len(r.key), r.key))
-        # one word-start test per position, then the alternatives
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(_row_pattern(r) for r in alts) + ")", re.IGNORECASE)
+            _add(trie, r)
+        # one word-start test per position, then the trie
+        self.pattern = re.compile(r"(?<!\w)" + _trie_pattern(trie), re.IGNORECASE)
 
     def rules_for(self, matched: str) -> list[Rule]:
         key = normalise_phrase(matched)
@@ -132,12 +151,13 @@ def read(text: str) -> tuple[Hit, ...]:
 
 
 @lru_cache(maxsize=1)
-def _not_place_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+def _not_place_keys() -> tuple[frozenset[str], frozenset[str], int]:
     table = rows("not_places")
-    return (frozenset(r.key for r in table if r.match == "word"),
-            tuple(sorted((r.key for r in table if r.match == "prefix"), key=len, reverse=True)))
+    stems = frozenset(r.key for r in table if r.match == "prefix")
+    return frozenset(r.key for r in table if r.match == "word"), stems, min(map(len, stems), default=1)
 
 
+@lru_cache(maxsize=4096)
 def is_not_place(name: str) -> bool:
     """Whether a name is, as a whole, a row of ``not_places`` (a group of forces, a weapon, a unit's nickname).
 
@@ -145,10 +165,10 @@ def is_not_place(name: str) -> bool:
     (True, True, True, False)
     """
     key = normalise_phrase(name.strip(" «»\"„“”'’"))
-    exact, stems = _not_place_keys()
+    exact, stems, shortest = _not_place_keys()
     if key in exact:
         return True
-    return any(key.startswith(stem) and (key[len(stem):].isalpha() or key == stem) for stem in stems)
+    return any(key[:n] in stems and (n == len(key) or key[n:].isalpha()) for n in range(len(key), shortest - 1, -1)) if stems else False
 
 
 def full_match(text: str, table: str) -> Hit | None:
