@@ -1139,6 +1139,11 @@ def _scan_attributions(
                 if not (_found(_SAY, near) or _found(_SAY_BEFORE, text[max(lo, m.start() - 40):m.start()])):
                     continue
             found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
+    # the speakers table's speakers ("сообщил в своем Telegram-канале"); its claimant rows name the owner
+    # of a claim another denies (see _analyse), not who speaks
+    for h in read_rules(text):
+        if h.table == "speakers" and h.cls == "speaker" and not any(h.start < a.end and h.end > a.start for a in found):
+            found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
     # runs only where one of the names stands)
     metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()

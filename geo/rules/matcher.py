@@ -36,7 +36,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
                  "scope": frozenset({"list"})}),
     "modality": (frozenset({"attempted", "near", "denied"}), {}),
-    "speakers": (frozenset({"claimant", "actor"}),
+    "speakers": (frozenset({"claimant", "speaker", "actor"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy"}),
                   "speech": frozenset({"needed"})}),
     "directions": (frozenset({"direction"}), {}),
