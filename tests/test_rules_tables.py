@@ -73,3 +73,20 @@ def test_matcher_does_not_backtrack(unit) -> None:
 @pytest.mark.parametrize("unit", [", and ", " and and ", ",,,,", "and "])
 def test_conjunct_test_does_not_backtrack(unit) -> None:
     _grows_linearly(lambda t: cl._CONJUNCT_BEFORE.search(t, 0, len(t) - 1), lambda n: unit * (n // len(unit)) + "x")
+
+
+def test_the_readme_row_is_a_row_and_reads_back() -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How frontmap reads a report"):]
+    row = json.loads(re.search(r"```json\n(.*?)\n```", section, re.S).group(1))
+    table = [r for r in rows("actions") if r.phrase == row["phrase"] and r.lang == row["lang"]]
+    assert table and table[0].get("action") == row["action"] and table[0].example == row["example"]
+    cues = cl._all_cues(row["example"])
+    assert [c.action for c in cues] == [Action(row["action"])]
+    s = row["example"]
+    start = s.index("Грабовське")
+    assert cl.analyse_mention(s, start, start + len("Грабовське")).action is Action(row["action"])
