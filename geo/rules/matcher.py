@@ -3,15 +3,16 @@
 The tables (``actions``, ``modality``, ``speakers``, ``directions``, ``not_places``) are compiled
 into one regular expression: each row's phrase as whole words (``match: word``) or with its last
 word as a stem (``match: prefix``), the words joined by any run of whitespace, apostrophes in any
-of their spellings, case-insensitive as one attribute. The alternatives stand longest first, so at
-one position the longest phrase wins ("took part" before "took"). The expression holds no nested
-quantifier: it cannot backtrack catastrophically, whatever the text.
+of their spellings, case-insensitive as one attribute. The phrases form a trie (shared beginnings
+written once), whose ends come last, so at one position the longest phrase wins ("took part" before
+"took"). A stem's rest is possessive and no quantifier is nested: it cannot backtrack
+catastrophically, whatever the text.
 
 Which row a match comes from is looked up by the matched words (no group per row).
 
->>> hits = read("Russian forces captured Tykhe.")
+>>> hits = read("Российские войска освободили Тихое.")
 >>> [(h.table, h.cls, h.text, h.get("action")) for h in hits]
-[('speakers', 'actor', 'Russian forces', None), ('actions', 'action', 'captured', 'captured')]
+[('speakers', 'actor', 'Российские войска', None), ('actions', 'action', 'освободили', 'captured')]
 """
 
 from __future__ import annotations
