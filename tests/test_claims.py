@@ -717,7 +717,7 @@ def _plain_report_voice(text: str):
         actor = cl._RU_ACTOR.search(sentence)
         if cl._UA_SETBACK.search(sentence) or (actor is not None and any(
                 c.action in cl._GAINS and c.start >= actor.start()
-                for c in cl._without_overlaps(cl._scan_cues(sentence, cl._CUES)))):
+                for c in cl._without_overlaps(cl._all_cues(sentence)))):
             own += 1
     if own >= cl._VOICE_MIN and own >= cl._VOICE_RATIO * attributed:
         return Claimant.RU_MILBLOGGER

@@ -33,7 +33,7 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.ADVANCING, "expanded control",
      _Both(("expand", "extend", "widen", "consolidat"), ("control", "zone", "foothold", "positions", "bridgehead", "gains")),
      _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
-    # captured
+    # captured ("liberated", "captured", "seized", "occupied": geo/rules/actions.jsonl)
     (Action.CAPTURED, "took control", _Both(("control",), ("took", "take", "taking", "establish", "gain", "assum", "seiz", "restor")),
      _c(r"\b(?:took|taken|take|takes|taking|establish\w*|gain\w*|assum\w+|seiz\w+|regain\w*|"
         r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
@@ -41,10 +41,6 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.CAPTURED, "took control", _Both(("control",), ("effective", "full", "complete", "total")),
      _c(r"\b(?:effective|full|complete|total)\s+control\b")),
     (Action.CAPTURED, "took control", _Both(("under",), ("control", "administration")), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
-    (Action.CAPTURED, "liberated", ("liberat",), _c(r"\b(?:re)?liberat(?:ed?|es|ing|ion)\b")),
-    (Action.CAPTURED, "captured", ("captur",), _c(r"\b(?:re)?captur(?:ed?|es|ing)\b")),
-    (Action.CAPTURED, "seized", ("seiz",), _c(r"\bseiz(?:ed?|es|ing|ure)\b")),
-    (Action.CAPTURED, "occupied", ("occup",), _c(r"\boccup(?:ied|y|ies|ying|ation)\b")),
     (Action.CAPTURED, "took", ("took", "taken"), _c(r"\b(?:took|retook|retaken|taken)\b(?!\s+(?:part|place|measures|steps|up|off|over\s+\d))")),
     (Action.CAPTURED, "expelled", ("expell", "drove", "driv", "ousted", "pushed", "knocked", "kicked", "cleared"),
      _c(r"\b(?:expell\w*|drove|driven|driving|ousted|pushed|knocked|kicked|cleared)\s+(?:the\s+)?(?:enemy|ukrainian\w*|russian\w*|"
@@ -59,8 +55,6 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     # Russian and Ukrainian cues: geo/rules/actions.jsonl (read by geo.rules.matcher)
     # entered
     (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
-    (Action.ENTERED, "broke into", ("broke", "break", "burst"), _c(r"\b(?:broke|break|breaking|burst|bursting)\s+into\b")),
-    (Action.ENTERED, "infiltrated", ("infiltrat", "penetrat"), _c(r"\b(?:infiltrat\w+|penetrat\w+)\b")),
     (Action.ENTERED, "in the outskirts", _Both(("reach",), ("outskirts", "edge")), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
     # fighting
     (Action.FIGHTING, "encircled", ("encircl", "surround", "trapped", "cauldron", "pocket", "besieg", "siege", "blockad"), _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
@@ -73,7 +67,6 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
     (Action.FIGHTING, "operating", ("operat", "activ"), _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
     (Action.FIGHTING, "resistance", ("resistance", "defence", "defense", "defending", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
     # advancing
-    (Action.ADVANCING, "advanced", ("advanc",), _c(r"\badvanc(?:ed?|es|ing|ements?)\b")),
     (Action.ADVANCING, "pushed", ("push",), _c(r"\bpush(?:ed|es|ing)?\b")),
     (Action.ADVANCING, "moved forward",
      _Both(("mov",), ("forward", "closer", "toward", "westward", "eastward", "northward", "southward")), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
@@ -104,10 +97,6 @@ _CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] 
                                    ("claim", "report", "statement", "allegation", "assertion")), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
                                 r"(?:\w+\s+)?(?:claims?|reports?|statements?|allegations?|assertions?)\b")),
     (Action.OTHER, "shot down", ("down", "intercept", "destroyed"), _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
-    # repelled
-    (Action.REPELLED, "repelled", ("repel", "repuls", "beat", "fought", "fend", "disrupt", "thwart", "foil", "unsuccessful", "stopped"),
-     _c(r"\b(?:repel\w*|repuls\w*|beat\s+(?:off|back)|beaten\s+(?:off|back)|fought\s+off|fend\w*\s+off|"
-        r"disrupt\w*|thwart\w*|foil\w*|unsuccessful|stopped)\b")),
 )
 _CUE_BITS = tuple(_gate_bits(pattern, stems) for _, _, stems, pattern in _CUES)
 _CUE_TABLE = _GatedTable(_CUES, _CUE_BITS)
@@ -159,6 +148,12 @@ class _Cue(NamedTuple):
     modality: str = "done"  #: a row's own modality ("tried to advance": attempted)
 
 
+def _status_only(text: str, start: int, word: str) -> bool:
+    """"the occupied territories", "Russian-occupied Lyman": a status, not an event."""
+    return bool(_STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:start]) or "-" in word
+                                               or text[start - 1:start] == "-"))
+
+
 @lru_cache(maxsize=32)
 def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it).
@@ -173,7 +168,7 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
             continue
         if h.cls == "not-action":
             blocks.append((h.start, h.end))
-        else:
+        elif not _status_only(text, h.start, h.text):
             found.append(_Cue(Action(h.get("action")), h.get("detail") or h.text, h.start, h.end, h.text,
                               h.get("modality") or "done"))
     if blocks:
@@ -190,9 +185,8 @@ def _scan_cues(
     for action, detail, _, pattern in rows:
         for m in _finditer(pattern, text, low):
             word = text[m.start():m.end()]
-            if _STATUS_WORDS.match(word) and (_ATTRIBUTIVE.search(text[:m.start()]) or "-" in word
-                                              or text[m.start() - 1:m.start()] == "-"):
-                continue  # "the occupied territories", "Russian-occupied Lyman": a status, not an event
+            if _status_only(text, m.start(), word):
+                continue
             found.append(_Cue(action, detail, m.start(), m.end(), word))
     return tuple(found)
 
