@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import read as read_rules
+from geo.rules.matcher import read_kinds
 from geo.model import Action
 from geo.claims.matching import _Both, _GATE, _GatedTable, _I, _add_twins, _c, _finditer, _found, _gate_bits, _gated, _search_last_words, _stem_mask
 from geo.claims.clauses import _previous_clause_start
@@ -162,13 +162,10 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     table's ``not-action`` row ("took part", "fighting vehicles") takes its span from every cue.
     """
     found = list(_scan_cues(text, _gated(_CUE_TABLE, text)))
-    blocks = []
-    for h in read_rules(text):
-        if h.table != "actions":
-            continue
-        if h.cls == "not-action":
-            blocks.append((h.start, h.end))
-        elif not _status_only(text, h.start, h.text):
+    kinds = read_kinds(text)
+    blocks = [(h.start, h.end) for h in kinds.get(("actions", "not-action"), ())]
+    for h in kinds.get(("actions", "action"), ()):
+        if not _status_only(text, h.start, h.text):
             found.append(_Cue(Action(h.get("action")), h.get("detail") or h.text, h.start, h.end, h.text,
                               h.get("modality") or "done"))
     if blocks:
@@ -292,7 +289,9 @@ def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
 
 def _modality_hits(sentence: str, lo: int, stop: int) -> list:
     """The modality rows of the rule table (attempted, near, denied) in ``sentence[lo:stop]``."""
-    return [h for h in read_rules(sentence) if h.table == "modality" and lo <= h.start and h.end <= stop]
+    kinds = read_kinds(sentence)
+    return [h for cls in ("attempted", "near", "denied") for h in kinds.get(("modality", cls), ())
+            if lo <= h.start and h.end <= stop]
 
 
 @lru_cache(maxsize=32)

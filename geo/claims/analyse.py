@@ -5,7 +5,7 @@ together (the entry points :func:`analyse_mention` and :func:`analyse_mention_al
 from __future__ import annotations
 
 import re
-from geo.rules.matcher import read as read_rules
+from geo.rules.matcher import read_kinds
 from geo.model import Action, Claimant, Report
 from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _add_twins, _c, _found
@@ -241,10 +241,11 @@ def _analyse(
     if role in ("event", "direction") and cue is not None:
         action, detail = cue.action, cue.detail
         modality = cue.modality
-        marks = _modality_hits(sentence, max(lo, cue.start - 60), cue.start) if modality == "done" else []
-        denied = [h for h in _modality_hits(sentence, lo, cue.start) if h.cls == "denied"]
-        owners = [h for h in read_rules(sentence) if h.table == "speakers" and h.cls == "claimant"
-                  and denied and denied[-1].end <= h.start < cue.start]
+        clause_marks = _modality_hits(sentence, lo, cue.start)
+        marks = [h for h in clause_marks if h.start >= cue.start - 60] if modality == "done" else []
+        denied = [h for h in clause_marks if h.cls == "denied"]
+        owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
+                  if denied[-1].end <= h.start < cue.start] if denied else []
         if owners:
             # "Kyiv denied Russian claims that Russian forces had seized X": the denied claim is kept
             # with its owner; the denier's is another claim (analyse_mention_all). Without an owner

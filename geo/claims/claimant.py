@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import read as read_rules
+from geo.rules.matcher import read_kinds
 from geo.model import Claimant
 from geo.claims.matching import _Both, _GatedTable, _I, _add_twins, _c, _finditer, _found, _gate_bits, _gated
 from geo.claims.clauses import _clause_bounds
@@ -196,8 +196,8 @@ def _scan_attributions(
             found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
     # the speakers table's speakers ("сообщил в своем Telegram-канале"); its claimant rows name the owner
     # of a claim another denies (see _analyse), not who speaks
-    for h in read_rules(text):
-        if h.table == "speakers" and h.cls == "speaker" and not any(h.start < a.end and h.end > a.start for a in found):
+    for h in read_kinds(text).get(("speakers", "speaker"), ()):
+        if not any(h.start < a.end and h.end > a.start for a in found):
             found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
     # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
     # runs only where one of the names stands)
@@ -316,7 +316,7 @@ _UA_SIDE = frozenset({Claimant.UA_GENERALSTAFF, Claimant.UA_OFFICIAL, Claimant.D
 def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant | None) -> str:
     """Who acted (RU, UA or ""): the actor phrase nearest before the cue in the clause, else any in it;
     "the enemy", "ворог", "противник" are the side the claimant is not on."""
-    actors = [h for h in read_rules(sentence) if h.table == "speakers" and h.cls == "actor" and lo <= h.start < hi]
+    actors = [h for h in read_kinds(sentence).get(("speakers", "actor"), ()) if lo <= h.start < hi]
     if not actors:
         return ""
     before = [h for h in actors if cue is not None and h.end <= cue.start]
@@ -328,7 +328,7 @@ def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant
 
 def _denier(sentence: str, attrs: list[_Attr], owner: Claimant | None) -> _Attr | None:
     """Who denies a claim: the attribution nearest before the denial word, other than the claim's owner."""
-    marks = [h for h in read_rules(sentence) if h.table == "modality" and h.cls == "denied"]
+    marks = read_kinds(sentence).get(("modality", "denied"), ())
     if not marks:
         return None
     before = [a for a in attrs if a.end <= marks[0].start and a.claimant is not owner]

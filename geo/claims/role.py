@@ -5,7 +5,7 @@ a town).
 from __future__ import annotations
 
 import re
-from geo.rules.matcher import read as read_rules
+from geo.rules.matcher import read_kinds
 from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _search_last_words, _stem_mask
 from geo.claims.action import _Cue, _FAIL_BEFORE, _GOAL_IS, _HEDGES, _HYPOTHETICAL, _NEG_BEFORE, _NO_EVIDENCE, _hypothetical, _relative_cue
 from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SAY, _SAY_BEFORE, _SPEECH_AFTER, _may_speak
@@ -243,5 +243,5 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
 
 def _direction_word_after(sentence: str, end: int) -> bool:
     """A direction word of the rule table right after the mention ("на Покровському напрямку")."""
-    return any(h.table == "directions" and end <= h.start <= end + 2 and not sentence[end:h.start].strip()
-               for h in read_rules(sentence))
+    return any(end <= h.start <= end + 2 and not sentence[end:h.start].strip()
+               for h in read_kinds(sentence).get(("directions", "direction"), ()))

@@ -24,7 +24,7 @@ from functools import lru_cache
 from geo.model import Action
 from geo.rules import Rule, load_table, normalise_phrase
 
-__all__ = ["Hit", "MODALITIES", "TABLES", "full_match", "is_not_place", "read", "rows"]
+__all__ = ["Hit", "MODALITIES", "TABLES", "full_match", "is_not_place", "read", "read_kinds", "rows"]
 
 MODALITIES = ("done", "attempted", "near", "denied")
 _ACTIONS = frozenset(a.value for a in Action)
@@ -149,6 +149,19 @@ def read(text: str) -> tuple[Hit, ...]:
                 kinds.add((r.table, r.cls))
                 hits.append(Hit(r.table, r.cls, m.start(), m.end(), m.group(), r))
     return tuple(hits)
+
+
+@lru_cache(maxsize=256)
+def read_kinds(text: str) -> dict[tuple[str, str], tuple[Hit, ...]]:
+    """:func:`read`'s hits grouped by (table, class), for readers that want one kind.
+
+    >>> [h.text for h in read_kinds("Russian forces captured Tykhe.")[("speakers", "actor")]]
+    ['Russian forces']
+    """
+    out: dict[tuple[str, str], list[Hit]] = {}
+    for h in read(text):
+        out.setdefault((h.table, h.cls), []).append(h)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
