@@ -216,6 +216,7 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
             k = _norm(c.place)
             if c.role == "event" and c.resolved and k in others and k not in events_l:
                 st["leaks"] += 1
+                detail.append({"file": file, "leak": c.place, "action": str(c.action), "why": c.why[-2:]})
     # the short texts together (every set but the full ISW report): the headline reading figures
     allshort: dict = defaultdict(int)
     for name, st in sets.items():

@@ -133,7 +133,7 @@ def extract_report(
         contexts.append((sentence, ctxs))
     # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
     # other names towards them nor are pulled towards the front; events and background do
-    events = [any(c.role in ("event", "background") for c in ctxs) for _, ctxs in contexts]
+    events = [any(c.role in ("event", "background", "direction") for c in ctxs) for _, ctxs in contexts]
     resolutions = resolve_mentions(
         mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near
     ) if mentions else []
@@ -148,7 +148,8 @@ def extract_report(
             if key in seen:
                 continue
             seen.add(key)
-            cdate = claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0])) if ctx.role == "event" else None
+            cdate = (claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0]))
+                     if ctx.role in ("event", "direction") else None)
             precision = r.precision
             role = ctx.role
             if place is not None and (place.feature_class == "A" or place.feature_code.startswith("PCL")):
@@ -202,6 +203,8 @@ def extract_report(
                     start=m.start,
                     end=m.end,
                     why=tuple(r.why) + tuple(ctx.why) + why_derived,
+                    modality=ctx.modality,
+                    actor=ctx.actor,
                 )
             )
     if loose or rejected:

@@ -85,7 +85,9 @@ COLUMNS: tuple[str, ...] = (
     "claim_date",
     "action",
     "action_detail",
+    "modality",
     "claimant",
+    "actor",
     "role",
     "unit",
     "direction",
@@ -117,6 +119,8 @@ _TEXT_COLUMNS = (
     "country",
     "feature_code",
     "action_detail",
+    "modality",
+    "actor",
     "role",
     "unit",
     "direction",
@@ -146,7 +150,9 @@ def _row(claim: Claim) -> dict[str, Any]:
         "claim_date": claim.claim_date,
         "action": Action(claim.action).value,
         "action_detail": claim.action_detail,
+        "modality": claim.modality,
         "claimant": None if claim.claimant is None else Claimant(claim.claimant).value,
+        "actor": claim.actor,
         "role": claim.role,
         "unit": claim.unit,
         "direction": claim.direction,
@@ -353,6 +359,7 @@ def frame_to_claims(frame: pd.DataFrame) -> list[Claim]:
         text = {c: _text(get(c, i)) for c in _TEXT_COLUMNS}
         if "role" not in values or not text["role"]:
             text["role"] = "event"
+        text["modality"] = text["modality"] or "done"
         claims.append(
             Claim(
                 lat=lat,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.names import fold, has_cyrillic
 from geo.model import Coordinate, Mention
+from geo.rules.matcher import is_not_place
 from geo.text import FOLDS_TO_ASCII
 
 if TYPE_CHECKING:
@@ -188,9 +189,6 @@ _ANY_AFTER = re.compile(
 _NOT_SETTLEMENT_BEFORE = re.compile(
     r"(?:(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of|Battlegroup|battlegroup|\b[A-Z]\.)\s+$"
 )
-# "группировки войск «Восток»", "угруповання військ «Схід»": a group of forces named after a
-# direction, not a place
-_GROUPING_BEFORE = re.compile(r"(?:группировк|угрупован)\w*\s+(?:войск\s+|військ\s+)?[«\"„“']\s*$", re.IGNORECASE)
 # a region word after a name: "Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области"
 _REGION_WORD_AFTER = re.compile(
     r"\s+(?:oblast|region|krai|raion|province|област[ьи]|обл\.|район[аеу]?|кра[йяю]|област[іь]|районі?)(?!\w)",
@@ -663,8 +661,8 @@ def _match_run(
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
     if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", run[-1][1]
-    if before.endswith(("«", '"', "„", "“", "'")) and _GROUPING_BEFORE.search(text, max(0, s - 40), s):
-        return len(run), "skip", run[-1][1]
+    if is_not_place(run[0][2]):
+        return 1, "skip", run[0][1]  # a group of forces, a weapon, a unit's nickname (geo/rules/not_places.jsonl)
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]

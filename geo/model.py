@@ -164,7 +164,7 @@ class Claim:
     action: Action = Action.OTHER
     action_detail: str = ""
     claimant: Claimant | None = None
-    role: str = "event"  #: "event" or "speaker"/"venue"/"background" (kept off the map by default)
+    role: str = "event"  #: "event" or "speaker"/"venue"/"background"/"direction" (kept off the map by default)
     unit: str = ""
     direction: str = ""
     derived_from: str = ""
@@ -176,6 +176,8 @@ class Claim:
     start: int = -1
     end: int = -1
     why: tuple[str, ...] = field(default_factory=tuple)
+    modality: str = "done"  #: "done", "attempted", "near" (close to capturing) or "denied" (another denies it)
+    actor: str = ""  #: who acted: "RU", "UA" or "" (beside claimant, who says so)
 
     @property
     def date(self) -> _dt.date | None:

@@ -42,12 +42,14 @@ def test_few_outputs_are_not_places(summary, name) -> None:
 @pytest.mark.slow
 def test_claims_match_the_labels(summary) -> None:
     s = summary["short"]
-    assert s["action_match"] >= 0.9 and s["claimant_match"] >= 0.9 and s["date_match"] >= 0.9, s
+    # measured after the sentence-level reading (rule tables): 0.934 / 0.934 / 0.942, minus one village
+    assert s["action_match"] >= 0.92 and s["claimant_match"] >= 0.92 and s["date_match"] >= 0.93, s
 
 
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
 # the figures measured before the reading redesign, minus one labelled village; raised as work lands.
-MORE_FLOORS = {"within3_stripped": 0.82, "action_match": 0.59, "claimant_match": 0.41, "date_match": 0.69}
+# After the sentence-level reading (rule tables, genre formulas): 0.829 / 0.751 / 0.430 / 0.707, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.82, "action_match": 0.74, "claimant_match": 0.42, "date_match": 0.70}
 
 
 @pytest.mark.slow

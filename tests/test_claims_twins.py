@@ -86,7 +86,7 @@ def test_scans_with_twins_equal_scans_without(seed: int, monkeypatch: pytest.Mon
     texts = [_text(rng, rng.randint(0, 40)) for _ in range(150)]
     texts += ["ſeized Kherson, the \u212aremlin said", "Russia’s MoD said it TOOK CONTROL of Pokrovsk – Kyiv’s"]  # not ASCII
     fast = [(cl._scan_cues(t, cl._CUES), cl._scan_attributions(t, cl._CLAIMANT_CUES)) for t in texts]
-    monkeypatch.setattr(cl, "_TWINS", {})
+    monkeypatch.setattr(cl.matching, "_TWINS", {})
     plain = [(cl._scan_cues(t, cl._CUES), cl._scan_attributions(t, cl._CLAIMANT_CUES)) for t in texts]
     assert fast == plain
 

@@ -1,0 +1,308 @@
+"""The claim a sentence makes about a place mention: the clause's cue, role, claimant, modality and actor put
+together (the entry points :func:`analyse_mention` and :func:`analyse_mention_all`).
+"""
+
+from __future__ import annotations
+
+import re
+from geo.rules.matcher import read_kinds
+from geo.model import Action, Claimant, Report
+from geo.claims.context import ClaimContext
+from geo.claims.matching import _I, _add_twins, _c, _found
+from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
+from geo.claims.units import _find_directions_cached, _find_units_cached
+from geo.claims.action import _HEDGES, _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
+from geo.claims.claimant import _Attr, _KREMLIN, _RU_SPEAKERS, _UA_SPEAKERS, _actor, _context_claimant, _denier, _find_attributions, _metonym_claimant, _pick_attribution
+from geo.claims.voice import report_voice, source_claimant
+from geo.claims.role import _DIRECTION_AFTER, _DIRS, _kind_of, _role, _strip_list
+
+__all__ = ['analyse_mention', 'analyse_mention_all']
+
+def analyse_mention(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    report: Report | None = None,
+    context: str = "",
+    kind: str = "",
+) -> ClaimContext:
+    """Analyse the claim a sentence makes about the place mentioned at ``sentence[start:end]``.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence the mention stands in.
+    start, end : int
+        The mention's span inside ``sentence``.
+    report : Report, optional
+        The report, for the default claimant (:func:`source_claimant`); with a report, an
+        unattributed claim falls back to ``Claimant.AUTHOR``.
+    context : str, optional
+        The text before the sentence (the paragraph so far, and a post's header line if any), for
+        claimant carry-over ("..., the ministry said." then "It also ..."); its last attribution counts.
+    kind : str, optional
+        "settlement", "region", "country", "water" or "other" when the caller knows it (from the
+        gazetteer); guessed from the name otherwise ("... region", "... Oblast", country names).
+
+    Returns
+    -------
+    ClaimContext
+
+    Raises
+    ------
+    ValueError
+        When the span is not inside the sentence.
+
+    Examples
+    --------
+    >>> s = "Ukrainian forces repelled two Russian assaults near Bilohorivka, the General Staff said."
+    >>> c = analyse_mention(s, s.index("Bilohorivka"), s.index("Bilohorivka") + 11)
+    >>> c.action.value, c.role
+    ('repelled', 'event')
+    >>> s = "Russian troops have not captured Kurakhove, Ukraine's General Staff said."
+    >>> c = analyse_mention(s, s.index("Kurakhove"), s.index("Kurakhove") + 9)
+    >>> c.action.value, c.negated, c.claimant.value
+    ('other', True, 'UA-GeneralStaff')
+    """
+    return analyse_mention_all(sentence, start, end, report=report, context=context, kind=kind)[0]
+
+
+def analyse_mention_all(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    report: Report | None = None,
+    context: str = "",
+    kind: str = "",
+) -> list[ClaimContext]:
+    """Like :func:`analyse_mention`, plus the other claimants' claims about the same place in the sentence.
+
+    In "Moscow said it had captured Avdiivka; Kyiv said fighting there continued" the mention gets
+    two claims: the first is the mention's own clause (captured, RU-MoD), the next ones come from
+    other clauses with another claimant that name the place again or refer to it ("there", "the
+    city"). Two claims with different claimants mark the place as contested.
+
+    Examples
+    --------
+    >>> s = "Moscow said it had captured Avdiivka; Kyiv said fighting there continued."
+    >>> [(c.action.value, c.claimant.value) for c in analyse_mention_all(s, 28, 36)]
+    [('captured', 'RU-MoD'), ('fighting', 'UA-official')]
+    """
+    if not (0 <= start < end <= len(sentence)):
+        raise ValueError(f"mention span {start}:{end} is not inside a sentence of {len(sentence)} characters")
+    kind = (kind or _kind_of(sentence, start, end)).casefold()
+    attrs = _find_attributions(sentence)
+    first = _analyse(sentence, start, end, attrs, report=report, context=context, kind=kind)
+    claims = [first]
+    if first.role != "event":
+        return claims
+    if first.modality == "denied":
+        denier = _denier(sentence, attrs, first.claimant)
+        if denier is not None:
+            claims.append(ClaimContext(action=Action.OTHER, action_detail=f"denied: {first.action_detail}",
+                                       claimant=denier.claimant, role="event", unit=first.unit,
+                                       direction=first.direction, negated=True, hedged=first.hedged,
+                                       why=(f"denies the claim: '{denier.text}'",), modality="denied"))
+    lo, hi = _clause_bounds(sentence, start, end)
+    if lo == 0 and hi == len(sentence):
+        return claims  # a sentence of one clause: no other clause to name the place again
+    name = re.escape(sentence[start:end])
+    ref = re.compile(rf"\b(?:{name}|there|the\s+(?:city|town|village|settlement|area|locality))\b", _I)
+    seen = {first.claimant}
+    for m in ref.finditer(sentence):
+        if lo <= m.start() < hi:
+            continue
+        clo, chi = _clause_bounds(sentence, m.start(), m.end())
+        attr = _pick_attribution(attrs, m.start(), m.end(), clo, chi)
+        if attr is None or not (clo <= attr.start < chi) or attr.claimant in seen:
+            continue
+        other = _analyse(sentence, m.start(), m.end(), attrs, report=report, context=context, kind=kind,
+                         as_event=True)
+        if other.role == "event":
+            seen.add(other.claimant)
+            claims.append(other)
+    # "Moscow said it captured Pokrovsk; Kyiv said fighting was ongoing": a later clause with its own
+    # claimant and event, naming no other place, speaks of the same place
+    for clo, chi in _later_clauses(sentence, hi):
+        clause = sentence[clo:chi]
+        if _CAPITALISED.search(clause.strip()[1:]) and not _only_speakers(clause, attrs, clo):
+            continue
+        inside = [a for a in attrs if clo <= a.start and a.end <= chi and a.claimant not in seen]
+        cues = [c for c in _find_cues(sentence) if clo <= c.start and c.end <= chi]
+        if not inside or not cues:
+            continue
+        cue = next((c for c in cues if c.action in _PRIORITY), cues[-1])
+        action, detail = cue.action, cue.detail
+        negated, how = _negation(sentence, cue, clo)
+        if negated:
+            action, detail = ((Action.ATTACKED, f"failed: {cue.detail}") if how == "fail" and action in
+                              (Action.CAPTURED, Action.ENTERED, Action.ADVANCING) else
+                              (action, detail) if action is Action.REPELLED else (Action.OTHER, f"denied: {cue.detail}"))
+        attr = inside[0]
+        seen.add(attr.claimant)
+        claims.append(ClaimContext(action=action, action_detail=detail, claimant=attr.claimant, role="event",
+                                   unit=first.unit, direction=first.direction, negated=negated,
+                                   hedged=_found(_HEDGES, clause),
+                                   why=(f"same place, other claimant's clause: cue '{cue.text}'", f"claimant '{attr.text}'")))
+    return claims
+
+
+def _later_clauses(sentence: str, hi: int) -> list[tuple[int, int]]:
+    """The clauses of ``sentence`` after offset ``hi``."""
+    out = []
+    pos = hi
+    while pos < len(sentence):
+        m = _CLAUSE_BREAK.search(sentence, pos)
+        start = m.end() if m else len(sentence)
+        if start >= len(sentence):
+            break
+        lo2, hi2 = _clause_bounds(sentence, start, start + 1)
+        if hi2 <= start:
+            break
+        out.append((start, hi2))
+        pos = hi2
+    return out
+
+
+def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
+    """True when every capitalised word of the clause belongs to an attribution ("Kyiv", "the General Staff")."""
+    spans = [(a.start - offset, a.end - offset) for a in attrs]
+    for m in re.finditer(r"\b[A-Z][\w'’-]+", clause):
+        if m.start() == len(clause) - len(clause.lstrip()):
+            continue  # the clause's first word
+        if not any(a <= m.start() < b for a, b in spans):
+            return False
+    return True
+
+
+_CAPITALISED = re.compile(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}")  # a name inside a clause (not its first word)
+_NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
+_add_twins((_NEAR_BEFORE,))  # searched by _found
+
+
+def _analyse(
+    sentence: str,
+    start: int,
+    end: int,
+    attrs: list[_Attr],
+    *,
+    report: Report | None,
+    context: str,
+    kind: str,
+    as_event: bool = False,
+) -> ClaimContext:
+    lo, hi = _clause_bounds(sentence, start, end)
+    why: list[str] = []
+    cues = _find_cues(sentence, skip=(start, end))
+    cue, role_lo = _governing_cue(cues, start, end, lo, hi, sentence)
+    role, reason = ("", "") if as_event else _role(sentence, start, end, kind, cue, role_lo, hi)
+    if not role:
+        role, reason = ("event", f"cue '{cue.text}'") if cue else ("background", "no event cue in the clause")
+    why.append(reason)
+
+    # claimant: the mention's clause, the sentence, the context, the source, the author
+    claimant: Claimant | None = None
+    name = sentence[start:end]
+    if role == "speaker" and (_KREMLIN.match(name) or _RU_SPEAKERS.match(name) or _UA_SPEAKERS.match(name)):
+        claimant = _metonym_claimant(name)
+    if claimant is None:
+        attr = _pick_attribution(attrs, start, end, lo, hi)
+        if attr is not None:
+            claimant = attr.claimant
+            why.append(f"claimant '{attr.text}'")
+    voice = None
+    source = source_claimant(report) if report is not None and claimant is None else None
+    # a known source (the MoD's agency, ISW, DeepState) speaks for itself: its voice is not read
+    if report is not None and claimant is None and source in (None, Claimant.MEDIA):
+        voice = report_voice(report.text)
+    if claimant is None and voice is not None:
+        # an own-voice narrative: its unattributed sentences are the channel's, not the last speaker's
+        claimant = voice
+        why.append(f"claimant: the text's own voice ({voice.value})")
+    if claimant is None and context:
+        found = _context_claimant(context)
+        if found is not None:
+            claimant = found.claimant
+            why.append(f"claimant from context '{found.text}'")
+    if claimant is None and report is not None:
+        claimant = source
+        if claimant is not None:
+            why.append("claimant from source")
+        else:
+            claimant = Claimant.AUTHOR
+            why.append("claimant: author (unattributed)")
+
+    # action, negation, hedging
+    action, detail, negated = Action.OTHER, "", False
+    hedged = _hedged(sentence)
+    modality = "done"
+    if role in ("event", "direction") and cue is not None:
+        action, detail = cue.action, cue.detail
+        modality = cue.modality
+        clause_marks = _modality_hits(sentence, lo, cue.start)
+        marks = [h for h in clause_marks if h.start >= cue.start - 60] if modality == "done" else []
+        denied = [h for h in clause_marks if h.cls == "denied"]
+        owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
+                  if denied[-1].end <= h.start < cue.start] if denied else []
+        if owners:
+            # "Kyiv denied Russian claims that Russian forces had seized X": the denied claim is kept
+            # with its owner; the denier's is another claim (analyse_mention_all). Without an owner
+            # named ("Kyiv denied that Russia had seized X") it is a plain negation.
+            modality, claimant = "denied", Claimant(owners[0].get("claimant"))
+            why.append(f"denied: '{denied[-1].text}', the claim of '{owners[0].text}'")
+        elif any(h.cls != "denied" for h in marks):
+            modality = [h for h in marks if h.cls != "denied"][-1].cls
+        if modality == "near":
+            action, detail = Action.ADVANCING, f"near: {detail}"
+        elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+            action, detail = Action.ATTACKED, f"attempted: {detail}"
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
+                _strip_list(sentence[cue.end:start])):
+            action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
+        negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
+        if negated:
+            if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
+                pass  # "tried to break through": already read as an attempt
+            elif how == "fail" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+                action, detail = Action.ATTACKED, f"failed: {cue.detail}"
+            elif action is not Action.REPELLED:
+                action, detail = Action.OTHER, f"denied: {cue.detail}"
+            why.append("negated")
+        if _DIRECTION_AFTER.match(sentence[end:hi]):
+            # the place names a direction: a capture on the direction is not a capture of the town
+            action = Action.ADVANCING if action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING) else Action.FIGHTING
+            detail = f"direction: {detail}"
+    if hedged:
+        why.append("hedged")
+
+    # unit and direction
+    unit = ""
+    units = _find_units_cached(sentence)  # read only: the kept list itself
+    if units:
+        near = [u for u in units if lo <= u[1] < hi] or units
+        unit = min(near, key=lambda u: (u[3], abs(u[1] - start)))[0]
+    direction = ""
+    named = _find_directions_cached(sentence)  # read only, as the units
+    dirs = [d for d in named if not (d[1] <= start < d[2])] or named
+    if dirs:
+        prior = [d for d in dirs if d[1] <= start]
+        direction = prior[-1][0] if prior else dirs[0][0]
+    elif context:
+        cdirs = _find_directions_cached(context)
+        if cdirs:
+            direction = cdirs[-1][0]
+    return ClaimContext(
+        action=action,
+        action_detail=detail,
+        claimant=claimant,
+        role=role,
+        unit=unit,
+        direction=direction,
+        negated=negated,
+        hedged=hedged,
+        why=tuple(why),
+        modality=modality,
+        actor=_actor(sentence, cue, lo, hi, claimant) if role in ("event", "direction") else "",
+    )

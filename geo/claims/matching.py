@@ -1,0 +1,239 @@
+"""Regex helpers of the claims reader: compiled case-insensitive patterns, the stem gate that spares a sentence
+the English cue regexes it cannot match, their lower-case twins, and searches over the last words of a text.
+
+The rule tables (``geo/rules/*.jsonl``) are read by :mod:`geo.rules.matcher`; what is here serves the English
+cue regexes not yet moved to the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache, reduce
+from operator import or_
+from typing import Generic, NamedTuple, TypeVar
+from geo.text import FOLDS_TO_ASCII
+
+__all__ = []
+
+# --------------------------------------------------------------------------------------------
+# Cue tables
+# --------------------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+
+
+def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# --------------------------------------------------------------------------------------------
+# Stem gates: most regexes below cannot match in most sentences, and a string test says so faster
+# --------------------------------------------------------------------------------------------
+
+# Letters a case-insensitive regex matches to a stem's letter though str.lower() does not turn them
+# into it (ı, İ, ſ; Cyrillic letter variants): a text holding one passes every gate.
+_ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
+
+
+class _StemGate:
+    """Which of a set of regexes can match in a text, told by their stems.
+
+    A regex is registered with its stems: lower-case strings without whitespace, one of which every
+    match of the regex holds (lower-cased). A stem found stands inside one whitespace-separated word
+    of the lower-cased text, so the gate keeps per word the bit mask of the regexes whose stems the
+    word holds (the vocabulary is small): a text costs a split and a look-up per word, where the
+    regexes would cost a pass each.
+    """
+
+    def __init__(self) -> None:
+        self.registered: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        self._bits_of_stem: dict[str, int] = {}
+        self._lengths: list[int] = []  # of the stems, ascending
+        self._word_masks = _WordMasks(self._mask_of_word)
+
+    def bit(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> int:
+        """Register ``pattern`` with its ``stems``; returns its bit in the masks of :meth:`mask`."""
+        self._word_masks.clear()
+        self.registered.append((pattern, stems))
+        bit = 1 << (len(self.registered) - 1)
+        for stem in stems:
+            self._bits_of_stem[stem] = self._bits_of_stem.get(stem, 0) | bit
+        self._lengths = sorted({len(stem) for stem in self._bits_of_stem})
+        return bit
+
+    def _mask_of_word(self, word: str) -> int:
+        # the word's substrings of a stem's length, looked up: cheaper than a test per stem
+        mask = 0
+        get = self._bits_of_stem.get
+        for n in self._lengths:
+            if n > len(word):
+                break
+            for i in range(len(word) - n + 1):
+                mask |= get(word[i:i + n], 0)
+        return mask
+
+    def mask(self, text: str) -> int:
+        """The bits of the regexes that can match in ``text`` (all bits when a letter folds oddly)."""
+        if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):  # the odd folds are not ASCII
+            return -1
+        return reduce(or_, map(self._word_masks.__getitem__, text.lower().split()), 0)
+
+
+class _WordMasks(dict[str, int]):
+    """The stem mask of each word seen, computed on a miss (a dict: cheaper to ask than an lru_cache).
+
+    Bounded: it starts afresh past ``_WORDS_KEPT`` words (a vocabulary, not a text, is kept).
+    """
+
+    def __init__(self, mask_of_word: Callable[[str], int]) -> None:
+        super().__init__()
+        self._mask_of_word = mask_of_word
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _WORDS_KEPT:
+            self.clear()
+        mask = self[word] = self._mask_of_word(word)
+        return mask
+
+
+_WORDS_KEPT = 1 << 15
+
+
+_GATE = _StemGate()
+
+
+@lru_cache(maxsize=32)
+def _stem_mask(text: str) -> int:
+    """:meth:`_StemGate.mask` of a sentence (kept: asked for each of its mentions and regexes)."""
+    return _GATE.mask(text)
+
+
+_Row = TypeVar("_Row")
+
+
+class _Both(NamedTuple):
+    """The stems of a table row whose every match holds one of ``first`` and one of ``second``
+    ("took ... control"): the row runs only where both stand, each registered with the gate."""
+
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+
+
+def _gate_bits(pattern: re.Pattern[str], stems: tuple[str, ...] | _Both) -> int:
+    """Register a table row's pattern with its stems; returns the bits a mask must hold for it."""
+    if isinstance(stems, _Both):
+        return _GATE.bit(pattern, stems.first) | _GATE.bit(pattern, stems.second)
+    return _GATE.bit(pattern, stems)
+
+
+class _GatedTable(Generic[_Row]):
+    """A table of rows with their gate bits, and the rows each stem mask selects.
+
+    A row is selected when the mask holds all its bits (one, or two for a :class:`_Both` row).
+    Few masks recur (a mask is a set of stems, not a text): the rows a mask selects are kept per
+    mask, so a sentence costs a look-up, not a pass over the table. Bounded like _WordMasks.
+    """
+
+    def __init__(self, rows: tuple[_Row, ...], bits: tuple[int, ...]) -> None:
+        self.rows = rows
+        self.bits = bits
+        self._union = reduce(or_, bits, 0)
+        self._picked: dict[int, tuple[_Row, ...]] = {}
+
+    def rows_for(self, mask: int) -> tuple[_Row, ...]:
+        """The rows whose bits are all set in ``mask``."""
+        key = mask & self._union
+        picked = self._picked.get(key)
+        if picked is None:
+            if len(self._picked) >= _WORDS_KEPT:
+                self._picked.clear()
+            picked = self._picked[key] = tuple(row for row, bits in zip(self.rows, self.bits) if key & bits == bits)
+        return picked
+
+
+def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
+    """The rows of a table whose regex can match in ``text``."""
+    return table.rows_for(_stem_mask(text))
+
+
+# Case-insensitive matching costs the regex engine a case fold per character tried; the table regexes
+# (and those _found searches) run case-sensitively on the lower-cased text of an ASCII text instead,
+# when that finds the same spans.
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_CODE_ESCAPES = frozenset("xuUN0123456789")  # escapes that spell a character by its code, or back-references
+
+
+def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` compiled without IGNORECASE, to run on the lower-cased text of an ASCII text; None
+    when it is case-sensitive or its twin might not find the same spans.
+
+    Safe because on an ASCII text ``str.lower`` only turns A-Z into a-z (the offsets stay), and a
+    pattern whose letters are all lower-case (outside escapes such as ``\\S``, which do not depend on
+    case) and hold none of the letters that fold onto ASCII ones (``ſ``, the Kelvin sign ...) matches
+    a lower-cased ASCII text where it matches the text case-insensitively: every class and literal
+    of it that matches a letter matches both of its cases or, in the lower-cased text, the only one left.
+    """
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    if any(escaped in _CODE_ESCAPES for escaped in _ESCAPE.findall(pattern.pattern)):
+        return None
+    bare = _ESCAPE.sub("", pattern.pattern)
+    if any(ch.isupper() for ch in bare) or not _ODD_FOLDS.isdisjoint(bare):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_TWINS: dict[int, re.Pattern[str]] = {}  # id of a module regex: its lower-case twin (both live as long as the module)
+
+
+def _add_twins(patterns: tuple[re.Pattern[str], ...]) -> None:
+    """Keep the lower-case twins of ``patterns`` (see :func:`_lower_twin`) for :func:`_found` and :func:`_finditer`."""
+    for pattern in patterns:
+        twin = _lower_twin(pattern)
+        if twin is not None:
+            _TWINS[id(pattern)] = twin
+
+
+def _found(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
+    """Whether ``pattern.search(text, pos)`` finds a match, by its lower-case twin when ``text`` is ASCII."""
+    twin = _TWINS.get(id(pattern)) if text.isascii() else None
+    return (twin.search(text.lower(), pos) if twin is not None else pattern.search(text, pos)) is not None
+
+
+def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, by its twin on ``low`` (``text.lower()`` of an ASCII text, or None)
+    when it has one: the spans are the same, the matched text must be read from ``text``."""
+    twin = _TWINS.get(id(pattern)) if low is not None else None
+    return twin.finditer(low) if twin is not None and low is not None else pattern.finditer(text)
+
+
+def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> bool:
+    """Whether ``pattern.search(text)`` matches, for a pattern registered with the gate (``bit``) whose matches end at
+    the end of ``text`` and touch at most ``words`` whitespace-separated words.
+
+    Only those last words are read, and only when they hold one of the pattern's stems: every match
+    starts among them, so the first one found there is the first one.
+    """
+    head = text.rsplit(None, words)
+    start = len(head[0]) if len(head) > words else 0
+    return _found(pattern, text, start) if _GATE.mask(text[start:]) & bit else False
+
+
+def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
+    """False when ``before`` cannot end in "<word> (the )<whitespace>" with a word ending in one of
+    ``endings`` or holding one of ``stems`` (case-insensitively).
+
+    A string test ahead of the end-anchored regexes of that shape, which search the whole clause.
+    """
+    if not before[-1:].isspace():
+        return False
+    for word in reversed(before.rsplit(None, 2)[-2:]):
+        if not FOLDS_TO_ASCII.isdisjoint(word):
+            return True  # a letter the regex reads as ASCII: let it judge
+        low = word.lower()
+        if low.endswith(endings) or any(stem in low for stem in stems):
+            return True
+        if low != "the":
+            return False
+    return False

@@ -1,0 +1,247 @@
+"""The role of a place in its sentence: event, speaker, venue, background, or direction (a sector named after
+a town).
+"""
+
+from __future__ import annotations
+
+import re
+from geo.rules.matcher import read_kinds
+from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _search_last_words, _stem_mask
+from geo.claims.action import _Cue, _FAIL_BEFORE, _GOAL_IS, _HEDGES, _HYPOTHETICAL, _NEG_BEFORE, _NO_EVIDENCE, _hypothetical, _relative_cue
+from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SAY, _SAY_BEFORE, _SPEECH_AFTER, _may_speak
+
+__all__ = []
+
+_ACTOR_BEFORE = _c(r"\b(?:according\s+to|by|quoted\s+by|cited\s+by|with|between|on\s+behalf\s+of|accus\w+|"
+                   r"sanctions\s+(?:on|against)|pressure\s+on|relations\s+with|talks\s+with|ties\s+with|deal\s+with|"
+                   r"trust\s+(?:in|towards)|towards|toward)\s+(?:the\s+)?$")
+_VENUE_BEFORE = _c(r"\b(?:talks|meeting|meetings|met|meet|meets|summit|negotiations?|negotiators|forum|conference|visit\w*|"
+                   r"trip|travel\w*|arrived?|arriving|flew|flown|hosted|host|held|holds|signed|signing|consultations?|"
+                   r"discuss\w*|discussion|ceremony|rally|parade|gathering|session|round|envoys?|delegations?|"
+                   r"accords?|agreements?|format|protocols?|communiqu[eé]|convention|returned|came|went|headed|"
+                   r"embassy|exile|interview|press\s+conference|ambassadors?|speech|sidelines|palace|plan)"
+                   r"\b(?:\s+\S+){0,6}?\s+(?:in|at|to|from)\s+(?:the\s+)?$")
+_VENUE_BIT = _GATE.bit(_VENUE_BEFORE, (
+    "talk", "meet", "met", "summit", "negotiat", "forum", "conference", "visit", "trip", "travel", "arriv", "flew",
+    "flown", "host", "held", "hold", "sign", "consultation", "discuss", "ceremony", "rally", "parade", "gathering",
+    "session", "round", "envoy", "delegation", "accord", "agreement", "format", "protocol", "communiqu", "convention",
+    "returned", "came", "went", "headed", "embassy", "exile", "interview", "ambassador", "speech", "sidelines",
+    "palace", "plan"))
+# a match touches at most this many whitespace-separated words: the meeting word (two in "press
+# conference"), six more, the preposition and "the"
+_VENUE_WORDS = 10
+# the words _VENUE_BEFORE and _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
+_VENUE_LAST = ("in", "at", "to", "from")
+# the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
+# may end in any word: they hold one of _REFERENCE_ANY_END
+_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside")
+_REFERENCE_ANY_END = ("between", "defen", "positional")
+_ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
+_ACTOR_STEMS = ("accus",)
+_VENUE_AFTER = _c(r"^\s*(?:['’]s\s+)?(?:talks|summit|format|process|accords?|agreements?|negotiations|meeting|"
+                  r"conference|communiqu[eé]|protocols?|formula|deal|\+|plus|declaration|memorandum)\b")
+_DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+         r"(?:ern)?")
+_REFERENCE_BEFORE = _c(
+    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?$|"
+    r"\b(?:road|roads|highway|route|approaches|way|gates|range|reach|distance)\s+(?:to|towards|from|of)\s+(?:the\s+)?$|"
+    r"\b(?:located|situated|lies|lie|lying|lay|based|stationed|deployed|garrisoned|concentrated)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
+    r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
+    r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
+    r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
+_REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
+    "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
+    "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
+    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction"))
+_DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
+_DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
+# what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
+# rather than put the claim itself beside X ("advanced 3 km north-east of X")
+_LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|lay|is|are|was|were|some|just|village|town|"
+                     r"settlement|city|hamlet|locality|positions?|base|airfield|depot)|^)\s*"
+                     r"(?:(?:about|approximately|approx\.?|around|roughly|some|nearly|almost|over|more\s+than|less\s+than|"
+                     r"under|up\s+to)\s+)?$")
+_LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
+_DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
+                      r"zone|tactical\s+area|area\s+of\s+operations)s?\b"
+                      # "in the Liman, Toretsk and Orikhiv sectors": a list of sector names (each item opened by
+                      # a comma or "and", whose name holds neither: one reading only)
+                      r"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:directions|axes|sectors)\b")
+# a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
+# (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
+_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines)\b")
+_MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people|militants|voters|inhabitants|"
+                     r"delegation|leadership|regime)\b")
+_REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
+                   r"governorate|okrug|peninsula|област\w*|республик\w*|кра[йя]\w*|район\w*)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
+# both matched at the end of the mention (``pattern.match(sentence, end)``)
+_REGION_LIST_AFTER = _c(r"(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
+_REGION_NOUN_AFTER = _c(r"\s+(?:oblast|region|krai|kray|republic|province)\b")
+_COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?(?:ukraine|russia|russian\s+federation|"
+                r"belarus|moldova|poland|germany|france|britain|great\s+britain|united\s+kingdom|uk|us|usa|u\.s\.|"
+                r"united\s+states|america|china|india|iran|north\s+korea|turkey|t[uü]rkiye|georgia|romania|hungary|"
+                r"slovakia|lithuania|latvia|estonia|finland|sweden|norway|italy|spain|japan|taiwan|israel|syria|europe|"
+                r"ireland|austria|switzerland|belgium|netherlands|canada|european\s+union|eu|nato)$", _I)
+# a list of names ("Sosnove, Yarova, and ") between a preposition and the mention
+_LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’.()-]*|\([^)]*\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
+                        r"krai|villages?|settlements?|the|and|or|all|both)(?:[\s,;/]+|\s*[-–]\s*))+$")
+# the lower-case words a _LIST_TAIL match may hold as whole words (outside brackets)
+_LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "oblast", "oblasts", "raion", "raions",
+                         "krai", "village", "villages", "settlement", "settlements", "the", "and", "or", "all", "both"})
+
+
+# the regexes _found searches (a lower-case twin each)
+_add_twins((_SAY, _SAY_BEFORE, _HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE, _ACTOR_BEFORE, _LOCATOR_BEFORE,
+            _GOAL_IS, _HYPOTHETICAL, _VENUE_BEFORE))
+
+
+def _kind_of(sentence: str, start: int, end: int) -> str:
+    text = sentence[start:end].strip()
+    if _COUNTRIES.match(text):
+        return "country"
+    if (_REGION_WORDS.search(text.casefold()) or _REGION_LIST_AFTER.match(sentence, end)
+            or _REGION_NOUN_AFTER.match(sentence, end)):
+        return "region"
+    return "settlement"
+
+
+def _strip_list(before: str) -> str:
+    """``before`` without a trailing list of names, so "near Sosnove, Yarova, and " ends at "near "."""
+    m = _LIST_TAIL.search(before, _list_may_start(before))
+    if m and m.start() > 0 and before[m.start() - 1].isspace():
+        return before[:m.start()]
+    return before
+
+
+def _list_may_start(before: str) -> int:
+    """The offset in ``before`` from which ``_LIST_TAIL`` needs to be searched: past its last word that
+    no list can hold (lower-case letters, not a list word, outside brackets).
+
+    A match runs to the end of the text over names, bracketed words and list words, each between
+    separators: it cannot pass such a word, so it starts after it.
+    """
+    # the words from the last one back, each located by the end of the one after it (only
+    # whitespace stands between them): one split, not a copy of the text per word
+    words = before.split()
+    end = len(before.rstrip())
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        start = end - len(word)
+        if (word.isascii() and word.isalpha() and word.islower() and word not in _LIST_WORDS
+                and before.rfind("(", 0, start) <= before.rfind(")", 0, start)):
+            return end
+        if i:
+            end = before.rfind(words[i - 1], 0, start) + len(words[i - 1])
+    return 0
+
+
+_GAP_WORDS = re.compile(r"[\w'’-]+")
+# the words that may stand between a cue and the place it governs (strict: regions, countries)
+_DIRECT_WORDS_STRICT = frozenset({
+    "on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards", "to", "of", "southern",
+    "northern", "eastern", "western", "central", "entire", "whole"})
+_DIRECT_WORDS = _DIRECT_WORDS_STRICT | {
+    "in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village", "town", "city",
+    "villages", "settlements", "towns", "area", "areas", "populated", "locality", "localities", "hamlet", "district",
+    "districts", "center", "centre"}
+_ACROSS_WORDS = frozenset({"on", "against", "across", "over", "into", "throughout"})
+_PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
+                  r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*")
+
+
+def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, country: bool = False) -> bool:
+    """True when the cue governs the mention itself, not something the mention only locates.
+
+    Before the mention: only prepositions, articles and a list of names may stand between
+    ("attack on Crimea, the Krasnodar Krai, and the Rostov Oblast"). After it: only a passive
+    ("X was struck"). ``strict`` (regions, countries) also refuses "in" ("liberated X in the Y region").
+    """
+    if cue.end <= start:
+        gap = _strip_list(sentence[cue.end:start])
+        words = _GAP_WORDS.findall(gap)
+        if len(words) > 8:
+            return False  # too far: so says the last test, and the country test says no sooner
+        words = [w.casefold() for w in words]
+        if country and _ACROSS_WORDS.isdisjoint(words):
+            return False  # "the president attacked Ukraine" is politics; "strikes across Ukraine" is not
+        return (_DIRECT_WORDS_STRICT if strict else _DIRECT_WORDS).issuperset(words)
+    return bool(_PASSIVE_GAP.fullmatch(sentence, end, cue.start))
+
+
+def _may_be_reference(bare: str) -> bool:
+    """False when ``_REFERENCE_BEFORE`` cannot match ``bare``: most branches end in a preposition
+    (see :func:`_may_end_in`), the others hold one of _REFERENCE_ANY_END."""
+    if _may_end_in(bare, _REFERENCE_LAST) or (not bare.isascii() and not _ODD_FOLDS.isdisjoint(bare)):
+        return True
+    low = bare.lower()
+    return any(stem in low for stem in _REFERENCE_ANY_END)
+
+
+def _venue_before(before: str) -> bool:
+    """Whether ``_VENUE_BEFORE`` matches ``before`` (see :func:`_search_last_words`)."""
+    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before)
+
+
+_CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
+_add_twins((_CONTAINER_BEFORE,))  # searched by _found
+_LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
+
+
+def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: int, hi: int) -> tuple[str, str]:
+    """(role, reason) of the mention; '' when only the presence of an event cue decides."""
+    mention = sentence[start:end]
+    before = sentence[lo:start]
+    after = sentence[end:hi]
+    metonym = bool(_METONYMS.match(mention))
+    rest = sentence[end:]
+    if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
+        return "speaker", "speaker: followed by a speech verb"
+    # ``before`` is part of the sentence: what the sentence's stems rule out, they rule out there
+    if ((_stem_mask(sentence) & _VENUE_BIT and _may_end_in(before, _VENUE_LAST) and _venue_before(before))
+            or _VENUE_AFTER.match(after)):
+        return "venue", "venue: meeting word"
+    strict = kind in ("region", "country", "water", "other") or metonym
+    direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
+    if strict and cue is not None and cue.start > end and _found(_CONTAINER_BEFORE, before):
+        direct = False  # "the village of X in the Y region has been liberated": Y only contains it
+    if metonym and not direct:
+        return "speaker", "speaker: seat of power"
+    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _found(_ACTOR_BEFORE, before):
+        return "speaker", "speaker: country as actor"
+    if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
+        return "background", "background: used as a modifier"
+    if cue is not None and _hypothetical(sentence, cue, lo):
+        return "background", f"background: hypothetical '{cue.text}'"
+    if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end):
+        return "direction", "direction: a sector named after the town"
+    if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
+        return "event", f"relative clause '{cue.text}'"
+    if kind == "water" and cue is not None:
+        return "event", f"water by cue '{cue.text}'"
+    if strict and not direct:
+        return "background", f"background: {kind or 'place'} not governed by a cue"
+    # the regexes below search ``before`` to its end: the sentence's stems spare most of them
+    mask = _stem_mask(sentence)
+    dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
+    if dist and _found(_LOCATOR_BEFORE, before[:dist.start()]):
+        return "background", "background: distance locator"
+    if _LINE_AFTER.match(after):
+        return "background", "background: line reference"
+    if not mask & _REFERENCE_BIT:
+        return "", ""
+    bare = _strip_list(before)
+    # the sentence's stems let it through: those of ``bare`` itself tell more, for a look-up per word
+    ref = (_REFERENCE_BEFORE.search(bare) if _may_be_reference(bare) and _GATE.mask(bare) & _REFERENCE_BIT
+           else None)
+    if ref:
+        rtext = ref.group(0).lower()
+        if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
+            return "background", "background: reference point"
+    return "", ""
+
+
+def _direction_word_after(sentence: str, end: int) -> bool:
+    """A direction word of the rule table right after the mention ("на Покровському напрямку")."""
+    return any(end <= h.start <= end + 2 and not sentence[end:h.start].strip()
+               for h in read_kinds(sentence).get(("directions", "direction"), ()))

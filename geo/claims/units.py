@@ -1,0 +1,162 @@
+"""Military units ("36th Guards Motorized Rifle Brigade") and front directions ("Pokrovsk axis") named in a text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from geo.claims.matching import _GATE, _GatedTable, _gated
+
+__all__ = ['find_units', 'find_directions']
+
+# --------------------------------------------------------------------------------------------
+# Units and directions
+# --------------------------------------------------------------------------------------------
+
+_UNIT_ADJ = (r"(?:Guards|Separate|Independent|Motori[sz]ed|Motor|Mechani[sz]ed|Rifle|Tank|Airborne|Air\s+Assault|Assault|"
+             r"Naval\s+Infantry|Marine|Artillery|Combined\s+Arms|Territorial\s+Defen[cs]e|Mountain|Special\s+Purpose|"
+             r"Special\s+Forces|Spetsnaz|Jaeger|Presidential|Operational|Ranger|Unmanned\s+Systems|Drone|Coastal\s+Defen[cs]e|"
+             r"Rocket|Anti-Aircraft|Missile|Infantry|Tactical|Volunteer|Reconnaissance|Engineer|Sapper|Heavy|Light|"
+             r"Army|Air|Attack|Storm|Red\s+Banner|Order\s+of\s+\w+|Cossack|Spetsnaz|Landing|Paratrooper|Parachute|Arctic)")
+_ORDINALS = tuple(f"{d}{suffix}" for d in "0123456789" for suffix in ("st", "nd", "rd", "th"))  # "58th": a stem
+_UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
+    # (rank, stems, pattern); rank: lower = more specific
+    (1, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
+                   r"Brigade|Bde|MRR|MRB|Rgt)\b")),
+    (1, ("battalion", "regiment", "brigade", "detachment"), re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b")),
+    (2, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
+    (3, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
+    (4, ("battle", "group"), re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
+    (4, ("group",), re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
+                   r"(?:Group(?:ing)?(?:\s+of\s+(?:Forces|Troops))?)\b")),
+    (5, ("district",), re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
+)
+_UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
+_UNIT_TABLE = _GatedTable(_UNITS, _UNIT_BITS)
+_DIRECTION_RE = re.compile(
+    r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
+_DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
+# what stands before a direction word in a match: the end of a name, spaces, maybe "tactical"
+_NAME_BEFORE_DIRECTION = re.compile(r"[A-Z][\w'’]+\s+(?:(?:tactical|operational)\s+)?\Z")
+_NAME_REACH = 48  # characters read before a direction word (past them, the regex judges)
+_NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
+                            r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
+
+
+def find_units(text: str) -> list[tuple[str, int, int, int]]:
+    """The military units named in ``text``, as ``(name, start, end, rank)``; rank 1 is the most specific.
+
+    See :func:`_find_units_cached` for the rules and examples.
+    """
+    return list(_find_units_cached(text))
+
+
+@lru_cache(maxsize=32)
+def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
+    """The military units named in ``text``, as ``(name, start, end, rank)``; rank 1 is the most specific.
+
+    Examples
+    --------
+    >>> [u[0] for u in find_units("the 12th Separate Assault Brigade of the 4th Army Corps attacked")]
+    ['12th Separate Assault Brigade', '4th Army Corps']
+    """
+    found: list[tuple[str, int, int, int]] = []
+    for rank, _, pattern in _gated(_UNIT_TABLE, text):
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e, _ in found):
+                continue
+            name = m.group(0).strip()
+            if name[:1] not in "'‘\"“":
+                name = name.rstrip("'’\"”")
+            if name.split()[0] in ("The", "On", "In", "Of", "And", "A"):
+                continue
+            found.append((name, m.start(), m.end(), rank))
+    return sorted(found, key=lambda u: u[1])
+
+
+def find_directions(text: str) -> list[tuple[str, int, int]]:
+    """The front directions named in ``text`` ("Pokrovsk axis"), as ``(name, start, end)``.
+
+    See :func:`_find_directions_cached` for the rules and examples.
+    """
+    return list(_find_directions_cached(text))
+
+
+@lru_cache(maxsize=32)
+def _find_directions_cached(text: str) -> list[tuple[str, int, int]]:
+    """The front directions named in ``text`` ("Pokrovsk axis"), as ``(name, start, end)``.
+
+    Examples
+    --------
+    >>> find_directions("On the Lyman direction and the Siversk-Kramatorsk axis the enemy attacked.")
+    [('Lyman direction', 7, 22), ('Siversk-Kramatorsk axis', 31, 54)]
+    """
+    out: list[tuple[str, int, int]] = []
+    if not _may_name_direction(text):
+        return out  # a quick test: this is also asked of the long text before a sentence
+    windows = _direction_windows(text)
+    found = (_DIRECTION_RE.finditer(text) if windows is None
+             else (m for lo, hi in windows for m in _DIRECTION_RE.finditer(text, lo, hi)))
+    for m in found:
+        name = m.group(1)
+        while _NOT_DIRECTION.match(name):
+            parts = name.split(None, 1)
+            if len(parts) < 2:
+                name = ""
+                break
+            name = parts[1]
+        if not name:
+            continue
+        start = m.start(1) + (len(m.group(1)) - len(name))
+        out.append((f"{name} {m.group(2)}", start, m.end()))
+    return out
+
+
+# The characters a match of _DIRECTION_RE is made of (names, dashes, spaces, the direction word).
+_DIRECTION_RUN = re.compile(r"[\w'’\-–\s]*")
+_DIRECTION_BACK = 200  # characters before a direction word a window holds
+
+
+def _direction_windows(text: str) -> list[tuple[int, int]] | None:
+    """Disjoint spans of ``text`` that hold every match of ``_DIRECTION_RE``, in order; None when one
+    may reach further back than they do (then the whole text is searched).
+
+    A fast path for the long text before a sentence: a match is a run of _DIRECTION_RUN characters
+    ending in a direction word, so it lies between ``_DIRECTION_BACK`` characters before that word
+    (when a character outside the run stands there) and the end of the run after it. Searched with
+    the run's end as ``endpos``, a window gives the matches a search of the whole text gives there:
+    the character at that end, outside the run, is no word character, so ``\b`` reads it as the
+    end of the text does, and a match cannot reach past it.
+    """
+    spans: list[tuple[int, int]] = []
+    for word in _DIRECTION_WORDS:
+        at = text.find(word)
+        while at != -1:
+            lo = at - _DIRECTION_BACK
+            if lo > 0 and _DIRECTION_RUN.match(text, lo).end() >= at:
+                return None  # the run reaches past the window: its match may start before it
+            spans.append((max(lo, 0), _DIRECTION_RUN.match(text, at).end()))
+            at = text.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _may_name_direction(text: str) -> bool:
+    """False when ``_DIRECTION_RE`` cannot match in ``text``: no direction word stands there after a
+    name ("the front" is none), told by a look at the characters before each direction word."""
+    for word in _DIRECTION_WORDS:
+        at = text.find(word)
+        while at != -1:
+            lo = at - _NAME_REACH
+            if lo > 0 and (text[lo].isspace() or text[lo].isalnum() or text[lo] in "_'’"):
+                return True  # the name (or the spaces after it) may reach further back
+            if _NAME_BEFORE_DIRECTION.search(text, max(lo, 0), at):
+                return True
+            at = text.find(word, at + 1)
+    return False

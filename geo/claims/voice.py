@@ -1,0 +1,184 @@
+"""The report's own voice: the claimant a source stands for (its host and head) and a narrative told in one
+side's first person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import urlparse
+from geo.model import Action, Claimant, Report
+from geo.claims.matching import _GATE, _ODD_FOLDS, _add_twins, _c, _found, _stem_mask
+from geo.claims.action import _find_cues, _hedged
+from geo.claims.claimant import _find_attributions
+
+__all__ = ['source_claimant', 'report_voice']
+
+# --------------------------------------------------------------------------------------------
+# Source claimant
+# --------------------------------------------------------------------------------------------
+
+_MOD_HINT = _c(r"\b(?:mod|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|ministry\s+said|minoborony|battle\s?group|"
+               r"liberat\w+)\b")
+_BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter")
+
+
+@lru_cache(maxsize=16)
+def source_claimant(report: Report) -> Claimant | None:
+    """The default claimant of a report, from its url, title and first lines.
+
+    Russian state agencies (Sputnik, TASS, RIA, RT, Interfax) relaying the Defence Ministry count as
+    the MoD; DeepState pieces as DeepState; ISW / Critical Threats assessments as ISW; milblogger
+    channels as milbloggers; any other news site as ``media``; blogs and posts without a url as None
+    (the caller then falls back to the author). Kept for the last reports (asked once per mention).
+
+    Examples
+    --------
+    >>> source_claimant(Report(text="", url="https://sputnikglobe.com/2024/russian-forces-liberate-x---mod-1.html"))
+    <Claimant.RU_MOD: 'RU-MoD'>
+    >>> source_claimant(Report(text="", url="https://www.understandingwar.org/backgrounder/x")).value
+    'ISW'
+    >>> source_claimant(Report(text="Deep State: Russia occupies a village")).value
+    'DeepState'
+    >>> source_claimant(Report(text="", url="https://example-news.com/a/b")).value
+    'media'
+    >>> source_claimant(Report(text="A walk in the park.")) is None
+    True
+    """
+    url = report.url or (report.source if "://" in report.source else "")
+    host = urlparse(url).netloc.casefold() if url else ""
+    head = " ".join(filter(None, (url, report.title, report.author, report.text[:400])))
+    return _head_claimant(host, head)
+
+
+# The head's patterns (case-sensitive, on the casefolded head), each with plain strings one of
+# which every match holds: a pattern runs only where one of them stands (most heads hold none).
+_ISW_HEAD = (re.compile(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war"),
+             ("understandingwar", "criticalthreats", "isw", "institute for the study of war"))
+_DEEPSTATE_HEAD = (re.compile(r"deep[\s_-]?state"), ("deep",))
+_BLOGGER_HEAD = (re.compile(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles"),
+                 ("rybar", "cassad", "wargonzo", "two majors", "dva_majors", "military chronicle", "milchronicles"))
+_AGENCY_HEAD = (re.compile(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda"),
+                ("sputnik", "tass", "ria", "rt.com", "interfax", "mil.ru", "function.mil", "ru24", "tvzvezda"))
+_GENSTAFF_HEAD = (re.compile(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff"), ("mil.gov.ua", "zsu.gov.ua", "general"))
+
+
+def _head_search(rule: tuple[re.Pattern[str], tuple[str, ...]], text: str) -> bool:
+    """Whether the rule's pattern matches in ``text``, searched only when one of its strings stands there."""
+    pattern, stems = rule
+    return any(stem in text for stem in stems) and pattern.search(text) is not None
+
+
+def _head_claimant(host: str, head: str) -> Claimant | None:
+    """:func:`source_claimant` from a report's host and head."""
+    low = head.casefold()
+    if _head_search(_ISW_HEAD, low):
+        return Claimant.ISW
+    if _head_search(_DEEPSTATE_HEAD, low):
+        return Claimant.DEEPSTATE
+    if _head_search(_BLOGGER_HEAD, low):
+        return Claimant.RU_MILBLOGGER
+    if _head_search(_AGENCY_HEAD, host or low):
+        return Claimant.RU_MOD if _MOD_HINT.search(head) else Claimant.MEDIA
+    if "ukrain" in low and _head_search(_GENSTAFF_HEAD, low):
+        return Claimant.UA_GENERALSTAFF
+    if host and not _BLOG_HOSTS.search(host):
+        return Claimant.MEDIA
+    return None
+
+
+# The text's own voice: a frontline summary that narrates one side's gains and the other side's
+# losses sentence after sentence, in its own words and with next to no attribution, is that side's
+# channel speaking (news copy attributes: "the ministry said", "according to DeepState").
+_RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|units|army|servicemen|fighters|soldiers|"
+               r"grouping|artillery|aviation|assault\s+\w+|reconnaissance\s+\w+)\b|"
+               r"\bour\s+(?:troops|forces|units|fighters|guys|soldiers|boys)\b|\bassault\s+(?:forces|units|groups|detachments)\b")
+_UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
+                 r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
+                 r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
+_RU_ACTOR_STEMS = ("russia", "our", "assault")
+_UA_SETBACK_STEMS = ("lost", "suffered", "attempt", "begun", "began")
+_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, _RU_ACTOR_STEMS)
+_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, _UA_SETBACK_STEMS)
+_add_twins((_UA_SETBACK,))  # searched by _found
+_FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
+_GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
+_VOICE_MIN = 4  # own-voice sentences needed
+_VOICE_RATIO = 3  # ... and at least this many per attributed sentence
+_VOICE_SPAN = 6000  # characters read from the start of the text
+
+
+@lru_cache(maxsize=32)
+def report_voice(text: str) -> Claimant | None:
+    """The side a text speaks for in its own voice, when it is a one-sided channel summary.
+
+    A sentence is in the text's own voice when it names no claimant, is not hedged, and either
+    has Russian forces (or "our troops") gain, storm, advance or strike, or has Ukraine lose,
+    attempt and fail, or prepare to withdraw. A text with at least four such sentences, three
+    times as many as it has attributed sentences, and no first-person singular ("I", "my": a
+    commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
+    unattributed claim in it is a ``RU-milblogger``'s. News copy attributes its claims and does
+    not qualify; the Ukrainian side has no claimant of that kind, so only the Russian one is found.
+
+    Examples
+    --------
+    >>> t = ("Russian forces advance on all fronts. Russian units stormed the northern districts of Kupyansk. "
+    ...      "Ukraine has lost more than 300 troops. Russian troops took control of Novoivanovka. "
+    ...      "Russian assault groups are advancing on Uspenovka.")
+    >>> report_voice(t).value
+    'RU-milblogger'
+    >>> report_voice("Russian troops took Novoivanovka, the ministry said. Russian forces advanced, it said.") is None
+    True
+    """
+    from geo.text import sentences
+
+    text = text[:_VOICE_SPAN]
+    # the string counts first: both tests refuse, and a text they refuse is spared the regex pass
+    if _too_few_candidates(text) or len(_FIRST_PERSON.findall(text)) >= 2:
+        return None
+    # only a sentence with the stems of an actor or a setback may be own-voice: the others are
+    # read for attributions only, and only while the own-voice ones may still outnumber them
+    candidates, others = [], []
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        (candidates if _stem_mask(sentence) & (_RU_ACTOR_BIT | _UA_SETBACK_BIT) else others).append(sentence)
+    if len(candidates) < _VOICE_MIN:
+        return None
+    own = attributed = 0
+    for i, sentence in enumerate(candidates):
+        most = own + len(candidates) - i  # own-voice sentences still possible
+        if most < _VOICE_MIN or most < _VOICE_RATIO * attributed:
+            return None  # out of reach: the rest is not read (attributed only grows)
+        if _find_attributions(sentence):
+            attributed += 1
+        elif not _hedged(sentence) and _own_voice(sentence):
+            own += 1
+    for sentence in others:
+        if own < _VOICE_MIN or own < _VOICE_RATIO * attributed:
+            return None
+        if _find_attributions(sentence):
+            attributed += 1
+    if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
+        return Claimant.RU_MILBLOGGER
+    return None
+
+
+def _too_few_candidates(text: str) -> bool:
+    """True when fewer than ``_VOICE_MIN`` sentences of ``text`` can hold an actor's or a setback's stem.
+
+    A fast path for short texts, ahead of the sentence split: each such sentence holds an
+    occurrence of a stem of its own, so the occurrences in the whole text bound their number (a
+    letter that folds oddly leaves the question to the sentences).
+    """
+    if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):
+        return False
+    low = text.lower()
+    return sum(low.count(stem) for stem in _RU_ACTOR_STEMS + _UA_SETBACK_STEMS) < _VOICE_MIN
+
+
+def _own_voice(sentence: str) -> bool:
+    """Russian forces gain or Ukraine suffers a setback in ``sentence`` (see :func:`report_voice`)."""
+    mask = _stem_mask(sentence)
+    actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
+    return bool((mask & _UA_SETBACK_BIT and _found(_UA_SETBACK, sentence)) or (actor is not None and any(
+        c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))))
