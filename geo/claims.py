@@ -65,6 +65,8 @@ __all__ = [
     "report_voice",
     "find_units",
     "find_directions",
+    "find_cues",
+    "find_attributions",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -1738,3 +1740,7 @@ def _analyse(
         hedged=hedged,
         why=tuple(why),
     )
+
+
+# the sentence reading the report-level pass (geo.discourse) builds on: a sentence's cues, its named speakers
+find_cues, find_attributions = _kept_cues, _attributions

@@ -23,6 +23,7 @@ from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all
 from geo.coordinates import find_coordinates
 from geo.dates import claim_date
+from geo.discourse import apply_report_state, read_report
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, CoordSource, Report
 from geo.relative import derive_point, find_relation
@@ -189,6 +190,8 @@ def extract_report(
                     why=tuple(r.why) + tuple(ctx.why) + why_derived,
                 )
             )
+    # the report read in order: its speaker, open lists and paragraph dates reach the sentences that lack them
+    claims = apply_report_state(claims, read_report(text, spans, report.date))
     if geocoder is not None:
         from geo.geocode import geocode_claims
 
