@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
     from geo.model import Claim
 
-__all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
+__all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report", "paragraph_date",
            "apply_report_state"]
 
 TABLE = "discourse"
@@ -114,49 +114,77 @@ class SentenceState:
         The sentence in the report's text.
     speaker : Speaker or None
         Who speaks in the sentence: named in it, named after it (a back reference), or carried.
-    date : datetime.date or None
-        The date in scope: the sentence's own, else the last one its paragraph named before it.
-    own_date : bool
-        The date is the sentence's own.
+    paragraph : int
+        The first sentence of the sentence's paragraph (dates hold within it: :func:`paragraph_date`).
     listing : Listing or None
         The action an open list gives the sentence's places that have none.
     """
 
     span: tuple[int, int]
     speaker: Speaker | None = None
-    date: _dt.date | None = None
-    own_date: bool = False
+    paragraph: int = 0
     listing: Listing | None = None
 
 
+_APOSTROPHES = str.maketrans({"\u02bc": "'", "\u2019": "'", "`": "'"})
+
+
+def _lower(sentence: str) -> str:
+    """``sentence`` as :func:`geo.rules.normalise_phrase` writes phrases (case, apostrophes), letter
+    for letter, so that an offset in it is one in ``sentence``."""
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a letter that lowers to two ("İ"): each kept to one
+        low = "".join(ch.lower()[:1] for ch in sentence)
+    return low.translate(_APOSTROPHES)
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 @lru_cache(maxsize=1)
-def markers() -> tuple[tuple[Rule, ...], re.Pattern[str]]:
-    """The table's rows and one pattern holding them all (group ``r<N>`` for row N; longest first)."""
+def markers() -> tuple[tuple[Rule, ...], tuple[tuple[str, tuple[Rule, ...]], ...]]:
+    """The table's rows, and its phrases as they are matched, each with its rows, longest first."""
     rows = load_table(TABLE, classes=CLASSES, fields=_FIELDS)
+    by_key: dict[str, list[Rule]] = {}
     for row in rows:
         if row.cls in ("speaker", "dateline") and not row.get("claimant"):
             raise RuleError(f"{TABLE}.jsonl:{row.line}: a {row.cls} row needs a claimant")
-    parts = []
-    for i, row in sorted(enumerate(rows), key=lambda ir: -len(ir[1].key)):
-        body = r"\s+".join(re.escape(w) for w in row.key.split(" ")).replace("'", "['’ʼ`]")
-        lead = r"(?<!\w)" if row.key[0].isalnum() else ""
-        tail = r"\w*" if row.match == "prefix" else (r"(?!\w)" if row.key[-1].isalnum() else "")
-        parts.append(f"(?P<r{i}>{lead}{body}{tail})")
-    return rows, re.compile("|".join(parts), re.IGNORECASE)
+        by_key.setdefault(row.key, []).append(row)
+    phrases = tuple(sorted(((k, tuple(v)) for k, v in by_key.items()), key=lambda kv: -len(kv[0])))
+    return rows, phrases
 
 
 @lru_cache(maxsize=64)
 def find_markers(sentence: str) -> tuple[Marker, ...]:
-    """The table's markers in a sentence, in text order.
+    """The table's markers in a sentence, in text order (the longest phrase at a place; none overlap).
+
+    A phrase matches as whole words (a ``prefix`` row: its last word may go on: ``сообщ`` in
+    "сообщили"), in any case; each phrase is looked for once, as a substring, so a sentence costs a
+    few string searches.
 
     >>> [(m.cls, m.text) for m in find_markers("Among them are Tykhe and Novoye.")]
     [('list', 'Among them')]
     """
-    rows, pattern = markers()
-    found = []
-    for m in pattern.finditer(sentence):
-        row = rows[int(m.lastgroup[1:])]
-        found.append(Marker(row.cls, m.start(), m.end(), m.group(0), row))
+    low = _lower(sentence)
+    hits: list[tuple[int, int, tuple[Rule, ...]]] = []
+    for key, rows in markers()[1]:
+        pos = low.find(key)
+        while pos >= 0:
+            end = pos + len(key)
+            if rows[0].match == "prefix":
+                while end < len(low) and _word(low[end]):
+                    end += 1
+            if not (_word(key[0]) and pos and _word(low[pos - 1])) \
+                    and not (_word(key[-1]) and end < len(low) and _word(low[end])):
+                hits.append((pos, end, rows))
+            pos = low.find(key, pos + 1)
+    found: list[Marker] = []
+    last = 0
+    for pos, end, rows in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+        if pos >= last:
+            found.extend(Marker(row.cls, pos, end, sentence[pos:end], row) for row in rows)
+            last = end
     return tuple(found)
 
 
@@ -164,10 +192,12 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     """The last speaker a sentence names as speaking: an attribution of the sentence reading (else a
     speaker row) with a speech word near it ("said", "according to", "сообщил", "повідомляє"), or
     any in a header line. Named without one ("our troops", "the Kremlin's plan"), it is no speaker."""
+    speech = [m for m in found if m.cls in ("speech", "backref")]
+    if not (header or speech):
+        return None  # nobody speaks: the sentence reading's attributions are not looked for
     named = [(a.start, a.end, a.claimant, a.text) for a in find_attributions(sentence)] or [
         (m.start, m.end, m.claimant, m.text) for m in found if m.cls == "speaker"]
     if not header:
-        speech = [m for m in found if m.cls in ("speech", "backref")]
         named = [n for n in named if any(m.start - _SPEECH_REACH <= n[1] and n[0] <= m.end + _SPEECH_REACH
                                          for m in speech)]
     if not named:
@@ -181,8 +211,7 @@ def _last_cue(sentence: str, before: int | None = None):
     return cues[-1] if cues else None
 
 
-def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
-                report_date: _dt.date | None = None) -> list[SentenceState]:
+def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceState]:
     """The report state at each sentence of ``text`` (``spans``: its sentences, default :func:`geo.text.sentences`).
 
     Examples
@@ -197,17 +226,14 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
     last_named = -1  # the sentence that last named a speaker
-    date: _dt.date | None = None
+    first = 0  # the paragraph's first sentence
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
         found = find_markers(sentence)
         classes = {m.cls for m in found}
-        # a paragraph ends where a sentence ends a line: its date and its own speaker end with it
+        # a paragraph ends where a sentence ends a line: its own speaker (and its dates) end with it
         if i and "\n" in text[spans[i - 1][1]:s]:
-            date, paragraph, recalled = None, None, False
-        own = claim_date(sentence, report_date)
-        if own is not None:
-            date = own
+            first, paragraph, recalled = i, None, False
         if "reset" in classes:
             paragraph, recalled = None, True
         # who speaks
@@ -243,11 +269,34 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             if cue is not None and cue.action is not Action.OTHER and states[i - 1].listing is None:
                 states[i - 1] = replace(states[i - 1], listing=Listing(
                     cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'"))
-        states.append(SentenceState((s, e), speaker, date, own is not None, listing))
+        states.append(SentenceState((s, e), speaker, first, listing))
     return states
 
 
-def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState]) -> list[Claim]:
+def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
+                   memo: dict[int, _dt.date | None] | None = None) -> _dt.date | None:
+    """The last date named before sentence ``k`` in its paragraph, or None.
+
+    Read back from ``k``, each sentence at most once with a shared ``memo`` (only the paragraphs
+    of undated claims are read for dates).
+
+    >>> t = "On November 22, Russian forces attacked Tykhe. They also shelled Novoye.\\nFighting went on."
+    >>> st = read_report(t)
+    >>> paragraph_date(t, st, 1, _dt.date(2025, 11, 24)), paragraph_date(t, st, 2, _dt.date(2025, 11, 24))
+    (datetime.date(2025, 11, 22), None)
+    """
+    memo = {} if memo is None else memo
+    for j in range(k - 1, states[k].paragraph - 1, -1):
+        if j not in memo:
+            s, e = states[j].span
+            memo[j] = claim_date(text[s:e], report_date)
+        if memo[j] is not None:
+            return memo[j]
+    return None
+
+
+def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
+                       report_date: _dt.date | None = None) -> list[Claim]:
     """Claims with the report state applied: the speaker to those their sentence gave none, the
     paragraph's date to undated events, an open list's action to places left without one.
 
@@ -256,6 +305,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState])
     starts = [st.span[0] for st in states]
     out: list[Claim] = []
     seen: set[tuple] = set()
+    dates: dict[int, _dt.date | None] = {}
     for c in claims:
         k = bisect.bisect_right(starts, c.start) - 1
         if k < 0:
@@ -276,9 +326,11 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState])
                 and not any(w.startswith("claimant '") for w in c.why):
             changes["claimant"] = sp.claimant
             why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
-        if role == "event" and c.claim_date is None and st.date is not None and not st.own_date:
-            changes["claim_date"] = st.date
-            why.append(f"date: the paragraph's ({st.date.isoformat()})")
+        if role == "event" and c.claim_date is None and k > st.paragraph:
+            day = paragraph_date(text, states, k, report_date, dates)
+            if day is not None:
+                changes["claim_date"] = day
+                why.append(f"date: the paragraph's ({day.isoformat()})")
         if changes:
             c = replace(c, **changes, why=tuple(c.why) + tuple(why))
         folded = fold(c.place)  # one claim per place and reading, as geo.extract keeps them

@@ -191,7 +191,7 @@ def extract_report(
                 )
             )
     # the report read in order: its speaker, open lists and paragraph dates reach the sentences that lack them
-    claims = apply_report_state(claims, read_report(text, spans, report.date))
+    claims = apply_report_state(claims, read_report(text, spans), text, report.date)
     if geocoder is not None:
         from geo.geocode import geocode_claims
 

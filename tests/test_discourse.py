@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from geo.claims import analyse_mention
-from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, markers, read_report
+from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, markers, paragraph_date, read_report
 from geo.model import Action, Claim, Claimant, Report
 
 ROWS = markers()[0]
@@ -88,10 +88,13 @@ def test_named_without_speaking_is_no_speaker():
 
 
 def test_a_date_holds_through_its_paragraph_only():
-    text = "On November 22, Russian forces attacked Tykhe. They also shelled Novoye.\nFighting continued near Torske."
-    states = read_report(text, report_date=dt.date(2025, 11, 24))
-    assert [s.date for s in states] == [dt.date(2025, 11, 22), dt.date(2025, 11, 22), None]
-    assert [s.own_date for s in states] == [True, False, False]
+    text = ("On November 22, Russian forces attacked Tykhe. They also shelled Novoye. On Sunday they entered Sladke. "
+            "Fighting went on.\nFighting continued near Torske.")
+    states = read_report(text)
+    day = dt.date(2025, 11, 25)  # a Tuesday
+    assert [paragraph_date(text, states, k, day) for k in range(len(states))] == [
+        None, dt.date(2025, 11, 22), dt.date(2025, 11, 22), dt.date(2025, 11, 23), None]
+    assert [s.paragraph for s in states] == [0, 0, 0, 0, 4]
 
 
 def test_only_claimants_the_sentence_did_not_name_are_replaced():
@@ -114,10 +117,10 @@ def _claim(start: int, **kw) -> Claim:
 def test_the_state_reaches_the_claims():
     text = ("On November 22, Russian forces liberated three settlements, Ukraine's General Staff said. "
             "Among them are Tykhe and Novoye.")
-    states = read_report(text, report_date=dt.date(2025, 11, 24))
+    states = read_report(text)
     at = text.index("Tykhe")
     named = _claim(at, claimant=Claimant.RU_MOD, why=("claimant 'the ministry'",))
-    out = apply_report_state([_claim(at), named], states)
+    out = apply_report_state([_claim(at), named], states, text, dt.date(2025, 11, 24))
     assert (out[0].action, out[0].role, out[0].claimant, out[0].date) == (
         Action.CAPTURED, "event", Claimant.UA_GENERALSTAFF, dt.date(2025, 11, 22))
     assert any("list continued" in w for w in out[0].why) and any("report's speaker" in w for w in out[0].why)
