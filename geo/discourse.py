@@ -57,7 +57,8 @@ __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers"
 
 TABLE = "discourse"
 CLASSES = frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor"})
-_FIELDS = {"claimant": frozenset(c.value for c in Claimant)}
+_FIELDS = {"claimant": frozenset(c.value for c in Claimant), "at": frozenset({"start"})}
+_OPENING = " \t\n\"'«“„‘([*-–—•"  # what may stand before a row that must open its sentence (``at: start``)
 
 # How geo.claims says a claimant was not named by the claim's own sentence (the start of its ``why``).
 # The text's own voice (a channel narrating in its own words) is the report's speaker already: kept.
@@ -160,7 +161,7 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     """The table's markers in a sentence, in text order (the longest phrase at a place; none overlap).
 
     A phrase matches as whole words (a ``prefix`` row: its last word may go on: ``сообщ`` in
-    "сообщили"), in any case; each phrase is looked for once, as a substring, so a sentence costs a
+    "сообщили"), in any case, anywhere (a row with ``at: start``: only where it opens the sentence); each phrase is looked for once, as a substring, so a sentence costs a
     few string searches.
 
     >>> [(m.cls, m.text) for m in find_markers("Among them are Tykhe and Novoye.")]
@@ -177,7 +178,10 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
                     end += 1
             if not (_word(key[0]) and pos and _word(low[pos - 1])) \
                     and not (_word(key[-1]) and end < len(low) and _word(low[end])):
-                hits.append((pos, end, rows))
+                opening = not low[:pos].strip(_OPENING)
+                kept = tuple(r for r in rows if opening or r.get("at") != "start")
+                if kept:
+                    hits.append((pos, end, kept))
             pos = low.find(key, pos + 1)
     found: list[Marker] = []
     last = 0
