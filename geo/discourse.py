@@ -21,8 +21,8 @@ open list
     opener); a sentence that comes back to the previous one's places ("in these areas", "у цих
     районах") gives them its own action.
 date scope
-    The date a sentence names holds for the later sentences of its paragraph (a paragraph ends at a
-    line break) that name none, until another date is named.
+    A date that opens a paragraph holds for its later sentences that name none (a paragraph ends at
+    a line break), until another date is named.
 
 The markers are data: ``geo/rules/discourse.jsonl`` (see :mod:`geo.rules`), one phrase per row with
 an example sentence; the classes are ``speaker`` and ``dateline`` (field ``claimant``), ``backref``,
@@ -215,7 +215,8 @@ def _last_cue(sentence: str, before: int | None = None):
     return cues[-1] if cues else None
 
 
-def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[SentenceState]:
+def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
+                source: Claimant | None = None) -> list[SentenceState]:
     """The report state at each sentence of ``text`` (``spans``: its sentences, default :func:`geo.text.sentences`).
 
     Examples
@@ -225,8 +226,13 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None) -> li
     ['UA-GeneralStaff', 'UA-GeneralStaff']
     """
     spans = list(spans if spans is not None else sentences(text))
+    # a source that is a speaker of its own (an ISW page, a DeepState post, the MoD's agency) speaks
+    # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
+    # first speaker named speaks the report)
+    own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
     states: list[SentenceState] = []
-    report: Speaker | None = None  # the report's speaker: the first named, a header line's, a back reference's
+    report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
+    # line's, a back reference's
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
     last_named = -1  # the sentence that last named a speaker
@@ -253,7 +259,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None) -> li
                 # "This was reported by X": X also spoke the sentences since the last speaker named
                 for j in range(last_named + 1, i):
                     states[j] = replace(states[j], speaker=named)
-            if report is None or report.weak or header or backref:
+            if own is None and (report is None or report.weak or header or backref):
                 report, paragraph = named, None
             else:
                 paragraph = named
@@ -277,12 +283,24 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None) -> li
     return states
 
 
+_OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
+
+
+def _opening(sentence: str) -> str:
+    """The words a sentence opens with: to its first comma, at most ``_OPENING_WORDS``."""
+    return " ".join(sentence.split(",", 1)[0].split()[:_OPENING_WORDS])
+
+
 def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
                    memo: dict[int, _dt.date | None] | None = None) -> _dt.date | None:
-    """The last date named before sentence ``k`` in its paragraph, or None.
+    """The date in scope at sentence ``k``: the last one named before it in its paragraph, when the
+    paragraph opens with a date; else None.
 
-    Read back from ``k``, each sentence at most once with a shared ``memo`` (only the paragraphs
-    of undated claims are read for dates).
+    A date that opens a paragraph ("On November 22, Russian forces attacked…", "Вчора ворог…")
+    dates what follows, until another date is named; a date named further on dates its own sentence
+    ("… continue to advance. On November 22, Zvanovka was liberated. Units are advancing…", "X has
+    been ours since November 22. Units are pushing on…"). Each sentence is read
+    at most once with a shared ``memo`` (only the paragraphs of undated claims are read).
 
     >>> t = "On November 22, Russian forces attacked Tykhe. They also shelled Novoye.\\nFighting went on."
     >>> st = read_report(t)
@@ -290,13 +308,20 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     (datetime.date(2025, 11, 22), None)
     """
     memo = {} if memo is None else memo
-    for j in range(k - 1, states[k].paragraph - 1, -1):
+
+    def day(j: int) -> _dt.date | None:
         if j not in memo:
             s, e = states[j].span
             memo[j] = claim_date(text[s:e], report_date)
-        if memo[j] is not None:
-            return memo[j]
-    return None
+        return memo[j]
+
+    first = states[k].paragraph
+    if k == first or day(first) is None:
+        return None
+    s, e = states[first].span
+    if claim_date(_opening(text[s:e]), report_date) is None:
+        return None  # the paragraph's first sentence names a date, but does not open with it
+    return next(d for d in (day(j) for j in range(k - 1, first - 1, -1)) if d is not None)
 
 
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,

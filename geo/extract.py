@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from frontmap.errors import FrontmapError, ReportError
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
-from geo.claims import analyse_mention_all
+from geo.claims import analyse_mention_all, source_claimant
 from geo.coordinates import find_coordinates
 from geo.dates import claim_date
 from geo.discourse import apply_report_state, read_report
@@ -191,7 +191,7 @@ def extract_report(
                 )
             )
     # the report read in order: its speaker, open lists and paragraph dates reach the sentences that lack them
-    claims = apply_report_state(claims, read_report(text, spans), text, report.date)
+    claims = apply_report_state(claims, read_report(text, spans, source_claimant(report)), text, report.date)
     if geocoder is not None:
         from geo.geocode import geocode_claims
 

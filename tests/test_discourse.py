@@ -77,6 +77,13 @@ def test_the_lead_speaker_carries_until_another_speaks():
     assert who == ["UA-GeneralStaff", "UA-GeneralStaff", "DeepState", "DeepState", "UA-GeneralStaff"]
 
 
+def test_a_source_that_speaks_for_itself_keeps_the_report():
+    text = ("Gerasimov claimed that Russian forces had seized Kupiansk, the Kremlin said.\n"
+            "Fighting continued near Kupiansk-Vuzlovyi.")
+    assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-official", "RU-official"]
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.ISW)] == ["RU-official", "ISW"]
+
+
 def test_a_new_speaker_in_the_sentence_is_not_overridden():
     text = "Russian troops took Tykhe, the Russian Defence Ministry said. Ukraine's General Staff said fighting went on."
     assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-MoD", "UA-GeneralStaff"]
@@ -95,6 +102,10 @@ def test_a_date_holds_through_its_paragraph_only():
     assert [paragraph_date(text, states, k, day) for k in range(len(states))] == [
         None, dt.date(2025, 11, 22), dt.date(2025, 11, 22), dt.date(2025, 11, 23), None]
     assert [s.paragraph for s in states] == [0, 0, 0, 0, 4]
+    # a date named further on in a paragraph dates its own sentence only
+    for text in ("Russian forces advance near Siversk. On November 22, Zvanovka was liberated. Units took Petrovske.",
+                 "Zvanovka has been in Russian hands since November 22. Units are pushing on towards Kirovo."):
+        assert paragraph_date(text, read_report(text), 1 + text.startswith("Russian"), day) is None
 
 
 def test_only_claimants_the_sentence_did_not_name_are_replaced():
