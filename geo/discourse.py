@@ -103,6 +103,7 @@ class Listing:
     detail: str
     start: int
     why: str
+    again: int | None = None  #: the later sentence that comes back to these places (an anaphor), if any
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             cue = _last_cue(sentence)
             if cue is not None and cue.action is not Action.OTHER and states[i - 1].listing is None:
                 states[i - 1] = replace(states[i - 1], listing=Listing(
-                    cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'"))
+                    cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i))
         states.append(SentenceState((s, e), speaker, first, listing))
     return states
 
@@ -333,6 +334,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     """
     starts = [st.span[0] for st in states]
     out: list[Claim] = []
+    extra: list[Claim] = []  # claims a later sentence makes about a sentence's places
     seen: set[tuple] = set()
     dates: dict[int, _dt.date | None] = {}
     for c in claims:
@@ -344,10 +346,21 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
         changes: dict = {}
         why: list[str] = []
         lst = st.listing
-        if lst is not None and c.action is Action.OTHER and c.role in ("event", "background") \
-                and c.start - st.span[0] >= lst.start and not c.action_detail.startswith("denied"):
-            changes.update(action=lst.action, action_detail=lst.detail, role="event")
-            why.append(lst.why)
+        if lst is not None and c.role in ("event", "background") and c.start - st.span[0] >= lst.start \
+                and not c.action_detail.startswith("denied"):
+            if c.action is Action.OTHER:
+                changes.update(action=lst.action, action_detail=lst.detail, role="event")
+                why.append(lst.why)
+            elif lst.again is not None and c.action is not lst.action and c.precision != 3:
+                # "X and Y were captured, Moscow said. Kyiv said fighting went on in both areas": the
+                # later sentence's claim about the same places (settlements), when it names its speaker
+                later = states[lst.again]
+                if later.speaker is not None and later.speaker.sentence == lst.again \
+                        and later.speaker.claimant is not c.claimant:
+                    quote = " ".join(text[later.span[0]:later.span[1]].split())
+                    extra.append(replace(c, action=lst.action, action_detail=lst.detail, quote=quote,
+                                         claim_date=None, claimant=later.speaker.claimant,
+                                         why=tuple(c.why) + (lst.why, f"claimant '{later.speaker.text}'")))
         role = changes.get("role", c.role)
         sp = st.speaker
         defaulted = _AUTHOR if sp is not None and sp.weak else _DEFAULTED
@@ -362,10 +375,12 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 why.append(f"date: the paragraph's ({day.isoformat()})")
         if changes:
             c = replace(c, **changes, why=tuple(c.why) + tuple(why))
+        out.append(c)
+    kept = []
+    for c in out + extra:
         folded = fold(c.place)  # one claim per place and reading, as geo.extract keeps them
         key = (c.geonameid if c.geonameid is not None else folded, folded, c.claimant, c.action, c.role)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(c)
-    return out
+        if key not in seen:
+            seen.add(key)
+            kept.append(c)
+    return kept

@@ -46,8 +46,8 @@ def test_claims_match_the_labels(summary) -> None:
 
 
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
-# the figures measured before the reading redesign, minus one labelled village; raised as work lands.
-MORE_FLOORS = {"within3_stripped": 0.82, "action_match": 0.59, "claimant_match": 0.41, "date_match": 0.69}
+# the figures measured, minus one labelled village; raised as work lands (claimant: the report's speaker carried, geo.discourse).
+MORE_FLOORS = {"within3_stripped": 0.82, "action_match": 0.59, "claimant_match": 0.79, "date_match": 0.69}
 
 
 @pytest.mark.slow

@@ -146,3 +146,16 @@ def test_extraction_reads_the_report(gaz):
     claims = extract_text(text, gaz, date=dt.date(2025, 9, 15))
     torske = [c for c in claims if c.place == "Торського"]
     assert torske and {c.claimant for c in torske} == {Claimant.UA_GENERALSTAFF}
+
+
+def test_a_later_sentence_about_the_same_places_adds_its_claim():
+    text = ("Russian forces captured Tykhe and Novoye, the Russian Defence Ministry said. "
+            "Ukraine's General Staff said fighting continued in both areas.")
+    states = read_report(text)
+    at = text.index("Tykhe")
+    captured = _claim(at, action=Action.CAPTURED, role="event", claimant=Claimant.RU_MOD, precision=1,
+                      why=("claimant 'the ministry'",))
+    out = apply_report_state([captured], states, text, dt.date(2025, 11, 24))
+    assert [(c.action, c.claimant) for c in out] == [(Action.CAPTURED, Claimant.RU_MOD),
+                                                     (Action.FIGHTING, Claimant.UA_GENERALSTAFF)]
+    assert out[1].quote.startswith("Ukraine's General Staff said")
