@@ -52,8 +52,8 @@ if TYPE_CHECKING:
 
     from geo.model import Claim
 
-__all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report", "paragraph_date",
-           "apply_report_state"]
+__all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
+           "paragraph_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor"})
@@ -128,7 +128,8 @@ class SentenceState:
     listing: Listing | None = None
 
 
-_APOSTROPHES = str.maketrans({"\u02bc": "'", "\u2019": "'", "`": "'"})
+# apostrophes as phrases write them; a line break, tab or no-break space as a space (letter for letter)
+_APOSTROPHES = str.maketrans({"\u02bc": "'", "\u2019": "'", "`": "'", "\n": " ", "\t": " ", "\u00a0": " "})
 
 
 def _lower(sentence: str) -> str:
@@ -162,8 +163,8 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     """The table's markers in a sentence, in text order (the longest phrase at a place; none overlap).
 
     A phrase matches as whole words (a ``prefix`` row: its last word may go on: ``сообщ`` in
-    "сообщили"), in any case, anywhere (a row with ``at: start``: only where it opens the sentence); each phrase is looked for once, as a substring, so a sentence costs a
-    few string searches.
+    "сообщили"), in any case, anywhere (a row with ``at: start``: only where it opens the sentence);
+    each phrase is looked for once, as a substring, so a sentence costs a few string searches.
 
     >>> [(m.cls, m.text) for m in find_markers("Among them are Tykhe and Novoye.")]
     [('list', 'Among them')]
@@ -273,7 +274,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             if cue is None and i:
                 cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
             if cue is not None and cue.action is not Action.OTHER:
-                listing = Listing(cue.action, cue.detail, opener.end, f"list continued after '{opener.text}': cue '{cue.text}'")
+                listing = Listing(cue.action, cue.detail, opener.end,
+                                  f"list continued after '{opener.text}': cue '{cue.text}'")
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
