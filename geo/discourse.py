@@ -146,8 +146,9 @@ def _word(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def markers() -> tuple[tuple[Rule, ...], tuple[tuple[str, tuple[Rule, ...]], ...]]:
-    """The table's rows, and its phrases as they are matched, each with its rows, longest first."""
+def markers() -> tuple[tuple[Rule, ...], tuple[tuple[str, tuple[Rule, ...]], ...], re.Pattern[str]]:
+    """The table's rows; its phrases as they are matched, each with its rows, longest first; and a
+    pattern any of them matches (most sentences hold none: they are spared the search per phrase)."""
     rows = load_table(TABLE, classes=CLASSES, fields=_FIELDS)
     by_key: dict[str, list[Rule]] = {}
     for row in rows:
@@ -155,7 +156,7 @@ def markers() -> tuple[tuple[Rule, ...], tuple[tuple[str, tuple[Rule, ...]], ...
             raise RuleError(f"{TABLE}.jsonl:{row.line}: a {row.cls} row needs a claimant")
         by_key.setdefault(row.key, []).append(row)
     phrases = tuple(sorted(((k, tuple(v)) for k, v in by_key.items()), key=lambda kv: -len(kv[0])))
-    return rows, phrases
+    return rows, phrases, re.compile("|".join(re.escape(k) for k, _ in phrases))
 
 
 @lru_cache(maxsize=64)
@@ -170,8 +171,11 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     [('list', 'Among them')]
     """
     low = _lower(sentence)
+    _, phrases, anyone = markers()
+    if anyone.search(low) is None:
+        return ()
     hits: list[tuple[int, int, tuple[Rule, ...]]] = []
-    for key, rows in markers()[1]:
+    for key, rows in phrases:
         pos = low.find(key)
         while pos >= 0:
             end = pos + len(key)
