@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING
 from frontmap.errors import FrontmapError, ReportError
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
-from geo.claims import analyse_mention_all
+from geo.claims import analyse_mention_all, source_claimant
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
 from geo.dates import claim_date
+from geo.discourse import apply_report_state, read_report
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, Coordinate, CoordSource, Report
 from geo.relative import derive_point, find_relation
@@ -209,6 +210,8 @@ def extract_report(
             )
     if loose or rejected:
         claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence)
+    # the report read in order: its speaker, open lists and paragraph dates reach the sentences that lack them
+    claims = apply_report_state(claims, read_report(text, spans, source_claimant(report)), text, report.date)
     if geocoder is not None:
         from geo.geocode import geocode_claims
 

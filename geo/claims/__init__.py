@@ -64,6 +64,8 @@ __all__ = [
     "ClaimContext",
     "analyse_mention",
     "analyse_mention_all",
+    "find_attributions",
+    "find_cues",
     "find_directions",
     "find_units",
     "report_voice",
@@ -75,3 +77,6 @@ __all__ = [
 for _module in (context, matching, clauses, units, action, claimant, voice, role, analyse):
     globals().update({k: v for k, v in vars(_module).items() if not k.startswith("__") and k not in globals()})
 del _module
+
+# the sentence reading the report-level pass (geo.discourse) builds on: a sentence's cues, its named speakers
+find_cues, find_attributions = action._kept_cues, claimant._attributions

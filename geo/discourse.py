@@ -1,0 +1,392 @@
+"""The report state: who speaks, what is being listed, which day — read over a whole report in order.
+
+A sentence rarely says all it means. Reports name their speaker once ("The Russian Defence Ministry
+said…", "MOSCOW, March 3. /TASS/.", "Генштаб ЗСУ повідомляє…") and go on in the speaker's words; they
+open a list in one sentence and fill it in the next ("…liberated three settlements. Among them are
+A, B and C", "Серед них…"), or come back to it ("fighting continues in both these areas"); they date
+a paragraph once. The sentence reading (:mod:`geo.claims`) sees one sentence; this pass reads the
+report's sentences in order and carries three things from one to the next:
+
+speaker
+    The last speaker the report named (an attribution the sentence reading finds, or a report-level
+    form of this module's table: a dateline, a speaker as reports name them). It stays until
+    another one is named; a sentence that names its speaker after the fact ("This was reported by
+    X", "Об этом сообщил X", "Про це повідомив X") gives it to the sentences before it back to the
+    last speaker named. It becomes the claimant of the claims whose own sentence named none — those
+    that fell back to the previous sentence, the text's voice, the source or the author.
+open list
+    An action the report gives to places their own sentence leaves without one: after a list opener
+    ("Among them", "The villages are", "Среди них", "В том числе", "Серед них"), the places that
+    follow it take the last action of the sentence before (or of the same sentence before the
+    opener); a sentence that comes back to the previous one's places ("in these areas", "у цих
+    районах") gives them its own action.
+date scope
+    A date that opens a paragraph holds for its later sentences that name none (a paragraph ends at
+    a line break), until another date is named.
+
+The markers are data: ``geo/rules/discourse.jsonl`` (see :mod:`geo.rules`), one phrase per row with
+an example sentence; the classes are ``speaker`` and ``dateline`` (field ``claimant``), ``backref``,
+``list`` and ``anaphor``. The pass reads each sentence once (one regular expression for all
+markers) and is linear in the report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from frontmap.errors import RuleError
+from gazetteer.names import fold
+from geo.claims import find_attributions, find_cues
+from geo.dates import claim_date
+from geo.model import Action, Claimant
+from geo.rules import Rule, load_table
+from geo.text import sentences
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from geo.model import Claim
+
+__all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
+           "paragraph_date", "apply_report_state"]
+
+TABLE = "discourse"
+CLASSES = frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor"})
+_FIELDS = {"claimant": frozenset(c.value for c in Claimant), "at": frozenset({"start"})}
+_OPENING = " \t\n\"'«“„‘([*-–—•"  # what may stand before a row that must open its sentence (``at: start``)
+
+# How geo.claims says a claimant was not named by the claim's own sentence (the start of its ``why``).
+# The text's own voice (a channel narrating in its own words) is the report's speaker already: kept.
+_DEFAULTED = ("claimant from context", "claimant from source", "claimant: author")
+_SPEECH_REACH = 60  # characters between a speaker and the speech word that makes it one
+_HEADER_WORDS = 8  # a line of at most this many words that names a speaker heads what follows
+_AUTHOR = ("claimant: author",)  # what a dateline's outlet stands in for
+_DATELINE_SENTENCES = 3  # a dateline stands in the first sentences of a report
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A phrase of the table found in a sentence."""
+
+    cls: str
+    start: int
+    end: int
+    text: str
+    rule: Rule
+
+    @property
+    def claimant(self) -> Claimant | None:
+        value = self.rule.get("claimant")
+        return Claimant(value) if value else None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: the claimant, the words that named it, and the sentence they stand in."""
+
+    claimant: Claimant
+    text: str
+    sentence: int
+    weak: bool = False  #: a dateline: it stands in only for the author
+
+
+@dataclass(frozen=True)
+class Listing:
+    """An action the report gives the places of a sentence from ``start`` on, and where it comes from."""
+
+    action: Action
+    detail: str
+    start: int
+    why: str
+    again: int | None = None  #: the later sentence that comes back to these places (an anaphor), if any
+
+
+@dataclass(frozen=True)
+class SentenceState:
+    """The report state at one sentence.
+
+    Attributes
+    ----------
+    span : tuple of int
+        The sentence in the report's text.
+    speaker : Speaker or None
+        Who speaks in the sentence: named in it, named after it (a back reference), or carried.
+    paragraph : int
+        The first sentence of the sentence's paragraph (dates hold within it: :func:`paragraph_date`).
+    listing : Listing or None
+        The action an open list gives the sentence's places that have none.
+    """
+
+    span: tuple[int, int]
+    speaker: Speaker | None = None
+    paragraph: int = 0
+    listing: Listing | None = None
+
+
+# apostrophes as phrases write them; a line break, tab or no-break space as a space (letter for letter)
+_APOSTROPHES = str.maketrans({"\u02bc": "'", "\u2019": "'", "`": "'", "\n": " ", "\t": " ", "\u00a0": " "})
+
+
+def _lower(sentence: str) -> str:
+    """``sentence`` as :func:`geo.rules.normalise_phrase` writes phrases (case, apostrophes), letter
+    for letter, so that an offset in it is one in ``sentence``."""
+    low = sentence.lower()
+    if len(low) != len(sentence):  # a letter that lowers to two ("İ"): each kept to one
+        low = "".join(ch.lower()[:1] for ch in sentence)
+    return low.translate(_APOSTROPHES)
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@lru_cache(maxsize=1)
+def markers() -> tuple[tuple[Rule, ...], tuple[tuple[str, tuple[Rule, ...]], ...], re.Pattern[str]]:
+    """The table's rows; its phrases as they are matched, each with its rows, longest first; and a
+    pattern any of them matches (most sentences hold none: they are spared the search per phrase)."""
+    rows = load_table(TABLE, classes=CLASSES, fields=_FIELDS)
+    by_key: dict[str, list[Rule]] = {}
+    for row in rows:
+        if row.cls in ("speaker", "dateline") and not row.get("claimant"):
+            raise RuleError(f"{TABLE}.jsonl:{row.line}: a {row.cls} row needs a claimant")
+        by_key.setdefault(row.key, []).append(row)
+    phrases = tuple(sorted(((k, tuple(v)) for k, v in by_key.items()), key=lambda kv: -len(kv[0])))
+    return rows, phrases, re.compile("|".join(re.escape(k) for k, _ in phrases))
+
+
+@lru_cache(maxsize=64)
+def find_markers(sentence: str) -> tuple[Marker, ...]:
+    """The table's markers in a sentence, in text order (the longest phrase at a place; none overlap).
+
+    A phrase matches as whole words (a ``prefix`` row: its last word may go on: ``сообщ`` in
+    "сообщили"), in any case, anywhere (a row with ``at: start``: only where it opens the sentence);
+    each phrase is looked for once, as a substring, so a sentence costs a few string searches.
+
+    >>> [(m.cls, m.text) for m in find_markers("Among them are Tykhe and Novoye.")]
+    [('list', 'Among them')]
+    """
+    low = _lower(sentence)
+    _, phrases, anyone = markers()
+    if anyone.search(low) is None:
+        return ()
+    hits: list[tuple[int, int, tuple[Rule, ...]]] = []
+    for key, rows in phrases:
+        pos = low.find(key)
+        while pos >= 0:
+            end = pos + len(key)
+            if rows[0].match == "prefix":
+                while end < len(low) and _word(low[end]):
+                    end += 1
+            if not (_word(key[0]) and pos and _word(low[pos - 1])) \
+                    and not (_word(key[-1]) and end < len(low) and _word(low[end])):
+                opening = not low[:pos].strip(_OPENING)
+                kept = tuple(r for r in rows if opening or r.get("at") != "start")
+                if kept:
+                    hits.append((pos, end, kept))
+            pos = low.find(key, pos + 1)
+    found: list[Marker] = []
+    last = 0
+    for pos, end, rows in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+        if pos >= last:
+            found.extend(Marker(row.cls, pos, end, sentence[pos:end], row) for row in rows)
+            last = end
+    return tuple(found)
+
+
+def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool) -> Speaker | None:
+    """The last speaker a sentence names as speaking: an attribution of the sentence reading (else a
+    speaker row) with a speech word near it ("said", "according to", "сообщил", "повідомляє"), or
+    any in a header line. Named without one ("our troops", "the Kremlin's plan"), it is no speaker."""
+    speech = [m for m in found if m.cls in ("speech", "backref")]
+    if not (header or speech):
+        return None  # nobody speaks: the sentence reading's attributions are not looked for
+    named = [(a.start, a.end, a.claimant, a.text) for a in find_attributions(sentence)] or [
+        (m.start, m.end, m.claimant, m.text) for m in found if m.cls == "speaker"]
+    if not header:
+        named = [n for n in named if any(m.start - _SPEECH_REACH <= n[1] and n[0] <= m.end + _SPEECH_REACH
+                                         for m in speech)]
+    if not named:
+        return None
+    _, _, claimant, text = max(named, key=lambda n: n[0])
+    return Speaker(claimant, text, i)
+
+
+def _last_cue(sentence: str, before: int | None = None):
+    cues = [c for c in find_cues(sentence) if before is None or c.end <= before]
+    return cues[-1] if cues else None
+
+
+def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
+                source: Claimant | None = None) -> list[SentenceState]:
+    """The report state at each sentence of ``text`` (``spans``: its sentences, default :func:`geo.text.sentences`).
+
+    Examples
+    --------
+    >>> t = "Про це Генштаб ЗСУ повідомляє. Бої тривали біля Торського."
+    >>> [s.speaker.claimant.value for s in read_report(t)]
+    ['UA-GeneralStaff', 'UA-GeneralStaff']
+    """
+    spans = list(spans if spans is not None else sentences(text))
+    # a source that is a speaker of its own (an ISW page, a DeepState post, the MoD's agency) speaks
+    # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
+    # first speaker named speaks the report)
+    own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
+    states: list[SentenceState] = []
+    report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
+    # line's, a back reference's
+    paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
+    recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
+    last_named = -1  # the sentence that last named a speaker
+    first = 0  # the paragraph's first sentence
+    for i, (s, e) in enumerate(spans):
+        sentence = text[s:e]
+        found = find_markers(sentence)
+        classes = {m.cls for m in found}
+        # a paragraph ends where a sentence ends a line: its own speaker (and its dates) end with it
+        if i and "\n" in text[spans[i - 1][1]:s]:
+            first, paragraph, recalled = i, None, False
+        if "reset" in classes:
+            paragraph, recalled = None, True
+        # who speaks
+        header = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n") \
+            and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
+        named = _named_speaker(sentence, found, i, header)
+        if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
+            m = next(m for m in found if m.cls == "dateline")
+            report = Speaker(m.claimant, m.text, i, weak=True)
+        if named is not None:
+            backref = "backref" in classes
+            if backref:
+                # "This was reported by X": X also spoke the sentences since the last speaker named
+                for j in range(last_named + 1, i):
+                    states[j] = replace(states[j], speaker=named)
+            if own is None and (report is None or report.weak or header or backref):
+                report, paragraph = named, None
+            else:
+                paragraph = named
+            last_named = i
+        speaker = named or paragraph or (None if recalled else report)
+        listing = None
+        if "list" in classes:
+            opener = next(m for m in found if m.cls == "list")
+            cue = _last_cue(sentence, opener.start)
+            if cue is None and i:
+                cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
+            if cue is not None and cue.action is not Action.OTHER:
+                listing = Listing(cue.action, cue.detail, opener.end,
+                                  f"list continued after '{opener.text}': cue '{cue.text}'")
+        if "anaphor" in classes and i:
+            ref = next(m for m in found if m.cls == "anaphor")
+            cue = _last_cue(sentence)
+            if cue is not None and cue.action is not Action.OTHER and states[i - 1].listing is None:
+                states[i - 1] = replace(states[i - 1], listing=Listing(
+                    cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i))
+        states.append(SentenceState((s, e), speaker, first, listing))
+    return states
+
+
+_OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
+
+
+def _opening(sentence: str) -> str:
+    """The words a sentence opens with: to its first comma, at most ``_OPENING_WORDS``."""
+    return " ".join(sentence.split(",", 1)[0].split()[:_OPENING_WORDS])
+
+
+def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
+                   memo: dict[int, _dt.date | None] | None = None) -> _dt.date | None:
+    """The date in scope at sentence ``k``: the last one named before it in its paragraph, when the
+    paragraph opens with a date; else None.
+
+    A date that opens a paragraph ("On November 22, Russian forces attacked…", "Вчора ворог…")
+    dates what follows, until another date is named; a date named further on dates its own sentence
+    ("… continue to advance. On November 22, Zvanovka was liberated. Units are advancing…", "X has
+    been ours since November 22. Units are pushing on…"). Each sentence is read
+    at most once with a shared ``memo`` (only the paragraphs of undated claims are read).
+
+    >>> t = "On November 22, Russian forces attacked Tykhe. They also shelled Novoye.\\nFighting went on."
+    >>> st = read_report(t)
+    >>> paragraph_date(t, st, 1, _dt.date(2025, 11, 24)), paragraph_date(t, st, 2, _dt.date(2025, 11, 24))
+    (datetime.date(2025, 11, 22), None)
+    """
+    memo = {} if memo is None else memo
+
+    def day(j: int) -> _dt.date | None:
+        if j not in memo:
+            s, e = states[j].span
+            memo[j] = claim_date(text[s:e], report_date)
+        return memo[j]
+
+    first = states[k].paragraph
+    if k == first or day(first) is None:
+        return None
+    s, e = states[first].span
+    if claim_date(_opening(text[s:e]), report_date) is None:
+        return None  # the paragraph's first sentence names a date, but does not open with it
+    return next(d for d in (day(j) for j in range(k - 1, first - 1, -1)) if d is not None)
+
+
+def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
+                       report_date: _dt.date | None = None) -> list[Claim]:
+    """Claims with the report state applied: the speaker to those their sentence gave none, the
+    paragraph's date to undated events, an open list's action to places left without one.
+
+    Each change is said in the claim's ``why``. A claim keeps what its own sentence said.
+    """
+    starts = [st.span[0] for st in states]
+    out: list[Claim] = []
+    extra: list[Claim] = []  # claims a later sentence makes about a sentence's places
+    seen: set[tuple] = set()
+    dates: dict[int, _dt.date | None] = {}
+    for c in claims:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k < 0:
+            out.append(c)
+            continue
+        st = states[k]
+        changes: dict = {}
+        why: list[str] = []
+        lst = st.listing
+        if lst is not None and c.role in ("event", "background") and c.start - st.span[0] >= lst.start \
+                and not c.action_detail.startswith("denied"):
+            if c.action is Action.OTHER:
+                changes.update(action=lst.action, action_detail=lst.detail, role="event")
+                why.append(lst.why)
+            elif lst.again is not None and c.action is not lst.action and c.precision != 3:
+                # "X and Y were captured, Moscow said. Kyiv said fighting went on in both areas": the
+                # later sentence's claim about the same places (settlements), when it names its speaker
+                later = states[lst.again]
+                if later.speaker is not None and later.speaker.sentence == lst.again \
+                        and later.speaker.claimant is not c.claimant:
+                    quote = " ".join(text[later.span[0]:later.span[1]].split())
+                    extra.append(replace(c, action=lst.action, action_detail=lst.detail, quote=quote,
+                                         claim_date=None, claimant=later.speaker.claimant,
+                                         why=tuple(c.why) + (lst.why, f"claimant '{later.speaker.text}'")))
+        role = changes.get("role", c.role)
+        sp = st.speaker
+        defaulted = _AUTHOR if sp is not None and sp.weak else _DEFAULTED
+        if sp is not None and sp.claimant is not c.claimant and any(w.startswith(defaulted) for w in c.why) \
+                and not any(w.startswith("claimant '") for w in c.why):
+            changes["claimant"] = sp.claimant
+            why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
+        if role == "event" and c.claim_date is None and k > st.paragraph:
+            day = paragraph_date(text, states, k, report_date, dates)
+            if day is not None:
+                changes["claim_date"] = day
+                why.append(f"date: the paragraph's ({day.isoformat()})")
+        if changes:
+            c = replace(c, **changes, why=tuple(c.why) + tuple(why))
+        out.append(c)
+    kept = []
+    for c in out + extra:
+        folded = fold(c.place)  # one claim per place and reading, as geo.extract keeps them
+        key = (c.geonameid if c.geonameid is not None else folded, folded, c.claimant, c.action, c.role)
+        if key not in seen:
+            seen.add(key)
+            kept.append(c)
+    return kept

@@ -1,0 +1,161 @@
+"""geo.discourse: the report state (speaker, open list, date scope), and every row of its table read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.claims import analyse_mention
+from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, markers, paragraph_date, read_report
+from geo.model import Action, Claim, Claimant, Report
+
+ROWS = markers()[0]
+
+# a sentence before a row's example, per language: a list to continue, places to come back to, a speaker
+OPENS = {"en": "Russian forces liberated three settlements.",
+         "ru": "Российские войска освободили три населенных пункта.",
+         "uk": "Українські сили відбили атаки біля трьох населених пунктів."}
+OPENED = {"en": Action.CAPTURED, "ru": Action.CAPTURED, "uk": Action.REPELLED}
+PLACES = {"en": "Russian forces shelled Tykhe and Novoye.", "ru": "Войска обстреляли Тихое и Новое.",
+          "uk": "Росіяни обстріляли Тихе та Нове."}
+SPOKEN = {"en": "Russian forces took Tykhe, the Russian Defence Ministry said.",
+          "ru": "Войска освободили Тихое, сообщили в Минобороны России.",
+          "uk": "Бої тривали біля Торського, повідомляє Генштаб ЗСУ."}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.line}:{r.cls}:{r.phrase}")
+def test_every_row_reads_back(row):
+    """Each row's example holds its marker, and the marker does what its class says."""
+    assert any(m.rule == row for m in find_markers(row.example)), f"discourse.jsonl:{row.line}: not found"
+    if row.cls == "speaker":
+        # the speaker it names carries to the next sentence
+        states = read_report(row.example + "\nFighting continued near Tykhe.")
+        assert [s.speaker.claimant.value for s in states] == [row.get("claimant")] * 2
+    elif row.cls == "dateline":
+        states = read_report(row.example)
+        assert states[-1].speaker is not None and states[-1].speaker.weak
+        assert states[-1].speaker.claimant.value == row.get("claimant")
+    elif row.cls == "speech":
+        # a speaker named beside a speech word speaks; with the word gone, it does not (inside a
+        # paragraph: a short line of its own that names a speaker is a header, and speaks anyway)
+        assert read_report("Tykhe. " + row.example)[1].speaker is not None
+        marker = next(m for m in find_markers(row.example) if m.rule == row)
+        bare = row.example[:marker.start] + row.example[marker.end:]
+        if not any(m.cls in ("speech", "backref") for m in find_markers(bare)):
+            assert read_report("Tykhe. " + bare)[1].speaker is None
+    elif row.cls == "backref":
+        # named after the fact: the speaker reaches back to the sentence before
+        states = read_report("Fighting continued near Tykhe. " + row.example)
+        assert states[0].speaker is not None and states[0].speaker == states[1].speaker
+    elif row.cls == "reset":
+        # the outlet's reminder: the report's speaker does not speak in its paragraph
+        states = read_report(SPOKEN[row.lang] + "\n" + row.example)
+        assert states[0].speaker is not None and states[1].speaker is None
+    elif row.cls == "list":
+        states = read_report(OPENS[row.lang] + " " + row.example)
+        assert states[1].listing is not None and states[1].listing.action is OPENED[row.lang]
+        assert row.example[states[1].listing.start - 1:].strip()  # the members come after the opener
+    elif row.cls == "anaphor":
+        states = read_report(PLACES[row.lang] + " " + row.example)
+        assert states[0].listing is not None and states[0].listing.action is Action.FIGHTING
+    else:  # pragma: no cover - a class without a test is an error
+        pytest.fail(f"no read-back test for class {row.cls}")
+
+
+def test_the_table_covers_every_class():
+    assert {r.cls for r in ROWS} == set(CLASSES)
+
+
+def test_the_lead_speaker_carries_until_another_speaks():
+    text = ("Russian troops attacked near Torske, Ukraine's General Staff said in its morning summary.\n"
+            "Fighting continued near Serebrianka.\n"
+            "DeepState reported that Russian troops entered Tykhe. They also advanced near Novoye.\n"
+            "Ukrainian forces repelled an assault near Yampolivka.")
+    who = [s.speaker.claimant.value for s in read_report(text)]
+    # a speaker named in a later paragraph holds to the end of it; then the lead's speaker again
+    assert who == ["UA-GeneralStaff", "UA-GeneralStaff", "DeepState", "DeepState", "UA-GeneralStaff"]
+
+
+def test_a_source_that_speaks_for_itself_keeps_the_report():
+    text = ("Gerasimov claimed that Russian forces had seized Kupiansk, the Kremlin said.\n"
+            "Fighting continued near Kupiansk-Vuzlovyi.")
+    assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-official", "RU-official"]
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.ISW)] == ["RU-official", "ISW"]
+
+
+def test_a_new_speaker_in_the_sentence_is_not_overridden():
+    text = "Russian troops took Tykhe, the Russian Defence Ministry said. Ukraine's General Staff said fighting went on."
+    assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-MoD", "UA-GeneralStaff"]
+
+
+def test_named_without_speaking_is_no_speaker():
+    # "our troops" names the milbloggers' side in the sentence reading, but nobody speaks here
+    assert read_report("In the Pokrovsk sector, our troops repelled 14 attacks near Novoye.")[0].speaker is None
+
+
+def test_a_date_holds_through_its_paragraph_only():
+    text = ("On November 22, Russian forces attacked Tykhe. They also shelled Novoye. On Sunday they entered Sladke. "
+            "Fighting went on.\nFighting continued near Torske.")
+    states = read_report(text)
+    day = dt.date(2025, 11, 25)  # a Tuesday
+    assert [paragraph_date(text, states, k, day) for k in range(len(states))] == [
+        None, dt.date(2025, 11, 22), dt.date(2025, 11, 22), dt.date(2025, 11, 23), None]
+    assert [s.paragraph for s in states] == [0, 0, 0, 0, 4]
+    # a date named further on in a paragraph dates its own sentence only
+    for text in ("Russian forces advance near Siversk. On November 22, Zvanovka was liberated. Units took Petrovske.",
+                 "Zvanovka has been in Russian hands since November 22. Units are pushing on towards Kirovo."):
+        assert paragraph_date(text, read_report(text), 1 + text.startswith("Russian"), day) is None
+
+
+def test_only_claimants_the_sentence_did_not_name_are_replaced():
+    """The claimant geo.claims falls back to says so in its why: the pass reads that and nothing else."""
+    report = Report(text="", url="https://news.example.org/a")
+    s = "Fighting continued near Tykhe."
+    fallback = analyse_mention(s, s.index("Tykhe"), s.index("Tykhe") + 5, report=report)
+    assert any(w.startswith(_DEFAULTED) for w in fallback.why)
+    s = "Fighting continued near Tykhe, the General Staff of Ukraine said."
+    named = analyse_mention(s, s.index("Tykhe"), s.index("Tykhe") + 5, report=report)
+    assert not any(w.startswith(_DEFAULTED) for w in named.why)
+
+
+def _claim(start: int, **kw) -> Claim:
+    base = dict(place="Tykhe", lat=None, lon=None, start=start, end=start + 5, report_date=dt.date(2025, 11, 24),
+                action=Action.OTHER, claimant=Claimant.MEDIA, role="background", why=("claimant from source",))
+    return Claim(**(base | kw))
+
+
+def test_the_state_reaches_the_claims():
+    text = ("On November 22, Russian forces liberated three settlements, Ukraine's General Staff said. "
+            "Among them are Tykhe and Novoye.")
+    states = read_report(text)
+    at = text.index("Tykhe")
+    named = _claim(at, claimant=Claimant.RU_MOD, why=("claimant 'the ministry'",))
+    out = apply_report_state([_claim(at), named], states, text, dt.date(2025, 11, 24))
+    assert (out[0].action, out[0].role, out[0].claimant, out[0].date) == (
+        Action.CAPTURED, "event", Claimant.UA_GENERALSTAFF, dt.date(2025, 11, 22))
+    assert any("list continued" in w for w in out[0].why) and any("report's speaker" in w for w in out[0].why)
+    assert out[1].claimant is Claimant.RU_MOD  # named by its own sentence: kept
+
+
+def test_extraction_reads_the_report(gaz):
+    from geo.extract import extract_text
+
+    text = ("На Лиманському напрямку ворог атакував позиції. Про це Генштаб ЗСУ повідомляє у зведенні.\n"
+            "Бої тривали біля Торського.")
+    claims = extract_text(text, gaz, date=dt.date(2025, 9, 15))
+    torske = [c for c in claims if c.place == "Торського"]
+    assert torske and {c.claimant for c in torske} == {Claimant.UA_GENERALSTAFF}
+
+
+def test_a_later_sentence_about_the_same_places_adds_its_claim():
+    text = ("Russian forces captured Tykhe and Novoye, the Russian Defence Ministry said. "
+            "Ukraine's General Staff said fighting continued in both areas.")
+    states = read_report(text)
+    at = text.index("Tykhe")
+    captured = _claim(at, action=Action.CAPTURED, role="event", claimant=Claimant.RU_MOD, precision=1,
+                      why=("claimant 'the ministry'",))
+    out = apply_report_state([captured], states, text, dt.date(2025, 11, 24))
+    assert [(c.action, c.claimant) for c in out] == [(Action.CAPTURED, Claimant.RU_MOD),
+                                                     (Action.FIGHTING, Claimant.UA_GENERALSTAFF)]
+    assert out[1].quote.startswith("Ukraine's General Staff said")
