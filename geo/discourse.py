@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from frontmap.errors import RuleError
 from gazetteer.names import fold
-from geo.claims import find_attributions, find_cues
+from geo.claims import cue_at, find_attributions
 from geo.dates import claim_date
 from geo.model import Action, Claimant
 from geo.rules import Rule, load_table
@@ -217,8 +217,9 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
 
 
 def _last_cue(sentence: str, before: int | None = None):
-    cues = [c for c in find_cues(sentence) if before is None or c.end <= before]
-    return cues[-1] if cues else None
+    """The cue that governs what the sentence lists at ``before`` (default: its end), by the sentence
+    reader's own rule (:func:`geo.claims.cue_at`)."""
+    return cue_at(sentence, before)
 
 
 def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,

@@ -64,8 +64,8 @@ __all__ = [
     "ClaimContext",
     "analyse_mention",
     "analyse_mention_all",
+    "cue_at",
     "find_attributions",
-    "find_cues",
     "find_directions",
     "find_units",
     "report_voice",
@@ -78,5 +78,6 @@ for _module in (context, matching, clauses, units, action, claimant, voice, role
     globals().update({k: v for k, v in vars(_module).items() if not k.startswith("__") and k not in globals()})
 del _module
 
-# the sentence reading the report-level pass (geo.discourse) builds on: a sentence's cues, its named speakers
-find_cues, find_attributions = action._kept_cues, claimant._attributions
+# the sentence reading the report-level pass (geo.discourse) builds on: a sentence's named speakers, the
+# cue that governs what it lists
+find_attributions, cue_at = claimant._attributions, action.cue_at

@@ -242,6 +242,15 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     return (after[0] if after else None), lo
 
 
+def cue_at(sentence: str, at: int | None = None) -> _Cue | None:
+    """The cue that would govern a place written at offset ``at`` of ``sentence`` (default: its end)
+    with no cue after it: the rule of :func:`_governing_cue`, for a list whose members come later
+    ("… відбили атаки біля трьох сіл. Серед них …": ``repelled``)."""
+    at = len(sentence) if at is None else at
+    cues = [c for c in _kept_cues(sentence) if c.end <= at]
+    return _governing_cue(cues, at, at, 0, at, sentence)[0] if cues else None
+
+
 # "in the areas of A, B and C, and repelled a counterattack": a verb that opens the next conjunct
 _CONJUNCT_BEFORE = _c(r"(?:,\s*|\s)(?:and|и|і|та|а\s+также|а\s+також)\s+(?:\w+\s+){0,2}$")
 
