@@ -68,6 +68,29 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _checked_output(check, path: Path) -> None:
+    try:
+        check(path)
+    except FrontmapError as exc:
+        _fail(str(exc))
+
+
+def _to_stdout(doc: dict) -> None:
+    """Write GeoJSON to stdout; a reader that stops early (``| head``) ends the run quietly."""
+    try:
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # as the Python docs advise: point stdout at devnull so the interpreter's own flush at exit
+        # does not fail again, and exit as a reader-closed pipe lets POSIX tools exit (quietly)
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
 def _open_gazetteer(data: Path | None, progress: bool = True):
     from gazetteer import Gazetteer
 
@@ -198,13 +221,14 @@ def extract(
     online: OnlineOpt = False,
 ) -> None:
     """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
-    from maps.export import feature_collection, write_claims
+    from maps.export import check_output, feature_collection, write_claims
 
+    if str(output) != "-":
+        _checked_output(check_output, output)  # a bad suffix or folder: said before any work
     result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
     try:
         if str(output) == "-":
-            json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
-            sys.stdout.write("\n")
+            _to_stdout(feature_collection(result.claims))
         else:
             write_claims(result.claims, output)
     except FrontmapError as exc:
@@ -230,9 +254,13 @@ def map_(
     online: OnlineOpt = False,
 ) -> None:
     """Draw the claims of reports on an interactive map, and write them beside it as GeoJSON."""
-    from maps.export import write_claims
-    from maps.webmap import make_map, save_map
+    from frontmap.files import replacing
+    from maps.export import check_output, write_claims
+    from maps.webmap import check_map_output, make_map, save_map
 
+    # both outputs checked before any work, and written together: both or neither
+    _checked_output(check_map_output, output)
+    _checked_output(check_output, output.with_suffix(".geojson"))
     result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
     try:
         m = make_map(
@@ -242,9 +270,10 @@ def map_(
             include_roles=None if not all_roles else ("event", "speaker", "venue", "background", "region"),
             front=fl,
         )
-        save_map(m, output)
-        write_claims(result.claims, output.with_suffix(".geojson"))
-    except FrontmapError as exc:
+        with replacing(output, output.with_suffix(".geojson")) as (tmp_html, tmp_geojson):
+            save_map(m, tmp_html)
+            write_claims(result.claims, tmp_geojson)
+    except OSError as exc:  # ExportError is an OSError
         _fail(str(exc))
     _summary(result, f"{output} (+ {output.with_suffix('.geojson').name})")
     raise typer.Exit(1 if result.errors else 0)

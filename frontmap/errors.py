@@ -27,6 +27,7 @@ __all__ = [
     "DownloadError",
     "FrontlineError",
     "ExportError",
+    "SettingsError",
 ]
 
 
@@ -81,3 +82,7 @@ class FrontlineError(FrontmapError, ValueError):
 
 class ExportError(FrontmapError, OSError):
     """Claims could not be written to the requested file or format."""
+
+
+class SettingsError(FrontmapError, OSError):
+    """A setting (``FRONTMAP_CACHE``...) that names something frontmap cannot use."""

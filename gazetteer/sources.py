@@ -28,7 +28,6 @@ import hashlib
 import http.client
 import logging
 import os
-import tempfile
 import urllib.request
 import warnings
 import zipfile
@@ -40,6 +39,7 @@ from typing import Literal
 
 from frontmap import settings
 from frontmap.errors import DownloadError, GazetteerNotFoundError
+from frontmap.files import replacing
 
 from .dumps import GeoNamesRow
 
@@ -253,36 +253,32 @@ def download_dumps(
         if target.is_file():
             continue
         url = base_url.rstrip("/") + "/" + name
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=dest)
-        tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "wb") as f:
-                request = urllib.request.Request(url, headers={"User-Agent": "frontmap"})
-                with urllib.request.urlopen(request, timeout=timeout) as response:
-                    total = int(response.headers.get("Content-Length") or 0) or None
-                    with tqdm(total=total, unit="B", unit_scale=True, desc=name,
-                              disable=None if progress else True, leave=False) as bar:
-                        for block in iter(lambda: response.read(1 << 16), b""):
-                            f.write(block)
-                            bar.update(len(block))
-                    if total is not None and f.tell() != total:
-                        raise DownloadError(
-                            f"could not download {url}: got {f.tell()} of {total} bytes"
-                        )
-            if name.lower().endswith(".zip"):
-                try:
-                    with zipfile.ZipFile(tmp) as archive:
-                        archive.namelist()
-                except zipfile.BadZipFile as exc:
-                    raise DownloadError(f"could not download {url}: not a zip ({exc})") from None
-            os.replace(tmp, target)
+            with replacing(target) as (tmp,):  # moved into place only once whole and checked
+                with open(tmp, "wb") as f:
+                    request = urllib.request.Request(url, headers={"User-Agent": "frontmap"})
+                    with urllib.request.urlopen(request, timeout=timeout) as response:
+                        total = int(response.headers.get("Content-Length") or 0) or None
+                        with tqdm(total=total, unit="B", unit_scale=True, desc=name,
+                                  disable=None if progress else True, leave=False) as bar:
+                            for block in iter(lambda: response.read(1 << 16), b""):
+                                f.write(block)
+                                bar.update(len(block))
+                        if total is not None and f.tell() != total:
+                            raise DownloadError(
+                                f"could not download {url}: got {f.tell()} of {total} bytes"
+                            )
+                if name.lower().endswith(".zip"):
+                    try:
+                        with zipfile.ZipFile(tmp) as archive:
+                            archive.namelist()
+                    except zipfile.BadZipFile as exc:
+                        raise DownloadError(f"could not download {url}: not a zip ({exc})") from None
         except DownloadError:
             raise
         except (OSError, http.client.HTTPException, ValueError) as exc:
             reason = getattr(exc, "reason", None) or exc
             raise DownloadError(f"could not download {url}: {reason}") from exc
-        finally:
-            tmp.unlink(missing_ok=True)
     return out
 
 

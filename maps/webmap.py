@@ -76,6 +76,7 @@ from folium.template import Template
 
 from frontmap import ATTRIBUTION_GEONAMES, ATTRIBUTION_NOMINATIM
 from frontmap.errors import ExportError
+from frontmap.files import check_writable, write_atomic
 from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
 from maps.assets import (
@@ -101,6 +102,7 @@ __all__ = [
     "leaflet_assets",
     "make_map",
     "save_map",
+    "check_map_output",
 ]
 
 #: Marker colour by action.
@@ -763,8 +765,32 @@ def make_map(
     return m
 
 
+#: Suffixes of a map file
+MAP_SUFFIXES = (".html", ".htm")
+
+
+def check_map_output(path: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that :func:`save_map` could write ``path`` (an ``.html`` file).
+
+    Raises
+    ------
+    frontmap.errors.ExportError
+        The suffix is not ``.html``/``.htm``, or the file cannot be written there.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in MAP_SUFFIXES:
+        raise ExportError(
+            f"{path}: a map is written as {' or '.join(MAP_SUFFIXES)}, not {path.suffix or 'a file without suffix'!r}"
+        )
+    try:
+        return check_writable(path)
+    except OSError as exc:
+        raise ExportError(str(exc)) from None
+
+
 def save_map(m: folium.Map, path: str | os.PathLike[str]) -> Path:
-    """Write the map's HTML to ``path``, creating its folder.
+    """Write the map's HTML to ``path``, creating its folder (whole or not at all: see
+    :mod:`frontmap.files`).
 
     Returns
     -------
@@ -776,9 +802,9 @@ def save_map(m: folium.Map, path: str | os.PathLike[str]) -> Path:
         The file cannot be written.
     """
     path = Path(path)
+    html_text = m.get_root().render()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(m.get_root().render(), encoding="utf-8")
+        write_atomic(path, lambda tmp: tmp.write_text(html_text, encoding="utf-8"))
     except OSError as exc:
         raise ExportError(f"{path}: {exc.strerror or exc}") from exc
     return path
