@@ -132,6 +132,9 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
         raise IsADirectoryError(f"{path}: is a folder, not a file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise type(exc)(f"{path}: cannot create the folder ({exc.strerror or exc})") from None
+    try:
         _temporary(path).unlink()
     except OSError as exc:
         raise type(exc)(f"{path}: cannot be written ({exc.strerror or exc})") from None

@@ -26,7 +26,7 @@ from geo.dates import claim_date
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, CoordSource, Report
 from geo.relative import derive_point, find_relation
-from geo.reports import iter_file_reports, iter_input_files
+from geo.reports import iter_file_reports, iter_input_files, normalise_text
 from geo.resolve import resolve_mentions
 from geo.text import sentences
 
@@ -93,7 +93,9 @@ def extract_report(
     of event and background mentions the gazetteer left unresolved are looked up online
     (:func:`geo.geocode.geocode_claims`); without one they stay unresolved (null geometry).
     """
-    text = report.text
+    text = normalise_text(report.text)  # read already normalised from files; text given here may not be
+    if text is not report.text:
+        report = replace(report, text=text)
     spans = sentences(text) or [(0, len(text))]
     starts = [s for s, _ in spans]
 

@@ -49,6 +49,7 @@ import datetime as _dt
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -67,6 +68,7 @@ __all__ = [
     "html_to_text",
     "read_reports",
     "iter_reports",
+    "normalise_text",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
@@ -81,6 +83,40 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _NOT_REPORTS = frozenset(
     {"readme", "license", "licence", "changelog", "changes", "contributing", "notice", "copying", "authors"}
 )
+
+
+# --------------------------------------------------------------------------- normalisation
+
+# a stress mark (combining acute, or grave) on a Cyrillic letter: Покро́вск is Покровск
+_STRESS = re.compile(r"(?<=[\u0400-\u04ff])[\u0301\u0300]+")
+_NOT_PLAIN = re.compile(r"[^\x00-\u02ff\u0400-\u04ff\u2010-\u2027\u2030-\u205f]")
+
+
+def normalise_text(text: str) -> str:
+    """Text as frontmap reads it: format characters deleted, stress marks on Cyrillic letters
+    deleted, then Unicode NFC (a decomposed й is one letter again).
+
+    Everything downstream (mentions, spans, quotes) works on this text: a quote is the report's
+    text as normalised. Plain text comes back as it is, unchanged and uncopied.
+
+    Examples
+    --------
+    >>> normalise_text("Myr\u00adno\u200bhrad and Покро\u0301вск, Бахмут\u200e, Краи\u0306ний")
+    'Myrnohrad and Покровск, Бахмут, Крайний'
+    >>> s = "Plain text."
+    >>> normalise_text(s) is s
+    True
+    """
+    if text.isascii() or not _NOT_PLAIN.search(text) and not any(c in text for c in "\u00ad\u0301\u0300"):
+        return text
+    # every format character (Unicode category Cf: soft hyphen, zero-width space/joiner/non-joiner,
+    # word joiner, LRM/RLM and the other direction marks, a BOM inside text...) is deleted
+    fmt = {ord(c): None for c in set(text) if c > "\x7f" and unicodedata.category(c) == "Cf"}
+    if fmt:
+        text = text.translate(fmt)
+    if "\u0301" in text or "\u0300" in text:
+        text = _STRESS.sub("", text)
+    return unicodedata.normalize("NFC", text)
 
 
 # --------------------------------------------------------------------------- files
@@ -602,6 +638,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
         text, title = _html(text)
         if not text.strip():
             raise ReportError(path, "no text: an HTML page whose body holds no text")
+    text = normalise_text(text)
     url = ""
     doc_date: _dt.date | None = None
     month: tuple[int, int] | None = None
