@@ -170,6 +170,8 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
     bar.close()
     if geocoder is not None:
         geocoder.close()
+    for warning in result.warnings:
+        typer.secho(f"frontmap: warning: {warning}", err=True, fg=typer.colors.YELLOW)
     for err in result.errors:
         typer.secho(f"frontmap: skipped {err}", err=True, fg=typer.colors.YELLOW)
     if result.reports == 0:  # nothing read: exit 2, and write no empty output

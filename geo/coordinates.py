@@ -66,6 +66,7 @@ __all__ = [
     "parse_coordinate",
     "find_coordinates",
     "find_coordinate_problems",
+    "scan_coordinates",
     "format_coordinate",
     "remove_coordinates",
     "METRES_PER_DEGREE",
@@ -426,6 +427,20 @@ def find_coordinates(text: str) -> list[Coordinate]:
     ['37U DQ 12345 67890', '47.9056, 36.2494']
     """
     return [r for r in _scan(text) if isinstance(r, Coordinate)]
+
+
+def scan_coordinates(text: str) -> tuple[list[Coordinate], list[CoordinateError]]:
+    """:func:`find_coordinates` and :func:`find_coordinate_problems` in one pass over ``text``.
+
+    Examples
+    --------
+    >>> found, problems = scan_coordinates("at 47.9056, 36.2494 and 95.5° N, 36.25° E")
+    >>> [c.text for c in found], [e.reason for e in problems]
+    (['47.9056, 36.2494'], ['latitude 95.5° is beyond 90°'])
+    """
+    scanned = _scan(text)
+    return ([r for r in scanned if isinstance(r, Coordinate)],
+            [r for r in scanned if isinstance(r, CoordinateError)])
 
 
 def find_coordinate_problems(text: str) -> list[CoordinateError]:

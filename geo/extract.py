@@ -12,16 +12,17 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from frontmap.errors import FrontmapError, ReportError
+from frontmap.errors import FrontmapError, ReportError, ReportWarning
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all
-from geo.coordinates import find_coordinates
+from geo.coordinates import scan_coordinates
 from geo.dates import claim_date
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, CoordSource, Report
@@ -50,6 +51,8 @@ class ExtractResult:
     errors: list[ReportError] = field(default_factory=list)
     reports: int = 0
     files: int = 0
+    #: inputs read, but not all as written ("path: report date 2099-01-01 is in the future: ..."), in order
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -107,7 +110,7 @@ def extract_report(
         k = bisect.bisect_right(starts, s) - 2
         return text[spans[k][0] : spans[k][1]] if k >= 0 else ""
 
-    coords = find_coordinates(text)
+    coords, bad_coords = scan_coordinates(text)
     mentions = find_mentions(text, gaz, coordinates=coords)
     if not mentions:
         return []
@@ -134,13 +137,19 @@ def extract_report(
     quotes: dict[str, str] = {}  # each sentence's whitespace folded once
     for m, r, (sentence, ctxs) in zip(mentions, resolutions, contexts):
         folded = fold(m.text)
+        event_date: list = []  # the claim date of this mention's sentence, worked out once if needed
         for ctx in ctxs:
             place = r.place
-            key = (place.geonameid if place else folded, folded, ctx.claimant, ctx.action, ctx.role)
+            cdate = None
+            if ctx.role == "event":
+                if not event_date:
+                    event_date.append(claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0])))
+                cdate = event_date[0]
+            # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
+            key = (place.geonameid if place else folded, folded, ctx.claimant, ctx.action, ctx.role, cdate)
             if key in seen:
                 continue
             seen.add(key)
-            cdate = claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0])) if ctx.role == "event" else None
             precision = r.precision
             role = ctx.role
             if place is not None and (place.feature_class == "A" or place.feature_code.startswith("PCL")):
@@ -188,7 +197,7 @@ def extract_report(
                     quote=quote,
                     start=m.start,
                     end=m.end,
-                    why=tuple(r.why) + tuple(ctx.why) + why_derived,
+                    why=tuple(r.why) + tuple(ctx.why) + why_derived + _rejected_near(bad_coords, sentence_of(m.start)),
                 )
             )
     if geocoder is not None:
@@ -196,6 +205,14 @@ def extract_report(
 
         claims = geocode_claims(claims, geocoder)
     return claims
+
+
+def _rejected_near(problems: list, sentence: tuple[int, int]) -> tuple[str, ...]:
+    """Coordinates in the mention's sentence that were rejected, and why (for the claim's ``why``)."""
+    if not problems:
+        return ()
+    s, e = sentence
+    return tuple(f"coordinates rejected: {p}" for p in problems if s <= p.start < e)
 
 
 def mark_contested(claims: Sequence[Claim]) -> list[Claim]:
@@ -217,6 +234,16 @@ def mark_contested(claims: Sequence[Claim]) -> list[Claim]:
     return [replace(c, contested=True) if i in contested else c for i, c in enumerate(claims)]
 
 
+def _keep_warnings(caught: list[warnings.WarningMessage], result: ExtractResult) -> None:
+    """Report warnings go to ``result.warnings`` (each once); any other warning on as it came."""
+    for w in caught:
+        if isinstance(w.message, ReportWarning):
+            if str(w.message) not in result.warnings:
+                result.warnings.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
 def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult) -> Iterator[Report]:
     try:
         files = list(iter_input_files(paths))
@@ -236,7 +263,12 @@ def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult
         reports = iter_file_reports(f)
         while True:
             try:
-                report = next(reports)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", ReportWarning)
+                    try:
+                        report = next(reports)
+                    finally:
+                        _keep_warnings(caught, result)
             except StopIteration:
                 break
             except ReportError as exc:

@@ -50,11 +50,12 @@ import os
 import re
 import stat
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from frontmap.errors import ReportDecodeError, ReportError
+from frontmap.errors import ReportDecodeError, ReportError, ReportWarning
 from geo.dates import find_report_date
 from geo.model import Report
 
@@ -455,8 +456,12 @@ def _front_matter(text: str) -> tuple[dict[str, str], str] | None:
     return fields, rest[rest.find("\n") + 1 :] if "\n" in rest else ""
 
 
-def _meta_date(value: str) -> tuple[_dt.date | None, tuple[int, int] | None]:
-    """A metadata DATE value: a full date, or only a (year, month) to look for in the text."""
+def _meta_date(value: str, path: object = "") -> tuple[_dt.date | None, tuple[int, int] | None]:
+    """A metadata DATE value: a full date, or only a (year, month) to look for in the text.
+
+    A date that does not exist (``2025-02-31``) is no date, and says so: a
+    :class:`~frontmap.errors.ReportWarning` naming the file.
+    """
     m = _ISO_PREFIX.match(value)
     if not m:
         return None, None
@@ -464,9 +469,28 @@ def _meta_date(value: str) -> tuple[_dt.date | None, tuple[int, int] | None]:
     if m.group(3):
         try:
             return _dt.date(year, month, int(m.group(3))), None
-        except ValueError:
+        except ValueError as exc:
+            warnings.warn(ReportWarning(path, f"DATE {m.group(0).strip()!r} is not a date ({exc}): "
+                                              "the report is dated by its text, if at all"), stacklevel=2)
             return None, None
-    return (None, (year, month)) if 1 <= month <= 12 else (None, None)
+    if 1 <= month <= 12:
+        return None, (year, month)
+    warnings.warn(ReportWarning(path, f"DATE {m.group(0).strip()!r} is not a month: ignored"), stacklevel=2)
+    return None, None
+
+
+#: The earliest report date taken as one: the war's reports start in 2014; an earlier date in a
+#: dateline is a typo or an archive's, and would put claims on no front line
+EARLIEST_REPORT_DATE = _dt.date(2014, 1, 1)
+
+
+def _plausible(date: _dt.date | None, path: object) -> _dt.date | None:
+    """``date`` if a report can bear it (from 2014 to tomorrow), else None and a ReportWarning."""
+    if date is None or EARLIEST_REPORT_DATE <= date <= _dt.date.today() + _dt.timedelta(days=1):
+        return date
+    when = "before 2014" if date < EARLIEST_REPORT_DATE else "in the future"
+    warnings.warn(ReportWarning(path, f"report date {date.isoformat()} is {when}: not used as a date"), stacklevel=2)
+    return None
 
 
 # --------------------------------------------------------------------------- posts
@@ -648,7 +672,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
         fields, text = meta
         url = fields.get("source", "") or fields.get("url", "")
         url = url if _URL.match(url) else ""
-        doc_date, month = _meta_date(fields.get("date", ""))
+        doc_date, month = _meta_date(fields.get("date", ""), path)
         title = fields.get("title", title)
         author = fields.get("author", "")
     front = _front_matter(text)
@@ -658,8 +682,9 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
         url = url or (fields.get("source", "") if _URL.match(fields.get("source", "")) else "")
         author = author or fields.get("author", "")
         if doc_date is None:
-            doc_date, fm_month = _meta_date(fields.get("date", ""))
+            doc_date, fm_month = _meta_date(fields.get("date", ""), path)
             month = month or fm_month
+    doc_date = _plausible(doc_date, path)
     reference = doc_date
     if month is not None:
         reference = _dt.date(month[0], month[1], calendar.monthrange(*month)[1])
@@ -669,7 +694,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
     posts = _split_posts(text)
     if len(posts) <= 1:
         body = text.strip("\n")
-        date = doc_date or _in_month(find_report_date(body, reference=reference), month)
+        date = doc_date or _plausible(_in_month(find_report_date(body, reference=reference), month), path)
         return [
             Report(
                 text=body,
@@ -683,7 +708,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
 
     own_dates: list[_dt.date | None] = []
     for post in posts:
-        own = _in_month(find_report_date(post, reference=reference), month)
+        own = _plausible(_in_month(find_report_date(post, reference=reference), month), path)
         own_dates.append(own)
         if reference is None and own is not None:
             reference = own  # gives the year of later posts' yearless dates ("November 25, 1:06 PM")

@@ -324,3 +324,49 @@ def test_stress_marks_and_decomposed_letters(gaz, tmp_path: Path) -> None:
     assert "Myrnohrad" in report.text and "\ufeff" not in report.text
     quotes = {c.quote for c in extract_text(report.text, gaz)}
     assert quotes == {CLEAN_EN}
+
+
+# --------------------------------------------------------------------------------------------
+# 10. merged, dropped or misdated without a word
+
+
+def test_one_place_on_two_days_is_two_claims(gaz) -> None:
+    import datetime as dt
+
+    from geo.extract import extract_text
+
+    claims = extract_text("On November 20 Russian forces attacked Zvanovka. On November 22 Russian forces "
+                          "attacked Zvanovka again.", gaz, date=dt.date(2025, 11, 25))
+    assert [(c.name, c.action.value, str(c.claim_date)) for c in claims] == [
+        ("Zvanivka", "attacked", "2025-11-20"), ("Zvanivka", "attacked", "2025-11-22")]
+    same_day = extract_text("On November 20 Russian forces attacked Zvanovka. Later Russian forces attacked "
+                            "Zvanovka again on November 20.", gaz, date=dt.date(2025, 11, 25))
+    assert len(same_day) == 1
+
+
+@pytest.mark.parametrize("head, words", [
+    ("SOURCE: https://example.org/1 | DATE: 2025-02-31", "DATE '2025-02-31' is not a date"),
+    ("Posted on January 3, 1900\n", "report date 1900-01-03 is before 2014: not used as a date"),
+    ("DATE: 2099-05-01\n", "report date 2099-05-01 is in the future: not used as a date"),
+])
+def test_impossible_report_dates_are_named(gaz, data_dir: Path, tmp_path: Path, head: str, words: str) -> None:
+    from geo.extract import extract_files
+
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(f"{head}\nRussian forces captured Zvanovka.\n", encoding="utf-8")
+    good.write_text(REPORT, encoding="utf-8")
+    result = extract_files([bad, good], gaz)
+    assert result.warnings == [f"{bad}: {words}" + result.warnings[0].split(words, 1)[1]]
+    assert {c.source: c.report_date for c in result.claims}[str(bad)] is None
+    assert {c.source: str(c.report_date) for c in result.claims}[str(good)] == "2024-06-02"
+    r = _run(["extract", str(bad), str(good), "--data", str(data_dir), "--no-front", "-o", str(tmp_path / "o.csv")])
+    assert r.exit_code == 0
+    assert f"frontmap: warning: {bad}: {words}" in r.stderr
+
+
+def test_rejected_coordinates_are_in_why_and_coordinates_alone_do_not_crash(gaz) -> None:
+    from geo.extract import extract_text
+
+    (claim,) = extract_text("Russian forces attacked Zvanovka (48°61′N, 38°05′E).", gaz)
+    assert "coordinates rejected: '48°61′N, 38°05′E': minutes 61 must be below 60" in claim.why
+    extract_text("48.123, 37.456\n48°07′N 37°27′E\n95°N 36°61′E\n", gaz)  # whatever it gives, it gives
