@@ -100,7 +100,11 @@ def _open_gazetteer(data: Path | None, progress: bool = True):
         _fail(str(exc))
 
 
-def _parse_near(value: str | None):
+#: --near must lie within this many km of some place of the gazetteer
+NEAR_REACH_KM = 150.0
+
+
+def _parse_near(value: str | None, gaz=None):
     if not value:
         return ()
     from gazetteer.ranking import Anchor
@@ -110,6 +114,12 @@ def _parse_near(value: str | None):
         c = parse_coordinate(value)
     except FrontmapError as exc:
         _fail(f"--near {value!r}: {exc}")
+    if gaz is not None and not gaz.near(c.lat, c.lon, NEAR_REACH_KM):
+        # far from every place frontmap knows: most often latitude and longitude the wrong way round
+        swap = abs(c.lon) <= 90 and bool(gaz.near(c.lon, c.lat, NEAR_REACH_KM))
+        hint = f"; did you mean {c.lon:g},{c.lat:g}? (latitude first)" if swap else ""
+        _fail(f"--near {value}: {c.lat:g}° N, {c.lon:g}° E is more than {NEAR_REACH_KM:g} km from every "
+              f"place of the gazetteer{hint}")
     return (Anchor(c.lat, c.lon, weight=1.5, scale_km=30.0, label=f"--near {value}"),)
 
 
@@ -144,7 +154,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
 
         front = front_file(data)
     fl = _front(front, data, use_default=False, gaz=gaz)
-    anchors = _parse_near(near)
+    anchors = _parse_near(near, gaz)
     geocoder = _geocoder(fl) if online else None
     bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
     if jobs == 1 and engine == "processes":
@@ -292,7 +302,7 @@ def resolve(
     data: DataOpt = None,
 ) -> None:
     """Ranked gazetteer candidates for NAME, with the reason for the ranking."""
-    from gazetteer.ranking import confidence, rank
+    from gazetteer.ranking import CONFIDENT, FUZZY_ONLY, confidence, name_confidence, rank
 
     gaz = _open_gazetteer(data, progress=True)
     regions = ()
@@ -301,14 +311,16 @@ def resolve(
         if rp is None:
             _fail(f"--region {region!r}: no oblast or raion of that name")
         regions = (rp.name,)
-    ranked = rank(gaz.candidates(name, fuzzy=True, limit=500), name=name, near=_parse_near(near), regions=regions)
-    conf = confidence(ranked)
+    found = gaz.candidates(name, fuzzy=True, limit=500)
+    ranked = rank(found, name=name, near=_parse_near(near, gaz), regions=regions)
+    conf = name_confidence(ranked)
     shown = ranked[:limit]
     if as_json:
         out = {
             "query": name,
             "candidates": len(ranked),
             "confidence": conf,
+            "confident": conf >= CONFIDENT,
             "results": [
                 {
                     "geonameid": c.place.geonameid,
@@ -334,6 +346,18 @@ def resolve(
         typer.echo(f"No place found for {name!r}.")
         raise typer.Exit(1)
     typer.echo(f"{len(ranked)} candidates for {name!r} (confidence of the first: {conf:.2f})")
+    if conf < CONFIDENT:
+        how = "only a fuzzy match, " if ranked[0].rule == "fuzzy" else ""
+        typer.echo(f"No confident match ({how}confidence {conf:.2f} < {CONFIDENT:.2f}); the closest:")
+    if explain:
+        margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else None
+        typer.echo(
+            f"  confidence {confidence(ranked):.2f} from the first's score {ranked[0].score:.2f}"
+            + (f", {margin:.2f} above the second's" if margin is not None else ", no other candidate")
+            + f", among {len(ranked)}"
+            + (f"; x{FUZZY_ONLY:g} as the first was reached by fuzzy matching alone" if ranked[0].rule == "fuzzy" else "")
+        )
+    lookup_why = {c.place.geonameid: c for c in found}
     for i, c in enumerate(shown, 1):
         p = c.place
         where = ", ".join(x for x in (p.admin2, p.admin1, p.country) if x)
@@ -341,6 +365,12 @@ def resolve(
         reasons = c.why if explain else c.why[:2]
         for w in reasons:
             typer.echo(f"       - {w}")
+        if explain:  # how the name reached the place, and what the place is
+            first = lookup_why.get(p.geonameid)
+            for w in first.why if first is not None else ():
+                typer.echo(f"       - found by {w}" + (f" (match {first.score:.2f})" if first.score else ""))
+            typer.echo(f"       - {p.feature_code or 'no feature code'}, population {p.population:,}"
+                       + (f"; {len(gaz.names(p.geonameid))} names in the gazetteer" if p.geonameid in gaz else ""))
 
 
 @gazetteer_app.command("build")

@@ -370,3 +370,39 @@ def test_rejected_coordinates_are_in_why_and_coordinates_alone_do_not_crash(gaz)
     (claim,) = extract_text("Russian forces attacked Zvanovka (48°61′N, 38°05′E).", gaz)
     assert "coordinates rejected: '48°61′N, 38°05′E': minutes 61 must be below 60" in claim.why
     extract_text("48.123, 37.456\n48°07′N 37°27′E\n95°N 36°61′E\n", gaz)  # whatever it gives, it gives
+
+
+# --------------------------------------------------------------------------------------------
+# 9. confident nonsense
+
+
+def test_a_fuzzy_only_match_is_no_confident_match(gaz, data_dir: Path) -> None:
+    r = _run(["resolve", "Blahblahivka", "--data", str(data_dir), "--json"])
+    doc = json.loads(r.stdout)
+    assert doc["results"][0]["rule"] == "fuzzy"
+    assert doc["confidence"] < 0.5 and doc["confident"] is False
+    r = _run(["resolve", "Blahblahivka", "--data", str(data_dir)])
+    assert "No confident match (only a fuzzy match" in r.stdout
+    r = _run(["resolve", "Otradnoe", "--data", str(data_dir), "--near", "47.96,36.37", "--json"])
+    doc = json.loads(r.stdout)
+    assert doc["confident"] is True and doc["results"][0]["name"] == "Vidradne"
+
+
+def test_near_far_from_every_place_names_the_swap(gaz, data_dir: Path, tmp_path: Path) -> None:
+    r = _run(["resolve", "Otradnoe", "--data", str(data_dir), "--near", "36.37,47.96"])
+    assert r.exit_code == 2
+    assert "did you mean 47.96,36.37? (latitude first)" in _one_plain_line(r.stderr)
+    good = tmp_path / "r.txt"
+    good.write_text(REPORT, encoding="utf-8")
+    r = _run(["extract", str(good), "--data", str(data_dir), "--no-front", "--near", "-45.5, 170.5"])
+    assert r.exit_code == 2 and "more than 150 km from every place" in _one_plain_line(r.stderr)
+    assert "did you mean" not in r.stderr  # nothing there either way round
+
+
+def test_explain_says_more(gaz, data_dir: Path) -> None:
+    for name in ("Blahblahivka", "Otradnoe"):
+        plain = _run(["resolve", name, "--data", str(data_dir), "--limit", "3"]).stdout.splitlines()
+        explained = _run(["resolve", name, "--data", str(data_dir), "--limit", "3", "--explain"]).stdout.splitlines()
+        assert set(plain) < set(explained)
+        assert any(ln.strip().startswith("confidence ") for ln in explained)
+        assert any("- found by " in ln for ln in explained)
