@@ -91,13 +91,25 @@ def _to_stdout(doc: dict) -> None:
         raise typer.Exit(0) from None
 
 
-def _open_gazetteer(data: Path | None, progress: bool = True):
+def _open_gazetteer(data: Path | None, progress: bool = True, rebuild: bool = False):
+    """The gazetteer; the coarse fallback's warning as one plain line, not a Python warning."""
+    import warnings
+
     from gazetteer import Gazetteer
+    from gazetteer.sources import CoarseGazetteerWarning
 
     try:
-        return Gazetteer.open(data, progress=progress)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CoarseGazetteerWarning)
+            gaz = Gazetteer.open(data, progress=progress, rebuild=rebuild)
     except FrontmapError as exc:
         _fail(str(exc))
+    for w in caught:
+        if issubclass(w.category, CoarseGazetteerWarning):
+            typer.secho(f"frontmap: warning: {w.message}", err=True, fg=typer.colors.YELLOW)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return gaz
 
 
 #: --near must lie within this many km of some place of the gazetteer
@@ -379,12 +391,7 @@ def gazetteer_build(
     rebuild: Annotated[bool, typer.Option(help="Rebuild even if a matching index exists.")] = False,
 ) -> None:
     """Build the gazetteer index (once; later runs load it)."""
-    from gazetteer import Gazetteer
-
-    try:
-        gaz = Gazetteer.open(data, rebuild=rebuild, progress=True)
-    except FrontmapError as exc:
-        _fail(str(exc))
+    gaz = _open_gazetteer(data, progress=True, rebuild=rebuild)
     _print_info(gaz.info(), as_json=False)
 
 

@@ -743,6 +743,56 @@ def load_index(path: str | os.PathLike[str]) -> GazetteerIndex:
     return index
 
 
+#: The file in the cache's ``index/`` folder that remembers the index last built from a data folder
+LAST_BUILT = "last-built.json"
+
+
+def remember_index(index: GazetteerIndex, directory: str | os.PathLike[str], data: str | os.PathLike[str]) -> None:
+    """Remember ``index`` (built from the data folder ``data``) as the one later runs use when no
+    data folder is named. Written whole or not at all; a folder that cannot be written is passed over."""
+    path = Path(directory) / LAST_BUILT
+    doc = {"index": index.meta.get("path"), "data": str(data), "digest": index.meta.get("digest")}
+    try:
+        if path.is_file() and json.loads(path.read_text(encoding="utf-8")) == doc:
+            return
+    except (OSError, ValueError, RecursionError):
+        pass
+    try:
+        _atomic_write(path, [json.dumps(doc, indent=1).encode()])
+    except OSError as exc:
+        log.debug("cannot remember the gazetteer index in %s: %s", path, exc)
+
+
+def remembered_index(directory: str | os.PathLike[str]) -> GazetteerIndex | None:
+    """The index :func:`remember_index` remembered in ``directory``, loaded; None if there is none.
+
+    Raises
+    ------
+    IndexCorruptError
+        It is remembered but gone, damaged or of another format (the message says how to build it again).
+    """
+    path = Path(directory) / LAST_BUILT
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, RecursionError) as exc:
+        raise IndexCorruptError(f"{path}: unreadable ({exc}); run `frontmap gazetteer build --data DIR` again") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("index"), str):
+        raise IndexCorruptError(f"{path}: not what frontmap writes; run `frontmap gazetteer build --data DIR` again")
+    try:
+        index = load_index(doc["index"])
+    except FileNotFoundError:
+        raise IndexCorruptError(
+            f"the gazetteer index last built (from {doc.get('data')}) is gone: {doc['index']}; "
+            "run `frontmap gazetteer build --data DIR` again, or name the data folder"
+        ) from None
+    except IndexCorruptError as exc:
+        raise IndexCorruptError(f"{exc}; run `frontmap gazetteer build --data DIR` again") from None
+    index.meta = dict(index.meta, origin=f"last built (from {doc.get('data')})")
+    return index
+
+
 def open_index(
     sources: Sources,
     *,

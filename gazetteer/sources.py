@@ -6,6 +6,8 @@ Sources are looked for in this order:
    ``<dir>/geonames/`` and in ``<dir>/`` itself (``*.zip``, ``*.txt``; GeoNames'
    ``admin1CodesASCII.txt`` is read for first-level division names when present). A folder that
    is named but holds no dump is an error, not a reason to fall back;
+   (with no data folder named, :meth:`gazetteer.Gazetteer.open` first loads the index last built
+   from one, remembered in the cache: see :func:`gazetteer.index.remembered_index`)
 2. dumps downloaded earlier into ``<cache>/downloads/``;
 3. unless :func:`frontmap.settings.offline`, a download of :data:`DEFAULT_DOWNLOADS` from
    :data:`GEONAMES_URL` into ``<cache>/downloads/``;
@@ -55,6 +57,7 @@ __all__ = [
     "download_dumps",
     "locate_sources",
     "coarse_source",
+    "COARSE_WHY",
     "coarse_rows",
 ]
 
@@ -290,6 +293,10 @@ COARSE_MESSAGE = (
     "FRONTMAP_DATA to a folder holding UA.zip (and RU.zip...), run "
     "`frontmap gazetteer build --data DIR`, or go online so they can be downloaded."
 )
+
+
+#: Put in the ``why`` of every claim placed with the coarse gazetteer (maps say so when they see it)
+COARSE_WHY = "coarse gazetteer: towns over 500 people only, villages missing (see frontmap gazetteer build)"
 
 
 def _warn_coarse(reason: str = "") -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from frontmap.errors import FrontmapError, ReportError, ReportWarning
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
+from gazetteer.sources import COARSE_WHY
 from geo.claims import analyse_mention_all
 from geo.coordinates import scan_coordinates
 from geo.dates import claim_date
@@ -133,6 +134,7 @@ def extract_report(
         mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near
     )
     claims: list[Claim] = []
+    coarse = (COARSE_WHY,) if gaz.coarse else ()  # every claim says when villages could not be found
     seen: set[tuple] = set()
     quotes: dict[str, str] = {}  # each sentence's whitespace folded once
     for m, r, (sentence, ctxs) in zip(mentions, resolutions, contexts):
@@ -197,7 +199,8 @@ def extract_report(
                     quote=quote,
                     start=m.start,
                     end=m.end,
-                    why=tuple(r.why) + tuple(ctx.why) + why_derived + _rejected_near(bad_coords, sentence_of(m.start)),
+                    why=tuple(r.why) + tuple(ctx.why) + why_derived + _rejected_near(bad_coords, sentence_of(m.start))
+                    + coarse,
                 )
             )
     if geocoder is not None:

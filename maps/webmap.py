@@ -77,6 +77,7 @@ from folium.template import Template
 from frontmap import ATTRIBUTION_GEONAMES, ATTRIBUTION_NOMINATIM
 from frontmap.errors import ExportError
 from frontmap.files import check_writable, write_atomic
+from gazetteer.sources import COARSE_WHY
 from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
 from maps.assets import (
@@ -588,13 +589,18 @@ def make_map(
     n_off_role = int((resolved & ~role_ok).sum())
 
     title = title or "frontmap claims"
+    if "why" in gdf and gdf["why"].map(lambda w: COARSE_WHY in (w if isinstance(w, (tuple, list)) else str(w))).any():
+        # the claims were placed with the coarse gazetteer: the map says so
+        notes_first = [f"Placed with the {COARSE_WHY}"]
+    else:
+        notes_first = []
     m = folium.Map(location=_DEFAULT_CENTER, zoom_start=6, tiles=None, control_scale=True)
     root = m.get_root()
     root.title = html.escape(title)
     js_links: list[tuple[str, str]] = []
     css_links: list[tuple[str, str]] = []
     header = []
-    notes = []
+    notes = list(notes_first)
     if offline:
         js, css = leaflet_assets()
         m.default_js, m.default_css = [], []  # instance attributes: folium's class lists untouched

