@@ -91,19 +91,27 @@ def _to_stdout(doc: dict) -> None:
         raise typer.Exit(0) from None
 
 
-def _open_gazetteer(data: Path | None, progress: bool = True, rebuild: bool = False):
-    """The gazetteer; the coarse fallback's warning as one plain line, not a Python warning."""
+def _open_gazetteer(data: Path | None, progress: bool = True, rebuild: bool = False, plain=None):
+    """The gazetteer; the coarse fallback's warning as one plain line, not a Python warning;
+    plain progress lines while it loads (or is built) when stderr is not a terminal."""
     import warnings
 
+    from frontmap.progress import Progress
     from gazetteer import Gazetteer
     from gazetteer.sources import CoarseGazetteerWarning
 
+    own = plain is None
+    plain = Progress() if own else plain
     try:
-        with warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings(record=True) as caught, \
+                plain.stage("opening the gazetteer (the first run builds its index)"):
             warnings.simplefilter("always", CoarseGazetteerWarning)
             gaz = Gazetteer.open(data, progress=progress, rebuild=rebuild)
     except FrontmapError as exc:
         _fail(str(exc))
+    finally:
+        if own:
+            plain.close()
     for w in caught:
         if issubclass(w.category, CoarseGazetteerWarning):
             typer.secho(f"frontmap: warning: {w.message}", err=True, fg=typer.colors.YELLOW)
@@ -158,38 +166,52 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
     from geo.extract import extract_files
     from geo.reports import TEXT_SUFFIXES
 
+    from frontmap.progress import Progress
+
     if engine not in ("processes", "dask"):
         _fail(f"--engine {engine!r}: expected 'processes' or 'dask'")
-    gaz = _open_gazetteer(data)
-    if front is None and not no_front:
-        from frontmap.settings import front_file
+    plain = Progress()  # plain lines when stderr is not a terminal (a bar when it is)
+    try:
+        gaz = _open_gazetteer(data, plain=plain)
+        if front is None and not no_front:
+            from frontmap.settings import front_file
 
-        front = front_file(data)
-    fl = _front(front, data, use_default=False, gaz=gaz)
-    anchors = _parse_near(near, gaz)
-    geocoder = _geocoder(fl) if online else None
-    bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
-    if jobs == 1 and engine == "processes":
-        result = extract_files(
-            [str(p) for p in paths],
-            gaz,
-            front_km_for=(fl.distance_function if fl is not None else None),
-            near=anchors,
-            progress=lambda r: bar.update(1),
-            geocoder=geocoder,
-        )
-    else:
-        from geo.parallel import extract_files_parallel
+            front = front_file(data)
+        with plain.stage(f"reading the front line {front}"):
+            fl = _front(front, data, use_default=False, gaz=gaz)
+        anchors = _parse_near(near, gaz)
+        geocoder = _geocoder(fl) if online else None
+        total = None
+        if plain.plain:
+            from geo.parallel import list_input_files
 
-        try:
-            result = extract_files_parallel(
-                [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
-                data_dir=data, gaz=gaz, front=front, near=anchors, progress=bar.update,
-                geocoder=geocoder,
-            )
-        except (FrontmapError, ImportError, OSError) as exc:
-            _fail(f"--engine {engine}: {exc}")
-    bar.close()
+            total = len(list_input_files([str(p) for p in paths])[0])
+        bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
+        with plain.stage("extracting", total=total):
+            if jobs == 1 and engine == "processes":
+                result = extract_files(
+                    [str(p) for p in paths],
+                    gaz,
+                    front_km_for=(fl.distance_function if fl is not None else None),
+                    near=anchors,
+                    progress=_counter(bar, plain),
+                    geocoder=geocoder,
+                )
+            else:
+                from geo.parallel import extract_files_parallel
+
+                try:
+                    result = extract_files_parallel(
+                        [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
+                        data_dir=data, gaz=gaz, front=front, near=anchors,
+                        progress=lambda n: (bar.update(n), plain.update(n)),
+                        geocoder=geocoder,
+                    )
+                except (FrontmapError, ImportError, OSError) as exc:
+                    _fail(f"--engine {engine}: {exc}")
+        bar.close()
+    finally:
+        plain.close()
     if geocoder is not None:
         geocoder.close()
     for warning in result.warnings:
@@ -202,6 +224,22 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
         _fail("no report files found in " + ", ".join(str(p) for p in paths)
               + " (folders are walked for " + "/".join(sorted(TEXT_SUFFIXES)) + " files)")
     return result, fl
+
+
+def _counter(bar, plain):
+    """The per-report progress callback: the bar, and the plain lines' report and file counts
+    (a file's later posts have sources ``path#N`` or ``path@N``)."""
+    last = [None]
+
+    def seen(report) -> None:
+        bar.update(1)
+        src, prev = report.source, last[0]
+        new_file = prev is None or not (src == prev or src.startswith((prev + "#", prev + "@")))
+        if new_file:
+            last[0] = src
+        plain.update(1, files=1 if new_file else 0)
+
+    return seen
 
 
 def _geocoder(fl):

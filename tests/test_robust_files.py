@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import lzma
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -38,8 +39,12 @@ def _run(args: list[str], env: dict[str, str] | None = None):
     return result
 
 
+_PROGRESS = re.compile(r"^frontmap: (?:opening the gazetteer|reading the front line|extracting)")
+
+
 def _one_plain_line(stderr: str) -> str:
-    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    """The one line of stderr that is not a progress line (a loaded machine may print some)."""
+    lines = [ln for ln in stderr.splitlines() if ln.strip() and not _PROGRESS.match(ln)]
     assert len(lines) == 1, stderr
     assert "Traceback" not in stderr and lines[0].startswith("frontmap: "), stderr
     return lines[0]
@@ -457,3 +462,56 @@ def test_the_coarse_fallback_is_said_once_and_marked(tmp_path: Path, monkeypatch
     features = json.loads(out.with_suffix(".geojson").read_text())["features"]
     assert features and all(COARSE_WHY in f["properties"]["why"] for f in features)
     assert f"Placed with the {COARSE_WHY}" in out.read_text()
+
+
+# --------------------------------------------------------------------------------------------
+# 11. progress when stderr is not a terminal
+
+
+def test_plain_progress_lines_when_stderr_is_no_terminal(data_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"r{i:02}.txt").write_text(REPORT, encoding="utf-8")
+    env = dict(os.environ, FRONTMAP_CACHE=str(tmp_path / "cache"))  # a first run: the index is built
+    code = textwrap.dedent(
+        """
+        import sys, frontmap.progress as p
+        real = p.Progress.__init__
+        def fast(self, *a, **k):
+            real(self, *a, **k)
+            self.every, self.quiet = 0.2, 0.0
+        p.Progress.__init__ = fast
+        from frontmap.cli import app
+        app(sys.argv[1:])
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code, "extract", str(folder), "--data", str(data_dir), "--no-front",
+                           "-o", str(tmp_path / "o.geojson")], capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert "frontmap: opening the gazetteer (the first run builds its index)…" in lines
+    assert any(re.fullmatch(r"frontmap: opening the gazetteer \(the first run builds its index\): done in \d+ s", ln)
+               for ln in lines)
+    assert any(re.fullmatch(r"frontmap: extracting: 40/40 files, 40 reports, done in \d+ s", ln) for ln in lines), lines
+    assert "\r" not in proc.stderr  # no bar drawn in a log
+
+
+def test_progress_is_silent_on_a_terminal_and_for_quick_stages() -> None:
+    import io
+    import time
+
+    from frontmap.progress import Progress
+
+    out = io.StringIO()
+    p = Progress(out, tty=True, every=0.01, quiet=0.0)
+    with p.stage("x"):
+        time.sleep(0.05)
+    p.close()
+    q = Progress(out, tty=False, every=0.01, quiet=5.0)
+    with q.stage("quick"):
+        pass
+    with pytest.raises(RuntimeError), q.stage("failing"):
+        raise RuntimeError
+    q.close()
+    assert out.getvalue() == ""
