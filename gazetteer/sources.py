@@ -39,7 +39,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-from frontmap import settings
+from frontmap import COARSE_WHY, settings
 from frontmap.errors import DownloadError, GazetteerNotFoundError
 from frontmap.files import replacing
 
@@ -293,10 +293,6 @@ COARSE_MESSAGE = (
     "FRONTMAP_DATA to a folder holding UA.zip (and RU.zip...), run "
     "`frontmap gazetteer build --data DIR`, or go online so they can be downloaded."
 )
-
-
-#: Put in the ``why`` of every claim placed with the coarse gazetteer (maps say so when they see it)
-COARSE_WHY = "coarse gazetteer: towns over 500 people only, villages missing (see frontmap gazetteer build)"
 
 
 def _warn_coarse(reason: str = "") -> None:

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from frontmap import COARSE_WHY
 from frontmap.errors import FrontmapError, ReportError, ReportWarning
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
-from gazetteer.sources import COARSE_WHY
 from geo.claims import analyse_mention_all
 from geo.coordinates import scan_coordinates
 from geo.dates import claim_date

@@ -74,10 +74,9 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from frontmap import ATTRIBUTION_GEONAMES, ATTRIBUTION_NOMINATIM
+from frontmap import ATTRIBUTION_GEONAMES, ATTRIBUTION_NOMINATIM, COARSE_WHY
 from frontmap.errors import ExportError
 from frontmap.files import check_writable, write_atomic
-from gazetteer.sources import COARSE_WHY
 from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
 from maps.assets import (
