@@ -93,6 +93,10 @@ def extract_report(
 ) -> list[Claim]:
     """Claims from one report (one post).
 
+    The report's text is read normalised (:func:`geo.reports.normalise_text`: format characters
+    and stress marks deleted, NFC); claims' spans and quotes are those of the normalised text,
+    which is the text itself for reports read from files (they are normalised when read).
+
     With a ``geocoder`` (:class:`geo.geocode.OnlineGeocoder`, opt-in ``--online``), the places
     of event and background mentions the gazetteer left unresolved are looked up online
     (:func:`geo.geocode.geocode_claims`); without one they stay unresolved (null geometry).

@@ -56,9 +56,10 @@ _TO_METRIC = Transformer.from_crs(
 
 def _keep(path: Path, write: Callable[[Path], object]) -> None:
     """Write a file of the cache folder whole or not at all (:func:`frontmap.files.write_atomic`).
-    A folder that cannot be written is passed over: fine, only slower next time."""
+    A folder that cannot be written is passed over: fine, only slower next time. Not flushed to
+    disk (fsync): a cache lost in a power cut is only worked out again."""
     try:
-        write_atomic(path, write)
+        write_atomic(path, write, durable=False)
     except OSError:
         pass
 
