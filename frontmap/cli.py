@@ -332,7 +332,7 @@ def map_(
             include_roles=None if not all_roles else ("event", "speaker", "venue", "background", "region"),
             front=fl,
         )
-        with replacing(output, output.with_suffix(".geojson")) as (tmp_html, tmp_geojson):
+        with replacing(output, output.with_suffix(".geojson"), suffix=True) as (tmp_html, tmp_geojson):
             save_map(m, tmp_html)
             write_claims(result.claims, tmp_geojson)
     except OSError as exc:  # ExportError is an OSError

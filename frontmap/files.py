@@ -40,9 +40,11 @@ def _umask() -> int:
 _MODE = 0o666 & ~_umask()
 
 
-def _temporary(path: Path) -> Path:
-    # the same suffix as the target: writers that choose a format by suffix (GDAL) see the right one
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".tmp{path.suffix}", dir=path.parent)
+def _temporary(path: Path, suffix: bool = False) -> Path:
+    # ``suffix``: the target's suffix at the end, for writers that go by it (numpy.savez, GDAL);
+    # else ``.tmp``, so that a file left by a killed process never looks like a target
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + (path.suffix if suffix else ""),
+                                dir=path.parent)
     try:
         os.fchmod(fd, _MODE)
     finally:
@@ -51,7 +53,7 @@ def _temporary(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def replacing(*paths: str | os.PathLike[str], durable: bool = True) -> Iterator[tuple[Path, ...]]:
+def replacing(*paths: str | os.PathLike[str], durable: bool = True, suffix: bool = False) -> Iterator[tuple[Path, ...]]:
     """Temporary files beside ``paths``, moved onto them when the block ends without an error.
 
     The folders are created. If the block raises, or a temporary file cannot be made, no target
@@ -65,6 +67,9 @@ def replacing(*paths: str | os.PathLike[str], durable: bool = True) -> Iterator[
     durable : bool, default True
         Flush each file to disk (fsync, ~5 ms) before it replaces the old one, so that a power
         cut leaves the old file or the new one. A cache that is only a speed-up may skip it.
+    suffix : bool, default False
+        End the temporary names with the targets' suffixes (``.tmp.npz``), for writers that choose
+        a format by it (numpy.savez, GDAL); else they end with ``.tmp``.
 
     Yields
     ------
@@ -81,7 +86,7 @@ def replacing(*paths: str | os.PathLike[str], durable: bool = True) -> Iterator[
     try:
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmps.append(_temporary(target))
+            tmps.append(_temporary(target, suffix))
         yield tuple(tmps)
         for tmp in tmps if durable else ():
             if os.path.exists(tmp):
@@ -95,9 +100,10 @@ def replacing(*paths: str | os.PathLike[str], durable: bool = True) -> Iterator[
                 tmp.unlink()
 
 
-def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object], *, durable: bool = True) -> Path:
+def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object], *, durable: bool = True,
+                 suffix: bool = False) -> Path:
     """Write one file whole or not at all: ``write(tmp)`` fills a temporary file, moved to ``path``
-    (``durable``: see :func:`replacing`).
+    (``durable``, ``suffix``: see :func:`replacing`).
 
     Examples
     --------
@@ -107,7 +113,7 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object], 
     b'ok'
     """
     path = Path(path)
-    with replacing(path, durable=durable) as (tmp,):
+    with replacing(path, durable=durable, suffix=suffix) as (tmp,):
         write(tmp)
     return path
 

@@ -59,7 +59,7 @@ def _keep(path: Path, write: Callable[[Path], object]) -> None:
     A folder that cannot be written is passed over: fine, only slower next time. Not flushed to
     disk (fsync): a cache lost in a power cut is only worked out again."""
     try:
-        write_atomic(path, write, durable=False)
+        write_atomic(path, write, durable=False, suffix=True)
     except OSError:
         pass
 

@@ -226,7 +226,7 @@ def write_gpkg(
     path = _prepare(path)
     gdf = as_frame(claims_or_frame)
     try:
-        with replacing(path) as (tmp,):
+        with replacing(path, suffix=True) as (tmp,):  # GDAL wants a .gpkg name
             _write_gpkg_layer(gdf, path, tmp, layer)
     except (OSError, RuntimeError, ValueError) as exc:  # pyogrio errors are RuntimeErrors
         raise ExportError(f"{path}: {exc}") from exc
