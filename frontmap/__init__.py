@@ -17,5 +17,7 @@ __version__ = "0.1.0"
 ATTRIBUTION_GEONAMES = "Place data from GeoNames (geonames.org), CC BY 4.0."
 #: Owed by maps showing points from the opt-in online geocoder (``--online``, ODbL).
 ATTRIBUTION_NOMINATIM = "© OpenStreetMap contributors (Nominatim)"
+#: In the ``why`` of every claim placed with the coarse gazetteer (maps say so when they see it)
+COARSE_WHY = "coarse gazetteer: towns over 500 people only, villages missing (see frontmap gazetteer build)"
 
-__all__ = ["__version__", "ATTRIBUTION_GEONAMES", "ATTRIBUTION_NOMINATIM", *_errors_all]
+__all__ = ["__version__", "ATTRIBUTION_GEONAMES", "ATTRIBUTION_NOMINATIM", "COARSE_WHY", *_errors_all]

@@ -76,16 +76,63 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _open_gazetteer(data: Path | None, progress: bool = True):
-    from gazetteer import Gazetteer
-
+def _checked_output(check, path: Path) -> None:
     try:
-        return Gazetteer.open(data, progress=progress)
+        check(path)
     except FrontmapError as exc:
         _fail(str(exc))
 
 
-def _parse_near(value: str | None):
+def _to_stdout(doc: dict) -> None:
+    """Write GeoJSON to stdout; a reader that stops early (``| head``) ends the run quietly."""
+    try:
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # as the Python docs advise: point stdout at devnull so the interpreter's own flush at exit
+        # does not fail again, and exit as a reader-closed pipe lets POSIX tools exit (quietly)
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
+def _open_gazetteer(data: Path | None, progress: bool = True, rebuild: bool = False, plain=None):
+    """The gazetteer; the coarse fallback's warning as one plain line, not a Python warning;
+    plain progress lines while it loads (or is built) when stderr is not a terminal."""
+    import warnings
+
+    from frontmap.progress import Progress
+    from gazetteer import Gazetteer
+    from gazetteer.sources import CoarseGazetteerWarning
+
+    own = plain is None
+    plain = Progress() if own else plain
+    try:
+        with warnings.catch_warnings(record=True) as caught, \
+                plain.stage("opening the gazetteer (the first run builds its index)"):
+            warnings.simplefilter("always", CoarseGazetteerWarning)
+            gaz = Gazetteer.open(data, progress=progress, rebuild=rebuild)
+    except FrontmapError as exc:
+        _fail(str(exc))
+    finally:
+        if own:
+            plain.close()
+    for w in caught:
+        if issubclass(w.category, CoarseGazetteerWarning):
+            typer.secho(f"frontmap: warning: {w.message}", err=True, fg=typer.colors.YELLOW)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return gaz
+
+
+#: --near must lie within this many km of some place of the gazetteer
+NEAR_REACH_KM = 150.0
+
+
+def _parse_near(value: str | None, gaz=None):
     if not value:
         return ()
     from gazetteer.ranking import Anchor
@@ -95,6 +142,12 @@ def _parse_near(value: str | None):
         c = parse_coordinate(value)
     except FrontmapError as exc:
         _fail(f"--near {value!r}: {exc}")
+    if gaz is not None and not gaz.near(c.lat, c.lon, NEAR_REACH_KM):
+        # far from every place frontmap knows: most often latitude and longitude the wrong way round
+        swap = abs(c.lon) <= 90 and bool(gaz.near(c.lon, c.lat, NEAR_REACH_KM))
+        hint = f"; did you mean {c.lon:g},{c.lat:g}? (latitude first)" if swap else ""
+        _fail(f"--near {value}: {c.lat:g}° N, {c.lon:g}° E is more than {NEAR_REACH_KM:g} km from every "
+              f"place of the gazetteer{hint}")
     return (Anchor(c.lat, c.lon, weight=1.5, scale_km=30.0, label=f"--near {value}"),)
 
 
@@ -138,43 +191,59 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
     from geo.extract import extract_files
     from geo.reports import TEXT_SUFFIXES
 
+    from frontmap.progress import Progress
+
     if engine not in ("processes", "dask"):
         _fail(f"--engine {engine!r}: expected 'processes' or 'dask'")
-    gaz = _open_gazetteer(data)
-    if front is None and not no_front:
-        from frontmap.settings import front_file
+    plain = Progress()  # plain lines when stderr is not a terminal (a bar when it is)
+    try:
+        gaz = _open_gazetteer(data, plain=plain)
+        if front is None and not no_front:
+            from frontmap.settings import front_file
 
-        front = front_file(data)
-    fl = _front(front, data, use_default=False, gaz=gaz)
-    anchors = _parse_near(near)
-    geocoder = _geocoder(fl) if online else None
-    bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
-    if jobs == 1 and engine == "processes":
-        result = extract_files(
-            [str(p) for p in paths],
-            gaz,
-            front_km_for=(fl.distance_function if fl is not None else None),
-            near=anchors,
-            progress=lambda r: bar.update(1),
-            geocoder=geocoder,
-            online=online,
-            keep=keep,
-            **(reading or {}),
-        )
-    else:
-        from geo.parallel import extract_files_parallel
+            front = front_file(data)
+        with plain.stage(f"reading the front line {front}"):
+            fl = _front(front, data, use_default=False, gaz=gaz)
+        anchors = _parse_near(near, gaz)
+        geocoder = _geocoder(fl) if online else None
+        total = None
+        if plain.plain:
+            from geo.parallel import list_input_files
 
-        try:
-            result = extract_files_parallel(
-                [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
-                data_dir=data, gaz=gaz, front=front, near=anchors, progress=bar.update,
-                geocoder=geocoder,
-            )
-        except (FrontmapError, ImportError, OSError) as exc:
-            _fail(f"--engine {engine}: {exc}")
-    bar.close()
+            total = len(list_input_files([str(p) for p in paths])[0])
+        bar = tqdm(desc="reports", unit=" reports", disable=not sys.stderr.isatty(), file=sys.stderr)
+        with plain.stage("extracting", total=total):
+            if jobs == 1 and engine == "processes":
+                result = extract_files(
+                    [str(p) for p in paths],
+                    gaz,
+                    front_km_for=(fl.distance_function if fl is not None else None),
+                    near=anchors,
+                    progress=_counter(bar, plain),
+                    geocoder=geocoder,
+                    online=online,
+                    keep=keep,
+                    **(reading or {}),
+                )
+            else:
+                from geo.parallel import extract_files_parallel
+
+                try:
+                    result = extract_files_parallel(
+                        [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
+                        data_dir=data, gaz=gaz, front=front, near=anchors,
+                        progress=lambda n: (bar.update(n), plain.update(n)),
+                        geocoder=geocoder,
+                    )
+                except (FrontmapError, ImportError, OSError) as exc:
+                    _fail(f"--engine {engine}: {exc}")
+        bar.close()
+    finally:
+        plain.close()
     if geocoder is not None:
         geocoder.close()
+    for warning in result.warnings:
+        typer.secho(f"frontmap: warning: {warning}", err=True, fg=typer.colors.YELLOW)
     for err in result.errors:
         typer.secho(f"frontmap: skipped {err}", err=True, fg=typer.colors.YELLOW)
     if result.reports == 0 and keep is not None and result.read:  # an append with nothing new
@@ -185,6 +254,22 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
         _fail("no report files found in " + ", ".join(str(p) for p in paths)
               + " (folders are walked for " + "/".join(sorted(TEXT_SUFFIXES)) + " files)")
     return result, fl
+
+
+def _counter(bar, plain):
+    """The per-report progress callback: the bar, and the plain lines' report and file counts
+    (a file's later posts have sources ``path#N`` or ``path@N``)."""
+    last = [None]
+
+    def seen(report) -> None:
+        bar.update(1)
+        src, prev = report.source, last[0]
+        new_file = prev is None or not (src == prev or src.startswith((prev + "#", prev + "@")))
+        if new_file:
+            last[0] = src
+        plain.update(1, files=1 if new_file else 0)
+
+    return seen
 
 
 def _geocoder(fl):
@@ -235,17 +320,18 @@ def extract(
     Reports are files, folders (walked for text, HTML, feeds and Telegram Desktop exports), - for standard input,
     or feed URLs with --online.
     """
-    from maps.export import feature_collection, write_claims
+    from maps.export import check_output, feature_collection, write_claims
 
     reading = _reading_options(paths, channel, date, jobs, engine, append)
+    if str(output) != "-":
+        _checked_output(check_output, output)  # a bad suffix or folder: said before any work
     if append:
         _append(paths, output, data, front, near, no_front, online, reading)
         return
     result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, reading)
     try:
         if str(output) == "-":
-            json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
-            sys.stdout.write("\n")
+            _to_stdout(feature_collection(result.claims))
         else:
             write_claims(result.claims, output)
     except FrontmapError as exc:
@@ -313,9 +399,13 @@ def map_(
     date: DateOpt = None,
 ) -> None:
     """Draw the claims of reports (or of claims stores, .gpkg) on an interactive map, and write them beside it as GeoJSON."""
-    from maps.export import write_claims
-    from maps.webmap import make_map, save_map
+    from frontmap.files import replacing
+    from maps.export import check_output, write_claims
+    from maps.webmap import check_map_output, make_map, save_map
 
+    # both outputs checked before any work, and written together: both or neither
+    _checked_output(check_map_output, output)
+    _checked_output(check_output, output.with_suffix(".geojson"))
     reading = _reading_options(paths, channel, date, jobs, engine)
     to_read, stored = _stored_claims(paths)
     if to_read:
@@ -334,9 +424,10 @@ def map_(
             include_roles=None if not all_roles else ("event", "speaker", "venue", "background", "region"),
             front=fl,
         )
-        save_map(m, output)
-        write_claims(result.claims, output.with_suffix(".geojson"))
-    except FrontmapError as exc:
+        with replacing(output, output.with_suffix(".geojson"), suffix=True) as (tmp_html, tmp_geojson):
+            save_map(m, tmp_html)
+            write_claims(result.claims, tmp_geojson)
+    except OSError as exc:  # ExportError is an OSError
         _fail(str(exc))
     _summary(result, f"{output} (+ {output.with_suffix('.geojson').name})")
     raise typer.Exit(1 if result.errors else 0)
@@ -353,7 +444,7 @@ def resolve(
     data: DataOpt = None,
 ) -> None:
     """Ranked gazetteer candidates for NAME, with the reason for the ranking."""
-    from gazetteer.ranking import confidence, rank
+    from gazetteer.ranking import CONFIDENT, FUZZY_ONLY, confidence, name_confidence, rank
 
     gaz = _open_gazetteer(data, progress=True)
     regions = ()
@@ -362,14 +453,16 @@ def resolve(
         if rp is None:
             _fail(f"--region {region!r}: no oblast or raion of that name")
         regions = (rp.name,)
-    ranked = rank(gaz.candidates(name, fuzzy=True, limit=500), name=name, near=_parse_near(near), regions=regions)
-    conf = confidence(ranked)
+    found = gaz.candidates(name, fuzzy=True, limit=500)
+    ranked = rank(found, name=name, near=_parse_near(near, gaz), regions=regions)
+    conf = name_confidence(ranked)
     shown = ranked[:limit]
     if as_json:
         out = {
             "query": name,
             "candidates": len(ranked),
             "confidence": conf,
+            "confident": conf >= CONFIDENT,
             "results": [
                 {
                     "geonameid": c.place.geonameid,
@@ -395,6 +488,18 @@ def resolve(
         typer.echo(f"No place found for {name!r}.")
         raise typer.Exit(1)
     typer.echo(f"{len(ranked)} candidates for {name!r} (confidence of the first: {conf:.2f})")
+    if conf < CONFIDENT:
+        how = "only a fuzzy match, " if ranked[0].rule == "fuzzy" else ""
+        typer.echo(f"No confident match ({how}confidence {conf:.2f} < {CONFIDENT:.2f}); the closest:")
+    if explain:
+        margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else None
+        typer.echo(
+            f"  confidence {confidence(ranked):.2f} from the first's score {ranked[0].score:.2f}"
+            + (f", {margin:.2f} above the second's" if margin is not None else ", no other candidate")
+            + f", among {len(ranked)}"
+            + (f"; x{FUZZY_ONLY:g} as the first was reached by fuzzy matching alone" if ranked[0].rule == "fuzzy" else "")
+        )
+    lookup_why = {c.place.geonameid: c for c in found}
     for i, c in enumerate(shown, 1):
         p = c.place
         where = ", ".join(x for x in (p.admin2, p.admin1, p.country) if x)
@@ -402,6 +507,12 @@ def resolve(
         reasons = c.why if explain else c.why[:2]
         for w in reasons:
             typer.echo(f"       - {w}")
+        if explain:  # how the name reached the place, and what the place is
+            first = lookup_why.get(p.geonameid)
+            for w in first.why if first is not None else ():
+                typer.echo(f"       - found by {w}" + (f" (match {first.score:.2f})" if first.score else ""))
+            typer.echo(f"       - {p.feature_code or 'no feature code'}, population {p.population:,}"
+                       + (f"; {len(gaz.names(p.geonameid))} names in the gazetteer" if p.geonameid in gaz else ""))
 
 
 @gazetteer_app.command("build")
@@ -410,12 +521,7 @@ def gazetteer_build(
     rebuild: Annotated[bool, typer.Option(help="Rebuild even if a matching index exists.")] = False,
 ) -> None:
     """Build the gazetteer index (once; later runs load it)."""
-    from gazetteer import Gazetteer
-
-    try:
-        gaz = Gazetteer.open(data, rebuild=rebuild, progress=True)
-    except FrontmapError as exc:
-        _fail(str(exc))
+    gaz = _open_gazetteer(data, progress=True, rebuild=rebuild)
     _print_info(gaz.info(), as_json=False)
 
 

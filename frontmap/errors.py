@@ -30,6 +30,10 @@ __all__ = [
     "ExportError",
     "ChannelTableError",
     "StoreError",
+
+
+    "SettingsError",
+    "ReportWarning",
 ]
 
 
@@ -100,3 +104,19 @@ class ChannelTableError(FrontmapError, ValueError):
 
 class StoreError(FrontmapError, OSError):
     """A claims store that cannot be read or appended to."""
+
+
+class SettingsError(FrontmapError, OSError):
+    """A setting (``FRONTMAP_CACHE``...) that names something frontmap cannot use."""
+
+
+class ReportWarning(UserWarning):
+    """A report that is read, but not all of it as written (an impossible date is left out).
+
+    Not an error: the report's claims are kept. The command line names each on stderr.
+    """
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")

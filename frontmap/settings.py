@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from frontmap.errors import SettingsError
+
 __all__ = ["data_dir", "cache_dir", "offline", "front_file"]
 
 
@@ -32,10 +34,28 @@ def data_dir(option: str | os.PathLike[str] | None = None) -> Path | None:
 
 
 def cache_dir() -> Path:
-    """The cache folder (created on demand): ``$FRONTMAP_CACHE`` or the platform user cache."""
+    """The cache folder (created on demand): ``$FRONTMAP_CACHE`` or the platform user cache.
+
+    Raises
+    ------
+    frontmap.errors.SettingsError
+        The folder cannot be made or used (``FRONTMAP_CACHE`` names a file, a symbolic link loop,
+        a place without write permission), naming it and where it came from.
+    """
     value = os.environ.get("FRONTMAP_CACHE")
     path = Path(value).expanduser() if value else Path(platformdirs.user_cache_dir("frontmap"))
-    path.mkdir(parents=True, exist_ok=True)
+    origin = "FRONTMAP_CACHE" if value else "the user cache folder"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if not path.is_dir():
+            raise NotADirectoryError(0, "not a folder")
+    except FileExistsError:
+        what = "a symbolic link that leads nowhere (a loop or a missing target)" if (
+            path.is_symlink() and not path.exists()) else "a file, not a folder"
+        raise SettingsError(f"cache folder {path} ({origin}) is {what}") from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: pathlib's symlink loop on some versions
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise SettingsError(f"cache folder {path} ({origin}) cannot be used: {reason}") from None
     return path
 
 

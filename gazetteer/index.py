@@ -34,7 +34,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import time
 from array import array
 from collections import Counter
@@ -46,7 +45,8 @@ import numpy as np
 from filelock import FileLock
 
 from frontmap import settings
-from frontmap.errors import IndexCorruptError
+from frontmap.errors import GazetteerError, IndexCorruptError
+from frontmap.files import replacing
 
 from . import names
 from .dumps import GeoNamesRow, iter_rows, read_admin_codes
@@ -673,25 +673,18 @@ def _unpack(data: bytes) -> dict[str, np.ndarray]:
 
 
 def _atomic_write(path: Path, chunks: Iterable[bytes | memoryview]) -> tuple[str, int]:
-    """Write chunks to a temporary file beside ``path``, then rename it into place.
+    """Write chunks to a temporary file beside ``path``, then rename it into place
+    (:func:`frontmap.files.replacing`).
 
     Returns the sha256 (hex) and size of what was written.
     """
     digest = hashlib.sha256()
     size = 0
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            for chunk in chunks:
-                f.write(chunk)
-                digest.update(chunk)
-                size += len(chunk)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path) as (tmp,), open(tmp, "wb") as f:
+        for chunk in chunks:
+            f.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
     return digest.hexdigest(), size
 
 
@@ -728,9 +721,16 @@ def load_index(path: str | os.PathLike[str]) -> GazetteerIndex:
         meta = json.loads(json_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise IndexCorruptError(f"{json_path}: unreadable index metadata ({exc})") from None
-    data = path.read_bytes()
+    if not isinstance(meta, dict):
+        raise IndexCorruptError(f"{json_path}: unreadable index metadata (a JSON {type(meta).__name__}, not an object)")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise IndexCorruptError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
         raise IndexCorruptError(f"{path}: checksum mismatch (corrupt or partly written)")
     if meta.get("format") != INDEX_FORMAT or meta.get("key_version") != names.KEY_VERSION:
@@ -740,6 +740,56 @@ def load_index(path: str | os.PathLike[str]) -> GazetteerIndex:
     except (ValueError, KeyError, TypeError) as exc:
         raise IndexCorruptError(f"{path}: cannot be loaded ({exc})") from None
     index.meta = dict(meta, path=str(path))
+    return index
+
+
+#: The file in the cache's ``index/`` folder that remembers the index last built from a data folder
+LAST_BUILT = "last-built.json"
+
+
+def remember_index(index: GazetteerIndex, directory: str | os.PathLike[str], data: str | os.PathLike[str]) -> None:
+    """Remember ``index`` (built from the data folder ``data``) as the one later runs use when no
+    data folder is named. Written whole or not at all; a folder that cannot be written is passed over."""
+    path = Path(directory) / LAST_BUILT
+    doc = {"index": index.meta.get("path"), "data": str(data), "digest": index.meta.get("digest")}
+    try:
+        if path.is_file() and json.loads(path.read_text(encoding="utf-8")) == doc:
+            return
+    except (OSError, ValueError, RecursionError):
+        pass
+    try:
+        _atomic_write(path, [json.dumps(doc, indent=1).encode()])
+    except OSError as exc:
+        log.debug("cannot remember the gazetteer index in %s: %s", path, exc)
+
+
+def remembered_index(directory: str | os.PathLike[str]) -> GazetteerIndex | None:
+    """The index :func:`remember_index` remembered in ``directory``, loaded; None if there is none.
+
+    Raises
+    ------
+    IndexCorruptError
+        It is remembered but gone, damaged or of another format (the message says how to build it again).
+    """
+    path = Path(directory) / LAST_BUILT
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, RecursionError) as exc:
+        raise IndexCorruptError(f"{path}: unreadable ({exc}); run `frontmap gazetteer build --data DIR` again") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("index"), str):
+        raise IndexCorruptError(f"{path}: not what frontmap writes; run `frontmap gazetteer build --data DIR` again")
+    try:
+        index = load_index(doc["index"])
+    except FileNotFoundError:
+        raise IndexCorruptError(
+            f"the gazetteer index last built (from {doc.get('data')}) is gone: {doc['index']}; "
+            "run `frontmap gazetteer build --data DIR` again, or name the data folder"
+        ) from None
+    except IndexCorruptError as exc:
+        raise IndexCorruptError(f"{exc}; run `frontmap gazetteer build --data DIR` again") from None
+    index.meta = dict(index.meta, origin=f"last built (from {doc.get('data')})")
     return index
 
 
@@ -774,7 +824,15 @@ def open_index(
     """
     base = Path(cache_dir) if cache_dir is not None else settings.cache_dir()
     directory = base / "index"
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        if not directory.is_dir():
+            raise NotADirectoryError(0, "not a folder")
+    except OSError as exc:
+        raise GazetteerError(
+            f"the gazetteer index folder {directory} cannot be used ({exc.strerror or exc}): "
+            f"remove what is in the way or set FRONTMAP_CACHE to another folder"
+        ) from None
     countries = None if countries is None else tuple(countries)
     idx_path, _, lock_path = _paths(directory, index_digest(sources, countries))
 
@@ -791,11 +849,27 @@ def open_index(
         index = try_load()
         if index is not None:
             return index
-    with FileLock(str(lock_path), timeout=900):
+    lock = FileLock(str(lock_path), timeout=900)
+    try:
+        lock.acquire()
+    except OSError as exc:  # a folder in the lock's place, a read-only cache, or a 15-minute wait
+        raise GazetteerError(
+            f"cannot take the gazetteer build lock {lock_path} ({exc.strerror or exc}): "
+            f"remove what is in the way or set FRONTMAP_CACHE to another folder"
+        ) from None
+    try:
         if not rebuild:
             index = try_load()  # another process may have built it while we waited
             if index is not None:
                 return index
         index = build_index(sources, countries=countries, progress=progress)
-        save_index(index, directory)
+        try:
+            save_index(index, directory)
+        except OSError as exc:
+            raise GazetteerError(
+                f"the gazetteer index cannot be written in {directory} ({exc.strerror or exc}): "
+                f"remove what is in the way or set FRONTMAP_CACHE to another folder"
+            ) from None
         return index
+    finally:
+        lock.release()

@@ -29,6 +29,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -196,7 +197,8 @@ class Gazetteer:
         ----------
         data_dir
             A folder holding GeoNames dumps (in ``geonames/`` or directly); default
-            ``$FRONTMAP_DATA``, then downloaded dumps, then the coarse fallback.
+            ``$FRONTMAP_DATA``, then the index last built from a data folder (remembered in the
+            cache), then downloaded dumps, then the coarse fallback.
         rebuild
             Build the index even if a valid one is cached.
         progress
@@ -210,10 +212,25 @@ class Gazetteer:
             If the named data folder holds no dump.
         DumpFormatError
             If a dump is corrupt or truncated.
+        IndexCorruptError
+            If no data folder is named and the index last built from one is gone or damaged.
         """
+        from frontmap import settings
+
+        from .index import remember_index, remembered_index
+
+        folder = settings.data_dir(data_dir)
+        base = Path(cache_dir) if cache_dir is not None else settings.cache_dir()
+        if folder is None and not rebuild:
+            # no data folder named: the index last built from one, never silently the coarse fallback
+            remembered = remembered_index(base / "index")
+            if remembered is not None:
+                return cls(remembered)
         sources = locate_sources(data_dir, progress=progress)
-        return cls._from_sources(sources, cache_dir=cache_dir, rebuild=rebuild,
-                                 progress=progress)
+        gaz = cls._from_sources(sources, cache_dir=cache_dir, rebuild=rebuild, progress=progress)
+        if folder is not None:
+            remember_index(gaz._ix, base / "index", os.path.abspath(folder))
+        return gaz
 
     @classmethod
     def from_dumps(

@@ -36,7 +36,8 @@ from pyproj import Geod
 from gazetteer.model import Candidate
 from gazetteer.names import fold, name_keys, query_variants
 
-__all__ = ["Anchor", "AnchorSet", "Weights", "Prepared", "prepare", "rank", "confidence", "distances_km", "GEOD"]
+__all__ = ["Anchor", "AnchorSet", "Weights", "Prepared", "prepare", "rank", "confidence", "name_confidence",
+           "FUZZY_ONLY", "CONFIDENT", "distances_km", "GEOD"]
 
 GEOD = Geod(ellps="WGS84")
 
@@ -676,3 +677,29 @@ def confidence(ranked: Sequence[Candidate], n: int | None = None) -> float:
     crowd = 1.0 / (1.0 + 0.15 * max(0, count - 2))
     value = p * (0.6 + 0.4 * crowd) if margin < 0.3 else p
     return round(max(0.0, min(1.0, value)), 3)
+
+
+#: How much of :func:`confidence` a first candidate keeps when only fuzzy matching reached it: a
+#: name that matches no spelling of any place ("Blahblahivka") is not a confident Balakhivka
+FUZZY_ONLY = 0.4
+
+#: Below this, a lookup answers "no confident match" (the ranking is still shown)
+CONFIDENT = 0.5
+
+
+def name_confidence(ranked: Sequence[Candidate], n: int | None = None) -> float:
+    """:func:`confidence` for a name looked up on its own: the margin over the runner-up, times
+    :data:`FUZZY_ONLY` when the first candidate was reached by fuzzy matching alone.
+
+    Examples
+    --------
+    >>> from gazetteer.model import Candidate, Place
+    >>> name_confidence([Candidate(Place(1, "A", 0, 0), 1.5)])
+    1.0
+    >>> name_confidence([Candidate(Place(1, "A", 0, 0), 1.5, rule="fuzzy")])
+    0.4
+    """
+    value = confidence(ranked, n)
+    if ranked and ranked[0].rule == "fuzzy":
+        value = round(value * FUZZY_ONLY, 3)
+    return value

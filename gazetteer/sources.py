@@ -6,6 +6,8 @@ Sources are looked for in this order:
    ``<dir>/geonames/`` and in ``<dir>/`` itself (``*.zip``, ``*.txt``; GeoNames'
    ``admin1CodesASCII.txt`` is read for first-level division names when present). A folder that
    is named but holds no dump is an error, not a reason to fall back;
+   (with no data folder named, :meth:`gazetteer.Gazetteer.open` first loads the index last built
+   from one, remembered in the cache: see :func:`gazetteer.index.remembered_index`)
 2. dumps downloaded earlier into ``<cache>/downloads/``;
 3. unless :func:`frontmap.settings.offline`, a download of :data:`DEFAULT_DOWNLOADS` from
    :data:`GEONAMES_URL` into ``<cache>/downloads/``;
@@ -28,7 +30,6 @@ import hashlib
 import http.client
 import logging
 import os
-import tempfile
 import urllib.request
 import warnings
 import zipfile
@@ -38,8 +39,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-from frontmap import settings
+from frontmap import COARSE_WHY, settings
 from frontmap.errors import DownloadError, GazetteerNotFoundError
+from frontmap.files import replacing
 
 from .dumps import GeoNamesRow
 
@@ -55,6 +57,7 @@ __all__ = [
     "download_dumps",
     "locate_sources",
     "coarse_source",
+    "COARSE_WHY",
     "coarse_rows",
 ]
 
@@ -253,36 +256,32 @@ def download_dumps(
         if target.is_file():
             continue
         url = base_url.rstrip("/") + "/" + name
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=dest)
-        tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "wb") as f:
-                request = urllib.request.Request(url, headers={"User-Agent": "frontmap"})
-                with urllib.request.urlopen(request, timeout=timeout) as response:
-                    total = int(response.headers.get("Content-Length") or 0) or None
-                    with tqdm(total=total, unit="B", unit_scale=True, desc=name,
-                              disable=None if progress else True, leave=False) as bar:
-                        for block in iter(lambda: response.read(1 << 16), b""):
-                            f.write(block)
-                            bar.update(len(block))
-                    if total is not None and f.tell() != total:
-                        raise DownloadError(
-                            f"could not download {url}: got {f.tell()} of {total} bytes"
-                        )
-            if name.lower().endswith(".zip"):
-                try:
-                    with zipfile.ZipFile(tmp) as archive:
-                        archive.namelist()
-                except zipfile.BadZipFile as exc:
-                    raise DownloadError(f"could not download {url}: not a zip ({exc})") from None
-            os.replace(tmp, target)
+            with replacing(target) as (tmp,):  # moved into place only once whole and checked
+                with open(tmp, "wb") as f:
+                    request = urllib.request.Request(url, headers={"User-Agent": "frontmap"})
+                    with urllib.request.urlopen(request, timeout=timeout) as response:
+                        total = int(response.headers.get("Content-Length") or 0) or None
+                        with tqdm(total=total, unit="B", unit_scale=True, desc=name,
+                                  disable=None if progress else True, leave=False) as bar:
+                            for block in iter(lambda: response.read(1 << 16), b""):
+                                f.write(block)
+                                bar.update(len(block))
+                        if total is not None and f.tell() != total:
+                            raise DownloadError(
+                                f"could not download {url}: got {f.tell()} of {total} bytes"
+                            )
+                if name.lower().endswith(".zip"):
+                    try:
+                        with zipfile.ZipFile(tmp) as archive:
+                            archive.namelist()
+                    except zipfile.BadZipFile as exc:
+                        raise DownloadError(f"could not download {url}: not a zip ({exc})") from None
         except DownloadError:
             raise
         except (OSError, http.client.HTTPException, ValueError) as exc:
             reason = getattr(exc, "reason", None) or exc
             raise DownloadError(f"could not download {url}: {reason}") from exc
-        finally:
-            tmp.unlink(missing_ok=True)
     return out
 
 

@@ -13,12 +13,14 @@ import bisect
 import datetime as _dt
 import logging
 import os
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from frontmap.errors import FrontmapError, ReportError
+from frontmap import COARSE_WHY
+from frontmap.errors import FrontmapError, ReportError, ReportWarning
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all, source_claimant
@@ -29,7 +31,7 @@ from geo.discourse import apply_report_state, read_report
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, Coordinate, CoordSource, Report
 from geo.relative import derive_point, find_relation
-from geo.reports import iter_file_reports, iter_input_files
+from geo.reports import iter_file_reports, iter_input_files, normalise_text
 from geo.resolve import resolve_mentions
 from geo.sanity import implausible_point
 from geo.text import sentences
@@ -56,6 +58,8 @@ class ExtractResult:
     files: int = 0
     #: every report read (extracted or passed over by ``keep``), for a claims store to record
     read: list[Report] = field(default_factory=list)
+    #: inputs read, but not all as written ("path: report date 2099-01-01 is in the future: ..."), in order
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -95,11 +99,17 @@ def extract_report(
 ) -> list[Claim]:
     """Claims from one report (one post).
 
+    The report's text is read normalised (:func:`geo.reports.normalise_text`: format characters
+    and stress marks deleted, NFC); claims' spans and quotes are those of the normalised text,
+    which is the text itself for reports read from files (they are normalised when read).
+
     With a ``geocoder`` (:class:`geo.geocode.OnlineGeocoder`, opt-in ``--online``), the places
     of event and background mentions the gazetteer left unresolved are looked up online
     (:func:`geo.geocode.geocode_claims`); without one they stay unresolved (null geometry).
     """
-    text = report.text
+    text = normalise_text(report.text)  # read already normalised from files; text given here may not be
+    if text is not report.text:
+        report = replace(report, text=text)
     spans = sentences(text) or [(0, len(text))]
     starts = [s for s, _ in spans]
 
@@ -139,18 +149,24 @@ def extract_report(
         mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near
     ) if mentions else []
     claims: list[Claim] = []
+    coarse = (COARSE_WHY,) if gaz.coarse else ()  # every claim says when villages could not be found
     seen: set[tuple] = set()
     quotes: dict[str, str] = {}  # each sentence's whitespace folded once
     for m, r, (sentence, ctxs) in zip(mentions, resolutions, contexts):
         folded = fold(m.text)
+        event_date: list = []  # the claim date of this mention's sentence, worked out once if needed
         for ctx in ctxs:
             place = r.place
-            key = (place.geonameid if place else folded, folded, ctx.claimant, ctx.action, ctx.role)
+            cdate = None
+            if ctx.role in ("event", "direction"):
+                if not event_date:
+                    event_date.append(claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0])))
+                cdate = event_date[0]
+            # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
+            key = (place.geonameid if place else folded, folded, ctx.claimant, ctx.action, ctx.role, cdate)
             if key in seen:
                 continue
             seen.add(key)
-            cdate = (claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0]))
-                     if ctx.role in ("event", "direction") else None)
             precision = r.precision
             role = ctx.role
             if place is not None and (place.feature_class == "A" or place.feature_code.startswith("PCL")):
@@ -203,7 +219,7 @@ def extract_report(
                     quote=quote,
                     start=m.start,
                     end=m.end,
-                    why=tuple(r.why) + tuple(ctx.why) + why_derived,
+                    why=tuple(r.why) + tuple(ctx.why) + why_derived + coarse,
                     modality=ctx.modality,
                     actor=ctx.actor,
                 )
@@ -311,6 +327,16 @@ def mark_contested(claims: Sequence[Claim]) -> list[Claim]:
     return [replace(c, contested=True) if i in contested else c for i, c in enumerate(claims)]
 
 
+def _keep_warnings(caught: list[warnings.WarningMessage], result: ExtractResult) -> None:
+    """Report warnings go to ``result.warnings`` (each once); any other warning on as it came."""
+    for w in caught:
+        if isinstance(w.message, ReportWarning):
+            if str(w.message) not in result.warnings:
+                result.warnings.append(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
 def _iter_reports(
     paths: Iterable[str | os.PathLike[str]],
     result: ExtractResult,
@@ -338,7 +364,12 @@ def _iter_reports(
         reports = iter_file_reports(f, channel=channel, online=online)
         while True:
             try:
-                report = next(reports)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", ReportWarning)
+                    try:
+                        report = next(reports)
+                    finally:
+                        _keep_warnings(caught, result)
             except StopIteration:
                 break
             except ReportError as exc:

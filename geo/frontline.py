@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gzip
 import hashlib
 import itertools
 import json
 import lzma
 import os
 import re
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from frontmap.errors import FrontlineError
+from frontmap.files import write_atomic
 
 __all__ = ["FrontLine"]
 
@@ -54,16 +55,100 @@ _TO_METRIC = Transformer.from_crs(
 
 
 def _keep(path: Path, write: Callable[[Path], object]) -> None:
-    """Write a file of the cache folder whole or not at all: ``write`` fills a temporary file of the
-    same suffix, which is then moved into place. A folder that cannot be written is passed over:
-    fine, only slower next time."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp{path.suffix}")
+    """Write a file of the cache folder whole or not at all (:func:`frontmap.files.write_atomic`).
+    A folder that cannot be written is passed over: fine, only slower next time. Not flushed to
+    disk (fsync): a cache lost in a power cut is only worked out again."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write(tmp)
-        os.replace(tmp, path)
+        write_atomic(path, write, durable=False, suffix=True)
     except OSError:
         pass
+
+
+#: The most bytes a front-line file may hold once unpacked (the two-year DeepState history is ~50 MB)
+MAX_FRONT_BYTES = 256 * 2**20
+
+
+def _unpacked(p: Path, raw: bytes, limit: int) -> bytes:
+    """``raw`` unpacked (xz or gzip, by suffix or magic bytes), refused past ``limit`` bytes.
+
+    Unpacked a block at a time: a bomb is stopped at the limit, never held whole.
+    """
+    if p.suffix == ".xz" or raw[:6] == b"\xfd7zXZ\x00":
+        new, more = lzma.LZMADecompressor, lambda d: not d.needs_input
+    elif p.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
+        new, more = (lambda: zlib.decompressobj(wbits=47)), lambda d: bool(d.unconsumed_tail)  # 47: gzip or zlib
+    else:
+        if len(raw) > limit:
+            _too_big(p, limit)
+        return raw
+    parts: list[bytes] = []
+    size, unpack, data = 0, new(), raw
+    while True:
+        if isinstance(unpack, lzma.LZMADecompressor):
+            chunk = unpack.decompress(data, max_length=16 * 2**20)
+        else:
+            chunk = unpack.decompress(data, 16 * 2**20)
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            _too_big(p, limit)
+        if unpack.eof:  # one stream (member) after another, as lzma/gzip.decompress read them
+            data = unpack.unused_data.lstrip(b"\x00")  # xz stream padding
+            if not data:
+                break
+            unpack = new()
+        elif more(unpack):
+            data = b"" if isinstance(unpack, lzma.LZMADecompressor) else unpack.unconsumed_tail
+        else:
+            raise EOFError("compressed data ended before the end-of-stream marker")
+    return b"".join(parts)
+
+
+def _too_big(p: Path, limit: int) -> None:
+    raise FrontlineError(
+        f"{p}: unpacks to more than {limit / 2**20:g} MiB; frontmap reads front-line files up to that "
+        f"size (MAX_FRONT_BYTES): a compression bomb, or not a front line"
+    )
+
+
+def _load_geojson(p: Path, limit: int | None = None) -> object:
+    """The JSON of a front-line file, its size capped (:data:`MAX_FRONT_BYTES`) before and after unpacking."""
+    limit = MAX_FRONT_BYTES if limit is None else limit
+    try:
+        if p.stat().st_size > limit:
+            raise FrontlineError(f"{p}: larger than {limit / 2**20:g} MiB; frontmap reads front-line files up to that size")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise FrontlineError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        return json.loads(_unpacked(p, raw, limit))
+    except FrontlineError:
+        raise
+    except RecursionError:
+        raise FrontlineError(f"{p}: JSON nested too deep to be GeoJSON") from None
+    except (lzma.LZMAError, zlib.error, OSError, EOFError, ValueError) as exc:
+        raise FrontlineError(f"{p}: not a (compressed) GeoJSON file: {exc}") from exc
+
+
+def _bad_polygon(geom: dict) -> str:
+    """Why a GeoJSON (Multi)Polygon cannot be a front line (rings that are not lists of [lon, lat]
+    numbers, coordinates off the globe or not finite), or ''."""
+    coords = geom.get("coordinates")
+    polys = [coords] if geom["type"] == "Polygon" else coords
+    if not isinstance(polys, list) or not all(isinstance(poly, list) for poly in polys):
+        return "coordinates are not a list of rings"
+    for poly in polys:
+        for ring in poly:
+            try:
+                xy = np.asarray(ring, dtype=float)
+            except (ValueError, TypeError):
+                return "a ring that is not a list of [lon, lat] numbers"
+            if xy.ndim != 2 or xy.shape[1] < 2 or len(xy) < 4:
+                return "a ring that is not a list of at least 4 [lon, lat] positions"
+            if not np.isfinite(xy).all() or np.abs(xy[:, 0]).max() > 180 or np.abs(xy[:, 1]).max() > 90:
+                bad = xy[~(np.isfinite(xy[:, :2]).all(axis=1) & (np.abs(xy[:, 0]) <= 180) & (np.abs(xy[:, 1]) <= 90))][0]
+                return f"coordinates off the globe ({bad[0]:g}, {bad[1]:g}): longitude must lie within ±180, latitude ±90"
+    return ""
 
 
 def _to_metric_xy(xy: np.ndarray) -> np.ndarray:
@@ -189,18 +274,7 @@ class FrontLine:
     @classmethod
     def _read(cls, path: str | os.PathLike[str]) -> FrontLine:
         p = Path(path)
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            raise FrontlineError(f"{p}: cannot read ({exc.strerror or exc})") from exc
-        try:
-            if p.suffix == ".xz" or raw[:6] == b"\xfd7zXZ\x00":
-                raw = lzma.decompress(raw)
-            elif p.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
-                raw = gzip.decompress(raw)
-            data = json.loads(raw)
-        except (lzma.LZMAError, OSError, EOFError, ValueError) as exc:
-            raise FrontlineError(f"{p}: not a (compressed) GeoJSON file: {exc}") from exc
+        data = _load_geojson(p)
         feats = data.get("features") if isinstance(data, dict) else None
         if not isinstance(feats, list):
             raise FrontlineError(f"{p}: no GeoJSON features")
@@ -208,7 +282,11 @@ class FrontLine:
         file_date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
         parts: dict[dt.date, list[dict]] = {}
         for i, f in enumerate(feats):
+            if not isinstance(f, dict):
+                raise FrontlineError(f"{p}: feature {i} is a JSON {type(f).__name__}, not an object")
             props = f.get("properties") or {}
+            if not isinstance(props, dict):
+                raise FrontlineError(f"{p}: feature {i}: properties are a JSON {type(props).__name__}, not an object")
             d = props.get("date")
             try:
                 day = dt.date.fromisoformat(str(d)[:10]) if d else file_date
@@ -221,6 +299,9 @@ class FrontLine:
                 continue
             if not isinstance(geom, dict) or geom.get("type") not in ("Polygon", "MultiPolygon"):
                 raise FrontlineError(f"{p}: feature {i}: geometry is not a (Multi)Polygon")
+            problem = _bad_polygon(geom)
+            if problem:
+                raise FrontlineError(f"{p}: feature {i} ({day}): {problem}")
             parts.setdefault(day, []).append(geom)
         return cls(parts, source=str(p))
 

@@ -92,6 +92,7 @@ class FileResult:
     claims: tuple[Claim, ...] = ()
     reports: int = 0
     errors: tuple[tuple[str, str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 # One gazetteer and front line per worker process (or thread, for a threaded cluster).
@@ -144,7 +145,8 @@ def _extract_one(spec: WorkerSpec, path: str) -> FileResult:
             result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
         except Exception as exc:  # a bug on one report must not lose the batch
             result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
-    return FileResult(tuple(claims), result.reports, tuple(_error_tuple(e) for e in result.errors))
+    return FileResult(tuple(claims), result.reports, tuple(_error_tuple(e) for e in result.errors),
+                      tuple(result.warnings))
 
 
 def _extract_chunk(paths: Sequence[str], spec: WorkerSpec) -> list[FileResult]:
@@ -363,6 +365,7 @@ def extract_files_parallel(
             claims.extend(r.claims)
             result.reports += r.reports
             result.errors.extend(_rebuild_error(*e) for e in r.errors)
+            result.warnings.extend(w for w in r.warnings if w not in result.warnings)
     if geocoder is not None:  # one rate-limited geocoder, here, over every report's claims
         from geo.geocode import geocode_claims
 

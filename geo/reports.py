@@ -49,11 +49,13 @@ import datetime as _dt
 import os
 import re
 import stat
+import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from frontmap.errors import ReportDecodeError, ReportError
+from frontmap.errors import ReportDecodeError, ReportError, ReportWarning
 from geo.channels import known_channels
 from geo.dates import find_report_date
 from geo.feeds import FEED_SUFFIXES, feed_reports, is_feed_file, looks_like_feed, read_feed, read_feed_url
@@ -72,6 +74,7 @@ __all__ = [
     "read_reports",
     "iter_reports",
     "read_stdin_reports",
+    "normalise_text",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
@@ -90,6 +93,40 @@ _HTML_SUFFIXES = frozenset({".html", ".htm"})
 _NOT_REPORTS = frozenset(
     {"readme", "license", "licence", "changelog", "changes", "contributing", "notice", "copying", "authors"}
 )
+
+
+# --------------------------------------------------------------------------- normalisation
+
+# a stress mark (combining acute, or grave) on a Cyrillic letter: Покро́вск is Покровск
+_STRESS = re.compile(r"(?<=[\u0400-\u04ff])[\u0301\u0300]+")
+_NOT_PLAIN = re.compile(r"[^\x00-\u02ff\u0400-\u04ff\u2010-\u2027\u2030-\u205f]")
+
+
+def normalise_text(text: str) -> str:
+    """Text as frontmap reads it: format characters deleted, stress marks on Cyrillic letters
+    deleted, then Unicode NFC (a decomposed й is one letter again).
+
+    Everything downstream (mentions, spans, quotes) works on this text: a quote is the report's
+    text as normalised. Plain text comes back as it is, unchanged and uncopied.
+
+    Examples
+    --------
+    >>> normalise_text("Myr\u00adno\u200bhrad and Покро\u0301вск, Бахмут\u200e, Краи\u0306ний")
+    'Myrnohrad and Покровск, Бахмут, Крайний'
+    >>> s = "Plain text."
+    >>> normalise_text(s) is s
+    True
+    """
+    if text.isascii() or not _NOT_PLAIN.search(text) and not any(c in text for c in "\u00ad\u0301\u0300"):
+        return text
+    # every format character (Unicode category Cf: soft hyphen, zero-width space/joiner/non-joiner,
+    # word joiner, LRM/RLM and the other direction marks, a BOM inside text...) is deleted
+    fmt = {ord(c): None for c in set(text) if c > "\x7f" and unicodedata.category(c) == "Cf"}
+    if fmt:
+        text = text.translate(fmt)
+    if "\u0301" in text or "\u0300" in text:
+        text = _STRESS.sub("", text)
+    return unicodedata.normalize("NFC", text)
 
 
 # --------------------------------------------------------------------------- files
@@ -440,8 +477,12 @@ def _front_matter(text: str) -> tuple[dict[str, str], str] | None:
     return fields, rest[rest.find("\n") + 1 :] if "\n" in rest else ""
 
 
-def _meta_date(value: str) -> tuple[_dt.date | None, tuple[int, int] | None]:
-    """A metadata DATE value: a full date, or only a (year, month) to look for in the text."""
+def _meta_date(value: str, path: object = "") -> tuple[_dt.date | None, tuple[int, int] | None]:
+    """A metadata DATE value: a full date, or only a (year, month) to look for in the text.
+
+    A date that does not exist (``2025-02-31``) is no date, and says so: a
+    :class:`~frontmap.errors.ReportWarning` naming the file.
+    """
     m = _ISO_PREFIX.match(value)
     if not m:
         return None, None
@@ -449,9 +490,28 @@ def _meta_date(value: str) -> tuple[_dt.date | None, tuple[int, int] | None]:
     if m.group(3):
         try:
             return _dt.date(year, month, int(m.group(3))), None
-        except ValueError:
+        except ValueError as exc:
+            warnings.warn(ReportWarning(path, f"DATE {m.group(0).strip()!r} is not a date ({exc}): "
+                                              "the report is dated by its text, if at all"), stacklevel=2)
             return None, None
-    return (None, (year, month)) if 1 <= month <= 12 else (None, None)
+    if 1 <= month <= 12:
+        return None, (year, month)
+    warnings.warn(ReportWarning(path, f"DATE {m.group(0).strip()!r} is not a month: ignored"), stacklevel=2)
+    return None, None
+
+
+#: The earliest report date taken as one: the war's reports start in 2014; an earlier date in a
+#: dateline is a typo or an archive's, and would put claims on no front line
+EARLIEST_REPORT_DATE = _dt.date(2014, 1, 1)
+
+
+def _plausible(date: _dt.date | None, path: object) -> _dt.date | None:
+    """``date`` if a report can bear it (from 2014 to tomorrow), else None and a ReportWarning."""
+    if date is None or EARLIEST_REPORT_DATE <= date <= _dt.date.today() + _dt.timedelta(days=1):
+        return date
+    when = "before 2014" if date < EARLIEST_REPORT_DATE else "in the future"
+    warnings.warn(ReportWarning(path, f"report date {date.isoformat()} is {when}: not used as a date"), stacklevel=2)
+    return None
 
 
 # --------------------------------------------------------------------------- posts
@@ -624,6 +684,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
         text, title = _html(text)
         if not text.strip():
             raise ReportError(path, "no text: an HTML page whose body holds no text")
+    text = normalise_text(text)
     url = ""
     doc_date: _dt.date | None = None
     month: tuple[int, int] | None = None
@@ -635,7 +696,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
         known = known_channels().by_source(url)
         hint = known.claimant if known is not None else None
         url = url if _URL.match(url) else ""
-        doc_date, month = _meta_date(fields.get("date", ""))
+        doc_date, month = _meta_date(fields.get("date", ""), path)
         title = fields.get("title", title)
         author = fields.get("author", "")
     front = _front_matter(text)
@@ -645,8 +706,9 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
         url = url or (fields.get("source", "") if _URL.match(fields.get("source", "")) else "")
         author = author or fields.get("author", "")
         if doc_date is None:
-            doc_date, fm_month = _meta_date(fields.get("date", ""))
+            doc_date, fm_month = _meta_date(fields.get("date", ""), path)
             month = month or fm_month
+    doc_date = _plausible(doc_date, path)
     reference = doc_date
     if month is not None:
         reference = _dt.date(month[0], month[1], calendar.monthrange(*month)[1])
@@ -656,7 +718,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
     posts = _split_posts(text)
     if len(posts) <= 1:
         body = text.strip("\n")
-        date = doc_date or _in_month(find_report_date(body, reference=reference), month)
+        date = doc_date or _plausible(_in_month(find_report_date(body, reference=reference), month), path)
         return [
             Report(
                 text=body,
@@ -671,7 +733,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
 
     own_dates: list[_dt.date | None] = []
     for post in posts:
-        own = _in_month(find_report_date(post, reference=reference), month)
+        own = _plausible(_in_month(find_report_date(post, reference=reference), month), path)
         own_dates.append(own)
         if reference is None and own is not None:
             reference = own  # gives the year of later posts' yearless dates ("November 25, 1:06 PM")

@@ -34,6 +34,7 @@ import datetime as _dt
 import json
 import math
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ import pyogrio
 import shapely.geometry
 
 from frontmap.errors import ExportError
+from frontmap.files import check_writable, replacing
 from geo.model import Claim
 from maps.frame import DATE_COLUMNS, WHY_SEPARATOR, as_frame
 
@@ -55,6 +57,7 @@ __all__ = [
     "write_gpkg",
     "write_csv",
     "write_claims",
+    "check_output",
 ]
 
 #: Decimals kept in GeoJSON coordinates: 6 decimals of a degree is about 0.1 m.
@@ -188,7 +191,7 @@ def write_geojson(claims_or_frame: ClaimsOrFrame, path: str | os.PathLike[str]) 
     path = _prepare(path)
     doc = feature_collection(claims_or_frame)
     try:
-        with path.open("w", encoding="utf-8", newline="\n") as fh:
+        with replacing(path) as (tmp,), tmp.open("w", encoding="utf-8", newline="\n") as fh:
             json.dump(doc, fh, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
             fh.write("\n")
     except OSError as exc:
@@ -223,21 +226,31 @@ def write_gpkg(
     path = _prepare(path)
     gdf = as_frame(claims_or_frame)
     try:
-        pyogrio.write_dataframe(
-            gdf,
-            path,
-            layer=layer,
-            driver="GPKG",
-            geometry_type="Point",
-            promote_to_multi=False,
-            layer_options={"SPATIAL_INDEX": "YES"},
-            # GeoPackage 1.3, not GDAL 3.7+'s default 1.4: GDAL < 3.7 (QGIS 3.28 LTR on Debian 12)
-            # warns "user_version ... v1.4.0 may only be partially supported" on opening 1.4
-            dataset_options={"VERSION": "1.3"},
-        )
+        with replacing(path, suffix=True) as (tmp,):  # GDAL wants a .gpkg name
+            _write_gpkg_layer(gdf, path, tmp, layer)
     except (OSError, RuntimeError, ValueError) as exc:  # pyogrio errors are RuntimeErrors
         raise ExportError(f"{path}: {exc}") from exc
     return path
+
+
+def _write_gpkg_layer(gdf: Any, path: Path, tmp: Path, layer: str) -> None:
+    """Write the layer into ``tmp``: a copy of ``path``'s other layers if it exists, else a new file."""
+    if path.is_file() and path.stat().st_size:
+        shutil.copyfile(path, tmp)
+    else:
+        tmp.unlink()  # GDAL makes the file itself
+    pyogrio.write_dataframe(
+        gdf,
+        tmp,
+        layer=layer,
+        driver="GPKG",
+        geometry_type="Point",
+        promote_to_multi=False,
+        layer_options={"SPATIAL_INDEX": "YES"},
+        # GeoPackage 1.3, not GDAL 3.7+'s default 1.4: GDAL < 3.7 (QGIS 3.28 LTR on Debian 12)
+        # warns "user_version ... v1.4.0 may only be partially supported" on opening 1.4
+        dataset_options={"VERSION": "1.3"},
+    )
 
 
 def write_csv(claims_or_frame: ClaimsOrFrame, path: str | os.PathLike[str]) -> Path:
@@ -264,7 +277,8 @@ def write_csv(claims_or_frame: ClaimsOrFrame, path: str | os.PathLike[str]) -> P
         if col in df and pd.api.types.is_datetime64_any_dtype(df[col]):
             df[col] = df[col].dt.strftime("%Y-%m-%d")
     try:
-        df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        with replacing(path) as (tmp,):
+            df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
     except OSError as exc:
         raise ExportError(f"{path}: {exc.strerror or exc}") from exc
     return path
@@ -300,10 +314,38 @@ def write_claims(claims: ClaimsOrFrame, path: str | os.PathLike[str]) -> Path:
         suffixes), or the file cannot be written.
     """
     path = Path(path)
+    return _writer(path)(claims, path)
+
+
+def _writer(path: Path) -> Callable[[ClaimsOrFrame, Path], Path]:
     writer = _WRITERS.get(path.suffix.lower())
     if writer is None:
         raise ExportError(
             f"{path}: cannot write claims as {path.suffix or 'a file without suffix'!r}; "
             f"allowed suffixes: {', '.join(SUFFIXES)}"
         )
-    return writer(claims, path)
+    return writer
+
+
+def check_output(path: str | os.PathLike[str]) -> Path:
+    """Check, before any claim is extracted, that :func:`write_claims` could write ``path``.
+
+    Raises
+    ------
+    frontmap.errors.ExportError
+        The suffix is not one of :data:`SUFFIXES`, or the file's folder cannot be made or written,
+        or the path is a folder.
+
+    Examples
+    --------
+    >>> check_output("/proc/claims.geojson")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    frontmap.errors.ExportError: /proc/claims.geojson: cannot be written (...)
+    """
+    path = Path(path)
+    _writer(path)
+    try:
+        return check_writable(path)
+    except OSError as exc:
+        raise ExportError(str(exc)) from None

@@ -74,8 +74,9 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from frontmap import ATTRIBUTION_GEONAMES, ATTRIBUTION_NOMINATIM
+from frontmap import ATTRIBUTION_GEONAMES, ATTRIBUTION_NOMINATIM, COARSE_WHY
 from frontmap.errors import ExportError
+from frontmap.files import check_writable, write_atomic
 from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
 from maps.assets import (
@@ -101,6 +102,7 @@ __all__ = [
     "leaflet_assets",
     "make_map",
     "save_map",
+    "check_map_output",
 ]
 
 #: Marker colour by action.
@@ -586,13 +588,18 @@ def make_map(
     n_off_role = int((resolved & ~role_ok).sum())
 
     title = title or "frontmap claims"
+    if "why" in gdf and gdf["why"].map(lambda w: COARSE_WHY in (w if isinstance(w, (tuple, list)) else str(w))).any():
+        # the claims were placed with the coarse gazetteer: the map says so
+        notes_first = [f"Placed with the {COARSE_WHY}"]
+    else:
+        notes_first = []
     m = folium.Map(location=_DEFAULT_CENTER, zoom_start=6, tiles=None, control_scale=True)
     root = m.get_root()
     root.title = html.escape(title)
     js_links: list[tuple[str, str]] = []
     css_links: list[tuple[str, str]] = []
     header = []
-    notes = []
+    notes = list(notes_first)
     if offline:
         js, css = leaflet_assets()
         m.default_js, m.default_css = [], []  # instance attributes: folium's class lists untouched
@@ -763,8 +770,32 @@ def make_map(
     return m
 
 
+#: Suffixes of a map file
+MAP_SUFFIXES = (".html", ".htm")
+
+
+def check_map_output(path: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that :func:`save_map` could write ``path`` (an ``.html`` file).
+
+    Raises
+    ------
+    frontmap.errors.ExportError
+        The suffix is not ``.html``/``.htm``, or the file cannot be written there.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in MAP_SUFFIXES:
+        raise ExportError(
+            f"{path}: a map is written as {' or '.join(MAP_SUFFIXES)}, not {path.suffix or 'a file without suffix'!r}"
+        )
+    try:
+        return check_writable(path)
+    except OSError as exc:
+        raise ExportError(str(exc)) from None
+
+
 def save_map(m: folium.Map, path: str | os.PathLike[str]) -> Path:
-    """Write the map's HTML to ``path``, creating its folder.
+    """Write the map's HTML to ``path``, creating its folder (whole or not at all: see
+    :mod:`frontmap.files`).
 
     Returns
     -------
@@ -776,9 +807,9 @@ def save_map(m: folium.Map, path: str | os.PathLike[str]) -> Path:
         The file cannot be written.
     """
     path = Path(path)
+    html_text = m.get_root().render()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(m.get_root().render(), encoding="utf-8")
+        write_atomic(path, lambda tmp: tmp.write_text(html_text, encoding="utf-8"))
     except OSError as exc:
         raise ExportError(f"{path}: {exc.strerror or exc}") from exc
     return path

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from frontmap.errors import CoordinateError, ReportError
 from geo.coordinates import format_coordinate, parse_coordinate
 from geo.extract import extract_text
-from geo.reports import read_reports
+from geo.reports import normalise_text, read_reports
 
 BUDGET = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -58,6 +58,7 @@ TEXT = st.lists(TOKEN, max_size=40).flatmap(
 @given(text=TEXT)
 def test_extract_text_never_raises_and_claims_are_sound(gaz, text: str) -> None:
     claims = extract_text(text, gaz, source="fuzz.txt")
+    text = normalise_text(text)  # spans and quotes are those of the text as read: normalised
     for c in claims:
         assert 0 <= c.start < c.end <= len(text)
         assert text[c.start : c.end] == c.place
