@@ -43,7 +43,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import cue_at, find_attributions
 from geo.dates import claim_date
-from geo.model import Action, Claimant
+from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule, load_table
 from geo.text import sentences
 
@@ -386,7 +386,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     kept = []
     for c in out + extra:
         folded = fold(c.place)  # one claim per place and reading, as geo.extract keeps them
-        key = (c.geonameid if c.geonameid is not None else folded, folded, c.claimant, c.action, c.role)
+        key = claim_key(c.geonameid, folded, c.claimant, c.action, c.role, c.claim_date)
         if key not in seen:
             seen.add(key)
             kept.append(c)

@@ -29,7 +29,7 @@ from geo.coordinates import read_coordinates
 from geo.dates import claim_date
 from geo.discourse import apply_report_state, read_report
 from geo.mentions import find_mentions
-from geo.model import Claim, Claimant, Coordinate, CoordSource, Report
+from geo.model import Claim, Claimant, Coordinate, CoordSource, Report, claim_key
 from geo.relative import derive_point, find_relation
 from geo.reports import iter_file_reports, iter_input_files, normalise_text
 from geo.resolve import resolve_mentions
@@ -163,7 +163,7 @@ def extract_report(
                     event_date.append(claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0])))
                 cdate = event_date[0]
             # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
-            key = (place.geonameid if place else folded, folded, ctx.claimant, ctx.action, ctx.role, cdate)
+            key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate)
             if key in seen:
                 continue
             seen.add(key)
