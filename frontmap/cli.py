@@ -57,6 +57,10 @@ OnlineOpt = Annotated[
         "(bounded to the report's area, one request a second, cached; off by default).",
     ),
 ]
+ContestedOpt = Annotated[
+    int,
+    typer.Option("--contested-days", min=0, help="A place is contested when the two sides' different claims about it are at most this many days apart."),
+]
 SchedulerOpt = Annotated[
     Optional[str],
     typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786); default a local cluster of --jobs workers.", show_default=False),
@@ -107,7 +111,7 @@ def _front(path: Path | None, data: Path | None = None, *, use_default: bool = T
 
 def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
                  jobs: int = 1, engine: str = "processes", scheduler: str | None = None,
-                 no_front: bool = False, online: bool = False):
+                 no_front: bool = False, online: bool = False, contested_days: int = 14):
     from tqdm import tqdm
 
     from geo.extract import extract_files
@@ -145,6 +149,10 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
         except (FrontmapError, ImportError, OSError) as exc:
             _fail(f"--engine {engine}: {exc}")
     bar.close()
+    from geo.extract import mark_contested
+    from geo.verify import check_claims
+
+    result.claims = check_claims(mark_contested(result.claims, contested_days), fl)
     if geocoder is not None:
         geocoder.close()
     for err in result.errors:
@@ -196,11 +204,12 @@ def extract(
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
     online: OnlineOpt = False,
+    contested_days: ContestedOpt = 14,
 ) -> None:
     """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
     from maps.export import feature_collection, write_claims
 
-    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
+    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, contested_days)
     try:
         if str(output) == "-":
             json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
@@ -228,12 +237,13 @@ def map_(
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
     online: OnlineOpt = False,
+    contested_days: ContestedOpt = 14,
 ) -> None:
     """Draw the claims of reports on an interactive map, and write them beside it as GeoJSON."""
     from maps.export import write_claims
     from maps.webmap import make_map, save_map
 
-    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, contested_days)
     try:
         m = make_map(
             result.claims,
