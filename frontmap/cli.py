@@ -209,13 +209,13 @@ def extract(
     """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
     from maps.export import feature_collection, write_claims
 
-    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, contested_days)
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, contested_days)
     try:
         if str(output) == "-":
             json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         else:
-            write_claims(result.claims, output)
+            write_claims(result.claims, output, front=fl)
     except FrontmapError as exc:
         _fail(str(exc))
     _summary(result, str(output))
@@ -258,6 +258,67 @@ def map_(
         _fail(str(exc))
     _summary(result, f"{output} (+ {output.with_suffix('.geojson').name})")
     raise typer.Exit(1 if result.errors else 0)
+
+
+@app.command()
+def verify(
+    paths: Annotated[list[Path], typer.Argument(help="Claims files (.geojson, .gpkg, .csv) or report files and folders.", show_default=False)],
+    csv: Annotated[Optional[Path], typer.Option("--csv", help="Write the per-claimant table as CSV.")] = None,
+    chart: Annotated[Optional[Path], typer.Option("--chart", help="Draw the per-claimant table as a PNG chart.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Also write the checked claims (.geojson, .gpkg, .csv).")] = None,
+    data: DataOpt = None,
+    front: FrontOpt = None,
+    near: Annotated[Optional[str], typer.Option(help="Pull ambiguous names towards LAT,LON (reports only).")] = None,
+    jobs: JobsOpt = 1,
+    contested_days: ContestedOpt = 14,
+) -> None:
+    """Check captured/entered claims against the front line: per claimant, the share confirmed and the lag."""
+    import time
+
+    from maps.export import write_claims
+    from maps.verify import CLAIM_SUFFIXES, read_claims, verify_chart
+    from geo.verify import check_claims, verify_summary
+
+    t0 = time.perf_counter()
+    errors = 0
+    if all(p.suffix.lower() in CLAIM_SUFFIXES for p in paths):
+        from frontmap.settings import front_file
+
+        gaz = _open_gazetteer(data, progress=False)
+        fl = _front(front or front_file(data), data, use_default=False, gaz=gaz)
+        claims = []
+        for p in paths:
+            try:
+                claims += read_claims(p)
+            except FrontmapError as exc:
+                _fail(str(exc))
+        from geo.extract import mark_contested
+
+        claims = check_claims(mark_contested(claims, contested_days), fl)
+    else:
+        result, fl = _run_extract(paths, data, front, near, jobs, contested_days=contested_days)
+        claims, errors = result.claims, len(result.errors)
+    if fl is None:
+        _fail("no front line: give --front FILE or a data folder with frontline/deepstate_history.geojson.xz")
+    table = verify_summary(claims)
+    last = fl.dates[-1].isoformat()
+    typer.echo(f"{len(claims)} claims checked against the DeepState line of {fl.dates[0].isoformat()} to {last}")
+    typer.echo(f"{'claimant':<16}{'claims':>7}{'checked':>8}{'confirmed':>10}{'share':>7}{'median lag':>11}  unconfirmed as of {last}")
+    for _, r in table.iterrows():
+        share = "" if r["checked"] == 0 else f"{r['share_confirmed']:.0%}"
+        lag = "" if r["median_lag_days"] != r["median_lag_days"] else f"{r['median_lag_days']:+.0f} d"
+        typer.echo(f"{r['claimant']:<16}{r['claims']:>7}{r['checked']:>8}{r['confirmed']:>10}{share:>7}{lag:>11}  {r['unconfirmed_claims']}")
+    try:
+        if csv is not None:
+            table.to_csv(csv, index=False, encoding="utf-8", lineterminator="\n")
+        if chart is not None:
+            verify_chart(table, chart)
+        if output is not None:
+            write_claims(claims, output, front=fl)
+    except (FrontmapError, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"({time.perf_counter() - t0:.1f} s)", err=True)
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command()
