@@ -61,6 +61,7 @@ __all__ = [
     "CONFIRMABLE",
     "FrontCheck",
     "side_of",
+    "side_value",
     "held_by_russia",
     "check_points",
     "check_claims",
@@ -93,7 +94,8 @@ class FrontCheck:
     note: str = ""  #: what goes into ``why`` ("" for none)
 
 
-def _side(value: Any) -> str | None:
+def side_value(value: Any) -> str | None:
+    """"RU" or "UA" from an actor ("RU"/"UA") or a claimant ("RU-MoD", "UA-GeneralStaff"), else None."""
     text = "" if value is None else str(getattr(value, "value", value)).strip().upper()
     if text in ("RU", "UA"):
         return text
@@ -111,7 +113,7 @@ def side_of(claim: Claim) -> str | None:
     >>> side_of(Claim("X", claimant=Claimant.UA_GENERALSTAFF)), side_of(Claim("X", claimant=Claimant.ISW))
     ('UA', None)
     """
-    return _side(getattr(claim, "actor", None)) or _side(claim.claimant)
+    return side_value(getattr(claim, "actor", None)) or side_value(claim.claimant)
 
 
 def held_by_russia(front: FrontLine, lats: Sequence[float], lons: Sequence[float]) -> np.ndarray:
