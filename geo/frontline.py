@@ -92,6 +92,7 @@ class FrontLine:
         self._metric: dict[dt.date, tuple[BaseGeometry, BaseGeometry]] = {}
         self._edges: dict[dt.date, BaseGeometry] = {}  # front proper read from the cache alone
         self._ref: tuple[np.ndarray, np.ndarray] | None = None
+        self._ref_tree: shapely.STRtree | None = None  # of all the settlements, built once
         self._ref_km = 12.0
         # distances already measured, by line date and point: reports name the same villages
         self._known: dict[dt.date, dict[tuple[float, float], float]] = {}
@@ -123,6 +124,7 @@ class FrontLine:
         x, y = _TO_METRIC.transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
         self._ref = (np.ascontiguousarray(x, dtype=float), np.ascontiguousarray(y, dtype=float))
         self._ref_km = within_km
+        self._ref_tree = None
         self._proper_store = None
         if self._store is not None:
             # the front proper depends on the day's polygons (the file) and on these settlements
@@ -309,10 +311,13 @@ class FrontLine:
         held = ~shapely.contains_xy(area, rx, ry)
         if not held.any():
             return edge
-        tree = shapely.STRtree(shapely.points(rx[held], ry[held]))
+        # one tree of every settlement for all days (not one of the day's held ones, built and
+        # filled with new points each day): the pairs found are kept when their settlement is held
+        if self._ref_tree is None:
+            self._ref_tree = shapely.STRtree(shapely.points(rx, ry))
         verts = shapely.get_coordinates(shapely.segmentize(edge, 500.0))
-        pairs = tree.query(shapely.points(verts), predicate="dwithin", distance=self._ref_km * 1000.0)
-        keep = np.unique(pairs[0])
+        pairs = self._ref_tree.query(shapely.points(verts), predicate="dwithin", distance=self._ref_km * 1000.0)
+        keep = np.unique(pairs[0][held[pairs[1]]])
         if keep.size == 0:
             return edge
         return shapely.multipoints(verts[keep])
