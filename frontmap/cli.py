@@ -251,6 +251,7 @@ def map_(
             offline=offline,
             include_roles=None if not all_roles else ("event", "speaker", "venue", "background", "region"),
             front=fl,
+            show_undated=False,
         )
         save_map(m, output)
         write_claims(result.claims, output.with_suffix(".geojson"))

@@ -36,7 +36,7 @@ Examples
 >>> v.front_status, v.confirmed_on, v.lag_days, v.front_date
 ('confirmed', datetime.date(2025, 1, 5), 3, datetime.date(2025, 1, 2))
 >>> v.why[-1]
-'front line: confirmed on 2025-01-05 (3 days after the claim): held by Russia from that day'
+'front line: confirmed on 2025-01-05 (lag +3 days: 3 days after the claim): held by Russia from that day'
 """
 
 from __future__ import annotations
@@ -163,16 +163,12 @@ def _runs(held: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _day(value: Any) -> _dt.date | None:
     if value is None:
         return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
+    if type(value) is _dt.date:
         return value
-    try:  # numpy / pandas timestamps; NaT and NaN become None
-        import pandas as pd
+    import pandas as pd
 
-        if pd.isna(value):
-            return None
-        return pd.Timestamp(value).date()
+    try:  # datetimes, numpy / pandas timestamps; NaT (a datetime too) and NaN become None
+        return None if pd.isna(value) else pd.Timestamp(value).date()
     except (TypeError, ValueError):
         return None
 
@@ -281,7 +277,8 @@ def check_points(
                 f"{lag} day{'s' if lag != 1 else ''} after the claim" if lag > 0
                 else f"{-lag} day{'s' if lag != -1 else ''} before the claim")
             out.append(FrontCheck(**base, front_status="confirmed", confirmed_on=on, lag_days=lag,
-                                  note=f"{_WHY_PREFIX}confirmed on {on.isoformat()} ({when}): {verb} from that day"))
+                                  note=f"{_WHY_PREFIX}confirmed on {on.isoformat()} (lag {lag:+d} days: {when}): "
+                                       f"{verb} from that day"))
     return out
 
 

@@ -316,10 +316,10 @@ FM.init = function (map, cfg, refs) {
     }
     showFront();
     showCompare();
-    if (list) list.update();
+    if (claimList) claimList.update();
     if (statusEl) {
       statusEl.textContent = n + ' / ' + cfg.total + ' ' + labels.shown +
-        (cfg.undated ? ' (' + nd + ' ' + labels.undated_shown + ')' : '');
+        (cfg.undated ? ' (' + (undatedOn() ? nd + ' ' + labels.undated_shown : cfg.undated + ' ' + labels.undated_off) + ')' : '');
     }
     if (dayEl) dayEl.textContent = cur === null ? labels.no_dates : isoDay(cur);
     if (frontEl) {
@@ -330,10 +330,10 @@ FM.init = function (map, cfg, refs) {
   map.on('overlayadd overlayremove', function (e) {
     if (e.layer !== refs.front) refresh();
   });
-  map.on('moveend', function () { if (list) list.update(); });
+  map.on('moveend', function () { if (claimList) claimList.update(); });
 
   // --- the claims on screen: a list that follows the slider, the layers, the search and the view
-  var searchQ = '', list = null;
+  var searchQ = '', claimList = null;
   function matches(p, q) {
     return (has(p.place) && p.place.toLowerCase().indexOf(q) >= 0) ||
            (has(p.name) && p.name.toLowerCase().indexOf(q) >= 0);
@@ -347,7 +347,7 @@ FM.init = function (map, cfg, refs) {
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
   var List = L.Control.extend({
-    options: {position: 'topright'},
+    options: {position: 'topleft'},
     onAdd: function () {
       var box = el('div', 'fm-panel fm-list leaflet-bar');
       quiet(box);
@@ -387,6 +387,9 @@ FM.init = function (map, cfg, refs) {
       L.DomEvent.on(body, 'click', function (e) {
         var tr = e.target.closest ? e.target.closest('tr[data-i]') : null;
         if (!tr) return;
+        // the list is redrawn by the move below, detaching the row: the map must not take the
+        // click for its own (a map click closes popups)
+        L.DomEvent.stopPropagation(e);
         var m = rows[parseInt(tr.getAttribute('data-i'), 10)];
         if (!m) return;
         map.setView(m.getLatLng(), Math.max(map.getZoom(), 12), {animate: false});
@@ -529,7 +532,7 @@ FM.init = function (map, cfg, refs) {
         if (e && e.type === 'change' && q === last) return;  // Enter ran it already
         last = q;
         searchQ = q;
-        if (list) list.update();
+        if (claimList) claimList.update();
         if (!q) { out.textContent = ''; return; }
         var hits = markers.filter(function (m) {
           var p = m.feature.properties;
@@ -553,7 +556,7 @@ FM.init = function (map, cfg, refs) {
       L.DomEvent.on(input, 'change', run);
       L.DomEvent.on(input, 'keydown', function (e) { if (e.key === 'Enter') run(); });
       L.DomEvent.on(input, 'input', function () {
-        if (!input.value) { last = null; out.textContent = ''; searchQ = ''; if (list) list.update(); }
+        if (!input.value) { last = null; out.textContent = ''; searchQ = ''; if (claimList) claimList.update(); }
       });
       return box;
     }
@@ -608,8 +611,8 @@ FM.init = function (map, cfg, refs) {
     new Legend().addTo(map);
   }
 
-  list = new List();
-  list.addTo(map);
+  claimList = new List();
+  claimList.addTo(map);
   refresh();
   return st;
 };
@@ -657,10 +660,11 @@ CONTROLLER_CSS = r"""
 .fm-swatch.fm-contested { border: 2px dashed #111; width: 14px; height: 14px; box-sizing: border-box;
   background: #fff; }
 .fm-swatch.fm-front { border-radius: 2px; }
-.fm-list { width: 430px; max-width: 40vw; }
+.fm-list { width: 420px; max-width: 40vw; }
+.fm-list-body td:first-child { white-space: nowrap; }
 .fm-list-head { display: flex; align-items: center; gap: 6px; }
 .fm-list-head b { flex: 1; }
-.fm-list-body { max-height: 32vh; overflow-y: auto; margin-top: 3px; }
+.fm-list-body { max-height: 28vh; overflow-y: auto; margin-top: 3px; }
 .fm-list-body table { border-collapse: collapse; width: 100%; }
 .fm-list-body th { text-align: left; font-weight: normal; color: #555; position: sticky; top: 0; background: #fff; }
 .fm-list-body td, .fm-list-body th { padding: 1px 4px 1px 0; vertical-align: top; }

@@ -167,6 +167,7 @@ _LABELS = {
     "undated": "undated",
     "shown": "claims shown",
     "undated_shown": "undated, always shown",
+    "undated_off": "undated in their own layer, off",
     "no_dates": "no dates",
     "front_of": "front line of",
     "play": "Play the days",
@@ -367,6 +368,8 @@ def _features(
             ck = checks[i]
             km, line, status = ck.front_km, ck.front_date, ck.front_status
             confirmed_on, lag, verdict = ck.confirmed_on, ck.lag_days, ck.note.removeprefix("front line: ")
+            for word in (f"{status}: ", f"{status} ", "no line: "):  # the status is shown beside it
+                verdict = verdict.removeprefix(word)
         else:  # as the claims came (checked before, or not at all)
             km, line, status = get("front_km", i), get("front_date", i), get("front_status", i)
             confirmed_on, lag, verdict = get("confirmed_on", i), get("lag_days", i), ""
@@ -578,6 +581,7 @@ def make_map(
     max_front_dates: int = 120,
     front_tolerance_m: float = 100.0,
     play_ms: int = 700,
+    show_undated: bool = True,
 ) -> folium.Map:
     """Make a Folium map of claims, with a time slider, layers, search, and the front line.
 
@@ -614,6 +618,9 @@ def make_map(
         Simplification tolerance of the drawn front line, in metres (0 keeps every vertex).
     play_ms : int, default 700
         Milliseconds per day when the slider plays.
+    show_undated : bool, default True
+        Undated claims are a layer of their own ("undated claims"); whether it is on at first.
+        Off, the slider shows only claims of its days (``frontmap map`` draws it so).
 
     Returns
     -------
@@ -728,9 +735,9 @@ def make_map(
                 status_layers.append((key, folium.FeatureGroup(name=f"status: {_layer_name(key)} ({tally_status[key]})").add_to(m)))
     n_undated_all = sum(1 for f in features if f["properties"].get("day") is None)
     undated_layer = None
-    if n_undated_all:  # their own layer: on by default only when no claim has a date
+    if n_undated_all:  # their own layer; always on when no claim has a date
         undated_layer = folium.FeatureGroup(name=f"undated claims ({n_undated_all})",
-                                            show=n_undated_all == len(features)).add_to(m)
+                                            show=show_undated or n_undated_all == len(features)).add_to(m)
 
     bounds = None
     if features:  # fitted by the page before any marker is added: no animated re-clustering
@@ -834,8 +841,9 @@ def make_map(
             "since the day chosen beside the slider</div>"
         )
     if n_undated:
-        extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: "
-                     "in the layer 'undated claims'</div>")
+        how = "always shown" if show_undated else "not on the slider's days"
+        extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: {how} "
+                     "(layer 'undated claims')</div>")
     if left_off:
         extra.append(f"<div style='color:#555'>not drawn: {html.escape(', '.join(left_off))}</div>")
     extra += [f"<div style='color:#555'>{html.escape(n)}</div>" for n in notes]
