@@ -271,7 +271,7 @@ def verify(
     front: FrontOpt = None,
     near: Annotated[Optional[str], typer.Option(help="Pull ambiguous names towards LAT,LON (reports only).")] = None,
     jobs: JobsOpt = 1,
-    contested_days: ContestedOpt = 14,
+    contested_days: Annotated[Optional[int], typer.Option("--contested-days", min=0, help="Mark contested places again with this window of days (claims files keep their marks without it; reports: default 14).")] = None,
 ) -> None:
     """Check captured/entered claims against the front line: per claimant, the share confirmed and the lag."""
     import time
@@ -293,11 +293,14 @@ def verify(
                 claims += read_claims(p)
             except FrontmapError as exc:
                 _fail(str(exc))
-        from geo.extract import mark_contested
+        if contested_days is not None:
+            from geo.extract import mark_contested
 
-        claims = check_claims(mark_contested(claims, contested_days), fl)
+            claims = mark_contested(claims, contested_days)
+        claims = check_claims(claims, fl)
     else:
-        result, fl = _run_extract(paths, data, front, near, jobs, contested_days=contested_days)
+        result, fl = _run_extract(paths, data, front, near, jobs,
+                                  contested_days=14 if contested_days is None else contested_days)
         claims, errors = result.claims, len(result.errors)
     if fl is None:
         _fail("no front line: give --front FILE or a data folder with frontline/deepstate_history.geojson.xz")
