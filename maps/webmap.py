@@ -7,7 +7,7 @@ What a reader gets:
   village) and drawn from ONE GeoJSON FeatureCollection with one ``L.geoJSON`` call
   (never one ``folium.Marker`` per claim: see :mod:`maps.controller`);
 - a time slider over the claims' days (play, step, "up to the day" or the last N days with
-  ``window_days``); claims without a date are always shown, and the legend says so. Days are
+  ``window_days``); claims without a date are a layer of their own (``show_undated``). Days are
   whole numbers (days since 1970-01-01), so the digit-count trouble of TimestampedGeoJson
   (folium issue #1268) cannot arise;
 - layers by action and by claimant in the layer control (a claim shows when both its action
