@@ -38,17 +38,45 @@ from geo.reports import read_reports  # noqa: E402
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
+GROUPS = Path(__file__).resolve().parent / "eval" / "groups.tsv"
+
+
 def load_labels(eval_dir: Path) -> dict[str, list[dict]]:
+    """Every ``labels_*.csv`` of the eval folder, by report file; a row's set is the file's stem
+    without ``labels_`` (short, more, isw, or a further set such as extra)."""
     by_file: dict[str, list[dict]] = defaultdict(list)
-    for name in ("labels_short.csv", "labels_isw.csv"):
-        p = eval_dir / name
-        if not p.exists():
-            continue
+    for p in sorted(eval_dir.glob("labels_*.csv")):
         with p.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                row["_set"] = "isw" if name == "labels_isw.csv" else "short"
+                row["_set"] = p.stem.removeprefix("labels_")
                 by_file[row["file"]].append(row)
     return by_file
+
+
+def load_groups(path: Path = GROUPS) -> list[tuple[str, str, str]]:
+    """(prefix, language, genre) rows of ``benchmarks/eval/groups.tsv``, longest prefix first."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("prefix\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3 or not all(parts[:3]):
+            raise ValueError(f"{path}:{n}: expected prefix, language, genre: {line!r}")
+        rows.append((parts[0], parts[1], parts[2]))
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def group_of(file: str, groups: list[tuple[str, str, str]]) -> str:
+    """``language/genre`` of a report file (``?/?`` when no prefix matches)."""
+    for prefix, lang, genre in groups:
+        if file.startswith(prefix):
+            return f"{lang}/{genre}"
+    return "?/?"
+
+
+def accepted(label: str) -> set[str]:
+    """A label field's accepted readings: ``entered|captured`` accepts either."""
+    return {v.strip() for v in label.split("|") if v.strip()}
 
 
 def find_report(eval_dir: Path, file: str) -> Path | None:
@@ -95,7 +123,10 @@ def baseline_point(gaz: Gazetteer, mention: str):
 
 def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
     labels = load_labels(eval_dir)
+    groups = load_groups()
     sets: dict[str, dict] = {}
+    by_group: dict[str, dict] = {}
+    reliability: list[tuple[float, bool]] = []  # (confidence, within 3 km) of placed event labels
     detail = []
     for file, rows in sorted(labels.items()):
         path = find_report(eval_dir, file)
@@ -125,6 +156,9 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
                 continue
             lat, lon = float(r["lat"]), float(r["lon"])
             st["events"] += 1
+            gname = f"{group_of(file, groups)}" if r["_set"] != "isw" else "en/isw-full"
+            gs = by_group.setdefault(gname, defaultdict(int))
+            gs["events"] += 1
             for mode, claims in runs.items():
                 mine = [c for c in claims if _matches(r["mention"], c.place)]
                 placed = [c for c in mine if c.resolved]
@@ -139,6 +173,11 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
                 st[f"within2_{mode}"] += d <= 2.0
                 st[f"within3_{mode}"] += d <= 3.0
                 st[f"found_{mode}"] += bool(mine)
+                if mode == "stripped":
+                    gs["within3_stripped"] += d <= 3.0
+                    if placed:
+                        best = max(placed, key=lambda c: c.confidence)
+                        reliability.append((best.confidence, d <= 3.0))
                 if mode == "stripped" and d > 3.0:
                     detail.append(
                         {
@@ -151,16 +190,20 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
                     )
                 if mode == "kept":
                     events = [c for c in mine if c.role == "event"] or mine
-                    if r["action"]:
-                        st["action_n"] += 1
-                        st["action_ok"] += any(str(c.action) == r["action"] for c in events)
-                    if r["claimant"]:
-                        st["claimant_n"] += 1
-                        st["claimant_ok"] += any(c.claimant is not None and str(c.claimant) == r["claimant"] for c in events)
-                    if r["date"]:
-                        st["date_n"] += 1
-                        want = dt.date.fromisoformat(r["date"])
-                        st["date_ok"] += any(c.date == want for c in events)
+                    got = {
+                        "action": {str(c.action) for c in events},
+                        "claimant": {str(c.claimant) for c in events if c.claimant is not None},
+                        "date": {c.date.isoformat() for c in events if c.date is not None},
+                    }
+                    for field, values in got.items():
+                        if r[field]:
+                            ok = bool(values & accepted(r[field]))
+                            for acc in (st, gs):
+                                acc[f"{field}_n"] += 1
+                                acc[f"{field}_ok"] += ok
+                            if not ok:
+                                detail.append({"file": file, "field": field, "mention": r["mention"],
+                                               "label": r[field], "got": sorted(values)})
             bp = baseline_point(gaz, r["mention"])
             if bp is not None:
                 bd = float(distances_km(lat, lon, [bp[0]], [bp[1]])[0])
@@ -173,6 +216,14 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
             k = _norm(c.place)
             if c.role == "event" and c.resolved and k in others and k not in events_l:
                 st["leaks"] += 1
+    # the short texts together (every set but the full ISW report): the headline reading figures
+    allshort: dict = defaultdict(int)
+    for name, st in sets.items():
+        if name != "isw":
+            for k, v in st.items():
+                allshort[k] += v
+    if len([n for n in sets if n != "isw"]) > 1:
+        sets["all-short"] = allshort
     summary = {}
     for name, st in sets.items():
         n = st["events"] or 1
@@ -193,7 +244,28 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
             "date_match": round(st["date_ok"] / st["date_n"], 4) if st["date_n"] else None,
             "speaker_leaks": st["leaks"],
         }
-    return {"summary": summary, "detail": detail}
+    # the labelled short texts together (older + newer sets): the headline of the reading figures
+    groups_summary = {}
+    for name, g in sorted(by_group.items()):
+        n = g["events"] or 1
+        groups_summary[name] = {
+            "event_settlements": g["events"],
+            "within3_stripped": round(g["within3_stripped"] / n, 4),
+            **{f"{f}_match": round(g[f"{f}_ok"] / g[f"{f}_n"], 4) if g[f"{f}_n"] else None
+               for f in ("action", "claimant", "date")},
+        }
+    bins = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.98), (0.98, 1.01)]
+    table = []
+    for lo, hi in bins:
+        inside = [ok for c, ok in reliability if lo <= c < hi]
+        table.append({"confidence": f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}",
+                      "placed": len(inside),
+                      "right": round(sum(inside) / len(inside), 4) if inside else None})
+    high = [ok for c, ok in reliability if c >= 0.9]
+    return {"summary": summary, "groups": groups_summary,
+            "reliability": {"bins": table, "right_at_0_9": round(sum(high) / len(high), 4) if high else None,
+                            "placed_at_0_9": len(high)},
+            "detail": detail}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,6 +296,16 @@ def main(argv: list[str] | None = None) -> int:
     print("|---" * (len(cols) + 1) + "|")
     for name, s in res["summary"].items():
         print(f"| {name} | " + " | ".join(str(s[c]) for c in cols) + " |")
+    gcols = ["event_settlements", "within3_stripped", "action_match", "claimant_match", "date_match"]
+    print("\n| group (language/genre) | " + " | ".join(gcols) + " |")
+    print("|---" * (len(gcols) + 1) + "|")
+    for name, g in res["groups"].items():
+        print(f"| {name} | " + " | ".join(str(g[c]) for c in gcols) + " |")
+    rel = res["reliability"]
+    print("\n| confidence | placed | share right (within 3 km) |\n|---|---|---|")
+    for b in rel["bins"]:
+        print(f"| {b['confidence']} | {b['placed']} | {b['right']} |")
+    print(f"at confidence >= 0.9: {rel['right_at_0_9']} right of {rel['placed_at_0_9']}")
     if args.detail:
         for d in res["detail"]:
             print(d)

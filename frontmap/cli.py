@@ -61,6 +61,14 @@ ContestedOpt = Annotated[
     int,
     typer.Option("--contested-days", min=0, help="A place is contested when the two sides' different claims about it are at most this many days apart."),
 ]
+ChannelOpt = Annotated[
+    Optional[str],
+    typer.Option("--channel", help="The username of the channel a Telegram export holds (links t.me/NAME/ID to each message; its claimant if known).", show_default=False),
+]
+DateOpt = Annotated[
+    Optional[str],
+    typer.Option("--date", help="Report date YYYY-MM-DD for input that gives none (pasted text, standard input).", show_default=False),
+]
 SchedulerOpt = Annotated[
     Optional[str],
     typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786); default a local cluster of --jobs workers.", show_default=False),
@@ -109,9 +117,27 @@ def _front(path: Path | None, data: Path | None = None, *, use_default: bool = T
         _fail(str(exc))
 
 
+def _reading_options(paths: list[Path], channel: str | None, date: str | None, jobs: int, engine: str,
+                     append: bool = False) -> dict:
+    """The reading options of extract and map (--channel, --date, standard input), checked."""
+    import datetime as dt
+
+    day = None
+    if date is not None:
+        try:
+            day = dt.date.fromisoformat(date.strip())
+        except ValueError:
+            _fail(f"--date {date!r}: expected YYYY-MM-DD")
+    special = channel or day or append or any(str(p) == "-" for p in paths)
+    if special and (jobs > 1 or engine != "processes"):
+        _fail("--channel, --date, --append and standard input (-) run in one process: drop --jobs/--engine")
+    return {"channel": channel, "date": day}
+
+
 def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
                  jobs: int = 1, engine: str = "processes", scheduler: str | None = None,
-                 no_front: bool = False, online: bool = False, contested_days: int = 14):
+                 no_front: bool = False, online: bool = False, reading: dict | None = None, keep=None,
+                 contested_days: int = 14):
     from tqdm import tqdm
 
     from geo.extract import extract_files
@@ -136,6 +162,9 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
             near=anchors,
             progress=lambda r: bar.update(1),
             geocoder=geocoder,
+            online=online,
+            keep=keep,
+            **(reading or {}),
         )
     else:
         from geo.parallel import extract_files_parallel
@@ -157,6 +186,8 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
         geocoder.close()
     for err in result.errors:
         typer.secho(f"frontmap: skipped {err}", err=True, fg=typer.colors.YELLOW)
+    if result.reports == 0 and keep is not None and result.read:  # an append with nothing new
+        return result, fl
     if result.reports == 0:  # nothing read: exit 2, and write no empty output
         if result.errors:
             _fail(f"no input could be read ({len(result.errors)} skipped, named above)")
@@ -204,12 +235,24 @@ def extract(
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
     online: OnlineOpt = False,
+    channel: ChannelOpt = None,
+    date: DateOpt = None,
+    append: Annotated[bool, typer.Option("--append", help="Add to the claims store -o FILE.gpkg only the reports it does not hold (changed ones replaced).")] = False,
     contested_days: ContestedOpt = 14,
 ) -> None:
-    """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
+    """Extract claims from reports: one feature per place mention (null geometry when unresolved).
+
+    Reports are files, folders (walked for text, HTML, feeds and Telegram Desktop exports), - for standard input,
+    or feed URLs with --online.
+    """
     from maps.export import feature_collection, write_claims
 
-    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, contested_days)
+    reading = _reading_options(paths, channel, date, jobs, engine, append)
+    if append:
+        _append(paths, output, data, front, near, no_front, online, reading)
+        return
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, reading,
+                             contested_days=contested_days)
     try:
         if str(output) == "-":
             json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
@@ -220,6 +263,46 @@ def extract(
         _fail(str(exc))
     _summary(result, str(output))
     raise typer.Exit(1 if result.errors else 0)
+
+
+def _append(paths, output: Path, data, front, near, no_front: bool, online: bool, reading: dict) -> None:
+    """``extract --append``: the reports the store does not hold, extracted and added to it."""
+    from maps.store import append_claims, report_hash, report_key, store_hashes
+
+    if output.suffix.lower() != ".gpkg":
+        _fail(f"--append: the store must be a GeoPackage (-o FILE.gpkg), not {str(output)!r}")
+    try:
+        held = store_hashes(output)
+    except FrontmapError as exc:
+        _fail(str(exc))
+    result, _ = _run_extract(paths, data, front, near, 1, "processes", None, no_front, online, reading,
+                             keep=lambda r: held.get(report_key(r)) != report_hash(r))
+    try:
+        done = append_claims(output, result.claims, result.read)
+    except FrontmapError as exc:
+        _fail(str(exc))
+    typer.echo(
+        f"{result.files} files, {len(result.read)} reports: {done.added} new, {done.replaced} changed, "
+        f"{done.unchanged} already stored; {done.claims_added} claims added, {done.claims_removed} removed → {output}",
+        err=True,
+    )
+    raise typer.Exit(1 if result.errors else 0)
+
+
+def _stored_claims(paths: list[Path]) -> tuple[list[Path], list]:
+    """``map``'s inputs that are claims stores (.gpkg) read, and the others left to extract."""
+    from geo.extract import mark_contested
+    from maps.frame import frame_to_claims
+    from maps.store import read_store
+
+    stores = [p for p in paths if p.suffix.lower() == ".gpkg" and p.is_file()]
+    claims: list = []
+    for p in stores:
+        try:
+            claims.extend(frame_to_claims(read_store(p)))
+        except FrontmapError as exc:
+            _fail(str(exc))
+    return [p for p in paths if p not in stores], mark_contested(claims) if claims else claims
 
 
 @app.command("map")
@@ -237,13 +320,25 @@ def map_(
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
     online: OnlineOpt = False,
+    channel: ChannelOpt = None,
+    date: DateOpt = None,
     contested_days: ContestedOpt = 14,
 ) -> None:
-    """Draw the claims of reports on an interactive map, and write them beside it as GeoJSON."""
+    """Draw the claims of reports (or of claims stores, .gpkg) on an interactive map, and write them beside it as GeoJSON."""
     from maps.export import write_claims
     from maps.webmap import make_map, save_map
 
-    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, contested_days)
+    reading = _reading_options(paths, channel, date, jobs, engine)
+    to_read, stored = _stored_claims(paths)
+    if to_read:
+        result, fl = _run_extract(to_read, data, front, near, jobs, engine, scheduler, no_front, online, reading,
+                                 contested_days=contested_days)
+        result.claims = stored + result.claims
+    else:
+        from geo.extract import ExtractResult
+
+        result = ExtractResult(claims=stored)
+        fl = None if no_front else _front(front, data, use_default=True, gaz=_open_gazetteer(data))
     try:
         m = make_map(
             result.claims,

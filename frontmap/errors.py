@@ -27,6 +27,8 @@ __all__ = [
     "DownloadError",
     "FrontlineError",
     "ExportError",
+    "ChannelTableError",
+    "StoreError",
 ]
 
 
@@ -81,3 +83,15 @@ class FrontlineError(FrontmapError, ValueError):
 
 class ExportError(FrontmapError, OSError):
     """Claims could not be written to the requested file or format."""
+
+
+class RuleError(FrontmapError, ValueError):
+    """A rule table (one of the JSONL vocabularies under ``geo/rules/``) holds a bad row."""
+
+
+class ChannelTableError(FrontmapError, ValueError):
+    """A table of known channels with a bad row (the message names the file and the line)."""
+
+
+class StoreError(FrontmapError, OSError):
+    """A claims store that cannot be read or appended to."""

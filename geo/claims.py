@@ -873,6 +873,8 @@ def source_claimant(report: Report) -> Claimant | None:
     >>> source_claimant(Report(text="A walk in the park.")) is None
     True
     """
+    if report.claimant_hint is not None:  # a known channel, or a forwarded message's origin
+        return report.claimant_hint
     url = report.url or (report.source if "://" in report.source else "")
     host = urlparse(url).netloc.casefold() if url else ""
     head = " ".join(filter(None, (url, report.title, report.author, report.text[:400])))

@@ -10,6 +10,7 @@ in ``ExtractResult.errors`` and the rest is processed.
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import logging
 import os
 from collections import defaultdict
@@ -50,6 +51,8 @@ class ExtractResult:
     errors: list[ReportError] = field(default_factory=list)
     reports: int = 0
     files: int = 0
+    #: every report read (extracted or passed over by ``keep``), for a claims store to record
+    read: list[Report] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -183,6 +186,7 @@ def extract_report(
                     derived_from=derived_from,
                     source=report.source,
                     url=report.url,
+                    forwarded_from=report.forwarded_from,
                     quote=quote,
                     start=m.start,
                     end=m.end,
@@ -243,7 +247,15 @@ def mark_contested(claims: Sequence[Claim], window_days: int = CONTESTED_DAYS) -
             for i, c in enumerate(claims)]
 
 
-def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult) -> Iterator[Report]:
+def _iter_reports(
+    paths: Iterable[str | os.PathLike[str]],
+    result: ExtractResult,
+    *,
+    channel: str | None = None,
+    date: _dt.date | None = None,
+    online: bool = False,
+) -> Iterator[Report]:
+    """Every report of ``paths``; ``date`` dates the undated ones, ``channel`` names a Telegram export's channel."""
     try:
         files = list(iter_input_files(paths))
     except ReportError as exc:  # a missing path: report it, go on with the others
@@ -259,7 +271,7 @@ def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult
         result.files += 1
         # a large file is streamed: its posts come while it is read, and an error half-way
         # keeps the posts read before it
-        reports = iter_file_reports(f)
+        reports = iter_file_reports(f, channel=channel, online=online)
         while True:
             try:
                 report = next(reports)
@@ -275,6 +287,8 @@ def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult
                 log.debug("reading %s", f, exc_info=True)
                 result.errors.append(ReportError(f, f"internal error while reading ({type(exc).__name__}: {exc})"))
                 break
+            if date is not None and report.date is None:
+                report = replace(report, date=date)
             yield report
 
 
@@ -286,6 +300,10 @@ def extract_files(
     near: Sequence[Anchor] = (),
     progress: Callable[[Report], None] | None = None,
     geocoder: OnlineGeocoder | None = None,
+    channel: str | None = None,
+    date: _dt.date | None = None,
+    online: bool = False,
+    keep: Callable[[Report], bool] | None = None,
 ) -> ExtractResult:
     """Claims from files and folders; unreadable inputs are reported, not fatal.
 
@@ -303,9 +321,22 @@ def extract_files(
         Called once per report processed (for a progress bar).
     geocoder
         Opt-in online lookups of the names left unresolved (see :func:`extract_report`).
+    channel
+        The username of the channel a Telegram export holds (links to its messages, its claimant).
+    date
+        The report date of the inputs that give none (pasted text, standard input).
+    online
+        Read feed URLs among ``paths``.
+    keep
+        Extract only the reports it keeps (a claims store passes those it holds already over);
+        ``ExtractResult.reports`` counts the kept ones, ``ExtractResult.read`` holds all read.
     """
     result = ExtractResult()
-    for report in _iter_reports(list(paths), result):
+    for report in _iter_reports(list(paths), result, channel=channel, date=date, online=online):
+        if keep is not None:
+            result.read.append(report)
+            if not keep(report):
+                continue
         result.reports += 1
         front = front_km_for(report.date) if front_km_for is not None else None
         try:

@@ -93,6 +93,7 @@ COLUMNS: tuple[str, ...] = (
     "contested",
     "source",
     "url",
+    "forwarded_from",
     "quote",
     "why",
     "front_date",
@@ -127,6 +128,7 @@ _TEXT_COLUMNS = (
     "derived_from",
     "source",
     "url",
+    "forwarded_from",
     "quote",
 )
 
@@ -157,6 +159,7 @@ def _row(claim: Claim) -> dict[str, Any]:
         "contested": bool(claim.contested),
         "source": claim.source,
         "url": claim.url,
+        "forwarded_from": claim.forwarded_from,
         "quote": claim.quote,
         "why": WHY_SEPARATOR.join(claim.why),
         "front_date": claim.front_date,

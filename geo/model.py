@@ -128,6 +128,13 @@ class Report:
     author: str = ""
     date: _dt.date | None = None  #: the report's own date, when the text or metadata gives it
     title: str = ""
+    #: who speaks when the text names no one: the known channel or outlet it comes from
+    #: (:mod:`geo.channels`), or the origin of a forwarded Telegram message
+    claimant_hint: Claimant | None = None
+    forwarded_from: str = ""  #: the channel or person a forwarded message was forwarded from
+    #: the post's identity whatever file it was read from (a Telegram channel and message id, a feed
+    #: entry's id); a claims store keys on it, else on ``source``
+    uid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +170,7 @@ class Claim:
     contested: bool = False
     source: str = ""
     url: str = ""
+    forwarded_from: str = ""  #: the origin of a forwarded message (Telegram exports)
     quote: str = ""
     start: int = -1
     end: int = -1

@@ -54,23 +54,32 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from frontmap.errors import ReportDecodeError, ReportError
+from geo.channels import known_channels
 from geo.dates import find_report_date
+from geo.feeds import FEED_SUFFIXES, feed_reports, is_feed_file, looks_like_feed, read_feed, read_feed_url
 from geo.model import Report
+from geo.telegram import TELEGRAM_JSON_NAME, read_telegram_html, read_telegram_json, telegram_export_kind
 
 __all__ = [
     "TEXT_SUFFIXES",
     "MAX_REPORT_BYTES",
     "STREAM_BLOCK",
+    "STDIN",
     "iter_file_reports",
     "iter_input_files",
     "read_text_file",
     "html_to_text",
     "read_reports",
     "iter_reports",
+    "read_stdin_reports",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
 """Suffixes of the files taken when walking a folder (files named explicitly are always read)."""
+
+#: The path that stands for standard input (``frontmap extract -``).
+STDIN = "-"
+_REMOTE = re.compile(r"^(https?):/+(?=[^/])", re.IGNORECASE)
 
 MAX_REPORT_BYTES = 16 * 1024 * 1024
 """Largest report file read (16 MiB, some 200 000 lines); a larger one is refused before any of
@@ -89,8 +98,10 @@ _NOT_REPORTS = frozenset(
 def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """The report files named by ``paths``, in order.
 
-    A file is yielded as given, whatever its name. A folder is walked recursively in sorted
-    order, yielding only files whose suffix is in :data:`TEXT_SUFFIXES` and skipping hidden files and
+    A file is yielded as given, whatever its name; ``"-"`` (standard input) as ``Path("-")`` and a
+    feed URL (``https://…``) as a string, both read by :func:`iter_file_reports`. A folder is walked
+    recursively in sorted order, yielding only files whose suffix is in :data:`TEXT_SUFFIXES` or
+    :data:`geo.feeds.FEED_SUFFIXES` and Telegram Desktop's ``result.json``, and skipping hidden files and
     folders (names starting with ``.``) and a folder's own documentation (``README``, ``LICENSE``,
     ``CHANGELOG`` … with any of those suffixes); symbolic links to folders are not followed.
 
@@ -109,6 +120,13 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     ['a.md', 'b.txt', 'sub/c.html']
     """
     for raw in paths:
+        name = os.fspath(raw)
+        if name == STDIN:
+            yield Path(STDIN)  # standard input: read by iter_file_reports
+            continue
+        if _REMOTE.match(name):
+            yield _REMOTE.sub(r"\1://", name, count=1)  # type: ignore[misc] # a feed URL (--online), kept as text
+            continue
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path)
@@ -123,7 +141,10 @@ def _walk(root: Path) -> Iterator[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             stem, suffix = os.path.splitext(name)
-            if not name.startswith(".") and suffix.lower() in TEXT_SUFFIXES and stem.casefold() not in _NOT_REPORTS:
+            if name.startswith(".") or stem.casefold() in _NOT_REPORTS:
+                continue
+            # report files, feeds, and Telegram Desktop's JSON export (result.json) by its name
+            if suffix.lower() in TEXT_SUFFIXES or suffix.lower() in FEED_SUFFIXES or name == TELEGRAM_JSON_NAME:
                 yield Path(dirpath) / name
 
 
@@ -598,6 +619,7 @@ def read_reports(path: str | os.PathLike[str], *, source: str | None = None) -> 
 def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> list[Report]:
     """The posts of one decoded file (or one streamed part of a large one)."""
     title = ""
+    hint = None
     if _html_name(path) or _looks_like_html(text):
         text, title = _html(text)
         if not text.strip():
@@ -610,6 +632,8 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
     if meta is not None:
         fields, text = meta
         url = fields.get("source", "") or fields.get("url", "")
+        known = known_channels().by_source(url)
+        hint = known.claimant if known is not None else None
         url = url if _URL.match(url) else ""
         doc_date, month = _meta_date(fields.get("date", ""))
         title = fields.get("title", title)
@@ -641,6 +665,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
                 author=author or _author(body),
                 date=date,
                 title=title or _title(body),
+                claimant_hint=hint,
             )
         ]
 
@@ -661,6 +686,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
             author=_author(post) or author,
             date=own or doc_date,
             title=_title(post) or (title if i == 1 else ""),
+            claimant_hint=hint,
         )
         for i, (post, own) in enumerate(zip(posts, own_dates), start=1)
     ]
@@ -701,6 +727,8 @@ def iter_file_reports(
     source: str | None = None,
     max_bytes: int = MAX_REPORT_BYTES,
     block_bytes: int = STREAM_BLOCK,
+    channel: str | None = None,
+    online: bool = False,
 ) -> Iterator[Report]:
     """The posts of one file, streamed when it is larger than :data:`MAX_REPORT_BYTES`.
 
@@ -710,6 +738,10 @@ def iter_file_reports(
     into parts whose posts are yielded as they come, so memory stays bounded whatever the file's
     size. The posts of the second and later parts have sources ``path@2``, ``path@3``...
     An HTML page that large is refused: its text cannot be taken out piecewise.
+
+    Standard input (``"-"``), Telegram Desktop exports (:mod:`geo.telegram`; ``channel``: the
+    channel's username, for links to its messages) and RSS/Atom feeds (:mod:`geo.feeds`; a feed's
+    URL only with ``online``) are read whole, one report per message or entry.
 
     Raises
     ------
@@ -729,6 +761,10 @@ def iter_file_reports(
     >>> streamed[1].source.endswith("dump.txt@2")
     True
     """
+    special = _special_reports(path, source=source, channel=channel, online=online)
+    if special is not None:
+        yield from special
+        return
     src = _printable(str(path) if source is None else source)
     try:
         info = os.stat(path)
@@ -786,6 +822,58 @@ def iter_file_reports(
             if final:
                 break
             block = fh.read(block_bytes)
+
+
+def _special_reports(
+    path: str | os.PathLike[str], *, source: str | None, channel: str | None, online: bool
+) -> list[Report] | None:
+    """The reports of standard input, a feed URL, a Telegram export or a feed file; None for other files."""
+    name = os.fspath(path)
+    if name == STDIN:
+        return read_stdin_reports(channel=channel)
+    if _REMOTE.match(name):
+        if not online:
+            raise ReportError(name, "a URL: reading a feed from the web needs --online")
+        return read_feed_url(_REMOTE.sub(r"\1://", name, count=1))
+    src = _printable(name if source is None else source)
+    kind = telegram_export_kind(name)
+    if kind == "json":
+        return read_telegram_json(path, source=src, channel=channel)
+    if kind == "html":
+        text = read_text_file(path)
+        if _TELEGRAM_PAGE in text:
+            return read_telegram_html(path, source=src, channel=channel, text=text)
+        return _reports_from_text(text, path, src)  # a page that happens to have the name
+    if is_feed_file(name):
+        return read_feed(path, source=src)
+    return None
+
+
+# every page of a Telegram Desktop HTML export holds its messages in this div
+_TELEGRAM_PAGE = 'class="history"'
+
+
+def read_stdin_reports(*, channel: str | None = None, stream=None) -> list[Report]:
+    """The reports of standard input (``frontmap extract -``): text, HTML, a Telegram JSON export or a feed.
+
+    Their ``source`` is ``<stdin>`` (``<stdin>#N``, ``<stdin>#<message id>``).
+    """
+    import sys
+
+    data = (stream if stream is not None else sys.stdin.buffer).read()
+    if not data.strip():
+        raise ReportError("<stdin>", "empty input")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    if looks_like_feed(head):
+        return feed_reports(data, "<stdin>")
+    text = _decode(data, "<stdin>")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if head.startswith(b"{") and '"messages"' in text:
+        return read_telegram_json("<stdin>", source="<stdin>", channel=channel, text=text)
+    if _TELEGRAM_PAGE in text and 'class="message' in text:
+        return read_telegram_html("<stdin>", source="<stdin>", channel=channel, text=text)
+    return _reports_from_text(text, "<stdin>", "<stdin>")
 
 
 def _stream_encoding(first: bytes, path: object) -> str:

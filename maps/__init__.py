@@ -6,7 +6,8 @@
   clustering, search, distance tool, the front line), with an offline mode;
 - :mod:`maps.front`: the front line on a map (days to draw, simplified polygons, distances);
 - :mod:`maps.assets`: third-party scripts and styles, linked online and inlined offline;
-- :mod:`maps.controller`: the page-side script of the web map.
+- :mod:`maps.controller`: the page-side script of the web map;
+- :mod:`maps.store`: a growing claims store (a GeoPackage appended to run after run).
 
 maps reads claims (:mod:`geo.model`) and the front line (:mod:`geo.frontline`), nothing else
 of geo.
@@ -24,6 +25,7 @@ from maps.export import (
 )
 from maps.frame import COLUMNS, DATE_COLUMNS, as_frame, claims_to_frame, frame_to_claims
 from maps.front import ATTRIBUTION_FRONT
+from maps.store import append_claims, read_store
 from maps.webmap import (
     ACTION_COLOURS,
     CLAIMANT_COLOURS,
@@ -55,4 +57,6 @@ __all__ = [
     "claims_data",
     "leaflet_assets",
     "markercluster_assets",
+    "append_claims",
+    "read_store",
 ]

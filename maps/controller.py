@@ -585,11 +585,13 @@ FM.init = function (map, cfg, refs) {
         if (!line) line = L.polyline([], {color: '#000', weight: 2, dashArray: '6 4', interactive: false}).addTo(map);
         line.setLatLngs(pts);
         out.textContent = km().toFixed(1) + ' km';
+        box.setAttribute('data-points', pts.length);
       }
       function reset() {
         pts = []; dots.clearLayers();
         if (line) { map.removeLayer(line); line = null; }
         out.textContent = on ? labels.measure_hint : '';
+        box.setAttribute('data-points', 0);
       }
       L.DomEvent.on(btn, 'click', function (e) {
         L.DomEvent.preventDefault(e);

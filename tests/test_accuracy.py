@@ -43,3 +43,28 @@ def test_few_outputs_are_not_places(summary, name) -> None:
 def test_claims_match_the_labels(summary) -> None:
     s = summary["short"]
     assert s["action_match"] >= 0.9 and s["claimant_match"] >= 0.9 and s["date_match"] >= 0.9, s
+
+
+# The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
+# the figures measured before the reading redesign, minus one labelled village; raised as work lands.
+MORE_FLOORS = {"within3_stripped": 0.82, "action_match": 0.59, "claimant_match": 0.41, "date_match": 0.69}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("field", sorted(MORE_FLOORS))
+def test_newer_labels_floor(summary, field) -> None:
+    s = summary["more"]
+    assert s[field] >= MORE_FLOORS[field], s
+
+
+def test_label_alternatives_and_groups() -> None:
+    spec = importlib.util.spec_from_file_location("accuracy", REPO / "benchmarks" / "accuracy.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.accepted("entered|captured") == {"entered", "captured"}
+    assert mod.accepted("captured") == {"captured"}
+    groups = mod.load_groups()
+    assert mod.group_of("uk_gs_unn_20250101_x.txt", groups) == "uk/genstaff"  # longest prefix wins
+    assert mod.group_of("uk_somenews_20250101_x.txt", groups) == "uk/wire"
+    assert mod.group_of("mod_tass_20250101_x.txt", groups) == "en/mod"
+    assert mod.group_of("unknown.txt", groups) == "?/?"

@@ -131,6 +131,18 @@ class Page:
             arg=n, timeout=5000,
         )
 
+    def wait_visible(self, n: int) -> None:
+        """Wait until the controller counts *n* claims visible (after a click or a choice)."""
+        self.page.wait_for_function("(n) => frontmap.maps[0].visible === n", arg=n, timeout=5000)
+
+    def wait_idle(self) -> None:
+        """Wait until the map has no zoom, pan or fly animation under way."""
+        self.page.wait_for_function(
+            """() => { const m = frontmap.maps[0].map;
+                        return !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress); }""",
+            timeout=5000,
+        )
+
     def close(self) -> None:
         try:
             self.browser.close()
@@ -251,22 +263,22 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
         assert page.locator(".fm-front-day").inner_text() == f"front line of {DAY0.isoformat()}"
 
         page.locator(".fm-time .fm-btn", has_text="›").click()  # next day: +2 claims
-        assert view.state()["visible"] == 4
+        view.wait_visible(4)
         view.wait_drawn(4)
 
         slide(4)  # cumulative: 1+2+3+4+5 dated claims, the line of day 3
         assert view.state()["visible"] == 16
         assert page.locator(".fm-front-day").inner_text().endswith((DAY0 + dt.timedelta(days=3)).isoformat())
         page.select_option(".fm-window", "1")  # this day only: 5 + undated
-        assert view.state()["visible"] == 6
+        view.wait_visible(6)
         view.wait_drawn(6)
 
         # layer control: switch off captured claims (3 of the 5 on day 4)
         page.locator(".leaflet-control-layers-overlays label", has_text="action: captured").click()
-        assert view.state()["visible"] == 3
+        view.wait_visible(3)
         view.wait_drawn(3)
         page.locator(".leaflet-control-layers-overlays label", has_text="action: captured").click()
-        assert view.state()["visible"] == 6
+        view.wait_visible(6)
 
         # play from day 0 (the last day was left): the day moves on by itself
         page.select_option(".fm-window", "")
@@ -282,7 +294,8 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
         kupiansk = sum(1 for c in claims if c.place == "Kupiansk")
         page.locator(".fm-search-input").fill("kupiansk")
         page.locator(".fm-search-input").press("Enter")
-        assert page.locator(".fm-search-out").inner_text().startswith(f"{kupiansk} / {kupiansk} ")
+        page.wait_for_function("(p) => document.querySelector('.fm-search-out').textContent.startsWith(p)",
+                               arg=f"{kupiansk} / {kupiansk} ", timeout=5000)
         page.locator(".fm-search-input").fill("Huliaipole")
         page.locator(".fm-search-input").press("Enter")
         page.locator(".fm-search-input").fill("Undatedivka")
@@ -296,14 +309,24 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
         assert link.first.get_attribute("rel") == "noopener noreferrer nofollow"
         page.locator(".leaflet-popup-close-button").last.click()
 
-        # distance tool: two clicks 200 px apart on an empty stretch, at zoom 9 (~30 km)
+        # distance tool: two clicks 200 px apart on an empty stretch, at zoom 9 (~30 km). Each step
+        # waits for the state it needs: the view settled (no zoom or pan animation left from the
+        # search), the tool switched on, then each click counted by the tool before the next.
         page.evaluate("() => frontmap.maps[0].map.setView([46.0, 33.0], 9, {animate: false})")
+        view.wait_idle()
         page.locator(".fm-measure-btn").click()
-        page.mouse.click(450, 350)
-        page.mouse.click(650, 350)
+        page.wait_for_function(
+            "() => document.querySelector('.fm-measure').classList.contains('fm-on')"
+            " && document.querySelector('.fm-measure').dataset.points === '0'", timeout=5000)
+        for k, x in enumerate((450, 650), 1):
+            page.mouse.click(x, 350)
+            page.wait_for_function(
+                "(k) => document.querySelector('.fm-measure').dataset.points === String(k)", arg=k, timeout=5000)
         km = float(page.locator(".fm-measure-out").inner_text().removesuffix(" km"))
         assert 30 < km < 70, km
         page.locator(".fm-measure-btn").click()
+        page.wait_for_function("() => !document.querySelector('.fm-measure').classList.contains('fm-on')",
+                               timeout=5000)
         assert page.locator(".fm-measure-out").inner_text() == ""
         page.evaluate("() => frontmap.maps[0].map.setView([48.6, 37.4], 8, {animate: false})")
 

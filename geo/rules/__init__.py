@@ -1,0 +1,191 @@
+"""Rule tables: the vocabularies frontmap reads reports with, kept as data.
+
+Each table is a JSONL file beside this module (``geo/rules/<name>.jsonl``): one JSON object per line,
+one phrase per row, in the manner of spaCy's ``EntityRuler`` patterns. A domain expert adds a phrase
+by adding a row. Every row has
+
+- ``phrase``: the words as written, case-insensitive (one attribute, never a second pattern);
+- ``lang``: ``en``, ``ru``, ``uk`` or ``any``;
+- ``class``: what the phrase is, from the classes the table's reader allows;
+- ``example``: a sentence in the genre's form (written by this project) that holds the phrase;
+  tests read every example back through the reader and check the row's reading comes out;
+- ``match`` (optional): ``word`` (default: the phrase as whole words) or ``prefix`` (the last word
+  is a stem: ``освобод`` matches ``освободили``, ``освободив``…; for inflected languages);
+
+and whatever further fields the table's reader declares (``action``, ``detail``, ``modality``…).
+
+A table is checked when it is loaded: a line that is not a JSON object, a missing or unknown field,
+an unknown class or value, an empty phrase, a duplicate row (same phrase, language, class), or an
+example that does not hold its phrase is a :class:`~frontmap.errors.RuleError` naming the file and
+line.
+
+>>> import json, tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "demo.jsonl").write_text(json.dumps({"phrase": "took control of", "lang": "en",
+...     "class": "action", "action": "captured", "example": "Troops took control of Tykhe."}) + "\\n")
+>>> rows = load_table("demo", classes={"action"}, fields={"action": {"captured", "entered"}}, folder=d)
+>>> rows[0].phrase, rows[0].get("action"), rows[0].line
+('took control of', 'captured', 1)
+>>> _ = (d / "bad.jsonl").write_text('{"phrase": "", "lang": "en", "class": "action", "example": "x"}\\n')
+>>> load_table("bad", classes={"action"}, folder=d)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+frontmap.errors.RuleError: ...bad.jsonl:1: empty phrase
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from frontmap.errors import RuleError
+
+__all__ = ["LANGS", "MATCHES", "Rule", "RULES_DIR", "load_table", "normalise_phrase"]
+
+RULES_DIR = Path(__file__).resolve().parent
+LANGS = frozenset({"en", "ru", "uk", "any"})
+MATCHES = frozenset({"word", "prefix"})
+_BASE = frozenset({"phrase", "lang", "class", "example", "match", "note"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_phrase(text: str) -> str:
+    """The form phrases are compared in: NFC, case-folded, apostrophes unified, spaces single.
+
+    >>> normalise_phrase("  Took   CONTROL of ")
+    'took control of'
+    >>> normalise_phrase("обʼєкт") == normalise_phrase("об'єкт")
+    True
+    """
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = text.replace("\u02bc", "'").replace("\u2019", "'").replace("`", "'")
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of a rule table."""
+
+    table: str
+    line: int
+    phrase: str
+    lang: str
+    cls: str
+    example: str
+    match: str = "word"
+    fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def key(self) -> str:
+        """The phrase as it is matched (:func:`normalise_phrase`)."""
+        return normalise_phrase(self.phrase)
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        """A further field of the row (``action``, ``modality``…), or *default*."""
+        return self.fields.get(name, default)
+
+
+def load_table(
+    name: str,
+    *,
+    classes: Collection[str],
+    fields: Mapping[str, Collection[str] | None] | None = None,
+    required: Collection[str] = (),
+    folder: Path | None = None,
+) -> tuple[Rule, ...]:
+    """Load and check ``<folder>/<name>.jsonl`` (default folder: this package).
+
+    Parameters
+    ----------
+    name : str
+        The table's name, without ``.jsonl``.
+    classes : collection of str
+        The values ``class`` may take.
+    fields : mapping, optional
+        Further fields a row may have: name → allowed values (``None``: any non-empty string).
+    required : collection of str
+        Further fields every row must have.
+    folder : Path, optional
+        Where the table lives (tests use a temporary folder).
+
+    Returns
+    -------
+    tuple of Rule
+        The rows in file order.
+
+    Raises
+    ------
+    RuleError
+        Naming the file and line of the first bad row.
+    """
+    path = (folder or RULES_DIR) / f"{name}.jsonl"
+    return _load(path, name, frozenset(classes), _freeze(fields or {}), frozenset(required))
+
+
+def _freeze(fields: Mapping[str, Collection[str] | None]) -> tuple:
+    return tuple(sorted((k, None if v is None else frozenset(v)) for k, v in fields.items()))
+
+
+@lru_cache(maxsize=None)
+def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: frozenset) -> tuple[Rule, ...]:
+    allowed = dict(fields)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read the rule table: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"{path}: not UTF-8: {exc}") from exc
+    rows: list[Rule] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise RuleError(f"{where}: not a JSON object: {exc.msg}") from None
+        if not isinstance(obj, dict):
+            raise RuleError(f"{where}: not a JSON object")
+        unknown = set(obj) - _BASE - set(allowed)
+        if unknown:
+            raise RuleError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(_BASE | set(allowed))}")
+        for key in ("phrase", "lang", "class", "example", *sorted(required)):
+            if key not in obj:
+                raise RuleError(f"{where}: missing field {key!r}")
+        for key, value in obj.items():
+            if not isinstance(value, str):
+                raise RuleError(f"{where}: field {key!r} must be a string, not {type(value).__name__}")
+        phrase = normalise_phrase(obj["phrase"])
+        if not phrase:
+            raise RuleError(f"{where}: empty phrase")
+        if obj["lang"] not in LANGS:
+            raise RuleError(f"{where}: lang {obj['lang']!r} is not one of {sorted(LANGS)}")
+        if obj["class"] not in classes:
+            raise RuleError(f"{where}: class {obj['class']!r} is not one of {sorted(classes)}")
+        match = obj.get("match", "word")
+        if match not in MATCHES:
+            raise RuleError(f"{where}: match {match!r} is not one of {sorted(MATCHES)}")
+        extra = {}
+        for key, values in allowed.items():
+            if key in obj:
+                if not obj[key] or (values is not None and obj[key] not in values):
+                    raise RuleError(f"{where}: {key} {obj[key]!r} is not one of {sorted(values or [])}")
+                extra[key] = obj[key]
+        if phrase not in normalise_phrase(obj["example"]):
+            raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
+        dup = (phrase, obj["lang"], obj["class"])
+        if dup in seen:
+            raise RuleError(f"{where}: duplicate of line {seen[dup]} ({obj['phrase']!r}, {obj['lang']}, {obj['class']})")
+        seen[dup] = n
+        rows.append(Rule(name, n, obj["phrase"], obj["lang"], obj["class"], obj["example"], match,
+                         MappingProxyType(extra)))
+    if not rows:
+        raise RuleError(f"{path}: the rule table is empty")
+    return tuple(rows)
