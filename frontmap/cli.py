@@ -57,6 +57,10 @@ OnlineOpt = Annotated[
         "(bounded to the report's area, one request a second, cached; off by default).",
     ),
 ]
+ContestedOpt = Annotated[
+    int,
+    typer.Option("--contested-days", min=0, help="A place is contested when the two sides' different claims about it are at most this many days apart."),
+]
 ChannelOpt = Annotated[
     Optional[str],
     typer.Option("--channel", help="The username of the channel a Telegram export holds (links t.me/NAME/ID to each message; its claimant if known).", show_default=False),
@@ -185,7 +189,8 @@ def _reading_options(paths: list[Path], channel: str | None, date: str | None, j
 
 def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
                  jobs: int = 1, engine: str = "processes", scheduler: str | None = None,
-                 no_front: bool = False, online: bool = False, reading: dict | None = None, keep=None):
+                 no_front: bool = False, online: bool = False, reading: dict | None = None, keep=None,
+                 contested_days: int = 14):
     from tqdm import tqdm
 
     from geo.extract import extract_files
@@ -240,6 +245,10 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
         bar.close()
     finally:
         plain.close()
+    from geo.extract import mark_contested
+    from geo.verify import check_claims
+
+    result.claims = check_claims(mark_contested(result.claims, contested_days), fl)
     if geocoder is not None:
         geocoder.close()
     for warning in result.warnings:
@@ -314,6 +323,7 @@ def extract(
     channel: ChannelOpt = None,
     date: DateOpt = None,
     append: Annotated[bool, typer.Option("--append", help="Add to the claims store -o FILE.gpkg only the reports it does not hold (changed ones replaced).")] = False,
+    contested_days: ContestedOpt = 14,
 ) -> None:
     """Extract claims from reports: one feature per place mention (null geometry when unresolved).
 
@@ -328,12 +338,13 @@ def extract(
     if append:
         _append(paths, output, data, front, near, no_front, online, reading)
         return
-    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, reading)
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, reading,
+                             contested_days=contested_days)
     try:
         if str(output) == "-":
             _to_stdout(feature_collection(result.claims))
         else:
-            write_claims(result.claims, output)
+            write_claims(result.claims, output, front=fl)
     except FrontmapError as exc:
         _fail(str(exc))
     _summary(result, str(output))
@@ -397,6 +408,7 @@ def map_(
     online: OnlineOpt = False,
     channel: ChannelOpt = None,
     date: DateOpt = None,
+    contested_days: ContestedOpt = 14,
 ) -> None:
     """Draw the claims of reports (or of claims stores, .gpkg) on an interactive map, and write them beside it as GeoJSON."""
     from frontmap.files import replacing
@@ -409,7 +421,8 @@ def map_(
     reading = _reading_options(paths, channel, date, jobs, engine)
     to_read, stored = _stored_claims(paths)
     if to_read:
-        result, fl = _run_extract(to_read, data, front, near, jobs, engine, scheduler, no_front, online, reading)
+        result, fl = _run_extract(to_read, data, front, near, jobs, engine, scheduler, no_front, online, reading,
+                                 contested_days=contested_days)
         result.claims = stored + result.claims
     else:
         from geo.extract import ExtractResult
@@ -423,6 +436,7 @@ def map_(
             offline=offline,
             include_roles=None if not all_roles else ("event", "speaker", "venue", "background", "region"),
             front=fl,
+            show_undated=False,
         )
         with replacing(output, output.with_suffix(".geojson"), suffix=True) as (tmp_html, tmp_geojson):
             save_map(m, tmp_html)
@@ -431,6 +445,70 @@ def map_(
         _fail(str(exc))
     _summary(result, f"{output} (+ {output.with_suffix('.geojson').name})")
     raise typer.Exit(1 if result.errors else 0)
+
+
+@app.command()
+def verify(
+    paths: Annotated[list[Path], typer.Argument(help="Claims files (.geojson, .gpkg, .csv) or report files and folders.", show_default=False)],
+    csv: Annotated[Optional[Path], typer.Option("--csv", help="Write the per-claimant table as CSV.")] = None,
+    chart: Annotated[Optional[Path], typer.Option("--chart", help="Draw the per-claimant table as a PNG chart.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Also write the checked claims (.geojson, .gpkg, .csv).")] = None,
+    data: DataOpt = None,
+    front: FrontOpt = None,
+    near: Annotated[Optional[str], typer.Option(help="Pull ambiguous names towards LAT,LON (reports only).")] = None,
+    jobs: JobsOpt = 1,
+    contested_days: Annotated[Optional[int], typer.Option("--contested-days", min=0, help="Mark contested places again with this window of days (claims files keep their marks without it; reports: default 14).")] = None,
+) -> None:
+    """Check captured/entered claims against the front line: per claimant, the share confirmed and the lag."""
+    import time
+
+    from maps.export import write_claims
+    from maps.verify import CLAIM_SUFFIXES, read_claims, verify_chart
+    from geo.verify import check_claims, verify_summary
+
+    t0 = time.perf_counter()
+    errors = 0
+    if all(p.suffix.lower() in CLAIM_SUFFIXES for p in paths):
+        from frontmap.settings import front_file
+
+        gaz = _open_gazetteer(data, progress=False)
+        fl = _front(front or front_file(data), data, use_default=False, gaz=gaz)
+        claims = []
+        for p in paths:
+            try:
+                claims += read_claims(p)
+            except FrontmapError as exc:
+                _fail(str(exc))
+        if contested_days is not None:
+            from geo.extract import mark_contested
+
+            claims = mark_contested(claims, contested_days)
+        claims = check_claims(claims, fl)
+    else:
+        result, fl = _run_extract(paths, data, front, near, jobs,
+                                  contested_days=14 if contested_days is None else contested_days)
+        claims, errors = result.claims, len(result.errors)
+    if fl is None:
+        _fail("no front line: give --front FILE or a data folder with frontline/deepstate_history.geojson.xz")
+    table = verify_summary(claims)
+    last = fl.dates[-1].isoformat()
+    typer.echo(f"{len(claims)} claims checked against the DeepState line of {fl.dates[0].isoformat()} to {last}")
+    typer.echo(f"{'claimant':<16}{'claims':>7}{'checked':>8}{'confirmed':>10}{'share':>7}{'median lag':>11}  unconfirmed as of {last}")
+    for _, r in table.iterrows():
+        share = "" if r["checked"] == 0 else f"{r['share_confirmed']:.0%}"
+        lag = "" if r["median_lag_days"] != r["median_lag_days"] else f"{r['median_lag_days']:+.0f} d"
+        typer.echo(f"{r['claimant']:<16}{r['claims']:>7}{r['checked']:>8}{r['confirmed']:>10}{share:>7}{lag:>11}  {r['unconfirmed_claims']}")
+    try:
+        if csv is not None:
+            table.to_csv(csv, index=False, encoding="utf-8", lineterminator="\n")
+        if chart is not None:
+            verify_chart(table, chart)
+        if output is not None:
+            write_claims(claims, output, front=fl)
+    except (FrontmapError, OSError) as exc:
+        _fail(str(exc))
+    typer.echo(f"({time.perf_counter() - t0:.1f} s)", err=True)
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command()

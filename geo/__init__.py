@@ -11,7 +11,8 @@ The public API, importable from ``geo`` directly (each name is loaded on first u
 - frames (:mod:`geo.frame`): :func:`extract_frame` (text, file, folder → GeoDataFrame),
   :func:`claims_to_frame`, :func:`frame_to_claims`, :func:`as_frame`, :data:`COLUMNS`,
   :data:`DATE_COLUMNS`;
-- the front line (:mod:`geo.frontline`): :class:`FrontLine`.
+- the front line (:mod:`geo.frontline`): :class:`FrontLine`;
+- claims checked against it (:mod:`geo.verify`): :func:`check_claims`, :func:`verify_summary`.
 
 Examples
 --------
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
         frame_to_claims,
     )
     from geo.frontline import FrontLine
+    from geo.verify import check_claims, verify_summary
     from geo.model import (
         Action,
         Claim,
@@ -61,6 +63,7 @@ _HOMES: dict[str, str] = {
         "geo.frame",
     ),
     "FrontLine": "geo.frontline",
+    **dict.fromkeys(("check_claims", "verify_summary"), "geo.verify"),
 }
 
 __all__ = [
@@ -83,6 +86,8 @@ __all__ = [
     "COLUMNS",
     "DATE_COLUMNS",
     "FrontLine",
+    "check_claims",
+    "verify_summary",
 ]
 
 

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer
     from geo.geocode import OnlineGeocoder
 
-__all__ = ["ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested"]
+__all__ = ["CONTESTED_DAYS", "ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested"]
 
 log = logging.getLogger(__name__)
 
@@ -308,23 +308,51 @@ def _coordinate_claims(
     return out
 
 
-def mark_contested(claims: Sequence[Claim]) -> list[Claim]:
-    """Mark claims about one place on which the two sides say different things.
+#: Default window of :func:`mark_contested`: two sides' claims this many days apart or fewer.
+CONTESTED_DAYS = 14
 
-    A place is contested when a Russian and a Ukrainian claimant make event claims about it with
-    different actions ("Moscow said it captured Pokrovsk; Kyiv said fighting was ongoing").
+
+def mark_contested(claims: Sequence[Claim], window_days: int = CONTESTED_DAYS) -> list[Claim]:
+    """Mark the claims about one place on which the two sides say different things at one time.
+
+    A claim is contested when a Russian and a Ukrainian claimant make event claims about the same
+    place with different actions, dated at most ``window_days`` apart ("Moscow said it captured
+    Pokrovsk; Kyiv said fighting was ongoing there" the same week). Undated claims pair only with
+    undated ones. Every claim's flag is set afresh (so a batch can be marked again with another
+    window).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from geo.model import Action
+    >>> day = dt.date(2025, 3, 1)
+    >>> cs = [Claim("P", geonameid=1, action=Action.CAPTURED, claimant=Claimant.RU_MOD, report_date=day),
+    ...       Claim("P", geonameid=1, action=Action.REPELLED, claimant=Claimant.UA_GENERALSTAFF,
+    ...             report_date=day + dt.timedelta(days=20))]
+    >>> [c.contested for c in mark_contested(cs)], [c.contested for c in mark_contested(cs, 30)]
+    ([False, False], [True, True])
     """
+    if window_days < 0:
+        raise ValueError(f"window_days={window_days!r}: give 0 or more days")
     by_place: dict[int, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         if c.geonameid is not None and c.role == "event" and c.claimant is not None:
             by_place[c.geonameid].append(i)
     contested: set[int] = set()
     for idx in by_place.values():
-        ru = {claims[i].action for i in idx if claims[i].claimant in _RU}
-        ua = {claims[i].action for i in idx if claims[i].claimant in _UA}
-        if ru and ua and ru != ua:
-            contested.update(idx)
-    return [replace(c, contested=True) if i in contested else c for i, c in enumerate(claims)]
+        ru = [i for i in idx if claims[i].claimant in _RU]
+        ua = [i for i in idx if claims[i].claimant in _UA]
+        for i in ru:
+            di = claims[i].date
+            for j in ua:
+                dj = claims[j].date
+                if claims[i].action == claims[j].action:
+                    continue
+                if (di is None and dj is None) or (
+                        di is not None and dj is not None and abs((di - dj).days) <= window_days):
+                    contested.update((i, j))
+    return [c if c.contested == (i in contested) else replace(c, contested=i in contested)
+            for i, c in enumerate(claims)]
 
 
 def _keep_warnings(caught: list[warnings.WarningMessage], result: ExtractResult) -> None:

@@ -98,19 +98,24 @@ COLUMNS: tuple[str, ...] = (
     "forwarded_from",
     "quote",
     "why",
+    "front_date",
+    "front_km",
+    "front_status",
+    "confirmed_on",
+    "lag_days",
     "lat",
     "lon",
 )
 
 #: The columns that hold dates (datetime64 in the frame, ISO-8601 strings in GeoJSON and CSV).
-DATE_COLUMNS: tuple[str, ...] = ("date", "report_date", "claim_date")
+DATE_COLUMNS: tuple[str, ...] = ("date", "report_date", "claim_date", "front_date", "confirmed_on")
 
 #: How the evidence list ``Claim.why`` is joined into one flat ``why`` string.
 WHY_SEPARATOR = "; "
 
 _DATETIME = "datetime64[ms]"
-_INT_COLUMNS = ("geonameid", "precision")
-_FLOAT_COLUMNS = ("confidence", "uncertainty_m", "lat", "lon")
+_INT_COLUMNS = ("geonameid", "precision", "lag_days")
+_FLOAT_COLUMNS = ("confidence", "uncertainty_m", "lat", "lon", "front_km")
 _TEXT_COLUMNS = (
     "place",
     "name",
@@ -163,6 +168,11 @@ def _row(claim: Claim) -> dict[str, Any]:
         "forwarded_from": claim.forwarded_from,
         "quote": claim.quote,
         "why": WHY_SEPARATOR.join(claim.why),
+        "front_date": claim.front_date,
+        "front_km": claim.front_km,
+        "front_status": claim.front_status,
+        "confirmed_on": claim.confirmed_on,
+        "lag_days": claim.lag_days,
         "lat": claim.lat,
         "lon": claim.lon,
     }
@@ -375,6 +385,11 @@ def frame_to_claims(frame: pd.DataFrame) -> list[Claim]:
                 claimant=None if claimant is None else Claimant(claimant),
                 contested=_bool(get("contested", i)),
                 why=_why(get("why", i)),
+                front_date=_opt_date(get("front_date", i), "front_date"),
+                front_km=_opt_float(get("front_km", i)),
+                front_status=_opt_text(get("front_status", i)),
+                confirmed_on=_opt_date(get("confirmed_on", i), "confirmed_on"),
+                lag_days=_opt_int(get("lag_days", i)),
                 **text,
             )
         )
@@ -465,6 +480,7 @@ def extract_frame(
     front: FrontLine | str | os.PathLike[str] | bool | None = True,
     near: Near = None,
     errors: Literal["warn", "raise", "ignore"] = "warn",
+    contested_days: int = 14,
 ) -> geopandas.GeoDataFrame:
     """Extract the claims of a text, a file, a folder or a list of them as a GeoDataFrame.
 
@@ -493,6 +509,12 @@ def extract_frame(
         What to do with inputs that cannot be read: ``"warn"`` (a ``RuntimeWarning`` each, the
         rest is extracted), ``"raise"`` (the first :class:`frontmap.errors.ReportError`) or
         ``"ignore"``. They are listed in ``frame.attrs["errors"]`` in every case.
+    contested_days
+        Two sides' different claims about one place at most this many days apart mark it
+        contested (:func:`geo.extract.mark_contested`).
+
+    With a front line every claim is checked against it (:func:`geo.verify.check_claims`:
+    ``front_status``, ``confirmed_on``, ``lag_days``, ``front_date``, ``front_km``).
 
     Returns
     -------
@@ -551,6 +573,9 @@ def extract_frame(
             front_km_for=front_line.distance_function if front_line is not None else None,  # type: ignore[union-attr]
             near=anchors,
         )
+    from geo.verify import check_claims
+
+    result.claims = check_claims(mark_contested(result.claims, contested_days), front_line)
     if result.errors and errors == "raise":
         raise result.errors[0]
     if errors == "warn":

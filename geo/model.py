@@ -190,6 +190,12 @@ class Claim:
     why: tuple[str, ...] = field(default_factory=tuple)
     modality: str = "done"  #: "done", "attempted", "near" (close to capturing) or "denied" (another denies it)
     actor: str = ""  #: who acted: "RU", "UA" or "" (beside claimant, who says so)
+    # checked against the front line (geo.verify); None when no line was given
+    front_date: _dt.date | None = None  #: the line's day used for the claim's date
+    front_km: float | None = None  #: distance to that day's line, negative inside the occupied area
+    front_status: str | None = None  #: confirmed | unconfirmed | no-line | n/a
+    confirmed_on: _dt.date | None = None  #: the first day the line shows the claimed side holding it
+    lag_days: int | None = None  #: confirmed_on minus the claim's date (negative: the line first)
 
     @property
     def date(self) -> _dt.date | None:

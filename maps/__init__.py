@@ -26,6 +26,7 @@ from maps.export import (
 from maps.frame import COLUMNS, DATE_COLUMNS, as_frame, claims_to_frame, frame_to_claims
 from maps.front import ATTRIBUTION_FRONT
 from maps.store import append_claims, read_store
+from maps.verify import read_claims, verify_chart
 from maps.webmap import (
     ACTION_COLOURS,
     CLAIMANT_COLOURS,
@@ -36,6 +37,8 @@ from maps.webmap import (
 )
 
 __all__ = [
+    "read_claims",
+    "verify_chart",
     "COLUMNS",
     "DATE_COLUMNS",
     "COORDINATE_DECIMALS",

@@ -10,7 +10,14 @@
   (empty) toggle layers, adding and removing only the markers whose visibility changed;
 - shows the front line of the slider's day (the latest line drawn on or before it);
 - opens popups on demand (one popup built when a marker is clicked, none bound in advance);
-- adds a place search box and a distance tool (click points, read kilometres).
+- adds a place search box and a distance tool (click points, read kilometres);
+- filters by front-line status (layers "status: ...", see :mod:`geo.verify`) and keeps undated
+  claims in a layer of their own (not shown on every day);
+- lists the claims on screen (shown by the slider, layers and search, inside the view; newest
+  first; click a row to zoom to it and open its popup), exportable as CSV (``st.listCsv()``);
+- keeps the legend's counts to the claims shown;
+- draws, for a second date chosen beside the slider, the area gained (red) and lost (blue)
+  between that day's line and the slider day's, on a canvas (one fill cut out of another).
 
 Why not folium's plugins: Timeline/TimelineSlider (leaflet.timeline + moment), TimestampedGeoJson
 (leaflet-timedimension + jQuery), Search (leaflet-search) and MeasureControl (leaflet-measure)
@@ -24,7 +31,9 @@ here (``http``/``https`` only).
 
 State for tests and benchmarks: ``window.frontmap.maps[i]`` has ``visible`` (claims shown),
 ``day`` (the slider's day, ISO), ``readyAt`` (``performance.now()`` when the first drawing ended),
-``paintedAt`` (after the next frame was painted), ``ready``, ``map`` (the Leaflet map).
+``paintedAt`` (after the next frame was painted), ``ready``, ``map`` (the Leaflet map), ``counts``
+(claims shown by colour key and by status), ``listed`` and ``listPlaces`` (the list's rows),
+``listCsv()``, ``compare`` (the two dates compared and the pixels drawn gained and lost).
 
 Examples
 --------
@@ -126,6 +135,7 @@ FM.init = function (map, cfg, refs) {
     }
     return text;
   }
+  function statusClass(s) { return String(s).replace(/[^a-z]/g, ''); }
   function popupHtml(p) {
     var action = has(p.action) ? p.action + (has(p.action_detail) ? ' (' + p.action_detail + ')' : '') : '';
     var conf = has(p.confidence) ? p.confidence + (has(p.why) ? ' &mdash; ' + p.why : '') : '';
@@ -137,7 +147,8 @@ FM.init = function (map, cfg, refs) {
       row(labels.action, action) +
       row(labels.claimant, has(p.claimant) ? p.claimant + (has(p.claimant_side) ? ' (' + p.claimant_side + ')' : '') : '') +
       row(labels.unit, p.unit) + row(labels.direction, p.direction) +
-      row(labels.front, p.front) + row(labels.confidence, conf) + row(labels.source, sourceHtml(p)) +
+      row(labels.front, p.front) + row(labels.status, has(p.status) ? '<span class="fm-st fm-st-' + statusClass(p.status) + '">' + p.status + '</span>' + (has(p.verdict) ? ' &mdash; ' + p.verdict : '') : '') +
+      row(labels.confidence, conf) + row(labels.source, sourceHtml(p)) +
       '</table>' + quoteHtml(p) + '</div>';
   }
   function openPopup(m) {
@@ -178,10 +189,87 @@ FM.init = function (map, cfg, refs) {
     frontShown = k;
   }
 
+  // --- a second date: the area gained and lost between it and the slider's day ----------------
+  // Drawn on a canvas: the slider day's area with the comparison day's cut out ('destination-out')
+  // is what Russia gained (red); the other way round what it lost (blue). Pixel-exact at any zoom.
+  var cmpIdx = -1;
+  function ringPath(ctx, rings) {
+    for (var r = 0; r < rings.length; r++) {
+      var ring = rings[r];
+      for (var i = 0; i < ring.length; i++) {
+        var pt = map.latLngToContainerPoint([ring[i][1], ring[i][0]]);
+        if (i === 0) ctx.moveTo(pt.x, pt.y); else ctx.lineTo(pt.x, pt.y);
+      }
+      ctx.closePath();
+    }
+  }
+  function fillGeom(ctx, g) {
+    ctx.beginPath();
+    var polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    for (var k = 0; k < polys.length; k++) ringPath(ctx, polys[k]);
+    ctx.fill('evenodd');
+  }
+  function difference(w, h, keep, cut, colour) {
+    var c = document.createElement('canvas');
+    c.width = w; c.height = h;
+    var ctx = c.getContext('2d');
+    ctx.fillStyle = colour;
+    fillGeom(ctx, keep);
+    ctx.globalCompositeOperation = 'destination-out';
+    ctx.fillStyle = '#000';
+    fillGeom(ctx, cut);
+    var px = ctx.getImageData(0, 0, w, h).data, n = 0;
+    for (var i = 3; i < px.length; i += 4) { if (px[i] > 128) n++; }
+    return {canvas: c, px: n};
+  }
+  var Diff = L.Layer.extend({
+    onAdd: function () {
+      this._c = L.DomUtil.create('canvas', 'fm-diff leaflet-zoom-hide');
+      this._c.style.pointerEvents = 'none';
+      map.getPanes().overlayPane.appendChild(this._c);
+      map.on('moveend zoomend resize', this.redraw, this);
+      this.redraw();
+    },
+    onRemove: function () {
+      L.DomUtil.remove(this._c);
+      map.off('moveend zoomend resize', this.redraw, this);
+    },
+    redraw: function () {
+      var c = this._c, size = map.getSize(), k = frontIndex(st.dayNum);
+      if (!c) return;
+      c.width = size.x; c.height = size.y;
+      L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+      var ctx = c.getContext('2d');
+      st.compare = null;
+      if (cmpIdx < 0 || k < 0) return;
+      var now = fronts[k].geometry, then = fronts[cmpIdx].geometry;
+      var gained = difference(size.x, size.y, now, then, cfg.gainedColour);
+      var lost = difference(size.x, size.y, then, now, cfg.lostColour);
+      ctx.globalAlpha = 0.75;
+      ctx.drawImage(gained.canvas, 0, 0);
+      ctx.drawImage(lost.canvas, 0, 0);
+      st.compare = {date: fronts[cmpIdx].date, day: fronts[k].date, gainedPx: gained.px, lostPx: lost.px};
+      if (cmpEl) {
+        cmpEl.textContent = fronts[cmpIdx].date + ' \u2192 ' + fronts[k].date;
+      }
+    }
+  });
+  var diff = new Diff(), cmpEl = null;
+  function showCompare() {
+    if (cmpIdx >= 0 && fronts.length) {
+      if (!map.hasLayer(diff)) diff.addTo(map); else diff.redraw();
+    } else if (map.hasLayer(diff)) {
+      map.removeLayer(diff); st.compare = null;
+      if (cmpEl) cmpEl.textContent = '';
+    }
+  }
+
   // --- filters ---------------------------------------------------------------------------
   var cur = cfg.maxDay, win = cfg.windowDays;
+  var undatedOn = function () { return refs.undated ? map.hasLayer(refs.undated) : true; };
   function timeOk(d) {
-    if (d === null || d === undefined || cur === null) return true;
+    if (d === null || d === undefined) return undatedOn();
+    if (cur === null) return true;
     if (d > cur) return false;
     return win === null || d > cur - win;
   }
@@ -193,12 +281,19 @@ FM.init = function (map, cfg, refs) {
   var statusEl = null, dayEl = null, frontEl = null;
   function refresh() {
     var acts = onSet('action'), clms = onSet('claimant');
-    var add = [], rem = [], n = 0, nd = 0;
+    var sts = refs.status && Object.keys(refs.status).length ? onSet('status') : null;
+    var add = [], rem = [], n = 0, nd = 0, byColour = {}, byStatus = {};
     for (var i = 0; i < markers.length; i++) {
       var m = markers[i], p = m.feature.properties;
+      var skey = has(p.status) ? p.status : cfg.unchecked;
       var want = timeOk(p.day) && !!acts[has(p.action) ? p.action : cfg.unknown] &&
-        !!clms[has(p.claimant) ? p.claimant : cfg.unknown];
-      if (want) { n++; if (!has(p.day)) nd++; }
+        !!clms[has(p.claimant) ? p.claimant : cfg.unknown] && (sts === null || !!sts[skey]);
+      if (want) {
+        n++; if (!has(p.day)) nd++;
+        var ck = has(p[cfg.colorBy]) ? p[cfg.colorBy] : cfg.unknown;
+        byColour[ck] = (byColour[ck] || 0) + 1;
+        byStatus[skey] = (byStatus[skey] || 0) + 1;
+      }
       if (want !== m._fmOn) { (want ? add : rem).push(m); m._fmOn = want; }
     }
     if (rem.length) {
@@ -213,10 +308,18 @@ FM.init = function (map, cfg, refs) {
     st.visible = n;
     st.dayNum = cur;
     st.day = cur === null ? null : isoDay(cur);
+    st.counts = {colour: byColour, status: byStatus};
+    var counts = document.querySelectorAll('#frontmap-legend [data-fm-count]');
+    for (var q = 0; q < counts.length; q++) {
+      var kind = counts[q].getAttribute('data-fm-kind') === 'status' ? byStatus : byColour;
+      counts[q].textContent = String(kind[counts[q].getAttribute('data-fm-count')] || 0);
+    }
     showFront();
+    showCompare();
+    if (claimList) claimList.update();
     if (statusEl) {
       statusEl.textContent = n + ' / ' + cfg.total + ' ' + labels.shown +
-        (cfg.undated ? ' (' + nd + ' ' + labels.undated_shown + ')' : '');
+        (cfg.undated ? ' (' + (undatedOn() ? nd + ' ' + labels.undated_shown : cfg.undated + ' ' + labels.undated_off) + ')' : '');
     }
     if (dayEl) dayEl.textContent = cur === null ? labels.no_dates : isoDay(cur);
     if (frontEl) {
@@ -226,6 +329,104 @@ FM.init = function (map, cfg, refs) {
   }
   map.on('overlayadd overlayremove', function (e) {
     if (e.layer !== refs.front) refresh();
+  });
+  map.on('moveend', function () { if (claimList) claimList.update(); });
+
+  // --- the claims on screen: a list that follows the slider, the layers, the search and the view
+  var searchQ = '', claimList = null;
+  function matches(p, q) {
+    return (has(p.place) && p.place.toLowerCase().indexOf(q) >= 0) ||
+           (has(p.name) && p.name.toLowerCase().indexOf(q) >= 0);
+  }
+  function unescape(s) {  // the page's text is HTML-escaped: back to plain text for the CSV
+    var t = document.createElement('textarea'); t.innerHTML = has(s) ? String(s) : ''; return t.value;
+  }
+  function csvCell(s) {
+    s = unescape(s);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;  // no formulas when opened in a spreadsheet
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  var List = L.Control.extend({
+    options: {position: 'topleft'},
+    onAdd: function () {
+      var box = el('div', 'fm-panel fm-list leaflet-bar');
+      quiet(box);
+      var head = el('div', 'fm-list-head', box);
+      var title = el('b', '', head);
+      var btn = el('button', 'fm-btn fm-list-csv', head);
+      btn.type = 'button'; btn.textContent = 'CSV'; btn.title = labels.list_csv;
+      var fold = el('button', 'fm-btn fm-list-fold', head);
+      fold.type = 'button'; fold.textContent = '\u2212'; fold.title = labels.list_fold;
+      var body = el('div', 'fm-list-body', box);
+      var rows = [];
+      function shownRows() {
+        var b = map.getBounds(), out = [];
+        for (var i = 0; i < markers.length; i++) {
+          var m = markers[i];
+          if (!m._fmOn || !b.contains(m.getLatLng())) continue;
+          if (searchQ && !matches(m.feature.properties, searchQ)) continue;
+          out.push(m);
+        }
+        out.sort(function (a, c) {
+          var x = a.feature.properties.day, y = c.feature.properties.day;
+          return (has(y) ? y : -1) - (has(x) ? x : -1);
+        });
+        return out;
+      }
+      L.DomEvent.on(fold, 'click', function () {
+        var hidden = body.style.display === 'none';
+        body.style.display = hidden ? '' : 'none'; fold.textContent = hidden ? '\u2212' : '+';
+      });
+      L.DomEvent.on(btn, 'click', function () {
+        var blob = new Blob([st.listCsv()], {type: 'text/csv;charset=utf-8'});
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob); a.download = 'claims-on-screen.csv';
+        document.body.appendChild(a); a.click(); a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+      });
+      L.DomEvent.on(body, 'click', function (e) {
+        var tr = e.target.closest ? e.target.closest('tr[data-i]') : null;
+        if (!tr) return;
+        // the list is redrawn by the move below, detaching the row: the map must not take the
+        // click for its own (a map click closes popups)
+        L.DomEvent.stopPropagation(e);
+        var m = rows[parseInt(tr.getAttribute('data-i'), 10)];
+        if (!m) return;
+        map.setView(m.getLatLng(), Math.max(map.getZoom(), 12), {animate: false});
+        openPopup(m);
+      });
+      st.listCsv = function () {
+        var cols = ['date', 'place', 'name', 'action', 'claimant', 'status', 'confirmed_on', 'lag_days', 'front_km', 'lat', 'lon', 'source'];
+        var out = [cols.join(',')];
+        shownRows().forEach(function (m) {
+          var p = m.feature.properties, ll = m.getLatLng();
+          out.push([p.date, p.place, p.name, p.action, p.claimant, p.status, p.confirmed_on, p.lag_days,
+                    p.front_km, ll.lat, ll.lng, p.source].map(csvCell).join(','));
+        });
+        return out.join('\r\n') + '\r\n';
+      };
+      this.update = function () {
+        rows = shownRows();
+        var shown = rows.slice(0, cfg.listMax), html = [];
+        for (var i = 0; i < shown.length; i++) {
+          var p = shown[i].feature.properties;
+          html.push('<tr data-i="' + i + '"><td>' + (p.date || labels.undated) + '</td><td>' + (p.place || '') +
+            (has(p.name) && p.name !== p.place ? ' <span class="fm-small">(' + p.name + ')</span>' : '') +
+            '</td><td>' + p.action + '</td><td>' + (p.claimant || '') + '</td><td>' +
+            (has(p.status) ? '<span class="fm-st fm-st-' + statusClass(p.status) + '">' + p.status + '</span>' +
+              (has(p.lag_days) ? ' ' + (p.lag_days > 0 ? '+' : '') + p.lag_days + 'd' : '') : '') + '</td></tr>');
+        }
+        body.innerHTML = rows.length ? '<table><thead><tr><th>' + labels.date + '</th><th>' + labels.place +
+          '</th><th>' + labels.action + '</th><th>' + labels.claimant + '</th><th>' + labels.status +
+          '</th></tr></thead><tbody>' + html.join('') + '</tbody></table>' +
+          (rows.length > shown.length ? '<div class="fm-small">' + (rows.length - shown.length) + ' ' + labels.list_more + '</div>' : '')
+          : '<div class="fm-small">' + labels.list_none + '</div>';
+        title.textContent = labels.list_title + ' (' + rows.length + ')';
+        st.listed = rows.length;
+        st.listPlaces = shown.map(function (m) { return unescape(m.feature.properties.place); });
+      };
+      return box;
+    }
   });
 
   // --- the time slider -------------------------------------------------------------------
@@ -245,6 +446,15 @@ FM.init = function (map, cfg, refs) {
       var next = el('button', 'fm-btn', top);
       next.type = 'button'; next.textContent = '\u203A'; next.title = labels.next;
       dayEl = el('b', 'fm-day', top);
+      var cmp = el('select', 'fm-compare', top);
+      cmp.title = labels.compare;
+      var none = el('option', '', cmp);
+      none.value = ''; none.textContent = labels.compare_none;
+      fronts.forEach(function (f, i) {
+        var op = el('option', '', cmp); op.value = String(i); op.textContent = labels.compare_with + ' ' + f.date;
+      });
+      if (!fronts.length) cmp.style.display = 'none';
+      L.DomEvent.on(cmp, 'change', function () { cmpIdx = cmp.value === '' ? -1 : parseInt(cmp.value, 10); showCompare(); });
       var sel = el('select', 'fm-window', top);
       sel.title = labels.window;
       var opts = [[null, labels.up_to_day], [1, labels.this_day], [7, labels.last + ' 7 ' + labels.days],
@@ -257,6 +467,7 @@ FM.init = function (map, cfg, refs) {
       });
       var bottom = el('div', 'fm-time-row fm-small', box);
       statusEl = el('span', 'fm-status', bottom);
+      cmpEl = el('span', 'fm-compare-out', bottom);
       frontEl = el('span', 'fm-front-day', bottom);
       var timer = null;
       function go(d) {
@@ -320,6 +531,8 @@ FM.init = function (map, cfg, refs) {
         var q = escText(input.value.trim()).toLowerCase();
         if (e && e.type === 'change' && q === last) return;  // Enter ran it already
         last = q;
+        searchQ = q;
+        if (claimList) claimList.update();
         if (!q) { out.textContent = ''; return; }
         var hits = markers.filter(function (m) {
           var p = m.feature.properties;
@@ -342,7 +555,9 @@ FM.init = function (map, cfg, refs) {
       }
       L.DomEvent.on(input, 'change', run);
       L.DomEvent.on(input, 'keydown', function (e) { if (e.key === 'Enter') run(); });
-      L.DomEvent.on(input, 'input', function () { if (!input.value) { last = null; out.textContent = ''; } });
+      L.DomEvent.on(input, 'input', function () {
+        if (!input.value) { last = null; out.textContent = ''; searchQ = ''; if (claimList) claimList.update(); }
+      });
       return box;
     }
   });
@@ -398,6 +613,8 @@ FM.init = function (map, cfg, refs) {
     new Legend().addTo(map);
   }
 
+  claimList = new List();
+  claimList.addTo(map);
   refresh();
   return st;
 };
@@ -445,4 +662,20 @@ CONTROLLER_CSS = r"""
 .fm-swatch.fm-contested { border: 2px dashed #111; width: 14px; height: 14px; box-sizing: border-box;
   background: #fff; }
 .fm-swatch.fm-front { border-radius: 2px; }
+.fm-list { width: 420px; max-width: 40vw; }
+.fm-list-body td:first-child { white-space: nowrap; }
+.fm-list-head { display: flex; align-items: center; gap: 6px; }
+.fm-list-head b { flex: 1; }
+.fm-list-body { max-height: 28vh; overflow-y: auto; margin-top: 3px; }
+.fm-list-body table { border-collapse: collapse; width: 100%; }
+.fm-list-body th { text-align: left; font-weight: normal; color: #555; position: sticky; top: 0; background: #fff; }
+.fm-list-body td, .fm-list-body th { padding: 1px 4px 1px 0; vertical-align: top; }
+.fm-list-body tr[data-i] { cursor: pointer; }
+.fm-list-body tr[data-i]:hover { background: #ffe9a8; }
+.fm-st { padding: 0 3px; border-radius: 2px; white-space: nowrap; }
+.fm-st-confirmed { background: #c7e9c0; }
+.fm-st-unconfirmed { background: #fcbba1; }
+.fm-st-noline, .fm-st-na { background: #eee; color: #555; }
+.fm-compare { max-width: 150px; }
+.fm-swatch.fm-gained, .fm-swatch.fm-lost { border-radius: 2px; }
 """

@@ -46,6 +46,7 @@ import shapely.geometry
 
 from frontmap.errors import ExportError
 from frontmap.files import check_writable, replacing
+from geo.frontline import FrontLine
 from geo.model import Claim
 from maps.frame import DATE_COLUMNS, WHY_SEPARATOR, as_frame
 
@@ -200,7 +201,8 @@ def write_geojson(claims_or_frame: ClaimsOrFrame, path: str | os.PathLike[str]) 
 
 
 def write_gpkg(
-    claims_or_frame: ClaimsOrFrame, path: str | os.PathLike[str], layer: str = "claims"
+    claims_or_frame: ClaimsOrFrame, path: str | os.PathLike[str], layer: str = "claims",
+    front: FrontLine | None = None,
 ) -> Path:
     """Write claims to a GeoPackage layer through pyogrio (replacing the layer if it exists).
 
@@ -213,6 +215,9 @@ def write_gpkg(
     claims_or_frame : iterable of Claim, or a claims GeoDataFrame
     path : str or path-like
     layer : str, default "claims"
+    front : geo.frontline.FrontLine, optional
+        Also write the occupied area of every line day the claims used (their ``front_date``)
+        as the polygon layer ``front_line`` (one MultiPolygon per day, field ``date``).
 
     Returns
     -------
@@ -228,6 +233,8 @@ def write_gpkg(
     try:
         with replacing(path, suffix=True) as (tmp,):  # GDAL wants a .gpkg name
             _write_gpkg_layer(gdf, path, tmp, layer)
+            if front is not None:
+                _write_front_layer(gdf, tmp, front)
     except (OSError, RuntimeError, ValueError) as exc:  # pyogrio errors are RuntimeErrors
         raise ExportError(f"{path}: {exc}") from exc
     return path
@@ -251,6 +258,21 @@ def _write_gpkg_layer(gdf: Any, path: Path, tmp: Path, layer: str) -> None:
         # warns "user_version ... v1.4.0 may only be partially supported" on opening 1.4
         dataset_options={"VERSION": "1.3"},
     )
+
+
+def _write_front_layer(gdf: pd.DataFrame, path: Path, front: FrontLine) -> None:
+    """The layer ``front_line``: the occupied area of each line day the claims used."""
+    import geopandas
+
+    days = sorted({d.date() for d in pd.to_datetime(gdf["front_date"]).dropna()}) if "front_date" in gdf else []
+    geoms = [shapely.geometry.MultiPolygon(
+        [g] if g.geom_type == "Polygon" else [p for p in getattr(g, "geoms", []) if p.geom_type == "Polygon"])
+        for g in (front.geometry(d) for d in days)]
+    layer = geopandas.GeoDataFrame(
+        {"date": pd.to_datetime(pd.Series(days, dtype="object")).astype("datetime64[ms]")},
+        geometry=geopandas.GeoSeries(geoms, crs="EPSG:4326"))
+    pyogrio.write_dataframe(layer, path, layer="front_line", driver="GPKG", geometry_type="MultiPolygon",
+                            promote_to_multi=True, layer_options={"SPATIAL_INDEX": "YES"})
 
 
 def write_csv(claims_or_frame: ClaimsOrFrame, path: str | os.PathLike[str]) -> Path:
@@ -295,8 +317,10 @@ _WRITERS: dict[str, Callable[[ClaimsOrFrame, Path], Path]] = {
 SUFFIXES: tuple[str, ...] = tuple(_WRITERS)
 
 
-def write_claims(claims: ClaimsOrFrame, path: str | os.PathLike[str]) -> Path:
+def write_claims(claims: ClaimsOrFrame, path: str | os.PathLike[str], *, front: FrontLine | None = None) -> Path:
     """Write claims in the format the path's suffix names: .geojson/.json, .gpkg or .csv.
+
+    With ``front``, a GeoPackage also gets the layer ``front_line`` (see :func:`write_gpkg`).
 
     Parameters
     ----------
@@ -314,7 +338,10 @@ def write_claims(claims: ClaimsOrFrame, path: str | os.PathLike[str]) -> Path:
         suffixes), or the file cannot be written.
     """
     path = Path(path)
-    return _writer(path)(claims, path)
+    writer = _writer(path)
+    if writer is write_gpkg and front is not None:
+        return write_gpkg(claims, path, front=front)
+    return writer(claims, path)
 
 
 def _writer(path: Path) -> Callable[[ClaimsOrFrame, Path], Path]:

@@ -7,7 +7,7 @@ What a reader gets:
   village) and drawn from ONE GeoJSON FeatureCollection with one ``L.geoJSON`` call
   (never one ``folium.Marker`` per claim: see :mod:`maps.controller`);
 - a time slider over the claims' days (play, step, "up to the day" or the last N days with
-  ``window_days``); claims without a date are always shown, and the legend says so. Days are
+  ``window_days``); claims without a date are a layer of their own (``show_undated``). Days are
   whole numbers (days since 1970-01-01), so the digit-count trouble of TimestampedGeoJson
   (folium issue #1268) cannot arise;
 - layers by action and by claimant in the layer control (a claim shows when both its action
@@ -91,7 +91,8 @@ from maps.assets import (
 )
 from maps.controller import CONTROLLER_CSS, CONTROLLER_JS
 from maps.frame import as_frame
-from maps.front import ATTRIBUTION_FRONT, FrontMeasure, line_days, simplified_geojson
+from geo.verify import FrontCheck, check_points, side_value
+from maps.front import ATTRIBUTION_FRONT, line_days, simplified_geojson
 
 __all__ = [
     "ACTION_COLOURS",
@@ -158,6 +159,7 @@ POPUP_FIELDS: dict[str, str] = {
     "unit": "Unit",
     "direction": "Direction",
     "front": "Front line",
+    "status": "Status",
     "confidence": "Confidence",
     "source": "Source",
     "quote": "Quote",
@@ -167,6 +169,7 @@ _LABELS = {
     "undated": "undated",
     "shown": "claims shown",
     "undated_shown": "undated, always shown",
+    "undated_off": "undated in their own layer, off",
     "no_dates": "no dates",
     "front_of": "front line of",
     "play": "Play the days",
@@ -182,7 +185,20 @@ _LABELS = {
     "not_found": "no such place among the claims",
     "measure": "Measure distance: click points on the map; click here again to stop",
     "measure_hint": "click the map",
+    "list_title": "Claims on screen",
+    "list_csv": "Download the claims listed as CSV",
+    "list_fold": "Fold or unfold the list",
+    "list_more": "more (all in the CSV)",
+    "list_none": "no claim shown in this view",
+    "compare": "Compare the slider's line with another day's: area gained (red) and lost (blue)",
+    "compare_none": "compare with\u2026",
+    "compare_with": "vs",
 }
+#: Front-line status keys in the order of the layer control (see geo.verify.STATUSES).
+STATUS_KEYS: tuple[str, ...] = ("confirmed", "unconfirmed", "no-line", "n/a")
+_UNCHECKED = "unchecked"
+_GAINED, _LOST = "#d62728", "#1f77b4"
+_LIST_MAX = 300  # rows drawn in the list (the CSV has them all)
 _FRONT_STYLE = {"color": "#7a0019", "weight": 1.5, "fillColor": "#c51b7d", "fillOpacity": 0.14}
 _DEFAULT_CENTER = (48.5, 36.0)  # eastern Ukraine, for a map with nothing to fit
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -261,8 +277,23 @@ def _iso(value: Any) -> str | None:
     return pd.Timestamp(value).date().isoformat()
 
 
+def _checks(drawn: pd.DataFrame, front: FrontLine) -> list[FrontCheck]:
+    """Each drawn claim checked against ``front`` (:func:`geo.verify.check_points`)."""
+    geoms = drawn.geometry
+    if not geoms.empty and not (geoms.geom_type == "Point").all():
+        geoms = geoms.representative_point()
+    sides = drawn["actor"].tolist() if "actor" in drawn.columns else [None] * len(drawn)
+    claimants = drawn["claimant"].tolist()
+    return check_points(
+        front, geoms.y.tolist(), geoms.x.tolist(), drawn["date"].tolist(),
+        [str(a) for a in drawn["action"].tolist()],
+        [side_value(a) or side_value(c) for a, c in zip(sides, claimants, strict=True)],
+        [("" if c is None or (isinstance(c, float) and math.isnan(c)) else str(c)) for c in drawn["country"].tolist()],
+    )
+
+
 def _features(
-    drawn: pd.DataFrame, measure: FrontMeasure | None
+    drawn: pd.DataFrame, checks: list[FrontCheck] | None
 ) -> tuple[list[dict[str, Any]], list[dt.date | None]]:
     """The display features of the drawn claims and each claim's day."""
     geoms = drawn.geometry
@@ -335,14 +366,34 @@ def _features(
         conf = get("confidence", i)
         props["confidence"] = None if conf is None else f"{float(conf):.2f}"
         props["why"] = _esc(get("why", i))
-        if measure is not None:
-            km, line, occupied = measure(lat, lon, days[i])
+        if checks is not None:  # checked against the map's line
+            ck = checks[i]
+            km, line, status = ck.front_km, ck.front_date, ck.front_status
+            confirmed_on, lag, verdict = ck.confirmed_on, ck.lag_days, ck.note.removeprefix("front line: ")
+            for word in (f"{status}: ", f"{status} ", "no line: "):  # the status is shown beside it
+                verdict = verdict.removeprefix(word)
+        else:  # as the claims came (checked before, or not at all)
+            km, line, status = get("front_km", i), get("front_date", i), get("front_status", i)
+            confirmed_on, lag, verdict = get("confirmed_on", i), get("lag_days", i), ""
+            line = None if line is None else pd.Timestamp(line).date()
+            confirmed_on = None if confirmed_on is None else pd.Timestamp(confirmed_on).date()
+        if km is not None and line is not None:
+            km = round(float(km), 1)
             props["front_km"] = km
             props["front"] = _esc(
-                f"{km:.1f} km from the line of {line.isoformat()}, "
-                + ("inside" if occupied else "outside")
+                f"{abs(km):.1f} km from the line of {line.isoformat()}, "
+                + ("inside" if km < 0 else "outside")
                 + " the occupied area"
             )
+        if status:
+            props["status"] = _esc(status)
+            if confirmed_on is not None:
+                props["confirmed_on"] = confirmed_on.isoformat()
+            if lag is not None:
+                props["lag_days"] = int(lag)
+            if not verdict and status == "confirmed" and confirmed_on is not None and lag is not None:
+                verdict = f"on the line from {confirmed_on.isoformat()} (lag {int(lag):+d} days)"
+            props["verdict"] = _esc(verdict) if verdict else None
         features.append(
             {
                 "type": "Feature",
@@ -431,6 +482,8 @@ class _ClaimsLayer(JSCSSMixin, MacroElement):
         frontmap.init({{ this._parent.get_name() }}, {{ this.config|tojson }}, {
             action: { {%- for key, layer in this.action_layers %}{{ key|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}{% endfor -%} },
             claimant: { {%- for key, layer in this.claimant_layers %}{{ key|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}{% endfor -%} },
+            status: { {%- for key, layer in this.status_layers %}{{ key|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}{% endfor -%} },
+            undated: {{ this.undated_layer.get_name() if this.undated_layer else "null" }},
             front: {{ this.front_layer.get_name() if this.front_layer else "null" }}
         });
         {% endmacro %}
@@ -447,6 +500,8 @@ class _ClaimsLayer(JSCSSMixin, MacroElement):
         claimant_layers: list[tuple[str, folium.FeatureGroup]],
         front_layer: folium.FeatureGroup | None,
         js_links: list[tuple[str, str]],
+        status_layers: list[tuple[str, folium.FeatureGroup]] = (),
+        undated_layer: folium.FeatureGroup | None = None,
         css_links: list[tuple[str, str]],
     ) -> None:
         super().__init__()
@@ -458,6 +513,8 @@ class _ClaimsLayer(JSCSSMixin, MacroElement):
         self.action_layers = action_layers
         self.claimant_layers = claimant_layers
         self.front_layer = front_layer
+        self.status_layers = list(status_layers)
+        self.undated_layer = undated_layer
         self.default_js = js_links  # instance attributes: the class lists stay empty
         self.default_css = css_links
 
@@ -523,9 +580,10 @@ def make_map(
     front: FrontLine | None = None,
     window_days: int | None = None,
     cluster: bool = True,
-    max_front_dates: int = 31,
+    max_front_dates: int = 120,
     front_tolerance_m: float = 100.0,
     play_ms: int = 700,
+    show_undated: bool = True,
 ) -> folium.Map:
     """Make a Folium map of claims, with a time slider, layers, search, and the front line.
 
@@ -545,21 +603,26 @@ def make_map(
     color_by : {"action", "claimant"}, default "action"
         What the marker colour and the legend show.
     front : geo.frontline.FrontLine, optional
-        Draw the occupied area of the slider's day, and give each claim its distance to the
-        line of its own day (``front_km``; undated claims: the latest line).
+        Draw the occupied area of the slider's day (and, for a second date chosen on the page,
+        the area gained and lost between them); check each claim against the line
+        (:func:`geo.verify.check_points`: ``front_km`` to its own day's line, status and lag,
+        status layers). Without it, the status the claims carry is shown.
     window_days : int, optional
         Show the claims of the last ``window_days`` days up to the slider's day; by default all
         claims up to it. The reader can change it on the page.
     cluster : bool, default True
         Cluster the markers (Leaflet.markercluster); offline without the asset package the map
         is drawn unclustered, with a warning.
-    max_front_dates : int, default 31
-        At most this many front-line days are drawn (first, last, and evenly between); each
-        is ~30-45 KB of HTML.
+    max_front_dates : int, default 120
+        The line of every day of the slider's span is drawn, up to this many days (beyond, the
+        first, the last, and evenly between); each is ~30-45 KB of HTML.
     front_tolerance_m : float, default 100.0
         Simplification tolerance of the drawn front line, in metres (0 keeps every vertex).
     play_ms : int, default 700
         Milliseconds per day when the slider plays.
+    show_undated : bool, default True
+        Undated claims are a layer of their own ("undated claims"); whether it is on at first.
+        Off, the slider shows only claims of its days (``frontmap map`` draws it so).
 
     Returns
     -------
@@ -634,14 +697,16 @@ def make_map(
     if "coord_source" in drawn.columns and (drawn["coord_source"].astype(str) == "geocoder").any():
         _Attribution(html.escape(ATTRIBUTION_NOMINATIM)).add_to(m)  # points from --online lookups
 
-    measure = FrontMeasure(front) if front is not None else None
-    features, days = _features(drawn, measure)
+    checks = _checks(drawn, front) if front is not None else None
+    features, days = _features(drawn, checks)
 
-    # the front line: one simplified polygon per line date the claims need
+    # the front line: one simplified polygon per line day of the slider's span (any day on it)
     fronts: list[dict[str, Any]] = []
     front_layer = None
     if front is not None:
-        for day in line_days(front, days or [None], max_front_dates):
+        needed = [front.date_for(d) for d in days] or [front.date_for(None)]
+        span = [d for d in front.dates if min(needed) <= d <= max(needed)]
+        for day in line_days(front, span, max_front_dates):
             fronts.append(
                 {
                     "day": (day - dt.date(1970, 1, 1)).days,
@@ -669,6 +734,18 @@ def make_map(
             name = f"{swatch}claimant: {_layer_name(key)} ({tally_claimant[key]})"
             claimant_layers.append((key, folium.FeatureGroup(name=name).add_to(m)))
 
+    tally_status = Counter(f["properties"].get("status", _UNCHECKED) for f in features)
+    status_layers = []
+    if set(tally_status) - {_UNCHECKED}:
+        for key in [*STATUS_KEYS, *sorted(set(tally_status) - set(STATUS_KEYS))]:
+            if tally_status.get(key):
+                status_layers.append((key, folium.FeatureGroup(name=f"status: {_layer_name(key)} ({tally_status[key]})").add_to(m)))
+    n_undated_all = sum(1 for f in features if f["properties"].get("day") is None)
+    undated_layer = None
+    if n_undated_all:  # their own layer; always on when no claim has a date
+        undated_layer = folium.FeatureGroup(name=f"undated claims ({n_undated_all})",
+                                            show=show_undated or n_undated_all == len(features)).add_to(m)
+
     bounds = None
     if features:  # fitted by the page before any marker is added: no animated re-clustering
         minx, miny, maxx, maxy = (float(v) for v in drawn.geometry.total_bounds)
@@ -689,6 +766,10 @@ def make_map(
         "total": len(features),
         "playMs": int(play_ms),
         "frontStyle": _FRONT_STYLE,
+        "unchecked": _UNCHECKED,
+        "listMax": _LIST_MAX,
+        "gainedColour": _GAINED,
+        "lostColour": _LOST,
         "labels": {
             **{k: html.escape(v) for k, v in _LABELS.items()},
             **{k: html.escape(v) for k, v in POPUP_FIELDS.items()},
@@ -702,10 +783,12 @@ def make_map(
         action_layers=action_layers,
         claimant_layers=claimant_layers,
         front_layer=front_layer,
+        status_layers=status_layers,
+        undated_layer=undated_layer,
         js_links=js_links,
         css_links=css_links,
     ).add_to(m)
-    n_overlays = len(action_layers) + len(claimant_layers) + (front_layer is not None)
+    n_overlays = len(action_layers) + len(claimant_layers) + len(status_layers) + (front_layer is not None)
     folium.LayerControl(collapsed=n_overlays > 14, position="topright").add_to(m)
 
 
@@ -739,11 +822,18 @@ def make_map(
             continue
         side = f" \u00b7 {CLAIMANT_SIDES[key]}" if color_by == "claimant" and key in CLAIMANT_SIDES else ""
         rows.append(
-            f"<div>{_swatch(f'fm-c{classes[key]}')}{html.escape(key)} ({tally[key]})"
-            f"{html.escape(side)}</div>"
+            f"<div>{_swatch(f'fm-c{classes[key]}')}{html.escape(key)} "
+            f"(<span data-fm-kind=\"colour\" data-fm-count=\"{html.escape(key)}\">{tally[key]}</span>"
+            f" / {tally[key]}){html.escape(side)}</div>"
         )
     n_contested = sum(1 for f in features if f["properties"]["contested"])
     extra = []
+    if status_layers:
+        extra.append("<div><b>Front-line status</b> (shown / all)</div>" + "".join(
+            f'<div><span class="fm-st fm-st-{re.sub("[^a-z]", "", key)}">{html.escape(key)}</span> '
+            f'(<span data-fm-kind="status" data-fm-count="{html.escape(key)}">{tally_status[key]}</span>'
+            f" / {tally_status[key]})</div>"
+            for key, _ in status_layers))
     if n_contested:
         extra.append(
             f"<div>{_swatch('fm-contested')}contested ({n_contested}): the two sides disagree</div>"
@@ -753,8 +843,14 @@ def make_map(
             f'<div>{_swatch("fm-front", _FRONT_STYLE["fillColor"])}occupied area, '
             f"DeepState line of the slider's day ({len(fronts)} days drawn)</div>"
         )
+        extra.append(
+            f'<div>{_swatch("fm-gained", _GAINED)}gained / {_swatch("fm-lost", _LOST)}lost by Russia '
+            "since the day chosen beside the slider</div>"
+        )
     if n_undated:
-        extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: always shown</div>")
+        how = "always shown" if show_undated else "not on the slider's days"
+        extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: {how} "
+                     "(layer 'undated claims')</div>")
     if left_off:
         extra.append(f"<div style='color:#555'>not drawn: {html.escape(', '.join(left_off))}</div>")
     extra += [f"<div style='color:#555'>{html.escape(n)}</div>" for n in notes]

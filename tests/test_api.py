@@ -222,7 +222,10 @@ def test_extract_frame_uses_the_front_line_as_the_cli_does(gaz: Gazetteer, data_
     front = FrontLine.from_file(path, gaz)  # what `frontmap extract` uses by default
     by_default = extract_frame(SEEDS, gaz)  # FRONTMAP_DATA names data_dir
     assert by_default.attrs["errors"] == []
-    expected = extract_files([SEEDS], gaz, front_km_for=front.distance_function).claims
+    from geo.verify import check_claims
+
+    # as the command: extracted with the line's distances, then each claim checked against the line
+    expected = check_claims(extract_files([SEEDS], gaz, front_km_for=front.distance_function).claims, front)
     assert [_flat_why(c) for c in frame_to_claims(by_default)] == [_flat_why(c) for c in expected]
     pd.testing.assert_frame_equal(extract_frame(SEEDS, gaz, front=front), by_default)
     assert any("front" in WHY_SEPARATOR.join(c.why) for c in frame_to_claims(by_default))

@@ -41,6 +41,8 @@ FIELD_TYPES: dict[str, tuple[str, ...]] = {
     "precision": ("Integer", "Integer64"),
     "confidence": ("Real",),
     "uncertainty_m": ("Real",),
+    "front_km": ("Real",),
+    "lag_days": ("Integer", "Integer64"),
     "lat": ("Real",),
     "lon": ("Real",),
     "contested": ("Integer(Boolean)",),
@@ -60,7 +62,8 @@ EDGE_CASES = [
           coord_source=CoordSource.GAZETTEER, confidence=0.5, precision=1,
           quote='«Званівка», a "grey zone";\nsecond line, with a comma', contested=True,
           claim_date=dt.date(2025, 11, 19), report_date=dt.date(2025, 11, 21),
-          why=("edge case", "Cyrillic")),
+          why=("edge case", "Cyrillic"), front_date=dt.date(2025, 11, 19), front_km=-1.5,
+          front_status="confirmed", confirmed_on=dt.date(2025, 11, 12), lag_days=-7),
     Claim("Undated", 47.1234567891, 36.9876543219, coord_source=CoordSource.TEXT,
           uncertainty_m=15.4333333, action=Action.STRUCK),
 ]

@@ -442,6 +442,7 @@ def test_map_days_and_undated(claims):
     assert (config["minDay"], config["maxDay"]) == (19844, 19846)
     assert config["undated"] == 1 and config["total"] == 3 and config["windowDays"] is None
     assert "1 undated claim: always shown" in page
+    assert "undated claims (1)" in page  # their own layer
     assert "2024-05-01 to 2024-05-03" in page
 
 
@@ -479,7 +480,8 @@ def test_map_attribution_title_legend_counts(claims):
     assert "2 claims drawn; not drawn: 1 unresolved, 1 not events" in page
     legend = page[page.index('id="frontmap-legend"'):]
     legend = legend[: legend.index("</div>\n")] if "</div>\n" in legend else legend[:3000]
-    assert "captured (1)" in legend and "fighting (1)" in legend and "other (" not in legend
+    text = re.sub(r"<[^>]+>", "", legend)  # counts: shown (kept up to date by the page) / all
+    assert "captured (1 / 1)" in text and "fighting (1 / 1)" in text and "other (" not in text
     assert "contested (1)" in legend
     assert "DeepState" not in page  # no front line, no credit for it
     assert _config(page)["bounds"] == [[48.7512345678, 38.1], [48.87, 38.1098765432]]  # fitted in the page
@@ -489,7 +491,7 @@ def test_map_include_roles_and_colour_by_claimant(claims):
     page = make_map(claims, include_roles=("event", "speaker"), color_by="claimant")
     page = page.get_root().render()
     assert len(_map_data(page)["features"]) == 3
-    assert "UA-official (1) · Ukrainian side" in page
+    assert "UA-official (1 / 1) · Ukrainian side" in re.sub(r"<[^>]+>", "", page)
     assert "1 unresolved" in page and "not events" not in page
     assert _config(page)["colorBy"] == "claimant"
 
@@ -641,7 +643,7 @@ def test_map_with_real_front_line(data_dir, claims):
     fl = FrontLine.from_file(data_dir / "frontline" / "daily" / "deepstatemap_data_20251120.geojson")
     page = make_map(claims, front=fl).get_root().render()
     feats = _map_data(page)["features"]
-    assert all(0 <= f["properties"]["front_km"] < 100 for f in feats)  # Siversk area, 2025
+    assert all(-100 < f["properties"]["front_km"] < 100 for f in feats)  # Siversk area, 2025 (signed)
     assert len(_payload(page)["fronts"]) == 1 and len(page) < 400_000
 
 
@@ -661,5 +663,6 @@ def test_maps_imports_only_geo_model_and_frontline():
     for module in root.glob("*.py"):
         imports = re.findall(r"^\s*(?:from|import)\s+(geo|gazetteer)\b(\S*)", module.read_text(),
                              flags=re.M)
-        # .frame: maps/frame.py re-exports geo.frame (claims <-> GeoDataFrame live in geo)
-        assert all(pkg == "geo" and rest in (".model", ".frontline", ".frame") for pkg, rest in imports), module.name
+        # .frame: maps/frame.py re-exports geo.frame (claims <-> GeoDataFrame live in geo);
+        # .verify: the map checks the claims it draws against its line (status, lag)
+        assert all(pkg == "geo" and rest in (".model", ".frontline", ".frame", ".verify") for pkg, rest in imports), module.name
