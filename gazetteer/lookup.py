@@ -57,6 +57,7 @@ __all__ = [
 #: Match quality of each rule of :func:`gazetteer.names.query_variants` (and ``exact``).
 RULE_SCORES: dict[str, float] = {
     "exact": 1.0, "fold": 0.95, "qualifier": 0.92, "split": 0.90, "translit": 0.88, "ru-uk": 0.80,
+    "case": 0.80,  # a nominative of an inflected name: as sure as a Russian -> Ukrainian conversion
 }
 _OTHER_RULE_SCORE = 0.75
 #: A fuzzy match scores FUZZY_WEIGHT × ratio / 100.
