@@ -27,6 +27,7 @@ __all__ = [
     "DownloadError",
     "FrontlineError",
     "ExportError",
+    "RenamesError",
 ]
 
 
@@ -85,3 +86,7 @@ class ExportError(FrontmapError, OSError):
 
 class RuleError(FrontmapError, ValueError):
     """A rule table (one of the JSONL vocabularies under ``geo/rules/``) holds a bad row."""
+
+
+class RenamesError(GazetteerError, ValueError):
+    """The table of renamed places (``gazetteer/data/renames.csv``) holds a bad row."""

@@ -15,6 +15,7 @@ rule            score  meaning
 ``split``       0.90   one part of "A (B)" or "A/B"
 ``translit``    0.88   another reading of Cyrillic text
 ``ru-uk``       0.80   a Russian form converted to Ukrainian (Otradnoe → Vidradne)
+``renamed``     0.90   a former name GeoNames lacks, from :mod:`gazetteer.renames` (Chigari → Pivdenne)
 ``fuzzy``       ≤0.70  0.70 × the rapidfuzz ratio (≥ 85) of the closest variant to a key
 ==============  =====  =====================================================================
 
@@ -37,6 +38,7 @@ from rapidfuzz import fuzz, process
 from frontmap.errors import CoordinateError, GazetteerError
 
 from . import names
+from .renames import renames_by_key
 from .index import DEFAULT_COUNTRIES, GazetteerIndex, bigrams, open_index, region_core
 from .model import Candidate, Place
 from .sources import Sources, locate_sources
@@ -58,6 +60,7 @@ __all__ = [
 RULE_SCORES: dict[str, float] = {
     "exact": 1.0, "fold": 0.95, "qualifier": 0.92, "split": 0.90, "translit": 0.88, "ru-uk": 0.80,
     "case": 0.80,  # a nominative of an inflected name: as sure as a Russian -> Ukrainian conversion
+    "renamed": 0.90,  # a former name from the renames table (gazetteer/data/renames.csv)
 }
 _OTHER_RULE_SCORE = 0.75
 #: A fuzzy match scores FUZZY_WEIGHT × ratio / 100.
@@ -328,7 +331,7 @@ class Gazetteer:
         if seen is None:  # names recur from report to report: each key is searched for once
             if len(self._keys_seen) >= 4 * self.CANDIDATE_CACHE_SIZE:
                 self._keys_seen.clear()
-            seen = self._keys_seen[key] = self._ix.key_id(key) is not None
+            seen = self._keys_seen[key] = self._ix.key_id(key) is not None or key in renames_by_key()
         return seen
 
     # ---------------------------------------------------------------- by name
@@ -401,6 +404,7 @@ class Gazetteer:
                 prev = best.get(r)
                 if prev is None or score > prev[0]:
                     best[r] = (score, how, n, key)
+        renamed = self._renamed(variants, mask, best)
         if not best and fuzzy:
             best = self._fuzzy_matches(variants, mask)
         pop = ix.population
@@ -410,13 +414,36 @@ class Gazetteer:
         out = []
         for r in order:
             score, how, n, key = best[r]
-            matched = ix.name(n)
-            if how == "fuzzy":
+            matched = ix.name(n) if n >= 0 else ""
+            if how == "renamed":
+                row = renamed[r]
+                matched = row.former
+                why = (f"renamed: {row.former!r} is a former name of {row.current!r} (renamed {row.year}; "
+                       f"gazetteer/data/renames.csv:{row.line})",)
+            elif how == "fuzzy":
                 why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
             else:
                 why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
             out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
         return out
+
+    def _renamed(self, variants: list[tuple[str, str]], mask: np.ndarray | None,
+                 best: dict[int, tuple[float, str, int, str]]) -> dict[int, Any]:
+        """Add to ``best`` the places a variant names by a former name of the renames table
+        (where no rule found them better); the table's rows by index row."""
+        table = renames_by_key()
+        rows: dict[int, Any] = {}
+        score = RULE_SCORES["renamed"]
+        for key, _ in variants:
+            for rename in table.get(key, ()):
+                r = self._ix.row_of(rename.geonameid)
+                if r is None or (mask is not None and not mask[r]) or r in rows:
+                    continue
+                prev = best.get(r)
+                if prev is None or score > prev[0]:
+                    best[r] = (score, "renamed", -1, key)
+                    rows[r] = rename
+        return rows
 
     def cache_clear(self) -> None:
         """Forget the lookups :meth:`candidates`, :meth:`has_key` and :meth:`region` remember (e.g. to time them afresh)."""
