@@ -28,6 +28,7 @@ __all__ = [
     "FrontlineError",
     "ExportError",
     "RenamesError",
+    "CalibrationError",
 ]
 
 
@@ -90,3 +91,7 @@ class RuleError(FrontmapError, ValueError):
 
 class RenamesError(GazetteerError, ValueError):
     """The table of renamed places (``gazetteer/data/renames.csv``) holds a bad row."""
+
+
+class CalibrationError(FrontmapError, ValueError):
+    """The confidence calibration table (``geo/data/calibration.csv``) holds a bad row."""
