@@ -5,7 +5,7 @@ For every labelled event settlement of the fitting sets (by default ``short`` an
 the ranking's raw confidence, the kind of name match (:func:`geo.calibration.stratum`, read back
 from the claim's ``why``) and whether the place is right (within 3 km of the label). Per kind, an
 isotonic regression (pool-adjacent-violators) of right on raw confidence; its steps are written
-as breakpoints, shrunk towards the stratum's share right by a prior of ``--prior`` placements
+as breakpoints, shrunk towards the share right over all placements by a prior of ``--prior`` placements
 (few placements in a step should not make it certain). The held-out sets check it
 (``benchmarks/accuracy.py`` prints the reliability table).
 
@@ -66,7 +66,8 @@ def isotonic(xs: list[float], ys: list[float]) -> list[tuple[float, float, int]]
     blocks: list[list[float]] = []  # [first x, sum y, count]
     for i in order:
         blocks.append([xs[i], ys[i], 1])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] > blocks[-1][1] / blocks[-1][2]:
+        # pool violators and ties alike: a step is as wide as the evidence for its value
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
             x0, s0, n0 = blocks[-2]
             _, s1, n1 = blocks.pop()
             blocks[-1] = [x0, s0 + s1, n0 + n1]
@@ -75,21 +76,25 @@ def isotonic(xs: list[float], ys: list[float]) -> list[tuple[float, float, int]]
 
 def fit(obs: list[tuple[str, float, bool]], prior: float) -> list[tuple[str, float, float]]:
     rows = []
+    # the share right over all strata: what a step of few placements is shrunk towards (76 of 76
+    # right says "very likely", not "certain")
+    base = sum(ok for _, _, ok in obs) / max(1, len(obs))
     for s in STRATA:
         xs = [x for k, x, _ in obs if k == s]
         ys = [float(ok) for k, _, ok in obs if k == s]
         if not xs:
             rows += [(s, 0.0, 0.0), (s, 1.0, 1.0)]
             continue
-        base = sum(ys) / len(ys)
         steps = isotonic(xs, ys)
         pts: list[tuple[float, float]] = [(0.0, 0.0)]
         for x0, mean, n in steps:
             p = (mean * n + base * prior) / (n + prior)
             p = max(p, pts[-1][1])  # shrinking may not break the order
-            if x0 <= pts[-1][0]:
-                pts[-1] = (pts[-1][0], max(pts[-1][1], p)) if x0 == pts[-1][0] else pts[-1]
+            if x0 <= pts[-1][0]:  # a step starting at 0 (raw confidence 0)
+                pts[-1] = (pts[-1][0], max(pts[-1][1], p))
                 continue
+            if p == pts[-1][1] and len(pts) > 1:
+                continue  # the same value: no breakpoint needed
             pts.append((x0, p))
         if pts[-1][0] < 1.0:
             pts.append((1.0, pts[-1][1]))
@@ -113,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     header = ("# Confidence calibration, fitted by benchmarks/calibrate.py on the sets "
               f"{args.sets} of the labelled reports ({len(obs)} placements; isotonic, prior {args.prior:g}).\n"
               "# stratum: the kind of name match (geo/calibration.py); raw: the ranking's confidence;\n"
-              "# calibrated: the share right, linear between breakpoints.\n")
+              "# calibrated: the share right from this raw confidence up to the next breakpoint.\n")
     args.out.write_text(header + "stratum,raw,calibrated\n" + "".join(f"{s},{x},{y}\n" for s, x, y in rows),
                         encoding="utf-8")
     for s in STRATA:

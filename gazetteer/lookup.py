@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 from frontmap.errors import CoordinateError, GazetteerError
 
 from . import names
+from .morphology import agreed_nominatives
 from .renames import renames_by_key
 from .index import DEFAULT_COUNTRIES, GazetteerIndex, bigrams, open_index, region_core
 from .model import Candidate, Place
@@ -89,53 +90,6 @@ _REGION_ALIASES: dict[str, tuple[str, str]] = {
         ("LPR", "LNR", "ЛНР", "Luhansk People's Republic", "Lugansk People's Republic",
          "Luganskaya Narodnaya Respublika", "Луганская народная республика"), ("UA", "14")),
 }
-
-
-# Russian and Ukrainian region names in the cases a sentence puts them in ("в Днепропетровской
-# области", "Покровського району"), back to the nominative the gazetteer holds: the region word
-# (with its gender), then the adjective before it.
-_REGION_NOUN_CASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(rf"^{stem}$", re.IGNORECASE), nominative, gender)
-    for stem, nominative, gender in (
-        (r"област(?:ь|и|ью|ей|і|ю)", "область", "f"),
-        (r"республик(?:а|и|е|у|ой|ою|і)", "республика", "f"),
-        (r"район(?:а|у|е|ом|і)?", "район", "m"),
-        (r"кра(?:й|я|ю|е|ем|ї|єм)", "край", "m"),
-    )
-)
-_ADJECTIVE_CASES = {
-    # (Ukrainian?, gender): oblique endings -> the nominative one
-    (False, "f"): (re.compile(r"(?<=к)(?:ой|ую|ою)$", re.IGNORECASE), "ая"),
-    (False, "m"): (re.compile(r"(?<=к)(?:ого|ому|ом|им)$", re.IGNORECASE), "ий"),
-    (True, "f"): (re.compile(r"(?<=к)(?:ої|ій|у|ою)$", re.IGNORECASE), "а"),
-    (True, "m"): (re.compile(r"(?<=к)(?:ого|ому|им|ім)$", re.IGNORECASE), "ий"),
-}
-
-
-def _nominative_region(text: str) -> str:
-    """A Russian or Ukrainian region name put back in the nominative (other text as it is).
-
-    Examples
-    --------
-    >>> _nominative_region("Днепропетровской области")
-    'Днепропетровская область'
-    >>> _nominative_region("Покровського району")
-    'Покровський район'
-    >>> _nominative_region("Zaporozhye region")
-    'Zaporozhye region'
-    """
-    words = text.split()
-    for k, word in enumerate(words):
-        for pattern, nominative, gender in _REGION_NOUN_CASES:
-            if pattern.match(word):
-                words[k] = nominative
-                if k > 0:
-                    # Ukrainian letters, or the soft sign of "-ський"/"-цький"
-                    ukrainian = any(c in "іїєґІЇЄҐ" for c in text) or "ьк" in words[k - 1].lower()
-                    adjective, ending = _ADJECTIVE_CASES[(ukrainian, gender)]
-                    words[k - 1] = adjective.sub(ending, words[k - 1])
-                return " ".join(words)
-    return text
 
 
 def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -653,7 +607,16 @@ class Gazetteer:
         if not text:
             return None
         if not text.isascii():
-            text = _nominative_region(text)
+            # a Russian or Ukrainian region name in whatever case the sentence puts it
+            # ("Днепропетровской области", "Покровського району"): its nominatives first
+            for form in agreed_nominatives(text):
+                place = self._region_nominative(form)
+                if place is not None:
+                    return place
+        return self._region_nominative(text)
+
+    def _region_nominative(self, text: str) -> Place | None:
+        """:meth:`_region` of a name in the nominative."""
         folded = names.fold(text)
         for alias, (cc, a1) in _REGION_ALIASES.items():
             if names.fold(alias) == folded:

@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["MAX_FORMS", "nominatives", "word_nominatives"]
+__all__ = ["MAX_FORMS", "agreed_nominatives", "nominatives", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -127,3 +127,41 @@ def nominatives(name: str) -> list[str]:
             if len(out) >= MAX_FORMS:
                 break
     return out
+
+
+def agreed_nominatives(phrase: str) -> list[str]:
+    """A noun phrase put in the nominative with its adjectives agreeing with its last word, the noun.
+
+    For region names in whatever case a sentence puts them ("Днепропетровской области",
+    "Покровського району", "Краснодарского края"): the noun's lemma and gender from each
+    analyser that may read the phrase, the words before it inflected as adjectives to the
+    nominative singular of that gender. Most likely reading first; empty for Latin text.
+
+    >>> agreed_nominatives("Днепропетровской области")[0]
+    'Днепропетровская область'
+    >>> "Покровський район" in agreed_nominatives("Покровського району")
+    True
+    """
+    words = phrase.split()
+    if not words or not all(_CYRILLIC_WORD.match(w) for w in words):
+        return []
+    out: dict[str, None] = {}
+    for lang in _langs(phrase.replace(" ", "")):
+        morph = _analyser(lang)
+        for noun in morph.parse(words[-1]):
+            if noun.tag.POS != "NOUN" or noun.tag.gender is None:
+                continue
+            head = _match_case(noun.normal_form, words[-1])
+            adjectives = []
+            for w in words[:-1]:
+                forms = []
+                for parse in morph.parse(w):
+                    if parse.tag.POS not in ("ADJF", "ADJS"):
+                        continue
+                    form = parse.inflect({"nomn", noun.tag.gender})
+                    if form is not None:
+                        forms.append(_match_case(form.word, w))
+                adjectives.append(forms[:1] or [w])
+            out.setdefault(" ".join([a[0] for a in adjectives] + [head]), None)
+            break  # the likeliest noun reading of this language
+    return list(out)

@@ -12,8 +12,9 @@ of name match:
 - ``converted``: several, the best found only by a conversion (Russian → Ukrainian, a case form,
   a former name, a fuzzy match).
 
-The map is data (``geo/data/calibration.csv``: ``stratum, raw, calibrated`` breakpoints, linear
-between them), checked on load with file:line errors (:class:`~frontmap.errors.CalibrationError`).
+The map is data (``geo/data/calibration.csv``: ``stratum, raw, calibrated`` breakpoints, each
+the start of a step of the isotonic fit: a raw confidence takes the value of the last breakpoint
+at or below it), checked on load with file:line errors (:class:`~frontmap.errors.CalibrationError`).
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def calibrated(raw: float, kind: str) -> float:
     if not _state["on"]:
         return raw
     xs, ys = _table()[kind]
-    return float(np.interp(raw, xs, ys))
+    k = int(np.searchsorted(xs, raw, side="right")) - 1
+    return float(ys[max(k, 0)])
 
 
 @contextlib.contextmanager

@@ -10,7 +10,9 @@
   (empty) toggle layers, adding and removing only the markers whose visibility changed;
 - shows the front line of the slider's day (the latest line drawn on or before it);
 - opens popups on demand (one popup built when a marker is clicked, none bound in advance);
-- adds a place search box and a distance tool (click points, read kilometres).
+- adds a place search box and a distance tool (click points, read kilometres);
+- draws places of low confidence (``low``: below ``maps.webmap.LOW_CONFIDENCE``) hollow, with a
+  switch that hides them (``hideLow``).
 
 Why not folium's plugins: Timeline/TimelineSlider (leaflet.timeline + moment), TimestampedGeoJson
 (leaflet-timedimension + jQuery), Search (leaflet-search) and MeasureControl (leaflet-measure)
@@ -68,10 +70,11 @@ FM.init = function (map, cfg, refs) {
   }
   var icons = {};
   function iconFor(p) {
-    var k = colourClass(p) + (p.contested ? 'x' : '');
+    var k = colourClass(p) + (p.contested ? 'x' : '') + (p.low ? 'l' : '');
     if (!icons[k]) {
       icons[k] = L.divIcon({
-        className: 'fm-marker fm-c' + colourClass(p) + (p.contested ? ' fm-contested' : ''),
+        className: 'fm-marker fm-c' + colourClass(p) + (p.contested ? ' fm-contested' : '') +
+          (p.low ? ' fm-low' : ''),
         iconSize: p.contested ? [18, 18] : [13, 13], html: ''
       });
     }
@@ -180,6 +183,7 @@ FM.init = function (map, cfg, refs) {
 
   // --- filters ---------------------------------------------------------------------------
   var cur = cfg.maxDay, win = cfg.windowDays;
+  st.hideLow = false;  // low-confidence places (drawn hollow) hidden by the switch
   function timeOk(d) {
     if (d === null || d === undefined || cur === null) return true;
     if (d > cur) return false;
@@ -197,7 +201,7 @@ FM.init = function (map, cfg, refs) {
     for (var i = 0; i < markers.length; i++) {
       var m = markers[i], p = m.feature.properties;
       var want = timeOk(p.day) && !!acts[has(p.action) ? p.action : cfg.unknown] &&
-        !!clms[has(p.claimant) ? p.claimant : cfg.unknown];
+        !!clms[has(p.claimant) ? p.claimant : cfg.unknown] && !(st.hideLow && p.low);
       if (want) { n++; if (!has(p.day)) nd++; }
       if (want !== m._fmOn) { (want ? add : rem).push(m); m._fmOn = want; }
     }
@@ -294,6 +298,23 @@ FM.init = function (map, cfg, refs) {
       }
     });
     new Status().addTo(map);
+  }
+
+  // --- the low-confidence switch ---------------------------------------------------------
+  if (cfg.low) {
+    var LowSwitch = L.Control.extend({
+      options: {position: 'topright'},
+      onAdd: function () {
+        var box = el('label', 'fm-panel fm-small fm-low-switch');
+        quiet(box);
+        var check = el('input', 'fm-hide-low', box);
+        check.type = 'checkbox';
+        box.appendChild(document.createTextNode(' ' + labels.hide_low + ' (' + cfg.low + ')'));
+        L.DomEvent.on(check, 'change', function () { st.hideLow = check.checked; refresh(); });
+        return box;
+      }
+    });
+    new LowSwitch().addTo(map);
   }
 
   // --- place search ----------------------------------------------------------------------
@@ -443,4 +464,6 @@ CONTROLLER_CSS = r"""
 .fm-swatch.fm-contested { border: 2px dashed #111; width: 14px; height: 14px; box-sizing: border-box;
   background: #fff; }
 .fm-swatch.fm-front { border-radius: 2px; }
+.fm-swatch.fm-low { background: #fff; border: 3px solid #555; box-sizing: border-box; }
+.fm-low-switch { display: block; cursor: pointer; }
 """

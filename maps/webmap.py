@@ -93,6 +93,7 @@ from maps.frame import as_frame
 from maps.front import ATTRIBUTION_FRONT, FrontMeasure, line_days, simplified_geojson
 
 __all__ = [
+    "LOW_CONFIDENCE",
     "ACTION_COLOURS",
     "CLAIMANT_COLOURS",
     "CLAIMANT_SIDES",
@@ -160,7 +161,12 @@ POPUP_FIELDS: dict[str, str] = {
     "source": "Source",
     "quote": "Quote",
 }
+#: Places placed with a confidence (the probability of being right) below this are drawn hollow
+#: and can be hidden
+LOW_CONFIDENCE = 0.5
+
 _LABELS = {
+    "hide_low": "hide places of low confidence",
     "contested_flag": "Contested: Russian and Ukrainian claimants say different things here",
     "undated": "undated",
     "shown": "claims shown",
@@ -332,6 +338,8 @@ def _features(
         props["href"] = _safe_href(get("url", i)) or _safe_href(source)
         conf = get("confidence", i)
         props["confidence"] = None if conf is None else f"{float(conf):.2f}"
+        if conf is not None and float(conf) < LOW_CONFIDENCE:
+            props["low"] = True  # drawn hollow, and hidden by the legend's switch
         props["why"] = _esc(get("why", i))
         if measure is not None:
             km, line, occupied = measure(lat, lon, days[i])
@@ -616,7 +624,9 @@ def make_map(
     keys = [*colours, _UNKNOWN]
     classes = {key: i for i, key in enumerate(keys)}
     colour_css = "".join(
-        f".fm-c{i}{{background:{colours.get(key, _UNKNOWN_COLOUR)}}}" for key, i in classes.items()
+        f".fm-c{i}{{background:{colours.get(key, _UNKNOWN_COLOUR)}}}"
+        f".fm-low.fm-c{i}{{background:#fff;border:3px solid {colours.get(key, _UNKNOWN_COLOUR)}}}"
+        for key, i in classes.items()
     )
     header += [inline_script(CONTROLLER_JS), inline_style(CONTROLLER_CSS + colour_css)]
 
@@ -680,6 +690,7 @@ def make_map(
         "undated": n_undated,
         "bounds": bounds,
         "total": len(features),
+        "low": sum(1 for f in features if f["properties"].get("low")),
         "playMs": int(play_ms),
         "frontStyle": _FRONT_STYLE,
         "labels": {
@@ -745,6 +756,12 @@ def make_map(
         extra.append(
             f'<div>{_swatch("fm-front", _FRONT_STYLE["fillColor"])}occupied area, '
             f"DeepState line of the slider's day ({len(fronts)} days drawn)</div>"
+        )
+    n_low = config["low"]
+    if n_low:
+        extra.append(
+            f"<div>{_swatch('fm-low')}hollow: confidence below {LOW_CONFIDENCE:g} ({n_low}), "
+            "the place may be a namesake</div>"
         )
     if n_undated:
         extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: always shown</div>")
