@@ -31,12 +31,14 @@ from typing import TYPE_CHECKING
 
 
 from gazetteer.index import region_core
+from gazetteer.lookup import FUZZY_WEIGHT
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
 from geo.sanity import implausible_point
+from geo.area_fuzzy import AREA_CUTOFF, area_match
 from geo.calibration import calibrated, stratum
 from geo.sectors import Sector, find_sectors
 
@@ -376,7 +378,8 @@ def resolve_mentions(
             bearings.setdefault(group_of[i], []).append((group_of[ref_i], rel))
 
     # the front direction each place is listed under (its paragraph, until the next direction)
-    sector_anchors = _sector_anchors(find_sectors(text, gaz, sentence_of) if text else [])
+    sectors = find_sectors(text, gaz, sentence_of) if text else []
+    sector_anchors = _sector_anchors(sectors)
 
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
@@ -573,6 +576,22 @@ def resolve_mentions(
         else:
             settled[gk] = p0
         changes[0] += 1  # back at the end of `settled`, whose order ranks the nearest
+    # a mangled event name nothing else reached: a look-alike among the settlements of the
+    # report's area (its placed event places, its directions' towns), never across the country
+    area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]
+    area += [s.town for s in sectors]
+    for gk in sorted(groups):
+        ranked, conf = chosen[gk]
+        m = mentions[groups[gk][0]]
+        if (not area or not group_event[gk] or m.coordinate is not None or m.trigger in ("region", "water")
+                or (ranked and not (ranked[0].rule == "fuzzy" and conf < MIN_CONFIDENCE))):
+            continue
+        hit = area_match(_KIND_WORD.sub("", m.text), gaz, area)
+        if hit is not None:
+            score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
+            chosen[gk] = ([Candidate(hit.place, score, hit.matched, "fuzzy-area", (
+                f"fuzzy in the report's area: {hit.matched!r} looks like {m.text!r} (ratio {hit.ratio:.0f}), "
+                f"{hit.km:.1f} km from {hit.near}",))], _area_confidence(hit.ratio))
     lone = _far_from_all(settled, group_event, front_km)
     results: dict[int, Resolution] = {}
     for gk, idx in groups.items():
@@ -664,6 +683,12 @@ def _directions(
         out += [(i, j, rel) for i, m in enumerate(mentions)
                 if ref.end <= m.start and m.end <= stop and i != j and i not in own]
     return out
+
+
+def _area_confidence(ratio: float) -> float:
+    """The ranking-scale confidence of a look-alike of the report's area: from the lowest accepted
+    ratio (just trusted) to an identical name (as sure as a clear converted match)."""
+    return MIN_CONFIDENCE + (0.95 - MIN_CONFIDENCE) * (ratio - AREA_CUTOFF) / (100.0 - AREA_CUTOFF)
 
 
 def _far_from_all(
