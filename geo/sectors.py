@@ -120,11 +120,8 @@ def find_sectors(
 ) -> list[Sector]:
     """The front directions named in a report, each with the stretch of text it holds for.
 
-    Examples
-    --------
-    >>> # doctest: +SKIP
-    >>> [(s.town.name, s.start, s.end) for s in find_sectors("На Сіверському напрямку бої біля Федорівки.", gaz)]
-    [('Siversk', 0, 43)]
+    "На Сіверському напрямку бої біля Федорівки." gives one sector, Siversk, holding for the
+    whole sentence (tests/test_sectors.py).
     """
     found: list[tuple[int, int, str, Place]] = []
     for m in _pattern().finditer(text):

@@ -24,7 +24,7 @@ def summary(shared_dir, gaz, front):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, floor", [("short", 0.95), ("isw", 0.97)])
+@pytest.mark.parametrize("name, floor", [("short", 0.96), ("isw", 0.98)])
 def test_event_villages_placed_within_3_km(summary, name, floor) -> None:
     s = summary[name]
     assert s["within3_stripped"] >= floor, s  # every coordinate deleted from the text
@@ -47,7 +47,7 @@ def test_claims_match_the_labels(summary) -> None:
 
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
 # the figures measured before the reading redesign, minus one labelled village; raised as work lands.
-MORE_FLOORS = {"within3_stripped": 0.82, "action_match": 0.59, "claimant_match": 0.41, "date_match": 0.69}
+MORE_FLOORS = {"within3_stripped": 0.85, "action_match": 0.59, "claimant_match": 0.41, "date_match": 0.69}
 
 
 @pytest.mark.slow
