@@ -23,7 +23,7 @@ from gazetteer.names import fold, query_variants
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["AREA_KM", "AREA_CUTOFF", "AreaMatch", "area_match"]
+__all__ = ["AREA_KM", "AREA_CUTOFF", "AreaMatch", "area_match", "area_pool"]
 
 #: How far from a placed place of the report a look-alike may lie
 AREA_KM = 30.0
@@ -43,8 +43,20 @@ class AreaMatch:
     near: str  #: that place's name
 
 
-def area_match(name: str, gaz: Gazetteer, area: Iterable[Place], *, km: float = AREA_KM,
-               cutoff: float = AREA_CUTOFF) -> AreaMatch | None:
+def area_pool(gaz: Gazetteer, area: Iterable[Place], km: float = AREA_KM) -> list[tuple[Place, float, str]]:
+    """The settlements within ``km`` of one of the ``area`` places, each with its distance to the
+    nearest of them and that place's name (worked out once per report)."""
+    pool: dict[int, tuple[Place, float, str]] = {}
+    for a in {p.geonameid: p for p in area}.values():
+        for p, d in gaz.near(a.lat, a.lon, km):
+            if p.feature_class == "P" and (p.geonameid not in pool or d < pool[p.geonameid][1]):
+                pool[p.geonameid] = (p, d, a.name)
+    return list(pool.values())
+
+
+def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *, km: float = AREA_KM,
+               cutoff: float = AREA_CUTOFF, pool: Sequence[tuple[Place, float, str]] | None = None,
+               ) -> AreaMatch | None:
     """The settlement within ``km`` of one of the ``area`` places whose name best looks like ``name``.
 
     Parameters
@@ -55,6 +67,8 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place], *, km: float = 
         The gazetteer.
     area
         The report's placed places (and the towns of its front directions).
+    pool
+        :func:`area_pool` of the area, when already worked out (then ``area`` is not needed).
 
     Returns
     -------
@@ -64,24 +78,28 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place], *, km: float = 
     keys = [k for k, _ in query_variants(name)[:_MAX_VARIANTS]]
     if not keys:
         return None
-    pool: dict[int, tuple[Place, float, str]] = {}
-    for a in {p.geonameid: p for p in area}.values():
-        for p, d in gaz.near(a.lat, a.lon, km):
-            if p.geonameid not in pool or d < pool[p.geonameid][1]:
-                pool[p.geonameid] = (p, d, a.name)
+    if pool is None:
+        pool = area_pool(gaz, area or (), km)
     best: AreaMatch | None = None
-    for p, d, label in pool.values():
-        if p.feature_class != "P":
-            continue
-        for n in _names(gaz, p):
-            r = max(fuzz.ratio(k, fold(n)) for k in keys)
+    for p, d, label in pool:
+        for n, folded in _folded_names(gaz, p):
+            r = max(fuzz.ratio(k, folded) for k in keys)
             if r >= cutoff and (best is None or (r, -d) > (best.ratio, -best.km)):
                 best = AreaMatch(p, n, float(r), d, label)
     return best
 
 
-def _names(gaz: Gazetteer, p: Place) -> Sequence[str]:
-    try:
-        return gaz.names(p.geonameid)
-    except Exception:  # pragma: no cover - a place of a coarse gazetteer without names
-        return (p.name,)
+_FOLDED: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}
+_FOLDED_MAX = 200_000
+
+
+def _folded_names(gaz: Gazetteer, p: Place) -> Sequence[tuple[str, str]]:
+    """A place's names with their folds (remembered: the same area comes back report after report)."""
+    key = (id(gaz), p.geonameid)
+    got = _FOLDED.get(key)
+    if got is None:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        names = gaz.names(p.geonameid) if p.geonameid in gaz else (p.name,)
+        got = _FOLDED[key] = tuple(dict.fromkeys((n, fold(n)) for n in names))
+    return got

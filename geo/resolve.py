@@ -38,7 +38,7 @@ from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confid
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
 from geo.sanity import implausible_point
-from geo.area_fuzzy import AREA_CUTOFF, area_match
+from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
 from geo.sectors import Sector, find_sectors
 
@@ -580,13 +580,16 @@ def resolve_mentions(
     # report's area (its placed event places, its directions' towns), never across the country
     area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]
     area += [s.town for s in sectors]
+    pool: list | None = None  # the area's settlements, worked out once, for the first name that needs them
     for gk in sorted(groups):
         ranked, conf = chosen[gk]
         m = mentions[groups[gk][0]]
         if (not area or not group_event[gk] or m.coordinate is not None or m.trigger in ("region", "water")
                 or (ranked and not (ranked[0].rule == "fuzzy" and conf < MIN_CONFIDENCE))):
             continue
-        hit = area_match(_KIND_WORD.sub("", m.text), gaz, area)
+        if pool is None:
+            pool = area_pool(gaz, area)
+        hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=pool)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
             chosen[gk] = ([Candidate(hit.place, score, hit.matched, "fuzzy-area", (
