@@ -126,7 +126,7 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
     groups = load_groups()
     sets: dict[str, dict] = {}
     by_group: dict[str, dict] = {}
-    reliability: list[tuple[float, bool]] = []  # (confidence, within 3 km) of placed event labels
+    reliability: list[tuple[float, bool, str]] = []  # (confidence, within 3 km, set) of placed event labels
     detail = []
     for file, rows in sorted(labels.items()):
         path = find_report(eval_dir, file)
@@ -177,7 +177,7 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
                     gs["within3_stripped"] += d <= 3.0
                     if placed:
                         best = max(placed, key=lambda c: c.confidence)
-                        reliability.append((best.confidence, d <= 3.0))
+                        reliability.append((best.confidence, d <= 3.0, r["_set"]))
                 if mode == "stripped" and d > 3.0:
                     detail.append(
                         {
@@ -256,17 +256,22 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
                for f in ("action", "claimant", "date")},
         }
     bins = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.98), (0.98, 1.01)]
-    table = []
-    for lo, hi in bins:
-        inside = [ok for c, ok in reliability if lo <= c < hi]
-        table.append({"confidence": f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}",
-                      "placed": len(inside),
-                      "right": round(sum(inside) / len(inside), 4) if inside else None})
-    high = [ok for c, ok in reliability if c >= 0.9]
-    return {"summary": summary, "groups": groups_summary,
-            "reliability": {"bins": table, "right_at_0_9": round(sum(high) / len(high), 4) if high else None,
-                            "placed_at_0_9": len(high)},
-            "detail": detail}
+
+    def reliability_table(obs: list[tuple[float, bool, str]]) -> dict:
+        table = []
+        for lo, hi in bins:
+            inside = [ok for c, ok, _ in obs if lo <= c < hi]
+            table.append({"confidence": f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}",
+                          "placed": len(inside),
+                          "right": round(sum(inside) / len(inside), 4) if inside else None})
+        high = [ok for c, ok, _ in obs if c >= 0.9]
+        return {"bins": table, "right_at_0_9": round(sum(high) / len(high), 4) if high else None,
+                "placed_at_0_9": len(high)}
+
+    rel = reliability_table(reliability)
+    rel["by_set"] = {name: reliability_table([o for o in reliability if o[2] == name])
+                     for name in sorted({o[2] for o in reliability})}
+    return {"summary": summary, "groups": groups_summary, "reliability": rel, "detail": detail}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval", type=Path, default=None, help="eval folder (default: $FRONTMAP_DATA/../eval)")
     ap.add_argument("--out", type=Path, default=RESULTS / "accuracy.json")
     ap.add_argument("--detail", action="store_true", help="print misses and non-places")
+    ap.add_argument("--figures-only", action="store_true",
+                    help="write no per-mention detail (quotes) to --out: for sets whose text stays out of the repo")
     ap.add_argument("--no-front", action="store_true", help="do not use the front line of the data folder")
     args = ap.parse_args(argv)
     if args.eval is None and not os.environ.get("FRONTMAP_DATA"):
@@ -290,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     res["seconds"] = round(time.perf_counter() - t, 2)
     res["date"] = dt.date.today().isoformat()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    kept = {k: v for k, v in res.items() if k != "detail"} if args.figures_only else res
+    args.out.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     cols = ["event_settlements", "within3_kept", "within3_stripped", "within3_stripped_nofront", "baseline_within3", "within2_stripped",
             "nonplace_share_kept", "action_match", "claimant_match", "date_match", "speaker_leaks"]
     print("| set | " + " | ".join(cols) + " |")
@@ -307,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     for b in rel["bins"]:
         print(f"| {b['confidence']} | {b['placed']} | {b['right']} |")
     print(f"at confidence >= 0.9: {rel['right_at_0_9']} right of {rel['placed_at_0_9']}")
+    for name, t in rel["by_set"].items():
+        print(f"  {name}: " + ", ".join(f"{b['confidence']} {b['placed']}/{b['right']}" for b in t["bins"])
+              + f"; at >= 0.9: {t['right_at_0_9']} right of {t['placed_at_0_9']}")
     if args.detail:
         for d in res["detail"]:
             print(d)

@@ -34,6 +34,10 @@ __all__ = [
 
     "SettingsError",
     "ReportWarning",
+
+
+    "RenamesError",
+    "CalibrationError",
 ]
 
 
@@ -120,3 +124,11 @@ class ReportWarning(UserWarning):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class RenamesError(GazetteerError, ValueError):
+    """The table of renamed places (``gazetteer/data/renames.csv``) holds a bad row."""
+
+
+class CalibrationError(FrontmapError, ValueError):
+    """The confidence calibration table (``geo/data/calibration.csv``) holds a bad row."""

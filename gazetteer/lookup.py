@@ -15,6 +15,7 @@ rule            score  meaning
 ``split``       0.90   one part of "A (B)" or "A/B"
 ``translit``    0.88   another reading of Cyrillic text
 ``ru-uk``       0.80   a Russian form converted to Ukrainian (Otradnoe → Vidradne)
+``renamed``     0.90   a former name GeoNames lacks, from :mod:`gazetteer.renames` (Chigari → Pivdenne)
 ``fuzzy``       ≤0.70  0.70 × the rapidfuzz ratio (≥ 85) of the closest variant to a key
 ==============  =====  =====================================================================
 
@@ -38,6 +39,8 @@ from rapidfuzz import fuzz, process
 from frontmap.errors import CoordinateError, GazetteerError
 
 from . import names
+from .morphology import agreed_nominatives
+from .renames import renames_by_key
 from .index import DEFAULT_COUNTRIES, GazetteerIndex, bigrams, open_index, region_core
 from .model import Candidate, Place
 from .sources import Sources, locate_sources
@@ -58,6 +61,8 @@ __all__ = [
 #: Match quality of each rule of :func:`gazetteer.names.query_variants` (and ``exact``).
 RULE_SCORES: dict[str, float] = {
     "exact": 1.0, "fold": 0.95, "qualifier": 0.92, "split": 0.90, "translit": 0.88, "ru-uk": 0.80,
+    "case": 0.80,  # a nominative of an inflected name: as sure as a Russian -> Ukrainian conversion
+    "renamed": 0.90,  # a former name from the renames table (gazetteer/data/renames.csv)
 }
 _OTHER_RULE_SCORE = 0.75
 #: A fuzzy match scores FUZZY_WEIGHT × ratio / 100.
@@ -86,53 +91,6 @@ _REGION_ALIASES: dict[str, tuple[str, str]] = {
         ("LPR", "LNR", "ЛНР", "Luhansk People's Republic", "Lugansk People's Republic",
          "Luganskaya Narodnaya Respublika", "Луганская народная республика"), ("UA", "14")),
 }
-
-
-# Russian and Ukrainian region names in the cases a sentence puts them in ("в Днепропетровской
-# области", "Покровського району"), back to the nominative the gazetteer holds: the region word
-# (with its gender), then the adjective before it.
-_REGION_NOUN_CASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(rf"^{stem}$", re.IGNORECASE), nominative, gender)
-    for stem, nominative, gender in (
-        (r"област(?:ь|и|ью|ей|і|ю)", "область", "f"),
-        (r"республик(?:а|и|е|у|ой|ою|і)", "республика", "f"),
-        (r"район(?:а|у|е|ом|і)?", "район", "m"),
-        (r"кра(?:й|я|ю|е|ем|ї|єм)", "край", "m"),
-    )
-)
-_ADJECTIVE_CASES = {
-    # (Ukrainian?, gender): oblique endings -> the nominative one
-    (False, "f"): (re.compile(r"(?<=к)(?:ой|ую|ою)$", re.IGNORECASE), "ая"),
-    (False, "m"): (re.compile(r"(?<=к)(?:ого|ому|ом|им)$", re.IGNORECASE), "ий"),
-    (True, "f"): (re.compile(r"(?<=к)(?:ої|ій|у|ою)$", re.IGNORECASE), "а"),
-    (True, "m"): (re.compile(r"(?<=к)(?:ого|ому|им|ім)$", re.IGNORECASE), "ий"),
-}
-
-
-def _nominative_region(text: str) -> str:
-    """A Russian or Ukrainian region name put back in the nominative (other text as it is).
-
-    Examples
-    --------
-    >>> _nominative_region("Днепропетровской области")
-    'Днепропетровская область'
-    >>> _nominative_region("Покровського району")
-    'Покровський район'
-    >>> _nominative_region("Zaporozhye region")
-    'Zaporozhye region'
-    """
-    words = text.split()
-    for k, word in enumerate(words):
-        for pattern, nominative, gender in _REGION_NOUN_CASES:
-            if pattern.match(word):
-                words[k] = nominative
-                if k > 0:
-                    # Ukrainian letters, or the soft sign of "-ський"/"-цький"
-                    ukrainian = any(c in "іїєґІЇЄҐ" for c in text) or "ьк" in words[k - 1].lower()
-                    adjective, ending = _ADJECTIVE_CASES[(ukrainian, gender)]
-                    words[k - 1] = adjective.sub(ending, words[k - 1])
-                return " ".join(words)
-    return text
 
 
 def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -344,7 +302,7 @@ class Gazetteer:
         if seen is None:  # names recur from report to report: each key is searched for once
             if len(self._keys_seen) >= 4 * self.CANDIDATE_CACHE_SIZE:
                 self._keys_seen.clear()
-            seen = self._keys_seen[key] = self._ix.key_id(key) is not None
+            seen = self._keys_seen[key] = self._ix.key_id(key) is not None or key in renames_by_key()
         return seen
 
     # ---------------------------------------------------------------- by name
@@ -417,6 +375,7 @@ class Gazetteer:
                 prev = best.get(r)
                 if prev is None or score > prev[0]:
                     best[r] = (score, how, n, key)
+        renamed = self._renamed(variants, mask, best)
         if not best and fuzzy:
             best = self._fuzzy_matches(variants, mask)
         pop = ix.population
@@ -426,13 +385,36 @@ class Gazetteer:
         out = []
         for r in order:
             score, how, n, key = best[r]
-            matched = ix.name(n)
-            if how == "fuzzy":
+            matched = ix.name(n) if n >= 0 else ""
+            if how == "renamed":
+                row = renamed[r]
+                matched = row.former
+                why = (f"renamed: {row.former!r} is a former name of {row.current!r} (renamed {row.year}; "
+                       f"gazetteer/data/renames.csv:{row.line})",)
+            elif how == "fuzzy":
                 why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
             else:
                 why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
             out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
         return out
+
+    def _renamed(self, variants: list[tuple[str, str]], mask: np.ndarray | None,
+                 best: dict[int, tuple[float, str, int, str]]) -> dict[int, Any]:
+        """Add to ``best`` the places a variant names by a former name of the renames table
+        (where no rule found them better); the table's rows by index row."""
+        table = renames_by_key()
+        rows: dict[int, Any] = {}
+        score = RULE_SCORES["renamed"]
+        for key, _ in variants:
+            for rename in table.get(key, ()):
+                r = self._ix.row_of(rename.geonameid)
+                if r is None or (mask is not None and not mask[r]) or r in rows:
+                    continue
+                prev = best.get(r)
+                if prev is None or score > prev[0]:
+                    best[r] = (score, "renamed", -1, key)
+                    rows[r] = rename
+        return rows
 
     def cache_clear(self) -> None:
         """Forget the lookups :meth:`candidates`, :meth:`has_key` and :meth:`region` remember (e.g. to time them afresh)."""
@@ -642,7 +624,16 @@ class Gazetteer:
         if not text:
             return None
         if not text.isascii():
-            text = _nominative_region(text)
+            # a Russian or Ukrainian region name in whatever case the sentence puts it
+            # ("Днепропетровской области", "Покровського району"): its nominatives first
+            for form in agreed_nominatives(text):
+                place = self._region_nominative(form)
+                if place is not None:
+                    return place
+        return self._region_nominative(text)
+
+    def _region_nominative(self, text: str) -> Place | None:
+        """:meth:`_region` of a name in the nominative."""
         folded = names.fold(text)
         for alias, (cc, a1) in _REGION_ALIASES.items():
             if names.fold(alias) == folded:

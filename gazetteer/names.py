@@ -13,7 +13,8 @@ change, so that indexes built with the old keys are rebuilt):
 - ``query_variants(mention) -> list[tuple[str, str]]``: keys to look a mention up by, best first,
   each with the rule that produced it: ``"fold"``, ``"qualifier"`` (a word such as "City" or
   "village" dropped), ``"split"`` (one part of "A (B)" or "A/B"), ``"join"`` (the words written
-  as one: "Gulyay-Pole" ~ "Huliaipole"), ``"translit"`` (another reading of
+  as one: "Gulyay-Pole" ~ "Huliaipole"), ``"case"`` (a nominative of an inflected Russian or
+  Ukrainian name, from pymorphy3: "Ставків" → "Ставки"), ``"translit"`` (another reading of
   Cyrillic or mixed-script text) and ``"ru-uk"`` (Russian form converted to the Ukrainian one).
 
 What a key is
@@ -545,36 +546,23 @@ def _parts(mention: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-# Russian and Ukrainian toponyms in the cases a sentence puts them in ("у Покровска", "біля
-# Новопавлівки", "в Мирнограде"): the nominatives they may come from, longest ending first.
-_CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("градом", ("град",)), ("граде", ("град",)), ("града", ("град",)), ("граду", ("град",)),
-    ("ському", ("ськ",)), ("ськом", ("ськ",)), ("ську", ("ськ",)), ("ська", ("ськ",)),
-    ("ском", ("ск",)), ("ске", ("ск",)), ("ска", ("ск",)), ("ску", ("ск",)),
-    ("кою", ("ка",)), ("кой", ("ка",)), ("ки", ("ка",)), ("ке", ("ка",)), ("ку", ("ка",)), ("ці", ("ка",)),
-    ("ого", ("ое", "е", "ий")), ("ому", ("ое", "е", "ий")),
-)
-
-
 def nominatives(name: str) -> list[str]:
-    """The nominative forms a Cyrillic toponym in another case may come from (its last word).
+    """The nominative forms a Cyrillic toponym in another case may come from.
+
+    pymorphy3's analysis (:func:`gazetteer.morphology.nominatives`): every parse of every word
+    in the nominative, singular and plural, adjectives in every gender; which of them is a place
+    is for the gazetteer to say.
 
     Examples
     --------
-    >>> nominatives("Новопавловки"), nominatives("Покровська"), nominatives("Мирнограде")
-    (['Новопавловка'], ['Покровськ'], ['Мирноград'])
+    >>> "Новопавловка" in nominatives("Новопавловки"), "Мирноград" in nominatives("Мирнограде")
+    (True, True)
     >>> nominatives("Pokrovsk")
     []
     """
-    head, _, last = name.rpartition(" ")
-    if len(last) < 5 or not is_cyrillic(last):
-        return []
-    low = last.lower()
-    for ending, forms in _CASE_ENDINGS:
-        if low.endswith(ending):
-            stem = last[: len(last) - len(ending)]
-            return [f"{head} {stem}{form}".strip() for form in forms]
-    return []
+    from gazetteer.morphology import nominatives as _morph
+
+    return _morph(name)
 
 
 @functools.lru_cache(maxsize=16384)

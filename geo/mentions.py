@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gazetteer.names import fold, has_cyrillic
+from gazetteer.names import fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
 from geo.rules.matcher import is_not_place
 from geo.text import FOLDS_TO_ASCII
@@ -161,9 +161,9 @@ _DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
 _RU_TOPONYM = re.compile(
     r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad"
-    # the same in Cyrillic, and in the oblique cases a Russian or Ukrainian sentence puts them
-    # ("у Покровска", "біля Новопавлівки": see gazetteer.names.nominatives)
-    r"|ка|ки|ке|ку|кой|кою|ці|ое|не|ове|ск|ська|ську|ському|ска|ске|ску|ском|ого|ому|град|града|граде|граду)$",
+    # the same in Cyrillic, nominatives only: a name in another case ("у Покровска", "біля
+    # Новопавлівки", "в районі Ставків") is judged by its nominatives (gazetteer.morphology)
+    r"|ка|ки|ое|не|ове|ск|ськ|град|поле|ичі|ці)$",
     re.IGNORECASE,
 )
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
@@ -251,6 +251,16 @@ def _toponym_ending(name: str) -> bool:
     return _RU_TOPONYM.search(name) is not None
 
 
+def _toponym_like(phrase: str, gaz: Gazetteer) -> bool:
+    """Whether a phrase ends like a toponym; a Cyrillic one in any case: one of its nominatives
+    (pymorphy3, :func:`gazetteer.morphology.nominatives`) ends like one or is a gazetteer name."""
+    if _toponym_ending(phrase):
+        return True
+    if not has_cyrillic(phrase):
+        return False
+    return any(_toponym_ending(form) or gaz.has_key(fold(form)) for form in nominatives(phrase))
+
+
 @lru_cache(maxsize=20000)
 def _surname_ending(name: str) -> bool:
     return _SURNAME_END.search(name) is not None
@@ -313,7 +323,7 @@ def _phrase_facts(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> PhraseFa
             facts.clear()
         key = fold(phrase)
         got = facts[phrase] = (key, key in STOP_WORDS, untranslate(phrase), bool(key) and gaz.has_key(key),
-                              _toponym_ending(phrase))
+                              _toponym_like(phrase, gaz))
     return got
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 
 from gazetteer.index import region_core
+from gazetteer.lookup import FUZZY_WEIGHT
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
@@ -38,6 +39,9 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
 from geo.sanity import implausible_point
+from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
+from geo.calibration import calibrated, stratum
+from geo.sectors import Sector, find_sectors
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -54,12 +58,21 @@ MIN_CONFIDENCE = 0.40
 CLUSTER_SCALE_KM = 20.0
 #: An event place matched only approximately and farther than this from the front is not trusted.
 FAR_FROM_FRONT_KM = 300.0
+#: The most an event place far from the front and from all the report's other places is trusted
+LONE_CONFIDENCE = 0.45
 #: A name with coordinates in the text takes the gazetteer fields of its candidate this close to them.
 _TEXT_COORD_MATCH_KM = TIE_KM
 #: "northwest of Pokrovsk" without a distance: the point the phrase pulls towards lies this far out,
 #: and its pull halves over this distance
 DIRECTION_DEFAULT_KM = 12.0
 DIRECTION_SCALE_KM = 12.0
+#: The town a front direction is named after ("На Сіверському напрямку") pulls the places listed
+#: under it this strongly, halving over this distance: a direction spans some tens of km, so the
+#: pull tells a namesake 100 km away from one inside the sector, not villages within it apart
+SECTOR_WEIGHT = 0.8
+SECTOR_SCALE_KM = 40.0
+#: A settled place listed under another direction pulls a place listed under one this much less
+OTHER_SECTOR = 0.25
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
@@ -117,6 +130,7 @@ class _Fixed:
     distance: dict[str, int]  #: characters to the nearest mention of every group
     beside: list[str]  #: groups of events, of another name, written close by, in key order
     namesakes: bool  #: whether another group (another paragraph) has its name
+    sectors: frozenset[int] = frozenset()  #: the front directions it is listed under (their indexes)
 
 
 def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -365,6 +379,10 @@ def resolve_mentions(
         for i, ref_i, rel in _directions(mentions, text, sentence_of):
             bearings.setdefault(group_of[i], []).append((group_of[ref_i], rel))
 
+    # the front direction each place is listed under (its paragraph, until the next direction)
+    sectors = find_sectors(text, gaz, sentence_of) if text else []
+    sector_anchors = _sector_anchors(sectors)
+
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
 
@@ -394,6 +412,8 @@ def resolve_mentions(
                                   label=f"coordinates {c.text}", group="report"))
         for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
+        in_sectors = _in_sector(sector_anchors, group_pos[gk])
+        anchors.extend(sector_anchors[k][2] for k in in_sectors)
         # characters to the nearest mention of every group; most groups are one mention
         pa = group_pos[gk]
         if len(pa) == 1:
@@ -406,7 +426,7 @@ def resolve_mentions(
                         and group_event[other] and base_key[other] != keys[i0])
         namesakes = any(base_key[other] == keys[i0] for other in groups if other != gk)
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside,
-                                  namesakes)
+                                  namesakes, frozenset(in_sectors))
         return f
 
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
@@ -446,6 +466,8 @@ def resolve_mentions(
                 continue
             seen.add(p.geonameid)
             w = 0.7 * _closeness(distance[other])
+            if f.sectors and sector_anchors and not (f.sectors & fixed(other).sectors):
+                w *= OTHER_SECTOR  # listed under another direction: it says little about this one
             ak = (p.geonameid, p.lat, p.lon, w)
             a = place_anchors.get(ak)
             if a is None:
@@ -556,11 +578,33 @@ def resolve_mentions(
         else:
             settled[gk] = p0
         changes[0] += 1  # back at the end of `settled`, whose order ranks the nearest
+    # a mangled event name nothing else reached: a look-alike among the settlements of the
+    # report's area (its placed event places, its directions' towns), never across the country
+    area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]
+    area += [s.town for s in sectors]
+    pool: list | None = None  # the area's settlements, worked out once, for the first name that needs them
+    for gk in sorted(groups):
+        ranked, conf = chosen[gk]
+        m = mentions[groups[gk][0]]
+        if (not area or not group_event[gk] or m.coordinate is not None or m.trigger in ("region", "water")
+                or (ranked and not (ranked[0].rule == "fuzzy" and conf < MIN_CONFIDENCE))):
+            continue
+        if pool is None:
+            pool = area_pool(gaz, area)
+        hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=pool)
+        if hit is not None:
+            score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
+            chosen[gk] = ([Candidate(hit.place, score, hit.matched, "fuzzy-area", (
+                f"fuzzy in the report's area: {hit.matched!r} looks like {m.text!r} (ratio {hit.ratio:.0f}), "
+                f"{hit.km:.1f} km from {hit.near}",))], _area_confidence(hit.ratio))
+    lone = _far_from_all(settled, group_event, front_km)
     results: dict[int, Resolution] = {}
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
         for i in idx:
-            results[i] = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]))
+            results[i] = r = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]))
+            if gk in lone and r.coord_source is CoordSource.GAZETTEER:
+                results[i] = replace(r, confidence=min(r.confidence, LONE_CONFIDENCE), why=r.why + (lone[gk],))
     for i, (reason, kept) in doubts.items():
         r = results[i]
         why = (f"implausible coordinates in the text: {reason}",) + r.why
@@ -646,6 +690,50 @@ def _directions(
     return out
 
 
+def _area_confidence(ratio: float) -> float:
+    """The ranking-scale confidence of a look-alike of the report's area: from the lowest accepted
+    ratio (just trusted) to an identical name (as sure as a clear converted match)."""
+    return MIN_CONFIDENCE + (0.95 - MIN_CONFIDENCE) * (ratio - AREA_CUTOFF) / (100.0 - AREA_CUTOFF)
+
+
+def _far_from_all(
+    settled: dict[str, Place], group_event: dict[str, bool],
+    front_km: Callable[[float, float], float | None] | None,
+) -> dict[str, str]:
+    """The event places lying over :data:`FAR_FROM_FRONT_KM` from the front line and from every
+    other event place of the report (Moscow oblast in a report about Donetsk oblast), with why.
+
+    Only when there is a front line to measure and at least one other event place."""
+    if front_km is None:
+        return {}
+    events = {gk: p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"}
+    if len({p.geonameid for p in events.values()}) < 2:
+        return {}
+    out: dict[str, str] = {}
+    for gk, p in events.items():
+        fd = front_km(p.lat, p.lon)
+        if fd is None or fd <= FAR_FROM_FRONT_KM:
+            continue
+        others = [q for other, q in events.items() if q.geonameid != p.geonameid]
+        near = distances_km(p.lat, p.lon, [q.lat for q in others], [q.lon for q in others])
+        if float(near.min()) > FAR_FROM_FRONT_KM:
+            out[gk] = (f"{fd:.0f} km from the front line and {float(near.min()):.0f} km from the report's other "
+                       f"places: not trusted")
+    return out
+
+
+def _sector_anchors(sectors: Sequence[Sector]) -> list[tuple[int, int, Anchor]]:
+    """The pull of each front direction's town, with the stretch of text it holds for."""
+    return [(s.start, s.end, Anchor(s.town.lat, s.town.lon, weight=SECTOR_WEIGHT, scale_km=SECTOR_SCALE_KM,
+                                    label=f"{s.town.name}, the direction it is listed under ('{s.text}')", group="sector"))
+            for s in sectors]
+
+
+def _in_sector(sector_anchors: Sequence[tuple[int, int, Anchor]], positions: Sequence[int]) -> list[int]:
+    """The indexes of the directions whose text holds one of the positions."""
+    return [k for k, (start, end, _) in enumerate(sector_anchors) if any(start <= x < end for x in positions)]
+
+
 def _toward(lat: float, lon: float, rel: Relation) -> tuple[float, float]:
     """The point a bearing phrase points at from its reference place (default distance when unwritten)."""
     dist = (rel.distance_km or DIRECTION_DEFAULT_KM) * 1000.0
@@ -714,7 +802,7 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int) -> Resolut
         lat=best.place.lat,
         lon=best.place.lon,
         coord_source=CoordSource.GAZETTEER,
-        confidence=conf,
+        confidence=round(calibrated(conf, stratum(best.rule, n)), 4),
         precision=precision,
         uncertainty_m=unc,
         why=why,

@@ -18,6 +18,8 @@
 - keeps the legend's counts to the claims shown;
 - draws, for a second date chosen beside the slider, the area gained (red) and lost (blue)
   between that day's line and the slider day's, on a canvas (one fill cut out of another).
+- draws places of low confidence (``low``: below ``maps.webmap.LOW_CONFIDENCE``) hollow, with a
+  switch that hides them (``hideLow``).
 
 Why not folium's plugins: Timeline/TimelineSlider (leaflet.timeline + moment), TimestampedGeoJson
 (leaflet-timedimension + jQuery), Search (leaflet-search) and MeasureControl (leaflet-measure)
@@ -77,10 +79,11 @@ FM.init = function (map, cfg, refs) {
   }
   var icons = {};
   function iconFor(p) {
-    var k = colourClass(p) + (p.contested ? 'x' : '');
+    var k = colourClass(p) + (p.contested ? 'x' : '') + (p.low ? 'l' : '');
     if (!icons[k]) {
       icons[k] = L.divIcon({
-        className: 'fm-marker fm-c' + colourClass(p) + (p.contested ? ' fm-contested' : ''),
+        className: 'fm-marker fm-c' + colourClass(p) + (p.contested ? ' fm-contested' : '') +
+          (p.low ? ' fm-low' : ''),
         iconSize: p.contested ? [18, 18] : [13, 13], html: ''
       });
     }
@@ -267,6 +270,7 @@ FM.init = function (map, cfg, refs) {
   // --- filters ---------------------------------------------------------------------------
   var cur = cfg.maxDay, win = cfg.windowDays;
   var undatedOn = function () { return refs.undated ? map.hasLayer(refs.undated) : true; };
+  st.hideLow = false;  // low-confidence places (drawn hollow) hidden by the switch
   function timeOk(d) {
     if (d === null || d === undefined) return undatedOn();
     if (cur === null) return true;
@@ -287,7 +291,8 @@ FM.init = function (map, cfg, refs) {
       var m = markers[i], p = m.feature.properties;
       var skey = has(p.status) ? p.status : cfg.unchecked;
       var want = timeOk(p.day) && !!acts[has(p.action) ? p.action : cfg.unknown] &&
-        !!clms[has(p.claimant) ? p.claimant : cfg.unknown] && (sts === null || !!sts[skey]);
+        !!clms[has(p.claimant) ? p.claimant : cfg.unknown] && (sts === null || !!sts[skey]) &&
+        !(st.hideLow && p.low);
       if (want) {
         n++; if (!has(p.day)) nd++;
         var ck = has(p[cfg.colorBy]) ? p[cfg.colorBy] : cfg.unknown;
@@ -507,6 +512,23 @@ FM.init = function (map, cfg, refs) {
     new Status().addTo(map);
   }
 
+  // --- the low-confidence switch ---------------------------------------------------------
+  if (cfg.low) {
+    var LowSwitch = L.Control.extend({
+      options: {position: 'topright'},
+      onAdd: function () {
+        var box = el('label', 'fm-panel fm-small fm-low-switch');
+        quiet(box);
+        var check = el('input', 'fm-hide-low', box);
+        check.type = 'checkbox';
+        box.appendChild(document.createTextNode(' ' + labels.hide_low + ' (' + cfg.low + ')'));
+        L.DomEvent.on(check, 'change', function () { st.hideLow = check.checked; refresh(); });
+        return box;
+      }
+    });
+    new LowSwitch().addTo(map);
+  }
+
   // --- place search ----------------------------------------------------------------------
   var Search = L.Control.extend({
     options: {position: 'topleft'},
@@ -678,4 +700,6 @@ CONTROLLER_CSS = r"""
 .fm-st-noline, .fm-st-na { background: #eee; color: #555; }
 .fm-compare { max-width: 150px; }
 .fm-swatch.fm-gained, .fm-swatch.fm-lost { border-radius: 2px; }
+.fm-swatch.fm-low { background: #fff; border: 3px solid #555; box-sizing: border-box; }
+.fm-low-switch { display: block; cursor: pointer; }
 """

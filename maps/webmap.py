@@ -95,6 +95,7 @@ from geo.verify import FrontCheck, check_points, side_value
 from maps.front import ATTRIBUTION_FRONT, line_days, simplified_geojson
 
 __all__ = [
+    "LOW_CONFIDENCE",
     "ACTION_COLOURS",
     "CLAIMANT_COLOURS",
     "CLAIMANT_SIDES",
@@ -164,7 +165,12 @@ POPUP_FIELDS: dict[str, str] = {
     "source": "Source",
     "quote": "Quote",
 }
+#: Places placed with a confidence (the probability of being right) below this are drawn hollow
+#: and can be hidden
+LOW_CONFIDENCE = 0.5
+
 _LABELS = {
+    "hide_low": "hide places of low confidence",
     "contested_flag": "Contested: Russian and Ukrainian claimants say different things here",
     "undated": "undated",
     "shown": "claims shown",
@@ -365,6 +371,8 @@ def _features(
         props["href"] = _safe_href(get("url", i)) or _safe_href(source)
         conf = get("confidence", i)
         props["confidence"] = None if conf is None else f"{float(conf):.2f}"
+        if conf is not None and float(conf) < LOW_CONFIDENCE:
+            props["low"] = True  # drawn hollow, and hidden by the legend's switch
         props["why"] = _esc(get("why", i))
         if checks is not None:  # checked against the map's line
             ck = checks[i]
@@ -686,7 +694,9 @@ def make_map(
     keys = [*colours, _UNKNOWN]
     classes = {key: i for i, key in enumerate(keys)}
     colour_css = "".join(
-        f".fm-c{i}{{background:{colours.get(key, _UNKNOWN_COLOUR)}}}" for key, i in classes.items()
+        f".fm-c{i}{{background:{colours.get(key, _UNKNOWN_COLOUR)}}}"
+        f".fm-low.fm-c{i}{{background:#fff;border:3px solid {colours.get(key, _UNKNOWN_COLOUR)}}}"
+        for key, i in classes.items()
     )
     header += [inline_script(CONTROLLER_JS), inline_style(CONTROLLER_CSS + colour_css)]
 
@@ -764,6 +774,7 @@ def make_map(
         "undated": n_undated,
         "bounds": bounds,
         "total": len(features),
+        "low": sum(1 for f in features if f["properties"].get("low")),
         "playMs": int(play_ms),
         "frontStyle": _FRONT_STYLE,
         "unchecked": _UNCHECKED,
@@ -846,6 +857,12 @@ def make_map(
         extra.append(
             f'<div>{_swatch("fm-gained", _GAINED)}gained / {_swatch("fm-lost", _LOST)}lost by Russia '
             "since the day chosen beside the slider</div>"
+        )
+    n_low = config["low"]
+    if n_low:
+        extra.append(
+            f"<div>{_swatch('fm-low')}hollow: confidence below {LOW_CONFIDENCE:g} ({n_low}), "
+            "the place may be a namesake</div>"
         )
     if n_undated:
         how = "always shown" if show_undated else "not on the slider's days"

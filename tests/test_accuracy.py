@@ -24,7 +24,7 @@ def summary(shared_dir, gaz, front):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, floor", [("short", 0.95), ("isw", 0.97)])
+@pytest.mark.parametrize("name, floor", [("short", 0.96), ("isw", 0.98)])
 def test_event_villages_placed_within_3_km(summary, name, floor) -> None:
     s = summary[name]
     assert s["within3_stripped"] >= floor, s  # every coordinate deleted from the text
@@ -50,7 +50,7 @@ def test_claims_match_the_labels(summary) -> None:
 # the figures measured before the reading redesign, minus one labelled village; raised as work lands.
 # After the sentence-level reading (rule tables, genre formulas): 0.829 / 0.751 / 0.430 / 0.707, minus one village.
 # With the report state (geo.discourse: the speaker carried): claimant measured after both merged.
-MORE_FLOORS = {"within3_stripped": 0.82, "action_match": 0.74, "claimant_match": 0.79, "date_match": 0.70}
+MORE_FLOORS = {"within3_stripped": 0.85, "action_match": 0.74, "claimant_match": 0.79, "date_match": 0.70}
 
 
 @pytest.mark.slow

@@ -27,7 +27,7 @@ from gazetteer.names import (
     transliterations,
 )
 
-RULES = {"fold", "qualifier", "split", "join", "translit", "ru-uk"}
+RULES = {"fold", "qualifier", "split", "join", "case", "translit", "ru-uk"}
 
 # --------------------------------------------------------------------------------------------
 # fold: spellings that must meet
@@ -393,7 +393,12 @@ def test_folds_do_not_multiply_namesakes(data_dir: Path) -> None:
 def test_nominatives_of_oblique_cyrillic_toponyms() -> None:
     from gazetteer.names import nominatives, query_variants
 
-    assert nominatives("Новопавлівки") == ["Новопавлівка"]
-    assert nominatives("Отрадного") == ["Отрадное", "Отрадне", "Отрадний"]
-    assert nominatives("Киев") == []  # too short to guess at
+    assert "Новопавлівка" in nominatives("Новопавлівки")
+    assert {"Отрадное", "Отрадный"} <= set(nominatives("Отрадного"))
+    assert {"Вільне"} <= set(nominatives("Вільного"))
+    assert "Ставки" in nominatives("Ставків")  # plural names: "в районі Ставків"
+    assert "Ступочки" in nominatives("Ступочек")
+    assert "Верхняя Терса" in nominatives("Верхней Терсы")  # the adjective agrees with its noun
+    assert "Часов Яр" in nominatives("Часова Яру") or "Часів Яр" in nominatives("Часова Яру")
+    assert nominatives("Pokrovsk") == [] and nominatives("Яр") == []
     assert any(rule == "case" for _, rule in query_variants("Новопавлівки"))

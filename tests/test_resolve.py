@@ -70,9 +70,17 @@ def test_speakers_are_kept_but_not_events(gaz) -> None:
 
 
 def test_far_approximate_match_of_an_event_is_not_trusted(gaz, front) -> None:
-    # "Chigari" reaches only a Russian Far East town by spelling rules: no frontline event there
-    c = placed("Russian forces liberated the settlement of Chigari.", gaz, front)["Chigari"]
+    # "Norilske" reaches only Norilsk, in the Russian Arctic, by spelling rules: no frontline event there
+    c = placed("Russian forces liberated the settlement of Norilske.", gaz, front)["Norilske"]
     assert not c.resolved, (c.name, c.why)
+
+
+def test_a_former_name_from_the_renames_table_is_placed(gaz, front) -> None:
+    # "Chigari", once found only by spelling rules in the Russian Far East, is the old name of
+    # Pivdenne near Toretsk (gazetteer/data/renames.csv)
+    c = placed("Russian forces liberated the settlement of Chigari.", gaz, front)["Chigari"]
+    assert c.resolved and c.geonameid == 703224, (c.name, c.why)
+    assert any("renamed" in w for w in c.why)
 
 
 def test_coordinates_outside_the_theatre_are_dropped_with_the_reason(gaz) -> None:

@@ -1,0 +1,132 @@
+"""Fit the confidence calibration (``geo/data/calibration.csv``) on labelled reports.
+
+For every labelled event settlement of the fitting sets (by default ``short`` and ``more`` of
+``../shared/eval``) that frontmap places from the gazetteer with the text's coordinates removed,
+the ranking's raw confidence, the kind of name match (:func:`geo.calibration.stratum`, read back
+from the claim's ``why``) and whether the place is right (within 3 km of the label). Per kind, an
+isotonic regression (pool-adjacent-violators) of right on raw confidence; its steps are written
+as breakpoints, shrunk towards the share right over all placements by a prior of ``--prior`` placements
+(few placements in a step should not make it certain). The held-out sets check it
+(``benchmarks/accuracy.py`` prints the reliability table).
+
+Run:  FRONTMAP_DATA=../shared/data python benchmarks/calibrate.py [--sets short,more] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from accuracy import _matches, find_report, load_labels, run_claims  # noqa: E402
+from frontmap.settings import front_file  # noqa: E402
+from gazetteer import Gazetteer  # noqa: E402
+from gazetteer.ranking import distances_km  # noqa: E402
+from geo.calibration import CALIBRATION_FILE, STRATA, stratum, uncalibrated  # noqa: E402
+from geo.frontline import FrontLine  # noqa: E402
+from geo.model import CoordSource  # noqa: E402
+
+_RULE = re.compile(r"^name (\S+) match ")
+_RUNNER_UP = re.compile(r"^(\d+) candidates, runner-up ")
+
+
+def observations(gaz, eval_dir: Path, sets: set[str], front) -> list[tuple[str, float, bool]]:
+    """(stratum, raw confidence, right) of each placed labelled event settlement."""
+    out = []
+    for file, rows in sorted(load_labels(eval_dir).items()):
+        if rows[0]["_set"] not in sets:
+            continue
+        path = find_report(eval_dir, file)
+        if path is None:
+            continue
+        with uncalibrated():
+            claims = run_claims(gaz, path, strip=True, front=front)
+        for r in rows:
+            if r["kind"] != "settlement" or r["role"] != "event" or not r["geonameid"]:
+                continue
+            placed = [c for c in claims if _matches(r["mention"], c.place) and c.resolved
+                      and c.coord_source == CoordSource.GAZETTEER]
+            if not placed:
+                continue
+            best = max(placed, key=lambda c: c.confidence)
+            rule = next((m.group(1) for w in best.why if (m := _RULE.match(w))), "fold")
+            n = next((int(m.group(1)) for w in best.why if (m := _RUNNER_UP.match(w))), 1)
+            d = float(distances_km(float(r["lat"]), float(r["lon"]), [best.lat], [best.lon])[0])
+            out.append((stratum(rule, n), float(best.confidence), d <= 3.0))
+    return out
+
+
+def isotonic(xs: list[float], ys: list[float]) -> list[tuple[float, float, int]]:
+    """Pool-adjacent-violators: (first x, mean y, count) of each non-decreasing block."""
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    blocks: list[list[float]] = []  # [first x, sum y, count]
+    for i in order:
+        blocks.append([xs[i], ys[i], 1])
+        # pool violators and ties alike: a step is as wide as the evidence for its value
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            x0, s0, n0 = blocks[-2]
+            _, s1, n1 = blocks.pop()
+            blocks[-1] = [x0, s0 + s1, n0 + n1]
+    return [(b[0], b[1] / b[2], int(b[2])) for b in blocks]
+
+
+def fit(obs: list[tuple[str, float, bool]], prior: float) -> list[tuple[str, float, float]]:
+    rows = []
+    # the share right over all strata: what a step of few placements is shrunk towards (76 of 76
+    # right says "very likely", not "certain")
+    base = sum(ok for _, _, ok in obs) / max(1, len(obs))
+    for s in STRATA:
+        xs = [x for k, x, _ in obs if k == s]
+        ys = [float(ok) for k, _, ok in obs if k == s]
+        if not xs:
+            rows += [(s, 0.0, 0.0), (s, 1.0, 1.0)]
+            continue
+        steps = isotonic(xs, ys)
+        pts: list[tuple[float, float]] = [(0.0, 0.0)]
+        for x0, mean, n in steps:
+            p = (mean * n + base * prior) / (n + prior)
+            p = max(p, pts[-1][1])  # shrinking may not break the order
+            if x0 <= pts[-1][0]:  # a step starting at 0 (raw confidence 0)
+                pts[-1] = (pts[-1][0], max(pts[-1][1], p))
+                continue
+            if p == pts[-1][1] and len(pts) > 1:
+                continue  # the same value: no breakpoint needed
+            pts.append((x0, p))
+        if pts[-1][0] < 1.0:
+            pts.append((1.0, pts[-1][1]))
+        rows += [(s, round(x, 4), round(y, 4)) for x, y in pts]
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=None)
+    ap.add_argument("--sets", default="short,more")
+    ap.add_argument("--prior", type=float, default=4.0)
+    ap.add_argument("--out", type=Path, default=CALIBRATION_FILE)
+    args = ap.parse_args(argv)
+    eval_dir = args.eval or Path(os.environ["FRONTMAP_DATA"]).parent / "eval"
+    gaz = Gazetteer.open(progress=False)
+    ff = front_file()
+    front = FrontLine.from_file(ff, gaz) if ff is not None else None
+    obs = observations(gaz, eval_dir, set(args.sets.split(",")), front)
+    rows = fit(obs, args.prior)
+    header = ("# Confidence calibration, fitted by benchmarks/calibrate.py on the sets "
+              f"{args.sets} of the labelled reports ({len(obs)} placements; isotonic, prior {args.prior:g}).\n"
+              "# stratum: the kind of name match (geo/calibration.py); raw: the ranking's confidence;\n"
+              "# calibrated: the share right from this raw confidence up to the next breakpoint.\n")
+    args.out.write_text(header + "stratum,raw,calibrated\n" + "".join(f"{s},{x},{y}\n" for s, x, y in rows),
+                        encoding="utf-8")
+    for s in STRATA:
+        sub = [ok for k, _, ok in obs if k == s]
+        print(f"{s}: {len(sub)} placements, {sum(sub)} right")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

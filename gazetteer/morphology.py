@@ -1,0 +1,167 @@
+"""Russian and Ukrainian inflection: the nominatives an inflected place name may come from.
+
+A Russian or Ukrainian sentence puts a place name in whatever case its grammar needs — "у
+Покровска", "біля Новопавлівки", "в районі Ставків", "Часова Яру", "Верхней Терсы" — while the
+gazetteer holds nominatives. The analysis is pymorphy3's (OpenCorpora for Russian, the VESUM
+dictionary for Ukrainian, each with its suffix predictor for words the dictionary lacks, which
+is most village names): every parse of every word is put in the nominative, singular and plural
+(names such as "Ставки", "Ступочки" are plural), and an adjective in every gender, so that it can
+agree with the noun it stands before ("Верхней Терсы" → "Верхняя Терса"). Which of the forms is
+a real place is left to the gazetteer: a form it does not hold finds nothing.
+
+The analysers are loaded on first use (about a second for both), never for Latin text.
+
+>>> "Новопавлівка" in nominatives("Новопавлівки")
+True
+>>> "Верхняя Терса" in nominatives("Верхней Терсы")
+True
+>>> nominatives("Pokrovsk")
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+__all__ = ["MAX_FORMS", "agreed_nominatives", "nominatives", "word_nominatives"]
+
+MAX_FORMS = 12
+"""At most this many nominatives of one name (each is looked up)."""
+
+_CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁёІіЇїЄєҐґ'’ʼ-]+$")
+_UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
+_RUSSIAN_LETTERS = set("ыэъёЫЭЪЁ")
+_GENDERS = ({"nomn"}, {"nomn", "plur"}, {"nomn", "sing", "masc"}, {"nomn", "sing", "neut"},
+            {"nomn", "sing", "femn"})
+_MIN_LETTERS = 3  # shorter words ("Ум") are left as written
+
+
+@functools.lru_cache(maxsize=2)
+def _analyser(lang: str):
+    import pymorphy3  # loaded with the first Cyrillic name
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _langs(word: str) -> tuple[str, ...]:
+    letters = set(word)
+    if letters & _UKRAINIAN_LETTERS:
+        return ("uk",)
+    if letters & _RUSSIAN_LETTERS:
+        return ("ru",)
+    return ("ru", "uk")
+
+
+def _match_case(form: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    if model[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in form.split("-"))
+    return form
+
+
+@functools.lru_cache(maxsize=65536)
+def word_nominatives(word: str) -> tuple[str, ...]:
+    """The nominatives of one Cyrillic word, best parse first, the word itself included.
+
+    >>> word_nominatives("Ставків")[:2]
+    ('Ставків', 'Ставки')
+    >>> "Удачне" in word_nominatives("Удачного")
+    True
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return (word,)
+    out: dict[str, None] = {word: None}
+    for lang in _langs(word):
+        for parse in _analyser(lang).parse(word):
+            if parse.tag.case is None:
+                continue
+            for grammemes in _GENDERS:
+                try:
+                    form = parse.inflect(grammemes)
+                except (ValueError, KeyError):  # pragma: no cover - a grammeme the dictionary lacks
+                    form = None
+                if form is not None:
+                    out.setdefault(_match_case(form.word.replace("ё", "е"), word), None)
+    return tuple(out)
+
+
+def nominatives(name: str) -> list[str]:
+    """The nominative forms an inflected Cyrillic name may come from (the name itself excluded).
+
+    Each word is put in the nominative (the last word, the noun, first: its forms vary most);
+    the forms are combined, most likely first, at most :data:`MAX_FORMS`.
+
+    Parameters
+    ----------
+    name : str
+        A place name as written in a Russian or Ukrainian sentence.
+
+    Returns
+    -------
+    list of str
+        Candidate nominatives; empty for a name with no Cyrillic word to inflect.
+
+    Examples
+    --------
+    >>> "Гуляйполе" in nominatives("Гуляйполя")
+    True
+    >>> "Ступочки" in nominatives("Ступочек")
+    True
+    """
+    words = name.split()
+    if not words or not any(_CYRILLIC_WORD.match(w) and len(w) >= _MIN_LETTERS for w in words):
+        return []
+    options = [word_nominatives(w) for w in words]
+    # every word in a nominative first (a name's words agree: "Верхней Терсы" → "Верхняя Терса"),
+    # then the likeliest parses: combinations by the sum of their ranks
+    ranked = sorted(itertools.product(*(range(len(o)) for o in options)),
+                    key=lambda ranks: (sum(r == 0 and len(o) > 1 for o, r in zip(options, ranks)), sum(ranks)))
+    out: list[str] = []
+    for ranks in ranked:
+        form = " ".join(o[r] for o, r in zip(options, ranks))
+        if form != name and form not in out:
+            out.append(form)
+            if len(out) >= MAX_FORMS:
+                break
+    return out
+
+
+def agreed_nominatives(phrase: str) -> list[str]:
+    """A noun phrase put in the nominative with its adjectives agreeing with its last word, the noun.
+
+    For region names in whatever case a sentence puts them ("Днепропетровской области",
+    "Покровського району", "Краснодарского края"): the noun's lemma and gender from each
+    analyser that may read the phrase, the words before it inflected as adjectives to the
+    nominative singular of that gender. Most likely reading first; empty for Latin text.
+
+    >>> agreed_nominatives("Днепропетровской области")[0]
+    'Днепропетровская область'
+    >>> "Покровський район" in agreed_nominatives("Покровського району")
+    True
+    """
+    words = phrase.split()
+    if not words or not all(_CYRILLIC_WORD.match(w) for w in words):
+        return []
+    out: dict[str, None] = {}
+    for lang in _langs(phrase.replace(" ", "")):
+        morph = _analyser(lang)
+        for noun in morph.parse(words[-1]):
+            if noun.tag.POS != "NOUN" or noun.tag.gender is None:
+                continue
+            head = _match_case(noun.normal_form, words[-1])
+            adjectives = []
+            for w in words[:-1]:
+                forms = []
+                for parse in morph.parse(w):
+                    if parse.tag.POS not in ("ADJF", "ADJS"):
+                        continue
+                    form = parse.inflect({"nomn", noun.tag.gender})
+                    if form is not None:
+                        forms.append(_match_case(form.word, w))
+                adjectives.append(forms[:1] or [w])
+            out.setdefault(" ".join([a[0] for a in adjectives] + [head]), None)
+            break  # the likeliest noun reading of this language
+    return list(out)

@@ -1,0 +1,105 @@
+"""Mangled names matched only within the area a report is about.
+
+Machine translation and hurried typing mangle names ("Pletnevka" for Pletenivka, "Veselein" for
+Vesele in): no spelling rule reaches them, and a fuzzy match over the whole country finds some
+look-alike hundreds of kilometres away. A report is about one area, so a name nothing else
+reaches is compared (rapidfuzz ``ratio`` of its folded spellings, :func:`gazetteer.names.query_variants`)
+with the names of the settlements within :data:`AREA_KM` of the report's placed event places and
+of the towns of its front directions — and only with those. The best look-alike, its ratio and its
+distance to the place that put it in the area go into ``why``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from gazetteer.model import Place
+from gazetteer.names import fold, query_variants
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = ["AREA_KM", "AREA_CUTOFF", "AreaMatch", "area_match", "area_pool"]
+
+#: How far from a placed place of the report a look-alike may lie
+AREA_KM = 30.0
+#: Lowest rapidfuzz ratio a look-alike must reach
+AREA_CUTOFF = 85.0
+_MAX_VARIANTS = 8
+
+
+@dataclass(frozen=True)
+class AreaMatch:
+    """A look-alike found in the report's area."""
+
+    place: Place
+    matched: str  #: the name of the place that looked alike
+    ratio: float  #: rapidfuzz ratio, 0-100
+    km: float  #: distance to the place that put it in the area
+    near: str  #: that place's name
+
+
+def area_pool(gaz: Gazetteer, area: Iterable[Place], km: float = AREA_KM) -> list[tuple[Place, float, str]]:
+    """The settlements within ``km`` of one of the ``area`` places, each with its distance to the
+    nearest of them and that place's name (worked out once per report)."""
+    pool: dict[int, tuple[Place, float, str]] = {}
+    for a in {p.geonameid: p for p in area}.values():
+        for p, d in gaz.near(a.lat, a.lon, km):
+            if p.feature_class == "P" and (p.geonameid not in pool or d < pool[p.geonameid][1]):
+                pool[p.geonameid] = (p, d, a.name)
+    return list(pool.values())
+
+
+def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *, km: float = AREA_KM,
+               cutoff: float = AREA_CUTOFF, pool: Sequence[tuple[Place, float, str]] | None = None,
+               ) -> AreaMatch | None:
+    """The settlement within ``km`` of one of the ``area`` places whose name best looks like ``name``.
+
+    Parameters
+    ----------
+    name
+        The name as written.
+    gaz
+        The gazetteer.
+    area
+        The report's placed places (and the towns of its front directions).
+    pool
+        :func:`area_pool` of the area, when already worked out (then ``area`` is not needed).
+
+    Returns
+    -------
+    AreaMatch or None
+        The best look-alike with a ratio of at least ``cutoff`` (ties: the nearer), or None.
+    """
+    keys = [k for k, _ in query_variants(name)[:_MAX_VARIANTS]]
+    if not keys:
+        return None
+    if pool is None:
+        pool = area_pool(gaz, area or (), km)
+    best: AreaMatch | None = None
+    for p, d, label in pool:
+        for n, folded in _folded_names(gaz, p):
+            r = max(fuzz.ratio(k, folded) for k in keys)
+            if r >= cutoff and (best is None or (r, -d) > (best.ratio, -best.km)):
+                best = AreaMatch(p, n, float(r), d, label)
+    return best
+
+
+_FOLDED: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}
+_FOLDED_MAX = 200_000
+
+
+def _folded_names(gaz: Gazetteer, p: Place) -> Sequence[tuple[str, str]]:
+    """A place's names with their folds (remembered: the same area comes back report after report)."""
+    key = (id(gaz), p.geonameid)
+    got = _FOLDED.get(key)
+    if got is None:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        names = gaz.names(p.geonameid) if p.geonameid in gaz else (p.name,)
+        got = _FOLDED[key] = tuple(dict.fromkeys((n, fold(n)) for n in names))
+    return got

@@ -1,0 +1,112 @@
+"""Calibrated confidence: the probability that a place chosen from the gazetteer is the right one.
+
+The ranking's confidence (:func:`gazetteer.ranking.confidence`, how clearly the best candidate
+beat its namesakes) orders placements well but is not a probability. A monotone map, fitted by
+isotonic regression on labelled reports (``benchmarks/calibrate.py``: the ``short`` and ``more``
+sets of ``../shared/eval``, coordinates removed; other sets check it), turns it into one, per kind
+of name match:
+
+- ``unique``: the name has one candidate;
+- ``spelling``: several candidates, the best found by the name or a spelling of it (exact,
+  fold, qualifier, split, translit);
+- ``converted``: several, the best found only by a conversion (Russian → Ukrainian, a case form,
+  a former name, a fuzzy match).
+
+The map is data (``geo/data/calibration.csv``: ``stratum, raw, calibrated`` breakpoints, each
+the start of a step of the isotonic fit: a raw confidence takes the value of the last breakpoint
+at or below it), checked on load with file:line errors (:class:`~frontmap.errors.CalibrationError`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from frontmap.errors import CalibrationError
+
+__all__ = ["CALIBRATION_FILE", "STRATA", "stratum", "calibrated", "load_calibration", "uncalibrated"]
+
+CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration.csv"
+STRATA = ("unique", "spelling", "converted")
+_SPELLING = frozenset({"exact", "fold", "qualifier", "split", "translit"})
+_state = {"on": True}
+
+
+def stratum(rule: str, n_candidates: int) -> str:
+    """The kind of name match a placement is calibrated by (see the module docstring)."""
+    if n_candidates <= 1:
+        return "unique"
+    return "spelling" if rule in _SPELLING else "converted"
+
+
+def load_calibration(path: str | Path = CALIBRATION_FILE) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Read and check a calibration table: per stratum, raw breakpoints and their calibrated values.
+
+    Raises
+    ------
+    CalibrationError
+        A bad header, an unknown stratum, a value outside [0, 1], raw values not increasing or
+        calibrated values decreasing within a stratum, a stratum missing — naming the file and line.
+    """
+    path = Path(path)
+    points: dict[str, list[tuple[float, float]]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [(n, line) for n, line in enumerate(fh.read().splitlines(), 1)
+                 if line.strip() and not line.startswith("#")]
+    if not lines or [c.strip() for c in next(csv.reader([lines[0][1]]))] != ["stratum", "raw", "calibrated"]:
+        raise CalibrationError(f"{path}:{lines[0][0] if lines else 1}: expected the header stratum,raw,calibrated")
+    for n, line in lines[1:]:
+        fields = [f.strip() for f in next(csv.reader([line]))]
+        if len(fields) != 3:
+            raise CalibrationError(f"{path}:{n}: expected 3 fields, got {len(fields)}")
+        name, raw_s, cal_s = fields
+        if name not in STRATA:
+            raise CalibrationError(f"{path}:{n}: unknown stratum {name!r} (one of {', '.join(STRATA)})")
+        try:
+            raw, cal = float(raw_s), float(cal_s)
+        except ValueError:
+            raise CalibrationError(f"{path}:{n}: raw and calibrated must be numbers") from None
+        if not (0.0 <= raw <= 1.0 and 0.0 <= cal <= 1.0):
+            raise CalibrationError(f"{path}:{n}: values must lie in [0, 1]")
+        prev = points.setdefault(name, [])
+        if prev and (raw <= prev[-1][0] or cal < prev[-1][1]):
+            raise CalibrationError(f"{path}:{n}: raw must increase and calibrated must not decrease")
+        prev.append((raw, cal))
+    missing = [s for s in STRATA if s not in points]
+    if missing:
+        raise CalibrationError(f"{path}: no rows for {', '.join(missing)}")
+    return {k: (np.array([p[0] for p in v]), np.array([p[1] for p in v])) for k, v in points.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    return load_calibration()
+
+
+def calibrated(raw: float, kind: str) -> float:
+    """The probability that a placement of ranking confidence ``raw`` and match ``kind`` is right.
+
+    >>> 0.0 <= calibrated(0.99, "spelling") <= 1.0
+    True
+    """
+    if not _state["on"]:
+        return raw
+    xs, ys = _table()[kind]
+    k = int(np.searchsorted(xs, raw, side="right")) - 1
+    return float(ys[max(k, 0)])
+
+
+@contextlib.contextmanager
+def uncalibrated() -> Iterator[None]:
+    """Within the block, :func:`calibrated` returns the raw confidence (to fit the map afresh)."""
+    before = _state["on"]
+    _state["on"] = False
+    try:
+        yield
+    finally:
+        _state["on"] = before

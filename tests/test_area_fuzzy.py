@@ -1,0 +1,44 @@
+"""Mangled names: a look-alike only within the report's area, never across the country."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.area_fuzzy import area_match
+from geo.extract import extract_text
+
+
+def _town(gaz, name, admin1):
+    return next(c.place for c in gaz.candidates(name) if c.place.admin1 == admin1)
+
+
+def test_a_look_alike_near_the_reports_places(gaz):
+    vovchansk = _town(gaz, "Vovchansk", "Kharkiv Oblast")
+    hit = area_match("Pletnevka", gaz, [vovchansk])  # Pletenivka, 5 km from Vovchansk
+    assert hit is not None and hit.place.name == "Pletenivka" and hit.km < 10 and hit.ratio >= 85
+
+
+def test_no_look_alike_outside_the_area(gaz):
+    # the same mangled name, in a report about Zaporizhzhia oblast: no Pletenivka there
+    orikhiv = _town(gaz, "Orikhiv", "Zaporizhzhya Oblast")
+    assert area_match("Pletnevka", gaz, [orikhiv]) is None
+    assert area_match("Pletnevka", gaz, []) is None
+
+
+def test_the_look_alike_is_placed_with_its_match_and_distance_in_why(gaz):
+    # "Veselein" (Vesele and "in" run together): the country-wide look-alikes are far and unsure;
+    # in the report's area, by Dniproenerhiia, lies Vesele
+    text = ("Russian troops captured Kostiantynopil and Rozlyv near Dniproenerhiya, "
+            "and entered the village of Veselein.")
+    c = {c.place: c for c in extract_text(text, gaz, date=dt.date(2025, 6, 25))}["Veselein"]
+    assert c.resolved and c.name == "Vesele" and c.admin1 == "Donetska Oblast", c.why
+    assert any("fuzzy in the report's area" in w and "km from Dniproenerhiya" in w and "ratio" in w
+               for w in c.why), c.why
+    assert c.confidence < 0.9  # a look-alike is never near-certain
+
+
+def test_alone_the_mangled_name_stays_unresolved(gaz):
+    # no placed place, no area: no country-wide guess
+    c = {c.place: c for c in extract_text("Russian troops entered the village of Veselein.", gaz,
+                                          date=dt.date(2025, 6, 25))}["Veselein"]
+    assert not c.resolved, c.why

@@ -1,0 +1,84 @@
+"""Calibrated confidence: the table's checks, the map, and its use in resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from frontmap.errors import CalibrationError
+from geo.calibration import STRATA, calibrated, load_calibration, stratum, uncalibrated
+from geo.extract import extract_text
+
+HEADER = "stratum,raw,calibrated\n"
+GOOD = "".join(f"{s},0,0\n{s},0.5,0.7\n" for s in STRATA)
+
+
+def test_the_packaged_table_is_monotone_and_covers_every_stratum():
+    table = load_calibration()
+    assert set(table) == set(STRATA)
+    for xs, ys in table.values():
+        assert list(xs) == sorted(xs) and list(ys) == sorted(ys)
+        assert 0 <= ys.min() and ys.max() <= 1
+
+
+def test_a_step_function_of_raw_confidence():
+    for s in STRATA:
+        values = [calibrated(x / 100, s) for x in range(0, 101)]
+        assert values == sorted(values)
+
+
+def test_the_kind_of_match():
+    assert stratum("exact", 1) == "unique"
+    assert stratum("fold", 12) == "spelling"
+    assert stratum("ru-uk", 12) == stratum("renamed", 3) == stratum("fuzzy", 2) == "converted"
+
+
+def test_uncalibrated_gives_the_raw_confidence_back():
+    with uncalibrated():
+        assert calibrated(0.93, "converted") == 0.93
+    assert calibrated(1.0, "unique") < 1.0  # a fit on a few hundred placements is never certain
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("spelling,0,0\n", "no rows for"),
+        ("bogus,0,0\n" + GOOD, ":2: unknown stratum 'bogus'"),
+        ("spelling,0,0\nspelling,x,1\n", ":3: raw and calibrated must be numbers"),
+        ("spelling,0,0\nspelling,1.5,1\n", ":3: values must lie in"),
+        ("spelling,0.5,0.5\nspelling,0.6,0.4\n", ":3: raw must increase and calibrated must not decrease"),
+        ("spelling,0.5\n", ":2: expected 3 fields"),
+    ],
+)
+def test_bad_tables_are_named_by_file_and_line(tmp_path, body, message):
+    p = tmp_path / "calibration.csv"
+    p.write_text(HEADER + body, encoding="utf-8")
+    with pytest.raises(CalibrationError, match=message) as err:
+        load_calibration(p)
+    assert str(p) in str(err.value) and isinstance(err.value, ValueError)
+
+
+def test_a_place_far_from_the_front_and_from_every_other_place_is_not_trusted():
+    from gazetteer.model import Place
+    from geo.resolve import FAR_FROM_FRONT_KM, _far_from_all
+
+    toretsk = Place(1, "Toretsk", 48.40, 37.85, "P", "PPL", "UA", "Donetska Oblast")
+    pokrovsk = Place(2, "Pokrovsk", 48.28, 37.18, "P", "PPL", "UA", "Donetska Oblast")
+    moscow_oblast = Place(3, "Krasnogorsk", 55.82, 37.33, "P", "PPL", "RU", "")
+
+    def front_km(lat, lon):  # the front runs along 48.3 N here
+        return abs(lat - 48.3) * 111.0
+
+    settled = {"a": toretsk, "b": pokrovsk, "c": moscow_oblast}
+    events = dict.fromkeys(settled, True)
+    lone = _far_from_all(settled, events, front_km)
+    assert list(lone) == ["c"] and "not trusted" in lone["c"]
+    # a speaker or venue is no event; nor is a place alone in its report; nor without a front line
+    assert _far_from_all(settled, {**events, "c": False}, front_km) == {}
+    assert _far_from_all({"c": moscow_oblast}, {"c": True}, front_km) == {}
+    assert _far_from_all(settled, events, None) == {}
+    # two far places close together (strikes on one Russian region) vouch for each other
+    near_it = Place(4, "Odintsovo", 55.68, 37.28, "P", "PPL", "RU", "")
+    assert _far_from_all({**settled, "d": near_it}, dict.fromkeys("abcd", True), front_km) == {}
+    assert FAR_FROM_FRONT_KM >= 200

@@ -1,0 +1,69 @@
+"""The renames table: every row checked against the gazetteer, the loader's errors, the lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontmap.errors import GazetteerError, RenamesError
+from gazetteer.names import fold
+from gazetteer.renames import RENAMES_FILE, load_renames, renames_for
+
+HEADER = "former,lang,geonameid,current,year,source\n"
+
+
+def test_every_row_names_a_real_place_by_its_current_name_and_adds_what_geonames_lacks(gaz):
+    rows = load_renames()
+    assert rows
+    for r in rows:
+        place = gaz.place(r.geonameid)  # raises for an id the gazetteer lacks
+        assert place.name == r.current, f"{RENAMES_FILE}:{r.line}: {r.geonameid} is {place.name!r}"
+        # GeoNames' own names first: the row must add a key none of the place's names has
+        assert fold(r.former) not in {fold(n) for n in gaz.names(r.geonameid)}, f"{RENAMES_FILE}:{r.line}"
+        assert r.source.strip()
+
+
+def test_a_former_name_finds_its_place_with_the_rule_renamed_in_why(gaz):
+    cands = gaz.candidates("Chigari")
+    assert [(c.place.geonameid, c.rule) for c in cands] == [(703224, "renamed")]
+    assert "former name of 'Pivdenne'" in cands[0].why[0] and "renames.csv:" in cands[0].why[0]
+    # in any case, through its nominative
+    assert 703224 in {c.place.geonameid for c in gaz.candidates("Чигарях")}
+    assert gaz.has_key(fold("Chigari"))
+
+
+def test_a_rename_competes_with_namesakes_and_context_decides(gaz):
+    ids = list(gaz.lookup("Yubileiny", near=(48.56, 39.2))["geonameid"])
+    assert ids[0] == 688089
+    ids = list(gaz.lookup("Первое Мая", near=(48.28, 37.18))["geonameid"])
+    assert ids[0] == 9112312
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Foo,ru,1,Bar,2016\n", ":2: expected 6 fields"),
+        ("Foo,de,1,Bar,2016,src\n", ":2: lang must be one of"),
+        ("Foo,ru,x1,Bar,2016,src\n", ":2: geonameid and year must be numbers"),
+        ("Foo,ru,1,Bar,2016,\n", ":2: empty source"),
+        ("Foo,ru,1,Bar,2016,src\nfoo,en,1,Bar,2016,src\n", ":3: 'foo' for 1 is already in the table"),
+    ],
+)
+def test_bad_rows_are_named_by_file_and_line(tmp_path, body, message):
+    p = tmp_path / "renames.csv"
+    p.write_text(HEADER + body, encoding="utf-8")
+    with pytest.raises(RenamesError, match=message) as err:
+        load_renames(p)
+    assert str(p) in str(err.value)
+    assert isinstance(err.value, ValueError) and isinstance(err.value, GazetteerError)
+
+
+def test_bad_header(tmp_path):
+    p = tmp_path / "renames.csv"
+    p.write_text("# comment\nname,id\n", encoding="utf-8")
+    with pytest.raises(RenamesError, match=r"renames.csv:2: expected the columns"):
+        load_renames(p)
+
+
+def test_lookup_by_fold():
+    assert [r.geonameid for r in renames_for("CHYHARI")] == [703224]
+    assert renames_for("Pokrovsk") == ()

@@ -1,0 +1,66 @@
+"""The front direction a place is listed under, as evidence for its namesake near that town."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract import extract_text
+from geo.rules import load_table
+from geo.sectors import _pattern, find_sectors, sector_town
+from geo.text import sentence_at
+
+DAY = dt.date(2025, 9, 1)
+
+
+def test_every_row_of_the_table_finds_its_example():
+    for row in load_table("sectors", classes={"sector"}):
+        assert _pattern().search(row.example), f"sectors.jsonl:{row.line}"
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Сіверському", "Siversk"),  # Ukrainian adjective, locative
+        ("Покровском", "Pokrovsk"),  # Russian adjective, prepositional
+        ("Куп'янському", "Kupyansk"),
+        ("Новопавлівському", "Novopavlivka"),  # the town is a -ка, not the -ськ form
+        ("Кураховском", "Kurakhove"),
+        ("Торецькому", "Toretsk"),  # not Slovyansk, whose former name is Tor
+        ("Kupiansk", "Kupyansk"),
+        ("Lyman", "Lyman"),
+    ],
+)
+def test_the_town_a_direction_is_named_after(gaz, name, town):
+    p = sector_town(name, gaz)
+    assert p is not None and p.name == town and p.country == "UA"
+
+
+def test_a_word_that_names_no_town_is_no_sector(gaz):
+    assert sector_town("Загальному", gaz) is None
+    assert find_sectors("In the general direction of travel.", gaz) == []
+
+
+def test_a_sector_holds_from_its_sentence_to_the_next_sector_within_its_paragraph(gaz):
+    text = ("Бої тривають. Ворог атакував біля Виїмки на Сіверському напрямку. Також біля Федорівки.\n"
+            "На Краматорському напрямку ворог атакував біля Часового Яру. "
+            "На Торецькому напрямку бої біля Щербинівки.")
+    sectors = find_sectors(text, gaz, lambda offset: sentence_at(text, offset))
+    assert [s.town.name for s in sectors] == ["Siversk", "Kramatorsk", "Toretsk"]
+    assert sectors[0].start == text.index("Ворог")  # its sentence, from the start
+    para = text.index("\n")
+    assert sectors[0].end == para  # the paragraph ends it
+    assert sectors[1].end == sectors[2].start  # the next sector ends it
+    assert sectors[2].end == len(text)
+
+
+def test_the_direction_chooses_the_namesake_not_the_village_of_the_next_paragraph(gaz):
+    # a General Staff summary: Fedorivka is listed under the Siversk direction; the next paragraph's
+    # villages lie near another Fedorivka, 70 km away
+    text = ("На Сіверському напрямку ворог атакував позиції наших захисників у районі Федорівки.\n"
+            "На Покровському напрямку ворог здійснив атаки в районах Шахового, Рогу та Гришиного.")
+    c = {c.place: c for c in extract_text(text, gaz, date=DAY)}["Федорівки"]
+    assert c.resolved and c.admin1 == "Donetska Oblast", c.why
+    assert abs(c.lat - 48.77) < 0.03 and abs(c.lon - 38.05) < 0.03, (c.lat, c.lon, c.why)  # 11 km from Siversk
+    assert any("the direction it is listed under" in w for w in c.why), c.why
