@@ -24,7 +24,7 @@ from geo.claims import analyse_mention_all
 from geo.coordinates import find_coordinates
 from geo.dates import claim_date
 from geo.mentions import find_mentions
-from geo.model import Claim, Claimant, CoordSource, Report
+from geo.model import Claim, Claimant, CoordSource, Mention, Report
 from geo.relative import derive_point, find_relation
 from geo.reports import iter_file_reports, iter_input_files
 from geo.resolve import resolve_mentions
@@ -94,7 +94,13 @@ def extract_report(
     (:func:`geo.geocode.geocode_claims`); without one they stay unresolved (null geometry).
     """
     text = report.text
-    spans = sentences(text) or [(0, len(text))]
+    coords = find_coordinates(text)
+    mentions = find_mentions(text, gaz, coordinates=coords)
+    if not mentions:
+        return []
+    # a sentence too long to keep whole is never cut inside a name, and one that a name runs
+    # across all the same (a break the splitter saw inside it) is joined to the next
+    spans = _holding(sentences(text, keep=[(m.start, m.end) for m in mentions]) or [(0, len(text))], mentions)
     starts = [s for s, _ in spans]
 
     def sentence_of(offset: int) -> tuple[int, int]:
@@ -105,10 +111,6 @@ def extract_report(
         k = bisect.bisect_right(starts, s) - 2
         return text[spans[k][0] : spans[k][1]] if k >= 0 else ""
 
-    coords = find_coordinates(text)
-    mentions = find_mentions(text, gaz, coordinates=coords)
-    if not mentions:
-        return []
     contexts = []
     # the text before each sentence, and the sentence, cut once for all the mentions in it
     cut: dict[int, tuple[str, str]] = {}
@@ -194,6 +196,26 @@ def extract_report(
 
         claims = geocode_claims(claims, geocoder)
     return claims
+
+
+def _holding(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The sentence spans, those a mention runs across joined, so that each mention lies inside one."""
+    starts = [s for s, _ in spans]
+    join = [False] * len(spans)  # join[k]: span k and the next are one
+    for m in mentions:
+        k = max(0, bisect.bisect_right(starts, m.start) - 1)
+        while k + 1 < len(spans) and m.end > spans[k][1]:
+            join[k] = True
+            k += 1
+    if not any(join):
+        return spans
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(spans):
+        if k and join[k - 1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def mark_contested(claims: Sequence[Claim]) -> list[Claim]:
