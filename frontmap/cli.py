@@ -57,6 +57,14 @@ OnlineOpt = Annotated[
         "(bounded to the report's area, one request a second, cached; off by default).",
     ),
 ]
+ReportTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--report-timeout", min=0, metavar="SECONDS",
+        help="Give up on a report that takes longer than this to read (named on stderr; the rest of "
+        "the batch goes on); 0: no limit. Not applied in Dask's worker threads.",
+    ),
+]
 SchedulerOpt = Annotated[
     Optional[str],
     typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786); default a local cluster of --jobs workers.", show_default=False),
@@ -107,7 +115,7 @@ def _front(path: Path | None, data: Path | None = None, *, use_default: bool = T
 
 def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
                  jobs: int = 1, engine: str = "processes", scheduler: str | None = None,
-                 no_front: bool = False, online: bool = False):
+                 no_front: bool = False, online: bool = False, report_timeout: float = 120.0):
     from tqdm import tqdm
 
     from geo.extract import extract_files
@@ -132,6 +140,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
             near=anchors,
             progress=lambda r: bar.update(1),
             geocoder=geocoder,
+            report_timeout=report_timeout,
         )
     else:
         from geo.parallel import extract_files_parallel
@@ -140,7 +149,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
             result = extract_files_parallel(
                 [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
                 data_dir=data, gaz=gaz, front=front, near=anchors, progress=bar.update,
-                geocoder=geocoder,
+                geocoder=geocoder, report_timeout=report_timeout,
             )
         except (FrontmapError, ImportError, OSError) as exc:
             _fail(f"--engine {engine}: {exc}")
@@ -196,11 +205,12 @@ def extract(
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
     online: OnlineOpt = False,
+    report_timeout: ReportTimeoutOpt = 120.0,
 ) -> None:
     """Extract claims from reports: one feature per place mention (null geometry when unresolved)."""
     from maps.export import feature_collection, write_claims
 
-    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
+    result, _ = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, report_timeout)
     try:
         if str(output) == "-":
             json.dump(feature_collection(result.claims), sys.stdout, ensure_ascii=False, indent=1)
@@ -228,12 +238,13 @@ def map_(
     engine: EngineOpt = "processes",
     scheduler: SchedulerOpt = None,
     online: OnlineOpt = False,
+    report_timeout: ReportTimeoutOpt = 120.0,
 ) -> None:
     """Draw the claims of reports on an interactive map, and write them beside it as GeoJSON."""
     from maps.export import write_claims
     from maps.webmap import make_map, save_map
 
-    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online)
+    result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, report_timeout)
     try:
         m = make_map(
             result.claims,

@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import signal
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from frontmap.errors import FrontmapError, ReportError
+from frontmap.errors import FrontmapError, ReportError, ReportTimeoutError
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer
     from geo.geocode import OnlineGeocoder
 
-__all__ = ["ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested"]
+__all__ = ["ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested", "ReportTimeLimit"]
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +239,63 @@ def mark_contested(claims: Sequence[Claim]) -> list[Claim]:
     return [replace(c, contested=True) if i in contested else c for i, c in enumerate(claims)]
 
 
+class _OutOfTime(BaseException):
+    """Raised by the alarm of :class:`ReportTimeLimit`; not an ``Exception``, so that no handler
+    of the pipeline that catches anything takes it for a failure of its own."""
+
+
+class ReportTimeLimit:
+    """A time limit on reading one report: the last line of defence against a report that would
+    take too long (the pipeline is meant to be linear in a report's size; this is not the fix).
+
+    ``with ReportTimeLimit(seconds, source): ...`` raises :class:`~frontmap.errors.ReportTimeoutError`
+    naming ``source`` when the block runs longer than ``seconds``. It works through ``SIGALRM``,
+    so only in a process's main thread (one process, or the workers of ``--jobs``), and not
+    where a timer is already set (it leaves that one alone); elsewhere (a Dask worker's threads,
+    Windows) and with ``seconds`` None or 0 it does nothing. The alarm repeats each second until
+    the block ends, so that code which swallows one interruption is interrupted again.
+
+    Examples
+    --------
+    >>> import time
+    >>> try:
+    ...     with ReportTimeLimit(0.2, "slow.txt"):
+    ...         time.sleep(5)
+    ... except ReportTimeoutError as exc:
+    ...     print(exc)
+    slow.txt: not read within 0.2 s (--report-timeout): skipped
+    """
+
+    def __init__(self, seconds: float | None, source: object) -> None:
+        self.seconds = seconds
+        self.source = source
+        self._armed = False
+        self._old: object = None
+
+    def _alarm(self, signum, frame) -> None:
+        if self._armed:
+            raise _OutOfTime()
+
+    def __enter__(self) -> "ReportTimeLimit":
+        if (self.seconds and self.seconds > 0 and hasattr(signal, "setitimer")
+                and threading.current_thread() is threading.main_thread()
+                and signal.getitimer(signal.ITIMER_REAL)[0] == 0):
+            self._old = signal.signal(signal.SIGALRM, self._alarm)
+            self._armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, 1.0)
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if self._armed:
+            self._armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+        if kind is not None and issubclass(kind, _OutOfTime):
+            raise ReportTimeoutError(
+                self.source, f"not read within {self.seconds:g} s (--report-timeout): skipped") from None
+        return False
+
+
 def _iter_reports(paths: Iterable[str | os.PathLike[str]], result: ExtractResult) -> Iterator[Report]:
     try:
         files = list(iter_input_files(paths))
@@ -280,6 +339,7 @@ def extract_files(
     near: Sequence[Anchor] = (),
     progress: Callable[[Report], None] | None = None,
     geocoder: OnlineGeocoder | None = None,
+    report_timeout: float | None = None,
 ) -> ExtractResult:
     """Claims from files and folders; unreadable inputs are reported, not fatal.
 
@@ -297,13 +357,20 @@ def extract_files(
         Called once per report processed (for a progress bar).
     geocoder
         Opt-in online lookups of the names left unresolved (see :func:`extract_report`).
+    report_timeout
+        Seconds allowed for one report (None or 0: no limit); a report that takes longer is
+        named in ``errors`` and the batch goes on (see :class:`ReportTimeLimit`).
     """
     result = ExtractResult()
     for report in _iter_reports(list(paths), result):
         result.reports += 1
         front = front_km_for(report.date) if front_km_for is not None else None
         try:
-            result.claims.extend(extract_report(report, gaz, front_km=front, near=near, geocoder=geocoder))
+            with ReportTimeLimit(report_timeout, report.source):
+                claims = extract_report(report, gaz, front_km=front, near=near, geocoder=geocoder)
+            result.claims.extend(claims)
+        except ReportTimeoutError as exc:
+            result.errors.append(exc)
         except FrontmapError as exc:
             result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
         except Exception as exc:  # as above: one post's failure is reported, the batch goes on
