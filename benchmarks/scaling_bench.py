@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results"
 
 #: The shapes of report, each named for what it holds.
-SHAPES = ("lines", "list", "coords", "table", "runon", "spaces", "punct")
+SHAPES = ("spaces", "punct", "runon", "table", "coords", "list", "lines")
 #: Where the names come from: settlements within this distance of a point in Donbas, in a fixed order.
 _CENTRE = (48.3, 37.6)
 _RADIUS_KM = 250.0
@@ -213,11 +213,11 @@ def main() -> None:
                 b["traced_ratio"] = round(b["traced_mb"] / a["traced_mb"], 2)
         results["shapes"][shape] = {"rows": rows, "time_growth": growth(rows, "seconds"),
                                     "traced_growth": growth(rows, "traced_mb")}
-    results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
-                          "load_average": os.getloadavg(), "front": args.front}
-    results["date"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
+                              "load_average": os.getloadavg(), "front": args.front}
+        results["date"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")  # after each shape
     print("| shape | " + " | ".join(f"{s // 1024} KB" for s in sizes) + " | growth (time / memory) | 1 MB peak |")
     print("|---|" + "---|" * (len(sizes) + 2))
     for shape, r in results["shapes"].items():
