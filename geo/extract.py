@@ -115,14 +115,19 @@ def extract_report(
 
     contexts = []
     # the text before each sentence, and the sentence, cut once for all the mentions in it
-    cut: dict[int, tuple[str, str]] = {}
+    # (the sentence is kept with each mention; the text before it only while its mentions are
+    # read: one 6,000-character context per sentence would take memory far beyond the text's)
+    sentence_text: dict[int, str] = {}
+    at, prev = -1, ""
     for m in mentions:
         s, e = sentence_of(m.start)
-        if s not in cut:
+        if s != at:
             # the post up to the sentence: attributions carry over ("the ministry said"), and so
             # do post headers that name the author
-            cut[s] = (text[max(0, s - 6000) : s], text[s:e])
-        prev, sentence = cut[s]
+            at, prev = s, text[max(0, s - 6000) : s]
+        sentence = sentence_text.get(s)
+        if sentence is None:
+            sentence = sentence_text[s] = text[s:e]
         ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, context=prev)
         contexts.append((sentence, ctxs))
     # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
