@@ -192,6 +192,7 @@ def main() -> None:
     ap.add_argument("--no-front", dest="front", action="store_false")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds allowed for one size")
     ap.add_argument("--out", type=Path, default=RESULTS / "scaling.json")
+    ap.add_argument("--merge", nargs="+", type=Path, help="summarise these results files (no new runs)")
     ap.add_argument("--one", nargs=2, metavar=("SHAPE", "BYTES"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
@@ -201,6 +202,10 @@ def main() -> None:
         sys.exit("set FRONTMAP_DATA to the data folder (../shared/data)")
     sizes = [args.start * 1024 * 2**i for i in range(args.doublings + 1)]
     results: dict = {"shapes": {}}
+    if args.merge:  # shapes measured in earlier runs, summarised again (the later file wins)
+        for f in args.merge:
+            results["shapes"].update(json.loads(Path(f).read_text(encoding="utf-8"))["shapes"])
+        args.shapes = []
     for shape in args.shapes:
         rows = []
         for size in sizes:
@@ -209,27 +214,49 @@ def main() -> None:
             print(json.dumps(row), file=sys.stderr, flush=True)
             if row.get("seconds") is None:
                 break
-        tkey = "cpu_seconds" if all(r.get("cpu_seconds") for r in rows) else "seconds"
-        for a, b in zip(rows, rows[1:]):
-            if a.get(tkey) and b.get(tkey):
-                b["time_ratio"] = round(b[tkey] / a[tkey], 2)
-                b["traced_ratio"] = round(b["traced_mb"] / a["traced_mb"], 2)
-        results["shapes"][shape] = {"rows": rows, "time_growth": growth(rows, tkey), "time_measure": tkey,
-                                    "traced_growth": growth(rows, "traced_mb")}
-        results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
-                              "load_average": os.getloadavg(), "front": args.front}
-        results["date"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")  # after each shape
-    print("| shape | " + " | ".join(f"{s // 1024} KB" for s in sizes) + " | growth (time / memory) | 1 MB peak |")
-    print("|---|" + "---|" * (len(sizes) + 2))
-    for shape, r in results["shapes"].items():
-        cells = [f"{x['seconds']:.2f} s, {x['traced_mb']:.0f} MB" if x.get("seconds") else "—" for x in r["rows"]]
-        cells += ["—"] * (len(sizes) - len(cells))
-        last = r["rows"][-1]
-        print(f"| {shape} | " + " | ".join(cells) + f" | {r['time_growth']} / {r['traced_growth']} | "
-              + (f"{last['peak_mb']:.0f} MB |" if last.get("peak_mb") else "— |"))
+        results["shapes"][shape] = {"rows": rows}
+        _write(results, args)  # after each shape
+    _write(results, args)
+    print(_table(results))
 
+
+def _summarise(results: dict) -> None:
+    """Each shape's ratios per doubling and growth (CPU time when every size has it)."""
+    for r in results["shapes"].values():
+        rows = [x for x in r["rows"] if x.get("seconds") is not None]
+        tkey = "cpu_seconds" if rows and all(x.get("cpu_seconds") for x in rows) else "seconds"
+        for a, b in zip(rows, rows[1:]):
+            b["time_ratio"] = round(b[tkey] / a[tkey], 2)
+            b["traced_ratio"] = round(b["traced_mb"] / a["traced_mb"], 2)
+        r.update(time_measure=tkey, time_growth=growth(rows, tkey), traced_growth=growth(rows, "traced_mb"))
+
+
+def _write(results: dict, args) -> None:
+    _summarise(results)
+    results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(),
+                          "load_average": os.getloadavg(), "front": args.front}
+    results["date"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+def _table(results: dict) -> str:
+    """A markdown table: the first and last size, and the ratio per doubling (time / traced memory)."""
+    out = ["| shape | first size | last size | per doubling: time / traced memory | growth (1 is linear) |",
+           "|---|---|---|---|---|"]
+    for shape, r in results["shapes"].items():
+        rows = [x for x in r["rows"] if x.get("seconds") is not None]
+        if not rows:
+            out.append(f"| {shape} | — | — | — | — |")
+            continue
+        k = r["time_measure"]
+        cell = lambda x: f"{x['kb']} KB: {x[k]:.2f} s, {x['traced_mb']:.1f} MB (peak {x['peak_mb']:.0f} MB)"  # noqa: E731
+        stop = "" if len(rows) == len(r["rows"]) else f"; {r['rows'][len(rows)]['kb']} KB over the time limit"
+        ratios = ", ".join(f"{x['time_ratio']:g}" for x in rows[1:])
+        mem = ", ".join(f"{x['traced_ratio']:g}" for x in rows[1:])
+        out.append(f"| {shape} | {cell(rows[0])} | {cell(rows[-1])}{stop} | {ratios} / {mem} | "
+                   f"{r['time_growth']} / {r['traced_growth']} |")
+    return "\n".join(out)
 
 if __name__ == "__main__":
     main()
