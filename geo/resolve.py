@@ -774,7 +774,7 @@ def _nearest_in_text(starts: Sequence[int], at: Sequence[int], k: int) -> list[i
     Examples
     --------
     >>> _nearest_in_text([0, 10, 20, 30, 40], [22], 2)
-    [1, 2]
+    [2, 3]
     """
     if len(starts) <= k:
         return list(range(len(starts)))
