@@ -69,6 +69,14 @@ DateOpt = Annotated[
     Optional[str],
     typer.Option("--date", help="Report date YYYY-MM-DD for input that gives none (pasted text, standard input).", show_default=False),
 ]
+ReportTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--report-timeout", min=0, metavar="SECONDS",
+        help="Give up on a report that takes longer than this to read (named on stderr; the rest of "
+        "the batch goes on); 0: no limit. Not applied in Dask's worker threads.",
+    ),
+]
 SchedulerOpt = Annotated[
     Optional[str],
     typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786); default a local cluster of --jobs workers.", show_default=False),
@@ -190,7 +198,7 @@ def _reading_options(paths: list[Path], channel: str | None, date: str | None, j
 def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near: str | None,
                  jobs: int = 1, engine: str = "processes", scheduler: str | None = None,
                  no_front: bool = False, online: bool = False, reading: dict | None = None, keep=None,
-                 contested_days: int = 14):
+                 contested_days: int = 14, report_timeout: float = 120.0):
     from tqdm import tqdm
 
     from geo.extract import extract_files
@@ -228,6 +236,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
                     geocoder=geocoder,
                     online=online,
                     keep=keep,
+                    report_timeout=report_timeout,
                     **(reading or {}),
                 )
             else:
@@ -238,7 +247,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
                         [str(p) for p in paths], jobs=jobs, engine=engine, scheduler=scheduler,
                         data_dir=data, gaz=gaz, front=front, near=anchors,
                         progress=lambda n: (bar.update(n), plain.update(n)),
-                        geocoder=geocoder,
+                        geocoder=geocoder, report_timeout=report_timeout,
                     )
                 except (FrontmapError, ImportError, OSError) as exc:
                     _fail(f"--engine {engine}: {exc}")
@@ -324,6 +333,7 @@ def extract(
     date: DateOpt = None,
     append: Annotated[bool, typer.Option("--append", help="Add to the claims store -o FILE.gpkg only the reports it does not hold (changed ones replaced).")] = False,
     contested_days: ContestedOpt = 14,
+    report_timeout: ReportTimeoutOpt = 120.0,
 ) -> None:
     """Extract claims from reports: one feature per place mention (null geometry when unresolved).
 
@@ -339,7 +349,7 @@ def extract(
         _append(paths, output, data, front, near, no_front, online, reading)
         return
     result, fl = _run_extract(paths, data, front, near, jobs, engine, scheduler, no_front, online, reading,
-                             contested_days=contested_days)
+                             contested_days=contested_days, report_timeout=report_timeout)
     try:
         if str(output) == "-":
             _to_stdout(feature_collection(result.claims))
@@ -409,6 +419,7 @@ def map_(
     channel: ChannelOpt = None,
     date: DateOpt = None,
     contested_days: ContestedOpt = 14,
+    report_timeout: ReportTimeoutOpt = 120.0,
 ) -> None:
     """Draw the claims of reports (or of claims stores, .gpkg) on an interactive map, and write them beside it as GeoJSON."""
     from frontmap.files import replacing
@@ -422,7 +433,7 @@ def map_(
     to_read, stored = _stored_claims(paths)
     if to_read:
         result, fl = _run_extract(to_read, data, front, near, jobs, engine, scheduler, no_front, online, reading,
-                                 contested_days=contested_days)
+                                 contested_days=contested_days, report_timeout=report_timeout)
         result.claims = stored + result.claims
     else:
         from geo.extract import ExtractResult

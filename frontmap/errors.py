@@ -21,6 +21,7 @@ __all__ = [
     "DateError",
     "ReportError",
     "ReportDecodeError",
+    "ReportTimeoutError",
     "GazetteerError",
     "GazetteerNotFoundError",
     "DumpFormatError",
@@ -64,6 +65,10 @@ class ReportError(FrontmapError, OSError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class ReportTimeoutError(ReportError, TimeoutError):
+    """A report that took longer to read than the per-report time limit (``--report-timeout``)."""
 
 
 class ReportDecodeError(ReportError):

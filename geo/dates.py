@@ -206,7 +206,7 @@ _LEAD = re.compile(
     r"^(?:(?:dated?|on|published|posted|updated|as\s+of)\b[:\s]*)?(?:(?:" + _WEEKDAY_RE + r"),?\s+)?", re.IGNORECASE
 )
 _TRAIL_TIME = re.compile(
-    r"(?:[T\s,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|GMT|MSK|[ap]\.?m\.?|[+-]\d{2}:?\d{2}))?)$",
+    r"(?<![T\s,])(?:[T\s,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|GMT|MSK|[ap]\.?m\.?|[+-]\d{2}:?\d{2}))?)$",
     re.IGNORECASE,
 )
 

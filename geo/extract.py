@@ -13,6 +13,8 @@ import bisect
 import datetime as _dt
 import logging
 import os
+import signal
+import threading
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from frontmap import COARSE_WHY
-from frontmap.errors import FrontmapError, ReportError, ReportWarning
+from frontmap.errors import FrontmapError, ReportError, ReportTimeoutError, ReportWarning
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all, source_claimant
@@ -29,7 +31,7 @@ from geo.coordinates import read_coordinates
 from geo.dates import claim_date
 from geo.discourse import apply_report_state, read_report
 from geo.mentions import find_mentions
-from geo.model import Claim, Claimant, Coordinate, CoordSource, Report, claim_key
+from geo.model import Claim, Claimant, Coordinate, CoordSource, Mention, Report, claim_key
 from geo.relative import derive_point, find_relation
 from geo.reports import iter_file_reports, iter_input_files, normalise_text
 from geo.resolve import resolve_mentions
@@ -40,7 +42,8 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer
     from geo.geocode import OnlineGeocoder
 
-__all__ = ["CONTESTED_DAYS", "ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested"]
+__all__ = ["CONTESTED_DAYS", "ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested",
+           "ReportTimeLimit"]
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +113,13 @@ def extract_report(
     text = normalise_text(report.text)  # read already normalised from files; text given here may not be
     if text is not report.text:
         report = replace(report, text=text)
-    spans = sentences(text) or [(0, len(text))]
+    coords, rejected = read_coordinates(text)
+    mentions = find_mentions(text, gaz, coordinates=coords)
+    if not (mentions or coords or rejected):
+        return []
+    # a sentence too long to keep whole is never cut inside a name, and one that a name runs
+    # across all the same (a break the splitter saw inside it) is joined to the next
+    spans = _holding(sentences(text, keep=[(m.start, m.end) for m in mentions]) or [(0, len(text))], mentions)
     starts = [s for s, _ in spans]
 
     def sentence_of(offset: int) -> tuple[int, int]:
@@ -121,8 +130,6 @@ def extract_report(
         k = bisect.bisect_right(starts, s) - 2
         return text[spans[k][0] : spans[k][1]] if k >= 0 else ""
 
-    coords, rejected = read_coordinates(text)
-    mentions = find_mentions(text, gaz, coordinates=coords)
     loose: list[Coordinate] = []
     if coords:
         # every coordinate becomes a point: tied to a name of its sentence, line block or table row that has a
@@ -132,14 +139,19 @@ def extract_report(
         return []
     contexts = []
     # the text before each sentence, and the sentence, cut once for all the mentions in it
-    cut: dict[int, tuple[str, str]] = {}
+    # (the sentence is kept with each mention; the text before it only while its mentions are
+    # read: one 6,000-character context per sentence would take memory far beyond the text's)
+    sentence_text: dict[int, str] = {}
+    at, prev = -1, ""
     for m in mentions:
         s, e = sentence_of(m.start)
-        if s not in cut:
+        if s != at:
             # the post up to the sentence: attributions carry over ("the ministry said"), and so
             # do post headers that name the author
-            cut[s] = (text[max(0, s - 6000) : s], text[s:e])
-        prev, sentence = cut[s]
+            at, prev = s, text[max(0, s - 6000) : s]
+        sentence = sentence_text.get(s)
+        if sentence is None:
+            sentence = sentence_text[s] = text[s:e]
         ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, context=prev)
         contexts.append((sentence, ctxs))
     # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
@@ -233,6 +245,26 @@ def extract_report(
 
         claims = geocode_claims(claims, geocoder)
     return claims
+
+
+def _holding(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The sentence spans, those a mention runs across joined, so that each mention lies inside one."""
+    starts = [s for s, _ in spans]
+    join = [False] * len(spans)  # join[k]: span k and the next are one
+    for m in mentions:
+        k = max(0, bisect.bisect_right(starts, m.start) - 1)
+        while k + 1 < len(spans) and m.end > spans[k][1]:
+            join[k] = True
+            k += 1
+    if not any(join):
+        return spans
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(spans):
+        if k and join[k - 1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _coordinate_claims(
@@ -365,6 +397,63 @@ def _keep_warnings(caught: list[warnings.WarningMessage], result: ExtractResult)
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
+class _OutOfTime(BaseException):
+    """Raised by the alarm of :class:`ReportTimeLimit`; not an ``Exception``, so that no handler
+    of the pipeline that catches anything takes it for a failure of its own."""
+
+
+class ReportTimeLimit:
+    """A time limit on reading one report: the last line of defence against a report that would
+    take too long (the pipeline is meant to be linear in a report's size; this is not the fix).
+
+    ``with ReportTimeLimit(seconds, source): ...`` raises :class:`~frontmap.errors.ReportTimeoutError`
+    naming ``source`` when the block runs longer than ``seconds``. It works through ``SIGALRM``,
+    so only in a process's main thread (one process, or the workers of ``--jobs``), and not
+    where a timer is already set (it leaves that one alone); elsewhere (a Dask worker's threads,
+    Windows) and with ``seconds`` None or 0 it does nothing. The alarm repeats each second until
+    the block ends, so that code which swallows one interruption is interrupted again.
+
+    Examples
+    --------
+    >>> import time
+    >>> try:
+    ...     with ReportTimeLimit(0.2, "slow.txt"):
+    ...         time.sleep(5)
+    ... except ReportTimeoutError as exc:
+    ...     print(exc)
+    slow.txt: not read within 0.2 s (--report-timeout): skipped
+    """
+
+    def __init__(self, seconds: float | None, source: object) -> None:
+        self.seconds = seconds
+        self.source = source
+        self._armed = False
+        self._old: object = None
+
+    def _alarm(self, signum, frame) -> None:
+        if self._armed:
+            raise _OutOfTime()
+
+    def __enter__(self) -> "ReportTimeLimit":
+        if (self.seconds and self.seconds > 0 and hasattr(signal, "setitimer")
+                and threading.current_thread() is threading.main_thread()
+                and signal.getitimer(signal.ITIMER_REAL)[0] == 0):
+            self._old = signal.signal(signal.SIGALRM, self._alarm)
+            self._armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, 1.0)
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if self._armed:
+            self._armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+        if kind is not None and issubclass(kind, _OutOfTime):
+            raise ReportTimeoutError(
+                self.source, f"not read within {self.seconds:g} s (--report-timeout): skipped") from None
+        return False
+
+
 def _iter_reports(
     paths: Iterable[str | os.PathLike[str]],
     result: ExtractResult,
@@ -427,6 +516,7 @@ def extract_files(
     date: _dt.date | None = None,
     online: bool = False,
     keep: Callable[[Report], bool] | None = None,
+    report_timeout: float | None = None,
 ) -> ExtractResult:
     """Claims from files and folders; unreadable inputs are reported, not fatal.
 
@@ -453,6 +543,9 @@ def extract_files(
     keep
         Extract only the reports it keeps (a claims store passes those it holds already over);
         ``ExtractResult.reports`` counts the kept ones, ``ExtractResult.read`` holds all read.
+    report_timeout
+        Seconds allowed for one report (None or 0: no limit); a report that takes longer is
+        named in ``errors`` and the batch goes on (see :class:`ReportTimeLimit`).
     """
     result = ExtractResult()
     for report in _iter_reports(list(paths), result, channel=channel, date=date, online=online):
@@ -463,7 +556,11 @@ def extract_files(
         result.reports += 1
         front = front_km_for(report.date) if front_km_for is not None else None
         try:
-            result.claims.extend(extract_report(report, gaz, front_km=front, near=near, geocoder=geocoder))
+            with ReportTimeLimit(report_timeout, report.source):
+                claims = extract_report(report, gaz, front_km=front, near=near, geocoder=geocoder)
+            result.claims.extend(claims)
+        except ReportTimeoutError as exc:
+            result.errors.append(exc)
         except FrontmapError as exc:
             result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
         except Exception as exc:  # as above: one post's failure is reported, the batch goes on

@@ -378,18 +378,31 @@ def _word_before(text: str, start: int, gaz: Gazetteer) -> Word | None:
 
     ``start`` begins a word or a part of a split one; for a part, the word found may differ from the
     part before it, but both stand before a hyphen (``_person_like`` asks no more of them)."""
-    # _WORD reads the text after a space as it reads it from the start: read from the space
-    # before the word before, from the one before that if no word stands in between, and so on
+    # _WORD reads the text after a character no word holds (not a letter, apostrophe or hyphen)
+    # as it reads it from the start: back over what is not a letter to the last letter, back
+    # over the word's characters to such a character, and read from there (each character once)
+    k = start
+    while k > 0 and not _is_letter(text[k - 1]):
+        k -= 1
+    lo = k
+    while lo > 0 and (_is_letter(text[lo - 1]) or text[lo - 1] in _WORD_INNER):
+        lo -= 1
     last = None
-    lo = start
-    while last is None and lo > 0:
-        lo = text.rfind(" ", 0, lo - 1) + 1 if lo > 1 else 0
-        for m in _WORD.finditer(text, lo, start):
-            last = m
+    for m in _WORD.finditer(text, lo, start):
+        last = m
     if last is None:
         return None
     o, p = _split_word(last.group(), gaz)[-1]
     return last.start() + o, last.start() + o + len(p), p
+
+
+#: Characters _WORD takes inside a word besides letters.
+_WORD_INNER = frozenset("'’ʼ-")
+
+
+def _is_letter(ch: str) -> bool:
+    """Whether ``ch`` is a letter as ``[^\\W\\d_]`` reads it."""
+    return ch.isalnum() and not ch.isdecimal() and ch != "_"
 
 
 def _is_cap(word: str) -> bool:

@@ -52,8 +52,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from frontmap import errors as _errors
-from frontmap.errors import FrontmapError, ReportError
-from geo.extract import ExtractResult, _iter_reports, extract_files, extract_report, mark_contested
+from frontmap.errors import FrontmapError, ReportError, ReportTimeoutError
+from geo.extract import ExtractResult, ReportTimeLimit, _iter_reports, extract_files, extract_report, mark_contested
 from geo.model import Claim
 from geo.reports import iter_input_files
 
@@ -82,6 +82,7 @@ class WorkerSpec:
     cache_dir: str | None = None
     front: str | None = None
     near: tuple[Anchor, ...] = ()
+    report_timeout: float | None = None  #: seconds allowed for one report (see geo.extract.ReportTimeLimit)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,11 @@ def _extract_one(spec: WorkerSpec, path: str) -> FileResult:
         result.reports += 1
         front_km = front.distance_function(report.date) if front is not None else None
         try:
-            claims.extend(extract_report(report, gaz, front_km=front_km, near=spec.near))
+            with ReportTimeLimit(spec.report_timeout, report.source):
+                found = extract_report(report, gaz, front_km=front_km, near=spec.near)
+            claims.extend(found)
+        except ReportTimeoutError as exc:
+            result.errors.append(exc)
         except FrontmapError as exc:
             result.errors.append(ReportError(report.source, f"{type(exc).__name__}: {exc}"))
         except Exception as exc:  # a bug on one report must not lose the batch
@@ -273,6 +278,7 @@ def extract_files_parallel(
     chunk_size: int | None = None,
     progress: Callable[[int], None] | None = None,
     geocoder: Any = None,
+    report_timeout: float | None = None,
 ) -> ExtractResult:
     """Claims from files and folders, extracted in parallel; unreadable inputs are reported.
 
@@ -308,6 +314,10 @@ def extract_files_parallel(
         A :class:`geo.geocode.OnlineGeocoder` (opt-in ``--online``): the names left
         unresolved are looked up in this process once the workers are done, one request a
         second (workers never query), with the same result as :func:`geo.extract.extract_files`.
+    report_timeout
+        Seconds allowed for one report (None or 0: no limit): a report that takes longer is
+        named in ``errors``, the rest of the batch is kept. Applies in this process and in the
+        ``"processes"`` workers; not in Dask's worker threads (see :class:`geo.extract.ReportTimeLimit`).
 
     Raises
     ------
@@ -336,6 +346,7 @@ def extract_files_parallel(
             [str(p) for p in paths], gaz,
             front_km_for=fl.distance_function if fl is not None else None, near=near,
             progress=(lambda r: progress(1)) if progress is not None else None, geocoder=geocoder,
+            report_timeout=report_timeout,
         )
     files, path_errors = list_input_files(list(paths))
     spec = WorkerSpec(
@@ -344,6 +355,7 @@ def extract_files_parallel(
         cache_dir=None if cache_dir is None else str(cache_dir),
         front=None if front is None else str(front),
         near=near,
+        report_timeout=report_timeout,
     )
     names = [str(f) for f in files]
 

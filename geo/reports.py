@@ -345,7 +345,9 @@ _PARAGRAPH_TAGS = frozenset(
 _LINE_TAGS = frozenset({"br", "div", "li", "tr", "dt", "dd", "figcaption", "caption", "details", "summary", "td", "th"})
 _WS = re.compile(r"\s+")
 _PARA, _BR = "\ue000", "\ue001"  # private-use marks for "paragraph break" and "line break" while parsing
-_BREAKS = re.compile(r"\s*[\ue000\ue001][\s\ue000\ue001]*")
+# (?<!\s): a match starts where its whitespace starts, so that a long run of whitespace is read
+# once, not once from each of its characters (the same matches: the leftmost one starts there)
+_BREAKS = re.compile(r"(?<!\s)\s*[\ue000\ue001][\s\ue000\ue001]*")
 
 
 class _HTMLText(HTMLParser):
@@ -424,7 +426,7 @@ def _looks_like_html(text: str) -> bool:
 
 _META_KEYS = frozenset({"source", "url", "date", "via", "note", "title", "author"})
 _META_FIELD = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(.*)$", re.DOTALL)
-_META_SPLIT = re.compile(r"[ \t]+\|[ \t]+")
+_META_SPLIT = re.compile(r"(?<![ \t])[ \t]+\|[ \t]+")  # from a run's start: linear in long runs
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 _URL_LINE = re.compile(r"^[ \t]*((?:https?://|www\.)\S+(?:[ \t]+\.\.\.[ \t]+\S+)?)[ \t]*$", re.MULTILINE)
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")

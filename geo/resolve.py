@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -38,7 +39,7 @@ from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confid
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
-from geo.sanity import implausible_point
+from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
 from geo.sectors import Sector, find_sectors
@@ -79,6 +80,16 @@ _TOGETHER_READINGS = 12
 #: How many of the best candidates a ranking keeps for the resolution (the runners-up named in
 #: its explanation)
 _TOP = 3
+#: The pull of other places is bounded to a neighbourhood, so that resolving a report takes time
+#: and memory linear in its size: the settled names nearest in the text (:data:`_NEAREST`), the
+#: coordinates nearest in the text (:data:`_NEAREST_COORDS`), and the same name settled elsewhere
+#: (at most :data:`_SAME_NAME_ANCHORS` of its paragraphs: their pull saturates long before).
+_NEAREST = 8
+_NEAREST_COORDS = 16
+_SAME_NAME_ANCHORS = 16
+#: How many settled mentions the search for a group's nearest settled names passes over, from each
+#: of its mentions (a bound for texts naming a few places over and over; real reports need ~10).
+_NEAREST_WALK = 256
 #: An oblast named in the mention's own sentence counts fully; one named elsewhere in the
 #: report (which may cover several fronts) counts little.
 _LOCAL_REGION = Weights()
@@ -93,11 +104,13 @@ _REGION = re.compile(
 
 # What stands between two names of one place: "A (B)", "A/B", "A, or B", "A, which the
 # Ukrainians call B", "A, known in Ukraine as B", "A, renamed B".
+# No two whitespace quantifiers stand side by side (a run of spaces is read one way only): the
+# pattern takes time linear in the gap, whatever whitespace it holds.
 _PAIR_GAP = re.compile(
-    r"\s*(?:/|\(|,\s*(?:or|aka)\s|\s(?:or|aka)\s"
-    r"|,?\s*(?:which|that|what)\s+(?:the\s+)?(?:Ukrainians?|Ukraine|Kyiv|Russians?|Moscow)\s+(?:now\s+)?(?:calls?|renamed|named)"
-    r"|,?\s*(?:now\s+)?(?:known|called|renamed)\s+(?:in\s+(?:Ukraine|Russia)\s+)?(?:as\s+)?"
-    r"|,?\s*(?:formerly|previously|once)\s+(?:known\s+as\s+)?)\s*",
+    r"\s*(?:/|\(|,\s*(?:or|aka)\s|(?<=\s)(?:or|aka)\s"
+    r"|(?:,\s*)?(?:which|that|what)\s+(?:the\s+)?(?:Ukrainians?|Ukraine|Kyiv|Russians?|Moscow)\s+(?:now\s+)?(?:calls?|renamed|named)"
+    r"|(?:,\s*)?(?:now\s+)?(?:known|called|renamed)(?:\s+in\s+(?:Ukraine|Russia))?(?:\s+as)?(?=\s)"
+    r"|(?:,\s*)?(?:formerly|previously|once)(?:\s+known\s+as)?(?=\s))\s*",
     re.IGNORECASE,
 )
 _REGION_PAIR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|or|&)\s+$")
@@ -126,8 +139,8 @@ class _Fixed:
     mention: Mention  #: its first mention
     key: str  #: its name's key
     name: str  #: its name as ranked
-    anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates
-    distance: dict[str, int]  #: characters to the nearest mention of every group
+    anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates nearest in the text
+    at: list[int]  #: the offsets of its mentions, in order
     beside: list[str]  #: groups of events, of another name, written close by, in key order
     namesakes: bool  #: whether another group (another paragraph) has its name
     sectors: frozenset[int] = frozenset()  #: the front directions it is listed under (their indexes)
@@ -326,12 +339,18 @@ def resolve_mentions(
             if len(cands) == 1:
                 regions.append((m.start, m.end, cands[0].place))
     report_regions = {p.name for _, _, p in regions}
+    by_start = sorted(regions, key=lambda r: r[0])
+    region_starts = [rs for rs, _, _ in by_start]
 
     def regions_for(m: Mention) -> tuple[set[str], bool]:
         """Regions named in the mention's sentence (strong), else anywhere in the report (weak)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
-            local = {p.name for rs, re_, p in regions if rs >= s and re_ <= e}
+            local = set()
+            for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
+                rs, re_, p = by_start[k]
+                if re_ <= e:
+                    local.add(p.name)
             if local:
                 return local, True
         return set(report_regions), False
@@ -364,13 +383,20 @@ def resolve_mentions(
         local = set().union(*(r for r, is_local in found if is_local))
         group_regions[gk] = (local, True) if local else (set().union(*(r for r, _ in found)), False)
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
-    group_pos = {gk: [mentions[i].start for i in idx] for gk, idx in groups.items()}
+    group_pos = {gk: sorted(mentions[i].start for i in idx) for gk, idx in groups.items()}
+    # every mention's offset and group, in text order: a group's neighbours are looked up there
+    in_text = sorted((mentions[i].start, gk) for gk, idx in groups.items() for i in idx)
+    text_pos, text_group = [x for x, _ in in_text], [g for _, g in in_text]
+    name_count = Counter(base_key.values())
     # coordinates the report gives for a name hold for its other mentions too
-    own_coords: dict[str, list[Coordinate]] = {}
+    own_coords: dict[str, list[tuple[int, Coordinate]]] = {}
     for i, m in enumerate(mentions):
         if m.coordinate is not None:
-            own_coords.setdefault(keys[i], []).append(m.coordinate)
-    coords = [(m.start, m.coordinate) for m in mentions if m.coordinate is not None]
+            own_coords.setdefault(keys[i], []).append((m.start, m.coordinate))
+    for held in own_coords.values():
+        held.sort(key=lambda pc: pc[0])
+    coords = sorted(((m.start, m.coordinate) for m in mentions if m.coordinate is not None), key=lambda pc: pc[0])
+    coord_pos = [x for x, _ in coords]
     # "near Myrne (northwest of Pokrovsk)", "attacked east of Slovyansk near Mykolaivka": once the
     # reference place is settled, the place lies that way from it
     group_of = {i: gk for gk, idx in groups.items() for i in idx}
@@ -385,6 +411,67 @@ def resolve_mentions(
 
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
+    # the settled groups' mentions in text order (offsets, groups), for finding the nearest; each
+    # group's place in the order of `settled` (which breaks ties between equally near ones); and
+    # the settled groups of each name, in that order
+    settled_pos: list[int] = []
+    settled_at: list[str] = []
+    settled_order: dict[str, int] = {}
+    settled_by_name: dict[str, dict[str, None]] = {}
+
+    settle_count = [0]
+
+    def settle(gk: str, place: Place) -> None:
+        """``settled[gk] = place``, at the end of its order (as a dict puts a new key)."""
+        settled[gk] = place
+        settle_count[0] += 1
+        settled_order[gk] = settle_count[0]
+        settled_by_name.setdefault(base_key[gk], {})[gk] = None
+
+    def unsettle(gk: str) -> Place:
+        """``settled.pop(gk)``; its mentions stay in the offsets (the judge of a group passes over its own)."""
+        settled_by_name[base_key[gk]].pop(gk)
+        return settled.pop(gk)
+
+    def index_settled(new: Sequence[str]) -> None:
+        """Add the mentions of newly settled groups to the offsets of settled mentions."""
+        merged = sorted([*zip(settled_pos, settled_at), *((x, g) for g in new for x in group_pos[g])])
+        settled_pos[:] = [x for x, _ in merged]
+        settled_at[:] = [g for _, g in merged]
+
+    def nearest_settled(gk: str, at: Sequence[int]) -> list[tuple[str, int]]:
+        """The :data:`_NEAREST` settled groups but ``gk`` nearest in the text to any of the offsets
+        ``at``, with their distance in characters, nearest first (ties: the earlier settled)."""
+        found: dict[str, int] = {}
+        n = len(settled_pos)
+        for x in at:
+            hi = bisect.bisect_left(settled_pos, x)
+            lo = hi - 1
+            mine: dict[str, int] = {}
+            bound = -1
+            for _ in range(_NEAREST_WALK):
+                dl = x - settled_pos[lo] if lo >= 0 else -1
+                dr = settled_pos[hi] - x if hi < n else -1
+                if dl < 0 and dr < 0:
+                    break
+                if dr < 0 or 0 <= dl <= dr:
+                    d, other = dl, settled_at[lo]
+                    lo -= 1
+                else:
+                    d, other = dr, settled_at[hi]
+                    hi += 1
+                if 0 <= bound < d:
+                    break  # every group as near as the last one taken is in
+                if other == gk or other in mine:
+                    continue
+                mine[other] = d
+                if len(mine) == _NEAREST:
+                    bound = d
+            for other, d in mine.items():
+                if d < found.get(other, d + 1):
+                    found[other] = d
+        best = sorted(found, key=lambda o: (found[o], settled_order[o]))[:_NEAREST]
+        return [(o, found[o]) for o in best]
 
     prepared: dict[tuple[str, str, bool], Prepared] = {}
     readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
@@ -405,28 +492,35 @@ def resolve_mentions(
             return f
         i0 = groups[gk][0]
         m = mentions[i0]
+        pa = group_pos[gk]
         anchors = list(near)
-        for pos, c in coords:
-            chars = min(abs(x - pos) for x in group_pos[gk])
+        # the report's coordinates nearest in the text (all of them in a report that gives a few)
+        for j in _nearest_in_text(coord_pos, pa, _NEAREST_COORDS):
+            pos, c = coords[j]
+            chars = min(abs(x - pos) for x in pa)
             anchors.append(Anchor(c.lat, c.lon, weight=0.6 * _closeness(chars), scale_km=30.0,
                                   label=f"coordinates {c.text}", group="report"))
-        for c in ([m.coordinate] if m.coordinate is not None else own_coords.get(keys[i0], [])):
-            anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
-        in_sectors = _in_sector(sector_anchors, group_pos[gk])
-        anchors.extend(sector_anchors[k][2] for k in in_sectors)
-        # characters to the nearest mention of every group; most groups are one mention
-        pa = group_pos[gk]
-        if len(pa) == 1:
-            x = pa[0]
-            distance = {other: abs(x - pb[0]) if len(pb) == 1 else min(abs(x - y) for y in pb)
-                        for other, pb in group_pos.items()}
+        if m.coordinate is not None:
+            own = [m.coordinate]
         else:
-            distance = {other: min(abs(x - y) for x in pa for y in pb) for other, pb in group_pos.items()}
-        beside = sorted(other for other, d in distance.items() if d <= _TOGETHER_CHARS and other != gk
-                        and group_event[other] and base_key[other] != keys[i0])
-        namesakes = any(base_key[other] == keys[i0] for other in groups if other != gk)
-        f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), distance, beside,
-                                  namesakes, frozenset(in_sectors))
+            held = own_coords.get(keys[i0], [])
+            own = [held[j][1] for j in _nearest_in_text([x for x, _ in held], pa, _NEAREST_COORDS)]
+        for c in own:
+            anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
+        # the front directions it is listed under pull it towards their towns
+        in_sectors = _in_sector(sector_anchors, pa)
+        anchors.extend(sector_anchors[k][2] for k in in_sectors)
+        # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
+        near_by: set[str] = set()
+        for x in pa:
+            for j in range(bisect.bisect_left(text_pos, x - _TOGETHER_CHARS),
+                           bisect.bisect_right(text_pos, x + _TOGETHER_CHARS)):
+                near_by.add(text_group[j])
+        beside = sorted(other for other in near_by if other != gk and group_event[other]
+                        and base_key[other] != keys[i0])
+        namesakes = name_count[keys[i0]] > 1
+        f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
+                                  frozenset(in_sectors))
         return f
 
     def evaluate(gk: str) -> tuple[list[Candidate], float]:
@@ -441,20 +535,25 @@ def resolve_mentions(
 
     def judge(gk: str) -> tuple[list[Candidate], float]:
         f = fixed(gk)
-        m, key0, distance = f.mention, f.key, f.distance
+        m, key0 = f.mention, f.key
         anchors = list(f.anchors)
         seen: set[int] = set()
         # the nearest settled names in the text pull; the rest of a long report barely does
-        nearest = sorted(settled, key=distance.__getitem__)[:8]
-        for other, p in settled.items() if f.namesakes else ():
-            if other != gk and base_key[other] == key0:
+        nearest = nearest_settled(gk, f.at)
+        elsewhere = 0
+        for other in settled_by_name.get(key0, ()) if f.namesakes else ():
+            if other != gk:
+                p = settled[other]
                 held = elsewhere_anchors.get(id(p))
                 if held is None:
                     held = elsewhere_anchors[id(p)] = (p, Anchor(
                         p.lat, p.lon, weight=0.35, scale_km=3.0, label=f"the {p.name} this report means elsewhere",
                         group="same-name"))
                 anchors.append(held[1])
-        for other in nearest:
+                elsewhere += 1
+                if elsewhere == _SAME_NAME_ANCHORS:
+                    break
+        for other, chars in nearest:
             p = settled[other]
             if (
                 other == gk
@@ -465,7 +564,7 @@ def resolve_mentions(
             ):
                 continue
             seen.add(p.geonameid)
-            w = 0.7 * _closeness(distance[other])
+            w = 0.7 * _closeness(chars)
             if f.sectors and sector_anchors and not (f.sectors & fixed(other).sectors):
                 w *= OTHER_SECTOR  # listed under another direction: it says little about this one
             ak = (p.geonameid, p.lat, p.lon, w)
@@ -555,10 +654,11 @@ def resolve_mentions(
             accepted = [gk for gk, (ranked, conf) in scored.items() if ranked and conf >= threshold]
             for gk in accepted:
                 chosen[gk] = scored[gk]
-                settled[gk] = scored[gk][0][0].place
+                settle(gk, scored[gk][0][0].place)
                 pending.discard(gk)
             if not accepted:
                 break
+            index_settled(accepted)
             changes[0] += 1
     for gk in sorted(pending):
         chosen[gk] = evaluate(gk)
@@ -569,14 +669,14 @@ def resolve_mentions(
         ranked0, conf0 = chosen[gk]
         if len(ranked0) < 2 or conf0 >= REVISIT or mentions[groups[gk][0]].coordinate is not None:
             continue  # one candidate, a near-certain choice, or the text's own coordinates
-        p0 = settled.pop(gk)
+        p0 = unsettle(gk)
         changes[0] += 1
         ranked, conf = evaluate(gk)
         if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
             chosen[gk] = (ranked, conf)
-            settled[gk] = ranked[0].place
+            settle(gk, ranked[0].place)
         else:
-            settled[gk] = p0
+            settle(gk, p0)
         changes[0] += 1  # back at the end of `settled`, whose order ranks the nearest
     # a mangled event name nothing else reached: a look-alike among the settlements of the
     # report's area (its placed event places, its directions' towns), never across the country
@@ -623,9 +723,25 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
     """
     doubts: dict[int, tuple[str, bool]] = {}
     points = [(i, m.coordinate) for i, m in enumerate(mentions) if m.coordinate is not None]
+    # A point with another point in its cell of the grid or the next ones is nearer to it than
+    # MAX_KM (two cells of MAX_KM / 400 degrees each way: under 0.8 * MAX_KM): only the others
+    # are measured against the whole report, so that a report of thousands of coordinates is
+    # checked in linear time.
+    cell = MAX_KM / 400.0
+    grid: Counter[tuple[int, int]] = Counter()
+    where: dict[int, tuple[int, int]] = {}
     for i, c in points:
-        context = [(o.lat, o.lon) for j, o in points if j != i]
-        reason = implausible_point(c.lat, c.lon, context)
+        if math.isfinite(c.lat) and math.isfinite(c.lon) and abs(c.lat) <= 90 and abs(c.lon) <= 180:
+            where[i] = (math.floor(c.lat / cell), math.floor(c.lon / cell))
+            grid[where[i]] += 1
+    for i, c in points:
+        reason = implausible_point(c.lat, c.lon, ())
+        if reason is None and i in where:
+            a, b = where[i]
+            others = sum(grid.get((a + da, b + db), 0) for da in (-1, 0, 1) for db in (-1, 0, 1)) - 1
+            if not others:
+                context = [(o.lat, o.lon) for j, o in points if j != i]
+                reason = implausible_point(c.lat, c.lon, context)
         if reason is None:
             continue
         kept = "nearest other place" in reason
@@ -664,29 +780,38 @@ def _directions(
         rel = find_relation(sentence, m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:
             refs.append((j, s + rel.start, rel))
+    if not refs:
+        return out
+    # mentions by offset (found by bisection: a report may hold thousands of bearing phrases)
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, i))
+    starts = [mentions[i].start for i in order]
     own: set[int] = set()  # mentions with their own bearing, right after them
     for j, phrase_start, rel in refs:
         s, _ = sentence_of(mentions[j].start)
-        before = [i for i, m in enumerate(mentions) if s <= m.start and m.end <= phrase_start]
-        if before:
-            i = before[-1]
-            if _OWN_BEARING_GAP.fullmatch(text, mentions[i].end, phrase_start):
-                out.append((i, j, rel))
-                own.add(i)
+        # the last mention (in index order) of the sentence that ends before the phrase
+        last = -1
+        for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, phrase_start)):
+            i = order[k]
+            if mentions[i].end <= phrase_start and i > last:
+                last = i
+        if last >= 0 and _OWN_BEARING_GAP.fullmatch(text, mentions[last].end, phrase_start):
+            out.append((last, j, rel))
+            own.add(last)
+    phrase_starts = sorted(p for _, p, _ in refs)
     for j, phrase_start, rel in refs:
         ref = mentions[j]
         s, e = sentence_of(ref.start)
         stop = e
-        for _, other_start, _ in refs:
-            if ref.end <= other_start < stop:
-                stop = other_start
+        k = bisect.bisect_left(phrase_starts, ref.end)
+        if k < len(phrase_starts) and phrase_starts[k] < stop:
+            stop = phrase_starts[k]
         brk = _DIRECTION_BREAK.search(text, ref.end, stop)
         if brk:
             stop = brk.start()
         # "... near Myrne, and counterattacked near Kotlyne (southwest of Pokrovsk)": a mention
         # with its own bearing takes only that one
-        out += [(i, j, rel) for i, m in enumerate(mentions)
-                if ref.end <= m.start and m.end <= stop and i != j and i not in own]
+        taken = [order[k] for k in range(bisect.bisect_left(starts, ref.end), bisect.bisect_left(starts, stop))]
+        out += [(i, j, rel) for i in sorted(taken) if mentions[i].end <= stop and i != j and i not in own]
     return out
 
 
@@ -732,6 +857,27 @@ def _sector_anchors(sectors: Sequence[Sector]) -> list[tuple[int, int, Anchor]]:
 def _in_sector(sector_anchors: Sequence[tuple[int, int, Anchor]], positions: Sequence[int]) -> list[int]:
     """The indexes of the directions whose text holds one of the positions."""
     return [k for k, (start, end, _) in enumerate(sector_anchors) if any(start <= x < end for x in positions)]
+
+
+def _nearest_in_text(starts: Sequence[int], at: Sequence[int], k: int) -> list[int]:
+    """Indices of the ``k`` entries of the sorted offsets ``starts`` nearest to any offset of
+    ``at`` (ties: the earlier entry), in order; all of them when there are no more than ``k``.
+
+    Examples
+    --------
+    >>> _nearest_in_text([0, 10, 20, 30, 40], [22], 2)
+    [2, 3]
+    """
+    if len(starts) <= k:
+        return list(range(len(starts)))
+    best: dict[int, int] = {}
+    for x in at:
+        j = bisect.bisect_left(starts, x)
+        for i in range(max(0, j - k), min(len(starts), j + k)):
+            d = abs(starts[i] - x)
+            if d < best.get(i, d + 1):
+                best[i] = d
+    return sorted(sorted(best, key=lambda i: (best[i], i))[:k])
 
 
 def _toward(lat: float, lon: float, rel: Relation) -> tuple[float, float]:

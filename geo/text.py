@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 __all__ = ["sentences", "sentence_at", "paragraphs"]
 
@@ -36,13 +36,15 @@ __all__ = ["sentences", "sentence_at", "paragraphs"]
 # match starts with one of the characters of its first set, so the regex engine skips to those
 # characters at once instead of trying each position (nearly 3x faster); the spaces and tabs
 # before a line break, which a break also takes, are found by looking back (_line_start).
+# A run of punctuation matches whole even with no space after it (such a match is no break and
+# is passed over): a run of "!?." is then read once, not once from each of its characters.
 _BREAK = re.compile(
     r"[\n.!?…](?:(?<=\n)(?P<nl>(?:[ \t\r]*\n)*[ \t\r]*)"
-    r"|(?P<punct>[.!?…]*)(?P<close>[\"'”’»)\]]*)[ \t\u00a0]+)"
+    r"|(?P<punct>[.!?…]*)(?P<close>[\"'”’»)\]]*)[ \t\u00a0]*)"
 )
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
-# The word right before a dot: letters, digits, inner dots and hyphens ("U.S", "р-н", "Gen").
-_WORD_BEFORE = re.compile(r"[\w.\-]+$")
+#: How far back from a dot the word before it is read.
+_WORD_BEFORE_REACH = 24
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
 _COORD_BEFORE = re.compile(r"[\d°′″'\"]\s?$")
 
@@ -69,27 +71,43 @@ def _starts_sentence(ch: str) -> bool:
 
 def _dot_is_abbreviation(text: str, dot: int) -> bool:
     """Whether the single dot at ``dot`` closes an abbreviation, initial or acronym."""
-    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-    if m is None:
+    found = _word_before_dot(text, dot)
+    if found is None:
         return False
-    word = m.group().lstrip(".-")
+    start, word = found
+    word = word.lstrip(".-")
     if not word:
         return False
     folded = word.casefold()
     if word.isdigit():
         # "1. Zvanovka …": a list number at the start of a line, not the end of a sentence
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        return len(word) <= 3 and not text[line_start : m.start()].strip()
+        line_start = text.rfind("\n", 0, start) + 1
+        return len(word) <= 3 and not text[line_start : start].strip()
     if _ACRONYM.match(word):
         return True
     if folded in ("г", "гг"):
         # "23 ноября 2025 г." often ends a sentence; "г. Купянск" (город) does not.
-        return not text[max(0, m.start() - 6) : m.start()].rstrip().endswith(tuple("0123456789"))
+        return not text[max(0, start - 6) : start].rstrip().endswith(tuple("0123456789"))
     if len(word) == 1 and word.isalpha():
-        if word in "NSEWСЮВЗ" and _COORD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        if word in "NSEWСЮВЗ" and _COORD_BEFORE.search(text, max(0, start - 3), start):
             return False  # "36°14′58″ E." ends a sentence
         return word.isupper() or word.islower() and folded not in "аяи"
     return folded in _ABBREVIATIONS
+
+
+def _word_before_dot(text: str, dot: int) -> tuple[int, str] | None:
+    """The word right before a dot (its start and text): letters, digits, inner dots and hyphens
+    ("U.S", "р-н", "Gen"), read at most :data:`_WORD_BEFORE_REACH` characters back.
+
+    What ``re.search(r"[\\w.\\-]+$", text[dot - 24:dot])`` finds, read back from the dot: the
+    regex, tried from each character of a long run, takes time quadratic in it.
+    """
+    lo = max(0, dot - _WORD_BEFORE_REACH)
+    end = dot - 1 if dot > lo and text[dot - 1] == "\n" else dot  # "$" before a final line break
+    k = end
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_.-"):
+        k -= 1
+    return (k, text[k:end]) if k < end else None
 
 
 def _line_start(text: str, newline: int, bound: int) -> int:
@@ -115,6 +133,8 @@ def _iter_sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
                 if before and before not in _CLOSING and after.islower():
                     continue  # a wrapped line
         else:
+            if end == m.end("close"):
+                continue  # no space after the punctuation: no break
             last = end
             after = text[end : end + 1]
             if not after or not _starts_sentence(after):
@@ -141,13 +161,16 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Sentence spans of ``text``, in order, without surrounding whitespace.
 
     Parameters
     ----------
     text : str
         Running text: an article, a post, a bulletin with bullets or line-broken headlines.
+    keep : sequence of (int, int)
+        Spans (place names) that a sentence too long to keep whole (:data:`MAX_SENTENCE`) is
+        never cut inside.
 
     Returns
     -------
@@ -163,15 +186,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentences(t)]
     ['Key points:', '- Seversk: fighting', '- Dimitrov: advance']
     """
-    return _bounded(text, _iter_sentences(text, 0, len(text)))
+    return _bounded(text, _iter_sentences(text, 0, len(text)), keep)
 
 
-def _bounded(text: str, spans) -> list[tuple[int, int]]:
-    """The spans, each longer than :data:`MAX_SENTENCE` cut at its clause breaks."""
+def _bounded(text: str, spans, keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The spans, each longer than :data:`MAX_SENTENCE` cut at its clause breaks (never inside
+    a span of ``keep``)."""
     out: list[tuple[int, int]] = []
+    kept = sorted(keep)
     for a, b in spans:
         if b - a > MAX_SENTENCE:
-            out.extend(_split_long(text, a, b))
+            out.extend(_split_long(text, a, b, kept))
         else:
             out.append((a, b))
     return out
@@ -183,9 +208,12 @@ MAX_SENTENCE = 600
 _CLAUSE_BREAK = re.compile(r"[;,:]\s+|\s+[-–—]\s+|\s+")
 
 
-def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _split_long(text: str, a: int, b: int, keep: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Cut ``text[a:b]`` into pieces of at most ``MAX_SENTENCE`` characters, at the last clause
-    break (``;``, ``,``, ``:``, a dash, else a space) before each limit.
+    break (``;``, ``,``, ``:``, a dash, else a space) before each limit, else after the last
+    character that is not a letter or digit; never inside a word nor inside a span of ``keep``
+    (sorted ``(start, end)`` spans: place names). A piece with no such place before its limit
+    runs on to the first one after it.
 
     Examples
     --------
@@ -193,23 +221,61 @@ def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
     >>> spans = _split_long(t, 0, len(t))
     >>> max(e - s for s, e in spans) <= MAX_SENTENCE and t[spans[1][0]:].startswith("Pokrovsk")
     True
+    >>> t = "near Novyi Donbas " * 60
+    >>> names = [(m.start(), m.end()) for m in re.finditer("Novyi Donbas", t)]
+    >>> all(any(s <= n0 and n1 <= e for s, e in _split_long(t, 0, len(t), names)) for n0, n1 in names)
+    True
     """
+    starts = [s for s, _ in keep]
+
+    def inside(p: int) -> int:
+        """The end of the span of ``keep`` that a cut at ``p`` would fall inside, else -1."""
+        k = bisect.bisect_left(starts, p) - 1
+        end = -1
+        while k >= 0 and keep[k][0] >= p - _LONGEST_KEPT:  # spans are short: look back a little
+            if keep[k][1] > p:
+                end = max(end, keep[k][1])
+            k -= 1
+        return end
+
     spans: list[tuple[int, int]] = []
     start = a
     while b - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE
-        breaks = list(_CLAUSE_BREAK.finditer(text, start + MAX_SENTENCE // 3, limit))
+        lo = start + MAX_SENTENCE // 3
+        breaks = [m for m in _CLAUSE_BREAK.finditer(text, lo, limit)
+                  if inside(m.start()) < 0 and inside(m.end()) < 0]
         punct = [m for m in breaks if text[m.start()] in ";,:"]
         cut = punct[-1] if punct else (breaks[-1] if breaks else None)
-        if cut is None:
-            end, nxt = limit, limit
-        else:
+        if cut is not None:
             end, nxt = cut.start() + (1 if text[cut.start()] in ";,:" else 0), cut.end()
+        else:
+            end = _word_edge(text, lo, limit, inside, back=True)
+            if end < 0:  # one word (or name) fills the window: cut after it
+                end = _word_edge(text, limit, b, inside, back=False)
+            if end < 0 or end >= b:
+                break
+            nxt = end
         spans.append((start, end))
         start = nxt
     if start < b:
         spans.append((start, b))
-    return spans
+    return [span for span in (_trim(text, s, e) for s, e in spans) if span]
+
+
+#: The longest span :func:`_split_long` is asked to keep whole (a place name is a few words).
+_LONGEST_KEPT = 200
+
+
+def _word_edge(text: str, lo: int, hi: int, inside, *, back: bool) -> int:
+    """The last (``back``) or first position in ``(lo, hi]`` between two characters that are not
+    both letters or digits, and not inside a kept span (``inside``); -1 if none."""
+    rng = range(hi, lo, -1) if back else range(lo + 1, hi + 1)
+    for p in rng:
+        if p >= len(text) or not (text[p - 1].isalnum() and text[p].isalnum()):
+            if inside(p) < 0:
+                return p
+    return -1
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,202 @@
+"""One report in linear time and memory, whatever its shape; a time limit per report as a last
+line of defence (issue 18, items 2–4).
+
+The shapes are those of ``benchmarks/scaling_bench.py`` (names per line, lists, "Name (coordinates)"
+pairs, tables, run-on lines, whitespace and punctuation runs), here at smaller sizes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from benchmarks.scaling_bench import SHAPES, make_report, place_names
+from frontmap.errors import ReportTimeoutError
+from geo.extract import ReportTimeLimit, extract_files, extract_text
+from geo.text import MAX_SENTENCE, sentences
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+# ---------------------------------------------------------------- item 4: long run-on sentences
+
+
+def test_a_long_sentence_is_never_cut_inside_a_protected_name() -> None:
+    text = "Russian forces attacked " + "near Novyi Donbas and " * 120 + "withdrew."
+    names = [(i, i + len("Novyi Donbas")) for i in range(len(text)) if text.startswith("Novyi Donbas", i)]
+    spans = sentences(text, keep=names)
+    assert len(spans) > 3 and max(e - s for s, e in spans) <= MAX_SENTENCE
+    for a, b in names:
+        assert any(s <= a and b <= e for s, e in spans), text[a:b]
+
+
+def test_a_long_sentence_without_spaces_is_cut_between_words() -> None:
+    text = ",".join(["Pokrovsk"] * 300)
+    spans = sentences(text)
+    assert len(spans) > 3
+    for s, e in spans:
+        assert text[s:e].strip(",").split(",") == ["Pokrovsk"] * len(text[s:e].strip(",").split(","))
+
+
+def test_one_giant_word_stays_whole() -> None:
+    text = "a" * 2000 + " Pokrovsk"
+    spans = sentences(text)
+    assert any(text[s:e].startswith("a" * 2000) for s, e in spans)
+
+
+def test_a_name_across_the_old_cut_keeps_the_whole_report(gaz) -> None:
+    """A two-word name straddling character 600 of a run-on sentence used to raise "mention span …
+    is not inside a sentence" and lose every claim of the report."""
+    head = "Russian forces attacked " + "the enemy positions and " * 24
+    pad = 600 - len(head) - len("Novyi ")
+    text = head + "x" * 0 + " " * max(0, pad) + "near Novyi Donbas and then advanced towards Pokrovsk and Myrnohrad"
+    text = text + " and fought near Kurakhove" * 40
+    claims = extract_text(text, gaz)
+    places = {c.place for c in claims}
+    assert "Novyi Donbas" in places and "Pokrovsk" in places and "Kurakhove" in places
+
+
+@pytest.mark.parametrize("at", range(590, 612, 3))
+def test_every_cut_position_keeps_the_mention(gaz, at: int) -> None:
+    text = "Russian forces attacked " + "a" * (at - len("Russian forces attacked ") - 1) + " Novyi Donbas" \
+        + " and then moved on with other things" * 30
+    assert any(c.place == "Novyi Donbas" for c in extract_text(text, gaz))
+
+
+# ---------------------------------------------------------------- the per-report time limit
+
+
+def test_time_limit_interrupts_and_names_the_source() -> None:
+    t0 = time.perf_counter()
+    with pytest.raises(ReportTimeoutError, match=r"slow\.txt#3: not read within 0\.2 s"):
+        with ReportTimeLimit(0.2, "slow.txt#3"):
+            while True:  # pure Python, never ends
+                pass
+    assert time.perf_counter() - t0 < 3.0
+
+
+def test_time_limit_stops_a_regex_that_backtracks() -> None:
+    import re
+
+    with pytest.raises(ReportTimeoutError):
+        with ReportTimeLimit(0.2, "r.txt"):
+            re.match(r"(a+)+b", "a" * 40)
+
+
+def test_time_limit_is_not_swallowed_by_broad_handlers() -> None:
+    with pytest.raises(ReportTimeoutError):
+        with ReportTimeLimit(0.2, "r.txt"):
+            for _ in range(100):
+                try:
+                    time.sleep(1)
+                except Exception:  # noqa: BLE001 - what careless code does
+                    pass
+
+
+def test_time_limit_off_and_restored() -> None:
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    with ReportTimeLimit(None, "x"):
+        time.sleep(0.01)
+    with ReportTimeLimit(5, "x"):
+        time.sleep(0.01)
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def _batch(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_quick.txt").write_text("DATE: 2025-11-20\nUnits liberated Zvanovka.\n", encoding="utf-8")
+    slow = folder / "b_slow.txt"
+    return folder, slow
+
+
+def test_extract_files_names_the_slow_report_and_keeps_the_rest(gaz, tmp_path, monkeypatch) -> None:
+    import geo.extract as ex
+
+    folder, slow = _batch(tmp_path)
+    slow.write_text("DATE: 2025-11-20\nFighting near Pokrovsk.\n", encoding="utf-8")
+    real = ex.extract_report
+
+    def stuck(report, *a, **k):
+        if "Pokrovsk" in report.text:
+            while True:
+                pass
+        return real(report, *a, **k)
+
+    monkeypatch.setattr(ex, "extract_report", stuck)
+    result = extract_files([folder], gaz, report_timeout=0.5)
+    assert [c.name for c in result.claims] == ["Zvanivka"]
+    assert len(result.errors) == 1 and isinstance(result.errors[0], ReportTimeoutError)
+    assert "b_slow.txt" in str(result.errors[0]) and "0.5 s" in str(result.errors[0])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cli_report_timeout_keeps_the_batch(data_dir, gaz, tmp_path, jobs: int) -> None:
+    """``frontmap extract --report-timeout``: the slow file is named, the others are written (exit 1)."""
+    folder, slow = _batch(tmp_path)
+    slow.write_text("DATE: 2025-11-20\n" + make_report("lines", 300_000, place_names(gaz)), encoding="utf-8")
+    out = tmp_path / "out.geojson"
+    proc = subprocess.run(
+        [sys.executable, "-c", "from frontmap.cli import main; main()", "extract", str(folder), "-o", str(out), "--no-front",
+         "--report-timeout", "20", "--jobs", str(jobs), "--data", str(data_dir)],
+        capture_output=True, text=True, timeout=600, cwd=REPO,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "b_slow.txt" in proc.stderr and "--report-timeout" in proc.stderr and "a_quick.txt" not in proc.stderr
+    names = [f["properties"]["name"] for f in json.loads(out.read_text())["features"]]
+    assert names == ["Zvanivka"]
+
+
+# ---------------------------------------------------------------- linear time and memory
+
+
+def _measure(gaz, shape: str, size: int, names) -> tuple[float, float]:
+    """CPU seconds (the best of two runs) and peak traced bytes of reading one report."""
+    import gc
+
+    text = make_report(shape, size, names)
+    seconds = []
+    for _ in range(2):
+        gc.collect()
+        t0 = time.process_time()
+        extract_text(text, gaz)
+        seconds.append(time.process_time() - t0)
+    tracemalloc.start()
+    extract_text(text, gaz)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return min(seconds), peak
+
+
+#: Growth allowed per doubling in this in-process check: small sizes on a shared machine are noisy
+#: (the benchmark, a fresh process per size up to 1 MB, holds the 2.3x target); a quadratic report
+#: grows 4x per doubling, so this still catches one.
+TIME_PER_DOUBLING = 3.0
+MEMORY_PER_DOUBLING = 2.3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", SHAPES)
+def test_time_and_memory_grow_linearly(gaz, shape: str) -> None:
+    """Doubling a report of each shape twice (8, 16, 32 KB) about doubles its time and memory each
+    time (measured over both doublings)."""
+    names = place_names(gaz)
+    sizes = (8 * 1024, 16 * 1024, 32 * 1024)
+    # every name of the largest report looked up once first: what is measured is the report's own
+    # work, not the first lookup of names that only the larger reports hold
+    extract_text(make_report(shape, sizes[-1], names), gaz)
+    rows = [_measure(gaz, shape, n, names) for n in sizes]
+    t_growth = (rows[-1][0] / max(rows[0][0], 1e-3)) ** 0.5
+    m_growth = (rows[-1][1] / max(rows[0][1], 1)) ** 0.5
+    assert t_growth <= TIME_PER_DOUBLING or rows[-1][0] < 0.5, (shape, rows)
+    assert m_growth <= MEMORY_PER_DOUBLING or rows[-1][1] < 8 * 2**20, (shape, rows)
