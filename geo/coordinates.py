@@ -170,7 +170,8 @@ _SEPARATOR = re.compile(r"\s{0,3}(?:[,;/&]\s{0,3}|\s" + _JOINER + r"\s{1,2})?")
 _LOOSE_SEPARATOR = re.compile(r"\s{0,3}(?:[.]?\s{0,3}[-–—|]?|[-–—|])\s{0,3}")
 # a table's cells: two plain decimals of four decimals or more in adjacent cells ("| 48.3023 | 37.2587 |")
 _CELL_SEPARATOR = re.compile(r"[ \t]{0,3}(?:\|[ \t]{0,3}|\t[ \t]{0,3})")
-_IN_LIST_AFTER = re.compile(r"\s*[,;/|\t]\s*[-−+]?[0-9]+(?:[.,][0-9]+)?(?!\w)")
+# spaces before the separator are not tabs (a tab may be the separator): no two ways through a run of tabs
+_IN_LIST_AFTER = re.compile(r"[^\S\t]*[,;/|\t]\s*[-−+]?[0-9]+(?:[.,][0-9]+)?(?!\w)")
 _IN_LIST_BEFORE = re.compile(r"[0-9]\s*[,;/|\t]\s*$")
 
 _MGRS = re.compile(
