@@ -150,7 +150,7 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
                 if not any(_matches(m, c.place) for m in label_mentions):
                     st[f"nonplace_{mode}"] += 1
                     if mode == "kept":
-                        detail.append({"file": file, "nonplace": c.place, "quote": c.quote[:100]})
+                        detail.append({"file": file, "nonplace": c.place})  # no quote: report text stays out of the repo
         for r in rows:
             if r["kind"] != "settlement" or r["role"] != "event" or not r["geonameid"]:
                 continue

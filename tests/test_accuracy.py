@@ -49,8 +49,8 @@ def test_claims_match_the_labels(summary) -> None:
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
 # the figures measured before the reading redesign, minus one labelled village; raised as work lands.
 # After the sentence-level reading (rule tables, genre formulas): 0.829 / 0.751 / 0.430 / 0.707, minus one village.
-# With the report state (geo.discourse: the speaker carried): claimant measured after both merged.
-MORE_FLOORS = {"within3_stripped": 0.85, "action_match": 0.74, "claimant_match": 0.79, "date_match": 0.70}
+# All of this session merged (reading, report state, morphology, sectors): 0.860 / 0.772 / 0.819 / 0.714, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.85, "action_match": 0.76, "claimant_match": 0.81, "date_match": 0.70}
 
 
 @pytest.mark.slow
