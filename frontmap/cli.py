@@ -237,6 +237,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
                     online=online,
                     keep=keep,
                     report_timeout=report_timeout,
+                    contested_days=contested_days,
                     **(reading or {}),
                 )
             else:
@@ -248,16 +249,16 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
                         data_dir=data, gaz=gaz, front=front, near=anchors,
                         progress=lambda n: (bar.update(n), plain.update(n)),
                         geocoder=geocoder, report_timeout=report_timeout,
+                        contested_days=contested_days,
                     )
                 except (FrontmapError, ImportError, OSError) as exc:
                     _fail(f"--engine {engine}: {exc}")
         bar.close()
     finally:
         plain.close()
-    from geo.extract import mark_contested
     from geo.verify import check_claims
 
-    result.claims = check_claims(mark_contested(result.claims, contested_days), fl)
+    result.claims = check_claims(result.claims, fl)
     if geocoder is not None:
         geocoder.close()
     for warning in result.warnings:

@@ -517,6 +517,7 @@ def extract_files(
     online: bool = False,
     keep: Callable[[Report], bool] | None = None,
     report_timeout: float | None = None,
+    contested_days: int = CONTESTED_DAYS,
 ) -> ExtractResult:
     """Claims from files and folders; unreadable inputs are reported, not fatal.
 
@@ -546,6 +547,8 @@ def extract_files(
     report_timeout
         Seconds allowed for one report (None or 0: no limit); a report that takes longer is
         named in ``errors`` and the batch goes on (see :class:`ReportTimeLimit`).
+    contested_days
+        The window of :func:`mark_contested`, applied once to the whole batch.
     """
     result = ExtractResult()
     for report in _iter_reports(list(paths), result, channel=channel, date=date, online=online):
@@ -570,5 +573,5 @@ def extract_files(
             )
         if progress is not None:
             progress(report)
-    result.claims = mark_contested(result.claims)
+    result.claims = mark_contested(result.claims, contested_days)
     return result

@@ -564,7 +564,7 @@ def extract_frame(
         day = _report_date(date) if date is not None else find_report_date(source)
         front_km = front_line.distance_function(day) if front_line is not None else None  # type: ignore[union-attr]
         claims = extract_text(source, gaz, date=day, front_km=front_km, near=anchors)
-        result = ExtractResult(claims=mark_contested(claims), reports=1, files=0)
+        result = ExtractResult(claims=mark_contested(claims, contested_days), reports=1, files=0)
     else:
         paths = [source] if isinstance(source, (str, os.PathLike)) else list(source)
         result = extract_files(
@@ -572,10 +572,11 @@ def extract_frame(
             gaz,
             front_km_for=front_line.distance_function if front_line is not None else None,  # type: ignore[union-attr]
             near=anchors,
+            contested_days=contested_days,
         )
     from geo.verify import check_claims
 
-    result.claims = check_claims(mark_contested(result.claims, contested_days), front_line)
+    result.claims = check_claims(result.claims, front_line)
     if result.errors and errors == "raise":
         raise result.errors[0]
     if errors == "warn":

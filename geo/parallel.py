@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from frontmap import errors as _errors
 from frontmap.errors import FrontmapError, ReportError, ReportTimeoutError
-from geo.extract import ExtractResult, ReportTimeLimit, _iter_reports, extract_files, extract_report, mark_contested
+from geo.extract import CONTESTED_DAYS, ExtractResult, ReportTimeLimit, _iter_reports, extract_files, extract_report, mark_contested
 from geo.model import Claim
 from geo.reports import iter_input_files
 
@@ -279,6 +279,7 @@ def extract_files_parallel(
     progress: Callable[[int], None] | None = None,
     geocoder: Any = None,
     report_timeout: float | None = None,
+    contested_days: int = CONTESTED_DAYS,
 ) -> ExtractResult:
     """Claims from files and folders, extracted in parallel; unreadable inputs are reported.
 
@@ -318,6 +319,8 @@ def extract_files_parallel(
         Seconds allowed for one report (None or 0: no limit): a report that takes longer is
         named in ``errors``, the rest of the batch is kept. Applies in this process and in the
         ``"processes"`` workers; not in Dask's worker threads (see :class:`geo.extract.ReportTimeLimit`).
+    contested_days
+        The window of :func:`geo.extract.mark_contested`, applied once to the whole batch.
 
     Raises
     ------
@@ -346,7 +349,7 @@ def extract_files_parallel(
             [str(p) for p in paths], gaz,
             front_km_for=fl.distance_function if fl is not None else None, near=near,
             progress=(lambda r: progress(1)) if progress is not None else None, geocoder=geocoder,
-            report_timeout=report_timeout,
+            report_timeout=report_timeout, contested_days=contested_days,
         )
     files, path_errors = list_input_files(list(paths))
     spec = WorkerSpec(
@@ -382,5 +385,5 @@ def extract_files_parallel(
         from geo.geocode import geocode_claims
 
         claims = geocode_claims(claims, geocoder)
-    result.claims = mark_contested(claims)
+    result.claims = mark_contested(claims, contested_days)
     return result

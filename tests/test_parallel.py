@@ -159,3 +159,16 @@ def test_process_pool_equals_single_process_on_real_reports(gaz, shared_dir):
     par = extract_files_parallel(inputs, jobs=2, gaz=gaz, chunk_size=2)
     assert len(single.claims) > 100
     _same(par, single)
+
+
+def test_contested_window_reaches_the_batch(small, tmp_path):
+    """The window is applied once to the whole batch, by one process or several."""
+    _, _, gaz = small
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("1 March 2025. " + TEXTS["a.txt"], encoding="utf-8")
+    b.write_text("30 March 2025. " + TEXTS["b.txt"], encoding="utf-8")
+    for days, want in ((14, set()), (40, {"Zvanivka"})):
+        single = extract_files([str(a), str(b)], gaz, contested_days=days)
+        par = extract_files_parallel([a, b], jobs=2, gaz=gaz, chunk_size=1, contested_days=days)
+        assert {c.name for c in single.claims if c.contested} == want
+        assert [c.contested for c in par.claims] == [c.contested for c in single.claims]
