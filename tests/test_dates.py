@@ -121,7 +121,9 @@ def test_year_inference(written: str, reference: dt.date, expected: dt.date) -> 
         ("За прошедшие сутки противник потерял", D(2025, 11, 23), D(2025, 11, 23)),
         ("в субботу подразделения освободили", D(2025, 11, 23), D(2025, 11, 22)),
         ("в ночь на 22 ноября", D(2025, 11, 23), D(2025, 11, 22)),
-        ("За минулу добу відбито атаки", D(2025, 11, 23), D(2025, 11, 23)),
+        # a Ukrainian daily summary's "past day" is the day before it (geo/rules/day_phrases.jsonl)
+        ("За минулу добу відбито атаки", D(2025, 11, 23), D(2025, 11, 22)),
+        ("З початку доби відбито атаки", D(2025, 11, 23), D(2025, 11, 23)),
         ("вчора ворог атакував", D(2025, 11, 23), D(2025, 11, 22)),
         ("Russian forces advanced last week", D(2025, 11, 23), None),
         ("in recent days Russian forces advanced", D(2025, 11, 23), None),
