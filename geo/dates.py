@@ -16,12 +16,16 @@ one up to 7 days after the reference keeps the nearer year, so "talks on Decembe
 December 3 report stays in the same year, and "December 30" in a January 2 report goes back a year.
 Dates that do not exist (``31/02/2025``) are not dates.
 
-For claims, relative words count from the report's date: "yesterday" (вчера, вчора), "the day
-before yesterday", "today", "overnight", "over the past 24 hours" (за прошедшие сутки, за минулу
-добу) and weekdays. A weekday is the most recent such day on or before the report date, the report
-day itself included, as in Russian MoD news ("the Russian Defense Ministry said on Saturday", published
-that Saturday); "last Friday" excludes the report day. Vague spans ("last week", "in recent days")
-give no date.
+For claims, relative words count from the report's date. They are data: ``geo/rules/day_phrases.jsonl``,
+one row per phrase with its language, offset in days and scope (:func:`day_phrases`): "yesterday"
+(вчера, вчора) -1, "the day before yesterday" -2, "today", "overnight", the Russian MoD's "за
+прошедшие сутки" and the English "over the past 24 hours" 0 — and the Ukrainian daily summary's
+"past day" ("минулої доби", "за минулу добу", "упродовж доби"), written in the morning about the day
+before, -1, with paragraph scope (:mod:`geo.discourse` carries it through its paragraph and list); an
+evening update's "з початку доби" (since the day began) is 0. Weekdays are the most recent such day
+on or before the report date, the report day itself included, as in Russian MoD news ("the Russian
+Defense Ministry said on Saturday", published that Saturday); "last Friday" excludes the report day.
+Vague spans ("last week", "in recent days") give no date.
 
 No ``dateparser``: a few compiled regular expressions cover these forms at a fraction of its cost
 and without its eagerness to read "May" or "2 of 3" as dates.
@@ -45,6 +49,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from frontmap.errors import DateError, RuleError
 from geo.rules import RULES_DIR, Rule, load_table
@@ -103,13 +108,18 @@ _OFFSETS = frozenset({"-2", "-1", "0"})
 _WORDS_BEFORE_ANCHOR = 3  # at most this many words of a match stand before its digit or date word
 
 
-def day_phrases() -> tuple[Rule, ...]:
+def day_phrases(folder: Path | None = None) -> tuple[Rule, ...]:
     """The rows of ``geo/rules/day_phrases.jsonl``: words that date a claim relative to the report.
 
     Each row gives a phrase (``yesterday``, ``минулої доби``…), its language, ``offset`` (days from
     the report's date: ``-2``, ``-1`` or ``0``) and ``scope``: ``sentence`` (it dates the sentence it
     stands in) or ``paragraph`` (it also dates the rest of its paragraph and a list its sentence
     introduces with a colon, wherever in the paragraph it stands: the opening of a daily summary).
+
+    Parameters
+    ----------
+    folder : Path, optional
+        Where the table lives (default ``geo/rules/``; tests use a temporary folder).
 
     Raises
     ------
@@ -124,10 +134,10 @@ def day_phrases() -> tuple[Rule, ...]:
     ('-1', 'paragraph')
     """
     rows = load_table(DAY_TABLE, classes={"relative"}, fields={"offset": _OFFSETS, "scope": SCOPES},
-                      required=("offset", "scope"))
+                      required=("offset", "scope"), folder=folder)
     for row in rows:
         if len(row.key.split()) > _WORDS_BEFORE_ANCHOR + 1:
-            raise RuleError(f"{RULES_DIR / DAY_TABLE}.jsonl:{row.line}: {row.phrase!r}: more than "
+            raise RuleError(f"{(folder or RULES_DIR) / DAY_TABLE}.jsonl:{row.line}: {row.phrase!r}: more than "
                             f"{_WORDS_BEFORE_ANCHOR + 1} words (the scan's gate looks for the last one)")
     return rows
 
