@@ -45,6 +45,7 @@ datetime.date(2025, 11, 22)
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from collections.abc import Iterator
@@ -433,14 +434,17 @@ def _may_refer_back(sentence: str) -> bool:
     return any(stem in low for stem in _BACK_REFERENCE_STEMS)
 
 
-def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "") -> _dt.date | None:
+def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "",
+               month: tuple[int, int] | None = None) -> _dt.date | None:
     """The date a sentence gives its claim, relative to the report's date.
 
     The first date expression in the sentence that can be resolved wins: a full date, a day and
     month (year from the report date), ``(27/11)``, a weekday, or a relative word. A sentence
     without one that goes on quoting an earlier statement ("..., the ministry said.", "it added")
     takes the date of ``previous``, the sentence before it. Returns None when the sentence names
-    no day, or names one only relative to an unknown report date.
+    no day, or names one only relative to an unknown report date. ``month`` (year, month) is what is
+    known of an undated report (a page dated "2025-11"): it gives written dates without a year their
+    year, as a report date would; relative words and weekdays still need the day.
 
     Examples
     --------
@@ -451,13 +455,20 @@ def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "
     (datetime.date(2025, 11, 27), None)
     >>> print(claim_date("On Monday the village was taken", None))
     None
+    >>> claim_date("Kupiansk fell on November 20th, the general said.", None, month=(2025, 11))
+    datetime.date(2025, 11, 20)
     >>> claim_date("'Units liberated Berestove,' the ministry said.", d,
     ...            previous="The defence ministry said on Tuesday its forces had captured a village.")
     datetime.date(2025, 11, 25)
     """
-    found = _first_date(sentence, report_date)
+    if report_date is None and month is not None:
+        # only the month is known: written dates take their year from it, relative ones stay unknown
+        reference, written = _dt.date(month[0], month[1], calendar.monthrange(*month)[1]), True
+    else:
+        reference, written = report_date, False
+    found = _first_date_scope(sentence, reference, written)[0]
     if found is None and previous and _may_refer_back(sentence) and _BACK_REFERENCE.search(sentence):
-        found = _first_date(previous, report_date)
+        found = _first_date_scope(previous, reference, written)[0]
     return found
 
 
@@ -468,18 +479,17 @@ _DATE_WORDS = tuple(sorted({_anchor(r.key).lower() for r in day_phrases()} | set
 _ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
 
 
-def _first_date(text: str, reference: _dt.date | None) -> _dt.date | None:
-    return _first_date_scope(text, reference)[0]
-
-
 @lru_cache(maxsize=32)
-def _first_date_scope(text: str, reference: _dt.date | None) -> tuple[_dt.date | None, str]:
-    """The first date expression in ``text`` that resolves, and its scope (kept: each claim in a
-    sentence asks, and the next sentence may ask again for its ``previous``)."""
+def _first_date_scope(text: str, reference: _dt.date | None, written: bool = False) -> tuple[_dt.date | None, str]:
+    """The first date expression in ``text`` that resolves (only written dates when ``written``:
+    ``reference`` then gives a year, not a day), and its scope (kept: each claim in a sentence asks,
+    and the next sentence may ask again for its ``previous``)."""
     start = _scan_start(text)
     if start is None:
         return None, "sentence"
     for _, kind, d in _scan(text, reference, start):
+        if written and kind not in _ABSOLUTE_KINDS and not kind.endswith("-noyear"):
+            continue
         if d is not None:
             return d, kind.removeprefix("relative-") if kind.startswith("relative-") else "sentence"
     return None, "sentence"

@@ -137,6 +137,16 @@ def test_claim_date(sentence: str, report: dt.date | None, expected: dt.date | N
     assert claim_date(sentence, report) == expected
 
 
+def test_a_known_month_gives_written_dates_their_year_only() -> None:
+    month = (2025, 11)
+    assert claim_date("Kupiansk fell on November 20th.", None, month=month) == D(2025, 11, 20)
+    assert claim_date("Fighting began on 2 December near Kupiansk.", None, month=month) == D(2025, 12, 2)
+    assert claim_date("Fighting went on yesterday near Kupiansk.", None, month=month) is None
+    assert claim_date("On Friday the town fell.", None, month=month) is None
+    # a report's own day wins over its month
+    assert claim_date("Fighting went on yesterday.", D(2025, 11, 21), month=month) == D(2025, 11, 20)
+
+
 def test_claim_date_on_real_mod_report(shared_dir: Path) -> None:
     from geo.reports import read_reports
 
