@@ -97,3 +97,30 @@ def test_a_strike_list_reaches_its_places(gaz) -> None:
     claims = extract_text(text, gaz, date=D)
     events = [c for c in claims if c.role == "event" and c.place in ("Берислав", "Антонівка", "Садове")]
     assert len({c.place for c in events}) == 3 and {c.date for c in events} == {DAY_BEFORE}
+
+
+def test_an_undated_page_of_a_known_month_dates_its_written_days(tmp_path, gaz) -> None:
+    from geo.extract import extract_report
+    from geo.reports import read_reports
+
+    page = tmp_path / "rewrite.txt"
+    page.write_text("SOURCE: https://news.example.org/a | DATE: 2025-11 (undated page)\n"
+                    "The chief of the General Staff reported on November 20th that the town of Kupiansk "
+                    "had been captured.\nYesterday fighting went on near Kurylivka.\n", encoding="utf-8")
+    (report,) = read_reports(page)
+    assert report.date is None and report.month == (2025, 11)
+    claims = extract_report(report, gaz)
+    kupiansk = [c for c in claims if c.place == "Kupiansk" and c.role == "event"]
+    assert kupiansk and {c.date for c in kupiansk} == {dt.date(2025, 11, 20)}
+    # a relative day needs the report's own day: still unknown
+    assert all(c.date is None for c in claims if c.place == "Kurylivka")
+
+
+def test_a_dated_page_keeps_no_month(tmp_path) -> None:
+    from geo.reports import read_reports
+
+    page = tmp_path / "dated.txt"
+    page.write_text("SOURCE: https://news.example.org/b | DATE: 2025-11-21\nFighting went on near Kurylivka.\n",
+                    encoding="utf-8")
+    (report,) = read_reports(page)
+    assert report.date == dt.date(2025, 11, 21) and report.month is None
