@@ -307,24 +307,38 @@ def _opening(sentence: str) -> str:
     return " ".join(sentence.split(",", 1)[0].split()[:_OPENING_WORDS])
 
 
-def date_paragraph(text: str, states: Sequence[SentenceState], k: int) -> int:
+def date_paragraph(text: str, states: Sequence[SentenceState], k: int, memo: dict | None = None) -> int:
     """The first sentence of the passage a date at sentence ``k`` may come from: its paragraph, or,
     for a line of a list ("- 94 drones: Huliaipole, Levadne;"), the paragraph of the sentence that
     introduces the list with a colon ("The region was attacked over the past day:").
+
+    With a shared ``memo`` each paragraph is looked at once (a list of thousands of lines stays linear).
 
     >>> t = "Over the past day the region was attacked:\\n- drones: Huliaipole;\\n- artillery: Levadne.\\nQuiet."
     >>> st = read_report(t)
     >>> [date_paragraph(t, st, k) for k in range(len(st))]
     [0, 0, 0, 3]
     """
+    memo = {} if memo is None else memo
     first = states[k].paragraph
+    if ("start", first) in memo:
+        return memo["start", first]
+    run: list[int] = []  # the list lines walked back over, each its own paragraph
+    intro = None
     j = first
     while j > 0 and _LIST_ITEM.match(_line_of(text, states[j].span[0])):
+        if ("start", j) in memo:
+            intro = memo["start", j] if memo["start", j] != j else None
+            break
+        run.append(j)
         s, e = states[j - 1].span
         if text[s:e].rstrip().endswith(":"):
-            return states[j - 1].paragraph
+            intro = states[j - 1].paragraph
+            break
         j = states[j - 1].paragraph
-    return first
+    for p in run or [first]:
+        memo["start", p] = p if intro is None else intro
+    return memo["start", first]
 
 
 def _line_of(text: str, start: int) -> str:
@@ -332,8 +346,16 @@ def _line_of(text: str, start: int) -> str:
     return text[text.rfind("\n", 0, start) + 1:start + 4]
 
 
+def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.date | None,
+         memo: dict) -> tuple[_dt.date | None, str]:
+    if ("day", j) not in memo:
+        s, e = states[j].span
+        memo["day", j] = date_and_scope(text[s:e], report_date)
+    return memo["day", j]
+
+
 def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
-                   memo: dict[int, tuple[_dt.date | None, str]] | None = None) -> _dt.date | None:
+                   memo: dict | None = None) -> _dt.date | None:
     """The date in scope at sentence ``k``: the last one named before it in its paragraph, when the
     paragraph opens with a date or that date is a phrase with paragraph scope; else None.
 
@@ -343,8 +365,9 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     been ours since November 22. Units are pushing on…"), unless it is the "past day" of a daily
     summary (``scope: paragraph`` in ``geo/rules/day_phrases.jsonl``: "Голова ОВА повідомив, що минулої
     доби…"), which dates the rest of its paragraph. A list introduced by a colon belongs to the
-    paragraph of its introducing sentence (:func:`date_paragraph`). Each sentence is read at most
-    once with a shared ``memo`` (only the paragraphs of undated claims are read).
+    paragraph of its introducing sentence (:func:`date_paragraph`). With a shared ``memo`` each
+    sentence is read at most once and the last date before each is found once (only the paragraphs
+    of undated claims are read).
 
     >>> t = "On November 22, Russian forces attacked Tykhe. They also shelled Novoye.\\nFighting went on."
     >>> st = read_report(t)
@@ -356,29 +379,36 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     datetime.date(2026, 3, 2)
     """
     memo = {} if memo is None else memo
-
-    def day(j: int) -> tuple[_dt.date | None, str]:
-        if j not in memo:
-            s, e = states[j].span
-            memo[j] = date_and_scope(text[s:e], report_date)
-        return memo[j]
-
-    first = date_paragraph(text, states, k)
+    first = date_paragraph(text, states, k, memo)
     if k == first:
         return None
-    found = next(((d, scope) for d, scope in (day(j) for j in range(k - 1, first - 1, -1)) if d is not None), None)
-    if found is None:
+    # the last sentence before k (from first on) that names a date: walked back once, then remembered
+    walked: list[int] = []
+    j, last = k - 1, -1
+    while j >= first:
+        if ("last", j) in memo:
+            last = memo["last", j]
+            break
+        walked.append(j)
+        if _day(text, states, j, report_date, memo)[0] is not None:
+            last = j
+            break
+        j -= 1
+    for w in walked:
+        memo["last", w] = last if last <= w else -1
+    if last < first:
         return None
-    if found[1] == "paragraph":
-        return found[0]
+    day, scope = _day(text, states, last, report_date, memo)
+    if scope == "paragraph":
+        return day
     s, e = states[first].span
-    if day(first)[0] is None or claim_date(_opening(text[s:e]), report_date) is None:
+    if _day(text, states, first, report_date, memo)[0] is None or claim_date(_opening(text[s:e]), report_date) is None:
         return None  # the paragraph's first sentence names no date, or does not open with it
-    return found[0]
+    return day
 
 
 def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date | None,
-              memo: dict[int, tuple[_dt.date | None, str]] | None = None) -> tuple[int, _dt.date | None]:
+              memo: dict | None = None) -> tuple[int, _dt.date | None]:
     """The news day a report's lead names, and the sentence that names it: ``(-1, None)`` when none.
 
     A news story says in its lead which day its news is from ("Military bloggers on Friday reported
@@ -397,22 +427,20 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     if report_date is None:
         return -1, None
     seen = 0
-    for k, st in enumerate(states):
-        if st.paragraph != k:
-            continue
-        end = next((j for j in range(k + 1, len(states)) if states[j].paragraph == j), len(states))
-        if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) < _LEAD_WORDS:
-            continue
-        for j in range(k, end):
-            if j not in memo:
-                s, e = states[j].span
-                memo[j] = date_and_scope(text[s:e], report_date)
-            d = memo[j][0]
-            if d is not None:
-                return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
-        seen += 1
-        if seen == _LEAD_PARAGRAPHS:
-            break
+    k = 0
+    while k < len(states):
+        end = k + 1
+        while end < len(states) and states[end].paragraph != end:
+            end += 1
+        if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
+            for j in range(k, end):
+                d = _day(text, states, j, report_date, memo)[0]
+                if d is not None:
+                    return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
+            seen += 1
+            if seen == _LEAD_PARAGRAPHS:
+                break
+        k = end
     return -1, None
 
 
@@ -427,7 +455,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     out: list[Claim] = []
     extra: list[Claim] = []  # claims a later sentence makes about a sentence's places
     seen: set[tuple] = set()
-    dates: dict[int, tuple[_dt.date | None, str]] = {}
+    dates: dict = {}  # what the date pass has read: each sentence's date, paragraph starts, last dates
     lead: tuple[int, _dt.date | None] | None = None  # read when an undated event first asks
     for c in claims:
         k = bisect.bisect_right(starts, c.start) - 1
