@@ -295,7 +295,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
 
 
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
-_LIST_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
+_LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
 _LEAD_PARAGRAPHS = 1  # the lead: one paragraph (measured: a second one brings in background days,
 # "X reported yesterday", "As of May 30", more often than the news day)
