@@ -16,12 +16,16 @@ one up to 7 days after the reference keeps the nearer year, so "talks on Decembe
 December 3 report stays in the same year, and "December 30" in a January 2 report goes back a year.
 Dates that do not exist (``31/02/2025``) are not dates.
 
-For claims, relative words count from the report's date: "yesterday" (вчера, вчора), "the day
-before yesterday", "today", "overnight", "over the past 24 hours" (за прошедшие сутки, за минулу
-добу) and weekdays. A weekday is the most recent such day on or before the report date, the report
-day itself included, as in Russian MoD news ("the Russian Defense Ministry said on Saturday", published
-that Saturday); "last Friday" excludes the report day. Vague spans ("last week", "in recent days")
-give no date.
+For claims, relative words count from the report's date. They are data: ``geo/rules/day_phrases.jsonl``,
+one row per phrase with its language, offset in days and scope (:func:`day_phrases`): "yesterday"
+(вчера, вчора) -1, "the day before yesterday" -2, "today", "overnight", the Russian MoD's "за
+прошедшие сутки" and the English "over the past 24 hours" 0 — and the Ukrainian daily summary's
+"past day" ("минулої доби", "за минулу добу", "упродовж доби"), written in the morning about the day
+before, -1, with paragraph scope (:mod:`geo.discourse` carries it through its paragraph and list); an
+evening update's "з початку доби" (since the day began) is 0. Weekdays are the most recent such day
+on or before the report date, the report day itself included, as in Russian MoD news ("the Russian
+Defense Ministry said on Saturday", published that Saturday); "last Friday" excludes the report day.
+Vague spans ("last week", "in recent days") give no date.
 
 No ``dateparser``: a few compiled regular expressions cover these forms at a fraction of its cost
 and without its eagerness to read "May" or "2 of 3" as dates.
@@ -41,15 +45,18 @@ datetime.date(2025, 11, 22)
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
-from frontmap.errors import DateError
+from frontmap.errors import DateError, RuleError
+from geo.rules import RULES_DIR, Rule, load_table
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["find_report_date", "parse_date", "claim_date"]
+__all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "day_phrases"]
 
 _MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -96,18 +103,64 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _YEAR_SUFFIX = r"(?:" + _SP + r"*(?:г\.?|года|року|р\.))?"
 
-_RELATIVE: list[tuple[str, int]] = [
-    (r"the" + _SP + r"+day" + _SP + r"+before" + _SP + r"+yesterday|позавчера|позавчора", -2),
-    (r"yesterday|вчера|вчора|накануне", -1),
-    (
-        r"today|tonight|this" + _SP + r"+(?:morning|afternoon|evening)|last" + _SP + r"+night|overnight"
-        r"|(?:over|in|during)" + _SP + r"+the" + _SP + r"+(?:past|last)" + _SP + r"+(?:24" + _SP
-        + r"*hours|day)|past" + _SP + r"+day|сегодня|сьогодні|этой" + _SP + r"+ночью"
-        r"|за" + _SP + r"+(?:прошедшие|минувшие|последние)" + _SP + r"+сутки"
-        r"|за" + _SP + r"+(?:минулу|останню)" + _SP + r"+добу",
-        0,
-    ),
-]
+DAY_TABLE = "day_phrases"
+SCOPES = frozenset({"sentence", "paragraph"})
+_OFFSETS = frozenset({"-2", "-1", "0"})
+_WORDS_BEFORE_ANCHOR = 3  # at most this many words of a match stand before its digit or date word
+
+
+def day_phrases(folder: Path | None = None) -> tuple[Rule, ...]:
+    """The rows of ``geo/rules/day_phrases.jsonl``: words that date a claim relative to the report.
+
+    Each row gives a phrase (``yesterday``, ``минулої доби``…), its language, ``offset`` (days from
+    the report's date: ``-2``, ``-1`` or ``0``) and ``scope``: ``sentence`` (it dates the sentence it
+    stands in) or ``paragraph`` (it also dates the rest of its paragraph and a list its sentence
+    introduces with a colon, wherever in the paragraph it stands: the opening of a daily summary).
+
+    Parameters
+    ----------
+    folder : Path, optional
+        Where the table lives (default ``geo/rules/``; tests use a temporary folder).
+
+    Raises
+    ------
+    frontmap.errors.RuleError
+        Naming the file and line of a bad row, or of a phrase of more than four words (the scan's
+        fast gate looks for its last word and reads back at most three words from it).
+
+    Examples
+    --------
+    >>> rows = {(r.phrase, r.lang): r for r in day_phrases()}
+    >>> rows["минулої доби", "uk"].get("offset"), rows["минулої доби", "uk"].get("scope")
+    ('-1', 'paragraph')
+    """
+    rows = load_table(DAY_TABLE, classes={"relative"}, fields={"offset": _OFFSETS, "scope": SCOPES},
+                      required=("offset", "scope"), folder=folder)
+    for row in rows:
+        if len(row.key.split()) > _WORDS_BEFORE_ANCHOR + 1:
+            raise RuleError(f"{(folder or RULES_DIR) / DAY_TABLE}.jsonl:{row.line}: {row.phrase!r}: more than "
+                            f"{_WORDS_BEFORE_ANCHOR + 1} words (the scan's gate looks for the last one)")
+    return rows
+
+
+def _anchor(key: str) -> str:
+    """The word of a phrase the scan's gate looks for: its last (the head noun: "day", "доби", "сутки")."""
+    return key.split()[-1]
+
+
+def _phrase_regex(row: Rule) -> str:
+    words = [re.escape(w) for w in row.key.split()]
+    if row.match == "prefix":
+        words[-1] += r"\w*"
+    return (_SP + "+").join(words)
+
+
+# one alternative per (offset, scope): which row matched needs no second look
+_RELATIVE: list[tuple[int, str, str]] = []
+for (_off, _scope) in sorted({(r.get("offset"), r.get("scope")) for r in day_phrases()}):
+    _keys = sorted((r for r in day_phrases() if (r.get("offset"), r.get("scope")) == (_off, _scope)),
+                   key=lambda r: -len(r.key))
+    _RELATIVE.append((int(_off), _scope, "|".join(_phrase_regex(r) for r in _keys)))
 
 _PATTERN = re.compile(
     r"(?:\b|(?=\())"  # every form starts at a word boundary or a bracket: a cheap first test
@@ -120,7 +173,7 @@ _PATTERN = re.compile(
     r"|(?P<mdy>(?<![\w.])(?P<mdy_m>" + _MONTH_RE + r")(?![^\W\d_])\.?,?" + _SP
     + r"+(?P<mdy_d>\d{1,2})" + _ORD + r"(?![\d:])(?:,?" + _SP + r"+(?P<mdy_y>" + _YEAR + r")(?!\d))?)"
     r"|(?P<paren>\((?P<p_d>\d{1,2})[/.](?P<p_m>\d{1,2})\))"
-    + "".join(r"|(?P<rel" + str(i) + r">(?<!\w)(?:" + rx + r")(?!\w))" for i, (rx, _) in enumerate(_RELATIVE))
+    + "".join(r"|(?P<rel" + str(i) + r">(?<!\w)(?:" + rx + r")(?!\w))" for i, (_, _, rx) in enumerate(_RELATIVE))
     + r"|(?P<wd>(?<!\w)(?P<wd_last>last" + _SP + r"+)?(?P<wd_name>" + _WEEKDAY_RE + r")(?![^\W\d_])"
     r"(?!,?" + _SP + r"+(?:\d|(?:" + _MONTH_RE + r")(?![^\W\d_])))))",
     re.IGNORECASE,
@@ -187,9 +240,9 @@ def _resolve(m: re.Match[str], reference: _dt.date | None) -> tuple[str, _dt.dat
         if back == 0 and m["wd_last"]:
             back = 7
         return "weekday", reference - _dt.timedelta(days=back)
-    for i, (_, offset) in enumerate(_RELATIVE):
+    for i, (offset, scope, _) in enumerate(_RELATIVE):
         if m.group(f"rel{i}"):
-            return "relative", None if reference is None else reference + _dt.timedelta(days=offset)
+            return f"relative-{scope}", None if reference is None else reference + _dt.timedelta(days=offset)
     return kind, None
 
 
@@ -381,14 +434,17 @@ def _may_refer_back(sentence: str) -> bool:
     return any(stem in low for stem in _BACK_REFERENCE_STEMS)
 
 
-def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "") -> _dt.date | None:
+def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "",
+               month: tuple[int, int] | None = None) -> _dt.date | None:
     """The date a sentence gives its claim, relative to the report's date.
 
     The first date expression in the sentence that can be resolved wins: a full date, a day and
     month (year from the report date), ``(27/11)``, a weekday, or a relative word. A sentence
     without one that goes on quoting an earlier statement ("..., the ministry said.", "it added")
     takes the date of ``previous``, the sentence before it. Returns None when the sentence names
-    no day, or names one only relative to an unknown report date.
+    no day, or names one only relative to an unknown report date. ``month`` (year, month) is what is
+    known of an undated report (a page dated "2025-11"): it gives written dates without a year their
+    year, as a report date would; relative words and weekdays still need the day.
 
     Examples
     --------
@@ -399,38 +455,63 @@ def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "
     (datetime.date(2025, 11, 27), None)
     >>> print(claim_date("On Monday the village was taken", None))
     None
+    >>> claim_date("Kupiansk fell on November 20th, the general said.", None, month=(2025, 11))
+    datetime.date(2025, 11, 20)
     >>> claim_date("'Units liberated Berestove,' the ministry said.", d,
     ...            previous="The defence ministry said on Tuesday its forces had captured a village.")
     datetime.date(2025, 11, 25)
     """
-    found = _first_date(sentence, report_date)
+    if report_date is None and month is not None:
+        # only the month is known: written dates take their year from it, relative ones stay unknown
+        reference, written = _dt.date(month[0], month[1], calendar.monthrange(*month)[1]), True
+    else:
+        reference, written = report_date, False
+    found = _first_date_scope(sentence, reference, written)[0]
     if found is None and previous and _may_refer_back(sentence) and _BACK_REFERENCE.search(sentence):
-        found = _first_date(previous, report_date)
+        found = _first_date_scope(previous, reference, written)[0]
     return found
 
 
 # Every written form holds a digit; every other form one of these words (lower-cased): a sentence
 # with neither is spared the scan. Letters a case-insensitive regex matches to other letters than
 # str.lower() gives (ı, İ, ſ, the Kelvin sign, Cyrillic letter variants) leave the test to the regex.
-_DATE_WORDS = ("day", "night", "morning", "afternoon", "evening", "позавчера", "позавчора", "вчера", "вчора",
-               "накануне", "сегодня", "сьогодні", "ночью", "сутки", "добу", *_WEEKDAYS)
+_DATE_WORDS = tuple(sorted({_anchor(r.key).lower() for r in day_phrases()} | set(_WEEKDAYS)))
 _ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
 
 
 @lru_cache(maxsize=32)
-def _first_date(text: str, reference: _dt.date | None) -> _dt.date | None:
-    """The first date expression in ``text`` that resolves (kept: each claim in a sentence asks, and
-    the next sentence may ask again for its ``previous``)."""
+def _first_date_scope(text: str, reference: _dt.date | None, written: bool = False) -> tuple[_dt.date | None, str]:
+    """The first date expression in ``text`` that resolves (only written dates when ``written``:
+    ``reference`` then gives a year, not a day), and its scope (kept: each claim in a sentence asks,
+    and the next sentence may ask again for its ``previous``)."""
     start = _scan_start(text)
     if start is None:
-        return None
-    for _, _, d in _scan(text, reference, start):
+        return None, "sentence"
+    for _, kind, d in _scan(text, reference, start):
+        if written and kind not in _ABSOLUTE_KINDS and not kind.endswith("-noyear"):
+            continue
         if d is not None:
-            return d
-    return None
+            return d, kind.removeprefix("relative-") if kind.startswith("relative-") else "sentence"
+    return None, "sentence"
 
 
-_WORDS_BEFORE_ANCHOR = 3  # at most this many words of a match stand before its digit or date word
+def date_and_scope(sentence: str, report_date: _dt.date | None) -> tuple[_dt.date | None, str]:
+    """The date a sentence names (as :func:`claim_date` reads it, without looking back) and how far
+    it reaches: ``paragraph`` when it is a phrase of ``day_phrases.jsonl`` with that scope (the
+    opening of a daily summary, "Минулої доби…"), else ``sentence``.
+
+    Examples
+    --------
+    >>> d = _dt.date(2026, 3, 3)
+    >>> date_and_scope("Голова ОВА повідомив, що минулої доби ворог обстріляв Берислав.", d)
+    (datetime.date(2026, 3, 2), 'paragraph')
+    >>> date_and_scope("Вчора ворог обстріляв Берислав.", d)
+    (datetime.date(2026, 3, 2), 'sentence')
+    >>> date_and_scope("Russian forces shelled Beryslav.", d)
+    (None, 'sentence')
+    """
+    return _first_date_scope(sentence, report_date)
+
 
 
 def _scan_start(text: str) -> int | None:

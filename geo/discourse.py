@@ -22,7 +22,10 @@ open list
     районах") gives them its own action.
 date scope
     A date that opens a paragraph holds for its later sentences that name none (a paragraph ends at
-    a line break), until another date is named.
+    a line break), until another date is named; so does a daily summary's "past day" ("минулої
+    доби", scope ``paragraph`` in ``geo/rules/day_phrases.jsonl``) wherever it stands in the
+    paragraph, and a colon carries a paragraph's date into the list lines below it. Sentences left
+    without a date take the news day the report's lead names (:func:`lead_date`), else the report's.
 
 The markers are data: ``geo/rules/discourse.jsonl`` (see :mod:`geo.rules`), one phrase per row with
 an example sentence; the classes are ``speaker`` and ``dateline`` (field ``claimant``), ``backref``,
@@ -42,7 +45,7 @@ from typing import TYPE_CHECKING
 from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import cue_at, find_attributions
-from geo.dates import claim_date
+from geo.dates import claim_date, date_and_scope
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule, load_table
 from geo.text import sentences
@@ -53,7 +56,7 @@ if TYPE_CHECKING:
     from geo.model import Claim
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
-           "paragraph_date", "apply_report_state"]
+           "date_paragraph", "paragraph_date", "lead_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor"})
@@ -292,6 +295,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
 
 
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
+_LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
+_LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
+_LEAD_PARAGRAPHS = 1  # the lead: one paragraph (measured: a second one brings in background days,
+# "X reported yesterday", "As of May 30", more often than the news day)
+_LEAD_REACH = _dt.timedelta(days=3)  # a lead's date this far before the report is the news day; further, background
 
 
 def _opening(sentence: str) -> str:
@@ -299,37 +307,141 @@ def _opening(sentence: str) -> str:
     return " ".join(sentence.split(",", 1)[0].split()[:_OPENING_WORDS])
 
 
+def date_paragraph(text: str, states: Sequence[SentenceState], k: int, memo: dict | None = None) -> int:
+    """The first sentence of the passage a date at sentence ``k`` may come from: its paragraph, or,
+    for a line of a list ("- 94 drones: Huliaipole, Levadne;"), the paragraph of the sentence that
+    introduces the list with a colon ("The region was attacked over the past day:").
+
+    With a shared ``memo`` each paragraph is looked at once (a list of thousands of lines stays linear).
+
+    >>> t = "Over the past day the region was attacked:\\n- drones: Huliaipole;\\n- artillery: Levadne.\\nQuiet."
+    >>> st = read_report(t)
+    >>> [date_paragraph(t, st, k) for k in range(len(st))]
+    [0, 0, 0, 3]
+    """
+    memo = {} if memo is None else memo
+    first = states[k].paragraph
+    if ("start", first) in memo:
+        return memo["start", first]
+    run: list[int] = []  # the list lines walked back over, each its own paragraph
+    intro = None
+    j = first
+    while j > 0 and _LIST_ITEM.match(_line_of(text, states[j].span[0])):
+        if ("start", j) in memo:
+            intro = memo["start", j] if memo["start", j] != j else None
+            break
+        run.append(j)
+        s, e = states[j - 1].span
+        if text[s:e].rstrip().endswith(":"):
+            intro = states[j - 1].paragraph
+            break
+        j = states[j - 1].paragraph
+    for p in run or [first]:
+        memo["start", p] = p if intro is None else intro
+    return memo["start", first]
+
+
+def _line_of(text: str, start: int) -> str:
+    """The line ``start`` stands in, from its beginning."""
+    return text[text.rfind("\n", 0, start) + 1:start + 4]
+
+
+def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.date | None,
+         memo: dict) -> tuple[_dt.date | None, str]:
+    if ("day", j) not in memo:
+        s, e = states[j].span
+        memo["day", j] = date_and_scope(text[s:e], report_date)
+    return memo["day", j]
+
+
 def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
-                   memo: dict[int, _dt.date | None] | None = None) -> _dt.date | None:
+                   memo: dict | None = None) -> _dt.date | None:
     """The date in scope at sentence ``k``: the last one named before it in its paragraph, when the
-    paragraph opens with a date; else None.
+    paragraph opens with a date or that date is a phrase with paragraph scope; else None.
 
     A date that opens a paragraph ("On November 22, Russian forces attacked…", "Вчора ворог…")
     dates what follows, until another date is named; a date named further on dates its own sentence
     ("… continue to advance. On November 22, Zvanovka was liberated. Units are advancing…", "X has
-    been ours since November 22. Units are pushing on…"). Each sentence is read
-    at most once with a shared ``memo`` (only the paragraphs of undated claims are read).
+    been ours since November 22. Units are pushing on…"), unless it is the "past day" of a daily
+    summary (``scope: paragraph`` in ``geo/rules/day_phrases.jsonl``: "Голова ОВА повідомив, що минулої
+    доби…"), which dates the rest of its paragraph. A list introduced by a colon belongs to the
+    paragraph of its introducing sentence (:func:`date_paragraph`). With a shared ``memo`` each
+    sentence is read at most once and the last date before each is found once (only the paragraphs
+    of undated claims are read).
 
     >>> t = "On November 22, Russian forces attacked Tykhe. They also shelled Novoye.\\nFighting went on."
     >>> st = read_report(t)
     >>> paragraph_date(t, st, 1, _dt.date(2025, 11, 24)), paragraph_date(t, st, 2, _dt.date(2025, 11, 24))
     (datetime.date(2025, 11, 22), None)
+    >>> t = "Голова ОВА повідомив, що минулої доби ворог атакував Херсон. Під обстрілом були Антонівка та Садове."
+    >>> st = read_report(t)
+    >>> paragraph_date(t, st, 1, _dt.date(2026, 3, 3))
+    datetime.date(2026, 3, 2)
     """
     memo = {} if memo is None else memo
-
-    def day(j: int) -> _dt.date | None:
-        if j not in memo:
-            s, e = states[j].span
-            memo[j] = claim_date(text[s:e], report_date)
-        return memo[j]
-
-    first = states[k].paragraph
-    if k == first or day(first) is None:
+    first = date_paragraph(text, states, k, memo)
+    if k == first:
         return None
+    # the last sentence before k (from first on) that names a date: walked back once, then remembered
+    walked: list[int] = []
+    j, last = k - 1, -1
+    while j >= first:
+        if ("last", j) in memo:
+            last = memo["last", j]
+            break
+        walked.append(j)
+        if _day(text, states, j, report_date, memo)[0] is not None:
+            last = j
+            break
+        j -= 1
+    for w in walked:
+        memo["last", w] = last if last <= w else -1
+    if last < first:
+        return None
+    day, scope = _day(text, states, last, report_date, memo)
+    if scope == "paragraph":
+        return day
     s, e = states[first].span
-    if claim_date(_opening(text[s:e]), report_date) is None:
-        return None  # the paragraph's first sentence names a date, but does not open with it
-    return next(d for d in (day(j) for j in range(k - 1, first - 1, -1)) if d is not None)
+    if _day(text, states, first, report_date, memo)[0] is None or claim_date(_opening(text[s:e]), report_date) is None:
+        return None  # the paragraph's first sentence names no date, or does not open with it
+    return day
+
+
+def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date | None,
+              memo: dict | None = None) -> tuple[int, _dt.date | None]:
+    """The news day a report's lead names, and the sentence that names it: ``(-1, None)`` when none.
+
+    A news story says in its lead which day its news is from ("Military bloggers on Friday reported
+    that…", "ISW reported that Russian forces captured Krokhmalne on January 20th", "Упродовж доби
+    росіяни атакували 27 населених пунктів"); its later sentences tell the same news without naming
+    the day again. The lead is the first paragraph of at least twelve words (headlines, bylines and
+    datelines are shorter); its first date counts when it lies on or up to three days before the
+    report's date (a date further back is background: "since February 24, 2022").
+
+    >>> t = "Russian push\\nMilitary bloggers on Friday reported that Russian forces entered Sontsivka near the town.\\n" \\
+    ...     "Fighting was heaviest around Kurakhove."
+    >>> lead_date(t, read_report(t), _dt.date(2024, 11, 9))
+    (1, datetime.date(2024, 11, 8))
+    """
+    memo = {} if memo is None else memo
+    if report_date is None:
+        return -1, None
+    seen = 0
+    k = 0
+    while k < len(states):
+        end = k + 1
+        while end < len(states) and states[end].paragraph != end:
+            end += 1
+        if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
+            for j in range(k, end):
+                d = _day(text, states, j, report_date, memo)[0]
+                if d is not None:
+                    return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
+            seen += 1
+            if seen == _LEAD_PARAGRAPHS:
+                break
+        k = end
+    return -1, None
 
 
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
@@ -343,7 +455,8 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     out: list[Claim] = []
     extra: list[Claim] = []  # claims a later sentence makes about a sentence's places
     seen: set[tuple] = set()
-    dates: dict[int, _dt.date | None] = {}
+    dates: dict = {}  # what the date pass has read: each sentence's date, paragraph starts, last dates
+    lead: tuple[int, _dt.date | None] | None = None  # read when an undated event first asks
     for c in claims:
         k = bisect.bisect_right(starts, c.start) - 1
         if k < 0:
@@ -375,11 +488,17 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 and not any(w.startswith("claimant '") for w in c.why):
             changes["claimant"] = sp.claimant
             why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
-        if role == "event" and c.claim_date is None and k > st.paragraph:
+        if role == "event" and c.claim_date is None:
             day = paragraph_date(text, states, k, report_date, dates)
             if day is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the paragraph's ({day.isoformat()})")
+            else:
+                if lead is None:
+                    lead = lead_date(text, states, report_date, dates)
+                if lead[1] is not None and k > lead[0] and lead[1] != report_date:
+                    changes["claim_date"] = lead[1]
+                    why.append(f"date: the lead's (sentence {lead[0] + 1}: {lead[1].isoformat()})")
         if changes:
             c = replace(c, **changes, why=tuple(c.why) + tuple(why))
         out.append(c)

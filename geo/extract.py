@@ -172,7 +172,8 @@ def extract_report(
             cdate = None
             if ctx.role in ("event", "direction"):
                 if not event_date:
-                    event_date.append(claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0])))
+                    event_date.append(claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0]),
+                                                 month=report.month))
                 cdate = event_date[0]
             # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
             key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate)
@@ -312,7 +313,8 @@ def _coordinate_claims(
         ctxs = analyse_mention_all(sentence, start - s, end - s, report=report,
                                    context=text[max(0, s - 6000) : s])
         for ctx in ctxs[:1]:
-            cdate = claim_date(sentence, report.date, previous=previous_sentence(s)) if ctx.role == "event" else None
+            cdate = (claim_date(sentence, report.date, previous=previous_sentence(s), month=report.month)
+                     if ctx.role == "event" else None)
             out.append(Claim(
                 place=written,
                 lat=c.lat if c is not None else None,

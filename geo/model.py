@@ -148,6 +148,9 @@ class Report:
     #: the post's identity whatever file it was read from (a Telegram channel and message id, a feed
     #: entry's id); a claims store keys on it, else on ``source``
     uid: str = ""
+    #: (year, month) when only the month of an undated report is known (metadata ``DATE: 2025-11``):
+    #: gives the year to the dates its text writes without one
+    month: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -730,6 +730,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
                 date=date,
                 title=title or _title(body),
                 claimant_hint=hint,
+                month=month if date is None else None,
             )
         ]
 
@@ -751,6 +752,7 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
             date=own or doc_date,
             title=_title(post) or (title if i == 1 else ""),
             claimant_hint=hint,
+            month=month if (own or doc_date) is None else None,
         )
         for i, (post, own) in enumerate(zip(posts, own_dates), start=1)
     ]

@@ -121,7 +121,9 @@ def test_year_inference(written: str, reference: dt.date, expected: dt.date) -> 
         ("За прошедшие сутки противник потерял", D(2025, 11, 23), D(2025, 11, 23)),
         ("в субботу подразделения освободили", D(2025, 11, 23), D(2025, 11, 22)),
         ("в ночь на 22 ноября", D(2025, 11, 23), D(2025, 11, 22)),
-        ("За минулу добу відбито атаки", D(2025, 11, 23), D(2025, 11, 23)),
+        # a Ukrainian daily summary's "past day" is the day before it (geo/rules/day_phrases.jsonl)
+        ("За минулу добу відбито атаки", D(2025, 11, 23), D(2025, 11, 22)),
+        ("З початку доби відбито атаки", D(2025, 11, 23), D(2025, 11, 23)),
         ("вчора ворог атакував", D(2025, 11, 23), D(2025, 11, 22)),
         ("Russian forces advanced last week", D(2025, 11, 23), None),
         ("in recent days Russian forces advanced", D(2025, 11, 23), None),
@@ -133,6 +135,16 @@ def test_year_inference(written: str, reference: dt.date, expected: dt.date) -> 
 )
 def test_claim_date(sentence: str, report: dt.date | None, expected: dt.date | None) -> None:
     assert claim_date(sentence, report) == expected
+
+
+def test_a_known_month_gives_written_dates_their_year_only() -> None:
+    month = (2025, 11)
+    assert claim_date("Kupiansk fell on November 20th.", None, month=month) == D(2025, 11, 20)
+    assert claim_date("Fighting began on 2 December near Kupiansk.", None, month=month) == D(2025, 12, 2)
+    assert claim_date("Fighting went on yesterday near Kupiansk.", None, month=month) is None
+    assert claim_date("On Friday the town fell.", None, month=month) is None
+    # a report's own day wins over its month
+    assert claim_date("Fighting went on yesterday.", D(2025, 11, 21), month=month) == D(2025, 11, 20)
 
 
 def test_claim_date_on_real_mod_report(shared_dir: Path) -> None:

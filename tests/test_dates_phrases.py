@@ -1,0 +1,89 @@
+"""The relative-day table (geo/rules/day_phrases.jsonl): every row reads back from its example, and the
+table is checked when it is loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from frontmap.errors import RuleError
+from geo import dates
+from geo.dates import claim_date, date_and_scope, day_phrases
+from geo.rules import normalise_phrase
+
+REPORT = dt.date(2026, 3, 3)  # a Tuesday: no weekday in an example is this day
+
+
+@pytest.mark.parametrize("row", day_phrases(), ids=lambda r: f"{r.line}:{r.phrase}")
+def test_every_row_reads_back_from_its_example(row) -> None:
+    # the example's date comes from this row: its phrase is what the scan matched, with its offset and scope
+    matched = [m for m in dates._PATTERN.finditer(row.example) if (m.lastgroup or "").startswith("rel")]
+    assert matched and normalise_phrase(matched[0].group()) == row.key, (row.line, row.phrase)
+    expected = REPORT + dt.timedelta(days=int(row.get("offset")))
+    assert date_and_scope(row.example, REPORT) == (expected, row.get("scope"))
+    assert claim_date(row.example, REPORT) == expected
+
+
+def test_every_phrase_passes_the_fast_gate() -> None:
+    # the gate that spares sentences without a date word must let every phrase through
+    for row in day_phrases():
+        assert dates._scan_start(row.example) is not None, row.phrase
+
+
+def _table(tmp_path: Path, **over) -> Path:
+    row = {"phrase": "минулої доби", "lang": "uk", "class": "relative", "offset": "-1", "scope": "paragraph",
+           "example": "Минулої доби ворог обстріляв Берислав."} | over
+    (tmp_path / "day_phrases.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("over", "problem"),
+    [
+        ({"offset": "-7"}, "offset '-7' is not one of"),
+        ({"scope": "report"}, "scope 'report' is not one of"),
+        ({"class": "absolute"}, "class 'absolute'"),
+        ({"phrase": ""}, "empty phrase"),
+        ({"example": "Ворог обстріляв Берислав."}, "does not hold the phrase"),
+        ({"phrase": "in the course of the past day", "lang": "en",
+          "example": "In the course of the past day Kupiansk was shelled."}, "more than 4 words"),
+    ],
+)
+def test_a_bad_row_is_an_error_naming_file_and_line(tmp_path: Path, over: dict, problem: str) -> None:
+    folder = _table(tmp_path, **over)
+    with pytest.raises(RuleError, match=problem) as info:
+        day_phrases(folder)
+    assert "day_phrases.jsonl:1" in str(info.value)
+
+
+def test_a_missing_offset_is_an_error(tmp_path: Path) -> None:
+    folder = _table(tmp_path)
+    row = json.loads((folder / "day_phrases.jsonl").read_text(encoding="utf-8"))
+    del row["offset"]
+    (folder / "day_phrases.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="missing field 'offset'"):
+        day_phrases(folder)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a Ukrainian daily summary (oblast administration, General Staff) written on day D about D-1
+        ("Минулої доби під ворожими обстрілами перебували Берислав, Садове та Антонівка.", dt.date(2026, 3, 2)),
+        ("За минулу добу окупанти 40 разів атакували на Покровському напрямку.", dt.date(2026, 3, 2)),
+        ("Упродовж доби росіяни вдарили по 18 населених пунктах Херсонщини.", dt.date(2026, 3, 2)),
+        ("За добу ворог завдав 300 ударів по Запорізькій області.", dt.date(2026, 3, 2)),
+        # an evening update counts the day it is written on
+        ("Станом на 22:00 з початку доби відбулося 120 бойових зіткнень.", REPORT),
+        # the Russian MoD bulletin's past day, in Russian and in English agency reprints: the bulletin's day
+        ("За прошедшие сутки подразделения группировки «Центр» освободили Новое.", REPORT),
+        ("Over the past 24 hours, Battlegroup Vostok liberated Zelenyi Hai, the ministry said.", REPORT),
+        # a date written out wins over the phrase that follows it
+        ("Станом на ранок 3 березня протягом доби зафіксовано 150 зіткнень.", REPORT),
+    ],
+)
+def test_a_summary_past_day_by_language(sentence: str, expected: dt.date) -> None:
+    assert claim_date(sentence, REPORT) == expected

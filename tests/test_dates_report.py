@@ -1,0 +1,126 @@
+"""Dates over a whole report (geo.discourse's date part): a daily summary's past day through its paragraph
+and list, and the news day a lead names. The sentences are written for these tests in the genres' forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.discourse import date_paragraph, lead_date, paragraph_date, read_report
+
+D = dt.date(2026, 3, 3)  # a Tuesday
+DAY_BEFORE = dt.date(2026, 3, 2)
+
+
+def _dates(text: str, report: dt.date = D) -> list[dt.date | None]:
+    states = read_report(text)
+    return [paragraph_date(text, states, k, report) for k in range(len(states))]
+
+
+def test_a_strike_list_past_day_dates_the_rest_of_its_paragraph() -> None:
+    # an oblast administration's morning summary, retold: "past day" stands after the speaker
+    text = ("Начальник ОВА повідомив, що минулої доби росіяни обстріляли 20 населених пунктів. "
+            "Під ударами були Берислав, Антонівка та Садове. Поранено двох людей.\n"
+            "Вчора з області евакуювали 12 людей.")
+    assert _dates(text) == [None, DAY_BEFORE, DAY_BEFORE, None]
+
+
+def test_a_general_staff_past_day_retold_dates_the_places_that_follow() -> None:
+    text = ("Речник угруповання зазначив, що минулої доби, за даними Генштабу, зафіксовано 12 штурмів. "
+            "Ворог атакував поблизу Дробишевого та Зарічного.")
+    assert _dates(text)[1] == DAY_BEFORE
+
+
+def test_an_ordinary_date_named_further_on_still_dates_only_its_sentence() -> None:
+    text = "Ворог активний на Лиманському напрямку. Вчора росіяни атакували Зарічне. Бої тривають біля Торського."
+    assert _dates(text) == [None, None, None]
+
+
+def test_a_colon_carries_the_date_into_the_list_below_it() -> None:
+    text = ("Обстріли Запоріжжя\n"
+            "Голова ОВА повідомив, що за минулу добу область атакували:\n"
+            "- 90 дронів: Гуляйполе, Малинівка, Степногірськ;\n"
+            "- 12 обстрілів з РСЗВ: Оріхів та Мала Токмачка;\n"
+            "- 60 артобстрілів по Гуляйполю.\n"
+            "Мирні жителі не постраждали.")
+    states = read_report(text)
+    assert [date_paragraph(text, states, k) for k in range(len(states))] == [0, 1, 1, 1, 1, 5]
+    assert _dates(text) == [None, None, DAY_BEFORE, DAY_BEFORE, DAY_BEFORE, None]
+
+
+def test_list_lines_without_an_introducing_colon_are_their_own_paragraphs() -> None:
+    text = "Минулої доби ворог атакував область.\n- Гуляйполе: 10 ударів;\n- Оріхів: 4 удари."
+    states = read_report(text)
+    assert [date_paragraph(text, states, k) for k in range(len(states))] == [0, 1, 2]
+
+
+def test_the_lead_names_the_news_day() -> None:
+    # a wire story published on Saturday about Friday's blogger reports
+    text = ("Russian forces near Kurakhove\n"
+            "Military bloggers on Friday reported that Russian forces had entered the village of Sontsivka.\n"
+            "Ukraine's General Staff said fighting was heaviest around Kurakhove and Pokrovsk.")
+    saturday = dt.date(2024, 11, 9)
+    assert lead_date(text, read_report(text), saturday) == (1, dt.date(2024, 11, 8))
+    # an ISW retelling: the assessment's day, named in the lead
+    text = ("ISW reports a Russian gain\n"
+            "The Institute for the Study of War reported that Russian forces captured Krokhmalne on January 20.\n"
+            "Russian troops also made a small push near Ivanivka.")
+    assert lead_date(text, read_report(text), dt.date(2024, 1, 21)) == (1, dt.date(2024, 1, 20))
+
+
+def test_a_lead_without_the_news_day_gives_none() -> None:
+    # a date far before the report is background; a headline or byline is no lead
+    text = ("Jan. 21, 2024\n"
+            "Russian forces have pressed on Avdiivka since October 10 and now advance in the south of the town.\n"
+            "Fighting went on near Stepove.")
+    assert lead_date(text, read_report(text), dt.date(2024, 1, 22)) == (-1, None)
+    assert lead_date("Fighting went on near Stepove on Friday.", read_report("x"), None) == (-1, None)
+
+
+def test_the_lead_day_reaches_undated_events(gaz) -> None:
+    from geo.extract import extract_text
+
+    text = ("Bloggers report Russian gains\n\n"
+            "Military bloggers on Friday reported that Russian forces had entered the village of Sontsivka "
+            "near Kurakhove.\n\n"
+            "Russian forces also advanced near Dachne, the bloggers said.")
+    claims = extract_text(text, gaz, date=dt.date(2024, 11, 9))
+    dachne = [c for c in claims if c.place == "Dachne" and c.role == "event"]
+    assert dachne and {c.date for c in dachne} == {dt.date(2024, 11, 8)}
+    assert any("the lead's" in w for c in dachne for w in c.why)
+
+
+def test_a_strike_list_reaches_its_places(gaz) -> None:
+    from geo.extract import extract_text
+
+    text = ("Упродовж доби росіяни атакували 20 населених пунктів Херсонщини. Поранено двох людей.\n\n"
+            "Минулої доби під ворожими обстрілами перебували Берислав, Антонівка, Садове та Дніпровське.")
+    claims = extract_text(text, gaz, date=D)
+    events = [c for c in claims if c.role == "event" and c.place in ("Берислав", "Антонівка", "Садове")]
+    assert len({c.place for c in events}) == 3 and {c.date for c in events} == {DAY_BEFORE}
+
+
+def test_an_undated_page_of_a_known_month_dates_its_written_days(tmp_path, gaz) -> None:
+    from geo.extract import extract_report
+    from geo.reports import read_reports
+
+    page = tmp_path / "rewrite.txt"
+    page.write_text("SOURCE: https://news.example.org/a | DATE: 2025-11 (undated page)\n"
+                    "The chief of the General Staff reported on November 20th that the town of Kupiansk "
+                    "had been captured.\nYesterday fighting went on near Kurylivka.\n", encoding="utf-8")
+    (report,) = read_reports(page)
+    assert report.date is None and report.month == (2025, 11)
+    claims = extract_report(report, gaz)
+    kupiansk = [c for c in claims if c.place == "Kupiansk" and c.role == "event"]
+    assert kupiansk and {c.date for c in kupiansk} == {dt.date(2025, 11, 20)}
+    # a relative day needs the report's own day: still unknown
+    assert all(c.date is None for c in claims if c.place == "Kurylivka")
+
+
+def test_a_dated_page_keeps_no_month(tmp_path) -> None:
+    from geo.reports import read_reports
+
+    page = tmp_path / "dated.txt"
+    page.write_text("SOURCE: https://news.example.org/b | DATE: 2025-11-21\nFighting went on near Kurylivka.\n",
+                    encoding="utf-8")
+    (report,) = read_reports(page)
+    assert report.date == dt.date(2025, 11, 21) and report.month is None
