@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from frontmap.errors import RuleError
 from gazetteer.names import fold
-from geo.claims import cue_at, find_attributions
+from geo.claims import cue_at, find_attributions, is_caption
 from geo.dates import claim_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule, load_table
@@ -256,7 +256,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # who speaks
         header = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n") \
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
-        named = _named_speaker(sentence, found, i, header)
+        # a caption ("Фото: фрагмент мапи / DeepState") credits a picture: it names no speaker
+        named = None if is_caption(sentence) else _named_speaker(sentence, found, i, header)
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)

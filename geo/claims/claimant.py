@@ -207,8 +207,19 @@ def _header_attribution(line: str) -> _Attr | None:
     return None
 
 
+def _is_caption(text: str) -> bool:
+    """Whether ``text`` opens with a caption (a ``caption`` row: "Фото:", "Photo:", "Screenshot"): the
+    credit it names ("Фото: фрагмент мапи / DeepState") is no speaker."""
+    return any(not text[:h.start].strip(_OPENING) for h in read_kinds(text).get(("speech", "caption"), ()))
+
+
+_OPENING = " \t\n\"'«“„‘([*-–—•⚡️📷"  # what may stand before a caption's first word
+
+
 def _is_header(line: str) -> bool:
     text = line.strip()
+    if _is_caption(text):
+        return False
     short = len(text.split(None, 8)) <= 8  # nine pieces: more than eight words (a long line is not split whole)
     intro = bool(_HEADER_LINE.match(text)) and text.endswith(":")
     return bool(text) and (short or intro) and bool(_find_attributions(text))

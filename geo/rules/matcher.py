@@ -40,7 +40,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy"}),
                   "speech": frozenset({"needed", "follows"})}),
-    "speech": (frozenset({"speech", "stance", "attribution", "filler"}), {}),
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {}),
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "directions": (frozenset({"direction"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
