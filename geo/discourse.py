@@ -237,6 +237,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
     # first speaker named speaks the report)
     own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
+    outlet = Speaker(source or Claimant.AUTHOR, "the outlet's reminder", -1)
     states: list[SentenceState] = []
     report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
     # line's, a back reference's
@@ -272,7 +273,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             else:
                 paragraph = named
             last_named = i
-        speaker = named or paragraph or (None if recalled else report)
+        # the outlet's reminder ("Напомним", "As a reminder") is the outlet's own word, not the last speaker's
+        speaker = named or paragraph or (outlet if recalled else report)
         listing = None
         if "list" in classes:
             opener = next(m for m in found if m.cls == "list")

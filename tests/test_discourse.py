@@ -49,9 +49,11 @@ def test_every_row_reads_back(row):
         states = read_report("Fighting continued near Tykhe. " + row.example)
         assert states[0].speaker is not None and states[0].speaker == states[1].speaker
     elif row.cls == "reset":
-        # the outlet's reminder: the report's speaker does not speak in its paragraph
+        # the outlet's reminder: the report's speaker does not speak in its paragraph, the outlet does
         states = read_report(SPOKEN[row.lang] + "\n" + row.example)
-        assert states[0].speaker is not None and states[1].speaker is None
+        assert states[0].speaker is not None and states[1].speaker.claimant is Claimant.AUTHOR
+        news = read_report(SPOKEN[row.lang] + "\n" + row.example, source=Claimant.MEDIA)
+        assert news[1].speaker.claimant is Claimant.MEDIA
     elif row.cls == "list":
         states = read_report(OPENS[row.lang] + " " + row.example)
         assert states[1].listing is not None and states[1].listing.action is OPENED[row.lang]

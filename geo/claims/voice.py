@@ -21,7 +21,7 @@ __all__ = ['source_claimant', 'report_voice']
 
 _MOD_HINT = _c(r"\b(?:mod|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|ministry\s+said|minoborony|battle\s?group|"
                r"liberat\w+)\b")
-_BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter")
+_BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter|threadreaderapp|nitter")
 
 
 @lru_cache(maxsize=16)
