@@ -54,6 +54,14 @@ def test_every_row_reads_back(row):
         assert states[0].speaker is not None and states[1].speaker.claimant is Claimant.AUTHOR
         news = read_report(SPOKEN[row.lang] + "\n" + row.example, source=Claimant.MEDIA)
         assert news[1].speaker.claimant is Claimant.MEDIA
+    elif row.cls == "continuation":
+        # a paragraph that opens with it goes on with the previous paragraph's speaker (past a caption
+        # line), where another paragraph falls back to the report's speaker
+        head = ("Russian forces took Tykhe, the Russian Defence Ministry said.\n"
+                "Fighting went on near Torske, Ukraine's General Staff said.\nФото: карта / DeepState\n")
+        states = read_report(head + row.example)
+        assert states[-1].speaker.claimant is Claimant.UA_GENERALSTAFF
+        assert read_report(head + "The enemy attacked near Lysivka.")[-1].speaker.claimant is Claimant.RU_MOD
     elif row.cls == "list":
         states = read_report(OPENS[row.lang] + " " + row.example)
         assert states[1].listing is not None and states[1].listing.action is OPENED[row.lang]

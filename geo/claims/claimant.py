@@ -151,9 +151,9 @@ def _context_claimant(context: str) -> _Attr | None:
     The previous sentence's attribution first ("..., the ministry said." then "It added ..."), else
     the nearest header line above: a short line naming a claimant ("Colonelcassad", "Summary by
     Marat Khairullin") or introducing a quoted post ("Message from the Russian Ministry of Defense:").
-    Kept for the sentence's next mentions.
+    A caption line ("Фото: … / DeepState") is passed over. Kept for the sentence's next mentions.
     """
-    lines = [ln for ln in context.split("\n") if ln.strip()]
+    lines = [ln for ln in context.split("\n") if ln.strip() and not _is_caption(ln.strip())]  # a caption names no speaker
     if not lines:
         return None
     last = lines[-1]
