@@ -800,11 +800,20 @@ def test_a_denied_claim_is_kept_with_its_owner_and_the_denial_is_another_claim()
     ("Ukrainian forces advanced near Shakhove, the General Staff said.", "Shakhove", "UA"),
     ("Russian forces advanced near Myrnohrad, the General Staff said.", "Myrnohrad", "RU"),
     ("Ворог окупував Грабовське, повідомляє DeepState.", "Грабовське", "RU"),
-    ("Наши отбились у Гуляйполя.", "Гуляйполя", "RU"),
     ("Fighting continued near Siversk.", "Siversk", ""),
 ])
 def test_actor_says_who_acted(sentence, name, actor) -> None:
     assert _run(sentence, name).actor == actor
+
+
+def test_our_troops_are_the_side_of_the_claimant() -> None:
+    # "our troops", "наши": the writer's own side, Russian in a Russian channel, Ukrainian in a General Staff summary
+    s = "Наши отбились у Гуляйполя, сообщил военкор."
+    assert _run(s, "Гуляйполя").actor == "RU"
+    s = "In the Huliaipole sector our soldiers repelled five enemy attacks near Zaliznychne, the General Staff reported."
+    c = _run(s, "Zaliznychne")
+    assert (c.claimant, c.actor) == (Claimant.UA_GENERALSTAFF, "UA")
+    assert _run("Our troops held Zaliznychne.", "Zaliznychne").actor == ""  # nobody said whose
 
 
 def test_the_enemy_is_the_other_side_of_the_claimant() -> None:

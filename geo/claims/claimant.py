@@ -249,7 +249,7 @@ _UA_SIDE = frozenset({Claimant.UA_GENERALSTAFF, Claimant.UA_OFFICIAL, Claimant.D
 
 def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant | None) -> str:
     """Who acted (RU, UA or ""): the actor phrase nearest before the cue in the clause, else any in it;
-    "the enemy", "ворог", "противник" are the side the claimant is not on."""
+    "the enemy", "ворог", "противник" are the side the claimant is not on, "our troops", "наши" the side it is on."""
     actors = [h for h in read_kinds(sentence).get(("speakers", "actor"), ()) if lo <= h.start < hi]
     if not actors:
         return ""
@@ -257,6 +257,8 @@ def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant
     side = (before[-1] if before else actors[0]).get("side") or ""
     if side == "enemy":
         return "RU" if claimant in _UA_SIDE else "UA" if claimant in _RU_SIDE else ""
+    if side == "own":
+        return "UA" if claimant in _UA_SIDE else "RU" if claimant in _RU_SIDE else ""
     return side
 
 

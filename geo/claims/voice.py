@@ -141,7 +141,7 @@ def _own_voice(sentence: str) -> bool:
     setbacks = kinds.get(("voice", "setback"), ()) + kinds.get(("modality", "attempted"), ())
     for actor in actors:
         side = actor.get("side")
-        if side == "RU" and any(c.action in _GAINS and c.start >= actor.start for c in _find_cues(sentence)):
+        if side in ("RU", "own") and any(c.action in _GAINS and c.start >= actor.start for c in _find_cues(sentence)):
             return True
         if side in ("UA", "enemy") and any(
                 h.start >= actor.end and set(sentence[actor.end:h.start].lower().split()) <= _AUXILIARIES
