@@ -216,7 +216,8 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     return Speaker(claimant, text, i)
 
 
-_QUOTE_CLOSE = re.compile(r"[»”\"]\s*[,.]?\s*[–—-]+\s|[»”\"]\s*,\s")  # a quotation closing before its speaker
+# a quotation closing before its speaker: «…», – написал X; "…", — сказав X; "…," he said
+_QUOTE_CLOSE = re.compile(r"[»”\"]\s*[,.]?\s*[–—-]+\s|[»”\"]\s*,\s|[,!?][”\"]\s")
 _QUOTE_OPEN = "«“\"„"
 _QUOTE_SENTENCES = 8  # sentences a quotation reaches back at most
 

@@ -172,6 +172,55 @@ def test_claimant_falls_back_to_context_then_source_then_author() -> None:
     assert _run("Units liberated Kolisnykivka.", "Kolisnykivka").claimant is None
 
 
+@pytest.mark.parametrize(("sentence", "name", "claimant"), [
+    # a speaker is one row of geo/rules/speakers.jsonl, in any language
+    ("The Southern Group of Forces' spokesman said the enemy attacked near Stepove.", "Stepove", Claimant.UA_OFFICIAL),
+    ("Речник Сил оборони півдня повідомив, що ворог атакував біля Степового.", "Степового", Claimant.UA_OFFICIAL),
+    ("Пушилин заявил, что российские войска вошли в Курахово.", "Курахово", Claimant.RU_OFFICIAL),
+    # the ministry named alone: Russia's in Russian-language news, Ukraine's in Ukrainian-language news
+    ("Минобороны сообщило об освобождении села Тихое.", "Тихое", Claimant.RU_MOD),
+    ("В Министерстве обороны рассказали о боях у Тихого.", "Тихого", Claimant.RU_MOD),
+    ("Минобороны Украины заявило о боях у Тихого.", "Тихого", Claimant.UA_OFFICIAL),
+    ("Міноборони повідомило про бої біля Торського.", "Торського", Claimant.UA_OFFICIAL),
+    # a Ukrainian group of forces and its press centre
+    ("За даними ОСУВ «Хортиця», ворог атакував біля Степового.", "Степового", Claimant.UA_OFFICIAL),
+    ("У пресслужбі корпусу розповіли про маневр біля Лисівки.", "Лисівки", Claimant.UA_OFFICIAL),
+    # Russian war correspondents and the MoD's bulletin wording in Russian-language news
+    ("Военный эксперт Андрей Марочко сообщил о боях у Торского.", "Торского", Claimant.RU_MILBLOGGER),
+    ("Армия нанесла поражение формированиям трех бригад в районе Даниловки.", "Даниловки", Claimant.RU_MOD),
+    # a seat of power speaks with a speech verb (fillers between) or a possessive after it
+    ("Moscow, for its part, has repeatedly said its forces took Tykhe.", "Tykhe", Claimant.RU_MOD),
+    ("Kyiv's military said fighting went on near Torske.", "Torske", Claimant.UA_OFFICIAL),
+    ("The Kremlin said Russian troops had entered Kupiansk.", "Kupiansk", Claimant.RU_OFFICIAL),
+    ("Kremlin-backed bloggers claimed Russian troops had entered Kupiansk.", "Kupiansk", Claimant.RU_MILBLOGGER),
+])
+def test_speakers_as_the_tables_name_them(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _run(sentence, name).claimant is claimant
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    ("Drones flew towards Moscow as Russian forces entered Tykhe.", []),  # a place, not a speaker
+    ("The talks in Moscow ended as Russian forces entered Tykhe.", []),
+    ("Ukraine will never be admitted to the alliance, a commentator noted.", []),  # no speech verb right after
+    ("This is the Kremlin trying to hide the losses near Lyman.", []),
+    ("According to Khortytsia, Ukrainian military aims to hold Stepove.", ["Khortytsia"]),  # not "military aims"
+    ("Фото: фрагмент мапи / DeepState", ["DeepState"]),  # a credit (the report reading passes it over)
+])
+def test_who_is_no_speaker(sentence: str, speakers: list[str]) -> None:
+    from geo import claims as cl
+
+    assert [a.text for a in cl.find_attributions(sentence)] == speakers
+
+
+def test_a_caption_line_carries_no_speaker() -> None:
+    from geo import claims as cl
+
+    assert cl.is_caption("Фото: фрагмент мапи / DeepState") and cl.is_caption("Photo: the DeepState map")
+    assert not cl.is_caption("DeepState published a photo: Tykhe is occupied.")
+    ctx = "Ворог атакував біля Торського, повідомив Генштаб ЗСУ.\nФото: фрагмент мапи / DeepState"
+    assert _run("Бої тривали біля Лисівки.", "Лисівки", context=ctx).claimant is Claimant.UA_GENERALSTAFF
+
+
 def test_generic_phrases_need_a_speech_verb() -> None:
     # "Ukrainian military strike" is not an attribution; "the ministry" in another post is not either
     c = _run("Local Russian-installed authorities called it a Ukrainian military strike on Horlivka.", "Horlivka")

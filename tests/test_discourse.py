@@ -169,3 +169,23 @@ def test_a_later_sentence_about_the_same_places_adds_its_claim():
     assert [(c.action, c.claimant) for c in out] == [(Action.CAPTURED, Claimant.RU_MOD),
                                                      (Action.FIGHTING, Claimant.UA_GENERALSTAFF)]
     assert out[1].quote.startswith("Ukraine's General Staff said")
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting went on all day.\n«Темпы у Соледара низкие. Наши нажимают на Белогоровку. У Спорного позиционные бои», "
+    "– написал военкор в своем телеграм-канале.",
+    "Fighting went on all day.\n\"Our units entered Tykhe. They hold the centre now. More will follow,\" "
+    "a Russian milblogger wrote on Telegram.",
+    "Fighting went on all day.\n«Ворог просунувся біля Нового. Бої тривають біля Торського», — йдеться у повідомленні DeepState.",
+])
+def test_a_quotation_is_its_speakers_from_where_it_opens(text):
+    states = read_report(text)
+    assert states[0].speaker is None
+    assert len({s.speaker for s in states[1:]}) == 1 and states[1].speaker is not None
+
+
+def test_a_caption_line_is_no_speaker_and_no_paragraph():
+    text = ("Згідно з даними Генштабу ЗСУ, за добу відбито 40 атак.\nФото: фрагмент мапи / DeepState\n"
+            "Зокрема, ворог атакував біля Лисівки.")
+    states = read_report(text, source=Claimant.MEDIA)
+    assert [s.speaker.claimant for s in states] == [Claimant.UA_GENERALSTAFF] * 3
