@@ -1,6 +1,6 @@
 """One matcher over every rule table: a sentence is read once, and typed hits come out.
 
-The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``directions``, ``not_places``) are compiled
+The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``not_places``) are compiled
 into one regular expression: each row's phrase as whole words (``match: word``) or with its last
 word as a stem (``match: prefix``), the words joined by any run of whitespace, apostrophes in any
 of their spellings, case-insensitive as one attribute. The phrases form a trie (shared beginnings
@@ -42,6 +42,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   "speech": frozenset({"needed", "follows"})}),
     "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {}),
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
+    "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
 }
