@@ -28,6 +28,8 @@ _SPEECH_REACH_AFTER = 50  # characters after a generic speaker in which a speech
 _SPEECH_REACH_BEFORE = 40  # characters before it in which "according to", "citing"… may begin
 _SOURCE_GAP_WORDS = 4  # words between "according to" and the speaker ("according to the Ukrainian military")
 
+# What follows up to _POSSESSIVE_ACTOR serves geo.claims.role (a place named as the speaker: "Moscow said"):
+# _SPEECH_AFTER is being rewritten as a linear expression elsewhere; its vocabulary is the speech table's.
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
                r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
