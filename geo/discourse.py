@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from frontmap.errors import RuleError
 from gazetteer.names import fold
-from geo.claims import cue_at, find_attributions
+from geo.claims import cue_at, find_attributions, is_caption
 from geo.dates import claim_date, date_and_scope
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule, load_table
@@ -59,7 +59,7 @@ __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers"
            "date_paragraph", "paragraph_date", "lead_date", "apply_report_state"]
 
 TABLE = "discourse"
-CLASSES = frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor"})
+CLASSES = frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"})
 _FIELDS = {"claimant": frozenset(c.value for c in Claimant), "at": frozenset({"start"})}
 _OPENING = " \t\n\"'«“„‘([*-–—•"  # what may stand before a row that must open its sentence (``at: start``)
 
@@ -219,6 +219,27 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     return Speaker(claimant, text, i)
 
 
+# a quotation closing before its speaker: «…», – написал X; "…", — сказав X; "…," he said
+_QUOTE_CLOSE = re.compile(r"[»”\"]\s*[,.]?\s*[–—-]+\s|[»”\"]\s*,\s|[,!?][”\"]\s")
+_QUOTE_OPEN = "«“\"„"
+_QUOTE_SENTENCES = 8  # sentences a quotation reaches back at most
+
+
+def _quotation_start(text: str, spans: Sequence[tuple[int, int]], i: int, named: Speaker, lo: int) -> int | None:
+    """The sentence where the quotation that sentence ``i`` closes before naming its speaker opens
+    («…», – написал X; "…," he said), or None when the sentence closes none."""
+    s, e = spans[i]
+    sentence = text[s:e]
+    at = sentence.rfind(named.text)
+    close = _QUOTE_CLOSE.search(sentence, 0, at + 1) if at > 0 else None
+    if close is None or sentence.lstrip()[:1] in _QUOTE_OPEN:
+        return None  # no quotation closes before the speaker, or it opens in this sentence
+    for j in range(i - 1, lo - 1, -1):
+        if text[spans[j][0]:spans[j][1]].lstrip()[:1] in _QUOTE_OPEN:
+            return j
+    return None
+
+
 def _last_cue(sentence: str, before: int | None = None):
     """The cue that governs what the sentence lists at ``before`` (default: its end), by the sentence
     reader's own rule (:func:`geo.claims.cue_at`)."""
@@ -240,6 +261,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
     # first speaker named speaks the report)
     own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
+    outlet = Speaker(source or Claimant.AUTHOR, "the outlet's reminder", -1)
     states: list[SentenceState] = []
     report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
     # line's, a back reference's
@@ -251,15 +273,21 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         sentence = text[s:e]
         found = find_markers(sentence)
         classes = {m.cls for m in found}
-        # a paragraph ends where a sentence ends a line: its own speaker (and its dates) end with it
-        if i and "\n" in text[spans[i - 1][1]:s]:
-            first, paragraph, recalled = i, None, False
+        caption = is_caption(sentence)
+        # a paragraph ends where a sentence ends a line: its own speaker (and its dates) end with it;
+        # a caption line between paragraphs is none, and a paragraph that opens with "In particular",
+        # "Зокрема", "Кроме того" goes on with the previous paragraph's speaker
+        if i and "\n" in text[spans[i - 1][1]:s] and not caption:
+            first, recalled = i, False
+            if "continuation" not in classes:
+                paragraph = None
         if "reset" in classes:
             paragraph, recalled = None, True
         # who speaks
         header = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n") \
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
-        named = _named_speaker(sentence, found, i, header)
+        # a caption ("Фото: фрагмент мапи / DeepState") credits a picture: it names no speaker
+        named = None if caption else _named_speaker(sentence, found, i, header)
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
@@ -269,12 +297,18 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 # "This was reported by X": X also spoke the sentences since the last speaker named
                 for j in range(last_named + 1, i):
                     states[j] = replace(states[j], speaker=named)
+            else:
+                # «A. B. C», – написал X / "A. B," he said: X spoke the quotation from where it opens
+                opening = _quotation_start(text, spans, i, named, max(last_named + 1, i - _QUOTE_SENTENCES))
+                for j in range(opening if opening is not None else i, i):
+                    states[j] = replace(states[j], speaker=named)
             if own is None and (report is None or report.weak or header or backref):
                 report, paragraph = named, None
             else:
                 paragraph = named
             last_named = i
-        speaker = named or paragraph or (None if recalled else report)
+        # the outlet's reminder ("Напомним", "As a reminder") is the outlet's own word, not the last speaker's
+        speaker = named or paragraph or (outlet if recalled else report)
         listing = None
         if "list" in classes:
             opener = next(m for m in found if m.cls == "list")

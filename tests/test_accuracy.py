@@ -50,7 +50,7 @@ def test_claims_match_the_labels(summary) -> None:
 # the figures measured before the reading redesign, minus one labelled village; raised as work lands.
 # After the sentence-level reading (rule tables, genre formulas): 0.829 / 0.751 / 0.430 / 0.707, minus one village.
 # All of this session merged (reading, report state, morphology, sectors): 0.860 / 0.772 / 0.819 / 0.714, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.85, "action_match": 0.76, "claimant_match": 0.81, "date_match": 0.70}
+MORE_FLOORS = {"within3_stripped": 0.85, "action_match": 0.76, "claimant_match": 0.89, "date_match": 0.70}
 
 
 @pytest.mark.slow

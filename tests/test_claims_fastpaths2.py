@@ -42,18 +42,3 @@ def test_last_sentence_reaches_back_past_a_long_sentence() -> None:
 def test_header_word_count(words: int) -> None:
     line = " ".join(["Colonelcassad"] * words)
     assert cl._is_header(line) == (bool(line.strip()) and len(line.split()) <= 8 and bool(cl._find_attributions(line)))
-
-
-@pytest.mark.parametrize("seed", range(3))
-def test_head_rules_hold_their_strings(seed: int) -> None:
-    """A head pattern matches only where one of its strings stands (the gate of _head_search)."""
-    rng = random.Random(seed)
-    rules = (cl._ISW_HEAD, cl._DEEPSTATE_HEAD, cl._BLOGGER_HEAD, cl._AGENCY_HEAD, cl._GENSTAFF_HEAD)
-    words = ("isw", "deep", "state", "deep-state", "deep_state", "rybar", "colonel", "cassad", "two", "majors",
-             "dva_majors", "tass.", "tass", "ria.ru", "ria", "syria", "rt.com", "mil.ru", "general", "staff",
-             "generalstaff", "mil.gov.ua", "zsu.gov.ua", "institute", "for", "the", "study", "of", "war",
-             "understandingwar", "criticalthreats", "military", "chronicle", "sputnik", "x", " ", "\n", ".", "_", "-")
-    for _ in range(500):
-        text = "".join(rng.choice(words) + rng.choice(("", " ", " ", "-", "_", "\n")) for _ in range(rng.randint(0, 12)))
-        for pattern, stems in rules:
-            assert cl._head_search((pattern, stems), text) == (pattern.search(text) is not None), (pattern.pattern, text)

@@ -49,9 +49,19 @@ def test_every_row_reads_back(row):
         states = read_report("Fighting continued near Tykhe. " + row.example)
         assert states[0].speaker is not None and states[0].speaker == states[1].speaker
     elif row.cls == "reset":
-        # the outlet's reminder: the report's speaker does not speak in its paragraph
+        # the outlet's reminder: the report's speaker does not speak in its paragraph, the outlet does
         states = read_report(SPOKEN[row.lang] + "\n" + row.example)
-        assert states[0].speaker is not None and states[1].speaker is None
+        assert states[0].speaker is not None and states[1].speaker.claimant is Claimant.AUTHOR
+        news = read_report(SPOKEN[row.lang] + "\n" + row.example, source=Claimant.MEDIA)
+        assert news[1].speaker.claimant is Claimant.MEDIA
+    elif row.cls == "continuation":
+        # a paragraph that opens with it goes on with the previous paragraph's speaker (past a caption
+        # line), where another paragraph falls back to the report's speaker
+        head = ("Russian forces took Tykhe, the Russian Defence Ministry said.\n"
+                "Fighting went on near Torske, Ukraine's General Staff said.\nФото: карта / DeepState\n")
+        states = read_report(head + row.example)
+        assert states[-1].speaker.claimant is Claimant.UA_GENERALSTAFF
+        assert read_report(head + "The enemy attacked near Lysivka.")[-1].speaker.claimant is Claimant.RU_MOD
     elif row.cls == "list":
         states = read_report(OPENS[row.lang] + " " + row.example)
         assert states[1].listing is not None and states[1].listing.action is OPENED[row.lang]
@@ -159,3 +169,23 @@ def test_a_later_sentence_about_the_same_places_adds_its_claim():
     assert [(c.action, c.claimant) for c in out] == [(Action.CAPTURED, Claimant.RU_MOD),
                                                      (Action.FIGHTING, Claimant.UA_GENERALSTAFF)]
     assert out[1].quote.startswith("Ukraine's General Staff said")
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting went on all day.\n«Темпы у Соледара низкие. Наши нажимают на Белогоровку. У Спорного позиционные бои», "
+    "– написал военкор в своем телеграм-канале.",
+    "Fighting went on all day.\n\"Our units entered Tykhe. They hold the centre now. More will follow,\" "
+    "a Russian milblogger wrote on Telegram.",
+    "Fighting went on all day.\n«Ворог просунувся біля Нового. Бої тривають біля Торського», — йдеться у повідомленні DeepState.",
+])
+def test_a_quotation_is_its_speakers_from_where_it_opens(text):
+    states = read_report(text)
+    assert states[0].speaker is None
+    assert len({s.speaker for s in states[1:]}) == 1 and states[1].speaker is not None
+
+
+def test_a_caption_line_is_no_speaker_and_no_paragraph():
+    text = ("Згідно з даними Генштабу ЗСУ, за добу відбито 40 атак.\nФото: фрагмент мапи / DeepState\n"
+            "Зокрема, ворог атакував біля Лисівки.")
+    states = read_report(text, source=Claimant.MEDIA)
+    assert [s.speaker.claimant for s in states] == [Claimant.UA_GENERALSTAFF] * 3

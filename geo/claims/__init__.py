@@ -68,6 +68,7 @@ __all__ = [
     "find_attributions",
     "find_directions",
     "find_units",
+    "is_caption",
     "report_voice",
     "source_claimant",
 ]
@@ -80,4 +81,4 @@ del _module
 
 # the sentence reading the report-level pass (geo.discourse) builds on: a sentence's named speakers, the
 # cue that governs what it lists
-find_attributions, cue_at = claimant._attributions, action.cue_at
+find_attributions, cue_at, is_caption = claimant._attributions, action.cue_at, claimant._is_caption

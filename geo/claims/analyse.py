@@ -12,7 +12,7 @@ from geo.claims.matching import _I, _add_twins, _c, _found
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
 from geo.claims.action import _HEDGES, _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
-from geo.claims.claimant import _Attr, _KREMLIN, _RU_SPEAKERS, _UA_SPEAKERS, _actor, _context_claimant, _denier, _find_attributions, _metonym_claimant, _pick_attribution
+from geo.claims.claimant import _Attr, _actor, _context_claimant, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
 from geo.claims.role import _DIRECTION_AFTER, _DIRS, _kind_of, _role, _strip_list
 
@@ -205,7 +205,7 @@ def _analyse(
     # claimant: the mention's clause, the sentence, the context, the source, the author
     claimant: Claimant | None = None
     name = sentence[start:end]
-    if role == "speaker" and (_KREMLIN.match(name) or _RU_SPEAKERS.match(name) or _UA_SPEAKERS.match(name)):
+    if role == "speaker":
         claimant = _metonym_claimant(name)
     if claimant is None:
         attr = _pick_attribution(attrs, start, end, lo, hi)

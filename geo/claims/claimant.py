@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import read_kinds
+from geo.rules.matcher import Hit, full_match, read_kinds
 from geo.model import Claimant
-from geo.claims.matching import _Both, _GatedTable, _I, _add_twins, _c, _finditer, _found, _gate_bits, _gated
+from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds
 from geo.claims.action import _Cue
 
@@ -19,109 +19,20 @@ __all__ = []
 # Claimants
 # --------------------------------------------------------------------------------------------
 
-_AP = r"['’]"
-# (claimant, stems, pattern, needs_speech): generic phrases ("Ukrainian military", "the statement") only
-# attribute a claim when a speech verb or "according to" stands next to them. Stems as in _CUES.
-_CLAIMANT_CUES: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], bool], ...] = (
-    (Claimant.UA_GENERALSTAFF,
-     _Both(("general", "command"), ("ukrain", "afu", "zsu")),
-     _c(rf"\b(?:(?:ukraine{_AP}?s?|ukrainian|afu|zsu)\s+(?:armed\s+forces\s+)?general\s+staff|"
-        r"general\s+staff\s+of\s+(?:the\s+)?(?:armed\s+forces\s+of\s+)?ukraine|"
-        r"ukrainian\s+(?:military\s+)?command)\b"), False),
-    (Claimant.RU_MOD,
-     ("mod", "ministry", "konashenkov"),
-     _c(rf"\b(?:(?:russia{_AP}?s?|russian|moscow{_AP}?s?)\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod)|"
-        r"defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|konashenkov|the\s+ministry)\b"), False),
-    (Claimant.RU_MOD,
-     ("statement", "briefing", "bulletin", "group", "district"),
-     _c(r"\b(?:(?:the\s+)?(?:ministry['’]?s?\s+)?(?:statement|briefing|bulletin)|"
-        r"battle\s?group\s+(?:sever|zapad|tsentr|center|centre|yug|vostok|dnepr|south|north|west|east)|"
-        r"(?:southern|western|central|eastern|northern|leningrad|moscow)\s+military\s+district|"
-        r"(?:sever|zapad|tsentr|yug|vostok|dnepr)\s+(?:group|grouping)(?:\s+of\s+forces)?)\b"), True),
-    # Ukraine's General Staff in Ukrainian or Russian: "Генштаб ЗСУ", "Генеральний штаб Збройних сил України"
-    (Claimant.UA_GENERALSTAFF,
-     ("генштаб", "генеральн"),
-     _c(r"(?:генштаб\w*|генеральн\w+\s+штаб\w*)\s+(?:зсу|всу|збройних\s+сил\s+україни|вооруж\w+\s+сил\s+украины)"),
-     False),
-    # the same in Russian and Ukrainian originals: "Минобороны РФ", "Міністерство оборони Росії",
-    # "группировки войск «Центр»"
-    (Claimant.RU_MOD,
-     ("минобороны", "министерств", "міністерств"),
-     _c(r"(?:минобороны\s+(?:россии|рф)|министерств\w*\s+обороны\s+(?:россии|рф|российской\s+федерации)|"
-        r"міністерств\w*\s+оборони\s+(?:росії|рф))"), False),
-    (Claimant.RU_MOD,
-     ("группировк",),
-     # MoD bulletin wording: Russian-language media write it only when quoting the ministry
-     _c(r"группировк\w*\s+(?:войск\s+)?[«\"„“]?(?:север|запад|центр|юг|восток|днепр)"), False),
-    (Claimant.DEEPSTATE,
-     ("deep",), _c(r"\b(?:deep\s?state(?:\s?map|\s?ua)?|deepstatemap)\b"), False),
-    (Claimant.ISW,
-     ("isw", "institute", "understandingwar", "critical", "ctp", "geolocated", "source"),
-     _c(r"\b(?:isw|institute\s+for\s+the\s+study\s+of\s+war|understandingwar|critical\s+threats|ctp|"
-        r"the\s+institute|geolocated\s+(?:footage|imagery|video|images?)|(?:available\s+)?open[\s-]source\s+evidence)\b"), False),
-    (Claimant.RU_MILBLOGGER,
-     ("blogger", "correspondent", "channel", "source", "insider", "voenkor", "cassad", "rybar", "khairullin",
-      "majors", "wargonzo", "chronicle", "podolya", "poddubny", "sladkov", "readovka", "informant", "mayora", "our"),
-     _c(r"\b(?:milbloggers?|mil-bloggers?|military\s+bloggers?|war\s*bloggers?|(?:russian|pro-russian|kremlin-\w+)\s+(?:war\s+)?"
-        r"(?:correspondents?|bloggers?|channels?|sources?|telegram\s+channels?|insiders?)|sources\s+in\s+russia|voenkor\w*|"
-        r"colonel\s?cassad|cassad|rybar|khairullin|two\s+majors|wargonzo|military\s+chronicle|podolya(?:k|ch)\w*|"
-        r"poddubny|sladkov|readovka|military\s+informant|dva\s+mayora|"
-        r"our\s+(?:troops|units|forces|assault\s+\w+|fighters|guys|soldiers))\b"), False),
-    (Claimant.RU_OFFICIAL,
-     ("gerasimov", "putin", "peskov", "kremlin", "lavrov", "shoigu", "belousov", "ushakov", "zakharova",
-      "medvedev", "pushilin", "pasechnik", "saldo", "balitsky", "gladkov", "khinshtein", "aksyonov",
-      "razvozhayev", "installed", "dpr", "lpr", "occupation"),
-     _c(r"\b(?:gerasimov|putin|peskov|kremlin(?!-\w)|lavrov|shoigu|belousov|ushakov|zakharova|medvedev|pushilin|pasechnik|"
-        r"saldo|balitsky|gladkov|khinshtein|aksyonov|razvozhayev|russian-installed|"
-        r"(?:dpr|lpr|occupation)\s+(?:authorities|officials?|head|leader))\b"), False),
-    (Claimant.RU_OFFICIAL,
-     _Both(("official", "authorities", "president", "general", "govern", "leadership"), ("russian", "local")),
-     _c(r"\b(?:russian\s+(?:(?:senior|military|defen[cs]e|local)\s+)*officials?|russian\s+authorities|local\s+authorities|"
-        r"russian\s+(?:president|general\s+staff|governor|government|leadership))\b"), True),
-    (Claimant.UA_OFFICIAL,
-     ("syrs", "zelensk", "budanov", "umerov", "shmyhal", "sybiha", "yermak", "voloshyn", "trehubov",
-      "lykhovyi", "pletenchuk", "ihnat", "syniehubov", "hur", "sbu"),
-     _c(r"\b(?:syrs(?:kyi|ky|kii)|zelensk\w*|budanov|umerov|shmyhal|sybiha|yermak|voloshyn|trehubov|"
-        r"lykhovyi|pletenchuk|ihnat|syniehubov|hur|sbu)\b"), False),
-    (Claimant.UA_OFFICIAL,
-     _Both(("ukrain", "administration"), (
-         "force", "navy", "official", "authorit", "militar", "army", "government", "president", "commander", "guard",
-         "defen", "spokes", "governor", "administration")),
-     _c(rf"\b(?:ukrainian\s+(?:air\s+force|navy|officials?|authorities|military(?:\s+(?:source|spokes\w+|officials?))?|"
-        r"army|government|president|commanders?|(?:national\s+)?guard|defen[cs]e\s+(?:ministry|forces)|"
-        r"forces['’]?\s+(?:spokes\w+|press\s+service)|(?:\w+\s+)?spokes\w+|governor|regional\s+(?:administration|governor))|"
-        rf"(?:regional|oblast)\s+(?:military\s+)?administration|ukraine{_AP}?s?\s+(?:military|defen[cs]e\s+ministry|air\s+force))\b"),
-     True),
-    (Claimant.MEDIA,
-     ("afp", "agence", "reuters", "associated", "bloomberg", "axios", "bbc", "cnn", "york", "washington",
-      "wall", "financial", "guardian", "meduza", "tass", "novosti", "interfax", "independent", "ukrainska",
-      "suspilne", "rbc", "agency", "media", "outlet", "newspaper", "broadcaster"),
-     _c(r"\b(?:afp|agence\s+france-presse|reuters|associated\s+press|bloomberg|axios|bbc|cnn|new\s+york\s+times|"
-        r"washington\s+post|wall\s+street\s+journal|financial\s+times|guardian|meduza|tass|ria\s+novosti|interfax|"
-        r"kyiv\s+independent|ukrainska\s+pravda|suspilne|rbc-ukraine?a?|news\s+agency|media(?:\s+outlets?|\s+reports?)?|"
-        r"outlet|newspaper|broadcaster)\b"), True),
-)
-_CLAIMANT_BITS = tuple(_gate_bits(pattern, stems) for _, stems, pattern, _ in _CLAIMANT_CUES)
-_CLAIMANT_TABLE = _GatedTable(_CLAIMANT_CUES, _CLAIMANT_BITS)
-_add_twins(tuple(pattern for _, _, pattern, _ in _CLAIMANT_CUES))
+# The speakers, the speech words and the words that introduce a source are rows of the rule tables
+# geo/rules/speakers.jsonl and geo/rules/speech.jsonl, read by the one matcher pass of a sentence
+# (geo.rules.matcher.read). A speaker row with ``speech: needed`` (a generic phrase: "Ukrainian
+# military", "the statement", "Reuters") speaks only with a speech word near it; one with ``speech:
+# follows`` (a seat of power: "Moscow", "Kyiv") only with a speech verb or a possessive right after it.
+_SPEECH_REACH_AFTER = 50  # characters after a generic speaker in which a speech word makes it one
+_SPEECH_REACH_BEFORE = 40  # characters before it in which "according to", "citing"… may begin
+_SOURCE_GAP_WORDS = 4  # words between "according to" and the speaker ("according to the Ukrainian military")
 
-_SAY = _c(r"(?:\b(?:said|says|say|saying|reported|reports|report|reporting|claimed|claims|claim|claiming|announced|announces|"
-          r"stated|states|assured|insisted|insists|denied|denies|confirmed|confirms|acknowledged|acknowledging|admitted|"
-          r"added|noted|notes|declared|writes|wrote|published|posted|showed|shows|indicated|indicates|assess\w*|"
-          r"observed|according|citing|cited|quoted|told|called|statement|report|reports|message|update|summary|"
-          r"data|map|is\s+said|are\s+said|was\s+said)\b)")
-_SAY_BEFORE = _c(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per|reports?\s+(?:from|by)|"
-                 r"statement\s+(?:from|by))\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$")
-
+# What follows up to _POSSESSIVE_ACTOR serves geo.claims.role (a place named as the speaker: "Moscow said"):
+# _SPEECH_AFTER is being rewritten as a linear expression elsewhere; its vocabulary is the speech table's.
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
                r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
-_METONYM_WORDS = ("Moscow", "Russia", "Kyiv", "Kiev", "Ukraine", "Kremlin")
-_METONYM_NAMES = re.compile(r"\b(?:" + "|".join(_METONYM_WORDS) + r")\b")  # as attributions (case-sensitive)
-_RU_SPEAKERS = _c(r"^(?:the\s+)?(?:moscow|russia|russian\s+federation)$")
-_KREMLIN = _c(r"^(?:the\s+)?kremlin$")
-_UA_SPEAKERS = _c(r"^(?:the\s+)?(?:kyiv|kiev|ukraine|bankova)$")
-
 _FILLER = (r"(?:\s*,?\s*(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
            r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*,?\s*){0,3})")
 _SPEECH_VERBS = (
@@ -174,49 +85,63 @@ def _find_attributions(text: str) -> list[_Attr]:
 
 @lru_cache(maxsize=32)
 def _attributions(text: str) -> tuple[_Attr, ...]:
-    """Every attribution in ``text`` (memoised, like the cues)."""
-    return _scan_attributions(text, _gated(_CLAIMANT_TABLE, text))
-
-
-def _scan_attributions(
-    text: str, rows: tuple[tuple[Claimant, tuple[str, ...] | _Both, re.Pattern[str], bool], ...]
-) -> tuple[_Attr, ...]:
-    """The attributions the given rows of ``_CLAIMANT_CUES`` (then the speaker metonyms) find in ``text``."""
+    """Every attribution in ``text``: the speaker rows of the rule tables the sentence's one matcher
+    pass finds, those that need a speech word kept only with one (memoised, like the cues)."""
+    kinds = read_kinds(text)
+    speech = kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ())
+    sources = kinds.get(("speech", "attribution"), ())
+    stances = kinds.get(("speech", "stance"), ())
     found: list[_Attr] = []
-    low = text.lower() if text.isascii() else None
-    for claimant, _, pattern, needs_speech in rows:
-        for m in _finditer(pattern, text, low):
-            if any(m.start() < a.end and m.end() > a.start for a in found):
-                continue
-            if needs_speech:
-                lo, hi = _clause_bounds(text, m.start(), m.end())
-                near = text[m.end():min(hi, m.end() + 50)]
-                if not (_found(_SAY, near) or _found(_SAY_BEFORE, text[max(lo, m.start() - 40):m.start()])):
-                    continue
-            found.append(_Attr(claimant, m.start(), m.end(), text[m.start():m.end()]))
-    # the speakers table's speakers ("сообщил в своем Telegram-канале"); its claimant rows name the owner
-    # of a claim another denies (see _analyse), not who speaks
-    for h in read_kinds(text).get(("speakers", "speaker"), ()):
-        if not any(h.start < a.end and h.end > a.start for a in found):
-            found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
-    # speaker metonyms: "Moscow said", "Russia claimed", "Kyiv reported", "the Kremlin" (the regex
-    # runs only where one of the names stands)
-    metonyms = _METONYM_NAMES.finditer(text) if any(name in text for name in _METONYM_WORDS) else ()
-    for m in metonyms:
-        if any(m.start() < a.end and m.end() > a.start for a in found):
+    for h in kinds.get(("speakers", "speaker"), ()):
+        need = h.get("speech")
+        if need == "needed" and not _spoken(text, h.start, h.end, speech, sources):
             continue
-        before = text[max(0, m.start() - 12):m.start()]
-        if _found(_PREPOSITION_BEFORE, before):
+        if need == "follows" and not _speaks_next(text, h.start, h.end, speech + stances):
             continue
-        after = text[m.end():]
-        if _KREMLIN.match(m.group(0)) or (_may_speak(after) and _SPEECH_AFTER.match(after)) or _POSSESSIVE_ACTOR.match(after):
-            found.append(_Attr(_metonym_claimant(m.group(0)), m.start(), m.end(), m.group(0)))
-    return tuple(sorted(found, key=lambda a: a.start))
+        found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
+    return tuple(found)
+
+
+def _spoken(text: str, start: int, end: int, speech: tuple[Hit, ...], sources: tuple[Hit, ...]) -> bool:
+    """A speech word within reach after a generic speaker in its clause ("…, Ukrainian military said"), or
+    "according to", "citing"… a few words before it ("according to the Ukrainian military")."""
+    lo, hi = _clause_bounds(text, start, end)
+    limit = min(hi, end + _SPEECH_REACH_AFTER)
+    if any(end <= h.start and h.end <= limit for h in speech):
+        return True
+    first = max(lo, start - _SPEECH_REACH_BEFORE)
+    return any(first <= h.start and h.end <= start and _words_only(text[h.end:start]) for h in sources)
+
+
+def _words_only(gap: str) -> bool:
+    """A few words and nothing else between "according to" and a speaker ("according to the Ukrainian
+    military"; not "according to Khortytsia, Ukrainian military …")."""
+    words = gap.split()
+    return gap[-1:].isspace() and len(words) <= _SOURCE_GAP_WORDS and all(w.replace("-", "").isalnum() for w in words)
+
+
+def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bool:
+    """A seat of power as speaker: no preposition before it ("in Moscow"), and a speech verb after it with
+    only fillers between (rows of class ``filler``, commas, adverbs: "Moscow, in turn, has said"), or a
+    possessive of what speaks ("Kyiv's military")."""
+    if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    after = text[end:]
+    if _POSSESSIVE_ACTOR.match(after):
+        return True
+    nxt = min((h for h in speech if h.start >= end), key=lambda h: h.start, default=None)
+    if nxt is None:
+        return False
+    gap = list(text[end:nxt.start])
+    for h in read_kinds(text).get(("speech", "filler"), ()):
+        if end <= h.start and h.end <= nxt.start:
+            gap[h.start - end:h.end - end] = " " * (h.end - h.start)
+    # what is left between: commas and adverbs ("Moscow, in turn, has repeatedly said")
+    return all(word == "," or word.endswith("ly") for word in "".join(gap).replace(",", " , ").split())
 
 
 # a preposition before a metonym ("in Moscow", "from the Kremlin"): a place, not a speaker
 _PREPOSITION_BEFORE = _c(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$")
-_add_twins((_PREPOSITION_BEFORE,))  # searched by _found
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 
@@ -228,9 +153,9 @@ def _context_claimant(context: str) -> _Attr | None:
     The previous sentence's attribution first ("..., the ministry said." then "It added ..."), else
     the nearest header line above: a short line naming a claimant ("Colonelcassad", "Summary by
     Marat Khairullin") or introducing a quoted post ("Message from the Russian Ministry of Defense:").
-    Kept for the sentence's next mentions.
+    A caption line ("Фото: … / DeepState") is passed over. Kept for the sentence's next mentions.
     """
-    lines = [ln for ln in context.split("\n") if ln.strip()]
+    lines = [ln for ln in context.split("\n") if ln.strip() and not _is_caption(ln.strip())]  # a caption names no speaker
     if not lines:
         return None
     last = lines[-1]
@@ -284,19 +209,30 @@ def _header_attribution(line: str) -> _Attr | None:
     return None
 
 
+def _is_caption(text: str) -> bool:
+    """Whether ``text`` opens with a caption (a ``caption`` row: "Фото:", "Photo:", "Screenshot"): the
+    credit it names ("Фото: фрагмент мапи / DeepState") is no speaker."""
+    return any(not text[:h.start].strip(_OPENING) for h in read_kinds(text).get(("speech", "caption"), ()))
+
+
+_OPENING = " \t\n\"'«“„‘([*-–—•⚡️📷"  # what may stand before a caption's first word
+
+
 def _is_header(line: str) -> bool:
     text = line.strip()
+    if _is_caption(text):
+        return False
     short = len(text.split(None, 8)) <= 8  # nine pieces: more than eight words (a long line is not split whole)
     intro = bool(_HEADER_LINE.match(text)) and text.endswith(":")
     return bool(text) and (short or intro) and bool(_find_attributions(text))
 
 
-def _metonym_claimant(name: str) -> Claimant:
-    if _KREMLIN.match(name):
-        return Claimant.RU_OFFICIAL
-    if _RU_SPEAKERS.match(name):
-        return Claimant.RU_MOD
-    return Claimant.UA_OFFICIAL
+def _metonym_claimant(name: str) -> Claimant | None:
+    """The claimant of a seat of power named as a speaker ("Moscow", "the Kremlin", "Kyiv"), or None."""
+    hit = full_match(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE), "speakers")
+    if hit is None or hit.cls != "speaker" or not hit.get("claimant"):
+        return None
+    return Claimant(hit.get("claimant"))
 
 
 def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int) -> _Attr | None:
@@ -315,7 +251,7 @@ _UA_SIDE = frozenset({Claimant.UA_GENERALSTAFF, Claimant.UA_OFFICIAL, Claimant.D
 
 def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant | None) -> str:
     """Who acted (RU, UA or ""): the actor phrase nearest before the cue in the clause, else any in it;
-    "the enemy", "ворог", "противник" are the side the claimant is not on."""
+    "the enemy", "ворог", "противник" are the side the claimant is not on, "our troops", "наши" the side it is on."""
     actors = [h for h in read_kinds(sentence).get(("speakers", "actor"), ()) if lo <= h.start < hi]
     if not actors:
         return ""
@@ -323,6 +259,8 @@ def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant
     side = (before[-1] if before else actors[0]).get("side") or ""
     if side == "enemy":
         return "RU" if claimant in _UA_SIDE else "UA" if claimant in _RU_SIDE else ""
+    if side == "own":
+        return "UA" if claimant in _UA_SIDE else "RU" if claimant in _RU_SIDE else ""
     return side
 
 

@@ -6,40 +6,26 @@ from __future__ import annotations
 
 import re
 from geo.rules.matcher import read_kinds
-from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _search_last_words, _stem_mask
+from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _stem_mask
 from geo.claims.action import _Cue, _FAIL_BEFORE, _GOAL_IS, _HEDGES, _HYPOTHETICAL, _NEG_BEFORE, _NO_EVIDENCE, _hypothetical, _relative_cue
-from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SAY, _SAY_BEFORE, _SPEECH_AFTER, _may_speak
+from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _may_speak
 
 __all__ = []
 
 _ACTOR_BEFORE = _c(r"\b(?:according\s+to|by|quoted\s+by|cited\s+by|with|between|on\s+behalf\s+of|accus\w+|"
                    r"sanctions\s+(?:on|against)|pressure\s+on|relations\s+with|talks\s+with|ties\s+with|deal\s+with|"
                    r"trust\s+(?:in|towards)|towards|toward)\s+(?:the\s+)?$")
-_VENUE_BEFORE = _c(r"\b(?:talks|meeting|meetings|met|meet|meets|summit|negotiations?|negotiators|forum|conference|visit\w*|"
-                   r"trip|travel\w*|arrived?|arriving|flew|flown|hosted|host|held|holds|signed|signing|consultations?|"
-                   r"discuss\w*|discussion|ceremony|rally|parade|gathering|session|round|envoys?|delegations?|"
-                   r"accords?|agreements?|format|protocols?|communiqu[eé]|convention|returned|came|went|headed|"
-                   r"embassy|exile|interview|press\s+conference|ambassadors?|speech|sidelines|palace|plan)"
-                   r"\b(?:\s+\S+){0,6}?\s+(?:in|at|to|from)\s+(?:the\s+)?$")
-_VENUE_BIT = _GATE.bit(_VENUE_BEFORE, (
-    "talk", "meet", "met", "summit", "negotiat", "forum", "conference", "visit", "trip", "travel", "arriv", "flew",
-    "flown", "host", "held", "hold", "sign", "consultation", "discuss", "ceremony", "rally", "parade", "gathering",
-    "session", "round", "envoy", "delegation", "accord", "agreement", "format", "protocol", "communiqu", "convention",
-    "returned", "came", "went", "headed", "embassy", "exile", "interview", "ambassador", "speech", "sidelines",
-    "palace", "plan"))
-# a match touches at most this many whitespace-separated words: the meeting word (two in "press
-# conference"), six more, the preposition and "the"
-_VENUE_WORDS = 10
-# the words _VENUE_BEFORE and _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
-_VENUE_LAST = ("in", "at", "to", "from")
+# A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition
+# right before it ("talks with the delegation in Istanbul"), or one right after it ("the Istanbul talks").
+_VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "from"})
+_VENUE_GAP = 6  # words between the meeting word and the preposition
+# the words _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
 # the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
 # may end in any word: they hold one of _REFERENCE_ANY_END
 _REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside")
 _REFERENCE_ANY_END = ("between", "defen", "positional")
 _ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
 _ACTOR_STEMS = ("accus",)
-_VENUE_AFTER = _c(r"^\s*(?:['’]s\s+)?(?:talks|summit|format|process|accords?|agreements?|negotiations|meeting|"
-                  r"conference|communiqu[eé]|protocols?|formula|deal|\+|plus|declaration|memorandum)\b")
 _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
          r"(?:ern)?")
 _REFERENCE_BEFORE = _c(
@@ -92,8 +78,8 @@ _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "ob
 
 
 # the regexes _found searches (a lower-case twin each)
-_add_twins((_SAY, _SAY_BEFORE, _HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE, _ACTOR_BEFORE, _LOCATOR_BEFORE,
-            _GOAL_IS, _HYPOTHETICAL, _VENUE_BEFORE))
+_add_twins((_HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE, _ACTOR_BEFORE, _LOCATOR_BEFORE,
+            _GOAL_IS, _HYPOTHETICAL))
 
 
 def _kind_of(sentence: str, start: int, end: int) -> str:
@@ -178,9 +164,23 @@ def _may_be_reference(bare: str) -> bool:
     return any(stem in low for stem in _REFERENCE_ANY_END)
 
 
-def _venue_before(before: str) -> bool:
-    """Whether ``_VENUE_BEFORE`` matches ``before`` (see :func:`_search_last_words`)."""
-    return _search_last_words(_VENUE_BEFORE, _VENUE_BIT, _VENUE_WORDS, before)
+def _venue(sentence: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether a meeting word of the venues table makes the place at ``start:end`` a venue: before it in its
+    clause, at most a few words and a preposition between ("met … in", "arrived at the"), or right after it,
+    possessive or not ("the Istanbul talks", "Minsk's accords")."""
+    for h in read_kinds(sentence).get(("venues", "venue"), ()):
+        where = h.get("where")
+        if where != "after" and lo <= h.start and h.end <= start:
+            gap = sentence[h.end:start]
+            words = gap.lower().split()
+            if words and words[-1] == "the":
+                words.pop()
+            if gap[:1].isspace() and gap[-1:].isspace() and words and words[-1] in _VENUE_PREPOSITIONS \
+                    and len(words) - 1 <= _VENUE_GAP:
+                return True
+        if where != "before" and end <= h.start < hi and sentence[end:h.start].strip() in ("", "'s", "’s"):
+            return True
+    return False
 
 
 _CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
@@ -198,8 +198,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
         return "speaker", "speaker: followed by a speech verb"
     # ``before`` is part of the sentence: what the sentence's stems rule out, they rule out there
-    if ((_stem_mask(sentence) & _VENUE_BIT and _may_end_in(before, _VENUE_LAST) and _venue_before(before))
-            or _VENUE_AFTER.match(after)):
+    if _venue(sentence, start, end, lo, hi):
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")

@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlparse
 from geo.model import Action, Claimant, Report
-from geo.claims.matching import _GATE, _ODD_FOLDS, _add_twins, _c, _found, _stem_mask
+from geo.claims.matching import _c
+from geo.rules.matcher import read_kinds
 from geo.claims.action import _find_cues, _hedged
 from geo.claims.claimant import _find_attributions
 
@@ -20,7 +21,7 @@ __all__ = ['source_claimant', 'report_voice']
 
 _MOD_HINT = _c(r"\b(?:mod|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|ministry\s+said|minoborony|battle\s?group|"
                r"liberat\w+)\b")
-_BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter")
+_BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter|threadreaderapp|nitter")
 
 
 @lru_cache(maxsize=16)
@@ -53,36 +54,26 @@ def source_claimant(report: Report) -> Claimant | None:
     return _head_claimant(host, head)
 
 
-# The head's patterns (case-sensitive, on the casefolded head), each with plain strings one of
-# which every match holds: a pattern runs only where one of them stands (most heads hold none).
-_ISW_HEAD = (re.compile(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war"),
-             ("understandingwar", "criticalthreats", "isw", "institute for the study of war"))
-_DEEPSTATE_HEAD = (re.compile(r"deep[\s_-]?state"), ("deep",))
-_BLOGGER_HEAD = (re.compile(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles"),
-                 ("rybar", "cassad", "wargonzo", "two majors", "dva_majors", "military chronicle", "milchronicles"))
-_AGENCY_HEAD = (re.compile(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda"),
-                ("sputnik", "tass", "ria", "rt.com", "interfax", "mil.ru", "function.mil", "ru24", "tvzvezda"))
-_GENSTAFF_HEAD = (re.compile(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff"), ("mil.gov.ua", "zsu.gov.ua", "general"))
-
-
-def _head_search(rule: tuple[re.Pattern[str], tuple[str, ...]], text: str) -> bool:
-    """Whether the rule's pattern matches in ``text``, searched only when one of its strings stands there."""
-    pattern, stems = rule
-    return any(stem in text for stem in stems) and pattern.search(text) is not None
+# The head's patterns (case-sensitive, on the casefolded head)
+_ISW_HEAD = re.compile(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war")
+_DEEPSTATE_HEAD = re.compile(r"deep[\s_-]?state")
+_BLOGGER_HEAD = re.compile(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles")
+_AGENCY_HEAD = re.compile(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda")
+_GENSTAFF_HEAD = re.compile(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff")
 
 
 def _head_claimant(host: str, head: str) -> Claimant | None:
     """:func:`source_claimant` from a report's host and head."""
     low = head.casefold()
-    if _head_search(_ISW_HEAD, low):
+    if _ISW_HEAD.search(low):
         return Claimant.ISW
-    if _head_search(_DEEPSTATE_HEAD, low):
+    if _DEEPSTATE_HEAD.search(low):
         return Claimant.DEEPSTATE
-    if _head_search(_BLOGGER_HEAD, low):
+    if _BLOGGER_HEAD.search(low):
         return Claimant.RU_MILBLOGGER
-    if _head_search(_AGENCY_HEAD, host or low):
+    if _AGENCY_HEAD.search(host or low):
         return Claimant.RU_MOD if _MOD_HINT.search(head) else Claimant.MEDIA
-    if "ukrain" in low and _head_search(_GENSTAFF_HEAD, low):
+    if "ukrain" in low and _GENSTAFF_HEAD.search(low):
         return Claimant.UA_GENERALSTAFF
     if host and not _BLOG_HOSTS.search(host):
         return Claimant.MEDIA
@@ -91,20 +82,12 @@ def _head_claimant(host: str, head: str) -> Claimant | None:
 
 # The text's own voice: a frontline summary that narrates one side's gains and the other side's
 # losses sentence after sentence, in its own words and with next to no attribution, is that side's
-# channel speaking (news copy attributes: "the ministry said", "according to DeepState").
-_RU_ACTOR = _c(r"\b(?:russian|russia['’]s)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|units|army|servicemen|fighters|soldiers|"
-               r"grouping|artillery|aviation|assault\s+\w+|reconnaissance\s+\w+)\b|"
-               r"\bour\s+(?:troops|forces|units|fighters|guys|soldiers|boys)\b|\bassault\s+(?:forces|units|groups|detachments)\b")
-_UA_SETBACK = _c(r"\b(?:ukraine|ukrainian\s+(?:forces|troops|army|military|units|formations)|the\s+enemy|the\s+afu|kiev|kyiv)\s+"
-                 r"(?:has\s+|have\s+|had\s+)?(?:lost|suffered|attempted|(?:begun|began)\s+(?:\w+\s+){0,2}?preparations\s+to\s+withdraw)\b|"
-                 r"\battempts?\s+by\s+(?:the\s+)?(?:ukrainian|enemy)\b")
-_RU_ACTOR_STEMS = ("russia", "our", "assault")
-_UA_SETBACK_STEMS = ("lost", "suffered", "attempt", "begun", "began")
-_RU_ACTOR_BIT = _GATE.bit(_RU_ACTOR, _RU_ACTOR_STEMS)
-_UA_SETBACK_BIT = _GATE.bit(_UA_SETBACK, _UA_SETBACK_STEMS)
-_add_twins((_UA_SETBACK,))  # searched by _found
+# channel speaking (news copy attributes: "the ministry said", "according to DeepState"). Who acts is
+# the ``actor`` rows of geo/rules/speakers.jsonl; Ukraine's setbacks ("lost", "suffered", "attempts by
+# the enemy") are the rows of geo/rules/voice.jsonl, all read by the sentence's one matcher pass.
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
+_AUXILIARIES = frozenset({"has", "have", "had"})  # what may stand between Ukraine and its setback
 _VOICE_MIN = 4  # own-voice sentences needed
 _VOICE_RATIO = 3  # ... and at least this many per attributed sentence
 _VOICE_SPAN = 6000  # characters read from the start of the text
@@ -135,52 +118,33 @@ def report_voice(text: str) -> Claimant | None:
     from geo.text import sentences
 
     text = text[:_VOICE_SPAN]
-    # the string counts first: both tests refuse, and a text they refuse is spared the regex pass
-    if _too_few_candidates(text) or len(_FIRST_PERSON.findall(text)) >= 2:
-        return None
-    # only a sentence with the stems of an actor or a setback may be own-voice: the others are
-    # read for attributions only, and only while the own-voice ones may still outnumber them
-    candidates, others = [], []
-    for s, e in sentences(text):
-        sentence = text[s:e]
-        (candidates if _stem_mask(sentence) & (_RU_ACTOR_BIT | _UA_SETBACK_BIT) else others).append(sentence)
-    if len(candidates) < _VOICE_MIN:
+    if len(_FIRST_PERSON.findall(text)) >= 2:
         return None
     own = attributed = 0
-    for i, sentence in enumerate(candidates):
-        most = own + len(candidates) - i  # own-voice sentences still possible
-        if most < _VOICE_MIN or most < _VOICE_RATIO * attributed:
-            return None  # out of reach: the rest is not read (attributed only grows)
+    for s, e in sentences(text):
+        sentence = text[s:e]
         if _find_attributions(sentence):
             attributed += 1
         elif not _hedged(sentence) and _own_voice(sentence):
             own += 1
-    for sentence in others:
-        if own < _VOICE_MIN or own < _VOICE_RATIO * attributed:
-            return None
-        if _find_attributions(sentence):
-            attributed += 1
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
         return Claimant.RU_MILBLOGGER
     return None
 
 
-def _too_few_candidates(text: str) -> bool:
-    """True when fewer than ``_VOICE_MIN`` sentences of ``text`` can hold an actor's or a setback's stem.
-
-    A fast path for short texts, ahead of the sentence split: each such sentence holds an
-    occurrence of a stem of its own, so the occurrences in the whole text bound their number (a
-    letter that folds oddly leaves the question to the sentences).
-    """
-    if not text.isascii() and not _ODD_FOLDS.isdisjoint(text):
-        return False
-    low = text.lower()
-    return sum(low.count(stem) for stem in _RU_ACTOR_STEMS + _UA_SETBACK_STEMS) < _VOICE_MIN
-
-
 def _own_voice(sentence: str) -> bool:
     """Russian forces gain or Ukraine suffers a setback in ``sentence`` (see :func:`report_voice`)."""
-    mask = _stem_mask(sentence)
-    actor = _RU_ACTOR.search(sentence) if mask & _RU_ACTOR_BIT else None
-    return bool((mask & _UA_SETBACK_BIT and _found(_UA_SETBACK, sentence)) or (actor is not None and any(
-        c.action in _GAINS and c.start >= actor.start() for c in _find_cues(sentence))))
+    kinds = read_kinds(sentence)
+    if kinds.get(("voice", "setback-phrase")):
+        return True
+    actors = kinds.get(("speakers", "actor"), ())
+    setbacks = kinds.get(("voice", "setback"), ()) + kinds.get(("modality", "attempted"), ())
+    for actor in actors:
+        side = actor.get("side")
+        if side in ("RU", "own") and any(c.action in _GAINS and c.start >= actor.start for c in _find_cues(sentence)):
+            return True
+        if side in ("UA", "enemy") and any(
+                h.start >= actor.end and set(sentence[actor.end:h.start].lower().split()) <= _AUXILIARIES
+                for h in setbacks):
+            return True
+    return False

@@ -10,7 +10,9 @@ by adding a row. Every row has
 - ``example``: a sentence in the genre's form (written by this project) that holds the phrase;
   tests read every example back through the reader and check the row's reading comes out;
 - ``match`` (optional): ``word`` (default: the phrase as whole words) or ``prefix`` (the last word
-  is a stem: ``освобод`` matches ``освободили``, ``освободив``…; for inflected languages);
+  is a stem: ``освобод`` matches ``освободили``, ``освободив``…; for inflected languages); a word
+  of the phrase written with a closing ``*`` is a stem wherever it stands (``генштаб* зсу`` matches
+  ``Генштабу ЗСУ``, ``речник* сил оборони півдня`` matches ``речником Сил оборони півдня``);
 
 and whatever further fields the table's reader declares (``action``, ``detail``, ``modality``…).
 
@@ -46,13 +48,15 @@ from types import MappingProxyType
 
 from frontmap.errors import RuleError
 
-__all__ = ["LANGS", "MATCHES", "Rule", "RULES_DIR", "load_table", "normalise_phrase"]
+__all__ = ["LANGS", "MATCHES", "QUOTES", "Rule", "RULES_DIR", "load_table", "normalise_phrase", "stem_pattern"]
 
 RULES_DIR = Path(__file__).resolve().parent
 LANGS = frozenset({"en", "ru", "uk", "any"})
 MATCHES = frozenset({"word", "prefix"})
 _BASE = frozenset({"phrase", "lang", "class", "example", "match", "note"})
 _SPACE = re.compile(r"\s+")
+QUOTES = "\"«»“”„"  #: quotation marks, one attribute like case: any of them matches any other
+_QUOTES = str.maketrans({q: '"' for q in QUOTES})
 
 
 def normalise_phrase(text: str) -> str:
@@ -62,9 +66,11 @@ def normalise_phrase(text: str) -> str:
     'took control of'
     >>> normalise_phrase("обʼєкт") == normalise_phrase("об'єкт")
     True
+    >>> normalise_phrase("группировки «Центр»")
+    'группировки "центр"'
     """
     text = unicodedata.normalize("NFC", text).casefold()
-    text = text.replace("\u02bc", "'").replace("\u2019", "'").replace("`", "'")
+    text = text.replace("\u02bc", "'").replace("\u2019", "'").replace("`", "'").translate(_QUOTES)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -132,6 +138,23 @@ def _freeze(fields: Mapping[str, Collection[str] | None]) -> tuple:
     return tuple(sorted((k, None if v is None else frozenset(v)) for k, v in fields.items()))
 
 
+def stem_pattern(phrase: str) -> str | None:
+    """The expression of a normalised phrase that holds stems (``word*``), or None when it holds none.
+
+    >>> bool(re.search(stem_pattern("генштаб* зсу"), "за даними генштабу зсу"))
+    True
+    """
+    if "*" not in phrase:
+        return None
+    return r"(?<!\w)" + r"\w*".join(re.escape(piece) for piece in phrase.split("*"))
+
+
+def _holds(phrase: str, example: str) -> bool:
+    """Whether a normalised example holds a normalised phrase (its stems with any ending)."""
+    pattern = stem_pattern(phrase)
+    return phrase in example if pattern is None else re.search(pattern, example) is not None
+
+
 @lru_cache(maxsize=None)
 def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: frozenset) -> tuple[Rule, ...]:
     allowed = dict(fields)
@@ -178,7 +201,7 @@ def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: fr
                 if not obj[key] or (values is not None and obj[key] not in values):
                     raise RuleError(f"{where}: {key} {obj[key]!r} is not one of {sorted(values or [])}")
                 extra[key] = obj[key]
-        if phrase not in normalise_phrase(obj["example"]):
+        if not _holds(phrase, normalise_phrase(obj["example"])):
             raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
         dup = (phrase, obj["lang"], obj["class"])
         if dup in seen:

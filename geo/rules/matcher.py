@@ -1,6 +1,6 @@
 """One matcher over every rule table: a sentence is read once, and typed hits come out.
 
-The tables (``actions``, ``modality``, ``speakers``, ``directions``, ``not_places``) are compiled
+The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``not_places``) are compiled
 into one regular expression: each row's phrase as whole words (``match: word``) or with its last
 word as a stem (``match: prefix``), the words joined by any run of whitespace, apostrophes in any
 of their spellings, case-insensitive as one attribute. The phrases form a trie (shared beginnings
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.model import Action
-from geo.rules import Rule, load_table, normalise_phrase
+from geo.rules import QUOTES, Rule, load_table, normalise_phrase, stem_pattern
 
 __all__ = ["Hit", "MODALITIES", "TABLES", "full_match", "is_not_place", "read", "read_kinds", "rows"]
 
@@ -37,9 +37,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
                  "scope": frozenset({"list"})}),
     "modality": (frozenset({"attempted", "near", "denied"}), {}),
-    "speakers": (frozenset({"claimant", "speaker", "actor"}),
-                 {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy"}),
-                  "speech": frozenset({"needed"})}),
+    "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker"}),
+                 {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
+                  "speech": frozenset({"needed", "follows"})}),
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {}),
+    "voice": (frozenset({"setback", "setback-phrase"}), {}),
+    "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
 }
@@ -71,6 +74,7 @@ _AP = "'\u2019\u02bc`"
 
 
 _END_WORD, _END_STEM = "\x00w", "\x00p"  # trie leaves: the phrase ends at a word's end / inside a word
+_STEM = "\x00s"  # a stem inside a phrase ("генштаб* зсу"): the rest of its word
 
 
 def _trie_pattern(node: dict) -> str:
@@ -79,10 +83,14 @@ def _trie_pattern(node: dict) -> str:
     longest phrase wins, and a shorter one is tried only when the longer fails."""
     branches = []
     for key in sorted(k for k in node if k not in (_END_WORD, _END_STEM)):
-        if key == " ":
+        if key == _STEM:
+            head = r"\w*+"
+        elif key == " ":
             head = r"\s+"
         elif key in _AP:
             head = f"[{_AP}]"
+        elif key == '"':
+            head = "[" + re.escape(QUOTES) + "]"
         else:
             head = re.escape(key)
         branches.append(head + _trie_pattern(node[key]))
@@ -98,7 +106,7 @@ def _trie_pattern(node: dict) -> str:
 def _add(trie: dict, rule: Rule) -> None:
     node = trie
     for ch in rule.key.replace("'", "\u2019"):
-        node = node.setdefault("'" if ch == "\u2019" else ch, {})
+        node = node.setdefault(_STEM if ch == "*" else "'" if ch == "\u2019" else ch, {})
     node[_END_STEM if rule.match == "prefix" else _END_WORD] = {}
 
 
@@ -108,9 +116,14 @@ class _Compiled:
     def __init__(self) -> None:
         self.exact: dict[str, list[Rule]] = {}
         self.stems: dict[str, list[Rule]] = {}  # the phrase without its last word's end → prefix rows
+        self.inner: list[tuple[re.Pattern[str], Rule]] = []  # rows with a stem inside ("генштаб* зсу")
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
-            (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
+            inner = stem_pattern(r.key)
+            if inner is not None:
+                self.inner.append((re.compile(inner + (r"\w*" if r.match == "prefix" else "")), r))
+            else:
+                (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         trie: dict = {}
         for r in every:
             _add(trie, r)
@@ -120,6 +133,9 @@ class _Compiled:
     def rules_for(self, matched: str) -> list[Rule]:
         key = normalise_phrase(matched)
         found = self.exact.get(key)
+        if found:
+            return found
+        found = [r for pattern, r in self.inner if pattern.fullmatch(key)]
         if found:
             return found
         for n in range(len(key), 0, -1):  # the longest stem the words start with
