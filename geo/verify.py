@@ -117,7 +117,8 @@ def side_of(claim: Claim) -> str | None:
 
 
 def held_by_russia(front: FrontLine, lats: Sequence[float], lons: Sequence[float]) -> np.ndarray:
-    """Whether each point lies inside each day's occupied area: bool array (points × line days).
+    """Whether each point lies inside each day's occupied area: bool array (points × line days)
+    (:meth:`geo.frontline.FrontLine.held`: each point tested once against each distinct area).
 
     Examples
     --------
@@ -128,22 +129,7 @@ def held_by_russia(front: FrontLine, lats: Sequence[float], lons: Sequence[float
     >>> held_by_russia(fl, [48.5, 48.5], [37.5, 38.5]).tolist()
     [[True, True], [False, True]]
     """
-    lat = np.asarray(lats, dtype=float)
-    lon = np.asarray(lons, dtype=float)
-    days = front.dates
-    out = np.zeros((lat.size, len(days)), dtype=bool)
-    if lat.size == 0:
-        return out
-    for j, d in enumerate(days):
-        geom = front.geometry(d)
-        x0, y0, x1, y1 = geom.bounds
-        inside = (lon >= x0) & (lon <= x1) & (lat >= y0) & (lat <= y1)
-        if not inside.any():
-            continue
-        shapely.prepare(geom)
-        k = np.flatnonzero(inside)
-        out[k, j] = shapely.contains_xy(geom, lon[k], lat[k])
-    return out
+    return front.held(lats, lons)
 
 
 def _runs(held: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
