@@ -125,7 +125,7 @@ def _load_geojson(p: Path, limit: int | None = None) -> object:
     except FrontlineError:
         raise
     except orjson.JSONDecodeError as exc:
-        if "recursion" in str(exc).lower():
+        if "depth limit" in str(exc) or "recursion" in str(exc).lower():
             raise FrontlineError(f"{p}: JSON nested too deep to be GeoJSON") from None
         raise FrontlineError(f"{p}: not a (compressed) GeoJSON file: {exc}") from exc
     except (lzma.LZMAError, zlib.error, OSError, EOFError, ValueError) as exc:
@@ -150,12 +150,15 @@ def _polygons(geom: dict) -> tuple[list[list[np.ndarray]], str]:
                 return [], "a ring that is not a list of [lon, lat] numbers"
             if xy.ndim != 2 or xy.shape[1] < 2 or len(xy) < 4:
                 return [], "a ring that is not a list of at least 4 [lon, lat] positions"
-            if not np.isfinite(xy).all() or np.abs(xy[:, 0]).max() > 180 or np.abs(xy[:, 1]).max() > 90:
-                bad = xy[~(np.isfinite(xy[:, :2]).all(axis=1) & (np.abs(xy[:, 0]) <= 180) & (np.abs(xy[:, 1]) <= 90))][0]
-                return [], f"coordinates off the globe ({bad[0]:g}, {bad[1]:g}): longitude must lie within ±180, latitude ±90"
-            rings.append(np.ascontiguousarray(xy[:, :2]))
+            rings.append(xy[:, :2])
         if rings:
             out.append(rings)
+    if out:  # every position checked at once
+        xy = np.concatenate([r for rings in out for r in rings])
+        ok = np.isfinite(xy).all(axis=1) & (np.abs(xy[:, 0]) <= 180) & (np.abs(xy[:, 1]) <= 90)
+        if not ok.all():
+            bad = xy[~ok][0]
+            return [], f"coordinates off the globe ({bad[0]:g}, {bad[1]:g}): longitude must lie within ±180, latitude ±90"
     return out, ""
 
 

@@ -325,15 +325,18 @@ def verify_summary(data: Iterable[Claim] | pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     status = df["front_status"].fillna("").astype(str)
     who = df["claimant"].fillna("unknown").astype(str).replace("", "unknown")
+    lag_all = pd.to_numeric(df["lag_days"], errors="coerce")
+    name = df["name"].fillna("").astype(str)
+    name = name.where(name != "", df["place"].fillna("").astype(str))
+    day = pd.to_datetime(df["date"], errors="coerce")
+    label = name + " (" + day.dt.strftime("%Y-%m-%d").fillna("") + ")"
     rows = []
     for name, idx in who.groupby(who).groups.items():
         st = status.loc[idx]
         conf = int((st == "confirmed").sum())
         unc = int((st == "unconfirmed").sum())
-        lags = pd.to_numeric(df.loc[idx, "lag_days"], errors="coerce")[st == "confirmed"].dropna()
-        sub = df.loc[idx][st == "unconfirmed"]
-        listed = [f"{(r['name'] or r['place'])} ({'' if pd.isna(r['date']) else pd.Timestamp(r['date']).date()})"
-                  for _, r in sub.iterrows()]
+        lags = lag_all.loc[idx][st == "confirmed"].dropna()
+        listed = label.loc[idx][st == "unconfirmed"].tolist()
         rows.append({
             "claimant": name,
             "claims": len(idx),
