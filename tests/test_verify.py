@@ -271,3 +271,10 @@ def test_verify_command(tmp_path: Path) -> None:
     mod = next(r for r in rows if r["claimant"] == "RU-MoD")
     assert (mod["checked"], mod["confirmed"], mod["median_lag_days"]) == ("2", "1", "3.0")
     assert (tmp_path / "v.png").stat().st_size > 1000 and (tmp_path / "out.gpkg").is_file()
+
+
+def test_a_run_from_the_lines_first_day_says_at_least_since() -> None:
+    c = _one(_claim(37.5, 4))  # inside the box on every day, from the line's first
+    assert (c.front_status, c.confirmed_on, c.lag_days) == ("confirmed", D(2025, 1, 1), -3)
+    assert c.why[-1].endswith("held by Russia at least since that day (the line's first)")
+    assert _one(_claim(38.45, 2)).why[-1].endswith("held by Russia from that day")
