@@ -213,16 +213,13 @@ def check_points(
             runs[russian] = _runs(held if russian else ~held)
         return runs[russian]
 
-    # distances: once per (line day, point), through the line's own measure
+    # distances: each point to its own day's line, in one pass (the line's own measure)
     dayv = [_day(d) for d in days]
     line_of = [front.date_for(d) for d in dayv]
     line_idx = np.searchsorted(ords, [d.toordinal() for d in line_of]) if n else np.zeros(0, dtype=int)
     km = np.full(n, np.nan)
-    by_line: dict[_dt.date, list[int]] = {}
-    for i in np.flatnonzero(ok).tolist():
-        by_line.setdefault(line_of[i], []).append(i)
-    for d, idx in by_line.items():
-        km[idx] = front.distances_km(lat[idx], lon[idx], d)
+    idx = np.flatnonzero(ok)
+    km[idx] = front.distances_km_on(lat[idx], lon[idx], [line_of[i] for i in idx.tolist()])
 
     out: list[FrontCheck] = []
     for i in range(n):
