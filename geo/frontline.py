@@ -186,10 +186,16 @@ def _hash_rows(a: np.ndarray) -> np.ndarray:
 
 
 def _unique_rows(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The first index of each distinct row of ``a``, and each row's distinct number (exact:
-    hashed first, sorted row by row only when two different rows share a hash)."""
-    _, first, inv = np.unique(_hash_rows(a), return_index=True, return_inverse=True)
-    inv = inv.reshape(-1)
+    """The first index of each distinct row of ``a`` (in order of first appearance), and each
+    row's distinct number. Exact: rows are hashed and told apart in a hash table
+    (:func:`pandas.factorize`, linear time), and sorted row by row only when two different rows
+    share a hash."""
+    import pandas as pd
+
+    inv, uniq = pd.factorize(_hash_rows(a))
+    inv = np.asarray(inv, dtype=np.intp)
+    first = np.empty(len(uniq), dtype=np.intp)
+    first[inv[::-1]] = np.arange(len(a) - 1, -1, -1)  # the last write is the first row
     if not (a[first][inv] == a).all():  # two rows with one hash: the exact, slower way
         _, first, inv = np.unique(a, axis=0, return_index=True, return_inverse=True)
         inv = inv.reshape(-1)
@@ -538,12 +544,6 @@ class FrontLine:
         ends = np.empty_like(verts)  # where each piece of edge ends: the next point, or its segment's end
         ends[:-1] = verts[1:]
         ends[vptr[1:] - 1] = b
-        # each area's edge points: the points of its segments
-        count = pieces[inv]
-        starts = np.repeat(np.cumsum(count) - count, count)
-        occ = (np.repeat(vptr[inv], count) + np.arange(count.sum()) - starts).astype(np.int32)
-        occ_area = np.repeat(seg_area, count).astype(np.int32)
-
         rx, ry = self._ref
         vpts = shapely.points(verts)
         near = np.unique(shapely.STRtree(vpts).query_nearest(
@@ -563,8 +563,9 @@ class FrontLine:
             tree = shapely.STRtree(shapely.points(rx[near[some]], ry[near[some]]))
             pv, ps = tree.query(vpts[rest], predicate="dwithin", distance=reach)
             if pv.size:
-                order = np.argsort(pv, kind="stable")
-                pv, ps = pv[order], ps[order]
+                if (pv[1:] < pv[:-1]).any():  # the tree answers in input order; if not, put it so
+                    order = np.argsort(pv, kind="stable")
+                    pv, ps = pv[order], ps[order]
                 heads = np.flatnonzero(np.r_[True, pv[1:] != pv[:-1]])
                 # each settlement's areas as bits, 64 to a word: a point's areas are the OR of its settlements'
                 bits = np.packbits(free[some], axis=1)
@@ -572,6 +573,15 @@ class FrontLine:
                 words[:, :bits.shape[1]] = bits
                 var_bits = np.bitwise_or.reduceat(words.view(np.uint64)[ps], heads, axis=0).view(np.uint8)
                 var_row[rest[pv[heads]]] = np.arange(heads.size)
+        # each area's edge points that may be kept (the points of its segments, less the ones no
+        # settlement ever makes front: the coast, the border)
+        maybe = np.flatnonzero(kept_always | (var_row >= 0))
+        per_seg = np.bincount(sid[maybe], minlength=len(first))
+        mptr = np.concatenate([[0], np.cumsum(per_seg)])
+        count = per_seg[inv]
+        starts = np.repeat(np.cumsum(count) - count, count)
+        occ = maybe[np.repeat(mptr[inv], count) + np.arange(count.sum()) - starts].astype(np.int32)
+        occ_area = np.repeat(seg_area, count).astype(np.int32)
         row = var_row[occ]
         var = row >= 0
         kept = kept_always[occ]

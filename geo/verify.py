@@ -52,7 +52,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import shapely
 
 from geo.model import Action, Claim
 
