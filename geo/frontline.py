@@ -240,6 +240,8 @@ class FrontLine:
         self.source = source
         self._edges: dict[int, BaseGeometry] = {}  # what distances are measured to, per area
         self._front: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # see _front_proper
+        self._segs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # see _segments
+        self._changed: list[np.ndarray] | None = None  # see _changes
         self._ref: tuple[np.ndarray, np.ndarray] | None = None  # settlements, metric x, y
         self._ref_ll: tuple[np.ndarray, np.ndarray] | None = None  # the same, lon, lat
         self._ref_km = 12.0
@@ -329,9 +331,13 @@ class FrontLine:
                     days = [dt.date.fromordinal(int(d)) for d in z["days"]]
                     area_of = z["area_of"].tolist()
                     blob, ends = z["blob"].tobytes(), z["ends"].tolist()
+                    changes, change_ends = z["changes"], z["change_ends"].tolist()
                 starts = [0, *ends[:-1]]
                 wkb = [blob[a:b] for a, b in zip(starts, ends, strict=True)]
                 fl = cls({d: wkb[k] for d, k in zip(days, area_of, strict=True)}, source=str(p))
+                if len(change_ends) != len(wkb) - 1 or changes.ndim != 2 or changes.shape[1] != 4:
+                    raise ValueError("not a copy of this line")
+                fl._changed = np.split(changes, change_ends[:-1]) if change_ends else []
                 fl._store = store
                 return fl
             except (OSError, ValueError, KeyError, TypeError, IndexError):
@@ -339,9 +345,12 @@ class FrontLine:
         fl = cls._read(p)
         fl._store = store
         wkb = [shapely.to_wkb(fl._area(k)) for k in range(len(fl._areas))]
+        changed = fl._changes()  # what later runs follow points through (see _held_areas)
         _keep(store, lambda tmp: np.savez(
             tmp, days=fl._ords, area_of=fl._area_of.astype(np.int64),
-            blob=np.frombuffer(b"".join(wkb), dtype=np.uint8), ends=np.cumsum([len(w) for w in wkb], dtype=np.int64)))
+            blob=np.frombuffer(b"".join(wkb), dtype=np.uint8), ends=np.cumsum([len(w) for w in wkb], dtype=np.int64),
+            changes=np.concatenate([np.zeros((0, 4)), *changed]),
+            change_ends=np.cumsum([len(c) for c in changed], dtype=np.int64)))
         return fl
 
     @classmethod
@@ -455,18 +464,74 @@ class FrontLine:
             out[idx] = shapely.contains_xy(geom, lon[idx], lat[idx])
         return out
 
-    def _held_areas(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-        """Whether each point lies inside each distinct area: bool (points × areas)."""
-        out = np.zeros((lon.size, len(self._areas)), dtype=bool)
-        if lon.size:
+    def _segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct segments of all the areas' edges (lon0, lat0, lon1, lat1), and for each
+        segment of each area's edge, in order, its distinct number and its area (worked out once)."""
+        if self._segs is None:
+            areas = np.array([self._area(k) for k in range(len(self._areas))], dtype=object)
+            lines, owner = shapely.get_parts(shapely.boundary(areas), return_index=True)
+            xy, li = shapely.get_coordinates(lines, return_index=True)
+            same = li[1:] == li[:-1]
+            seg = np.hstack([xy[:-1][same], xy[1:][same]])
+            first, inv = _unique_rows(seg)
+            self._segs = (seg[first], inv, owner[li[:-1][same]])
+        return self._segs
+
+    def _changes(self) -> list[np.ndarray]:
+        """For each distinct area after the first, the segments (lon0, lat0, lon1, lat1) that its
+        edge and the previous area's do not share (each shared one counted in or out twice)."""
+        if self._changed is None:
+            segs, inv, area = self._segments()
+            bounds = np.searchsorted(area, np.arange(len(self._areas) + 1))
+            odd = []
             for k in range(len(self._areas)):
-                out[:, k] = self._contains(k, lon, lat)
+                ids, n = np.unique(inv[bounds[k]:bounds[k + 1]], return_counts=True)
+                odd.append(ids[n % 2 == 1])
+            self._changed = [segs[np.setxor1d(odd[k - 1], odd[k], assume_unique=True)]
+                             for k in range(1, len(self._areas))]
+        return self._changed
+
+    def _held_areas(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+        """Whether each point lies inside each distinct area: bool (points × areas).
+
+        The first area is tested with GEOS (:meth:`_contains`); each later one from the one
+        before, by the crossing rule restricted to the segments where their edges differ: a ray
+        from the point eastwards crosses the two edges an odd number of times in all, its side
+        changes (the shared segments are crossed by both, and cancel). Only the points level
+        with a changed segment are looked at: the work follows the line's changes, not points ×
+        areas. (A point lying exactly on an edge may come out either way.)
+        """
+        n_areas = len(self._areas)
+        out = np.zeros((lon.size, n_areas), dtype=bool)
+        if not lon.size:
+            return out
+        state = self._contains(0, lon, lat)
+        out[:, 0] = state
+        if n_areas == 1:
+            return out
+        order = np.argsort(lat, kind="stable")
+        ys = lat[order]
+        for k, seg in enumerate(self._changes(), start=1):
+            if seg.size:
+                x0, y0, x1, y1 = seg.T
+                lo = np.searchsorted(ys, np.minimum(y0, y1), "left")  # level with it: y0 <= y < y1 or y1 <= y < y0
+                hi = np.searchsorted(ys, np.maximum(y0, y1), "left")
+                count = hi - lo
+                total = int(count.sum())
+                if total:
+                    which = np.repeat(np.arange(seg.shape[0]), count)
+                    at = order[np.repeat(lo, count) + np.arange(total) - np.repeat(np.cumsum(count) - count, count)]
+                    cross = x0[which] + (lat[at] - y0[which]) / (y1 - y0)[which] * (x1 - x0)[which]
+                    flips = np.bincount(at[lon[at] < cross], minlength=lon.size) % 2 == 1
+                    state = state ^ flips
+            out[:, k] = state
         return out
 
     def held(self, lats, lons) -> np.ndarray:
         """Whether each point lies inside each day's occupied area: bool array (points × :attr:`dates`).
 
-        Each point is tested once against each distinct area (one vectorised call per area).
+        Each point is tested against the first area, then followed through the changes of the
+        line from one distinct area to the next (see :meth:`_held_areas`).
 
         Examples
         --------
@@ -482,8 +547,8 @@ class FrontLine:
         return self._held_areas(lon, lat)[:, self._area_of]
 
     def occupied(self, lat: float, lon: float, day: dt.date | None = None) -> bool:
-        """Whether a point lies in occupied territory on ``day``."""
-        return bool(self._contains(self._area_index(day), np.array([float(lon)]), np.array([float(lat)]))[0])
+        """Whether a point lies in occupied territory on ``day`` (one point of :meth:`held`)."""
+        return bool(self.held([lat], [lon])[0, self._day_index(day)])
 
     def _front_proper(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The front proper of every distinct area: ``(pieces, ptr, ids)``: the pieces of edge
@@ -526,15 +591,10 @@ class FrontLine:
         """
         n_areas = len(self._areas)
         reach = self._ref_km * 1000.0
-        areas = np.array([self._area(k) for k in range(n_areas)], dtype=object)
-        lines, owner = shapely.get_parts(shapely.boundary(areas), return_index=True)
-        xy, li = shapely.get_coordinates(lines, return_index=True)
-        same = li[1:] == li[:-1]
-        seg = np.hstack([xy[:-1][same], xy[1:][same]])  # lon0, lat0, lon1, lat1
-        seg_area = owner[li[:-1][same]]
-        first, inv = _unique_rows(seg)
-        a = _to_metric_xy(seg[first, :2])
-        b = _to_metric_xy(seg[first, 2:])
+        useg, inv, seg_area = self._segments()
+        first = np.arange(len(useg))
+        a = _to_metric_xy(useg[:, :2])
+        b = _to_metric_xy(useg[:, 2:])
         length = np.hypot(*(b - a).T)
         pieces = np.maximum(1, np.ceil(length / 500.0)).astype(np.int64)
         vptr = np.concatenate([[0], np.cumsum(pieces)])

@@ -196,3 +196,35 @@ def test_days_with_one_area_share_it_and_the_front_proper_matches_each_day_worke
         want = {(round(x, 3), round(y, 3)) for x, y in pts[near]}
         got = {(round(x, 3), round(y, 3)) for x, y in pieces[ids[ptr[k]:ptr[k + 1]], :2]}
         assert got == want and 0 < len(got) < len(pts)
+
+
+def test_points_followed_through_the_changes_agree_with_geos_on_every_area(tmp_path, monkeypatch) -> None:
+    # areas that grow, shrink, gain a hole and a second polygon, and come back: each distinct
+    # area after the first is answered from the one before (the crossing rule on the changed segments)
+    from shapely.geometry import Polygon, box, mapping
+
+    import shapely
+
+    _store(monkeypatch, tmp_path)
+    shapes = [
+        box(37.0, 48.0, 38.0, 49.0),
+        box(37.0, 48.0, 38.3, 49.0),
+        Polygon([(37.0, 48.0), (38.3, 48.0), (38.3, 49.0), (37.0, 49.0)], [[(37.4, 48.4), (37.6, 48.4), (37.6, 48.6)]]),
+        shapely.MultiPolygon([box(37.0, 48.0, 38.3, 49.0), box(38.5, 48.2, 38.9, 48.6)]),
+        box(37.0, 48.0, 38.0, 49.0),
+    ]
+    feats = [{"type": "Feature", "properties": {"date": f"2025-01-0{k + 1}"}, "geometry": mapping(g)}
+             for k, g in enumerate(shapes)]
+    src = tmp_path / "front.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": feats}), encoding="utf-8")
+    rng = np.random.default_rng(7)
+    lats, lons = rng.uniform(47.9, 49.1, 3000), rng.uniform(36.9, 39.0, 3000)
+    want = np.column_stack([shapely.contains_xy(g, lons, lats) for g in shapes])
+    first = FrontLine.from_file(src)
+    again = FrontLine.from_file(src)  # the changes read back from the cache
+    assert len(again._areas) == 4 and again._changed is not None and len(again._changed) == 3  # day 5 is day 1
+    for fl in (first, again):
+        got = fl.held(lats, lons)
+        assert np.array_equal(got, want)
+        assert 0 < (got[:, 1:] != got[:, :-1]).sum()
+        assert fl.occupied(48.5, 37.55, dt.date(2025, 1, 3)) is False and fl.occupied(48.5, 37.55, dt.date(2025, 1, 4))
