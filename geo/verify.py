@@ -23,10 +23,10 @@ inside the occupied area.
 Which side acted: the claim's ``actor`` (RU/UA) when it has one, else its claimant's side
 (``RU-*`` → RU, ``UA-*`` → UA); third parties (DeepState, ISW, media) name no side by themselves.
 
-Each distinct point is tested once per distinct area of the line, over all points at once
-(:meth:`geo.frontline.FrontLine.held`: ``shapely.contains_xy`` on the area's prepared polygon),
-and the held/not-held series of every point over the days answers every claim about it as runs
-of days: 769 days (656 distinct areas) × 3,000 villages take well under a second.
+Each distinct point's held/not-held series over all the line's days is worked out once
+(:meth:`geo.frontline.FrontLine.held`: tested against the first area, then followed through the
+line's changes), and answers every claim about it as runs of days: 769 days (656 distinct areas)
+× 3,000 villages take a few tenths of a second.
 
 Examples
 --------
