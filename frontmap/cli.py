@@ -448,7 +448,6 @@ def map_(
             offline=offline,
             include_roles=None if not all_roles else ("event", "speaker", "venue", "background", "region"),
             front=fl,
-            show_undated=False,
         )
         with replacing(output, output.with_suffix(".geojson"), suffix=True) as (tmp_html, tmp_geojson):
             save_map(m, tmp_html)

@@ -13,28 +13,36 @@ maps reads claims (:mod:`geo.model`) and the front line (:mod:`geo.frontline`), 
 of geo.
 """
 
-from maps.assets import leaflet_assets, markercluster_assets
-from maps.export import (
-    COORDINATE_DECIMALS,
-    SUFFIXES,
-    feature_collection,
-    write_claims,
-    write_csv,
-    write_geojson,
-    write_gpkg,
-)
-from maps.frame import COLUMNS, DATE_COLUMNS, as_frame, claims_to_frame, frame_to_claims
-from maps.front import ATTRIBUTION_FRONT
-from maps.store import append_claims, read_store
-from maps.verify import read_claims, verify_chart
-from maps.webmap import (
-    ACTION_COLOURS,
-    CLAIMANT_COLOURS,
-    CLAIMANT_SIDES,
-    claims_data,
-    make_map,
-    save_map,
-)
+import importlib
+
+# what each name comes from: imported on first use, so that a command needing only the claims
+# files (``frontmap verify``) does not pay for folium
+_WHERE = {
+    "leaflet_assets": "maps.assets", "markercluster_assets": "maps.assets",
+    "COORDINATE_DECIMALS": "maps.export", "SUFFIXES": "maps.export", "feature_collection": "maps.export",
+    "write_claims": "maps.export", "write_csv": "maps.export", "write_geojson": "maps.export",
+    "write_gpkg": "maps.export",
+    "COLUMNS": "maps.frame", "DATE_COLUMNS": "maps.frame", "as_frame": "maps.frame",
+    "claims_to_frame": "maps.frame", "frame_to_claims": "maps.frame",
+    "ATTRIBUTION_FRONT": "maps.front",
+    "append_claims": "maps.store", "read_store": "maps.store",
+    "read_claims": "maps.verify", "verify_chart": "maps.verify",
+    "ACTION_COLOURS": "maps.webmap", "CLAIMANT_COLOURS": "maps.webmap", "CLAIMANT_SIDES": "maps.webmap",
+    "claims_data": "maps.webmap", "make_map": "maps.webmap", "save_map": "maps.webmap",
+}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'maps' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "read_claims",

@@ -6,7 +6,7 @@
 - draws every claim with ONE ``L.geoJSON`` call (a small coloured ``L.divIcon`` marker, shared
   icons), into one Leaflet.markercluster group (or a plain feature group with ``cluster=False``);
 - filters them by day with a time slider (play/step buttons; "up to the day" or the last N days;
-  undated claims always shown) and by action and claimant through the layer control's
+  undated claims in their own layer) and by action and claimant through the layer control's
   (empty) toggle layers, adding and removing only the markers whose visibility changed;
 - shows the front line of the slider's day (the latest line drawn on or before it);
 - opens popups on demand (one popup built when a marker is clicked, none bound in advance);

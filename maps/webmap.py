@@ -174,7 +174,7 @@ _LABELS = {
     "contested_flag": "Contested: Russian and Ukrainian claimants say different things here",
     "undated": "undated",
     "shown": "claims shown",
-    "undated_shown": "undated, always shown",
+    "undated_shown": "undated, their layer on",
     "undated_off": "undated in their own layer, off",
     "no_dates": "no dates",
     "front_of": "front line of",
@@ -591,7 +591,7 @@ def make_map(
     max_front_dates: int = 120,
     front_tolerance_m: float = 100.0,
     play_ms: int = 700,
-    show_undated: bool = True,
+    show_undated: bool = False,
 ) -> folium.Map:
     """Make a Folium map of claims, with a time slider, layers, search, and the front line.
 
@@ -628,9 +628,11 @@ def make_map(
         Simplification tolerance of the drawn front line, in metres (0 keeps every vertex).
     play_ms : int, default 700
         Milliseconds per day when the slider plays.
-    show_undated : bool, default True
-        Undated claims are a layer of their own ("undated claims"); whether it is on at first.
-        Off, the slider shows only claims of its days (``frontmap map`` draws it so).
+    show_undated : bool, default False
+        Undated claims are a layer of their own ("undated claims"), never tied to the slider's
+        days; whether that layer is on at first. Off (the default, and ``frontmap map``), the
+        slider shows only claims of its days; the reader turns the layer on in the layer control.
+        When no claim has a date the layer is on.
 
     Returns
     -------
@@ -865,9 +867,8 @@ def make_map(
             "the place may be a namesake</div>"
         )
     if n_undated:
-        how = "always shown" if show_undated else "not on the slider's days"
-        extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: {how} "
-                     "(layer 'undated claims')</div>")
+        extra.append(f"<div>{n_undated} undated claim{'s' if n_undated > 1 else ''}: in their own layer "
+                     "('undated claims'), not on the slider's days</div>")
     if left_off:
         extra.append(f"<div style='color:#555'>not drawn: {html.escape(', '.join(left_off))}</div>")
     extra += [f"<div style='color:#555'>{html.escape(n)}</div>" for n in notes]

@@ -441,7 +441,7 @@ def test_map_days_and_undated(claims):
     config = _config(page)
     assert (config["minDay"], config["maxDay"]) == (19844, 19846)
     assert config["undated"] == 1 and config["total"] == 3 and config["windowDays"] is None
-    assert "1 undated claim: always shown" in page
+    assert "1 undated claim: in their own layer" in page and "not on the slider's days" in page
     assert "undated claims (1)" in page  # their own layer
     assert "2024-05-01 to 2024-05-03" in page
 

@@ -184,7 +184,8 @@ def _by_definition(days: list[dt.date], polys: list, lat: float, lon: float, cla
 
 
 @pytest.mark.slow
-def test_status_agrees_with_the_definition_on_labelled_claims(shared_dir: Path, data_dir: Path) -> None:
+def test_status_agrees_with_the_definition_on_labelled_claims(shared_dir: Path, data_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     rows = _labelled_changes_of_hands(shared_dir)
     assert len(rows) >= 40
     path = data_dir / "frontline" / "deepstate_history.geojson.xz"
@@ -199,17 +200,30 @@ def test_status_agrees_with_the_definition_on_labelled_claims(shared_dir: Path, 
     for poly in polys:
         shapely.prepare(poly)
 
-    fl = FrontLine.from_file(path, cache=False)
-    got = check_points(fl, [r["lat"] for r in rows], [r["lon"] for r in rows], [r["day"] for r in rows],
-                       ["captured"] * len(rows), [r["side"] for r in rows], ["UA"] * len(rows))
-    statuses = set()
-    for r, g in zip(rows, got, strict=True):
-        status, on = _by_definition(days, polys, r["lat"], r["lon"], r["day"], r["side"])
-        assert (g.front_status, g.confirmed_on) == (status, on), r["what"]
-        if on is not None:
-            assert g.lag_days == (on - r["day"]).days
-        statuses.add(status)
-    assert statuses == {"confirmed", "unconfirmed", "no-line"}  # the labels exercise all three
+    # the labelled claims as made (all Russian advances), and the same places claimed back by
+    # Ukraine on the same days: the "no longer held" side of the definition on the real line
+    sides = [r["side"] for r in rows] + ["UA" if r["side"] == "RU" else "RU" for r in rows]
+    both = rows + rows
+    monkeypatch.setenv("FRONTMAP_CACHE", str(tmp_path / "cache"))
+    lines = {"parsed": FrontLine.from_file(path, cache=False)}
+    FrontLine.from_file(path)  # writes the cache file ...
+    lines["cached"] = FrontLine.from_file(path)  # ... this one reads its distinct areas back
+    assert all(isinstance(a, bytes) for a in lines["cached"]._areas)
+    for how, fl in lines.items():
+        got = check_points(fl, [r["lat"] for r in both], [r["lon"] for r in both], [r["day"] for r in both],
+                           ["captured"] * len(both), sides, ["UA"] * len(both))
+        seen = set()
+        for r, side, g in zip(both, sides, got, strict=True):
+            status, on = _by_definition(days, polys, r["lat"], r["lon"], r["day"], side)
+            assert (g.front_status, g.confirmed_on) == (status, on), (how, side, r["what"])
+            if status != "no-line":  # the line's day used: the latest on or before the claim's
+                assert g.front_date == max(d for d in days if d <= r["day"]), (how, r["what"])
+            if on is not None:
+                assert g.lag_days == (on - r["day"]).days
+            seen.add((side, status, None if on is None else (on > r["day"]) - (on < r["day"])))
+        # the labels exercise every status, confirmation before and after the claim, on both sides
+        assert {s for _, s, _ in seen} == {"confirmed", "unconfirmed", "no-line"}, how
+        assert {("RU", "confirmed", 1), ("RU", "confirmed", -1), ("UA", "confirmed", 1)} <= seen, (how, seen)
 
 
 # ------------------------------------------------------------------ files and the command
@@ -257,3 +271,10 @@ def test_verify_command(tmp_path: Path) -> None:
     mod = next(r for r in rows if r["claimant"] == "RU-MoD")
     assert (mod["checked"], mod["confirmed"], mod["median_lag_days"]) == ("2", "1", "3.0")
     assert (tmp_path / "v.png").stat().st_size > 1000 and (tmp_path / "out.gpkg").is_file()
+
+
+def test_a_run_from_the_lines_first_day_says_at_least_since() -> None:
+    c = _one(_claim(37.5, 4))  # inside the box on every day, from the line's first
+    assert (c.front_status, c.confirmed_on, c.lag_days) == ("confirmed", D(2025, 1, 1), -3)
+    assert c.why[-1].endswith("held by Russia at least since that day (the line's first)")
+    assert _one(_claim(38.45, 2)).why[-1].endswith("held by Russia from that day")

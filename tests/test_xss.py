@@ -138,7 +138,7 @@ def test_report_payloads_never_run_on_the_map(sync_api, gaz, data_dir: Path, tmp
             undated = page.locator(".leaflet-control-layers-overlays label", has_text="undated claims")
             if undated.count():  # undated claims are a layer of their own, off at first: every claim on
                 undated.click()
-                page.wait_for_function("document.querySelector('.fm-status').textContent.indexOf('always shown') >= 0")
+                page.wait_for_function("document.querySelector('.fm-status').textContent.indexOf('their layer on') >= 0")
             n = page.evaluate(MARKERS)
             assert n >= 3, f"only {n} claims drawn"
             seen_text: list[str] = [page.locator("#frontmap-title").inner_text(), page.title()]
