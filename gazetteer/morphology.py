@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["MAX_FORMS", "agreed_nominatives", "nominatives", "word_nominatives"]
+__all__ = ["MAX_FORMS", "agreed_nominatives", "first_name", "nominatives", "place_adjective", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -165,3 +165,40 @@ def agreed_nominatives(phrase: str) -> list[str]:
             out.setdefault(" ".join([a[0] for a in adjectives] + [head]), None)
             break  # the likeliest noun reading of this language
     return list(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def first_name(word: str) -> bool:
+    """Whether a capitalised Cyrillic word is a person's first name in every language it may be
+    (the likeliest parse carries pymorphy3's ``Name`` grammeme): "Олег", "Семен", "Євген".
+
+    >>> first_name("Олег"), first_name("Покровськ"), first_name("Маяк")
+    (True, False, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    for lang in _langs(word):
+        parses = _analyser(lang).parse(word)
+        if not parses or "Name" not in parses[0].tag:
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def place_adjective(word: str) -> bool:
+    """Whether a Cyrillic word may be a singular masculine or neuter adjective, in any case: the
+    form of the villages named by a common adjective ("Вільне", "Удачного", "Сухий", "Новое"),
+    not of a feminine or plural one that opens another kind of name ("Западной группировки",
+    "Донецкой Народной Республики", "Нові здобутки").
+
+    >>> place_adjective("Удачного"), place_adjective("Середнє"), place_adjective("Западной")
+    (True, True, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    for lang in _langs(word):
+        for parse in _analyser(lang).parse(word):
+            tag = parse.tag
+            if tag.POS == "ADJF" and tag.number != "plur" and tag.gender in ("masc", "neut"):
+                return True
+    return False

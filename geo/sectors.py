@@ -50,12 +50,15 @@ class Sector:
     start, end : int
         The text it holds for (from the start of its sentence to the next sector or its
         paragraph's end).
+    at : int
+        Where the phrase itself is written.
     """
 
     text: str
     town: Place
     start: int
     end: int
+    at: int = -1  #: where the phrase is written (its first word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,5 +142,5 @@ def find_sectors(
             if start2 > start:
                 end = min(end, start2)
                 break
-        out.append(Sector(phrase, town, start, end))
+        out.append(Sector(phrase, town, start, end, at))
     return out
