@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["MAX_FORMS", "agreed_nominatives", "first_name", "nominatives", "place_adjective", "word_nominatives"]
+__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "first_name", "nominatives", "place_adjective", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -202,3 +202,16 @@ def place_adjective(word: str) -> bool:
             if tag.POS == "ADJF" and tag.number != "plur" and tag.gender in ("masc", "neut"):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def adjective(word: str) -> bool:
+    """Whether a Cyrillic word may be a full adjective, in any gender, number and case ("Малая",
+    "Западной", "Нові").
+
+    >>> adjective("Малая"), adjective("Локня")
+    (True, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    return any(parse.tag.POS == "ADJF" for lang in _langs(word) for parse in _analyser(lang).parse(word))

@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gazetteer.morphology import first_name, place_adjective
+from gazetteer.morphology import adjective, first_name, place_adjective
 from gazetteer.names import fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
 from geo.rules.matcher import is_not_place
@@ -158,9 +158,11 @@ _CALLED_CUE = re.compile(
 )
 # the last of a list of settlements: "the villages of Filia in the X region and First May"
 _LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
-# a later item of such a list: "the villages of Striletska, Krasne, " (no sentence end between)
+# a later item of a list a cue opens: "the villages of Striletska, Krasne, ", "in the areas of
+# Pyatyhatky and ", "near Zarichne and ": only names, commas and "and"/"or" after the cue
 _LIST_ITEM_CUE = re.compile(
-    r"\b(?:villages|settlements|towns|localities|hamlets)\s+(?:of\s+)?[^.;:!?()]*(?:,|\band)\s+$", re.IGNORECASE
+    r"\b(?:villages|settlements|towns|localities|hamlets|areas|near|vicinity of|outskirts of)\s+(?:of\s+)?"
+    r"((?:[^\W\d_a-z][\w'’-]*(?:\s+[^\W\d_a-z][\w'’-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+)$"
 )
 _WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
 _DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
@@ -662,6 +664,10 @@ def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
     if before is None:
         return False
     ps, pe, pw = before
+    if has_cyrillic(pw):
+        # Russian and Ukrainian: a first name ("Олег Царев") or a title before a name; any other
+        # capitalised word before it ("РСЗВ-обстріли Роботиного", "Ильинка и Новодмитровка") is not
+        return _joined(text, pe, start) and first_name(pw)
     if not _joined(text, pe, start):
         return pw.lower().rstrip(".") in _TITLES and text[pe:start].strip(" .") == ""
     if pw.lower().rstrip(".") in _TITLES:
@@ -699,6 +705,16 @@ def _match_run(
         return len(run), "skip", run[-1][1]
     if is_not_place(run[0][2]):
         return 1, "skip", run[0][1]  # a group of forces, a weapon, a unit's nickname (geo/rules/not_places.jsonl)
+    if run[0][2].startswith(("Народн", "Республи")) or (
+        run[0][2][:1] in _CYR_UPPER and _PEOPLES_REPUBLIC.match(text, s, run[-1][1] + 20)
+    ):
+        # "Донецкой Народной Республики": a region, the gazetteer's oblast when it knows the phrase
+        m = _PEOPLES_REPUBLIC.match(text, s)
+        if m is not None and _is_region(m.group(), gaz, memo):
+            return len(run), "region", m.end()
+        return len(run), "skip", run[-1][1]
+    if len(run) == 1 and _after_cyrillic_adjective(text, s, gaz) and not _REGION_WORD_AFTER.match(text, run[0][1]):
+        return 1, "skip", run[0][1]
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]
@@ -712,7 +728,8 @@ def _match_run(
         # or neuter adjective, the form of village names ("Удачного", "Вільне"), or a noun in a
         # list of names ("Маяк, Никанорівка"): a noun alone opens other names too ("Сили оборони")
         proper = named and (k > 1 or (
-            len(run) == 1 and _proper_in_prose(text, s) and not _before_sector_word(text, e)
+            (len(run) == 1 or _region_rest(text, run)) and _proper_in_prose(text, s)
+            and not _before_sector_word(text, e)
             and (place_adjective(phrase) or _in_name_list(text, s, e) or _CYR_CALLED.search(text, max(0, s - 30), s))
         ))
         if k == 1 and stop:
@@ -840,6 +857,29 @@ _LIST_NEXT = re.compile(rf"\s*(?:,|\s(?:та|і|и|й|або|или))\s*[{_CYR_C
 _LIST_PREV = re.compile(rf"[{_CYR_CAP}][^\W\d_]*['’ʼ]?[^\W\d_]*\s*(?:,|\s(?:та|і|и|й|або|или))\s*$")
 
 
+_PEOPLES_REPUBLIC = re.compile(r"[^\W\d_]+\s+Народн[^\W\d_]*\s+Республи[^\W\d_]*")
+_CYR_UPPER = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")
+
+
+def _after_cyrillic_adjective(text: str, start: int, gaz: Gazetteer) -> bool:
+    """The Cyrillic name at ``start`` is the noun of a longer name whose capitalised adjective stands
+    just before it ("Малая Локня", a name the gazetteer lacks): not a place of its own."""
+    if text[start : start + 1] not in _CYR_UPPER:
+        return False
+    before = _word_before(text, start, gaz)
+    if before is None:
+        return False
+    ps, pe, pw = before
+    return text[pe:start] == " " and _is_cap(pw) and adjective(pw)
+
+
+def _region_rest(text: str, run: list[Word]) -> bool:
+    """The words of ``run`` after its first name a region ("Сладкое Запорожской области",
+    "Новодмитровка Донецкой Народной Республики"): the first is a name on its own."""
+    return bool(_REGION_WORD_AFTER.match(text, run[-1][1])
+                or _PEOPLES_REPUBLIC.fullmatch(text, run[1][0], run[-1][1]))
+
+
 @lru_cache(maxsize=1)
 def _sector_word() -> re.Pattern[str]:
     """The direction words of ``geo/rules/sectors.jsonl`` after a word ("… напрямку", "… direction")."""
@@ -865,7 +905,7 @@ def _in_called_list(text: str, start: int) -> bool:
     """The word at ``start`` is an item of a list the sentence calls settlements ("the villages of
     Krasne, Pletnevka, and Pylna"): a strong cue for each item, not the first only."""
     before = text[max(0, start - 150) : start]
-    return bool(before.rstrip(" ")[-1:] in ",d" and _LIST_ITEM_CUE.search(before))
+    return bool(before.rstrip(" ")[-1:] in ",dr" and _LIST_ITEM_CUE.search(before))
 
 
 def _people(
@@ -901,10 +941,13 @@ def _people(
         l1, l2 = w1.lower(), w2.lower()
         if _REGION_WORD_AFTER.match(text, e2):
             continue  # "Тихое Днепропетровской области": a place and its region, not a person
-        if first_name(w1):
-            # "Олег Царев", "Семен Пегов": a Russian or Ukrainian first name before a surname
-            surnames.add(fold(w2))
-            firsts.add(j)
+        if has_cyrillic(w1) or has_cyrillic(w2):
+            # Russian and Ukrainian: a person is a first name before a surname ("Олег Царев",
+            # "Семен Пегов"), which the morphology knows; a place before a capitalised word is a
+            # place before its region ("Новодмитровка Донецкой Народной Республики")
+            if first_name(w1):
+                surnames.add(fold(w2))
+                firsts.add(j)
             continue
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
