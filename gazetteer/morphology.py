@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "first_name", "nominatives", "place_adjective", "word_nominatives"]
+__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "first_name", "nominatives", "place_adjective", "plural_adjective", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -215,3 +215,18 @@ def adjective(word: str) -> bool:
     if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
         return False
     return any(parse.tag.POS == "ADJF" for lang in _langs(word) for parse in _analyser(lang).parse(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def plural_adjective(word: str) -> bool:
+    """Whether a Cyrillic word is, in its likeliest reading, a plural adjective ("Штурмовые",
+    "Нові"): a village named by a plural adjective has its noun too ("Сухі Яли"), so such a word
+    alone is the start of a sentence or of another kind of name.
+
+    >>> plural_adjective("Штурмовые"), plural_adjective("Ставки"), plural_adjective("Удачного")
+    (True, False, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    tops = [p for lang in _langs(word) for p in _analyser(lang).parse(word)[:1] if p.tag.POS is not None]
+    return bool(tops) and all(p.tag.POS == "ADJF" and p.tag.number == "plur" for p in tops)

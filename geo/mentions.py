@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gazetteer.morphology import adjective, first_name, place_adjective
+from gazetteer.morphology import adjective, first_name, place_adjective, plural_adjective
 from gazetteer.names import fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
 from geo.rules.matcher import is_not_place
@@ -715,6 +715,12 @@ def _match_run(
         return len(run), "skip", run[-1][1]
     if len(run) == 1 and _after_cyrillic_adjective(text, s, gaz) and not _REGION_WORD_AFTER.match(text, run[0][1]):
         return 1, "skip", run[0][1]
+    if _NICKNAME_BEFORE.search(text, max(0, s - 16), s):
+        return len(run), "skip", run[-1][1]  # "с позывным Малек", "call sign Tundra": a person's nickname
+    if _VENUE_AFTER.match(text, run[-1][1]):
+        return len(run), "skip", run[-1][1]  # "the Tsarskaya Okhota restaurant": a venue's name
+    if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]):
+        return 1, "skip", run[0][1]  # "Штурмовые группы": a plural adjective alone names no village
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]
@@ -734,6 +740,8 @@ def _match_run(
         ))
         if k == 1 and stop:
             continue
+        if k > 1 and not in_gaz and run[0][2] in _ARTICLES:
+            continue  # "The Kurakhove direction": an article opens no name the gazetteer lacks
         called = key in people[2]
         if k == 1 and not called and (i in people[0] or key in people[1] or (
             people[1] and has_cyrillic(phrase) and any(fold(f) in people[1] for f in nominatives(phrase))
@@ -819,6 +827,7 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
     return True
 
 
+_ARTICLES = frozenset({"The", "A", "An", "THE"})
 _QUOTES_BEFORE = frozenset("«„“\"'‘")
 _SENTENCE_ENDS = frozenset(".!?\n…:;•")
 
@@ -858,6 +867,15 @@ _LIST_PREV = re.compile(rf"[{_CYR_CAP}][^\W\d_]*['’ʼ]?[^\W\d_]*\s*(?:,|\s(?:�
 
 
 _PEOPLES_REPUBLIC = re.compile(r"[^\W\d_]+\s+Народн[^\W\d_]*\s+Республи[^\W\d_]*")
+# what calls the next word a person's nickname, and the kinds of venue written after their names
+_NICKNAME_BEFORE = re.compile(
+    r"(?:позывн[^\W\d_]*|позивн[^\W\d_]*|call[- ]?sign(?:ed)?|codenamed)\s+[\"«“']?$", re.IGNORECASE
+)
+_VENUE_AFTER = re.compile(
+    r"[»\"”]?\s+(?:restaurant|hotel|cafe|café|shopping (?:centre|center|mall)|supermarket|market|school|"
+    r"hospital|church|ресторан\w*|готел\w*|гостиниц\w*|кафе|супермаркет\w*|школ\w*|лікарн\w*|больниц\w*)(?!\w)",
+    re.IGNORECASE,
+)
 _CYR_UPPER = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")
 
 

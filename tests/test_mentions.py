@@ -254,6 +254,13 @@ def test_finds_russian_and_ukrainian_names_in_any_case(text, expected, gaz) -> N
         ("Бои идут за населенный пункт Малая Локня.", {"Малая", "Локня", "Малая Локня"}),
         # a common word at a sentence start
         ("Вільне пересування обмежене.", {"Вільне"}),
+        # a nickname after "call sign" / "позывной", a venue's name, a plural adjective opening a sentence
+        ("Командир с позывным Малек рассказал о боях.", {"Малек"}),
+        ("A fighter with the call sign Tikhiy spoke near Kupiansk.", {"Tikhiy"}),
+        ("Troops fought near the Tsarskaya Okhota restaurant.", {"Tsarskaya", "Tsarskaya Okhota"}),
+        ("Штурмовые отряды продвинулись вперед.", {"Штурмовые"}),
+        # an article opens no name: the town is the name without it
+        ('"The Kurakhove direction is the hardest now," he said.', {"The Kurakhove"}),
     ],
 )
 def test_russian_and_ukrainian_words_that_only_look_like_names(text, absent, gaz) -> None:
