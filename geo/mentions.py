@@ -161,9 +161,10 @@ _LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(
 # a later item of a list a cue opens: "the villages of Striletska, Krasne, ", "in the areas of
 # Pyatyhatky and ", "near Zarichne and ": only names, commas and "and"/"or" after the cue
 _LIST_ITEM_CUE = re.compile(
-    r"\b(?:villages|settlements|towns|localities|hamlets|areas|near|vicinity of|outskirts of)\s+(?:of\s+)?"
-    r"((?:[^\W\d_a-z][\w'’-]*(?:\s+[^\W\d_a-z][\w'’-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+)$"
+    r"\b(?:villages|settlements|towns|localities|hamlets|areas|near|vicinity of|outskirts of)[^\S\n]+(?:of[^\S\n]+)?",
+    re.IGNORECASE,
 )
+_LIST_ITEMS = re.compile(r"(?:[^\W\d_a-z][\w'’-]*(?![\w'’-])|,|(?:and|or)(?!\w)|[^\S\n])+")
 _WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
 _DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
@@ -862,17 +863,19 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     outlet or an operation, not a settlement (a settlement is quoted only after a cue: "the village
     of "New York"")."""
     return text[start - 1 : start] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES and start > 0
-_LIST_NEXT = re.compile(rf"\s*(?:,|\s(?:та|і|и|й|або|или))\s*[{_CYR_CAP}]")
-_LIST_PREV = re.compile(rf"[{_CYR_CAP}][^\W\d_]*['’ʼ]?[^\W\d_]*\s*(?:,|\s(?:та|і|и|й|або|или))\s*$")
+_LIST_NEXT = re.compile(rf"[^\S\n]{{0,3}}(?:,|[^\S\n](?:та|і|и|й|або|или))[^\S\n]{{0,3}}[{_CYR_CAP}]")
+_LIST_CONJUNCTIONS = frozenset({"та", "і", "и", "й", "або", "или"})
 
 
-_PEOPLES_REPUBLIC = re.compile(r"[^\W\d_]+\s+Народн[^\W\d_]*\s+Республи[^\W\d_]*")
+_PEOPLES_REPUBLIC = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]+[^\S\n]{1,3}Народн[^\W\d_]*[^\S\n]{1,3}Республи[^\W\d_]*"
+)
 # what calls the next word a person's nickname, and the kinds of venue written after their names
 _NICKNAME_BEFORE = re.compile(
     r"(?:позывн[^\W\d_]*|позивн[^\W\d_]*|call[- ]?sign(?:ed)?|codenamed)\s+[\"«“']?$", re.IGNORECASE
 )
 _VENUE_AFTER = re.compile(
-    r"[»\"”]?\s+(?:restaurant|hotel|cafe|café|shopping (?:centre|center|mall)|supermarket|market|school|"
+    r"[»\"”]?[^\S\n]{1,3}(?:restaurant|hotel|cafe|café|shopping (?:centre|center|mall)|supermarket|market|school|"
     r"hospital|church|ресторан\w*|готел\w*|гостиниц\w*|кафе|супермаркет\w*|школ\w*|лікарн\w*|больниц\w*)(?!\w)",
     re.IGNORECASE,
 )
@@ -916,14 +919,35 @@ def _before_sector_word(text: str, end: int) -> bool:
 def _in_name_list(text: str, start: int, end: int) -> bool:
     """The Cyrillic word ``text[start:end]`` is an item of a list of capitalised names joined by
     commas or "та", "і", "и" ("Маяк, Никанорівка", "Новое и Сладкое")."""
-    return bool(_LIST_NEXT.match(text, end, end + 8) or _LIST_PREV.search(text, max(0, start - 40), start))
+    if _LIST_NEXT.match(text, end, end + 8):
+        return True
+    before = text[max(0, start - 40) : start].rstrip()
+    if before.endswith(","):
+        before = before[:-1].rstrip()
+    else:
+        head, _, conj = before.rpartition(" ")
+        if conj not in _LIST_CONJUNCTIONS:
+            return False
+        before = head.rstrip()
+    word = before.rsplit(None, 1)[-1] if before else ""
+    return word[:1] in _CYR_UPPER
 
 
 def _in_called_list(text: str, start: int) -> bool:
     """The word at ``start`` is an item of a list the sentence calls settlements ("the villages of
     Krasne, Pletnevka, and Pylna"): a strong cue for each item, not the first only."""
     before = text[max(0, start - 150) : start]
-    return bool(before.rstrip(" ")[-1:] in ",dr" and _LIST_ITEM_CUE.search(before))
+    if before.rstrip(" ")[-1:] not in ",dr":
+        return False
+    last = None
+    for last in _LIST_ITEM_CUE.finditer(before):
+        pass
+    if last is None:
+        return False
+    items = before[last.end() :]
+    # only names, commas and "and"/"or" after the cue, ending with a separator ("A, B, ", "A and ")
+    return (bool(items.strip()) and _LIST_ITEMS.fullmatch(items) is not None
+            and items.rstrip().endswith((",", "and", "or")))
 
 
 def _people(

@@ -240,6 +240,9 @@ _KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
+_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$", re.IGNORECASE)
+
+
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     """Gazetteer candidates for one mention, by the kind of thing the text says it is."""
     if m.trigger == "region" or (m.trigger in ("gazetteer", "cue") and region_core(m.text)[1] in (1, 2)):
@@ -328,8 +331,9 @@ def resolve_mentions(
     sectors = find_sectors(text, gaz, sentence_of) if text else []
     # a Russian or Ukrainian direction is named by an adjective: the mention is the town the direction
     # is named after (Сіверському → Siversk), not a namesake of the adjective (Siverskiy near St
-    # Petersburg). (An English direction writes the town's own name, resolved as any other.)
-    sector_at = {s.at: s for s in sectors if has_cyrillic(s.text)}
+    # Petersburg); so is an English one that romanises the adjective ("the Siverskiy direction").
+    # (An English direction that writes a name of the town is resolved as any other mention.)
+    sector_at = {s.at: s for s in sectors if has_cyrillic(s.text) or _LATIN_SECTOR_ADJECTIVE.search(s.text.split()[0])}
 
     # candidates once per distinct name (and kind: a river and a village may share a name)
     cand_cache: dict[str, list[Candidate]] = {}

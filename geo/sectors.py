@@ -76,6 +76,8 @@ def _pattern() -> re.Pattern[str]:
 
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:ий|ій|ой|ая|а|е|ое)$")
 _FORMS_OF_ROOT = ("", "ка", "е", "о", "а", "я", "ове", "ово")
+_LATIN_ADJECTIVE = re.compile(r"(ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|a|aya)$", re.IGNORECASE)
+_LATIN_FORMS_OF_ROOT = ("", "ka", "e", "o", "a", "ove", "ovo")
 
 
 def _town_names(name: str) -> list[str]:
@@ -85,6 +87,13 @@ def _town_names(name: str) -> list[str]:
     for part in parts:
         if part.isascii():
             out.append(part)
+            # an adjective romanised ("Siverskiy", "Pokrovske", "Vremivske" direction): the town
+            # it is formed from, by the same suffixes as in Cyrillic
+            m = _LATIN_ADJECTIVE.search(part)
+            if m:
+                root = part[: m.start()]
+                out.append(root + m.group(1))
+                out.extend(root + end for end in _LATIN_FORMS_OF_ROOT)
             continue
         for form in word_nominatives(part):
             m = _ADJECTIVE.search(form)

@@ -81,3 +81,11 @@ def test_villages_of_the_next_paragraph_do_not_pull(gaz):
             "На Покровському напрямку ворог атакував у районах Рогу, Шахового та Гришиного.")
     c = {c.place: c for c in extract_text(text, gaz, date=DAY)}["Федорівки"]
     assert not any("Рогу" in w or "Шахового" in w for w in c.why), c.why
+
+
+def test_a_romanised_direction_adjective_is_its_town(gaz):
+    # a Ukrainian summary in English that romanises the adjective ("Pokrovskyi napriamok")
+    text = "The enemy attacked 14 times in the Pokrovske sector and twice in the Siverskiy direction."
+    got = {c.place: c for c in extract_text(text, gaz, date=DAY)}
+    assert got["Pokrovske"].name == "Pokrovsk" and got["Siverskiy"].name == "Siversk"
+    assert sector_town("Siverskiy", gaz).name == "Siversk"
