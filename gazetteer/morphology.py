@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["MAX_FORMS", "agreed_nominatives", "nominatives", "word_nominatives"]
+__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "first_name", "nominatives", "place_adjective", "plural_adjective", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -165,3 +165,68 @@ def agreed_nominatives(phrase: str) -> list[str]:
             out.setdefault(" ".join([a[0] for a in adjectives] + [head]), None)
             break  # the likeliest noun reading of this language
     return list(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def first_name(word: str) -> bool:
+    """Whether a capitalised Cyrillic word is a person's first name in every language it may be
+    (the likeliest parse carries pymorphy3's ``Name`` grammeme): "Олег", "Семен", "Євген".
+
+    >>> first_name("Олег"), first_name("Покровськ"), first_name("Маяк")
+    (True, False, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    for lang in _langs(word):
+        parses = _analyser(lang).parse(word)
+        if not parses or "Name" not in parses[0].tag:
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def place_adjective(word: str) -> bool:
+    """Whether a Cyrillic word may be a singular masculine or neuter adjective, in any case: the
+    form of the villages named by a common adjective ("Вільне", "Удачного", "Сухий", "Новое"),
+    not of a feminine or plural one that opens another kind of name ("Западной группировки",
+    "Донецкой Народной Республики", "Нові здобутки").
+
+    >>> place_adjective("Удачного"), place_adjective("Середнє"), place_adjective("Западной")
+    (True, True, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    for lang in _langs(word):
+        for parse in _analyser(lang).parse(word):
+            tag = parse.tag
+            if tag.POS == "ADJF" and tag.number != "plur" and tag.gender in ("masc", "neut"):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def adjective(word: str) -> bool:
+    """Whether a Cyrillic word may be a full adjective, in any gender, number and case ("Малая",
+    "Западной", "Нові").
+
+    >>> adjective("Малая"), adjective("Локня")
+    (True, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    return any(parse.tag.POS == "ADJF" for lang in _langs(word) for parse in _analyser(lang).parse(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def plural_adjective(word: str) -> bool:
+    """Whether a Cyrillic word is, in its likeliest reading, a plural adjective ("Штурмовые",
+    "Нові"): a village named by a plural adjective has its noun too ("Сухі Яли"), so such a word
+    alone is the start of a sentence or of another kind of name.
+
+    >>> plural_adjective("Штурмовые"), plural_adjective("Ставки"), plural_adjective("Удачного")
+    (True, False, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    tops = [p for lang in _langs(word) for p in _analyser(lang).parse(word)[:1] if p.tag.POS is not None]
+    return bool(tops) and all(p.tag.POS == "ADJF" and p.tag.number == "plur" for p in tops)

@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from gazetteer.morphology import adjective, first_name, place_adjective, plural_adjective
 from gazetteer.names import fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
 from geo.rules.matcher import is_not_place
@@ -87,7 +88,8 @@ def untranslate(phrase: str) -> tuple[str, ...]:
     return TRANSLATED_NAMES.get(" ".join(phrase.lower().split()), ())
 
 # A word: letters (any script), with inner apostrophes or hyphens ("Rai-Aleksandrovka", "Kam'yanka").
-_WORD_REST = r"(?:[^\W\d_]|['’ʼ](?=[^\W\d_]{2})|-(?=[^\W\d_]))*"
+# (Ukrainian writes an apostrophe before a last "я", "ю", "є", "ї" too: "Білогір'я", "Подвір'ї")
+_WORD_REST = r"(?:[^\W\d_]|['’ʼ](?=[^\W\d_]{2}|[яюєї])|-(?=[^\W\d_]))*"
 _WORD = re.compile(r"[^\W\d_]" + _WORD_REST)
 # A word of _WORD whose first letter is not one of the common lower-case ones, so that the
 # search passes over most words in C (str.isupper judges the rest). The lookbehinds say that the
@@ -156,6 +158,13 @@ _CALLED_CUE = re.compile(
 )
 # the last of a list of settlements: "the villages of Filia in the X region and First May"
 _LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
+# a later item of a list a cue opens: "the villages of Striletska, Krasne, ", "in the areas of
+# Pyatyhatky and ", "near Zarichne and ": only names, commas and "and"/"or" after the cue
+_LIST_ITEM_CUE = re.compile(
+    r"\b(?:villages|settlements|towns|localities|hamlets|areas|near|vicinity of|outskirts of)[^\S\n]+(?:of[^\S\n]+)?",
+    re.IGNORECASE,
+)
+_LIST_ITEMS = re.compile(r"(?:[^\W\d_a-z][\w'’-]*(?![\w'’-])|,|(?:and|or)(?!\w)|[^\S\n])+")
 _WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
 _DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
@@ -170,7 +179,11 @@ _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
 _WATER_WORDS = r"River|river|Lake|lake|Reservoir|reservoir"
 _WATER_AFTER = re.compile(rf"^\s+(?:{_WATER_WORDS})\b")
-_REGION_WORDS = r"Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic"
+_REGION_WORDS = (
+    r"Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic"
+    # Russian and Ukrainian, every case: "Покровському районі", "Запорожской области", "Сумська обл."
+    r"|област(?:ь|и|і|ей|ью|ях|ям)(?!\w)|обл(?=\.)|район(?:а|у|і|е|ом|ах|ів|ы|ов)?(?!\w)|кра(?:й|я|ю|е|ем)(?!\w)"
+)
 _REGION_AFTER = re.compile(rf"^\s+(?:{_REGION_WORDS})\b")
 _NOT_SETTLEMENT_WORDS = (
     r"ravine|Ravine|gully|beam|Spit|spit|Bay|Canal|Park|Street|street|Avenue|avenue|Square|Plant|plant|"
@@ -251,14 +264,16 @@ def _toponym_ending(name: str) -> bool:
     return _RU_TOPONYM.search(name) is not None
 
 
-def _toponym_like(phrase: str, gaz: Gazetteer) -> bool:
-    """Whether a phrase ends like a toponym; a Cyrillic one in any case: one of its nominatives
-    (pymorphy3, :func:`gazetteer.morphology.nominatives`) ends like one or is a gazetteer name."""
-    if _toponym_ending(phrase):
-        return True
+def _toponym_like(phrase: str, gaz: Gazetteer) -> tuple[bool, bool]:
+    """Whether a phrase ends like a toponym (a Cyrillic one in any case: one of its nominatives,
+    pymorphy3's :func:`gazetteer.morphology.nominatives`, ends like one or is a gazetteer name), and
+    whether a Cyrillic phrase is a gazetteer name as written or in one of its nominatives
+    ("Малу Токмачку" → "Мала Токмачка", "Сухого Яру" → "Сухий Яр", "Удачного" → "Удачне")."""
     if not has_cyrillic(phrase):
-        return False
-    return any(_toponym_ending(form) or gaz.has_key(fold(form)) for form in nominatives(phrase))
+        return _toponym_ending(phrase), False
+    forms = nominatives(phrase)
+    named = gaz.has_key(fold(phrase)) or any(gaz.has_key(fold(form)) for form in forms)
+    return (named or _toponym_ending(phrase) or any(_toponym_ending(form) for form in forms)), named
 
 
 @lru_cache(maxsize=20000)
@@ -308,8 +323,9 @@ def _split_word(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
 
 #: What a phrase (one or more words of a run) is, whatever stands around it: its folded key,
 #: whether that is a stop word, the toponyms it may translate, whether it is a gazetteer key,
-#: and whether it ends like a Russian or Ukrainian toponym.
-PhraseFacts = tuple[str, bool, tuple[str, ...], bool, bool]
+#: whether it ends like a Russian or Ukrainian toponym, and whether it is Cyrillic and a
+#: gazetteer name in one of its nominatives.
+PhraseFacts = tuple[str, bool, tuple[str, ...], bool, bool, bool]
 
 
 def _phrase_facts(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> PhraseFacts:
@@ -323,7 +339,7 @@ def _phrase_facts(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> PhraseFa
             facts.clear()
         key = fold(phrase)
         got = facts[phrase] = (key, key in STOP_WORDS, untranslate(phrase), bool(key) and gaz.has_key(key),
-                              _toponym_like(phrase, gaz))
+                              *_toponym_like(phrase, gaz))
     return got
 
 
@@ -649,6 +665,10 @@ def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
     if before is None:
         return False
     ps, pe, pw = before
+    if has_cyrillic(pw):
+        # Russian and Ukrainian: a first name ("Олег Царев") or a title before a name; any other
+        # capitalised word before it ("РСЗВ-обстріли Роботиного", "Ильинка и Новодмитровка") is not
+        return _joined(text, pe, start) and first_name(pw)
     if not _joined(text, pe, start):
         return pw.lower().rstrip(".") in _TITLES and text[pe:start].strip(" .") == ""
     if pw.lower().rstrip(".") in _TITLES:
@@ -686,17 +706,50 @@ def _match_run(
         return len(run), "skip", run[-1][1]
     if is_not_place(run[0][2]):
         return 1, "skip", run[0][1]  # a group of forces, a weapon, a unit's nickname (geo/rules/not_places.jsonl)
+    if run[0][2].startswith(("Народн", "Республи")) or (
+        run[0][2][:1] in _CYR_UPPER and _PEOPLES_REPUBLIC.match(text, s, run[-1][1] + 20)
+    ):
+        # "Донецкой Народной Республики": a region, the gazetteer's oblast when it knows the phrase
+        m = _PEOPLES_REPUBLIC.match(text, s)
+        if m is not None and _is_region(m.group(), gaz, memo):
+            return len(run), "region", m.end()
+        return len(run), "skip", run[-1][1]
+    if len(run) == 1 and _after_cyrillic_adjective(text, s, gaz) and not _REGION_WORD_AFTER.match(text, run[0][1]):
+        return 1, "skip", run[0][1]
+    if _NICKNAME_BEFORE.search(text, max(0, s - 16), s):
+        return len(run), "skip", run[-1][1]  # "с позывным Малек", "call sign Tundra": a person's nickname
+    if _VENUE_AFTER.match(text, run[-1][1]):
+        return len(run), "skip", run[-1][1]  # "the Tsarskaya Okhota restaurant": a venue's name
+    if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]):
+        return 1, "skip", run[0][1]  # "Штурмовые группы": a plural adjective alone names no village
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]
-        key, stop, translated, in_gaz, toponym_ending = _phrase_facts(phrase, gaz, memo)
+        key, stop, translated, in_gaz, toponym_ending, named = _phrase_facts(phrase, gaz, memo)
         if not key:
             continue
+        # a Cyrillic name the gazetteer holds in one of its nominatives: a name of two or three
+        # words ("Малу Токмачку", "Сухого Яру") wherever it stands; one word that is also a common
+        # word when capitalised inside a sentence, not in quotes (Russian and Ukrainian capitalise
+        # a common word there only in a name: «Центр» is a group), and either a singular masculine
+        # or neuter adjective, the form of village names ("Удачного", "Вільне"), or a noun in a
+        # list of names ("Маяк, Никанорівка"): a noun alone opens other names too ("Сили оборони")
+        proper = named and (k > 1 or (
+            (len(run) == 1 or _region_rest(text, run)) and _proper_in_prose(text, s)
+            and not _before_sector_word(text, e)
+            and (place_adjective(phrase) or _in_name_list(text, s, e) or _CYR_CALLED.search(text, max(0, s - 30), s))
+        ))
         if k == 1 and stop:
             continue
+        if k > 1 and not in_gaz and run[0][2] in _ARTICLES:
+            continue  # "The Kurakhove direction": an article opens no name the gazetteer lacks
         called = key in people[2]
-        if k == 1 and not called and (i in people[0] or key in people[1]):
-            return 1, "skip", e
+        if k == 1 and not called and (i in people[0] or key in people[1] or (
+            people[1] and has_cyrillic(phrase) and any(fold(f) in people[1] for f in nominatives(phrase))
+        )):
+            return 1, "skip", e  # a person's name, also in another case ("Олег Царев" … "Царева")
+        if k == len(run) and cue != "cue" and not called and _quoted_name(text, s, e):
+            return k, "skip", e
         direction_after = False
         # each pattern of what follows a name starts with whitespace, and needs _ANY_AFTER
         if text[e : e + 1].isspace() and _ANY_AFTER.match(text, e, e + 40):
@@ -717,15 +770,17 @@ def _match_run(
         if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
-        if not in_gaz and k > 2:
+        if not in_gaz and k > 2 and not proper:
             continue  # neither a gazetteer name nor short enough for the spelling rules below
-        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e))
+        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e)) or (
+            k == 1 and _in_called_list(text, s)
+        )
         if in_gaz:
-            if _acceptable(text, run[0], k, phrase, strong or called, gaz):
+            if _acceptable(text, run[0], k, phrase, strong or called, gaz, proper):
                 return k, ("gazetteer" if not strong else ("direction" if direction_after else "cue")), e
             continue
         # not a name as written: try spelling rules (and fuzzy after a strong cue)
-        if strong or called or (cue == "weak-cue" and toponym_ending) or (
+        if strong or called or proper or (cue == "weak-cue" and toponym_ending) or (
             toponym_ending and not _common_english(phrase.lower()) and k == 1
             and not _person_like(text, s, gaz) and len(phrase) >= 5
             and not (has_cyrillic(phrase) and _common_cyrillic(phrase.lower()))
@@ -740,8 +795,10 @@ def _match_run(
     return None
 
 
-def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Gazetteer) -> bool:
-    """Whether a gazetteer name in the text (``k`` words from ``first`` on) is used as a place here."""
+def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Gazetteer,
+                proper: bool = False) -> bool:
+    """Whether a gazetteer name in the text (``k`` words from ``first`` on) is used as a place here
+    (``proper``: a Cyrillic name capitalised inside a sentence, a name even when a common word)."""
     if k == 1:
         w = first[2]
         if w.isupper() and len(w) <= 4:
@@ -755,7 +812,9 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
             if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
                 return False
         cyrillic = has_cyrillic(phrase)
-        if not cued and (_common_english(phrase.lower()) or (cyrillic and _common_cyrillic(phrase.lower()))):
+        if not cued and (_common_english(phrase.lower()) or (
+            cyrillic and not proper and _common_cyrillic(phrase.lower())
+        )):
             # a common word ("Middle", "Українські") is a place here only when it names a big,
             # well-known place (in Cyrillic, GeoNames holds the name as an alternate: "Москва")
             cands = gaz.candidates(phrase, fuzzy=False, limit=3)
@@ -767,6 +826,128 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
             if not big:
                 return False
     return True
+
+
+_ARTICLES = frozenset({"The", "A", "An", "THE"})
+_QUOTES_BEFORE = frozenset("«„“\"'‘")
+_SENTENCE_ENDS = frozenset(".!?\n…:;•")
+
+
+def _proper_in_prose(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` stands inside a sentence, not in quotes: in Russian
+    and Ukrainian prose (sentence case, headlines included) only a name is capitalised there."""
+    k = start
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k == 0 or text[k - 1] in _SENTENCE_ENDS or text[k - 1] in _QUOTES_BEFORE:
+        return False
+    if text[k - 1] in "-–—" and (k < 2 or text[k - 2] in "\n"):
+        return False  # a list item's dash
+    return True
+
+
+_CYR_CAP = "А-ЯЁІЇЄҐ"
+# a Russian or Ukrainian word that calls the next name a settlement: "села Искра", "селища
+# Маяк", "населенный пункт Новое", "посёлка Щербиновка", "хутора Рог"
+_CYR_CALLED = re.compile(
+    r"(?<!\w)(?:сел(?:о|а|е|у|і|ом)|селищ(?:е|а|і|у|ем)|посел(?:ок|ка|ке|ку)|посёл(?:ок|ка|ке|ку)|пгт|смт|"
+    r"хутор(?:а|е|і|у)?|населен(?:ный|ного|ном|ному|ий|ого|ому) пункт(?:а|е|і|у)?)\s+$",
+    re.IGNORECASE,
+)
+_OPEN_QUOTES = "«„“\""
+_CLOSE_QUOTES = "»“”\""
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """A name written in quotes («Азов», «Новини Донбасу», "Vostok"): a unit, a group of forces, an
+    outlet or an operation, not a settlement (a settlement is quoted only after a cue: "the village
+    of "New York"")."""
+    return text[start - 1 : start] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES and start > 0
+_LIST_NEXT = re.compile(rf"[^\S\n]{{0,3}}(?:,|[^\S\n](?:та|і|и|й|або|или))[^\S\n]{{0,3}}[{_CYR_CAP}]")
+_LIST_CONJUNCTIONS = frozenset({"та", "і", "и", "й", "або", "или"})
+
+
+_PEOPLES_REPUBLIC = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]+[^\S\n]{1,3}Народн[^\W\d_]*[^\S\n]{1,3}Республи[^\W\d_]*"
+)
+# what calls the next word a person's nickname, and the kinds of venue written after their names
+_NICKNAME_BEFORE = re.compile(
+    r"(?:позывн[^\W\d_]*|позивн[^\W\d_]*|call[- ]?sign(?:ed)?|codenamed)\s+[\"«“']?$", re.IGNORECASE
+)
+_VENUE_AFTER = re.compile(
+    r"[»\"”]?[^\S\n]{1,3}(?:restaurant|hotel|cafe|café|shopping (?:centre|center|mall)|supermarket|market|school|"
+    r"hospital|church|ресторан\w*|готел\w*|гостиниц\w*|кафе|супермаркет\w*|школ\w*|лікарн\w*|больниц\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_CYR_UPPER = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")
+
+
+def _after_cyrillic_adjective(text: str, start: int, gaz: Gazetteer) -> bool:
+    """The Cyrillic name at ``start`` is the noun of a longer name whose capitalised adjective stands
+    just before it ("Малая Локня", a name the gazetteer lacks): not a place of its own."""
+    if text[start : start + 1] not in _CYR_UPPER:
+        return False
+    before = _word_before(text, start, gaz)
+    if before is None:
+        return False
+    ps, pe, pw = before
+    return text[pe:start] == " " and _is_cap(pw) and adjective(pw)
+
+
+def _region_rest(text: str, run: list[Word]) -> bool:
+    """The words of ``run`` after its first name a region ("Сладкое Запорожской области",
+    "Новодмитровка Донецкой Народной Республики"): the first is a name on its own."""
+    return bool(_REGION_WORD_AFTER.match(text, run[-1][1])
+                or _PEOPLES_REPUBLIC.fullmatch(text, run[1][0], run[-1][1]))
+
+
+@lru_cache(maxsize=1)
+def _sector_word() -> re.Pattern[str]:
+    """The direction words of ``geo/rules/sectors.jsonl`` after a word ("… напрямку", "… direction")."""
+    from geo.rules import load_table
+
+    words = [re.escape(r.key) + (r"\w*" if r.match == "prefix" else r"s?\b") for r in load_table("sectors", classes={"sector"})]
+    return re.compile(rf"\s+(?:{'|'.join(words)})", re.IGNORECASE)
+
+
+def _before_sector_word(text: str, end: int) -> bool:
+    """A word before a direction word ("Сіверському напрямку") names the direction, whose town
+    :mod:`geo.sectors` finds; a common adjective there is not a village of its own."""
+    return _sector_word().match(text, end, end + 30) is not None
+
+
+def _in_name_list(text: str, start: int, end: int) -> bool:
+    """The Cyrillic word ``text[start:end]`` is an item of a list of capitalised names joined by
+    commas or "та", "і", "и" ("Маяк, Никанорівка", "Новое и Сладкое")."""
+    if _LIST_NEXT.match(text, end, end + 8):
+        return True
+    before = text[max(0, start - 40) : start].rstrip()
+    if before.endswith(","):
+        before = before[:-1].rstrip()
+    else:
+        head, _, conj = before.rpartition(" ")
+        if conj not in _LIST_CONJUNCTIONS:
+            return False
+        before = head.rstrip()
+    word = before.rsplit(None, 1)[-1] if before else ""
+    return word[:1] in _CYR_UPPER
+
+
+def _in_called_list(text: str, start: int) -> bool:
+    """The word at ``start`` is an item of a list the sentence calls settlements ("the villages of
+    Krasne, Pletnevka, and Pylna"): a strong cue for each item, not the first only."""
+    before = text[max(0, start - 150) : start]
+    if before.rstrip(" ")[-1:] not in ",dr":
+        return False
+    last = None
+    for last in _LIST_ITEM_CUE.finditer(before):
+        pass
+    if last is None:
+        return False
+    items = before[last.end() :]
+    # only names, commas and "and"/"or" after the cue, ending with a separator ("A, B, ", "A and ")
+    return (bool(items.strip()) and _LIST_ITEMS.fullmatch(items) is not None
+            and items.rstrip().endswith((",", "and", "or")))
 
 
 def _people(
@@ -802,6 +983,14 @@ def _people(
         l1, l2 = w1.lower(), w2.lower()
         if _REGION_WORD_AFTER.match(text, e2):
             continue  # "Тихое Днепропетровской области": a place and its region, not a person
+        if has_cyrillic(w1) or has_cyrillic(w2):
+            # Russian and Ukrainian: a person is a first name before a surname ("Олег Царев",
+            # "Семен Пегов"), which the morphology knows; a place before a capitalised word is a
+            # place before its region ("Новодмитровка Донецкой Народной Республики")
+            if first_name(w1):
+                surnames.add(fold(w2))
+                firsts.add(j)
+            continue
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):
                 surnames.add(fold(w2))

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from gazetteer.index import region_core
 from gazetteer.lookup import FUZZY_WEIGHT
 from gazetteer.model import Candidate, Place
-from gazetteer.names import fold
+from gazetteer.names import fold, has_cyrillic
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
@@ -240,6 +240,9 @@ _KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
+_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$", re.IGNORECASE)
+
+
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
     """Gazetteer candidates for one mention, by the kind of thing the text says it is."""
     if m.trigger == "region" or (m.trigger in ("gazetteer", "cue") and region_core(m.text)[1] in (1, 2)):
@@ -324,10 +327,25 @@ def resolve_mentions(
     mentions, doubts = _check_text_coordinates(list(mentions))
     regions = find_regions(text, gaz) if text else []
 
+    # the front directions named in the report ("На Сіверському напрямку", "in the Kupiansk direction")
+    sectors = find_sectors(text, gaz, sentence_of) if text else []
+    # a Russian or Ukrainian direction is named by an adjective: the mention is the town the direction
+    # is named after (Сіверському → Siversk), not a namesake of the adjective (Siverskiy near St
+    # Petersburg); so is an English one that romanises the adjective ("the Siverskiy direction").
+    # (An English direction that writes a name of the town is resolved as any other mention.)
+    sector_at = {s.at: s for s in sectors if has_cyrillic(s.text) or _LATIN_SECTOR_ADJECTIVE.search(s.text.split()[0])}
+
     # candidates once per distinct name (and kind: a river and a village may share a name)
     cand_cache: dict[str, list[Candidate]] = {}
     keys = []
     for m in mentions:
+        sector = sector_at.get(m.start)
+        if sector is not None and m.trigger not in ("region", "water"):
+            k = f"{fold(m.text)}|sector:{sector.town.geonameid}"
+            keys.append(k)
+            cand_cache.setdefault(k, [Candidate(sector.town, 1.0, sector.town.name, "sector", (
+                f"the town the direction {sector.text!r} is named after",))])
+            continue
         k = f"{fold(m.text)}|{m.trigger if m.trigger in ('region', 'water') else 'place'}"
         keys.append(k)
         if k not in cand_cache:
@@ -406,7 +424,6 @@ def resolve_mentions(
             bearings.setdefault(group_of[i], []).append((group_of[ref_i], rel))
 
     # the front direction each place is listed under (its paragraph, until the next direction)
-    sectors = find_sectors(text, gaz, sentence_of) if text else []
     sector_anchors = _sector_anchors(sectors)
 
     settled: dict[str, Place] = {}
@@ -486,6 +503,9 @@ def resolve_mentions(
     elsewhere_anchors: dict[int, tuple[Place, Anchor]] = {}
     bearing_anchors: dict[tuple[int, int], tuple[Place, Relation, Anchor]] = {}
 
+    def paragraphs_of(at: Sequence[int]) -> set[int]:
+        return {bisect.bisect_right(para_starts, x) - 1 for x in at}
+
     def fixed(gk: str) -> _Fixed:
         f = fixed_of.get(gk)
         if f is not None:
@@ -511,10 +531,15 @@ def resolve_mentions(
         in_sectors = _in_sector(sector_anchors, pa)
         anchors.extend(sector_anchors[k][2] for k in in_sectors)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
+        # (in its own paragraph: the next paragraph opens another direction's list)
         near_by: set[str] = set()
         for x in pa:
-            for j in range(bisect.bisect_left(text_pos, x - _TOGETHER_CHARS),
-                           bisect.bisect_right(text_pos, x + _TOGETHER_CHARS)):
+            para = bisect.bisect_right(para_starts, x) - 1
+            lo = max(x - _TOGETHER_CHARS, para_starts[para])
+            hi = x + _TOGETHER_CHARS
+            if para + 1 < len(para_starts):
+                hi = min(hi, para_starts[para + 1] - 1)
+            for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
                 near_by.add(text_group[j])
         beside = sorted(other for other in near_by if other != gk and group_event[other]
                         and base_key[other] != keys[i0])
@@ -566,6 +591,8 @@ def resolve_mentions(
             seen.add(p.geonameid)
             w = 0.7 * _closeness(chars)
             if f.sectors and sector_anchors and not (f.sectors & fixed(other).sectors):
+                if not (paragraphs_of(f.at) & paragraphs_of(group_pos[other])):
+                    continue  # another direction's paragraph: nothing about this one
                 w *= OTHER_SECTOR  # listed under another direction: it says little about this one
             ak = (p.geonameid, p.lat, p.lon, w)
             a = place_anchors.get(ak)

@@ -50,12 +50,15 @@ class Sector:
     start, end : int
         The text it holds for (from the start of its sentence to the next sector or its
         paragraph's end).
+    at : int
+        Where the phrase itself is written.
     """
 
     text: str
     town: Place
     start: int
     end: int
+    at: int = -1  #: where the phrase is written (its first word)
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,6 +76,8 @@ def _pattern() -> re.Pattern[str]:
 
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:ий|ій|ой|ая|а|е|ое)$")
 _FORMS_OF_ROOT = ("", "ка", "е", "о", "а", "я", "ове", "ово")
+_LATIN_ADJECTIVE = re.compile(r"(ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|a|aya)$", re.IGNORECASE)
+_LATIN_FORMS_OF_ROOT = ("", "ka", "e", "o", "a", "ove", "ovo")
 
 
 def _town_names(name: str) -> list[str]:
@@ -82,6 +87,13 @@ def _town_names(name: str) -> list[str]:
     for part in parts:
         if part.isascii():
             out.append(part)
+            # an adjective romanised ("Siverskiy", "Pokrovske", "Vremivske" direction): the town
+            # it is formed from, by the same suffixes as in Cyrillic
+            m = _LATIN_ADJECTIVE.search(part)
+            if m:
+                root = part[: m.start()]
+                out.append(root + m.group(1))
+                out.extend(root + end for end in _LATIN_FORMS_OF_ROOT)
             continue
         for form in word_nominatives(part):
             m = _ADJECTIVE.search(form)
@@ -139,5 +151,5 @@ def find_sectors(
             if start2 > start:
                 end = min(end, start2)
                 break
-        out.append(Sector(phrase, town, start, end))
+        out.append(Sector(phrase, town, start, end, at))
     return out

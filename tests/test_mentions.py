@@ -207,3 +207,61 @@ def test_a_first_name_that_is_also_a_city_is_not_a_place(gaz) -> None:
 def test_a_contraction_with_a_curly_apostrophe_is_no_place(gaz) -> None:
     # "I’ve" (non-ASCII apostrophe, not Cyrillic) is a common English word, not Iwye in Belarus
     assert not find_mentions("At present, I’ve heard this literally in the past day or three.", gaz)
+
+
+# Russian and Ukrainian: names in every case (pymorphy3 nominatives the gazetteer knows), common words
+# that are names only where they stand, and what only looks like a name. Sentences written for the test.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name of two words in an oblique case: adjective and noun agree
+        ("Окупанти обстріляли Малу Токмачку та Білогір'я.", ["Малу Токмачку", "Білогір'я"]),
+        ("Бої тривають поблизу Сухого Яру і біля Нової Полтавки.", ["Сухого Яру", "Нової Полтавки"]),
+        ("Російські війська просунулися в Сухих Ялах.", ["Сухих Ялах"]),
+        ("Подразделения продвигаются к Красному Лиману и Верхней Терсе.", ["Красному Лиману", "Верхней Терсе"]),
+        # a village named by a common adjective, capitalised inside a sentence
+        ("Ворог атакував в районах Удачного та Вільного.", ["Удачного", "Вільного"]),
+        ("Армия взяла под контроль населенные пункты Новое и Сладкое Запорожской области.",
+         ["Новое", "Сладкое", "Запорожской области"]),
+        # a common noun: a name in a list of names, or after "села"
+        ("Ворог штурмував позиції біля Маяк, Никанорівка та Промінь.", ["Маяк", "Никанорівка", "Промінь"]),
+        ("Минобороны сообщило о взятии села Искра.", ["Искра"]),
+        # a region word after the name: a region, not a village
+        ("Окупанти зайняли Пустинку в Покровському районі.", ["Пустинку", "Покровському районі"]),
+        ("Бои идут у Новодмитровки в Донецкой Народной Республике.",
+         ["Новодмитровки", "Донецкой Народной Республике"]),
+        # an acronym before a name is no first name
+        ("Зафіксовано два РСЗВ-обстріли Роботиного.", ["Роботиного"]),
+        # later items of an English list a cue opens are cued too (a mangled one is found by fuzzy match)
+        ("In the area, the villages of Krasne, Pletnevka and Pylna are held by Russian troops.",
+         ["Krasne", "Pletnevka", "Pylna"]),
+    ],
+)
+def test_finds_russian_and_ukrainian_names_in_any_case(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a first name and the surname after it, and the surname in another case later on
+        ("Об этом написал Олег Царев. По словам Царева, бои продолжаются.", {"Олег", "Царев", "Царева"}),
+        # the capitalised common noun opening an institution's name, a feminine adjective of a group
+        ("Сили оборони відбили атаку. Штурмовики Западной группировки наступали.", {"Сили", "Западной"}),
+        # a name in quotes: a unit or an outlet
+        ("Бойцы «Азова» отступили, пишет редактор «Новин Донбасу».", {"Азова", "Новин"}),
+        # the noun of a two-word name the gazetteer lacks is not a town of its own
+        ("Бои идут за населенный пункт Малая Локня.", {"Малая", "Локня", "Малая Локня"}),
+        # a common word at a sentence start
+        ("Вільне пересування обмежене.", {"Вільне"}),
+        # a nickname after "call sign" / "позывной", a venue's name, a plural adjective opening a sentence
+        ("Командир с позывным Малек рассказал о боях.", {"Малек"}),
+        ("A fighter with the call sign Tikhiy spoke near Kupiansk.", {"Tikhiy"}),
+        ("Troops fought near the Tsarskaya Okhota restaurant.", {"Tsarskaya", "Tsarskaya Okhota"}),
+        ("Штурмовые отряды продвинулись вперед.", {"Штурмовые"}),
+        # an article opens no name: the town is the name without it
+        ('"The Kurakhove direction is the hardest now," he said.', {"The Kurakhove"}),
+    ],
+)
+def test_russian_and_ukrainian_words_that_only_look_like_names(text, absent, gaz) -> None:
+    assert not absent & set(names(text, gaz)), names(text, gaz)

@@ -36,6 +36,15 @@ def test_a_rename_competes_with_namesakes_and_context_decides(gaz):
     assert ids[0] == 688089
     ids = list(gaz.lookup("Первое Мая", near=(48.28, 37.18))["geonameid"])
     assert ids[0] == 9112312
+    # the Russian spelling of a former name GeoNames lists in Ukrainian (Пушкіне → Chumatske)
+    ids = list(gaz.lookup("Пушкино", near=(48.13, 37.2))["geonameid"])
+    assert ids[0] == 9112479
+
+
+def test_every_former_name_resolves_to_its_place(gaz):
+    for r in load_renames():
+        ids = {c.place.geonameid for c in gaz.candidates(r.former, fuzzy=False, limit=None)}
+        assert r.geonameid in ids, f"{RENAMES_FILE}:{r.line}: {r.former!r} does not find {r.geonameid}"
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,8 @@ def test_a_russian_bulletin_sentence(gaz) -> None:
     text = ("Подразделения группировки войск «Восток» в результате активных действий освободили "
             "населенный пункт Тихое Днепропетровской области.")
     claims = extract_text(text, gaz, source="Минобороны России")
-    assert [c.place for c in claims] == ["Тихое"]
+    # the oblast is a region mention of its own, background as in English ("in Dnipropetrovsk Oblast")
+    assert [(c.place, c.role) for c in claims] == [("Тихое", "event"), ("Днепропетровской области", "background")]
     c = claims[0]
     assert c.admin1 == "Dnipropetrovsk Oblast" and c.name == "Tykhe", c.why
     assert str(c.action) == "captured" and str(c.claimant) == "RU-MoD"

@@ -64,3 +64,28 @@ def test_the_direction_chooses_the_namesake_not_the_village_of_the_next_paragrap
     assert c.resolved and c.admin1 == "Donetska Oblast", c.why
     assert abs(c.lat - 48.77) < 0.03 and abs(c.lon - 38.05) < 0.03, (c.lat, c.lon, c.why)  # 11 km from Siversk
     assert any("the direction it is listed under" in w for w in c.why), c.why
+
+
+def test_a_russian_or_ukrainian_direction_is_placed_at_its_town(gaz):
+    # the adjective names the direction: Siversk, not the Siverskiy near St Petersburg
+    text = "На Сіверському напрямку ворог атакував поблизу Серебрянки.\nНа Покровском направлении шли бои у Родинского."
+    got = {c.place: c for c in extract_text(text, gaz, date=DAY)}
+    assert got["Сіверському"].name == "Siversk", got["Сіверському"].why
+    assert got["Покровском"].name == "Pokrovsk", got["Покровском"].why
+    assert any("named after" in w for w in got["Сіверському"].why)
+
+
+def test_villages_of_the_next_paragraph_do_not_pull(gaz):
+    # the next paragraph, another direction: its villages say nothing about this one's Fedorivka
+    text = ("На Сіверському напрямку ворог атакував у районі Федорівки.\n"
+            "На Покровському напрямку ворог атакував у районах Рогу, Шахового та Гришиного.")
+    c = {c.place: c for c in extract_text(text, gaz, date=DAY)}["Федорівки"]
+    assert not any("Рогу" in w or "Шахового" in w for w in c.why), c.why
+
+
+def test_a_romanised_direction_adjective_is_its_town(gaz):
+    # a Ukrainian summary in English that romanises the adjective ("Pokrovskyi napriamok")
+    text = "The enemy attacked 14 times in the Pokrovske sector and twice in the Siverskiy direction."
+    got = {c.place: c for c in extract_text(text, gaz, date=DAY)}
+    assert got["Pokrovske"].name == "Pokrovsk" and got["Siverskiy"].name == "Siversk"
+    assert sector_town("Siverskiy", gaz).name == "Siversk"
