@@ -10,7 +10,7 @@ from typing import NamedTuple
 from geo.rules.matcher import read_kinds
 from geo.model import Action
 from geo.claims.matching import _Both, _GATE, _GatedTable, _I, _add_twins, _c, _finditer, _found, _gate_bits, _gated, _search_last_words, _stem_mask
-from geo.claims.clauses import _previous_clause_start
+from geo.claims.clauses import _clause_bounds, _previous_clause_start
 
 __all__ = []
 
@@ -170,7 +170,30 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
                               h.get("modality") or "done"))
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
+    means = kinds.get(("actions", "means"))
+    if means:
+        found = [_by_means(text, c, means) if c.action is Action.ATTACKED else c for c in found]
     return tuple(found)
+
+
+_MEANS_BEFORE = 60  # characters from a weapon named before an attack cue to the cue ("33 БПЛА різної модифікації атакували")
+_MEANS_AFTER = re.compile(r"\s+(?:(?:with|by|from|з|із|из|с)\s+)?(?:\w+\s+){0,2}$", _I)
+
+
+def _by_means(text: str, cue: _Cue, means: tuple) -> _Cue:
+    """An attack by stand-off weapons is a strike: "drones attacked Nikopol", "33 БПЛА атакували Тихе",
+    "БПЛА-атаки по Тихому", "атакували дронами Тихе" (the ``means`` rows of ``actions.jsonl``).
+
+    The weapon stands before the cue in its clause (the attack's subject), with no clause break and no
+    other word of the table between, or right after it as its instrument ("attacked with drones").
+    """
+    lo, hi = _clause_bounds(text, cue.start, cue.end)
+    for h in means:
+        before = lo <= h.start and h.end <= cue.start and cue.start - h.end <= _MEANS_BEFORE
+        after = cue.end <= h.start < hi and _MEANS_AFTER.fullmatch(text, cue.end, h.start) is not None
+        if before or after:
+            return cue._replace(action=Action.STRUCK, detail=f"{cue.detail} by {h.text}")
+    return cue
 
 
 def _scan_cues(
