@@ -577,7 +577,7 @@ def test_stem_gate_never_refuses_a_regex_that_matches() -> None:
 
     rnd = random.Random(5)
     filler = ["the", "Russian", "forces", "near", "Pokrovsk,", "said", "(", "-", "on Monday", "58th"]
-    assert len(cl._GATE.registered) > 70
+    assert len(cl._GATE.registered) > 25  # the claimant cues and the end-anchored searches (the action cues are the rule table)
     for i, (pattern, stems) in enumerate(cl._GATE.registered):
         parsed = parser.parse(pattern.pattern, pattern.flags)
         at_end = pattern.pattern.rstrip(")").endswith("$")  # nothing may follow its match
@@ -612,7 +612,6 @@ def test_stem_gate_on_real_reports(shared_dir: Path) -> None:
             for i, (pattern, stems) in enumerate(cl._GATE.registered):
                 assert mask >> i & 1 or not pattern.search(sentence), (stems, sentence)
             # the gate spares regex rows only (the rule tables' rows are read by the one matcher)
-            assert cl._scan_cues(sentence, cl._gated(cl._CUE_TABLE, sentence)) == cl._scan_cues(sentence, cl._CUES)
             assert cl._attributions(sentence) == cl._scan_attributions(sentence, cl._CLAIMANT_CUES)
 
 

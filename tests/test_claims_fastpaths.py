@@ -77,7 +77,7 @@ def test_too_few_candidates_bounds_the_candidate_sentences(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(4))
 def test_gated_table_picks_the_rows_of_the_mask(seed: int) -> None:
     rng = random.Random(seed)
-    table = cl._CUE_TABLE
+    table = cl._CLAIMANT_TABLE
     assert any(bits.bit_count() == 2 for bits in table.bits)  # rows that need two stems
     for _ in range(300):
         mask = rng.getrandbits(len(cl._GATE.registered)) if rng.random() < 0.95 else -1

@@ -18,7 +18,7 @@ from geo import claims as cl
 _SINGLE = (cl._SAY, cl._SAY_BEFORE, cl._HEDGES, cl._NEG_BEFORE, cl._FAIL_BEFORE, cl._NO_EVIDENCE, cl._ACTOR_BEFORE,
            cl._LOCATOR_BEFORE, cl._GOAL_IS, cl._HYPOTHETICAL, cl._VENUE_BEFORE, cl._CONTAINER_BEFORE, cl._NEAR_BEFORE,
            cl._UA_SETBACK, cl._PREPOSITION_BEFORE)
-_PATTERNS = [row[3] for row in cl._CUES] + [row[2] for row in cl._CLAIMANT_CUES] + list(_SINGLE)
+_PATTERNS = [row[2] for row in cl._CLAIMANT_CUES] + list(_SINGLE)
 
 
 def _vocabulary() -> list[str]:
@@ -85,9 +85,9 @@ def test_scans_with_twins_equal_scans_without(seed: int, monkeypatch: pytest.Mon
     rng = random.Random(seed)
     texts = [_text(rng, rng.randint(0, 40)) for _ in range(150)]
     texts += ["ſeized Kherson, the \u212aremlin said", "Russia’s MoD said it TOOK CONTROL of Pokrovsk – Kyiv’s"]  # not ASCII
-    fast = [(cl._scan_cues(t, cl._CUES), cl._scan_attributions(t, cl._CLAIMANT_CUES)) for t in texts]
+    fast = [cl._scan_attributions(t, cl._CLAIMANT_CUES) for t in texts]
     monkeypatch.setattr(cl.matching, "_TWINS", {})
-    plain = [(cl._scan_cues(t, cl._CUES), cl._scan_attributions(t, cl._CLAIMANT_CUES)) for t in texts]
+    plain = [cl._scan_attributions(t, cl._CLAIMANT_CUES) for t in texts]
     assert fast == plain
 
 

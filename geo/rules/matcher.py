@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.model import Action
-from geo.rules import Rule, load_table, normalise_phrase
+from geo.rules import GAP, GAP_PATTERN, Rule, load_table, normalise_phrase, phrase_pattern
 
 __all__ = ["Hit", "MODALITIES", "TABLES", "full_match", "is_not_place", "read", "read_kinds", "rows"]
 
@@ -71,6 +71,8 @@ _AP = "'\u2019\u02bc`"
 
 
 _END_WORD, _END_STEM = "\x00w", "\x00p"  # trie leaves: the phrase ends at a word's end / inside a word
+_STEM, _GAP = "\x00s", "\x00g"  # inside a phrase: the rest of a stem's word; up to GAP_WORDS words of any kind
+_SPECIAL = {_STEM: r"\w*+", _GAP: GAP_PATTERN}
 
 
 def _trie_pattern(node: dict) -> str:
@@ -78,8 +80,11 @@ def _trie_pattern(node: dict) -> str:
     position of a text tries the letters that may follow, not every row. The ends come last: the
     longest phrase wins, and a shorter one is tried only when the longer fails."""
     branches = []
-    for key in sorted(k for k in node if k not in (_END_WORD, _END_STEM)):
-        if key == " ":
+    # the letters first, then a stem's rest and a gap (a word spelled out wins), then the ends
+    for key in sorted((k for k in node if k not in (_END_WORD, _END_STEM)), key=lambda k: (k in _SPECIAL, k)):
+        if key in _SPECIAL:
+            head = _SPECIAL[key]
+        elif key == " ":
             head = r"\s+"
         elif key in _AP:
             head = f"[{_AP}]"
@@ -95,11 +100,26 @@ def _trie_pattern(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+def _tokens(rule: Rule) -> list[str]:
+    """The trie path of a row: its letters, one space between words, a stem's rest, a gap (which takes
+    the whitespace after it), and the leaf."""
+    words = rule.key.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word == GAP:
+            out.append(_GAP)
+            continue
+        out.extend("'" if ch in _AP else ch for ch in word.rstrip("*"))
+        if i < len(words) - 1:
+            out.extend((_STEM, " ") if word.endswith("*") else (" ",))
+    out.append(_END_STEM if rule.match == "prefix" or words[-1].endswith("*") else _END_WORD)
+    return out
+
+
 def _add(trie: dict, rule: Rule) -> None:
     node = trie
-    for ch in rule.key.replace("'", "\u2019"):
-        node = node.setdefault("'" if ch == "\u2019" else ch, {})
-    node[_END_STEM if rule.match == "prefix" else _END_WORD] = {}
+    for token in _tokens(rule):
+        node = node.setdefault(token, {})
 
 
 class _Compiled:
@@ -108,9 +128,15 @@ class _Compiled:
     def __init__(self) -> None:
         self.exact: dict[str, list[Rule]] = {}
         self.stems: dict[str, list[Rule]] = {}  # the phrase without its last word's end → prefix rows
+        # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row)
+        self.patterned: dict[str, list[tuple[re.Pattern[str], Rule]]] = {}
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
-            (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
+            if r.patterned:
+                pattern = re.compile(phrase_pattern(r.key, r.match == "prefix"), re.IGNORECASE)
+                self.patterned.setdefault(r.key[:2], []).append((pattern, r))
+            else:
+                (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         trie: dict = {}
         for r in every:
             _add(trie, r)
@@ -120,6 +146,9 @@ class _Compiled:
     def rules_for(self, matched: str) -> list[Rule]:
         key = normalise_phrase(matched)
         found = self.exact.get(key)
+        if found:
+            return found
+        found = [r for pattern, r in self.patterned.get(key[:2], ()) if pattern.fullmatch(key)]
         if found:
             return found
         for n in range(len(key), 0, -1):  # the longest stem the words start with
@@ -145,10 +174,21 @@ def read(text: str) -> tuple[Hit, ...]:
     for m in comp.pattern.finditer(text):
         kinds: set[tuple[str, str]] = set()
         for r in comp.rules_for(m.group()):
+            if r.unless_next and _next_word(text, m.end()) in r.unless_next:
+                continue  # "attack helicopters": a kind of weapon, not an attack
             if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
                 kinds.add((r.table, r.cls))
                 hits.append(Hit(r.table, r.cls, m.start(), m.end(), m.group(), r))
     return tuple(hits)
+
+
+_NEXT_WORD = re.compile(rf"\s+([\w{_AP}-]+)")
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after offset ``end`` (normalised), or ''."""
+    m = _NEXT_WORD.match(text, end)
+    return normalise_phrase(m.group(1)) if m else ""
 
 
 @lru_cache(maxsize=256)
