@@ -98,7 +98,24 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     means = kinds.get(("actions", "means"))
     if means:
         found = [_by_means(text, c, means) if c.action is Action.ATTACKED else c for c in found]
+        found += _tallies(text, means, found)
     return tuple(found)
+
+
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d+\s*(?:[-–]\s*)?$")
+
+
+def _tallies(text: str, means: tuple, found: list[_Cue]) -> list[_Cue]:
+    """A count of weapons in a clause with no verb is a strike tally: "94 БпЛА — Гуляйполе, Левадне",
+    "12 drones: Nikopol, Marhanets" (strike lists give the weapons and the places they hit)."""
+    out = []
+    for h in means:
+        if not _COUNT_BEFORE.search(text, max(0, h.start - 12), h.start):
+            continue
+        lo, hi = _clause_bounds(text, h.start, h.end)
+        if not any(lo <= c.start < hi for c in found):
+            out.append(_Cue(Action.STRUCK, f"strike tally: {h.text}", h.start, h.end, h.text))
+    return out
 
 
 _MEANS_BEFORE = 60  # characters from a weapon named before an attack cue to the cue ("33 БПЛА різної модифікації атакували")
