@@ -228,7 +228,9 @@ def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: fr
                     raise RuleError(f"{where}: {key} {obj[key]!r} is not one of {sorted(values or [])}")
                 extra[key] = obj[key]
         if "*" in phrase or GAP in words:
-            if not re.search(r"(?<!\w)" + phrase_pattern(phrase, match == "prefix"), normalise_phrase(obj["example"]), re.I):
+            # read as the matcher reads it: the case kept (a gap takes no capitalised word)
+            example = _SPACE.sub(" ", unicodedata.normalize("NFC", obj["example"]))
+            if not re.search(r"(?<!\w)" + phrase_pattern(phrase, match == "prefix"), example, re.I):
                 raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
         elif phrase not in normalise_phrase(obj["example"]):
             raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
