@@ -119,7 +119,15 @@ def _tallies(text: str, means: tuple, found: list[_Cue]) -> list[_Cue]:
 
 
 _MEANS_BEFORE = 60  # characters from a weapon named before an attack cue to the cue ("33 БПЛА різної модифікації атакували")
-_MEANS_AFTER = re.compile(r"\s+(?:(?:with|by|from|з|із|из|с)\s+)?(?:\w+\s+){0,2}$", _I)
+_MEANS_AFTER = 40  # characters from an attack cue to its instrument ("attacked Belgorod with drones")
+_INSTRUMENT = frozenset({"with", "by", "from", "з", "із", "из", "с"})
+
+
+def _instrument(between: str) -> bool:
+    """The words between an attack and a weapon after it make the weapon its instrument: at most two
+    words ("attacked Belgorod with drones", "атакували дронами"), or three after with/by/з."""
+    words = between.split()
+    return len(words) <= 2 or (len(words) == 3 and words[1].casefold() in _INSTRUMENT)
 
 
 def _by_means(text: str, cue: _Cue, means: tuple) -> _Cue:
@@ -132,7 +140,7 @@ def _by_means(text: str, cue: _Cue, means: tuple) -> _Cue:
     lo, hi = _clause_bounds(text, cue.start, cue.end)
     for h in means:
         before = lo <= h.start and h.end <= cue.start and cue.start - h.end <= _MEANS_BEFORE
-        after = cue.end <= h.start < hi and _MEANS_AFTER.fullmatch(text, cue.end, h.start) is not None
+        after = cue.end <= h.start < hi and h.start - cue.end <= _MEANS_AFTER and _instrument(text[cue.end:h.start])
         if before or after:
             return cue._replace(action=Action.STRUCK, detail=f"{cue.detail} by {h.text}")
     return cue

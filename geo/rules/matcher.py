@@ -182,13 +182,15 @@ def read(text: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
-_NEXT_WORD = re.compile(rf"\s+([\w{_AP}-]+)")
-
-
 def _next_word(text: str, end: int) -> str:
-    """The word after offset ``end`` (normalised), or ''."""
-    m = _NEXT_WORD.match(text, end)
-    return normalise_phrase(m.group(1)) if m else ""
+    """The word after the whitespace at offset ``end`` (normalised), or '' (a scan, no expression)."""
+    i, n = end, len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    j = i
+    while j < n and (text[j].isalnum() or text[j] in _AP or text[j] in "_-"):
+        j += 1
+    return normalise_phrase(text[i:j]) if i > end else ""
 
 
 @lru_cache(maxsize=256)
