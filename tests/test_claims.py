@@ -626,7 +626,8 @@ def test_stem_gate_never_refuses_a_regex_that_matches() -> None:
 
     rnd = random.Random(5)
     filler = ["the", "Russian", "forces", "near", "Pokrovsk,", "said", "(", "-", "on Monday", "58th"]
-    assert len(cl._GATE.registered) > 70
+    # the end-anchored searches, hedges and units left as regexes (cues and speakers are rule tables now): 12
+    assert len(cl._GATE.registered) >= 12
     for i, (pattern, stems) in enumerate(cl._GATE.registered):
         parsed = parser.parse(pattern.pattern, pattern.flags)
         at_end = pattern.pattern.rstrip(")").endswith("$")  # nothing may follow its match
@@ -660,8 +661,6 @@ def test_stem_gate_on_real_reports(shared_dir: Path) -> None:
             mask = cl._GATE.mask(sentence)
             for i, (pattern, stems) in enumerate(cl._GATE.registered):
                 assert mask >> i & 1 or not pattern.search(sentence), (stems, sentence)
-            # the gate spares regex rows only (the rule tables' rows are read by the one matcher)
-            assert cl._scan_cues(sentence, cl._gated(cl._CUE_TABLE, sentence)) == cl._scan_cues(sentence, cl._CUES)
 
 
 def test_odd_folds_cover_every_letter_a_regex_folds_onto_a_stem() -> None:

@@ -16,9 +16,8 @@ from geo import claims as cl
 
 # the regexes matched by a twin where the text is ASCII: the tables' and those of _found
 _SINGLE = (cl._HEDGES, cl._NEG_BEFORE, cl._FAIL_BEFORE, cl._NO_EVIDENCE, cl._ACTOR_BEFORE,
-           cl._LOCATOR_BEFORE, cl._GOAL_IS, cl._HYPOTHETICAL, cl._CONTAINER_BEFORE, cl._NEAR_BEFORE,
-           )
-_PATTERNS = [row[3] for row in cl._CUES] + list(_SINGLE)
+           cl._LOCATOR_BEFORE, cl._GOAL_IS, cl._HYPOTHETICAL, cl._CONTAINER_BEFORE, cl._NEAR_BEFORE)
+_PATTERNS = list(_SINGLE)
 
 
 def _vocabulary() -> list[str]:
@@ -78,17 +77,6 @@ def test_twins_find_the_spans_of_the_case_insensitive_regexes(seed: int) -> None
                 assert cl._found(pattern, tail) == (pattern.search(tail) is not None), (pattern.pattern, tail)
             pos = rng.randint(0, len(text))  # from an offset, the text before seen by \b and look-behinds
             assert cl._found(pattern, text, pos) == (pattern.search(text, pos) is not None), (pattern.pattern, text, pos)
-
-
-@pytest.mark.parametrize("seed", range(2))
-def test_scans_with_twins_equal_scans_without(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = random.Random(seed)
-    texts = [_text(rng, rng.randint(0, 40)) for _ in range(150)]
-    texts += ["ſeized Kherson, the \u212aremlin said", "Russia’s MoD said it TOOK CONTROL of Pokrovsk – Kyiv’s"]  # not ASCII
-    fast = [cl._scan_cues(t, cl._CUES) for t in texts]
-    monkeypatch.setattr(cl.matching, "_TWINS", {})
-    plain = [cl._scan_cues(t, cl._CUES) for t in texts]
-    assert fast == plain
 
 
 def test_lower_twin_refuses_what_it_cannot_mirror() -> None:

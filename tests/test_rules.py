@@ -66,3 +66,39 @@ def test_duplicates_and_empty_tables_are_errors(tmp_path):
 def test_case_and_apostrophes_are_one_attribute():
     assert normalise_phrase("ЗАЙШЛИ  в") == normalise_phrase("зайшли в")
     assert normalise_phrase("об’єкт") == normalise_phrase("об'єкт")
+
+
+@pytest.mark.parametrize("row, message", [
+    ({**GOOD, "phrase": "… took control"}, "stands between words"),
+    ({**GOOD, "phrase": "took control …"}, "stands between words"),
+    ({**GOOD, "phrase": "to*ok control"}, "a stem '*' ends a word"),
+    ({**GOOD, "phrase": "took * control"}, "a stem '*' ends a word"),
+    ({**GOOD, "phrase": "establish* … control", "example": "They established Tykhe under control."}, "does not hold"),
+    ({**GOOD, "unless_next": "  "}, "unless_next is empty"),
+])
+def test_a_bad_patterned_row_names_file_and_line(tmp_path, row, message):
+    with pytest.raises(RuleError) as err:
+        _load(tmp_path, [GOOD | {"phrase": "seized", "example": "They seized Tykhe."}, row])
+    assert "t.jsonl:2: " in str(err.value) and message in str(err.value)
+
+
+def test_patterned_rows_load_and_say_what_they_are(tmp_path):
+    rows = _load(tmp_path, [GOOD, {**GOOD, "phrase": "establish* … control", "example": "They established full control of Tykhe.",
+                                   "unless_next": "Groups  units"}])
+    assert not rows[0].patterned and not rows[0].unless_next
+    assert rows[1].patterned and rows[1].unless_next == frozenset({"groups", "units"})
+
+
+def test_a_gap_takes_no_name_and_a_stem_its_word():
+    from geo.rules.matcher import read
+
+    def actions(text):
+        return [h.text for h in read(text) if h.table == "actions" and h.cls == "action"]
+
+    assert actions("Russian forces took full control of Tykhe.") == ["took full control"]
+    assert actions("Russian forces established control over Tykhe.") == ["established control"]
+    # the gap never crosses a name: the place keeps its own cue before it
+    assert actions("Russian forces took Tykhe under control.") == ["took"]
+    # unless_next: a kind of weapon or unit, not an event
+    assert actions("Russian attack helicopters struck Tykhe.") == ["struck"]
+    assert actions("Russian forces attacked Tykhe.") == ["attacked"]

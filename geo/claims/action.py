@@ -1,5 +1,5 @@
-"""What happened at a place: the cues of a sentence (the English regex cues and the action rows of
-``geo/rules/actions.jsonl``), the cue that governs a mention, negation, hedging, intentions and modality.
+"""What happened at a place: the cues of a sentence (the action rows of ``geo/rules/actions.jsonl`` and
+two regex cues the table cannot say), the cue that governs a mention, negation, hedging, intentions and modality.
 """
 
 from __future__ import annotations
@@ -9,98 +9,22 @@ from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import read_kinds
 from geo.model import Action
-from geo.claims.matching import _Both, _GATE, _GatedTable, _I, _add_twins, _c, _finditer, _found, _gate_bits, _gated, _search_last_words, _stem_mask
-from geo.claims.clauses import _previous_clause_start
+from geo.claims.matching import _GATE, _I, _c, _found, _search_last_words, _stem_mask
+from geo.claims.clauses import _clause_bounds, _previous_clause_start
 
 __all__ = []
 
-# Nouns that turn "assault"/"strike"/"attack" into a modifier, not an event ("assault groups").
-_MODIFIED = (
-    r"(?!\s+(?:groups?|units?|detachments?|brigades?|forces|troops|squads?|teams?|regiments?|"
-    r"battalions?|aviation|companies|company|infantry|drones?|aircraft|helicopters?|vehicles?|"
-    r"weapons?|rifles?|capabilit\w+|potential|echelons?|elements?)\b)"
-)
-
-
-# (action, detail, stems, pattern). On overlapping matches the longer one wins, then the earlier row.
-# Every match holds one of the row's stems (lower-cased; a _Both row: one of each of its two sets): a
-# sentence runs only the rows whose stems it holds (see _StemGate), not some sixty regex passes.
-_CUES: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...] = (
-    # partial control and expanding control are not captures
-    (Action.FIGHTING, "partial control", _Both(("control",), ("%", "cent")),
+# The cues the rule table cannot say (a number, a hyphenated status with its noun): the action cues
+# are the rows of geo/rules/actions.jsonl, read by geo.rules.matcher; these two are all that is left.
+_REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
+    # partial control is not a capture: "controls about 80% of Selydove"
+    (Action.FIGHTING, "partial control",
      _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
         r"\d+\s*(?:%|per\s*cent|percent)")),
-    (Action.ADVANCING, "expanded control",
-     _Both(("expand", "extend", "widen", "consolidat"), ("control", "zone", "foothold", "positions", "bridgehead", "gains")),
-     _c(r"\b(?:expand|extend|widen|consolidat)\w*\s+(?:\w+\s+){0,2}?(?:control|zone|foothold|positions|bridgeheads?|gains)")),
-    # captured ("liberated", "captured", "seized", "occupied": geo/rules/actions.jsonl)
-    (Action.CAPTURED, "took control", _Both(("control",), ("took", "take", "taking", "establish", "gain", "assum", "seiz", "restor")),
-     _c(r"\b(?:took|taken|take|takes|taking|establish\w*|gain\w*|assum\w+|seiz\w+|regain\w*|"
-        r"restor\w*)\s+(?:full\s+|complete\s+|total\s+)?control\b")),
-    (Action.CAPTURED, "took control", _Both(("control",), ("taken",)), _c(r"\btaken\s+under\s+(?:full\s+)?control\b")),
-    (Action.CAPTURED, "took control", _Both(("control",), ("effective", "full", "complete", "total")),
-     _c(r"\b(?:effective|full|complete|total)\s+control\b")),
-    (Action.CAPTURED, "took control", _Both(("under",), ("control", "administration")), _c(r"\b(?:came|come|comes|coming|fell|passed|brought)\s+under\s+(?:\w+\s+){0,2}?(?:control|administration)\b")),
-    (Action.CAPTURED, "took", ("took", "taken"), _c(r"\b(?:took|retook|retaken|taken)\b(?!\s+(?:part|place|measures|steps|up|off|over\s+\d))")),
-    (Action.CAPTURED, "expelled", ("expell", "drove", "driv", "ousted", "pushed", "knocked", "kicked", "cleared"),
-     _c(r"\b(?:expell\w*|drove|driven|driving|ousted|pushed|knocked|kicked|cleared)\s+(?:the\s+)?(?:enemy|ukrainian\w*|russian\w*|"
-        r"afu|\w+\s+(?:forces|troops|units))\s+(?:\w+\s+)?(?:out\s+of|from)\b")),
-    (Action.CAPTURED, "cleared", ("complete", "finish"), _c(r"\b(?:completed?|finish\w*)\s+(?:the\s+)?(?:clearing|clearance|mopping)\b")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
-    (Action.CAPTURED, "under control", ("controlled", "occupied", "held"),
+    (Action.CAPTURED, "under control",
      _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
-    (Action.CAPTURED, "flag raised", _Both(("flag",), ("rais", "hoist", "plant", "hang", "hung")), _c(r"\b(?:rais\w+|hoist\w*|plant\w*|hang\w*|hung)\s+(?:up\s+)?(?:of\s+)?(?:a|the|their)\s+(?:\w+\s+){0,2}flags?\b")),
-    (Action.CAPTURED, "fell", ("fell", "fall", "surrender"), _c(r"\b(?:fell|fall\s+of|has\s+fallen|surrender\w*\s+of)\b")),
-    (Action.ADVANCING, "enemy withdrew", _Both(("withdr", "retreat", "pull"), ("from",)), _c(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w*\s+out)\s+(?:\w+\s+){0,3}?from\b")),
-    # Russian and Ukrainian cues: geo/rules/actions.jsonl (read by geo.rules.matcher)
-    # entered
-    (Action.ENTERED, "entered", ("enter",), _c(r"\b(?:entered|enters|entering|enter)\b(?!\s+into\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?(?:agreements?|talks|negotiations|force|dialogue|co-?operation|deal))")),
-    (Action.ENTERED, "in the outskirts", _Both(("reach",), ("outskirts", "edge")), _c(r"\b(?:reached|reaching|reach)\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\b")),
-    # fighting
-    (Action.FIGHTING, "encircled", ("encircl", "surround", "trapped", "cauldron", "pocket", "besieg", "siege", "blockad"), _c(r"\b(?:encircl\w+|surround\w*|trapped|cauldron|pocket|besieg\w+|siege|blockad\w+|semi-encircl\w+)\b")),
-    (Action.FIGHTING, "clearing", ("mop", "clearing", "sweep"), _c(r"\b(?:mopping[\s-]up|mop[\s-]up|clearing|sweep\w*)\b")),
-    (Action.FIGHTING, "storming", ("storm",), _c(r"\bstorm(?:ed|ing|s)?\b(?!\s+shadow)")),
-    (Action.FIGHTING, "fighting", ("fight", "fought", "battl", "clash", "combat", "hostilities", "skirmish", "engagement"), _c(r"\b(?:fighting(?!\s+vehicles?)|fights?|fought|battles?|battling|clash(?:es|ed)?|combat(?!\s+(?:vehicles?|aircraft|engineers?|ready|readiness|losses|effectiveness|power|experience))|"
-                                     r"hostilities|skirmish\w*|firefights?|engagements?)\b")),
-    (Action.FIGHTING, "fighting", ("assault",), _c(r"\bassaults?\s+(?:in|on|near|for|around|against)\b")),
-    (Action.FIGHTING, "contested", ("contested", "gray", "grey", "land"), _c(r"\b(?:contested|gr[ae]y\s+zone|gr[ae]y\s+area|no[\s-]man'?s[\s-]land)\b")),
-    (Action.FIGHTING, "operating", ("operat", "activ"), _c(r"\b(?:operat(?:ing|es?|ed)|active|activity)\s+(?:in|near|around|within|inside|on)\b")),
-    (Action.FIGHTING, "resistance", ("resistance", "defence", "defense", "defending", "holding"), _c(r"\b(?:resistance|defen[cs]e\s+of|defending|holding\s+out)\b")),
-    # advancing
-    (Action.ADVANCING, "pushed", ("push",), _c(r"\bpush(?:ed|es|ing)?\b")),
-    (Action.ADVANCING, "moved forward",
-     _Both(("mov",), ("forward", "closer", "toward", "westward", "eastward", "northward", "southward")), _c(r"\b(?:mov\w+|mov\w+)\s+(?:forward|closer|towards?|westward|eastward|northward|southward)\b")),
-    (Action.ADVANCING, "gained ground", ("gain", "progress"), _c(r"\b(?:gain(?:ed|ing|s)?\s+ground|made\s+(?:\w+\s+)?gains|gains|progress(?:ed|ing)?)\b", 0)),
-    (Action.ADVANCING, "breakthrough", ("through",), _c(r"\b(?:breakthroughs?|broke\s+through|break\s+through|breaking\s+through)\b")),
-    (Action.ADVANCING, "bridgehead", ("bridgehead", "foothold"), _c(r"\b(?:bridgeheads?|foothold)\b")),
-    (Action.ADVANCING, "approached", ("approach", "closing", "threat"), _c(r"\b(?:approach(?:ed|ing)|closing\s+in|threat\s+to)\b")),
-    (Action.ADVANCING, "cut road", _Both(("cut",), ("road", "route", "highway", "suppl", "logistics")), _c(r"\bcut(?:s|ting)?\s+(?:off\s+)?(?:the\s+)?(?:\w+\s+)?(?:road|roads|route|highway|supply|supplies|logistics)\b")),
-    (Action.ADVANCING, "moving", ("mov", "head", "thrust"), _c(r"\b(?:movement|moving|heading|headed|thrust)\s+(?:\w+\s+)?(?:toward|towards|to|on|north|south|east|west)\w*\b")),
-    (Action.ADVANCING, "reached", ("reach",), _c(r"\b(?:reached|reaching)\b")),
-    (Action.ADVANCING, "rolled back", ("back",), _c(r"\b(?:roll\w*|driven|pushed|thrown|forced)\s+back\b")),
-    (Action.ADVANCING, "offensive towards", ("offensive", "drive", "thrust", "push"), _c(r"\b(?:offensive|drive|thrust|push)\s+(?:toward|towards|on|against)\b")),
-    # attacked
-    (Action.ATTACKED, "attacked", ("attack",), _c(r"\b(?:counter-?)?attack(?:ed|s|ing)?\b" + _MODIFIED)),
-    (Action.ATTACKED, "assaulted", ("assault",), _c(r"\bassault(?:ed|ing|s)?\b" + _MODIFIED)),
-    (Action.ATTACKED, "offensive operations", ("offensive",), _c(r"\boffensive(?:\s+(?:operations?|actions?|efforts?|pressure))?\b" + _MODIFIED)),
-    (Action.ATTACKED, "raid", ("raid",), _c(r"\braid(?:s|ed)?\b")),
-    (Action.ATTACKED, "attempted", _Both(("attempt",), (
-        "advance", "break", "storm", "counter", "attack", "assault", "capture", "seize", "retake", "enter")), _c(r"\battempt\w*\s+(?:\w+\s+)?to\s+(?:advance|break|storm|counter\w*|attack|assault|capture|seize|retake|enter)\b")),
-    # struck
-    (Action.STRUCK, "struck", ("struck", "strik"), _c(r"\b(?:struck|strik(?:es?|ing)|airstrikes?|air\s+strikes?)\b" + _MODIFIED)),
-    (Action.STRUCK, "hit", ("hit",), _c(r"\bhit(?:s|ting)?\b")),
-    (Action.STRUCK, "shelled", ("shell", "bomb", "fire"), _c(r"\b(?:shell(?:ed|ing|s)|bomb(?:ed|ing|ings|ardment|arded)|artillery\s+fire|mortar\s+fire|rocket\s+fire)\b")),
-    (Action.STRUCK, "targeted", ("target",), _c(r"\btarget(?:ed|ing|s)\b")),
-    (Action.STRUCK, "damaged", ("damag", "destroy", "explosion", "blast", "fire"), _c(r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|explosions?|blasts?|fires?\s+(?:broke\s+out|at|in))\b")),
-    (Action.STRUCK, "missile", _Both(("missile", "drone", "rocket", "bomb"), ("attack", "strike", "hit")), _c(r"\b(?:missile|drone|rocket|glide\s+bomb)\s+(?:attacks?|strikes?|hits?)\b")),
-    (Action.OTHER, "denied", _Both(("denied", "denies", "deny", "refut", "rejected", "dismissed"),
-                                   ("claim", "report", "statement", "allegation", "assertion")), _c(r"\b(?:den(?:ied|ies|y|ying)|refut\w+|rejected|dismissed)\s+(?:the|this|that|these|those|such|its|their)\s+"
-                                r"(?:\w+\s+)?(?:claims?|reports?|statements?|allegations?|assertions?)\b")),
-    (Action.OTHER, "shot down", ("down", "intercept", "destroyed"), _c(r"\b(?:shot\s+down|shooting\s+down|downed|downing|intercept\w*|destroyed\s+over)\b")),
 )
-_CUE_BITS = tuple(_gate_bits(pattern, stems) for _, _, stems, pattern in _CUES)
-_CUE_TABLE = _GatedTable(_CUES, _CUE_BITS)
-_add_twins(tuple(pattern for *_, pattern in _CUES))
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
@@ -158,10 +82,11 @@ def _status_only(text: str, start: int, word: str) -> bool:
 def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it).
 
-    The rule table's action rows (``geo/rules/actions.jsonl``) and the English regex cues; a
-    table's ``not-action`` row ("took part", "fighting vehicles") takes its span from every cue.
+    The rule table's action rows (``geo/rules/actions.jsonl``) and ``_REGEX_CUES``; a table's
+    ``not-action`` row ("took part", "fighting vehicles") takes its span from every cue; an attack by
+    the table's ``means`` (drones, missiles, artillery) is a strike.
     """
-    found = list(_scan_cues(text, _gated(_CUE_TABLE, text)))
+    found = list(_scan_cues(text))
     kinds = read_kinds(text)
     blocks = [(h.start, h.end) for h in kinds.get(("actions", "not-action"), ())]
     for h in kinds.get(("actions", "action"), ()):
@@ -170,21 +95,65 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
                               h.get("modality") or "done"))
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
+    means = kinds.get(("actions", "means"))
+    if means:
+        found = [_by_means(text, c, means) if c.action is Action.ATTACKED else c for c in found]
+        found += _tallies(text, means, found)
     return tuple(found)
 
 
-def _scan_cues(
-    text: str, rows: tuple[tuple[Action, str, tuple[str, ...] | _Both, re.Pattern[str]], ...]
-) -> tuple[_Cue, ...]:
-    """The cues the given rows of ``_CUES`` find in ``text``, row by row."""
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])\d+\s*(?:[-–]\s*)?$")
+
+
+def _tallies(text: str, means: tuple, found: list[_Cue]) -> list[_Cue]:
+    """A count of weapons in a clause with no verb is a strike tally: "94 БпЛА — Гуляйполе, Левадне",
+    "12 drones: Nikopol, Marhanets" (strike lists give the weapons and the places they hit)."""
+    out = []
+    for h in means:
+        if not _COUNT_BEFORE.search(text, max(0, h.start - 12), h.start):
+            continue
+        lo, hi = _clause_bounds(text, h.start, h.end)
+        if not any(lo <= c.start < hi for c in found):
+            out.append(_Cue(Action.STRUCK, f"strike tally: {h.text}", h.start, h.end, h.text))
+    return out
+
+
+_MEANS_BEFORE = 60  # characters from a weapon named before an attack cue to the cue ("33 БПЛА різної модифікації атакували")
+_MEANS_AFTER = 40  # characters from an attack cue to its instrument ("attacked Belgorod with drones")
+_INSTRUMENT = frozenset({"with", "by", "from", "з", "із", "из", "с"})
+
+
+def _instrument(between: str) -> bool:
+    """The words between an attack and a weapon after it make the weapon its instrument: at most two
+    words ("attacked Belgorod with drones", "атакували дронами"), or three after with/by/з."""
+    words = between.split()
+    return len(words) <= 2 or (len(words) == 3 and words[1].casefold() in _INSTRUMENT)
+
+
+def _by_means(text: str, cue: _Cue, means: tuple) -> _Cue:
+    """An attack by stand-off weapons is a strike: "drones attacked Nikopol", "33 БПЛА атакували Тихе",
+    "БПЛА-атаки по Тихому", "атакували дронами Тихе" (the ``means`` rows of ``actions.jsonl``).
+
+    The weapon stands before the cue in its clause (the attack's subject), with no clause break and no
+    other word of the table between, or right after it as its instrument ("attacked with drones").
+    """
+    lo, hi = _clause_bounds(text, cue.start, cue.end)
+    for h in means:
+        before = lo <= h.start and h.end <= cue.start and cue.start - h.end <= _MEANS_BEFORE
+        after = cue.end <= h.start < hi and h.start - cue.end <= _MEANS_AFTER and _instrument(text[cue.end:h.start])
+        if before or after:
+            return cue._replace(action=Action.STRUCK, detail=f"{cue.detail} by {h.text}")
+    return cue
+
+
+def _scan_cues(text: str) -> tuple[_Cue, ...]:
+    """The cues of ``_REGEX_CUES`` in ``text``."""
     found: list[_Cue] = []
-    low = text.lower() if text.isascii() else None
-    for action, detail, _, pattern in rows:
-        for m in _finditer(pattern, text, low):
-            word = text[m.start():m.end()]
-            if _status_only(text, m.start(), word):
-                continue
-            found.append(_Cue(action, detail, m.start(), m.end(), word))
+    for action, detail, pattern in _REGEX_CUES:
+        for m in pattern.finditer(text):
+            word = m.group()
+            if not _status_only(text, m.start(), word):
+                found.append(_Cue(action, detail, m.start(), m.end(), word))
     return tuple(found)
 
 

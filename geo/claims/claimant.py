@@ -88,7 +88,10 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text``: the speaker rows of the rule tables the sentence's one matcher
     pass finds, those that need a speech word kept only with one (memoised, like the cues)."""
     kinds = read_kinds(text)
-    speech = kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ())
+    # a denial is said: "Ukrainian officials denied the claim" (a row of actions or modality, not of speech)
+    denials = tuple(h for h in kinds.get(("actions", "action"), ()) if h.get("detail") == "denied")
+    speech = (kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ()) + denials
+              + kinds.get(("modality", "denied"), ()))
     sources = kinds.get(("speech", "attribution"), ())
     stances = kinds.get(("speech", "stance"), ())
     found: list[_Attr] = []

@@ -10,9 +10,13 @@ by adding a row. Every row has
 - ``example``: a sentence in the genre's form (written by this project) that holds the phrase;
   tests read every example back through the reader and check the row's reading comes out;
 - ``match`` (optional): ``word`` (default: the phrase as whole words) or ``prefix`` (the last word
-  is a stem: ``освобод`` matches ``освободили``, ``освободив``…; for inflected languages); a word
-  of the phrase written with a closing ``*`` is a stem wherever it stands (``генштаб* зсу`` matches
-  ``Генштабу ЗСУ``, ``речник* сил оборони півдня`` matches ``речником Сил оборони півдня``);
+  is a stem: ``освобод`` matches ``освободили``, ``освободив``…; for inflected languages);
+- inside a phrase, a word ending in ``*`` is a stem (``establish* … control``: "established control"),
+  and ``…`` stands for up to three words that are not capitalised ("took … control": "took full control",
+  "expel* … ukrainian … from": "expelled the Ukrainian forces from"; a gap never swallows a place's name)
+  and neither opens nor ends a phrase;
+- ``unless_next`` (optional): words that, right after the phrase, make it something else ("attack"
+  before "groups", "helicopters": a kind of unit, not an event), space-separated;
 
 and whatever further fields the table's reader declares (``action``, ``detail``, ``modality``…).
 
@@ -48,15 +52,45 @@ from types import MappingProxyType
 
 from frontmap.errors import RuleError
 
-__all__ = ["LANGS", "MATCHES", "QUOTES", "Rule", "RULES_DIR", "load_table", "normalise_phrase", "stem_pattern"]
+__all__ = ["GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "Rule", "RULES_DIR", "load_table", "normalise_phrase", "phrase_pattern"]
 
 RULES_DIR = Path(__file__).resolve().parent
 LANGS = frozenset({"en", "ru", "uk", "any"})
 MATCHES = frozenset({"word", "prefix"})
-_BASE = frozenset({"phrase", "lang", "class", "example", "match", "note"})
+_BASE = frozenset({"phrase", "lang", "class", "example", "match", "note", "unless_next"})
 _SPACE = re.compile(r"\s+")
 QUOTES = "\"«»“”„"  #: quotation marks, one attribute like case: any of them matches any other
 _QUOTES = str.maketrans({q: '"' for q in QUOTES})
+GAP = "…"  #: a phrase word standing for up to GAP_WORDS words that are not names
+GAP_WORDS = 3
+_AP = "'\u2019\u02bc`"
+#: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name)
+GAP_PATTERN = rf"(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*\s+){{0,{GAP_WORDS}}}?"
+
+
+_QUOTE_CLASS = "[" + re.escape(QUOTES) + "]"
+
+
+def phrase_pattern(key: str, prefix: bool = False) -> str:
+    """The regular expression of a normalised phrase (case-insensitive use): words joined by any run of
+    whitespace, apostrophes in any spelling, ``word*`` a stem, ``…`` up to :data:`GAP_WORDS` words; with
+    ``prefix`` the last word is a stem.
+
+    >>> import re
+    >>> bool(re.fullmatch(phrase_pattern("establish* … control"), "established full control", re.I))
+    True
+    """
+    out = []
+    words = key.split(" ")
+    for i, word in enumerate(words):
+        if word == GAP:
+            out.append(GAP_PATTERN)
+            continue
+        stem = word.endswith("*") or (prefix and i == len(words) - 1)
+        body = "".join(f"[{_AP}]" if ch in _AP else _QUOTE_CLASS if ch == '"' else re.escape(ch)
+                       for ch in word.rstrip("*"))
+        out.append(body + (r"\w*+" if stem else r"(?!\w)") + (r"\s+" if i < len(words) - 1 else ""))
+    return "".join(out)
 
 
 def normalise_phrase(text: str) -> str:
@@ -91,6 +125,16 @@ class Rule:
     def key(self) -> str:
         """The phrase as it is matched (:func:`normalise_phrase`)."""
         return normalise_phrase(self.phrase)
+
+    @property
+    def patterned(self) -> bool:
+        """Whether the phrase holds a stem inside it (``word*``) or a gap (``…``)."""
+        return "*" in self.key or GAP in self.key.split(" ")
+
+    @property
+    def unless_next(self) -> frozenset[str]:
+        """The words that, right after the phrase, make it no match (field ``unless_next``)."""
+        return frozenset(normalise_phrase(self.get("unless_next") or "").split())
 
     def get(self, name: str, default: str | None = None) -> str | None:
         """A further field of the row (``action``, ``modality``…), or *default*."""
@@ -138,23 +182,6 @@ def _freeze(fields: Mapping[str, Collection[str] | None]) -> tuple:
     return tuple(sorted((k, None if v is None else frozenset(v)) for k, v in fields.items()))
 
 
-def stem_pattern(phrase: str) -> str | None:
-    """The expression of a normalised phrase that holds stems (``word*``), or None when it holds none.
-
-    >>> bool(re.search(stem_pattern("генштаб* зсу"), "за даними генштабу зсу"))
-    True
-    """
-    if "*" not in phrase:
-        return None
-    return r"(?<!\w)" + r"\w*".join(re.escape(piece) for piece in phrase.split("*"))
-
-
-def _holds(phrase: str, example: str) -> bool:
-    """Whether a normalised example holds a normalised phrase (its stems with any ending)."""
-    pattern = stem_pattern(phrase)
-    return phrase in example if pattern is None else re.search(pattern, example) is not None
-
-
 @lru_cache(maxsize=None)
 def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: frozenset) -> tuple[Rule, ...]:
     allowed = dict(fields)
@@ -195,13 +222,25 @@ def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: fr
         match = obj.get("match", "word")
         if match not in MATCHES:
             raise RuleError(f"{where}: match {match!r} is not one of {sorted(MATCHES)}")
+        words = phrase.split(" ")
+        if any("*" in w.rstrip("*") or w == "*" for w in words) or words[0] == GAP or words[-1] == GAP:
+            raise RuleError(f"{where}: a stem '*' ends a word, and '{GAP}' stands between words: {obj['phrase']!r}")
+        if "unless_next" in obj and not obj["unless_next"].split():
+            raise RuleError(f"{where}: unless_next is empty")
         extra = {}
+        if "unless_next" in obj:
+            extra["unless_next"] = obj["unless_next"]
         for key, values in allowed.items():
             if key in obj:
                 if not obj[key] or (values is not None and obj[key] not in values):
                     raise RuleError(f"{where}: {key} {obj[key]!r} is not one of {sorted(values or [])}")
                 extra[key] = obj[key]
-        if not _holds(phrase, normalise_phrase(obj["example"])):
+        if "*" in phrase or GAP in words:
+            # read as the matcher reads it: the case kept (a gap takes no capitalised word)
+            example = _SPACE.sub(" ", unicodedata.normalize("NFC", obj["example"]))
+            if not re.search(r"(?<!\w)" + phrase_pattern(phrase, match == "prefix"), example, re.I):
+                raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
+        elif phrase not in normalise_phrase(obj["example"]):
             raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
         dup = (phrase, obj["lang"], obj["class"])
         if dup in seen:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.model import Action
-from geo.rules import QUOTES, Rule, load_table, normalise_phrase, stem_pattern
+from geo.rules import GAP, GAP_PATTERN, QUOTES, Rule, load_table, normalise_phrase, phrase_pattern
 
 __all__ = ["Hit", "MODALITIES", "TABLES", "full_match", "is_not_place", "read", "read_kinds", "rows"]
 
@@ -33,7 +33,7 @@ _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralSta
 
 #: table name → (classes, fields): what each table's rows may say
 TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
-    "actions": (frozenset({"action", "not-action"}),
+    "actions": (frozenset({"action", "not-action", "means"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
                  "scope": frozenset({"list"})}),
     "modality": (frozenset({"attempted", "near", "denied"}), {}),
@@ -74,7 +74,8 @@ _AP = "'\u2019\u02bc`"
 
 
 _END_WORD, _END_STEM = "\x00w", "\x00p"  # trie leaves: the phrase ends at a word's end / inside a word
-_STEM = "\x00s"  # a stem inside a phrase ("генштаб* зсу"): the rest of its word
+_STEM, _GAP = "\x00s", "\x00g"  # inside a phrase: the rest of a stem's word; up to GAP_WORDS words of any kind
+_SPECIAL = {_STEM: r"\w*+", _GAP: GAP_PATTERN}
 
 
 def _trie_pattern(node: dict) -> str:
@@ -82,9 +83,10 @@ def _trie_pattern(node: dict) -> str:
     position of a text tries the letters that may follow, not every row. The ends come last: the
     longest phrase wins, and a shorter one is tried only when the longer fails."""
     branches = []
-    for key in sorted(k for k in node if k not in (_END_WORD, _END_STEM)):
-        if key == _STEM:
-            head = r"\w*+"
+    # the letters first, then a stem's rest and a gap (a word spelled out wins), then the ends
+    for key in sorted((k for k in node if k not in (_END_WORD, _END_STEM)), key=lambda k: (k in _SPECIAL, k)):
+        if key in _SPECIAL:
+            head = _SPECIAL[key]
         elif key == " ":
             head = r"\s+"
         elif key in _AP:
@@ -103,11 +105,26 @@ def _trie_pattern(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+def _tokens(rule: Rule) -> list[str]:
+    """The trie path of a row: its letters, one space between words, a stem's rest, a gap (which takes
+    the whitespace after it), and the leaf."""
+    words = rule.key.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word == GAP:
+            out.append(_GAP)
+            continue
+        out.extend("'" if ch in _AP else ch for ch in word.rstrip("*"))
+        if i < len(words) - 1:
+            out.extend((_STEM, " ") if word.endswith("*") else (" ",))
+    out.append(_END_STEM if rule.match == "prefix" or words[-1].endswith("*") else _END_WORD)
+    return out
+
+
 def _add(trie: dict, rule: Rule) -> None:
     node = trie
-    for ch in rule.key.replace("'", "\u2019"):
-        node = node.setdefault(_STEM if ch == "*" else "'" if ch == "\u2019" else ch, {})
-    node[_END_STEM if rule.match == "prefix" else _END_WORD] = {}
+    for token in _tokens(rule):
+        node = node.setdefault(token, {})
 
 
 class _Compiled:
@@ -116,12 +133,13 @@ class _Compiled:
     def __init__(self) -> None:
         self.exact: dict[str, list[Rule]] = {}
         self.stems: dict[str, list[Rule]] = {}  # the phrase without its last word's end → prefix rows
-        self.inner: list[tuple[re.Pattern[str], Rule]] = []  # rows with a stem inside ("генштаб* зсу")
+        # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row)
+        self.patterned: dict[str, list[tuple[re.Pattern[str], Rule]]] = {}
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
-            inner = stem_pattern(r.key)
-            if inner is not None:
-                self.inner.append((re.compile(inner + (r"\w*" if r.match == "prefix" else "")), r))
+            if r.patterned:
+                pattern = re.compile(phrase_pattern(r.key, r.match == "prefix"), re.IGNORECASE)
+                self.patterned.setdefault(r.key[:2], []).append((pattern, r))
             else:
                 (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         trie: dict = {}
@@ -135,7 +153,7 @@ class _Compiled:
         found = self.exact.get(key)
         if found:
             return found
-        found = [r for pattern, r in self.inner if pattern.fullmatch(key)]
+        found = [r for pattern, r in self.patterned.get(key[:2], ()) if pattern.fullmatch(key)]
         if found:
             return found
         for n in range(len(key), 0, -1):  # the longest stem the words start with
@@ -161,10 +179,23 @@ def read(text: str) -> tuple[Hit, ...]:
     for m in comp.pattern.finditer(text):
         kinds: set[tuple[str, str]] = set()
         for r in comp.rules_for(m.group()):
+            if r.unless_next and _next_word(text, m.end()) in r.unless_next:
+                continue  # "attack helicopters": a kind of weapon, not an attack
             if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
                 kinds.add((r.table, r.cls))
                 hits.append(Hit(r.table, r.cls, m.start(), m.end(), m.group(), r))
     return tuple(hits)
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after the whitespace at offset ``end`` (normalised), or '' (a scan, no expression)."""
+    i, n = end, len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    j = i
+    while j < n and (text[j].isalnum() or text[j] in _AP or text[j] in "_-"):
+        j += 1
+    return normalise_phrase(text[i:j]) if i > end else ""
 
 
 @lru_cache(maxsize=256)

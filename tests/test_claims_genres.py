@@ -1,0 +1,92 @@
+"""The action of a claim in the genres' own formulas: General Staff summaries, DeepState posts, regional
+administrations' strike lists, Russian MoD bulletins and milbloggers, English news and ISW. The sentences are
+written for these tests in each genre's form (real place names, invented events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.claims import analyse_mention
+from geo.model import Action
+
+
+def _claim(sentence: str, name: str):
+    start = sentence.index(name)
+    return analyse_mention(sentence, start, start + len(name))
+
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # Ukrainian General Staff summary
+    ("На Покровському напрямку окупанти здійснили 40 спроб потіснити наших захисників із позицій у районах "
+     "Котлиного, Удачного та Муравки.", "Удачного", Action.ATTACKED, "attempted"),
+    ("На Лиманському напрямку ворог здійснив 12 атак, намагаючись просунутися у бік Ямполя та Зарічного.",
+     "Зарічного", Action.ATTACKED, "attempted"),
+    ("На Південно-Слобожанському напрямку окупанти намагалися розширити зону контролю біля Вовчанська.",
+     "Вовчанська", Action.ATTACKED, "attempted"),
+    # DeepState
+    ("Армія РФ окупувала Новоселівку та Дачне, повідомили аналітики DeepState.", "Дачне", Action.CAPTURED, "done"),
+    ("Ворог окупувала Ліпці.", "Ліпці", Action.CAPTURED, "done"),
+    ("На мапі позначено, що окупанти проникають у Костянтинівку.", "Костянтинівку", Action.ENTERED, "done"),
+    # Russian MoD and milbloggers
+    ("Министерство обороны сообщило о взятии под контроль населенного пункта Каменское.", "Каменское",
+     Action.CAPTURED, "done"),
+    ("Село Новопавловка взято под контроль бойцами группировки войск «Центр».", "Новопавловка", Action.CAPTURED, "done"),
+    ("Расчет беспилотника уничтожил танк ВСУ в районе населенного пункта Ивановка.", "Ивановка", Action.STRUCK, "done"),
+    ("Штурмовики форсировали реку Волчья у поселка Андреевка.", "Андреевка", Action.ADVANCING, "done"),
+    ("Подразделения закрепились на окраине Константиновки.", "Константиновки", Action.ENTERED, "done"),
+    ("Малые группы ВСУ просачиваются в Купянск с севера.", "Купянск", Action.ENTERED, "done"),
+])
+def test_genre_formulas(sentence: str, name: str, action: Action, modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # an attack by drones, missiles, artillery or aviation is a strike (strike lists, news)
+    ("За добу 27 БПЛА різних модифікацій атакували Приморське, Степногірськ та Малу Токмачку.", "Степногірськ"),
+    ("Ворог здійснив 11 БПЛА-атак по Оріхову та Малокатеринівці.", "Малокатеринівці"),
+    ("Російська артилерія атакувала Нікополь і Марганець.", "Марганець"),
+    ("Russian drones attacked Kherson and Bilozerka overnight.", "Bilozerka"),
+    ("Ukrainian forces attacked Belgorod with drones, the governor said.", "Belgorod"),
+    # compounds and formulas of the strike lists
+    ("38 артобстрілів завдано по території Гуляйполя та Оріхова.", "Оріхова"),
+    ("Летчики сбрасывают ФАБы на позиции противника в поселке Малая Токмачка.", "Малая Токмачка"),
+    # a count of weapons in a line with no verb: the places it hit
+    ("- 52 БпЛА різної модифікації Гуляйполе, Залізничне та Преображенка;", "Залізничне"),
+    ("- 12 drones at Nikopol, Marhanets and Pokrovske;", "Marhanets"),
+])
+def test_strikes_by_weapons(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.STRUCK
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # ground attacks stay attacks, and weapons that are not the attacker change nothing
+    ("Russian forces attacked near Toretsk and Shcherbynivka.", "Shcherbynivka", Action.ATTACKED),
+    ("Ворог атакував позиції наших захисників біля Торського.", "Торського", Action.ATTACKED),
+    # a weapon named without a count or a verb is no strike
+    ("Drone footage from Kupiansk shows Russian soldiers in a forest.", "Kupiansk", Action.OTHER),
+    ("Air defence shot down 24 drones over Odesa.", "Odesa", Action.OTHER),
+    # 'дронов' in Russian is the genitive of drones, not the Ukrainian 'дроновий терор'
+    ("Подразделение подобралось к Рыбному, выждав пролет дронов ВСУ.", "Рыбному", Action.OTHER),
+])
+def test_attacks_and_weapons_apart(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # English cues as rows: a gap of up to three words, stems, and words that make the phrase something else
+    ("Russian forces took full control of Dachne, the ministry said.", "Dachne", Action.CAPTURED),
+    ("Russian forces established control over Dachne.", "Dachne", Action.CAPTURED),
+    ("Russian forces took Dachne under control.", "Dachne", Action.CAPTURED),
+    ("Novoselivka came under Russian control in March.", "Novoselivka", Action.CAPTURED),
+    ("Russian units expelled the Ukrainian forces from Dachne.", "Dachne", Action.CAPTURED),
+    ("Russian soldiers raised the Russian flag over Dachne.", "Dachne", Action.CAPTURED),
+    ("Ukrainian units withdrew their last troops from Dachne.", "Dachne", Action.ADVANCING),
+    ("Russian assault groups are operating in Dachne.", "Dachne", Action.FIGHTING),
+    ("Russian attack helicopters struck Dachne.", "Dachne", Action.STRUCK),
+    ("Tank crews took part in the fighting near Dachne.", "Dachne", Action.FIGHTING),
+    ("Russia continues to press against Chasiv Yar and Toretsk.", "Toretsk", Action.ATTACKED),
+    ("Russian forces became more active on the Zaporizhzhia front.", "Zaporizhzhia", Action.FIGHTING),
+])
+def test_english_cue_rows(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
