@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import cue_at, find_attributions
+from geo.claims.carry import Carried, ContextReader
 from geo.dates import claim_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule, load_table
@@ -120,12 +121,17 @@ class SentenceState:
         The first sentence of the sentence's paragraph (dates hold within it: :func:`paragraph_date`).
     listing : Listing or None
         The action an open list gives the sentence's places that have none.
+    context : Carried or None
+        What the text before the sentence carries over to the sentence reading (the previous
+        sentence's attribution or a header line's, the last direction), read when asked
+        (:class:`geo.claims.carry.ContextReader`).
     """
 
     span: tuple[int, int]
     speaker: Speaker | None = None
     paragraph: int = 0
     listing: Listing | None = None
+    context: Carried | None = None
 
 
 # apostrophes as phrases write them; a line break, tab or no-break space as a space (letter for letter)
@@ -244,6 +250,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
     last_named = -1  # the sentence that last named a speaker
     first = 0  # the paragraph's first sentence
+    carry = ContextReader(text)  # what the text before each sentence carries, read once in order
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
         found = find_markers(sentence)
@@ -287,7 +294,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             if cue is not None and cue.action is not Action.OTHER and states[i - 1].listing is None:
                 states[i - 1] = replace(states[i - 1], listing=Listing(
                     cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i))
-        states.append(SentenceState((s, e), speaker, first, listing))
+        states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
 
 

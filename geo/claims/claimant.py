@@ -221,31 +221,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 
 
-@lru_cache(maxsize=32)
-def _context_claimant(context: str) -> _Attr | None:
-    """The claimant the text before a sentence carries over to it.
-
-    The previous sentence's attribution first ("..., the ministry said." then "It added ..."), else
-    the nearest header line above: a short line naming a claimant ("Colonelcassad", "Summary by
-    Marat Khairullin") or introducing a quoted post ("Message from the Russian Ministry of Defense:").
-    Kept for the sentence's next mentions.
-    """
-    lines = [ln for ln in context.split("\n") if ln.strip()]
-    if not lines:
-        return None
-    last = lines[-1]
-    if not _is_header(last):
-        prev = _last_sentence(last.strip())
-        attrs = _find_attributions(prev)
-        if attrs:
-            return attrs[-1]
-    for line in reversed(lines):
-        found = _header_attribution(line)
-        if found is not None:
-            return found
-    return None
-
-
 _SENTENCE_END_CHARS = frozenset("\"”’»)")  # what a match of _SENTENCE_END is made of, with whitespace
 _LAST_SENTENCE_REACH = 1000  # characters searched from the end of a line first
 
