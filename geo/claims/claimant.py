@@ -122,8 +122,9 @@ _RU_SPEAKERS = _c(r"^(?:the\s+)?(?:moscow|russia|russian\s+federation)$")
 _KREMLIN = _c(r"^(?:the\s+)?kremlin$")
 _UA_SPEAKERS = _c(r"^(?:the\s+)?(?:kyiv|kiev|ukraine|bankova)$")
 
-_FILLER = (r"(?:\s*,?\s*(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
-           r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*,?\s*){0,3})")
+# each run of whitespace is read one way only (possessive: what follows a run is a comma or a word)
+_FILLER = (r"(?:\s*+,?\s*+(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
+           r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*+,?\s*+){0,3})")
 _SPEECH_VERBS = (
     "said", "says", "reported", "reports", "claimed", "claims", "announced", "announces", "stated", "states",
     "assured", "insisted", "insists", "denied", "denies", "confirmed", "confirms", "acknowledged", "admitted", "added",
