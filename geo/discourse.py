@@ -5,7 +5,7 @@ said…", "MOSCOW, March 3. /TASS/.", "Генштаб ЗСУ повідомля�
 open a list in one sentence and fill it in the next ("…liberated three settlements. Among them are
 A, B and C", "Серед них…"), or come back to it ("fighting continues in both these areas"); they date
 a paragraph once. The sentence reading (:mod:`geo.claims`) sees one sentence; this pass reads the
-report's sentences in order and carries three things from one to the next:
+report's sentences in order and carries these from one to the next:
 
 speaker
     The last speaker the report named (an attribution the sentence reading finds, or a report-level
@@ -23,6 +23,10 @@ open list
 date scope
     A date that opens a paragraph holds for its later sentences that name none (a paragraph ends at
     a line break), until another date is named.
+context
+    What the text before a sentence gives the sentence reading (the previous sentence's attribution
+    or the nearest header line's, the last direction named): read once over the report by
+    :class:`geo.claims.carry.ContextReader`, when the sentence reading asks for it.
 
 The markers are data: ``geo/rules/discourse.jsonl`` (see :mod:`geo.rules`), one phrase per row with
 an example sentence; the classes are ``speaker`` and ``dateline`` (field ``claimant``), ``backref``,
