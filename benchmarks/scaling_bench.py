@@ -253,7 +253,9 @@ def _table(results: dict) -> str:
             continue
         k = r["time_measure"]
         cell = lambda x: f"{x['kb']} KB: {x[k]:.2f} s, {x['traced_mb']:.1f} MB (peak {x['peak_mb']:.0f} MB)"  # noqa: E731
-        stop = "" if len(rows) == len(r["rows"]) else f"; {r['rows'][len(rows)]['kb']} KB over the time limit"
+        cut = r["rows"][len(rows)] if len(rows) < len(r["rows"]) else None
+        stop = "" if cut is None else f"; {cut['kb']} KB " + (
+            f"over the time limit ({cut['timeout']:.0f} s wall)" if cut.get("timeout") else "not measured")
         ratios = ", ".join(f"{x['time_ratio']:g}" for x in rows[1:])
         mem = ", ".join(f"{x['traced_ratio']:g}" for x in rows[1:])
         out.append(f"| {shape} | {cell(rows[0])} | {cell(rows[-1])}{stop} | {ratios} / {mem} | "
