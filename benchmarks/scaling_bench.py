@@ -1,7 +1,7 @@
 """Time and memory of reading ONE report as it grows, for each adversarial shape of report.
 
 Issue 18 ("No hangs, no blow-ups"): a report of one name per line, a list of many distinct
-names, thousands of "Name (coordinates)" pairs, a table, one run-on line, long whitespace runs
+names (in paragraphs, and ``dense``: one paragraph of names and commas only), thousands of "Name (coordinates)" pairs, a table, one run-on line, long whitespace runs
 and long punctuation runs must each be read in time and memory linear in its size. Each shape
 is made at ``--start`` KB and doubled ``--doublings`` times (64 KB → 1 MB by default); each size
 is read in a fresh process with :func:`geo.extract.extract_files` (as ``frontmap extract FILE``
@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results"
 
 #: The shapes of report, each named for what it holds.
-SHAPES = ("spaces", "punct", "runon", "table", "coords", "list", "lines")
+SHAPES = ("spaces", "punct", "runon", "table", "coords", "list", "dense", "lines")
 #: Where the names come from: settlements within this distance of a point in Donbas, in a fixed order.
 _CENTRE = (48.3, 37.6)
 _RADIUS_KM = 250.0
@@ -101,6 +101,8 @@ def make_report(shape: str, size: int, names: list[tuple[str, float, float]]) ->
             tail = ".\n\n" if i % 400 == 399 else ", "
             return head + name(i) + tail
         return _fill(make, size)
+    if shape == "dense":  # distinct names and commas only: one paragraph, no sentence end, nothing but names
+        return "Russian forces attacked near " + _fill(lambda i: name(i) + ", ", size)
     if shape == "coords":  # "Name (lat, lon)" pairs
         def make(i: int) -> str:
             n, lat, lon = names[i % k]
@@ -251,7 +253,9 @@ def _table(results: dict) -> str:
             continue
         k = r["time_measure"]
         cell = lambda x: f"{x['kb']} KB: {x[k]:.2f} s, {x['traced_mb']:.1f} MB (peak {x['peak_mb']:.0f} MB)"  # noqa: E731
-        stop = "" if len(rows) == len(r["rows"]) else f"; {r['rows'][len(rows)]['kb']} KB over the time limit"
+        cut = r["rows"][len(rows)] if len(rows) < len(r["rows"]) else None
+        stop = "" if cut is None else f"; {cut['kb']} KB " + (
+            f"over the time limit ({cut['timeout']:.0f} s wall)" if cut.get("timeout") else "not measured")
         ratios = ", ".join(f"{x['time_ratio']:g}" for x in rows[1:])
         mem = ", ".join(f"{x['traced_ratio']:g}" for x in rows[1:])
         out.append(f"| {shape} | {cell(rows[0])} | {cell(rows[-1])}{stop} | {ratios} / {mem} | "

@@ -5,7 +5,7 @@ said…", "MOSCOW, March 3. /TASS/.", "Генштаб ЗСУ повідомля�
 open a list in one sentence and fill it in the next ("…liberated three settlements. Among them are
 A, B and C", "Серед них…"), or come back to it ("fighting continues in both these areas"); they date
 a paragraph once. The sentence reading (:mod:`geo.claims`) sees one sentence; this pass reads the
-report's sentences in order and carries three things from one to the next:
+report's sentences in order and carries these from one to the next:
 
 speaker
     The last speaker the report named (an attribution the sentence reading finds, or a report-level
@@ -26,6 +26,10 @@ date scope
     доби", scope ``paragraph`` in ``geo/rules/day_phrases.jsonl``) wherever it stands in the
     paragraph, and a colon carries a paragraph's date into the list lines below it. Sentences left
     without a date take the news day the report's lead names (:func:`lead_date`), else the report's.
+context
+    What the text before a sentence gives the sentence reading (the previous sentence's attribution
+    or the nearest header line's, the last direction named): read once over the report by
+    :class:`geo.claims.carry.ContextReader`, when the sentence reading asks for it.
 
 The markers are data: ``geo/rules/discourse.jsonl`` (see :mod:`geo.rules`), one phrase per row with
 an example sentence; the classes are ``speaker`` and ``dateline`` (field ``claimant``), ``backref``,
@@ -45,6 +49,7 @@ from typing import TYPE_CHECKING
 from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import cue_at, find_attributions, is_caption
+from geo.claims.carry import Carried, ContextReader
 from geo.dates import claim_date, date_and_scope
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule, load_table
@@ -123,12 +128,17 @@ class SentenceState:
         The first sentence of the sentence's paragraph (dates hold within it: :func:`paragraph_date`).
     listing : Listing or None
         The action an open list gives the sentence's places that have none.
+    context : Carried or None
+        What the text before the sentence carries over to the sentence reading (the previous
+        sentence's attribution or a header line's, the last direction), read when asked
+        (:class:`geo.claims.carry.ContextReader`).
     """
 
     span: tuple[int, int]
     speaker: Speaker | None = None
     paragraph: int = 0
     listing: Listing | None = None
+    context: Carried | None = None
 
 
 # apostrophes as phrases write them; a line break, tab or no-break space as a space (letter for letter)
@@ -269,6 +279,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
     last_named = -1  # the sentence that last named a speaker
     first = 0  # the paragraph's first sentence
+    carry = ContextReader(text)  # what the text before each sentence carries, read once in order
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
         found = find_markers(sentence)
@@ -324,7 +335,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             if cue is not None and cue.action is not Action.OTHER and states[i - 1].listing is None:
                 states[i - 1] = replace(states[i - 1], listing=Listing(
                     cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i))
-        states.append(SentenceState((s, e), speaker, first, listing))
+        states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
 
 

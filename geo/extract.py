@@ -26,6 +26,7 @@ from frontmap.errors import FrontmapError, ReportError, ReportTimeoutError, Repo
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all, source_claimant
+from geo.claims.carry import Carried
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
 from geo.dates import claim_date
@@ -137,22 +138,22 @@ def extract_report(
         mentions, loose = tie_coordinates(text, mentions, coords, gaz, sentence_of)
     if not (mentions or loose or rejected):
         return []
+    # the report read in order: what the text before each sentence carries over to it (attributions,
+    # post headers that name the author, a direction), and its speaker, open lists and paragraph
+    # dates, which reach the sentences that lack them (below)
+    states = read_report(text, spans, source_claimant(report))
+
+    def carried(s: int) -> Carried | None:
+        return states[max(0, bisect.bisect_right(starts, s) - 1)].context
+
     contexts = []
-    # the text before each sentence, and the sentence, cut once for all the mentions in it
-    # (the sentence is kept with each mention; the text before it only while its mentions are
-    # read: one 6,000-character context per sentence would take memory far beyond the text's)
-    sentence_text: dict[int, str] = {}
-    at, prev = -1, ""
+    sentence_text: dict[int, str] = {}  # each sentence cut once for all the mentions in it
     for m in mentions:
         s, e = sentence_of(m.start)
-        if s != at:
-            # the post up to the sentence: attributions carry over ("the ministry said"), and so
-            # do post headers that name the author
-            at, prev = s, text[max(0, s - 6000) : s]
         sentence = sentence_text.get(s)
         if sentence is None:
             sentence = sentence_text[s] = text[s:e]
-        ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, context=prev)
+        ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, carried=carried(s))
         contexts.append((sentence, ctxs))
     # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
     # other names towards them nor are pulled towards the front; events and background do
@@ -238,9 +239,8 @@ def extract_report(
                 )
             )
     if loose or rejected:
-        claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence)
-    # the report read in order: its speaker, open lists and paragraph dates reach the sentences that lack them
-    claims = apply_report_state(claims, read_report(text, spans, source_claimant(report)), text, report.date)
+        claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence, carried)
+    claims = apply_report_state(claims, states, text, report.date)
     if geocoder is not None:
         from geo.geocode import geocode_claims
 
@@ -276,6 +276,7 @@ def _coordinate_claims(
     gaz: Gazetteer,
     sentence_of: Callable[[int], tuple[int, int]],
     previous_sentence: Callable[[int], str],
+    carried: Callable[[int], Carried | None],
 ) -> list[Claim]:
     """Claims of the coordinates no name owns, and the rejected ones named in ``why``.
 
@@ -310,8 +311,7 @@ def _coordinate_claims(
     for start, end, written, c, why in sorted(items, key=lambda x: x[0]):
         s, e = sentence_of(start)
         sentence = text[s : max(e, end)]  # a sentence split inside a coordinate ("N. 24°") keeps it whole
-        ctxs = analyse_mention_all(sentence, start - s, end - s, report=report,
-                                   context=text[max(0, s - 6000) : s])
+        ctxs = analyse_mention_all(sentence, start - s, end - s, report=report, carried=carried(s))
         for ctx in ctxs[:1]:
             cdate = (claim_date(sentence, report.date, previous=previous_sentence(s), month=report.month)
                      if ctx.role == "event" else None)

@@ -95,8 +95,11 @@ _NEAREST_WALK = 256
 _LOCAL_REGION = Weights()
 _REPORT_REGION = Weights(region=0.25)
 
+# a word is read whole and at most _REGION_WORD characters long (possessive: a space follows it), so that a long
+# hyphenated chain is read from each of its capitals at a bounded cost, not to its end
+_REGION_WORD = 60
 _REGION = re.compile(
-    r"\b((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]+)(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+)?)\s+"
+    r"\b((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)(?:\s++[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)?)\s++" % (_REGION_WORD, _REGION_WORD) +
     r"(?i:oblast|region|province|raion|district|krai|област[ьиію]\w*|район\w*|кра[йяюеї]\w*)s?\b"
     r"|\b(DPR|LPR|DNR|LNR|ДНР|ЛНР|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
 )

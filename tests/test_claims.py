@@ -606,7 +606,9 @@ def _sample(parsed, rnd) -> str:
             out.append(_sample(rnd.choice(av[1]), rnd))
         elif op is k.SUBPATTERN:
             out.append(_sample(av[-1], rnd))
-        elif op in (k.MAX_REPEAT, k.MIN_REPEAT):
+        elif op is getattr(k, "ATOMIC_GROUP", None):  # (?>...), Python 3.11
+            out.append(_sample(av, rnd))
+        elif op in (k.MAX_REPEAT, k.MIN_REPEAT, getattr(k, "POSSESSIVE_REPEAT", None)):  # *+ ++ {m,n}+: 3.11
             lo, hi, sub = av
             out.extend(_sample(sub, rnd) for _ in range(rnd.randint(lo, min(hi, lo + 3))))
     return "".join(out)

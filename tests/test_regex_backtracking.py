@@ -176,23 +176,12 @@ NOT_SEARCHED = {
     "geo.resolve._OWN_BEARING_GAP": "fullmatch on the gap between a mention and a bearing phrase",
     "geo.resolve._PAIR_GAP": "fullmatch on the gap between two mentions",
     "geo.resolve._REGION_PAIR": "searched in the 40 characters before a region name",
+    "geo.claims._PASSIVE_GAP": "fullmatch on the gap between a mention and the cue after it (role._direct)",
+    "geo.claims._REGION_LIST_AFTER": "match at the end of a mention (role._kind_of)",
+    "geo.claims._REGION_NOUN_AFTER": "match at the end of a mention (role._kind_of)",
     "gazetteer.names._ALTERNATIVES": "split of a mention or name",
     "gazetteer.names._PARENS": "searched in a mention or name",
 }
-
-#: Patterns of geo/claims.py that still backtrack: claims.py is being rewritten (issue 18 item 1,
-#: "_LINE_AFTER" and the like); these marks go once that rewrite is merged.
-CLAIMS_REWRITE = ("geo/claims/: super-linear on 8 KB of adversarial text, but run on one sentence (geo.text cuts at "
-                  "600 characters) or a bounded slice; still to be rewritten (issue 18)")
-KNOWN_CLAIMS: frozenset[str] = frozenset({
-    "geo.claims._LIST_TAIL", "geo.claims._NAME_BEFORE_DIRECTION", "geo.claims._PASSIVE_GAP",
-    "geo.claims._REGION_LIST_AFTER", "geo.claims._REGION_NOUN_AFTER", "geo.claims._RELATIVE_AFTER",
-    "geo.claims._SPEECH_AFTER", "geo.claims._UNITS[1][2]",
-})
-#: Not fixed in this round: ``_REGION`` is searched with ``finditer`` over a whole report that
-#: holds one of the letters ``re`` and ``str.lower`` case differently (ſ, İ, ı, K), and from each
-#: capital of a long hyphenated chain it reads to the chain's end.
-KNOWN_OTHER = {"geo.resolve._REGION": "finditer from each capital of a long hyphenated chain (text with ſ/İ/ı/K only)"}
 
 PATTERNS = module_patterns()
 
@@ -212,22 +201,13 @@ def test_the_check_catches_a_quadratic_pattern() -> None:
     assert slow_families(re.compile(r"\bPokrovsk\b")) == []
 
 
-def _param(n: str):
-    if n in KNOWN_CLAIMS:
-        return pytest.param(n, marks=pytest.mark.xfail(reason=CLAIMS_REWRITE, strict=False))
-    if n in KNOWN_OTHER:
-        return pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_OTHER[n], strict=False))
-    return n
-
-
 def test_exemptions_name_real_patterns() -> None:
     """An exemption for a pattern that no longer exists (renamed, moved) is stale: drop it."""
     assert set(NOT_SEARCHED) - set(PATTERNS) == set()
-    assert set(KNOWN_OTHER) - set(PATTERNS) == set()
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [_param(n) for n in PATTERNS])
+@pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_no_catastrophic_backtracking(name: str) -> None:
     modes = ("anchored",) if name in NOT_SEARCHED else ("anchored", "search")
     bad = slow_families(PATTERNS[name], modes)

@@ -3,6 +3,7 @@
 A package of small modules, read in this order: :mod:`~geo.claims.context` (the value type),
 :mod:`~geo.claims.matching` and :mod:`~geo.claims.clauses` (helpers), :mod:`~geo.claims.action` (cues,
 negation, modality), :mod:`~geo.claims.claimant` (who says so, who acted), :mod:`~geo.claims.units`,
+:mod:`~geo.claims.carry` (what the text before a sentence carries to it),
 :mod:`~geo.claims.voice` (the report's own voice), :mod:`~geo.claims.role` and
 :mod:`~geo.claims.analyse` (the decision that puts them together). The vocabularies of Russian and
 Ukrainian cues, modality, actors, directions and not-places are the rule tables of :mod:`geo.rules`.
@@ -52,7 +53,7 @@ Examples
 
 from __future__ import annotations
 
-from geo.claims import action, analyse, claimant, clauses, context, matching, role, units, voice
+from geo.claims import action, analyse, carry, claimant, clauses, context, matching, role, units, voice
 from geo.claims.analyse import analyse_mention, analyse_mention_all
 from geo.claims.context import ROLES, ClaimContext
 from geo.claims.units import find_directions, find_units
@@ -75,7 +76,7 @@ __all__ = [
 
 # the modules' own names, private ones included, readable as ``geo.claims.<name>`` (the tests read the
 # tables and helpers this way); each name still lives in one module, where it is changed
-for _module in (context, matching, clauses, units, action, claimant, voice, role, analyse):
+for _module in (context, matching, clauses, units, action, claimant, carry, voice, role, analyse):
     globals().update({k: v for k, v in vars(_module).items() if not k.startswith("__") and k not in globals()})
 del _module
 

@@ -233,7 +233,8 @@ def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
-_RELATIVE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which|where|that)\b")
+# each run of whitespace read one way only (possessive: a bracket, a comma or a word follows it)
+_RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?,?\s*+(?:which|where|that)\b")
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 
 

@@ -12,7 +12,8 @@ from geo.claims.matching import _I, _add_twins, _c, _found
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
 from geo.claims.action import _HEDGES, _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
-from geo.claims.claimant import _Attr, _actor, _context_claimant, _denier, _find_attributions, _metonym_claimant, _pick_attribution
+from geo.claims.carry import Carried, carried_from
+from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
 from geo.claims.role import _DIRECTION_AFTER, _DIRS, _kind_of, _role, _strip_list
 
@@ -26,6 +27,7 @@ def analyse_mention(
     report: Report | None = None,
     context: str = "",
     kind: str = "",
+    carried: Carried | None = None,
 ) -> ClaimContext:
     """Analyse the claim a sentence makes about the place mentioned at ``sentence[start:end]``.
 
@@ -41,6 +43,9 @@ def analyse_mention(
     context : str, optional
         The text before the sentence (the paragraph so far, and a post's header line if any), for
         claimant carry-over ("..., the ministry said." then "It also ..."); its last attribution counts.
+    carried : Carried, optional
+        What the text before the sentence carries, read once over the report
+        (:meth:`geo.claims.carry.ContextReader.at`); it stands for ``context``, which is then not read.
     kind : str, optional
         "settlement", "region", "country", "water" or "other" when the caller knows it (from the
         gazetteer); guessed from the name otherwise ("... region", "... Oblast", country names).
@@ -65,7 +70,7 @@ def analyse_mention(
     >>> c.action.value, c.negated, c.claimant.value
     ('other', True, 'UA-GeneralStaff')
     """
-    return analyse_mention_all(sentence, start, end, report=report, context=context, kind=kind)[0]
+    return analyse_mention_all(sentence, start, end, report=report, context=context, kind=kind, carried=carried)[0]
 
 
 def analyse_mention_all(
@@ -76,6 +81,7 @@ def analyse_mention_all(
     report: Report | None = None,
     context: str = "",
     kind: str = "",
+    carried: Carried | None = None,
 ) -> list[ClaimContext]:
     """Like :func:`analyse_mention`, plus the other claimants' claims about the same place in the sentence.
 
@@ -94,7 +100,9 @@ def analyse_mention_all(
         raise ValueError(f"mention span {start}:{end} is not inside a sentence of {len(sentence)} characters")
     kind = (kind or _kind_of(sentence, start, end)).casefold()
     attrs = _find_attributions(sentence)
-    first = _analyse(sentence, start, end, attrs, report=report, context=context, kind=kind)
+    if carried is None and context:
+        carried = carried_from(context)
+    first = _analyse(sentence, start, end, attrs, report=report, carried=carried, kind=kind)
     claims = [first]
     if first.role != "event":
         return claims
@@ -118,7 +126,7 @@ def analyse_mention_all(
         attr = _pick_attribution(attrs, m.start(), m.end(), clo, chi)
         if attr is None or not (clo <= attr.start < chi) or attr.claimant in seen:
             continue
-        other = _analyse(sentence, m.start(), m.end(), attrs, report=report, context=context, kind=kind,
+        other = _analyse(sentence, m.start(), m.end(), attrs, report=report, carried=carried, kind=kind,
                          as_event=True)
         if other.role == "event":
             seen.add(other.claimant)
@@ -189,7 +197,7 @@ def _analyse(
     attrs: list[_Attr],
     *,
     report: Report | None,
-    context: str,
+    carried: Carried | None,
     kind: str,
     as_event: bool = False,
 ) -> ClaimContext:
@@ -221,8 +229,8 @@ def _analyse(
         # an own-voice narrative: its unattributed sentences are the channel's, not the last speaker's
         claimant = voice
         why.append(f"claimant: the text's own voice ({voice.value})")
-    if claimant is None and context:
-        found = _context_claimant(context)
+    if claimant is None and carried is not None:
+        found = carried.claimant()
         if found is not None:
             claimant = found.claimant
             why.append(f"claimant from context '{found.text}'")
@@ -289,10 +297,8 @@ def _analyse(
     if dirs:
         prior = [d for d in dirs if d[1] <= start]
         direction = prior[-1][0] if prior else dirs[0][0]
-    elif context:
-        cdirs = _find_directions_cached(context)
-        if cdirs:
-            direction = cdirs[-1][0]
+    elif carried is not None:
+        direction = carried.direction()
     return ClaimContext(
         action=action,
         action_detail=detail,

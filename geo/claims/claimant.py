@@ -33,8 +33,9 @@ _SOURCE_GAP_WORDS = 4  # words between "according to" and the speaker ("accordin
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
                r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
-_FILLER = (r"(?:\s*,?\s*(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
-           r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*,?\s*){0,3})")
+# each run of whitespace is read one way only (possessive: what follows a run is a comma or a word)
+_FILLER = (r"(?:\s*+,?\s*+(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
+           r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*+,?\s*+){0,3})")
 _SPEECH_VERBS = (
     "said", "says", "reported", "reports", "claimed", "claims", "announced", "announces", "stated", "states",
     "assured", "insisted", "insists", "denied", "denies", "confirmed", "confirms", "acknowledged", "admitted", "added",
@@ -147,31 +148,6 @@ def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bo
 _PREPOSITION_BEFORE = _c(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
-
-
-@lru_cache(maxsize=32)
-def _context_claimant(context: str) -> _Attr | None:
-    """The claimant the text before a sentence carries over to it.
-
-    The previous sentence's attribution first ("..., the ministry said." then "It added ..."), else
-    the nearest header line above: a short line naming a claimant ("Colonelcassad", "Summary by
-    Marat Khairullin") or introducing a quoted post ("Message from the Russian Ministry of Defense:").
-    A caption line ("Фото: … / DeepState") is passed over. Kept for the sentence's next mentions.
-    """
-    lines = [ln for ln in context.split("\n") if ln.strip() and not _is_caption(ln.strip())]  # a caption names no speaker
-    if not lines:
-        return None
-    last = lines[-1]
-    if not _is_header(last):
-        prev = _last_sentence(last.strip())
-        attrs = _find_attributions(prev)
-        if attrs:
-            return attrs[-1]
-    for line in reversed(lines):
-        found = _header_attribution(line)
-        if found is not None:
-            return found
-    return None
 
 
 _SENTENCE_END_CHARS = frozenset("\"”’»)")  # what a match of _SENTENCE_END is made of, with whitespace

@@ -69,9 +69,15 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s
                 r"united\s+states|america|china|india|iran|north\s+korea|turkey|t[uü]rkiye|georgia|romania|hungary|"
                 r"slovakia|lithuania|latvia|estonia|finland|sweden|norway|italy|spain|japan|taiwan|israel|syria|europe|"
                 r"ireland|austria|switzerland|belgium|netherlands|canada|european\s+union|eu|nato)$", _I)
-# a list of names ("Sosnove, Yarova, and ") between a preposition and the mention
-_LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:(?:[A-Z][\w'’.()-]*|\([^)]*\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
-                        r"krai|villages?|settlements?|the|and|or|all|both)(?:[\s,;/]+|\s*[-–]\s*))+$")
+# a list of names ("Sosnove, Yarova, and ") between a preposition and the mention: items, each followed by a
+# separator, to the end. Read one way only: a name is read whole (possessive; its hyphens are its own, and a
+# hyphen that ends the text is the separator after it), each separator whole; at most _LIST_ITEMS items (a
+# search tried from each word of a long text that is no list reads a bounded way from each)
+_LIST_ITEMS = 100
+_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
+              r"krai|villages?|settlements?|the|and|or|all|both)")
+_LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)){0,%d}" % (_LIST_ITEMS - 1)
+                        + r"(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)|[A-Z][\w'’.()-]*-)$")
 # the lower-case words a _LIST_TAIL match may hold as whole words (outside brackets)
 _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "oblast", "oblasts", "raion", "raions",
                          "krai", "village", "villages", "settlement", "settlements", "the", "and", "or", "all", "both"})

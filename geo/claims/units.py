@@ -19,11 +19,14 @@ _UNIT_ADJ = (r"(?:Guards|Separate|Independent|Motori[sz]ed|Motor|Mechani[sz]ed|R
              r"Rocket|Anti-Aircraft|Missile|Infantry|Tactical|Volunteer|Reconnaissance|Engineer|Sapper|Heavy|Light|"
              r"Army|Air|Attack|Storm|Red\s+Banner|Order\s+of\s+\w+|Cossack|Spetsnaz|Landing|Paratrooper|Parachute|Arctic)")
 _ORDINALS = tuple(f"{d}{suffix}" for d in "0123456789" for suffix in ("st", "nd", "rd", "th"))  # "58th": a stem
+# the longest word of a named unit ("Pokrovsk-Myrnohrad" Battalion): read possessively and bounded, so that a
+# long hyphenated chain is read from each of its capitals at a bounded cost, not to its end
+_UNIT_WORD = 60
 _UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
     # (rank, stems, pattern); rank: lower = more specific
     (1, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
                    r"Brigade|Bde|MRR|MRB|Rgt)\b")),
-    (1, ("battalion", "regiment", "brigade", "detachment"), re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b")),
+    (1, ("battalion", "regiment", "brigade", "detachment"), re.compile(r"\b(?:[A-Z][\w'’-]{1,%d}+\s++){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b" % _UNIT_WORD)),
     (2, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
     (3, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
     (4, ("battle", "group"), re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
@@ -37,7 +40,8 @@ _DIRECTION_RE = re.compile(
     r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
 _DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
 # what stands before a direction word in a match: the end of a name, spaces, maybe "tactical"
-_NAME_BEFORE_DIRECTION = re.compile(r"[A-Z][\w'’]+\s+(?:(?:tactical|operational)\s+)?\Z")
+# a name starts at a word boundary (as in _DIRECTION_RE) and is read whole (possessive: a space follows it)
+_NAME_BEFORE_DIRECTION = re.compile(r"\b[A-Z][\w'’]++\s+(?:(?:tactical|operational)\s+)?\Z")
 _NAME_REACH = 48  # characters read before a direction word (past them, the regex judges)
 _NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
                             r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
