@@ -46,10 +46,10 @@ def test_the_reader_carries_what_the_text_before_each_sentence_carries() -> None
 
 
 def test_header_and_previous_sentence() -> None:
-    text = ("Colonelcassad\nOur units took Tykhe and pushed on to the outskirts of Pokrovsk.\n"
-            "Fighting goes on near Pokrovsk.\nIt went on.")
+    text = ("Colonelcassad\nThe Russian Defence Ministry said its units took Tykhe and pushed on to the outskirts "
+            "of Pokrovsk.\nFighting goes on near Pokrovsk.\nIt went on.")
     reader = ContextReader(text)
-    assert reader.claimant(text.index("Fighting")).text == "Our units"  # the previous sentence's attribution
+    assert reader.claimant(text.index("Fighting")).text == "Russian Defence Ministry"  # the previous sentence's attribution
     assert reader.claimant(text.index("It went")).text == "Colonelcassad"  # else the nearest header line
     assert reader.claimant(0) is None
 
