@@ -288,6 +288,18 @@ ROLES = [
     ("The Kremlin aimed to occupy Lisne before the elections.", "Lisne", "background"),
     ("Russia would need months to advance on Dnipro.", "Dnipro", "background"),
     ("Lisne lies on the road to Izium.", "Izium", "background"),
+    # English news: an appositive ", near (the town of) Y" after a place name locates it; Y is no event
+    ("Russian troops took control of Synkivka, near the town of Kupiansk, the ministry said.", "Kupiansk", "background"),
+    ("Also taken was Petropavlivka, near the heavily shelled city of Kupiansk.", "Kupiansk", "background"),
+    ("The army captured Lisne, outside Izium, on Monday.", "Izium", "background"),
+    ("The army captured Lisne, outside Izium, on Monday.", "Lisne", "event"),
+    ("Russian forces attacked near Kupiansk and Synkivka.", "Kupiansk", "event"),
+    ("Fighting continued near Kupiansk, the General Staff said.", "Kupiansk", "event"),
+    # Russian: "под" + instrumental right after a place name locates that place; the second is no event
+    ("Штурмовики закрепились на окраине Степового под Авдеевкой.", "Авдеевкой", "background"),
+    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Соледаром", "background"),
+    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Яковлевки", "event"),
+    ("Тяжелые бои идут под Часовым Яром.", "Часовым Яром", "event"),
     ("The US president attacked Ukraine in a speech.", "Ukraine", "background"),
     ("Russian forces struck an energy facility in Odesa.", "Odesa", "event"),
     ("A massive drone strike hit Kyiv overnight.", "Kyiv", "event"),

@@ -22,7 +22,7 @@ _VENUE_GAP = 6  # words between the meeting word and the preposition
 # the words _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
 # the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
 # may end in any word: they hold one of _REFERENCE_ANY_END
-_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside")
+_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под")
 _REFERENCE_ANY_END = ("between", "defen", "positional")
 _ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
 _ACTOR_STEMS = ("accus",)
@@ -35,11 +35,19 @@ _REFERENCE_BEFORE = _c(
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
     r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
-    r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
+    r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
+    # English news: an appositive after a place name locates that place ("took Lozova, near the town of
+    # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
+    r"(?-i:[A-Z])[\w'’-]*\s*,\s*(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    # Russian: "под" + instrumental right after a place name ("у Никифоровки под Северском", "Воздвиженка под
+    # Гуляйполем") locates that place: the second is a reference point
+    r"(?-i:[А-ЯЁ])[\w'’-]*\s+под\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
     "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
-    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction"))
+    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction",
+    "near", "outside", "close", "под"))
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
 _DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
