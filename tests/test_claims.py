@@ -295,6 +295,15 @@ ROLES = [
     ("The army captured Lisne, outside Izium, on Monday.", "Lisne", "event"),
     ("Russian forces attacked near Kupiansk and Synkivka.", "Kupiansk", "event"),
     ("Fighting continued near Kupiansk, the General Staff said.", "Kupiansk", "event"),
+    # English: a direction-of phrase describing another place (after "located"/"situated", or in a bracketed
+    # description) locates that place; without such a description it places the event beside its anchor
+    ("Russian forces advanced near the village of Kurdiumivka, located west of Bakhmut.", "Bakhmut", "background"),
+    ("The ministry said its troops took the village of Sukhyi Yar, situated about 15 kilometers (9.3 miles) "
+     "south of the city of Pokrovsk.", "Pokrovsk", "background"),
+    ("Russian forces entered Yunakivka (a small border village northeast of Sumy City) overnight.", "Sumy City",
+     "background"),
+    ("Russian forces advanced 3 km east of the city of Kupiansk.", "Kupiansk", "event"),
+    ("Russian forces captured a village southwest of Donetsk.", "Donetsk", "event"),
     # Russian: "под" + instrumental right after a place name locates that place; the second is no event
     ("Штурмовики закрепились на окраине Степового под Авдеевкой.", "Авдеевкой", "background"),
     ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Соледаром", "background"),

@@ -29,7 +29,7 @@ _ACTOR_STEMS = ("accus",)
 _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
          r"(?:ern)?")
 _REFERENCE_BEFORE = _c(
-    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?$|"
+    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$|"
     r"\b(?:road|roads|highway|route|approaches|way|gates|range|reach|distance)\s+(?:to|towards|from|of)\s+(?:the\s+)?$|"
     r"\b(?:located|situated|lies|lie|lying|lay|based|stationed|deployed|garrisoned|concentrated)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
@@ -48,6 +48,13 @@ _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
     "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction",
     "near", "outside", "close", "под"))
+# English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
+# located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
+# southeast of Y)"): Y is a reference point, not the place of the event
+_DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:village|town|settlement|hamlet|city|locality))\s+"
+                       r"(?:(?:about|approximately|around|roughly|some|nearly|almost|just)\s+)?"
+                       r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,30}\)\s+)?)?$")
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
 _DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
@@ -249,7 +256,9 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
            else None)
     if ref:
         rtext = ref.group(0).lower()
-        if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
+        if (not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after)
+                or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()])
+                or _DESCRIBED_BEFORE.search(bare[:ref.start()])):
             return "background", "background: reference point"
     return "", ""
 
