@@ -304,6 +304,14 @@ ROLES = [
      "background"),
     ("Russian forces advanced 3 km east of the city of Kupiansk.", "Kupiansk", "event"),
     ("Russian forces captured a village southwest of Donetsk.", "Donetsk", "event"),
+    # Ukrainian General Staff: a town's name as an adjective after "на" is a sector, its noun shared or left out
+    ("За даними Генштабу, на Куп'янському напрямку ворог атакував 12 разів, на Лиманському – вісім.",
+     "Лиманському", "direction"),
+    ("На Костянтинівському та Торецькому напрямках окупанти атакували біля Щербинівки.", "Костянтинівському",
+     "direction"),
+    ("Минулої доби зафіксовано сім штурмів на Покровській ділянці фронту.", "Покровській", "direction"),
+    ("Окупанти атакували у Слов'янську.", "Слов'янську", "event"),
+    ("Ворог атакував у Лиманському.", "Лиманському", "event"),
     # Russian: "под" + instrumental right after a place name locates that place; the second is no event
     ("Штурмовики закрепились на окраине Степового под Авдеевкой.", "Авдеевкой", "background"),
     ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Соледаром", "background"),
@@ -320,8 +328,10 @@ ROLES = [
 def test_role(sentence: str, name: str, role: str) -> None:
     c = _run(sentence, name)
     assert c.role == role, c.why
-    if role != "event":
+    if role not in ("event", "direction"):
         assert c.action is Action.OTHER and not c.is_event
+    if role == "direction":
+        assert not c.is_event  # a sector is no place of the event
 
 
 def test_kind_from_the_caller_wins() -> None:

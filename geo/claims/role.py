@@ -233,7 +233,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
-    if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end):
+    if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end) or _sector_adjective(sentence, start, end):
         return "direction", "direction: a sector named after the town"
     if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
         return "event", f"relative clause '{cue.text}'"
@@ -261,6 +261,18 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
                 or _DESCRIBED_BEFORE.search(bare[:ref.start()])):
             return "background", "background: reference point"
     return "", ""
+
+
+# Ukrainian: a town's name made an adjective in the locative after "на" names a sector, whether the noun follows
+# ("на Лиманській ділянці"), is shared by a list ("На Краматорському та Торецькому напрямках") or left out
+# ("на Покровському напрямку … 53 штурми, на Слов'янському – шість"); a town itself is a noun ("у Слов'янську")
+_SECTOR_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк)(?:ому|ій|их)$")
+_ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
+
+
+def _sector_adjective(sentence: str, start: int, end: int) -> bool:
+    """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці")."""
+    return bool(_SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start))
 
 
 def _direction_word_after(sentence: str, end: int) -> bool:
