@@ -288,6 +288,35 @@ ROLES = [
     ("The Kremlin aimed to occupy Lisne before the elections.", "Lisne", "background"),
     ("Russia would need months to advance on Dnipro.", "Dnipro", "background"),
     ("Lisne lies on the road to Izium.", "Izium", "background"),
+    # English news: an appositive ", near (the town of) Y" after a place name locates it; Y is no event
+    ("Russian troops took control of Synkivka, near the town of Kupiansk, the ministry said.", "Kupiansk", "background"),
+    ("Also taken was Petropavlivka, near the heavily shelled city of Kupiansk.", "Kupiansk", "background"),
+    ("The army captured Lisne, outside Izium, on Monday.", "Izium", "background"),
+    ("The army captured Lisne, outside Izium, on Monday.", "Lisne", "event"),
+    ("Russian forces attacked near Kupiansk and Synkivka.", "Kupiansk", "event"),
+    ("Fighting continued near Kupiansk, the General Staff said.", "Kupiansk", "event"),
+    # English: a direction-of phrase describing another place (after "located"/"situated", or in a bracketed
+    # description) locates that place; without such a description it places the event beside its anchor
+    ("Russian forces advanced near the village of Kurdiumivka, located west of Bakhmut.", "Bakhmut", "background"),
+    ("The ministry said its troops took the village of Sukhyi Yar, situated about 15 kilometers (9.3 miles) "
+     "south of the city of Pokrovsk.", "Pokrovsk", "background"),
+    ("Russian forces entered Yunakivka (a small border village northeast of Sumy City) overnight.", "Sumy City",
+     "background"),
+    ("Russian forces advanced 3 km east of the city of Kupiansk.", "Kupiansk", "event"),
+    ("Russian forces captured a village southwest of Donetsk.", "Donetsk", "event"),
+    # Ukrainian General Staff: a town's name as an adjective after "на" is a sector, its noun shared or left out
+    ("За даними Генштабу, на Куп'янському напрямку ворог атакував 12 разів, на Лиманському – вісім.",
+     "Лиманському", "direction"),
+    ("На Костянтинівському та Торецькому напрямках окупанти атакували біля Щербинівки.", "Костянтинівському",
+     "direction"),
+    ("Минулої доби зафіксовано сім штурмів на Покровській ділянці фронту.", "Покровській", "direction"),
+    ("Окупанти атакували у Слов'янську.", "Слов'янську", "event"),
+    ("Ворог атакував у Лиманському.", "Лиманському", "event"),
+    # Russian: "под" + instrumental right after a place name locates that place; the second is no event
+    ("Штурмовики закрепились на окраине Степового под Авдеевкой.", "Авдеевкой", "background"),
+    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Соледаром", "background"),
+    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Яковлевки", "event"),
+    ("Тяжелые бои идут под Часовым Яром.", "Часовым Яром", "event"),
     ("The US president attacked Ukraine in a speech.", "Ukraine", "background"),
     ("Russian forces struck an energy facility in Odesa.", "Odesa", "event"),
     ("A massive drone strike hit Kyiv overnight.", "Kyiv", "event"),
@@ -299,8 +328,10 @@ ROLES = [
 def test_role(sentence: str, name: str, role: str) -> None:
     c = _run(sentence, name)
     assert c.role == role, c.why
-    if role != "event":
+    if role not in ("event", "direction"):
         assert c.action is Action.OTHER and not c.is_event
+    if role == "direction":
+        assert not c.is_event  # a sector is no place of the event
 
 
 def test_kind_from_the_caller_wins() -> None:

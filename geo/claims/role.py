@@ -22,24 +22,39 @@ _VENUE_GAP = 6  # words between the meeting word and the preposition
 # the words _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
 # the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
 # may end in any word: they hold one of _REFERENCE_ANY_END
-_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside")
+_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под")
 _REFERENCE_ANY_END = ("between", "defen", "positional")
 _ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
 _ACTOR_STEMS = ("accus",)
 _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
          r"(?:ern)?")
 _REFERENCE_BEFORE = _c(
-    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?$|"
+    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$|"
     r"\b(?:road|roads|highway|route|approaches|way|gates|range|reach|distance)\s+(?:to|towards|from|of)\s+(?:the\s+)?$|"
     r"\b(?:located|situated|lies|lie|lying|lay|based|stationed|deployed|garrisoned|concentrated)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
     r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
-    r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$)")
+    r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
+    # English news: an appositive after a place name locates that place ("took Lozova, near the town of
+    # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
+    r"(?-i:[A-Z])[\w'’-]*\s*,\s*(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    # Russian: "под" + instrumental right after a place name ("у Никифоровки под Северском", "Воздвиженка под
+    # Гуляйполем") locates that place: the second is a reference point
+    r"(?-i:[А-ЯЁ])[\w'’-]*\s+под\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
     "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
-    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction"))
+    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction",
+    "near", "outside", "close", "под"))
+# English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
+# located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
+# southeast of Y)"): Y is a reference point, not the place of the event
+_DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:village|town|settlement|hamlet|city|locality))\s+"
+                       r"(?:(?:about|approximately|around|roughly|some|nearly|almost|just)\s+)?"
+                       r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,30}\)\s+)?)?$")
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
 _DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
@@ -218,7 +233,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
-    if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end):
+    if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end) or _sector_adjective(sentence, start, end):
         return "direction", "direction: a sector named after the town"
     if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
         return "event", f"relative clause '{cue.text}'"
@@ -241,9 +256,23 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
            else None)
     if ref:
         rtext = ref.group(0).lower()
-        if not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after) or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()]):
+        if (not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after)
+                or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()])
+                or _DESCRIBED_BEFORE.search(bare[:ref.start()])):
             return "background", "background: reference point"
     return "", ""
+
+
+# Ukrainian: a town's name made an adjective in the locative after "на" names a sector, whether the noun follows
+# ("на Лиманській ділянці"), is shared by a list ("На Краматорському та Торецькому напрямках") or left out
+# ("на Покровському напрямку … 53 штурми, на Слов'янському – шість"); a town itself is a noun ("у Слов'янську")
+_SECTOR_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк)(?:ому|ій|их)$")
+_ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
+
+
+def _sector_adjective(sentence: str, start: int, end: int) -> bool:
+    """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці")."""
+    return bool(_SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start))
 
 
 def _direction_word_after(sentence: str, end: int) -> bool:
