@@ -50,13 +50,6 @@ _HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
 # a match touches at most this many whitespace-separated words: the cue word (two in "threat of"), eight more
 _HYPOTHETICAL_WORDS = 10
 _GOAL_IS_BIT = _GATE.bit(_GOAL_IS, ("goal", "objective", "aim", "task", "intention", "ambition", "plan"))
-_HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
-             r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
-             r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
-             r"independent\s+verification|cannot\s+be\s+(?:independently\s+)?verified|could\s+not\s+(?:independently\s+)?verify)\b")
-_HEDGES_BIT = _GATE.bit(_HEDGES, ("claim", "reportedly", "alleged", "purported", "unconfirmed", "likely", "may", "might",
-                                  "could", "possibly", "rumo", "supposedly", "apparently", "appear", "seem", "said",
-                                  "confirmed", "verif"))
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
@@ -273,10 +266,11 @@ def _modality_hits(sentence: str, lo: int, stop: int) -> list:
             if lo <= h.start and h.end <= stop]
 
 
-@lru_cache(maxsize=32)
-def _hedged(sentence: str) -> bool:
-    """Whether ``sentence`` is hedged (kept for the next mentions in the same sentence)."""
-    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _found(_HEDGES, sentence)
+def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether ``sentence[lo:hi]`` holds a hedge ("reportedly", "claimed", "not confirmed"): a ``hedge`` row of
+    ``geo/rules/modality.jsonl``, from the sentence's one matcher pass."""
+    hi = len(sentence) if hi is None else hi
+    return any(lo <= h.start and h.end <= hi for h in read_kinds(sentence).get(("modality", "hedge"), ()))
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
