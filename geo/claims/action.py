@@ -40,16 +40,12 @@ _NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected
 _HYPOTHETICAL = _c(r"(?:\b(?:aim(?:s|ed|ing)?|intend\w*|plan(?:s|ned|ning)?|want\w*|seek\w*|sought|hop\w+|goal|objective|ambitions?|"
                    r"would|will|could|might|should|must|may|if|unless|refrain\w*|potential\w*|capable|capacity|"
                    r"threat\s+of|risk\s+of|ability|able|prepar\w+|ready)\b)(?:\s+\S+){0,8}?\s*$")
-# "the main objective of Russia in this sector is the complete occupation of X": a goal, however far
-_GOAL_IS = _c(r"\b(?:goals?|objectives?|aims?|tasks?|intentions?|ambitions?|plans?)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|"
-              r"includes?)\s+(?:\w+\s+){0,3}$")
 _HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
     "aim", "intend", "plan", "want", "seek", "sought", "hop", "goal", "objective", "ambition", "would", "will", "could",
     "might", "should", "must", "may", "if", "unless", "refrain", "potential", "capable", "capacity", "threat", "risk",
     "ability", "able", "prepar", "ready"))
 # a match touches at most this many whitespace-separated words: the cue word (two in "threat of"), eight more
 _HYPOTHETICAL_WORDS = 10
-_GOAL_IS_BIT = _GATE.bit(_GOAL_IS, ("goal", "objective", "aim", "task", "intention", "ambition", "plan"))
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
@@ -278,4 +274,30 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
     left = sentence[lo:cue.start]
     mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
     return bool((mask & _HYPOTHETICAL_BIT and _search_last_words(_HYPOTHETICAL, _HYPOTHETICAL_BIT, _HYPOTHETICAL_WORDS, left))
-                or (mask & _GOAL_IS_BIT and _found(_GOAL_IS, left)))
+                or _goal_is(sentence, lo, cue.start))
+
+
+_WORD = re.compile(r"\w+")
+_GOAL_REACH = 80  # characters from a goal's word to its "is"
+_GOAL_WORDS = 3  # words from "is" to the cue
+
+
+def _goal_is(sentence: str, lo: int, stop: int) -> bool:
+    """"the main objective of Russia in this sector is the complete occupation of X": a goal (a ``goal`` row of
+    ``geo/rules/intentions.jsonl``), within :data:`_GOAL_REACH` characters of the same clause its ``goal-verb``
+    ("is", "remains"), and at most :data:`_GOAL_WORDS` words from that to the cue at ``stop``."""
+    kinds = read_kinds(sentence)
+    goals = [g for g in kinds.get(("intentions", "goal"), ()) if lo <= g.start]
+    if not goals:
+        return False
+    for verb in kinds.get(("intentions", "goal-verb"), ()):
+        if verb.start < lo or verb.start >= stop:
+            continue
+        rest = sentence[verb.start:stop]
+        words = rest.split()
+        if not (rest[-1:].isspace() and len(words) - 1 <= _GOAL_WORDS and all(_WORD.fullmatch(w) for w in words)):
+            continue
+        if any(g.end <= verb.start and verb.start - g.end <= _GOAL_REACH and not any(c in ".;" for c in sentence[g.end:verb.start])
+               for g in goals):
+            return True
+    return False
