@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import read_kinds
 from geo.model import Action
-from geo.claims.matching import _GATE, _I, _c, _found, _search_last_words, _stem_mask
+from geo.claims.matching import _I, _c, _found
 from geo.claims.clauses import _clause_bounds, _previous_clause_start
 
 __all__ = []
@@ -36,16 +36,6 @@ _NEG_BEFORE = _c(r"\b(?:not|never|no|nor|without|yet\s+to|cannot|can['’]t|(?:h
 _FAIL_BEFORE = _c(r"\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ies|ying))\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$")
 _NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected|confirmed|verified))\s+(?:\w+\s+){0,2}?"
                   r"(?:evidence|confirmation|footage|indication)")
-# intentions, conditions and futures are not events ("aimed to occupy", "would advance", "if ... captured")
-_HYPOTHETICAL = _c(r"(?:\b(?:aim(?:s|ed|ing)?|intend\w*|plan(?:s|ned|ning)?|want\w*|seek\w*|sought|hop\w+|goal|objective|ambitions?|"
-                   r"would|will|could|might|should|must|may|if|unless|refrain\w*|potential\w*|capable|capacity|"
-                   r"threat\s+of|risk\s+of|ability|able|prepar\w+|ready)\b)(?:\s+\S+){0,8}?\s*$")
-_HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
-    "aim", "intend", "plan", "want", "seek", "sought", "hop", "goal", "objective", "ambition", "would", "will", "could",
-    "might", "should", "must", "may", "if", "unless", "refrain", "potential", "capable", "capacity", "threat", "risk",
-    "ability", "able", "prepar", "ready"))
-# a match touches at most this many whitespace-separated words: the cue word (two in "threat of"), eight more
-_HYPOTHETICAL_WORDS = 10
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
@@ -270,12 +260,20 @@ def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
-    """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
-    left = sentence[lo:cue.start]
-    mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
-    return bool((mask & _HYPOTHETICAL_BIT and _search_last_words(_HYPOTHETICAL, _HYPOTHETICAL_BIT, _HYPOTHETICAL_WORDS, left))
-                or _goal_is(sentence, lo, cue.start))
+    """The cue is an intention, a condition or a future ("aimed to occupy", "would advance", "if ... captured"): an
+    ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, or a goal
+    (:func:`_goal_is`)."""
+    for h in read_kinds(sentence).get(("intentions", "intention"), ()):
+        # "could have": a hedge's phrase, whose intention is its first word
+        end = h.start + len(h.text.split()[0]) if h.get("reach") == "from-first-word" else h.end
+        if lo <= h.start and end <= cue.start:
+            rest = sentence[end:cue.start]
+            if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
+                return True
+    return _goal_is(sentence, lo, cue.start)
 
+
+_INTENTION_WORDS = 8  # words between an intention and its cue
 
 _WORD = re.compile(r"\w+")
 _GOAL_REACH = 80  # characters from a goal's word to its "is"

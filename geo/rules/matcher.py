@@ -44,7 +44,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
-    "intentions": (frozenset({"goal", "goal-verb"}), {}),
+    "intentions": (frozenset({"intention", "goal", "goal-verb"}), {"reach": frozenset({"from-first-word"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
 }
 
