@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import read_kinds
+from geo.rules.matcher import read, read_kinds
 from geo.model import Action
 from geo.claims.matching import _I, _c, _found
 from geo.claims.clauses import _clause_bounds, _previous_clause_start
@@ -33,7 +33,6 @@ _WEAK = frozenset({"under control"})
 
 _NEG_BEFORE = _c(r"\b(?:not|never|no|nor|without|yet\s+to|cannot|can['’]t|(?:has|have|had|did|does|do|was|were|is|are)n['’]?t|"
                  r"den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|false(?:ly)?|fake)\b[^.;]{0,40}$")
-_FAIL_BEFORE = _c(r"\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ies|ying))\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$")
 _NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected|confirmed|verified))\s+(?:\w+\s+){0,2}?"
                   r"(?:evidence|confirmation|footage|indication)")
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
@@ -234,8 +233,7 @@ def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue |
 
 def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
     """(negated, how) for a cue: 'fail' for failed attempts, 'neg' for plain negation."""
-    left = sentence[max(lo, cue.start - 60):cue.start]
-    if _found(_FAIL_BEFORE, left):
+    if _failed_before(sentence, max(lo, cue.start - 60), cue.start):
         return True, "fail"
     window = sentence[max(lo, cue.start - 45):cue.start]
     if _found(_NEG_BEFORE, window):
@@ -243,6 +241,37 @@ def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
     if _found(_NO_EVIDENCE, sentence[lo:cue.start]):
         return True, "neg"
     return False, ""
+
+
+def _word_spans(sentence: str, table: str, cls: str) -> list[tuple[int, int]]:
+    """The spans of the rows of (``table``, ``cls``) in ``sentence``: their hits, and the first word of a longer
+    phrase of another table that is one of them on its own ("tried" of "tried to advance": the matcher takes the
+    longest phrase at a place)."""
+    spans = []
+    for h in read(sentence):
+        if (h.table, h.cls) == (table, cls):
+            spans.append((h.start, h.end))
+            continue
+        first = h.text.split()[0]
+        if first != h.text and any(x.table == table and x.cls == cls and x.start == 0 and x.end == len(first)
+                                   for x in read(first)):
+            spans.append((h.start, h.start + len(first)))
+    return spans
+
+
+def _failed_before(sentence: str, lo: int, stop: int) -> bool:
+    """"failed to break through", "were unable to advance": a ``failure`` row of ``geo/rules/modality.jsonl`` in
+    ``sentence[lo:stop]``, then "to" within two words, then at most one word to the cue at ``stop``."""
+    for start, end in _word_spans(sentence, "modality", "failure"):
+        if start < lo or end > stop:
+            continue
+        rest = sentence[end:stop]
+        words = rest.split()
+        if not (rest[:1].isspace() and rest[-1:].isspace() and all(_WORD.fullmatch(w) for w in words)):
+            continue
+        if any(w.lower() == "to" and len(words) - i - 1 <= 1 for i, w in enumerate(words[:3])):
+            return True
+    return False
 
 
 def _modality_hits(sentence: str, lo: int, stop: int) -> list:
