@@ -31,8 +31,6 @@ _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same c
 # only when no event cue stands in its clause ("strikes on Russian-occupied territory near X": struck)
 _WEAK = frozenset({"under control"})
 
-_NEG_BEFORE = _c(r"\b(?:not|never|no|nor|without|yet\s+to|cannot|can['’]t|(?:has|have|had|did|does|do|was|were|is|are)n['’]?t|"
-                 r"den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|false(?:ly)?|fake)\b[^.;]{0,40}$")
 _NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected|confirmed|verified))\s+(?:\w+\s+){0,2}?"
                   r"(?:evidence|confirmation|footage|indication)")
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
@@ -235,28 +233,43 @@ def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
     """(negated, how) for a cue: 'fail' for failed attempts, 'neg' for plain negation."""
     if _failed_before(sentence, max(lo, cue.start - 60), cue.start):
         return True, "fail"
-    window = sentence[max(lo, cue.start - 45):cue.start]
-    if _found(_NEG_BEFORE, window):
+    if _negated_before(sentence, max(lo, cue.start - 45), cue.start):
         return True, "neg"
     if _found(_NO_EVIDENCE, sentence[lo:cue.start]):
         return True, "neg"
     return False, ""
 
 
-def _word_spans(sentence: str, table: str, cls: str) -> list[tuple[int, int]]:
-    """The spans of the rows of (``table``, ``cls``) in ``sentence``: their hits, and the first word of a longer
-    phrase of another table that is one of them on its own ("tried" of "tried to advance": the matcher takes the
-    longest phrase at a place)."""
+def _word_spans(sentence: str, table: str, cls: str, first_only: bool = True) -> list[tuple[int, int]]:
+    """The spans of the rows of (``table``, ``cls``) in ``sentence``: their hits, and the first word (with
+    ``first_only=False`` any word) of a longer phrase of another table that is one of them on its own ("tried" of
+    "tried to advance", "not" of "could not verify": the matcher takes the longest phrase at a place)."""
     spans = []
     for h in read(sentence):
         if (h.table, h.cls) == (table, cls):
             spans.append((h.start, h.end))
             continue
-        first = h.text.split()[0]
-        if first != h.text and any(x.table == table and x.cls == cls and x.start == 0 and x.end == len(first)
-                                   for x in read(first)):
-            spans.append((h.start, h.start + len(first)))
+        if len(h.text.split()) < 2:
+            continue
+        for w in _NON_SPACE.finditer(h.text):
+            if any(x.table == table and x.cls == cls and x.start == 0 and x.end == len(w.group()) for x in read(w.group())):
+                spans.append((h.start + w.start(), h.start + w.end()))
+                if first_only:
+                    break
+            if first_only:
+                break
     return spans
+
+
+_NON_SPACE = re.compile(r"\S+")
+_NEG_REACH = 40  # characters from a negation to its cue
+
+
+def _negated_before(sentence: str, lo: int, stop: int) -> bool:
+    """"did not capture", "denied that … took": a ``negation`` row of ``geo/rules/modality.jsonl`` in
+    ``sentence[lo:stop]``, at most :data:`_NEG_REACH` characters before the cue at ``stop``, in the same clause."""
+    return any(lo <= start and stop - end <= _NEG_REACH and end <= stop and not any(c in ".;" for c in sentence[end:stop])
+               for start, end in _word_spans(sentence, "modality", "negation", first_only=False))
 
 
 def _failed_before(sentence: str, lo: int, stop: int) -> bool:

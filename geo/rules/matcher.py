@@ -36,7 +36,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "actions": (frozenset({"action", "not-action", "means"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
                  "scope": frozenset({"list"})}),
-    "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure"}), {}),
+    "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"})}),
