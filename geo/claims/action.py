@@ -31,8 +31,6 @@ _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same c
 # only when no event cue stands in its clause ("strikes on Russian-occupied territory near X": struck)
 _WEAK = frozenset({"under control"})
 
-_NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected|confirmed|verified))\s+(?:\w+\s+){0,2}?"
-                  r"(?:evidence|confirmation|footage|indication)")
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
@@ -235,7 +233,7 @@ def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
         return True, "fail"
     if _negated_before(sentence, max(lo, cue.start - 45), cue.start):
         return True, "neg"
-    if _found(_NO_EVIDENCE, sentence[lo:cue.start]):
+    if _no_evidence(sentence, lo, cue.start):
         return True, "neg"
     return False, ""
 
@@ -284,6 +282,33 @@ def _failed_before(sentence: str, lo: int, stop: int) -> bool:
             continue
         if any(w.lower() == "to" and len(words) - i - 1 <= 1 for i, w in enumerate(words[:3])):
             return True
+    return False
+
+
+def _words_between(sentence: str, end: int, start: int, most: int) -> bool:
+    """Whether ``sentence[end:start]`` is whitespace, up to ``most`` words, whitespace (no punctuation)."""
+    gap = sentence[end:start]
+    words = gap.split()
+    return (end < start and gap[0].isspace() and gap[-1].isspace() and len(words) <= most
+            and all(_WORD.fullmatch(w) for w in words))
+
+
+def _no_evidence(sentence: str, lo: int, stop: int) -> bool:
+    """"no evidence", "has not seen any footage" in ``sentence[lo:stop]``: an ``evidence`` row of
+    ``geo/rules/modality.jsonl`` after an ``evidence-none`` ("no"), or after an ``evidence-seen`` ("seen") after an
+    ``evidence-not`` ("not"), at most two words apart."""
+    def spans(cls: str) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in _word_spans(sentence, "modality", cls, first_only=False) if lo <= s and e <= stop]
+
+    nouns = spans("evidence")
+    if not nouns:
+        return False
+    for ns, _ne in nouns:
+        if any(_words_between(sentence, e, ns, 2) for _s, e in spans("evidence-none")):
+            return True
+        for ss, se in spans("evidence-seen"):
+            if _words_between(sentence, se, ns, 2) and any(_words_between(sentence, e, ss, 2) for _s, e in spans("evidence-not")):
+                return True
     return False
 
 
