@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import read, read_kinds
 from geo.model import Action
-from geo.claims.matching import _I, _c, _found
+from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds, _previous_clause_start
 
 __all__ = []
