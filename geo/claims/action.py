@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import read_kinds
+from geo.rules.matcher import read, read_kinds
 from geo.model import Action
-from geo.claims.matching import _GATE, _I, _c, _found, _search_last_words, _stem_mask
+from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds, _previous_clause_start
 
 __all__ = []
@@ -31,32 +31,6 @@ _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same c
 # only when no event cue stands in its clause ("strikes on Russian-occupied territory near X": struck)
 _WEAK = frozenset({"under control"})
 
-_NEG_BEFORE = _c(r"\b(?:not|never|no|nor|without|yet\s+to|cannot|can['’]t|(?:has|have|had|did|does|do|was|were|is|are)n['’]?t|"
-                 r"den(?:y|ied|ies|ying)|refut\w*|reject\w*|dismiss\w*|false(?:ly)?|fake)\b[^.;]{0,40}$")
-_FAIL_BEFORE = _c(r"\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ies|ying))\s+(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$")
-_NO_EVIDENCE = _c(r"\b(?:no|not\s+(?:\w+\s+){0,2}?(?:any|seen|observed|collected|confirmed|verified))\s+(?:\w+\s+){0,2}?"
-                  r"(?:evidence|confirmation|footage|indication)")
-# intentions, conditions and futures are not events ("aimed to occupy", "would advance", "if ... captured")
-_HYPOTHETICAL = _c(r"(?:\b(?:aim(?:s|ed|ing)?|intend\w*|plan(?:s|ned|ning)?|want\w*|seek\w*|sought|hop\w+|goal|objective|ambitions?|"
-                   r"would|will|could|might|should|must|may|if|unless|refrain\w*|potential\w*|capable|capacity|"
-                   r"threat\s+of|risk\s+of|ability|able|prepar\w+|ready)\b)(?:\s+\S+){0,8}?\s*$")
-# "the main objective of Russia in this sector is the complete occupation of X": a goal, however far
-_GOAL_IS = _c(r"\b(?:goals?|objectives?|aims?|tasks?|intentions?|ambitions?|plans?)\b[^.;]{0,80}?\b(?:is|are|was|were|remains?|"
-              r"includes?)\s+(?:\w+\s+){0,3}$")
-_HYPOTHETICAL_BIT = _GATE.bit(_HYPOTHETICAL, (
-    "aim", "intend", "plan", "want", "seek", "sought", "hop", "goal", "objective", "ambition", "would", "will", "could",
-    "might", "should", "must", "may", "if", "unless", "refrain", "potential", "capable", "capacity", "threat", "risk",
-    "ability", "able", "prepar", "ready"))
-# a match touches at most this many whitespace-separated words: the cue word (two in "threat of"), eight more
-_HYPOTHETICAL_WORDS = 10
-_GOAL_IS_BIT = _GATE.bit(_GOAL_IS, ("goal", "objective", "aim", "task", "intention", "ambition", "plan"))
-_HEDGES = _c(r"\b(?:claim(?:s|ed|ing)?|reportedly|allegedly|alleged|purported\w*|unconfirmed|unverified|likely|"
-             r"(?:may|might|could)\s+have|possibly|rumou?r\w*|supposedly|apparently|appears?\s+to|seem(?:s|ed)?\s+to|"
-             r"is\s+said\s+to|are\s+said\s+to|not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)|"
-             r"independent\s+verification|cannot\s+be\s+(?:independently\s+)?verified|could\s+not\s+(?:independently\s+)?verify)\b")
-_HEDGES_BIT = _GATE.bit(_HEDGES, ("claim", "reportedly", "alleged", "purported", "unconfirmed", "likely", "may", "might",
-                                  "could", "possibly", "rumo", "supposedly", "apparently", "appear", "seem", "said",
-                                  "confirmed", "verif"))
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
@@ -255,15 +229,87 @@ def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue |
 
 def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
     """(negated, how) for a cue: 'fail' for failed attempts, 'neg' for plain negation."""
-    left = sentence[max(lo, cue.start - 60):cue.start]
-    if _found(_FAIL_BEFORE, left):
+    if _failed_before(sentence, max(lo, cue.start - 60), cue.start):
         return True, "fail"
-    window = sentence[max(lo, cue.start - 45):cue.start]
-    if _found(_NEG_BEFORE, window):
+    if _negated_before(sentence, max(lo, cue.start - 45), cue.start):
         return True, "neg"
-    if _found(_NO_EVIDENCE, sentence[lo:cue.start]):
+    if _no_evidence(sentence, lo, cue.start):
         return True, "neg"
     return False, ""
+
+
+def _word_spans(sentence: str, table: str, cls: str, first_only: bool = True) -> list[tuple[int, int]]:
+    """The spans of the rows of (``table``, ``cls``) in ``sentence``: their hits, and the first word (with
+    ``first_only=False`` any word) of a longer phrase of another table that is one of them on its own ("tried" of
+    "tried to advance", "not" of "could not verify": the matcher takes the longest phrase at a place)."""
+    spans = []
+    for h in read(sentence):
+        if (h.table, h.cls) == (table, cls):
+            spans.append((h.start, h.end))
+            continue
+        if len(h.text.split()) < 2:
+            continue
+        for w in _NON_SPACE.finditer(h.text):
+            if any(x.table == table and x.cls == cls and x.start == 0 and x.end == len(w.group()) for x in read(w.group())):
+                spans.append((h.start + w.start(), h.start + w.end()))
+                if first_only:
+                    break
+            if first_only:
+                break
+    return spans
+
+
+_NON_SPACE = re.compile(r"\S+")
+_NEG_REACH = 40  # characters from a negation to its cue
+
+
+def _negated_before(sentence: str, lo: int, stop: int) -> bool:
+    """"did not capture", "denied that … took": a ``negation`` row of ``geo/rules/modality.jsonl`` in
+    ``sentence[lo:stop]``, at most :data:`_NEG_REACH` characters before the cue at ``stop``, in the same clause."""
+    return any(lo <= start and stop - end <= _NEG_REACH and end <= stop and not any(c in ".;" for c in sentence[end:stop])
+               for start, end in _word_spans(sentence, "modality", "negation", first_only=False))
+
+
+def _failed_before(sentence: str, lo: int, stop: int) -> bool:
+    """"failed to break through", "were unable to advance": a ``failure`` row of ``geo/rules/modality.jsonl`` in
+    ``sentence[lo:stop]``, then "to" within two words, then at most one word to the cue at ``stop``."""
+    for start, end in _word_spans(sentence, "modality", "failure"):
+        if start < lo or end > stop:
+            continue
+        rest = sentence[end:stop]
+        words = rest.split()
+        if not (rest[:1].isspace() and rest[-1:].isspace() and all(_WORD.fullmatch(w) for w in words)):
+            continue
+        if any(w.lower() == "to" and len(words) - i - 1 <= 1 for i, w in enumerate(words[:3])):
+            return True
+    return False
+
+
+def _words_between(sentence: str, end: int, start: int, most: int) -> bool:
+    """Whether ``sentence[end:start]`` is whitespace, up to ``most`` words, whitespace (no punctuation)."""
+    gap = sentence[end:start]
+    words = gap.split()
+    return (end < start and gap[0].isspace() and gap[-1].isspace() and len(words) <= most
+            and all(_WORD.fullmatch(w) for w in words))
+
+
+def _no_evidence(sentence: str, lo: int, stop: int) -> bool:
+    """"no evidence", "has not seen any footage" in ``sentence[lo:stop]``: an ``evidence`` row of
+    ``geo/rules/modality.jsonl`` after an ``evidence-none`` ("no"), or after an ``evidence-seen`` ("seen") after an
+    ``evidence-not`` ("not"), at most two words apart."""
+    def spans(cls: str) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in _word_spans(sentence, "modality", cls, first_only=False) if lo <= s and e <= stop]
+
+    nouns = spans("evidence")
+    if not nouns:
+        return False
+    for ns, _ne in nouns:
+        if any(_words_between(sentence, e, ns, 2) for _s, e in spans("evidence-none")):
+            return True
+        for ss, se in spans("evidence-seen"):
+            if _words_between(sentence, se, ns, 2) and any(_words_between(sentence, e, ss, 2) for _s, e in spans("evidence-not")):
+                return True
+    return False
 
 
 def _modality_hits(sentence: str, lo: int, stop: int) -> list:
@@ -273,15 +319,50 @@ def _modality_hits(sentence: str, lo: int, stop: int) -> list:
             if lo <= h.start and h.end <= stop]
 
 
-@lru_cache(maxsize=32)
-def _hedged(sentence: str) -> bool:
-    """Whether ``sentence`` is hedged (kept for the next mentions in the same sentence)."""
-    return bool(_stem_mask(sentence) & _HEDGES_BIT) and _found(_HEDGES, sentence)
+def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether ``sentence[lo:hi]`` holds a hedge ("reportedly", "claimed", "not confirmed"): a ``hedge`` row of
+    ``geo/rules/modality.jsonl``, from the sentence's one matcher pass."""
+    hi = len(sentence) if hi is None else hi
+    return any(lo <= h.start and h.end <= hi for h in read_kinds(sentence).get(("modality", "hedge"), ()))
 
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
-    """The cue is an intention, a condition or a future ("aimed to occupy", "would advance")."""
-    left = sentence[lo:cue.start]
-    mask = _stem_mask(sentence)  # ``left`` is part of the sentence: what its stems rule out, they rule out there
-    return bool((mask & _HYPOTHETICAL_BIT and _search_last_words(_HYPOTHETICAL, _HYPOTHETICAL_BIT, _HYPOTHETICAL_WORDS, left))
-                or (mask & _GOAL_IS_BIT and _found(_GOAL_IS, left)))
+    """The cue is an intention, a condition or a future ("aimed to occupy", "would advance", "if ... captured"): an
+    ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, or a goal
+    (:func:`_goal_is`)."""
+    for h in read_kinds(sentence).get(("intentions", "intention"), ()):
+        # "could have": a hedge's phrase, whose intention is its first word
+        end = h.start + len(h.text.split()[0]) if h.get("reach") == "from-first-word" else h.end
+        if lo <= h.start and end <= cue.start:
+            rest = sentence[end:cue.start]
+            if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
+                return True
+    return _goal_is(sentence, lo, cue.start)
+
+
+_INTENTION_WORDS = 8  # words between an intention and its cue
+
+_WORD = re.compile(r"\w+")
+_GOAL_REACH = 80  # characters from a goal's word to its "is"
+_GOAL_WORDS = 3  # words from "is" to the cue
+
+
+def _goal_is(sentence: str, lo: int, stop: int) -> bool:
+    """"the main objective of Russia in this sector is the complete occupation of X": a goal (a ``goal`` row of
+    ``geo/rules/intentions.jsonl``), within :data:`_GOAL_REACH` characters of the same clause its ``goal-verb``
+    ("is", "remains"), and at most :data:`_GOAL_WORDS` words from that to the cue at ``stop``."""
+    kinds = read_kinds(sentence)
+    goals = [g for g in kinds.get(("intentions", "goal"), ()) if lo <= g.start]
+    if not goals:
+        return False
+    for verb in kinds.get(("intentions", "goal-verb"), ()):
+        if verb.start < lo or verb.start >= stop:
+            continue
+        rest = sentence[verb.start:stop]
+        words = rest.split()
+        if not (rest[-1:].isspace() and len(words) - 1 <= _GOAL_WORDS and all(_WORD.fullmatch(w) for w in words)):
+            continue
+        if any(g.end <= verb.start and verb.start - g.end <= _GOAL_REACH and not any(c in ".;" for c in sentence[g.end:verb.start])
+               for g in goals):
+            return True
+    return False

@@ -11,7 +11,7 @@ from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _add_twins, _c, _found
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
-from geo.claims.action import _HEDGES, _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
+from geo.claims.action import _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
@@ -152,7 +152,7 @@ def analyse_mention_all(
         seen.add(attr.claimant)
         claims.append(ClaimContext(action=action, action_detail=detail, claimant=attr.claimant, role="event",
                                    unit=first.unit, direction=first.direction, negated=negated,
-                                   hedged=_found(_HEDGES, clause),
+                                   hedged=_hedged(sentence, clo, chi),
                                    why=(f"same place, other claimant's clause: cue '{cue.text}'", f"claimant '{attr.text}'")))
     return claims
 

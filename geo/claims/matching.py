@@ -208,18 +208,6 @@ def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[
     return twin.finditer(low) if twin is not None and low is not None else pattern.finditer(text)
 
 
-def _search_last_words(pattern: re.Pattern[str], bit: int, words: int, text: str) -> bool:
-    """Whether ``pattern.search(text)`` matches, for a pattern registered with the gate (``bit``) whose matches end at
-    the end of ``text`` and touch at most ``words`` whitespace-separated words.
-
-    Only those last words are read, and only when they hold one of the pattern's stems: every match
-    starts among them, so the first one found there is the first one.
-    """
-    head = text.rsplit(None, words)
-    start = len(head[0]) if len(head) > words else 0
-    return _found(pattern, text, start) if _GATE.mask(text[start:]) & bit else False
-
-
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
     """False when ``before`` cannot end in "<word> (the )<whitespace>" with a word ending in one of
     ``endings`` or holding one of ``stems`` (case-insensitively).

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from geo.rules.matcher import read_kinds
 from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _stem_mask
-from geo.claims.action import _Cue, _FAIL_BEFORE, _GOAL_IS, _HEDGES, _HYPOTHETICAL, _NEG_BEFORE, _NO_EVIDENCE, _hypothetical, _relative_cue
+from geo.claims.action import _Cue, _hypothetical, _relative_cue
 from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _may_speak
 
 __all__ = []
@@ -99,8 +99,7 @@ _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "ob
 
 
 # the regexes _found searches (a lower-case twin each)
-_add_twins((_HEDGES, _NEG_BEFORE, _FAIL_BEFORE, _NO_EVIDENCE, _ACTOR_BEFORE, _LOCATOR_BEFORE,
-            _GOAL_IS, _HYPOTHETICAL))
+_add_twins((_ACTOR_BEFORE, _LOCATOR_BEFORE))
 
 
 def _kind_of(sentence: str, start: int, end: int) -> str:

@@ -1,6 +1,6 @@
 """One matcher over every rule table: a sentence is read once, and typed hits come out.
 
-The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``not_places``) are compiled
+The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``intentions``, ``not_places``) are compiled
 into one regular expression: each row's phrase as whole words (``match: word``) or with its last
 word as a stem (``match: prefix``), the words joined by any run of whitespace, apostrophes in any
 of their spellings, case-insensitive as one attribute. The phrases form a trie (shared beginnings
@@ -36,7 +36,8 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "actions": (frozenset({"action", "not-action", "means"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
                  "scope": frozenset({"list"})}),
-    "modality": (frozenset({"attempted", "near", "denied"}), {}),
+    "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
+                                    "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"})}),
@@ -44,6 +45,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
+    "intentions": (frozenset({"intention", "goal", "goal-verb"}), {"reach": frozenset({"from-first-word"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
 }
 
