@@ -73,3 +73,11 @@ def test_label_alternatives_and_groups() -> None:
     assert mod.group_of("uk_somenews_20250101_x.txt", groups) == "uk/wire"
     assert mod.group_of("mod_tass_20250101_x.txt", groups) == "en/mod"
     assert mod.group_of("unknown.txt", groups) == "?/?"
+
+
+@pytest.mark.slow
+def test_newer_labels_few_speaker_leaks(summary) -> None:
+    # places labelled speaker, venue, direction or background drawn as events: 14 at the start of the
+    # fifth session, 9 after its reference-point and sector rules (the target is 0)
+    assert summary["more"]["speaker_leaks"] <= 9, summary["more"]
+    assert summary["more"]["nonplace_share_kept"] <= 0.02, summary["more"]
