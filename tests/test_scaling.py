@@ -148,7 +148,7 @@ def test_cli_report_timeout_keeps_the_batch(data_dir, gaz, tmp_path, jobs: int) 
     out = tmp_path / "out.geojson"
     proc = subprocess.run(
         [sys.executable, "-c", "from frontmap.cli import main; main()", "extract", str(folder), "-o", str(out), "--no-front",
-         "--report-timeout", "20", "--jobs", str(jobs), "--data", str(data_dir)],
+         "--report-timeout", "5", "--jobs", str(jobs), "--data", str(data_dir)],
         capture_output=True, text=True, timeout=600, cwd=REPO,
     )
     assert proc.returncode == 1, proc.stderr

@@ -38,11 +38,11 @@ _REFERENCE_BEFORE = _c(
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
     # English news: an appositive after a place name locates that place ("took Lozova, near the town of
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
-    r"(?-i:[A-Z])[\w'’-]*\s*,\s*(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
+    r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
     # Russian: "под" + instrumental right after a place name ("у Никифоровки под Северском", "Воздвиженка под
     # Гуляйполем") locates that place: the second is a reference point
-    r"(?-i:[А-ЯЁ])[\w'’-]*\s+под\s+$)")
+    r"(?<![\w'’-])(?-i:[А-ЯЁ])[\w'’-]*+\s++под\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
     "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
