@@ -52,7 +52,7 @@ from types import MappingProxyType
 
 from frontmap.errors import RuleError
 
-__all__ = ["GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "Rule", "RULES_DIR", "load_table", "normalise_phrase", "phrase_pattern"]
+__all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "load_table", "normalise_phrase", "phrase_pattern"]
 
 RULES_DIR = Path(__file__).resolve().parent
 LANGS = frozenset({"en", "ru", "uk", "any"})
@@ -63,12 +63,12 @@ QUOTES = "\"«»“”„"  #: quotation marks, one attribute like case: any of 
 _QUOTES = str.maketrans({q: '"' for q in QUOTES})
 GAP = "…"  #: a phrase word standing for up to GAP_WORDS words that are not names
 GAP_WORDS = 3
-_AP = "'\u2019\u02bc`"
+APOSTROPHES = _AP = "'\u2019\u02bc`"  #: apostrophes, one attribute like case
 #: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name)
 GAP_PATTERN = rf"(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*\s+){{0,{GAP_WORDS}}}?"
 
 
-_QUOTE_CLASS = "[" + re.escape(QUOTES) + "]"
+QUOTE_CLASS = "[" + re.escape(QUOTES) + "]"  #: the expression of any quotation mark
 
 
 def phrase_pattern(key: str, prefix: bool = False) -> str:
@@ -87,7 +87,7 @@ def phrase_pattern(key: str, prefix: bool = False) -> str:
             out.append(GAP_PATTERN)
             continue
         stem = word.endswith("*") or (prefix and i == len(words) - 1)
-        body = "".join(f"[{_AP}]" if ch in _AP else _QUOTE_CLASS if ch == '"' else re.escape(ch)
+        body = "".join(f"[{_AP}]" if ch in _AP else QUOTE_CLASS if ch == '"' else re.escape(ch)
                        for ch in word.rstrip("*"))
         out.append(body + (r"\w*+" if stem else r"(?!\w)") + (r"\s+" if i < len(words) - 1 else ""))
     return "".join(out)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.model import Action
-from geo.rules import GAP, GAP_PATTERN, QUOTES, Rule, load_table, normalise_phrase, phrase_pattern
+from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
 
 __all__ = ["Hit", "MODALITIES", "TABLES", "full_match", "is_not_place", "read", "read_kinds", "rows"]
 
@@ -72,7 +72,6 @@ def rows(table: str) -> tuple[Rule, ...]:
     return load_table(table, classes=classes, fields=fields)
 
 
-_AP = "'\u2019\u02bc`"
 
 
 _END_WORD, _END_STEM = "\x00w", "\x00p"  # trie leaves: the phrase ends at a word's end / inside a word
@@ -94,7 +93,7 @@ def _trie_pattern(node: dict) -> str:
         elif key in _AP:
             head = f"[{_AP}]"
         elif key == '"':
-            head = "[" + re.escape(QUOTES) + "]"
+            head = QUOTE_CLASS
         else:
             head = re.escape(key)
         branches.append(head + _trie_pattern(node[key]))
