@@ -15,13 +15,17 @@ rule            score  meaning
 ``split``       0.90   one part of "A (B)" or "A/B"
 ``translit``    0.88   another reading of Cyrillic text
 ``ru-uk``       0.80   a Russian form converted to Ukrainian (Otradnoe → Vidradne)
-``renamed``     0.90   a former name GeoNames lacks, from :mod:`gazetteer.renames` (Chigari → Pivdenne)
+``renamed``     0.90   a former name from :mod:`gazetteer.renames` (Chigari → Pivdenne); it counts as the
+                       place's own name (or keeps a better score another rule gave the same place)
+``alternation`` 0.78   Ukrainian о/е ~ і of a closed syllable (Костянтинопільському → Костянтинопольське),
+                       tried only when no other rule finds a place
 ``fuzzy``       ≤0.70  0.70 × the rapidfuzz ratio (≥ 85) of the closest variant to a key
 ==============  =====  =====================================================================
 
 Every rule is tried, each place keeping its best: a report's "Seversk" finds both the Russian
-town Seversk (``fold``) and the Ukrainian Siversk (``ru-uk``), and context decides. Fuzzy
-matching runs only when no rule finds anything.
+town Seversk (``fold``) and the Ukrainian Siversk (``ru-uk``), and context decides. The
+alternation keys (:func:`gazetteer.names.alternation_variants`) are tried only when no other
+rule finds anything, and fuzzy matching only when they find nothing either.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ RULE_SCORES: dict[str, float] = {
     "exact": 1.0, "fold": 0.95, "qualifier": 0.92, "split": 0.90, "translit": 0.88, "ru-uk": 0.80,
     "case": 0.80,  # a nominative of an inflected name: as sure as a Russian -> Ukrainian conversion
     "renamed": 0.90,  # a former name from the renames table (gazetteer/data/renames.csv)
+    "alternation": 0.78,  # Ukrainian о/е ~ і of a closed syllable, when nothing else finds a place
 }
 _OTHER_RULE_SCORE = 0.75
 #: A fuzzy match scores FUZZY_WEIGHT × ratio / 100.
@@ -361,6 +366,39 @@ class Gazetteer:
         variants = self._variants(name)
         as_written = " ".join(name.split()).casefold()
         best: dict[int, tuple[float, str, int, str]] = {}
+        self._match_keys(variants, mask, as_written, best)
+        renamed = self._renamed(variants, mask, best)
+        if not best:
+            self._match_keys(names.alternation_variants(name), mask, as_written, best)
+        if not best and fuzzy:
+            best = self._fuzzy_matches(variants, mask)
+        pop = ix.population
+        order = sorted(best, key=lambda r: (-best[r][0], -int(pop[r]), int(ix.geonameid[r])))
+        if limit is not None:
+            order = order[:limit]
+        out = []
+        for r in order:
+            score, how, n, key = best[r]
+            matched = ix.name(n) if n >= 0 else ""
+            if how == "renamed":
+                # a renaming the table documents makes the former name one the place goes by: the
+                # match counts as by its current name (not as by any alternate name GeoNames lists)
+                row = renamed[r]
+                matched = row.current
+                why = (f"renamed: {row.former!r} is a former name of {row.current!r} (renamed {row.year}; "
+                       f"gazetteer/data/renames.csv:{row.line})",)
+            elif how == "fuzzy":
+                why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
+            else:
+                why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
+            out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
+        return out
+
+    def _match_keys(self, variants: Sequence[tuple[str, str]], mask: np.ndarray | None, as_written: str,
+                    best: dict[int, tuple[float, str, int, str]]) -> None:
+        """Add to ``best`` the places whose names give one of the keys of ``variants``, each place
+        keeping its best match (``fold`` of the very name as written counts as ``exact``)."""
+        ix = self._ix
         for key, rule in variants:
             hit = ix.postings(key)
             if hit is None:
@@ -375,45 +413,23 @@ class Gazetteer:
                 prev = best.get(r)
                 if prev is None or score > prev[0]:
                     best[r] = (score, how, n, key)
-        renamed = self._renamed(variants, mask, best)
-        if not best and fuzzy:
-            best = self._fuzzy_matches(variants, mask)
-        pop = ix.population
-        order = sorted(best, key=lambda r: (-best[r][0], -int(pop[r]), int(ix.geonameid[r])))
-        if limit is not None:
-            order = order[:limit]
-        out = []
-        for r in order:
-            score, how, n, key = best[r]
-            matched = ix.name(n) if n >= 0 else ""
-            if how == "renamed":
-                row = renamed[r]
-                matched = row.former
-                why = (f"renamed: {row.former!r} is a former name of {row.current!r} (renamed {row.year}; "
-                       f"gazetteer/data/renames.csv:{row.line})",)
-            elif how == "fuzzy":
-                why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
-            else:
-                why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
-            out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
-        return out
 
     def _renamed(self, variants: list[tuple[str, str]], mask: np.ndarray | None,
                  best: dict[int, tuple[float, str, int, str]]) -> dict[int, Any]:
-        """Add to ``best`` the places a variant names by a former name of the renames table
-        (where no rule found them better); the table's rows by index row."""
+        """Add to ``best`` the places a variant names by a former name of the renames table; the
+        table's rows by index row. A place another rule found through the same name (GeoNames
+        lists many former names among its alternates) keeps that rule's score, under the rule
+        ``renamed``: the table's documented renaming is what makes the name the place's own."""
         table = renames_by_key()
         rows: dict[int, Any] = {}
-        score = RULE_SCORES["renamed"]
         for key, _ in variants:
             for rename in table.get(key, ()):
                 r = self._ix.row_of(rename.geonameid)
                 if r is None or (mask is not None and not mask[r]) or r in rows:
                     continue
                 prev = best.get(r)
-                if prev is None or score > prev[0]:
-                    best[r] = (score, "renamed", -1, key)
-                    rows[r] = rename
+                best[r] = (max(RULE_SCORES["renamed"], prev[0] if prev else 0.0), "renamed", -1, key)
+                rows[r] = rename
         return rows
 
     def cache_clear(self) -> None:

@@ -25,7 +25,8 @@ import functools
 import itertools
 import re
 
-__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "first_name", "nominatives", "place_adjective", "plural_adjective", "word_nominatives"]
+__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "alternants", "first_name", "nominatives", "place_adjective",
+           "plural_adjective", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -230,3 +231,55 @@ def plural_adjective(word: str) -> bool:
         return False
     tops = [p for lang in _langs(word) for p in _analyser(lang).parse(word)[:1] if p.tag.POS is not None]
     return bool(tops) and all(p.tag.POS == "ADJF" and p.tag.number == "plur" for p in tops)
+
+
+# Ukrainian і in a closed syllable alternates with the о or е of the same stem in an open one
+# ("Костянтинопіль" ~ "Костянтинополя", "кіт" ~ "кота", "нім" ~ "ному"); a derived adjective may keep
+# either ("Костянтинопільське" ~ "Костянтинопольське"), and GeoNames holds many villages under the
+# older or Russian-shaped form ("Novopavlovka" beside "Новопавлівка"). The syllable is closed when
+# the consonant after the vowel ends the word or stands before another consonant or a soft sign.
+_CONSONANTS = "бвгґджзклмнпрстфхцчшщ"
+_CLOSED_I = re.compile(rf"і(?=[{_CONSONANTS}](?:[{_CONSONANTS}ь'’ʼ]|$))")
+_CLOSED_OE = re.compile(rf"[ое](?=[{_CONSONANTS}](?:[{_CONSONANTS}ь'’ʼ]|$))")
+MAX_ALTERNANTS = 8
+"""At most this many alternants of one name."""
+
+
+def _word_alternants(word: str) -> list[str]:
+    """The forms of one lower-case Ukrainian word with one closed-syllable vowel alternated."""
+    out: list[str] = []
+    for m in _CLOSED_I.finditer(word):
+        for v in "ое":
+            out.append(word[: m.start()] + v + word[m.end():])
+    for m in _CLOSED_OE.finditer(word):
+        out.append(word[: m.start()] + "і" + word[m.end():])
+    return out
+
+
+@functools.lru_cache(maxsize=16384)
+def alternants(name: str) -> tuple[str, ...]:
+    """Forms of a Ukrainian name with the о/е ~ і alternation of a closed syllable undone or made,
+    one vowel of one word at a time, last word first (at most :data:`MAX_ALTERNANTS`).
+
+    The alternation is regular, but which form a gazetteer holds is not: "Костянтинопільському"
+    (the adjective as a Ukrainian text inflects it) names the village GeoNames lists as
+    "Костянтинопольське". The forms are generous; a caller keeps only those the gazetteer knows.
+    Only Cyrillic words with a Ukrainian letter or none of Russian's are alternated; Latin text
+    gives nothing.
+
+    >>> "Костянтинопольське" in alternants("Костянтинопільське")
+    True
+    >>> "Новопавловка" in alternants("Новопавлівка")
+    True
+    >>> alternants("Pokrovsk")
+    ()
+    """
+    words = name.split()
+    if not words or not all(_CYRILLIC_WORD.match(w) for w in words) or _RUSSIAN_LETTERS & set(name):
+        return ()
+    out: dict[str, None] = {}
+    for i in range(len(words) - 1, -1, -1):
+        for form in _word_alternants(words[i].lower()):
+            new = " ".join([*words[:i], _match_case(form, words[i]), *words[i + 1:]])
+            out.setdefault(new, None)
+    return tuple(out)[:MAX_ALTERNANTS]

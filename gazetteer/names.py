@@ -61,6 +61,7 @@ __all__ = [
     "ru_to_uk",
     "name_keys",
     "query_variants",
+    "alternation_variants",
     "nominatives",
 ]
 
@@ -646,3 +647,39 @@ def query_variants(mention: str) -> list[tuple[str, str]]:
     True
     """
     return list(_query_variants(mention))
+
+
+@functools.lru_cache(maxsize=16384)
+def _alternation_variants(mention: str) -> tuple[tuple[str, str], ...]:
+    from gazetteer.morphology import alternants
+
+    mention = unicodedata.normalize("NFC", mention).strip()
+    if not is_cyrillic(mention):
+        return ()
+    clean = " ".join(_QUALIFIERS.sub(" ", mention).split()) or mention
+    out: dict[str, str] = {}
+    for form in [clean, *nominatives(clean)]:
+        for alt in alternants(form):
+            for key in (fold(alt), fold_latin(_uk_latin(alt))):
+                if key and key not in out:
+                    out[key] = "alternation"
+    return tuple(out.items())
+
+
+def alternation_variants(mention: str) -> list[tuple[str, str]]:
+    """Keys of a Ukrainian name with the о/е ~ і alternation of a closed syllable
+    (:func:`gazetteer.morphology.alternants`), of the name as written and of its nominatives,
+    each with the rule ``"alternation"``.
+
+    A fallback: a lookup tries them only when no key of :func:`query_variants` names a place,
+    so that a name the gazetteer holds keeps its candidates ("Іванівка" never reaches the
+    Russian Ivanovkas this way).
+
+    Examples
+    --------
+    >>> ("kostiantinopolske", "alternation") in alternation_variants("Костянтинопільському")
+    True
+    >>> alternation_variants("Kostiantynopilske")
+    []
+    """
+    return list(_alternation_variants(mention))

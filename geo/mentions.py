@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gazetteer.morphology import adjective, first_name, place_adjective, plural_adjective
-from gazetteer.names import fold, has_cyrillic, nominatives
+from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
 from geo.rules.matcher import is_not_place
 from geo.text import FOLDS_TO_ASCII
@@ -268,11 +268,13 @@ def _toponym_like(phrase: str, gaz: Gazetteer) -> tuple[bool, bool]:
     """Whether a phrase ends like a toponym (a Cyrillic one in any case: one of its nominatives,
     pymorphy3's :func:`gazetteer.morphology.nominatives`, ends like one or is a gazetteer name), and
     whether a Cyrillic phrase is a gazetteer name as written or in one of its nominatives
-    ("Малу Токмачку" → "Мала Токмачка", "Сухого Яру" → "Сухий Яр", "Удачного" → "Удачне")."""
+    ("Малу Токмачку" → "Мала Токмачка", "Сухого Яру" → "Сухий Яр", "Удачного" → "Удачне"), also
+    with the Ukrainian о/е ~ і alternation ("Костянтинопільському" → "Костянтинопольське")."""
     if not has_cyrillic(phrase):
         return _toponym_ending(phrase), False
     forms = nominatives(phrase)
-    named = gaz.has_key(fold(phrase)) or any(gaz.has_key(fold(form)) for form in forms)
+    named = (gaz.has_key(fold(phrase)) or any(gaz.has_key(fold(form)) for form in forms)
+             or any(gaz.has_key(key) for key, _ in alternation_variants(phrase)))
     return (named or _toponym_ending(phrase) or any(_toponym_ending(form) for form in forms)), named
 
 

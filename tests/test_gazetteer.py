@@ -700,3 +700,13 @@ def test_lookups_are_remembered_but_lists_are_the_callers(gaz) -> None:
     assert len(gaz.candidates("Ivanivka", limit=2)) == 2 and len(gaz.candidates("Ivanivka")) > 2
     gaz.cache_clear()
     assert not gaz._found
+
+
+def test_the_closed_syllable_alternation_is_a_fallback(gaz):
+    # a Ukrainian text's "в Костянтинопільському": GeoNames holds the village as Костянтинопольське
+    cands = gaz.candidates("Костянтинопільському")
+    assert [(c.place.geonameid, c.rule) for c in cands] == [(702071, "alternation")]
+    assert "kostiantinopolske" in cands[0].why[0]
+    # a name the gazetteer holds as written keeps its own candidates: "Іванівка" never reaches
+    # the Russian Ivanovkas through і → о
+    assert all(c.rule != "alternation" for c in gaz.candidates("Іванівка", limit=None))

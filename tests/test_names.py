@@ -402,3 +402,26 @@ def test_nominatives_of_oblique_cyrillic_toponyms() -> None:
     assert "Часов Яр" in nominatives("Часова Яру") or "Часів Яр" in nominatives("Часова Яру")
     assert nominatives("Pokrovsk") == [] and nominatives("Яр") == []
     assert any(rule == "case" for _, rule in query_variants("Новопавлівки"))
+
+
+def test_closed_syllable_alternation_undone_and_made() -> None:
+    from gazetteer.morphology import alternants
+
+    # і of a closed syllable ~ о/е of an open one, both ways, one vowel at a time
+    assert "Костянтинопольське" in alternants("Костянтинопільське")  # the adjective keeps о officially
+    assert "Костянтинопіль" in alternants("Костянтинополь")  # a nominative the predictor left with о
+    assert "Новопавловка" in alternants("Новопавлівка")  # GeoNames' older, Russian-shaped form
+    assert "Кіт" in alternants("Кот") and "Ном" in alternants("Нім")
+    assert "Новопавлевка" in alternants("Новопавлівка")  # і ~ е (Ukrainian ікавізм of ѣ)
+    # an open syllable does not alternate: each о of "Лозова" stands before a consonant and a vowel
+    assert alternants("Лозова") == ()
+    # Russian words and Latin text are left alone
+    assert alternants("Новопавловка ы") == () and alternants("Novopavlivka") == ()
+
+
+def test_alternation_variants_come_from_the_nominatives_too() -> None:
+    from gazetteer.names import alternation_variants, fold
+
+    keys = {k for k, rule in alternation_variants("Костянтинопільському") if rule == "alternation"}
+    assert fold("Костянтинопольське") in keys  # dative of the adjective → nominative → о
+    assert alternation_variants("Kostiantynopilske") == []
