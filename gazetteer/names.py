@@ -369,6 +369,8 @@ _RU_UK_LATIN = _rules(
     (r"^rabot", "robot"),  # Rabotino -> Robotyne
     (r"shahter", "shahtar"),  # Shakhtersk -> Shakhtarsk
     (r"dubrav", "dibrov"),  # Dubrava -> Dibrova
+    (r"^([sz])la(?=[dt])", r"\1olo"),  # pleophony: Sladkoe -> Solodke, Zlatopol -> Zolotopil
+    (r"hla(?=d)", "holo"),  # Prokhladnoe -> Prokholodne
     (r"^bolshe", "veliko"),  # Bolshemikhailovka -> Velykomykhailivka
     (r"^bes(?=[" + _C + "])", "bez"),  # Bespechnoe -> Bezpechne
     (r"^ra[sz]", "roz"),  # Razdolnoe -> Rozdolne
@@ -419,6 +421,8 @@ _RU_UK_CYRILLIC = _rules(
     (r"константин", "костянтин"),
     (r"камен(?=[кс])", "кам'ян"),
     (r"^работ", "робот"),
+    (r"^([сз])ла(?=[дт])", r"\1оло"),
+    (r"хла(?=д)", "холо"),
     (r"^больше", "велико"),
     (r"лч", "вч"),
     (r"ол(?=[гк])", "ов"),
@@ -483,6 +487,7 @@ def ru_to_uk(name: str, limit: int = 32) -> list[str]:
     Cyrillic names are converted in Cyrillic and come back in Cyrillic; Latin ones are folded
     (:func:`fold`) and converted as keys. The rules are the regular correspondences of the two
     languages (от- → від-, -ое → -е, -овка → -івка, о/е → і, г → h, лч → вч, Алекс- → Олекс-,
+    сла-/зла- → соло-/золо- (the East Slavic full vowel form: Сладкое → Солодке),
     -ино → -ине, -ово → -ове, -ая → -а, adjective gender) and a few lexical pairs found in many
     toponyms (Первое → Перше, Большая → Велика); they are generous, and a downstream lookup
     keeps only the forms that exist.
@@ -656,9 +661,8 @@ def _alternation_variants(mention: str) -> tuple[tuple[str, str], ...]:
     mention = unicodedata.normalize("NFC", mention).strip()
     if not is_cyrillic(mention):
         return ()
-    clean = " ".join(_QUALIFIERS.sub(" ", mention).split()) or mention
     out: dict[str, str] = {}
-    for form in [clean, *nominatives(clean)]:
+    for form in [mention, *nominatives(mention)]:  # the whole phrase: "Село Липівка" is no name
         for alt in alternants(form):
             for key in (fold(alt), fold_latin(_uk_latin(alt))):
                 if key and key not in out:
