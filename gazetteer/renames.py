@@ -26,7 +26,7 @@ from frontmap.errors import RenamesError
 
 from .names import fold
 
-__all__ = ["RENAMES_FILE", "Rename", "load_renames", "renames_by_key", "renames_for"]
+__all__ = ["RENAMES_FILE", "Rename", "load_renames", "renames_by_key", "renames_for", "former_names"]
 
 RENAMES_FILE = Path(__file__).resolve().parent / "data" / "renames.csv"
 _COLUMNS = ("former", "lang", "geonameid", "current", "year", "source")
@@ -119,3 +119,20 @@ def renames_by_key() -> dict[str, tuple[Rename, ...]]:
 def renames_for(name: str) -> tuple[Rename, ...]:
     """The rows whose former name folds as ``name`` does."""
     return renames_by_key().get(fold(name), ())
+
+
+@functools.lru_cache(maxsize=1)
+def _by_place() -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = {}
+    for r in load_renames():
+        out.setdefault(r.geonameid, []).append(r.former)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def former_names(geonameid: int) -> tuple[str, ...]:
+    """The former names the packaged table gives for a place (empty for most places).
+
+    >>> former_names(703224)
+    ('Чигари', 'Chyhari')
+    """
+    return _by_place().get(geonameid, ())

@@ -5,7 +5,8 @@ Vesele in): no spelling rule reaches them, and a fuzzy match over the whole coun
 look-alike hundreds of kilometres away. A report is about one area, so a name nothing else
 reaches is compared (rapidfuzz ``ratio`` of its folded spellings, :func:`gazetteer.names.query_variants`)
 with the names of the settlements within :data:`AREA_KM` of the report's placed event places and
-of the towns of its front directions — and only with those. The best look-alike, its ratio and its
+of the towns of its front directions (their GeoNames names and the former names of
+:mod:`gazetteer.renames`) — and only with those. The best look-alike, its ratio and its
 distance to the place that put it in the area go into ``why``.
 """
 
@@ -19,6 +20,7 @@ from rapidfuzz import fuzz
 
 from gazetteer.model import Place
 from gazetteer.names import fold, query_variants
+from gazetteer.renames import former_names
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -100,6 +102,6 @@ def _folded_names(gaz: Gazetteer, p: Place) -> Sequence[tuple[str, str]]:
     if got is None:
         if len(_FOLDED) >= _FOLDED_MAX:
             _FOLDED.clear()
-        names = gaz.names(p.geonameid) if p.geonameid in gaz else (p.name,)
+        names = (*(gaz.names(p.geonameid) if p.geonameid in gaz else (p.name,)), *former_names(p.geonameid))
         got = _FOLDED[key] = tuple(dict.fromkeys((n, fold(n)) for n in names))
     return got
