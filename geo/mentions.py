@@ -774,8 +774,10 @@ def _match_run(
                 return k, "translated", e
         if not in_gaz and k > 2 and not proper:
             continue  # neither a gazetteer name nor short enough for the spelling rules below
-        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e)) or (
-            k == 1 and _in_called_list(text, s)
+        listed = k == 1 and _in_called_list(text, s)
+        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e)) or listed or (
+            # "населенный пункт Пушикно", "села Х": a Russian or Ukrainian word calls it a settlement
+            k == 1 and not in_gaz and _CYR_CALLED.search(text, max(0, s - 30), s) is not None
         )
         if in_gaz:
             if _acceptable(text, run[0], k, phrase, strong or called, gaz, proper):
@@ -789,8 +791,10 @@ def _match_run(
         ):
             if not called and (_person_like(text, s, gaz) or _common_english(phrase.lower())):
                 continue
-            if _surname_ending(phrase) and not _cue_in("settlement", window):
-                continue  # "with Ushakov", "met with Witkov": a person unless called a settlement
+            if _surname_ending(phrase) and not (_cue_in("settlement", window) or listed):
+                # "with Ushakov", "met with Witkov": a person unless called a settlement, or an item
+                # of a list of them ("the villages of Morokhovets, Olynikove, and Lukyanov")
+                continue
             cands = gaz.candidates(phrase, fuzzy=strong, limit=5)
             if cands:
                 return k, ("cue" if strong else "spelling"), e
