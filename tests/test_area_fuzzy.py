@@ -42,3 +42,12 @@ def test_alone_the_mangled_name_stays_unresolved(gaz):
     c = {c.place: c for c in extract_text("Russian troops entered the village of Veselein.", gaz,
                                           date=dt.date(2025, 6, 25))}["Veselein"]
     assert not c.resolved, c.why
+
+
+def test_a_former_name_from_the_renames_table_is_compared_too(gaz):
+    # "Chigory", a misspelt Chigari: the former name of Pivdenne by Toretsk, known only from
+    # gazetteer/data/renames.csv (GeoNames lists neither spelling under the place)
+    toretsk = _town(gaz, "Toretsk", "Donetska Oblast")
+    hit = area_match("Chigory", gaz, [toretsk])
+    assert hit is not None and hit.place.name == "Pivdenne" and hit.matched in {"Чигари", "Chyhari"}, hit
+    assert hit.ratio >= 85 and hit.km < 10

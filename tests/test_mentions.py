@@ -265,3 +265,30 @@ def test_finds_russian_and_ukrainian_names_in_any_case(text, expected, gaz) -> N
 )
 def test_russian_and_ukrainian_words_that_only_look_like_names(text, absent, gaz) -> None:
     assert not absent & set(names(text, gaz)), names(text, gaz)
+
+
+def test_a_surname_shaped_item_of_a_settlement_list_is_a_place(gaz) -> None:
+    # -ov and -in end surnames ("met with Lavrov"), but an item of a list the sentence calls villages
+    # (or a list after "near") is one of them, mangled or not
+    text = "Fighting goes on for the villages of Morokhovets, Oliinykove and Lukyanov."
+    assert names(text, gaz) == ["Morokhovets", "Oliinykove", "Lukyanov"]
+    text = "Assaults were repelled near Myrne, Rozlyv and Veselein."
+    assert "Veselein" in names(text, gaz)
+    # a surname after a person's verb stays out
+    assert "Lavrov" not in names("The minister met with Lavrov in Moscow.", gaz)
+
+
+def test_a_cyrillic_word_calling_a_settlement_lets_an_unknown_name_through(gaz) -> None:
+    # "населенный пункт" calls the next word a settlement: a misspelt name is looked for (fuzzily)
+    text = "Подразделения освободили населенный пункт Пушикно в Донецкой Народной Республике."
+    assert "Пушикно" in names(text, gaz)
+    # without such a word, an unknown capitalised word is not a place
+    assert "Пушикно" not in names("Подразделения отметили, что Пушикно отступил.", gaz)
+
+
+def test_a_ukrainian_adjectival_name_with_the_alternation_is_a_place(gaz) -> None:
+    # "Костянтинопільському": the gazetteer holds the village as Костянтинопольське (о/і alternation)
+    text = "Ворог просунувся в Костянтинопільському, Сухих Ялах та біля Дальнього."
+    assert "Костянтинопільському" in names(text, gaz)
+    # "Село" opening a sentence is no part of the name, even where an alternation of the pair is a key
+    assert names("Село Липівка знаходиться поруч.", gaz) == ["Липівка"]

@@ -226,6 +226,10 @@ RU_UK = [
     ("Евгеновка", "Yevhenivka", "Cyrillic Russian: г -> h, -овка -> -івка (labels_short)"),
     ("Прогресс", "Prohres", "Cyrillic Russian: г -> h, doubled с (labels_short)"),
     ("Волчанск", "Vovchansk", "Cyrillic Russian: лч -> вч"),
+    ("Sladkoye", "Solodke", "pleophony: Russian сла- is Ukrainian соло- (Сладкое ~ Солодке)"),
+    ("Сладкое", "Solodke", "the same in Cyrillic"),
+    ("Zlatopol", "Zolotopil", "pleophony зла- -> золо-, o -> i in a closed syllable"),
+    ("Prokhladnoe", "Prokholodne", "pleophony -хлад- -> -холод-"),
 ]
 
 
