@@ -52,7 +52,9 @@ def test_claims_match_the_labels(summary) -> None:
 # After the sentence-level reading (rule tables, genre formulas): 0.829 / 0.751 / 0.430 / 0.707, minus one village.
 # All of this session merged (reading, report state, morphology, sectors): 0.860 / 0.772 / 0.819 / 0.714, minus one village.
 # Fifth session merged (action and claimant cues as rows, day phrases, oblique names): 0.917 / 0.865 / 0.948 / 0.977.
-MORE_FLOORS = {"within3_stripped": 0.91, "action_match": 0.86, "claimant_match": 0.94, "date_match": 0.965}
+# Issue 14 (villages nobody tuned for: о/і alternation, renamings, settlement-list items): 0.933 / 0.876 / 0.959 /
+# 0.993 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.927, "action_match": 0.87, "claimant_match": 0.953, "date_match": 0.987}
 
 
 @pytest.mark.slow
