@@ -12,7 +12,9 @@ speaker
     form of this module's table: a dateline, a speaker as reports name them). It stays until
     another one is named; a sentence that names its speaker after the fact ("This was reported by
     X", "Об этом сообщил X", "Про це повідомив X") gives it to the sentences before it back to the
-    last speaker named. It becomes the claimant of the claims whose own sentence named none — those
+    last speaker named; one that speaks before any speaker is named ("По его словам, …" where an
+    excerpt begins, "Экс-парламентарий сообщил …" in a lead) is given the first speaker named after
+    it. It becomes the claimant of the claims whose own sentence named none — those
     that fell back to the previous sentence, the text's voice, the source or the author.
 open list
     An action the report gives to places their own sentence leaves without one: after a list opener
@@ -278,6 +280,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
     last_named = -1  # the sentence that last named a speaker
+    unnamed: list[int] = []  # sentences that speak with no speaker named before them ("По его словам, …")
     first = 0  # the paragraph's first sentence
     carry = ContextReader(text)  # what the text before each sentence carries, read once in order
     for i, (s, e) in enumerate(spans):
@@ -302,8 +305,16 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
+        if named is None and report is None and not caption and "speech" in classes:
+            unnamed.append(i)
         if named is not None:
             backref = "backref" in classes
+            # a report (or an excerpt cut mid-article) that speaks before it names its speaker ("По его
+            # словам, …", "Экс-парламентарий сообщил …" in a lead, then "Марочко сообщил"): the first
+            # speaker named is who spoke them
+            for j in unnamed:
+                states[j] = replace(states[j], speaker=named)
+            unnamed = []
             if backref:
                 # "This was reported by X": X also spoke the sentences since the last speaker named
                 for j in range(last_named + 1, i):

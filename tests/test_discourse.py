@@ -99,6 +99,27 @@ def test_a_new_speaker_in_the_sentence_is_not_overridden():
     assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-MoD", "UA-GeneralStaff"]
 
 
+@pytest.mark.parametrize("text, claimant", [
+    # an excerpt that begins mid-article: "according to him", and the speaker is named in the next paragraph
+    ("По его словам, российские войска заняли позиции у Торского и Ставков, передает ТАСС.\n"
+     "Марочко сообщил, что бои идут на краснолиманском направлении.", "RU-milblogger"),
+    # a news lead that names its speaker by a descriptor first ("the ex-MP reported"), by name below
+    ("Экс-депутат сообщил также о боях за поселок Ставки.\n"
+     "Российские подразделения закрепились у Дробышево, сообщил в своем Telegram-канале бывший депутат.",
+     "RU-milblogger"),
+    ("За його словами, бої тривають біля Торського.\nТрегубов повідомив про штурми біля Лиману.", "UA-official"),
+])
+def test_a_speaker_named_after_the_first_words_spoken_spoke_them(text, claimant):
+    states = read_report(text)
+    assert states[0].speaker is not None and states[0].speaker.claimant.value == claimant
+
+
+def test_words_spoken_after_a_speaker_is_named_are_not_given_to_a_later_one():
+    text = ("Russian troops took Tykhe, the Russian Defence Ministry said.\n"
+            "It also said fighting went on near Torske.\nDeepState reported that Russian troops entered Novoye.")
+    assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-MoD", "RU-MoD", "DeepState"]
+
+
 def test_named_without_speaking_is_no_speaker():
     # "our troops" names the milbloggers' side in the sentence reading, but nobody speaks here
     assert read_report("In the Pokrovsk sector, our troops repelled 14 attacks near Novoye.")[0].speaker is None
