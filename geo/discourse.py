@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 
 from frontmap.errors import RuleError
 from gazetteer.names import fold
-from geo.claims import cue_at, find_attributions, is_caption
+from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import claim_date, date_and_scope
 from geo.model import Action, Claimant, claim_key
@@ -220,15 +220,15 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     speech = [m for m in found if m.cls in ("speech", "backref")]
     if not (header or speech):
         return None  # nobody speaks: the sentence reading's attributions are not looked for
-    named = [(a.start, a.end, a.claimant, a.text) for a in find_attributions(sentence)] or [
-        (m.start, m.end, m.claimant, m.text) for m in found if m.cls == "speaker"]
+    named = list(find_attributions(sentence)) or [
+        Attribution(m.claimant, m.start, m.end, m.text) for m in found if m.cls == "speaker" and m.claimant is not None]
     if not header:
-        named = [n for n in named if any(m.start - _SPEECH_REACH <= n[1] and n[0] <= m.end + _SPEECH_REACH
+        named = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                          for m in speech)]
     if not named:
         return None
-    _, _, claimant, text = max(named, key=lambda n: n[0])
-    return Speaker(claimant, text, i)
+    last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
+    return Speaker(last.claimant, last.text, i)
 
 
 # a quotation closing before its speaker: «…», – написал X; "…", — сказав X; "…," he said
