@@ -259,8 +259,11 @@ def _last_cue(sentence: str, before: int | None = None):
 
 
 def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
-                source: Claimant | None = None) -> list[SentenceState]:
+                source: Claimant | None = None, outlet: Claimant | None = None) -> list[SentenceState]:
     """The report state at each sentence of ``text`` (``spans``: its sentences, default :func:`geo.text.sentences`).
+
+    ``source`` is who the report speaks for (:func:`geo.claims.source_claimant`), ``outlet`` who speaks in
+    its own words, a reminder (:func:`geo.claims.voice.outlet_claimant`; default: the source).
 
     Examples
     --------
@@ -273,7 +276,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
     # first speaker named speaks the report)
     own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
-    outlet = Speaker(source or Claimant.AUTHOR, "the outlet's reminder", -1)
+    outlet = Speaker(outlet or source or Claimant.AUTHOR, "the outlet's reminder", -1)
     states: list[SentenceState] = []
     report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
     # line's, a back reference's

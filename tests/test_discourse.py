@@ -210,3 +210,12 @@ def test_a_caption_line_is_no_speaker_and_no_paragraph():
             "Зокрема, ворог атакував біля Лисівки.")
     states = read_report(text, source=Claimant.MEDIA)
     assert [s.speaker.claimant for s in states] == [Claimant.UA_GENERALSTAFF] * 3
+
+
+def test_the_outlets_reminder_is_the_outlets_word_not_the_retold_channels():
+    # a news site retelling DeepState: DeepState speaks the report, the site its reminder
+    text = ("Армія РФ окупувала Лисівку, повідомили аналітики DeepState.\n"
+            "Нагадаємо, що українська армія просунулася під Костянтинівкою.")
+    states = read_report(text, source=Claimant.DEEPSTATE, outlet=Claimant.MEDIA)
+    assert [s.speaker.claimant for s in states] == [Claimant.DEEPSTATE, Claimant.MEDIA]
+    assert read_report(text, source=Claimant.DEEPSTATE)[1].speaker.claimant is Claimant.DEEPSTATE
