@@ -38,7 +38,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  "scope": frozenset({"list"})}),
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
-    "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker"}),
+    "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"})}),
     "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {}),
