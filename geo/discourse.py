@@ -223,8 +223,11 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text) for m in found if m.cls == "speaker" and m.claimant is not None]
     if not header:
-        named = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
-                                         for m in speech)]
+        near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
+                                        for m in speech)]
+        # the sentence's subject speaks, however far its speech word ("The Russian Ministry of Defense has
+        # issued a detailed report outlining …, claiming control over six areas")
+        named = near or [n for n in named if speech and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker

@@ -219,3 +219,13 @@ def test_the_outlets_reminder_is_the_outlets_word_not_the_retold_channels():
     states = read_report(text, source=Claimant.DEEPSTATE, outlet=Claimant.MEDIA)
     assert [s.speaker.claimant for s in states] == [Claimant.DEEPSTATE, Claimant.MEDIA]
     assert read_report(text, source=Claimant.DEEPSTATE)[1].speaker.claimant is Claimant.DEEPSTATE
+
+
+def test_the_sentences_subject_speaks_however_far_its_speech_word():
+    text = ("The Russian Defence Ministry has published its weekly summary of the fighting in the east of the country, "
+            "claiming the capture of Tykhe.\nThe Western group of forces is credited with liberating Novoye.")
+    assert [s.speaker.claimant for s in read_report(text)] == [Claimant.RU_MOD, Claimant.RU_MOD]
+    # named inside the sentence, far from its speech word, it does not speak
+    other = ("Fighting near Tykhe went on as the Russian Defence Ministry kept silent about the whole area for a week, "
+             "local bloggers claiming gains.")
+    assert read_report(other)[0].speaker is None
