@@ -42,6 +42,13 @@ def _role(sentence: str, name: str) -> str:
     ("Окупанти хочуть закріпитися в Лимані, щоб далі розвивати наступ на Слов'янськ.", "Слов'янськ", "background"),
     ("Противник накапливает силы, чтобы наступать на Гуляйполе.", "Гуляйполе", "background"),
     ("Противник наступает на Гуляйполе.", "Гуляйполе", "event"),
+    # a past event given as the time a present state began
+    ("Kramatorsk has been the region's administrative centre since Moscow captured Donetsk in 2014.", "Donetsk",
+     "background"),
+    ("Kramatorsk has been the region's administrative centre since Moscow captured Donetsk in 2014.", "Kramatorsk",
+     "background"),
+    ("Since October, Russian forces captured Tykhe and Novoye.", "Tykhe", "event"),
+    ("Краматорськ став центром області, відколи Росія захопила Донецьк у 2014 році.", "Донецьк", "background"),
 ])
 def test_role(sentence: str, name: str, role: str) -> None:
     assert _role(sentence, name) == role

@@ -254,6 +254,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
+    if cue is not None and _since(sentence, cue, lo):
+        return "background", f"background: a past event as a time reference ('since … {cue.text}')"
     if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end) or _sector_adjective(sentence, start, end):
         return "direction", "direction: a sector named after the town"
     if strict and _REGION_WORDS.search(mention.casefold()) and _appositive(before):
@@ -299,6 +301,20 @@ _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 def _sector_adjective(sentence: str, start: int, end: int) -> bool:
     """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці")."""
     return bool(_SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start))
+
+
+_SINCE_WORDS = 3  # words between "since" and its cue ("since Russian forces captured")
+
+
+def _since(sentence: str, cue: _Cue, lo: int) -> bool:
+    """The cue is the past event a present state dates from ("the region's centre since Moscow captured Donetsk
+    in 2014"): a ``history`` row of ``geo/rules/intentions.jsonl`` in its clause, at most a few words before it."""
+    for h in read_kinds(sentence).get(("intentions", "history"), ()):
+        if lo <= h.start and h.end <= cue.start:
+            rest = sentence[h.end:cue.start]
+            if (not rest or rest[0].isspace()) and "," not in rest and len(rest.split()) <= _SINCE_WORDS:
+                return True
+    return False
 
 
 # what may stand between a place and the office seated there ("the Zaporizhzhia region governor", "the Donetsk

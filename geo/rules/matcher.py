@@ -45,7 +45,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
-    "intentions": (frozenset({"intention", "goal", "goal-verb"}), {"reach": frozenset({"from-first-word"})}),
+    "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {"reach": frozenset({"from-first-word"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
 }
 
