@@ -14,7 +14,7 @@ speaker
     X", "Об этом сообщил X", "Про це повідомив X") gives it to the sentences before it back to the
     last speaker named; one that speaks before any speaker is named ("По его словам, …" where an
     excerpt begins, "Экс-парламентарий сообщил …" in a lead) is given the first speaker named after
-    it. It becomes the claimant of the claims whose own sentence named none — those
+    it, at most three sentences on. It becomes the claimant of the claims whose own sentence named none — those
     that fell back to the previous sentence, the text's voice, the source or the author.
 open list
     An action the report gives to places their own sentence leaves without one: after a list opener
@@ -77,6 +77,8 @@ _SPEECH_REACH = 60  # characters between a speaker and the speech word that make
 _HEADER_WORDS = 8  # a line of at most this many words that names a speaker heads what follows
 _AUTHOR = ("claimant: author",)  # what a dateline's outlet stands in for
 _DATELINE_SENTENCES = 3  # a dateline stands in the first sentences of a report
+_LEAD_SENTENCES = 3  # a lead whose subject speaks: the report's first sentences
+_CATAPHORA_SENTENCES = 3  # sentences between words spoken before any speaker is named and the speaker named
 
 
 @dataclass(frozen=True)
@@ -225,9 +227,10 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     if not header:
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                         for m in speech)]
-        # the sentence's subject speaks, however far its speech word ("The Russian Ministry of Defense has
-        # issued a detailed report outlining …, claiming control over six areas")
-        named = near or [n for n in named if speech and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
+        # a lead's subject speaks, however far its speech word ("The Russian Ministry of Defense has issued a
+        # detailed report outlining …, claiming control over six areas")
+        named = near or [n for n in named if speech and i < _LEAD_SENTENCES
+                         and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
@@ -319,7 +322,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             # словам, …", "Экс-парламентарий сообщил …" in a lead, then "Марочко сообщил"): the first
             # speaker named is who spoke them
             for j in unnamed:
-                states[j] = replace(states[j], speaker=named)
+                if i - j <= _CATAPHORA_SENTENCES:
+                    states[j] = replace(states[j], speaker=named)
             unnamed = []
             if backref:
                 # "This was reported by X": X also spoke the sentences since the last speaker named

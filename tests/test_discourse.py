@@ -229,3 +229,16 @@ def test_the_sentences_subject_speaks_however_far_its_speech_word():
     other = ("Fighting near Tykhe went on as the Russian Defence Ministry kept silent about the whole area for a week, "
              "local bloggers claiming gains.")
     assert read_report(other)[0].speaker is None
+
+
+def test_words_spoken_long_before_a_speaker_is_named_stay_unattributed():
+    # a commentary that quotes nobody for pages, then names someone: he did not speak its beginning
+    text = ("По его словам, бои идут у Торского. " + "Дороги развезло. " * 4
+            + "Марочко сообщил о боях у Ставков.")
+    assert read_report(text)[0].speaker is None
+
+
+def test_only_a_leads_subject_speaks_however_far_its_speech_word():
+    lead = ("The Russian Defence Ministry has published its weekly summary of the fighting in the east of the "
+            "country, claiming the capture of Tykhe.")
+    assert read_report("Rain fell. Roads were mud. It was cold.\n" + lead)[-1].speaker is None
