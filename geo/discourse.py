@@ -12,7 +12,9 @@ speaker
     form of this module's table: a dateline, a speaker as reports name them). It stays until
     another one is named; a sentence that names its speaker after the fact ("This was reported by
     X", "Об этом сообщил X", "Про це повідомив X") gives it to the sentences before it back to the
-    last speaker named. It becomes the claimant of the claims whose own sentence named none — those
+    last speaker named; one that speaks before any speaker is named ("По его словам, …" where an
+    excerpt begins, "Экс-парламентарий сообщил …" in a lead) is given the first speaker named after
+    it, at most three sentences on. It becomes the claimant of the claims whose own sentence named none — those
     that fell back to the previous sentence, the text's voice, the source or the author.
 open list
     An action the report gives to places their own sentence leaves without one: after a list opener
@@ -48,7 +50,7 @@ from typing import TYPE_CHECKING
 
 from frontmap.errors import RuleError
 from gazetteer.names import fold
-from geo.claims import cue_at, find_attributions, is_caption
+from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import claim_date, date_and_scope
 from geo.model import Action, Claimant, claim_key
@@ -75,6 +77,8 @@ _SPEECH_REACH = 60  # characters between a speaker and the speech word that make
 _HEADER_WORDS = 8  # a line of at most this many words that names a speaker heads what follows
 _AUTHOR = ("claimant: author",)  # what a dateline's outlet stands in for
 _DATELINE_SENTENCES = 3  # a dateline stands in the first sentences of a report
+_LEAD_SENTENCES = 3  # a lead whose subject speaks: the report's first sentences
+_CATAPHORA_SENTENCES = 3  # sentences between words spoken before any speaker is named and the speaker named
 
 
 @dataclass(frozen=True)
@@ -218,15 +222,19 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     speech = [m for m in found if m.cls in ("speech", "backref")]
     if not (header or speech):
         return None  # nobody speaks: the sentence reading's attributions are not looked for
-    named = [(a.start, a.end, a.claimant, a.text) for a in find_attributions(sentence)] or [
-        (m.start, m.end, m.claimant, m.text) for m in found if m.cls == "speaker"]
+    named = list(find_attributions(sentence)) or [
+        Attribution(m.claimant, m.start, m.end, m.text) for m in found if m.cls == "speaker" and m.claimant is not None]
     if not header:
-        named = [n for n in named if any(m.start - _SPEECH_REACH <= n[1] and n[0] <= m.end + _SPEECH_REACH
-                                         for m in speech)]
+        near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
+                                        for m in speech)]
+        # a lead's subject speaks, however far its speech word ("The Russian Ministry of Defense has issued a
+        # detailed report outlining …, claiming control over six areas")
+        named = near or [n for n in named if speech and i < _LEAD_SENTENCES
+                         and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
     if not named:
         return None
-    _, _, claimant, text = max(named, key=lambda n: n[0])
-    return Speaker(claimant, text, i)
+    last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
+    return Speaker(last.claimant, last.text, i)
 
 
 # a quotation closing before its speaker: «…», – написал X; "…", — сказав X; "…," he said
@@ -257,8 +265,11 @@ def _last_cue(sentence: str, before: int | None = None):
 
 
 def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
-                source: Claimant | None = None) -> list[SentenceState]:
+                source: Claimant | None = None, outlet: Claimant | None = None) -> list[SentenceState]:
     """The report state at each sentence of ``text`` (``spans``: its sentences, default :func:`geo.text.sentences`).
+
+    ``source`` is who the report speaks for (:func:`geo.claims.source_claimant`), ``outlet`` who speaks in
+    its own words, a reminder (:func:`geo.claims.voice.outlet_claimant`; default: the source).
 
     Examples
     --------
@@ -271,13 +282,14 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
     # first speaker named speaks the report)
     own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
-    outlet = Speaker(source or Claimant.AUTHOR, "the outlet's reminder", -1)
+    outlet = Speaker(outlet or source or Claimant.AUTHOR, "the outlet's reminder", -1)
     states: list[SentenceState] = []
     report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
     # line's, a back reference's
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
     last_named = -1  # the sentence that last named a speaker
+    unnamed: list[int] = []  # sentences that speak with no speaker named before them ("По его словам, …")
     first = 0  # the paragraph's first sentence
     carry = ContextReader(text)  # what the text before each sentence carries, read once in order
     for i, (s, e) in enumerate(spans):
@@ -302,8 +314,17 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
+        if named is None and report is None and not caption and "speech" in classes:
+            unnamed.append(i)
         if named is not None:
             backref = "backref" in classes
+            # a report (or an excerpt cut mid-article) that speaks before it names its speaker ("По его
+            # словам, …", "Экс-парламентарий сообщил …" in a lead, then "Марочко сообщил"): the first
+            # speaker named is who spoke them
+            for j in unnamed:
+                if i - j <= _CATAPHORA_SENTENCES:
+                    states[j] = replace(states[j], speaker=named)
+            unnamed = []
             if backref:
                 # "This was reported by X": X also spoke the sentences since the last speaker named
                 for j in range(last_named + 1, i):

@@ -26,6 +26,7 @@ from frontmap.errors import FrontmapError, ReportError, ReportTimeoutError, Repo
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all, source_claimant
+from geo.claims.voice import outlet_claimant
 from geo.claims.carry import Carried
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
@@ -141,7 +142,7 @@ def extract_report(
     # the report read in order: what the text before each sentence carries over to it (attributions,
     # post headers that name the author, a direction), and its speaker, open lists and paragraph
     # dates, which reach the sentences that lack them (below)
-    states = read_report(text, spans, source_claimant(report))
+    states = read_report(text, spans, source_claimant(report), outlet_claimant(report))
 
     def carried(s: int) -> Carried | None:
         return states[max(0, bisect.bisect_right(starts, s) - 1)].context

@@ -43,8 +43,9 @@ def test_few_outputs_are_not_places(summary, name) -> None:
 def test_claims_match_the_labels(summary) -> None:
     s = summary["short"]
     # measured after the sentence-level reading (rule tables): 0.934 / 0.934 / 0.942, minus one village;
-    # after the fifth session (claimant tables, day phrases): 0.934 / 0.962 / 0.981, minus one village
-    assert s["action_match"] >= 0.92 and s["claimant_match"] >= 0.95 and s["date_match"] >= 0.97, s
+    # after the fifth session (claimant tables, day phrases): 0.934 / 0.962 / 0.981, minus one village;
+    # after issue 13 (a lead's subject speaks): claimant 0.972, minus one village
+    assert s["action_match"] >= 0.92 and s["claimant_match"] >= 0.962 and s["date_match"] >= 0.97, s
 
 
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
@@ -80,6 +81,7 @@ def test_label_alternatives_and_groups() -> None:
 @pytest.mark.slow
 def test_newer_labels_few_speaker_leaks(summary) -> None:
     # places labelled speaker, venue, direction or background drawn as events: 14 at the start of the
-    # fifth session, 9 after its reference-point and sector rules (the target is 0)
-    assert summary["more"]["speaker_leaks"] <= 9, summary["more"]
+    # fifth session, 9 after its reference-point and sector rules, 2 after issue 13 (a derived point is drawn off its
+    # anchor and counts no more; offices, road ends, 'since' clauses, apposed regions); the 2 left are doubtful labels
+    assert summary["more"]["speaker_leaks"] <= 2, summary["more"]
     assert summary["more"]["nonplace_share_kept"] <= 0.02, summary["more"]

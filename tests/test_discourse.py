@@ -99,6 +99,27 @@ def test_a_new_speaker_in_the_sentence_is_not_overridden():
     assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-MoD", "UA-GeneralStaff"]
 
 
+@pytest.mark.parametrize("text, claimant", [
+    # an excerpt that begins mid-article: "according to him", and the speaker is named in the next paragraph
+    ("По его словам, российские войска заняли позиции у Торского и Ставков, передает ТАСС.\n"
+     "Марочко сообщил, что бои идут на краснолиманском направлении.", "RU-milblogger"),
+    # a news lead that names its speaker by a descriptor first ("the ex-MP reported"), by name below
+    ("Экс-депутат сообщил также о боях за поселок Ставки.\n"
+     "Российские подразделения закрепились у Дробышево, сообщил в своем Telegram-канале бывший депутат.",
+     "RU-milblogger"),
+    ("За його словами, бої тривають біля Торського.\nТрегубов повідомив про штурми біля Лиману.", "UA-official"),
+])
+def test_a_speaker_named_after_the_first_words_spoken_spoke_them(text, claimant):
+    states = read_report(text)
+    assert states[0].speaker is not None and states[0].speaker.claimant.value == claimant
+
+
+def test_words_spoken_after_a_speaker_is_named_are_not_given_to_a_later_one():
+    text = ("Russian troops took Tykhe, the Russian Defence Ministry said.\n"
+            "It also said fighting went on near Torske.\nDeepState reported that Russian troops entered Novoye.")
+    assert [s.speaker.claimant.value for s in read_report(text)] == ["RU-MoD", "RU-MoD", "DeepState"]
+
+
 def test_named_without_speaking_is_no_speaker():
     # "our troops" names the milbloggers' side in the sentence reading, but nobody speaks here
     assert read_report("In the Pokrovsk sector, our troops repelled 14 attacks near Novoye.")[0].speaker is None
@@ -189,3 +210,35 @@ def test_a_caption_line_is_no_speaker_and_no_paragraph():
             "Зокрема, ворог атакував біля Лисівки.")
     states = read_report(text, source=Claimant.MEDIA)
     assert [s.speaker.claimant for s in states] == [Claimant.UA_GENERALSTAFF] * 3
+
+
+def test_the_outlets_reminder_is_the_outlets_word_not_the_retold_channels():
+    # a news site retelling DeepState: DeepState speaks the report, the site its reminder
+    text = ("Армія РФ окупувала Лисівку, повідомили аналітики DeepState.\n"
+            "Нагадаємо, що українська армія просунулася під Костянтинівкою.")
+    states = read_report(text, source=Claimant.DEEPSTATE, outlet=Claimant.MEDIA)
+    assert [s.speaker.claimant for s in states] == [Claimant.DEEPSTATE, Claimant.MEDIA]
+    assert read_report(text, source=Claimant.DEEPSTATE)[1].speaker.claimant is Claimant.DEEPSTATE
+
+
+def test_the_sentences_subject_speaks_however_far_its_speech_word():
+    text = ("The Russian Defence Ministry has published its weekly summary of the fighting in the east of the country, "
+            "claiming the capture of Tykhe.\nThe Western group of forces is credited with liberating Novoye.")
+    assert [s.speaker.claimant for s in read_report(text)] == [Claimant.RU_MOD, Claimant.RU_MOD]
+    # named inside the sentence, far from its speech word, it does not speak
+    other = ("Fighting near Tykhe went on as the Russian Defence Ministry kept silent about the whole area for a week, "
+             "local bloggers claiming gains.")
+    assert read_report(other)[0].speaker is None
+
+
+def test_words_spoken_long_before_a_speaker_is_named_stay_unattributed():
+    # a commentary that quotes nobody for pages, then names someone: he did not speak its beginning
+    text = ("По его словам, бои идут у Торского. " + "Дороги развезло. " * 4
+            + "Марочко сообщил о боях у Ставков.")
+    assert read_report(text)[0].speaker is None
+
+
+def test_only_a_leads_subject_speaks_however_far_its_speech_word():
+    lead = ("The Russian Defence Ministry has published its weekly summary of the fighting in the east of the "
+            "country, claiming the capture of Tykhe.")
+    assert read_report("Rain fell. Roads were mud. It was cold.\n" + lead)[-1].speaker is None

@@ -83,3 +83,4 @@ del _module
 # the sentence reading the report-level pass (geo.discourse) builds on: a sentence's named speakers, the
 # cue that governs what it lists
 find_attributions, cue_at, is_caption = claimant._attributions, action.cue_at, claimant._is_caption
+Attribution, claiming = claimant._Attr, claimant._claiming

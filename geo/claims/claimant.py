@@ -214,14 +214,23 @@ def _metonym_claimant(name: str) -> Claimant | None:
     return Claimant(hit.get("claimant"))
 
 
+def _claiming(attrs: list[_Attr]) -> list[_Attr]:
+    """The attributions that claim: an outlet that relays a side's speaker in the same words is not one
+    ("Pushilin said …, RIA reported", "Reuters, citing the Russian MoD, said …", "По словам Марочко, …,
+    передает ТАСС"): with a speaker of another kind among them, the outlets (``media``) are left out."""
+    side = [a for a in attrs if a.claimant is not Claimant.MEDIA]
+    return side or attrs
+
+
 def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int) -> _Attr | None:
-    """The attribution of the mention's clause nearest to it, else the sentence's nearest."""
+    """The attribution of the mention's clause nearest to it, else the sentence's nearest (an outlet only
+    when no side's speaker stands beside it: :func:`_claiming`)."""
     pool = [a for a in attrs if lo <= a.start and a.end <= hi and not (a.start < end and a.end > start)]
     if not pool:
         pool = [a for a in attrs if not (a.start < end and a.end > start)]
     if not pool:
         return None
-    return min(pool, key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
+    return min(_claiming(pool), key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
 
 
 _RU_SIDE = frozenset({Claimant.RU_MOD, Claimant.RU_OFFICIAL, Claimant.RU_MILBLOGGER})

@@ -22,7 +22,7 @@ _VENUE_GAP = 6  # words between the meeting word and the preposition
 # the words _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
 # the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
 # may end in any word: they hold one of _REFERENCE_ANY_END
-_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под")
+_REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под", "під")
 _REFERENCE_ANY_END = ("between", "defen", "positional")
 _ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
 _ACTOR_STEMS = ("accus",)
@@ -40,14 +40,16 @@ _REFERENCE_BEFORE = _c(
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
     r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
-    # Russian: "под" + instrumental right after a place name ("у Никифоровки под Северском", "Воздвиженка под
-    # Гуляйполем") locates that place: the second is a reference point
-    r"(?<![\w'’-])(?-i:[А-ЯЁ])[\w'’-]*+\s++под\s+$)")
+    # Russian and Ukrainian: "под"/"під" + instrumental right after a place name ("у Никифоровки под Северском",
+    # "Воздвиженка под Гуляйполем") or a settlement noun ("Окуповані села під Покровськом") locates that place:
+    # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
+    r"(?:(?<=[\s,(«\"“])(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*+|(?<![\w'’-])(?:сел[аоё]|сёла|сіл|селищ[аеі]|посел[ок]\w*|посёл\w*|населен\w*\s+пункт\w*|"
+    r"позици\w*|позиці\w*))\s++(?:под|під)\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
     "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
     "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction",
-    "near", "outside", "close", "под"))
+    "near", "outside", "close", "под", "під"))
 # English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
 # located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
 # southeast of Y)"): Y is a reference point, not the place of the event
@@ -71,7 +73,8 @@ _DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\
                       r"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:directions|axes|sectors)\b")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
-_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines)\b")
+# a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road")
+_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines|highway|road|motorway|railway)\b")
 _MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people|militants|voters|inhabitants|"
                      r"delegation|leadership|regime)\b")
 _REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
@@ -83,7 +86,11 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s
                 r"belarus|moldova|poland|germany|france|britain|great\s+britain|united\s+kingdom|uk|us|usa|u\.s\.|"
                 r"united\s+states|america|china|india|iran|north\s+korea|turkey|t[uü]rkiye|georgia|romania|hungary|"
                 r"slovakia|lithuania|latvia|estonia|finland|sweden|norway|italy|spain|japan|taiwan|israel|syria|europe|"
-                r"ireland|austria|switzerland|belgium|netherlands|canada|european\s+union|eu|nato)$", _I)
+                r"ireland|austria|switzerland|belgium|netherlands|canada|european\s+union|eu|nato|"
+                # Russian and Ukrainian, in their cases ("на Украине", "в Росії"): the country, not a village so named
+                r"украин[аыеуо]й?|україн[аиіу]|україною|росси[яиюе]й?|росі[яїю]|росією|рф|белорусси[яиюе]й?|беларус[ьи]|"
+                r"білорус[ьіи]|білоруссю|молдови?|молдов[аеуі]|польш[аиеуі]|польщ[аіу]|сша|нато|евросоюз[аеу]?|"
+                r"євросоюз[уі]?)$", _I)
 # a list of names ("Sosnove, Yarova, and ") between a preposition and the mention: items, each followed by a
 # separator, to the end. Read one way only: a name is read whole (possessive; its hyphens are its own, and a
 # hyphen that ends the text is the separator after it), each separator whole; at most _LIST_ITEMS items (a
@@ -203,6 +210,18 @@ def _venue(sentence: str, start: int, end: int, lo: int, hi: int) -> bool:
     return False
 
 
+# English: a region in apposition right after a place name locates it ("entered Hrabovske, Sumy Oblast",
+# "Pryvillia, Donetsk Oblast"); the name before the comma is no region itself (a list of regions is not this)
+_NAME_COMMA_END = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*+)\s*+,\s*+$")
+
+
+def _appositive(before: str) -> bool:
+    """``before`` ends in a name that is no region, and a comma ("entered Hrabovske, ")."""
+    m = _NAME_COMMA_END.search(before[-60:])
+    return bool(m) and not _REGION_WORDS.search(m.group(1).casefold())
+
+
+
 _CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
 _add_twins((_CONTAINER_BEFORE,))  # searched by _found
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
@@ -217,6 +236,9 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     rest = sentence[end:]
     if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
         return "speaker", "speaker: followed by a speech verb"
+    office = _office_after(sentence, end)
+    if office:
+        return "speaker", f"speaker: the seat of '{office}'"
     # ``before`` is part of the sentence: what the sentence's stems rule out, they rule out there
     if _venue(sentence, start, end, lo, hi):
         return "venue", "venue: meeting word"
@@ -232,9 +254,16 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: used as a modifier"
     if cue is not None and _hypothetical(sentence, cue, lo):
         return "background", f"background: hypothetical '{cue.text}'"
+    if cue is not None and _since(sentence, cue, lo):
+        return "background", f"background: a past event as a time reference ('since … {cue.text}')"
     if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end) or _sector_adjective(sentence, start, end):
         return "direction", "direction: a sector named after the town"
-    if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue:
+    if strict and _REGION_WORDS.search(mention.casefold()) and _appositive(before):
+        return "background", "background: a region in apposition locates the place before it"
+    if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue \
+            and not (strict and _found(_CONTAINER_BEFORE, before)):
+        # a relative clause on a region that only contains the event ("X in the Y region, where Russian
+        # forces have gained a foothold") is the outlet's background on the region
         return "event", f"relative clause '{cue.text}'"
     if kind == "water" and cue is not None:
         return "event", f"water by cue '{cue.text}'"
@@ -272,6 +301,37 @@ _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 def _sector_adjective(sentence: str, start: int, end: int) -> bool:
     """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці")."""
     return bool(_SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start))
+
+
+_SINCE_WORDS = 3  # words between "since" and its cue ("since Russian forces captured")
+
+
+def _since(sentence: str, cue: _Cue, lo: int) -> bool:
+    """The cue is the past event a present state dates from ("the region's centre since Moscow captured Donetsk
+    in 2014"): a ``history`` row of ``geo/rules/intentions.jsonl`` in its clause, at most a few words before it."""
+    for h in read_kinds(sentence).get(("intentions", "history"), ()):
+        if lo <= h.start and h.end <= cue.start:
+            rest = sentence[h.end:cue.start]
+            if (not rest or rest[0].isspace()) and "," not in rest and len(rest.split()) <= _SINCE_WORDS:
+                return True
+    return False
+
+
+# what may stand between a place and the office seated there ("the Zaporizhzhia region governor", "the Donetsk
+# People's Republic head", "Kharkiv's mayor")
+_OFFICE_GAP = frozenset({"'s", "’s", "region", "region's", "oblast", "city", "city's", "people's", "people’s",
+                         "republic", "republic's", "krai"})
+
+
+def _office_after(sentence: str, end: int) -> str:
+    """The office row of the speakers table right after the place ("the Kherson regional administration",
+    "the Zaporozhye Movement leader"), with at most a region word or a possessive between; "" for none."""
+    for h in read_kinds(sentence).get(("speakers", "office"), ()):
+        if h.start >= end:
+            gap = sentence[end:h.start].replace("'s", " 's").replace("’s", " ’s").lower().split()
+            if (not gap or sentence[end:end + 1] in "'’ ") and len(gap) <= 3 and _OFFICE_GAP.issuperset(gap):
+                return h.text
+    return ""
 
 
 def _direction_word_after(sentence: str, end: int) -> bool:

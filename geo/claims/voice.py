@@ -13,7 +13,7 @@ from geo.rules.matcher import read_kinds
 from geo.claims.action import _find_cues, _hedged
 from geo.claims.claimant import _find_attributions
 
-__all__ = ['source_claimant', 'report_voice']
+__all__ = ['source_claimant', 'outlet_claimant', 'report_voice']
 
 # --------------------------------------------------------------------------------------------
 # Source claimant
@@ -52,6 +52,25 @@ def source_claimant(report: Report) -> Claimant | None:
     host = urlparse(url).netloc.casefold() if url else ""
     head = " ".join(filter(None, (url, report.title, report.author, report.text[:400])))
     return _head_claimant(host, head)
+
+
+def outlet_claimant(report: Report) -> Claimant | None:
+    """Who speaks in the outlet's own words (its reminder, "Напомним", "Нагадаємо"): a known channel, else
+    the site by its host alone (a news site is ``media`` even when its page retells DeepState or the MoD),
+    else :func:`source_claimant`.
+
+    Examples
+    --------
+    >>> r = Report(text="Армія РФ окупувала Лисівку, повідомили аналітики DeepState.",
+    ...            url="https://novosti.example.ua/news/1-okupuvaly-deepstate")
+    >>> source_claimant(r).value, outlet_claimant(r).value
+    ('DeepState', 'media')
+    """
+    if report.claimant_hint is not None:
+        return report.claimant_hint
+    url = report.url or (report.source if "://" in report.source else "")
+    host = urlparse(url).netloc.casefold() if url else ""
+    return _head_claimant(host, host) if host else source_claimant(report)
 
 
 # The head's patterns (case-sensitive, on the casefolded head)

@@ -38,14 +38,14 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  "scope": frozenset({"list"})}),
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
-    "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker"}),
+    "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"})}),
     "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {}),
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
-    "intentions": (frozenset({"intention", "goal", "goal-verb"}), {"reach": frozenset({"from-first-word"})}),
+    "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {"reach": frozenset({"from-first-word"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
 }
 
