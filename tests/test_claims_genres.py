@@ -90,3 +90,41 @@ def test_attacks_and_weapons_apart(sentence: str, name: str, action: Action) -> 
 ])
 def test_english_cue_rows(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a sector named after a town: attacks repelled and strikes in it stay what they were, attacks along it are
+    # fighting there, a capture on it is an advance (English General Staff summaries, Russian officials)
+    ("Six enemy attacks were repelled in the Siversk sector.", "Siversk", Action.REPELLED),
+    ("In the Lyman sector, our defenders repelled nine assaults.", "Lyman", Action.REPELLED),
+    ("In the Kramatorsk sector, the invaders launched an air strike in the area of Chasiv Yar.", "Kramatorsk",
+     Action.STRUCK),
+    ("Russian artillery shelled Ukrainian positions near Mala Tokmachka in the Orikhiv direction.", "Orikhiv",
+     Action.STRUCK),
+    ("In the Pokrovsk direction, the enemy attacked 40 times near Myrnohrad and Rodynske.", "Pokrovsk",
+     Action.FIGHTING),
+    # "strikes" with no weapon on a whole direction: ground thrusts in Russian military prose
+    ("On the Huliaipole direction, the 'Vostok' group keeps delivering alternating strikes.", "Huliaipole",
+     Action.FIGHTING),
+    ("Russian forces captured Tykhe in the Kupiansk direction, the ministry said.", "Kupiansk", Action.ADVANCING),
+])
+def test_a_sector_keeps_repelled_and_strikes(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("direction", action), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a capture whose object is a part of the place (its outskirts, a district, a building) enters it
+    ("Ukrainian troops have seized the outskirts of Kupiansk, a milblogger wrote.", "Kupiansk", Action.ENTERED),
+    ("Russian forces captured the eastern part of Toretsk, the ministry claimed.", "Toretsk", Action.ENTERED),
+    ("Pushilin said Russian troops had hoisted their flag on the roof of one of the buildings in the town of Selydove.",
+     "Selydove", Action.ENTERED),
+    ("Footage shows a soldier raising a Russian flag on top of a building in Niu-York.", "Niu-York", Action.ENTERED),
+    ("Russian forces took control of two neighbourhoods of Kurakhove.", "Kurakhove", Action.ENTERED),
+    ("Russian forces captured parts of Kurakhove and Dachne.", "Kurakhove", Action.ENTERED),
+    # the place itself, or a part named after it ("in the eastern part of the region"), is taken
+    ("Russian forces captured the village of Dachne in the eastern part of Donetsk Oblast.", "Dachne", Action.CAPTURED),
+    ("Russian soldiers raised their flag over Kurakhove.", "Kurakhove", Action.CAPTURED),
+])
+def test_a_part_taken_is_the_place_entered(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
