@@ -128,3 +128,20 @@ def test_a_sector_keeps_repelled_and_strikes(sentence: str, name: str, action: A
 ])
 def test_a_part_taken_is_the_place_entered(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # news copy names its source after the verb: the place before ", reports X" is the report's last place
+    ("Russian forces entered Dachne and advanced near Oleksiivka, reports DeepState.", "Oleksiivka", Action.ADVANCING),
+    ("Russian forces have advanced south of Kupiansk, reports the Institute for the Study of War.", "Kupiansk",
+     Action.ADVANCING),
+    ("Ukrainian troops repelled an assault near Bilohorivka, said the General Staff.", "Bilohorivka", Action.REPELLED),
+])
+def test_a_place_before_an_inverted_attribution_is_no_speaker(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", action), c.why
+
+
+def test_a_place_before_its_own_speech_verb_still_speaks() -> None:
+    s = "Kyiv, however, said Russian forces attacked Kupiansk."
+    assert _claim(s, "Kyiv").role == "speaker"

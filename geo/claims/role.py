@@ -8,7 +8,7 @@ import re
 from geo.rules.matcher import read_kinds
 from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _stem_mask
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
-from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _may_speak
+from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
 __all__ = []
 
@@ -100,6 +100,12 @@ _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "ob
 
 # the regexes _found searches (a lower-case twin each)
 _add_twins((_ACTOR_BEFORE, _LOCATOR_BEFORE))
+
+
+# news copy puts the speaker after its verb: "… near Dachne and Aleksiivka, reports DeepState", "… south of Avdiivka,
+# reports the Institute for the Study of War": the name before the comma ends the report, it does not speak
+_INVERTED_SPEECH = _c(r"^\s*+,\s*+(?:" + "|".join(sorted(set(_SPEECH_VERBS), key=len, reverse=True))
+                      + r")\s++(?:(?:the|a|an)\s++(?:\w++\s++){0,3}?)?(?-i:[A-Z])")
 
 
 def _kind_of(sentence: str, start: int, end: int) -> str:
@@ -215,7 +221,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     after = sentence[end:hi]
     metonym = bool(_METONYMS.match(mention))
     rest = sentence[end:]
-    if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
+    if (_may_speak(rest) and _SPEECH_AFTER.match(rest) and not _INVERTED_SPEECH.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
         return "speaker", "speaker: followed by a speech verb"
     # ``before`` is part of the sentence: what the sentence's stems rule out, they rule out there
     if _venue(sentence, start, end, lo, hi):
