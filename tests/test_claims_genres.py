@@ -145,3 +145,23 @@ def test_a_place_before_an_inverted_attribution_is_no_speaker(sentence: str, nam
 def test_a_place_before_its_own_speech_verb_still_speaks() -> None:
     s = "Kyiv, however, said Russian forces attacked Kupiansk."
     assert _claim(s, "Kyiv").role == "speaker"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # English General Staff summaries: a try to push the defenders out, to encircle or surround a town, is an attack,
+    # whether it failed or is still going on
+    ("In the Pokrovsk direction, the occupiers tried to dislodge our units from their positions near Kotlyne and "
+     "Zvirove.", "Zvirove"),
+    ("The enemy is throwing everything it has to dislodge our defenders from their positions near Toretsk.", "Toretsk"),
+    ("Russian attempts to dislodge Ukrainian units from their positions near Krynky have failed.", "Krynky"),
+    ("Russian troops are still trying to encircle Chasiv Yar, the spokesman said.", "Chasiv Yar"),
+    ("In the Toretsk direction, the enemy does not stop trying to surround Shcherbynivka.", "Shcherbynivka"),
+])
+def test_a_try_to_dislodge_or_encircle_is_an_attack(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", Action.ATTACKED), c.why
+
+
+def test_defenders_dislodged_is_an_advance_near_the_place() -> None:
+    s = "Russian forces dislodged Ukrainian units from their positions near Tykhe, the ministry said."
+    assert _claim(s, "Tykhe").action is Action.ADVANCING

@@ -145,8 +145,7 @@ def analyse_mention_all(
         action, detail = cue.action, cue.detail
         negated, how = _negation(sentence, cue, clo)
         if negated:
-            action, detail = ((Action.ATTACKED, f"failed: {cue.detail}") if how == "fail" and action in
-                              (Action.CAPTURED, Action.ENTERED, Action.ADVANCING) else
+            action, detail = ((Action.ATTACKED, f"failed: {cue.detail}") if how == "fail" and action in _TRIED else
                               (action, detail) if action is Action.REPELLED else (Action.OTHER, f"denied: {cue.detail}"))
         attr = inside[0]
         seen.add(attr.claimant)
@@ -198,6 +197,9 @@ def _part_of(sentence: str, lo: int, start: int) -> bool:
                for h in read_kinds(sentence).get(("actions", "part"), ()))
 
 
+# what a failed try at it makes an attack: "failed to break through", "still trying to encircle X", "attempts to
+# dislodge our units … failed"
+_TRIED = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.ATTACKED})
 _BARE_STRIKES = frozenset({"strike", "strikes", "blow", "blows"})
 
 
@@ -299,7 +301,7 @@ def _analyse(
         if negated:
             if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
                 pass  # "tried to break through": already read as an attempt
-            elif how == "fail" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+            elif how == "fail" and action in _TRIED:
                 action, detail = Action.ATTACKED, f"failed: {cue.detail}"
             elif action is not Action.REPELLED:
                 action, detail = Action.OTHER, f"denied: {cue.detail}"
