@@ -165,3 +165,18 @@ def test_a_try_to_dislodge_or_encircle_is_an_attack(sentence: str, name: str) ->
 def test_defenders_dislodged_is_an_advance_near_the_place() -> None:
     s = "Russian forces dislodged Ukrainian units from their positions near Tykhe, the ministry said."
     assert _claim(s, "Tykhe").action is Action.ADVANCING
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # English General Staff retellings: the day's repelled attacks, then ", with/and" the fighting still going on
+    ("Three assaults were repelled, with fighting ongoing near Tabaivka.", "Tabaivka", Action.FIGHTING),
+    ("Four enemy attacks were repelled near Stupochky and Bila Hora, with fighting still going on near Chasiv Yar.",
+     "Chasiv Yar", Action.FIGHTING),
+    ("Four enemy attacks were repelled near Stupochky and Bila Hora, with fighting still going on near Chasiv Yar.",
+     "Bila Hora", Action.REPELLED),
+    ("Ukrainian forces repelled attacks near Stepove and Lobkove, and two battles were still going on there.",
+     "Lobkove", Action.REPELLED),
+    ("Two attacks were repelled, and fighting continues near Vovchansk.", "Vovchansk", Action.FIGHTING),
+])
+def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action

@@ -173,7 +173,8 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
             lo, prev = prev, _previous_clause_start(sentence, prev)
         return (inside[-1] if inside else None), lo
     for c in inside:
-        if c.action in _PRIORITY and not _own_conjunct(sentence, c, start, end, inside):
+        if c.action in _PRIORITY and not _own_conjunct(sentence, c, start, end, inside) \
+                and not _later_conjunct(sentence, c, start, inside):
             return c, lo
     before = [c for c in inside if c.end <= start]
     after = [c for c in inside if c.start >= end and not _attributive_after(sentence, c)]
@@ -204,6 +205,19 @@ def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_
     and repelled a counterattack": A, B, C are not repelled)."""
     return (cue.start >= end and any(c.end <= start for c in inside)
             and bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)))
+
+
+# "Two attacks were repelled, with fighting ongoing near X": a cue that opens a conjunct after a comma
+_CONJUNCT_OPEN = _c(r",\s*(?:and|with)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _later_conjunct(sentence: str, cue: _Cue, start: int, inside: list[_Cue]) -> bool:
+    """A cue before the mention that opens a conjunct of its own after the priority cue governs the places after
+    it ("Two attacks were repelled, with fighting ongoing near X": X is fighting, not repelled; English General
+    Staff retellings join the day's repelled attacks and the fighting still going on this way)."""
+    return cue.end <= start and any(
+        cue.end <= c.start and c.end <= start and _CONJUNCT_OPEN.search(sentence, cue.end, c.start)
+        for c in inside if c is not cue)
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
