@@ -180,3 +180,15 @@ def test_defenders_dislodged_is_an_advance_near_the_place() -> None:
 ])
 def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # ISW and milblog English: ground "secured" is ground taken; a tract beside a village is an advance on it
+    ("Russian forces reportedly secured a tree line northwest of Robotyne.", "Robotyne", Action.ADVANCING),
+    ("A milblogger claimed that Russian forces secured Vesele after heavy fighting.", "Vesele", Action.CAPTURED),
+    # a longer phrase keeps its own reading
+    ("Russian troops penetrated the defences and secured a foothold in Tykhe, a blogger said.", "Tykhe",
+     Action.ADVANCING),
+])
+def test_secured_ground(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
