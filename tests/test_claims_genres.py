@@ -192,3 +192,13 @@ def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str,
 ])
 def test_secured_ground(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+def test_a_word_of_the_name_is_no_intention() -> None:
+    # machine rewrites translate names into English words ("First May" for Pervomaiske): the name's "May" is no
+    # "may have been"
+    s = "The ministry says the villages of Filiia and First May have been liberated."
+    c = _claim(s, "First May")
+    assert (c.role, c.action) == ("event", Action.CAPTURED), c.why
+    s = "Russian forces may have captured Tykhe, a milblogger claimed."
+    assert _claim(s, "Tykhe").role == "background"

@@ -340,11 +340,14 @@ def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
     return any(lo <= h.start and h.end <= hi for h in read_kinds(sentence).get(("modality", "hedge"), ()))
 
 
-def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
+def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | None = None) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance", "if ... captured"): an
     ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, or a goal
-    (:func:`_goal_is`)."""
+    (:func:`_goal_is`). A row inside ``skip`` (the mention's own span: "May" of a place machine-translated as
+    "First May") is a letter of the name, not a word of the sentence, as for the cues (:func:`_find_cues`)."""
     for h in read_kinds(sentence).get(("intentions", "intention"), ()):
+        if skip and h.start < skip[1] and h.end > skip[0]:
+            continue
         # "could have": a hedge's phrase, whose intention is its first word
         end = h.start + len(h.text.split()[0]) if h.get("reach") == "from-first-word" else h.end
         if lo <= h.start and end <= cue.start:

@@ -236,7 +236,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
-    if cue is not None and _hypothetical(sentence, cue, lo):
+    if cue is not None and _hypothetical(sentence, cue, lo, skip=(start, end)):
         return "background", f"background: hypothetical '{cue.text}'"
     if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end) or _sector_adjective(sentence, start, end):
         return "direction", "direction: a sector named after the town"
