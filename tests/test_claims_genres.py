@@ -202,3 +202,14 @@ def test_a_word_of_the_name_is_no_intention() -> None:
     assert (c.role, c.action) == ("event", Action.CAPTURED), c.why
     s = "Russian forces may have captured Tykhe, a milblogger claimed."
     assert _claim(s, "Tykhe").role == "background"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    # English General Staff summaries: "a tense situation", "the situation is/remains (most) tense" is fighting there
+    ("The situation remains tense near Prohres, where three clashes are ongoing.", "Prohres", "event"),
+    ("The General Staff reported a tense situation in the Siversk direction.", "Siversk", "direction"),
+    ("The situation is most tense in the Lyman direction, where 20 attacks were recorded.", "Lyman", "direction"),
+])
+def test_a_tense_situation_is_fighting(sentence: str, name: str, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == (role, Action.FIGHTING), c.why
