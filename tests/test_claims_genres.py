@@ -213,3 +213,21 @@ def test_a_word_of_the_name_is_no_intention() -> None:
 def test_a_tense_situation_is_fighting(sentence: str, name: str, role: str) -> None:
     c = _claim(sentence, name)
     assert (c.role, c.action) == (role, Action.FIGHTING), c.why
+
+
+@pytest.mark.parametrize("sentence, name, locator", [
+    # wire copy and ISW retellings locate a place by a bearing in an appositive: the second place is a reference
+    ("The village of Novoselydivka, north of Kurakhove, was also captured, the ministry said.", "Novoselydivka",
+     "Kurakhove"),
+    ("Bloggers said Russian forces were close to taking the town of Myrnohrad, just east of Pokrovsk.", "Myrnohrad",
+     "Pokrovsk"),
+    ("Russian forces made gains southeast of Urozhaine, just south of Velyka Novosilka.", None, "Velyka Novosilka"),
+])
+def test_a_bearing_in_an_appositive_locates(sentence: str, name: str | None, locator: str) -> None:
+    assert _claim(sentence, locator).role == "background"
+    if name is not None:
+        assert _claim(sentence, name).role == "event"
+
+
+def test_a_bearing_of_the_event_itself_stays_an_event() -> None:
+    assert _claim("Russian forces advanced northwest of Kurakhove.", "Kurakhove").action is Action.ADVANCING

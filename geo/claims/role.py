@@ -40,6 +40,10 @@ _REFERENCE_BEFORE = _c(
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
     r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    # the same with a bearing ("The village of Sontsivka, north of Kurakhove, was also captured", "the town of
+    # Kurakhove, just southwest of Hirnyk"): the second place locates the first
+    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|about\s+\d+\s*+km\s+)?{_DIRS}\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|settlement)\s+of\s+)?$|"
     # Russian: "под" + instrumental right after a place name ("у Никифоровки под Северском", "Воздвиженка под
     # Гуляйполем") locates that place: the second is a reference point
     r"(?<![\w'’-])(?-i:[А-ЯЁ])[\w'’-]*+\s++под\s+$)")
