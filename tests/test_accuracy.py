@@ -44,7 +44,8 @@ def test_claims_match_the_labels(summary) -> None:
     s = summary["short"]
     # measured after the sentence-level reading (rule tables): 0.934 / 0.934 / 0.942, minus one village;
     # after the fifth session (claimant tables, day phrases): 0.934 / 0.962 / 0.981, minus one village
-    assert s["action_match"] >= 0.92 and s["claimant_match"] >= 0.95 and s["date_match"] >= 0.97, s
+    # after issue 13's English genre rules (sectors, parts taken, First May): action 0.943, minus one village
+    assert s["action_match"] >= 0.93 and s["claimant_match"] >= 0.95 and s["date_match"] >= 0.97, s
 
 
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
@@ -52,7 +53,8 @@ def test_claims_match_the_labels(summary) -> None:
 # After the sentence-level reading (rule tables, genre formulas): 0.829 / 0.751 / 0.430 / 0.707, minus one village.
 # All of this session merged (reading, report state, morphology, sectors): 0.860 / 0.772 / 0.819 / 0.714, minus one village.
 # Fifth session merged (action and claimant cues as rows, day phrases, oblique names): 0.917 / 0.865 / 0.948 / 0.977.
-MORE_FLOORS = {"within3_stripped": 0.91, "action_match": 0.86, "claimant_match": 0.94, "date_match": 0.965}
+# Issue 13's English genre rules (sectors keep repelled/struck, parts taken are entered, inverted attributions): action 0.902.
+MORE_FLOORS = {"within3_stripped": 0.91, "action_match": 0.895, "claimant_match": 0.94, "date_match": 0.965}
 
 
 @pytest.mark.slow
