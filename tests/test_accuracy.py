@@ -44,8 +44,8 @@ def test_claims_match_the_labels(summary) -> None:
     s = summary["short"]
     # measured after the sentence-level reading (rule tables): 0.934 / 0.934 / 0.942, minus one village;
     # after the fifth session (claimant tables, day phrases): 0.934 / 0.962 / 0.981, minus one village;
-    # after issue 13 (a lead's subject speaks): claimant 0.972, minus one village
-    assert s["action_match"] >= 0.92 and s["claimant_match"] >= 0.962 and s["date_match"] >= 0.97, s
+    # after issue 13 (a lead's subject speaks; English genre rules): action 0.943, claimant 0.972, minus one village
+    assert s["action_match"] >= 0.93 and s["claimant_match"] >= 0.962 and s["date_match"] >= 0.97, s
 
 
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
@@ -55,7 +55,8 @@ def test_claims_match_the_labels(summary) -> None:
 # Fifth session merged (action and claimant cues as rows, day phrases, oblique names): 0.917 / 0.865 / 0.948 / 0.977.
 # Issue 14 (villages nobody tuned for: о/і alternation, renamings, settlement-list items): 0.933 / 0.876 / 0.959 /
 # 0.993 measured, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.927, "action_match": 0.87, "claimant_match": 0.953, "date_match": 0.987}
+# Issue 13's English genre rules (sectors keep repelled/struck, parts taken are entered, inverted attributions): action 0.902.
+MORE_FLOORS = {"within3_stripped": 0.927, "action_match": 0.895, "claimant_match": 0.953, "date_match": 0.987}
 
 
 @pytest.mark.slow

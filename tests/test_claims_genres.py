@@ -90,3 +90,144 @@ def test_attacks_and_weapons_apart(sentence: str, name: str, action: Action) -> 
 ])
 def test_english_cue_rows(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a sector named after a town: attacks repelled and strikes in it stay what they were, attacks along it are
+    # fighting there, a capture on it is an advance (English General Staff summaries, Russian officials)
+    ("Six enemy attacks were repelled in the Siversk sector.", "Siversk", Action.REPELLED),
+    ("In the Lyman sector, our defenders repelled nine assaults.", "Lyman", Action.REPELLED),
+    ("In the Kramatorsk sector, the invaders launched an air strike in the area of Chasiv Yar.", "Kramatorsk",
+     Action.STRUCK),
+    ("Russian artillery shelled Ukrainian positions near Mala Tokmachka in the Orikhiv direction.", "Orikhiv",
+     Action.STRUCK),
+    ("In the Pokrovsk direction, the enemy attacked 40 times near Myrnohrad and Rodynske.", "Pokrovsk",
+     Action.FIGHTING),
+    # "strikes" with no weapon on a whole direction: ground thrusts in Russian military prose
+    ("On the Huliaipole direction, the 'Vostok' group keeps delivering alternating strikes.", "Huliaipole",
+     Action.FIGHTING),
+    ("Russian forces captured Tykhe in the Kupiansk direction, the ministry said.", "Kupiansk", Action.ADVANCING),
+])
+def test_a_sector_keeps_repelled_and_strikes(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("direction", action), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a capture whose object is a part of the place (its outskirts, a district, a building) enters it
+    ("Ukrainian troops have seized the outskirts of Kupiansk, a milblogger wrote.", "Kupiansk", Action.ENTERED),
+    ("Russian forces captured the eastern part of Toretsk, the ministry claimed.", "Toretsk", Action.ENTERED),
+    ("Pushilin said Russian troops had hoisted their flag on the roof of one of the buildings in the town of Selydove.",
+     "Selydove", Action.ENTERED),
+    ("Footage shows a soldier raising a Russian flag on top of a building in Niu-York.", "Niu-York", Action.ENTERED),
+    ("Russian forces took control of two neighbourhoods of Kurakhove.", "Kurakhove", Action.ENTERED),
+    ("Russian forces captured parts of Kurakhove and Dachne.", "Kurakhove", Action.ENTERED),
+    # the place itself, or a part named after it ("in the eastern part of the region"), is taken
+    ("Russian forces captured the village of Dachne in the eastern part of Donetsk Oblast.", "Dachne", Action.CAPTURED),
+    ("Russian soldiers raised their flag over Kurakhove.", "Kurakhove", Action.CAPTURED),
+])
+def test_a_part_taken_is_the_place_entered(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # news copy names its source after the verb: the place before ", reports X" is the report's last place
+    ("Russian forces entered Dachne and advanced near Oleksiivka, reports DeepState.", "Oleksiivka", Action.ADVANCING),
+    ("Russian forces have advanced south of Kupiansk, reports the Institute for the Study of War.", "Kupiansk",
+     Action.ADVANCING),
+    ("Ukrainian troops repelled an assault near Bilohorivka, said the General Staff.", "Bilohorivka", Action.REPELLED),
+])
+def test_a_place_before_an_inverted_attribution_is_no_speaker(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", action), c.why
+
+
+def test_a_place_before_its_own_speech_verb_still_speaks() -> None:
+    s = "Kyiv, however, said Russian forces attacked Kupiansk."
+    assert _claim(s, "Kyiv").role == "speaker"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # English General Staff summaries: a try to push the defenders out, to encircle or surround a town, is an attack,
+    # whether it failed or is still going on
+    ("In the Pokrovsk direction, the occupiers tried to dislodge our units from their positions near Kotlyne and "
+     "Zvirove.", "Zvirove"),
+    ("The enemy is throwing everything it has to dislodge our defenders from their positions near Toretsk.", "Toretsk"),
+    ("Russian attempts to dislodge Ukrainian units from their positions near Krynky have failed.", "Krynky"),
+    ("Russian troops are still trying to encircle Chasiv Yar, the spokesman said.", "Chasiv Yar"),
+    ("In the Toretsk direction, the enemy does not stop trying to surround Shcherbynivka.", "Shcherbynivka"),
+])
+def test_a_try_to_dislodge_or_encircle_is_an_attack(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", Action.ATTACKED), c.why
+
+
+def test_defenders_dislodged_is_an_advance_near_the_place() -> None:
+    s = "Russian forces dislodged Ukrainian units from their positions near Tykhe, the ministry said."
+    assert _claim(s, "Tykhe").action is Action.ADVANCING
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # English General Staff retellings: the day's repelled attacks, then ", with/and" the fighting still going on
+    ("Three assaults were repelled, with fighting ongoing near Tabaivka.", "Tabaivka", Action.FIGHTING),
+    ("Four enemy attacks were repelled near Stupochky and Bila Hora, with fighting still going on near Chasiv Yar.",
+     "Chasiv Yar", Action.FIGHTING),
+    ("Four enemy attacks were repelled near Stupochky and Bila Hora, with fighting still going on near Chasiv Yar.",
+     "Bila Hora", Action.REPELLED),
+    ("Ukrainian forces repelled attacks near Stepove and Lobkove, and two battles were still going on there.",
+     "Lobkove", Action.REPELLED),
+    ("Two attacks were repelled, and fighting continues near Vovchansk.", "Vovchansk", Action.FIGHTING),
+])
+def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # ISW and milblog English: ground "secured" is ground taken; a tract beside a village is an advance on it
+    ("Russian forces reportedly secured a tree line northwest of Robotyne.", "Robotyne", Action.ADVANCING),
+    ("A milblogger claimed that Russian forces secured Vesele after heavy fighting.", "Vesele", Action.CAPTURED),
+    # a longer phrase keeps its own reading
+    ("Russian troops penetrated the defences and secured a foothold in Tykhe, a blogger said.", "Tykhe",
+     Action.ADVANCING),
+])
+def test_secured_ground(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+def test_a_word_of_the_name_is_no_intention() -> None:
+    # machine rewrites translate names into English words ("First May" for Pervomaiske): the name's "May" is no
+    # "may have been"
+    s = "The ministry says the villages of Filiia and First May have been liberated."
+    c = _claim(s, "First May")
+    assert (c.role, c.action) == ("event", Action.CAPTURED), c.why
+    s = "Russian forces may have captured Tykhe, a milblogger claimed."
+    assert _claim(s, "Tykhe").role == "background"
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    # English General Staff summaries: "a tense situation", "the situation is/remains (most) tense" is fighting there
+    ("The situation remains tense near Prohres, where three clashes are ongoing.", "Prohres", "event"),
+    ("The General Staff reported a tense situation in the Siversk direction.", "Siversk", "direction"),
+    ("The situation is most tense in the Lyman direction, where 20 attacks were recorded.", "Lyman", "direction"),
+])
+def test_a_tense_situation_is_fighting(sentence: str, name: str, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == (role, Action.FIGHTING), c.why
+
+
+@pytest.mark.parametrize("sentence, name, locator", [
+    # wire copy and ISW retellings locate a place by a bearing in an appositive: the second place is a reference
+    ("The village of Novoselydivka, north of Kurakhove, was also captured, the ministry said.", "Novoselydivka",
+     "Kurakhove"),
+    ("Bloggers said Russian forces were close to taking the town of Myrnohrad, just east of Pokrovsk.", "Myrnohrad",
+     "Pokrovsk"),
+    ("Russian forces made gains southeast of Urozhaine, just south of Velyka Novosilka.", None, "Velyka Novosilka"),
+])
+def test_a_bearing_in_an_appositive_locates(sentence: str, name: str | None, locator: str) -> None:
+    assert _claim(sentence, locator).role == "background"
+    if name is not None:
+        assert _claim(sentence, name).role == "event"
+
+
+def test_a_bearing_of_the_event_itself_stays_an_event() -> None:
+    assert _claim("Russian forces advanced northwest of Kurakhove.", "Kurakhove").action is Action.ADVANCING

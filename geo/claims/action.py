@@ -173,7 +173,8 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
             lo, prev = prev, _previous_clause_start(sentence, prev)
         return (inside[-1] if inside else None), lo
     for c in inside:
-        if c.action in _PRIORITY and not _own_conjunct(sentence, c, start, end, inside):
+        if c.action in _PRIORITY and not _own_conjunct(sentence, c, start, end, inside) \
+                and not _later_conjunct(sentence, c, start, inside):
             return c, lo
     before = [c for c in inside if c.end <= start]
     after = [c for c in inside if c.start >= end and not _attributive_after(sentence, c)]
@@ -204,6 +205,19 @@ def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_
     and repelled a counterattack": A, B, C are not repelled)."""
     return (cue.start >= end and any(c.end <= start for c in inside)
             and bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)))
+
+
+# "Two attacks were repelled, with fighting ongoing near X": a cue that opens a conjunct after a comma
+_CONJUNCT_OPEN = _c(r",\s*(?:and|with)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
+def _later_conjunct(sentence: str, cue: _Cue, start: int, inside: list[_Cue]) -> bool:
+    """A cue before the mention that opens a conjunct of its own after the priority cue governs the places after
+    it ("Two attacks were repelled, with fighting ongoing near X": X is fighting, not repelled; English General
+    Staff retellings join the day's repelled attacks and the fighting still going on this way)."""
+    return cue.end <= start and any(
+        cue.end <= c.start and c.end <= start and _CONJUNCT_OPEN.search(sentence, cue.end, c.start)
+        for c in inside if c is not cue)
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
@@ -326,11 +340,14 @@ def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
     return any(lo <= h.start and h.end <= hi for h in read_kinds(sentence).get(("modality", "hedge"), ()))
 
 
-def _hypothetical(sentence: str, cue: _Cue, lo: int) -> bool:
+def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | None = None) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance", "if ... captured"): an
     ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, or a goal
-    (:func:`_goal_is`)."""
+    (:func:`_goal_is`). A row inside ``skip`` (the mention's own span: "May" of a place machine-translated as
+    "First May") is a letter of the name, not a word of the sentence, as for the cues (:func:`_find_cues`)."""
     for h in read_kinds(sentence).get(("intentions", "intention"), ()):
+        if skip and h.start < skip[1] and h.end > skip[0]:
+            continue
         # "could have": a hedge's phrase, whose intention is its first word
         end = h.start + len(h.text.split()[0]) if h.get("reach") == "from-first-word" else h.end
         if lo <= h.start and end <= cue.start:

@@ -145,8 +145,7 @@ def analyse_mention_all(
         action, detail = cue.action, cue.detail
         negated, how = _negation(sentence, cue, clo)
         if negated:
-            action, detail = ((Action.ATTACKED, f"failed: {cue.detail}") if how == "fail" and action in
-                              (Action.CAPTURED, Action.ENTERED, Action.ADVANCING) else
+            action, detail = ((Action.ATTACKED, f"failed: {cue.detail}") if how == "fail" and action in _TRIED else
                               (action, detail) if action is Action.REPELLED else (Action.OTHER, f"denied: {cue.detail}"))
         attr = inside[0]
         seen.add(attr.claimant)
@@ -185,6 +184,33 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
     return True
 
 
+# what may stand between a part's row and the place: "on one of the buildings in the town of Hirnyk"
+_PART_REST = _c(r"\s*(?:the\s+)?(?:(?:town|city|village|settlement|locality)\s+of\s+)?")
+
+
+def _part_of(sentence: str, lo: int, start: int) -> bool:
+    """Whether what a capture took, between its cue (ending at ``lo``) and the place at ``start``, is a part of the
+    place: a ``part`` row of ``geo/rules/actions.jsonl`` ("outskirts of", "part of", "building in") right before it,
+    or before a list of names that ends with it ("parts of Kurakhove and Dachne")."""
+    gap_end = lo + len(_strip_list(sentence[lo:start]))
+    return any(lo <= h.start and h.end <= gap_end and _PART_REST.fullmatch(sentence, h.end, gap_end)
+               for h in read_kinds(sentence).get(("actions", "part"), ()))
+
+
+# what a failed try at it makes an attack: "failed to break through", "still trying to encircle X", "attempts to
+# dislodge our units … failed"
+_TRIED = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.ATTACKED})
+_BARE_STRIKES = frozenset({"strike", "strikes", "blow", "blows"})
+
+
+def _weapon_named(sentence: str, cue, lo: int, hi: int) -> bool:
+    """Whether a strike on a sector is one: its cue says more than a bare "strikes" ("air strike", "shelled") or
+    its clause names a weapon (a ``means`` row: "artillery … targeted positions in the Vasylivka direction").
+    Russian military prose in English calls ground thrusts along a direction "strikes" ("alternating
+    multidirectional strikes on the Zaporizhzhia direction"): those are fighting there."""
+    if cue.text.casefold() not in _BARE_STRIKES:
+        return True
+    return any(lo <= h.start and h.end <= hi for h in read_kinds(sentence).get(("actions", "means"), ()))
 _CAPITALISED = re.compile(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}")  # a name inside a clause (not its first word)
 _NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
 _add_twins((_NEAR_BEFORE,))  # searched by _found
@@ -269,18 +295,24 @@ def _analyse(
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
                 _strip_list(sentence[cue.end:start])):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
+        elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
+            action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
         if negated:
             if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
                 pass  # "tried to break through": already read as an attempt
-            elif how == "fail" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+            elif how == "fail" and action in _TRIED:
                 action, detail = Action.ATTACKED, f"failed: {cue.detail}"
             elif action is not Action.REPELLED:
                 action, detail = Action.OTHER, f"denied: {cue.detail}"
             why.append("negated")
         if _DIRECTION_AFTER.match(sentence[end:hi]):
-            # the place names a direction: a capture on the direction is not a capture of the town
-            action = Action.ADVANCING if action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING) else Action.FIGHTING
+            # the place names a direction: a capture on the direction is not a capture of the town, attacks
+            # along it are fighting there; attacks repelled and strikes in the sector stay what they were
+            if action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+                action = Action.ADVANCING
+            elif not (action is Action.REPELLED or (action is Action.STRUCK and _weapon_named(sentence, cue, lo, hi))):
+                action = Action.FIGHTING
             detail = f"direction: {detail}"
     if hedged:
         why.append("hedged")

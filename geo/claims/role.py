@@ -8,7 +8,7 @@ import re
 from geo.rules.matcher import read_kinds
 from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _stem_mask
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
-from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _may_speak
+from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
 __all__ = []
 
@@ -40,6 +40,10 @@ _REFERENCE_BEFORE = _c(
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
     r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    # the same with a bearing ("The village of Sontsivka, north of Kurakhove, was also captured", "the town of
+    # Kurakhove, just southwest of Hirnyk"): the second place locates the first
+    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|about\s+\d+\s*+km\s+)?{_DIRS}\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|settlement)\s+of\s+)?$|"
     # Russian and Ukrainian: "под"/"під" + instrumental right after a place name ("у Никифоровки под Северском",
     # "Воздвиженка под Гуляйполем") or a settlement noun ("Окуповані села під Покровськом") locates that place:
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
@@ -107,6 +111,12 @@ _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "ob
 
 # the regexes _found searches (a lower-case twin each)
 _add_twins((_ACTOR_BEFORE, _LOCATOR_BEFORE))
+
+
+# news copy puts the speaker after its verb: "… near Dachne and Aleksiivka, reports DeepState", "… south of Avdiivka,
+# reports the Institute for the Study of War": the name before the comma ends the report, it does not speak
+_INVERTED_SPEECH = _c(r"^\s*+,\s*+(?:" + "|".join(sorted(set(_SPEECH_VERBS), key=len, reverse=True))
+                      + r")\s++(?:(?:the|a|an)\s++(?:\w++\s++){0,3}?)?(?-i:[A-Z])")
 
 
 def _kind_of(sentence: str, start: int, end: int) -> str:
@@ -234,7 +244,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     after = sentence[end:hi]
     metonym = bool(_METONYMS.match(mention))
     rest = sentence[end:]
-    if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
+    if (_may_speak(rest) and _SPEECH_AFTER.match(rest) and not _INVERTED_SPEECH.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
         return "speaker", "speaker: followed by a speech verb"
     office = _office_after(sentence, end)
     if office:
@@ -252,7 +262,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
-    if cue is not None and _hypothetical(sentence, cue, lo):
+    if cue is not None and _hypothetical(sentence, cue, lo, skip=(start, end)):
         return "background", f"background: hypothetical '{cue.text}'"
     if cue is not None and _since(sentence, cue, lo):
         return "background", f"background: a past event as a time reference ('since … {cue.text}')"
