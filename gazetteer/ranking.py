@@ -98,6 +98,9 @@ class Weights:
     front_scale_km: float = 20.0
     country_ua: float = 0.25  #: reports are about the war in Ukraine
     group_cap: float = 1.0  #: the most a group of anchors can add
+    #: the most the names written beside a name (``near_any``) can add together: a strike list
+    #: of thirty villages around one town must not make that town every open name's reading
+    beside_cap: float = 1.0
     former_name: float = 0.25  #: share of the population/seat prior kept when matched by an alternate name
     other_name_match: float = 0.30  #: taken off the match when only another name of the place matched
 
@@ -324,7 +327,8 @@ def _totals_arrays(
             continue
         any_dist[k] = _distances_from(st, (s_.lats, s_.lons), s_.lats, s_.lons, True)
         any_gain[k] = s_.weight * np.exp2(-any_dist[k] / max(s_.scale_km, 0.001))
-    pull += any_gain.sum(axis=0)
+    if near_any:
+        pull += weights.beside_cap * (1.0 - np.exp(-any_gain.sum(axis=0) / weights.beside_cap))
 
     if region_set:
         key = frozenset(region_set)
@@ -385,8 +389,10 @@ def _totals_scalar(
         for j, e in enumerate(sat):
             pull[j % n] += cap * (1.0 - e)
     if any_rows:
+        cap = weights.beside_cap
+        sat = np.exp([-_add_up([g[i] for _, g in any_rows], n) / cap for i in range(n)]).tolist()
         for i in range(n):
-            pull[i] += _add_up([g[i] for _, g in any_rows], n)
+            pull[i] += cap * (1.0 - sat[i])
 
     if region_set:
         key = frozenset(region_set)

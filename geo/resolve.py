@@ -732,7 +732,8 @@ def resolve_mentions(
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
         for i in idx:
-            results[i] = r = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]))
+            results[i] = r = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]),
+                                     front_km if group_event[gk] else None)
             if gk in lone and r.coord_source is CoordSource.GAZETTEER:
                 results[i] = replace(r, confidence=min(r.confidence, LONE_CONFIDENCE), why=r.why + (lone[gk],))
     for i, (reason, kept) in doubts.items():
@@ -935,8 +936,11 @@ def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     return conf
 
 
-def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int) -> Resolution:
-    """The resolution of one mention from its ranked candidates (the best of ``n``)."""
+def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
+            front_km: Callable[[float, float], float | None] | None = None) -> Resolution:
+    """The resolution of one mention from its ranked candidates (the best of ``n``); ``front_km``
+    (for an event place) puts a namesake chosen far behind the front in its own calibration
+    stratum (:func:`geo.calibration.stratum`)."""
     c = m.coordinate
     if c is not None:
         # The text's own coordinates are the point; the name is matched to the place there.
@@ -978,7 +982,8 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int) -> Resolut
         lat=best.place.lat,
         lon=best.place.lon,
         coord_source=CoordSource.GAZETTEER,
-        confidence=round(calibrated(conf, stratum(best.rule, n)), 4),
+        confidence=round(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
+                                                  else front_km(best.place.lat, best.place.lon))), 4),
         precision=precision,
         uncertainty_m=unc,
         why=why,

@@ -52,7 +52,25 @@ def test_one_of_a_set_of_points_pulls_the_nearest_reading() -> None:
     ranked = rank([far, near], near_any=[other])
     assert ranked[0].place.geonameid == 2
     assert any("beside it" in w for w in ranked[0].why)
-    assert ranked[0].score - ranked[1].score > 0.3
+    assert ranked[0].score - ranked[1].score > 0.25
+
+
+def test_the_names_written_beside_a_name_add_up_to_a_bounded_pull() -> None:
+    """A strike list of thirty villages around one town must not make the town every open name's
+    reading: the readings of the names beside it saturate at ``Weights.beside_cap``."""
+    from gazetteer.model import Candidate, Place
+
+    town = Candidate(Place(1, "Bilozerka", 46.63, 32.44, "P", "PPL", "UA"), 0.55)
+    village = Candidate(Place(2, "Ivanivka", 46.75, 33.02, "P", "PPL", "UA"), 0.95)
+    around_town = [AnchorSet((46.63 + k * 0.01, 50.0), (32.44, 30.0), weight=0.5, label=f"'v{k}'") for k in range(30)]
+    alone = rank([town], near_any=around_town[:1])[0].score - rank([town])[0].score
+    many = rank([town], near_any=around_town)[0].score - rank([town])[0].score
+    assert alone < many <= Weights().beside_cap + 1e-9
+    # one name beside it still pulls almost as much as before the bound
+    assert alone > 0.3
+    # twenty-nine villages of the list near the town do not outweigh the village's own name by far
+    ranked = rank([town, village], near_any=around_town)
+    assert ranked[0].score - ranked[1].score < 0.7
 
 
 def test_rankings_without_anchors_are_remembered_per_regions_and_front_day(gaz, front) -> None:
