@@ -111,9 +111,11 @@ def sector_town(name: str, gaz: Gazetteer) -> Place | None:
     """The town a direction named ``name`` ("Kupiansk", "Сіверському") is named after, or None.
 
     The most populous settlement of Ukraine whose current name one of its forms is (no fuzzy
-    matching).
+    matching); when GeoNames gives none of them a population, the one such settlement there is
+    ("Vremivske direction": Vremivka, the only place of that name), else None.
     """
     best: Place | None = None
+    found: set[int] = set()
     for form in _town_names(name):
         for c in gaz.candidates(form, fuzzy=False):
             p = c.place
@@ -122,9 +124,10 @@ def sector_town(name: str, gaz: Gazetteer) -> Place | None:
             if (p.country != "UA" or p.feature_class != "P" or c.rule in ("case", "renamed")
                     or fold(c.matched) != fold(p.name)):
                 continue
+            found.add(p.geonameid)
             if best is None or p.population > best.population:
                 best = p
-    return best if best is not None and best.population > 0 else None
+    return best if best is not None and (best.population > 0 or len(found) == 1) else None
 
 
 def find_sectors(

@@ -30,6 +30,8 @@ def test_every_row_of_the_table_finds_its_example():
         ("Торецькому", "Toretsk"),  # not Slovyansk, whose former name is Tor
         ("Kupiansk", "Kupyansk"),
         ("Lyman", "Lyman"),
+        ("Vremivske", "Vremivka"),  # GeoNames gives it no population, but it is the only Vremivka
+        ("Времівському", "Vremivka"),
     ],
 )
 def test_the_town_a_direction_is_named_after(gaz, name, town):
@@ -89,3 +91,11 @@ def test_a_romanised_direction_adjective_is_its_town(gaz):
     got = {c.place: c for c in extract_text(text, gaz, date=DAY)}
     assert got["Pokrovske"].name == "Pokrovsk" and got["Siverskiy"].name == "Siversk"
     assert sector_town("Siverskiy", gaz).name == "Siversk"
+
+
+def test_a_direction_named_after_one_of_several_unpopulated_namesakes_is_no_town(gaz):
+    """Without a population to tell them apart, a name several villages share names no town."""
+    assert len({c.place.geonameid for c in gaz.candidates("Novoselivka", fuzzy=False)
+                if c.place.country == "UA" and c.place.population == 0}) > 1
+    p = sector_town("Novoselivka", gaz)
+    assert p is None or p.population > 0
