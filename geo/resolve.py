@@ -506,6 +506,22 @@ def resolve_mentions(
     elsewhere_anchors: dict[int, tuple[Place, Anchor]] = {}
     bearing_anchors: dict[tuple[int, int], tuple[Place, Relation, Anchor]] = {}
 
+    readings_ids: dict[str, frozenset[int]] = {}
+
+    def same_name(a: str, b: str) -> bool:
+        """Whether two names are one name written twice: the same key, or two forms of it with the
+        same candidates ("Петровки", "Петровке": its case forms, "Fedorovka", "Fyodorovka"). A name
+        is no evidence for itself: neither pulls the other towards its own readings."""
+        if a == b:
+            return True
+        ids = []
+        for k in (a, b):
+            got = readings_ids.get(k)
+            if got is None:
+                got = readings_ids[k] = frozenset(c.place.geonameid for c in cand_cache[k])
+            ids.append(got)
+        return len(ids[0]) > 1 and ids[0] == ids[1]
+
     def paragraphs_of(at: Sequence[int]) -> set[int]:
         return {bisect.bisect_right(para_starts, x) - 1 for x in at}
 
@@ -545,7 +561,7 @@ def resolve_mentions(
             for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
                 near_by.add(text_group[j])
         beside = sorted(other for other in near_by if other != gk and group_event[other]
-                        and base_key[other] != keys[i0])
+                        and not same_name(base_key[other], keys[i0]))
         namesakes = name_count[keys[i0]] > 1
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
                                   frozenset(in_sectors))
@@ -587,7 +603,7 @@ def resolve_mentions(
                 other == gk
                 or not group_event[other]
                 or p.geonameid in seen
-                or base_key[other] == key0
+                or same_name(base_key[other], key0)
                 or p.feature_class != "P"
             ):
                 continue
@@ -605,7 +621,7 @@ def resolve_mentions(
             anchors.append(a)
         for ref, rel in bearings.get(gk, ()):
             p = settled.get(ref)
-            if p is None or p.feature_class != "P" or base_key[ref] == key0:
+            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
                 continue
             held_b = bearing_anchors.get((id(p), id(rel)))
             if held_b is None:
@@ -617,9 +633,11 @@ def resolve_mentions(
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
+        once: set[str] = set()  # a name written in two forms beside it counts once
         for other in f.beside:
-            if other not in pending or other in settled:
+            if other not in pending or other in settled or any(same_name(base_key[other], o) for o in once):
                 continue
+            once.add(base_key[other])
             if other in readings_of:
                 readings = readings_of[other]
             else:

@@ -237,3 +237,17 @@ def test_a_ukrainian_general_staff_sentence(gaz) -> None:
     [c] = claims
     assert c.name == "Novopavlivka" and str(c.action) == "repelled" and str(c.claimant) == "UA-GeneralStaff"
     assert [c.place for c in extract_text("Українські військові звільнили Кам’янське.", gaz)] == ["Кам’янське"]
+
+
+def test_a_name_written_in_two_case_forms_is_one_name_as_evidence(gaz) -> None:
+    """"Петровки" and "Петровке" are one village written twice: its readings pull a third name once,
+    and neither form pulls the other towards its own readings."""
+    text = ("Штурмовые отряды продвинулись западнее Петровки. В Петровке идут бои, "
+            "противник отходит к Веселому Гаю.")
+    claims = extract_text(text, gaz, front_km=lambda lat, lon: 3.0)
+    hai = next(c for c in claims if c.name == "Veselyi Hai")
+    beside = [w for w in hai.why if "beside it" in w]
+    assert len(beside) == 1 and re.search("Петровк[еи]", beside[0])
+    for c in claims:
+        if c.place.startswith("Петровк"):
+            assert not any("Петровк" in w for w in c.why)
