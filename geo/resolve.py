@@ -69,9 +69,13 @@ DIRECTION_DEFAULT_KM = 12.0
 DIRECTION_SCALE_KM = 12.0
 #: The town a front direction is named after ("На Сіверському напрямку") pulls the places listed
 #: under it this strongly, halving over this distance: a direction spans some tens of km, so the
-#: pull tells a namesake 100 km away from one inside the sector, not villages within it apart
-SECTOR_WEIGHT = 0.8
-SECTOR_SCALE_KM = 40.0
+#: pull tells a namesake 60 km away from one inside the sector, not villages within it apart
+#: (measured on both labelled sets: 1.2 and 25 km place one more village on each than 0.8 and 40 km)
+SECTOR_WEIGHT = 1.2
+SECTOR_SCALE_KM = 25.0
+#: A direction's town lies at most this far from the front line on the report's date (Zaporizhzhia,
+#: Kharkiv and Sumy lie within some 40 km of it)
+SECTOR_FRONT_KM = 100.0
 #: A settled place listed under another direction pulls a place listed under one this much less
 OTHER_SECTOR = 0.25
 #: Names within this many characters of each other, neither settled, pull each other's readings
@@ -332,6 +336,10 @@ def resolve_mentions(
 
     # the front directions named in the report ("На Сіверському напрямку", "in the Kupiansk direction")
     sectors = find_sectors(text, gaz, sentence_of) if text else []
+    if front_km is not None:
+        # a front direction is named after a town near the front: a namesake far behind it is not
+        # the town meant ("Orehovo direction" is Orikhiv, not an Orikhove in Crimea)
+        sectors = [s for s in sectors if (fd := front_km(s.town.lat, s.town.lon)) is None or fd <= SECTOR_FRONT_KM]
     # a Russian or Ukrainian direction is named by an adjective: the mention is the town the direction
     # is named after (Сіверському → Siversk), not a namesake of the adjective (Siverskiy near St
     # Petersburg); so is an English one that romanises the adjective ("the Siverskiy direction").
