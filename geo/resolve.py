@@ -78,6 +78,10 @@ SECTOR_SCALE_KM = 25.0
 SECTOR_FRONT_KM = 100.0
 #: A settled place listed under another direction pulls a place listed under one this much less
 OTHER_SECTOR = 0.25
+#: A place the text locates another near ("Lozova, near the town of Kupiansk") pulls it this
+#: strongly, halving over this distance
+LOCATOR_WEIGHT = 1.0
+LOCATOR_SCALE_KM = 30.0
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
@@ -118,6 +122,14 @@ _PAIR_GAP = re.compile(
     r"|(?:,\s*)?(?:which|that|what)\s+(?:the\s+)?(?:Ukrainians?|Ukraine|Kyiv|Russians?|Moscow)\s+(?:now\s+)?(?:calls?|renamed|named)"
     r"|(?:,\s*)?(?:now\s+)?(?:known|called|renamed)(?:\s+in\s+(?:Ukraine|Russia))?(?:\s+as)?(?=\s)"
     r"|(?:,\s*)?(?:formerly|previously|once)(?:\s+known\s+as)?(?=\s))\s*",
+    re.IGNORECASE,
+)
+# What stands between a place and the place the text locates it near: English ", near (the town
+# of) Y", ", outside Y", ", close to the city of Y"; Russian "X под Y" (instrumental: "под Гуляйполем")
+_LOCATOR_GAP = re.compile(
+    r"\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?"
+    r"|\s++под\s+",
     re.IGNORECASE,
 )
 _REGION_PAIR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|or|&)\s+$")
@@ -434,6 +446,15 @@ def resolve_mentions(
         for i, ref_i, rel in _directions(mentions, text, sentence_of):
             bearings.setdefault(group_of[i], []).append((group_of[ref_i], rel))
 
+    # "took Lozova, near the town of Kupiansk", "Воздвиженка под Гуляйполем": once the second is
+    # settled, the first lies near it
+    locators: dict[str, list[str]] = {}
+    if text:
+        for i in range(len(mentions) - 1):
+            if _LOCATOR_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
+                locators.setdefault(group_of[i], []).append(group_of[i + 1])
+    locator_anchors: dict[int, tuple[Place, Anchor]] = {}
+
     # the front direction each place is listed under (its paragraph, until the next direction)
     sector_anchors = _sector_anchors(sectors)
 
@@ -638,6 +659,16 @@ def resolve_mentions(
                     lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
                     label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
             anchors.append(held_b[2])
+        for ref in locators.get(gk, ()):
+            p = settled.get(ref)
+            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
+                continue
+            held_l = locator_anchors.get(id(p))
+            if held_l is None:
+                held_l = locator_anchors[id(p)] = (p, Anchor(
+                    p.lat, p.lon, weight=LOCATOR_WEIGHT, scale_km=LOCATOR_SCALE_KM,
+                    label=f"{p.name}, the place the text locates it near"))
+            anchors.append(held_l[1])
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []

@@ -251,3 +251,21 @@ def test_a_name_written_in_two_case_forms_is_one_name_as_evidence(gaz) -> None:
     for c in claims:
         if c.place.startswith("Петровк"):
             assert not any("Петровк" in w for w in c.why)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assault groups entered Vozdvyzhenka, near the town of Huliaipole.",
+        "Assault groups entered Vozdvyzhenka, outside Huliaipole.",
+        "Штурмовые группы зашли в Воздвиженку под Гуляйполем.",
+    ],
+)
+def test_the_place_a_text_locates_a_village_near_chooses_its_namesake(gaz, text) -> None:
+    """"X, near the town of Y" (English news) and "X под Y" (Russian) put X near Y: the Vozdvyzhivka
+    by Huliaipole, not the Vozdvyzhenka of Donetsk oblast the name alone gives."""
+    village = next(c for c in extract_text(text, gaz) if c.place.startswith(("Vozdvyzh", "Воздвиж")))
+    assert village.admin1 == "Zaporizhzhya Oblast"
+    assert any("the place the text locates it near" in w for w in village.why)
+    alone = next(c for c in extract_text("Assault groups entered Vozdvyzhenka.", gaz))
+    assert alone.admin1 != "Zaporizhzhya Oblast"
