@@ -23,6 +23,7 @@ evidence changes is prepared once per name (``gazetteer.ranking.prepare``).
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -39,6 +40,7 @@ from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confid
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
+from geo.rules import load_table
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
@@ -171,6 +173,12 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
     Returns (start, end, region place) triples, in order.
     """
     out: list[tuple[int, int, Place]] = []
+    # "Херсонщини", "на Харківщині": an oblast by its one-word name (rule table region_names)
+    pattern, by_stem = _region_names()
+    for m in pattern.finditer(text):
+        place = gaz.region(by_stem[m.group(1).casefold()])
+        if place is not None:
+            out.append((m.start(), m.end(), place))
     for m in _region_matches(text):
         name = m.group(0)
         place = gaz.region(name)
@@ -191,6 +199,16 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
             if first is not None:
                 out.append((m.start() - len(before.group(0)), m.end(), first))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _region_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The one-word names of oblasts ("Херсонщина", "Донеччина", "Харьковщина": ``geo/rules/region_names.jsonl``,
+    stems with the oblast each names) as one expression, and the oblast by stem (casefolded)."""
+    rows = load_table("region_names", classes={"region-name"}, fields={"region": None}, required=("region",))
+    by_stem = {row.key.casefold(): row.get("region") for row in rows}
+    stems = sorted(by_stem, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE), by_stem
 
 
 #: What every match of :data:`_REGION` holds, found with ``str.find``: a kind word, lowercased

@@ -269,3 +269,17 @@ def test_the_place_a_text_locates_a_village_near_chooses_its_namesake(gaz, text)
     assert any("the place the text locates it near" in w for w in village.why)
     alone = next(c for c in extract_text("Assault groups entered Vozdvyzhenka.", gaz))
     assert alone.admin1 != "Zaporizhzhya Oblast"
+
+
+def test_every_one_word_oblast_name_is_read_as_its_oblast(gaz) -> None:
+    """region_names.jsonl: "Херсонщини", "на Донеччині", "на Харьковщине" name their oblasts."""
+    from geo.resolve import find_regions
+    from geo.rules import load_table
+
+    for row in load_table("region_names", classes={"region-name"}, fields={"region": None}, required=("region",)):
+        want = gaz.region(row.get("region"))
+        assert want is not None, f"region_names.jsonl:{row.line}: no oblast {row.get('region')!r}"
+        found = [p.geonameid for _, _, p in find_regions(row.example, gaz)]
+        assert want.geonameid in found, f"region_names.jsonl:{row.line}"
+    # the name inside a longer word is no oblast ("Насумщині" is no word; the stem must open a word)
+    assert find_regions("Наприкінцісумщинаслово", gaz) == []
