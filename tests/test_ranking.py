@@ -102,3 +102,20 @@ def test_a_remembered_ranking_is_not_lent_to_another_gazetteers_place() -> None:
     near = [Anchor(47.95, 36.35, 1.0, 10.0, "x")]
     assert rank(old, name="Tykhe", near=near)[0].place.geonameid == 2
     assert rank(new, name="Tykhe", near=near)[0].place.geonameid == 1
+
+
+def test_a_village_of_unknown_population_counts_as_a_small_village() -> None:
+    """GeoNames gives no population for most villages of Ukraine: unknown is not empty. A village
+    of 150 people still outranks one of unknown size, by less than it would an empty place."""
+    from gazetteer.model import Candidate, Place
+
+    known = Candidate(Place(1, "Popivka", 50.77, 35.47, "P", "PPL", "UA", population=150), 1.0)
+    unknown = Candidate(Place(2, "Popivka", 50.90, 34.80, "P", "PPL", "UA", population=0), 1.0)
+    ranked = rank([unknown, known], name="Popivka")
+    gap = ranked[0].score - ranked[1].score
+    assert ranked[0].place.geonameid == 1
+    w = Weights()
+    assert gap < w.population * 2.2 - 1e-6  # log10(151) ≈ 2.18 decades: less than the whole prior
+    assert any("population unknown" in x for x in rank([unknown], name="Popivka")[0].why)
+    empty = rank([unknown, known], name="Popivka", weights=Weights(unknown_population=0.0))
+    assert empty[0].score - empty[1].score > gap
