@@ -80,6 +80,8 @@ SECTOR_SCALE_KM = 25.0
 SECTOR_FRONT_KM = 100.0
 #: A settled place listed under another direction pulls a place listed under one this much less
 OTHER_SECTOR = 0.25
+#: The most a look-alike (a fuzzy match: "Veselein" for Vesele) is trusted, however clear its ranking
+LOOKALIKE_CONFIDENCE = 0.85
 #: A place the text locates another near ("Lozova, near the town of Kupiansk") pulls it this
 #: strongly, halving over this distance
 LOCATOR_WEIGHT = 1.0
@@ -1057,8 +1059,9 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
         lat=best.place.lat,
         lon=best.place.lon,
         coord_source=CoordSource.GAZETTEER,
-        confidence=round(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
-                                                  else front_km(best.place.lat, best.place.lon))), 4),
+        confidence=round(min(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
+                                                      else front_km(best.place.lat, best.place.lon))),
+                             LOOKALIKE_CONFIDENCE if best.rule in ("fuzzy", "fuzzy-area") else 1.0), 4),
         precision=precision,
         uncertainty_m=unc,
         why=why,
