@@ -1,15 +1,17 @@
 """Fit the confidence calibration (``geo/data/calibration.csv``) on labelled reports.
 
-For every labelled event settlement of the fitting sets (by default ``short`` and ``more`` of
-``../shared/eval``) that frontmap places from the gazetteer with the text's coordinates removed,
-the ranking's raw confidence, the kind of name match (:func:`geo.calibration.stratum`, read back
-from the claim's ``why``) and whether the place is right (within 3 km of the label). Per kind, an
+For every labelled event settlement of the fitting sets (by default ``short``, ``more`` and ``isw``
+of ``../shared/eval``; ``--eval`` may be given more than once) that frontmap places from the
+gazetteer with the text's coordinates removed, the ranking's raw confidence, the kind of name match
+(:func:`geo.calibration.stratum`: the rule and the number of candidates read back from the claim's
+``why``, and the place's distance to the front line on the report's date when the ranking used it)
+and whether the place is right (within 3 km of the label). Per kind, an
 isotonic regression (pool-adjacent-violators) of right on raw confidence; its steps are written
 as breakpoints, shrunk towards the share right over all placements by a prior of ``--prior`` placements
 (few placements in a step should not make it certain). The held-out sets check it
 (``benchmarks/accuracy.py`` prints the reliability table).
 
-Run:  FRONTMAP_DATA=../shared/data python benchmarks/calibrate.py [--sets short,more] [--out FILE]
+Run:  FRONTMAP_DATA=../shared/data python benchmarks/calibrate.py [--eval DIR ...] [--sets short,more,isw] [--out FILE]
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from geo.model import CoordSource  # noqa: E402
 
 _RULE = re.compile(r"^name (\S+) match ")
 _RUNNER_UP = re.compile(r"^(\d+) candidates, runner-up ")
+_FRONT = re.compile(r"^\d+ km from the front line \(")
 
 
 def observations(gaz, eval_dir: Path, sets: set[str], front) -> list[tuple[str, float, bool]]:
@@ -55,8 +58,11 @@ def observations(gaz, eval_dir: Path, sets: set[str], front) -> list[tuple[str, 
             best = max(placed, key=lambda c: c.confidence)
             rule = next((m.group(1) for w in best.why if (m := _RULE.match(w))), "fold")
             n = next((int(m.group(1)) for w in best.why if (m := _RUNNER_UP.match(w))), 1)
+            # the ranking measured the front line for it (an event place, a line given): the same measure
+            fd = (front.distance_km(best.lat, best.lon, best.report_date)
+                  if front is not None and any(_FRONT.search(w) for w in best.why) else None)
             d = float(distances_km(float(r["lat"]), float(r["lon"]), [best.lat], [best.lon])[0])
-            out.append((stratum(rule, n), float(best.confidence), d <= 3.0))
+            out.append((stratum(rule, n, fd), float(best.confidence), d <= 3.0))
     return out
 
 
@@ -104,16 +110,17 @@ def fit(obs: list[tuple[str, float, bool]], prior: float) -> list[tuple[str, flo
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval", type=Path, default=None)
-    ap.add_argument("--sets", default="short,more")
+    ap.add_argument("--eval", type=Path, action="append", default=None,
+                    help="eval folder (default: $FRONTMAP_DATA/../eval); may be given more than once")
+    ap.add_argument("--sets", default="short,more,isw", help="the label sets fitted on (labels_<set>.csv)")
     ap.add_argument("--prior", type=float, default=4.0)
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE)
     args = ap.parse_args(argv)
-    eval_dir = args.eval or Path(os.environ["FRONTMAP_DATA"]).parent / "eval"
+    eval_dirs = args.eval or [Path(os.environ["FRONTMAP_DATA"]).parent / "eval"]
     gaz = Gazetteer.open(progress=False)
     ff = front_file()
     front = FrontLine.from_file(ff, gaz) if ff is not None else None
-    obs = observations(gaz, eval_dir, set(args.sets.split(",")), front)
+    obs = [o for eval_dir in eval_dirs for o in observations(gaz, eval_dir, set(args.sets.split(",")), front)]
     rows = fit(obs, args.prior)
     header = ("# Confidence calibration, fitted by benchmarks/calibrate.py on the sets "
               f"{args.sets} of the labelled reports ({len(obs)} placements; isotonic, prior {args.prior:g}).\n"

@@ -23,6 +23,7 @@ evidence changes is prepared once per name (``gazetteer.ranking.prepare``).
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -39,6 +40,7 @@ from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confid
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
+from geo.rules import load_table
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
@@ -69,11 +71,21 @@ DIRECTION_DEFAULT_KM = 12.0
 DIRECTION_SCALE_KM = 12.0
 #: The town a front direction is named after ("На Сіверському напрямку") pulls the places listed
 #: under it this strongly, halving over this distance: a direction spans some tens of km, so the
-#: pull tells a namesake 100 km away from one inside the sector, not villages within it apart
-SECTOR_WEIGHT = 0.8
-SECTOR_SCALE_KM = 40.0
+#: pull tells a namesake 60 km away from one inside the sector, not villages within it apart
+#: (measured on both labelled sets: 1.2 and 25 km place one more village on each than 0.8 and 40 km)
+SECTOR_WEIGHT = 1.2
+SECTOR_SCALE_KM = 25.0
+#: A direction's town lies at most this far from the front line on the report's date (Zaporizhzhia,
+#: Kharkiv and Sumy lie within some 40 km of it)
+SECTOR_FRONT_KM = 100.0
 #: A settled place listed under another direction pulls a place listed under one this much less
 OTHER_SECTOR = 0.25
+#: The most a look-alike (a fuzzy match: "Veselein" for Vesele) is trusted, however clear its ranking
+LOOKALIKE_CONFIDENCE = 0.85
+#: A place the text locates another near ("Lozova, near the town of Kupiansk") pulls it this
+#: strongly, halving over this distance
+LOCATOR_WEIGHT = 1.0
+LOCATOR_SCALE_KM = 30.0
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
@@ -116,6 +128,14 @@ _PAIR_GAP = re.compile(
     r"|(?:,\s*)?(?:formerly|previously|once)(?:\s+known\s+as)?(?=\s))\s*",
     re.IGNORECASE,
 )
+# What stands between a place and the place the text locates it near: English ", near (the town
+# of) Y", ", outside Y", ", close to the city of Y"; Russian "X под Y" (instrumental: "под Гуляйполем")
+_LOCATOR_GAP = re.compile(
+    r"\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?"
+    r"|\s++под\s+",
+    re.IGNORECASE,
+)
 _REGION_PAIR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|or|&)\s+$")
 
 
@@ -155,6 +175,12 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
     Returns (start, end, region place) triples, in order.
     """
     out: list[tuple[int, int, Place]] = []
+    # "Херсонщини", "на Харківщині": an oblast by its one-word name (rule table region_names)
+    pattern, by_stem = _region_names()
+    for m in pattern.finditer(text):
+        place = gaz.region(by_stem[m.group(1).casefold()])
+        if place is not None:
+            out.append((m.start(), m.end(), place))
     for m in _region_matches(text):
         name = m.group(0)
         place = gaz.region(name)
@@ -175,6 +201,16 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
             if first is not None:
                 out.append((m.start() - len(before.group(0)), m.end(), first))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _region_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The one-word names of oblasts ("Херсонщина", "Донеччина", "Харьковщина": ``geo/rules/region_names.jsonl``,
+    stems with the oblast each names) as one expression, and the oblast by stem (casefolded)."""
+    rows = load_table("region_names", classes={"region-name"}, fields={"region": None}, required=("region",))
+    by_stem = {row.key.casefold(): row.get("region") for row in rows}
+    stems = sorted(by_stem, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE), by_stem
 
 
 #: What every match of :data:`_REGION` holds, found with ``str.find``: a kind word, lowercased
@@ -332,6 +368,10 @@ def resolve_mentions(
 
     # the front directions named in the report ("На Сіверському напрямку", "in the Kupiansk direction")
     sectors = find_sectors(text, gaz, sentence_of) if text else []
+    if front_km is not None:
+        # a front direction is named after a town near the front: a namesake far behind it is not
+        # the town meant ("Orehovo direction" is Orikhiv, not an Orikhove in Crimea)
+        sectors = [s for s in sectors if (fd := front_km(s.town.lat, s.town.lon)) is None or fd <= SECTOR_FRONT_KM]
     # a Russian or Ukrainian direction is named by an adjective: the mention is the town the direction
     # is named after (Сіверському → Siversk), not a namesake of the adjective (Siverskiy near St
     # Petersburg); so is an English one that romanises the adjective ("the Siverskiy direction").
@@ -426,6 +466,15 @@ def resolve_mentions(
         for i, ref_i, rel in _directions(mentions, text, sentence_of):
             bearings.setdefault(group_of[i], []).append((group_of[ref_i], rel))
 
+    # "took Lozova, near the town of Kupiansk", "Воздвиженка под Гуляйполем": once the second is
+    # settled, the first lies near it
+    locators: dict[str, list[str]] = {}
+    if text:
+        for i in range(len(mentions) - 1):
+            if _LOCATOR_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
+                locators.setdefault(group_of[i], []).append(group_of[i + 1])
+    locator_anchors: dict[int, tuple[Place, Anchor]] = {}
+
     # the front direction each place is listed under (its paragraph, until the next direction)
     sector_anchors = _sector_anchors(sectors)
 
@@ -506,6 +555,22 @@ def resolve_mentions(
     elsewhere_anchors: dict[int, tuple[Place, Anchor]] = {}
     bearing_anchors: dict[tuple[int, int], tuple[Place, Relation, Anchor]] = {}
 
+    readings_ids: dict[str, frozenset[int]] = {}
+
+    def same_name(a: str, b: str) -> bool:
+        """Whether two names are one name written twice: the same key, or two forms of it with the
+        same candidates ("Петровки", "Петровке": its case forms, "Fedorovka", "Fyodorovka"). A name
+        is no evidence for itself: neither pulls the other towards its own readings."""
+        if a == b:
+            return True
+        ids = []
+        for k in (a, b):
+            got = readings_ids.get(k)
+            if got is None:
+                got = readings_ids[k] = frozenset(c.place.geonameid for c in cand_cache[k])
+            ids.append(got)
+        return len(ids[0]) > 1 and ids[0] == ids[1]
+
     def paragraphs_of(at: Sequence[int]) -> set[int]:
         return {bisect.bisect_right(para_starts, x) - 1 for x in at}
 
@@ -545,7 +610,7 @@ def resolve_mentions(
             for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
                 near_by.add(text_group[j])
         beside = sorted(other for other in near_by if other != gk and group_event[other]
-                        and base_key[other] != keys[i0])
+                        and not same_name(base_key[other], keys[i0]))
         namesakes = name_count[keys[i0]] > 1
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
                                   frozenset(in_sectors))
@@ -587,7 +652,7 @@ def resolve_mentions(
                 other == gk
                 or not group_event[other]
                 or p.geonameid in seen
-                or base_key[other] == key0
+                or same_name(base_key[other], key0)
                 or p.feature_class != "P"
             ):
                 continue
@@ -605,7 +670,7 @@ def resolve_mentions(
             anchors.append(a)
         for ref, rel in bearings.get(gk, ()):
             p = settled.get(ref)
-            if p is None or p.feature_class != "P" or base_key[ref] == key0:
+            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
                 continue
             held_b = bearing_anchors.get((id(p), id(rel)))
             if held_b is None:
@@ -614,12 +679,24 @@ def resolve_mentions(
                     lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
                     label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
             anchors.append(held_b[2])
+        for ref in locators.get(gk, ()):
+            p = settled.get(ref)
+            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
+                continue
+            held_l = locator_anchors.get(id(p))
+            if held_l is None:
+                held_l = locator_anchors[id(p)] = (p, Anchor(
+                    p.lat, p.lon, weight=LOCATOR_WEIGHT, scale_km=LOCATOR_SCALE_KM,
+                    label=f"{p.name}, the place the text locates it near"))
+            anchors.append(held_l[1])
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
+        once: set[str] = set()  # a name written in two forms beside it counts once
         for other in f.beside:
-            if other not in pending or other in settled:
+            if other not in pending or other in settled or any(same_name(base_key[other], o) for o in once):
                 continue
+            once.add(base_key[other])
             if other in readings_of:
                 readings = readings_of[other]
             else:
@@ -732,7 +809,8 @@ def resolve_mentions(
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
         for i in idx:
-            results[i] = r = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]))
+            results[i] = r = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]),
+                                     front_km if group_event[gk] else None)
             if gk in lone and r.coord_source is CoordSource.GAZETTEER:
                 results[i] = replace(r, confidence=min(r.confidence, LONE_CONFIDENCE), why=r.why + (lone[gk],))
     for i, (reason, kept) in doubts.items():
@@ -935,8 +1013,11 @@ def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     return conf
 
 
-def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int) -> Resolution:
-    """The resolution of one mention from its ranked candidates (the best of ``n``)."""
+def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
+            front_km: Callable[[float, float], float | None] | None = None) -> Resolution:
+    """The resolution of one mention from its ranked candidates (the best of ``n``); ``front_km``
+    (for an event place) puts a namesake chosen far behind the front in its own calibration
+    stratum (:func:`geo.calibration.stratum`)."""
     c = m.coordinate
     if c is not None:
         # The text's own coordinates are the point; the name is matched to the place there.
@@ -978,7 +1059,9 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int) -> Resolut
         lat=best.place.lat,
         lon=best.place.lon,
         coord_source=CoordSource.GAZETTEER,
-        confidence=round(calibrated(conf, stratum(best.rule, n)), 4),
+        confidence=round(min(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
+                                                      else front_km(best.place.lat, best.place.lon))),
+                             LOOKALIKE_CONFIDENCE if best.rule in ("fuzzy", "fuzzy-area") else 1.0), 4),
         precision=precision,
         uncertainty_m=unc,
         why=why,

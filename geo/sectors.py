@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.model import Place
 from gazetteer.morphology import word_nominatives
-from gazetteer.names import fold
+from gazetteer.names import fold, query_variants
 from geo.rules import load_table
 
 if TYPE_CHECKING:
@@ -107,24 +107,35 @@ def _town_names(name: str) -> list[str]:
     return list(dict.fromkeys(n for n in out if len(n) >= 3))
 
 
+@functools.lru_cache(maxsize=4096)
+def _spelling_of(form: str, name: str) -> bool:
+    """Whether ``form`` is another spelling of the current name ``name`` by the rules of
+    :func:`gazetteer.names.query_variants` ("Gulyaypole" of Huliaipole, "Avdeyevka" of Avdiivka),
+    not a former name of the place."""
+    return fold(name) in {k for k, _ in query_variants(form)}
+
+
 def sector_town(name: str, gaz: Gazetteer) -> Place | None:
     """The town a direction named ``name`` ("Kupiansk", "Сіверському") is named after, or None.
 
     The most populous settlement of Ukraine whose current name one of its forms is (no fuzzy
-    matching).
+    matching); when GeoNames gives none of them a population, the one such settlement there is
+    ("Vremivske direction": Vremivka, the only place of that name), else None.
     """
     best: Place | None = None
+    found: set[int] = set()
     for form in _town_names(name):
         for c in gaz.candidates(form, fuzzy=False):
             p = c.place
             # a direction is named after a town's current name, not a former one (Олександрівськ
             # was Zaporizhzhia), and after a real form of the word, not a case form of it
             if (p.country != "UA" or p.feature_class != "P" or c.rule in ("case", "renamed")
-                    or fold(c.matched) != fold(p.name)):
+                    or not (fold(c.matched) == fold(p.name) or _spelling_of(form, p.name))):
                 continue
+            found.add(p.geonameid)
             if best is None or p.population > best.population:
                 best = p
-    return best if best is not None and best.population > 0 else None
+    return best if best is not None and (best.population > 0 or len(found) == 1) else None
 
 
 def find_sectors(

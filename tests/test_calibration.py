@@ -34,6 +34,32 @@ def test_the_kind_of_match():
     assert stratum("ru-uk", 12) == stratum("renamed", 3) == stratum("fuzzy", 2) == "converted"
 
 
+def test_a_namesake_chosen_far_behind_the_front_has_its_own_stratum():
+    from geo.calibration import FAR_KM
+
+    assert stratum("exact", 30, front_km=FAR_KM + 17) == "spelling-far"
+    assert stratum("ru-uk", 5, front_km=FAR_KM + 1) == "converted-far"
+    assert stratum("exact", 30, front_km=FAR_KM - 1) == stratum("exact", 30) == "spelling"
+    assert stratum("exact", 1, front_km=FAR_KM + 300) == "unique"  # no namesake to mistake it for
+
+
+def test_a_placement_far_from_the_front_is_calibrated_by_the_far_stratum(gaz):
+    """The same sentence, the same ranking margin: a front line far from every candidate puts the
+    chosen namesake in the far stratum, whose table is the one applied."""
+    from geo.calibration import FAR_KM
+
+    text = "Russian forces captured Solodke in Donetsk Oblast after heavy fighting."
+    near_front = lambda lat, lon: 2.0  # noqa: E731
+    far_front = lambda lat, lon: FAR_KM + 40.0  # noqa: E731
+    for fk, kind in ((near_front, "spelling"), (far_front, "spelling-far")):
+        with uncalibrated():
+            raw = [c for c in extract_text(text, gaz, front_km=fk) if c.place == "Solodke"][0]
+        got = [c for c in extract_text(text, gaz, front_km=fk) if c.place == "Solodke"][0]
+        assert raw.resolved and got.resolved
+        assert got.confidence == round(calibrated(raw.confidence, kind), 3)  # a claim keeps 3 decimals
+    assert calibrated(0.987, "spelling-far") != calibrated(0.987, "spelling")  # the two tables differ here
+
+
 def test_uncalibrated_gives_the_raw_confidence_back():
     with uncalibrated():
         assert calibrated(0.93, "converted") == 0.93

@@ -52,7 +52,25 @@ def test_one_of_a_set_of_points_pulls_the_nearest_reading() -> None:
     ranked = rank([far, near], near_any=[other])
     assert ranked[0].place.geonameid == 2
     assert any("beside it" in w for w in ranked[0].why)
-    assert ranked[0].score - ranked[1].score > 0.3
+    assert ranked[0].score - ranked[1].score > 0.25
+
+
+def test_the_names_written_beside_a_name_add_up_to_a_bounded_pull() -> None:
+    """A strike list of thirty villages around one town must not make the town every open name's
+    reading: the readings of the names beside it saturate at ``Weights.beside_cap``."""
+    from gazetteer.model import Candidate, Place
+
+    town = Candidate(Place(1, "Bilozerka", 46.63, 32.44, "P", "PPL", "UA"), 0.55)
+    village = Candidate(Place(2, "Ivanivka", 46.75, 33.02, "P", "PPL", "UA"), 0.95)
+    around_town = [AnchorSet((46.63 + k * 0.01, 50.0), (32.44, 30.0), weight=0.5, label=f"'v{k}'") for k in range(30)]
+    alone = rank([town], near_any=around_town[:1])[0].score - rank([town])[0].score
+    many = rank([town], near_any=around_town)[0].score - rank([town])[0].score
+    assert alone < many <= Weights().beside_cap + 1e-9
+    # one name beside it still pulls almost as much as before the bound
+    assert alone > 0.3
+    # twenty-nine villages of the list near the town do not outweigh the village's own name by far
+    ranked = rank([town, village], near_any=around_town)
+    assert ranked[0].score - ranked[1].score < 0.7
 
 
 def test_rankings_without_anchors_are_remembered_per_regions_and_front_day(gaz, front) -> None:
@@ -84,3 +102,20 @@ def test_a_remembered_ranking_is_not_lent_to_another_gazetteers_place() -> None:
     near = [Anchor(47.95, 36.35, 1.0, 10.0, "x")]
     assert rank(old, name="Tykhe", near=near)[0].place.geonameid == 2
     assert rank(new, name="Tykhe", near=near)[0].place.geonameid == 1
+
+
+def test_a_village_of_unknown_population_counts_as_a_small_village() -> None:
+    """GeoNames gives no population for most villages of Ukraine: unknown is not empty. A village
+    of 150 people still outranks one of unknown size, by less than it would an empty place."""
+    from gazetteer.model import Candidate, Place
+
+    known = Candidate(Place(1, "Popivka", 50.77, 35.47, "P", "PPL", "UA", population=150), 1.0)
+    unknown = Candidate(Place(2, "Popivka", 50.90, 34.80, "P", "PPL", "UA", population=0), 1.0)
+    ranked = rank([unknown, known], name="Popivka")
+    gap = ranked[0].score - ranked[1].score
+    assert ranked[0].place.geonameid == 1
+    w = Weights()
+    assert gap < w.population * 2.2 - 1e-6  # log10(151) ≈ 2.18 decades: less than the whole prior
+    assert any("population unknown" in x for x in rank([unknown], name="Popivka")[0].why)
+    empty = rank([unknown, known], name="Popivka", weights=Weights(unknown_population=0.0))
+    assert empty[0].score - empty[1].score > gap

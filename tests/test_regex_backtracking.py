@@ -174,6 +174,7 @@ NOT_SEARCHED = {
     "geo.resolve._INFIX_NAME": "fullmatch on a mention's text",
     "geo.resolve._KIND_WORD": "sub on a mention's text",
     "geo.resolve._OWN_BEARING_GAP": "fullmatch on the gap between a mention and a bearing phrase",
+    "geo.resolve._LOCATOR_GAP": "fullmatch on the gap between two mentions",
     "geo.resolve._PAIR_GAP": "fullmatch on the gap between two mentions",
     "geo.resolve._REGION_PAIR": "searched in the 40 characters before a region name",
     "geo.claims._PASSIVE_GAP": "fullmatch on the gap between a mention and the cue after it (role._direct)",

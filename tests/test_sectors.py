@@ -30,6 +30,10 @@ def test_every_row_of_the_table_finds_its_example():
         ("Торецькому", "Toretsk"),  # not Slovyansk, whose former name is Tor
         ("Kupiansk", "Kupyansk"),
         ("Lyman", "Lyman"),
+        ("Gulyaypole", "Hulyaypole"),  # a Russian spelling of the current name, not a former name
+        ("Avdeyevka", "Avdiyivka"),
+        ("Vremivske", "Vremivka"),  # GeoNames gives it no population, but it is the only Vremivka
+        ("Времівському", "Vremivka"),
     ],
 )
 def test_the_town_a_direction_is_named_after(gaz, name, town):
@@ -89,3 +93,23 @@ def test_a_romanised_direction_adjective_is_its_town(gaz):
     got = {c.place: c for c in extract_text(text, gaz, date=DAY)}
     assert got["Pokrovske"].name == "Pokrovsk" and got["Siverskiy"].name == "Siversk"
     assert sector_town("Siverskiy", gaz).name == "Siversk"
+
+
+def test_a_direction_named_after_one_of_several_unpopulated_namesakes_is_no_town(gaz):
+    """Without a population to tell them apart, a name several villages share names no town."""
+    assert len({c.place.geonameid for c in gaz.candidates("Novoselivka", fuzzy=False)
+                if c.place.country == "UA" and c.place.population == 0}) > 1
+    p = sector_town("Novoselivka", gaz)
+    assert p is None or p.population > 0
+
+
+def test_a_direction_town_far_behind_the_front_is_no_direction(gaz):
+    """"Orehovo direction": spelling finds an Orikhove; a front line far from it (as from the one in
+    Crimea) says it is not the town the direction is named after, one close to it lets it be."""
+    text = "Russian troops breached the defence northwest of Verbove in the Orehovo direction."
+
+    def town(front_km):
+        return next(c for c in extract_text(text, gaz, date=DAY, front_km=front_km) if c.place == "Orehovo")
+
+    assert town(lambda lat, lon: 5.0).name == "Orikhove"
+    assert town(lambda lat, lon: 300.0).name != "Orikhove"
