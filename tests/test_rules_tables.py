@@ -9,14 +9,15 @@ import pytest
 
 from geo import claims as cl
 from geo.model import Action
-from geo.rules.matcher import TABLES, is_not_place, read, rows
+from geo.rules.matcher import TABLES, filter_spans, is_not_place, matches, read, read_all_kinds, read_kinds, rows
 
 ALL_ROWS = [r for name in TABLES for r in rows(name)]
 
 
 @pytest.mark.parametrize("row", ALL_ROWS, ids=lambda r: f"{r.table}:{r.line}:{r.phrase}")
 def test_every_row_reads_back_from_its_example(row) -> None:
-    hits = [h for h in read(row.example) if h.table == row.table and h.cls == row.cls]
+    # the row's own kind reads it, wherever it stands (inside another table's longer phrase too)
+    hits = list(read_all_kinds(row.example).get((row.table, row.cls), ()))
     assert hits, f"{row.table}.jsonl:{row.line}: {row.phrase!r} not found in its example"
     for name in ("action", "claimant", "side"):
         if row.get(name):
@@ -37,6 +38,31 @@ def test_longest_phrase_wins_and_cases_are_one() -> None:
     hits = read("ВОРОГ НАМАГАВСЯ ПРОСУНУТИСЯ біля Торського")
     assert [(h.table, h.cls) for h in hits] == [("speakers", "actor"), ("actions", "action")]
     assert hits[1].get("modality") == "attempted"
+
+
+def test_overlapping_phrases_are_all_hits() -> None:
+    # a hedge and, inside it, the intention and the speech word of other tables: each phrase in one table
+    every = {(h.table, h.cls, h.text) for h in matches("Russian forces could have taken Lyman; Tykhe is said to be lost.")}
+    assert {("modality", "hedge", "could have"), ("intentions", "intention", "could"),
+            ("modality", "hedge", "is said to"), ("speech", "speech", "is said"), ("intentions", "goal-verb", "is said")} <= every
+    kinds = read_all_kinds("The capture of Tykhe has not been confirmed by the ministry.")
+    assert [h.text for h in kinds[("modality", "hedge")]] == ["not been confirmed"]
+    assert [h.text for h in kinds[("speech", "speech")]] == ["confirmed"]
+    assert [h.text for h in kinds[("modality", "negation")]] == ["not"]
+    # the readers of the longest phrase at a place: "the enemy" of "expelled the enemy from" is no actor
+    text = "Assault units expelled the enemy from Tykhe."
+    assert ("speakers", "actor") in read_all_kinds(text)
+    assert ("speakers", "actor") not in read_kinds(text)
+    assert [h.text for h in read(text)] == ["expelled the enemy from"]
+
+
+def test_filter_spans_reads_on_from_the_left() -> None:
+    # the leftmost phrase wins over a longer one it overlaps (spaCy's filter_spans would keep the longer)
+    hits = matches("Russian forces could have taken Lyman.")
+    kept = filter_spans(hits)
+    assert [h.text for h in kept] == ["Russian forces", "could have", "taken"]
+    assert all(a.end <= b.start or (a.start, a.end) == (b.start, b.end) for a, b in zip(kept, kept[1:]))
+    assert filter_spans([]) == []
 
 
 def _grows_linearly(fn, make, sizes=(1000, 2000, 4000, 8000)) -> None:
@@ -67,7 +93,7 @@ def test_line_after_does_not_backtrack(unit) -> None:
 
 @pytest.mark.parametrize("unit", ["атак ", "a ", "Russian forces ", "  ", "напрям", "close to close to "])
 def test_matcher_does_not_backtrack(unit) -> None:
-    _grows_linearly(read.__wrapped__, lambda n: unit * (n // len(unit)))
+    _grows_linearly(matches.__wrapped__, lambda n: unit * (n // len(unit)))
 
 
 @pytest.mark.parametrize("unit", [", and ", " and and ", ",,,,", "and "])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import Hit, full_match, read_kinds
+from geo.rules.matcher import Hit, full_match, read_all_kinds, read_kinds
 from geo.model import Claimant
 from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds
@@ -88,7 +88,9 @@ def _find_attributions(text: str) -> list[_Attr]:
 def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text``: the speaker rows of the rule tables the sentence's one matcher
     pass finds, those that need a speech word kept only with one (memoised, like the cues)."""
-    kinds = read_kinds(text)
+    # speech words wherever they stand, inside a longer phrase of another table too ("said" in the hedge
+    # "is said to", "confirmed" in "not confirmed")
+    kinds = read_all_kinds(text)
     # a denial is said: "Ukrainian officials denied the claim" (a row of actions or modality, not of speech)
     denials = tuple(h for h in kinds.get(("actions", "action"), ()) if h.get("detail") == "denied")
     speech = (kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ()) + denials
@@ -96,7 +98,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
     sources = kinds.get(("speech", "attribution"), ())
     stances = kinds.get(("speech", "stance"), ())
     found: list[_Attr] = []
-    for h in kinds.get(("speakers", "speaker"), ()):
+    for h in read_kinds(text).get(("speakers", "speaker"), ()):
         need = h.get("speech")
         if need == "needed" and not _spoken(text, h.start, h.end, speech, sources):
             continue
