@@ -116,3 +116,10 @@ def test_the_readme_row_is_a_row_and_reads_back() -> None:
     s = row["example"]
     start = s.index("Грабовське")
     assert cl.analyse_mention(s, start, start + len("Грабовське")).action is Action(row["action"])
+
+
+def test_an_actor_holding_a_means_is_both() -> None:
+    # "Russian artillery": the actor row (speakers) and, inside it, the means row (actions) — one pass, two readings
+    text = "Russian artillery attacked Beryslav overnight."
+    (ctx,) = cl.analyse_mention_all(text, text.index("Beryslav"), text.index("Beryslav") + 8)
+    assert (ctx.action, ctx.actor) == (Action.STRUCK, "RU")

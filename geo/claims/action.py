@@ -69,7 +69,7 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
                               h.get("modality") or "done"))
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
-    means = kinds.get(("actions", "means"))
+    means = read_all_kinds(text).get(("actions", "means"))  # inside an actor too: "Russian artillery"
     if means:
         found = [_by_means(text, c, means) if c.action is Action.ATTACKED else c for c in found]
         found += _tallies(text, means, found)
