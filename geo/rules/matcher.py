@@ -160,13 +160,16 @@ class _Compiled:
         """The rows whose phrase is ``text[start:end]`` as a whole. Within one table a row of the exact words
         wins over a row with a stem or gap inside, and that over a stem row (the longest stem)."""
         matched = text[start:end]
-        key = normalise_phrase(matched)
+        key = _key(matched)
         exact = self.exact.get(key, ())
-        patterned = [r for pattern, r in self.patterned.get(key[:2], ()) if pattern.fullmatch(matched)]
+        patterns = self.patterned.get(key[:2])
+        patterned = [r for pattern, r in patterns if pattern.fullmatch(matched)] if patterns else []
         stems: list[list[Rule]] = []
-        for n in range(len(key), self.shortest_stem - 1, -1):  # every stem the words end in, longest first
+        # a stem ends inside the last word: the longest first, down to the word's first letter
+        last = max(key.rfind(" "), key.rfind("-"), key.rfind("'"), key.rfind('"')) + 1
+        for n in range(len(key), max(last, self.shortest_stem) - 1, -1):
             found = self.stems.get(key[:n])
-            if found and (n == len(key) or _WORD_REST.fullmatch(key, n)):
+            if found and (n == len(key) or key[n:].isalnum()):
                 stems.append(found)
         if not patterned and not stems:
             return list(exact)
@@ -178,7 +181,7 @@ class _Compiled:
         return out
 
 
-_WORD_REST = re.compile(r"\w+")  # the rest of a stem's word
+_key = lru_cache(maxsize=1 << 16)(normalise_phrase)  # the same words recur from sentence to sentence
 
 
 @lru_cache(maxsize=1)
@@ -186,19 +189,17 @@ def _compiled() -> _Compiled:
     return _Compiled()
 
 
+#: inside a phrase, where a shorter phrase may end: before whitespace, or between a word and a sign ("attack-")
+_INNER_END = re.compile(r"(?<=\S)(?=\s)|(?<=\w)(?=[^\w\s])")
+
+
 def _ends(text: str, start: int, end: int) -> list[int]:
-    """Where a phrase starting at ``start`` may end, up to ``end`` (the longest phrase's end): at ``end`` and
-    before each run of whitespace or other non-word character after a word, longest first."""
-    out = [end]
-    for k in range(end - 1, start, -1):
-        ch, prev = text[k], text[k - 1]
-        if (ch.isspace() and not prev.isspace()) or (_is_word(prev) and not _is_word(ch) and not ch.isspace()):
-            out.append(k)
-    return out
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    """Where a phrase starting at ``start`` may end, up to ``end`` (the longest phrase's end), longest first."""
+    inner = [m.start() for m in _INNER_END.finditer(text, start + 1, end)]
+    if not inner:
+        return [end]
+    inner.reverse()
+    return [end, *inner]
 
 
 @lru_cache(maxsize=256)
@@ -223,9 +224,12 @@ def matches(text: str) -> tuple[Hit, ...]:
         s = m.start()
         for e in _ends(text, s, m.end()):
             kinds: set[tuple[str, str]] = set()
+            after: str | None = None
             for r in comp.rules_at(text, s, e):
-                if r.unless_next and _next_word(text, e) in r.unless_next:
-                    continue  # "attack helicopters": a kind of weapon, not an attack
+                if r.unless_next:
+                    after = _next_word(text, e) if after is None else after
+                    if after in r.unless_next:
+                        continue  # "attack helicopters": a kind of weapon, not an attack
                 if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
                     kinds.add((r.table, r.cls))
                     hits.append(Hit(r.table, r.cls, s, e, text[s:e], r))
@@ -307,7 +311,7 @@ def _next_word(text: str, end: int) -> str:
     j = i
     while j < n and (text[j].isalnum() or text[j] in _AP or text[j] in "_-"):
         j += 1
-    return normalise_phrase(text[i:j]) if i > end else ""
+    return _key(text[i:j]) if i > end else ""
 
 
 @lru_cache(maxsize=1)
