@@ -1,6 +1,6 @@
 """One matcher over every rule table: a sentence is read once, and typed hits come out.
 
-The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``,
+The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``discourse``,
 ``intentions``, ``not_places``) are compiled into one regular expression: each row's phrase as whole words
 (``match: word``) or with its last word as a stem (``match: prefix``), the words joined by any run of
 whitespace, apostrophes in any of their spellings, case-insensitive as one attribute. The phrases form a trie
@@ -30,7 +30,7 @@ from functools import lru_cache
 from geo.model import Action
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
 
-__all__ = ["Hit", "MODALITIES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "rows"]
+__all__ = ["Hit", "MODALITIES", "REPORT_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "rows"]
 
 MODALITIES = ("done", "attempted", "near", "denied")
 _ACTIONS = frozenset(a.value for a in Action)
@@ -53,7 +53,13 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "directions": (frozenset({"direction"}), {}),
     "intentions": (frozenset({"intention", "goal", "goal-verb"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
+    # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
+    "discourse": (frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"}),
+                  {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
 }
+#: tables whose phrases mark a report's discourse (:mod:`geo.discourse`), not a sentence's reading: their hits are
+#: never hide a phrase of the sentence tables from :func:`read` (nor appear there)
+REPORT_TABLES = frozenset({"discourse"})
 
 
 @dataclass(frozen=True)
@@ -269,7 +275,7 @@ def read(text: str) -> tuple[Hit, ...]:
     For the phrases of one kind wherever they stand, inside other tables' longer phrases too, see
     :func:`read_all_kinds`; for every hit, :func:`matches`.
     """
-    return tuple(filter_spans(matches(text)))
+    return tuple(filter_spans(h for h in matches(text) if h.table not in REPORT_TABLES))
 
 
 @lru_cache(maxsize=256)
