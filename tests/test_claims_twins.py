@@ -15,8 +15,7 @@ from geo import claims as cl
 
 
 # the regexes matched by a twin where the text is ASCII: the tables' and those of _found
-_SINGLE = (cl._ACTOR_BEFORE,
-           cl._LOCATOR_BEFORE, cl._CONTAINER_BEFORE, cl._NEAR_BEFORE)
+_SINGLE = (cl._LOCATOR_BEFORE,)
 _PATTERNS = list(_SINGLE)
 
 

@@ -123,3 +123,56 @@ def test_an_actor_holding_a_means_is_both() -> None:
     text = "Russian artillery attacked Beryslav overnight."
     (ctx,) = cl.analyse_mention_all(text, text.index("Beryslav"), text.index("Beryslav") + 8)
     assert (ctx.action, ctx.actor) == (Action.STRUCK, "RU")
+
+
+_POSITIONS = rows("positions")
+
+
+def _at(sentence: str, name: str) -> tuple[int, int]:
+    start = sentence.index(name)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize("row", [r for r in _POSITIONS if r.cls == "near"], ids=lambda r: r.phrase)
+def test_a_capture_near_a_place_is_an_advance(row) -> None:
+    # "captured two villages near Pokrovsk": Pokrovsk is where they advanced, not what they captured
+    (ctx,) = cl.analyse_mention_all(row.example, *_at(row.example, "Pokrovsk"))
+    assert ctx.action is Action.ADVANCING and ctx.action_detail.endswith("nearby"), ctx
+
+
+@pytest.mark.parametrize("row", [r for r in _POSITIONS if r.cls == "actor-before"], ids=lambda r: r.phrase)
+def test_a_country_after_an_actor_word_acts(row) -> None:
+    start, end = _at(row.example, "Russia")
+    assert cl._position_before(row.example, "actor-before", 0, start)
+    (ctx,) = cl.analyse_mention_all(row.example, start, end)
+    assert ctx.role == "speaker", ctx
+
+
+@pytest.mark.parametrize("row", [r for r in _POSITIONS if r.cls == "preposition"], ids=lambda r: r.phrase)
+def test_a_seat_of_power_after_a_preposition_does_not_speak(row) -> None:
+    sentence = row.example.replace("went on as", "said")  # "Talks in Moscow said …": no speaker for all the speech verb
+    assert cl._position_before(sentence, "preposition", 0, sentence.index("Moscow"))
+    assert not [a for a in cl._attributions(sentence) if a.text == "Moscow"]
+    assert [a for a in cl._attributions("Moscow said Russian forces attacked near Pokrovsk.") if a.text == "Moscow"]
+
+
+@pytest.mark.parametrize("row", [r for r in _POSITIONS if r.cls == "possessed"], ids=lambda r: r.phrase)
+def test_what_a_seat_of_power_has_speaks_for_it(row) -> None:
+    assert cl._possessed_after(row.example, len("Moscow"))
+    assert not cl._possessed_after("Moscow's streets were quiet.", len("Moscow"))
+
+
+def test_a_region_after_in_only_contains_the_place() -> None:
+    (row,) = [r for r in _POSITIONS if r.cls == "container" and r.phrase == "in"]
+    start, end = _at(row.example, "Kharkiv region")
+    assert cl._position_before(row.example, "container", 0, start, cl._CONTAINER_TAIL)
+    (ctx,) = cl.analyse_mention_all(row.example, start, end)
+    assert ctx.role != "event", ctx
+
+
+def test_position_words_never_hide_a_sentence_phrase() -> None:
+    # "close to" is a position word and a modality (near); "according to" one and an attribution: read() keeps its own
+    text = "Russian forces are close to Pokrovsk, according to the ministry."
+    kinds = read_kinds(text)
+    assert ("positions", "near") not in kinds and ("speech", "attribution") in kinds
+    assert ("positions", "near") in read_all_kinds(text)

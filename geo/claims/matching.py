@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache, reduce
 from operator import or_
 from typing import Generic, NamedTuple, TypeVar
+from geo.rules.matcher import read_all_kinds
 from geo.text import FOLDS_TO_ASCII
 
 __all__ = []
@@ -225,3 +226,27 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
         if low != "the":
             return False
     return False
+
+
+# What may stand between a position word (a row of geo/rules/positions.jsonl) and the name it places: the
+# vocabulary is the table's, only these positions are code.
+_THE_TAIL = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)  # "by the ", "in "
+_NEAR_TAIL = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?", re.IGNORECASE)  # "near the town of "… one word more
+_CONTAINER_TAIL = re.compile(r"\s+(?:the\s+)?(?:[a-z]+ern\s+)?", re.IGNORECASE)  # "in the southern "
+_POSSESSIVE = re.compile(r"['’]s?\s+")  # "Moscow's ", "Kyiv’s "
+
+
+def _position_before(sentence: str, cls: str, lo: int, stop: int, tail: re.Pattern[str] = _THE_TAIL) -> bool:
+    """Whether a ``cls`` row of ``geo/rules/positions.jsonl`` stands in ``sentence[lo:stop]`` with only ``tail``
+    (whitespace, "the", as the reader allows) between it and ``stop`` (where the name begins)."""
+    return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
+               for h in read_all_kinds(sentence).get(("positions", cls), ()))
+
+
+def _possessed_after(sentence: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a possessive and a ``possessed`` row of
+    ``geo/rules/positions.jsonl`` ("Moscow's defence ministry", "Kyiv’s negotiators"): the place speaks or acts."""
+    m = _POSSESSIVE.match(sentence, end)
+    if m is None:
+        return False
+    return any(h.start == m.end() for h in read_all_kinds(sentence).get(("positions", "possessed"), ()))

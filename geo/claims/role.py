@@ -6,26 +6,21 @@ from __future__ import annotations
 
 import re
 from geo.rules.matcher import read_kinds
-from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _stem_mask
+from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _position_before,
+                                 _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
-from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _may_speak
+from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _may_speak
 
 __all__ = []
 
-_ACTOR_BEFORE = _c(r"\b(?:according\s+to|by|quoted\s+by|cited\s+by|with|between|on\s+behalf\s+of|accus\w+|"
-                   r"sanctions\s+(?:on|against)|pressure\s+on|relations\s+with|talks\s+with|ties\s+with|deal\s+with|"
-                   r"trust\s+(?:in|towards)|towards|toward)\s+(?:the\s+)?$")
 # A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition
 # right before it ("talks with the delegation in Istanbul"), or one right after it ("the Istanbul talks").
 _VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "from"})
 _VENUE_GAP = 6  # words between the meeting word and the preposition
-# the words _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
-# the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
+# the words _REFERENCE_BEFORE can end with, before an optional "the" (see _may_end_in), but for its "between ..." and "defensive line ..." branches, which
 # may end in any word: they hold one of _REFERENCE_ANY_END
 _REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под")
 _REFERENCE_ANY_END = ("between", "defen", "positional")
-_ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
-_ACTOR_STEMS = ("accus",)
 _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
          r"(?:ern)?")
 _REFERENCE_BEFORE = _c(
@@ -99,7 +94,7 @@ _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "ob
 
 
 # the regexes _found searches (a lower-case twin each)
-_add_twins((_ACTOR_BEFORE, _LOCATOR_BEFORE))
+_add_twins((_LOCATOR_BEFORE,))
 
 
 def _kind_of(sentence: str, start: int, end: int) -> str:
@@ -203,8 +198,6 @@ def _venue(sentence: str, start: int, end: int, lo: int, hi: int) -> bool:
     return False
 
 
-_CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
-_add_twins((_CONTAINER_BEFORE,))  # searched by _found
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
 
 
@@ -215,18 +208,19 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     after = sentence[end:hi]
     metonym = bool(_METONYMS.match(mention))
     rest = sentence[end:]
-    if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
+    if (_may_speak(rest) and _SPEECH_AFTER.match(rest)) or ((metonym or kind == "country") and _possessed_after(sentence, end)):
         return "speaker", "speaker: followed by a speech verb"
     # ``before`` is part of the sentence: what the sentence's stems rule out, they rule out there
     if _venue(sentence, start, end, lo, hi):
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
-    if strict and cue is not None and cue.start > end and _found(_CONTAINER_BEFORE, before):
+    if strict and cue is not None and cue.start > end and _position_before(sentence, "container", lo, start, _CONTAINER_TAIL):
         direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
-    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _found(_ACTOR_BEFORE, before):
+    # "sanctions against Russia", "according to Ukraine": an actor-before row of geo/rules/positions.jsonl
+    if kind == "country" and not direct and _position_before(sentence, "actor-before", lo, start):
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"

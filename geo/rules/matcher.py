@@ -30,7 +30,7 @@ from functools import lru_cache
 from geo.model import Action
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
 
-__all__ = ["Hit", "MODALITIES", "REPORT_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "rows"]
+__all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "rows"]
 
 MODALITIES = ("done", "attempted", "near", "denied")
 _ACTIONS = frozenset(a.value for a in Action)
@@ -53,13 +53,17 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "directions": (frozenset({"direction"}), {}),
     "intentions": (frozenset({"intention", "goal", "goal-verb"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
+    # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
+    # read by geo.claims with the positions as code
+    "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed"}), {}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     "discourse": (frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
 }
-#: tables whose phrases mark a report's discourse (:mod:`geo.discourse`), not a sentence's reading: their hits are
-#: never hide a phrase of the sentence tables from :func:`read` (nor appear there)
-REPORT_TABLES = frozenset({"discourse"})
+#: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`) and
+#: the position words ("in", "near"): their hits never hide a phrase of the other tables from :func:`read` (nor
+#: appear there); their readers take them from :func:`matches` or :func:`read_all_kinds`
+SEPARATE_TABLES = frozenset({"discourse", "positions"})
 
 
 @dataclass(frozen=True)
@@ -217,8 +221,9 @@ def matches(text: str) -> tuple[Hit, ...]:
     A phrase that belongs to several tables gives one hit per (table, class). A row whose ``unless_next``
     word follows is no hit ("attack helicopters").
 
-    >>> [(h.table, h.cls, h.text) for h in matches("Russian forces could have taken Lyman.")][1:4]
-    [('modality', 'hedge', 'could have'), ('intentions', 'intention', 'could'), ('speech', 'filler', 'have')]
+    >>> [(h.table, h.cls, h.text) for h in matches("Russian forces could have taken Lyman.")][:5]  # doctest: +NORMALIZE_WHITESPACE
+    [('speakers', 'actor', 'Russian forces'), ('positions', 'possessed', 'forces'), ('modality', 'hedge', 'could have'),
+     ('intentions', 'intention', 'could'), ('speech', 'filler', 'have')]
     """
     comp = _compiled()
     hits: list[Hit] = []
@@ -275,7 +280,7 @@ def read(text: str) -> tuple[Hit, ...]:
     For the phrases of one kind wherever they stand, inside other tables' longer phrases too, see
     :func:`read_all_kinds`; for every hit, :func:`matches`.
     """
-    return tuple(filter_spans(h for h in matches(text) if h.table not in REPORT_TABLES))
+    return tuple(filter_spans(h for h in matches(text) if h.table not in SEPARATE_TABLES))
 
 
 @lru_cache(maxsize=256)
