@@ -86,6 +86,7 @@ def test_line_after_does_not_backtrack(unit) -> None:
     # issue 18: "attacked Pokrovsk-Myrnohrad-Pokrovsk-…" (30 names) never finished
     _grows_linearly(lambda t: cl._LINE_AFTER.match(t), lambda n: unit * (n // len(unit)) + "!")
     s = "Russian forces attacked Pokrovsk" + "-Myrnohrad" * 40 + " near Rodynske."
+    cl.analyse_mention_all("Russian forces attacked Tykhe.", 24, 29)  # the tables compiled once, outside the timing
     t = time.perf_counter()
     cl.analyse_mention_all(s, s.index("Pokrovsk"), s.index("Pokrovsk") + 8)
     assert time.perf_counter() - t < 1.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from geo.rules.matcher import read_kinds
-from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _position_before,
+from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _may_speak
@@ -53,11 +53,8 @@ _DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
 _DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
-# rather than put the claim itself beside X ("advanced 3 km north-east of X")
-_LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|lay|is|are|was|were|some|just|village|town|"
-                     r"settlement|city|hamlet|locality|positions?|base|airfield|depot)|^)\s*"
-                     r"(?:(?:about|approximately|approx\.?|around|roughly|some|nearly|almost|over|more\s+than|less\s+than|"
-                     r"under|up\s+to)\s+)?$")
+# rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
+# of geo/rules/positions.jsonl (_locator_before)
 _LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
 _DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
                       r"zone|tactical\s+area|area\s+of\s+operations)s?\b"
@@ -92,9 +89,6 @@ _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-
 _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "oblast", "oblasts", "raion", "raions",
                          "krai", "village", "villages", "settlement", "settlements", "the", "and", "or", "all", "both"})
 
-
-# the regexes _found searches (a lower-case twin each)
-_add_twins((_LOCATOR_BEFORE,))
 
 
 def _kind_of(sentence: str, start: int, end: int) -> str:
@@ -237,7 +231,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     # the regexes below search ``before`` to its end: the sentence's stems spare most of them
     mask = _stem_mask(sentence)
     dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
-    if dist and _found(_LOCATOR_BEFORE, before[:dist.start()]):
+    if dist and _locator_before(sentence, lo, lo + dist.start()):
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"

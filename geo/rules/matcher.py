@@ -55,7 +55,8 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code
-    "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed"}), {}),
+    "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
+                             "approximately"}), {}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     "discourse": (frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
@@ -160,16 +161,25 @@ class _Compiled:
             else:
                 (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         self.shortest_stem = min(map(len, self.stems), default=1)
+        self.longest_stem = max(map(len, self.stems), default=0)
+        self._memo: dict[str, tuple[Rule, ...]] = {}  # the same words recur from sentence to sentence
         trie: dict = {}
         for r in every:
             _add(trie, r)
         # one word-start test per position, then the trie
         self.pattern = re.compile(r"(?<!\w)" + _trie_pattern(trie), re.IGNORECASE)
 
-    def rules_at(self, text: str, start: int, end: int) -> list[Rule]:
-        """The rows whose phrase is ``text[start:end]`` as a whole. Within one table a row of the exact words
-        wins over a row with a stem or gap inside, and that over a stem row (the longest stem)."""
-        matched = text[start:end]
+    def rules_for(self, matched: str) -> tuple[Rule, ...]:
+        """The rows whose phrase is ``matched`` as a whole. Within one table a row of the exact words wins over
+        a row with a stem or gap inside, and that over a stem row (the longest stem)."""
+        found = self._memo.get(matched)
+        if found is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[matched] = tuple(self._rules_for(matched))
+        return found
+
+    def _rules_for(self, matched: str) -> list[Rule]:
         key = _key(matched)
         exact = self.exact.get(key, ())
         patterns = self.patterned.get(key[:2])
@@ -177,7 +187,7 @@ class _Compiled:
         stems: list[list[Rule]] = []
         # a stem ends inside the last word: the longest first, down to the word's first letter
         last = max(key.rfind(" "), key.rfind("-"), key.rfind("'"), key.rfind('"')) + 1
-        for n in range(len(key), max(last, self.shortest_stem) - 1, -1):
+        for n in range(min(len(key), self.longest_stem), max(last, self.shortest_stem) - 1, -1):
             found = self.stems.get(key[:n])
             if found and (n == len(key) or key[n:].isalnum()):
                 stems.append(found)
@@ -192,6 +202,7 @@ class _Compiled:
 
 
 _key = lru_cache(maxsize=1 << 16)(normalise_phrase)  # the same words recur from sentence to sentence
+_MEMO_SIZE = 1 << 16  # phrases whose rows are remembered
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +247,7 @@ def matches(text: str) -> tuple[Hit, ...]:
         for e in _ends(text, s, m.end()):
             kinds: set[tuple[str, str]] = set()
             after: str | None = None
-            for r in comp.rules_at(text, s, e):
+            for r in comp.rules_for(text[s:e]):
                 if r.unless_next:
                     after = _next_word(text, e) if after is None else after
                     if after in r.unless_next:
