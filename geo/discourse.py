@@ -35,8 +35,8 @@ context
 
 The markers are data: ``geo/rules/discourse.jsonl`` (see :mod:`geo.rules`), one phrase per row with
 an example sentence; the classes are ``speaker`` and ``dateline`` (field ``claimant``), ``backref``,
-``list`` and ``anaphor``. The pass reads each sentence once (one regular expression for all
-markers) and is linear in the report.
+``list`` and ``anaphor``. Its markers come from the sentence's one matcher pass (the same that serves the
+sentence reading), and the pass is linear in the report.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ from geo.claims import Attribution, claiming, cue_at, find_attributions, is_capt
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import claim_date, date_and_scope
 from geo.model import Action, Claimant, claim_key
-from geo.rules import Rule, load_table
+from geo.rules import Rule
+from geo.rules.matcher import TABLES, filter_spans, matches, rows
 from geo.text import sentences
 
 if TYPE_CHECKING:
@@ -66,8 +67,7 @@ __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers"
            "date_paragraph", "paragraph_date", "lead_date", "apply_report_state"]
 
 TABLE = "discourse"
-CLASSES = frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"})
-_FIELDS = {"claimant": frozenset(c.value for c in Claimant), "at": frozenset({"start"})}
+CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
 _OPENING = " \t\n\"'«“„‘([*-–—•"  # what may stand before a row that must open its sentence (``at: start``)
 
 # How geo.claims says a claimant was not named by the claim's own sentence (the start of its ``why``).
@@ -163,56 +163,31 @@ def _word(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def markers() -> tuple[tuple[Rule, ...], tuple[tuple[str, tuple[Rule, ...]], ...], re.Pattern[str]]:
-    """The table's rows; its phrases as they are matched, each with its rows, longest first; and a
-    pattern any of them matches (most sentences hold none: they are spared the search per phrase)."""
-    rows = load_table(TABLE, classes=CLASSES, fields=_FIELDS)
-    by_key: dict[str, list[Rule]] = {}
-    for row in rows:
+def markers() -> tuple[Rule, ...]:
+    """The table's rows, checked (a speaker or dateline row names its claimant)."""
+    found = rows(TABLE)
+    for row in found:
         if row.cls in ("speaker", "dateline") and not row.get("claimant"):
             raise RuleError(f"{TABLE}.jsonl:{row.line}: a {row.cls} row needs a claimant")
-        by_key.setdefault(row.key, []).append(row)
-    phrases = tuple(sorted(((k, tuple(v)) for k, v in by_key.items()), key=lambda kv: -len(kv[0])))
-    return rows, phrases, re.compile("|".join(re.escape(k) for k, _ in phrases))
+    return found
 
 
 @lru_cache(maxsize=64)
 def find_markers(sentence: str) -> tuple[Marker, ...]:
     """The table's markers in a sentence, in text order (the longest phrase at a place; none overlap).
 
-    A phrase matches as whole words (a ``prefix`` row: its last word may go on: ``сообщ`` in
-    "сообщили"), in any case, anywhere (a row with ``at: start``: only where it opens the sentence);
-    each phrase is looked for once, as a substring, so a sentence costs a few string searches.
+    Served by the sentence's one matcher pass (:func:`geo.rules.matcher.matches`, the table is one of its
+    :data:`~geo.rules.matcher.TABLES`): a phrase matches as whole words (a ``prefix`` row: its last word may go
+    on: ``сообщ`` in "сообщили"), in any case, anywhere (a row with ``at: start``: only where it opens the
+    sentence); the markers never hide a phrase of the sentence reading, nor it them.
 
     >>> [(m.cls, m.text) for m in find_markers("Among them are Tykhe and Novoye.")]
     [('list', 'Among them')]
     """
-    low = _lower(sentence)
-    _, phrases, anyone = markers()
-    if anyone.search(low) is None:
-        return ()
-    hits: list[tuple[int, int, tuple[Rule, ...]]] = []
-    for key, rows in phrases:
-        pos = low.find(key)
-        while pos >= 0:
-            end = pos + len(key)
-            if rows[0].match == "prefix":
-                while end < len(low) and _word(low[end]):
-                    end += 1
-            if not (_word(key[0]) and pos and _word(low[pos - 1])) \
-                    and not (_word(key[-1]) and end < len(low) and _word(low[end])):
-                opening = not low[:pos].strip(_OPENING)
-                kept = tuple(r for r in rows if opening or r.get("at") != "start")
-                if kept:
-                    hits.append((pos, end, kept))
-            pos = low.find(key, pos + 1)
-    found: list[Marker] = []
-    last = 0
-    for pos, end, rows in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
-        if pos >= last:
-            found.extend(Marker(row.cls, pos, end, sentence[pos:end], row) for row in rows)
-            last = end
-    return tuple(found)
+    markers()
+    hits = [h for h in matches(sentence) if h.table == TABLE
+            and (h.get("at") != "start" or not sentence[:h.start].strip(_OPENING))]
+    return tuple(Marker(h.cls, h.start, h.end, h.text, h.rule) for h in filter_spans(hits))
 
 
 def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool) -> Speaker | None:

@@ -133,7 +133,7 @@ def test_may_end_in_as_before(seed: int) -> None:
         return False
 
     for text in _texts(seed, 500, 8):
-        for args in ((cl._ACTOR_LAST, cl._ACTOR_STEMS),):
+        for args in ((cl._REFERENCE_LAST, ("between", "defen", "positional")),):
             assert cl._may_end_in(text, *args) == old(text, *args), text
 
 

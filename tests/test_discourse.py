@@ -10,7 +10,7 @@ from geo.claims import analyse_mention
 from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, markers, paragraph_date, read_report
 from geo.model import Action, Claim, Claimant, Report
 
-ROWS = markers()[0]
+ROWS = markers()
 
 # a sentence before a row's example, per language: a list to continue, places to come back to, a speaker
 OPENS = {"en": "Russian forces liberated three settlements.",

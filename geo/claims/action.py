@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import read, read_kinds
+from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.model import Action
 from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds, _previous_clause_start
@@ -69,7 +69,7 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
                               h.get("modality") or "done"))
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
-    means = kinds.get(("actions", "means"))
+    means = read_all_kinds(text).get(("actions", "means"))  # inside an actor too: "Russian artillery"
     if means:
         found = [_by_means(text, c, means) if c.action is Action.ATTACKED else c for c in found]
         found += _tallies(text, means, found)
@@ -252,28 +252,12 @@ def _negation(sentence: str, cue: _Cue, lo: int) -> tuple[bool, str]:
     return False, ""
 
 
-def _word_spans(sentence: str, table: str, cls: str, first_only: bool = True) -> list[tuple[int, int]]:
-    """The spans of the rows of (``table``, ``cls``) in ``sentence``: their hits, and the first word (with
-    ``first_only=False`` any word) of a longer phrase of another table that is one of them on its own ("tried" of
-    "tried to advance", "not" of "could not verify": the matcher takes the longest phrase at a place)."""
-    spans = []
-    for h in read(sentence):
-        if (h.table, h.cls) == (table, cls):
-            spans.append((h.start, h.end))
-            continue
-        if len(h.text.split()) < 2:
-            continue
-        for w in _NON_SPACE.finditer(h.text):
-            if any(x.table == table and x.cls == cls and x.start == 0 and x.end == len(w.group()) for x in read(w.group())):
-                spans.append((h.start + w.start(), h.start + w.end()))
-                if first_only:
-                    break
-            if first_only:
-                break
-    return spans
+def _word_spans(sentence: str, table: str, cls: str) -> list[tuple[int, int]]:
+    """The spans of the rows of (``table``, ``cls``) in ``sentence``, inside a longer phrase of another kind too
+    ("tried" of "tried to advance", "not" of "could not verify"): :func:`~geo.rules.matcher.read_all_kinds`."""
+    return [(h.start, h.end) for h in read_all_kinds(sentence).get((table, cls), ())]
 
 
-_NON_SPACE = re.compile(r"\S+")
 _NEG_REACH = 40  # characters from a negation to its cue
 
 
@@ -281,7 +265,7 @@ def _negated_before(sentence: str, lo: int, stop: int) -> bool:
     """"did not capture", "denied that … took": a ``negation`` row of ``geo/rules/modality.jsonl`` in
     ``sentence[lo:stop]``, at most :data:`_NEG_REACH` characters before the cue at ``stop``, in the same clause."""
     return any(lo <= start and stop - end <= _NEG_REACH and end <= stop and not any(c in ".;" for c in sentence[end:stop])
-               for start, end in _word_spans(sentence, "modality", "negation", first_only=False))
+               for start, end in _word_spans(sentence, "modality", "negation"))
 
 
 def _failed_before(sentence: str, lo: int, stop: int) -> bool:
@@ -312,7 +296,7 @@ def _no_evidence(sentence: str, lo: int, stop: int) -> bool:
     ``geo/rules/modality.jsonl`` after an ``evidence-none`` ("no"), or after an ``evidence-seen`` ("seen") after an
     ``evidence-not`` ("not"), at most two words apart."""
     def spans(cls: str) -> list[tuple[int, int]]:
-        return [(s, e) for s, e in _word_spans(sentence, "modality", cls, first_only=False) if lo <= s and e <= stop]
+        return [(s, e) for s, e in _word_spans(sentence, "modality", cls) if lo <= s and e <= stop]
 
     nouns = spans("evidence")
     if not nouns:
@@ -345,13 +329,11 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | Non
     ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, or a goal
     (:func:`_goal_is`). A row inside ``skip`` (the mention's own span: "May" of a place machine-translated as
     "First May") is a letter of the name, not a word of the sentence, as for the cues (:func:`_find_cues`)."""
-    for h in read_kinds(sentence).get(("intentions", "intention"), ()):
+    for h in read_all_kinds(sentence).get(("intentions", "intention"), ()):  # "could" of the hedge "could have" too
         if skip and h.start < skip[1] and h.end > skip[0]:
             continue
-        # "could have": a hedge's phrase, whose intention is its first word
-        end = h.start + len(h.text.split()[0]) if h.get("reach") == "from-first-word" else h.end
-        if lo <= h.start and end <= cue.start:
-            rest = sentence[end:cue.start]
+        if lo <= h.start and h.end <= cue.start:
+            rest = sentence[h.end:cue.start]
             if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
                 return True
     return _goal_is(sentence, lo, cue.start)
@@ -368,7 +350,7 @@ def _goal_is(sentence: str, lo: int, stop: int) -> bool:
     """"the main objective of Russia in this sector is the complete occupation of X": a goal (a ``goal`` row of
     ``geo/rules/intentions.jsonl``), within :data:`_GOAL_REACH` characters of the same clause its ``goal-verb``
     ("is", "remains"), and at most :data:`_GOAL_WORDS` words from that to the cue at ``stop``."""
-    kinds = read_kinds(sentence)
+    kinds = read_all_kinds(sentence)  # "is said" of the hedge "is said to" too
     goals = [g for g in kinds.get(("intentions", "goal"), ()) if lo <= g.start]
     if not goals:
         return False

@@ -8,14 +8,14 @@ import re
 from geo.rules.matcher import read_kinds
 from geo.model import Action, Claimant, Report
 from geo.claims.context import ClaimContext
-from geo.claims.matching import _I, _add_twins, _c, _found
+from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
 from geo.claims.action import _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
-from geo.claims.role import _DIRECTION_AFTER, _DIRS, _kind_of, _role, _strip_list
+from geo.claims.role import _DIRECTION_AFTER, _kind_of, _role, _strip_list
 
 __all__ = ['analyse_mention', 'analyse_mention_all']
 
@@ -212,8 +212,6 @@ def _weapon_named(sentence: str, cue, lo: int, hi: int) -> bool:
         return True
     return any(lo <= h.start and h.end <= hi for h in read_kinds(sentence).get(("actions", "means"), ()))
 _CAPITALISED = re.compile(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}")  # a name inside a clause (not its first word)
-_NEAR_BEFORE = _c(rf"\b(?:near|around|outside|close\s+to|next\s+to|{_DIRS}\s+of)\s+(?:the\s+)?(?:\w+\s+)?$")
-_add_twins((_NEAR_BEFORE,))  # searched by _found
 
 
 def _analyse(
@@ -292,8 +290,9 @@ def _analyse(
             action, detail = Action.ADVANCING, f"near: {detail}"
         elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
             action, detail = Action.ATTACKED, f"attempted: {detail}"
-        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
-                _strip_list(sentence[cue.end:start])):
+        # "occupied two villages near X": a near row of geo/rules/positions.jsonl before the place (or its list)
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _position_before(
+                sentence, "near", cue.end, cue.end + len(_strip_list(sentence[cue.end:start])), _NEAR_TAIL):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
         elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
             action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import Hit, full_match, read_kinds
+from geo.rules.matcher import Hit, full_match, read_all_kinds, read_kinds
 from geo.model import Claimant
-from geo.claims.matching import _I, _c
+from geo.claims.matching import _I, _c, _position_before, _possessed_after
 from geo.claims.clauses import _clause_bounds
 from geo.claims.action import _Cue
 
@@ -28,7 +28,7 @@ _SPEECH_REACH_AFTER = 50  # characters after a generic speaker in which a speech
 _SPEECH_REACH_BEFORE = 40  # characters before it in which "according to", "citing"… may begin
 _SOURCE_GAP_WORDS = 4  # words between "according to" and the speaker ("according to the Ukrainian military")
 
-# What follows up to _POSSESSIVE_ACTOR serves geo.claims.role (a place named as the speaker: "Moscow said"):
+# What follows up to _may_speak serves geo.claims.role (a place named as the speaker: "Moscow said"):
 # _SPEECH_AFTER is being rewritten as a linear expression elsewhere; its vocabulary is the speech table's.
 # speaker metonyms: seats of power as actors
 _METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
@@ -66,11 +66,6 @@ def _may_speak(after: str) -> bool:
         return True  # a letter the regex may fold onto ASCII: let it judge
     word = word.lower()
     return word in _SPEECH_FIRST or word.startswith(_FILLER_FIRST) or word.find("ly", 1) > 0
-_POSSESSIVE_ACTOR = _c(r"^['’]s?\s+(?:defen[cs]e\s+ministry|ministry|government|leadership|officials?|position|stance|demands?|"
-                       r"claims?|plan|proposals?|envoys?|delegation|representatives?|response|spokes\w+|general\s+staff|"
-                       r"military|army|statement|narrative|aims?|objectives?|goals?|terms|conditions|red\s+lines|refusal|"
-                       r"efforts|allies|partners|side|administration|regime|president|foreign\s+minist\w+|troops|forces|"
-                       r"leaders?|authorities|diplomat\w*|negotiat\w+)\b")
 
 
 class _Attr(NamedTuple):
@@ -88,7 +83,9 @@ def _find_attributions(text: str) -> list[_Attr]:
 def _attributions(text: str) -> tuple[_Attr, ...]:
     """Every attribution in ``text``: the speaker rows of the rule tables the sentence's one matcher
     pass finds, those that need a speech word kept only with one (memoised, like the cues)."""
-    kinds = read_kinds(text)
+    # speech words wherever they stand, inside a longer phrase of another table too ("said" in the hedge
+    # "is said to", "confirmed" in "not confirmed")
+    kinds = read_all_kinds(text)
     # a denial is said: "Ukrainian officials denied the claim" (a row of actions or modality, not of speech)
     denials = tuple(h for h in kinds.get(("actions", "action"), ()) if h.get("detail") == "denied")
     speech = (kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ()) + denials
@@ -96,7 +93,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
     sources = kinds.get(("speech", "attribution"), ())
     stances = kinds.get(("speech", "stance"), ())
     found: list[_Attr] = []
-    for h in kinds.get(("speakers", "speaker"), ()):
+    for h in read_kinds(text).get(("speakers", "speaker"), ()):
         need = h.get("speech")
         if need == "needed" and not _spoken(text, h.start, h.end, speech, sources):
             continue
@@ -128,10 +125,10 @@ def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bo
     """A seat of power as speaker: no preposition before it ("in Moscow"), and a speech verb after it with
     only fillers between (rows of class ``filler``, commas, adverbs: "Moscow, in turn, has said"), or a
     possessive of what speaks ("Kyiv's military")."""
-    if _PREPOSITION_BEFORE.search(text[max(0, start - 12):start]):
+    # "in Moscow": a preposition row of geo/rules/positions.jsonl; "Moscow's military": a possessed row
+    if _position_before(text, "preposition", max(0, start - _PREPOSITION_REACH), start):
         return False
-    after = text[end:]
-    if _POSSESSIVE_ACTOR.match(after):
+    if _possessed_after(text, end):
         return True
     nxt = min((h for h in speech if h.start >= end), key=lambda h: h.start, default=None)
     if nxt is None:
@@ -145,7 +142,7 @@ def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bo
 
 
 # a preposition before a metonym ("in Moscow", "from the Kremlin"): a place, not a speaker
-_PREPOSITION_BEFORE = _c(r"\b(?:in|of|from|to|at|on|for|against|with|into|across|and)\s+(?:the\s+)?$")
+_PREPOSITION_REACH = 12  # characters before a seat of power in which a preposition makes it a place
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 _HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 

@@ -1,5 +1,5 @@
 """Regex helpers of the claims reader: compiled case-insensitive patterns, the stem gate that spares a sentence
-the English cue regexes it cannot match, their lower-case twins, and searches over the last words of a text.
+the English cue regexes it cannot match, searches over the last words of a text, and where a position word (geo/rules/positions.jsonl) stands.
 
 The rule tables (``geo/rules/*.jsonl``) are read by :mod:`geo.rules.matcher`; what is here serves the English
 cue regexes not yet moved to the tables.
@@ -8,10 +8,11 @@ cue regexes not yet moved to the tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache, reduce
 from operator import or_
 from typing import Generic, NamedTuple, TypeVar
+from geo.rules.matcher import read_all_kinds
 from geo.text import FOLDS_TO_ASCII
 
 __all__ = []
@@ -160,54 +161,6 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
 # Case-insensitive matching costs the regex engine a case fold per character tried; the table regexes
 # (and those _found searches) run case-sensitively on the lower-cased text of an ASCII text instead,
 # when that finds the same spans.
-_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
-_CODE_ESCAPES = frozenset("xuUN0123456789")  # escapes that spell a character by its code, or back-references
-
-
-def _lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` compiled without IGNORECASE, to run on the lower-cased text of an ASCII text; None
-    when it is case-sensitive or its twin might not find the same spans.
-
-    Safe because on an ASCII text ``str.lower`` only turns A-Z into a-z (the offsets stay), and a
-    pattern whose letters are all lower-case (outside escapes such as ``\\S``, which do not depend on
-    case) and hold none of the letters that fold onto ASCII ones (``ſ``, the Kelvin sign ...) matches
-    a lower-cased ASCII text where it matches the text case-insensitively: every class and literal
-    of it that matches a letter matches both of its cases or, in the lower-cased text, the only one left.
-    """
-    if not pattern.flags & re.IGNORECASE:
-        return None
-    if any(escaped in _CODE_ESCAPES for escaped in _ESCAPE.findall(pattern.pattern)):
-        return None
-    bare = _ESCAPE.sub("", pattern.pattern)
-    if any(ch.isupper() for ch in bare) or not _ODD_FOLDS.isdisjoint(bare):
-        return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-_TWINS: dict[int, re.Pattern[str]] = {}  # id of a module regex: its lower-case twin (both live as long as the module)
-
-
-def _add_twins(patterns: tuple[re.Pattern[str], ...]) -> None:
-    """Keep the lower-case twins of ``patterns`` (see :func:`_lower_twin`) for :func:`_found` and :func:`_finditer`."""
-    for pattern in patterns:
-        twin = _lower_twin(pattern)
-        if twin is not None:
-            _TWINS[id(pattern)] = twin
-
-
-def _found(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:
-    """Whether ``pattern.search(text, pos)`` finds a match, by its lower-case twin when ``text`` is ASCII."""
-    twin = _TWINS.get(id(pattern)) if text.isascii() else None
-    return (twin.search(text.lower(), pos) if twin is not None else pattern.search(text, pos)) is not None
-
-
-def _finditer(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, by its twin on ``low`` (``text.lower()`` of an ASCII text, or None)
-    when it has one: the spans are the same, the matched text must be read from ``text``."""
-    twin = _TWINS.get(id(pattern)) if low is not None else None
-    return twin.finditer(low) if twin is not None and low is not None else pattern.finditer(text)
-
-
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
     """False when ``before`` cannot end in "<word> (the )<whitespace>" with a word ending in one of
     ``endings`` or holding one of ``stems`` (case-insensitively).
@@ -224,4 +177,55 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
             return True
         if low != "the":
             return False
+    return False
+
+
+# What may stand between a position word (a row of geo/rules/positions.jsonl) and the name it places: the
+# vocabulary is the table's, only these positions are code.
+_THE_TAIL = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)  # "by the ", "in "
+_NEAR_TAIL = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?", re.IGNORECASE)  # "near the town of "… one word more
+_CONTAINER_TAIL = re.compile(r"\s+(?:the\s+)?(?:[a-z]+ern\s+)?", re.IGNORECASE)  # "in the southern "
+_POSSESSIVE = re.compile(r"['’]s?\s+")  # "Moscow's ", "Kyiv’s "
+
+
+def _position_before(sentence: str, cls: str, lo: int, stop: int, tail: re.Pattern[str] = _THE_TAIL) -> bool:
+    """Whether a ``cls`` row of ``geo/rules/positions.jsonl`` stands in ``sentence[lo:stop]`` with only ``tail``
+    (whitespace, "the", as the reader allows) between it and ``stop`` (where the name begins)."""
+    return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
+               for h in read_all_kinds(sentence).get(("positions", cls), ()))
+
+
+def _possessed_after(sentence: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a possessive and a ``possessed`` row of
+    ``geo/rules/positions.jsonl`` ("Moscow's defence ministry", "Kyiv’s negotiators"): the place speaks or acts."""
+    m = _POSSESSIVE.match(sentence, end)
+    if m is None:
+        return False
+    return any(h.start == m.end() for h in read_all_kinds(sentence).get(("positions", "possessed"), ()))
+
+
+def _locator_before(sentence: str, lo: int, stop: int) -> bool:
+    """Whether what ends ``sentence[lo:stop]`` makes a distance at ``stop`` locate the place named before it: a
+    ``locator`` row of ``geo/rules/positions.jsonl`` ("located", "village"), a comma after a word ("Sokil, "), an
+    opening bracket or the start of the clause, then at most an ``approximately`` row ("about", "up to")."""
+    kinds = read_all_kinds(sentence)
+    ends = [stop]  # where the anchor's trailing whitespace ends: the distance, or an approximation before it
+    ends += [h.start for h in kinds.get(("positions", "approximately"), ())
+             if lo <= h.start and h.end < stop and sentence[h.end:stop].isspace()]
+    locators = kinds.get(("positions", "locator"), ())
+    for q in ends:
+        r = q
+        while r > lo and sentence[r - 1].isspace():
+            r -= 1
+        if r == lo or sentence[r - 1] == "(":
+            return True
+        if sentence[r - 1] == ",":
+            k = r - 1
+            while k > lo and sentence[k - 1].isspace():
+                k -= 1
+            if k > lo and (sentence[k - 1].isalnum() or sentence[k - 1] in "_'’)"):
+                return True
+        # a locator word, then any whitespace (none too) to q
+        if any(lo <= h.start and r <= h.end <= q for h in locators):
+            return True
     return False

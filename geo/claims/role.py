@@ -6,26 +6,21 @@ from __future__ import annotations
 
 import re
 from geo.rules.matcher import read_kinds
-from geo.claims.matching import _GATE, _I, _ODD_FOLDS, _add_twins, _c, _found, _may_end_in, _stem_mask
+from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
+                                 _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
-from geo.claims.claimant import _METONYMS, _POSSESSIVE_ACTOR, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
+from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
 __all__ = []
 
-_ACTOR_BEFORE = _c(r"\b(?:according\s+to|by|quoted\s+by|cited\s+by|with|between|on\s+behalf\s+of|accus\w+|"
-                   r"sanctions\s+(?:on|against)|pressure\s+on|relations\s+with|talks\s+with|ties\s+with|deal\s+with|"
-                   r"trust\s+(?:in|towards)|towards|toward)\s+(?:the\s+)?$")
 # A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition
 # right before it ("talks with the delegation in Istanbul"), or one right after it ("the Istanbul talks").
 _VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "from"})
 _VENUE_GAP = 6  # words between the meeting word and the preposition
-# the words _ACTOR_BEFORE can end with, before an optional "the" (see _may_end_in)
-# the same for _REFERENCE_BEFORE, but for its "between ..." and "defensive line ..." branches, which
+# the words _REFERENCE_BEFORE can end with, before an optional "the" (see _may_end_in), but for its "between ..." and "defensive line ..." branches, which
 # may end in any word: they hold one of _REFERENCE_ANY_END
 _REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под", "під")
 _REFERENCE_ANY_END = ("between", "defen", "positional")
-_ACTOR_LAST = ("to", "by", "with", "between", "of", "on", "against", "in", "towards", "toward")
-_ACTOR_STEMS = ("accus",)
 _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
          r"(?:ern)?")
 _REFERENCE_BEFORE = _c(
@@ -64,11 +59,8 @@ _DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
 _DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
-# rather than put the claim itself beside X ("advanced 3 km north-east of X")
-_LOCATOR_BEFORE = _c(r"(?:[\w'’)]\s*,|\(|\b(?:located|situated|lies|lie|lying|lay|is|are|was|were|some|just|village|town|"
-                     r"settlement|city|hamlet|locality|positions?|base|airfield|depot)|^)\s*"
-                     r"(?:(?:about|approximately|approx\.?|around|roughly|some|nearly|almost|over|more\s+than|less\s+than|"
-                     r"under|up\s+to)\s+)?$")
+# rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
+# of geo/rules/positions.jsonl (_locator_before)
 _LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
 _DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
                       r"zone|tactical\s+area|area\s+of\s+operations)s?\b"
@@ -108,9 +100,6 @@ _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-
 _LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "oblast", "oblasts", "raion", "raions",
                          "krai", "village", "villages", "settlement", "settlements", "the", "and", "or", "all", "both"})
 
-
-# the regexes _found searches (a lower-case twin each)
-_add_twins((_ACTOR_BEFORE, _LOCATOR_BEFORE))
 
 
 # news copy puts the speaker after its verb: "… near Dachne and Aleksiivka, reports DeepState", "… south of Avdiivka,
@@ -231,9 +220,6 @@ def _appositive(before: str) -> bool:
     return bool(m) and not _REGION_WORDS.search(m.group(1).casefold())
 
 
-
-_CONTAINER_BEFORE = _c(r"\b(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$|на\s+территории\s+$")
-_add_twins((_CONTAINER_BEFORE,))  # searched by _found
 _LIST_JOIN_BEFORE = re.compile(r"(?:,|\band|\bor)\s+$")
 
 
@@ -244,7 +230,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     after = sentence[end:hi]
     metonym = bool(_METONYMS.match(mention))
     rest = sentence[end:]
-    if (_may_speak(rest) and _SPEECH_AFTER.match(rest) and not _INVERTED_SPEECH.match(rest)) or ((metonym or kind == "country") and _POSSESSIVE_ACTOR.match(rest)):
+    if (_may_speak(rest) and _SPEECH_AFTER.match(rest) and not _INVERTED_SPEECH.match(rest)) or ((metonym or kind == "country") and _possessed_after(sentence, end)):
         return "speaker", "speaker: followed by a speech verb"
     office = _office_after(sentence, end)
     if office:
@@ -254,11 +240,12 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "venue", "venue: meeting word"
     strict = kind in ("region", "country", "water", "other") or metonym
     direct = cue is not None and _direct(sentence, cue, start, end, strict=strict, country=kind == "country")
-    if strict and cue is not None and cue.start > end and _found(_CONTAINER_BEFORE, before):
+    if strict and cue is not None and cue.start > end and _position_before(sentence, "container", lo, start, _CONTAINER_TAIL):
         direct = False  # "the village of X in the Y region has been liberated": Y only contains it
     if metonym and not direct:
         return "speaker", "speaker: seat of power"
-    if kind == "country" and not direct and _may_end_in(before, _ACTOR_LAST, _ACTOR_STEMS) and _found(_ACTOR_BEFORE, before):
+    # "sanctions against Russia", "according to Ukraine": an actor-before row of geo/rules/positions.jsonl
+    if kind == "country" and not direct and _position_before(sentence, "actor-before", lo, start):
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
@@ -271,7 +258,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if strict and _REGION_WORDS.search(mention.casefold()) and _appositive(before):
         return "background", "background: a region in apposition locates the place before it"
     if cue is not None and cue.start >= end and _relative_cue(sentence, end, hi, [cue]) is cue \
-            and not (strict and _found(_CONTAINER_BEFORE, before)):
+            and not (strict and _position_before(sentence, "container", lo, start, _CONTAINER_TAIL)):
         # a relative clause on a region that only contains the event ("X in the Y region, where Russian
         # forces have gained a foothold") is the outlet's background on the region
         return "event", f"relative clause '{cue.text}'"
@@ -282,7 +269,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     # the regexes below search ``before`` to its end: the sentence's stems spare most of them
     mask = _stem_mask(sentence)
     dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
-    if dist and _found(_LOCATOR_BEFORE, before[:dist.start()]):
+    if dist and _locator_before(sentence, lo, lo + dist.start()):
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"

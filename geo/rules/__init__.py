@@ -46,7 +46,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -131,7 +131,7 @@ class Rule:
         """Whether the phrase holds a stem inside it (``word*``) or a gap (``…``)."""
         return "*" in self.key or GAP in self.key.split(" ")
 
-    @property
+    @cached_property
     def unless_next(self) -> frozenset[str]:
         """The words that, right after the phrase, make it no match (field ``unless_next``)."""
         return frozenset(normalise_phrase(self.get("unless_next") or "").split())

@@ -1,14 +1,19 @@
 """One matcher over every rule table: a sentence is read once, and typed hits come out.
 
-The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``intentions``, ``not_places``) are compiled
-into one regular expression: each row's phrase as whole words (``match: word``) or with its last
-word as a stem (``match: prefix``), the words joined by any run of whitespace, apostrophes in any
-of their spellings, case-insensitive as one attribute. The phrases form a trie (shared beginnings
-written once), whose ends come last, so at one position the longest phrase wins ("took part" before
-"took"). A stem's rest is possessive and no quantifier is nested: it cannot backtrack
+The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``discourse``,
+``intentions``, ``not_places``) are compiled into one regular expression: each row's phrase as whole words
+(``match: word``) or with its last word as a stem (``match: prefix``), the words joined by any run of
+whitespace, apostrophes in any of their spellings, case-insensitive as one attribute. The phrases form a trie
+(shared beginnings written once). A stem's rest is possessive and no quantifier is nested: it cannot backtrack
 catastrophically, whatever the text.
 
-Which row a match comes from is looked up by the matched words (no group per row).
+:func:`matches` gives every hit, as spaCy's ``Matcher`` does: at each word start where the expression finds a
+phrase, every row whose phrase ends at that start's word ends up to the longest ("took part" and "took"), so
+phrases overlap and a phrase inside another is found. Which row a phrase comes from is looked up by its words (no
+group per row). Readers pick what they need: :func:`read` (and :func:`read_kinds`) the longest phrase at a place
+whatever its table (:func:`filter_spans`: a name's words are no verb), :func:`read_all_kinds` each kind's own
+longest phrases, wherever they stand (a speech word inside a hedge). A phrase thus lives in the one table it
+belongs to.
 
 >>> hits = read("Российские войска освободили Тихое.")
 >>> [(h.table, h.cls, h.text, h.get("action")) for h in hits]
@@ -18,13 +23,14 @@ Which row a match comes from is looked up by the matched words (no group per row
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.model import Action
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
 
-__all__ = ["Hit", "MODALITIES", "TABLES", "full_match", "is_not_place", "read", "read_kinds", "rows"]
+__all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "rows"]
 
 MODALITIES = ("done", "attempted", "near", "denied")
 _ACTIONS = frozenset(a.value for a in Action)
@@ -45,9 +51,20 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
-    "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {"reach": frozenset({"from-first-word"})}),
+    "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
+    # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
+    # read by geo.claims with the positions as code
+    "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
+                             "approximately"}), {}),
+    # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
+    "discourse": (frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"}),
+                  {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
 }
+#: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`) and
+#: the position words ("in", "near"): their hits never hide a phrase of the other tables from :func:`read` (nor
+#: appear there); their readers take them from :func:`matches` or :func:`read_all_kinds`
+SEPARATE_TABLES = frozenset({"discourse", "positions"})
 
 
 @dataclass(frozen=True)
@@ -143,25 +160,49 @@ class _Compiled:
                 self.patterned.setdefault(r.key[:2], []).append((pattern, r))
             else:
                 (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
+        self.shortest_stem = min(map(len, self.stems), default=1)
+        self.longest_stem = max(map(len, self.stems), default=0)
+        self._memo: dict[str, tuple[Rule, ...]] = {}  # the same words recur from sentence to sentence
         trie: dict = {}
         for r in every:
             _add(trie, r)
         # one word-start test per position, then the trie
         self.pattern = re.compile(r"(?<!\w)" + _trie_pattern(trie), re.IGNORECASE)
 
-    def rules_for(self, matched: str) -> list[Rule]:
-        key = normalise_phrase(matched)
-        found = self.exact.get(key)
-        if found:
-            return found
-        found = [r for pattern, r in self.patterned.get(key[:2], ()) if pattern.fullmatch(key)]
-        if found:
-            return found
-        for n in range(len(key), 0, -1):  # the longest stem the words start with
+    def rules_for(self, matched: str) -> tuple[Rule, ...]:
+        """The rows whose phrase is ``matched`` as a whole. Within one table a row of the exact words wins over
+        a row with a stem or gap inside, and that over a stem row (the longest stem)."""
+        found = self._memo.get(matched)
+        if found is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[matched] = tuple(self._rules_for(matched))
+        return found
+
+    def _rules_for(self, matched: str) -> list[Rule]:
+        key = _key(matched)
+        exact = self.exact.get(key, ())
+        patterns = self.patterned.get(key[:2])
+        patterned = [r for pattern, r in patterns if pattern.fullmatch(matched)] if patterns else []
+        stems: list[list[Rule]] = []
+        # a stem ends inside the last word: the longest first, down to the word's first letter
+        last = max(key.rfind(" "), key.rfind("-"), key.rfind("'"), key.rfind('"')) + 1
+        for n in range(min(len(key), self.longest_stem), max(last, self.shortest_stem) - 1, -1):
             found = self.stems.get(key[:n])
-            if found:
-                return found
-        return []
+            if found and (n == len(key) or key[n:].isalnum()):
+                stems.append(found)
+        if not patterned and not stems:
+            return list(exact)
+        out: list[Rule] = []
+        done: set[str] = set()  # the tables served by a better group
+        for group in (exact, patterned, *stems):
+            out.extend(r for r in group if r.table not in done)
+            done.update(r.table for r in group)
+        return out
+
+
+_key = lru_cache(maxsize=1 << 16)(normalise_phrase)  # the same words recur from sentence to sentence
+_MEMO_SIZE = 1 << 16  # phrases whose rows are remembered
 
 
 @lru_cache(maxsize=1)
@@ -169,23 +210,119 @@ def _compiled() -> _Compiled:
     return _Compiled()
 
 
-@lru_cache(maxsize=256)
-def read(text: str) -> tuple[Hit, ...]:
-    """Every table phrase in ``text``, left to right, the longest at each position, none overlapping.
+#: inside a phrase, where a shorter phrase may end: before whitespace, or between a word and a sign ("attack-")
+_INNER_END = re.compile(r"(?<=\S)(?=\s)|(?<=\w)(?=[^\w\s])")
 
-    A phrase that belongs to several tables (a not-place that is also a speaker) gives one hit per row.
+
+def _ends(text: str, start: int, end: int) -> list[int]:
+    """Where a phrase starting at ``start`` may end, up to ``end`` (the longest phrase's end), longest first."""
+    inner = [m.start() for m in _INNER_END.finditer(text, start + 1, end)]
+    if not inner:
+        return [end]
+    inner.reverse()
+    return [end, *inner]
+
+
+@lru_cache(maxsize=256)
+def matches(text: str) -> tuple[Hit, ...]:
+    """Every table phrase in ``text``, overlapping ones included, as spaCy's ``Matcher`` gives them: each
+    phrase at each word start, the longer and the shorter ("took part" and "took"), a phrase inside another
+    ("not" in "could not verify"), each hit with its table and class. Ordered by start, then longest first.
+
+    A phrase that belongs to several tables gives one hit per (table, class). A row whose ``unless_next``
+    word follows is no hit ("attack helicopters").
+
+    >>> [(h.table, h.cls, h.text) for h in matches("Russian forces could have taken Lyman.")][:5]  # doctest: +NORMALIZE_WHITESPACE
+    [('speakers', 'actor', 'Russian forces'), ('positions', 'possessed', 'forces'), ('modality', 'hedge', 'could have'),
+     ('intentions', 'intention', 'could'), ('speech', 'filler', 'have')]
     """
     comp = _compiled()
     hits: list[Hit] = []
-    for m in comp.pattern.finditer(text):
-        kinds: set[tuple[str, str]] = set()
-        for r in comp.rules_for(m.group()):
-            if r.unless_next and _next_word(text, m.end()) in r.unless_next:
-                continue  # "attack helicopters": a kind of weapon, not an attack
-            if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
-                kinds.add((r.table, r.cls))
-                hits.append(Hit(r.table, r.cls, m.start(), m.end(), m.group(), r))
+    pos, n = 0, len(text)
+    while pos < n:
+        m = comp.pattern.search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        for e in _ends(text, s, m.end()):
+            kinds: set[tuple[str, str]] = set()
+            after: str | None = None
+            for r in comp.rules_for(text[s:e]):
+                if r.unless_next:
+                    after = _next_word(text, e) if after is None else after
+                    if after in r.unless_next:
+                        continue  # "attack helicopters": a kind of weapon, not an attack
+                if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
+                    kinds.add((r.table, r.cls))
+                    hits.append(Hit(r.table, r.cls, s, e, text[s:e], r))
+        pos = s + 1
     return tuple(hits)
+
+
+def filter_spans(hits: Iterable[Hit]) -> list[Hit]:
+    """The hits of the longest phrases, none overlapping, scanning left to right: the leftmost phrase wins,
+    and at one start the longest (as a regular expression's scan reads). Hits of the same span (a phrase that
+    is a row of two classes) are all kept.
+
+    Like spaCy's ``spacy.util.filter_spans``, except that spaCy lets a longer phrase that starts later win
+    over an earlier one it overlaps; here the earlier wins, as a reader reading on.
+
+    >>> [h.text for h in filter_spans(matches("Russian forces could have taken Lyman."))]
+    ['Russian forces', 'could have', 'taken']
+    """
+    out: list[Hit] = []
+    taken = (-1, -1)  # the span last kept
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if (h.start, h.end) == taken:
+            out.append(h)
+        elif h.start >= taken[1]:
+            out.append(h)
+            taken = (h.start, h.end)
+    return out
+
+
+@lru_cache(maxsize=256)
+def read(text: str) -> tuple[Hit, ...]:
+    """The phrases a reader reads in ``text``: :func:`filter_spans` of every hit, whatever its table (the longest
+    phrase at a place, none overlapping: "expelled the enemy from" is an action, its "the enemy" no actor; a
+    "Десантно-штурмових військ" a speaker, its "штурм" no action). A phrase that belongs to several tables (a
+    not-place that is also a speaker) gives one hit per (table, class).
+
+    For the phrases of one kind wherever they stand, inside other tables' longer phrases too, see
+    :func:`read_all_kinds`; for every hit, :func:`matches`.
+    """
+    return tuple(filter_spans(h for h in matches(text) if h.table not in SEPARATE_TABLES))
+
+
+@lru_cache(maxsize=256)
+def read_kinds(text: str) -> dict[tuple[str, str], tuple[Hit, ...]]:
+    """:func:`read`'s hits grouped by (table, class), for readers that want one kind.
+
+    >>> [h.text for h in read_kinds("Russian forces captured Tykhe.")[("speakers", "actor")]]
+    ['Russian forces']
+    """
+    return _by_kind(read(text))
+
+
+@lru_cache(maxsize=256)
+def read_all_kinds(text: str) -> dict[tuple[str, str], tuple[Hit, ...]]:
+    """Each kind's own reading of ``text``: for each (table, class), :func:`filter_spans` of its hits alone,
+    so that a phrase inside another table's longer phrase is read too ("said" in the hedge "is said to",
+    "could" in the hedge "could have", "not" in "could not verify"). For readers of a kind that a longer phrase
+    of another kind must not hide.
+
+    >>> kinds = read_all_kinds("The capture has not been confirmed.")
+    >>> [h.text for h in kinds[("modality", "hedge")]], [h.text for h in kinds[("speech", "speech")]]
+    (['not been confirmed'], ['confirmed'])
+    """
+    return {k: tuple(filter_spans(v)) for k, v in _by_kind(matches(text)).items()}
+
+
+def _by_kind(hits: Iterable[Hit]) -> dict[tuple[str, str], tuple[Hit, ...]]:
+    out: dict[tuple[str, str], list[Hit]] = {}
+    for h in hits:
+        out.setdefault((h.table, h.cls), []).append(h)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _next_word(text: str, end: int) -> str:
@@ -196,20 +333,7 @@ def _next_word(text: str, end: int) -> str:
     j = i
     while j < n and (text[j].isalnum() or text[j] in _AP or text[j] in "_-"):
         j += 1
-    return normalise_phrase(text[i:j]) if i > end else ""
-
-
-@lru_cache(maxsize=256)
-def read_kinds(text: str) -> dict[tuple[str, str], tuple[Hit, ...]]:
-    """:func:`read`'s hits grouped by (table, class), for readers that want one kind.
-
-    >>> [h.text for h in read_kinds("Russian forces captured Tykhe.")[("speakers", "actor")]]
-    ['Russian forces']
-    """
-    out: dict[tuple[str, str], list[Hit]] = {}
-    for h in read(text):
-        out.setdefault((h.table, h.cls), []).append(h)
-    return {k: tuple(v) for k, v in out.items()}
+    return _key(text[i:j]) if i > end else ""
 
 
 @lru_cache(maxsize=1)
