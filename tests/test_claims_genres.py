@@ -90,3 +90,119 @@ def test_attacks_and_weapons_apart(sentence: str, name: str, action: Action) -> 
 ])
 def test_english_cue_rows(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+# Issue 13: the action of Russian and Ukrainian reports by genre. Each sentence is written for this test in the
+# genre's form (real place names, invented events).
+@pytest.mark.parametrize("sentence, name, action", [
+    # Russian MoD bulletin, per group of forces: losses inflicted on troops in the areas of villages are the fighting
+    # there; a strike on objects stays a strike
+    ("Нанесено поражение живой силе и технике двух механизированных бригад ВСУ в районах населенных пунктов "
+     "Гродовка и Мирноград.", "Мирноград", Action.FIGHTING),
+    ("Подразделения улучшили положение по переднему краю и нанесли поражение формированиям трех бригад ВСУ в "
+     "районах Северска и Часова Яра.", "Часова Яра", Action.FIGHTING),
+    ("Нанесено поражение пунктам временной дислокации ВСУ в районах Краматорска и Дружковки.", "Дружковки",
+     Action.STRUCK),
+    ("Продолжается уничтожение формирований ВСУ, окруженных в Красноармейске.", "Красноармейске", Action.FIGHTING),
+    ("Армия России взяла под контроль село Сладкое.", "Сладкое", Action.CAPTURED),
+    ("Министерство обороны сообщило о переходе под контроль поселка Ямполь.", "Ямполь", Action.CAPTURED),
+    ("Подразделения группировки «Запад» продолжили зачистку Купянска.", "Купянска", Action.FIGHTING),
+    ("Подразделения группировки «Центр» завершили зачистку Родинского.", "Родинского", Action.CAPTURED),
+    ("Бойцы улучшили тактическое положение в районе Дерилово.", "Дерилово", Action.ADVANCING),
+    # war correspondents and milbloggers
+    ("Российские войска захватили новые рубежи и позиции у Торского.", "Торского", Action.ADVANCING),
+    ("Наши штурмовики заняли несколько позиций под Северском.", "Северском", Action.ADVANCING),
+    ("Штурмовые группы вышли к окраинам Константиновки.", "Константиновки", Action.ADVANCING),
+    ("Российские подразделения подошли к Лиману на три километра.", "Лиману", Action.ADVANCING),
+    ("Штурмовики водрузили флаг в центре Новопавловки.", "Новопавловки", Action.CAPTURED),
+    ("Над Ямполем поднят российский флаг.", "Ямполем", Action.CAPTURED),
+    ("Части ВСУ в Мирнограде находятся в окружении.", "Мирнограде", Action.FIGHTING),
+    ("Штурмовая группа прорвалась в Тоненькое.", "Тоненькое", Action.ENTERED),
+    ("Противник отступил из Курахово.", "Курахово", Action.CAPTURED),
+    ("ВСУ пытались контратаковать в районе Ступочек, но были отброшены.", "Ступочек", Action.REPELLED),
+    # officials quoted in Russian press
+    ("Глава ДНР заявил, что Курахово полностью перешло под контроль ВС РФ.", "Курахово", Action.CAPTURED),
+    ("Пушилин отметил, что в Северске продолжается зачистка.", "Северске", Action.FIGHTING),
+    ("Балицкий сообщил, что ВСУ атаковали Каменку-Днепровскую беспилотниками.", "Каменку-Днепровскую", Action.STRUCK),
+    # DeepState in Ukrainian
+    ("Противник здійснює інфільтрацію в Мирноград.", "Мирноград", Action.ENTERED),
+    ("Противник просочується в Лиман малими групами.", "Лиман", Action.ENTERED),
+    ("Ворог заходить у Мирноград невеликими групами.", "Мирноград", Action.ENTERED),
+    ("Ворог мав просування біля Курахового.", "Курахового", Action.ADVANCING),
+    ("DeepState повідомляє про окупацію Шевченка.", "Шевченка", Action.CAPTURED),
+    ("Росіяни захопили наші позиції біля Торського.", "Торського", Action.ADVANCING),
+    # the Ukrainian General Staff: the enemy storms, our side defends
+    ("На Лиманському напрямку відбулося 7 боєзіткнень біля Зарічного.", "Зарічного", Action.FIGHTING),
+    ("На Костянтинівському напрямку ворог 18 разів штурмував наші позиції біля Іванопілля.", "Іванопілля",
+     Action.ATTACKED),
+    ("Противник провів 22 штурмові дії поблизу Кліщіївки.", "Кліщіївки", Action.ATTACKED),
+    ("Наші воїни відбили дев'ять штурмових дій противника в районі Білогорівки.", "Білогорівки", Action.REPELLED),
+    ("Тривають бойові дії в районі Торецька.", "Торецька", Action.FIGHTING),
+    # strike lists
+    ("Російська армія вдарила по Херсону з артилерії.", "Херсону", Action.STRUCK),
+    ("Ворог гатив по Марганцю з артилерії.", "Марганцю", Action.STRUCK),
+    ("Окупанти скинули КАБ на Куп'янськ.", "Куп'янськ", Action.STRUCK),
+    ("КАБ влучила в Костянтинівку.", "Костянтинівку", Action.STRUCK),
+    ("Ворог поцілив безпілотниками по Покровській громаді та Марганцю.", "Марганцю", Action.STRUCK),
+    ("У Білозерці внаслідок обстрілу поранено двох людей.", "Білозерці", Action.STRUCK),
+])
+def test_russian_and_ukrainian_genre_cues(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a try to fight is an attack: "пытались/намагається" with a counterattack or a storming
+    ("Противник предпринимает попытки контратаковать в районе Клещеевки.", "Клещеевки"),
+    ("Ворог намагається штурмувати Куп'янськ.", "Куп'янськ"),
+    ("Российские окупанты без успіху штурмували позиції біля Дементіївки.", "Дементіївки"),
+    # a try that failed, said in Russian or Ukrainian without 'to'
+    ("ВСУ не смогли прорваться к Малой Локне.", "Малой Локне"),
+    ("Ворогу не вдалося просунутися біля Ямполя.", "Ямполя"),
+])
+def test_attempts_are_attacks(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (Action.ATTACKED, "attempted"), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a negation in Russian or Ukrainian; a capture prevented did not happen
+    ("Противник не взял Северск, бои продолжаются.", "Северск"),
+    ("Військові вживають заходів для запобігання оточенню і захопленню Успенівки.", "Успенівки"),
+])
+def test_negated_in_russian_and_ukrainian(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.negated and c.action is Action.OTHER, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # "не менее", "не прекращают попыток" negate nothing
+    ("Отражено не менее пяти атак у Работино.", "Работино", Action.REPELLED),
+    ("Противник не прекращает попыток атаковать у Работино.", "Работино", Action.ATTACKED),
+])
+def test_russian_ne_that_negates_nothing(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action and not c.negated, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a heading: a place, a dash (the Russian and Ukrainian 'is') or a colon, and what happened there
+    ("В районе Спорного — позиционные бои.", "Спорного", Action.FIGHTING),
+    ("Біля Ямполя – бої за висоту.", "Ямполя", Action.FIGHTING),
+    ("Антонівка: пошкоджено приватний будинок внаслідок обстрілу.", "Антонівка", Action.STRUCK),
+    # a list of names after a colon takes the verb before it
+    ("Противник завдав 380 ударів по 12 населених пунктах області: Гуляйполю, Оріхову та Степногірську.",
+     "Степногірську", Action.STRUCK),
+    ("Армия России освободила два населенных пункта: Новое и Сладкое.", "Сладкое", Action.CAPTURED),
+])
+def test_heading_and_colon_list(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a long clause before a dash is no heading; words other than names after a colon are no list
+    ("Российские военные сегодня утром прибыли в Ямполь — бои идут севернее.", "Ямполь"),
+    ("Бои шли весь день: жители Ямполя прятались в подвалах.", "Ямполя"),
+])
+def test_no_heading_no_list(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.OTHER

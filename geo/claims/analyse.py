@@ -264,7 +264,8 @@ def _analyse(
             modality = [h for h in marks if h.cls != "denied"][-1].cls
         if modality == "near":
             action, detail = Action.ADVANCING, f"near: {detail}"
-        elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+        elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING):
+            # a try to take, enter, advance or fight ("пытались контратаковать", "намагається штурмувати"): an attack
             action, detail = Action.ATTACKED, f"attempted: {detail}"
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
                 _strip_list(sentence[cue.end:start])):
