@@ -206,3 +206,19 @@ def test_heading_and_colon_list(sentence: str, name: str, action: Action) -> Non
 ])
 def test_no_heading_no_list(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.OTHER
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # General Staff lists: attacks stopped in the areas of A, B and "towards" C: C is where they were headed
+    ("На Покровському напрямку захисники зупинили 58 атак у районах Котлиного, Удачного та у напрямку Романівки, "
+     "Нової Полтавки.", "Нової Полтавки", Action.ATTACKED),
+    ("На Покровському напрямку захисники зупинили 58 атак у районах Котлиного, Удачного та у напрямку Романівки, "
+     "Нової Полтавки.", "Удачного", Action.REPELLED),
+    ("Сили оборони відбили 8 атак ворога поблизу Степової Новоселівки та в бік Кіндрашівки.", "Кіндрашівки",
+     Action.ATTACKED),
+    ("Отражены три атаки в районе Ямполя и в направлении Серебрянки.", "Серебрянки", Action.ATTACKED),
+    # a word between them ends the list: "в бік" then a verb is no list of the mention's
+    ("Ворога відкинули в бік лісу, а біля Ямполя відбили ще дві атаки.", "Ямполя", Action.REPELLED),
+])
+def test_repelled_towards(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action

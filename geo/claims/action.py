@@ -10,7 +10,7 @@ from typing import NamedTuple
 from geo.rules.matcher import read, read_kinds
 from geo.model import Action
 from geo.claims.matching import _I, _c
-from geo.claims.clauses import _clause_bounds, _colon_list_start, _heading_next, _previous_clause_start
+from geo.claims.clauses import _clause_bounds, _colon_list_start, _heading_next, _names_only, _previous_clause_start
 
 __all__ = []
 
@@ -378,3 +378,13 @@ def _goal_is(sentence: str, lo: int, stop: int) -> bool:
                for g in goals):
             return True
     return False
+
+
+def _toward(sentence: str, lo: int, start: int) -> str:
+    """The ``toward`` row of ``geo/rules/actions.jsonl`` whose list holds the mention at ``start`` ("зупинили 113 атак
+    в районах A, B та в напрямку C, D": C and D are where the attacks were headed, not where they were stopped), or
+    ''. Only names, commas and conjunctions stand between it and the mention, in its clause from ``lo``."""
+    for h in reversed(read_kinds(sentence).get(("actions", "toward"), ())):
+        if lo <= h.start and h.end <= start:
+            return h.text if _names_only(sentence[h.end:start]) else ""
+    return ""

@@ -11,7 +11,7 @@ from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _add_twins, _c, _found
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
-from geo.claims.action import _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
+from geo.claims.action import _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation, _toward
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
@@ -267,6 +267,9 @@ def _analyse(
         elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING):
             # a try to take, enter, advance or fight ("пытались контратаковать", "намагається штурмувати"): an attack
             action, detail = Action.ATTACKED, f"attempted: {detail}"
+        toward = _toward(sentence, lo, start) if action is Action.REPELLED and cue.end <= start else ""
+        if toward:
+            action, detail = Action.ATTACKED, f"{toward}: {detail}"  # the attacks were headed there
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
                 _strip_list(sentence[cue.end:start])):
             action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"

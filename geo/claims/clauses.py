@@ -57,12 +57,14 @@ def _colon_list_start(sentence: str, lo: int, start: int) -> int | None:
     """Start of the clause before a colon that opens a list of names holding the mention ("завдав 380 ударів по
     12 населених пунктах: Гуляйполю, Оріхову"): the list's places take that clause's verb. Only names, commas and
     conjunctions stand between the colon and the mention."""
-    if lo < 2 or not sentence[lo - 2:lo].startswith(":"):
+    if lo < 2 or not sentence[lo - 2:lo].startswith(":") or not _names_only(sentence[lo:start]):
         return None
-    for word in sentence[lo:start].replace(",", " ").split():
-        if not (word[:1].isupper() or word.casefold() in _LIST_GLUE):
-            return None
     return _clause_bounds(sentence, lo - 2, lo - 2)[0]
+
+
+def _names_only(text: str) -> bool:
+    """Whether ``text`` holds only names (capitalised words), commas and conjunctions: the head of a list."""
+    return all(word[:1].isupper() or word.casefold() in _LIST_GLUE for word in text.replace(",", " ").split())
 
 
 def _previous_clause_start(sentence: str, lo: int) -> int | None:
