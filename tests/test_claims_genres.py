@@ -222,3 +222,24 @@ def test_no_heading_no_list(sentence: str, name: str) -> None:
 ])
 def test_repelled_towards(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a liberation that goes on is fighting, one done a capture (officials and war correspondents)
+    ("Российские военные продолжают освобождение Константиновки.", "Константиновки", Action.FIGHTING),
+    ("Наши войска уже занимаются освобождением Шандриголово.", "Шандриголово", Action.FIGHTING),
+    ("Пушилин заявил об освобождении Северска.", "Северска", Action.CAPTURED),
+    ("Курахово перешло под полный контроль ВС РФ.", "Курахово", Action.CAPTURED),
+    ("По словам Пушилина, в Северске идет уничтожение противника.", "Северске", Action.FIGHTING),
+    # shelling reports of officials
+    ("ВСУ выпустили по Донецку 12 снарядов.", "Донецку", Action.STRUCK),
+    ("По Горловке выпущено 10 снарядов калибра 155 мм.", "Горловке", Action.STRUCK),
+    # Ukrainian entries
+    ("Окупанти увійшли до Мирнограда.", "Мирнограда", Action.ENTERED),
+    ("Противник заїхав у Гуляйполе на бронетехніці.", "Гуляйполе", Action.ENTERED),
+    # a hold taken on the approaches to a place is an advance towards it
+    ("Наши бойцы закрепились на подступах к Покровску.", "Покровску", Action.ADVANCING),
+    ("Ворог закріпився на підступах до Костянтинівки.", "Костянтинівки", Action.ADVANCING),
+])
+def test_officials_and_entries(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action

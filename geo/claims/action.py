@@ -324,10 +324,10 @@ def _no_evidence(sentence: str, lo: int, stop: int) -> bool:
     return False
 
 
-def _modality_hits(sentence: str, lo: int, stop: int) -> list:
-    """The modality rows of the rule table (attempted, near, denied) in ``sentence[lo:stop]``."""
+def _modality_hits(sentence: str, lo: int, stop: int, classes: tuple[str, ...] = ("attempted", "near", "denied")) -> list:
+    """The modality rows of the rule table (attempted, near, denied; or ``classes``) in ``sentence[lo:stop]``."""
     kinds = read_kinds(sentence)
-    return [h for cls in ("attempted", "near", "denied") for h in kinds.get(("modality", cls), ())
+    return [h for cls in classes for h in kinds.get(("modality", cls), ())
             if lo <= h.start and h.end <= stop]
 
 

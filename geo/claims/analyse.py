@@ -270,9 +270,10 @@ def _analyse(
         toward = _toward(sentence, lo, start) if action is Action.REPELLED and cue.end <= start else ""
         if toward:
             action, detail = Action.ATTACKED, f"{toward}: {detail}"  # the attacks were headed there
-        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _found(_NEAR_BEFORE, 
-                _strip_list(sentence[cue.end:start])):
-            action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and (_found(_NEAR_BEFORE, 
+                _strip_list(sentence[cue.end:start])) or _modality_hits(sentence, cue.end, start, ("near",))):
+            # "occupied two villages near X", "закрепились на подступах к X"
+            action, detail = Action.ADVANCING, f"{detail} nearby"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
         if negated:
             if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
