@@ -243,3 +243,18 @@ def test_repelled_towards(sentence: str, name: str, action: Action) -> None:
 ])
 def test_officials_and_entries(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # strike reports of regional heads, in Russian and Ukrainian: the places that suffered, the people hurt there
+    ("Враг атаковал Днепропетровскую область дронами: пострадали Никополь и Марганец.", "Никополь"),
+    ("Под вражеским огнем оказались Антоновка и Белозерка.", "Антоновка"),
+    ("В Белозерке есть раненые.", "Белозерке"),
+    ("У Нікополі загинула жінка.", "Нікополі"),
+    ("Постраждали Нікополь та Марганець.", "Марганець"),
+    ("У Херсоні травмовано двох людей.", "Херсоні"),
+    ("Враг нанес 400 ударов по 9 населенным пунктам Запорожской области: Гуляйполю, Орехову и Степногорску.",
+     "Орехову"),
+])
+def test_strike_reports_in_russian_and_ukrainian(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.STRUCK
