@@ -179,6 +179,9 @@ def test_negated_in_russian_and_ukrainian(sentence: str, name: str) -> None:
     # "не менее", "не прекращают попыток" negate nothing
     ("Отражено не менее пяти атак у Работино.", "Работино", Action.REPELLED),
     ("Противник не прекращает попыток атаковать у Работино.", "Работино", Action.ATTACKED),
+    ("Противник, не считаясь с потерями, атакует Северск.", "Северск", Action.ATTACKED),
+    ("Не прекращаются бои за Северск.", "Северск", Action.FIGHTING),
+    ("Ворог, не зважаючи на втрати, атакує біля Ямполя.", "Ямполя", Action.ATTACKED),
 ])
 def test_russian_ne_that_negates_nothing(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
