@@ -52,7 +52,8 @@ def test_claims_match_the_labels(summary) -> None:
 # After the sentence-level reading (rule tables, genre formulas): 0.829 / 0.751 / 0.430 / 0.707, minus one village.
 # All of this session merged (reading, report state, morphology, sectors): 0.860 / 0.772 / 0.819 / 0.714, minus one village.
 # Fifth session merged (action and claimant cues as rows, day phrases, oblique names): 0.917 / 0.865 / 0.948 / 0.977.
-MORE_FLOORS = {"within3_stripped": 0.91, "action_match": 0.86, "claimant_match": 0.94, "date_match": 0.965}
+# Issue 13 (Russian and Ukrainian genre cues, repelled attacks "у бік" a place): action 0.8705, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.91, "action_match": 0.865, "claimant_match": 0.94, "date_match": 0.965}
 
 
 @pytest.mark.slow
