@@ -261,3 +261,30 @@ def test_officials_and_entries(sentence: str, name: str, action: Action) -> None
 ])
 def test_strike_reports_in_russian_and_ukrainian(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.STRUCK
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # officials quoted in Russian press: partial control is fighting; lines taken near a place an advance; a hit
+    ("Российские военные контролируют более половины территории Константиновки, заявил Пушилин.", "Константиновки",
+     Action.FIGHTING),
+    ("Окупанти контролюють близько половини Покровська.", "Покровська", Action.FIGHTING),
+    ("Балицкий сообщил, что в районе Малой Токмачки подразделения закрепились на новых рубежах.", "Малой Токмачки",
+     Action.ADVANCING),
+    ("По словам Хинштейна, в Рыльске беспилотник попал в жилой дом.", "Рыльске", Action.STRUCK),
+    # ", а" opens a clause of its own: each place takes its own clause's cue
+    ("Идут бои за Приморское, а у Малой Токмачки подразделения продвинулись.", "Малой Токмачки", Action.ADVANCING),
+    ("Идут бои за Приморское, а у Малой Токмачки подразделения продвинулись.", "Приморское", Action.FIGHTING),
+    ("ВСУ атаковали Работино, а также Вербовое.", "Вербовое", Action.ATTACKED),
+])
+def test_officials_and_clauses(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    ("Балицкий сообщил, что ВСУ атаковали Каменку-Днепровскую.", "Каменку-Днепровскую", "RU-official"),
+    ("Гладков сообщил об атаке беспилотника на Шебекино.", "Шебекино", "RU-official"),
+    ("Федоров повідомив про обстріли Гуляйполя.", "Гуляйполя", "UA-official"),
+    ("Про обстріл Нікополя повідомили в ОВА.", "Нікополя", "UA-official"),
+])
+def test_officials_are_claimants(sentence: str, name: str, claimant: str) -> None:
+    assert str(_claim(sentence, name).claimant) == claimant

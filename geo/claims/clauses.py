@@ -15,6 +15,9 @@ __all__ = []
 # --------------------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:but|while|whereas|although|though|however|yet)\b|\s(?:but|while|whereas)\s"
+                           # Russian and Ukrainian ", а" opens a clause of its own ("идут бои за X, а у Y закрепились"),
+                           # not ", а также / а також"
+                           r"|,\s+а\s+(?!также\b|також\b)"
                            r"|[.!?](?:\*+|\[\[[^\]]*\]\](?:\([^)\s]*\))?|\[\d+\])*\s+(?=[*\[\"“]?[A-Z])|\n")
 
 
