@@ -39,7 +39,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-_HEADING_BREAK = re.compile(r"\s*(?:[–—]|:)\s")
+_HEADING_BREAK = re.compile(r"\s*+(?:[–—]|:)\s")  # matched at a clause's end only
 _HEADING_WORDS = 3  # words a heading clause may hold besides the place ("В районе Спорного —", "У Херсоні:")
 _LIST_GLUE = frozenset({"и", "і", "й", "та", "а", "and", "or", "или", "або"})
 
