@@ -267,6 +267,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     unnamed: list[int] = []  # sentences that speak with no speaker named before them ("По его словам, …")
     first = 0  # the paragraph's first sentence
     carry = ContextReader(text)  # what the text before each sentence carries, read once in order
+    colon_list: Listing | None = None  # the action a line ending in a colon gives the list lines below it
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
         found = find_markers(sentence)
@@ -317,6 +318,17 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # the outlet's reminder ("Напомним", "As a reminder") is the outlet's own word, not the last speaker's
         speaker = named or paragraph or (outlet if recalled else report)
         listing = None
+        # a line that ends with a colon opens a list whose items are the lines below it ("Ворог просунувся:\n- у
+        # Ямполі;\n- в Сіверську"): each item line takes the action of the line before the colon
+        line_start = s == 0 or text[s - 1] == "\n"
+        if colon_list is not None and line_start and _LIST_ITEM.match(text, s):
+            listing = colon_list
+        elif line_start or (e < len(text) and text[e] == "\n"):
+            colon_list = None
+        if sentence.rstrip().endswith(":") and (e == len(text) or text[e] == "\n"):
+            cue = _last_cue(sentence)
+            if cue is not None and cue.action is not Action.OTHER:
+                colon_list = Listing(cue.action, cue.detail, 0, f"list line under '{sentence.strip()[-40:]}': cue '{cue.text}'")
         if "list" in classes:
             opener = next(m for m in found if m.cls == "list")
             cue = _last_cue(sentence, opener.start)

@@ -242,3 +242,24 @@ def test_only_a_leads_subject_speaks_however_far_its_speech_word():
     lead = ("The Russian Defence Ministry has published its weekly summary of the fighting in the east of the "
             "country, claiming the capture of Tykhe.")
     assert read_report("Rain fell. Roads were mud. It was cold.\n" + lead)[-1].speaker is None
+
+
+
+
+@pytest.mark.parametrize("text, action", [
+    # a line that ends with a colon opens a list: its item lines take its action (Telegram posts, DeepState)
+    ("Продвижение ВС РФ за сутки:\n- у Ямполя;\n- в Северске;\n- западнее Кременной.", Action.ADVANCING),
+    ("Ворог просунувся у таких населених пунктах:\n- Новоолександрівка;\n- Вороне.", Action.ADVANCING),
+    ("Бои идут:\n— в Часовом Яре;\n— у Ступочек.", Action.FIGHTING),
+])
+def test_colon_line_opens_a_list_of_lines(text, action) -> None:
+    states = read_report(text)
+    assert states[0].listing is None
+    assert all(st.listing is not None and st.listing.action is action for st in states[1:]), states
+
+
+def test_colon_list_ends_with_its_item_lines() -> None:
+    # a line that is no list item ends the list; a colon inside a line opens none
+    states = read_report("Ворог просунувся:\n- у Ямполі;\nЗа даними Генштабу: бої тривають.\n- біля Торського.")
+    assert states[1].listing is not None
+    assert states[2].listing is None and states[3].listing is None

@@ -180,6 +180,7 @@ NOT_SEARCHED = {
     "geo.claims._PASSIVE_GAP": "fullmatch on the gap between a mention and the cue after it (role._direct)",
     "geo.claims._REGION_LIST_AFTER": "match at the end of a mention (role._kind_of)",
     "geo.claims._REGION_NOUN_AFTER": "match at the end of a mention (role._kind_of)",
+    "geo.claims._HEADING_BREAK": "match at the end of a clause (clauses._heading_next)",
     "gazetteer.names._ALTERNATIVES": "split of a mention or name",
     "gazetteer.names._PARENS": "searched in a mention or name",
 }

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.model import Action
 from geo.claims.matching import _I, _c
-from geo.claims.clauses import _clause_bounds, _previous_clause_start
+from geo.claims.clauses import _clause_bounds, _colon_list_start, _heading_next, _names_only, _previous_clause_start
 
 __all__ = []
 
@@ -161,13 +161,22 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
 
     A repelled cue in the clause wins, else the nearest cue before the mention, else the nearest
     after it. A clause without a cue after a ';' is a list item of the clause before it ("attacked
-    near X; north of Y near Z"): it inherits that clause's cue.
+    near X; north of Y near Z"): it inherits that clause's cue; so is a list of names after a ':'
+    ("завдав ударів по 12 населених пунктах: Гуляйполю, Оріхову"). A heading without a cue ("В районе
+    X — позиционные бои", "X: пошкоджено будинок") takes the first cue of the clause after its dash or colon.
     """
     inside = [c for c in cues if lo <= c.start and c.end <= hi]
     if any(c.detail not in _WEAK for c in inside):
         inside = [c for c in inside if c.detail not in _WEAK]
     if not inside:
+        heading = _heading_next(sentence, lo, hi, start, end)
+        if heading is not None:
+            after = [c for c in cues if heading[0] <= c.start and c.end <= heading[1] and c.detail not in _WEAK]
+            if after:
+                return after[0], lo
         prev = _previous_clause_start(sentence, lo)
+        if prev is None:
+            prev = _colon_list_start(sentence, lo, start)
         while prev is not None and not inside:
             inside = [c for c in cues if prev <= c.start and c.end <= lo]
             lo, prev = prev, _previous_clause_start(sentence, prev)
@@ -263,8 +272,11 @@ _NEG_REACH = 40  # characters from a negation to its cue
 
 def _negated_before(sentence: str, lo: int, stop: int) -> bool:
     """"did not capture", "denied that … took": a ``negation`` row of ``geo/rules/modality.jsonl`` in
-    ``sentence[lo:stop]``, at most :data:`_NEG_REACH` characters before the cue at ``stop``, in the same clause."""
+    ``sentence[lo:stop]``, at most :data:`_NEG_REACH` characters before the cue at ``stop``, in the same clause; not
+    one inside an ``attempted`` phrase ("не смогли прорваться", "не вдалося просунутися": a failed try, an attempt)."""
+    tries = [(h.start, h.end) for h in read_kinds(sentence).get(("modality", "attempted"), ())]
     return any(lo <= start and stop - end <= _NEG_REACH and end <= stop and not any(c in ".;" for c in sentence[end:stop])
+               and not any(a <= start and end <= b for a, b in tries)
                for start, end in _word_spans(sentence, "modality", "negation"))
 
 
@@ -310,10 +322,10 @@ def _no_evidence(sentence: str, lo: int, stop: int) -> bool:
     return False
 
 
-def _modality_hits(sentence: str, lo: int, stop: int) -> list:
-    """The modality rows of the rule table (attempted, near, denied) in ``sentence[lo:stop]``."""
+def _modality_hits(sentence: str, lo: int, stop: int, classes: tuple[str, ...] = ("attempted", "near", "denied")) -> list:
+    """The modality rows of the rule table (attempted, near, denied; or ``classes``) in ``sentence[lo:stop]``."""
     kinds = read_kinds(sentence)
-    return [h for cls in ("attempted", "near", "denied") for h in kinds.get(("modality", cls), ())
+    return [h for cls in classes for h in kinds.get(("modality", cls), ())
             if lo <= h.start and h.end <= stop]
 
 
@@ -365,3 +377,13 @@ def _goal_is(sentence: str, lo: int, stop: int) -> bool:
                for g in goals):
             return True
     return False
+
+
+def _toward(sentence: str, lo: int, start: int) -> str:
+    """The ``toward`` row of ``geo/rules/actions.jsonl`` whose list holds the mention at ``start`` ("зупинили 113 атак
+    в районах A, B та в напрямку C, D": C and D are where the attacks were headed, not where they were stopped), or
+    ''. Only names, commas and conjunctions stand between it and the mention, in its clause from ``lo``."""
+    for h in reversed(read_kinds(sentence).get(("actions", "toward"), ())):
+        if lo <= h.start and h.end <= start:
+            return h.text if _names_only(sentence[h.end:start]) else ""
+    return ""

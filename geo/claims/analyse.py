@@ -11,7 +11,7 @@ from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
-from geo.claims.action import _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation
+from geo.claims.action import _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation, _toward
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
@@ -288,12 +288,18 @@ def _analyse(
             modality = [h for h in marks if h.cls != "denied"][-1].cls
         if modality == "near":
             action, detail = Action.ADVANCING, f"near: {detail}"
-        elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):
+        elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING):
+            # a try to take, enter, advance or fight ("пытались контратаковать", "намагається штурмувати"): an attack
             action, detail = Action.ATTACKED, f"attempted: {detail}"
-        # "occupied two villages near X": a near row of geo/rules/positions.jsonl before the place (or its list)
-        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and _position_before(
-                sentence, "near", cue.end, cue.end + len(_strip_list(sentence[cue.end:start])), _NEAR_TAIL):
-            action, detail = Action.ADVANCING, f"{detail} nearby"  # "occupied two villages near X"
+        toward = _toward(sentence, lo, start) if action is Action.REPELLED and cue.end <= start else ""
+        if toward:
+            action, detail = Action.ATTACKED, f"{toward}: {detail}"  # the attacks were headed there
+        # "occupied two villages near X": a near row of geo/rules/positions.jsonl before the place (or its list);
+        # "закрепились на подступах к X": a near row of geo/rules/modality.jsonl between the cue and the place
+        if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and (_position_before(
+                sentence, "near", cue.end, cue.end + len(_strip_list(sentence[cue.end:start])), _NEAR_TAIL)
+                or _modality_hits(sentence, cue.end, start, ("near",))):
+            action, detail = Action.ADVANCING, f"{detail} nearby"
         elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
             action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")

@@ -1,5 +1,6 @@
-"""Clauses of a sentence: where a clause breaks (';', ':', a dash, 'but', 'while'…) and the bounds of the clause
-around a span.
+"""Clauses of a sentence: where a clause breaks (';', ':', a dash, 'but', 'while'…), the bounds of the clause
+around a span, and the clauses a verbless one takes its verb from (a list after ';' or ':', a heading before a
+dash or a colon).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ __all__ = []
 # --------------------------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:but|while|whereas|although|though|however|yet)\b|\s(?:but|while|whereas)\s"
+                           # Russian and Ukrainian ", а" opens a clause of its own ("идут бои за X, а у Y закрепились"),
+                           # not ", а также / а також"
+                           r"|,\s+а\s+(?!также\b|також\b)"
                            r"|[.!?](?:\*+|\[\[[^\]]*\]\](?:\([^)\s]*\))?|\[\d+\])*\s+(?=[*\[\"“]?[A-Z])|\n")
 
 
@@ -33,6 +37,37 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
             hi = b_start
             break
     return lo, hi
+
+
+_HEADING_BREAK = re.compile(r"\s*+(?:[–—]|:)\s")  # matched at a clause's end only
+_HEADING_WORDS = 3  # words a heading clause may hold besides the place ("В районе Спорного —", "У Херсоні:")
+_LIST_GLUE = frozenset({"и", "і", "й", "та", "а", "and", "or", "или", "або"})
+
+
+def _heading_next(sentence: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int] | None:
+    """The clause after a heading: a place with at most :data:`_HEADING_WORDS` words around it, then a dash or a
+    colon, and what happened there ("В районе Спорного — позиционные бои", "Антонівка: пошкоджено будинок"). The
+    dash stands for the verb 'is' in Russian and Ukrainian; a strike list writes the place, a colon and its damage."""
+    if hi >= len(sentence) or not _HEADING_BREAK.match(sentence, hi):
+        return None
+    if len((sentence[lo:start] + " " + sentence[end:hi]).split()) > _HEADING_WORDS:
+        return None
+    nxt = _HEADING_BREAK.match(sentence, hi).end()
+    return nxt, _clause_bounds(sentence, nxt, nxt + 1)[1]
+
+
+def _colon_list_start(sentence: str, lo: int, start: int) -> int | None:
+    """Start of the clause before a colon that opens a list of names holding the mention ("завдав 380 ударів по
+    12 населених пунктах: Гуляйполю, Оріхову"): the list's places take that clause's verb. Only names, commas and
+    conjunctions stand between the colon and the mention."""
+    if lo < 2 or not sentence[lo - 2:lo].startswith(":") or not _names_only(sentence[lo:start]):
+        return None
+    return _clause_bounds(sentence, lo - 2, lo - 2)[0]
+
+
+def _names_only(text: str) -> bool:
+    """Whether ``text`` holds only names (capitalised words), commas and conjunctions: the head of a list."""
+    return all(word[:1].isupper() or word.casefold() in _LIST_GLUE for word in text.replace(",", " ").split())
 
 
 def _previous_clause_start(sentence: str, lo: int) -> int | None:

@@ -42,8 +42,7 @@ _REFERENCE_BEFORE = _c(
     # Russian and Ukrainian: "под"/"під" + instrumental right after a place name ("у Никифоровки под Северском",
     # "Воздвиженка под Гуляйполем") or a settlement noun ("Окуповані села під Покровськом") locates that place:
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
-    r"(?:(?<=[\s,(«\"“])(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*+|(?<![\w'’-])(?:сел[аоё]|сёла|сіл|селищ[аеі]|посел[ок]\w*|посёл\w*|населен\w*\s+пункт\w*|"
-    r"позици\w*|позиці\w*))\s++(?:под|під)\s+$)")
+    r"(?:(?<=[\s,(«\"“])(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*+|(?<![\w'’-])(?:сел[аоё]|сёла|сіл|селищ[аеі]|посел[ок]\w*|посёл\w*|населен\w*\s+пункт\w*))\s++(?:под|під)\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
     "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",

@@ -39,7 +39,7 @@ _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralSta
 
 #: table name → (classes, fields): what each table's rows may say
 TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
-    "actions": (frozenset({"action", "not-action", "means", "part"}),
+    "actions": (frozenset({"action", "not-action", "means", "part", "toward"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
                  "scope": frozenset({"list"})}),
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
