@@ -344,16 +344,7 @@ def _totals_arrays(
                 st.region_masks[key] = in_region
     else:
         in_region = np.zeros(n, bool)
-    front_d = np.full(n, np.nan)
-    if front_km is not None:
-        many = getattr(front_km, "many", None)
-        if many is not None:
-            front_d = np.asarray(many(st.lats, st.lons), dtype=float)
-        else:
-            front_d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in st.places], dtype=float)
-    known = ~np.isnan(front_d)
-    front_gain = np.zeros(n)
-    front_gain[known] = weights.front * np.exp2(-np.maximum(front_d[known], 0.0) / weights.front_scale_km)
+    front_d, front_gain = _front(st, front_km, weights, False)
     ev = _Evidence(dists, gains, any_dist, any_gain, in_region,
                    None if front_km is None else front_d, None if front_km is None else front_gain)
     return st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain, ev
@@ -408,9 +399,32 @@ def _totals_scalar(
                 st.region_masks[key] = in_region
     else:
         in_region = (False,) * n
-    front_d: list[float] | None = None
-    front_g: list[float] | None = None
-    if front_km is not None:
+    front_d, front_g = _front(st, front_km, weights, True) if front_km is not None else (None, None)
+    base = st.base_values
+    total = [base[i] + pull[i] + (weights.region if in_region[i] else 0.0) + (0.0 if front_g is None else front_g[i])
+             for i in range(n)]
+    ev = _Evidence([d for d, _ in near_rows], [g for _, g in near_rows], [d for d, _ in any_rows],
+                   [g for _, g in any_rows], in_region, front_d, front_g)
+    return total, ev
+
+
+def _front(st: _Static, front_km: Callable[[float, float], float | None] | None, weights: Weights,
+           scalar: bool) -> tuple:
+    """Km from each candidate to the front line (NaN where unknown) and the gain there: numpy
+    arrays, or lists of Python floats (``scalar``, for :func:`_totals_scalar`; no front line: None).
+
+    The same for every ranking of the candidates on one line and day, so remembered with them
+    when the distance function names its line and day (``front_km.cache_key``): a report ranks
+    a name again as its neighbours settle, and the front does not move meanwhile.
+    """
+    n = len(st.places)
+    front_key = None if front_km is None else getattr(front_km, "cache_key", None)
+    key = (front_key, weights.front, weights.front_scale_km, scalar)
+    if front_key is not None:
+        hit = st.fronts.get(key)
+        if hit is not None:
+            return hit
+    if scalar:
         many = getattr(front_km, "many", None)
         if many is not None:
             front_d = np.asarray(many(st.lats, st.lons), dtype=float).tolist()
@@ -422,12 +436,26 @@ def _totals_scalar(
             scale = weights.front_scale_km
             for i, e in zip(known, np.exp2([-max(front_d[i], 0.0) / scale for i in known]).tolist()):
                 front_g[i] = weights.front * e
-    base = st.base_values
-    total = [base[i] + pull[i] + (weights.region if in_region[i] else 0.0) + (0.0 if front_g is None else front_g[i])
-             for i in range(n)]
-    ev = _Evidence([d for d, _ in near_rows], [g for _, g in near_rows], [d for d, _ in any_rows],
-                   [g for _, g in any_rows], in_region, front_d, front_g)
-    return total, ev
+        out: tuple = (front_d, front_g)
+    else:
+        d = np.full(n, np.nan)
+        if front_km is not None:
+            many = getattr(front_km, "many", None)
+            if many is not None:
+                d = np.asarray(many(st.lats, st.lons), dtype=float)
+            else:
+                d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in st.places], dtype=float)
+        known_a = ~np.isnan(d)
+        gain = np.zeros(n)
+        gain[known_a] = weights.front * np.exp2(-np.maximum(d[known_a], 0.0) / weights.front_scale_km)
+        d.setflags(write=False)
+        gain.setflags(write=False)
+        out = (d, gain)
+    if front_key is not None:
+        if len(st.fronts) >= 8:  # a stream of reports moves from day to day
+            st.fronts.clear()
+        st.fronts[key] = out
+    return out
 
 
 def _add_up(values: list[float], n: int) -> float:
@@ -454,6 +482,13 @@ def _round4(value: float) -> float:
     return r / 1e4 if r else math.copysign(0.0, x)
 
 
+#: How many anchors' (and point sets') distances and gains each candidate list remembers, the
+#: oldest forgotten first: a name is ranked against the same few neighbours round after round
+#: (and report after report), while a report of a hundred thousand names must not keep a row for
+#: every anchor it ever made.
+_ROWS_KEPT = 64
+
+
 def _anchor_gains(st: _Static, a: Anchor) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Km from an anchor to each candidate and the anchor's gain there, remembered with the candidates."""
     key = (a.lat, a.lon, a.weight, a.scale_km)
@@ -475,8 +510,8 @@ def _set_gains(st: _Static, s_: AnchorSet) -> tuple[tuple[float, ...], tuple[flo
 
 
 def _remember_gains(st: _Static, key: tuple, d: np.ndarray, g: np.ndarray) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    if len(st.gains) >= 1024:
-        st.gains.clear()
+    if len(st.gains) >= _ROWS_KEPT:
+        st.gains.pop(next(iter(st.gains)))  # the oldest
     row = st.gains[key] = (tuple(d.tolist()), tuple(g.tolist()))
     return row
 
@@ -540,6 +575,7 @@ class _Static:
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
     distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
     gains: dict = field(default_factory=dict)  #: km and gain as tuples (few candidates), by anchor or point set
+    fronts: dict = field(default_factory=dict)  #: km to the front line and gain, by line and day (see _front)
 
 
 @dataclass(frozen=True, slots=True)
@@ -653,8 +689,8 @@ def _distances_from(st: _Static, key: tuple, lats: Sequence[float], lons: Sequen
         d = _km_to(np.radians(np.asarray(lats, float))[:, None], np.radians(np.asarray(lons, float))[:, None], st)
         row = d.min(axis=0) if nearest else d[0]
         row.setflags(write=False)
-        if len(st.distances) >= 1024:
-            st.distances.clear()
+        if len(st.distances) >= _ROWS_KEPT:
+            st.distances.pop(next(iter(st.distances)))  # the oldest
         st.distances[key] = row
     return row
 

@@ -510,14 +510,24 @@ def resolve_mentions(
 
     def nearest_settled(gk: str, at: Sequence[int]) -> list[tuple[str, int]]:
         """The :data:`_NEAREST` settled groups but ``gk`` nearest in the text to any of the offsets
-        ``at``, with their distance in characters, nearest first (ties: the earlier settled)."""
+        ``at``, with their distance in characters, nearest first (ties: the earlier settled).
+
+        What the search read is kept in ``reach_of[gk]``: per offset, the stretch of text
+        (inclusive) in which a newly settled mention could change the answer. The walk takes the
+        settled mentions nearest first, so one settled farther out than where it stopped (the
+        distance of the last group it needed, or of the last of its :data:`_NEAREST_WALK` steps)
+        would never be reached; one that ran out of settled mentions on both sides reaches all.
+        """
         found: dict[str, int] = {}
+        reach: list[tuple[float, float]] = []
         n = len(settled_pos)
         for x in at:
             hi = bisect.bisect_left(settled_pos, x)
             lo = hi - 1
             mine: dict[str, int] = {}
             bound = -1
+            far: float = math.inf  # ran out of settled mentions on both sides: anything may come in
+            last = 0
             for _ in range(_NEAREST_WALK):
                 dl = x - settled_pos[lo] if lo >= 0 else -1
                 dr = settled_pos[hi] - x if hi < n else -1
@@ -531,14 +541,21 @@ def resolve_mentions(
                     hi += 1
                 if 0 <= bound < d:
                     break  # every group as near as the last one taken is in
+                last = d
                 if other == gk or other in mine:
                     continue
                 mine[other] = d
                 if len(mine) == _NEAREST:
                     bound = d
+            else:
+                far = last  # the walk's last step: a mention farther out would come after it
+            if bound >= 0:
+                far = bound
+            reach.append((x - far, x + far))
             for other, d in mine.items():
                 if d < found.get(other, d + 1):
                     found[other] = d
+        reach_of[gk] = reach
         best = sorted(found, key=lambda o: (found[o], settled_order[o]))[:_NEAREST]
         return [(o, found[o]) for o in best]
 
@@ -612,19 +629,48 @@ def resolve_mentions(
         beside = sorted(other for other in near_by if other != gk and group_event[other]
                         and not same_name(base_key[other], keys[i0]))
         namesakes = name_count[keys[i0]] > 1
+        for other in beside:
+            beside_of.setdefault(other, []).append(gk)
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
                                   frozenset(in_sectors))
         return f
 
-    def evaluate(gk: str) -> tuple[list[Candidate], float]:
-        # nothing settled or opened since this name was last judged: the same judgement, at no cost
-        # (the next threshold after a round that accepted nothing asks again)
-        before = last_judged.get(gk)
-        if before is not None and before[0] == changes[0]:
-            return before[1]
-        verdict = judge(gk)
-        last_judged[gk] = (changes[0], verdict)
-        return verdict
+    # what the last search for each open name's nearest settled names read (see nearest_settled),
+    # the open names each name is written beside (the reverse of _Fixed.beside), and the names
+    # placed by a bearing from each name
+    reach_of: dict[str, list[tuple[float, float]]] = {}
+    beside_of: dict[str, list[str]] = {}
+    bearing_of: dict[str, list[str]] = {}
+    for gk, refs in bearings.items():
+        for ref, _ in refs:
+            bearing_of.setdefault(ref, []).append(gk)
+    open_by_name: dict[str, list[str]] = {}
+    for gk in sorted(groups):
+        open_by_name.setdefault(base_key[gk], []).append(gk)
+    # each open name's last judgement, with the ids of the evidence it was made on
+    last_verdict: dict[str, tuple[tuple, tuple[list[Candidate], float]]] = {}
+
+    def touched(new: Sequence[str]) -> set[str]:
+        """The open names whose evidence the newly settled names ``new`` may have changed: those
+        whose search for the nearest settled names read a stretch of text one of them is in, those
+        written beside one, those placed by a bearing from one, and the same name's other
+        paragraphs while it pulls from fewer than :data:`_SAME_NAME_ANCHORS` of them."""
+        at = sorted(x for g in new for x in group_pos[g])
+        out: set[str] = set()
+        for gk in pending:
+            for lo, hi in reach_of.get(gk, ((-math.inf, math.inf),)):
+                k = bisect.bisect_left(at, lo)
+                if k < len(at) and at[k] <= hi:
+                    out.add(gk)
+                    break
+        fresh = Counter(base_key[g] for g in new)
+        for g in new:
+            out.update(o for o in beside_of.get(g, ()) if o in pending)
+            out.update(o for o in bearing_of.get(g, ()) if o in pending)
+            key0 = base_key[g]
+            if len(settled_by_name[key0]) - fresh[key0] < _SAME_NAME_ANCHORS:
+                out.update(o for o in open_by_name[key0] if o in pending and fixed(o).namesakes)
+        return out
 
     def judge(gk: str) -> tuple[list[Candidate], float]:
         f = fixed(gk)
@@ -706,16 +752,16 @@ def resolve_mentions(
                     label=repr(mentions[groups[other][0]].text)) if len(pts) > 1 else None
             if readings is not None:
                 together.append(readings)
-        # the same evidence gives the same judgement: a name is ranked again only when what it
-        # is judged by (its anchors, the open names beside it) has changed since. Looked up by the
-        # objects' ids, not their values: each anchor and set of readings is made once in a report
-        # and held to its end (``near``, fixed_of, the anchor memos above, readings_of), so the
-        # same ids are the same evidence; two equal objects would only rank the name once more,
-        # to the same result
-        key = (gk, tuple(map(id, anchors)), tuple(map(id, together)))
-        hit = judged.get(key)
-        if hit is not None:
-            return hit
+        # the same evidence gives the same judgement: a name judged again (`touched` is cautious)
+        # is ranked again only when what it is judged by (its anchors, the open names beside it)
+        # has changed since its last judgement. Compared by the objects' ids, not their values:
+        # each anchor and set of readings is made once in a report and held to its end (``near``,
+        # fixed_of, the anchor memos above, readings_of), so the same ids are the same evidence;
+        # two equal objects would only rank the name once more, to the same result
+        key = (tuple(map(id, anchors)), tuple(map(id, together)))
+        hit = last_verdict.get(gk)
+        if hit is not None and hit[0] == key:
+            return hit[1]
         region_names, local = group_regions[gk]
         weights = _LOCAL_REGION if local else _REPORT_REGION
         name = f.name
@@ -744,31 +790,39 @@ def resolve_mentions(
                 conf = min(conf, MIN_CONFIDENCE - 0.01)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
-        judged[key] = (ranked, conf)
+        last_verdict[gk] = (key, (ranked, conf))
         return ranked, conf
 
-    pending = set(groups)
-    judged: dict[tuple, tuple[list[Candidate], float]] = {}
-    # how many times `settled` (its places or their order) or `pending` has changed, and each
-    # name's last judgement with the count it was made at
-    changes = [0]
-    last_judged: dict[str, tuple[int, tuple[list[Candidate], float]]] = {}
-
     # Clear names first; each round's choices pull the remaining names towards the report's area.
+    # A name is judged again only when a round has settled something its judgement reads (see
+    # `touched`): a name whose evidence is unchanged keeps its verdict, so a round costs what it
+    # changes, not one ranking of every open name.
+    pending = set(groups)
+    order = sorted(groups)  # the open names, in the order they are judged and settled
+    verdicts: dict[str, tuple[list[Candidate], float]] = {}
+    dirty = set(groups)
     for threshold in (ACCEPT, 0.6, 0.5):
         while pending:
-            scored = {gk: evaluate(gk) for gk in sorted(pending)}
-            accepted = [gk for gk, (ranked, conf) in scored.items() if ranked and conf >= threshold]
-            for gk in accepted:
-                chosen[gk] = scored[gk]
-                settle(gk, scored[gk][0][0].place)
-                pending.discard(gk)
+            for gk in order:
+                if gk in dirty:
+                    verdicts[gk] = judge(gk)
+            dirty.clear()
+            accepted = [gk for gk in order if verdicts[gk][0] and verdicts[gk][1] >= threshold]
             if not accepted:
                 break
+            for gk in accepted:
+                chosen[gk] = verdicts.pop(gk)
+                settle(gk, chosen[gk][0][0].place)
+                pending.discard(gk)
+                reach_of.pop(gk, None)
+                last_verdict.pop(gk, None)
+            order = [gk for gk in order if gk in pending]
             index_settled(accepted)
-            changes[0] += 1
-    for gk in sorted(pending):
-        chosen[gk] = evaluate(gk)
+            dirty = touched(accepted)
+    for gk in order:
+        chosen[gk] = verdicts[gk]
+    reach_of.clear()
+    last_verdict.clear()
     # A name taken early on its own merits (a namesake with more people) is looked at once more
     # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
     # Novopavlivka 60 km away once Druzhkivka is settled.
@@ -777,14 +831,14 @@ def resolve_mentions(
         if len(ranked0) < 2 or conf0 >= REVISIT or mentions[groups[gk][0]].coordinate is not None:
             continue  # one candidate, a near-certain choice, or the text's own coordinates
         p0 = unsettle(gk)
-        changes[0] += 1
-        ranked, conf = evaluate(gk)
+        ranked, conf = judge(gk)
         if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
             chosen[gk] = (ranked, conf)
             settle(gk, ranked[0].place)
         else:
-            settle(gk, p0)
-        changes[0] += 1  # back at the end of `settled`, whose order ranks the nearest
+            settle(gk, p0)  # back at the end of `settled`, whose order ranks the nearest
+    reach_of.clear()
+    last_verdict.clear()
     # a mangled event name nothing else reached: a look-alike among the settlements of the
     # report's area (its placed event places, its directions' towns), never across the country
     area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]

@@ -200,3 +200,59 @@ def test_time_and_memory_grow_linearly(gaz, shape: str) -> None:
     m_growth = (rows[-1][1] / max(rows[0][1], 1)) ** 0.5
     assert t_growth <= TIME_PER_DOUBLING or rows[-1][0] < 0.5, (shape, rows)
     assert m_growth <= MEMORY_PER_DOUBLING or rows[-1][1] < 8 * 2**20, (shape, rows)
+
+
+#: Growth allowed when the names of a report double (CPU time, traced memory): a name costs a
+#: constant, whatever the report around it (linear is 2x; the old re-ranking of every open name
+#: each round, and every judgement kept to the end of the report, grow faster than the names).
+PER_NAME_DOUBLING = 2.5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", ["lines", "list"])
+def test_each_name_costs_a_constant(gaz, shape: str) -> None:
+    """Twice the names (one per line; lists of distinct names in paragraphs), every name already
+    looked up once: at most 2.5x the CPU time and the traced memory of reading the report."""
+    names = place_names(gaz)
+    small, large = 16 * 1024, 32 * 1024
+    extract_text(make_report(shape, large, names), gaz)  # the lookups of the distinct names are not measured
+    counts = [len(find_names(make_report(shape, n, names), gaz)) for n in (small, large)]
+    assert 1.8 <= counts[1] / counts[0] <= 2.2, counts  # the names doubled
+    (t1, m1), (t2, m2) = _measure_fresh(gaz, shape, small, names), _measure_fresh(gaz, shape, large, names)
+    assert t2 / t1 <= PER_NAME_DOUBLING, (shape, counts, t1, t2)
+    assert m2 / m1 <= PER_NAME_DOUBLING, (shape, counts, m1, m2)
+
+
+def _measure_fresh(gaz, shape: str, size: int, names) -> tuple[float, float]:
+    """:func:`_measure`, each run with the rankings' memory of earlier reports forgotten (what a
+    name's candidates score on their own, and their distances to anchors seen before), so that
+    the smaller report does not find what the larger one left there."""
+    from gazetteer import ranking
+
+    def forget() -> None:
+        ranking._STATIC_CACHE.clear()
+        ranking._SAME_CANDIDATES.clear()
+
+    import gc
+
+    text = make_report(shape, size, names)
+    seconds = []
+    for _ in range(2):
+        forget()
+        gc.collect()
+        t0 = time.process_time()
+        extract_text(text, gaz)
+        seconds.append(time.process_time() - t0)
+    forget()
+    tracemalloc.start()
+    extract_text(text, gaz)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return min(seconds), peak
+
+
+def find_names(text: str, gaz) -> list:
+    """The place mentions of a report (``geo.mentions.find_mentions``)."""
+    from geo.mentions import find_mentions
+
+    return find_mentions(text, gaz)
