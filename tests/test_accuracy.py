@@ -63,13 +63,15 @@ def test_claims_match_the_labels(summary) -> None:
 # Issue 13's English genre rules (sectors keep repelled/struck, parts taken are entered, inverted attributions): action 0.902.
 # Issue 14 (namesakes: sectors, locators, beside-names bound, unknown populations): 0.938 placed, minus one village.
 # Issue 13 (Russian and Ukrainian genre cues, repelled attacks "у бік" a place): action 0.8705 alone.
-MORE_FLOORS = {"within3_stripped": 0.93, "action_match": 0.895, "claimant_match": 0.953, "date_match": 0.987}
+# Sixth session, every branch merged: 0.953 / 0.917 / 0.959 / 0.993 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.948, "action_match": 0.912, "claimant_match": 0.953, "date_match": 0.987}
 
 
 @pytest.mark.slow
 def test_the_short_texts_together(summary) -> None:
-    # short and more together: 0.937 before issue 14, 0.950 after it (284 of 299), minus one village
-    assert summary["all-short"]["within3_stripped"] >= 0.945, summary["all-short"]
+    # short and more together: 0.937 before issue 14, 0.950 after it (284 of 299), 0.960 with every branch of the
+    # sixth session merged (287 of 299), minus one village
+    assert summary["all-short"]["within3_stripped"] >= 0.956, summary["all-short"]
 
 
 @pytest.mark.slow
