@@ -158,9 +158,6 @@ def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
     return table.rows_for(_stem_mask(text))
 
 
-# Case-insensitive matching costs the regex engine a case fold per character tried; the table regexes
-# (and those _found searches) run case-sensitively on the lower-cased text of an ASCII text instead,
-# when that finds the same spans.
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:
     """False when ``before`` cannot end in "<word> (the )<whitespace>" with a word ending in one of
     ``endings`` or holding one of ``stems`` (case-insensitively).
