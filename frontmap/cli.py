@@ -189,9 +189,9 @@ def _reading_options(paths: list[Path], channel: str | None, date: str | None, j
             day = dt.date.fromisoformat(date.strip())
         except ValueError:
             _fail(f"--date {date!r}: expected YYYY-MM-DD")
-    special = channel or day or append or any(str(p) == "-" for p in paths)
+    special = append or any(str(p) == "-" for p in paths)
     if special and (jobs > 1 or engine != "processes"):
-        _fail("--channel, --date, --append and standard input (-) run in one process: drop --jobs/--engine")
+        _fail("--append and standard input (-) run in one process: drop --jobs/--engine")
     return {"channel": channel, "date": day}
 
 
@@ -249,7 +249,7 @@ def _run_extract(paths: list[Path], data: Path | None, front: Path | None, near:
                         data_dir=data, gaz=gaz, front=front, near=anchors,
                         progress=lambda n: (bar.update(n), plain.update(n)),
                         geocoder=geocoder, report_timeout=report_timeout,
-                        contested_days=contested_days,
+                        contested_days=contested_days, **(reading or {}),
                     )
                 except (FrontmapError, ImportError, OSError) as exc:
                     _fail(f"--engine {engine}: {exc}")

@@ -42,6 +42,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 import concurrent.futures as cf
 import math
 import os
@@ -83,6 +84,8 @@ class WorkerSpec:
     front: str | None = None
     near: tuple[Anchor, ...] = ()
     report_timeout: float | None = None  #: seconds allowed for one report (see geo.extract.ReportTimeLimit)
+    channel: str | None = None  #: the channel a Telegram export holds (``--channel``)
+    date: _dt.date | None = None  #: the report date of inputs that give none (``--date``)
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def _extract_one(spec: WorkerSpec, path: str) -> FileResult:
     gaz, front = _worker_state(spec)
     result = ExtractResult()
     claims: list[Claim] = []
-    for report in _iter_reports([path], result):
+    for report in _iter_reports([path], result, channel=spec.channel, date=spec.date):
         result.reports += 1
         front_km = front.distance_function(report.date) if front is not None else None
         try:
@@ -280,6 +283,8 @@ def extract_files_parallel(
     geocoder: Any = None,
     report_timeout: float | None = None,
     contested_days: int = CONTESTED_DAYS,
+    channel: str | None = None,
+    date: _dt.date | None = None,
 ) -> ExtractResult:
     """Claims from files and folders, extracted in parallel; unreadable inputs are reported.
 
@@ -321,6 +326,9 @@ def extract_files_parallel(
         ``"processes"`` workers; not in Dask's worker threads (see :class:`geo.extract.ReportTimeLimit`).
     contested_days
         The window of :func:`geo.extract.mark_contested`, applied once to the whole batch.
+    channel, date
+        As in :func:`geo.extract.extract_files`: the channel of a Telegram export, the date of
+        the reports that give none; each worker reads its files with them.
 
     Raises
     ------
@@ -349,7 +357,7 @@ def extract_files_parallel(
             [str(p) for p in paths], gaz,
             front_km_for=fl.distance_function if fl is not None else None, near=near,
             progress=(lambda r: progress(1)) if progress is not None else None, geocoder=geocoder,
-            report_timeout=report_timeout, contested_days=contested_days,
+            report_timeout=report_timeout, contested_days=contested_days, channel=channel, date=date,
         )
     files, path_errors = list_input_files(list(paths))
     spec = WorkerSpec(
@@ -359,6 +367,8 @@ def extract_files_parallel(
         front=None if front is None else str(front),
         near=near,
         report_timeout=report_timeout,
+        channel=channel,
+        date=date,
     )
     names = [str(f) for f in files]
 

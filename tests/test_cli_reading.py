@@ -85,3 +85,27 @@ def test_append_twice_then_map_the_store(tmp_path: Path, opts: list[str]) -> Non
     assert len(beside["features"]) == len(first)
     res = _run("extract", str(export), *opts, "-o", str(tmp_path / "c.geojson"), "--append")
     assert res.exit_code == 2 and "GeoPackage" in res.output
+
+
+def test_channel_and_date_with_jobs(tmp_path: Path, opts: list[str]) -> None:
+    """--channel and --date reach every worker of --jobs: the output equals the one-process run's."""
+    export = _json_export(tmp_path / "tg")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Units of the Battlegroup South liberated the settlement of Zvanovka.\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("Russian forces attacked near Siversk, the General Staff said.\n", encoding="utf-8")
+    docs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.geojson"
+        res = _run("extract", str(export), str(folder), *opts, "-o", str(out), "--jobs", jobs,
+                   "--channel", "mod_russia", "--date", "2025-11-23")
+        assert res.exit_code == 0, res.output
+        docs.append(json.loads(out.read_text(encoding="utf-8")))
+    assert docs[0] == docs[1]
+    props = [f["properties"] for f in docs[1]["features"]]
+    assert {p["report_date"] for p in props if p["source"].endswith(("a.txt", "b.txt"))} == {"2025-11-23"}
+    urls = {p.get("url") for p in props if "#" in p["source"]}
+    assert urls and all(u and u.startswith("https://t.me/mod_russia/") for u in urls)
+    res = _run("extract", "-", *opts, "--jobs", "2", input="Zvanovka.\n")
+    assert res.exit_code == 2 and "--jobs" in res.output
