@@ -1066,9 +1066,11 @@ def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     "Miliieve")."""
     conf = confidence(ranked, n)
     if ranked and ranked[0].rule == "fuzzy":
-        # evidence of place: a pull of the report's places, its direction, a region named nearby;
-        # a distance that adds nothing ("187 km from the front line (+0.00)") is none
+        # evidence of place: a pull of the report's settled places, its direction, a region named
+        # nearby; a distance that adds nothing ("187 km from the front line (+0.00)") is none, and
+        # neither is a reading of another open name nearby (a common name has a reading near anything)
         evidence = [w for w in ranked[0].why[1:] if (" km from" in w or "named nearby" in w)
+                    and " beside it " not in w
                     and (g := _GAIN.search(w)) is not None and float(g.group(1)) >= _FUZZY_EVIDENCE]
         if not evidence:
             conf = min(conf, MIN_CONFIDENCE - 0.01)
