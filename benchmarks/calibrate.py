@@ -73,7 +73,7 @@ BINS = (0.0, 0.45, 0.55, 0.65, 0.75, 0.85, 0.9, 0.95, 0.99)
 def fit(obs: list[tuple[str, float, bool]], prior: float) -> list[tuple[str, float, float]]:
     """Per stratum, the share right in each raw-confidence bin, shrunk towards the bin's mean raw
     confidence by ``prior`` placements, then made non-decreasing (pool-adjacent-violators over the
-    bins, weighted by their placements and prior).
+    bins, weighted by their placements and prior), one wrong placement not yet seen added to each bin.
 
     The ranking's own confidence is what a bin of few placements is shrunk towards: eight of eight
     right at raw 0.5 says "better than the ranking thought", not "certain" — fitted on the labelled
@@ -97,7 +97,8 @@ def fit(obs: list[tuple[str, float, bool]], prior: float) -> list[tuple[str, flo
             n = len(inside)
             raw = sum(x for x, _ in inside) / n
             right = sum(ok for _, ok in inside)
-            cells.append([lo, (right + prior * raw) / (n + prior), n + prior])
+            # ... and one wrong placement not yet seen: a fit on a few hundred is never certain
+            cells.append([lo, (right + prior * raw) / (n + prior + 1), n + prior + 1])
         # pool adjacent violators: a higher bin is never less sure
         pooled: list[list[float]] = []
         for c in cells:
