@@ -71,6 +71,8 @@ def word_nominatives(word: str) -> tuple[str, ...]:
     ('Ставків', 'Ставки')
     >>> "Удачне" in word_nominatives("Удачного")
     True
+    >>> "Часів" in word_nominatives("Часовому"), "Кучерів" in word_nominatives("Кучерового")
+    (True, True)
     """
     if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
         return (word,)
@@ -85,8 +87,39 @@ def word_nominatives(word: str) -> tuple[str, ...]:
                 except (ValueError, KeyError):  # pragma: no cover - a grammeme the dictionary lacks
                     form = None
                 if form is not None:
-                    out.setdefault(_match_case(form.word.replace("ё", "е"), word), None)
+                    full = _match_case(form.word.replace("ё", "е"), word)
+                    out.setdefault(full, None)
+                    for short in _short_forms(full, word):
+                        out.setdefault(short, None)
     return tuple(out)
+
+
+# A possessive adjective names many villages in its short masculine form — Ukrainian "Часів Яр",
+# "Кучерів Яр", Russian "Часов Яр" — and declines as a full adjective: "Часового Яру", "Кучеровому
+# Яру". The analysers put such a word in the full nominative ("Часовий", "Часовой"); the short
+# form is that with the ending dropped, and in Ukrainian with the о of the now closed syllable
+# turned into і (-овий → -ів, -евий/-євий → -їв after a vowel, -ів after a consonant).
+_SHORT_POSSESSIVE = re.compile(r"(?<=[^\W\d_])(ов|ев|єв)(ий|ый|ой)$")
+
+
+def _short_forms(full: str, word: str) -> list[str]:
+    """The short possessive forms of a full masculine adjective (none for another word): the
+    Russian in -ов/-ев unless the word as written has a Ukrainian letter, the Ukrainian in -ів/-їв
+    unless it has a Russian one."""
+    m = _SHORT_POSSESSIVE.search(full)
+    if m is None:
+        return []
+    stem = full[: m.start()]
+    letters = set(word)
+    out = []
+    if not letters & _UKRAINIAN_LETTERS:
+        out.append(stem + ("ев" if m.group(1) == "ев" else "ов"))
+    if not letters & _RUSSIAN_LETTERS:
+        out.append(stem + ("їв" if m.group(1) == "єв" or (m.group(1) == "ев" and stem[-1:] in _VOWELS) else "ів"))
+    return out
+
+
+_VOWELS = "аеєиіїоуюяы"
 
 
 def nominatives(name: str) -> list[str]:

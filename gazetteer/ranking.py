@@ -37,10 +37,12 @@ from pyproj import Geod
 from gazetteer.model import Candidate
 from gazetteer.names import fold, name_keys, query_variants
 
-__all__ = ["Anchor", "AnchorSet", "Weights", "Prepared", "prepare", "rank", "confidence", "name_confidence",
+__all__ = ["Anchor", "AnchorSet", "Weights", "NEIGHBOUR_GROUP", "Prepared", "prepare", "rank", "confidence", "name_confidence",
            "FUZZY_ONLY", "CONFIDENT", "distances_km", "GEOD"]
 
 GEOD = Geod(ellps="WGS84")
+#: The anchor group whose nearest member also pulls on its own (:attr:`Weights.neighbour`)
+NEIGHBOUR_GROUP = "report"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,12 @@ class Weights:
     beside_cap: float = 1.0
     former_name: float = 0.25  #: share of the population/seat prior kept when matched by an alternate name
     other_name_match: float = 0.30  #: taken off the match when only another name of the place matched
+    #: the pull of the single nearest of the report's other places (anchors of group
+    #: :data:`NEIGHBOUR_GROUP`), on top of their capped sum: a list of villages names
+    #: neighbours, so of two namesakes both within reach of a list of fifteen (both saturate the
+    #: cap) the one next to one of them is meant; halves every ``neighbour_scale_km``
+    neighbour: float = 0.4
+    neighbour_scale_km: float = 3.0
 
 
 def distances_km(lat: float, lon: float, lats: Sequence[float], lons: Sequence[float]) -> np.ndarray:
@@ -295,6 +303,9 @@ class _Evidence:
     in_region: Sequence[bool]
     front_d: Sequence[float] | None  #: km to the front line (NaN where unknown); None without a front line
     front_g: Sequence[float] | None
+    #: per candidate, the index of the nearest anchor of :data:`NEIGHBOUR_GROUP` (-1: none) and its gain
+    nb_k: Sequence[int] = ()
+    nb_g: Sequence[float] = ()
 
 
 def _totals_arrays(
@@ -324,6 +335,20 @@ def _totals_arrays(
         for idx in groups.values():
             total = gains[idx].sum(axis=0)
             pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
+        nb = groups.get(NEIGHBOUR_GROUP)
+        if nb and weights.neighbour:
+            sc = max(weights.neighbour_scale_km, 0.001)
+            wk = np.array([min(1.0, near[k].weight) for k in nb], dtype=float)[:, None]
+            each = weights.neighbour * (wk * np.exp2(-dists[nb] / sc))
+            arg = each.argmax(axis=0)
+            nb_g = each[arg, np.arange(n)]
+            pull += nb_g
+            nb_k = np.asarray(nb)[arg].tolist()
+            nb_gl = nb_g.tolist()
+        else:
+            nb_k, nb_gl = [], []
+    else:
+        nb_k, nb_gl = [], []
 
     any_gain = np.zeros((len(near_any), n))
     any_dist = np.zeros((len(near_any), n))
@@ -346,7 +371,7 @@ def _totals_arrays(
         in_region = np.zeros(n, bool)
     front_d, front_gain = _front(st, front_km, weights, False)
     ev = _Evidence(dists, gains, any_dist, any_gain, in_region,
-                   None if front_km is None else front_d, None if front_km is None else front_gain)
+                   None if front_km is None else front_d, None if front_km is None else front_gain, nb_k, nb_gl)
     return st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain, ev
 
 
@@ -384,6 +409,21 @@ def _totals_scalar(
         sat = np.exp([-t / cap for t in totals]).tolist()
         for j, e in enumerate(sat):
             pull[j % n] += cap * (1.0 - e)
+    nb = groups.get(NEIGHBOUR_GROUP)
+    nb_k: list[int] = []
+    nb_gl: list[float] = []
+    if nb and weights.neighbour:
+        sc = max(weights.neighbour_scale_km, 0.001)
+        ex = np.exp2([[-d / sc for d in near_rows[k][0]] for k in nb]).tolist()
+        for i in range(n):
+            best_j, best_g = 0, -1.0
+            for j, k in enumerate(nb):
+                g = weights.neighbour * (min(1.0, near[k].weight) * ex[j][i])
+                if g > best_g:
+                    best_j, best_g = j, g
+            nb_k.append(nb[best_j])
+            nb_gl.append(best_g)
+            pull[i] += best_g
     if any_rows:
         cap = weights.beside_cap
         sat = np.exp([-_add_up([g[i] for _, g in any_rows], n) / cap for i in range(n)]).tolist()
@@ -404,7 +444,7 @@ def _totals_scalar(
     total = [base[i] + pull[i] + (weights.region if in_region[i] else 0.0) + (0.0 if front_g is None else front_g[i])
              for i in range(n)]
     ev = _Evidence([d for d, _ in near_rows], [g for _, g in near_rows], [d for d, _ in any_rows],
-                   [g for _, g in any_rows], in_region, front_d, front_g)
+                   [g for _, g in any_rows], in_region, front_d, front_g, nb_k, nb_gl)
     return total, ev
 
 
@@ -526,6 +566,10 @@ def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor
         g = ev.near_g[k][i]
         if g >= 0.05 * a.weight:
             why.append(f"{ev.near_d[k][i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
+    if ev.nb_k and ev.nb_g[i] >= 0.05 * weights.neighbour:
+        a = near[ev.nb_k[i]]
+        why.append(f"{ev.near_d[ev.nb_k[i]][i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'}, "
+                   f"the nearest place named with it (+{ev.nb_g[i]:.2f})")
     for k, s_ in enumerate(near_any):
         g = ev.any_g[k][i]
         if g >= 0.05 * s_.weight:

@@ -8,6 +8,15 @@ with the names of the settlements within :data:`AREA_KM` of the report's placed 
 of the towns of its front directions (their GeoNames names and the former names of
 :mod:`gazetteer.renames`) — and only with those. The best look-alike, its ratio and its
 distance to the place that put it in the area go into ``why``.
+
+A mangled transliteration or translation keeps a name's stem and mangles its ending: a Ukrainian
+village name is a stem and a suffix (-ka, -ivka, -shchyna, -ets'ka, -yky), and it is the suffix that a
+machine translation turns into another one ("Striletska" for Strilecha, "Iskryskivka" for
+Iskryskivshchyna, "Tyahynyky" for Tiahynka). So two names that share a long stem (a common
+beginning of :data:`STEM_MIN` folded letters or more, half the shorter name or more) are compared by
+the Jaro-Winkler similarity, which weighs the beginning, rather than by the plain ratio, which
+counts a mangled suffix as heavily as a mangled stem (:func:`lookalike`). A name that shares only a
+first syllable ("Striletska", "Staritsa") is still compared by the ratio.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 from gazetteer.model import Place
 from gazetteer.names import fold, query_variants
@@ -25,13 +35,39 @@ from gazetteer.renames import former_names
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["AREA_KM", "AREA_CUTOFF", "AreaMatch", "area_match", "area_pool"]
+__all__ = ["AREA_KM", "AREA_CUTOFF", "STEM_MIN", "AreaMatch", "area_match", "area_pool", "lookalike"]
 
 #: How far from a placed place of the report a look-alike may lie
 AREA_KM = 30.0
 #: Lowest rapidfuzz ratio a look-alike must reach
 AREA_CUTOFF = 85.0
 _MAX_VARIANTS = 8
+#: Folded letters two names must begin with alike to be compared as one stem with two endings
+STEM_MIN = 5
+
+
+def lookalike(a: str, b: str) -> float:
+    """How much two folded names look alike, 0-100: the rapidfuzz ratio, or for two names sharing a
+    stem (a common beginning of at least :data:`STEM_MIN` letters and half the shorter name) the
+    Jaro-Winkler similarity if higher (see the module docstring).
+
+    Examples
+    --------
+    >>> round(lookalike("striletska", "strilecha")), round(lookalike("striletska", "staritsa"))
+    (90, 78)
+    >>> round(lookalike("iskriskivka", "iskriskivschina"))
+    92
+    >>> lookalike("pokrovsk", "pokrovsk")
+    100.0
+    """
+    r = fuzz.ratio(a, b)
+    n = min(len(a), len(b))
+    k = 0
+    while k < n and a[k] == b[k]:
+        k += 1
+    if k >= STEM_MIN and 2 * k >= n:
+        r = max(r, 100.0 * JaroWinkler.similarity(a, b))
+    return float(r)
 
 
 @dataclass(frozen=True)
@@ -40,7 +76,7 @@ class AreaMatch:
 
     place: Place
     matched: str  #: the name of the place that looked alike
-    ratio: float  #: rapidfuzz ratio, 0-100
+    ratio: float  #: :func:`lookalike` score, 0-100
     km: float  #: distance to the place that put it in the area
     near: str  #: that place's name
 
@@ -75,7 +111,8 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *
     Returns
     -------
     AreaMatch or None
-        The best look-alike with a ratio of at least ``cutoff`` (ties: the nearer), or None.
+        The best look-alike with a :func:`lookalike` score of at least ``cutoff`` (ties: the
+        nearer), or None.
     """
     keys = [k for k, _ in query_variants(name)[:_MAX_VARIANTS]]
     if not keys:
@@ -85,7 +122,7 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *
     best: AreaMatch | None = None
     for p, d, label in pool:
         for n, folded in _folded_names(gaz, p):
-            r = max(fuzz.ratio(k, folded) for k in keys)
+            r = max(lookalike(k, folded) for k in keys)
             if r >= cutoff and (best is None or (r, -d) > (best.ratio, -best.km)):
                 best = AreaMatch(p, n, float(r), d, label)
     return best

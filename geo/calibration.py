@@ -1,10 +1,10 @@
 """Calibrated confidence: the probability that a place chosen from the gazetteer is the right one.
 
 The ranking's confidence (:func:`gazetteer.ranking.confidence`, how clearly the best candidate
-beat its namesakes) orders placements well but is not a probability. A monotone map, fitted by
-isotonic regression on labelled reports (``benchmarks/calibrate.py``: the ``short`` and ``more``
-sets of ``../shared/eval``, coordinates removed; other sets check it), turns it into one, per kind
-of name match:
+beat its namesakes) orders placements well but is not a probability. A monotone map, fitted on
+labelled reports (``benchmarks/calibrate.py``: the share right per bin of raw confidence, shrunk
+towards the raw confidence, made monotone; coordinates removed from the texts; other sets check
+it), turns it into one, per kind of name match:
 
 - ``unique``: the name has one candidate;
 - ``spelling``: several candidates, the best found by the name or a spelling of it (exact,
@@ -17,7 +17,7 @@ of name match:
   (on the labelled reports 83 % right beyond 20 km against 98 % nearer), whatever the margin.
 
 The map is data (``geo/data/calibration.csv``: ``stratum, raw, calibrated`` breakpoints, each
-the start of a step of the isotonic fit: a raw confidence takes the value of the last breakpoint
+the start of a step of the monotone fit: a raw confidence takes the value of the last breakpoint
 at or below it), checked on load with file:line errors (:class:`~frontmap.errors.CalibrationError`).
 """
 

@@ -1055,13 +1055,23 @@ def _closeness(chars: int) -> float:
     return 1.0 if chars <= 300 else 0.5 if chars <= 1000 else 0.15 if chars <= 3000 else 0.03
 
 
+#: The least gain a piece of evidence of place must add for a fuzzy look-alike to be trusted
+_FUZZY_EVIDENCE = 0.1
+_GAIN = re.compile(r"\(\+(\d+(?:\.\d+)?)\)")
+
+
 def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     """The ranking's confidence (``n`` candidates, ``ranked`` the best of them), held down where
     the best is only a fuzzy look-alike with no evidence of place behind it ("Middle" is not
     "Miliieve")."""
     conf = confidence(ranked, n)
     if ranked and ranked[0].rule == "fuzzy":
-        evidence = [w for w in ranked[0].why[1:] if " km from" in w or "named nearby" in w]
+        # evidence of place: a pull of the report's settled places, its direction, a region named
+        # nearby; a distance that adds nothing ("187 km from the front line (+0.00)") is none, and
+        # neither is a reading of another open name nearby (a common name has a reading near anything)
+        evidence = [w for w in ranked[0].why[1:] if (" km from" in w or "named nearby" in w)
+                    and " beside it " not in w
+                    and (g := _GAIN.search(w)) is not None and float(g.group(1)) >= _FUZZY_EVIDENCE]
         if not evidence:
             conf = min(conf, MIN_CONFIDENCE - 0.01)
     return conf

@@ -29,7 +29,8 @@ def summary(scored):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, floor", [("short", 0.96), ("isw", 0.98)])
+# places branch (nearest list neighbour, stem look-alikes, short possessives): short 0.962, isw 1.0 (minus one village)
+@pytest.mark.parametrize("name, floor", [("short", 0.96), ("isw", 0.99)])
 def test_event_villages_placed_within_3_km(summary, name, floor) -> None:
     s = summary[name]
     assert s["within3_stripped"] >= floor, s  # every coordinate deleted from the text
@@ -64,14 +65,15 @@ def test_claims_match_the_labels(summary) -> None:
 # Issue 14 (namesakes: sectors, locators, beside-names bound, unknown populations): 0.938 placed, minus one village.
 # Issue 13 (Russian and Ukrainian genre cues, repelled attacks "у бік" a place): action 0.8705 alone.
 # Sixth session, every branch merged: 0.953 / 0.917 / 0.959 / 0.993 measured, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.948, "action_match": 0.912, "claimant_match": 0.953, "date_match": 0.987}
+# places branch (nearest list neighbour, stem look-alikes): within3 0.974 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.968, "action_match": 0.912, "claimant_match": 0.953, "date_match": 0.987}
 
 
 @pytest.mark.slow
 def test_the_short_texts_together(summary) -> None:
     # short and more together: 0.937 before issue 14, 0.950 after it (284 of 299), 0.960 with every branch of the
-    # sixth session merged (287 of 299), minus one village
-    assert summary["all-short"]["within3_stripped"] >= 0.956, summary["all-short"]
+    # sixth session merged (287 of 299), 0.970 on the places branch (290 of 299), minus one village
+    assert summary["all-short"]["within3_stripped"] >= 0.966, summary["all-short"]
 
 
 @pytest.mark.slow

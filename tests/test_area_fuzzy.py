@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from geo.area_fuzzy import area_match
+from geo.area_fuzzy import AREA_CUTOFF, area_match, lookalike
 from geo.extract import extract_text
 
 
@@ -53,3 +53,39 @@ def test_a_former_name_from_the_renames_table_is_compared_too(gaz):
     hit = area_match("Chigory", gaz, [toretsk])
     assert hit is not None and hit.place.name == "Pivdenne" and hit.matched in {"Чигари", "Chyhari"}, hit
     assert hit.ratio >= 85 and hit.km < 10
+
+
+def test_a_mangled_ending_on_a_kept_stem_is_a_look_alike(gaz):
+    # a machine translation keeps the stem and mangles the suffix: "Striletska" (an adjective
+    # ending) for Strilecha on the border north of Kharkiv, "Tyahynyky" for Tiahynka on the Dnipro
+    lyptsi = _town(gaz, "Lyptsi", "Kharkiv Oblast")
+    hit = area_match("Striletska", gaz, [lyptsi])
+    assert hit is not None and hit.place.name == "Strilecha", hit
+    krynky = _town(gaz, "Krynky", "Kherson Oblast")
+    hit = area_match("Tyahynyky", gaz, [krynky])
+    assert hit is not None and hit.place.name == "Tiahynka", hit
+
+
+def test_a_shared_first_syllable_is_no_stem():
+    # "Striletska" and Staritsa share "st" only: compared by the plain ratio, below the cutoff
+    assert lookalike("striletska", "staritsa") < AREA_CUTOFF
+    assert lookalike("striletska", "strilecha") >= AREA_CUTOFF
+    assert lookalike("kupiansk", "kupiansk") == 100.0
+
+
+def test_a_country_wide_look_alike_with_no_evidence_of_place_gives_way_to_the_area(gaz, front):
+    # the General Staff's English wording of a Kherson-bank village the gazetteer spells otherwise:
+    # a look-alike in Poltava oblast, far from the front and from every place of the report, is no answer;
+    # in the area of Krynky, the stem finds Tiahynka
+    text = ("In the Prydniprovsky direction, the enemy shelled the areas of Krynky and Tyahynyky with "
+            "artillery. The Defense Forces repelled the attacks.")
+    got = {c.place: c for c in extract_text(text, gaz, date=dt.date(2024, 5, 17))}
+    c = got["Tyahynyky"]
+    assert c.resolved and c.name == "Tiahynka" and c.admin1 == "Kherson Oblast", c.why
+    assert c.confidence < 0.9
+    # alone, its look-alike "Yakhnyky" in Poltava oblast, some 190 km behind the front (a distance that
+    # adds nothing), is no evidence of place: the name stays unresolved
+    day = dt.date(2024, 5, 17)
+    alone = {c.place: c for c in extract_text("Russian troops shelled the village of Tyahynyky.", gaz,
+                                               date=day, front_km=front.distance_function(day))}
+    assert not alone["Tyahynyky"].resolved, alone["Tyahynyky"].why

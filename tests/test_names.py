@@ -429,3 +429,28 @@ def test_alternation_variants_come_from_the_nominatives_too() -> None:
     keys = {k for k, rule in alternation_variants("Костянтинопільському") if rule == "alternation"}
     assert fold("Костянтинопольське") in keys  # dative of the adjective → nominative → о
     assert alternation_variants("Kostiantynopilske") == []
+
+
+@pytest.mark.parametrize(
+    ("inflected", "short"),
+    [
+        ("Часовому", "Часів"),  # Ukrainian dative: "під Часовому Яру" → Часів Яр
+        ("Кучерового", "Кучерів"),  # genitive of the short possessive → Кучерів Яр
+        ("Часового", "Часов"),  # Russian genitive: "у Часового Яра" → Часов Яр
+    ],
+)
+def test_a_possessive_adjective_has_its_short_nominative(inflected: str, short: str) -> None:
+    from gazetteer.morphology import word_nominatives
+
+    assert short in word_nominatives(inflected)
+
+
+def test_a_short_possessive_name_is_found_from_its_oblique_case(gaz) -> None:
+    # a Ukrainian report's "бої біля Кучерового Яру" names Kucheriv Yar (Pokrovsk raion)
+    for written, name in (("Кучерового Яру", "Kucheriv Yar"), ("Часовому Яру", "Chasiv Yar")):
+        got = [c for c in gaz.candidates(written) if c.rule != "fuzzy"]
+        assert got and got[0].place.name == name, (written, got[:2])
+    # a word that is no possessive keeps no short form
+    from gazetteer.morphology import word_nominatives
+
+    assert not any(f.endswith("ів") for f in word_nominatives("Удачного"))
