@@ -393,6 +393,13 @@ def resolve_mentions(
         keys.append(k)
         if k not in cand_cache:
             cand_cache[k] = _candidates(m, gaz)
+    # every candidate's distance to the front line in one measurement (the line remembers them for
+    # the rankings to come): one call per name cost more in setting up than in measuring
+    many = getattr(front_km, "many", None)
+    if many is not None:
+        points = list(dict.fromkeys((c.place.lat, c.place.lon) for cands in cand_cache.values() for c in cands))
+        if points:
+            many([lat for lat, _ in points], [lon for _, lon in points])
     # regions written as mentions ("Kharkiv Oblast", "Crimea") are evidence for their neighbours
     for k, m in zip(keys, mentions):
         cands = cand_cache[k]
