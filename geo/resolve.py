@@ -1003,17 +1003,21 @@ def _far_from_all(
     events = {gk: p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"}
     if len({p.geonameid for p in events.values()}) < 2:
         return {}
-    out: dict[str, str] = {}
-    for gk, p in events.items():
+    # each place once: a report of thousands of names names the same few thousand places again and
+    # again, and a place's distance to the nearest other is its own, whichever group names it
+    places = {(p.geonameid, p.lat, p.lon): p for p in events.values()}
+    lone: dict[tuple[int, float, float], str | None] = {}
+    for k, p in places.items():
+        lone[k] = None
         fd = front_km(p.lat, p.lon)
         if fd is None or fd <= FAR_FROM_FRONT_KM:
             continue
-        others = [q for other, q in events.items() if q.geonameid != p.geonameid]
+        others = [q for q in places.values() if q.geonameid != p.geonameid]
         near = distances_km(p.lat, p.lon, [q.lat for q in others], [q.lon for q in others])
         if float(near.min()) > FAR_FROM_FRONT_KM:
-            out[gk] = (f"{fd:.0f} km from the front line and {float(near.min()):.0f} km from the report's other "
+            lone[k] = (f"{fd:.0f} km from the front line and {float(near.min()):.0f} km from the report's other "
                        f"places: not trusted")
-    return out
+    return {gk: why for gk, p in events.items() if (why := lone[(p.geonameid, p.lat, p.lon)]) is not None}
 
 
 def _sector_anchors(sectors: Sequence[Sector]) -> list[tuple[int, int, Anchor]]:
