@@ -587,13 +587,15 @@ def resolve_mentions(
         is no evidence for itself: neither pulls the other towards its own readings."""
         if a == b:
             return True
-        ids = []
-        for k in (a, b):
-            got = readings_ids.get(k)
-            if got is None:
-                got = readings_ids[k] = frozenset(c.place.geonameid for c in cand_cache[k])
-            ids.append(got)
-        return len(ids[0]) > 1 and ids[0] == ids[1]
+        ids = ids_of(a)
+        return len(ids) > 1 and ids == ids_of(b)
+
+    def ids_of(k: str) -> frozenset[int]:
+        """The geonameids of a name's candidates (what :func:`same_name` compares)."""
+        got = readings_ids.get(k)
+        if got is None:
+            got = readings_ids[k] = frozenset(c.place.geonameid for c in cand_cache[k])
+        return got
 
     def paragraphs_of(at: Sequence[int]) -> set[int]:
         return {bisect.bisect_right(para_starts, x) - 1 for x in at}
@@ -745,11 +747,22 @@ def resolve_mentions(
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
-        once: set[str] = set()  # a name written in two forms beside it counts once
+        # a name written in two forms beside it counts once (see same_name: the same key, or the same
+        # candidates, more than one, as a name taken before: looked up, not compared with each)
+        once: set[str] = set()
+        once_ids: set[frozenset[int]] = set()
         for other in f.beside:
-            if other not in pending or other in settled or any(same_name(base_key[other], o) for o in once):
+            if other not in pending or other in settled:
                 continue
-            once.add(base_key[other])
+            k_other = base_key[other]
+            if k_other in once:
+                continue
+            ids = ids_of(k_other)
+            if len(ids) > 1:
+                if ids in once_ids:
+                    continue
+                once_ids.add(ids)
+            once.add(k_other)
             if other in readings_of:
                 readings = readings_of[other]
             else:
