@@ -42,6 +42,7 @@ from frontmap.files import write_atomic
 __all__ = ["FrontLine"]
 
 _TOKENS = itertools.count()
+_NOTHING_KNOWN: dict = {}  #: the distances of an area not measured yet (read only)
 
 #: Version of the parsed copy kept in the cache folder (see :meth:`FrontLine.from_file`)
 _CACHE_FORMAT = 2
@@ -737,7 +738,9 @@ class FrontLine:
         """
 
         def f(lat: float, lon: float) -> float:
-            return float(self.distances_km([lat], [lon], day)[0])
+            # a distance remembered is looked up as such (one point: no arrays)
+            km = self._known.get(self._area_index(day), _NOTHING_KNOWN).get((float(lat), float(lon)))
+            return km if km is not None else float(self.distances_km([lat], [lon], day)[0])
 
         def many(lats, lons) -> np.ndarray:
             return self.distances_km(lats, lons, day)

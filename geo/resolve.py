@@ -393,6 +393,13 @@ def resolve_mentions(
         keys.append(k)
         if k not in cand_cache:
             cand_cache[k] = _candidates(m, gaz)
+    # every candidate's distance to the front line in one measurement (the line remembers them for
+    # the rankings to come): one call per name cost more in setting up than in measuring
+    many = getattr(front_km, "many", None)
+    if many is not None:
+        points = list(dict.fromkeys((c.place.lat, c.place.lon) for cands in cand_cache.values() for c in cands))
+        if points:
+            many([lat for lat, _ in points], [lon for _, lon in points])
     # regions written as mentions ("Kharkiv Oblast", "Crimea") are evidence for their neighbours
     for k, m in zip(keys, mentions):
         cands = cand_cache[k]
@@ -580,13 +587,15 @@ def resolve_mentions(
         is no evidence for itself: neither pulls the other towards its own readings."""
         if a == b:
             return True
-        ids = []
-        for k in (a, b):
-            got = readings_ids.get(k)
-            if got is None:
-                got = readings_ids[k] = frozenset(c.place.geonameid for c in cand_cache[k])
-            ids.append(got)
-        return len(ids[0]) > 1 and ids[0] == ids[1]
+        ids = ids_of(a)
+        return len(ids) > 1 and ids == ids_of(b)
+
+    def ids_of(k: str) -> frozenset[int]:
+        """The geonameids of a name's candidates (what :func:`same_name` compares)."""
+        got = readings_ids.get(k)
+        if got is None:
+            got = readings_ids[k] = frozenset(c.place.geonameid for c in cand_cache[k])
+        return got
 
     def paragraphs_of(at: Sequence[int]) -> set[int]:
         return {bisect.bisect_right(para_starts, x) - 1 for x in at}
@@ -738,11 +747,22 @@ def resolve_mentions(
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
-        once: set[str] = set()  # a name written in two forms beside it counts once
+        # a name written in two forms beside it counts once (see same_name: the same key, or the same
+        # candidates, more than one, as a name taken before: looked up, not compared with each)
+        once: set[str] = set()
+        once_ids: set[frozenset[int]] = set()
         for other in f.beside:
-            if other not in pending or other in settled or any(same_name(base_key[other], o) for o in once):
+            if other not in pending or other in settled:
                 continue
-            once.add(base_key[other])
+            k_other = base_key[other]
+            if k_other in once:
+                continue
+            ids = ids_of(k_other)
+            if len(ids) > 1:
+                if ids in once_ids:
+                    continue
+                once_ids.add(ids)
+            once.add(k_other)
             if other in readings_of:
                 readings = readings_of[other]
             else:
@@ -996,17 +1016,21 @@ def _far_from_all(
     events = {gk: p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"}
     if len({p.geonameid for p in events.values()}) < 2:
         return {}
-    out: dict[str, str] = {}
-    for gk, p in events.items():
+    # each place once: a report of thousands of names names the same few thousand places again and
+    # again, and a place's distance to the nearest other is its own, whichever group names it
+    places = {(p.geonameid, p.lat, p.lon): p for p in events.values()}
+    lone: dict[tuple[int, float, float], str | None] = {}
+    for k, p in places.items():
+        lone[k] = None
         fd = front_km(p.lat, p.lon)
         if fd is None or fd <= FAR_FROM_FRONT_KM:
             continue
-        others = [q for other, q in events.items() if q.geonameid != p.geonameid]
+        others = [q for q in places.values() if q.geonameid != p.geonameid]
         near = distances_km(p.lat, p.lon, [q.lat for q in others], [q.lon for q in others])
         if float(near.min()) > FAR_FROM_FRONT_KM:
-            out[gk] = (f"{fd:.0f} km from the front line and {float(near.min()):.0f} km from the report's other "
+            lone[k] = (f"{fd:.0f} km from the front line and {float(near.min()):.0f} km from the report's other "
                        f"places: not trusted")
-    return out
+    return {gk: why for gk, p in events.items() if (why := lone[(p.geonameid, p.lat, p.lon)]) is not None}
 
 
 def _sector_anchors(sectors: Sequence[Sector]) -> list[tuple[int, int, Anchor]]:

@@ -108,3 +108,37 @@ def test_a_place_far_from_the_front_and_from_every_other_place_is_not_trusted():
     near_it = Place(4, "Odintsovo", 55.68, 37.28, "P", "PPL", "RU", "")
     assert _far_from_all({**settled, "d": near_it}, dict.fromkeys("abcd", True), front_km) == {}
     assert FAR_FROM_FRONT_KM >= 200
+
+
+def test_a_lone_place_is_measured_once_per_place_not_per_group(monkeypatch):
+    """A report naming the same places in thousands of groups measures each place once against the
+    others (it was every group against every other: quadratic in the names of a report)."""
+    import geo.resolve as R
+    from gazetteer.model import Place
+
+    places = [Place(1, "Toretsk", 48.40, 37.85, "P", "PPL", "UA", "Donetska Oblast"),
+              Place(2, "Pokrovsk", 48.28, 37.18, "P", "PPL", "UA", "Donetska Oblast"),
+              Place(3, "Krasnogorsk", 55.82, 37.33, "P", "PPL", "RU", ""),
+              Place(5, "Kazan", 55.79, 49.12, "P", "PPL", "RU", "")]
+    measured = []
+    real = R.distances_km
+
+    def counting(lat, lon, lats, lons):
+        measured.append(len(lats))
+        return real(lat, lon, lats, lons)
+
+    monkeypatch.setattr(R, "distances_km", counting)
+
+    def front_km(lat, lon):
+        return abs(lat - 48.3) * 111.0
+
+    work = []
+    for groups in (400, 800):
+        measured.clear()
+        settled = {f"g{i}": places[i % len(places)] for i in range(groups)}
+        lone = R._far_from_all(settled, dict.fromkeys(settled, True), front_km)
+        # Krasnogorsk and Kazan are far from the front and 700 km apart: each of their groups is flagged
+        assert set(lone) == {gk for gk, p in settled.items() if p.geonameid in (3, 5)}
+        assert all("not trusted" in why for why in lone.values())
+        work.append(sum(measured))
+    assert work[0] == work[1] <= len(places) ** 2

@@ -33,3 +33,23 @@ def test_the_report_speaker_is_the_relayed_side_not_the_outlet() -> None:
     text = ("Denis Pushilin said Russian forces had raised a flag in Hirnyk, the news agency RIA Novosti reported.\n"
             "Fighting went on near Kurakhove.")
     assert [s.speaker.claimant for s in read_report(text)] == [Claimant.RU_OFFICIAL, Claimant.RU_OFFICIAL]
+
+
+def test_a_caption_is_read_in_the_head_of_a_long_line():
+    """Whether a line opens with a caption is read in its head (the words any phrase can span and the
+    next), alike to reading the whole line; a run-on line of thousands of characters costs no more."""
+    from geo.claims.claimant import _OPENING, _head, _is_caption
+    from geo.rules.matcher import read_kinds
+
+    def whole(text: str) -> bool:  # the reading of the whole text
+        return any(not text[:h.start].strip(_OPENING) for h in read_kinds(text).get(("speech", "caption"), ()))
+
+    tail = " Units liberated Tykhe (48.1234, 37.5678)." * 300
+    lines = ["Фото: фрагмент мапи / DeepState", "«Photo: a fragment of the map", "— Screenshot of the DeepState map",
+             "📷 Фото з відкритих джерел / Генштаб", "Ілюстративне фото: Генштаб ЗСУ", "Джерело фото: Генштаб",
+             "Units liberated Tykhe. Photo: DeepState", "Colonelcassad", "", "   ", "Screenshot"]
+    for line in lines:
+        for text in (line, line + tail, line + "\n" + tail):
+            assert _is_caption(text) == whole(text), text[:60]
+            assert len(_head(text)) <= len(line) + 400
+    assert _head("a b c") == "a b c"
