@@ -308,7 +308,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     for k in range(opening if opening is not None else j, j + 1):
                         states[k] = replace(states[k], speaker=named)
             unnamed = []
-            if own is None and report is None and i < _LEAD_SENTENCES:
+            if source is Claimant.MEDIA and report is None and i < _LEAD_SENTENCES:
                 # a headline and lead before their speaker's sentence ("Бойцы водрузили флаг над X. Видео
                 # опубликовал военкор Y."): in a news report the first speaker named in the lead spoke them
                 for j in range(i):

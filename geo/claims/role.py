@@ -294,9 +294,24 @@ _SECTOR_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк)(?:ому|і�
 _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 
 
+# a later item of a list of sector adjectives after "на" ("на Лиманському, Слов’янському та Краматорському
+# напрямках", "на Покровском, Купянском и Лиманском направлениях"): each item is a sector too
+_LIST_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк|ск|цк)(?:ому|ій|их|ом|ой)$")
+_ON_LIST_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+(?:[\w’'ʼ-]+(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)"
+                             r"(?:\s*,\s*|\s+(?:і|й|та|и)\s+))+$")
+_LIST_NEXT = re.compile(r"(?:\s*,\s*|\s+(?:і|й|та|и)\s+)[\w’'ʼ-]+(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
+_LIST_REACH = 160  # characters back from a list item to the "на" that opens the list
+
+
 def _sector_adjective(sentence: str, start: int, end: int) -> bool:
-    """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці")."""
-    return bool(_SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start))
+    """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці"), or a later
+    item of a list of them."""
+    if _SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start):
+        return True
+    if not _LIST_ADJECTIVE.search(sentence, start, end):
+        return False
+    return bool(_ON_LIST_BEFORE.search(sentence, max(0, start - _LIST_REACH), start)
+                or (_ON_BEFORE.search(sentence, max(0, start - 6), start) and _LIST_NEXT.match(sentence, end)))
 
 
 _SINCE_WORDS = 3  # words between "since" and its cue ("since Russian forces captured")
