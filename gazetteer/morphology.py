@@ -36,6 +36,10 @@ _UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
 _RUSSIAN_LETTERS = set("ыэъёЫЭЪЁ")
 _GENDERS = ({"nomn"}, {"nomn", "plur"}, {"nomn", "sing", "masc"}, {"nomn", "sing", "neut"},
             {"nomn", "sing", "femn"})
+# a possessive adjective of a place name (Часів Яр: "Часового Яру", "Часовому Яру"; Russian Часов Яр: "Часовом Яре"),
+# which the analysers read as a plain adjective ("Часовий"): its stem of three letters or more
+_POSSESSIVE = re.compile(r"^([А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]{2,})ов(?:ого|ому|им|ім|ої|ій|ою|ом|ым|ой)$")
+_UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 _MIN_LETTERS = 3  # shorter words ("Ум") are left as written
 
 
@@ -86,6 +90,14 @@ def word_nominatives(word: str) -> tuple[str, ...]:
                     form = None
                 if form is not None:
                     out.setdefault(_match_case(form.word.replace("ё", "е"), word), None)
+    possessive = _POSSESSIVE.match(word)
+    if possessive:  # "Часовому Яру", "Кучерового Яру": the possessive adjective's own nominative, second best
+        stem = possessive.group(1)
+        forms = [stem + ("ов" if _RUSSIAN_LETTERS & set(word) else "ів")]
+        if not _RUSSIAN_LETTERS & set(word) and not _UKRAINIAN_LETTERS & set(word):
+            forms.append(stem + "ов")
+        first, rest = list(out)[:1], list(out)[1:]
+        return tuple(dict.fromkeys(first + forms + rest))
     return tuple(out)
 
 
