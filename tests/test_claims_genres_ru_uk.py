@@ -53,6 +53,20 @@ def _claim(sentence: str, name: str):
     ("Войска наступают на Купянск.", "Купянск", Action.ADVANCING, "done"),
     # an air strike is still a strike
     ("Ворожа авіація атакувала Оріхів.", "Оріхів", Action.STRUCK, "done"),
+    # General Staff copy: the enemy's activity in the areas of places is its attacks there
+    ("Найбільша активність ворога спостерігається у районах Никанорівки та Котлиного.", "Котлиного",
+     Action.ATTACKED, "done"),
+    # DeepState: the enemy pushed back in or near a place is the defenders' gain there; pushed back from it, repelled
+    ("Сили оборони відкинули противника поблизу Нового Шахового.", "Нового Шахового", Action.ADVANCING, "done"),
+    ("Українські захисники відкинули окупантів у Шевченку.", "Шевченку", Action.ADVANCING, "done"),
+    ("Наші воїни відкинули ворога від Ямполя.", "Ямполя", Action.REPELLED, "done"),
+    ("Командування підтвердило деокупацію села Кучерів Яр.", "Кучерів Яр", Action.CAPTURED, "done"),
+    # officials: improvements of the position are gains, going in is entering
+    ("Значимые улучшения положения произошли в районе Родинского.", "Родинского", Action.ADVANCING, "done"),
+    ("Отмечен заход российских групп в Димитров.", "Димитров", Action.ENTERED, "done"),
+    ("Маневренные группы уже заходят на территорию Шандриголово.", "Шандриголово", Action.ENTERED, "done"),
+    # ... and Ukrainian 'заходів' (measures) is no going in
+    ("Військові вживають заходів для запобігання оточенню Успенівки.", "Успенівки", Action.OTHER, "done"),
 ])
 def test_ru_uk_genre_formulas(sentence: str, name: str, action: Action, modality: str) -> None:
     c = _claim(sentence, name)
@@ -91,3 +105,34 @@ def test_the_general_staff_informs(gaz, verb):
             "На Покровському напрямку ворог атакував 30 разів у районах Мирнограда та Родинського.")
     claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 9, 15)) if c.place == "Родинського"]
     assert claims and {(c.action, c.claimant) for c in claims} == {(Action.ATTACKED, Claimant.UA_GENERALSTAFF)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Штаб фіксує атаки на Лиманському, Слов’янському, Краматорському та Костянтинівському напрямках.", "Слов’янському"),
+    ("Противник продовжує атаки на Куп'янському, Слов'янському та Оріхівському напрямках.", "Куп'янському"),
+    ("Бои шли на Покровском, Купянском и Лиманском направлениях.", "Покровском"),
+    ("Бои шли на Покровском, Купянском и Лиманском направлениях.", "Купянском"),
+])
+def test_every_item_of_a_list_of_sectors_is_a_direction(text, name):
+    assert _claim(text, name).role == "direction"
+
+
+def test_a_village_after_v_is_no_sector():
+    text = "Бои шли в Покровском и Алексеевке."
+    assert _claim(text, "Покровском").role == "event"
+
+
+@pytest.mark.parametrize("name, nominative", [
+    ("Часовому Яру", "Часів Яр"), ("Кучерового Яру", "Кучерів Яр"), ("Часовом Яре", "Часов Яр"),
+])
+def test_a_possessive_place_adjective_has_its_own_nominative(name, nominative):
+    from gazetteer.morphology import nominatives
+
+    assert nominative in nominatives(name)[:3]
+
+
+def test_an_inflected_possessive_name_is_found(gaz):
+    from geo.extract import extract_text
+
+    claims = extract_text("Ворог просунувся у Часовому Яру.", gaz, date=dt.date(2025, 4, 8))
+    assert [c.name for c in claims if c.place == "Часовому Яру"] == ["Chasiv Yar"]
