@@ -65,6 +65,11 @@ def _claim(sentence: str, name: str):
     ("Значимые улучшения положения произошли в районе Родинского.", "Родинского", Action.ADVANCING, "done"),
     ("Отмечен заход российских групп в Димитров.", "Димитров", Action.ENTERED, "done"),
     ("Маневренные группы уже заходят на территорию Шандриголово.", "Шандриголово", Action.ENTERED, "done"),
+    # a side withdrawing near a place is the other side's gain there; withdrawing from it, a capture
+    ("Подразделения ВСУ отступили у Нововодяного под натиском наших войск.", "Нововодяного", Action.ADVANCING, "done"),
+    ("ВСУ были вынуждены оставить несколько позиций у Синельниково.", "Синельниково", Action.ADVANCING, "done"),
+    ("Подразделения ВСУ отступили из Курахово.", "Курахово", Action.CAPTURED, "done"),
+    ("Наши бойцы продолжают давить на ВСУ в районе Тихого.", "Тихого", Action.ATTACKED, "done"),
     # ... and Ukrainian 'заходів' (measures) is no going in
     ("Військові вживають заходів для запобігання оточенню Успенівки.", "Успенівки", Action.OTHER, "done"),
 ])
