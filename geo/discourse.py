@@ -218,12 +218,15 @@ _QUOTE_OPEN = "«“\"„"
 _QUOTE_SENTENCES = 8  # sentences a quotation reaches back at most
 
 
-def _quotation_start(text: str, spans: Sequence[tuple[int, int]], i: int, named: Speaker, lo: int) -> int | None:
+def _quotation_start(text: str, spans: Sequence[tuple[int, int]], i: int, named: Speaker | None, lo: int,
+                     at: int = -1) -> int | None:
     """The sentence where the quotation that sentence ``i`` closes before naming its speaker opens
-    («…», – написал X; "…," he said), or None when the sentence closes none."""
+    («…», – написал X; "…," he said), or None when the sentence closes none. With no speaker named yet
+    ("…», – сообщил он ТАСС"), ``at`` is where the speech word stands in the sentence."""
     s, e = spans[i]
     sentence = text[s:e]
-    at = sentence.rfind(named.text)
+    if named is not None:
+        at = sentence.rfind(named.text)
     close = _QUOTE_CLOSE.search(sentence, 0, at + 1) if at > 0 else None
     if close is None or sentence.lstrip()[:1] in _QUOTE_OPEN:
         return None  # no quotation closes before the speaker, or it opens in this sentence
@@ -264,7 +267,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
     last_named = -1  # the sentence that last named a speaker
-    unnamed: list[int] = []  # sentences that speak with no speaker named before them ("По его словам, …")
+    # sentences that speak with no speaker named before them ("По его словам, …"), and where their speech word stands
+    unnamed: list[tuple[int, int]] = []
     first = 0  # the paragraph's first sentence
     carry = ContextReader(text)  # what the text before each sentence carries, read once in order
     colon_list: Listing | None = None  # the action a line ending in a colon gives the list lines below it
@@ -291,16 +295,25 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
         if named is None and report is None and not caption and "speech" in classes:
-            unnamed.append(i)
+            unnamed.append((i, next(m.start for m in found if m.cls == "speech")))
         if named is not None:
             backref = "backref" in classes
             # a report (or an excerpt cut mid-article) that speaks before it names its speaker ("По его
             # словам, …", "Экс-парламентарий сообщил …" in a lead, then "Марочко сообщил"): the first
             # speaker named is who spoke them
-            for j in unnamed:
+            for j, at in unnamed:
                 if i - j <= _CATAPHORA_SENTENCES:
-                    states[j] = replace(states[j], speaker=named)
+                    # a quotation it closes ("«…», – сообщил он ТАСС") is the named speaker's from where it opens
+                    opening = _quotation_start(text, spans, j, None, max(last_named + 1, j - _QUOTE_SENTENCES), at)
+                    for k in range(opening if opening is not None else j, j + 1):
+                        states[k] = replace(states[k], speaker=named)
             unnamed = []
+            if source is Claimant.MEDIA and report is None and i < _LEAD_SENTENCES:
+                # a headline and lead before their speaker's sentence ("Бойцы водрузили флаг над X. Видео
+                # опубликовал военкор Y."): in a news report the first speaker named in the lead spoke them
+                for j in range(i):
+                    if states[j].speaker is None:
+                        states[j] = replace(states[j], speaker=named)
             if backref:
                 # "This was reported by X": X also spoke the sentences since the last speaker named
                 for j in range(last_named + 1, i):

@@ -70,6 +70,8 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
     means = read_all_kinds(text).get(("actions", "means"))  # inside an actor too: "Russian artillery"
+    if means and blocks:  # a weapon inside a not-action row is none: "за підтримки авіації" (air support)
+        means = tuple(h for h in means if not any(h.start < e and h.end > s for s, e in blocks))
     if means:
         found = [_by_means(text, c, means) if c.action is Action.ATTACKED else c for c in found]
         found += _tallies(text, means, found)

@@ -294,9 +294,41 @@ _SECTOR_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк)(?:ому|і�
 _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 
 
+# a later item of a list of sector adjectives after "на" ("на Лиманському, Слов’янському та Краматорському
+# напрямках", "на Покровском, Купянском и Лиманском направлениях"): each item is a sector too. The list is walked one
+# item at a time with bounded patterns (no nested repetition: tests/test_regex_backtracking.py)
+_LIST_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк|ск|цк)(?:ому|ій|их|ом|ой)$")
+_LIST_ITEM_BEFORE = re.compile(r"[\w’'ʼ-]{1,40}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)"
+                               r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:і|й|та|и)[ \t]{1,2})$")
+_LIST_NEXT = re.compile(r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:і|й|та|и)[ \t]{1,2})[\w’'ʼ-]{1,40}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
+_LIST_ITEMS = 8  # items a list of sectors is walked back over at most
+_ITEM_REACH = 60  # characters of one item and its joint
+
+
+def _after_sector_list(sentence: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "на" and one or more sector adjectives joined by commas or "і", "та", "и"."""
+    pos = start
+    for _ in range(_LIST_ITEMS):
+        m = _LIST_ITEM_BEFORE.search(sentence, max(0, pos - _ITEM_REACH), pos)
+        if m is None:
+            return False
+        pos = m.start()
+        if pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "’'ʼ-"):
+            return False  # the item began inside a longer word: the window cut it
+        if _ON_BEFORE.search(sentence, max(0, pos - 6), pos):
+            return True
+    return False
+
+
 def _sector_adjective(sentence: str, start: int, end: int) -> bool:
-    """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці")."""
-    return bool(_SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start))
+    """A Ukrainian adjectival sector name after "на" ("на Слов'янському", "на Лиманській ділянці"), or an item of a
+    list of them."""
+    if _SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start):
+        return True
+    if not _LIST_ADJECTIVE.search(sentence, start, end):
+        return False
+    return _after_sector_list(sentence, start) or bool(
+        _ON_BEFORE.search(sentence, max(0, start - 6), start) and _LIST_NEXT.match(sentence, end))
 
 
 _SINCE_WORDS = 3  # words between "since" and its cue ("since Russian forces captured")
