@@ -131,9 +131,9 @@ def test_a_village_after_v_is_no_sector():
     ("Часовому Яру", "Часів Яр"), ("Кучерового Яру", "Кучерів Яр"), ("Часовом Яре", "Часов Яр"),
 ])
 def test_a_possessive_place_adjective_has_its_own_nominative(name, nominative):
-    from gazetteer.morphology import nominatives
+    from gazetteer.morphology import word_nominatives
 
-    assert nominative in nominatives(name)[:3]
+    assert nominative.split()[0] in word_nominatives(name.split()[0])
 
 
 def test_an_inflected_possessive_name_is_found(gaz):
