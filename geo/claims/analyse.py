@@ -240,7 +240,7 @@ def _analyse(
     if role == "speaker":
         claimant = _metonym_claimant(name)
     if claimant is None:
-        attr = _pick_attribution(attrs, start, end, lo, hi)
+        attr = _pick_attribution(attrs, start, end, lo, hi, sentence)
         if attr is not None:
             claimant = attr.claimant
             why.append(f"claimant '{attr.text}'")

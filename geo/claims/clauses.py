@@ -70,8 +70,23 @@ def _names_only(text: str) -> bool:
     return all(word[:1].isupper() or word.casefold() in _LIST_GLUE for word in text.replace(",", " ").split())
 
 
+_BEARING_WORDS = 2  # words a list item's head before its dash may hold ("; northwest — near X", "; north of it — near X")
+
+
 def _previous_clause_start(sentence: str, lo: int) -> int | None:
-    """Start of the clause before a ';' that ends at ``lo`` (verbless list items inherit its verb)."""
-    if lo <= 0 or sentence[lo - 1] != ";":
+    """Start of the clause before a ';' that ends at ``lo`` (verbless list items inherit its verb). An item
+    may open with a bearing and a dash standing for the verb (ISW's "attacks on Kupiansk itself; northwest —
+    near Tyshchenkivka; north — near Holubivka"): the item goes on with the clause before its ';'."""
+    if lo <= 0:
         return None
+    if sentence[lo - 1] != ";":
+        dash = next((b for b in _clause_breaks(sentence) if b[1] == lo and sentence[b[0]:b[1]].strip() in ("–", "—")), None)
+        if dash is None:
+            return None
+        head = _clause_bounds(sentence, dash[0], dash[0])[0]
+        words = sentence[head:dash[0]].split()
+        if head <= 0 or sentence[head - 1] != ";" or not 0 < len(words) <= _BEARING_WORDS \
+                or not all(w.islower() for w in words):
+            return None
+        lo = head
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0
