@@ -492,3 +492,45 @@ def test_destroyed_before_a_settlement_noun_is_an_adjective(sentence: str, name:
 def test_a_speaker_and_other_sources(sentence: str, name: str, claimant: str) -> None:
     c = _claim(sentence, name)
     assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+# --------------------------------------------------------------------------------------------
+# English: officials' statements and news lists (issue 13)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    # a colon list keeps its verb past an appositive that locates one of its names and past "as well as"
+    ("Syrskyi said Ukrainian units pushed Russian troops out of three villages in Donetsk region: Zelenyi Hai, near "
+     "the border with Dnipropetrovsk region, as well as Volodymyrivka and Mykhailivka.", "Mykhailivka"),
+    ("The brigade said it had liberated two settlements: Kindrativka, north of Sumy, as well as Oleksiivka.",
+     "Oleksiivka"),
+])
+def test_a_colon_list_goes_on_past_an_appositive(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # a strike that "claimed the life of" someone: the verb takes lives, the place is where it hit
+    ("A Russian strike on the settlement of Dachenske claimed the life of a woman.", "Dachenske", Action.STRUCK,
+     "event"),
+    ("Shelling of Kurakhove has claimed two more lives, officials said.", "Kurakhove", Action.STRUCK, "event"),
+    # an attack that did damage is a strike; an attack beside another clause's damage stays an attack
+    ("Three houses were damaged in a Russian attack on the village of Zelene, Filashkin said.", "Zelene",
+     Action.STRUCK, "event"),
+    ("Russian forces attacked near Toretsk, and Ukrainian artillery destroyed a tank near Druzhba.", "Toretsk",
+     Action.ATTACKED, "event"),
+])
+def test_strikes_told_by_officials(sentence: str, name: str, action: Action, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    ("Two houses were damaged in a Russian attack on Kostiantynivka, Filashkin said.", "Kostiantynivka", "UA-official"),
+    ("Hanchev said Russian forces are expanding their zone of control in Kupiansk.", "Kupiansk", "RU-official"),
+    ("The head of the Russian administration said Russian forces entered Kupiansk.", "Kupiansk", "RU-official"),
+    ("A military correspondent reported that Russian forces hit a depot in Balakliia.", "Balakliia", "RU-milblogger"),
+])
+def test_officials_and_correspondents_by_name_and_title(sentence: str, name: str, claimant: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == claimant, c.why
