@@ -287,6 +287,10 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
         # a caption ("Фото: фрагмент мапи / DeepState") credits a picture: it names no speaker
         named = None if caption else _named_speaker(sentence, found, i, header)
+        if named is None and last_named >= 0 and _PRONOUN_AFTER_QUOTE.search(sentence):
+            # '"In the Pokrovsk direction, …," it said.': the pronoun is the last speaker named, in a later
+            # paragraph too (news copy sets each quotation apart)
+            named = states[last_named].speaker
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
@@ -347,6 +351,9 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     return states
 
 
+# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
+_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
+                                  r"claimed)\W*+$", re.IGNORECASE)
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)

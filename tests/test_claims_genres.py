@@ -534,3 +534,25 @@ def test_strikes_told_by_officials(sentence: str, name: str, action: Action, rol
 def test_officials_and_correspondents_by_name_and_title(sentence: str, name: str, claimant: str) -> None:
     c = _claim(sentence, name)
     assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # wire copy: a report noun naming no side is the side whose defence it reports
+    ("A late evening military bulletin said Ukrainian forces had repelled attacks near Lobkove.", "Lobkove",
+     "UA-GeneralStaff"),
+    ("Ukrainian troops beat back assaults near Bilohorivka, the statement said.", "Bilohorivka", "UA-GeneralStaff"),
+    # a side's own speaker keeps its claim, and a side-less noun keeps the ministry's reading otherwise
+    ("Ukrainian forces repelled attacks near Lobkove, the Russian Defence Ministry claimed.", "Lobkove", "RU-MoD"),
+    ("Russian units took Stepove, the statement said.", "Stepove", "RU-MoD"),
+])
+def test_a_sideless_report_noun_speaks_for_the_side_it_reports(sentence: str, name: str, claimant: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("DeepState also reported that Russian troops are in control of Hanivka.", "Hanivka"),
+    ("The ministry said Russian troops were in full control of Tykhe.", "Tykhe"),
+])
+def test_in_control_of_is_held(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.CAPTURED

@@ -299,3 +299,14 @@ def test_a_page_that_names_the_assessments_day_keeps_it_and_others_keep_theirs(g
     text = "Russian forces attacked near Kotlyne, the General Staff said.\nISW said Russian troops attacked near Dachenske."
     claims = [c for c in extract_text(text, gaz, date=dt.date(2024, 12, 24)) if c.place == "Dachenske"]
     assert claims and {c.date for c in claims} == {dt.date(2024, 12, 24)}
+
+
+def test_a_quotation_closed_before_a_pronoun_is_the_last_speakers():
+    # news copy sets each quotation apart in a paragraph of its own: "it said" is the speaker named before
+    text = ("Russian forces are storming four towns, according to pro-Russian bloggers.\n"
+            "Ukraine's General Staff said Russian forces had tried to attack at several places.\n"
+            "\"In the Pokrovsk direction, the invaders tried to dislodge our units near Promin and Lysivka,\" it said.\n"
+            "Fighting went on near Selydove.")
+    states = read_report(text)
+    assert [s.speaker.claimant.value for s in states] == ["RU-milblogger", "UA-GeneralStaff", "UA-GeneralStaff",
+                                                           "RU-milblogger"]
