@@ -56,7 +56,7 @@ from frontmap.errors import DateError, RuleError
 from geo.rules import RULES_DIR, Rule, load_table
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "day_phrases"]
+__all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases"]
 
 _MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -512,6 +512,20 @@ def date_and_scope(sentence: str, report_date: _dt.date | None) -> tuple[_dt.dat
     """
     return _first_date_scope(sentence, report_date)
 
+
+
+def written_date(sentence: str, report_date: _dt.date | None) -> _dt.date | None:
+    """The first date written out in ``sentence`` (a calendar day: "On August 7", "7 серпня"; no relative
+    day such as "yesterday" or "over the past day"), its year from ``report_date`` when it names none.
+
+    Examples
+    --------
+    >>> written_date("On August 7, Russian forces attacked near Borova.", _dt.date(2025, 8, 8))
+    datetime.date(2025, 8, 7)
+    >>> written_date("The General Staff reported ten attacks over the past day.", _dt.date(2025, 8, 8)) is None
+    True
+    """
+    return _first_date_scope(sentence, report_date, written=True)[0]
 
 
 def _scan_start(text: str) -> int | None:

@@ -52,7 +52,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption
 from geo.claims.carry import Carried, ContextReader
-from geo.dates import claim_date, date_and_scope
+from geo.dates import claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.matcher import TABLES, filter_spans, matches, rows
@@ -291,6 +291,10 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
         # a caption ("Фото: фрагмент мапи / DeepState") credits a picture: it names no speaker
         named = None if caption else _named_speaker(sentence, found, i, header)
+        if named is None and last_named >= 0 and _PRONOUN_AFTER_QUOTE.search(sentence):
+            # '"In the Pokrovsk direction, …," it said.': the pronoun is the last speaker named, in a later
+            # paragraph too (news copy sets each quotation apart)
+            named = states[last_named].speaker
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
@@ -360,6 +364,9 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     return states
 
 
+# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
+_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
+                                  r"claimed)\W*+$", re.IGNORECASE)
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
@@ -510,6 +517,44 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     return -1, None
 
 
+# News pages retell ISW's daily assessment the morning after it is published (it comes out in the US evening,
+# after midnight in Ukraine): "… the Institute for the Study of War reported", "according to ISW". Its events,
+# where the retelling names no day, are the day before the page's.
+_RETOLD_DAY = _dt.timedelta(days=1)
+_RETELLING_LEAD = 3  # ISW speaks in one of the page's first sentences
+
+
+# an English news dateline that dates the page, not its events: "UKRAINE, KUPIANSK, Aug 8 — …"
+_DATELINE_DAY = re.compile(r"\s*+(?:[A-Z][A-Z'’.-]*+\s*+,?\s*+){1,4}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                           r"(?:\s*+,\s*+\d{4})?\s*+[-–—(]")
+
+
+def _dateline_day(text: str, states: Sequence[SentenceState], k: int) -> bool:
+    """Whether sentence ``k`` names its day only in a dateline at its start ("UKRAINE, KUPIANSK, Aug 8 — …")."""
+    return 0 <= k < len(states) and bool(_DATELINE_DAY.match(text, states[k].span[0]))
+
+
+def _retold_day(text: str, states: Sequence[SentenceState], report_date: _dt.date, memo: dict) -> _dt.date:
+    """The day of the assessment a news page retells: the last calendar day it names at most :data:`_LEAD_REACH`
+    before the page's (not in a dateline: that dates the page), else the day before the page's."""
+    if "written" not in memo:
+        memo["written"] = [written_date(text[s:e], report_date) for s, e in (st.span for st in states)]
+    days = [d for j, d in enumerate(memo["written"]) if d is not None and not _dateline_day(text, states, j)
+            and report_date - _LEAD_REACH <= d <= report_date]
+    return max(days, default=report_date - _RETOLD_DAY)
+
+
+def _retells_assessment(states: Sequence[SentenceState]) -> bool:
+    """Whether the report is a news page retelling an ISW assessment: ISW, named in one of its first
+    :data:`_RETELLING_LEAD` sentences, is the report's first speaker (an ISW page, or its mirror, names
+    itself as no speaker of its own text)."""
+    for st in states:
+        sp = st.speaker
+        if sp is not None and not sp.weak:
+            return sp.claimant is Claimant.ISW and sp.sentence < _RETELLING_LEAD
+    return False
+
+
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
                        report_date: _dt.date | None = None) -> list[Claim]:
     """Claims with the report state applied: the speaker to those their sentence gave none, the
@@ -565,6 +610,10 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 if lead[1] is not None and k > lead[0] and lead[1] != report_date:
                     changes["claim_date"] = lead[1]
                     why.append(f"date: the lead's (sentence {lead[0] + 1}: {lead[1].isoformat()})")
+                elif report_date is not None and _retells_assessment(states):
+                    day = _retold_day(text, states, report_date, dates)
+                    changes["claim_date"] = day
+                    why.append(f"date: the assessment's day in a news page retelling ISW ({day.isoformat()})")
         if changes:
             c = replace(c, **changes, why=tuple(c.why) + tuple(why))
         out.append(c)

@@ -66,7 +66,9 @@ def test_claims_match_the_labels(summary) -> None:
 # Issue 13 (Russian and Ukrainian genre cues, repelled attacks "у бік" a place): action 0.8705 alone.
 # Sixth session, every branch merged: 0.953 / 0.917 / 0.959 / 0.993 measured, minus one village.
 # places branch (nearest list neighbour, stem look-alikes): within3 0.974 measured, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.968, "action_match": 0.912, "claimant_match": 0.953, "date_match": 0.987}
+# Issue 13, English as its writers write it (ISW retellings, wire speakers, officials): action 0.933, claimant 0.974
+# measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.968, "action_match": 0.927, "claimant_match": 0.968, "date_match": 0.987}
 
 
 @pytest.mark.slow

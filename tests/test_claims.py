@@ -519,10 +519,18 @@ def test_own_voice_summary_is_a_milblogger() -> None:
         "Russian troops took control of Novoivanovka. My sources say Russian assault groups are advancing.",
         # too few such sentences
         "Russian forces advanced near Uspenovka. The weather was cold.",
+        "Russian forces advanced near Uspenovka. Russian units stormed Kupyansk. The weather was cold.",
     ],
 )
 def test_no_own_voice(text: str) -> None:
     assert report_voice(text) is None
+
+
+def test_a_short_channel_piece_has_its_voice() -> None:
+    # three one-sided sentences in the channel's own words, none attributed, suffice (a short milblog post)
+    text = ("Russian troops continue their advance towards Chasov Yar. The Russian armed forces have made advances "
+            "near Ivanovskoye. Russian assault groups stormed the eastern outskirts of Chasov Yar.")
+    assert report_voice(text) is Claimant.RU_MILBLOGGER
 
 
 def test_known_source_beats_own_voice() -> None:
@@ -534,8 +542,11 @@ def test_known_source_beats_own_voice() -> None:
 def test_real_undated_milblogger_page(shared_dir: Path) -> None:
     from geo.reports import read_reports
 
-    (report,) = read_reports(shared_dir / "eval" / "reports" / "milblog_embedy_2025_pokrovsk_kupyansk_sumy.txt")
-    assert report_voice(report.text) is Claimant.RU_MILBLOGGER
+    for name in ("milblog_embedy_2025_pokrovsk_kupyansk_sumy.txt",
+                 # a short machine-translated commentary: three one-sided sentences, none attributed
+                 "milblog_aviapro_undated_ivanovskoye_chasov_yar.txt"):
+        (report,) = read_reports(shared_dir / "eval" / "reports" / name)
+        assert report_voice(report.text) is Claimant.RU_MILBLOGGER, name
     for name in ("deepstate_pravda_20250531_oleksandriia_yelyzavetivka.txt", "news_thehindu_20240527_berestove.txt",
                  "mt_wtat_202511_kupyansk_volchansk.txt"):
         (other,) = read_reports(shared_dir / "eval" / "reports" / name)

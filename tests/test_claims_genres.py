@@ -431,3 +431,128 @@ def test_officials_and_clauses(sentence: str, name: str, action: Action) -> None
 ])
 def test_officials_are_claimants(sentence: str, name: str, claimant: str) -> None:
     assert str(_claim(sentence, name).claimant) == claimant
+
+
+# --------------------------------------------------------------------------------------------
+# English: ISW assessments and their news retellings (issue 13)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # the attacks or the fighting are concentrated there: an event, not a position
+    ("Russian attacks are concentrated near Novotroitske and Dachenske.", "Dachenske", Action.ATTACKED, "event"),
+    ("Heavy fighting remains concentrated around Chasiv Yar and Kalynivka.", "Kalynivka", Action.FIGHTING, "event"),
+    ("Russian offensive operations are concentrated in Toretsk.", "Toretsk", Action.ATTACKED, "event"),
+    # troops concentrated there with no event: a position, a reference point
+    ("Russian troops are concentrated near Hlushkivka.", "Hlushkivka", Action.OTHER, "background"),
+])
+def test_attacks_concentrated_in_a_place_are_events_there(sentence: str, name: str, action: Action, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # ISW lists attacks by bearing: each item after ';' opens with a bearing and a dash standing for the verb
+    ("ISW reported Russian attacks on Kupiansk itself; northwest — near Tyshchenkivka; north — near Holubivka "
+     "and Radkivka; and southeast — near Kurylivka.", "Tyshchenkivka", Action.ATTACKED),
+    ("ISW reported Russian attacks on Kupiansk itself; northwest — near Tyshchenkivka; north — near Holubivka "
+     "and Radkivka; and southeast — near Kurylivka.", "Radkivka", Action.ATTACKED),
+    ("Russian forces advanced west of Pokrovsk near Kotlyne; southwest — near Udachne and Novoserhiivka.",
+     "Novoserhiivka", Action.ADVANCING),
+])
+def test_bearing_items_after_a_semicolon_keep_the_lists_verb(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+def test_a_heading_with_a_verb_of_its_own_is_no_bearing_item() -> None:
+    # a capitalised or long head before the dash is a heading of its own: it does not continue the list
+    s = "Russian forces attacked near Kotlyne; In Toretsk — positional fighting near Druzhba."
+    assert _claim(s, "Druzhba").action is Action.FIGHTING
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a participle before a settlement noun describes the place: no strike there, the list's verb goes on
+    ("Russian forces captured the largely destroyed village of Tykhe.", "Tykhe", Action.CAPTURED),
+    ("Russian troops entered the destroyed city of Toretsk, the ministry said.", "Toretsk", Action.ENTERED),
+    ("Russian drones destroyed a bridge in Tykhe.", "Tykhe", Action.STRUCK),
+])
+def test_destroyed_before_a_settlement_noun_is_an_adjective(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # "A and other B claimed": A is the one of them the writer names
+    ("The Russian Ministry of Defense (MoD) and other Russian sources claimed on December 20 that Russian forces "
+     "had seized Hrabovske and Vysoke.", "Vysoke", "RU-MoD"),
+    ("Russian milbloggers and other Russian sources claimed that Russian forces advanced near Kindrashivka.",
+     "Kindrashivka", "RU-milblogger"),
+    # without "other", the nearest speaker of the clause still claims
+    ("Ukraine's General Staff said, and DeepState confirmed, that Russian forces attacked near Kotlyne.", "Kotlyne",
+     "DeepState"),
+])
+def test_a_speaker_and_other_sources(sentence: str, name: str, claimant: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+# --------------------------------------------------------------------------------------------
+# English: officials' statements and news lists (issue 13)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name", [
+    # a colon list keeps its verb past an appositive that locates one of its names and past "as well as"
+    ("Syrskyi said Ukrainian units pushed Russian troops out of three villages in Donetsk region: Zelenyi Hai, near "
+     "the border with Dnipropetrovsk region, as well as Volodymyrivka and Mykhailivka.", "Mykhailivka"),
+    ("The brigade said it had liberated two settlements: Kindrativka, north of Sumy, as well as Oleksiivka.",
+     "Oleksiivka"),
+])
+def test_a_colon_list_goes_on_past_an_appositive(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # a strike that "claimed the life of" someone: the verb takes lives, the place is where it hit
+    ("A Russian strike on the settlement of Dachenske claimed the life of a woman.", "Dachenske", Action.STRUCK,
+     "event"),
+    ("Shelling of Kurakhove has claimed two more lives, officials said.", "Kurakhove", Action.STRUCK, "event"),
+    # an attack that did damage is a strike; an attack beside another clause's damage stays an attack
+    ("Three houses were damaged in a Russian attack on the village of Zelene, Filashkin said.", "Zelene",
+     Action.STRUCK, "event"),
+    ("Russian forces attacked near Toretsk, and Ukrainian artillery destroyed a tank near Druzhba.", "Toretsk",
+     Action.ATTACKED, "event"),
+])
+def test_strikes_told_by_officials(sentence: str, name: str, action: Action, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    ("Two houses were damaged in a Russian attack on Kostiantynivka, Filashkin said.", "Kostiantynivka", "UA-official"),
+    ("Hanchev said Russian forces are expanding their zone of control in Kupiansk.", "Kupiansk", "RU-official"),
+    ("The head of the Russian administration said Russian forces entered Kupiansk.", "Kupiansk", "RU-official"),
+    ("A military correspondent reported that Russian forces hit a depot in Balakliia.", "Balakliia", "RU-milblogger"),
+])
+def test_officials_and_correspondents_by_name_and_title(sentence: str, name: str, claimant: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # wire copy: a report noun naming no side is the side whose defence it reports
+    ("A late evening military bulletin said Ukrainian forces had repelled attacks near Lobkove.", "Lobkove",
+     "UA-GeneralStaff"),
+    ("Ukrainian troops beat back assaults near Bilohorivka, the statement said.", "Bilohorivka", "UA-GeneralStaff"),
+    # a side's own speaker keeps its claim, and a side-less noun keeps the ministry's reading otherwise
+    ("Ukrainian forces repelled attacks near Lobkove, the Russian Defence Ministry claimed.", "Lobkove", "RU-MoD"),
+    ("Russian units took Stepove, the statement said.", "Stepove", "RU-MoD"),
+])
+def test_a_sideless_report_noun_speaks_for_the_side_it_reports(sentence: str, name: str, claimant: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("DeepState also reported that Russian troops are in control of Hanivka.", "Hanivka"),
+    ("The ministry said Russian troops were in full control of Tykhe.", "Tykhe"),
+])
+def test_in_control_of_is_held(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.CAPTURED

@@ -263,3 +263,50 @@ def test_colon_list_ends_with_its_item_lines() -> None:
     states = read_report("Ворог просунувся:\n- у Ямполі;\nЗа даними Генштабу: бої тривають.\n- біля Торського.")
     assert states[1].listing is not None
     assert states[2].listing is None and states[3].listing is None
+
+
+# --------------------------------------------------------------------------------------------
+# English news retelling ISW's daily assessment (issue 13): the assessment's day
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, day", [
+    # no day named: the assessment came out the evening before the page (US evening, Ukrainian night)
+    ("Russian forces advanced near Novovasylivka and attacked near Kotlyne, the Institute for the Study of War "
+     "(ISW) said in its latest report.\nRussian troops also attacked near Dachenske.", dt.date(2024, 12, 23)),
+    # a dateline dates the page, not the events; the last calendar day the page names is the assessment's
+    ("KYIV, Aug 8 — Russian forces continued attacks near Kupiansk, ISW wrote in its campaign assessment.\n"
+     "On August 7, Russian forces attacked near Holubivka.\nThe General Staff reported ten attacks over the past "
+     "day.\nISW also noted attacks near Radkivka.", dt.date(2025, 8, 7)),
+])
+def test_a_news_page_retelling_isw_dates_its_events_by_the_assessment(gaz, text, day):
+    from geo.extract import extract_text
+
+    page = dt.date(2024, 12, 24) if day.year == 2024 else dt.date(2025, 8, 8)
+    claims = [c for c in extract_text(text, gaz, date=page) if c.role == "event" and c.place in (
+        "Kotlyne", "Dachenske", "Radkivka")]
+    assert claims and {c.claim_date for c in claims} == {day}, [c.why for c in claims]
+
+
+def test_a_page_that_names_the_assessments_day_keeps_it_and_others_keep_theirs(gaz):
+    from geo.extract import extract_text
+
+    # the retelling names its day: that day, not the day before
+    text = ("Positional fighting in the Kupiansk sector continued on February 2, according to the Institute for the "
+            "Study of War.\nThe Institute cited fighting near Synkivka and Tabaivka.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2024, 2, 2)) if c.place == "Tabaivka"]
+    assert claims and {c.claim_date for c in claims} == {dt.date(2024, 2, 2)}
+    # a page whose first speaker is not ISW is no retelling of its assessment
+    text = "Russian forces attacked near Kotlyne, the General Staff said.\nISW said Russian troops attacked near Dachenske."
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2024, 12, 24)) if c.place == "Dachenske"]
+    assert claims and {c.date for c in claims} == {dt.date(2024, 12, 24)}
+
+
+def test_a_quotation_closed_before_a_pronoun_is_the_last_speakers():
+    # news copy sets each quotation apart in a paragraph of its own: "it said" is the speaker named before
+    text = ("Russian forces are storming four towns, according to pro-Russian bloggers.\n"
+            "Ukraine's General Staff said Russian forces had tried to attack at several places.\n"
+            "\"In the Pokrovsk direction, the invaders tried to dislodge our units near Promin and Lysivka,\" it said.\n"
+            "Fighting went on near Selydove.")
+    states = read_report(text)
+    assert [s.speaker.claimant.value for s in states] == ["RU-milblogger", "UA-GeneralStaff", "UA-GeneralStaff",
+                                                           "RU-milblogger"]

@@ -75,7 +75,27 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     if means:
         found = [_by_means(text, c, means) if c.action is Action.ATTACKED else c for c in found]
         found += _tallies(text, means, found)
+    damage = [c for c in found if c.action is Action.STRUCK and c.detail == _DAMAGE]
+    if damage:
+        found = [_by_damage(text, c, damage) if c.action is Action.ATTACKED else c for c in found]
     return tuple(found)
+
+
+_DAMAGE = "damaged"  # the detail of the action rows that report damage ("damaged", "destroyed", "fire broke out")
+
+
+def _by_damage(text: str, cue: _Cue, damage: list[_Cue]) -> _Cue:
+    """An attack that reports the damage it did is a strike, as officials and strike lists tell it ("three
+    houses were damaged in a Russian attack on Zelene", "the attack on Tykhe damaged a school"): a damage
+    cue at most :data:`_DAMAGE_GAP` characters from the attack, no comma or clause break between."""
+    for c in damage:
+        gap = text[c.end:cue.start] if c.end <= cue.start else text[cue.end:c.start]
+        if len(gap) <= _DAMAGE_GAP and not any(ch in gap for ch in ",;:—–.\n"):
+            return cue._replace(action=Action.STRUCK, detail=f"{cue.detail} ({_DAMAGE})")
+    return cue
+
+
+_DAMAGE_GAP = 40
 
 
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])\d+\s*(?:[-–]\s*)?$")

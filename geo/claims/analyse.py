@@ -5,7 +5,7 @@ together (the entry points :func:`analyse_mention` and :func:`analyse_mention_al
 from __future__ import annotations
 
 import re
-from geo.rules.matcher import read_kinds
+from geo.rules.matcher import full_match, read_kinds
 from geo.model import Action, Claimant, Report
 from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
@@ -214,6 +214,13 @@ def _weapon_named(sentence: str, cue, lo: int, hi: int) -> bool:
 _CAPITALISED = re.compile(r"(?<!^)(?<![.;:]\s)\b[A-Z][a-z]{2,}")  # a name inside a clause (not its first word)
 
 
+def _sideless(speaker: str) -> bool:
+    """A generic report noun of ``geo/rules/speakers.jsonl`` (``speech: needed``) that names no side: "the
+    bulletin", "a statement" (not "the Ukrainian military", "Russia's ministry")."""
+    row = full_match(re.sub(r"^(?:the|a|an)\s+", "", speaker.strip(), flags=re.IGNORECASE), "speakers")
+    return row is not None and row.get("speech") == "needed" and not read_kinds(speaker).get(("speakers", "actor"))
+
+
 def _analyse(
     sentence: str,
     start: int,
@@ -239,10 +246,11 @@ def _analyse(
     name = sentence[start:end]
     if role == "speaker":
         claimant = _metonym_claimant(name)
+    said_by = None
     if claimant is None:
-        attr = _pick_attribution(attrs, start, end, lo, hi)
+        attr = _pick_attribution(attrs, start, end, lo, hi, sentence)
         if attr is not None:
-            claimant = attr.claimant
+            claimant, said_by = attr.claimant, attr
             why.append(f"claimant '{attr.text}'")
     voice = None
     source = source_claimant(report) if report is not None and claimant is None else None
@@ -336,6 +344,13 @@ def _analyse(
         direction = prior[-1][0] if prior else dirs[0][0]
     elif carried is not None:
         direction = carried.direction()
+    actor = _actor(sentence, cue, lo, hi, claimant) if role in ("event", "direction") else ""
+    if actor == "UA" and action is Action.REPELLED and claimant is Claimant.RU_MOD and said_by is not None \
+            and _sideless(said_by.text):
+        # wire copy: "a late evening military bulletin said Ukrainian forces had repelled attacks near X" — a
+        # report noun that names no side ("bulletin", "statement") is the side whose defence it reports
+        claimant = Claimant.UA_GENERALSTAFF
+        why.append(f"claimant: '{said_by.text}' reports Ukraine's defence")
     return ClaimContext(
         action=action,
         action_detail=detail,
@@ -347,5 +362,5 @@ def _analyse(
         hedged=hedged,
         why=tuple(why),
         modality=modality,
-        actor=_actor(sentence, cue, lo, hi, claimant) if role in ("event", "direction") else "",
+        actor=actor,
     )

@@ -243,15 +243,29 @@ def _claiming(attrs: list[_Attr]) -> list[_Attr]:
     return side or attrs
 
 
-def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int) -> _Attr | None:
+# "the Russian MoD and other Russian sources claimed": the speaker before "and other" is the one of them named
+_AND_OTHER = re.compile(r"\s*+(?:\([^()]{0,40}\)\s*+)?,?\s*+(?:as\s+well\s+as|and)\s+(?:some\s+|several\s+|many\s+)?other\s+$",
+                        _I)
+
+
+def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int, sentence: str = "") -> _Attr | None:
     """The attribution of the mention's clause nearest to it, else the sentence's nearest (an outlet only
-    when no side's speaker stands beside it: :func:`_claiming`)."""
+    when no side's speaker stands beside it: :func:`_claiming`). Of speakers coordinated by "and other"
+    ("the Russian MoD and other Russian sources claimed …", read in ``sentence``) the named one claims."""
     pool = [a for a in attrs if lo <= a.start and a.end <= hi and not (a.start < end and a.end > start)]
     if not pool:
         pool = [a for a in attrs if not (a.start < end and a.end > start)]
     if not pool:
         return None
-    return min(_claiming(pool), key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
+    pool = _claiming(pool)
+    best = min(pool, key=lambda a: (a.start - end) if a.start >= end else (start - a.end))
+    while sentence:
+        named = [a for a in pool if a.end <= best.start and _AND_OTHER.fullmatch(sentence, a.end, best.start)]
+        if not named:
+            break
+        best = named[-1]
+    return best
+
 
 
 _RU_SIDE = frozenset({Claimant.RU_MOD, Claimant.RU_OFFICIAL, Claimant.RU_MILBLOGGER})

@@ -59,10 +59,26 @@ def _heading_next(sentence: str, lo: int, hi: int, start: int, end: int) -> tupl
 def _colon_list_start(sentence: str, lo: int, start: int) -> int | None:
     """Start of the clause before a colon that opens a list of names holding the mention ("завдав 380 ударів по
     12 населених пунктах: Гуляйполю, Оріхову"): the list's places take that clause's verb. Only names, commas and
-    conjunctions stand between the colon and the mention."""
-    if lo < 2 or not sentence[lo - 2:lo].startswith(":") or not _names_only(sentence[lo:start]):
+    conjunctions stand between the colon and the mention, and appositives that locate a name ("three villages:
+    Zelenyi Hai, near the border with Dnipropetrovsk region, as well as Volodymyrivka and Mykhailivka")."""
+    if lo < 2 or not sentence[lo - 2:lo].startswith(":") or not _list_items_only(sentence[lo:start]):
         return None
     return _clause_bounds(sentence, lo - 2, lo - 2)[0]
+
+
+_AS_WELL_AS = re.compile(r"\bas\s+well\s+as\b", re.IGNORECASE)
+
+
+def _list_items_only(text: str) -> bool:
+    """:func:`_names_only`, where "as well as" joins two items too and a comma-delimited item opening with a
+    lower-case word right after a name is that name's appositive ("Zelenyi Hai, near the border, and …")."""
+    named = False
+    for item in _AS_WELL_AS.sub(" and ", text).split(","):
+        if _names_only(item):
+            named = named or bool(item.split())
+        elif not (named and item.split()[0].islower() and item.split()[0].isalpha()):
+            return False
+    return True
 
 
 def _names_only(text: str) -> bool:
@@ -70,8 +86,23 @@ def _names_only(text: str) -> bool:
     return all(word[:1].isupper() or word.casefold() in _LIST_GLUE for word in text.replace(",", " ").split())
 
 
+_BEARING_WORDS = 2  # words a list item's head before its dash may hold ("; northwest — near X", "; north of it — near X")
+
+
 def _previous_clause_start(sentence: str, lo: int) -> int | None:
-    """Start of the clause before a ';' that ends at ``lo`` (verbless list items inherit its verb)."""
-    if lo <= 0 or sentence[lo - 1] != ";":
+    """Start of the clause before a ';' that ends at ``lo`` (verbless list items inherit its verb). An item
+    may open with a bearing and a dash standing for the verb (ISW's "attacks on Kupiansk itself; northwest —
+    near Tyshchenkivka; north — near Holubivka"): the item goes on with the clause before its ';'."""
+    if lo <= 0:
         return None
+    if sentence[lo - 1] != ";":
+        dash = next((b for b in _clause_breaks(sentence) if b[1] == lo and sentence[b[0]:b[1]].strip() in ("–", "—")), None)
+        if dash is None:
+            return None
+        head = _clause_bounds(sentence, dash[0], dash[0])[0]
+        words = sentence[head:dash[0]].split()
+        if head <= 0 or sentence[head - 1] != ";" or not 0 < len(words) <= _BEARING_WORDS \
+                or not all(w.islower() for w in words):
+            return None
+        lo = head
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0

@@ -107,6 +107,11 @@ _INVERTED_SPEECH = _c(r"^\s*+,\s*+(?:" + "|".join(sorted(set(_SPEECH_VERBS), key
                       + r")\s++(?:(?:the|a|an)\s++(?:\w++\s++){0,3}?)?(?-i:[A-Z])")
 
 
+# a strike that "claimed the life of" someone, "claimed two lives": the verb takes lives, it is no speech
+# ("A Russian strike on Dachenske claimed the life of a woman": Dachenske is where it hit, not a speaker)
+_TOOK_LIVES = _c(r"^\s*+(?:has\s+|had\s+)?claim(?:ed|s)\s+(?:the\s+)?(?:\w+\s+){0,2}?li(?:fe|ves)\b")
+
+
 def _kind_of(sentence: str, start: int, end: int) -> str:
     text = sentence[start:end].strip()
     if _COUNTRIES.match(text):
@@ -229,7 +234,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     after = sentence[end:hi]
     metonym = bool(_METONYMS.match(mention))
     rest = sentence[end:]
-    if (_may_speak(rest) and _SPEECH_AFTER.match(rest) and not _INVERTED_SPEECH.match(rest)) or ((metonym or kind == "country") and _possessed_after(sentence, end)):
+    if (_may_speak(rest) and _SPEECH_AFTER.match(rest) and not _INVERTED_SPEECH.match(rest)
+            and not _TOOK_LIVES.match(rest)) or ((metonym or kind == "country") and _possessed_after(sentence, end)):
         return "speaker", "speaker: followed by a speech verb"
     office = _office_after(sentence, end)
     if office:
@@ -280,6 +286,10 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
            else None)
     if ref:
         rtext = ref.group(0).lower()
+        if rtext.startswith("concentrated") and cue is not None and cue.end <= lo + ref.start():
+            # ISW and news: "Russian attacks are concentrated in X", "fighting remains concentrated near X": the
+            # cue before "concentrated" is the event there (troops concentrated in X, with no cue, are positions)
+            return "", ""
         if (not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after)
                 or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()])
                 or _DESCRIBED_BEFORE.search(bare[:ref.start()])):

@@ -107,7 +107,7 @@ def _head_claimant(host: str, head: str) -> Claimant | None:
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
 _AUXILIARIES = frozenset({"has", "have", "had"})  # what may stand between Ukraine and its setback
-_VOICE_MIN = 4  # own-voice sentences needed
+_VOICE_MIN = 3  # own-voice sentences needed (a short milblog piece has three)
 _VOICE_RATIO = 3  # ... and at least this many per attributed sentence
 _VOICE_SPAN = 6000  # characters read from the start of the text
 
@@ -118,7 +118,7 @@ def report_voice(text: str) -> Claimant | None:
 
     A sentence is in the text's own voice when it names no claimant, is not hedged, and either
     has Russian forces (or "our troops") gain, storm, advance or strike, or has Ukraine lose,
-    attempt and fail, or prepare to withdraw. A text with at least four such sentences, three
+    attempt and fail, or prepare to withdraw. A text with at least three such sentences, three
     times as many as it has attributed sentences, and no first-person singular ("I", "my": a
     commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
     unattributed claim in it is a ``RU-milblogger``'s. News copy attributes its claims and does
