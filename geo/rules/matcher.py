@@ -49,7 +49,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"})}),
-    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {}),
+    # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
+    # without it, a word that names its own sentence's speaker only ("map", "shows", "states")
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {"scope": frozenset({"report"})}),
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
@@ -60,7 +62,8 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
                              "approximately"}), {}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
-    "discourse": (frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"}),
+    # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
+    "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`) and
