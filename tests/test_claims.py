@@ -652,7 +652,8 @@ def test_reference_gate_never_refuses_a_match(shared_dir: Path) -> None:
 
     texts = _random_texts((cl._REFERENCE_BEFORE,), _EXTRA + ["ſouth", "poſitional"], 30000, 13)
     texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
-    assert _admits_every_match(cl._REFERENCE_BEFORE.search, cl._may_be_reference, texts) > 200
+    # 188 matched with the regex's vocabulary branches gone to positions.jsonl rows (over 200 before)
+    assert _admits_every_match(cl._REFERENCE_BEFORE.search, cl._may_be_reference, texts) > 150
 
 
 def test_find_cues_equals_the_plain_reading(shared_dir: Path) -> None:

@@ -159,3 +159,17 @@ def test_locators_goals_and_captions(sentence: str, name: str, role: str) -> Non
 def test_venues_are_the_venue_table_read(sentence: str, name: str, venue: bool) -> None:
     c = _run(sentence, name)
     assert (c.role == "venue") is venue, c.why
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    # the reference rows of positions.jsonl, each class with its tail: a road's end, where a force stands, where a
+    # strike came from, a line of defence; the place of the event beside them is still one
+    ("Russian forces shelled the approaches to Kostiantynivka.", "Kostiantynivka", "background"),
+    ("Russian forces shelled Kostiantynivka.", "Kostiantynivka", "event"),
+    ("Russian troops stationed in Belgorod shelled Vovchansk.", "Belgorod", "background"),
+    ("Russian troops stationed in Belgorod shelled Vovchansk.", "Vovchansk", "event"),
+    ("Drones launched overnight from the direction of Kursk struck Sumy.", "Kursk", "background"),
+    ("Ukrainian forces broke through the defensive line near Robotyne and entered Verbove.", "Robotyne", "background"),
+])
+def test_a_reference_row_makes_a_reference_point(sentence: str, name: str, role: str) -> None:
+    assert _role(sentence, name) == role
