@@ -17,8 +17,7 @@ def _run(sentence: str, name: str, nth: int = 0, **kw) -> ClaimContext:
 
 
 def _role(sentence: str, name: str) -> str:
-    start = sentence.index(name)
-    return analyse_mention(sentence, start, start + len(name)).role
+    return _run(sentence, name).role
 
 
 @pytest.mark.parametrize("sentence, name, role", [
