@@ -181,6 +181,10 @@ NOT_SEARCHED = {
     "geo.claims._REGION_LIST_AFTER": "match at the end of a mention (role._kind_of)",
     "geo.claims._REGION_NOUN_AFTER": "match at the end of a mention (role._kind_of)",
     "geo.claims._HEADING_BREAK": "match at the end of a clause (clauses._heading_next)",
+    "geo.claims._REFERENCE_TAILS['route']": "fullmatch between a reference row and the place (role._reference_row_before)",
+    "geo.claims._REFERENCE_TAILS['stationed']": "fullmatch between a reference row and the place (role._reference_row_before)",
+    "geo.claims._REFERENCE_TAILS['launched']": "fullmatch between a reference row and the place (role._reference_row_before)",
+    "geo.claims._REFERENCE_TAILS['defence-line']": "fullmatch between a reference row and the place (role._reference_row_before)",
     "gazetteer.names._ALTERNATIVES": "split of a mention or name",
     "gazetteer.names._PARENS": "searched in a mention or name",
 }
