@@ -9,7 +9,8 @@ is most village names): every parse of every word is put in the nominative, sing
 agree with the noun it stands before ("Верхней Терсы" → "Верхняя Терса"). Which of the forms is
 a real place is left to the gazetteer: a form it does not hold finds nothing.
 
-The analysers are loaded on first use (about a second for both), never for Latin text.
+The analysers are loaded on first use (about a tenth of a second for both; the rule matcher uses them for
+its ``lemma`` rows, :mod:`geo.rules.lemmas`).
 
 >>> "Новопавлівка" in nominatives("Новопавлівки")
 True
@@ -25,7 +26,7 @@ import functools
 import itertools
 import re
 
-__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "alternants", "first_name", "nominatives", "place_adjective",
+__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "alternants", "analyser", "first_name", "nominatives", "place_adjective",
            "plural_adjective", "word_nominatives"]
 
 MAX_FORMS = 12
@@ -44,6 +45,10 @@ def _analyser(lang: str):
     import pymorphy3  # loaded with the first Cyrillic name
 
     return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+#: pymorphy3's analyser of ``"ru"`` or ``"uk"``, loaded on first use (also read by :mod:`geo.rules.lemmas`)
+analyser = _analyser
 
 
 def _langs(word: str) -> tuple[str, ...]:

@@ -179,15 +179,18 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     Served by the sentence's one matcher pass (:func:`geo.rules.matcher.matches`, the table is one of its
     :data:`~geo.rules.matcher.TABLES`): a phrase matches as whole words (a ``prefix`` row: its last word may go
     on: ``сообщ`` in "сообщили"), in any case, anywhere (a row with ``at: start``: only where it opens the
-    sentence); the markers never hide a phrase of the sentence reading, nor it them.
+    sentence); the markers never hide a phrase of the sentence reading, nor it them. The speech words are the
+    speech table's rows of ``scope: report`` ("said", "сообщил", "according to"), read as markers of class
+    ``speech``: a phrase lives in one table, and the sentence reading's speaker and the report's share it.
 
     >>> [(m.cls, m.text) for m in find_markers("Among them are Tykhe and Novoye.")]
     [('list', 'Among them')]
     """
     markers()
-    hits = [h for h in matches(sentence) if h.table == TABLE
-            and (h.get("at") != "start" or not sentence[:h.start].strip(_OPENING))]
-    return tuple(Marker(h.cls, h.start, h.end, h.text, h.rule) for h in filter_spans(hits))
+    hits = [h for h in matches(sentence) if (h.table == TABLE and (h.get("at") != "start" or not sentence[:h.start].strip(_OPENING)))
+            or (h.table == "speech" and h.get("scope") == "report")]
+    return tuple(Marker("speech" if h.table == "speech" else h.cls, h.start, h.end, h.text, h.rule)
+                 for h in filter_spans(hits))
 
 
 def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool) -> Speaker | None:

@@ -23,6 +23,7 @@ from shapely.geometry import box
 from geo.frontline import FrontLine
 from geo.model import Action, Claim, Claimant
 from maps import make_map, save_map
+from _claims_factory import DAY0, days_claims
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -212,28 +213,13 @@ def test_offline_map_in_chromium(chromium, sync_api, claims, tmp_path):
     assert view.errors == []
 
 
-DAY0 = dt.date(2025, 11, 20)
 PLACES = [("Zvanivka", 48.75, 38.10), ("Siversk", 48.87, 38.10), ("Huliaipole", 47.66, 36.26),
           ("Pokrovsk", 48.28, 37.18), ("Kupiansk", 49.71, 37.61), ("Chasiv Yar", 48.59, 37.85)]
 
 
 def _days_claims() -> list[Claim]:
     """Six days; on day k, k+1 claims (21 dated), places spread out; and one undated claim."""
-    out = []
-    for k in range(6):
-        for j in range(k + 1):
-            name, lat, lon = PLACES[(k + j) % len(PLACES)]
-            out.append(Claim(
-                name, lat + 0.02 * j, lon + 0.02 * k, name=name,
-                action=Action.CAPTURED if j % 2 == 0 else Action.FIGHTING,
-                claimant=Claimant.RU_MOD if j % 2 == 0 else Claimant.UA_GENERALSTAFF,
-                report_date=DAY0 + dt.timedelta(days=k), source=f"synthetic.txt#{k}.{j}",
-                url="https://example.org/r/1", quote=f"Reports say {name} changed hands.",
-                confidence=0.7, contested=(k == 5 and j < 2),
-            ))
-    out.append(Claim("Undatedivka", 48.4, 37.6, name="Undatedivka", quote="No date given.",
-                     source="synthetic.txt#u", url="https://example.org/r/1"))
-    return out
+    return days_claims(PLACES, url="https://example.org/r/1", contested_day=5)
 
 
 def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_path):

@@ -13,33 +13,20 @@ import pytest
 from shapely.geometry import box
 
 from geo.frontline import FrontLine
-from geo.model import Action, Claim, Claimant
+from geo.model import Action, Claim
 from maps import make_map, save_map
+from _claims_factory import DAY0, days_claims
 from test_browser import Page, chromium, sync_api  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-DAY0 = dt.date(2025, 11, 20)
 PLACES = [("Zvanivka", 48.75, 38.10), ("Siversk", 48.87, 38.35), ("Huliaipole", 47.66, 36.26),
           ("Pokrovsk", 48.28, 37.18), ("Kupiansk", 49.71, 37.61), ("Chasiv Yar", 48.59, 37.85)]
 
 
 def _claims() -> list[Claim]:
     """Six days, k+1 claims on day k (21 dated), captured and fighting by turns; one undated."""
-    out = []
-    for k in range(6):
-        for j in range(k + 1):
-            name, lat, lon = PLACES[(k + j) % len(PLACES)]
-            out.append(Claim(
-                name, lat + 0.02 * j, lon + 0.02 * k, name=name,
-                action=Action.CAPTURED if j % 2 == 0 else Action.FIGHTING,
-                claimant=Claimant.RU_MOD if j % 2 == 0 else Claimant.UA_GENERALSTAFF,
-                report_date=DAY0 + dt.timedelta(days=k), source=f"synthetic.txt#{k}.{j}",
-                quote=f"Reports say {name} changed hands.", confidence=0.7, country="UA",
-            ))
-    out.append(Claim("Undatedivka", 48.4, 37.6, name="Undatedivka", quote="No date given.",
-                     source="synthetic.txt#u"))
-    return out
+    return days_claims(PLACES, country="UA")
 
 
 def _front() -> FrontLine:

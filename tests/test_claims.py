@@ -270,77 +270,6 @@ def test_contested_pair_repeating_the_name() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# roles
-# --------------------------------------------------------------------------------------------
-
-ROLES = [
-    ("Moscow said its forces had taken Lisne.", "Moscow", "speaker"),
-    ("Kyiv, for its part, reported fighting near Lisne.", "Kyiv", "speaker"),
-    ("The Kremlin has not commented on the losses near Lisne.", "Kremlin", "speaker"),
-    ("Washington's envoy met the Russian leader after Russian troops advanced near Lisne.", "Washington", "speaker"),
-    ("The delegations held talks in Geneva as fighting raged near Lisne.", "Geneva", "venue"),
-    ("Putin spoke at a forum in Moscow while his troops attacked Lisne.", "Moscow", "venue"),
-    ("The envoy flew to Riyadh for a meeting with the Russian side.", "Riyadh", "venue"),
-    ("Russian troops liberated the settlement of Lisne in the Kharkiv region.", "Kharkiv region", "background"),
-    ("Russian troops captured Lisne, 5 km north of Izium.", "Izium", "background"),
-    ("Russian forces attacked north of Kharkiv City near Lisne.", "Kharkiv City", "background"),
-    ("Drones were launched from the directions of Kursk and Bryansk.", "Bryansk", "background"),
-    ("The Kremlin aimed to occupy Lisne before the elections.", "Lisne", "background"),
-    ("Russia would need months to advance on Dnipro.", "Dnipro", "background"),
-    ("Lisne lies on the road to Izium.", "Izium", "background"),
-    # English news: an appositive ", near (the town of) Y" after a place name locates it; Y is no event
-    ("Russian troops took control of Synkivka, near the town of Kupiansk, the ministry said.", "Kupiansk", "background"),
-    ("Also taken was Petropavlivka, near the heavily shelled city of Kupiansk.", "Kupiansk", "background"),
-    ("The army captured Lisne, outside Izium, on Monday.", "Izium", "background"),
-    ("The army captured Lisne, outside Izium, on Monday.", "Lisne", "event"),
-    ("Russian forces attacked near Kupiansk and Synkivka.", "Kupiansk", "event"),
-    ("Fighting continued near Kupiansk, the General Staff said.", "Kupiansk", "event"),
-    # English: a direction-of phrase describing another place (after "located"/"situated", or in a bracketed
-    # description) locates that place; without such a description it places the event beside its anchor
-    ("Russian forces advanced near the village of Kurdiumivka, located west of Bakhmut.", "Bakhmut", "background"),
-    ("The ministry said its troops took the village of Sukhyi Yar, situated about 15 kilometers (9.3 miles) "
-     "south of the city of Pokrovsk.", "Pokrovsk", "background"),
-    ("Russian forces entered Yunakivka (a small border village northeast of Sumy City) overnight.", "Sumy City",
-     "background"),
-    ("Russian forces advanced 3 km east of the city of Kupiansk.", "Kupiansk", "event"),
-    ("Russian forces captured a village southwest of Donetsk.", "Donetsk", "event"),
-    # Ukrainian General Staff: a town's name as an adjective after "на" is a sector, its noun shared or left out
-    ("За даними Генштабу, на Куп'янському напрямку ворог атакував 12 разів, на Лиманському – вісім.",
-     "Лиманському", "direction"),
-    ("На Костянтинівському та Торецькому напрямках окупанти атакували біля Щербинівки.", "Костянтинівському",
-     "direction"),
-    ("Минулої доби зафіксовано сім штурмів на Покровській ділянці фронту.", "Покровській", "direction"),
-    ("Окупанти атакували у Слов'янську.", "Слов'янську", "event"),
-    ("Ворог атакував у Лиманському.", "Лиманському", "event"),
-    # Russian: "под" + instrumental right after a place name locates that place; the second is no event
-    ("Штурмовики закрепились на окраине Степового под Авдеевкой.", "Авдеевкой", "background"),
-    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Соледаром", "background"),
-    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Яковлевки", "event"),
-    ("Тяжелые бои идут под Часовым Яром.", "Часовым Яром", "event"),
-    ("The US president attacked Ukraine in a speech.", "Ukraine", "background"),
-    ("Russian forces struck an energy facility in Odesa.", "Odesa", "event"),
-    ("A massive drone strike hit Kyiv overnight.", "Kyiv", "event"),
-    ("The enemy launched a massive attack on Crimea and the Belgorod Oblast.", "Belgorod Oblast", "event"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "name", "role"), ROLES)
-def test_role(sentence: str, name: str, role: str) -> None:
-    c = _run(sentence, name)
-    assert c.role == role, c.why
-    if role not in ("event", "direction"):
-        assert c.action is Action.OTHER and not c.is_event
-    if role == "direction":
-        assert not c.is_event  # a sector is no place of the event
-
-
-def test_kind_from_the_caller_wins() -> None:
-    s = "Russian troops liberated Lisne near Kupiansk."
-    assert _run(s, "Kupiansk").role == "event"
-    assert _run(s, "Kupiansk", kind="region").role == "background"
-
-
-# --------------------------------------------------------------------------------------------
 # units and directions
 # --------------------------------------------------------------------------------------------
 
@@ -576,22 +505,6 @@ def test_other_claimants_clause_without_a_name_is_about_the_same_place() -> None
     assert len(analyse_mention_all(s, *_at(s, "Pokrovsk"))) == 1
 
 
-@pytest.mark.parametrize(
-    ("sentence", "name", "role"),
-    [
-        ("Russian troops advanced 3 km north-east of Pokrovsk, the ministry said.", "Pokrovsk", "event"),
-        ("The village of Sokil, 20 km north of Avdiivka, was captured.", "Avdiivka", "background"),
-        ("The depot, located about 15 km south of Tokmak, was struck.", "Tokmak", "background"),
-        ("The main objective of Russia in this section of the front is the complete occupation of Luhansk Oblast.",
-         "Luhansk Oblast", "background"),
-        ("Area of Sloviansk with the names of the liberated villages marked in red.", "Sloviansk", "background"),
-        ("Ukraine expands its bridgehead, threatening the Russian forces deployed in Lyman.", "Lyman", "background"),
-    ],
-)
-def test_locators_goals_and_captions(sentence: str, name: str, role: str) -> None:
-    assert analyse_mention(sentence, *_at(sentence, name)).role == role
-
-
 def test_clause_ends_at_markdown_footnote() -> None:
     s = ("Drones were launched from the directions of Kursk; and occupied Hvardiiske, Crimea.[[lxxxvii]](https://x.org/a) "
          "The Ukrainian Air Force reported that Ukrainian forces downed 108 drones.")
@@ -745,27 +658,13 @@ def test_speech_gate_never_refuses_a_match(shared_dir: Path) -> None:
     assert _admits_every_match(cl._SPEECH_AFTER.match, cl._may_speak, texts) > 200
 
 
-@pytest.mark.parametrize(("sentence", "name", "venue"), [
-    ("The delegations met on Tuesday in Istanbul as fighting went on near Pokrovsk.", "Istanbul", True),
-    ("Envoys flew to Riyadh while Russian forces attacked near Pokrovsk.", "Riyadh", True),
-    ("Officials arrived at the Alabuga plant, Russian media said.", "Alabuga", True),
-    ("The Istanbul talks changed nothing near Pokrovsk.", "Istanbul", True),
-    ("Under the Minsk accords, Russian forces were to stay out of Debaltseve.", "Minsk", True),
-    ("The meeting ended; Russian forces attacked in Pokrovsk.", "Pokrovsk", False),  # another clause
-    ("Talks went on for a long time, and after the first day the army attacked in Pokrovsk.", "Pokrovsk", False),
-    ("Russian forces attacked in Pokrovsk.", "Pokrovsk", False),
-])
-def test_venues_are_the_venue_table_read(sentence: str, name: str, venue: bool) -> None:
-    c = _run(sentence, name)
-    assert (c.role == "venue") is venue, c.why
-
-
 def test_reference_gate_never_refuses_a_match(shared_dir: Path) -> None:
     from geo import claims as cl
 
     texts = _random_texts((cl._REFERENCE_BEFORE,), _EXTRA + ["ſouth", "poſitional"], 30000, 13)
     texts += [s[:m.start()] for s in _real_sentences(shared_dir) for m in re.finditer(r"\b[A-Z][\w'’-]+", s)]
-    assert _admits_every_match(cl._REFERENCE_BEFORE.search, cl._may_be_reference, texts) > 200
+    # 188 matched with the regex's vocabulary branches gone to positions.jsonl rows (over 200 before)
+    assert _admits_every_match(cl._REFERENCE_BEFORE.search, cl._may_be_reference, texts) > 150
 
 
 def test_find_cues_equals_the_plain_reading(shared_dir: Path) -> None:

@@ -9,8 +9,10 @@ import pytest
 from geo.claims import analyse_mention
 from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, markers, paragraph_date, read_report
 from geo.model import Action, Claim, Claimant, Report
+from geo.rules.matcher import rows
 
-ROWS = markers()
+#: the table's rows, and the speech words that make a speaker the report's (speech.jsonl, scope "report")
+ROWS = markers() + tuple(r for r in rows("speech") if r.get("scope") == "report")
 
 # a sentence before a row's example, per language: a list to continue, places to come back to, a speaker
 OPENS = {"en": "Russian forces liberated three settlements.",
@@ -24,10 +26,10 @@ SPOKEN = {"en": "Russian forces took Tykhe, the Russian Defence Ministry said.",
           "uk": "Бої тривали біля Торського, повідомляє Генштаб ЗСУ."}
 
 
-@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.line}:{r.cls}:{r.phrase}")
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.table}:{r.line}:{r.cls}:{r.phrase}")
 def test_every_row_reads_back(row):
     """Each row's example holds its marker, and the marker does what its class says."""
-    assert any(m.rule == row for m in find_markers(row.example)), f"discourse.jsonl:{row.line}: not found"
+    assert any(m.rule == row for m in find_markers(row.example)), f"{row.table}.jsonl:{row.line}: not found"
     if row.cls == "speaker":
         # the speaker it names carries to the next sentence
         states = read_report(row.example + "\nFighting continued near Tykhe.")
@@ -36,7 +38,7 @@ def test_every_row_reads_back(row):
         states = read_report(row.example)
         assert states[-1].speaker is not None and states[-1].speaker.weak
         assert states[-1].speaker.claimant.value == row.get("claimant")
-    elif row.cls == "speech":
+    elif row.table == "speech":
         # a speaker named beside a speech word speaks; with the word gone, it does not (inside a
         # paragraph: a short line of its own that names a speaker is a header, and speaks anyway)
         assert read_report("Tykhe. " + row.example)[1].speaker is not None
@@ -74,7 +76,7 @@ def test_every_row_reads_back(row):
 
 
 def test_the_table_covers_every_class():
-    assert {r.cls for r in ROWS} == set(CLASSES)
+    assert {r.cls for r in markers()} == set(CLASSES)
 
 
 def test_the_lead_speaker_carries_until_another_speaks():

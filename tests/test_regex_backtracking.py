@@ -183,6 +183,10 @@ NOT_SEARCHED = {
     "geo.claims._HEADING_BREAK": "match at the end of a clause (clauses._heading_next)",
     "geo.claims._AND_OTHER": "fullmatch on the gap between two speakers (claimant._pick_attribution)",
     "geo.discourse._DATELINE_DAY": "match at a sentence's start (discourse._dateline_day)",
+    "geo.claims._REFERENCE_TAILS['route']": "fullmatch between a reference row and the place (role._reference_row_before)",
+    "geo.claims._REFERENCE_TAILS['stationed']": "fullmatch between a reference row and the place (role._reference_row_before)",
+    "geo.claims._REFERENCE_TAILS['launched']": "fullmatch between a reference row and the place (role._reference_row_before)",
+    "geo.claims._REFERENCE_TAILS['defence-line']": "fullmatch between a reference row and the place (role._reference_row_before)",
     "gazetteer.names._ALTERNATIVES": "split of a mention or name",
     "gazetteer.names._PARENS": "searched in a mention or name",
 }

@@ -3,14 +3,21 @@ events. Sentences written for these tests in the genres' form (real names and pl
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from geo.claims import analyse_mention
+from geo.claims import ClaimContext, analyse_mention
+from geo.model import Action
+
+
+def _run(sentence: str, name: str, nth: int = 0, **kw) -> ClaimContext:
+    starts = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    return analyse_mention(sentence, starts[nth], starts[nth] + len(name), **kw)
 
 
 def _role(sentence: str, name: str) -> str:
-    start = sentence.index(name)
-    return analyse_mention(sentence, start, start + len(name)).role
+    return _run(sentence, name).role
 
 
 @pytest.mark.parametrize("sentence, name, role", [
@@ -51,4 +58,117 @@ def _role(sentence: str, name: str) -> str:
     ("Краматорськ став центром області, відколи Росія захопила Донецьк у 2014 році.", "Донецьк", "background"),
 ])
 def test_role(sentence: str, name: str, role: str) -> None:
+    assert _role(sentence, name) == role
+
+
+# roles in sentences of the genres' forms (moved from test_claims: tests mirror modules)
+ROLES = [
+    ("Moscow said its forces had taken Lisne.", "Moscow", "speaker"),
+    ("Kyiv, for its part, reported fighting near Lisne.", "Kyiv", "speaker"),
+    ("The Kremlin has not commented on the losses near Lisne.", "Kremlin", "speaker"),
+    ("Washington's envoy met the Russian leader after Russian troops advanced near Lisne.", "Washington", "speaker"),
+    ("The delegations held talks in Geneva as fighting raged near Lisne.", "Geneva", "venue"),
+    ("Putin spoke at a forum in Moscow while his troops attacked Lisne.", "Moscow", "venue"),
+    ("The envoy flew to Riyadh for a meeting with the Russian side.", "Riyadh", "venue"),
+    ("Russian troops liberated the settlement of Lisne in the Kharkiv region.", "Kharkiv region", "background"),
+    ("Russian troops captured Lisne, 5 km north of Izium.", "Izium", "background"),
+    ("Russian forces attacked north of Kharkiv City near Lisne.", "Kharkiv City", "background"),
+    ("Drones were launched from the directions of Kursk and Bryansk.", "Bryansk", "background"),
+    ("The Kremlin aimed to occupy Lisne before the elections.", "Lisne", "background"),
+    ("Russia would need months to advance on Dnipro.", "Dnipro", "background"),
+    ("Lisne lies on the road to Izium.", "Izium", "background"),
+    # English news: an appositive ", near (the town of) Y" after a place name locates it; Y is no event
+    ("Russian troops took control of Synkivka, near the town of Kupiansk, the ministry said.", "Kupiansk", "background"),
+    ("Also taken was Petropavlivka, near the heavily shelled city of Kupiansk.", "Kupiansk", "background"),
+    ("The army captured Lisne, outside Izium, on Monday.", "Izium", "background"),
+    ("The army captured Lisne, outside Izium, on Monday.", "Lisne", "event"),
+    ("Russian forces attacked near Kupiansk and Synkivka.", "Kupiansk", "event"),
+    ("Fighting continued near Kupiansk, the General Staff said.", "Kupiansk", "event"),
+    # English: a direction-of phrase describing another place (after "located"/"situated", or in a bracketed
+    # description) locates that place; without such a description it places the event beside its anchor
+    ("Russian forces advanced near the village of Kurdiumivka, located west of Bakhmut.", "Bakhmut", "background"),
+    ("The ministry said its troops took the village of Sukhyi Yar, situated about 15 kilometers (9.3 miles) "
+     "south of the city of Pokrovsk.", "Pokrovsk", "background"),
+    ("Russian forces entered Yunakivka (a small border village northeast of Sumy City) overnight.", "Sumy City",
+     "background"),
+    ("Russian forces advanced 3 km east of the city of Kupiansk.", "Kupiansk", "event"),
+    ("Russian forces captured a village southwest of Donetsk.", "Donetsk", "event"),
+    # Ukrainian General Staff: a town's name as an adjective after "на" is a sector, its noun shared or left out
+    ("За даними Генштабу, на Куп'янському напрямку ворог атакував 12 разів, на Лиманському – вісім.",
+     "Лиманському", "direction"),
+    ("На Костянтинівському та Торецькому напрямках окупанти атакували біля Щербинівки.", "Костянтинівському",
+     "direction"),
+    ("Минулої доби зафіксовано сім штурмів на Покровській ділянці фронту.", "Покровській", "direction"),
+    ("Окупанти атакували у Слов'янську.", "Слов'янську", "event"),
+    ("Ворог атакував у Лиманському.", "Лиманському", "event"),
+    # Russian: "под" + instrumental right after a place name locates that place; the second is no event
+    ("Штурмовики закрепились на окраине Степового под Авдеевкой.", "Авдеевкой", "background"),
+    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Соледаром", "background"),
+    ("Бойцы продвинулись у Берестового и Яковлевки под Соледаром.", "Яковлевки", "event"),
+    ("Тяжелые бои идут под Часовым Яром.", "Часовым Яром", "event"),
+    ("The US president attacked Ukraine in a speech.", "Ukraine", "background"),
+    ("Russian forces struck an energy facility in Odesa.", "Odesa", "event"),
+    ("A massive drone strike hit Kyiv overnight.", "Kyiv", "event"),
+    ("The enemy launched a massive attack on Crimea and the Belgorod Oblast.", "Belgorod Oblast", "event"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), ROLES)
+def test_role_and_its_action(sentence: str, name: str, role: str) -> None:
+    c = _run(sentence, name)
+    assert c.role == role, c.why
+    if role not in ("event", "direction"):
+        assert c.action is Action.OTHER and not c.is_event
+    if role == "direction":
+        assert not c.is_event  # a sector is no place of the event
+
+
+def test_kind_from_the_caller_wins() -> None:
+    s = "Russian troops liberated Lisne near Kupiansk."
+    assert _run(s, "Kupiansk").role == "event"
+    assert _run(s, "Kupiansk", kind="region").role == "background"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Russian troops advanced 3 km north-east of Pokrovsk, the ministry said.", "Pokrovsk", "event"),
+        ("The village of Sokil, 20 km north of Avdiivka, was captured.", "Avdiivka", "background"),
+        ("The depot, located about 15 km south of Tokmak, was struck.", "Tokmak", "background"),
+        ("The main objective of Russia in this section of the front is the complete occupation of Luhansk Oblast.",
+         "Luhansk Oblast", "background"),
+        ("Area of Sloviansk with the names of the liberated villages marked in red.", "Sloviansk", "background"),
+        ("Ukraine expands its bridgehead, threatening the Russian forces deployed in Lyman.", "Lyman", "background"),
+    ],
+)
+def test_locators_goals_and_captions(sentence: str, name: str, role: str) -> None:
+    assert _run(sentence, name).role == role
+
+
+@pytest.mark.parametrize(("sentence", "name", "venue"), [
+    ("The delegations met on Tuesday in Istanbul as fighting went on near Pokrovsk.", "Istanbul", True),
+    ("Envoys flew to Riyadh while Russian forces attacked near Pokrovsk.", "Riyadh", True),
+    ("Officials arrived at the Alabuga plant, Russian media said.", "Alabuga", True),
+    ("The Istanbul talks changed nothing near Pokrovsk.", "Istanbul", True),
+    ("Under the Minsk accords, Russian forces were to stay out of Debaltseve.", "Minsk", True),
+    ("The meeting ended; Russian forces attacked in Pokrovsk.", "Pokrovsk", False),  # another clause
+    ("Talks went on for a long time, and after the first day the army attacked in Pokrovsk.", "Pokrovsk", False),
+    ("Russian forces attacked in Pokrovsk.", "Pokrovsk", False),
+])
+def test_venues_are_the_venue_table_read(sentence: str, name: str, venue: bool) -> None:
+    c = _run(sentence, name)
+    assert (c.role == "venue") is venue, c.why
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    # the reference rows of positions.jsonl, each class with its tail: a road's end, where a force stands, where a
+    # strike came from, a line of defence; the place of the event beside them is still one
+    ("Russian forces shelled the approaches to Kostiantynivka.", "Kostiantynivka", "background"),
+    ("Russian forces shelled Kostiantynivka.", "Kostiantynivka", "event"),
+    ("Russian troops stationed in Belgorod shelled Vovchansk.", "Belgorod", "background"),
+    ("Russian troops stationed in Belgorod shelled Vovchansk.", "Vovchansk", "event"),
+    ("Drones launched overnight from the direction of Kursk struck Sumy.", "Kursk", "background"),
+    ("Ukrainian forces broke through the defensive line near Robotyne and entered Verbove.", "Robotyne", "background"),
+])
+def test_a_reference_row_makes_a_reference_point(sentence: str, name: str, role: str) -> None:
     assert _role(sentence, name) == role

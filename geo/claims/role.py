@@ -5,7 +5,7 @@ a town).
 from __future__ import annotations
 
 import re
-from geo.rules.matcher import read_kinds
+from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
@@ -17,19 +17,15 @@ __all__ = []
 # right before it ("talks with the delegation in Istanbul"), or one right after it ("the Istanbul talks").
 _VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "from"})
 _VENUE_GAP = 6  # words between the meeting word and the preposition
-# the words _REFERENCE_BEFORE can end with, before an optional "the" (see _may_end_in), but for its "between ..." and "defensive line ..." branches, which
-# may end in any word: they hold one of _REFERENCE_ANY_END
+# the words _REFERENCE_BEFORE can end with, before an optional "the" (see _may_end_in), but for its "between ..."
+# branch, which may end in any word: it holds one of _REFERENCE_ANY_END
 _REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под", "під")
-_REFERENCE_ANY_END = ("between", "defen", "positional")
+_REFERENCE_ANY_END = ("between",)
 _DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
          r"(?:ern)?")
 _REFERENCE_BEFORE = _c(
     rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$|"
-    r"\b(?:road|roads|highway|route|approaches|way|gates|range|reach|distance)\s+(?:to|towards|from|of)\s+(?:the\s+)?$|"
-    r"\b(?:located|situated|lies|lie|lying|lay|based|stationed|deployed|garrisoned|concentrated)\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
-    r"\b(?:defen[cs]e|defensive|positional)\s+(?:area|line|zone|node)s?\b[^.;]{0,60}$|"
-    r"\b(?:coming|launched|launches|fired|took\s+off|flew)\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
     # English news: an appositive after a place name locates that place ("took Lozova, near the town of
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
@@ -44,10 +40,17 @@ _REFERENCE_BEFORE = _c(
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
     r"(?:(?<=[\s,(«\"“])(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*+|(?<![\w'’-])(?:сел[аоё]|сёла|сіл|селищ[аеі]|посел[ок]\w*|посёл\w*|населен\w*\s+пункт\w*))\s++(?:под|під)\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
-    "north", "south", "east", "west", "road", "highway", "route", "approaches", "way", "gates", "range", "reach",
-    "distance", "located", "situated", "lie", "lying", "lay", "based", "stationed", "deployed", "garrisoned",
-    "concentrated", "between", "defen", "positional", "coming", "launch", "fired", "took", "flew", "direction",
-    "near", "outside", "close", "под", "під"))
+    "north", "south", "east", "west", "between", "direction", "near", "outside", "close", "под", "під"))
+# The words before a place that make it a reference point are rows of geo/rules/positions.jsonl (a road's end:
+# "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
+# "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place
+# is code, per class, case-insensitive, to the place (the end of what stands before it)
+_REFERENCE_TAILS = {
+    "route": _c(r"\s+(?:to|towards|from|of)\s+(?:the\s+)?"),
+    "stationed": _c(r"\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?"),
+    "launched": _c(r"\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?"),
+    "defence-line": _c(r"[^.;]{0,60}"),
+}
 # English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
 # located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
 # southeast of Y)"): Y is a reference point, not the place of the event
@@ -185,6 +188,15 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
     return bool(_PASSIVE_GAP.fullmatch(sentence, end, cue.start))
 
 
+def _reference_row_before(sentence: str, lo: int, stop: int) -> bool:
+    """Whether a reference row of geo/rules/positions.jsonl (classes of :data:`_REFERENCE_TAILS`) stands in
+    ``sentence[lo:stop]`` with only its class's tail between it and ``stop``, where the place (or the list
+    that holds it) begins."""
+    kinds = read_all_kinds(sentence)
+    return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
+               for cls, tail in _REFERENCE_TAILS.items() for h in kinds.get(("positions", cls), ()))
+
+
 def _may_be_reference(bare: str) -> bool:
     """False when ``_REFERENCE_BEFORE`` cannot match ``bare``: most branches end in a preposition
     (see :func:`_may_end_in`), the others hold one of _REFERENCE_ANY_END."""
@@ -278,9 +290,11 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", "background: distance locator"
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
+    bare = _strip_list(before)
+    if _reference_row_before(sentence, lo, lo + len(bare)):
+        return "background", "background: reference point"
     if not mask & _REFERENCE_BIT:
         return "", ""
-    bare = _strip_list(before)
     # the sentence's stems let it through: those of ``bare`` itself tell more, for a look-up per word
     ref = (_REFERENCE_BEFORE.search(bare) if _may_be_reference(bare) and _GATE.mask(bare) & _REFERENCE_BIT
            else None)

@@ -9,8 +9,12 @@ by adding a row. Every row has
 - ``class``: what the phrase is, from the classes the table's reader allows;
 - ``example``: a sentence in the genre's form (written by this project) that holds the phrase;
   tests read every example back through the reader and check the row's reading comes out;
-- ``match`` (optional): ``word`` (default: the phrase as whole words) or ``prefix`` (the last word
-  is a stem: ``освобод`` matches ``освободили``, ``освободив``…; for inflected languages);
+- ``match`` (optional): ``word`` (default: the phrase as whole words), ``prefix`` (the last word
+  is a stem: ``освобод`` matches ``освободили``, ``освободив``…; for inflected languages) or
+  ``lemma`` (one Russian or Ukrainian word in its dictionary form, matching its case forms as
+  pymorphy3 reads them, :mod:`geo.rules.lemmas`: ``Пушилин`` matches ``Пушилина``, ``Пушилиным``
+  but not the village ``Пушилино``'s forms of another noun; a person's name, where a stem would
+  also read the villages named after the person);
 - inside a phrase, a word ending in ``*`` is a stem (``establish* … control``: "established control"),
   and ``…`` stands for up to three words that are not capitalised ("took … control": "took full control",
   "expel* … ukrainian … from": "expelled the Ukrainian forces from"; a gap never swallows a place's name)
@@ -51,12 +55,13 @@ from pathlib import Path
 from types import MappingProxyType
 
 from frontmap.errors import RuleError
+from geo.rules.lemmas import LEMMA_LANGS, stem as lemma_stem
 
 __all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "load_table", "normalise_phrase", "phrase_pattern"]
 
 RULES_DIR = Path(__file__).resolve().parent
 LANGS = frozenset({"en", "ru", "uk", "any"})
-MATCHES = frozenset({"word", "prefix"})
+MATCHES = frozenset({"word", "prefix", "lemma"})
 _BASE = frozenset({"phrase", "lang", "class", "example", "match", "note", "unless_next"})
 _SPACE = re.compile(r"\s+")
 QUOTES = "\"«»“”„"  #: quotation marks, one attribute like case: any of them matches any other
@@ -235,7 +240,15 @@ def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: fr
                 if not obj[key] or (values is not None and obj[key] not in values):
                     raise RuleError(f"{where}: {key} {obj[key]!r} is not one of {sorted(values or [])}")
                 extra[key] = obj[key]
-        if "*" in phrase or GAP in words:
+        if match == "lemma":
+            if len(words) != 1 or not words[0].replace("'", "").replace("-", "").isalpha() or obj["lang"] not in LEMMA_LANGS:
+                raise RuleError(f"{where}: a lemma row is one Russian or Ukrainian word (lang ru, uk or any): {obj['phrase']!r}")
+            langs = LEMMA_LANGS[obj["lang"]]
+            # a word that may be a form (the tests read each example back through pymorphy3: loading the analysers
+            # here would cost every process, English-only ones too)
+            if not any(w.startswith(lemma_stem(phrase, langs)) for w in re.findall(r"\w+", normalise_phrase(obj["example"]))):
+                raise RuleError(f"{where}: the example holds no form of the lemma {obj['phrase']!r}")
+        elif "*" in phrase or GAP in words:
             # read as the matcher reads it: the case kept (a gap takes no capitalised word)
             example = _SPACE.sub(" ", unicodedata.normalize("NFC", obj["example"]))
             if not re.search(r"(?<!\w)" + phrase_pattern(phrase, match == "prefix"), example, re.I):

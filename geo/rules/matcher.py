@@ -2,7 +2,8 @@
 
 The tables (``actions``, ``modality``, ``speakers``, ``speech``, ``voice``, ``venues``, ``directions``, ``discourse``,
 ``intentions``, ``not_places``) are compiled into one regular expression: each row's phrase as whole words
-(``match: word``) or with its last word as a stem (``match: prefix``), the words joined by any run of
+(``match: word``), with its last word as a stem (``match: prefix``) or as a Russian or Ukrainian word in any
+of its cases (``match: lemma``, the expression finds the forms' stem, pymorphy3 decides), the words joined by any run of
 whitespace, apostrophes in any of their spellings, case-insensitive as one attribute. The phrases form a trie
 (shared beginnings written once). A stem's rest is possessive and no quantifier is nested: it cannot backtrack
 catastrophically, whatever the text.
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 from geo.model import Action
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
+from geo.rules.lemmas import LEMMA_LANGS, is_form, stem as lemma_stem
 
 __all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "rows"]
 
@@ -47,7 +49,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"})}),
-    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {}),
+    # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
+    # without it, a word that names its own sentence's speaker only ("map", "shows", "states")
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {"scope": frozenset({"report"})}),
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
@@ -56,9 +60,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code
     "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
-                             "approximately"}), {}),
+                             "approximately", "route", "stationed", "launched", "defence-line"}), {}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
-    "discourse": (frozenset({"speaker", "dateline", "speech", "backref", "reset", "list", "anaphor", "continuation"}),
+    # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
+    "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`) and
@@ -125,7 +130,9 @@ def _trie_pattern(node: dict) -> str:
 
 def _tokens(rule: Rule) -> list[str]:
     """The trie path of a row: its letters, one space between words, a stem's rest, a gap (which takes
-    the whitespace after it), and the leaf."""
+    the whitespace after it), and the leaf. A lemma row's path is its forms' stem (:func:`lemma_stem`)."""
+    if rule.match == "lemma":
+        return [*lemma_stem(rule.key, LEMMA_LANGS[rule.lang]), _END_STEM]
     words = rule.key.split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
@@ -151,17 +158,21 @@ class _Compiled:
     def __init__(self) -> None:
         self.exact: dict[str, list[Rule]] = {}
         self.stems: dict[str, list[Rule]] = {}  # the phrase without its last word's end → prefix rows
+        self.lemmas: dict[str, list[Rule]] = {}  # what a lemma's forms begin with → lemma rows
         # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row)
         self.patterned: dict[str, list[tuple[re.Pattern[str], Rule]]] = {}
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
-            if r.patterned:
+            if r.match == "lemma":
+                self.lemmas.setdefault(lemma_stem(r.key, LEMMA_LANGS[r.lang]), []).append(r)
+            elif r.patterned:
                 pattern = re.compile(phrase_pattern(r.key, r.match == "prefix"), re.IGNORECASE)
                 self.patterned.setdefault(r.key[:2], []).append((pattern, r))
             else:
                 (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         self.shortest_stem = min(map(len, self.stems), default=1)
         self.longest_stem = max(map(len, self.stems), default=0)
+        self.lemma_lengths = sorted({len(k) for k in self.lemmas}, reverse=True)
         self._memo: dict[str, tuple[Rule, ...]] = {}  # the same words recur from sentence to sentence
         trie: dict = {}
         for r in every:
@@ -171,7 +182,8 @@ class _Compiled:
 
     def rules_for(self, matched: str) -> tuple[Rule, ...]:
         """The rows whose phrase is ``matched`` as a whole. Within one table a row of the exact words wins over
-        a row with a stem or gap inside, and that over a stem row (the longest stem)."""
+        a lemma row the word is a form of, that over a row with a stem or gap inside, and that over a stem
+        row (the longest stem)."""
         found = self._memo.get(matched)
         if found is None:
             if len(self._memo) >= _MEMO_SIZE:
@@ -182,6 +194,7 @@ class _Compiled:
     def _rules_for(self, matched: str) -> list[Rule]:
         key = _key(matched)
         exact = self.exact.get(key, ())
+        lemmas = self._lemma_rows(key)
         patterns = self.patterned.get(key[:2])
         patterned = [r for pattern, r in patterns if pattern.fullmatch(matched)] if patterns else []
         stems: list[list[Rule]] = []
@@ -191,13 +204,25 @@ class _Compiled:
             found = self.stems.get(key[:n])
             if found and (n == len(key) or key[n:].isalnum()):
                 stems.append(found)
-        if not patterned and not stems:
+        if not lemmas and not patterned and not stems:
             return list(exact)
         out: list[Rule] = []
         done: set[str] = set()  # the tables served by a better group
-        for group in (exact, patterned, *stems):
+        for group in (exact, lemmas, patterned, *stems):
             out.extend(r for r in group if r.table not in done)
             done.update(r.table for r in group)
+        return out
+
+
+    def _lemma_rows(self, key: str) -> list[Rule]:
+        """The lemma rows a one-word ``key`` is a form of (each word lemmatised once: :mod:`geo.rules.lemmas`)."""
+        if not self.lemmas or not key.isalpha():
+            return []
+        out: list[Rule] = []
+        for n in self.lemma_lengths:
+            for r in self.lemmas.get(key[:n], ()) if n <= len(key) else ():
+                if is_form(key, r.key, LEMMA_LANGS[r.lang]):
+                    out.append(r)
         return out
 
 
