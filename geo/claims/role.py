@@ -45,9 +45,11 @@ _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
 # "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place
 # is code, per class, case-insensitive, to the place (the end of what stands before it)
+_WHERE_TAIL = _c(r"\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?")  # "stationed in", "massed near"
 _REFERENCE_TAILS = {
     "route": _c(r"\s+(?:to|towards|from|of)\s+(?:the\s+)?"),
-    "stationed": _c(r"\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?"),
+    "stationed": _WHERE_TAIL,
+    "massed": _WHERE_TAIL,
     "launched": _c(r"\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?"),
     "defence-line": _c(r"[^.;]{0,60}"),
 }
@@ -188,12 +190,14 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
     return bool(_PASSIVE_GAP.fullmatch(sentence, end, cue.start))
 
 
-def _reference_row_before(sentence: str, lo: int, stop: int) -> bool:
+def _reference_row_before(sentence: str, lo: int, stop: int, cue_end: int | None = None) -> bool:
     """Whether a reference row of geo/rules/positions.jsonl (classes of :data:`_REFERENCE_TAILS`) stands in
     ``sentence[lo:stop]`` with only its class's tail between it and ``stop``, where the place (or the list
-    that holds it) begins."""
+    that holds it) begins. A ``massed`` row after the clause's action cue (ending at ``cue_end``) says
+    where the action is ("Russian attacks are concentrated near X"), not where troops stand."""
     kinds = read_all_kinds(sentence)
     return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
+               and not (cls == "massed" and cue_end is not None and cue_end <= h.start)
                for cls, tail in _REFERENCE_TAILS.items() for h in kinds.get(("positions", cls), ()))
 
 
@@ -291,7 +295,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
     bare = _strip_list(before)
-    if _reference_row_before(sentence, lo, lo + len(bare)):
+    if _reference_row_before(sentence, lo, lo + len(bare), cue.end if cue is not None else None):
         return "background", "background: reference point"
     if not mask & _REFERENCE_BIT:
         return "", ""

@@ -60,7 +60,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code
     "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
-                             "approximately", "route", "stationed", "launched", "defence-line"}), {}),
+                             "approximately", "route", "stationed", "massed", "launched", "defence-line"}), {}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
