@@ -71,8 +71,11 @@ CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's 
 _OPENING = " \t\n\"'«“„‘([*-–—•"  # what may stand before a row that must open its sentence (``at: start``)
 
 # How geo.claims says a claimant was not named by the claim's own sentence (the start of its ``why``).
-# The text's own voice (a channel narrating in its own words) is the report's speaker already: kept.
+# The text's own voice (a channel narrating in its own words) is the report's speaker already: kept, except
+# in the outlet's reminder ("Напомним", "As a reminder"), where the outlet speaks, not the channel it retells.
 _DEFAULTED = ("claimant from context", "claimant from source", "claimant: author")
+_VOICED = _DEFAULTED + ("claimant: the text's own voice",)
+_REMINDER = "the outlet's reminder"  #: the text of the outlet's speaker in its reminder
 _SPEECH_REACH = 60  # characters between a speaker and the speech word that makes it one
 _HEADER_WORDS = 8  # a line of at most this many words that names a speaker heads what follows
 _AUTHOR = ("claimant: author",)  # what a dateline's outlet stands in for
@@ -263,7 +266,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
     # first speaker named speaks the report)
     own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
-    outlet = Speaker(outlet or source or Claimant.AUTHOR, "the outlet's reminder", -1)
+    outlet = Speaker(outlet or source or Claimant.AUTHOR, _REMINDER, -1)
     states: list[SentenceState] = []
     report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
     # line's, a back reference's
@@ -597,7 +600,8 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                                          why=tuple(c.why) + (lst.why, f"claimant '{later.speaker.text}'")))
         role = changes.get("role", c.role)
         sp = st.speaker
-        defaulted = _AUTHOR if sp is not None and sp.weak else _DEFAULTED
+        defaulted = (_AUTHOR if sp is not None and sp.weak else _VOICED if sp is not None and sp.text == _REMINDER
+                     else _DEFAULTED)
         if sp is not None and sp.claimant is not c.claimant and any(w.startswith(defaulted) for w in c.why) \
                 and not any(w.startswith("claimant '") for w in c.why):
             changes["claimant"] = sp.claimant

@@ -312,3 +312,18 @@ def test_a_quotation_closed_before_a_pronoun_is_the_last_speakers():
     states = read_report(text)
     assert [s.speaker.claimant.value for s in states] == ["RU-milblogger", "UA-GeneralStaff", "UA-GeneralStaff",
                                                            "RU-milblogger"]
+
+
+def test_the_outlets_reminder_outweighs_the_texts_own_voice(gaz):
+    # a news page retelling a channel in the channel's own one-sided words: its own-voice sentences are the
+    # channel's (RU-milblogger), but the page's reminder ("Напомним") is the outlet's word
+    from geo.extract import extract_report
+
+    text = ("Российские подразделения продвинулись у Тихого. Наши бойцы штурмуют Новоегоровку. "
+            "Российские войска освободили Дерилово. Российские штурмовики продвинулись к Торскому.\n"
+            "Напомним, ранее российские войска продвинулись у Ямполовки.")
+    report = Report(text=text, source="https://news.example.ru/politics/1", date=dt.date(2025, 11, 20),
+                    url="https://news.example.ru/politics/1")
+    by_place = {c.place: c for c in extract_report(report, gaz)}
+    assert by_place["Дерилово"].claimant is Claimant.RU_MILBLOGGER
+    assert by_place["Ямполовки"].claimant is Claimant.MEDIA, by_place["Ямполовки"].why
