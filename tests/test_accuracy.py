@@ -68,7 +68,8 @@ def test_claims_match_the_labels(summary) -> None:
 # places branch (nearest list neighbour, stem look-alikes): within3 0.974 measured, minus one village.
 # Issue 13, English as its writers write it (ISW retellings, wire speakers, officials): action 0.933, claimant 0.974
 # measured, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.968, "action_match": 0.927, "claimant_match": 0.968, "date_match": 0.987}
+# The outlet's reminder outweighs a text's own voice: claimant 0.9845 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.968, "action_match": 0.927, "claimant_match": 0.979, "date_match": 0.987}
 
 
 @pytest.mark.slow
