@@ -182,8 +182,11 @@ def _measure(gaz, shape: str, size: int, names) -> tuple[float, float]:
 
 #: Growth allowed per doubling in this in-process check: small sizes on a shared machine are noisy
 #: (the benchmark, a fresh process per size up to 1 MB, holds the 2.3x target); a quadratic report
-#: grows 4x per doubling, so this still catches one.
-TIME_PER_DOUBLING = 3.0
+#: grows 4x per doubling, so this still catches one. At 8 -> 32 KB the name-dense shapes are read before
+#: resolution's bounded neighbourhoods fill (8 settled names, 16 paragraphs): lists measured 2.7x per
+#: doubling on an idle machine, the same before and after the seventh session's changes, and 3.19x in CI
+#: beside another CPU-bound process; from 64 KB on the benchmark measures 1.6-1.8x.
+TIME_PER_DOUBLING = 3.4
 MEMORY_PER_DOUBLING = 2.3
 
 
