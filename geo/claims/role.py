@@ -304,10 +304,6 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
            else None)
     if ref:
         rtext = ref.group(0).lower()
-        if rtext.startswith("concentrated") and cue is not None and cue.end <= lo + ref.start():
-            # ISW and news: "Russian attacks are concentrated in X", "fighting remains concentrated near X": the
-            # cue before "concentrated" is the event there (troops concentrated in X, with no cue, are positions)
-            return "", ""
         if (not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after)
                 or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()])
                 or _DESCRIBED_BEFORE.search(bare[:ref.start()])):
