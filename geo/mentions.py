@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from gazetteer.morphology import adjective, first_name, place_adjective, plural_adjective
 from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
+from geo.rules.lookup import lookup_rows, row_pattern
 from geo.rules.matcher import is_not_place
 from geo.text import FOLDS_TO_ASCII
 
@@ -103,6 +104,37 @@ _CAP_WORD = re.compile(
 _NA_FIRST = frozenset("nNpP")
 _JOINED_NA = re.compile(r"[^\S\n]{1,2}([nN][aA][dD]?|[pP][iI][dD])(?![^\W\d_]|['’ʼ][^\W\d_]{2}|-[^\W\d_])")
 
+def _cue_pattern(cues: tuple[str, ...], fillers: tuple[str, ...], *, lead: bool = False) -> re.Pattern[str]:
+    """The expression of the ``cues`` classes of geo/rules/cues.jsonl at the end of a window: a cue, any
+    ``fillers`` rows after it, whitespace; a cue starts a word only with ``lead``."""
+    table = sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key))
+    cue = "|".join(row_pattern(r, lead=lead) for r in table if r.cls in cues)
+    filler = "|".join(row_pattern(r, lead=False) for r in table if r.cls in fillers)
+    return re.compile(rf"(?:{cue})" + (rf"(?:\s+(?:{filler}))*" if filler else "") + r"\s+$", re.IGNORECASE)
+
+
+def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
+    (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
+    spans: dict[str, int] = {}
+    endings: set[str] = set()
+    stems: set[str] = set()
+    fillers: set[str] = set()
+    for r in lookup_rows("cues"):
+        words = r.key.split(" ")
+        if r.cls.startswith("filler"):
+            fillers.add(r.key)
+            continue
+        last = words[-1]
+        if r.match == "prefix" or last.endswith("*"):
+            stems.add(last.rstrip("*"))
+        else:
+            endings.add(last)
+        if len(words) > 1:
+            spans[last] = max(spans.get(last, 1), len(words))
+    return max(spans.values(), default=1), spans, tuple(sorted(endings)), tuple(sorted(stems)), frozenset(fillers)
+
+
 #: A word of the text: start, end, the word.
 Word = tuple[int, int, str]
 
@@ -133,29 +165,14 @@ _TITLES = frozenset(
     deputy head director citizen activist""".split()
 )
 
-# Cue words before a name. Strong cues allow the fuzzy fallback; weak ones only spelling rules.
-_STRONG_CUE = re.compile(
-    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|urban-type settlement|"
-    r"outskirts|vicinity|direction|liberat\w*|captur\w*|seiz\w*|occup\w*|took control of|"
-    r"control (?:of|over)|entered|into|near|nearby|towards?|outside|around|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+part)?\s+of|"
-    r"(?:the\s+)?area of|expelled the enemy from|advanc\w* (?:on|to|towards|from)|"
-    r"assault(?:s|ed)? on|attack(?:s|ed)? on|strikes? on|(?:shell|struck|hit)\w* )"
-    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
-    re.IGNORECASE,
-)
-_SETTLEMENT_CUE = re.compile(
-    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|liberat\w*|captur\w*|seiz\w*|"
-    r"took control of|control (?:of|over)|entered|outskirts of|near|towards?|direction)"
-    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
-    re.IGNORECASE,
-)
+# Cue words before a name (the rows of geo/rules/cues.jsonl). Strong cues allow the fuzzy fallback; weak ones
+# only spelling rules; settlement and called cues make a name a settlement's. Each matches
+# "<cue>(<whitespace><filler>)*<whitespace>" at the end of the words before a name; a cue word may end a longer
+# word ("recaptured", "downtown"), a weak one (a preposition) is a word of its own.
+_STRONG_CUE = _cue_pattern(("called", "settlement", "strong"), ("filler", "filler-open"))
+_SETTLEMENT_CUE = _cue_pattern(("called", "settlement"), ("filler", "filler-open"))
 # what makes a word a settlement's name wherever it stands in the text
-_CALLED_CUE = re.compile(
-    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|liberat\w*|captur\w*|took control of)"
-    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement))*\s+$",
-    re.IGNORECASE,
-)
+_CALLED_CUE = _cue_pattern(("called",), ("filler",))
 # the last of a list of settlements: "the villages of Filia in the X region and First May"
 _LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
 # a later item of a list a cue opens: "the villages of Striletska, Krasne, ", "in the areas of
@@ -165,7 +182,7 @@ _LIST_ITEM_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEMS = re.compile(r"(?:[^\W\d_a-z][\w'’-]*(?![\w'’-])|,|(?:and|or)(?!\w)|[^\S\n])+")
-_WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
+_WEAK_CUE = _cue_pattern(("weak",), (), lead=True)
 _DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
 _RU_TOPONYM = re.compile(
@@ -211,20 +228,12 @@ _SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$",
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
-# A cue's last word ends in one of _CUE_ENDINGS or holds one of _CUE_STEMS ("liberat\w*",
-# "(?:shell|struck|hit)\w*"); only a cue whose last word is one of _CUE_SPANS has more than one
-# word. Keep these in step with the patterns: they let _cue_start refuse most windows without a
+# A cue's last word ends in one of _CUE_ENDINGS or holds one of _CUE_STEMS (a prefix row's stem,
+# "liberat"); only a cue whose last word is one of _CUE_SPANS has more than one word. All are read
+# off the same rows of geo/rules/cues.jsonl: they let _cue_start refuse most windows without a
 # regex search, and cut the others down to the words a cue may take (a search of the whole window
 # tries every alternative at each of its 60 start positions).
-_CUE_WORDS = 4  # "expelled the enemy from"
-_CUE_SPANS = {"from": 4, "of": 3, "on": 2, "to": 2, "towards": 2, "over": 2, "settlement": 2}
-_CUE_ENDINGS = tuple(
-    """settlement settlements village villages town towns city hamlet locality localities
-    outskirts vicinity direction entered into near nearby toward towards outside around over
-    of on to from in at and or between""".split()
-)
-_CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
-_CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
+_CUE_WORDS, _CUE_SPANS, _CUE_ENDINGS, _CUE_STEMS, _CUE_FILLERS = _cue_gate()
 
 
 # wordfreq's "small" lists hold every word of Zipf ≥ 3 with the same frequency as the "best"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from geo.claims.matching import _GATE, _GatedTable, _gated
+from geo.rules.matcher import rows
 
 __all__ = ['find_units', 'find_directions']
 
@@ -18,6 +19,19 @@ _UNIT_ADJ = (r"(?:Guards|Separate|Independent|Motori[sz]ed|Motor|Mechani[sz]ed|R
              r"Special\s+Forces|Spetsnaz|Jaeger|Presidential|Operational|Ranger|Unmanned\s+Systems|Drone|Coastal\s+Defen[cs]e|"
              r"Rocket|Anti-Aircraft|Missile|Infantry|Tactical|Volunteer|Reconnaissance|Engineer|Sapper|Heavy|Light|"
              r"Army|Air|Attack|Storm|Red\s+Banner|Order\s+of\s+\w+|Cossack|Spetsnaz|Landing|Paratrooper|Parachute|Arctic)")
+
+
+def _group_names() -> tuple[str, ...]:
+    """The names of the groups of forces, as a unit's name reads them ("Vostok Group", "Northern Grouping of Forces"):
+    the English ``group-of-forces`` rows of ``geo/rules/not_places.jsonl`` ("Vostok", and "Dnipro" of the row
+    "Dnipro group", which is no group without its word), so that one table says both what is not a place and
+    what names a group. Longest first."""
+    names = {r.key.removesuffix(" group") for r in rows("not_places")
+             if r.cls == "group-of-forces" and r.lang in ("en", "any") and not r.patterned
+             and len(r.key.removesuffix(" group").split()) == 1}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
 _ORDINALS = tuple(f"{d}{suffix}" for d in "0123456789" for suffix in ("st", "nd", "rd", "th"))  # "58th": a stem
 # the longest word of a named unit ("Pokrovsk-Myrnohrad" Battalion): read possessively and bounded, so that a
 # long hyphenated chain is read from each of its capitals at a bounded cost, not to its end
@@ -30,7 +44,7 @@ _UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
     (2, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
     (3, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
     (4, ("battle", "group"), re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
-    (4, ("group",), re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
+    (4, ("group",), re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?i:" + "|".join(map(re.escape, _group_names())) + r"))\s+"
                    r"(?:Group(?:ing)?(?:\s+of\s+(?:Forces|Troops))?)\b")),
     (5, ("district",), re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
 )

@@ -1,0 +1,64 @@
+"""Rule tables read as look-ups, not as a sentence's phrases: each class compiled into one expression.
+
+A table here is checked on load like every rule table (:func:`geo.rules.load_table`: unknown class, empty or
+duplicate phrase, an example that does not hold its phrase → an error naming the file and line), but its
+rows are searched for in a string of another kind than a sentence (a report's host and head, the words
+before a name), one expression per class, case-insensitive as one attribute:
+
+- ``outlets``: what a report's url, title and first lines say of who publishes it (:mod:`geo.claims.voice`);
+- ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`).
+
+A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
+word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere.
+
+>>> bool(class_pattern("outlets", "blog-host").search("example.substack.com"))
+True
+>>> bool(class_pattern("outlets", "isw").search("the isw said")), bool(class_pattern("outlets", "isw").search("iswara"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.rules import Rule, load_table, phrase_pattern
+
+__all__ = ["LOOKUP_TABLES", "class_pattern", "lookup_rows", "row_pattern"]
+
+#: table name → (classes, fields, match values): what each look-up table's rows may say
+LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None], frozenset[str]]] = {
+    # who publishes a report, from its host and head (geo.claims.voice, in this order of precedence)
+    "outlets": (frozenset({"isw", "deepstate", "milblogger", "agency", "mod-hint", "genstaff", "ukraine",
+                           "blog-host"}), {}, frozenset({"word", "prefix", "part"})),
+    # the words before a name that make it a place's (geo.mentions): the cue classes nest, each a part of the
+    # next (called ⊂ settlement ⊂ strong); weak cues are prepositions alone; fillers may follow a cue
+    # ("the village of "), the open ones ("in", "near", "and") not after a called cue
+    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open"}), {},
+             frozenset({"word", "prefix"})),
+}
+
+
+def lookup_rows(table: str) -> tuple[Rule, ...]:
+    """The checked rows of one look-up table (see :data:`LOOKUP_TABLES`)."""
+    classes, fields, matches = LOOKUP_TABLES[table]
+    return load_table(table, classes=classes, fields=fields, matches=matches)
+
+
+def row_pattern(rule: Rule, *, lead: bool = True) -> str:
+    """The expression of one row (use it case-insensitively): its words joined by any whitespace, a
+    ``word*`` or a ``prefix`` row's last word a stem; a ``word`` or ``prefix`` row starts a word
+    (unless ``lead`` is False), a ``part`` row starts and ends anywhere."""
+    if rule.match == "part":
+        return r"\s+".join(map(re.escape, rule.key.split(" ")))
+    return (r"(?<!\w)" if lead else "") + phrase_pattern(rule.key, rule.match == "prefix")
+
+
+@lru_cache(maxsize=None)
+def class_pattern(table: str, cls: str) -> re.Pattern[str]:
+    """One case-insensitive expression of every row of class ``cls`` of a look-up table (longest phrases
+    first, so that an alternation reads the longest at a place)."""
+    parts = [row_pattern(r) for r in sorted(lookup_rows(table), key=lambda r: (-len(r.key), r.key)) if r.cls == cls]
+    if not parts:
+        raise KeyError(f"{table}: no row of class {cls!r}")
+    return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
