@@ -113,6 +113,11 @@ def _cue_pattern(cues: tuple[str, ...], fillers: tuple[str, ...], *, lead: bool 
     return re.compile(rf"(?:{cue})" + (rf"(?:\s+(?:{filler}))*" if filler else "") + r"\s+$", re.IGNORECASE)
 
 
+def _cue_words(cls: str) -> str:
+    """The rows of class ``cls`` of geo/rules/cues.jsonl as one alternation of whole words (longest first)."""
+    return "|".join(row_pattern(r) for r in sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key)) if r.cls == cls)
+
+
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
     (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
@@ -125,6 +130,8 @@ def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], 
         if r.cls.startswith("filler"):
             fillers.add(r.key)
             continue
+        if r.cls.startswith("list"):
+            continue  # read by _LIST_CUE and _LIST_ITEM_CUE, not at a window's end
         last = words[-1]
         if r.match == "prefix" or last.endswith("*"):
             stems.add(last.rstrip("*"))
@@ -174,13 +181,10 @@ _SETTLEMENT_CUE = _cue_pattern(("called", "settlement"), ("filler", "filler-open
 # what makes a word a settlement's name wherever it stands in the text
 _CALLED_CUE = _cue_pattern(("called",), ("filler",))
 # the last of a list of settlements: "the villages of Filia in the X region and First May"
-_LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
+_LIST_CUE = re.compile(rf"(?:{_cue_words('list')})[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
 # a later item of a list a cue opens: "the villages of Striletska, Krasne, ", "in the areas of
 # Pyatyhatky and ", "near Zarichne and ": only names, commas and "and"/"or" after the cue
-_LIST_ITEM_CUE = re.compile(
-    r"\b(?:villages|settlements|towns|localities|hamlets|areas|near|vicinity of|outskirts of)[^\S\n]+(?:of[^\S\n]+)?",
-    re.IGNORECASE,
-)
+_LIST_ITEM_CUE = re.compile(rf"(?:{_cue_words('list-item')})[^\S\n]+(?:of[^\S\n]+)?", re.IGNORECASE)
 _LIST_ITEMS = re.compile(r"(?:[^\W\d_a-z][\w'’-]*(?![\w'’-])|,|(?:and|or)(?!\w)|[^\S\n])+")
 _WEAK_CUE = _cue_pattern(("weak",), (), lead=True)
 _DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"

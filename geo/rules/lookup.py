@@ -34,7 +34,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # the words before a name that make it a place's (geo.mentions): the cue classes nest, each a part of the
     # next (called ⊂ settlement ⊂ strong); weak cues are prepositions alone; fillers may follow a cue
     # ("the village of "), the open ones ("in", "near", "and") not after a called cue
-    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open"}), {},
+    # a list: after a "list" word, the last item of a list is a settlement's name ("the villages of A, B and C");
+    # after a "list-item" word, each item ("near A, B and ")
+    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open", "list", "list-item"}), {},
              frozenset({"word", "prefix"})),
 }
 

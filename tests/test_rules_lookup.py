@@ -1,0 +1,136 @@
+"""The look-up rule tables (geo/rules/outlets.jsonl, geo/rules/cues.jsonl) and the groups of forces of
+geo/rules/not_places.jsonl that name units: checked on load, every row's example read back through its reader."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from frontmap.errors import RuleError
+from geo.claims.units import find_units
+from geo.claims.voice import source_claimant
+from geo.mentions import (_CALLED_CUE, _CUE_FILLERS, _CUE_STEMS, _LIST_CUE, _SETTLEMENT_CUE, _STRONG_CUE, _WEAK_CUE,
+                          _in_called_list)
+from geo.model import Claimant, Report
+from geo.rules import load_table
+from geo.rules.lookup import LOOKUP_TABLES, class_pattern, lookup_rows, row_pattern
+from geo.rules.matcher import is_not_place, rows
+
+OUTLETS = lookup_rows("outlets")
+CUES = lookup_rows("cues")
+
+
+@pytest.mark.parametrize("row", OUTLETS + CUES, ids=lambda r: f"{r.table}:{r.line}:{r.phrase}")
+def test_every_lookup_row_reads_back_from_its_example(row) -> None:
+    assert re.search(row_pattern(row), row.example, re.IGNORECASE), f"{row.table}.jsonl:{row.line}"
+    assert class_pattern(row.table, row.cls).search(row.example.casefold())
+
+
+_SOURCE = {"isw": Claimant.ISW, "deepstate": Claimant.DEEPSTATE, "milblogger": Claimant.RU_MILBLOGGER}
+
+
+@pytest.mark.parametrize("row", [r for r in OUTLETS if r.cls in _SOURCE or r.cls == "blog-host"],
+                         ids=lambda r: f"{r.line}:{r.phrase}")
+def test_an_outlet_row_gives_its_claimant(row) -> None:
+    url = row.example if "://" in row.example else ""
+    got = source_claimant(Report(text="" if url else row.example, url=url))
+    if row.cls == "blog-host":
+        assert got is None  # a blog or a post: the claimant is left to the author
+    else:
+        assert got is _SOURCE[row.cls]
+
+
+def test_an_agency_relays_the_ministry_only_with_a_hint() -> None:
+    assert source_claimant(Report(text="", url="https://tass.com/politics/1-liberated")) is Claimant.RU_MOD
+    assert source_claimant(Report(text="", url="https://tass.com/politics/1-economy")) is Claimant.MEDIA
+    assert source_claimant(Report(text="General Staff of the Armed Forces of Ukraine: the enemy attacked 40 times.",
+                                  url="")) is Claimant.UA_GENERALSTAFF
+    # a General Staff not said to be Ukraine's is no Ukrainian claimant
+    assert source_claimant(Report(text="The General Staff said the enemy attacked.", url="")) is None
+
+
+# which expression reads each class: a cue class's own, a filler after the cues it may follow
+_CUE_READERS = {"called": (_CALLED_CUE, _SETTLEMENT_CUE, _STRONG_CUE), "settlement": (_SETTLEMENT_CUE, _STRONG_CUE),
+                "strong": (_STRONG_CUE,), "weak": (_WEAK_CUE,), "filler": (_STRONG_CUE,), "filler-open": (_STRONG_CUE,)}
+
+
+@pytest.mark.parametrize("row", [r for r in CUES if r.cls in _CUE_READERS], ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_cue_row_makes_the_name_after_it_a_cued_one(row) -> None:
+    # the words before the first name after the phrase end in a cue of the row's class
+    m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+    name = re.compile(r"\b[A-Z]").search(row.example, m.end())
+    assert name, f"cues.jsonl:{row.line}: no name after the phrase in the example"
+    window = row.example[:name.start()]
+    for pattern in _CUE_READERS[row.cls]:
+        assert pattern.search(window), (row.line, pattern.pattern[:40])
+    if row.cls == "filler-open":
+        assert not _CALLED_CUE.search(window)  # an open filler follows no called cue
+
+
+@pytest.mark.parametrize("row", [r for r in CUES if r.cls.startswith("list")], ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_list_row_makes_the_items_after_it_settlements(row) -> None:
+    # "the villages of A, B and C": after a list word the last item, after a list-item word each item
+    m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+    names = [n.start() for n in re.finditer(r"\b[A-Z]", row.example[m.end():])]
+    assert len(names) >= 3, f"cues.jsonl:{row.line}: the example lists three names after the phrase"
+    if row.cls == "list":
+        assert _LIST_CUE.search(row.example[:m.end() + names[-1]])
+    else:
+        assert _in_called_list(row.example, m.end() + names[1])
+        other = row.example[:m.start()] + "with" + row.example[m.end():]  # the list without its word
+        assert not _in_called_list(other, m.start() + len("with") + names[1])
+
+
+def test_the_cue_gate_is_read_off_the_rows() -> None:
+    assert {"liberat", "captur", "seiz", "occup"} <= set(_CUE_STEMS)
+    assert {"the", "of", "village", "near"} <= _CUE_FILLERS
+    assert _STRONG_CUE.search("units recaptured ") and not _WEAK_CUE.search("fighting within ")
+
+
+def test_groups_of_forces_are_one_table_for_units_and_not_places() -> None:
+    for r in rows("not_places"):
+        if r.cls == "group-of-forces" and r.lang == "en":
+            name = r.phrase.split()[0]
+            units = find_units(f"Units of the {name} Group of Forces advanced.")
+            assert [u[0] for u in units] == [f"{name} Group of Forces"], r.line
+            assert is_not_place(r.phrase)
+    # a row with its word group: the word alone stays a place (the city of Dnipro)
+    assert not is_not_place("Dnipro") and is_not_place("Dnipro Group")
+
+
+def _write(tmp_path, table, rows_):
+    (tmp_path / f"{table}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows_))
+
+
+GOOD_OUTLET = {"phrase": "substack", "lang": "any", "class": "blog-host", "match": "part",
+               "example": "https://example.substack.com/p/1"}
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({**GOOD_OUTLET, "class": "newspaper"}, "class 'newspaper' is not one of"),
+    ({**GOOD_OUTLET, "phrase": " "}, "empty phrase"),
+    ({**GOOD_OUTLET, "example": "https://example.org"}, "the example does not hold the phrase"),
+    ({**GOOD_OUTLET, "match": "lemma"}, "match 'lemma' is not one of"),
+])
+def test_a_bad_lookup_row_names_file_and_line(tmp_path, bad, message) -> None:
+    classes, fields, matches = LOOKUP_TABLES["outlets"]
+    _write(tmp_path, "outlets", [GOOD_OUTLET | {"phrase": "nitter", "example": "https://nitter.net/x"}, bad])
+    with pytest.raises(RuleError, match=rf"outlets\.jsonl:2: {message}"):
+        load_table("outlets", classes=classes, fields=fields, matches=matches, folder=tmp_path)
+
+
+def test_a_duplicate_lookup_row_is_an_error(tmp_path) -> None:
+    classes, fields, matches = LOOKUP_TABLES["cues"]
+    row = {"phrase": "near", "lang": "en", "class": "settlement", "example": "Fighting near Tykhe."}
+    _write(tmp_path, "cues", [row, row | {"example": "Shelling near Lyman."}])
+    with pytest.raises(RuleError, match=r"cues\.jsonl:2: duplicate of line 1"):
+        load_table("cues", classes=classes, fields=fields, matches=matches, folder=tmp_path)
+
+
+def test_a_sentence_table_takes_no_part_rows(tmp_path) -> None:
+    # ``part`` (inside a word) is for hosts and heads; a sentence's phrase is whole words
+    _write(tmp_path, "demo", [GOOD_OUTLET | {"class": "x"}])
+    with pytest.raises(RuleError, match=r"demo\.jsonl:1: match 'part' is not one of"):
+        load_table("demo", classes={"x"}, folder=tmp_path)
