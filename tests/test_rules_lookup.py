@@ -3,6 +3,7 @@ geo/rules/not_places.jsonl that name units: checked on load, every row's example
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -11,6 +12,7 @@ import pytest
 from frontmap.errors import RuleError
 from geo.claims.units import find_units
 from geo.claims.voice import source_claimant
+from geo.dates import _month, date_and_scope
 from geo.mentions import (_CALLED_CUE, _CUE_FILLERS, _CUE_STEMS, _LIST_CUE, _SETTLEMENT_CUE, _STRONG_CUE, _WEAK_CUE,
                           _in_called_list)
 from geo.model import Claimant, Report
@@ -134,3 +136,26 @@ def test_a_sentence_table_takes_no_part_rows(tmp_path) -> None:
     _write(tmp_path, "demo", [GOOD_OUTLET | {"class": "x"}])
     with pytest.raises(RuleError, match=r"demo\.jsonl:1: match 'part' is not one of"):
         load_table("demo", classes={"x"}, folder=tmp_path)
+
+
+CALENDAR = lookup_rows("calendar")
+_MONDAY = dt.date(2025, 6, 9)
+
+
+@pytest.mark.parametrize("row", CALENDAR, ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_calendar_row_dates_its_example(row) -> None:
+    found, _ = date_and_scope(row.example, _MONDAY)
+    if row.cls == "weekday":
+        assert found is not None and found.weekday() == int(row.get("weekday")), row.line
+    elif re.search(rf"\d\s+{re.escape(row.phrase)}", row.example, re.IGNORECASE):  # a day before the month
+        assert found is not None and found.month == int(row.get("month")), row.line
+    else:  # a month's name without a day ("за январь 2025 года") dates nothing, but is the month
+        assert _month(row.phrase) == int(row.get("month"))
+
+
+def test_a_title_case_month_is_a_month_only_when_capitalised() -> None:
+    assert date_and_scope("Russian forces entered Tykhe on 5 May.", _MONDAY)[0] == dt.date(2025, 5, 5)
+    assert date_and_scope("Russian forces may enter Tykhe on 5 may.", _MONDAY)[0] is None
+    # an apostrophe in any spelling, as in every table
+    for ap in "'’ʼ":
+        assert date_and_scope(f"У п{ap}ятницю війська увійшли в Тихе.", _MONDAY)[0] == dt.date(2025, 6, 6)

@@ -6,7 +6,8 @@ rows are searched for in a string of another kind than a sentence (a report's ho
 before a name), one expression per class, case-insensitive as one attribute:
 
 - ``outlets``: what a report's url, title and first lines say of who publishes it (:mod:`geo.claims.voice`);
-- ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`).
+- ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`);
+- ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere.
@@ -38,6 +39,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # after a "list-item" word, each item ("near A, B and ")
     "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open", "list", "list-item"}), {},
              frozenset({"word", "prefix"})),
+    # month and weekday names, each form a row, with its number (geo.dates); ``case: title`` a word that is also a
+    # common English word and a month only when capitalised ("may", "march")
+    "calendar": (frozenset({"month", "weekday"}),
+                 {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
+                  "case": frozenset({"title"})}, frozenset({"word"})),
 }
 
 
