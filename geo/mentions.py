@@ -118,6 +118,14 @@ def _cue_words(cls: str) -> str:
     return "|".join(row_pattern(r) for r in sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key)) if r.cls == cls)
 
 
+def _kind_words(cls: str) -> str:
+    """The rows of class ``cls`` of geo/rules/name_kinds.jsonl as one alternation (use it case-sensitively: a row is
+    read in any case, a ``case: title`` row as written), longest first."""
+    table = sorted(lookup_rows("name_kinds"), key=lambda r: (-len(r.key), r.key))
+    return "|".join(f"(?i:{p})" if r.get("case") != "title" else p
+                    for r in table if r.cls == cls for p in (row_pattern(r),))
+
+
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
     (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
@@ -198,31 +206,26 @@ _RU_TOPONYM = re.compile(
 )
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
-_WATER_WORDS = r"River|river|Lake|lake|Reservoir|reservoir"
-_WATER_AFTER = re.compile(rf"^\s+(?:{_WATER_WORDS})\b")
+# (the rows of geo/rules/name_kinds.jsonl, any case unless a row says ``case: title``, and the region words below)
+_WATER_WORDS = _kind_words("water-after")
+_WATER_AFTER = re.compile(rf"^\s+(?:{_WATER_WORDS})")
 _REGION_WORDS = (
     r"Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic"
     # Russian and Ukrainian, every case: "Покровському районі", "Запорожской области", "Сумська обл."
     r"|област(?:ь|и|і|ей|ью|ях|ям)(?!\w)|обл(?=\.)|район(?:а|у|і|е|ом|ах|ів|ы|ов)?(?!\w)|кра(?:й|я|ю|е|ем)(?!\w)"
 )
 _REGION_AFTER = re.compile(rf"^\s+(?:{_REGION_WORDS})\b")
-_NOT_SETTLEMENT_WORDS = (
-    r"ravine|Ravine|gully|beam|Spit|spit|Bay|Canal|Park|Street|street|Avenue|avenue|Square|Plant|plant|"
-    r"Power|Nuclear|Thermal|Airport|airport|Airfield|airfield|Air Base|Bridge|bridge|Highway|highway|Road|"
-    r"Channel|Forest|Cathedral|Monastery|Stadium|Station|Mine|mine|Coke|Times|Post|Journal|Herald|University|"
-    r"Institute|Agreements?|Accords?|format|Group|Battalion|Brigade|Regiment|Division|Army|Corps|Fleet|TV|Radio|"
-    r"Club|Declaration|Summit|Process|Memorandum|Initiative|Military|Sea|group|grouping|Grouping|"
-    r"armou?red|tanks?|vehicles?|helicopters?|missiles?|drones?|howitzers?|rockets?|systems?"
-)
-_NOT_SETTLEMENT_AFTER = re.compile(rf"^\s+(?:{_NOT_SETTLEMENT_WORDS})\b")
+_NOT_SETTLEMENT_WORDS = _kind_words("not-settlement-after")
+_NOT_SETTLEMENT_AFTER = re.compile(rf"^\s+(?:{_NOT_SETTLEMENT_WORDS})")
 # What each of the four patterns above needs at the least (no word end; the direction words in
 # any case): one search that most names fail spares them the four.
 _ANY_AFTER = re.compile(
     rf"\s+(?:{_REGION_WORDS}|{_WATER_WORDS}|{_NOT_SETTLEMENT_WORDS}|(?i:{_DIRECTION_WORDS}))"
 )
-_NOT_SETTLEMENT_BEFORE = re.compile(
-    r"(?:(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of|Battlegroup|battlegroup|\b[A-Z]\.)\s+$"
-)
+_NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}|\b[A-Z]\.)\s+$")
+# the words those end with (lower-cased) and the initial's full stop: the string test before the search
+_NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
+                                        if r.cls == "not-settlement-before"}), ".")
 # a region word after a name: "Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области"
 _REGION_WORD_AFTER = re.compile(
     r"\s+(?:oblast|region|krai|raion|province|област[ьи]|обл\.|район[аеу]?|кра[йяю]|област[іь]|районі?)(?!\w)",
@@ -717,7 +720,7 @@ def _match_run(
     cue = _cue(window) if window is not None else ""
     before = text[max(0, s - 12) : s]
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
-    if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
+    if before.rstrip().lower().endswith(_NOT_SETTLEMENT_BEFORE_ENDS) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", run[-1][1]
     if is_not_place(run[0][2]):
         return 1, "skip", run[0][1]  # a group of forces, a weapon, a unit's nickname (geo/rules/not_places.jsonl)

@@ -1,4 +1,4 @@
-"""The look-up rule tables (geo/rules/outlets.jsonl, geo/rules/cues.jsonl) and the groups of forces of
+"""The look-up rule tables (geo/rules/outlets.jsonl, cues.jsonl, name_kinds.jsonl, calendar.jsonl) and the groups of forces of
 geo/rules/not_places.jsonl that name units: checked on load, every row's example read back through its reader."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from frontmap.errors import RuleError
 from geo.claims.units import find_units
 from geo.claims.voice import source_claimant
 from geo.dates import _month, date_and_scope
-from geo.mentions import (_CALLED_CUE, _CUE_FILLERS, _CUE_STEMS, _LIST_CUE, _SETTLEMENT_CUE, _STRONG_CUE, _WEAK_CUE,
-                          _in_called_list)
+from geo.mentions import (_ANY_AFTER, _CALLED_CUE, _CUE_FILLERS, _CUE_STEMS, _LIST_CUE, _NOT_SETTLEMENT_AFTER,
+                          _NOT_SETTLEMENT_BEFORE, _SETTLEMENT_CUE, _STRONG_CUE, _WATER_AFTER, _WEAK_CUE, _in_called_list)
 from geo.model import Claimant, Report
 from geo.rules import load_table
 from geo.rules.lookup import LOOKUP_TABLES, class_pattern, lookup_rows, row_pattern
@@ -159,3 +159,23 @@ def test_a_title_case_month_is_a_month_only_when_capitalised() -> None:
     # an apostrophe in any spelling, as in every table
     for ap in "'’ʼ":
         assert date_and_scope(f"У п{ap}ятницю війська увійшли в Тихе.", _MONDAY)[0] == dt.date(2025, 6, 6)
+
+
+NAME_KINDS = lookup_rows("name_kinds")
+
+
+@pytest.mark.parametrize("row", NAME_KINDS, ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
+    m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+    assert m, f"name_kinds.jsonl:{row.line}"
+    if row.cls == "not-settlement-before":
+        name = re.compile(r"\b[A-Z]").search(row.example, m.end())
+        assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])
+        return
+    after = re.compile(r"\s+\S").search(row.example[:m.start()][::-1])  # the name's end: the spaces before the word
+    at = m.start() - after.end() + 1
+    pattern = _WATER_AFTER if row.cls == "water-after" else _NOT_SETTLEMENT_AFTER
+    assert pattern.match(row.example[at:at + 40]) and _ANY_AFTER.match(row.example, at, at + 40), row.line
+    lower = row.example[:m.start()] + m.group(0).lower() + row.example[m.end():]
+    # a title row says so only as written ("Pokrovsk Road"; "the Pokrovsk road" leads to the town); the others in any case
+    assert bool(pattern.match(lower[at:at + 40])) is (row.get("case") != "title"), row.line

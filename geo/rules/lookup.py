@@ -7,10 +7,12 @@ before a name), one expression per class, case-insensitive as one attribute:
 
 - ``outlets``: what a report's url, title and first lines say of who publishes it (:mod:`geo.claims.voice`);
 - ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`);
+- ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
 - ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
-word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere.
+word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
+``case: title`` matches only as written (a name's word: "Road", "Post"); every other row in any case.
 
 >>> bool(class_pattern("outlets", "blog-host").search("example.substack.com"))
 True
@@ -21,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from geo.rules import Rule, load_table, phrase_pattern
@@ -41,6 +44,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
              frozenset({"word", "prefix"})),
     # month and weekday names, each form a row, with its number (geo.dates); ``case: title`` a word that is also a
     # common English word and a month only when capitalised ("may", "march")
+    # what a word next to a name says it names (geo.mentions): water after it ("Oskil River"), no settlement after it
+    # ("Kupyansk Street", "Azov Sea") or before it ("Sea of Azov"); ``case: title`` a word that says so only when
+    # capitalised, as a name's part ("Pokrovsk Road", "Kyiv Post"; "the Pokrovsk road" leads to the town)
+    "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before"}),
+                   {"case": frozenset({"title"})}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
@@ -56,9 +64,18 @@ def lookup_rows(table: str) -> tuple[Rule, ...]:
 def row_pattern(rule: Rule, *, lead: bool = True) -> str:
     """The expression of one row (use it case-insensitively): its words joined by any whitespace, a
     ``word*`` or a ``prefix`` row's last word a stem; a ``word`` or ``prefix`` row starts a word
-    (unless ``lead`` is False), a ``part`` row starts and ends anywhere."""
+    (unless ``lead`` is False), a ``part`` row starts and ends anywhere; a ``case: title`` row keeps its case.
+
+    >>> import re
+    >>> road = next(r for r in lookup_rows("name_kinds") if r.phrase == "Road")
+    >>> bool(re.match(row_pattern(road), "Road", re.I)), bool(re.match(row_pattern(road), "road", re.I))
+    (True, False)
+    """
     if rule.match == "part":
         return r"\s+".join(map(re.escape, rule.key.split(" ")))
+    if rule.get("case") == "title":  # the one row attribute that keeps the case: the words as written
+        written = " ".join(unicodedata.normalize("NFC", rule.phrase).split())
+        return (r"(?<!\w)" if lead else "") + "(?-i:" + phrase_pattern(written, rule.match == "prefix") + ")"
     return (r"(?<!\w)" if lead else "") + phrase_pattern(rule.key, rule.match == "prefix")
 
 
