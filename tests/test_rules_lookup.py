@@ -179,3 +179,17 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
     lower = row.example[:m.start()] + m.group(0).lower() + row.example[m.end():]
     # a title row says so only as written ("Pokrovsk Road"; "the Pokrovsk road" leads to the town); the others in any case
     assert bool(pattern.match(lower[at:at + 40])) is (row.get("case") != "title"), row.line
+
+
+UNITS = lookup_rows("units")
+_UNIT_RANK = {"named-unit": 1, "group-before": 4, "group-after": 4, "district": 5}
+
+
+@pytest.mark.parametrize("row", UNITS, ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
+    units = find_units(row.example)
+    rank = int(row.get("rank") or _UNIT_RANK.get(row.cls, 1))
+    assert any(row.phrase in name and r == rank for name, _, _, r in units), (row.line, units)
+    # a proper name's words (case: title): in lower case no unit
+    lower = row.example.replace(row.phrase, row.phrase.lower())
+    assert not any(row.phrase.lower() in name for name, _, _, _ in find_units(lower)), row.line

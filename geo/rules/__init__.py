@@ -263,7 +263,8 @@ def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: fr
                 raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
         elif phrase not in normalise_phrase(obj["example"]):
             raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
-        dup = (phrase, obj["lang"], obj["class"])
+        # a row that keeps its case (``case: title``, in the tables that allow it) is the phrase as written
+        dup = (_SPACE.sub(" ", obj["phrase"]).strip() if obj.get("case") == "title" else phrase, obj["lang"], obj["class"])
         if dup in seen:
             raise RuleError(f"{where}: duplicate of line {seen[dup]} ({obj['phrase']!r}, {obj['lang']}, {obj['class']})")
         seen[dup] = n

@@ -7,6 +7,7 @@ before a name), one expression per class, case-insensitive as one attribute:
 
 - ``outlets``: what a report's url, title and first lines say of who publishes it (:mod:`geo.claims.voice`);
 - ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`);
+- ``units``: the words of a military unit's name (:mod:`geo.claims.units`);
 - ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
 - ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`).
 
@@ -49,6 +50,12 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # capitalised, as a name's part ("Pokrovsk Road", "Kyiv Post"; "the Pokrovsk road" leads to the town)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before"}),
                    {"case": frozenset({"title"})}, frozenset({"word"})),
+    # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
+    # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
+    # Airborne Brigade"; a capitalised name and a named-unit noun: "Azov Brigade"; the words before and after a group's
+    # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district
+    "units": (frozenset({"adjective", "unit", "named-unit", "group-before", "group-after", "district"}),
+              {"rank": frozenset({"1", "2", "3"}), "case": frozenset({"title"})}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
