@@ -10,6 +10,8 @@ import re
 import pytest
 
 from frontmap.errors import RuleError
+from _claims_factory import claim_at
+from geo.claims.claimant import _METONYMS
 from geo.claims.units import find_units
 from geo.claims.voice import source_claimant
 from geo.dates import _month, date_and_scope
@@ -168,6 +170,12 @@ NAME_KINDS = lookup_rows("name_kinds")
 def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
     m = re.search(row_pattern(row), row.example, re.IGNORECASE)
     assert m, f"name_kinds.jsonl:{row.line}"
+    if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
+        assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
+        # its possession speaks: "Tokyo's negotiators", where a town's would not
+        name = m.group(0)
+        assert claim_at(f"{name}'s negotiators rejected the plan for Tykhe.", name).role == "speaker", row.line
+        return
     if row.cls == "not-settlement-before":
         name = re.compile(r"\b[A-Z]").search(row.example, m.end())
         assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])
