@@ -172,13 +172,8 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-_TITLES = frozenset(
-    """president minister envoy spokesman spokeswoman spokesperson secretary adviser advisor advisers
-    general colonel lieutenant major commander chief mr mrs ms dr sir lord senator governor mayor
-    chancellor premier ambassador pope king queen prince nicknamed journalist analyst blogger
-    milblogger correspondent captain sergeant private lieutenant-colonel major-general colonel-general
-    deputy head director citizen activist""".split()
-)
+# titles before a person's name (the title-before rows of geo/rules/name_kinds.jsonl)
+_TITLES = frozenset(r.key for r in lookup_rows("name_kinds") if r.cls == "title-before")
 
 # Cue words before a name (the rows of geo/rules/cues.jsonl). Strong cues allow the fuzzy fallback; weak ones
 # only spelling rules; settlement and called cues make a name a settlement's. Each matches

@@ -16,7 +16,8 @@ from geo.claims.units import find_units
 from geo.claims.voice import source_claimant
 from geo.dates import _month, date_and_scope
 from geo.mentions import (_ANY_AFTER, _CALLED_CUE, _CUE_FILLERS, _CUE_STEMS, _LIST_CUE, _NOT_SETTLEMENT_AFTER,
-                          _NOT_SETTLEMENT_BEFORE, _SETTLEMENT_CUE, _STRONG_CUE, _WATER_AFTER, _WEAK_CUE, _in_called_list)
+                          _NOT_SETTLEMENT_BEFORE, _SETTLEMENT_CUE, _STRONG_CUE, _TITLES, _WATER_AFTER, _WEAK_CUE,
+                          _in_called_list, _person_like)
 from geo.model import Claimant, Report
 from geo.rules import load_table
 from geo.rules.lookup import LOOKUP_TABLES, class_pattern, lookup_rows, row_pattern
@@ -170,6 +171,9 @@ NAME_KINDS = lookup_rows("name_kinds")
 def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
     m = re.search(row_pattern(row), row.example, re.IGNORECASE)
     assert m, f"name_kinds.jsonl:{row.line}"
+    if row.cls == "title-before":
+        assert row.key in _TITLES  # read by test_a_title_row_makes_the_name_after_it_a_person
+        return
     if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
         assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
         # its possession speaks: "Tokyo's negotiators", where a town's would not
@@ -201,3 +205,12 @@ def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
     # a proper name's words (case: title): in lower case no unit
     lower = row.example.replace(row.phrase, row.phrase.lower())
     assert not any(row.phrase.lower() in name for name, _, _, _ in find_units(lower)), row.line
+
+
+@pytest.mark.parametrize("row", [r for r in NAME_KINDS if r.cls == "title-before"], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_title_row_makes_the_name_after_it_a_person(row, gaz) -> None:
+    # "Colonel Ivanov": the capitalised word after a title is a person's name; after another word, not
+    at = row.example.index("Ivanov")
+    assert _person_like(row.example, at, gaz), row.line
+    other = "Yesterday Ivanov said Russian forces had taken Tykhe."
+    assert not _person_like(other, other.index("Ivanov"), gaz)
