@@ -104,6 +104,7 @@ _CAP_WORD = re.compile(
 _NA_FIRST = frozenset("nNpP")
 _JOINED_NA = re.compile(r"[^\S\n]{1,2}([nN][aA][dD]?|[pP][iI][dD])(?![^\W\d_]|['’ʼ][^\W\d_]{2}|-[^\W\d_])")
 
+
 def _cue_pattern(cues: tuple[str, ...], fillers: tuple[str, ...], *, lead: bool = False) -> re.Pattern[str]:
     """The expression of the ``cues`` classes of geo/rules/cues.jsonl at the end of a window: a cue, any
     ``fillers`` rows after it, whitespace; a cue starts a word only with ``lead``."""
