@@ -1,5 +1,6 @@
-"""The look-up rule tables (geo/rules/outlets.jsonl, cues.jsonl, name_kinds.jsonl, calendar.jsonl) and the groups of forces of
-geo/rules/not_places.jsonl that name units: checked on load, every row's example read back through its reader."""
+"""The look-up rule tables (geo/rules/outlets.jsonl, cues.jsonl, name_kinds.jsonl, units.jsonl, calendar.jsonl) and
+the groups of forces of geo/rules/not_places.jsonl that name units: checked on load, every row's example read back
+through its reader."""
 
 from __future__ import annotations
 
