@@ -53,50 +53,21 @@ from functools import lru_cache
 from pathlib import Path
 
 from frontmap.errors import DateError, RuleError
-from geo.rules import RULES_DIR, Rule, load_table
+from geo.rules import APOSTROPHES, RULES_DIR, Rule, load_table, normalise_phrase
+from geo.rules.lookup import lookup_rows
 from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases"]
 
-_MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january jan января январь січня",
-        "february feb февраля лютого",
-        "march mar марта березня",
-        "april apr апреля квітня",
-        "may мая травня",
-        "june jun июня червня",
-        "july jul июля липня",
-        "august aug августа серпня",
-        "september sep sept сентября вересня",
-        "october oct октября жовтня",
-        "november nov ноября листопада",
-        "december dec декабря грудня",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS[_n] = _i
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# English month words that are also common words: accepted only when capitalised.
-_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march", "jun", "dec", "sep"})
+# month and weekday names: the rows of geo/rules/calendar.jsonl (each form a row, with its number)
+_MONTHS: dict[str, int] = {r.key: int(r.get("month")) for r in lookup_rows("calendar") if r.cls == "month"}
+_MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+# English month words that are also common words: accepted only when capitalised (``case: title``).
+_AMBIGUOUS_MONTHS = frozenset(r.key for r in lookup_rows("calendar") if r.cls == "month" and r.get("case") == "title")
 
-_WEEKDAYS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "monday понедельник понеділок",
-        "tuesday вторник вівторок",
-        "wednesday среду среда середу середа",
-        "thursday четверг четвер",
-        "friday пятницу пятница п'ятницю п'ятниця п’ятницю п’ятниця",
-        "saturday субботу суббота суботу субота",
-        "sunday воскресенье неділю неділя",
-    ]
-):
-    for _n in _names.split():
-        _WEEKDAYS[_n] = _i
-_WEEKDAY_RE = "|".join(sorted((re.escape(w) for w in _WEEKDAYS), key=len, reverse=True))
+_WEEKDAYS: dict[str, int] = {r.key: int(r.get("weekday")) for r in lookup_rows("calendar") if r.cls == "weekday"}
+# an apostrophe in any of its spellings (п'ятниця, п’ятниця, пʼятниця), as in every rule table
+_WEEKDAY_RE = "|".join(sorted((re.escape(w).replace("'", f"[{APOSTROPHES}]") for w in _WEEKDAYS), key=len, reverse=True))
 
 _SP = r"[\s\u00a0]"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -236,7 +207,7 @@ def _resolve(m: re.Match[str], reference: _dt.date | None) -> tuple[str, _dt.dat
     if m.group("wd"):
         if reference is None:
             return "weekday", None
-        back = (reference.weekday() - _WEEKDAYS[m["wd_name"].casefold()]) % 7
+        back = (reference.weekday() - _WEEKDAYS[normalise_phrase(m["wd_name"])]) % 7
         if back == 0 and m["wd_last"]:
             back = 7
         return "weekday", reference - _dt.timedelta(days=back)
@@ -475,7 +446,8 @@ def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "
 # Every written form holds a digit; every other form one of these words (lower-cased): a sentence
 # with neither is spared the scan. Letters a case-insensitive regex matches to other letters than
 # str.lower() gives (ı, İ, ſ, the Kelvin sign, Cyrillic letter variants) leave the test to the regex.
-_DATE_WORDS = tuple(sorted({_anchor(r.key).lower() for r in day_phrases()} | set(_WEEKDAYS)))
+_DATE_WORDS = tuple(sorted({_anchor(r.key).lower() for r in day_phrases()}
+                           | {w.replace("'", a) for w in _WEEKDAYS for a in APOSTROPHES}))  # each apostrophe
 _ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
 
 

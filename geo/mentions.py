@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from gazetteer.morphology import adjective, first_name, place_adjective, plural_adjective
 from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
+from geo.rules.lookup import lookup_rows, row_pattern
 from geo.rules.matcher import is_not_place
 from geo.text import FOLDS_TO_ASCII
 
@@ -103,6 +104,53 @@ _CAP_WORD = re.compile(
 _NA_FIRST = frozenset("nNpP")
 _JOINED_NA = re.compile(r"[^\S\n]{1,2}([nN][aA][dD]?|[pP][iI][dD])(?![^\W\d_]|['’ʼ][^\W\d_]{2}|-[^\W\d_])")
 
+
+def _cue_pattern(cues: tuple[str, ...], fillers: tuple[str, ...], *, lead: bool = False) -> re.Pattern[str]:
+    """The expression of the ``cues`` classes of geo/rules/cues.jsonl at the end of a window: a cue, any
+    ``fillers`` rows after it, whitespace; a cue starts a word only with ``lead``."""
+    table = sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key))
+    cue = "|".join(row_pattern(r, lead=lead) for r in table if r.cls in cues)
+    filler = "|".join(row_pattern(r, lead=False) for r in table if r.cls in fillers)
+    return re.compile(rf"(?:{cue})" + (rf"(?:\s+(?:{filler}))*" if filler else "") + r"\s+$", re.IGNORECASE)
+
+
+def _cue_words(cls: str) -> str:
+    """The rows of class ``cls`` of geo/rules/cues.jsonl as one alternation of whole words (longest first)."""
+    return "|".join(row_pattern(r) for r in sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key)) if r.cls == cls)
+
+
+def _kind_words(cls: str) -> str:
+    """The rows of class ``cls`` of geo/rules/name_kinds.jsonl as one alternation (use it case-sensitively: a row is
+    read in any case, a ``case: title`` row as written), longest first."""
+    table = sorted(lookup_rows("name_kinds"), key=lambda r: (-len(r.key), r.key))
+    return "|".join(f"(?i:{p})" if r.get("case") != "title" else p
+                    for r in table if r.cls == cls for p in (row_pattern(r),))
+
+
+def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
+    (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
+    spans: dict[str, int] = {}
+    endings: set[str] = set()
+    stems: set[str] = set()
+    fillers: set[str] = set()
+    for r in lookup_rows("cues"):
+        words = r.key.split(" ")
+        if r.cls.startswith("filler"):
+            fillers.add(r.key)
+            continue
+        if r.cls.startswith("list"):
+            continue  # read by _LIST_CUE and _LIST_ITEM_CUE, not at a window's end
+        last = words[-1]
+        if r.match == "prefix" or last.endswith("*"):
+            stems.add(last.rstrip("*"))
+        else:
+            endings.add(last)
+        if len(words) > 1:
+            spans[last] = max(spans.get(last, 1), len(words))
+    return max(spans.values(), default=1), spans, tuple(sorted(endings)), tuple(sorted(stems)), frozenset(fillers)
+
+
 #: A word of the text: start, end, the word.
 Word = tuple[int, int, str]
 
@@ -125,47 +173,24 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-_TITLES = frozenset(
-    """president minister envoy spokesman spokeswoman spokesperson secretary adviser advisor advisers
-    general colonel lieutenant major commander chief mr mrs ms dr sir lord senator governor mayor
-    chancellor premier ambassador pope king queen prince nicknamed journalist analyst blogger
-    milblogger correspondent captain sergeant private lieutenant-colonel major-general colonel-general
-    deputy head director citizen activist""".split()
-)
+# titles before a person's name (the title-before rows of geo/rules/name_kinds.jsonl)
+_TITLES = frozenset(r.key for r in lookup_rows("name_kinds") if r.cls == "title-before")
 
-# Cue words before a name. Strong cues allow the fuzzy fallback; weak ones only spelling rules.
-_STRONG_CUE = re.compile(
-    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|urban-type settlement|"
-    r"outskirts|vicinity|direction|liberat\w*|captur\w*|seiz\w*|occup\w*|took control of|"
-    r"control (?:of|over)|entered|into|near|nearby|towards?|outside|around|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+part)?\s+of|"
-    r"(?:the\s+)?area of|expelled the enemy from|advanc\w* (?:on|to|towards|from)|"
-    r"assault(?:s|ed)? on|attack(?:s|ed)? on|strikes? on|(?:shell|struck|hit)\w* )"
-    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
-    re.IGNORECASE,
-)
-_SETTLEMENT_CUE = re.compile(
-    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|liberat\w*|captur\w*|seiz\w*|"
-    r"took control of|control (?:of|over)|entered|outskirts of|near|towards?|direction)"
-    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement|in|near|and))*\s+$",
-    re.IGNORECASE,
-)
+# Cue words before a name (the rows of geo/rules/cues.jsonl). Strong cues allow the fuzzy fallback; weak ones
+# only spelling rules; settlement and called cues make a name a settlement's. Each matches
+# "<cue>(<whitespace><filler>)*<whitespace>" at the end of the words before a name; a cue word may end a longer
+# word ("recaptured", "downtown"), a weak one (a preposition) is a word of its own.
+_STRONG_CUE = _cue_pattern(("called", "settlement", "strong"), ("filler", "filler-open"))
+_SETTLEMENT_CUE = _cue_pattern(("called", "settlement"), ("filler", "filler-open"))
 # what makes a word a settlement's name wherever it stands in the text
-_CALLED_CUE = re.compile(
-    r"(?:settlements?|villages?|towns?|city|hamlet|localit(?:y|ies)|liberat\w*|captur\w*|took control of)"
-    r"(?:\s+(?:the|of|settlements?|villages?|towns?|city|small|large|urban-type|settlement))*\s+$",
-    re.IGNORECASE,
-)
+_CALLED_CUE = _cue_pattern(("called",), ("filler",))
 # the last of a list of settlements: "the villages of Filia in the X region and First May"
-_LIST_CUE = re.compile(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
+_LIST_CUE = re.compile(rf"(?:{_cue_words('list')})[^.;:!?]*(?:\band|,)\s+$", re.IGNORECASE)
 # a later item of a list a cue opens: "the villages of Striletska, Krasne, ", "in the areas of
 # Pyatyhatky and ", "near Zarichne and ": only names, commas and "and"/"or" after the cue
-_LIST_ITEM_CUE = re.compile(
-    r"\b(?:villages|settlements|towns|localities|hamlets|areas|near|vicinity of|outskirts of)[^\S\n]+(?:of[^\S\n]+)?",
-    re.IGNORECASE,
-)
+_LIST_ITEM_CUE = re.compile(rf"(?:{_cue_words('list-item')})[^\S\n]+(?:of[^\S\n]+)?", re.IGNORECASE)
 _LIST_ITEMS = re.compile(r"(?:[^\W\d_a-z][\w'’-]*(?![\w'’-])|,|(?:and|or)(?!\w)|[^\S\n])+")
-_WEAK_CUE = re.compile(r"(?:\b(?:in|at|of|from|to|and|or|between)\s+)$", re.IGNORECASE)
+_WEAK_CUE = _cue_pattern(("weak",), (), lead=True)
 _DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
 _RU_TOPONYM = re.compile(
@@ -177,31 +202,26 @@ _RU_TOPONYM = re.compile(
 )
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
-_WATER_WORDS = r"River|river|Lake|lake|Reservoir|reservoir"
-_WATER_AFTER = re.compile(rf"^\s+(?:{_WATER_WORDS})\b")
+# (the rows of geo/rules/name_kinds.jsonl, any case unless a row says ``case: title``, and the region words below)
+_WATER_WORDS = _kind_words("water-after")
+_WATER_AFTER = re.compile(rf"^\s+(?:{_WATER_WORDS})")
 _REGION_WORDS = (
     r"Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic"
     # Russian and Ukrainian, every case: "Покровському районі", "Запорожской области", "Сумська обл."
     r"|област(?:ь|и|і|ей|ью|ях|ям)(?!\w)|обл(?=\.)|район(?:а|у|і|е|ом|ах|ів|ы|ов)?(?!\w)|кра(?:й|я|ю|е|ем)(?!\w)"
 )
 _REGION_AFTER = re.compile(rf"^\s+(?:{_REGION_WORDS})\b")
-_NOT_SETTLEMENT_WORDS = (
-    r"ravine|Ravine|gully|beam|Spit|spit|Bay|Canal|Park|Street|street|Avenue|avenue|Square|Plant|plant|"
-    r"Power|Nuclear|Thermal|Airport|airport|Airfield|airfield|Air Base|Bridge|bridge|Highway|highway|Road|"
-    r"Channel|Forest|Cathedral|Monastery|Stadium|Station|Mine|mine|Coke|Times|Post|Journal|Herald|University|"
-    r"Institute|Agreements?|Accords?|format|Group|Battalion|Brigade|Regiment|Division|Army|Corps|Fleet|TV|Radio|"
-    r"Club|Declaration|Summit|Process|Memorandum|Initiative|Military|Sea|group|grouping|Grouping|"
-    r"armou?red|tanks?|vehicles?|helicopters?|missiles?|drones?|howitzers?|rockets?|systems?"
-)
-_NOT_SETTLEMENT_AFTER = re.compile(rf"^\s+(?:{_NOT_SETTLEMENT_WORDS})\b")
+_NOT_SETTLEMENT_WORDS = _kind_words("not-settlement-after")
+_NOT_SETTLEMENT_AFTER = re.compile(rf"^\s+(?:{_NOT_SETTLEMENT_WORDS})")
 # What each of the four patterns above needs at the least (no word end; the direction words in
 # any case): one search that most names fail spares them the four.
 _ANY_AFTER = re.compile(
     rf"\s+(?:{_REGION_WORDS}|{_WATER_WORDS}|{_NOT_SETTLEMENT_WORDS}|(?i:{_DIRECTION_WORDS}))"
 )
-_NOT_SETTLEMENT_BEFORE = re.compile(
-    r"(?:(?:Sea|sea|Gulf|gulf|Bay|bay|Lake|lake|Strait|strait) of|Battlegroup|battlegroup|\b[A-Z]\.)\s+$"
-)
+_NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}|\b[A-Z]\.)\s+$")
+# the words those end with (lower-cased) and the initial's full stop: the string test before the search
+_NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
+                                        if r.cls == "not-settlement-before"}), ".")
 # a region word after a name: "Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области"
 _REGION_WORD_AFTER = re.compile(
     r"\s+(?:oblast|region|krai|raion|province|област[ьи]|обл\.|район[аеу]?|кра[йяю]|област[іь]|районі?)(?!\w)",
@@ -211,20 +231,12 @@ _SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$",
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
-# A cue's last word ends in one of _CUE_ENDINGS or holds one of _CUE_STEMS ("liberat\w*",
-# "(?:shell|struck|hit)\w*"); only a cue whose last word is one of _CUE_SPANS has more than one
-# word. Keep these in step with the patterns: they let _cue_start refuse most windows without a
+# A cue's last word ends in one of _CUE_ENDINGS or holds one of _CUE_STEMS (a prefix row's stem,
+# "liberat"); only a cue whose last word is one of _CUE_SPANS has more than one word. All are read
+# off the same rows of geo/rules/cues.jsonl: they let _cue_start refuse most windows without a
 # regex search, and cut the others down to the words a cue may take (a search of the whole window
 # tries every alternative at each of its 60 start positions).
-_CUE_WORDS = 4  # "expelled the enemy from"
-_CUE_SPANS = {"from": 4, "of": 3, "on": 2, "to": 2, "towards": 2, "over": 2, "settlement": 2}
-_CUE_ENDINGS = tuple(
-    """settlement settlements village villages town towns city hamlet locality localities
-    outskirts vicinity direction entered into near nearby toward towards outside around over
-    of on to from in at and or between""".split()
-)
-_CUE_STEMS = ("liberat", "captur", "seiz", "occup", "shell", "struck", "hit")
-_CUE_FILLERS = frozenset("the of settlement settlements village villages town towns city small large urban-type in near and".split())
+_CUE_WORDS, _CUE_SPANS, _CUE_ENDINGS, _CUE_STEMS, _CUE_FILLERS = _cue_gate()
 
 
 # wordfreq's "small" lists hold every word of Zipf ≥ 3 with the same frequency as the "best"
@@ -704,7 +716,7 @@ def _match_run(
     cue = _cue(window) if window is not None else ""
     before = text[max(0, s - 12) : s]
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
-    if before.rstrip().endswith(("of", "attlegroup", ".")) and _NOT_SETTLEMENT_BEFORE.search(before):
+    if before.rstrip().lower().endswith(_NOT_SETTLEMENT_BEFORE_ENDS) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", run[-1][1]
     if is_not_place(run[0][2]):
         return 1, "skip", run[0][1]  # a group of forces, a weapon, a unit's nickname (geo/rules/not_places.jsonl)

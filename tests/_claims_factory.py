@@ -1,12 +1,27 @@
-"""Synthetic claims for the map tests: several days of claims at a few real places (shared by the browser tests)."""
+"""Claims for tests: a mention's claim read from a sentence the test writes (shared by the claims tests), and
+synthetic claims for the map tests, several days of claims at a few real places (shared by the browser tests)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from geo.claims import ClaimContext, analyse_mention
 from geo.model import Action, Claim, Claimant
 
-__all__ = ["DAY0", "days_claims"]
+__all__ = ["DAY0", "claim_at", "days_claims", "name_at"]
+
+
+def name_at(sentence: str, name: str, nth: int = 0) -> tuple[int, int]:
+    """The span of the ``nth`` occurrence of ``name`` in ``sentence``."""
+    starts = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    return starts[nth], starts[nth] + len(name)
+
+
+def claim_at(sentence: str, name: str, nth: int = 0, **kw) -> ClaimContext:
+    """The claim :func:`geo.claims.analyse_mention` reads for the ``nth`` ``name`` of ``sentence`` (``kw``: its
+    options, ``context``, ``report``…)."""
+    return analyse_mention(sentence, *name_at(sentence, name, nth), **kw)
 
 DAY0 = dt.date(2025, 11, 20)
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.claims import analyse_mention
+from _claims_factory import claim_at
 from geo.discourse import read_report
 from geo.model import Claimant
 
 
 def _claimant(sentence: str, name: str, context: str = "") -> Claimant | None:
-    start = sentence.index(name)
-    return analyse_mention(sentence, start, start + len(name), context=context).claimant
+    return claim_at(sentence, name, context=context).claimant
 
 
 @pytest.mark.parametrize("sentence, name, claimant", [

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from _claims_factory import claim_at, name_at
 from geo.claims import (
-    ClaimContext,
     analyse_mention,
     analyse_mention_all,
     find_directions,
@@ -24,14 +24,7 @@ from geo.claims import (
 from geo.model import Action, Claimant, Report
 
 
-def _at(sentence: str, name: str, nth: int = 0) -> tuple[int, int]:
-    starts = [m.start() for m in re.finditer(re.escape(name), sentence)]
-    return starts[nth], starts[nth] + len(name)
-
-
-def _run(sentence: str, name: str, nth: int = 0, **kw) -> ClaimContext:
-    start, end = _at(sentence, name, nth)
-    return analyse_mention(sentence, start, end, **kw)
+_at, _run = name_at, claim_at
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.claims import analyse_mention
+from _claims_factory import claim_at as _claim
 from geo.model import Action
-
-
-def _claim(sentence: str, name: str):
-    start = sentence.index(name)
-    return analyse_mention(sentence, start, start + len(name))
 
 
 @pytest.mark.parametrize("sentence, name, action, modality", [

@@ -8,14 +8,9 @@ import datetime as dt
 
 import pytest
 
-from geo.claims import analyse_mention
+from _claims_factory import claim_at as _claim
 from geo.discourse import read_report
 from geo.model import Action, Claimant
-
-
-def _claim(sentence: str, name: str):
-    start = sentence.index(name)
-    return analyse_mention(sentence, start, start + len(name))
 
 
 @pytest.mark.parametrize("sentence, name, action, modality", [

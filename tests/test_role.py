@@ -3,17 +3,13 @@ events. Sentences written for these tests in the genres' form (real names and pl
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from geo.claims import ClaimContext, analyse_mention
+from _claims_factory import claim_at
 from geo.model import Action
 
 
-def _run(sentence: str, name: str, nth: int = 0, **kw) -> ClaimContext:
-    starts = [m.start() for m in re.finditer(re.escape(name), sentence)]
-    return analyse_mention(sentence, starts[nth], starts[nth] + len(name), **kw)
+_run = claim_at
 
 
 def _role(sentence: str, name: str) -> str:

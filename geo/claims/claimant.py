@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 from geo.rules import GAP, GAP_WORDS
+from geo.rules.lookup import lookup_rows, row_pattern
 from geo.rules.matcher import TABLES, Hit, full_match, read_all_kinds, read_kinds, rows
 from geo.model import Claimant
 from geo.claims.matching import _I, _c, _position_before, _possessed_after
@@ -32,8 +33,9 @@ _SOURCE_GAP_WORDS = 4  # words between "according to" and the speaker ("accordin
 # What follows up to _may_speak serves geo.claims.role (a place named as the speaker: "Moscow said"):
 # _SPEECH_AFTER is being rewritten as a linear expression elsewhere; its vocabulary is the speech table's.
 # speaker metonyms: seats of power as actors
-_METONYMS = _c(r"^(?:the\s+)?(?:moscow|kremlin|kyiv|kiev|washington|white\s+house|brussels|beijing|london|paris|berlin|"
-               r"minsk|tehran|ankara|pentagon|downing\s+street|elys[eé]e|bankova|lubyanka|warsaw|budapest|tokyo)$")
+# (the seat-of-power rows of geo/rules/name_kinds.jsonl)
+_METONYMS = _c(r"^(?:the\s+)?(?:" + "|".join(row_pattern(r, lead=False) for r in lookup_rows("name_kinds")
+                                            if r.cls == "seat-of-power") + r")$")
 # each run of whitespace is read one way only (possessive: what follows a run is a comma or a word)
 _FILLER = (r"(?:\s*+,?\s*+(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
            r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*+,?\s*+){0,3})")

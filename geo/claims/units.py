@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from geo.claims.matching import _GATE, _GatedTable, _gated
+from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.matcher import rows
 
 __all__ = ['find_units', 'find_directions']
 
@@ -13,26 +15,54 @@ __all__ = ['find_units', 'find_directions']
 # Units and directions
 # --------------------------------------------------------------------------------------------
 
-_UNIT_ADJ = (r"(?:Guards|Separate|Independent|Motori[sz]ed|Motor|Mechani[sz]ed|Rifle|Tank|Airborne|Air\s+Assault|Assault|"
-             r"Naval\s+Infantry|Marine|Artillery|Combined\s+Arms|Territorial\s+Defen[cs]e|Mountain|Special\s+Purpose|"
-             r"Special\s+Forces|Spetsnaz|Jaeger|Presidential|Operational|Ranger|Unmanned\s+Systems|Drone|Coastal\s+Defen[cs]e|"
-             r"Rocket|Anti-Aircraft|Missile|Infantry|Tactical|Volunteer|Reconnaissance|Engineer|Sapper|Heavy|Light|"
-             r"Army|Air|Attack|Storm|Red\s+Banner|Order\s+of\s+\w+|Cossack|Spetsnaz|Landing|Paratrooper|Parachute|Arctic)")
 _ORDINALS = tuple(f"{d}{suffix}" for d in "0123456789" for suffix in ("st", "nd", "rd", "th"))  # "58th": a stem
 # the longest word of a named unit ("Pokrovsk-Myrnohrad" Battalion): read possessively and bounded, so that a
 # long hyphenated chain is read from each of its capitals at a bounded cost, not to its end
 _UNIT_WORD = 60
+
+
+def _words(cls: str, rank: str | None = None) -> str:
+    """The rows of class ``cls`` (of ``rank``) of geo/rules/units.jsonl as one alternation, longest first (each row
+    ``case: title``: a proper name's words as written)."""
+    table = sorted(lookup_rows("units"), key=lambda r: (-len(r.key), r.key))
+    return "|".join(row_pattern(r, lead=False) for r in table if r.cls == cls and (rank is None or r.get("rank") == rank))
+
+
+def _stems(cls: str, which: int) -> tuple[str, ...]:
+    """A word (``which``: first 0, last -1) of each row of class ``cls``, lower-cased: one stands in every match."""
+    return tuple(sorted({r.key.split(" ")[which] for r in lookup_rows("units") if r.cls == cls}))
+
+
+def _group_names() -> tuple[str, ...]:
+    """The names of the groups of forces, as a unit's name reads them ("Vostok Group", "Northern Grouping of Forces"):
+    the English ``group-of-forces`` rows of ``geo/rules/not_places.jsonl`` ("Vostok", and "Dnipro" of the row
+    "Dnipro group", which is no group without its word), so that one table says both what is not a place and
+    what names a group. Longest first."""
+    names = {r.key.removesuffix(" group") for r in rows("not_places")
+             if r.cls == "group-of-forces" and r.lang in ("en", "any") and not r.patterned
+             and len(r.key.removesuffix(" group").split()) == 1}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+# the adjectives of a unit, and an order's name of any word ("Order of Lenin": grammar, not a row)
+_UNIT_ADJ = r"(?:" + _words("adjective") + r"|Order\s+of\s+\w+)"
+
+
+def _ranked(rank: str) -> re.Pattern[str]:
+    """An ordinal, adjectives and a unit noun of ``rank``: "25th Separate Airborne Brigade"."""
+    return re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:" + _words("unit", rank) + r")\b")
+
+
 _UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
     # (rank, stems, pattern); rank: lower = more specific
-    (1, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Battalion|Company|Detachment|Squadron|Regiment|"
-                   r"Brigade|Bde|MRR|MRB|Rgt)\b")),
-    (1, ("battalion", "regiment", "brigade", "detachment"), re.compile(r"\b(?:[A-Z][\w'’-]{1,%d}+\s++){1,3}(?:Battalion|Regiment|Brigade|Detachment)\b" % _UNIT_WORD)),
-    (2, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Division|MRD|Div)\b")),
-    (3, _ORDINALS, re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:" + _UNIT_ADJ + r"\s+)*(?:Army\s+Corps|Corps|Army|AC|CAA|TA|Flotilla|Fleet)\b")),
-    (4, ("battle", "group"), re.compile(r"\b(?:Battle\s?group|Battle\s+Group|Grouping\s+of\s+Forces|Group\s+of\s+Forces)\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
-    (4, ("group",), re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?:Sever|Zapad|Tsentr|Yug|Vostok|Dnepr|Northern|Western|Central|Southern|Eastern|Dnipro))\s+"
-                   r"(?:Group(?:ing)?(?:\s+of\s+(?:Forces|Troops))?)\b")),
-    (5, ("district",), re.compile(r"\b(?:Southern|Northern|Western|Eastern|Central|Leningrad|Moscow)\s+Military\s+District\b")),
+    (1, _ORDINALS, _ranked("1")),
+    (1, _stems("named-unit", -1), re.compile(r"\b(?:[A-Z][\w'’-]{1,%d}+\s++){1,3}(?:%s)\b" % (_UNIT_WORD, _words("named-unit")))),
+    (2, _ORDINALS, _ranked("2")),
+    (3, _ORDINALS, _ranked("3")),
+    (4, _stems("group-before", 0), re.compile(r"\b(?:" + _words("group-before") + r")\s+['‘\"“]?[A-Z][a-z]+['’\"”]?")),
+    (4, _stems("group-after", 0), re.compile(r"(?:['‘\"“][A-Z][a-z]+['’\"”]|\b(?i:" + "|".join(map(re.escape, _group_names())) + r"))\s+"
+                   r"(?:" + _words("group-after") + r")\b")),
+    (5, _stems("district", -1), re.compile(r"\b(?:" + _words("district") + r")\b")),
 )
 _UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
 _UNIT_TABLE = _GatedTable(_UNITS, _UNIT_BITS)

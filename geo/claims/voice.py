@@ -5,10 +5,10 @@ side's first person.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import urlparse
 from geo.model import Action, Claimant, Report
-from geo.claims.matching import _c
+from geo.rules.lookup import class_pattern
 from geo.rules.matcher import read_kinds
 from geo.claims.action import _find_cues, _hedged
 from geo.claims.claimant import _find_attributions
@@ -19,9 +19,8 @@ __all__ = ['source_claimant', 'outlet_claimant', 'report_voice']
 # Source claimant
 # --------------------------------------------------------------------------------------------
 
-_MOD_HINT = _c(r"\b(?:mod|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|ministry\s+said|minoborony|battle\s?group|"
-               r"liberat\w+)\b")
-_BLOG_HOSTS = re.compile(r"substack|blogspot|wordpress|medium\.com|livejournal|t\.me|telegram|x\.com|twitter|threadreaderapp|nitter")
+# Who publishes a report, from its host and head: the rows of geo/rules/outlets.jsonl (one expression per class)
+_OUTLET = partial(class_pattern, "outlets")
 
 
 @lru_cache(maxsize=16)
@@ -73,28 +72,20 @@ def outlet_claimant(report: Report) -> Claimant | None:
     return _head_claimant(host, host) if host else source_claimant(report)
 
 
-# The head's patterns (case-sensitive, on the casefolded head)
-_ISW_HEAD = re.compile(r"understandingwar|criticalthreats|\bisw\b|institute for the study of war")
-_DEEPSTATE_HEAD = re.compile(r"deep[\s_-]?state")
-_BLOGGER_HEAD = re.compile(r"rybar|colonelcassad|cassad|wargonzo|two majors|dva_majors|military chronicle|milchronicles")
-_AGENCY_HEAD = re.compile(r"sputnik|tass\.|\btass\b|ria\.ru|\bria\b|rt\.com|interfax|mil\.ru|function\.mil|ru24|tvzvezda")
-_GENSTAFF_HEAD = re.compile(r"mil\.gov\.ua|zsu\.gov\.ua|general\s*staff")
-
-
 def _head_claimant(host: str, head: str) -> Claimant | None:
     """:func:`source_claimant` from a report's host and head."""
     low = head.casefold()
-    if _ISW_HEAD.search(low):
+    if _OUTLET("isw").search(low):
         return Claimant.ISW
-    if _DEEPSTATE_HEAD.search(low):
+    if _OUTLET("deepstate").search(low):
         return Claimant.DEEPSTATE
-    if _BLOGGER_HEAD.search(low):
+    if _OUTLET("milblogger").search(low):
         return Claimant.RU_MILBLOGGER
-    if _AGENCY_HEAD.search(host or low):
-        return Claimant.RU_MOD if _MOD_HINT.search(head) else Claimant.MEDIA
-    if "ukrain" in low and _GENSTAFF_HEAD.search(low):
+    if _OUTLET("agency").search(host or low):
+        return Claimant.RU_MOD if _OUTLET("mod-hint").search(head) else Claimant.MEDIA
+    if _OUTLET("ukraine").search(low) and _OUTLET("genstaff").search(low):
         return Claimant.UA_GENERALSTAFF
-    if host and not _BLOG_HOSTS.search(host):
+    if host and not _OUTLET("blog-host").search(host):
         return Claimant.MEDIA
     return None
 

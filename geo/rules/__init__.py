@@ -14,7 +14,8 @@ by adding a row. Every row has
   ``lemma`` (one Russian or Ukrainian word in its dictionary form, matching its case forms as
   pymorphy3 reads them, :mod:`geo.rules.lemmas`: ``Пушилин`` matches ``Пушилина``, ``Пушилиным``
   but not the village ``Пушилино``'s forms of another noun; a person's name, where a stem would
-  also read the villages named after the person);
+  also read the villages named after the person), or, in the tables that allow it, ``part`` (the phrase
+  anywhere, inside a word too: a host's part, ``substack`` in ``example.substack.com``);
 - inside a phrase, a word ending in ``*`` is a stem (``establish* … control``: "established control"),
   and ``…`` stands for up to three words that are not capitalised ("took … control": "took full control",
   "expel* … ukrainian … from": "expelled the Ukrainian forces from"; a gap never swallows a place's name)
@@ -57,11 +58,14 @@ from types import MappingProxyType
 from frontmap.errors import RuleError
 from geo.rules.lemmas import LEMMA_LANGS, stem as lemma_stem
 
-__all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "load_table", "normalise_phrase", "phrase_pattern"]
+__all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_pattern"]
 
 RULES_DIR = Path(__file__).resolve().parent
 LANGS = frozenset({"en", "ru", "uk", "any"})
-MATCHES = frozenset({"word", "prefix", "lemma"})
+MATCHES = frozenset({"word", "prefix", "lemma", "part"})
+#: what a row of a sentence table may match as; ``part`` (the phrase anywhere, inside a word too: "substack" in
+#: "example.substack.com") only in the tables that allow it (hosts and heads, :mod:`geo.rules.lookup`)
+SENTENCE_MATCHES = frozenset({"word", "prefix", "lemma"})
 _BASE = frozenset({"phrase", "lang", "class", "example", "match", "note", "unless_next"})
 _SPACE = re.compile(r"\s+")
 QUOTES = "\"«»“”„"  #: quotation marks, one attribute like case: any of them matches any other
@@ -153,6 +157,7 @@ def load_table(
     fields: Mapping[str, Collection[str] | None] | None = None,
     required: Collection[str] = (),
     folder: Path | None = None,
+    matches: Collection[str] = SENTENCE_MATCHES,
 ) -> tuple[Rule, ...]:
     """Load and check ``<folder>/<name>.jsonl`` (default folder: this package).
 
@@ -168,6 +173,8 @@ def load_table(
         Further fields every row must have.
     folder : Path, optional
         Where the table lives (tests use a temporary folder).
+    matches : collection of str
+        The values ``match`` may take (default :data:`SENTENCE_MATCHES`; ``part`` only where a table allows it).
 
     Returns
     -------
@@ -180,7 +187,7 @@ def load_table(
         Naming the file and line of the first bad row.
     """
     path = (folder or RULES_DIR) / f"{name}.jsonl"
-    return _load(path, name, frozenset(classes), _freeze(fields or {}), frozenset(required))
+    return _load(path, name, frozenset(classes), _freeze(fields or {}), frozenset(required), frozenset(matches))
 
 
 def _freeze(fields: Mapping[str, Collection[str] | None]) -> tuple:
@@ -188,7 +195,8 @@ def _freeze(fields: Mapping[str, Collection[str] | None]) -> tuple:
 
 
 @lru_cache(maxsize=None)
-def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: frozenset) -> tuple[Rule, ...]:
+def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: frozenset,
+          matches: frozenset = SENTENCE_MATCHES) -> tuple[Rule, ...]:
     allowed = dict(fields)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -225,8 +233,8 @@ def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: fr
         if obj["class"] not in classes:
             raise RuleError(f"{where}: class {obj['class']!r} is not one of {sorted(classes)}")
         match = obj.get("match", "word")
-        if match not in MATCHES:
-            raise RuleError(f"{where}: match {match!r} is not one of {sorted(MATCHES)}")
+        if match not in matches:
+            raise RuleError(f"{where}: match {match!r} is not one of {sorted(matches)}")
         words = phrase.split(" ")
         if any("*" in w.rstrip("*") or w == "*" for w in words) or words[0] == GAP or words[-1] == GAP:
             raise RuleError(f"{where}: a stem '*' ends a word, and '{GAP}' stands between words: {obj['phrase']!r}")
@@ -255,7 +263,8 @@ def _load(path: Path, name: str, classes: frozenset, fields: tuple, required: fr
                 raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
         elif phrase not in normalise_phrase(obj["example"]):
             raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
-        dup = (phrase, obj["lang"], obj["class"])
+        # a row that keeps its case (``case: title``, in the tables that allow it) is the phrase as written
+        dup = (_SPACE.sub(" ", obj["phrase"]).strip() if obj.get("case") == "title" else phrase, obj["lang"], obj["class"])
         if dup in seen:
             raise RuleError(f"{where}: duplicate of line {seen[dup]} ({obj['phrase']!r}, {obj['lang']}, {obj['class']})")
         seen[dup] = n

@@ -1,0 +1,99 @@
+"""Rule tables read as look-ups, not as a sentence's phrases: each class compiled into one expression.
+
+A table here is checked on load like every rule table (:func:`geo.rules.load_table`: unknown class, empty or
+duplicate phrase, an example that does not hold its phrase → an error naming the file and line), but its
+rows are searched for in a string of another kind than a sentence (a report's host and head, the words
+before a name), one expression per class, case-insensitive as one attribute:
+
+- ``outlets``: what a report's url, title and first lines say of who publishes it (:mod:`geo.claims.voice`);
+- ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`);
+- ``units``: the words of a military unit's name (:mod:`geo.claims.units`);
+- ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
+- ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`).
+
+A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
+word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
+``case: title`` matches only as written (a name's word: "Road", "Post"); every other row in any case.
+
+>>> bool(class_pattern("outlets", "blog-host").search("example.substack.com"))
+True
+>>> bool(class_pattern("outlets", "isw").search("the isw said")), bool(class_pattern("outlets", "isw").search("iswara"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from geo.rules import Rule, load_table, phrase_pattern
+
+__all__ = ["LOOKUP_TABLES", "class_pattern", "lookup_rows", "row_pattern"]
+
+#: table name → (classes, fields, match values): what each look-up table's rows may say
+LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None], frozenset[str]]] = {
+    # who publishes a report, from its host and head (geo.claims.voice, in this order of precedence)
+    "outlets": (frozenset({"isw", "deepstate", "milblogger", "agency", "mod-hint", "genstaff", "ukraine",
+                           "blog-host"}), {}, frozenset({"word", "prefix", "part"})),
+    # the words before a name that make it a place's (geo.mentions): the cue classes nest, each a part of the
+    # next (called ⊂ settlement ⊂ strong); weak cues are prepositions alone; fillers may follow a cue
+    # ("the village of "), the open ones ("in", "near", "and") not after a called cue
+    # a list: after a "list" word, the last item of a list is a settlement's name ("the villages of A, B and C");
+    # after a "list-item" word, each item ("near A, B and ")
+    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open", "list", "list-item"}), {},
+             frozenset({"word", "prefix"})),
+    # month and weekday names, each form a row, with its number (geo.dates); ``case: title`` a word that is also a
+    # common English word and a month only when capitalised ("may", "march")
+    # what a word next to a name says it names (geo.mentions): water after it ("Oskil River"), no settlement after it
+    # ("Kupyansk Street", "Azov Sea") or before it ("Sea of Azov"); ``case: title`` a word that says so only when
+    # capitalised, as a name's part ("Pokrovsk Road", "Kyiv Post"; "the Pokrovsk road" leads to the town)
+    # a seat-of-power: a name standing for its government ("Moscow said", "the Kremlin's"; geo.claims.role)
+    # a title-before: the capitalised word after it is a person's name ("President Zelensky", geo.mentions)
+    "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
+                              "title-before"}),
+                   {"case": frozenset({"title"})}, frozenset({"word"})),
+    # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
+    # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
+    # Airborne Brigade"; a capitalised name and a named-unit noun: "Azov Brigade"; the words before and after a group's
+    # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district
+    "units": (frozenset({"adjective", "unit", "named-unit", "group-before", "group-after", "district"}),
+              {"rank": frozenset({"1", "2", "3"}), "case": frozenset({"title"})}, frozenset({"word"})),
+    "calendar": (frozenset({"month", "weekday"}),
+                 {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
+                  "case": frozenset({"title"})}, frozenset({"word"})),
+}
+
+
+def lookup_rows(table: str) -> tuple[Rule, ...]:
+    """The checked rows of one look-up table (see :data:`LOOKUP_TABLES`)."""
+    classes, fields, matches = LOOKUP_TABLES[table]
+    return load_table(table, classes=classes, fields=fields, matches=matches)
+
+
+def row_pattern(rule: Rule, *, lead: bool = True) -> str:
+    """The expression of one row (use it case-insensitively): its words joined by any whitespace, a
+    ``word*`` or a ``prefix`` row's last word a stem; a ``word`` or ``prefix`` row starts a word
+    (unless ``lead`` is False), a ``part`` row starts and ends anywhere; a ``case: title`` row keeps its case.
+
+    >>> import re
+    >>> road = next(r for r in lookup_rows("name_kinds") if r.phrase == "Road")
+    >>> bool(re.match(row_pattern(road), "Road", re.I)), bool(re.match(row_pattern(road), "road", re.I))
+    (True, False)
+    """
+    if rule.match == "part":
+        return r"\s+".join(map(re.escape, rule.key.split(" ")))
+    if rule.get("case") == "title":  # the one row attribute that keeps the case: the words as written
+        written = " ".join(unicodedata.normalize("NFC", rule.phrase).split())
+        return (r"(?<!\w)" if lead else "") + "(?-i:" + phrase_pattern(written, rule.match == "prefix") + ")"
+    return (r"(?<!\w)" if lead else "") + phrase_pattern(rule.key, rule.match == "prefix")
+
+
+@lru_cache(maxsize=None)
+def class_pattern(table: str, cls: str) -> re.Pattern[str]:
+    """One case-insensitive expression of every row of class ``cls`` of a look-up table (longest phrases
+    first, so that an alternation reads the longest at a place)."""
+    parts = [row_pattern(r) for r in sorted(lookup_rows(table), key=lambda r: (-len(r.key), r.key)) if r.cls == cls]
+    if not parts:
+        raise KeyError(f"{table}: no row of class {cls!r}")
+    return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)

@@ -1,0 +1,217 @@
+"""The look-up rule tables (geo/rules/outlets.jsonl, cues.jsonl, name_kinds.jsonl, units.jsonl, calendar.jsonl) and
+the groups of forces of geo/rules/not_places.jsonl that name units: checked on load, every row's example read back
+through its reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from frontmap.errors import RuleError
+from _claims_factory import claim_at
+from geo.claims.claimant import _METONYMS
+from geo.claims.units import find_units
+from geo.claims.voice import source_claimant
+from geo.dates import _month, date_and_scope
+from geo.mentions import (_ANY_AFTER, _CALLED_CUE, _CUE_FILLERS, _CUE_STEMS, _LIST_CUE, _NOT_SETTLEMENT_AFTER,
+                          _NOT_SETTLEMENT_BEFORE, _SETTLEMENT_CUE, _STRONG_CUE, _TITLES, _WATER_AFTER, _WEAK_CUE,
+                          _in_called_list, _person_like)
+from geo.model import Claimant, Report
+from geo.rules import load_table
+from geo.rules.lookup import LOOKUP_TABLES, class_pattern, lookup_rows, row_pattern
+from geo.rules.matcher import is_not_place, rows
+
+OUTLETS = lookup_rows("outlets")
+CUES = lookup_rows("cues")
+
+
+@pytest.mark.parametrize("row", OUTLETS + CUES, ids=lambda r: f"{r.table}:{r.line}:{r.phrase}")
+def test_every_lookup_row_reads_back_from_its_example(row) -> None:
+    assert re.search(row_pattern(row), row.example, re.IGNORECASE), f"{row.table}.jsonl:{row.line}"
+    assert class_pattern(row.table, row.cls).search(row.example.casefold())
+
+
+_SOURCE = {"isw": Claimant.ISW, "deepstate": Claimant.DEEPSTATE, "milblogger": Claimant.RU_MILBLOGGER}
+
+
+@pytest.mark.parametrize("row", [r for r in OUTLETS if r.cls in _SOURCE or r.cls == "blog-host"],
+                         ids=lambda r: f"{r.line}:{r.phrase}")
+def test_an_outlet_row_gives_its_claimant(row) -> None:
+    url = row.example if "://" in row.example else ""
+    got = source_claimant(Report(text="" if url else row.example, url=url))
+    if row.cls == "blog-host":
+        assert got is None  # a blog or a post: the claimant is left to the author
+    else:
+        assert got is _SOURCE[row.cls]
+
+
+def test_an_agency_relays_the_ministry_only_with_a_hint() -> None:
+    assert source_claimant(Report(text="", url="https://tass.com/politics/1-liberated")) is Claimant.RU_MOD
+    assert source_claimant(Report(text="", url="https://tass.com/politics/1-economy")) is Claimant.MEDIA
+    assert source_claimant(Report(text="General Staff of the Armed Forces of Ukraine: the enemy attacked 40 times.",
+                                  url="")) is Claimant.UA_GENERALSTAFF
+    # a General Staff not said to be Ukraine's is no Ukrainian claimant
+    assert source_claimant(Report(text="The General Staff said the enemy attacked.", url="")) is None
+
+
+# which expression reads each class: a cue class's own, a filler after the cues it may follow
+_CUE_READERS = {"called": (_CALLED_CUE, _SETTLEMENT_CUE, _STRONG_CUE), "settlement": (_SETTLEMENT_CUE, _STRONG_CUE),
+                "strong": (_STRONG_CUE,), "weak": (_WEAK_CUE,), "filler": (_STRONG_CUE,), "filler-open": (_STRONG_CUE,)}
+
+
+@pytest.mark.parametrize("row", [r for r in CUES if r.cls in _CUE_READERS], ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_cue_row_makes_the_name_after_it_a_cued_one(row) -> None:
+    # the words before the first name after the phrase end in a cue of the row's class
+    m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+    name = re.compile(r"\b[A-Z]").search(row.example, m.end())
+    assert name, f"cues.jsonl:{row.line}: no name after the phrase in the example"
+    window = row.example[:name.start()]
+    for pattern in _CUE_READERS[row.cls]:
+        assert pattern.search(window), (row.line, pattern.pattern[:40])
+    if row.cls == "filler-open":
+        assert not _CALLED_CUE.search(window)  # an open filler follows no called cue
+
+
+@pytest.mark.parametrize("row", [r for r in CUES if r.cls.startswith("list")], ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_list_row_makes_the_items_after_it_settlements(row) -> None:
+    # "the villages of A, B and C": after a list word the last item, after a list-item word each item
+    m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+    names = [n.start() for n in re.finditer(r"\b[A-Z]", row.example[m.end():])]
+    assert len(names) >= 3, f"cues.jsonl:{row.line}: the example lists three names after the phrase"
+    if row.cls == "list":
+        assert _LIST_CUE.search(row.example[:m.end() + names[-1]])
+    else:
+        assert _in_called_list(row.example, m.end() + names[1])
+        other = row.example[:m.start()] + "with" + row.example[m.end():]  # the list without its word
+        assert not _in_called_list(other, m.start() + len("with") + names[1])
+
+
+def test_the_cue_gate_is_read_off_the_rows() -> None:
+    assert {"liberat", "captur", "seiz", "occup"} <= set(_CUE_STEMS)
+    assert {"the", "of", "village", "near"} <= _CUE_FILLERS
+    assert _STRONG_CUE.search("units recaptured ") and not _WEAK_CUE.search("fighting within ")
+
+
+def test_groups_of_forces_are_one_table_for_units_and_not_places() -> None:
+    for r in rows("not_places"):
+        if r.cls == "group-of-forces" and r.lang == "en":
+            name = r.phrase.split()[0]
+            units = find_units(f"Units of the {name} Group of Forces advanced.")
+            assert [u[0] for u in units] == [f"{name} Group of Forces"], r.line
+            assert is_not_place(r.phrase)
+    # a row with its word group: the word alone stays a place (the city of Dnipro)
+    assert not is_not_place("Dnipro") and is_not_place("Dnipro Group")
+
+
+def _write(tmp_path, table, rows_):
+    (tmp_path / f"{table}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows_))
+
+
+GOOD_OUTLET = {"phrase": "substack", "lang": "any", "class": "blog-host", "match": "part",
+               "example": "https://example.substack.com/p/1"}
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({**GOOD_OUTLET, "class": "newspaper"}, "class 'newspaper' is not one of"),
+    ({**GOOD_OUTLET, "phrase": " "}, "empty phrase"),
+    ({**GOOD_OUTLET, "example": "https://example.org"}, "the example does not hold the phrase"),
+    ({**GOOD_OUTLET, "match": "lemma"}, "match 'lemma' is not one of"),
+])
+def test_a_bad_lookup_row_names_file_and_line(tmp_path, bad, message) -> None:
+    classes, fields, matches = LOOKUP_TABLES["outlets"]
+    _write(tmp_path, "outlets", [GOOD_OUTLET | {"phrase": "nitter", "example": "https://nitter.net/x"}, bad])
+    with pytest.raises(RuleError, match=rf"outlets\.jsonl:2: {message}"):
+        load_table("outlets", classes=classes, fields=fields, matches=matches, folder=tmp_path)
+
+
+def test_a_duplicate_lookup_row_is_an_error(tmp_path) -> None:
+    classes, fields, matches = LOOKUP_TABLES["cues"]
+    row = {"phrase": "near", "lang": "en", "class": "settlement", "example": "Fighting near Tykhe."}
+    _write(tmp_path, "cues", [row, row | {"example": "Shelling near Lyman."}])
+    with pytest.raises(RuleError, match=r"cues\.jsonl:2: duplicate of line 1"):
+        load_table("cues", classes=classes, fields=fields, matches=matches, folder=tmp_path)
+
+
+def test_a_sentence_table_takes_no_part_rows(tmp_path) -> None:
+    # ``part`` (inside a word) is for hosts and heads; a sentence's phrase is whole words
+    _write(tmp_path, "demo", [GOOD_OUTLET | {"class": "x"}])
+    with pytest.raises(RuleError, match=r"demo\.jsonl:1: match 'part' is not one of"):
+        load_table("demo", classes={"x"}, folder=tmp_path)
+
+
+CALENDAR = lookup_rows("calendar")
+_MONDAY = dt.date(2025, 6, 9)
+
+
+@pytest.mark.parametrize("row", CALENDAR, ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_calendar_row_dates_its_example(row) -> None:
+    found, _ = date_and_scope(row.example, _MONDAY)
+    if row.cls == "weekday":
+        assert found is not None and found.weekday() == int(row.get("weekday")), row.line
+    elif re.search(rf"\d\s+{re.escape(row.phrase)}", row.example, re.IGNORECASE):  # a day before the month
+        assert found is not None and found.month == int(row.get("month")), row.line
+    else:  # a month's name without a day ("за январь 2025 года") dates nothing, but is the month
+        assert _month(row.phrase) == int(row.get("month"))
+
+
+def test_a_title_case_month_is_a_month_only_when_capitalised() -> None:
+    assert date_and_scope("Russian forces entered Tykhe on 5 May.", _MONDAY)[0] == dt.date(2025, 5, 5)
+    assert date_and_scope("Russian forces may enter Tykhe on 5 may.", _MONDAY)[0] is None
+    # an apostrophe in any spelling, as in every table
+    for ap in "'’ʼ":
+        assert date_and_scope(f"У п{ap}ятницю війська увійшли в Тихе.", _MONDAY)[0] == dt.date(2025, 6, 6)
+
+
+NAME_KINDS = lookup_rows("name_kinds")
+
+
+@pytest.mark.parametrize("row", NAME_KINDS, ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
+    m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+    assert m, f"name_kinds.jsonl:{row.line}"
+    if row.cls == "title-before":
+        assert row.key in _TITLES  # read by test_a_title_row_makes_the_name_after_it_a_person
+        return
+    if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
+        assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
+        # its possession speaks: "Tokyo's negotiators", where a town's would not
+        name = m.group(0)
+        assert claim_at(f"{name}'s negotiators rejected the plan for Tykhe.", name).role == "speaker", row.line
+        return
+    if row.cls == "not-settlement-before":
+        name = re.compile(r"\b[A-Z]").search(row.example, m.end())
+        assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])
+        return
+    after = re.compile(r"\s+\S").search(row.example[:m.start()][::-1])  # the name's end: the spaces before the word
+    at = m.start() - after.end() + 1
+    pattern = _WATER_AFTER if row.cls == "water-after" else _NOT_SETTLEMENT_AFTER
+    assert pattern.match(row.example[at:at + 40]) and _ANY_AFTER.match(row.example, at, at + 40), row.line
+    lower = row.example[:m.start()] + m.group(0).lower() + row.example[m.end():]
+    # a title row says so only as written ("Pokrovsk Road"; "the Pokrovsk road" leads to the town); the others in any case
+    assert bool(pattern.match(lower[at:at + 40])) is (row.get("case") != "title"), row.line
+
+
+UNITS = lookup_rows("units")
+_UNIT_RANK = {"named-unit": 1, "group-before": 4, "group-after": 4, "district": 5}
+
+
+@pytest.mark.parametrize("row", UNITS, ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
+    units = find_units(row.example)
+    rank = int(row.get("rank") or _UNIT_RANK.get(row.cls, 1))
+    assert any(row.phrase in name and r == rank for name, _, _, r in units), (row.line, units)
+    # a proper name's words (case: title): in lower case no unit
+    lower = row.example.replace(row.phrase, row.phrase.lower())
+    assert not any(row.phrase.lower() in name for name, _, _, _ in find_units(lower)), row.line
+
+
+@pytest.mark.parametrize("row", [r for r in NAME_KINDS if r.cls == "title-before"], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_title_row_makes_the_name_after_it_a_person(row, gaz) -> None:
+    # "Colonel Ivanov": the capitalised word after a title is a person's name; after another word, not
+    at = row.example.index("Ivanov")
+    assert _person_like(row.example, at, gaz), row.line
+    other = "Yesterday Ivanov said Russian forces had taken Tykhe."
+    assert not _person_like(other, other.index("Ivanov"), gaz)
