@@ -40,6 +40,14 @@ def _claim(sentence: str, name: str):
     ("Войска установили контроль над большей частью Торецка.", "Торецка", Action.ENTERED, "done"),
     # the Russian flag called by its colours
     ("Бойцы подняли российский триколор над администрацией Авдеевки.", "Авдеевки", Action.CAPTURED, "done"),
+    # ... and flags in the plural, of either side
+    ("Штурмовики установили российские флаги в населенном пункте Ямполь.", "Ямполь", Action.CAPTURED, "done"),
+    ("Десантники підняли прапори України над селом Роботине.", "Роботине", Action.CAPTURED, "done"),
+    # Ukrainian news in Russian: 'деоккупировали' is the noun's verb
+    ("Силы обороны деоккупировали село Кучеров Яр Донецкой области.", "Кучеров Яр", Action.CAPTURED, "done"),
+    # General Staff: aviation and artillery named as the attack's support are no strike of their own
+    ("За підтримки авіації та артилерії ворог вів штурмові дії в районах Липового та Василівки, успіху не мав.",
+     "Василівки", Action.ATTACKED, "done"),
     # General Staff: the enemy's attacking is an attack, whoever supports it
     ("На Торецькому напрямку ворог наступав у районах Щербинівки та Торецька.", "Щербинівки", Action.ATTACKED, "done"),
     ("Окупанти наступали поблизу Новоселівки.", "Новоселівки", Action.ATTACKED, "done"),
