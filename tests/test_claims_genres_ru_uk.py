@@ -38,6 +38,9 @@ def _claim(sentence: str, name: str):
     ("Давление на подразделения ВСУ на севере Северска продолжается.", "Северска", Action.ATTACKED, "done"),
     # a capture of most of a place enters it
     ("Войска установили контроль над большей частью Торецка.", "Торецка", Action.ENTERED, "done"),
+    ("Штурмовые отряды взяли под контроль большую часть города Северск.", "Северск", Action.ENTERED, "done"),
+    ("Российские войска заняли две трети Купянска.", "Купянска", Action.ENTERED, "done"),
+    ("Окупанти захопили дві третини Куп’янська.", "Куп’янська", Action.ENTERED, "done"),
     # the Russian flag called by its colours
     ("Бойцы подняли российский триколор над администрацией Авдеевки.", "Авдеевки", Action.CAPTURED, "done"),
     # ... and flags in the plural, of either side
@@ -57,6 +60,11 @@ def _claim(sentence: str, name: str):
     ("На Новопавлівському напрямку Сили оборони продовжують стримувати ворога неподалік Красногорівки.",
      "Красногорівки", Action.ATTACKED, "done"),
     ("ВСУ сдерживают натиск врага в районе Верхнеторецкого.", "Верхнеторецкого", Action.ATTACKED, "done"),
+    # ... also when what they hold off is the enemy's offensive (no advance of its own)
+    ("На Лиманському напрямку Сили оборони стримують наступ ворога в районі Новоєгорівки.", "Новоєгорівки",
+     Action.ATTACKED, "done"),
+    ("Силы обороны продолжают сдерживать наступление противника в районе Торского.", "Торского",
+     Action.ATTACKED, "done"),
     # ... while the Russian 'наступают' of a war correspondent stays an advance
     ("Войска наступают на Купянск.", "Купянск", Action.ADVANCING, "done"),
     # an air strike is still a strike
