@@ -81,6 +81,9 @@ def _claim(sentence: str, name: str):
     ("Значимые улучшения положения произошли в районе Родинского.", "Родинского", Action.ADVANCING, "done"),
     ("Отмечен заход российских групп в Димитров.", "Димитров", Action.ENTERED, "done"),
     ("Маневренные группы уже заходят на территорию Шандриголово.", "Шандриголово", Action.ENTERED, "done"),
+    # ... and a try at going in is an attack ('заходу' alone is also 'of the west')
+    ("За словами речника, є спроби заходу ворожих груп у Мирноград.", "Мирноград", Action.ATTACKED, "attempted"),
+    ("Ворог атакує із заходу у районі Степногірська.", "Степногірська", Action.ATTACKED, "done"),
     # a side withdrawing near a place is the other side's gain there; withdrawing from it, a capture
     ("Подразделения ВСУ отступили у Нововодяного под натиском наших войск.", "Нововодяного", Action.ADVANCING, "done"),
     ("ВСУ были вынуждены оставить несколько позиций у Синельниково.", "Синельниково", Action.ADVANCING, "done"),
