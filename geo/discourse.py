@@ -206,10 +206,11 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text) for m in found if m.cls == "speaker" and m.claimant is not None]
     if not header:
-        # "This was announced by the head of the Kharkiv Oblast Military Administration Oleh Syniehubov": a back
-        # reference names its speaker after it, however long the title before the name
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
-                                        or (m.cls == "backref" and n.start >= m.end) for m in speech)]
+                                        for m in speech)]
+        # "This was announced by the head of the Kharkiv Oblast Military Administration Oleh Syniehubov": with no
+        # speaker near it, a back reference names the speaker after it, however long the title before the name
+        near = near or [n for n in named if any(m.cls == "backref" and n.start >= m.end for m in speech)]
         # a lead's subject speaks, however far its speech word ("The Russian Ministry of Defense has issued a
         # detailed report outlining …, claiming control over six areas")
         named = near or [n for n in named if speech and i < _LEAD_SENTENCES
