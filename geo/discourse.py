@@ -208,6 +208,9 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     if not header:
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                         for m in speech)]
+        # "This was announced by the head of the Kharkiv Oblast Military Administration Oleh Syniehubov": with no
+        # speaker near it, a back reference names the speaker after it, however long the title before the name
+        near = near or [n for n in named if any(m.cls == "backref" and n.start >= m.end for m in speech)]
         # a lead's subject speaks, however far its speech word ("The Russian Ministry of Defense has issued a
         # detailed report outlining …, claiming control over six areas")
         named = near or [n for n in named if speech and i < _LEAD_SENTENCES
@@ -372,7 +375,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
 
 # a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
 _PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
-                                  r"claimed)\W*+$", re.IGNORECASE)
+                                  r"claimed|declared|announced|stressed|emphasi[sz]ed|explained|insisted)\W*+$",
+                                  re.IGNORECASE)
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)

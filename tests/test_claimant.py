@@ -52,3 +52,16 @@ def test_a_caption_is_read_in_the_head_of_a_long_line():
             assert _is_caption(text) == whole(text), text[:60]
             assert len(_head(text)) <= len(line) + 400
     assert _head("a b c") == "a b c"
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # the speaker's own channel is where the named speaker speaks, not a channel's voice of its own
+    ("Российские подразделения продвигаются в Часовом Яре, сообщил в своем Telegram-канале глава ДНР Денис Пушилин.",
+     "Часовом Яре", Claimant.RU_OFFICIAL),
+    ("Russian troops have entered Yampil, Denis Pushilin said on his Telegram channel.", "Yampil", Claimant.RU_OFFICIAL),
+    # ... and a channel with no other speaker is still the channel's
+    ("Штурмовики закрепились на окраине Северска, сообщили в Telegram-канале «Военная хроника».", "Северска",
+     Claimant.RU_MILBLOGGER),
+])
+def test_a_speakers_own_channel_is_not_a_second_speaker(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant

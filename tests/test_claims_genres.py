@@ -82,6 +82,9 @@ def test_attacks_and_weapons_apart(sentence: str, name: str, action: Action) -> 
     ("Tank crews took part in the fighting near Dachne.", "Dachne", Action.FIGHTING),
     ("Russia continues to press against Chasiv Yar and Toretsk.", "Toretsk", Action.ATTACKED),
     ("Russian forces became more active on the Zaporizhzhia front.", "Zaporizhzhia", Action.FIGHTING),
+    # the General Staff's "стримують" in English copy: holding the enemy off there is its attack there
+    ("Ukraine's General Staff said its troops continue to contain the enemy near Vodiane and Netailove.", "Netailove",
+     Action.ATTACKED),
 ])
 def test_english_cue_rows(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action

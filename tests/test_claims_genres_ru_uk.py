@@ -33,8 +33,19 @@ from geo.model import Action, Claimant
     ("Давление на подразделения ВСУ на севере Северска продолжается.", "Северска", Action.ATTACKED, "done"),
     # a capture of most of a place enters it
     ("Войска установили контроль над большей частью Торецка.", "Торецка", Action.ENTERED, "done"),
+    ("Штурмовые отряды взяли под контроль большую часть города Северск.", "Северск", Action.ENTERED, "done"),
+    ("Российские войска заняли две трети Купянска.", "Купянска", Action.ENTERED, "done"),
+    ("Окупанти захопили дві третини Куп’янська.", "Куп’янська", Action.ENTERED, "done"),
     # the Russian flag called by its colours
     ("Бойцы подняли российский триколор над администрацией Авдеевки.", "Авдеевки", Action.CAPTURED, "done"),
+    # ... and flags in the plural, of either side
+    ("Штурмовики установили российские флаги в населенном пункте Ямполь.", "Ямполь", Action.CAPTURED, "done"),
+    ("Десантники підняли прапори України над селом Роботине.", "Роботине", Action.CAPTURED, "done"),
+    # Ukrainian news in Russian: 'деоккупировали' is the noun's verb
+    ("Силы обороны деоккупировали село Кучеров Яр Донецкой области.", "Кучеров Яр", Action.CAPTURED, "done"),
+    # General Staff: aviation and artillery named as the attack's support are no strike of their own
+    ("За підтримки авіації та артилерії ворог вів штурмові дії в районах Липового та Василівки, успіху не мав.",
+     "Василівки", Action.ATTACKED, "done"),
     # General Staff: the enemy's attacking is an attack, whoever supports it
     ("На Торецькому напрямку ворог наступав у районах Щербинівки та Торецька.", "Щербинівки", Action.ATTACKED, "done"),
     ("Окупанти наступали поблизу Новоселівки.", "Новоселівки", Action.ATTACKED, "done"),
@@ -44,6 +55,11 @@ from geo.model import Action, Claimant
     ("На Новопавлівському напрямку Сили оборони продовжують стримувати ворога неподалік Красногорівки.",
      "Красногорівки", Action.ATTACKED, "done"),
     ("ВСУ сдерживают натиск врага в районе Верхнеторецкого.", "Верхнеторецкого", Action.ATTACKED, "done"),
+    # ... also when what they hold off is the enemy's offensive (no advance of its own)
+    ("На Лиманському напрямку Сили оборони стримують наступ ворога в районі Новоєгорівки.", "Новоєгорівки",
+     Action.ATTACKED, "done"),
+    ("Силы обороны продолжают сдерживать наступление противника в районе Торского.", "Торского",
+     Action.ATTACKED, "done"),
     # ... while the Russian 'наступают' of a war correspondent stays an advance
     ("Войска наступают на Купянск.", "Купянск", Action.ADVANCING, "done"),
     # an air strike is still a strike
@@ -60,6 +76,9 @@ from geo.model import Action, Claimant
     ("Значимые улучшения положения произошли в районе Родинского.", "Родинского", Action.ADVANCING, "done"),
     ("Отмечен заход российских групп в Димитров.", "Димитров", Action.ENTERED, "done"),
     ("Маневренные группы уже заходят на территорию Шандриголово.", "Шандриголово", Action.ENTERED, "done"),
+    # ... and a try at going in is an attack ('заходу' alone is also 'of the west')
+    ("За словами речника, є спроби заходу ворожих груп у Мирноград.", "Мирноград", Action.ATTACKED, "attempted"),
+    ("Ворог атакує із заходу у районі Степногірська.", "Степногірська", Action.ATTACKED, "done"),
     # a side withdrawing near a place is the other side's gain there; withdrawing from it, a capture
     ("Подразделения ВСУ отступили у Нововодяного под натиском наших войск.", "Нововодяного", Action.ADVANCING, "done"),
     ("ВСУ были вынуждены оставить несколько позиций у Синельниково.", "Синельниково", Action.ADVANCING, "done"),

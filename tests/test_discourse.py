@@ -314,6 +314,28 @@ def test_a_quotation_closed_before_a_pronoun_is_the_last_speakers():
                                                            "RU-milblogger"]
 
 
+@pytest.mark.parametrize("verb", ["declared", "announced", "stressed"])
+def test_a_pronoun_after_a_quotation_speaks_with_any_speech_verb(verb):
+    text = ("Russian troops were driven back near Lyptsi, the Kharkiv governor Oleh Syniehubov said.\n"
+            f"\"Our units pushed the enemy out of Slatyne and Prudianka!\" he {verb}.")
+    assert [s.speaker.claimant.value for s in read_report(text)] == ["UA-official", "UA-official"]
+
+
+def test_a_back_reference_names_its_speaker_after_a_long_title():
+    # "This was announced by <title> <name>": the name closes the sentence, however long the title before it
+    text = ("The Armed Forces of Ukraine drove Russian units out of Slatyne.\n"
+            "This was announced by the head of the Kharkiv Oblast Military Administration Oleh Syniehubov.")
+    assert [s.speaker.claimant.value for s in read_report(text)] == ["UA-official", "UA-official"]
+
+
+def test_said_this_refers_back_but_said_this_week_does_not():
+    before = "Russian troops entered Vovchansk, the Russian Defence Ministry said.\n\nRussian forces were pushed out of Slatyne.\n\n"
+    back = read_report(before + "Syniehubov said this on Telegram.")
+    week = read_report(before + "Syniehubov said this week that shelling went on in Kupiansk.")
+    assert [s.speaker.claimant.value for s in back] == ["RU-MoD", "UA-official", "UA-official"]
+    assert [s.speaker.claimant.value for s in week] == ["RU-MoD", "RU-MoD", "UA-official"]
+
+
 def test_the_outlets_reminder_outweighs_the_texts_own_voice(gaz):
     # a news page retelling a channel in the channel's own one-sided words: its own-voice sentences are the
     # channel's (RU-milblogger), but the page's reminder ("Напомним") is the outlet's word

@@ -184,8 +184,10 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
     return True
 
 
-# what may stand between a part's row and the place: "on one of the buildings in the town of Hirnyk"
-_PART_REST = _c(r"\s*(?:the\s+)?(?:(?:town|city|village|settlement|locality)\s+of\s+)?")
+# what may stand between a part's row and the place: "on one of the buildings in the town of Hirnyk", "большую часть
+# города Часов Яр", "більшу частину села Роботине" (the settlement noun in the genitive)
+_PART_REST = _c(r"\s*(?:the\s+)?(?:(?:town|city|village|settlement|locality)\s+of\s+|(?:города|села|поселка|посёлка|"
+                r"населенного\s+пункта|міста|селища|населеного\s+пункту)\s+)?")
 
 
 def _part_of(sentence: str, lo: int, start: int) -> bool:
