@@ -279,7 +279,7 @@ _KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
-_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$", re.IGNORECASE)
+_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$|(?:[oe]v|[iy]n)o$", re.IGNORECASE)
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
