@@ -128,6 +128,10 @@ _PAIR_GAP = re.compile(
     r"|(?:,\s*)?(?:formerly|previously|once)(?:\s+known\s+as)?(?=\s))\s*",
     re.IGNORECASE,
 )
+#: What stands between a name and the region that is its own: "Filia in the Dnipropetrovsk region",
+#: "Tikhoe, Dnipropetrovsk Oblast", "Тихое Днепропетровской области" (a genitive right after it),
+#: "Гуєво (Курщина)" (in brackets: that name's alone)
+_REGION_OF_NAME = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?|\s+(?:в|у)\s+|\s*\(\s*", re.IGNORECASE)
 # What stands between a place and the place the text locates it near: English ", near (the town
 # of) Y", ", outside Y", ", close to the city of Y"; Russian "X под Y" (instrumental: "под Гуляйполем")
 _LOCATOR_GAP = re.compile(
@@ -295,11 +299,17 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         from geo.mentions import untranslate
 
         out: dict[int, Candidate] = {}
+        renamed: set[int] = set()
         for t in untranslate(m.text):
             for c in gaz.candidates(t, fuzzy=False, limit=300):
-                if c.place.geonameid not in out:
-                    out[c.place.geonameid] = replace(c, rule="translated", score=round(c.score * 0.9, 4),
-                                                     why=(f"{m.text!r} read as the toponym {t!r}", *c.why))
+                gid = c.place.geonameid
+                # a place the renames table documents the toponym as a former name of goes by it (its
+                # match counts as by its current name), more than one GeoNames merely lists it for
+                if gid not in out or (c.rule == "renamed" and gid not in renamed):
+                    if c.rule == "renamed":
+                        renamed.add(gid)
+                    out[gid] = replace(c, rule="translated", score=round(c.score * 0.9, 4),
+                                       why=(f"{m.text!r} read as the toponym {t!r}", *c.why))
         return list(out.values())
     infix = _INFIX_NAME.fullmatch(m.text)
     if infix:  # "Chervonyi (Krasnyi) Lyman": both readings; those the two share first
@@ -409,15 +419,28 @@ def resolve_mentions(
     report_regions = {p.name for _, _, p in regions}
     by_start = sorted(regions, key=lambda r: r[0])
     region_starts = [rs for rs, _, _ in by_start]
+    # "the villages of Filia in the Dnipropetrovsk region and First May": a region written right
+    # after a name ("X in the Y region", "Тихое Днепропетровской области") is that name's, and of
+    # the names listed before it, not of the names written after it
+    place_ends = sorted((mm.end, mm.start) for mm in mentions if mm.trigger not in ("region", "water"))
+    end_offsets = [pe for pe, _ in place_ends]
+    # (a region in brackets after a name, "Гуєво (Курщина), Новолюбівки (Луганщина)", is that name's alone)
+    owner_of: list[tuple[int, bool]] = []
+    for rs, _, _ in by_start:
+        k = bisect.bisect_right(end_offsets, rs) - 1
+        gap = _REGION_OF_NAME.fullmatch(text, place_ends[k][0], rs) if k >= 0 and text else None
+        owner_of.append((place_ends[k][1], "(" in gap.group()) if gap else (-1, False))
 
     def regions_for(m: Mention) -> tuple[set[str], bool]:
-        """Regions named in the mention's sentence (strong), else anywhere in the report (weak)."""
+        """Regions named in the mention's sentence (strong; not one written after an earlier name as
+        that name's), else anywhere in the report (weak)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
             local = set()
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
-                if re_ <= e:
+                owner, alone = owner_of[k]
+                if re_ <= e and not (0 <= owner < m.start or (alone and owner != m.start)):
                     local.add(p.name)
             if local:
                 return local, True
