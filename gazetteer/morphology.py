@@ -38,6 +38,8 @@ _RUSSIAN_LETTERS = set("ыэъёЫЭЪЁ")
 _GENDERS = ({"nomn"}, {"nomn", "plur"}, {"nomn", "sing", "masc"}, {"nomn", "sing", "neut"},
             {"nomn", "sing", "femn"})
 _MIN_LETTERS = 3  # shorter words ("Ум") are left as written
+# the hyphen between two capitalised Cyrillic parts of a name, each of which declines
+_HYPHENATED = re.compile(r"(?<=[а-яёіїєґ'’ʼ]{2})-(?=[А-ЯЁІЇЄҐ][а-яёіїєґ]{2})")
 
 
 @functools.lru_cache(maxsize=2)
@@ -153,14 +155,18 @@ def nominatives(name: str) -> list[str]:
     words = name.split()
     if not words or not any(_CYRILLIC_WORD.match(w) and len(w) >= _MIN_LETTERS for w in words):
         return []
-    options = [word_nominatives(w) for w in words]
+    # a hyphenated name declines in both parts ("Каменке-Днепровской" → "Каменка-Днепровская",
+    # "Рай-Олександрівки" → "Рай-Олександрівка"): each part is a word, joined again by its hyphen
+    parts = [p for w in words for p in _HYPHENATED.split(w)]
+    joins = [j for w in words for j in ([*(["-"] * len(_HYPHENATED.split(w)[1:])), " "])][: len(parts) - 1]
+    options = [word_nominatives(w) for w in parts]
     # every word in a nominative first (a name's words agree: "Верхней Терсы" → "Верхняя Терса"),
     # then the likeliest parses: combinations by the sum of their ranks
     ranked = sorted(itertools.product(*(range(len(o)) for o in options)),
                     key=lambda ranks: (sum(r == 0 and len(o) > 1 for o, r in zip(options, ranks)), sum(ranks)))
     out: list[str] = []
     for ranks in ranked:
-        form = " ".join(o[r] for o, r in zip(options, ranks))
+        form = "".join(o[r] + j for o, r, j in zip(options, ranks, [*joins, ""]))
         if form != name and form not in out:
             out.append(form)
             if len(out) >= MAX_FORMS:

@@ -82,6 +82,11 @@ SECTOR_FRONT_KM = 100.0
 OTHER_SECTOR = 0.25
 #: The most a look-alike (a fuzzy match: "Veselein" for Vesele) is trusted, however clear its ranking
 LOOKALIKE_CONFIDENCE = 0.85
+#: Lowest look-alike score (geo.area_fuzzy.lookalike) of a name nothing else reaches among the settlements
+#: of the oblast or raion its sentence names (a wider search than the report's area, so a higher bar)
+REGION_CUTOFF = 90.0
+#: How far from an oblast's centre its settlements are looked for (a raion: a third of it)
+REGION_RADIUS_KM = 250.0
 #: A place the text locates another near ("Lozova, near the town of Kupiansk") pulls it this
 #: strongly, halving over this distance
 LOCATOR_WEIGHT = 1.0
@@ -896,6 +901,13 @@ def resolve_mentions(
         if pool is None:
             pool = area_pool(gaz, area)
         hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=pool)
+        named, local = group_regions[gk]
+        if hit is None and local:
+            # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
+            # областях": the oblast or raion its sentence names is the area too (a higher bar: an
+            # oblast holds some two thousand settlements)
+            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions),
+                             cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
             chosen[gk] = ([Candidate(hit.place, score, hit.matched, "fuzzy-area", (
@@ -1018,6 +1030,20 @@ def _directions(
         taken = [order[k] for k in range(bisect.bisect_left(starts, ref.end), bisect.bisect_left(starts, stop))]
         out += [(i, j, rel) for i in sorted(taken) if mentions[i].end <= stop and i != j and i not in own]
     return out
+
+
+def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]]
+                 ) -> list[tuple[Place, float, str]]:
+    """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
+    them: each with its distance to the region's centre and the region's name)."""
+    pool: dict[int, tuple[Place, float, str]] = {}
+    for r in {p.geonameid: p for _, _, p in regions if p.name in named}.values():
+        key = r.name.casefold()
+        radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
+        for p, d in gaz.near(r.lat, r.lon, radius):
+            if key in (p.admin1.casefold(), p.admin2.casefold()) and p.geonameid not in pool:
+                pool[p.geonameid] = (p, d, r.name)
+    return list(pool.values())
 
 
 def _area_confidence(ratio: float) -> float:
