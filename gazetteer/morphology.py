@@ -129,6 +129,19 @@ def _short_forms(full: str, word: str) -> list[str]:
 _VOWELS = "аеєиіїоуюяы"
 
 
+def _hyphenated_nominatives(word: str) -> tuple[str, ...]:
+    """:func:`word_nominatives` of a word, and for a hyphenated name the forms with both parts in
+    the nominative after them: "Каменке-Днепровской" → "Каменка-Днепровская" (the analyser alone
+    declines the last part only, which is right for a first part that does not decline:
+    "Олександро-Шультиного" → "Олександро-Шультине")."""
+    whole = word_nominatives(word)
+    parts = _HYPHENATED.split(word)
+    if len(parts) != 2:
+        return whole
+    both = ("-".join(pair) for pair in itertools.product(word_nominatives(parts[0])[1:], word_nominatives(parts[1])[1:]))
+    return tuple(dict.fromkeys([*whole, *itertools.islice(both, MAX_FORMS)]))
+
+
 def nominatives(name: str) -> list[str]:
     """The nominative forms an inflected Cyrillic name may come from (the name itself excluded).
 
@@ -155,18 +168,14 @@ def nominatives(name: str) -> list[str]:
     words = name.split()
     if not words or not any(_CYRILLIC_WORD.match(w) and len(w) >= _MIN_LETTERS for w in words):
         return []
-    # a hyphenated name declines in both parts ("Каменке-Днепровской" → "Каменка-Днепровская",
-    # "Рай-Олександрівки" → "Рай-Олександрівка"): each part is a word, joined again by its hyphen
-    parts = [p for w in words for p in _HYPHENATED.split(w)]
-    joins = [j for w in words for j in ([*(["-"] * len(_HYPHENATED.split(w)[1:])), " "])][: len(parts) - 1]
-    options = [word_nominatives(w) for w in parts]
+    options = [_hyphenated_nominatives(w) for w in words]
     # every word in a nominative first (a name's words agree: "Верхней Терсы" → "Верхняя Терса"),
     # then the likeliest parses: combinations by the sum of their ranks
     ranked = sorted(itertools.product(*(range(len(o)) for o in options)),
                     key=lambda ranks: (sum(r == 0 and len(o) > 1 for o, r in zip(options, ranks)), sum(ranks)))
     out: list[str] = []
     for ranks in ranked:
-        form = "".join(o[r] + j for o, r, j in zip(options, ranks, [*joins, ""]))
+        form = " ".join(o[r] for o, r in zip(options, ranks))
         if form != name and form not in out:
             out.append(form)
             if len(out) >= MAX_FORMS:
