@@ -1042,7 +1042,7 @@ def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, i
         radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
         for p, d in gaz.near(r.lat, r.lon, radius):
             if key in (p.admin1.casefold(), p.admin2.casefold()) and p.geonameid not in pool:
-                pool[p.geonameid] = (p, d, r.name)
+                pool[p.geonameid] = (p, d, f"the centre of {r.name}, named in its sentence")
     return list(pool.values())
 
 

@@ -316,3 +316,17 @@ def test_a_machine_translated_name_finds_the_place_the_renames_table_gives_it(ga
             "southwest of Pokrovsk.")
     c = placed(text, gaz, front, day=dt.date(2025, 8, 29))["First May"]
     assert c.resolved and c.geonameid == 9112312, c.why
+
+
+def test_a_mangled_name_is_looked_for_in_the_oblast_its_sentence_names(gaz) -> None:
+    # "Iskryskivka": a suffix machine translation mangled (Iskryskivshchyna), 60 km from the other
+    # village of the report, in the oblast the sentence names
+    text = ("The enemy shelled the village of Yunakivka. Russian troops also shelled the village of Iskryskivka "
+            "in Sumy Oblast, the General Staff said.")
+    c = placed(text, gaz)["Iskryskivka"]
+    assert c.resolved and c.name == "Iskryskivshchyna", c.why
+    assert any("looks like" in w and "Sumska Oblast, named in its sentence" in w for w in c.why), c.why
+    # with no region in its sentence, nothing within 30 km of Yunakivka looks like it: unresolved
+    alone = placed("The enemy shelled the village of Yunakivka. Russian troops also shelled the village of "
+                   "Iskryskivka, the General Staff said.", gaz)["Iskryskivka"]
+    assert not alone.resolved, alone.why
