@@ -27,7 +27,7 @@ import itertools
 import re
 
 __all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "alternants", "analyser", "first_name", "nominatives", "place_adjective",
-           "plural_adjective", "word_nominatives"]
+           "plural_adjective", "function_word", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -284,6 +284,24 @@ def plural_adjective(word: str) -> bool:
         return False
     tops = [p for lang in _langs(word) for p in _analyser(lang).parse(word)[:1] if p.tag.POS is not None]
     return bool(tops) and all(p.tag.POS == "ADJF" and p.tag.number == "plur" for p in tops)
+
+
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "NPRO", "PRCL", "INTJ"})
+
+
+@functools.lru_cache(maxsize=8192)
+def function_word(word: str) -> bool:
+    """Whether a Cyrillic word is, in some reading of Russian or Ukrainian, a preposition, conjunction,
+    pronoun, particle or interjection ("Серед", "Тим", "Усі"): capitalised, it opens a sentence ("Серед
+    населених пунктів…", "Тим часом…"), and a village of that name is not what the text means unless it
+    says so.
+
+    >>> function_word("Серед"), function_word("Тим"), function_word("Усі"), function_word("Лиман")
+    (True, True, True, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    return any(p.tag.POS in _FUNCTION_POS for lang in _langs(word) for p in _analyser(lang).parse(word))
 
 
 # Ukrainian і in a closed syllable alternates with the о or е of the same stem in an open one

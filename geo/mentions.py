@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gazetteer.morphology import adjective, first_name, place_adjective, plural_adjective
+from gazetteer.morphology import adjective, first_name, function_word, place_adjective, plural_adjective
 from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
@@ -803,6 +803,8 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
             if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
                 return False
         cyrillic = has_cyrillic(phrase)
+        if not cued and cyrillic and function_word(w):
+            return False  # "Серед населених пунктів…", "Тим часом…": a sentence's first word, not a village
         if not cued and (_common_english(phrase.lower()) or (
             cyrillic and not proper and _common_cyrillic(phrase.lower())
         )):

@@ -100,6 +100,13 @@ def test_every_translated_name_row_reads_its_example(gaz) -> None:
         assert untranslate(row.phrase) == tuple(row.get("toponyms").split("|"))
 
 
+def test_a_capitalised_function_word_is_no_village(gaz) -> None:
+    # "Тим часом" (meanwhile), "Усі" (all) open sentences; villages of those names are not meant
+    text = ("DeepState оновив мапу. Тим часом окупанти просунулися біля Покровська. "
+            "Усі ці села перебувають під ударами.")
+    assert [m.text for m in find_mentions(text, gaz)] == ["Покровська"]
+
+
 def test_the_city_qualifier_stays_with_the_name(gaz) -> None:
     # ISW writes "Sumy City", "Odesa City" for the town as against the oblast
     assert names("Russian forces struck Odesa City and Sumy City overnight.", gaz) == ["Odesa City", "Sumy City"]
