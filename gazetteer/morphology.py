@@ -27,7 +27,7 @@ import itertools
 import re
 
 __all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "alternants", "analyser", "first_name", "nominatives", "place_adjective",
-           "plural_adjective", "word_nominatives"]
+           "plural_adjective", "function_word", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -38,6 +38,8 @@ _RUSSIAN_LETTERS = set("ыэъёЫЭЪЁ")
 _GENDERS = ({"nomn"}, {"nomn", "plur"}, {"nomn", "sing", "masc"}, {"nomn", "sing", "neut"},
             {"nomn", "sing", "femn"})
 _MIN_LETTERS = 3  # shorter words ("Ум") are left as written
+# the hyphen between two capitalised Cyrillic parts of a name, each of which declines
+_HYPHENATED = re.compile(r"(?<=[а-яёіїєґ'’ʼ]{2})-(?=[А-ЯЁІЇЄҐ][а-яёіїєґ]{2})")
 
 
 @functools.lru_cache(maxsize=2)
@@ -127,6 +129,19 @@ def _short_forms(full: str, word: str) -> list[str]:
 _VOWELS = "аеєиіїоуюяы"
 
 
+def _hyphenated_nominatives(word: str) -> tuple[str, ...]:
+    """:func:`word_nominatives` of a word, and for a hyphenated name the forms with both parts in
+    the nominative after them: "Каменке-Днепровской" → "Каменка-Днепровская" (the analyser alone
+    declines the last part only, which is right for a first part that does not decline:
+    "Олександро-Шультиного" → "Олександро-Шультине")."""
+    whole = word_nominatives(word)
+    parts = _HYPHENATED.split(word)
+    if len(parts) != 2:
+        return whole
+    both = ("-".join(pair) for pair in itertools.product(word_nominatives(parts[0])[1:], word_nominatives(parts[1])[1:]))
+    return tuple(dict.fromkeys([*whole, *itertools.islice(both, MAX_FORMS)]))
+
+
 def nominatives(name: str) -> list[str]:
     """The nominative forms an inflected Cyrillic name may come from (the name itself excluded).
 
@@ -153,7 +168,7 @@ def nominatives(name: str) -> list[str]:
     words = name.split()
     if not words or not any(_CYRILLIC_WORD.match(w) and len(w) >= _MIN_LETTERS for w in words):
         return []
-    options = [word_nominatives(w) for w in words]
+    options = [_hyphenated_nominatives(w) for w in words]
     # every word in a nominative first (a name's words agree: "Верхней Терсы" → "Верхняя Терса"),
     # then the likeliest parses: combinations by the sum of their ranks
     ranked = sorted(itertools.product(*(range(len(o)) for o in options)),
@@ -269,6 +284,24 @@ def plural_adjective(word: str) -> bool:
         return False
     tops = [p for lang in _langs(word) for p in _analyser(lang).parse(word)[:1] if p.tag.POS is not None]
     return bool(tops) and all(p.tag.POS == "ADJF" and p.tag.number == "plur" for p in tops)
+
+
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "NPRO", "PRCL", "INTJ"})
+
+
+@functools.lru_cache(maxsize=8192)
+def function_word(word: str) -> bool:
+    """Whether a Cyrillic word is, in some reading of Russian or Ukrainian, a preposition, conjunction,
+    pronoun, particle or interjection ("Серед", "Тим", "Усі"): capitalised, it opens a sentence ("Серед
+    населених пунктів…", "Тим часом…"), and a village of that name is not what the text means unless it
+    says so.
+
+    >>> function_word("Серед"), function_word("Тим"), function_word("Усі"), function_word("Лиман")
+    (True, True, True, False)
+    """
+    if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
+        return False
+    return any(p.tag.POS in _FUNCTION_POS for lang in _langs(word) for p in _analyser(lang).parse(word))
 
 
 # Ukrainian і in a closed syllable alternates with the о or е of the same stem in an open one

@@ -25,9 +25,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gazetteer.morphology import adjective, first_name, place_adjective, plural_adjective
+from gazetteer.morphology import adjective, first_name, function_word, place_adjective, plural_adjective
 from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives
 from geo.model import Coordinate, Mention
+from frontmap.errors import RuleError
+from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import lookup_rows, row_pattern
 from geo.rules.matcher import is_not_place
 from geo.text import FOLDS_TO_ASCII
@@ -35,49 +37,32 @@ from geo.text import FOLDS_TO_ASCII
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["find_mentions", "STOP_WORDS", "TRANSLATED_NAMES", "untranslate"]
+__all__ = ["find_mentions", "STOP_WORDS", "TRANSLATED_TABLE", "untranslate"]
 
-#: Machine translation turns Russian and Ukrainian toponyms into English words ("Middle" for
-#: Sredneye/Serednie, "First May" for Pervomayskoye). After a settlement cue, such words are
-#: read back as the toponyms they translate (Ukrainian form first, then Russian).
-TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {
-    "middle": ("Serednie", "Sredneye"),
-    "central": ("Tsentralne", "Tsentralnoye"),
-    "first may": ("Pershe Travnia", "Pervoe Maya", "Pervomaiske", "Pervomayskoye"),
-    "first of may": ("Pershe Travnia", "Pervoe Maya", "Pervomaiske", "Pervomayskoye"),
-    "may day": ("Pervomaiske", "Pervomayskoye"),
-    "peaceful": ("Myrne", "Mirnoye"),
-    "peace": ("Myrne", "Mirnoye"),
-    "green": ("Zelene", "Zelenoye"),
-    "green grove": ("Zelenyi Hai", "Zelyony Gai"),
-    "green field": ("Zelene Pole", "Zelenoye Pole"),
-    "new": ("Nove", "Novoye"),
-    "red": ("Krasne", "Krasnoye"),
-    "happy": ("Shchaslyve", "Schastlivoye"),
-    "cheerful": ("Vesele", "Vesyoloye"),
-    "merry": ("Vesele", "Vesyoloye"),
-    "free": ("Vilne", "Volnoye"),
-    "steppe": ("Stepove", "Stepnoye"),
-    "sunny": ("Soniachne", "Solnechnoye"),
-    "victory": ("Peremoha", "Pobeda"),
-    "hope": ("Nadiia", "Nadezhda"),
-    "glory": ("Slava", "Slava"),
-    "friendship": ("Druzhba", "Druzhba"),
-    "dawn": ("Zoria", "Zarya"),
-    "paradise": ("Rai", "Rai"),
-    "quiet": ("Tykhe", "Tikhoye"),
-    "progress": ("Prohres", "Progress"),
-    "jubilee": ("Yuvileine", "Yubileinoye"),
-    "spring": ("Krynychne", "Rodnikovoye"),
-    "lake": ("Ozerne", "Ozyornoye"),
-    "sea": ("Morske", "Morskoye"),
-    "seaside": ("Prymorske", "Primorskoye"),
-    "border": ("Prykordonne", "Pogranichnoye"),
-}
+#: The rule table of English words machine translation makes of Russian and Ukrainian toponyms
+#: ("Middle" for Sredneye/Serednie, "First May" for Pervoe Maya/Pervomayskoye): one row per English
+#: phrase, ``toponyms`` the names it may stand for, ``|``-separated, Ukrainian form first. After a
+#: settlement cue (or in a list such a cue opens), such a phrase is read back as those toponyms.
+TRANSLATED_TABLE = "translated_names"
+
+
+@lru_cache(maxsize=1)
+def _translated() -> dict[str, tuple[str, ...]]:
+    """``geo/rules/translated_names.jsonl`` as phrase → toponyms (checked when loaded: a bad row is a
+    :class:`~frontmap.errors.RuleError` naming the file and line)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in load_table(TRANSLATED_TABLE, classes={"translated-name"}, fields={"toponyms": None},
+                          required=("toponyms",)):
+        names = tuple(t.strip() for t in row.get("toponyms").split("|"))
+        if not all(names):
+            raise RuleError(f"{RULES_DIR / (TRANSLATED_TABLE + '.jsonl')}:{row.line}: empty toponym in {row.get('toponyms')!r}")
+        out[" ".join(row.phrase.lower().split())] = names
+    return out
 
 
 def untranslate(phrase: str) -> tuple[str, ...]:
-    """The toponyms an English word or phrase may translate ("Middle" → Serednie, Sredneye).
+    """The toponyms an English word or phrase may translate ("Middle" → Serednie, Sredneye), from
+    the rule table ``geo/rules/translated_names.jsonl``.
 
     Examples
     --------
@@ -86,7 +71,7 @@ def untranslate(phrase: str) -> tuple[str, ...]:
     >>> untranslate("Pokrovsk")
     ()
     """
-    return TRANSLATED_NAMES.get(" ".join(phrase.lower().split()), ())
+    return _translated().get(" ".join(phrase.lower().split()), ())
 
 # A word: letters (any script), with inner apostrophes or hyphens ("Rai-Aleksandrovka", "Kam'yanka").
 # (Ukrainian writes an apostrophe before a last "я", "ю", "є", "ї" too: "Білогір'я", "Подвір'ї")
@@ -830,6 +815,8 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
             if not any(fold(c.matched or c.place.name) == fold(c.place.name) for c in cands):
                 return False
         cyrillic = has_cyrillic(phrase)
+        if not cued and cyrillic and function_word(w):
+            return False  # "Серед населених пунктів…", "Тим часом…": a sentence's first word, not a village
         if not cued and (_common_english(phrase.lower()) or (
             cyrillic and not proper and _common_cyrillic(phrase.lower())
         )):

@@ -82,6 +82,11 @@ SECTOR_FRONT_KM = 100.0
 OTHER_SECTOR = 0.25
 #: The most a look-alike (a fuzzy match: "Veselein" for Vesele) is trusted, however clear its ranking
 LOOKALIKE_CONFIDENCE = 0.85
+#: Lowest look-alike score (geo.area_fuzzy.lookalike) of a name nothing else reaches among the settlements
+#: of the oblast or raion its sentence names (a wider search than the report's area, so a higher bar)
+REGION_CUTOFF = 90.0
+#: How far from an oblast's centre its settlements are looked for (a raion: a third of it)
+REGION_RADIUS_KM = 250.0
 #: A place the text locates another near ("Lozova, near the town of Kupiansk") pulls it this
 #: strongly, halving over this distance
 LOCATOR_WEIGHT = 1.0
@@ -128,6 +133,10 @@ _PAIR_GAP = re.compile(
     r"|(?:,\s*)?(?:formerly|previously|once)(?:\s+known\s+as)?(?=\s))\s*",
     re.IGNORECASE,
 )
+#: What stands between a name and the region that is its own: "Filia in the Dnipropetrovsk region",
+#: "Tikhoe, Dnipropetrovsk Oblast", "Тихое Днепропетровской области" (a genitive right after it),
+#: "Гуєво (Курщина)" (in brackets: that name's alone)
+_REGION_OF_NAME = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?|\s+(?:в|у)\s+|\s*\(\s*", re.IGNORECASE)
 # What stands between a place and the place the text locates it near: English ", near (the town
 # of) Y", ", outside Y", ", close to the city of Y"; Russian "X под Y" (instrumental: "под Гуляйполем")
 _LOCATOR_GAP = re.compile(
@@ -279,7 +288,7 @@ _KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
-_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$", re.IGNORECASE)
+_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$|(?:[oe]v|[iy]n)o$", re.IGNORECASE)
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
@@ -295,11 +304,17 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
         from geo.mentions import untranslate
 
         out: dict[int, Candidate] = {}
+        renamed: set[int] = set()
         for t in untranslate(m.text):
             for c in gaz.candidates(t, fuzzy=False, limit=300):
-                if c.place.geonameid not in out:
-                    out[c.place.geonameid] = replace(c, rule="translated", score=round(c.score * 0.9, 4),
-                                                     why=(f"{m.text!r} read as the toponym {t!r}", *c.why))
+                gid = c.place.geonameid
+                # a place the renames table documents the toponym as a former name of goes by it (its
+                # match counts as by its current name), more than one GeoNames merely lists it for
+                if gid not in out or (c.rule == "renamed" and gid not in renamed):
+                    if c.rule == "renamed":
+                        renamed.add(gid)
+                    out[gid] = replace(c, rule="translated", score=round(c.score * 0.9, 4),
+                                       why=(f"{m.text!r} read as the toponym {t!r}", *c.why))
         return list(out.values())
     infix = _INFIX_NAME.fullmatch(m.text)
     if infix:  # "Chervonyi (Krasnyi) Lyman": both readings; those the two share first
@@ -409,15 +424,28 @@ def resolve_mentions(
     report_regions = {p.name for _, _, p in regions}
     by_start = sorted(regions, key=lambda r: r[0])
     region_starts = [rs for rs, _, _ in by_start]
+    # "the villages of Filia in the Dnipropetrovsk region and First May": a region written right
+    # after a name ("X in the Y region", "Тихое Днепропетровской области") is that name's, and of
+    # the names listed before it, not of the names written after it
+    place_ends = sorted((mm.end, mm.start) for mm in mentions if mm.trigger not in ("region", "water"))
+    end_offsets = [pe for pe, _ in place_ends]
+    # (a region in brackets after a name, "Гуєво (Курщина), Новолюбівки (Луганщина)", is that name's alone)
+    owner_of: list[tuple[int, bool]] = []
+    for rs, _, _ in by_start:
+        k = bisect.bisect_right(end_offsets, rs) - 1
+        gap = _REGION_OF_NAME.fullmatch(text, place_ends[k][0], rs) if k >= 0 and text else None
+        owner_of.append((place_ends[k][1], "(" in gap.group()) if gap else (-1, False))
 
     def regions_for(m: Mention) -> tuple[set[str], bool]:
-        """Regions named in the mention's sentence (strong), else anywhere in the report (weak)."""
+        """Regions named in the mention's sentence (strong; not one written after an earlier name as
+        that name's), else anywhere in the report (weak)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
             local = set()
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
-                if re_ <= e:
+                owner, alone = owner_of[k]
+                if re_ <= e and not (0 <= owner < m.start or (alone and owner != m.start)):
                     local.add(p.name)
             if local:
                 return local, True
@@ -873,6 +901,13 @@ def resolve_mentions(
         if pool is None:
             pool = area_pool(gaz, area)
         hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=pool)
+        named, local = group_regions[gk]
+        if hit is None and local:
+            # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
+            # областях": the oblast or raion its sentence names is the area too (a higher bar: an
+            # oblast holds some two thousand settlements)
+            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions),
+                             cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
             chosen[gk] = ([Candidate(hit.place, score, hit.matched, "fuzzy-area", (
@@ -995,6 +1030,20 @@ def _directions(
         taken = [order[k] for k in range(bisect.bisect_left(starts, ref.end), bisect.bisect_left(starts, stop))]
         out += [(i, j, rel) for i in sorted(taken) if mentions[i].end <= stop and i != j and i not in own]
     return out
+
+
+def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]]
+                 ) -> list[tuple[Place, float, str]]:
+    """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
+    them: each with its distance to the region's centre and the region's name)."""
+    pool: dict[int, tuple[Place, float, str]] = {}
+    for r in {p.geonameid: p for _, _, p in regions if p.name in named}.values():
+        key = r.name.casefold()
+        radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
+        for p, d in gaz.near(r.lat, r.lon, radius):
+            if key in (p.admin1.casefold(), p.admin2.casefold()) and p.geonameid not in pool:
+                pool[p.geonameid] = (p, d, f"the centre of {r.name}, named in its sentence")
+    return list(pool.values())
 
 
 def _area_confidence(ratio: float) -> float:

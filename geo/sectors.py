@@ -78,6 +78,10 @@ _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:ий|ій|ой|ая|а|�
 _FORMS_OF_ROOT = ("", "ка", "е", "о", "а", "я", "ове", "ово")
 _LATIN_ADJECTIVE = re.compile(r"(ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|a|aya)$", re.IGNORECASE)
 _LATIN_FORMS_OF_ROOT = ("", "ka", "e", "o", "a", "ove", "ovo")
+# Russian "Ореховское направление" comes out of English copy and machine translation as "the Orekhovo
+# direction": the adjective of a town in -ов/-ев/-ин (Орехов, Орехів) cut to a neuter -ovo/-evo/-ino,
+# which names the town once its -o is dropped (Orekhov → Orikhiv), or a village in -ove (Kurakhovo).
+_LATIN_NEUTER = re.compile(r"(?:[oe]v|[iy]n)o$", re.IGNORECASE)
 
 
 def _town_names(name: str) -> list[str]:
@@ -94,6 +98,8 @@ def _town_names(name: str) -> list[str]:
                 root = part[: m.start()]
                 out.append(root + m.group(1))
                 out.extend(root + end for end in _LATIN_FORMS_OF_ROOT)
+            if _LATIN_NEUTER.search(part):
+                out.append(part[:-1])
             continue
         for form in word_nominatives(part):
             m = _ADJECTIVE.search(form)

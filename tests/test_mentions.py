@@ -86,6 +86,27 @@ def test_machine_translated_words_after_a_cue(gaz) -> None:
     assert untranslate("middle") == ("Serednie", "Sredneye")
 
 
+def test_every_translated_name_row_reads_its_example(gaz) -> None:
+    # geo/rules/translated_names.jsonl: each example, in the genre's form, gives its phrase as a
+    # translated mention whose toponyms the gazetteer holds
+    from geo.rules import load_table
+
+    rows = load_table("translated_names", classes={"translated-name"}, fields={"toponyms": None},
+                      required=("toponyms",))
+    assert len(rows) >= 30
+    for row in rows:
+        got = [(m.text.lower(), m.trigger) for m in find_mentions(row.example, gaz)]
+        assert (row.phrase, "translated") in got, f"translated_names.jsonl:{row.line}: {got}"
+        assert untranslate(row.phrase) == tuple(row.get("toponyms").split("|"))
+
+
+def test_a_capitalised_function_word_is_no_village(gaz) -> None:
+    # "Тим часом" (meanwhile), "Усі" (all) open sentences; villages of those names are not meant
+    text = ("DeepState оновив мапу. Тим часом окупанти просунулися біля Покровська. "
+            "Усі ці села перебувають під ударами.")
+    assert [m.text for m in find_mentions(text, gaz)] == ["Покровська"]
+
+
 def test_the_city_qualifier_stays_with_the_name(gaz) -> None:
     # ISW writes "Sumy City", "Odesa City" for the town as against the oblast
     assert names("Russian forces struck Odesa City and Sumy City overnight.", gaz) == ["Odesa City", "Sumy City"]

@@ -408,6 +408,19 @@ def test_nominatives_of_oblique_cyrillic_toponyms() -> None:
     assert any(rule == "case" for _, rule in query_variants("Новопавлівки"))
 
 
+def test_a_hyphenated_name_declines_in_both_parts() -> None:
+    from gazetteer.names import nominatives
+
+    assert "Каменка-Днепровская" in nominatives("Каменке-Днепровской")  # Russian prepositional
+    assert "Рай-Олександрівка" in nominatives("Рай-Олександрівки")  # an indeclinable first part kept
+    assert "Велика Новосілка" in nominatives("Великої Новосілки")  # two words, as before
+    assert nominatives("Kamianka-Dniprovska") == []
+
+
+def test_a_hyphenated_name_in_a_russian_sentence_finds_its_town(gaz) -> None:
+    assert [c.place.name for c in gaz.candidates("Каменке-Днепровской", fuzzy=False)][:1] == ["Kamyanka-Dniprovska"]
+
+
 def test_closed_syllable_alternation_undone_and_made() -> None:
     from gazetteer.morphology import alternants
 

@@ -287,3 +287,46 @@ def test_every_one_word_oblast_name_is_read_as_its_oblast(gaz) -> None:
         assert want.geonameid in found, f"region_names.jsonl:{row.line}"
     # the name inside a longer word is no oblast ("Насумщині" is no word; the stem must open a word)
     assert find_regions("Наприкінцісумщинаслово", gaz) == []
+
+
+def test_a_region_written_after_a_name_is_that_names_not_the_next_ones(gaz) -> None:
+    # "X in the Y region and Z": the region places X (and names listed before it), not Z
+    text = "Russian forces took Novoandriivka in Zaporizhzhia Oblast and Ivanivka, the ministry said."
+    got = placed(text, gaz)
+    assert any("named nearby (+0.80)" in w for w in got["Novoandriivka"].why), got["Novoandriivka"].why
+    assert not any("named nearby (+0.80)" in w for w in got["Ivanivka"].why), got["Ivanivka"].why
+    both = placed("Russian forces took Ivanivka and Novoandriivka in Zaporizhzhia Oblast.", gaz)
+    # (Zaporizhzhia Oblast has several Ivanivkas: its readings, all there, are the region's)
+    readings = [w for w in both["Ivanivka"].why if w.startswith("candidate ")]
+    assert readings and all("Zaporizhzhya Oblast" in w for w in readings), both["Ivanivka"].why
+
+
+def test_a_region_in_brackets_is_its_names_alone(gaz) -> None:
+    text = "Окупанти просунулися біля Новолюбівки (Луганщина) та в Часовому Яру (Донеччина)."
+    got = placed(text, gaz)
+    assert got["Новолюбівки"].admin1 == "Luhanska Oblast" and got["Часовому Яру"].admin1 == "Donetska Oblast"
+    assert not any("Luhanska Oblast, named nearby" in w for w in got["Часовому Яру"].why)
+    assert not any("Donetska Oblast, named nearby" in w for w in got["Новолюбівки"].why)
+
+
+def test_a_machine_translated_name_finds_the_place_the_renames_table_gives_it(gaz, front) -> None:
+    # "First May" is Первое Мая, the former name of Leontovychi (renames table) near the front, and an
+    # alternate name GeoNames lists for villages elsewhere
+    text = ("The Russian ministry said its Tsentr group liberated the village of First May, "
+            "southwest of Pokrovsk.")
+    c = placed(text, gaz, front, day=dt.date(2025, 8, 29))["First May"]
+    assert c.resolved and c.geonameid == 9112312, c.why
+
+
+def test_a_mangled_name_is_looked_for_in_the_oblast_its_sentence_names(gaz) -> None:
+    # "Iskryskivka": a suffix machine translation mangled (Iskryskivshchyna), 60 km from the other
+    # village of the report, in the oblast the sentence names
+    text = ("The enemy shelled the village of Yunakivka. Russian troops also shelled the village of Iskryskivka "
+            "in Sumy Oblast, the General Staff said.")
+    c = placed(text, gaz)["Iskryskivka"]
+    assert c.resolved and c.name == "Iskryskivshchyna", c.why
+    assert any("looks like" in w and "Sumska Oblast, named in its sentence" in w for w in c.why), c.why
+    # with no region in its sentence, nothing within 30 km of Yunakivka looks like it: unresolved
+    alone = placed("The enemy shelled the village of Yunakivka. Russian troops also shelled the village of "
+                   "Iskryskivka, the General Staff said.", gaz)["Iskryskivka"]
+    assert not alone.resolved, alone.why
