@@ -512,10 +512,13 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
         while end < len(states) and states[end].paragraph != end:
             end += 1
         if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
-            for j in range(k, end):
-                d = _day(text, states, j, report_date, memo)[0]
-                if d is not None:
-                    return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
+            days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
+            days = [(j, d, scope) for j, d, scope in days if d is not None]
+            # a daily summary's frame ("Загалом минулої доби…") dates the lead over the stamp before it
+            # ("Оперативна інформація станом на 08.00 07.12.2025"): the summary's events are of its past day
+            j, d, _ = next((x for x in days if x[2] == "paragraph"), days[0] if days else (-1, None, ""))
+            if d is not None:
+                return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
             seen += 1
             if seen == _LEAD_PARAGRAPHS:
                 break
