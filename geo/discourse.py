@@ -210,8 +210,11 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
                                         for m in speech)]
         # a lead's subject speaks, however far its speech word ("The Russian Ministry of Defense has issued a
         # detailed report outlining …, claiming control over six areas")
-        named = near or [n for n in named if speech and i < _LEAD_SENTENCES
-                         and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
+        # a sentence that names who said what came before ("Об этом заявил подполковник … в отставке Андрей
+        # Марочко, передает ТАСС") is there to name its speaker: however long the title between verb and name
+        backref = [n for n in named if any(m.cls == "backref" and m.end <= n.start for m in found)]
+        named = near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
+                                    and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
@@ -355,8 +358,12 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         if "list" in classes:
             opener = next(m for m in found if m.cls == "list")
             cue = _last_cue(sentence, opener.start)
-            if cue is None and i:
-                cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
+            # else the last action named before it in its paragraph, over a sentence that only names who
+            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…")
+            for j in range(i - 1, max(first, i - _LIST_REACH) - 1, -1):
+                if cue is not None:
+                    break
+                cue = _last_cue(text[spans[j][0]:spans[j][1]])
             if cue is not None and cue.action is not Action.OTHER:
                 listing = Listing(cue.action, cue.detail, opener.end,
                                   f"list continued after '{opener.text}': cue '{cue.text}'")
@@ -373,6 +380,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
 # a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
 _PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
                                   r"claimed)\W*+$", re.IGNORECASE)
+_LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
