@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from geo.model import Claim
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
-           "date_paragraph", "paragraph_date", "lead_date", "apply_report_state"]
+           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -441,6 +441,26 @@ def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.da
     return memo["day", j]
 
 
+def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
+                     memo: dict | None = None) -> _dt.date | None:
+    """The day the sentence after ``k`` gives when it only names who said sentence ``k`` and when: "Об этом во
+    вторник, 2 декабря, заявил Путин", "Про це в неділю повідомили в DeepState" (a ``backref`` marker of this
+    module's table); None when the next sentence is no such sentence, names no day, or starts a new paragraph.
+
+    >>> t = "Войска держат под контролем Купянск. Об этом во вторник, 2 декабря, заявил Путин."
+    >>> attribution_date(t, read_report(t), 0, _dt.date(2025, 12, 3))
+    datetime.date(2025, 12, 2)
+    """
+    memo = {} if memo is None else memo
+    j = k + 1
+    if j >= len(states) or states[j].paragraph != states[k].paragraph:
+        return None
+    s, e = states[j].span
+    if not any(m.cls == "backref" for m in find_markers(text[s:e])):
+        return None
+    return _day(text, states, j, report_date, memo)[0]
+
+
 def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
                    memo: dict | None = None) -> _dt.date | None:
     """The date in scope at sentence ``k``: the last one named before it in its paragraph, when the
@@ -618,8 +638,11 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
             changes["claimant"] = sp.claimant
             why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
         if role == "event" and c.claim_date is None:
-            day = paragraph_date(text, states, k, report_date, dates)
+            day = attribution_date(text, states, k, report_date, dates)
             if day is not None:
+                changes["claim_date"] = day
+                why.append(f"date: the day its attribution names ({day.isoformat()})")
+            elif (day := paragraph_date(text, states, k, report_date, dates)) is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the paragraph's ({day.isoformat()})")
             else:
