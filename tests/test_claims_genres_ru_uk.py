@@ -209,3 +209,10 @@ def test_a_list_goes_on_over_the_sentence_naming_its_source(gaz):
             "Про це повідомив DeepState. Серед населених пунктів, де просунувся ворог, були Дачне та Торецьк.")
     claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 4, 30)) if c.place == "Торецьк"]
     assert claims and {c.action for c in claims} == {Action.ADVANCING}
+
+
+def test_a_channel_named_after_the_fact_and_its_authors_speak():
+    # Russian news retelling a Telegram channel: "Об этом сообщает Telegram-канал «…»", "По данным авторов канала"
+    text = ("Российские штурмовики продвинулись в Гуляйполе. Об этом сообщает Telegram-канал «Два майора».\n"
+            "По данным авторов канала, бои идут на окраинах Мирнограда. Также штурмовые группы закрепились в Родинском.")
+    assert _speakers(text) == ["RU-milblogger"] * 4
