@@ -216,3 +216,8 @@ def test_a_channel_named_after_the_fact_and_its_authors_speak():
     text = ("Российские штурмовики продвинулись в Гуляйполе. Об этом сообщает Telegram-канал «Два майора».\n"
             "По данным авторов канала, бои идут на окраинах Мирнограда. Также штурмовые группы закрепились в Родинском.")
     assert _speakers(text) == ["RU-milblogger"] * 4
+
+
+def test_a_speaker_writing_in_his_own_channel_is_the_speaker():
+    text = "Бойцы продвигаются у Северска. Об этом написал у себя в Telegram-канале глава Чечни Рамзан Кадыров."
+    assert _speakers(text) == ["RU-official"] * 2
