@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from geo.model import Claim
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
-           "date_paragraph", "paragraph_date", "lead_date", "apply_report_state"]
+           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -208,13 +208,14 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     if not header:
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                         for m in speech)]
-        # "This was announced by the head of the Kharkiv Oblast Military Administration Oleh Syniehubov": with no
-        # speaker near it, a back reference names the speaker after it, however long the title before the name
-        near = near or [n for n in named if any(m.cls == "backref" and n.start >= m.end for m in speech)]
         # a lead's subject speaks, however far its speech word ("The Russian Ministry of Defense has issued a
         # detailed report outlining …, claiming control over six areas")
-        named = near or [n for n in named if speech and i < _LEAD_SENTENCES
-                         and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
+        # a sentence that names who said what came before ("Об этом заявил подполковник … в отставке Андрей
+        # Марочко, передает ТАСС"; "This was announced by the head of the Oblast Military Administration
+        # Oleh Syniehubov") is there to name its speaker: however long the title between verb and name
+        backref = [n for n in named if any(m.cls == "backref" and m.end <= n.start for m in found)]
+        named = near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
+                                    and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
@@ -358,8 +359,12 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         if "list" in classes:
             opener = next(m for m in found if m.cls == "list")
             cue = _last_cue(sentence, opener.start)
-            if cue is None and i:
-                cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
+            # else the last action named before it in its paragraph, over a sentence that only names who
+            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…")
+            for j in range(i - 1, max(first, i - _LIST_REACH) - 1, -1):
+                if cue is not None:
+                    break
+                cue = _last_cue(text[spans[j][0]:spans[j][1]])
             if cue is not None and cue.action is not Action.OTHER:
                 listing = Listing(cue.action, cue.detail, opener.end,
                                   f"list continued after '{opener.text}': cue '{cue.text}'")
@@ -377,6 +382,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
 _PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
                                   r"claimed|declared|announced|stressed|emphasi[sz]ed|explained|insisted)\W*+$",
                                   re.IGNORECASE)
+_LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
@@ -435,6 +441,26 @@ def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.da
         s, e = states[j].span
         memo["day", j] = date_and_scope(text[s:e], report_date)
     return memo["day", j]
+
+
+def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
+                     memo: dict | None = None) -> _dt.date | None:
+    """The day the sentence after ``k`` gives when it only names who said sentence ``k`` and when: "Об этом во
+    вторник, 2 декабря, заявил Путин", "Про це в неділю повідомили в DeepState" (a ``backref`` marker of this
+    module's table); None when the next sentence is no such sentence, names no day, or starts a new paragraph.
+
+    >>> t = "Войска держат под контролем Купянск. Об этом во вторник, 2 декабря, заявил Путин."
+    >>> attribution_date(t, read_report(t), 0, _dt.date(2025, 12, 3))
+    datetime.date(2025, 12, 2)
+    """
+    memo = {} if memo is None else memo
+    j = k + 1
+    if j >= len(states) or states[j].paragraph != states[k].paragraph:
+        return None
+    s, e = states[j].span
+    if not any(m.cls == "backref" for m in find_markers(text[s:e])):
+        return None
+    return _day(text, states, j, report_date, memo)[0]
 
 
 def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
@@ -516,10 +542,13 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
         while end < len(states) and states[end].paragraph != end:
             end += 1
         if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
-            for j in range(k, end):
-                d = _day(text, states, j, report_date, memo)[0]
-                if d is not None:
-                    return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
+            days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
+            days = [(j, d, scope) for j, d, scope in days if d is not None]
+            # a daily summary's frame ("Загалом минулої доби…") dates the lead over the stamp before it
+            # ("Оперативна інформація станом на 08.00 07.12.2025"): the summary's events are of its past day
+            j, d, _ = next((x for x in days if x[2] == "paragraph"), days[0] if days else (-1, None, ""))
+            if d is not None:
+                return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
             seen += 1
             if seen == _LEAD_PARAGRAPHS:
                 break
@@ -611,8 +640,11 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
             changes["claimant"] = sp.claimant
             why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
         if role == "event" and c.claim_date is None:
-            day = paragraph_date(text, states, k, report_date, dates)
+            day = attribution_date(text, states, k, report_date, dates)
             if day is not None:
+                changes["claim_date"] = day
+                why.append(f"date: the day its attribution names ({day.isoformat()})")
+            elif (day := paragraph_date(text, states, k, report_date, dates)) is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the paragraph's ({day.isoformat()})")
             else:

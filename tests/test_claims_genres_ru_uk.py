@@ -155,3 +155,83 @@ def test_an_inflected_possessive_name_is_found(gaz):
 
     claims = extract_text("Ворог просунувся у Часовому Яру.", gaz, date=dt.date(2025, 4, 8))
     assert [c.name for c in claims if c.place == "Часовому Яру"] == ["Chasiv Yar"]
+
+
+# session 8: DeepState's own verbs, war correspondents' words, who speaks when a page retells another speaker
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # DeepState and Ukrainian news: taking a place, in every form of the verb
+    ("За даними DeepState, ворог зайняв Новопавлівку.", "Новопавлівку", Action.CAPTURED, "done"),
+    ("Армія РФ захопила Новогеоргіївку на Дніпропетровщині.", "Новогеоргіївку", Action.CAPTURED, "done"),
+    ("Окупантам вдалося захопити Романівку.", "Романівку", Action.CAPTURED, "done"),
+    ("Росіяни намагалися захопити Романівку.", "Романівку", Action.ATTACKED, "attempted"),
+    ("Сили оборони відновили контроль над Котлиним.", "Котлиним", Action.CAPTURED, "done"),
+    # ... while a brigade taking up its defence in a place takes nothing
+    ("Бригада зайняла оборону в районі Покровська.", "Покровська", Action.OTHER, "done"),
+    # DeepState's wording of a gain, the grey zone, pressure, a way out to the outskirts
+    ("Ворог розширив присутність у Покровську.", "Покровську", Action.ADVANCING, "done"),
+    ("Більша частина Дачного перебуває в сірій зоні.", "Дачного", Action.FIGHTING, "done"),
+    ("Противник здійснює постійний тиск на Новоукраїнку.", "Новоукраїнку", Action.ATTACKED, "done"),
+    ("Ворог мав успіх поблизу Піщаного.", "Піщаного", Action.ADVANCING, "done"),
+    ("Противник покращив тактичне положення біля Петропавлівки.", "Петропавлівки", Action.ADVANCING, "done"),
+    ("Ворог вийшов на околиці Добропілля.", "Добропілля", Action.ADVANCING, "done"),
+    ("Окупанти продовжують спроби зайти в Куп'янськ.", "Куп'янськ", Action.ATTACKED, "attempted"),
+    # war correspondents: 'взяли', a wave of assaults, a place held, retaken, the defence broken
+    ("Вчера наши штурмовики взяли Удачное.", "Удачное", Action.CAPTURED, "done"),
+    ("Бойцы взяли в плен двух солдат у Удачного.", "Удачного", Action.OTHER, "done"),
+    ("Противник предпринял очередной накат на Шахово.", "Шахово", Action.ATTACKED, "done"),
+    ("ВСУ безуспешно пытаются вернуть Гнатовку.", "Гнатовку", Action.ATTACKED, "attempted"),
+    ("Армия России установила контроль над Ямполем.", "Ямполем", Action.CAPTURED, "done"),
+    ("Бойцы ВС РФ держат под контролем восточную часть Купянска.", "Купянска", Action.CAPTURED, "done"),
+    ("Подразделениям удалось отбить населенный пункт Кузьминовка.", "Кузьминовка", Action.CAPTURED, "done"),
+    ("Российские бойцы сломили оборону ВСУ у Дроновки.", "Дроновки", Action.FIGHTING, "done"),
+    ("Десантники вышли на окраины Добропольи.", "Добропольи", Action.ADVANCING, "done"),
+    # a forecast is no event
+    ("Военные эксперты предрекли наступление на Славянск.", "Славянск", Action.OTHER, "done"),
+])
+def test_ru_uk_verbs_of_session_8(sentence: str, name: str, action: Action, modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (action, modality), c.why
+
+
+def test_a_sentence_naming_its_speaker_after_a_long_title_gives_them_what_came_before():
+    # an agency's lead: the event, then "Об этом заявил <a long title> <name>, передает ТАСС"
+    text = ("Российские военные сломили оборону ВСУ у Дроновки. Об этом заявил подполковник народной милиции "
+            "Луганской народной республики в отставке Андрей Марочко, передает ТАСС.")
+    assert _speakers(text) == ["RU-milblogger"] * 2
+
+
+def test_a_speakers_own_channel_is_no_second_speaker():
+    text = ("«Бои идут в районе Удачного», – сказал Пушилин в видеообращении в своем Telegram-канале.\n"
+            "Глава ДНР напомнил, что бои идут и в Красноармейске.")
+    assert _speakers(text)[0] == "RU-official"
+
+
+def test_the_general_staff_named_alone_speaks(gaz):
+    from geo.extract import extract_text
+
+    text = ("На фронті минулої доби відбулося 120 бойових зіткнень, повідомив у ранковому зведенні український Генштаб.\n"
+            "«На Покровському напрямку ворог атакував у районах Мирнограда та Родинського», – йдеться в повідомленні.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 10, 23)) if c.place == "Родинського"]
+    assert claims and {c.claimant for c in claims} == {Claimant.UA_GENERALSTAFF}
+
+
+def test_a_list_goes_on_over_the_sentence_naming_its_source(gaz):
+    from geo.extract import extract_text
+
+    text = ("Російські війська окупували Суху Балку та продовжили просування у кількох інших селах. "
+            "Про це повідомив DeepState. Серед населених пунктів, де просунувся ворог, були Дачне та Торецьк.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 4, 30)) if c.place == "Торецьк"]
+    assert claims and {c.action for c in claims} == {Action.ADVANCING}
+
+
+def test_a_channel_named_after_the_fact_and_its_authors_speak():
+    # Russian news retelling a Telegram channel: "Об этом сообщает Telegram-канал «…»", "По данным авторов канала"
+    text = ("Российские штурмовики продвинулись в Гуляйполе. Об этом сообщает Telegram-канал «Два майора».\n"
+            "По данным авторов канала, бои идут на окраинах Мирнограда. Также штурмовые группы закрепились в Родинском.")
+    assert _speakers(text) == ["RU-milblogger"] * 4
+
+
+def test_a_speaker_writing_in_his_own_channel_is_the_speaker():
+    text = "Бойцы продвигаются у Северска. Об этом написал у себя в Telegram-канале глава Чечни Рамзан Кадыров."
+    assert _speakers(text) == ["RU-official"] * 2

@@ -349,3 +349,24 @@ def test_the_outlets_reminder_outweighs_the_texts_own_voice(gaz):
     by_place = {c.place: c for c in extract_report(report, gaz)}
     assert by_place["Дерилово"].claimant is Claimant.RU_MILBLOGGER
     assert by_place["Ямполовки"].claimant is Claimant.MEDIA, by_place["Ямполовки"].why
+
+
+def test_the_sentence_naming_who_said_it_and_when_dates_it():
+    # Russian wire copy: the claim, then "Об этом во вторник, 2 декабря, заявил …"
+    from geo.discourse import attribution_date
+
+    text = "Бойцы держат под контролем часть Купянска. Об этом во вторник, 2 декабря, заявил Путин.\nБои идут у Тихого."
+    st = read_report(text)
+    assert attribution_date(text, st, 0, dt.date(2025, 12, 3)) == dt.date(2025, 12, 2)
+    assert attribution_date(text, st, 1, dt.date(2025, 12, 3)) is None  # the next sentence starts a new paragraph
+
+
+def test_a_morning_summary_is_dated_by_its_past_day_not_its_stamp():
+    # the General Staff's morning summary opens with its stamp (the publication day) and then counts the past day
+    from geo.discourse import lead_date
+
+    text = ("Оперативна інформація станом на 08.00 07.12.2025 щодо російського вторгнення. "
+            "Загалом минулої доби зафіксовано 152 бойових зіткнення.\n\n"
+            "На Покровському напрямку ворог атакував у районах Родинського та Шахового.")
+    st = read_report(text)
+    assert lead_date(text, st, dt.date(2025, 12, 7))[1] == dt.date(2025, 12, 6)

@@ -49,6 +49,11 @@ def source_claimant(report: Report) -> Claimant | None:
         return report.claimant_hint
     url = report.url or (report.source if "://" in report.source else "")
     host = urlparse(url).netloc.casefold() if url else ""
+    # the page's own address and title say whose piece it is before its text does (a DeepState retelling that
+    # goes on to quote ISW in its first lines)
+    named = _head_claimant(host, " ".join(filter(None, (url, report.title))))
+    if named not in (None, Claimant.MEDIA):
+        return named
     head = " ".join(filter(None, (url, report.title, report.author, report.text[:400])))
     return _head_claimant(host, head)
 
