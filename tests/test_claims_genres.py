@@ -556,3 +556,33 @@ def test_a_sideless_report_noun_speaks_for_the_side_it_reports(sentence: str, na
 ])
 def test_in_control_of_is_held(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.CAPTURED
+
+
+# --------------------------------------------------------------------------------------------
+# English: agency reprints of the Russian MoD bulletin (issue 13, session 8)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the bulletin's losses inflicted on troops in the areas of villages are the fighting there, however translated
+    ("Units of Battlegroup Center improved their forward positions and inflicted losses on the manpower and "
+     "equipment of three mechanized brigades in the areas of the settlements of Kutuzovka, Volnoye and Rodinskoye.",
+     "Volnoye", Action.FIGHTING),
+    ("Battlegroup West units defeated formations of two Ukrainian brigades near the settlements of Kupyansk and "
+     "Kovsharovka and repelled four counterattacks by enemy assault groups.", "Kovsharovka", Action.FIGHTING),
+    ("Battlegroup South units hit the manpower and equipment of four brigades in the areas of the communities of "
+     "Seversk and Konstantinovka.", "Konstantinovka", Action.FIGHTING),
+    ("The forces of the southern group struck units of the Ukrainian army in the settlements of Krasnoe and "
+     "Kalinovka.", "Kalinovka", Action.FIGHTING),
+    ("In addition, accumulations of enemy manpower and equipment in the areas of the settlements of Bogdanovka "
+     "and Marinka were defeated.", "Marinka", Action.FIGHTING),
+    ("Russia's Battlegroup Dnepr inflicted damage on the manpower and equipment of two brigades near Kamenskoye.",
+     "Kamenskoye", Action.FIGHTING),
+    # damage done to objects stays a strike; a counterattack repelled in its own list stays repelled
+    ("Russian drones inflicted damage on a fuel depot in Kamenskoye.", "Kamenskoye", Action.STRUCK),
+    ("Battlegroup West units repelled three counterattacks near the settlements of Kupyansk and Peschanoye.",
+     "Peschanoye", Action.REPELLED),
+])
+def test_the_mod_bulletins_losses_in_the_areas_of_villages_are_fighting(sentence: str, name: str,
+                                                                        action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", action), c.why

@@ -327,3 +327,22 @@ def test_the_outlets_reminder_outweighs_the_texts_own_voice(gaz):
     by_place = {c.place: c for c in extract_report(report, gaz)}
     assert by_place["Дерилово"].claimant is Claimant.RU_MILBLOGGER
     assert by_place["Ямполовки"].claimant is Claimant.MEDIA, by_place["Ямполовки"].why
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # the Ukrainian agencies' English: the claim first, then its speaker "said this" on television
+    ("Russian troops entered Zelene Pole and attacked near Shevchenko. Viktor Trehubov, the spokesman for the "
+     "Khortytsia group of forces, said this on the air of the national telethon, Ukrinform reports.", "UA-official"),
+    ("Russian units liberated Novoye. The Russian Defense Ministry announced this on Telegram.", "RU-MoD"),
+    ("Russian troops advanced near Kotlyne. This was said on television by Nazar Voloshyn, the spokesman for the "
+     "Khortytsia group of forces.", "UA-official"),
+])
+def test_a_speaker_named_after_what_it_said_said_it(text: str, claimant: str) -> None:
+    states = read_report(text)
+    assert [s.speaker.claimant.value for s in states] == [claimant, claimant]
+
+
+def test_said_this_week_is_a_date_not_a_back_reference() -> None:
+    states = read_report("Russian troops entered Zelene Pole. Trehubov said this week that the enemy attacked "
+                         "near Shevchenko.")
+    assert states[0].speaker is None and states[1].speaker.claimant is Claimant.UA_OFFICIAL
