@@ -42,6 +42,7 @@ sentence reading), and the pass is linear in the report.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
@@ -429,7 +430,12 @@ def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.da
          memo: dict) -> tuple[_dt.date | None, str]:
     if ("day", j) not in memo:
         s, e = states[j].span
-        memo["day", j] = date_and_scope(text[s:e], report_date)
+        month = memo.get("month")
+        if report_date is None and month is not None:
+            # only the report's month is known: a written date takes its year from it (as geo.dates.claim_date)
+            memo["day", j] = written_date(text[s:e], _dt.date(*month, calendar.monthrange(*month)[1])), "sentence"
+        else:
+            memo["day", j] = date_and_scope(text[s:e], report_date)
     return memo["day", j]
 
 
@@ -460,7 +466,7 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     memo = {} if memo is None else memo
     first = date_paragraph(text, states, k, memo)
     if k == first:
-        return None
+        return _continued_date(text, states, k, report_date, memo)
     # the last sentence before k (from first on) that names a date: walked back once, then remembered
     walked: list[int] = []
     j, last = k - 1, -1
@@ -483,6 +489,20 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     s, e = states[first].span
     if _day(text, states, first, report_date, memo)[0] is None or claim_date(_opening(text[s:e]), report_date) is None:
         return None  # the paragraph's first sentence names no date, or does not open with it
+    return day
+
+
+def _continued_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
+                    memo: dict) -> _dt.date | None:
+    """The date of the sentence before a paragraph that goes on with it (it opens with a ``continuation``
+    marker: "This marked a turning point…", "In addition, …"): the date that sentence names, else the one in
+    scope there; None for any other paragraph."""
+    s, e = states[k].span
+    if not k or not any(m.cls == "continuation" for m in find_markers(text[s:e])):
+        return None
+    day = _day(text, states, k - 1, report_date, memo)[0]
+    if day is None and states[k - 1].paragraph != k - 1:
+        day = paragraph_date(text, states, k - 1, report_date, memo)
     return day
 
 
@@ -562,9 +582,10 @@ def _retells_assessment(states: Sequence[SentenceState]) -> bool:
 
 
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
-                       report_date: _dt.date | None = None) -> list[Claim]:
+                       report_date: _dt.date | None = None, month: tuple[int, int] | None = None) -> list[Claim]:
     """Claims with the report state applied: the speaker to those their sentence gave none, the
     paragraph's date to undated events, an open list's action to places left without one.
+    ``month`` (year, month) is what is known of an undated report's day: it gives written dates their year.
 
     Each change is said in the claim's ``why``. A claim keeps what its own sentence said.
     """
@@ -572,7 +593,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     out: list[Claim] = []
     extra: list[Claim] = []  # claims a later sentence makes about a sentence's places
     seen: set[tuple] = set()
-    dates: dict = {}  # what the date pass has read: each sentence's date, paragraph starts, last dates
+    dates: dict = {"month": month}  # what the date pass has read: each sentence's date, paragraph starts, last dates
     lead: tuple[int, _dt.date | None] | None = None  # read when an undated event first asks
     for c in claims:
         k = bisect.bisect_right(starts, c.start) - 1

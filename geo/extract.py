@@ -241,7 +241,7 @@ def extract_report(
             )
     if loose or rejected:
         claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence, carried)
-    claims = apply_report_state(claims, states, text, report.date)
+    claims = apply_report_state(claims, states, text, report.date, report.month)
     if geocoder is not None:
         from geo.geocode import geocode_claims
 

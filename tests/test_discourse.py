@@ -346,3 +346,22 @@ def test_said_this_week_is_a_date_not_a_back_reference() -> None:
     states = read_report("Russian troops entered Zelene Pole. Trehubov said this week that the enemy attacked "
                          "near Shevchenko.")
     assert states[0].speaker is None and states[1].speaker.claimant is Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("month", [None, (2025, 11)])
+def test_a_sentence_opening_with_this_goes_on_with_the_day_of_the_one_before(month) -> None:
+    # English news set each sentence on a line of its own; "This …" takes up the sentence before it
+    text = ("The general told the president on November 20 that Kupyansk had been liberated.\n"
+            "This marked a turning point, as Russian forces now hold most of Vovchansk.\n"
+            "Russian forces attacked near Kurylivka.")
+    states = read_report(text)
+    spans = [st.span for st in states]
+    claims = [Claim("Vovchansk", action=Action.FIGHTING, start=text.index("Vovchansk"), end=text.index("Vovchansk") + 9,
+                    why=("claimant: author (unattributed)",)),
+              Claim("Kurylivka", action=Action.ATTACKED, start=text.index("Kurylivka"), end=text.index("Kurylivka") + 9,
+                    why=("claimant: author (unattributed)",))]
+    assert len(spans) == 3
+    report_date = None if month else dt.date(2025, 12, 5)  # the lead's day is no news day then
+    out = apply_report_state(claims, states, text, report_date, month)
+    assert out[0].claim_date == dt.date(2025, 11, 20)
+    assert out[1].claim_date is None  # a paragraph of its own, opening with no date
