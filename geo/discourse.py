@@ -514,8 +514,9 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     that…", "ISW reported that Russian forces captured Krokhmalne on January 20th", "Упродовж доби
     росіяни атакували 27 населених пунктів"); its later sentences tell the same news without naming
     the day again. The lead is the first paragraph of at least twelve words (headlines, bylines and
-    datelines are shorter); its first date counts when it lies on or up to three days before the
-    report's date (a date further back is background: "since February 24, 2022").
+    datelines are shorter) that is no line of a list (an item of its own); its first date counts when it
+    lies on or up to three days before the report's date (a date further back is background: "since
+    February 24, 2022").
 
     >>> t = "Russian push\\nMilitary bloggers on Friday reported that Russian forces entered Sontsivka near the town.\\n" \\
     ...     "Fighting was heaviest around Kurakhove."
@@ -531,7 +532,10 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
         end = k + 1
         while end < len(states) and states[end].paragraph != end:
             end += 1
-        if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
+        # a line of a list ("- Russian forces advanced near Toretsk.", an ISW page's key takeaways) is an item of
+        # its own, no lead: its day is not the news day of the items after it
+        if not _LIST_ITEM.match(_line_of(text, states[k].span[0])) \
+                and sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
             for j in range(k, end):
                 d = _day(text, states, j, report_date, memo)[0]
                 if d is not None:

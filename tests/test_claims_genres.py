@@ -586,3 +586,38 @@ def test_the_mod_bulletins_losses_in_the_areas_of_villages_are_fighting(sentence
                                                                         action: Action) -> None:
     c = _claim(sentence, name)
     assert (c.role, c.action) == ("event", action), c.why
+
+
+# --------------------------------------------------------------------------------------------
+# English: officials' statements, the spokesmen's own words (issue 13, session 8)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # pressing on a place, going round it, a situation that "remains difficult" there
+    ("The Russians are trying to press in the area of Kupyansk-Vuzlovyi, Trehubov said.", "Kupyansk-Vuzlovyi",
+     Action.ATTACKED, "attempted"),
+    ("The Russians are also trying to bypass Kupyansk from the south, Trehubov said.", "Kupyansk", Action.ATTACKED,
+     "attempted"),
+    ("Russian forces keep pressing near Toretsk, the spokesman said.", "Toretsk", Action.ATTACKED, "done"),
+    ("The situation near Siversk remains difficult, Voloshyn said.", "Siversk", Action.FIGHTING, "done"),
+    ("Voloshyn described a difficult situation near Huliaipole.", "Huliaipole", Action.FIGHTING, "done"),
+])
+def test_officials_words_for_pressure_and_a_hard_situation(sentence: str, name: str, action: Action,
+                                                           modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action, c.modality) == ("event", action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    ("Russian occupiers are advancing in Vovchansk, said Viktor Tregubov, the spokesman of the Joint Forces Group.",
+     "Vovchansk", "UA-official"),
+    ("The Russians are trying to press near Kupyansk, the Joint Forces Group said.", "Kupyansk", "UA-official"),
+])
+def test_the_joint_forces_groups_spokesman_speaks(sentence: str, name: str, claimant: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+def test_a_ukrainian_military_observer_is_not_the_military() -> None:
+    c = _claim("Ukrainian military observer Kostiantyn Mashovets reported the seizure of Fedorivka.", "Fedorivka")
+    assert c.claimant is None or c.claimant.value != "UA-official", c.why

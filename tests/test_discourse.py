@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from geo.claims import analyse_mention
-from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, markers, paragraph_date, read_report
+from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, lead_date, markers, paragraph_date, read_report
 from geo.model import Action, Claim, Claimant, Report
 from geo.rules.matcher import rows
 
@@ -365,3 +365,12 @@ def test_a_sentence_opening_with_this_goes_on_with_the_day_of_the_one_before(mon
     out = apply_report_state(claims, states, text, report_date, month)
     assert out[0].claim_date == dt.date(2025, 11, 20)
     assert out[1].claim_date is None  # a paragraph of its own, opening with no date
+
+
+def test_a_line_of_a_list_is_no_lead() -> None:
+    # an ISW page's key takeaways: each item is its own news, and the day one item names dates no other
+    text = ("Key takeaways:\n- Ukrainian forces struck drone storage facilities in Oryol Oblast again on January 26.\n"
+            "- Russian forces recently advanced near Toretsk, Chasiv Yar, and Kurakhove.")
+    assert lead_date(text, read_report(text), dt.date(2025, 1, 27)) == (-1, None)
+    prose = text.replace("\n- ", "\n")
+    assert lead_date(prose, read_report(prose), dt.date(2025, 1, 27))[1] == dt.date(2025, 1, 26)
