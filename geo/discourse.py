@@ -120,6 +120,7 @@ class Listing:
     start: int
     why: str
     again: int | None = None  #: the later sentence that comes back to these places (an anaphor), if any
+    stop: int | None = None  #: where the listed names end in the sentence (None: at its end)
 
 
 @dataclass(frozen=True)
@@ -360,7 +361,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
             if cue is not None and cue.action is not Action.OTHER:
                 listing = Listing(cue.action, cue.detail, opener.end,
-                                  f"list continued after '{opener.text}': cue '{cue.text}'")
+                                  f"list continued after '{opener.text}': cue '{cue.text}'",
+                                  stop=_list_stop(sentence, opener.end))
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
@@ -369,6 +371,18 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i))
         states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
+
+
+# where the names a list opener introduces end: a comma or semicolon that no name (nor a conjunction and a name)
+# follows ("Among the settlements named are A, B, and C, all of which are near D": D is not listed)
+_LIST_STOP = re.compile(r"[,;]\s*+(?!(?:(?:and|or|та|і|й|и|а\s+также|as\s+well\s+as)\s+)?(?-i:[A-ZА-ЯЁІЇЄҐ0-9«\"“]))",
+                        re.IGNORECASE)
+
+
+def _list_stop(sentence: str, start: int) -> int | None:
+    """The offset in ``sentence`` where the names listed from ``start`` end, or None (they run to its end)."""
+    m = _LIST_STOP.search(sentence, start)
+    return m.start() if m else None
 
 
 # a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
@@ -609,6 +623,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
         why: list[str] = []
         lst = st.listing
         if lst is not None and c.role in ("event", "background") and c.start - st.span[0] >= lst.start \
+                and (lst.stop is None or c.start - st.span[0] < lst.stop) \
                 and not c.action_detail.startswith("denied"):
             if c.action is Action.OTHER:
                 changes.update(action=lst.action, action_detail=lst.detail, role="event")

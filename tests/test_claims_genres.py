@@ -621,3 +621,18 @@ def test_the_joint_forces_groups_spokesman_speaks(sentence: str, name: str, clai
 def test_a_ukrainian_military_observer_is_not_the_military() -> None:
     c = _claim("Ukrainian military observer Kostiantyn Mashovets reported the seizure of Fedorivka.", "Fedorivka")
     assert c.claimant is None or c.claimant.value != "UA-official", c.why
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # wire copy locating a captured village by a distance written out, miles in brackets, a described town
+    ("Russian forces captured the village of Podoly, about 5 kilometers (3.1 miles) east of the front-line town of "
+     "Kupiansk, the ministry said.", "Kupiansk", Action.OTHER, "background"),
+    ("Russian forces captured the village of Podoly, about 5 kilometers (3.1 miles) east of the front-line town of "
+     "Kupiansk, the ministry said.", "Podoly", Action.CAPTURED, "event"),
+    # the General Staff's count of assaults, retold: attacks
+    ("Russian forces launched 14 assaults against Ukrainian positions near Kucherivka, the General Staff said.",
+     "Kucherivka", Action.ATTACKED, "event"),
+])
+def test_wire_copy_of_a_claim_and_a_count(sentence: str, name: str, action: Action, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why

@@ -374,3 +374,16 @@ def test_a_line_of_a_list_is_no_lead() -> None:
     assert lead_date(text, read_report(text), dt.date(2025, 1, 27)) == (-1, None)
     prose = text.replace("\n- ", "\n")
     assert lead_date(prose, read_report(prose), dt.date(2025, 1, 27))[1] == dt.date(2025, 1, 26)
+
+
+def test_a_list_opener_lists_only_the_names_that_follow_it() -> None:
+    # wire copy: "Among the settlements named are A, B, and C, all of which are near D": D is not listed
+    text = ("The General Staff said Russian forces launched 14 assaults against its positions near eight settlements. "
+            "Among the settlements named are Kucherivka, Kurylivka, and Petropavlivka, all of which lie near Podoly.")
+    states = read_report(text)
+    lst = states[1].listing
+    assert lst is not None and lst.action is Action.ATTACKED
+    s = states[1].span[0]
+    assert lst.start <= text.index("Petropavlivka") - s < lst.stop <= text.index("Podoly") - s
+    assert read_report("Russian forces liberated three settlements. Among them are Tykhe, Novoye and Sladkoye.")[1] \
+        .listing.stop is None
