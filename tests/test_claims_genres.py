@@ -636,3 +636,22 @@ def test_a_ukrainian_military_observer_is_not_the_military() -> None:
 def test_wire_copy_of_a_claim_and_a_count(sentence: str, name: str, action: Action, role: str) -> None:
     c = _claim(sentence, name)
     assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # milbloggers retold in English: "tried to take" is an attack, not a capture
+    ("Russian stormtroopers tried to take Krymske and Dachne.", "Dachne", Action.ATTACKED, "attempted"),
+    ("Russian units succeeded in taking Tykhe.", "Tykhe", Action.CAPTURED, "done"),
+])
+def test_take_and_its_modality(sentence: str, name: str, action: Action, modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action, c.modality) == ("event", action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a purpose noun before "to" + verb: the mission is no capture
+    ("The Kremlin has doubled down on its mission to take the logistical hub of Pokrovsk.", "Pokrovsk"),
+    ("Russian forces stepped up their efforts to capture Kostiantynivka.", "Kostiantynivka"),
+])
+def test_a_mission_to_take_a_town_is_not_its_capture(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is not Action.CAPTURED
