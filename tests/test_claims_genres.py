@@ -655,3 +655,14 @@ def test_take_and_its_modality(sentence: str, name: str, action: Action, modalit
 ])
 def test_a_mission_to_take_a_town_is_not_its_capture(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is not Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the MoD bulletin's "improved (their) tactical position(s)", "took up more advantageous lines" near a village
+    ("Units of Battlegroup West improved their tactical position near Kupyansk and Peschanoye.", "Peschanoye"),
+    ("Battlegroup North units took up more advantageous lines and positions near Yunakovka.", "Yunakovka"),
+    ("Battlegroup East units occupied more favorable lines near Uspenovka, the ministry said.", "Uspenovka"),
+])
+def test_the_mod_bulletins_improved_positions_are_ground_gained(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", Action.ADVANCING), c.why

@@ -387,3 +387,9 @@ def test_a_list_opener_lists_only_the_names_that_follow_it() -> None:
     assert lst.start <= text.index("Petropavlivka") - s < lst.stop <= text.index("Podoly") - s
     assert read_report("Russian forces liberated three settlements. Among them are Tykhe, Novoye and Sladkoye.")[1] \
         .listing.stop is None
+
+
+def test_the_briefing_a_named_speaker_spoke_at_is_no_speaker() -> None:
+    text = ("The Armed Forces of Ukraine liberated the village of Yatskivka.\n"
+            "Oleksiy Hromov of the General Staff of the Armed Forces of Ukraine said this at a briefing, Ukrinform reports.")
+    assert [s.speaker.claimant for s in read_report(text)] == [Claimant.UA_GENERALSTAFF] * 2
