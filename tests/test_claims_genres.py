@@ -666,3 +666,14 @@ def test_a_mission_to_take_a_town_is_not_its_capture(sentence: str, name: str) -
 def test_the_mod_bulletins_improved_positions_are_ground_gained(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert (c.role, c.action) == ("event", Action.ADVANCING), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # Ukrainian military spokesmen by name, in the agencies' English
+    ("The spokesman for the Eastern group, Serhii Cherevatyi, said that Russian forces attacked near Synkivka.",
+     "Synkivka"),
+    ("Russian troops attempt to break into Fedorivka roughly once a week, Zaporozhets said.", "Fedorivka"),
+])
+def test_ukrainian_spokesmen_by_name_speak_for_ukraine(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == "UA-official", c.why
