@@ -677,3 +677,14 @@ def test_the_mod_bulletins_improved_positions_are_ground_gained(sentence: str, n
 def test_ukrainian_spokesmen_by_name_speak_for_ukraine(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert c.claimant is not None and c.claimant.value == "UA-official", c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # troops on the move past or toward places are advancing; what a side moves (reserves, equipment) is no advance
+    ("Russian forces are reportedly moving past Novovasylivka toward Solone and Vovkove.", "Novovasylivka",
+     Action.ADVANCING),
+    ("Russian forces are reportedly moving past Novovasylivka toward Solone and Vovkove.", "Vovkove", Action.ADVANCING),
+    ("The Russians are moving reserves into Stepnohirsk.", "Stepnohirsk", Action.OTHER),
+])
+def test_troops_moving_are_advancing(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
