@@ -57,7 +57,7 @@ from geo.rules import APOSTROPHES, RULES_DIR, Rule, load_table, normalise_phrase
 from geo.rules.lookup import lookup_rows
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases"]
+__all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date"]
 
 # month and weekday names: the rows of geo/rules/calendar.jsonl (each form a row, with its number)
 _MONTHS: dict[str, int] = {r.key: int(r.get("month")) for r in lookup_rows("calendar") if r.cls == "month"}
@@ -533,3 +533,24 @@ def _scan_start(text: str) -> int | None:
         while pos > 0 and not text[pos - 1].isspace():
             pos -= 1
     return pos
+
+
+def item_date(sentence: str, at: int, report_date: _dt.date | None, *,
+              month: tuple[int, int] | None = None) -> _dt.date | None:
+    """The date the semicolon-separated item of ``sentence`` holding offset ``at`` names, or None (no semicolon,
+    or the item names no date: the sentence's date then holds, :func:`claim_date`).
+
+    A retrospective list sets its items apart with semicolons, each with its own day ("seized A by 9 October
+    2024; B by 23 February 2025; and C by 16 August 2025"): each place takes its item's day, not the first.
+
+    >>> s = "Russian troops seized A by 9 October 2024; B by 23 February 2025; and C by 16 August 2025."
+    >>> item_date(s, s.index("B"), _dt.date(2025, 12, 22)), item_date(s, s.index("A"), _dt.date(2025, 12, 22))
+    (datetime.date(2025, 2, 23), datetime.date(2024, 10, 9))
+    >>> print(item_date("Russian forces attacked near Tykhe on May 3.", 30, _dt.date(2025, 5, 4)))
+    None
+    """
+    if ";" not in sentence:
+        return None
+    start = sentence.rfind(";", 0, at) + 1
+    end = sentence.find(";", at)
+    return claim_date(sentence[start:end if end >= 0 else len(sentence)], report_date, month=month)

@@ -42,6 +42,7 @@ sentence reading), and the pass is linear in the report.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
@@ -119,6 +120,7 @@ class Listing:
     start: int
     why: str
     again: int | None = None  #: the later sentence that comes back to these places (an anaphor), if any
+    stop: int | None = None  #: where the listed names end in the sentence (None: at its end)
 
 
 @dataclass(frozen=True)
@@ -367,7 +369,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 cue = _last_cue(text[spans[j][0]:spans[j][1]])
             if cue is not None and cue.action is not Action.OTHER:
                 listing = Listing(cue.action, cue.detail, opener.end,
-                                  f"list continued after '{opener.text}': cue '{cue.text}'")
+                                  f"list continued after '{opener.text}': cue '{cue.text}'",
+                                  stop=_list_stop(sentence, opener.end))
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
@@ -376,6 +379,18 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i))
         states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
+
+
+# where the names a list opener introduces end: a comma or semicolon that no name (nor a conjunction and a name)
+# follows ("Among the settlements named are A, B, and C, all of which are near D": D is not listed)
+_LIST_STOP = re.compile(r"[,;]\s*+(?!(?:(?:and|or|та|і|й|и|а\s+также|as\s+well\s+as)\s+)?(?-i:[A-ZА-ЯЁІЇЄҐ0-9«\"“]))",
+                        re.IGNORECASE)
+
+
+def _list_stop(sentence: str, start: int) -> int | None:
+    """The offset in ``sentence`` where the names listed from ``start`` end, or None (they run to its end)."""
+    m = _LIST_STOP.search(sentence, start)
+    return m.start() if m else None
 
 
 # a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
@@ -439,7 +454,12 @@ def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.da
          memo: dict) -> tuple[_dt.date | None, str]:
     if ("day", j) not in memo:
         s, e = states[j].span
-        memo["day", j] = date_and_scope(text[s:e], report_date)
+        month = memo.get("month")
+        if report_date is None and month is not None:
+            # only the report's month is known: a written date takes its year from it (as geo.dates.claim_date)
+            memo["day", j] = written_date(text[s:e], _dt.date(*month, calendar.monthrange(*month)[1])), "sentence"
+        else:
+            memo["day", j] = date_and_scope(text[s:e], report_date)
     return memo["day", j]
 
 
@@ -490,7 +510,7 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     memo = {} if memo is None else memo
     first = date_paragraph(text, states, k, memo)
     if k == first:
-        return None
+        return _continued_date(text, states, k, report_date, memo)
     # the last sentence before k (from first on) that names a date: walked back once, then remembered
     walked: list[int] = []
     j, last = k - 1, -1
@@ -516,6 +536,20 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     return day
 
 
+def _continued_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
+                    memo: dict) -> _dt.date | None:
+    """The date of the sentence before a paragraph that goes on with it (it opens with a ``continuation``
+    marker: "This marked a turning point…", "In addition, …"): the date that sentence names, else the one in
+    scope there; None for any other paragraph."""
+    s, e = states[k].span
+    if not k or not any(m.cls == "continuation" for m in find_markers(text[s:e])):
+        return None
+    day = _day(text, states, k - 1, report_date, memo)[0]
+    if day is None and states[k - 1].paragraph != k - 1:
+        day = paragraph_date(text, states, k - 1, report_date, memo)
+    return day
+
+
 def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date | None,
               memo: dict | None = None) -> tuple[int, _dt.date | None]:
     """The news day a report's lead names, and the sentence that names it: ``(-1, None)`` when none.
@@ -524,8 +558,9 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     that…", "ISW reported that Russian forces captured Krokhmalne on January 20th", "Упродовж доби
     росіяни атакували 27 населених пунктів"); its later sentences tell the same news without naming
     the day again. The lead is the first paragraph of at least twelve words (headlines, bylines and
-    datelines are shorter); its first date counts when it lies on or up to three days before the
-    report's date (a date further back is background: "since February 24, 2022").
+    datelines are shorter) that is no line of a list (an item of its own); its first date counts when it
+    lies on or up to three days before the report's date (a date further back is background: "since
+    February 24, 2022").
 
     >>> t = "Russian push\\nMilitary bloggers on Friday reported that Russian forces entered Sontsivka near the town.\\n" \\
     ...     "Fighting was heaviest around Kurakhove."
@@ -541,7 +576,10 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
         end = k + 1
         while end < len(states) and states[end].paragraph != end:
             end += 1
-        if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
+        # a line of a list ("- Russian forces advanced near Toretsk.", an ISW page's key takeaways) is an item of
+        # its own, no lead: its day is not the news day of the items after it
+        if not _LIST_ITEM.match(_line_of(text, states[k].span[0])) \
+                and sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
             days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
             days = [(j, d, scope) for j, d, scope in days if d is not None]
             # a daily summary's frame ("Загалом минулої доби…") dates the lead over the stamp before it
@@ -595,9 +633,10 @@ def _retells_assessment(states: Sequence[SentenceState]) -> bool:
 
 
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
-                       report_date: _dt.date | None = None) -> list[Claim]:
+                       report_date: _dt.date | None = None, month: tuple[int, int] | None = None) -> list[Claim]:
     """Claims with the report state applied: the speaker to those their sentence gave none, the
     paragraph's date to undated events, an open list's action to places left without one.
+    ``month`` (year, month) is what is known of an undated report's day: it gives written dates their year.
 
     Each change is said in the claim's ``why``. A claim keeps what its own sentence said.
     """
@@ -605,7 +644,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     out: list[Claim] = []
     extra: list[Claim] = []  # claims a later sentence makes about a sentence's places
     seen: set[tuple] = set()
-    dates: dict = {}  # what the date pass has read: each sentence's date, paragraph starts, last dates
+    dates: dict = {"month": month}  # what the date pass has read: each sentence's date, paragraph starts, last dates
     lead: tuple[int, _dt.date | None] | None = None  # read when an undated event first asks
     for c in claims:
         k = bisect.bisect_right(starts, c.start) - 1
@@ -617,6 +656,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
         why: list[str] = []
         lst = st.listing
         if lst is not None and c.role in ("event", "background") and c.start - st.span[0] >= lst.start \
+                and (lst.stop is None or c.start - st.span[0] < lst.stop) \
                 and not c.action_detail.startswith("denied"):
             if c.action is Action.OTHER:
                 changes.update(action=lst.action, action_detail=lst.detail, role="event")

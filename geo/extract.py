@@ -30,7 +30,7 @@ from geo.claims.voice import outlet_claimant
 from geo.claims.carry import Carried
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
-from geo.dates import claim_date
+from geo.dates import claim_date, item_date
 from geo.discourse import apply_report_state, read_report
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, Coordinate, CoordSource, Mention, Report, claim_key
@@ -174,8 +174,10 @@ def extract_report(
             cdate = None
             if ctx.role in ("event", "direction"):
                 if not event_date:
-                    event_date.append(claim_date(sentence, report.date, previous=previous_sentence(sentence_of(m.start)[0]),
-                                                 month=report.month))
+                    s0 = sentence_of(m.start)[0]
+                    # a semicolon item's own day ("seized A by 9 October 2024; B by 23 February 2025"), else the sentence's
+                    event_date.append(item_date(sentence, m.start - s0, report.date, month=report.month)
+                                      or claim_date(sentence, report.date, previous=previous_sentence(s0), month=report.month))
                 cdate = event_date[0]
             # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
             key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate)
@@ -241,7 +243,7 @@ def extract_report(
             )
     if loose or rejected:
         claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence, carried)
-    claims = apply_report_state(claims, states, text, report.date)
+    claims = apply_report_state(claims, states, text, report.date, report.month)
     if geocoder is not None:
         from geo.geocode import geocode_claims
 

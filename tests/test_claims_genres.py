@@ -554,3 +554,135 @@ def test_a_sideless_report_noun_speaks_for_the_side_it_reports(sentence: str, na
 ])
 def test_in_control_of_is_held(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.CAPTURED
+
+
+# --------------------------------------------------------------------------------------------
+# English: agency reprints of the Russian MoD bulletin (issue 13, session 8)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the bulletin's losses inflicted on troops in the areas of villages are the fighting there, however translated
+    ("Units of Battlegroup Center improved their forward positions and inflicted losses on the manpower and "
+     "equipment of three mechanized brigades in the areas of the settlements of Kutuzovka, Volnoye and Rodinskoye.",
+     "Volnoye", Action.FIGHTING),
+    ("Battlegroup West units defeated formations of two Ukrainian brigades near the settlements of Kupyansk and "
+     "Kovsharovka and repelled four counterattacks by enemy assault groups.", "Kovsharovka", Action.FIGHTING),
+    ("Battlegroup South units hit the manpower and equipment of four brigades in the areas of the communities of "
+     "Seversk and Konstantinovka.", "Konstantinovka", Action.FIGHTING),
+    ("The forces of the southern group struck units of the Ukrainian army in the settlements of Krasnoe and "
+     "Kalinovka.", "Kalinovka", Action.FIGHTING),
+    ("In addition, accumulations of enemy manpower and equipment in the areas of the settlements of Bogdanovka "
+     "and Marinka were defeated.", "Marinka", Action.FIGHTING),
+    ("Russia's Battlegroup Dnepr inflicted damage on the manpower and equipment of two brigades near Kamenskoye.",
+     "Kamenskoye", Action.FIGHTING),
+    # damage done to objects stays a strike; a counterattack repelled in its own list stays repelled
+    ("Russian drones inflicted damage on a fuel depot in Kamenskoye.", "Kamenskoye", Action.STRUCK),
+    ("Battlegroup West units repelled three counterattacks near the settlements of Kupyansk and Peschanoye.",
+     "Peschanoye", Action.REPELLED),
+])
+def test_the_mod_bulletins_losses_in_the_areas_of_villages_are_fighting(sentence: str, name: str,
+                                                                        action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", action), c.why
+
+
+# --------------------------------------------------------------------------------------------
+# English: officials' statements, the spokesmen's own words (issue 13, session 8)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # pressing on a place, going round it, a situation that "remains difficult" there
+    ("The Russians are trying to press in the area of Kupyansk-Vuzlovyi, Trehubov said.", "Kupyansk-Vuzlovyi",
+     Action.ATTACKED, "attempted"),
+    ("The Russians are also trying to bypass Kupyansk from the south, Trehubov said.", "Kupyansk", Action.ATTACKED,
+     "attempted"),
+    ("Russian forces keep pressing near Toretsk, the spokesman said.", "Toretsk", Action.ATTACKED, "done"),
+    ("The situation near Siversk remains difficult, Voloshyn said.", "Siversk", Action.FIGHTING, "done"),
+    ("Voloshyn described a difficult situation near Huliaipole.", "Huliaipole", Action.FIGHTING, "done"),
+])
+def test_officials_words_for_pressure_and_a_hard_situation(sentence: str, name: str, action: Action,
+                                                           modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action, c.modality) == ("event", action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    ("Russian occupiers are advancing in Vovchansk, said Viktor Tregubov, the spokesman of the Joint Forces Group.",
+     "Vovchansk", "UA-official"),
+    ("The Russians are trying to press near Kupyansk, the Joint Forces Group said.", "Kupyansk", "UA-official"),
+])
+def test_the_joint_forces_groups_spokesman_speaks(sentence: str, name: str, claimant: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == claimant, c.why
+
+
+def test_a_ukrainian_military_observer_is_not_the_military() -> None:
+    c = _claim("Ukrainian military observer Kostiantyn Mashovets reported the seizure of Fedorivka.", "Fedorivka")
+    assert c.claimant is None or c.claimant.value != "UA-official", c.why
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # wire copy locating a captured village by a distance written out, miles in brackets, a described town
+    ("Russian forces captured the village of Podoly, about 5 kilometers (3.1 miles) east of the front-line town of "
+     "Kupiansk, the ministry said.", "Kupiansk", Action.OTHER, "background"),
+    ("Russian forces captured the village of Podoly, about 5 kilometers (3.1 miles) east of the front-line town of "
+     "Kupiansk, the ministry said.", "Podoly", Action.CAPTURED, "event"),
+    # the General Staff's count of assaults, retold: attacks
+    ("Russian forces launched 14 assaults against Ukrainian positions near Kucherivka, the General Staff said.",
+     "Kucherivka", Action.ATTACKED, "event"),
+])
+def test_wire_copy_of_a_claim_and_a_count(sentence: str, name: str, action: Action, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # milbloggers retold in English: "tried to take" is an attack, not a capture
+    ("Russian stormtroopers tried to take Krymske and Dachne.", "Dachne", Action.ATTACKED, "attempted"),
+    ("Russian units succeeded in taking Tykhe.", "Tykhe", Action.CAPTURED, "done"),
+])
+def test_take_and_its_modality(sentence: str, name: str, action: Action, modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action, c.modality) == ("event", action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a purpose noun before "to" + verb: the mission is no capture
+    ("The Kremlin has doubled down on its mission to take the logistical hub of Pokrovsk.", "Pokrovsk"),
+    ("Russian forces stepped up their efforts to capture Kostiantynivka.", "Kostiantynivka"),
+])
+def test_a_mission_to_take_a_town_is_not_its_capture(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is not Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the MoD bulletin's "improved (their) tactical position(s)", "took up more advantageous lines" near a village
+    ("Units of Battlegroup West improved their tactical position near Kupyansk and Peschanoye.", "Peschanoye"),
+    ("Battlegroup North units took up more advantageous lines and positions near Yunakovka.", "Yunakovka"),
+    ("Battlegroup East units occupied more favorable lines near Uspenovka, the ministry said.", "Uspenovka"),
+])
+def test_the_mod_bulletins_improved_positions_are_ground_gained(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", Action.ADVANCING), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # Ukrainian military spokesmen by name, in the agencies' English
+    ("The spokesman for the Eastern group, Serhii Cherevatyi, said that Russian forces attacked near Synkivka.",
+     "Synkivka"),
+    ("Russian troops attempt to break into Fedorivka roughly once a week, Zaporozhets said.", "Fedorivka"),
+])
+def test_ukrainian_spokesmen_by_name_speak_for_ukraine(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == "UA-official", c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # troops on the move past or toward places are advancing; what a side moves (reserves, equipment) is no advance
+    ("Russian forces are reportedly moving past Novovasylivka toward Solone and Vovkove.", "Novovasylivka",
+     Action.ADVANCING),
+    ("Russian forces are reportedly moving past Novovasylivka toward Solone and Vovkove.", "Vovkove", Action.ADVANCING),
+    ("The Russians are moving reserves into Stepnohirsk.", "Stepnohirsk", Action.OTHER),
+])
+def test_troops_moving_are_advancing(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action

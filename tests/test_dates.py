@@ -287,3 +287,16 @@ def test_odd_folds_cover_every_letter_a_regex_folds_onto_a_date_word() -> None:
     same = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
     odd = {chr(c) for c in range(0x110000) if same.match(chr(c)) and chr(c).lower() not in letters}
     assert odd <= dates._ODD_FOLDS, sorted(odd - dates._ODD_FOLDS)
+
+
+def test_each_semicolon_item_keeps_its_own_day() -> None:
+    # ISW's retrospective lists (retold in news): "seized A by <day>; B by <day>; and C by <day>"
+    from geo.dates import item_date
+    s = ("Russian troops reportedly seized Verkhnokamianske by 9 October 2024; Bilohorivka, 10 kilometers northeast, "
+         "by 23 February 2025; and Serebrianka by 16 August 2025.")
+    ref = dt.date(2025, 12, 22)
+    assert item_date(s, s.index("Bilohorivka"), ref) == dt.date(2025, 2, 23)
+    assert item_date(s, s.index("Serebrianka"), ref) == dt.date(2025, 8, 16)
+    assert item_date(s, s.index("Verkhnokamianske"), ref) == dt.date(2024, 10, 9)
+    # an item naming no day leaves the sentence's date to hold
+    assert item_date("Russian forces attacked near Tykhe on May 3; north — near Novoye.", 50, dt.date(2025, 5, 4)) is None

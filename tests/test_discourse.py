@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from geo.claims import analyse_mention
-from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, markers, paragraph_date, read_report
+from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, lead_date, markers, paragraph_date, read_report
 from geo.model import Action, Claim, Claimant, Report
 from geo.rules.matcher import rows
 
@@ -370,3 +370,69 @@ def test_a_morning_summary_is_dated_by_its_past_day_not_its_stamp():
             "На Покровському напрямку ворог атакував у районах Родинського та Шахового.")
     st = read_report(text)
     assert lead_date(text, st, dt.date(2025, 12, 7))[1] == dt.date(2025, 12, 6)
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # the Ukrainian agencies' English: the claim first, then its speaker "said this" on television
+    ("Russian troops entered Zelene Pole and attacked near Shevchenko. Viktor Trehubov, the spokesman for the "
+     "Khortytsia group of forces, said this on the air of the national telethon, Ukrinform reports.", "UA-official"),
+    ("Russian units liberated Novoye. The Russian Defense Ministry announced this on Telegram.", "RU-MoD"),
+    ("Russian troops advanced near Kotlyne. This was said on television by Nazar Voloshyn, the spokesman for the "
+     "Khortytsia group of forces.", "UA-official"),
+])
+def test_a_speaker_named_after_what_it_said_said_it(text: str, claimant: str) -> None:
+    states = read_report(text)
+    assert [s.speaker.claimant.value for s in states] == [claimant, claimant]
+
+
+def test_said_this_week_is_a_date_not_a_back_reference() -> None:
+    states = read_report("Russian troops entered Zelene Pole. Trehubov said this week that the enemy attacked "
+                         "near Shevchenko.")
+    assert states[0].speaker is None and states[1].speaker.claimant is Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("month", [None, (2025, 11)])
+def test_a_sentence_opening_with_this_goes_on_with_the_day_of_the_one_before(month) -> None:
+    # English news set each sentence on a line of its own; "This …" takes up the sentence before it
+    text = ("The general told the president on November 20 that Kupyansk had been liberated.\n"
+            "This marked a turning point, as Russian forces now hold most of Vovchansk.\n"
+            "Russian forces attacked near Kurylivka.")
+    states = read_report(text)
+    spans = [st.span for st in states]
+    claims = [Claim("Vovchansk", action=Action.FIGHTING, start=text.index("Vovchansk"), end=text.index("Vovchansk") + 9,
+                    why=("claimant: author (unattributed)",)),
+              Claim("Kurylivka", action=Action.ATTACKED, start=text.index("Kurylivka"), end=text.index("Kurylivka") + 9,
+                    why=("claimant: author (unattributed)",))]
+    assert len(spans) == 3
+    report_date = None if month else dt.date(2025, 12, 5)  # the lead's day is no news day then
+    out = apply_report_state(claims, states, text, report_date, month)
+    assert out[0].claim_date == dt.date(2025, 11, 20)
+    assert out[1].claim_date is None  # a paragraph of its own, opening with no date
+
+
+def test_a_line_of_a_list_is_no_lead() -> None:
+    # an ISW page's key takeaways: each item is its own news, and the day one item names dates no other
+    text = ("Key takeaways:\n- Ukrainian forces struck drone storage facilities in Oryol Oblast again on January 26.\n"
+            "- Russian forces recently advanced near Toretsk, Chasiv Yar, and Kurakhove.")
+    assert lead_date(text, read_report(text), dt.date(2025, 1, 27)) == (-1, None)
+    prose = text.replace("\n- ", "\n")
+    assert lead_date(prose, read_report(prose), dt.date(2025, 1, 27))[1] == dt.date(2025, 1, 26)
+
+
+def test_a_list_opener_lists_only_the_names_that_follow_it() -> None:
+    # wire copy: "Among the settlements named are A, B, and C, all of which are near D": D is not listed
+    text = ("The General Staff said Russian forces launched 14 assaults against its positions near eight settlements. "
+            "Among the settlements named are Kucherivka, Kurylivka, and Petropavlivka, all of which lie near Podoly.")
+    states = read_report(text)
+    lst = states[1].listing
+    assert lst is not None and lst.action is Action.ATTACKED
+    s = states[1].span[0]
+    assert lst.start <= text.index("Petropavlivka") - s < lst.stop <= text.index("Podoly") - s
+    assert read_report("Russian forces liberated three settlements. Among them are Tykhe, Novoye and Sladkoye.")[1] \
+        .listing.stop is None
+
+
+def test_the_briefing_a_named_speaker_spoke_at_is_no_speaker() -> None:
+    text = ("The Armed Forces of Ukraine liberated the village of Yatskivka.\n"
+            "Oleksiy Hromov of the General Staff of the Armed Forces of Ukraine said this at a briefing, Ukrinform reports.")
+    assert [s.speaker.claimant for s in read_report(text)] == [Claimant.UA_GENERALSTAFF] * 2

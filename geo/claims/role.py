@@ -33,8 +33,11 @@ _REFERENCE_BEFORE = _c(
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
     # the same with a bearing ("The village of Sontsivka, north of Kurakhove, was also captured", "the town of
     # Kurakhove, just southwest of Hirnyk"): the second place locates the first
-    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|about\s+\d+\s*+km\s+)?{_DIRS}\s+of\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|settlement)\s+of\s+)?$|"
+    # (wire copy writes the distance out, with its miles: "Podoly, about 5 kilometers (3.1 miles) east of the
+    # front-line town of Kupiansk")
+    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|(?:about\s+|some\s+|around\s+)?\d+(?:[.,]\d+)?\s*+"
+    r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^()]{0,30}\)\s+)?)?"
+    rf"{_DIRS}\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?(?:town|city|village|settlement)\s+of\s+)?$|"
     # Russian and Ukrainian: "под"/"під" + instrumental right after a place name ("у Никифоровки под Северском",
     # "Воздвиженка под Гуляйполем") or a settlement noun ("Окуповані села під Покровськом") locates that place:
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
