@@ -103,15 +103,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         if need == "follows" and not _speaks_next(text, h.start, h.end, speech + stances):
             continue
         found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
-    # "сообщил в своем Telegram-канале глава ДНР Денис Пушилин", "said on his Telegram channel": a channel that is
-    # its speaker's own is where another speaker of the sentence speaks, not a speaker beside them
-    own = [a for a in found if _OWN_CHANNEL.search(text, max(0, a.start - 12), a.start)]
-    if own and len(own) < len(found):
-        found = [a for a in found if a not in own]
     return tuple(found)
-
-
-_OWN_CHANNEL = re.compile(r"(?<!\w)(?:сво(?:[её]м|єму|їм|ей|їй)|his|her|its|their)\s+$", re.IGNORECASE)
 
 
 def _spoken(text: str, start: int, end: int, speech: tuple[Hit, ...], sources: tuple[Hit, ...]) -> bool:
