@@ -421,7 +421,7 @@ def resolve_mentions(
         if m.trigger == "region" or (cands and all(c.place.feature_class == "A" for c in cands)):
             if len(cands) == 1:
                 regions.append((m.start, m.end, cands[0].place))
-    report_regions = {p.name for _, _, p in regions}
+    report_regions = frozenset(p.name for _, _, p in regions)
     by_start = sorted(regions, key=lambda r: r[0])
     region_starts = [rs for rs, _, _ in by_start]
     # "the villages of Filia in the Dnipropetrovsk region and First May": a region written right
@@ -436,7 +436,7 @@ def resolve_mentions(
         gap = _REGION_OF_NAME.fullmatch(text, place_ends[k][0], rs) if k >= 0 and text else None
         owner_of.append((place_ends[k][1], "(" in gap.group()) if gap else (-1, False))
 
-    def regions_for(m: Mention) -> tuple[set[str], bool]:
+    def regions_for(m: Mention) -> tuple[frozenset[str], bool]:
         """Regions named in the mention's sentence (strong; not one written after an earlier name as
         that name's), else anywhere in the report (weak)."""
         if sentence_of is not None:
@@ -448,8 +448,8 @@ def resolve_mentions(
                 if re_ <= e and not (0 <= owner < m.start or (alone and owner != m.start)):
                     local.add(p.name)
             if local:
-                return local, True
-        return set(report_regions), False
+                return frozenset(local), True
+        return report_regions, False
 
     # Names written as a pair ("Kirovo (Svyato-Pokrovskoe)", "Petrovskoye/Pazeno") are one place:
     # where both have candidates in common, only those remain.
@@ -473,11 +473,12 @@ def resolve_mentions(
         gk = f"{keys[i]}#{para}" if m.coordinate is None else f"{keys[i]}@{i}"
         groups.setdefault(gk, []).append(i)
     base_key = {gk: keys[idx[0]] for gk, idx in groups.items()}
-    group_regions: dict[str, tuple[set[str], bool]] = {}
+    # (a group with no region named in its sentences has the report's: one set, shared)
+    group_regions: dict[str, tuple[frozenset[str], bool]] = {}
     for gk, idx in groups.items():
         found = [regions_for(mentions[i]) for i in idx]
-        local = set().union(*(r for r, is_local in found if is_local))
-        group_regions[gk] = (local, True) if local else (set().union(*(r for r, _ in found)), False)
+        local = frozenset().union(*(r for r, is_local in found if is_local))
+        group_regions[gk] = (local, True) if local else (report_regions, False)
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
     group_pos = {gk: sorted(mentions[i].start for i in idx) for gk, idx in groups.items()}
     # every mention's offset and group, in text order: a group's neighbours are looked up there
@@ -684,8 +685,8 @@ def resolve_mentions(
     open_by_name: dict[str, list[str]] = {}
     for gk in sorted(groups):
         open_by_name.setdefault(base_key[gk], []).append(gk)
-    # each open name's last judgement, with the ids of the evidence it was made on
-    last_verdict: dict[str, tuple[tuple, tuple[list[Candidate], float]]] = {}
+    # each judgement made, by everything the ranking read (see judge)
+    verdict_of: dict[tuple, tuple[list[Candidate], float]] = {}
 
     def touched(new: Sequence[str]) -> set[str]:
         """The open names whose evidence the newly settled names ``new`` may have changed: those
@@ -800,19 +801,20 @@ def resolve_mentions(
                     label=repr(mentions[groups[other][0]].text)) if len(pts) > 1 else None
             if readings is not None:
                 together.append(readings)
-        # the same evidence gives the same judgement: a name judged again (`touched` is cautious)
-        # is ranked again only when what it is judged by (its anchors, the open names beside it)
-        # has changed since its last judgement. Compared by the objects' ids, not their values:
-        # each anchor and set of readings is made once in a report and held to its end (``near``,
-        # fixed_of, the anchor memos above, readings_of), so the same ids are the same evidence;
-        # two equal objects would only rank the name once more, to the same result
-        key = (tuple(map(id, anchors)), tuple(map(id, together)))
-        hit = last_verdict.get(gk)
-        if hit is not None and hit[0] == key:
-            return hit[1]
+        # The same evidence gives the same judgement: a ranking reads only the name (its key and
+        # form as written), the regions around it, whether it is an event (pulled to the front
+        # line), how many it keeps, and its evidence (anchors, readings of open names beside it),
+        # all values; so a name judged again (`touched` is cautious), or another paragraph's mention
+        # of the name with the same evidence (a long list names a place many times over), takes
+        # the verdict already worked out instead of ranking once more, to the same result.
         region_names, local = group_regions[gk]
-        weights = _LOCAL_REGION if local else _REPORT_REGION
         name = f.name
+        top = None if m.coordinate is not None or key0 in own_coords else _TOP
+        key = (key0, name, local, region_names, group_event[gk], top, tuple(anchors), tuple(together))
+        hit = verdict_of.get(key)
+        if hit is not None:
+            return hit
+        weights = _LOCAL_REGION if local else _REPORT_REGION
         ready = prepared.get((key0, name, local))
         if ready is None:
             ready = prepared[(key0, name, local)] = prepare(cand_cache[key0], name=name, weights=weights)
@@ -827,7 +829,7 @@ def resolve_mentions(
             # only the best is explained (its `why` is the claim's); a mention with coordinates
             # keeps every candidate, to find the namesake at its point
             explain=1,
-            top=None if m.coordinate is not None or key0 in own_coords else _TOP,
+            top=top,
         )
         conf = _guarded_confidence(ranked, len(cand_cache[key0]))
         if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
@@ -838,7 +840,7 @@ def resolve_mentions(
                 conf = min(conf, MIN_CONFIDENCE - 0.01)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
-        last_verdict[gk] = (key, (ranked, conf))
+        verdict_of[key] = (ranked, conf)
         return ranked, conf
 
     # Clear names first; each round's choices pull the remaining names towards the report's area.
@@ -863,14 +865,12 @@ def resolve_mentions(
                 settle(gk, chosen[gk][0][0].place)
                 pending.discard(gk)
                 reach_of.pop(gk, None)
-                last_verdict.pop(gk, None)
             order = [gk for gk in order if gk in pending]
             index_settled(accepted)
             dirty = touched(accepted)
     for gk in order:
         chosen[gk] = verdicts[gk]
     reach_of.clear()
-    last_verdict.clear()
     # A name taken early on its own merits (a namesake with more people) is looked at once more
     # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
     # Novopavlivka 60 km away once Druzhkivka is settled.
@@ -886,7 +886,6 @@ def resolve_mentions(
         else:
             settle(gk, p0)  # back at the end of `settled`, whose order ranks the nearest
     reach_of.clear()
-    last_verdict.clear()
     # a mangled event name nothing else reached: a look-alike among the settlements of the
     # report's area (its placed event places, its directions' towns), never across the country
     area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]

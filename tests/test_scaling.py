@@ -205,3 +205,30 @@ def test_time_and_memory_grow_linearly(gaz, shape: str) -> None:
     m_growth = (rows[-1][1] / max(rows[0][1], 1)) ** 0.5
     assert t_growth <= TIME_PER_DOUBLING or rows[-1][0] < 0.5, (shape, rows)
     assert m_growth <= MEMORY_PER_DOUBLING or rows[-1][1] < 8 * 2**20, (shape, rows)
+
+
+@pytest.mark.parametrize("shape", ["lines", "list", "coords", "table", "dense", "runon"])
+def test_a_name_repeated_with_the_same_evidence_is_ranked_once(gaz, monkeypatch, shape: str) -> None:
+    """The work of resolution, counted (not timed, so that load cannot make it flaky): a report that
+    names the same forty places over and over, in the same company, ranks each (name, evidence) once,
+    so doubling it twice (4 -> 16 KB) adds next to no rankings. Before a ranking was remembered by
+    what it reads, each paragraph's mention was ranked again: 2x the rankings per doubling."""
+    import geo.resolve
+
+    calls = [0]
+    real = geo.resolve.rank
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(geo.resolve, "rank", counted)
+    names = place_names(gaz)[:40]
+    counts = []
+    for kb in (4, 8, 16):
+        calls[0] = 0
+        claims = extract_text(make_report(shape, kb * 1024, names), gaz)
+        assert claims
+        counts.append(calls[0])
+    assert counts[0] > 0
+    assert counts[-1] <= 1.25 * counts[0] + 10, (shape, counts)
