@@ -30,7 +30,8 @@ def summary(scored):
 
 @pytest.mark.slow
 # places branch (nearest list neighbour, stem look-alikes, short possessives): short 0.962, isw 1.0 (minus one village)
-@pytest.mark.parametrize("name, floor", [("short", 0.96), ("isw", 0.99)])
+# eighth session (a region written after a name, translated names, Russian-form direction adjectives): short 0.972
+@pytest.mark.parametrize("name, floor", [("short", 0.962), ("isw", 0.99)])
 def test_event_villages_placed_within_3_km(summary, name, floor) -> None:
     s = summary[name]
     assert s["within3_stripped"] >= floor, s  # every coordinate deleted from the text
@@ -50,8 +51,9 @@ def test_claims_match_the_labels(summary) -> None:
     s = summary["short"]
     # measured after the sentence-level reading (rule tables): 0.934 / 0.934 / 0.942, minus one village;
     # after the fifth session (claimant tables, day phrases): 0.934 / 0.962 / 0.981, minus one village;
-    # after issue 13 (a lead's subject speaks; English genre rules): action 0.943, claimant 0.972, minus one village
-    assert s["action_match"] >= 0.93 and s["claimant_match"] >= 0.962 and s["date_match"] >= 0.97, s
+    # after issue 13 (a lead's subject speaks; English genre rules): action 0.943, claimant 0.972, minus one village;
+    # eighth session (English genres, the General Staff's past day, semicolon items' own days): date 1.0
+    assert s["action_match"] >= 0.933 and s["claimant_match"] >= 0.962 and s["date_match"] >= 0.99, s
 
 
 # The newer labelled set (English, Russian, Ukrainian texts the rules were not written on): floors at
@@ -69,14 +71,16 @@ def test_claims_match_the_labels(summary) -> None:
 # Issue 13, English as its writers write it (ISW retellings, wire speakers, officials): action 0.933, claimant 0.974
 # measured, minus one village.
 # The outlet's reminder outweighs a text's own voice: claimant 0.9845 measured, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.968, "action_match": 0.927, "claimant_match": 0.979, "date_match": 0.987}
+# Eighth session, every branch merged: 0.9845 / 0.948 / 0.9845 / 0.9925 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.943, "claimant_match": 0.979, "date_match": 0.987}
 
 
 @pytest.mark.slow
 def test_the_short_texts_together(summary) -> None:
     # short and more together: 0.937 before issue 14, 0.950 after it (284 of 299), 0.960 with every branch of the
-    # sixth session merged (287 of 299), 0.970 on the places branch (290 of 299), minus one village
-    assert summary["all-short"]["within3_stripped"] >= 0.966, summary["all-short"]
+    # sixth session merged (287 of 299), 0.970 on the places branch (290 of 299), 0.980 in the eighth session
+    # (293 of 299), minus one village
+    assert summary["all-short"]["within3_stripped"] >= 0.976, summary["all-short"]
 
 
 @pytest.mark.slow
