@@ -627,6 +627,11 @@ def test_a_ukrainian_military_observer_is_not_the_military() -> None:
      "Kupiansk, the ministry said.", "Kupiansk", Action.OTHER, "background"),
     ("Russian forces captured the village of Podoly, about 5 kilometers (3.1 miles) east of the front-line town of "
      "Kupiansk, the ministry said.", "Podoly", Action.CAPTURED, "event"),
+    # the same in a relative clause, the town bare: the miles stand between the distance and its bearing
+    ("Moscow said its troops took the village of Zhelanne, which lies around 12 kilometers (7.5 miles) "
+     "southeast of Pokrovsk.", "Pokrovsk", Action.OTHER, "background"),
+    ("Moscow said its troops took the village of Zhelanne, which lies around 12 kilometers (7.5 miles) "
+     "southeast of Pokrovsk.", "Zhelanne", Action.CAPTURED, "event"),
     # the General Staff's count of assaults, retold: attacks
     ("Russian forces launched 14 assaults against Ukrainian positions near Kucherivka, the General Staff said.",
      "Kucherivka", Action.ATTACKED, "event"),

@@ -60,6 +60,9 @@ from geo.model import Action, Claimant
      Action.ATTACKED, "done"),
     ("Силы обороны продолжают сдерживать наступление противника в районе Торского.", "Торского",
      Action.ATTACKED, "done"),
+    # ... and under the enemy's fire: the fire is the circumstance, no strike on the place
+    ("Українські підрозділи, під щільним вогнем авіації та артилерії противника, продовжують стримувати наступ "
+     "окупантів у районі Курахового.", "Курахового", Action.ATTACKED, "done"),
     # ... while the Russian 'наступают' of a war correspondent stays an advance
     ("Войска наступают на Купянск.", "Купянск", Action.ADVANCING, "done"),
     # an air strike is still a strike

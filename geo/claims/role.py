@@ -63,7 +63,10 @@ _DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w
                        r"(?:village|town|settlement|hamlet|city|locality))\s+"
                        r"(?:(?:about|approximately|around|roughly|some|nearly|almost|just)\s+)?"
                        r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,30}\)\s+)?)?$")
-_DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
+# (wire copy writes the distance out with its miles between: "which lies around 10 kilometers (6.2 miles)
+# southeast of Pokrovsk")
+_DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:\([^()]{{0,30}}\)\s+)?"
+                  rf"(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
 _DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
 # rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
