@@ -676,6 +676,11 @@ def test_the_mod_bulletins_improved_positions_are_ground_gained(sentence: str, n
     ("The spokesman for the Eastern group, Serhii Cherevatyi, said that Russian forces attacked near Synkivka.",
      "Synkivka"),
     ("Russian troops attempt to break into Fedorivka roughly once a week, Zaporozhets said.", "Fedorivka"),
+    # an unqualified "Ministry of Defense" is read as Russia's: the spokesman's name and the side named with the
+    # ministry tell
+    ("The speaker of the Ministry of Defense Oleksandr Motuzianyk said that Russian forces attacked near "
+     "Sievierodonetsk.", "Sievierodonetsk"),
+    ("The Ukrainian Ministry of Defence said that Russian forces attacked near Sievierodonetsk.", "Sievierodonetsk"),
 ])
 def test_ukrainian_spokesmen_by_name_speak_for_ukraine(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
@@ -691,3 +696,13 @@ def test_ukrainian_spokesmen_by_name_speak_for_ukraine(sentence: str, name: str)
 ])
 def test_troops_moving_are_advancing(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # officials: the enemy "is (now) present (only) in" a town or part of it is fighting there
+    ("In Kupiansk itself, the Russians are present in the northern districts of the city.", "Kupiansk"),
+    ("The enemy is now present only in the northern part of Kupiansk, the spokesman said.", "Kupiansk"),
+])
+def test_officials_enemy_present_in_a_town_is_fighting(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.role, c.action) == ("event", Action.FIGHTING), c.why
