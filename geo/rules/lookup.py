@@ -9,7 +9,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`);
 - ``units``: the words of a military unit's name (:mod:`geo.claims.units`);
 - ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
-- ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`).
+- ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`);
+- ``abbreviations``: the words a dot after which ends no sentence (:mod:`geo.text`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -59,6 +60,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district
     "units": (frozenset({"adjective", "unit", "named-unit", "group-before", "group-after", "district"}),
               {"rank": frozenset({"1", "2", "3"}), "case": frozenset({"title"})}, frozenset({"word"})),
+    # words that, followed by a dot, almost never end a sentence (geo.text): a person's title or rank, a reference
+    # ("fig.", "no."), a body, a month, a place's kind ("St.", "обл."), a language; each row one word as written
+    # before the dot
+    "abbreviations": (frozenset({"title", "rank", "reference", "body", "month", "place", "language"}), {},
+                      frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
