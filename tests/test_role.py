@@ -183,3 +183,4 @@ def test_seat_speech_rows_make_a_place_the_speaker() -> None:
         rest = f" {verb} that its forces had taken Lisne."
         assert _may_speak(rest) and _SPEECH_AFTER.match(rest), verb
     assert not _SPEECH_AFTER.match(" wrote that its forces had taken Lisne.")
+

@@ -51,8 +51,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # capitalised, as a name's part ("Pokrovsk Road", "Kyiv Post"; "the Pokrovsk road" leads to the town)
     # a seat-of-power: a name standing for its government ("Moscow said", "the Kremlin's"; geo.claims.role)
     # a title-before: the capitalised word after it is a person's name ("President Zelensky", geo.mentions)
+    # a modified-after: a name before it only qualifies it ("Kherson residents", "Kyiv delegation"; geo.claims.role)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
-                              "title-before"}),
+                              "title-before", "modified-after"}),
                    {"case": frozenset({"title"})}, frozenset({"word"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
