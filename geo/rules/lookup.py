@@ -10,7 +10,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``units``: the words of a military unit's name (:mod:`geo.claims.units`);
 - ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
 - ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`);
-- ``abbreviations``: the words a dot after which ends no sentence (:mod:`geo.text`).
+- ``abbreviations``: the words a dot after which ends no sentence (:mod:`geo.text`);
+- ``town_parts``: the nouns that name a part or the outskirts of a town after a bearing (:mod:`geo.relative`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -66,6 +67,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # before the dot
     "abbreviations": (frozenset({"title", "rank", "reference", "body", "month", "place", "language"}), {},
                       frozenset({"word"})),
+    # a town's parts (geo.relative): the nouns after a bearing that name part of a town ("the northern part of X",
+    # "X's eastern districts"), and its outskirts ("the eastern outskirts of X", "the approaches to X")
+    "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
