@@ -45,6 +45,7 @@ from pyproj import Geod
 
 from frontmap.errors import CoordinateError
 from geo.text import FOLDS_TO_ASCII
+from geo.rules.lookup import lookup_rows
 
 __all__ = ["KINDS", "Relation", "find_relation", "may_be_direction", "derive_point", "bearing_of"]
 
@@ -75,11 +76,14 @@ _DIST_DIR = re.compile(
     _APPROX + _NUM + r"[\s-]*" + _UNIT + r"\s+(?:to\s+the\s+)?" + _DIR + r"\s+(?:of|from)\s+" + _FILL + r"$", _I)
 # "north of", "the road west of", "south-east from"
 _DIR_OF = re.compile(r"(?<![\w-])" + _DIR + r"\s+(?:of|from)\s+" + _FILL + r"$", _I)
-_PART_NOUNS = (r"(?:part|parts|section|sections|district|districts|neighbou?rhoods?|quarters?|side|sector|areas?|"
-               r"microdistricts?|edge|end|suburbs?|flank|half)")
+# the part and outskirts rows of geo/rules/town_parts.jsonl, longest first
+_TOWN_PARTS = {cls: tuple(sorted((r.phrase for r in lookup_rows("town_parts") if r.cls == cls), key=lambda w: (-len(w), w)))
+               for cls in ("part", "outskirts")}
+_PART_NOUNS = "(?:" + "|".join(map(re.escape, _TOWN_PARTS["part"])) + ")"
+_OUTSKIRTS_NOUNS = "(?:" + "|".join(map(re.escape, _TOWN_PARTS["outskirts"])) + ")"
 # "the northern part of", "in the western side of the city of"
 _PART_BEFORE = re.compile(r"(?<![\w-])" + _DIR + r"\s+" + _PART_NOUNS + r"\s+of\s+" + _FILL + r"$", _I)
-_OUTSKIRTS_BEFORE = re.compile(r"(?<![\w-])(?:" + _DIR + r"\s+)?(?:outskirts|environs|approaches|periphery|fringes)\s+of\s+"
+_OUTSKIRTS_BEFORE = re.compile(r"(?<![\w-])(?:" + _DIR + r"\s+)?" + _OUTSKIRTS_NOUNS + r"\s+of\s+"
                                + _FILL + r"$", _I)
 # after the mention: "X's northern outskirts", "X's eastern districts"
 _AFTER = re.compile(r"^['’]s?\s+" + _DIR + r"\s+(?P<noun>outskirts|" + _PART_NOUNS + r")\b", _I)
@@ -100,7 +104,7 @@ def _may_relate_before(before: str) -> bool:
 
 # Every match of the patterns before a mention holds a compass word, a side's abbreviation before
 # "of", or an outskirts word: a window with none is not searched with them ("the city of X" is common).
-_SIDE_STEMS = ("north", "south", "east", "west", "outskirts", "environs", "approaches", "periphery", "fringes")
+_SIDE_STEMS = ("north", "south", "east", "west", *_TOWN_PARTS["outskirts"])
 _SIDE_ABBREVIATION = re.compile(r"(?:N|S|E|W|NE|NW|SE|SW)\s+of\b", _I)
 
 

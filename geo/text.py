@@ -30,6 +30,8 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
+from geo.rules.lookup import lookup_rows
+
 __all__ = ["sentences", "sentence_at", "paragraphs"]
 
 # Candidate break points: a run of line breaks, or closing punctuation followed by spaces. Every
@@ -48,16 +50,9 @@ _WORD_BEFORE_REACH = 24
 _ACRONYM = re.compile(r"^(?:\w\.)+\w$")
 _COORD_BEFORE = re.compile(r"[\d°′″'\"]\s?$")
 
-# Words that, followed by a dot, almost never end a sentence (casefolded, without the dot).
-_ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms messrs dr st mt ft gen lt col maj capt cpt sgt cpl pvt adm cmdr brig prof sen rep
-    gov pres rev hon jr sr vs approx appr ca cf fig figs no nos nr vol art para sec ch dept govt
-    jan feb mar apr jun jul aug sep sept oct nov dec incl ref av ave rd blvd obl reg vil
-    ukr rus russ eng transl lit pop est
-    им ул пгт пос обл просп пр ген полк подполк ст с д х
-    """.split()
-)
+# Words that, followed by a dot, almost never end a sentence (casefolded, without the dot): the rows of
+# geo/rules/abbreviations.jsonl
+_ABBREVIATIONS = frozenset(r.phrase for r in lookup_rows("abbreviations"))
 _CLOSING = frozenset(".!?…:;\"'”’»)]")
 _OPENING = frozenset("\"'“‘«([—–-•*➡►▶✅❗⚡🔴🟢")
 #: The only non-ASCII letters a case-insensitive regex matches to ASCII ones (ı, İ, ſ, the Kelvin

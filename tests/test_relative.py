@@ -159,3 +159,14 @@ def test_windows_the_shortcut_refuses_match_no_pattern_before_a_mention() -> Non
         for pattern in (rel._DIST_DIR, rel._DIR_OF, rel._PART_BEFORE, rel._OUTSKIRTS_BEFORE):
             if pattern.search(before):
                 assert rel._may_relate_before(before), (pattern.pattern[:30], before)
+
+
+@pytest.mark.parametrize("row", __import__("geo.rules.lookup", fromlist=["lookup_rows"]).lookup_rows("town_parts"),
+                         ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_town_parts_row_reads_its_example(row) -> None:
+    """Each row of geo/rules/town_parts.jsonl, in its example, names a part (or the outskirts) of the town after it."""
+    from geo.relative import _OUTSKIRTS_BEFORE, _PART_BEFORE
+
+    before = row.example[:row.example.index("Pokrovsk")]
+    assert (_PART_BEFORE if row.cls == "part" else _OUTSKIRTS_BEFORE).search(before), row.line
+    assert not _PART_BEFORE.search(before.replace(row.phrase, "bank")), row.line

@@ -168,3 +168,19 @@ def test_venues_are_the_venue_table_read(sentence: str, name: str, venue: bool) 
 ])
 def test_a_reference_row_makes_a_reference_point(sentence: str, name: str, role: str) -> None:
     assert _role(sentence, name) == role
+
+
+def test_seat_speech_rows_make_a_place_the_speaker() -> None:
+    """Each speech row of seat "speaks" and each stance row (geo/rules/speech.jsonl) after a capital makes it the
+    speaker; a speech row without it ("wrote") does not."""
+    from geo.claims.role import _SPEECH_AFTER, _may_speak
+    from geo.rules.matcher import rows
+
+    verbs = [r.phrase for r in rows("speech")
+             if r.lang == "en" and (r.cls == "stance" or r.get("seat") == "speaks")]
+    assert len(verbs) > 50
+    for verb in verbs:
+        rest = f" {verb} that its forces had taken Lisne."
+        assert _may_speak(rest) and _SPEECH_AFTER.match(rest), verb
+    assert not _SPEECH_AFTER.match(" wrote that its forces had taken Lisne.")
+

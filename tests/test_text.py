@@ -154,3 +154,15 @@ def test_only_four_non_ascii_letters_fold_to_ascii() -> None:
         if re.fullmatch("[a-z]", chr(c), re.IGNORECASE) or any(ch.isascii() for ch in chr(c).lower())
     }
     assert folds == FOLDS_TO_ASCII
+
+
+def test_abbreviation_rows_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row of geo/rules/abbreviations.jsonl keeps its example one sentence; without the table each splits."""
+    import geo.text
+    from geo.rules.lookup import lookup_rows
+
+    rows = lookup_rows("abbreviations")
+    assert rows and all(len(sentences(r.example)) == 1 for r in rows), [
+        r.example for r in rows if len(sentences(r.example)) != 1]
+    monkeypatch.setattr(geo.text, "_ABBREVIATIONS", frozenset())
+    assert [r.example for r in rows if len(sentences(r.example)) != 2] == []

@@ -39,16 +39,9 @@ _METONYMS = _c(r"^(?:the\s+)?(?:" + "|".join(row_pattern(r, lead=False) for r in
 # each run of whitespace is read one way only (possessive: what follows a run is a comma or a word)
 _FILLER = (r"(?:\s*+,?\s*+(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
            r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*+,?\s*+){0,3})")
-_SPEECH_VERBS = (
-    "said", "says", "reported", "reports", "claimed", "claims", "announced", "announces", "stated", "states",
-    "assured", "insisted", "insists", "denied", "denies", "confirmed", "confirms", "acknowledged", "admitted", "added",
-    "noted", "declared", "declares", "maintains", "maintained", "countered", "replied", "indicated", "indicates",
-    "warned", "warns", "accused", "accuses", "responded", "conveyed", "argued", "argues", "demanded", "demands",
-    "rejected", "rejects", "agreed", "agrees", "refused", "refuses", "proposed", "proposes", "threatened", "insisted",
-    "signalled", "signaled", "vowed", "pledged", "promised", "welcomed", "condemned", "hailed", "praised", "wants",
-    "wanted", "hopes", "hoped", "expects", "expected", "believes", "considers", "sees", "views", "regards", "urged",
-    "urges", "called", "calls",
-)
+# the speech verbs after a place that speaks: the speech table's rows of seat "speaks" and its stance rows
+_SPEECH_VERBS = tuple(r.phrase for r in rows("speech")
+                      if r.lang == "en" and (r.cls == "stance" or (r.cls == "speech" and r.get("seat") == "speaks")))
 _SPEECH_VERB = r"(?:has\s+|had\s+|have\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b"
 _SPEECH_AFTER = _c(r"^" + _FILLER + _SPEECH_VERB)
 # _SPEECH_AFTER's first word (after spaces and a comma) is a speech verb, "has", "had" or "have", or

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from geo.rules.matcher import read_all_kinds, read_kinds
+from geo.rules.lookup import lookup_rows, row_pattern
 from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
@@ -81,8 +82,9 @@ _DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
 # a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road")
 _LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines|highway|road|motorway|railway)\b")
-_MODIFIER_AFTER = _c(r"^\s+(?:villages|settlements|towns|cities|residents|people|militants|voters|inhabitants|"
-                     r"delegation|leadership|regime)\b")
+# a noun the name before qualifies ("Kherson residents"): the modified-after rows of geo/rules/name_kinds.jsonl
+_MODIFIER_AFTER = _c(r"^\s+(?:" + "|".join(row_pattern(r, lead=False) for r in lookup_rows("name_kinds")
+                                          if r.cls == "modified-after") + r")\b")
 _REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
                    r"governorate|okrug|peninsula|област\w*|республик\w*|кра[йя]\w*|район\w*)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
 # both matched at the end of the mention (``pattern.match(sentence, end)``)

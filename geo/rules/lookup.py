@@ -9,7 +9,9 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`);
 - ``units``: the words of a military unit's name (:mod:`geo.claims.units`);
 - ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
-- ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`).
+- ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`);
+- ``abbreviations``: the words a dot after which ends no sentence (:mod:`geo.text`);
+- ``town_parts``: the nouns that name a part or the outskirts of a town after a bearing (:mod:`geo.relative`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -50,8 +52,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # capitalised, as a name's part ("Pokrovsk Road", "Kyiv Post"; "the Pokrovsk road" leads to the town)
     # a seat-of-power: a name standing for its government ("Moscow said", "the Kremlin's"; geo.claims.role)
     # a title-before: the capitalised word after it is a person's name ("President Zelensky", geo.mentions)
+    # a modified-after: a name before it only qualifies it ("Kherson residents", "Kyiv delegation"; geo.claims.role)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
-                              "title-before"}),
+                              "title-before", "modified-after"}),
                    {"case": frozenset({"title"})}, frozenset({"word"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
@@ -59,6 +62,14 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district
     "units": (frozenset({"adjective", "unit", "named-unit", "group-before", "group-after", "district"}),
               {"rank": frozenset({"1", "2", "3"}), "case": frozenset({"title"})}, frozenset({"word"})),
+    # words that, followed by a dot, almost never end a sentence (geo.text): a person's title or rank, a reference
+    # ("fig.", "no."), a body, a month, a place's kind ("St.", "обл."), a language; each row one word as written
+    # before the dot
+    "abbreviations": (frozenset({"title", "rank", "reference", "body", "month", "place", "language"}), {},
+                      frozenset({"word"})),
+    # a town's parts (geo.relative): the nouns after a bearing that name part of a town ("the northern part of X",
+    # "X's eastern districts"), and its outskirts ("the eastern outskirts of X", "the approaches to X")
+    "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),

@@ -50,8 +50,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"})}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
-    # without it, a word that names its own sentence's speaker only ("map", "shows", "states")
-    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}), {"scope": frozenset({"report"})}),
+    # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
+    # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
+    # geo.claims.role; every stance row does too)
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}),
+               {"scope": frozenset({"report"}), "seat": frozenset({"speaks"})}),
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
