@@ -67,6 +67,10 @@ from geo.model import Action, Claimant
     ("Войска наступают на Купянск.", "Купянск", Action.ADVANCING, "done"),
     # an air strike is still a strike
     ("Ворожа авіація атакувала Оріхів.", "Оріхів", Action.STRUCK, "done"),
+    # governors' strike reports: a place whose power an attack cut, places left without power, were struck
+    ("Губернатор добавил, что в результате атаки нарушено штатное электроснабжение города Васильевка.", "Васильевка",
+     Action.STRUCK, "done"),
+    ("После удара беспилотников обесточены села Басань и Тарасовка.", "Тарасовка", Action.STRUCK, "done"),
     # General Staff copy: the enemy's activity in the areas of places is its attacks there
     ("Найбільша активність ворога спостерігається у районах Никанорівки та Котлиного.", "Котлиного",
      Action.ATTACKED, "done"),
