@@ -362,8 +362,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             opener = next(m for m in found if m.cls == "list")
             cue = _last_cue(sentence, opener.start)
             # else the last action named before it in its paragraph, over a sentence that only names who
-            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…")
-            for j in range(i - 1, max(first, i - _LIST_REACH) - 1, -1):
+            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
+            # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
+            # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
+            lo = first if i > first else i - 1
+            for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
                 if cue is not None:
                     break
                 cue = _last_cue(text[spans[j][0]:spans[j][1]])

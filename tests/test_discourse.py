@@ -436,3 +436,21 @@ def test_the_briefing_a_named_speaker_spoke_at_is_no_speaker() -> None:
     text = ("The Armed Forces of Ukraine liberated the village of Yatskivka.\n"
             "Oleksiy Hromov of the General Staff of the Armed Forces of Ukraine said this at a briefing, Ukrinform reports.")
     assert [s.speaker.claimant for s in read_report(text)] == [Claimant.UA_GENERALSTAFF] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    # wire copy sets each sentence apart: the opener opens its own paragraph
+    ("Ukraine's General Staff said Russian forces launched 11 assaults near six settlements in the Lyman direction.\n\n"
+     "Among the settlements named are Torske, Zarichne and Serebrianka, all of which lie east of Lyman.", "Serebrianka"),
+    ("The Russian Defence Ministry said on Thursday its troops had taken control of two villages.\n\n"
+     "The villages are Kamianske in the Zaporizhzhia region and Dehtiarne in the Kharkiv region.", "Dehtiarne"),
+])
+def test_a_list_opener_that_opens_its_paragraph_continues_the_paragraph_before(text: str, name: str) -> None:
+    states = read_report(text)
+    lst = states[-1].listing
+    assert lst is not None and lst.action in (Action.ATTACKED, Action.CAPTURED), lst
+    s = states[-1].span[0]
+    assert lst.start <= text.index(name) - s and (lst.stop is None or text.index(name) - s < lst.stop)
+    # a paragraph that only names a count, with no action, gives the list none
+    quiet = read_report("Officials named six settlements.\n\nAmong them are Torske and Zarichne.")
+    assert quiet[-1].listing is None
