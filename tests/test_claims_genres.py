@@ -706,3 +706,22 @@ def test_troops_moving_are_advancing(sentence: str, name: str, action: Action) -
 def test_officials_enemy_present_in_a_town_is_fighting(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert (c.role, c.action) == ("event", Action.FIGHTING), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # wire copy describes the captured village with a noun phrase that names a town: the town locates the village
+    ("Russia said on Friday its forces had captured Hrodivka, another frontline village some 15 kilometers (nine "
+     "miles) from the logistics hub of Pokrovsk.", "Pokrovsk", Action.OTHER, "background"),
+    ("Russia said on Friday its forces had captured Hrodivka, another frontline village some 15 kilometers (nine "
+     "miles) from the logistics hub of Pokrovsk.", "Hrodivka", Action.CAPTURED, "event"),
+    ("The Defence Ministry said its forces had taken Tsukuryne, a village at the gates of the town of Selydove.",
+     "Selydove", Action.OTHER, "background"),
+    ("The Defence Ministry said its forces had taken Tsukuryne, a village at the gates of the town of Selydove.",
+     "Tsukuryne", Action.CAPTURED, "event"),
+    # a list is no description: both places are taken
+    ("Russian forces captured Tykhe and Kamianka, a town near Kupiansk.", "Kamianka", Action.CAPTURED, "event"),
+])
+def test_wire_copy_describing_a_captured_village_by_a_town(sentence: str, name: str, action: Action,
+                                                           role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
