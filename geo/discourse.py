@@ -636,10 +636,13 @@ def _retells_assessment(states: Sequence[SentenceState]) -> bool:
 
 
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
-                       report_date: _dt.date | None = None, month: tuple[int, int] | None = None) -> list[Claim]:
+                       report_date: _dt.date | None = None, month: tuple[int, int] | None = None,
+                       outlet: Claimant | None = None) -> list[Claim]:
     """Claims with the report state applied: the speaker to those their sentence gave none, the
     paragraph's date to undated events, an open list's action to places left without one.
     ``month`` (year, month) is what is known of an undated report's day: it gives written dates their year.
+    ``outlet`` is whose page the report is by its address (:func:`geo.claims.voice.host_claimant`): ISW's own assessment
+    is dated itself, its lead's days date the evidence it cites, and it retells no one.
 
     Each change is said in the claim's ``why``. A claim keeps what its own sentence said.
     """
@@ -692,11 +695,13 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 why.append(f"date: the paragraph's ({day.isoformat()})")
             else:
                 if lead is None:
-                    lead = lead_date(text, states, report_date, dates)
+                    # ISW's own assessment dates each report it cites ("Geolocated footage published on December 3
+                    # indicates…"): a day in its lead dates that evidence, not the news of the sentences after it
+                    lead = (-1, None) if outlet is Claimant.ISW else lead_date(text, states, report_date, dates)
                 if lead[1] is not None and k > lead[0] and lead[1] != report_date:
                     changes["claim_date"] = lead[1]
                     why.append(f"date: the lead's (sentence {lead[0] + 1}: {lead[1].isoformat()})")
-                elif report_date is not None and _retells_assessment(states):
+                elif report_date is not None and outlet is not Claimant.ISW and _retells_assessment(states):
                     day = _retold_day(text, states, report_date, dates)
                     changes["claim_date"] = day
                     why.append(f"date: the assessment's day in a news page retelling ISW ({day.isoformat()})")
