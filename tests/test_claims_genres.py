@@ -725,3 +725,17 @@ def test_wire_copy_describing_a_captured_village_by_a_town(sentence: str, name: 
                                                            role: str) -> None:
     c = _claim(sentence, name)
     assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # English news: people killed, wounded or injured in a place: the place was hit
+    ("Prosecutors said two civilians were killed in the city of Toretsk and the village of Velyka Novosilka.",
+     "Velyka Novosilka", Action.STRUCK),
+    ("Two people were killed in Belgorod and a dozen were injured in Belgorod and Shebekino, the governor said.",
+     "Shebekino", Action.STRUCK),
+    ("A woman was wounded in Nikopol overnight, the regional governor said.", "Nikopol", Action.STRUCK),
+    # a nearer cue still governs
+    ("He said two soldiers were killed in fighting near Chasiv Yar.", "Chasiv Yar", Action.FIGHTING),
+])
+def test_people_killed_or_wounded_in_a_place_is_a_strike(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
