@@ -307,6 +307,10 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             # '"In the Pokrovsk direction, …," it said.': the pronoun is the last speaker named, in a later
             # paragraph too (news copy sets each quotation apart)
             named = states[last_named].speaker
+        elif named is None and last_named >= 0 and _PRONOUN_OPENS.match(sentence):
+            # "He said two others were killed near X": a sentence that opens with a pronoun and a speech verb goes
+            # on in the words of the last speaker named, in a later paragraph too
+            named = states[last_named].speaker
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
@@ -400,6 +404,9 @@ def _list_stop(sentence: str, start: int) -> int | None:
 _PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
                                   r"claimed|declared|announced|stressed|emphasi[sz]ed|explained|insisted)\W*+$",
                                   re.IGNORECASE)
+# a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …")
+_PRONOUN_OPENS = re.compile(r"\s*+(?:He|She|They)\s++(?:also\s++)?(?:said|says|added|adds|wrote|noted|stressed|"
+                            r"explained|claimed|stated|told|reported)\b")
 _LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"

@@ -739,3 +739,20 @@ def test_wire_copy_describing_a_captured_village_by_a_town(sentence: str, name: 
 ])
 def test_people_killed_or_wounded_in_a_place_is_a_strike(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # wire copy measures a captured place from a town: the town is a reference point
+    ("The ministry said its forces had taken another settlement in the Donetsk region, some 20 kilometers (12 "
+     "miles) from the logistics hub of Pokrovsk.", "Pokrovsk", Action.OTHER, "background"),
+    ("Russian forces captured Hrodivka, another frontline village some 15 kilometers (nine miles) away from the "
+     "logistics hub of Pokrovsk.", "Pokrovsk", Action.OTHER, "background"),
+    ("Russian troops took Tykhe, 12 km from Kupiansk, the ministry said.", "Kupiansk", Action.OTHER, "background"),
+    # a distance that is no description of another place stays what its clause says
+    ("Russian forces captured Tykhe, 12 km from Kupiansk, and attacked Kupiansk itself.", "Tykhe", Action.CAPTURED,
+     "event"),
+])
+def test_wire_copy_measuring_a_captured_place_from_a_town(sentence: str, name: str, action: Action,
+                                                          role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why

@@ -454,3 +454,14 @@ def test_a_list_opener_that_opens_its_paragraph_continues_the_paragraph_before(t
     # a paragraph that only names a count, with no action, gives the list none
     quiet = read_report("Officials named six settlements.\n\nAmong them are Torske and Zarichne.")
     assert quiet[-1].listing is None
+
+
+def test_a_sentence_opening_with_a_pronoun_and_a_speech_verb_goes_on_in_the_last_speakers_words() -> None:
+    # news copy: the governor is named in one paragraph, "He said …" opens the next
+    text = ("Russian attacks on the Donetsk region killed six people, the governor said, as Moscow announced the "
+            "capture of another village.\n"
+            "\"Russians killed four people this morning in Izmailivka,\" Governor Vadym Filashkin wrote.\n"
+            "He said two others were killed in separate attacks near Chasiv Yar.")
+    states = read_report(text)
+    assert states[2].speaker is not None and states[2].speaker.text == states[1].speaker.text
+    assert "Filashkin" in states[2].speaker.text
