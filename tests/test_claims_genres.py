@@ -756,3 +756,14 @@ def test_wire_copy_measuring_a_captured_place_from_a_town(sentence: str, name: s
                                                           role: str) -> None:
     c = _claim(sentence, name)
     assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The enemy tried to attack north of Lyptsi, according to the spokesperson of the operational-tactical group "
+     "Kharkiv, Pavlo Shamshyn.", "Lyptsi"),
+    ("The Russian army conducted assault operations near Mirne, the Ukrainian operational-tactical group Khortytsia "
+     "indicated.", "Mirne"),
+])
+def test_a_ukrainian_operational_tactical_group_speaks_for_ukraine(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == "UA-official", c.why
