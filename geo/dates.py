@@ -126,9 +126,13 @@ def _phrase_regex(row: Rule) -> str:
     return (_SP + "+").join(words)
 
 
-# one alternative per (offset, scope): which row matched needs no second look
+# one alternative per (offset, scope): which row matched needs no second look; the alternatives are tried
+# longest phrase first, so that a phrase another one begins with ("the day before" of "the day before
+# yesterday") does not take its place
 _RELATIVE: list[tuple[int, str, str]] = []
-for (_off, _scope) in sorted({(r.get("offset"), r.get("scope")) for r in day_phrases()}):
+for (_off, _scope) in sorted({(r.get("offset"), r.get("scope")) for r in day_phrases()},
+                             key=lambda k: -max(len(r.key) for r in day_phrases()
+                                                if (r.get("offset"), r.get("scope")) == k)):
     _keys = sorted((r for r in day_phrases() if (r.get("offset"), r.get("scope")) == (_off, _scope)),
                    key=lambda r: -len(r.key))
     _RELATIVE.append((int(_off), _scope, "|".join(_phrase_regex(r) for r in _keys)))

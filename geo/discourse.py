@@ -307,6 +307,10 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             # '"In the Pokrovsk direction, …," it said.': the pronoun is the last speaker named, in a later
             # paragraph too (news copy sets each quotation apart)
             named = states[last_named].speaker
+        elif named is None and last_named >= 0 and _PRONOUN_OPENS.match(sentence):
+            # "He said two others were killed near X": a sentence that opens with a pronoun and a speech verb goes
+            # on in the words of the last speaker named, in a later paragraph too
+            named = states[last_named].speaker
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
             report = Speaker(m.claimant, m.text, i, weak=True)
@@ -362,8 +366,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             opener = next(m for m in found if m.cls == "list")
             cue = _last_cue(sentence, opener.start)
             # else the last action named before it in its paragraph, over a sentence that only names who
-            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…")
-            for j in range(i - 1, max(first, i - _LIST_REACH) - 1, -1):
+            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
+            # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
+            # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
+            lo = first if i > first else i - 1
+            for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
                 if cue is not None:
                     break
                 cue = _last_cue(text[spans[j][0]:spans[j][1]])
@@ -397,6 +404,9 @@ def _list_stop(sentence: str, start: int) -> int | None:
 _PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
                                   r"claimed|declared|announced|stressed|emphasi[sz]ed|explained|insisted)\W*+$",
                                   re.IGNORECASE)
+# a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …")
+_PRONOUN_OPENS = re.compile(r"\s*+(?:He|She|They)\s++(?:also\s++)?(?:said|says|added|adds|wrote|noted|stressed|"
+                            r"explained|claimed|stated|told|reported)\b")
 _LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
@@ -633,10 +643,13 @@ def _retells_assessment(states: Sequence[SentenceState]) -> bool:
 
 
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
-                       report_date: _dt.date | None = None, month: tuple[int, int] | None = None) -> list[Claim]:
+                       report_date: _dt.date | None = None, month: tuple[int, int] | None = None,
+                       outlet: Claimant | None = None) -> list[Claim]:
     """Claims with the report state applied: the speaker to those their sentence gave none, the
     paragraph's date to undated events, an open list's action to places left without one.
     ``month`` (year, month) is what is known of an undated report's day: it gives written dates their year.
+    ``outlet`` is whose page the report is by its address (:func:`geo.claims.voice.host_claimant`): ISW's own assessment
+    is dated itself, its lead's days date the evidence it cites, and it retells no one.
 
     Each change is said in the claim's ``why``. A claim keeps what its own sentence said.
     """
@@ -689,11 +702,13 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 why.append(f"date: the paragraph's ({day.isoformat()})")
             else:
                 if lead is None:
-                    lead = lead_date(text, states, report_date, dates)
+                    # ISW's own assessment dates each report it cites ("Geolocated footage published on December 3
+                    # indicates…"): a day in its lead dates that evidence, not the news of the sentences after it
+                    lead = (-1, None) if outlet is Claimant.ISW else lead_date(text, states, report_date, dates)
                 if lead[1] is not None and k > lead[0] and lead[1] != report_date:
                     changes["claim_date"] = lead[1]
                     why.append(f"date: the lead's (sentence {lead[0] + 1}: {lead[1].isoformat()})")
-                elif report_date is not None and _retells_assessment(states):
+                elif report_date is not None and outlet is not Claimant.ISW and _retells_assessment(states):
                     day = _retold_day(text, states, report_date, dates)
                     changes["claim_date"] = day
                     why.append(f"date: the assessment's day in a news page retelling ISW ({day.isoformat()})")

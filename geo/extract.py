@@ -26,7 +26,7 @@ from frontmap.errors import FrontmapError, ReportError, ReportTimeoutError, Repo
 from gazetteer.names import fold
 from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all, source_claimant
-from geo.claims.voice import outlet_claimant
+from geo.claims.voice import host_claimant, outlet_claimant
 from geo.claims.carry import Carried
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
@@ -243,7 +243,7 @@ def extract_report(
             )
     if loose or rejected:
         claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence, carried)
-    claims = apply_report_state(claims, states, text, report.date, report.month)
+    claims = apply_report_state(claims, states, text, report.date, report.month, host_claimant(report))
     if geocoder is not None:
         from geo.geocode import geocode_claims
 

@@ -706,3 +706,64 @@ def test_troops_moving_are_advancing(sentence: str, name: str, action: Action) -
 def test_officials_enemy_present_in_a_town_is_fighting(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert (c.role, c.action) == ("event", Action.FIGHTING), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # wire copy describes the captured village with a noun phrase that names a town: the town locates the village
+    ("Russia said on Friday its forces had captured Hrodivka, another frontline village some 15 kilometers (nine "
+     "miles) from the logistics hub of Pokrovsk.", "Pokrovsk", Action.OTHER, "background"),
+    ("Russia said on Friday its forces had captured Hrodivka, another frontline village some 15 kilometers (nine "
+     "miles) from the logistics hub of Pokrovsk.", "Hrodivka", Action.CAPTURED, "event"),
+    ("The Defence Ministry said its forces had taken Tsukuryne, a village at the gates of the town of Selydove.",
+     "Selydove", Action.OTHER, "background"),
+    ("The Defence Ministry said its forces had taken Tsukuryne, a village at the gates of the town of Selydove.",
+     "Tsukuryne", Action.CAPTURED, "event"),
+    # a list is no description: both places are taken
+    ("Russian forces captured Tykhe and Kamianka, a town near Kupiansk.", "Kamianka", Action.CAPTURED, "event"),
+])
+def test_wire_copy_describing_a_captured_village_by_a_town(sentence: str, name: str, action: Action,
+                                                           role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # English news: people killed, wounded or injured in a place: the place was hit
+    ("Prosecutors said two civilians were killed in the city of Toretsk and the village of Velyka Novosilka.",
+     "Velyka Novosilka", Action.STRUCK),
+    ("Two people were killed in Belgorod and a dozen were injured in Belgorod and Shebekino, the governor said.",
+     "Shebekino", Action.STRUCK),
+    ("A woman was wounded in Nikopol overnight, the regional governor said.", "Nikopol", Action.STRUCK),
+    # a nearer cue still governs
+    ("He said two soldiers were killed in fighting near Chasiv Yar.", "Chasiv Yar", Action.FIGHTING),
+])
+def test_people_killed_or_wounded_in_a_place_is_a_strike(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # wire copy measures a captured place from a town: the town is a reference point
+    ("The ministry said its forces had taken another settlement in the Donetsk region, some 20 kilometers (12 "
+     "miles) from the logistics hub of Pokrovsk.", "Pokrovsk", Action.OTHER, "background"),
+    ("Russian forces captured Hrodivka, another frontline village some 15 kilometers (nine miles) away from the "
+     "logistics hub of Pokrovsk.", "Pokrovsk", Action.OTHER, "background"),
+    ("Russian troops took Tykhe, 12 km from Kupiansk, the ministry said.", "Kupiansk", Action.OTHER, "background"),
+    # a distance that is no description of another place stays what its clause says
+    ("Russian forces captured Tykhe, 12 km from Kupiansk, and attacked Kupiansk itself.", "Tykhe", Action.CAPTURED,
+     "event"),
+])
+def test_wire_copy_measuring_a_captured_place_from_a_town(sentence: str, name: str, action: Action,
+                                                          role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The enemy tried to attack north of Lyptsi, according to the spokesperson of the operational-tactical group "
+     "Kharkiv, Pavlo Shamshyn.", "Lyptsi"),
+    ("The Russian army conducted assault operations near Mirne, the Ukrainian operational-tactical group Khortytsia "
+     "indicated.", "Mirne"),
+])
+def test_a_ukrainian_operational_tactical_group_speaks_for_ukraine(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.claimant is not None and c.claimant.value == "UA-official", c.why

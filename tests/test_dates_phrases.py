@@ -87,3 +87,16 @@ def test_a_missing_offset_is_an_error(tmp_path: Path) -> None:
 )
 def test_a_summary_past_day_by_language(sentence: str, expected: dt.date) -> None:
     assert claim_date(sentence, REPORT) == expected
+
+
+@pytest.mark.parametrize("sentence, days", [
+    # English news names the day before its news day as "the day before", "the previous day", "a day earlier"
+    ("Illinka lies south of Novoselydivka, whose capture the ministry reported the day before.", 1),
+    ("Kyiv said its forces had repelled 30 attacks near Selydove in the previous day.", 1),
+    ("The ministry had announced the capture of Tsukuryne a day earlier.", 1),
+    # a longer phrase that begins with a shorter one is read whole
+    ("Russian drones struck Nikopol the day before yesterday.", 2),
+])
+def test_english_days_before_the_news_day(sentence: str, days: int) -> None:
+    report = dt.date(2024, 11, 20)
+    assert claim_date(sentence, report) == report - dt.timedelta(days=days)

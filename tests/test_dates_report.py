@@ -124,3 +124,29 @@ def test_a_dated_page_keeps_no_month(tmp_path) -> None:
                     encoding="utf-8")
     (report,) = read_reports(page)
     assert report.date == dt.date(2025, 11, 21) and report.month is None
+
+
+_ASSESSMENT = ("Russian forces recently advanced near Pokrovsk. Geolocated footage published on December 3 indicates "
+               "that Russian forces advanced in southern Myrnohrad. Russian forces attacked near Rodynske on December 4. "
+               "Ukrainian forces recently counterattacked near Shakhove.\n\n"
+               "Russian forces continued offensive operations near Kostyantynivka but did not advance.")
+
+
+def test_isw_own_assessment_dates_its_undated_events_on_its_own_day(gaz) -> None:
+    from geo.extract import extract_report
+    from geo.model import Report
+
+    day = dt.date(2025, 12, 5)
+    url = "https://understandingwar.org/research/russia-ukraine/russian-offensive-campaign-assessment-december-5-2025/"
+    claims = extract_report(Report(text=_ASSESSMENT, date=day, url=url), gaz)
+    dates = {c.place: c.date for c in claims if c.role == "event"}
+    # the days the assessment writes date their events; a day in its lead dates the evidence it cites, not the
+    # news of the sentences after it; and ISW's own page retells no assessment of the day before
+    assert dates["Myrnohrad"] == dt.date(2025, 12, 3) and dates["Rodynske"] == dt.date(2025, 12, 4)
+    assert dates["Pokrovsk"] == dates["Shakhove"] == dates["Kostyantynivka"] == day
+    # a news page that retells it the morning after still dates them by the assessment it retells
+    news = Report(text="The Institute for the Study of War reported that Russian forces advanced near Pokrovsk. "
+                       "Ukrainian forces recently counterattacked near Shakhove.",
+                  date=dt.date(2025, 12, 6), url="https://news.example.org/isw-russian-forces-advance")
+    retold = {c.place: c.date for c in extract_report(news, gaz) if c.role == "event"}
+    assert retold["Shakhove"] == dt.date(2025, 12, 5)

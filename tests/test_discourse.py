@@ -436,3 +436,32 @@ def test_the_briefing_a_named_speaker_spoke_at_is_no_speaker() -> None:
     text = ("The Armed Forces of Ukraine liberated the village of Yatskivka.\n"
             "Oleksiy Hromov of the General Staff of the Armed Forces of Ukraine said this at a briefing, Ukrinform reports.")
     assert [s.speaker.claimant for s in read_report(text)] == [Claimant.UA_GENERALSTAFF] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    # wire copy sets each sentence apart: the opener opens its own paragraph
+    ("Ukraine's General Staff said Russian forces launched 11 assaults near six settlements in the Lyman direction.\n\n"
+     "Among the settlements named are Torske, Zarichne and Serebrianka, all of which lie east of Lyman.", "Serebrianka"),
+    ("The Russian Defence Ministry said on Thursday its troops had taken control of two villages.\n\n"
+     "The villages are Kamianske in the Zaporizhzhia region and Dehtiarne in the Kharkiv region.", "Dehtiarne"),
+])
+def test_a_list_opener_that_opens_its_paragraph_continues_the_paragraph_before(text: str, name: str) -> None:
+    states = read_report(text)
+    lst = states[-1].listing
+    assert lst is not None and lst.action in (Action.ATTACKED, Action.CAPTURED), lst
+    s = states[-1].span[0]
+    assert lst.start <= text.index(name) - s and (lst.stop is None or text.index(name) - s < lst.stop)
+    # a paragraph that only names a count, with no action, gives the list none
+    quiet = read_report("Officials named six settlements.\n\nAmong them are Torske and Zarichne.")
+    assert quiet[-1].listing is None
+
+
+def test_a_sentence_opening_with_a_pronoun_and_a_speech_verb_goes_on_in_the_last_speakers_words() -> None:
+    # news copy: the governor is named in one paragraph, "He said …" opens the next
+    text = ("Russian attacks on the Donetsk region killed six people, the governor said, as Moscow announced the "
+            "capture of another village.\n"
+            "\"Russians killed four people this morning in Izmailivka,\" Governor Vadym Filashkin wrote.\n"
+            "He said two others were killed in separate attacks near Chasiv Yar.")
+    states = read_report(text)
+    assert states[2].speaker is not None and states[2].speaker.text == states[1].speaker.text
+    assert "Filashkin" in states[2].speaker.text

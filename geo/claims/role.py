@@ -32,6 +32,18 @@ _REFERENCE_BEFORE = _c(
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
     r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    # the same as a noun phrase that describes the place ("captured Hrodivka, another frontline village some 15
+    # kilometers (nine miles) from the logistics hub of Pokrovsk", "taken Tsukuryne, a village at the gates of
+    # the town of Selydove"): the place the description names locates the first
+    r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:village|settlement|town|hamlet|locality)\s+(?:[\w()-]+\s+){0,8}?(?:near|outside|from|of|to|close\s+to)\s+"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hub|centre|center)\s+of\s+)?$|"
+    # a distance that locates what the comma or the settlement noun before it names ("took another settlement,
+    # some 20 kilometers (12 miles) from logistics hub of Pokrovsk", "captured a village 15 km away from the town
+    # of Y"): the place it is measured from is a reference point ("are now 3 km from Pokrovsk" is an approach)
+    r"(?:,|\b(?:village|settlement|town|hamlet|locality))\s+(?:(?:some|about|around|roughly|nearly|only|just)\s+)?"
+    r"\d+(?:[.,]\d+)?\s*+(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^()]{0,30}\)\s+)?(?:away\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hub|centre|center)\s+of\s+)?$|"
     # the same with a bearing ("The village of Sontsivka, north of Kurakhove, was also captured", "the town of
     # Kurakhove, just southwest of Hirnyk"): the second place locates the first
     # (wire copy writes the distance out, with its miles: "Podoly, about 5 kilometers (3.1 miles) east of the
@@ -44,7 +56,8 @@ _REFERENCE_BEFORE = _c(
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
     r"(?:(?<=[\s,(«\"“])(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*+|(?<![\w'’-])(?:сел[аоё]|сёла|сіл|селищ[аеі]|посел[ок]\w*|посёл\w*|населен\w*\s+пункт\w*))\s++(?:под|під)\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
-    "north", "south", "east", "west", "between", "direction", "near", "outside", "close", "под", "під"))
+    "north", "south", "east", "west", "between", "direction", "near", "outside", "close", "под", "під", "village",
+    "settlement", "town", "hamlet", "locality", "km", "kilomet", "mile"))
 # The words before a place that make it a reference point are rows of geo/rules/positions.jsonl (a road's end:
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
 # "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place

@@ -13,7 +13,7 @@ from geo.rules.matcher import read_kinds
 from geo.claims.action import _find_cues, _hedged
 from geo.claims.claimant import _find_attributions
 
-__all__ = ['source_claimant', 'outlet_claimant', 'report_voice']
+__all__ = ['source_claimant', 'outlet_claimant', 'host_claimant', 'report_voice']
 
 # --------------------------------------------------------------------------------------------
 # Source claimant
@@ -75,6 +75,22 @@ def outlet_claimant(report: Report) -> Claimant | None:
     url = report.url or (report.source if "://" in report.source else "")
     host = urlparse(url).netloc.casefold() if url else ""
     return _head_claimant(host, host) if host else source_claimant(report)
+
+
+def host_claimant(report: Report) -> Claimant | None:
+    """Whose page the report is by its address alone (ISW's own assessment, a DeepState post, a news site), or
+    None without an address: a text that names ISW in its first lines may be ISW's or a page retelling it.
+
+    Examples
+    --------
+    >>> host_claimant(Report(text="", url="https://understandingwar.org/research/russia-ukraine/x")).value
+    'ISW'
+    >>> host_claimant(Report(text="The Institute for the Study of War said …")) is None
+    True
+    """
+    url = report.url or (report.source if "://" in report.source else "")
+    host = urlparse(url).netloc.casefold() if url else ""
+    return _head_claimant(host, host) if host else None
 
 
 def _head_claimant(host: str, head: str) -> Claimant | None:
