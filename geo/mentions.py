@@ -139,24 +139,10 @@ def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], 
 #: A word of the text: start, end, the word.
 Word = tuple[int, int, str]
 
-#: Words never taken as a place on their own, whatever the gazetteer holds: calendar words,
-#: military and political vocabulary, and sentence openers.
-STOP_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday
-    the a an on in at of to for from by with and or but as if this that these those it its he she they we
-    group groups guards guard army armies brigade brigades regiment division battalion corps district
-    forces force troops units unit assault command headquarters ministry defense defence general staff
-    north south east west center centre central northern southern eastern western northeast northwest
-    southeast southwest upper lower new old great little big small middle first second third
-    russian russians ukrainian ukrainians european americans american soviet
-    president minister envoy spokesman spokesperson commander colonel major sergeant
-    mr mrs ms dr st saint republic people peoples oblast region raion krai district city town village
-    river lake sea bay ravine spit gulf island islands plant station airport airfield
-    breaking update updates source sources map maps report reports video photo
-    """.split()
-)
+#: Words never taken as a place on their own, whatever the gazetteer holds: calendar words, military and
+#: political vocabulary, bearings, titles, kinds of place and sentence openers (the rows of
+#: geo/rules/stop_words.jsonl, lower-cased).
+STOP_WORDS = frozenset(r.key for r in lookup_rows("stop_words"))
 
 # titles before a person's name (the title-before rows of geo/rules/name_kinds.jsonl)
 _TITLES = frozenset(r.key for r in lookup_rows("name_kinds") if r.cls == "title-before")
@@ -909,8 +895,6 @@ def _region_rest(text: str, run: list[Word]) -> bool:
 @lru_cache(maxsize=1)
 def _sector_word() -> re.Pattern[str]:
     """The direction words of ``geo/rules/sectors.jsonl`` after a word ("… напрямку", "… direction")."""
-    from geo.rules import load_table
-
     words = [re.escape(r.key) + (r"\w*" if r.match == "prefix" else r"s?\b") for r in load_table("sectors", classes={"sector"})]
     return re.compile(rf"\s+(?:{'|'.join(words)})", re.IGNORECASE)
 

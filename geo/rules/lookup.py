@@ -11,7 +11,12 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
 - ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`);
 - ``abbreviations``: the words a dot after which ends no sentence (:mod:`geo.text`);
-- ``town_parts``: the nouns that name a part or the outskirts of a town after a bearing (:mod:`geo.relative`).
+- ``town_parts``: the nouns that name a part or the outskirts of a town after a bearing (:mod:`geo.relative`);
+- ``stop_words``: the words never taken as a place on their own (:mod:`geo.mentions`);
+- ``list_words``, ``countries``: the lower-case words of a list of names, and a country as a whole mention
+  (:mod:`geo.claims.role`);
+- ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
+- ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -70,6 +75,23 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a town's parts (geo.relative): the nouns after a bearing that name part of a town ("the northern part of X",
     # "X's eastern districts"), and its outskirts ("the eastern outskirts of X", "the approaches to X")
     "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word"})),
+    # words never taken as a place on their own, whatever the gazetteer holds (geo.mentions.STOP_WORDS): each row one
+    # word, lower-cased; the class says why
+    "stop_words": (frozenset({"calendar", "function", "military", "political", "bearing", "size", "nationality",
+                              "title", "place-kind", "media"}), {}, frozenset({"word"})),
+    # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
+    # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word
+    "list_words": (frozenset({"kind", "state", "function"}), {}, frozenset({"word"})),
+    # a country or a bloc as a whole mention (geo.claims.role), each case form a row; a qualifier before it ("southern")
+    "countries": (frozenset({"country", "bloc", "qualifier"}), {}, frozenset({"word"})),
+    # a sentence that goes on quoting an earlier sentence's statement (geo.dates): "the ministry said", "it added",
+    # "according to the statement"; the words of each part of the three forms
+    "back_references": (frozenset({"determiner", "body", "verb", "pronoun", "pronoun-verb", "according", "according-body"}),
+                        {}, frozenset({"word", "prefix"})),
+    # the words of a front direction's name (geo.claims.units: "Pokrovsk axis", "the Lyman tactical direction"), every
+    # row ``case: title`` (as written); a capitalised word before the name that is none of it ("On", "Southern")
+    "direction_names": (frozenset({"direction", "qualifier", "not-name"}), {"case": frozenset({"title"})},
+                        frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
