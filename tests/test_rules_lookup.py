@@ -175,6 +175,8 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
     if row.cls == "title-before":
         assert row.key in _TITLES  # read by test_a_title_row_makes_the_name_after_it_a_person
         return
+    if row.cls in ("premises-after", "nickname-before"):
+        return  # read by test_a_premises_or_nickname_row_reads_back
     if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
         assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
         # its possession speaks: "Tokyo's negotiators", where a town's would not
@@ -275,6 +277,11 @@ def test_back_reference_words_are_whole_words() -> None:
 
 @pytest.mark.parametrize("row", lookup_rows("direction_names"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_direction_row_reads_back(row) -> None:
+    if row.cls == "area-after":  # "in the Pokrovsk area": the words after the name make it an area's, in any case
+        from geo.mentions import _DIRECTION_AFTER
+        at = _whole_word(row, row.example).start()
+        assert _DIRECTION_AFTER.match(row.example[at - 1:]) and _DIRECTION_AFTER.match(row.example[at - 1:].upper())
+        return
     m = _DIRECTION_RE.search(row.example)
     assert m, row.example
     if row.cls == "not-name":  # the word before the name is matched, and cut off the direction's name
@@ -284,3 +291,34 @@ def test_a_direction_row_reads_back(row) -> None:
         assert any(name.endswith(row.phrase) or f" {row.phrase} " in name for name, _, _ in find_directions(row.example))
     if row.cls == "direction":  # written as the row says: a capitalised direction word is none ("Southern Front")
         assert not _DIRECTION_RE.search(row.example.replace(row.phrase, row.phrase.capitalize()))
+
+
+@pytest.mark.parametrize("row", lookup_rows("conjunctions"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_conjunction_row_glues_a_list(row) -> None:
+    from geo.claims.clauses import _LIST_GLUE, _names_only
+    from geo.mentions import _LIST_CONJUNCTIONS, _LIST_NEXT
+
+    m = _whole_word(row, row.example)
+    assert row.key in _LIST_GLUE
+    # the names around it, with it, are a list's head
+    before = row.example[:m.start()].split()[-1].rstrip(",")
+    after = row.example[m.end():].split()[0].rstrip(".,")
+    assert _names_only(f"{before}, {row.phrase} {after}") == (row.cls == "list" or after[:1].isupper())
+    if row.cls == "list" and row.lang in ("ru", "uk"):  # a Cyrillic list goes on after the name before it
+        assert row.key in _LIST_CONJUNCTIONS
+        assert _LIST_NEXT.match(row.example, m.start() - 1)
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("name_kinds") if r.cls in ("premises-after", "nickname-before")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_premises_or_nickname_row_reads_back(row) -> None:
+    from geo.mentions import _NICKNAME_BEFORE, _VENUE_AFTER
+
+    m = _whole_word(row, row.example)
+    if row.cls == "premises-after":  # the name before it is a venue's: "the Kramatorsk hotel"
+        name = list(re.finditer(r"[^\W\d_]+", row.example[:m.start()]))[-1]
+        assert name.group()[:1].isupper() and _VENUE_AFTER.match(row.example, name.end())
+    else:  # the capitalised word after it is a nickname: "the call sign Donetsk", "позывным «Донецк»"
+        name = re.compile(r"[«\"]?[^\W\d_]").search(row.example, m.end())
+        start = name.start() + (row.example[name.start()] in "«\"")
+        assert row.example[start].isupper() and _NICKNAME_BEFORE.search(row.example, max(0, start - 16), start)
