@@ -322,3 +322,18 @@ def test_a_premises_or_nickname_row_reads_back(row) -> None:
         name = re.compile(r"[«\"]?[^\W\d_]").search(row.example, m.end())
         start = name.start() + (row.example[name.start()] in "«\"")
         assert row.example[start].isupper() and _NICKNAME_BEFORE.search(row.example, max(0, start - 16), start)
+
+
+@pytest.mark.parametrize("row", lookup_rows("distance_words"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_distance_word_row_reads_back(row) -> None:
+    # "Russian forces advanced near Sokil, two kilometres north of Tykhe.": the distance before the bearing
+    from geo.relative import _DIST_DIR, _km
+
+    before = row.example[:row.example.rindex("Tykhe")]
+    m = _DIST_DIR.search(before)
+    assert m, row.example
+    if row.cls == "number":
+        assert re.fullmatch(row_pattern(row, lead=False), m["num"], re.IGNORECASE)
+        assert _km(m["num"], m["unit"]) == float(row.get("value"))
+    else:  # the approximation is part of the distance read
+        assert m.group(0).casefold().startswith(row.key)
