@@ -54,7 +54,7 @@ from pathlib import Path
 
 from frontmap.errors import DateError, RuleError
 from geo.rules import APOSTROPHES, RULES_DIR, Rule, load_table, normalise_phrase
-from geo.rules.lookup import lookup_rows
+from geo.rules.lookup import lookup_rows, row_pattern
 from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date"]
@@ -389,16 +389,22 @@ def find_report_date(
 
 # A sentence that goes on quoting a statement an earlier sentence dated: "Russia's defence ministry
 # said Sunday it had captured a village." then "'... liberated Berestove,' the ministry said."
+_BACK_ROWS = lookup_rows("back_references")  # geo/rules/back_references.jsonl
+
+
+def _back_words(*classes: str) -> str:
+    return "|".join(row_pattern(r, lead=False) for r in _BACK_ROWS if r.cls in classes)
+
+
 _BACK_REFERENCE = re.compile(
-    r"\b(?:the|its|this|that)\s+(?:ministry|statement|report|briefing|bulletin|general\s+staff|military|"
-    r"spokes\w+|official|command|agency|channel|update)\s+(?:\w+\s+)?(?:said|says|added|adds|stated|reported|noted|wrote|"
-    r"claimed|specified|continued)\b|\b(?:it|he|she|they)\s+(?:also\s+)?(?:said|added|stated|noted)\b|"
-    r"\baccording\s+to\s+the\s+(?:statement|ministry|report|briefing|bulletin|update)\b",
+    rf"\b(?:{_back_words('determiner')})\s+(?:{_back_words('body')})\s+(?:\w+\s+)?(?:{_back_words('verb')})"
+    rf"|\b(?:{_back_words('pronoun')})\s+(?:also\s+)?(?:{_back_words('pronoun-verb')})"
+    rf"|\b(?:{_back_words('according')})\s+(?:{_back_words('according-body')})",
     re.IGNORECASE,
 )
-# Every match of _BACK_REFERENCE holds one of these (lower-cased): a sentence with none is not searched.
-_BACK_REFERENCE_STEMS = ("said", "says", "add", "stated", "reported", "noted", "wrote", "claimed", "specified",
-                         "continued", "according")
+# Every match of _BACK_REFERENCE holds a verb's or "according"'s word (lower-cased): a sentence with none is not searched.
+_BACK_REFERENCE_STEMS = tuple(sorted({r.key.split(" ")[0] for r in _BACK_ROWS
+                                      if r.cls in ("verb", "pronoun-verb", "according")}))
 
 
 def _may_refer_back(sentence: str) -> bool:

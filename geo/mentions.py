@@ -104,12 +104,12 @@ def _cue_words(cls: str) -> str:
     return "|".join(row_pattern(r) for r in sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key)) if r.cls == cls)
 
 
-def _kind_words(cls: str) -> str:
+def _kind_words(cls: str, lead: bool = True) -> str:
     """The rows of class ``cls`` of geo/rules/name_kinds.jsonl as one alternation (use it case-sensitively: a row is
-    read in any case, a ``case: title`` row as written), longest first."""
+    read in any case, a ``case: title`` row as written), longest first; ``lead`` as :func:`row_pattern`'s."""
     table = sorted(lookup_rows("name_kinds"), key=lambda r: (-len(r.key), r.key))
     return "|".join(f"(?i:{p})" if r.get("case") != "title" else p
-                    for r in table if r.cls == cls for p in (row_pattern(r),))
+                    for r in table if r.cls == cls for p in (row_pattern(r, lead=lead),))
 
 
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
@@ -139,24 +139,10 @@ def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], 
 #: A word of the text: start, end, the word.
 Word = tuple[int, int, str]
 
-#: Words never taken as a place on their own, whatever the gazetteer holds: calendar words,
-#: military and political vocabulary, and sentence openers.
-STOP_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday
-    the a an on in at of to for from by with and or but as if this that these those it its he she they we
-    group groups guards guard army armies brigade brigades regiment division battalion corps district
-    forces force troops units unit assault command headquarters ministry defense defence general staff
-    north south east west center centre central northern southern eastern western northeast northwest
-    southeast southwest upper lower new old great little big small middle first second third
-    russian russians ukrainian ukrainians european americans american soviet
-    president minister envoy spokesman spokesperson commander colonel major sergeant
-    mr mrs ms dr st saint republic people peoples oblast region raion krai district city town village
-    river lake sea bay ravine spit gulf island islands plant station airport airfield
-    breaking update updates source sources map maps report reports video photo
-    """.split()
-)
+#: Words never taken as a place on their own, whatever the gazetteer holds: calendar words, military and
+#: political vocabulary, bearings, titles, kinds of place and sentence openers (the rows of
+#: geo/rules/stop_words.jsonl, lower-cased).
+STOP_WORDS = frozenset(r.key for r in lookup_rows("stop_words"))
 
 # titles before a person's name (the title-before rows of geo/rules/name_kinds.jsonl)
 _TITLES = frozenset(r.key for r in lookup_rows("name_kinds") if r.cls == "title-before")
@@ -176,7 +162,8 @@ _LIST_CUE = re.compile(rf"(?:{_cue_words('list')})[^.;:!?]*(?:\band|,)\s+$", re.
 _LIST_ITEM_CUE = re.compile(rf"(?:{_cue_words('list-item')})[^\S\n]+(?:of[^\S\n]+)?", re.IGNORECASE)
 _LIST_ITEMS = re.compile(r"(?:[^\W\d_a-z][\w'’-]*(?![\w'’-])|,|(?:and|or)(?!\w)|[^\S\n])+")
 _WEAK_CUE = _cue_pattern(("weak",), (), lead=True)
-_DIRECTION_WORDS = r"direction|axis|sector|front|salient|area|outskirts"
+# the words after a name that make it an area's (the area-after rows of geo/rules/direction_names.jsonl, in any case)
+_DIRECTION_WORDS = "|".join(re.escape(r.key) for r in lookup_rows("direction_names") if r.cls == "area-after")
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
 _RU_TOPONYM = re.compile(
     r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad"
@@ -868,22 +855,18 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     outlet or an operation, not a settlement (a settlement is quoted only after a cue: "the village
     of "New York"")."""
     return text[start - 1 : start] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES and start > 0
-_LIST_NEXT = re.compile(rf"[^\S\n]{{0,3}}(?:,|[^\S\n](?:та|і|и|й|або|или))[^\S\n]{{0,3}}[{_CYR_CAP}]")
-_LIST_CONJUNCTIONS = frozenset({"та", "і", "и", "й", "або", "или"})
+# the Russian and Ukrainian list conjunctions (the list rows of geo/rules/conjunctions.jsonl), in file order
+_CONJUNCTION_ROWS = tuple(r.key for r in lookup_rows("conjunctions") if r.cls == "list" and r.lang in ("ru", "uk"))
+_LIST_NEXT = re.compile(rf"[^\S\n]{{0,3}}(?:,|[^\S\n](?:{'|'.join(map(re.escape, _CONJUNCTION_ROWS))}))[^\S\n]{{0,3}}[{_CYR_CAP}]")
+_LIST_CONJUNCTIONS = frozenset(_CONJUNCTION_ROWS)
 
 
 _PEOPLES_REPUBLIC = re.compile(
     r"(?<![^\W\d_])[^\W\d_]+[^\S\n]{1,3}Народн[^\W\d_]*[^\S\n]{1,3}Республи[^\W\d_]*"
 )
 # what calls the next word a person's nickname, and the kinds of venue written after their names
-_NICKNAME_BEFORE = re.compile(
-    r"(?:позывн[^\W\d_]*|позивн[^\W\d_]*|call[- ]?sign(?:ed)?|codenamed)\s+[\"«“']?$", re.IGNORECASE
-)
-_VENUE_AFTER = re.compile(
-    r"[»\"”]?[^\S\n]{1,3}(?:restaurant|hotel|cafe|café|shopping (?:centre|center|mall)|supermarket|market|school|"
-    r"hospital|church|ресторан\w*|готел\w*|гостиниц\w*|кафе|супермаркет\w*|школ\w*|лікарн\w*|больниц\w*)(?!\w)",
-    re.IGNORECASE,
-)
+_NICKNAME_BEFORE = re.compile(r"(?:" + _kind_words("nickname-before", lead=False) + r")\s+[\"«“']?$")
+_VENUE_AFTER = re.compile(r"[»\"”]?[^\S\n]{1,3}(?:" + _kind_words("premises-after", lead=False) + r")(?!\w)")
 _CYR_UPPER = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ")
 
 
@@ -909,8 +892,6 @@ def _region_rest(text: str, run: list[Word]) -> bool:
 @lru_cache(maxsize=1)
 def _sector_word() -> re.Pattern[str]:
     """The direction words of ``geo/rules/sectors.jsonl`` after a word ("… напрямку", "… direction")."""
-    from geo.rules import load_table
-
     words = [re.escape(r.key) + (r"\w*" if r.match == "prefix" else r"s?\b") for r in load_table("sectors", classes={"sector"})]
     return re.compile(rf"\s+(?:{'|'.join(words)})", re.IGNORECASE)
 

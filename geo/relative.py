@@ -45,7 +45,7 @@ from pyproj import Geod
 
 from frontmap.errors import CoordinateError
 from geo.text import FOLDS_TO_ASCII
-from geo.rules.lookup import lookup_rows
+from geo.rules.lookup import lookup_rows, row_pattern
 
 __all__ = ["KINDS", "Relation", "find_relation", "may_be_direction", "derive_point", "bearing_of"]
 
@@ -61,15 +61,17 @@ _BEARINGS = {
 }
 _ABBREV = {"n": "north", "ne": "northeast", "e": "east", "se": "southeast", "s": "south", "sw": "southwest",
            "w": "west", "nw": "northwest"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1, "half": 0.5}
+# the number words and approximations of a distance (geo/rules/distance_words.jsonl): a number word's first word → value
+_DISTANCE_ROWS = lookup_rows("distance_words")
+_NUMBER_WORDS = {r.key.split(" ")[0]: float(r.get("value")) for r in _DISTANCE_ROWS if r.cls == "number"}
 
 _I = re.IGNORECASE
 _DIR = (r"(?P<dir>(?:north|south|east|west)(?:[\s-]?(?:north|south)?[\s-]?(?:east|west))?"
         r"(?:ern|erly|ward|wards)?|(?:N|S|E|W|NE|NW|SE|SW)(?=\s+of\b))")
-_NUM = r"(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|half\s+a|a)"
+_NUM = (r"(?P<num>\d+(?:[.,]\d+)?|"
+        + "|".join(row_pattern(r, lead=False) for r in _DISTANCE_ROWS if r.cls == "number") + ")")
 _UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi|m|met(?:er|re)s?)\b\.?"
-_APPROX = r"(?:(?:about|approximately|approx\.?|around|roughly|some|nearly|almost|up\s+to|over|more\s+than|less\s+than|under|~)\s+)?"
+_APPROX = "(?:(?:" + "|".join(row_pattern(r, lead=False) for r in _DISTANCE_ROWS if r.cls == "approximately") + r")\s+)?"
 _FILL = r"(?:(?:the|a)\s+)?(?:(?:settlement|village|town|city|hamlet|locality|urban-type\s+settlement)\s+of\s+)?"
 # distance + bearing: "3 km north-east of", "about 4 kilometers westward from", "2 km to the south of"
 _DIST_DIR = re.compile(

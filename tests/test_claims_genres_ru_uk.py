@@ -242,3 +242,28 @@ def test_a_channel_named_after_the_fact_and_its_authors_speak():
 def test_a_speaker_writing_in_his_own_channel_is_the_speaker():
     text = "Бойцы продвигаются у Северска. Об этом написал у себя в Telegram-канале глава Чечни Рамзан Кадыров."
     assert _speakers(text) == ["RU-official"] * 2
+
+
+def test_a_retold_channel_post_in_three_one_sided_sentences_is_the_channels_voice():
+    # Russian news retelling a war correspondent's post: three unattributed sentences have Russian forces gain (one
+    # "по данным с мест", one "сообщалось также"), against one attributed sentence: the channel's own voice, as
+    # in an English milblog piece of three such sentences; two are too few
+    from geo.claims.voice import report_voice
+
+    gains = ("Российским военным удалось закрепиться на южной окраине Ямполя. ",
+             "По данным с мест, ВС РФ продвинулись у Торского. ",
+             "Сообщалось также о ведении российскими военными, продвигающимися к Северску, боев к западу от Серебрянки. ")
+    attributed = "Противник, по словам военкора Иванова, перебрасывает резервы к Лиману."
+    assert report_voice("".join(gains) + attributed) is Claimant.RU_MILBLOGGER
+    assert report_voice("".join(gains[:2]) + attributed) is None
+
+
+def test_the_previous_day_of_an_evening_summary_dates_its_sentence(gaz):
+    # a General Staff evening summary retold: today's count, then "Попередньої доби …" for the day before
+    from geo.extract import extract_text
+
+    text = ("Війська РФ збільшили активність на Лиманському напрямку – 24 рази штурмували позиції поблизу Ямполя. "
+            "Попередньої доби ворог 11 разів атакував поблизу Торського.")
+    dates = {c.place: c.date for c in extract_text(text, gaz, date=dt.date(2025, 12, 12))}
+    assert dates["Ямполя"] == dt.date(2025, 12, 12)
+    assert dates["Торського"] == dt.date(2025, 12, 11)

@@ -175,6 +175,8 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
     if row.cls == "title-before":
         assert row.key in _TITLES  # read by test_a_title_row_makes_the_name_after_it_a_person
         return
+    if row.cls in ("premises-after", "nickname-before"):
+        return  # read by test_a_premises_or_nickname_row_reads_back
     if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
         assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
         # its possession speaks: "Tokyo's negotiators", where a town's would not
@@ -220,3 +222,118 @@ def test_a_title_row_makes_the_name_after_it_a_person(row, gaz) -> None:
     assert _person_like(row.example, at, gaz), row.line
     other = "Yesterday Ivanov said Russian forces had taken Tykhe."
     assert not _person_like(other, other.index("Ivanov"), gaz)
+
+
+# ---- the words never a place, lists, countries, back references and front directions (geo/rules/*.jsonl) ----
+
+from geo.claims.role import _LIST_TAIL, _kind_of, _list_may_start  # noqa: E402
+from geo.claims.units import _DIRECTION_RE, find_directions  # noqa: E402
+from geo.dates import _BACK_REFERENCE, _may_refer_back  # noqa: E402
+from geo.mentions import STOP_WORDS  # noqa: E402
+
+
+def _whole_word(row, text: str) -> re.Match[str]:
+    m = re.search(row_pattern(row), text, 0 if row.get("case") == "title" else re.IGNORECASE)
+    assert m, f"{row.table}.jsonl:{row.line}: the example does not hold {row.phrase!r}"
+    return m
+
+
+@pytest.mark.parametrize("row", lookup_rows("stop_words"), ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_stop_word_row_is_never_a_place(row) -> None:
+    _whole_word(row, row.example)
+    assert row.key in STOP_WORDS
+
+
+@pytest.mark.parametrize("row", lookup_rows("list_words"), ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_list_word_row_stands_inside_the_list_before_the_place(row) -> None:
+    # "Russian forces attacked near Sosnove, occupied Yarova and Novoselivka.": the list before the last name holds it
+    before = row.example[:row.example.rindex("Novoselivka")]
+    m = _LIST_TAIL.search(before, _list_may_start(before))
+    assert m and m.start() <= _whole_word(row, before).start(), row.example
+
+
+@pytest.mark.parametrize("row", lookup_rows("countries"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_country_row_makes_its_mention_a_country(row) -> None:
+    m = _whole_word(row, row.example)
+    if row.cls == "qualifier":  # "across southern Ukraine": the country's name follows
+        end = re.compile(r"\s+\w+").match(row.example, m.end()).end()
+        assert _kind_of(row.example, m.start(), end) == "country"
+    else:
+        assert _kind_of(row.example, m.start(), m.end()) == "country"
+    assert _kind_of("Tykhe", 0, 5) == "settlement"
+
+
+@pytest.mark.parametrize("row", lookup_rows("back_references"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_back_reference_row_refers_back(row) -> None:
+    m = _BACK_REFERENCE.search(row.example)
+    assert m and _may_refer_back(row.example), row.example
+    assert re.search(row_pattern(row), m.group(), re.IGNORECASE), (row.line, m.group())
+
+
+def test_back_reference_words_are_whole_words() -> None:
+    assert not _BACK_REFERENCE.search("The ministry saiding Kupiansk was taken.")
+    assert not _BACK_REFERENCE.search("It addressed the question of Kupiansk.")
+
+
+@pytest.mark.parametrize("row", lookup_rows("direction_names"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_direction_row_reads_back(row) -> None:
+    if row.cls == "area-after":  # "in the Pokrovsk area": the words after the name make it an area's, in any case
+        from geo.mentions import _DIRECTION_AFTER
+        at = _whole_word(row, row.example).start()
+        assert _DIRECTION_AFTER.match(row.example[at - 1:]) and _DIRECTION_AFTER.match(row.example[at - 1:].upper())
+        return
+    m = _DIRECTION_RE.search(row.example)
+    assert m, row.example
+    if row.cls == "not-name":  # the word before the name is matched, and cut off the direction's name
+        assert m.group(1).split()[0] == row.phrase
+        assert all(not name.startswith(row.phrase + " ") for name, _, _ in find_directions(row.example))
+    else:
+        assert any(name.endswith(row.phrase) or f" {row.phrase} " in name for name, _, _ in find_directions(row.example))
+    if row.cls == "direction":  # written as the row says: a capitalised direction word is none ("Southern Front")
+        assert not _DIRECTION_RE.search(row.example.replace(row.phrase, row.phrase.capitalize()))
+
+
+@pytest.mark.parametrize("row", lookup_rows("conjunctions"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_conjunction_row_glues_a_list(row) -> None:
+    from geo.claims.clauses import _LIST_GLUE, _names_only
+    from geo.mentions import _LIST_CONJUNCTIONS, _LIST_NEXT
+
+    m = _whole_word(row, row.example)
+    assert row.key in _LIST_GLUE
+    # the names around it, with it, are a list's head
+    before = row.example[:m.start()].split()[-1].rstrip(",")
+    after = row.example[m.end():].split()[0].rstrip(".,")
+    assert _names_only(f"{before}, {row.phrase} {after}") == (row.cls == "list" or after[:1].isupper())
+    if row.cls == "list" and row.lang in ("ru", "uk"):  # a Cyrillic list goes on after the name before it
+        assert row.key in _LIST_CONJUNCTIONS
+        assert _LIST_NEXT.match(row.example, m.start() - 1)
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("name_kinds") if r.cls in ("premises-after", "nickname-before")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_premises_or_nickname_row_reads_back(row) -> None:
+    from geo.mentions import _NICKNAME_BEFORE, _VENUE_AFTER
+
+    m = _whole_word(row, row.example)
+    if row.cls == "premises-after":  # the name before it is a venue's: "the Kramatorsk hotel"
+        name = list(re.finditer(r"[^\W\d_]+", row.example[:m.start()]))[-1]
+        assert name.group()[:1].isupper() and _VENUE_AFTER.match(row.example, name.end())
+    else:  # the capitalised word after it is a nickname: "the call sign Donetsk", "позывным «Донецк»"
+        name = re.compile(r"[«\"]?[^\W\d_]").search(row.example, m.end())
+        start = name.start() + (row.example[name.start()] in "«\"")
+        assert row.example[start].isupper() and _NICKNAME_BEFORE.search(row.example, max(0, start - 16), start)
+
+
+@pytest.mark.parametrize("row", lookup_rows("distance_words"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_distance_word_row_reads_back(row) -> None:
+    # "Russian forces advanced near Sokil, two kilometres north of Tykhe.": the distance before the bearing
+    from geo.relative import _DIST_DIR, _km
+
+    before = row.example[:row.example.rindex("Tykhe")]
+    m = _DIST_DIR.search(before)
+    assert m, row.example
+    if row.cls == "number":
+        assert re.fullmatch(row_pattern(row, lead=False), m["num"], re.IGNORECASE)
+        assert _km(m["num"], m["unit"]) == float(row.get("value"))
+    else:  # the approximation is part of the distance read
+        assert m.group(0).casefold().startswith(row.key)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from geo.rules.lookup import lookup_rows
 
 __all__ = []
 
@@ -41,7 +42,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 _HEADING_BREAK = re.compile(r"\s*+(?:[–—]|:)\s")  # matched at a clause's end only
 _HEADING_WORDS = 3  # words a heading clause may hold besides the place ("В районе Спорного —", "У Херсоні:")
-_LIST_GLUE = frozenset({"и", "і", "й", "та", "а", "and", "or", "или", "або"})
+_LIST_GLUE = frozenset(r.key for r in lookup_rows("conjunctions"))  # geo/rules/conjunctions.jsonl, every row
 
 
 def _heading_next(sentence: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int] | None:

@@ -103,27 +103,23 @@ _REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|
 # both matched at the end of the mention (``pattern.match(sentence, end)``)
 _REGION_LIST_AFTER = _c(r"(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
 _REGION_NOUN_AFTER = _c(r"\s+(?:oblast|region|krai|kray|republic|province)\b")
-_COUNTRIES = _c(r"^(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?(?:ukraine|russia|russian\s+federation|"
-                r"belarus|moldova|poland|germany|france|britain|great\s+britain|united\s+kingdom|uk|us|usa|u\.s\.|"
-                r"united\s+states|america|china|india|iran|north\s+korea|turkey|t[uü]rkiye|georgia|romania|hungary|"
-                r"slovakia|lithuania|latvia|estonia|finland|sweden|norway|italy|spain|japan|taiwan|israel|syria|europe|"
-                r"ireland|austria|switzerland|belgium|netherlands|canada|european\s+union|eu|nato|"
-                # Russian and Ukrainian, in their cases ("на Украине", "в Росії"): the country, not a village so named
-                r"украин[аыеуо]й?|україн[аиіу]|україною|росси[яиюе]й?|росі[яїю]|росією|рф|белорусси[яиюе]й?|беларус[ьи]|"
-                r"білорус[ьіи]|білоруссю|молдови?|молдов[аеуі]|польш[аиеуі]|польщ[аіу]|сша|нато|евросоюз[аеу]?|"
-                r"євросоюз[уі]?)$", _I)
+# a country or a bloc as the whole mention ("Ukraine", "southern Ukraine", "на Украине", "в Росії"): the country, not a
+# village so named (the rows of geo/rules/countries.jsonl)
+_COUNTRY_ROWS = lookup_rows("countries")
+_COUNTRIES = _c(r"^(?:the\s+)?(?:(?:" + "|".join(row_pattern(r, lead=False) for r in _COUNTRY_ROWS if r.cls == "qualifier")
+                + r")\s+)?(?:" + "|".join(row_pattern(r, lead=False) for r in _COUNTRY_ROWS if r.cls != "qualifier")
+                + r")$", _I)
 # a list of names ("Sosnove, Yarova, and ") between a preposition and the mention: items, each followed by a
 # separator, to the end. Read one way only: a name is read whole (possessive; its hyphens are its own, and a
 # hyphen that ends the text is the separator after it), each separator whole; at most _LIST_ITEMS items (a
 # search tried from each word of a long text that is no list reads a bounded way from each)
 _LIST_ITEMS = 100
-_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|occupied|controlled|held|cities|city|oblasts?|raions?|"
-              r"krai|villages?|settlements?|the|and|or|all|both)")
+# the lower-case words a list may hold as whole words (outside brackets): the rows of geo/rules/list_words.jsonl
+_LIST_WORDS = frozenset(r.key for r in lookup_rows("list_words"))
+_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|"
+              + "|".join(re.escape(r.key) for r in lookup_rows("list_words")) + ")")
 _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)){0,%d}" % (_LIST_ITEMS - 1)
                         + r"(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)|[A-Z][\w'’.()-]*-)$")
-# the lower-case words a _LIST_TAIL match may hold as whole words (outside brackets)
-_LIST_WORDS = frozenset({"occupied", "controlled", "held", "cities", "city", "oblast", "oblasts", "raion", "raions",
-                         "krai", "village", "villages", "settlement", "settlements", "the", "and", "or", "all", "both"})
 
 
 

@@ -66,15 +66,25 @@ _UNITS: tuple[tuple[int, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 _UNIT_BITS = tuple(_GATE.bit(pattern, stems) for _, stems, pattern in _UNITS)
 _UNIT_TABLE = _GatedTable(_UNITS, _UNIT_BITS)
+# the words of a front direction's name (geo/rules/direction_names.jsonl, each as written): a capitalised name, a
+# qualifier ("tactical"), a direction word ("Pokrovsk axis"); a capitalised word before the name that is none of it
+_DIRECTION_ROWS = lookup_rows("direction_names")
+
+
+def _direction_words(cls: str) -> str:
+    return "|".join(row_pattern(r, lead=False) for r in _DIRECTION_ROWS if r.cls == cls)
+
+
 _DIRECTION_RE = re.compile(
-    r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:tactical\s+|operational\s+)?(?:direction|axis|sector|front))\b")
-_DIRECTION_WORDS = ("direction", "axis", "sector", "front")  # one stands in every match (case-sensitive)
+    r"\b((?:[A-Z][\w'’]+)(?:[-–\s](?:[A-Z][\w'’]+)){0,2})\s+((?:(?:" + _direction_words("qualifier") + r")\s+)?(?:"
+    + _direction_words("direction") + r"))\b")
+# one stands in every match (as written)
+_DIRECTION_WORDS = tuple(r.phrase for r in _DIRECTION_ROWS if r.cls == "direction")
 # what stands before a direction word in a match: the end of a name, spaces, maybe "tactical"
 # a name starts at a word boundary (as in _DIRECTION_RE) and is read whole (possessive: a space follows it)
-_NAME_BEFORE_DIRECTION = re.compile(r"\b[A-Z][\w'’]++\s+(?:(?:tactical|operational)\s+)?\Z")
+_NAME_BEFORE_DIRECTION = re.compile(r"\b[A-Z][\w'’]++\s+(?:(?:" + _direction_words("qualifier") + r")\s+)?\Z")
 _NAME_REACH = 48  # characters read before a direction word (past them, the regex judges)
-_NOT_DIRECTION = re.compile(r"^(?:The|On|In|At|Along|Across|From|Southern|Northern|Eastern|Western|Central|Russian|Ukrainian|"
-                            r"Home|Popular|Main|Whole|Entire|This|That|Each|Every|Other)\b")
+_NOT_DIRECTION = re.compile(r"^(?:" + _direction_words("not-name") + r")\b")
 
 
 def find_units(text: str) -> list[tuple[str, int, int, int]]:

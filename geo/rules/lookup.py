@@ -11,7 +11,14 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
 - ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`);
 - ``abbreviations``: the words a dot after which ends no sentence (:mod:`geo.text`);
-- ``town_parts``: the nouns that name a part or the outskirts of a town after a bearing (:mod:`geo.relative`).
+- ``town_parts``: the nouns that name a part or the outskirts of a town after a bearing (:mod:`geo.relative`);
+- ``stop_words``: the words never taken as a place on their own (:mod:`geo.mentions`);
+- ``list_words``, ``countries``: the lower-case words of a list of names, and a country as a whole mention
+  (:mod:`geo.claims.role`);
+- ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
+- ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
+- ``conjunctions``: the conjunctions between the names of a list (:mod:`geo.mentions`, :mod:`geo.claims.clauses`);
+- ``distance_words``: the number words and approximations of a distance before a bearing (:mod:`geo.relative`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -53,9 +60,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a seat-of-power: a name standing for its government ("Moscow said", "the Kremlin's"; geo.claims.role)
     # a title-before: the capitalised word after it is a person's name ("President Zelensky", geo.mentions)
     # a modified-after: a name before it only qualifies it ("Kherson residents", "Kyiv delegation"; geo.claims.role)
+    # premises-after: a kind of premises after a name ("the Kramatorsk hotel", "Покровська лікарня", geo.mentions)
+    # nickname-before: the words that call the next one a person's nickname ("позывной", "call sign", geo.mentions)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
-                              "title-before", "modified-after"}),
-                   {"case": frozenset({"title"})}, frozenset({"word"})),
+                              "title-before", "modified-after", "premises-after", "nickname-before"}),
+                   {"case": frozenset({"title"})}, frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
     # Airborne Brigade"; a capitalised name and a named-unit noun: "Azov Brigade"; the words before and after a group's
@@ -70,6 +79,31 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a town's parts (geo.relative): the nouns after a bearing that name part of a town ("the northern part of X",
     # "X's eastern districts"), and its outskirts ("the eastern outskirts of X", "the approaches to X")
     "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word"})),
+    # words never taken as a place on their own, whatever the gazetteer holds (geo.mentions.STOP_WORDS): each row one
+    # word, lower-cased; the class says why
+    "stop_words": (frozenset({"calendar", "function", "military", "political", "bearing", "size", "nationality",
+                              "title", "place-kind", "media"}), {}, frozenset({"word"})),
+    # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
+    # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word
+    "list_words": (frozenset({"kind", "state", "function"}), {}, frozenset({"word"})),
+    # a country or a bloc as a whole mention (geo.claims.role), each case form a row; a qualifier before it ("southern")
+    "countries": (frozenset({"country", "bloc", "qualifier"}), {}, frozenset({"word"})),
+    # a sentence that goes on quoting an earlier sentence's statement (geo.dates): "the ministry said", "it added",
+    # "according to the statement"; the words of each part of the three forms
+    "back_references": (frozenset({"determiner", "body", "verb", "pronoun", "pronoun-verb", "according", "according-body"}),
+                        {}, frozenset({"word", "prefix"})),
+    # the words of a front direction's name (geo.claims.units: "Pokrovsk axis", "the Lyman tactical direction"), each
+    # row of these ``case: title`` (as written); a capitalised word before the name that is none of it ("On",
+    # "Southern"); and area-after: a word after a name, in any case, that makes it an area's ("the Avdiivka area",
+    # geo.mentions)
+    "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after"}), {"case": frozenset({"title"})},
+                        frozenset({"word"})),
+    # the conjunctions between the names of a list (geo.mentions, geo.claims.clauses): "list" ("та", "и", "and"), and
+    # "а", which may also glue a list's head
+    "conjunctions": (frozenset({"list", "contrast"}), {}, frozenset({"word"})),
+    # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
+    # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km")
+    "distance_words": (frozenset({"number", "approximately"}), {"value": None}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
