@@ -5,8 +5,9 @@ A Russian or Ukrainian sentence puts a place name in whatever case its grammar n
 gazetteer holds nominatives. The analysis is pymorphy3's (OpenCorpora for Russian, the VESUM
 dictionary for Ukrainian, each with its suffix predictor for words the dictionary lacks, which
 is most village names): every parse of every word is put in the nominative, singular and plural
-(names such as "Ставки", "Ступочки" are plural), and an adjective in every gender, so that it can
-agree with the noun it stands before ("Верхней Терсы" → "Верхняя Терса"). Which of the forms is
+(names such as "Ставки", "Ступочки" are plural; a singular form stays singular), and an adjective in
+every gender, so that it can agree with the noun it stands before ("Верхней Терсы" → "Верхняя
+Терса"); a name of several words also gets the readings whose words agree. Which of the forms is
 a real place is left to the gazetteer: a form it does not hold finds nothing.
 
 The analysers are loaded on first use (about a tenth of a second for both; the rule matcher uses them for
