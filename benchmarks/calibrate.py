@@ -11,7 +11,11 @@ placements (few placements in a bin should not make it certain), made non-decrea
 (pool-adjacent-violators); each bin's value is written as a breakpoint. The held-out sets check it
 (``benchmarks/accuracy.py`` prints the reliability table).
 
-Run:  FRONTMAP_DATA=../shared/data python benchmarks/calibrate.py [--eval DIR ...] [--sets short,more,isw] [--out FILE]
+``--cross`` checks the fit out of sample instead of writing it: each set in turn is left out, the
+map fitted on the others and applied to it (share right at calibrated confidence >= 0.9, Brier
+score), as a set nobody fitted on would see it.
+
+Run:  FRONTMAP_DATA=../shared/data python benchmarks/calibrate.py [--eval DIR ...] [--sets short,more,isw] [--out FILE] [--cross]
 """
 
 from __future__ import annotations
@@ -22,13 +26,15 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from accuracy import _matches, find_report, load_labels, run_claims  # noqa: E402
 from frontmap.settings import front_file  # noqa: E402
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer.ranking import distances_km  # noqa: E402
-from geo.calibration import CALIBRATION_FILE, STRATA, stratum, uncalibrated  # noqa: E402
+from geo.calibration import CALIBRATION_FILE, STRATA, stratum, uncalibrated, value_at  # noqa: E402
 from geo.frontline import FrontLine  # noqa: E402
 from geo.model import CoordSource  # noqa: E402
 
@@ -119,6 +125,33 @@ def fit(obs: list[tuple[str, float, bool]], prior: float) -> list[tuple[str, flo
     return rows
 
 
+def table_of(rows: list[tuple[str, float, float]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """:func:`fit`'s rows in the form :func:`geo.calibration.load_calibration` gives."""
+    return {s: (np.array([x for k, x, _ in rows if k == s]), np.array([y for k, _, y in rows if k == s]))
+            for s in dict.fromkeys(k for k, _, _ in rows)}
+
+
+def cross_check(by_set: dict[str, list[tuple[str, float, bool]]], prior: float) -> int:
+    """Leave each set out of the fit in turn, apply the map fitted on the others to it and print
+    its share right at calibrated confidence >= 0.9 and its Brier score (then the same over all)."""
+    scored: list[tuple[float, bool]] = []
+    print("| left out | placed | at >= 0.9 | right at >= 0.9 | Brier |\n|---|---|---|---|---|")
+    for name, held in by_set.items():
+        table = table_of(fit([o for other, obs in by_set.items() if other != name for o in obs], prior))
+        got = [(value_at(table, raw, kind), ok) for kind, raw, ok in held]
+        scored += got
+        print(_cross_row(name, got))
+    print(_cross_row("all", scored))
+    return 0
+
+
+def _cross_row(name: str, got: list[tuple[float, bool]]) -> str:
+    high = [ok for p, ok in got if p >= 0.9]
+    brier = sum((p - ok) ** 2 for p, ok in got) / len(got) if got else float("nan")
+    share = f"{sum(high) / len(high):.4f}" if high else "-"
+    return f"| {name} | {len(got)} | {len(high)} | {share} | {brier:.4f} |"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval", type=Path, action="append", default=None,
@@ -126,12 +159,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="short,more,isw", help="the label sets fitted on (labels_<set>.csv)")
     ap.add_argument("--prior", type=float, default=4.0)
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE)
+    ap.add_argument("--cross", action="store_true", help="leave each set out of the fit in turn and score it; write nothing")
     args = ap.parse_args(argv)
     eval_dirs = args.eval or [Path(os.environ["FRONTMAP_DATA"]).parent / "eval"]
     gaz = Gazetteer.open(progress=False)
     ff = front_file()
     front = FrontLine.from_file(ff, gaz) if ff is not None else None
-    obs = [o for eval_dir in eval_dirs for o in observations(gaz, eval_dir, set(args.sets.split(",")), front)]
+    names = args.sets.split(",")
+    by_set = {name: [o for eval_dir in eval_dirs for o in observations(gaz, eval_dir, {name}, front)] for name in names}
+    if args.cross:
+        return cross_check(by_set, args.prior)
+    obs = [o for name in names for o in by_set[name]]
     rows = fit(obs, args.prior)
     header = ("# Confidence calibration, fitted by benchmarks/calibrate.py on the sets "
               f"{args.sets} of the labelled reports ({len(obs)} placements; binned, shrunk to the raw confidence by a prior of "

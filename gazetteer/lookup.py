@@ -135,7 +135,7 @@ class Gazetteer:
     def __init__(self, index: GazetteerIndex) -> None:
         self._ix = index
         self._masks: dict[Any, np.ndarray | None] = {}
-        self._fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._regions: tuple[Place, ...] | None = None
         self._region_map: dict[str, list[tuple[int, int]]] | None = None
         self._found: dict[tuple, tuple[Candidate, ...]] = {}
@@ -452,14 +452,15 @@ class Gazetteer:
             ]
         return variants
 
-    def _fuzzy_index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _fuzzy_index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The keys renumbered by length (shortest first), for the fuzzy prefilter.
 
         Returns ``by_len`` (new number → key id), ``len_start`` (the first new number of each
         key length; ``len_start[m]:len_start[m + 1]`` are the keys of length ``m``), the length
         of each new number, the bigram → keys table as ``bigram * n_keys + new number``
-        (ascending: the index stores each bigram's keys in new numbers, ascending), and the keys
-        as an object array in new order.
+        (ascending: the index stores each bigram's keys in new numbers, ascending), the keys
+        as an object array in new order, and the table's new numbers alone (int32: what a slice
+        of the table counts, read without dividing the composite back).
         """
         if self._fuzzy is None:
             ix = self._ix
@@ -475,7 +476,8 @@ class Gazetteer:
             n = max(1, len(by_len))
             composite = np.repeat(np.arange(len(ptr) - 1, dtype=np.int64) * n, np.diff(ptr))
             composite += ix.gram_keys
-            self._fuzzy = (by_len, len_start, sorted_len, composite, keys[by_len])
+            owners = np.ascontiguousarray(ix.gram_keys, dtype=np.int32)
+            self._fuzzy = (by_len, len_start, sorted_len, composite, keys[by_len], owners)
         return self._fuzzy
 
     def _fuzzy_matches(
@@ -489,7 +491,7 @@ class Gazetteer:
         the shared bigrams are counted.
         """
         ix = self._ix
-        by_len, len_start, sorted_len, composite, keys = self._fuzzy_index()
+        by_len, len_start, sorted_len, composite, keys, owners = self._fuzzy_index()
         n_keys = max(1, len(by_len))
         top = len(len_start) - 2  # the longest key length
         c = FUZZY_CUTOFF / 100.0
@@ -516,16 +518,21 @@ class Gazetteer:
                 base = np.fromiter(g, dtype=np.int64, count=len(g)) * n_keys
                 starts = composite.searchsorted(base + a).tolist()
                 ends = composite.searchsorted(base + b).tolist()
-                hits = np.concatenate([composite[i:j] for i, j in zip(starts, ends) if j > i]
-                                      or [np.zeros(0, np.int64)]) % n_keys
-                counts = np.bincount(hits - a, minlength=b - a)
-                pool = np.flatnonzero(counts >= need_min)
-                got = counts[pool]
-                pool += a
-                m = sorted_len[pool]
-                d = np.floor((1 - c) * (n + m) + 1e-9)
-                need = len(g) - np.floor((3 * d - (m - n)) / 2)
-                pool = pool[got >= need]
+                hits = np.concatenate([owners[i:j] for i, j in zip(starts, ends) if j > i]
+                                      or [np.zeros(0, np.int32)])
+                hits -= a
+                counts = np.bincount(hits, minlength=b - a)
+                # keys are numbered by length: the bound for keys of length m, one run at a time
+                runs = []
+                for m in range(lo, min(hi, top) + 1):
+                    s0, e0 = int(len_start[m]), int(len_start[m + 1])
+                    if e0 > s0:
+                        d = math.floor((1 - c) * (n + m) + 1e-9)
+                        need = max(need_min, len(g) - math.floor((3 * d - (m - n)) / 2))
+                        run = np.flatnonzero(counts[s0 - a:e0 - a] >= need)
+                        if len(run):
+                            runs.append(run + s0)
+                pool = np.concatenate(runs) if runs else np.zeros(0, np.int64)
             else:
                 pool = np.arange(a, b)
             if not len(pool):

@@ -5,8 +5,9 @@ A Russian or Ukrainian sentence puts a place name in whatever case its grammar n
 gazetteer holds nominatives. The analysis is pymorphy3's (OpenCorpora for Russian, the VESUM
 dictionary for Ukrainian, each with its suffix predictor for words the dictionary lacks, which
 is most village names): every parse of every word is put in the nominative, singular and plural
-(names such as "Ставки", "Ступочки" are plural), and an adjective in every gender, so that it can
-agree with the noun it stands before ("Верхней Терсы" → "Верхняя Терса"). Which of the forms is
+(names such as "Ставки", "Ступочки" are plural; a singular form stays singular), and an adjective in
+every gender, so that it can agree with the noun it stands before ("Верхней Терсы" → "Верхняя
+Терса"); a name of several words also gets the readings whose words agree. Which of the forms is
 a real place is left to the gazetteer: a form it does not hold finds nothing.
 
 The analysers are loaded on first use (about a tenth of a second for both; the rule matcher uses them for
@@ -27,7 +28,7 @@ import itertools
 import re
 
 __all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "alternants", "analyser", "first_name", "nominatives", "place_adjective",
-           "plural_adjective", "function_word", "word_nominatives"]
+           "plural_adjective", "function_word", "ukrainian_only", "word_nominatives"]
 
 MAX_FORMS = 12
 """At most this many nominatives of one name (each is looked up)."""
@@ -62,6 +63,23 @@ def _langs(word: str) -> tuple[str, ...]:
     return ("ru", "uk")
 
 
+@functools.lru_cache(maxsize=65536)
+def ukrainian_only(name: str) -> bool:
+    """Whether a Cyrillic name is Ukrainian as written: every word is in the Ukrainian dictionary
+    (VESUM, which holds the country's place names and their forms) and not in the Russian one,
+    so that it is no Russian form to convert to Ukrainian ("Молодецьке" is the neuter Ukrainian
+    adjective, not a Russian "Молодецкое" whose Ukrainian might be "Молодецький").
+
+    >>> ukrainian_only("Молодецьке"), ukrainian_only("Степове"), ukrainian_only("Степное"), ukrainian_only("Часова Яра")
+    (True, True, False, False)
+    """
+    words = name.split()
+    return bool(words) and all(
+        _CYRILLIC_WORD.match(w) is not None and len(w) >= _MIN_LETTERS
+        and _analyser("uk").word_is_known(w.lower()) and not _analyser("ru").word_is_known(w.lower())
+        for w in words)
+
+
 def _match_case(form: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return form.upper()
@@ -88,7 +106,12 @@ def word_nominatives(word: str) -> tuple[str, ...]:
         for parse in _analyser(lang).parse(word):
             if parse.tag.case is None:
                 continue
+            # a singular form (or one of a gender) is a case of a singular name: "Молодецьке"
+            # is not the plural "Молодецькі" (~ "Molodetskiy"); a plural form stays plural
+            singular = parse.tag.number == "sing" or (parse.tag.number is None and parse.tag.gender is not None)
             for grammemes in _GENDERS:
+                if singular and "plur" in grammemes:
+                    continue
                 try:
                     form = parse.inflect(grammemes)
                 except (ValueError, KeyError):  # pragma: no cover - a grammeme the dictionary lacks
@@ -180,7 +203,45 @@ def nominatives(name: str) -> list[str]:
             out.append(form)
             if len(out) >= MAX_FORMS:
                 break
+    # and the readings whose words agree, as a name's words do ("Нового Шахового" → "Нове
+    # Шахове", not "Новое Шахів"): every word put in one gender and number by one analyser
+    if len(words) > 1:
+        out += [form for form in _agreed_forms(tuple(words)) if form != name and form not in out][:_AGREED_FORMS]
     return out
+
+
+#: At most this many readings with agreeing words are added to a name's nominatives
+_AGREED_FORMS = 4
+
+
+@functools.lru_cache(maxsize=16384)
+def _agreed_forms(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A multi-word name in the nominative of each gender and number, every word by the first
+    parse of one analyser that has a case and can take that form (None where a word cannot)."""
+    out: dict[str, None] = {}
+    for lang in _langs("".join(words)):
+        morph = _analyser(lang)
+        for grammemes in _GENDERS[1:]:
+            forms = []
+            for w in words:
+                form = None
+                if len(w) >= _MIN_LETTERS and _CYRILLIC_WORD.match(w):
+                    for parse in morph.parse(w):
+                        if parse.tag.case is None or parse.tag.POS not in ("NOUN", "ADJF"):
+                            continue
+                        try:
+                            got = parse.inflect(grammemes)
+                        except (ValueError, KeyError):  # pragma: no cover - a grammeme the dictionary lacks
+                            got = None
+                        if got is not None:
+                            form = _match_case(got.word.replace("ё", "е"), w)
+                            break
+                if form is None:
+                    break
+                forms.append(form)
+            else:
+                out.setdefault(" ".join(forms), None)
+    return tuple(out)
 
 
 def agreed_nominatives(phrase: str) -> list[str]:

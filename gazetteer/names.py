@@ -600,8 +600,12 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
             for reading in transliterations(text):
                 add(fold_latin(reading), "translit")
     # Russian -> Ukrainian: the fewest changes first, over all names.
+    from gazetteer.morphology import ukrainian_only
+
     converted: list[list[str]] = []
     for text in names:
+        if is_cyrillic(text) and ukrainian_only(text):
+            continue  # written in Ukrainian already: nothing Russian to convert
         if is_cyrillic(text):
             forms = [fold_latin(_uk_latin(c)) for c in ru_to_uk(text, limit=12)]
             forms += [_refold(f) for f in ru_to_uk(_ru_latin(text), limit=24)]

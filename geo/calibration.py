@@ -33,7 +33,8 @@ import numpy as np
 
 from frontmap.errors import CalibrationError
 
-__all__ = ["CALIBRATION_FILE", "FAR_KM", "STRATA", "stratum", "calibrated", "load_calibration", "uncalibrated"]
+__all__ = ["CALIBRATION_FILE", "FAR_KM", "STRATA", "stratum", "calibrated", "load_calibration", "uncalibrated",
+           "value_at"]
 
 CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration.csv"
 STRATA = ("unique", "spelling", "converted", "spelling-far", "converted-far")
@@ -110,7 +111,17 @@ def calibrated(raw: float, kind: str) -> float:
     """
     if not _state["on"]:
         return raw
-    xs, ys = _table()[kind]
+    return value_at(_table(), raw, kind)
+
+
+def value_at(table: dict[str, tuple[np.ndarray, np.ndarray]], raw: float, kind: str) -> float:
+    """The calibrated value of ``raw`` in a table (:func:`load_calibration`'s form): that of the
+    last breakpoint of ``kind`` at or below it.
+
+    >>> value_at({"unique": (np.array([0.0, 0.9]), np.array([0.5, 0.99]))}, 0.95, "unique")
+    0.99
+    """
+    xs, ys = table[kind]
     k = int(np.searchsorted(xs, raw, side="right")) - 1
     return float(ys[max(k, 0)])
 

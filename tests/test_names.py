@@ -467,3 +467,49 @@ def test_a_short_possessive_name_is_found_from_its_oblique_case(gaz) -> None:
     from gazetteer.morphology import word_nominatives
 
     assert not any(f.endswith("ів") for f in word_nominatives("Удачного"))
+
+
+@pytest.mark.parametrize("written, wrong", [
+    ("Молодецьке", "Молодецькі"),  # a neuter adjective in the nominative is no plural
+    ("Удачного", "Удачные"),  # a singular genitive is the case of a singular name
+    ("Покровська", "Покровськи"),  # ... and so is a Russian reading of a Ukrainian genitive
+])
+def test_a_singular_form_has_no_plural_nominative(written: str, wrong: str) -> None:
+    from gazetteer.morphology import word_nominatives
+
+    assert wrong not in word_nominatives(written)
+
+
+@pytest.mark.parametrize("written, plural", [("Ставків", "Ставки"), ("Ступочок", "Ступочки")])
+def test_a_plural_form_keeps_its_plural_nominative(written: str, plural: str) -> None:
+    from gazetteer.morphology import word_nominatives
+
+    assert plural in word_nominatives(written)
+
+
+@pytest.mark.parametrize("written, russian_only", [
+    ("Молодецьке", "molodetski"),  # Ukrainian as written: not a Russian "Молодецкое" turned masculine
+    ("Степове", "stipove"),  # o -> i is the Ukrainian of a Russian o, not of a Ukrainian one
+    ("Новотроїцьке", "novitroitske"),
+])
+def test_a_ukrainian_name_is_not_converted_from_russian(written: str, russian_only: str) -> None:
+    from gazetteer.names import query_variants
+
+    keys = dict(query_variants(written))
+    assert russian_only not in keys and keys.get(fold(written)) == "fold"
+
+
+def test_a_russian_name_is_still_converted() -> None:
+    from gazetteer.names import query_variants
+
+    assert "vidradne" in dict(query_variants("Отрадное")) and "pokrovske" in dict(query_variants("Покровское"))
+
+
+@pytest.mark.parametrize("written, nominative", [
+    ("Нового Шахового", "Нове Шахове"),  # DeepState retold: "просунулися біля Нового Шахового"
+    ("Верхней Терсы", "Верхняя Терса"),
+])
+def test_the_words_of_a_name_agree(written: str, nominative: str) -> None:
+    from gazetteer.names import query_variants
+
+    assert fold(nominative) in dict(query_variants(written))

@@ -330,3 +330,16 @@ def test_a_mangled_name_is_looked_for_in_the_oblast_its_sentence_names(gaz) -> N
     alone = placed("The enemy shelled the village of Yunakivka. Russian troops also shelled the village of "
                    "Iskryskivka, the General Staff said.", gaz)["Iskryskivka"]
     assert not alone.resolved, alone.why
+
+
+@pytest.mark.parametrize("text", [
+    # General Staff summaries as news copy list a direction's villages in the nominative: "Молодецьке" is
+    # Molodets'ke west of Pokrovsk, not the "Molodetskiy" its masculine would be
+    "На Покровському напрямку ворог атакував 41 раз у районах населених пунктів Родинське, Котлине, Удачне, "
+    "Молодецьке, Новопавлівка та Дачне.",
+    "Генштаб: на Покровському напрямку Сили оборони зупинили 38 штурмових дій агресора поблизу Мирнограда, "
+    "Лисівки, Удачного, Молодецьке та Філії.",
+])
+def test_a_ukrainian_name_as_written_is_that_village(gaz, front, text) -> None:
+    c = placed(text, gaz, front, day=dt.date(2025, 10, 23))["Молодецьке"]
+    assert c.geonameid == 9112905, c.why
