@@ -127,8 +127,9 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def measure(shape: str, size: int, front: bool = True) -> dict:
-    """Read one report of ``shape`` and ``size`` characters in this process (see the module docstring)."""
+def measure(shape: str, size: int, front: bool = True, traced: bool = True) -> dict:
+    """Read one report of ``shape`` and ``size`` characters in this process (see the module docstring;
+    ``traced=False``: without the second, traced run, whose ``traced_mb`` is then None)."""
     from frontmap.settings import front_file
     from gazetteer import Gazetteer
     from geo.extract import extract_files
@@ -152,14 +153,16 @@ def measure(shape: str, size: int, front: bool = True) -> dict:
         result = extract_files([path], gaz, front_km_for=front_for)
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         peak = _rss_mb()
-        tracemalloc.start()
-        extract_files([path], gaz, front_km_for=front_for)
-        traced = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
+        traced_mb = None
+        if traced:
+            tracemalloc.start()
+            extract_files([path], gaz, front_km_for=front_for)
+            traced_mb = round(tracemalloc.get_traced_memory()[1] / 2**20, 2)
+            tracemalloc.stop()
     return {
         "shape": shape, "kb": size // 1024, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3),
         "peak_mb": round(peak, 1),
-        "rss_before_mb": round(rss0, 1), "traced_mb": round(traced, 2), "claims": len(result.claims),
+        "rss_before_mb": round(rss0, 1), "traced_mb": traced_mb, "claims": len(result.claims),
         "errors": [str(e) for e in result.errors],
     }
 
@@ -196,9 +199,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=RESULTS / "scaling.json")
     ap.add_argument("--merge", nargs="+", type=Path, help="summarise these results files (no new runs)")
     ap.add_argument("--one", nargs=2, metavar=("SHAPE", "BYTES"), help=argparse.SUPPRESS)
+    ap.add_argument("--untraced", action="store_true", help="with --one: skip the second, traced run (time and peak only)")
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one[0], int(args.one[1]), front=args.front)))
+        print(json.dumps(measure(args.one[0], int(args.one[1]), front=args.front, traced=not args.untraced)))
         return
     if not os.environ.get("FRONTMAP_DATA"):
         sys.exit("set FRONTMAP_DATA to the data folder (../shared/data)")

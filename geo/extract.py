@@ -149,13 +149,23 @@ def extract_report(
 
     contexts = []
     sentence_text: dict[int, str] = {}  # each sentence cut once for all the mentions in it
+    # A mention's analysis reads only its sentence, its span there, the report and what the text
+    # before carries (a claimant and a direction): the same values give the same analysis, worked
+    # out once and shared (a long list or a report of one name per line repeats them many times over).
+    analysed: dict[tuple, list] = {}
     for m in mentions:
         s, e = sentence_of(m.start)
         sentence = sentence_text.get(s)
         if sentence is None:
             sentence = sentence_text[s] = text[s:e]
-        ctxs = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, carried=carried(s))
+        before = carried(s)
+        key = (sentence, m.start - s, m.end - s,
+               None if before is None else (before.claimant(), before.direction()))
+        ctxs = analysed.get(key)
+        if ctxs is None:
+            ctxs = analysed[key] = analyse_mention_all(sentence, m.start - s, m.end - s, report=report, carried=before)
         contexts.append((sentence, ctxs))
+    del analysed
     # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
     # other names towards them nor are pulled towards the front; events and background do
     events = [any(c.role in ("event", "background", "direction") for c in ctxs) for _, ctxs in contexts]

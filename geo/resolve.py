@@ -914,11 +914,25 @@ def resolve_mentions(
                 f"{hit.km:.1f} km from {hit.near}",))], _area_confidence(hit.ratio))
     lone = _far_from_all(settled, group_event, front_km)
     results: dict[int, Resolution] = {}
+    # a mention without coordinates of its own is resolved by its verdict alone (the ranking, its
+    # confidence, the number of candidates, whether it is an event): one resolution per verdict,
+    # worked out once, each mention's being it with its mention (its `why` and candidates shared)
+    finished: dict[tuple[int, float, int, bool], Resolution] = {}
     for gk, idx in groups.items():
         ranked, conf = chosen[gk]
+        event = group_event[gk]
         for i in idx:
-            results[i] = r = _finish(mentions[i], ranked, conf, len(cand_cache[keys[i]]),
-                                     front_km if group_event[gk] else None)
+            m, n = mentions[i], len(cand_cache[keys[i]])
+            if m.coordinate is not None:
+                r = _finish(m, ranked, conf, n, front_km if event else None)
+            else:
+                vk = (id(ranked), conf, n, event)  # `chosen` holds every ranking till the end: ids stay theirs
+                done = finished.get(vk)
+                if done is None:
+                    r = finished[vk] = _finish(m, ranked, conf, n, front_km if event else None)
+                else:
+                    r = replace(done, mention=m)
+            results[i] = r
             if gk in lone and r.coord_source is CoordSource.GAZETTEER:
                 results[i] = replace(r, confidence=min(r.confidence, LONE_CONFIDENCE), why=r.why + (lone[gk],))
     for i, (reason, kept) in doubts.items():

@@ -232,3 +232,55 @@ def test_a_name_repeated_with_the_same_evidence_is_ranked_once(gaz, monkeypatch,
         counts.append(calls[0])
     assert counts[0] > 0
     assert counts[-1] <= 1.25 * counts[0] + 10, (shape, counts)
+
+
+#: the shapes whose sentences repeat word for word when their names do (a table row holds its number
+#: and a run-on line is cut into sentences wherever 600 characters fall: their sentences are new ones)
+_SAME_WORDS = ("lines", "list", "coords")
+
+
+@pytest.mark.parametrize("shape", ["lines", "list", "coords", "table", "dense", "runon"])
+def test_a_mention_repeated_in_the_same_words_is_analysed_and_finished_once(gaz, monkeypatch, shape: str) -> None:
+    """The per-mention work after ranking, counted: a mention's sentence reading (its sentence, its
+    span there and what the text before carries) and its resolution (its verdict) are worked out
+    once per distinct value, so a report that repeats the same forty places adds next to no
+    resolutions as it doubles (4 -> 16 KB), nor readings where it repeats them in the same words
+    (nor readings of the speaker a line before carries over: each distinct line is read once).
+    Before, each mention was read and resolved anew (2x per doubling), and held its own copy of both
+    until the claims were written."""
+    import geo.claims.carry
+    import geo.extract
+    import geo.resolve
+
+    calls = {"analyse": 0, "finish": 0, "carried": 0}
+    real_analyse, real_finish = geo.extract.analyse_mention_all, geo.resolve._finish
+    real_said = geo.claims.carry._last_attribution
+
+    def said(line):
+        calls["carried"] += 1
+        return real_said(line)
+
+    def analyse(*args, **kwargs):
+        calls["analyse"] += 1
+        return real_analyse(*args, **kwargs)
+
+    def finish(m, *args, **kwargs):
+        if m.coordinate is None:  # a mention with coordinates of its own is resolved at its point
+            calls["finish"] += 1
+        return real_finish(m, *args, **kwargs)
+
+    monkeypatch.setattr(geo.extract, "analyse_mention_all", analyse)
+    monkeypatch.setattr(geo.resolve, "_finish", finish)
+    monkeypatch.setattr(geo.claims.carry, "_last_attribution", said)
+    names = place_names(gaz)[:40]
+    counts = []
+    for kb in (4, 8, 16):
+        calls.update(analyse=0, finish=0, carried=0)
+        mentions = len(extract_text(make_report(shape, kb * 1024, names), gaz))
+        assert mentions
+        counts.append(dict(calls))
+    # (a line's speaker is read by the line's text: only names per line repeat whole lines)
+    counted = ("finish",) + (("analyse",) if shape in _SAME_WORDS else ()) + (("carried",) if shape == "lines" else ())
+    for what in counted:
+        first, last = counts[0][what], counts[-1][what]
+        assert last <= 1.25 * first + 10, (shape, what, counts)

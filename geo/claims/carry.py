@@ -40,6 +40,21 @@ def _spoken_line(line: str) -> bool:
     return bool(stripped) and not _is_caption(stripped)
 
 
+def _last_attribution(line: str) -> _Attr | None:
+    """The last attribution of a line's last sentence (its last :data:`SENTENCE_REACH` characters), or
+    None (none, or the line is a header: its first attribution is the header's, see :meth:`ContextReader._claimant`)."""
+    if _is_header(line):
+        return None
+    sentence = _last_sentence(line.strip())
+    if len(sentence) > SENTENCE_REACH:  # its end, from a word's start
+        cut = len(sentence) - SENTENCE_REACH
+        while cut < len(sentence) and not sentence[cut - 1].isspace():
+            cut += 1
+        sentence = sentence[cut:]
+    attrs = _find_attributions(sentence)
+    return attrs[-1] if attrs else None
+
+
 class ContextReader:
     """The claimant and direction the text before each sentence of ``text`` carries (see the module).
 
@@ -68,6 +83,9 @@ class ContextReader:
         self._headers: list[tuple[int, _Attr]] = []  # the header lines read, (start, first attribution)
         self._header_starts: list[int] = []
         self._claimants: dict[int, _Attr | None] = {}
+        # the last attribution of each last line read (:func:`_last_attribution`), by its text: a report
+        # that repeats its lines (a list of one name per line) reads each distinct line once
+        self._said: dict[str, _Attr | None] = {}
         self._directions: tuple[tuple[str, int, int], ...] | None = None
         self._direction_ends: list[int] = []
 
@@ -121,16 +139,11 @@ class ContextReader:
                 last = first
         if last is None:
             return None
-        if not _is_header(last):
-            sentence = _last_sentence(last.strip())
-            if len(sentence) > SENTENCE_REACH:  # its end, from a word's start
-                cut = len(sentence) - SENTENCE_REACH
-                while cut < len(sentence) and not sentence[cut - 1].isspace():
-                    cut += 1
-                sentence = sentence[cut:]
-            attrs = _find_attributions(sentence)
-            if attrs:
-                return attrs[-1]
+        said = self._said.get(last, self)
+        if said is self:
+            said = self._said[last] = _last_attribution(last)
+        if said is not None:
+            return said
         # the nearest header line: the current one, a whole one, the part of the first one
         if current.strip():
             found = _header_attribution(current)
