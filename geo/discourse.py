@@ -387,8 +387,16 @@ _LIST_STOP = re.compile(r"[,;]\s*+(?!(?:(?:and|or|та|і|й|и|а\s+также|
                         re.IGNORECASE)
 
 
+# an aside set off by commas right after a list opener, with no name in it: a relative clause ("Серед населених
+# пунктів, які опинилися під загрозою, були A, B"; "Среди населенных пунктов, где шли бои, оказались A, B")
+_OPENER_ASIDE = re.compile(r"\s*+,[^,.;:\n]*+,")
+
+
 def _list_stop(sentence: str, start: int) -> int | None:
     """The offset in ``sentence`` where the names listed from ``start`` end, or None (they run to its end)."""
+    aside = _OPENER_ASIDE.match(sentence, start)
+    if aside is not None and not any(w[:1].isupper() for w in aside.group().split()):
+        start = aside.end()
     m = _LIST_STOP.search(sentence, start)
     return m.start() if m else None
 

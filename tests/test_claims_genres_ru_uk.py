@@ -242,3 +242,52 @@ def test_a_channel_named_after_the_fact_and_its_authors_speak():
 def test_a_speaker_writing_in_his_own_channel_is_the_speaker():
     text = "Бойцы продвигаются у Северска. Об этом написал у себя в Telegram-канале глава Чечни Рамзан Кадыров."
     assert _speakers(text) == ["RU-official"] * 2
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the dash that stands for "namely" after a count of places (MoD copy and its agency digests): the names after it
+    # take the verb before it, a kind of place or a region's name between them too
+    ("Российские военные освободили еще два населенных пункта — село Новоселовка и поселок Степное в Запорожской "
+     "области, а также село Егоровка в Днепропетровской области.", "Новоселовка"),
+    ("Российские военные освободили еще два населенных пункта — село Новоселовка и поселок Степное в Запорожской "
+     "области, а также село Егоровка в Днепропетровской области.", "Егоровка"),
+    ("Четыре населенных пункта перешли под контроль бойцов «Центра» в ДНР — Бересток, Закотное, Приволье.", "Приволье"),
+    ("Окупанти захопили ще два села — Тихе та Нове.", "Нове"),
+])
+def test_a_dash_after_a_count_of_places_lists_them(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is Action.CAPTURED, c.why
+
+
+def test_a_dash_after_a_place_is_still_a_heading_and_words_after_a_dash_no_list() -> None:
+    assert _claim("В районе Спорного — позиционные бои.", "Спорного").action is Action.FIGHTING
+    # a sentence going on after the dash is no list of the places before it
+    assert _claim("Российские войска освободили Тихое — жители Ямполя слышали бои.", "Ямполя").action is not Action.CAPTURED
+
+
+def test_a_list_opener_with_a_relative_clause_still_lists(gaz):
+    from geo.extract import extract_text
+
+    # "Серед населених пунктів, які …, були A, B": the relative clause between commas does not end the list
+    text = ("Російські війська окупували Суху Балку та продовжили просування у кількох інших селах. "
+            "Про це повідомив DeepState. Серед населених пунктів, які опинилися під загрозою, були Дачне та Торецьк.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 4, 30)) if c.place in ("Дачне", "Торецьк")]
+    assert len(claims) == 2 and {c.action for c in claims} == {Action.ADVANCING}
+    text = ("Группировка «Юг» продвинулась у нескольких сел. "
+            "Среди населенных пунктов, которые назвали в ведомстве, оказались Федоровка и Ступочки.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 4, 30)) if c.place == "Ступочки"]
+    assert claims and {c.action for c in claims} == {Action.ADVANCING}
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a share of a town's ground held, written as a per cent: the fight for it goes on (as "большую часть")
+    ("По словам Пушилина, российские войска контролируют около 75% территории Северска.", "Северска", Action.FIGHTING),
+    ("Окупанти контролюють близько 70% території Сіверська, заявив речник.", "Сіверська", Action.FIGHTING),
+    ("Российские военные контролируют большую часть территории Купянска.", "Купянска", Action.FIGHTING),
+    # "установили (полный) контроль": an adjective inside the MoD's collocation
+    ("Также ВС РФ установили полный контроль над поселком Птичье.", "Птичье", Action.CAPTURED),
+    ("Над Работино установлен полный контроль, сообщили в ведомстве.", "Работино", Action.CAPTURED),
+])
+def test_control_of_a_share_and_full_control(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is action, c.why
