@@ -192,10 +192,12 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     [('list', 'Among them')]
     """
     markers()
+    # a speakers row of class not-speaker hides a marker inside it, as it hides a speaker row ("украинский военный
+    # эксперт": no Russian war correspondent's "военный эксперт")
     hits = [h for h in matches(sentence) if (h.table == TABLE and (h.get("at") != "start" or not sentence[:h.start].strip(_OPENING)))
-            or (h.table == "speech" and h.get("scope") == "report")]
+            or (h.table == "speech" and h.get("scope") == "report") or (h.table == "speakers" and h.cls == "not-speaker")]
     return tuple(Marker("speech" if h.table == "speech" else h.cls, h.start, h.end, h.text, h.rule)
-                 for h in filter_spans(hits))
+                 for h in filter_spans(hits) if h.table != "speakers")
 
 
 def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool) -> Speaker | None:

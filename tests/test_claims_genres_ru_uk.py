@@ -291,3 +291,38 @@ def test_a_list_opener_with_a_relative_clause_still_lists(gaz):
 def test_control_of_a_share_and_full_control(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.role == "event" and c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the MoD's and its digests' "drove out": done, a capture; going on, fighting
+    ("Российским бойцам удалось вытеснить противника из Кировска.", "Кировска", Action.CAPTURED),
+    ("Штурмовые группы вытеснили подразделения ВСУ из Новомихайловки.", "Новомихайловки", Action.CAPTURED),
+    ("Штурмовые группы вытесняют противника из Кировска.", "Кировска", Action.FIGHTING),
+    ("Министр заявил, что ВСУ были выбиты из Ласточкино.", "Ласточкино", Action.CAPTURED),
+    # the passive of "сбросить" in an official's strike list
+    ("Были сброшены боеприпасы с беспилотника в селе Каменское.", "Каменское", Action.STRUCK),
+])
+def test_drove_out_and_dropped(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is action, c.why
+
+
+def test_windows_blown_out_are_no_capture() -> None:
+    assert _claim("После удара по Купянску в домах выбиты окна.", "Купянску").action is not Action.CAPTURED
+
+
+def test_russian_milbloggers_named_with_their_nationality_speak() -> None:
+    # ISW retold in Russian: "российские военные блогеры" (not "российские военные", the military)
+    s = "Российские военные блогеры утверждают, что бойцы продвинулись у Кучеровки."
+    assert _claim(s, "Кучеровки").claimant is Claimant.RU_MILBLOGGER
+    s = "Заявления российских военных блогеров о продвижении у Петропавловки аналитики не подтверждают."
+    assert _claim(s, "Петропавловки").claimant is Claimant.RU_MILBLOGGER
+
+
+def test_a_ukrainian_military_expert_is_no_russian_war_correspondent():
+    # "военный эксперт" in Russian press is mostly a Russian war correspondent; a Ukrainian one is not
+    assert _speakers("Бои идут в центре Волчанска, сообщил военный эксперт Андрей Марочко.") == ["RU-milblogger"]
+    assert _speakers("Бои идут в центре Волчанска, сообщает украинский военный эксперт Константин Машовец.") != \
+        ["RU-milblogger"]
+    s = "Украинский военный эксперт Константин Машовец сообщает о боях в центре Волчанска."
+    assert _claim(s, "Волчанска").claimant is not Claimant.RU_MILBLOGGER
