@@ -326,3 +326,21 @@ def test_a_ukrainian_military_expert_is_no_russian_war_correspondent():
         ["RU-milblogger"]
     s = "Украинский военный эксперт Константин Машовец сообщает о боях в центре Волчанска."
     assert _claim(s, "Волчанска").claimant is not Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the Ukrainian command's denial after the claim it denies: the claim stays the Kremlin's (denied), not the GS's
+    ("У Генштабі наголосили, що заяви Кремля про встановлення контролю над Мирноградом не підтверджуються "
+     "жодними фактами.", "Мирноградом"),
+    ("Заяви росіян про захоплення Куп’янська не відповідають дійсності, наголосили в Генштабі.", "Куп’янська"),
+])
+def test_a_denial_after_the_claim(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.CAPTURED and c.modality == "denied" and c.claimant is Claimant.RU_OFFICIAL, c.why
+
+
+def test_ukrainian_established_control():
+    c = _claim("Росіяни заявили, що встановили повний контроль над Гуляйполем.", "Гуляйполем")
+    assert c.action is Action.CAPTURED, c.why
+    c = _claim("Окупанти повідомили про встановлення контролю над Мирноградом.", "Мирноградом")
+    assert c.action is Action.CAPTURED, c.why
