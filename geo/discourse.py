@@ -391,12 +391,12 @@ _LIST_STOP = re.compile(r"[,;]\s*+(?!(?:(?:and|or|та|і|й|и|а\s+также|
 
 # an aside set off by commas right after a list opener, with no name in it: a relative clause ("Серед населених
 # пунктів, які опинилися під загрозою, були A, B"; "Среди населенных пунктов, где шли бои, оказались A, B")
-_OPENER_ASIDE = re.compile(r"\s*+,[^,.;:\n]*+,")
+_OPENER_ASIDE = re.compile(r",[^,.;:\n]*+,")
 
 
 def _list_stop(sentence: str, start: int) -> int | None:
     """The offset in ``sentence`` where the names listed from ``start`` end, or None (they run to its end)."""
-    aside = _OPENER_ASIDE.match(sentence, start)
+    aside = _OPENER_ASIDE.match(sentence, len(sentence) - len(sentence[start:].lstrip()))
     if aside is not None and not any(w[:1].isupper() for w in aside.group().split()):
         start = aside.end()
     m = _LIST_STOP.search(sentence, start)
