@@ -263,6 +263,9 @@ def test_a_dash_after_a_place_is_still_a_heading_and_words_after_a_dash_no_list(
     assert _claim("В районе Спорного — позиционные бои.", "Спорного").action is Action.FIGHTING
     # a sentence going on after the dash is no list of the places before it
     assert _claim("Российские войска освободили Тихое — жители Ямполя слышали бои.", "Ямполя").action is not Action.CAPTURED
+    # a pair of names joined by a dash names a road or a stretch of front, not a list
+    s = "Росіяни вдарили по дамбі біля Осикового, підтопивши дорогу Дружківка – Костянтинівка, повідомили бійці."
+    assert _claim(s, "Костянтинівка").action is not Action.STRUCK
 
 
 def test_a_list_opener_with_a_relative_clause_still_lists(gaz):

@@ -200,7 +200,7 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
         if prev is None:
             prev = _colon_list_start(sentence, lo, start)
         if prev is None:
-            prev = _dash_list_start(sentence, lo, start)
+            prev = _dash_list_start(sentence, lo, start, end)
         while prev is not None and not inside:
             inside = [c for c in cues if prev <= c.start and c.end <= lo]
             lo, prev = prev, _previous_clause_start(sentence, prev)
