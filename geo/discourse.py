@@ -192,10 +192,12 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     [('list', 'Among them')]
     """
     markers()
+    # a speakers row of class not-speaker hides a marker inside it, as it hides a speaker row ("украинский военный
+    # эксперт": no Russian war correspondent's "военный эксперт")
     hits = [h for h in matches(sentence) if (h.table == TABLE and (h.get("at") != "start" or not sentence[:h.start].strip(_OPENING)))
-            or (h.table == "speech" and h.get("scope") == "report")]
+            or (h.table == "speech" and h.get("scope") == "report") or (h.table == "speakers" and h.cls == "not-speaker")]
     return tuple(Marker("speech" if h.table == "speech" else h.cls, h.start, h.end, h.text, h.rule)
-                 for h in filter_spans(hits))
+                 for h in filter_spans(hits) if h.table != "speakers")
 
 
 def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool) -> Speaker | None:
@@ -394,8 +396,16 @@ _LIST_STOP = re.compile(r"[,;]\s*+(?!(?:(?:and|or|та|і|й|и|а\s+также|
                         re.IGNORECASE)
 
 
+# an aside set off by commas right after a list opener, with no name in it: a relative clause ("Серед населених
+# пунктів, які опинилися під загрозою, були A, B"; "Среди населенных пунктов, где шли бои, оказались A, B")
+_OPENER_ASIDE = re.compile(r",[^,.;:\n]*+,")
+
+
 def _list_stop(sentence: str, start: int) -> int | None:
     """The offset in ``sentence`` where the names listed from ``start`` end, or None (they run to its end)."""
+    aside = _OPENER_ASIDE.match(sentence, len(sentence) - len(sentence[start:].lstrip()))
+    if aside is not None and not any(w[:1].isupper() for w in aside.group().split()):
+        start = aside.end()
     m = _LIST_STOP.search(sentence, start)
     return m.start() if m else None
 

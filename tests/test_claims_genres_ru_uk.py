@@ -267,3 +267,108 @@ def test_the_previous_day_of_an_evening_summary_dates_its_sentence(gaz):
     dates = {c.place: c.date for c in extract_text(text, gaz, date=dt.date(2025, 12, 12))}
     assert dates["Ямполя"] == dt.date(2025, 12, 12)
     assert dates["Торського"] == dt.date(2025, 12, 11)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the dash that stands for "namely" after a count of places (MoD copy and its agency digests): the names after it
+    # take the verb before it, a kind of place or a region's name between them too
+    ("Российские военные освободили еще два населенных пункта — село Новоселовка и поселок Степное в Запорожской "
+     "области, а также село Егоровка в Днепропетровской области.", "Новоселовка"),
+    ("Российские военные освободили еще два населенных пункта — село Новоселовка и поселок Степное в Запорожской "
+     "области, а также село Егоровка в Днепропетровской области.", "Егоровка"),
+    ("Четыре населенных пункта перешли под контроль бойцов «Центра» в ДНР — Бересток, Закотное, Приволье.", "Приволье"),
+    ("Окупанти захопили ще два села — Тихе та Нове.", "Нове"),
+])
+def test_a_dash_after_a_count_of_places_lists_them(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is Action.CAPTURED, c.why
+
+
+def test_a_dash_after_a_place_is_still_a_heading_and_words_after_a_dash_no_list() -> None:
+    assert _claim("В районе Спорного — позиционные бои.", "Спорного").action is Action.FIGHTING
+    # a sentence going on after the dash is no list of the places before it
+    assert _claim("Российские войска освободили Тихое — жители Ямполя слышали бои.", "Ямполя").action is not Action.CAPTURED
+    # a pair of names joined by a dash names a road or a stretch of front, not a list
+    s = "Росіяни вдарили по дамбі біля Осикового, підтопивши дорогу Дружківка – Костянтинівка, повідомили бійці."
+    assert _claim(s, "Костянтинівка").action is not Action.STRUCK
+
+
+def test_a_list_opener_with_a_relative_clause_still_lists(gaz):
+    from geo.extract import extract_text
+
+    # "Серед населених пунктів, які …, були A, B": the relative clause between commas does not end the list
+    text = ("Російські війська окупували Суху Балку та продовжили просування у кількох інших селах. "
+            "Про це повідомив DeepState. Серед населених пунктів, які опинилися під загрозою, були Дачне та Торецьк.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 4, 30)) if c.place in ("Дачне", "Торецьк")]
+    assert len(claims) == 2 and {c.action for c in claims} == {Action.ADVANCING}
+    text = ("Группировка «Юг» продвинулась у нескольких сел. "
+            "Среди населенных пунктов, которые назвали в ведомстве, оказались Федоровка и Ступочки.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 4, 30)) if c.place == "Ступочки"]
+    assert claims and {c.action for c in claims} == {Action.ADVANCING}
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a share of a town's ground held, written as a per cent: the fight for it goes on (as "большую часть")
+    ("По словам Пушилина, российские войска контролируют около 75% территории Северска.", "Северска", Action.FIGHTING),
+    ("Окупанти контролюють близько 70% території Сіверська, заявив речник.", "Сіверська", Action.FIGHTING),
+    ("Российские военные контролируют большую часть территории Купянска.", "Купянска", Action.FIGHTING),
+    # "установили (полный) контроль": an adjective inside the MoD's collocation
+    ("Также ВС РФ установили полный контроль над поселком Птичье.", "Птичье", Action.CAPTURED),
+    ("Над Работино установлен полный контроль, сообщили в ведомстве.", "Работино", Action.CAPTURED),
+])
+def test_control_of_a_share_and_full_control(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the MoD's and its digests' "drove out": done, a capture; going on, fighting
+    ("Российским бойцам удалось вытеснить противника из Кировска.", "Кировска", Action.CAPTURED),
+    ("Штурмовые группы вытеснили подразделения ВСУ из Новомихайловки.", "Новомихайловки", Action.CAPTURED),
+    ("Штурмовые группы вытесняют противника из Кировска.", "Кировска", Action.FIGHTING),
+    ("Министр заявил, что ВСУ были выбиты из Ласточкино.", "Ласточкино", Action.CAPTURED),
+    # the passive of "сбросить" in an official's strike list
+    ("Были сброшены боеприпасы с беспилотника в селе Каменское.", "Каменское", Action.STRUCK),
+])
+def test_drove_out_and_dropped(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is action, c.why
+
+
+def test_windows_blown_out_are_no_capture() -> None:
+    assert _claim("После удара по Купянску в домах выбиты окна.", "Купянску").action is not Action.CAPTURED
+
+
+def test_russian_milbloggers_named_with_their_nationality_speak() -> None:
+    # ISW retold in Russian: "российские военные блогеры" (not "российские военные", the military)
+    s = "Российские военные блогеры утверждают, что бойцы продвинулись у Кучеровки."
+    assert _claim(s, "Кучеровки").claimant is Claimant.RU_MILBLOGGER
+    s = "Заявления российских военных блогеров о продвижении у Петропавловки аналитики не подтверждают."
+    assert _claim(s, "Петропавловки").claimant is Claimant.RU_MILBLOGGER
+
+
+def test_a_ukrainian_military_expert_is_no_russian_war_correspondent():
+    # "военный эксперт" in Russian press is mostly a Russian war correspondent; a Ukrainian one is not
+    assert _speakers("Бои идут в центре Волчанска, сообщил военный эксперт Андрей Марочко.") == ["RU-milblogger"]
+    assert _speakers("Бои идут в центре Волчанска, сообщает украинский военный эксперт Константин Машовец.") != \
+        ["RU-milblogger"]
+    s = "Украинский военный эксперт Константин Машовец сообщает о боях в центре Волчанска."
+    assert _claim(s, "Волчанска").claimant is not Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the Ukrainian command's denial after the claim it denies: the claim stays the Kremlin's (denied), not the GS's
+    ("У Генштабі наголосили, що заяви Кремля про встановлення контролю над Мирноградом не підтверджуються "
+     "жодними фактами.", "Мирноградом"),
+    ("Заяви росіян про захоплення Куп’янська не відповідають дійсності, наголосили в Генштабі.", "Куп’янська"),
+])
+def test_a_denial_after_the_claim(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.CAPTURED and c.modality == "denied" and c.claimant is Claimant.RU_OFFICIAL, c.why
+
+
+def test_ukrainian_established_control():
+    c = _claim("Росіяни заявили, що встановили повний контроль над Гуляйполем.", "Гуляйполем")
+    assert c.action is Action.CAPTURED, c.why
+    c = _claim("Окупанти повідомили про встановлення контролю над Мирноградом.", "Мирноградом")
+    assert c.action is Action.CAPTURED, c.why

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.model import Action
 from geo.claims.matching import _I, _c
-from geo.claims.clauses import _clause_bounds, _colon_list_start, _heading_next, _names_only, _previous_clause_start
+from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_list_start, _heading_next, _names_only, _previous_clause_start
 
 __all__ = []
 
@@ -199,6 +199,8 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
         prev = _previous_clause_start(sentence, lo)
         if prev is None:
             prev = _colon_list_start(sentence, lo, start)
+        if prev is None:
+            prev = _dash_list_start(sentence, lo, start, end)
         while prev is not None and not inside:
             inside = [c for c in cues if prev <= c.start and c.end <= lo]
             lo, prev = prev, _previous_clause_start(sentence, prev)

@@ -190,6 +190,9 @@ _PART_REST = _c(r"\s*(?:the\s+)?(?:(?:town|city|village|settlement|locality)\s+o
                 r"населенного\s+пункта|міста|селища|населеного\s+пункту)\s+)?")
 
 
+_OWNER_WORDS = 2  # words between a denied claim's owner and its cue ("заяви Кремля про встановлення контролю")
+
+
 def _part_of(sentence: str, lo: int, start: int) -> bool:
     """Whether what a capture took, between its cue (ending at ``lo``) and the place at ``start``, is a part of the
     place: a ``part`` row of ``geo/rules/actions.jsonl`` ("outskirts of", "part of", "building in") right before it,
@@ -288,6 +291,13 @@ def _analyse(
         denied = [h for h in clause_marks if h.cls == "denied"]
         owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
                   if denied[-1].end <= h.start < cue.start] if denied else []
+        if not owners and cue.end <= start:
+            # the denial after the claim it denies ("заяви Кремля про захоплення X не відповідають дійсності"):
+            # the claim's owner named right before its cue, the denial word after the place
+            after = [h for h in _modality_hits(sentence, end, len(sentence), ("denied",))]
+            owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
+                      if h.end <= cue.start and len(sentence[h.end:cue.start].split()) <= _OWNER_WORDS] if after else []
+            denied = after if owners else denied
         if owners:
             # "Kyiv denied Russian claims that Russian forces had seized X": the denied claim is kept
             # with its owner; the denier's is another claim (analyse_mention_all). Without an owner

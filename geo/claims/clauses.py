@@ -67,6 +67,49 @@ def _colon_list_start(sentence: str, lo: int, start: int) -> int | None:
     return _clause_bounds(sentence, lo - 2, lo - 2)[0]
 
 
+# after a name, the list going on: a comma or a conjunction, at most a lower-case word (the kind of place), a name
+# (matched after the spaces that follow the name)
+_LIST_GOES_ON = re.compile(r"(?:,\s*+|(?:и|і|й|та|а\s+также|а\s+також)\s++)(?:[a-zа-яёіїєґ]++\s++)?[A-ZА-ЯЁІЇЄҐ«]")
+
+
+def _dash_list_start(sentence: str, lo: int, start: int, end: int) -> int | None:
+    """Start of the clause before a dash that opens a list of names holding the mention ("освободили еще два
+    населенных пункта — село Новоселовка и поселок Степное"; "перейшли під контроль … — Бересток, Закотне"): the
+    Russian and Ukrainian dash that stands for "namely" after a count of places; the list's places take that
+    clause's verb. Only names, commas, conjunctions ("а также", "а також" too) and a lower-case word right before a
+    name (the kind of place, "село", "поселок"; a preposition, "в Запорожской области") stand between the dash and
+    the mention. A place before the dash is a heading (:func:`_heading_next`), not this; nor is a pair of names
+    joined by a dash, a road or a stretch of front ("дороги Дружківка – Костянтинівка"): one name after a name."""
+    dash = next((b for b in _clause_breaks(sentence) if b[1] == lo and sentence[b[0]:b[1]].strip() in ("–", "—")), None)
+    if dash is None or dash[0] <= 0 or not _dash_items_only(sentence[lo:start]):
+        return None
+    before = sentence[:dash[0]].split()
+    if not sentence[lo:start].strip() and before and before[-1][:1].isupper() and not _LIST_GOES_ON.match(sentence, len(sentence) - len(sentence[end:].lstrip())):
+        return None
+    return _clause_bounds(sentence, dash[0], dash[0])[0]
+
+
+_ALSO = re.compile(r"(?<!\w)а\s+(?:также|також)(?!\w)|\bas\s+well\s+as\b", re.IGNORECASE)
+
+
+def _dash_items_only(text: str) -> bool:
+    """Whether ``text`` (from a list's dash to a mention) holds only names, commas, conjunctions and lower-case
+    words each right before or after a capitalised one (a kind of place or a preposition before a name, "области"
+    after its adjective)."""
+    words = _ALSO.sub(" и ", text).replace(",", " ").split()
+    if not words:
+        return True
+    for k, word in enumerate(words):
+        if word[:1].isupper() or word.casefold() in _LIST_GLUE:
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        # the last word stands right before the mention itself, which is a name; a word after a capitalised
+        # one ends a name ("Запорожской области")
+        if not word.isalpha() or not (nxt is None or nxt[:1].isupper() or (k and words[k - 1][:1].isupper())):
+            return False
+    return any(w[:1].isupper() for w in words) or len(words) <= 1
+
+
 _AS_WELL_AS = re.compile(r"\bas\s+well\s+as\b", re.IGNORECASE)
 
 

@@ -73,8 +73,9 @@ _QUOTES = str.maketrans({q: '"' for q in QUOTES})
 GAP = "…"  #: a phrase word standing for up to GAP_WORDS words that are not names
 GAP_WORDS = 3
 APOSTROPHES = _AP = "'\u2019\u02bc`"  #: apostrophes, one attribute like case
-#: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name)
-GAP_PATTERN = rf"(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*\s+){{0,{GAP_WORDS}}}?"
+#: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name); a
+#: number may carry a per cent sign ("контролируют около 75% территории")
+GAP_PATTERN = rf"(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*%?\s+){{0,{GAP_WORDS}}}?"
 
 
 QUOTE_CLASS = "[" + re.escape(QUOTES) + "]"  #: the expression of any quotation mark
