@@ -402,3 +402,13 @@ def test_a_fire_engulfing_is_no_advance() -> None:
 ])
 def test_tsarev_speaks_as_a_milblogger(sentence: str, name: str) -> None:
     assert _claim(sentence, name).claimant is Claimant.RU_MILBLOGGER
+
+
+def test_the_joint_forces_group_speaks_for_the_ukrainian_command() -> None:
+    # Ukrainian news: the paragraph's report, then "Про це розповіли в Угрупованні об'єднаних сил" below it
+    text = ("Бої тривають на околицях Вовчанська. Противник намагається закріпитися в місті.\n\n"
+            "Про це розповіли в Угрупованні об’єднаних сил.")
+    assert _speakers(text) == ["UA-official"] * 3
+    # Ukrainian news in Russian: the group's spokesman named with it
+    s = "Спикер Группировки объединенных сил сообщил, что бои идут в Купянске."
+    assert _claim(s, "Купянске").claimant is Claimant.UA_OFFICIAL
