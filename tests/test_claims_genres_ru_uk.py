@@ -372,3 +372,43 @@ def test_ukrainian_established_control():
     assert c.action is Action.CAPTURED, c.why
     c = _claim("Окупанти повідомили про встановлення контролю над Мирноградом.", "Мирноградом")
     assert c.action is Action.CAPTURED, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # enveloping a place from its flanks is an advance around it (a commentator's post retold; an official's interview)
+    ("Наступающие на краматорском направлении подразделения охватывают с двух сторон село Николаевка, сообщил "
+     "военкор.", "Николаевка", Action.ADVANCING),
+    ("Пушилин отметил, что наши войска продолжают охват Северска с юга и севера.", "Северска", Action.ADVANCING),
+    # "the situation in X remains difficult": where the fighting is heavy (officials, the General Staff)
+    ("Ситуація в Покровську залишається складною, але оборона триває.", "Покровську", Action.FIGHTING),
+    ("За словами речника, обстановка поблизу Костянтинівки залишається вкрай напруженою.", "Костянтинівки",
+     Action.FIGHTING),
+    ("Ситуация в Часовом Яре остается очень сложной, рассказал военный эксперт.", "Часовом Яре", Action.FIGHTING),
+    ("Обстановка у Торецка остается тяжелой, заявил Пушилин.", "Торецка", Action.FIGHTING),
+])
+def test_enveloping_and_difficult_situation(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is action, c.why
+
+
+def test_a_fire_engulfing_is_no_advance() -> None:
+    assert _claim("После удара огонь охватил склад в Шостке.", "Шостке").action is not Action.ADVANCING
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a pro-Russian Telegram commentator named in a headline or in the retelling's speech clause
+    ("Царев: российские войска продвинулись у Степногорска", "Степногорска"),
+    ("Бои идут на окраинах Гуляйполя, сообщил в своем Telegram-канале бывший депутат Рады Олег Царев.", "Гуляйполя"),
+])
+def test_tsarev_speaks_as_a_milblogger(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).claimant is Claimant.RU_MILBLOGGER
+
+
+def test_the_joint_forces_group_speaks_for_the_ukrainian_command() -> None:
+    # Ukrainian news: the paragraph's report, then "Про це розповіли в Угрупованні об'єднаних сил" below it
+    text = ("Бої тривають на околицях Вовчанська. Противник намагається закріпитися в місті.\n\n"
+            "Про це розповіли в Угрупованні об’єднаних сил.")
+    assert _speakers(text) == ["UA-official"] * 3
+    # Ukrainian news in Russian: the group's spokesman named with it
+    s = "Спикер Группировки объединенных сил сообщил, что бои идут в Купянске."
+    assert _claim(s, "Купянске").claimant is Claimant.UA_OFFICIAL
