@@ -5,7 +5,9 @@ every look-up table (:func:`geo.rules.lookup.lookup_rows`), with the ``stem`` al
 classes:
 
 - ``kind``: a noun naming a region's kind ("oblast", "области", "районі", "Krai", "People's Republic", "обл.");
-  ``number: plural`` the forms that follow a list of names ("the Kharkiv and Sumy oblasts");
+  ``number: plural`` the forms that follow a list of names ("the Kharkiv and Sumy oblasts"), read only there (the
+  Russian and Ukrainian plural case forms carry no ``number``: the adjective before them is read as a region's
+  name with them, "Курской и Белгородской областях");
   ``after: no`` a kind that makes a mention ending in it a region's ("the Pokrovsk district") but says too
   little after a name to make the name a region's ("district" is also a town's part);
 - ``name``: a region named by one word, as a whole mention ("DPR", "Crimea", "ДНР").
@@ -60,8 +62,9 @@ _KINDS = [r for r in _ROWS if r.cls == "kind"]
 
 #: A region's kind after a name, as the source of an expression to use case-insensitively, after the
 #: whitespace that follows the name ("Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области", "Сумська
-#: обл."): every kind row that a name before makes a region (``after`` not ``no``), singular and plural.
-AFTER_WORDS = _alternation(r for r in _KINDS if r.get("after") != "no")
+#: обл."): every kind row that a name before makes a region (``after`` not ``no``) but those that end a list
+#: (``number: plural``: "the Kharkiv and Sumy oblasts" are two regions, "Sumy oblasts" none the gazetteer knows).
+AFTER_WORDS = _alternation(r for r in _KINDS if r.get("after") != "no" and r.get("number") != "plural")
 
 #: The lower-case stems every kind word begins with, none of which begins with another ("обл" holds "област"):
 #: a text without any of them holds no kind word.
