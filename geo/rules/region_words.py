@@ -68,9 +68,8 @@ AFTER_WORDS = _alternation(r for r in _KINDS if r.get("after") != "no" and r.get
 
 #: The lower-case stems every kind word begins with, none of which begins with another ("обл" holds "област"):
 #: a text without any of them holds no kind word.
-KIND_STEMS: tuple[str, ...] = tuple(
-    s for s in sorted({normalise_phrase(r.get("stem")) for r in _KINDS})
-    if not any(o != s and s.startswith(o) for o in {normalise_phrase(r.get("stem")) for r in _KINDS}))
+_STEMS = sorted({normalise_phrase(r.get("stem")) for r in _KINDS})
+KIND_STEMS: tuple[str, ...] = tuple(s for s in _STEMS if not any(o != s and s.startswith(o) for o in _STEMS))
 
 
 @lru_cache(maxsize=None)
