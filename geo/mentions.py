@@ -32,6 +32,7 @@ from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import lookup_rows, row_pattern
 from geo.rules.matcher import is_not_place
+from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name
 from geo.text import FOLDS_TO_ASCII
 
 if TYPE_CHECKING:
@@ -177,12 +178,10 @@ _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # (the rows of geo/rules/name_kinds.jsonl, any case unless a row says ``case: title``, and the region words below)
 _WATER_WORDS = _kind_words("water-after")
 _WATER_AFTER = re.compile(rf"^\s+(?:{_WATER_WORDS})")
-_REGION_WORDS = (
-    r"Oblast|oblast|Region|region|Krai|krai|Raion|raion|Province|province|People['’]s Republic"
-    # Russian and Ukrainian, every case: "Покровському районі", "Запорожской области", "Сумська обл."
-    r"|област(?:ь|и|і|ей|ью|ях|ям)(?!\w)|обл(?=\.)|район(?:а|у|і|е|ом|ах|ів|ы|ов)?(?!\w)|кра(?:й|я|ю|е|ем)(?!\w)"
-)
-_REGION_AFTER = re.compile(rf"^\s+(?:{_REGION_WORDS})\b")
+# a region word after a name, in any case ("Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области",
+# "Покровському районі", "Сумська обл."): the kind rows of geo/rules/region_words.jsonl (geo.rules.region_words)
+_REGION_WORDS = "(?i:" + REGION_AFTER_WORDS + ")"
+_REGION_AFTER = after_name()
 _NOT_SETTLEMENT_WORDS = _kind_words("not-settlement-after")
 _NOT_SETTLEMENT_AFTER = re.compile(rf"^\s+(?:{_NOT_SETTLEMENT_WORDS})")
 # What each of the four patterns above needs at the least (no word end; the direction words in
@@ -194,11 +193,6 @@ _NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}
 # the words those end with (lower-cased) and the initial's full stop: the string test before the search
 _NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
                                         if r.cls == "not-settlement-before"}), ".")
-# a region word after a name: "Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области"
-_REGION_WORD_AFTER = re.compile(
-    r"\s+(?:oblast|region|krai|raion|province|област[ьи]|обл\.|район[аеу]?|кра[йяю]|област[іь]|районі?)(?!\w)",
-    re.IGNORECASE,
-)
 _SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$", re.IGNORECASE)
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
@@ -700,7 +694,7 @@ def _match_run(
         if m is not None and _is_region(m.group(), gaz, memo):
             return len(run), "region", m.end()
         return len(run), "skip", run[-1][1]
-    if len(run) == 1 and _after_cyrillic_adjective(text, s, gaz) and not _REGION_WORD_AFTER.match(text, run[0][1]):
+    if len(run) == 1 and _after_cyrillic_adjective(text, s, gaz) and not _REGION_AFTER.match(text, run[0][1]):
         return 1, "skip", run[0][1]
     if _NICKNAME_BEFORE.search(text, max(0, s - 16), s):
         return len(run), "skip", run[-1][1]  # "с позывным Малек", "call sign Tundra": a person's nickname
@@ -885,7 +879,7 @@ def _after_cyrillic_adjective(text: str, start: int, gaz: Gazetteer) -> bool:
 def _region_rest(text: str, run: list[Word]) -> bool:
     """The words of ``run`` after its first name a region ("Сладкое Запорожской области",
     "Новодмитровка Донецкой Народной Республики"): the first is a name on its own."""
-    return bool(_REGION_WORD_AFTER.match(text, run[-1][1])
+    return bool(_REGION_AFTER.match(text, run[-1][1])
                 or _PEOPLES_REPUBLIC.fullmatch(text, run[1][0], run[-1][1]))
 
 
@@ -967,7 +961,7 @@ def _people(
         w1 = words[j][2]
         _, e2, w2 = words[j + 1]
         l1, l2 = w1.lower(), w2.lower()
-        if _REGION_WORD_AFTER.match(text, e2):
+        if _REGION_AFTER.match(text, e2):
             continue  # "Тихое Днепропетровской области": a place and its region, not a person
         if has_cyrillic(w1) or has_cyrillic(w2):
             # Russian and Ukrainian: a person is a first name before a surname ("Олег Царев",

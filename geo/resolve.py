@@ -41,6 +41,7 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
 from geo.rules import load_table
+from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
@@ -222,9 +223,10 @@ def _region_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE), by_stem
 
 
-#: What every match of :data:`_REGION` holds, found with ``str.find``: a kind word, lowercased
-#: (where its first branch ends; "кра" and "област" begin the Russian ones), ...
-_REGION_KINDS = ("oblast", "region", "province", "raion", "district", "krai", "област", "район", "кра")
+#: What every match of :data:`_REGION` holds, found with ``str.find``: the stem of a kind word, lowercased
+#: (where its first branch ends; the stems of geo/rules/region_words.jsonl, "обл" and "кра" begin the Russian
+#: ones), ...
+_REGION_KINDS = REGION_KIND_STEMS
 #: ... or, as written, an abbreviation or the last word of a republic (its second branch).
 _REGION_MARKS = ("DPR", "LPR", "DNR", "LNR", "ДНР", "ЛНР", "People")
 #: Letters ``re`` matches to a letter of a kind word under IGNORECASE that ``str.lower`` does not

@@ -167,7 +167,6 @@ NOT_SEARCHED = {
     "geo.mentions._CUES['settlement']": "searched in the 60 characters before a name (_cue_window)",
     "geo.mentions._CAP_AFTER_DASH": "match on the 6 characters after a name",
     "geo.mentions._CITY_AFTER": "match at the end of a name",
-    "geo.mentions._REGION_WORD_AFTER": "match at the end of a name",
     "geo.mentions._WORD_BEFORE_DASH": "searched in the 40 characters before a name",
     "geo.relative._DIST_DIR": "searched in the 120 characters before a mention",
     "geo.reports._P_FIRST_LINE": "match at the start of a chunk",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.region_words import after_name, list_after as region_list_after, mention_region
 from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
@@ -98,11 +99,12 @@ _LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:l
 # a noun the name before qualifies ("Kherson residents"): the modified-after rows of geo/rules/name_kinds.jsonl
 _MODIFIER_AFTER = _c(r"^\s+(?:" + "|".join(row_pattern(r, lead=False) for r in lookup_rows("name_kinds")
                                           if r.cls == "modified-after") + r")\b")
-_REGION_WORDS = _c(r"\b(?:region|oblast|krai|kray|republic|raion|rayon|district|province|territory|territories|"
-                   r"governorate|okrug|peninsula|област\w*|республик\w*|кра[йя]\w*|район\w*)$|^(?:dpr|lpr|donbas+|crimea|kuban|transnistria)$")
-# both matched at the end of the mention (``pattern.match(sentence, end)``)
-_REGION_LIST_AFTER = _c(r"(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+(?:oblasts|regions|provinces|krais|republics)\b")
-_REGION_NOUN_AFTER = _c(r"\s+(?:oblast|region|krai|kray|republic|province)\b")
+# a mention that ends in a region's kind or is a region's name; a list of names, then a plural kind; a kind after the
+# mention: the rows of geo/rules/region_words.jsonl (geo.rules.region_words), the last two matched at the end of the
+# mention (``pattern.match(sentence, end)``)
+_REGION_WORDS = mention_region()
+_REGION_LIST_AFTER = region_list_after()
+_REGION_NOUN_AFTER = after_name()
 # a country or a bloc as the whole mention ("Ukraine", "southern Ukraine", "на Украине", "в Росії"): the country, not a
 # village so named (the rows of geo/rules/countries.jsonl)
 _COUNTRY_ROWS = lookup_rows("countries")

@@ -18,7 +18,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
 - ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
 - ``conjunctions``: the conjunctions between the names of a list (:mod:`geo.mentions`, :mod:`geo.claims.clauses`);
-- ``distance_words``: the number words and approximations of a distance before a bearing (:mod:`geo.relative`).
+- ``distance_words``: the number words and approximations of a distance before a bearing (:mod:`geo.relative`);
+- ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -104,6 +105,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
     # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km")
     "distance_words": (frozenset({"number", "approximately"}), {"value": None}, frozenset({"word"})),
+    # the words for a region (geo.rules.region_words): a kind ("oblast", "области", each form a row, with the ``stem``
+    # its forms begin with; ``number: plural`` after a list of names; ``after: no`` a kind only as a mention's last
+    # word), and a region's one-word name as a whole mention ("DPR", "Crimea")
+    "region_words": (frozenset({"kind", "name"}), {"stem": None, "number": frozenset({"plural"}),
+                                                   "after": frozenset({"no"})}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),

@@ -1,0 +1,94 @@
+"""The words for a region (``geo/rules/region_words.jsonl``), one table read by every reader of them.
+
+Each row is one word form (every case form of a Russian or Ukrainian word its own row), checked on load like
+every look-up table (:func:`geo.rules.lookup.lookup_rows`), with the ``stem`` all its forms begin with. Two
+classes:
+
+- ``kind``: a noun naming a region's kind ("oblast", "области", "районі", "Krai", "People's Republic", "обл.");
+  ``number: plural`` the forms that follow a list of names ("the Kharkiv and Sumy oblasts"), read only there (the
+  Russian and Ukrainian plural case forms carry no ``number``: the adjective before them is read as a region's
+  name with them, "Курской и Белгородской областях");
+  ``after: no`` a kind that makes a mention ending in it a region's ("the Pokrovsk district") but says too
+  little after a name to make the name a region's ("district" is also a town's part);
+- ``name``: a region named by one word, as a whole mention ("DPR", "Crimea", "ДНР").
+
+The uses, each one compiled expression (case-insensitive):
+
+- :func:`after_name` (:data:`AFTER_WORDS` its words): a region's kind after a name (``after`` not ``no``): :mod:`geo.mentions` (the name is a
+  region's, not a settlement's) and :mod:`geo.claims.role` (the mention is a region);
+- :func:`list_after`: a plural kind after a list of names (:mod:`geo.claims.role`);
+- :func:`mention_region`: a mention that ends in a kind or is a region's name (:mod:`geo.claims.role`);
+- :data:`KIND_STEMS`: the stems every kind word holds, found with ``str.find`` before a search
+  (:mod:`geo.resolve`).
+
+>>> bool(re.match(AFTER_WORDS, "Oblast", re.I)), bool(re.match(AFTER_WORDS, "district", re.I))
+(True, False)
+>>> bool(mention_region().search("pokrovsk district")), bool(mention_region().search("dpr"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from frontmap.errors import RuleError
+from geo.rules import Rule, normalise_phrase
+from geo.rules.lookup import lookup_rows, row_pattern
+
+__all__ = ["AFTER_WORDS", "KIND_STEMS", "after_name", "list_after", "mention_region", "region_rows"]
+
+
+def region_rows() -> tuple[Rule, ...]:
+    """The checked rows of ``region_words.jsonl``; a kind row's ``stem`` begins one of its words."""
+    rows = lookup_rows("region_words")
+    for r in rows:
+        stem = r.get("stem")
+        if r.cls == "kind" and not stem:
+            raise RuleError(f"geo/rules/region_words.jsonl:{r.line}: a kind row needs its stem")
+        if stem and not any(w.startswith(normalise_phrase(stem)) for w in r.key.split(" ")):
+            raise RuleError(f"geo/rules/region_words.jsonl:{r.line}: stem {stem!r} begins no word of {r.phrase!r}")
+    return rows
+
+
+def _alternation(rows) -> str:
+    """The rows' expressions (each ending at a word's end), longest first, without repeats."""
+    parts = dict.fromkeys(row_pattern(r, lead=False) for r in sorted(rows, key=lambda r: (-len(r.key), r.key)))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_ROWS = region_rows()
+_KINDS = [r for r in _ROWS if r.cls == "kind"]
+
+#: A region's kind after a name, as the source of an expression to use case-insensitively, after the
+#: whitespace that follows the name ("Tikhoe Dnepropetrovsk region", "Тихое Днепропетровской области", "Сумська
+#: обл."): every kind row that a name before makes a region (``after`` not ``no``) but those that end a list
+#: (``number: plural``: "the Kharkiv and Sumy oblasts" are two regions, "Sumy oblasts" none the gazetteer knows).
+AFTER_WORDS = _alternation(r for r in _KINDS if r.get("after") != "no" and r.get("number") != "plural")
+
+#: The lower-case stems every kind word begins with, none of which begins with another ("обл" holds "област"):
+#: a text without any of them holds no kind word.
+_STEMS = sorted({normalise_phrase(r.get("stem")) for r in _KINDS})
+KIND_STEMS: tuple[str, ...] = tuple(s for s in _STEMS if not any(o != s and s.startswith(o) for o in _STEMS))
+
+
+@lru_cache(maxsize=None)
+def after_name() -> re.Pattern[str]:
+    """Matched at a name's end: whitespace, then a region's kind (:data:`AFTER_WORDS`)."""
+    return re.compile(r"\s+" + AFTER_WORDS, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def list_after() -> re.Pattern[str]:
+    """Matched at a mention's end: a list of capitalised names after it, then a plural kind ("Kharkiv, Sumy and
+    Chernihiv oblasts", "Belgorod and Kursk regions")."""
+    plural = _alternation(r for r in _KINDS if r.get("number") == "plural" and r.get("after") != "no")
+    return re.compile(r"(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+" + plural, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def mention_region() -> re.Pattern[str]:
+    """Searched in a mention (case-folded): it ends in a kind word ("Pokrovsk district", "Донецкой области"), or
+    it is a region's name whole ("DPR", "Crimea")."""
+    names = _alternation(r for r in _ROWS if r.cls == "name")
+    return re.compile(r"(?<!\w)" + _alternation(_KINDS) + r"$|^" + names + "$", re.IGNORECASE)
