@@ -108,10 +108,20 @@ def tie_coordinates(
     owner = {(m.coordinate.start, m.coordinate.end): i for i, m in enumerate(out) if m.coordinate is not None}
     starts = [m.start for m in out]
     loose: list[Coordinate] = []
+    near_memo: dict[tuple[str, float, float], bool] = {}
+
+    def near(name: str, c: Coordinate) -> bool:
+        # a list names a place at its point again and again: one look-up per name and point
+        k = (name, c.lat, c.lon)
+        got = near_memo.get(k)
+        if got is None:
+            got = near_memo[k] = _near(gaz, name, c)
+        return got
+
     for c in coordinates:
         held = owner.get((c.start, c.end))
         if held is not None:
-            if _near(gaz, out[held].text, c):
+            if near(out[held].text, c):
                 continue
             # written right after a name none of whose places lies there ("Donetsk Oblast\n48°17′ N…" under a
             # village's name): a name of its block that does lie there takes it, else the first name keeps it
@@ -130,7 +140,7 @@ def tie_coordinates(
             choices.append((not before, chars, i))
         best = None
         for _, _, i in sorted(choices):
-            if _near(gaz, out[i].text, c):
+            if near(out[i].text, c):
                 best = i
                 break
         if best is None:

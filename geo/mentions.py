@@ -18,6 +18,7 @@ tied to that mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from collections.abc import Sequence
@@ -1032,10 +1033,15 @@ def _tie_coordinates(text: str, mentions: list[Mention], coordinates: Sequence[C
     if not coordinates:
         return mentions
     out = list(mentions)
+    # the mentions by where they end (a tie changes a mention's coordinate, never its span), so
+    # that each coordinate looks only at the names ending within 40 characters before it
+    by_end = sorted((m.end, idx) for idx, m in enumerate(out))
+    ends = [e for e, _ in by_end]
     for c in coordinates:
         best = None
-        for idx, m in enumerate(out):
-            if m.end <= c.start and c.start - m.end <= 40 and _TIE_GAP.match(text[m.end : c.start]):
+        for k in range(bisect.bisect_left(ends, c.start - 40), bisect.bisect_right(ends, c.start)):
+            e, idx = by_end[k]
+            if (best is None or idx > best) and _TIE_GAP.match(text[e : c.start]):
                 best = idx
         if best is None:
             continue

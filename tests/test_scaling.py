@@ -284,3 +284,65 @@ def test_a_mention_repeated_in_the_same_words_is_analysed_and_finished_once(gaz,
     for what in counted:
         first, last = counts[0][what], counts[-1][what]
         assert last <= 1.25 * first + 10, (shape, what, counts)
+
+
+def test_a_coordinate_is_checked_against_a_name_once_per_place_and_point(gaz, monkeypatch) -> None:
+    """Tying coordinates to names, counted: whether a name has a place within reach of a point is
+    looked up once per distinct (name, point), so a report that gives the same forty places with
+    their coordinates over and over (4 -> 16 KB) adds next to no look-ups. Before, every
+    "Name (lat, lon)" pair was looked up anew (2x per doubling)."""
+    import geo.coordinate_ties
+
+    calls = [0]
+    real = geo.coordinate_ties._near
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(geo.coordinate_ties, "_near", counted)
+    names = place_names(gaz)[:40]
+    counts = []
+    for kb in (4, 8, 16):
+        calls[0] = 0
+        assert extract_text(make_report("coords", kb * 1024, names), gaz)
+        counts.append(calls[0])
+    assert counts[0] > 0
+    assert counts[-1] <= 1.25 * counts[0] + 10, counts
+
+
+def test_a_coordinate_looks_only_at_the_names_just_before_it() -> None:
+    """Tying a coordinate to the name written just before it ("Name (lat, lon)") reads only the
+    names ending within 40 characters before it: the work, counted as names whose span is read,
+    stays a few per coordinate however long the report. Before, each coordinate read every name of
+    the report (quadratic: a list of 20 000 pairs read 400 million spans)."""
+    from geo.coordinates import find_coordinates
+    from geo.mentions import _tie_coordinates
+    from geo.model import Mention
+
+    reads = [0]
+
+    class Counted(Mention):
+        def __getattribute__(self, attr):
+            if attr == "end":
+                reads[0] += 1
+            return super().__getattribute__(attr)
+
+    per_pair = []
+    for n in (50, 200):
+        parts, mentions, pos = [], [], 0
+        for i in range(n):
+            name = f"Pokrovsk{chr(97 + i % 26)}"
+            piece = f"Units liberated {name} (48.{2800 + i:04d}, 37.{1800 + i:04d}). "
+            s = pos + len("Units liberated ")
+            mentions.append(Counted(text=name, start=s, end=s + len(name)))
+            parts.append(piece)
+            pos += len(piece)
+        text = "".join(parts)
+        coords = find_coordinates(text)
+        assert len(coords) == n
+        reads[0] = 0
+        tied = _tie_coordinates(text, mentions, coords)
+        assert [m.coordinate.start for m in tied] == [c.start for c in coords]
+        per_pair.append(reads[0] / n)
+    assert per_pair[-1] <= per_pair[0] + 2, per_pair
