@@ -80,6 +80,15 @@ def ukrainian_only(name: str) -> bool:
         for w in words)
 
 
+def _inflected(parse, grammemes: frozenset[str] | set[str], word: str) -> str | None:
+    """``parse`` put in ``grammemes``, written in ``word``'s case (ё as е), or None where it cannot take them."""
+    try:
+        form = parse.inflect(grammemes)
+    except (ValueError, KeyError):  # pragma: no cover - a grammeme the dictionary lacks
+        return None
+    return None if form is None else _match_case(form.word.replace("ё", "е"), word)
+
+
 def _match_case(form: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return form.upper()
@@ -112,12 +121,8 @@ def word_nominatives(word: str) -> tuple[str, ...]:
             for grammemes in _GENDERS:
                 if singular and "plur" in grammemes:
                     continue
-                try:
-                    form = parse.inflect(grammemes)
-                except (ValueError, KeyError):  # pragma: no cover - a grammeme the dictionary lacks
-                    form = None
-                if form is not None:
-                    full = _match_case(form.word.replace("ё", "е"), word)
+                full = _inflected(parse, grammemes, word)
+                if full is not None:
                     out.setdefault(full, None)
                     for short in _short_forms(full, word):
                         out.setdefault(short, None)
@@ -229,12 +234,8 @@ def _agreed_forms(words: tuple[str, ...]) -> tuple[str, ...]:
                     for parse in morph.parse(w):
                         if parse.tag.case is None or parse.tag.POS not in ("NOUN", "ADJF"):
                             continue
-                        try:
-                            got = parse.inflect(grammemes)
-                        except (ValueError, KeyError):  # pragma: no cover - a grammeme the dictionary lacks
-                            got = None
-                        if got is not None:
-                            form = _match_case(got.word.replace("ё", "е"), w)
+                        form = _inflected(parse, grammemes, w)
+                        if form is not None:
                             break
                 if form is None:
                     break
