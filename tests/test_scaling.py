@@ -207,6 +207,31 @@ def test_time_and_memory_grow_linearly(gaz, shape: str) -> None:
     assert m_growth <= MEMORY_PER_DOUBLING or rows[-1][1] < 8 * 2**20, (shape, rows)
 
 
+def _count_calls(monkeypatch, module, name: str, calls: dict[str, int], key: str, when=None) -> None:
+    """Put a wrapper in place of ``module.name`` that adds one to ``calls[key]`` at each call (where
+    ``when(*args, **kwargs)`` holds, if given) and then does the real work."""
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        if when is None or when(*args, **kwargs):
+            calls[key] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+
+
+def _work_as_it_doubles(gaz, shape: str, calls: dict[str, int]) -> list[dict[str, int]]:
+    """The ``calls`` counted while reading a report of ``shape`` that names the same forty places over
+    and over, at 4, 8 and 16 KB (doubled twice): one dict of counts per size."""
+    names = place_names(gaz)[:40]
+    counts = []
+    for kb in (4, 8, 16):
+        calls.update(dict.fromkeys(calls, 0))
+        assert extract_text(make_report(shape, kb * 1024, names), gaz)
+        counts.append(dict(calls))
+    return counts
+
+
 @pytest.mark.parametrize("shape", ["lines", "list", "coords", "table", "dense", "runon"])
 def test_a_name_repeated_with_the_same_evidence_is_ranked_once(gaz, monkeypatch, shape: str) -> None:
     """The work of resolution, counted (not timed, so that load cannot make it flaky): a report that
@@ -215,21 +240,9 @@ def test_a_name_repeated_with_the_same_evidence_is_ranked_once(gaz, monkeypatch,
     what it reads, each paragraph's mention was ranked again: 2x the rankings per doubling."""
     import geo.resolve
 
-    calls = [0]
-    real = geo.resolve.rank
-
-    def counted(*args, **kwargs):
-        calls[0] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(geo.resolve, "rank", counted)
-    names = place_names(gaz)[:40]
-    counts = []
-    for kb in (4, 8, 16):
-        calls[0] = 0
-        claims = extract_text(make_report(shape, kb * 1024, names), gaz)
-        assert claims
-        counts.append(calls[0])
+    calls = {"rank": 0}
+    _count_calls(monkeypatch, geo.resolve, "rank", calls, "rank")
+    counts = [c["rank"] for c in _work_as_it_doubles(gaz, shape, calls)]
     assert counts[0] > 0
     assert counts[-1] <= 1.25 * counts[0] + 10, (shape, counts)
 
@@ -253,32 +266,11 @@ def test_a_mention_repeated_in_the_same_words_is_analysed_and_finished_once(gaz,
     import geo.resolve
 
     calls = {"analyse": 0, "finish": 0, "carried": 0}
-    real_analyse, real_finish = geo.extract.analyse_mention_all, geo.resolve._finish
-    real_said = geo.claims.carry._last_attribution
-
-    def said(line):
-        calls["carried"] += 1
-        return real_said(line)
-
-    def analyse(*args, **kwargs):
-        calls["analyse"] += 1
-        return real_analyse(*args, **kwargs)
-
-    def finish(m, *args, **kwargs):
-        if m.coordinate is None:  # a mention with coordinates of its own is resolved at its point
-            calls["finish"] += 1
-        return real_finish(m, *args, **kwargs)
-
-    monkeypatch.setattr(geo.extract, "analyse_mention_all", analyse)
-    monkeypatch.setattr(geo.resolve, "_finish", finish)
-    monkeypatch.setattr(geo.claims.carry, "_last_attribution", said)
-    names = place_names(gaz)[:40]
-    counts = []
-    for kb in (4, 8, 16):
-        calls.update(analyse=0, finish=0, carried=0)
-        mentions = len(extract_text(make_report(shape, kb * 1024, names), gaz))
-        assert mentions
-        counts.append(dict(calls))
+    _count_calls(monkeypatch, geo.extract, "analyse_mention_all", calls, "analyse")
+    # a mention with coordinates of its own is resolved at its point
+    _count_calls(monkeypatch, geo.resolve, "_finish", calls, "finish", when=lambda m, *a, **k: m.coordinate is None)
+    _count_calls(monkeypatch, geo.claims.carry, "_last_attribution", calls, "carried")
+    counts = _work_as_it_doubles(gaz, shape, calls)
     # (a line's speaker is read by the line's text: only names per line repeat whole lines)
     counted = ("finish",) + (("analyse",) if shape in _SAME_WORDS else ()) + (("carried",) if shape == "lines" else ())
     for what in counted:
@@ -293,20 +285,9 @@ def test_a_coordinate_is_checked_against_a_name_once_per_place_and_point(gaz, mo
     "Name (lat, lon)" pair was looked up anew (2x per doubling)."""
     import geo.coordinate_ties
 
-    calls = [0]
-    real = geo.coordinate_ties._near
-
-    def counted(*args, **kwargs):
-        calls[0] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(geo.coordinate_ties, "_near", counted)
-    names = place_names(gaz)[:40]
-    counts = []
-    for kb in (4, 8, 16):
-        calls[0] = 0
-        assert extract_text(make_report("coords", kb * 1024, names), gaz)
-        counts.append(calls[0])
+    calls = {"near": 0}
+    _count_calls(monkeypatch, geo.coordinate_ties, "_near", calls, "near")
+    counts = [c["near"] for c in _work_as_it_doubles(gaz, "coords", calls)]
     assert counts[0] > 0
     assert counts[-1] <= 1.25 * counts[0] + 10, counts
 
