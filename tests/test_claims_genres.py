@@ -777,6 +777,7 @@ def test_a_ukrainian_operational_tactical_group_speaks_for_ukraine(sentence: str
     # an envelopment is an advance round a flank, as Russian охват is
     ("Our assault units keep enveloping Kurdiumivka from the south.", "Kurdiumivka", Action.ADVANCING, "event"),
     ("The Russian envelopment of Siversk from the north goes on.", "Siversk", Action.ADVANCING, "event"),
+    ("The budget envelope for Kharkiv was raised.", "Kharkiv", Action.OTHER, "background"),  # no military word
     # after the cue, "the group located in X" is the cue's target: X is where the action is
     ("Our assault units are enveloping the enemy garrison located in Kurdiumivka from the north.", "Kurdiumivka",
      Action.ADVANCING, "event"),
