@@ -767,3 +767,29 @@ def test_wire_copy_measuring_a_captured_place_from_a_town(sentence: str, name: s
 def test_a_ukrainian_operational_tactical_group_speaks_for_ukraine(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert c.claimant is not None and c.claimant.value == "UA-official", c.why
+
+
+# --------------------------------------------------------------------------------------------
+# English milblogs: an envelopment, and a force or object placed after the action cue (issue 13)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # an envelopment is an advance round a flank, as Russian охват is
+    ("Our assault units keep enveloping Kurdiumivka from the south.", "Kurdiumivka", Action.ADVANCING, "event"),
+    ("The Russian envelopment of Siversk from the north goes on.", "Siversk", Action.ADVANCING, "event"),
+    ("The budget envelope for Kharkiv was raised.", "Kharkiv", Action.OTHER, "background"),  # no military word
+    # after the cue, "the group located in X" is the cue's target: X is where the action is
+    ("Our assault units are enveloping the enemy garrison located in Kurdiumivka from the north.", "Kurdiumivka",
+     Action.ADVANCING, "event"),
+    ("Our drones struck an ammunition depot situated near Tokmak.", "Tokmak", Action.STRUCK, "event"),
+    # not the cue's object but another phrase's: where a force stands
+    ("Our troops widened the bridgehead on the left bank further threatening the enemy units deployed in Oleshky.",
+     "Oleshky", Action.OTHER, "background"),
+    # before the cue it is where the actor stands: a reference point
+    ("Enemy artillery stationed in Kostiantynivka shelled Druzhba.", "Kostiantynivka", Action.OTHER, "background"),
+    ("Enemy artillery stationed in Kostiantynivka shelled Druzhba.", "Druzhba", Action.STRUCK, "event"),
+])
+def test_milblog_envelopment_and_a_target_placed_after_the_cue(sentence: str, name: str, action: Action,
+                                                               role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
