@@ -442,6 +442,14 @@ def test_own_voice_summary_is_a_milblogger() -> None:
         # too few such sentences
         "Russian forces advanced near Uspenovka. The weather was cold.",
         "Russian forces advanced near Uspenovka. Russian units stormed Kupyansk. The weather was cold.",
+        # a map blogger's daily round-up tells of the Russian side's failures too: no Russian channel's voice
+        "Russia tried once more to break into Robotyne and was beaten back. Russian troops stormed the outskirts of "
+        "Kupyansk. Russian forces failed again to reach Stepove. Russian forces took control of Novoivanovka. "
+        "Russian assault groups are advancing on Uspenovka.",
+        # an analyst's digest: the Russian side's attempts, told in its own words
+        "Russian forces made a confirmed advance west of Pokrovsk. The New York Times reported hundreds of soldiers "
+        "missing. Ukrainian forces reported Russian attempts to advance towards Siversk. Russian units advanced near "
+        "Toretsk. Russian troops took control of Novoivanovka.",
     ],
 )
 def test_no_own_voice(text: str) -> None:
