@@ -260,7 +260,10 @@ def _later_conjunct(sentence: str, cue: _Cue, start: int, inside: list[_Cue]) ->
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
 # each run of whitespace read one way only (possessive: a bracket, a comma or a word follows it)
-_RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?,?\s*+(?:which|where|that)\b")
+# a relative clause right after the name, or after its appositive of a few lower-case words ("Kurakhove, a key logistics
+# hub that Moscow claimed to have seized"; "Toretsk, a larger town which Russian forces have advanced toward")
+_RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?(?:,\s*+(?:a|an|the)\s++(?P<apposition>(?:[a-z][\w'’-]*+\s++){1,4}?)|,?\s*+)"
+                             r"(?:which|where|that)\b")
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 
 
@@ -272,9 +275,14 @@ def _attributive_after(sentence: str, cue: _Cue) -> bool:
 
 
 def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
-    """A cue in a relative clause right after the mention ("X, which Russia claimed to have seized")."""
+    """A cue in a relative clause right after the mention ("X, which Russia claimed to have seized"), or after an
+    appositive that names what the place is ("X, a key hub that Russia claimed to have seized"); an appositive that
+    holds a speech word is a speaker's clause, not the place's ("X, the ministry said that …")."""
     rel = _RELATIVE_AFTER.match(sentence[end:hi])
     if rel and after:
+        if rel.group("apposition") and any(end + rel.start("apposition") <= h.start < end + rel.end("apposition")
+                                           for h in read_kinds(sentence).get(("speech", "speech"), ())):
+            return None
         return after[0]
     return None
 
