@@ -338,15 +338,31 @@ def test_russian_ne_that_negates_nothing(sentence: str, name: str, action: Actio
     ("Противник завдав 380 ударів по 12 населених пунктах області: Гуляйполю, Оріхову та Степногірську.",
      "Степногірську", Action.STRUCK),
     ("Армия России освободила два населенных пункта: Новое и Сладкое.", "Сладкое", Action.CAPTURED),
+    # a regional administration's strike list grouped by district: the items after the colon parted by ';'
+    ("Enemy artillery hit 14 settlements over the day, among them: Lukiantsi, Kharkiv district; Hatyshche, "
+     "Chuhuiv district; Kurylivka, Petropavlivka, Kupiansk district.", "Hatyshche", Action.STRUCK),
+    ("Enemy artillery hit 14 settlements over the day, among them: Lukiantsi, Kharkiv district; Hatyshche, "
+     "Chuhuiv district; Kurylivka, Petropavlivka, Kupiansk district.", "Petropavlivka", Action.STRUCK),
 ])
 def test_heading_and_colon_list(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
 
 
 @pytest.mark.parametrize("sentence, name", [
+    # an English General Staff summary: the defenders' "occupied positions" are theirs, not a place taken
+    ("In the Kramatorsk direction, the invaders made 12 attempts to dislodge our units from their occupied "
+     "positions near Chasiv Yar and Bila Hora.", "Bila Hora"),
+])
+def test_general_staff_occupied_positions_are_held_not_taken(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.ATTACKED
+
+
+@pytest.mark.parametrize("sentence, name", [
     # a long clause before a dash is no heading; words other than names after a colon are no list
     ("Российские военные сегодня утром прибыли в Ямполь — бои идут севернее.", "Ямполь"),
     ("Бои шли весь день: жители Ямполя прятались в подвалах.", "Ямполя"),
+    # nor is a clause that is no list of names before the ';'
+    ("Бои шли весь день: жители прятались в подвалах; Ямполь без света.", "Ямполь"),
 ])
 def test_no_heading_no_list(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.OTHER
