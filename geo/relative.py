@@ -57,7 +57,8 @@ from geo.rules import Rule, normalise_phrase
 from geo.rules.lookup import lookup_rows, row_pattern
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["KINDS", "Relation", "find_relation", "may_be_direction", "derive_point", "bearing_of"]
+__all__ = ["BEARING_WORDS", "DIRECTION_MARKS", "KINDS", "Relation", "find_relation", "may_be_direction", "derive_point",
+           "bearing_of"]
 
 KINDS = ("direction-of", "part", "outskirts")  #: the values of Relation.kind
 
@@ -302,6 +303,17 @@ _COMPARATIVE_ENDS = tuple(sorted({_JOIN.split(r.key)[-1] for r in _BEARING_ROWS 
 _DIR_ABBREVIATIONS = frozenset(r.key for r in _BEARING_ROWS if r.cls == "abbreviation")
 _FILL_ARTICLES = frozenset(r.key for r in _BEARING_ROWS if r.cls == "article")
 _FILL_KINDS = frozenset(r.key for r in _BEARING_ROWS if r.cls == "place-kind")
+
+
+#: What the words right before a mention hold when a ``"direction-of"`` phrase ends there, lower-cased: a link word
+#: or a comparative's end ("of", "from", "от", "від", "севернее"), found with ``in`` (:mod:`geo.resolve`).
+DIRECTION_MARKS: tuple[str, ...] = tuple(sorted(_LINKS | set(_COMPARATIVE_ENDS)))
+#: A compass word of any language, or an abbreviation before a link word ("north", "NE of", "северу", "північніше"):
+#: what a text before a mention holds when a bearing phrase stands there (:mod:`geo.resolve`).
+BEARING_WORDS = re.compile(
+    _alt(map(re.escape, _fewest(_JOIN.split(r.key)[0] for r in _BEARING_ROWS if r.cls in _SIDE_CLASSES)))
+    + "|" + r"(?<!\w)" + _alt(row_pattern(r, lead=False) for r in _longest(r for r in _BEARING_ROWS if r.cls == "abbreviation"))
+    + r"\s+" + _words(r for r in _BEARING_ROWS if r.cls == "link"), _I)
 
 
 def may_be_direction(sentence: str, start: int, end: int) -> bool:

@@ -39,7 +39,7 @@ from gazetteer.names import fold, has_cyrillic
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
-from geo.relative import Relation, find_relation, may_be_direction
+from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
@@ -986,7 +986,6 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
     return mentions, doubts
 
 
-_BEARING_NEAR = re.compile(r"(?i:north|south|east|west|\b[NSEW]{1,2}\s+of\b)")
 _OWN_BEARING_GAP = re.compile(r"\s*(?:\(|,)\s*(?:(?:just|some|about|approximately)\s+)?")
 _DIRECTION_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but)\b")
 
@@ -1004,13 +1003,13 @@ def _directions(
     refs: list[tuple[int, int, Relation]] = []  # (reference mention, phrase start in text, relation)
     for j, m in enumerate(mentions):
         near_before = text[max(0, m.start - 48) : m.start].casefold()
-        if "of" not in near_before and "from" not in near_before:
-            continue  # "<bearing> of|from [the settlement of] X" needs one of them right before it
+        if not any(w in near_before for w in DIRECTION_MARKS):
+            continue  # "<bearing> of|from [the settlement of] X", "севернее X" needs one of them right before it
         s, e = sentence_of(m.start)
         sentence = text[s:e]
         if not may_be_direction(sentence, m.start - s, m.end - s):
             continue  # no "<bearing> of [the village of] X" nor "X (3 km north)": no bearing from it
-        if not _BEARING_NEAR.search(text, max(0, m.start - 160), m.start):
+        if not BEARING_WORDS.search(text, max(0, m.start - 160), m.start):
             continue  # no bearing word just before the name: no "<bearing> of X" phrase
         rel = find_relation(sentence, m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:

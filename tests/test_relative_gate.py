@@ -60,3 +60,23 @@ def test_written_cases() -> None:
     ):
         start = sentence.index(name)
         assert may_be_direction(sentence, start, start + len(name)) is expected, sentence
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_resolves_word_gates_turn_away_no_bearing_before_a_mention(seed: int) -> None:
+    # geo.resolve reads a bearing from a mention only where the words before it hold a link word or a
+    # comparative (DIRECTION_MARKS) and a compass word (BEARING_WORDS): every phrase before a mention does
+    from geo.relative import BEARING_WORDS, DIRECTION_MARKS
+
+    rng = random.Random(100 + seed)
+    found = 0
+    for _ in range(4000):
+        sentence, start, end = _sentence(rng)
+        rel = find_relation(sentence, start, end)
+        if rel is None or rel.kind != "direction-of" or rel.end > start:
+            continue
+        found += 1
+        near = sentence[max(0, start - 48):start].casefold()
+        assert any(w in near for w in DIRECTION_MARKS), (sentence, rel)
+        assert BEARING_WORDS.search(sentence, max(0, start - 160), start), (sentence, rel)
+    assert found > 30
