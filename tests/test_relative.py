@@ -283,6 +283,9 @@ def test_no_relation_russian_and_ukrainian(sentence: str, name: str) -> None:
         ("Подразделения группировки войск «Центр» освободили северную часть Мирнограда.", "Мирнограда", 1000.0, 0.0),
         # DeepState: the outskirts
         ("Окупанти просунулися на східній околиці Костянтинівки.", "Костянтинівки", 2000.0, 90.0),
+        # a comparative opening the sentence is no part of the name after it (geo/rules/stop_words.jsonl)
+        ("Південніше Покровська ворог намагався просунутися в напрямку Котлиного.", "Покровська", 3000.0, 180.0),
+        ("Западнее Торецка наши штурмовые группы продвинулись на 800 метров.", "Торецка", 3000.0, 270.0),
     ],
 )
 def test_extract_derives_points_from_inflected_anchors(gaz, text: str, place: str, metres: float, bearing: float) -> None:
