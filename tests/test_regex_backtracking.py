@@ -1,7 +1,7 @@
 """No regular expression that can meet report text backtracks catastrophically.
 
 Every compiled pattern held at module level in ``geo`` and ``gazetteer`` (and in the tuples,
-lists and dicts held there: the rule tables) is found by introspection — submodules through
+lists, dicts and dataclass instances held there: the rule tables, a language's grammar) is found by introspection — submodules through
 ``pkgutil.walk_packages``, so that a module added later is covered without a word here — and fed
 adversarial strings of growing length: runs of spaces and mixed whitespace, runs of ".", "!", "?"
 and commas, capitalised hyphenated names, digits, Cyrillic words, name lists, a name, a long gap,
