@@ -867,14 +867,15 @@ _CYR_UPPER = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪ
 
 def _after_cyrillic_adjective(text: str, start: int, gaz: Gazetteer) -> bool:
     """The Cyrillic name at ``start`` is the noun of a longer name whose capitalised adjective stands
-    just before it ("Малая Локня", a name the gazetteer lacks): not a place of its own."""
+    just before it ("Малая Локня", a name the gazetteer lacks): not a place of its own. A stop word is
+    no name's part: a bearing's comparative opening a sentence ("Південніше Покровська") is not one."""
     if text[start : start + 1] not in _CYR_UPPER:
         return False
     before = _word_before(text, start, gaz)
     if before is None:
         return False
     ps, pe, pw = before
-    return text[pe:start] == " " and _is_cap(pw) and adjective(pw)
+    return text[pe:start] == " " and _is_cap(pw) and pw.lower() not in STOP_WORDS and adjective(pw)
 
 
 def _region_rest(text: str, run: list[Word]) -> bool:

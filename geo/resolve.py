@@ -39,9 +39,11 @@ from gazetteer.names import fold, has_cyrillic
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
-from geo.relative import Relation, find_relation, may_be_direction
+from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
-from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS
+from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
+from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
+from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
@@ -116,10 +118,12 @@ _REPORT_REGION = Weights(region=0.25)
 # a word is read whole and at most _REGION_WORD characters long (possessive: a space follows it), so that a long
 # hyphenated chain is read from each of its capitals at a bounded cost, not to its end
 _REGION_WORD = 60
+#: A region written in a report: one or two capitalised words, then a kind word of geo/rules/region_words.jsonl
+#: ("Kharkiv Oblast", "Донецкой области", "Donetsk People's Republic"), or a region's one-word name ("DPR", "ЛНР").
 _REGION = re.compile(
-    r"\b((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)(?:\s++[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)?)\s++" % (_REGION_WORD, _REGION_WORD) +
-    r"(?i:oblast|region|province|raion|district|krai|област[ьиію]\w*|район\w*|кра[йяюеї]\w*)s?\b"
-    r"|\b(DPR|LPR|DNR|LNR|ДНР|ЛНР|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
+    r"\b((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)(?:\s++[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)?)\s++" % (_REGION_WORD, _REGION_WORD)
+    + "(?i:" + REGION_KIND_WORDS + ")"
+    + r"|\b(?i:(" + REGION_NAME_WORDS + "))",
 )
 
 
@@ -223,18 +227,18 @@ def _region_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE), by_stem
 
 
-#: What every match of :data:`_REGION` holds, found with ``str.find``: the stem of a kind word, lowercased
-#: (where its first branch ends; the stems of geo/rules/region_words.jsonl, "обл" and "кра" begin the Russian
-#: ones), ...
+#: What every match of :data:`_REGION` holds, found with ``str.find`` in the lower-cased text: the stem of a kind
+#: word (where its first branch ends; the stems of geo/rules/region_words.jsonl, "обл" and "кра" begin the Russian
+#: ones), or a region's name (its second branch).
 _REGION_KINDS = REGION_KIND_STEMS
-#: ... or, as written, an abbreviation or the last word of a republic (its second branch).
-_REGION_MARKS = ("DPR", "LPR", "DNR", "LNR", "ДНР", "ЛНР", "People")
+_REGION_MARKS = REGION_NAME_KEYS
 #: Letters ``re`` matches to a letter of a kind word under IGNORECASE that ``str.lower`` does not
 #: turn into it ("ſ" is "s", "İ" is "i" but lowercases to two characters, "ᲂ" is "о").
 _UNEVEN_CASE = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
-#: Word, whitespace, word, whitespace, word (``[\\w'’-]``): read in the reversed text from a word
-#: back, how far back the match holding it can start.
-_WORDS_BACK = re.compile(r"[\w'’-]*\s*[\w'’-]*\s*[\w'’-]*")
+#: Word, whitespace, word, whitespace, word (``[\\w'’-]``), and a word more for each word a kind holds before its
+#: stem ("people's republic"): read in the reversed text from a word back, how far back the match holding it can
+#: start.
+_WORDS_BACK = re.compile(r"[\w'’`-]*" + r"\s*[\w'’`-]*" * (2 + REGION_STEM_WORDS_BEFORE))
 #: Where a match of :data:`_REGION` can start: each of its branches starts so.
 _REGION_START = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
 
@@ -257,17 +261,16 @@ def _region_matches(text: str) -> Iterator[re.Match[str]]:
         return
     low = text.lower()
     words: list[int] = []
-    for kinds, where, spaced in ((_REGION_KINDS, low, True), (_REGION_MARKS, text, False)):
+    for kinds, spaced in ((_REGION_KINDS, True), (_REGION_MARKS, False)):
         for w in kinds:
-            i = where.find(w)
+            i = low.find(w)
             while i >= 0:
-                # a kind word follows whitespace ("\\s+"), an abbreviation no word character
-                # ("\\b"), "People" a space: elsewhere the word is in no match ("Subregion", "Украина")
+                # a kind word follows whitespace ("\\s+"), a name no word character ("\\b"): elsewhere the
+                # word is in no match ("Subregion", "Украина")
                 prev = text[i - 1] if i else ""
-                if (prev.isspace() if spaced else prev == " " if w == "People"
-                        else not (prev.isalnum() or prev == "_")):
+                if prev.isspace() if spaced else not (prev.isalnum() or prev == "_"):
                     words.append(i)
-                i = where.find(w, i + 1)
+                i = low.find(w, i + 1)
     if not words:
         return
     back = text[::-1]
@@ -983,7 +986,6 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
     return mentions, doubts
 
 
-_BEARING_NEAR = re.compile(r"(?i:north|south|east|west|\b[NSEW]{1,2}\s+of\b)")
 _OWN_BEARING_GAP = re.compile(r"\s*(?:\(|,)\s*(?:(?:just|some|about|approximately)\s+)?")
 _DIRECTION_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but)\b")
 
@@ -1001,13 +1003,13 @@ def _directions(
     refs: list[tuple[int, int, Relation]] = []  # (reference mention, phrase start in text, relation)
     for j, m in enumerate(mentions):
         near_before = text[max(0, m.start - 48) : m.start].casefold()
-        if "of" not in near_before and "from" not in near_before:
-            continue  # "<bearing> of|from [the settlement of] X" needs one of them right before it
+        if not any(w in near_before for w in DIRECTION_MARKS):
+            continue  # "<bearing> of|from [the settlement of] X", "севернее X" needs one of them right before it
         s, e = sentence_of(m.start)
         sentence = text[s:e]
         if not may_be_direction(sentence, m.start - s, m.end - s):
             continue  # no "<bearing> of [the village of] X" nor "X (3 km north)": no bearing from it
-        if not _BEARING_NEAR.search(text, max(0, m.start - 160), m.start):
+        if not BEARING_WORDS.search(text, max(0, m.start - 160), m.start):
             continue  # no bearing word just before the name: no "<bearing> of X" phrase
         rel = find_relation(sentence, m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:

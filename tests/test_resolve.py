@@ -107,6 +107,23 @@ def test_a_bearing_from_a_settled_town_chooses_the_namesake(gaz, bearing, geonam
     assert any(f"{bearing} of Pokrovsk" in w for w in c.why), c.why
 
 
+@pytest.mark.parametrize("text, phrase, geonameid", [
+    # a Russian milblogger and the Ukrainian General Staff put the same two namesakes on their sides of Pokrovsk
+    ("Российские войска атаковали севернее Покровска у Шевченко.", "севернее", 707625),
+    ("Российские войска атаковали южнее Покровска у Шевченко.", "южнее", 694167),
+    ("Ворог атакував на північ від Покровська поблизу Шевченка.", "північ від", 707625),
+    ("Ворог атакував південніше Покровська поблизу Шевченка.", "південніше", 694167),
+])
+def test_a_russian_or_ukrainian_bearing_chooses_the_namesake(gaz, text, phrase, geonameid) -> None:
+    name = text.rstrip(".").split()[-1]
+    c = placed(text, gaz)[name]
+    assert c.geonameid == geonameid, c.why
+    assert any(phrase in w for w in c.why), c.why
+    # without the bearing, nothing says which
+    bare = placed(text.split(" ", 2)[0] + " " + text.split(" ", 2)[1] + " " + text.rsplit(" ", 2)[-2] + " " + name + ".", gaz)
+    assert bare[name].geonameid is None, bare[name].why
+
+
 def test_a_bearing_in_brackets_after_the_name(gaz) -> None:
     # ISW writes "near Myrne (northwest of Pokrovsk)"; a larger Myrne lies 47 km south-west
     c = placed("Drone operators struck Ukrainian positions near Myrne (northwest of Pokrovsk).", gaz)["Myrne"]

@@ -326,14 +326,17 @@ def test_a_premises_or_nickname_row_reads_back(row) -> None:
 
 @pytest.mark.parametrize("row", lookup_rows("distance_words"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_distance_word_row_reads_back(row) -> None:
-    # "Russian forces advanced near Sokil, two kilometres north of Tykhe.": the distance before the bearing
-    from geo.relative import _DIST_DIR, _km
+    # "Russian forces advanced near Sokil, two kilometres north of Tykhe.", "в 5 км к северу от Покровска": the
+    # distance before the bearing, read by the relation to the place the example ends on
+    from geo.relative import find_relation
 
-    before = row.example[:row.example.rindex("Tykhe")]
-    m = _DIST_DIR.search(before)
-    assert m, row.example
-    if row.cls == "number":
-        assert re.fullmatch(row_pattern(row, lead=False), m["num"], re.IGNORECASE)
-        assert _km(m["num"], m["unit"]) == float(row.get("value"))
-    else:  # the approximation is part of the distance read
-        assert m.group(0).casefold().startswith(row.key)
+    name = list(re.finditer(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*", row.example))[-1]
+    r = find_relation(row.example, name.start(), name.end())
+    assert r is not None and r.kind == "direction-of" and r.distance_km is not None, row.example
+    assert re.search(row_pattern(row), r.text, re.IGNORECASE), row.example
+    if row.cls == "number":  # "two kilometres", "в двух километрах": the value in kilometres
+        assert r.distance_km == pytest.approx(float(row.get("value")))
+    elif row.cls == "unit":  # "3 miles", "3 метрах": three of the unit
+        assert r.distance_km == pytest.approx(3 * float(row.get("km")))
+    else:  # an approximation or a preposition opens the distance read
+        assert r.text.casefold().startswith(row.key)
