@@ -337,3 +337,68 @@ def test_a_distance_word_row_reads_back(row) -> None:
         assert _km(m["num"], m["unit"]) == float(row.get("value"))
     else:  # the approximation is part of the distance read
         assert m.group(0).casefold().startswith(row.key)
+
+
+def _gap_row_word(row, place: str | None):
+    """The row's word nearest before ``place`` (the example's last capitalised word; None: its end) in its example."""
+    end = len(row.example) if place is None else row.example.rindex(place)
+    return list(re.finditer(r"(?<!\w)" + re.escape(row.phrase) + r"(?!\w)", row.example[:end]))[-1]
+
+
+@pytest.mark.parametrize("row", lookup_rows("gap_words"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_gap_word_row_reads_back(row) -> None:
+    from geo.claims.action import _Cue, _instrument
+    from geo.claims.role import _direct, _venue
+    from geo.rules.matcher import read_kinds
+
+    names = re.findall(r"(?-i:[A-ZА-ЯІЇЄҐ])\w+", row.example)
+    place = "Istanbul" if row.cls == "venue" else None if row.cls == "instrument" else names[-1]
+    m = _gap_row_word(row, place)
+    # the word replaced by one of no class of its row ("beside": no direct word; "at": no across word)
+    other = {"direct": "beside", "direct-settlement": "beside", "across": "at", "instrument": "and", "venue": "near"}[row.cls]
+    if row.lang in ("ru", "uk"):
+        other = "и"
+    swapped = row.example[:m.start()] + other + row.example[m.end():]
+    if row.cls == "venue":  # a meeting word before it makes the place after it a venue: "talks … in Istanbul"
+        for text, venue in ((row.example, True), (swapped, False)):
+            s = text.rindex("Istanbul")
+            assert _venue(text, s, s + len("Istanbul"), 0, len(text)) is venue, text
+        return
+    if row.cls == "instrument":  # "attacked Belgorod with heavy drones": the weapon after the place is the attack's
+        for text, instrument in ((row.example, True), (swapped, False)):
+            kinds = read_kinds(text)
+            cue, weapon = kinds[("actions", "action")][0], kinds[("actions", "means")][0]
+            assert _instrument(text[cue.end:weapon.start]) is instrument, text
+        return
+    # an event's cue governs the place after it across the row's word ("launched an attack on Tykhe")
+    for text, direct in ((row.example, True), (swapped, False)):
+        s = text.rindex(place)
+        cue = [h for h in read_kinds(text)[("actions", "action")] if h.end <= s][-1]
+        cue = _Cue(cue.rule.get("action"), "", cue.start, cue.end, cue.text)
+        args = (text, cue, s, s + len(place))
+        if row.cls == "across":  # a country: "struck across Ukraine" (not "attacked Ukraine": politics)
+            assert _direct(*args, strict=True, country=True) is direct, text
+        elif row.cls == "direct":  # also before a region or a country
+            assert _direct(*args, strict=True) is direct, text
+        else:  # before a settlement only: "liberated X in the Y region"
+            assert _direct(*args, strict=False) is direct and not _direct(*args, strict=True), text
+
+
+@pytest.mark.parametrize("row", lookup_rows("name_endings"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_name_ending_row_reads_back(row) -> None:
+    from geo.mentions import _RU_TOPONYM, _SURNAME_END, _surname_ending, _toponym_ending
+
+    names = [w for w in re.findall(r"\w+", row.example) if w[:1].isupper() and w.casefold().endswith(row.key)]
+    assert names, row.example
+    reads, pattern = (_toponym_ending, _RU_TOPONYM) if row.cls == "toponym" else (_surname_ending, _SURNAME_END)
+    assert reads(names[-1]) and reads(names[-1].upper()), names
+    assert pattern.fullmatch(row.key), row.key  # the row itself is one of the expression's endings
+    assert not pattern.search(names[-1] + "x")  # an ending, not a part of the name
+
+
+@pytest.mark.parametrize("row", [r for r in rows("actions") if r.get("sector")], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_bare_strike_on_a_direction_is_fighting(row) -> None:
+    # "multidirectional strikes on the Zaporizhzhia direction": ground thrusts; with a weapon named, a strike
+    assert claim_at(f"The enemy delivered {row.phrase} on the Zaporizhzhia direction.", "Zaporizhzhia").action.value == "fighting"
+    assert claim_at(f"The enemy delivered artillery {row.phrase} on the Zaporizhzhia direction.",
+                    "Zaporizhzhia").action.value == "struck"

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import read_all_kinds, read_kinds
+from geo.rules.lookup import lookup_rows
 from geo.model import Action
 from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_list_start, _heading_next, _names_only, _previous_clause_start
@@ -116,7 +117,8 @@ def _tallies(text: str, means: tuple, found: list[_Cue]) -> list[_Cue]:
 
 _MEANS_BEFORE = 60  # characters from a weapon named before an attack cue to the cue ("33 БПЛА різної модифікації атакували")
 _MEANS_AFTER = 40  # characters from an attack cue to its instrument ("attacked Belgorod with drones")
-_INSTRUMENT = frozenset({"with", "by", "from", "з", "із", "из", "с"})
+# the words before a weapon that make it an attack's instrument (the instrument rows of geo/rules/gap_words.jsonl)
+_INSTRUMENT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "instrument")
 
 
 def _instrument(between: str) -> bool:

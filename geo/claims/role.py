@@ -15,9 +15,10 @@ from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_sp
 
 __all__ = []
 
-# A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition
-# right before it ("talks with the delegation in Istanbul"), or one right after it ("the Istanbul talks").
-_VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "from"})
+# A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition (a venue row of
+# geo/rules/gap_words.jsonl) right before it ("talks with the delegation in Istanbul"), or one right after it ("the
+# Istanbul talks").
+_VENUE_PREPOSITIONS = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "venue")
 _VENUE_GAP = 6  # words between the meeting word and the preposition
 # the words _REFERENCE_BEFORE can end with, before an optional "the" (see _may_end_in), but for its "between ..."
 # branch, which may end in any word: it holds one of _REFERENCE_ANY_END
@@ -177,15 +178,11 @@ def _list_may_start(before: str) -> int:
 
 
 _GAP_WORDS = re.compile(r"[\w'’-]+")
-# the words that may stand between a cue and the place it governs (strict: regions, countries)
-_DIRECT_WORDS_STRICT = frozenset({
-    "on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards", "to", "of", "southern",
-    "northern", "eastern", "western", "central", "entire", "whole"})
-_DIRECT_WORDS = _DIRECT_WORDS_STRICT | {
-    "in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village", "town", "city",
-    "villages", "settlements", "towns", "area", "areas", "populated", "locality", "localities", "hamlet", "district",
-    "districts", "center", "centre"}
-_ACROSS_WORDS = frozenset({"on", "against", "across", "over", "into", "throughout"})
+# the words that may stand between a cue and the place it governs (geo/rules/gap_words.jsonl): strict (regions,
+# countries) the direct rows, else the direct-settlement rows too; a country only with an across row among them
+_DIRECT_WORDS_STRICT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "direct")
+_DIRECT_WORDS = _DIRECT_WORDS_STRICT | {r.key for r in lookup_rows("gap_words") if r.cls == "direct-settlement"}
+_ACROSS_WORDS = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "across")
 _PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
                   r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*")
 

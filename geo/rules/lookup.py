@@ -19,7 +19,10 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
 - ``conjunctions``: the conjunctions between the names of a list (:mod:`geo.mentions`, :mod:`geo.claims.clauses`);
 - ``distance_words``: the number words and approximations of a distance before a bearing (:mod:`geo.relative`);
-- ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`).
+- ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`);
+- ``gap_words``: the small words that may stand between a cue and the place it governs, before an attack's weapon,
+  before a meeting's place (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
+- ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -81,8 +84,8 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # "X's eastern districts"), and its outskirts ("the eastern outskirts of X", "the approaches to X")
     "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word"})),
     # words never taken as a place on their own, whatever the gazetteer holds (geo.mentions.STOP_WORDS): each row one
-    # word, lower-cased; the class says why
-    "stop_words": (frozenset({"calendar", "function", "military", "political", "bearing", "size", "nationality",
+    # word, lower-cased; the class says why (an article also opens no name of several words the gazetteer lacks)
+    "stop_words": (frozenset({"calendar", "article", "function", "military", "political", "bearing", "size", "nationality",
                               "title", "place-kind", "media"}), {}, frozenset({"word"})),
     # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
     # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word
@@ -110,6 +113,16 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # word), and a region's one-word name as a whole mention ("DPR", "Crimea")
     "region_words": (frozenset({"kind", "name"}), {"stem": None, "number": frozenset({"plural"}),
                                                    "after": frozenset({"no"})}, frozenset({"word"})),
+    # the small words between a cue and what it governs (geo.claims.role, geo.claims.action): ``direct`` may stand
+    # between an event's cue and any place it governs ("an attack on the southern X"), ``direct-settlement`` only
+    # before a settlement ("captured the village of X"; "liberated X in the Y region": Y only contains X); an attack
+    # governs a country only ``across`` one ("strikes across Ukraine"); an ``instrument`` word between an attack and a
+    # weapon ("attacked Belgorod with heavy drones"); a ``venue`` preposition before a meeting's place ("talks … in
+    # Istanbul")
+    "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue"}), {}, frozenset({"word"})),
+    # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
+    # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
+    "name_endings": (frozenset({"toponym", "surname"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),

@@ -41,9 +41,10 @@ _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralSta
 
 #: table name → (classes, fields): what each table's rows may say
 TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
+    # sector "fighting": a strike word that, bare on a direction (no weapon named), is fighting there (geo.claims.analyse)
     "actions": (frozenset({"action", "not-action", "means", "part", "toward"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
-                 "scope": frozenset({"list"})}),
+                 "scope": frozenset({"list"}), "sector": frozenset({"fighting"})}),
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
