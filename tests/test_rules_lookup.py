@@ -293,7 +293,8 @@ def test_a_direction_row_reads_back(row) -> None:
         assert not _DIRECTION_RE.search(row.example.replace(row.phrase, row.phrase.capitalize()))
 
 
-@pytest.mark.parametrize("row", lookup_rows("conjunctions"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+@pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("list", "contrast")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_conjunction_row_glues_a_list(row) -> None:
     from geo.claims.clauses import _LIST_GLUE, _names_only
     from geo.mentions import _LIST_CONJUNCTIONS, _LIST_NEXT
@@ -402,3 +403,29 @@ def test_a_bare_strike_on_a_direction_is_fighting(row) -> None:
     assert claim_at(f"The enemy delivered {row.phrase} on the Zaporizhzhia direction.", "Zaporizhzhia").action.value == "fighting"
     assert claim_at(f"The enemy delivered artillery {row.phrase} on the Zaporizhzhia direction.",
                     "Zaporizhzhia").action.value == "struck"
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("clause", "clause-any")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_clause_conjunction_row_opens_a_clause(row) -> None:
+    # "Russian forces attacked near Tykhe, but Ukrainian units held Dachne.": Tykhe and Dachne are two clauses
+    from geo.claims.clauses import _clause_bounds
+
+    text = row.example
+    tykhe, dachne = text.index("Tykhe"), text.index("Dachne")
+    lo, hi = _clause_bounds(text, tykhe, tykhe + 5)
+    assert hi <= _whole_word(row, text).end() <= dachne and _clause_bounds(text, dachne, dachne + 6)[0] > tykhe, text
+    other = text.replace(f" {row.phrase} ", " and ", 1)  # a word of no clause row: one clause
+    assert _clause_bounds(other, tykhe, tykhe + 5)[1] > other.index("Dachne"), other
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("list_words") if r.cls == "state"], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_state_row_after_a_determiner_is_a_status_not_an_event(row) -> None:
+    # "strikes on the occupied Tykhe", "Russian-held Tykhe": a state of the place, not the verb
+    from geo.claims.action import _status_only
+
+    text = f"Drones struck the {row.phrase} Tykhe and the Russian-{row.phrase} Dachne."
+    assert _status_only(text, text.index(f" {row.phrase} ") + 1, row.phrase)
+    at = text.index(f"Russian-{row.phrase}")
+    assert _status_only(text, at, f"Russian-{row.phrase}")
+    assert not _status_only(text, text.index("struck"), "struck")

@@ -35,7 +35,9 @@ _WEAK = frozenset({"under control"})
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
-_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:occupied|controlled|held)$", _I)
+# a place's state ("occupied", "Russian-held"): the state rows of geo/rules/list_words.jsonl
+_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:"
+                           + "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state") + r")$", _I)
 
 
 class _Cue(NamedTuple):

@@ -17,7 +17,8 @@ before a name), one expression per class, case-insensitive as one attribute:
   (:mod:`geo.claims.role`);
 - ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
 - ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
-- ``conjunctions``: the conjunctions between the names of a list (:mod:`geo.mentions`, :mod:`geo.claims.clauses`);
+- ``conjunctions``: the conjunctions between the names of a list, and those that open a clause (:mod:`geo.mentions`,
+  :mod:`geo.claims.clauses`);
 - ``distance_words``: the number words and approximations of a distance before a bearing (:mod:`geo.relative`);
 - ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`);
 - ``gap_words``: the small words that may stand between a cue and the place it governs, before an attack's weapon,
@@ -103,8 +104,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after"}), {"case": frozenset({"title"})},
                         frozenset({"word"})),
     # the conjunctions between the names of a list (geo.mentions, geo.claims.clauses): "list" ("та", "и", "and"), and
-    # "а", which may also glue a list's head
-    "conjunctions": (frozenset({"list", "contrast"}), {}, frozenset({"word"})),
+    # "а", which may also glue a list's head, and after a comma opens a clause; the conjunctions that open a clause of
+    # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one
+    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any"}), {}, frozenset({"word"})),
     # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
     # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km")
     "distance_words": (frozenset({"number", "approximately"}), {"value": None}, frozenset({"word"})),

@@ -54,7 +54,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
     # geo.claims.role; every stance row does too)
-    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}),
+    # filler: a word that may stand between a seat of power and its speech verb ("Moscow, however, said"), auxiliary
+    # one right before the verb ("Moscow has said")
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "auxiliary", "caption"}),
                {"scope": frozenset({"report"}), "seat": frozenset({"speaks"})}),
     "voice": (frozenset({"setback", "setback-phrase"}), {}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
@@ -263,7 +265,7 @@ def matches(text: str) -> tuple[Hit, ...]:
 
     >>> [(h.table, h.cls, h.text) for h in matches("Russian forces could have taken Lyman.")][:5]  # doctest: +NORMALIZE_WHITESPACE
     [('speakers', 'actor', 'Russian forces'), ('positions', 'possessed', 'forces'), ('modality', 'hedge', 'could have'),
-     ('intentions', 'intention', 'could'), ('speech', 'filler', 'have')]
+     ('intentions', 'intention', 'could'), ('speech', 'auxiliary', 'have')]
     """
     comp = _compiled()
     hits: list[Hit] = []
