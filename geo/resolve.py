@@ -41,6 +41,7 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import Relation, find_relation, may_be_direction
 from geo.rules import load_table
+from geo.rules.lookup import lookup_rows
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
@@ -286,7 +287,10 @@ def _region_matches(text: str) -> Iterator[re.Match[str]]:
             pos = q + 1  # nothing starts from pos to the word
 
 
-_KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
+# the word a water mention ends with ("Oskil River"): the water-after rows of geo/rules/name_kinds.jsonl, which made
+# it one (geo.mentions); the name is looked up without it
+_KIND_WORD = re.compile(r"\s+(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_kinds") if r.cls == "water-after")
+                        + ")$", re.IGNORECASE)
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 

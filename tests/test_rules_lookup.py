@@ -199,6 +199,9 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
     lower = row.example[:m.start()] + m.group(0).lower() + row.example[m.end():]
     # a title row says so only as written ("Pokrovsk Road"; "the Pokrovsk road" leads to the town); the others in any case
     assert bool(pattern.match(lower[at:at + 40])) is (row.get("case") != "title"), row.line
+    if row.cls == "water-after":  # the water's name is looked up without the word ("Oskil River": Oskil)
+        from geo.resolve import _KIND_WORD
+        assert _KIND_WORD.sub("", f"Oskil {m.group(0)}") == "Oskil", row.line
 
 
 UNITS = lookup_rows("units")
@@ -352,6 +355,16 @@ def test_a_gap_word_row_reads_back(row) -> None:
     from geo.claims.role import _direct, _venue
     from geo.rules.matcher import read_kinds
 
+    if row.cls == "office":  # "the Zaporizhzhia region governor": the place is the office's seat
+        from geo.claims.role import _office_after
+
+        place = re.compile(r"(?:The\s+)?([A-Z]\w+)").match(row.example).end()
+        at = row.example.index(row.phrase, place)
+        swapped = row.example[:at].rstrip() + " far " + row.example[at + len(row.phrase):].lstrip()
+        assert _office_after(row.example, place) and not _office_after(swapped, place), (row.example, swapped)
+        curly = row.example.replace("'", "\u2019")  # an apostrophe in any spelling
+        assert _office_after(curly, place)
+        return
     names = re.findall(r"(?-i:[A-ZА-ЯІЇЄҐ])\w+", row.example)
     place = "Istanbul" if row.cls == "venue" else None if row.cls == "instrument" else names[-1]
     m = _gap_row_word(row, place)
@@ -429,3 +442,7 @@ def test_a_state_row_after_a_determiner_is_a_status_not_an_event(row) -> None:
     at = text.index(f"Russian-{row.phrase}")
     assert _status_only(text, at, f"Russian-{row.phrase}")
     assert not _status_only(text, text.index("struck"), "struck")
+    # "Russian-occupied territory": a status cue, weaker than any event cue of its clause
+    from geo.claims.action import _REGEX_CUES
+    status = next(p for _, detail, p in _REGEX_CUES if detail == "under control")
+    assert status.search(f"Units shelled Russian-{row.phrase} territory near Tykhe.")

@@ -17,6 +17,8 @@ __all__ = []
 
 # The cues the rule table cannot say (a number, a hyphenated status with its noun): the action cues
 # are the rows of geo/rules/actions.jsonl, read by geo.rules.matcher; these two are all that is left.
+# the words of a place's state ("occupied", "controlled", "held"): the state rows of geo/rules/list_words.jsonl
+_STATES = "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state")
 _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
     # partial control is not a capture: "controls about 80% of Selydove"
     (Action.FIGHTING, "partial control",
@@ -24,7 +26,7 @@ _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
         r"\d+\s*(?:%|per\s*cent|percent)")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
     (Action.CAPTURED, "under control",
-     _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
+     _c(rf"\b(?:russian|enemy|russia)[\s-](?:{_STATES})\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
 )
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
@@ -35,9 +37,7 @@ _WEAK = frozenset({"under control"})
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
-# a place's state ("occupied", "Russian-held"): the state rows of geo/rules/list_words.jsonl
-_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:"
-                           + "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state") + r")$", _I)
+_STATUS_WORDS = re.compile(rf"^(?:(?:russian|ukrainian)-)?(?:{_STATES})$", _I)  # "occupied", "Russian-held"
 
 
 class _Cue(NamedTuple):

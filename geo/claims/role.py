@@ -385,10 +385,9 @@ def _since(sentence: str, cue: _Cue, lo: int) -> bool:
     return False
 
 
-# what may stand between a place and the office seated there ("the Zaporizhzhia region governor", "the Donetsk
-# People's Republic head", "Kharkiv's mayor")
-_OFFICE_GAP = frozenset({"'s", "’s", "region", "region's", "oblast", "city", "city's", "people's", "people’s",
-                         "republic", "republic's", "krai"})
+# what may stand between a place and the office seated there ("the Zaporizhzhia region governor", "Kharkiv's mayor"):
+# the office rows of geo/rules/gap_words.jsonl, a possessive the row "'s"
+_OFFICE_GAP = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "office")
 
 
 def _office_after(sentence: str, end: int) -> str:
@@ -396,7 +395,7 @@ def _office_after(sentence: str, end: int) -> str:
     "the Zaporozhye Movement leader"), with at most a region word or a possessive between; "" for none."""
     for h in read_kinds(sentence).get(("speakers", "office"), ()):
         if h.start >= end:
-            gap = sentence[end:h.start].replace("'s", " 's").replace("’s", " ’s").lower().split()
+            gap = sentence[end:h.start].replace("'s", " 's").replace("’s", " 's").lower().split()
             if (not gap or sentence[end:end + 1] in "'’ ") and len(gap) <= 3 and _OFFICE_GAP.issuperset(gap):
                 return h.text
     return ""

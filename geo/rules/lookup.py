@@ -22,7 +22,7 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``distance_words``: the number words and approximations of a distance before a bearing (:mod:`geo.relative`);
 - ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`);
 - ``gap_words``: the small words that may stand between a cue and the place it governs, before an attack's weapon,
-  before a meeting's place (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
+  before a meeting's place, between a place and its office (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
 - ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
@@ -120,8 +120,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # before a settlement ("captured the village of X"; "liberated X in the Y region": Y only contains X); an attack
     # governs a country only ``across`` one ("strikes across Ukraine"); an ``instrument`` word between an attack and a
     # weapon ("attacked Belgorod with heavy drones"); a ``venue`` preposition before a meeting's place ("talks … in
-    # Istanbul")
-    "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue"}), {}, frozenset({"word"})),
+    # Istanbul"); an ``office`` word between a place and the office seated there ("the Zaporizhzhia region governor",
+    # "Kharkiv's mayor": a possessive is the row "'s")
+    "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue", "office"}), {},
+                  frozenset({"word"})),
     # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
     # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
     "name_endings": (frozenset({"toponym", "surname"}), {}, frozenset({"word"})),
