@@ -72,6 +72,14 @@ _REFERENCE_TAILS = {
     "launched": _c(r"\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?"),
     "defence-line": _c(r"[^.;]{0,60}"),
 }
+# After the clause's action cue, a ``massed`` row says where the action is ("attacks are concentrated near X"),
+# and a ``stationed`` row that describes the cue's object says where its target is ("enveloping the enemy group
+# located in X", "struck an ammunition depot situated near X"): X is the place of the event. The object is a
+# determiner and a few words, none a preposition or a verb's -ing form ("expands its bridgehead on the bank
+# further threatening the forces deployed in X" is another phrase: X is where a force stands); before the cue
+# either row says where the actor stands ("troops stationed in X shelled Y")
+_TARGET_OBJECT = _c(r"\s+(?:the|a|an|its|their|our|his|her)\s+"
+                    r"(?:(?!(?:of|on|in|at|near|to|from|by|with|for|and|or|further)\s)(?![\w'’-]+ing\s)[\w'’-]+\s+){0,5}")
 # English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
 # located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
 # southeast of Y)"): Y is a reference point, not the place of the event
@@ -209,11 +217,14 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
 def _reference_row_before(sentence: str, lo: int, stop: int, cue_end: int | None = None) -> bool:
     """Whether a reference row of geo/rules/positions.jsonl (classes of :data:`_REFERENCE_TAILS`) stands in
     ``sentence[lo:stop]`` with only its class's tail between it and ``stop``, where the place (or the list
-    that holds it) begins. A ``massed`` row after the clause's action cue (ending at ``cue_end``) says
-    where the action is ("Russian attacks are concentrated near X"), not where troops stand."""
+    that holds it) begins. After the clause's action cue (ending at ``cue_end``), a ``massed`` row, and a
+    ``stationed`` row that describes the cue's object (:data:`_TARGET_OBJECT`), say where the action is ("Russian
+    attacks are concentrated near X", "enveloping the enemy group located in X"), not where troops stand."""
     kinds = read_all_kinds(sentence)
     return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
-               and not (cls == "massed" and cue_end is not None and cue_end <= h.start)
+               and not (cue_end is not None and cue_end <= h.start
+                        and (cls == "massed" or cls == "stationed" and _TARGET_OBJECT.fullmatch(sentence, cue_end,
+                                                                                               h.start)))
                for cls, tail in _REFERENCE_TAILS.items() for h in kinds.get(("positions", cls), ()))
 
 

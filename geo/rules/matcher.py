@@ -58,7 +58,8 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # one right before the verb ("Moscow has said")
     "speech": (frozenset({"speech", "stance", "attribution", "filler", "auxiliary", "caption"}),
                {"scope": frozenset({"report"}), "seat": frozenset({"speaks"})}),
-    "voice": (frozenset({"setback", "setback-phrase"}), {}),
+    # side "RU": a phrase that names the Russian side's setback ("Russian attempts to advance"); without it, Ukraine's
+    "voice": (frozenset({"setback", "setback-phrase"}), {"side": frozenset({"RU"})}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
     "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {}),
@@ -72,10 +73,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
 }
-#: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`) and
-#: the position words ("in", "near"): their hits never hide a phrase of the other tables from :func:`read` (nor
+#: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
+#: the position words ("in", "near") and the words of a text's own voice (:mod:`geo.claims.voice`: "Russian
+#: attempts" never hides the cue "attempts to advance"): their hits never hide a phrase of the other tables from :func:`read` (nor
 #: appear there); their readers take them from :func:`matches` or :func:`read_all_kinds`
-SEPARATE_TABLES = frozenset({"discourse", "positions"})
+SEPARATE_TABLES = frozenset({"discourse", "positions", "voice"})
 
 
 @dataclass(frozen=True)
