@@ -114,6 +114,12 @@ def _kind_words(cls: str, lead: bool = True) -> str:
                     for r in table if r.cls == cls for p in (row_pattern(r, lead=lead),))
 
 
+def _ending_pattern(cls: str) -> re.Pattern[str]:
+    """The rows of class ``cls`` of geo/rules/name_endings.jsonl as one expression of a name's end, in any case."""
+    return re.compile("(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_endings") if r.cls == cls) + ")$",
+                      re.IGNORECASE)
+
+
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
     (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
@@ -167,13 +173,10 @@ _WEAK_CUE = _cue_pattern(("weak",), (), lead=True)
 # the words after a name that make it an area's (the area-after rows of geo/rules/direction_names.jsonl, in any case)
 _DIRECTION_WORDS = "|".join(re.escape(r.key) for r in lookup_rows("direction_names") if r.cls == "area-after")
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
-_RU_TOPONYM = re.compile(
-    r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad"
-    # the same in Cyrillic, nominatives only: a name in another case ("у Покровска", "біля
-    # Новопавлівки", "в районі Ставків") is judged by its nominatives (gazetteer.morphology)
-    r"|ка|ки|ое|не|ове|ск|ськ|град|поле|ичі|ці)$",
-    re.IGNORECASE,
-)
+# a name's ending (geo/rules/name_endings.jsonl) that makes it look like a village's, transliterated or in Cyrillic;
+# a Cyrillic name in another case ("у Покровска", "біля Новопавлівки") is judged by its nominatives
+# (gazetteer.morphology); pymorphy3's Geox tag is no substitute: it knows only the toponyms of its dictionary
+_RU_TOPONYM = _ending_pattern("toponym")
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
 # (the rows of geo/rules/name_kinds.jsonl, any case unless a row says ``case: title``, and the region words below)
@@ -194,7 +197,7 @@ _NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}
 # the words those end with (lower-cased) and the initial's full stop: the string test before the search
 _NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
                                         if r.cls == "not-settlement-before"}), ".")
-_SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$", re.IGNORECASE)
+_SURNAME_END = _ending_pattern("surname")  # a surname's ending (geo/rules/name_endings.jsonl)
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
@@ -722,7 +725,7 @@ def _match_run(
         ))
         if k == 1 and stop:
             continue
-        if k > 1 and not in_gaz and run[0][2] in _ARTICLES:
+        if k > 1 and not in_gaz and run[0][2].casefold() in _ARTICLES:
             continue  # "The Kurakhove direction": an article opens no name the gazetteer lacks
         called = key in people[2]
         if k == 1 and not called and (i in people[0] or key in people[1] or (
@@ -815,7 +818,7 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
     return True
 
 
-_ARTICLES = frozenset({"The", "A", "An", "THE"})
+_ARTICLES = frozenset(r.key for r in lookup_rows("stop_words") if r.cls == "article")  # "The", "A", "An"
 _QUOTES_BEFORE = frozenset("«„“\"'‘")
 _SENTENCE_ENDS = frozenset(".!?\n…:;•")
 

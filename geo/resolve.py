@@ -44,6 +44,7 @@ from geo.rules import load_table
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
+from geo.rules.lookup import lookup_rows
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
@@ -289,7 +290,10 @@ def _region_matches(text: str) -> Iterator[re.Match[str]]:
             pos = q + 1  # nothing starts from pos to the word
 
 
-_KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
+# the word a water mention ends with ("Oskil River"): the water-after rows of geo/rules/name_kinds.jsonl, which made
+# it one (geo.mentions); the name is looked up without it
+_KIND_WORD = re.compile(r"\s+(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_kinds") if r.cls == "water-after")
+                        + ")$", re.IGNORECASE)
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import read_all_kinds, read_kinds
+from geo.rules.lookup import lookup_rows
 from geo.model import Action
 from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_items_only, _dash_list_start, _heading_next, _names_only, _previous_clause_start
@@ -16,6 +17,8 @@ __all__ = []
 
 # The cues the rule table cannot say (a number, a hyphenated status with its noun): the action cues
 # are the rows of geo/rules/actions.jsonl, read by geo.rules.matcher; these two are all that is left.
+# the words of a place's state ("occupied", "controlled", "held"): the state rows of geo/rules/list_words.jsonl
+_STATES = "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state")
 _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
     # partial control is not a capture: "controls about 80% of Selydove"
     (Action.FIGHTING, "partial control",
@@ -23,7 +26,7 @@ _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
         r"\d+\s*(?:%|per\s*cent|percent)")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
     (Action.CAPTURED, "under control",
-     _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
+     _c(rf"\b(?:russian|enemy|russia)[\s-](?:{_STATES})\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
 )
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
@@ -34,7 +37,7 @@ _WEAK = frozenset({"under control"})
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
-_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:occupied|controlled|held)$", _I)
+_STATUS_WORDS = re.compile(rf"^(?:(?:russian|ukrainian)-)?(?:{_STATES})$", _I)  # "occupied", "Russian-held"
 
 
 class _Cue(NamedTuple):
@@ -116,7 +119,8 @@ def _tallies(text: str, means: tuple, found: list[_Cue]) -> list[_Cue]:
 
 _MEANS_BEFORE = 60  # characters from a weapon named before an attack cue to the cue ("33 БПЛА різної модифікації атакували")
 _MEANS_AFTER = 40  # characters from an attack cue to its instrument ("attacked Belgorod with drones")
-_INSTRUMENT = frozenset({"with", "by", "from", "з", "із", "из", "с"})
+# the words before a weapon that make it an attack's instrument (the instrument rows of geo/rules/gap_words.jsonl)
+_INSTRUMENT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "instrument")
 
 
 def _instrument(between: str) -> bool:

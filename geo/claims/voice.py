@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from urllib.parse import urlparse
 from geo.model import Action, Claimant, Report
 from geo.rules.lookup import class_pattern
-from geo.rules.matcher import read_all_kinds, read_kinds
+from geo.rules.matcher import read_all_kinds, read_kinds, rows
 from geo.claims.action import _find_cues, _hedged
 from geo.claims.claimant import _find_attributions
 
@@ -118,7 +118,8 @@ def _head_claimant(host: str, head: str) -> Claimant | None:
 # the enemy") are the rows of geo/rules/voice.jsonl, all read by the sentence's one matcher pass.
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
-_AUXILIARIES = frozenset({"has", "have", "had"})  # what may stand between Ukraine and its setback
+# what may stand between Ukraine and its setback: the auxiliary rows of geo/rules/speech.jsonl ("has", "had")
+_AUXILIARIES = frozenset(r.key for r in rows("speech") if r.cls == "auxiliary")
 _VOICE_MIN = 3  # own-voice sentences needed (a short milblog piece has three)
 _VOICE_RATIO = 3  # ... and at least this many per attributed sentence
 _VOICE_SPAN = 6000  # characters read from the start of the text

@@ -41,9 +41,10 @@ _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralSta
 
 #: table name → (classes, fields): what each table's rows may say
 TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
+    # sector "fighting": a strike word that, bare on a direction (no weapon named), is fighting there (geo.claims.analyse)
     "actions": (frozenset({"action", "not-action", "means", "part", "toward"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
-                 "scope": frozenset({"list"})}),
+                 "scope": frozenset({"list"}), "sector": frozenset({"fighting"})}),
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
@@ -53,7 +54,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
     # geo.claims.role; every stance row does too)
-    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}),
+    # filler: a word that may stand between a seat of power and its speech verb ("Moscow, however, said"), auxiliary
+    # one right before the verb ("Moscow has said")
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "auxiliary", "caption"}),
                {"scope": frozenset({"report"}), "seat": frozenset({"speaks"})}),
     # side "RU": a phrase that names the Russian side's setback ("Russian attempts to advance"); without it, Ukraine's
     "voice": (frozenset({"setback", "setback-phrase"}), {"side": frozenset({"RU"})}),
@@ -264,7 +267,7 @@ def matches(text: str) -> tuple[Hit, ...]:
 
     >>> [(h.table, h.cls, h.text) for h in matches("Russian forces could have taken Lyman.")][:5]  # doctest: +NORMALIZE_WHITESPACE
     [('speakers', 'actor', 'Russian forces'), ('positions', 'possessed', 'forces'), ('modality', 'hedge', 'could have'),
-     ('intentions', 'intention', 'could'), ('speech', 'filler', 'have')]
+     ('intentions', 'intention', 'could'), ('speech', 'auxiliary', 'have')]
     """
     comp = _compiled()
     hits: list[Hit] = []
