@@ -313,3 +313,23 @@ def test_a_ukrainian_adjectival_name_with_the_alternation_is_a_place(gaz) -> Non
     assert "Костянтинопільському" in names(text, gaz)
     # "Село" opening a sentence is no part of the name, even where an alternation of the pair is a key
     assert names("Село Липівка знаходиться поруч.", gaz) == ["Липівка"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural "settlements" word and a colon head a list: a common adjective after it is a village
+        ("За неделю подразделения заняли два населённых пункта: Хорошее и Вольное.", ["Хорошее", "Вольное"]),
+        ("Освобождены населенные пункты: Хорошее, Сосновка.", ["Хорошее", "Сосновка"]),
+        ("Противник атакував населені пункти: Вільне, Хороше.", ["Вільне", "Хороше"]),
+        # the same word opening a sentence, or after a colon of another heading, stays a word
+        ("Итоги недели: Хорошее настроение сохраняется у бойцов.", []),
+    ],
+)
+def test_a_list_headed_by_settlements_and_a_colon(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
+
+
+def test_an_english_preposition_opens_no_name(gaz) -> None:
+    # "In Kupiansk direction": the preposition is not part of the town's name
+    assert names("In Kupiansk direction, Russian troops attacked near Synkivka.", gaz) == ["Kupiansk", "Synkivka"]
