@@ -652,9 +652,12 @@ def resolve_mentions(
             own = [held[j][1] for j in _nearest_in_text([x for x, _ in held], pa, _NEAREST_COORDS)]
         for c in own:
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
-        # the front directions it is listed under pull it towards their towns
+        # the front directions it is listed under pull it towards their towns, but a direction
+        # named after one of its own readings ("Novgorod direction … Novgorod") is its own name:
+        # no evidence for itself
         in_sectors = _in_sector(sector_anchors, pa)
-        anchors.extend(sector_anchors[k][2] for k in in_sectors)
+        own_ids = ids_of(keys[i0])
+        anchors.extend(sector_anchors[k][2] for k in in_sectors if sectors[k].town.geonameid not in own_ids)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
         # (in its own paragraph: the next paragraph opens another direction's list)
         near_by: set[str] = set()

@@ -343,3 +343,13 @@ def test_a_mangled_name_is_looked_for_in_the_oblast_its_sentence_names(gaz) -> N
 def test_a_ukrainian_name_as_written_is_that_village(gaz, front, text) -> None:
     c = placed(text, gaz, front, day=dt.date(2025, 10, 23))["Молодецьке"]
     assert c.geonameid == 9112905, c.why
+
+
+def test_a_direction_is_no_evidence_for_the_town_it_is_named_after(gaz) -> None:
+    # the direction's town pulls the villages listed under it, not a mention of its own name
+    claims = extract_text("In the Kupiansk direction, the enemy attacked Kupiansk and Petropavlivka eleven times.", gaz)
+    town = [c for c in claims if c.place == "Kupiansk" and c.role == "event"]
+    village = [c for c in claims if c.place == "Petropavlivka"]
+    assert town and village
+    assert not any("the direction it is listed under" in w for w in town[0].why)
+    assert any("the direction it is listed under" in w for w in village[0].why)
