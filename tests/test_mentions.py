@@ -333,3 +333,9 @@ def test_a_list_headed_by_settlements_and_a_colon(text, expected, gaz) -> None:
 def test_an_english_preposition_opens_no_name(gaz) -> None:
     # "In Kupiansk direction": the preposition is not part of the town's name
     assert names("In Kupiansk direction, Russian troops attacked near Synkivka.", gaz) == ["Kupiansk", "Synkivka"]
+
+
+def test_a_not_place_row_covers_every_romanisation_of_it(gaz) -> None:
+    # the nickname row is "Khortytsia"; a report writes "Khortytsya": the same group of forces
+    text = "A spokesman of the Khortytsya operational-strategic group said Russians attacked near Ocheretyne."
+    assert names(text, gaz) == ["Ocheretyne"]
