@@ -440,14 +440,21 @@ def resolve_mentions(
 
     def regions_for(m: Mention) -> tuple[frozenset[str], bool]:
         """Regions named in the mention's sentence (strong; not one written after an earlier name as
-        that name's), else anywhere in the report (weak)."""
+        that name's, nor after a later name past the first such: "A, B Запорожской области, C и D
+        Днепропетровской области" gives A and B the first, C and D the second), else anywhere in
+        the report (weak)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
             local = set()
+            closing = -1  # the name at or after the mention whose own region closes its list
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
                 owner, alone = owner_of[k]
                 if re_ <= e and not (0 <= owner < m.start or (alone and owner != m.start)):
+                    if owner >= m.start:
+                        if closing >= 0 and owner != closing:
+                            continue
+                        closing = owner
                     local.add(p.name)
             if local:
                 return frozenset(local), True

@@ -353,3 +353,14 @@ def test_a_direction_is_no_evidence_for_the_town_it_is_named_after(gaz) -> None:
     assert town and village
     assert not any("the direction it is listed under" in w for w in town[0].why)
     assert any("the direction it is listed under" in w for w in village[0].why)
+
+
+def test_a_region_after_a_list_item_holds_for_the_items_before_it_not_after(gaz) -> None:
+    # "A, B, C Запорожской области, D, E и F Днепропетровской области": the first region is A's,
+    # B's and C's; the second D's, E's and F's (each oblast has a Новониколаевка)
+    text = ("За неделю подразделения освободили населенные пункты Новониколаевка, Красногорское, Привольное "
+            "Запорожской области, Егоровка, Вишневое и Новоалександровка Днепропетровской области.")
+    by_place = {c.place: c for c in extract_text(text, gaz)}
+    assert by_place["Новониколаевка"].admin1 == "Zaporizhzhya Oblast"
+    assert by_place["Егоровка"].admin1 == "Dnipropetrovsk Oblast"
+    assert not any("Dnipropetrovsk Oblast, named" in w for w in by_place["Новониколаевка"].why)
