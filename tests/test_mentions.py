@@ -339,3 +339,16 @@ def test_a_not_place_row_covers_every_romanisation_of_it(gaz) -> None:
     # the nickname row is "Khortytsia"; a report writes "Khortytsya": the same group of forces
     text = "A spokesman of the Khortytsya operational-strategic group said Russians attacked near Ocheretyne."
     assert names(text, gaz) == ["Ocheretyne"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a river's or a street's name after its Russian or Ukrainian kind word is no village
+        ("Российские войска форсировали реку Волчья и закрепились южнее Волчанска.", ["Волчанска"]),
+        ("Окупанти фіксуються на протилежному березі річки Вовча від села Дачне.", ["Дачне"]),
+        ("Бої тривають на вулиці Івана Франка у Вовчанську.", ["Вовчанську"]),
+    ],
+)
+def test_a_river_or_street_word_before_a_name(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
