@@ -352,3 +352,18 @@ def test_a_not_place_row_covers_every_romanisation_of_it(gaz) -> None:
 )
 def test_a_river_or_street_word_before_a_name(text, expected, gaz) -> None:
     assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet's or a council's name opens with a place's name: neither is the place
+        ("The attack was reported by Ukrainska Pravda, citing soldiers near Berdychi.", ["Berdychi"]),
+        ("A spokesman told the Kyiv Independent that Russians entered Vovche.", ["Vovche"]),
+        ("Troops seized the Novohrodivka City Council in the centre of the town.", []),
+        # written in lower case, the words after a town are no name's
+        ("Russian troops entered Novohrodivka and the city council building.", ["Novohrodivka"]),
+    ],
+)
+def test_an_outlet_or_council_named_after_a_place(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
