@@ -719,14 +719,17 @@ def _match_run(
         # or neuter adjective, the form of village names ("Удачного", "Вільне"), or a noun in a
         # list of names ("Маяк, Никанорівка"): a noun alone opens other names too ("Сили оборони")
         proper = named and (k > 1 or (
-            (len(run) == 1 or _region_rest(text, run)) and _proper_in_prose(text, s)
+            (len(run) == 1 or _region_rest(text, run))
+            and (_proper_in_prose(text, s) or _CYR_CALLED.search(text, max(0, s - 30), s) is not None)
             and not _before_sector_word(text, e)
             and (place_adjective(phrase) or _in_name_list(text, s, e) or _CYR_CALLED.search(text, max(0, s - 30), s))
         ))
         if k == 1 and stop:
             continue
-        if k > 1 and not in_gaz and run[0][2].casefold() in _ARTICLES:
-            continue  # "The Kurakhove direction": an article opens no name the gazetteer lacks
+        if k > 1 and not in_gaz and run[0][2].casefold() in _LEADING_FUNCTION:
+            # "The Kurakhove direction", "In Kupiansk direction": an English article or preposition
+            # (the function rows of geo/rules/stop_words.jsonl) opens no name the gazetteer lacks
+            continue
         called = key in people[2]
         if k == 1 and not called and (i in people[0] or key in people[1] or (
             people[1] and has_cyrillic(phrase) and any(fold(f) in people[1] for f in nominatives(phrase))
@@ -818,7 +821,8 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
     return True
 
 
-_ARTICLES = frozenset(r.key for r in lookup_rows("stop_words") if r.cls == "article")  # "The", "A", "An"
+_LEADING_FUNCTION = frozenset(  # "The", "A", "An" (class article) and the English prepositions (class function)
+    r.key.casefold() for r in lookup_rows("stop_words") if r.cls == "article" or (r.cls == "function" and r.lang == "en"))
 _QUOTES_BEFORE = frozenset("«„“\"'‘")
 _SENTENCE_ENDS = frozenset(".!?\n…:;•")
 
@@ -838,10 +842,12 @@ def _proper_in_prose(text: str, start: int) -> bool:
 
 _CYR_CAP = "А-ЯЁІЇЄҐ"
 # a Russian or Ukrainian word that calls the next name a settlement: "села Искра", "селища
-# Маяк", "населенный пункт Новое", "посёлка Щербиновка", "хутора Рог"
+# Маяк", "населенный пункт Новое", "посёлка Щербиновка", "хутора Рог"; or heads a list of them
+# after a colon ("освободили три населённых пункта: Хорошее, …", "населені пункти: Вільне, …")
 _CYR_CALLED = re.compile(
     r"(?<!\w)(?:сел(?:о|а|е|у|і|ом)|селищ(?:е|а|і|у|ем)|посел(?:ок|ка|ке|ку)|посёл(?:ок|ка|ке|ку)|пгт|смт|"
-    r"хутор(?:а|е|і|у)?|населен(?:ный|ного|ном|ному|ий|ого|ому) пункт(?:а|е|і|у)?)\s+$",
+    r"хутор(?:а|е|і|у)?|насел[её]н(?:ный|ного|ном|ному|ий|ого|ому) пункт(?:а|е|і|у)?)\s+$"
+    r"|(?<!\w)(?:с[её]л|сіл|сел(?:а|ищ)|насел[её]н(?:ные|ных|і|их) пункт(?:ы|ов|а|и|ів))\s*:\s+$",
     re.IGNORECASE,
 )
 _OPEN_QUOTES = "«„“\""

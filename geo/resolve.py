@@ -447,14 +447,21 @@ def resolve_mentions(
 
     def regions_for(m: Mention) -> tuple[frozenset[str], bool]:
         """Regions named in the mention's sentence (strong; not one written after an earlier name as
-        that name's), else anywhere in the report (weak)."""
+        that name's, nor after a later name past the first such: "A, B Запорожской области, C и D
+        Днепропетровской области" gives A and B the first, C and D the second), else anywhere in
+        the report (weak)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
             local = set()
+            closing = -1  # the name at or after the mention whose own region closes its list
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
                 owner, alone = owner_of[k]
                 if re_ <= e and not (0 <= owner < m.start or (alone and owner != m.start)):
+                    if owner >= m.start:
+                        if closing >= 0 and owner != closing:
+                            continue
+                        closing = owner
                     local.add(p.name)
             if local:
                 return frozenset(local), True
@@ -659,9 +666,12 @@ def resolve_mentions(
             own = [held[j][1] for j in _nearest_in_text([x for x, _ in held], pa, _NEAREST_COORDS)]
         for c in own:
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
-        # the front directions it is listed under pull it towards their towns
+        # the front directions it is listed under pull it towards their towns, but a direction
+        # named after one of its own readings ("Novgorod direction … Novgorod") is its own name:
+        # no evidence for itself
         in_sectors = _in_sector(sector_anchors, pa)
-        anchors.extend(sector_anchors[k][2] for k in in_sectors)
+        own_ids = ids_of(keys[i0])
+        anchors.extend(sector_anchors[k][2] for k in in_sectors if sectors[k].town.geonameid not in own_ids)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
         # (in its own paragraph: the next paragraph opens another direction's list)
         near_by: set[str] = set()

@@ -360,3 +360,24 @@ def test_a_mangled_name_is_looked_for_in_the_oblast_its_sentence_names(gaz) -> N
 def test_a_ukrainian_name_as_written_is_that_village(gaz, front, text) -> None:
     c = placed(text, gaz, front, day=dt.date(2025, 10, 23))["Молодецьке"]
     assert c.geonameid == 9112905, c.why
+
+
+def test_a_direction_is_no_evidence_for_the_town_it_is_named_after(gaz) -> None:
+    # the direction's town pulls the villages listed under it, not a mention of its own name
+    claims = extract_text("In the Kupiansk direction, the enemy attacked Kupiansk and Petropavlivka eleven times.", gaz)
+    town = [c for c in claims if c.place == "Kupiansk" and c.role == "event"]
+    village = [c for c in claims if c.place == "Petropavlivka"]
+    assert town and village
+    assert not any("the direction it is listed under" in w for w in town[0].why)
+    assert any("the direction it is listed under" in w for w in village[0].why)
+
+
+def test_a_region_after_a_list_item_holds_for_the_items_before_it_not_after(gaz) -> None:
+    # "A, B, C Запорожской области, D, E и F Днепропетровской области": the first region is A's,
+    # B's and C's; the second D's, E's and F's (each oblast has a Новониколаевка)
+    text = ("За неделю подразделения освободили населенные пункты Новониколаевка, Красногорское, Привольное "
+            "Запорожской области, Егоровка, Вишневое и Новоалександровка Днепропетровской области.")
+    by_place = {c.place: c for c in extract_text(text, gaz)}
+    assert by_place["Новониколаевка"].admin1 == "Zaporizhzhya Oblast"
+    assert by_place["Егоровка"].admin1 == "Dnipropetrovsk Oblast"
+    assert not any("Dnipropetrovsk Oblast, named" in w for w in by_place["Новониколаевка"].why)

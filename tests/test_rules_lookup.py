@@ -189,7 +189,7 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         assert not _MODIFIER_AFTER.match(" forces took the village.")
         return
     if row.cls == "not-settlement-before":
-        name = re.compile(r"\b[A-Z]").search(row.example, m.end())
+        name = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]").search(row.example, m.end())
         assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])
         return
     after = re.compile(r"\s+\S").search(row.example[:m.start()][::-1])  # the name's end: the spaces before the word

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gazetteer.names import fold
 from geo.model import Action
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
 from geo.rules.lemmas import LEMMA_LANGS, is_form, stem as lemma_stem
@@ -370,10 +371,15 @@ def _next_word(text: str, end: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _not_place_keys() -> tuple[frozenset[str], frozenset[str], int]:
+def _not_place_keys() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
+    """The whole-word keys, the stems and the shortest stem of ``not_places``, and the whole-word
+    Latin rows folded as the gazetteer folds names (so that every romanisation of a nickname is one:
+    "Khortytsia", "Khortytsya")."""
     table = rows("not_places")
     stems = frozenset(r.key for r in table if r.match == "prefix")
-    return frozenset(r.key for r in table if r.match == "word"), stems, min(map(len, stems), default=1)
+    words = frozenset(r.key for r in table if r.match == "word")
+    folded = frozenset(fold(r.phrase) for r in table if r.match == "word" and r.phrase.isascii())
+    return words, stems, min(map(len, stems), default=1), folded - {""}
 
 
 @lru_cache(maxsize=4096)
@@ -382,10 +388,13 @@ def is_not_place(name: str) -> bool:
 
     >>> is_not_place("Vostok"), is_not_place("«Центр»"), is_not_place("Искандером"), is_not_place("Pokrovsk")
     (True, True, True, False)
+    >>> is_not_place("Khortytsya")  # the row is Khortytsia: another romanisation of it
+    True
     """
-    key = normalise_phrase(name.strip(" «»\"„“”'’"))
-    exact, stems, shortest = _not_place_keys()
-    if key in exact:
+    bare = name.strip(" «»\"„“”'’")
+    key = normalise_phrase(bare)
+    exact, stems, shortest, folded = _not_place_keys()
+    if key in exact or (bare.isascii() and fold(bare) in folded):
         return True
     return any(key[:n] in stems and (n == len(key) or key[n:].isalpha()) for n in range(len(key), shortest - 1, -1)) if stems else False
 
