@@ -203,6 +203,9 @@ def test_claimant_falls_back_to_context_then_source_then_author() -> None:
     ("Kyiv's military said fighting went on near Torske.", "Torske", Claimant.UA_OFFICIAL),
     ("The Kremlin said Russian troops had entered Kupiansk.", "Kupiansk", Claimant.RU_OFFICIAL),
     ("Kremlin-backed bloggers claimed Russian troops had entered Kupiansk.", "Kupiansk", Claimant.RU_MILBLOGGER),
+    # a side's forces as a whole, the subject of a speech verb, speak for its military
+    ("Ukrainian forces reported Russian assaults towards Kostiantynivka.", "Kostiantynivka", Claimant.UA_OFFICIAL),
+    ("Russian forces said on Monday they had taken Tykhe.", "Tykhe", Claimant.RU_MOD),
 ])
 def test_speakers_as_the_tables_name_them(sentence: str, name: str, claimant: Claimant) -> None:
     assert _run(sentence, name).claimant is claimant
@@ -213,6 +216,8 @@ def test_speakers_as_the_tables_name_them(sentence: str, name: str, claimant: Cl
     ("The talks in Moscow ended as Russian forces entered Tykhe.", []),
     ("Ukraine will never be admitted to the alliance, a commentator noted.", []),  # no speech verb right after
     ("This is the Kremlin trying to hide the losses near Lyman.", []),
+    ("Ukrainian forces repelled two assaults near Lyman.", []),  # acting, not speaking
+    ("Russian forces reportedly advanced near Lyman.", []),
     ("According to Khortytsia, Ukrainian military aims to hold Stepove.", ["Khortytsia"]),  # not "military aims"
     ("Фото: фрагмент мапи / DeepState", ["DeepState"]),  # a credit (the report reading passes it over)
 ])
