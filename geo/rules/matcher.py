@@ -62,9 +62,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
-    # read by geo.claims with the positions as code
+    # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
+    # are attempting to break through": no speaker)
     "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
-                             "approximately", "route", "stationed", "massed", "launched", "defence-line"}), {}),
+                             "approximately", "route", "stationed", "massed", "launched", "defence-line"}),
+                  {"speaks": frozenset({"no"})}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
