@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 from frontmap.errors import RuleError
 from gazetteer.names import fold
-from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption
+from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption, office_after
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from geo.model import Claim
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
-           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "apply_report_state"]
+           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "seated_speakers", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -652,6 +652,46 @@ def _retells_assessment(states: Sequence[SentenceState]) -> bool:
     return False
 
 
+# whose officials a place's own office speaks for, by the country the place lies in
+_OFFICIALS = {"UA": Claimant.UA_OFFICIAL, "RU": Claimant.RU_OFFICIAL}
+
+
+def seated_speakers(claims: Sequence[Claim], states: Sequence[SentenceState], text: str) -> list[SentenceState]:
+    """The report states with the speakers named by their seat: a place's own office that speaks (an office
+    row of ``seat: country`` in ``geo/rules/speakers.jsonl`` after a place the claims placed: "Kherson Region
+    Governor X announced this", "the Kharkiv regional governor said", "Saratov Governor X said") is an
+    official of the country the place lies in, once the place is placed (the sentence reading cannot know it).
+
+    It speaks its sentence, and with a back reference ("announced this") the sentences since the last
+    speaker named, as :func:`read_report` has a named speaker do. A sentence that names its speaker
+    ("the Russian-installed Kherson governor said") keeps it.
+    """
+    starts = [st.span[0] for st in states]
+    out = list(states)
+    for c in claims:
+        official = _OFFICIALS.get(c.country)
+        k = bisect.bisect_right(starts, c.start) - 1
+        if c.role != "speaker" or official is None or k < 0:
+            continue
+        st = out[k]
+        if st.speaker is not None and st.speaker.sentence == k:
+            continue  # the sentence names who speaks (or a seat did already)
+        s, e = st.span
+        sentence = text[s:e]
+        office = office_after(sentence, c.end - s)
+        found = find_markers(sentence)
+        if office is None or office.get("seat") != "country" or not any(m.cls in ("speech", "backref") for m in found):
+            continue
+        speaker = Speaker(official, sentence[c.start - s:office.end], k)
+        out[k] = replace(st, speaker=speaker)
+        if any(m.cls == "backref" for m in found):
+            j = k - 1
+            while j >= 0 and not (out[j].speaker is not None and out[j].speaker.sentence == j):
+                out[j] = replace(out[j], speaker=speaker)
+                j -= 1
+    return out
+
+
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
                        report_date: _dt.date | None = None, month: tuple[int, int] | None = None,
                        outlet: Claimant | None = None) -> list[Claim]:
@@ -663,6 +703,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
 
     Each change is said in the claim's ``why``. A claim keeps what its own sentence said.
     """
+    states = seated_speakers(claims, states, text)
     starts = [st.span[0] for st in states]
     out: list[Claim] = []
     extra: list[Claim] = []  # claims a later sentence makes about a sentence's places

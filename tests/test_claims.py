@@ -203,6 +203,12 @@ def test_claimant_falls_back_to_context_then_source_then_author() -> None:
     ("Kyiv's military said fighting went on near Torske.", "Torske", Claimant.UA_OFFICIAL),
     ("The Kremlin said Russian troops had entered Kupiansk.", "Kupiansk", Claimant.RU_OFFICIAL),
     ("Kremlin-backed bloggers claimed Russian troops had entered Kupiansk.", "Kupiansk", Claimant.RU_MILBLOGGER),
+    # a side's forces as a whole, the subject of a speech verb, speak for its military
+    ("Ukrainian forces reported Russian assaults towards Kostiantynivka.", "Kostiantynivka", Claimant.UA_OFFICIAL),
+    ("Russian forces said on Monday they had taken Tykhe.", "Tykhe", Claimant.RU_MOD),
+    # a seat of power's troops are no speaker: who says what they did is
+    ("Moscow's forces have pushed towards Kurakhove, Syrskyi said.", "Kurakhove", Claimant.UA_OFFICIAL),
+    ("Kyiv's troops were pushed out of Krynky, Moscow's ministry said.", "Krynky", Claimant.RU_MOD),
 ])
 def test_speakers_as_the_tables_name_them(sentence: str, name: str, claimant: Claimant) -> None:
     assert _run(sentence, name).claimant is claimant
@@ -213,6 +219,10 @@ def test_speakers_as_the_tables_name_them(sentence: str, name: str, claimant: Cl
     ("The talks in Moscow ended as Russian forces entered Tykhe.", []),
     ("Ukraine will never be admitted to the alliance, a commentator noted.", []),  # no speech verb right after
     ("This is the Kremlin trying to hide the losses near Lyman.", []),
+    ("Ukrainian forces repelled two assaults near Lyman.", []),  # acting, not speaking
+    ("Russian forces reportedly advanced near Lyman.", []),
+    ("Moscow's troops are trying to push through near Kurakhove.", []),  # a seat's troops act, they do not speak
+    ("Kyiv's forces held the line near Lyman, the bloggers wrote.", []),
     ("According to Khortytsia, Ukrainian military aims to hold Stepove.", ["Khortytsia"]),  # not "military aims"
     ("Фото: фрагмент мапи / DeepState", ["DeepState"]),  # a credit (the report reading passes it over)
 ])

@@ -475,3 +475,48 @@ def test_a_sentence_opening_with_a_pronoun_and_a_speech_verb_goes_on_in_the_last
     states = read_report(text)
     assert states[2].speaker is not None and states[2].speaker.text == states[1].speaker.text
     assert "Filashkin" in states[2].speaker.text
+
+
+def _seat(text: str, name: str, country: str) -> Claim:
+    at = text.index(name)
+    return _claim(at, place=name, end=at + len(name), role="speaker", country=country)
+
+
+@pytest.mark.parametrize(("text", "seat", "country", "claimant"), [
+    # a governor named with his region speaks for the officials of the region's country
+    ("Russian artillery shelled Tiahynka overnight, wounding a man. "
+     "Kherson Region Governor Ivan Petrenko announced this on Telegram, the agency reports.",
+     "Kherson Region", "UA", Claimant.UA_OFFICIAL),
+    ("On Monday, the Belgorod regional governor said Ukrainian drones struck Tiahynka.", "Belgorod", "RU",
+     Claimant.RU_OFFICIAL),
+    ("Sumy Oblast Governor Ivan Petrenko said Russian drones struck Tiahynka.", "Sumy Oblast", "UA", Claimant.UA_OFFICIAL),
+])
+def test_a_place_s_own_office_speaks_for_its_country(text: str, seat: str, country: str, claimant: Claimant) -> None:
+    states = read_report(text)
+    struck = _claim(text.index("Tiahynka"), place="Tiahynka", end=text.index("Tiahynka") + 8, role="event",
+                    action=Action.STRUCK)
+    out = apply_report_state([struck, _seat(text, seat, country)], states, text, dt.date(2025, 11, 24))
+    assert out[0].claimant is claimant
+    assert any("report's speaker" in w for w in out[0].why)
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence names its speaker: kept
+    "The Russian-installed Kherson governor said Ukrainian drones struck Tiahynka.",
+    # an office that is no place's own (a group's leader), or one the writer may not seat in its country (a mayor:
+    # the Russian-installed ones of occupied towns are "the Donetsk mayor" too)
+    "The Zaporizhzhia movement leader said Ukrainian drones struck Tiahynka.",
+    "The Kherson mayor said Ukrainian drones struck Tiahynka.",
+    # no speech: the governor only stands in the sentence
+    "Ukrainian drones struck Tiahynka as the Kherson governor visited the front.",
+    # a place of no side's country
+    "The Minsk mayor said Ukrainian drones struck Tiahynka.",
+])
+def test_a_seat_that_does_not_speak_for_its_country(text: str) -> None:
+    states = read_report(text)
+    seat = next(n for n in ("Kherson", "Zaporizhzhia", "Minsk") if n in text)
+    struck = _claim(text.index("Tiahynka"), place="Tiahynka", end=text.index("Tiahynka") + 8, role="event",
+                    action=Action.STRUCK)
+    out = apply_report_state([struck, _seat(text, seat, "BY" if seat == "Minsk" else "UA")], states, text,
+                             dt.date(2025, 11, 24))
+    assert out[0].claimant is not Claimant.UA_OFFICIAL

@@ -130,7 +130,7 @@ def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bo
     # "in Moscow": a preposition row of geo/rules/positions.jsonl; "Moscow's military": a possessed row
     if _position_before(text, "preposition", max(0, start - _PREPOSITION_REACH), start):
         return False
-    if _possessed_after(text, end):
+    if _possessed_after(text, end, speaking=True):
         return True
     nxt = min((h for h in speech if h.start >= end), key=lambda h: h.start, default=None)
     if nxt is None:

@@ -192,13 +192,15 @@ def _position_before(sentence: str, cls: str, lo: int, stop: int, tail: re.Patte
                for h in read_all_kinds(sentence).get(("positions", cls), ()))
 
 
-def _possessed_after(sentence: str, end: int) -> bool:
+def _possessed_after(sentence: str, end: int, speaking: bool = False) -> bool:
     """Whether the name ending at ``end`` is followed by a possessive and a ``possessed`` row of
-    ``geo/rules/positions.jsonl`` ("Moscow's defence ministry", "Kyiv’s negotiators"): the place speaks or acts."""
+    ``geo/rules/positions.jsonl`` ("Moscow's defence ministry", "Kyiv’s negotiators"): the place speaks or acts.
+    With ``speaking``, only a row that may speak (not ``speaks: no``: "Moscow's troops" act, they do not speak)."""
     m = _POSSESSIVE.match(sentence, end)
     if m is None:
         return False
-    return any(h.start == m.end() for h in read_all_kinds(sentence).get(("positions", "possessed"), ()))
+    return any(h.start == m.end() and not (speaking and h.get("speaks") == "no")
+               for h in read_all_kinds(sentence).get(("positions", "possessed"), ()))
 
 
 def _locator_before(sentence: str, lo: int, stop: int) -> bool:

@@ -404,12 +404,18 @@ _OFFICE_GAP = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "off
 def _office_after(sentence: str, end: int) -> str:
     """The office row of the speakers table right after the place ("the Kherson regional administration",
     "the Zaporozhye Movement leader"), with at most a region word or a possessive between; "" for none."""
+    hit = _office_hit(sentence, end)
+    return hit.text if hit is not None else ""
+
+
+def _office_hit(sentence: str, end: int):
+    """The hit of :func:`_office_after` (its row says whose official the office is: ``seat``), or None."""
     for h in read_kinds(sentence).get(("speakers", "office"), ()):
         if h.start >= end:
             gap = sentence[end:h.start].replace("'s", " 's").replace("’s", " 's").lower().split()
             if (not gap or sentence[end:end + 1] in "'’ ") and len(gap) <= 3 and _OFFICE_GAP.issuperset(gap):
-                return h.text
-    return ""
+                return h
+    return None
 
 
 def _direction_word_after(sentence: str, end: int) -> bool:

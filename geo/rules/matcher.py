@@ -50,7 +50,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
-                  "speech": frozenset({"needed", "follows"})}),
+                  "speech": frozenset({"needed", "follows"}),
+                  # an office row of seat "country": the seat's own office, an official of the country the seat lies in
+                  "seat": frozenset({"country"})}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
@@ -66,9 +68,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
-    # read by geo.claims with the positions as code
+    # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
+    # are attempting to break through": no speaker)
     "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
-                             "approximately", "route", "stationed", "massed", "launched", "defence-line"}), {}),
+                             "approximately", "route", "stationed", "massed", "launched", "defence-line"}),
+                  {"speaks": frozenset({"no"})}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
