@@ -58,7 +58,7 @@ from geo.rules.lookup import lookup_rows, row_pattern
 from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["BEARING_WORDS", "DIRECTION_MARKS", "KINDS", "Relation", "find_relation", "may_be_direction", "derive_point",
-           "bearing_of"]
+           "bearing_of", "point_pattern", "point_stems"]
 
 KINDS = ("direction-of", "part", "outskirts")  #: the values of Relation.kind
 
@@ -140,6 +140,36 @@ def _opt(alternation: str, tail: str = r"\s+") -> str:
     return f"(?:{alternation}{tail})?" if alternation else ""
 
 
+def point_pattern(lang: str, forms: tuple[str, ...] = ()) -> str:
+    """The expression of a language's compass points, each followed, optionally, by one of the language's suffix rows
+    whose ``form`` is in ``forms`` (English ``("adjective",)``: "north", "north-east", "southern", "south-western").
+
+    No flags nor groups: use it case-insensitively, inside other expressions (:mod:`geo.claims.role`).
+
+    Examples
+    --------
+    >>> import re
+    >>> p = re.compile(point_pattern("en", ("adjective",)), re.I)
+    >>> [bool(p.fullmatch(w)) for w in ("north-east", "Southwest", "western", "westward", "up")]
+    [True, True, True, False, False]
+    """
+    points = [r for r in _BEARING_ROWS if r.cls == "point" and r.lang in (lang, "any")]
+    if not points:
+        raise RuleError(f"geo/rules/bearings.jsonl: language {lang!r} has no point row")
+    suffixes = [r for r in _BEARING_ROWS if r.cls == "suffix" and r.lang in (lang, "any") and r.get("form") in forms]
+    return _alt(_compound(r) for r in _longest(points)) + (_opt(_words(suffixes), "") if suffixes else "")
+
+
+def point_stems(lang: str) -> tuple[str, ...]:
+    """What every compass point of a language holds, lower-cased, one of these (English "east", "north", "south",
+    "west"): the stems of a word gate (:class:`geo.claims.matching`) for :func:`point_pattern`.
+
+    >>> point_stems("en")
+    ('east', 'north', 'south', 'west')
+    """
+    return _fewest(_JOIN.split(r.key)[0] for r in _BEARING_ROWS if r.cls == "point" and r.lang in (lang, "any"))
+
+
 @dataclass(frozen=True)
 class _Grammar:
     """One language's expressions of a relative place, built from its rows, and the words that gate them."""
@@ -188,7 +218,7 @@ def _grammar(lang: str) -> _Grammar:
     def rows(table, cls):
         return [r for r in table if r.cls == cls and r.lang in (lang, "any")]
 
-    points, suffixes = rows(_BEARING_ROWS, "point"), rows(_BEARING_ROWS, "suffix")
+    points = rows(_BEARING_ROWS, "point")
     adjectives, comparatives = rows(_BEARING_ROWS, "adjective"), rows(_BEARING_ROWS, "comparative")
     abbreviations, links = rows(_BEARING_ROWS, "abbreviation"), rows(_BEARING_ROWS, "link")
     part_links, articles = rows(_BEARING_ROWS, "part-link"), rows(_BEARING_ROWS, "article")
@@ -197,7 +227,7 @@ def _grammar(lang: str) -> _Grammar:
     link = _words(links)
     if not (points and link):
         raise RuleError(f"geo/rules/bearings.jsonl: language {lang!r} has rows but no point or no link row")
-    point = _alt(_compound(r) for r in _longest(points)) + (_opt(_words(suffixes), "") if suffixes else "")
+    point = point_pattern(lang, ("point", "adjective"))  # every suffix row has one of these forms
     abbreviation = _alt(row_pattern(r, lead=False) for r in _longest(abbreviations))
     # a bearing before a link word: a point, or an abbreviation right before the link ("NE of")
     direction = _alt([point] + ([abbreviation + rf"(?=\s+{link})"] if abbreviation else []))

@@ -293,7 +293,8 @@ def test_a_direction_row_reads_back(row) -> None:
         assert not _DIRECTION_RE.search(row.example.replace(row.phrase, row.phrase.capitalize()))
 
 
-@pytest.mark.parametrize("row", lookup_rows("conjunctions"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+@pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("list", "contrast")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_conjunction_row_glues_a_list(row) -> None:
     from geo.claims.clauses import _LIST_GLUE, _names_only
     from geo.mentions import _LIST_CONJUNCTIONS, _LIST_NEXT
@@ -340,3 +341,19 @@ def test_a_distance_word_row_reads_back(row) -> None:
         assert r.distance_km == pytest.approx(3 * float(row.get("km")))
     else:  # an approximation or a preposition opens the distance read
         assert r.text.casefold().startswith(row.key)
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("break", "addition", "contrast")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_break_row_ends_the_reach_of_a_bearing_and_an_addition_row_does_not(row) -> None:
+    from geo.claims.clauses import _LIST_GLUE
+    from geo.resolve import _DIRECTION_BREAK
+
+    m = _whole_word(row, row.example)
+    brk = _DIRECTION_BREAK.search(row.example)
+    if row.cls == "addition":  # "а также": the names after it are still in the bearing's reach
+        assert brk is None, (row.example, brk)
+        assert row.key not in _LIST_GLUE
+    else:
+        assert brk is not None and brk.span() == m.span(), (row.example, brk)
+        assert row.cls == "contrast" or row.key not in _LIST_GLUE  # a break is no list's glue

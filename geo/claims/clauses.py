@@ -42,7 +42,8 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 _HEADING_BREAK = re.compile(r"\s*+(?:[–—]|:)\s")  # matched at a clause's end only
 _HEADING_WORDS = 3  # words a heading clause may hold besides the place ("В районе Спорного —", "У Херсоні:")
-_LIST_GLUE = frozenset(r.key for r in lookup_rows("conjunctions"))  # geo/rules/conjunctions.jsonl, every row
+# the list and contrast rows of geo/rules/conjunctions.jsonl
+_LIST_GLUE = frozenset(r.key for r in lookup_rows("conjunctions") if r.cls in ("list", "contrast"))
 
 
 def _heading_next(sentence: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int] | None:
