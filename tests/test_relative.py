@@ -201,7 +201,7 @@ def test_a_bearings_row_reads_its_example(row) -> None:
         assert r.bearing == float(row.get("bearing")), row.line
     expected = {"point": "direction-of", "comparative": "direction-of", "abbreviation": "direction-of",
                 "link": "direction-of", "toward": "direction-of", "inside": "part", "adjective": ("part", "outskirts"),
-                "part-link": "part", "suffix": "part" if row.get("form") == "adjective" else "direction-of"}
+                "part-link": "part", "side": "part", "suffix": "part" if row.get("form") == "adjective" else "direction-of"}
     if row.cls in expected:
         assert r.kind in expected[row.cls], row.line
     if row.cls == "inside":  # the words before the phrase make it a part
@@ -292,6 +292,9 @@ def test_no_relation_russian_and_ukrainian(sentence: str, name: str) -> None:
         ("Подразделения группировки войск «Центр» освободили северную часть Мирнограда.", "Мирнограда", 1000.0, 0.0),
         # DeepState: the outskirts
         ("Окупанти просунулися на східній околиці Костянтинівки.", "Костянтинівки", 2000.0, 90.0),
+        # a side with its preposition: a part of the town itself ("на севере X", "на півночі X")
+        ("Штурмовые отряды ведут бои на севере Мирнограда.", "Мирнограда", 1000.0, 0.0),
+        ("Окупанти закріпилися на південному заході Костянтинівки.", "Костянтинівки", 1000.0, 225.0),
         # a comparative opening the sentence is no part of the name after it (a comparative row of
         # geo/rules/bearings.jsonl is a stop word: geo.mentions.STOP_WORDS)
         ("Південніше Покровська ворог намагався просунутися в напрямку Котлиного.", "Покровська", 3000.0, 180.0),

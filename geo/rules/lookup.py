@@ -119,10 +119,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # words, the words ``toward`` a bearing after a distance ("to the", "к"), the ``part-link`` after a part noun
     # ("of"; none where the genitive links), an ``article`` and a ``place-kind`` before the place ("the village of",
     # "села"), the words ``inside`` that make "north of X" a part of X ("in the"), a ``bracket-tail`` ("of it"), a
-    # ``hedge`` before a bearing ("just south of X", "чуть южнее X"; geo.resolve); ``bearing`` in degrees clockwise from
-    # north
+    # ``hedge`` before a bearing ("just south of X", "чуть южнее X"; geo.resolve), a ``side`` with its preposition that
+    # names a part of the place after it ("на севере X", "на півночі X"); ``bearing`` in degrees clockwise from north
     "bearings": (frozenset({"point", "suffix", "adjective", "comparative", "abbreviation", "link", "toward", "part-link",
-                            "article", "place-kind", "inside", "bracket-tail", "hedge"}),
+                            "article", "place-kind", "inside", "bracket-tail", "hedge", "side"}),
                  {"bearing": None, "form": frozenset({"point", "adjective"}), "case": frozenset({"title"})},
                  frozenset({"word", "prefix"})),
     # the words for a region (geo.rules.region_words): a kind ("oblast", "области", each form a row, with the ``stem``
