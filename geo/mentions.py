@@ -149,8 +149,10 @@ Word = tuple[int, int, str]
 
 #: Words never taken as a place on their own, whatever the gazetteer holds: calendar words, military and
 #: political vocabulary, bearings, titles, kinds of place and sentence openers (the rows of
-#: geo/rules/stop_words.jsonl, lower-cased).
-STOP_WORDS = frozenset(r.key for r in lookup_rows("stop_words"))
+#: geo/rules/stop_words.jsonl, lower-cased), and the bearing comparatives of geo/rules/bearings.jsonl ("севернее",
+#: "Південніше" opening a sentence: never a place's name nor part of one).
+STOP_WORDS = frozenset(r.key for r in lookup_rows("stop_words")) | frozenset(
+    r.key for r in lookup_rows("bearings") if r.cls == "comparative")
 
 # titles before a person's name (the title-before rows of geo/rules/name_kinds.jsonl)
 _TITLES = frozenset(r.key for r in lookup_rows("name_kinds") if r.cls == "title-before")

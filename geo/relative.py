@@ -13,7 +13,8 @@ Kinds of relation
     A bearing from the anchor, with a distance when one is written ("3 km north-east of X",
     "4 kilometers westward from X"), else none ("south of X", "the road west of X").
 ``part``
-    A part of the anchor itself ("the northern part of X", "X's eastern districts").
+    A part of the anchor itself ("the northern part of X", "X's eastern districts", "in the north of X", "на севере
+    X", "на півночі X").
 ``outskirts``
     The edge of the anchor, with a bearing when one is written ("the southern outskirts of X"),
     else none ("on the outskirts of X", "near X" is *not* one: it is what any claim near X says).
@@ -58,7 +59,7 @@ from geo.rules.lookup import lookup_rows, row_pattern
 from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["BEARING_WORDS", "DIRECTION_MARKS", "KINDS", "Relation", "find_relation", "may_be_direction", "derive_point",
-           "bearing_of"]
+           "bearing_of", "point_pattern", "point_stems"]
 
 KINDS = ("direction-of", "part", "outskirts")  #: the values of Relation.kind
 
@@ -79,7 +80,7 @@ _ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1
 #: where a compass word's parts meet: "north-east", "northeast", "north east", "юго-западу", "південний захід"
 _JOIN = re.compile(r"[\s-]+")
 _SIDE_CLASSES = ("point", "adjective", "comparative")  # the rows that carry a bearing in a word
-_NEEDS = {"point": "bearing", "adjective": "bearing", "comparative": "bearing", "abbreviation": "bearing",
+_NEEDS = {"point": "bearing", "adjective": "bearing", "comparative": "bearing", "abbreviation": "bearing", "side": "bearing",
           "suffix": "form", "number": "value", "unit": "km"}
 
 
@@ -140,6 +141,36 @@ def _opt(alternation: str, tail: str = r"\s+") -> str:
     return f"(?:{alternation}{tail})?" if alternation else ""
 
 
+def point_pattern(lang: str, forms: tuple[str, ...] = ()) -> str:
+    """The expression of a language's compass points, each followed, optionally, by one of the language's suffix rows
+    whose ``form`` is in ``forms`` (English ``("adjective",)``: "north", "north-east", "southern", "south-western").
+
+    No flags nor groups: use it case-insensitively, inside other expressions (:mod:`geo.claims.role`).
+
+    Examples
+    --------
+    >>> import re
+    >>> p = re.compile(point_pattern("en", ("adjective",)), re.I)
+    >>> [bool(p.fullmatch(w)) for w in ("north-east", "Southwest", "western", "westward", "up")]
+    [True, True, True, False, False]
+    """
+    points = [r for r in _BEARING_ROWS if r.cls == "point" and r.lang in (lang, "any")]
+    if not points:
+        raise RuleError(f"geo/rules/bearings.jsonl: language {lang!r} has no point row")
+    suffixes = [r for r in _BEARING_ROWS if r.cls == "suffix" and r.lang in (lang, "any") and r.get("form") in forms]
+    return _alt(_compound(r) for r in _longest(points)) + (_opt(_words(suffixes), "") if suffixes else "")
+
+
+def point_stems(lang: str) -> tuple[str, ...]:
+    """What every compass point of a language holds, lower-cased, one of these (English "east", "north", "south",
+    "west"): the stems of a word gate (:class:`geo.claims.matching`) for :func:`point_pattern`.
+
+    >>> point_stems("en")
+    ('east', 'north', 'south', 'west')
+    """
+    return _fewest(_JOIN.split(r.key)[0] for r in _BEARING_ROWS if r.cls == "point" and r.lang in (lang, "any"))
+
+
 @dataclass(frozen=True)
 class _Grammar:
     """One language's expressions of a relative place, built from its rows, and the words that gate them."""
@@ -152,6 +183,7 @@ class _Grammar:
     after: re.Pattern[str]  #: "'s northern outskirts" after the mention
     after_bracket: re.Pattern[str]  #: " (3 km north-east)" after the mention
     inside_before: re.Pattern[str] | None  #: "in the " before "north of X": a part of X itself
+    side_before: re.Pattern[str] | None  #: "на севере ", "на півночі ": a part of the place after it
     outskirts: re.Pattern[str]  #: an outskirts noun, whole
     last_words: frozenset[str]  #: the words a window before a mention ends with, for the patterns to match ...
     last_stems: tuple[str, ...]  #: ... or begins with (prefix rows) ...
@@ -188,16 +220,17 @@ def _grammar(lang: str) -> _Grammar:
     def rows(table, cls):
         return [r for r in table if r.cls == cls and r.lang in (lang, "any")]
 
-    points, suffixes = rows(_BEARING_ROWS, "point"), rows(_BEARING_ROWS, "suffix")
+    points = rows(_BEARING_ROWS, "point")
     adjectives, comparatives = rows(_BEARING_ROWS, "adjective"), rows(_BEARING_ROWS, "comparative")
     abbreviations, links = rows(_BEARING_ROWS, "abbreviation"), rows(_BEARING_ROWS, "link")
     part_links, articles = rows(_BEARING_ROWS, "part-link"), rows(_BEARING_ROWS, "article")
     kinds, inside = rows(_BEARING_ROWS, "place-kind"), rows(_BEARING_ROWS, "inside")
+    sides = rows(_BEARING_ROWS, "side")
     parts, outskirts = rows(_PART_ROWS, "part"), rows(_PART_ROWS, "outskirts")
     link = _words(links)
     if not (points and link):
         raise RuleError(f"geo/rules/bearings.jsonl: language {lang!r} has rows but no point or no link row")
-    point = _alt(_compound(r) for r in _longest(points)) + (_opt(_words(suffixes), "") if suffixes else "")
+    point = point_pattern(lang, ("point", "adjective"))  # every suffix row has one of these forms
     abbreviation = _alt(row_pattern(r, lead=False) for r in _longest(abbreviations))
     # a bearing before a link word: a point, or an abbreviation right before the link ("NE of")
     direction = _alt([point] + ([abbreviation + rf"(?=\s+{link})"] if abbreviation else []))
@@ -217,12 +250,12 @@ def _grammar(lang: str) -> _Grammar:
     after_side = rf"(?P<dir>{direction})" + (rf"|(?P<comp>{comparative})" if comparative else "")
     # the words a window before a mention may end with: a link, a comparative, the part link (or, where the
     # genitive links, a part or outskirts noun), an article, a place's kind
-    enders = links + articles + kinds + (part_links or parts + outskirts)
+    enders = links + articles + kinds + sides + (part_links or parts + outskirts)
     last_words = frozenset(r.key.split(" ")[-1] for r in enders if r.match != "prefix")
     last_stems = tuple(sorted({r.key.split(" ")[-1] for r in enders if r.match == "prefix"}))
     last_ends = tuple(sorted({_JOIN.split(r.key)[-1] for r in comparatives}))
     side_stems = _fewest([_JOIN.split(r.key)[0] for r in points + adjectives + comparatives]
-                         + [r.key.split(" ")[0] for r in outskirts])
+                         + [r.key.split(" ")[0] for r in outskirts] + [r.key.split(" ")[-1] for r in sides])
     return _Grammar(
         lang=lang,
         dist_dir=re.compile(distance + bearing + r"\s+" + fill + "$", _I),
@@ -233,6 +266,7 @@ def _grammar(lang: str) -> _Grammar:
         after_bracket=re.compile(r"^\s*\(\s*" + distance + f"(?:{after_side})" + (rf"(?:\s+{tail})?" if tail else "")
                                  + r"\s*\)", _I),
         inside_before=re.compile(r"(?<!\w)" + _words(inside) + r"\s+$", _I) if inside else None,
+        side_before=re.compile(rf"(?<![\w-])(?P<dir>{_words(sides)})\s+{fill}$", _I) if sides else None,
         outskirts=re.compile(outskirts_noun, _I),
         last_words=last_words, last_stems=last_stems, last_ends=last_ends, side_stems=side_stems,
         side_abbreviation=re.compile(abbreviation + r"\s+" + link, _I) if abbreviation else None,
@@ -255,7 +289,7 @@ def _readings() -> tuple[dict[str, tuple[float, str]], list[tuple[str, tuple[flo
         exact[key] = reading
 
     for r in _BEARING_ROWS:
-        if r.cls in _SIDE_CLASSES:
+        if r.cls in _SIDE_CLASSES or r.cls == "side":
             reading = (_value(r, "bearing"), "point" if r.cls == "point" else r.cls)
             if r.match == "prefix":
                 stems.append((_squash(r.key), reading))
@@ -275,7 +309,8 @@ _EXACT, _STEMS, _ABBREVIATIONS = _readings()
 
 
 def _read(word: str) -> tuple[float, str] | None:
-    """(bearing, form) of a compass word: form ``point``, ``adjective`` ("northern", "северной") or ``comparative``."""
+    """(bearing, form) of a compass word: form ``point``, ``adjective`` ("northern", "северной"), ``comparative`` or
+    ``side`` ("на севере")."""
     w = word.strip()
     for pattern, deg in _ABBREVIATIONS:
         if pattern.fullmatch(w):
@@ -457,7 +492,7 @@ def find_relation(sentence: str, start: int, end: int) -> Relation | None:
 
     Only the words right next to the mention count: "3 km north-east of X", "south of X", "the
     northern part of X", "on the outskirts of X" before it (and in Russian and Ukrainian "в 5 км к северу
-    от X", "севернее X", "на північній околиці X", the name in the genitive); "X's northern outskirts",
+    от X", "севернее X", "на північній околиці X", "на севере X", the name in the genitive); "X's northern outskirts",
     "X (3 km north-east)" after it. "near X" and plain "in X" are not relations: the claim is at X.
 
     Parameters
@@ -520,6 +555,11 @@ def find_relation(sentence: str, start: int, end: int) -> Relation | None:
         m = g.part_before.search(before)
         reading = _read(m["dir"]) if m else None
         if reading:
+            return _made("part", reading[0], None, m, offset)
+    for g in searched:
+        m = g.side_before.search(before) if g.side_before is not None else None
+        reading = _read(m["dir"]) if m else None
+        if reading:  # "на севере Покровска": the north of the place itself
             return _made("part", reading[0], None, m, offset)
     for g in _GRAMMARS:
         m = g.after.match(after)

@@ -41,6 +41,7 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
+from geo.rules.lookup import class_pattern
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
@@ -1000,8 +1001,18 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
     return mentions, doubts
 
 
-_OWN_BEARING_GAP = re.compile(r"\s*(?:\(|,)\s*(?:(?:just|some|about|approximately)\s+)?")
-_DIRECTION_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but)\b")
+# what stands between a name and a bearing phrase right after it that places that name ("Kurakhove, just south-west
+# of Hirnyk", "Myrne (about 3 km north of X)", "Майское, чуть южнее Торецка"): a comma or a bracket, then a hedge row
+# of geo/rules/bearings.jsonl or an approximately row of geo/rules/distance_words.jsonl
+_OWN_BEARING_GAP = re.compile(
+    r"\s*(?:\(|,)\s*(?:(?:" + class_pattern("bearings", "hedge").pattern + "|"
+    + class_pattern("distance_words", "approximately").pattern + r")\s+)?", re.IGNORECASE)
+# what ends the reach of a bearing phrase over the names after it in its sentence: a semicolon or a colon, or a break or
+# contrast row of geo/rules/conjunctions.jsonl ("but", "но", "але", "а") where no addition row opens ("а также")
+_DIRECTION_BREAK = re.compile(
+    r"[;:]|(?!" + class_pattern("conjunctions", "addition").pattern + ")(?:"
+    + class_pattern("conjunctions", "break").pattern + "|" + class_pattern("conjunctions", "contrast").pattern + ")",
+    re.IGNORECASE)
 
 
 def _directions(

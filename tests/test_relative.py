@@ -201,11 +201,20 @@ def test_a_bearings_row_reads_its_example(row) -> None:
         assert r.bearing == float(row.get("bearing")), row.line
     expected = {"point": "direction-of", "comparative": "direction-of", "abbreviation": "direction-of",
                 "link": "direction-of", "toward": "direction-of", "inside": "part", "adjective": ("part", "outskirts"),
-                "part-link": "part", "suffix": "part" if row.get("form") == "adjective" else "direction-of"}
+                "part-link": "part", "side": "part", "suffix": "part" if row.get("form") == "adjective" else "direction-of"}
     if row.cls in expected:
         assert r.kind in expected[row.cls], row.line
     if row.cls == "inside":  # the words before the phrase make it a part
         assert re.search(row_pattern(row) + r"\s+$", row.example[: r.start], re.IGNORECASE), row.line
+    elif row.cls == "hedge":  # it stands right before the phrase, between it and the name it places (geo.resolve)
+        from geo.resolve import _OWN_BEARING_GAP
+
+        named = re.search(r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]+(?=\s*,)", row.example)
+        assert _OWN_BEARING_GAP.fullmatch(row.example, named.end(), r.start), row.line
+        assert re.search(row_pattern(row) + r"\s+$", row.example[: r.start], re.IGNORECASE), row.line
+        plain = re.sub(row_pattern(row) + r"\s+", "quite ", row.example, flags=re.IGNORECASE)
+        r2 = find_relation(plain, *_anchor(plain))
+        assert not _OWN_BEARING_GAP.fullmatch(plain, named.end(), r2.start), row.line
     elif row.cls == "suffix":
         assert row.key in r.text.casefold(), row.line
     else:
@@ -283,7 +292,11 @@ def test_no_relation_russian_and_ukrainian(sentence: str, name: str) -> None:
         ("Подразделения группировки войск «Центр» освободили северную часть Мирнограда.", "Мирнограда", 1000.0, 0.0),
         # DeepState: the outskirts
         ("Окупанти просунулися на східній околиці Костянтинівки.", "Костянтинівки", 2000.0, 90.0),
-        # a comparative opening the sentence is no part of the name after it (geo/rules/stop_words.jsonl)
+        # a side with its preposition: a part of the town itself ("на севере X", "на півночі X")
+        ("Штурмовые отряды ведут бои на севере Мирнограда.", "Мирнограда", 1000.0, 0.0),
+        ("Окупанти закріпилися на південному заході Костянтинівки.", "Костянтинівки", 1000.0, 225.0),
+        # a comparative opening the sentence is no part of the name after it (a comparative row of
+        # geo/rules/bearings.jsonl is a stop word: geo.mentions.STOP_WORDS)
         ("Південніше Покровська ворог намагався просунутися в напрямку Котлиного.", "Покровська", 3000.0, 180.0),
         ("Западнее Торецка наши штурмовые группы продвинулись на 800 метров.", "Торецка", 3000.0, 270.0),
     ],
@@ -297,3 +310,20 @@ def test_extract_derives_points_from_inflected_anchors(gaz, text: str, place: st
     anchor = gaz.place(c.geonameid)
     az, _, dist = GEOD.inv(anchor.lon, anchor.lat, c.lon, c.lat)
     assert dist == pytest.approx(metres, rel=1e-6) and (az % 360) == pytest.approx(bearing, abs=1e-6)
+
+
+@pytest.mark.parametrize("row", [r for r in __import__("geo.rules.lookup", fromlist=["lookup_rows"]).lookup_rows("bearings")
+                                 if r.cls == "comparative"], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_comparative_opening_a_sentence_is_no_part_of_the_name_after_it(gaz, row) -> None:
+    """A bearings comparative row is a stop word (geo.mentions.STOP_WORDS): capitalised at a sentence's start
+    ("Севернее Покровска …", "Південно-західніше Покровська …") it is neither a place nor a name's adjective."""
+    from geo.mentions import STOP_WORDS, find_mentions
+    from geo.rules.lookup import row_pattern
+
+    assert row.key in STOP_WORDS
+    m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+    rest = row.example[m.end():]  # " Покровска.", " Покровська."
+    text = m.group(0)[0].upper() + m.group(0)[1:] + rest
+    name = rest.split()[0].rstrip(".")
+    mentions = [t.text for t in find_mentions(text, gaz)]
+    assert name in mentions and not any(row.key in t.casefold() for t in mentions), (text, mentions)

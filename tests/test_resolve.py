@@ -177,6 +177,51 @@ def test_a_name_with_its_own_bearing_takes_only_that_one(gaz) -> None:
     assert not any("north of Pokrovsk" in w for w in c.why), c.why
 
 
+@pytest.mark.parametrize("text, phrase, joined", [
+    # a break row of geo/rules/conjunctions.jsonl ends the reach of "north of Pokrovsk": Shevchenko is no longer
+    # told from its namesake south of the town; with a list conjunction in its place, it is
+    ("Russian forces attacked north of Pokrovsk near Rodynske, but Ukrainian forces counterattacked near Shevchenko.",
+     "north of", ("but", "and")),
+    ("Российские войска атаковали севернее Покровска у Родинского, но ВСУ контратаковали у Шевченко.",
+     "севернее", ("но", "и")),
+    ("Российские войска атаковали севернее Покровска у Родинского, а ВСУ контратаковали у Шевченко.",
+     "севернее", ("а", "и")),
+    ("Ворог атакував північніше Покровська біля Родинського, тоді як Сили оборони контратакували біля Шевченка.",
+     "північніше", ("тоді як", "та")),
+])
+def test_a_contrasting_clause_ends_the_reach_of_a_bearing(gaz, text, phrase, joined) -> None:
+    name = text.rstrip(".").split()[-1]
+    c = placed(text, gaz)[name]
+    assert not any(phrase in w for w in c.why), c.why
+    brk, conj = joined
+    c = placed(text.replace(f", {brk} ", f" {conj} "), gaz)[name]
+    assert c.geonameid == 707625 and any(phrase in w for w in c.why), c.why
+
+
+@pytest.mark.parametrize("text", [
+    # an addition row ("а также", "а також") opens with a break word yet adds to the clause
+    "Российские войска атаковали севернее Покровска у Родинского, а также у Шевченко.",
+    "Ворог атакував північніше Покровська біля Родинського, а також біля Шевченка.",
+])
+def test_an_addition_keeps_the_reach_of_a_bearing(gaz, text) -> None:
+    name = text.rstrip(".").split()[-1]
+    c = placed(text, gaz)[name]
+    assert c.geonameid == 707625, c.why
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a hedge row of geo/rules/bearings.jsonl or an approximately row of distance_words.jsonl between a name and
+    # the bearing after it: the bearing places the name before it
+    ("Russian forces took Shevchenko, just south of Pokrovsk.", "south of"),
+    ("Российские войска заняли Шевченко, чуть южнее Покровска.", "южнее"),
+    ("Ворог захопив Шевченко, трохи південніше Покровська.", "південніше"),
+    ("Ворог захопив Шевченко, приблизно за 10 км на південь від Покровська.", "на південь від"),
+])
+def test_a_hedged_bearing_after_a_name_places_it(gaz, text, phrase) -> None:
+    c = placed(text, gaz)["Shevchenko" if text.isascii() else "Шевченко"]
+    assert c.geonameid == 694167 and any(phrase in w for w in c.why), c.why
+
+
 def test_a_russian_bulletin_sentence(gaz, front) -> None:
     # a Russian MoD original: the group of forces «Восток» is no place, the oblast is written in
     # the genitive ("Днепропетровской области") and decides among the Tykhes, the ministry claims it

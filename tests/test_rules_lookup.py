@@ -449,3 +449,19 @@ def test_a_state_row_after_a_determiner_is_a_status_not_an_event(row) -> None:
     from geo.claims.action import _REGEX_CUES
     status = next(p for _, detail, p in _REGEX_CUES if detail == "under control")
     assert status.search(f"Units shelled Russian-{row.phrase} territory near Tykhe.")
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("break", "addition", "contrast")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_break_row_ends_the_reach_of_a_bearing_and_an_addition_row_does_not(row) -> None:
+    from geo.claims.clauses import _LIST_GLUE
+    from geo.resolve import _DIRECTION_BREAK
+
+    m = _whole_word(row, row.example)
+    brk = _DIRECTION_BREAK.search(row.example)
+    if row.cls == "addition":  # "а также": the names after it are still in the bearing's reach
+        assert brk is None, (row.example, brk)
+        assert row.key not in _LIST_GLUE
+    else:
+        assert brk is not None and brk.span() == m.span(), (row.example, brk)
+        assert row.cls == "contrast" or row.key not in _LIST_GLUE  # a break is no list's glue

@@ -8,6 +8,7 @@ import re
 from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.rules.lookup import lookup_rows, row_pattern
 from geo.rules.region_words import after_name, list_after as region_list_after, mention_region
+from geo.relative import point_pattern, point_stems
 from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
@@ -24,8 +25,10 @@ _VENUE_GAP = 6  # words between the meeting word and the preposition
 # branch, which may end in any word: it holds one of _REFERENCE_ANY_END
 _REFERENCE_LAST = ("of", "to", "towards", "from", "in", "near", "between", "at", "on", "outside", "под", "під")
 _REFERENCE_ANY_END = ("between",)
-_DIRS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
-         r"(?:ern)?")
+# an English compass point, or its adjective ("north", "south-east", "northern"): the point and adjective-suffix rows
+# of geo/rules/bearings.jsonl (geo.relative); every one holds one of _DIR_STEMS
+_DIRS = point_pattern("en", ("adjective",))
+_DIR_STEMS = point_stems("en")
 _REFERENCE_BEFORE = _c(
     rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
@@ -58,7 +61,7 @@ _REFERENCE_BEFORE = _c(
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
     r"(?:(?<=[\s,(«\"“])(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*+|(?<![\w'’-])(?:сел[аоё]|сёла|сіл|селищ[аеі]|посел[ок]\w*|посёл\w*|населен\w*\s+пункт\w*))\s++(?:под|під)\s+$)")
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
-    "north", "south", "east", "west", "between", "direction", "near", "outside", "close", "под", "під", "village",
+    *_DIR_STEMS, "between", "direction", "near", "outside", "close", "под", "під", "village",
     "settlement", "town", "hamlet", "locality", "km", "kilomet", "mile"))
 # The words before a place that make it a reference point are rows of geo/rules/positions.jsonl (a road's end:
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
@@ -91,7 +94,7 @@ _DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w
 # southeast of Pokrovsk")
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:\([^()]{{0,30}}\)\s+)?"
                   rf"(?:to\s+the\s+)?{_DIRS}(?:\s+of)?\s+(?:the\s+)?$")
-_DIST_BIT = _GATE.bit(_DIST_BEFORE, ("north", "south", "east", "west"))
+_DIST_BIT = _GATE.bit(_DIST_BEFORE, _DIR_STEMS)
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
 # rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
 # of geo/rules/positions.jsonl (_locator_before)

@@ -17,8 +17,8 @@ before a name), one expression per class, case-insensitive as one attribute:
   (:mod:`geo.claims.role`);
 - ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
 - ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
-- ``conjunctions``: the conjunctions between the names of a list, and those that open a clause (:mod:`geo.mentions`,
-  :mod:`geo.claims.clauses`);
+- ``conjunctions``: the conjunctions between the names of a list, those that open a clause (:mod:`geo.mentions`,
+  :mod:`geo.claims.clauses`), and those that open a contrasting clause a bearing does not reach (:mod:`geo.resolve`);
 - ``distance_words``: the number words, approximations, units and leading prepositions of a distance before a bearing
   (:mod:`geo.relative`);
 - ``bearings``: the compass words of a place given relative to a named one, and the words that join them to the
@@ -87,8 +87,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a town's parts (geo.relative): the nouns after a bearing that name part of a town ("the northern part of X",
     # "X's eastern districts"), and its outskirts ("the eastern outskirts of X", "the approaches to X")
     "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word", "prefix"})),
-    # words never taken as a place on their own, whatever the gazetteer holds (geo.mentions.STOP_WORDS): each row one
-    # word, lower-cased; the class says why (an article also opens no name of several words the gazetteer lacks)
+    # words never taken as a place on their own, whatever the gazetteer holds (geo.mentions.STOP_WORDS, with the
+    # comparative rows of ``bearings``: "севернее", "південніше"): each row one word, lower-cased; the class says why
+    # (an article also opens no name of several words the gazetteer lacks)
     "stop_words": (frozenset({"calendar", "article", "function", "military", "political", "bearing", "size", "nationality",
                               "title", "place-kind", "media"}), {}, frozenset({"word"})),
     # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
@@ -108,8 +109,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                         frozenset({"word"})),
     # the conjunctions between the names of a list (geo.mentions, geo.claims.clauses): "list" ("та", "и", "and"), and
     # "а", which may also glue a list's head, and after a comma opens a clause; the conjunctions that open a clause of
-    # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one
-    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any"}), {}, frozenset({"word"})),
+    # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one;
+    # a "break" opens a contrasting clause that a bearing phrase before it does not reach ("but", "но", "тоді як"; "а"
+    # too), unless an "addition" opens there ("а также", "but also"; geo.resolve)
+    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any", "break", "addition"}), {}, frozenset({"word"})),
     # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
     # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km"), a unit with the
     # kilometres one of it is (``km``: "miles" 1.609344), a preposition before the distance ("в 5 км", "за 5 км")
@@ -121,10 +124,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # части"), a ``comparative`` that holds its link ("севернее X"), an ``abbreviation`` ("NE of"); the ``link``
     # words, the words ``toward`` a bearing after a distance ("to the", "к"), the ``part-link`` after a part noun
     # ("of"; none where the genitive links), an ``article`` and a ``place-kind`` before the place ("the village of",
-    # "села"), the words ``inside`` that make "north of X" a part of X ("in the"), a ``bracket-tail`` ("of it");
-    # ``bearing`` in degrees clockwise from north
+    # "села"), the words ``inside`` that make "north of X" a part of X ("in the"), a ``bracket-tail`` ("of it"), a
+    # ``hedge`` before a bearing ("just south of X", "чуть южнее X"; geo.resolve), a ``side`` with its preposition that
+    # names a part of the place after it ("на севере X", "на півночі X"); ``bearing`` in degrees clockwise from north
     "bearings": (frozenset({"point", "suffix", "adjective", "comparative", "abbreviation", "link", "toward", "part-link",
-                            "article", "place-kind", "inside", "bracket-tail"}),
+                            "article", "place-kind", "inside", "bracket-tail", "hedge", "side"}),
                  {"bearing": None, "form": frozenset({"point", "adjective"}), "case": frozenset({"title"})},
                  frozenset({"word", "prefix"})),
     # the words for a region (geo.rules.region_words): a kind ("oblast", "области", each form a row, with the ``stem``
