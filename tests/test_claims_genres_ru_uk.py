@@ -412,3 +412,57 @@ def test_the_joint_forces_group_speaks_for_the_ukrainian_command() -> None:
     # Ukrainian news in Russian: the group's spokesman named with it
     s = "Спикер Группировки объединенных сил сообщил, что бои идут в Купянске."
     assert _claim(s, "Купянске").claimant is Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # Ukrainian news retelling the General Staff: the enemy driven out of a place (done) or being driven out
+    ("Як стало відомо, десантники вибили окупантів із села Новоселівка.", "Новоселівка", Action.CAPTURED),
+    ("За даними командування, ворожі групи вибиті з Новоселівки.", "Новоселівки", Action.CAPTURED),
+    ("Штурмові підрозділи вибивають росіян з Новоселівки.", "Новоселівки", Action.FIGHTING),
+    ("Сили оборони витіснили ворога з Новоселівки.", "Новоселівки", Action.CAPTURED),
+    # war correspondents: pushing the enemy back towards a place is a gain there
+    ("По словам военкора, наши штурмовики оттесняют противника к югу Звановки.", "Звановки", Action.ADVANCING),
+    # officials: the other side's loss of a place is its capture, its losses in men are no event
+    ("Украинское командование официально признало потерю Белогоровки.", "Белогоровки", Action.CAPTURED),
+    ("По его словам, из-за потери Белогоровки противник отходит.", "Белогоровки", Action.CAPTURED),
+    ("Потери ВСУ в районе Тихого составили до 40 военнослужащих.", "Тихого", Action.OTHER),
+])
+def test_driven_out_pushed_back_and_lost(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action, _claim(sentence, name).why
+
+
+def test_an_attempt_is_its_own_verbs_not_a_later_clauses() -> None:
+    # an official: the enemy's tries to counterattack, then what the other side took, past a comma
+    s = "ВСУ пытаются контратаковать, но после того, как наши войска освободили Резниковку, их положение ухудшилось."
+    assert (_claim(s, "Резниковку").action, _claim(s, "Резниковку").modality) == (Action.CAPTURED, "done")
+    # ... while one try at two verbs stays one attempt
+    s = "Противник пытался штурмовать и захватить Тихое."
+    assert _claim(s, "Тихое").action is Action.ATTACKED
+
+
+def test_a_channel_after_its_speaker_is_the_speakers_own(gaz) -> None:
+    from geo.extract import extract_text
+
+    # an agency retelling an official's weekly post: the channel named after him is his, in the next sentences too
+    text = ("Войска подходят к Северску с нескольких сторон, сообщил глава ДНР Денис Пушилин в Telegram-канале. "
+            "За неделю армия освободила Сосновку.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 9, 14)) if c.place in ("Северску", "Сосновку")]
+    assert {c.claimant for c in claims} == {Claimant.RU_OFFICIAL}, [c.why for c in claims]
+    s = "Войска подходят к Северску, сообщил Пушилин в Telegram-канале."
+    assert _claim(s, "Северску").claimant is Claimant.RU_OFFICIAL
+    # a channel that speaks for itself is still a milblogger's
+    s = "Бои идут у Тихого, сообщается в Telegram-канале «Военная хроника»."
+    assert _claim(s, "Тихого").claimant is Claimant.RU_MILBLOGGER
+
+
+def test_the_outlets_own_news_and_its_named_list() -> None:
+    # "стало известно", "появились сообщения": the outlet's recap, not the last speaker's words
+    text = ("Бои идут у Ямполя, заявил Пушилин.\n"
+            "Ранее стало известно, что разведгруппы прорвались в Константиновку.\n"
+            "Также появились сообщения о прорыве в Северск.")
+    assert _speakers(text) == ["RU-official", "media", "media"]
+    # "Речь идет о A и B": the places of the number the sentence before gave
+    text = "За неделю подразделения группировки войск освободили два населенных пункта. Речь идет о Тихом и Новоселовке."
+    from geo.discourse import read_report as _read
+    states = _read(text, source=Claimant.MEDIA)
+    assert states[1].listing is not None and states[1].listing.action is Action.CAPTURED

@@ -287,7 +287,12 @@ def _analyse(
         action, detail = cue.action, cue.detail
         modality = cue.modality
         clause_marks = _modality_hits(sentence, lo, cue.start)
-        marks = [h for h in clause_marks if h.start >= cue.start - 60] if modality == "done" else []
+        # a mark modifies the cue after it, not one past another cue and a comma ("предпринимают попытки
+        # контратаковать, но после того, как ВС России освободили X": the attempt is the counterattack's, X was
+        # taken; "tried to storm and take X" stays one attempt)
+        marks = [h for h in clause_marks if h.start >= cue.start - 60 and not any(
+                 h.end <= c.start and c.end <= cue.start and "," in sentence[c.end:cue.start] for c in cues if c is not cue)] \
+            if modality == "done" else []
         denied = [h for h in clause_marks if h.cls == "denied"]
         owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
                   if denied[-1].end <= h.start < cue.start] if denied else []

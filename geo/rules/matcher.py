@@ -48,7 +48,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
-                  "speech": frozenset({"needed", "follows"})}),
+                  "speech": frozenset({"needed", "follows"}),
+                  # medium "channel": a channel that speaks for itself, unless it follows a speaker ("сообщил
+                  # Пушилин в Telegram-канале": his own, geo.claims.claimant)
+                  "medium": frozenset({"channel"})}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
