@@ -280,6 +280,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # line's, a back reference's
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
+    reminder = 0  # the sentence that opened the last reminder
     last_named = -1  # the sentence that last named a speaker
     # sentences that speak with no speaker named before them ("По его словам, …"), and where their speech word stands
     unnamed: list[tuple[int, int]] = []
@@ -299,7 +300,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             if "continuation" not in classes:
                 paragraph = None
         if "reset" in classes:
-            paragraph, recalled = None, True
+            paragraph, recalled, reminder = None, True, i
         # who speaks
         header = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n") \
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
@@ -337,15 +338,18 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     if states[j].speaker is None:
                         states[j] = replace(states[j], speaker=named)
             if backref:
-                # "This was reported by X": X also spoke the sentences since the last speaker named
-                for j in range(last_named + 1, i):
+                # "This was reported by X": X also spoke the sentences since the last speaker named; in the outlet's
+                # reminder ("Нагадаємо, … Про це розповів X"), those since the reminder opened
+                for j in range(max(last_named + 1, reminder if recalled else 0), i):
                     states[j] = replace(states[j], speaker=named)
             else:
                 # «A. B. C», – написал X / "A. B," he said: X spoke the quotation from where it opens
                 opening = _quotation_start(text, spans, i, named, max(last_named + 1, i - _QUOTE_SENTENCES))
                 for j in range(opening if opening is not None else i, i):
                     states[j] = replace(states[j], speaker=named)
-            if own is None and (report is None or report.weak or header or backref):
+            # a speaker named in the outlet's reminder ("Нагадаємо, … Про це розповів Зеленський") is the
+            # reminder's, not the report's
+            if own is None and not recalled and (report is None or report.weak or header or backref):
                 report, paragraph = named, None
             else:
                 paragraph = named

@@ -466,3 +466,26 @@ def test_the_outlets_own_news_and_its_named_list() -> None:
     from geo.discourse import read_report as _read
     states = _read(text, source=Claimant.MEDIA)
     assert states[1].listing is not None and states[1].listing.action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a spokesman denies "information about" an advance, no owner of the claim named: no advance there
+    ("У Силах оборони спростовують інформацію про начебто просування ворога біля Успенівки.", "Успенівки"),
+    ("Генштаб спростовує повідомлення про нібито захоплення Павлівки.", "Павлівки"),
+])
+def test_a_denial_with_no_owner_negates(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.negated and c.action is Action.OTHER, c.why
+
+
+def test_a_denial_with_its_owner_keeps_the_owners_claim() -> None:
+    c = _claim("У Генштабі спростовують заяви росіян про захоплення Павлівки.", "Павлівки")
+    assert (c.action, c.modality, c.claimant) == (Action.CAPTURED, "denied", Claimant.RU_OFFICIAL), c.why
+
+
+def test_a_back_reference_in_the_outlets_reminder_reaches_back_to_the_reminder_only() -> None:
+    # news retelling DeepState, then the outlet's reminder of what the president said
+    text = ("Сили оборони відкинули ворога поблизу Нового Шахового. Про це повідомляє видання з посиланням на DeepState.\n"
+            "Водночас ворог просунувся поблизу Звірового.\n"
+            "Нагадаємо, російські війська виснажені. Про це президент Зеленський розповів журналістам.")
+    assert _speakers(text) == ["DeepState"] * 3 + ["UA-official"] * 2

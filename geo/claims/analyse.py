@@ -72,6 +72,8 @@ def analyse_mention(
     """
     return analyse_mention_all(sentence, start, end, report=report, context=context, kind=kind, carried=carried)[0]
 
+_DENIAL_REACH = 60  # characters from a denial with no owner named to the cue it negates
+
 
 def analyse_mention_all(
     sentence: str,
@@ -328,6 +330,10 @@ def _analyse(
         elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
             action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
+        if not negated and modality != "denied" and any(cue.start - h.end <= _DENIAL_REACH for h in denied):
+            # a denial with no owner named: a plain negation ("спростовують інформацію про начебто просування
+            # ворога у районах X": no advance at X)
+            negated, how = True, "neg"
         if negated:
             if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
                 pass  # "tried to break through": already read as an attempt
