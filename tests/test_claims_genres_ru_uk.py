@@ -489,3 +489,14 @@ def test_a_back_reference_in_the_outlets_reminder_reaches_back_to_the_reminder_o
             "Водночас ворог просунувся поблизу Звірового.\n"
             "Нагадаємо, російські війська виснажені. Про це президент Зеленський розповів журналістам.")
     assert _speakers(text) == ["DeepState"] * 3 + ["UA-official"] * 2
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # Russian-language press: the chief of the General Staff with no army named is Russia's
+    ("Бои идут на окраинах Купянска, заявил начальник Генштаба.", "Купянска", Claimant.RU_OFFICIAL),
+    ("Особое внимание глава Генштаба уделил боям за Купянск.", "Купянск", Claimant.RU_OFFICIAL),
+    # ... and Ukraine's when its army is named
+    ("По словам начальника Генштаба ВСУ, бои идут у Купянска.", "Купянска", Claimant.UA_GENERALSTAFF),
+])
+def test_the_chief_of_the_general_staff_in_russian_press(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claim(sentence, name).claimant is claimant, _claim(sentence, name).why
