@@ -242,8 +242,11 @@ def _quotation_start(text: str, spans: Sequence[tuple[int, int]], i: int, named:
     if named is not None:
         at = sentence.rfind(named.text)
     close = _QUOTE_CLOSE.search(sentence, 0, at + 1) if at > 0 else None
-    if close is None or sentence.lstrip()[:1] in _QUOTE_OPEN:
-        return None  # no quotation closes before the speaker, or it opens in this sentence
+    if close is None or sentence.lstrip()[:1] in _QUOTE_OPEN \
+            or sentence.count("«", 0, close.start()) > sentence.count("»", 0, close.start()):
+        # no quotation closes before the speaker, or it opens in this sentence (a name in guillemets before
+        # the speaker: "Командир спецназа «Ахмат», генерал X заявил")
+        return None
     for j in range(i - 1, lo - 1, -1):
         if text[spans[j][0]:spans[j][1]].lstrip()[:1] in _QUOTE_OPEN:
             return j

@@ -500,3 +500,12 @@ def test_a_back_reference_in_the_outlets_reminder_reaches_back_to_the_reminder_o
 ])
 def test_the_chief_of_the_general_staff_in_russian_press(sentence: str, name: str, claimant: Claimant) -> None:
     assert _claim(sentence, name).claimant is claimant, _claim(sentence, name).why
+
+
+def test_a_name_in_guillemets_before_a_speaker_closes_no_quotation() -> None:
+    # "Командир спецназа «Ахмат», генерал X заявил": «Ахмат» is a name, not the end of a quotation whose words
+    # the speaker said from an earlier sentence on
+    text = ("Подразделения освободили Тихое. Об этом сообщило Минобороны России.\n"
+            "«Противник отступил с позиций», – сказано в сообщении ведомства.\n"
+            "Автор канала «Южный фронт», военкор Пегов, заявил, что бои идут у Нового.")
+    assert _speakers(text) == ["RU-MoD"] * 3 + ["RU-milblogger"]
