@@ -288,6 +288,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # sentences that speak with no speaker named before them ("По его словам, …"), and where their speech word stands
     unnamed: list[tuple[int, int]] = []
     first = 0  # the paragraph's first sentence
+    before = 0  # the first sentence of the paragraph before it
     carry = ContextReader(text)  # what the text before each sentence carries, read once in order
     colon_list: Listing | None = None  # the action a line ending in a colon gives the list lines below it
     for i, (s, e) in enumerate(spans):
@@ -299,7 +300,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # a caption line between paragraphs is none, and a paragraph that opens with "In particular",
         # "Зокрема", "Кроме того" goes on with the previous paragraph's speaker
         if i and "\n" in text[spans[i - 1][1]:s] and not caption:
-            first, recalled = i, False
+            before, first, recalled = first, i, False
             if "continuation" not in classes:
                 paragraph = None
         if "reset" in classes:
@@ -378,7 +379,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
             # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
             # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
-            lo = first if i > first else i - 1
+            lo = first if i > first else before
             for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
                 if cue is not None:
                     break

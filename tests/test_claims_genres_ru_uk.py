@@ -509,3 +509,11 @@ def test_a_name_in_guillemets_before_a_speaker_closes_no_quotation() -> None:
             "«Противник отступил с позиций», – сказано в сообщении ведомства.\n"
             "Автор канала «Южный фронт», военкор Пегов, заявил, что бои идут у Нового.")
     assert _speakers(text) == ["RU-MoD"] * 3 + ["RU-milblogger"]
+
+
+def test_a_list_opener_in_its_own_paragraph_reaches_the_count_two_sentences_back() -> None:
+    # news copy of the MoD's weekly count: the count, a sentence on where they lie, then the names set apart
+    text = ("Войска освободили за неделю три населенных пункта, сообщили в Минобороны. Два из них находятся в ДНР.\n\n"
+            "Речь идет о таких населенных пунктах, как Тихое, Новое и Сладкое.")
+    listing = read_report(text, source=Claimant.MEDIA)[2].listing
+    assert listing is not None and listing.action is Action.CAPTURED
