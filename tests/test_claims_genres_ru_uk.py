@@ -517,3 +517,14 @@ def test_a_list_opener_in_its_own_paragraph_reaches_the_count_two_sentences_back
             "Речь идет о таких населенных пунктах, как Тихое, Новое и Сладкое.")
     listing = read_report(text, source=Claimant.MEDIA)[2].listing
     assert listing is not None and listing.action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # General Staff copy: clashes near A and "towards" B: B is where the attacks were headed, not where they were fought
+    ("На Південно-Слобожанському напрямку відбулося шість бойових зіткнень у районі Вовчанська та в бік Хатнього.",
+     "Хатнього", Action.ATTACKED),
+    ("Основні бої точилися поблизу Амбарного та в напрямку Одрадного.", "Одрадного", Action.ATTACKED),
+    ("Основні бої точилися поблизу Амбарного та в напрямку Одрадного.", "Амбарного", Action.FIGHTING),
+])
+def test_clashes_towards_a_place_are_attacks_on_it(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action, _claim(sentence, name).why

@@ -318,9 +318,10 @@ def _analyse(
         elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING):
             # a try to take, enter, advance or fight ("пытались контратаковать", "намагається штурмувати"): an attack
             action, detail = Action.ATTACKED, f"attempted: {detail}"
-        toward = _toward(sentence, lo, start) if action is Action.REPELLED and cue.end <= start else ""
+        toward = _toward(sentence, lo, start) if action in (Action.REPELLED, Action.FIGHTING) and cue.end <= start else ""
         if toward:
-            action, detail = Action.ATTACKED, f"{toward}: {detail}"  # the attacks were headed there
+            # the attacks were headed there; so were the clashes ("бої точилися поблизу A та в напрямку B")
+            action, detail = Action.ATTACKED, f"{toward}: {detail}"
         # "occupied two villages near X": a near row of geo/rules/positions.jsonl before the place (or its list);
         # "закрепились на подступах к X": a near row of geo/rules/modality.jsonl between the cue and the place
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and (_position_before(
