@@ -385,6 +385,11 @@ def test_ukrainian_established_control():
      Action.FIGHTING),
     ("Ситуация в Часовом Яре остается очень сложной, рассказал военный эксперт.", "Часовом Яре", Action.FIGHTING),
     ("Обстановка у Торецка остается тяжелой, заявил Пушилин.", "Торецка", Action.FIGHTING),
+    # ... and "the situation near X got worse" (for one side): the fighting there goes against it
+    ("По данным Генштаба ВСУ, обстановка для украинских войск ухудшилась в районе Часова Яра.", "Часова Яра",
+     Action.FIGHTING),
+    ("Голова ОВА повідомив, що ситуація в самому Торецьку погіршилася.", "Торецьку", Action.FIGHTING),
+    ("За словами речника, ситуація біля Покровська погіршується.", "Покровська", Action.FIGHTING),
 ])
 def test_enveloping_and_difficult_situation(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
