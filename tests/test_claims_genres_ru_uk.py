@@ -533,3 +533,14 @@ def test_a_list_opener_in_its_own_paragraph_reaches_the_count_two_sentences_back
 ])
 def test_clashes_towards_a_place_are_attacks_on_it(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action, _claim(sentence, name).why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # officials: a place "liberated earlier / recently" is named by its status; the clause's event is what happens there
+    ("По словам Пушилина, бои идут севернее ранее освобожденного населенного пункта Тихое.", "Тихое", Action.FIGHTING),
+    ("У недавно освобожденной Новоселовки противник предпринимает атаки.", "Новоселовки", Action.ATTACKED),
+    # ... and with no event of its own, the status still says who holds it
+    ("Глава республики посетил ранее освобожденный Украинск.", "Украинск", Action.CAPTURED),
+])
+def test_a_place_liberated_earlier_is_a_status(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action, _claim(sentence, name).why
