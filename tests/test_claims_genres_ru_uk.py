@@ -431,6 +431,8 @@ def test_the_joint_forces_group_speaks_for_the_ukrainian_command() -> None:
     ("Украинское командование официально признало потерю Белогоровки.", "Белогоровки", Action.CAPTURED),
     ("По его словам, из-за потери Белогоровки противник отходит.", "Белогоровки", Action.CAPTURED),
     ("Потери ВСУ в районе Тихого составили до 40 военнослужащих.", "Тихого", Action.OTHER),
+    ("Противник понес тяжелые потери в районе Тихого.", "Тихого", Action.OTHER),
+    ("Потери техники у Тихого оказались значительными.", "Тихого", Action.OTHER),
 ])
 def test_driven_out_pushed_back_and_lost(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action, _claim(sentence, name).why
