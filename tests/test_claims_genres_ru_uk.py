@@ -427,6 +427,8 @@ def test_the_joint_forces_group_speaks_for_the_ukrainian_command() -> None:
     ("Сили оборони витіснили ворога з Новоселівки.", "Новоселівки", Action.CAPTURED),
     # war correspondents: pushing the enemy back towards a place is a gain there
     ("По словам военкора, наши штурмовики оттесняют противника к югу Звановки.", "Звановки", Action.ADVANCING),
+    # ... while pushed back away from a place is an attack on it repelled (as "відкинули від")
+    ("Подразделения оттеснили противника от Звановки.", "Звановки", Action.REPELLED),
     # officials: the other side's loss of a place is its capture, its losses in men are no event
     ("Украинское командование официально признало потерю Белогоровки.", "Белогоровки", Action.CAPTURED),
     ("По его словам, из-за потери Белогоровки противник отходит.", "Белогоровки", Action.CAPTURED),
