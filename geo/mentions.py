@@ -114,6 +114,12 @@ def _kind_words(cls: str, lead: bool = True) -> str:
                     for r in table if r.cls == cls for p in (row_pattern(r, lead=lead),))
 
 
+def _ending_pattern(cls: str) -> re.Pattern[str]:
+    """The rows of class ``cls`` of geo/rules/name_endings.jsonl as one expression of a name's end, in any case."""
+    return re.compile("(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_endings") if r.cls == cls) + ")$",
+                      re.IGNORECASE)
+
+
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
     (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
@@ -167,13 +173,10 @@ _WEAK_CUE = _cue_pattern(("weak",), (), lead=True)
 # the words after a name that make it an area's (the area-after rows of geo/rules/direction_names.jsonl, in any case)
 _DIRECTION_WORDS = "|".join(re.escape(r.key) for r in lookup_rows("direction_names") if r.cls == "area-after")
 _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
-_RU_TOPONYM = re.compile(
-    r"(?:ovka|evka|ivka|yovka|ovo|evo|ino|yno|oye|oe|ye|oie|skoye|skoe|sk|ske|ka|ne|ove|ivske|yi|iy|yy|ets|tsi|ky|ki|pole|hrad|grad"
-    # the same in Cyrillic, nominatives only: a name in another case ("у Покровска", "біля
-    # Новопавлівки", "в районі Ставків") is judged by its nominatives (gazetteer.morphology)
-    r"|ка|ки|ое|не|ове|ск|ськ|град|поле|ичі|ці)$",
-    re.IGNORECASE,
-)
+# a name's ending (geo/rules/name_endings.jsonl) that makes it look like a village's, transliterated or in Cyrillic;
+# a Cyrillic name in another case ("у Покровска", "біля Новопавлівки") is judged by its nominatives
+# (gazetteer.morphology); pymorphy3's Geox tag is no substitute: it knows only the toponyms of its dictionary
+_RU_TOPONYM = _ending_pattern("toponym")
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
 # (the rows of geo/rules/name_kinds.jsonl, any case unless a row says ``case: title``, and the region words below)
@@ -194,7 +197,7 @@ _NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}
 # the words those end with (lower-cased) and the initial's full stop: the string test before the search
 _NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
                                         if r.cls == "not-settlement-before"}), ".")
-_SURNAME_END = re.compile(r"(?:ov|ev|yov|iev|in|yn|enko|chuk|uk|sky|skiy|ski)$", re.IGNORECASE)
+_SURNAME_END = _ending_pattern("surname")  # a surname's ending (geo/rules/name_endings.jsonl)
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
@@ -716,14 +719,17 @@ def _match_run(
         # or neuter adjective, the form of village names ("Удачного", "Вільне"), or a noun in a
         # list of names ("Маяк, Никанорівка"): a noun alone opens other names too ("Сили оборони")
         proper = named and (k > 1 or (
-            (len(run) == 1 or _region_rest(text, run)) and _proper_in_prose(text, s)
+            (len(run) == 1 or _region_rest(text, run))
+            and (_proper_in_prose(text, s) or _CYR_CALLED.search(text, max(0, s - 30), s) is not None)
             and not _before_sector_word(text, e)
             and (place_adjective(phrase) or _in_name_list(text, s, e) or _CYR_CALLED.search(text, max(0, s - 30), s))
         ))
         if k == 1 and stop:
             continue
-        if k > 1 and not in_gaz and run[0][2] in _ARTICLES:
-            continue  # "The Kurakhove direction": an article opens no name the gazetteer lacks
+        if k > 1 and not in_gaz and run[0][2].casefold() in _LEADING_FUNCTION:
+            # "The Kurakhove direction", "In Kupiansk direction": an English article or preposition
+            # (the function rows of geo/rules/stop_words.jsonl) opens no name the gazetteer lacks
+            continue
         called = key in people[2]
         if k == 1 and not called and (i in people[0] or key in people[1] or (
             people[1] and has_cyrillic(phrase) and any(fold(f) in people[1] for f in nominatives(phrase))
@@ -815,7 +821,8 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
     return True
 
 
-_ARTICLES = frozenset({"The", "A", "An", "THE"})
+_LEADING_FUNCTION = frozenset(  # "The", "A", "An" (class article) and the English prepositions (class function)
+    r.key.casefold() for r in lookup_rows("stop_words") if r.cls == "article" or (r.cls == "function" and r.lang == "en"))
 _QUOTES_BEFORE = frozenset("«„“\"'‘")
 _SENTENCE_ENDS = frozenset(".!?\n…:;•")
 
@@ -835,10 +842,12 @@ def _proper_in_prose(text: str, start: int) -> bool:
 
 _CYR_CAP = "А-ЯЁІЇЄҐ"
 # a Russian or Ukrainian word that calls the next name a settlement: "села Искра", "селища
-# Маяк", "населенный пункт Новое", "посёлка Щербиновка", "хутора Рог"
+# Маяк", "населенный пункт Новое", "посёлка Щербиновка", "хутора Рог"; or heads a list of them
+# after a colon ("освободили три населённых пункта: Хорошее, …", "населені пункти: Вільне, …")
 _CYR_CALLED = re.compile(
     r"(?<!\w)(?:сел(?:о|а|е|у|і|ом)|селищ(?:е|а|і|у|ем)|посел(?:ок|ка|ке|ку)|посёл(?:ок|ка|ке|ку)|пгт|смт|"
-    r"хутор(?:а|е|і|у)?|населен(?:ный|ного|ном|ному|ий|ого|ому) пункт(?:а|е|і|у)?)\s+$",
+    r"хутор(?:а|е|і|у)?|насел[её]н(?:ный|ного|ном|ному|ий|ого|ому) пункт(?:а|е|і|у)?)\s+$"
+    r"|(?<!\w)(?:с[её]л|сіл|сел(?:а|ищ)|насел[её]н(?:ные|ных|і|их) пункт(?:ы|ов|а|и|ів))\s*:\s+$",
     re.IGNORECASE,
 )
 _OPEN_QUOTES = "«„“\""
@@ -867,14 +876,15 @@ _CYR_UPPER = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪ
 
 def _after_cyrillic_adjective(text: str, start: int, gaz: Gazetteer) -> bool:
     """The Cyrillic name at ``start`` is the noun of a longer name whose capitalised adjective stands
-    just before it ("Малая Локня", a name the gazetteer lacks): not a place of its own."""
+    just before it ("Малая Локня", a name the gazetteer lacks): not a place of its own. A stop word is
+    no name's part: a bearing's comparative opening a sentence ("Південніше Покровська") is not one."""
     if text[start : start + 1] not in _CYR_UPPER:
         return False
     before = _word_before(text, start, gaz)
     if before is None:
         return False
     ps, pe, pw = before
-    return text[pe:start] == " " and _is_cap(pw) and adjective(pw)
+    return text[pe:start] == " " and _is_cap(pw) and pw.lower() not in STOP_WORDS and adjective(pw)
 
 
 def _region_rest(text: str, run: list[Word]) -> bool:

@@ -2,8 +2,9 @@
 
 A report often puts a claim not at a settlement but next to it: "advanced about 4 kilometers
 westward from the Fedorovka line", "fighting south of Dimitrov", "the road west of Zakotnoye",
-"the northern part of the city", "on the outskirts of Kupiansk". :func:`find_relation` reads such a
-phrase around a place mention; :func:`derive_point` turns the anchor's point and the relation into a
+"the northern part of the city", "on the outskirts of Kupiansk"; in Russian and Ukrainian "в 5 км к северу от
+Покровска", "севернее Покровска", "на північній околиці Покровська", the name in the genitive. :func:`find_relation`
+reads such a phrase around a place mention; :func:`derive_point` turns the anchor's point and the relation into a
 derived point with an uncertainty radius (geodesic, ``pyproj.Geod(ellps="WGS84").fwd``).
 
 Kinds of relation
@@ -16,6 +17,14 @@ Kinds of relation
 ``outskirts``
     The edge of the anchor, with a bearing when one is written ("the southern outskirts of X"),
     else none ("on the outskirts of X", "near X" is *not* one: it is what any claim near X says).
+
+Rules as data
+-------------
+Every word is a row of a rule table: ``geo/rules/bearings.jsonl`` (compass words with their bearing and role, and the
+words joining them to the name), ``distance_words.jsonl`` (numbers, approximations, units, a preposition before a
+distance) and ``town_parts.jsonl`` (part and outskirts nouns). Each language's rows build one grammar of the same shape
+(a distance, a bearing, a link word, a filler; a bearing, a part noun, the part link where the language has one); a
+phrase is read with the rows of one language at a time.
 
 Uncertainty
 -----------
@@ -43,97 +52,278 @@ from dataclasses import dataclass
 
 from pyproj import Geod
 
-from frontmap.errors import CoordinateError
-from geo.text import FOLDS_TO_ASCII
+from frontmap.errors import CoordinateError, RuleError
+from geo.rules import Rule, normalise_phrase
 from geo.rules.lookup import lookup_rows, row_pattern
+from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["KINDS", "Relation", "find_relation", "may_be_direction", "derive_point", "bearing_of"]
+__all__ = ["BEARING_WORDS", "DIRECTION_MARKS", "KINDS", "Relation", "find_relation", "may_be_direction", "derive_point",
+           "bearing_of"]
 
 KINDS = ("direction-of", "part", "outskirts")  #: the values of Relation.kind
 
 _GEOD = Geod(ellps="WGS84")
-
-_BEARINGS = {
-    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
-    "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0,
-    "north-northeast": 22.5, "east-northeast": 67.5, "east-southeast": 112.5, "south-southeast": 157.5,
-    "south-southwest": 202.5, "west-southwest": 247.5, "west-northwest": 292.5, "north-northwest": 337.5,
-}
-_ABBREV = {"n": "north", "ne": "northeast", "e": "east", "se": "southeast", "s": "south", "sw": "southwest",
-           "w": "west", "nw": "northwest"}
-# the number words and approximations of a distance (geo/rules/distance_words.jsonl): a number word's first word → value
-_DISTANCE_ROWS = lookup_rows("distance_words")
-_NUMBER_WORDS = {r.key.split(" ")[0]: float(r.get("value")) for r in _DISTANCE_ROWS if r.cls == "number"}
-
 _I = re.IGNORECASE
-_DIR = (r"(?P<dir>(?:north|south|east|west)(?:[\s-]?(?:north|south)?[\s-]?(?:east|west))?"
-        r"(?:ern|erly|ward|wards)?|(?:N|S|E|W|NE|NW|SE|SW)(?=\s+of\b))")
-_NUM = (r"(?P<num>\d+(?:[.,]\d+)?|"
-        + "|".join(row_pattern(r, lead=False) for r in _DISTANCE_ROWS if r.cls == "number") + ")")
-_UNIT = r"(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi|m|met(?:er|re)s?)\b\.?"
-_APPROX = "(?:(?:" + "|".join(row_pattern(r, lead=False) for r in _DISTANCE_ROWS if r.cls == "approximately") + r")\s+)?"
-_FILL = r"(?:(?:the|a)\s+)?(?:(?:settlement|village|town|city|hamlet|locality|urban-type\s+settlement)\s+of\s+)?"
-# distance + bearing: "3 km north-east of", "about 4 kilometers westward from", "2 km to the south of"
-_DIST_DIR = re.compile(
-    _APPROX + _NUM + r"[\s-]*" + _UNIT + r"\s+(?:to\s+the\s+)?" + _DIR + r"\s+(?:of|from)\s+" + _FILL + r"$", _I)
-# "north of", "the road west of", "south-east from"
-_DIR_OF = re.compile(r"(?<![\w-])" + _DIR + r"\s+(?:of|from)\s+" + _FILL + r"$", _I)
-# the part and outskirts rows of geo/rules/town_parts.jsonl, longest first
-_TOWN_PARTS = {cls: tuple(sorted((r.phrase for r in lookup_rows("town_parts") if r.cls == cls), key=lambda w: (-len(w), w)))
-               for cls in ("part", "outskirts")}
-_PART_NOUNS = "(?:" + "|".join(map(re.escape, _TOWN_PARTS["part"])) + ")"
-_OUTSKIRTS_NOUNS = "(?:" + "|".join(map(re.escape, _TOWN_PARTS["outskirts"])) + ")"
-# "the northern part of", "in the western side of the city of"
-_PART_BEFORE = re.compile(r"(?<![\w-])" + _DIR + r"\s+" + _PART_NOUNS + r"\s+of\s+" + _FILL + r"$", _I)
-_OUTSKIRTS_BEFORE = re.compile(r"(?<![\w-])(?:" + _DIR + r"\s+)?" + _OUTSKIRTS_NOUNS + r"\s+of\s+"
-                               + _FILL + r"$", _I)
-# after the mention: "X's northern outskirts", "X's eastern districts"
-_AFTER = re.compile(r"^['’]s?\s+" + _DIR + r"\s+(?P<noun>outskirts|" + _PART_NOUNS + r")\b", _I)
-# "X (3 km north-east)": a distance in brackets right after the name, as bulletins write it
-_AFTER_BRACKET = re.compile(r"^\s*\(\s*" + _APPROX + _NUM + r"[\s-]*" + _UNIT + r"\s+(?:to\s+the\s+)?" + _DIR
-                            + r"(?:\s+of\s+it)?\s*\)", _I)
+
+# The words are rows of three rule tables (geo/rules/*.jsonl), one row a phrase and its role in the phrase:
+# ``bearings`` (compass words, and the words that join them to the place), ``distance_words`` (numbers,
+# approximations, units, a preposition before a distance) and ``town_parts`` (a town's parts and outskirts).
+# Every language's rows build one grammar of the same shape (:class:`_Grammar`); a language reads a phrase with
+# its own rows only ("the northern part of X" takes "of", "в северной части X" the genitive).
+_BEARING_ROWS = lookup_rows("bearings")
+_DISTANCE_ROWS = lookup_rows("distance_words")
+_PART_ROWS = lookup_rows("town_parts")
+#: letters a case-insensitive regex matches to other letters than ``str.lower`` makes of them (ı, İ, ſ, the Kelvin
+#: sign; the old Cyrillic forms of в, д, о, с, т, ъ, ѣ): a string test that lower-cases leaves these to the regex
+_ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88")
+#: where a compass word's parts meet: "north-east", "northeast", "north east", "юго-западу", "південний захід"
+_JOIN = re.compile(r"[\s-]+")
+_SIDE_CLASSES = ("point", "adjective", "comparative")  # the rows that carry a bearing in a word
+_NEEDS = {"point": "bearing", "adjective": "bearing", "comparative": "bearing", "abbreviation": "bearing",
+          "suffix": "form", "number": "value", "unit": "km"}
 
 
-# The patterns before a mention end with "of" or "from" and then at most the fillers "the", "a",
-# "settlement of": a window whose last word is none of these is not searched with them.
-_LAST_WORDS_BEFORE = frozenset(("of", "from", "the", "a"))
+def _value(row: Rule, name: str) -> float:
+    """A row's number field, checked: a bearing in 0..360, a value or a unit's kilometres above 0."""
+    where = f"geo/rules/{row.table}.jsonl:{row.line}"
+    raw = row.get(name)
+    try:
+        value = float(raw) if raw is not None else math.nan
+    except ValueError:
+        value = math.nan
+    ok = 0.0 <= value < 360.0 if name == "bearing" else value > 0.0
+    if not (math.isfinite(value) and ok):
+        raise RuleError(f"{where}: {name} {raw!r} is not a number in range for a {row.cls} row")
+    return value
 
 
-def _may_relate_before(before: str) -> bool:
-    last = before.rsplit(None, 1)[-1:] if before[-1:].isspace() else []
-    return bool(last) and last[0].lower() in _LAST_WORDS_BEFORE and _may_name_side(before)
+def _check(rows: tuple[Rule, ...]) -> None:
+    for r in rows:
+        need = _NEEDS.get(r.cls)
+        if need and r.get(need) is None:
+            raise RuleError(f"geo/rules/{r.table}.jsonl:{r.line}: a {r.cls} row needs its {need}")
+        if need and need != "form":
+            _value(r, need)
 
 
-# Every match of the patterns before a mention holds a compass word, a side's abbreviation before
-# "of", or an outskirts word: a window with none is not searched with them ("the city of X" is common).
-_SIDE_STEMS = ("north", "south", "east", "west", *_TOWN_PARTS["outskirts"])
-_SIDE_ABBREVIATION = re.compile(r"(?:N|S|E|W|NE|NW|SE|SW)\s+of\b", _I)
+_check(_BEARING_ROWS)
+_check(_DISTANCE_ROWS)
 
 
-def _may_name_side(before: str) -> bool:
-    """False when none of the patterns before a mention can match in ``before``."""
-    if not before.isascii() and not FOLDS_TO_ASCII.isdisjoint(before):
-        return True  # a letter the regexes read as ASCII: let them judge
-    low = before.lower()
-    return any(stem in low for stem in _SIDE_STEMS) or _SIDE_ABBREVIATION.search(before) is not None
+def _squash(text: str) -> str:
+    """A compass word as it is looked up: case-folded, its parts joined solid ("North-East" → "northeast")."""
+    return _JOIN.sub("", normalise_phrase(text))
 
 
-# What the word before "of"/"from" ends with when it is a bearing (``_DIR``): a compass word with
-# its endings, or a side's abbreviation.
-_DIR_ENDINGS = tuple(w + e for w in ("north", "south", "east", "west") for e in ("", "ern", "erly", "ward", "wards"))
-_DIR_ABBREVIATIONS = frozenset(("n", "s", "e", "w", "ne", "nw", "se", "sw"))
-_FILL_ARTICLES = frozenset(("the", "a"))
-_FILL_NOUNS = frozenset(("settlement", "village", "town", "city", "hamlet", "locality"))
+def _longest(rows) -> list[Rule]:
+    return sorted(rows, key=lambda r: (-len(r.key), r.key))
+
+
+def _alt(patterns) -> str:
+    """An alternation of ``patterns`` (longest rows first), or "" when there are none."""
+    parts = list(dict.fromkeys(patterns))
+    return "(?:" + "|".join(parts) + ")" if parts else ""
+
+
+def _compound(row: Rule) -> str:
+    """A compass word's expression: its parts joined solid, with a hyphen or a space; a prefix row's last part a stem."""
+    body = r"[\s-]?".join(map(re.escape, _JOIN.split(row.key)))
+    return body + (r"\w*+" if row.match == "prefix" else "")
+
+
+def _words(rows) -> str:
+    return _alt(row_pattern(r, lead=False) for r in _longest(rows))
+
+
+def _opt(alternation: str, tail: str = r"\s+") -> str:
+    """``alternation`` then ``tail``, optional; nothing when the language has no such row."""
+    return f"(?:{alternation}{tail})?" if alternation else ""
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """One language's expressions of a relative place, built from its rows, and the words that gate them."""
+
+    lang: str
+    dist_dir: re.Pattern[str]  #: "3 km north-east of [the village of] " before the mention
+    dir_of: re.Pattern[str]  #: "north of ", "севернее "
+    part_before: re.Pattern[str]  #: "the northern part of ", "в северной части "
+    outskirts_before: re.Pattern[str]  #: "[the southern] outskirts of ", "на окраине "
+    after: re.Pattern[str]  #: "'s northern outskirts" after the mention
+    after_bracket: re.Pattern[str]  #: " (3 km north-east)" after the mention
+    inside_before: re.Pattern[str] | None  #: "in the " before "north of X": a part of X itself
+    outskirts: re.Pattern[str]  #: an outskirts noun, whole
+    last_words: frozenset[str]  #: the words a window before a mention ends with, for the patterns to match ...
+    last_stems: tuple[str, ...]  #: ... or begins with (prefix rows) ...
+    last_ends: tuple[str, ...]  #: ... or ends with (a comparative, written solid or hyphenated)
+    side_stems: tuple[str, ...]  #: what every match before a mention holds, lower-cased ...
+    side_abbreviation: re.Pattern[str] | None  #: ... or this: "NE of"
+
+    def may_relate_before(self, before: str) -> bool:
+        """False when none of the patterns before a mention can match in ``before`` (the window before it)."""
+        if not before[-1:].isspace():
+            return False
+        last = before.rsplit(None, 1)[-1:]
+        if not last:
+            return False
+        word = last[0].lower()
+        if not (word in self.last_words or word.startswith(self.last_stems) or word.endswith(self.last_ends)
+                or not _ODD_FOLDS.isdisjoint(word)):
+            return False
+        if not before.isascii() and not _ODD_FOLDS.isdisjoint(before):
+            return True  # a letter the regexes read otherwise: let them judge
+        low = before.lower()
+        return any(stem in low for stem in self.side_stems) or (
+            self.side_abbreviation is not None and self.side_abbreviation.search(before) is not None)
+
+
+def _fewest(stems) -> tuple[str, ...]:
+    """The stems none of which holds another (a text holding none of these holds none of ``stems``)."""
+    stems = set(stems)
+    return tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
+
+
+def _grammar(lang: str) -> _Grammar:
+    """The grammar of one language: its rows (and those of ``any``) in the one shape every language shares."""
+    def rows(table, cls):
+        return [r for r in table if r.cls == cls and r.lang in (lang, "any")]
+
+    points, suffixes = rows(_BEARING_ROWS, "point"), rows(_BEARING_ROWS, "suffix")
+    adjectives, comparatives = rows(_BEARING_ROWS, "adjective"), rows(_BEARING_ROWS, "comparative")
+    abbreviations, links = rows(_BEARING_ROWS, "abbreviation"), rows(_BEARING_ROWS, "link")
+    part_links, articles = rows(_BEARING_ROWS, "part-link"), rows(_BEARING_ROWS, "article")
+    kinds, inside = rows(_BEARING_ROWS, "place-kind"), rows(_BEARING_ROWS, "inside")
+    parts, outskirts = rows(_PART_ROWS, "part"), rows(_PART_ROWS, "outskirts")
+    link = _words(links)
+    if not (points and link):
+        raise RuleError(f"geo/rules/bearings.jsonl: language {lang!r} has rows but no point or no link row")
+    point = _alt(_compound(r) for r in _longest(points)) + (_opt(_words(suffixes), "") if suffixes else "")
+    abbreviation = _alt(row_pattern(r, lead=False) for r in _longest(abbreviations))
+    # a bearing before a link word: a point, or an abbreviation right before the link ("NE of")
+    direction = _alt([point] + ([abbreviation + rf"(?=\s+{link})"] if abbreviation else []))
+    comparative = _alt(_compound(r) for r in _longest(comparatives))
+    side = _alt([direction] + ([_alt(_compound(r) for r in _longest(adjectives))] if adjectives else []))
+    bearing = rf"(?:(?P<dir>{direction})\s+{link}" + (rf"|(?P<comp>{comparative})" if comparative else "") + ")"
+    fill = _opt(_words(articles)) + _opt(_words(kinds))
+    numbers = [r for r in _DISTANCE_ROWS if r.lang in (lang, "any")]
+    num = _alt([r"\d+(?:[.,]\d+)?"] + [row_pattern(r, lead=False) for r in _longest(numbers) if r.cls == "number"])
+    distance = (_opt(_words(r for r in numbers if r.cls == "approximately"))
+                + _opt(_words(r for r in numbers if r.cls == "lead"))
+                + f"(?P<num>{num})" + r"[\s-]*" + rf"(?P<unit>{_words(r for r in numbers if r.cls == 'unit')})\.?"
+                + r"\s+" + _opt(_words(rows(_BEARING_ROWS, "toward"))))
+    part_noun, outskirts_noun = _words(parts), _words(outskirts)
+    part_link = _words(part_links) + r"\s+" if part_links else ""  # "of" after a part noun, where the language has it
+    tail = _words(rows(_BEARING_ROWS, "bracket-tail"))
+    after_side = rf"(?P<dir>{direction})" + (rf"|(?P<comp>{comparative})" if comparative else "")
+    # the words a window before a mention may end with: a link, a comparative, the part link (or, where the
+    # genitive links, a part or outskirts noun), an article, a place's kind
+    enders = links + articles + kinds + (part_links or parts + outskirts)
+    last_words = frozenset(r.key.split(" ")[-1] for r in enders if r.match != "prefix")
+    last_stems = tuple(sorted({r.key.split(" ")[-1] for r in enders if r.match == "prefix"}))
+    last_ends = tuple(sorted({_JOIN.split(r.key)[-1] for r in comparatives}))
+    side_stems = _fewest([_JOIN.split(r.key)[0] for r in points + adjectives + comparatives]
+                         + [r.key.split(" ")[0] for r in outskirts])
+    return _Grammar(
+        lang=lang,
+        dist_dir=re.compile(distance + bearing + r"\s+" + fill + "$", _I),
+        dir_of=re.compile(r"(?<![\w-])" + bearing + r"\s+" + fill + "$", _I),
+        part_before=re.compile(rf"(?<![\w-])(?P<dir>{side})\s+{part_noun}\s+{part_link}{fill}$", _I),
+        outskirts_before=re.compile(rf"(?<![\w-])(?:(?P<dir>{side})\s+)?{outskirts_noun}\s+{part_link}{fill}$", _I),
+        after=re.compile(rf"^['’]s?\s+(?P<dir>{side})\s+(?P<noun>{_alt([outskirts_noun, part_noun])})(?!\w)", _I),
+        after_bracket=re.compile(r"^\s*\(\s*" + distance + f"(?:{after_side})" + (rf"(?:\s+{tail})?" if tail else "")
+                                 + r"\s*\)", _I),
+        inside_before=re.compile(r"(?<!\w)" + _words(inside) + r"\s+$", _I) if inside else None,
+        outskirts=re.compile(outskirts_noun, _I),
+        last_words=last_words, last_stems=last_stems, last_ends=last_ends, side_stems=side_stems,
+        side_abbreviation=re.compile(abbreviation + r"\s+" + link, _I) if abbreviation else None,
+    )
+
+
+#: every language's grammar, English first
+_GRAMMARS: tuple[_Grammar, ...] = tuple(
+    _grammar(lang) for lang in sorted({r.lang for r in _BEARING_ROWS} - {"any"}, key=lambda x: (x != "en", x)))
+
+
+def _readings() -> tuple[dict[str, tuple[float, str]], list[tuple[str, tuple[float, str]]], list[tuple[re.Pattern[str], float]]]:
+    """How a compass word reads, as (bearing, form): by its squashed key, by a prefix row's stem, by an abbreviation."""
+    exact: dict[str, tuple[float, str]] = {}
+    stems: list[tuple[str, tuple[float, str]]] = []
+
+    def put(key: str, reading: tuple[float, str], row: Rule) -> None:
+        if exact.get(key, reading) != reading:
+            raise RuleError(f"geo/rules/bearings.jsonl:{row.line}: {row.phrase!r} reads otherwise than another row")
+        exact[key] = reading
+
+    for r in _BEARING_ROWS:
+        if r.cls in _SIDE_CLASSES:
+            reading = (_value(r, "bearing"), "point" if r.cls == "point" else r.cls)
+            if r.match == "prefix":
+                stems.append((_squash(r.key), reading))
+            else:
+                put(_squash(r.key), reading, r)
+            if r.cls == "point":
+                for s in _BEARING_ROWS:
+                    if s.cls == "suffix" and s.lang in (r.lang, "any"):
+                        put(_squash(r.key) + s.key, (reading[0], s.get("form")), s)
+    stems.sort(key=lambda x: -len(x[0]))
+    abbreviations = [(re.compile(row_pattern(r, lead=False), _I), _value(r, "bearing"))
+                     for r in _BEARING_ROWS if r.cls == "abbreviation"]
+    return exact, stems, abbreviations
+
+
+_EXACT, _STEMS, _ABBREVIATIONS = _readings()
+
+
+def _read(word: str) -> tuple[float, str] | None:
+    """(bearing, form) of a compass word: form ``point``, ``adjective`` ("northern", "северной") or ``comparative``."""
+    w = word.strip()
+    for pattern, deg in _ABBREVIATIONS:
+        if pattern.fullmatch(w):
+            return deg, "point"
+    key = _squash(w)
+    if key in _EXACT:
+        return _EXACT[key]
+    for stem, reading in _STEMS:
+        if key.startswith(stem):
+            return reading
+    return None
+
+
+def _side(m: re.Match[str]) -> str | None:
+    """The compass word of a match: its bearing before a link word, or a comparative."""
+    return m["dir"] or m.groupdict().get("comp")
+
+
+# What may_be_direction reads, over every language: the link words, what a bearing before one ends with, the
+# comparatives' ends, the abbreviations, and the fillers between the link and the name.
+_LINKS = frozenset(r.key for r in _BEARING_ROWS if r.cls == "link")
+_DIR_ENDINGS = tuple(sorted({_JOIN.split(r.key)[-1] + s for r in _BEARING_ROWS if r.cls == "point"
+                             for s in ["", *(x.key for x in _BEARING_ROWS if x.cls == "suffix" and x.lang in (r.lang, "any"))]}))
+_COMPARATIVE_ENDS = tuple(sorted({_JOIN.split(r.key)[-1] for r in _BEARING_ROWS if r.cls == "comparative"}))
+_DIR_ABBREVIATIONS = frozenset(r.key for r in _BEARING_ROWS if r.cls == "abbreviation")
+_FILL_ARTICLES = frozenset(r.key for r in _BEARING_ROWS if r.cls == "article")
+_FILL_KINDS = frozenset(r.key for r in _BEARING_ROWS if r.cls == "place-kind")
+
+
+#: What the words right before a mention hold when a ``"direction-of"`` phrase ends there, lower-cased: a link word
+#: or a comparative's end ("of", "from", "от", "від", "севернее"), found with ``in`` (:mod:`geo.resolve`).
+DIRECTION_MARKS: tuple[str, ...] = tuple(sorted(_LINKS | set(_COMPARATIVE_ENDS)))
+#: A compass word of any language, or an abbreviation before a link word ("north", "NE of", "северу", "північніше"):
+#: what a text before a mention holds when a bearing phrase stands there (:mod:`geo.resolve`).
+BEARING_WORDS = re.compile(
+    _alt(map(re.escape, _fewest(_JOIN.split(r.key)[0] for r in _BEARING_ROWS if r.cls in _SIDE_CLASSES)))
+    + "|" + r"(?<!\w)" + _alt(row_pattern(r, lead=False) for r in _longest(r for r in _BEARING_ROWS if r.cls == "abbreviation"))
+    + r"\s+" + _words(r for r in _BEARING_ROWS if r.cls == "link"), _I)
 
 
 def may_be_direction(sentence: str, start: int, end: int) -> bool:
     """False when :func:`find_relation` cannot give a ``"direction-of"`` relation for the mention.
 
     Such a relation is either written in brackets right after the name ("X (3 km north-east)"),
-    or ends just before it with a bearing, "of" or "from", and the fillers of ``_FILL`` ("3 km
-    north-east of the village of X"). Reading the last few words so costs far less than the
-    regexes that look for the phrase; a window with a letter ``re`` reads as ASCII under
-    IGNORECASE but ``str.lower`` does not ("ſ") is left to them.
+    or ends just before it with a bearing and a link word ("of", "from", "от", "від"), or a comparative
+    ("севернее"), then the fillers of the rule tables ("3 km north-east of the village of X"). Reading the
+    last few words so costs far less than the regexes that look for the phrase; a window with a letter
+    ``re`` reads otherwise under IGNORECASE than ``str.lower`` does ("ſ") is left to them.
 
     Parameters
     ----------
@@ -159,22 +349,26 @@ def may_be_direction(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 120):start]
     if not before[-1:].isspace():
         return False
-    if not before.isascii() and not FOLDS_TO_ASCII.isdisjoint(before):
+    if not before.isascii() and not _ODD_FOLDS.isdisjoint(before):
         return True
     words = before.lower().split()[-6:]
-    # "of"/"from" stands before the filler, which is at most four words ("the urban-type settlement of")
-    for i in range(len(words) - 1, 0, -1):
-        if words[i] in ("of", "from") and _filler(words[i + 1:]):
-            bearing = words[i - 1]
-            if bearing.endswith(_DIR_ENDINGS) or _ends_in_abbreviation(bearing):
+    # the link word (or a comparative) stands before the filler, which is at most four words ("the urban-type
+    # settlement of")
+    for i in range(len(words) - 1, -1, -1):
+        if _filler(words[i + 1:]):
+            if words[i].endswith(_COMPARATIVE_ENDS):
                 return True
+            if i and words[i] in _LINKS:
+                bearing = words[i - 1]
+                if bearing.endswith(_DIR_ENDINGS) or _ends_in_abbreviation(bearing):
+                    return True
     return False
 
 
 def _ends_in_abbreviation(word: str) -> bool:
-    """Whether ``word`` (lowercased) ends in a side's abbreviation that stands alone, as ``_DIR`` has it
+    """Whether ``word`` (lowercased) ends in a side's abbreviation that stands alone, as the patterns have it
     after a space or where ``(?<![\\w-])`` lets it (")E of X")."""
-    for size in (1, 2):
+    for size in sorted({len(a) for a in _DIR_ABBREVIATIONS}):
         if word[-size:] in _DIR_ABBREVIATIONS:
             prev = word[-size - 1:-size]
             if not prev or not (prev.isalnum() or prev in "_-"):
@@ -183,15 +377,10 @@ def _ends_in_abbreviation(word: str) -> bool:
 
 
 def _filler(words: list[str]) -> bool:
-    """Whether ``words`` are one of the fillers of ``_FILL``: "[the|a] [<noun> of]" (or none)."""
+    """Whether ``words`` are a filler between a link word and a name: "[article] [place-kind]" (or none)."""
     if words and words[0] in _FILL_ARTICLES:
         words = words[1:]
-    if not words:
-        return True
-    if words[-1] != "of":
-        return False
-    noun = words[:-1]
-    return (len(noun) == 1 and noun[0] in _FILL_NOUNS) or noun == ["urban-type", "settlement"]
+    return not words or " ".join(words) in _FILL_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,35 +410,37 @@ class Relation:
 
 
 def bearing_of(word: str) -> float | None:
-    """The bearing, in degrees, of a direction word ("north-east", "westward", "southern", "NW").
+    """The bearing, in degrees, of a compass word ("north-east", "westward", "southern", "NW", "юго-западу",
+    "північніше").
 
     Examples
     --------
     >>> bearing_of("north-east"), bearing_of("Westward"), bearing_of("southern"), bearing_of("NW")
     (45.0, 270.0, 180.0, 315.0)
+    >>> bearing_of("юго-западу"), bearing_of("північніше"), bearing_of("северной")
+    (225.0, 0.0, 0.0)
     >>> bearing_of("up") is None
     True
     """
-    w = word.strip()
-    if w.upper() in {k.upper() for k in _ABBREV} and (w.isupper() or len(w) == 1):
-        w = _ABBREV[w.lower()]
-    key = re.sub(r"[\s-]", "", w.casefold())
-    key = re.sub(r"(?:ern|erly|wards|ward)$", "", key)
-    for name, deg in _BEARINGS.items():
-        if name.replace("-", "") == key:
-            return deg
-    return None
+    reading = _read(word)
+    return None if reading is None else reading[0]
+
+
+#: a number word's value, a unit's kilometres (by key; a prefix unit by its stem, longest first)
+_NUMBER_VALUES = {r.key: _value(r, "value") for r in _DISTANCE_ROWS if r.cls == "number"}
+_UNIT_KM = {r.key: _value(r, "km") for r in _DISTANCE_ROWS if r.cls == "unit" and r.match != "prefix"}
+_UNIT_STEMS = sorted(((r.key, _value(r, "km")) for r in _DISTANCE_ROWS if r.cls == "unit" and r.match == "prefix"),
+                     key=lambda x: -len(x[0]))
 
 
 def _km(num: str, unit: str) -> float:
-    n = num.casefold().replace(",", ".")
-    value = float(_NUMBER_WORDS.get(n.split()[0], 0.5 if n.startswith("half") else 0)) if not n[0].isdigit() else float(n)
-    u = unit.casefold().rstrip(".")
-    if u in ("mile", "miles", "mi"):
-        return value * 1.609344
-    if u in ("m", "meter", "meters", "metre", "metres"):
-        return value / 1000.0
-    return value
+    n = normalise_phrase(num)
+    value = float(n.replace(",", ".")) if n[0].isdigit() else _NUMBER_VALUES[n]
+    u = normalise_phrase(unit).rstrip(".")
+    factor = _UNIT_KM.get(u)
+    if factor is None:
+        factor = next(km for stem, km in _UNIT_STEMS if u.startswith(stem))
+    return value * factor
 
 
 def _made(kind: str, bearing: float | None, distance_km: float | None, m: re.Match[str], base: int) -> Relation:
@@ -261,15 +452,13 @@ def _made(kind: str, bearing: float | None, distance_km: float | None, m: re.Mat
     return Relation(kind, bearing, distance_km, text, start, start + len(text))
 
 
-_INSIDE_BEFORE = re.compile(r"\b(?:in|on|at|across|throughout|within)\s+the\s+$", _I)
-
-
 def find_relation(sentence: str, start: int, end: int) -> Relation | None:
     """The relation the sentence puts between a claim and the place mentioned at ``sentence[start:end]``.
 
     Only the words right next to the mention count: "3 km north-east of X", "south of X", "the
-    northern part of X", "on the outskirts of X" before it; "X's northern outskirts", "X (3 km
-    north-east)" after it. "near X" and plain "in X" are not relations: the claim is at X.
+    northern part of X", "on the outskirts of X" before it (and in Russian and Ukrainian "в 5 км к северу
+    от X", "севернее X", "на північній околиці X", the name in the genitive); "X's northern outskirts",
+    "X (3 km north-east)" after it. "near X" and plain "in X" are not relations: the claim is at X.
 
     Parameters
     ----------
@@ -298,6 +487,10 @@ def find_relation(sentence: str, start: int, end: int) -> Relation | None:
     >>> r = find_relation(s, s.index("Lyman"), s.index("Lyman") + 5)
     >>> r.kind, r.bearing
     ('outskirts', None)
+    >>> s = "Подразделения продвинулись в 5 км к юго-западу от Покровска."
+    >>> r = find_relation(s, s.index("Покровска"), s.index("Покровска") + 9)
+    >>> r.kind, r.bearing, r.distance_km, r.text
+    ('direction-of', 225.0, 5.0, 'в 5 км к юго-западу от')
     >>> find_relation("Russian troops captured Lyman.", 24, 29) is None
     True
     """
@@ -306,31 +499,42 @@ def find_relation(sentence: str, start: int, end: int) -> Relation | None:
     before = sentence[max(0, start - 120):start]
     offset = max(0, start - 120)
     after = sentence[end:end + 80]
-    searched = _may_relate_before(before)
+    searched = [g for g in _GRAMMARS if g.may_relate_before(before)]
 
-    m = _DIST_DIR.search(before) if searched else None
-    if m and bearing_of(m["dir"]) is not None:
-        return _made("direction-of", bearing_of(m["dir"]), _km(m["num"], m["unit"]), m, offset)
-    m = _AFTER_BRACKET.match(after)
-    if m and bearing_of(m["dir"]) is not None:
-        return _made("direction-of", bearing_of(m["dir"]), _km(m["num"], m["unit"]), m, end)
-    m = _OUTSKIRTS_BEFORE.search(before) if searched else None
-    if m:
-        b = bearing_of(m["dir"]) if m["dir"] else None
-        return _made("outskirts", b, None, m, offset)
-    m = _PART_BEFORE.search(before) if searched else None
-    if m and bearing_of(m["dir"]) is not None:
-        return _made("part", bearing_of(m["dir"]), None, m, offset)
-    m = _AFTER.match(after)
-    if m and bearing_of(m["dir"]) is not None:
-        kind = "outskirts" if m["noun"].casefold() == "outskirts" else "part"
-        return _made(kind, bearing_of(m["dir"]), None, m, end)
-    m = _DIR_OF.search(before) if searched else None
-    if m and bearing_of(m["dir"]) is not None and not m["dir"].casefold().endswith("ern"):
-        if _INSIDE_BEFORE.search(before, 0, m.start()):
-            # "in the north of X" is the north of X itself
-            return _made("part", bearing_of(m["dir"]), None, m, offset)
-        return _made("direction-of", bearing_of(m["dir"]), None, m, offset)
+    for g in searched:
+        m = g.dist_dir.search(before)
+        reading = _read(_side(m)) if m else None
+        if reading:
+            return _made("direction-of", reading[0], _km(m["num"], m["unit"]), m, offset)
+    for g in _GRAMMARS:
+        m = g.after_bracket.match(after)
+        reading = _read(_side(m)) if m else None
+        if reading:
+            return _made("direction-of", reading[0], _km(m["num"], m["unit"]), m, end)
+    for g in searched:
+        m = g.outskirts_before.search(before)
+        if m:
+            reading = _read(m["dir"]) if m["dir"] else None
+            return _made("outskirts", reading[0] if reading else None, None, m, offset)
+    for g in searched:
+        m = g.part_before.search(before)
+        reading = _read(m["dir"]) if m else None
+        if reading:
+            return _made("part", reading[0], None, m, offset)
+    for g in _GRAMMARS:
+        m = g.after.match(after)
+        reading = _read(m["dir"]) if m else None
+        if reading:
+            kind = "outskirts" if g.outskirts.fullmatch(m["noun"]) else "part"
+            return _made(kind, reading[0], None, m, end)
+    for g in searched:
+        m = g.dir_of.search(before)
+        reading = _read(_side(m)) if m else None
+        if reading and reading[1] != "adjective":
+            if g.inside_before is not None and g.inside_before.search(before, 0, m.start()):
+                # "in the north of X" is the north of X itself
+                return _made("part", reading[0], None, m, offset)
+            return _made("direction-of", reading[0], None, m, offset)
     return None
 
 

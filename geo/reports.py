@@ -22,6 +22,11 @@ Metadata line
     (``2025-11 (undated page)``) is not a date; it dates the report only through a date in its text
     that falls in that month.
 
+Echoed headline
+    A post whose body opens with its headline line repeated, running on into the body's first sentence with no
+    full stop (video pages, reposts, scraped news pages), has the space after the repeat made a line break: the
+    headline is a sentence of its own (the text keeps its length).
+
 Compilations
     A document made of several posts separated by lines of asterisks (``***``, ``******``,
     ``* * *``) yields one Report per post, in order. Each post takes its own date, author and URL when
@@ -578,6 +583,30 @@ def _title(post: str) -> str:
     return first
 
 
+def _break_echoed_title(post: str) -> str:
+    """The post with its headline, where the body repeats it as its first words on the same line, ended there.
+
+    Video pages, reposts and scraped news pages print the headline, then open the body with the same words and no
+    full stop ("Lyman Holds, Siversk Burns" / "Lyman Holds, Siversk Burns Our units advanced near Torske"):
+    read as one sentence, the headline's names would take the body's first verb. The space after the repeat
+    becomes a line break, a sentence boundary; the text keeps its length, so offsets are unchanged.
+
+    >>> _break_echoed_title("Lyman Holds, Siversk Burns\\n\\nLyman Holds, Siversk Burns Our units advanced.")
+    'Lyman Holds, Siversk Burns\\n\\nLyman Holds, Siversk Burns\\nOur units advanced.'
+    """
+    title = _title(post)
+    if len(title.split()) < _ECHO_MIN_WORDS:
+        return post
+    first = post.index(title) + len(title)
+    m = re.compile(r"\n[ \t]*" + re.escape(title) + r"([ \t])(?=\S)").search(post, first)
+    if m is None:
+        return post
+    return post[: m.start(1)] + "\n" + post[m.start(1) + 1 :]
+
+
+_ECHO_MIN_WORDS = 3  # a repeated headline of fewer words may be a name that opens a sentence again
+
+
 # Bylines that open a post ("Published by @x ⋅ 25/11/2025", "Posted on November 24, 2025 by Yves Smith")
 # and bylines that close one ("Posted by b on November 24, 2025 at 16:21 UTC | Permalink"): in a
 # compilation without separator lines they are where one post ends and the next begins.
@@ -717,9 +746,9 @@ def _reports_from_text(text: str, path: str | os.PathLike[str], src: str) -> lis
     if not text.strip():
         raise ReportError(path, "no text after the metadata")
 
-    posts = _split_posts(text)
+    posts = [_break_echoed_title(post) for post in _split_posts(text)]
     if len(posts) <= 1:
-        body = text.strip("\n")
+        body = _break_echoed_title(text.strip("\n"))
         date = doc_date or _plausible(_in_month(find_report_date(body, reference=reference), month), path)
         return [
             Report(

@@ -39,9 +39,12 @@ from gazetteer.names import fold, has_cyrillic
 from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
-from geo.relative import Relation, find_relation, may_be_direction
+from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
-from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS
+from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
+from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
+from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
+from geo.rules.lookup import lookup_rows
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
@@ -116,10 +119,12 @@ _REPORT_REGION = Weights(region=0.25)
 # a word is read whole and at most _REGION_WORD characters long (possessive: a space follows it), so that a long
 # hyphenated chain is read from each of its capitals at a bounded cost, not to its end
 _REGION_WORD = 60
+#: A region written in a report: one or two capitalised words, then a kind word of geo/rules/region_words.jsonl
+#: ("Kharkiv Oblast", "Донецкой области", "Donetsk People's Republic"), or a region's one-word name ("DPR", "ЛНР").
 _REGION = re.compile(
-    r"\b((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)(?:\s++[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)?)\s++" % (_REGION_WORD, _REGION_WORD) +
-    r"(?i:oblast|region|province|raion|district|krai|област[ьиію]\w*|район\w*|кра[йяюеї]\w*)s?\b"
-    r"|\b(DPR|LPR|DNR|LNR|ДНР|ЛНР|Donetsk People['’]s Republic|Luhansk People['’]s Republic|Lugansk People['’]s Republic)\b",
+    r"\b((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)(?:\s++[A-ZА-ЯЁІЇЄҐ][\w'’-]{1,%d}+)?)\s++" % (_REGION_WORD, _REGION_WORD)
+    + "(?i:" + REGION_KIND_WORDS + ")"
+    + r"|\b(?i:(" + REGION_NAME_WORDS + "))",
 )
 
 
@@ -223,18 +228,18 @@ def _region_names() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE), by_stem
 
 
-#: What every match of :data:`_REGION` holds, found with ``str.find``: the stem of a kind word, lowercased
-#: (where its first branch ends; the stems of geo/rules/region_words.jsonl, "обл" and "кра" begin the Russian
-#: ones), ...
+#: What every match of :data:`_REGION` holds, found with ``str.find`` in the lower-cased text: the stem of a kind
+#: word (where its first branch ends; the stems of geo/rules/region_words.jsonl, "обл" and "кра" begin the Russian
+#: ones), or a region's name (its second branch).
 _REGION_KINDS = REGION_KIND_STEMS
-#: ... or, as written, an abbreviation or the last word of a republic (its second branch).
-_REGION_MARKS = ("DPR", "LPR", "DNR", "LNR", "ДНР", "ЛНР", "People")
+_REGION_MARKS = REGION_NAME_KEYS
 #: Letters ``re`` matches to a letter of a kind word under IGNORECASE that ``str.lower`` does not
 #: turn into it ("ſ" is "s", "İ" is "i" but lowercases to two characters, "ᲂ" is "о").
 _UNEVEN_CASE = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
-#: Word, whitespace, word, whitespace, word (``[\\w'’-]``): read in the reversed text from a word
-#: back, how far back the match holding it can start.
-_WORDS_BACK = re.compile(r"[\w'’-]*\s*[\w'’-]*\s*[\w'’-]*")
+#: Word, whitespace, word, whitespace, word (``[\\w'’-]``), and a word more for each word a kind holds before its
+#: stem ("people's republic"): read in the reversed text from a word back, how far back the match holding it can
+#: start.
+_WORDS_BACK = re.compile(r"[\w'’`-]*" + r"\s*[\w'’`-]*" * (2 + REGION_STEM_WORDS_BEFORE))
 #: Where a match of :data:`_REGION` can start: each of its branches starts so.
 _REGION_START = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
 
@@ -257,17 +262,16 @@ def _region_matches(text: str) -> Iterator[re.Match[str]]:
         return
     low = text.lower()
     words: list[int] = []
-    for kinds, where, spaced in ((_REGION_KINDS, low, True), (_REGION_MARKS, text, False)):
+    for kinds, spaced in ((_REGION_KINDS, True), (_REGION_MARKS, False)):
         for w in kinds:
-            i = where.find(w)
+            i = low.find(w)
             while i >= 0:
-                # a kind word follows whitespace ("\\s+"), an abbreviation no word character
-                # ("\\b"), "People" a space: elsewhere the word is in no match ("Subregion", "Украина")
+                # a kind word follows whitespace ("\\s+"), a name no word character ("\\b"): elsewhere the
+                # word is in no match ("Subregion", "Украина")
                 prev = text[i - 1] if i else ""
-                if (prev.isspace() if spaced else prev == " " if w == "People"
-                        else not (prev.isalnum() or prev == "_")):
+                if prev.isspace() if spaced else not (prev.isalnum() or prev == "_"):
                     words.append(i)
-                i = where.find(w, i + 1)
+                i = low.find(w, i + 1)
     if not words:
         return
     back = text[::-1]
@@ -286,7 +290,10 @@ def _region_matches(text: str) -> Iterator[re.Match[str]]:
             pos = q + 1  # nothing starts from pos to the word
 
 
-_KIND_WORD = re.compile(r"\s+(?:river|lake|reservoir)$", re.IGNORECASE)
+# the word a water mention ends with ("Oskil River"): the water-after rows of geo/rules/name_kinds.jsonl, which made
+# it one (geo.mentions); the name is looked up without it
+_KIND_WORD = re.compile(r"\s+(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_kinds") if r.cls == "water-after")
+                        + ")$", re.IGNORECASE)
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
@@ -440,14 +447,21 @@ def resolve_mentions(
 
     def regions_for(m: Mention) -> tuple[frozenset[str], bool]:
         """Regions named in the mention's sentence (strong; not one written after an earlier name as
-        that name's), else anywhere in the report (weak)."""
+        that name's, nor after a later name past the first such: "A, B Запорожской области, C и D
+        Днепропетровской области" gives A and B the first, C and D the second), else anywhere in
+        the report (weak)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
             local = set()
+            closing = -1  # the name at or after the mention whose own region closes its list
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
                 owner, alone = owner_of[k]
                 if re_ <= e and not (0 <= owner < m.start or (alone and owner != m.start)):
+                    if owner >= m.start:
+                        if closing >= 0 and owner != closing:
+                            continue
+                        closing = owner
                     local.add(p.name)
             if local:
                 return frozenset(local), True
@@ -652,9 +666,12 @@ def resolve_mentions(
             own = [held[j][1] for j in _nearest_in_text([x for x, _ in held], pa, _NEAREST_COORDS)]
         for c in own:
             anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
-        # the front directions it is listed under pull it towards their towns
+        # the front directions it is listed under pull it towards their towns, but a direction
+        # named after one of its own readings ("Novgorod direction … Novgorod") is its own name:
+        # no evidence for itself
         in_sectors = _in_sector(sector_anchors, pa)
-        anchors.extend(sector_anchors[k][2] for k in in_sectors)
+        own_ids = ids_of(keys[i0])
+        anchors.extend(sector_anchors[k][2] for k in in_sectors if sectors[k].town.geonameid not in own_ids)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
         # (in its own paragraph: the next paragraph opens another direction's list)
         near_by: set[str] = set()
@@ -983,7 +1000,6 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
     return mentions, doubts
 
 
-_BEARING_NEAR = re.compile(r"(?i:north|south|east|west|\b[NSEW]{1,2}\s+of\b)")
 _OWN_BEARING_GAP = re.compile(r"\s*(?:\(|,)\s*(?:(?:just|some|about|approximately)\s+)?")
 _DIRECTION_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but)\b")
 
@@ -1001,13 +1017,13 @@ def _directions(
     refs: list[tuple[int, int, Relation]] = []  # (reference mention, phrase start in text, relation)
     for j, m in enumerate(mentions):
         near_before = text[max(0, m.start - 48) : m.start].casefold()
-        if "of" not in near_before and "from" not in near_before:
-            continue  # "<bearing> of|from [the settlement of] X" needs one of them right before it
+        if not any(w in near_before for w in DIRECTION_MARKS):
+            continue  # "<bearing> of|from [the settlement of] X", "севернее X" needs one of them right before it
         s, e = sentence_of(m.start)
         sentence = text[s:e]
         if not may_be_direction(sentence, m.start - s, m.end - s):
             continue  # no "<bearing> of [the village of] X" nor "X (3 km north)": no bearing from it
-        if not _BEARING_NEAR.search(text, max(0, m.start - 160), m.start):
+        if not BEARING_WORDS.search(text, max(0, m.start - 160), m.start):
             continue  # no bearing word just before the name: no "<bearing> of X" phrase
         rel = find_relation(sentence, m.start - s, m.end - s)
         if rel is not None and rel.kind == "direction-of" and rel.bearing is not None:

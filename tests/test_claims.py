@@ -75,6 +75,23 @@ def test_passive_and_relative_clause_cues_follow_the_mention() -> None:
     assert c.role == "event" and c.action is Action.CAPTURED and c.hedged
 
 
+@pytest.mark.parametrize("sentence, name, action", [
+    # wire copy describes the town in an appositive, then what the war did to it in a relative clause
+    ("The ministry said its troops took Dachne, some 8 km west of Velyka Novosilka, a district centre that Moscow "
+     "said it had seized a week earlier.", "Velyka Novosilka", Action.CAPTURED),
+    ("Russia said it took Tykhe, 5 km from Chasiv Yar, a hilltop town which Russian troops have been advancing on "
+     "since spring.", "Chasiv Yar", Action.ADVANCING),
+])
+def test_a_relative_clause_after_an_appositive_is_the_places(sentence: str, name: str, action: Action) -> None:
+    c = _run(sentence, name)
+    assert (c.role, c.action) == ("event", action), c.why
+
+
+def test_an_appositive_that_speaks_holds_no_relative_clause() -> None:
+    c = _run("Russian forces attacked Tykhe, the ministry said that units advanced elsewhere.", "Tykhe")
+    assert c.action is Action.ATTACKED, c.why
+
+
 def test_semicolon_list_items_inherit_the_verb() -> None:
     s = "Russian forces attacked near Lyman itself; north of Lyman near Stavky and Ridkodub; and east of Lyman near Zarichne."
     for name in ("Stavky", "Ridkodub", "Zarichne"):
@@ -442,6 +459,14 @@ def test_own_voice_summary_is_a_milblogger() -> None:
         # too few such sentences
         "Russian forces advanced near Uspenovka. The weather was cold.",
         "Russian forces advanced near Uspenovka. Russian units stormed Kupyansk. The weather was cold.",
+        # a map blogger's daily round-up tells of the Russian side's failures too: no Russian channel's voice
+        "Russia tried once more to break into Robotyne and was beaten back. Russian troops stormed the outskirts of "
+        "Kupyansk. Russian forces failed again to reach Stepove. Russian forces took control of Novoivanovka. "
+        "Russian assault groups are advancing on Uspenovka.",
+        # an analyst's digest: the Russian side's attempts, told in its own words
+        "Russian forces made a confirmed advance west of Pokrovsk. The New York Times reported hundreds of soldiers "
+        "missing. Ukrainian forces reported Russian attempts to advance towards Siversk. Russian units advanced near "
+        "Toretsk. Russian troops took control of Novoivanovka.",
     ],
 )
 def test_no_own_voice(text: str) -> None:

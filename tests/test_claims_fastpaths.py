@@ -137,14 +137,21 @@ def test_may_end_in_as_before(seed: int) -> None:
             assert cl._may_end_in(text, *args) == old(text, *args), text
 
 
+_SIDE_WORDS = ("к", "северу", "юго-западу", "севернее", "северной", "части", "окраине", "5", "км", "в", "на", "північ",
+               "південний", "захід", "північніше", "східній", "околиці", "за", "оᲄ", "Покровска")
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_relation_side_gate_skips_only_what_cannot_match(seed: int) -> None:
     rng = random.Random(seed)
     for text in _texts(seed, 600, 14):
-        before = text + rng.choice((" of ", " from the ", " of the settlement of ", " the ", " a "))
-        if not rel._may_name_side(before):
-            for pattern in (rel._DIST_DIR, rel._OUTSKIRTS_BEFORE, rel._PART_BEFORE, rel._DIR_OF):
-                assert pattern.search(before) is None, (pattern.pattern[:30], before)
+        text += " ".join(rng.choice(_SIDE_WORDS) for _ in range(rng.randint(0, 4)))
+        before = text + rng.choice((" of ", " from the ", " of the settlement of ", " the ", " a ", " от ", " від ",
+                                    " села ", " "))
+        for g in rel._GRAMMARS:
+            if not g.may_relate_before(before):
+                for pattern in (g.dist_dir, g.outskirts_before, g.part_before, g.dir_of):
+                    assert pattern.search(before) is None, (g.lang, pattern.pattern[:30], before)
 
 
 def _list_may_start_old(before: str) -> int:

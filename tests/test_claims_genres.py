@@ -338,15 +338,31 @@ def test_russian_ne_that_negates_nothing(sentence: str, name: str, action: Actio
     ("Противник завдав 380 ударів по 12 населених пунктах області: Гуляйполю, Оріхову та Степногірську.",
      "Степногірську", Action.STRUCK),
     ("Армия России освободила два населенных пункта: Новое и Сладкое.", "Сладкое", Action.CAPTURED),
+    # a regional administration's strike list grouped by district: the items after the colon parted by ';'
+    ("Enemy artillery hit 14 settlements over the day, among them: Lukiantsi, Kharkiv district; Hatyshche, "
+     "Chuhuiv district; Kurylivka, Petropavlivka, Kupiansk district.", "Hatyshche", Action.STRUCK),
+    ("Enemy artillery hit 14 settlements over the day, among them: Lukiantsi, Kharkiv district; Hatyshche, "
+     "Chuhuiv district; Kurylivka, Petropavlivka, Kupiansk district.", "Petropavlivka", Action.STRUCK),
 ])
 def test_heading_and_colon_list(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
 
 
 @pytest.mark.parametrize("sentence, name", [
+    # an English General Staff summary: the defenders' "occupied positions" are theirs, not a place taken
+    ("In the Kramatorsk direction, the invaders made 12 attempts to dislodge our units from their occupied "
+     "positions near Chasiv Yar and Bila Hora.", "Bila Hora"),
+])
+def test_general_staff_occupied_positions_are_held_not_taken(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.ATTACKED
+
+
+@pytest.mark.parametrize("sentence, name", [
     # a long clause before a dash is no heading; words other than names after a colon are no list
     ("Российские военные сегодня утром прибыли в Ямполь — бои идут севернее.", "Ямполь"),
     ("Бои шли весь день: жители Ямполя прятались в подвалах.", "Ямполя"),
+    # nor is a clause that is no list of names before the ';'
+    ("Бои шли весь день: жители прятались в подвалах; Ямполь без света.", "Ямполь"),
 ])
 def test_no_heading_no_list(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.OTHER
@@ -767,3 +783,29 @@ def test_wire_copy_measuring_a_captured_place_from_a_town(sentence: str, name: s
 def test_a_ukrainian_operational_tactical_group_speaks_for_ukraine(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert c.claimant is not None and c.claimant.value == "UA-official", c.why
+
+
+# --------------------------------------------------------------------------------------------
+# English milblogs: an envelopment, and a force or object placed after the action cue (issue 13)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # an envelopment is an advance round a flank, as Russian охват is
+    ("Our assault units keep enveloping Kurdiumivka from the south.", "Kurdiumivka", Action.ADVANCING, "event"),
+    ("The Russian envelopment of Siversk from the north goes on.", "Siversk", Action.ADVANCING, "event"),
+    ("The budget envelope for Kharkiv was raised.", "Kharkiv", Action.OTHER, "background"),  # no military word
+    # after the cue, "the group located in X" is the cue's target: X is where the action is
+    ("Our assault units are enveloping the enemy garrison located in Kurdiumivka from the north.", "Kurdiumivka",
+     Action.ADVANCING, "event"),
+    ("Our drones struck an ammunition depot situated near Tokmak.", "Tokmak", Action.STRUCK, "event"),
+    # not the cue's object but another phrase's: where a force stands
+    ("Our troops widened the bridgehead on the left bank further threatening the enemy units deployed in Oleshky.",
+     "Oleshky", Action.OTHER, "background"),
+    # before the cue it is where the actor stands: a reference point
+    ("Enemy artillery stationed in Kostiantynivka shelled Druzhba.", "Kostiantynivka", Action.OTHER, "background"),
+    ("Enemy artillery stationed in Kostiantynivka shelled Druzhba.", "Druzhba", Action.STRUCK, "event"),
+])
+def test_milblog_envelopment_and_a_target_placed_after_the_cue(sentence: str, name: str, action: Action,
+                                                               role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why

@@ -116,6 +116,16 @@ def test_a_speaker_named_after_the_first_words_spoken_spoke_them(text, claimant)
     assert states[0].speaker is not None and states[0].speaker.claimant.value == claimant
 
 
+def test_a_quotation_closed_before_a_generic_speaker_is_the_next_named_speakers():
+    # a news retelling of the General Staff's evening summary: its quotation closes before "the command noted",
+    # and the next sentence names who the command is ("declared", a speech verb that makes the report's speaker)
+    text = ("\u201cNear Lysivka the invaders tried eight times to push our units back. Four clashes are still going on,\u201d "
+            "the command noted.\nThe General Staff of the Armed Forces of Ukraine declared on Monday that the defence "
+            "of Rodynske goes on.")
+    states = read_report(text, source=Claimant.MEDIA)
+    assert [s.speaker.claimant.value for s in states] == ["UA-GeneralStaff"] * 3
+
+
 def test_words_spoken_after_a_speaker_is_named_are_not_given_to_a_later_one():
     text = ("Russian troops took Tykhe, the Russian Defence Ministry said.\n"
             "It also said fighting went on near Torske.\nDeepState reported that Russian troops entered Novoye.")

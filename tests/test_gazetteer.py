@@ -583,7 +583,9 @@ def test_real_huliaipole(gaz: Gazetteer) -> None:
 def test_real_myrnohrad_from_dimitrov(gaz: Gazetteer) -> None:
     assert "Dimitrov" in gaz.names(710035)
     got = [c for c in _best(gaz, "Dimitrov") if c.place.geonameid == 710035]
-    assert got and got[0].matched == "Dimitrov" and got[0].score >= 0.95
+    # GeoNames lists the former name; the renames table documents it too (gazetteer/data/renames.csv),
+    # so the candidate comes by the rule "renamed", as the place's own name
+    assert got and got[0].score >= 0.95 and (got[0].matched == "Dimitrov" or got[0].rule == "renamed")
     assert gaz.place(710035).name == "Myrnohrad"
 
 

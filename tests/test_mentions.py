@@ -313,3 +313,57 @@ def test_a_ukrainian_adjectival_name_with_the_alternation_is_a_place(gaz) -> Non
     assert "Костянтинопільському" in names(text, gaz)
     # "Село" opening a sentence is no part of the name, even where an alternation of the pair is a key
     assert names("Село Липівка знаходиться поруч.", gaz) == ["Липівка"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural "settlements" word and a colon head a list: a common adjective after it is a village
+        ("За неделю подразделения заняли два населённых пункта: Хорошее и Вольное.", ["Хорошее", "Вольное"]),
+        ("Освобождены населенные пункты: Хорошее, Сосновка.", ["Хорошее", "Сосновка"]),
+        ("Противник атакував населені пункти: Вільне, Хороше.", ["Вільне", "Хороше"]),
+        # the same word opening a sentence, or after a colon of another heading, stays a word
+        ("Итоги недели: Хорошее настроение сохраняется у бойцов.", []),
+    ],
+)
+def test_a_list_headed_by_settlements_and_a_colon(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
+
+
+def test_an_english_preposition_opens_no_name(gaz) -> None:
+    # "In Kupiansk direction": the preposition is not part of the town's name
+    assert names("In Kupiansk direction, Russian troops attacked near Synkivka.", gaz) == ["Kupiansk", "Synkivka"]
+
+
+def test_a_not_place_row_covers_every_romanisation_of_it(gaz) -> None:
+    # the nickname row is "Khortytsia"; a report writes "Khortytsya": the same group of forces
+    text = "A spokesman of the Khortytsya operational-strategic group said Russians attacked near Ocheretyne."
+    assert names(text, gaz) == ["Ocheretyne"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a river's or a street's name after its Russian or Ukrainian kind word is no village
+        ("Российские войска форсировали реку Волчья и закрепились южнее Волчанска.", ["Волчанска"]),
+        ("Окупанти фіксуються на протилежному березі річки Вовча від села Дачне.", ["Дачне"]),
+        ("Бої тривають на вулиці Івана Франка у Вовчанську.", ["Вовчанську"]),
+    ],
+)
+def test_a_river_or_street_word_before_a_name(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet's or a council's name opens with a place's name: neither is the place
+        ("The attack was reported by Ukrainska Pravda, citing soldiers near Berdychi.", ["Berdychi"]),
+        ("A spokesman told the Kyiv Independent that Russians entered Vovche.", ["Vovche"]),
+        ("Troops seized the Novohrodivka City Council in the centre of the town.", []),
+        # written in lower case, the words after a town are no name's
+        ("Russian troops entered Novohrodivka and the city council building.", ["Novohrodivka"]),
+    ],
+)
+def test_an_outlet_or_council_named_after_a_place(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected

@@ -1,7 +1,7 @@
 """No regular expression that can meet report text backtracks catastrophically.
 
 Every compiled pattern held at module level in ``geo`` and ``gazetteer`` (and in the tuples,
-lists and dicts held there: the rule tables) is found by introspection — submodules through
+lists, dicts and dataclass instances held there: the rule tables, a language's grammar) is found by introspection — submodules through
 ``pkgutil.walk_packages``, so that a module added later is covered without a word here — and fed
 adversarial strings of growing length: runs of spaces and mixed whitespace, runs of ".", "!", "?"
 and commas, capitalised hyphenated names, digits, Cyrillic words, name lists, a name, a long gap,
@@ -17,6 +17,7 @@ used, and they are checked anchored only.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import math
 import pkgutil
@@ -40,10 +41,15 @@ BUDGET_S = 3.0
 
 
 def _held(value: object, depth: int = 0) -> Iterator[tuple[str, re.Pattern[str]]]:
-    """The patterns ``value`` is or holds (in tuples, lists, sets and dict values, 3 levels deep)."""
+    """The patterns ``value`` is or holds (in tuples, lists, sets, dict values and the fields of a dataclass
+    instance, 3 levels deep)."""
     if isinstance(value, re.Pattern):
         if isinstance(value.pattern, str):
             yield "", value
+    elif depth < 3 and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            for path, p in _held(getattr(value, f.name), depth + 1):
+                yield f".{f.name}{path}", p
     elif depth < 3 and isinstance(value, (tuple, list, set, frozenset)):
         for k, v in enumerate(value):
             for path, p in _held(v, depth + 1):
@@ -169,7 +175,10 @@ NOT_SEARCHED = {
     "geo.mentions._CAP_AFTER_DASH": "match on the 6 characters after a name",
     "geo.mentions._CITY_AFTER": "match at the end of a name",
     "geo.mentions._WORD_BEFORE_DASH": "searched in the 40 characters before a name",
-    "geo.relative._DIST_DIR": "searched in the 120 characters before a mention",
+    # one grammar a language (English, Russian, Ukrainian): each searched in the 120 characters before a mention
+    "geo.relative._GRAMMARS[0].dist_dir": "searched in the 120 characters before a mention",
+    "geo.relative._GRAMMARS[1].dist_dir": "searched in the 120 characters before a mention",
+    "geo.relative._GRAMMARS[2].dist_dir": "searched in the 120 characters before a mention",
     "geo.reports._P_FIRST_LINE": "match at the start of a chunk",
     "geo.resolve._INFIX_NAME": "fullmatch on a mention's text",
     "geo.resolve._KIND_WORD": "sub on a mention's text",

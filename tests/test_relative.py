@@ -144,29 +144,156 @@ def test_extract_derived_points_on_real_seed(gaz, shared_dir: Path) -> None:
 
 
 def test_windows_the_shortcut_refuses_match_no_pattern_before_a_mention() -> None:
-    # find_relation searches the window before a mention only when its last word may end a
-    # pattern: every window a pattern matches must pass that test
+    # find_relation searches the window before a mention with a language's patterns only when its last word may
+    # end one of them: every window a pattern matches must pass that language's test
     import random
 
     from geo import relative as rel
 
     words = ["3", "km", "about", "4", "kilometers", "north-east", "westward", "south", "NE", "northern", "part",
              "districts", "outskirts", "approaches", "to", "the", "a", "of", "from", "OF", "From", "THE", "A",
-             "settlement", "urban-type", "village", "in", "road", "half", "x"]
+             "settlement", "urban-type", "village", "in", "road", "half", "x",
+             "в", "5", "км", "к", "северу", "юго-западу", "севернее", "Западнее", "от", "северной", "части", "окраине",
+             "села", "населенного", "пункта", "на", "за", "північ", "південний", "захід", "від", "північніше",
+             "північній", "околиці", "частині", "у", "міста", "километрах", "двох", "кілометрів", "оᲄ"]
     rnd = random.Random(2)
     for _ in range(20000):
         before = "".join(rnd.choice(words) + rnd.choice([" ", " ", "  ", "\n", "-", ", "]) for _ in range(rnd.randint(1, 9)))
-        for pattern in (rel._DIST_DIR, rel._DIR_OF, rel._PART_BEFORE, rel._OUTSKIRTS_BEFORE):
-            if pattern.search(before):
-                assert rel._may_relate_before(before), (pattern.pattern[:30], before)
+        for g in rel._GRAMMARS:
+            for pattern in (g.dist_dir, g.dir_of, g.part_before, g.outskirts_before):
+                if pattern.search(before):
+                    assert g.may_relate_before(before), (g.lang, pattern.pattern[:30], before)
+
+
+_CAPITAL = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*")
+
+
+def _anchor(example: str) -> tuple[int, int]:
+    """The span of an example's anchor: its last capitalised word (every example ends its phrase on it)."""
+    m = list(_CAPITAL.finditer(example))[-1]
+    return m.start(), m.end()
 
 
 @pytest.mark.parametrize("row", __import__("geo.rules.lookup", fromlist=["lookup_rows"]).lookup_rows("town_parts"),
                          ids=lambda r: f"{r.line}:{r.phrase}")
 def test_a_town_parts_row_reads_its_example(row) -> None:
     """Each row of geo/rules/town_parts.jsonl, in its example, names a part (or the outskirts) of the town after it."""
-    from geo.relative import _OUTSKIRTS_BEFORE, _PART_BEFORE
+    from geo.rules.lookup import row_pattern
 
-    before = row.example[:row.example.index("Pokrovsk")]
-    assert (_PART_BEFORE if row.cls == "part" else _OUTSKIRTS_BEFORE).search(before), row.line
-    assert not _PART_BEFORE.search(before.replace(row.phrase, "bank")), row.line
+    r = find_relation(row.example, *_anchor(row.example))
+    assert r is not None and r.kind == row.cls, row.line
+    assert re.search(row_pattern(row), r.text, re.IGNORECASE), row.line
+    # without the noun, no part and no outskirts
+    plain = re.sub(row_pattern(row), "bank", row.example, flags=re.IGNORECASE)
+    assert find_relation(plain, *_anchor(plain)) is None, row.line
+
+
+@pytest.mark.parametrize("row", __import__("geo.rules.lookup", fromlist=["lookup_rows"]).lookup_rows("bearings"),
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.lang}")
+def test_a_bearings_row_reads_its_example(row) -> None:
+    """Each row of geo/rules/bearings.jsonl, in its example, is read into the relation to the place after it."""
+    from geo.rules.lookup import row_pattern
+
+    start, end = _anchor(row.example)
+    r = find_relation(row.example, start, end)
+    assert r is not None, row.line
+    if row.get("bearing") is not None:
+        assert r.bearing == float(row.get("bearing")), row.line
+    expected = {"point": "direction-of", "comparative": "direction-of", "abbreviation": "direction-of",
+                "link": "direction-of", "toward": "direction-of", "inside": "part", "adjective": ("part", "outskirts"),
+                "part-link": "part", "suffix": "part" if row.get("form") == "adjective" else "direction-of"}
+    if row.cls in expected:
+        assert r.kind in expected[row.cls], row.line
+    if row.cls == "inside":  # the words before the phrase make it a part
+        assert re.search(row_pattern(row) + r"\s+$", row.example[: r.start], re.IGNORECASE), row.line
+    elif row.cls == "suffix":
+        assert row.key in r.text.casefold(), row.line
+    else:
+        assert re.search(row_pattern(row), r.text, re.IGNORECASE), row.line
+    assert row.example[r.end:start].strip() == "" or row.example[end:r.start] in ("", " (")  # next to the name
+
+
+def test_a_bad_bearing_is_named_by_its_file_and_line() -> None:
+    from frontmap.errors import RuleError
+    from geo.relative import _value
+    from geo.rules import Rule
+
+    with pytest.raises(RuleError, match=r"bearings.jsonl:7: bearing '400'"):
+        _value(Rule("bearings", 7, "north", "en", "point", "x", fields={"bearing": "400"}), "bearing")
+    with pytest.raises(RuleError, match=r"distance_words.jsonl:3: km 'x'"):
+        _value(Rule("distance_words", 3, "km", "en", "unit", "x", fields={"km": "x"}), "km")
+
+
+# --------------------------------------------------------------------------- Russian and Ukrainian
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind", "bearing", "km"),
+    [
+        # Russian MoD bulletin
+        ("Подразделения группировки войск «Центр» продвинулись в 5 км к северу от Покровска.", "Покровска",
+         "direction-of", 0.0, 5.0),
+        ("Штурмовые подразделения ведут бои в северной части Покровска.", "Покровска", "part", 0.0, None),
+        ("Российские войска закрепились на северной окраине Мирнограда.", "Мирнограда", "outskirts", 0.0, None),
+        # Russian milblogger
+        ("Наши штурмовики продвинулись севернее Покровска и зачищают лесополосы.", "Покровска", "direction-of", 0.0, None),
+        ("Бои идут к юго-западу от Курахово, у Дачного.", "Курахово", "direction-of", 225.0, None),
+        ("Штурмовые группы продвинулись примерно в 2,5 километрах западнее Торецка.", "Торецка", "direction-of", 270.0,
+         2.5),
+        ("ВС РФ вошли в восточную часть села Новоселовка.", "Новоселовка", "part", 90.0, None),
+        # Ukrainian General Staff
+        ("Ворог намагався просунутися за 5 км на північ від Покровська.", "Покровська", "direction-of", 0.0, 5.0),
+        ("Сили оборони відбили атаку ворога північніше Покровська.", "Покровська", "direction-of", 0.0, None),
+        ("Окупанти атакували наші позиції на південний захід від Торецька.", "Торецька", "direction-of", 225.0, None),
+        # DeepState
+        ("Ворог просунувся на північній околиці Покровська.", "Покровська", "outskirts", 0.0, None),
+        ("Окупанти просунулися у північній частині Куп'янська.", "Куп'янська", "part", 0.0, None),
+        ("Ворог закріпився за півтора кілометри на схід від села Шевченко.", "Шевченко", "direction-of", 90.0, 1.5),
+    ],
+)
+def test_find_relation_russian_and_ukrainian(sentence: str, name: str, kind: str, bearing: float | None,
+                                             km: float | None) -> None:
+    r = _rel(sentence, name)
+    assert r is not None and (r.kind, r.bearing) == (kind, bearing), r
+    assert r.distance_km == (pytest.approx(km) if km is not None else None)
+    assert sentence[r.start : r.end] == r.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Российские войска освободили Покровск.", "Покровск"),
+        ("Бои идут в районе Покровска.", "Покровска"),
+        ("На Покровському напрямку ворог атакував поблизу Покровська.", "Покровська"),
+        ("Северная группа войск наступает у Волчанска.", "Волчанска"),
+        ("Ворог обстріляв Північну Салтівку.", "Салтівку"),
+    ],
+)
+def test_no_relation_russian_and_ukrainian(sentence: str, name: str) -> None:
+    assert _rel(sentence, name) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "metres", "bearing"),
+    [
+        # General Staff: a bearing and a distance from an inflected name
+        ("На Покровському напрямку ворог 58 разів намагався просунутися за 5 км на південний захід від Покровська.",
+         "Покровська", 5000.0, 225.0),
+        # MoD bulletin: the part of a town, the name in the genitive
+        ("Подразделения группировки войск «Центр» освободили северную часть Мирнограда.", "Мирнограда", 1000.0, 0.0),
+        # DeepState: the outskirts
+        ("Окупанти просунулися на східній околиці Костянтинівки.", "Костянтинівки", 2000.0, 90.0),
+        # a comparative opening the sentence is no part of the name after it (geo/rules/stop_words.jsonl)
+        ("Південніше Покровська ворог намагався просунутися в напрямку Котлиного.", "Покровська", 3000.0, 180.0),
+        ("Западнее Торецка наши штурмовые группы продвинулись на 800 метров.", "Торецка", 3000.0, 270.0),
+    ],
+)
+def test_extract_derives_points_from_inflected_anchors(gaz, text: str, place: str, metres: float, bearing: float) -> None:
+    from geo.extract import extract_text
+
+    claims = {c.place: c for c in extract_text(text, gaz)}
+    c = claims[place]
+    assert c.role == "event" and c.coord_source is CoordSource.DERIVED and c.derived_from, c
+    anchor = gaz.place(c.geonameid)
+    az, _, dist = GEOD.inv(anchor.lon, anchor.lat, c.lon, c.lat)
+    assert dist == pytest.approx(metres, rel=1e-6) and (az % 360) == pytest.approx(bearing, abs=1e-6)

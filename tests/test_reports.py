@@ -338,3 +338,33 @@ def test_real_compilation_seed_001_without_separator_lines(shared_dir: Path, tmp
                                          "003_47a77cb9cd5e9aa2.txt", "004_8486256e7e29eb59.txt"]))
 def test_real_seed_articles_are_not_cut_at_bylines(shared_dir: Path, name: str) -> None:
     assert len(read_reports(shared_dir / "seeds" / name)) == 1
+
+
+@pytest.mark.parametrize("body, sentence", [
+    # a video page: the headline, then the body opening with it again and running on with no full stop
+    ("Kupiansk Burns, Lyman Holds, Siversk Next\n\nKupiansk Burns, Lyman Holds, Siversk Next Our units advanced "
+     "north of Torske overnight.", "Our units advanced north of Torske overnight."),
+    # a reposted news page: the repeat runs into a photo caption
+    ("Russian army pushes toward Siversk; defenders hold the line\n\nRussian army pushes toward Siversk; defenders "
+     "hold the line The front near Siversk is under pressure (photo: archive)",
+     "The front near Siversk is under pressure (photo: archive)"),
+])
+def test_an_echoed_headline_is_a_sentence_of_its_own(tmp_path: Path, body: str, sentence: str) -> None:
+    """A headline repeated as the body's first words, with no full stop after it, is cut off the body's first
+    sentence by a line break; the text keeps its length, so offsets stay those of the file."""
+    from geo.text import sentences
+
+    path = tmp_path / "page.txt"
+    path.write_text("SOURCE: https://example.org/v/1 | DATE: 2025-11-20\n" + body + "\n", encoding="utf-8")
+    (report,) = read_reports(path)
+    assert len(report.text) == len(body)
+    assert sentence in [report.text[a:b] for a, b in sentences(report.text)]
+
+
+def test_a_headline_not_echoed_or_ended_stays_as_written(tmp_path: Path) -> None:
+    body = ("Kupiansk Burns, Lyman Holds, Siversk Next\n\nKupiansk Burns, Lyman Holds, Siversk Next. Our units "
+            "advanced.\nKupiansk Burns, Lyman Holds, Siversk Next")
+    path = tmp_path / "page.txt"
+    path.write_text("SOURCE: https://example.org/v/1 | DATE: 2025-11-20\n" + body + "\n", encoding="utf-8")
+    (report,) = read_reports(path)
+    assert report.text == body

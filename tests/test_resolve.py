@@ -107,6 +107,23 @@ def test_a_bearing_from_a_settled_town_chooses_the_namesake(gaz, bearing, geonam
     assert any(f"{bearing} of Pokrovsk" in w for w in c.why), c.why
 
 
+@pytest.mark.parametrize("text, phrase, geonameid", [
+    # a Russian milblogger and the Ukrainian General Staff put the same two namesakes on their sides of Pokrovsk
+    ("Российские войска атаковали севернее Покровска у Шевченко.", "севернее", 707625),
+    ("Российские войска атаковали южнее Покровска у Шевченко.", "южнее", 694167),
+    ("Ворог атакував на північ від Покровська поблизу Шевченка.", "північ від", 707625),
+    ("Ворог атакував південніше Покровська поблизу Шевченка.", "південніше", 694167),
+])
+def test_a_russian_or_ukrainian_bearing_chooses_the_namesake(gaz, text, phrase, geonameid) -> None:
+    name = text.rstrip(".").split()[-1]
+    c = placed(text, gaz)[name]
+    assert c.geonameid == geonameid, c.why
+    assert any(phrase in w for w in c.why), c.why
+    # without the bearing, nothing says which
+    bare = placed(text.split(" ", 2)[0] + " " + text.split(" ", 2)[1] + " " + text.rsplit(" ", 2)[-2] + " " + name + ".", gaz)
+    assert bare[name].geonameid is None, bare[name].why
+
+
 def test_a_bearing_in_brackets_after_the_name(gaz) -> None:
     # ISW writes "near Myrne (northwest of Pokrovsk)"; a larger Myrne lies 47 km south-west
     c = placed("Drone operators struck Ukrainian positions near Myrne (northwest of Pokrovsk).", gaz)["Myrne"]
@@ -343,3 +360,24 @@ def test_a_mangled_name_is_looked_for_in_the_oblast_its_sentence_names(gaz) -> N
 def test_a_ukrainian_name_as_written_is_that_village(gaz, front, text) -> None:
     c = placed(text, gaz, front, day=dt.date(2025, 10, 23))["Молодецьке"]
     assert c.geonameid == 9112905, c.why
+
+
+def test_a_direction_is_no_evidence_for_the_town_it_is_named_after(gaz) -> None:
+    # the direction's town pulls the villages listed under it, not a mention of its own name
+    claims = extract_text("In the Kupiansk direction, the enemy attacked Kupiansk and Petropavlivka eleven times.", gaz)
+    town = [c for c in claims if c.place == "Kupiansk" and c.role == "event"]
+    village = [c for c in claims if c.place == "Petropavlivka"]
+    assert town and village
+    assert not any("the direction it is listed under" in w for w in town[0].why)
+    assert any("the direction it is listed under" in w for w in village[0].why)
+
+
+def test_a_region_after_a_list_item_holds_for_the_items_before_it_not_after(gaz) -> None:
+    # "A, B, C Запорожской области, D, E и F Днепропетровской области": the first region is A's,
+    # B's and C's; the second D's, E's and F's (each oblast has a Новониколаевка)
+    text = ("За неделю подразделения освободили населенные пункты Новониколаевка, Красногорское, Привольное "
+            "Запорожской области, Егоровка, Вишневое и Новоалександровка Днепропетровской области.")
+    by_place = {c.place: c for c in extract_text(text, gaz)}
+    assert by_place["Новониколаевка"].admin1 == "Zaporizhzhya Oblast"
+    assert by_place["Егоровка"].admin1 == "Dnipropetrovsk Oblast"
+    assert not any("Dnipropetrovsk Oblast, named" in w for w in by_place["Новониколаевка"].why)

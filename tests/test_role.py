@@ -184,3 +184,20 @@ def test_seat_speech_rows_make_a_place_the_speaker() -> None:
         assert _may_speak(rest) and _SPEECH_AFTER.match(rest), verb
     assert not _SPEECH_AFTER.match(" wrote that its forces had taken Lisne.")
 
+
+
+def test_filler_and_auxiliary_rows_stand_between_a_seat_and_its_speech_verb() -> None:
+    """Each filler row of geo/rules/speech.jsonl ("however", "in a statement") and each auxiliary ("has") may stand
+    between a seat of power and its speech verb: its example's capital speaks; another word there, it does not."""
+    import re
+
+    from geo.claims.role import _SPEECH_AFTER, _may_speak
+    from geo.rules.matcher import rows
+
+    found = [r for r in rows("speech") if r.cls in ("filler", "auxiliary")]
+    assert len(found) > 20
+    for row in found:
+        rest = row.example[row.example.index("Moscow") + len("Moscow"):]
+        assert _may_speak(rest) and _SPEECH_AFTER.match(rest), row.example
+        other = re.sub(r"(?<!\w)" + re.escape(row.phrase) + r"(?!\w)", "tanks", rest, count=1, flags=re.IGNORECASE)
+        assert other != rest and not _SPEECH_AFTER.match(other), other

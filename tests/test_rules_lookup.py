@@ -189,7 +189,7 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         assert not _MODIFIER_AFTER.match(" forces took the village.")
         return
     if row.cls == "not-settlement-before":
-        name = re.compile(r"\b[A-Z]").search(row.example, m.end())
+        name = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]").search(row.example, m.end())
         assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])
         return
     after = re.compile(r"\s+\S").search(row.example[:m.start()][::-1])  # the name's end: the spaces before the word
@@ -199,6 +199,9 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
     lower = row.example[:m.start()] + m.group(0).lower() + row.example[m.end():]
     # a title row says so only as written ("Pokrovsk Road"; "the Pokrovsk road" leads to the town); the others in any case
     assert bool(pattern.match(lower[at:at + 40])) is (row.get("case") != "title"), row.line
+    if row.cls == "water-after":  # the water's name is looked up without the word ("Oskil River": Oskil)
+        from geo.resolve import _KIND_WORD
+        assert _KIND_WORD.sub("", f"Oskil {m.group(0)}") == "Oskil", row.line
 
 
 UNITS = lookup_rows("units")
@@ -293,7 +296,8 @@ def test_a_direction_row_reads_back(row) -> None:
         assert not _DIRECTION_RE.search(row.example.replace(row.phrase, row.phrase.capitalize()))
 
 
-@pytest.mark.parametrize("row", lookup_rows("conjunctions"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+@pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("list", "contrast")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_conjunction_row_glues_a_list(row) -> None:
     from geo.claims.clauses import _LIST_GLUE, _names_only
     from geo.mentions import _LIST_CONJUNCTIONS, _LIST_NEXT
@@ -326,14 +330,122 @@ def test_a_premises_or_nickname_row_reads_back(row) -> None:
 
 @pytest.mark.parametrize("row", lookup_rows("distance_words"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_distance_word_row_reads_back(row) -> None:
-    # "Russian forces advanced near Sokil, two kilometres north of Tykhe.": the distance before the bearing
-    from geo.relative import _DIST_DIR, _km
+    # "Russian forces advanced near Sokil, two kilometres north of Tykhe.", "в 5 км к северу от Покровска": the
+    # distance before the bearing, read by the relation to the place the example ends on
+    from geo.relative import find_relation
 
-    before = row.example[:row.example.rindex("Tykhe")]
-    m = _DIST_DIR.search(before)
-    assert m, row.example
-    if row.cls == "number":
-        assert re.fullmatch(row_pattern(row, lead=False), m["num"], re.IGNORECASE)
-        assert _km(m["num"], m["unit"]) == float(row.get("value"))
-    else:  # the approximation is part of the distance read
-        assert m.group(0).casefold().startswith(row.key)
+    name = list(re.finditer(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*", row.example))[-1]
+    r = find_relation(row.example, name.start(), name.end())
+    assert r is not None and r.kind == "direction-of" and r.distance_km is not None, row.example
+    assert re.search(row_pattern(row), r.text, re.IGNORECASE), row.example
+    if row.cls == "number":  # "two kilometres", "в двух километрах": the value in kilometres
+        assert r.distance_km == pytest.approx(float(row.get("value")))
+    elif row.cls == "unit":  # "3 miles", "3 метрах": three of the unit
+        assert r.distance_km == pytest.approx(3 * float(row.get("km")))
+    else:  # an approximation or a preposition opens the distance read
+        assert r.text.casefold().startswith(row.key)
+
+
+def _gap_row_word(row, place: str | None):
+    """The row's word nearest before ``place`` (the example's last capitalised word; None: its end) in its example."""
+    end = len(row.example) if place is None else row.example.rindex(place)
+    return list(re.finditer(r"(?<!\w)" + re.escape(row.phrase) + r"(?!\w)", row.example[:end]))[-1]
+
+
+@pytest.mark.parametrize("row", lookup_rows("gap_words"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_gap_word_row_reads_back(row) -> None:
+    from geo.claims.action import _Cue, _instrument
+    from geo.claims.role import _direct, _venue
+    from geo.rules.matcher import read_kinds
+
+    if row.cls == "office":  # "the Zaporizhzhia region governor": the place is the office's seat
+        from geo.claims.role import _office_after
+
+        place = re.compile(r"(?:The\s+)?([A-Z]\w+)").match(row.example).end()
+        at = row.example.index(row.phrase, place)
+        swapped = row.example[:at].rstrip() + " far " + row.example[at + len(row.phrase):].lstrip()
+        assert _office_after(row.example, place) and not _office_after(swapped, place), (row.example, swapped)
+        curly = row.example.replace("'", "\u2019")  # an apostrophe in any spelling
+        assert _office_after(curly, place)
+        return
+    names = re.findall(r"(?-i:[A-ZА-ЯІЇЄҐ])\w+", row.example)
+    place = "Istanbul" if row.cls == "venue" else None if row.cls == "instrument" else names[-1]
+    m = _gap_row_word(row, place)
+    # the word replaced by one of no class of its row ("beside": no direct word; "at": no across word)
+    other = {"direct": "beside", "direct-settlement": "beside", "across": "at", "instrument": "and", "venue": "near"}[row.cls]
+    if row.lang in ("ru", "uk"):
+        other = "и"
+    swapped = row.example[:m.start()] + other + row.example[m.end():]
+    if row.cls == "venue":  # a meeting word before it makes the place after it a venue: "talks … in Istanbul"
+        for text, venue in ((row.example, True), (swapped, False)):
+            s = text.rindex("Istanbul")
+            assert _venue(text, s, s + len("Istanbul"), 0, len(text)) is venue, text
+        return
+    if row.cls == "instrument":  # "attacked Belgorod with heavy drones": the weapon after the place is the attack's
+        for text, instrument in ((row.example, True), (swapped, False)):
+            kinds = read_kinds(text)
+            cue, weapon = kinds[("actions", "action")][0], kinds[("actions", "means")][0]
+            assert _instrument(text[cue.end:weapon.start]) is instrument, text
+        return
+    # an event's cue governs the place after it across the row's word ("launched an attack on Tykhe")
+    for text, direct in ((row.example, True), (swapped, False)):
+        s = text.rindex(place)
+        cue = [h for h in read_kinds(text)[("actions", "action")] if h.end <= s][-1]
+        cue = _Cue(cue.rule.get("action"), "", cue.start, cue.end, cue.text)
+        args = (text, cue, s, s + len(place))
+        if row.cls == "across":  # a country: "struck across Ukraine" (not "attacked Ukraine": politics)
+            assert _direct(*args, strict=True, country=True) is direct, text
+        elif row.cls == "direct":  # also before a region or a country
+            assert _direct(*args, strict=True) is direct, text
+        else:  # before a settlement only: "liberated X in the Y region"
+            assert _direct(*args, strict=False) is direct and not _direct(*args, strict=True), text
+
+
+@pytest.mark.parametrize("row", lookup_rows("name_endings"), ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_name_ending_row_reads_back(row) -> None:
+    from geo.mentions import _RU_TOPONYM, _SURNAME_END, _surname_ending, _toponym_ending
+
+    names = [w for w in re.findall(r"\w+", row.example) if w[:1].isupper() and w.casefold().endswith(row.key)]
+    assert names, row.example
+    reads, pattern = (_toponym_ending, _RU_TOPONYM) if row.cls == "toponym" else (_surname_ending, _SURNAME_END)
+    assert reads(names[-1]) and reads(names[-1].upper()), names
+    assert pattern.fullmatch(row.key), row.key  # the row itself is one of the expression's endings
+    assert not pattern.search(names[-1] + "x")  # an ending, not a part of the name
+
+
+@pytest.mark.parametrize("row", [r for r in rows("actions") if r.get("sector")], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_bare_strike_on_a_direction_is_fighting(row) -> None:
+    # "multidirectional strikes on the Zaporizhzhia direction": ground thrusts; with a weapon named, a strike
+    assert claim_at(f"The enemy delivered {row.phrase} on the Zaporizhzhia direction.", "Zaporizhzhia").action.value == "fighting"
+    assert claim_at(f"The enemy delivered artillery {row.phrase} on the Zaporizhzhia direction.",
+                    "Zaporizhzhia").action.value == "struck"
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("clause", "clause-any")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_clause_conjunction_row_opens_a_clause(row) -> None:
+    # "Russian forces attacked near Tykhe, but Ukrainian units held Dachne.": Tykhe and Dachne are two clauses
+    from geo.claims.clauses import _clause_bounds
+
+    text = row.example
+    tykhe, dachne = text.index("Tykhe"), text.index("Dachne")
+    lo, hi = _clause_bounds(text, tykhe, tykhe + 5)
+    assert hi <= _whole_word(row, text).end() <= dachne and _clause_bounds(text, dachne, dachne + 6)[0] > tykhe, text
+    other = text.replace(f" {row.phrase} ", " and ", 1)  # a word of no clause row: one clause
+    assert _clause_bounds(other, tykhe, tykhe + 5)[1] > other.index("Dachne"), other
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("list_words") if r.cls == "state"], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_state_row_after_a_determiner_is_a_status_not_an_event(row) -> None:
+    # "strikes on the occupied Tykhe", "Russian-held Tykhe": a state of the place, not the verb
+    from geo.claims.action import _status_only
+
+    text = f"Drones struck the {row.phrase} Tykhe and the Russian-{row.phrase} Dachne."
+    assert _status_only(text, text.index(f" {row.phrase} ") + 1, row.phrase)
+    at = text.index(f"Russian-{row.phrase}")
+    assert _status_only(text, at, f"Russian-{row.phrase}")
+    assert not _status_only(text, text.index("struck"), "struck")
+    # "Russian-occupied territory": a status cue, weaker than any event cue of its clause
+    from geo.claims.action import _REGEX_CUES
+    status = next(p for _, detail, p in _REGEX_CUES if detail == "under control")
+    assert status.search(f"Units shelled Russian-{row.phrase} territory near Tykhe.")

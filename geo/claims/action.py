@@ -8,14 +8,17 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import read_all_kinds, read_kinds
+from geo.rules.lookup import lookup_rows
 from geo.model import Action
 from geo.claims.matching import _I, _c
-from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_list_start, _heading_next, _names_only, _previous_clause_start
+from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_items_only, _dash_list_start, _heading_next, _names_only, _previous_clause_start
 
 __all__ = []
 
 # The cues the rule table cannot say (a number, a hyphenated status with its noun): the action cues
 # are the rows of geo/rules/actions.jsonl, read by geo.rules.matcher; these two are all that is left.
+# the words of a place's state ("occupied", "controlled", "held"): the state rows of geo/rules/list_words.jsonl
+_STATES = "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state")
 _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
     # partial control is not a capture: "controls about 80% of Selydove"
     (Action.FIGHTING, "partial control",
@@ -23,7 +26,7 @@ _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
         r"\d+\s*(?:%|per\s*cent|percent)")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
     (Action.CAPTURED, "under control",
-     _c(r"\b(?:russian|enemy|russia)[\s-](?:controlled|occupied|held)\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
+     _c(rf"\b(?:russian|enemy|russia)[\s-](?:{_STATES})\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
 )
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
@@ -34,7 +37,7 @@ _WEAK = frozenset({"under control"})
 # "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
                           r"[;,]\s*(?:and\s+)?)$", _I)
-_STATUS_WORDS = re.compile(r"^(?:(?:russian|ukrainian)-)?(?:occupied|controlled|held)$", _I)
+_STATUS_WORDS = re.compile(rf"^(?:(?:russian|ukrainian)-)?(?:{_STATES})$", _I)  # "occupied", "Russian-held"
 
 
 class _Cue(NamedTuple):
@@ -116,7 +119,8 @@ def _tallies(text: str, means: tuple, found: list[_Cue]) -> list[_Cue]:
 
 _MEANS_BEFORE = 60  # characters from a weapon named before an attack cue to the cue ("33 БПЛА різної модифікації атакували")
 _MEANS_AFTER = 40  # characters from an attack cue to its instrument ("attacked Belgorod with drones")
-_INSTRUMENT = frozenset({"with", "by", "from", "з", "із", "из", "с"})
+# the words before a weapon that make it an attack's instrument (the instrument rows of geo/rules/gap_words.jsonl)
+_INSTRUMENT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "instrument")
 
 
 def _instrument(between: str) -> bool:
@@ -184,7 +188,8 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     A repelled cue in the clause wins, else the nearest cue before the mention, else the nearest
     after it. A clause without a cue after a ';' is a list item of the clause before it ("attacked
     near X; north of Y near Z"): it inherits that clause's cue; so is a list of names after a ':'
-    ("завдав ударів по 12 населених пунктах: Гуляйполю, Оріхову"). A heading without a cue ("В районе
+    ("завдав ударів по 12 населених пунктах: Гуляйполю, Оріхову"), its items parted by ';' too ("shelled
+    settlements, including: A, X district; B, Y district"). A heading without a cue ("В районе
     X — позиционные бои", "X: пошкоджено будинок") takes the first cue of the clause after its dash or colon.
     """
     inside = [c for c in cues if lo <= c.start and c.end <= hi]
@@ -204,6 +209,10 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
         while prev is not None and not inside:
             inside = [c for c in cues if prev <= c.start and c.end <= lo]
             lo, prev = prev, _previous_clause_start(sentence, prev)
+            if prev is None and not inside and _dash_items_only(sentence[lo:_clause_bounds(sentence, lo, lo)[1]]):
+                # the first item of a list whose items a ';' parts (a strike list grouped by district: "came under
+                # fire, including: A, X district; B, C, Y district"): the list after a ':' takes that clause's verb
+                prev = _colon_list_start(sentence, lo, lo)
         return (inside[-1] if inside else None), lo
     for c in inside:
         if c.action in _PRIORITY and not _own_conjunct(sentence, c, start, end, inside) \
@@ -255,7 +264,10 @@ def _later_conjunct(sentence: str, cue: _Cue, start: int, inside: list[_Cue]) ->
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
 # each run of whitespace read one way only (possessive: a bracket, a comma or a word follows it)
-_RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?,?\s*+(?:which|where|that)\b")
+# a relative clause right after the name, or after its appositive of a few lower-case words ("Kurakhove, a key logistics
+# hub that Moscow claimed to have seized"; "Toretsk, a larger town which Russian forces have advanced toward")
+_RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?(?:,\s*+(?:a|an|the)\s++(?P<apposition>(?:[a-z][\w'’-]*+\s++){1,4}?)|,?\s*+)"
+                             r"(?:which|where|that)\b")
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 
 
@@ -267,9 +279,14 @@ def _attributive_after(sentence: str, cue: _Cue) -> bool:
 
 
 def _relative_cue(sentence: str, end: int, hi: int, after: list[_Cue]) -> _Cue | None:
-    """A cue in a relative clause right after the mention ("X, which Russia claimed to have seized")."""
+    """A cue in a relative clause right after the mention ("X, which Russia claimed to have seized"), or after an
+    appositive that names what the place is ("X, a key hub that Russia claimed to have seized"); an appositive that
+    holds a speech word is a speaker's clause, not the place's ("X, the ministry said that …")."""
     rel = _RELATIVE_AFTER.match(sentence[end:hi])
     if rel and after:
+        if rel.group("apposition") and any(end + rel.start("apposition") <= h.start < end + rel.end("apposition")
+                                           for h in read_kinds(sentence).get(("speech", "speech"), ())):
+            return None
         return after[0]
     return None
 

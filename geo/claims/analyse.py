@@ -5,7 +5,7 @@ together (the entry points :func:`analyse_mention` and :func:`analyse_mention_al
 from __future__ import annotations
 
 import re
-from geo.rules.matcher import full_match, read_kinds
+from geo.rules.matcher import full_match, read_kinds, rows
 from geo.model import Action, Claimant, Report
 from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
@@ -207,7 +207,8 @@ def _part_of(sentence: str, lo: int, start: int) -> bool:
 # what a failed try at it makes an attack: "failed to break through", "still trying to encircle X", "attempts to
 # dislodge our units … failed"
 _TRIED = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.ATTACKED})
-_BARE_STRIKES = frozenset({"strike", "strikes", "blow", "blows"})
+# the strike words that say no more than a strike (the sector "fighting" rows of geo/rules/actions.jsonl)
+_BARE_STRIKES = frozenset(r.key for r in rows("actions") if r.get("sector") == "fighting")
 
 
 def _weapon_named(sentence: str, cue, lo: int, hi: int) -> bool:

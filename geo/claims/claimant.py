@@ -36,19 +36,25 @@ _SOURCE_GAP_WORDS = 4  # words between "according to" and the speaker ("accordin
 # (the seat-of-power rows of geo/rules/name_kinds.jsonl)
 _METONYMS = _c(r"^(?:the\s+)?(?:" + "|".join(row_pattern(r, lead=False) for r in lookup_rows("name_kinds")
                                             if r.cls == "seat-of-power") + r")$")
+# the words between a seat of power and its speech verb ("Moscow, however, said"): the speech table's English filler
+# rows, an adverb in -ly and a date ("on Monday", "on May 5"); its auxiliary rows right before the verb ("has said")
+_SPEECH_EN = tuple(r for r in rows("speech") if r.lang == "en")
+_FILLER_ROWS = tuple(r.key for r in _SPEECH_EN if r.cls == "filler")
+_AUXILIARIES = tuple(r.key for r in _SPEECH_EN if r.cls == "auxiliary")
+_FILLER_DATES = ("on", r"on\s+\w+day", r"on\s+\w+\s+\d+")  # the first word of a date, and its two shapes
 # each run of whitespace is read one way only (possessive: what follows a run is a comma or a word)
-_FILLER = (r"(?:\s*+,?\s*+(?:(?:\w+ly|too|also|however|conversely|meanwhile|in\s+turn|for\s+(?:its|their)\s+part|"
-           r"on\s+\w+day|yesterday|today|earlier|later|now|again|then|in\s+a\s+statement|on\s+\w+\s+\d+)\s*+,?\s*+){0,3})")
+_FILLER = (r"(?:\s*+,?\s*+(?:(?:\w+ly|" + "|".join((*_FILLER_DATES[1:], *(r"\s+".join(map(re.escape, k.split(" ")))
+                                                                         for k in _FILLER_ROWS)))
+           + r")\s*+,?\s*+){0,3})")
 # the speech verbs after a place that speaks: the speech table's rows of seat "speaks" and its stance rows
-_SPEECH_VERBS = tuple(r.phrase for r in rows("speech")
-                      if r.lang == "en" and (r.cls == "stance" or (r.cls == "speech" and r.get("seat") == "speaks")))
-_SPEECH_VERB = r"(?:has\s+|had\s+|have\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b"
+_SPEECH_VERBS = tuple(r.phrase for r in _SPEECH_EN
+                      if r.cls == "stance" or (r.cls == "speech" and r.get("seat") == "speaks"))
+_SPEECH_VERB = r"(?:(?:" + "|".join(map(re.escape, _AUXILIARIES)) + r")\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b"
 _SPEECH_AFTER = _c(r"^" + _FILLER + _SPEECH_VERB)
-# _SPEECH_AFTER's first word (after spaces and a comma) is a speech verb, "has", "had" or "have", or
-# starts a filler: a word holding "ly" past its first letter, or one beginning with a filler's first word
-_SPEECH_FIRST = frozenset(_SPEECH_VERBS) | {"has", "had", "have"}
-_FILLER_FIRST = ("too", "also", "however", "conversely", "meanwhile", "in", "for", "on", "yesterday", "today", "earlier",
-                 "later", "now", "again", "then")
+# _SPEECH_AFTER's first word (after spaces and a comma) is a speech verb or an auxiliary, or starts a filler: a word
+# holding "ly" past its first letter, or one beginning with a filler row's or a date's first word
+_SPEECH_FIRST = frozenset(_SPEECH_VERBS) | frozenset(_AUXILIARIES)
+_FILLER_FIRST = tuple(sorted({k.split(" ")[0] for k in _FILLER_ROWS} | {_FILLER_DATES[0]}))
 _FIRST_WORD = re.compile(r"\s*,?\s*(\w*)")
 
 
@@ -125,7 +131,7 @@ def _words_only(gap: str) -> bool:
 
 def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bool:
     """A seat of power as speaker: no preposition before it ("in Moscow"), and a speech verb after it with
-    only fillers between (rows of class ``filler``, commas, adverbs: "Moscow, in turn, has said"), or a
+    only fillers between (rows of class ``filler`` and ``auxiliary``, commas, adverbs: "Moscow, in turn, has said"), or a
     possessive of what speaks ("Kyiv's military")."""
     # "in Moscow": a preposition row of geo/rules/positions.jsonl; "Moscow's military": a possessed row
     if _position_before(text, "preposition", max(0, start - _PREPOSITION_REACH), start):
@@ -136,7 +142,8 @@ def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bo
     if nxt is None:
         return False
     gap = list(text[end:nxt.start])
-    for h in read_kinds(text).get(("speech", "filler"), ()):
+    kinds = read_kinds(text)
+    for h in (*kinds.get(("speech", "filler"), ()), *kinds.get(("speech", "auxiliary"), ())):
         if end <= h.start and h.end <= nxt.start:
             gap[h.start - end:h.end - end] = " " * (h.end - h.start)
     # what is left between: commas and adverbs ("Moscow, in turn, has repeatedly said")

@@ -15,10 +15,16 @@ __all__ = []
 # Sentence analysis
 # --------------------------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:but|while|whereas|although|though|however|yet)\b|\s(?:but|while|whereas)\s"
-                           # Russian and Ukrainian ", а" opens a clause of its own ("идут бои за X, а у Y закрепились"),
-                           # not ", а также / а також"
-                           r"|,\s+а\s+(?!также\b|також\b)"
+def _conjunctions(cls: str) -> str:
+    """The rows of class ``cls`` of geo/rules/conjunctions.jsonl as one alternation."""
+    return "|".join(re.escape(r.key) for r in lookup_rows("conjunctions") if r.cls == cls)
+
+
+# the conjunctions that open a clause (geo/rules/conjunctions.jsonl): "clause" after a comma (", but"), "clause-any"
+# with or without one; a "contrast" one (Russian and Ukrainian ", а") after a comma ("идут бои за X, а у Y
+# закрепились"), not ", а также / а також"
+_CLAUSE_BREAK = re.compile(rf";|:\s|\s[–—]\s|,\s+(?:{_conjunctions('clause')})\b|\s(?:{_conjunctions('clause-any')})\s"
+                           rf"|,\s+(?:{_conjunctions('contrast')})\s+(?!также\b|також\b)"
                            r"|[.!?](?:\*+|\[\[[^\]]*\]\](?:\([^)\s]*\))?|\[\d+\])*\s+(?=[*\[\"“]?[A-Z])|\n")
 
 
@@ -42,7 +48,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 _HEADING_BREAK = re.compile(r"\s*+(?:[–—]|:)\s")  # matched at a clause's end only
 _HEADING_WORDS = 3  # words a heading clause may hold besides the place ("В районе Спорного —", "У Херсоні:")
-_LIST_GLUE = frozenset(r.key for r in lookup_rows("conjunctions"))  # geo/rules/conjunctions.jsonl, every row
+_LIST_GLUE = frozenset(r.key for r in lookup_rows("conjunctions") if r.cls in ("list", "contrast"))  # geo/rules/conjunctions.jsonl
 
 
 def _heading_next(sentence: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int] | None:

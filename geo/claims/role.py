@@ -15,9 +15,10 @@ from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_sp
 
 __all__ = []
 
-# A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition
-# right before it ("talks with the delegation in Istanbul"), or one right after it ("the Istanbul talks").
-_VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "from"})
+# A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition (a venue row of
+# geo/rules/gap_words.jsonl) right before it ("talks with the delegation in Istanbul"), or one right after it ("the
+# Istanbul talks").
+_VENUE_PREPOSITIONS = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "venue")
 _VENUE_GAP = 6  # words between the meeting word and the preposition
 # the words _REFERENCE_BEFORE can end with, before an optional "the" (see _may_end_in), but for its "between ..."
 # branch, which may end in any word: it holds one of _REFERENCE_ANY_END
@@ -71,6 +72,14 @@ _REFERENCE_TAILS = {
     "launched": _c(r"\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?"),
     "defence-line": _c(r"[^.;]{0,60}"),
 }
+# After the clause's action cue, a ``massed`` row says where the action is ("attacks are concentrated near X"),
+# and a ``stationed`` row that describes the cue's object says where its target is ("enveloping the enemy group
+# located in X", "struck an ammunition depot situated near X"): X is the place of the event. The object is a
+# determiner and a few words, none a preposition or a verb's -ing form ("expands its bridgehead on the bank
+# further threatening the forces deployed in X" is another phrase: X is where a force stands); before the cue
+# either row says where the actor stands ("troops stationed in X shelled Y")
+_TARGET_OBJECT = _c(r"\s+(?:the|a|an|its|their|our|his|her)\s+"
+                    r"(?:(?!(?:of|on|in|at|near|to|from|by|with|for|and|or|further)\s)(?![\w'’-]+ing\s)[\w'’-]+\s+){0,5}")
 # English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
 # located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
 # southeast of Y)"): Y is a reference point, not the place of the event
@@ -177,15 +186,11 @@ def _list_may_start(before: str) -> int:
 
 
 _GAP_WORDS = re.compile(r"[\w'’-]+")
-# the words that may stand between a cue and the place it governs (strict: regions, countries)
-_DIRECT_WORDS_STRICT = frozenset({
-    "on", "at", "against", "the", "a", "over", "across", "into", "targeting", "toward", "towards", "to", "of", "southern",
-    "northern", "eastern", "western", "central", "entire", "whole"})
-_DIRECT_WORDS = _DIRECT_WORDS_STRICT | {
-    "in", "near", "around", "for", "part", "parts", "and", "outskirts", "settlement", "village", "town", "city",
-    "villages", "settlements", "towns", "area", "areas", "populated", "locality", "localities", "hamlet", "district",
-    "districts", "center", "centre"}
-_ACROSS_WORDS = frozenset({"on", "against", "across", "over", "into", "throughout"})
+# the words that may stand between a cue and the place it governs (geo/rules/gap_words.jsonl): strict (regions,
+# countries) the direct rows, else the direct-settlement rows too; a country only with an across row among them
+_DIRECT_WORDS_STRICT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "direct")
+_DIRECT_WORDS = _DIRECT_WORDS_STRICT | {r.key for r in lookup_rows("gap_words") if r.cls == "direct-settlement"}
+_ACROSS_WORDS = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "across")
 _PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
                   r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*")
 
@@ -212,11 +217,14 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
 def _reference_row_before(sentence: str, lo: int, stop: int, cue_end: int | None = None) -> bool:
     """Whether a reference row of geo/rules/positions.jsonl (classes of :data:`_REFERENCE_TAILS`) stands in
     ``sentence[lo:stop]`` with only its class's tail between it and ``stop``, where the place (or the list
-    that holds it) begins. A ``massed`` row after the clause's action cue (ending at ``cue_end``) says
-    where the action is ("Russian attacks are concentrated near X"), not where troops stand."""
+    that holds it) begins. After the clause's action cue (ending at ``cue_end``), a ``massed`` row, and a
+    ``stationed`` row that describes the cue's object (:data:`_TARGET_OBJECT`), say where the action is ("Russian
+    attacks are concentrated near X", "enveloping the enemy group located in X"), not where troops stand."""
     kinds = read_all_kinds(sentence)
     return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
-               and not (cls == "massed" and cue_end is not None and cue_end <= h.start)
+               and not (cue_end is not None and cue_end <= h.start
+                        and (cls == "massed" or cls == "stationed" and _TARGET_OBJECT.fullmatch(sentence, cue_end,
+                                                                                               h.start)))
                for cls, tail in _REFERENCE_TAILS.items() for h in kinds.get(("positions", cls), ()))
 
 
@@ -388,10 +396,9 @@ def _since(sentence: str, cue: _Cue, lo: int) -> bool:
     return False
 
 
-# what may stand between a place and the office seated there ("the Zaporizhzhia region governor", "the Donetsk
-# People's Republic head", "Kharkiv's mayor")
-_OFFICE_GAP = frozenset({"'s", "’s", "region", "region's", "oblast", "city", "city's", "people's", "people’s",
-                         "republic", "republic's", "krai"})
+# what may stand between a place and the office seated there ("the Zaporizhzhia region governor", "Kharkiv's mayor"):
+# the office rows of geo/rules/gap_words.jsonl, a possessive the row "'s"
+_OFFICE_GAP = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "office")
 
 
 def _office_after(sentence: str, end: int) -> str:
@@ -399,7 +406,7 @@ def _office_after(sentence: str, end: int) -> str:
     "the Zaporozhye Movement leader"), with at most a region word or a possessive between; "" for none."""
     for h in read_kinds(sentence).get(("speakers", "office"), ()):
         if h.start >= end:
-            gap = sentence[end:h.start].replace("'s", " 's").replace("’s", " ’s").lower().split()
+            gap = sentence[end:h.start].replace("'s", " 's").replace("’s", " 's").lower().split()
             if (not gap or sentence[end:end + 1] in "'’ ") and len(gap) <= 3 and _OFFICE_GAP.issuperset(gap):
                 return h.text
     return ""

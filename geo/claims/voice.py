@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from urllib.parse import urlparse
 from geo.model import Action, Claimant, Report
 from geo.rules.lookup import class_pattern
-from geo.rules.matcher import read_kinds
+from geo.rules.matcher import read_all_kinds, read_kinds, rows
 from geo.claims.action import _find_cues, _hedged
 from geo.claims.claimant import _find_attributions
 
@@ -118,7 +118,8 @@ def _head_claimant(host: str, head: str) -> Claimant | None:
 # the enemy") are the rows of geo/rules/voice.jsonl, all read by the sentence's one matcher pass.
 _FIRST_PERSON = re.compile(r"(?:^|[\s(“\"])(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me)\b")
 _GAINS = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.STRUCK})
-_AUXILIARIES = frozenset({"has", "have", "had"})  # what may stand between Ukraine and its setback
+# what may stand between Ukraine and its setback: the auxiliary rows of geo/rules/speech.jsonl ("has", "had")
+_AUXILIARIES = frozenset(r.key for r in rows("speech") if r.cls == "auxiliary")
 _VOICE_MIN = 3  # own-voice sentences needed (a short milblog piece has three)
 _VOICE_RATIO = 3  # ... and at least this many per attributed sentence
 _VOICE_SPAN = 6000  # characters read from the start of the text
@@ -131,7 +132,9 @@ def report_voice(text: str) -> Claimant | None:
     A sentence is in the text's own voice when it names no claimant, is not hedged, and either
     has Russian forces (or "our troops") gain, storm, advance or strike, or has Ukraine lose,
     attempt and fail, or prepare to withdraw. A text with at least three such sentences, three
-    times as many as it has attributed sentences, and no first-person singular ("I", "my": a
+    times as many as it has attributed sentences and sentences where the Russian side tries and
+    fails in the text's own words (:func:`_russian_setback`: a channel of that side does not tell of
+    its own side's failures), and no first-person singular ("I", "my": a
     commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
     unattributed claim in it is a ``RU-milblogger``'s. News copy attributes its claims and does
     not qualify; the Ukrainian side has no claimant of that kind, so only the Russian one is found.
@@ -151,31 +154,50 @@ def report_voice(text: str) -> Claimant | None:
     text = text[:_VOICE_SPAN]
     if len(_FIRST_PERSON.findall(text)) >= 2:
         return None
-    own = attributed = 0
+    own = other = 0
     for s, e in sentences(text):
         sentence = text[s:e]
         if _find_attributions(sentence):
-            attributed += 1
-        elif not _hedged(sentence) and _own_voice(sentence):
-            own += 1
-    if own >= _VOICE_MIN and own >= _VOICE_RATIO * attributed:
+            other += 1
+        elif not _hedged(sentence):
+            if _russian_setback(sentence):
+                other += 1
+            elif _own_voice(sentence):
+                own += 1
+    if own >= _VOICE_MIN and own >= _VOICE_RATIO * other:
         return Claimant.RU_MILBLOGGER
     return None
 
 
 def _own_voice(sentence: str) -> bool:
     """Russian forces gain or Ukraine suffers a setback in ``sentence`` (see :func:`report_voice`)."""
-    kinds = read_kinds(sentence)
-    if kinds.get(("voice", "setback-phrase")):
+    kinds, voice = read_kinds(sentence), read_all_kinds(sentence)
+    if any(h.get("side") is None for h in voice.get(("voice", "setback-phrase"), ())):
         return True
-    actors = kinds.get(("speakers", "actor"), ())
-    setbacks = kinds.get(("voice", "setback"), ()) + kinds.get(("modality", "attempted"), ())
-    for actor in actors:
+    setbacks = voice.get(("voice", "setback"), ()) + kinds.get(("modality", "attempted"), ())
+    for actor in kinds.get(("speakers", "actor"), ()):
         side = actor.get("side")
         if side in ("RU", "own") and any(c.action in _GAINS and c.start >= actor.start for c in _find_cues(sentence)):
             return True
-        if side in ("UA", "enemy") and any(
-                h.start >= actor.end and set(sentence[actor.end:h.start].lower().split()) <= _AUXILIARIES
-                for h in setbacks):
+        if side in ("UA", "enemy") and _suffers(sentence, actor, setbacks):
             return True
     return False
+
+
+def _russian_setback(sentence: str) -> bool:
+    """The Russian side tries and fails, or suffers, in ``sentence`` ("Russia tried again to breach …", "Russian
+    forces failed to …", "Ukrainian forces reported Russian attempts to advance"): the narrative of a text that
+    is not a Russian channel's own voice, which tells of Ukraine's setbacks and never of its own side's."""
+    kinds, voice = read_kinds(sentence), read_all_kinds(sentence)
+    if any(h.get("side") == "RU" for h in voice.get(("voice", "setback-phrase"), ())):
+        return True
+    setbacks = (voice.get(("voice", "setback"), ()) + kinds.get(("modality", "attempted"), ())
+                + kinds.get(("modality", "failure"), ()))
+    return any(actor.get("side") == "RU" and _suffers(sentence, actor, setbacks)
+               for actor in kinds.get(("speakers", "actor"), ()))
+
+
+def _suffers(sentence: str, actor, setbacks) -> bool:
+    """A setback right after the actor, or after an auxiliary ("Ukraine has lost", "Russia tried")."""
+    return any(h.start >= actor.end and set(sentence[actor.end:h.start].lower().split()) <= _AUXILIARIES
+               for h in setbacks)

@@ -17,9 +17,16 @@ before a name), one expression per class, case-insensitive as one attribute:
   (:mod:`geo.claims.role`);
 - ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
 - ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
-- ``conjunctions``: the conjunctions between the names of a list (:mod:`geo.mentions`, :mod:`geo.claims.clauses`);
-- ``distance_words``: the number words and approximations of a distance before a bearing (:mod:`geo.relative`);
-- ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`).
+- ``conjunctions``: the conjunctions between the names of a list, and those that open a clause (:mod:`geo.mentions`,
+  :mod:`geo.claims.clauses`);
+- ``distance_words``: the number words, approximations, units and leading prepositions of a distance before a bearing
+  (:mod:`geo.relative`);
+- ``bearings``: the compass words of a place given relative to a named one, and the words that join them to the
+  place ("3 km north-east of the village of X", "севернее X", "на північній околиці X"; :mod:`geo.relative`);
+- ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`);
+- ``gap_words``: the small words that may stand between a cue and the place it governs, before an attack's weapon,
+  before a meeting's place, between a place and its office (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
+- ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -79,10 +86,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                       frozenset({"word"})),
     # a town's parts (geo.relative): the nouns after a bearing that name part of a town ("the northern part of X",
     # "X's eastern districts"), and its outskirts ("the eastern outskirts of X", "the approaches to X")
-    "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word"})),
+    "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word", "prefix"})),
     # words never taken as a place on their own, whatever the gazetteer holds (geo.mentions.STOP_WORDS): each row one
-    # word, lower-cased; the class says why
-    "stop_words": (frozenset({"calendar", "function", "military", "political", "bearing", "size", "nationality",
+    # word, lower-cased; the class says why (an article also opens no name of several words the gazetteer lacks)
+    "stop_words": (frozenset({"calendar", "article", "function", "military", "political", "bearing", "size", "nationality",
                               "title", "place-kind", "media"}), {}, frozenset({"word"})),
     # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
     # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word
@@ -100,16 +107,43 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after"}), {"case": frozenset({"title"})},
                         frozenset({"word"})),
     # the conjunctions between the names of a list (geo.mentions, geo.claims.clauses): "list" ("та", "и", "and"), and
-    # "а", which may also glue a list's head
-    "conjunctions": (frozenset({"list", "contrast"}), {}, frozenset({"word"})),
+    # "а", which may also glue a list's head, and after a comma opens a clause; the conjunctions that open a clause of
+    # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one
+    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any"}), {}, frozenset({"word"})),
     # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
-    # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km")
-    "distance_words": (frozenset({"number", "approximately"}), {"value": None}, frozenset({"word"})),
+    # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km"), a unit with the
+    # kilometres one of it is (``km``: "miles" 1.609344), a preposition before the distance ("в 5 км", "за 5 км")
+    "distance_words": (frozenset({"number", "approximately", "unit", "lead"}), {"value": None, "km": None},
+                       frozenset({"word", "prefix"})),
+    # the words of a place given relative to a named one (geo.relative), each with its role in the phrase: a compass
+    # ``point`` before a link word ("north of", "к северу от", "на північ від"), an English ``suffix`` of the points
+    # (``form``: "northern" an adjective, "westward" a point), a bearing ``adjective`` before a part noun ("северной
+    # части"), a ``comparative`` that holds its link ("севернее X"), an ``abbreviation`` ("NE of"); the ``link``
+    # words, the words ``toward`` a bearing after a distance ("to the", "к"), the ``part-link`` after a part noun
+    # ("of"; none where the genitive links), an ``article`` and a ``place-kind`` before the place ("the village of",
+    # "села"), the words ``inside`` that make "north of X" a part of X ("in the"), a ``bracket-tail`` ("of it");
+    # ``bearing`` in degrees clockwise from north
+    "bearings": (frozenset({"point", "suffix", "adjective", "comparative", "abbreviation", "link", "toward", "part-link",
+                            "article", "place-kind", "inside", "bracket-tail"}),
+                 {"bearing": None, "form": frozenset({"point", "adjective"}), "case": frozenset({"title"})},
+                 frozenset({"word", "prefix"})),
     # the words for a region (geo.rules.region_words): a kind ("oblast", "области", each form a row, with the ``stem``
     # its forms begin with; ``number: plural`` after a list of names; ``after: no`` a kind only as a mention's last
     # word), and a region's one-word name as a whole mention ("DPR", "Crimea")
     "region_words": (frozenset({"kind", "name"}), {"stem": None, "number": frozenset({"plural"}),
                                                    "after": frozenset({"no"})}, frozenset({"word"})),
+    # the small words between a cue and what it governs (geo.claims.role, geo.claims.action): ``direct`` may stand
+    # between an event's cue and any place it governs ("an attack on the southern X"), ``direct-settlement`` only
+    # before a settlement ("captured the village of X"; "liberated X in the Y region": Y only contains X); an attack
+    # governs a country only ``across`` one ("strikes across Ukraine"); an ``instrument`` word between an attack and a
+    # weapon ("attacked Belgorod with heavy drones"); a ``venue`` preposition before a meeting's place ("talks … in
+    # Istanbul"); an ``office`` word between a place and the office seated there ("the Zaporizhzhia region governor",
+    # "Kharkiv's mayor": a possessive is the row "'s")
+    "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue", "office"}), {},
+                  frozenset({"word"})),
+    # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
+    # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
+    "name_endings": (frozenset({"toponym", "surname"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),

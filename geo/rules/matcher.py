@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gazetteer.names import fold
 from geo.model import Action
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
 from geo.rules.lemmas import LEMMA_LANGS, is_form, stem as lemma_stem
@@ -41,9 +42,10 @@ _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralSta
 
 #: table name → (classes, fields): what each table's rows may say
 TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
+    # sector "fighting": a strike word that, bare on a direction (no weapon named), is fighting there (geo.claims.analyse)
     "actions": (frozenset({"action", "not-action", "means", "part", "toward"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
-                 "scope": frozenset({"list"})}),
+                 "scope": frozenset({"list"}), "sector": frozenset({"fighting"})}),
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
@@ -56,9 +58,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
     # geo.claims.role; every stance row does too)
-    "speech": (frozenset({"speech", "stance", "attribution", "filler", "caption"}),
+    # filler: a word that may stand between a seat of power and its speech verb ("Moscow, however, said"), auxiliary
+    # one right before the verb ("Moscow has said")
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "auxiliary", "caption"}),
                {"scope": frozenset({"report"}), "seat": frozenset({"speaks"})}),
-    "voice": (frozenset({"setback", "setback-phrase"}), {}),
+    # side "RU": a phrase that names the Russian side's setback ("Russian attempts to advance"); without it, Ukraine's
+    "voice": (frozenset({"setback", "setback-phrase"}), {"side": frozenset({"RU"})}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
     "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {}),
@@ -72,10 +77,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
 }
-#: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`) and
-#: the position words ("in", "near"): their hits never hide a phrase of the other tables from :func:`read` (nor
+#: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
+#: the position words ("in", "near") and the words of a text's own voice (:mod:`geo.claims.voice`: "Russian
+#: attempts" never hides the cue "attempts to advance"): their hits never hide a phrase of the other tables from :func:`read` (nor
 #: appear there); their readers take them from :func:`matches` or :func:`read_all_kinds`
-SEPARATE_TABLES = frozenset({"discourse", "positions"})
+SEPARATE_TABLES = frozenset({"discourse", "positions", "voice"})
 
 
 @dataclass(frozen=True)
@@ -265,7 +271,7 @@ def matches(text: str) -> tuple[Hit, ...]:
 
     >>> [(h.table, h.cls, h.text) for h in matches("Russian forces could have taken Lyman.")][:5]  # doctest: +NORMALIZE_WHITESPACE
     [('speakers', 'actor', 'Russian forces'), ('positions', 'possessed', 'forces'), ('modality', 'hedge', 'could have'),
-     ('intentions', 'intention', 'could'), ('speech', 'filler', 'have')]
+     ('intentions', 'intention', 'could'), ('speech', 'auxiliary', 'have')]
     """
     comp = _compiled()
     hits: list[Hit] = []
@@ -368,10 +374,15 @@ def _next_word(text: str, end: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _not_place_keys() -> tuple[frozenset[str], frozenset[str], int]:
+def _not_place_keys() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
+    """The whole-word keys, the stems and the shortest stem of ``not_places``, and the whole-word
+    Latin rows folded as the gazetteer folds names (so that every romanisation of a nickname is one:
+    "Khortytsia", "Khortytsya")."""
     table = rows("not_places")
     stems = frozenset(r.key for r in table if r.match == "prefix")
-    return frozenset(r.key for r in table if r.match == "word"), stems, min(map(len, stems), default=1)
+    words = frozenset(r.key for r in table if r.match == "word")
+    folded = frozenset(fold(r.phrase) for r in table if r.match == "word" and r.phrase.isascii())
+    return words, stems, min(map(len, stems), default=1), folded - {""}
 
 
 @lru_cache(maxsize=4096)
@@ -380,10 +391,13 @@ def is_not_place(name: str) -> bool:
 
     >>> is_not_place("Vostok"), is_not_place("«Центр»"), is_not_place("Искандером"), is_not_place("Pokrovsk")
     (True, True, True, False)
+    >>> is_not_place("Khortytsya")  # the row is Khortytsia: another romanisation of it
+    True
     """
-    key = normalise_phrase(name.strip(" «»\"„“”'’"))
-    exact, stems, shortest = _not_place_keys()
-    if key in exact:
+    bare = name.strip(" «»\"„“”'’")
+    key = normalise_phrase(bare)
+    exact, stems, shortest, folded = _not_place_keys()
+    if key in exact or (bare.isascii() and fold(bare) in folded):
         return True
     return any(key[:n] in stems and (n == len(key) or key[n:].isalpha()) for n in range(len(key), shortest - 1, -1)) if stems else False
 

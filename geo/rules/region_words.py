@@ -18,8 +18,10 @@ The uses, each one compiled expression (case-insensitive):
   region's, not a settlement's) and :mod:`geo.claims.role` (the mention is a region);
 - :func:`list_after`: a plural kind after a list of names (:mod:`geo.claims.role`);
 - :func:`mention_region`: a mention that ends in a kind or is a region's name (:mod:`geo.claims.role`);
-- :data:`KIND_STEMS`: the stems every kind word holds, found with ``str.find`` before a search
-  (:mod:`geo.resolve`).
+- :data:`KIND_WORDS`, :data:`NAME_WORDS`: every kind word and every name, read by :mod:`geo.resolve` in a report's
+  text ("Kharkiv Oblast", "DPR");
+- :data:`KIND_STEMS`, :data:`NAME_KEYS`: the stems every kind word holds and the names lower-cased, found with
+  ``str.find`` before that search (:mod:`geo.resolve`).
 
 >>> bool(re.match(AFTER_WORDS, "Oblast", re.I)), bool(re.match(AFTER_WORDS, "district", re.I))
 (True, False)
@@ -36,7 +38,8 @@ from frontmap.errors import RuleError
 from geo.rules import Rule, normalise_phrase
 from geo.rules.lookup import lookup_rows, row_pattern
 
-__all__ = ["AFTER_WORDS", "KIND_STEMS", "after_name", "list_after", "mention_region", "region_rows"]
+__all__ = ["AFTER_WORDS", "KIND_STEMS", "KIND_WORDS", "NAME_KEYS", "NAME_WORDS", "STEM_WORDS_BEFORE", "after_name",
+           "list_after", "mention_region", "region_rows"]
 
 
 def region_rows() -> tuple[Rule, ...]:
@@ -66,10 +69,21 @@ _KINDS = [r for r in _ROWS if r.cls == "kind"]
 #: (``number: plural``: "the Kharkiv and Sumy oblasts" are two regions, "Sumy oblasts" none the gazetteer knows).
 AFTER_WORDS = _alternation(r for r in _KINDS if r.get("after") != "no" and r.get("number") != "plural")
 
+#: Every kind word, any form, as the source of an expression (case-insensitive use; :mod:`geo.resolve` reads a
+#: region's name before one: "Kharkiv Oblast", "Донецкой области", "Pokrovsk and Kramatorsk districts").
+KIND_WORDS = _alternation(_KINDS)
+#: A region's one-word name ("DPR", "ЛНР", "Crimea"), as the source of an expression (case-insensitive use), and the
+#: names lower-cased.
+NAME_WORDS = _alternation(r for r in _ROWS if r.cls == "name")
+NAME_KEYS: tuple[str, ...] = tuple(sorted({r.key for r in _ROWS if r.cls == "name"}))
+
 #: The lower-case stems every kind word begins with, none of which begins with another ("обл" holds "област"):
 #: a text without any of them holds no kind word.
 _STEMS = sorted({normalise_phrase(r.get("stem")) for r in _KINDS})
 KIND_STEMS: tuple[str, ...] = tuple(s for s in _STEMS if not any(o != s and s.startswith(o) for o in _STEMS))
+#: How many words of a kind stand before the word its stem begins at most ("people's republic": one).
+STEM_WORDS_BEFORE = max(next(i for i, w in enumerate(r.key.split(" ")) if w.startswith(normalise_phrase(r.get("stem"))))
+                        for r in _KINDS)
 
 
 @lru_cache(maxsize=None)
