@@ -242,8 +242,11 @@ def _quotation_start(text: str, spans: Sequence[tuple[int, int]], i: int, named:
     if named is not None:
         at = sentence.rfind(named.text)
     close = _QUOTE_CLOSE.search(sentence, 0, at + 1) if at > 0 else None
-    if close is None or sentence.lstrip()[:1] in _QUOTE_OPEN:
-        return None  # no quotation closes before the speaker, or it opens in this sentence
+    if close is None or sentence.lstrip()[:1] in _QUOTE_OPEN \
+            or sentence.count("«", 0, close.start()) > sentence.count("»", 0, close.start()):
+        # no quotation closes before the speaker, or it opens in this sentence (a name in guillemets before
+        # the speaker: "Командир спецназа «Ахмат», генерал X заявил")
+        return None
     for j in range(i - 1, lo - 1, -1):
         if text[spans[j][0]:spans[j][1]].lstrip()[:1] in _QUOTE_OPEN:
             return j
@@ -280,10 +283,12 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # line's, a back reference's
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
+    reminder = 0  # the sentence that opened the last reminder
     last_named = -1  # the sentence that last named a speaker
     # sentences that speak with no speaker named before them ("По его словам, …"), and where their speech word stands
     unnamed: list[tuple[int, int]] = []
     first = 0  # the paragraph's first sentence
+    before = 0  # the first sentence of the paragraph before it
     carry = ContextReader(text)  # what the text before each sentence carries, read once in order
     colon_list: Listing | None = None  # the action a line ending in a colon gives the list lines below it
     for i, (s, e) in enumerate(spans):
@@ -295,11 +300,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # a caption line between paragraphs is none, and a paragraph that opens with "In particular",
         # "Зокрема", "Кроме того" goes on with the previous paragraph's speaker
         if i and "\n" in text[spans[i - 1][1]:s] and not caption:
-            first, recalled = i, False
+            before, first, recalled = first, i, False
             if "continuation" not in classes:
                 paragraph = None
         if "reset" in classes:
-            paragraph, recalled = None, True
+            paragraph, recalled, reminder = None, True, i
         # who speaks
         header = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n") \
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
@@ -337,15 +342,18 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     if states[j].speaker is None:
                         states[j] = replace(states[j], speaker=named)
             if backref:
-                # "This was reported by X": X also spoke the sentences since the last speaker named
-                for j in range(last_named + 1, i):
+                # "This was reported by X": X also spoke the sentences since the last speaker named; in the outlet's
+                # reminder ("Нагадаємо, … Про це розповів X"), those since the reminder opened
+                for j in range(max(last_named + 1, reminder if recalled else 0), i):
                     states[j] = replace(states[j], speaker=named)
             else:
                 # «A. B. C», – написал X / "A. B," he said: X spoke the quotation from where it opens
                 opening = _quotation_start(text, spans, i, named, max(last_named + 1, i - _QUOTE_SENTENCES))
                 for j in range(opening if opening is not None else i, i):
                     states[j] = replace(states[j], speaker=named)
-            if own is None and (report is None or report.weak or header or backref):
+            # a speaker named in the outlet's reminder ("Нагадаємо, … Про це розповів Зеленський") is the
+            # reminder's, not the report's
+            if own is None and not recalled and (report is None or report.weak or header or backref):
                 report, paragraph = named, None
             else:
                 paragraph = named
@@ -371,7 +379,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
             # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
             # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
-            lo = first if i > first else i - 1
+            lo = first if i > first else before
             for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
                 if cue is not None:
                     break

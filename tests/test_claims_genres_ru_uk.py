@@ -385,6 +385,11 @@ def test_ukrainian_established_control():
      Action.FIGHTING),
     ("Ситуация в Часовом Яре остается очень сложной, рассказал военный эксперт.", "Часовом Яре", Action.FIGHTING),
     ("Обстановка у Торецка остается тяжелой, заявил Пушилин.", "Торецка", Action.FIGHTING),
+    # ... and "the situation near X got worse" (for one side): the fighting there goes against it
+    ("По данным Генштаба ВСУ, обстановка для украинских войск ухудшилась в районе Часова Яра.", "Часова Яра",
+     Action.FIGHTING),
+    ("Голова ОВА повідомив, що ситуація в самому Торецьку погіршилася.", "Торецьку", Action.FIGHTING),
+    ("За словами речника, ситуація біля Покровська погіршується.", "Покровська", Action.FIGHTING),
 ])
 def test_enveloping_and_difficult_situation(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
@@ -412,3 +417,134 @@ def test_the_joint_forces_group_speaks_for_the_ukrainian_command() -> None:
     # Ukrainian news in Russian: the group's spokesman named with it
     s = "Спикер Группировки объединенных сил сообщил, что бои идут в Купянске."
     assert _claim(s, "Купянске").claimant is Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # Ukrainian news retelling the General Staff: the enemy driven out of a place (done) or being driven out
+    ("Як стало відомо, десантники вибили окупантів із села Новоселівка.", "Новоселівка", Action.CAPTURED),
+    ("За даними командування, ворожі групи вибиті з Новоселівки.", "Новоселівки", Action.CAPTURED),
+    ("Штурмові підрозділи вибивають росіян з Новоселівки.", "Новоселівки", Action.FIGHTING),
+    ("Сили оборони витіснили ворога з Новоселівки.", "Новоселівки", Action.CAPTURED),
+    # war correspondents: pushing the enemy back towards a place is a gain there
+    ("По словам военкора, наши штурмовики оттесняют противника к югу Звановки.", "Звановки", Action.ADVANCING),
+    # ... while pushed back away from a place is an attack on it repelled (as "відкинули від")
+    ("Подразделения оттеснили противника от Звановки.", "Звановки", Action.REPELLED),
+    # officials: the other side's loss of a place is its capture, its losses in men are no event
+    ("Украинское командование официально признало потерю Белогоровки.", "Белогоровки", Action.CAPTURED),
+    ("По его словам, из-за потери Белогоровки противник отходит.", "Белогоровки", Action.CAPTURED),
+    ("Потери ВСУ в районе Тихого составили до 40 военнослужащих.", "Тихого", Action.OTHER),
+    ("Противник понес тяжелые потери в районе Тихого.", "Тихого", Action.OTHER),
+    ("Потери техники у Тихого оказались значительными.", "Тихого", Action.OTHER),
+])
+def test_driven_out_pushed_back_and_lost(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action, _claim(sentence, name).why
+
+
+def test_an_attempt_is_its_own_verbs_not_a_later_clauses() -> None:
+    # an official: the enemy's tries to counterattack, then what the other side took, past a comma
+    s = "ВСУ пытаются контратаковать, но после того, как наши войска освободили Резниковку, их положение ухудшилось."
+    assert (_claim(s, "Резниковку").action, _claim(s, "Резниковку").modality) == (Action.CAPTURED, "done")
+    # ... while one try at two verbs stays one attempt
+    s = "Противник пытался штурмовать и захватить Тихое."
+    assert _claim(s, "Тихое").action is Action.ATTACKED
+
+
+def test_a_channel_after_its_speaker_is_the_speakers_own(gaz) -> None:
+    from geo.extract import extract_text
+
+    # an agency retelling an official's weekly post: the channel named after him is his, in the next sentences too
+    text = ("Войска подходят к Северску с нескольких сторон, сообщил глава ДНР Денис Пушилин в Telegram-канале. "
+            "За неделю армия освободила Сосновку.")
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 9, 14)) if c.place in ("Северску", "Сосновку")]
+    assert {c.claimant for c in claims} == {Claimant.RU_OFFICIAL}, [c.why for c in claims]
+    s = "Войска подходят к Северску, сообщил Пушилин в Telegram-канале."
+    assert _claim(s, "Северску").claimant is Claimant.RU_OFFICIAL
+    # a channel that speaks for itself is still a milblogger's
+    s = "Бои идут у Тихого, сообщается в Telegram-канале «Военная хроника»."
+    assert _claim(s, "Тихого").claimant is Claimant.RU_MILBLOGGER
+
+
+def test_the_outlets_own_news_and_its_named_list() -> None:
+    # "стало известно", "появились сообщения": the outlet's recap, not the last speaker's words
+    text = ("Бои идут у Ямполя, заявил Пушилин.\n"
+            "Ранее стало известно, что разведгруппы прорвались в Константиновку.\n"
+            "Также появились сообщения о прорыве в Северск.")
+    assert _speakers(text) == ["RU-official", "media", "media"]
+    # "Речь идет о A и B": the places of the number the sentence before gave
+    text = "За неделю подразделения группировки войск освободили два населенных пункта. Речь идет о Тихом и Новоселовке."
+    from geo.discourse import read_report as _read
+    states = _read(text, source=Claimant.MEDIA)
+    assert states[1].listing is not None and states[1].listing.action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a spokesman denies "information about" an advance, no owner of the claim named: no advance there
+    ("У Силах оборони спростовують інформацію про начебто просування ворога біля Успенівки.", "Успенівки"),
+    ("Генштаб спростовує повідомлення про нібито захоплення Павлівки.", "Павлівки"),
+])
+def test_a_denial_with_no_owner_negates(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.negated and c.action is Action.OTHER, c.why
+
+
+def test_a_denial_with_its_owner_keeps_the_owners_claim() -> None:
+    c = _claim("У Генштабі спростовують заяви росіян про захоплення Павлівки.", "Павлівки")
+    assert (c.action, c.modality, c.claimant) == (Action.CAPTURED, "denied", Claimant.RU_OFFICIAL), c.why
+
+
+def test_a_back_reference_in_the_outlets_reminder_reaches_back_to_the_reminder_only() -> None:
+    # news retelling DeepState, then the outlet's reminder of what the president said
+    text = ("Сили оборони відкинули ворога поблизу Нового Шахового. Про це повідомляє видання з посиланням на DeepState.\n"
+            "Водночас ворог просунувся поблизу Звірового.\n"
+            "Нагадаємо, російські війська виснажені. Про це президент Зеленський розповів журналістам.")
+    assert _speakers(text) == ["DeepState"] * 3 + ["UA-official"] * 2
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # Russian-language press: the chief of the General Staff with no army named is Russia's
+    ("Бои идут на окраинах Купянска, заявил начальник Генштаба.", "Купянска", Claimant.RU_OFFICIAL),
+    ("Особое внимание глава Генштаба уделил боям за Купянск.", "Купянск", Claimant.RU_OFFICIAL),
+    # ... and Ukraine's when its army is named
+    ("По словам начальника Генштаба ВСУ, бои идут у Купянска.", "Купянска", Claimant.UA_GENERALSTAFF),
+])
+def test_the_chief_of_the_general_staff_in_russian_press(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claim(sentence, name).claimant is claimant, _claim(sentence, name).why
+
+
+def test_a_name_in_guillemets_before_a_speaker_closes_no_quotation() -> None:
+    # "Командир спецназа «Ахмат», генерал X заявил": «Ахмат» is a name, not the end of a quotation whose words
+    # the speaker said from an earlier sentence on
+    text = ("Подразделения освободили Тихое. Об этом сообщило Минобороны России.\n"
+            "«Противник отступил с позиций», – сказано в сообщении ведомства.\n"
+            "Автор канала «Южный фронт», военкор Пегов, заявил, что бои идут у Нового.")
+    assert _speakers(text) == ["RU-MoD"] * 3 + ["RU-milblogger"]
+
+
+def test_a_list_opener_in_its_own_paragraph_reaches_the_count_two_sentences_back() -> None:
+    # news copy of the MoD's weekly count: the count, a sentence on where they lie, then the names set apart
+    text = ("Войска освободили за неделю три населенных пункта, сообщили в Минобороны. Два из них находятся в ДНР.\n\n"
+            "Речь идет о таких населенных пунктах, как Тихое, Новое и Сладкое.")
+    listing = read_report(text, source=Claimant.MEDIA)[2].listing
+    assert listing is not None and listing.action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # General Staff copy: clashes near A and "towards" B: B is where the attacks were headed, not where they were fought
+    ("На Південно-Слобожанському напрямку відбулося шість бойових зіткнень у районі Вовчанська та в бік Хатнього.",
+     "Хатнього", Action.ATTACKED),
+    ("Основні бої точилися поблизу Амбарного та в напрямку Одрадного.", "Одрадного", Action.ATTACKED),
+    ("Основні бої точилися поблизу Амбарного та в напрямку Одрадного.", "Амбарного", Action.FIGHTING),
+])
+def test_clashes_towards_a_place_are_attacks_on_it(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action, _claim(sentence, name).why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # officials: a place "liberated earlier / recently" is named by its status; the clause's event is what happens there
+    ("По словам Пушилина, бои идут севернее ранее освобожденного населенного пункта Тихое.", "Тихое", Action.FIGHTING),
+    ("У недавно освобожденной Новоселовки противник предпринимает атаки.", "Новоселовки", Action.ATTACKED),
+    # ... and with no event of its own, the status still says who holds it
+    ("Глава республики посетил ранее освобожденный Украинск.", "Украинск", Action.CAPTURED),
+])
+def test_a_place_liberated_earlier_is_a_status(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action, _claim(sentence, name).why

@@ -72,6 +72,8 @@ def analyse_mention(
     """
     return analyse_mention_all(sentence, start, end, report=report, context=context, kind=kind, carried=carried)[0]
 
+_DENIAL_REACH = 60  # characters from a denial with no owner named to the cue it negates
+
 
 def analyse_mention_all(
     sentence: str,
@@ -288,7 +290,12 @@ def _analyse(
         action, detail = cue.action, cue.detail
         modality = cue.modality
         clause_marks = _modality_hits(sentence, lo, cue.start)
-        marks = [h for h in clause_marks if h.start >= cue.start - 60] if modality == "done" else []
+        # a mark modifies the cue after it, not one past another cue and a comma ("предпринимают попытки
+        # контратаковать, но после того, как ВС России освободили X": the attempt is the counterattack's, X was
+        # taken; "tried to storm and take X" stays one attempt)
+        marks = [h for h in clause_marks if h.start >= cue.start - 60 and not any(
+                 h.end <= c.start and c.end <= cue.start and "," in sentence[c.end:cue.start] for c in cues if c is not cue)] \
+            if modality == "done" else []
         denied = [h for h in clause_marks if h.cls == "denied"]
         owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
                   if denied[-1].end <= h.start < cue.start] if denied else []
@@ -312,9 +319,10 @@ def _analyse(
         elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING):
             # a try to take, enter, advance or fight ("пытались контратаковать", "намагається штурмувати"): an attack
             action, detail = Action.ATTACKED, f"attempted: {detail}"
-        toward = _toward(sentence, lo, start) if action is Action.REPELLED and cue.end <= start else ""
+        toward = _toward(sentence, lo, start) if action in (Action.REPELLED, Action.FIGHTING) and cue.end <= start else ""
         if toward:
-            action, detail = Action.ATTACKED, f"{toward}: {detail}"  # the attacks were headed there
+            # the attacks were headed there; so were the clashes ("бої точилися поблизу A та в напрямку B")
+            action, detail = Action.ATTACKED, f"{toward}: {detail}"
         # "occupied two villages near X": a near row of geo/rules/positions.jsonl before the place (or its list);
         # "закрепились на подступах к X": a near row of geo/rules/modality.jsonl between the cue and the place
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and (_position_before(
@@ -324,6 +332,10 @@ def _analyse(
         elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
             action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
+        if not negated and modality != "denied" and any(cue.start - h.end <= _DENIAL_REACH for h in denied):
+            # a denial with no owner named: a plain negation ("спростовують інформацію про начебто просування
+            # ворога у районах X": no advance at X)
+            negated, how = True, "neg"
         if negated:
             if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
                 pass  # "tried to break through": already read as an attempt

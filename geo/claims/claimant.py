@@ -101,8 +101,14 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
             continue
         if need == "follows" and not _speaks_next(text, h.start, h.end, speech + stances):
             continue
+        if h.get("medium") == "channel" and any(_OWN_CHANNEL_GAP.fullmatch(text, a.end, h.start) for a in found):
+            continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
         found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
     return tuple(found)
+
+
+# between a speaker and a channel that is the speaker's own: a preposition alone ("Пушилин в Telegram-канале")
+_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+", re.IGNORECASE)
 
 
 def _spoken(text: str, start: int, end: int, speech: tuple[Hit, ...], sources: tuple[Hit, ...]) -> bool:

@@ -52,7 +52,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"}),
                   # an office row of seat "country": the seat's own office, an official of the country the seat lies in
-                  "seat": frozenset({"country"})}),
+                  "seat": frozenset({"country"}),
+                  # medium "channel": a channel that speaks for itself, unless it follows a speaker ("сообщил
+                  # Пушилин в Telegram-канале": his own, geo.claims.claimant)
+                  "medium": frozenset({"channel"})}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
