@@ -162,15 +162,16 @@ class _Compiled:
         self.exact: dict[str, list[Rule]] = {}
         self.stems: dict[str, list[Rule]] = {}  # the phrase without its last word's end → prefix rows
         self.lemmas: dict[str, list[Rule]] = {}  # what a lemma's forms begin with → lemma rows
-        # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row)
-        self.patterned: dict[str, list[tuple[re.Pattern[str], Rule]]] = {}
+        # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row);
+        # each expression compiled when a phrase first asks for it (most never come up in a run)
+        self.patterned: dict[str, list[tuple[str, Rule]]] = {}
+        self._expressions: dict[str, re.Pattern[str]] = {}
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
             if r.match == "lemma":
                 self.lemmas.setdefault(lemma_stem(r.key, LEMMA_LANGS[r.lang]), []).append(r)
             elif r.patterned:
-                pattern = re.compile(phrase_pattern(r.key, r.match == "prefix"), re.IGNORECASE)
-                self.patterned.setdefault(r.key[:2], []).append((pattern, r))
+                self.patterned.setdefault(r.key[:2], []).append((phrase_pattern(r.key, r.match == "prefix"), r))
             else:
                 (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         self.shortest_stem = min(map(len, self.stems), default=1)
@@ -199,7 +200,7 @@ class _Compiled:
         exact = self.exact.get(key, ())
         lemmas = self._lemma_rows(key)
         patterns = self.patterned.get(key[:2])
-        patterned = [r for pattern, r in patterns if pattern.fullmatch(matched)] if patterns else []
+        patterned = [r for source, r in patterns if self._expression(source).fullmatch(matched)] if patterns else []
         stems: list[list[Rule]] = []
         # a stem ends inside the last word: the longest first, down to the word's first letter
         last = max(key.rfind(" "), key.rfind("-"), key.rfind("'"), key.rfind('"')) + 1
@@ -216,6 +217,12 @@ class _Compiled:
             done.update(r.table for r in group)
         return out
 
+
+    def _expression(self, source: str) -> re.Pattern[str]:
+        found = self._expressions.get(source)
+        if found is None:
+            found = self._expressions[source] = re.compile(source, re.IGNORECASE)
+        return found
 
     def _lemma_rows(self, key: str) -> list[Rule]:
         """The lemma rows a one-word ``key`` is a form of (each word lemmatised once: :mod:`geo.rules.lemmas`)."""
