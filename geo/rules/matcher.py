@@ -178,6 +178,7 @@ class _Compiled:
         self.longest_stem = max(map(len, self.stems), default=0)
         self.lemma_lengths = sorted({len(k) for k in self.lemmas}, reverse=True)
         self._memo: dict[str, tuple[Rule, ...]] = {}  # the same words recur from sentence to sentence
+        self._spans: dict[str, tuple[tuple[int, tuple[Rule, ...]], ...]] = {}  # likewise what the expression finds
         trie: dict = {}
         for r in every:
             _add(trie, r)
@@ -193,6 +194,18 @@ class _Compiled:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             found = self._memo[matched] = tuple(self._rules_for(matched))
+        return found
+
+    def phrases(self, span: str) -> tuple[tuple[int, tuple[Rule, ...]], ...]:
+        """The phrases of rows that a span the expression found holds from its start: each one's length
+        (:func:`_ends`: the whole span, then each shorter end, longest first) with its rows, remembered for
+        each span (the same phrases recur from sentence to sentence)."""
+        found = self._spans.get(span)
+        if found is None:
+            if len(self._spans) >= _MEMO_SIZE:
+                self._spans.clear()
+            found = self._spans[span] = tuple((e, rules) for e in _ends(span, 0, len(span))
+                                              if (rules := self.rules_for(span[:e])))
         return found
 
     def _rules_for(self, matched: str) -> list[Rule]:
@@ -279,10 +292,11 @@ def matches(text: str) -> tuple[Hit, ...]:
         if m is None:
             break
         s = m.start()
-        for e in _ends(text, s, m.end()):
+        for length, rules in comp.phrases(m.group()):
+            e = s + length
             kinds: set[tuple[str, str]] = set()
             after: str | None = None
-            for r in comp.rules_for(text[s:e]):
+            for r in rules:
                 if r.unless_next:
                     after = _next_word(text, e) if after is None else after
                     if after in r.unless_next:
