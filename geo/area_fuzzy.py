@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -138,29 +139,31 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *
     if pool is None:
         pool = area_pool(gaz, area or (), km)
     names = [_folded_names(gaz, p) for p, _, _ in pool]
-    scores = lookalikes(keys, [folded for got in names for _, folded in got])
-    ends = np.cumsum([len(got) for got in names])  # where each settlement's names end in ``scores``
+    scores = lookalikes(keys, list(chain.from_iterable(folds for _, folds in names)))
+    ends = np.cumsum([len(folds) for _, folds in names])  # where each settlement's names end in ``scores``
     best: AreaMatch | None = None
     for j in np.flatnonzero(scores >= cutoff):  # in pool order: of equal scores and distances, the first
         i = int(np.searchsorted(ends, j, side="right"))
-        (p, d, label), n = pool[i], names[i][j - (int(ends[i - 1]) if i else 0)][0]
+        (p, d, label), n = pool[i], names[i][0][j - (int(ends[i - 1]) if i else 0)]
         r = float(scores[j])
         if best is None or (r, -d) > (best.ratio, -best.km):
             best = AreaMatch(p, n, r, d, label)
     return best
 
 
-_FOLDED: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}
+_FOLDED: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _FOLDED_MAX = 200_000
 
 
-def _folded_names(gaz: Gazetteer, p: Place) -> Sequence[tuple[str, str]]:
-    """A place's names with their folds (remembered: the same area comes back report after report)."""
+def _folded_names(gaz: Gazetteer, p: Place) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A place's names and their folds, in the same order, each (name, fold) pair once (remembered: the
+    same area comes back report after report)."""
     key = (id(gaz), p.geonameid)
     got = _FOLDED.get(key)
     if got is None:
         if len(_FOLDED) >= _FOLDED_MAX:
             _FOLDED.clear()
         names = (*(gaz.names(p.geonameid) if p.geonameid in gaz else (p.name,)), *former_names(p.geonameid))
-        got = _FOLDED[key] = tuple(dict.fromkeys((n, fold(n)) for n in names))
+        pairs = tuple(dict.fromkeys((n, fold(n)) for n in names))
+        got = _FOLDED[key] = (tuple(n for n, _ in pairs), tuple(f for _, f in pairs))
     return got
