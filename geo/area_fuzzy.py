@@ -17,16 +17,22 @@ beginning of :data:`STEM_MIN` folded letters or more, half the shorter name or m
 the Jaro-Winkler similarity, which weighs the beginning, rather than by the plain ratio, which
 counts a mangled suffix as heavily as a mangled stem (:func:`lookalike`). A name that shares only a
 first syllable ("Striletska", "Staritsa") is still compared by the ratio.
+
+A report's area holds thousands of names: :func:`lookalikes` scores a name's spellings against all of
+them at once (rapidfuzz ``cdist``: the ratio and the common beginning of every pair computed in C), and
+the Jaro-Winkler similarity only for the few pairs that share a stem.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import JaroWinkler, Prefix
 
 from gazetteer.model import Place
 from gazetteer.names import fold, query_variants
@@ -35,7 +41,7 @@ from gazetteer.renames import former_names
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["AREA_KM", "AREA_CUTOFF", "STEM_MIN", "AreaMatch", "area_match", "area_pool", "lookalike"]
+__all__ = ["AREA_KM", "AREA_CUTOFF", "STEM_MIN", "AreaMatch", "area_match", "area_pool", "lookalike", "lookalikes"]
 
 #: How far from a placed place of the report a look-alike may lie
 AREA_KM = 30.0
@@ -60,14 +66,27 @@ def lookalike(a: str, b: str) -> float:
     >>> lookalike("pokrovsk", "pokrovsk")
     100.0
     """
-    r = fuzz.ratio(a, b)
-    n = min(len(a), len(b))
-    k = 0
-    while k < n and a[k] == b[k]:
-        k += 1
-    if k >= STEM_MIN and 2 * k >= n:
-        r = max(r, 100.0 * JaroWinkler.similarity(a, b))
-    return float(r)
+    return float(lookalikes([a], [b])[0])
+
+
+def lookalikes(keys: Sequence[str], names: Sequence[str]) -> np.ndarray:
+    """For each of ``names``, the best :func:`lookalike` score of any of ``keys`` (all folded), as an
+    array of floats in the order of ``names`` (0 for each when ``keys`` is empty).
+
+    Examples
+    --------
+    >>> [round(float(r)) for r in lookalikes(["striletska", "strilecha"], ["strilecha", "staritsa", "lyman"])]
+    [100, 78, 29]
+    """
+    if not keys or not names:
+        return np.zeros(len(names))
+    ratio = process.cdist(keys, names, scorer=fuzz.ratio, dtype=np.float64)
+    common = process.cdist(keys, names, scorer=Prefix.similarity, dtype=np.int32)  # common beginning
+    shorter = np.minimum.outer(np.fromiter(map(len, keys), np.int32, len(keys)),
+                               np.fromiter(map(len, names), np.int32, len(names)))
+    for i, j in np.argwhere((common >= STEM_MIN) & (2 * common >= shorter)):  # a shared stem
+        ratio[i, j] = max(ratio[i, j], 100.0 * JaroWinkler.similarity(keys[i], names[j]))
+    return ratio.max(axis=0)
 
 
 @dataclass(frozen=True)
@@ -119,26 +138,32 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *
         return None
     if pool is None:
         pool = area_pool(gaz, area or (), km)
+    names = [_folded_names(gaz, p) for p, _, _ in pool]
+    scores = lookalikes(keys, list(chain.from_iterable(folds for _, folds in names)))
+    ends = np.cumsum([len(folds) for _, folds in names])  # where each settlement's names end in ``scores``
     best: AreaMatch | None = None
-    for p, d, label in pool:
-        for n, folded in _folded_names(gaz, p):
-            r = max(lookalike(k, folded) for k in keys)
-            if r >= cutoff and (best is None or (r, -d) > (best.ratio, -best.km)):
-                best = AreaMatch(p, n, float(r), d, label)
+    for j in np.flatnonzero(scores >= cutoff):  # in pool order: of equal scores and distances, the first
+        i = int(np.searchsorted(ends, j, side="right"))
+        (p, d, label), n = pool[i], names[i][0][j - (int(ends[i - 1]) if i else 0)]
+        r = float(scores[j])
+        if best is None or (r, -d) > (best.ratio, -best.km):
+            best = AreaMatch(p, n, r, d, label)
     return best
 
 
-_FOLDED: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}
+_FOLDED: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _FOLDED_MAX = 200_000
 
 
-def _folded_names(gaz: Gazetteer, p: Place) -> Sequence[tuple[str, str]]:
-    """A place's names with their folds (remembered: the same area comes back report after report)."""
+def _folded_names(gaz: Gazetteer, p: Place) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A place's names and their folds, in the same order, each (name, fold) pair once (remembered: the
+    same area comes back report after report)."""
     key = (id(gaz), p.geonameid)
     got = _FOLDED.get(key)
     if got is None:
         if len(_FOLDED) >= _FOLDED_MAX:
             _FOLDED.clear()
         names = (*(gaz.names(p.geonameid) if p.geonameid in gaz else (p.name,)), *former_names(p.geonameid))
-        got = _FOLDED[key] = tuple(dict.fromkeys((n, fold(n)) for n in names))
+        pairs = tuple(dict.fromkeys((n, fold(n)) for n in names))
+        got = _FOLDED[key] = (tuple(n for n, _ in pairs), tuple(f for _, f in pairs))
     return got

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from geo.area_fuzzy import AREA_CUTOFF, area_match, lookalike
+from geo.area_fuzzy import AREA_CUTOFF, STEM_MIN, area_match, lookalike, lookalikes
 from geo.extract import extract_text
 
 
@@ -71,6 +71,25 @@ def test_a_shared_first_syllable_is_no_stem():
     assert lookalike("striletska", "staritsa") < AREA_CUTOFF
     assert lookalike("striletska", "strilecha") >= AREA_CUTOFF
     assert lookalike("kupiansk", "kupiansk") == 100.0
+
+
+def test_all_names_at_once_score_as_each_pair_by_the_definition():
+    """lookalikes (one rapidfuzz cdist for all the area's names) gives each name the best score of any
+    spelling, by the definition: the ratio, or the Jaro-Winkler similarity if higher for a shared stem."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import JaroWinkler
+
+    def by_definition(a: str, b: str) -> float:
+        k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        stem = k >= STEM_MIN and 2 * k >= min(len(a), len(b))
+        return max(fuzz.ratio(a, b), 100.0 * JaroWinkler.similarity(a, b) if stem else 0.0)
+
+    keys = ["striletska", "pletnevka", "iskriskivka", "tyahynyky", "lyman"]
+    names = ["strilecha", "staritsa", "pletenivka", "iskriskivschina", "tiahynka", "lymanske", "", "kupiansk",
+             "striletskyi", "pletnivka"]
+    got = lookalikes(keys, names)
+    assert [float(r) for r in got] == [max(by_definition(k, n) for k in keys) for n in names]
+    assert list(lookalikes([], names)) == [0.0] * len(names) and len(lookalikes(keys, [])) == 0
 
 
 def test_a_country_wide_look_alike_with_no_evidence_of_place_gives_way_to_the_area(gaz, front):

@@ -212,13 +212,20 @@ def _phrase_words() -> int:
                 for name in TABLES for r in rows(name)), default=1)
 
 
+#: A text of at most this many words is its own head (:func:`_head`): a sentence, whose one matcher pass
+#: (remembered by :func:`geo.rules.matcher.matches`) then serves the caption test too
+_HEAD_WORDS = 80
+
+
 def _head(text: str) -> str:
     """``text`` up to the whitespace after its opening characters' words and as many more as any phrase can
-    match, and one (the word :func:`geo.rules.matcher.matches` may read after a phrase), and one to spare.
+    match, and one (the word :func:`geo.rules.matcher.matches` may read after a phrase), and one to spare;
+    the whole ``text`` when it has no more than :data:`_HEAD_WORDS` words (a sentence: its reading is made
+    once, for the caption test and every other reader of the sentence; only a run-on line is cut).
 
     A phrase starting among the opening characters is matched alike in the head and in the whole text:
     its words (joined by whitespace) and the word after it lie in the head, which ends with whitespace."""
-    n = len(text[:len(text) - len(text.lstrip(_OPENING))].split()) + _phrase_words() + 2
+    n = max(len(text[:len(text) - len(text.lstrip(_OPENING))].split()) + _phrase_words() + 2, _HEAD_WORDS)
     words = text.split(None, n)
     return text if len(words) <= n else text[:len(text) - len(words[-1])]
 

@@ -175,21 +175,23 @@ class _Compiled:
         self.exact: dict[str, list[Rule]] = {}
         self.stems: dict[str, list[Rule]] = {}  # the phrase without its last word's end → prefix rows
         self.lemmas: dict[str, list[Rule]] = {}  # what a lemma's forms begin with → lemma rows
-        # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row)
-        self.patterned: dict[str, list[tuple[re.Pattern[str], Rule]]] = {}
+        # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row);
+        # each expression compiled when a phrase first asks for it (most never come up in a run)
+        self.patterned: dict[str, list[tuple[str, Rule]]] = {}
+        self._expressions: dict[str, re.Pattern[str]] = {}
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
             if r.match == "lemma":
                 self.lemmas.setdefault(lemma_stem(r.key, LEMMA_LANGS[r.lang]), []).append(r)
             elif r.patterned:
-                pattern = re.compile(phrase_pattern(r.key, r.match == "prefix"), re.IGNORECASE)
-                self.patterned.setdefault(r.key[:2], []).append((pattern, r))
+                self.patterned.setdefault(r.key[:2], []).append((phrase_pattern(r.key, r.match == "prefix"), r))
             else:
                 (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         self.shortest_stem = min(map(len, self.stems), default=1)
         self.longest_stem = max(map(len, self.stems), default=0)
         self.lemma_lengths = sorted({len(k) for k in self.lemmas}, reverse=True)
         self._memo: dict[str, tuple[Rule, ...]] = {}  # the same words recur from sentence to sentence
+        self._spans: dict[str, tuple[tuple[int, tuple[Rule, ...]], ...]] = {}  # likewise what the expression finds
         trie: dict = {}
         for r in every:
             _add(trie, r)
@@ -207,12 +209,24 @@ class _Compiled:
             found = self._memo[matched] = tuple(self._rules_for(matched))
         return found
 
+    def phrases(self, span: str) -> tuple[tuple[int, tuple[Rule, ...]], ...]:
+        """The phrases of rows that a span the expression found holds from its start: each one's length
+        (:func:`_ends`: the whole span, then each shorter end, longest first) with its rows, remembered for
+        each span (the same phrases recur from sentence to sentence)."""
+        found = self._spans.get(span)
+        if found is None:
+            if len(self._spans) >= _MEMO_SIZE:
+                self._spans.clear()
+            found = self._spans[span] = tuple((e, rules) for e in _ends(span, 0, len(span))
+                                              if (rules := self.rules_for(span[:e])))
+        return found
+
     def _rules_for(self, matched: str) -> list[Rule]:
         key = _key(matched)
         exact = self.exact.get(key, ())
         lemmas = self._lemma_rows(key)
         patterns = self.patterned.get(key[:2])
-        patterned = [r for pattern, r in patterns if pattern.fullmatch(matched)] if patterns else []
+        patterned = [r for source, r in patterns if self._expression(source).fullmatch(matched)] if patterns else []
         stems: list[list[Rule]] = []
         # a stem ends inside the last word: the longest first, down to the word's first letter
         last = max(key.rfind(" "), key.rfind("-"), key.rfind("'"), key.rfind('"')) + 1
@@ -229,6 +243,12 @@ class _Compiled:
             done.update(r.table for r in group)
         return out
 
+
+    def _expression(self, source: str) -> re.Pattern[str]:
+        found = self._expressions.get(source)
+        if found is None:
+            found = self._expressions[source] = re.compile(source, re.IGNORECASE)
+        return found
 
     def _lemma_rows(self, key: str) -> list[Rule]:
         """The lemma rows a one-word ``key`` is a form of (each word lemmatised once: :mod:`geo.rules.lemmas`)."""
@@ -285,10 +305,11 @@ def matches(text: str) -> tuple[Hit, ...]:
         if m is None:
             break
         s = m.start()
-        for e in _ends(text, s, m.end()):
+        for length, rules in comp.phrases(m.group()):
+            e = s + length
             kinds: set[tuple[str, str]] = set()
             after: str | None = None
-            for r in comp.rules_for(text[s:e]):
+            for r in rules:
                 if r.unless_next:
                     after = _next_word(text, e) if after is None else after
                     if after in r.unless_next:
