@@ -285,6 +285,17 @@ def test_a_direction_row_reads_back(row) -> None:
         at = _whole_word(row, row.example).start()
         assert _DIRECTION_AFTER.match(row.example[at - 1:]) and _DIRECTION_AFTER.match(row.example[at - 1:].upper())
         return
+    if row.cls == "sector-after":  # "attacked near Tykhe in the Pokrovsk direction": the name is a sector's, in any case
+        from geo.claims.role import _DIRECTION_AFTER as _SECTOR_AFTER
+        at = _whole_word(row, row.example).start()
+        name_end = row.example.rindex(" ", 0, at)
+        after = row.example[name_end:]
+        assert _SECTOR_AFTER.match(after) and _SECTOR_AFTER.match(after.upper()), row.example
+        assert not _SECTOR_AFTER.match(after.replace(row.phrase, "village")), row.example
+        if row.get("plural"):  # after a list of names, the plural: "the Lyman, Toretsk and Orikhiv sectors"
+            assert _SECTOR_AFTER.match(f", Toretsk and Orikhiv {row.get('plural')} overnight")
+            assert not _SECTOR_AFTER.match(", Toretsk and Orikhiv villages overnight")
+        return
     m = _DIRECTION_RE.search(row.example)
     assert m, row.example
     if row.cls == "not-name":  # the word before the name is matched, and cut off the direction's name

@@ -99,11 +99,17 @@ _DIST_BIT = _GATE.bit(_DIST_BEFORE, _DIR_STEMS)
 # rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
 # of geo/rules/positions.jsonl (_locator_before)
 _LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
-_DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
-                      r"zone|tactical\s+area|area\s+of\s+operations)s?\b"
+# a word after the name that makes the place a sector, not the event's place ("in the Pokrovsk direction"): the
+# sector-after rows of geo/rules/direction_names.jsonl, plural with -s too, a qualifier row ("tactical") before it
+_DIRECTION_ROWS = lookup_rows("direction_names")
+_SECTOR_WORDS = "|".join(r"\s+".join(map(re.escape, r.key.split())) for r in _DIRECTION_ROWS if r.cls == "sector-after")
+_SECTOR_QUALIFIERS = "".join(rf"{re.escape(r.key)}\s+|" for r in _DIRECTION_ROWS if r.cls == "qualifier").rstrip("|")
+_SECTOR_PLURALS = "|".join(re.escape(r.get("plural")) for r in _DIRECTION_ROWS
+                           if r.cls == "sector-after" and r.get("plural"))
+_DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(?:{_SECTOR_WORDS})s?\b"
                       # "in the Liman, Toretsk and Orikhiv sectors": a list of sector names (each item opened by
-                      # a comma or "and", whose name holds neither: one reading only)
-                      r"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:directions|axes|sectors)\b")
+                      # a comma or "and", whose name holds neither: one reading only), then a row's plural
+                      rf"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:{_SECTOR_PLURALS})\b")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
 # a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road")

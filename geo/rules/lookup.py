@@ -16,7 +16,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``list_words``, ``countries``: the lower-case words of a list of names, and a country as a whole mention
   (:mod:`geo.claims.role`);
 - ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
-- ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
+- ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`), and the words after a name
+  that make it an area's (:mod:`geo.mentions`) or a sector's (:mod:`geo.claims.role`);
 - ``conjunctions``: the conjunctions between the names of a list, those that open a clause (:mod:`geo.mentions`,
   :mod:`geo.claims.clauses`), and those that open a contrasting clause a bearing does not reach (:mod:`geo.resolve`);
 - ``distance_words``: the number words, approximations, units and leading prepositions of a distance before a bearing
@@ -103,10 +104,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                         {}, frozenset({"word", "prefix"})),
     # the words of a front direction's name (geo.claims.units: "Pokrovsk axis", "the Lyman tactical direction"), each
     # row of these ``case: title`` (as written); a capitalised word before the name that is none of it ("On",
-    # "Southern"); and area-after: a word after a name, in any case, that makes it an area's ("the Avdiivka area",
-    # geo.mentions)
-    "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after"}), {"case": frozenset({"title"})},
-                        frozenset({"word"})),
+    # "Southern"); area-after: a word after a name, in any case, that makes it an area's ("the Avdiivka area",
+    # geo.mentions); sector-after: a word after a name, in any case, that makes the place a sector, not the event's
+    # place ("attacked in the Pokrovsk direction", geo.claims.role), with the ``plural`` after a list of names
+    "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after", "sector-after"}),
+                        {"case": frozenset({"title"}), "plural": None}, frozenset({"word"})),
     # the conjunctions between the names of a list (geo.mentions, geo.claims.clauses): "list" ("та", "и", "and"), and
     # "а", which may also glue a list's head, and after a comma opens a clause; the conjunctions that open a clause of
     # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one;
