@@ -322,6 +322,11 @@ def test_a_conjunction_row_glues_a_list(row) -> None:
     if row.cls == "list" and row.lang in ("ru", "uk"):  # a Cyrillic list goes on after the name before it
         assert row.key in _LIST_CONJUNCTIONS
         assert _LIST_NEXT.match(row.example, m.start() - 1)
+        # a list of sector adjectives after "на" is joined by the conjunctions that add, not by "або", "или"
+        from geo.claims.role import _sector_adjective
+        sentence = f"Бои на Покровском {row.phrase} Купянском направлениях."
+        first = sentence.index("Покровском")
+        assert _sector_adjective(sentence, first, first + len("Покровском")) == (row.get("sense") != "or"), row.phrase
 
 
 @pytest.mark.parametrize("row", [r for r in lookup_rows("name_kinds") if r.cls in ("premises-after", "nickname-before")],

@@ -358,9 +358,13 @@ _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 # напрямках", "на Покровском, Купянском и Лиманском направлениях"): each item is a sector too. The list is walked one
 # item at a time with bounded patterns (no nested repetition: tests/test_regex_backtracking.py)
 _LIST_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк|ск|цк)(?:ому|ій|их|ом|ой)$")
-_LIST_ITEM_BEFORE = re.compile(r"[\w’'ʼ-]{1,40}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)"
-                               r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:і|й|та|и)[ \t]{1,2})$")
-_LIST_NEXT = re.compile(r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:і|й|та|и)[ \t]{1,2})[\w’'ʼ-]{1,40}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
+# the joint between two items: a comma, or a Russian or Ukrainian list conjunction that adds (the list rows of
+# geo/rules/conjunctions.jsonl but those of sense "or", "або", "или")
+_SECTOR_LIST_AND = "|".join(re.escape(r.key) for r in lookup_rows("conjunctions")
+                            if r.cls == "list" and r.lang in ("ru", "uk") and r.get("sense") != "or")
+_SECTOR_LIST_JOINT = rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}|[ \t]{{1,2}}(?:{_SECTOR_LIST_AND})[ \t]{{1,2}})"
+_LIST_ITEM_BEFORE = re.compile(rf"[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой){_SECTOR_LIST_JOINT}$")
+_LIST_NEXT = re.compile(rf"{_SECTOR_LIST_JOINT}[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
 _LIST_ITEMS = 8  # items a list of sectors is walked back over at most
 _ITEM_REACH = 60  # characters of one item and its joint
 

@@ -113,8 +113,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # "а", which may also glue a list's head, and after a comma opens a clause; the conjunctions that open a clause of
     # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one;
     # a "break" opens a contrasting clause that a bearing phrase before it does not reach ("but", "но", "тоді як"; "а"
-    # too), unless an "addition" opens there ("а также", "but also"; geo.resolve)
-    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any", "break", "addition"}), {}, frozenset({"word"})),
+    # too), unless an "addition" opens there ("а также", "but also"; geo.resolve); a list conjunction of ``sense: or``
+    # offers alternatives ("або", "или", "or"), the others add (geo.claims.role)
+    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any", "break", "addition"}),
+                     {"sense": frozenset({"or"})}, frozenset({"word"})),
     # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
     # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km"), a unit with the
     # kilometres one of it is (``km``: "miles" 1.609344), a preposition before the distance ("в 5 км", "за 5 км")
