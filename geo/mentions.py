@@ -845,12 +845,10 @@ def _proper_in_prose(text: str, start: int) -> bool:
 _CYR_CAP = "А-ЯЁІЇЄҐ"
 # a Russian or Ukrainian word that calls the next name a settlement: "села Искра", "селища
 # Маяк", "населенный пункт Новое", "посёлка Щербиновка", "хутора Рог"; or heads a list of them
-# after a colon ("освободили три населённых пункта: Хорошее, …", "населені пункти: Вільне, …")
+# after a colon ("освободили три населённых пункта: Хорошее, …", "населені пункти: Вільне, …"):
+# the called-before and called-list-before rows of geo/rules/name_kinds.jsonl
 _CYR_CALLED = re.compile(
-    r"(?<!\w)(?:сел(?:о|а|е|у|і|ом)|селищ(?:е|а|і|у|ем)|посел(?:ок|ка|ке|ку)|посёл(?:ок|ка|ке|ку)|пгт|смт|"
-    r"хутор(?:а|е|і|у)?|насел[её]н(?:ный|ного|ном|ному|ий|ого|ому) пункт(?:а|е|і|у)?)\s+$"
-    r"|(?<!\w)(?:с[её]л|сіл|сел(?:а|ищ)|насел[её]н(?:ные|ных|і|их) пункт(?:ы|ов|а|и|ів))\s*:\s+$",
-    re.IGNORECASE,
+    rf"(?:{_kind_words('called-before')})\s+$|(?:{_kind_words('called-list-before')})\s*:\s+$"
 )
 _OPEN_QUOTES = "«„“\""
 _CLOSE_QUOTES = "»“”\""

@@ -177,6 +177,17 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         return
     if row.cls in ("premises-after", "nickname-before"):
         return  # read by test_a_premises_or_nickname_row_reads_back
+    if row.cls in ("called-before", "called-list-before"):  # "села Искра", "три населённых пункта: Хорошее, …"
+        from geo.mentions import _CYR_CALLED
+        name = re.compile(r"(?<!\w)[А-ЯЁІЇЄҐ]").search(row.example, m.end())
+        assert _CYR_CALLED.search(row.example, max(0, name.start() - 30), name.start()), row.line
+        assert _CYR_CALLED.search(row.example.upper(), max(0, name.start() - 30), name.start()), row.line
+        # a called-before word calls only the name right after it; a called-list-before word needs its colon
+        joined = row.example[:m.end()] + (" (" if row.cls == "called-before" else " ") + row.example[m.end():].lstrip(" :")
+        at = joined.index(row.example[name.start():])
+        also_before = any(r.key == row.key and r.cls == "called-before" for r in NAME_KINDS)  # "села Искра" too
+        assert also_before or not _CYR_CALLED.search(joined, max(0, at - 30), at), row.line
+        return
     if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
         assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
         # its possession speaks: "Tokyo's negotiators", where a town's would not
