@@ -31,7 +31,7 @@ from gazetteer.names import alternation_variants, fold, has_cyrillic, nominative
 from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
-from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.lookup import ending_pattern, lookup_rows, row_pattern
 from geo.rules.matcher import is_not_place
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name
 from geo.text import FOLDS_TO_ASCII
@@ -114,12 +114,6 @@ def _kind_words(cls: str, lead: bool = True) -> str:
                     for r in table if r.cls == cls for p in (row_pattern(r, lead=lead),))
 
 
-def _ending_pattern(cls: str) -> re.Pattern[str]:
-    """The rows of class ``cls`` of geo/rules/name_endings.jsonl as one expression of a name's end, in any case."""
-    return re.compile("(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_endings") if r.cls == cls) + ")$",
-                      re.IGNORECASE)
-
-
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
     (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
@@ -178,7 +172,7 @@ _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
 # a name's ending (geo/rules/name_endings.jsonl) that makes it look like a village's, transliterated or in Cyrillic;
 # a Cyrillic name in another case ("у Покровска", "біля Новопавлівки") is judged by its nominatives
 # (gazetteer.morphology); pymorphy3's Geox tag is no substitute: it knows only the toponyms of its dictionary
-_RU_TOPONYM = _ending_pattern("toponym")
+_RU_TOPONYM = ending_pattern("toponym")
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
 # (the rows of geo/rules/name_kinds.jsonl, any case unless a row says ``case: title``, and the region words below)
@@ -199,7 +193,7 @@ _NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}
 # the words those end with (lower-cased) and the initial's full stop: the string test before the search
 _NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
                                         if r.cls == "not-settlement-before"}), ".")
-_SURNAME_END = _ending_pattern("surname")  # a surname's ending (geo/rules/name_endings.jsonl)
+_SURNAME_END = ending_pattern("surname")  # a surname's ending (geo/rules/name_endings.jsonl)
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.

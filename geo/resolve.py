@@ -41,7 +41,7 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
-from geo.rules.lookup import class_pattern
+from geo.rules.lookup import class_pattern, ending_pattern
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
@@ -298,7 +298,9 @@ _KIND_WORD = re.compile(r"\s+(?:" + "|".join(re.escape(r.key) for r in lookup_ro
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
-_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$|(?:[oe]v|[iy]n)o$", re.IGNORECASE)
+# a romanised adjective as a sector's name ("Siverskiy", "Orekhovo"): the sector-adjective rows of
+# geo/rules/name_endings.jsonl
+_LATIN_SECTOR_ADJECTIVE = ending_pattern("sector-adjective")
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:

@@ -27,7 +27,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`);
 - ``gap_words``: the small words that may stand between a cue and the place it governs, before an attack's weapon,
   before a meeting's place, between a place and its office (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
-- ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`).
+- ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`), or a
+  sector's name a romanised adjective (:mod:`geo.resolve`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -47,7 +48,7 @@ from functools import lru_cache
 
 from geo.rules import Rule, load_table, phrase_pattern
 
-__all__ = ["LOOKUP_TABLES", "class_pattern", "lookup_rows", "row_pattern"]
+__all__ = ["LOOKUP_TABLES", "class_pattern", "ending_pattern", "lookup_rows", "row_pattern"]
 
 #: table name → (classes, fields, match values): what each look-up table's rows may say
 LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None], frozenset[str]]] = {
@@ -154,7 +155,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                   frozenset({"word"})),
     # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
     # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
-    "name_endings": (frozenset({"toponym", "surname"}), {}, frozenset({"word"})),
+    # a ``sector-adjective`` one ("-skiy", "-ovo") makes a sector's name a romanised adjective ("the Siverskiy direction",
+    # geo.resolve)
+    "name_endings": (frozenset({"toponym", "surname", "sector-adjective"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
@@ -193,3 +196,14 @@ def class_pattern(table: str, cls: str) -> re.Pattern[str]:
     if not parts:
         raise KeyError(f"{table}: no row of class {cls!r}")
     return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def ending_pattern(cls: str) -> re.Pattern[str]:
+    """The rows of class ``cls`` of geo/rules/name_endings.jsonl as one expression of a name's end, in any case.
+
+    >>> bool(ending_pattern("toponym").search("Novoselivka")), bool(ending_pattern("toponym").search("Novoselivkax"))
+    (True, False)
+    """
+    return re.compile("(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_endings") if r.cls == cls) + ")$",
+                      re.IGNORECASE)
