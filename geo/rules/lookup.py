@@ -74,9 +74,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # nickname-before: the words that call the next one a person's nickname ("позывной", "call sign", geo.mentions)
     # called-before: a Russian or Ukrainian word that calls the next name a settlement ("села Искра"), each case form
     # a row; called-list-before: one that heads a list of settlements after a colon ("населённых пункта: Хорошее, …")
+    # other-name: a word between two names of one place that makes the second another name of the first ("now known
+    # as", "formerly"; geo.resolve)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
                               "title-before", "modified-after", "premises-after", "nickname-before", "called-before",
-                              "called-list-before"}),
+                              "called-list-before", "other-name"}),
                    {"case": frozenset({"title"})}, frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
