@@ -31,7 +31,7 @@ from gazetteer.names import alternation_variants, fold, has_cyrillic, nominative
 from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
-from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.lookup import ending_pattern, lookup_rows, row_pattern
 from geo.rules.matcher import is_not_place
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name
 from geo.text import FOLDS_TO_ASCII
@@ -114,12 +114,6 @@ def _kind_words(cls: str, lead: bool = True) -> str:
                     for r in table if r.cls == cls for p in (row_pattern(r, lead=lead),))
 
 
-def _ending_pattern(cls: str) -> re.Pattern[str]:
-    """The rows of class ``cls`` of geo/rules/name_endings.jsonl as one expression of a name's end, in any case."""
-    return re.compile("(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_endings") if r.cls == cls) + ")$",
-                      re.IGNORECASE)
-
-
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """From the rows of geo/rules/cues.jsonl: the most words a cue has, the words that end a cue of several words
     (→ its most words), the last words of cues, the stems a cue's last word holds, and the fillers."""
@@ -178,7 +172,7 @@ _DIRECTION_AFTER = re.compile(rf"^\s+(?:{_DIRECTION_WORDS})\b", re.IGNORECASE)
 # a name's ending (geo/rules/name_endings.jsonl) that makes it look like a village's, transliterated or in Cyrillic;
 # a Cyrillic name in another case ("у Покровска", "біля Новопавлівки") is judged by its nominatives
 # (gazetteer.morphology); pymorphy3's Geox tag is no substitute: it knows only the toponyms of its dictionary
-_RU_TOPONYM = _ending_pattern("toponym")
+_RU_TOPONYM = ending_pattern("toponym")
 _CITY_AFTER = re.compile(r"\s+(?:City|city)\b")
 # What follows a name says what kind of thing it names.
 # (the rows of geo/rules/name_kinds.jsonl, any case unless a row says ``case: title``, and the region words below)
@@ -199,7 +193,7 @@ _NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}
 # the words those end with (lower-cased) and the initial's full stop: the string test before the search
 _NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
                                         if r.cls == "not-settlement-before"}), ".")
-_SURNAME_END = _ending_pattern("surname")  # a surname's ending (geo/rules/name_endings.jsonl)
+_SURNAME_END = ending_pattern("surname")  # a surname's ending (geo/rules/name_endings.jsonl)
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
@@ -845,12 +839,10 @@ def _proper_in_prose(text: str, start: int) -> bool:
 _CYR_CAP = "А-ЯЁІЇЄҐ"
 # a Russian or Ukrainian word that calls the next name a settlement: "села Искра", "селища
 # Маяк", "населенный пункт Новое", "посёлка Щербиновка", "хутора Рог"; or heads a list of them
-# after a colon ("освободили три населённых пункта: Хорошее, …", "населені пункти: Вільне, …")
+# after a colon ("освободили три населённых пункта: Хорошее, …", "населені пункти: Вільне, …"):
+# the called-before and called-list-before rows of geo/rules/name_kinds.jsonl
 _CYR_CALLED = re.compile(
-    r"(?<!\w)(?:сел(?:о|а|е|у|і|ом)|селищ(?:е|а|і|у|ем)|посел(?:ок|ка|ке|ку)|посёл(?:ок|ка|ке|ку)|пгт|смт|"
-    r"хутор(?:а|е|і|у)?|насел[её]н(?:ный|ного|ном|ному|ий|ого|ому) пункт(?:а|е|і|у)?)\s+$"
-    r"|(?<!\w)(?:с[её]л|сіл|сел(?:а|ищ)|насел[её]н(?:ные|ных|і|их) пункт(?:ы|ов|а|и|ів))\s*:\s+$",
-    re.IGNORECASE,
+    rf"(?:{_kind_words('called-before')})\s+$|(?:{_kind_words('called-list-before')})\s*:\s+$"
 )
 _OPEN_QUOTES = "«„“\""
 _CLOSE_QUOTES = "»“”\""

@@ -41,7 +41,7 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
-from geo.rules.lookup import class_pattern
+from geo.rules.lookup import class_pattern, ending_pattern, row_pattern
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
@@ -129,6 +129,8 @@ _REGION = re.compile(
 )
 
 
+_OTHER_NAME = "|".join(row_pattern(r, lead=False) for r in sorted(lookup_rows("name_kinds"), key=lambda r: (-len(r.key), r.key))
+                       if r.cls == "other-name")
 # What stands between two names of one place: "A (B)", "A/B", "A, or B", "A, which the
 # Ukrainians call B", "A, known in Ukraine as B", "A, renamed B".
 # No two whitespace quantifiers stand side by side (a run of spaces is read one way only): the
@@ -136,8 +138,8 @@ _REGION = re.compile(
 _PAIR_GAP = re.compile(
     r"\s*(?:/|\(|,\s*(?:or|aka)\s|(?<=\s)(?:or|aka)\s"
     r"|(?:,\s*)?(?:which|that|what)\s+(?:the\s+)?(?:Ukrainians?|Ukraine|Kyiv|Russians?|Moscow)\s+(?:now\s+)?(?:calls?|renamed|named)"
-    r"|(?:,\s*)?(?:now\s+)?(?:known|called|renamed)(?:\s+in\s+(?:Ukraine|Russia))?(?:\s+as)?(?=\s)"
-    r"|(?:,\s*)?(?:formerly|previously|once)(?:\s+known\s+as)?(?=\s))\s*",
+    # the other-name rows of geo/rules/name_kinds.jsonl ("now known as", "formerly")
+    r"|(?:,\s*)?(?:now\s+)?(?:" + _OTHER_NAME + r")(?:\s+in\s+(?:Ukraine|Russia))?(?:\s+as)?(?=\s))\s*",
     re.IGNORECASE,
 )
 #: What stands between a name and the region that is its own: "Filia in the Dnipropetrovsk region",
@@ -298,7 +300,9 @@ _KIND_WORD = re.compile(r"\s+(?:" + "|".join(re.escape(r.key) for r in lookup_ro
 _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 
 
-_LATIN_SECTOR_ADJECTIVE = re.compile(r"(?:ts?k|sk)(?:iy|yi|yy|ij|y|e|oye|oe|aya)$|(?:[oe]v|[iy]n)o$", re.IGNORECASE)
+# a romanised adjective as a sector's name ("Siverskiy", "Orekhovo"): the sector-adjective rows of
+# geo/rules/name_endings.jsonl
+_LATIN_SECTOR_ADJECTIVE = ending_pattern("sector-adjective")
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:

@@ -177,6 +177,25 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         return
     if row.cls in ("premises-after", "nickname-before"):
         return  # read by test_a_premises_or_nickname_row_reads_back
+    if row.cls == "other-name":  # "Dzerzhynsk, now known as Toretsk": the two names are one place's
+        from geo.resolve import _PAIR_GAP
+        before = list(re.finditer(r"\b[A-Z]\w+", row.example[:m.start()]))[-1]
+        after = re.compile(r"\b[A-Z]\w+").search(row.example, m.end())
+        gap = row.example[before.end():after.start()]
+        assert _PAIR_GAP.fullmatch(gap) and _PAIR_GAP.fullmatch(gap.upper()), (row.line, gap)
+        assert not _PAIR_GAP.fullmatch(gap.replace(m.group(0), "near")), (row.line, gap)
+        return
+    if row.cls in ("called-before", "called-list-before"):  # "села Искра", "три населённых пункта: Хорошее, …"
+        from geo.mentions import _CYR_CALLED
+        name = re.compile(r"(?<!\w)[А-ЯЁІЇЄҐ]").search(row.example, m.end())
+        assert _CYR_CALLED.search(row.example, max(0, name.start() - 30), name.start()), row.line
+        assert _CYR_CALLED.search(row.example.upper(), max(0, name.start() - 30), name.start()), row.line
+        # a called-before word calls only the name right after it; a called-list-before word needs its colon
+        joined = row.example[:m.end()] + (" (" if row.cls == "called-before" else " ") + row.example[m.end():].lstrip(" :")
+        at = joined.index(row.example[name.start():])
+        also_before = any(r.key == row.key and r.cls == "called-before" for r in NAME_KINDS)  # "села Искра" too
+        assert also_before or not _CYR_CALLED.search(joined, max(0, at - 30), at), row.line
+        return
     if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
         assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
         # its possession speaks: "Tokyo's negotiators", where a town's would not
@@ -285,6 +304,17 @@ def test_a_direction_row_reads_back(row) -> None:
         at = _whole_word(row, row.example).start()
         assert _DIRECTION_AFTER.match(row.example[at - 1:]) and _DIRECTION_AFTER.match(row.example[at - 1:].upper())
         return
+    if row.cls == "sector-after":  # "attacked near Tykhe in the Pokrovsk direction": the name is a sector's, in any case
+        from geo.claims.role import _DIRECTION_AFTER as _SECTOR_AFTER
+        at = _whole_word(row, row.example).start()
+        name_end = row.example.rindex(" ", 0, at)
+        after = row.example[name_end:]
+        assert _SECTOR_AFTER.match(after) and _SECTOR_AFTER.match(after.upper()), row.example
+        assert not _SECTOR_AFTER.match(after.replace(row.phrase, "village")), row.example
+        if row.get("plural"):  # after a list of names, the plural: "the Lyman, Toretsk and Orikhiv sectors"
+            assert _SECTOR_AFTER.match(f", Toretsk and Orikhiv {row.get('plural')} overnight")
+            assert not _SECTOR_AFTER.match(", Toretsk and Orikhiv villages overnight")
+        return
     m = _DIRECTION_RE.search(row.example)
     assert m, row.example
     if row.cls == "not-name":  # the word before the name is matched, and cut off the direction's name
@@ -311,6 +341,11 @@ def test_a_conjunction_row_glues_a_list(row) -> None:
     if row.cls == "list" and row.lang in ("ru", "uk"):  # a Cyrillic list goes on after the name before it
         assert row.key in _LIST_CONJUNCTIONS
         assert _LIST_NEXT.match(row.example, m.start() - 1)
+        # a list of sector adjectives after "на" is joined by the conjunctions that add, not by "або", "или"
+        from geo.claims.role import _sector_adjective
+        sentence = f"Бои на Покровском {row.phrase} Купянском направлениях."
+        first = sentence.index("Покровском")
+        assert _sector_adjective(sentence, first, first + len("Покровском")) == (row.get("sense") != "or"), row.phrase
 
 
 @pytest.mark.parametrize("row", [r for r in lookup_rows("name_kinds") if r.cls in ("premises-after", "nickname-before")],
@@ -407,6 +442,13 @@ def test_a_name_ending_row_reads_back(row) -> None:
 
     names = [w for w in re.findall(r"\w+", row.example) if w[:1].isupper() and w.casefold().endswith(row.key)]
     assert names, row.example
+    if row.cls == "sector-adjective":  # "the Siverskiy direction": the sector's name is a romanised adjective
+        from geo.resolve import _LATIN_SECTOR_ADJECTIVE
+        name = re.search(r"(\w+) (?:direction|axis)", row.example).group(1)
+        assert name.casefold().endswith(row.key) and _LATIN_SECTOR_ADJECTIVE.search(name), row.example
+        assert _LATIN_SECTOR_ADJECTIVE.search(name.upper()) and _LATIN_SECTOR_ADJECTIVE.fullmatch(row.key)
+        assert not _LATIN_SECTOR_ADJECTIVE.search(name + "x") and not _LATIN_SECTOR_ADJECTIVE.search("Siversk")
+        return
     reads, pattern = (_toponym_ending, _RU_TOPONYM) if row.cls == "toponym" else (_surname_ending, _SURNAME_END)
     assert reads(names[-1]) and reads(names[-1].upper()), names
     assert pattern.fullmatch(row.key), row.key  # the row itself is one of the expression's endings

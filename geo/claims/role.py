@@ -99,11 +99,17 @@ _DIST_BIT = _GATE.bit(_DIST_BEFORE, _DIR_STEMS)
 # rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
 # of geo/rules/positions.jsonl (_locator_before)
 _LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
-_DIRECTION_AFTER = _c(r"^(?:[-–][A-Z][\w'’]+)*\s+(?:tactical\s+|operational\s+)?(?:direction|axis|sector|front|bridgehead|salient|"
-                      r"zone|tactical\s+area|area\s+of\s+operations)s?\b"
+# a word after the name that makes the place a sector, not the event's place ("in the Pokrovsk direction"): the
+# sector-after rows of geo/rules/direction_names.jsonl, plural with -s too, a qualifier row ("tactical") before it
+_DIRECTION_ROWS = lookup_rows("direction_names")
+_SECTOR_WORDS = "|".join(r"\s+".join(map(re.escape, r.key.split())) for r in _DIRECTION_ROWS if r.cls == "sector-after")
+_SECTOR_QUALIFIERS = "".join(rf"{re.escape(r.key)}\s+|" for r in _DIRECTION_ROWS if r.cls == "qualifier").rstrip("|")
+_SECTOR_PLURALS = "|".join(re.escape(r.get("plural")) for r in _DIRECTION_ROWS
+                           if r.cls == "sector-after" and r.get("plural"))
+_DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(?:{_SECTOR_WORDS})s?\b"
                       # "in the Liman, Toretsk and Orikhiv sectors": a list of sector names (each item opened by
-                      # a comma or "and", whose name holds neither: one reading only)
-                      r"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:directions|axes|sectors)\b")
+                      # a comma or "and", whose name holds neither: one reading only), then a row's plural
+                      rf"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:{_SECTOR_PLURALS})\b")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
 # a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road")
@@ -352,9 +358,13 @@ _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 # напрямках", "на Покровском, Купянском и Лиманском направлениях"): each item is a sector too. The list is walked one
 # item at a time with bounded patterns (no nested repetition: tests/test_regex_backtracking.py)
 _LIST_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк|ск|цк)(?:ому|ій|их|ом|ой)$")
-_LIST_ITEM_BEFORE = re.compile(r"[\w’'ʼ-]{1,40}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)"
-                               r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:і|й|та|и)[ \t]{1,2})$")
-_LIST_NEXT = re.compile(r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:і|й|та|и)[ \t]{1,2})[\w’'ʼ-]{1,40}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
+# the joint between two items: a comma, or a Russian or Ukrainian list conjunction that adds (the list rows of
+# geo/rules/conjunctions.jsonl but those of sense "or", "або", "или")
+_SECTOR_LIST_AND = "|".join(re.escape(r.key) for r in lookup_rows("conjunctions")
+                            if r.cls == "list" and r.lang in ("ru", "uk") and r.get("sense") != "or")
+_SECTOR_LIST_JOINT = rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}|[ \t]{{1,2}}(?:{_SECTOR_LIST_AND})[ \t]{{1,2}})"
+_LIST_ITEM_BEFORE = re.compile(rf"[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой){_SECTOR_LIST_JOINT}$")
+_LIST_NEXT = re.compile(rf"{_SECTOR_LIST_JOINT}[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
 _LIST_ITEMS = 8  # items a list of sectors is walked back over at most
 _ITEM_REACH = 60  # characters of one item and its joint
 

@@ -16,7 +16,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``list_words``, ``countries``: the lower-case words of a list of names, and a country as a whole mention
   (:mod:`geo.claims.role`);
 - ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
-- ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`);
+- ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`), and the words after a name
+  that make it an area's (:mod:`geo.mentions`) or a sector's (:mod:`geo.claims.role`);
 - ``conjunctions``: the conjunctions between the names of a list, those that open a clause (:mod:`geo.mentions`,
   :mod:`geo.claims.clauses`), and those that open a contrasting clause a bearing does not reach (:mod:`geo.resolve`);
 - ``distance_words``: the number words, approximations, units and leading prepositions of a distance before a bearing
@@ -26,7 +27,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`);
 - ``gap_words``: the small words that may stand between a cue and the place it governs, before an attack's weapon,
   before a meeting's place, between a place and its office (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
-- ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`).
+- ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`), or a
+  sector's name a romanised adjective (:mod:`geo.resolve`).
 
 A row matches as ``word`` (whole words), ``prefix`` (its last word a stem), or ``part`` (anywhere, inside a
 word too: ``substack`` in ``example.substack.com``); inside a phrase ``word*`` is a stem, as everywhere. A row with
@@ -46,7 +48,7 @@ from functools import lru_cache
 
 from geo.rules import Rule, load_table, phrase_pattern
 
-__all__ = ["LOOKUP_TABLES", "class_pattern", "lookup_rows", "row_pattern"]
+__all__ = ["LOOKUP_TABLES", "class_pattern", "ending_pattern", "lookup_rows", "row_pattern"]
 
 #: table name → (classes, fields, match values): what each look-up table's rows may say
 LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None], frozenset[str]]] = {
@@ -70,8 +72,13 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a modified-after: a name before it only qualifies it ("Kherson residents", "Kyiv delegation"; geo.claims.role)
     # premises-after: a kind of premises after a name ("the Kramatorsk hotel", "Покровська лікарня", geo.mentions)
     # nickname-before: the words that call the next one a person's nickname ("позывной", "call sign", geo.mentions)
+    # called-before: a Russian or Ukrainian word that calls the next name a settlement ("села Искра"), each case form
+    # a row; called-list-before: one that heads a list of settlements after a colon ("населённых пункта: Хорошее, …")
+    # other-name: a word between two names of one place that makes the second another name of the first ("now known
+    # as", "formerly"; geo.resolve)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
-                              "title-before", "modified-after", "premises-after", "nickname-before"}),
+                              "title-before", "modified-after", "premises-after", "nickname-before", "called-before",
+                              "called-list-before", "other-name"}),
                    {"case": frozenset({"title"})}, frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
@@ -103,16 +110,19 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                         {}, frozenset({"word", "prefix"})),
     # the words of a front direction's name (geo.claims.units: "Pokrovsk axis", "the Lyman tactical direction"), each
     # row of these ``case: title`` (as written); a capitalised word before the name that is none of it ("On",
-    # "Southern"); and area-after: a word after a name, in any case, that makes it an area's ("the Avdiivka area",
-    # geo.mentions)
-    "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after"}), {"case": frozenset({"title"})},
-                        frozenset({"word"})),
+    # "Southern"); area-after: a word after a name, in any case, that makes it an area's ("the Avdiivka area",
+    # geo.mentions); sector-after: a word after a name, in any case, that makes the place a sector, not the event's
+    # place ("attacked in the Pokrovsk direction", geo.claims.role), with the ``plural`` after a list of names
+    "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after", "sector-after"}),
+                        {"case": frozenset({"title"}), "plural": None}, frozenset({"word"})),
     # the conjunctions between the names of a list (geo.mentions, geo.claims.clauses): "list" ("та", "и", "and"), and
     # "а", which may also glue a list's head, and after a comma opens a clause; the conjunctions that open a clause of
     # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one;
     # a "break" opens a contrasting clause that a bearing phrase before it does not reach ("but", "но", "тоді як"; "а"
-    # too), unless an "addition" opens there ("а также", "but also"; geo.resolve)
-    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any", "break", "addition"}), {}, frozenset({"word"})),
+    # too), unless an "addition" opens there ("а также", "but also"; geo.resolve); a list conjunction of ``sense: or``
+    # offers alternatives ("або", "или", "or"), the others add (geo.claims.role)
+    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any", "break", "addition"}),
+                     {"sense": frozenset({"or"})}, frozenset({"word"})),
     # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
     # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km"), a unit with the
     # kilometres one of it is (``km``: "miles" 1.609344), a preposition before the distance ("в 5 км", "за 5 км")
@@ -147,7 +157,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                   frozenset({"word"})),
     # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
     # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
-    "name_endings": (frozenset({"toponym", "surname"}), {}, frozenset({"word"})),
+    # a ``sector-adjective`` one ("-skiy", "-ovo") makes a sector's name a romanised adjective ("the Siverskiy direction",
+    # geo.resolve)
+    "name_endings": (frozenset({"toponym", "surname", "sector-adjective"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
@@ -186,3 +198,14 @@ def class_pattern(table: str, cls: str) -> re.Pattern[str]:
     if not parts:
         raise KeyError(f"{table}: no row of class {cls!r}")
     return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def ending_pattern(cls: str) -> re.Pattern[str]:
+    """The rows of class ``cls`` of geo/rules/name_endings.jsonl as one expression of a name's end, in any case.
+
+    >>> bool(ending_pattern("toponym").search("Novoselivka")), bool(ending_pattern("toponym").search("Novoselivkax"))
+    (True, False)
+    """
+    return re.compile("(?:" + "|".join(re.escape(r.key) for r in lookup_rows("name_endings") if r.cls == cls) + ")$",
+                      re.IGNORECASE)
