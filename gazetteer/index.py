@@ -1,8 +1,9 @@
 """The gazetteer's on-disk index: built once from the sources, loaded fast afterwards.
 
 An index lives in ``<cache>/index/`` as two files named by a digest of everything it is built
-from (the sha256 of every source file, :data:`INDEX_FORMAT`, :data:`gazetteer.names.KEY_VERSION`
-and the countries kept), so a changed dump or changed key rules simply lead to a new index:
+from (the sha256 of every source file, :data:`INDEX_FORMAT`, :data:`gazetteer.names.KEY_VERSION`,
+the countries kept and the region words of :func:`region_core`), so a changed dump, changed key rules
+or changed region words simply lead to a new index:
 
 - ``gazetteer-<digest>.idx``: plain numpy arrays, no pickle (a JSON table of contents, then
   each array's bytes, 64-byte aligned, loaded as zero-copy views): the numeric columns, the
@@ -47,6 +48,7 @@ from filelock import FileLock
 from frontmap import settings
 from frontmap.errors import GazetteerError, IndexCorruptError
 from frontmap.files import replacing
+from frontmap.tables import load_table
 
 from . import names
 from .dumps import GeoNamesRow, iter_rows, read_admin_codes
@@ -60,8 +62,11 @@ __all__ = [
     "MAX_KEY_WORDS_CAP",
     "GazetteerIndex",
     "keep_row",
+    "REGION_FILLER_FILE",
     "REGION_WORDS",
     "region_core",
+    "region_filler",
+    "region_words_digest",
     "bigrams",
     "adjective_cores",
     "index_digest",
@@ -103,7 +108,21 @@ REGION_WORDS: dict[str, int] = {
         "район р-н".split(), 2),
     **dict.fromkeys("city misto municipality gorod miskyi miska город місто".split(), 3),
 }
-_REGION_FILLER = ("of", "de", "the", "di", "da", "del", "la", "le", "du")
+#: the small words of a region's name in GeoNames that are no part of its core ("Oblast de Zaporizhzhia"), a table
+REGION_FILLER_FILE = Path(__file__).resolve().parent / "data" / "region_filler.jsonl"
+
+
+@functools.lru_cache(maxsize=1)
+def region_filler() -> tuple[str, ...]:
+    """The words of ``gazetteer/data/region_filler.jsonl``, checked, in table order.
+
+    Examples
+    --------
+    >>> "de" in region_filler()
+    True
+    """
+    rows = load_table(REGION_FILLER_FILE, classes={"filler"}, matches={"word"}, langs=names.WORD_LANGS)
+    return tuple(r.key for r in rows)
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,7 +132,7 @@ def _folded_region_words() -> tuple[dict[str, int], frozenset[str]]:
         for w in {word, names.fold(word)}:
             if w and " " not in w:
                 words.setdefault(w, kind)
-    filler = frozenset(names.fold(w) for w in _REGION_FILLER) | frozenset(_REGION_FILLER)
+    filler = frozenset(names.fold(w) for w in region_filler()) | frozenset(region_filler())
     return words, filler
 
 
@@ -379,6 +398,14 @@ class GazetteerIndex:
         return np.isin(self.fclass, np.array(ids, dtype=self.fclass.dtype))
 
 
+def region_words_digest() -> str:
+    """A digest of the words region aliases are built with (:func:`region_core`: :data:`REGION_WORDS` and
+    :func:`region_filler`): part of :func:`index_digest` and of an index's metadata, so that a changed table
+    leads to a new index, and an index built with other words is not loaded."""
+    words = {"kinds": sorted(REGION_WORDS.items()), "filler": list(region_filler())}
+    return hashlib.sha256(json.dumps(words, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
 def index_digest(sources: Sources, countries: Iterable[str] | None = DEFAULT_COUNTRIES) -> str:
     """The digest an index is named by: sources' sha256, format, key version, countries."""
     ident = {
@@ -387,6 +414,7 @@ def index_digest(sources: Sources, countries: Iterable[str] | None = DEFAULT_COU
         "sources": sorted((s.kind, s.sha256) for s in sources.items),
         "countries": None if countries is None else sorted(countries),
         "admin_codes": sorted(KEPT_ADMIN_CODES),
+        "region_words": region_words_digest(),
     }
     return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
 
@@ -612,6 +640,7 @@ def build_index(
     meta = {
         "format": INDEX_FORMAT,
         "key_version": names.KEY_VERSION,
+        "region_words": region_words_digest(),
         "digest": index_digest(sources, countries),
         "sources": [
             {"path": str(s.path), "sha256": s.sha256, "kind": s.kind} for s in sources.items
@@ -735,6 +764,8 @@ def load_index(path: str | os.PathLike[str]) -> GazetteerIndex:
         raise IndexCorruptError(f"{path}: checksum mismatch (corrupt or partly written)")
     if meta.get("format") != INDEX_FORMAT or meta.get("key_version") != names.KEY_VERSION:
         raise IndexCorruptError(f"{path}: built by another index format or key version")
+    if meta.get("region_words") != region_words_digest():
+        raise IndexCorruptError(f"{path}: built with other region words (gazetteer/data/region_filler.jsonl)")
     try:
         index = GazetteerIndex(_unpack(data), meta)
     except (ValueError, KeyError, TypeError) as exc:

@@ -46,13 +46,20 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import iuliia
 from translitua import UkrainianKMU, translit
 
+from frontmap.tables import LANGS, Rule, load_table
+
 __all__ = [
     "KEY_VERSION",
     "MAX_VARIANTS",
+    "NAME_WORDS_FILE",
+    "NAME_WORD_CLASSES",
+    "WORD_LANGS",
+    "name_words",
     "fold",
     "fold_latin",
     "is_cyrillic",
@@ -526,13 +533,37 @@ def ru_to_uk(name: str, limit: int = 32) -> list[str]:
 # Query variants
 # --------------------------------------------------------------------------------------------
 
+#: the table of the words of a mention that are no part of a place's name: a place's ``kind`` ("village", "смт")
+#: or a ``function`` word ("the", "of"), dropped before a lookup; and the ``or`` words between alternative
+#: names ("A or B", "А або Б"), each a lookup of its own
+NAME_WORDS_FILE = Path(__file__).resolve().parent / "data" / "name_words.jsonl"
+NAME_WORD_CLASSES = frozenset({"kind", "function", "or"})
+#: the languages of the gazetteer's word tables: the project's, and those of GeoNames' alternate names
+WORD_LANGS = LANGS | {"fr", "es", "it", "pt", "ro"}
+
+
+def name_words(cls: str | None = None) -> tuple[Rule, ...]:
+    """The checked rows of ``gazetteer/data/name_words.jsonl``, those of class ``cls`` (None: every row).
+
+    Examples
+    --------
+    >>> [r.phrase for r in name_words("or")]
+    ['or', 'або', 'или']
+    """
+    rows = load_table(NAME_WORDS_FILE, classes=NAME_WORD_CLASSES, matches={"word"}, langs=WORD_LANGS)
+    return tuple(r for r in rows if cls is None or r.cls == cls)
+
+
+def _word_alternation(rows: tuple[Rule, ...]) -> str:
+    """The rows' words as one alternation, in table order; a hyphen or space inside a phrase is either."""
+    return "|".join(r"[\s-]".join(map(re.escape, re.split(r"[\s-]", r.key))) for r in rows)
+
+
 _QUALIFIERS = re.compile(
-    r"(?i)\b(?:the|city|town|village|villages|settlement|settlements|hamlet|township|of|"
-    r"urban[\s-]type|smt|pgt|selo|poselok|posyolok|gorod|misto|selyshche|"
-    r"город|село|поселок|посёлок|пгт|деревня|місто|селище|смт)\b\.?"
+    r"(?i)\b(?:" + _word_alternation(tuple(r for r in name_words() if r.cls != "or")) + r")\b\.?"
 )
 _PARENS = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*")
-_ALTERNATIVES = re.compile(r"\s*(?:[/|;,]|\b(?:or|або|или)\b)\s*")
+_ALTERNATIVES = re.compile(r"\s*(?:[/|;,]|\b(?:" + _word_alternation(name_words("or")) + r")\b)\s*")
 
 
 def _parts(mention: str) -> list[str]:
