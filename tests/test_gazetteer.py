@@ -375,6 +375,18 @@ def test_rebuild_on_changed_dump_and_on_new_key_version(
     assert len({first.info()["digest"], second.info()["digest"], third.info()["digest"]}) == 3
 
 
+def test_rebuild_on_changed_region_words(
+        dumps: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row added to gazetteer/data/region_filler.jsonl leads to a new index; the old one is not loaded."""
+    cache = tmp_path / "cache"
+    first = Gazetteer.from_dumps(dumps, cache_dir=cache, progress=False)
+    monkeypatch.setattr(index_mod, "region_filler", lambda: ("of", "von"))
+    second = Gazetteer.from_dumps(dumps, cache_dir=cache, progress=False)
+    assert second.info()["digest"] != first.info()["digest"]
+    with pytest.raises(IndexCorruptError, match="other region words"):
+        index_mod.load_index(first.info()["index"])
+
+
 def test_corrupt_index_is_detected_and_rebuilt(dumps: list[Path], tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = Gazetteer.from_dumps(dumps, cache_dir=cache, progress=False)
