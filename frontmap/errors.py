@@ -104,7 +104,7 @@ class ExportError(FrontmapError, OSError):
 
 
 class RuleError(FrontmapError, ValueError):
-    """A rule table (one of the JSONL vocabularies under ``geo/rules/``) holds a bad row."""
+    """A rule table (a JSONL vocabulary under ``geo/rules/`` or ``gazetteer/data/``, :mod:`frontmap.tables`) holds a bad row."""
 
 
 class ChannelTableError(FrontmapError, ValueError):
