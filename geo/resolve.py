@@ -174,9 +174,14 @@ class _Fixed:
     name: str  #: its name as ranked
     anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates nearest in the text
     at: list[int]  #: the offsets of its mentions, in order
-    beside: list[str]  #: groups of events, of another name, written close by, in key order
+    beside: tuple[str, ...]  #: groups of events, of another name, written close by, in key order
     namesakes: bool  #: whether another group (another paragraph) has its name
     sectors: frozenset[int] = frozenset()  #: the front directions it is listed under (their indexes)
+
+
+#: The directions of a name listed under none, one object for all of them (each ``frozenset()`` of
+#: an empty set is a new object of some 200 bytes; a list of thousands of names has as many groups).
+_NO_SECTORS: frozenset[int] = frozenset()
 
 
 def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -666,13 +671,13 @@ def resolve_mentions(
                 hi = min(hi, para_starts[para + 1] - 1)
             for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
                 near_by.add(text_group[j])
-        beside = sorted(other for other in near_by if other != gk and group_event[other]
-                        and not same_name(base_key[other], keys[i0]))
+        beside = tuple(sorted(other for other in near_by if other != gk and group_event[other]
+                              and not same_name(base_key[other], keys[i0])))
         namesakes = name_count[keys[i0]] > 1
         for other in beside:
             beside_of.setdefault(other, []).append(gk)
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
-                                  frozenset(in_sectors))
+                                  frozenset(in_sectors) if in_sectors else _NO_SECTORS)
         return f
 
     # what the last search for each open name's nearest settled names read (see nearest_settled),
