@@ -636,6 +636,21 @@ def resolve_mentions(
     def paragraphs_of(at: Sequence[int]) -> set[int]:
         return {bisect.bisect_right(para_starts, x) - 1 for x in at}
 
+    def written_near(at: Sequence[int]) -> set[str]:
+        """The groups with a mention within _TOGETHER_CHARS of one of the offsets ``at``, in the
+        same paragraph (the next paragraph opens another direction's list). Being near is mutual:
+        the groups that have a group beside them are found by the same search from its side."""
+        near_by: set[str] = set()
+        for x in at:
+            para = bisect.bisect_right(para_starts, x) - 1
+            lo = max(x - _TOGETHER_CHARS, para_starts[para])
+            hi = x + _TOGETHER_CHARS
+            if para + 1 < len(para_starts):
+                hi = min(hi, para_starts[para + 1] - 1)
+            for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
+                near_by.add(text_group[j])
+        return near_by
+
     def fixed(gk: str) -> _Fixed:
         f = fixed_of.get(gk)
         if f is not None:
@@ -661,30 +676,16 @@ def resolve_mentions(
         in_sectors = _in_sector(sector_anchors, pa)
         anchors.extend(sector_anchors[k][2] for k in in_sectors)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
-        # (in its own paragraph: the next paragraph opens another direction's list)
-        near_by: set[str] = set()
-        for x in pa:
-            para = bisect.bisect_right(para_starts, x) - 1
-            lo = max(x - _TOGETHER_CHARS, para_starts[para])
-            hi = x + _TOGETHER_CHARS
-            if para + 1 < len(para_starts):
-                hi = min(hi, para_starts[para + 1] - 1)
-            for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
-                near_by.add(text_group[j])
-        beside = tuple(sorted(other for other in near_by if other != gk and group_event[other]
+        beside = tuple(sorted(other for other in written_near(pa) if other != gk and group_event[other]
                               and not same_name(base_key[other], keys[i0])))
         namesakes = name_count[keys[i0]] > 1
-        for other in beside:
-            beside_of.setdefault(other, []).append(gk)
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
                                   frozenset(in_sectors) if in_sectors else _NO_SECTORS)
         return f
 
     # what the last search for each open name's nearest settled names read (see nearest_settled),
-    # the open names each name is written beside (the reverse of _Fixed.beside), and the names
-    # placed by a bearing from each name
+    # and the names placed by a bearing from each name
     reach_of: dict[str, list[tuple[float, float]]] = {}
-    beside_of: dict[str, list[str]] = {}
     bearing_of: dict[str, list[str]] = {}
     for gk, refs in bearings.items():
         for ref, _ in refs:
@@ -710,7 +711,9 @@ def resolve_mentions(
                     break
         fresh = Counter(base_key[g] for g in new)
         for g in new:
-            out.update(o for o in beside_of.get(g, ()) if o in pending)
+            if group_event[g]:  # the open names it is beside (see fixed: not kept, found again)
+                out.update(o for o in written_near(group_pos[g])
+                           if o in pending and o != g and not same_name(base_key[g], base_key[o]))
             out.update(o for o in bearing_of.get(g, ()) if o in pending)
             key0 = base_key[g]
             if len(settled_by_name[key0]) - fresh[key0] < _SAME_NAME_ANCHORS:
