@@ -173,7 +173,7 @@ class _Fixed:
     key: str  #: its name's key
     name: str  #: its name as ranked
     anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates nearest in the text
-    at: list[int]  #: the offsets of its mentions, in order
+    at: tuple[int, ...]  #: the offsets of its mentions, in order
     beside: tuple[str, ...]  #: groups of events, of another name, written close by, in key order
     namesakes: bool  #: whether another group (another paragraph) has its name
     sectors: frozenset[int] = frozenset()  #: the front directions it is listed under (their indexes)
@@ -482,12 +482,14 @@ def resolve_mentions(
     base_key = {gk: keys[idx[0]] for gk, idx in groups.items()}
     # (a group with no region named in its sentences has the report's: one set, shared)
     group_regions: dict[str, tuple[frozenset[str], bool]] = {}
+    report_wide = (report_regions, False)
     for gk, idx in groups.items():
         found = [regions_for(mentions[i]) for i in idx]
         local = frozenset().union(*(r for r, is_local in found if is_local))
-        group_regions[gk] = (local, True) if local else (report_regions, False)
+        group_regions[gk] = (local, True) if local else report_wide
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
-    group_pos = {gk: sorted(mentions[i].start for i in idx) for gk, idx in groups.items()}
+    # (tuples: a list of names has a group for nearly every mention, and a list takes twice the memory)
+    group_pos = {gk: tuple(sorted(mentions[i].start for i in idx)) for gk, idx in groups.items()}
     # every mention's offset and group, in text order: a group's neighbours are looked up there
     in_text = sorted((mentions[i].start, gk) for gk, idx in groups.items() for i in idx)
     text_pos, text_group = [x for x, _ in in_text], [g for _, g in in_text]
