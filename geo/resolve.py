@@ -493,6 +493,7 @@ def resolve_mentions(
     # every mention's offset and group, in text order: a group's neighbours are looked up there
     in_text = sorted((mentions[i].start, gk) for gk, idx in groups.items() for i in idx)
     text_pos, text_group = [x for x, _ in in_text], [g for _, g in in_text]
+    del in_text  # (a pair per mention, not needed again)
     name_count = Counter(base_key.values())
     # coordinates the report gives for a name hold for its other mentions too
     own_coords: dict[str, list[tuple[int, Coordinate]]] = {}
@@ -505,7 +506,10 @@ def resolve_mentions(
     coord_pos = [x for x, _ in coords]
     # "near Myrne (northwest of Pokrovsk)", "attacked east of Slovyansk near Mykolaivka": once the
     # reference place is settled, the place lies that way from it
-    group_of = {i: gk for gk, idx in groups.items() for i in idx}
+    group_of = [""] * len(mentions)  # each mention's group, by its index
+    for gk, idx in groups.items():
+        for i in idx:
+            group_of[i] = gk
     bearings: dict[str, list[tuple[str, Relation]]] = {}
     if text and sentence_of is not None:
         for i, ref_i, rel in _directions(mentions, text, sentence_of):
@@ -518,6 +522,7 @@ def resolve_mentions(
         for i in range(len(mentions) - 1):
             if _LOCATOR_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
                 locators.setdefault(group_of[i], []).append(group_of[i + 1])
+    del group_of
     locator_anchors: dict[int, tuple[Place, Anchor]] = {}
 
     # the front direction each place is listed under (its paragraph, until the next direction)
