@@ -629,7 +629,7 @@ class _Static:
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
     distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
-    gains: dict = field(default_factory=dict)  #: km and gain as rows of doubles (few candidates), by anchor or point set
+    gains: dict = field(default_factory=dict)  #: km and gain in doubles (few candidates), by anchor or point set
     fronts: dict = field(default_factory=dict)  #: km to the front line and gain, by line and day (see _front)
 
 
