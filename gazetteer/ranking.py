@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import math
+from array import array
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -529,31 +530,41 @@ def _round4(value: float) -> float:
 _ROWS_KEPT = 64
 
 
-def _anchor_gains(st: _Static, a: Anchor) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def _anchor_gains(st: _Static, a: Anchor) -> tuple[Sequence[float], Sequence[float]]:
     """Km from an anchor to each candidate and the anchor's gain there, remembered with the candidates."""
     key = (a.lat, a.lon, a.weight, a.scale_km)
     row = st.gains.get(key)
     if row is None:
-        d = _distances_from(st, (a.lat, a.lon), (a.lat,), (a.lon,), False)
+        d = _km_row(st, (a.lat,), (a.lon,), False)
         row = _remember_gains(st, key, d, a.weight * np.exp2(-d / max(a.scale_km, 0.001)))
     return row
 
 
-def _set_gains(st: _Static, s_: AnchorSet) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def _set_gains(st: _Static, s_: AnchorSet) -> tuple[Sequence[float], Sequence[float]]:
     """Km from the nearest point of a set to each candidate and the set's gain there, remembered."""
     key = (s_.lats, s_.lons, s_.weight, s_.scale_km)
     row = st.gains.get(key)
     if row is None:
-        d = _distances_from(st, (s_.lats, s_.lons), s_.lats, s_.lons, True)
+        d = _km_row(st, s_.lats, s_.lons, True)
         row = _remember_gains(st, key, d, s_.weight * np.exp2(-d / max(s_.scale_km, 0.001)))
     return row
 
 
-def _remember_gains(st: _Static, key: tuple, d: np.ndarray, g: np.ndarray) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def _remember_gains(st: _Static, key: tuple, d: np.ndarray, g: np.ndarray) -> tuple[Sequence[float], Sequence[float]]:
+    """The km and gains as rows of C doubles (8 bytes a value, where a tuple of floats takes 32;
+    read back one value at a time as the same floats), the km kept only here (not in
+    ``st.distances`` as well): a long list ranks thousands of names against dozens of rows each."""
     if len(st.gains) >= _ROWS_KEPT:
         st.gains.pop(next(iter(st.gains)))  # the oldest
-    row = st.gains[key] = (tuple(d.tolist()), tuple(g.tolist()))
+    row = st.gains[key] = (_doubles(d), _doubles(g))
     return row
+
+
+def _doubles(values: np.ndarray) -> array:
+    """A numpy row of floats as an ``array('d')``: the same doubles, bit for bit."""
+    out = array("d")
+    out.frombytes(np.ascontiguousarray(values, dtype=float).tobytes())
+    return out
 
 
 def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor], near_any: Sequence[AnchorSet],
@@ -618,7 +629,7 @@ class _Static:
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
     distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
-    gains: dict = field(default_factory=dict)  #: km and gain as tuples (few candidates), by anchor or point set
+    gains: dict = field(default_factory=dict)  #: km and gain in doubles (few candidates), by anchor or point set
     fronts: dict = field(default_factory=dict)  #: km to the front line and gain, by line and day (see _front)
 
 
@@ -730,13 +741,18 @@ def _distances_from(st: _Static, key: tuple, lats: Sequence[float], lons: Sequen
     candidates: the same settled places and open names come back round after round."""
     row = st.distances.get(key)
     if row is None:
-        d = _km_to(np.radians(np.asarray(lats, float))[:, None], np.radians(np.asarray(lons, float))[:, None], st)
-        row = d.min(axis=0) if nearest else d[0]
+        row = _km_row(st, lats, lons, nearest)
         row.setflags(write=False)
         if len(st.distances) >= _ROWS_KEPT:
             st.distances.pop(next(iter(st.distances)))  # the oldest
         st.distances[key] = row
     return row
+
+
+def _km_row(st: _Static, lats: Sequence[float], lons: Sequence[float], nearest: bool) -> np.ndarray:
+    """Km from a point (or the nearest of a set of points, ``nearest``) to every candidate."""
+    d = _km_to(np.radians(np.asarray(lats, float))[:, None], np.radians(np.asarray(lons, float))[:, None], st)
+    return d.min(axis=0) if nearest else d[0]
 
 
 def _km_to(rlat: np.ndarray, rlon: np.ndarray, st: _Static) -> np.ndarray:

@@ -123,7 +123,7 @@ class Listing:
     stop: int | None = None  #: where the listed names end in the sentence (None: at its end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceState:
     """The report state at one sentence.
 

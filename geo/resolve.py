@@ -181,10 +181,15 @@ class _Fixed:
     key: str  #: its name's key
     name: str  #: its name as ranked
     anchors: tuple[Anchor, ...]  #: ``near``, and the report's coordinates nearest in the text
-    at: list[int]  #: the offsets of its mentions, in order
-    beside: list[str]  #: groups of events, of another name, written close by, in key order
+    at: tuple[int, ...]  #: the offsets of its mentions, in order
+    beside: tuple[str, ...]  #: groups of events, of another name, written close by, in key order
     namesakes: bool  #: whether another group (another paragraph) has its name
     sectors: frozenset[int] = frozenset()  #: the front directions it is listed under (their indexes)
+
+
+#: The directions of a name listed under none, one object for all of them (each ``frozenset()`` of
+#: an empty set is a new object of some 200 bytes; a list of thousands of names has as many groups).
+_NO_SECTORS: frozenset[int] = frozenset()
 
 
 def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -496,15 +501,18 @@ def resolve_mentions(
     base_key = {gk: keys[idx[0]] for gk, idx in groups.items()}
     # (a group with no region named in its sentences has the report's: one set, shared)
     group_regions: dict[str, tuple[frozenset[str], bool]] = {}
+    report_wide = (report_regions, False)
     for gk, idx in groups.items():
         found = [regions_for(mentions[i]) for i in idx]
         local = frozenset().union(*(r for r, is_local in found if is_local))
-        group_regions[gk] = (local, True) if local else (report_regions, False)
+        group_regions[gk] = (local, True) if local else report_wide
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
-    group_pos = {gk: sorted(mentions[i].start for i in idx) for gk, idx in groups.items()}
+    # (tuples: a list of names has a group for nearly every mention, and a list takes twice the memory)
+    group_pos = {gk: tuple(sorted(mentions[i].start for i in idx)) for gk, idx in groups.items()}
     # every mention's offset and group, in text order: a group's neighbours are looked up there
     in_text = sorted((mentions[i].start, gk) for gk, idx in groups.items() for i in idx)
     text_pos, text_group = [x for x, _ in in_text], [g for _, g in in_text]
+    del in_text  # (a pair per mention, not needed again)
     name_count = Counter(base_key.values())
     # coordinates the report gives for a name hold for its other mentions too
     own_coords: dict[str, list[tuple[int, Coordinate]]] = {}
@@ -517,7 +525,10 @@ def resolve_mentions(
     coord_pos = [x for x, _ in coords]
     # "near Myrne (northwest of Pokrovsk)", "attacked east of Slovyansk near Mykolaivka": once the
     # reference place is settled, the place lies that way from it
-    group_of = {i: gk for gk, idx in groups.items() for i in idx}
+    group_of = [""] * len(mentions)  # each mention's group, by its index
+    for gk, idx in groups.items():
+        for i in idx:
+            group_of[i] = gk
     bearings: dict[str, list[tuple[str, Relation]]] = {}
     if text and sentence_of is not None:
         for i, ref_i, rel in _directions(mentions, text, sentence_of):
@@ -530,6 +541,7 @@ def resolve_mentions(
         for i in range(len(mentions) - 1):
             if _LOCATOR_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
                 locators.setdefault(group_of[i], []).append(group_of[i + 1])
+    del group_of
     locator_anchors: dict[int, tuple[Place, Anchor]] = {}
 
     # the front direction each place is listed under (its paragraph, until the next direction)
@@ -650,6 +662,21 @@ def resolve_mentions(
     def paragraphs_of(at: Sequence[int]) -> set[int]:
         return {bisect.bisect_right(para_starts, x) - 1 for x in at}
 
+    def written_near(at: Sequence[int]) -> set[str]:
+        """The groups with a mention within _TOGETHER_CHARS of one of the offsets ``at``, in the
+        same paragraph (the next paragraph opens another direction's list). Being near is mutual:
+        the groups that have a group beside them are found by the same search from its side."""
+        near_by: set[str] = set()
+        for x in at:
+            para = bisect.bisect_right(para_starts, x) - 1
+            lo = max(x - _TOGETHER_CHARS, para_starts[para])
+            hi = x + _TOGETHER_CHARS
+            if para + 1 < len(para_starts):
+                hi = min(hi, para_starts[para + 1] - 1)
+            for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
+                near_by.add(text_group[j])
+        return near_by
+
     def fixed(gk: str) -> _Fixed:
         f = fixed_of.get(gk)
         if f is not None:
@@ -678,30 +705,16 @@ def resolve_mentions(
         own_ids = ids_of(keys[i0])
         anchors.extend(sector_anchors[k][2] for k in in_sectors if sectors[k].town.geonameid not in own_ids)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
-        # (in its own paragraph: the next paragraph opens another direction's list)
-        near_by: set[str] = set()
-        for x in pa:
-            para = bisect.bisect_right(para_starts, x) - 1
-            lo = max(x - _TOGETHER_CHARS, para_starts[para])
-            hi = x + _TOGETHER_CHARS
-            if para + 1 < len(para_starts):
-                hi = min(hi, para_starts[para + 1] - 1)
-            for j in range(bisect.bisect_left(text_pos, lo), bisect.bisect_right(text_pos, hi)):
-                near_by.add(text_group[j])
-        beside = sorted(other for other in near_by if other != gk and group_event[other]
-                        and not same_name(base_key[other], keys[i0]))
+        beside = tuple(sorted(other for other in written_near(pa) if other != gk and group_event[other]
+                              and not same_name(base_key[other], keys[i0])))
         namesakes = name_count[keys[i0]] > 1
-        for other in beside:
-            beside_of.setdefault(other, []).append(gk)
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
-                                  frozenset(in_sectors))
+                                  frozenset(in_sectors) if in_sectors else _NO_SECTORS)
         return f
 
     # what the last search for each open name's nearest settled names read (see nearest_settled),
-    # the open names each name is written beside (the reverse of _Fixed.beside), and the names
-    # placed by a bearing from each name
+    # and the names placed by a bearing from each name
     reach_of: dict[str, list[tuple[float, float]]] = {}
-    beside_of: dict[str, list[str]] = {}
     bearing_of: dict[str, list[str]] = {}
     for gk, refs in bearings.items():
         for ref, _ in refs:
@@ -727,7 +740,9 @@ def resolve_mentions(
                     break
         fresh = Counter(base_key[g] for g in new)
         for g in new:
-            out.update(o for o in beside_of.get(g, ()) if o in pending)
+            if group_event[g]:  # the open names it is beside (see fixed: not kept, found again)
+                out.update(o for o in written_near(group_pos[g])
+                           if o in pending and o != g and not same_name(base_key[g], base_key[o]))
             out.update(o for o in bearing_of.get(g, ()) if o in pending)
             key0 = base_key[g]
             if len(settled_by_name[key0]) - fresh[key0] < _SAME_NAME_ANCHORS:

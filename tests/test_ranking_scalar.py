@@ -120,3 +120,19 @@ def test_add_up_sums_a_column_as_numpy_does(n) -> None:
             gains = rng.random((m, n)) * rng.choice([1.0, 1e-3, 7.0])
             want = gains.sum(axis=0).tolist()
             assert [ranking._add_up(gains[:, i].tolist(), n) for i in range(n)] == want
+
+
+def test_a_few_candidates_keep_each_remembered_row_once_as_doubles() -> None:
+    # a long list ranks thousands of names against dozens of anchors each: a row is kept once
+    # (km and gains together, not the km a second time in st.distances), 8 bytes a value
+    cands = _candidates(random.Random(7), 5)
+    a = Anchor(48.21, 37.43, weight=0.7, scale_km=20.0, label="a place", group="report")
+    ready = prepare(cands, name="Ivanivka")
+    rank(ready, name="Ivanivka", near=[a])
+    st = ready.static
+    assert not st.distances
+    d, g = st.gains[(a.lat, a.lon, a.weight, a.scale_km)]
+    km = ranking._km_row(st, (a.lat,), (a.lon,), False)
+    assert list(d) == km.tolist()
+    assert list(g) == (a.weight * np.exp2(-km / a.scale_km)).tolist()
+    assert d.itemsize == g.itemsize == 8 and len(d) == len(g) == 5

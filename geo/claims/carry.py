@@ -170,7 +170,7 @@ class ContextReader:
         return Carried(self, at)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Carried:
     """What the text before one sentence carries over to it (read when first asked, see :class:`ContextReader`).
 
