@@ -388,6 +388,15 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 listing = Listing(cue.action, cue.detail, opener.end,
                                   f"list continued after '{opener.text}': cue '{cue.text}'",
                                   stop=_list_stop(sentence, opener.end))
+        if listing is None and i > first:
+            verbless = _VERBLESS_DASH.match(sentence)
+            if verbless is not None and _last_cue(sentence) is None:
+                # "…атакували 20 разів. На Куп'янському напрямку – у районах A, B": a sentence whose dash stands for
+                # the verb goes on with the verb of the sentence before it in its paragraph (General Staff copy)
+                cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
+                if cue is not None and cue.action is not Action.OTHER:
+                    listing = Listing(cue.action, cue.detail, verbless.end(),
+                                      f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before")
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
@@ -425,6 +434,9 @@ _PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:sai
 # a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …")
 _PRONOUN_OPENS = re.compile(r"\s*+(?:He|She|They)\s++(?:also\s++)?(?:said|says|added|adds|wrote|noted|stressed|"
                             r"explained|claimed|stated|told|reported)\b")
+# a sentence that opens with a head of a few words (a direction, "Найбільше") and a dash standing for the verb, then a
+# lower-case word (a preposition: "у районах", "в бік", "поблизу") before its places
+_VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0,3}[^\s\d,;:.–—-][^\s,;:.–—]*+)\s++[–—]\s++(?=[a-zа-яёіїєґ])")
 _LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"

@@ -419,6 +419,15 @@ def test_the_joint_forces_group_speaks_for_the_ukrainian_command() -> None:
     assert _claim(s, "Купянске").claimant is Claimant.UA_OFFICIAL
 
 
+
+def test_a_ukrainian_groupings_spokesman_or_corps_speaks_for_the_ukrainian_command() -> None:
+    # Ukrainian news: a grouping's spokesman named by his title and rank after the report he gives
+    text = "Бої тривають біля Степового. Про це заявив речник угруповання військ «Схід» майор Іван Коваль."
+    assert _speakers(text) == ["UA-official"] * 2
+    # a corps (its commander, his deputy) speaking
+    s = "Заступник командира 5-го армійського корпусу повідомив, що бої тривають біля Степового."
+    assert _claim(s, "Степового").claimant is Claimant.UA_OFFICIAL
+
 @pytest.mark.parametrize("sentence, name, action", [
     # Ukrainian news retelling the General Staff: the enemy driven out of a place (done) or being driven out
     ("Як стало відомо, десантники вибили окупантів із села Новоселівка.", "Новоселівка", Action.CAPTURED),

@@ -520,3 +520,27 @@ def test_a_seat_that_does_not_speak_for_its_country(text: str) -> None:
     out = apply_report_state([struck, _seat(text, seat, "BY" if seat == "Minsk" else "UA")], states, text,
                              dt.date(2025, 11, 24))
     assert out[0].claimant is not Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("text, place, action", [
+    ("Минулої доби ворог 14 разів атакував на Лиманському напрямку. На Лиманському напрямку – у районах Тернів, "
+     "Ямполівки та в бік Торського.", "Ямполівки", Action.ATTACKED),
+    ("На Покровському напрямку захисники відбили 40 атак. Найбільше – поблизу Удачного і Котлиного.",
+     "Котлиного", Action.REPELLED),
+])
+def test_a_verbless_dash_takes_the_verb_of_the_sentence_before(text, place, action):
+    states = read_report(text)
+    out = apply_report_state([_claim(text.index(place))], states, text, dt.date(2025, 11, 24))
+    assert out[0].action is action and any("verbless dash" in w for w in out[0].why)
+
+
+@pytest.mark.parametrize("text", [
+    "Ворог атакував біля Торського. Покровськ – під контролем Сил оборони.",  # a place before the dash: a heading
+    "Ворог атакував біля Торського.\nНа Покровському напрямку – у районі Удачного.",  # another paragraph
+    "Ворог атакував біля Торського. На Покровському напрямку – у районі Удачного бої тривають.",  # a verb of its own
+])
+def test_a_dash_with_a_place_before_it_or_a_verb_of_its_own_takes_no_verb_from_before(text):
+    place = "Покровськ" if "Покровськ –" in text else "Удачного"
+    states = read_report(text)
+    out = apply_report_state([_claim(text.index(place))], states, text, dt.date(2025, 11, 24))
+    assert not any("verbless dash" in w for w in out[0].why)
