@@ -41,7 +41,7 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
-from geo.rules.lookup import class_pattern, ending_pattern, row_pattern
+from geo.rules.lookup import class_pattern, ending_pattern, row_pattern, rows_pattern
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
@@ -1026,11 +1026,16 @@ def _check_text_coordinates(mentions: list[Mention]) -> tuple[list[Mention], dic
 _OWN_BEARING_GAP = re.compile(
     r"\s*(?:\(|,)\s*(?:(?:" + class_pattern("bearings", "hedge").pattern + "|"
     + class_pattern("distance_words", "approximately").pattern + r")\s+)?", re.IGNORECASE)
-# what ends the reach of a bearing phrase over the names after it in its sentence: a semicolon or a colon, or a break or
-# contrast row of geo/rules/conjunctions.jsonl ("but", "но", "але", "а") where no addition row opens ("а также")
+# what ends the reach of a bearing phrase over the names after it in its sentence: a semicolon or a colon, or a clause
+# or contrast row of geo/rules/conjunctions.jsonl ("but", "но", "але", "а"; the clause rows geo.claims.clauses reads
+# too), one of ``comma: needed`` after a comma (", although"), where no addition row opens ("а также", "but also")
+_CONJUNCTIONS = lookup_rows("conjunctions")
 _DIRECTION_BREAK = re.compile(
     r"[;:]|(?!" + class_pattern("conjunctions", "addition").pattern + ")(?:"
-    + class_pattern("conjunctions", "break").pattern + "|" + class_pattern("conjunctions", "contrast").pattern + ")",
+    + rows_pattern(r for r in _CONJUNCTIONS if r.cls == "clause" and r.get("comma") != "needed") + "|"
+    + class_pattern("conjunctions", "contrast").pattern + ")"
+    + r"|,\s+(?!" + class_pattern("conjunctions", "addition").pattern + ")"
+    + rows_pattern(r for r in _CONJUNCTIONS if r.cls == "clause" and r.get("comma") == "needed"),
     re.IGNORECASE)
 
 

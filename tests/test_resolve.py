@@ -178,7 +178,7 @@ def test_a_name_with_its_own_bearing_takes_only_that_one(gaz) -> None:
 
 
 @pytest.mark.parametrize("text, phrase, joined", [
-    # a break row of geo/rules/conjunctions.jsonl ends the reach of "north of Pokrovsk": Shevchenko is no longer
+    # a clause (or contrast) row of geo/rules/conjunctions.jsonl ends the reach of "north of Pokrovsk": Shevchenko is no longer
     # told from its namesake south of the town; with a list conjunction in its place, it is
     ("Russian forces attacked north of Pokrovsk near Rodynske, but Ukrainian forces counterattacked near Shevchenko.",
      "north of", ("but", "and")),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from geo.rules.lookup import lookup_rows
+from geo.rules.lookup import lookup_rows, rows_pattern
 
 __all__ = []
 
@@ -15,16 +15,20 @@ __all__ = []
 # Sentence analysis
 # --------------------------------------------------------------------------------------------
 
-def _conjunctions(cls: str) -> str:
-    """The rows of class ``cls`` of geo/rules/conjunctions.jsonl as one alternation."""
-    return "|".join(re.escape(r.key) for r in lookup_rows("conjunctions") if r.cls == cls)
-
-
-# the conjunctions that open a clause (geo/rules/conjunctions.jsonl): "clause" after a comma (", but"), "clause-any"
-# with or without one; a "contrast" one (Russian and Ukrainian ", а") after a comma ("идут бои за X, а у Y
-# закрепились"), not ", а также / а також"
-_CLAUSE_BREAK = re.compile(rf";|:\s|\s[–—]\s|,\s+(?:{_conjunctions('clause')})\b|\s(?:{_conjunctions('clause-any')})\s"
-                           rf"|,\s+(?:{_conjunctions('contrast')})\s+(?!также\b|також\b)"
+_CONJUNCTIONS = lookup_rows("conjunctions")
+# the conjunctions that open a clause of their own (the clause rows of geo/rules/conjunctions.jsonl, the vocabulary
+# geo.resolve's _DIRECTION_BREAK reads too): the English rows, after a comma (", but", ", although") or, but those of
+# ``comma: needed``, without one ("X was taken but Y held"); a contrast one (Russian and Ukrainian ", а") after a
+# comma ("идут бои за X, а у Y закрепились"), not where an addition row opens there (", а также"). ", but also" opens
+# a clause here ("not only to hold X, but also to envelop Y": each infinitive its own action), though not a
+# bearing's end. The Russian and Ukrainian rows are not read here: a clause after ", но", ", але" often goes on
+# with the place's subject and its verb ("ВСУ пытались контратаковать у X, но были отброшены": X's action), which
+# this split would cut off
+_CLAUSE_ROWS = [r for r in _CONJUNCTIONS if r.cls == "clause" and r.lang == "en"]
+_ADDITION = rows_pattern(r for r in _CONJUNCTIONS if r.cls == "addition")
+_CLAUSE_BREAK = re.compile(rf";|:\s|\s[–—]\s|,\s+{rows_pattern(_CLAUSE_ROWS)}\b"
+                           rf"|\s{rows_pattern(r for r in _CLAUSE_ROWS if r.get('comma') != 'needed')}\s"
+                           rf"|,\s+(?!{_ADDITION}){rows_pattern(r for r in _CONJUNCTIONS if r.cls == 'contrast')}\s+"
                            r"|[.!?](?:\*+|\[\[[^\]]*\]\](?:\([^)\s]*\))?|\[\d+\])*\s+(?=[*\[\"“]?[A-Z])|\n")
 
 
@@ -48,7 +52,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 _HEADING_BREAK = re.compile(r"\s*+(?:[–—]|:)\s")  # matched at a clause's end only
 _HEADING_WORDS = 3  # words a heading clause may hold besides the place ("В районе Спорного —", "У Херсоні:")
-_LIST_GLUE = frozenset(r.key for r in lookup_rows("conjunctions") if r.cls in ("list", "contrast"))  # geo/rules/conjunctions.jsonl
+_LIST_GLUE = frozenset(r.key for r in _CONJUNCTIONS if r.cls in ("list", "contrast"))  # geo/rules/conjunctions.jsonl
 
 
 def _heading_next(sentence: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int] | None:

@@ -18,8 +18,9 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``back_references``: the words of a sentence that goes on quoting an earlier one's statement (:mod:`geo.dates`);
 - ``direction_names``: the words of a front direction's name (:mod:`geo.claims.units`), and the words after a name
   that make it an area's (:mod:`geo.mentions`) or a sector's (:mod:`geo.claims.role`);
-- ``conjunctions``: the conjunctions between the names of a list, those that open a clause (:mod:`geo.mentions`,
-  :mod:`geo.claims.clauses`), and those that open a contrasting clause a bearing does not reach (:mod:`geo.resolve`);
+- ``conjunctions``: the conjunctions between the names of a list (:mod:`geo.mentions`, :mod:`geo.claims.clauses`),
+  and those that open a clause of their own, one vocabulary for two readers: a clause of its own for a name's action
+  (:mod:`geo.claims.clauses`) and the end of a bearing's reach (:mod:`geo.resolve`);
 - ``distance_words``: the number words, approximations, units and leading prepositions of a distance before a bearing
   (:mod:`geo.relative`);
 - ``bearings``: the compass words of a place given relative to a named one, and the words that join them to the
@@ -44,11 +45,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from geo.rules import Rule, load_table, phrase_pattern
 
-__all__ = ["LOOKUP_TABLES", "class_pattern", "ending_pattern", "lookup_rows", "row_pattern"]
+__all__ = ["LOOKUP_TABLES", "class_pattern", "ending_pattern", "lookup_rows", "row_pattern", "rows_pattern"]
 
 #: table name → (classes, fields, match values): what each look-up table's rows may say
 LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None], frozenset[str]]] = {
@@ -116,13 +118,14 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     "direction_names": (frozenset({"direction", "qualifier", "not-name", "area-after", "sector-after"}),
                         {"case": frozenset({"title"}), "plural": None}, frozenset({"word"})),
     # the conjunctions between the names of a list (geo.mentions, geo.claims.clauses): "list" ("та", "и", "and"), and
-    # "а", which may also glue a list's head, and after a comma opens a clause; the conjunctions that open a clause of
-    # their own (geo.claims.clauses): "clause" after a comma (", but", ", although"), "clause-any" with or without one;
-    # a "break" opens a contrasting clause that a bearing phrase before it does not reach ("but", "но", "тоді як"; "а"
-    # too), unless an "addition" opens there ("а также", "but also"; geo.resolve); a list conjunction of ``sense: or``
-    # offers alternatives ("або", "или", "or"), the others add (geo.claims.role)
-    "conjunctions": (frozenset({"list", "contrast", "clause", "clause-any", "break", "addition"}),
-                     {"sense": frozenset({"or"})}, frozenset({"word"})),
+    # "а", which may also glue a list's head, and after a comma opens a clause; a "clause" conjunction opens a clause
+    # of its own, with or without a comma before it ("but", "while", "но", "тоді як"), or, of ``comma: needed``, only
+    # after one (", although", ", yet"): one vocabulary for two readers, what follows has its own action
+    # (geo.claims.clauses, the English rows) and a bearing phrase before it does not reach the names after it (geo.resolve; "а" does not
+    # either); an "addition" ("а также", "but also") adds: a bearing reaches past it, and after ", а" no clause opens;
+    # a list conjunction of ``sense: or`` offers alternatives ("або", "или", "or"), the others add (geo.claims.role)
+    "conjunctions": (frozenset({"list", "contrast", "clause", "addition"}),
+                     {"sense": frozenset({"or"}), "comma": frozenset({"needed"})}, frozenset({"word"})),
     # the words of a distance before a bearing (geo.relative): a number written as a word with its ``value``
     # ("two kilometres north of X"), a word that makes the distance approximate ("about 3 km"), a unit with the
     # kilometres one of it is (``km``: "miles" 1.609344), a preposition before the distance ("в 5 км", "за 5 км")
@@ -190,14 +193,29 @@ def row_pattern(rule: Rule, *, lead: bool = True) -> str:
     return (r"(?<!\w)" if lead else "") + phrase_pattern(rule.key, rule.match == "prefix")
 
 
+def rows_pattern(rules: Iterable[Rule]) -> str:
+    """One alternation of the expressions of ``rules`` (:func:`row_pattern`), longest phrases first, so that it
+    reads the longest at a place; a reader that takes some rows of a class builds its expression with it.
+
+    >>> import re
+    >>> clause = [r for r in lookup_rows("conjunctions") if r.cls == "clause" and r.get("comma") != "needed"]
+    >>> bool(re.match(rows_pattern(clause), "but")), bool(re.match(rows_pattern(clause), "yet"))
+    (True, False)
+    """
+    parts = [row_pattern(r) for r in sorted(rules, key=lambda r: (-len(r.key), r.key))]
+    if not parts:
+        raise KeyError("no row to build an expression of")
+    return "(?:" + "|".join(parts) + ")"
+
+
 @lru_cache(maxsize=None)
 def class_pattern(table: str, cls: str) -> re.Pattern[str]:
     """One case-insensitive expression of every row of class ``cls`` of a look-up table (longest phrases
     first, so that an alternation reads the longest at a place)."""
-    parts = [row_pattern(r) for r in sorted(lookup_rows(table), key=lambda r: (-len(r.key), r.key)) if r.cls == cls]
-    if not parts:
+    rules = [r for r in lookup_rows(table) if r.cls == cls]
+    if not rules:
         raise KeyError(f"{table}: no row of class {cls!r}")
-    return re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    return re.compile(rows_pattern(rules), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
