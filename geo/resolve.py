@@ -882,7 +882,7 @@ def resolve_mentions(
             weights=weights,
             near_any=together,
             # only the best is explained (its `why` is the claim's); a mention with coordinates
-            # keeps every candidate, to find the namesake at its point
+            # has every candidate ranked, to find the namesake at its point (kept below)
             explain=1,
             top=top,
         )
