@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -108,20 +109,13 @@ def tie_coordinates(
     owner = {(m.coordinate.start, m.coordinate.end): i for i, m in enumerate(out) if m.coordinate is not None}
     starts = [m.start for m in out]
     loose: list[Coordinate] = []
-    near_memo: dict[tuple[str, float, float], bool] = {}
-
-    def near(name: str, c: Coordinate) -> bool:
-        # a list names a place at its point again and again: one look-up per name and point
-        k = (name, c.lat, c.lon)
-        got = near_memo.get(k)
-        if got is None:
-            got = near_memo[k] = _near(gaz, name, c)
-        return got
+    # a list names a place at its point again and again: one look-up per name and point
+    near = functools.cache(functools.partial(_near, gaz))
 
     for c in coordinates:
         held = owner.get((c.start, c.end))
         if held is not None:
-            if near(out[held].text, c):
+            if near(out[held].text, c.lat, c.lon):
                 continue
             # written right after a name none of whose places lies there ("Donetsk Oblast\n48°17′ N…" under a
             # village's name): a name of its block that does lie there takes it, else the first name keeps it
@@ -140,7 +134,7 @@ def tie_coordinates(
             choices.append((not before, chars, i))
         best = None
         for _, _, i in sorted(choices):
-            if near(out[i].text, c):
+            if near(out[i].text, c.lat, c.lon):
                 best = i
                 break
         if best is None:
@@ -153,12 +147,12 @@ def tie_coordinates(
     return out, loose
 
 
-def _near(gaz: Gazetteer, name: str, c: Coordinate) -> bool:
-    """Whether a candidate of the name lies within :data:`TIE_KM` of the coordinate."""
+def _near(gaz: Gazetteer, name: str, lat: float, lon: float) -> bool:
+    """Whether a candidate of the name lies within :data:`TIE_KM` of the point."""
     candidates = gaz.candidates(re.sub(r"\s+", " ", name))
     if not candidates:
         return False
-    d = distances_km(c.lat, c.lon, [x.place.lat for x in candidates], [x.place.lon for x in candidates])
+    d = distances_km(lat, lon, [x.place.lat for x in candidates], [x.place.lon for x in candidates])
     return bool(min(d) <= TIE_KM)
 
 

@@ -102,6 +102,9 @@ _TOGETHER_READINGS = 12
 #: How many of the best candidates a ranking keeps for the resolution (the runners-up named in
 #: its explanation)
 _TOP = 3
+#: How many of the best candidates a resolution keeps (its ``candidates``); a mention with its own
+#: coordinates keeps these and the namesake at its point, not every namesake ranked
+_CANDIDATES_KEPT = 10
 #: The pull of other places is bounded to a neighbourhood, so that resolving a report takes time
 #: and memory linear in its size: the settled names nearest in the text (:data:`_NEAREST`), the
 #: coordinates nearest in the text (:data:`_NEAREST_COORDS`), and the same name settled elsewhere
@@ -677,6 +680,20 @@ def resolve_mentions(
                 near_by.add(text_group[j])
         return near_by
 
+    # the pull of a coordinate of the text, by the point as written, its weight and whether it is
+    # the name's own: each coordinate pulls the many names written near it, as one anchor object
+    coord_anchors: dict[tuple[float, float, str, float, bool], Anchor] = {}
+
+    def coord_anchor(c: Coordinate, weight: float, own: bool) -> Anchor:
+        ak = (c.lat, c.lon, c.text, weight, own)
+        a = coord_anchors.get(ak)
+        if a is None:
+            a = coord_anchors[ak] = (
+                Anchor(c.lat, c.lon, weight=weight, scale_km=2.0, label=f"its coordinates in the text {c.text}")
+                if own else Anchor(c.lat, c.lon, weight=weight, scale_km=30.0, label=f"coordinates {c.text}",
+                                   group="report"))
+        return a
+
     def fixed(gk: str) -> _Fixed:
         f = fixed_of.get(gk)
         if f is not None:
@@ -689,15 +706,14 @@ def resolve_mentions(
         for j in _nearest_in_text(coord_pos, pa, _NEAREST_COORDS):
             pos, c = coords[j]
             chars = min(abs(x - pos) for x in pa)
-            anchors.append(Anchor(c.lat, c.lon, weight=0.6 * _closeness(chars), scale_km=30.0,
-                                  label=f"coordinates {c.text}", group="report"))
+            anchors.append(coord_anchor(c, 0.6 * _closeness(chars), False))
         if m.coordinate is not None:
             own = [m.coordinate]
         else:
             held = own_coords.get(keys[i0], [])
             own = [held[j][1] for j in _nearest_in_text([x for x, _ in held], pa, _NEAREST_COORDS)]
         for c in own:
-            anchors.append(Anchor(c.lat, c.lon, weight=3.0, scale_km=2.0, label=f"its coordinates in the text {c.text}"))
+            anchors.append(coord_anchor(c, 3.0, True))
         # the front directions it is listed under pull it towards their towns, but a direction
         # named after one of its own readings ("Novgorod direction … Novgorod") is its own name:
         # no evidence for itself
@@ -866,7 +882,7 @@ def resolve_mentions(
             weights=weights,
             near_any=together,
             # only the best is explained (its `why` is the claim's); a mention with coordinates
-            # keeps every candidate, to find the namesake at its point
+            # has every candidate ranked, to find the namesake at its point (kept below)
             explain=1,
             top=top,
         )
@@ -879,6 +895,10 @@ def resolve_mentions(
                 conf = min(conf, MIN_CONFIDENCE - 0.01)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
+        if m.coordinate is not None and len(ranked) > _CANDIDATES_KEPT:
+            # resolved by its point (see _finish): the best few and the namesake there are all it keeps
+            at = _at_point(m.coordinate, ranked)[0]
+            ranked = ranked[:_CANDIDATES_KEPT] + ([ranked[at]] if at >= _CANDIDATES_KEPT else [])
         verdict_of[key] = (ranked, conf)
         return ranked, conf
 
@@ -1216,6 +1236,14 @@ def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     return conf
 
 
+def _at_point(c: Coordinate, ranked: Sequence[Candidate]) -> tuple[int, float]:
+    """The index in ``ranked`` of the candidate nearest to a coordinate of the text (ties: the
+    better ranked) and its distance in km."""
+    d = distances_km(c.lat, c.lon, [r.place.lat for r in ranked], [r.place.lon for r in ranked])
+    at = min(range(len(ranked)), key=lambda i: d[i])
+    return at, float(d[at])
+
+
 def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
             front_km: Callable[[float, float], float | None] | None = None) -> Resolution:
     """The resolution of one mention from its ranked candidates (the best of ``n``); ``front_km``
@@ -1226,13 +1254,12 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
         # The text's own coordinates are the point; the name is matched to the place there.
         best = None
         if ranked:
-            d = distances_km(c.lat, c.lon, [r.place.lat for r in ranked], [r.place.lon for r in ranked])
-            order = sorted(range(len(ranked)), key=lambda i: d[i])
-            if d[order[0]] <= _TEXT_COORD_MATCH_KM:
-                best = ranked[order[0]]
-                why = (f"coordinates in the text {c.text}", f"{d[order[0]]:.1f} km from {best.place.name} (geonameid {best.place.geonameid})")
+            at, km = _at_point(c, ranked)
+            if km <= _TEXT_COORD_MATCH_KM:
+                best = ranked[at]
+                why = (f"coordinates in the text {c.text}", f"{km:.1f} km from {best.place.name} (geonameid {best.place.geonameid})")
             else:
-                why = (f"coordinates in the text {c.text}", f"no gazetteer place of this name within {_TEXT_COORD_MATCH_KM:.0f} km (nearest {d[order[0]]:.0f} km)")
+                why = (f"coordinates in the text {c.text}", f"no gazetteer place of this name within {_TEXT_COORD_MATCH_KM:.0f} km (nearest {km:.0f} km)")
         else:
             why = (f"coordinates in the text {c.text}", "name not in the gazetteer")
         return Resolution(
@@ -1245,14 +1272,14 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
             precision=1,
             uncertainty_m=c.uncertainty_m,
             why=why,
-            candidates=tuple(ranked[:10]),
+            candidates=tuple(ranked[:_CANDIDATES_KEPT]),
         )
     if not ranked or conf < MIN_CONFIDENCE:
         why = ("no candidate in the gazetteer",) if not ranked else (
             f"{n} candidates and none clearly best (confidence {conf:.2f}): left unresolved",
             *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:3]),
         )
-        return Resolution(m, None, None, None, None, round(conf, 3), None, None, why, tuple(ranked[:10]))
+        return Resolution(m, None, None, None, None, round(conf, 3), None, None, why, tuple(ranked[:_CANDIDATES_KEPT]))
     best = ranked[0]
     precision, unc = _uncertainty(best.place)
     why = best.why + ((f"{n} candidates, runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
@@ -1268,5 +1295,5 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
         precision=precision,
         uncertainty_m=unc,
         why=why,
-        candidates=tuple(ranked[:10]),
+        candidates=tuple(ranked[:_CANDIDATES_KEPT]),
     )

@@ -63,6 +63,19 @@ def test_text_coordinates_win_and_say_so(gaz) -> None:
     assert c.uncertainty_m == pytest.approx(15.4, abs=0.5)
 
 
+def test_coordinates_find_their_namesake_however_low_it_ranks(gaz) -> None:
+    # Ivanivka has over a hundred namesakes; each point below lies 6.7 km north of one of them (too far
+    # for the point's pull to lift it to the top of the ranking, near enough to be it). A mention with
+    # coordinates keeps only its best candidates and the namesake at its point: that one must be there.
+    ivanivkas = [c.place for c in gaz.candidates("Ivanivka") if c.place.feature_class == "P"][::7][:12]
+    assert len(ivanivkas) == 12
+    text = "Units liberated " + ", ".join(f"Ivanivka ({p.lat + 0.06:.4f}, {p.lon:.4f})" for p in ivanivkas) + "."
+    by_point = {(round(c.lat, 4), round(c.lon, 4)): c for c in extract_text(text, gaz, date=DAY)}
+    for p in ivanivkas:
+        c = by_point[(round(p.lat + 0.06, 4), round(p.lon, 4))]
+        assert c.coord_source == "text" and c.geonameid == p.geonameid, (p.admin1, c.why)
+
+
 def test_speakers_are_kept_but_not_events(gaz) -> None:
     claims = placed("Moscow said it had captured Pokrovsk; Kyiv said fighting there was ongoing.", gaz)
     assert claims["Moscow"].role != "event" and claims["Kyiv"].role != "event"
