@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gazetteer.morphology import adjective, first_name, function_word, place_adjective, plural_adjective
-from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives
+from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives, query_variants
 from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
@@ -253,12 +253,16 @@ def _toponym_like(phrase: str, gaz: Gazetteer) -> tuple[bool, bool]:
     pymorphy3's :func:`gazetteer.morphology.nominatives`, ends like one or is a gazetteer name), and
     whether a Cyrillic phrase is a gazetteer name as written or in one of its nominatives
     ("Малу Токмачку" → "Мала Токмачка", "Сухого Яру" → "Сухий Яр", "Удачного" → "Удачне"), also
-    with the Ukrainian о/е ~ і alternation ("Костянтинопільському" → "Костянтинопольське")."""
+    with the Ukrainian о/е ~ і alternation ("Костянтинопільському" → "Костянтинопольське"); a name of
+    two or more words also in its Russian spelling of a Ukrainian name ("Червоной Криницы" → "Червона
+    Криниця": Russian bulletins write Ukrainian villages in Russian, GeoNames holds the Ukrainian form)."""
     if not has_cyrillic(phrase):
         return _toponym_ending(phrase), False
     forms = nominatives(phrase)
     named = (gaz.has_key(fold(phrase)) or any(gaz.has_key(fold(form)) for form in forms)
-             or any(gaz.has_key(key) for key, _ in alternation_variants(phrase)))
+             or any(gaz.has_key(key) for key, _ in alternation_variants(phrase))
+             or (" " in phrase.strip() and any(gaz.has_key(key) for key, rule in query_variants(phrase)
+                                              if rule == "ru-uk")))
     return (named or _toponym_ending(phrase) or any(_toponym_ending(form) for form in forms)), named
 
 
