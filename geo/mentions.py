@@ -710,8 +710,12 @@ def _match_run(
         return len(run), "skip", run[-1][1]  # "с позывным Малек", "call sign Tundra": a person's nickname
     if _VENUE_AFTER.match(text, run[-1][1]):
         return len(run), "skip", run[-1][1]  # "the Tsarskaya Okhota restaurant": a venue's name
-    if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]):
-        return 1, "skip", run[0][1]  # "Штурмовые группы": a plural adjective alone names no village
+    if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]) \
+            and _CYR_CALLED.search(text, max(0, s - 30), s) is None:
+        # "Штурмовые группы": a plural adjective alone names no village, unless a word calls it a
+        # settlement ("населений пункт Плавні", "село Веселі": names that read as plural adjectives;
+        # not an item of a name list: "у Тихого и Штурмовые группы" is no list of villages)
+        return 1, "skip", run[0][1]
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]

@@ -250,6 +250,9 @@ def test_a_contraction_with_a_curly_apostrophe_is_no_place(gaz) -> None:
         # a common noun: a name in a list of names, or after "села"
         ("Ворог штурмував позиції біля Маяк, Никанорівка та Промінь.", ["Маяк", "Никанорівка", "Промінь"]),
         ("Минобороны сообщило о взятии села Искра.", ["Искра"]),
+        # a name that reads as a plural adjective, after a word that calls it a settlement
+        ("Окупанти тиснуть на населений пункт Плавні з півдня.", ["Плавні"]),
+        ("Штурмові групи ворога атакували біля Ямполя.", ["Ямполя"]),
         # a region word after the name: a region, not a village
         ("Окупанти зайняли Пустинку в Покровському районі.", ["Пустинку", "Покровському районі"]),
         ("Бои идут у Новодмитровки в Донецкой Народной Республике.",
