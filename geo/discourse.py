@@ -335,10 +335,12 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     for k in range(opening if opening is not None else j, j + 1):
                         states[k] = replace(states[k], speaker=named)
             unnamed = []
-            if source is Claimant.MEDIA and report is None and i < _LEAD_SENTENCES:
+            if source is Claimant.MEDIA and report is None:
                 # a headline and lead before their speaker's sentence ("Бойцы водрузили флаг над X. Видео
-                # опубликовал военкор Y."): in a news report the first speaker named in the lead spoke them
-                for j in range(i):
+                # опубликовал военкор Y."): in a news report the first speaker named in the lead spoke them;
+                # further on, the first speaker named spoke its own paragraph's sentences before it ("На
+                # Харківському напрямку відбулося п'ять зіткнень. На Куп'янському …, повідомив речник Генштабу.")
+                for j in range(0 if i < _LEAD_SENTENCES else first, i):
                     if states[j].speaker is None:
                         states[j] = replace(states[j], speaker=named)
             if backref:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gazetteer.morphology import adjective, first_name, function_word, place_adjective, plural_adjective
-from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives
+from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives, query_variants
 from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
@@ -247,12 +247,16 @@ def _toponym_like(phrase: str, gaz: Gazetteer) -> tuple[bool, bool]:
     pymorphy3's :func:`gazetteer.morphology.nominatives`, ends like one or is a gazetteer name), and
     whether a Cyrillic phrase is a gazetteer name as written or in one of its nominatives
     ("Малу Токмачку" → "Мала Токмачка", "Сухого Яру" → "Сухий Яр", "Удачного" → "Удачне"), also
-    with the Ukrainian о/е ~ і alternation ("Костянтинопільському" → "Костянтинопольське")."""
+    with the Ukrainian о/е ~ і alternation ("Костянтинопільському" → "Костянтинопольське"); a name of
+    two or more words also in its Russian spelling of a Ukrainian name ("Червоной Криницы" → "Червона
+    Криниця": Russian bulletins write Ukrainian villages in Russian, GeoNames holds the Ukrainian form)."""
     if not has_cyrillic(phrase):
         return _toponym_ending(phrase), False
     forms = nominatives(phrase)
     named = (gaz.has_key(fold(phrase)) or any(gaz.has_key(fold(form)) for form in forms)
-             or any(gaz.has_key(key) for key, _ in alternation_variants(phrase)))
+             or any(gaz.has_key(key) for key, _ in alternation_variants(phrase))
+             or (" " in phrase.strip() and any(gaz.has_key(key) for key, rule in query_variants(phrase)
+                                              if rule == "ru-uk")))
     return (named or _toponym_ending(phrase) or any(_toponym_ending(form) for form in forms)), named
 
 
@@ -700,8 +704,12 @@ def _match_run(
         return len(run), "skip", run[-1][1]  # "с позывным Малек", "call sign Tundra": a person's nickname
     if _VENUE_AFTER.match(text, run[-1][1]):
         return len(run), "skip", run[-1][1]  # "the Tsarskaya Okhota restaurant": a venue's name
-    if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]):
-        return 1, "skip", run[0][1]  # "Штурмовые группы": a plural adjective alone names no village
+    if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]) \
+            and _CYR_CALLED.search(text, max(0, s - 30), s) is None:
+        # "Штурмовые группы": a plural adjective alone names no village, unless a word calls it a
+        # settlement ("населений пункт Плавні", "село Веселі": names that read as plural adjectives;
+        # not an item of a name list: "у Тихого и Штурмовые группы" is no list of villages)
+        return 1, "skip", run[0][1]
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
         phrase = text[s:e]

@@ -217,6 +217,16 @@ def test_a_quotation_is_its_speakers_from_where_it_opens(text):
     assert len({s.speaker for s in states[1:]}) == 1 and states[1].speaker is not None
 
 
+def test_a_news_reports_first_speaker_spoke_its_paragraph_before_it():
+    # past the lead: the spokesman named at the end of a paragraph spoke its earlier sentences; the
+    # paragraph before his has no speaker named
+    text = ("Бої тривають по всій лінії фронту.\n\nНа фронті напружено.\n\nЗа добу ворог обстріляв Херсон.\n\n"
+            "На Лиманському напрямку відбулося три зіткнення біля Ямполя. На Сіверському напрямку ворог "
+            "атакував біля Виїмки, повідомив речник Генштабу.")
+    states = read_report(text, source=Claimant.MEDIA)
+    assert [s.speaker.claimant if s.speaker else None for s in states] == [None, None, None] + [Claimant.UA_GENERALSTAFF] * 2
+
+
 def test_a_caption_line_is_no_speaker_and_no_paragraph():
     text = ("Згідно з даними Генштабу ЗСУ, за добу відбито 40 атак.\nФото: фрагмент мапи / DeepState\n"
             "Зокрема, ворог атакував біля Лисівки.")
