@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from geo.claims.claimant import _Attr, _find_attributions, _header_attribution, _is_caption, _is_header, _last_sentence
 from geo.claims.units import _find_directions_cached
@@ -82,12 +83,11 @@ class ContextReader:
         self._line_ends: list[int] = []
         self._headers: list[tuple[int, _Attr]] = []  # the header lines read, (start, first attribution)
         self._header_starts: list[int] = []
-        self._claimants: dict[int, _Attr | None] = {}
-        # the last attribution of each last line read (:func:`_last_attribution`), by its text: a report
-        # that repeats its lines (a list of one name per line) reads each distinct line once
-        self._said: dict[str, _Attr | None] = {}
-        self._directions: tuple[tuple[str, int, int], ...] | None = None
-        self._direction_ends: list[int] = []
+        # answers asked for again are remembered for this report: a sentence's claimant, and the last
+        # attribution of a line by its text (a report that repeats its lines, a list of one name per line,
+        # reads each distinct line once)
+        self._claimant_at = cache(self._claimant)
+        self._said = cache(_last_attribution)
 
     def _read_lines(self, upto: int) -> None:
         """Read the whole lines that end (at their line break) before ``upto``, once each."""
@@ -109,9 +109,7 @@ class ContextReader:
 
     def claimant(self, at: int) -> _Attr | None:
         """The attribution the text before offset ``at`` (a sentence's start) carries over to it."""
-        if at not in self._claimants:
-            self._claimants[at] = self._claimant(at)
-        return self._claimants[at]
+        return self._claimant_at(at)
 
     def _claimant(self, at: int) -> _Attr | None:
         text = self.text
@@ -139,9 +137,7 @@ class ContextReader:
                 last = first
         if last is None:
             return None
-        said = self._said.get(last, self)
-        if said is self:
-            said = self._said[last] = _last_attribution(last)
+        said = self._said(last)
         if said is not None:
             return said
         # the nearest header line: the current one, a whole one, the part of the first one
@@ -156,14 +152,18 @@ class ContextReader:
             return _header_attribution(first)
         return None
 
+    @cached_property
+    def _directions(self) -> tuple[tuple[tuple[str, int, int], ...], list[int]]:
+        """The front directions named in the report, ``(name, start, end)``, and their ends (read once, when first asked)."""
+        found = tuple(_find_directions_cached(self.text))
+        return found, [d[2] for d in found]
+
     def direction(self, at: int) -> str:
         """The last front direction named in the text before offset ``at`` ("" for none)."""
-        if self._directions is None:
-            self._directions = tuple(_find_directions_cached(self.text))
-            self._direction_ends = [d[2] for d in self._directions]
+        directions, ends = self._directions
         lo = 0 if self.reach is None else max(0, at - self.reach)
-        k = bisect.bisect_right(self._direction_ends, at) - 1
-        return self._directions[k][0] if k >= 0 and self._directions[k][1] >= lo else ""
+        k = bisect.bisect_right(ends, at) - 1
+        return directions[k][0] if k >= 0 and directions[k][1] >= lo else ""
 
     def at(self, at: int) -> Carried:
         """What the text before offset ``at`` carries, read when asked."""
