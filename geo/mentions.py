@@ -31,7 +31,7 @@ from gazetteer.names import alternation_variants, fold, has_cyrillic, nominative
 from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
-from geo.rules.lookup import ending_pattern, lookup_rows, row_pattern
+from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
 from geo.rules.matcher import is_not_place
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name
 from geo.text import FOLDS_TO_ASCII
@@ -98,20 +98,22 @@ def _cue_pattern(cues: tuple[str, ...], fillers: tuple[str, ...], *, lead: bool 
     table = sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key))
     cue = "|".join(row_pattern(r, lead=lead) for r in table if r.cls in cues)
     filler = "|".join(row_pattern(r, lead=False) for r in table if r.cls in fillers)
-    return re.compile(rf"(?:{cue})" + (rf"(?:\s+(?:{filler}))*" if filler else "") + r"\s+$", re.IGNORECASE)
+    lead_test = first_letter_test(r for r in table if r.cls in cues)
+    return re.compile(lead_test + rf"(?:{cue})" + (rf"(?:\s+(?:{filler}))*" if filler else "") + r"\s+$", re.IGNORECASE)
 
 
 def _cue_words(cls: str) -> str:
     """The rows of class ``cls`` of geo/rules/cues.jsonl as one alternation of whole words (longest first)."""
-    return "|".join(row_pattern(r) for r in sorted(lookup_rows("cues"), key=lambda r: (-len(r.key), r.key)) if r.cls == cls)
+    return rows_pattern(r for r in lookup_rows("cues") if r.cls == cls)
 
 
 def _kind_words(cls: str, lead: bool = True) -> str:
     """The rows of class ``cls`` of geo/rules/name_kinds.jsonl as one alternation (use it case-sensitively: a row is
     read in any case, a ``case: title`` row as written), longest first; ``lead`` as :func:`row_pattern`'s."""
-    table = sorted(lookup_rows("name_kinds"), key=lambda r: (-len(r.key), r.key))
-    return "|".join(f"(?i:{p})" if r.get("case") != "title" else p
-                    for r in table if r.cls == cls for p in (row_pattern(r, lead=lead),))
+    table = [r for r in sorted(lookup_rows("name_kinds"), key=lambda r: (-len(r.key), r.key)) if r.cls == cls]
+    alternation = "|".join(f"(?i:{p})" if r.get("case") != "title" else p
+                           for r in table for p in (row_pattern(r, lead=lead),))
+    return f"{first_letter_test(table)}(?:{alternation})"
 
 
 def _cue_gate() -> tuple[int, dict[str, int], tuple[str, ...], tuple[str, ...], frozenset[str]]:

@@ -21,7 +21,7 @@ from geo.mentions import (_ANY_AFTER, _CALLED_CUE, _CUE_FILLERS, _CUE_STEMS, _LI
                           _in_called_list, _person_like)
 from geo.model import Claimant, Report
 from geo.rules import load_table
-from geo.rules.lookup import LOOKUP_TABLES, class_pattern, lookup_rows, row_pattern
+from geo.rules.lookup import LOOKUP_TABLES, class_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
 from geo.rules.matcher import is_not_place, rows
 
 OUTLETS = lookup_rows("outlets")
@@ -32,6 +32,27 @@ CUES = lookup_rows("cues")
 def test_every_lookup_row_reads_back_from_its_example(row) -> None:
     assert re.search(row_pattern(row), row.example, re.IGNORECASE), f"{row.table}.jsonl:{row.line}"
     assert class_pattern(row.table, row.cls).search(row.example.casefold())
+
+
+@pytest.mark.parametrize("table", LOOKUP_TABLES)
+def test_the_first_letter_test_admits_every_row_where_it_matches(table) -> None:
+    # the look-ahead before an alternation only skips places: each row, where its expression matches its
+    # example in any case, starts with a character the test admits, and the whole alternation still finds it
+    for row in lookup_rows(table):
+        for text in (row.example, row.example.upper(), row.example.lower(), row.example.title()):
+            m = re.search(row_pattern(row), text, re.IGNORECASE)
+            if m is None:
+                continue
+            assert re.match(first_letter_test([row]), text[m.start():]), f"{table}.jsonl:{row.line}: {text!r}"
+            assert re.search(rows_pattern(r for r in lookup_rows(table) if r.cls == row.cls), text[m.start():],
+                             re.IGNORECASE), f"{table}.jsonl:{row.line}: {text!r}"
+
+
+def test_the_first_letter_test_rejects_what_no_row_starts_with() -> None:
+    clause = [r for r in lookup_rows("conjunctions") if r.cls == "clause"]
+    test = re.compile(first_letter_test(clause))
+    assert test.match("But") and test.match("но") and not test.match("7") and not test.match(" but")
+    assert first_letter_test([]) == ""
 
 
 _SOURCE = {"isw": Claimant.ISW, "deepstate": Claimant.DEEPSTATE, "milblogger": Claimant.RU_MILBLOGGER}

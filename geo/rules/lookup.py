@@ -48,9 +48,9 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from geo.rules import Rule, load_table, phrase_pattern
+from geo.rules import APOSTROPHES, GAP, QUOTES, Rule, load_table, phrase_pattern
 
-__all__ = ["LOOKUP_TABLES", "class_pattern", "ending_pattern", "lookup_rows", "row_pattern", "rows_pattern"]
+__all__ = ["LOOKUP_TABLES", "class_pattern", "ending_pattern", "first_letter_test", "lookup_rows", "row_pattern", "rows_pattern"]
 
 #: table name → (classes, fields, match values): what each look-up table's rows may say
 LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None], frozenset[str]]] = {
@@ -202,10 +202,31 @@ def rows_pattern(rules: Iterable[Rule]) -> str:
     >>> bool(re.match(rows_pattern(clause), "but")), bool(re.match(rows_pattern(clause), "yet"))
     (True, False)
     """
-    parts = [row_pattern(r) for r in sorted(rules, key=lambda r: (-len(r.key), r.key))]
-    if not parts:
+    rules = sorted(rules, key=lambda r: (-len(r.key), r.key))
+    if not rules:
         raise KeyError("no row to build an expression of")
-    return "(?:" + "|".join(parts) + ")"
+    return "(?:" + first_letter_test(rules) + "(?:" + "|".join(map(row_pattern, rules)) + "))"
+
+
+def first_letter_test(rules: Iterable[Rule]) -> str:
+    """A look-ahead of the characters the expressions of ``rules`` (:func:`row_pattern`) can start with (any
+    case), to put before their alternation: a search tries every place of a text, and where no row can start it
+    fails on one character instead of trying each row in turn (tens of times faster over prose). Empty when a
+    row may start anywhere (a gap first) or there is no row.
+
+    >>> import re
+    >>> clause = [r for r in lookup_rows("conjunctions") if r.cls == "clause" and r.get("comma") != "needed"]
+    >>> test = re.compile(first_letter_test(clause))
+    >>> bool(test.match("But")), bool(test.match("7"))
+    (True, False)
+    """
+    firsts: set[str] = set()
+    for r in rules:
+        first = r.key[:1] if r.get("case") != "title" else r.phrase.strip()[:1]
+        if not first or r.key.startswith(GAP):
+            return ""
+        firsts.update(APOSTROPHES if first in APOSTROPHES else QUOTES if first == '"' else first)
+    return f"(?=(?i:[{''.join(map(re.escape, sorted(firsts)))}]))" if firsts else ""
 
 
 @lru_cache(maxsize=None)
