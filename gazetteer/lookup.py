@@ -30,6 +30,7 @@ rule finds anything, and fuzzy matching only when they find nothing either.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Iterable, Sequence
@@ -43,7 +44,7 @@ from frontmap.errors import CoordinateError, GazetteerError
 
 from . import names
 from .morphology import agreed_nominatives
-from .renames import renames_by_key
+from .renames import former_names, renames_by_key
 from .index import DEFAULT_COUNTRIES, GazetteerIndex, bigrams, open_index, region_core
 from .model import Candidate, Place
 from .sources import Sources, locate_sources
@@ -97,6 +98,12 @@ _REGION_ALIASES: dict[str, tuple[str, str]] = {
 }
 
 
+def _name_folds(names_: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names and their :func:`gazetteer.names.fold`, in the same order, each (name, fold) pair once."""
+    pairs = tuple(dict.fromkeys((n, names.fold(n)) for n in names_))
+    return tuple(n for n, _ in pairs), tuple(f for _, f in pairs)
+
+
 def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     p1, p2 = math.radians(lat), np.radians(lats)
     dphi = p2 - p1
@@ -126,11 +133,17 @@ class Gazetteer:
     """
 
     __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map", "_found", "_keys_seen", "_region_found",
-                 "__weakref__")
+                 "_folds_of", "_within_region", "__weakref__")
 
     #: how many name lookups :meth:`candidates` remembers (a report stream names the same
     #: front villages again and again; the fuzzy fallback costs ~1 ms a name)
     CANDIDATE_CACHE_SIZE = 20_000
+    #: how many places' folded names :meth:`folded_names` remembers (a report's area holds thousands
+    #: of settlements, and the same areas come back report after report)
+    FOLDED_CACHE_SIZE = 200_000
+    #: how many regions' settlements :meth:`region_places` remembers (an oblast's are some two
+    #: thousand places, about a megabyte; reports name the same few oblasts and raions)
+    REGION_CACHE_SIZE = 64
 
     def __init__(self, index: GazetteerIndex) -> None:
         self._ix = index
@@ -141,6 +154,10 @@ class Gazetteer:
         self._found: dict[tuple, tuple[Candidate, ...]] = {}
         self._keys_seen: dict[str, bool] = {}
         self._region_found: dict[str, Place | None] = {}
+        # remembered per gazetteer, bounded (least recently used dropped first): what they hold is
+        # this gazetteer's data, and goes with it
+        self._folds_of = functools.lru_cache(maxsize=self.FOLDED_CACHE_SIZE)(self._folded_names)
+        self._within_region = functools.lru_cache(maxsize=self.REGION_CACHE_SIZE)(self._region_places)
 
     # ---------------------------------------------------------------- opening
 
@@ -294,6 +311,21 @@ class Gazetteer:
         """
         return self._ix.names_of(self._row(geonameid))
 
+    def folded_names(self, place: Place) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A place's names (:meth:`names`, then its former names of :mod:`gazetteer.renames`) and
+        their folds (:func:`gazetteer.names.fold`), in the same order, each (name, fold) pair once.
+
+        A place the gazetteer does not hold has its own name and former names. Remembered for the
+        last :attr:`FOLDED_CACHE_SIZE` places of the gazetteer (:meth:`cache_clear`).
+        """
+        return self._folds_of(place.geonameid, place.name)
+
+    def _folded_names(self, geonameid: int, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """:meth:`folded_names` of the place ``geonameid`` (called ``name``), not remembered."""
+        row = self._ix.row_of(int(geonameid))
+        own = self._ix.names_of(row) if row is not None else (name,)
+        return _name_folds((*own, *former_names(geonameid)))
+
     def _row(self, geonameid: int) -> int:
         row = self._ix.row_of(int(geonameid))
         if row is None:
@@ -432,10 +464,13 @@ class Gazetteer:
         return rows
 
     def cache_clear(self) -> None:
-        """Forget the lookups :meth:`candidates`, :meth:`has_key` and :meth:`region` remember (e.g. to time them afresh)."""
+        """Forget the lookups :meth:`candidates`, :meth:`has_key`, :meth:`region`, :meth:`folded_names`
+        and :meth:`region_places` remember (e.g. to time them afresh)."""
         self._found.clear()
         self._keys_seen.clear()
         self._region_found.clear()
+        self._folds_of.cache_clear()
+        self._within_region.cache_clear()
 
     @staticmethod
     def _variants(name: str) -> list[tuple[str, str]]:
@@ -610,6 +645,24 @@ class Gazetteer:
                                        p.geonameid))
             self._regions = tuple(places)
         return self._regions
+
+    def region_places(self, region: Place, km: float) -> tuple[tuple[Place, float], ...]:
+        """The settlements (class ``P``) within ``km`` of a region's centre that lie in it (their
+        oblast or raion, casefolded, is the region's name), nearest first, with their distance.
+
+        Remembered for the last :attr:`REGION_CACHE_SIZE` regions and radii (:meth:`cache_clear`).
+
+        Raises
+        ------
+        CoordinateError
+            If the region's centre is out of range or ``km`` is not a distance.
+        """
+        return self._within_region(region.lat, region.lon, region.name, km)
+
+    def _region_places(self, lat: float, lon: float, name: str, km: float) -> tuple[tuple[Place, float], ...]:
+        """:meth:`region_places` of the region ``name`` centred at (lat, lon), not remembered."""
+        key = name.casefold()
+        return tuple((p, d) for p, d in self.near(lat, lon, km) if key in (p.admin1.casefold(), p.admin2.casefold()))
 
     def _regions_by_core(self) -> dict[str, list[tuple[int, int]]]:
         if self._region_map is None:

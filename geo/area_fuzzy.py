@@ -35,8 +35,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Prefix
 
 from gazetteer.model import Place
-from gazetteer.names import fold, query_variants
-from gazetteer.renames import former_names
+from gazetteer.names import query_variants
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -138,7 +137,7 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *
         return None
     if pool is None:
         pool = area_pool(gaz, area or (), km)
-    names = [_folded_names(gaz, p) for p, _, _ in pool]
+    names = [gaz.folded_names(p) for p, _, _ in pool]
     scores = lookalikes(keys, list(chain.from_iterable(folds for _, folds in names)))
     ends = np.cumsum([len(folds) for _, folds in names])  # where each settlement's names end in ``scores``
     best: AreaMatch | None = None
@@ -149,21 +148,3 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *
         if best is None or (r, -d) > (best.ratio, -best.km):
             best = AreaMatch(p, n, r, d, label)
     return best
-
-
-_FOLDED: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-_FOLDED_MAX = 200_000
-
-
-def _folded_names(gaz: Gazetteer, p: Place) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A place's names and their folds, in the same order, each (name, fold) pair once (remembered: the
-    same area comes back report after report)."""
-    key = (id(gaz), p.geonameid)
-    got = _FOLDED.get(key)
-    if got is None:
-        if len(_FOLDED) >= _FOLDED_MAX:
-            _FOLDED.clear()
-        names = (*(gaz.names(p.geonameid) if p.geonameid in gaz else (p.name,)), *former_names(p.geonameid))
-        pairs = tuple(dict.fromkeys((n, fold(n)) for n in names))
-        got = _FOLDED[key] = (tuple(n for n, _ in pairs), tuple(f for _, f in pairs))
-    return got

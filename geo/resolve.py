@@ -1121,14 +1121,15 @@ def _directions(
 def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]]
                  ) -> list[tuple[Place, float, str]]:
     """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
-    them: each with its distance to the region's centre and the region's name)."""
+    them: each with its distance to the region's centre and the region's name; each region's
+    settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
     pool: dict[int, tuple[Place, float, str]] = {}
     for r in {p.geonameid: p for _, _, p in regions if p.name in named}.values():
-        key = r.name.casefold()
         radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
-        for p, d in gaz.near(r.lat, r.lon, radius):
-            if key in (p.admin1.casefold(), p.admin2.casefold()) and p.geonameid not in pool:
-                pool[p.geonameid] = (p, d, f"the centre of {r.name}, named in its sentence")
+        label = f"the centre of {r.name}, named in its sentence"
+        for p, d in gaz.region_places(r, radius):
+            if p.geonameid not in pool:
+                pool[p.geonameid] = (p, d, label)
     return list(pool.values())
 
 

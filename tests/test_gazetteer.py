@@ -15,6 +15,7 @@ import threading
 import warnings
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -534,6 +535,32 @@ def test_region(small: Gazetteer) -> None:
     assert small.region("LPR") is None  # no Luhansk oblast row in this dump
     assert small.region("Kherson Oblast") is None
     assert [p.feature_code for p in small.regions()] == ["ADM1", "ADM2"]
+
+
+def test_region_places_are_the_regions_settlements_near_its_centre_remembered(small: Gazetteer) -> None:
+    oblast, raion = small.regions()
+    got = small.region_places(oblast, 200)
+    # the settlements of Donetsk oblast (not the river Oskil, not the Russian Seversk), nearest first
+    assert [p.geonameid for p, _ in got] == [100003, 100001, 100002]
+    assert got == tuple((p, d) for p, d in small.near(oblast.lat, oblast.lon, 200)
+                        if p.admin1 == "Donetska Oblast")
+    assert small.region_places(oblast, 200) is got  # worked out once
+    assert [p.geonameid for p, _ in small.region_places(raion, 5)] == [100003]
+    assert small.region_places(oblast, 20) == ()
+    small.cache_clear()
+    again = small.region_places(oblast, 200)
+    assert again == got and again is not got
+
+
+def test_folded_names_pair_each_name_with_its_fold_remembered(small: Gazetteer) -> None:
+    zvanivka = small.place(100001)
+    got = small.folded_names(zvanivka)
+    assert got[0] == small.names(100001) == ("Zvanivka", "Zvanovka", "Званівка")
+    assert got[1] == tuple(names.fold(n) for n in got[0])
+    assert small.folded_names(zvanivka) is got  # worked out once
+    # a place the gazetteer does not hold: its own name
+    stranger = replace(zvanivka, geonameid=999_999_999, name="Novoselivka")
+    assert small.folded_names(stranger) == (("Novoselivka",), (names.fold("Novoselivka"),))
 
 
 def test_to_geodataframe(small: Gazetteer) -> None:
