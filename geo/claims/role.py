@@ -134,10 +134,11 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:" + "|".join(row_pattern(r, lead=False) for 
 # hyphen that ends the text is the separator after it), each separator whole; at most _LIST_ITEMS items (a
 # search tried from each word of a long text that is no list reads a bounded way from each)
 _LIST_ITEMS = 100
-# the lower-case words a list may hold as whole words (outside brackets): the rows of geo/rules/list_words.jsonl
-_LIST_WORDS = frozenset(r.key for r in lookup_rows("list_words"))
-_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|"
-              + "|".join(re.escape(r.key) for r in lookup_rows("list_words")) + ")")
+# the lower-case words a list may hold as whole words (outside brackets): the kind, state and function rows of
+# geo/rules/list_words.jsonl
+_LIST_ROWS = tuple(r for r in lookup_rows("list_words") if r.cls in ("kind", "state", "function"))
+_LIST_WORDS = frozenset(r.key for r in _LIST_ROWS)
+_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|" + "|".join(re.escape(r.key) for r in _LIST_ROWS) + ")")
 _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)){0,%d}" % (_LIST_ITEMS - 1)
                         + r"(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)|[A-Z][\w'’.()-]*-)$")
 

@@ -102,8 +102,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     "stop_words": (frozenset({"calendar", "article", "function", "military", "political", "bearing", "size", "nationality",
                               "title", "place-kind", "media"}), {}, frozenset({"word"})),
     # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
-    # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word
-    "list_words": (frozenset({"kind", "state", "function"}), {}, frozenset({"word"})),
+    # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word; and the
+    # words right before a state word that make it the place's status, not the verb ("the occupied territories",
+    # "newly occupied X"; geo.claims.action)
+    "list_words": (frozenset({"kind", "state", "function", "status-before"}), {}, frozenset({"word"})),
     # a country or a bloc as a whole mention (geo.claims.role), each case form a row; a qualifier before it ("southern")
     "countries": (frozenset({"country", "bloc", "qualifier"}), {}, frozenset({"word"})),
     # a sentence that goes on quoting an earlier sentence's statement (geo.dates): "the ministry said", "it added",
