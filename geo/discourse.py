@@ -56,6 +56,7 @@ from geo.claims.carry import Carried, ContextReader
 from geo.dates import claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
+from geo.rules.lookup import lookup_rows, rows_pattern
 from geo.rules.matcher import TABLES, filter_spans, matches, rows
 from geo.text import sentences
 
@@ -429,13 +430,15 @@ def _list_stop(sentence: str, start: int) -> int | None:
     return m.start() if m else None
 
 
+# the pronoun and pronoun-verb rows of geo/rules/back_references.jsonl: the words of a sentence that goes on in the
+# last speaker's words, one vocabulary with geo.dates' (it goes on in the last statement's date too)
+_PRONOUNS = rows_pattern(r for r in lookup_rows("back_references") if r.cls == "pronoun")
+_PRONOUN_VERBS = rows_pattern(r for r in lookup_rows("back_references") if r.cls == "pronoun-verb")
 # a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
-_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:it|he|she|they)\s++(?:said|says|added|adds|wrote|stated|noted|reported|"
-                                  r"claimed|declared|announced|stressed|emphasi[sz]ed|explained|insisted)\W*+$",
-                                  re.IGNORECASE)
+_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+" + _PRONOUNS + r"\s++" + _PRONOUN_VERBS + r"\W*+$", re.IGNORECASE)
 # a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …")
-_PRONOUN_OPENS = re.compile(r"\s*+(?:He|She|They)\s++(?:also\s++)?(?:said|says|added|adds|wrote|noted|stressed|"
-                            r"explained|claimed|stated|told|reported)\b")
+_PRONOUN_OPENS = re.compile(r"\s*+(?:" + "|".join(re.escape(r.key.title()) for r in lookup_rows("back_references")
+                                                  if r.cls == "pronoun") + r")\s++(?:also\s++)?" + _PRONOUN_VERBS + r"\b")
 # a sentence that opens with a head of a few words (a direction, "Найбільше") and a dash standing for the verb, then a
 # lower-case word (a preposition: "у районах", "в бік", "поблизу") before its places
 _VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0,3}[^\s\d,;:.–—-][^\s,;:.–—]*+)\s++[–—]\s++(?=[a-zа-яёіїєґ])")

@@ -65,6 +65,7 @@ from geo.channels import known_channels
 from geo.dates import find_report_date
 from geo.feeds import FEED_SUFFIXES, feed_reports, is_feed_file, looks_like_feed, read_feed, read_feed_url
 from geo.model import Report
+from geo.rules.lookup import lookup_rows, rows_pattern
 from geo.telegram import TELEGRAM_JSON_NAME, read_telegram_html, read_telegram_json, telegram_export_kind
 
 __all__ = [
@@ -524,8 +525,10 @@ def _plausible(date: _dt.date | None, path: object) -> _dt.date | None:
 # --------------------------------------------------------------------------- posts
 
 _SEPARATOR = re.compile(r"^[ \t]*\*(?:[ \t]*\*){2,}[ \t]*$", re.MULTILINE)
+# the words before "by" that open a byline ("Published by X"): the byline rows of geo/rules/bylines.jsonl
+_BYLINE_ROWS = tuple(r for r in lookup_rows("bylines") if r.cls == "byline")
 _BYLINE = re.compile(
-    r"^[ \t]*(?:(?:published|posted|written|summary|report|text|story)[ \t]+by|by|author:)[ \t]*"
+    r"^[ \t]*(?:" + rows_pattern(_BYLINE_ROWS) + r"[ \t]+by|by|author:)[ \t]*"
     r"(?P<a>@?[^\W\d_][^\n|⋅·•–—(]*?)"
     r"(?=[ \t]+(?:on|at)[ \t]|[ \t]*[|⋅·•–—(\n]|[ \t]*[.,;]?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
@@ -536,8 +539,9 @@ _BY_AFTER_DATE = re.compile(
 _EDGE = 1500
 # _BYLINE and _BY_AFTER_DATE match only at the start of a line (never across a line break) whose
 # first word, after spaces and tabs, begins with one of these letters (case-insensitive, as they
-# are): the other lines need not be tried.
-_BYLINE_LINE = re.compile(r"\n[ \t]*(?i:[abprstw])")
+# are: a byline row's, "by", "author:", "posted on"): the other lines need not be tried.
+_BYLINE_LINE = re.compile(r"\n[ \t]*(?i:[" + "".join(sorted({r.key[0] for r in _BYLINE_ROWS} | {"a", "b", "p"}))
+                          + "])")
 
 
 def _author(post: str) -> str:

@@ -8,6 +8,7 @@ import pytest
 from _claims_factory import claim_at
 from geo.discourse import read_report
 from geo.model import Claimant
+from geo.rules.lookup import lookup_rows
 
 
 def _claimant(sentence: str, name: str, context: str = "") -> Claimant | None:
@@ -68,3 +69,13 @@ def test_a_caption_is_read_in_the_head_of_a_long_line():
 ])
 def test_a_speakers_own_channel_is_not_a_second_speaker(sentence: str, name: str, claimant: Claimant) -> None:
     assert _claimant(sentence, name) is claimant
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("bylines") if r.cls == "header"], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_header_row_opens_a_line_that_introduces_a_bodys_message(row) -> None:
+    # "Message from the General Staff of the Armed Forces of Ukraine:": a long line, a header all the same (the
+    # header rows of geo/rules/bylines.jsonl before "from" or "by"), its speaker the next lines'
+    from geo.claims.claimant import _is_header
+
+    assert len(row.example.split()) > 8 and _is_header(row.example), row.example
+    assert not _is_header(row.example.replace(row.example.split()[0], "Shelling", 1))

@@ -8,6 +8,7 @@ import pytest
 
 from _claims_factory import claim_at as _claim
 from geo.model import Action
+from geo.rules.lookup import lookup_rows
 
 
 @pytest.mark.parametrize("sentence, name, action, modality", [
@@ -126,6 +127,21 @@ def test_a_sector_keeps_repelled_and_strikes(sentence: str, name: str, action: A
 ])
 def test_a_part_taken_is_the_place_entered(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
+
+
+_PART_OF_KIND = {"en": ("Russian forces captured the outskirts of the {} Tykhe.", "Tykhe"),
+                 "ru": ("Российские войска захватили большую часть {} Тихое.", "Тихое"),
+                 "uk": ("Окупанти захопили дві третини {} Тихе.", "Тихе")}
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("bearings") if r.cls == "place-kind"],
+                         ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_place_kind_row_between_a_part_and_the_place_keeps_it_a_part(row) -> None:
+    # "captured the outskirts of the village of Tykhe", "захватили большую часть села Тихое": the place's kind (the
+    # place-kind rows of geo/rules/bearings.jsonl) stands between the part and the place; the place is entered
+    sentence, name = _PART_OF_KIND[row.lang]
+    c = _claim(sentence.format(row.phrase), name)
+    assert (c.action, c.action_detail.endswith(": a part")) == (Action.ENTERED, True), c.why
 
 
 @pytest.mark.parametrize("sentence, name, action", [

@@ -9,6 +9,7 @@ import pytest
 from geo.claims import analyse_mention
 from geo.discourse import _DEFAULTED, CLASSES, apply_report_state, find_markers, lead_date, markers, paragraph_date, read_report
 from geo.model import Action, Claim, Claimant, Report
+from geo.rules.lookup import lookup_rows
 from geo.rules.matcher import rows
 
 #: the table's rows, and the speech words that make a speaker the report's (speech.jsonl, scope "report")
@@ -554,3 +555,18 @@ def test_a_dash_with_a_place_before_it_or_a_verb_of_its_own_takes_no_verb_from_b
     states = read_report(text)
     out = apply_report_state([_claim(text.index(place))], states, text, dt.date(2025, 11, 24))
     assert not any("verbless dash" in w for w in out[0].why)
+
+
+@pytest.mark.parametrize("verb", [r for r in lookup_rows("back_references") if r.cls == "pronoun-verb"],
+                         ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_pronoun_and_a_pronoun_verb_row_go_on_in_the_last_speakers_words(verb) -> None:
+    # '"Units liberated Berestove," it said.', "He added that …": the pronoun and pronoun-verb rows of
+    # geo/rules/back_references.jsonl, one vocabulary with geo.dates' back reference
+    from geo.discourse import _PRONOUN_AFTER_QUOTE, _PRONOUN_OPENS
+
+    for pronoun in (r.phrase for r in lookup_rows("back_references") if r.cls == "pronoun"):
+        assert _PRONOUN_AFTER_QUOTE.search(f'"Units liberated Berestove," {pronoun} {verb.phrase}.'), pronoun
+        assert _PRONOUN_OPENS.match(f"{pronoun.title()} also {verb.phrase} that units liberated Berestove."), pronoun
+        # a speech verb only right after the pronoun, and in the sentence's own case
+        assert not _PRONOUN_AFTER_QUOTE.search(f'"Units liberated Berestove," {pronoun} {verb.phrase}ing.')
+        assert not _PRONOUN_OPENS.match(f"{pronoun.title()} {verb.phrase.upper()} that units liberated Berestove.")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontmap.errors import ReportDecodeError, ReportError
+from geo.rules.lookup import lookup_rows
 from geo.reports import html_to_text, iter_input_files, iter_reports, read_reports, read_text_file
 
 D = dt.date
@@ -368,3 +369,16 @@ def test_a_headline_not_echoed_or_ended_stays_as_written(tmp_path: Path) -> None
     path.write_text("SOURCE: https://example.org/v/1 | DATE: 2025-11-20\n" + body + "\n", encoding="utf-8")
     (report,) = read_reports(path)
     assert report.text == body
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("bylines") if r.cls == "byline"], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_byline_row_names_the_posts_author(row) -> None:
+    # "Published by Jane Doe | 25 November 2025": the byline rows of geo/rules/bylines.jsonl, on the post's first
+    # line or a later one
+    from geo.reports import _author
+
+    body = "Russian forces advanced near Tykhe and attacked towards Lyman, the ministry said."
+    assert _author(f"{row.example}\n\n{body}") == "Jane Doe", row.example
+    assert _author(f"A headline about the front\n{row.example}\n\n{body}") == "Jane Doe", row.example
+    # the row's word is what opens the byline: another word before "by" names no author
+    assert _author(f"{row.example.replace(row.example.split()[0], 'Shelled', 1)}\n\n{body}") == ""

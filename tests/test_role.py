@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from geo.rules.lookup import lookup_rows
+
 from _claims_factory import claim_at
 from geo.model import Action
 
@@ -201,3 +203,23 @@ def test_filler_and_auxiliary_rows_stand_between_a_seat_and_its_speech_verb() ->
         assert _may_speak(rest) and _SPEECH_AFTER.match(rest), row.example
         other = re.sub(r"(?<!\w)" + re.escape(row.phrase) + r"(?!\w)", "tanks", rest, count=1, flags=re.IGNORECASE)
         assert other != rest and not _SPEECH_AFTER.match(other), other
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("distance_words") if r.lang == "en" and r.cls in ("approximately", "unit")]
+                         + [r for r in lookup_rows("bearings") if r.lang == "en" and r.cls == "hedge"],
+                         ids=lambda r: f"{r.table}:{r.line}:{r.phrase}")
+def test_a_distance_row_in_a_description_locates_another_place(row) -> None:
+    # "Tykhe, located about 20 km north of Pokrovsk", "Tykhe (a small village 20km north of Pokrovsk)": the words of
+    # the distance are geo/rules/distance_words.jsonl's (and a bearing's hedge), one vocabulary with geo.relative's
+    from geo.claims.role import _DESCRIBED_BEFORE
+
+    if row.cls == "unit":
+        texts = [f"Drones struck Tykhe, located 20 {row.phrase} ", f"Drones struck Tykhe (a small village 20{row.phrase} "]
+    else:
+        texts = [f"Drones struck Tykhe, located {row.phrase} 20 km ", f"Drones struck Tykhe (a village {row.phrase} 5 miles "]
+    for text in texts:
+        assert _DESCRIBED_BEFORE.search(text), text
+        # the same distance in the event's own words describes no other place: "advanced about 20 km north of X"
+        assert not _DESCRIBED_BEFORE.search(text.replace("Drones struck Tykhe, located", "Units advanced")
+                                            .replace("Drones struck Tykhe (a small village", "Units advanced")
+                                            .replace("Drones struck Tykhe (a village", "Units advanced")), text

@@ -287,7 +287,8 @@ def test_a_stop_word_row_is_never_a_place(row) -> None:
     assert row.key in STOP_WORDS
 
 
-@pytest.mark.parametrize("row", lookup_rows("list_words"), ids=lambda r: f"{r.line}:{r.phrase}")
+@pytest.mark.parametrize("row", [r for r in lookup_rows("list_words") if r.cls != "status-before"],
+                         ids=lambda r: f"{r.line}:{r.phrase}")
 def test_a_list_word_row_stands_inside_the_list_before_the_place(row) -> None:
     # "Russian forces attacked near Sosnove, occupied Yarova and Novoselivka.": the list before the last name holds it
     before = row.example[:row.example.rindex("Novoselivka")]
@@ -498,6 +499,31 @@ def test_a_state_row_after_a_determiner_is_a_status_not_an_event(row) -> None:
     from geo.claims.action import _REGEX_CUES
     status = next(p for _, detail, p in _REGEX_CUES if detail == "under control")
     assert status.search(f"Units shelled Russian-{row.phrase} territory near Tykhe.")
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("list_words") if r.cls == "status-before"],
+                         ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_status_before_row_makes_the_state_word_after_it_a_status(row) -> None:
+    # "Partisans set fire to a depot in occupied Tykhe.": the state word right after the row's word is no event
+    from geo.claims.action import _status_only
+
+    states = "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state")
+    m = re.search(r"(?<!\w)" + re.escape(row.key) + r"\s+(" + states + r")\b", row.example, re.IGNORECASE)
+    assert m, f"list_words.jsonl:{row.line}: no state word right after the phrase"
+    assert _status_only(row.example, m.start(1), m.group(1))
+    # without the row's word before it, the same state word is the verb: "Russian forces occupied Tykhe."
+    assert not _status_only("Russian forces occupied Tykhe.", 15, "occupied")
+
+
+@pytest.mark.parametrize("row", [r for r in lookup_rows("distance_words") if r.cls == "approximately" and r.lang == "en"],
+                         ids=lambda r: f"{r.line}:{r.phrase}")
+def test_an_approximately_row_makes_a_share_of_control_partial(row) -> None:
+    # "Russian forces control about 80% of Tykhe.": a share of the place is fighting, not its capture
+    from geo.claims.action import _REGEX_CUES
+
+    partial = next(p for _, detail, p in _REGEX_CUES if detail == "partial control")
+    assert partial.search(f"Russian forces control {row.phrase} 80% of Tykhe.")
+    assert claim_at(f"Russian forces control {row.phrase} 80 per cent of Tykhe.", "Tykhe").action.value == "fighting"
 
 
 @pytest.mark.parametrize("row", [r for r in lookup_rows("conjunctions") if r.cls in ("clause", "addition", "contrast")],

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import read_all_kinds, read_kinds
-from geo.rules.lookup import lookup_rows
+from geo.rules.lookup import lookup_rows, rows_pattern
 from geo.model import Action
 from geo.claims.matching import _I, _c
 from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_items_only, _dash_list_start, _heading_next, _names_only, _previous_clause_start
@@ -19,11 +19,13 @@ __all__ = []
 # are the rows of geo/rules/actions.jsonl, read by geo.rules.matcher; these two are all that is left.
 # the words of a place's state ("occupied", "controlled", "held"): the state rows of geo/rules/list_words.jsonl
 _STATES = "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state")
+# the words that make a number approximate ("about", "more than", "up to"): the approximately rows of
+# geo/rules/distance_words.jsonl, one vocabulary with a distance's ("about 3 km north of X")
+_APPROXIMATELY = rows_pattern(r for r in lookup_rows("distance_words") if r.cls == "approximately" and r.lang == "en")
 _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
     # partial control is not a capture: "controls about 80% of Selydove"
     (Action.FIGHTING, "partial control",
-     _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:about\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
-        r"\d+\s*(?:%|per\s*cent|percent)")),
+     _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:" + _APPROXIMATELY + r"\s+)?\d+\s*(?:%|per\s*cent|percent)")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
     (Action.CAPTURED, "under control",
      _c(rf"\b(?:russian|enemy|russia)[\s-](?:{_STATES})\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
@@ -34,9 +36,10 @@ _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same c
 # only when no event cue stands in its clause ("strikes on Russian-occupied territory near X": struck)
 _WEAK = frozenset({"under control"})
 
-# "occupied" right after a determiner or preposition is a status ("occupied Hvardiiske"), not the verb
-_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|in|of|from|near|to|at|on|by|into|with|newly|recently|temporarily)\s+|[-–]|"
-                          r"[;,]\s*(?:and\s+)?)$", _I)
+# "occupied" right after a determiner or preposition is a status ("in occupied Hvardiiske"), not the verb: the
+# status-before rows of geo/rules/list_words.jsonl; a hyphen, or a comma of a list, before it too
+_ATTRIBUTIVE = re.compile(rows_pattern(r for r in lookup_rows("list_words") if r.cls == "status-before")
+                          + r"\s+$|[-–]$|[;,]\s*(?:and\s+)?$", _I)
 _STATUS_WORDS = re.compile(rf"^(?:(?:russian|ukrainian)-)?(?:{_STATES})$", _I)  # "occupied", "Russian-held"
 
 

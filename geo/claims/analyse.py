@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from geo.rules.matcher import full_match, read_kinds, rows
+from geo.rules.lookup import lookup_rows, rows_pattern
 from geo.model import Action, Claimant, Report
 from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
@@ -187,9 +188,10 @@ def _only_speakers(clause: str, attrs: list[_Attr], offset: int) -> bool:
 
 
 # what may stand between a part's row and the place: "on one of the buildings in the town of Hirnyk", "большую часть
-# города Часов Яр", "більшу частину села Роботине" (the settlement noun in the genitive)
-_PART_REST = _c(r"\s*(?:the\s+)?(?:(?:town|city|village|settlement|locality)\s+of\s+|(?:города|села|поселка|посёлка|"
-                r"населенного\s+пункта|міста|селища|населеного\s+пункту)\s+)?")
+# города Часов Яр", "більшу частину села Роботине" (the settlement noun in the genitive): an article and a place's
+# kind, the place-kind rows of geo/rules/bearings.jsonl (one vocabulary with "north of the village of X")
+_PART_REST = _c(r"\s*(?:the\s+)?(?:" + rows_pattern(r for r in lookup_rows("bearings") if r.cls == "place-kind")
+                + r"\s+)?")
 
 
 _OWNER_WORDS = 2  # words between a denied claim's owner and its cue ("заяви Кремля про встановлення контролю")

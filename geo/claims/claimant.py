@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 from geo.rules import GAP, GAP_WORDS
-from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.lookup import lookup_rows, row_pattern, rows_pattern
 from geo.rules.matcher import TABLES, Hit, full_match, read_all_kinds, read_kinds, rows
 from geo.model import Claimant
 from geo.claims.matching import _I, _c, _position_before, _possessed_after
@@ -153,7 +153,10 @@ def _speaks_next(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bo
 # a preposition before a metonym ("in Moscow", "from the Kremlin"): a place, not a speaker
 _PREPOSITION_REACH = 12  # characters before a seat of power in which a preposition makes it a place
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
-_HEADER_LINE = re.compile(r"^\s*(?:(?:message|summary|report|post|update)\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
+# a header line introducing a body's message ("Message from the General Staff:"): the header rows of
+# geo/rules/bylines.jsonl before "from" or "by"
+_HEADER_LINE = re.compile(r"^\s*(?:" + rows_pattern(r for r in lookup_rows("bylines") if r.cls == "header")
+                          + r"\s+(?:from|by)\b|from\s+\S+\s+telegram)", _I)
 
 
 _SENTENCE_END_CHARS = frozenset("\"”’»)")  # what a match of _SENTENCE_END is made of, with whitespace

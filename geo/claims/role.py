@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from geo.rules.matcher import read_all_kinds, read_kinds
-from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.lookup import lookup_rows, row_pattern, rows_pattern
 from geo.rules.region_words import after_name, list_after as region_list_after, mention_region
 from geo.relative import point_pattern, point_stems
 from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
@@ -86,10 +86,17 @@ _TARGET_OBJECT = _c(r"\s+(?:the|a|an|its|their|our|his|her)\s+"
 # English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
 # located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
 # southeast of Y)"): Y is a reference point, not the place of the event
+# a distance's words (geo/rules/distance_words.jsonl, one vocabulary with geo.relative's): the English approximately
+# rows and a bearing's hedge ("just", geo/rules/bearings.jsonl) before the number, a unit row after it ("20km" too)
+_DISTANCE_ROWS = lookup_rows("distance_words")
+_APPROXIMATE = rows_pattern([r for r in _DISTANCE_ROWS if r.cls == "approximately" and r.lang == "en"]
+                            + [r for r in lookup_rows("bearings") if r.cls == "hedge" and r.lang == "en"])
+_UNIT = "(?:" + "|".join(row_pattern(r, lead=False) for r in sorted(
+    (r for r in _DISTANCE_ROWS if r.cls == "unit" and r.lang == "en"), key=lambda r: (-len(r.key), r.key))) + ")"
 _DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                        r"(?:village|town|settlement|hamlet|city|locality))\s+"
-                       r"(?:(?:about|approximately|around|roughly|some|nearly|almost|just)\s+)?"
-                       r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,30}\)\s+)?)?$")
+                       r"(?:" + _APPROXIMATE + r"\s+)?"
+                       r"(?:\d+(?:[.,]\d+)?\s*" + _UNIT + r"\s+(?:\([^)]{0,30}\)\s+)?)?$")
 # (wire copy writes the distance out with its miles between: "which lies around 10 kilometers (6.2 miles)
 # southeast of Pokrovsk")
 _DIST_BEFORE = _c(rf"\b\d+(?:[.,]\d+)?\s*(?:km|kilomet(?:er|re)s?|miles?|m)\s+(?:\([^()]{{0,30}}\)\s+)?"
@@ -134,10 +141,11 @@ _COUNTRIES = _c(r"^(?:the\s+)?(?:(?:" + "|".join(row_pattern(r, lead=False) for 
 # hyphen that ends the text is the separator after it), each separator whole; at most _LIST_ITEMS items (a
 # search tried from each word of a long text that is no list reads a bounded way from each)
 _LIST_ITEMS = 100
-# the lower-case words a list may hold as whole words (outside brackets): the rows of geo/rules/list_words.jsonl
-_LIST_WORDS = frozenset(r.key for r in lookup_rows("list_words"))
-_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|"
-              + "|".join(re.escape(r.key) for r in lookup_rows("list_words")) + ")")
+# the lower-case words a list may hold as whole words (outside brackets): the kind, state and function rows of
+# geo/rules/list_words.jsonl
+_LIST_ROWS = tuple(r for r in lookup_rows("list_words") if r.cls in ("kind", "state", "function"))
+_LIST_WORDS = frozenset(r.key for r in _LIST_ROWS)
+_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|" + "|".join(re.escape(r.key) for r in _LIST_ROWS) + ")")
 _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)){0,%d}" % (_LIST_ITEMS - 1)
                         + r"(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)|[A-Z][\w'’.()-]*-)$")
 

@@ -28,6 +28,8 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``region_words``: the words for a region, its kind and its one-word names (:mod:`geo.rules.region_words`);
 - ``gap_words``: the small words that may stand between a cue and the place it governs, before an attack's weapon,
   before a meeting's place, between a place and its office (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
+- ``bylines``: the words of a post's byline (:mod:`geo.reports`) and of a header line introducing a body's message
+  (:mod:`geo.claims.claimant`);
 - ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`), or a
   sector's name a romanised adjective (:mod:`geo.resolve`).
 
@@ -102,8 +104,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     "stop_words": (frozenset({"calendar", "article", "function", "military", "political", "bearing", "size", "nationality",
                               "title", "place-kind", "media"}), {}, frozenset({"word"})),
     # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
-    # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word
-    "list_words": (frozenset({"kind", "state", "function"}), {}, frozenset({"word"})),
+    # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word; and the
+    # words right before a state word that make it the place's status, not the verb ("the occupied territories",
+    # "newly occupied X"; geo.claims.action)
+    "list_words": (frozenset({"kind", "state", "function", "status-before"}), {}, frozenset({"word"})),
     # a country or a bloc as a whole mention (geo.claims.role), each case form a row; a qualifier before it ("southern")
     "countries": (frozenset({"country", "bloc", "qualifier"}), {}, frozenset({"word"})),
     # a sentence that goes on quoting an earlier sentence's statement (geo.dates): "the ministry said", "it added",
@@ -163,6 +167,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a ``sector-adjective`` one ("-skiy", "-ovo") makes a sector's name a romanised adjective ("the Siverskiy direction",
     # geo.resolve)
     "name_endings": (frozenset({"toponym", "surname", "sector-adjective"}), {}, frozenset({"word"})),
+    # the words of a report's head (geo.reports, geo.claims.claimant): a ``byline`` word before "by" that opens a post's
+    # byline ("Published by X | date"), a ``header`` word before "from" or "by" that opens a line introducing a
+    # body's message ("Message from the General Staff:"); each row one lower-case word
+    "bylines": (frozenset({"byline", "header"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
