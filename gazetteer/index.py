@@ -38,15 +38,16 @@ import re
 import time
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 from filelock import FileLock
 
 from frontmap import settings
-from frontmap.errors import GazetteerError, IndexCorruptError
+from frontmap.errors import GazetteerError, IndexCorruptError, RuleError
 from frontmap.files import replacing
 from frontmap.tables import load_table
 
@@ -63,7 +64,10 @@ __all__ = [
     "GazetteerIndex",
     "keep_row",
     "REGION_FILLER_FILE",
-    "REGION_WORDS",
+    "REGION_WORDS_FILE",
+    "REGION_WORD_LANGS",
+    "REGION_WORD_LEVELS",
+    "region_words",
     "region_core",
     "region_filler",
     "region_words_digest",
@@ -94,22 +98,39 @@ MAX_KEY_WORDS_CAP = 6
 # punctuation mark a name as written in another script.
 _OTHER_SCRIPT = re.compile(r"[^\x00-\u036f\u0400-\u052f\u1e00-\u1eff\u2000-\u206f]")
 
-# Words that name a kind of division, as written (any case, Latin or Cyrillic): stripped from
-# an oblast/raion name to get the core a report writes it with. 1 = first level (oblast,
-# region), 2 = second level (raion, district), 3 = city.
-REGION_WORDS: dict[str, int] = {
-    **dict.fromkeys(
-        "oblast oblasti oblastu oblasty obl region regions regio regione regiunea regiao "
-        "province provinz provincia provinco provincie krai kray oblysy vilayeti autonomous "
-        "republic respublika respublica okrug area voblasc voblast "
-        "область обл регион республика край".split(), 1),
-    **dict.fromkeys(
-        "raion rayon raioni raionu raionul rajon rajoon rayonu district distretto huyen "
-        "район р-н".split(), 2),
-    **dict.fromkeys("city misto municipality gorod miskyi miska город місто".split(), 3),
-}
+#: the words that name a kind of division (oblast, raion, city...), a table: stripped from an oblast/raion name to get
+#: the core a report writes it with; a row's class gives its level (:data:`REGION_WORD_LEVELS`)
+REGION_WORDS_FILE = Path(__file__).resolve().parent / "data" / "region_words.jsonl"
+#: class of a row of ``region_words.jsonl`` → the level :func:`region_core` reports: 1 first level (oblast, region,
+#: province), 2 second level (raion, district), 3 city
+REGION_WORD_LEVELS: dict[str, int] = {"region": 1, "district": 2, "city": 3}
+#: the languages of ``region_words.jsonl``: a region's name in GeoNames is written in many (Kazakh "oblysy", Turkish
+#: "vilayeti", Vietnamese "huyen"...)
+REGION_WORD_LANGS = names.WORD_LANGS | {"be", "de", "eo", "et", "ka", "kk", "nl", "pl", "tr", "vi"}
 #: the small words of a region's name in GeoNames that are no part of its core ("Oblast de Zaporizhzhia"), a table
 REGION_FILLER_FILE = Path(__file__).resolve().parent / "data" / "region_filler.jsonl"
+
+
+@functools.lru_cache(maxsize=1)
+def region_words() -> Mapping[str, int]:
+    """The words of ``gazetteer/data/region_words.jsonl``, checked, in table order: word → level.
+
+    A word may have a row per language, all of one class (a word of two levels is a RuleError naming its lines).
+
+    Examples
+    --------
+    >>> region_words()["raion"], region_words()["oblast"], region_words()["місто"]
+    (2, 1, 3)
+    """
+    rows = load_table(REGION_WORDS_FILE, classes=REGION_WORD_LEVELS, matches={"word"}, langs=REGION_WORD_LANGS)
+    words: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for r in rows:
+        level = REGION_WORD_LEVELS[r.cls]
+        if words.setdefault(r.key, level) != level:
+            raise RuleError(f"{REGION_WORDS_FILE}:{r.line}: {r.phrase!r} has another class on line {first[r.key]}")
+        first.setdefault(r.key, r.line)
+    return MappingProxyType(words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,7 +149,7 @@ def region_filler() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _folded_region_words() -> tuple[dict[str, int], frozenset[str]]:
     words: dict[str, int] = {}
-    for word, kind in REGION_WORDS.items():
+    for word, kind in region_words().items():
         for w in {word, names.fold(word)}:
             if w and " " not in w:
                 words.setdefault(w, kind)
@@ -153,7 +174,7 @@ def keep_row(row: GeoNamesRow, countries: Iterable[str] | None = DEFAULT_COUNTRI
 
 
 def region_core(text: str) -> tuple[str, int]:
-    """Strip the words of :data:`REGION_WORDS` from a name or key: the core, and the kind.
+    """Strip the words of :func:`region_words` from a name or key: the core, and the kind.
 
     The kind is 0 when no region word was found, 1 for first-level words (oblast, region,
     province), 2 for second-level words (raion, district), 3 for city words. Words are matched
@@ -399,10 +420,10 @@ class GazetteerIndex:
 
 
 def region_words_digest() -> str:
-    """A digest of the words region aliases are built with (:func:`region_core`: :data:`REGION_WORDS` and
+    """A digest of the words region aliases are built with (:func:`region_core`: :func:`region_words` and
     :func:`region_filler`): part of :func:`index_digest` and of an index's metadata, so that a changed table
     leads to a new index, and an index built with other words is not loaded."""
-    words = {"kinds": sorted(REGION_WORDS.items()), "filler": list(region_filler())}
+    words = {"kinds": sorted(region_words().items()), "filler": list(region_filler())}
     return hashlib.sha256(json.dumps(words, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
@@ -765,7 +786,8 @@ def load_index(path: str | os.PathLike[str]) -> GazetteerIndex:
     if meta.get("format") != INDEX_FORMAT or meta.get("key_version") != names.KEY_VERSION:
         raise IndexCorruptError(f"{path}: built by another index format or key version")
     if meta.get("region_words") != region_words_digest():
-        raise IndexCorruptError(f"{path}: built with other region words (gazetteer/data/region_filler.jsonl)")
+        raise IndexCorruptError(f"{path}: built with other region words "
+                                 "(gazetteer/data/region_words.jsonl, region_filler.jsonl)")
     try:
         index = GazetteerIndex(_unpack(data), meta)
     except (ValueError, KeyError, TypeError) as exc:

@@ -751,3 +751,16 @@ def test_the_closed_syllable_alternation_is_a_fallback(gaz):
     # a name the gazetteer holds as written keeps its own candidates: "Іванівка" never reaches
     # the Russian Ivanovkas through і → о
     assert all(c.rule != "alternation" for c in gaz.candidates("Іванівка", limit=None))
+
+
+def test_rebuild_on_changed_region_kind_words(
+        dumps: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row changed in gazetteer/data/region_words.jsonl leads to a new index; the old one is not loaded."""
+    cache = tmp_path / "cache"
+    first = Gazetteer.from_dumps(dumps, cache_dir=cache, progress=False)
+    words = index_mod.region_words()
+    monkeypatch.setattr(index_mod, "region_words", lambda: {**words, "uezd": 2})
+    second = Gazetteer.from_dumps(dumps, cache_dir=cache, progress=False)
+    assert second.info()["digest"] != first.info()["digest"]
+    with pytest.raises(IndexCorruptError, match="other region words"):
+        index_mod.load_index(first.info()["index"])
