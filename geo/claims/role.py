@@ -119,8 +119,10 @@ _DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(
                       rf"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:{_SECTOR_PLURALS})\b")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
-# a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road")
-_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines|highway|road|motorway|railway)\b")
+# a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road"): the
+# line-after rows of geo/rules/name_kinds.jsonl
+_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+"
+                 + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after") + r"\b")
 # a noun the name before qualifies ("Kherson residents"): the modified-after rows of geo/rules/name_kinds.jsonl
 _MODIFIER_AFTER = _c(r"^\s+(?:" + "|".join(row_pattern(r, lead=False) for r in lookup_rows("name_kinds")
                                           if r.cls == "modified-after") + r")\b")
@@ -208,8 +210,10 @@ _GAP_WORDS = re.compile(r"[\w'’-]+")
 _DIRECT_WORDS_STRICT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "direct")
 _DIRECT_WORDS = _DIRECT_WORDS_STRICT | {r.key for r in lookup_rows("gap_words") if r.cls == "direct-settlement"}
 _ACROSS_WORDS = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "across")
-_PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
-                  r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*")
+# a passive between the place and the cue after it ("X (Y) was reportedly struck"): the passive and passive-adverb rows
+_PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?"
+                  + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "passive") + r"\s+(?:"
+                  + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "passive-adverb") + r"\s+)*")
 
 
 def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, country: bool = False) -> bool:
