@@ -432,6 +432,17 @@ def test_a_gap_word_row_reads_back(row) -> None:
         curly = row.example.replace("'", "\u2019")  # an apostrophe in any spelling
         assert _office_after(curly, place)
         return
+    if row.cls in ("where", "locative"):  # "stationed in X"; "3 km north-east of X toward Y"
+        from geo.claims.role import _LOCATIVE_AFTER, _WHERE_TAIL
+        m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+        swapped = row.example[:m.start()] + "beside" + row.example[m.end():]
+        for text, found in ((row.example, True), (swapped, False)):
+            if row.cls == "where":
+                cue = re.search(r"\b(?:stationed|massed)\b", text)
+                assert bool(_WHERE_TAIL.fullmatch(text, cue.end(), text.index("Tykhe"))) is found, text
+            else:
+                assert bool(_LOCATIVE_AFTER.search(text[text.index("Sokil") + 5:])) is found, text
+        return
     if row.cls in ("passive", "passive-adverb"):  # "Tykhe was reportedly liberated": the cue after governs the place
         m = re.search(row_pattern(row), row.example, re.IGNORECASE)
         swapped = row.example[:m.start()] + "and" + row.example[m.end():]

@@ -67,7 +67,9 @@ _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
 # "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place
 # is code, per class, case-insensitive, to the place (the end of what stands before it)
-_WHERE_TAIL = _c(r"\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?")  # "stationed in", "massed near"
+# "stationed in", "massed near": the where rows of geo/rules/gap_words.jsonl
+_WHERE_TAIL = _c(r"\s+(?:\w+\s+){0,3}?" + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "where")
+                 + r"\s+(?:the\s+)?")
 _REFERENCE_TAILS = {
     "route": _c(r"\s+(?:to|towards|from|of)\s+(?:the\s+)?"),
     "stationed": _WHERE_TAIL,
@@ -105,7 +107,9 @@ _DIST_BIT = _GATE.bit(_DIST_BEFORE, _DIR_STEMS)
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
 # rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
 # of geo/rules/positions.jsonl (_locator_before)
-_LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
+# (a locative row of geo/rules/gap_words.jsonl after it, lower-case as written, then a name: "… toward Y")
+_LOCATIVE_AFTER = _c(r"^[^.;]*?" + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "locative")
+                     + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
 # a word after the name that makes the place a sector, not the event's place ("in the Pokrovsk direction"): the
 # sector-after rows of geo/rules/direction_names.jsonl, plural with -s too, a qualifier row ("tactical") before it
 _DIRECTION_ROWS = lookup_rows("direction_names")

@@ -163,9 +163,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # Istanbul"); an ``office`` word between a place and the office seated there ("the Zaporizhzhia region governor",
     # "Kharkiv's mayor": a possessive is the row "'s")
     # a ``passive`` auxiliary between a place and the event's cue after it ("X was struck", "X has been liberated"), a
-    # ``passive-adverb`` after it ("X was reportedly struck")
+    # ``passive-adverb`` after it ("X was reportedly struck"); a ``where`` preposition after a stationed or massed row
+    # of positions.jsonl ("stationed in X"); a ``locative`` preposition after "20 km north of X" that puts the claim
+    # beside X ("advanced 3 km north-east of X toward Y"), not another place
     "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue", "office", "passive",
-                             "passive-adverb"}), {},
+                             "passive-adverb", "where", "locative"}), {},
                   frozenset({"word"})),
     # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
     # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
