@@ -223,3 +223,17 @@ def test_a_distance_row_in_a_description_locates_another_place(row) -> None:
         assert not _DESCRIBED_BEFORE.search(text.replace("Drones struck Tykhe, located", "Units advanced")
                                             .replace("Drones struck Tykhe (a small village", "Units advanced")
                                             .replace("Drones struck Tykhe (a village", "Units advanced")), text
+
+
+def test_a_place_kind_row_of_bearings_names_a_reference_point() -> None:
+    # each English place-kind row of geo/rules/bearings.jsonl ("the town of") may stand before the place a bearing or
+    # an appositive locates another by ("Sokil, north of the town of Tykhe"), not other words
+    from geo.claims.role import _REFERENCE_BEFORE
+
+    rows = [r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en"]
+    assert rows
+    for row in rows:
+        for before in (f"took Sokil, north of the {row.phrase} ", f"took Sokil, near the {row.phrase} ",
+                       f"the north-east of the {row.phrase} "):
+            assert _REFERENCE_BEFORE.search(before), before
+    assert not _REFERENCE_BEFORE.search("the north-east of the heart of ")

@@ -29,14 +29,16 @@ _REFERENCE_ANY_END = ("between",)
 # of geo/rules/bearings.jsonl (geo.relative); every one holds one of _DIR_STEMS
 _DIRS = point_pattern("en", ("adjective",))
 _DIR_STEMS = point_stems("en")
+# a settlement's kind with its "of" ("the town of"): the English place-kind rows of geo/rules/bearings.jsonl
+_PLACE_KIND = rows_pattern(r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en") + r"\s+"
 _REFERENCE_BEFORE = _c(
-    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$|"
+    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:{_PLACE_KIND})?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
     # English news: an appositive after a place name locates that place ("took Lozova, near the town of
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
     r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    rf"(?:(?:[\w-]+\s+){{0,3}}?{_PLACE_KIND})?$|"
     # the same as a noun phrase that describes the place ("captured Hrodivka, another frontline village some 15
     # kilometers (nine miles) from the logistics hub of Pokrovsk", "taken Tsukuryne, a village at the gates of
     # the town of Selydove"): the place the description names locates the first
@@ -55,7 +57,7 @@ _REFERENCE_BEFORE = _c(
     # front-line town of Kupiansk")
     rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|(?:about\s+|some\s+|around\s+)?\d+(?:[.,]\d+)?\s*+"
     r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^()]{0,30}\)\s+)?)?"
-    rf"{_DIRS}\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    rf"{_DIRS}\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PLACE_KIND})?$|"
     # Russian and Ukrainian: "под"/"під" + instrumental right after a place name ("у Никифоровки под Северском",
     # "Воздвиженка под Гуляйполем") or a settlement noun ("Окуповані села під Покровськом") locates that place:
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
