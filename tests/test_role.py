@@ -237,3 +237,17 @@ def test_a_place_kind_row_of_bearings_names_a_reference_point() -> None:
                        f"the north-east of the {row.phrase} "):
             assert _REFERENCE_BEFORE.search(before), before
     assert not _REFERENCE_BEFORE.search("the north-east of the heart of ")
+
+
+def test_an_approximately_row_before_a_bearing_names_a_reference_point() -> None:
+    # "Podoly, about 5 kilometers east of Y": each English approximately row of geo/rules/distance_words.jsonl (and
+    # a hedge of bearings.jsonl) may stand before the distance of an appositive bearing; another word may not
+    from geo.claims.role import _REFERENCE_BEFORE
+
+    rows = [r for r in lookup_rows("distance_words") if r.cls == "approximately" and r.lang == "en"]
+    assert rows
+    for row in rows:
+        text = f"Russian forces took Podoly, {row.phrase} 5 kilometers (3.1 miles) east of the town of "
+        assert _REFERENCE_BEFORE.search(text).start() == text.index("Podoly"), text  # the appositive's branch
+    text = "Russian forces took Podoly, heart 5 kilometers (3.1 miles) east of the town of "
+    assert _REFERENCE_BEFORE.search(text).start() > text.index("Podoly")  # only "east of the town of" itself

@@ -29,6 +29,11 @@ _REFERENCE_ANY_END = ("between",)
 # of geo/rules/bearings.jsonl (geo.relative); every one holds one of _DIR_STEMS
 _DIRS = point_pattern("en", ("adjective",))
 _DIR_STEMS = point_stems("en")
+# a distance's words (geo/rules/distance_words.jsonl, one vocabulary with geo.relative's): the English approximately
+# rows and a bearing's hedge ("just", geo/rules/bearings.jsonl) before the number, a unit row after it ("20km" too)
+_DISTANCE_ROWS = lookup_rows("distance_words")
+_APPROXIMATE = rows_pattern([r for r in _DISTANCE_ROWS if r.cls == "approximately" and r.lang == "en"]
+                            + [r for r in lookup_rows("bearings") if r.cls == "hedge" and r.lang == "en"])
 # a settlement's kind with its "of" ("the town of"): the English place-kind rows of geo/rules/bearings.jsonl
 _PLACE_KIND = rows_pattern(r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en") + r"\s+"
 _REFERENCE_BEFORE = _c(
@@ -55,7 +60,7 @@ _REFERENCE_BEFORE = _c(
     # Kurakhove, just southwest of Hirnyk"): the second place locates the first
     # (wire copy writes the distance out, with its miles: "Podoly, about 5 kilometers (3.1 miles) east of the
     # front-line town of Kupiansk")
-    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|(?:about\s+|some\s+|around\s+)?\d+(?:[.,]\d+)?\s*+"
+    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|(?:{_APPROXIMATE}\s+)?\d+(?:[.,]\d+)?\s*+"
     r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^()]{0,30}\)\s+)?)?"
     rf"{_DIRS}\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PLACE_KIND})?$|"
     # Russian and Ukrainian: "под"/"під" + instrumental right after a place name ("у Никифоровки под Северском",
@@ -90,11 +95,6 @@ _TARGET_OBJECT = _c(r"\s+(?:the|a|an|its|their|our|his|her)\s+"
 # English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
 # located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
 # southeast of Y)"): Y is a reference point, not the place of the event
-# a distance's words (geo/rules/distance_words.jsonl, one vocabulary with geo.relative's): the English approximately
-# rows and a bearing's hedge ("just", geo/rules/bearings.jsonl) before the number, a unit row after it ("20km" too)
-_DISTANCE_ROWS = lookup_rows("distance_words")
-_APPROXIMATE = rows_pattern([r for r in _DISTANCE_ROWS if r.cls == "approximately" and r.lang == "en"]
-                            + [r for r in lookup_rows("bearings") if r.cls == "hedge" and r.lang == "en"])
 _UNIT = "(?:" + "|".join(row_pattern(r, lead=False) for r in sorted(
     (r for r in _DISTANCE_ROWS if r.cls == "unit" and r.lang == "en"), key=lambda r: (-len(r.key), r.key))) + ")"
 _DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
