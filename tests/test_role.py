@@ -251,3 +251,15 @@ def test_an_approximately_row_before_a_bearing_names_a_reference_point() -> None
         assert _REFERENCE_BEFORE.search(text).start() == text.index("Podoly"), text  # the appositive's branch
     text = "Russian forces took Podoly, heart 5 kilometers (3.1 miles) east of the town of "
     assert _REFERENCE_BEFORE.search(text).start() > text.index("Podoly")  # only "east of the town of" itself
+
+
+def test_an_outskirts_row_after_a_bearing_names_a_reference_point() -> None:
+    # "the northern outskirts of Y": each English outskirts row of geo/rules/town_parts.jsonl between a bearing and
+    # "of"; another noun there does not make the bearing's branch
+    from geo.claims.role import _REFERENCE_BEFORE
+
+    rows = [r for r in lookup_rows("town_parts") if r.cls == "outskirts" and r.lang == "en"]
+    assert rows
+    for row in rows:
+        assert _REFERENCE_BEFORE.search(f"Russian units shelled the northern {row.phrase} of "), row.line
+    assert not _REFERENCE_BEFORE.search("Russian units shelled the northern heart of ")

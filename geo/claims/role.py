@@ -34,10 +34,12 @@ _DIR_STEMS = point_stems("en")
 _DISTANCE_ROWS = lookup_rows("distance_words")
 _APPROXIMATE = rows_pattern([r for r in _DISTANCE_ROWS if r.cls == "approximately" and r.lang == "en"]
                             + [r for r in lookup_rows("bearings") if r.cls == "hedge" and r.lang == "en"])
+# a town's outskirts after a bearing ("the northern outskirts of"): the outskirts rows of geo/rules/town_parts.jsonl
+_OUTSKIRTS = rows_pattern(r for r in lookup_rows("town_parts") if r.cls == "outskirts" and r.lang == "en")
 # a settlement's kind with its "of" ("the town of"): the English place-kind rows of geo/rules/bearings.jsonl
 _PLACE_KIND = rows_pattern(r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en") + r"\s+"
 _REFERENCE_BEFORE = _c(
-    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:{_PLACE_KIND})?$|"
+    rf"(?:\b{_DIRS}\s+(?:{_OUTSKIRTS}\s+)?of\s+(?:the\s+)?(?:{_PLACE_KIND})?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
     # English news: an appositive after a place name locates that place ("took Lozova, near the town of
