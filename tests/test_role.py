@@ -223,3 +223,43 @@ def test_a_distance_row_in_a_description_locates_another_place(row) -> None:
         assert not _DESCRIBED_BEFORE.search(text.replace("Drones struck Tykhe, located", "Units advanced")
                                             .replace("Drones struck Tykhe (a small village", "Units advanced")
                                             .replace("Drones struck Tykhe (a village", "Units advanced")), text
+
+
+def test_a_place_kind_row_of_bearings_names_a_reference_point() -> None:
+    # each English place-kind row of geo/rules/bearings.jsonl ("the town of") may stand before the place a bearing or
+    # an appositive locates another by ("Sokil, north of the town of Tykhe"), not other words
+    from geo.claims.role import _REFERENCE_BEFORE
+
+    rows = [r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en"]
+    assert rows
+    for row in rows:
+        for before in (f"took Sokil, north of the {row.phrase} ", f"took Sokil, near the {row.phrase} ",
+                       f"the north-east of the {row.phrase} "):
+            assert _REFERENCE_BEFORE.search(before), before
+    assert not _REFERENCE_BEFORE.search("the north-east of the heart of ")
+
+
+def test_an_approximately_row_before_a_bearing_names_a_reference_point() -> None:
+    # "Podoly, about 5 kilometers east of Y": each English approximately row of geo/rules/distance_words.jsonl (and
+    # a hedge of bearings.jsonl) may stand before the distance of an appositive bearing; another word may not
+    from geo.claims.role import _REFERENCE_BEFORE
+
+    rows = [r for r in lookup_rows("distance_words") if r.cls == "approximately" and r.lang == "en"]
+    assert rows
+    for row in rows:
+        text = f"Russian forces took Podoly, {row.phrase} 5 kilometers (3.1 miles) east of the town of "
+        assert _REFERENCE_BEFORE.search(text).start() == text.index("Podoly"), text  # the appositive's branch
+    text = "Russian forces took Podoly, heart 5 kilometers (3.1 miles) east of the town of "
+    assert _REFERENCE_BEFORE.search(text).start() > text.index("Podoly")  # only "east of the town of" itself
+
+
+def test_an_outskirts_row_after_a_bearing_names_a_reference_point() -> None:
+    # "the northern outskirts of Y": each English outskirts row of geo/rules/town_parts.jsonl between a bearing and
+    # "of"; another noun there does not make the bearing's branch
+    from geo.claims.role import _REFERENCE_BEFORE
+
+    rows = [r for r in lookup_rows("town_parts") if r.cls == "outskirts" and r.lang == "en"]
+    assert rows
+    for row in rows:
+        assert _REFERENCE_BEFORE.search(f"Russian units shelled the northern {row.phrase} of "), row.line
+    assert not _REFERENCE_BEFORE.search("Russian units shelled the northern heart of ")

@@ -228,6 +228,13 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         assert m.start() == row.example.index(" ") + 1 and _MODIFIER_AFTER.match(row.example[m.start() - 1:]), row.line
         assert not _MODIFIER_AFTER.match(" forces took the village.")
         return
+    if row.cls == "line-after":  # a name, or a chain of names joined by dashes, before the word names a line
+        from geo.claims.role import _LINE_AFTER
+        first = re.compile(r"[A-Z][\w'’]+").search(row.example, 1)  # the chain's first name (not the sentence's first word)
+        assert _LINE_AFTER.match(row.example[first.end():]), row.line
+        other = row.example[:m.start()] + "town" + row.example[m.end():]
+        assert not _LINE_AFTER.match(other[first.end():]), row.line
+        return
     if row.cls == "not-settlement-before":
         name = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]").search(row.example, m.end())
         assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])
@@ -424,6 +431,27 @@ def test_a_gap_word_row_reads_back(row) -> None:
         assert _office_after(row.example, place) and not _office_after(swapped, place), (row.example, swapped)
         curly = row.example.replace("'", "\u2019")  # an apostrophe in any spelling
         assert _office_after(curly, place)
+        return
+    if row.cls in ("where", "locative"):  # "stationed in X"; "3 km north-east of X toward Y"
+        from geo.claims.role import _LOCATIVE_AFTER, _WHERE_TAIL
+        m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+        swapped = row.example[:m.start()] + "beside" + row.example[m.end():]
+        for text, found in ((row.example, True), (swapped, False)):
+            if row.cls == "where":
+                cue = re.search(r"\b(?:stationed|massed)\b", text)
+                assert bool(_WHERE_TAIL.fullmatch(text, cue.end(), text.index("Tykhe"))) is found, text
+            else:
+                assert bool(_LOCATIVE_AFTER.search(text[text.index("Sokil") + 5:])) is found, text
+        return
+    if row.cls in ("passive", "passive-adverb"):  # "Tykhe was reportedly liberated": the cue after governs the place
+        m = re.search(row_pattern(row), row.example, re.IGNORECASE)
+        swapped = row.example[:m.start()] + "and" + row.example[m.end():]
+        for text, direct in ((row.example, True), (swapped, False)):
+            place = re.findall(r"(?-i:[A-Z])\w+", text[:m.start()])[-1]  # the name right before the passive
+            place = re.compile(re.escape(place)).search(text, text[:m.start()].rindex(place))
+            cue = next(h for h in read_kinds(text)[("actions", "action")] if h.start >= place.end())
+            cue = _Cue(cue.rule.get("action"), "", cue.start, cue.end, cue.text)
+            assert _direct(text, cue, place.start(), place.end(), strict=True) is direct, text
         return
     names = re.findall(r"(?-i:[A-ZА-ЯІЇЄҐ])\w+", row.example)
     place = "Istanbul" if row.cls == "venue" else None if row.cls == "instrument" else names[-1]

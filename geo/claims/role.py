@@ -29,14 +29,23 @@ _REFERENCE_ANY_END = ("between",)
 # of geo/rules/bearings.jsonl (geo.relative); every one holds one of _DIR_STEMS
 _DIRS = point_pattern("en", ("adjective",))
 _DIR_STEMS = point_stems("en")
+# a distance's words (geo/rules/distance_words.jsonl, one vocabulary with geo.relative's): the English approximately
+# rows and a bearing's hedge ("just", geo/rules/bearings.jsonl) before the number, a unit row after it ("20km" too)
+_DISTANCE_ROWS = lookup_rows("distance_words")
+_APPROXIMATE = rows_pattern([r for r in _DISTANCE_ROWS if r.cls == "approximately" and r.lang == "en"]
+                            + [r for r in lookup_rows("bearings") if r.cls == "hedge" and r.lang == "en"])
+# a town's outskirts after a bearing ("the northern outskirts of"): the outskirts rows of geo/rules/town_parts.jsonl
+_OUTSKIRTS = rows_pattern(r for r in lookup_rows("town_parts") if r.cls == "outskirts" and r.lang == "en")
+# a settlement's kind with its "of" ("the town of"): the English place-kind rows of geo/rules/bearings.jsonl
+_PLACE_KIND = rows_pattern(r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en") + r"\s+"
 _REFERENCE_BEFORE = _c(
-    rf"(?:\b{_DIRS}\s+(?:outskirts\s+)?of\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$|"
+    rf"(?:\b{_DIRS}\s+(?:{_OUTSKIRTS}\s+)?of\s+(?:the\s+)?(?:{_PLACE_KIND})?$|"
     r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
     # English news: an appositive after a place name locates that place ("took Lozova, near the town of
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
     r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    rf"(?:(?:[\w-]+\s+){{0,3}}?{_PLACE_KIND})?$|"
     # the same as a noun phrase that describes the place ("captured Hrodivka, another frontline village some 15
     # kilometers (nine miles) from the logistics hub of Pokrovsk", "taken Tsukuryne, a village at the gates of
     # the town of Selydove"): the place the description names locates the first
@@ -53,9 +62,9 @@ _REFERENCE_BEFORE = _c(
     # Kurakhove, just southwest of Hirnyk"): the second place locates the first
     # (wire copy writes the distance out, with its miles: "Podoly, about 5 kilometers (3.1 miles) east of the
     # front-line town of Kupiansk")
-    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|(?:about\s+|some\s+|around\s+)?\d+(?:[.,]\d+)?\s*+"
+    rf"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:just\s+|(?:{_APPROXIMATE}\s+)?\d+(?:[.,]\d+)?\s*+"
     r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^()]{0,30}\)\s+)?)?"
-    rf"{_DIRS}\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?(?:town|city|village|settlement)\s+of\s+)?$|"
+    rf"{_DIRS}\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PLACE_KIND})?$|"
     # Russian and Ukrainian: "под"/"під" + instrumental right after a place name ("у Никифоровки под Северском",
     # "Воздвиженка под Гуляйполем") or a settlement noun ("Окуповані села під Покровськом") locates that place:
     # the second is a reference point (a clause's first word is no name: "Бої під Покровськом" is fighting there)
@@ -67,7 +76,9 @@ _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
 # "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place
 # is code, per class, case-insensitive, to the place (the end of what stands before it)
-_WHERE_TAIL = _c(r"\s+(?:\w+\s+){0,3}?(?:in|near|between|at|on|close\s+to|outside)\s+(?:the\s+)?")  # "stationed in", "massed near"
+# "stationed in", "massed near": the where rows of geo/rules/gap_words.jsonl
+_WHERE_TAIL = _c(r"\s+(?:\w+\s+){0,3}?" + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "where")
+                 + r"\s+(?:the\s+)?")
 _REFERENCE_TAILS = {
     "route": _c(r"\s+(?:to|towards|from|of)\s+(?:the\s+)?"),
     "stationed": _WHERE_TAIL,
@@ -86,11 +97,6 @@ _TARGET_OBJECT = _c(r"\s+(?:the|a|an|its|their|our|his|her)\s+"
 # English: a direction-of phrase that describes another place locates that place ("the village of Ivanovskoye,
 # located west of Y", "situated about 20 kilometers (12.4 miles) east of the city of Y", "X (a small village
 # southeast of Y)"): Y is a reference point, not the place of the event
-# a distance's words (geo/rules/distance_words.jsonl, one vocabulary with geo.relative's): the English approximately
-# rows and a bearing's hedge ("just", geo/rules/bearings.jsonl) before the number, a unit row after it ("20km" too)
-_DISTANCE_ROWS = lookup_rows("distance_words")
-_APPROXIMATE = rows_pattern([r for r in _DISTANCE_ROWS if r.cls == "approximately" and r.lang == "en"]
-                            + [r for r in lookup_rows("bearings") if r.cls == "hedge" and r.lang == "en"])
 _UNIT = "(?:" + "|".join(row_pattern(r, lead=False) for r in sorted(
     (r for r in _DISTANCE_ROWS if r.cls == "unit" and r.lang == "en"), key=lambda r: (-len(r.key), r.key))) + ")"
 _DESCRIBED_BEFORE = _c(r"(?:\b(?:located|situated)|\(\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -105,7 +111,9 @@ _DIST_BIT = _GATE.bit(_DIST_BEFORE, _DIR_STEMS)
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
 # rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
 # of geo/rules/positions.jsonl (_locator_before)
-_LOCATIVE_AFTER = _c(r"^[^.;]*?\b(?:near|toward|towards|in\s+the\s+direction\s+of|into)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
+# (a locative row of geo/rules/gap_words.jsonl after it, lower-case as written, then a name: "… toward Y")
+_LOCATIVE_AFTER = _c(r"^[^.;]*?" + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "locative")
+                     + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
 # a word after the name that makes the place a sector, not the event's place ("in the Pokrovsk direction"): the
 # sector-after rows of geo/rules/direction_names.jsonl, plural with -s too, a qualifier row ("tactical") before it
 _DIRECTION_ROWS = lookup_rows("direction_names")
@@ -119,8 +127,10 @@ _DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(
                       rf"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:{_SECTOR_PLURALS})\b")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
-# a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road")
-_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+(?:line|lines|highway|road|motorway|railway)\b")
+# a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road"): the
+# line-after rows of geo/rules/name_kinds.jsonl
+_LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+"
+                 + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after") + r"\b")
 # a noun the name before qualifies ("Kherson residents"): the modified-after rows of geo/rules/name_kinds.jsonl
 _MODIFIER_AFTER = _c(r"^\s+(?:" + "|".join(row_pattern(r, lead=False) for r in lookup_rows("name_kinds")
                                           if r.cls == "modified-after") + r")\b")
@@ -208,8 +218,10 @@ _GAP_WORDS = re.compile(r"[\w'’-]+")
 _DIRECT_WORDS_STRICT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "direct")
 _DIRECT_WORDS = _DIRECT_WORDS_STRICT | {r.key for r in lookup_rows("gap_words") if r.cls == "direct-settlement"}
 _ACROSS_WORDS = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "across")
-_PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?(?:(?:has|have|had)\s+been\s+|"
-                  r"(?:was|were|is|are|being)\s+)(?:(?:also|now|reportedly|fully|completely|reported)\s+)*")
+# a passive between the place and the cue after it ("X (Y) was reportedly struck"): the passive and passive-adverb rows
+_PASSIVE_GAP = _c(r"\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,40},\s*)?"
+                  + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "passive") + r"\s+(?:"
+                  + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "passive-adverb") + r"\s+)*")
 
 
 def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, country: bool = False) -> bool:

@@ -80,9 +80,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a row; called-list-before: one that heads a list of settlements after a colon ("населённых пункта: Хорошее, …")
     # other-name: a word between two names of one place that makes the second another name of the first ("now known
     # as", "formerly"; geo.resolve)
+    # line-after: after a name or a chain of names joined by dashes, a line or a road ("the Svatove-Kreminna line",
+    # "the Pokrovsk–Kostiantynivka road"; geo.claims.role)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
                               "title-before", "modified-after", "premises-after", "nickname-before", "called-before",
-                              "called-list-before", "other-name"}),
+                              "called-list-before", "other-name", "line-after"}),
                    {"case": frozenset({"title"})}, frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
@@ -160,7 +162,12 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # weapon ("attacked Belgorod with heavy drones"); a ``venue`` preposition before a meeting's place ("talks … in
     # Istanbul"); an ``office`` word between a place and the office seated there ("the Zaporizhzhia region governor",
     # "Kharkiv's mayor": a possessive is the row "'s")
-    "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue", "office"}), {},
+    # a ``passive`` auxiliary between a place and the event's cue after it ("X was struck", "X has been liberated"), a
+    # ``passive-adverb`` after it ("X was reportedly struck"); a ``where`` preposition after a stationed or massed row
+    # of positions.jsonl ("stationed in X"); a ``locative`` preposition after "20 km north of X" that puts the claim
+    # beside X ("advanced 3 km north-east of X toward Y"), not another place
+    "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue", "office", "passive",
+                             "passive-adverb", "where", "locative"}), {},
                   frozenset({"word"})),
     # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
     # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
