@@ -72,7 +72,9 @@ def test_claims_match_the_labels(summary) -> None:
 # measured, minus one village.
 # The outlet's reminder outweighs a text's own voice: claimant 0.9845 measured, minus one village.
 # Eighth session, every branch merged: 0.9845 / 0.948 / 0.9845 / 0.9925 measured, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.943, "claimant_match": 0.979, "date_match": 0.987}
+# Tenth session (a place "located in X" after the action's object, a headline repeated as the body's opening):
+# action 0.953 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.948, "claimant_match": 0.979, "date_match": 0.987}
 
 
 @pytest.mark.slow
