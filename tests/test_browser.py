@@ -312,8 +312,16 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
         page.wait_for_function(
             "() => document.querySelector('.fm-measure').classList.contains('fm-on')"
             " && document.querySelector('.fm-measure').dataset.points === '0'", timeout=5000)
-        for k, x in enumerate((450, 650), 1):
-            page.mouse.click(x, 350)
+        # the two points 200 px apart across the map's centre, each clicked once nothing but the map lies under it
+        # (a control, a fading popup or the claims list over a point takes the click and the tool never sees it)
+        cx, cy = page.evaluate("() => { const r = frontmap.maps[0].map.getContainer().getBoundingClientRect();"
+                               " return [r.left + r.width / 2, r.top + r.height / 2]; }")
+        for k, x in enumerate((cx - 100, cx + 100), 1):
+            page.wait_for_function(
+                "([x, y]) => { const e = document.elementFromPoint(x, y); return !!e && !!e.closest('.leaflet-container')"
+                " && !e.closest('.leaflet-control, .leaflet-popup, .leaflet-tooltip, .leaflet-interactive'); }",
+                arg=[x, cy], timeout=5000)
+            page.mouse.click(x, cy)
             page.wait_for_function(
                 "(k) => document.querySelector('.fm-measure').dataset.points === String(k)", arg=k, timeout=5000)
         km = float(page.locator(".fm-measure-out").inner_text().removesuffix(" km"))

@@ -144,9 +144,10 @@ def test_extract_files_names_the_slow_report_and_keeps_the_rest(gaz, tmp_path, m
 def test_cli_report_timeout_keeps_the_batch(data_dir, gaz, tmp_path, jobs: int) -> None:
     """``frontmap extract --report-timeout``: the slow file is named, the others are written (exit 1)."""
     folder, slow = _batch(tmp_path)
-    # a report far over the limit (a megabyte of one name per line takes a minute of CPU), and a limit
-    # well over what the quick report needs even as a loaded machine's first report (tables, morphology)
-    slow.write_text("DATE: 2025-11-20\n" + make_report("lines", 1_000_000, place_names(gaz)), encoding="utf-8")
+    # a report far over the limit (4 MB of one name per line: a megabyte takes ~16 CPU s, and the report is stopped
+    # at the limit, so its size costs nothing), and a limit well over what the quick report needs even as a loaded
+    # machine's first report (tables, morphology)
+    slow.write_text("DATE: 2025-11-20\n" + make_report("lines", 4_000_000, place_names(gaz)), encoding="utf-8")
     out = tmp_path / "out.geojson"
     proc = subprocess.run(
         [sys.executable, "-c", "from frontmap.cli import main; main()", "extract", str(folder), "-o", str(out), "--no-front",
