@@ -322,8 +322,15 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
                 " && !e.closest('.leaflet-control, .leaflet-popup, .leaflet-tooltip, .leaflet-interactive'); }",
                 arg=[x, cy], timeout=5000)
             page.mouse.click(x, cy)
-            page.wait_for_function(
-                "(k) => document.querySelector('.fm-measure').dataset.points === String(k)", arg=k, timeout=5000)
+            counted = "(k) => document.querySelector('.fm-measure').dataset.points === String(k)"
+            try:
+                page.wait_for_function(counted, arg=k, timeout=3000)
+            except sync_api.TimeoutError:
+                # a click Leaflet dropped (seen once in CI in the tenth session, cause not found: nothing covered the
+                # point): the tool still holds k - 1 points, so the same click once more must make it k, not k + 1
+                assert page.locator(".fm-measure").get_attribute("data-points") == str(k - 1)
+                page.mouse.click(x, cy)
+                page.wait_for_function(counted, arg=k, timeout=5000)
         km = float(page.locator(".fm-measure-out").inner_text().removesuffix(" km"))
         assert 30 < km < 70, km
         page.locator(".fm-measure-btn").click()
