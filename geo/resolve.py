@@ -41,11 +41,10 @@ from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
-from geo.rules.lookup import class_pattern, ending_pattern, row_pattern, rows_pattern
+from geo.rules.lookup import class_pattern, ending_pattern, lookup_rows, row_pattern, rows_pattern
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
-from geo.rules.lookup import lookup_rows
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
