@@ -36,7 +36,7 @@ import csv
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,6 +176,9 @@ def _ru_word(word: str) -> str:
     if low in _RU_WORDS:
         return _RU_WORDS[low]
     w = low.replace("октябрськ", "октябрьськ").replace("армійськ", "армейськ").replace("володимир", "владимир")
+    w = w.replace("комунар", "коммунар").replace("улян", "ульян")
+    if w.startswith("червоно"):  # Червоноармійськ is Красноармейск, Червонозоряне Краснозоряное
+        w = "красно" + w[len("червоно"):]
     # -ове/-еве is mostly a surname's (Вахрушеве → Вахрушево); an adjective's only in a few words
     possessive = any(w.startswith(s) for s in _SURNAMES) or (
         w.endswith(("ове", "еве", "єве")) and w not in _ADJECTIVES)
@@ -236,7 +239,11 @@ def _keys(names: Iterable[str]) -> set[str]:
     return {k for n in names if n for k in name_keys(n)}
 
 
-def _place_of(gaz: Gazetteer, r: Renaming) -> tuple[int | None, str]:
+def _place_of(gaz: Gazetteer, r: Renaming, same: int = 1) -> tuple[list[int], str]:
+    """The place(s) of a renaming: one, or, when ``same`` renamings of the list share its former
+    name, new name and oblast and exactly that many places of the new name list the former name,
+    those places (which renaming is which does not matter: each gives the same rows); else none
+    and why."""
     new_keys, old_keys = _keys([r.current]), _keys([r.former])
     found = {c.place.geonameid: c.place for c in gaz.candidates(r.current, fuzzy=False, limit=None)
              if c.place.country == "UA" and c.place.feature_class == "P" and c.place.admin1_code == r.admin1}
@@ -246,15 +253,17 @@ def _place_of(gaz: Gazetteer, r: Renaming) -> tuple[int | None, str]:
                  if c.place.admin1_code == r.admin1 and c.place.feature_class == "P"
                  and old_keys & _keys([c.place.name]) and new_keys & _keys(gaz.names(c.place.geonameid))]
         if still:
-            return None, f"GeoNames still calls {still[0].geonameid} by the former name {still[0].name!r}"
-        return None, f"no populated place called {r.current!r} in admin1 {r.admin1}"
+            return [], f"GeoNames still calls {still[0].geonameid} by the former name {still[0].name!r}"
+        return [], f"no populated place called {r.current!r} in admin1 {r.admin1}"
     if len(current) > 1:
         listing = [p for p in current if old_keys & _keys(gaz.names(p.geonameid))]
-        if len(listing) != 1:
-            return None, (f"ambiguous: {len(current)} places called {r.current!r} in admin1 {r.admin1}"
-                          f" ({len(listing)} list {r.former!r})")
+        if len(listing) not in (1, same):
+            return [], (f"ambiguous: {len(current)} places called {r.current!r} in admin1 {r.admin1}"
+                        f" ({len(listing)} list {r.former!r})")
         current = listing
-    return current[0].geonameid, ""
+    if len(current) != 1 and len(current) != same:
+        return [], f"ambiguous: {len(current)} places called {r.current!r} in admin1 {r.admin1}"
+    return sorted(p.geonameid for p in current), ""
 
 
 def _needs_row(gaz: Gazetteer, former: str, geonameid: int) -> bool:
@@ -281,9 +290,22 @@ def match(gaz: Gazetteer, renamings: Iterable[Renaming]) -> list[Outcome]:
     places_of: dict[str, set[tuple[int, int]]] = {}  # folded former name → (place, year)
     for t in table:
         places_of.setdefault(fold(t.former), set()).add((t.geonameid, t.year))
-    found: list[tuple[Renaming, int | None, str, list[tuple[str, str, bool]]]] = []
+    renamings = list(renamings)
+    groups: dict[tuple[str, str, str], list[Renaming]] = {}
     for r in renamings:
-        gid, why = _place_of(gaz, r)
+        groups.setdefault((fold(r.former), fold(r.current), r.admin1), []).append(r)
+    paired: list[tuple[Renaming, int | None, str]] = []
+    for group in groups.values():
+        gids, why = _place_of(gaz, group[0], same=len(group))
+        if len(group) > 1 and len(gids) == len(group):  # same names, same oblast: one source for all
+            source = "; ".join(r.source for r in group)
+            paired += [(replace(r, source=source), gid, "") for r, gid in zip(group, gids, strict=True)]
+        else:
+            one = gids[0] if len(gids) == 1 else None
+            why = "" if one is not None else why or f"ambiguous: {len(gids)} places for {len(group)} renamings"
+            paired += [(r, one, why) for r in group]
+    found: list[tuple[Renaming, int | None, str, list[tuple[str, str, bool]]]] = []
+    for r, gid, why in paired:
         forms = []
         if gid is not None:
             for form, lang in ((r.former, "uk"), *((f, "ru") for f in russian_forms(r.former))):
@@ -293,7 +315,7 @@ def match(gaz: Gazetteer, renamings: Iterable[Renaming]) -> list[Outcome]:
         found.append((r, gid, why, forms))
     out = []
     for r, gid, why, forms in found:
-        if gid is None:
+        if gid is None or why:
             out.append(Outcome(r, None, (), why))
             continue
         current = gaz.place(gid).name
