@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer.names import fold, name_keys, ru_to_uk  # noqa: E402
-from gazetteer.renames import load_renames  # noqa: E402
+from gazetteer.renames import Rename, load_renames  # noqa: E402
 
 __all__ = ["Renaming", "Outcome", "koatuu_renamings", "read_facts", "russian_forms", "match", "main"]
 
@@ -277,15 +277,16 @@ def _needs_row(gaz: Gazetteer, former: str, geonameid: int) -> bool:
                for c in gaz.candidates(former, fuzzy=False, limit=None))
 
 
-def match(gaz: Gazetteer, renamings: Iterable[Renaming]) -> list[Outcome]:
+def match(gaz: Gazetteer, renamings: Iterable[Renaming], table: Iterable[Rename] | None = None) -> list[Outcome]:
     """Each renaming's place and the rows it needs (see the module docstring).
 
     A former name GeoNames lists under the place still gets a row when the table (or another
     renaming of the list) gives the same name to another place renamed in another year: the
     table's years then tell which place bore it last (Перше Травня: Ozarianivka until 2016,
-    Leontovychi until 2024).
+    Leontovychi until 2024). ``table`` is the renames table already written (default the
+    packaged one): its rows are not repeated.
     """
-    table = load_renames()
+    table = load_renames() if table is None else tuple(table)
     have = {(fold(r.former), r.geonameid) for r in table}
     places_of: dict[str, set[tuple[int, int]]] = {}  # folded former name → (place, year)
     for t in table:
