@@ -148,3 +148,14 @@ def test_an_oblast_border_names_both_oblasts(gaz) -> None:
     readings = [w for w in c.why if w.startswith("candidate ")]
     assert not c.resolved and len(readings) >= 2, c.why
     assert {"Dnipropetrovsk Oblast", "Zaporizhzhya Oblast"} <= {w.split(", ")[1].split(" (")[0] for w in readings[:2]}
+
+
+def test_an_oblast_administrations_head_states_its_scope_and_is_no_place(gaz) -> None:
+    text = ("Голова Запорізької ОВА Іван Федоров повідомив про 400 ударів за добу. "
+            "Під ударом були Преображенка та Юрківка.")
+    got = placed(text, gaz)
+    assert "Запорізької ОВА" not in got  # the office: no feature of the report
+    for name in ("Преображенка", "Юрківка"):
+        assert any("in Zaporizhzhya Oblast, the scope its paragraph states" in w for w in got[name].why), got[name].why
+    bare = placed("Голова Іван Федоров повідомив про 400 ударів за добу. Під ударом були Преображенка та Юрківка.", gaz)
+    assert bare["Юрківка"].confidence < got["Юрківка"].confidence
