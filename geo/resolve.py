@@ -118,16 +118,18 @@ _SAME_NAME_ANCHORS = 16
 _NEAREST_WALK = 256
 #: An oblast named in the mention's own sentence counts fully; one its paragraph or its report states as
 #: its scope (:mod:`geo.scopes`: "обстрілювали населені пункти Херсонської області. Під ударами були …")
-#: nearly so; one named elsewhere in the report (which may cover several fronts) counts little. By level:
-#: the weights, and what ``why`` says of where the region was named.
+#: nearly so; one named elsewhere in the report (which may cover several fronts) counts little; a named raion
+#: adds to its oblast in proportion. By level: the weights, and what ``why`` says of where the region was named.
 _REGION_LEVELS: dict[str, tuple[Weights, str]] = {
     "sentence": (Weights(), "named in its sentence"),
     "paragraph": (Weights(region=0.8), "the scope its paragraph states"),
-    "lead": (Weights(region=0.6), "the scope the report states in its lead"),
-    "report": (Weights(region=0.25), "named elsewhere in the report"),
+    "lead": (Weights(region=0.6, raion=0.2), "the scope the report states in its lead"),
+    "report": (Weights(region=0.25, raion=0.1), "named elsewhere in the report"),
 }
 #: The levels a region may be evidence at, strongest first
 _LEVEL_ORDER = ("sentence", "paragraph", "lead", "report")
+#: What ``why`` says of a region at each level: a line holding one is evidence of place
+_REGION_WHY = tuple(label for _, label in _REGION_LEVELS.values())
 
 # a word is read whole and at most _REGION_WORD characters long (possessive: a space follows it), so that a long
 # hyphenated chain is read from each of its capitals at a bounded cost, not to its end
@@ -1005,7 +1007,8 @@ def resolve_mentions(
             # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
             # областях": the oblast or raion its sentence names, or its paragraph or report states as
             # its scope, is the area too (a higher bar: an oblast holds some two thousand settlements)
-            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions),
+            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions,
+                                                                                _REGION_LEVELS[level][1]),
                              cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
@@ -1159,15 +1162,15 @@ def _directions(
     return out
 
 
-def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]]
-                 ) -> list[tuple[Place, float, str]]:
+def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]],
+                 named_how: str = "named in its sentence") -> list[tuple[Place, float, str]]:
     """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
-    them: each with its distance to the region's centre and the region's name; each region's
-    settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
+    them: each with its distance to the region's centre and the region's name, and where the text
+    names it, ``named_how``; each region's settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
     pool: dict[int, tuple[Place, float, str]] = {}
     for r in {p.geonameid: p for _, _, p in regions if p.name in named}.values():
         radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
-        label = f"the centre of {r.name}, named in its sentence"
+        label = f"the centre of {r.name}, {named_how}"
         for p, d in gaz.region_places(r, radius):
             if p.geonameid not in pool:
                 pool[p.geonameid] = (p, d, label)
@@ -1258,7 +1261,7 @@ def _closeness(chars: int) -> float:
 
 #: The least gain a piece of evidence of place must add for a fuzzy look-alike to be trusted
 _FUZZY_EVIDENCE = 0.1
-_GAIN = re.compile(r"\(\+(\d+(?:\.\d+)?)\)")
+_GAIN = re.compile(r"\(\+(\d+(?:\.\d+)?)[,)]")  # "(+0.32)", "(+0.80, raion +0.30)"
 
 
 def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
@@ -1268,9 +1271,9 @@ def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     conf = confidence(ranked, n)
     if ranked and ranked[0].rule == "fuzzy":
         # evidence of place: a pull of the report's settled places, its direction, a region named
-        # nearby; a distance that adds nothing ("187 km from the front line (+0.00)") is none, and
+        # around it; a distance that adds nothing ("187 km from the front line (+0.00)") is none, and
         # neither is a reading of another open name nearby (a common name has a reading near anything)
-        evidence = [w for w in ranked[0].why[1:] if (" km from" in w or "named nearby" in w)
+        evidence = [w for w in ranked[0].why[1:] if (" km from" in w or any(r in w for r in _REGION_WHY))
                     and " beside it " not in w
                     and (g := _GAIN.search(w)) is not None and float(g.group(1)) >= _FUZZY_EVIDENCE]
         if not evidence:
