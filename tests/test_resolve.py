@@ -439,3 +439,22 @@ def test_a_region_after_a_list_item_holds_for_the_items_before_it_not_after(gaz)
     assert by_place["Новониколаевка"].admin1 == "Zaporizhzhya Oblast"
     assert by_place["Егоровка"].admin1 == "Dnipropetrovsk Oblast"
     assert not any("Dnipropetrovsk Oblast, named" in w for w in by_place["Новониколаевка"].why)
+
+
+@pytest.mark.parametrize("region_why", [
+    "in Kharkiv Oblast, named in its sentence (+0.80)",
+    "in Kharkiv Oblast, the scope its paragraph states (+0.80)",
+    "in Kupianska Miskrada (Kharkiv Oblast), the scope the report states in its lead (+0.60, raion +0.20)",
+])
+def test_a_region_around_a_fuzzy_look_alike_is_evidence_of_place(region_why) -> None:
+    from gazetteer.model import Candidate, Place
+    from geo.resolve import MIN_CONFIDENCE, _guarded_confidence
+
+    a = Place(1, "Kurylivka", 49.66, 37.70, "P", "PPL", "UA", "Kharkiv Oblast", "Kupianska Miskrada")
+    b = Place(2, "Kurylivka", 48.60, 35.20, "P", "PPL", "UA", "Dnipropetrovsk Oblast")
+    match = "name fuzzy match 'Kurylivka' (0.70)"
+    with_region = [Candidate(a, 2.4, "Kurylivka", "fuzzy", (match, region_why)), Candidate(b, 1.2, "Kurylivka", "fuzzy")]
+    alone = [Candidate(a, 2.4, "Kurylivka", "fuzzy", (match, "population 3,620 (+0.43)")),
+             Candidate(b, 1.2, "Kurylivka", "fuzzy")]
+    assert _guarded_confidence(with_region, 2) >= MIN_CONFIDENCE
+    assert _guarded_confidence(alone, 2) < MIN_CONFIDENCE
