@@ -482,7 +482,7 @@ def resolve_mentions(
 
     # the scopes its paragraphs and the report state (geo.scopes): a region no name owns
     scopes = find_scopes(text, [(rs, re_, p, owner_of[k][0] >= 0) for k, (rs, re_, p) in enumerate(by_start)],
-                         sentence_of) if text and sentence_of is not None else []
+                         sentence_of, [sc.town.admin1 for sc in sectors]) if text and sentence_of is not None else []
     para_scopes = [sc for sc in scopes if not sc.lead]
     scope_starts = [sc.start for sc in para_scopes]
     lead_scope = next((sc for sc in scopes if sc.lead), None)

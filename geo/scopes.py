@@ -8,7 +8,7 @@ so for the text from the start of the sentence that names it to the next sentenc
 the end of its paragraph (as a front direction does, :mod:`geo.sectors`); a line ending in a colon (a heading:
 "Херсонська область:") holds for the lines after it up to a blank line. A report that names regions of one oblast
 only, one of them in its lead (its first two paragraphs: a headline and the first paragraph, or the first two
-lines of a post), has that scope throughout.
+lines of a post), and no front direction named after a town of another, has that scope throughout.
 
 What is not a scope: a region written right after a name as that name's own ("Tykhe, Dnipropetrovsk Oblast",
 "Гуєво (Курщина)"): :mod:`geo.resolve` leaves those out (``owned``).
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from gazetteer.model import Place
@@ -75,6 +75,7 @@ def find_scopes(
     text: str,
     regions: Sequence[tuple[int, int, Place, bool]],
     sentence_of: Callable[[int], tuple[int, int]],
+    other_oblasts: Iterable[str] = (),
 ) -> list[Scope]:
     """The scopes a report states: each paragraph's (in text order), then the report's own (``lead``), if any.
 
@@ -87,6 +88,10 @@ def find_scopes(
         ("Tykhe, Dnipropetrovsk Oblast"), which is no scope.
     sentence_of
         ``offset -> (start, end)`` of the sentence holding an offset.
+    other_oblasts
+        The oblasts of what else the report places by name alone: the towns of the front directions it
+        names (a General Staff summary naming one oblast in its lead and the Kupiansk direction further
+        on is about more than that oblast).
     """
     free = sorted((s, e, p) for s, e, p, owned in regions if not owned)
     if not free:
@@ -94,7 +99,8 @@ def find_scopes(
     # the sentences that state a scope: their start, their regions, the first as written
     stated: dict[int, tuple[set[str], str, int]] = {}
     for s, e, p in free:
-        sent = sentence_of(s)[0]
+        # (from its sentence's start, or its paragraph's where a sentence runs across a line break)
+        sent = max(sentence_of(s)[0], text.rfind("\n", 0, s) + 1)
         names, _, _ = stated.setdefault(sent, (set(), text[s:e], s))
         names.add(p.name)
     starts = sorted(stated)
@@ -113,8 +119,8 @@ def find_scopes(
         if k + 1 < len(starts):
             end = min(end, starts[k + 1])  # the next sentence naming a region closes it
         out.append(Scope(frozenset(names), sent, end, written))
-    # the report's own: regions of one oblast only, one of them named in its lead
-    if len({oblast_of(p) for _, _, p, _ in regions}) == 1:
+    # the report's own: regions (and front directions) of one oblast only, one of them named in its lead
+    if len({oblast_of(p) for _, _, p, _ in regions} | set(other_oblasts)) == 1:
         lead_end = _lead_end(text)
         in_lead = [(s, e, p) for s, e, p in free if s < lead_end]
         if in_lead:

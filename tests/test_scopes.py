@@ -159,3 +159,18 @@ def test_an_oblast_administrations_head_states_its_scope_and_is_no_place(gaz) ->
         assert any("in Zaporizhzhya Oblast, the scope its paragraph states" in w for w in got[name].why), got[name].why
     bare = placed("Голова Іван Федоров повідомив про 400 ударів за добу. Під ударом були Преображенка та Юрківка.", gaz)
     assert bare["Юрківка"].confidence < got["Юрківка"].confidence
+
+
+def test_a_scope_starts_no_earlier_than_its_paragraph() -> None:
+    # a sentence the splitter runs across a line break ("a headline\nIn Kharkiv Oblast …"): the scope is the
+    # region's paragraph's, not the headline's
+    text = "Villages under fire\nIn Kharkiv Oblast, A and B were shelled."
+    scopes = find_scopes(text, [_at(text, "Kharkiv Oblast", KHARKIV)], lambda x: (0, len(text)))
+    assert [text[s.start:s.end] for s in scopes if not s.lead] == ["In Kharkiv Oblast, A and B were shelled."]
+
+
+def test_a_report_naming_a_direction_of_another_oblast_has_no_scope_of_its_own() -> None:
+    text = "Бої тривають у Харківській області.\nНа Запорізькому напрямку ворог атакував біля A."
+    regions = [_at(text, "Харківській області", KHARKIV)]
+    assert any(s.lead for s in find_scopes(text, regions, _sentences(text), ["Kharkiv Oblast"]))
+    assert not any(s.lead for s in find_scopes(text, regions, _sentences(text), ["Zaporizhzhya Oblast"]))
