@@ -79,3 +79,30 @@ def test_a_header_row_opens_a_line_that_introduces_a_bodys_message(row) -> None:
 
     assert len(row.example.split()) > 8 and _is_header(row.example), row.example
     assert not _is_header(row.example.replace(row.example.split()[0], "Shelling", 1))
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # English news: a Ukrainian brigade speaks by its commander or its spokesperson, or as "the brigade"
+    ("Speaking to a news site on May 3, the commander of the 110th Mechanized Brigade said Novoselivka had "
+     "fallen to Russian forces.", "Novoselivka", Claimant.UA_OFFICIAL),
+    ("A spokesperson for the 47th Mechanised Brigade told Suspilne that Russian troops attacked near Tykhe.",
+     "Tykhe", Claimant.UA_OFFICIAL),
+    ("The brigade said it had repelled an assault aimed at Shakhove, east of Dobropillia.", "Shakhove",
+     Claimant.UA_OFFICIAL),
+    # a brigade that does not speak is no speaker: the ministry claims ("units of the brigade", no speech word by it)
+    ("Russia's Defence Ministry said its forces had taken Stepove.", "Stepove", Claimant.RU_MOD),
+    # Ukrainian news: a corps commander who denies a claim speaks
+    ("Командир 9-го армійського корпусу заперечив, що росіяни зайшли до Торського.", "Торського",
+     Claimant.UA_OFFICIAL),
+])
+def test_a_ukrainian_unit_named_by_its_role_speaks(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+def test_a_denial_names_the_report_speaker_until_someone_else_speaks() -> None:
+    # the denier of the lead speaks the next sentences; the General Staff, named later, its own
+    text = ("Командир 9-го армійського корпусу заперечив, що росіяни зайшли до центру Торського.\n"
+            "Бої тривають біля Ямполя.\n"
+            "За даними Генштабу ЗСУ, ворог 12 разів атакував у районах Серебрянки та Дронівки.")
+    assert [s.speaker.claimant if s.speaker else None for s in read_report(text)] == [
+        Claimant.UA_OFFICIAL, Claimant.UA_OFFICIAL, Claimant.UA_GENERALSTAFF]
