@@ -106,3 +106,12 @@ def test_a_denial_names_the_report_speaker_until_someone_else_speaks() -> None:
             "За даними Генштабу ЗСУ, ворог 12 разів атакував у районах Серебрянки та Дронівки.")
     assert [s.speaker.claimant if s.speaker else None for s in read_report(text)] == [
         Claimant.UA_OFFICIAL, Claimant.UA_OFFICIAL, Claimant.UA_GENERALSTAFF]
+
+
+def test_a_general_staff_summary_line_speaks_for_the_general_staff_after_another_speaker() -> None:
+    # Ukrainian news: a grouping's spokesman, then the General Staff's figures for a direction, set apart
+    text = ("Речник угруповання «Схід» заявив, що ворог відступив від Торського.\n"
+            "- На Лиманському напрямку ворог 14 разів атакував в районах населених пунктів Торське, Ямпіль та у бік "
+            "Дробишевого.")
+    assert claim_at(text, "Ямпіль").claimant is Claimant.UA_GENERALSTAFF
+    assert claim_at(text, "Торського").claimant is Claimant.UA_OFFICIAL
