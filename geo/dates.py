@@ -398,13 +398,17 @@ def _back_words(*classes: str) -> str:
 
 _BACK_REFERENCE = re.compile(
     rf"\b(?:{_back_words('determiner')})\s+(?:{_back_words('body')})\s+(?:\w+\s+)?(?:{_back_words('verb')})"
-    rf"|\b(?:{_back_words('pronoun')})\s+(?:also\s+)?(?:{_back_words('pronoun-verb')})"
-    rf"|\b(?:{_back_words('according')})\s+(?:{_back_words('according-body')})",
+    rf"|\b(?:{_back_words('pronoun')})\s+(?:(?:{_back_words('also')})\s+)?(?:{_back_words('pronoun-verb')})"
+    # after a quotation Russian and Ukrainian put the verb first: "…», – сказав він"
+    rf"|\b(?:{_back_words('pronoun-verb')})\s+(?:{_back_words('pronoun')})\b"
+    rf"|\b(?:{_back_words('according')})\s+(?:{_back_words('according-body')})"
+    rf"|\b(?:{_back_words('pronoun-according')})\b",
     re.IGNORECASE,
 )
-# Every match of _BACK_REFERENCE holds a verb's or "according"'s word (lower-cased): a sentence with none is not searched.
-_BACK_REFERENCE_STEMS = tuple(sorted({r.key.split(" ")[0] for r in _BACK_ROWS
-                                      if r.cls in ("verb", "pronoun-verb", "according")}))
+# Every match of _BACK_REFERENCE holds a verb's or "according"'s word, or a whole "according to him" row (lower-cased):
+# a sentence with none is not searched.
+_BACK_REFERENCE_STEMS = tuple(sorted({r.key.split(" ")[0] for r in _BACK_ROWS if r.cls in ("verb", "pronoun-verb", "according")}
+                                     | {r.key for r in _BACK_ROWS if r.cls == "pronoun-according"}))
 
 
 def _may_refer_back(sentence: str) -> bool:

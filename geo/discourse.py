@@ -315,9 +315,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             # '"In the Pokrovsk direction, …," it said.': the pronoun is the last speaker named, in a later
             # paragraph too (news copy sets each quotation apart)
             named = states[last_named].speaker
-        elif named is None and last_named >= 0 and _PRONOUN_OPENS.match(sentence):
-            # "He said two others were killed near X": a sentence that opens with a pronoun and a speech verb goes
-            # on in the words of the last speaker named, in a later paragraph too
+        elif named is None and last_named >= 0 and (_PRONOUN_OPENS.match(sentence)
+                                                     or _PRONOUN_ACCORDING.search(sentence)):
+            # "He said two others were killed near X", "По его словам, …": a sentence that opens with a pronoun and a
+            # speech verb, or says "according to him", goes on in the words of the last speaker named, in a later
+            # paragraph too
             named = states[last_named].speaker
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
@@ -432,13 +434,22 @@ def _list_stop(sentence: str, start: int) -> int | None:
 
 # the pronoun and pronoun-verb rows of geo/rules/back_references.jsonl: the words of a sentence that goes on in the
 # last speaker's words, one vocabulary with geo.dates' (it goes on in the last statement's date too)
-_PRONOUNS = rows_pattern(r for r in lookup_rows("back_references") if r.cls == "pronoun")
-_PRONOUN_VERBS = rows_pattern(r for r in lookup_rows("back_references") if r.cls == "pronoun-verb")
-# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
-_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+" + _PRONOUNS + r"\s++" + _PRONOUN_VERBS + r"\W*+$", re.IGNORECASE)
-# a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …")
-_PRONOUN_OPENS = re.compile(r"\s*+(?:" + "|".join(re.escape(r.key.title()) for r in lookup_rows("back_references")
-                                                  if r.cls == "pronoun") + r")\s++(?:also\s++)?" + _PRONOUN_VERBS + r"\b")
+_BACK = lookup_rows("back_references")
+_PRONOUNS = rows_pattern(r for r in _BACK if r.cls == "pronoun")
+_PRONOUN_VERBS = rows_pattern(r for r in _BACK if r.cls == "pronoun-verb")
+_ALSO = rows_pattern(r for r in _BACK if r.cls == "also")
+# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.'), or, as Russian and
+# Ukrainian write it, after a dash, before a speech verb and a pronoun ("…», – сказав він", "…», — добавил он ТАСС",
+# "…», – додав речник"), a few words at most after them
+_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:" + _PRONOUNS + r"\s++" + _PRONOUN_VERBS + r"\W*+$"
+                                  + r"|,?\s*+[-–—]\s*+" + _PRONOUN_VERBS + r"\s++" + _PRONOUNS
+                                  + r"(?:\s++[\w-]++){0,4}\W*+$)", re.IGNORECASE)
+# a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …", "Він також зазначив, що …")
+_PRONOUN_OPENS = re.compile(r"\s*+(?:" + "|".join(re.escape(r.key.title()) for r in _BACK if r.cls == "pronoun")
+                            + r")\s++(?:" + _ALSO + r"\s++)?" + _PRONOUN_VERBS + r"\b")
+# "According to him, …", "За його словами, …", "По его словам, …": the last speaker named goes on speaking
+_PRONOUN_ACCORDING = re.compile(rows_pattern(r for r in _BACK if r.cls == "pronoun-according") + r"(?!\w)",
+                                re.IGNORECASE)
 # a sentence that opens with a head of a few words (a direction, "Найбільше") and a dash standing for the verb, then a
 # lower-case word (a preposition: "у районах", "в бік", "поблизу") before its places
 _VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0,3}[^\s\d,;:.–—-][^\s,;:.–—]*+)\s++[–—]\s++(?=[a-zа-яёіїєґ])")

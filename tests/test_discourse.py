@@ -570,3 +570,32 @@ def test_a_pronoun_and_a_pronoun_verb_row_go_on_in_the_last_speakers_words(verb)
         # a speech verb only right after the pronoun, and in the sentence's own case
         assert not _PRONOUN_AFTER_QUOTE.search(f'"Units liberated Berestove," {pronoun} {verb.phrase}ing.')
         assert not _PRONOUN_OPENS.match(f"{pronoun.title()} {verb.phrase.upper()} that units liberated Berestove.")
+
+
+def _who(text: str) -> list[str | None]:
+    return [s.speaker.claimant.value if s.speaker else None for s in read_report(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # Ukrainian news: the General Staff, then a grouping's spokesman, whose words go on in later paragraphs
+    "Генштаб ЗСУ повідомив про 120 боєзіткнень.\nРечник угруповання «Схід» Іван Коваль заявив, що ворог атакував біля "
+    "Торського.\nЗа його словами, бої тривають біля Ямполя.\nВін також зазначив, що ворог просунувся біля Серебрянки.\n"
+    "«Ворог атакує Дробишеве», – додав речник.\n«Ворог атакує Рубіжне», – сказав він.",
+    # Russian news: the MoD, then a war correspondent
+    "Минобороны России сообщило об освобождении Тихого.\nВоенкор Александр Коц заявил, что бои идут у Торского.\n"
+    "По его словам, бои идут также у Ямполя.\nОн также отметил, что штурмовики продвинулись у Серебрянки.\n"
+    "«Противник атакует Дробышево», — добавил он ТАСС.",
+    # English news: the General Staff, then a milblogger
+    "The General Staff said 120 clashes took place.\nMilitary blogger Yuri Podolyaka said Russian forces attacked near "
+    "Torske.\nAccording to him, fighting continues near Yampil.\nHe also noted that Russian troops advanced near Serebrianka.",
+])
+def test_a_reference_back_keeps_the_last_speaker_in_a_later_paragraph(text: str) -> None:
+    who = _who(text)
+    assert who[0] != who[1] and who[1:] == [who[1]] * (len(who) - 1), who
+
+
+def test_a_speaker_named_later_speaks_its_paragraph_then_the_report_speaker_again() -> None:
+    text = ("Речник угруповання «Схід» заявив, що ворог атакував біля Торського.\nЗа його словами, бої тривають біля "
+            "Ямполя.\nЗа даними Генштабу ЗСУ, ворог 12 разів атакував у районах Серебрянки та Дронівки.\n"
+            "Бої тривають біля Білогорівки.")
+    assert _who(text) == ["UA-official", "UA-official", "UA-GeneralStaff", "UA-official"]
