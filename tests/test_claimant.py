@@ -91,6 +91,15 @@ def test_a_header_row_opens_a_line_that_introduces_a_bodys_message(row) -> None:
      Claimant.UA_OFFICIAL),
     # a brigade that does not speak is no speaker: the ministry claims ("units of the brigade", no speech word by it)
     ("Russia's Defence Ministry said its forces had taken Stepove.", "Stepove", Claimant.RU_MOD),
+    # Ukrainian news: a battalion's or brigade's commander, a brigade's spokesman named after "за словами", a
+    # spokesman of any command of the Defence Forces
+    ("Командир батальйону розповів, що ворог зайшов до Торського.", "Торського", Claimant.UA_OFFICIAL),
+    ("За словами речника 24-ї бригади, ворог атакував біля Торського.", "Торського", Claimant.UA_OFFICIAL),
+    ("Речник Сил оборони Таврійського напрямку повідомив, що ворог атакував біля Степового.", "Степового",
+     Claimant.UA_OFFICIAL),
+    # ... and the General Staff and a war correspondent after "за даними", "по словам"
+    ("За даними Генштабу ЗСУ, бої тривають біля Торського.", "Торського", Claimant.UA_GENERALSTAFF),
+    ("По словам военкора, бои идут у Торского.", "Торского", Claimant.RU_MILBLOGGER),
     # Ukrainian news: a corps commander who denies a claim speaks
     ("Командир 9-го армійського корпусу заперечив, що росіяни зайшли до Торського.", "Торського",
      Claimant.UA_OFFICIAL),
