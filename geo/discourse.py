@@ -53,7 +53,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption, office_after
 from geo.claims.carry import Carried, ContextReader
-from geo.dates import claim_date, date_and_scope, written_date
+from geo.dates import BODY_REFERENCE, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.lookup import lookup_rows, rows_pattern
@@ -316,10 +316,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             # paragraph too (news copy sets each quotation apart)
             named = states[last_named].speaker
         elif named is None and last_named >= 0 and (_PRONOUN_OPENS.match(sentence)
-                                                     or _PRONOUN_ACCORDING.search(sentence)):
-            # "He said two others were killed near X", "По его словам, …": a sentence that opens with a pronoun and a
-            # speech verb, or says "according to him", goes on in the words of the last speaker named, in a later
-            # paragraph too
+                                                     or _PRONOUN_ACCORDING.search(sentence)
+                                                     or BODY_REFERENCE.search(sentence)):
+            # "He said two others were killed near X", "По его словам, …", "…, the regional head noted": a sentence
+            # that opens with a pronoun and a speech verb, says "according to him" or names a speaker by its kind
+            # alone goes on in the words of the last speaker named, in a later paragraph too
             named = states[last_named].speaker
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")

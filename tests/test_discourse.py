@@ -599,3 +599,15 @@ def test_a_speaker_named_later_speaks_its_paragraph_then_the_report_speaker_agai
             "Ямполя.\nЗа даними Генштабу ЗСУ, ворог 12 разів атакував у районах Серебрянки та Дронівки.\n"
             "Бої тривають біля Білогорівки.")
     assert _who(text) == ["UA-official", "UA-official", "UA-GeneralStaff", "UA-official"]
+
+
+def test_a_speaker_named_again_by_its_kind_alone_is_the_last_one_named() -> None:
+    # wire copy: the MoD, then a regional head by name, then "the regional head noted", "the spokesperson said"
+    text = ("Russia's Defence Ministry said its forces had taken Tykhe.\n"
+            "Russian forces control most of Krasnoarmeysk, DPR head Denis Pushilin said on Monday.\n"
+            "Russian forces are advancing on Dimitrov from another direction, the regional head noted.")
+    assert _who(text) == ["RU-MoD", "RU-official", "RU-official"]
+    text = ("Ukraine's General Staff reported 120 clashes.\n"
+            "Vladyslav Voloshyn, spokesman for the Southern Defence Forces, said Russian troops attacked near Stepove.\n"
+            "\"The enemy is massing near Mala Tokmachka,\" the spokesperson said.")
+    assert _who(text)[2] == "UA-official"
