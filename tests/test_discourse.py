@@ -611,3 +611,17 @@ def test_a_speaker_named_again_by_its_kind_alone_is_the_last_one_named() -> None
             "Vladyslav Voloshyn, spokesman for the Southern Defence Forces, said Russian troops attacked near Stepove.\n"
             "\"The enemy is massing near Mala Tokmachka,\" the spokesperson said.")
     assert _who(text)[2] == "UA-official"
+
+
+def test_a_quotation_closed_by_a_surname_is_the_speaker_named_with_it_before() -> None:
+    # Ukrainian news: a corps commander named with his title, then the General Staff in a short line, then his
+    # quotation over three sentences closed by his surname alone
+    text = ("Командир 9-го армійського корпусу бригадний генерал Іван Петренко заперечив заяви про зачистку Торського.\n"
+            "Відео публікує Генштаб ЗСУ.\n"
+            "«Ворог доповідає про зачистку. Хто був у Торському, знає, де я. Торське ніхто не зачищає», — сказав Петренко.")
+    assert _who(text)[-3:] == ["UA-official"] * 3
+    # English: '…," Petrenko said' after "Ivan Petrenko, the commander of the 110th Mechanized Brigade, said …"
+    text = ("Ivan Petrenko, the commander of the 110th Mechanized Brigade, said the enemy attacked near Tykhe.\n"
+            "Ukraine's General Staff reported 120 clashes.\n"
+            "\"The enemy is massing near Novoselivka,\" Petrenko said.")
+    assert _who(text) == ["UA-official", "UA-GeneralStaff", "UA-official"]
