@@ -22,8 +22,10 @@ def _claimant(sentence: str, name: str, context: str = "") -> Claimant | None:
     ("Reuters, citing the Russian Defence Ministry, said Russian troops had taken Tykhe.", "Tykhe", Claimant.RU_MOD),
     ("Ukraine's General Staff said its forces repelled an assault near Torske, the Kyiv Independent reported.",
      "Torske", Claimant.UA_GENERALSTAFF),
-    # an outlet alone claims what it reports
+    # an outlet alone claims what it reports, and what it verified itself
     ("Russian troops took Tykhe, Reuters reported.", "Tykhe", Claimant.MEDIA),
+    ("Reuters was able to verify the location of the video as near the village of Malynivka.", "Malynivka",
+     Claimant.MEDIA),
 ])
 def test_an_outlet_relaying_a_side_is_not_the_claimant(sentence: str, name: str, claimant: Claimant) -> None:
     assert _claimant(sentence, name) is claimant
