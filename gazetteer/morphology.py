@@ -151,9 +151,10 @@ def word_nominatives(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-#: the oblique endings of the declensions of Russian place names that pymorphy3's analyser reads as another word's
-#: ("Шевченкова" as the surname Шевченков's genitive, not as the village Шевченково's) or does not know, each with
-#: the nominative ending it comes from: one row each, with an example ``"Шевченкова → Шевченково"``
+#: the oblique endings of the declensions of Russian and Ukrainian place names that pymorphy3's analyser reads as
+#: another word's ("Шевченкова" as the surname Шевченков's genitive, not as the village Шевченково's) or does not
+#: know ("Вергунці"), each with the nominative ending it comes from: one row each, with an example
+#: ``"Шевченкова → Шевченково"``
 CASE_ENDINGS_FILE = Path(__file__).resolve().parent / "data" / "case_endings.jsonl"
 _MIN_STEM = 3
 
@@ -173,19 +174,21 @@ def case_endings() -> tuple[tuple[str, str, str], ...]:
     >>> ("ru", "ова", "ово") in case_endings()
     True
     """
-    rows = load_table(CASE_ENDINGS_FILE, classes={"neuter", "feminine"}, matches={"part"}, langs={"ru"},
+    rows = load_table(CASE_ENDINGS_FILE, classes={"neuter", "feminine"}, matches={"part"}, langs={"ru", "uk"},
                       fields={"nominative": None}, required={"nominative"}, checks={"part": _check_ending})
     return tuple(sorted(((r.lang, r.key, r.get("nominative")) for r in rows), key=lambda r: -len(r[1])))
 
 
 def _ending_nominatives(word: str) -> list[str]:
-    """The nominatives :func:`case_endings` gives a capitalised word of a language it may be in: not a word with a
-    Ukrainian letter, nor a Ukrainian neuter name as written ("Степове" is no Russian "Степово" in the
-    prepositional)."""
-    if not word[:1].isupper() or (ukrainian_only(word) and _ukrainian_neuter(word.lower())):
+    """The nominatives :func:`case_endings` gives a capitalised word, by the rows of the languages it may be in (a
+    word with a Ukrainian letter is no Russian form), a Russian row not to a Ukrainian neuter name as written
+    ("Степове" is no Russian "Степово" in the prepositional)."""
+    if not word[:1].isupper():
         return []
     low = word.lower()
-    langs = _langs(word)
+    langs = set(_langs(word))
+    if "ru" in langs and ukrainian_only(word) and _ukrainian_neuter(low):
+        langs.discard("ru")
     return [_match_case(low[: len(low) - len(end)] + nom, word) for lang, end, nom in case_endings()
             if lang in langs and low.endswith(end) and len(low) - len(end) >= _MIN_STEM]
 

@@ -420,10 +420,11 @@ _EACH_MAX_COST = 2  # one-position rules apply to forms with at most this many c
 _EACH_MAX_FORMS = 64  # ... while a word has fewer forms than this
 
 
-def _word_variants(
-    word: str, rules: tuple[_Rule, ...], lexicon: dict[str, tuple[str, ...]]
-) -> list[tuple[str, int]]:
-    """Alternatives of one word with the number of rules applied, fewest first (the word itself first)."""
+@functools.lru_cache(maxsize=65536)
+def _word_variants(word: str, script: str) -> tuple[tuple[str, int], ...]:
+    """Alternatives of one word with the number of rules of ``script`` applied, fewest first (the word itself
+    first); remembered, as the words of names recur."""
+    rules, lexicon = _spelling(script)
     cost = {word: 0}
     for alt in lexicon.get(word, ()):
         cost.setdefault(alt, 1)
@@ -435,19 +436,17 @@ def _word_variants(
                 if new not in cost:
                     cost[new] = c + 1
     ranked = sorted(cost.items(), key=lambda item: item[1])  # stable: rule order within a cost
-    return ranked[:_PER_WORD]
+    return tuple(ranked[:_PER_WORD])
 
 
-def _convert(
-    text: str, rules: tuple[_Rule, ...], lexicon: dict[str, tuple[str, ...]], limit: int
-) -> list[tuple[str, int]]:
+def _convert(text: str, script: str, limit: int) -> list[tuple[str, int]]:
     """Russian -> Ukrainian forms of a lower-case text, word by word, fewest changes first, each with its
     number of changes."""
     words = text.split()
     if not words or len(words) > 4:
         return []
     per_word = _PER_WORD if len(words) == 1 else (8, 5, 4)[len(words) - 2]
-    options = [_word_variants(w, rules, lexicon)[:per_word] for w in words]
+    options = [_word_variants(w, script)[:per_word] for w in words]
     combos = sorted(
         itertools.product(*options), key=lambda combo: sum(c for _, c in combo)
     )[: limit + 1]
@@ -459,8 +458,8 @@ def _converted(name: str, limit: int) -> list[tuple[str, int]]:
     text = unicodedata.normalize("NFC", name)
     if is_cyrillic(text):
         text = _NON_ALNUM.sub(" ", text.casefold().replace("'", "\u02bc")).replace("\u02bc", "'")
-        return _convert(text, *_spelling("cyrillic"), limit)
-    return _convert(fold(text), *_spelling("latin"), limit)
+        return _convert(text, "cyrillic", limit)
+    return _convert(fold(text), "latin", limit)
 
 
 def ru_to_uk(name: str, limit: int = 32) -> list[str]:
@@ -615,7 +614,7 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
     # unlikely one's of one.
     from gazetteer.morphology import oblique
 
-    converted: list[tuple[int, int, str]] = []
+    converted: list[tuple[int, int, int, str]] = []
     for rank, text in enumerate(names):
         if text in heads and oblique(text):
             rank = _RANK_CAP  # a name as written that is no nominative ("Каменки-Днепровской"): its forms last
@@ -628,8 +627,8 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
             if has_cyrillic(text):
                 text = transliterations(text)[0]
             forms = [(_refold(f), n) for f, n in _converted(text, 32)]
-        converted += [(n + min(rank, _RANK_CAP), i, key) for i, (key, n) in enumerate(forms)]
-    for _, _, key in sorted(converted):
+        converted += [(n + min(rank, _RANK_CAP), rank, i, key) for i, (key, n) in enumerate(forms)]
+    for *_, key in sorted(converted):
         add(key, "ru-uk")
     for key in [k for k, rule in out.items() if rule == "ru-uk" and " " in k][:8]:
         add(key.replace(" ", ""), "ru-uk")  # Gulyay-Pole -> Huliai Pole -> Huliaipole

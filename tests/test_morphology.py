@@ -60,7 +60,7 @@ def test_oblique(name, expected):
 
 def test_every_case_ending_row_reads_back():
     rows = morphology.load_table(morphology.CASE_ENDINGS_FILE, classes={"neuter", "feminine"}, matches={"part"},
-                                 langs={"ru"}, fields={"nominative": None}, required={"nominative"},
+                                 langs={"ru", "uk"}, fields={"nominative": None}, required={"nominative"},
                                  checks={"part": morphology._check_ending})
     assert len(rows) == len(case_endings())
     for row in rows:
