@@ -471,7 +471,8 @@ def ru_to_uk(name: str, limit: int = 32) -> list[str]:
     сла-/зла- → соло-/золо- (the East Slavic full vowel form: Сладкое → Солодке),
     -ино → -ине, -ово → -ове, -ая → -а, adjective gender) and a few lexical pairs found in many
     toponyms (Первое → Перше, Большая → Велика); they are generous, and a downstream lookup
-    keeps only the forms that exist.
+    keeps only the forms that exist. The rules and the word pairs are the rows of
+    :data:`SPELLING_FILE` (``gazetteer/data/ru_uk_spelling.jsonl``), applied in file order.
 
     Parameters
     ----------
