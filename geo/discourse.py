@@ -430,6 +430,7 @@ _LIST_STOP = re.compile(r"[,;]\s*+(?!(?:(?:and|or|та|і|й|и|а\s+также|
 # an aside set off by commas right after a list opener, with no name in it: a relative clause ("Серед населених
 # пунктів, які опинилися під загрозою, були A, B"; "Среди населенных пунктов, где шли бои, оказались A, B")
 _OPENER_ASIDE = re.compile(r",[^,.;:\n]*+,")
+_OPENER_COMMA = re.compile(r"\s*+,(?=\s*+(?-i:[a-zа-яёіїєґ]))")  # a comma right after the opener, a lower-case word after it
 
 
 def _list_stop(sentence: str, start: int) -> int | None:
@@ -437,6 +438,12 @@ def _list_stop(sentence: str, start: int) -> int | None:
     aside = _OPENER_ASIDE.match(sentence, len(sentence) - len(sentence[start:].lstrip()))
     if aside is not None and not any(w[:1].isupper() for w in aside.group().split()):
         start = aside.end()
+    else:
+        # the opener's own comma, before a preposition and its places ("Зокрема, поблизу Степногірська.", "In
+        # particular, near Rodynske and Shevchenko."): the list starts after it
+        own = _OPENER_COMMA.match(sentence, start)
+        if own is not None:
+            start = own.end()
     m = _LIST_STOP.search(sentence, start)
     return m.start() if m else None
 

@@ -557,3 +557,41 @@ def test_clashes_towards_a_place_are_attacks_on_it(sentence: str, name: str, act
 ])
 def test_a_place_liberated_earlier_is_a_status(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action, _claim(sentence, name).why
+
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # the breakthrough noun: a try at it is an attack
+    ("Ворог здійснив спробу прориву до Новопавлівки.", "Новопавлівки", Action.ATTACKED, "attempted"),
+    ("На Покровському напрямку противник здійснив три спроби прориву в районі Родинського.", "Родинського",
+     Action.ATTACKED, "attempted"),
+    # encircling, as the verb says it: fighting there, not a capture ("взял" alone is one)
+    ("Российские войска окружили Мирноград с трех сторон.", "Мирноград", Action.FIGHTING, "done"),
+    ("Штурмовые отряды окружают Димитров.", "Димитров", Action.FIGHTING, "done"),
+    ("Росіяни оточують Мирноград, заявив речник.", "Мирноград", Action.FIGHTING, "done"),
+    ("Окупанти намагаються оточити Куп'янськ.", "Куп'янськ", Action.ATTACKED, "attempted"),
+    ("Противник взял в полукольцо Константиновку.", "Константиновку", Action.FIGHTING, "done"),
+    ("Наши подразделения берут в клещи Северск.", "Северск", Action.FIGHTING, "done"),
+    ("Полк взял Северск.", "Северск", Action.CAPTURED, "done"),
+    # approaching
+    ("Российские войска приближаются к Гуляйполю.", "Гуляйполю", Action.ADVANCING, "done"),
+    # a status of Russian control (officials, war correspondents)
+    ("Под контролем российских войск находятся Тихое и Вороне.", "Вороне", Action.CAPTURED, "done"),
+    ("Большая часть Родинского находится под контролем ВС России.", "Родинского", Action.CAPTURED, "done"),
+    ("За даними DeepState, Шевченко перебуває під контролем окупантів.", "Шевченко", Action.CAPTURED, "done"),
+    # a stronghold taken by a place is an advance there; a part of it taken enters it
+    ("Штурмовики захватили опорный пункт возле Ямполя.", "Ямполя", Action.ADVANCING, "done"),
+    ("Ворог захопив опорний пункт біля Зарічного.", "Зарічного", Action.ADVANCING, "done"),
+    ("Ворог окупував частину Ямполя.", "Ямполя", Action.ENTERED, "done"),
+])
+def test_nouns_rings_and_statuses(sentence: str, name: str, action: Action, modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the Defence Forces' control is no capture; "окружающих" (surrounding) is no encircling
+    ("Українські захисники повідомили, що Успенівка залишається під контролем Сил оборони.", "Успенівка"),
+    ("Жители Тихого и окружающих сел получили гуманитарную помощь.", "Тихого"),
+])
+def test_no_capture_and_no_ring(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.OTHER, _claim(sentence, name).why

@@ -225,9 +225,13 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     after = [c for c in inside if c.start >= end and not _attributive_after(sentence, c)]
     rel = _relative_cue(sentence, end, hi, after)
     if rel is not None:
-        return rel, lo
+        # a status in a relative clause describes the place, it claims no event there ("close to the Luhansk
+        # region, which is almost entirely under Russian control")
+        return (None if rel.detail in _WEAK else rel), lo
     if before:
         return before[-1], lo
+    if after and after[0].detail in _WEAK and _RELATIVE_WORD.search(sentence, end, after[0].start):
+        return None, lo  # "the Siverskyi Donets river which had been under full Russian control": a description
     return (after[0] if after else None), lo
 
 
@@ -271,6 +275,7 @@ _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)
 # hub that Moscow claimed to have seized"; "Toretsk, a larger town which Russian forces have advanced toward")
 _RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?(?:,\s*+(?:a|an|the)\s++(?P<apposition>(?:[a-z][\w'’-]*+\s++){1,4}?)|,?\s*+)"
                              r"(?:which|where|that)\b")
+_RELATIVE_WORD = _c(r"\b(?:which|where|that)\b")  # the words of _RELATIVE_AFTER, anywhere between a name and a status
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 
 
