@@ -595,3 +595,11 @@ def test_nouns_rings_and_statuses(sentence: str, name: str, action: Action, moda
 ])
 def test_no_capture_and_no_ring(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.OTHER, _claim(sentence, name).why
+
+
+def test_about_in_ukrainian_is_no_nearness() -> None:
+    # "близько" (about) before a count is no "close to taking" (the Russian "близки к взятию" is)
+    s = "Близько двох десятків разів атакували російські військові біля Кутьківки."
+    assert _claim(s, "Кутьківки").action is Action.ATTACKED, _claim(s, "Кутьківки").why
+    s = "Войска близки к взятию Константиновки."
+    assert _claim(s, "Константиновки").action is Action.ADVANCING

@@ -625,3 +625,21 @@ def test_a_quotation_closed_by_a_surname_is_the_speaker_named_with_it_before() -
             "Ukraine's General Staff reported 120 clashes.\n"
             "\"The enemy is massing near Novoselivka,\" Petrenko said.")
     assert _who(text) == ["UA-official", "UA-GeneralStaff", "UA-official"]
+
+
+@pytest.mark.parametrize("text, name, action", [
+    # a sentence with no verb of its own after "In particular," / "Зокрема," and a preposition: its places take
+    # the verb of the sentence before, with the modality of its clause (a try at an offensive is an attack)
+    ("Russian forces attacked in the Pokrovsk direction. In particular, near Rodynske and Shevchenko.", "Shevchenko",
+     Action.ATTACKED),
+    ("Останнім часом окупанти намагаються активізувати наступ на Запорізькому напрямку. Зокрема, поблизу "
+     "Степногірська.", "Степногірська", Action.ATTACKED),
+    ("Ворог посилив штурми на Покровському напрямку. Зокрема, в районі Родинського та Шевченка.", "Родинського",
+     Action.FIGHTING),
+])
+def test_a_list_opener_before_a_preposition_continues_the_sentence_before(text: str, name: str, action: Action) -> None:
+    states = read_report(text)
+    lst = states[-1].listing
+    assert lst is not None and lst.action is action, lst
+    s = states[-1].span[0]
+    assert lst.start <= text.index(name) - s and (lst.stop is None or text.index(name) - s < lst.stop)
