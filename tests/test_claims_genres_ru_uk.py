@@ -603,3 +603,18 @@ def test_about_in_ukrainian_is_no_nearness() -> None:
     assert _claim(s, "Кутьківки").action is Action.ATTACKED, _claim(s, "Кутьківки").why
     s = "Войска близки к взятию Константиновки."
     assert _claim(s, "Константиновки").action is Action.ADVANCING
+
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # DeepState's colloquial infiltration, and a try at it ("пробують", spelled out: "пробув" is "stayed")
+    ("Росіяни залазять у Тихе малими групами.", "Тихе", Action.ENTERED, "done"),
+    ("Окупанти пробують залазити в посадки біля Дачного.", "Дачного", Action.ATTACKED, "attempted"),
+    ("Ворог пробував штурмувати Зелений Гай.", "Зелений Гай", Action.ATTACKED, "attempted"),
+    # the feminine and the participle of "зайти" in Russian
+    ("ДРГ противника зашла в Покровск.", "Покровск", Action.ENTERED, "done"),
+    ("Штурмовая группа, зашедшая в Покровск, закрепилась.", "Покровск", Action.ENTERED, "done"),
+])
+def test_infiltration_in_the_words_of_deepstate_and_correspondents(sentence: str, name: str, action: Action,
+                                                                     modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (action, modality), c.why
