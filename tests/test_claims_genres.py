@@ -200,9 +200,9 @@ def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str,
     # ISW and milblog English: ground "secured" is ground taken; a tract beside a village is an advance on it
     ("Russian forces reportedly secured a tree line northwest of Robotyne.", "Robotyne", Action.ADVANCING),
     ("A milblogger claimed that Russian forces secured Vesele after heavy fighting.", "Vesele", Action.CAPTURED),
-    # a longer phrase keeps its own reading
+    # a longer phrase keeps its own reading (a foothold in the place: in it, as "закрепились в X")
     ("Russian troops penetrated the defences and secured a foothold in Tykhe, a blogger said.", "Tykhe",
-     Action.ADVANCING),
+     Action.ENTERED),
 ])
 def test_secured_ground(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
@@ -863,5 +863,18 @@ def test_a_status_of_russian_control(sentence: str, name: str, action: Action, r
     ("Russian troops occupied Huliaipole.", "Huliaipole", Action.CAPTURED),
 ])
 def test_what_a_capture_took_near_or_in_a_place(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a foothold in the place is in it (as "закрепились в X"); near it, a bridgehead; a time is no place
+    ("Russian forces have gained a foothold in part of the village of Ocheretyne, the spokesman said.", "Ocheretyne",
+     Action.ENTERED),
+    ("Russian forces gained a foothold on the outskirts of Ocheretyne.", "Ocheretyne", Action.ENTERED),
+    ("Russian forces gained a foothold near Ocheretyne.", "Ocheretyne", Action.ADVANCING),
+    ("Russian forces hold Berdychi, where they gained a foothold in recent weeks.", "Berdychi", Action.ADVANCING),
+])
+def test_a_foothold_in_a_place_enters_it(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
