@@ -38,8 +38,9 @@ def test_a_coordinate_wins_over_a_relative_phrase(gaz: Gazetteer) -> None:
 
 
 def test_the_lines_under_a_name(gaz: Gazetteer) -> None:
-    # a gazetteer entry: the name, its raion and oblast, and under them its coordinates; 76 Novoselivkas, and the
-    # name alone is left unresolved
+    # a gazetteer entry: the name, its raion and oblast, and under them its coordinates; 76 Novoselivkas: with
+    # the oblast alone (11 in Donetsk Oblast) the name does not reach this one, with its raion (the only one in
+    # Pokrovsk Raion) it does
     text = "Novoselivka\nPokrovsk Raion, Donetsk Oblast\n48°16′22″ N, 37°50′49″ E\n\nAnother entry follows."
     claims = extract_text(text, gaz)
     (village,) = [c for c in claims if c.place == "Novoselivka"]
@@ -47,8 +48,10 @@ def test_the_lines_under_a_name(gaz: Gazetteer) -> None:
     assert village.coord_source is CoordSource.TEXT
     assert village.geonameid == 9113141 and village.name == "Novoselivka"
     assert not [c for c in claims if c.coord_source is CoordSource.TEXT and c is not village]
-    alone = extract_text("Novoselivka\nPokrovsk Raion, Donetsk Oblast", gaz)
+    alone = extract_text("Novoselivka\nDonetsk Oblast", gaz)
     assert [c.geonameid for c in alone if c.place == "Novoselivka"] != [9113141]
+    raion = extract_text("Novoselivka\nPokrovsk Raion, Donetsk Oblast", gaz)
+    assert [c.geonameid for c in raion if c.place == "Novoselivka"] == [9113141]
 
 
 def test_a_table_row_and_a_german_infobox(gaz: Gazetteer) -> None:
