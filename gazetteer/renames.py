@@ -133,6 +133,6 @@ def former_names(geonameid: int) -> tuple[str, ...]:
     """The former names the packaged table gives for a place (empty for most places).
 
     >>> former_names(703224)
-    ('Чигари', 'Chyhari')
+    ('Чигари', 'Chyhari', 'Ленінське', 'Ленинское')
     """
     return _by_place().get(geonameid, ())
