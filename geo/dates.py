@@ -22,7 +22,9 @@ one row per phrase with its language, offset in days and scope (:func:`day_phras
 прошедшие сутки" and the English "over the past 24 hours" 0 — and the Ukrainian daily summary's
 "past day" ("минулої доби", "за минулу добу", "упродовж доби"), written in the morning about the day
 before, -1, with paragraph scope (:mod:`geo.discourse` carries it through its paragraph and list); an
-evening update's "з початку доби" (since the day began) is 0. Weekdays are the most recent such day
+evening update's "з початку доби" (since the day began) is 0. A row's ``morning_offset`` is its offset
+when a speaker whose daily summary comes out in the morning says it (:func:`date_and_scope`, ``summary``):
+the English "past day" of a regional governor's morning list is the day before. Weekdays are the most recent such day
 on or before the report date, the report day itself included, as in Russian MoD news ("the Russian
 Defense Ministry said on Saturday", published that Saturday); "last Friday" excludes the report day.
 Vague spans ("last week", "in recent days") give no date.
@@ -87,6 +89,10 @@ def day_phrases(folder: Path | None = None) -> tuple[Rule, ...]:
     the report's date: ``-2``, ``-1`` or ``0``) and ``scope``: ``sentence`` (it dates the sentence it
     stands in) or ``paragraph`` (it also dates the rest of its paragraph and a list its sentence
     introduces with a colon, wherever in the paragraph it stands: the opening of a daily summary).
+    A row may give a ``morning_offset``: its offset when the speaker is one whose daily summary comes
+    out in the morning about the day before (a speaker row of ``summary: morning``, a regional
+    administration: "Over the past day, Russian forces shelled 12 settlements, the governor said");
+    without one, the phrase means the same day whoever says it.
 
     Parameters
     ----------
@@ -105,7 +111,8 @@ def day_phrases(folder: Path | None = None) -> tuple[Rule, ...]:
     >>> rows["минулої доби", "uk"].get("offset"), rows["минулої доби", "uk"].get("scope")
     ('-1', 'paragraph')
     """
-    rows = load_table(DAY_TABLE, classes={"relative"}, fields={"offset": _OFFSETS, "scope": SCOPES},
+    rows = load_table(DAY_TABLE, classes={"relative"},
+                      fields={"offset": _OFFSETS, "scope": SCOPES, "morning_offset": _OFFSETS},
                       required=("offset", "scope"), folder=folder)
     for row in rows:
         if len(row.key.split()) > _WORDS_BEFORE_ANCHOR + 1:
@@ -126,16 +133,19 @@ def _phrase_regex(row: Rule) -> str:
     return (_SP + "+").join(words)
 
 
-# one alternative per (offset, scope): which row matched needs no second look; the alternatives are tried
-# longest phrase first, so that a phrase another one begins with ("the day before" of "the day before
+def _kind(row: Rule) -> tuple[str, str, str]:
+    """What a day phrase says: its offset, scope and offset in a morning summary (its offset when it gives none)."""
+    return row.get("offset"), row.get("scope"), row.get("morning_offset") or row.get("offset")
+
+
+# one alternative per (offset, scope, morning offset): which row matched needs no second look; the alternatives
+# are tried longest phrase first, so that a phrase another one begins with ("the day before" of "the day before
 # yesterday") does not take its place
-_RELATIVE: list[tuple[int, str, str]] = []
-for (_off, _scope) in sorted({(r.get("offset"), r.get("scope")) for r in day_phrases()},
-                             key=lambda k: -max(len(r.key) for r in day_phrases()
-                                                if (r.get("offset"), r.get("scope")) == k)):
-    _keys = sorted((r for r in day_phrases() if (r.get("offset"), r.get("scope")) == (_off, _scope)),
-                   key=lambda r: -len(r.key))
-    _RELATIVE.append((int(_off), _scope, "|".join(_phrase_regex(r) for r in _keys)))
+_RELATIVE: list[tuple[int, str, str, int]] = []  # offset, scope, pattern, offset in a morning summary
+for (_off, _scope, _morning) in sorted({_kind(r) for r in day_phrases()},
+                                       key=lambda k: -max(len(r.key) for r in day_phrases() if _kind(r) == k)):
+    _keys = sorted((r for r in day_phrases() if _kind(r) == (_off, _scope, _morning)), key=lambda r: -len(r.key))
+    _RELATIVE.append((int(_off), _scope, "|".join(_phrase_regex(r) for r in _keys), int(_morning)))
 
 _PATTERN = re.compile(
     r"(?:\b|(?=\())"  # every form starts at a word boundary or a bracket: a cheap first test
@@ -148,7 +158,7 @@ _PATTERN = re.compile(
     r"|(?P<mdy>(?<![\w.])(?P<mdy_m>" + _MONTH_RE + r")(?![^\W\d_])\.?,?" + _SP
     + r"+(?P<mdy_d>\d{1,2})" + _ORD + r"(?![\d:])(?:,?" + _SP + r"+(?P<mdy_y>" + _YEAR + r")(?!\d))?)"
     r"|(?P<paren>\((?P<p_d>\d{1,2})[/.](?P<p_m>\d{1,2})\))"
-    + "".join(r"|(?P<rel" + str(i) + r">(?<!\w)(?:" + rx + r")(?!\w))" for i, (_, _, rx) in enumerate(_RELATIVE))
+    + "".join(r"|(?P<rel" + str(i) + r">(?<!\w)(?:" + rx + r")(?!\w))" for i, (_, _, rx, _) in enumerate(_RELATIVE))
     + r"|(?P<wd>(?<!\w)(?P<wd_last>last" + _SP + r"+)?(?P<wd_name>" + _WEEKDAY_RE + r")(?![^\W\d_])"
     r"(?!,?" + _SP + r"+(?:\d|(?:" + _MONTH_RE + r")(?![^\W\d_])))))",
     re.IGNORECASE,
@@ -188,8 +198,9 @@ def _year(text: str) -> int:
     return y + 2000 if len(text) == 2 else y
 
 
-def _resolve(m: re.Match[str], reference: _dt.date | None) -> tuple[str, _dt.date | None]:
-    """What a match of ``_PATTERN`` is (its kind) and the date it stands for, when it can be known."""
+def _resolve(m: re.Match[str], reference: _dt.date | None, morning: bool = False) -> tuple[str, _dt.date | None]:
+    """What a match of ``_PATTERN`` is (its kind) and the date it stands for, when it can be known (a day
+    phrase's ``morning_offset`` when ``morning``: a morning summary's speaker says it)."""
     kind = m.lastgroup or ""
     if m.group("iso"):
         return "iso", _make(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
@@ -215,17 +226,18 @@ def _resolve(m: re.Match[str], reference: _dt.date | None) -> tuple[str, _dt.dat
         if back == 0 and m["wd_last"]:
             back = 7
         return "weekday", reference - _dt.timedelta(days=back)
-    for i, (offset, scope, _) in enumerate(_RELATIVE):
+    for i, (offset, scope, _, in_morning) in enumerate(_RELATIVE):
         if m.group(f"rel{i}"):
-            return f"relative-{scope}", None if reference is None else reference + _dt.timedelta(days=offset)
+            days = in_morning if morning else offset
+            return f"relative-{scope}", None if reference is None else reference + _dt.timedelta(days=days)
     return kind, None
 
 
 def _scan(
-    text: str, reference: _dt.date | None, lo: int = 0, hi: int | None = None
+    text: str, reference: _dt.date | None, lo: int = 0, hi: int | None = None, morning: bool = False
 ) -> Iterator[tuple[re.Match[str], str, _dt.date | None]]:
     for m in _PATTERN.finditer(text, lo, len(text) if hi is None else hi):
-        kind, d = _resolve(m, reference)
+        kind, d = _resolve(m, reference, morning)
         if kind:
             yield m, kind, d
 
@@ -473,14 +485,15 @@ _ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1
 
 
 @lru_cache(maxsize=32)
-def _first_date_scope(text: str, reference: _dt.date | None, written: bool = False) -> tuple[_dt.date | None, str]:
+def _first_date_scope(text: str, reference: _dt.date | None, written: bool = False,
+                      morning: bool = False) -> tuple[_dt.date | None, str]:
     """The first date expression in ``text`` that resolves (only written dates when ``written``:
-    ``reference`` then gives a year, not a day), and its scope (kept: each claim in a sentence asks,
-    and the next sentence may ask again for its ``previous``)."""
+    ``reference`` then gives a year, not a day; a day phrase's morning offset when ``morning``), and its
+    scope (kept: each claim in a sentence asks, and the next sentence may ask again for its ``previous``)."""
     start = _scan_start(text)
     if start is None:
         return None, "sentence"
-    for _, kind, d in _scan(text, reference, start):
+    for _, kind, d in _scan(text, reference, start, morning=morning):
         if written and kind not in _ABSOLUTE_KINDS and not kind.endswith("-noyear"):
             continue
         if d is not None:
@@ -488,10 +501,15 @@ def _first_date_scope(text: str, reference: _dt.date | None, written: bool = Fal
     return None, "sentence"
 
 
-def date_and_scope(sentence: str, report_date: _dt.date | None) -> tuple[_dt.date | None, str]:
+def date_and_scope(sentence: str, report_date: _dt.date | None, *,
+                   summary: str | None = None) -> tuple[_dt.date | None, str]:
     """The date a sentence names (as :func:`claim_date` reads it, without looking back) and how far
     it reaches: ``paragraph`` when it is a phrase of ``day_phrases.jsonl`` with that scope (the
     opening of a daily summary, "Минулої доби…"), else ``sentence``.
+
+    ``summary`` is the ``summary`` field of the speaker's row (``geo/rules/speakers.jsonl``): with
+    ``"morning"`` (a regional administration's morning summary about the day before), a day phrase
+    that gives a ``morning_offset`` ("over the past day") counts it instead of its ``offset``.
 
     Examples
     --------
@@ -502,8 +520,10 @@ def date_and_scope(sentence: str, report_date: _dt.date | None) -> tuple[_dt.dat
     (datetime.date(2026, 3, 2), 'sentence')
     >>> date_and_scope("Russian forces shelled Beryslav.", d)
     (None, 'sentence')
+    >>> date_and_scope("Over the past day, Russian forces shelled Beryslav.", d, summary="morning")
+    (datetime.date(2026, 3, 2), 'sentence')
     """
-    return _first_date_scope(sentence, report_date)
+    return _first_date_scope(sentence, report_date, morning=summary == "morning")
 
 
 

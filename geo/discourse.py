@@ -29,7 +29,9 @@ date scope
     A date that opens a paragraph holds for its later sentences that name none (a paragraph ends at
     a line break), until another date is named; so does a daily summary's "past day" ("минулої
     доби", scope ``paragraph`` in ``geo/rules/day_phrases.jsonl``) wherever it stands in the
-    paragraph, and a colon carries a paragraph's date into the list lines below it. Sentences left
+    paragraph, and a colon carries a paragraph's date into the list lines below it. A "past day" is read in its
+    speaker's voice: said by a regional administration (a speaker row of ``summary: morning``), whose morning
+    summary is about the day before, it counts the phrase's ``morning_offset`` (:func:`spoken_date`). Sentences left
     without a date take the news day the report's lead names (:func:`lead_date`), else the report's.
 context
     What the text before a sentence gives the sentence reading (the previous sentence's attribution
@@ -69,7 +71,8 @@ if TYPE_CHECKING:
     from geo.model import Claim
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
-           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "seated_speakers", "apply_report_state"]
+           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "seated_speakers", "spoken_date",
+           "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -113,6 +116,9 @@ class Speaker:
     text: str
     sentence: int
     weak: bool = False  #: a dateline: it stands in only for the author
+    #: its row's ``summary`` (``geo/rules/speakers.jsonl``): "morning" for a regional administration, whose daily
+    #: summary comes out in the morning about the day before (the "past day" it reports is that day)
+    summary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,7 +218,8 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     if not (header or speech):
         return None  # nobody speaks: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
-        Attribution(m.claimant, m.start, m.end, m.text) for m in found if m.cls == "speaker" and m.claimant is not None]
+        Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
+        for m in found if m.cls == "speaker" and m.claimant is not None]
     if not header:
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                         for m in speech)]
@@ -227,7 +234,7 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
-    return Speaker(last.claimant, last.text, i)
+    return Speaker(last.claimant, last.text, i, summary=last.summary)
 
 
 # a quotation closing before its speaker: «…», – написал X; "…", — сказав X; "…," he said
@@ -557,8 +564,31 @@ def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.da
             # only the report's month is known: a written date takes its year from it (as geo.dates.claim_date)
             memo["day", j] = written_date(text[s:e], _dt.date(*month, calendar.monthrange(*month)[1])), "sentence"
         else:
-            memo["day", j] = date_and_scope(text[s:e], report_date)
+            # a "past day" its speaker reports in a morning summary (a regional administration's) is the day before
+            speaker = states[j].speaker
+            memo["day", j] = date_and_scope(text[s:e], report_date, summary=speaker.summary if speaker else None)
     return memo["day", j]
+
+
+def spoken_date(text: str, states: Sequence[SentenceState], k: int, day: _dt.date | None,
+                report_date: _dt.date | None, memo: dict | None = None) -> _dt.date | None:
+    """The date ``day`` a claim of sentence ``k`` took from its own words, read again in its speaker's voice: the
+    day before for a "past day" (a day phrase with a ``morning_offset``) that a speaker of ``summary: morning``
+    reports, a regional administration's morning summary ("Over the past day, Russian forces shelled 12
+    settlements in the oblast, the governor said"); ``day`` itself for any other speaker or date.
+
+    >>> t = "Over the past day, Russian forces shelled Vovchansk, regional governor Oleh Syniehubov said."
+    >>> spoken_date(t, read_report(t), 0, _dt.date(2025, 5, 6), _dt.date(2025, 5, 6))
+    datetime.date(2025, 5, 5)
+    """
+    memo = {} if memo is None else memo
+    speaker = states[k].speaker
+    if day is None or speaker is None or speaker.summary is None:
+        return day
+    s, e = states[k].span
+    if date_and_scope(text[s:e], report_date)[0] != day:
+        return day  # a day of another sentence, or of an item of its own: not read here
+    return _day(text, states, k, report_date, memo)[0]
 
 
 def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
@@ -760,7 +790,7 @@ def seated_speakers(claims: Sequence[Claim], states: Sequence[SentenceState], te
         found = find_markers(sentence)
         if office is None or office.get("seat") != "country" or not any(m.cls in ("speech", "backref") for m in found):
             continue
-        speaker = Speaker(official, sentence[c.start - s:office.end], k)
+        speaker = Speaker(official, sentence[c.start - s:office.end], k, summary=office.get("summary"))
         out[k] = replace(st, speaker=speaker)
         if any(m.cls == "backref" for m in found):
             j = k - 1
@@ -821,7 +851,11 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 and not any(w.startswith("claimant '") for w in c.why):
             changes["claimant"] = sp.claimant
             why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
-        if role == "event" and c.claim_date is None:
+        if role == "event" and c.claim_date is not None \
+                and (day := spoken_date(text, states, k, c.claim_date, report_date, dates)) != c.claim_date:
+            changes["claim_date"] = day
+            why.append(f"date: the past day of a morning summary by '{st.speaker.text}' ({day.isoformat()})")
+        elif role == "event" and c.claim_date is None:
             day = attribution_date(text, states, k, report_date, dates)
             if day is not None:
                 changes["claim_date"] = day

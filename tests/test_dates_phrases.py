@@ -100,3 +100,32 @@ def test_a_summary_past_day_by_language(sentence: str, expected: dt.date) -> Non
 def test_english_days_before_the_news_day(sentence: str, days: int) -> None:
     report = dt.date(2024, 11, 20)
     assert claim_date(sentence, report) == report - dt.timedelta(days=days)
+
+
+@pytest.mark.parametrize("row", day_phrases(), ids=lambda r: f"{r.line}:{r.phrase}")
+def test_every_row_reads_back_in_a_morning_summary(row) -> None:
+    # said by a speaker whose daily summary comes out in the morning (a regional administration): the row's
+    # morning_offset when it gives one, else its offset, whoever speaks
+    days = int(row.get("morning_offset") or row.get("offset"))
+    assert date_and_scope(row.example, REPORT, summary="morning") == (REPORT + dt.timedelta(days=days), row.get("scope"))
+
+
+@pytest.mark.parametrize(("sentence", "morning"), [
+    # the English "past day" of a governor's morning list is the day before; the Ukrainian one already is
+    ("Over the past day, Russian forces shelled Vovchansk and Kupiansk.", dt.date(2026, 3, 2)),
+    ("Russian troops hit Nikopol and Marhanets in the past 24 hours.", dt.date(2026, 3, 2)),
+    ("Минулої доби ворог обстріляв Берислав і Антонівку.", dt.date(2026, 3, 2)),
+    # an evening update's "since the day began" and a named day are what they are, whoever says them
+    ("З початку доби ворог обстріляв Берислав.", REPORT),
+    ("On March 1, Russian forces shelled Beryslav over the past day.", dt.date(2026, 3, 1)),
+    ("Yesterday Russian drones hit Kherson.", dt.date(2026, 3, 2)),
+])
+def test_a_morning_summary_moves_only_the_phrases_that_say_so(sentence: str, morning: dt.date) -> None:
+    assert date_and_scope(sentence, REPORT, summary="morning")[0] == morning
+
+
+def test_a_bad_morning_offset_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
+    folder = _table(tmp_path, morning_offset="-3")
+    with pytest.raises(RuleError, match="morning_offset '-3' is not one of") as info:
+        day_phrases(folder)
+    assert "day_phrases.jsonl:1" in str(info.value)

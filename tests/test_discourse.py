@@ -643,3 +643,44 @@ def test_a_list_opener_before_a_preposition_continues_the_sentence_before(text: 
     assert lst is not None and lst.action is action, lst
     s = states[-1].span[0]
     assert lst.start <= text.index(name) - s and (lst.stop is None or text.index(name) - s < lst.stop)
+
+
+@pytest.mark.parametrize("text, places, day", [
+    # a regional head's morning list of the places shelled "over the past day" is the day before the report
+    ("Over the past day, Russian forces shelled Vovchansk and Kupiansk, Kharkiv Oblast governor Oleh Syniehubov said.",
+     ("Vovchansk", "Kupiansk"), dt.date(2025, 5, 5)),
+    ("Russian drones struck Bilozerka over the past 24 hours, the Kherson regional governor said.",
+     ("Bilozerka",), dt.date(2025, 5, 5)),
+    # the lead names the past day and its speaker; the list below it takes the lead's day
+    ("Russian forces shelled 14 settlements in Kherson Oblast over the past day, the head of the regional military "
+     "administration Oleksandr Prokudin said.\nThe settlements hit included Beryslav, Antonivka and Bilozerka.",
+     ("Beryslav", "Antonivka", "Bilozerka"), dt.date(2025, 5, 5)),
+    # the governor named again by his title alone ("the regional governor said") goes on in his words
+    ("Kherson Oblast Governor Oleksandr Prokudin said on Telegram that Russian drones struck Bilozerka in the morning.\n"
+     "Russian attacks killed two people in Antonivka and Beryslav over the past day, the regional governor said.",
+     ("Antonivka", "Beryslav"), dt.date(2025, 5, 5)),
+    ("Голова ОВА Олександр Прокудін повідомив, що минулої доби ворог обстріляв Берислав та Антонівку.",
+     ("Берислав", "Антонівку"), dt.date(2025, 5, 5)),
+    # the General Staff's and the MoD's "past day" is the bulletin's day
+    ("Over the past day, Russian forces attacked near Pokrovsk and Rodynske 40 times, Ukraine's General Staff said.",
+     ("Pokrovsk", "Rodynske"), dt.date(2025, 5, 6)),
+    ("Over the past day, Battlegroup Tsentr liberated Novoye, the Russian Defence Ministry said.",
+     ("Novoye",), dt.date(2025, 5, 6)),
+    # a regional administration's evening update counts its own day
+    ("З початку доби ворог обстріляв Берислав і Антонівку, повідомили в ОВА.", ("Берислав", "Антонівку"),
+     dt.date(2025, 5, 6)),
+])
+def test_a_past_day_is_dated_by_who_reports_it(gaz, text, places, day):
+    from geo.extract import extract_text
+
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 5, 6)) if c.role == "event"]
+    assert {c.place for c in claims} >= set(places)
+    assert {c.date for c in claims if c.place in places} == {day}, [c.why for c in claims]
+
+
+@pytest.mark.parametrize("row", [r for r in rows("speakers") + markers() if r.get("summary") and r.cls == "speaker"],
+                         ids=lambda r: f"{r.table}:{r.line}:{r.phrase}")
+def test_every_morning_summary_speaker_carries_its_summary(row):
+    # the speaker a row names carries the row's summary to the date of what it says
+    speaker = read_report(row.example)[0].speaker
+    assert speaker is not None and speaker.summary == row.get("summary"), row.example

@@ -75,6 +75,9 @@ class _Attr(NamedTuple):
     start: int
     end: int
     text: str
+    #: the speaker row's ``summary``: "morning" for a speaker whose daily summary comes out in the morning about the
+    #: day before (a regional administration, geo/rules/speakers.jsonl); None for any other
+    summary: str | None = None
 
 
 def _find_attributions(text: str) -> list[_Attr]:
@@ -103,7 +106,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
             continue
         if h.get("medium") == "channel" and any(_OWN_CHANNEL_GAP.fullmatch(text, a.end, h.start) for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
-        found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text))
+        found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary")))
     return tuple(found)
 
 

@@ -39,6 +39,7 @@ MODALITIES = ("done", "attempted", "near", "denied")
 _ACTIONS = frozenset(a.value for a in Action)
 _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralStaff", "UA-official", "DeepState",
                         "ISW", "media", "author"})
+_SUMMARIES = frozenset({"morning"})  #: when a speaker's daily summary comes out (geo.dates: a "past day" it reports)
 
 #: table name → (classes, fields): what each table's rows may say
 TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
@@ -55,7 +56,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   "seat": frozenset({"country"}),
                   # medium "channel": a channel that speaks for itself, unless it follows a speaker ("сообщил
                   # Пушилин в Telegram-канале": his own, geo.claims.claimant)
-                  "medium": frozenset({"channel"})}),
+                  "medium": frozenset({"channel"}),
+                  # summary "morning": a speaker whose daily summary comes out in the morning about the day before (a
+                  # regional administration and its head): a "past day" it reports takes the day phrase's morning_offset
+                  "summary": _SUMMARIES}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
@@ -79,7 +83,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
-                  {"claimant": _CLAIMANTS, "at": frozenset({"start"})}),
+                  {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
 #: the position words ("in", "near") and the words of a text's own voice (:mod:`geo.claims.voice`: "Russian
