@@ -45,6 +45,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -473,15 +474,26 @@ def _word_variants(
     return ranked[:_PER_WORD]
 
 
-def _convert(
-    text: str, rules: tuple[_Rule, ...], lexicon: dict[str, tuple[str, ...]], limit: int
-) -> list[str]:
-    """Russian -> Ukrainian forms of a lower-case text, word by word, fewest changes first."""
+# A word's alternatives by each scheme, remembered: the same words come back in name after name ("новая",
+# "-овка" villages) and in the Cyrillic and the romanised reading of one name
+@functools.lru_cache(maxsize=16384)
+def _cyrillic_word_variants(word: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_word_variants(word, _RU_UK_CYRILLIC, _LEXICON_CYRILLIC))
+
+
+@functools.lru_cache(maxsize=16384)
+def _latin_word_variants(word: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_word_variants(word, _RU_UK_LATIN, _LEXICON_LATIN))
+
+
+def _convert(text: str, variants: Callable[[str], tuple[tuple[str, int], ...]], limit: int) -> list[str]:
+    """Russian -> Ukrainian forms of a lower-case text, word by word (each word's ``variants``), fewest
+    changes first."""
     words = text.split()
     if not words or len(words) > 4:
         return []
     per_word = _PER_WORD if len(words) == 1 else (8, 5, 4)[len(words) - 2]
-    options = [_word_variants(w, rules, lexicon)[:per_word] for w in words]
+    options = [variants(w)[:per_word] for w in words]
     combos = sorted(
         itertools.product(*options), key=lambda combo: sum(c for _, c in combo)
     )[: limit + 1]
@@ -525,8 +537,8 @@ def ru_to_uk(name: str, limit: int = 32) -> list[str]:
     text = unicodedata.normalize("NFC", name)
     if is_cyrillic(text):
         text = _NON_ALNUM.sub(" ", text.casefold().replace("'", "\u02bc")).replace("\u02bc", "'")
-        return _convert(text, _RU_UK_CYRILLIC, _LEXICON_CYRILLIC, limit)
-    return _convert(fold(text), _RU_UK_LATIN, _LEXICON_LATIN, limit)
+        return _convert(text, _cyrillic_word_variants, limit)
+    return _convert(fold(text), _latin_word_variants, limit)
 
 
 # --------------------------------------------------------------------------------------------
