@@ -344,6 +344,7 @@ class GazetteerIndex:
         self.gram_keys: np.ndarray = a["gram_keys"]  #: keys numbered by length (key_by_len)
         self.key_by_len: np.ndarray = a["key_by_len"]
         self._ids_sorted: np.ndarray = self.geonameid[self.id_order]
+        self._row_by_id: dict[int, int] | None = None  # geonameid -> row, made on first use (row_of)
         self.keys: list[str] = a["keys_blob"].tobytes().decode("utf-8").split("\n")[:-1]
         self.region_keys: list[str] = (
             a["region_blob"].tobytes().decode("utf-8").split("\n")[:-1])
@@ -395,11 +396,14 @@ class GazetteerIndex:
         return self.post_rows[lo:hi], self.post_names[lo:hi]
 
     def row_of(self, geonameid: int) -> int | None:
-        """The row of a geonameid, or None."""
-        i = int(np.searchsorted(self._ids_sorted, geonameid))
-        if i < len(self._ids_sorted) and self._ids_sorted[i] == geonameid:
-            return int(self.id_order[i])
-        return None
+        """The row of a geonameid, or None (a table made on the first call: a report asks for thousands of
+        places by id, and a binary search in numpy costs more per call than the whole look-up in a dict)."""
+        rows = self._row_by_id
+        if rows is None:
+            # written from the last to the first in id order: of two rows with one id (never built so), the
+            # first in id order is kept, as the binary search found it
+            rows = self._row_by_id = dict(zip(self._ids_sorted.tolist()[::-1], self.id_order.tolist()[::-1]))
+        return rows.get(geonameid)
 
     def place(self, row: int) -> Place:
         """The :class:`Place` of a row (built once, then remembered)."""

@@ -575,6 +575,23 @@ def test_the_index_keeps_each_names_own_fold(small: Gazetteer) -> None:
                                                      else None)
 
 
+def test_row_of_finds_each_id_as_a_binary_search_does(small: Gazetteer) -> None:
+    import random
+
+    ix = small._ix
+
+    def searched(gid):
+        i = int(np.searchsorted(ix._ids_sorted, gid))
+        return int(ix.id_order[i]) if i < len(ix._ids_sorted) and ix._ids_sorted[i] == gid else None
+
+    ids = ix.geonameid.tolist()
+    rng = random.Random(7)
+    asked = ids + [rng.randint(0, 2 * max(ids)) for _ in range(500)] + [-1, 0, np.int64(ids[0]), float(ids[-1])]
+    for gid in asked:
+        assert ix.row_of(gid) == searched(gid), gid
+    assert all(ix.row_of(g) == r for r, g in enumerate(ids))
+
+
 def test_to_geodataframe(small: Gazetteer) -> None:
     gdf = small.to_geodataframe()
     assert len(gdf) == len(small) and gdf.crs.to_epsg() == 4326
