@@ -119,3 +119,19 @@ def test_a_village_of_unknown_population_counts_as_a_small_village() -> None:
     assert any("population unknown" in x for x in rank([unknown], name="Popivka")[0].why)
     empty = rank([unknown, known], name="Popivka", weights=Weights(unknown_population=0.0))
     assert empty[0].score - empty[1].score > gap
+
+
+def test_without_a_front_line_the_front_part_is_remembered_and_empty(gaz) -> None:
+    import math
+
+    from gazetteer import ranking
+
+    cands = gaz.candidates("Ivanivka", limit=300)
+    ready = prepare(cands, name="Ivanivka")
+    ev = _evidence()
+    ev.pop("front_km")
+    first = rank(ready, name="Ivanivka", explain=3, **ev)
+    d, g = ranking._front(ready.static, None, Weights(), False)
+    assert ranking._front(ready.static, None, Weights(), False)[0] is d  # remembered with the candidates
+    assert all(math.isnan(x) for x in d.tolist()) and not g.any()
+    assert rank(ready, name="Ivanivka", explain=3, **ev) == first == rank(cands, name="Ivanivka", explain=3, **ev)
