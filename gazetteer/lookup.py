@@ -16,7 +16,8 @@ rule            score  meaning
 ``translit``    0.88   another reading of Cyrillic text
 ``ru-uk``       0.80   a Russian form converted to Ukrainian (Otradnoe → Vidradne)
 ``renamed``     0.90   a former name from :mod:`gazetteer.renames` (Chigari → Pivdenne); it counts as the
-                       place's own name (or keeps a better score another rule gave the same place)
+                       place's own name (or keeps a better score another rule gave the same place; through
+                       a less sure variant, ``case`` or ``ru-uk``, it scores as that variant)
 ``alternation`` 0.78   Ukrainian о/е ~ і of a closed syllable (Костянтинопільському → Костянтинопольське),
                        tried only when no other rule finds a place
 ``fuzzy``       ≤0.70  0.70 × the rapidfuzz ratio (≥ 85) of the closest variant to a key
@@ -409,11 +410,14 @@ class Gazetteer:
             matched = ix.name(n) if n >= 0 else ""
             if how == "renamed":
                 # a renaming the table documents makes the former name one the place goes by: the
-                # match counts as by its current name (not as by any alternate name GeoNames lists)
-                row = renamed[r]
-                matched = row.current
+                # match counts as by its current name (not as by any alternate name GeoNames lists),
+                # unless a later renaming took the same name from another place: the place that bore
+                # it last is what it means now, the earlier bearers keep it as a former name only
+                row, later = renamed[r]
+                matched = row.current if later is None else row.former
                 why = (f"renamed: {row.former!r} is a former name of {row.current!r} (renamed {row.year}; "
-                       f"gazetteer/data/renames.csv:{row.line})",)
+                       f"gazetteer/data/renames.csv:{row.line})"
+                       + ("" if later is None else f"; {later.current!r} bore it until {later.year}"),)
             elif how == "fuzzy":
                 why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
             else:
@@ -446,17 +450,25 @@ class Gazetteer:
         """Add to ``best`` the places a variant names by a former name of the renames table; the
         table's rows by index row. A place another rule found through the same name (GeoNames
         lists many former names among its alternates) keeps that rule's score, under the rule
-        ``renamed``: the table's documented renaming is what makes the name the place's own."""
+        ``renamed``: the table's documented renaming is what makes the name the place's own. Each
+        row comes with the latest renaming that took the same name from another place (None when
+        there is none): of several places that bore a name, the one that bore it last goes by it."""
         table = renames_by_key()
         rows: dict[int, Any] = {}
-        for key, _ in variants:
-            for rename in table.get(key, ()):
+        for key, rule in variants:
+            # a former name read through a less sure variant (a nominative of an inflected form, a
+            # Russian form converted) is as sure as that reading
+            score = min(RULE_SCORES["renamed"], RULE_SCORES.get(rule, _OTHER_RULE_SCORE))
+            same = table.get(key, ())
+            last = max(same, key=lambda x: x.year, default=None)
+            for rename in same:
                 r = self._ix.row_of(rename.geonameid)
                 if r is None or (mask is not None and not mask[r]) or r in rows:
                     continue
                 prev = best.get(r)
-                best[r] = (max(RULE_SCORES["renamed"], prev[0] if prev else 0.0), "renamed", -1, key)
-                rows[r] = rename
+                best[r] = (max(score, prev[0] if prev else 0.0), "renamed", -1, key)
+                later = last if last is not None and last.year > rename.year else None
+                rows[r] = (rename, later)
         return rows
 
     def cache_clear(self) -> None:

@@ -26,8 +26,11 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from pathlib import Path
 
-__all__ = ["MAX_FORMS", "agreed_nominatives", "adjective", "alternants", "analyser", "first_name", "nominatives", "place_adjective",
+from frontmap.tables import load_table
+
+__all__ = ["CASE_ENDINGS_FILE", "MAX_FORMS", "case_endings", "oblique", "agreed_nominatives", "adjective", "alternants", "analyser", "first_name", "nominatives", "place_adjective",
            "plural_adjective", "function_word", "ukrainian_only", "word_nominatives"]
 
 MAX_FORMS = 12
@@ -95,12 +98,27 @@ def ukrainian_only(name: str) -> bool:
 
     >>> ukrainian_only("Молодецьке"), ukrainian_only("Степове"), ukrainian_only("Степное"), ukrainian_only("Часова Яра")
     (True, True, False, False)
+    >>> ukrainian_only("Широкине"), ukrainian_only("Широкино")
+    (True, False)
     """
     words = name.split()
     return bool(words) and all(
         _CYRILLIC_WORD.match(w) is not None and len(w) >= _MIN_LETTERS
-        and _analyser("uk").word_is_known(w.lower()) and not _analyser("ru").word_is_known(w.lower())
+        and _ukrainian_word(w.lower()) and not _analyser("ru").word_is_known(w.lower())
         for w in words)
+
+
+def _ukrainian_neuter(word: str) -> bool:
+    """Whether the Ukrainian dictionary holds a word as a neuter nominative ("Степове", "Широкине"): the form of a
+    Russian neuter name's prepositional ("в Шевченкове", "в Гришине")."""
+    return any(p.is_known and p.tag.case == "nomn" and p.tag.gender == "neut" and "Dist" not in p.tag
+               for p in _analyser("uk").parse(word))
+
+
+def _ukrainian_word(word: str) -> bool:
+    """Whether the Ukrainian dictionary holds a word as Ukrainian: VESUM also lists the Russian forms of many
+    village names, marked ``Dist`` ("Широкино" beside "Широкине"), and such a form is Russian to convert."""
+    return any(p.is_known and "Dist" not in p.tag for p in _analyser("uk").parse(word))
 
 
 def _inflected(parse, grammemes: frozenset[str] | set[str], word: str) -> str | None:
@@ -130,6 +148,8 @@ def word_nominatives(word: str) -> tuple[str, ...]:
     True
     >>> "Часів" in word_nominatives("Часовому"), "Кучерів" in word_nominatives("Кучерового")
     (True, True)
+    >>> "Шевченково" in word_nominatives("Шевченкова"), "Таврийское" in word_nominatives("Таврийском")
+    (True, True)
     """
     if len(word) < _MIN_LETTERS or not _CYRILLIC_WORD.match(word):
         return (word,)
@@ -149,7 +169,51 @@ def word_nominatives(word: str) -> tuple[str, ...]:
                     out.setdefault(full, None)
                     for short in _short_forms(full, word):
                         out.setdefault(short, None)
+    for form in _ending_nominatives(word):
+        out.setdefault(form, None)
     return tuple(out)
+
+
+#: the oblique endings of the declensions of Russian and Ukrainian place names that pymorphy3's analyser reads as
+#: another word's ("Шевченкова" as the surname Шевченков's genitive, not as the village Шевченково's) or does not
+#: know ("Вергунці"), each with the nominative ending it comes from: one row each, with an example
+#: ``"Шевченкова → Шевченково"``
+CASE_ENDINGS_FILE = Path(__file__).resolve().parent / "data" / "case_endings.jsonl"
+_MIN_STEM = 3
+
+
+def _check_ending(row, phrase: str, where: str) -> None:
+    from frontmap.errors import RuleError
+
+    written, _, nominative = row["example"].partition(" → ")
+    if not written.lower().endswith(phrase) or nominative != written[: len(written) - len(phrase)] + row["nominative"]:
+        raise RuleError(f"{where}: the example must be 'X{phrase} → X{row['nominative']}', not {row['example']!r}")
+
+
+@functools.lru_cache(maxsize=1)
+def case_endings() -> tuple[tuple[str, str, str], ...]:
+    """The rows of ``gazetteer/data/case_endings.jsonl`` as ``(lang, ending, nominative ending)``, longest ending first.
+
+    >>> ("ru", "ова", "ово") in case_endings()
+    True
+    """
+    rows = load_table(CASE_ENDINGS_FILE, classes={"neuter", "feminine"}, matches={"part"}, langs={"ru", "uk"},
+                      fields={"nominative": None}, required={"nominative"}, checks={"part": _check_ending})
+    return tuple(sorted(((r.lang, r.key, r.get("nominative")) for r in rows), key=lambda r: -len(r[1])))
+
+
+def _ending_nominatives(word: str) -> list[str]:
+    """The nominatives :func:`case_endings` gives a capitalised word, by the rows of the languages it may be in (a
+    word with a Ukrainian letter is no Russian form), a Russian row not to a Ukrainian neuter name as written
+    ("Степове" is no Russian "Степово" in the prepositional)."""
+    if not word[:1].isupper():
+        return []
+    low = word.lower()
+    langs = set(_langs(word))
+    if "ru" in langs and ukrainian_only(word) and _ukrainian_neuter(low):
+        langs.discard("ru")
+    return [_match_case(low[: len(low) - len(end)] + nom, word) for lang, end, nom in case_endings()
+            if lang in langs and low.endswith(end) and len(low) - len(end) >= _MIN_STEM]
 
 
 # A possessive adjective names many villages in its short masculine form — Ukrainian "Часів Яр",
@@ -182,15 +246,17 @@ _VOWELS = "аеєиіїоуюяы"
 
 def _hyphenated_nominatives(word: str) -> tuple[str, ...]:
     """:func:`word_nominatives` of a word, and for a hyphenated name the forms with both parts in
-    the nominative after them: "Каменке-Днепровской" → "Каменка-Днепровская" (the analyser alone
+    the nominative, those whose parts agree first: "Каменке-Днепровской" → "Каменка-Днепровская" (the analyser alone
     declines the last part only, which is right for a first part that does not decline:
     "Олександро-Шультиного" → "Олександро-Шультине")."""
     whole = word_nominatives(word)
     parts = _HYPHENATED.split(word)
     if len(parts) != 2:
         return whole
+    # the readings whose parts agree first ("Каменки-Днепровской" → "Каменка-Днепровская", not "Каменки-Днепровский")
+    agreed = [form.replace(" ", "-") for form in _agreed_forms(tuple(parts))]
     both = ("-".join(pair) for pair in itertools.product(word_nominatives(parts[0])[1:], word_nominatives(parts[1])[1:]))
-    return tuple(dict.fromkeys([*whole, *itertools.islice(both, MAX_FORMS)]))
+    return tuple(dict.fromkeys([whole[0], *agreed, *whole[1:], *itertools.islice(both, MAX_FORMS)]))
 
 
 def nominatives(name: str) -> list[str]:
@@ -245,13 +311,16 @@ _AGREED_FORMS = 4
 @functools.lru_cache(maxsize=16384)
 def _agreed_forms(words: tuple[str, ...]) -> tuple[str, ...]:
     """A multi-word name in the nominative of each gender and number, every word by the first
-    parse of one analyser that has a case and can take that form (None where a word cannot)."""
+    parse of one analyser that has a case and can take that form (None where a word cannot); the
+    gender and number the last word has as written first ("Каменки-Днепровской" is feminine singular)."""
     out: dict[str, None] = {}
     for lang in _langs("".join(words)):
         morph = _analyser(lang)
         # each word parsed once for all the forms (the analyser then builds each parse's lexeme once)
         parses = [morph.parse(w) if len(w) >= _MIN_LETTERS and _CYRILLIC_WORD.match(w) else None for w in words]
-        for grammemes in _GENDERS[1:]:
+        last = next((p.tag for p in morph.parse(words[-1]) if p.tag.case is not None), None)
+        own = (set() if last is None else {"plur"} if last.number == "plur" else {last.gender} if last.gender else set())
+        for grammemes in sorted(_GENDERS[1:], key=lambda g: not own or not own <= g):
             forms = []
             for w, word_parses in zip(words, parses):
                 form = None
@@ -306,6 +375,22 @@ def agreed_nominatives(phrase: str) -> list[str]:
             out.setdefault(" ".join([a[0] for a in adjectives] + [head]), None)
             break  # the likeliest noun reading of this language
     return list(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def oblique(name: str) -> bool:
+    """Whether a Cyrillic name is in an oblique case as written: no reading of its last word (of the last part of a
+    hyphenated one) in either language is a nominative ("Каменки-Днепровской", "Шевченкова" is not: the surname).
+
+    >>> oblique("Каменки-Днепровской"), oblique("Новопавлівки"), oblique("Отрадное"), oblique("Pokrovsk")
+    (True, True, False, False)
+    """
+    words = name.split()
+    last = words[-1].split("-")[-1] if words else ""
+    if len(last) < _MIN_LETTERS or not _CYRILLIC_WORD.match(last):
+        return False
+    cases = {p.tag.case for lang in _langs(last) for p in _analyser(lang).parse(last.lower())}
+    return "nomn" not in cases and bool(cases - {None})  # a reading with no case is a guess at another word
 
 
 @functools.lru_cache(maxsize=65536)

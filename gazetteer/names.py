@@ -45,7 +45,6 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +70,10 @@ __all__ = [
     "query_variants",
     "alternation_variants",
     "nominatives",
+    "SPELLING_FILE",
+    "SPELLING_CLASSES",
+    "spelling_example",
+    "spelling_rows",
 ]
 
 KEY_VERSION = "1"
@@ -340,135 +343,97 @@ def name_keys(name: str) -> set[str]:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One optional rewrite of a word: at every match at once, or at one match at a time.
+    """One optional rewrite of a word: at every match at once, or at one match at a time (``each``).
 
-    A rule applied at one match at a time (`each`) takes a literal replacement.
+    ``repl`` holds one or more replacements (each a form of its own); a rule applied at one match at a
+    time takes literal replacements.
     """
 
     pattern: re.Pattern[str]
-    repl: str
+    repl: tuple[str, ...]
     each: bool = False
 
     def apply(self, word: str) -> list[str]:
         if not self.each:
-            new = self.pattern.sub(self.repl, word)
-            return [new] if new != word else []
-        return [word[: m.start()] + self.repl + word[m.end():] for m in self.pattern.finditer(word)]
+            return [new for r in self.repl if (new := self.pattern.sub(r, word)) != word]
+        return [word[: m.start()] + r + word[m.end():] for m in self.pattern.finditer(word) for r in self.repl]
 
 
-def _rules(*table: tuple[str, str] | tuple[str, str, bool]) -> tuple[_Rule, ...]:
-    return tuple(_Rule(re.compile(row[0]), row[1], *row[2:]) for row in table)  # type: ignore[arg-type]
+#: the Russian -> Ukrainian spelling rules of toponyms, one row each with an example (``Отрадное → Відрадне``):
+#: class ``cyrillic`` (a pattern over a lower-case Cyrillic word) or ``latin`` (over a folded key, the romanised
+#: Russian form), ``cyrillic-word``/``latin-word`` (a whole word and its Ukrainian); ``replace`` the Ukrainian
+#: (alternatives apart with ``|``), ``each: yes`` a rule tried at one match at a time. Applied in file order.
+SPELLING_FILE = Path(__file__).resolve().parent / "data" / "ru_uk_spelling.jsonl"
+SPELLING_CLASSES = frozenset({"cyrillic", "latin", "cyrillic-word", "latin-word"})
+_ARROW = " → "
 
 
-_C = "bcdfghklmnprstvz"  # consonant letters of a folded key
-# Whole words: genuine Russian/Ukrainian lexical pairs, usable in any toponym.
-_LEXICON_LATIN: dict[str, tuple[str, ...]] = {
-    "pervoe": ("pershe",), "pervaia": ("persha",), "pervi": ("pershi",), "pervoi": ("pershi",),
-    "vtoroe": ("druhe",), "vtoraia": ("druha",), "vtoroi": ("druhi",),
-    "tretie": ("tretie", "trete"), "tretia": ("tretia",),
-    "bolshaia": ("velika",), "bolshoe": ("velike",), "bolshoi": ("veliki",), "bolshie": ("veliki",),
-    "malaia": ("mala",), "maloe": ("male",), "male": ("mali",), "maloi": ("mali",),
-    "staraia": ("stara",), "staroe": ("stare",), "stare": ("stari",),
-    "novaia": ("nova",), "novoe": ("nove",), "nove": ("novi",),
-    "krasnaia": ("chervona",), "krasnoe": ("chervone",), "krasni": ("chervoni",),
-}
-# Parts of words (the Latin romanisation of the Russian form, folded).
-_RU_UK_LATIN = _rules(
-    (r"^ot(?=[" + _C + "])", "vid"),  # Otradnoe -> Vidradne
-    (r"^u(?=[" + _C + "])", "vu"),  # prothetic v: Ugledar -> Vuhledar, Uzlovoy -> Vuzlovyi
-    (r"^ol(?=[hsk])", "vil"),  # Olkhovka -> Vilkhivka, Olshanka -> Vilshanka
-    (r"aleks", "oleks"),  # Aleksandrovka -> Oleksandrivka
-    (r"nikol", "mikol"),  # Nikolaevka -> Mykolaivka
-    (r"vladimir", "volodimir"),  # Vladimirovka -> Volodymyrivka
-    (r"ekaterin", "katerin"),  # Ekaterinovka -> Katerynivka
-    (r"konstantin", "kostiantin"),  # Konstantinovka -> Kostiantynivka
-    (r"kamen", "kamian"),  # Kamenka -> Kamianka, Kamennyi -> Kamianyi
-    (r"^rabot", "robot"),  # Rabotino -> Robotyne
-    (r"shahter", "shahtar"),  # Shakhtersk -> Shakhtarsk
-    (r"dubrav", "dibrov"),  # Dubrava -> Dibrova
-    (r"^([sz])la(?=[dt])", r"\1olo"),  # pleophony: Sladkoe -> Solodke, Zlatopol -> Zolotopil
-    (r"hla(?=d)", "holo"),  # Prokhladnoe -> Prokholodne
-    (r"^bolshe", "veliko"),  # Bolshemikhailovka -> Velykomykhailivka
-    (r"^bes(?=[" + _C + "])", "bez"),  # Bespechnoe -> Bezpechne
-    (r"^ra[sz]", "roz"),  # Razdolnoe -> Rozdolne
-    (r"^cher(?=n[oa]|t)", "chor"),  # Chernovka -> Chornivka, Chertovets -> Chortovets
-    (r"glub", "glib"),  # Glubokoe -> Hlyboke
-    (r"ablon", "ablun"),  # Yablonovka -> Yablunivka
-    (r"^pervo(?=[" + _C + "])", "persho"),  # Pervozvanovka -> Pershozvanivka
-    (r"stl", "sl"),  # Schastlivoe -> Shchaslyve
-    (r"zsk", "zk"),  # Khartsyzsk -> Khartsyzk
-    (r"(?:ch|k)sk", "tsk"),  # -chskaya, -kskaya -> -tska: Dolgolukskaya -> Dovholutska
-    (r"g", "h"),  # г: Russian g, Ukrainian h
-    (r"[oe]vat", "uvat"),  # Ternovatoe -> Ternuvate, Grushevatka -> Hrushuvatka
-    (r"(?<=[" + _C + "])io", "e"),  # ё
-    (r"[oe]vka$", "ivka"),  # Zvanovka -> Zvanivka, Andreevka -> Andriivka
-    (r"ev(?=ka$|$)", "eiv"),  # Pelageevka -> Pelaheivka, Beleev -> Beleiv
-    (r"[oe]v$", "iv"),  # Chasov -> Chasiv, Orekhov -> Orikhiv
-    (r"ovok$", "ivok"),  # Vyazovok -> Viazivok
-    (r"ino$", "ine"),  # Grishino -> Hryshyne
-    (r"([oe])vo$", r"\1ve"),  # Kirovo -> Kirove
-    (r"(?<=[" + _C + "])no$", "ne"),  # Berezno -> Berezne
-    (r"itsa$", "itsia"),  # Belitsa -> Bilytsia
-    (r"ole$", "ilia"),  # -olye: Krasnopolye -> Krasnopillia, Privolye -> Pryvillia
-    (r"(?<=[dlnrstzh])e$", "ia"),  # -ye (-ье): Zarechye -> Zarichchia
-    (r"(?<=[" + _C + "])oe$", "e"),  # -oe, -oye: Mirnoe -> Myrne
-    (r"aia$", "a"),  # -aya: Lozovaya -> Lozova
-    (r"(?<=[" + _C + "])oi$", "i"),  # -oy: Uzlovoy -> Vuzlovyi
-    (r"(?:(?<=sk)|(?<=ck)|(?<=ok)|(?<=[nvth]))[eai]$", "e"),  # adjective gender: Maiskii ~ Maiske
-    (r"(?:(?<=sk)|(?<=ck)|(?<=ok)|(?<=[nvth]))[eai]$", "i"),  # and plural: Tolstye -> Tovsti
-    (r"(?:(?<=sk)|(?<=ck)|(?<=ok)|(?<=[nvth]))[eai]$", "a"),
-    # Generous: one vowel or consonant at a time, tried last and on few-change forms only.
-    (r"ol(?=[" + _C + "])", "ov", True),  # Volchansk -> Vovchansk, Dolgoe -> Dovhe
-    (r"e(?=[" + _C + "])", "i", True),  # yat: Seversk -> Siversk, Peschanoe -> Pishchane
-    (r"o(?=[" + _C + "](?:[" + _C + "]|$))", "i", True),  # o in a closed syllable: -gorsk -> -hirsk
-)
-_LEXICON_CYRILLIC: dict[str, tuple[str, ...]] = {
-    "первое": ("перше",), "первая": ("перша",), "первый": ("перший",),
-    "второе": ("друге",), "вторая": ("друга",), "второй": ("другий",),
-    "большая": ("велика",), "большое": ("велике",), "большой": ("великий",), "большие": ("великі",),
-    "малая": ("мала",), "малое": ("мале",), "малый": ("малий",),
-    "новая": ("нова",), "новое": ("нове",), "новый": ("новий",), "новые": ("нові",),
-    "старая": ("стара",), "старое": ("старе",), "старый": ("старий",),
-}
-_RU_UK_CYRILLIC = _rules(
-    (r"^от(?=[бвгджзклмнпрстфхцчшщ])", "від"),
-    (r"^у(?=гл)", "ву"),
-    (r"алекс", "олекс"),
-    (r"^никол", "микол"),
-    (r"константин", "костянтин"),
-    (r"камен(?=[кс])", "кам'ян"),
-    (r"^работ", "робот"),
-    (r"^([сз])ла(?=[дт])", r"\1оло"),
-    (r"хла(?=д)", "холо"),
-    (r"^больше", "велико"),
-    (r"лч", "вч"),
-    (r"ол(?=[гк])", "ов"),
-    (r"оват", "уват"),
-    (r"ё", "е"),
-    (r"ь?[оеё]вка$", "івка"),
-    (r"[ое]в$", "ів"),
-    (r"ино$", "ине"),
-    (r"([ое])во$", r"\1ве"),
-    (r"ское$", "ське"),
-    (r"ое$", "е"),
-    (r"ее$", "є"),
-    (r"ая$", "а"),
-    (r"яя$", "я"),
-    (r"[ыо]й$", "ий"),
-    (r"ы", "и"),
-    (r"э", "е"),
-    (r"е(?=[бвгджзклмнпрстфхцчшщ])", "і", True),
-    (r"о(?=[бвгджзклмнпрстфхцчшщ](?:[бвгджзклмнпрстфхцчшщ]|$))", "і", True),
-)
+def spelling_example(example: str) -> tuple[str, str]:
+    """The Russian and the Ukrainian form of a spelling row's example ``"Отрадное → Відрадне"``."""
+    ru, sep, uk = example.partition(_ARROW)
+    return ru.strip(), uk.strip()
+
+
+def _spelling_word(text: str, script: str) -> str:
+    """A Russian name prepared as the rules of ``script`` read it: a lower-case Cyrillic text, or a folded key."""
+    if script == "latin":
+        return fold(text)
+    return _NON_ALNUM.sub(" ", unicodedata.normalize("NFC", text).casefold().replace("'", "\u02bc")).replace("\u02bc", "'")
+
+
+def _check_spelling(row, phrase: str, where: str) -> None:
+    from frontmap.errors import RuleError
+
+    script = row["class"].removesuffix("-word")
+    ru, uk = spelling_example(row["example"])
+    if not ru or not uk:
+        raise RuleError(f"{where}: the example must be 'Russian{_ARROW}Ukrainian', not {row['example']!r}")
+    words = _spelling_word(ru, script).split()
+    if row["class"].endswith("-word"):
+        if row["phrase"] not in words:
+            raise RuleError(f"{where}: the example's Russian side {ru!r} does not hold the word {row['phrase']!r}")
+        return
+    try:
+        pattern = re.compile(row["phrase"])
+    except re.error as exc:
+        raise RuleError(f"{where}: not a regular expression: {row['phrase']!r} ({exc})") from None
+    if not any(pattern.search(w) for w in words):
+        raise RuleError(f"{where}: the pattern {row['phrase']!r} does not match the example's Russian side {ru!r}")
+
+
+def spelling_rows(cls: str | None = None) -> tuple[Rule, ...]:
+    """The checked rows of ``gazetteer/data/ru_uk_spelling.jsonl``, those of class ``cls`` (None: every row).
+
+    Examples
+    --------
+    >>> spelling_example(spelling_rows("cyrillic")[0].example)
+    ('Отрадное', 'Відрадне')
+    """
+    rows = load_table(SPELLING_FILE, classes=SPELLING_CLASSES, matches={"pattern"}, langs={"ru"},
+                      fields={"replace": None, "each": {"yes"}}, required={"replace"},
+                      checks={"pattern": _check_spelling})
+    return tuple(r for r in rows if cls is None or r.cls == cls)
+
+
+@functools.lru_cache(maxsize=2)
+def _spelling(script: str) -> tuple[tuple[_Rule, ...], dict[str, tuple[str, ...]]]:
+    """The rules and the whole-word pairs of one script, from :data:`SPELLING_FILE`."""
+    rules = tuple(_Rule(re.compile(r.phrase), tuple(r.get("replace").split("|")), r.get("each") == "yes")
+                  for r in spelling_rows(script))
+    lexicon = {r.phrase: tuple(r.get("replace").split("|")) for r in spelling_rows(f"{script}-word")}
+    return rules, lexicon
+
+
 _PER_WORD = 24  # alternatives kept for one word
 _EACH_MAX_COST = 2  # one-position rules apply to forms with at most this many changes
 _EACH_MAX_FORMS = 64  # ... while a word has fewer forms than this
 
 
-def _word_variants(
-    word: str, rules: tuple[_Rule, ...], lexicon: dict[str, tuple[str, ...]]
-) -> list[tuple[str, int]]:
-    """Alternatives of one word with the number of rules applied, fewest first (the word itself first)."""
+@functools.lru_cache(maxsize=65536)
+def _word_variants(word: str, script: str) -> tuple[tuple[str, int], ...]:
+    """Alternatives of one word with the number of rules of ``script`` applied, fewest first (the word itself
+    first); remembered, as the words of names recur."""
+    rules, lexicon = _spelling(script)
     cost = {word: 0}
     for alt in lexicon.get(word, ()):
         cost.setdefault(alt, 1)
@@ -480,33 +445,30 @@ def _word_variants(
                 if new not in cost:
                     cost[new] = c + 1
     ranked = sorted(cost.items(), key=lambda item: item[1])  # stable: rule order within a cost
-    return ranked[:_PER_WORD]
+    return tuple(ranked[:_PER_WORD])
 
 
-# A word's alternatives by each scheme, remembered: the same words come back in name after name ("новая",
-# "-овка" villages) and in the Cyrillic and the romanised reading of one name
-@functools.lru_cache(maxsize=16384)
-def _cyrillic_word_variants(word: str) -> tuple[tuple[str, int], ...]:
-    return tuple(_word_variants(word, _RU_UK_CYRILLIC, _LEXICON_CYRILLIC))
-
-
-@functools.lru_cache(maxsize=16384)
-def _latin_word_variants(word: str) -> tuple[tuple[str, int], ...]:
-    return tuple(_word_variants(word, _RU_UK_LATIN, _LEXICON_LATIN))
-
-
-def _convert(text: str, variants: Callable[[str], tuple[tuple[str, int], ...]], limit: int) -> list[str]:
-    """Russian -> Ukrainian forms of a lower-case text, word by word (each word's ``variants``), fewest
-    changes first."""
+def _convert(text: str, script: str, limit: int) -> list[tuple[str, int]]:
+    """Russian -> Ukrainian forms of a lower-case text, word by word, fewest changes first, each with its
+    number of changes."""
     words = text.split()
     if not words or len(words) > 4:
         return []
     per_word = _PER_WORD if len(words) == 1 else (8, 5, 4)[len(words) - 2]
-    options = [variants(w)[:per_word] for w in words]
+    options = [_word_variants(w, script)[:per_word] for w in words]
     combos = sorted(
         itertools.product(*options), key=lambda combo: sum(c for _, c in combo)
     )[: limit + 1]
-    return [" ".join(w for w, _ in combo) for combo in combos[1:]]
+    return [(" ".join(w for w, _ in combo), sum(c for _, c in combo)) for combo in combos[1:]]
+
+
+def _converted(name: str, limit: int) -> list[tuple[str, int]]:
+    """:func:`ru_to_uk` with the number of rules each form took."""
+    text = unicodedata.normalize("NFC", name)
+    if is_cyrillic(text):
+        text = _NON_ALNUM.sub(" ", text.casefold().replace("'", "\u02bc")).replace("\u02bc", "'")
+        return _convert(text, "cyrillic", limit)
+    return _convert(fold(text), "latin", limit)
 
 
 def ru_to_uk(name: str, limit: int = 32) -> list[str]:
@@ -518,7 +480,8 @@ def ru_to_uk(name: str, limit: int = 32) -> list[str]:
     сла-/зла- → соло-/золо- (the East Slavic full vowel form: Сладкое → Солодке),
     -ино → -ине, -ово → -ове, -ая → -а, adjective gender) and a few lexical pairs found in many
     toponyms (Первое → Перше, Большая → Велика); they are generous, and a downstream lookup
-    keeps only the forms that exist.
+    keeps only the forms that exist. The rules and the word pairs are the rows of
+    :data:`SPELLING_FILE` (``gazetteer/data/ru_uk_spelling.jsonl``), applied in file order.
 
     Parameters
     ----------
@@ -543,11 +506,7 @@ def ru_to_uk(name: str, limit: int = 32) -> list[str]:
     >>> "oleksandrivka" in ru_to_uk("Aleksandrovka")
     True
     """
-    text = unicodedata.normalize("NFC", name)
-    if is_cyrillic(text):
-        text = _NON_ALNUM.sub(" ", text.casefold().replace("'", "\u02bc")).replace("\u02bc", "'")
-        return _convert(text, _cyrillic_word_variants, limit)
-    return _convert(fold(text), _latin_word_variants, limit)
+    return [form for form, _ in _converted(name, limit)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -623,6 +582,11 @@ def nominatives(name: str) -> list[str]:
     return _morph(name)
 
 
+_CYRILLIC_FORMS = 12  # Russian -> Ukrainian forms of a Cyrillic name converted in Cyrillic
+_LATIN_FORMS = 24  # ... and converted as a Latin key
+_RANK_CAP = 4  # a name's rank counts as at most this many changes
+
+
 @functools.lru_cache(maxsize=16384)
 def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
@@ -640,6 +604,7 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
     for part in parts:
         add(fold(part), "split")
     names = [part for part in parts if part] or [clean]  # the names proper, to convert
+    heads = set(names)
     for name in names:
         add(fold(name).replace(" ", ""), "join")
     # a Cyrillic name in an oblique case: its nominatives are looked up (and converted) too
@@ -654,22 +619,27 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
     # Russian -> Ukrainian: the fewest changes first, over all names.
     from gazetteer.morphology import ukrainian_only
 
-    converted: list[list[str]] = []
-    for text in names:
+    # Every name's forms by the number of changes they took plus the name's rank (the name as written, then its
+    # nominatives, likeliest first; at most _RANK_CAP): a likely nominative's form of three changes comes before an
+    # unlikely one's of one.
+    from gazetteer.morphology import oblique
+
+    converted: list[tuple[int, int, int, str]] = []
+    for rank, text in enumerate(names):
+        if text in heads and oblique(text):
+            rank = _RANK_CAP  # a name as written that is no nominative ("Каменки-Днепровской"): its forms last
         if is_cyrillic(text) and ukrainian_only(text):
             continue  # written in Ukrainian already: nothing Russian to convert
         if is_cyrillic(text):
-            forms = [fold_latin(_uk_latin(c)) for c in ru_to_uk(text, limit=12)]
-            forms += [_refold(f) for f in ru_to_uk(_ru_latin(text), limit=24)]
+            forms = [(fold_latin(_uk_latin(c)), n) for c, n in _converted(text, _CYRILLIC_FORMS)]
+            forms += [(_refold(f), n) for f, n in _converted(_ru_latin(text), _LATIN_FORMS)]
         else:
             if has_cyrillic(text):
                 text = transliterations(text)[0]
-            forms = [_refold(f) for f in ru_to_uk(text, limit=32)]
-        converted.append(forms)
-    for column in itertools.zip_longest(*converted):
-        for key in column:
-            if key is not None:
-                add(key, "ru-uk")
+            forms = [(_refold(f), n) for f, n in _converted(text, 32)]
+        converted += [(n + min(rank, _RANK_CAP), rank, i, key) for i, (key, n) in enumerate(forms)]
+    for *_, key in sorted(converted):
+        add(key, "ru-uk")
     for key in [k for k, rule in out.items() if rule == "ru-uk" and " " in k][:8]:
         add(key.replace(" ", ""), "ru-uk")  # Gulyay-Pole -> Huliai Pole -> Huliaipole
     return tuple(out.items())

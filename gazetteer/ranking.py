@@ -6,7 +6,9 @@ which the caller supplies as plain values (this module knows nothing of text):
 - ``near``: points the place should be close to, each with a weight and a label — coordinates
   the report gives for the mention (strongest), the other places of the same report (a report
   is about one area), a point the user names with ``--near``;
-- ``regions``: oblast/raion names the text puts around the mention;
+- ``regions``: oblast/raion names the text puts around the mention (its sentence, or the scope its
+  paragraph or report states: "обстрілювали населені пункти Херсонської області: …"), a raion
+  counting more than its oblast;
 - ``front``: the distance from each candidate to the front line on the report's date;
 - population and settlement type, a weak prior (a settlement GeoNames gives no population counts
   as a small village, :attr:`Weights.unknown_population`).
@@ -95,6 +97,9 @@ class Weights:
 
     match: float = 1.0
     region: float = 0.8
+    #: on top of ``region``, for a candidate in a raion the context names ("у Нікопольському районі"):
+    #: of two namesakes in a named oblast, the one in its named raion
+    raion: float = 0.3
     population: float = 0.12  #: per decade of population
     #: the people a settlement counts as when GeoNames gives it none (as for 71 % of Ukraine's
     #: villages): a small village, not an empty place (measured on both labelled sets: 30 places
@@ -200,6 +205,7 @@ def rank(
     explain: int = 12,
     near_any: Sequence[AnchorSet] = (),
     top: int | None = None,
+    regions_named: str = "named nearby",
 ) -> list[Candidate]:
     """Score candidates with the evidence given and return them best first.
 
@@ -214,7 +220,8 @@ def rank(
         Anchors the place should be close to.
     regions
         Oblast or raion names (as the gazetteer writes them, e.g. "Donetsk Oblast") that the
-        context names; a candidate in one of them gains ``weights.region``.
+        context names; a candidate in one of them gains ``weights.region``, and one in a named
+        raion (its ``admin2``) ``weights.raion`` more.
     front_km
         A function giving the distance in km from a point to the front line (None if unknown).
     weights
@@ -228,6 +235,9 @@ def rank(
     top
         Return only this many of the best (all when None); ``confidence(ranked, n=...)`` then
         needs the number of candidates.
+    regions_named
+        Where the text names the ``regions``, for ``why`` ("named in its sentence", "the scope
+        its paragraph states").
     """
     if (isinstance(candidates, Prepared) and candidates.name == name
             and (candidates.weights is weights or candidates.weights == weights)):
@@ -248,7 +258,7 @@ def rank(
     if not near and not near_any:
         front_key = None if front_km is None else getattr(front_km, "cache_key", None)
         if front_km is None or front_key is not None:
-            memo_key = (frozenset(region_set), front_key, explain, top)
+            memo_key = (frozenset(region_set), regions_named, front_key, explain, top)
             hit = st.results.get(memo_key)
             if hit is not None:
                 return [Candidate(cands[i].place, sc, cands[i].matched, cands[i].rule, cands[i].why if w is None else w)
@@ -274,7 +284,7 @@ def rank(
             out.append(Candidate(c.place, score[i], c.matched, c.rule, c.why))
         else:
             out.append(Candidate(c.place, score[i], c.matched, c.rule,
-                                 _why(c, st, i, ev, near, near_any, region_set, weights)))
+                                 _why(c, st, i, ev, near, near_any, region_set, weights, regions_named)))
     if memo_key is not None and len(st.results) < 256:
         st.results[memo_key] = tuple(
             (i, c.score, c.why if k < explain else None) for k, (i, c) in enumerate(zip(order, out))
@@ -302,6 +312,7 @@ class _Evidence:
     any_d: Sequence[Sequence[float]]
     any_g: Sequence[Sequence[float]]
     in_region: Sequence[bool]
+    in_raion: Sequence[bool]  #: in a raion of the regions (its ``admin2`` one of them)
     front_d: Sequence[float] | None  #: km to the front line (NaN where unknown); None without a front line
     front_g: Sequence[float] | None
     #: per candidate, the index of the nearest anchor of :data:`NEIGHBOUR_GROUP` (-1: none) and its gain
@@ -361,19 +372,12 @@ def _totals_arrays(
     if near_any:
         pull += weights.beside_cap * (1.0 - np.exp(-any_gain.sum(axis=0) / weights.beside_cap))
 
-    if region_set:
-        key = frozenset(region_set)
-        in_region = st.region_masks.get(key)
-        if in_region is None:
-            in_region = np.fromiter((a in region_set or b in region_set for a, b in st.admins), bool, n)
-            if len(st.region_masks) < 64:
-                st.region_masks[key] = in_region
-    else:
-        in_region = np.zeros(n, bool)
+    in_region, in_raion = _region_masks(st, region_set, False)
     front_d, front_gain = _front(st, front_km, weights, False)
-    ev = _Evidence(dists, gains, any_dist, any_gain, in_region,
+    ev = _Evidence(dists, gains, any_dist, any_gain, in_region, in_raion,
                    None if front_km is None else front_d, None if front_km is None else front_gain, nb_k, nb_gl)
-    return st.base + pull + np.where(in_region, weights.region, 0.0) + front_gain, ev
+    region_gain = np.where(in_region, weights.region, 0.0) + np.where(in_raion, weights.raion, 0.0)
+    return st.base + pull + region_gain + front_gain, ev
 
 
 def _totals_scalar(
@@ -431,22 +435,34 @@ def _totals_scalar(
         for i in range(n):
             pull[i] += cap * (1.0 - sat[i])
 
-    if region_set:
-        key = frozenset(region_set)
-        in_region = st.region_masks.get(key)
-        if in_region is None:
-            in_region = tuple(a in region_set or b in region_set for a, b in st.admins)
-            if len(st.region_masks) < 64:
-                st.region_masks[key] = in_region
-    else:
-        in_region = (False,) * n
+    in_region, in_raion = _region_masks(st, region_set, True)
     front_d, front_g = _front(st, front_km, weights, True) if front_km is not None else (None, None)
     base = st.base_values
-    total = [base[i] + pull[i] + (weights.region if in_region[i] else 0.0) + (0.0 if front_g is None else front_g[i])
+    # (each region gain as numpy adds it: region + raion, then onto the rest)
+    total = [base[i] + pull[i] + ((weights.region if in_region[i] else 0.0) + (weights.raion if in_raion[i] else 0.0))
+             + (0.0 if front_g is None else front_g[i])
              for i in range(n)]
     ev = _Evidence([d for d, _ in near_rows], [g for _, g in near_rows], [d for d, _ in any_rows],
-                   [g for _, g in any_rows], in_region, front_d, front_g, nb_k, nb_gl)
+                   [g for _, g in any_rows], in_region, in_raion, front_d, front_g, nb_k, nb_gl)
     return total, ev
+
+
+def _region_masks(st: _Static, region_set: set[str], scalar: bool) -> tuple:
+    """Which candidates lie in one of the regions (their oblast or raion is one of them), and which
+    in one of them that is a raion (their ``admin2``): numpy arrays, or tuples (``scalar``);
+    remembered with the candidates by the set of regions."""
+    n = len(st.places)
+    if not region_set:
+        return (tuple([False] * n),) * 2 if scalar else (np.zeros(n, bool),) * 2
+    key = (frozenset(region_set), scalar)
+    masks = st.region_masks.get(key)
+    if masks is None:
+        raion = tuple(b in region_set for _, b in st.admins)
+        either = tuple(r or a in region_set for r, (a, _) in zip(raion, st.admins))
+        masks = (either, raion) if scalar else (np.array(either, bool), np.array(raion, bool))
+        if len(st.region_masks) < 64:
+            st.region_masks[key] = masks
+    return masks
 
 
 def _front(st: _Static, front_km: Callable[[float, float], float | None] | None, weights: Weights,
@@ -570,7 +586,7 @@ def _doubles(values: np.ndarray) -> array:
 
 
 def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor], near_any: Sequence[AnchorSet],
-         region_set: set[str], weights: Weights) -> tuple[str, ...]:
+         region_set: set[str], weights: Weights, regions_named: str = "named nearby") -> tuple[str, ...]:
     """The evidence for candidate ``i`` written out, strongest kinds first."""
     p = c.place
     current, match, pop_gain, city_gain, seat_gain = st.facts[i]
@@ -587,8 +603,10 @@ def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor
         g = ev.any_g[k][i]
         if g >= 0.05 * s_.weight:
             why.append(f"{ev.any_d[k][i]:.1f} km from a place named {s_.label} beside it (+{g:.2f})")
-    if ev.in_region[i]:
-        why.append(f"in {p.admin2 if p.admin2.casefold() in region_set else p.admin1}, named nearby (+{weights.region:.2f})")
+    if ev.in_raion[i]:
+        why.append(f"in {p.admin2} ({p.admin1}), {regions_named} (+{weights.region:.2f}, raion +{weights.raion:.2f})")
+    elif ev.in_region[i]:
+        why.append(f"in {p.admin1}, {regions_named} (+{weights.region:.2f})")
     if p.population > 0:
         why.append(f"population {p.population:,} (+{pop_gain:.2f})"
                    + ("" if current else f", matched by the other name {c.matched!r}"))

@@ -57,7 +57,7 @@ from geo.rules import APOSTROPHES, RULES_DIR, Rule, load_table, normalise_phrase
 from geo.rules.lookup import lookup_rows, row_pattern
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date"]
+__all__ = ["BODY_REFERENCE", "DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date"]
 
 # month and weekday names: the rows of geo/rules/calendar.jsonl (each form a row, with its number)
 _MONTHS: dict[str, int] = {r.key: int(r.get("month")) for r in lookup_rows("calendar") if r.cls == "month"}
@@ -396,15 +396,26 @@ def _back_words(*classes: str) -> str:
     return "|".join(row_pattern(r, lead=False) for r in _BACK_ROWS if r.cls in classes)
 
 
+# "the ministry said", "the regional head noted", "the spokesman also added": a body named by its kind, as a
+# reference back (geo.discourse also reads it so: the body is the last speaker named)
+# (a lower-case word may qualify the body: "the regional head"; a name's word does not: "the Ukrainian General Staff
+# reported" names its speaker)
+_BODY_REFERENCE = (rf"\b(?:{_back_words('determiner')})\s+(?:(?-i:[a-z][a-z-]*)\s+)?(?:{_back_words('body')})\s+(?:\w+\s+)?"
+                   rf"(?:{_back_words('verb')})")
+BODY_REFERENCE = re.compile(_BODY_REFERENCE + r"\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
-    rf"\b(?:{_back_words('determiner')})\s+(?:{_back_words('body')})\s+(?:\w+\s+)?(?:{_back_words('verb')})"
-    rf"|\b(?:{_back_words('pronoun')})\s+(?:also\s+)?(?:{_back_words('pronoun-verb')})"
-    rf"|\b(?:{_back_words('according')})\s+(?:{_back_words('according-body')})",
+    _BODY_REFERENCE
+    + rf"|\b(?:{_back_words('pronoun')})\s+(?:(?:{_back_words('also')})\s+)?(?:{_back_words('pronoun-verb')})"
+    # after a quotation Russian and Ukrainian put the verb first: "…», – сказав він"
+    rf"|\b(?:{_back_words('pronoun-verb')})\s+(?:{_back_words('pronoun')})\b"
+    rf"|\b(?:{_back_words('according')})\s+(?:{_back_words('according-body')})"
+    rf"|\b(?:{_back_words('pronoun-according')})\b",
     re.IGNORECASE,
 )
-# Every match of _BACK_REFERENCE holds a verb's or "according"'s word (lower-cased): a sentence with none is not searched.
-_BACK_REFERENCE_STEMS = tuple(sorted({r.key.split(" ")[0] for r in _BACK_ROWS
-                                      if r.cls in ("verb", "pronoun-verb", "according")}))
+# Every match of _BACK_REFERENCE holds a verb's or "according"'s word, or a whole "according to him" row (lower-cased):
+# a sentence with none is not searched.
+_BACK_REFERENCE_STEMS = tuple(sorted({r.key.split(" ")[0] for r in _BACK_ROWS if r.cls in ("verb", "pronoun-verb", "according")}
+                                     | {r.key for r in _BACK_ROWS if r.cls == "pronoun-according"}))
 
 
 def _may_refer_back(sentence: str) -> bool:

@@ -14,7 +14,10 @@ speaker
     X", "Об этом сообщил X", "Про це повідомив X") gives it to the sentences before it back to the
     last speaker named; one that speaks before any speaker is named ("По его словам, …" where an
     excerpt begins, "Экс-парламентарий сообщил …" in a lead) is given the first speaker named after
-    it, at most three sentences on. It becomes the claimant of the claims whose own sentence named none — those
+    it, at most three sentences on. A sentence that goes on in an earlier speaker's words — a pronoun and a speech
+    verb ("He added", "Він також зазначив", "…», – сказав він"), "according to him" ("По его словам"), the
+    speaker's kind alone ("the regional head noted") or, after a quotation, the surname its sentence named ("…», –
+    сказав Бакулін") — is that speaker's, in a later paragraph too. It becomes the claimant of the claims whose own sentence named none — those
     that fell back to the previous sentence, the text's voice, the source or the author.
 open list
     An action the report gives to places their own sentence leaves without one: after a list opener
@@ -53,7 +56,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption, office_after
 from geo.claims.carry import Carried, ContextReader
-from geo.dates import claim_date, date_and_scope, written_date
+from geo.dates import BODY_REFERENCE, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.lookup import lookup_rows, rows_pattern
@@ -240,7 +243,7 @@ def _quotation_start(text: str, spans: Sequence[tuple[int, int]], i: int, named:
     ("…», – сообщил он ТАСС"), ``at`` is where the speech word stands in the sentence."""
     s, e = spans[i]
     sentence = text[s:e]
-    if named is not None:
+    if named is not None and named.text in sentence:
         at = sentence.rfind(named.text)
     close = _QUOTE_CLOSE.search(sentence, 0, at + 1) if at > 0 else None
     if close is None or sentence.lstrip()[:1] in _QUOTE_OPEN \
@@ -311,13 +314,21 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
         # a caption ("Фото: фрагмент мапи / DeepState") credits a picture: it names no speaker
         named = None if caption else _named_speaker(sentence, found, i, header)
-        if named is None and last_named >= 0 and _PRONOUN_AFTER_QUOTE.search(sentence):
+        surname = -1  # where a quotation's speaker is named by surname alone
+        if named is None and last_named >= 0 and (by_name := _named_before(text, spans, states, sentence)) is not None:
+            # '"…", — сказав Бакулін': a person named by surname alone after a quotation is the speaker whose
+            # sentence named him with his title ("Командир 19-го армійського корпусу … Олександр Бакулін заперечив")
+            named, surname = by_name
+        elif named is None and last_named >= 0 and _PRONOUN_AFTER_QUOTE.search(sentence):
             # '"In the Pokrovsk direction, …," it said.': the pronoun is the last speaker named, in a later
             # paragraph too (news copy sets each quotation apart)
             named = states[last_named].speaker
-        elif named is None and last_named >= 0 and _PRONOUN_OPENS.match(sentence):
-            # "He said two others were killed near X": a sentence that opens with a pronoun and a speech verb goes
-            # on in the words of the last speaker named, in a later paragraph too
+        elif named is None and last_named >= 0 and (_PRONOUN_OPENS.match(sentence)
+                                                     or _PRONOUN_ACCORDING.search(sentence)
+                                                     or BODY_REFERENCE.search(sentence)):
+            # "He said two others were killed near X", "По его словам, …", "…, the regional head noted": a sentence
+            # that opens with a pronoun and a speech verb, says "according to him" or names a speaker by its kind
+            # alone goes on in the words of the last speaker named, in a later paragraph too
             named = states[last_named].speaker
         if named is None and "dateline" in classes and i < _DATELINE_SENTENCES and report is None:
             m = next(m for m in found if m.cls == "dateline")
@@ -351,7 +362,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     states[j] = replace(states[j], speaker=named)
             else:
                 # «A. B. C», – написал X / "A. B," he said: X spoke the quotation from where it opens
-                opening = _quotation_start(text, spans, i, named, max(last_named + 1, i - _QUOTE_SENTENCES))
+                opening = _quotation_start(text, spans, i, named, max(last_named + 1, i - _QUOTE_SENTENCES), surname)
                 for j in range(opening if opening is not None else i, i):
                     states[j] = replace(states[j], speaker=named)
             # a speaker named in the outlet's reminder ("Нагадаємо, … Про це розповів Зеленський") is the
@@ -419,6 +430,7 @@ _LIST_STOP = re.compile(r"[,;]\s*+(?!(?:(?:and|or|та|і|й|и|а\s+также|
 # an aside set off by commas right after a list opener, with no name in it: a relative clause ("Серед населених
 # пунктів, які опинилися під загрозою, були A, B"; "Среди населенных пунктов, где шли бои, оказались A, B")
 _OPENER_ASIDE = re.compile(r",[^,.;:\n]*+,")
+_OPENER_COMMA = re.compile(r"\s*+,(?=\s*+(?-i:[a-zа-яёіїєґ]))")  # a comma right after the opener, a lower-case word after it
 
 
 def _list_stop(sentence: str, start: int) -> int | None:
@@ -426,19 +438,60 @@ def _list_stop(sentence: str, start: int) -> int | None:
     aside = _OPENER_ASIDE.match(sentence, len(sentence) - len(sentence[start:].lstrip()))
     if aside is not None and not any(w[:1].isupper() for w in aside.group().split()):
         start = aside.end()
+    else:
+        # the opener's own comma, before a preposition and its places ("Зокрема, поблизу Степногірська.", "In
+        # particular, near Rodynske and Shevchenko."): the list starts after it
+        own = _OPENER_COMMA.match(sentence, start)
+        if own is not None:
+            start = own.end()
     m = _LIST_STOP.search(sentence, start)
     return m.start() if m else None
 
 
 # the pronoun and pronoun-verb rows of geo/rules/back_references.jsonl: the words of a sentence that goes on in the
 # last speaker's words, one vocabulary with geo.dates' (it goes on in the last statement's date too)
-_PRONOUNS = rows_pattern(r for r in lookup_rows("back_references") if r.cls == "pronoun")
-_PRONOUN_VERBS = rows_pattern(r for r in lookup_rows("back_references") if r.cls == "pronoun-verb")
-# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.')
-_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+" + _PRONOUNS + r"\s++" + _PRONOUN_VERBS + r"\W*+$", re.IGNORECASE)
-# a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …")
-_PRONOUN_OPENS = re.compile(r"\s*+(?:" + "|".join(re.escape(r.key.title()) for r in lookup_rows("back_references")
-                                                  if r.cls == "pronoun") + r")\s++(?:also\s++)?" + _PRONOUN_VERBS + r"\b")
+_BACK = lookup_rows("back_references")
+_PRONOUNS = rows_pattern(r for r in _BACK if r.cls == "pronoun")
+_PRONOUN_VERBS = rows_pattern(r for r in _BACK if r.cls == "pronoun-verb")
+_ALSO = rows_pattern(r for r in _BACK if r.cls == "also")
+# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.'), or, as Russian and
+# Ukrainian write it, after a dash, before a speech verb and a pronoun ("…», – сказав він", "…», — добавил он ТАСС",
+# "…», – додав речник"), a few words at most after them
+_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:" + _PRONOUNS + r"\s++" + _PRONOUN_VERBS + r"\W*+$"
+                                  + r"|,?\s*+[-–—]\s*+" + _PRONOUN_VERBS + r"\s++" + _PRONOUNS
+                                  + r"(?:\s++[\w-]++){0,4}\W*+$)", re.IGNORECASE)
+# a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …", "Він також зазначив, що …")
+_PRONOUN_OPENS = re.compile(r"\s*+(?:" + "|".join(re.escape(r.key.title()) for r in _BACK if r.cls == "pronoun")
+                            + r")\s++(?:" + _ALSO + r"\s++)?" + _PRONOUN_VERBS + r"\b")
+# "According to him, …", "За його словами, …", "По его словам, …": the last speaker named goes on speaking
+_PRONOUN_ACCORDING = re.compile(rows_pattern(r for r in _BACK if r.cls == "pronoun-according") + r"(?!\w)",
+                                re.IGNORECASE)
+# a quotation closed before a speech verb and a surname ("…», – сказав Бакулін", "…», — отметил Иванов") or, in English,
+# before a surname and a speech verb ('…," Bunyatov said')
+_NAME_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+,?\s*+[-–—]\s*+" + _PRONOUN_VERBS + r"\s++(?-i:(?P<after>[A-ZА-ЯЁІЇЄҐ][\w'’-]{2,}))"
+                               + r"|[\"”’]\s++(?-i:(?P<before>[A-Z][\w'’-]{2,}))\s++" + _PRONOUN_VERBS + r"\b",
+                               re.IGNORECASE)
+_NAME_STEM = 4  # letters of a surname that find its other case forms ("Бакулін", "Бакуліна")
+_NAME_REACH = 12  # sentences back a surname looks for the speaker who was named with it
+
+
+def _named_before(text: str, spans: Sequence[tuple[int, int]], states: Sequence[SentenceState],
+                  sentence: str) -> tuple[Speaker, int] | None:
+    """The speaker of an earlier sentence that named the person a quotation closes with by surname alone ("…», –
+    сказав Бакулін" after "Командир корпусу … Олександр Бакулін заперечив …"), and where the surname stands in the
+    sentence; or None."""
+    m = _NAME_AFTER_QUOTE.search(sentence)
+    if m is None:
+        return None
+    name = m.group("after") or m.group("before")
+    stem = re.compile(r"(?<!\w)" + re.escape(name[:max(_NAME_STEM, len(name) - 2)]))
+    for j in range(len(states) - 1, max(-1, len(states) - 1 - _NAME_REACH), -1):
+        sp = states[j].speaker
+        if sp is not None and sp.sentence == j and stem.search(text, *spans[j]):
+            return sp, m.start("after" if m.group("after") else "before")
+    return None
+
+
 # a sentence that opens with a head of a few words (a direction, "Найбільше") and a dash standing for the verb, then a
 # lower-case word (a preposition: "у районах", "в бік", "поблизу") before its places
 _VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0,3}[^\s\d,;:.–—-][^\s,;:.–—]*+)\s++[–—]\s++(?=[a-zа-яёіїєґ])")

@@ -4,7 +4,8 @@ A report is about one area, so its mentions are resolved together:
 
 1. every distinct name gets its candidates from the gazetteer (all spellings, fuzzy fallback);
 2. evidence is gathered for each: coordinates the text ties to the mention (decisive), other
-   coordinates of the report, oblast/raion names in the same sentence or the report, the front
+   coordinates of the report, oblast/raion names in the same sentence, the scope its paragraph or
+   the report states (:mod:`geo.scopes`) or elsewhere in the report, the front
    line on the report's date when one is given, population as a weak prior;
 3. names that are clear on that evidence are resolved first; they then pull the remaining,
    ambiguous names towards the report's area (``gazetteer.ranking.Anchor``), round after round:
@@ -48,6 +49,7 @@ from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
+from geo.scopes import Scope, find_scopes
 from geo.sectors import Sector, find_sectors
 
 if TYPE_CHECKING:
@@ -114,10 +116,20 @@ _SAME_NAME_ANCHORS = 16
 #: How many settled mentions the search for a group's nearest settled names passes over, from each
 #: of its mentions (a bound for texts naming a few places over and over; real reports need ~10).
 _NEAREST_WALK = 256
-#: An oblast named in the mention's own sentence counts fully; one named elsewhere in the
-#: report (which may cover several fronts) counts little.
-_LOCAL_REGION = Weights()
-_REPORT_REGION = Weights(region=0.25)
+#: An oblast named in the mention's own sentence counts fully; one its paragraph or its report states as
+#: its scope (:mod:`geo.scopes`: "обстрілювали населені пункти Херсонської області. Під ударами були …")
+#: nearly so; one named elsewhere in the report (which may cover several fronts) counts little; a named raion
+#: adds to its oblast in proportion. By level: the weights, and what ``why`` says of where the region was named.
+_REGION_LEVELS: dict[str, tuple[Weights, str]] = {
+    "sentence": (Weights(), "named in its sentence"),
+    "paragraph": (Weights(region=0.8), "the scope its paragraph states"),
+    "lead": (Weights(region=0.6, raion=0.2), "the scope the report states in its lead"),
+    "report": (Weights(region=0.25, raion=0.1), "named elsewhere in the report"),
+}
+#: The levels a region may be evidence at, strongest first
+_LEVEL_ORDER = ("sentence", "paragraph", "lead", "report")
+#: What ``why`` says of a region at each level: a line holding one is evidence of place
+_REGION_WHY = tuple(label for _, label in _REGION_LEVELS.values())
 
 # a word is read whole and at most _REGION_WORD characters long (possessive: a space follows it), so that a long
 # hyphenated chain is read from each of its capitals at a bounded cost, not to its end
@@ -157,6 +169,9 @@ _LOCATOR_GAP = re.compile(
     re.IGNORECASE,
 )
 _REGION_PAIR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|or|&)\s+$")
+#: The first of two regions joined by a hyphen before one kind word: "the Dnipropetrovsk-Zaporizhia Oblast border"
+#: names both (and is the scope of neither alone)
+_REGION_HYPHEN_PAIR = re.compile(r"\b([A-ZА-ЯЁІЇЄҐ][\w'’]+)[-–]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,6 +457,13 @@ def resolve_mentions(
         if m.trigger == "region" or (cands and all(c.place.feature_class == "A" for c in cands)):
             if len(cands) == 1:
                 regions.append((m.start, m.end, cands[0].place))
+    # "the Dnipropetrovsk-Zaporizhia Oblast border": the first of the two as well
+    for rs, re_, p in list(regions):
+        first = _REGION_HYPHEN_PAIR.search(text, max(0, rs - _REGION_WORD), rs) if p.feature_code == "ADM1" else None
+        if first is not None:
+            other = gaz.region(f"{first.group(1)} {text[rs:re_].split()[-1]}")
+            if other is not None and other.geonameid != p.geonameid:
+                regions.append((first.start(), re_, other))
     report_regions = frozenset(p.name for _, _, p in regions)
     by_start = sorted(regions, key=lambda r: r[0])
     region_starts = [rs for rs, _, _ in by_start]
@@ -455,13 +477,29 @@ def resolve_mentions(
     for rs, _, _ in by_start:
         k = bisect.bisect_right(end_offsets, rs) - 1
         gap = _REGION_OF_NAME.fullmatch(text, place_ends[k][0], rs) if k >= 0 and text else None
-        owner_of.append((place_ends[k][1], "(" in gap.group()) if gap else (-1, False))
+        # (a region on a line of its own is no name's: "…, Тополівка\n\nХарківська область:" heads the next list)
+        owner_of.append((place_ends[k][1], "(" in gap.group()) if gap and "\n" not in gap.group() else (-1, False))
 
-    def regions_for(m: Mention) -> tuple[frozenset[str], bool]:
+    # the scopes its paragraphs and the report state (geo.scopes): a region no name owns
+    scopes = find_scopes(text, [(rs, re_, p, owner_of[k][0] >= 0) for k, (rs, re_, p) in enumerate(by_start)],
+                         sentence_of, [sc.town.admin1 for sc in sectors]) if text and sentence_of is not None else []
+    para_scopes = [sc for sc in scopes if not sc.lead]
+    scope_starts = [sc.start for sc in para_scopes]
+    lead_scope = next((sc for sc in scopes if sc.lead), None)
+
+    def scope_of(x: int) -> Scope | None:
+        """The scope of its paragraph that holds offset ``x``, else the report's."""
+        k = bisect.bisect_right(scope_starts, x) - 1
+        if k >= 0 and x < para_scopes[k].end:
+            return para_scopes[k]
+        return lead_scope
+
+    def regions_for(m: Mention) -> tuple[frozenset[str], str]:
         """Regions named in the mention's sentence (strong; not one written after an earlier name as
         that name's, nor after a later name past the first such: "A, B Запорожской области, C и D
-        Днепропетровской области" gives A and B the first, C and D the second), else anywhere in
-        the report (weak)."""
+        Днепропетровской области" gives A and B the first, C and D the second), else the scope its
+        paragraph or the report states (nearly as strong), else anywhere in the report (weak); and
+        which of these (a level of :data:`_REGION_LEVELS`)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
             local = set()
@@ -476,8 +514,11 @@ def resolve_mentions(
                         closing = owner
                     local.add(p.name)
             if local:
-                return frozenset(local), True
-        return report_regions, False
+                return frozenset(local), "sentence"
+        sc = scope_of(m.start)
+        if sc is not None:
+            return sc.regions, "lead" if sc.lead else "paragraph"
+        return report_regions, "report"
 
     # Names written as a pair ("Kirovo (Svyato-Pokrovskoe)", "Petrovskoye/Pazeno") are one place:
     # where both have candidates in common, only those remain.
@@ -501,13 +542,15 @@ def resolve_mentions(
         gk = f"{keys[i]}#{para}" if m.coordinate is None else f"{keys[i]}@{i}"
         groups.setdefault(gk, []).append(i)
     base_key = {gk: keys[idx[0]] for gk, idx in groups.items()}
-    # (a group with no region named in its sentences has the report's: one set, shared)
-    group_regions: dict[str, tuple[frozenset[str], bool]] = {}
-    report_wide = (report_regions, False)
+    # (the regions of a group's strongest level, of all its mentions at that level; a group with no
+    # region named in its sentences or scopes has the report's: one set, shared)
+    group_regions: dict[str, tuple[frozenset[str], str]] = {}
+    report_wide = (report_regions, "report")
     for gk, idx in groups.items():
         found = [regions_for(mentions[i]) for i in idx]
-        local = frozenset().union(*(r for r, is_local in found if is_local))
-        group_regions[gk] = (local, True) if local else report_wide
+        level = min((lv for _, lv in found), key=_LEVEL_ORDER.index)
+        group_regions[gk] = report_wide if level == "report" else (
+            frozenset().union(*(r for r, lv in found if lv == level)), level)
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
     # (tuples: a list of names has a group for nearly every mention, and a list takes twice the memory)
     group_pos = {gk: tuple(sorted(mentions[i].start for i in idx)) for gk, idx in groups.items()}
@@ -861,17 +904,17 @@ def resolve_mentions(
         # all values; so a name judged again (`touched` is cautious), or another paragraph's mention
         # of the name with the same evidence (a long list names a place many times over), takes
         # the verdict already worked out instead of ranking once more, to the same result.
-        region_names, local = group_regions[gk]
+        region_names, level = group_regions[gk]
         name = f.name
         top = None if m.coordinate is not None or key0 in own_coords else _TOP
-        key = (key0, name, local, region_names, group_event[gk], top, tuple(anchors), tuple(together))
+        key = (key0, name, level, region_names, group_event[gk], top, tuple(anchors), tuple(together))
         hit = verdict_of.get(key)
         if hit is not None:
             return hit
-        weights = _LOCAL_REGION if local else _REPORT_REGION
-        ready = prepared.get((key0, name, local))
+        weights, named_how = _REGION_LEVELS[level]
+        ready = prepared.get((key0, name, level))
         if ready is None:
-            ready = prepared[(key0, name, local)] = prepare(cand_cache[key0], name=name, weights=weights)
+            ready = prepared[(key0, name, level)] = prepare(cand_cache[key0], name=name, weights=weights)
         ranked = rank(
             ready,
             name=name,
@@ -884,6 +927,7 @@ def resolve_mentions(
             # has every candidate ranked, to find the namesake at its point (kept below)
             explain=1,
             top=top,
+            regions_named=named_how,
         )
         conf = _guarded_confidence(ranked, len(cand_cache[key0]))
         if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
@@ -958,12 +1002,13 @@ def resolve_mentions(
         if pool is None:
             pool = area_pool(gaz, area)
         hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=pool)
-        named, local = group_regions[gk]
-        if hit is None and local:
+        named, level = group_regions[gk]
+        if hit is None and level != "report":
             # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
-            # областях": the oblast or raion its sentence names is the area too (a higher bar: an
-            # oblast holds some two thousand settlements)
-            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions),
+            # областях": the oblast or raion its sentence names, or its paragraph or report states as
+            # its scope, is the area too (a higher bar: an oblast holds some two thousand settlements)
+            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions,
+                                                                                _REGION_LEVELS[level][1]),
                              cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
@@ -1117,15 +1162,15 @@ def _directions(
     return out
 
 
-def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]]
-                 ) -> list[tuple[Place, float, str]]:
+def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]],
+                 named_how: str = "named in its sentence") -> list[tuple[Place, float, str]]:
     """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
-    them: each with its distance to the region's centre and the region's name; each region's
-    settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
+    them: each with its distance to the region's centre and the region's name, and where the text
+    names it, ``named_how``; each region's settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
     pool: dict[int, tuple[Place, float, str]] = {}
     for r in {p.geonameid: p for _, _, p in regions if p.name in named}.values():
         radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
-        label = f"the centre of {r.name}, named in its sentence"
+        label = f"the centre of {r.name}, {named_how}"
         for p, d in gaz.region_places(r, radius):
             if p.geonameid not in pool:
                 pool[p.geonameid] = (p, d, label)
@@ -1216,7 +1261,7 @@ def _closeness(chars: int) -> float:
 
 #: The least gain a piece of evidence of place must add for a fuzzy look-alike to be trusted
 _FUZZY_EVIDENCE = 0.1
-_GAIN = re.compile(r"\(\+(\d+(?:\.\d+)?)\)")
+_GAIN = re.compile(r"\(\+(\d+(?:\.\d+)?)[,)]")  # "(+0.32)", "(+0.80, raion +0.30)"
 
 
 def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
@@ -1226,9 +1271,9 @@ def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     conf = confidence(ranked, n)
     if ranked and ranked[0].rule == "fuzzy":
         # evidence of place: a pull of the report's settled places, its direction, a region named
-        # nearby; a distance that adds nothing ("187 km from the front line (+0.00)") is none, and
+        # around it; a distance that adds nothing ("187 km from the front line (+0.00)") is none, and
         # neither is a reading of another open name nearby (a common name has a reading near anything)
-        evidence = [w for w in ranked[0].why[1:] if (" km from" in w or "named nearby" in w)
+        evidence = [w for w in ranked[0].why[1:] if (" km from" in w or any(r in w for r in _REGION_WHY))
                     and " beside it " not in w
                     and (g := _GAIN.search(w)) is not None and float(g.group(1)) >= _FUZZY_EVIDENCE]
         if not evidence:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import struct
+import warnings
 import zlib
 from pathlib import Path
 
@@ -316,6 +317,14 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
         # (a control, a fading popup or the claims list over a point takes the click and the tool never sees it)
         cx, cy = page.evaluate("() => { const r = frontmap.maps[0].map.getContainer().getBoundingClientRect();"
                                " return [r.left + r.width / 2, r.top + r.height / 2]; }")
+        # what the map container saw, so that a dropped click (below) reports its cause in the CI log
+        page.evaluate(
+            """() => { const c = frontmap.maps[0].map.getContainer(), log = window.fmClickLog = [];
+                        const name = (e) => e.tagName + '.' + String(e.className.baseVal ?? e.className).split(' ')[0];
+                        for (const t of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+                            c.addEventListener(t, (e) => log.push([t, Math.round(performance.now()), e.clientX, e.clientY,
+                                                                name(e.target), e.target.isConnected]), true);
+                        frontmap.maps[0].map.on('preclick click', (e) => log.push(['leaflet ' + e.type])); }""")
         for k, x in enumerate((cx - 100, cx + 100), 1):
             page.wait_for_function(
                 "([x, y]) => { const e = document.elementFromPoint(x, y); return !!e && !!e.closest('.leaflet-container')"
@@ -329,6 +338,8 @@ def test_time_slider_layers_search_measure_in_chromium(chromium, sync_api, tmp_p
                 # a click Leaflet dropped (seen once in CI in the tenth session, cause not found: nothing covered the
                 # point): the tool still holds k - 1 points, so the same click once more must make it k, not k + 1
                 assert page.locator(".fm-measure").get_attribute("data-points") == str(k - 1)
+                warnings.warn(f"distance-tool click {k} was dropped; the map container saw "
+                              f"{page.evaluate('() => window.fmClickLog')}", stacklevel=1)
                 page.mouse.click(x, cy)
                 page.wait_for_function(counted, arg=k, timeout=5000)
         km = float(page.locator(".fm-measure-out").inner_text().removesuffix(" km"))

@@ -22,8 +22,10 @@ def _claimant(sentence: str, name: str, context: str = "") -> Claimant | None:
     ("Reuters, citing the Russian Defence Ministry, said Russian troops had taken Tykhe.", "Tykhe", Claimant.RU_MOD),
     ("Ukraine's General Staff said its forces repelled an assault near Torske, the Kyiv Independent reported.",
      "Torske", Claimant.UA_GENERALSTAFF),
-    # an outlet alone claims what it reports
+    # an outlet alone claims what it reports, and what it verified itself
     ("Russian troops took Tykhe, Reuters reported.", "Tykhe", Claimant.MEDIA),
+    ("Reuters was able to verify the location of the video as near the village of Malynivka.", "Malynivka",
+     Claimant.MEDIA),
 ])
 def test_an_outlet_relaying_a_side_is_not_the_claimant(sentence: str, name: str, claimant: Claimant) -> None:
     assert _claimant(sentence, name) is claimant
@@ -79,3 +81,48 @@ def test_a_header_row_opens_a_line_that_introduces_a_bodys_message(row) -> None:
 
     assert len(row.example.split()) > 8 and _is_header(row.example), row.example
     assert not _is_header(row.example.replace(row.example.split()[0], "Shelling", 1))
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # English news: a Ukrainian brigade speaks by its commander or its spokesperson, or as "the brigade"
+    ("Speaking to a news site on May 3, the commander of the 110th Mechanized Brigade said Novoselivka had "
+     "fallen to Russian forces.", "Novoselivka", Claimant.UA_OFFICIAL),
+    ("A spokesperson for the 47th Mechanised Brigade told Suspilne that Russian troops attacked near Tykhe.",
+     "Tykhe", Claimant.UA_OFFICIAL),
+    ("The brigade said it had repelled an assault aimed at Shakhove, east of Dobropillia.", "Shakhove",
+     Claimant.UA_OFFICIAL),
+    # a brigade that does not speak is no speaker: the ministry claims ("units of the brigade", no speech word by it)
+    ("Russia's Defence Ministry said its forces had taken Stepove.", "Stepove", Claimant.RU_MOD),
+    # Ukrainian news: a battalion's or brigade's commander, a brigade's spokesman named after "за словами", a
+    # spokesman of any command of the Defence Forces
+    ("Командир батальйону розповів, що ворог зайшов до Торського.", "Торського", Claimant.UA_OFFICIAL),
+    ("За словами речника 24-ї бригади, ворог атакував біля Торського.", "Торського", Claimant.UA_OFFICIAL),
+    ("Речник Сил оборони Таврійського напрямку повідомив, що ворог атакував біля Степового.", "Степового",
+     Claimant.UA_OFFICIAL),
+    # ... and the General Staff and a war correspondent after "за даними", "по словам"
+    ("За даними Генштабу ЗСУ, бої тривають біля Торського.", "Торського", Claimant.UA_GENERALSTAFF),
+    ("По словам военкора, бои идут у Торского.", "Торского", Claimant.RU_MILBLOGGER),
+    # Ukrainian news: a corps commander who denies a claim speaks
+    ("Командир 9-го армійського корпусу заперечив, що росіяни зайшли до Торського.", "Торського",
+     Claimant.UA_OFFICIAL),
+])
+def test_a_ukrainian_unit_named_by_its_role_speaks(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+def test_a_denial_names_the_report_speaker_until_someone_else_speaks() -> None:
+    # the denier of the lead speaks the next sentences; the General Staff, named later, its own
+    text = ("Командир 9-го армійського корпусу заперечив, що росіяни зайшли до центру Торського.\n"
+            "Бої тривають біля Ямполя.\n"
+            "За даними Генштабу ЗСУ, ворог 12 разів атакував у районах Серебрянки та Дронівки.")
+    assert [s.speaker.claimant if s.speaker else None for s in read_report(text)] == [
+        Claimant.UA_OFFICIAL, Claimant.UA_OFFICIAL, Claimant.UA_GENERALSTAFF]
+
+
+def test_a_general_staff_summary_line_speaks_for_the_general_staff_after_another_speaker() -> None:
+    # Ukrainian news: a grouping's spokesman, then the General Staff's figures for a direction, set apart
+    text = ("Речник угруповання «Схід» заявив, що ворог відступив від Торського.\n"
+            "- На Лиманському напрямку ворог 14 разів атакував в районах населених пунктів Торське, Ямпіль та у бік "
+            "Дробишевого.")
+    assert claim_at(text, "Ямпіль").claimant is Claimant.UA_GENERALSTAFF
+    assert claim_at(text, "Торського").claimant is Claimant.UA_OFFICIAL

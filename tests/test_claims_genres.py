@@ -200,9 +200,9 @@ def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str,
     # ISW and milblog English: ground "secured" is ground taken; a tract beside a village is an advance on it
     ("Russian forces reportedly secured a tree line northwest of Robotyne.", "Robotyne", Action.ADVANCING),
     ("A milblogger claimed that Russian forces secured Vesele after heavy fighting.", "Vesele", Action.CAPTURED),
-    # a longer phrase keeps its own reading
+    # a longer phrase keeps its own reading (a foothold in the place: in it, as "закрепились в X")
     ("Russian troops penetrated the defences and secured a foothold in Tykhe, a blogger said.", "Tykhe",
-     Action.ADVANCING),
+     Action.ENTERED),
 ])
 def test_secured_ground(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
@@ -826,3 +826,55 @@ def test_milblog_envelopment_and_a_target_placed_after_the_cue(sentence: str, na
                                                                role: str) -> None:
     c = _claim(sentence, name)
     assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action, role", [
+    # a status of control stated of a place (wires retelling DeepState or the MoD, machine rewrites in the Russian order)
+    ("DeepState said Novopavlivka was under Russian control.", "Novopavlivka", Action.CAPTURED, "event"),
+    ("Under control of Russian forces are Tykhe, Lyman and Vovche.", "Lyman", Action.CAPTURED, "event"),
+    ("Most of Myrnohrad is under the control of the Russian armed forces, the DPR head said.", "Myrnohrad",
+     Action.CAPTURED, "event"),
+    # ... an event in the clause wins over the status
+    ("Fighting goes on in Kostiantynivka, most of which is under the control of Russian forces.", "Kostiantynivka",
+     Action.FIGHTING, "event"),
+    # ... and a status in a relative clause describes the place: no event there
+    ("Berestove lies close to the Luhansk region, which is almost entirely under Russian control.", "Luhansk",
+     Action.OTHER, "background"),
+    ("The road runs along the Oskil river which had been under full Russian control until the spring.", "Oskil",
+     Action.OTHER, "background"),
+])
+def test_a_status_of_russian_control(sentence: str, name: str, action: Action, role: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, role), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # milblogs and the MoD's English: positions taken toward a place are an advance, not its capture
+    ("Russian troops took new positions in the direction of Zelenyi Hai.", "Zelenyi Hai", Action.ADVANCING),
+    ("Battlegroup units have taken up positions near Novoplatonivka.", "Novoplatonivka", Action.ADVANCING),
+    ("Assault units seized a Ukrainian stronghold in the direction of Kupiansk-Vuzlovyi.", "Kupiansk-Vuzlovyi",
+     Action.ADVANCING),
+    ("Russian forces captured two strongpoints toward Pokrovsk.", "Pokrovsk", Action.ADVANCING),
+    # ... a building, a station or a share of a place taken enters it
+    ("Our fighters occupied the railway station in Siversk.", "Siversk", Action.ENTERED),
+    ("Russian forces took the school in Hryshyne.", "Hryshyne", Action.ENTERED),
+    ("Russian troops occupied about a third of Huliaipole.", "Huliaipole", Action.ENTERED),
+    # ... while the place itself taken stays a capture
+    ("Russian troops occupied Huliaipole.", "Huliaipole", Action.CAPTURED),
+])
+def test_what_a_capture_took_near_or_in_a_place(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a foothold in the place is in it (as "закрепились в X"); near it, a bridgehead; a time is no place
+    ("Russian forces have gained a foothold in part of the village of Ocheretyne, the spokesman said.", "Ocheretyne",
+     Action.ENTERED),
+    ("Russian forces gained a foothold on the outskirts of Ocheretyne.", "Ocheretyne", Action.ENTERED),
+    ("Russian forces gained a foothold near Ocheretyne.", "Ocheretyne", Action.ADVANCING),
+    ("Russian forces hold Berdychi, where they gained a foothold in recent weeks.", "Berdychi", Action.ADVANCING),
+])
+def test_a_foothold_in_a_place_enters_it(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why

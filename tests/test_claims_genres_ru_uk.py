@@ -557,3 +557,64 @@ def test_clashes_towards_a_place_are_attacks_on_it(sentence: str, name: str, act
 ])
 def test_a_place_liberated_earlier_is_a_status(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action, _claim(sentence, name).why
+
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # the breakthrough noun: a try at it is an attack
+    ("Ворог здійснив спробу прориву до Новопавлівки.", "Новопавлівки", Action.ATTACKED, "attempted"),
+    ("На Покровському напрямку противник здійснив три спроби прориву в районі Родинського.", "Родинського",
+     Action.ATTACKED, "attempted"),
+    # encircling, as the verb says it: fighting there, not a capture ("взял" alone is one)
+    ("Российские войска окружили Мирноград с трех сторон.", "Мирноград", Action.FIGHTING, "done"),
+    ("Штурмовые отряды окружают Димитров.", "Димитров", Action.FIGHTING, "done"),
+    ("Росіяни оточують Мирноград, заявив речник.", "Мирноград", Action.FIGHTING, "done"),
+    ("Окупанти намагаються оточити Куп'янськ.", "Куп'янськ", Action.ATTACKED, "attempted"),
+    ("Противник взял в полукольцо Константиновку.", "Константиновку", Action.FIGHTING, "done"),
+    ("Наши подразделения берут в клещи Северск.", "Северск", Action.FIGHTING, "done"),
+    ("Полк взял Северск.", "Северск", Action.CAPTURED, "done"),
+    # approaching
+    ("Российские войска приближаются к Гуляйполю.", "Гуляйполю", Action.ADVANCING, "done"),
+    # a status of Russian control (officials, war correspondents)
+    ("Под контролем российских войск находятся Тихое и Вороне.", "Вороне", Action.CAPTURED, "done"),
+    ("Большая часть Родинского находится под контролем ВС России.", "Родинского", Action.CAPTURED, "done"),
+    ("За даними DeepState, Шевченко перебуває під контролем окупантів.", "Шевченко", Action.CAPTURED, "done"),
+    # a stronghold taken by a place is an advance there; a part of it taken enters it
+    ("Штурмовики захватили опорный пункт возле Ямполя.", "Ямполя", Action.ADVANCING, "done"),
+    ("Ворог захопив опорний пункт біля Зарічного.", "Зарічного", Action.ADVANCING, "done"),
+    ("Ворог окупував частину Ямполя.", "Ямполя", Action.ENTERED, "done"),
+])
+def test_nouns_rings_and_statuses(sentence: str, name: str, action: Action, modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the Defence Forces' control is no capture; "окружающих" (surrounding) is no encircling
+    ("Українські захисники повідомили, що Успенівка залишається під контролем Сил оборони.", "Успенівка"),
+    ("Жители Тихого и окружающих сел получили гуманитарную помощь.", "Тихого"),
+])
+def test_no_capture_and_no_ring(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.OTHER, _claim(sentence, name).why
+
+
+def test_about_in_ukrainian_is_no_nearness() -> None:
+    # "близько" (about) before a count is no "close to taking" (the Russian "близки к взятию" is)
+    s = "Близько двох десятків разів атакували російські військові біля Кутьківки."
+    assert _claim(s, "Кутьківки").action is Action.ATTACKED, _claim(s, "Кутьківки").why
+    s = "Войска близки к взятию Константиновки."
+    assert _claim(s, "Константиновки").action is Action.ADVANCING
+
+
+@pytest.mark.parametrize("sentence, name, action, modality", [
+    # DeepState's colloquial infiltration, and a try at it ("пробують", spelled out: "пробув" is "stayed")
+    ("Росіяни залазять у Тихе малими групами.", "Тихе", Action.ENTERED, "done"),
+    ("Окупанти пробують залазити в посадки біля Дачного.", "Дачного", Action.ATTACKED, "attempted"),
+    ("Ворог пробував штурмувати Зелений Гай.", "Зелений Гай", Action.ATTACKED, "attempted"),
+    # the feminine and the participle of "зайти" in Russian
+    ("ДРГ противника зашла в Покровск.", "Покровск", Action.ENTERED, "done"),
+    ("Штурмовая группа, зашедшая в Покровск, закрепилась.", "Покровск", Action.ENTERED, "done"),
+])
+def test_infiltration_in_the_words_of_deepstate_and_correspondents(sentence: str, name: str, action: Action,
+                                                                     modality: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (action, modality), c.why

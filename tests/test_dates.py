@@ -216,6 +216,15 @@ def test_find_report_date_on_real_seeds(shared_dir: Path, name: str, expected: d
         ("It also said troops advanced near Lyman.", "The ministry said on Monday that Siversk fell.", D(2025, 11, 24)),
         ("According to the statement, units advanced near Lyman.", "On November 20, the ministry said Siversk fell.",
          D(2025, 11, 20)),
+        # Ukrainian and Russian copy: a pronoun before its verb, the verb before it after a quotation, "according to him"
+        ("Він також зазначив, що бої тривають біля Лимана.", "У понеділок речник заявив, що ворог атакував Сіверськ.",
+         D(2025, 11, 24)),
+        ("«Ворог атакує Лиман», – сказав він.", "У понеділок речник заявив, що ворог атакував Сіверськ.",
+         D(2025, 11, 24)),
+        ("По его словам, бои идут у Лимана.", "В понедельник военкор заявил, что бои идут в Северске.", D(2025, 11, 24)),
+        # a body named by its kind, qualified by a lower-case word; not a body named by its name
+        ("Units advanced near Lyman, the regional head noted.", "On Monday, Pushilin said Siversk fell.", D(2025, 11, 24)),
+        ("The Ukrainian General Staff reported strikes on Lyman.", "On Monday, the ministry said Siversk fell.", None),
         # a date of its own wins
         ("On Tuesday, the ministry said, Lyman was struck.", "The ministry said on Monday that Siversk fell.", REF),
         # no back reference: a new statement, no date carried

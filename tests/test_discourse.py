@@ -570,3 +570,76 @@ def test_a_pronoun_and_a_pronoun_verb_row_go_on_in_the_last_speakers_words(verb)
         # a speech verb only right after the pronoun, and in the sentence's own case
         assert not _PRONOUN_AFTER_QUOTE.search(f'"Units liberated Berestove," {pronoun} {verb.phrase}ing.')
         assert not _PRONOUN_OPENS.match(f"{pronoun.title()} {verb.phrase.upper()} that units liberated Berestove.")
+
+
+def _who(text: str) -> list[str | None]:
+    return [s.speaker.claimant.value if s.speaker else None for s in read_report(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # Ukrainian news: the General Staff, then a grouping's spokesman, whose words go on in later paragraphs
+    "Генштаб ЗСУ повідомив про 120 боєзіткнень.\nРечник угруповання «Схід» Іван Коваль заявив, що ворог атакував біля "
+    "Торського.\nЗа його словами, бої тривають біля Ямполя.\nВін також зазначив, що ворог просунувся біля Серебрянки.\n"
+    "«Ворог атакує Дробишеве», – додав речник.\n«Ворог атакує Рубіжне», – сказав він.",
+    # Russian news: the MoD, then a war correspondent
+    "Минобороны России сообщило об освобождении Тихого.\nВоенкор Александр Коц заявил, что бои идут у Торского.\n"
+    "По его словам, бои идут также у Ямполя.\nОн также отметил, что штурмовики продвинулись у Серебрянки.\n"
+    "«Противник атакует Дробышево», — добавил он ТАСС.",
+    # English news: the General Staff, then a milblogger
+    "The General Staff said 120 clashes took place.\nMilitary blogger Yuri Podolyaka said Russian forces attacked near "
+    "Torske.\nAccording to him, fighting continues near Yampil.\nHe also noted that Russian troops advanced near Serebrianka.",
+])
+def test_a_reference_back_keeps_the_last_speaker_in_a_later_paragraph(text: str) -> None:
+    who = _who(text)
+    assert who[0] != who[1] and who[1:] == [who[1]] * (len(who) - 1), who
+
+
+def test_a_speaker_named_later_speaks_its_paragraph_then_the_report_speaker_again() -> None:
+    text = ("Речник угруповання «Схід» заявив, що ворог атакував біля Торського.\nЗа його словами, бої тривають біля "
+            "Ямполя.\nЗа даними Генштабу ЗСУ, ворог 12 разів атакував у районах Серебрянки та Дронівки.\n"
+            "Бої тривають біля Білогорівки.")
+    assert _who(text) == ["UA-official", "UA-official", "UA-GeneralStaff", "UA-official"]
+
+
+def test_a_speaker_named_again_by_its_kind_alone_is_the_last_one_named() -> None:
+    # wire copy: the MoD, then a regional head by name, then "the regional head noted", "the spokesperson said"
+    text = ("Russia's Defence Ministry said its forces had taken Tykhe.\n"
+            "Russian forces control most of Krasnoarmeysk, DPR head Denis Pushilin said on Monday.\n"
+            "Russian forces are advancing on Dimitrov from another direction, the regional head noted.")
+    assert _who(text) == ["RU-MoD", "RU-official", "RU-official"]
+    text = ("Ukraine's General Staff reported 120 clashes.\n"
+            "Vladyslav Voloshyn, spokesman for the Southern Defence Forces, said Russian troops attacked near Stepove.\n"
+            "\"The enemy is massing near Mala Tokmachka,\" the spokesperson said.")
+    assert _who(text)[2] == "UA-official"
+
+
+def test_a_quotation_closed_by_a_surname_is_the_speaker_named_with_it_before() -> None:
+    # Ukrainian news: a corps commander named with his title, then the General Staff in a short line, then his
+    # quotation over three sentences closed by his surname alone
+    text = ("Командир 9-го армійського корпусу бригадний генерал Іван Петренко заперечив заяви про зачистку Торського.\n"
+            "Відео публікує Генштаб ЗСУ.\n"
+            "«Ворог доповідає про зачистку. Хто був у Торському, знає, де я. Торське ніхто не зачищає», — сказав Петренко.")
+    assert _who(text)[-3:] == ["UA-official"] * 3
+    # English: '…," Petrenko said' after "Ivan Petrenko, the commander of the 110th Mechanized Brigade, said …"
+    text = ("Ivan Petrenko, the commander of the 110th Mechanized Brigade, said the enemy attacked near Tykhe.\n"
+            "Ukraine's General Staff reported 120 clashes.\n"
+            "\"The enemy is massing near Novoselivka,\" Petrenko said.")
+    assert _who(text) == ["UA-official", "UA-GeneralStaff", "UA-official"]
+
+
+@pytest.mark.parametrize("text, name, action", [
+    # a sentence with no verb of its own after "In particular," / "Зокрема," and a preposition: its places take
+    # the verb of the sentence before, with the modality of its clause (a try at an offensive is an attack)
+    ("Russian forces attacked in the Pokrovsk direction. In particular, near Rodynske and Shevchenko.", "Shevchenko",
+     Action.ATTACKED),
+    ("Останнім часом окупанти намагаються активізувати наступ на Запорізькому напрямку. Зокрема, поблизу "
+     "Степногірська.", "Степногірська", Action.ATTACKED),
+    ("Ворог посилив штурми на Покровському напрямку. Зокрема, в районі Родинського та Шевченка.", "Родинського",
+     Action.FIGHTING),
+])
+def test_a_list_opener_before_a_preposition_continues_the_sentence_before(text: str, name: str, action: Action) -> None:
+    states = read_report(text)
+    lst = states[-1].listing
+    assert lst is not None and lst.action is action, lst
+    s = states[-1].span[0]
+    assert lst.start <= text.index(name) - s and (lst.stop is None or text.index(name) - s < lst.stop)

@@ -1,12 +1,88 @@
-"""gazetteer.morphology: the analyser that remembers lexemes gives pymorphy3's own inflections."""
+"""gazetteer.morphology: the nominatives of inflected Russian and Ukrainian place names; the case-ending table; the
+analyser that remembers lexemes gives pymorphy3's own inflections."""
 
 from __future__ import annotations
 
+import json
+
+import pymorphy3
 import pytest
 
-pymorphy3 = pytest.importorskip("pymorphy3")
+from frontmap.errors import RuleError
+from gazetteer import morphology
+from gazetteer.morphology import case_endings, nominatives, oblique, ukrainian_only, word_nominatives
 
-from gazetteer import morphology  # noqa: E402
+
+@pytest.mark.parametrize("written, nominative", [
+    ("Шевченкова", "Шевченково"),  # "у Шевченкова": the village, not the surname Шевченков
+    ("Гришином", "Гришино"),
+    ("Андрееве", "Андреево"),
+    ("Таврийском", "Таврийское"),  # an adjective the analyser reads as a noun Таврийск
+    ("Филии", "Филия"),  # the Russian spelling of Філія, unknown to the Russian dictionary
+])
+def test_a_russian_case_ending_gives_the_nominative(written, nominative):
+    assert nominative in word_nominatives(written)
+    assert nominative in nominatives(written)
+
+
+@pytest.mark.parametrize("written, nominative", [
+    ("Вільного", "Вільне"),
+    ("Філії", "Філія"),
+    ("Плавнях", "Плавні"),  # plural only
+    ("Ступочок", "Ступочки"),
+    ("Олександро-Шультиного", "Олександро-Шультине"),
+    ("Верхньої Вільхової", "Верхня Вільхова"),
+    ("Кам'янці-Дніпровській", "Кам'янка-Дніпровська"),
+    ("Малій Вергунці", "Мала Вергунка"),  # a noun the analyser does not know: -ці is the locative of -ка
+])
+def test_a_ukrainian_name_in_a_case_reports_use(written, nominative):
+    assert nominative in nominatives(written)
+
+
+def test_a_hyphenated_name_reads_with_its_parts_agreeing_first():
+    assert nominatives("Каменки-Днепровской")[0] == "Каменка-Днепровская"
+    assert "Кам'янка-Дніпровська" in nominatives("Кам'янки-Дніпровської")[:2]
+
+
+def test_a_ukrainian_neuter_name_is_not_read_as_a_russian_prepositional():
+    assert "Степово" not in word_nominatives("Степове")
+    assert "Мелехово" not in word_nominatives("Мелехове")
+
+
+def test_a_russian_form_the_ukrainian_dictionary_marks_is_not_ukrainian():
+    assert not ukrainian_only("Широкино") and ukrainian_only("Широкине")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Каменки-Днепровской", True), ("Новопавлівки", True), ("Отрадное", False), ("Покровск", False),
+    ("Pokrovsk", False),
+])
+def test_oblique(name, expected):
+    assert oblique(name) is expected
+
+
+def test_every_case_ending_row_reads_back():
+    rows = morphology.load_table(morphology.CASE_ENDINGS_FILE, classes={"neuter", "feminine"}, matches={"part"},
+                                 langs={"ru", "uk"}, fields={"nominative": None}, required={"nominative"},
+                                 checks={"part": morphology._check_ending})
+    assert len(rows) == len(case_endings())
+    for row in rows:
+        written, _, nominative = row.example.partition(" → ")
+        assert nominative in word_nominatives(written), row.example
+
+
+def test_a_bad_case_ending_row_is_an_error_naming_file_and_line(tmp_path, monkeypatch):
+    path = tmp_path / "case_endings.jsonl"
+    path.write_text(json.dumps({"phrase": "ова", "lang": "ru", "class": "neuter", "match": "part", "nominative": "ово",
+                                "example": "Шевченкова → Шевченкове"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    monkeypatch.setattr(morphology, "CASE_ENDINGS_FILE", path)
+    case_endings.cache_clear()
+    try:
+        with pytest.raises(RuleError, match=r"case_endings.jsonl:1: the example must be"):
+            case_endings()
+    finally:
+        case_endings.cache_clear()
+
 
 # words written for the test in the genre's form (oblique cases of village names, adjectives)
 _WORDS = ("Покровска", "Новопавлівки", "Ставків", "Удачного", "Часового", "Верхней", "Терсы", "Малу",

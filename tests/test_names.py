@@ -515,20 +515,6 @@ def test_the_words_of_a_name_agree(written: str, nominative: str) -> None:
     assert fold(nominative) in dict(query_variants(written))
 
 
-@pytest.mark.parametrize("words, remembered, rules, lexicon", [
-    (("отрадное", "новая", "каменка", "большая", "николаевка"), "_cyrillic_word_variants", "_RU_UK_CYRILLIC",
-     "_LEXICON_CYRILLIC"),
-    (("otradnoe", "novaya", "kamenka", "bolshaya", "nikolaevka"), "_latin_word_variants", "_RU_UK_LATIN",
-     "_LEXICON_LATIN"),
-])
-def test_remembered_word_variants_are_each_schemes_own(words, remembered, rules, lexicon) -> None:
-    from gazetteer import names as nm
-
-    for w in words:
-        got = getattr(nm, remembered)(w)
-        assert got == tuple(nm._word_variants(w, getattr(nm, rules), getattr(nm, lexicon)))
-        assert getattr(nm, remembered)(w) is got  # asked again: remembered
-
 
 def test_fold_latin_spells_word_by_word_as_the_whole_text() -> None:
     """The spelling rules applied to each word (remembered per word) give what they give on the whole text."""

@@ -121,6 +121,24 @@ def test_a_village_of_unknown_population_counts_as_a_small_village() -> None:
     assert empty[0].score - empty[1].score > gap
 
 
+def test_a_named_raion_counts_more_than_its_oblast_and_why_says_where_it_was_named() -> None:
+    from gazetteer.model import Candidate, Place
+
+    # two Mykhailivkas of one oblast, one of them in the raion the text names as well
+    other = Candidate(Place(1, "Mykhailivka", 48.20, 34.90, "P", "PPL", "UA", "Dnipropetrovsk Oblast",
+                            "Dnipro Raion", population=800), 1.0)
+    inside = Candidate(Place(2, "Mykhailivka", 47.55, 34.55, "P", "PPL", "UA", "Dnipropetrovsk Oblast",
+                             "Nikopol Raion"), 1.0)
+    oblast_only = rank([other, inside], name="Mykhailivka", regions=["Dnipropetrovsk Oblast"])
+    assert oblast_only[0].place.geonameid == 1  # the oblast alone: the larger village
+    both = rank([other, inside], name="Mykhailivka", regions=["Dnipropetrovsk Oblast", "Nikopol Raion"],
+                regions_named="the scope its paragraph states")
+    assert both[0].place.geonameid == 2, both[0].why
+    assert round(both[0].score - oblast_only[1].score, 4) == Weights().raion
+    assert "in Nikopol Raion (Dnipropetrovsk Oblast), the scope its paragraph states (+0.80, raion +0.30)" in both[0].why
+    assert "in Dnipropetrovsk Oblast, the scope its paragraph states (+0.80)" in both[1].why
+
+
 def test_without_a_front_line_the_front_part_is_remembered_and_empty(gaz) -> None:
     import math
 

@@ -63,7 +63,8 @@ def test_scalar_and_numpy_rankings_are_identical(monkeypatch, seed) -> None:
     for _ in range(400):
         n = rnd.randint(1, ranking._SCALAR_MAX)
         cands = _candidates(rnd, n)
-        weights = rnd.choice((Weights(), Weights(region=0.25), Weights(group_cap=0.5, front_scale_km=7.0)))
+        weights = rnd.choice((Weights(), Weights(region=0.25), Weights(group_cap=0.5, front_scale_km=7.0),
+                                Weights(region=0.6, raion=0.45)))
         # many anchors of one group: numpy sums a single column pairwise from eight on
         near = [_anchor(rnd) for _ in range(rnd.choice((0, 1, 3, 9, 14)))]
         near_any = [_set(rnd) for _ in range(rnd.choice((0, 1, 3, 9)))]

@@ -167,6 +167,7 @@ NOT_SEARCHED = {
     "geo.channels._HOST": "fullmatch of a channel table key or a source's host",
     "geo.coordinates._IN_LIST_AFTER": "match at the end of a coordinate",
     "geo.discourse._PRONOUN_OPENS": "match at the start of a sentence",
+    "geo.discourse._OPENER_COMMA": "match right after a list opener (discourse: the opener's own comma)",
     "geo.mentions._ANY_AFTER": "match within 40 characters after a name",
     "geo.mentions._CALLED_CUE": "searched in the 60 characters before a name (_cue_window)",
     "geo.mentions._CUES['strong']": "searched in the 60 characters before a name (_cue_window)",

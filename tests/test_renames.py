@@ -21,10 +21,13 @@ def test_every_row_names_a_real_place_by_its_current_name_and_adds_what_geonames
         # former name is another place's current name, or reads by the Russian-Ukrainian spelling
         # rules as another place's name (Димитров: Dimitrove, a former name of Kotlyne): a
         # namesake the renaming must count against
+        # -- or another row gives the name to a place renamed in another year: the years then say
+        # which place bore it last (Перше Травня: Ozarianivka until 2016, Leontovychi until 2024)
         if fold(r.former) in {fold(n) for n in gaz.names(r.geonameid)}:
             namesakes = [c for c in gaz.candidates(r.former, fuzzy=False, limit=None)
                          if c.place.geonameid != r.geonameid and (c.rule == "ru-uk" or (
                              c.rule in ("exact", "fold", "case") and fold(c.place.name) == fold(c.matched)))]
+            namesakes += [o for o in renames_for(r.former) if o.geonameid != r.geonameid and o.year != r.year]
             assert namesakes, f"{RENAMES_FILE}:{r.line}: GeoNames lists {r.former!r} and no other place bears it"
         assert r.source.strip()
 
@@ -109,3 +112,12 @@ def test_bad_header(tmp_path):
 def test_lookup_by_fold():
     assert [r.geonameid for r in renames_for("CHYHARI")] == [703224]
     assert renames_for("Pokrovsk") == ()
+
+
+def test_of_two_places_that_bore_a_name_the_one_that_bore_it_last_goes_by_it(gaz):
+    # Перше Травня: Ozarianivka until 2016, Leontovychi until 2024 (both rows of the table)
+    cands = {c.place.geonameid: c for c in gaz.candidates("Перше Травня", fuzzy=False, limit=None)}
+    assert (cands[9112312].rule, cands[9112312].matched) == ("renamed", "Leontovychi")
+    older = cands[9114125]
+    assert (older.rule, older.matched) == ("renamed", "Перше Травня")  # a former name only
+    assert "'Leontovychi' bore it until 2024" in older.why[0]

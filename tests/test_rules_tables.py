@@ -3,6 +3,7 @@ and no expression the matcher or the claims build backtracks catastrophically.""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -137,8 +138,10 @@ def _at(sentence: str, name: str) -> tuple[int, int]:
 
 @pytest.mark.parametrize("row", [r for r in _POSITIONS if r.cls == "near"], ids=lambda r: r.phrase)
 def test_a_capture_near_a_place_is_an_advance(row) -> None:
-    # "captured two villages near Pokrovsk": Pokrovsk is where they advanced, not what they captured
-    (ctx,) = cl.analyse_mention_all(row.example, *_at(row.example, "Pokrovsk"))
+    # "captured two villages near Pokrovsk": Pokrovsk is where they advanced, not what they captured (the place is
+    # the name after the row: "захватили опорный пункт у Тихого")
+    name = re.search(r"[A-ZА-ЯІЇЄҐ][\w'’-]+", row.example[row.example.casefold().rindex(row.phrase) + len(row.phrase):])
+    (ctx,) = cl.analyse_mention_all(row.example, *_at(row.example, name.group()))
     assert ctx.action is Action.ADVANCING and ctx.action_detail.endswith("nearby"), ctx
 
 

@@ -225,19 +225,60 @@ def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sen
     after = [c for c in inside if c.start >= end and not _attributive_after(sentence, c)]
     rel = _relative_cue(sentence, end, hi, after)
     if rel is not None:
-        return rel, lo
+        # a status in a relative clause describes the place, it claims no event there ("close to the Luhansk
+        # region, which is almost entirely under Russian control")
+        return (None if rel.detail in _WEAK else rel), lo
     if before:
         return before[-1], lo
+    if after and after[0].detail in _WEAK and _RELATIVE_WORD.search(sentence, end, after[0].start):
+        return None, lo  # "the Siverskyi Donets river which had been under full Russian control": a description
     return (after[0] if after else None), lo
 
 
 def cue_at(sentence: str, at: int | None = None) -> _Cue | None:
     """The cue that would govern a place written at offset ``at`` of ``sentence`` (default: its end)
     with no cue after it: the rule of :func:`_governing_cue`, for a list whose members come later
-    ("… відбили атаки біля трьох сіл. Серед них …": ``repelled``)."""
+    ("… відбили атаки біля трьох сіл. Серед них …": ``repelled``), with the modality its clause gives it
+    (:func:`_clause_modality`, :func:`_with_modality`: "намагається активізувати наступ … Зокрема, поблизу X": an
+    attack at X)."""
     at = len(sentence) if at is None else at
     cues = [c for c in _kept_cues(sentence) if c.end <= at]
-    return _governing_cue(cues, at, at, 0, at, sentence)[0] if cues else None
+    if not cues:
+        return None
+    cue, lo = _governing_cue(cues, at, at, 0, at, sentence)
+    if cue is None:
+        return None
+    modality = _clause_modality(sentence, cue, cues, lo)
+    action, detail = _with_modality(cue.action, cue.detail, modality)
+    return cue._replace(action=action, detail=detail, modality=modality)
+
+
+_MARK_REACH = 60  # characters from a modality mark (attempted, near) to the cue it modifies
+# what a try makes an attack: a capture, an entry, an advance, fighting ("пытались контратаковать", "намагається штурмувати")
+_ATTEMPTABLE = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING})
+
+
+def _clause_modality(sentence: str, cue: _Cue, cues, lo: int) -> str:
+    """The modality of ``cue`` in its clause (from ``lo``): its row's own, else the last attempted or near mark of
+    ``geo/rules/modality.jsonl`` at most :data:`_MARK_REACH` characters before it — not one past another cue and a
+    comma ("предпринимают попытки контратаковать, но после того, как ВС России освободили X": the attempt is the
+    counterattack's, X was taken; "tried to storm and take X" stays one attempt)."""
+    if cue.modality != "done":
+        return cue.modality
+    marks = [h for h in _modality_hits(sentence, lo, cue.start, ("attempted", "near"))
+             if h.start >= cue.start - _MARK_REACH and not any(
+                 h.end <= c.start and c.end <= cue.start and "," in sentence[c.end:cue.start] for c in cues if c is not cue)]
+    return marks[-1].cls if marks else "done"
+
+
+def _with_modality(action: Action, detail: str, modality: str) -> tuple[Action, str]:
+    """What a modality makes of an action: ``near`` (close to taking) an advance, ``attempted`` a try to take,
+    enter, advance or fight an attack."""
+    if modality == "near":
+        return Action.ADVANCING, f"near: {detail}"
+    if modality == "attempted" and action in _ATTEMPTABLE:
+        return Action.ATTACKED, f"attempted: {detail}"
+    return action, detail
 
 
 # "in the areas of A, B and C, and repelled a counterattack": a verb that opens the next conjunct
@@ -271,6 +312,7 @@ _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)
 # hub that Moscow claimed to have seized"; "Toretsk, a larger town which Russian forces have advanced toward")
 _RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?(?:,\s*+(?:a|an|the)\s++(?P<apposition>(?:[a-z][\w'’-]*+\s++){1,4}?)|,?\s*+)"
                              r"(?:which|where|that)\b")
+_RELATIVE_WORD = _c(r"\b(?:which|where|that)\b")  # the words of _RELATIVE_AFTER, anywhere between a name and a status
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 
 

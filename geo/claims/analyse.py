@@ -12,7 +12,8 @@ from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
-from geo.claims.action import _PRIORITY, _find_cues, _governing_cue, _hedged, _modality_hits, _negation, _toward
+from geo.claims.action import (_PRIORITY, _clause_modality, _find_cues, _governing_cue, _hedged, _modality_hits,
+                               _negation, _toward, _with_modality)
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
@@ -290,15 +291,8 @@ def _analyse(
     modality = "done"
     if role in ("event", "direction") and cue is not None:
         action, detail = cue.action, cue.detail
-        modality = cue.modality
-        clause_marks = _modality_hits(sentence, lo, cue.start)
-        # a mark modifies the cue after it, not one past another cue and a comma ("предпринимают попытки
-        # контратаковать, но после того, как ВС России освободили X": the attempt is the counterattack's, X was
-        # taken; "tried to storm and take X" stays one attempt)
-        marks = [h for h in clause_marks if h.start >= cue.start - 60 and not any(
-                 h.end <= c.start and c.end <= cue.start and "," in sentence[c.end:cue.start] for c in cues if c is not cue)] \
-            if modality == "done" else []
-        denied = [h for h in clause_marks if h.cls == "denied"]
+        modality = _clause_modality(sentence, cue, cues, lo)  # the row's own, else a mark before the cue
+        denied = _modality_hits(sentence, lo, cue.start, ("denied",))
         owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
                   if denied[-1].end <= h.start < cue.start] if denied else []
         if not owners and cue.end <= start:
@@ -314,13 +308,7 @@ def _analyse(
             # named ("Kyiv denied that Russia had seized X") it is a plain negation.
             modality, claimant = "denied", Claimant(owners[0].get("claimant"))
             why.append(f"denied: '{denied[-1].text}', the claim of '{owners[0].text}'")
-        elif any(h.cls != "denied" for h in marks):
-            modality = [h for h in marks if h.cls != "denied"][-1].cls
-        if modality == "near":
-            action, detail = Action.ADVANCING, f"near: {detail}"
-        elif modality == "attempted" and action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING):
-            # a try to take, enter, advance or fight ("пытались контратаковать", "намагається штурмувати"): an attack
-            action, detail = Action.ATTACKED, f"attempted: {detail}"
+        action, detail = _with_modality(action, detail, modality)
         toward = _toward(sentence, lo, start) if action in (Action.REPELLED, Action.FIGHTING) and cue.end <= start else ""
         if toward:
             # the attacks were headed there; so were the clashes ("бої точилися поблизу A та в напрямку B")

@@ -113,8 +113,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a country or a bloc as a whole mention (geo.claims.role), each case form a row; a qualifier before it ("southern")
     "countries": (frozenset({"country", "bloc", "qualifier"}), {}, frozenset({"word"})),
     # a sentence that goes on quoting an earlier sentence's statement (geo.dates): "the ministry said", "it added",
-    # "according to the statement"; the words of each part of the three forms
-    "back_references": (frozenset({"determiner", "body", "verb", "pronoun", "pronoun-verb", "according", "according-body"}),
+    # "according to the statement", "according to him"; the words of each part of the four forms (``also`` between
+    # a pronoun and its verb: "He also said", "Він також зазначив"); its pronoun forms also carry the last speaker
+    # named (geo.discourse: "He added …", "…», – сказав він", "По его словам, …")
+    "back_references": (frozenset({"determiner", "body", "verb", "pronoun", "pronoun-verb", "also", "according",
+                                       "according-body", "pronoun-according"}),
                         {}, frozenset({"word", "prefix"})),
     # the words of a front direction's name (geo.claims.units: "Pokrovsk axis", "the Lyman tactical direction"), each
     # row of these ``case: title`` (as written); a capitalised word before the name that is none of it ("On",
