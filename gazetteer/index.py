@@ -7,7 +7,8 @@ or changed region words simply lead to a new index:
 
 - ``gazetteer-<digest>.idx``: plain numpy arrays, no pickle (a JSON table of contents, then
   each array's bytes, 64-byte aligned, loaded as zero-copy views): the numeric columns, the
-  names and the sorted keys as UTF-8 blobs with offsets, the key → (row, name) postings and a
+  names and the sorted keys as UTF-8 blobs with offsets, each name's own fold as the number of
+  its key (``name_fold``), the key → (row, name) postings and a
   bigram → key table for fuzzy lookup, both in CSR form (the bigram table numbers the keys by
   length, shortest first, ``key_by_len`` mapping those numbers back, so that the keys of a
   length range are one range of numbers);
@@ -83,7 +84,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Version of the on-disk layout; bump it when the arrays or their meaning change.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 #: Countries kept from the dumps (a worldwide ``cities500`` is cut down to these).
 DEFAULT_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "MD")
@@ -332,6 +333,8 @@ class GazetteerIndex:
         self.row_name_ids: np.ndarray = a["row_name_ids"]
         self._names_blob: bytes = a["names_blob"].tobytes()
         self._names_ptr: np.ndarray = a["names_ptr"]
+        #: per name, the number of its fold (:func:`gazetteer.names.fold`) among the keys, -1 when the fold is no key
+        self.name_fold: np.ndarray = a["name_fold"]
         self.key_ptr: np.ndarray = a["key_ptr"]
         self.post_rows: np.ndarray = a["post_rows"]
         self.post_names: np.ndarray = a["post_names"]
@@ -341,6 +344,7 @@ class GazetteerIndex:
         self.gram_keys: np.ndarray = a["gram_keys"]  #: keys numbered by length (key_by_len)
         self.key_by_len: np.ndarray = a["key_by_len"]
         self._ids_sorted: np.ndarray = self.geonameid[self.id_order]
+        self._row_by_id: dict[int, int] | None = None  # geonameid -> row, made on first use (row_of)
         self.keys: list[str] = a["keys_blob"].tobytes().decode("utf-8").split("\n")[:-1]
         self.region_keys: list[str] = (
             a["region_blob"].tobytes().decode("utf-8").split("\n")[:-1])
@@ -365,6 +369,18 @@ class GazetteerIndex:
         lo, hi = self.row_name_ptr[row], self.row_name_ptr[row + 1]
         return tuple(self.name(int(i)) for i in self.row_name_ids[lo:hi])
 
+    def folded_names_of(self, row: int) -> list[tuple[str, str]]:
+        """:meth:`names_of` with each name's :func:`gazetteer.names.fold`, as the build worked it out (a fold
+        that is no key, a name without Latin letters, is folded here)."""
+        lo, hi = self.row_name_ptr[row], self.row_name_ptr[row + 1]
+        ids = self.row_name_ids[lo:hi].tolist()
+        keys = self.keys
+        out = []
+        for i, f in zip(ids, self.name_fold[ids].tolist(), strict=True):
+            text = self.name(i)
+            out.append((text, keys[f] if f >= 0 else names.fold(text)))
+        return out
+
     def key_id(self, key: str) -> int | None:
         """The number of a key in the sorted key list, or None (binary search)."""
         keys = self.keys
@@ -380,11 +396,14 @@ class GazetteerIndex:
         return self.post_rows[lo:hi], self.post_names[lo:hi]
 
     def row_of(self, geonameid: int) -> int | None:
-        """The row of a geonameid, or None."""
-        i = int(np.searchsorted(self._ids_sorted, geonameid))
-        if i < len(self._ids_sorted) and self._ids_sorted[i] == geonameid:
-            return int(self.id_order[i])
-        return None
+        """The row of a geonameid, or None (a table made on the first call: a report asks for thousands of
+        places by id, and a binary search in numpy costs more per call than the whole look-up in a dict)."""
+        rows = self._row_by_id
+        if rows is None:
+            # written from the last to the first in id order: of two rows with one id (never built so), the
+            # first in id order is kept, as the binary search found it
+            rows = self._row_by_id = dict(zip(self._ids_sorted.tolist()[::-1], self.id_order.tolist()[::-1]))
+        return rows.get(geonameid)
 
     def place(self, row: int) -> Place:
         """The :class:`Place` of a row (built once, then remembered)."""
@@ -569,17 +588,25 @@ def build_index(
         "ascii_id": np.frombuffer(ascii_id, dtype=np.int32)[order],
     }
 
-    # Keys of every name (names.name_keys), as a name → key-ids CSR.
+    # Keys of every name (names.name_keys), as a name → key-ids CSR; and which of them is the name's own
+    # fold (names.fold, one of its keys unless it has no Latin letter), kept so that a place's folded names
+    # are read, not worked out again (Gazetteer.folded_names)
     key_ix: dict[str, int] = {}
     name_keys_flat, name_keys_len = array("i"), array("i")
+    name_fold = array("i")
     for text in tqdm(name_list, desc="name keys", unit=" names", disable=None if progress else True,
                      leave=False):
         ks = [k for k in names.name_keys(text) if k]
         name_keys_len.append(len(ks))
         name_keys_flat.extend(key_ix.setdefault(k, len(key_ix)) for k in ks)
+        own = names.fold(text)
+        name_fold.append(key_ix[own] if own in ks else -1)
     keys = sorted(key_ix)
     rank = np.empty(len(keys), np.int32)  # rank[id of a key] = its place in sorted order
     rank[[key_ix[k] for k in keys]] = np.arange(len(keys), dtype=np.int32)
+    fold_ids = np.frombuffer(name_fold, dtype=np.int32)
+    name_fold_key = np.where(fold_ids >= 0, rank[np.maximum(fold_ids, 0)], -1).astype(np.int32)
+    del name_fold, fold_ids
     nk_len = np.frombuffer(name_keys_len, dtype=np.int32).astype(np.int64)
     nk_ptr = np.zeros(len(name_list) + 1, np.int64)
     np.cumsum(nk_len, out=nk_ptr[1:])
@@ -642,6 +669,7 @@ def build_index(
         "row_name_ids": rn.astype(np.int32),
         "names_blob": names_blob,
         "names_ptr": names_ptr,
+        "name_fold": name_fold_key,
         "keys_blob": keys_blob,
         "key_ptr": key_ptr,
         "post_rows": p_row.astype(np.int32),

@@ -99,12 +99,6 @@ _REGION_ALIASES: dict[str, tuple[str, str]] = {
 }
 
 
-def _name_folds(names_: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Names and their :func:`gazetteer.names.fold`, in the same order, each (name, fold) pair once."""
-    pairs = tuple(dict.fromkeys((n, names.fold(n)) for n in names_))
-    return tuple(n for n, _ in pairs), tuple(f for _, f in pairs)
-
-
 def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     p1, p2 = math.radians(lat), np.radians(lats)
     dphi = p2 - p1
@@ -322,10 +316,12 @@ class Gazetteer:
         return self._folds_of(place.geonameid, place.name)
 
     def _folded_names(self, geonameid: int, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """:meth:`folded_names` of the place ``geonameid`` (called ``name``), not remembered."""
+        """:meth:`folded_names` of the place ``geonameid`` (called ``name``), not remembered: its names folded
+        when the index was built (:meth:`gazetteer.index.GazetteerIndex.folded_names_of`), its former names here."""
         row = self._ix.row_of(int(geonameid))
-        own = self._ix.names_of(row) if row is not None else (name,)
-        return _name_folds((*own, *former_names(geonameid)))
+        own = self._ix.folded_names_of(row) if row is not None else [(name, names.fold(name))]
+        pairs = tuple(dict.fromkeys([*own, *((n, names.fold(n)) for n in former_names(geonameid))]))
+        return tuple(n for n, _ in pairs), tuple(f for _, f in pairs)
 
     def _row(self, geonameid: int) -> int:
         row = self._ix.row_of(int(geonameid))

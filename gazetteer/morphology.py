@@ -46,11 +46,34 @@ _MIN_LETTERS = 3  # shorter words ("Ум") are left as written
 _HYPHENATED = re.compile(r"(?<=[а-яёіїєґ'’ʼ]{2})-(?=[А-ЯЁІЇЄҐ][а-яёіїєґ]{2})")
 
 
+#: How many parses' lexemes an analyser remembers (the parses of the words of one name)
+_LEXEMES_KEPT = 64
+
+
 @functools.lru_cache(maxsize=2)
 def _analyser(lang: str):
     import pymorphy3  # loaded with the first Cyrillic name
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    class Analyser(pymorphy3.MorphAnalyzer):
+        """pymorphy3's analyser, remembering the lexemes of the last parses it was asked for: a parse is
+        put in each of :data:`_GENDERS` in turn, and each ``inflect`` builds the parse's whole lexeme (most
+        of the cost of a word's nominatives); the lexeme of a parse is always the same list of forms."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._lexemes: dict[int, tuple] = {}  # id of a parse -> (the parse, its lexeme)
+
+        def get_lexeme(self, form):  # noqa: D102 - pymorphy3's, remembered
+            held = self._lexemes.get(id(form))
+            if held is not None and held[0] is form:  # the parse itself (held, so its id is not reused)
+                return held[1]
+            lexeme = super().get_lexeme(form)
+            if len(self._lexemes) >= _LEXEMES_KEPT:
+                self._lexemes.clear()
+            self._lexemes[id(form)] = (form, lexeme)
+            return lexeme
+
+    return Analyser(lang=lang)
 
 
 #: pymorphy3's analyser of ``"ru"`` or ``"uk"``, loaded on first use (also read by :mod:`geo.rules.lemmas`)
@@ -293,14 +316,16 @@ def _agreed_forms(words: tuple[str, ...]) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for lang in _langs("".join(words)):
         morph = _analyser(lang)
+        # each word parsed once for all the forms (the analyser then builds each parse's lexeme once)
+        parses = [morph.parse(w) if len(w) >= _MIN_LETTERS and _CYRILLIC_WORD.match(w) else None for w in words]
         last = next((p.tag for p in morph.parse(words[-1]) if p.tag.case is not None), None)
         own = (set() if last is None else {"plur"} if last.number == "plur" else {last.gender} if last.gender else set())
         for grammemes in sorted(_GENDERS[1:], key=lambda g: not own or not own <= g):
             forms = []
-            for w in words:
+            for w, word_parses in zip(words, parses):
                 form = None
-                if len(w) >= _MIN_LETTERS and _CYRILLIC_WORD.match(w):
-                    for parse in morph.parse(w):
+                if word_parses is not None:
+                    for parse in word_parses:
                         if parse.tag.case is None or parse.tag.POS not in ("NOUN", "ADJF"):
                             continue
                         form = _inflected(parse, grammemes, w)

@@ -201,6 +201,7 @@ _PRE_STRIP = str.maketrans({
 })
 _APOSTROPHES = re.compile("['’ʼ`´ʹʺ‘\"”“″′ˈ]")
 _NON_ALNUM = re.compile(r"[\W_]+")
+# (each rule reads inside one word: fold_latin spells a text word by word, tests/test_names.py checks it)
 _SPELLING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
@@ -237,9 +238,17 @@ def fold_latin(text: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _APOSTROPHES.sub("", text)
     text = _NON_ALNUM.sub(" ", text).strip()
+    return " ".join(map(_spell, text.split(" "))) if " " in text else _spell(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _spell(word: str) -> str:
+    """The spelling rules (:data:`_SPELLING`) applied to one word of a fold. No rule reaches across the space
+    between two words, so a text is spelt word by word, and each word, which comes back in name after name
+    ("Nova", "Novoselivka" and their alternates), once."""
     for pattern, repl in _SPELLING:
-        text = pattern.sub(repl, text)
-    return text
+        word = pattern.sub(repl, word)
+    return word
 
 
 def _refold(key: str) -> str:

@@ -477,7 +477,9 @@ def _front(st: _Static, front_km: Callable[[float, float], float | None] | None,
     n = len(st.places)
     front_key = None if front_km is None else getattr(front_km, "cache_key", None)
     key = (front_key, weights.front, weights.front_scale_km, scalar)
-    if front_key is not None:
+    # (no front line at all is remembered too: unknown everywhere, no gain)
+    remembered = front_key is not None or front_km is None
+    if remembered:
         hit = st.fronts.get(key)
         if hit is not None:
             return hit
@@ -508,7 +510,7 @@ def _front(st: _Static, front_km: Callable[[float, float], float | None] | None,
         d.setflags(write=False)
         gain.setflags(write=False)
         out = (d, gain)
-    if front_key is not None:
+    if remembered:
         if len(st.fronts) >= 8:  # a stream of reports moves from day to day
             st.fronts.clear()
         st.fronts[key] = out

@@ -563,6 +563,35 @@ def test_folded_names_pair_each_name_with_its_fold_remembered(small: Gazetteer) 
     assert small.folded_names(stranger) == (("Novoselivka",), (names.fold("Novoselivka"),))
 
 
+def test_the_index_keeps_each_names_own_fold(small: Gazetteer) -> None:
+    """The fold the build worked out for every name (its key's number, -1 for a fold that is no key) is
+    names.fold of the name: what folded_names reads instead of folding again."""
+    ix = small._ix
+    assert len(ix.name_fold) == len(ix._names_ptr) - 1
+    for row in range(len(ix)):
+        assert ix.folded_names_of(row) == [(n, names.fold(n)) for n in ix.names_of(row)]
+    for i, f in enumerate(ix.name_fold.tolist()):
+        assert (ix.keys[f] if f >= 0 else None) == (names.fold(ix.name(i)) if names.fold(ix.name(i)) in ix.keys
+                                                     else None)
+
+
+def test_row_of_finds_each_id_as_a_binary_search_does(small: Gazetteer) -> None:
+    import random
+
+    ix = small._ix
+
+    def searched(gid):
+        i = int(np.searchsorted(ix._ids_sorted, gid))
+        return int(ix.id_order[i]) if i < len(ix._ids_sorted) and ix._ids_sorted[i] == gid else None
+
+    ids = ix.geonameid.tolist()
+    rng = random.Random(7)
+    asked = ids + [rng.randint(0, 2 * max(ids)) for _ in range(500)] + [-1, 0, np.int64(ids[0]), float(ids[-1])]
+    for gid in asked:
+        assert ix.row_of(gid) == searched(gid), gid
+    assert all(ix.row_of(g) == r for r, g in enumerate(ids))
+
+
 def test_to_geodataframe(small: Gazetteer) -> None:
     gdf = small.to_geodataframe()
     assert len(gdf) == len(small) and gdf.crs.to_epsg() == 4326

@@ -513,3 +513,26 @@ def test_the_words_of_a_name_agree(written: str, nominative: str) -> None:
     from gazetteer.names import query_variants
 
     assert fold(nominative) in dict(query_variants(written))
+
+
+
+def test_fold_latin_spells_word_by_word_as_the_whole_text() -> None:
+    """The spelling rules applied to each word (remembered per word) give what they give on the whole text."""
+    import random
+
+    from gazetteer import names as nm
+
+    def whole(text: str) -> str:
+        text = nm._APOSTROPHES.sub("", text.lower())
+        text = nm._NON_ALNUM.sub(" ", text).strip()
+        for pattern, repl in nm._SPELLING:
+            text = pattern.sub(repl, text)
+        return text
+
+    rng = random.Random(13)
+    letters = "xwqkhszctjyieoabnv'- " + "  "
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
+        assert nm.fold_latin(text) == whole(text), text
+    for name in ("Zaporizhzhia Oblast", "Shchastia", "Nova Yakovlivka", "Kostiantynivka - Druzhkivka", "Io Iozh"):
+        assert nm.fold_latin(name) == whole(name)

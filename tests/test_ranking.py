@@ -137,3 +137,19 @@ def test_a_named_raion_counts_more_than_its_oblast_and_why_says_where_it_was_nam
     assert round(both[0].score - oblast_only[1].score, 4) == Weights().raion
     assert "in Nikopol Raion (Dnipropetrovsk Oblast), the scope its paragraph states (+0.80, raion +0.30)" in both[0].why
     assert "in Dnipropetrovsk Oblast, the scope its paragraph states (+0.80)" in both[1].why
+
+
+def test_without_a_front_line_the_front_part_is_remembered_and_empty(gaz) -> None:
+    import math
+
+    from gazetteer import ranking
+
+    cands = gaz.candidates("Ivanivka", limit=300)
+    ready = prepare(cands, name="Ivanivka")
+    ev = _evidence()
+    ev.pop("front_km")
+    first = rank(ready, name="Ivanivka", explain=3, **ev)
+    d, g = ranking._front(ready.static, None, Weights(), False)
+    assert ranking._front(ready.static, None, Weights(), False)[0] is d  # remembered with the candidates
+    assert all(math.isnan(x) for x in d.tolist()) and not g.any()
+    assert rank(ready, name="Ivanivka", explain=3, **ev) == first == rank(cands, name="Ivanivka", explain=3, **ev)
