@@ -891,6 +891,8 @@ def test_a_foothold_in_a_place_enters_it(sentence: str, name: str, action: Actio
     ("Russian troops are now closer to Kostiantynivka than ever.", "Kostiantynivka", Action.ADVANCING),
     ("The advance brings Russian forces closer to the southern outskirts of Myrnohrad.", "Myrnohrad",
      Action.ADVANCING),
+    # ... but a village that lies closer to a place says nothing of the place
+    ("The village lies closer to Kostiantynivka than to Druzhkivka.", "Kostiantynivka", Action.OTHER),
     # operations in areas are attacks there
     ("Russia has launched large-scale operations in two areas: Yampil and Zarichne.", "Zarichne", Action.ATTACKED),
     ("The enemy conducted assault operations near Yampil.", "Yampil", Action.ATTACKED),

@@ -625,6 +625,10 @@ def test_infiltration_in_the_words_of_deepstate_and_correspondents(sentence: str
     ("Штурмовики продвинулись ещё ближе к Мирнограду.", "Мирнограду", Action.ADVANCING),
     ("Окупанти підійшли ще ближче до Гуляйполя.", "Гуляйполя", Action.ADVANCING),
     ("Ворог намагається просунутися ближче до Гуляйполя.", "Гуляйполя", Action.ATTACKED),
+    ("Российские подразделения стали ближе к Мирнограду.", "Мирнограду", Action.ADVANCING),
+    # ... but a village that lies closer to a place says nothing of the place
+    ("Село расположено ближе к Мирнограду, чем к Покровску.", "Мирнограду", Action.OTHER),
+    ("Село розташоване ближче до Гуляйполя.", "Гуляйполя", Action.OTHER),
     # "active actions" of a side at a place are its offensive there
     ("Противник ведет активные действия в районе Ямполя.", "Ямполя", Action.ATTACKED),
     ("Росіяни ведуть активні дії поблизу Ямполя.", "Ямполя", Action.ATTACKED),
