@@ -878,3 +878,30 @@ def test_what_a_capture_took_near_or_in_a_place(sentence: str, name: str, action
 def test_a_foothold_in_a_place_enters_it(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # successes near or in a place are gains there (DeepState's "успіхи біля X" retold in English)
+    ("The occupiers have had successes near Yampil and Zarichne, the analysts said.", "Zarichne", Action.ADVANCING),
+    ("Successes are also noted in Yampil.", "Yampil", Action.ADVANCING),
+    ("Russian forces had success near Yampil on Monday.", "Yampil", Action.ADVANCING),
+    # ... while "successful" is no success row: the verb after it governs
+    ("Russian troops as a result of successful actions liberated Yampil.", "Yampil", Action.CAPTURED),
+    # closer to a place: an advance toward it, never its capture
+    ("Russian troops are now closer to Kostiantynivka than ever.", "Kostiantynivka", Action.ADVANCING),
+    ("The advance brings Russian forces closer to the southern outskirts of Myrnohrad.", "Myrnohrad",
+     Action.ADVANCING),
+    # ... but a village that lies closer to a place says nothing of the place
+    ("The village lies closer to Kostiantynivka than to Druzhkivka.", "Kostiantynivka", Action.OTHER),
+    # operations in areas are attacks there
+    ("Russia has launched large-scale operations in two areas: Yampil and Zarichne.", "Zarichne", Action.ATTACKED),
+    ("The enemy conducted assault operations near Yampil.", "Yampil", Action.ATTACKED),
+    # sabotage groups spotted in a place have got into it
+    ("Russian sabotage groups have been spotted in Myrnohrad.", "Myrnohrad", Action.ENTERED),
+    # a share of a place held: contested, never captured
+    ("Ukrainian forces still hold about a third of Kupiansk.", "Kupiansk", Action.FIGHTING),
+    ("Russian forces control roughly half of Myrnohrad.", "Myrnohrad", Action.FIGHTING),
+])
+def test_event_nouns_closeness_groups_and_shares(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why

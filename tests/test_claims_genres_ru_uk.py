@@ -618,3 +618,30 @@ def test_infiltration_in_the_words_of_deepstate_and_correspondents(sentence: str
                                                                      modality: str) -> None:
     c = _claim(sentence, name)
     assert (c.action, c.modality) == (action, modality), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # closer to a place is an advance toward it, never its capture; a try to get closer is an attack
+    ("Штурмовики продвинулись ещё ближе к Мирнограду.", "Мирнограду", Action.ADVANCING),
+    ("Окупанти підійшли ще ближче до Гуляйполя.", "Гуляйполя", Action.ADVANCING),
+    ("Ворог намагається просунутися ближче до Гуляйполя.", "Гуляйполя", Action.ATTACKED),
+    ("Российские подразделения стали ближе к Мирнограду.", "Мирнограду", Action.ADVANCING),
+    # ... but a village that lies closer to a place says nothing of the place
+    ("Село расположено ближе к Мирнограду, чем к Покровску.", "Мирнограду", Action.OTHER),
+    ("Село розташоване ближче до Гуляйполя.", "Гуляйполя", Action.OTHER),
+    # "active actions" of a side at a place are its offensive there
+    ("Противник ведет активные действия в районе Ямполя.", "Ямполя", Action.ATTACKED),
+    ("Росіяни ведуть активні дії поблизу Ямполя.", "Ямполя", Action.ATTACKED),
+    # sabotage groups that appear in a place have got into it
+    ("Отмечено появление ДРГ противника в северной части Купянска.", "Купянска", Action.ENTERED),
+    ("ДРГ фіксуються вже в Мирнограді.", "Мирнограді", Action.ENTERED),
+    ("В Мирнограде фиксируются ДРГ ВС РФ.", "Мирнограде", Action.ENTERED),
+    # a share of a place held and a denial of control: contested, never captured
+    ("Сили оборони контролюють ще близько 30% Куп'янська.", "Куп'янська", Action.FIGHTING),
+    ("ВСУ контролируют лишь около 15% Мирнограда.", "Мирнограда", Action.FIGHTING),
+    ("Окупанти не мають контролю в селі Зелений Гай.", "Зелений Гай", Action.FIGHTING),
+    ("Противник не имеет контроля в Зеленом Гае.", "Зеленом Гае", Action.FIGHTING),
+])
+def test_event_nouns_closeness_groups_and_shares(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why

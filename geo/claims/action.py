@@ -21,11 +21,13 @@ __all__ = []
 _STATES = "|".join(re.escape(r.key) for r in lookup_rows("list_words") if r.cls == "state")
 # the words that make a number approximate ("about", "more than", "up to"): the approximately rows of
 # geo/rules/distance_words.jsonl, one vocabulary with a distance's ("about 3 km north of X")
-_APPROXIMATELY = rows_pattern(r for r in lookup_rows("distance_words") if r.cls == "approximately" and r.lang == "en")
+_APPROXIMATELY = rows_pattern(r for r in lookup_rows("distance_words") if r.cls == "approximately")
 _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
-    # partial control is not a capture: "controls about 80% of Selydove"
+    # partial control is not a capture: "controls about 80% of Selydove", "контролируют около 20% Купянска",
+    # "контролюють ще близько 20% Куп'янська" (one lower-case word may stand before the share: "ще", "still")
     (Action.FIGHTING, "partial control",
-     _c(r"\bcontrol(?:s|led|ling)?\s+(?:over\s+|of\s+)?(?:" + _APPROXIMATELY + r"\s+)?\d+\s*(?:%|per\s*cent|percent)")),
+     _c(r"\b(?:control(?:s|led|ling)?|контролиру\w*|контролю\w*)\s+(?:over\s+|of\s+)?(?:(?-i:[^\W\dA-ZА-ЯІЇЄҐ])\w*\s+)?"
+        r"(?:(?:" + _APPROXIMATELY + r")\s+)?\d+\s*(?:%|per\s*cent|percent|процент\w*|відсот\w*)")),
     # a status, not an event: only when nothing else in the clause says what happened (see _WEAK)
     (Action.CAPTURED, "under control",
      _c(rf"\b(?:russian|enemy|russia)[\s-](?:{_STATES})\s+(?:territor(?:y|ies)|areas?|zones?|lands?)\b")),
