@@ -23,8 +23,10 @@ open list
     An action the report gives to places their own sentence leaves without one: after a list opener
     ("Among them", "The villages are", "Среди них", "В том числе", "Серед них"), the places that
     follow it take the last action of the sentence before (or of the same sentence before the
-    opener); a sentence that comes back to the previous one's places ("in these areas", "у цих
-    районах") gives them its own action.
+    opener), with the modality its clause gave it ("tried to capture two villages. These are A and B":
+    attempted), and, as any claim their sentence left without them, the report's speaker and the
+    announcing sentence's day (the date scope below); a sentence that comes back to the previous
+    one's places ("in these areas", "у цих районах") gives them its own action.
 date scope
     A date that opens a paragraph holds for its later sentences that name none (a paragraph ends at
     a line break), until another date is named; so does a daily summary's "past day" ("минулої
@@ -131,6 +133,7 @@ class Listing:
     why: str
     again: int | None = None  #: the later sentence that comes back to these places (an anaphor), if any
     stop: int | None = None  #: where the listed names end in the sentence (None: at its end)
+    modality: str = "done"  #: the modality the action has where it was announced ("tried to take two villages": attempted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +207,17 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     markers()
     # a speakers row of class not-speaker hides a marker inside it, as it hides a speaker row ("украинский военный
     # эксперт": no Russian war correspondent's "военный эксперт")
-    hits = [h for h in matches(sentence) if (h.table == TABLE and (h.get("at") != "start" or not sentence[:h.start].strip(_OPENING)))
+    hits = [h for h in matches(sentence) if (h.table == TABLE and (h.get("at") != "start" or _opens(sentence, h.start)))
             or (h.table == "speech" and h.get("scope") == "report") or (h.table == "speakers" and h.cls == "not-speaker")]
     return tuple(Marker("speech" if h.table == "speech" else h.cls, h.start, h.end, h.text, h.rule)
                  for h in filter_spans(hits) if h.table != "speakers")
+
+
+def _opens(sentence: str, start: int) -> bool:
+    """Whether a row of ``at: start`` at ``start`` opens ``sentence``: nothing but quotes, brackets and dashes before
+    it, or an aside that names who says it ("За його словами, йдеться про A та B", "По его словам, это A и B")."""
+    head = sentence[:start].strip(_OPENING)
+    return not head or _ACCORDING_ASIDE.fullmatch(head) is not None
 
 
 def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool) -> Speaker | None:
@@ -392,7 +402,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         if sentence.rstrip().endswith(":") and (e == len(text) or text[e] == "\n"):
             cue = _last_cue(sentence)
             if cue is not None and cue.action is not Action.OTHER:
-                colon_list = Listing(cue.action, cue.detail, 0, f"list line under '{sentence.strip()[-40:]}': cue '{cue.text}'")
+                colon_list = Listing(cue.action, cue.detail, 0, f"list line under '{sentence.strip()[-40:]}': cue '{cue.text}'",
+                                     modality=cue.modality)
         if "list" in classes:
             opener = next(m for m in found if m.cls == "list")
             cue = _last_cue(sentence, opener.start)
@@ -408,7 +419,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             if cue is not None and cue.action is not Action.OTHER:
                 listing = Listing(cue.action, cue.detail, opener.end,
                                   f"list continued after '{opener.text}': cue '{cue.text}'",
-                                  stop=_list_stop(sentence, opener.end))
+                                  stop=_list_stop(sentence, opener.end), modality=cue.modality)
         if listing is None and i > first:
             verbless = _VERBLESS_DASH.match(sentence)
             if verbless is not None and _last_cue(sentence) is None:
@@ -417,13 +428,15 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
                 if cue is not None and cue.action is not Action.OTHER:
                     listing = Listing(cue.action, cue.detail, verbless.end(),
-                                      f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before")
+                                      f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before",
+                                      modality=cue.modality)
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
             if cue is not None and cue.action is not Action.OTHER and states[i - 1].listing is None:
                 states[i - 1] = replace(states[i - 1], listing=Listing(
-                    cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i))
+                    cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i,
+                    modality=cue.modality))
         states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
 
@@ -473,6 +486,9 @@ _PRONOUN_OPENS = re.compile(r"\s*+(?:" + "|".join(re.escape(r.key.title()) for r
 # "According to him, …", "За його словами, …", "По его словам, …": the last speaker named goes on speaking
 _PRONOUN_ACCORDING = re.compile(rows_pattern(r for r in _BACK if r.cls == "pronoun-according") + r"(?!\w)",
                                 re.IGNORECASE)
+# the same, opening a sentence as an aside before what it says ("За його словами, …")
+_ACCORDING_ASIDE = re.compile(r"(?:" + rows_pattern(r for r in _BACK if r.cls == "pronoun-according") + r")\s*+,",
+                              re.IGNORECASE)
 # a quotation closed before a speech verb and a surname ("…», – сказав Бакулін", "…», — отметил Иванов") or, in English,
 # before a surname and a speech verb ('…," Bunyatov said')
 _NAME_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+,?\s*+[-–—]\s*+" + _PRONOUN_VERBS + r"\s++(?-i:(?P<after>[A-ZА-ЯЁІЇЄҐ][\w'’-]{2,}))"
@@ -831,7 +847,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 and (lst.stop is None or c.start - st.span[0] < lst.stop) \
                 and not c.action_detail.startswith("denied"):
             if c.action is Action.OTHER:
-                changes.update(action=lst.action, action_detail=lst.detail, role="event")
+                changes.update(action=lst.action, action_detail=lst.detail, role="event", modality=lst.modality)
                 why.append(lst.why)
             elif lst.again is not None and c.action is not lst.action and c.precision != 3:
                 # "X and Y were captured, Moscow said. Kyiv said fighting went on in both areas": the
@@ -840,8 +856,8 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 if later.speaker is not None and later.speaker.sentence == lst.again \
                         and later.speaker.claimant is not c.claimant:
                     quote = " ".join(text[later.span[0]:later.span[1]].split())
-                    extra.append(replace(c, action=lst.action, action_detail=lst.detail, quote=quote,
-                                         claim_date=None, claimant=later.speaker.claimant,
+                    extra.append(replace(c, action=lst.action, action_detail=lst.detail, modality=lst.modality,
+                                         quote=quote, claim_date=None, claimant=later.speaker.claimant,
                                          why=tuple(c.why) + (lst.why, f"claimant '{later.speaker.text}'")))
         role = changes.get("role", c.role)
         sp = st.speaker

@@ -146,8 +146,11 @@ Word = tuple[int, int, str]
 #: Words never taken as a place on their own, whatever the gazetteer holds: calendar words, military and
 #: political vocabulary, bearings, titles, kinds of place and sentence openers (the rows of
 #: geo/rules/stop_words.jsonl, lower-cased), and the bearing comparatives of geo/rules/bearings.jsonl ("севернее",
-#: "Південніше" opening a sentence: never a place's name nor part of one).
+#: "Південніше" opening a sentence: never a place's name nor part of one). A Cyrillic row counts in its folded
+#: form too, the form a phrase is looked up in ("Это": "eto"; an English row stays as written: "Middle" after a
+#: settlement cue is a translated name, folded "midle").
 STOP_WORDS = frozenset(r.key for r in lookup_rows("stop_words")) | frozenset(
+    fold(r.key) for r in lookup_rows("stop_words") if has_cyrillic(r.key)) | frozenset(
     r.key for r in lookup_rows("bearings") if r.cls == "comparative")
 
 # titles before a person's name (the title-before rows of geo/rules/name_kinds.jsonl)

@@ -684,3 +684,49 @@ def test_every_morning_summary_speaker_carries_its_summary(row):
     # the speaker a row names carries the row's summary to the date of what it says
     speaker = read_report(row.example)[0].speaker
     assert speaker is not None and speaker.summary == row.get("summary"), row.example
+
+
+@pytest.mark.parametrize("text, name, action, modality", [
+    # a count of places, a noun of the action or a verb announces a list that the next sentence names
+    ("Минобороны России 5 ноября сообщило об освобождении двух населенных пунктов. Это Андреевка и Каменское.",
+     "Каменское", Action.CAPTURED, "done"),
+    ("Российские войска 5 ноября пытались захватить два села, сообщили в Генштабе ЗСУ. Речь идет о Тихом и Новом.",
+     "Новом", Action.ATTACKED, "attempted"),
+    ("Російська армія 5 листопада окупувала два села на Донеччині, повідомили аналітики DeepState. "
+     "Йдеться про Семенівку та Соловйове.", "Соловйове", Action.CAPTURED, "done"),
+    ("Сили оборони 5 листопада відбили атаки біля трьох населених пунктів, повідомив Генштаб ЗСУ. Серед них — Тихе і Нове.",
+     "Нове", Action.REPELLED, "done"),
+    # the opener after an aside that names who says it
+    ("Сили оборони 5 листопада звільнили три населені пункти, повідомив голова ОВА. "
+     "За його словами, йдеться про Тихе, Нове та Солодке.", "Солодке", Action.CAPTURED, "done"),
+    ("Russian forces tried to capture two villages on November 5, Ukraine's General Staff said. These are Tykhe and Novoye.",
+     "Novoye", Action.ATTACKED, "attempted"),
+])
+def test_a_list_takes_the_action_modality_speaker_and_day_that_announced_it(text, name, action, modality) -> None:
+    states = read_report(text)
+    lst = states[1].listing
+    assert lst is not None and (lst.action, lst.modality) == (action, modality), lst
+    at = text.index(name)
+    out = apply_report_state([_claim(at, place=name)], states, text, dt.date(2025, 11, 7), month=(2025, 11))
+    assert (out[0].action, out[0].modality, out[0].role) == (action, modality, "event")
+    assert out[0].claimant is states[0].speaker.claimant and out[0].claimant is not Claimant.MEDIA
+    assert out[0].date == dt.date(2025, 11, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Погода в Донецкой области была хорошей. Это Покровск.",
+    "Погода на Донеччині була гарною. Йдеться про Покровськ.",
+    "The weather in Donetsk region was fine. These are Pokrovsk and Myrnohrad.",
+])
+def test_a_list_form_with_no_announcement_before_it_opens_no_list(text) -> None:
+    # "Это Покровск" after a sentence that announces no action (no count, no noun, no verb of one) is no event
+    assert read_report(text)[1].listing is None
+
+
+def test_a_speech_word_inside_a_sentence_is_no_list_opener() -> None:
+    # "У зведенні … йдеться про бої": "йдеться" names what a report says; only opening its sentence (or after "За
+    # його словами,") does "Йдеться про" name the places of the sentence before
+    text = "Ворог окупував два села. У зведенні Генштабу ЗСУ йдеться про бої біля Торського."
+    found = find_markers(text[text.index("У зведенні"):])
+    assert "list" not in {m.cls for m in found} and any(m.text.lower() == "йдеться" for m in found)
+    assert read_report(text)[1].speaker is not None

@@ -373,3 +373,12 @@ def test_a_river_or_street_word_before_a_name(text, expected, gaz) -> None:
 )
 def test_an_outlet_or_council_named_after_a_place(text, expected, gaz) -> None:
     assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # "Это" opening a sentence is a pronoun, not the adjective of a longer name ("Это Андреевка" is no village)
+    ("Войска освободили два села. Это Андреевка и Каменское.", ["Андреевка", "Каменское"]),
+    ("Войска освободили село. Это — Андреевка.", ["Андреевка"]),
+])
+def test_a_pronoun_opening_a_sentence_is_no_part_of_the_name_after_it(gaz, text: str, names: list[str]) -> None:
+    assert [m.text for m in find_mentions(text, gaz)] == names
