@@ -481,6 +481,7 @@ def find_mentions(
     memo = _memo(gaz)
     max_n = memo.max_n
     found: list[Mention] = []
+    placed: list[tuple[Mention, tuple]] = []  # capitalised common words in a place position, judged at the end
     i = 0
     dashes = not _DASH_CHARS.isdisjoint(text)
     while i < n:
@@ -491,6 +492,9 @@ def find_mentions(
             continue
         match = _match_run(text, i, run, gaz, memo, people, windows[i], dashes)
         if match is None:
+            got = _placed_name(text, run, gaz, memo)
+            if got is not None:
+                placed.append(got)
             i += 1
             continue
         k, trigger, end = match
@@ -504,9 +508,91 @@ def find_mentions(
         i += 1
         while i < n and words[i][0] < end:  # words the mention took ("River", "Oblast")
             i += 1
+    if placed:
+        found.extend(_placed_kept(found, placed, gaz))
     found.extend(_slash_partners(text, found, gaz))
     found.sort(key=lambda m: m.start)
     return _tie_coordinates(text, _infix_alternates(text, found, gaz), coordinates)
+
+
+def _placed_before(text: str, start: int) -> bool:
+    """A Russian or Ukrainian preposition of place or list conjunction (the place-before rows of
+    geo/rules/name_kinds.jsonl) stands right before the capitalised Cyrillic word at ``start``."""
+    return text[start : start + 1] in _CYR_UPPER and _PLACE_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+def _placed_name(text: str, run: list[Word], gaz: Gazetteer, memo: _GazetteerMemo) -> tuple[Mention, tuple] | None:
+    """A run no rule took, whose words are a Cyrillic name capitalised inside a sentence right after a preposition of
+    place ("у Культурі", "поблизу Надії", "в районе Счастья", "біля Нью-Йорка"): a common word there is a place's name
+    only if the gazetteer knows a place of that name. The mention (the run, which the gazetteer finds by its
+    spelling rules, fuzzy matching aside: as written, in one of its cases, in its Russian spelling) with its candidates, for :func:`_placed_kept` to judge; None when there is none.
+
+    A lower-case word never gets here (only capitalised words are read); a stop word, a not-place (a group of forces,
+    a weapon), a quoted name and a person's first name are not taken."""
+    s = run[0][0]
+    if not _placed_before(text, s) or not _proper_in_prose(text, s) or is_not_place(run[0][2]):
+        return None
+    # the whole run only: a word before another capitalised one is part of a name the gazetteer lacks ("Малая
+    # Локня"), and a region word after it makes it a region's ("в Курской области")
+    e = run[-1][1]
+    phrase = text[s:e]
+    if _REGION_AFTER.match(text, e) or _qualifies_next(text, phrase, e) or (len(run) == 1 and (
+            _phrase_facts(phrase, gaz, memo)[1] or _quoted_name(text, s, e)
+            or ("-" not in phrase and first_name(phrase)))):  # "Александро-Шультино" is no person
+        return None
+    # a common name has dozens of namesakes: all of them, for the one near the report's other places
+    cands = tuple(c for c in gaz.candidates(phrase, fuzzy=False, limit=_PLACED_CANDIDATES)
+                  if c.place.feature_class == "P")
+    return (Mention(text=phrase, start=s, end=e, trigger="placed"), cands) if cands else None
+
+
+_NEXT_LOWER = re.compile(r"[^\S\n]{1,2}([а-яёіїєґ][а-яёіїєґ'’ʼ-]*)")
+
+
+def _qualifies_next(text: str, phrase: str, end: int) -> bool:
+    """The capitalised adjective ``phrase`` agrees with the lower-case word after it (in case, number and gender):
+    it qualifies that word ("в Донецкой народной республике"), it names no village ("у Вільному тривають бої")."""
+    m = _NEXT_LOWER.match(text, end)
+    if m is None or " " in phrase:
+        return False
+    from gazetteer.morphology import analyser
+
+    morph = analyser("uk" if not _UKRAINIAN_LETTERS.isdisjoint(phrase + m.group(1)) else "ru")
+    heads = [p.tag for p in morph.parse(phrase.lower()) if p.tag.POS == "ADJF"]
+    if not heads:
+        return False
+    for p in morph.parse(m.group(1)):
+        t = p.tag
+        if t.POS in ("NOUN", "ADJF") and any(h.case == t.case and h.number == t.number
+                                             and (t.number == "plur" or h.gender == t.gender) for h in heads):
+            return True
+    return False
+
+
+def _placed_kept(found: list[Mention], placed: list[tuple[Mention, tuple]], gaz: Gazetteer) -> list[Mention]:
+    """Of the ``placed`` names (:func:`_placed_name`), those a town of ``PLACED_TOWN`` people or more bears, or
+    that have a place within ``PLACED_NEAR_KM`` of one of the report's other places (the ``found`` mentions'
+    gazetteer places, and the other placed names kept so)."""
+    import math
+
+    def near(a, b) -> bool:
+        dy = (a.lat - b.lat) * 111.2
+        dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+        return dx * dx + dy * dy <= PLACED_NEAR_KM ** 2
+
+    others = [c.place for m in found for c in gaz.candidates(m.text, fuzzy=False, limit=5)]
+    kept: list[Mention] = []
+    rest = []
+    for m, cands in placed:
+        if any(c.place.population >= PLACED_TOWN for c in cands):
+            kept.append(m)
+            others.extend(c.place for c in cands if c.place.population >= PLACED_TOWN)
+        else:
+            rest.append((m, cands))
+    for m, cands in rest:
+        if any(near(c.place, o) for c in cands for o in others if o.geonameid != c.place.geonameid):
+            kept.append(m)
+    return kept
 
 
 def _infix_alternates(text: str, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -707,7 +793,7 @@ def _match_run(
     if _VENUE_AFTER.match(text, run[-1][1]):
         return len(run), "skip", run[-1][1]  # "the Tsarskaya Okhota restaurant": a venue's name
     if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]) \
-            and _CYR_CALLED.search(text, max(0, s - 30), s) is None:
+            and _CYR_CALLED.search(text, max(0, s - 30), s) is None and not _placed_before(text, s):
         # "Штурмовые группы": a plural adjective alone names no village, unless a word calls it a
         # settlement ("населений пункт Плавні", "село Веселі": names that read as plural adjectives;
         # not an item of a name list: "у Тихого и Штурмовые группы" is no list of villages)
@@ -854,6 +940,14 @@ _CYR_CAP = "А-ЯЁІЇЄҐ"
 _CYR_CALLED = re.compile(
     rf"(?:{_kind_words('called-before')})\s+$|(?:{_kind_words('called-list-before')})\s*:\s+$"
 )
+# a Russian or Ukrainian preposition of place or list conjunction right before a name ("у Культурі", "в районе
+# Счастья", "Покровська та Надії"): the place-before rows of geo/rules/name_kinds.jsonl
+_PLACE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_kind_words('place-before')})[^\S\n]{{1,2}}$")
+#: A capitalised common word in a place position is a place when a town of this many people bears its name ...
+PLACED_TOWN = 20_000
+#: ... or when one of the report's other places lies this near a place of its name (km)
+PLACED_NEAR_KM = 40.0
+_PLACED_CANDIDATES = 100  # namesakes looked at (Перемога, Зоря: dozens each)
 _OPEN_QUOTES = "«„“\""
 _CLOSE_QUOTES = "»“”\""
 
