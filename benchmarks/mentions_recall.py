@@ -63,9 +63,13 @@ FRAMES: dict[str, tuple[str, str]] = {
     "en: list near A, B and {name}": ("en", "Ukrainian forces repelled assaults near Pokrovsk, Toretsk and {x}."),
     "en: liberated {ru_latin}": ("ru_latin", "Russian troops liberated {x}, the MoD claimed."),
     # with the nearest town of 5,000 people or more as the report's other place ({t}: its genitive, {tn}: its
-    # GeoNames name), as reports name a village beside its sector's town
+    # GeoNames name, {tr}: its Russian genitive, where GeoNames lists a Russian spelling), as reports name a village
+# beside its sector's town
     "uk: поблизу {town} та у {loc}": ("uk_loc", "Бої тривають поблизу {t} та у {x}."),
     "uk: {gen} біля {town}": ("uk_gen", "Ворог атакував поблизу {x} неподалік {t}."),
+    "uk: захопили {acc} біля {town}": ("uk_acc", "Окупанти захопили {x} неподалік {t}."),
+    "ru: в районе {gen} у {town}": ("ru_gen", "Противник атакует в районе {x} у {tr}."),
+    "ru: освободили {acc} у {town}": ("ru_acc", "Подразделения освободили {x} у {tr}."),
     "en: near {town} and in {name}": ("en", "Fighting continues near {tn} and in {x}."),
 }
 #: the least population of the town a context frame names
@@ -96,16 +100,17 @@ def name_shape(uk: str) -> list[str]:
     return [f"shape: {kind}"] + (["common noun"] if _common_noun(uk) else [])
 
 
-def _nearest_town(row, towns) -> tuple[str, str] | None:
-    """The Ukrainian genitive and GeoNames name of the nearest other town of ``CONTEXT_TOWN`` people or more."""
+def _nearest_town(row, towns) -> tuple[str, str, str] | None:
+    """The Ukrainian genitive, GeoNames name and Russian genitive ("" when GeoNames lists no Russian spelling) of the
+    nearest other town of ``CONTEXT_TOWN`` people or more."""
     best = None
-    for r, gen in towns:
+    for r, gen, ru_gen in towns:
         if r.geonameid == row.geonameid or r.name == row.name:
             continue
         d = (r.lat - row.lat) ** 2 + ((r.lon - row.lon) * math.cos(math.radians(row.lat))) ** 2
         if best is None or d < best[0]:
-            best = (d, gen, r.name)
-    return None if best is None else (best[1], best[2])
+            best = (d, gen, r.name, ru_gen)
+    return None if best is None else best[1:]
 
 
 def forms_of(row) -> dict[str, str] | None:
@@ -147,8 +152,9 @@ def run(seed: int, n: int, examples: int, hyphenated: int = 0) -> dict:
     for r in every:
         if r.population >= CONTEXT_TOWN and (uk := _ukrainian_name(r)) is not None:
             gen = inflect_name(uk, "uk", "gent")
+            ru = _russian_name(r, uk)
             if gen:
-                towns.append((r, gen))
+                towns.append((r, gen, (inflect_name(ru, "ru", "gent") or "") if ru else ""))
     t0 = time.process_time()
     tally: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     missed: dict[str, list] = collections.defaultdict(list)
@@ -165,9 +171,9 @@ def run(seed: int, n: int, examples: int, hyphenated: int = 0) -> dict:
             if form is None:
                 continue
             if "{t" in template:
-                if town is None:
+                if town is None or ("{tr}" in template and not town[2]):
                     continue
-                text = template.format(x=form, t=town[0], tn=town[1])
+                text = template.format(x=form, t=town[0], tn=town[1], tr=town[2])
             else:
                 text = template.format(x=form)
             start = text.index(form)

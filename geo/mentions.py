@@ -32,7 +32,7 @@ from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
-from geo.rules.matcher import is_not_place
+from geo.rules.matcher import is_not_place, read_kinds
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name
 from geo.text import FOLDS_TO_ASCII
 
@@ -517,8 +517,28 @@ def find_mentions(
 
 def _placed_before(text: str, start: int) -> bool:
     """A Russian or Ukrainian preposition of place or list conjunction (the place-before rows of
-    geo/rules/name_kinds.jsonl) stands right before the capitalised Cyrillic word at ``start``."""
-    return text[start : start + 1] in _CYR_UPPER and _PLACE_BEFORE.search(text, max(0, start - 16), start) is not None
+    geo/rules/name_kinds.jsonl), or an event's verb (an action row of geo/rules/actions.jsonl: "захопили",
+    "освободили", "штурмует"), stands right before the capitalised Cyrillic word at ``start``."""
+    if text[start : start + 1] not in _CYR_UPPER:
+        return False
+    if _PLACE_BEFORE.search(text, max(0, start - 16), start) is not None:
+        return True
+    before = text[max(0, start - 40) : start]
+    gap = len(before) - len(before.rstrip())
+    if not 1 <= gap <= 2 or "\n" in before[-gap:]:
+        return False
+    end = len(before) - gap
+    return any(h.end == end and _verb(h.text.rsplit(None, 1)[-1]) for h in read_kinds(before).get(("actions", "action"), ()))
+
+
+@lru_cache(maxsize=4096)
+def _verb(word: str) -> bool:
+    """Whether a Russian or Ukrainian word reads as a verb (pymorphy3): "захопили" takes a place as its object, a noun
+    ("атаки Сили протиповітряної оборони") is followed by its own genitive."""
+    from gazetteer.morphology import analyser
+
+    morph = analyser("uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru")
+    return any(p.tag.POS == "VERB" for p in morph.parse(word.lower()))
 
 
 def _placed_name(text: str, run: list[Word], gaz: Gazetteer, memo: _GazetteerMemo) -> tuple[Mention, tuple] | None:
@@ -528,7 +548,7 @@ def _placed_name(text: str, run: list[Word], gaz: Gazetteer, memo: _GazetteerMem
     spelling rules, fuzzy matching aside: as written, in one of its cases, in its Russian spelling) with its candidates, for :func:`_placed_kept` to judge; None when there is none.
 
     A lower-case word never gets here (only capitalised words are read); a stop word, a not-place (a group of forces,
-    a weapon), a quoted name and a person's first name are not taken."""
+    a weapon) and a quoted name are not taken."""
     s = run[0][0]
     if not _placed_before(text, s) or not _proper_in_prose(text, s) or is_not_place(run[0][2]):
         return None
@@ -536,9 +556,10 @@ def _placed_name(text: str, run: list[Word], gaz: Gazetteer, memo: _GazetteerMem
     # Локня"), and a region word after it makes it a region's ("в Курской области")
     e = run[-1][1]
     phrase = text[s:e]
+    # (a first name is not refused: pymorphy3 reads "Кам’янці", "Надії" as one; a first name with its surname is a
+    # person's, which _people found)
     if _REGION_AFTER.match(text, e) or _qualifies_next(text, phrase, e) or (len(run) == 1 and (
-            _phrase_facts(phrase, gaz, memo)[1] or _quoted_name(text, s, e)
-            or ("-" not in phrase and first_name(phrase)))):  # "Александро-Шультино" is no person
+            _phrase_facts(phrase, gaz, memo)[1] or _quoted_name(text, s, e))):
         return None
     # a common name has dozens of namesakes: all of them, for the one near the report's other places
     cands = tuple(c for c in gaz.candidates(phrase, fuzzy=False, limit=_PLACED_CANDIDATES)
