@@ -272,12 +272,14 @@ class _GazetteerMemo:
     phrases are (``_phrase_facts``), whether a phrase names a region, and the longest name in
     words (read once, not per report)."""
 
-    __slots__ = ("splits", "facts", "regions", "max_n")
+    __slots__ = ("splits", "facts", "regions", "places", "max_n")
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.splits: dict[str, tuple[tuple[int, str], ...]] = {}
         self.facts: dict[str, PhraseFacts] = {}
         self.regions: dict[str, bool] = {}
+        #: (phrase, limit) → the populated places the gazetteer finds for it (no fuzzy match)
+        self.places: dict[tuple[str, int], tuple] = {}
         self.max_n: int = max(1, min(getattr(gaz, "max_key_words", 4), 5))
 
 
@@ -562,9 +564,19 @@ def _placed_name(text: str, run: list[Word], gaz: Gazetteer, memo: _GazetteerMem
             _phrase_facts(phrase, gaz, memo)[1] or _quoted_name(text, s, e))):
         return None
     # a common name has dozens of namesakes: all of them, for the one near the report's other places
-    cands = tuple(c for c in gaz.candidates(phrase, fuzzy=False, limit=_PLACED_CANDIDATES)
-                  if c.place.feature_class == "P")
+    cands = _places(phrase, _PLACED_CANDIDATES, gaz, memo)
     return (Mention(text=phrase, start=s, end=e, trigger="placed"), cands) if cands else None
+
+
+def _places(phrase: str, limit: int, gaz: Gazetteer, memo: _GazetteerMemo) -> tuple:
+    """The candidates of feature class P the gazetteer finds for ``phrase`` (no fuzzy match), remembered."""
+    got = memo.places.get((phrase, limit))
+    if got is None:
+        if len(memo.places) >= _MEMO_SIZE:
+            memo.places.clear()
+        got = memo.places[(phrase, limit)] = tuple(
+            c for c in gaz.candidates(phrase, fuzzy=False, limit=limit) if c.place.feature_class == "P")
+    return got
 
 
 _NEXT_LOWER = re.compile(r"[^\S\n]{1,2}([а-яёіїєґ][а-яёіїєґ'’ʼ-]*)")
@@ -601,7 +613,8 @@ def _placed_kept(found: list[Mention], placed: list[tuple[Mention, tuple]], gaz:
         dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
         return dx * dx + dy * dy <= PLACED_NEAR_KM ** 2
 
-    others = [c.place for m in found for c in gaz.candidates(m.text, fuzzy=False, limit=5)]
+    memo = _memo(gaz)
+    others = [c.place for m in found for c in _places(m.text, 5, gaz, memo)]
     kept: list[Mention] = []
     rest = []
     for m, cands in placed:
