@@ -560,8 +560,8 @@ def _placed_name(text: str, run: list[Word], gaz: Gazetteer, memo: _GazetteerMem
     phrase = text[s:e]
     # (a first name is not refused: pymorphy3 reads "Кам’янці", "Надії" as one; a first name with its surname is a
     # person's, which _people found)
-    if _REGION_AFTER.match(text, e) or _qualifies_next(text, phrase, e) or (len(run) == 1 and (
-            _phrase_facts(phrase, gaz, memo)[1] or _quoted_name(text, s, e))):
+    if _REGION_AFTER.match(text, e) or _qualifies_next(text, phrase, e) or phrase.lower() in _COUNTRY_WORDS or (
+            len(run) == 1 and (_phrase_facts(phrase, gaz, memo)[1] or _quoted_name(text, s, e))):
         return None
     # a common name has dozens of namesakes: all of them, for the one near the report's other places
     cands = _places(phrase, _PLACED_CANDIDATES, gaz, memo)
@@ -582,23 +582,35 @@ def _places(phrase: str, limit: int, gaz: Gazetteer, memo: _GazetteerMemo) -> tu
 _NEXT_LOWER = re.compile(r"[^\S\n]{1,2}([а-яёіїєґ][а-яёіїєґ'’ʼ-]*)")
 
 
+# the country rows of geo/rules/countries.jsonl ("Україні", "Украине"): a country, never a village of its name
+_COUNTRY_WORDS = frozenset(r.key for r in lookup_rows("countries") if r.cls in ("country", "bloc"))
+
+
 def _qualifies_next(text: str, phrase: str, end: int) -> bool:
-    """The capitalised adjective ``phrase`` agrees with the lower-case word after it (in case, number and gender):
-    it qualifies that word ("в Донецкой народной республике"), it names no village ("у Вільному тривають бої")."""
+    """The capitalised word ``phrase`` heads a phrase with the lower-case word after it: an adjective agreeing with it
+    (in case, number and gender: "в Донецкой народной республике"), or, after a noun, a word whose likeliest
+    reading is a noun in the genitive ("У Силах оборони"); it names no village ("у Вільному тривають бої", "у Зорі минулої доби")."""
     m = _NEXT_LOWER.match(text, end)
     if m is None or " " in phrase:
         return False
     from gazetteer.morphology import analyser
 
-    morph = analyser("uk" if not _UKRAINIAN_LETTERS.isdisjoint(phrase + m.group(1)) else "ru")
-    heads = [p.tag for p in morph.parse(phrase.lower()) if p.tag.POS == "ADJF"]
-    if not heads:
-        return False
-    for p in morph.parse(m.group(1)):
-        t = p.tag
-        if t.POS in ("NOUN", "ADJF") and any(h.case == t.case and h.number == t.number
-                                             and (t.number == "plur" or h.gender == t.gender) for h in heads):
-            return True
+    # both languages' readings: words without a Ukrainian letter ("Силах оборони") are either
+    langs = ("uk",) if not _UKRAINIAN_LETTERS.isdisjoint(phrase + m.group(1)) else ("ru", "uk")
+    for lang in langs:
+        morph = analyser(lang)
+        heads = [p.tag for p in morph.parse(phrase.lower()) if p.tag.POS == "ADJF"]
+        nexts = morph.parse(m.group(1))
+        if not heads:
+            # its likeliest reading a noun in the genitive
+            if nexts and nexts[0].tag.POS == "NOUN" and nexts[0].tag.case == "gent":
+                return True
+            continue
+        for p in nexts:
+            t = p.tag
+            if t.POS in ("NOUN", "ADJF") and any(h.case == t.case and h.number == t.number
+                                                 and (t.number == "plur" or h.gender == t.gender) for h in heads):
+                return True
     return False
 
 

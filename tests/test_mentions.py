@@ -380,6 +380,7 @@ def test_an_outlet_or_council_named_after_a_place(text, expected, gaz) -> None:
     [
         # a village whose name is a common word, capitalised after a preposition of place, near the report's other place
         ("Бої тривають у Зорі та поблизу Торецька.", ["Зорі", "Торецька"]),
+        ("Бої тривали у Зорі минулої доби, поблизу Торецька теж.", ["Зорі", "Торецька"]),
         ("Ворог атакував у районі Надії неподалік Добропілля.", ["Надії", "Добропілля"]),
         # ... or as the object of an event's verb (an action row)
         ("Окупанти захопили Зорю, бої тривають поблизу Торецька.", ["Зорю", "Торецька"]),
@@ -407,6 +408,9 @@ def test_a_capitalised_common_word_in_a_place_position_is_a_place_near_the_other
         ("Бои идут в Курской области у Суджи.", ["Суджи"]),
         # a noun of an event is no verb: the capitalised word after it heads its own phrase
         ("Під час нічної атаки Сили протиповітряної оборони збили дрони над Херсоном.", ["Херсоном"]),
+        # a noun before a genitive heads a phrase; a country is never a village of its name
+        ("У Силах оборони заперечують просування біля Успенівки та Павлівки.", ["Успенівки", "Павлівки"]),
+        ("По всій лінії фронту в Україні тривають бої, зокрема біля Покровська.", ["Покровська"]),
         # an adjective agreeing with the lower-case noun after it qualifies that noun
         ("Противник атакует в сторону Щербиновки в Донецкой народной республике.", ["Щербиновки"]),
     ],
