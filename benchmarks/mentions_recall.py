@@ -5,7 +5,9 @@ name in; this benchmark asks whether the mention finder hands those forms to the
 sample of populated places of the front oblasts is drawn (``names_recall.sample_rows``), each place's name is made
 in its Ukrainian, Russian and English forms (``names_recall._forms``, plus the accusative of "захопили X",
 "освободили X"), and each form is put into a few frames of the genre (sentences written for this benchmark, one per
-construction: a preposition of an event, a list, a share of a town held, a direction). Each sentence is run
+construction: a preposition of an event, a verb of one, a list, a share of a town held; and frames that name the
+nearest town of 5,000 people beside the village, as reports name a village beside its sector's town: the mention
+finder takes a village whose name is a common word only near the report's other places). Each sentence is run
 through the extractor (:func:`geo.extract_text` with the real gazetteer, no date, no front line), and the benchmark
 records whether a claim with the place's geonameid comes out (``recall``), whether a claim of the name resolved to
 the place or a namesake of it (a name key in common: one sentence without other places cannot tell namesakes apart)

@@ -19,6 +19,7 @@ tied to that mention.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import weakref
 from collections.abc import Sequence
@@ -618,7 +619,6 @@ def _placed_kept(found: list[Mention], placed: list[tuple[Mention, tuple]], gaz:
     """Of the ``placed`` names (:func:`_placed_name`), those a town of ``PLACED_TOWN`` people or more bears, or
     that have a place within ``PLACED_NEAR_KM`` of one of the report's other places (the ``found`` mentions'
     gazetteer places, and the other placed names kept so)."""
-    import math
 
     def near(a, b) -> bool:
         dy = (a.lat - b.lat) * 111.2
