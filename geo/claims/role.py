@@ -204,7 +204,7 @@ def _list_may_start(before: str) -> int:
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         start = end - len(word)
-        if (word.isalpha() and word.islower() and word not in _LIST_WORDS
+        if (word.isascii() and word.isalpha() and word.islower() and word not in _LIST_WORDS
                 and before.rfind("(", 0, start) <= before.rfind(")", 0, start)):
             return end
         if i:
