@@ -231,3 +231,10 @@ def test_a_community_in_a_civic_sense_is_no_hromada(gaz) -> None:
     assert not any(c.feature_code == "ADM3" for c in got.values()), {c.place: c.name for c in got.values()}
     got = placed("The local community of Kupiansk helped the evacuees.", gaz)
     assert not any(c.feature_code == "ADM3" for c in got.values()), {c.place: c.name for c in got.values()}
+
+
+def test_a_struck_raion_list_is_of_raions(gaz) -> None:
+    # the same list form with the raion's plural: "Сумський" is no village Sumske
+    got = placed("Минулої доби під обстріл потрапили Сумський, Шосткинський та Конотопський райони.", gaz)
+    assert got["Сумський"].feature_code == "ADM2" and got["Сумський"].name == "Sumskyi Raion", got["Сумський"].why
+    assert all(c.feature_code == "ADM2" and c.role == "event" for c in got.values()), {c.place: c.name for c in got.values()}
