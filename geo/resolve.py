@@ -220,8 +220,36 @@ def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
     oblasts = frozenset(oblast_of(p) for _, _, p in out if p.feature_code != "ADM3")
     if not oblasts:
         return out
-    return [(s, e, gaz.region(text[s:e], oblasts) or p) if p.feature_code == "ADM3" else (s, e, p)
-            for s, e, p in out]
+    named = _named_oblasts(out)
+    return [(s, e, _region_in(gaz, text[s:e], _oblasts_at(text, named, s, oblasts)) or p)
+            if p.feature_code == "ADM3" else (s, e, p) for s, e, p in out]
+
+
+def _region_in(gaz: Gazetteer, name: str, prefer: Sequence[frozenset[str]]) -> Place | None:
+    """``gaz.region(name)``, of the first set of oblasts in ``prefer`` that holds one so named, else the best."""
+    p = None
+    for within in prefer or (frozenset(),):
+        p = gaz.region(name, within)
+        if p is None or oblast_of(p) in within:
+            return p
+    return p
+
+
+def _named_oblasts(regions: Sequence[tuple[int, int, Place]]) -> tuple[list[int], list[str]]:
+    """Where the text names an oblast or raion (its start, in order) and that region's oblast."""
+    named = sorted((s, oblast_of(p)) for s, _, p in regions if p.feature_code != "ADM3")
+    return [s for s, _ in named], [o for _, o in named]
+
+
+def _oblasts_at(text: str, named: tuple[list[int], list[str]], at: int,
+                report: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The oblasts a region written at ``at`` is looked for in among namesakes, in order: that of the oblast or raion
+    named last before it in its paragraph ("Дніпропетровська ОВА: … Покровська громада"), then any the report names."""
+    starts, oblasts = named
+    k = bisect.bisect_left(starts, at) - 1
+    if k >= 0 and text.rfind("\n", starts[k], at) < 0 and report != {oblasts[k]}:
+        return frozenset((oblasts[k],)), report
+    return (report,)
 
 
 def _find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -339,19 +367,21 @@ _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 _LATIN_SECTOR_ADJECTIVE = ending_pattern("sector-adjective")
 
 
-def _candidates(m: Mention, gaz: Gazetteer, text: str = "", within: frozenset[str] = frozenset()) -> list[Candidate]:
+def _candidates(m: Mention, gaz: Gazetteer, text: str = "",
+                prefer: Sequence[frozenset[str]] = ()) -> list[Candidate]:
     """Gazetteer candidates for one mention, by the kind of thing the text says it is.
 
-    ``text`` is the report's (for the kind word that ends a list of regions the mention stands in), ``within``
-    the oblasts it names (a region of one of them is preferred where several share a name: "Покровська громада").
+    ``text`` is the report's (for the kind word that ends a list of regions the mention stands in), ``prefer``
+    the oblasts to look for a region in where several share a name ("Покровська громада"), first the first
+    (:func:`_oblasts_at`).
     """
     if m.trigger == "region" or (m.trigger in ("gazetteer", "cue") and region_core(m.text)[1] in (1, 2, 4)):
         # "Kharkiv Oblast", "Pokrovsk raion", "Марганецька громада": the division itself, never a look-alike
         # settlement; a name in a list a kind ends is read with that kind ("Нікопольська, … громади")
         kind = list_kind(text, m.end) if m.trigger == "region" and text else None
-        p = gaz.region(f"{m.text} {kind}", within) if kind is not None else None
+        p = _region_in(gaz, f"{m.text} {kind}", prefer) if kind is not None else None
         if p is None:
-            p = gaz.region(m.text, within)
+            p = _region_in(gaz, m.text, prefer)
         if p is not None or m.trigger == "region":
             return [Candidate(p, 1.0, p.name, "region", (f"region name {m.text!r}",))] if p is not None else []
     if m.trigger == "water":
@@ -438,6 +468,7 @@ def resolve_mentions(
     regions = find_regions(text, gaz) if text else []
     # the oblasts the report names: of namesake regions (a dozen hromadas are "Покровська"), one of these
     report_oblasts = frozenset(oblast_of(p) for _, _, p in regions if p.feature_code != "ADM3")
+    named_oblasts = _named_oblasts(regions)
 
     # the front directions named in the report ("На Сіверському напрямку", "in the Kupiansk direction")
     sectors = find_sectors(text, gaz, sentence_of) if text else []
@@ -462,10 +493,13 @@ def resolve_mentions(
             cand_cache.setdefault(k, [Candidate(sector.town, 1.0, sector.town.name, "sector", (
                 f"the town the direction {sector.text!r} is named after",))])
             continue
+        prefer = _oblasts_at(text, named_oblasts, m.start, report_oblasts) if m.trigger == "region" else (report_oblasts,)
         k = f"{fold(m.text)}|{m.trigger if m.trigger in ('region', 'water') else 'place'}"
+        if len(prefer) > 1:
+            k += "|" + "|".join(sorted(prefer[0]))  # a namesake region of the oblast its paragraph names first
         keys.append(k)
         if k not in cand_cache:
-            cand_cache[k] = _candidates(m, gaz, text, report_oblasts)
+            cand_cache[k] = _candidates(m, gaz, text, prefer)
     # every candidate's distance to the front line in one measurement (the line remembers them for
     # the rankings to come): one call per name cost more in setting up than in measuring
     many = getattr(front_km, "many", None)

@@ -238,3 +238,13 @@ def test_a_struck_raion_list_is_of_raions(gaz) -> None:
     got = placed("Минулої доби під обстріл потрапили Сумський, Шосткинський та Конотопський райони.", gaz)
     assert got["Сумський"].feature_code == "ADM2" and got["Сумський"].name == "Sumskyi Raion", got["Сумський"].why
     assert all(c.feature_code == "ADM2" and c.role == "event" for c in got.values()), {c.place: c.name for c in got.values()}
+
+
+def test_namesake_hromadas_are_each_of_the_oblast_their_paragraph_names(gaz) -> None:
+    # Novopokrovska: a hromada of Kharkiv Oblast and one of Dnipropetrovsk Oblast
+    text = ("Харківська ОВА: минулої доби ворог атакував Новопокровську громаду.\n"
+            "Дніпропетровська ОВА: минулої доби ворог атакував Новопокровську громаду.")
+    claims = sorted(extract_text(text, gaz, date=DAY), key=lambda c: c.start)
+    assert [(c.feature_code, c.admin1) for c in claims] == [("ADM3", "Kharkiv Oblast"),
+                                                            ("ADM3", "Dnipropetrovsk Oblast")], [c.why for c in claims]
+    assert all(c.action.value == "attacked" and c.role == "event" for c in claims)
