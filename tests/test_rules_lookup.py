@@ -449,7 +449,7 @@ def test_a_gap_word_row_reads_back(row) -> None:
         m = re.search(row_pattern(row), row.example, re.IGNORECASE)
         swapped = row.example[:m.start()] + "and" + row.example[m.end():]
         for text, direct in ((row.example, True), (swapped, False)):
-            place = re.findall(r"(?-i:[A-Z])\w+", text[:m.start()])[-1]  # the name right before the passive
+            place = re.findall(r"(?-i:[A-ZА-ЯЁІЇЄҐ])\w+", text[:m.start()])[-1]  # the name right before the passive
             place = re.compile(re.escape(place)).search(text, text[:m.start()].rindex(place))
             cue = next(h for h in read_kinds(text)[("actions", "action")] if h.start >= place.end())
             cue = _Cue(cue.rule.get("action"), "", cue.start, cue.end, cue.text)

@@ -248,3 +248,13 @@ def test_namesake_hromadas_are_each_of_the_oblast_their_paragraph_names(gaz) -> 
     assert [(c.feature_code, c.admin1) for c in claims] == [("ADM3", "Kharkiv Oblast"),
                                                             ("ADM3", "Dnipropetrovsk Oblast")], [c.why for c in claims]
     assert all(c.action.value == "attacked" and c.role == "event" for c in claims)
+
+
+def test_a_hromada_that_came_under_fire_is_struck(gaz) -> None:
+    # the cue after a region governs it across a verb of undergoing (geo/rules/gap_words.jsonl, passive rows)
+    for text, name in (("Марганецкая община подверглась обстрелу.", "Марганецкая община"),
+                       ("Марганецька громада зазнала ударів дронів.", "Марганецька громада"),
+                       ("Марганецька громада потрапила під обстріл.", "Марганецька громада")):
+        c = placed(text, gaz)[name]
+        assert c.name == "Marhanetska Terytorialna Hromada" and c.role == "event", (text, c.why)
+        assert c.action.value == "struck", (text, c.why)
