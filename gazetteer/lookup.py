@@ -741,8 +741,10 @@ class Gazetteer:
         for rank, (key, _) in enumerate(names.query_variants(core)):
             for r, alias_kind in by_core.get(key, ()):
                 level = ix.fcodes[ix.fcode[r]]
-                if (level == "ADM3") != (want == "ADM3"):
-                    continue  # a hromada only for a community's word, and only a hromada for it
+                if (level == "ADM3") != (want == "ADM3") or (level == "ADM3" and alias_kind % GUESSED_ALIAS == 2):
+                    # a hromada only for a community's word, and only a hromada for it (not a former raion GeoNames
+                    # keeps at the third level, "Pokrovsk District")
+                    continue
                 if within and ix.admins[ix.admin[r]][3] not in within:
                     continue
                 guessed = alias_kind >= GUESSED_ALIAS

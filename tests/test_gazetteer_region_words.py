@@ -80,3 +80,10 @@ def test_a_hromada_is_found_only_by_a_communitys_word(gaz) -> None:
     sumy = gaz.region("Krasnopillia hromada", within={"Sumska Oblast"})
     assert sumy.admin1 == "Sumska Oblast" and sumy.feature_code == "ADM3"
     assert gaz.region("Krasnopillia hromada", within={"Nowhere Oblast"}) == gaz.region("Krasnopillia hromada")
+
+
+def test_a_former_raion_at_the_third_level_is_no_hromada(gaz) -> None:
+    # GeoNames keeps "Pokrovsk District" (Покровський район of Dnipropetrovsk Oblast) as an ADM3 row too
+    for written in ("Покровской общины", "Покровська громада", "Pokrovsk community"):
+        p = gaz.region(written)
+        assert p is not None and p.name == "Pokrovska Terytorialna Hromada", (written, p and p.name)
