@@ -19,6 +19,7 @@ tied to that mention.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import weakref
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
-from geo.rules.matcher import is_not_place
+from geo.rules.matcher import is_not_place, read_kinds
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name, list_kind
 from geo.text import FOLDS_TO_ASCII
 
@@ -275,12 +276,14 @@ class _GazetteerMemo:
     phrases are (``_phrase_facts``), whether a phrase names a region, and the longest name in
     words (read once, not per report)."""
 
-    __slots__ = ("splits", "facts", "regions", "max_n")
+    __slots__ = ("splits", "facts", "regions", "places", "max_n")
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.splits: dict[str, tuple[tuple[int, str], ...]] = {}
         self.facts: dict[str, PhraseFacts] = {}
         self.regions: dict[str, bool] = {}
+        #: (phrase, limit) → the populated places the gazetteer finds for it (no fuzzy match)
+        self.places: dict[tuple[str, int], tuple] = {}
         self.max_n: int = max(1, min(getattr(gaz, "max_key_words", 4), 5))
 
 
@@ -498,6 +501,7 @@ def find_mentions(
     memo = _memo(gaz)
     max_n = memo.max_n
     found: list[Mention] = []
+    placed: list[tuple[Mention, tuple]] = []  # capitalised common words in a place position, judged at the end
     i = 0
     dashes = not _DASH_CHARS.isdisjoint(text)
     while i < n:
@@ -508,6 +512,9 @@ def find_mentions(
             continue
         match = _match_run(text, i, run, gaz, memo, people, windows[i], dashes)
         if match is None:
+            got = _placed_name(text, run, gaz, memo)
+            if got is not None:
+                placed.append(got)
             i += 1
             continue
         k, trigger, end = match
@@ -521,9 +528,134 @@ def find_mentions(
         i += 1
         while i < n and words[i][0] < end:  # words the mention took ("River", "Oblast")
             i += 1
+    if placed:
+        found.extend(_placed_kept(found, placed, gaz))
     found.extend(_slash_partners(text, found, gaz))
     found.sort(key=lambda m: m.start)
     return _tie_coordinates(text, _infix_alternates(text, found, gaz), coordinates)
+
+
+def _placed_before(text: str, start: int) -> bool:
+    """A Russian or Ukrainian preposition of place or list conjunction (the place-before rows of
+    geo/rules/name_kinds.jsonl), or an event's verb (an action row of geo/rules/actions.jsonl: "захопили",
+    "освободили", "штурмует"), stands right before the capitalised Cyrillic word at ``start``."""
+    if text[start : start + 1] not in _CYR_UPPER:
+        return False
+    if _PLACE_BEFORE.search(text, max(0, start - 16), start) is not None:
+        return True
+    before = text[max(0, start - 40) : start]
+    gap = len(before) - len(before.rstrip())
+    if not 1 <= gap <= 2 or "\n" in before[-gap:]:
+        return False
+    end = len(before) - gap
+    return any(h.end == end and _verb(h.text.rsplit(None, 1)[-1]) for h in read_kinds(before).get(("actions", "action"), ()))
+
+
+@lru_cache(maxsize=4096)
+def _verb(word: str) -> bool:
+    """Whether a Russian or Ukrainian word reads as a verb (pymorphy3): "захопили" takes a place as its object, a noun
+    ("атаки Сили протиповітряної оборони") is followed by its own genitive."""
+    from gazetteer.morphology import analyser
+
+    morph = analyser("uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru")
+    return any(p.tag.POS == "VERB" for p in morph.parse(word.lower()))
+
+
+def _placed_name(text: str, run: list[Word], gaz: Gazetteer, memo: _GazetteerMemo) -> tuple[Mention, tuple] | None:
+    """A run no rule took, whose words are a Cyrillic name capitalised inside a sentence right after a preposition of
+    place ("у Культурі", "поблизу Надії", "в районе Счастья", "біля Нью-Йорка"): a common word there is a place's name
+    only if the gazetteer knows a place of that name. The mention (the run, which the gazetteer finds by its
+    spelling rules, fuzzy matching aside: as written, in one of its cases, in its Russian spelling) with its candidates, for :func:`_placed_kept` to judge; None when there is none.
+
+    A lower-case word never gets here (only capitalised words are read); a stop word, a not-place (a group of forces,
+    a weapon) and a quoted name are not taken."""
+    s = run[0][0]
+    if not _placed_before(text, s) or not _proper_in_prose(text, s) or is_not_place(run[0][2]):
+        return None
+    # the whole run only: a word before another capitalised one is part of a name the gazetteer lacks ("Малая
+    # Локня"), and a region word after it makes it a region's ("в Курской области")
+    e = run[-1][1]
+    phrase = text[s:e]
+    # (a first name is not refused: pymorphy3 reads "Кам’янці", "Надії" as one; a first name with its surname is a
+    # person's, which _people found)
+    if _REGION_AFTER.match(text, e) or _qualifies_next(text, phrase, e) or phrase.lower() in _COUNTRY_WORDS or (
+            len(run) == 1 and (_phrase_facts(phrase, gaz, memo)[1] or _quoted_name(text, s, e))):
+        return None
+    # a common name has dozens of namesakes: all of them, for the one near the report's other places
+    cands = _places(phrase, _PLACED_CANDIDATES, gaz, memo)
+    return (Mention(text=phrase, start=s, end=e, trigger="placed"), cands) if cands else None
+
+
+def _places(phrase: str, limit: int, gaz: Gazetteer, memo: _GazetteerMemo) -> tuple:
+    """The candidates of feature class P the gazetteer finds for ``phrase`` (no fuzzy match), remembered."""
+    got = memo.places.get((phrase, limit))
+    if got is None:
+        if len(memo.places) >= _MEMO_SIZE:
+            memo.places.clear()
+        got = memo.places[(phrase, limit)] = tuple(
+            c for c in gaz.candidates(phrase, fuzzy=False, limit=limit) if c.place.feature_class == "P")
+    return got
+
+
+_NEXT_LOWER = re.compile(r"[^\S\n]{1,2}([а-яёіїєґ][а-яёіїєґ'’ʼ-]*)")
+
+
+# the country rows of geo/rules/countries.jsonl ("Україні", "Украине"): a country, never a village of its name
+_COUNTRY_WORDS = frozenset(r.key for r in lookup_rows("countries") if r.cls in ("country", "bloc"))
+
+
+def _qualifies_next(text: str, phrase: str, end: int) -> bool:
+    """The capitalised word ``phrase`` heads a phrase with the lower-case word after it: an adjective agreeing with it
+    (in case, number and gender: "в Донецкой народной республике"), or, after a noun, a word whose likeliest
+    reading is a noun in the genitive ("У Силах оборони"); it names no village ("у Вільному тривають бої", "у Зорі минулої доби")."""
+    m = _NEXT_LOWER.match(text, end)
+    if m is None or " " in phrase:
+        return False
+    from gazetteer.morphology import analyser
+
+    # both languages' readings: words without a Ukrainian letter ("Силах оборони") are either
+    langs = ("uk",) if not _UKRAINIAN_LETTERS.isdisjoint(phrase + m.group(1)) else ("ru", "uk")
+    for lang in langs:
+        morph = analyser(lang)
+        heads = [p.tag for p in morph.parse(phrase.lower()) if p.tag.POS == "ADJF"]
+        nexts = morph.parse(m.group(1))
+        if not heads:
+            # its likeliest reading a noun in the genitive
+            if nexts and nexts[0].tag.POS == "NOUN" and nexts[0].tag.case == "gent":
+                return True
+            continue
+        for p in nexts:
+            t = p.tag
+            if t.POS in ("NOUN", "ADJF") and any(h.case == t.case and h.number == t.number
+                                                 and (t.number == "plur" or h.gender == t.gender) for h in heads):
+                return True
+    return False
+
+
+def _placed_kept(found: list[Mention], placed: list[tuple[Mention, tuple]], gaz: Gazetteer) -> list[Mention]:
+    """Of the ``placed`` names (:func:`_placed_name`), those a town of ``PLACED_TOWN`` people or more bears, or
+    that have a place within ``PLACED_NEAR_KM`` of one of the report's other places (the ``found`` mentions'
+    gazetteer places, and the other placed names kept so)."""
+
+    def near(a, b) -> bool:
+        dy = (a.lat - b.lat) * 111.2
+        dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+        return dx * dx + dy * dy <= PLACED_NEAR_KM ** 2
+
+    memo = _memo(gaz)
+    others = [c.place for m in found for c in _places(m.text, 5, gaz, memo)]
+    kept: list[Mention] = []
+    rest = []
+    for m, cands in placed:
+        if any(c.place.population >= PLACED_TOWN for c in cands):
+            kept.append(m)
+            others.extend(c.place for c in cands if c.place.population >= PLACED_TOWN)
+        else:
+            rest.append((m, cands))
+    for m, cands in rest:
+        if any(near(c.place, o) for c in cands for o in others if o.geonameid != c.place.geonameid):
+            kept.append(m)
+    return kept
 
 
 def _infix_alternates(text: str, found: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -724,7 +856,7 @@ def _match_run(
     if _VENUE_AFTER.match(text, run[-1][1]):
         return len(run), "skip", run[-1][1]  # "the Tsarskaya Okhota restaurant": a venue's name
     if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]) \
-            and _CYR_CALLED.search(text, max(0, s - 30), s) is None:
+            and _CYR_CALLED.search(text, max(0, s - 30), s) is None and not _placed_before(text, s):
         # "Штурмовые группы": a plural adjective alone names no village, unless a word calls it a
         # settlement ("населений пункт Плавні", "село Веселі": names that read as plural adjectives;
         # not an item of a name list: "у Тихого и Штурмовые группы" is no list of villages)
@@ -875,6 +1007,14 @@ _CYR_CAP = "А-ЯЁІЇЄҐ"
 _CYR_CALLED = re.compile(
     rf"(?:{_kind_words('called-before')})\s+$|(?:{_kind_words('called-list-before')})\s*:\s+$"
 )
+# a Russian or Ukrainian preposition of place or list conjunction right before a name ("у Культурі", "в районе
+# Счастья", "Покровська та Надії"): the place-before rows of geo/rules/name_kinds.jsonl
+_PLACE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_kind_words('place-before')})[^\S\n]{{1,2}}$")
+#: A capitalised common word in a place position is a place when a town of this many people bears its name ...
+PLACED_TOWN = 20_000
+#: ... or when one of the report's other places lies this near a place of its name (km)
+PLACED_NEAR_KM = 40.0
+_PLACED_CANDIDATES = 100  # namesakes looked at (Перемога, Зоря: dozens each)
 _OPEN_QUOTES = "«„“\""
 _CLOSE_QUOTES = "»“”\""
 

@@ -730,3 +730,25 @@ def test_a_speech_word_inside_a_sentence_is_no_list_opener() -> None:
     found = find_markers(text[text.index("У зведенні"):])
     assert "list" not in {m.cls for m in found} and any(m.text.lower() == "йдеться" for m in found)
     assert read_report(text)[1].speaker is not None
+
+
+@pytest.mark.parametrize("text, places, claimant", [
+    # the speaker named after its speech word, a long title between (with an abbreviation in brackets, a channel in
+    # guillemets), is the report's speaker, not the lead's grammatical subject (a group of forces): the sentences
+    # after it that name no speaker are his
+    ("Группировка войск «Восток» продолжает наступление у Гуляйполя, заявил в видеообращении глава Донецкой "
+     "народной республики (ДНР) Денис Пушилин.\n\nПо словам чиновника, позиции ВСУ у Зеленого Гая ухудшились.",
+     ("Зеленого Гая",), Claimant.RU_OFFICIAL),
+    ("Подразделения группировки «Днепр» заняли позиции у Каменского, сообщил в эфире телеканала «Россия 24» "
+     "губернатор Запорожской области Евгений Балицкий.\n\nБои идут у Степногорска.", ("Степногорска",),
+     Claimant.RU_OFFICIAL),
+    # a comma after the speech word ends the title: what follows is what was said, not who said it
+    ("Минобороны России заявило, что глава ДНР Денис Пушилин посетил Донецк, а группировка «Центр» освободила "
+     "Родинское.\n\nБои идут у Покровска.", ("Покровска",), Claimant.RU_MOD),
+])
+def test_a_speaker_after_its_speech_word_and_a_long_title_speaks(gaz, text, places, claimant):
+    from geo.extract import extract_text
+
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 10, 12)) if c.role == "event"]
+    assert {c.place for c in claims} >= set(places)
+    assert {c.claimant for c in claims if c.place in places} == {claimant}, [c.why for c in claims]

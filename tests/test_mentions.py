@@ -382,3 +382,47 @@ def test_an_outlet_or_council_named_after_a_place(text, expected, gaz) -> None:
 ])
 def test_a_pronoun_opening_a_sentence_is_no_part_of_the_name_after_it(gaz, text: str, names: list[str]) -> None:
     assert [m.text for m in find_mentions(text, gaz)] == names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a village whose name is a common word, capitalised after a preposition of place, near the report's other place
+        ("Бої тривають у Зорі та поблизу Торецька.", ["Зорі", "Торецька"]),
+        ("Бої тривали у Зорі минулої доби, поблизу Торецька теж.", ["Зорі", "Торецька"]),
+        ("Ворог атакував у районі Надії неподалік Добропілля.", ["Надії", "Добропілля"]),
+        # ... or as the object of an event's verb (an action row)
+        ("Окупанти захопили Зорю, бої тривають поблизу Торецька.", ["Зорю", "Торецька"]),
+        # a Russian spelling of a hyphenated Ukrainian name after a list conjunction
+        ("Противник наступал со стороны Часова Яра и Александро-Шультино.", ["Часова Яра", "Александро-Шультино"]),
+        # a town of 20,000 or more after a preposition needs no other place
+        ("Бої тривають у Харкові.", ["Харкові"]),
+        ("Ворог атакував поблизу Авдіївки.", ["Авдіївки"]),
+    ],
+)
+def test_a_capitalised_common_word_in_a_place_position_is_a_place_near_the_others(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the villages named Культура lie far from Pokrovsk: the word stays a word
+        ("Бої тривають у Культурі, поблизу Покровська.", ["Покровська"]),
+        ("Окупанти захопили Культуру, бої тривають поблизу Покровська.", ["Покровська"]),
+        # a common word in lower case stays a common word, capitalised or not
+        ("Бої поблизу Добропілля, надія є.", ["Добропілля"]),
+        # an institution after a preposition, a region's adjective before its region word
+        ("Про це заявили у Генштабі, бої поблизу Покровська.", ["Покровська"]),
+        ("Бои идут в Курской области у Суджи.", ["Суджи"]),
+        # a noun of an event is no verb: the capitalised word after it heads its own phrase
+        ("Під час нічної атаки Сили протиповітряної оборони збили дрони над Херсоном.", ["Херсоном"]),
+        # a noun before a genitive heads a phrase; a country is never a village of its name
+        ("У Силах оборони заперечують просування біля Успенівки та Павлівки.", ["Успенівки", "Павлівки"]),
+        ("По всій лінії фронту в Україні тривають бої, зокрема біля Покровська.", ["Покровська"]),
+        # an adjective agreeing with the lower-case noun after it qualifies that noun
+        ("Противник атакует в сторону Щербиновки в Донецкой народной республике.", ["Щербиновки"]),
+    ],
+)
+def test_a_common_word_in_a_place_position_stays_a_word_away_from_the_others(text, expected, gaz) -> None:
+    assert names(text, gaz) == expected

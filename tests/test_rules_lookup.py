@@ -217,6 +217,13 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         also_before = any(r.key == row.key and r.cls == "called-before" for r in NAME_KINDS)  # "села Искра" too
         assert also_before or not _CYR_CALLED.search(joined, max(0, at - 30), at), row.line
         return
+    if row.cls == "place-before":  # "у Культурі", "в районе Счастья": the capitalised word right after the phrase
+        from geo.mentions import _placed_before
+        name = re.compile(r"(?<!\w)[А-ЯЁІЇЄҐ]").search(row.example, m.end())
+        assert name and row.example[m.end():name.start()] == " ", row.line
+        assert _placed_before(row.example, name.start()), row.line
+        assert not _placed_before(row.example[:m.start()] + "x" + row.example[m.start():], name.start() + 1), row.line
+        return
     if row.cls == "seat-of-power":  # the name, with its article or without, stands for its government
         assert _METONYMS.match(m.group(0)) and _METONYMS.match(f"the {m.group(0)}") and not _METONYMS.match(f"{m.group(0)} Oblast")
         # its possession speaks: "Tokyo's negotiators", where a town's would not

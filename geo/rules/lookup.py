@@ -84,7 +84,7 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # "the Pokrovsk–Kostiantynivka road"; geo.claims.role)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
                               "title-before", "modified-after", "premises-after", "nickname-before", "called-before",
-                              "called-list-before", "other-name", "line-after"}),
+                              "called-list-before", "other-name", "line-after", "place-before"}),
                    {"case": frozenset({"title"})}, frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
