@@ -68,6 +68,8 @@ __all__ = [
     "REGION_WORDS_FILE",
     "REGION_WORD_LANGS",
     "REGION_WORD_LEVELS",
+    "REGION_LEVEL_CODES",
+    "GUESSED_ALIAS",
     "region_words",
     "region_core",
     "region_filler",
@@ -84,7 +86,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Version of the on-disk layout; bump it when the arrays or their meaning change.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 #: Countries kept from the dumps (a worldwide ``cities500`` is cut down to these).
 DEFAULT_COUNTRIES: tuple[str, ...] = ("UA", "RU", "BY", "MD")
@@ -103,8 +105,13 @@ _OTHER_SCRIPT = re.compile(r"[^\x00-\u036f\u0400-\u052f\u1e00-\u1eff\u2000-\u206
 #: the core a report writes it with; a row's class gives its level (:data:`REGION_WORD_LEVELS`)
 REGION_WORDS_FILE = Path(__file__).resolve().parent / "data" / "region_words.jsonl"
 #: class of a row of ``region_words.jsonl`` → the level :func:`region_core` reports: 1 first level (oblast, region,
-#: province), 2 second level (raion, district), 3 city
-REGION_WORD_LEVELS: dict[str, int] = {"region": 1, "district": 2, "city": 3}
+#: province), 2 second level (raion, district), 3 city, 4 third level (a territorial community, hromada)
+REGION_WORD_LEVELS: dict[str, int] = {"region": 1, "district": 2, "city": 3, "community": 4}
+#: the feature code a region of each level is (:meth:`gazetteer.lookup.Gazetteer.region`): a name without a
+#: region word, a first-level or a city word is an oblast's
+REGION_LEVEL_CODES: dict[int, str] = {0: "ADM1", 1: "ADM1", 2: "ADM2", 3: "ADM1", 4: "ADM3"}
+#: added to a region alias's level in the index when :func:`adjective_cores` guessed the alias (above every level)
+GUESSED_ALIAS = 8
 #: the languages of ``region_words.jsonl``: a region's name in GeoNames is written in many (Kazakh "oblysy", Turkish
 #: "vilayeti", Vietnamese "huyen"...)
 REGION_WORD_LANGS = names.WORD_LANGS | {"be", "de", "eo", "et", "ka", "kk", "nl", "pl", "tr", "vi"}
@@ -178,7 +185,8 @@ def region_core(text: str) -> tuple[str, int]:
     """Strip the words of :func:`region_words` from a name or key: the core, and the kind.
 
     The kind is 0 when no region word was found, 1 for first-level words (oblast, region,
-    province), 2 for second-level words (raion, district), 3 for city words. Words are matched
+    province), 2 for second-level words (raion, district), 3 for city words, 4 for a territorial
+    community's (hromada, громада, community). Words are matched
     as written and as folded by :func:`gazetteer.names.fold`, so this works on keys too.
 
     Examples
@@ -189,6 +197,8 @@ def region_core(text: str) -> tuple[str, int]:
     ('bakhmut', 2)
     >>> region_core(names.fold("Oblast de Zaporizhzhia"))[1]
     1
+    >>> region_core("Marhanetska Terytorialna Hromada")
+    ('Marhanetska', 4)
     """
     words, filler = _folded_region_words()
     kind = 0
@@ -269,12 +279,15 @@ def adjective_cores(core: str) -> set[str]:
     """Noun forms a report may use for an adjectival division name (last word only).
 
     "Kupianskyi Raion" is written "Kupiansk district", "Horlivskyi Raion" "Horlivka district".
-    These are guesses, used only to match the ADM1/ADM2 rows' own names.
+    These are guesses, used only to match the ADM1-ADM3 rows' own names ("Marhanetska Terytorialna
+    Hromada" is written "Marhanets community", "Krasnopilska" "Krasnopillia hromada").
 
     Examples
     --------
     >>> sorted(adjective_cores("horlivski"))
     ['horliv', 'horlivka', 'horlivsk', 'horlove', 'horlovi']
+    >>> sorted(adjective_cores("marhanetska")), "krasnopilia" in adjective_cores("krasnopilska")
+    (['marhane', 'marhanets', 'marhanetsk'], True)
     """
     head, _, last = core.rpartition(" ")
     m = _ADJECTIVE.match(last)
@@ -285,6 +298,10 @@ def adjective_cores(core: str) -> set[str]:
     if stem.endswith("iv") and len(stem) > 3:
         base = stem[:-2]
         forms |= {base + "ivka", base + "ove", base + "ovi"}
+    if m.group("sk") == "tsk":
+        forms.add(stem + "ts")  # Marhanetska: Marhanets
+    if stem.endswith("il") and len(stem) > 3:
+        forms.add(stem + "ia")  # Krasnopilska: Krasnopillia (folded: krasnopilia)
     prefix = head + " " if head else ""
     return {prefix + f for f in forms if len(f) >= 3}
 
@@ -633,20 +650,20 @@ def build_index(
     np.cumsum(np.bincount(p_key, minlength=len(keys)), out=key_ptr[1:])
     max_words = max((k.count(" ") + 1 for k in keys), default=0)
 
-    # Region aliases of the ADM1/ADM2 rows.
+    # Region aliases of the ADM1-ADM3 rows (oblasts, raions, hromadas).
     region_pairs: dict[tuple[str, int], int] = {}
     fcode_names = list(fcodes)
-    adm = [fcodes[c] for c in ("ADM1", "ADM2") if c in fcodes]
+    adm = [fcodes[c] for c in ("ADM1", "ADM2", "ADM3") if c in fcodes]
     for r in np.flatnonzero(np.isin(cols["fcode"], adm)).tolist():
         for i in rn[row_name_ptr[r]:row_name_ptr[r + 1]].tolist():
             for k in nk_flat[nk_ptr[i]:nk_ptr[i + 1]].tolist():
                 core, kind = region_core(keys[k])
                 if not core:
                     continue
-                # kind + 4: an alias guessed by adjective_cores, not a name's own core
-                for alias, kk in [(core, kind)] + [(c, kind + 4) for c in adjective_cores(core)]:
+                # kind + GUESSED_ALIAS: an alias guessed by adjective_cores, not a name's own core
+                for alias, kk in [(core, kind)] + [(c, kind + GUESSED_ALIAS) for c in adjective_cores(core)]:
                     prev = region_pairs.get((alias, r))
-                    if prev is None or (prev & 4, prev == 0) > (kk & 4, kk == 0):
+                    if prev is None or (prev & GUESSED_ALIAS, prev == 0) > (kk & GUESSED_ALIAS, kk == 0):
                         region_pairs[(alias, r)] = kk
     region_sorted = sorted(region_pairs.items())
     n_names = len(name_list)

@@ -46,7 +46,8 @@ from frontmap.errors import CoordinateError, GazetteerError
 from . import names
 from .morphology import agreed_nominatives
 from .renames import former_names, renames_by_key
-from .index import DEFAULT_COUNTRIES, GazetteerIndex, bigrams, open_index, region_core
+from .index import (DEFAULT_COUNTRIES, GUESSED_ALIAS, REGION_LEVEL_CODES, GazetteerIndex, bigrams, open_index,
+                    region_core)
 from .model import Candidate, Place
 from .sources import Sources, locate_sources
 
@@ -148,7 +149,7 @@ class Gazetteer:
         self._region_map: dict[str, list[tuple[int, int]]] | None = None
         self._found: dict[tuple, tuple[Candidate, ...]] = {}
         self._keys_seen: dict[str, bool] = {}
-        self._region_found: dict[str, Place | None] = {}
+        self._region_found: dict[tuple[str, frozenset[str]], Place | None] = {}
         # remembered per gazetteer, bounded (least recently used dropped first): what they hold is
         # this gazetteer's data, and goes with it
         self._folds_of = functools.lru_cache(maxsize=self.FOLDED_CACHE_SIZE)(self._folded_names)
@@ -682,26 +683,33 @@ class Gazetteer:
             self._region_map = m
         return self._region_map
 
-    def region(self, name: str) -> Place | None:
-        """The oblast or raion a name written in a report stands for, or None.
+    def region(self, name: str, within: Iterable[str] = ()) -> Place | None:
+        """The oblast, raion or hromada a name written in a report stands for, or None.
 
         "Zaporozhye region", "Donetsk Oblast", "Kharkiv oblast", "Sumy region" give the oblast
-        (ADM1); "Bakhmut district", "Pokrovsk raion" the raion (ADM2). Without a kind word the
-        oblast is preferred. "DPR"/"Donetsk People's Republic" give Donetsk oblast, "LPR" Luhansk
-        oblast. Only divisions present as ADM1/ADM2 rows of the dumps can be found (none in the
-        coarse gazetteer). The answer for a name is remembered: reports name the same few regions
-        over and over.
+        (ADM1); "Bakhmut district", "Pokrovsk raion" the raion (ADM2); "Марганецька громада",
+        "Nikopol community", "Krasnopillia hromada" the territorial community (ADM3), and only a
+        community's word gives one. Without a kind word the oblast is preferred. "DPR"/"Donetsk
+        People's Republic" give Donetsk oblast, "LPR" Luhansk oblast. Only divisions present as
+        ADM1-ADM3 rows of the dumps can be found (none in the coarse gazetteer). ``within``: oblast
+        names (``admin1``) to prefer a region of, where several share a name (a dozen hromadas are
+        "Покровська"); when none lies in them, the best of all. The answer for a name is
+        remembered: reports name the same few regions over and over.
         """
+        key = (name, frozenset(within))
         try:
-            return self._region_found[name]
+            return self._region_found[key]
         except KeyError:
             pass
         if len(self._region_found) >= self.CANDIDATE_CACHE_SIZE:
             self._region_found.clear()
-        place = self._region_found[name] = self._region(name)
+        place = self._region(name, key[1]) if key[1] else None
+        if place is None:
+            place = self._region(name, frozenset())
+        self._region_found[key] = place
         return place
 
-    def _region(self, name: str) -> Place | None:
+    def _region(self, name: str, within: frozenset[str]) -> Place | None:
         """:meth:`region`, not remembered."""
         text = " ".join(name.split())
         if not text:
@@ -710,12 +718,12 @@ class Gazetteer:
             # a Russian or Ukrainian region name in whatever case the sentence puts it
             # ("Днепропетровской области", "Покровського району"): its nominatives first
             for form in agreed_nominatives(text):
-                place = self._region_nominative(form)
+                place = self._region_nominative(form, within)
                 if place is not None:
                     return place
-        return self._region_nominative(text)
+        return self._region_nominative(text, within)
 
-    def _region_nominative(self, text: str) -> Place | None:
+    def _region_nominative(self, text: str, within: frozenset[str]) -> Place | None:
         """:meth:`_region` of a name in the nominative."""
         folded = names.fold(text)
         for alias, (cc, a1) in _REGION_ALIASES.items():
@@ -726,15 +734,21 @@ class Gazetteer:
         core, kind = region_core(text)
         if not core:
             return None
-        want = "ADM2" if kind == 2 else "ADM1"
+        want = REGION_LEVEL_CODES[kind]
         by_core = self._regions_by_core()
         ix = self._ix
         best: tuple[Any, ...] | None = None
         for rank, (key, _) in enumerate(names.query_variants(core)):
             for r, alias_kind in by_core.get(key, ()):
                 level = ix.fcodes[ix.fcode[r]]
-                guessed = alias_kind >= 4
-                score = (level != want, rank, guessed, (alias_kind & 3) != kind,
+                if (level == "ADM3") != (want == "ADM3") or (level == "ADM3" and alias_kind % GUESSED_ALIAS == 2):
+                    # a hromada only for a community's word, and only a hromada for it (not a former raion GeoNames
+                    # keeps at the third level, "Pokrovsk District")
+                    continue
+                if within and ix.admins[ix.admin[r]][3] not in within:
+                    continue
+                guessed = alias_kind >= GUESSED_ALIAS
+                score = (level != want, rank, guessed, (alias_kind % GUESSED_ALIAS) != kind,
                          -int(ix.population[r]), r)
                 if best is None or score < best:
                     best = score

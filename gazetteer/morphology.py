@@ -351,6 +351,8 @@ def agreed_nominatives(phrase: str) -> list[str]:
     'Днепропетровская область'
     >>> "Покровський район" in agreed_nominatives("Покровського району")
     True
+    >>> "Сумський район" in agreed_nominatives("Сумський райони")  # the last of a list ("Сумський та … райони")
+    True
     """
     words = phrase.split()
     if not words or not all(_CYRILLIC_WORD.match(w) for w in words):
@@ -359,7 +361,12 @@ def agreed_nominatives(phrase: str) -> list[str]:
     for lang in _langs(phrase.replace(" ", "")):
         morph = _analyser(lang)
         for noun in morph.parse(words[-1]):
-            if noun.tag.POS != "NOUN" or noun.tag.gender is None:
+            # a plural form carries no gender: its lemma's ("райони": "район", masculine)
+            gender = noun.tag.gender if noun.tag.POS == "NOUN" else None
+            if gender is None and noun.tag.POS == "NOUN" and "plur" in noun.tag:
+                gender = next((p.tag.gender for p in morph.parse(noun.normal_form)
+                               if p.tag.POS == "NOUN" and p.tag.gender is not None), None)
+            if gender is None:
                 continue
             head = _match_case(noun.normal_form, words[-1])
             adjectives = []
@@ -368,7 +375,7 @@ def agreed_nominatives(phrase: str) -> list[str]:
                 for parse in morph.parse(w):
                     if parse.tag.POS not in ("ADJF", "ADJS"):
                         continue
-                    form = parse.inflect({"nomn", noun.tag.gender})
+                    form = parse.inflect({"nomn", gender})
                     if form is not None:
                         forms.append(_match_case(form.word, w))
                 adjectives.append(forms[:1] or [w])

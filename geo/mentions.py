@@ -34,7 +34,7 @@ from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
 from geo.rules.matcher import is_not_place, read_kinds
-from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name
+from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name, list_kind
 from geo.text import FOLDS_TO_ASCII
 
 if TYPE_CHECKING:
@@ -333,6 +333,20 @@ def _phrase_facts(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> PhraseFa
         got = facts[phrase] = (key, key in STOP_WORDS, untranslate(phrase), bool(key) and gaz.has_key(key),
                               *_toponym_like(phrase, gaz))
     return got
+
+
+#: What may follow a name that a list of regions goes on from: a comma or whitespace
+_LIST_GAP = frozenset(", \t\n\u00a0")
+
+
+def _is_listed_region(text: str, end: int, phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
+    """Whether the name ``phrase`` ending at ``end`` stands in a list that a plural kind ends
+    (:func:`geo.rules.region_words.list_kind`) and names a region with that kind; not when the kind follows
+    it right away and the mention takes it in."""
+    if _REGION_AFTER.match(text, end):
+        return False  # its own kind right after it: the mention runs to that word ("Запорожской областях")
+    kind = list_kind(text, end)
+    return kind is not None and _is_region(f"{phrase} {kind}", gaz, memo)
 
 
 def _is_region(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
@@ -853,6 +867,10 @@ def _match_run(
         key, stop, translated, in_gaz, toponym_ending, named = _phrase_facts(phrase, gaz, memo)
         if not key:
             continue
+        if text[e : e + 1] in _LIST_GAP and _is_listed_region(text, e, phrase, gaz, memo):
+            # "Нікопольська, Марганецька та Покровська громади", "the Nikopol and Marhanets communities":
+            # each name of a list that a plural kind ends is a region's, read with that kind
+            return k, "region", e
         # a Cyrillic name the gazetteer holds in one of its nominatives: a name of two or three
         # words ("Малу Токмачку", "Сухого Яру") wherever it stands; one word that is also a common
         # word when capitalised inside a sentence, not in quotes (Russian and Ukrainian capitalise

@@ -45,11 +45,11 @@ from geo.rules import load_table
 from geo.rules.lookup import class_pattern, ending_pattern, lookup_rows, row_pattern, rows_pattern
 from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
-from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
+from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
 from geo.calibration import calibrated, stratum
-from geo.scopes import Scope, find_scopes
+from geo.scopes import Scope, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
 
 if TYPE_CHECKING:
@@ -210,10 +210,50 @@ _NO_SECTORS: frozenset[int] = frozenset()
 
 
 def find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
-    """Oblast/raion names written in ``text`` ("Zaporozhye region", "Kharkiv Oblast", "DPR").
+    """Oblast/raion/hromada names written in ``text`` ("Zaporozhye region", "Kharkiv Oblast", "DPR",
+    "у Великописарівській громаді"). A hromada whose name others share is the one in an oblast the text
+    names, where there is one.
 
     Returns (start, end, region place) triples, in order.
     """
+    out = _find_regions(text, gaz)
+    oblasts = frozenset(oblast_of(p) for _, _, p in out if p.feature_code != "ADM3")
+    if not oblasts:
+        return out
+    named = _named_oblasts(out)
+    return [(s, e, _region_in(gaz, text[s:e], _oblasts_at(text, named, s, oblasts)) or p)
+            if p.feature_code == "ADM3" else (s, e, p) for s, e, p in out]
+
+
+def _region_in(gaz: Gazetteer, name: str, prefer: Sequence[frozenset[str]]) -> Place | None:
+    """``gaz.region(name)``, of the first set of oblasts in ``prefer`` that holds one so named, else the best."""
+    p = None
+    for within in prefer or (frozenset(),):
+        p = gaz.region(name, within)
+        if p is None or oblast_of(p) in within:
+            return p
+    return p
+
+
+def _named_oblasts(regions: Sequence[tuple[int, int, Place]]) -> tuple[list[int], list[str]]:
+    """Where the text names an oblast or raion (its start, in order) and that region's oblast."""
+    named = sorted((s, oblast_of(p)) for s, _, p in regions if p.feature_code != "ADM3")
+    return [s for s, _ in named], [o for _, o in named]
+
+
+def _oblasts_at(text: str, named: tuple[list[int], list[str]], at: int,
+                report: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The oblasts a region written at ``at`` is looked for in among namesakes, in order: that of the oblast or raion
+    named last before it in its paragraph ("Дніпропетровська ОВА: … Покровська громада"), then any the report names."""
+    starts, oblasts = named
+    k = bisect.bisect_left(starts, at) - 1
+    if k >= 0 and text.rfind("\n", starts[k], at) < 0 and report != {oblasts[k]}:
+        return frozenset((oblasts[k],)), report
+    return (report,)
+
+
+def _find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
+    """:func:`find_regions`, each name read on its own."""
     out: list[tuple[int, int, Place]] = []
     # "Херсонщини", "на Харківщині": an oblast by its one-word name (rule table region_names)
     pattern, by_stem = _region_names()
@@ -327,11 +367,21 @@ _INFIX_NAME = re.compile(r"(\S+)\s*\(\s*(\S+?)\s*\)\s*(.+)")
 _LATIN_SECTOR_ADJECTIVE = ending_pattern("sector-adjective")
 
 
-def _candidates(m: Mention, gaz: Gazetteer) -> list[Candidate]:
-    """Gazetteer candidates for one mention, by the kind of thing the text says it is."""
-    if m.trigger == "region" or (m.trigger in ("gazetteer", "cue") and region_core(m.text)[1] in (1, 2)):
-        # "Kharkiv Oblast", "Pokrovsk raion": the division itself, never a look-alike settlement
-        p = gaz.region(m.text)
+def _candidates(m: Mention, gaz: Gazetteer, text: str = "",
+                prefer: Sequence[frozenset[str]] = ()) -> list[Candidate]:
+    """Gazetteer candidates for one mention, by the kind of thing the text says it is.
+
+    ``text`` is the report's (for the kind word that ends a list of regions the mention stands in), ``prefer``
+    the oblasts to look for a region in where several share a name ("Покровська громада"), first the first
+    (:func:`_oblasts_at`).
+    """
+    if m.trigger == "region" or (m.trigger in ("gazetteer", "cue") and region_core(m.text)[1] in (1, 2, 4)):
+        # "Kharkiv Oblast", "Pokrovsk raion", "Марганецька громада": the division itself, never a look-alike
+        # settlement; a name in a list a kind ends is read with that kind ("Нікопольська, … громади")
+        kind = list_kind(text, m.end) if m.trigger == "region" and text else None
+        p = _region_in(gaz, f"{m.text} {kind}", prefer) if kind is not None else None
+        if p is None:
+            p = _region_in(gaz, m.text, prefer)
         if p is not None or m.trigger == "region":
             return [Candidate(p, 1.0, p.name, "region", (f"region name {m.text!r}",))] if p is not None else []
     if m.trigger == "water":
@@ -416,6 +466,9 @@ def resolve_mentions(
     events = list(events) if events is not None else [True] * len(mentions)
     mentions, doubts = _check_text_coordinates(list(mentions))
     regions = find_regions(text, gaz) if text else []
+    # the oblasts the report names: of namesake regions (a dozen hromadas are "Покровська"), one of these
+    report_oblasts = frozenset(oblast_of(p) for _, _, p in regions if p.feature_code != "ADM3")
+    named_oblasts = _named_oblasts(regions)
 
     # the front directions named in the report ("На Сіверському напрямку", "in the Kupiansk direction")
     sectors = find_sectors(text, gaz, sentence_of) if text else []
@@ -440,10 +493,13 @@ def resolve_mentions(
             cand_cache.setdefault(k, [Candidate(sector.town, 1.0, sector.town.name, "sector", (
                 f"the town the direction {sector.text!r} is named after",))])
             continue
+        prefer = _oblasts_at(text, named_oblasts, m.start, report_oblasts) if m.trigger == "region" else (report_oblasts,)
         k = f"{fold(m.text)}|{m.trigger if m.trigger in ('region', 'water') else 'place'}"
+        if len(prefer) > 1:
+            k += "|" + "|".join(sorted(prefer[0]))  # a namesake region of the oblast its paragraph names first
         keys.append(k)
         if k not in cand_cache:
-            cand_cache[k] = _candidates(m, gaz)
+            cand_cache[k] = _candidates(m, gaz, text, prefer)
     # every candidate's distance to the front line in one measurement (the line remembers them for
     # the rankings to come): one call per name cost more in setting up than in measuring
     many = getattr(front_km, "many", None)
@@ -464,7 +520,7 @@ def resolve_mentions(
             other = gaz.region(f"{first.group(1)} {text[rs:re_].split()[-1]}")
             if other is not None and other.geonameid != p.geonameid:
                 regions.append((first.start(), re_, other))
-    report_regions = frozenset(p.name for _, _, p in regions)
+    report_regions = frozenset(scope_name(p) for _, _, p in regions)
     by_start = sorted(regions, key=lambda r: r[0])
     region_starts = [rs for rs, _, _ in by_start]
     # "the villages of Filia in the Dnipropetrovsk region and First May": a region written right
@@ -512,7 +568,7 @@ def resolve_mentions(
                         if closing >= 0 and owner != closing:
                             continue
                         closing = owner
-                    local.add(p.name)
+                    local.add(scope_name(p))
             if local:
                 return frozenset(local), "sentence"
         sc = scope_of(m.start)

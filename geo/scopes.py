@@ -14,7 +14,8 @@ What is not a scope: a region written right after a name as that name's own ("Ty
 "Гуєво (Курщина)"): :mod:`geo.resolve` leaves those out (``owned``).
 
 The regions are found by :func:`geo.resolve.find_regions` (the forms are rule tables: the kind words of
-``geo/rules/region_words.jsonl``, "Херсонської області", "Kherson region", "Нікопольському районі"; the one-word
+``geo/rules/region_words.jsonl``, "Херсонської області", "Kherson region", "Нікопольському районі", "у
+Великописарівській громаді" (a hromada, which places the villages after it as its raion does); the one-word
 names of ``geo/rules/region_names.jsonl``, "на Херсонщині", "на Запоріжжі"); this module only says where each
 holds.
 
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 
 from gazetteer.model import Place
 
-__all__ = ["Scope", "find_scopes", "oblast_of", "LEAD_PARAGRAPHS"]
+__all__ = ["Scope", "find_scopes", "oblast_of", "scope_name", "LEAD_PARAGRAPHS"]
 
 #: How many of a report's first paragraphs with text are its lead (a headline and its first paragraph)
 LEAD_PARAGRAPHS = 2
@@ -50,7 +51,8 @@ class Scope:
     Attributes
     ----------
     regions : frozenset[str]
-        The regions' names as the gazetteer writes them ("Kherson Oblast", "Nikopol Raion").
+        The regions' names as the gazetteer writes them ("Kherson Oblast", "Nikopol Raion"; a hromada's raion:
+        :func:`scope_name`).
     start, end : int
         The text it holds for.
     text : str
@@ -69,6 +71,13 @@ class Scope:
 def oblast_of(region: Place) -> str:
     """The oblast a region lies in: its own name for an oblast (ADM1), its ``admin1`` for a raion."""
     return region.name if region.feature_code == "ADM1" or not region.admin1 else region.admin1
+
+
+def scope_name(region: Place) -> str:
+    """The name a region places settlements by: its own, but a hromada's (ADM3) raion, the finest division a
+    settlement of the gazetteer knows it lies in ("у Великописарівській громаді … Кам'янку": a Kamianka of
+    Okhtyrka raion), so a hromada weighs as its raion does."""
+    return region.admin2 if region.feature_code == "ADM3" and region.admin2 else region.name
 
 
 def find_scopes(
@@ -102,7 +111,7 @@ def find_scopes(
         # (from its sentence's start, or its paragraph's where a sentence runs across a line break)
         sent = max(sentence_of(s)[0], text.rfind("\n", 0, s) + 1)
         names, _, _ = stated.setdefault(sent, (set(), text[s:e], s))
-        names.add(p.name)
+        names.add(scope_name(p))
     starts = sorted(stated)
     blanks: list[int] | None = None  # where the blank lines are, found once for the first heading
     out: list[Scope] = []
@@ -124,7 +133,7 @@ def find_scopes(
         lead_end = _lead_end(text)
         in_lead = [(s, e, p) for s, e, p in free if s < lead_end]
         if in_lead:
-            out.append(Scope(frozenset(p.name for _, _, p in in_lead), 0, len(text),
+            out.append(Scope(frozenset(scope_name(p) for _, _, p in in_lead), 0, len(text),
                              text[in_lead[0][0]:in_lead[0][1]], lead=True))
     return out
 

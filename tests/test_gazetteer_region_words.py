@@ -65,3 +65,25 @@ def test_a_word_of_two_levels_names_its_lines(tmp_path, monkeypatch):
             index.region_words()
     finally:
         index.region_words.cache_clear()
+
+
+def test_a_hromada_is_found_only_by_a_communitys_word(gaz) -> None:
+    # the GeoNames ADM3 rows: "Marhanetska Terytorialna Hromada", its Ukrainian and romanised alternates
+    for written in ("Марганецька громада", "Марганецькій громаді", "Марганецкая община", "Marhanets community",
+                    "Marhanetska hromada"):
+        p = gaz.region(written)
+        assert p is not None and p.feature_code == "ADM3" and p.name == "Marhanetska Terytorialna Hromada", written
+    # without the word, the same stem is no hromada; a raion's word still finds the raion
+    assert gaz.region("Marhanets") is None or gaz.region("Marhanets").feature_code != "ADM3"
+    assert gaz.region("Nikopol raion").feature_code == "ADM2"
+    # where several share a name, the one of the oblast asked for; else the best of all
+    sumy = gaz.region("Krasnopillia hromada", within={"Sumska Oblast"})
+    assert sumy.admin1 == "Sumska Oblast" and sumy.feature_code == "ADM3"
+    assert gaz.region("Krasnopillia hromada", within={"Nowhere Oblast"}) == gaz.region("Krasnopillia hromada")
+
+
+def test_a_former_raion_at_the_third_level_is_no_hromada(gaz) -> None:
+    # GeoNames keeps "Pokrovsk District" (Покровський район of Dnipropetrovsk Oblast) as an ADM3 row too
+    for written in ("Покровской общины", "Покровська громада", "Pokrovsk community"):
+        p = gaz.region(written)
+        assert p is not None and p.name == "Pokrovska Terytorialna Hromada", (written, p and p.name)

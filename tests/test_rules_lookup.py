@@ -304,8 +304,10 @@ def test_a_stop_word_row_is_never_a_place(row) -> None:
 @pytest.mark.parametrize("row", [r for r in lookup_rows("list_words") if r.cls != "status-before"],
                          ids=lambda r: f"{r.line}:{r.phrase}")
 def test_a_list_word_row_stands_inside_the_list_before_the_place(row) -> None:
-    # "Russian forces attacked near Sosnove, occupied Yarova and Novoselivka.": the list before the last name holds it
-    before = row.example[:row.example.rindex("Novoselivka")]
+    # "Russian forces attacked near Sosnove, occupied Yarova and Novoselivka.", "Під обстріл потрапили Нікопольська,
+    # Марганецька та Покровська громади.": the list before the last name holds it
+    last = re.findall(r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]+", row.example)[-1]
+    before = row.example[:row.example.rindex(last)]
     m = _LIST_TAIL.search(before, _list_may_start(before))
     assert m and m.start() <= _whole_word(row, before).start(), row.example
 
@@ -454,7 +456,7 @@ def test_a_gap_word_row_reads_back(row) -> None:
         m = re.search(row_pattern(row), row.example, re.IGNORECASE)
         swapped = row.example[:m.start()] + "and" + row.example[m.end():]
         for text, direct in ((row.example, True), (swapped, False)):
-            place = re.findall(r"(?-i:[A-Z])\w+", text[:m.start()])[-1]  # the name right before the passive
+            place = re.findall(r"(?-i:[A-ZА-ЯЁІЇЄҐ])\w+", text[:m.start()])[-1]  # the name right before the passive
             place = re.compile(re.escape(place)).search(text, text[:m.start()].rindex(place))
             cue = next(h for h in read_kinds(text)[("actions", "action")] if h.start >= place.end())
             cue = _Cue(cue.rule.get("action"), "", cue.start, cue.end, cue.text)
@@ -465,8 +467,8 @@ def test_a_gap_word_row_reads_back(row) -> None:
     m = _gap_row_word(row, place)
     # the word replaced by one of no class of its row ("beside": no direct word; "at": no across word)
     other = {"direct": "beside", "direct-settlement": "beside", "across": "at", "instrument": "and", "venue": "near"}[row.cls]
-    if row.lang in ("ru", "uk"):
-        other = "и"
+    if row.lang in ("ru", "uk"):  # "и" joins the items of a list (geo/rules/list_words.jsonl): "біля", "возле" do not
+        other = "и" if row.cls == "instrument" else {"ru": "возле", "uk": "біля"}[row.lang]
     swapped = row.example[:m.start()] + other + row.example[m.end():]
     if row.cls == "venue":  # a meeting word before it makes the place after it a venue: "talks … in Istanbul"
         for text, venue in ((row.example, True), (swapped, False)):

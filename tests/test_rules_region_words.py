@@ -14,12 +14,13 @@ from geo.mentions import _ANY_AFTER, _REGION_AFTER
 from geo.resolve import _REGION, _region_matches
 from geo.rules import load_table, normalise_phrase
 from geo.rules.lookup import LOOKUP_TABLES, row_pattern
-from geo.rules.region_words import KIND_STEMS, after_name, list_after, mention_region, region_rows
+from geo.rules.region_words import KIND_STEMS, after_name, list_after, list_kind, mention_region, region_rows
 
 ROWS = region_rows()
 KINDS = [r for r in ROWS if r.cls == "kind"]
 AFTER = [r for r in KINDS if r.get("after") != "no" and r.get("number") != "plural"]
 PLURAL = [r for r in KINDS if r.get("after") != "no" and r.get("number") == "plural"]
+LISTED = [r for r in KINDS if r.get("list") == "yes"]
 
 
 def _ids(r) -> str:
@@ -104,3 +105,21 @@ def test_a_bad_row_is_named_by_its_file_and_line(tmp_path) -> None:
         json.dumps(good) + "\n" + json.dumps({**good, "number": "dual"}) + "\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"region_words.jsonl:2: number 'dual'"):
         load_table("region_words", classes=classes, fields=fields, matches=matches, folder=tmp_path)
+
+
+@pytest.mark.parametrize("row", LISTED, ids=_ids)
+def test_a_cyrillic_plural_ends_a_list_of_adjectives_each_a_region(row) -> None:
+    # "Нікопольська, Марганецька та Покровська громади": the first names of the list are regions with its kind
+    first = re.search(r"(?<![\w'’-])([А-ЯЁІЇЄҐ][\w'’-]+)(?:,\s*[А-ЯЁІЇЄҐ][\w'’-]+)*\s+(?:та|і|й|и)\s+[А-ЯЁІЇЄҐ]", row.example)
+    assert first, f"region_words.jsonl:{row.line}: the example is no list of names"
+    assert normalise_phrase(list_kind(row.example, first.end(1))) == row.key, f"region_words.jsonl:{row.line}"
+    assert _kind_of(row.example, first.start(1), first.end(1)) == "region", f"region_words.jsonl:{row.line}"
+    # and after one name it is read with that name, as every kind after a name
+    before = row.example[: _word_at(row).start()].rstrip()
+    assert after_name().match(row.example, len(before)), f"region_words.jsonl:{row.line}"
+
+
+def test_a_lower_case_word_is_no_name_of_a_list() -> None:
+    # "громада міста" in a civic sense, "Покровськ, місто та громади": no list of regions
+    assert list_kind("Покровськ, місто та громади", len("Покровськ")) is None
+    assert list_kind("Нікопольська, Марганецька та Покровська громади", len("Нікопольська")) == "громади"

@@ -174,3 +174,87 @@ def test_a_report_naming_a_direction_of_another_oblast_has_no_scope_of_its_own()
     regions = [_at(text, "Харківській області", KHARKIV)]
     assert any(s.lead for s in find_scopes(text, regions, _sentences(text), ["Kharkiv Oblast"]))
     assert not any(s.lead for s in find_scopes(text, regions, _sentences(text), ["Zaporizhzhya Oblast"]))
+
+
+# ---------------------------------------------------------------- hromadas (territorial communities)
+
+
+def test_a_struck_hromada_list_is_of_hromadas_not_of_the_towns_of_their_stems(gaz) -> None:
+    # an oblast administration's strike list: only the last name carries the noun
+    text = ("Дніпропетровська ОВА: ворог атакував Нікопольський район.\n"
+            "Минулої доби під обстріл потрапили Нікопольська, Марганецька, Покровська та Червоногригорівська громади.")
+    got = placed(text, gaz)
+    for name, hromada in (("Нікопольська", "Nikopolska"), ("Марганецька", "Marhanetska"),
+                          ("Покровська", "Pokrovska"), ("Червоногригорівська громади", "Chervonohryhorivska")):
+        c = got[name]
+        assert c.feature_code == "ADM3" and c.name == f"{hromada} Terytorialna Hromada", (name, c.name, c.why)
+        assert c.admin1 == "Dnipropetrovsk Oblast" and c.admin2 == "Nikopol Raion", (name, c.admin1)
+        assert c.role == "event" and c.action.value == "struck" and c.claimant.value == "UA-official", (name, c.why)
+        assert c.claim_date == DAY - dt.timedelta(days=1), name
+    # Покровська is no Pokrovsk (Donetsk Oblast), nor the town of any other stem
+    assert not any(c.feature_code.startswith("PPL") for c in got.values())
+
+
+def test_a_hromada_named_in_english_and_in_russian(gaz) -> None:
+    english = placed("Russian forces shelled the Nikopol and Marhanets communities overnight, the Dnipropetrovsk "
+                     "Oblast governor said. Drones also struck the Krasnopillia hromada in Sumy Oblast.", gaz)
+    assert english["Nikopol"].name == "Nikopolska Terytorialna Hromada", english["Nikopol"].why
+    assert english["Marhanets"].name == "Marhanetska Terytorialna Hromada", english["Marhanets"].why
+    assert english["Nikopol"].action.value == "struck" and english["Marhanets"].role == "event"
+    # Krasnopilska: a hromada of Vinnytsia, of Zhytomyr and of Sumy Oblast; the text names Sumy Oblast
+    k = english["Krasnopillia hromada"]
+    assert k.feature_code == "ADM3" and k.admin1 == "Sumska Oblast", (k.name, k.admin1, k.why)
+    russian = placed("Противник атаковал Марганецкую общину дронами. Под обстрел попали Никопольская и "
+                     "Покровская общины Днепропетровской области.", gaz)
+    assert russian["Марганецкую общину"].name == "Marhanetska Terytorialna Hromada"
+    assert russian["Марганецкую общину"].action.value == "struck"
+    assert russian["Никопольская"].name == "Nikopolska Terytorialna Hromada", russian["Никопольская"].why
+    assert russian["Покровская общины"].feature_code == "ADM3"
+    assert russian["Покровская общины"].admin1 == "Dnipropetrovsk Oblast"
+
+
+def test_a_hromada_places_the_villages_listed_after_it_as_its_raion_does(gaz) -> None:
+    # Kamianka: dozens; the one of Okhtyrka raion is in the Velykopysarivska hromada
+    text = "У Великописарівській громаді ворог обстріляв Кам'янку, пошкоджено будинок."
+    got = placed(text, gaz)
+    assert got["Великописарівській громаді"].name == "Velykopysarivska Terytorialna Hromada"
+    c = got["Кам'янку"]
+    assert c.admin1 == "Sumska Oblast" and c.admin2 == "Okhtyrskiy Rayon", (c.admin1, c.admin2, c.why)
+    assert any("Okhtyrskiy Rayon" in w for w in c.why), c.why
+    bare = placed("Ворог обстріляв Кам'янку, пошкоджено будинок.", gaz)["Кам'янку"]
+    assert bare.admin2 != "Okhtyrskiy Rayon", bare.why
+
+
+def test_a_community_in_a_civic_sense_is_no_hromada(gaz) -> None:
+    # no place adjective before the word, or the adjective of a city council: no hromada
+    got = placed("Громада міста вимагає ремонту доріг. Покровська міська рада зібралася на сесію.", gaz)
+    assert not any(c.feature_code == "ADM3" for c in got.values()), {c.place: c.name for c in got.values()}
+    got = placed("The local community of Kupiansk helped the evacuees.", gaz)
+    assert not any(c.feature_code == "ADM3" for c in got.values()), {c.place: c.name for c in got.values()}
+
+
+def test_a_struck_raion_list_is_of_raions(gaz) -> None:
+    # the same list form with the raion's plural: "Сумський" is no village Sumske
+    got = placed("Минулої доби під обстріл потрапили Сумський, Шосткинський та Конотопський райони.", gaz)
+    assert got["Сумський"].feature_code == "ADM2" and got["Сумський"].name == "Sumskyi Raion", got["Сумський"].why
+    assert all(c.feature_code == "ADM2" and c.role == "event" for c in got.values()), {c.place: c.name for c in got.values()}
+
+
+def test_namesake_hromadas_are_each_of_the_oblast_their_paragraph_names(gaz) -> None:
+    # Novopokrovska: a hromada of Kharkiv Oblast and one of Dnipropetrovsk Oblast
+    text = ("Харківська ОВА: минулої доби ворог атакував Новопокровську громаду.\n"
+            "Дніпропетровська ОВА: минулої доби ворог атакував Новопокровську громаду.")
+    claims = sorted(extract_text(text, gaz, date=DAY), key=lambda c: c.start)
+    assert [(c.feature_code, c.admin1) for c in claims] == [("ADM3", "Kharkiv Oblast"),
+                                                            ("ADM3", "Dnipropetrovsk Oblast")], [c.why for c in claims]
+    assert all(c.action.value == "attacked" and c.role == "event" for c in claims)
+
+
+def test_a_hromada_that_came_under_fire_is_struck(gaz) -> None:
+    # the cue after a region governs it across a verb of undergoing (geo/rules/gap_words.jsonl, passive rows)
+    for text, name in (("Марганецкая община подверглась обстрелу.", "Марганецкая община"),
+                       ("Марганецька громада зазнала ударів дронів.", "Марганецька громада"),
+                       ("Марганецька громада потрапила під обстріл.", "Марганецька громада")):
+        c = placed(text, gaz)[name]
+        assert c.name == "Marhanetska Terytorialna Hromada" and c.role == "event", (text, c.why)
+        assert c.action.value == "struck", (text, c.why)

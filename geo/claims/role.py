@@ -155,7 +155,7 @@ _LIST_ITEMS = 100
 # geo/rules/list_words.jsonl
 _LIST_ROWS = tuple(r for r in lookup_rows("list_words") if r.cls in ("kind", "state", "function"))
 _LIST_WORDS = frozenset(r.key for r in _LIST_ROWS)
-_LIST_ITEM = (r"(?:[A-Z][\w'’.()-]*+|\([^)]*+\)|" + "|".join(re.escape(r.key) for r in _LIST_ROWS) + ")")
+_LIST_ITEM = (r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’.()-]*+|\([^)]*+\)|" + "|".join(re.escape(r.key) for r in _LIST_ROWS) + ")")
 _LIST_TAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)){0,%d}" % (_LIST_ITEMS - 1)
                         + r"(?:" + _LIST_ITEM + r"(?:[\s,;/]++|\s*+[-–]\s*+)|[A-Z][\w'’.()-]*-)$")
 

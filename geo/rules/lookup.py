@@ -157,7 +157,7 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # its forms begin with; ``number: plural`` after a list of names; ``after: no`` a kind only as a mention's last
     # word), and a region's one-word name as a whole mention ("DPR", "Crimea")
     "region_words": (frozenset({"kind", "name"}), {"stem": None, "number": frozenset({"plural"}),
-                                                   "after": frozenset({"no"})}, frozenset({"word"})),
+                                                   "list": frozenset({"yes"}), "after": frozenset({"no"})}, frozenset({"word"})),
     # the small words between a cue and what it governs (geo.claims.role, geo.claims.action): ``direct`` may stand
     # between an event's cue and any place it governs ("an attack on the southern X"), ``direct-settlement`` only
     # before a settlement ("captured the village of X"; "liberated X in the Y region": Y only contains X); an attack

@@ -8,6 +8,8 @@ classes:
   ``number: plural`` the forms that follow a list of names ("the Kharkiv and Sumy oblasts"), read only there (the
   Russian and Ukrainian plural case forms carry no ``number``: the adjective before them is read as a region's
   name with them, "Курской и Белгородской областях");
+  ``list: yes`` a Russian or Ukrainian plural case form that also ends a list of adjectives, each a region's name
+  with it ("Нікопольська, Марганецька та Покровська громади", "Сумський та Шосткинський райони");
   ``after: no`` a kind that makes a mention ending in it a region's ("the Pokrovsk district") but says too
   little after a name to make the name a region's ("district" is also a town's part);
 - ``name``: a region named by one word, as a whole mention ("DPR", "Crimea", "ДНР").
@@ -16,7 +18,8 @@ The uses, each one compiled expression (case-insensitive):
 
 - :func:`after_name` (:data:`AFTER_WORDS` its words): a region's kind after a name (``after`` not ``no``): :mod:`geo.mentions` (the name is a
   region's, not a settlement's) and :mod:`geo.claims.role` (the mention is a region);
-- :func:`list_after`: a plural kind after a list of names (:mod:`geo.claims.role`);
+- :func:`list_after`, :func:`list_kind`: a plural kind after a list of names (:mod:`geo.claims.role`; :mod:`geo.mentions`
+  and :mod:`geo.resolve` read each name of the list with it: "Нікопольська, Марганецька та Покровська громади");
 - :func:`mention_region`: a mention that ends in a kind or is a region's name (:mod:`geo.claims.role`);
 - :data:`KIND_WORDS`, :data:`NAME_WORDS`: every kind word and every name, read by :mod:`geo.resolve` in a report's
   text ("Kharkiv Oblast", "DPR");
@@ -36,10 +39,10 @@ from functools import lru_cache
 
 from frontmap.errors import RuleError
 from geo.rules import Rule, normalise_phrase
-from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.lookup import lookup_rows, row_pattern, rows_pattern
 
 __all__ = ["AFTER_WORDS", "KIND_STEMS", "KIND_WORDS", "NAME_KEYS", "NAME_WORDS", "STEM_WORDS_BEFORE", "after_name",
-           "list_after", "mention_region", "region_rows"]
+           "list_after", "list_kind", "mention_region", "region_rows"]
 
 
 def region_rows() -> tuple[Rule, ...]:
@@ -92,12 +95,36 @@ def after_name() -> re.Pattern[str]:
     return re.compile(r"\s+" + AFTER_WORDS, re.IGNORECASE)
 
 
+#: A capitalised name in a list before a plural kind (case kept: a lower-case word is no region's name)
+_LIST_NAME = r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]+"
+
+
 @lru_cache(maxsize=None)
 def list_after() -> re.Pattern[str]:
-    """Matched at a mention's end: a list of capitalised names after it, then a plural kind ("Kharkiv, Sumy and
-    Chernihiv oblasts", "Belgorod and Kursk regions")."""
-    plural = _alternation(r for r in _KINDS if r.get("number") == "plural" and r.get("after") != "no")
-    return re.compile(r"(?:\s*,\s*[A-Z][\w'’-]+|\s+and\s+[A-Z][\w'’-]+)*\s+" + plural, re.IGNORECASE)
+    """Matched at a mention's end: a list of capitalised names after it, then a kind that ends a list (group
+    ``kind``): a plural (``number: plural``, "Kharkiv, Sumy and Chernihiv oblasts", "Belgorod and Kursk
+    regions") or a Russian or Ukrainian plural case form (``list: yes``, "Нікопольська, Марганецька та
+    Покровська громади"), the names joined by commas and the list conjunctions of
+    ``geo/rules/conjunctions.jsonl``."""
+    ends = _alternation(r for r in _KINDS if (r.get("number") == "plural" or r.get("list") == "yes")
+                        and r.get("after") != "no")
+    joins = rows_pattern(r for r in lookup_rows("conjunctions") if r.cls == "list")
+    return re.compile(r"(?:\s*,\s*" + _LIST_NAME + r"|\s+" + joins + r"\s+" + _LIST_NAME + r")*\s+(?P<kind>"
+                      + ends + ")", re.IGNORECASE)
+
+
+def list_kind(text: str, end: int) -> str | None:
+    """The kind word that ends a list of names after a name ending at ``end`` (:func:`list_after`), or None:
+    the name and it name the region ("Нікопольська" … "громади": "Нікопольська громади", which
+    :meth:`gazetteer.lookup.Gazetteer.region` reads as the Nikopol hromada).
+
+    >>> list_kind("Нікопольська, Марганецька та Покровська громади", 12)
+    'громади'
+    >>> list_kind("the Nikopol and Marhanets communities", 11), list_kind("Nikopol, a town", 7)
+    ('communities', None)
+    """
+    m = list_after().match(text, end)
+    return m.group("kind") if m else None
 
 
 @lru_cache(maxsize=None)
