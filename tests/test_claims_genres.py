@@ -905,3 +905,35 @@ def test_a_foothold_in_a_place_enters_it(sentence: str, name: str, action: Actio
 def test_event_nouns_closeness_groups_and_shares(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a side leaving its positions in or near a place is the other side's advance there (as "залишили позиції");
+    # leaving the place itself stays its capture
+    ("Під час перегрупування Сили оборони вийшли з позицій у селі Новопавлівка Запорізької області.", "Новопавлівка",
+     Action.ADVANCING),
+    ("Підрозділи відійшли з позицій біля Мирного на більш вигідні рубежі, повідомив речник.", "Мирного",
+     Action.ADVANCING),
+    ("Нашим бійцям довелося відійти з позицій у Добропіллі.", "Добропіллі", Action.ADVANCING),
+    ("Сили оборони відійшли з Курахового.", "Курахового", Action.CAPTURED),
+    # an assault launched on or near a place is an attack there; the assault on it alone, fighting
+    ("According to preliminary data, Russian troops launched a new assault on the village of Tykhe.", "Tykhe",
+     Action.ATTACKED),
+    ("Russia launched a large armoured assault on Monday near the town of Dobropillia, the brigade said.",
+     "Dobropillia", Action.ATTACKED),
+    ("The assault on Tykhe goes on.", "Tykhe", Action.FIGHTING),
+])
+def test_positions_left_and_assaults_launched(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # forces massed for an event: the event is to come
+    ("The spokesman said Russian forces were massing for a breakthrough toward Orikhiv.", "Orikhiv"),
+    ("The Russian army is amassing troops for an assault on the town of Huliaipole, the General Staff said.",
+     "Huliaipole"),
+])
+def test_forces_massed_for_an_event(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.OTHER, c.why
