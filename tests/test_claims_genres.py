@@ -937,3 +937,21 @@ def test_positions_left_and_assaults_launched(sentence: str, name: str, action: 
 def test_forces_massed_for_an_event(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert c.action is Action.OTHER, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # troops standing on a place's approaches or outskirts have reached it: an advance, never its capture
+    ("The official said Russian troops were already on the approaches to the village of Vovchansk.", "Vovchansk",
+     Action.ADVANCING),
+    ("Russian troops are on the outskirts of Lysychansk, but there is no street fighting in the city yet.",
+     "Lysychansk", Action.ADVANCING),
+    # no troops stand there: a reference point
+    ("Russian units now threaten Uspenivka, a node covering the approaches to Huliaipole.", "Huliaipole",
+     Action.OTHER),
+    # nor at the end of the routes a village lies on ("routes" as "roads")
+    ("Russian troops are on the outskirts of Lyptsi, on one of the main routes to Kharkiv.", "Kharkiv",
+     Action.OTHER),
+])
+def test_troops_on_the_approaches(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
