@@ -955,3 +955,15 @@ def test_forces_massed_for_an_event(sentence: str, name: str) -> None:
 def test_troops_on_the_approaches(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the enemy's troops sighted in a place or a part of it are in it (as sabotage groups are); near it, an advance
+    ("Як повідомляє DeepState, російських окупантів помітили у центральній частині міста Мирноград.", "Мирноград",
+     Action.ENTERED),
+    ("Российских оккупантов все чаще замечают в южной части Константиновки.", "Константиновки", Action.ENTERED),
+    ("Російських окупантів помітили біля Мирнограда.", "Мирнограда", Action.ADVANCING),
+])
+def test_troops_sighted_in_a_place(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
