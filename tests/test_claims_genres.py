@@ -905,3 +905,65 @@ def test_a_foothold_in_a_place_enters_it(sentence: str, name: str, action: Actio
 def test_event_nouns_closeness_groups_and_shares(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a side leaving its positions in or near a place is the other side's advance there (as "залишили позиції");
+    # leaving the place itself stays its capture
+    ("Під час перегрупування Сили оборони вийшли з позицій у селі Новопавлівка Запорізької області.", "Новопавлівка",
+     Action.ADVANCING),
+    ("Підрозділи відійшли з позицій біля Мирного на більш вигідні рубежі, повідомив речник.", "Мирного",
+     Action.ADVANCING),
+    ("Нашим бійцям довелося відійти з позицій у Добропіллі.", "Добропіллі", Action.ADVANCING),
+    ("Сили оборони відійшли з Курахового.", "Курахового", Action.CAPTURED),
+    # an assault launched on or near a place is an attack there; the assault on it alone, fighting
+    ("According to preliminary data, Russian troops launched a new assault on the village of Tykhe.", "Tykhe",
+     Action.ATTACKED),
+    ("Russia launched a large armoured assault on Monday near the town of Dobropillia, the brigade said.",
+     "Dobropillia", Action.ATTACKED),
+    ("The assault on Tykhe goes on.", "Tykhe", Action.FIGHTING),
+])
+def test_positions_left_and_assaults_launched(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # forces massed for an event: the event is to come
+    ("The spokesman said Russian forces were massing for a breakthrough toward Orikhiv.", "Orikhiv"),
+    ("The Russian army is amassing troops for an assault on the town of Huliaipole, the General Staff said.",
+     "Huliaipole"),
+])
+def test_forces_massed_for_an_event(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.OTHER, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # troops standing on a place's approaches or outskirts have reached it: an advance, never its capture
+    ("The official said Russian troops were already on the approaches to the village of Vovchansk.", "Vovchansk",
+     Action.ADVANCING),
+    ("Russian troops are on the outskirts of Lysychansk, but there is no street fighting in the city yet.",
+     "Lysychansk", Action.ADVANCING),
+    # no troops stand there: a reference point
+    ("Russian units now threaten Uspenivka, a node covering the approaches to Huliaipole.", "Huliaipole",
+     Action.OTHER),
+    # nor at the end of the routes a village lies on ("routes" as "roads")
+    ("Russian troops are on the outskirts of Lyptsi, on one of the main routes to Kharkiv.", "Kharkiv",
+     Action.OTHER),
+])
+def test_troops_on_the_approaches(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the enemy's troops sighted in a place or a part of it are in it (as sabotage groups are); near it, an advance
+    ("Як повідомляє DeepState, російських окупантів помітили у центральній частині міста Мирноград.", "Мирноград",
+     Action.ENTERED),
+    ("Российских оккупантов все чаще замечают в южной части Константиновки.", "Константиновки", Action.ENTERED),
+    ("Російських окупантів помітили біля Мирнограда.", "Мирнограда", Action.ADVANCING),
+])
+def test_troops_sighted_in_a_place(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
