@@ -156,3 +156,40 @@ def test_a_group_of_forces_named_by_the_speaker_of_a_reporting_clause_speaks() -
     # "…, заявил представитель группировки «Восток»": the group (its spokesman) is the speaker named after the verb
     sentence = "ВСУ отошли от Успеновки, заявил представитель группировки «Восток» Александр Гордеев."
     assert _claimant(sentence, "Успеновки") is Claimant.RU_MOD
+
+
+_NEWS = "https://example-news.com/world/a"
+
+
+@pytest.mark.parametrize("row", [r for r in rows("speech") if r.cls == "background"], ids=lambda r: r.phrase)
+def test_a_campaign_over_a_span_is_a_news_pages_own_background(row) -> None:
+    from geo.model import Report
+
+    # the example, a wire's own summing up after the side's claim: the page's outlet claims it, not the last speaker
+    sentence = row.example
+    name = next(w.strip(",.") for w in sentence.split()[1:] if w[:1].isupper())
+    context = "Russia said on Monday its forces had captured Tsukuryne. "
+    report = Report(text=context + sentence, url=_NEWS)
+    assert claim_at(sentence, name, report=report, context=context).claimant is Claimant.MEDIA
+    # said by a speaker named after it, or in its clause, it is the speaker's
+    said = sentence.rstrip(".") + ", the General Staff said."
+    assert claim_at(said, name, report=Report(text=said, url=_NEWS)).claimant is Claimant.UA_GENERALSTAFF
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # a relative clause on the place, after the speaker's claim: the wire's aside
+    ("Russia said on Monday it had captured Tsukuryne, near the city of Pokrovsk, where its forces have been "
+     "advancing for weeks.", "Pokrovsk", Claimant.MEDIA),
+    ("The ministry said Russian troops had taken Zhelanne, on the outskirts of Ocheretyne, a town which Russian "
+     "forces have advanced toward in recent months.", "Ocheretyne", Claimant.MEDIA),
+    # the speaker's own clause claims the captured village
+    ("Russia said on Monday it had captured Tsukuryne, near the city of Pokrovsk, where its forces have been "
+     "advancing for weeks.", "Tsukuryne", Claimant.RU_MOD),
+    # no span: the speaker's words
+    ("Russia said on Monday it had captured Tsukuryne, near Pokrovsk, where its forces are advancing.", "Pokrovsk",
+     Claimant.RU_MOD),
+])
+def test_a_relative_clause_summing_up_a_campaign_is_the_wires(sentence, name, claimant) -> None:
+    from geo.model import Report
+
+    assert claim_at(sentence, name, report=Report(text=sentence, url=_NEWS)).claimant is claimant
