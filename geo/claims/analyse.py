@@ -233,12 +233,12 @@ def _sideless(speaker: str) -> bool:
 
 
 def _outlet_background(sentence: str, end: int, lo: int, hi: int, cue, report: Report | None) -> str:
-    """For an event, the span phrase (a ``background`` row of ``geo/rules/speech.jsonl``: "for months", "in recent months") that
-    makes the mention's clause, or the relative clause after it whose cue governs it, a news page's own background
-    ("…the city of Pokrovsk, where its forces have been advancing for weeks"; "Russian forces have been inching
-    towards Pokrovsk for months"): wire copy sums up a campaign in its own words between the claims it attributes.
-    Empty unless the report is a news page's (its source is ``media``), the clause names no speaker and no speech
-    word after the clause's start says it ("…for months, the General Staff said")."""
+    """For an event, the span phrase (a ``background`` row of ``geo/rules/speech.jsonl``: "for months", "in recent
+    months") that makes the mention's clause, or the relative clause after it whose cue governs it, a news page's own
+    background ("…the city of Pokrovsk, where its forces have been advancing for weeks"; "Russian forces have been
+    inching towards Pokrovsk for months"): wire copy sums up a campaign in its own words between the claims it
+    attributes. Empty unless the report is a news page's (its source is ``media``), the clause names no speaker and no
+    speech word after the clause's start says it ("…for months, the General Staff said")."""
     if report is None or source_claimant(report) is not Claimant.MEDIA:
         return ""
     if cue is not None and end <= cue.start < hi and _RELATIVE_AFTER.match(sentence[end:hi]):
@@ -247,7 +247,8 @@ def _outlet_background(sentence: str, end: int, lo: int, hi: int, cue, report: R
         lo, hi = _clause_bounds(sentence, cue.start, cue.end)
     kinds = read_kinds(sentence)
     spans = [h for h in kinds.get(("speech", "background"), ()) if lo <= h.start and h.end <= hi]
-    if not spans or any(h.start >= lo for h in kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ())):
+    said = kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ())
+    if not spans or any(h.start >= lo for h in said):
         return ""
     if any(lo <= a.start and a.end <= hi for a in _find_attributions(sentence)):
         return ""
