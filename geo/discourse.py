@@ -58,7 +58,8 @@ from typing import TYPE_CHECKING
 
 from frontmap.errors import RuleError
 from gazetteer.names import fold
-from geo.claims import Attribution, claiming, cue_at, find_attributions, is_caption, office_after
+from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_caption, office_after,
+                         reporting_speakers)
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import BODY_REFERENCE, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
@@ -87,10 +88,6 @@ _DEFAULTED = ("claimant from context", "claimant from source", "claimant: author
 _VOICED = _DEFAULTED + ("claimant: the text's own voice",)
 _REMINDER = "the outlet's reminder"  #: the text of the outlet's speaker in its reminder
 _SPEECH_REACH = 60  # characters between a speaker and the speech word that makes it one
-_TITLE_REACH = 160  # characters of title between a speech word and the speaker named after it
-# a mark that ends the title between a speech word and a speaker (guillemets may name a channel in it: «Россия 24»)
-_CLAUSE_MARK = re.compile(r"[,;:\"“”„]")
-_REPORTING = re.compile(r"[,–—]\s*+$")  # what was said ends right before the speech word: ", заявил"
 _HEADER_WORDS = 8  # a line of at most this many words that names a speaker heads what follows
 _AUTHOR = ("claimant: author",)  # what a dateline's outlet stands in for
 _DATELINE_SENTENCES = 3  # a dateline stands in the first sentences of a report
@@ -248,9 +245,7 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         # title between them (no comma, colon or quotation mark), however long the title
         # — the reporting clause after what was said (", заявил …", " — сообщил …"), over a subject of what was said
         # that stands near the verb ("Группировка войск «Восток» продолжает наступление у X, заявил …")
-        after = [n for n in named if any(m.cls == "speech" and m.end <= n.start <= m.end + _TITLE_REACH
-                                         and _REPORTING.search(sentence[:m.start]) is not None
-                                         and _CLAUSE_MARK.search(sentence, m.end, n.start) is None for m in speech)]
+        after = [n for m in speech if m.cls == "speech" for n in reporting_speakers(sentence, m, named)]
         named = after or near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
                                              and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
     if not named:

@@ -9,6 +9,7 @@ from _claims_factory import claim_at
 from geo.discourse import read_report
 from geo.model import Claimant
 from geo.rules.lookup import lookup_rows
+from geo.rules.matcher import rows
 
 
 def _claimant(sentence: str, name: str, context: str = "") -> Claimant | None:
@@ -126,3 +127,69 @@ def test_a_general_staff_summary_line_speaks_for_the_general_staff_after_another
             "Дробишевого.")
     assert claim_at(text, "Ямпіль").claimant is Claimant.UA_GENERALSTAFF
     assert claim_at(text, "Торського").claimant is Claimant.UA_OFFICIAL
+
+
+_ALONE = [r for r in rows("speakers") if r.get("speaks") == "alone"]
+
+
+@pytest.mark.parametrize("row", _ALONE, ids=lambda r: r.phrase)
+@pytest.mark.parametrize("after, context, claimant", [
+    # the MoD bulletin's own words, or relayed in them by an outlet: the group of forces speaks for the ministry
+    ("", "", Claimant.RU_MOD),
+    (", сообщили в Минобороны России", "", Claimant.RU_MOD),
+    (", сообщает ТАСС", "", Claimant.RU_MOD),
+    # a person reports it in a reporting clause: the group is who acted, he claims it
+    (", заявил в видеообращении глава Донецкой народной республики (ДНР) Денис Пушилин", "", Claimant.RU_OFFICIAL),
+    (", сообщил губернатор Запорожской области Евгений Балицкий", "", Claimant.RU_OFFICIAL),
+    # a quotation closed by a pronoun: the speaker named before says it
+    ("», — сказал он", "Советник главы ДНР Игорь Кимаковский рассказал о боях. ", Claimant.RU_OFFICIAL),
+])
+def test_a_group_of_forces_is_who_acted_when_another_reports_it(row, after, context, claimant) -> None:
+    sentence = row.example.rstrip(".") + after + "."
+    if after.startswith("»"):
+        sentence = "«" + sentence
+    name = sentence.rstrip(".").split()[-1] if not after else row.example.rstrip(".").split()[-1]
+    assert _claimant(sentence, name, context=context) is claimant, (sentence, name)
+
+
+def test_a_group_of_forces_named_by_the_speaker_of_a_reporting_clause_speaks() -> None:
+    # "…, заявил представитель группировки «Восток»": the group (its spokesman) is the speaker named after the verb
+    sentence = "ВСУ отошли от Успеновки, заявил представитель группировки «Восток» Александр Гордеев."
+    assert _claimant(sentence, "Успеновки") is Claimant.RU_MOD
+
+
+_NEWS = "https://example-news.com/world/a"
+
+
+@pytest.mark.parametrize("row", [r for r in rows("speech") if r.cls == "background"], ids=lambda r: r.phrase)
+def test_a_campaign_over_a_span_is_a_news_pages_own_background(row) -> None:
+    from geo.model import Report
+
+    # the example, a wire's own summing up after the side's claim: the page's outlet claims it, not the last speaker
+    sentence = row.example
+    name = next(w.strip(",.") for w in sentence.split()[1:] if w[:1].isupper())
+    context = "Russia said on Monday its forces had captured Tsukuryne. "
+    report = Report(text=context + sentence, url=_NEWS)
+    assert claim_at(sentence, name, report=report, context=context).claimant is Claimant.MEDIA
+    # said by a speaker named after it, or in its clause, it is the speaker's
+    said = sentence.rstrip(".") + ", the General Staff said."
+    assert claim_at(said, name, report=Report(text=said, url=_NEWS)).claimant is Claimant.UA_GENERALSTAFF
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # a relative clause on the place, after the speaker's claim: the wire's aside
+    ("Russia said on Monday it had captured Tsukuryne, near the city of Pokrovsk, where its forces have been "
+     "advancing for weeks.", "Pokrovsk", Claimant.MEDIA),
+    ("The ministry said Russian troops had taken Zhelanne, on the outskirts of Ocheretyne, a town which Russian "
+     "forces have advanced toward in recent months.", "Ocheretyne", Claimant.MEDIA),
+    # the speaker's own clause claims the captured village
+    ("Russia said on Monday it had captured Tsukuryne, near the city of Pokrovsk, where its forces have been "
+     "advancing for weeks.", "Tsukuryne", Claimant.RU_MOD),
+    # no span: the speaker's words
+    ("Russia said on Monday it had captured Tsukuryne, near Pokrovsk, where its forces are advancing.", "Pokrovsk",
+     Claimant.RU_MOD),
+])
+def test_a_relative_clause_summing_up_a_campaign_is_the_wires(sentence, name, claimant) -> None:
+    from geo.model import Report
+
+    assert claim_at(sentence, name, report=Report(text=sentence, url=_NEWS)).claimant is claimant

@@ -84,4 +84,5 @@ del _module
 # cue that governs what it lists
 find_attributions, cue_at, is_caption = claimant._attributions, action.cue_at, claimant._is_caption
 Attribution, claiming = claimant._Attr, claimant._claiming
+reporting_speakers = claimant.reporting_speakers  # a speaker named in a reporting clause after what was said
 office_after = role._office_hit  # the office seated at a place named as a speaker ("the Kharkiv regional governor")

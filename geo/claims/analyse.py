@@ -12,8 +12,8 @@ from geo.claims.context import ClaimContext
 from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
-from geo.claims.action import (_PRIORITY, _clause_modality, _find_cues, _governing_cue, _hedged, _modality_hits,
-                               _negation, _toward, _with_modality)
+from geo.claims.action import (_PRIORITY, _RELATIVE_AFTER, _clause_modality, _find_cues, _governing_cue, _hedged,
+                               _modality_hits, _negation, _toward, _with_modality)
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
@@ -232,6 +232,29 @@ def _sideless(speaker: str) -> bool:
     return row is not None and row.get("speech") == "needed" and not read_kinds(speaker).get(("speakers", "actor"))
 
 
+def _outlet_background(sentence: str, end: int, lo: int, hi: int, cue, report: Report | None) -> str:
+    """For an event, the span phrase (a ``background`` row of ``geo/rules/speech.jsonl``: "for months", "in recent
+    months") that makes the mention's clause, or the relative clause after it whose cue governs it, a news page's own
+    background ("…the city of Pokrovsk, where its forces have been advancing for weeks"; "Russian forces have been
+    inching towards Pokrovsk for months"): wire copy sums up a campaign in its own words between the claims it
+    attributes. Empty unless the report is a news page's (its source is ``media``), the clause names no speaker and no
+    speech word after the clause's start says it ("…for months, the General Staff said")."""
+    if report is None or source_claimant(report) is not Claimant.MEDIA:
+        return ""
+    if cue is not None and end <= cue.start < hi and _RELATIVE_AFTER.match(sentence[end:hi]):
+        lo = end  # the relative clause after the name, whose cue governs it ("Pokrovsk, where its forces …")
+    elif cue is not None and not (lo <= cue.start < hi):
+        lo, hi = _clause_bounds(sentence, cue.start, cue.end)
+    kinds = read_kinds(sentence)
+    spans = [h for h in kinds.get(("speech", "background"), ()) if lo <= h.start and h.end <= hi]
+    said = kinds.get(("speech", "speech"), ()) + kinds.get(("speech", "attribution"), ())
+    if not spans or any(h.start >= lo for h in said):
+        return ""
+    if any(lo <= a.start and a.end <= hi for a in _find_attributions(sentence)):
+        return ""
+    return spans[0].text
+
+
 def _analyse(
     sentence: str,
     start: int,
@@ -263,6 +286,11 @@ def _analyse(
         if attr is not None:
             claimant, said_by = attr.claimant, attr
             why.append(f"claimant '{attr.text}'")
+    if role == "event" and (aside := _outlet_background(sentence, end, lo, hi, cue, report)):
+        if said_by is not None:
+            why.pop()  # the speaker of another clause ("Russia said …, where its forces …")
+        claimant, said_by = Claimant.MEDIA, None
+        why.append(f"claimant: the outlet's background '{aside}'")
     voice = None
     source = source_claimant(report) if report is not None and claimant is None else None
     # a known source (the MoD's agency, ISW, DeepState) speaks for itself: its voice is not read

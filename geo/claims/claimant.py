@@ -98,6 +98,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
     sources = kinds.get(("speech", "attribution"), ())
     stances = kinds.get(("speech", "stance"), ())
     found: list[_Attr] = []
+    alone: list[_Attr] = []  # rows of ``speaks: alone`` (a group of forces): kept unless another reports them
     for h in read_kinds(text).get(("speakers", "speaker"), ()):
         need = h.get("speech")
         if need == "needed" and not _spoken(text, h.start, h.end, speech, sources):
@@ -106,8 +107,57 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
             continue
         if h.get("medium") == "channel" and any(_OWN_CHANNEL_GAP.fullmatch(text, a.end, h.start) for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
-        found.append(_Attr(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary")))
+        attr = _Attr(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary"))
+        found.append(attr)
+        if h.get("speaks") == "alone":
+            alone.append(attr)
+    if alone:
+        said = kinds.get(("speech", "speech"), ())
+        found = [a for a in found if a not in alone or not _reported(text, a, said, found)]
     return tuple(found)
+
+
+TITLE_REACH = 160  # characters of title between a speech word and the speaker named after it
+# a mark that ends the title between a speech word and a speaker (guillemets may name a channel in it: «Россия 24»)
+CLAUSE_MARK = re.compile(r"[,;:\"“”„]")
+REPORTING = re.compile(r"[,–—]\s*+$")  # what was said ends right before the speech word: ", заявил", "», — сказал"
+
+
+def reporting_speakers(text: str, speech: Hit, named) -> list:
+    """Of ``named`` (spans with ``start``), those named after the speech word ``speech`` of a reporting clause
+    (", заявил в видеообращении глава ДНР Денис Пушилин", "…, said the head of the regional administration"):
+    the speech word follows what was said (a comma or a dash right before it), only a title between it and the
+    speaker (no comma, colon or quotation mark), however long the title (:data:`TITLE_REACH`). Empty when
+    ``speech`` stands in no reporting clause."""
+    if REPORTING.search(text, 0, speech.start) is None:
+        return []
+    return [n for n in named if speech.end <= n.start <= speech.end + TITLE_REACH
+            and CLAUSE_MARK.search(text, speech.end, n.start) is None]
+
+
+def _reported(text: str, attr: _Attr, speech: tuple[Hit, ...], found: list[_Attr]) -> bool:
+    """Whether a group of forces (a speaker row of ``speaks: alone``) is reported by another: the reporting
+    clause after it names a side's speaker ("Группировка «Восток» продолжает наступление у X, заявил глава ДНР
+    Пушилин") or none, whose speaker is then the one known before ("«Штурмовики группировки «Центр» выбили ВСУ из
+    X», — сказал он"). There the group is who acted, not who says so. An outlet alone in the reporting clause
+    ("…, сообщает ТАСС"), or a name the tables do not know, relays the bulletin in its words: the group stays its
+    speaker."""
+    for m in speech:
+        if m.start < attr.end or REPORTING.search(text, attr.end, m.start) is None:
+            continue
+        named = reporting_speakers(text, m, found)
+        if any(a.claimant is not Claimant.MEDIA for a in named):
+            return True
+        if not named:
+            clause = text[m.end:m.end + TITLE_REACH]
+            mark = CLAUSE_MARK.search(clause)
+            if not _NAME.search(clause[:mark.start() if mark else None].rstrip(".!?")):
+                return True  # "— сказал он", "— говорится в сообщении": the speaker known before says it
+    return False
+
+
+# a capitalised word: a name the tables do not know ("…, сообщает ТАСС" relays the bulletin: the group stays)
+_NAME = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
 
 
 # between a speaker and a channel that is the speaker's own: a preposition alone ("Пушилин в Telegram-канале")

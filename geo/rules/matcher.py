@@ -59,14 +59,18 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   "medium": frozenset({"channel"}),
                   # summary "morning": a speaker whose daily summary comes out in the morning about the day before (a
                   # regional administration and its head): a "past day" it reports takes the day phrase's morning_offset
-                  "summary": _SUMMARIES}),
+                  "summary": _SUMMARIES,
+                  # speaks "alone": a group of forces, the MoD bulletin's subject, claims only where no one else is
+                  # reported saying it ("…, заявил Пушилин", "», — сказал он": who acted there, geo.claims.claimant)
+                  "speaks": frozenset({"alone"})}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
     # geo.claims.role; every stance row does too)
     # filler: a word that may stand between a seat of power and its speech verb ("Moscow, however, said"), auxiliary
-    # one right before the verb ("Moscow has said")
-    "speech": (frozenset({"speech", "stance", "attribution", "filler", "auxiliary", "caption"}),
+    # one right before the verb ("Moscow has said"); background: a span a campaign went on over ("for months"), a news
+    # page's own summing up where no one is said to say it (geo.claims.analyse)
+    "speech": (frozenset({"speech", "stance", "attribution", "filler", "auxiliary", "caption", "background"}),
                {"scope": frozenset({"report"}), "seat": frozenset({"speaks"})}),
     # side "RU": a phrase that names the Russian side's setback ("Russian attempts to advance"); without it, Ukraine's
     "voice": (frozenset({"setback", "setback-phrase"}), {"side": frozenset({"RU"})}),
