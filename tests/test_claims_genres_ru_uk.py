@@ -43,6 +43,13 @@ from geo.model import Action, Claimant
     ("Десантники підняли прапори України над селом Роботине.", "Роботине", Action.CAPTURED, "done"),
     # Ukrainian news in Russian: 'деоккупировали' is the noun's verb
     ("Силы обороны деоккупировали село Кучеров Яр Донецкой области.", "Кучеров Яр", Action.CAPTURED, "done"),
+    # a try to relieve a ring from outside is fighting at the ringed place, as the ring is (a try to close it is an
+    # attack)
+    ("ВСУ попытались деблокировать последнюю дорогу из Мирнограда.", "Мирнограда", Action.FIGHTING, "done"),
+    ("Противник пытается деблокировать свой гарнизон в Купянске.", "Купянске", Action.FIGHTING, "done"),
+    ("Отражены две атаки у Песчаного с целью деблокирования окруженных подразделений.", "Песчаного",
+     Action.REPELLED, "done"),
+    ("Противник пытается окружить Мирноград.", "Мирноград", Action.ATTACKED, "attempted"),
     # General Staff: aviation and artillery named as the attack's support are no strike of their own
     ("За підтримки авіації та артилерії ворог вів штурмові дії в районах Липового та Василівки, успіху не мав.",
      "Василівки", Action.ATTACKED, "done"),

@@ -52,6 +52,8 @@ class _Cue(NamedTuple):
     end: int
     text: str
     modality: str = "done"  #: a row's own modality ("tried to advance": attempted)
+    #: a try at it is the thing itself (a row of ``attempt: same``: "пытаются деблокировать X" is fighting at X)
+    tried_same: bool = False
 
 
 def _status_only(text: str, start: int, word: str) -> bool:
@@ -74,7 +76,7 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     for h in kinds.get(("actions", "action"), ()):
         if not _status_only(text, h.start, h.text):
             found.append(_Cue(Action(h.get("action")), h.get("detail") or h.text, h.start, h.end, h.text,
-                              h.get("modality") or "done"))
+                              h.get("modality") or "done", h.get("attempt") == "same"))
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
     means = read_all_kinds(text).get(("actions", "means"))  # inside an actor too: "Russian artillery"
@@ -264,10 +266,11 @@ def _clause_modality(sentence: str, cue: _Cue, cues, lo: int) -> str:
     """The modality of ``cue`` in its clause (from ``lo``): its row's own, else the last attempted or near mark of
     ``geo/rules/modality.jsonl`` at most :data:`_MARK_REACH` characters before it — not one past another cue and a
     comma ("предпринимают попытки контратаковать, но после того, как ВС России освободили X": the attempt is the
-    counterattack's, X was taken; "tried to storm and take X" stays one attempt)."""
+    counterattack's, X was taken; "tried to storm and take X" stays one attempt); no attempted mark for a row whose
+    try is the thing itself (``attempt: same``: a try to relieve a ring is fighting at it, "пытаются деблокировать")."""
     if cue.modality != "done":
         return cue.modality
-    marks = [h for h in _modality_hits(sentence, lo, cue.start, ("attempted", "near"))
+    marks = [h for h in _modality_hits(sentence, lo, cue.start, ("near",) if cue.tried_same else ("attempted", "near"))
              if h.start >= cue.start - _MARK_REACH and not any(
                  h.end <= c.start and c.end <= cue.start and "," in sentence[c.end:cue.start] for c in cues if c is not cue)]
     return marks[-1].cls if marks else "done"

@@ -46,7 +46,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # sector "fighting": a strike word that, bare on a direction (no weapon named), is fighting there (geo.claims.analyse)
     "actions": (frozenset({"action", "not-action", "means", "part", "toward"}),
                 {"action": _ACTIONS, "detail": None, "modality": frozenset(MODALITIES),
-                 "scope": frozenset({"list"}), "sector": frozenset({"fighting"})}),
+                 "scope": frozenset({"list"}), "sector": frozenset({"fighting"}),
+                 # attempt "same": a try at it is the thing itself ("пытаются деблокировать X": fighting at X)
+                 "attempt": frozenset({"same"})}),
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
                                     "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
