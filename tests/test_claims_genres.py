@@ -967,3 +967,22 @@ def test_troops_on_the_approaches(sentence: str, name: str, action: Action) -> N
 def test_troops_sighted_in_a_place(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a side that pulled out of a place left it to the other: its capture (as 'отступили из X')
+    ("A Ukrainian military blog said Ukrainian forces had pulled out of Novoselivka and the village of Tykhe "
+     "weeks ago.", "Tykhe", Action.CAPTURED),
+    ("Russian troops have pulled out of the town of Lyman, the ministry said.", "Lyman", Action.CAPTURED),
+    # ... from positions near it, the other side's advance there
+    ("Ukrainian units pulled out of positions near Tykhe.", "Tykhe", Action.ADVANCING),
+    # guided aerial bombs are stand-off weapons: an attack with them is a strike
+    ("The mayor said Russian troops attacked Kharkiv with two guided aerial bombs.", "Kharkiv", Action.STRUCK),
+    ("Russian aircraft attacked Kupiansk with guided bombs overnight.", "Kupiansk", Action.STRUCK),
+    ("Guided aerial bombs hit Kostiantynivka overnight.", "Kostiantynivka", Action.STRUCK),
+    # ... a bomb's name alone is no weapon of this table ('bomb shelter' stays a shelter)
+    ("Residents of Kharkiv spent the night in a bomb shelter.", "Kharkiv", Action.OTHER),
+])
+def test_pulled_out_and_guided_bombs(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
