@@ -55,7 +55,7 @@ from geo.sectors import Sector, find_sectors
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["Resolution", "resolve_mentions", "find_regions", "ACCEPT", "REVISIT", "MIN_CONFIDENCE"]
+__all__ = ["Resolution", "resolve_mentions", "find_regions", "ACCEPT", "REVISIT", "MIN_CONFIDENCE", "TIED_CONFIDENCE"]
 
 #: Confidence at which a name is taken as settled in the first rounds (and then anchors others).
 ACCEPT = 0.72
@@ -63,6 +63,17 @@ ACCEPT = 0.72
 REVISIT = 0.95
 #: Below this the best candidate is not good enough: the mention stays unresolved.
 MIN_CONFIDENCE = 0.40
+#: A near tie among namesakes is placed down to this confidence when the report's own places or a
+#: direction pull on the best (at least :data:`_TIE_EVIDENCE`): the best of them is likelier than
+#: not, and its low confidence says how sure it is. A region alone (ten Mykhailivkas in one oblast),
+#: the front line (every front village is near it) or nothing but priors ("Fighting was reported
+#: in Ivanivka") narrow nothing down: :data:`MIN_CONFIDENCE` holds.
+TIED_CONFIDENCE = 0.30
+#: The least a pull of the report's places or a direction must add for a near tie to be placed
+#: (a place of the report within about 25 km: the pull halves every :data:`CLUSTER_SCALE_KM`)
+_TIE_EVIDENCE = 0.3
+#: The confidence a choice is held down to when it is not trusted: below every bar.
+_UNTRUSTED = TIED_CONFIDENCE - 0.01
 #: Distance over which the pull of the report's other places halves.
 CLUSTER_SCALE_KM = 20.0
 #: An event place matched only approximately and farther than this from the front is not trusted.
@@ -991,7 +1002,7 @@ def resolve_mentions(
             limit = 2 * FAR_FROM_FRONT_KM if ranked[0].rule == "fold" else FAR_FROM_FRONT_KM
             if fd is not None and fd > limit:
                 # a frontline event, matched only by spelling rules, far from any front: not trusted
-                conf = min(conf, MIN_CONFIDENCE - 0.01)
+                conf = min(conf, _UNTRUSTED)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
         if m.coordinate is not None and len(ranked) > _CANDIDATES_KEPT:
@@ -1325,16 +1336,23 @@ def _guarded_confidence(ranked: Sequence[Candidate], n: int) -> float:
     the best is only a fuzzy look-alike with no evidence of place behind it ("Middle" is not
     "Miliieve")."""
     conf = confidence(ranked, n)
-    if ranked and ranked[0].rule == "fuzzy":
-        # evidence of place: a pull of the report's settled places, its direction, a region named
-        # around it; a distance that adds nothing ("187 km from the front line (+0.00)") is none, and
-        # neither is a reading of another open name nearby (a common name has a reading near anything)
-        evidence = [w for w in ranked[0].why[1:] if (" km from" in w or any(r in w for r in _REGION_WHY))
-                    and " beside it " not in w
-                    and (g := _GAIN.search(w)) is not None and float(g.group(1)) >= _FUZZY_EVIDENCE]
-        if not evidence:
-            conf = min(conf, MIN_CONFIDENCE - 0.01)
+    if ranked and ranked[0].rule == "fuzzy" and not _evidence_of_place(ranked[0]):
+        conf = min(conf, _UNTRUSTED)
     return conf
+
+
+def _evidence_of_place(best: Candidate, least: float = _FUZZY_EVIDENCE, front: bool = True,
+                       region: bool = True) -> list[str]:
+    """The lines of ``best.why`` that are evidence of where the report is, each adding at least
+    ``least``: a pull of its settled places, its direction, and a region named around it
+    (``region``) and the front line (``front``).
+
+    A distance that adds nothing ("187 km from the front line (+0.00)") is none, and neither is a
+    reading of another open name nearby (a common name has a reading near anything).
+    """
+    return [w for w in best.why[1:] if (" km from" in w or (region and any(r in w for r in _REGION_WHY)))
+            and " beside it " not in w and (front or " km from the front line" not in w)
+            and (g := _GAIN.search(w)) is not None and float(g.group(1)) >= least]
 
 
 def _at_point(c: Coordinate, ranked: Sequence[Candidate]) -> tuple[int, float]:
@@ -1375,7 +1393,9 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
             why=why,
             candidates=tuple(ranked[:_CANDIDATES_KEPT]),
         )
-    if not ranked or conf < MIN_CONFIDENCE:
+    # of namesakes nearly tied, the best is placed when the report's places or a direction pull on it
+    near = ranked and _evidence_of_place(ranked[0], _TIE_EVIDENCE, front=False, region=False)
+    if not ranked or conf < (TIED_CONFIDENCE if near else MIN_CONFIDENCE):
         why = ("no candidate in the gazetteer",) if not ranked else (
             f"{n} candidates and none clearly best (confidence {conf:.2f}): left unresolved",
             *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:3]),

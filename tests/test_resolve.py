@@ -458,3 +458,42 @@ def test_a_region_around_a_fuzzy_look_alike_is_evidence_of_place(region_why) -> 
              Candidate(b, 1.2, "Kurylivka", "fuzzy")]
     assert _guarded_confidence(with_region, 2) >= MIN_CONFIDENCE
     assert _guarded_confidence(alone, 2) < MIN_CONFIDENCE
+
+
+def test_namesakes_nearly_tied_among_the_reports_places_are_placed_at_a_low_confidence(gaz, front, monkeypatch) -> None:
+    # two Petropavlivkas of Kharkiv Oblast score nearly alike (the one by Kupiansk nearer the line,
+    # the other among the bulletin's villages): the best is placed, and says it is no sure thing
+    import geo.resolve as resolve
+
+    text = ("Подразделения группировки войск «Север» нанесли поражение формированиям ВСУ в районах населенных "
+            "пунктов Охримовка, Графское, Малая Вовча, Тихое и Петропавловка Харьковской области.")
+    day = dt.date(2026, 2, 9)
+    c = placed(text, gaz, front, day)["Петропавловка"]
+    assert c.resolved and c.geonameid == 697419 and c.confidence < 0.7, c.why
+    assert any("km from Tykhe" in w for w in c.why), c.why
+    # held to the bar of a name with nothing but priors behind it, the same choice is left open
+    monkeypatch.setattr(resolve, "TIED_CONFIDENCE", resolve.MIN_CONFIDENCE)
+    assert not placed(text, gaz, front, day)["Петропавловка"].resolved
+
+
+def test_a_near_tie_narrowed_by_its_oblast_alone_stays_unresolved(gaz, front) -> None:
+    # Kherson Oblast has several Sadoves by the Dnipro: the oblast does not say which
+    c = placed("Удары нанесены по Садовому Херсонской области.", gaz, front, dt.date(2025, 12, 28))["Садовому"]
+    assert not c.resolved and any("none clearly best" in w for w in c.why), c.why
+
+
+def test_the_front_line_and_a_region_alone_are_no_evidence_for_a_near_tie() -> None:
+    # every front village is near the front line, and an oblast holds many namesakes
+    from gazetteer.model import Candidate, Place
+    from geo.resolve import _TIE_EVIDENCE, _evidence_of_place
+
+    a = Place(1, "Pishchane", 49.57, 37.83, "P", "PPL", "UA", "Kharkiv Oblast")
+    match = "name exact match 'Pishchane' (1.00)"
+    front_only = Candidate(a, 3.4, "Pishchane", "exact", (match, "1 km from the front line (+0.98)"))
+    region = Candidate(a, 3.4, "Pishchane", "exact", (match, "in Kharkiv Oblast, named in its sentence (+0.80)"))
+    near = Candidate(a, 3.4, "Pishchane", "exact", (match, "10.7 km from Novoosynove (+0.48)"))
+    far = Candidate(a, 3.4, "Pishchane", "exact", (match, "45.0 km from Novoosynove (+0.21)"))
+    assert _evidence_of_place(front_only) and _evidence_of_place(region)
+    tie = {"least": _TIE_EVIDENCE, "front": False, "region": False}
+    assert not _evidence_of_place(front_only, **tie) and not _evidence_of_place(region, **tie)
+    assert _evidence_of_place(near, **tie) and not _evidence_of_place(far, **tie)
