@@ -635,27 +635,66 @@ def _qualifies_next(text: str, phrase: str, end: int) -> bool:
 def _placed_kept(found: list[Mention], placed: list[tuple[Mention, tuple]], gaz: Gazetteer) -> list[Mention]:
     """Of the ``placed`` names (:func:`_placed_name`), those a town of ``PLACED_TOWN`` people or more bears, or
     that have a place within ``PLACED_NEAR_KM`` of one of the report's other places (the ``found`` mentions'
-    gazetteer places, and the other placed names kept so)."""
+    gazetteer places, and the other placed names kept so).
 
-    def near(a, b) -> bool:
-        dy = (a.lat - b.lat) * 111.2
-        dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
-        return dx * dx + dy * dy <= PLACED_NEAR_KM ** 2
-
+    The report's places are kept in cells of about ``PLACED_NEAR_KM`` (:class:`_Cells`), so that each candidate is
+    measured against its neighbours only: a long report of such names costs in proportion to its length."""
     memo = _memo(gaz)
-    others = [c.place for m in found for c in _places(m.text, 5, gaz, memo)]
+    others = _Cells()
+    for m in found:
+        for c in _places(m.text, 5, gaz, memo):
+            others.add(c.place)
     kept: list[Mention] = []
     rest = []
     for m, cands in placed:
         if any(c.place.population >= PLACED_TOWN for c in cands):
             kept.append(m)
-            others.extend(c.place for c in cands if c.place.population >= PLACED_TOWN)
+            for c in cands:
+                if c.place.population >= PLACED_TOWN:
+                    others.add(c.place)
         else:
             rest.append((m, cands))
+    verdicts: dict[str, bool] = {}  # a name's candidates, and so its verdict, are the same wherever it stands
     for m, cands in rest:
-        if any(near(c.place, o) for c in cands for o in others if o.geonameid != c.place.geonameid):
+        near = verdicts.get(m.text)
+        if near is None:
+            near = verdicts[m.text] = any(others.near(c.place, PLACED_NEAR_KM) for c in cands)
+        if near:
             kept.append(m)
     return kept
+
+
+class _Cells:
+    """Places in cells of a fixed size in degrees, each place once, for the question whether another place lies
+    within ``km`` of one: only the cells within ``km`` are looked at."""
+
+    LAT = 0.4  # degrees (44 km): a distance of up to that is at most one cell away in latitude
+    LON = 0.7  # degrees (48 km at 52° N)
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], dict[int, object]] = {}
+
+    def add(self, place) -> None:
+        key = (math.floor(place.lat / self.LAT), math.floor(place.lon / self.LON))
+        self._cells.setdefault(key, {})[place.geonameid] = place
+
+    def near(self, place, km: float) -> bool:
+        """Whether a place other than ``place`` itself lies within ``km`` (at most 44) of it, by an equirectangular
+        distance at the two places' mean latitude (ample at this scale)."""
+        i, j = math.floor(place.lat / self.LAT), math.floor(place.lon / self.LON)
+        # the degrees of longitude ``km`` may span, at the highest latitude a place within reach can have
+        top = min(abs(place.lat) + km / 111.2, 89.0)
+        n = math.ceil(km / (111.2 * math.cos(math.radians(top))) / self.LON)
+        for di in (-1, 0, 1):
+            for dj in range(-n, n + 1):
+                for o in self._cells.get((i + di, j + dj), {}).values():
+                    if o.geonameid == place.geonameid:
+                        continue
+                    dy = (place.lat - o.lat) * 111.2
+                    dx = (place.lon - o.lon) * 111.2 * math.cos(math.radians((place.lat + o.lat) / 2))
+                    if dx * dx + dy * dy <= km * km:
+                        return True
+        return False
 
 
 def _infix_alternates(text: str, found: list[Mention], gaz: Gazetteer) -> list[Mention]:

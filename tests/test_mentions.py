@@ -426,3 +426,33 @@ def test_a_capitalised_common_word_in_a_place_position_is_a_place_near_the_other
 )
 def test_a_common_word_in_a_place_position_stays_a_word_away_from_the_others(text, expected, gaz) -> None:
     assert names(text, gaz) == expected
+
+
+def test_the_cells_of_placed_names_find_what_a_search_of_every_place_finds() -> None:
+    # _placed_kept asks whether another of the report's places lies within 40 km of a candidate; the cells look only
+    # at the cells within reach, so they must answer as a look at every place does, at every latitude
+    import math
+    import random
+    from types import SimpleNamespace
+
+    from geo.mentions import PLACED_NEAR_KM, _Cells
+
+    def brute(p, places, km):
+        for o in places:
+            if o.geonameid == p.geonameid:
+                continue
+            dy = (p.lat - o.lat) * 111.2
+            dx = (p.lon - o.lon) * 111.2 * math.cos(math.radians((p.lat + o.lat) / 2))
+            if dx * dx + dy * dy <= km * km:
+                return True
+        return False
+
+    rng = random.Random(7)
+    for lat0 in (44.0, 48.5, 56.0, 68.0):
+        places = [SimpleNamespace(geonameid=k, lat=lat0 + rng.uniform(-3, 3), lon=37 + rng.uniform(-5, 5))
+                  for k in range(400)]
+        cells = _Cells()
+        for p in places[:300]:
+            cells.add(p)
+        for p in places:
+            assert cells.near(p, PLACED_NEAR_KM) == brute(p, places[:300], PLACED_NEAR_KM), (p.lat, p.lon)
