@@ -240,11 +240,10 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         # Марочко, передает ТАСС"; "This was announced by the head of the Oblast Military Administration
         # Oleh Syniehubov") is there to name its speaker: however long the title between verb and name
         backref = [n for n in named if any(m.cls == "backref" and m.end <= n.start for m in found)]
-        # "…, заявил в видеообращении глава Донецкой народной республики (ДНР) Денис Пушилин", "…, said the head of
-        # the Kharkiv Regional Military Administration Oleh Syniehubov": a speaker after its speech word, only a
-        # title between them (no comma, colon or quotation mark), however long the title
-        # — the reporting clause after what was said (", заявил …", " — сообщил …"), over a subject of what was said
-        # that stands near the verb ("Группировка войск «Восток» продолжает наступление у X, заявил …")
+        # the speaker of a reporting clause after what was said (", заявил в видеообращении глава … (ДНР) Денис
+        # Пушилин", "…, said the head of the regional administration Oleh Syniehubov": geo.claims.reporting_speakers),
+        # over a subject of what was said that stands near the verb ("Группировка войск «Восток» продолжает
+        # наступление у X, заявил …")
         after = [n for m in speech if m.cls == "speech" for n in reporting_speakers(sentence, m, named)]
         named = after or near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
                                              and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
