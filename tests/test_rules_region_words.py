@@ -123,3 +123,21 @@ def test_a_lower_case_word_is_no_name_of_a_list() -> None:
     # "громада міста" in a civic sense, "Покровськ, місто та громади": no list of regions
     assert list_kind("Покровськ, місто та громади", len("Покровськ")) is None
     assert list_kind("Нікопольська, Марганецька та Покровська громади", len("Нікопольська")) == "громади"
+
+
+def test_list_kind_reads_as_the_list_pattern_matches_from_every_offset() -> None:
+    # list_kind walks a list step by step and remembers each offset; it must give what list_after matches from
+    # there, wherever a name ends (lists with and without their kind, mixed joins, Latin and Cyrillic)
+    import random
+
+    from geo.rules.region_words import list_after, list_kind
+
+    names = ["Покровська", "Марганецька", "Нікопольська", "Томаківська", "село", "Kharkiv", "Sumy"]
+    rng = random.Random(3)
+    for _ in range(300):
+        words = [rng.choice(names) for _ in range(rng.randint(1, 8))]
+        text = "".join(w + rng.choice([", ", " та ", " and ", " ", ", а "]) for w in words)
+        text += rng.choice(["громади", "oblasts", "regions", ".", "громада"])
+        for m in re.finditer(r"\w+", text):
+            whole = list_after().match(text, m.end())
+            assert list_kind(text, m.end()) == (whole.group("kind") if whole else None), (text, m.end())

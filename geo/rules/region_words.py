@@ -100,17 +100,34 @@ _LIST_NAME = r"(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]+"
 
 
 @lru_cache(maxsize=None)
+def _list_parts() -> tuple[str, str]:
+    """The two parts of :func:`list_after`: one step of the list (a comma or a list conjunction, then a capitalised
+    name) and its end (a kind that ends a list, group ``kind``)."""
+    ends = _alternation(r for r in _KINDS if (r.get("number") == "plural" or r.get("list") == "yes")
+                        and r.get("after") != "no")
+    joins = rows_pattern(r for r in lookup_rows("conjunctions") if r.cls == "list")
+    return r"\s*,\s*" + _LIST_NAME + r"|\s+" + joins + r"\s+" + _LIST_NAME, r"\s+(?P<kind>" + ends + ")"
+
+
+@lru_cache(maxsize=None)
 def list_after() -> re.Pattern[str]:
     """Matched at a mention's end: a list of capitalised names after it, then a kind that ends a list (group
     ``kind``): a plural (``number: plural``, "Kharkiv, Sumy and Chernihiv oblasts", "Belgorod and Kursk
     regions") or a Russian or Ukrainian plural case form (``list: yes``, "Нікопольська, Марганецька та
     Покровська громади"), the names joined by commas and the list conjunctions of
     ``geo/rules/conjunctions.jsonl``."""
-    ends = _alternation(r for r in _KINDS if (r.get("number") == "plural" or r.get("list") == "yes")
-                        and r.get("after") != "no")
-    joins = rows_pattern(r for r in lookup_rows("conjunctions") if r.cls == "list")
-    return re.compile(r"(?:\s*,\s*" + _LIST_NAME + r"|\s+" + joins + r"\s+" + _LIST_NAME + r")*\s+(?P<kind>"
-                      + ends + ")", re.IGNORECASE)
+    step, end = _list_parts()
+    return re.compile(f"(?:{step})*{end}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _list_step_end() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    step, end = _list_parts()
+    return re.compile(step, re.IGNORECASE), re.compile(end, re.IGNORECASE)
+
+
+# the text the kinds below were read in, and the kind (or None) found from each offset of it
+_LIST_MEMO: list = [None, {}]
 
 
 def list_kind(text: str, end: int) -> str | None:
@@ -118,13 +135,35 @@ def list_kind(text: str, end: int) -> str | None:
     the name and it name the region ("Нікопольська" … "громади": "Нікопольська громади", which
     :meth:`gazetteer.lookup.Gazetteer.region` reads as the Nikopol hromada).
 
+    Read as :func:`list_after` matches, step by step, and each offset of a text once: every name of a long list
+    asks for the list's end, which is found once for them all (a list of n names costs n steps, not n²). A step
+    cannot stop inside a name (a comma, a space or a kind follows one), so the list's end read from the name after
+    this one is this name's too.
+
     >>> list_kind("Нікопольська, Марганецька та Покровська громади", 12)
     'громади'
     >>> list_kind("the Nikopol and Marhanets communities", 11), list_kind("Nikopol, a town", 7)
     ('communities', None)
     """
-    m = list_after().match(text, end)
-    return m.group("kind") if m else None
+    if _LIST_MEMO[0] is not text:
+        _LIST_MEMO[0], _LIST_MEMO[1] = text, {}
+    memo: dict[int, str | None] = _LIST_MEMO[1]
+    step, stop = _list_step_end()
+    path = []
+    pos = end
+    while pos not in memo:
+        path.append(pos)
+        m = step.match(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+    kind = memo.get(pos)
+    for at in reversed(path):
+        if kind is None:  # no list's end after the next name: this offset's own kind word, if any
+            m = stop.match(text, at)
+            kind = m.group("kind") if m else None
+        memo[at] = kind
+    return memo[end]
 
 
 @lru_cache(maxsize=None)
