@@ -328,3 +328,40 @@ def test_a_coordinate_looks_only_at_the_names_just_before_it() -> None:
         assert [m.coordinate.start for m in tied] == [c.start for c in coords]
         per_pair.append(reads[0] / n)
     assert per_pair[-1] <= per_pair[0] + 2, per_pair
+
+
+# Two Cyrillic shapes the benchmark's (English) names do not reach: one long comma list of Ukrainian names (every name
+# asks whether a kind word ends the list: geo.rules.region_words.list_kind), and capitalised common words in a place
+# position, a line each (each is weighed against the report's other places: geo.mentions._placed_kept). Both were
+# quadratic in the report's length when they came in (4x per doubling); finding the mentions is where they run.
+_UK_NAMES = ("Покровськ", "Мирноград", "Родинське", "Торецьк", "Костянтинівка", "Добропілля", "Білицьке", "Гришине",
+             "Удачне", "Курахове")
+_UK_COMMON = ("Зорі", "Надії", "Перемозі", "Культурі", "Дружбі", "Слободі", "Степу", "Роздоллі", "Калині", "Криниці",
+              "Діброві", "Світанку")
+_UK_TOWNS = ("Торецька", "Покровська", "Добропілля", "Костянтинівки", "Краматорська", "Ізюма", "Оріхова")
+_CYRILLIC_SHAPES = {
+    "uk-list": lambda n: "Ворог атакував " + ", ".join(_UK_NAMES[k % 10] for k in range(n)) + ".",
+    "uk-common-words": lambda n: "\n".join(f"Бої тривають у {_UK_COMMON[k % 12]} та поблизу {_UK_TOWNS[k % 7]}."
+                                           for k in range(n)),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", sorted(_CYRILLIC_SHAPES))
+def test_cyrillic_lists_and_common_words_are_found_in_linear_time(gaz, shape: str) -> None:
+    from geo.mentions import find_mentions
+
+    make = _CYRILLIC_SHAPES[shape]
+    find_mentions(make(200), gaz)  # warm: the word lists, the gazetteer's memo
+    seconds = []
+    for n in (2000, 4000, 8000):
+        text = make(n)
+        best = []
+        for _ in range(2):
+            t0 = time.process_time()
+            found = find_mentions(text, gaz)
+            best.append(time.process_time() - t0)
+        assert len(found) >= n  # every name of the list, every common word with its town
+        seconds.append(min(best))
+    growth = (seconds[-1] / max(seconds[0], 1e-3)) ** 0.5
+    assert growth <= TIME_PER_DOUBLING or seconds[-1] < 0.5, (shape, seconds)
