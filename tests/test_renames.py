@@ -121,3 +121,23 @@ def test_of_two_places_that_bore_a_name_the_one_that_bore_it_last_goes_by_it(gaz
     older = cands[9114125]
     assert (older.rule, older.matched) == ("renamed", "Перше Травня")  # a former name only
     assert "'Leontovychi' bore it until 2024" in older.why[0]
+
+
+def test_a_former_name_of_2024_in_a_report_finds_the_renamed_village(gaz):
+    # rows the codifier KATOTTG's editions of 2024 and 2025 gave (benchmarks/renames_match.py --katottg)
+    from geo.extract import extract_text
+
+    def placed(text, name):
+        return [c.geonameid for c in extract_text(text, gaz) if c.place == name]
+
+    # Червоний Шлях of Izium raion is Siverske since 2024; Russian copy keeps "Красный Путь"
+    assert placed("Противник наносил удары по населенному пункту Красный Путь под Изюмом.", "Красный Путь") == [710505]
+    # Першотравневе near Kupiansk is Manuilivka since 2024, not the Pershotravneve of Zaporizhzhia oblast
+    assert placed("Ворог атакував Першотравневе поблизу Куп’янська.", "Першотравневе") == [701881]
+    # near the place, its Russian former name finds it over a namesake that bears the name or lost it
+    # too: Октябрьское (Lemziakivka, Luhansk oblast, not Bohdanivske 25 km west), Первомайское
+    # (Stepy near Borova, not Pervomaiskyi 37 km west), Невское (Balka Zhuravka, over a second
+    # GeoNames entry that keeps the old name)
+    for former, near, gid in (("Октябрьское", (49.84, 38.15), 808556), ("Первомайское", (49.38, 37.85), 697611),
+                              ("Невское", (49.16, 37.97), 697596)):
+        assert list(gaz.lookup(former, near=near)["geonameid"])[0] == gid, former

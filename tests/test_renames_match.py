@@ -61,3 +61,39 @@ def test_koatuu_editions_give_the_renamed_settlements_and_their_rows(tool, gaz, 
     # with the packaged table, what it already holds is not repeated
     again = {o.renaming.current: o for o in tool.match(gaz, found)}
     assert again["Молодецьке"].rows == () and again["Молодецьке"].skipped == "already in the table"
+
+
+KATOTTG_OLD = """Перший рівень;Другий рівень;Третій рівень;Четвертий рівень;Додатковий рівень;Категорія;Назва
+UA14000000000091971;;;;;O;Донецька
+UA14000000000091971;UA14100000000000001;UA14100010000000001;UA14100010010000001;;M;Донецьк
+UA14000000000091971;UA14160000000061982;UA14160190000059231;;;H;Очеретинська
+UA14000000000091971;UA14160000000061982;UA14160190000059231;UA14160190010012632;;X;Очеретине
+UA14000000000091971;UA14160000000061982;UA14160190000059231;UA14160190100077522;;C;Красногорівка
+UA14000000000091971;UA14160000000061982;UA14160190000059231;UA14160190200000001;;C;Іскра
+UA14000000000091971;UA14160000000061982;UA14160190000059231;UA14160190300000001;;C;Желанне
+"""
+
+
+def test_katottg_editions_give_renamings_placed_near_their_hromada_centre(tool, gaz, tmp_path):
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text(KATOTTG_OLD, encoding="utf-8")
+    renamed = KATOTTG_OLD.replace(";C;Красногорівка", ";C;Ясногорівка").replace(";C;Іскра", ";C;Андріївка-Клевцове")
+    new.write_text(renamed, encoding="utf-8")  # Желанне keeps its name: no renaming
+    found = tool.katottg_renamings(gaz, old, new, year=2024, source="test editions", oblasts=["14"])
+    assert [(r.former, r.current, r.admin1, r.centre) for r in found] == [
+        ("Красногорівка", "Ясногорівка", "05", ("Очеретине",)),
+        ("Іскра", "Андріївка-Клевцове", "05", ("Очеретине",))]
+    assert "KATOTTG UA14160190100077522: Красногорівка → Ясногорівка (test editions)" == found[0].source
+    out = {o.renaming.current: o for o in tool.match(gaz, found, table=())}
+    # the village near Ocheretyne, not the town Krasnohorivka that still bears the name 25 km away
+    assert {(row[0], row[1], row[2]) for row in out["Ясногорівка"].rows} == {
+        ("Красногорівка", "uk", 9113135), ("Красногоровка", "ru", 9113135)}
+    # Andriivka-Klevtsove (Volnovakha raion) lies some 60 km from Ocheretyne: not this hromada's village
+    assert out["Андріївка-Клевцове"].geonameid is None and "no populated place" in out["Андріївка-Клевцове"].skipped
+
+
+def test_katottg_without_its_columns_is_an_error(tool, gaz, tmp_path):
+    p = tmp_path / "k.csv"
+    p.write_text("a;b\n1;2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no KATOTTG rows"):
+        tool.katottg_renamings(gaz, p, p, year=2024, source="x")
