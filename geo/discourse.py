@@ -12,7 +12,9 @@ speaker
     form of this module's table: a dateline, a speaker as reports name them). It stays until
     another one is named; a sentence that names its speaker after the fact ("This was reported by
     X", "Об этом сообщил X", "Про це повідомив X") gives it to the sentences before it back to the
-    last speaker named; one that speaks before any speaker is named ("По его словам, …" where an
+    last speaker named, and one named in the clause that closes a block ("…, — Генштаб.", "… (Генштаб).", "…, the
+    General Staff said." at a paragraph's end) gives it to the block's sentences since the last speaker named; one
+    that speaks before any speaker is named ("По его словам, …" where an
     excerpt begins, "Экс-парламентарий сообщил …" in a lead) is given the first speaker named after
     it, at most three sentences on. A sentence that goes on in an earlier speaker's words — a pronoun and a speech
     verb ("He added", "Він також зазначив", "…», – сказав він"), "according to him" ("По его словам"), the
@@ -42,7 +44,7 @@ context
 
 The markers are data: ``geo/rules/discourse.jsonl`` (see :mod:`geo.rules`), one phrase per row with
 an example sentence; the classes are ``speaker`` and ``dateline`` (field ``claimant``), ``backref``,
-``list`` and ``anaphor``. Its markers come from the sentence's one matcher pass (the same that serves the
+``list``, ``anaphor``, ``reset``, ``continuation`` and ``closing`` (the marks that open a block's closing clause). Its markers come from the sentence's one matcher pass (the same that serves the
 sentence reading), and the pass is linear in the report.
 """
 
@@ -60,6 +62,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_caption, office_after,
                          reporting_speakers)
+from geo.claims.claimant import CLAUSE_MARK
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import BODY_REFERENCE, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
@@ -210,8 +213,11 @@ def find_markers(sentence: str) -> tuple[Marker, ...]:
     # эксперт": no Russian war correspondent's "военный эксперт")
     hits = [h for h in matches(sentence) if (h.table == TABLE and (h.get("at") != "start" or _opens(sentence, h.start)))
             or (h.table == "speech" and h.get("scope") == "report") or (h.table == "speakers" and h.cls == "not-speaker")]
+    # a closing mark is a sign before the words of its clause ("(Генштаб", "(за даними …"): it hides none of them
+    kept = [h for h in filter_spans([h for h in hits if h.cls != "closing"]) if h.table != "speakers"]
+    kept += [h for h in hits if h.cls == "closing"]
     return tuple(Marker("speech" if h.table == "speech" else h.cls, h.start, h.end, h.text, h.rule)
-                 for h in filter_spans(hits) if h.table != "speakers")
+                 for h in sorted(kept, key=lambda h: (h.start, -h.end)))
 
 
 def _opens(sentence: str, start: int) -> bool:
@@ -221,12 +227,14 @@ def _opens(sentence: str, start: int) -> bool:
     return not head or _ACCORDING_ASIDE.fullmatch(head) is not None
 
 
-def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool) -> Speaker | None:
+def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool,
+                   closing: Attribution | None = None) -> Speaker | None:
     """The last speaker a sentence names as speaking: an attribution of the sentence reading (else a
-    speaker row) with a speech word near it ("said", "according to", "сообщил", "повідомляє"), or
+    speaker row) with a speech word near it ("said", "according to", "сообщил", "повідомляє"), the speaker of
+    the clause that closes it (``closing``: :func:`_closing_speaker`, "…, — Генштаб.", "… (Генштаб)."), or
     any in a header line. Named without one ("our troops", "the Kremlin's plan"), it is no speaker."""
     speech = [m for m in found if m.cls in ("speech", "backref")]
-    if not (header or speech):
+    if not (header or speech or closing):
         return None  # nobody speaks: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
@@ -246,11 +254,84 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         # наступление у X, заявил …")
         after = [n for m in speech if m.cls == "speech" for n in reporting_speakers(sentence, m, named)]
         named = after or near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
-                                             and sentence[:n.start].strip(_OPENING).lower() in ("", "the")]
+                                             and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
+            or ([closing] if closing is not None else [])
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
     return Speaker(last.claimant, last.text, i, summary=last.summary)
+
+
+# A clause that closes a sentence and only says who spoke: news copy retells a summary sentence by sentence with
+# no speaker and names it at the end of the block ("Загалом за минулу добу зафіксовано 120 бойових зіткнень, —
+# Генштаб.", "…, — повідомляє Генштаб ЗСУ.", "… (Генштаб).", "…, the General Staff said.")
+_CLOSING_BEFORE = 2  # words other than speech words between the clause's mark and its speaker ("— сообщили в Минобороны")
+_CLOSING_AFTER = 4  # words other than speech words after the speaker ("…, the General Staff said on Telegram")
+_CLOSING_TEXT = 12  # sentences at most of a text that is one block of unattributed summary closed by its speaker
+_BLANK_LINE = re.compile(r"\n[ \t]*+\n")  # a blank line: it ends a block of lines
+_CLOSING_QUOTES = "»”\"’'"  # a quotation closed right before the clause: its speaker's quotation, no block's
+_CLOSING_END = " \t\n.!?)»”\"’'"  # what may stand after the clause's last word
+
+
+def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribution, bool] | None:
+    """The speaker of the clause that closes ``sentence`` and only says who spoke, and whether the clause closes a
+    quotation («…», — додали у ЗСУ; '"…," the army added'); None when no such clause closes it.
+
+    The clause opens at a closing mark (a dash or an opening bracket: the rows of class ``closing``) or a comma; it
+    holds the last speaker the sentence names (:func:`geo.claims.find_attributions`, else a speaker row), at most a
+    speech word and a few words beside it (:data:`_CLOSING_BEFORE`, :data:`_CLOSING_AFTER`), and nothing after it
+    but the sentence's end. After a comma a speech word is needed (", the General Staff said"; ", Генштаб." names
+    no one); after a dash or a bracket the speaker alone speaks ("…, — Генштаб.", "… (Генштаб).").
+
+    >>> t = "Загалом за минулу добу зафіксовано 120 бойових зіткнень, — Генштаб."
+    >>> speaker, quoted = _closing_speaker(t, find_markers(t))
+    >>> speaker.claimant.value, quoted
+    ('UA-GeneralStaff', False)
+    >>> t = "Fighting went on near Toretsk, the General Staff said, adding that 40 attacks were repelled."
+    >>> _closing_speaker(t, find_markers(t)) is None
+    True
+    """
+    if not any(m.cls in ("closing", "speech") for m in found):
+        return None  # no mark and no speech word: the sentence reading's attributions are not looked for
+    named = list(find_attributions(sentence)) or [
+        Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
+        for m in found if m.cls == "speaker" and m.claimant is not None]
+    if not named:
+        return None
+    last = max(named, key=lambda n: (n.end, n.start))
+    # where the clause opens: after the last closing mark before the speaker (a bracket's row holds the word it opens:
+    # "(Генштаб"), else after the last comma; a bracket closes after the speaker ("(Генштаб)", "(за даними Генштабу)")
+    mark = max((m for m in found if m.cls == "closing" and m.start < last.start), key=lambda m: m.start, default=None)
+    comma = sentence.rfind(",", 0, last.start)
+    if mark is not None and mark.start > comma:
+        start = mark.start + len(mark.rule.key)
+        if mark.rule.match == "prefix" and ")" not in sentence[last.end:]:
+            return None  # "(ДНР) Денис Пушилин": a bracket closed before the speaker
+    elif comma >= 0 and any(m.cls == "speech" and m.start > comma for m in found):
+        start = comma + 1
+    else:
+        return None  # no mark, or ", Генштаб.": a comma and a name are no reporting clause
+    speech = [m for m in found if m.cls == "speech" and m.start >= start]
+    opening = sentence[:start].rstrip(" ,–—-([")
+    head = sentence[start:last.start].lstrip()
+    quoted = bool(opening) and opening[-1] in _CLOSING_QUOTES or bool(head) and head[0] in _CLOSING_QUOTES
+    head = head.lstrip(_CLOSING_QUOTES)
+    if not (_few_words(head, last.start - len(head), speech, _CLOSING_BEFORE)
+            and _few_words(sentence[last.end:].rstrip(_CLOSING_END), last.end, speech, _CLOSING_AFTER)):
+        return None
+    return last, quoted
+
+
+def _few_words(part: str, at: int, speech: Sequence[Marker], most: int) -> bool:
+    """Whether ``part`` (standing at ``at`` in its sentence) is at most ``most`` words besides the speech words in
+    it, with no clause mark (a comma, a colon, a quotation mark: another clause)."""
+    if CLAUSE_MARK.search(part):
+        return False
+    kept = list(part)
+    for m in speech:
+        if at <= m.start and m.end <= at + len(part):
+            kept[m.start - at:m.end - at] = " " * (m.end - m.start)
+    return len("".join(kept).split()) <= most
 
 
 # a quotation closing before its speaker: «…», – написал X; "…", — сказав X; "…," he said
@@ -336,7 +417,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         header = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n") \
             and len(sentence.split(None, _HEADER_WORDS)) <= _HEADER_WORDS
         # a caption ("Фото: фрагмент мапи / DeepState") credits a picture: it names no speaker
-        named = None if caption else _named_speaker(sentence, found, i, header)
+        closing = None if caption else _closing_speaker(sentence, found)
+        # a quotation closed by a bare name ('"…" - Peskov.') is the name's own sentence: it speaks no further
+        named = None if caption else _named_speaker(sentence, found, i, header,
+                                                    closing[0] if closing and not closing[1] else None)
+        named_before = last_named  # the sentence that last named a speaker before this one
         surname = -1  # where a quotation's speaker is named by surname alone
         if named is None and last_named >= 0 and (by_name := _named_before(text, spans, states, sentence)) is not None:
             # '"…", — сказав Бакулін': a person named by surname alone after a quotation is the speaker whose
@@ -395,6 +480,22 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             else:
                 paragraph = named
             last_named = i
+            if closing is not None and not closing[1] and named.claimant is closing[0].claimant \
+                    and named.claimant is not Claimant.MEDIA \
+                    and (i == len(spans) - 1 or "\n" in text[e:spans[i + 1][0]]) \
+                    and not (named_before >= 0 and BODY_REFERENCE.search(sentence)):
+                # "…. Загалом за минулу добу зафіксовано 120 бойових зіткнень, — Генштаб.": a summary retold with no
+                # speaker, named in the clause that closes its block: the block's sentences since the last speaker
+                # named are its speaker's (its paragraph; a short text of no other speaker that it closes, whole);
+                # an outlet there relays, a quotation is its speaker's from where it opens (above), and a body named
+                # by its kind ("- the statement says.") after a speaker was named is that speaker's statement
+                lo = first
+                if named_before < 0 and i == len(spans) - 1:
+                    # a text it closes, set a sentence to a line (no blank line between), with no speaker named before
+                    while lo > 0 and i - lo < _CLOSING_TEXT and not _BLANK_LINE.search(text, spans[lo - 1][1], spans[lo][0]):
+                        lo -= 1
+                for j in range(max(lo, named_before + 1, reminder if recalled else 0), i):
+                    states[j] = replace(states[j], speaker=named)
         # the outlet's reminder ("Напомним", "As a reminder") is the outlet's own word, not the last speaker's
         speaker = named or paragraph or (outlet if recalled else report)
         listing = None

@@ -72,6 +72,15 @@ def test_every_row_reads_back(row):
     elif row.cls == "anaphor":
         states = read_report(PLACES[row.lang] + " " + row.example)
         assert states[0].listing is not None and states[0].listing.action is Action.FIGHTING
+    elif row.cls == "closing":
+        # the speaker after the mark closes a retold summary: it spoke the unattributed sentence before it too,
+        # where a comma in its place (and no speech word) names no one
+        states = read_report(row.example)
+        assert states[0].speaker is not None and states[0].speaker == states[-1].speaker
+        marker = next(m for m in find_markers(row.example) if m.rule == row)
+        bare = row.example[:marker.start] + "," + row.example[marker.start + len(row.key):]
+        if not any(m.cls == "speech" for m in find_markers(bare)):
+            assert read_report(bare)[0].speaker is None
     else:  # pragma: no cover - a class without a test is an error
         pytest.fail(f"no read-back test for class {row.cls}")
 
@@ -752,3 +761,97 @@ def test_a_speaker_after_its_speech_word_and_a_long_title_speaks(gaz, text, plac
     claims = [c for c in extract_text(text, gaz, date=dt.date(2025, 10, 12)) if c.role == "event"]
     assert {c.place for c in claims} >= set(places)
     assert {c.claimant for c in claims if c.place in places} == {claimant}, [c.why for c in claims]
+
+
+# a summary retold sentence by sentence with no speaker, named at the very end of its block (Ukrainian, Russian and
+# English news copy of the General Staff's and the MoD's summaries)
+_SUMMARY_UK = ("На Покровському напрямку ворог 40 разів атакував позиції наших захисників у районах Родинського "
+               "та Мирнограда. На Костянтинівському напрямку окупанти 12 разів штурмували в районах Щербинівки та "
+               "Плещіївки. ")
+_SUMMARY_RU = ("На Покровском направлении противник 40 раз атаковал в районах Родинского и Мирнограда. На "
+               "Константиновском направлении ВСУ отбили 12 атак у Щербиновки и Плещеевки. ")
+
+
+@pytest.mark.parametrize("text, claimant", [
+    (_SUMMARY_UK + "Загалом за минулу добу зафіксовано 120 бойових зіткнень, — Генштаб.", Claimant.UA_GENERALSTAFF),
+    (_SUMMARY_UK + "Загалом за минулу добу зафіксовано 120 бойових зіткнень, – повідомляє Генштаб ЗСУ.",
+     Claimant.UA_GENERALSTAFF),
+    (_SUMMARY_UK + "На Лиманському напрямку ворог атакував біля Торського (Генштаб).", Claimant.UA_GENERALSTAFF),
+    (_SUMMARY_RU + "Всего за сутки отражено 40 атак, — сообщили в Минобороны.", Claimant.RU_MOD),
+    # English copy sets each sentence on its own line: the whole short text is one block
+    ("The enemy attacked 40 times near Rodynske and Myrnohrad in the Pokrovsk direction.\n"
+     "In the Kostiantynivka direction, Russian forces stormed positions near Shcherbynivka 12 times.\n"
+     "In total, 120 combat clashes took place over the past day, the General Staff said.", Claimant.UA_GENERALSTAFF),
+])
+def test_a_speaker_closing_a_retold_summary_speaks_its_block(text: str, claimant: Claimant) -> None:
+    for source in (None, Claimant.MEDIA):
+        assert [s.speaker.claimant if s.speaker else None for s in read_report(text, source=source)] \
+            == [claimant] * len(read_report(text)), source
+
+
+def test_a_closing_speaker_speaks_its_paragraph_over_the_speaker_carried_into_it() -> None:
+    text = ("Речник Сил оборони Півдня Владислав Волошин заявив, що ворог накопичує сили біля Степногірська.\n\n"
+            + _SUMMARY_UK + "Загалом за минулу добу зафіксовано 120 бойових зіткнень, — Генштаб ЗСУ.")
+    who = [s.speaker.claimant for s in read_report(text, source=Claimant.MEDIA)]
+    assert who == [Claimant.UA_OFFICIAL] + [Claimant.UA_GENERALSTAFF] * 3
+
+
+@pytest.mark.parametrize("text, who", [
+    # a sentence that names its own speaker bounds the block: the speaker at the end speaks only after it
+    ("Росіяни атакували біля Торського, повідомили в DeepState. " + _SUMMARY_UK
+     + "Загалом за минулу добу зафіксовано 120 бойових зіткнень, — Генштаб.",
+     ["DeepState", "UA-GeneralStaff", "UA-GeneralStaff", "UA-GeneralStaff"]),
+    # a closing speaker speaks its paragraph only, unless it closes a short text that is all one block
+    ("Бої на фронті тривають.\n" + _SUMMARY_UK + "Загалом зафіксовано 120 зіткнень, — Генштаб.\nВорог атакував.",
+     [None, "UA-GeneralStaff", "UA-GeneralStaff", "UA-GeneralStaff", "UA-GeneralStaff"]),
+    # not at the end of its block, it speaks only its own sentence, as any speaker named later in a paragraph
+    (_SUMMARY_UK + "Загалом зафіксовано 120 зіткнень, — Генштаб. Ворог атакував біля Торського.",
+     [None, None, "UA-GeneralStaff", "UA-GeneralStaff"]),
+    # an outlet closing a block relays: it claims nothing over the sentences before
+    ("Russian forces attacked 40 times near Rodynske and Myrnohrad in the Pokrovsk direction. Fighting went on near "
+     "Shcherbynivka, Reuters reported.", [None, "media"]),
+    # a quotation closed by a bare name is that name's sentence only
+    ('Fighting went on near Kupiansk.\n"The Kremlin will not comment on the fighting around Balakliia and other events '
+     'at the front" - Peskov.\nUkrainian forces have reached the outskirts of Kupiansk.', [None, None, None]),
+])
+def test_a_closing_speaker_never_speaks_over_a_named_one_nor_past_its_block(text: str, who: list) -> None:
+    assert [s.speaker.claimant.value if s.speaker else None for s in read_report(text)] == who
+
+
+@pytest.mark.parametrize("text, name, claimant", [
+    (_SUMMARY_UK + "Загалом за минулу добу зафіксовано 120 бойових зіткнень, — Генштаб.", "Родинського",
+     Claimant.UA_GENERALSTAFF),
+    (_SUMMARY_RU + "Всего за сутки отражено 40 атак, — сообщили в Минобороны.", "Мирнограда", Claimant.RU_MOD),
+    ("Russian forces attacked 40 times near Rodynske and Myrnohrad in the Pokrovsk direction.\n"
+     "In total, 120 combat clashes took place over the past day, the General Staff said.", "Rodynske",
+     Claimant.UA_GENERALSTAFF),
+])
+def test_a_claim_in_a_retold_summary_is_the_closing_speakers(gaz, text: str, name: str, claimant: Claimant) -> None:
+    from geo.extract import extract_text
+
+    for source in ("", "https://news.example.ua/a/1"):
+        claims = [c for c in extract_text(text, gaz, source=source, date=dt.date(2025, 11, 20)) if c.place == name]
+        assert claims and {c.claimant for c in claims} == {claimant}, [c.why for c in claims]
+
+
+@pytest.mark.parametrize("closing, claimant", [
+    # a quotation whose reporting clause follows it is that clause's speaker's, over the speaker carried from before
+    ('"На Покровському напрямку наші захисники зупинили 47 атак у районах Родинського та Мирнограда", - додали у ЗСУ.',
+     Claimant.UA_OFFICIAL),
+    ('"На Покровському напрямку наші захисники зупинили 47 атак у районах Родинського та Мирнограда", - додали у '
+     'Генштабі.', Claimant.UA_GENERALSTAFF),
+    ("«На Покровском направлении наши войска отразили 47 атак в районах Родинского и Мирнограда», — добавили в "
+     "Генштабе ВСУ.", Claimant.UA_GENERALSTAFF),
+    ('"In the Pokrovsk direction our defenders stopped 47 attacks near Rodynske and Myrnohrad," the General Staff '
+     "added.", Claimant.UA_GENERALSTAFF),
+])
+def test_a_quotation_closed_by_its_reporting_clause_beats_an_earlier_speaker(gaz, closing: str,
+                                                                             claimant: Claimant) -> None:
+    from geo.extract import extract_text
+
+    text = ('"Росіяни окупували Тихе", - повідомили в DeepState.\n\n'
+            "Повідомляється, що ворог продовжує наступ на кількох напрямках.\n\n" + closing)
+    name = next(n for n in ("Родинського", "Родинского", "Rodynske") if n in closing)
+    claims = [c for c in extract_text(text, gaz, source="https://news.example.ua/a/1", date=dt.date(2025, 11, 20))
+              if c.place == name]
+    assert claims and {c.claimant for c in claims} == {claimant}, [c.why for c in claims]

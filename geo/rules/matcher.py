@@ -87,8 +87,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                              "approximately", "route", "stationed", "massed", "launched", "defence-line"}),
                   {"speaks": frozenset({"no"})}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
-    # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
-    "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
+    # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table); a closing mark opens the
+    # clause at a sentence's end that names who spoke the block it closes ("…, — Генштаб.", "… (Генштаб).")
+    "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation",
+                             "closing"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
