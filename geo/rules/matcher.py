@@ -88,7 +88,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   {"speaks": frozenset({"no"})}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table)
-    "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation"}),
+    "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation", "outcome"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
