@@ -768,6 +768,8 @@ def test_a_speaker_after_its_speech_word_and_a_long_title_speaks(gaz, text, plac
      "Torske"),
     ("Противник атаковал в районах Торского и Ямполовки. Все атаки отражены.", "Ямполовки"),
     ("Ворог атакував поблизу Торського та Ямполівки. Усі атаки відбито.", "Торського"),
+    ("Russian forces attacked near Torske and Serebrianka. Ukrainian forces repelled all the attacks.", "Serebrianka"),
+    ("Ворог штурмував позиції біля Торського. Захисники відбили всі атаки.", "Торського"),
     ("Окупанти намагалися штурмувати позиції біля Торського. Погіршення тактичного положення не допущено.", "Торського"),
 ])
 def test_an_outcome_told_in_the_next_sentence_makes_the_attacks_repelled(text: str, place: str) -> None:
