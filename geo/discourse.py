@@ -154,6 +154,9 @@ class SentenceState:
         The first sentence of the sentence's paragraph (dates hold within it: :func:`paragraph_date`).
     listing : Listing or None
         The action an open list gives the sentence's places that have none.
+    outcome : Listing or None
+        The outcome the next sentence of its paragraph tells of the sentence's attacks ("The enemy attacked near A
+        and B. All the attacks were repelled."): ``repelled``, its ``again`` that sentence.
     context : Carried or None
         What the text before the sentence carries over to the sentence reading (the previous
         sentence's attribution or a header line's, the last direction), read when asked
@@ -165,6 +168,7 @@ class SentenceState:
     paragraph: int = 0
     listing: Listing | None = None
     context: Carried | None = None
+    outcome: Listing | None = None
 
 
 # apostrophes as phrases write them; a line break, tab or no-break space as a space (letter for letter)
@@ -544,6 +548,12 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 states[i - 1] = replace(states[i - 1], listing=Listing(
                     cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i,
                     modality=cue.modality))
+        if "outcome" in classes and i > first:
+            # "Ворог атакував поблизу A, B. Усі атаки відбито.": an outcome row (geo/rules/discourse.jsonl) tells how the
+            # attacks of the sentence before it in its paragraph ended (apply_report_state: when it names no place)
+            told = next(m for m in found if m.cls == "outcome")
+            states[i - 1] = replace(states[i - 1], outcome=Listing(
+                Action.REPELLED, f"repelled: '{told.text}'", 0, f"outcome told in the next sentence: '{told.text}'", i))
         states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
 
@@ -936,6 +946,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     """
     states = seated_speakers(claims, states, text)
     starts = [st.span[0] for st in states]
+    held = {bisect.bisect_right(starts, c.start) - 1 for c in claims}  # the sentences that name a place
     out: list[Claim] = []
     extra: list[Claim] = []  # claims a later sentence makes about a sentence's places
     seen: set[tuple] = set()
@@ -967,6 +978,12 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                                          quote=quote, claim_date=None, claimant=later.speaker.claimant,
                                          why=tuple(c.why) + (lst.why, f"claimant '{later.speaker.text}'")))
         role = changes.get("role", c.role)
+        told = st.outcome
+        if told is not None and role == "event" and changes.get("action", c.action) is Action.ATTACKED \
+                and told.again not in held and "negated" not in c.why:
+            # the attacks of the sentence ended as the next one tells, a sentence with no place of its own
+            changes.update(action=told.action, action_detail=told.detail)
+            why.append(told.why)
         sp = st.speaker
         defaulted = (_AUTHOR if sp is not None and sp.weak else _VOICED if sp is not None and sp.text == _REMINDER
                      else _DEFAULTED)

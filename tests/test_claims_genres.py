@@ -191,6 +191,14 @@ def test_defenders_dislodged_is_an_advance_near_the_place() -> None:
     ("Ukrainian forces repelled attacks near Stepove and Lobkove, and two battles were still going on there.",
      "Lobkove", Action.REPELLED),
     ("Two attacks were repelled, and fighting continues near Vovchansk.", "Vovchansk", Action.FIGHTING),
+    ("Two attacks were repelled near Torske, and two clashes continue near Vovchansk.", "Vovchansk", Action.FIGHTING),
+    ("Ukrainian defenders repelled two attacks near Torske, and the enemy attacked near Nevelske.", "Nevelske",
+     Action.ATTACKED),
+    # more of the stop verb's object: a counted attack noun, or its own noun again, is no conjunct of its own
+    ("Ukrainian warriors repelled nine enemy attacks near Stepove, and 16 more attacks near Nevelske and Pervomaiske.",
+     "Pervomaiske", Action.REPELLED),
+    ("The brigade repelled two assaults near Torske, and another three assaults near Serebrianka.", "Serebrianka",
+     Action.REPELLED),
 ])
 def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
@@ -986,3 +994,11 @@ def test_troops_sighted_in_a_place(sentence: str, name: str, action: Action) -> 
 def test_pulled_out_and_guided_bombs(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ukrainian defenders halted 12 assaults near Torske and Yampolivka.", "Yampolivka"),
+    ("Ukrainian forces halted a Russian advance near Kurakhove.", "Kurakhove"),
+])
+def test_a_halt_is_a_repelled_attack(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.REPELLED

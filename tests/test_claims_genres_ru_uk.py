@@ -652,3 +652,38 @@ def test_infiltration_in_the_words_of_deepstate_and_correspondents(sentence: str
 def test_event_nouns_closeness_groups_and_shares(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a stop verb governs its object's noun: the places of the stopped attacks are repelled, not attacked
+    ("Наши бойцы остановили штурмовые действия противника в районе Торского и Ямполовки.", "Ямполовки"),
+    ("Гарнизон остановил пять атак ВСУ у Ямполовки.", "Ямполовки"),
+    ("Атаки противника у Торского остановлены.", "Торского"),
+    ("На красноармейском направлении остановлено пять атак ВСУ у Ямполовки.", "Ямполовки"),
+    ("На Покровському напрямку зупинено 40 штурмових дій поблизу Удачного.", "Удачного"),
+    ("Наші захисники зупинили 33 штурмові дії в районах Удачного та Котлиного.", "Котлиного"),
+    ("Захисники відбили дев'ять атак біля Степового, та ще 16 атак біля Невельського і Первомайського.",
+     "Первомайського"),
+])
+def test_a_stop_verb_governs_the_attacks_it_stops(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.REPELLED
+
+
+def test_units_that_stop_of_themselves_repel_nothing() -> None:
+    assert _claim("Штурмовые группы остановились у Торского.", "Торского").action is not Action.REPELLED
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the Russian MoD's passive formula, its list before the verb as after it, as the active "нанесли поражение"
+    ("При этом в районах населенных пунктов Торское, Ямполовка и других в ДНР, а также Новопавловка в "
+     "Днепропетровской области нанесены потери живой силе и технике ВСУ.", "Ямполовка"),
+    ("При этом в районах населенных пунктов Торское, Ямполовка и других в ДНР, а также Новопавловка в "
+     "Днепропетровской области нанесены потери живой силе и технике ВСУ.", "Новопавловка"),
+    ("Нанесены потери живой силе и технике двух бригад ВСУ в районах Торского и Ямполовки.", "Ямполовки"),
+])
+def test_losses_inflicted_in_the_areas_of_places_are_fighting_there(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.FIGHTING
+
+
+def test_losses_suffered_are_no_fighting_cue() -> None:
+    assert _claim("Противник понес потери живой силы у Торского.", "Торского").action is not Action.FIGHTING

@@ -22,6 +22,8 @@ OPENS = {"en": "Russian forces liberated three settlements.",
 OPENED = {"en": Action.CAPTURED, "ru": Action.CAPTURED, "uk": Action.REPELLED}
 PLACES = {"en": "Russian forces shelled Tykhe and Novoye.", "ru": "Войска обстреляли Тихое и Новое.",
           "uk": "Росіяни обстріляли Тихе та Нове."}
+ATTACKS = {"en": "The enemy attacked near Tykhe and Novoye.", "ru": "Противник атаковал в районах Тихого и Нового.",
+           "uk": "Ворог атакував поблизу Тихого та Нового."}
 SPOKEN = {"en": "Russian forces took Tykhe, the Russian Defence Ministry said.",
           "ru": "Войска освободили Тихое, сообщили в Минобороны России.",
           "uk": "Бої тривали біля Торського, повідомляє Генштаб ЗСУ."}
@@ -81,6 +83,12 @@ def test_every_row_reads_back(row):
         bare = row.example[:marker.start] + "," + row.example[marker.start + len(row.key):]
         if not any(m.cls == "speech" for m in find_markers(bare)):
             assert read_report(bare)[0].speaker is None
+    elif row.cls == "outcome":
+        # the outcome of the sentence before in its paragraph, not of one in another paragraph
+        states = read_report(ATTACKS[row.lang] + " " + row.example)
+        assert states[0].outcome is not None and states[0].outcome.action is Action.REPELLED
+        assert states[0].outcome.again == 1
+        assert read_report(ATTACKS[row.lang] + "\n" + row.example)[0].outcome is None
     else:  # pragma: no cover - a class without a test is an error
         pytest.fail(f"no read-back test for class {row.cls}")
 
@@ -855,3 +863,47 @@ def test_a_quotation_closed_by_its_reporting_clause_beats_an_earlier_speaker(gaz
     claims = [c for c in extract_text(text, gaz, source="https://news.example.ua/a/1", date=dt.date(2025, 11, 20))
               if c.place == name]
     assert claims and {c.claimant for c in claims} == {claimant}, [c.why for c in claims]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The enemy attacked near Torske and Yampolivka. All the attacks were repelled.", "Yampolivka"),
+    ("Russian troops tried to break through near Torske twice. They were unsuccessful, the data is being clarified.",
+     "Torske"),
+    ("Противник атаковал в районах Торского и Ямполовки. Все атаки отражены.", "Ямполовки"),
+    ("Ворог атакував поблизу Торського та Ямполівки. Усі атаки відбито.", "Торського"),
+    ("Russian forces attacked near Torske and Serebrianka. Ukrainian forces repelled all the attacks.", "Serebrianka"),
+    ("Ворог штурмував позиції біля Торського. Захисники відбили всі атаки.", "Торського"),
+    ("Окупанти намагалися штурмувати позиції біля Торського. Погіршення тактичного положення не допущено.", "Торського"),
+])
+def test_an_outcome_told_in_the_next_sentence_makes_the_attacks_repelled(text: str, place: str) -> None:
+    states = read_report(text)
+    attacked = _claim(text.index(place), action=Action.ATTACKED, role="event", action_detail="attacked")
+    (out,) = apply_report_state([attacked], states, text, dt.date(2025, 11, 24))
+    assert out.action is Action.REPELLED and any(w.startswith("outcome told in the next sentence") for w in out.why)
+
+
+@pytest.mark.parametrize("text, place, other", [
+    # a part of the attacks, not their outcome: the places stay attacked (the labels' convention for "N attacks, M
+    # repelled, K clashes go on")
+    ("Ворог атакував поблизу Торського та Ямполівки. П'ять атак відбито, два бої тривають.", "Торського", None),
+    ("The enemy attacked near Torske and Yampolivka. Two attacks were repelled.", "Torske", None),
+    # another paragraph
+    ("Ворог атакував поблизу Торського та Ямполівки.\nУсі атаки відбито.", "Торського", None),
+    # the outcome sentence names a place of its own: it is that place's
+    ("Ворог атакував поблизу Торського. Усі атаки відбито біля Серебрянки.", "Торського", "Серебрянки"),
+])
+def test_a_partial_or_distant_outcome_or_one_with_its_own_place_leaves_the_attacks(text: str, place: str,
+                                                                                 other: str | None) -> None:
+    states = read_report(text)
+    claims = [_claim(text.index(place), action=Action.ATTACKED, role="event", action_detail="attacked")]
+    if other is not None:
+        claims.append(_claim(text.index(other), place=other, action=Action.REPELLED, role="event"))
+    out = apply_report_state(claims, states, text, dt.date(2025, 11, 24))
+    assert out[0].action is Action.ATTACKED
+
+
+def test_an_outcome_reaches_only_attacks() -> None:
+    text = "Russian forces captured Torske. All the attacks were repelled."
+    captured = _claim(text.index("Torske"), action=Action.CAPTURED, role="event", action_detail="captured")
+    (out,) = apply_report_state([captured], read_report(text), text, dt.date(2025, 11, 24))
+    assert out.action is Action.CAPTURED

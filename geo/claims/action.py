@@ -305,10 +305,34 @@ _CONJUNCT_OPEN = _c(r",\s*(?:and|with)\s+(?:[\w'’-]+\s+){0,3}$")
 def _later_conjunct(sentence: str, cue: _Cue, start: int, inside: list[_Cue]) -> bool:
     """A cue before the mention that opens a conjunct of its own after the priority cue governs the places after
     it ("Two attacks were repelled, with fighting ongoing near X": X is fighting, not repelled; English General
-    Staff retellings join the day's repelled attacks and the fighting still going on this way)."""
+    Staff retellings join the day's repelled attacks and the fighting still going on this way). A counted attack
+    noun there is more of the stop verb's object, no conjunct of its own ("repelled nine attacks near A, and 16 more
+    attacks near B", "відбили 9 атак біля A та ще 16 атак біля B": B is repelled too)."""
     return cue.end <= start and any(
         cue.end <= c.start and c.end <= start and _CONJUNCT_OPEN.search(sentence, cue.end, c.start)
+        and not _more_objects(sentence, cue, c, inside)
         for c in inside if c is not cue)
+
+
+def _more_objects(sentence: str, cue: _Cue, c: _Cue, inside: list[_Cue]) -> bool:
+    """Whether the cue ``c`` after the stop verb ``cue`` is a counted noun of more of its object (:data:`_MORE_OBJECTS`):
+    an attack noun, or the noun of the object itself said again ("repelled two assaults near A, and another three
+    assaults near B"; not "two clashes continue near B" after "attacks")."""
+    if not _MORE_OBJECTS.search(sentence, cue.end, c.start):
+        return False
+    if c.action is Action.ATTACKED:
+        return True
+    head = c.text.split()[0].casefold()
+    return any(d is not c and cue.end <= d.start and d.end <= c.start and d.text.split()[0].casefold() == head
+               for d in inside)
+
+
+# ", and 16 more attacks", "and another five attacks", "та ще 16 атак", "и еще пять атак": a count (digits, an English
+# number row of geo/rules/distance_words.jsonl) or "another"/"ще"/"еще" after the conjunction, an attack noun after it
+_COUNT_WORDS = rows_pattern(r for r in lookup_rows("distance_words") if r.cls == "number" and r.lang == "en"
+                            and r.key.isalpha())
+_MORE_OBJECTS = _c(r"(?:,\s*|\s)(?:and|та|і|й|и)\s+(?:(?:another|ще|еще)\s+(?:[\w'’]+\s+)?|(?:\d+|" + _COUNT_WORDS
+                   + r")\s+(?:more\s+|other\s+)?)(?:[\w'’]+\s+)?$")
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")

@@ -88,9 +88,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   {"speaks": frozenset({"no"})}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table); a closing mark opens the
-    # clause at a sentence's end that names who spoke the block it closes ("…, — Генштаб.", "… (Генштаб).")
+    # clause at a sentence's end that names who spoke the block it closes ("…, — Генштаб.", "… (Генштаб)."); an
+    # outcome tells how the attacks of the sentence before ended ("Усі атаки відбито.")
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation",
-                             "closing"}),
+                             "closing", "outcome"}),
                   {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
