@@ -48,7 +48,7 @@ from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as 
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
-from geo.calibration import calibrated, stratum
+from geo.calibration import NEAR_TIE_CAP, calibrated, near_tie_cap, stratum
 from geo.scopes import Scope, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
 
@@ -575,8 +575,8 @@ def resolve_mentions(
         which of these (a level of :data:`_REGION_LEVELS`)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
-            free: set[str] = set()
-            own: set[str] = set()
+            free: dict[str, str] = {}  # the regions no name owns, with their oblasts
+            own: dict[str, str] = {}  # those of the name whose own region closes the mention's list
             closing = -2  # what closes the mention's list: the name owning the first region after it, or -1 (free)
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
@@ -584,15 +584,16 @@ def resolve_mentions(
                 if re_ > e or 0 <= owner < m.start or (alone and owner != m.start):
                     continue
                 if owner < 0:
-                    free.add(scope_name(p))
+                    free[scope_name(p)] = oblast_of(p)
                     if rs >= m.end and closing == -2:
                         closing = -1  # "Торецкое и других в ДНР, а также Новопавловки …": no later name's
                 elif closing in (-2, owner):
                     closing = owner
-                    own.add(scope_name(p))
-            # a region written right after a name is what the text says of that name and its list, not the
-            # sentence's other regions ("… в ДНР, а также Новопавловки в Днепропетровской области")
-            local = own if closing >= 0 else free
+                    own[scope_name(p)] = oblast_of(p)
+            # a region written right after a name is what the text says of that name and its list: the sentence's
+            # regions of another oblast are not ("… в ДНР, а также Новопавловки в Днепропетровской области"), those
+            # of its own are ("в Харківській області … Куп'янськ (Куп'янський район)")
+            local = set(own) | {r for r, o in free.items() if o in own.values()} if closing >= 0 else set(free)
             if local:
                 return frozenset(local), "sentence"
         sc = scope_of(m.start)
@@ -1443,15 +1444,24 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
     best = ranked[0]
     precision, unc = _uncertainty(best.place)
     why = best.why + ((f"{n} candidates, runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
+    # a runner-up of the same oblast close behind: a near tie the oblast does not settle (geo.calibration)
+    value = min(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
+                                         else front_km(best.place.lat, best.place.lon))),
+                LOOKALIKE_CONFIDENCE if best.rule in ("fuzzy", "fuzzy-area") else 1.0)
+    if len(ranked) > 1 and best.place.feature_class == "P":
+        margin = best.score - ranked[1].score
+        tie = near_tie_cap(bool(best.place.admin1) and ranked[1].place.admin1 == best.place.admin1, margin)
+        if tie < value:
+            value = tie
+            why += (f"a near tie with a namesake of the same oblast ({margin:.2f} behind): confidence held to "
+                    f"{NEAR_TIE_CAP:g}",)
     return Resolution(
         mention=m,
         place=best.place,
         lat=best.place.lat,
         lon=best.place.lon,
         coord_source=CoordSource.GAZETTEER,
-        confidence=round(min(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
-                                                      else front_km(best.place.lat, best.place.lon))),
-                             LOOKALIKE_CONFIDENCE if best.rule in ("fuzzy", "fuzzy-area") else 1.0), 4),
+        confidence=round(value, 4),
         precision=precision,
         uncertainty_m=unc,
         why=why,

@@ -421,7 +421,8 @@ def test_a_ukrainian_name_as_written_is_that_village(gaz, front, text) -> None:
 
 
 def test_a_direction_is_no_evidence_for_the_town_it_is_named_after(gaz) -> None:
-    # the direction's town pulls the villages listed under it, not a mention of its own name
+    # the direction's sector pulls the villages listed under it, not a mention of its own name (which a direction of
+    # geo/rules/direction_towns.jsonl places at its town itself: tests/test_sectors.py)
     claims = extract_text("In the Kupiansk direction, the enemy attacked Kupiansk and Petropavlivka eleven times.", gaz)
     town = [c for c in claims if c.place == "Kupiansk" and c.role == "event"]
     village = [c for c in claims if c.place == "Petropavlivka"]
