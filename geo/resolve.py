@@ -48,7 +48,7 @@ from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as 
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
-from geo.calibration import calibrated, stratum
+from geo.calibration import NEAR_TIE_CAP, calibrated, near_tie_cap, stratum
 from geo.scopes import Scope, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
 
@@ -92,6 +92,12 @@ DIRECTION_SCALE_KM = 12.0
 #: (measured on both labelled sets: 1.2 and 25 km place one more village on each than 0.8 and 40 km)
 SECTOR_WEIGHT = 1.2
 SECTOR_SCALE_KM = 25.0
+#: A name the town of a direction of the direction table is named by (geo.sectors: "у бік Новопавлівки", the
+#: Novopavlivka direction named in the report) is pulled to that town this strongly, at the town only (its pull
+#: halves over this distance), less the farther in the text the direction is written (:func:`_closeness`): the
+#: name is the town, not somewhere in its sector
+TOWN_WEIGHT = 2.0
+TOWN_SCALE_KM = 3.0
 #: A direction's town lies at most this far from the front line on the report's date (Zaporizhzhia,
 #: Kharkiv and Sumy lie within some 40 km of it)
 SECTOR_FRONT_KM = 100.0
@@ -569,17 +575,25 @@ def resolve_mentions(
         which of these (a level of :data:`_REGION_LEVELS`)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
-            local = set()
-            closing = -1  # the name at or after the mention whose own region closes its list
+            free: dict[str, str] = {}  # the regions no name owns, with their oblasts
+            own: dict[str, str] = {}  # those of the name whose own region closes the mention's list
+            closing = -2  # what closes the mention's list: the name owning the first region after it, or -1 (free)
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
                 owner, alone = owner_of[k]
-                if re_ <= e and not (0 <= owner < m.start or (alone and owner != m.start)):
-                    if owner >= m.start:
-                        if closing >= 0 and owner != closing:
-                            continue
-                        closing = owner
-                    local.add(scope_name(p))
+                if re_ > e or 0 <= owner < m.start or (alone and owner != m.start):
+                    continue
+                if owner < 0:
+                    free[scope_name(p)] = oblast_of(p)
+                    if rs >= m.end and closing == -2:
+                        closing = -1  # "Торецкое и других в ДНР, а также Новопавловки …": no later name's
+                elif closing in (-2, owner):
+                    closing = owner
+                    own[scope_name(p)] = oblast_of(p)
+            # a region written right after a name is what the text says of that name and its list: the sentence's
+            # regions of another oblast are not ("… в ДНР, а также Новопавловки в Днепропетровской области"), those
+            # of its own are ("в Харківській області … Куп'янськ (Куп'янський район)")
+            local = set(own) | {r for r, o in free.items() if o in own.values()} if closing >= 0 else set(free)
             if local:
                 return frozenset(local), "sentence"
         sc = scope_of(m.start)
@@ -658,6 +672,27 @@ def resolve_mentions(
 
     # the front direction each place is listed under (its paragraph, until the next direction)
     sector_anchors = _sector_anchors(sectors)
+    # the towns of the report's directions the direction table knows (geo.sectors: known, not guessed from the
+    # name), by geonameid, with where each direction is written
+    listed_towns: dict[int, list[Sector]] = {}
+    for s in sectors:
+        if s.listed:
+            listed_towns.setdefault(s.town.geonameid, []).append(s)
+    town_anchors: dict[tuple[int, float], Anchor] = {}
+
+    def town_anchor(at: Sequence[int], gid: int) -> Anchor:
+        """The pull of a listed direction's town on a name of its own (mentions at ``at``): :data:`TOWN_WEIGHT`,
+        less the farther in the text from where the direction is written (a long report's other sector)."""
+        named = listed_towns[gid]
+        chars = min(abs(x - s.at) for x in at for s in named)
+        w = TOWN_WEIGHT * _closeness(chars)
+        a = town_anchors.get((gid, w))
+        if a is None:
+            town = named[0].town
+            a = town_anchors[(gid, w)] = Anchor(
+                town.lat, town.lon, weight=w, scale_km=TOWN_SCALE_KM,
+                label=f"{town.name}, the town the direction '{named[0].text}' is named after", group="sector")
+        return a
 
     settled: dict[str, Place] = {}
     chosen: dict[str, tuple[list[Candidate], float]] = {}
@@ -829,6 +864,11 @@ def resolve_mentions(
         in_sectors = _in_sector(sector_anchors, pa)
         own_ids = ids_of(keys[i0])
         anchors.extend(sector_anchors[k][2] for k in in_sectors if sectors[k].town.geonameid not in own_ids)
+        # but a direction of the table (geo.sectors: its town known, not guessed from the name) says which of a
+        # name's namesakes its town is: a village of that name listed under it or elsewhere in the report ("у бік
+        # Новопавлівки" on the Pokrovsk direction, the Novopavlivka direction named in the next paragraph) is that
+        # town, the more surely the nearer in the text the direction is written (a long report's other sector less)
+        anchors.extend(town_anchor(pa, gid) for gid in listed_towns if gid in own_ids)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
         beside = tuple(sorted(other for other in written_near(pa) if other != gk and group_event[other]
                               and not same_name(base_key[other], keys[i0])))
@@ -1404,15 +1444,24 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
     best = ranked[0]
     precision, unc = _uncertainty(best.place)
     why = best.why + ((f"{n} candidates, runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
+    # a runner-up of the same oblast close behind: a near tie the oblast does not settle (geo.calibration)
+    value = min(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
+                                         else front_km(best.place.lat, best.place.lon))),
+                LOOKALIKE_CONFIDENCE if best.rule in ("fuzzy", "fuzzy-area") else 1.0)
+    if len(ranked) > 1 and best.place.feature_class == "P":
+        margin = best.score - ranked[1].score
+        tie = near_tie_cap(bool(best.place.admin1) and ranked[1].place.admin1 == best.place.admin1, margin)
+        if tie < value:
+            value = tie
+            why += (f"a near tie with a namesake of the same oblast ({margin:.2f} behind): confidence held to "
+                    f"{NEAR_TIE_CAP:g}",)
     return Resolution(
         mention=m,
         place=best.place,
         lat=best.place.lat,
         lon=best.place.lon,
         coord_source=CoordSource.GAZETTEER,
-        confidence=round(min(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
-                                                      else front_km(best.place.lat, best.place.lon))),
-                             LOOKALIKE_CONFIDENCE if best.rule in ("fuzzy", "fuzzy-area") else 1.0), 4),
+        confidence=round(value, 4),
         precision=precision,
         uncertainty_m=unc,
         why=why,

@@ -11,8 +11,16 @@ The direction words are a rule table (``geo/rules/sectors.jsonl``); the town com
 before it: an English name ("Kupiansk direction") or a Russian or Ukrainian adjective in any case
 ("Сіверському", "Покровском"), put in the nominative by :mod:`gazetteer.morphology` and turned
 into the town's name by the adjective-forming suffixes -ськ-/-цьк-/-ск-/-цк- (Сіверський → Сіверськ,
-Новопавлівський → Новопавлівка, Кураховский → Курахово). Of the places a name may be, the
-largest settlement of Ukraine is the town a front direction is named after.
+Новопавлівський → Новопавлівка, Кураховский → Курахово).
+
+The directions the General Staff and the Russian MoD name are a rule table (``geo/rules/direction_towns.jsonl``):
+each row a form of a direction's name (an English name, a Russian or Ukrainian adjective's stem:
+"Новопавлівськ", "Красноармейск", "Novopavlivka") with the geonameid of the town it is named after (Novopavlivka
+of Dnipropetrovsk Oblast, not a namesake of Donetsk Oblast; Pokrovsk for the former name Красноармейск), or
+``no-town`` for a direction named after a river or a region (Придніпровський, Слобожанський), a public source and an
+example; checked when loaded, and every geonameid against the gazetteer on first use (an unknown one is an error
+naming the file and line). Such a direction is ``listed``: its town is known, not guessed. A name the table does
+not hold is the largest settlement of Ukraine among the places it may be.
 """
 
 from __future__ import annotations
@@ -21,17 +29,19 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from frontmap.errors import GazetteerError, RuleError
 from gazetteer.model import Place
 from gazetteer.morphology import word_nominatives
 from gazetteer.names import fold, query_variants
-from geo.rules import load_table
+from geo.rules import RULES_DIR, Rule, load_table
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["Sector", "find_sectors", "sector_town"]
+__all__ = ["DIRECTION_TABLE", "Sector", "check_direction_table", "direction_town", "find_sectors", "sector_town"]
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
 _WORD = r"[\w'’ʼ]+"
@@ -52,6 +62,8 @@ class Sector:
         paragraph's end).
     at : int
         Where the phrase itself is written.
+    listed : bool
+        The town is a row of ``geo/rules/direction_towns.jsonl`` (known, not guessed from the name).
     """
 
     text: str
@@ -59,6 +71,7 @@ class Sector:
     start: int
     end: int
     at: int = -1  #: where the phrase is written (its first word)
+    listed: bool = False  #: the town is the direction table's
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,13 +134,99 @@ def _spelling_of(form: str, name: str) -> bool:
     return fold(name) in {k for k, _ in query_variants(form)}
 
 
+_APOSTROPHE = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+
+
+#: The direction table's name (``geo/rules/<name>.jsonl``)
+DIRECTION_TABLE = "direction_towns"
+
+
+@functools.lru_cache(maxsize=4)
+def _direction_rows(folder: Path | None = None) -> tuple[tuple[str, bool, Rule], ...]:
+    """The rows of the direction table: (the phrase casefolded, whether it is a stem, the row).
+
+    Raises
+    ------
+    RuleError
+        A bad row (:func:`geo.rules.load_table`), a ``town`` row without a numeric geonameid or a ``no-town`` row with
+        one, naming the file and line.
+    """
+    rows = load_table(DIRECTION_TABLE, classes={"town", "no-town"}, matches={"word", "prefix"}, folder=folder,
+                      fields={"geonameid": None, "source": None, "note": None}, required=("source",))
+    path = (folder or RULES_DIR) / f"{DIRECTION_TABLE}.jsonl"
+    for r in rows:
+        gid = r.get("geonameid")
+        if r.cls == "town" and not (gid and gid.isdigit()):
+            raise RuleError(f"{path}:{r.line}: a town row needs the geonameid of its town, got {gid!r}")
+        if r.cls == "no-town" and gid:
+            raise RuleError(f"{path}:{r.line}: a no-town row names no geonameid, got {gid!r}")
+    return tuple((r.phrase.translate(_APOSTROPHE).casefold(), r.match == "prefix", r) for r in rows)
+
+
+def check_direction_table(gaz: Gazetteer, folder: Path | None = None) -> None:
+    """Check every ``town`` row's geonameid against the gazetteer: a settlement it holds.
+
+    Raises
+    ------
+    RuleError
+        Naming the file and line of the first row whose geonameid the gazetteer lacks or that is no settlement.
+    """
+    path = (folder or RULES_DIR) / f"{DIRECTION_TABLE}.jsonl"
+    for _, _, r in _direction_rows(folder):
+        if r.cls != "town":
+            continue
+        try:
+            p = gaz.place(int(r.get("geonameid")))
+        except GazetteerError:
+            raise RuleError(f"{path}:{r.line}: unknown geonameid {r.get('geonameid')} "
+                            f"(no place of the gazetteer has it)") from None
+        if p.feature_class != "P":
+            raise RuleError(f"{path}:{r.line}: geonameid {p.geonameid} is {p.name}, not a settlement")
+
+
+def _direction_row(name: str) -> Rule | None:
+    """The row of the direction table a direction's name ("Новопавлівському", "Novopavlivka") is a form of: the
+    whole name, else its first part before a hyphen; a stem row matches the names it begins."""
+    parts = [name] + ([re.split("[-–]", name)[0]] if re.search("[-–]", name) else [])
+    for part in parts:
+        key = part.translate(_APOSTROPHE).casefold()
+        for phrase, stem, row in _direction_rows():
+            if key == phrase or (stem and key.startswith(phrase)):
+                return row
+    return None
+
+
+_checked: set[int] = set()  # the gazetteers the table's rows were checked against (by id)
+
+
+def direction_town(name: str, gaz: Gazetteer) -> tuple[Place | None] | None:
+    """The direction table's reading of a direction's name: ``(town,)``, ``(None,)`` for a direction named after no
+    town (Придніпровському), or None when the table holds no form of it.
+
+    Raises
+    ------
+    RuleError
+        On the first call with a gazetteer, a ``town`` row whose geonameid it lacks (:func:`check_direction_table`).
+    """
+    if id(gaz) not in _checked:
+        check_direction_table(gaz)
+        _checked.add(id(gaz))
+    row = _direction_row(name)
+    if row is None:
+        return None
+    return (gaz.place(int(row.get("geonameid"))) if row.cls == "town" else None,)
+
+
 def sector_town(name: str, gaz: Gazetteer) -> Place | None:
     """The town a direction named ``name`` ("Kupiansk", "Сіверському") is named after, or None.
 
-    The most populous settlement of Ukraine whose current name one of its forms is (no fuzzy
+    The town of its row in the direction table (:func:`direction_town`), if it has one. Otherwise the most populous settlement of Ukraine whose current name one of its forms is (no fuzzy
     matching); when GeoNames gives none of them a population, the one such settlement there is
     ("Vremivske direction": Vremivka, the only place of that name), else None.
     """
+    listed = direction_town(name, gaz)
+    if listed is not None:
+        return listed[0]
     best: Place | None = None
     found: set[int] = set()
     for form in _town_names(name):
@@ -152,21 +251,21 @@ def find_sectors(
     "На Сіверському напрямку бої біля Федорівки." gives one sector, Siversk, holding for the
     whole sentence (tests/test_sectors.py).
     """
-    found: list[tuple[int, int, str, Place]] = []
+    found: list[tuple[int, int, str, Place, bool]] = []
     for m in _pattern().finditer(text):
         town = sector_town(m.group("name"), gaz)
         if town is None:
             continue
         start = sentence_of(m.start())[0] if sentence_of is not None else m.start()
-        found.append((start, m.start(), m.group(0), town))
+        found.append((start, m.start(), m.group(0), town, _direction_row(m.group("name")) is not None))
     out: list[Sector] = []
-    for k, (start, at, phrase, town) in enumerate(found):
+    for k, (start, at, phrase, town, listed) in enumerate(found):
         para_end = text.find("\n", at)
         end = len(text) if para_end < 0 else para_end
         # the next sector named (in another sentence) closes this one
-        for start2, at2, _, town2 in found[k + 1:]:
+        for start2, *_ in found[k + 1:]:
             if start2 > start:
                 end = min(end, start2)
                 break
-        out.append(Sector(phrase, town, start, end, at))
+        out.append(Sector(phrase, town, start, end, at, listed))
     return out

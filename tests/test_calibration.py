@@ -142,3 +142,37 @@ def test_a_lone_place_is_measured_once_per_place_not_per_group(monkeypatch):
         assert all("not trusted" in why for why in lone.values())
         work.append(sum(measured))
     assert work[0] == work[1] <= len(places) ** 2
+
+
+def _ranked(second_admin1: str, margin: float):
+    from gazetteer.model import Candidate, Place
+
+    best = Place(1, "Hryhorivka", 48.16, 37.23, "P", "PPL", "UA", "Donetska Oblast")
+    other = Place(2, "Hryhorivka", 48.80, 38.10, "P", "PPL", "UA", second_admin1)
+    return [Candidate(best, 3.2, "Hryhorivka", "exact", ("name exact match 'Hryhorivka' (1.00)",)),
+            Candidate(other, 3.2 - margin, "Hryhorivka", "exact", ("name exact match 'Hryhorivka' (1.00)",))]
+
+
+@pytest.mark.parametrize(("second_admin1", "margin", "capped"), [
+    ("Donetska Oblast", 0.40, True),  # a runner-up of the same oblast close behind: a near tie
+    ("Donetska Oblast", 0.60, False),  # a clear margin
+    ("Kharkiv Oblast", 0.40, False),  # another oblast: the oblast tells them apart
+])
+def test_a_near_tie_between_namesakes_of_one_oblast_is_held_below_the_sure_bar(second_admin1, margin, capped):
+    """The same raw confidence (0.99, a spelling match: calibrated 0.98 or so) gives less than 0.9 when the
+    runner-up lies in the best's oblast less than NEAR_TIE_MARGIN behind, and says why."""
+    from geo.calibration import NEAR_TIE_CAP, NEAR_TIE_MARGIN, near_tie_cap
+    from geo.model import Mention
+    from geo.resolve import _finish
+
+    m = Mention("Hryhorivka", 0, 10, trigger="gazetteer")
+    r = _finish(m, _ranked(second_admin1, margin), 0.99, 46)
+    assert calibrated(0.99, "spelling") >= 0.9
+    if capped:
+        assert r.confidence == NEAR_TIE_CAP < 0.9 and margin < NEAR_TIE_MARGIN
+        assert any("near tie with a namesake of the same oblast" in w for w in r.why), r.why
+    else:
+        assert r.confidence == round(calibrated(0.99, "spelling"), 4)
+        assert not any("near tie" in w for w in r.why)
+    with uncalibrated():  # fitting the map afresh reads the raw confidence, uncapped
+        assert near_tie_cap(True, 0.1) == 1.0

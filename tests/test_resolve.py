@@ -421,7 +421,8 @@ def test_a_ukrainian_name_as_written_is_that_village(gaz, front, text) -> None:
 
 
 def test_a_direction_is_no_evidence_for_the_town_it_is_named_after(gaz) -> None:
-    # the direction's town pulls the villages listed under it, not a mention of its own name
+    # the direction's sector pulls the villages listed under it, not a mention of its own name (which a direction of
+    # geo/rules/direction_towns.jsonl places at its town itself: tests/test_sectors.py)
     claims = extract_text("In the Kupiansk direction, the enemy attacked Kupiansk and Petropavlivka eleven times.", gaz)
     town = [c for c in claims if c.place == "Kupiansk" and c.role == "event"]
     village = [c for c in claims if c.place == "Petropavlivka"]
@@ -497,3 +498,23 @@ def test_the_front_line_and_a_region_alone_are_no_evidence_for_a_near_tie() -> N
     tie = {"least": _TIE_EVIDENCE, "front": False, "region": False}
     assert not _evidence_of_place(front_only, **tie) and not _evidence_of_place(region, **tie)
     assert _evidence_of_place(near, **tie) and not _evidence_of_place(far, **tie)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Минобороны России: в ходе боевых действий в районах населенных пунктов Ленино, Ивановка, Торецкое и других в "
+     "ДНР, а также Новопавловки в Днепропетровской области нанесены потери живой силе противника.", "Новопавловки"),
+    ("Генштаб: бої тривали в районах населених пунктів Торецьк, Щербинівка та інших на Донеччині, а також "
+     "Новопавлівки Дніпропетровської області.", "Новопавлівки"),
+    ("Russian forces attacked near Toretsk, Shcherbynivka and other settlements in Donetsk Oblast, and Novopavlivka "
+     "in Dnipropetrovsk Oblast.", "Novopavlivka"),
+])
+def test_a_region_written_right_after_a_name_decides_it_over_the_sentences_other_region(gaz, front, text, name):
+    """A list closed by its own region ("… и других в ДНР"), then a name with its own ("Новопавловки в
+    Днепропетровской области"): the name's region is what the text says of it, not the sentence's other one."""
+    got = placed(text, gaz, front, day=dt.date(2025, 9, 1))
+    c = got[name]
+    assert c.geonameid == 699373, c.why  # Novopavlivka, Dnipropetrovsk Oblast, not a Donetsk namesake
+    assert not any("Donetska Oblast, named in its sentence" in w for w in c.why), c.why
+    # and the list before it keeps its own region, not the later name's
+    first = got["Торецкое" if "Торецкое" in got else "Торецьк" if "Торецьк" in got else "Toretsk"]
+    assert not any("Dnipropetrovsk Oblast, named in its sentence" in w for w in first.why), first.why

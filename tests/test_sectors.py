@@ -117,3 +117,103 @@ def test_a_direction_town_far_behind_the_front_is_no_direction(gaz):
 
     assert town(lambda lat, lon: 5.0).name == "Orikhiv"
     assert town(lambda lat, lon: 300.0).name != "Orikhiv"
+
+
+def _direction_rows_of_table():
+    from geo.sectors import DIRECTION_TABLE
+
+    return load_table(DIRECTION_TABLE, classes={"town", "no-town"}, matches={"word", "prefix"},
+                      fields={"geonameid": None, "source": None, "note": None}, required=("source",))
+
+
+def test_every_row_of_the_direction_table_gives_its_town_from_its_example(gaz):
+    """Each row's example, read as a report, names a direction placed at the row's town (or at none)."""
+    rows = _direction_rows_of_table()
+    assert rows and {r.lang for r in rows} == {"en", "ru", "uk"}
+    for row in rows:
+        sectors = find_sectors(row.example, gaz)
+        where = f"direction_towns.jsonl:{row.line}"
+        if row.cls == "town":
+            assert [s.town.geonameid for s in sectors] == [int(row.get("geonameid"))], where
+            assert sectors[0].listed, where
+        else:
+            assert sectors == [], where
+        assert row.get("source"), where
+
+
+def test_every_town_of_the_direction_table_is_a_settlement_of_the_gazetteer(gaz):
+    from geo.sectors import check_direction_table
+
+    check_direction_table(gaz)  # raises naming the file and line otherwise
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ('{"phrase": "Newtownsk", "lang": "en", "class": "town", "geonameid": "999999999", "example": '
+     '"The enemy attacked on the Newtownsk direction.", "source": "made up"}', "unknown geonameid 999999999"),
+    ('{"phrase": "Newtownsk", "lang": "en", "class": "town", "example": '
+     '"The enemy attacked on the Newtownsk direction.", "source": "made up"}', "needs the geonameid"),
+    ('{"phrase": "Newtownsk", "lang": "en", "class": "no-town", "geonameid": "704422", "example": '
+     '"The enemy attacked on the Newtownsk direction.", "source": "made up"}', "names no geonameid"),
+    ('{"phrase": "Newtownsk", "lang": "en", "class": "town", "geonameid": "704422", "example": '
+     '"The enemy attacked on the Newtownsk direction."}', "source"),
+])
+def test_a_bad_row_of_the_direction_table_is_an_error_naming_file_and_line(gaz, tmp_path, row, message):
+    from frontmap.errors import RuleError
+    from geo.sectors import DIRECTION_TABLE, check_direction_table
+
+    good = ('{"phrase": "Pokrovsk", "lang": "en", "class": "town", "geonameid": "704422", "example": '
+            '"The enemy attacked on the Pokrovsk direction.", "source": "ISW"}')
+    (tmp_path / f"{DIRECTION_TABLE}.jsonl").write_text(good + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=rf"{DIRECTION_TABLE}\.jsonl:2: .*{message}"):
+        check_direction_table(gaz, tmp_path)
+
+
+@pytest.mark.parametrize(("name", "geonameid"), [
+    ("Новопавлівському", 699373),  # Novopavlivka of Dnipropetrovsk Oblast
+    ("Олександрівському", 9189092),  # the Oleksandrivka of the Dnipropetrovsk-Zaporizhzhia border, not Kirovohrad's
+    ("Гуляйпільському", 707898),  # Ukrainian і of a closed syllable: Гуляйпіль- is Huliaipole
+    ("Курахівському", 695357),  # Kurakhove, not the village Kurakhivka
+    ("Красноармейском", 704422),  # the former names Russian sources keep: Pokrovsk, Bakhmut, Toretsk, Lyman
+    ("Артемовском", 713174),
+    ("Дзержинском", 709354),
+    ("Краснолиманском", 704204),
+    ("Запорізькому", 687700),
+])
+def test_a_direction_of_the_table_is_its_town(gaz, name, geonameid):
+    p = sector_town(name, gaz)
+    assert p is not None and p.geonameid == geonameid, p
+
+
+@pytest.mark.parametrize("name", ["Придніпровському", "Приднепровском", "Prydniprovske", "Південно-Слобожанському",
+                                  "Слобожанському", "Slobozhanskyi", "Южнодонецком"])
+def test_a_direction_named_after_a_river_or_a_region_is_no_town(gaz, name):
+    """The Dnipro riverside, Slobozhanshchyna: no town of the name (Prydniprovsk, Slobozhanske) is meant."""
+    assert sector_town(name, gaz) is None
+
+
+@pytest.mark.parametrize("text", [
+    "На Новопавлівському напрямку ворог атакував у районах Новопавлівки, Зеленого Гаю та Вороного.",
+    "На Новопавловском направлении подразделения продвинулись в районах Новопавловки и Зеленого Гая.",
+    "On the Novopavlivka direction, Russian forces attacked near Novopavlivka and Zelenyi Hai.",
+    # towards the direction's town from another direction's paragraph, the direction named in the next one
+    "На Покровському напрямку ворог 12 разів намагався просунутися в районі Удачного та у бік Новопавлівки.\n"
+    "На Новопавлівському напрямку ворог атакував у районах Зеленого Гаю та Вороного.",
+])
+def test_a_village_named_as_its_directions_town_is_that_town(gaz, front, text):
+    """Of some thirty Novopavlivkas, the one the direction is named after (Dnipropetrovsk Oblast), not a namesake
+    near the other villages of the report."""
+    fk = front.distance_function(DAY)
+    got = [c for c in extract_text(text, gaz, date=DAY, front_km=fk) if c.place.startswith(("Новопавлівк",
+                                                                                           "Новопавловк", "Novopavlivka"))]
+    assert got and all(c.geonameid == 699373 for c in got), [(c.place, c.name, c.admin1, c.why) for c in got]
+    assert any("the town the direction" in w for c in got for w in c.why)
+
+
+def test_a_direction_guessed_from_its_name_is_no_evidence_for_a_village_of_that_name(gaz):
+    """A direction the table does not hold names the largest town of the name, a guess: no pull on a village of
+    that name (a milblogger's "Novgorod direction" is the village Novgorodskoye, not the town Novhorod)."""
+    from geo.sectors import direction_town
+
+    assert direction_town("Novgorod", gaz) is None
+    claims = extract_text("Novgorod direction. The Russian armed forces advanced towards the village of Novgorod.", gaz)
+    assert not any("the town the direction" in w for c in claims for w in c.why)
