@@ -24,7 +24,10 @@ one row per phrase with its language, offset in days and scope (:func:`day_phras
 before, -1, with paragraph scope (:mod:`geo.discourse` carries it through its paragraph and list); an
 evening update's "з початку доби" (since the day began) is 0. A row's ``morning_offset`` is its offset
 when a speaker whose daily summary comes out in the morning says it (:func:`date_and_scope`, ``summary``):
-the English "past day" of a regional governor's morning list is the day before. Weekdays are the most recent such day
+the English "past day" of a regional governor's morning list is the day before; its ``bulletin_offset`` its
+offset in the General Staff's summary, which is dated the day it comes out: the Ukrainian "упродовж доби"
+("during the day") that the General Staff reports, retold by an outlet or not, is the report's day.
+Weekdays are the most recent such day
 on or before the report date, the report day itself included, as in Russian MoD news ("the Russian
 Defense Ministry said on Saturday", published that Saturday); "last Friday" excludes the report day.
 Vague spans ("last week", "in recent days") give no date.
@@ -59,7 +62,8 @@ from geo.rules import APOSTROPHES, RULES_DIR, Rule, load_table, normalise_phrase
 from geo.rules.lookup import lookup_rows, row_pattern
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["BODY_REFERENCE", "DAY_TABLE", "SCOPES", "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date"]
+__all__ = ["BODY_REFERENCE", "DAY_TABLE", "SCOPES", "SUMMARY_OFFSETS",
+           "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date"]
 
 # month and weekday names: the rows of geo/rules/calendar.jsonl (each form a row, with its number)
 _MONTHS: dict[str, int] = {r.key: int(r.get("month")) for r in lookup_rows("calendar") if r.cls == "month"}
@@ -91,8 +95,10 @@ def day_phrases(folder: Path | None = None) -> tuple[Rule, ...]:
     introduces with a colon, wherever in the paragraph it stands: the opening of a daily summary).
     A row may give a ``morning_offset``: its offset when the speaker is one whose daily summary comes
     out in the morning about the day before (a speaker row of ``summary: morning``, a regional
-    administration: "Over the past day, Russian forces shelled 12 settlements, the governor said");
-    without one, the phrase means the same day whoever says it.
+    administration: "Over the past day, Russian forces shelled 12 settlements, the governor said"); a
+    ``bulletin_offset`` its offset when the speaker's summary is dated the day it comes out (a speaker row of
+    ``summary: bulletin``, the General Staff: "Упродовж доби відбулося 120 боєзіткнень, повідомляє Генштаб");
+    without them, the phrase means the same day whoever says it.
 
     Parameters
     ----------
@@ -112,7 +118,7 @@ def day_phrases(folder: Path | None = None) -> tuple[Rule, ...]:
     ('-1', 'paragraph')
     """
     rows = load_table(DAY_TABLE, classes={"relative"},
-                      fields={"offset": _OFFSETS, "scope": SCOPES, "morning_offset": _OFFSETS},
+                      fields={"offset": _OFFSETS, "scope": SCOPES, **{f: _OFFSETS for f in SUMMARY_OFFSETS.values()}},
                       required=("offset", "scope"), folder=folder)
     for row in rows:
         if len(row.key.split()) > _WORDS_BEFORE_ANCHOR + 1:
@@ -133,19 +139,28 @@ def _phrase_regex(row: Rule) -> str:
     return (_SP + "+").join(words)
 
 
-def _kind(row: Rule) -> tuple[str, str, str]:
-    """What a day phrase says: its offset, scope and offset in a morning summary (its offset when it gives none)."""
-    return row.get("offset"), row.get("scope"), row.get("morning_offset") or row.get("offset")
+#: a speaker row's ``summary`` (``geo/rules/speakers.jsonl``) → the day phrases' field that gives a phrase's offset in
+#: that speaker's daily summary: "morning" (a regional administration's list, out in the morning about the day
+#: before) and "bulletin" (the General Staff's summary, dated the day it comes out, as the Russian MoD's bulletin)
+SUMMARY_OFFSETS = {"morning": "morning_offset", "bulletin": "bulletin_offset"}
 
 
-# one alternative per (offset, scope, morning offset): which row matched needs no second look; the alternatives
+def _kind(row: Rule) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """What a day phrase says: its offset, scope and its offset in each kind of daily summary (its offset when it
+    gives none)."""
+    off = row.get("offset")
+    return off, row.get("scope"), tuple((k, row.get(f) or off) for k, f in sorted(SUMMARY_OFFSETS.items()))
+
+
+# one alternative per (offset, scope, offsets by summary): which row matched needs no second look; the alternatives
 # are tried longest phrase first, so that a phrase another one begins with ("the day before" of "the day before
 # yesterday") does not take its place
-_RELATIVE: list[tuple[int, str, str, int]] = []  # offset, scope, pattern, offset in a morning summary
-for (_off, _scope, _morning) in sorted({_kind(r) for r in day_phrases()},
-                                       key=lambda k: -max(len(r.key) for r in day_phrases() if _kind(r) == k)):
-    _keys = sorted((r for r in day_phrases() if _kind(r) == (_off, _scope, _morning)), key=lambda r: -len(r.key))
-    _RELATIVE.append((int(_off), _scope, "|".join(_phrase_regex(r) for r in _keys), int(_morning)))
+_RELATIVE: list[tuple[int, str, str, dict[str, int]]] = []  # offset, scope, pattern, offset by the speaker's summary
+for (_off, _scope, _by_summary) in sorted({_kind(r) for r in day_phrases()},
+                                          key=lambda k: -max(len(r.key) for r in day_phrases() if _kind(r) == k)):
+    _keys = sorted((r for r in day_phrases() if _kind(r) == (_off, _scope, _by_summary)), key=lambda r: -len(r.key))
+    _RELATIVE.append((int(_off), _scope, "|".join(_phrase_regex(r) for r in _keys),
+                      {k: int(v) for k, v in _by_summary}))
 
 _PATTERN = re.compile(
     r"(?:\b|(?=\())"  # every form starts at a word boundary or a bracket: a cheap first test
@@ -198,9 +213,10 @@ def _year(text: str) -> int:
     return y + 2000 if len(text) == 2 else y
 
 
-def _resolve(m: re.Match[str], reference: _dt.date | None, morning: bool = False) -> tuple[str, _dt.date | None]:
+def _resolve(m: re.Match[str], reference: _dt.date | None, summary: str | None = None) -> tuple[str, _dt.date | None]:
     """What a match of ``_PATTERN`` is (its kind) and the date it stands for, when it can be known (a day
-    phrase's ``morning_offset`` when ``morning``: a morning summary's speaker says it)."""
+    phrase's offset in a daily summary of the kind ``summary``, when its speaker's summary is one:
+    :data:`SUMMARY_OFFSETS`)."""
     kind = m.lastgroup or ""
     if m.group("iso"):
         return "iso", _make(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
@@ -226,18 +242,18 @@ def _resolve(m: re.Match[str], reference: _dt.date | None, morning: bool = False
         if back == 0 and m["wd_last"]:
             back = 7
         return "weekday", reference - _dt.timedelta(days=back)
-    for i, (offset, scope, _, in_morning) in enumerate(_RELATIVE):
+    for i, (offset, scope, _, by_summary) in enumerate(_RELATIVE):
         if m.group(f"rel{i}"):
-            days = in_morning if morning else offset
+            days = by_summary.get(summary, offset) if summary else offset
             return f"relative-{scope}", None if reference is None else reference + _dt.timedelta(days=days)
     return kind, None
 
 
 def _scan(
-    text: str, reference: _dt.date | None, lo: int = 0, hi: int | None = None, morning: bool = False
+    text: str, reference: _dt.date | None, lo: int = 0, hi: int | None = None, summary: str | None = None
 ) -> Iterator[tuple[re.Match[str], str, _dt.date | None]]:
     for m in _PATTERN.finditer(text, lo, len(text) if hi is None else hi):
-        kind, d = _resolve(m, reference, morning)
+        kind, d = _resolve(m, reference, summary)
         if kind:
             yield m, kind, d
 
@@ -486,14 +502,15 @@ _ODD_FOLDS = FOLDS_TO_ASCII | frozenset("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1
 
 @lru_cache(maxsize=32)
 def _first_date_scope(text: str, reference: _dt.date | None, written: bool = False,
-                      morning: bool = False) -> tuple[_dt.date | None, str]:
+                      summary: str | None = None) -> tuple[_dt.date | None, str]:
     """The first date expression in ``text`` that resolves (only written dates when ``written``:
-    ``reference`` then gives a year, not a day; a day phrase's morning offset when ``morning``), and its
+    ``reference`` then gives a year, not a day; a day phrase's offset in a daily summary of the kind
+    ``summary``), and its
     scope (kept: each claim in a sentence asks, and the next sentence may ask again for its ``previous``)."""
     start = _scan_start(text)
     if start is None:
         return None, "sentence"
-    for _, kind, d in _scan(text, reference, start, morning=morning):
+    for _, kind, d in _scan(text, reference, start, summary=summary):
         if written and kind not in _ABSOLUTE_KINDS and not kind.endswith("-noyear"):
             continue
         if d is not None:
@@ -509,7 +526,9 @@ def date_and_scope(sentence: str, report_date: _dt.date | None, *,
 
     ``summary`` is the ``summary`` field of the speaker's row (``geo/rules/speakers.jsonl``): with
     ``"morning"`` (a regional administration's morning summary about the day before), a day phrase
-    that gives a ``morning_offset`` ("over the past day") counts it instead of its ``offset``.
+    that gives a ``morning_offset`` ("over the past day") counts it instead of its ``offset``; with
+    ``"bulletin"`` (the General Staff's summary, dated the day it comes out), its ``bulletin_offset``
+    ("упродовж доби": the report's day).
 
     Examples
     --------
@@ -522,8 +541,10 @@ def date_and_scope(sentence: str, report_date: _dt.date | None, *,
     (None, 'sentence')
     >>> date_and_scope("Over the past day, Russian forces shelled Beryslav.", d, summary="morning")
     (datetime.date(2026, 3, 2), 'sentence')
+    >>> date_and_scope("Упродовж доби відбулося 120 боєзіткнень, повідомляє Генштаб.", d, summary="bulletin")
+    (datetime.date(2026, 3, 3), 'paragraph')
     """
-    return _first_date_scope(sentence, report_date, morning=summary == "morning")
+    return _first_date_scope(sentence, report_date, summary=summary if summary in SUMMARY_OFFSETS else None)
 
 
 

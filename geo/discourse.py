@@ -72,13 +72,13 @@ from geo.rules.matcher import TABLES, filter_spans, matches, rows
 from geo.text import sentences
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from geo.model import Claim
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
-           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "seated_speakers", "spoken_date",
-           "apply_report_state"]
+           "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "summary_date", "seats",
+           "seated_speakers", "spoken_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -123,7 +123,8 @@ class Speaker:
     sentence: int
     weak: bool = False  #: a dateline: it stands in only for the author
     #: its row's ``summary`` (``geo/rules/speakers.jsonl``): "morning" for a regional administration, whose daily
-    #: summary comes out in the morning about the day before (the "past day" it reports is that day)
+    #: summary comes out in the morning about the day before (the "past day" it reports is that day); "bulletin" for
+    #: the General Staff, whose summary is dated the day it comes out (geo.dates.SUMMARY_OFFSETS)
     summary: str | None = None
 
 
@@ -372,11 +373,14 @@ def _last_cue(sentence: str, before: int | None = None):
 
 
 def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
-                source: Claimant | None = None, outlet: Claimant | None = None) -> list[SentenceState]:
+                source: Claimant | None = None, outlet: Claimant | None = None,
+                seats: Mapping[int, Speaker] | None = None) -> list[SentenceState]:
     """The report state at each sentence of ``text`` (``spans``: its sentences, default :func:`geo.text.sentences`).
 
     ``source`` is who the report speaks for (:func:`geo.claims.source_claimant`), ``outlet`` who speaks in
-    its own words, a reminder (:func:`geo.claims.voice.outlet_claimant`; default: the source).
+    its own words, a reminder (:func:`geo.claims.voice.outlet_claimant`; default: the source). ``seats`` are the
+    speakers named by their seat (:func:`seats`, known once the report's places are placed), by sentence: each is
+    the speaker its sentence names, where the sentence names no other.
 
     Examples
     --------
@@ -425,6 +429,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # a quotation closed by a bare name ('"…" - Peskov.') is the name's own sentence: it speaks no further
         named = None if caption else _named_speaker(sentence, found, i, header,
                                                     closing[0] if closing and not closing[1] else None)
+        if named is None and seats and i in seats and not caption:
+            named = seats[i]  # "Sumy Region Governor X reported this": the seat's official, once it is placed
         named_before = last_named  # the sentence that last named a speaker before this one
         surname = -1  # where a quotation's speaker is named by surname alone
         if named is None and last_named >= 0 and (by_name := _named_before(text, spans, states, sentence)) is not None:
@@ -645,8 +651,34 @@ _LEAD_REACH = _dt.timedelta(days=3)  # a lead's date this far before the report 
 
 
 def _opening(sentence: str) -> str:
-    """The words a sentence opens with: to its first comma, at most ``_OPENING_WORDS``."""
-    return " ".join(sentence.split(",", 1)[0].split()[:_OPENING_WORDS])
+    """The words a sentence opens with: to its first comma, at most ``_OPENING_WORDS``; after an aside that only names
+    who says it ("За даними Генштабу, вчора …", "According to the General Staff, yesterday …", "Як повідомили в
+    ОВА, …": :func:`_attribution_aside`), those of the clause after it (a day the aside names is when it was said:
+    "Як повідомляв Генштаб вранці 22 листопада, …").
+
+    >>> _opening("За даними Генштабу, на Куп'янському напрямку вчора відбулося вісім боєзіткнень.")
+    "на Куп'янському напрямку вчора відбулося"
+    >>> _opening("Russian forces attacked Tykhe, Novoye and Berestove yesterday.")
+    'Russian forces attacked Tykhe'
+    """
+    head, comma, rest = sentence.partition(",")
+    if comma and _attribution_aside(head):
+        return " ".join(rest.split(",", 1)[0].split()[:_OPENING_WORDS])
+    return " ".join(head.split()[:_OPENING_WORDS])
+
+
+def _attribution_aside(head: str) -> bool:
+    """Whether ``head``, the words before a sentence's first comma, is an aside that names who says what follows: a
+    speech word of the report (``geo/rules/speech.jsonl``, scope ``report``) opens it ("За даними Генштабу", "According
+    to the ministry", "Як повідомили в ОВА": at most one word before it) or closes it ("As the governor reported"), or
+    it says "according to him" ("За його словами")."""
+    if _ACCORDING_ASIDE.fullmatch(head.strip(_OPENING) + ",") is not None:
+        return True
+    body = head.rstrip()
+    for m in find_markers(body):
+        if m.cls == "speech" and (len(body[:m.start].split()) <= 1 or not body[m.end:].strip()):
+            return True
+    return False
 
 
 def date_paragraph(text: str, states: Sequence[SentenceState], k: int, memo: dict | None = None) -> int:
@@ -697,7 +729,8 @@ def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.da
             # only the report's month is known: a written date takes its year from it (as geo.dates.claim_date)
             memo["day", j] = written_date(text[s:e], _dt.date(*month, calendar.monthrange(*month)[1])), "sentence"
         else:
-            # a "past day" its speaker reports in a morning summary (a regional administration's) is the day before
+            # a "past day" its speaker reports in a morning summary (a regional administration's) is the day before,
+            # the General Staff's "during the day" the report's day
             speaker = states[j].speaker
             memo["day", j] = date_and_scope(text[s:e], report_date, summary=speaker.summary if speaker else None)
     return memo["day", j]
@@ -708,11 +741,17 @@ def spoken_date(text: str, states: Sequence[SentenceState], k: int, day: _dt.dat
     """The date ``day`` a claim of sentence ``k`` took from its own words, read again in its speaker's voice: the
     day before for a "past day" (a day phrase with a ``morning_offset``) that a speaker of ``summary: morning``
     reports, a regional administration's morning summary ("Over the past day, Russian forces shelled 12
-    settlements in the oblast, the governor said"); ``day`` itself for any other speaker or date.
+    settlements in the oblast, the governor said"); the report's day for a "during the day" (a day phrase with a
+    ``bulletin_offset``) that a speaker of ``summary: bulletin`` reports, the General Staff's summary however retold
+    ("Упродовж доби відбулося п'ять боєзіткнень, повідомляє видання з посиланням на Генштаб"); ``day`` itself for
+    any other speaker or date.
 
     >>> t = "Over the past day, Russian forces shelled Vovchansk, regional governor Oleh Syniehubov said."
     >>> spoken_date(t, read_report(t), 0, _dt.date(2025, 5, 6), _dt.date(2025, 5, 6))
     datetime.date(2025, 5, 5)
+    >>> t = "Упродовж доби ворог атакував біля Торського, повідомляє видання з посиланням на Генштаб."
+    >>> spoken_date(t, read_report(t), 0, _dt.date(2025, 5, 5), _dt.date(2025, 5, 6))
+    datetime.date(2025, 5, 6)
     """
     memo = {} if memo is None else memo
     speaker = states[k].speaker
@@ -811,6 +850,40 @@ def _continued_date(text: str, states: Sequence[SentenceState], k: int, report_d
     return day
 
 
+def summary_date(text: str, states: Sequence[SentenceState], report_date: _dt.date | None,
+                 memo: dict | None = None) -> tuple[int, _dt.date | None]:
+    """The past day of the morning summary a report retells, and the sentence that names it: ``(-1, None)`` when none.
+
+    A regional administration's morning list of the past day's strikes, retold in the news ("\"Over the past day, the
+    city and seven settlements of the region were hit,\" the governor wrote. In the village of A, a house was
+    damaged…"), gives its past day once; the places its later sentences name in the speaker's words are of the same
+    day. It is the first sentence spoken by a speaker of ``summary: morning`` whose day is that speaker's reading of
+    a day phrase: its ``morning_offset`` ("over the past day") or a past day of ``scope: paragraph`` ("минулої
+    доби"). :func:`apply_report_state` gives it to the undated events after it that the same kind of speaker says,
+    where neither their paragraph nor the report's lead dates them (an earlier strike the story leads with, before
+    the summary is named, keeps the report's day).
+
+    >>> t = ('"Over the past day, the enemy struck 12 settlements," governor Oleh Syniehubov said.\\n'
+    ...      'In Kurylivka, a house was damaged.')
+    >>> summary_date(t, read_report(t), _dt.date(2025, 5, 6))
+    (0, datetime.date(2025, 5, 5))
+    """
+    memo = {} if memo is None else memo
+    if "summary" not in memo:
+        memo["summary"] = -1, None
+        for j, st in enumerate(states):
+            if st.speaker is None or st.speaker.summary != "morning":
+                continue
+            day, scope = _day(text, states, j, report_date, memo)
+            if day is None:
+                continue
+            s, e = st.span
+            if scope == "paragraph" or day != date_and_scope(text[s:e], report_date)[0]:
+                memo["summary"] = j, day
+                break
+    return memo["summary"]
+
+
 def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date | None,
               memo: dict | None = None) -> tuple[int, _dt.date | None]:
     """The news day a report's lead names, and the sentence that names it: ``(-1, None)`` when none.
@@ -897,35 +970,48 @@ def _retells_assessment(states: Sequence[SentenceState]) -> bool:
 _OFFICIALS = {"UA": Claimant.UA_OFFICIAL, "RU": Claimant.RU_OFFICIAL}
 
 
-def seated_speakers(claims: Sequence[Claim], states: Sequence[SentenceState], text: str) -> list[SentenceState]:
-    """The report states with the speakers named by their seat: a place's own office that speaks (an office
-    row of ``seat: country`` in ``geo/rules/speakers.jsonl`` after a place the claims placed: "Kherson Region
-    Governor X announced this", "the Kharkiv regional governor said", "Saratov Governor X said") is an
-    official of the country the place lies in, once the place is placed (the sentence reading cannot know it).
+def seats(claims: Sequence[Claim], states: Sequence[SentenceState], text: str) -> dict[int, Speaker]:
+    """The speakers named by their seat, by sentence: a place's own office that speaks (an office row of ``seat:
+    country`` in ``geo/rules/speakers.jsonl`` after a place the claims placed: "Kherson Region Governor X announced
+    this", "the Kharkiv regional governor said", "Saratov Governor X said") is an official of the country the place
+    lies in, once the place is placed (the sentence reading cannot know it). A sentence that names its speaker ("the
+    Russian-installed Kherson governor said") has none.
 
-    It speaks its sentence, and with a back reference ("announced this") the sentences since the last
-    speaker named, as :func:`read_report` has a named speaker do. A sentence that names its speaker
-    ("the Russian-installed Kherson governor said") keeps it.
+    :func:`read_report` given them (``seats``) has each speak as a speaker its sentence named: its sentence, those
+    before it with a back reference ("announced this"), the report or its paragraph after it, and a quotation closed
+    with the official's surname ('"…," Hryhorov wrote').
     """
     starts = [st.span[0] for st in states]
-    out = list(states)
+    out: dict[int, Speaker] = {}
     for c in claims:
         official = _OFFICIALS.get(c.country)
         k = bisect.bisect_right(starts, c.start) - 1
-        if c.role != "speaker" or official is None or k < 0:
+        if c.role != "speaker" or official is None or k < 0 or k in out:
             continue
-        st = out[k]
+        st = states[k]
         if st.speaker is not None and st.speaker.sentence == k:
-            continue  # the sentence names who speaks (or a seat did already)
+            continue  # the sentence names who speaks
         s, e = st.span
         sentence = text[s:e]
         office = office_after(sentence, c.end - s)
-        found = find_markers(sentence)
-        if office is None or office.get("seat") != "country" or not any(m.cls in ("speech", "backref") for m in found):
+        if office is None or office.get("seat") != "country" \
+                or not any(m.cls in ("speech", "backref") for m in find_markers(sentence)):
             continue
-        speaker = Speaker(official, sentence[c.start - s:office.end], k, summary=office.get("summary"))
-        out[k] = replace(st, speaker=speaker)
-        if any(m.cls == "backref" for m in found):
+        out[k] = Speaker(official, sentence[c.start - s:office.end], k, summary=office.get("summary"))
+    return out
+
+
+def seated_speakers(claims: Sequence[Claim], states: Sequence[SentenceState], text: str) -> list[SentenceState]:
+    """The report states with the speakers named by their seat (:func:`seats`), for states read without them: each
+    speaks its sentence, and with a back reference ("announced this") the sentences since the last speaker named,
+    as :func:`read_report` has a named speaker do (:func:`geo.extract.extract_report` reads the report again with
+    the seats, so that they also speak on after their sentence).
+    """
+    out = list(states)
+    for k, speaker in seats(claims, states, text).items():
+        out[k] = replace(out[k], speaker=speaker)
+        s, e = out[k].span
+        if any(m.cls == "backref" for m in find_markers(text[s:e])):
             j = k - 1
             while j >= 0 and not (out[j].speaker is not None and out[j].speaker.sentence == j):
                 out[j] = replace(out[j], speaker=speaker)
@@ -994,7 +1080,8 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
         if role == "event" and c.claim_date is not None \
                 and (day := spoken_date(text, states, k, c.claim_date, report_date, dates)) != c.claim_date:
             changes["claim_date"] = day
-            why.append(f"date: the past day of a morning summary by '{st.speaker.text}' ({day.isoformat()})")
+            kind = "a morning summary" if st.speaker.summary == "morning" else "the summary"
+            why.append(f"date: the past day of {kind} by '{st.speaker.text}' ({day.isoformat()})")
         elif role == "event" and c.claim_date is None:
             day = attribution_date(text, states, k, report_date, dates)
             if day is not None:
@@ -1011,6 +1098,11 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 if lead[1] is not None and k > lead[0] and lead[1] != report_date:
                     changes["claim_date"] = lead[1]
                     why.append(f"date: the lead's (sentence {lead[0] + 1}: {lead[1].isoformat()})")
+                elif sp is not None and sp.summary == "morning" \
+                        and (frame := summary_date(text, states, report_date, dates))[1] is not None and k > frame[0]:
+                    changes["claim_date"] = frame[1]
+                    why.append(f"date: the past day of the morning summary '{sp.text}' gives (sentence {frame[0] + 1}: "
+                               f"{frame[1].isoformat()})")
                 elif report_date is not None and outlet is not Claimant.ISW and _retells_assessment(states):
                     day = _retold_day(text, states, report_date, dates)
                     changes["claim_date"] = day

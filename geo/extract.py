@@ -31,7 +31,7 @@ from geo.claims.carry import Carried
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
 from geo.dates import claim_date, item_date
-from geo.discourse import apply_report_state, read_report
+from geo.discourse import apply_report_state, read_report, seats
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, Coordinate, CoordSource, Mention, Report, claim_key
 from geo.relative import derive_point, find_relation
@@ -253,6 +253,11 @@ def extract_report(
             )
     if loose or rejected:
         claims = _coordinate_claims(report, claims, loose, rejected, gaz, sentence_of, previous_sentence, carried)
+    seated = seats(claims, states, text)
+    if seated:
+        # the offices that speak, once their seats are placed ("Sumy Region Governor X reported this"), speak as named
+        # speakers do: read the report's speakers again with them
+        states = read_report(text, spans, source_claimant(report), outlet_claimant(report), seats=seated)
     claims = apply_report_state(claims, states, text, report.date, report.month, host_claimant(report))
     if geocoder is not None:
         from geo.geocode import geocode_claims

@@ -129,3 +129,45 @@ def test_a_bad_morning_offset_is_an_error_naming_file_and_line(tmp_path: Path) -
     with pytest.raises(RuleError, match="morning_offset '-3' is not one of") as info:
         day_phrases(folder)
     assert "day_phrases.jsonl:1" in str(info.value)
+
+
+@pytest.mark.parametrize("row", day_phrases(), ids=lambda r: f"{r.line}:{r.phrase}")
+def test_every_row_reads_back_in_a_general_staff_summary(row) -> None:
+    # said by a speaker whose summary is dated the day it comes out (the General Staff): the row's bulletin_offset
+    # when it gives one, else its offset
+    days = int(row.get("bulletin_offset") or row.get("offset"))
+    expected = (REPORT + dt.timedelta(days=days), row.get("scope"))
+    assert date_and_scope(row.example, REPORT, summary="bulletin") == expected
+
+
+@pytest.mark.parametrize(("sentence", "unknown", "general_staff"), [
+    # "during the day": an oblast administration's morning list counts the day before, the General Staff's summary
+    # is dated the day it comes out
+    ("Упродовж доби на Покровському та Лиманському напрямках відбулося 40 боєзіткнень.", dt.date(2026, 3, 2), REPORT),
+    ("Протягом доби ворог 12 разів атакував позиції поблизу Торського.", dt.date(2026, 3, 2), REPORT),
+    ("На Сіверському напрямку за добу відбито 25 штурмів біля Серебрянки.", dt.date(2026, 3, 2), REPORT),
+    # the past day named as past, a day named outright and an evening update are what they are, whoever speaks
+    ("Минулої доби ворог атакував біля Ямполя.", dt.date(2026, 3, 2), dt.date(2026, 3, 2)),
+    ("Вчора ворог атакував біля Ямполя.", dt.date(2026, 3, 2), dt.date(2026, 3, 2)),
+    ("З початку доби відбулося 90 боєзіткнень.", REPORT, REPORT),
+])
+def test_the_general_staff_keeps_its_own_day(sentence: str, unknown: dt.date, general_staff: dt.date) -> None:
+    assert date_and_scope(sentence, REPORT)[0] == unknown
+    assert date_and_scope(sentence, REPORT, summary="bulletin")[0] == general_staff
+    # a regional administration's morning summary reads the Ukrainian phrases as an unknown speaker's
+    assert date_and_scope(sentence, REPORT, summary="morning")[0] == unknown
+
+
+def test_a_bad_bulletin_offset_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
+    folder = _table(tmp_path, bulletin_offset="+1")
+    with pytest.raises(RuleError, match="bulletin_offset '\\+1' is not one of") as info:
+        day_phrases(folder)
+    assert "day_phrases.jsonl:1" in str(info.value)
+
+
+def test_every_kind_of_summary_a_speaker_row_may_give_has_its_offsets() -> None:
+    # the speaker tables' "summary" values (geo.rules.matcher) and the day phrases' fields for them are one list
+    from geo.rules.matcher import TABLES
+
+    assert TABLES["speakers"][1]["summary"] == frozenset(dates.SUMMARY_OFFSETS)
+    assert TABLES["discourse"][1]["summary"] == frozenset(dates.SUMMARY_OFFSETS)

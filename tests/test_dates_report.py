@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.discourse import date_paragraph, lead_date, paragraph_date, read_report
 
 D = dt.date(2026, 3, 3)  # a Tuesday
@@ -150,3 +152,124 @@ def test_isw_own_assessment_dates_its_undated_events_on_its_own_day(gaz) -> None
                   date=dt.date(2025, 12, 6), url="https://news.example.org/isw-russian-forces-advance")
     retold = {c.place: c.date for c in extract_report(news, gaz) if c.role == "event"}
     assert retold["Shakhove"] == dt.date(2025, 12, 5)
+
+
+# --- a date after an aside that names who says it opens its paragraph (the aside is not the paragraph's opening)
+
+_EARLIER = {"uk": "Сили оборони стримують ворога на сході, де він атакує на кількох напрямках одночасно.\n",
+            "en": "Ukrainian forces hold back Russian troops in the east, where the enemy attacks on several axes.\n",
+            "ru": "ВСУ сдерживают противника на востоке, где он атакует сразу на нескольких направлениях.\n"}
+
+
+@pytest.mark.parametrize(("lang", "paragraph"), [
+    ("uk", "За даними Генштабу, на Куп'янському напрямку вчора відбулося вісім боєзіткнень. "
+           "Оборонці зупинили штурми у районі Петропавлівки та в бік Піщаного."),
+    ("uk", "Як повідомили в Генштабі, вчора ворог атакував на Лиманському напрямку. "
+           "Бої точилися поблизу Торського та Зарічного."),
+    ("en", "According to the General Staff, yesterday Russian forces attacked 12 times in the Lyman direction. "
+           "Ukrainian defenders repelled assaults near Torske and Zarichne."),
+    ("ru", "По данным Генштаба ВСУ, вчера на Покровском направлении произошло 30 боев. "
+           "Противник атаковал у Родинского и Белицкого."),
+])
+def test_a_date_after_an_attribution_aside_dates_its_paragraph(lang: str, paragraph: str) -> None:
+    text = _EARLIER[lang] + paragraph
+    # (the sentence that names the day is dated by its own words, not by its paragraph)
+    assert _dates(text) == [None, None, DAY_BEFORE]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the words before the comma say what happened, not who says it: the date comes later in the sentence
+    "Ворог активний на Лиманському напрямку, вчора росіяни атакували Зарічне. Бої тривають біля Торського.",
+    "Russian forces pressed on near Lyman, and yesterday they attacked Zarichne. Fighting goes on near Torske.",
+])
+def test_a_date_after_a_clause_that_names_no_speaker_dates_only_its_sentence(paragraph: str) -> None:
+    assert _dates(paragraph) == [None, None]
+
+
+def test_the_aside_date_reaches_the_places_of_the_next_sentence(gaz) -> None:
+    from geo.extract import extract_text
+
+    text = _EARLIER["uk"] + ("\nЗа даними Генштабу, на Куп'янському напрямку вчора відбулося вісім боєзіткнень. "
+                             "Оборонці зупинили штурми у районі Петропавлівки та в бік Піщаного.")
+    claims = [c for c in extract_text(text, gaz, date=D) if c.role == "event"]
+    assert {c.place for c in claims} >= {"Петропавлівки", "Піщаного"}
+    assert {c.date for c in claims if c.place in ("Петропавлівки", "Піщаного")} == {DAY_BEFORE}
+
+
+# --- the General Staff's "during the day", however retold, is the report's day
+
+@pytest.mark.parametrize("text", [
+    "Упродовж доби на Покровському та Лиманському напрямках відбулося п'ять боєзіткнень, повідомляє видання з "
+    "посиланням на Генеральний штаб Збройних сил України. Ворог атакував поблизу Торського та Ямполя.",
+    "За даними Генштабу ЗСУ, протягом доби ворог атакував поблизу Торського та Ямполя.",
+    "Протягом доби на Лиманському напрямку ворог атакував поблизу Торського та Ямполя, повідомив Генштаб ЗСУ.",
+])
+def test_a_general_staff_summary_retold_keeps_the_report_day(gaz, text: str) -> None:
+    from geo.extract import extract_text
+
+    claims = [c for c in extract_text(text, gaz, date=D) if c.role == "event"]
+    assert {c.place for c in claims} >= {"Торського", "Ямполя"}
+    assert {c.date for c in claims if c.place in ("Торського", "Ямполя")} == {D}, [c.why for c in claims]
+
+
+def test_an_oblast_administration_during_the_day_stays_the_day_before(gaz) -> None:
+    from geo.extract import extract_text
+
+    text = "Упродовж доби росіяни обстріляли Берислав та Антонівку, повідомив голова ОВА Олександр Прокудін."
+    claims = [c for c in extract_text(text, gaz, date=D) if c.role == "event"]
+    assert {c.date for c in claims if c.place in ("Берислав", "Антонівку")} == {DAY_BEFORE}
+
+
+# --- a regional governor's morning list retold in English news: its past day dates the places told after it
+
+_MORNING_LISTS = [
+    # the governor named by an agency, then as the quotation's speaker after it
+    ("Russian strikes on Kharkiv region\n\n"
+     "Russian troops attacked the city of Kharkiv and seven settlements in the region, injuring a man.\n\n"
+     "According to Ukrinform, Kharkiv Region Governor Oleh Syniehubov reported this on Telegram.\n\n"
+     "\"Over the past day, the city of Kharkiv and seven settlements in the region were hit by enemy strikes,\" "
+     "Syniehubov wrote.\n\n"
+     "In the village of Kurylivka, a 60-year-old man was injured. In Kivsharivka, a private house was damaged.",
+     ("Kurylivka", "Kivsharivka")),
+    # a governor the speaker table does not name: the office by its seat, once Sumy is placed
+    ("Russian strikes on Sumy region\n\n"
+     "Russian troops attacked 12 settlements in Sumy region, injuring three people.\n\n"
+     "According to Ukrinform, Sumy Region Governor Oleh Hryhorov reported this on Telegram.\n\n"
+     "\"Over the past day, the enemy struck 12 settlements in the region,\" Hryhorov wrote.\n\n"
+     "In the village of Yunakivka, a house was damaged. In Myropillia, a 50-year-old woman was injured.",
+     ("Yunakivka", "Myropillia")),
+    # the speaker first, the list in the quotation's paragraph and the next
+    ("Kherson Region Governor Oleksandr Prokudin reported this on Telegram, according to Ukrinform.\n\n"
+     "\"Over the past day, Russian forces shelled 25 settlements in the region,\" Prokudin wrote. The village of "
+     "Bilozerka came under artillery fire.\n\n"
+     "Drones attacked Sadove and Dniprovske.",
+     ("Bilozerka", "Sadove", "Dniprovske")),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), _MORNING_LISTS)
+def test_a_morning_list_retold_dates_the_places_after_its_past_day(gaz, text: str, places: tuple[str, ...]) -> None:
+    from geo.extract import extract_text
+
+    claims = [c for c in extract_text(text, gaz, date=D) if c.role == "event"]
+    assert {c.place for c in claims} >= set(places)
+    assert {c.date for c in claims if c.place in places} == {DAY_BEFORE}, [c.why for c in claims if c.place in places]
+
+
+def test_a_strike_told_before_the_morning_list_keeps_the_report_day(gaz) -> None:
+    from geo.extract import extract_text
+
+    # the news of the day first, then what the governor's summary of the past day had said
+    text = ("Russian forces shelled the village of Odnorobivka at around 14:00, the governor said.\n\n"
+            "According to him, a woman was injured in Cherkaski Tyshki.\n\n"
+            "Earlier, Russian troops shelled 16 settlements in Kharkiv region over the past day, "
+            "regional governor Oleh Syniehubov said.")
+    claims = [c for c in extract_text(text, gaz, date=D) if c.role == "event"]
+    assert {c.date for c in claims if c.place in ("Odnorobivka", "Cherkaski Tyshki")} == {D}
+
+
+def test_a_day_the_aside_names_is_when_it_was_said() -> None:
+    # "as the General Staff reported on the morning of March 3": the day of the report, not of the paragraph's events
+    text = (_EARLIER["uk"] + "Як повідомляв Генштаб вранці 3 березня, ворог атакував на Лиманському напрямку. "
+            "Бої точилися поблизу Торського та Зарічного.")
+    assert _dates(text) == [None, None, None]

@@ -528,6 +528,45 @@ def test_a_place_s_own_office_speaks_for_its_country(text: str, seat: str, count
     assert any("report's speaker" in w for w in out[0].why)
 
 
+@pytest.mark.parametrize(("text", "seat"), [
+    # the office named by an agency, then by surname after the quotation: the seat's official speaks on
+    ("According to the agency, Sumy Region Governor Ivan Petrenko reported this on Telegram.\n"
+     "\"Over the past day, the enemy struck 12 settlements,\" Petrenko wrote.\n"
+     "In Tiahynka, a house was damaged.", "Sumy Region"),
+    ("The Kherson regional governor said this on Telegram.\n"
+     "\"Drones hit the region again,\" the official said.\n"
+     "In Tiahynka, a house was damaged.", "Kherson"),
+])
+def test_a_seated_office_speaks_on_after_its_sentence(text: str, seat: str) -> None:
+    from geo.discourse import seats
+
+    states = read_report(text)
+    found = seats([_seat(text, seat, "UA")], states, text)
+    assert list(found) == [0] and found[0].claimant is Claimant.UA_OFFICIAL and found[0].summary == "morning"
+    # read without the seat nobody speaks the later lines; read with it, the official speaks them all
+    assert states[-1].speaker is None
+    again = read_report(text, seats=found)
+    assert [st.speaker for st in again] == [found[0]] * len(again)
+
+
+def test_the_past_day_of_a_morning_summary_and_where_it_is_named() -> None:
+    from geo.discourse import summary_date
+
+    day = dt.date(2025, 5, 6)
+    text = ("Russian drones struck Kupiansk at noon, regional governor Oleh Syniehubov said.\n"
+            "\"Over the past day, the enemy struck 12 settlements,\" Syniehubov wrote.\n"
+            "In Kurylivka, a house was damaged.")
+    assert summary_date(text, read_report(text), day) == (1, dt.date(2025, 5, 5))
+    # the same words from the General Staff or the MoD: no morning summary
+    for speaker in ("Ukraine's General Staff said", "the Russian Defence Ministry said"):
+        other = text.replace("regional governor Oleh Syniehubov said", speaker).replace("Syniehubov wrote", "it said")
+        assert summary_date(other, read_report(other), day) == (-1, None)
+    # a Ukrainian past day of paragraph scope in an oblast administration's voice
+    uk = ("Голова ОВА повідомив про обстріли.\nМинулої доби ворог атакував Берислав, повідомили в ОВА.\n"
+          "У Садовому пошкоджено будинок.")
+    assert summary_date(uk, read_report(uk), day) == (1, dt.date(2025, 5, 5))
+
+
 @pytest.mark.parametrize("text", [
     # the sentence names its speaker: kept
     "The Russian-installed Kherson governor said Ukrainian drones struck Tiahynka.",

@@ -76,7 +76,8 @@ class _Attr(NamedTuple):
     end: int
     text: str
     #: the speaker row's ``summary``: "morning" for a speaker whose daily summary comes out in the morning about the
-    #: day before (a regional administration, geo/rules/speakers.jsonl); None for any other
+    #: day before (a regional administration, geo/rules/speakers.jsonl), "bulletin" for one whose summary is dated
+    #: the day it comes out (the General Staff); None for any other
     summary: str | None = None
 
 

@@ -39,7 +39,8 @@ MODALITIES = ("done", "attempted", "near", "denied")
 _ACTIONS = frozenset(a.value for a in Action)
 _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralStaff", "UA-official", "DeepState",
                         "ISW", "media", "author"})
-_SUMMARIES = frozenset({"morning"})  #: when a speaker's daily summary comes out (geo.dates: a "past day" it reports)
+#: when a speaker's daily summary comes out, or which day it is dated (geo.dates.SUMMARY_OFFSETS: its "past day")
+_SUMMARIES = frozenset({"morning", "bulletin"})
 
 #: table name → (classes, fields): what each table's rows may say
 TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
@@ -60,7 +61,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   # Пушилин в Telegram-канале": his own, geo.claims.claimant)
                   "medium": frozenset({"channel"}),
                   # summary "morning": a speaker whose daily summary comes out in the morning about the day before (a
-                  # regional administration and its head): a "past day" it reports takes the day phrase's morning_offset
+                  # regional administration and its head): a "past day" it reports takes the phrase's morning_offset;
+                  # summary "bulletin": a speaker whose daily summary is dated the day it comes out (the General Staff):
+                  # its bulletin_offset
                   "summary": _SUMMARIES,
                   # speaks "alone": a group of forces, the MoD bulletin's subject, claims only where no one else is
                   # reported saying it ("…, заявил Пушилин", "», — сказал он": who acted there, geo.claims.claimant)
