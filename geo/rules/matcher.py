@@ -13,8 +13,9 @@ phrase, every row whose phrase ends at that start's word ends up to the longest 
 phrases overlap and a phrase inside another is found. Which row a phrase comes from is looked up by its words (no
 group per row). Readers pick what they need: :func:`read` (and :func:`read_kinds`) the longest phrase at a place
 whatever its table (:func:`filter_spans`: a name's words are no verb), :func:`read_all_kinds` each kind's own
-longest phrases, wherever they stand (a speech word inside a hedge). A phrase thus lives in the one table it
-belongs to.
+longest phrases, wherever they stand (a speech word inside a hedge), :func:`read_opening` :func:`read`'s phrases at a
+text's opening alone (the expression tried there only: a caption that opens a long line). A phrase thus lives in the
+one table it belongs to.
 
 >>> hits = read("Российские войска освободили Тихое.")
 >>> [(h.table, h.cls, h.text, h.get("action")) for h in hits]
