@@ -10,7 +10,8 @@ import pytest
 
 from geo import claims as cl
 from geo.model import Action
-from geo.rules.matcher import TABLES, filter_spans, is_not_place, matches, read, read_all_kinds, read_kinds, rows
+from geo.rules.matcher import (TABLES, filter_spans, is_not_place, matches, read, read_all_kinds, read_kinds,
+                               read_opening, rows)
 
 ALL_ROWS = [r for name in TABLES for r in rows(name)]
 
@@ -66,6 +67,16 @@ def test_filter_spans_reads_on_from_the_left() -> None:
     assert all(a.end <= b.start or (a.start, a.end) == (b.start, b.end) for a, b in zip(kept, kept[1:]))
     assert filter_spans([]) == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "«Photo: a fragment of the map / DeepState", "— Screenshot of the DeepState map", "Фото: Генштаб ЗСУ",
+    "📷 Фото з відкритих джерел", "Russian forces could have taken Lyman.", "\"Attack helicopters\" struck Tykhe.",
+    "  (The General Staff said that Ukrainian forces repelled attacks near Tykhe.)", "", "-", "Colonelcassad"])
+def test_the_opening_reads_as_the_whole_text(text) -> None:
+    # the phrases that start at or before an offset, read from there alone, are read()'s phrases there
+    for last in range(len(text) + 2):
+        assert read_opening(text, last) == tuple(h for h in read(text) if h.start <= last), (text, last)
 
 def _grows_linearly(fn, make, sizes=(1000, 2000, 4000, 8000)) -> None:
     """Each size's best of three runs: 8x the input may not take 30x the time (catastrophic backtracking

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules import GAP, GAP_WORDS
 from geo.rules.lookup import lookup_rows, row_pattern, rows_pattern
-from geo.rules.matcher import TABLES, Hit, full_match, read_all_kinds, read_kinds, rows
+from geo.rules.matcher import Hit, full_match, read_all_kinds, read_kinds, read_opening, rows
 from geo.model import Claimant
 from geo.claims.matching import _I, _c, _position_before, _possessed_after
 from geo.claims.clauses import _clause_bounds
@@ -255,36 +254,11 @@ def _is_caption(text: str) -> bool:
     """Whether ``text`` opens with a caption (a ``caption`` row: "Фото:", "Photo:", "Screenshot"): the
     credit it names ("Фото: фрагмент мапи / DeepState") is no speaker.
 
-    Only the text's head is read (:func:`_head`): a caption opens it, and a line of a run-on report may be
-    thousands of characters long (a sentence's context line is read once per sentence)."""
-    head = _head(text)
-    return any(not head[:h.start].strip(_OPENING) for h in read_kinds(head).get(("speech", "caption"), ()))
-
-
-@lru_cache(maxsize=1)
-def _phrase_words() -> int:
-    """The most whitespace-separated words any table phrase can match (a gap ``…`` standing for up to
-    ``GAP_WORDS``)."""
-    return max((len(r.key.split(" ")) + (GAP_WORDS - 1) * r.key.split(" ").count(GAP)
-                for name in TABLES for r in rows(name)), default=1)
-
-
-#: A text of at most this many words is its own head (:func:`_head`): a sentence, whose one matcher pass
-#: (remembered by :func:`geo.rules.matcher.matches`) then serves the caption test too
-_HEAD_WORDS = 80
-
-
-def _head(text: str) -> str:
-    """``text`` up to the whitespace after its opening characters' words and as many more as any phrase can
-    match, and one (the word :func:`geo.rules.matcher.matches` may read after a phrase), and one to spare;
-    the whole ``text`` when it has no more than :data:`_HEAD_WORDS` words (a sentence: its reading is made
-    once, for the caption test and every other reader of the sentence; only a run-on line is cut).
-
-    A phrase starting among the opening characters is matched alike in the head and in the whole text:
-    its words (joined by whitespace) and the word after it lie in the head, which ends with whitespace."""
-    n = max(len(text[:len(text) - len(text.lstrip(_OPENING))].split()) + _phrase_words() + 2, _HEAD_WORDS)
-    words = text.split(None, n)
-    return text if len(words) <= n else text[:len(text) - len(words[-1])]
+    Only the phrases that start among its opening characters are read (:func:`geo.rules.matcher.read_opening`):
+    a caption opens the text, and a line of a run-on report may be thousands of characters long (each
+    sentence's context lines are asked about)."""
+    return any(h.table == "speech" and h.cls == "caption"
+               for h in read_opening(text, len(text) - len(text.lstrip(_OPENING))))
 
 
 _OPENING = " \t\n\"'«“„‘([*-–—•⚡️📷"  # what may stand before a caption's first word

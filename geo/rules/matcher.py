@@ -13,8 +13,9 @@ phrase, every row whose phrase ends at that start's word ends up to the longest 
 phrases overlap and a phrase inside another is found. Which row a phrase comes from is looked up by its words (no
 group per row). Readers pick what they need: :func:`read` (and :func:`read_kinds`) the longest phrase at a place
 whatever its table (:func:`filter_spans`: a name's words are no verb), :func:`read_all_kinds` each kind's own
-longest phrases, wherever they stand (a speech word inside a hedge). A phrase thus lives in the one table it
-belongs to.
+longest phrases, wherever they stand (a speech word inside a hedge), :func:`read_opening` :func:`read`'s phrases at a
+text's opening alone (the expression tried there only: a caption that opens a long line). A phrase thus lives in the
+one table it belongs to.
 
 >>> hits = read("Российские войска освободили Тихое.")
 >>> [(h.table, h.cls, h.text, h.get("action")) for h in hits]
@@ -33,7 +34,7 @@ from geo.model import Action
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
 from geo.rules.lemmas import LEMMA_LANGS, is_form, stem as lemma_stem
 
-__all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "rows"]
+__all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "read_opening", "rows"]
 
 MODALITIES = ("done", "attempted", "near", "denied")
 _ACTIONS = frozenset(a.value for a in Action)
@@ -320,21 +321,43 @@ def matches(text: str) -> tuple[Hit, ...]:
         m = comp.pattern.search(text, pos)
         if m is None:
             break
-        s = m.start()
-        for length, rules in comp.phrases(m.group()):
-            e = s + length
-            kinds: set[tuple[str, str]] = set()
-            after: str | None = None
-            for r in rules:
-                if r.unless_next:
-                    after = _next_word(text, e) if after is None else after
-                    if after in r.unless_next:
-                        continue  # "attack helicopters": a kind of weapon, not an attack
-                if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
-                    kinds.add((r.table, r.cls))
-                    hits.append(Hit(r.table, r.cls, s, e, text[s:e], r))
-        pos = s + 1
+        _add_hits(comp, text, m, hits)
+        pos = m.start() + 1
     return tuple(hits)
+
+
+def _add_hits(comp: _Compiled, text: str, m: re.Match[str], hits: list[Hit]) -> None:
+    """The hits of the phrases that start where the expression found ``m`` (see :func:`matches`)."""
+    s = m.start()
+    for length, rules in comp.phrases(m.group()):
+        e = s + length
+        kinds: set[tuple[str, str]] = set()
+        after: str | None = None
+        for r in rules:
+            if r.unless_next:
+                after = _next_word(text, e) if after is None else after
+                if after in r.unless_next:
+                    continue  # "attack helicopters": a kind of weapon, not an attack
+            if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
+                kinds.add((r.table, r.cls))
+                hits.append(Hit(r.table, r.cls, s, e, text[s:e], r))
+
+
+def read_opening(text: str, last: int) -> tuple[Hit, ...]:
+    """:func:`read`'s hits that start at or before offset ``last`` (a text's opening: "Фото:", "Photo:"), the
+    expression tried at those offsets alone, not along the whole text: :func:`matches` finds the same phrases
+    there, and :func:`filter_spans` keeps or drops a hit by the hits that start before it or with it only.
+
+    >>> [h.text for h in read_opening("«Photo: a fragment of the map", 1)]
+    ['Photo:']
+    """
+    comp = _compiled()
+    hits: list[Hit] = []
+    for pos in range(min(last, len(text) - 1) + 1):
+        m = comp.pattern.match(text, pos)
+        if m is not None:
+            _add_hits(comp, text, m, hits)
+    return tuple(filter_spans(h for h in hits if h.table not in SEPARATE_TABLES))
 
 
 def filter_spans(hits: Iterable[Hit]) -> list[Hit]:
