@@ -43,7 +43,7 @@ from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
 from geo.rules import load_table
 from geo.rules.lookup import class_pattern, ending_pattern, lookup_rows, row_pattern, rows_pattern
-from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS
+from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS as REGION_KIND_WORDS, border_before
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
@@ -552,9 +552,13 @@ def resolve_mentions(
         gap = _REGION_OF_NAME.fullmatch(text, place_ends[k][0], rs) if k >= 0 and text else None
         # (a region on a line of its own is no name's: "…, Тополівка\n\nХарківська область:" heads the next list)
         owner_of.append((place_ends[k][1], "(" in gap.group()) if gap and "\n" not in gap.group() else (-1, False))
+    # a region right after a border phrase ("near the border with the Donetsk region", "неподалік кордону з
+    # Донецькою областю": border rows of geo/rules/region_words.jsonl) is a neighbour of its sentence's places
+    border = border_before()
+    neighbour = [bool(text) and border.search(text, max(0, rs - _REGION_WORD), rs) is not None for rs, _, _ in by_start]
 
     # the scopes its paragraphs and the report state (geo.scopes): a region no name owns
-    scopes = find_scopes(text, [(rs, re_, p, owner_of[k][0] >= 0) for k, (rs, re_, p) in enumerate(by_start)],
+    scopes = find_scopes(text, [(rs, re_, p, owner_of[k][0] >= 0 or neighbour[k]) for k, (rs, re_, p) in enumerate(by_start)],
                          sentence_of, [sc.town.admin1 for sc in sectors]) if text and sentence_of is not None else []
     para_scopes = [sc for sc in scopes if not sc.lead]
     scope_starts = [sc.start for sc in para_scopes]
@@ -581,7 +585,7 @@ def resolve_mentions(
             for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
                 rs, re_, p = by_start[k]
                 owner, alone = owner_of[k]
-                if re_ > e or 0 <= owner < m.start or (alone and owner != m.start):
+                if re_ > e or 0 <= owner < m.start or (alone and owner != m.start) or neighbour[k]:
                     continue
                 if owner < 0:
                     free[scope_name(p)] = oblast_of(p)

@@ -518,3 +518,31 @@ def test_a_region_written_right_after_a_name_decides_it_over_the_sentences_other
     # and the list before it keeps its own region, not the later name's
     first = got["Торецкое" if "Торецкое" in got else "Торецьк" if "Торецьк" in got else "Toretsk"]
     assert not any("Dnipropetrovsk Oblast, named in its sentence" in w for w in first.why), first.why
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces struck the Kharkiv and Sumy oblasts overnight.",
+    "Russian drones attacked Kharkiv and Sumy Oblasts on Friday, the governors said.",
+])
+def test_two_names_before_a_plural_oblast_are_two_oblasts_not_two_cities(gaz, text) -> None:
+    # "X and Y oblasts" (English plural kind, gazetteer/data/region_words.jsonl): each name is an oblast
+    got = placed(text, gaz)
+    for name, oblast in (("Kharkiv", "Kharkiv Oblast"), ("Sumy", "Sumska Oblast")):
+        c = got[name]
+        assert c.precision == 3 and c.feature_code == "ADM1" and c.admin1 == oblast, (c.feature_code, c.why)
+
+
+@pytest.mark.parametrize("name, said, border, inside, region, within", [
+    ("Zelenyi Hai", "Russian troops took Zelenyi Hai {} {}, the ministry said.", "near the border with the", "in the",
+     "Donetsk region", "Donetsk region"),
+    ("Зелений Гай", "Окупанти захопили Зелений Гай {} {}.", "неподалік кордону з", "у", "Донецькою областю",
+     "Донецькій області"),
+])
+def test_a_region_after_a_border_phrase_is_a_neighbour_not_the_names_region(gaz, name, said, border, inside, region,
+                                                                             within) -> None:
+    # "X near the border with the Y region": X lies beside Y, not in it (border rows of geo/rules/region_words.jsonl)
+    c = placed(said.format(border, region), gaz)[name]
+    assert not any("Donetska Oblast, named in its sentence" in w or "Donetska Oblast, the scope" in w
+                   for w in c.why), c.why
+    c = placed(said.format(inside, within), gaz)[name]
+    assert any("Donetska Oblast, named in its sentence" in w for w in c.why), c.why

@@ -14,7 +14,8 @@ from geo.mentions import _ANY_AFTER, _REGION_AFTER
 from geo.resolve import _REGION, _region_matches
 from geo.rules import load_table, normalise_phrase
 from geo.rules.lookup import LOOKUP_TABLES, row_pattern
-from geo.rules.region_words import KIND_STEMS, after_name, list_after, list_kind, mention_region, region_rows
+from geo.rules.region_words import (KIND_STEMS, after_name, border_before, list_after, list_kind, mention_region,
+                                    region_rows)
 
 ROWS = region_rows()
 KINDS = [r for r in ROWS if r.cls == "kind"]
@@ -141,3 +142,14 @@ def test_list_kind_reads_as_the_list_pattern_matches_from_every_offset() -> None
         for m in re.finditer(r"\w+", text):
             whole = list_after().match(text, m.end())
             assert list_kind(text, m.end()) == (whole.group("kind") if whole else None), (text, m.end())
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r.cls == "border"], ids=_ids)
+def test_a_border_rows_example_reads_back_before_its_region(row) -> None:
+    m = _word_at(row)
+    rest = row.example[m.end():]
+    region = re.match(r"(?:\s+the)?\s+", rest)
+    assert region, f"region_words.jsonl:{row.line}: no region after the border phrase"
+    at = m.end() + region.end()
+    assert border_before().search(row.example, 0, at), f"region_words.jsonl:{row.line}"
+    assert not border_before().search(row.example, 0, m.start()), f"region_words.jsonl:{row.line}"

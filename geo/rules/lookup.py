@@ -155,8 +155,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                  frozenset({"word", "prefix"})),
     # the words for a region (geo.rules.region_words): a kind ("oblast", "области", each form a row, with the ``stem``
     # its forms begin with; ``number: plural`` after a list of names; ``after: no`` a kind only as a mention's last
-    # word), and a region's one-word name as a whole mention ("DPR", "Crimea")
-    "region_words": (frozenset({"kind", "name"}), {"stem": None, "number": frozenset({"plural"}),
+    # word), a region's one-word name as a whole mention ("DPR", "Crimea"), and a ``border`` phrase that makes the
+    # region right after it a neighbour of the sentence's places ("near the border with the Donetsk region")
+    "region_words": (frozenset({"kind", "name", "border"}), {"stem": None, "number": frozenset({"plural"}),
                                                    "list": frozenset({"yes"}), "after": frozenset({"no"})}, frozenset({"word"})),
     # the small words between a cue and what it governs (geo.claims.role, geo.claims.action): ``direct`` may stand
     # between an event's cue and any place it governs ("an attack on the southern X"), ``direct-settlement`` only

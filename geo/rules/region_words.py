@@ -42,7 +42,7 @@ from geo.rules import Rule, normalise_phrase
 from geo.rules.lookup import lookup_rows, row_pattern, rows_pattern
 
 __all__ = ["AFTER_WORDS", "KIND_STEMS", "KIND_WORDS", "NAME_KEYS", "NAME_WORDS", "STEM_WORDS_BEFORE", "after_name",
-           "list_after", "list_kind", "mention_region", "region_rows"]
+           "border_before", "list_after", "list_kind", "mention_region", "region_rows"]
 
 
 def region_rows() -> tuple[Rule, ...]:
@@ -87,6 +87,18 @@ KIND_STEMS: tuple[str, ...] = tuple(s for s in _STEMS if not any(o != s and s.st
 #: How many words of a kind stand before the word its stem begins at most ("people's republic": one).
 STEM_WORDS_BEFORE = max(next(i for i, w in enumerate(r.key.split(" ")) if w.startswith(normalise_phrase(r.get("stem"))))
                         for r in _KINDS)
+
+
+@lru_cache(maxsize=None)
+def border_before() -> re.Pattern[str]:
+    """Searched in the text before a region's name: a ``border`` row ("border with", "кордону з"), then an English
+    article at most, ending right before the name: the region is a neighbour of the sentence's places ("Novomykolaivka
+    near the border with the Donetsk region" lies outside Donetsk Oblast), not the region that holds them.
+
+    >>> bool(border_before().search("near the border with the ")), bool(border_before().search("in the "))
+    (True, False)
+    """
+    return re.compile(_alternation(r for r in _ROWS if r.cls == "border") + r"(?:\s+the)?\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
