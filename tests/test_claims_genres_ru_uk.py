@@ -727,3 +727,13 @@ def test_a_brigades_communications_chief_speaks_for_ukraine():
     assert _speakers(text) == ["UA-official", "UA-official"]
     text = "Бої тривають біля Сіверська, розповів начальник відділення комунікацій бригади."
     assert _speakers(text) == ["UA-official"]
+
+
+@pytest.mark.parametrize("text", [
+    # the State Border Guard Service's spokesman on air, named after the lead he spoke (a news item's form)
+    "Росіяни намагаються просунутися від Грабовського вглиб області.\n"
+    "Таку заяву в ефірі телемарафону зробив речник Державної прикордонної служби України.",
+    "У ДПСУ розповіли, що окупанти атакують біля Грабовського.",
+])
+def test_the_state_border_guard_service_speaks_for_ukraine(text):
+    assert set(_speakers(text)) == {"UA-official"}
