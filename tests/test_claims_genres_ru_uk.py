@@ -698,6 +698,10 @@ def test_losses_suffered_are_no_fighting_cue() -> None:
     ("У Родинському тривають пошуково-ударні дії.", "Родинському", Action.FIGHTING),
     ("Сили оборони проводять пошуково-ударні дії в районі Торецька.", "Торецька", Action.FIGHTING),
     ("На півночі Покровська українські підрозділи проводять пошуково-штурмові дії.", "Покровська", Action.FIGHTING),
+    # ... and a situation that sharpens near a place, as one that worsens ('погіршується')
+    ("Аналітики повідомили, що ситуація навколо Часового Яру продовжує загострюватися.", "Часового Яру",
+     Action.FIGHTING),
+    ("Обстановка біля Торецька загострилася.", "Торецька", Action.FIGHTING),
 ])
 def test_a_ukrainian_commands_defence_going_on_is_fighting(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
