@@ -687,3 +687,57 @@ def test_losses_inflicted_in_the_areas_of_places_are_fighting_there(sentence: st
 
 def test_losses_suffered_are_no_fighting_cue() -> None:
     assert _claim("Противник понес потери живой силы у Торского.", "Торского").action is not Action.FIGHTING
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a Ukrainian command's summary (issue 13, session 13): the defence of a place goes on, its difficult situation,
+    # its search-and-strike (search-and-assault) actions against infiltrators: a place fought over
+    ("На Костянтинівському напрямку триває оборона Іллінівки та Щербинівки.", "Щербинівки", Action.FIGHTING),
+    ("На Слов'янському напрямку триває оборона Закітного.", "Закітного", Action.FIGHTING),
+    ("У Сіверську ситуація складна, але контрольована, повідомили в бригаді.", "Сіверську", Action.FIGHTING),
+    ("У Родинському тривають пошуково-ударні дії.", "Родинському", Action.FIGHTING),
+    ("Сили оборони проводять пошуково-ударні дії в районі Торецька.", "Торецька", Action.FIGHTING),
+    ("На півночі Покровська українські підрозділи проводять пошуково-штурмові дії.", "Покровська", Action.FIGHTING),
+    # ... and a situation that sharpens near a place, as one that worsens ('погіршується')
+    ("Аналітики повідомили, що ситуація навколо Часового Яру продовжує загострюватися.", "Часового Яру",
+     Action.FIGHTING),
+    ("Обстановка біля Торецька загострилася.", "Торецька", Action.FIGHTING),
+])
+def test_a_ukrainian_commands_defence_going_on_is_fighting(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.role == "event" and c.action is action, c.why
+
+
+def test_a_grouping_of_forces_abbreviated_uv_speaks_for_ukraine():
+    # Ukrainian copy abbreviates its own grouping of forces "УВ «Схід»"; a quotation it closes is its statement
+    text = ("У зоні відповідальності УВ «Схід» від початку доби ворог 30 разів атакував позиції Сил оборони. "
+            "Як повідомляють в УВ «Схід», бої тривають біля Родинського.")
+    assert _speakers(text) == ["UA-official", "UA-official"]
+
+
+def test_prisoners_are_no_grouping_of_forces():
+    # 'ув'язнені' holds the letters of the abbreviation УВ: it names no speaker
+    from geo.claims import find_attributions
+    text = "Росіяни кидають на штурми колишніх ув'язнених біля Торецька, повідомляє видання."
+    assert find_attributions(text) == ()
+    assert _speakers(text) == [None]
+
+
+def test_a_brigades_communications_chief_speaks_for_ukraine():
+    # the title alone names the speaker, before a speech word as after it; "Про це" gives him the lead before it
+    text = ("Росіяни намагаються зайти в Дронівку малими групами.\n"
+            "Про це повідомив начальник відділення комунікацій 81-ї окремої аеромобільної бригади в етері "
+            "телемарафону.")
+    assert _speakers(text) == ["UA-official", "UA-official"]
+    text = "Бої тривають біля Сіверська, розповів начальник відділення комунікацій бригади."
+    assert _speakers(text) == ["UA-official"]
+
+
+@pytest.mark.parametrize("text", [
+    # the State Border Guard Service's spokesman on air, named after the lead he spoke (a news item's form)
+    "Росіяни намагаються просунутися від Грабовського вглиб області.\n"
+    "Таку заяву в ефірі телемарафону зробив речник Державної прикордонної служби України.",
+    "У ДПСУ розповіли, що окупанти атакують біля Грабовського.",
+])
+def test_the_state_border_guard_service_speaks_for_ukraine(text):
+    assert set(_speakers(text)) == {"UA-official"}
