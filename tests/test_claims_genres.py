@@ -1053,3 +1053,16 @@ def test_spokesman_transliterations(sentence: str, name: str) -> None:
     from geo.model import Claimant
     c = _claim(sentence, name)
     assert c.claimant is Claimant.UA_OFFICIAL, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # an action prevented did not happen (as 'запобігання', 'предотвратить')
+    ("The withdrawal was needed to hold the line at Orlivka and Tonenke and to prevent further advances of "
+     "Russian forces.", "Tonenke", Action.OTHER),
+    ("The enemy keeps bringing in reserves, preventing ours from taking Tetkino.", "Tetkino", Action.OTHER),
+    # ... a preventive strike is a strike
+    ("Russian forces launched preventive strikes on Tetkino.", "Tetkino", Action.STRUCK),
+])
+def test_an_action_prevented(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
