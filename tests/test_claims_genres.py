@@ -1002,3 +1002,64 @@ def test_pulled_out_and_guided_bombs(sentence: str, name: str, action: Action) -
 ])
 def test_a_halt_is_a_repelled_attack(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.REPELLED
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # an effort that does not stop goes on: 'not' before 'stop', 'cease', 'abandon' negates nothing (as 'не прекращает')
+    ("The enemy does not stop trying to break through our defence near Lyptsi and Zelene.", "Zelene",
+     Action.ATTACKED),
+    ("The occupiers are not abandoning attempts to break through the defences near Tykhe.", "Tykhe",
+     Action.ATTACKED),
+    ("The enemy doesn't cease trying to break through the defence of our units near Starytsia.", "Starytsia",
+     Action.ATTACKED),
+    # ... a plain 'not' still negates
+    ("Russian forces did not break through near Tykhe.", "Tykhe", Action.OTHER),
+    ("Russian troops broke through the front near Pokrovsk.", "Pokrovsk", Action.ADVANCING),
+])
+def test_an_effort_that_does_not_stop(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a situation stabilised near a place is a front held there: contested
+    ("Ukrainian defenders partially stabilized the situation near Vovchansk.", "Vovchansk", Action.FIGHTING),
+    ("The brigade managed to stabilise the situation in the direction of Hlyboke.", "Hlyboke", Action.FIGHTING),
+    # a completed withdrawal from the place itself is its capture by the other side ...
+    ("Ukrainian forces have withdrawn from the villages of Sieverne and Stepove, the spokesman said.", "Stepove",
+     Action.CAPTURED),
+    ("Earlier the Ukrainian army retreated from the village of Lastochkyne.", "Lastochkyne", Action.CAPTURED),
+    # ... from positions near it, or a withdrawal begun, the other side's advance there
+    ("Ukrainian forces have withdrawn from positions near Hrabovske.", "Hrabovske", Action.ADVANCING),
+    ("Ukrainian units south of Pokrovsk have withdrawn from their positions in the area.", "Pokrovsk",
+     Action.ADVANCING),
+    ("The Ukrainian army retreated from defensive positions near Pokrovsk.", "Pokrovsk", Action.ADVANCING),
+    ("Ukrainian forces began to withdraw from Avdiivka.", "Avdiivka", Action.ADVANCING),
+])
+def test_stabilised_and_withdrawn(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the Tavria group's spokesman in his other transliterations speaks for the Ukrainian officials
+    ("Likhovyi reported that Ukrainian forces have withdrawn from the village of Tonenke.", "Tonenke"),
+    ("Previously, Likhovoi had announced that Ukrainian units retreated from Orlivka.", "Orlivka"),
+])
+def test_spokesman_transliterations(sentence: str, name: str) -> None:
+    from geo.model import Claimant
+    c = _claim(sentence, name)
+    assert c.claimant is Claimant.UA_OFFICIAL, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # an action prevented did not happen (as 'запобігання', 'предотвратить')
+    ("The withdrawal was needed to hold the line at Orlivka and Tonenke and to prevent further advances of "
+     "Russian forces.", "Tonenke", Action.OTHER),
+    ("The enemy keeps bringing in reserves, preventing ours from taking Tetkino.", "Tetkino", Action.OTHER),
+    # ... a preventive strike is a strike
+    ("Russian forces launched preventive strikes on Tetkino.", "Tetkino", Action.STRUCK),
+])
+def test_an_action_prevented(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
