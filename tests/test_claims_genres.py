@@ -1025,11 +1025,7 @@ def test_an_effort_that_does_not_stop(sentence: str, name: str, action: Action) 
     # a situation stabilised near a place is a front held there: contested
     ("Ukrainian defenders partially stabilized the situation near Vovchansk.", "Vovchansk", Action.FIGHTING),
     ("The brigade managed to stabilise the situation in the direction of Hlyboke.", "Hlyboke", Action.FIGHTING),
-    # a completed withdrawal from the place itself is its capture by the other side ...
-    ("Ukrainian forces have withdrawn from the villages of Sieverne and Stepove, the spokesman said.", "Stepove",
-     Action.CAPTURED),
-    ("Earlier the Ukrainian army retreated from the village of Lastochkyne.", "Lastochkyne", Action.CAPTURED),
-    # ... from positions near it, or a withdrawal begun, the other side's advance there
+    # a withdrawal from positions near a place, or one begun, is the other side's advance there
     ("Ukrainian forces have withdrawn from positions near Hrabovske.", "Hrabovske", Action.ADVANCING),
     ("Ukrainian units south of Pokrovsk have withdrawn from their positions in the area.", "Pokrovsk",
      Action.ADVANCING),

@@ -132,8 +132,7 @@ def report_voice(text: str) -> Claimant | None:
     A sentence is in the text's own voice when it names no claimant, is not hedged, and either
     has Russian forces (or "our troops") gain, storm, advance or strike, or has Ukraine lose,
     attempt and fail, or prepare to withdraw. A text with at least three such sentences, three
-    times as many as it has attributed sentences, hedged ones ("likely", "potentially": a war-mapper's
-    or a commentator's guesses; a channel asserts) and sentences where the Russian side tries and
+    times as many as it has attributed sentences and sentences where the Russian side tries and
     fails in the text's own words (:func:`_russian_setback`: a channel of that side does not tell of
     its own side's failures), and no first-person singular ("I", "my": a
     commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
@@ -158,12 +157,13 @@ def report_voice(text: str) -> Claimant | None:
     own = other = 0
     for s, e in sentences(text):
         sentence = text[s:e]
-        if _find_attributions(sentence) or _hedged(sentence):
-            other += 1  # attributed, or a guess: a commentator's analysis, never a channel's assertion
-        elif _russian_setback(sentence):
+        if _find_attributions(sentence):
             other += 1
-        elif _own_voice(sentence):
-            own += 1
+        elif not _hedged(sentence):
+            if _russian_setback(sentence):
+                other += 1
+            elif _own_voice(sentence):
+                own += 1
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * other:
         return Claimant.RU_MILBLOGGER
     return None
