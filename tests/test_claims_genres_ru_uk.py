@@ -118,6 +118,11 @@ from geo.model import Action, Claimant
     ("Российская армия выбила Вооруженные силы Украины (ВСУ) из населенного пункта Степногорск.", "Степногорск",
      Action.CAPTURED, "done"),
     ("Полк выбил противника из Новоселовки.", "Новоселовки", Action.CAPTURED, "done"),
+    ("Группировка «Восток» выбила ВСУ из Новоивановки.", "Новоивановки", Action.CAPTURED, "done"),
+    # ... a try at it an attack ...
+    ("Штурмовики пытаются выбить ВСУ из Шевченко.", "Шевченко", Action.ATTACKED, "attempted"),
+    # ... but a tank knocked out near a place is no capture of it
+    ("Расчет ПТУР выбил танк ВСУ у Работино.", "Работино", Action.OTHER, "done"),
     # troops only a few kilometres from a town: near it, an advance on it, not its capture ...
     ("Российские войска находятся всего в нескольких километрах от города Гуляйполе.", "Гуляйполе",
      Action.ADVANCING, "done"),
