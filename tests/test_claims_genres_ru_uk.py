@@ -100,6 +100,33 @@ from geo.model import Action, Claimant
     ("Наши бойцы продолжают давить на ВСУ в районе Тихого.", "Тихого", Action.ATTACKED, "done"),
     # ... and Ukrainian 'заходів' (measures) is no going in
     ("Військові вживають заходів для запобігання оточенню Успенівки.", "Успенівки", Action.OTHER, "done"),
+    # agencies retelling the MoD bulletin: its losses inflicted on troops said with a verb of striking are the
+    # fighting there, as 'нанесено поражение живой силе' (a strike on a town or on objects stays a strike)
+    ("За сутки группировка поразила живую силу и технику ВСУ в районах населенных пунктов Гродовка и Димитров.",
+     "Димитров", Action.FIGHTING, "done"),
+    ("Нанесены удары по украинским силам в районе населенных пунктов Песчаное и Ковшаровка.", "Ковшаровка",
+     Action.FIGHTING, "done"),
+    ("Авиация поразила пункты временной дислокации ВСУ в районе Краматорска.", "Краматорска", Action.STRUCK, "done"),
+    ("Нанесены удары по местам дислокации украинских подразделений в районе Славянска.", "Славянска",
+     Action.STRUCK, "done"),
+    ("Нанесены удары по Краматорску.", "Краматорску", Action.STRUCK, "done"),
+    # a side driven out of a place: its capture, in every form of the verb
+    ("Подразделениям группировки «Центр» удалось выбить украинских боевиков из села Удачное.", "Удачное",
+     Action.CAPTURED, "done"),
+    ("Российская армия выбила Вооруженные силы Украины (ВСУ) из населенного пункта Степногорск.", "Степногорск",
+     Action.CAPTURED, "done"),
+    ("Полк выбил противника из Новоселовки.", "Новоселовки", Action.CAPTURED, "done"),
+    ("Группировка «Восток» выбила ВСУ из Новоивановки.", "Новоивановки", Action.CAPTURED, "done"),
+    # ... a try at it an attack ...
+    ("Штурмовики пытаются выбить ВСУ из Шевченко.", "Шевченко", Action.ATTACKED, "attempted"),
+    # ... but a tank knocked out near a place is no capture of it
+    ("Расчет ПТУР выбил танк ВСУ у Работино.", "Работино", Action.OTHER, "done"),
+    # troops only a few kilometres from a town: near it, an advance on it, not its capture ...
+    ("Российские войска находятся всего в нескольких километрах от города Гуляйполе.", "Гуляйполе",
+     Action.ADVANCING, "done"),
+    ("По словам эксперта, наши штурмовики уже находятся в 4 км от Северска.", "Северска", Action.ADVANCING, "done"),
+    # ... while a village that lies so far from a town only places it
+    ("Село Тихое находится в 10 километрах от Покровска.", "Покровска", Action.OTHER, "done"),
 ])
 def test_ru_uk_genre_formulas(sentence: str, name: str, action: Action, modality: str) -> None:
     c = _claim(sentence, name)
