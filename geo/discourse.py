@@ -1132,7 +1132,9 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 if lead is None:
                     # ISW's own assessment dates each report it cites ("Geolocated footage published on December 3
                     # indicates…"): a day in its lead dates that evidence, not the news of the sentences after it
-                    lead = (-1, None) if outlet is Claimant.ISW else lead_date(text, states, report_date, dates)
+                    if outlet is not Claimant.ISW and "lead" not in dates:
+                        dates["lead"] = lead_date(text, states, report_date, dates)  # read once (lead_summary_date)
+                    lead = (-1, None) if outlet is Claimant.ISW else dates["lead"]
                 if lead[1] is not None and k > lead[0] and lead[1] != report_date:
                     changes["claim_date"] = lead[1]
                     why.append(f"date: the lead's (sentence {lead[0] + 1}: {lead[1].isoformat()})")
