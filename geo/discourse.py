@@ -37,7 +37,9 @@ date scope
     speaker's voice: said by a regional administration (a speaker row of ``summary: morning``), whose morning
     summary is about the day before, it counts the phrase's ``morning_offset`` (:func:`spoken_date`). Sentences left
     without a date take the news day the report's lead names (:func:`lead_date`), else the report's; so does a summary's
-    "past day" where the lead names a day before the report's (:func:`lead_summary_date`).
+    "past day" where the lead names a day before the report's (:func:`lead_summary_date`); a quotation split into
+    sentences takes the day its closing sentence gives, in its own words or by referring back
+    (:func:`quotation_date`).
 context
     What the text before a sentence gives the sentence reading (the previous sentence's attribution
     or the nearest header line's, the last direction named): read once over the report by
@@ -79,7 +81,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
            "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "summary_date", "seats",
-           "seated_speakers", "spoken_date", "lead_summary_date", "apply_report_state"]
+           "seated_speakers", "spoken_date", "lead_summary_date", "quotation_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -813,6 +815,44 @@ def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_
     return _day(text, states, j, report_date, memo)[0]
 
 
+def quotation_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None) -> _dt.date | None:
+    """The day of a quotation that sentence ``k`` stands in, split into sentences and closed after it by its speaker
+    ('"The enemy is approaching Pokrovsk. Evacuation is underway," he said.'): the day its closing sentence names, or,
+    where that only refers back ("he said", "the ministry said": :func:`geo.dates.claim_date`), the day of the
+    sentence before the quotation opens, which named the speaker ("The head of the city's military administration
+    warned on Thursday that …"), in the paragraph before too. None when ``k`` is in no such quotation or neither
+    names a day.
+
+    >>> t = ("The town's mayor warned on Thursday that the army was 10 km away.\\n"
+    ...      "\u201cThe enemy is approaching Pokrovsk. Evacuation is underway,\u201d he said.")
+    >>> quotation_date(t, read_report(t), 1, _dt.date(2024, 8, 30))
+    datetime.date(2024, 8, 29)
+    """
+    first = states[k].paragraph
+    opening = None
+    for i in range(k, max(first, k - _QUOTE_SENTENCES) - 1, -1):
+        s, e = states[i].span
+        sentence = text[s:e]
+        if i < k and _QUOTE_CLOSE.search(sentence):
+            return None  # a quotation closed before k
+        if sentence.lstrip()[:1] in _QUOTE_OPEN:
+            opening = i
+            break
+    if opening is None or opening == 0:
+        return None
+    last = min(len(states), opening + _QUOTE_SENTENCES)
+    for j in range(k, last):
+        if j > k and states[j].paragraph == j:
+            return None  # the paragraph ends with the quotation open
+        s, e = states[j].span
+        close = _QUOTE_CLOSE.search(text, s, e)
+        if close is None or (j == opening and close.start() - s <= len(text[s:e]) - len(text[s:e].lstrip())):
+            continue
+        before = text[states[opening - 1].span[0]:states[opening - 1].span[1]]
+        return claim_date(text[close.end() - 1:e], report_date, previous=before)
+    return None
+
+
 def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
                    memo: dict | None = None) -> _dt.date | None:
     """The date in scope at sentence ``k``: the last one named before it in its paragraph, when the
@@ -1125,6 +1165,9 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
             if day is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the day its attribution names ({day.isoformat()})")
+            elif (day := quotation_date(text, states, k, report_date)) is not None:
+                changes["claim_date"] = day
+                why.append(f"date: the day of the quotation its speaker closes ({day.isoformat()})")
             elif (day := paragraph_date(text, states, k, report_date, dates)) is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the paragraph's ({day.isoformat()})")
