@@ -30,6 +30,8 @@ offset in the General Staff's summary, which is dated the day it comes out: the 
 Weekdays are the most recent such day
 on or before the report date, the report day itself included, as in Russian MoD news ("the Russian
 Defense Ministry said on Saturday", published that Saturday); "last Friday" excludes the report day.
+A weekday followed by a day of a month ("Saturday, 16 March", "среду, 25 сентября") leaves the day to
+that date; followed by any other number ("On Saturday, 58 combat engagements were recorded") it is its own.
 Vague spans ("last week", "in recent days") give no date.
 
 No ``dateparser``: a few compiled regular expressions cover these forms at a fraction of its cost
@@ -175,7 +177,11 @@ _PATTERN = re.compile(
     r"|(?P<paren>\((?P<p_d>\d{1,2})[/.](?P<p_m>\d{1,2})\))"
     + "".join(r"|(?P<rel" + str(i) + r">(?<!\w)(?:" + rx + r")(?!\w))" for i, (_, _, rx, _) in enumerate(_RELATIVE))
     + r"|(?P<wd>(?<!\w)(?P<wd_last>last" + _SP + r"+)?(?P<wd_name>" + _WEEKDAY_RE + r")(?![^\W\d_])"
-    r"(?!,?" + _SP + r"+(?:\d|(?:" + _MONTH_RE + r")(?![^\W\d_])))))",
+    # a weekday that heads a written date ("Tuesday, December 2", "Sunday 30 June", "среду, 25 сентября",
+    # "Friday 14.06.2024") leaves the day to it; a number that is no day of a month ("On Saturday, 58 combat
+    # engagements were recorded") leaves the weekday its own
+    r"(?!,?" + _SP + r"+(?:\d{1,2}" + _ORD + r"(?:" + _SP + r"+of)?(?:" + _SP + r"+|-)(?:" + _MONTH_RE
+    + r")(?![^\W\d_])|\d{1,2}[./-]\d{1,2}(?!\d)|" + _YEAR + r"[-/.]\d|(?:" + _MONTH_RE + r")(?![^\W\d_])))))",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,10 @@ date scope
     paragraph, and a colon carries a paragraph's date into the list lines below it. A "past day" is read in its
     speaker's voice: said by a regional administration (a speaker row of ``summary: morning``), whose morning
     summary is about the day before, it counts the phrase's ``morning_offset`` (:func:`spoken_date`). Sentences left
-    without a date take the news day the report's lead names (:func:`lead_date`), else the report's.
+    without a date take the news day the report's lead names (:func:`lead_date`), else the report's; so does a summary's
+    "past day" where the lead names a day before the report's (:func:`lead_summary_date`); a quotation split into
+    sentences takes the day its closing sentence gives, in its own words or by referring back
+    (:func:`quotation_date`).
 context
     What the text before a sentence gives the sentence reading (the previous sentence's attribution
     or the nearest header line's, the last direction named): read once over the report by
@@ -64,7 +67,7 @@ from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_cap
                          reporting_speakers)
 from geo.claims.claimant import CLAUSE_MARK
 from geo.claims.carry import Carried, ContextReader
-from geo.dates import BODY_REFERENCE, claim_date, date_and_scope, written_date
+from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.lookup import lookup_rows, rows_pattern
@@ -78,7 +81,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
            "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "summary_date", "seats",
-           "seated_speakers", "spoken_date", "apply_report_state"]
+           "seated_speakers", "spoken_date", "lead_summary_date", "quotation_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -763,6 +766,35 @@ def spoken_date(text: str, states: Sequence[SentenceState], k: int, day: _dt.dat
     return _day(text, states, k, report_date, memo)[0]
 
 
+def lead_summary_date(text: str, states: Sequence[SentenceState], k: int, day: _dt.date | None,
+                      report_date: _dt.date | None, memo: dict | None = None) -> _dt.date | None:
+    """The news day the report's lead names (:func:`lead_date`), for a claim of sentence ``k`` dated ``day`` by its
+    own "past day" (a day phrase whose day depends on whose daily summary it is: a ``morning_offset`` or
+    ``bulletin_offset`` of ``geo/rules/day_phrases.jsonl``, "during the past day", "упродовж доби"): the summary
+    counts the day its lead names ("On Saturday, 58 combat engagements were recorded … During the past day, Russian air strikes targeted
+    A, B", on a page of Sunday). None when the lead names no day, names the report's own, or the sentence is the
+    lead's or before it, or its day is no such phrase's.
+
+    >>> t = ("On Saturday, 40 combat clashes were recorded along the front line, the General Staff reported.\\n"
+    ...      "During the past day, Russian aircraft struck Bilohorivka and Siversk.")
+    >>> lead_summary_date(t, read_report(t), 1, _dt.date(2024, 3, 17), _dt.date(2024, 3, 17))
+    datetime.date(2024, 3, 16)
+    """
+    memo = {} if memo is None else memo
+    if day is None or report_date is None:
+        return None
+    s, e = states[k].span
+    readings = {date_and_scope(text[s:e], report_date, summary=kind)[0] for kind in SUMMARY_OFFSETS}
+    if day not in readings or len(readings) < 2:
+        return None  # a day of another kind (a weekday, a written date, "yesterday"), or of an item of its own
+    if "lead" not in memo:
+        memo["lead"] = lead_date(text, states, report_date, memo)
+    j, named = memo["lead"]
+    if named is None or named == report_date or k <= j:
+        return None
+    return named
+
+
 def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
                      memo: dict | None = None) -> _dt.date | None:
     """The day the sentence after ``k`` gives when it only names who said sentence ``k`` and when: "Об этом во
@@ -781,6 +813,44 @@ def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_
     if not any(m.cls == "backref" for m in find_markers(text[s:e])):
         return None
     return _day(text, states, j, report_date, memo)[0]
+
+
+def quotation_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None) -> _dt.date | None:
+    """The day of a quotation that sentence ``k`` stands in, split into sentences and closed after it by its speaker
+    ('"The enemy is approaching Pokrovsk. Evacuation is underway," he said.'): the day its closing sentence names, or,
+    where that only refers back ("he said", "the ministry said": :func:`geo.dates.claim_date`), the day of the
+    sentence before the quotation opens, which named the speaker ("The head of the city's military administration
+    warned on Thursday that …"), in the paragraph before too. None when ``k`` is in no such quotation or neither
+    names a day.
+
+    >>> t = ("The town's mayor warned on Thursday that the army was 10 km away.\\n"
+    ...      "\u201cThe enemy is approaching Pokrovsk. Evacuation is underway,\u201d he said.")
+    >>> quotation_date(t, read_report(t), 1, _dt.date(2024, 8, 30))
+    datetime.date(2024, 8, 29)
+    """
+    first = states[k].paragraph
+    opening = None
+    for i in range(k, max(first, k - _QUOTE_SENTENCES) - 1, -1):
+        s, e = states[i].span
+        sentence = text[s:e]
+        if i < k and _QUOTE_CLOSE.search(sentence):
+            return None  # a quotation closed before k
+        if sentence.lstrip()[:1] in _QUOTE_OPEN:
+            opening = i
+            break
+    if opening is None or opening == 0:
+        return None
+    last = min(len(states), opening + _QUOTE_SENTENCES)
+    for j in range(k, last):
+        if j > k and states[j].paragraph == j:
+            return None  # the paragraph ends with the quotation open
+        s, e = states[j].span
+        close = _QUOTE_CLOSE.search(text, s, e)
+        if close is None or (j == opening and close.start() - s <= len(text[s:e]) - len(text[s:e].lstrip())):
+            continue
+        before = text[states[opening - 1].span[0]:states[opening - 1].span[1]]
+        return claim_date(text[close.end() - 1:e], report_date, previous=before)
+    return None
 
 
 def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
@@ -1077,7 +1147,15 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 and not any(w.startswith("claimant '") for w in c.why):
             changes["claimant"] = sp.claimant
             why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
-        if role == "event" and c.claim_date is not None \
+        if role == "event" and c.claim_date is not None and outlet is not Claimant.ISW \
+                and (day := lead_summary_date(text, states, k, c.claim_date, report_date, dates)) is not None \
+                and day != c.claim_date:
+            # the summary's "past day", where the lead names which day the summary counts ("On Saturday, 58 combat
+            # engagements were recorded … During the past day, Russian air strikes targeted A, B")
+            changes["claim_date"] = day
+            why.append(f"date: the past day of the summary, the day the lead names (sentence {dates['lead'][0] + 1}: "
+                       f"{day.isoformat()})")
+        elif role == "event" and c.claim_date is not None \
                 and (day := spoken_date(text, states, k, c.claim_date, report_date, dates)) != c.claim_date:
             changes["claim_date"] = day
             kind = "a morning summary" if st.speaker.summary == "morning" else "the summary"
@@ -1087,6 +1165,9 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
             if day is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the day its attribution names ({day.isoformat()})")
+            elif (day := quotation_date(text, states, k, report_date)) is not None:
+                changes["claim_date"] = day
+                why.append(f"date: the day of the quotation its speaker closes ({day.isoformat()})")
             elif (day := paragraph_date(text, states, k, report_date, dates)) is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the paragraph's ({day.isoformat()})")
@@ -1094,7 +1175,9 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                 if lead is None:
                     # ISW's own assessment dates each report it cites ("Geolocated footage published on December 3
                     # indicates…"): a day in its lead dates that evidence, not the news of the sentences after it
-                    lead = (-1, None) if outlet is Claimant.ISW else lead_date(text, states, report_date, dates)
+                    if outlet is not Claimant.ISW and "lead" not in dates:
+                        dates["lead"] = lead_date(text, states, report_date, dates)  # read once (lead_summary_date)
+                    lead = (-1, None) if outlet is Claimant.ISW else dates["lead"]
                 if lead[1] is not None and k > lead[0] and lead[1] != report_date:
                     changes["claim_date"] = lead[1]
                     why.append(f"date: the lead's (sentence {lead[0] + 1}: {lead[1].isoformat()})")

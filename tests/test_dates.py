@@ -117,6 +117,14 @@ def test_year_inference(written: str, reference: dt.date, expected: dt.date) -> 
         ("advanced on Nov. 23 near Tykhe", D(2025, 11, 25), D(2025, 11, 23)),
         ("The settlement fell on 25.11.2025.", None, D(2025, 11, 25)),
         ("Tuesday, December 2, 2025: talks in Moscow", D(2025, 12, 3), D(2025, 12, 2)),
+        # a weekday before a number that is no day of a month keeps its own day; before a written date it leaves
+        # the day to the date
+        ("On Saturday, 58 combat clashes took place along the front.", D(2024, 3, 17), D(2024, 3, 16)),
+        ("On Sunday, 12 drones were shot down over Sumy Oblast.", D(2024, 3, 19), D(2024, 3, 17)),
+        ("В субботу, 40 атак отражено у Купянска.", D(2025, 11, 23), D(2025, 11, 22)),
+        ("On Saturday, 15 March, Russian troops attacked Tykhe.", D(2025, 3, 17), D(2025, 3, 15)),
+        ("On Friday 14.03.2025 drones hit Sumy.", D(2025, 3, 17), D(2025, 3, 14)),
+        ("У середу, 5 березня, ворог атакував Степове.", D(2025, 3, 7), D(2025, 3, 5)),
         ("вчера освобожден населенный пункт", D(2025, 11, 23), D(2025, 11, 22)),
         ("За прошедшие сутки противник потерял", D(2025, 11, 23), D(2025, 11, 23)),
         ("в субботу подразделения освободили", D(2025, 11, 23), D(2025, 11, 22)),

@@ -734,6 +734,59 @@ def test_a_past_day_is_dated_by_who_reports_it(gaz, text, places, day):
     assert {c.date for c in claims if c.place in places} == {day}, [c.why for c in claims]
 
 
+@pytest.mark.parametrize("text, places, day", [
+    # a retold General Staff summary whose lead names the day it counts (a Sunday page about Saturday): its
+    # "past day" is that day, the places of a later paragraph with no day of their own too
+    ("General Staff update\nOn Saturday, 64 combat clashes took place along the front line, the General Staff said.\n"
+     "During the past day, Russian aircraft struck Bilohorivka and Siversk.\n"
+     "Lyman direction: the defenders repelled an assault near Torske.",
+     ("Bilohorivka", "Siversk", "Torske"), dt.date(2024, 3, 16)),
+    # a governor's morning list whose lead names the day before: the same day
+    ("Yesterday Russian forces shelled 14 settlements in Kherson Oblast, the regional governor said.\n"
+     "Over the past day, shells hit Beryslav and Antonivka.", ("Beryslav", "Antonivka"), dt.date(2024, 3, 16)),
+    # a lead that names the report's own day, or none: the summary's past day keeps its reading
+    ("On Sunday, 64 combat clashes took place along the front line, the General Staff said.\n"
+     "During the past day, Russian aircraft struck Bilohorivka and Siversk.", ("Bilohorivka", "Siversk"),
+     dt.date(2024, 3, 17)),
+    ("In all, 64 combat clashes took place along the front line, the General Staff said on its page.\n"
+     "During the past day, Russian aircraft struck Bilohorivka and Siversk.", ("Bilohorivka", "Siversk"),
+     dt.date(2024, 3, 17)),
+    # a day of its own in the later sentence stays its own
+    ("On Saturday, 64 combat clashes took place along the front line, the General Staff said.\n"
+     "Today Russian aircraft struck Bilohorivka and Siversk.", ("Bilohorivka", "Siversk"), dt.date(2024, 3, 17)),
+])
+def test_a_summarys_past_day_is_the_day_its_lead_names(gaz, text, places, day):
+    from geo.extract import extract_text
+
+    claims = [c for c in extract_text(text, gaz, date=dt.date(2024, 3, 17)) if c.role == "event"]
+    assert {c.place for c in claims} >= set(places)
+    assert {c.date for c in claims if c.place in places} == {day}, [c.why for c in claims]
+
+
+@pytest.mark.parametrize("text, day", [
+    # a quotation split into sentences and closed by "he said": the day of the sentence that named its speaker
+    ("The head of the town's military administration warned on Thursday that Russian troops were 8 km away.\n"
+     "\u201cThe enemy is moving on Myrnohrad. Leave now,\u201d he said.", dt.date(2024, 8, 29)),
+    ("Начальник МВА у четвер попередив, що ворог за 8 км від міста.\n"
+     "«Ворог наступає на Myrnohrad. Виїжджайте», – сказав він.", dt.date(2024, 8, 29)),
+    # its closing sentence names the day itself
+    ("The head of the town's military administration spoke to reporters.\n"
+     "\u201cThe enemy is moving on Myrnohrad. Leave now,\u201d he said on Wednesday.", dt.date(2024, 8, 28)),
+    # nobody named before it a day: none (the report's)
+    ("The head of the town's military administration spoke to reporters.\n"
+     "\u201cThe enemy is moving on Myrnohrad. Leave now,\u201d he said.", None),
+    # a quotation closed before the place's sentence: not its day
+    ("The mayor warned on Thursday that troops were near.\n\u201cLeave now,\u201d he said. The enemy is moving on "
+     "Myrnohrad.", None),
+])
+def test_a_split_quotation_takes_the_day_its_speaker_was_named_with(text, day):
+    from geo.discourse import quotation_date
+
+    states = read_report(text)
+    k = next(i for i, st in enumerate(states) if "Myrnohrad" in text[st.span[0]:st.span[1]])
+    assert quotation_date(text, states, k, dt.date(2024, 8, 30)) == day
+
+
 @pytest.mark.parametrize("row", [r for r in rows("speakers") + markers() if r.get("summary") and r.cls == "speaker"],
                          ids=lambda r: f"{r.table}:{r.line}:{r.phrase}")
 def test_every_morning_summary_speaker_carries_its_summary(row):
