@@ -193,8 +193,10 @@ _PAIR_GAP = re.compile(
 #: What stands between two items of one list: a comma, a list conjunction or an addition of
 #: geo/rules/conjunctions.jsonl ("A, B і C", "A, B, and C", "Острое и Григоровка", "A, а также B")
 _LIST_GAP = re.compile(
-    r"\s*(?:,\s*(?:(?:" + class_pattern("conjunctions", "list").pattern + "|" + class_pattern("conjunctions", "addition").pattern
-    + r")\s+)?|\s(?:" + class_pattern("conjunctions", "list").pattern + "|" + class_pattern("conjunctions", "addition").pattern
+    # (a run of spaces is entered once, at its start: searched, the expression stays linear)
+    r"(?<!\s)\s*(?:,\s*(?:(?:" + class_pattern("conjunctions", "list").pattern + "|"
+    + class_pattern("conjunctions", "addition").pattern + r")\s+)?|(?<=\s)(?:"
+    + class_pattern("conjunctions", "list").pattern + "|" + class_pattern("conjunctions", "addition").pattern
     + r")\s+)", re.IGNORECASE)
 #: What stands between a name and the region that is its own: "Filia in the Dnipropetrovsk region",
 #: "Tikhoe, Dnipropetrovsk Oblast", "Тихое Днепропетровской области" (a genitive right after it),
