@@ -33,7 +33,7 @@ from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
-from geo.rules.matcher import is_not_place, read_kinds
+from geo.rules.matcher import is_not_place, read_kinds, rows as table_rows
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name, list_kind
 from geo.text import FOLDS_TO_ASCII
 
@@ -1062,20 +1062,46 @@ _SEATS = frozenset(fold(r.key) for r in lookup_rows("name_kinds") if r.cls == "s
 SPEAKING_TOWN = 100_000
 
 
+def _speech_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """From geo/rules/speech.jsonl: the verbs that make the one word before them a speaker (the speech
+    rows of ``seat: speaks``: "said", "зазначив"), as words and stems, and the last words and stems of
+    the speech and attribution rows ("said", "according to", "по словам"), which may stand before one."""
+    verbs = [r for r in table_rows("speech") if r.cls == "speech" and r.get("seat") == "speaks"]
+    before = [r for r in table_rows("speech") if r.cls in ("speech", "attribution")]
+
+    def split(rules, last):
+        words = {(r.key.split(" ")[-1] if last else r.key.split(" ")[0]) for r in rules if r.match != "prefix"}
+        stems = {(r.key.split(" ")[-1] if last else r.key.split(" ")[0]).rstrip("*") for r in rules
+                 if r.match == "prefix"}
+        return frozenset(words), tuple(sorted(stems))
+
+    return (*split(verbs, False), *split(before, True))
+
+
+_SPEAKS_WORDS, _SPEAKS_STEMS, _SPEECH_LAST, _SPEECH_LAST_STEMS = _speech_words()
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’ʼ]*)")
+
+
 def _speaks(text: str, start: int, end: int) -> bool:
-    """Whether the one word ``text[start:end]`` stands as a speaker: right before a speech verb
-    ("Chaus said", "Волошин зазначив") or right after a speech verb or an attribution, closing its
-    clause ("said Syniehubov.", "according to Kyslytsya,", "сказал Гусев."): the speech and
-    attribution rows of geo/rules/speech.jsonl. A word after a preposition of place ("near Orlivka
-    reported", "у Тихому повідомили") is a place the clause is about, never a speaker."""
-    if text[end : end + 1] == " " and text[end + 1 : end + 2].islower():
-        before = text[max(0, start - 30) : start]
-        if _WEAK_CUE.search(before) or _PLACE_BEFORE.search(before) or _STRONG_CUE.search(before):
+    """Whether the one word ``text[start:end]`` stands as a speaker: right before a verb that makes
+    the word before it one ("Chaus said", "Волошин зазначив": the speech rows of geo/rules/speech.jsonl
+    of ``seat: speaks``), or right after a speech verb or an attribution, closing its clause ("said
+    Syniehubov.", "according to Kyslytsya,", "сказал Гусев."). A word after a preposition of place
+    ("near Orlivka reported", "у Тихому повідомили") is a place the clause is about, never a speaker."""
+    m = _NEXT_WORD.match(text, end)
+    if m is not None and m.group(1).islower():
+        verb = m.group(1)
+        if verb in _SPEAKS_WORDS or verb.startswith(_SPEAKS_STEMS):
+            before = text[max(0, start - 30) : start]
+            return not (_WEAK_CUE.search(before) or _PLACE_BEFORE.search(before) or _STRONG_CUE.search(before))
+        return False
+    if text[end : end + 1] in (".", ",", ";"):
+        head = text[max(0, start - 30) : start]
+        if head[-1:] != " " or not head[:-1].strip():
             return False
-        window = text[end : end + 40].split("\n", 1)[0]
-        if any(h.start == 1 for h in read_kinds(window).get(("speech", "speech"), ())):
-            return True
-    if text[end : end + 1] in (".", ",", ";") and text[start - 1 : start] == " " and text[start - 2 : start - 1].isalpha():
+        word = head[:-1].rsplit(None, 1)[-1].lower()
+        if not (word in _SPEECH_LAST or word.startswith(_SPEECH_LAST_STEMS)):
+            return False
         window = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
         kinds = read_kinds(window)
         last = len(window) - 1
