@@ -858,7 +858,9 @@ def _in_dash_list(text: str, s: int, e: int) -> bool:
         if not _CAP_BEFORE_DASH.search(text[max(0, s - 6) : s]):
             return False
         wm = _WORD_BEFORE_DASH.search(text[max(0, s - 40) : s])
-        return bool(wm and wm.group(1)[:1].isupper())
+        # a word in capitals before the dash is an agency's dateline ("INTERFAX.RU - Российские военные…",
+        # "ТАСС - …"), not a name of the list
+        return bool(wm and wm.group(1)[:1].isupper() and not (len(wm.group(1)) > 1 and wm.group(1).isupper()))
     return False
 
 

@@ -509,3 +509,11 @@ def test_a_credit_lines_label_is_no_place_but_its_village_is(gaz) -> None:
     assert names("Росіяни зайняли Тихе.\n\nДжерело: DeepState\n", gaz) == ["Тихе"]
     assert names("Бої тривають біля Тихого.\nДжерело\n", gaz) == ["Тихого"]
     assert names("Окупанти обстріляли село Джерело.", gaz) == ["Джерело"]
+
+
+def test_an_agencys_dateline_before_a_dash_opens_no_list_of_names(gaz) -> None:
+    # "INTERFAX.RU - Российские военные…": the word after the dash opens the sentence; a line of
+    # names joined by dashes is still one
+    assert names("Москва. 31 декабря. INTERFAX.RU - Российские военные заняли Тихое.", gaz) == ["Москва", "Тихое"]
+    assert names("The line Reznikovka - Kaleniki - Rai-Aleksandrovka held.", gaz) == [
+        "Reznikovka", "Kaleniki", "Rai-Aleksandrovka"]
