@@ -33,7 +33,7 @@ from geo.model import Coordinate, Mention
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
-from geo.rules.matcher import is_not_place, read_kinds
+from geo.rules.matcher import is_not_place, read_kinds, rows as table_rows
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name, list_kind
 from geo.text import FOLDS_TO_ASCII
 
@@ -150,12 +150,41 @@ Word = tuple[int, int, str]
 #: "Південніше" opening a sentence: never a place's name nor part of one). A Cyrillic row counts in its folded
 #: form too, the form a phrase is looked up in ("Это": "eto"; an English row stays as written: "Middle" after a
 #: settlement cue is a translated name, folded "midle").
-STOP_WORDS = frozenset(r.key for r in lookup_rows("stop_words")) | frozenset(
-    fold(r.key) for r in lookup_rows("stop_words") if has_cyrillic(r.key)) | frozenset(
+STOP_WORDS = frozenset(r.key for r in lookup_rows("stop_words") if r.cls != "label") | frozenset(
+    fold(r.key) for r in lookup_rows("stop_words") if has_cyrillic(r.key) and r.cls != "label") | frozenset(
     r.key for r in lookup_rows("bearings") if r.cls == "comparative")
+
+# the words that open a post's credit or caption line (the label rows of geo/rules/stop_words.jsonl)
+_LABELS = frozenset(r.key for r in lookup_rows("stop_words") if r.cls == "label")
+
+
+def _label(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` is a label row opening a line, before a colon or the
+    line's end ("Джерело: DeepState", "Источник:"): a caption's or credit's label, not a place."""
+    if text[start:end].lower() not in _LABELS:
+        return False
+    line_start = start == 0 or text[:start].rstrip(" \t")[-1:] in ("\n", "")
+    rest = text[end : end + 8].lstrip(" \t")
+    return line_start and rest[:1] in (":", "\n", "")
+
 
 # titles before a person's name (the title-before rows of geo/rules/name_kinds.jsonl)
 _TITLES = frozenset(r.key for r in lookup_rows("name_kinds") if r.cls == "title-before")
+# people's first names (the rows of geo/rules/first_names.jsonl, lower-cased)
+_FIRST_NAMES = frozenset(r.key for r in lookup_rows("first_names"))
+
+
+@lru_cache(maxsize=20000)
+def _first_name(word: str) -> bool:
+    """Whether a capitalised word is a person's first name: a row of geo/rules/first_names.jsonl
+    ("Oleh", "Сергей"), a Cyrillic one also in another case ("Володимира"), or a Cyrillic word
+    pymorphy3 parses as a first name in every language it may be ("Олег")."""
+    if word.lower() in _FIRST_NAMES:
+        return True
+    if not has_cyrillic(word):
+        return False
+    return first_name(word) or any(n.lower() in _FIRST_NAMES for n in nominatives(word))
+
 
 # Cue words before a name (the rows of geo/rules/cues.jsonl). Strong cues allow the fuzzy fallback; weak ones
 # only spelling rules; settlement and called cues make a name a settlement's. Each matches
@@ -829,12 +858,19 @@ def _in_dash_list(text: str, s: int, e: int) -> bool:
         if not _CAP_BEFORE_DASH.search(text[max(0, s - 6) : s]):
             return False
         wm = _WORD_BEFORE_DASH.search(text[max(0, s - 40) : s])
-        return bool(wm and wm.group(1)[:1].isupper())
+        # a word in capitals before the dash is an agency's dateline ("INTERFAX.RU - Российские военные…",
+        # "ТАСС - …"), not a name of the list
+        return bool(wm and wm.group(1)[:1].isupper() and not (len(wm.group(1)) > 1 and wm.group(1).isupper()))
     return False
 
 
 def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
-    """A name (at ``start``) preceded by a title or a first name ("President Trump", "Kirill Dmitriev")."""
+    """A name (at ``start``) preceded by a title or a first name ("President Trump", "Kirill Dmitriev"),
+    or a word standing alone as a speaker ("Chaus said", "Волошин зазначив", "according to Kyslytsya,"),
+    unless a seat of power or a big town, which may speak for its authorities ("Moscow said")."""
+    m = _WORD.match(text, start)
+    if m is not None and _speaks(text, start, m.end()) and not _big_or_seat(m.group(), gaz):
+        return True
     before = _word_before(text, start, gaz)
     if before is None:
         return False
@@ -842,10 +878,10 @@ def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
     if has_cyrillic(pw):
         # Russian and Ukrainian: a first name ("Олег Царев") or a title before a name; any other
         # capitalised word before it ("РСЗВ-обстріли Роботиного", "Ильинка и Новодмитровка") is not
-        return _joined(text, pe, start) and first_name(pw)
+        return _joined(text, pe, start) and _first_name(pw)
     if not _joined(text, pe, start):
         return pw.lower().rstrip(".") in _TITLES and text[pe:start].strip(" .") == ""
-    if pw.lower().rstrip(".") in _TITLES:
+    if pw.lower().rstrip(".") in _TITLES or _first_name(pw):
         return True
     # Firstname Lastname: the word before is capitalised, not a sentence opener, and not
     # itself a common word or a place (in a title-case headline every word is capitalised).
@@ -878,6 +914,8 @@ def _match_run(
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
     if before.rstrip().lower().endswith(_NOT_SETTLEMENT_BEFORE_ENDS) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", run[-1][1]
+    if _label(text, s, run[0][1]):
+        return 1, "skip", run[0][1]  # "Джерело: DeepState": a credit line's label (geo/rules/stop_words.jsonl)
     if is_not_place(run[0][2]):
         return 1, "skip", run[0][1]  # a group of forces, a weapon, a unit's nickname (geo/rules/not_places.jsonl)
     if run[0][2].startswith(("Народн", "Республи")) or (
@@ -1017,6 +1055,68 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
             if not big:
                 return False
     return True
+
+
+# a name standing for its government ("Moscow said"): the seat-of-power rows of geo/rules/name_kinds.jsonl
+_SEATS = frozenset(fold(r.key) for r in lookup_rows("name_kinds") if r.cls == "seat-of-power")
+#: A place of this many people may speak for its authorities ("Kharkiv said"); a smaller one named alone
+#: next to a speech verb is a person's surname.
+SPEAKING_TOWN = 100_000
+
+
+def _speech_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """From geo/rules/speech.jsonl: the verbs that make the one word before them a speaker (the speech
+    rows of ``seat: speaks``: "said", "зазначив"), as words and stems, and the last words and stems of
+    the speech and attribution rows ("said", "according to", "по словам"), which may stand before one."""
+    verbs = [r for r in table_rows("speech") if r.cls == "speech" and r.get("seat") == "speaks"]
+    before = [r for r in table_rows("speech") if r.cls in ("speech", "attribution")]
+
+    def split(rules, last):
+        words = {(r.key.split(" ")[-1] if last else r.key.split(" ")[0]) for r in rules if r.match != "prefix"}
+        stems = {(r.key.split(" ")[-1] if last else r.key.split(" ")[0]).rstrip("*") for r in rules
+                 if r.match == "prefix"}
+        return frozenset(words), tuple(sorted(stems))
+
+    return (*split(verbs, False), *split(before, True))
+
+
+_SPEAKS_WORDS, _SPEAKS_STEMS, _SPEECH_LAST, _SPEECH_LAST_STEMS = _speech_words()
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’ʼ]*)")
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """Whether the one word ``text[start:end]`` stands as a speaker: right before a verb that makes
+    the word before it one ("Chaus said", "Волошин зазначив": the speech rows of geo/rules/speech.jsonl
+    of ``seat: speaks``), or right after a speech verb or an attribution, closing its clause ("said
+    Syniehubov.", "according to Kyslytsya,", "сказал Гусев."). A word after a preposition of place
+    ("near Orlivka reported", "у Тихому повідомили") is a place the clause is about, never a speaker."""
+    m = _NEXT_WORD.match(text, end)
+    if m is not None and m.group(1).islower():
+        verb = m.group(1)
+        if verb in _SPEAKS_WORDS or verb.startswith(_SPEAKS_STEMS):
+            before = text[max(0, start - 30) : start]
+            return not (_WEAK_CUE.search(before) or _PLACE_BEFORE.search(before) or _STRONG_CUE.search(before))
+        return False
+    if text[end : end + 1] in (".", ",", ";"):
+        head = text[max(0, start - 30) : start]
+        if head[-1:] != " " or not head[:-1].strip():
+            return False
+        word = head[:-1].rsplit(None, 1)[-1].lower()
+        if not (word in _SPEECH_LAST or word.startswith(_SPEECH_LAST_STEMS)):
+            return False
+        window = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+        kinds = read_kinds(window)
+        last = len(window) - 1
+        return any(h.end == last for cls in ("speech", "attribution") for h in kinds.get(("speech", cls), ()))
+    return False
+
+
+def _big_or_seat(phrase: str, gaz: Gazetteer) -> bool:
+    """Whether a name is a seat of power or a town of at least :data:`SPEAKING_TOWN` people: a
+    place that may speak through its authorities."""
+    if fold(phrase) in _SEATS:
+        return True
+    return any(c.place.population >= SPEAKING_TOWN for c in gaz.candidates(phrase, fuzzy=False, limit=5))
 
 
 _LEADING_FUNCTION = frozenset(  # "The", "A", "An" (class article) and the English prepositions (class function)
@@ -1182,9 +1282,16 @@ def _people(
             # Russian and Ukrainian: a person is a first name before a surname ("Олег Царев",
             # "Семен Пегов"), which the morphology knows; a place before a capitalised word is a
             # place before its region ("Новодмитровка Донецкой Народной Республики")
-            if first_name(w1):
+            if _first_name(w1):
                 surnames.add(fold(w2))
                 firsts.add(j)
+            continue
+        if _first_name(w1) and l2 not in STOP_WORDS:
+            # "Oleh Chaus", "Dmytro Likhovyi", "Vladimir Saldo": a first name of the table before a
+            # capitalised word; the word is a surname unless a common one or a name the text calls a settlement
+            firsts.add(j)
+            if not _common_english(l2) and fold(w2) not in called_places:
+                surnames.add(fold(w2))
             continue
         if l1 in STOP_WORDS or l2 in STOP_WORDS or _common_english(l1) or _common_english(l2):
             if l1.rstrip(".") in _TITLES and not _common_english(l2):

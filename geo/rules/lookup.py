@@ -30,6 +30,7 @@ before a name), one expression per class, case-insensitive as one attribute:
   before a meeting's place, between a place and its office (:mod:`geo.claims.role`, :mod:`geo.claims.action`);
 - ``bylines``: the words of a post's byline (:mod:`geo.reports`) and of a header line introducing a body's message
   (:mod:`geo.claims.claimant`);
+- ``first_names``: people's first names, before a surname (:mod:`geo.mentions`);
 - ``name_endings``: the endings that make a name look like a village's or a person's (:mod:`geo.mentions`), or a
   sector's name a romanised adjective (:mod:`geo.resolve`).
 
@@ -102,9 +103,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     "town_parts": (frozenset({"part", "outskirts"}), {}, frozenset({"word", "prefix"})),
     # words never taken as a place on their own, whatever the gazetteer holds (geo.mentions.STOP_WORDS, with the
     # comparative rows of ``bearings``: "севернее", "південніше"): each row one word, lower-cased; the class says why
-    # (an article also opens no name of several words the gazetteer lacks)
+    # (an article also opens no name of several words the gazetteer lacks); a ``label`` row is a place's namesake too,
+    # and no place only where it opens a line before a colon or the line's end ("Джерело: DeepState")
     "stop_words": (frozenset({"calendar", "article", "function", "military", "political", "bearing", "size", "nationality",
-                              "title", "place-kind", "media"}), {}, frozenset({"word"})),
+                              "title", "place-kind", "media", "label"}), {}, frozenset({"word"})),
     # the lower-case words a list of names between a preposition and a place may hold (geo.claims.role: "near Sosnove,
     # Yarova, and X"): a place's kind, a state ("occupied"), a function word; each row one lower-case word; and the
     # words right before a state word that make it the place's status, not the verb ("the occupied territories",
@@ -182,6 +184,10 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # byline ("Published by X | date"), a ``header`` word before "from" or "by" that opens a line introducing a
     # body's message ("Message from the General Staff:"); each row one lower-case word
     "bylines": (frozenset({"byline", "header"}), {}, frozenset({"word"})),
+    # a person's first name (geo.mentions): the capitalised word right after it is a surname ("Oleh Chaus",
+    # "Владислав Волошин"), and neither names a place there; each row one name as written, Cyrillic rows in the
+    # nominative (a name in another case is read through its nominatives)
+    "first_names": (frozenset({"first-name"}), {}, frozenset({"word"})),
     "calendar": (frozenset({"month", "weekday"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
