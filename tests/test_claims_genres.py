@@ -1059,3 +1059,13 @@ def test_spokesman_transliterations(sentence: str, name: str) -> None:
 def test_an_action_prevented(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # firing weapons at a place, in any form of the verb, with the weapons' abbreviations between
+    ("The occupiers are firing UAVs and missiles at Sumy, Okhtyrka and Trostianets, the spokesman said.", "Okhtyrka"),
+    ("The enemy keeps firing MLRS at Nikopol.", "Nikopol"),
+    ("Around 20:00 the occupants fired on the village of Vilkhuvatka.", "Vilkhuvatka"),
+])
+def test_firing_at_a_place_is_a_strike(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.STRUCK
