@@ -58,9 +58,11 @@ _QUOTES = str.maketrans({q: '"' for q in QUOTES})
 GAP = "…"  #: a phrase word standing for up to GAP_WORDS words that are not names
 GAP_WORDS = 3
 APOSTROPHES = _AP = "'\u2019\u02bc`"  #: apostrophes, one attribute like case
-#: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name); a
-#: number may carry a per cent sign ("контролируют около 75% территории")
-GAP_PATTERN = rf"(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*%?\s+){{0,{GAP_WORDS}}}?"
+#: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name) but a
+#: Latin abbreviation in capitals, a weapon's or a unit's ("fired UAVs and missiles at X"); a number may carry a per
+#: cent sign ("контролируют около 75% территории")
+GAP_PATTERN = (rf"(?:(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*%?|(?-i:[A-Z]{{2,}}s?)(?!\w))\s+)"
+               rf"{{0,{GAP_WORDS}}}?")
 
 
 QUOTE_CLASS = "[" + re.escape(QUOTES) + "]"  #: the expression of any quotation mark

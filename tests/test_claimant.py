@@ -189,3 +189,18 @@ def test_a_relative_clause_summing_up_a_campaign_is_the_wires(sentence, name, cl
     from geo.model import Report
 
     assert claim_at(sentence, name, report=Report(text=sentence, url=_NEWS)).claimant is claimant
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # "citing", "according to" name the speaker after them: the seat of power right before one is a place
+    ("TASS reported that Russian forces had taken Tykhe in eastern Ukraine, citing the defence ministry.", "Tykhe",
+     Claimant.RU_MOD),
+    ("Russian troops took Tykhe in eastern Ukraine, according to the Russian Defence Ministry.", "Tykhe",
+     Claimant.RU_MOD),
+    ("Drones hit Sumy in northern Ukraine and Belgorod in western Russia, according to Ukrainian officials.",
+     "Belgorod", Claimant.UA_OFFICIAL),
+    # a seat of power still speaks with a speech verb after it
+    ("Russian troops took Tykhe, Moscow said, according to TASS.", "Tykhe", Claimant.RU_MOD),
+])
+def test_a_seat_before_a_source_word_does_not_speak(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant

@@ -1059,3 +1059,29 @@ def test_spokesman_transliterations(sentence: str, name: str) -> None:
 def test_an_action_prevented(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # firing weapons at a place, in any form of the verb, with the weapons' abbreviations between
+    ("The occupiers are firing UAVs and missiles at Sumy, Okhtyrka and Trostianets, the spokesman said.", "Okhtyrka"),
+    ("The enemy keeps firing MLRS at Nikopol.", "Nikopol"),
+    ("Around 20:00 the occupants fired on the village of Vilkhuvatka.", "Vilkhuvatka"),
+])
+def test_firing_at_a_place_is_a_strike(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.STRUCK
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a front held steady near a place is contested ground, whether the situation or the line is stabilised; the
+    # defence line named in the cue is what is held, its places the event's
+    ("The spokesman said Ukrainian forces have stabilized their defense line in the areas around the villages of "
+     "Pishchane, Kurylivka and Petropavlivka.", "Kurylivka"),
+    ("The brigade stabilised the front line near Tonenke.", "Tonenke"),
+    ("The defenders stabilized the situation near Vovchansk.", "Vovchansk"),
+])
+def test_a_stabilised_front_near_a_place_is_fighting(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.FIGHTING
+
+
+def test_a_defence_line_outside_the_cue_still_locates_the_line() -> None:
+    assert _claim("Russian forces broke through the defence line near Pokrovsk.", "Pokrovsk").role == "background"

@@ -59,3 +59,16 @@ def test_a_reader_check_replaces_the_example_test_for_its_match(tmp_path):
 def test_geo_rules_is_the_shared_loader_not_a_copy():
     assert geo.rules.Rule is tables.Rule and geo.rules.normalise_phrase is tables.normalise_phrase
     assert geo.rules.phrase_pattern is tables.phrase_pattern
+
+
+@pytest.mark.parametrize("gap, fits", [
+    ("two missiles ", True),
+    ("UAVs and missiles ", True),  # a Latin abbreviation in capitals: a weapon's, never a place's name
+    ("MLRS ", True),
+    ("Pokrovsk and Myrnohrad ", False),  # a gap never swallows a name
+    ("Uavs ", False),
+    ("ЗСУ ", False),
+])
+def test_a_gap_takes_an_abbreviation_but_no_name(gap, fits):
+    import re
+    assert (re.fullmatch(tables.GAP_PATTERN, gap, re.IGNORECASE) is not None) is fits

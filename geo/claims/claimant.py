@@ -103,7 +103,10 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         need = h.get("speech")
         if need == "needed" and not _spoken(text, h.start, h.end, speech, sources):
             continue
-        if need == "follows" and not _speaks_next(text, h.start, h.end, speech + stances):
+        # "according to", "citing" name the speaker after them: the seat before one does not speak ("… in
+        # western Russia, according to officials", "… in eastern Ukraine, citing the defence ministry")
+        if need == "follows" and not _speaks_next(text, h.start, h.end,
+                                                  _verbs(speech, sources) + stances):
             continue
         if h.get("medium") == "channel" and any(_OWN_CHANNEL_GAP.fullmatch(text, a.end, h.start) for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
@@ -115,6 +118,13 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         said = kinds.get(("speech", "speech"), ())
         found = [a for a in found if a not in alone or not _reported(text, a, said, found)]
     return tuple(found)
+
+
+def _verbs(speech: tuple[Hit, ...], sources: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The speech hits that are no source word: none spanning where an attribution row ("according to",
+    "citing", also a speech row) stands, as a word before the speaker it names cannot make a place before it speak."""
+    spans = {(h.start, h.end) for h in sources}
+    return tuple(h for h in speech if (h.start, h.end) not in spans)
 
 
 TITLE_REACH = 160  # characters of title between a speech word and the speaker named after it

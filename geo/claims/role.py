@@ -243,14 +243,18 @@ def _direct(sentence: str, cue: _Cue, start: int, end: int, *, strict: bool, cou
     return bool(_PASSIVE_GAP.fullmatch(sentence, end, cue.start))
 
 
-def _reference_row_before(sentence: str, lo: int, stop: int, cue_end: int | None = None) -> bool:
+def _reference_row_before(sentence: str, lo: int, stop: int, cue_end: int | None = None,
+                          cue_start: int | None = None) -> bool:
     """Whether a reference row of geo/rules/positions.jsonl (classes of :data:`_REFERENCE_TAILS`) stands in
     ``sentence[lo:stop]`` with only its class's tail between it and ``stop``, where the place (or the list
     that holds it) begins. After the clause's action cue (ending at ``cue_end``), a ``massed`` row, and a
     ``stationed`` row that describes the cue's object (:data:`_TARGET_OBJECT`), say where the action is ("Russian
-    attacks are concentrated near X", "enveloping the enemy group located in X"), not where troops stand."""
+    attacks are concentrated near X", "enveloping the enemy group located in X"), not where troops stand. A row
+    inside the cue's own phrase (from ``cue_start``) is the cue's word ("stabilized their defence line near X": the
+    line held is the event, X its place)."""
     kinds = read_all_kinds(sentence)
     return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
+               and not (cue_start is not None and cue_end is not None and cue_start <= h.start and h.end <= cue_end)
                and not (cue_end is not None and cue_end <= h.start
                         and (cls == "massed" or cls == "stationed" and _TARGET_OBJECT.fullmatch(sentence, cue_end,
                                                                                                h.start)))
@@ -351,7 +355,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     if _LINE_AFTER.match(after):
         return "background", "background: line reference"
     bare = _strip_list(before)
-    if _reference_row_before(sentence, lo, lo + len(bare), cue.end if cue is not None else None):
+    if _reference_row_before(sentence, lo, lo + len(bare), *((cue.end, cue.start) if cue is not None else ())):
         return "background", "background: reference point"
     if not mask & _REFERENCE_BIT:
         return "", ""
