@@ -9,11 +9,12 @@ A report is about one area, so its mentions are resolved together:
    line on the report's date when one is given, population as a weak prior;
 3. names that are clear on that evidence are resolved first; they then pull the remaining,
    ambiguous names towards the report's area (``gazetteer.ranking.Anchor``), round after round:
-   by closeness in the text, by a bearing written from a settled town ("near Myrne (northwest
-   of Pokrovsk)"), and, while two names written side by side are both open, by the readings of
+   by closeness in the text, by their neighbours in a list (:data:`LIST_WEIGHT`), by a bearing written
+   from a settled town ("near Myrne (northwest of Pokrovsk)"), and, while two names written side by side are both open, by the readings of
    each other (``gazetteer.ranking.AnchorSet``);
-4. every early choice short of near-certain (:data:`REVISIT`) is looked at once more against
-   the whole report, and changed when the report now clearly points elsewhere;
+4. every early choice short of near-certain (:data:`REVISIT`), and every member of a list, is looked
+   at once more against the whole report, and changed when the report now clearly points elsewhere
+   (a namesake kept against its list's neighbours is held below 0.9);
 5. a name whose best candidate does not clearly win stays unresolved rather than land on a
    wrong namesake.
 
@@ -114,6 +115,22 @@ REGION_RADIUS_KM = 250.0
 #: strongly, halving over this distance
 LOCATOR_WEIGHT = 1.0
 LOCATOR_SCALE_KM = 30.0
+#: The members of one list ("в районах населених пунктів A, B, C і D", "near A, B, C and D") lie near each other:
+#: the General Staff and the MoD write a list along the front, so the nearest settled member on each side, at most
+#: :data:`LIST_ITEMS` items away, pulls (group "list", :data:`LIST_WEIGHT` for the next item, halved per item
+#: farther, halving every :data:`LIST_SCALE_KM`); a member farther along a long list is as any place of the report.
+#: A pair is a list ("у бік Піщаного й Богуславки"), though two captures may lie apart ("captured Nevelske and
+#: Vodiane": the day's gains on two stretches of the front)
+LIST_WEIGHT = 0.5
+LIST_SCALE_KM = 15.0
+LIST_ITEMS = 3
+#: The readings of an open name of its own list more than this many items away are no evidence for a name: a long
+#: list runs along some 50 km of the front, and a common name has a reading near anything
+LIST_BESIDE_ITEMS = 3
+#: A namesake chosen farther than this from every settled list neighbour while a runner-up lies within it of one
+#: was chosen against its list: not trusted as sure (held to :data:`~geo.calibration.NEAR_TIE_CAP`)
+LIST_FAR_KM = 25.0
+_AGAINST_LIST = "chosen against its list's neighbours"
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
@@ -173,6 +190,14 @@ _PAIR_GAP = re.compile(
     r"|(?:,\s*)?(?:now\s+)?(?:" + _OTHER_NAME + r")(?:\s+in\s+(?:Ukraine|Russia))?(?:\s+as)?(?=\s))\s*",
     re.IGNORECASE,
 )
+#: What stands between two items of one list: a comma, a list conjunction or an addition of
+#: geo/rules/conjunctions.jsonl ("A, B і C", "A, B, and C", "Острое и Григоровка", "A, а также B")
+_LIST_GAP = re.compile(
+    # (a run of spaces is entered once, at its start: searched, the expression stays linear)
+    r"(?<!\s)\s*(?:,\s*(?:(?:" + class_pattern("conjunctions", "list").pattern + "|"
+    + class_pattern("conjunctions", "addition").pattern + r")\s+)?|(?<=\s)(?:"
+    + class_pattern("conjunctions", "list").pattern + "|" + class_pattern("conjunctions", "addition").pattern
+    + r")\s+)", re.IGNORECASE)
 #: What stands between a name and the region that is its own: "Filia in the Dnipropetrovsk region",
 #: "Tikhoe, Dnipropetrovsk Oblast", "Тихое Днепропетровской области" (a genitive right after it),
 #: "Гуєво (Курщина)" (in brackets: that name's alone)
@@ -671,6 +696,28 @@ def resolve_mentions(
         for i in range(len(mentions) - 1):
             if _LOCATOR_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
                 locators.setdefault(group_of[i], []).append(group_of[i + 1])
+    # the lists the report writes ("в районах A, B, C і D"): each list's groups in order, and each group's
+    # places in them (list, position)
+    lists: list[list[str]] = []
+    list_at: dict[str, list[tuple[int, int]]] = {}
+    prev = None
+    for i, m in enumerate(mentions):
+        if m.trigger in ("region", "water"):
+            prev = None
+            continue
+        if not (text and prev is not None and _LIST_GAP.fullmatch(text, mentions[prev].end, m.start)):
+            lists.append([])
+        list_at.setdefault(group_of[i], []).append((len(lists) - 1, len(lists[-1])))
+        lists[-1].append(group_of[i])
+        prev = i
+    # the groups at most LIST_ITEMS items from each along a list (a judgement reads them: see touched)
+    list_near: dict[str, set[str]] = {}
+    for gk, at in list_at.items():
+        for li, pos in at:
+            row = lists[li]
+            for other in row[max(0, pos - LIST_ITEMS):pos + LIST_ITEMS + 1]:
+                if other != gk:
+                    list_near.setdefault(gk, set()).add(other)
     del group_of
     locator_anchors: dict[int, tuple[Place, Anchor]] = {}
 
@@ -842,6 +889,40 @@ def resolve_mentions(
                                    group="report"))
         return a
 
+    list_anchors: dict[tuple[int, float, float, float], Anchor] = {}
+
+    def list_neighbours(gk: str, key0: str) -> list[tuple[Place, float]]:
+        """The nearest settled event settlement on each side of each of its places in a list, at most
+        :data:`LIST_ITEMS` items away (unsettled members between are passed over), with its pull's share (halved
+        per item farther); a place once, at its strongest. A pair is a list too: "у бік Піщаного й Богуславки"."""
+        found: dict[int, tuple[Place, float]] = {}
+        for li, pos in list_at.get(gk, ()):
+            row = lists[li]
+            for step in (-1, 1):
+                for k in range(1, LIST_ITEMS + 1):
+                    j = pos + step * k
+                    if not 0 <= j < len(row):
+                        break
+                    other = row[j]
+                    p = settled.get(other)
+                    if (p is None or other == gk or not group_event[other] or p.feature_class != "P"
+                            or same_name(base_key[other], key0)):
+                        continue
+                    share = 0.5 ** (k - 1)
+                    if share > found.get(p.geonameid, (p, 0.0))[1]:
+                        found[p.geonameid] = (p, share)
+                    break
+        return sorted(found.values(), key=lambda ps: (-ps[1], ps[0].geonameid))
+
+    def items_apart(a: str, b: str) -> int | None:
+        """How many items apart two groups are written in one list (None: in no list together)."""
+        best = None
+        for la, pa_ in list_at.get(a, ()):
+            for lb, pb in list_at.get(b, ()):
+                if la == lb and (best is None or abs(pa_ - pb) < best):
+                    best = abs(pa_ - pb)
+        return best
+
     def fixed(gk: str) -> _Fixed:
         f = fixed_of.get(gk)
         if f is not None:
@@ -878,8 +959,11 @@ def resolve_mentions(
             current_ids = {c.place.geonameid for c in cand_cache[keys[i0]] if by_current_name(c, m.text)}
             anchors.extend(town_anchor(pa, gid) for gid in listed_towns if gid in current_ids)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
+        # (but a member of its own list more than LIST_BESIDE_ITEMS items away is another stretch of the front: a common
+        # name there has a reading near anything)
         beside = tuple(sorted(other for other in written_near(pa) if other != gk and group_event[other]
-                              and not same_name(base_key[other], keys[i0])))
+                              and not same_name(base_key[other], keys[i0])
+                              and ((apart := items_apart(gk, other)) is None or apart <= LIST_BESIDE_ITEMS)))
         namesakes = name_count[keys[i0]] > 1
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
                                   frozenset(in_sectors) if in_sectors else _NO_SECTORS)
@@ -917,6 +1001,7 @@ def resolve_mentions(
                 out.update(o for o in written_near(group_pos[g])
                            if o in pending and o != g and not same_name(base_key[g], base_key[o]))
             out.update(o for o in bearing_of.get(g, ()) if o in pending)
+            out.update(o for o in list_near.get(g, ()) if o in pending)
             key0 = base_key[g]
             if len(settled_by_name[key0]) - fresh[key0] < _SAME_NAME_ANCHORS:
                 out.update(o for o in open_by_name[key0] if o in pending and fixed(o).namesakes)
@@ -963,6 +1048,16 @@ def resolve_mentions(
             if a is None:
                 a = place_anchors[ak] = Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name,
                                                group="report")
+            anchors.append(a)
+        # the nearest settled members of its list on either side: a list names neighbours
+        neighbours = list_neighbours(gk, key0)
+        for p, share in neighbours:
+            w = LIST_WEIGHT * share
+            ak = (p.geonameid, p.lat, p.lon, w)
+            a = list_anchors.get(ak)
+            if a is None:
+                a = list_anchors[ak] = Anchor(p.lat, p.lon, weight=w, scale_km=LIST_SCALE_KM, group="list",
+                                              label=f"{p.name}, a neighbour in its list")
             anchors.append(a)
         for ref, rel in bearings.get(gk, ()):
             p = settled.get(ref)
@@ -1053,6 +1148,8 @@ def resolve_mentions(
                 conf = min(conf, _UNTRUSTED)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
+        if neighbours and ranked and _against_list(ranked[0].place, ranked, neighbours):
+            ranked = [_mark_against_list(ranked[0]), *ranked[1:]]
         if m.coordinate is not None and len(ranked) > _CANDIDATES_KEPT:
             # resolved by its point (see _finish): the best few and the namesake there are all it keeps
             at = _at_point(m.coordinate, ranked)[0]
@@ -1093,7 +1190,11 @@ def resolve_mentions(
     # Novopavlivka 60 km away once Druzhkivka is settled.
     for gk in sorted(settled):
         ranked0, conf0 = chosen[gk]
-        if len(ranked0) < 2 or conf0 >= REVISIT or mentions[groups[gk][0]].coordinate is not None:
+        # (a member of a list is looked at again however sure it was alone: its neighbours may have
+        # been settled after it, and a city of its name taken first is not what a list of villages means)
+        listed = any(len(lists[li]) > 1 for li, _ in list_at.get(gk, ()))
+        if (len(ranked0) < 2 or (conf0 >= REVISIT and not listed)
+                or mentions[groups[gk][0]].coordinate is not None):
             continue  # one candidate, a near-certain choice, or the text's own coordinates
         p0 = unsettle(gk)
         ranked, conf = judge(gk)
@@ -1102,6 +1203,10 @@ def resolve_mentions(
             settle(gk, ranked[0].place)
         else:
             settle(gk, p0)  # back at the end of `settled`, whose order ranks the nearest
+            neighbours = list_neighbours(gk, base_key[gk]) if listed else []
+            if (neighbours and not any(w.endswith(_AGAINST_LIST) for w in ranked0[0].why)
+                    and _against_list(p0, ranked, neighbours)):
+                chosen[gk] = ([_mark_against_list(ranked0[0]), *ranked0[1:]], conf0)
     reach_of.clear()
     # a mangled event name nothing else reached: a look-alike among the settlements of the
     # report's area (its placed event places, its directions' towns), never across the country
@@ -1292,6 +1397,35 @@ def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, i
     return list(pool.values())
 
 
+def _against_list(best: Place, ranked: Sequence[Candidate], neighbours: Sequence[tuple[Place, float]]) -> bool:
+    """Whether ``best``, a settlement, lies over :data:`LIST_FAR_KM` from every settled neighbour of its list
+    (``neighbours``: places, their pulls' shares) while another of the best :data:`_TOP` of ``ranked`` lies within it
+    of one: a namesake chosen against its list.
+
+    Examples
+    --------
+    >>> a, b = Place(1, "Vodiane", 48.10, 37.67, "P"), Place(2, "Vodiane", 47.83, 37.31, "P")
+    >>> near = [(Place(3, "Novomykhailivka", 47.86, 37.49, "P"), 1.0)]
+    >>> _against_list(a, [Candidate(a, 4.1), Candidate(b, 4.0)], near), _against_list(b, [Candidate(b, 4.1)], near)
+    (True, False)
+    """
+    if best.feature_class != "P" or not neighbours:
+        return False
+    lats, lons = [p.lat for p, _ in neighbours], [p.lon for p, _ in neighbours]
+    if float(distances_km(best.lat, best.lon, lats, lons).min()) <= LIST_FAR_KM:
+        return False
+    return any(c.place.geonameid != best.geonameid and c.place.feature_class == "P"
+               and float(distances_km(c.place.lat, c.place.lon, lats, lons).min()) <= LIST_FAR_KM
+               for c in ranked[:_TOP])
+
+
+def _mark_against_list(best: Candidate) -> Candidate:
+    """``best`` with its ``why`` saying it was chosen against its list (:func:`_finish` then holds its confidence
+    to :data:`~geo.calibration.NEAR_TIE_CAP`)."""
+    return replace(best, why=best.why + (
+        f"over {LIST_FAR_KM:g} km from its list's settled neighbours, a namesake within: {_AGAINST_LIST}",))
+
+
 def _area_confidence(ratio: float) -> float:
     """The ranking-scale confidence of a look-alike of the report's area: from the lowest accepted
     ratio (just trusted) to an identical name (as sure as a clear converted match)."""
@@ -1463,6 +1597,8 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
             value = tie
             why += (f"a near tie with a namesake of the same oblast ({margin:.2f} behind): confidence held to "
                     f"{NEAR_TIE_CAP:g}",)
+    if value > NEAR_TIE_CAP and any(w.endswith(_AGAINST_LIST) for w in best.why):
+        value = NEAR_TIE_CAP
     return Resolution(
         mention=m,
         place=best.place,

@@ -766,3 +766,29 @@ def test_a_brigades_communications_chief_speaks_for_ukraine():
 ])
 def test_the_state_border_guard_service_speaks_for_ukraine(text):
     assert set(_speakers(text)) == {"UA-official"}
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the MoD bulletin retold: losses inflicted on brigades themselves (dative) are the fighting in the areas named
+    ("Бойцы группировки нанесли поражение четырем украинским бригадам в районах Глушковки и Кучеровки.",
+     "Кучеровки", Action.FIGHTING),
+    ("Нанесено поражение механизированной бригаде ВСУ в районе Ямполя.", "Ямполя", Action.FIGHTING),
+    ("Группировка нанесла удары по трем бригадам ВСУ в районах Песчаного и Ковшаровки.", "Ковшаровки",
+     Action.FIGHTING),
+    # ... while a strike on a brigade's objects (genitive) stays a strike
+    ("Нанесено поражение пунктам временной дислокации бригады ВСУ в районе Краматорска.", "Краматорска",
+     Action.STRUCK),
+    ("Нанесены удары по местам дислокации бригады ВСУ в районе Славянска.", "Славянска", Action.STRUCK),
+    # the Ukrainian command's answer to a claimed capture: the places it keeps control of are contested ground
+    ("Сили оборони зберігають контроль над Торським і Затишком на Донеччині та не дозволяють ворогу закріпитися.",
+     "Затишком", Action.FIGHTING),
+    ("Українські підрозділи зберігають повний контроль над Дронівкою.", "Дронівкою", Action.FIGHTING),
+])
+def test_losses_on_brigades_and_control_kept(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.modality) == (action, "done"), c.why
+
+
+def test_a_denied_capture_next_to_control_kept_stays_the_denied_claim() -> None:
+    c = _claim("ЗСУ спростували заяви росіян про захоплення Торського.", "Торського")
+    assert (c.action, c.modality, c.claimant) == (Action.CAPTURED, "denied", Claimant.RU_OFFICIAL), c.why

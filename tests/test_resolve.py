@@ -476,6 +476,9 @@ def test_namesakes_nearly_tied_among_the_reports_places_are_placed_at_a_low_conf
     # the other among the bulletin's villages): the best is placed, and says it is no sure thing
     import geo.resolve as resolve
 
+    # (the tie as the report's places leave it: Tykhe, the name before it in the list, pulls the one among the
+    # bulletin's villages out of the tie, to 0.74; see test_a_common_name_in_a_list_lies_by_its_neighbours)
+    monkeypatch.setattr(resolve, "LIST_WEIGHT", 0.0)
     text = ("Подразделения группировки войск «Север» нанесли поражение формированиям ВСУ в районах населенных "
             "пунктов Охримовка, Графское, Малая Вовча, Тихое и Петропавловка Харьковской области.")
     day = dt.date(2026, 2, 9)
@@ -556,3 +559,46 @@ def test_a_region_after_a_border_phrase_is_a_neighbour_not_the_names_region(gaz,
                    for w in c.why), c.why
     c = placed(said.format(inside, within), gaz)[name]
     assert any("Donetska Oblast, named in its sentence" in w for w in c.why), c.why
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian aircraft struck Spirne, Vesele, Rozdolivka, Chasiv Yar, Druzhba, Semenivka, Umanske, Ocheretyne, "
+     "Krasnohorivka, Heorhiivka, Novomykhailivka, Vodiane, Urozhaine, Makarivka and Velyka Novosilka of Donetsk "
+     "region.", "Vodiane"),
+    ("Ворог завдав авіаударів по районах населених пунктів Часів Яр, Дружба, Семенівка, Уманське, Очеретине, "
+     "Красногорівка, Георгіївка, Новомихайлівка, Водяне, Урожайне та Макарівка Донецької області.", "Водяне"),
+])
+def test_a_common_name_in_a_list_lies_by_its_neighbours(gaz, front, text, name) -> None:
+    # a General Staff list runs along the front: of 38 Vodianes, the one 13 km from Novomykhailivka, the name
+    # before it, not the one by Avdiivka that the readings of Vesele, twelve items back, once pulled
+    c = placed(text, gaz, front, dt.date(2024, 3, 16))[name]
+    assert c.geonameid == 689197, c.why
+    assert any("Novomykhailivka, a neighbour in its list" in w for w in c.why), c.why
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Наші оборонці відбивали штурмові дії противника у районі Петропавлівки та у бік Піщаного й Богуславки.",
+     "Піщаного"),
+    ("Russian forces attacked near Petropavlivka and toward Pishchane and Bohuslavka.", "Pishchane"),
+])
+def test_a_pair_is_a_list(gaz, front, text, name) -> None:
+    # "у бік Піщаного й Богуславки": of the two Pishchanes near Kupiansk, the one on the way to Bohuslavka
+    c = placed(text, gaz, front, dt.date(2025, 9, 27))[name]
+    assert c.geonameid == 697524, c.why
+    assert any(re.search(r"Bohuslavka, a neighbour in its list \(\+0\.[1-9]", w) for w in c.why), c.why
+
+
+def test_a_namesake_chosen_against_its_list_is_not_sure(gaz) -> None:
+    # a namesake that won over one lying by its list's neighbours keeps a confidence below 0.9
+    from gazetteer.model import Candidate, Place
+    from geo.calibration import NEAR_TIE_CAP
+    from geo.model import Mention
+    from geo.resolve import _finish, _mark_against_list
+
+    far, near = (Place(9113128, "Vodiane", 48.095, 37.671, "P", "PPL", "UA", "Donetsk Oblast"),
+                 Place(689197, "Vodiane", 47.826, 37.312, "P", "PPL", "UA", "Luhansk Oblast"))
+    ranked = [Candidate(far, 6.0, "Vodiane", "exact", ("name exact match 'Vodiane' (1.00)",)),
+              Candidate(near, 3.0, "Vodiane", "exact", ("name exact match 'Vodiane' (1.00)",))]
+    m = Mention("Vodiane", 0, 7)
+    assert _finish(m, ranked, 0.99, 2).confidence > NEAR_TIE_CAP
+    assert _finish(m, [_mark_against_list(ranked[0]), ranked[1]], 0.99, 2).confidence <= NEAR_TIE_CAP
