@@ -41,7 +41,7 @@ from gazetteer.model import Candidate
 from gazetteer.names import fold, name_keys, query_variants
 
 __all__ = ["Anchor", "AnchorSet", "Weights", "NEIGHBOUR_GROUP", "Prepared", "prepare", "rank", "confidence", "name_confidence",
-           "FUZZY_ONLY", "CONFIDENT", "distances_km", "GEOD"]
+           "FUZZY_ONLY", "CONFIDENT", "distances_km", "GEOD", "by_current_name"]
 
 GEOD = Geod(ellps="WGS84")
 #: The anchor group whose nearest member also pulls on its own (:attr:`Weights.neighbour`)
@@ -170,7 +170,7 @@ def _variant_rank(c: Candidate, mention: str | None) -> int:
     return 10
 
 
-def _by_current_name(c: Candidate, mention: str | None) -> bool:
+def by_current_name(c: Candidate, mention: str | None) -> bool:
     """Whether the name reached the place through its current name.
 
     A match through an alternate name counts as current when that alternate is just another
@@ -718,7 +718,7 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
     pops = np.fromiter((p.population for p in places), float, n)
     gids = np.fromiter((p.geonameid for p in places), np.int64, n)
 
-    current = np.fromiter((_by_current_name(c, name) for c in cands), bool, n)
+    current = np.fromiter((by_current_name(c, name) for c in cands), bool, n)
     share = np.where(current, 1.0, weights.former_name)
     match = np.fromiter((c.score for c in cands), float, n) - np.where(current, 0.0, weights.other_name_match)
     match -= np.fromiter(

@@ -38,7 +38,7 @@ from gazetteer.index import region_core
 from gazetteer.lookup import FUZZY_WEIGHT
 from gazetteer.model import Candidate, Place
 from gazetteer.names import fold, has_cyrillic
-from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, confidence, distances_km, prepare, rank
+from gazetteer.ranking import GEOD, Anchor, AnchorSet, Prepared, Weights, by_current_name, confidence, distances_km, prepare, rank
 from geo.coordinate_ties import TIE_KM
 from geo.model import Coordinate, CoordSource, Mention
 from geo.relative import BEARING_WORDS, DIRECTION_MARKS, Relation, find_relation, may_be_direction
@@ -953,7 +953,11 @@ def resolve_mentions(
         # name's namesakes its town is: a village of that name listed under it or elsewhere in the report ("у бік
         # Новопавлівки" on the Pokrovsk direction, the Novopavlivka direction named in the next paragraph) is that
         # town, the more surely the nearer in the text the direction is written (a long report's other sector less)
-        anchors.extend(town_anchor(pa, gid) for gid in listed_towns if gid in own_ids)
+        # — by the town's own name: a former name of the town ("Гришиного", Grishino, the old Pokrovsk) on its
+        # own direction is the village that bears it now (Hryshyne), not the town
+        if listed_towns:
+            current_ids = {c.place.geonameid for c in cand_cache[keys[i0]] if by_current_name(c, m.text)}
+            anchors.extend(town_anchor(pa, gid) for gid in listed_towns if gid in current_ids)
         # groups of events, of another name, with a mention within _TOGETHER_CHARS of one of its own
         # (but a member of its own list more than LIST_BESIDE_ITEMS items away is another stretch of the front: a common
         # name there has a reading near anything)

@@ -51,6 +51,16 @@ def test_a_former_name_yields_to_the_village_of_that_name(gaz, front) -> None:
     assert c.name == "Hryshyne", c.why
 
 
+def test_a_former_name_of_a_direction_town_on_its_own_direction_is_the_village(gaz) -> None:
+    # the direction's town pulls a name that reads it by its own name, not by a former one: "Гришиного" on the
+    # Pokrovsk direction is Hryshyne, not Grishino (the old Pokrovsk); "Красноармейске" (its Russian name) stays it
+    got = placed("На Покровському напрямку ворог атакував у районах Родинського та у бік Гришиного.", gaz)
+    assert got["Гришиного"].name == "Hryshyne", got["Гришиного"].why
+    got = placed("На Красноармейском направлении продолжались бои в Красноармейске и у Гришино.", gaz)
+    assert got["Красноармейске"].name == "Pokrovsk", got["Красноармейске"].why
+    assert got["Гришино"].name == "Hryshyne", got["Гришино"].why
+
+
 def test_names_given_as_a_pair_are_one_place(gaz) -> None:
     # Kirovo is the former name of Sviato-Pokrovske; other Kirove villages exist
     claims = placed("advancing toward Kirovo (Svyato-Pokrovskoe) south of Seversk", gaz)

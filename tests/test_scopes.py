@@ -240,6 +240,20 @@ def test_a_struck_raion_list_is_of_raions(gaz) -> None:
     assert all(c.feature_code == "ADM2" and c.role == "event" for c in got.values()), {c.place: c.name for c in got.values()}
 
 
+def test_two_oblasts_named_together_are_each_the_scope_of_the_villages_after_them(gaz) -> None:
+    # the General Staff's border list, as retold: "Сумська та Чернігівська області" names both oblasts (the plural
+    # "області" ends the list of adjectives), and the villages shelled after it are of one of them
+    text = ("Сумська та Чернігівська області зазнали обстрілів з території Росії. "
+            "Постраждали Мала Слобідка, Угроїди та Блешня.")
+    got = placed(text, gaz)
+    assert got["Сумська"].admin1 == "Sumska Oblast" and got["Сумська"].feature_code.startswith("ADM1"), got["Сумська"].why
+    # Mala Slobidka: one in Sumy Oblast, one in Odesa Oblast
+    assert got["Мала Слобідка"].admin1 == "Sumska Oblast", got["Мала Слобідка"].why
+    assert got["Блешня"].admin1 == "Chernihiv Oblast", got["Блешня"].why
+    russian = placed("Сумская и Черниговская области подверглись обстрелам.", gaz)
+    assert russian["Сумская"].admin1 == "Sumska Oblast", russian["Сумская"].why
+
+
 def test_namesake_hromadas_are_each_of_the_oblast_their_paragraph_names(gaz) -> None:
     # Novopokrovska: a hromada of Kharkiv Oblast and one of Dnipropetrovsk Oblast
     text = ("Харківська ОВА: минулої доби ворог атакував Новопокровську громаду.\n"
