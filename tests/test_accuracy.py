@@ -31,7 +31,8 @@ def summary(scored):
 @pytest.mark.slow
 # places branch (nearest list neighbour, stem look-alikes, short possessives): short 0.962, isw 1.0 (minus one village)
 # eighth session (a region written after a name, translated names, Russian-form direction adjectives): short 0.972
-@pytest.mark.parametrize("name, floor", [("short", 0.962), ("isw", 0.99)])
+# twelfth session (list neighbours pull a name): short 0.981 measured, minus one village
+@pytest.mark.parametrize("name, floor", [("short", 0.971), ("isw", 0.99)])
 def test_event_villages_placed_within_3_km(summary, name, floor) -> None:
     s = summary[name]
     assert s["within3_stripped"] >= floor, s  # every coordinate deleted from the text
@@ -74,7 +75,8 @@ def test_claims_match_the_labels(summary) -> None:
 # Eighth session, every branch merged: 0.9845 / 0.948 / 0.9845 / 0.9925 measured, minus one village.
 # Tenth session (a place "located in X" after the action's object, a headline repeated as the body's opening):
 # action 0.953 measured, minus one village.
-MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.948, "claimant_match": 0.979, "date_match": 0.987}
+# Twelfth session (outcomes told in the next sentence, stop verbs): action 0.9585 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.953, "claimant_match": 0.979, "date_match": 0.987}
 
 
 @pytest.mark.slow
