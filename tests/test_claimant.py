@@ -96,6 +96,13 @@ def test_a_header_row_opens_a_line_that_introduces_a_bodys_message(row) -> None:
     ("За словами речника 24-ї бригади, ворог атакував біля Торського.", "Торського", Claimant.UA_OFFICIAL),
     ("Речник Сил оборони Таврійського напрямку повідомив, що ворог атакував біля Степового.", "Степового",
      Claimant.UA_OFFICIAL),
+    # ... and one the speech verb comes before, as Ukrainian and Russian word order has it (issue 13)
+    ("Ворог атакував біля Торського, повідомив речник 24-ї бригади.", "Торського", Claimant.UA_OFFICIAL),
+    ("Ворог атакував біля Торського, повідомили в 110 окремій механізованій бригаді.", "Торського",
+     Claimant.UA_OFFICIAL),
+    ("Ворог атакував біля Торського, розповів у коментарі речник бригади.", "Торського", Claimant.UA_OFFICIAL),
+    # ... but not one a speech verb stands many words before
+    ("Ворог атакував біля Торського, повідомили нам сьогодні вранці кілька бійців бригади.", "Торського", None),
     # ... and the General Staff and a war correspondent after "за даними", "по словам"
     ("За даними Генштабу ЗСУ, бої тривають біля Торського.", "Торського", Claimant.UA_GENERALSTAFF),
     ("По словам военкора, бои идут у Торского.", "Торского", Claimant.RU_MILBLOGGER),
@@ -204,3 +211,11 @@ def test_a_relative_clause_summing_up_a_campaign_is_the_wires(sentence, name, cl
 ])
 def test_a_seat_before_a_source_word_does_not_speak(sentence: str, name: str, claimant: Claimant) -> None:
     assert _claimant(sentence, name) is claimant
+
+
+def test_a_brigade_spokesman_named_after_a_paragraph_with_the_verb_first_speaks_for_it() -> None:
+    # Ukrainian news: "Про це повідомив речник … бригади" closes the paragraph before it
+    text = ("Ворог продовжує атакувати позиції біля Торецька. Усі штурми Сили оборони відбили.\n\n"
+            "Про це в ефірі телемарафону повідомив речник 24 окремої механізованої бригади Іван Петренко.")
+    speakers = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
+    assert speakers == ["UA-official"] * 3

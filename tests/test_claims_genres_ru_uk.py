@@ -227,6 +227,12 @@ def test_an_inflected_possessive_name_is_found(gaz):
     ("Подразделениям удалось отбить населенный пункт Кузьминовка.", "Кузьминовка", Action.CAPTURED, "done"),
     ("Российские бойцы сломили оборону ВСУ у Дроновки.", "Дроновки", Action.FIGHTING, "done"),
     ("Десантники вышли на окраины Добропольи.", "Добропольи", Action.ADVANCING, "done"),
+    # the fall of villages or a town is their capture (as "the fall of"); debris falling is no event (issue 13)
+    ("Наступу на Сіверськ передувало падіння трьох сіл — Ямполя, Дронівки та Закітного.", "Дронівки",
+     Action.CAPTURED, "done"),
+    ("Падіння села Шевченко відкрило ворогу шлях на захід.", "Шевченко", Action.CAPTURED, "done"),
+    ("Після падіння міста Вугледар ворог пішов на північ.", "Вугледар", Action.CAPTURED, "done"),
+    ("Уночі зафіксовано падіння уламків у Харкові.", "Харкові", Action.OTHER, "done"),
     # a forecast is no event
     ("Военные эксперты предрекли наступление на Славянск.", "Славянск", Action.OTHER, "done"),
 ])

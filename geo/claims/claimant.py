@@ -27,6 +27,7 @@ __all__ = []
 # follows`` (a seat of power: "Moscow", "Kyiv") only with a speech verb or a possessive right after it.
 _SPEECH_REACH_AFTER = 50  # characters after a generic speaker in which a speech word makes it one
 _SPEECH_REACH_BEFORE = 40  # characters before it in which "according to", "citing"… may begin
+_VERB_FIRST = frozenset({"uk", "ru"})  # languages whose speech verb may come before the speaker it names
 _SOURCE_GAP_WORDS = 4  # words between "according to" and the speaker ("according to the Ukrainian military")
 
 # What follows up to _may_speak serves geo.claims.role (a place named as the speaker: "Moscow said"):
@@ -182,7 +183,12 @@ def _spoken(text: str, start: int, end: int, speech: tuple[Hit, ...], sources: t
     if any(end <= h.start and h.end <= limit for h in speech):
         return True
     first = max(lo, start - _SPEECH_REACH_BEFORE)
-    return any(first <= h.start and h.end <= start and _words_only(text[h.end:start]) for h in sources)
+    if any(first <= h.start and h.end <= start and _words_only(text[h.end:start]) for h in sources):
+        return True
+    # Russian and Ukrainian put the verb before its subject: "Про це повідомив речник 24-ї бригади", "сообщили в
+    # бригаде" (a speech word of those languages ending a few words before the speaker, in its clause)
+    return any(h.rule.lang in _VERB_FIRST and first <= h.start and h.end <= start
+               and _words_only(text[h.end:start] or " ") for h in speech)
 
 
 def _words_only(gap: str) -> bool:
