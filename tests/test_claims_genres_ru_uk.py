@@ -798,3 +798,21 @@ def test_losses_on_brigades_and_control_kept(sentence: str, name: str, action: A
 def test_a_denied_capture_next_to_control_kept_stays_the_denied_claim() -> None:
     c = _claim("ЗСУ спростували заяви росіян про захоплення Торського.", "Торського")
     assert (c.action, c.modality, c.claimant) == (Action.CAPTURED, "denied", Claimant.RU_OFFICIAL), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the MoD retold: "for the further liberation of X" names the next objective, X is no event
+    ("Взятие этих сел важно для дальнейшего освобождения Покровска.", "Покровска"),
+    ("Войска готовят плацдарм для дальнейшей атаки на Константиновку.", "Константиновку"),
+    # the Ukrainian side on the enemy's aims: "for a further offensive on X"
+    ("Ворог накопичує сили для подальшого наступу на Оріхів.", "Оріхів"),
+    ("Окупанти закріплюються в селі для подальшої атаки на Гуляйполе.", "Гуляйполе"),
+])
+def test_a_further_objective_is_no_event(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (Action.OTHER, "background"), c.why
+
+
+def test_an_advance_in_the_course_of_a_further_offensive_stays_an_event() -> None:
+    c = _claim("В ходе дальнейшего наступления войска освободили Андреевку.", "Андреевку")
+    assert (c.action, c.role) == (Action.CAPTURED, "event"), c.why
