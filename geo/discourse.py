@@ -81,7 +81,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
            "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "summary_date", "seats",
-           "seated_speakers", "spoken_date", "lead_summary_date", "quotation_date", "apply_report_state"]
+           "spoken_date", "lead_summary_date", "quotation_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -1071,24 +1071,6 @@ def seats(claims: Sequence[Claim], states: Sequence[SentenceState], text: str) -
     return out
 
 
-def seated_speakers(claims: Sequence[Claim], states: Sequence[SentenceState], text: str) -> list[SentenceState]:
-    """The report states with the speakers named by their seat (:func:`seats`), for states read without them: each
-    speaks its sentence, and with a back reference ("announced this") the sentences since the last speaker named,
-    as :func:`read_report` has a named speaker do (:func:`geo.extract.extract_report` reads the report again with
-    the seats, so that they also speak on after their sentence).
-    """
-    out = list(states)
-    for k, speaker in seats(claims, states, text).items():
-        out[k] = replace(out[k], speaker=speaker)
-        s, e = out[k].span
-        if any(m.cls == "backref" for m in find_markers(text[s:e])):
-            j = k - 1
-            while j >= 0 and not (out[j].speaker is not None and out[j].speaker.sentence == j):
-                out[j] = replace(out[j], speaker=speaker)
-                j -= 1
-    return out
-
-
 def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState], text: str,
                        report_date: _dt.date | None = None, month: tuple[int, int] | None = None,
                        outlet: Claimant | None = None) -> list[Claim]:
@@ -1096,11 +1078,12 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     paragraph's date to undated events, an open list's action to places left without one.
     ``month`` (year, month) is what is known of an undated report's day: it gives written dates their year.
     ``outlet`` is whose page the report is by its address (:func:`geo.claims.voice.host_claimant`): ISW's own assessment
-    is dated itself, its lead's days date the evidence it cites, and it retells no one.
+    is dated itself, its lead's days date the evidence it cites, and it retells no one. ``states`` are read with the
+    report's seats (:func:`seats`, as :func:`geo.extract.extract_report` reads them): the offices that speak by their
+    seat are in them.
 
     Each change is said in the claim's ``why``. A claim keeps what its own sentence said.
     """
-    states = seated_speakers(claims, states, text)
     starts = [st.span[0] for st in states]
     held = {bisect.bisect_right(starts, c.start) - 1 for c in claims}  # the sentences that name a place
     out: list[Claim] = []

@@ -510,6 +510,13 @@ def _seat(text: str, name: str, country: str) -> Claim:
     return _claim(at, place=name, end=at + len(name), role="speaker", country=country)
 
 
+def _read_with_seats(claims: list[Claim], text: str) -> list:
+    """The report states read with the seats its placed claims give (as geo.extract.extract_report reads them)."""
+    from geo.discourse import seats
+
+    return read_report(text, seats=seats(claims, read_report(text), text) or None)
+
+
 @pytest.mark.parametrize(("text", "seat", "country", "claimant"), [
     # a governor named with his region speaks for the officials of the region's country
     ("Russian artillery shelled Tiahynka overnight, wounding a man. "
@@ -520,10 +527,11 @@ def _seat(text: str, name: str, country: str) -> Claim:
     ("Sumy Oblast Governor Ivan Petrenko said Russian drones struck Tiahynka.", "Sumy Oblast", "UA", Claimant.UA_OFFICIAL),
 ])
 def test_a_place_s_own_office_speaks_for_its_country(text: str, seat: str, country: str, claimant: Claimant) -> None:
-    states = read_report(text)
     struck = _claim(text.index("Tiahynka"), place="Tiahynka", end=text.index("Tiahynka") + 8, role="event",
                     action=Action.STRUCK)
-    out = apply_report_state([struck, _seat(text, seat, country)], states, text, dt.date(2025, 11, 24))
+    claims = [struck, _seat(text, seat, country)]
+    states = _read_with_seats(claims, text)
+    out = apply_report_state(claims, states, text, dt.date(2025, 11, 24))
     assert out[0].claimant is claimant
     assert any("report's speaker" in w for w in out[0].why)
 
@@ -580,12 +588,12 @@ def test_the_past_day_of_a_morning_summary_and_where_it_is_named() -> None:
     "The Minsk mayor said Ukrainian drones struck Tiahynka.",
 ])
 def test_a_seat_that_does_not_speak_for_its_country(text: str) -> None:
-    states = read_report(text)
     seat = next(n for n in ("Kherson", "Zaporizhzhia", "Minsk") if n in text)
     struck = _claim(text.index("Tiahynka"), place="Tiahynka", end=text.index("Tiahynka") + 8, role="event",
                     action=Action.STRUCK)
-    out = apply_report_state([struck, _seat(text, seat, "BY" if seat == "Minsk" else "UA")], states, text,
-                             dt.date(2025, 11, 24))
+    claims = [struck, _seat(text, seat, "BY" if seat == "Minsk" else "UA")]
+    states = _read_with_seats(claims, text)
+    out = apply_report_state(claims, states, text, dt.date(2025, 11, 24))
     assert out[0].claimant is not Claimant.UA_OFFICIAL
 
 
