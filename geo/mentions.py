@@ -390,21 +390,36 @@ def _is_region(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
     return got
 
 
+#: parts of a chain of names joined by hyphens that one name of its own may span ("Oleksandro-Kalynove",
+#: "Novo-Oleksandrivka" inside "Yablunivka-Oleksandro-Kalynove")
+_JOINED_PARTS = 3
+
+
+def _one_name(name: str, gaz: Gazetteer) -> bool:
+    """Whether the gazetteer knows ``name`` as it is written, or in a spelling of it (no fuzzy match)."""
+    return gaz.has_key(fold(name)) or bool(gaz.candidates(name, fuzzy=False, limit=1))
+
+
 def _split_word_uncached(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     parts = word.split("-")
     if (
         len(parts) == 1
         or not all(p[:1].isupper() for p in parts)
-        or gaz.has_key(fold(word))
-        or gaz.candidates(word, fuzzy=False, limit=1)
+        or _one_name(word, gaz)
         or sum(gaz.has_key(fold(p)) for p in parts) < 2
     ):
         return ((0, word),)
+    # a chain of names ("along the Yablunivka-Oleksandro-Kalynove line"): from the left, the longest run of parts
+    # that is one name of its own stays whole ("Oleksandro-Kalynove"), else a part is a name by itself
     out = []
-    pos = 0
-    for p in parts:
-        out.append((pos, p))
-        pos += len(p) + 1
+    pos = i = 0
+    while i < len(parts):
+        j = next((j for j in range(min(len(parts), i + _JOINED_PARTS), i + 1, -1)
+                  if _one_name("-".join(parts[i:j]), gaz)), i + 1)
+        name = "-".join(parts[i:j])
+        out.append((pos, name))
+        pos += len(name) + 1
+        i = j
     return tuple(out)
 
 

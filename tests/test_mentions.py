@@ -23,6 +23,9 @@ def names(text, gaz):
         # hyphen-joined places are split, one-name hyphens are kept
         ("the Zhuravka-Novenke-Veselivka area", ["Zhuravka", "Novenke", "Veselivka"]),
         ("toward Svyato-Pokrovskoe", ["Svyato-Pokrovskoe"]),
+        # in a chain, a hyphenated name that is one place stays whole
+        ("advanced along the Yablunivka-Oleksandro-Kalynove line", ["Yablunivka", "Oleksandro-Kalynove"]),
+        ("along the Kupiansk-Vuzlovyi-Petropavlivka-Kurylivka section", ["Kupiansk-Vuzlovyi", "Petropavlivka", "Kurylivka"]),
         # the X direction
         ("Russian forces attacked in the Pokrovsk direction.", ["Pokrovsk"]),
     ],

@@ -242,6 +242,16 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         other = row.example[:m.start()] + "town" + row.example[m.end():]
         assert not _LINE_AFTER.match(other[first.end():]), row.line
         return
+    if row.cls == "line-along":  # each link of the chain after the phrase is a place on the line, not its name only
+        from geo.claims.role import along_chain
+        links = list(re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)?", row.example[m.end():]))
+        assert len(links) >= 2, row.line
+        for link in links:
+            s, e = m.end() + link.start(), m.end() + link.end()
+            assert along_chain(row.example, s, e), row.line
+            assert not along_chain(row.example[:m.start()] + "to" + row.example[m.end():], s - m.end() + m.start() + 2,
+                                   e - m.end() + m.start() + 2), row.line
+        return
     if row.cls == "not-settlement-before":
         name = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]").search(row.example, m.end())
         assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])

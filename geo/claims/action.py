@@ -459,14 +459,46 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | Non
     for h in read_all_kinds(sentence).get(("intentions", "intention"), ()):  # "could" of the hedge "could have" too
         if skip and h.start < skip[1] and h.end > skip[0]:
             continue
+        if _month_written(sentence, h.start, h.end):
+            continue  # "Geolocated footage published on May 28 indicates …": a day, not a modal
         if lo <= h.start and h.end <= cue.start:
             rest = sentence[h.end:cue.start]
             if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
                 return True
-    return _goal_is(sentence, lo, cue.start)
+    return _goal_is(sentence, lo, cue.start) or _premise(sentence, cue, lo)
+
+
+# the determiners that may open a clause whose subject is an action ("The capture of X would allow …", "Its liberation
+# could allow …"): the English determiner rows of geo/rules/back_references.jsonl
+_DETERMINERS = frozenset(r.key for r in lookup_rows("back_references") if r.cls == "determiner" and r.lang == "en")
+_PREMISE_REACH = 8  # words between an action that opens its clause and what it would bring about ("would allow")
+
+
+def _premise(sentence: str, cue: _Cue, lo: int) -> bool:
+    """The cue opens its clause as its subject, alone or after a determiner, and a ``consequence`` row of
+    ``geo/rules/intentions.jsonl`` follows in the clause at most :data:`_PREMISE_REACH` words after it ("Seizing X
+    would allow Russian forces to threaten Y", "The capture of X could open …"): an action weighed, not done."""
+    head = sentence[lo:cue.start].split()
+    if len(head) > 1 or (head and head[0].casefold() not in _DETERMINERS):
+        return False
+    hi = _clause_bounds(sentence, cue.start, cue.end)[1]
+    return any(cue.end <= h.start and h.end <= hi and len(sentence[cue.end:h.start].split()) <= _PREMISE_REACH
+               for h in read_all_kinds(sentence).get(("intentions", "consequence"), ()))
 
 
 _INTENTION_WORDS = 8  # words between an intention and its cue
+# a month whose name is also a word of another kind ("May"): the calendar rows of geo/rules/calendar.jsonl that count
+# as a month only capitalised (``case: title``); written so, with a day's number next to it, it is a date
+_TITLE_MONTHS = frozenset(r.key for r in lookup_rows("calendar") if r.cls == "month" and r.get("case") == "title")
+_DAY_AFTER = re.compile(r"(?<!\s)\s++\d{1,2}(?!\d)")
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s++$")
+
+
+def _month_written(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` is a month's name as a date writes it ("May 28", "28 May"), not the word."""
+    word = sentence[start:end]
+    return (word.casefold() in _TITLE_MONTHS and word[:1].isupper()
+            and bool(_DAY_AFTER.match(sentence, end) or _DAY_BEFORE.search(sentence, max(0, start - 4), start)))
 
 _WORD = re.compile(r"\w+")
 _GOAL_REACH = 80  # characters from a goal's word to its "is"

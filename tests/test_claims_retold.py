@@ -1,0 +1,71 @@
+"""News retelling DeepState and ISW: a hyphenated section along which troops moved, a conditional premise, a date
+that writes the month "May". The sentences are written for these tests in the genre's form (real place names,
+invented events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from _claims_factory import claim_at
+from geo.model import Action
+
+
+@pytest.mark.parametrize("sentence, names, role, action", [
+    # "along the A-B-C line / section / axis": each name is a place on the line and takes the clause's verb
+    ("DeepState reported that Russian troops had advanced along the Yablunivka-Kalynove-Bila Hora line.",
+     ("Yablunivka", "Kalynove", "Bila Hora"), "event", Action.ADVANCING),
+    ("Russian forces continued attacks along the Siversk-Zvanivka-Vyimka axis, ISW said.",
+     ("Siversk", "Zvanivka", "Vyimka"), "event", Action.ATTACKED),
+    ("Fighting went on along the Kupiansk-Petropavlivka-Kurylivka line on Tuesday.",
+     ("Kupiansk", "Petropavlivka", "Kurylivka"), "event", Action.FIGHTING),
+    # without "along" the chain names a line or a sector only
+    ("Ukrainian units withdrew to the Lysivka-Pishchane line.", ("Lysivka", "Pishchane"), "background", Action.OTHER),
+    ("Drones struck a truck on the Pokrovsk-Kostiantynivka road.", ("Pokrovsk", "Kostiantynivka"), "background",
+     Action.OTHER),
+    ("Russian forces attacked in the Siversk-Zvanivka direction.", ("Siversk", "Zvanivka"), "direction",
+     Action.FIGHTING),
+])
+def test_a_chain_along_a_line_puts_the_event_on_each_link(sentence, names, role, action) -> None:
+    for name in names:
+        c = claim_at(sentence, name)
+        assert (c.role, c.action) == (role, action), name
+
+
+def test_one_name_along_an_axis_stays_a_sector() -> None:
+    c = claim_at("Russian forces advanced along the Pokrovsk axis.", "Pokrovsk")
+    assert c.role == "direction"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Seizing Rodynske would allow Russian forces to threaten Bilytske from the north.", "Rodynske"),
+    ("Seizing Rodynske would allow Russian forces to threaten Bilytske from the north.", "Bilytske"),
+    ("The capture of Kostiantynivka could open a route to Druzhkivka for Russian troops.", "Kostiantynivka"),
+    ("Its liberation of Siversk might give Russian forces a bridgehead towards Sloviansk.", "Siversk"),
+])
+def test_an_action_weighed_as_a_premise_is_no_event(sentence, name) -> None:
+    c = claim_at(sentence, name)
+    assert c.role == "background" and c.action is Action.OTHER
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the action done, and what it brought about: an event
+    ("Russian forces seized Rodynske, which would allow them to threaten Bilytske.", "Rodynske", Action.CAPTURED),
+    ("Russian troops captured Kurakhove and would allow no evacuation.", "Kurakhove", Action.CAPTURED),
+])
+def test_an_action_done_stays_an_event_before_a_consequence(sentence, name, action) -> None:
+    c = claim_at(sentence, name)
+    assert (c.role, c.action) == ("event", action)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Geolocated footage published on May 28 indicates that Russian forces recently advanced in central Myrnohrad.",
+    "Geolocated footage published on 28 May indicates that Russian forces recently advanced in central Myrnohrad.",
+])
+def test_the_month_may_with_a_day_is_a_date_not_a_modal(sentence) -> None:
+    c = claim_at(sentence, "Myrnohrad")
+    assert (c.role, c.action) == ("event", Action.ADVANCING)
+
+
+def test_the_modal_may_still_makes_an_intention() -> None:
+    c = claim_at("Geolocated footage indicates that Russian forces may advance in central Myrnohrad.", "Myrnohrad")
+    assert c.role == "background"
