@@ -69,3 +69,19 @@ def test_the_month_may_with_a_day_is_a_date_not_a_modal(sentence) -> None:
 def test_the_modal_may_still_makes_an_intention() -> None:
     c = claim_at("Geolocated footage indicates that Russian forces may advance in central Myrnohrad.", "Myrnohrad")
     assert c.role == "background"
+
+
+def test_a_place_named_again_in_a_capture_verbs_list_keeps_its_new_action(gaz) -> None:
+    # named first with another action (denied), then as a later item of a capture verb's list: the list's item is
+    # found although the gazetteer lacks its spelling, and the place is not left with the first action only
+    import datetime as dt
+
+    from geo.extract import extract_report
+    from geo.model import Claimant, Report
+
+    text = ("The General Staff said the village of Myrolubivka is not occupied.\n"
+            "DeepState reported that Russian troops had occupied Novoekonomichne and Myrolubivka and had advanced "
+            "near the settlements of Rodynske and Sukhyi Yar.")
+    claims = extract_report(Report(text=text, date=dt.date(2025, 6, 1)), gaz)
+    got = {(c.action, c.claimant) for c in claims if c.place == "Myrolubivka" and c.role == "event"}
+    assert (Action.CAPTURED, Claimant.DEEPSTATE) in got and (Action.OTHER, Claimant.UA_GENERALSTAFF) in got

@@ -105,9 +105,11 @@ def test_a_list_row_makes_the_items_after_it_settlements(row) -> None:
     if row.cls == "list":
         assert _LIST_CUE.search(row.example[:m.end() + names[-1]])
     else:
-        assert _in_called_list(row.example, m.end() + names[1])
+        from geo.mentions import _LIST_ITEM_CUE, _LIST_VERB_CUE
+        cue = _LIST_VERB_CUE if row.cls == "list-verb" else _LIST_ITEM_CUE
+        assert _in_called_list(row.example, m.end() + names[1], cue)
         other = row.example[:m.start()] + "with" + row.example[m.end():]  # the list without its word
-        assert not _in_called_list(other, m.start() + len("with") + names[1])
+        assert not _in_called_list(other, m.start() + len("with") + names[1], cue)
 
 
 def test_the_cue_gate_is_read_off_the_rows() -> None:

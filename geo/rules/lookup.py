@@ -65,7 +65,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # ("the village of "), the open ones ("in", "near", "and") not after a called cue
     # a list: after a "list" word, the last item of a list is a settlement's name ("the villages of A, B and C");
     # after a "list-item" word, each item ("near A, B and ")
-    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open", "list", "list-item"}), {},
+    # after a "list-verb" (a capture verb), each item the gazetteer lacks ("occupied A and ")
+    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open", "list", "list-item",
+                        "list-verb"}), {},
              frozenset({"word", "prefix"})),
     # month and weekday names, each form a row, with its number (geo.dates); ``case: title`` a word that is also a
     # common English word and a month only when capitalised ("may", "march")
