@@ -22,6 +22,9 @@ from geo.model import Action
     ("Ukrainian units withdrew to the Lysivka-Pishchane line.", ("Lysivka", "Pishchane"), "background", Action.OTHER),
     ("Drones struck a truck on the Pokrovsk-Kostiantynivka road.", ("Pokrovsk", "Kostiantynivka"), "background",
      Action.OTHER),
+    # a road is no stretch of front: along it, its ends stay its ends
+    ("Drones struck cars along the Pokrovsk-Kostiantynivka highway.", ("Pokrovsk", "Kostiantynivka"), "background",
+     Action.OTHER),
     ("Russian forces attacked in the Siversk-Zvanivka direction.", ("Siversk", "Zvanivka"), "direction",
      Action.FIGHTING),
 ])
@@ -85,3 +88,15 @@ def test_a_place_named_again_in_a_capture_verbs_list_keeps_its_new_action(gaz) -
     claims = extract_report(Report(text=text, date=dt.date(2025, 6, 1)), gaz)
     got = {(c.action, c.claimant) for c in claims if c.place == "Myrolubivka" and c.role == "event"}
     assert (Action.CAPTURED, Claimant.DEEPSTATE) in got and (Action.OTHER, Claimant.UA_GENERALSTAFF) in got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Russian milbloggers claimed that Russian forces advanced to Udachne and near Kotlyne.", "Udachne"),
+    ("Russian milbloggers claimed that Russian forces advanced to Udachne and near Kotlyne.", "Kotlyne"),
+    ("A Russian milblogger claimed that Russian forces advanced near Rodynske on December 4.", "Rodynske"),
+])
+def test_isw_retold_milbloggers_claim_an_advance(sentence, name) -> None:
+    from geo.model import Claimant
+
+    c = claim_at(sentence, name)
+    assert (c.role, c.action, c.claimant) == ("event", Action.ADVANCING, Claimant.RU_MILBLOGGER)

@@ -132,7 +132,8 @@ _DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(
 _LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+"
                  + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after") + r"\b")
 # "along the A-B-C-D line" (a line-along row of geo/rules/name_kinds.jsonl, then "the", then a chain of names joined
-# by dashes that a line-after or sector-after word ends): each name is a place on the line, a member of a list that
+# by dashes that a line-after row of the front, ``front: yes``, or a sector-after word ends; a road's ends, "along the
+# Pokrovsk-Kostiantynivka road", stay its ends): each name is a place on the line, a member of a list that
 # takes the clause's verb ("gained a foothold along the A-B-C section", "advanced along the A-B line"); without the
 # row the chain names a line or a sector. A name of the chain has at most two words ("Bila Hora"); one joined by its
 # own hyphen ("Oleksandro-Kalynove") is read as two links, which is the same chain
@@ -140,7 +141,8 @@ _CHAIN_NAME = r"[A-Z][\w'’]*+(?:\s++[A-Z][\w'’]*+)?"
 _ALONG_BEFORE = _c(r"\b" + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-along")
                    + rf"\s++the\s++(?P<links>(?:{_CHAIN_NAME}\s*+[-–]\s*+)*)$")
 _CHAIN_END = _c(rf"^(?P<links>(?:\s*+[-–]\s*+{_CHAIN_NAME})*)\s++(?:"
-                + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after") + "|"
+                + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after" and r.get("front") == "yes")
+                + "|"
                 + rows_pattern(r for r in lookup_rows("direction_names") if r.cls == "sector-after") + r")s?\b")
 _CHAIN_REACH = 200  # characters of a chain before a mention that are read
 
