@@ -53,6 +53,17 @@ from geo.model import Action, Claimant
     # General Staff: aviation and artillery named as the attack's support are no strike of their own
     ("За підтримки авіації та артилерії ворог вів штурмові дії в районах Липового та Василівки, успіху не мав.",
      "Василівки", Action.ATTACKED, "done"),
+    # Ukrainian copy: assaults counted or prepared are attacks, as the verb "штурмував" (a form Russian does not
+    # share); a repelling verb still wins; a storming of a place, in the form both languages share, stays fighting
+    ("Окупанти здійснили шість штурмів поблизу Степового.", "Степового", Action.ATTACKED, "done"),
+    ("Противник залучив до 40 осіб для штурму біля Кучерівки.", "Кучерівки", Action.ATTACKED, "done"),
+    ("Штурми ворога відбувалися біля Торського та Зарічного.", "Зарічного", Action.ATTACKED, "done"),
+    ("Сили оборони відбили 11 штурмів біля Ямполя.", "Ямполя", Action.REPELLED, "done"),
+    ("Ворог почав штурм Вовчанська.", "Вовчанська", Action.FIGHTING, "done"),
+    ("Начался штурм Красноармейска.", "Красноармейска", Action.FIGHTING, "done"),
+    # General Staff: clashes are clashes without "бойові" too
+    ("На Лиманському напрямку 14 разів розпочиналися зіткнення різної інтенсивності поблизу Карпівки та Колодязів.",
+     "Колодязів", Action.FIGHTING, "done"),
     # General Staff: the enemy's attacking is an attack, whoever supports it
     ("На Торецькому напрямку ворог наступав у районах Щербинівки та Торецька.", "Щербинівки", Action.ATTACKED, "done"),
     ("Окупанти наступали поблизу Новоселівки.", "Новоселівки", Action.ATTACKED, "done"),
