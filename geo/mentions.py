@@ -44,8 +44,9 @@ __all__ = ["find_mentions", "STOP_WORDS", "TRANSLATED_TABLE", "untranslate"]
 
 #: The rule table of English words machine translation makes of Russian and Ukrainian toponyms
 #: ("Middle" for Sredneye/Serednie, "First May" for Pervoe Maya/Pervomayskoye): one row per English
-#: phrase, ``toponyms`` the names it may stand for, ``|``-separated, Ukrainian form first. After a
-#: settlement cue (or in a list such a cue opens), such a phrase is read back as those toponyms.
+#: phrase, ``toponyms`` the names it may stand for, ``|``-separated, Ukrainian form first, and optionally
+#: ``source`` (the words' meaning and the GeoNames entry). After a settlement cue (or in a list such a cue
+#: opens, or listed right after a village's name), such a phrase is read back as those toponyms.
 TRANSLATED_TABLE = "translated_names"
 
 
@@ -54,7 +55,7 @@ def _translated() -> dict[str, tuple[str, ...]]:
     """``geo/rules/translated_names.jsonl`` as phrase → toponyms (checked when loaded: a bad row is a
     :class:`~frontmap.errors.RuleError` naming the file and line)."""
     out: dict[str, tuple[str, ...]] = {}
-    for row in load_table(TRANSLATED_TABLE, classes={"translated-name"}, fields={"toponyms": None},
+    for row in load_table(TRANSLATED_TABLE, classes={"translated-name"}, fields={"toponyms": None, "source": None},
                           required=("toponyms",)):
         names = tuple(t.strip() for t in row.get("toponyms").split("|"))
         if not all(names):
