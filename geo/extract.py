@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from geo.geocode import OnlineGeocoder
 
 __all__ = ["CONTESTED_DAYS", "ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested",
-           "ReportTimeLimit"]
+           "region_roles", "ReportTimeLimit"]
 
 log = logging.getLogger(__name__)
 
@@ -258,12 +258,30 @@ def extract_report(
         # the offices that speak, once their seats are placed ("Sumy Region Governor X reported this"), speak as named
         # speakers do: read the report's speakers again with them
         states = read_report(text, spans, source_claimant(report), outlet_claimant(report), seats=seated)
-    claims = apply_report_state(claims, states, text, report.date, report.month, host_claimant(report))
+    claims = region_roles(apply_report_state(claims, states, text, report.date, report.month, host_claimant(report)))
     if geocoder is not None:
         from geo.geocode import geocode_claims
 
         claims = geocode_claims(claims, geocoder)
     return claims
+
+
+def region_roles(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with each event placed on a region (precision 3: an oblast, raion, hromada or country) given the
+    role ``region``: "Russian forces took five villages in the Zaporizhzhia and Kharkiv regions" says what happened
+    in the regions only as their villages' container. Such a claim keeps its action and stays in the data, off the
+    event layers (which draw role ``event``), its ``why`` saying so.
+
+    Examples
+    --------
+    >>> from geo.model import Action
+    >>> cs = [Claim("Kharkiv region", name="Kharkiv Oblast", precision=3, action=Action.CAPTURED),
+    ...       Claim("Kupiansk", name="Kupiansk", precision=1, action=Action.CAPTURED)]
+    >>> [(c.role, c.action.value) for c in region_roles(cs)]
+    [('region', 'captured'), ('event', 'captured')]
+    """
+    return [replace(c, role="region", why=tuple(c.why) + (f"region: {c.name or c.place} is a region, no event's point",))
+            if c.role == "event" and c.precision == 3 else c for c in claims]
 
 
 def _holding(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
