@@ -232,6 +232,11 @@ def test_counted_counterattacks_repelled_keep_the_list_before(sentence: str, nam
      "Kleshcheyevka"),
     ("Units of the Zapad Group of Forces engaged formations of an AFU brigade near Kupyansk and Peschanoye.",
      "Peschanoye"),
+    # the bulletin's list opener after its object, whatever verb a rewrite chose ("struck the «lives of force»")
+    ("Russian forces had struck the personnel of three mechanized and one assault brigade, along with a territorial "
+     "defence brigade, in the areas of Kolodiazne, Boldyrivka and Petrivka.", "Boldyrivka"),
+    ("The battlegroup also struck the personnel and equipment of three Ukrainian brigades in the areas of Torske "
+     "and Lyman.", "Torske"),
 ])
 def test_hit_on_brigades_near_villages_is_fighting(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.FIGHTING
