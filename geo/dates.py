@@ -528,7 +528,8 @@ def _first_date_scope(text: str, reference: _dt.date | None, written: bool = Fal
 
 def date_and_scope(sentence: str, report_date: _dt.date | None, *,
                    summary: str | None = None) -> tuple[_dt.date | None, str]:
-    """The date a sentence names (as :func:`claim_date` reads it, without looking back) and how far
+    """The date a sentence names (as :func:`claim_date` reads it, without looking back, and outside its background
+    clauses: "The assault, which began on July 17, is now …" names no day of its own) and how far
     it reaches: ``paragraph`` when it is a phrase of ``day_phrases.jsonl`` with that scope (the
     opening of a daily summary, "Минулої доби…"), else ``sentence``.
 
@@ -552,7 +553,7 @@ def date_and_scope(sentence: str, report_date: _dt.date | None, *,
     >>> date_and_scope("Упродовж доби відбулося 120 боєзіткнень, повідомляє Генштаб.", d, summary="bulletin")
     (datetime.date(2026, 3, 3), 'paragraph')
     """
-    return _first_date_scope(sentence, report_date, summary=summary if summary in SUMMARY_OFFSETS else None)
+    return _first_date_scope(_foreground(sentence), report_date, summary=summary if summary in SUMMARY_OFFSETS else None)
 
 
 
@@ -638,11 +639,17 @@ def mention_date(sentence: str, at: int, report_date: _dt.date | None, *, previo
     own = item_date(sentence, at, report_date, month=month)
     if own is not None:
         return own
+    return claim_date(_foreground(sentence, at), report_date, previous=previous, month=month)
+
+
+def _foreground(sentence: str, at: int = -1) -> str:
+    """``sentence`` with its background clauses (:data:`_BACKGROUND_CLAUSE`) blanked out, but for one holding offset
+    ``at``: offsets kept."""
     kept = sentence
     for m in _BACKGROUND_CLAUSE.finditer(sentence):
         if not m.start() <= at < m.end():
             kept = kept[:m.start()] + " " * (m.end() - m.start()) + kept[m.end():]
-    return claim_date(kept, report_date, previous=previous, month=month)
+    return kept
 
 
 def item_date(sentence: str, at: int, report_date: _dt.date | None, *,

@@ -1027,3 +1027,18 @@ def test_a_group_of_forces_heading_an_english_bulletin_speaks_it(gaz, group):
     # without the heading the page claims it (its own voice)
     plain = Report(text=text.split("\n\n", 1)[1], source=report.source, date=report.date, url=report.url)
     assert {c.place: c.claimant for c in extract_report(plain, gaz)}["Dimitrov"] is Claimant.MEDIA
+
+
+@pytest.mark.parametrize("text", [
+    # a milblog post retold: the lead's background clause names the day an earlier event began, not the news day
+    "Russian units entered Dachne\nThe assault on the village, which began on July 17, is now focused on its centre, "
+    "Russian war correspondents wrote.\nFighting continues in the area of Zelenyi Hai.",
+    "Russian units entered Dachne\nThe village had been under attack since July 17, when Russian troops reached its "
+    "eastern outskirts, a war correspondent wrote.\nFighting continues in the area of Zelenyi Hai.",
+])
+def test_a_background_clause_in_the_lead_names_no_news_day(text):
+    assert lead_date(text, read_report(text), dt.date(2025, 7, 20)) == (-1, None)
+    # a day of its main clause still is the news day
+    dated = text.replace(" is now focused", " was on Saturday focused").replace("had been under attack",
+                                                                              "was stormed on Saturday and had been under attack")
+    assert lead_date(dated, read_report(dated), dt.date(2025, 7, 20))[1] == dt.date(2025, 7, 19)
