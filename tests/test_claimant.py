@@ -155,6 +155,23 @@ def test_a_group_of_forces_is_who_acted_when_another_reports_it(row, after, cont
     assert _claimant(sentence, name, context=context) is claimant, (sentence, name)
 
 
+@pytest.mark.parametrize("text, name, claimant", [
+    # Ukrainian news: a Ukrainian grouping of forces named in full speaks where a speech word names it, the verb
+    # before or after it, in its sentence or in the one after ("Про це повідомило …")
+    ("Угруповання військ «Схід» повідомило, що ворог атакував біля Дронівки.", "Дронівки", Claimant.UA_OFFICIAL),
+    ("Ворог атакував біля Дронівки, повідомили в Угрупованні військ «Схід».", "Дронівки", Claimant.UA_OFFICIAL),
+    ("Ворог атакував біля Дронівки.\nПро це повідомило Угруповання військ «Схід».", "Дронівки", Claimant.UA_OFFICIAL),
+    # ... and an outlet citing it relays it
+    ("Ворог атакував біля Дронівки.\nПро це повідомляє РБК-Україна з посиланням на Facebook Угруповання військ "
+     "«Схід».", "Дронівки", Claimant.UA_OFFICIAL),
+    # ... while a Russian grouping that acted, reported by the Russian ministry, is no speaker
+    ("Підрозділи угруповання військ «Центр» захопили Ямпіль, повідомили в Міноборони РФ.", "Ямпіль",
+     Claimant.RU_MOD),
+])
+def test_a_ukrainian_grouping_of_forces_speaks_with_a_speech_word(text: str, name: str, claimant: Claimant) -> None:
+    assert claim_at(text, name).claimant is claimant
+
+
 def test_a_group_of_forces_named_by_the_speaker_of_a_reporting_clause_speaks() -> None:
     # "…, заявил представитель группировки «Восток»": the group (its spokesman) is the speaker named after the verb
     sentence = "ВСУ отошли от Успеновки, заявил представитель группировки «Восток» Александр Гордеев."
