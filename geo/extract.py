@@ -30,7 +30,7 @@ from geo.claims.voice import host_claimant, outlet_claimant
 from geo.claims.carry import Carried
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
-from geo.dates import claim_date, item_date
+from geo.dates import mention_date
 from geo.discourse import apply_report_state, read_report, seats
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, Coordinate, CoordSource, Mention, Report, claim_key
@@ -185,9 +185,10 @@ def extract_report(
             if ctx.role in ("event", "direction"):
                 if not event_date:
                     s0 = sentence_of(m.start)[0]
-                    # a semicolon item's own day ("seized A by 9 October 2024; B by 23 February 2025"), else the sentence's
-                    event_date.append(item_date(sentence, m.start - s0, report.date, month=report.month)
-                                      or claim_date(sentence, report.date, previous=previous_sentence(s0), month=report.month))
+                    # a semicolon item's own day ("seized A by 9 October 2024; B by 23 February 2025"), else the
+                    # sentence's, but for a background clause's that does not hold it (", which … on July 17")
+                    event_date.append(mention_date(sentence, m.start - s0, report.date, previous=previous_sentence(s0),
+                                                   month=report.month))
                 cdate = event_date[0]
             # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
             key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate)
@@ -349,7 +350,7 @@ def _coordinate_claims(
         sentence = text[s : max(e, end)]  # a sentence split inside a coordinate ("N. 24°") keeps it whole
         ctxs = analyse_mention_all(sentence, start - s, end - s, report=report, carried=carried(s))
         for ctx in ctxs[:1]:
-            cdate = (claim_date(sentence, report.date, previous=previous_sentence(s), month=report.month)
+            cdate = (mention_date(sentence, start - s, report.date, previous=previous_sentence(s), month=report.month)
                      if ctx.role == "event" else None)
             out.append(Claim(
                 place=written,

@@ -236,3 +236,16 @@ def test_a_brigade_spokesman_named_after_a_paragraph_with_the_verb_first_speaks_
             "Про це в ефірі телемарафону повідомив речник 24 окремої механізованої бригади Іван Петренко.")
     speakers = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
     assert speakers == ["UA-official"] * 3
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # English news retelling Russian milbloggers: the bloggers claim it, not the page
+    ("Russian forces entered Dachne, according to Russian military correspondents.", "Dachne"),
+    ("A Russian military correspondent wrote that assault units had stormed into Zelenyi Hai.", "Zelenyi Hai"),
+    ("Russian military correspondents reported fighting on the outskirts of Oleksandro-Kalynove.", "Oleksandro-Kalynove"),
+    ("Russian forces are fighting in the area of Shevchenko, according to Russian war correspondents.", "Shevchenko"),
+])
+def test_russian_military_correspondents_claim_for_the_milbloggers(sentence: str, name: str) -> None:
+    from geo.model import Report
+
+    assert claim_at(sentence, name, report=Report(text=sentence, url=_NEWS)).claimant is Claimant.RU_MILBLOGGER
