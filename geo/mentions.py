@@ -44,8 +44,9 @@ __all__ = ["find_mentions", "STOP_WORDS", "TRANSLATED_TABLE", "untranslate"]
 
 #: The rule table of English words machine translation makes of Russian and Ukrainian toponyms
 #: ("Middle" for Sredneye/Serednie, "First May" for Pervoe Maya/Pervomayskoye): one row per English
-#: phrase, ``toponyms`` the names it may stand for, ``|``-separated, Ukrainian form first. After a
-#: settlement cue (or in a list such a cue opens), such a phrase is read back as those toponyms.
+#: phrase, ``toponyms`` the names it may stand for, ``|``-separated, Ukrainian form first, and optionally
+#: ``source`` (the words' meaning and the GeoNames entry). After a settlement cue (or in a list such a cue
+#: opens, or listed right after a village's name), such a phrase is read back as those toponyms.
 TRANSLATED_TABLE = "translated_names"
 
 
@@ -54,7 +55,7 @@ def _translated() -> dict[str, tuple[str, ...]]:
     """``geo/rules/translated_names.jsonl`` as phrase → toponyms (checked when loaded: a bad row is a
     :class:`~frontmap.errors.RuleError` naming the file and line)."""
     out: dict[str, tuple[str, ...]] = {}
-    for row in load_table(TRANSLATED_TABLE, classes={"translated-name"}, fields={"toponyms": None},
+    for row in load_table(TRANSLATED_TABLE, classes={"translated-name"}, fields={"toponyms": None, "source": None},
                           required=("toponyms",)):
         names = tuple(t.strip() for t in row.get("toponyms").split("|"))
         if not all(names):
@@ -380,6 +381,21 @@ def _is_listed_region(text: str, end: int, phrase: str, gaz: Gazetteer, memo: _G
         return False  # its own kind right after it: the mention runs to that word ("Запорожской областях")
     kind = list_kind(text, end)
     return kind is not None and _is_region(f"{phrase} {kind}", gaz, memo)
+
+
+# the name a translated name is listed after: "to capture Vovchye and Progress", "Krasne, Peaceful"
+_LISTED_AFTER = re.compile(r"(?<![\w'’-])([^\W\d_a-zа-яёіїєґ][\w'’-]*)(?:[^\S\n]*,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)$")
+
+
+def _after_listed_toponym(text: str, start: int, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
+    """Whether the phrase at ``start`` is listed right after a name that is a gazetteer name and ends like a
+    toponym ("capture Vovchye and Progress"): a list's items are of one kind, so a translated name
+    (:data:`TRANSLATED_TABLE`) listed with a village is a village too, as after a settlement cue."""
+    m = _LISTED_AFTER.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    _, stop, _, in_gaz, toponym_ending, _ = _phrase_facts(m.group(1), gaz, memo)
+    return in_gaz and toponym_ending and not stop
 
 
 def _is_region(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
@@ -1009,7 +1025,8 @@ def _match_run(
             if _NOT_SETTLEMENT_AFTER.match(after):
                 return k, "skip", e
             direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
-        if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
+        if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])
+                           or _after_listed_toponym(text, s, gaz, memo)):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
         if not in_gaz and k > 2 and not proper:

@@ -293,9 +293,22 @@ _CONJUNCT_BEFORE = _c(r"(?:,\s*|\s)(?:and|и|і|та|а\s+также|а\s+так
 def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_Cue]) -> bool:
     """A cue after the mention that opens a conjunct of its own governs its own object, not the list
     before it, when another cue governs that list ("inflicted losses … in the areas of A, B and C,
-    and repelled a counterattack": A, B, C are not repelled)."""
+    and repelled a counterattack": A, B, C are not repelled). So does a stop verb after a counted attack
+    noun that opens a clause of its own (:data:`_COUNTED_OPEN`): the Russian MoD bulletin's place-less
+    "N counter-attacks were repelled" after its list ("hit formations … close to A and B, and three
+    counter-attacks were repelled": A and B stay fighting)."""
     return (cue.start >= end and any(c.end <= start for c in inside)
-            and bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)))
+            and (bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)) or _counted_clause(sentence, cue, start, end, inside)))
+
+
+def _counted_clause(sentence: str, cue: _Cue, start: int, end: int, inside: list[_Cue]) -> bool:
+    """Whether the stop verb ``cue`` after the mention has a counted attack noun of its own for subject, opening a
+    clause after the list (:data:`_COUNTED_OPEN`), and the list's own verb is not an attack (an attack list stays the
+    stop verb's: "attacked near A and B, and 12 attacks were repelled")."""
+    governing = [c for c in inside if c.end <= start]
+    return bool(governing) and governing[-1].action is not Action.ATTACKED and any(
+        d.action is Action.ATTACKED and end <= d.start and d.end <= cue.start and _COUNTED_OPEN.search(sentence, end, d.start)
+        for d in inside)
 
 
 # "Two attacks were repelled, with fighting ongoing near X": a cue that opens a conjunct after a comma
@@ -333,6 +346,11 @@ _COUNT_WORDS = rows_pattern(r for r in lookup_rows("distance_words") if r.cls ==
                             and r.key.isalpha())
 _MORE_OBJECTS = _c(r"(?:,\s*|\s)(?:and|та|і|й|и)\s+(?:(?:another|ще|еще)\s+(?:[\w'’]+\s+)?|(?:\d+|" + _COUNT_WORDS
                    + r")\s+(?:more\s+|other\s+)?)(?:[\w'’]+\s+)?$")
+
+# ", and three counter-attacks", ", 3 Ukrainian counter-attacks", " and two attacks": a count that opens a clause whose
+# subject is the attack noun after it (a comma or a conjunction before it)
+_COUNTED_OPEN = _c(r"(?:,\s*(?:and\s+|while\s+|и\s+|і\s+|та\s+)?|\s(?:and|и|і|та)\s+)(?:\d+|" + _COUNT_WORDS
+                   + r")\s+(?:[\w'’-]+\s+)?$")
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
