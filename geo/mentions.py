@@ -1232,7 +1232,8 @@ def _in_called_list(text: str, start: int) -> bool:
     """The word at ``start`` is an item of a list the sentence calls settlements ("the villages of
     Krasne, Pletnevka, and Pylna"): a strong cue for each item, not the first only."""
     before = text[max(0, start - 150) : start]
-    if before.rstrip(" ")[-1:] not in ",dr":
+    # what the items must end with (below), tested before the search for the cue: most words end otherwise
+    if before.rstrip(" ")[-1:] not in ",dr" or not before.rstrip().endswith((",", "and", "or")):
         return False
     last = None
     for last in _LIST_ITEM_CUE.finditer(before):
