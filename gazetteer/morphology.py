@@ -48,8 +48,8 @@ _HYPHENATED = re.compile(r"(?<=[а-яёіїєґ'’ʼ]{2})-(?=[А-ЯЁІЇЄҐ][
 
 #: How many parses' lexemes an analyser remembers (the parses of the words of one name)
 _LEXEMES_KEPT = 64
-#: How many words' parses an analyser remembers (a word recurs from report to report)
-_PARSES_KEPT = 1 << 16
+#: How many words' parses an analyser remembers (a word recurs within a report and from report to report)
+_PARSES_KEPT = 1 << 13  # about 2.6 kB each: ~20 MB at most
 
 
 @functools.lru_cache(maxsize=2)
