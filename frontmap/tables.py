@@ -41,7 +41,7 @@ from types import MappingProxyType
 from frontmap.errors import RuleError
 
 __all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule",
-           "RowCheck", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_pattern"]
+           "RowCheck", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_expression", "phrase_pattern"]
 
 LANGS = frozenset({"en", "ru", "uk", "any"})
 MATCHES = frozenset({"word", "prefix", "lemma", "part"})
@@ -90,6 +90,25 @@ def phrase_pattern(key: str, prefix: bool = False) -> str:
     return "".join(out)
 
 
+def phrase_expression(key: str, prefix: bool = False) -> re.Pattern[str]:
+    """:func:`phrase_pattern` of a normalised phrase compiled, case-insensitive, starting a word: compiled once
+    per phrase in a process, for the check of a row's example when its table is loaded and for the matcher
+    (:mod:`geo.rules.matcher`) that tells which row a phrase it found comes from (its ``fullmatch``: a word starts
+    at the start of the string it is given).
+
+    >>> bool(phrase_expression("establish* … control").search("They established full control."))
+    True
+    >>> phrase_expression("establish* … control") is phrase_expression("establish* … control", prefix=False)
+    True
+    """
+    return _expression(key, bool(prefix))
+
+
+@lru_cache(maxsize=None)
+def _expression(key: str, prefix: bool) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + phrase_pattern(key, prefix), re.IGNORECASE)
+
+
 def normalise_phrase(text: str) -> str:
     """The form phrases are compared in: NFC, case-folded, apostrophes unified, spaces single.
 
@@ -118,9 +137,9 @@ class Rule:
     match: str = "word"
     fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The phrase as it is matched (:func:`normalise_phrase`)."""
+        """The phrase as it is matched (:func:`normalise_phrase`), worked out once per row."""
         return normalise_phrase(self.phrase)
 
     @property
@@ -246,7 +265,7 @@ def _load(path: Path, classes: frozenset, fields: tuple, required: frozenset, ma
         elif "*" in phrase or GAP in words:
             # read as the matcher reads it: the case kept (a gap takes no capitalised word)
             example = _SPACE.sub(" ", unicodedata.normalize("NFC", obj["example"]))
-            if not re.search(r"(?<!\w)" + phrase_pattern(phrase, match == "prefix"), example, re.I):
+            if not phrase_expression(phrase, match == "prefix").search(example):
                 raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
         elif phrase not in normalise_phrase(obj["example"]):
             raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
