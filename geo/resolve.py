@@ -130,7 +130,6 @@ LIST_BESIDE_ITEMS = 3
 #: A namesake chosen farther than this from every settled list neighbour while a runner-up lies within it of one
 #: was chosen against its list: not trusted as sure (held to :data:`~geo.calibration.NEAR_TIE_CAP`)
 LIST_FAR_KM = 25.0
-_AGAINST_LIST = "chosen against its list's neighbours"
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
@@ -244,6 +243,17 @@ class _Fixed:
     beside: tuple[str, ...]  #: groups of events, of another name, written close by, in key order
     namesakes: bool  #: whether another group (another paragraph) has its name
     sectors: frozenset[int] = frozenset()  #: the front directions it is listed under (their indexes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """A judgement of a group of mentions (:func:`resolve_mentions`): its candidates ranked, and how sure the best is."""
+
+    ranked: tuple[Candidate, ...]  #: best first
+    confidence: float
+    #: the best is a namesake chosen against its list's neighbours (:func:`_against_list`, :func:`_chosen_against_list`):
+    #: not trusted as sure (:func:`_finish` holds it to :data:`~geo.calibration.NEAR_TIE_CAP`)
+    against_list: bool = False
 
 
 #: The directions of a name listed under none, one object for all of them (each ``frozenset()`` of
@@ -746,7 +756,7 @@ def resolve_mentions(
         return a
 
     settled: dict[str, Place] = {}
-    chosen: dict[str, tuple[list[Candidate], float]] = {}
+    chosen: dict[str, _Verdict] = {}
     # the settled groups' mentions in text order (offsets, groups), for finding the nearest; each
     # group's place in the order of `settled` (which breaks ties between equally near ones); and
     # the settled groups of each name, in that order
@@ -980,7 +990,7 @@ def resolve_mentions(
     for gk in sorted(groups):
         open_by_name.setdefault(base_key[gk], []).append(gk)
     # each judgement made, by everything the ranking read (see judge)
-    verdict_of: dict[tuple, tuple[list[Candidate], float]] = {}
+    verdict_of: dict[tuple, _Verdict] = {}
 
     def touched(new: Sequence[str]) -> set[str]:
         """The open names whose evidence the newly settled names ``new`` may have changed: those
@@ -1007,7 +1017,7 @@ def resolve_mentions(
                 out.update(o for o in open_by_name[key0] if o in pending and fixed(o).namesakes)
         return out
 
-    def judge(gk: str) -> tuple[list[Candidate], float]:
+    def judge(gk: str) -> _Verdict:
         f = fixed(gk)
         m, key0 = f.mention, f.key
         anchors = list(f.anchors)
@@ -1148,14 +1158,15 @@ def resolve_mentions(
                 conf = min(conf, _UNTRUSTED)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
-        if neighbours and ranked and _against_list(ranked[0].place, ranked, neighbours):
-            ranked = [_mark_against_list(ranked[0]), *ranked[1:]]
         if m.coordinate is not None and len(ranked) > _CANDIDATES_KEPT:
             # resolved by its point (see _finish): the best few and the namesake there are all it keeps
             at = _at_point(m.coordinate, ranked)[0]
             ranked = ranked[:_CANDIDATES_KEPT] + ([ranked[at]] if at >= _CANDIDATES_KEPT else [])
-        verdict_of[key] = (ranked, conf)
-        return ranked, conf
+        verdict = _Verdict(tuple(ranked), conf)
+        if neighbours and ranked and _against_list(ranked[0].place, ranked, neighbours):
+            verdict = _chosen_against_list(verdict)
+        verdict_of[key] = verdict
+        return verdict
 
     # Clear names first; each round's choices pull the remaining names towards the report's area.
     # A name is judged again only when a round has settled something its judgement reads (see
@@ -1163,7 +1174,7 @@ def resolve_mentions(
     # changes, not one ranking of every open name.
     pending = set(groups)
     order = sorted(groups)  # the open names, in the order they are judged and settled
-    verdicts: dict[str, tuple[list[Candidate], float]] = {}
+    verdicts: dict[str, _Verdict] = {}
     dirty = set(groups)
     for threshold in (ACCEPT, 0.6, 0.5):
         while pending:
@@ -1171,12 +1182,12 @@ def resolve_mentions(
                 if gk in dirty:
                     verdicts[gk] = judge(gk)
             dirty.clear()
-            accepted = [gk for gk in order if verdicts[gk][0] and verdicts[gk][1] >= threshold]
+            accepted = [gk for gk in order if verdicts[gk].ranked and verdicts[gk].confidence >= threshold]
             if not accepted:
                 break
             for gk in accepted:
                 chosen[gk] = verdicts.pop(gk)
-                settle(gk, chosen[gk][0][0].place)
+                settle(gk, chosen[gk].ranked[0].place)
                 pending.discard(gk)
                 reach_of.pop(gk, None)
             order = [gk for gk in order if gk in pending]
@@ -1189,24 +1200,23 @@ def resolve_mentions(
     # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
     # Novopavlivka 60 km away once Druzhkivka is settled.
     for gk in sorted(settled):
-        ranked0, conf0 = chosen[gk]
+        first = chosen[gk]
         # (a member of a list is looked at again however sure it was alone: its neighbours may have
         # been settled after it, and a city of its name taken first is not what a list of villages means)
         listed = any(len(lists[li]) > 1 for li, _ in list_at.get(gk, ()))
-        if (len(ranked0) < 2 or (conf0 >= REVISIT and not listed)
+        if (len(first.ranked) < 2 or (first.confidence >= REVISIT and not listed)
                 or mentions[groups[gk][0]].coordinate is not None):
             continue  # one candidate, a near-certain choice, or the text's own coordinates
         p0 = unsettle(gk)
-        ranked, conf = judge(gk)
-        if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
-            chosen[gk] = (ranked, conf)
-            settle(gk, ranked[0].place)
+        again = judge(gk)
+        if again.ranked and again.ranked[0].place.geonameid != p0.geonameid and again.confidence >= ACCEPT:
+            chosen[gk] = again
+            settle(gk, again.ranked[0].place)
         else:
             settle(gk, p0)  # back at the end of `settled`, whose order ranks the nearest
             neighbours = list_neighbours(gk, base_key[gk]) if listed else []
-            if (neighbours and not any(w.endswith(_AGAINST_LIST) for w in ranked0[0].why)
-                    and _against_list(p0, ranked, neighbours)):
-                chosen[gk] = ([_mark_against_list(ranked0[0]), *ranked0[1:]], conf0)
+            if neighbours and not first.against_list and _against_list(p0, again.ranked, neighbours):
+                chosen[gk] = _chosen_against_list(first)
     reach_of.clear()
     # a mangled event name nothing else reached: a look-alike among the settlements of the
     # report's area (its placed event places, its directions' towns), never across the country
@@ -1214,7 +1224,7 @@ def resolve_mentions(
     area += [s.town for s in sectors]
     pool: list | None = None  # the area's settlements, worked out once, for the first name that needs them
     for gk in sorted(groups):
-        ranked, conf = chosen[gk]
+        ranked, conf = chosen[gk].ranked, chosen[gk].confidence
         m = mentions[groups[gk][0]]
         if (not area or not group_event[gk] or m.coordinate is not None or m.trigger in ("region", "water")
                 or (ranked and not (ranked[0].rule == "fuzzy" and conf < MIN_CONFIDENCE))):
@@ -1232,27 +1242,28 @@ def resolve_mentions(
                              cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
-            chosen[gk] = ([Candidate(hit.place, score, hit.matched, "fuzzy-area", (
+            chosen[gk] = _Verdict((Candidate(hit.place, score, hit.matched, "fuzzy-area", (
                 f"fuzzy in the report's area: {hit.matched!r} looks like {m.text!r} (ratio {hit.ratio:.0f}), "
-                f"{hit.km:.1f} km from {hit.near}",))], _area_confidence(hit.ratio))
+                f"{hit.km:.1f} km from {hit.near}",)),), _area_confidence(hit.ratio))
     lone = _far_from_all(settled, group_event, front_km)
     results: dict[int, Resolution] = {}
     # a mention without coordinates of its own is resolved by its verdict alone (the ranking, its
     # confidence, the number of candidates, whether it is an event): one resolution per verdict,
     # worked out once, each mention's being it with its mention (its `why` and candidates shared)
-    finished: dict[tuple[int, float, int, bool], Resolution] = {}
+    finished: dict[tuple[int, int, bool], Resolution] = {}
     for gk, idx in groups.items():
-        ranked, conf = chosen[gk]
+        v = chosen[gk]
         event = group_event[gk]
         for i in idx:
             m, n = mentions[i], len(cand_cache[keys[i]])
             if m.coordinate is not None:
-                r = _finish(m, ranked, conf, n, front_km if event else None)
+                r = _finish(m, v.ranked, v.confidence, n, front_km if event else None, against_list=v.against_list)
             else:
-                vk = (id(ranked), conf, n, event)  # `chosen` holds every ranking till the end: ids stay theirs
+                vk = (id(v), n, event)  # `chosen` holds every verdict till the end: ids stay theirs
                 done = finished.get(vk)
                 if done is None:
-                    r = finished[vk] = _finish(m, ranked, conf, n, front_km if event else None)
+                    r = finished[vk] = _finish(m, v.ranked, v.confidence, n, front_km if event else None,
+                                               against_list=v.against_list)
                 else:
                     r = replace(done, mention=m)
             results[i] = r
@@ -1419,11 +1430,13 @@ def _against_list(best: Place, ranked: Sequence[Candidate], neighbours: Sequence
                for c in ranked[:_TOP])
 
 
-def _mark_against_list(best: Candidate) -> Candidate:
-    """``best`` with its ``why`` saying it was chosen against its list (:func:`_finish` then holds its confidence
-    to :data:`~geo.calibration.NEAR_TIE_CAP`)."""
-    return replace(best, why=best.why + (
-        f"over {LIST_FAR_KM:g} km from its list's settled neighbours, a namesake within: {_AGAINST_LIST}",))
+def _chosen_against_list(v: _Verdict) -> _Verdict:
+    """``v`` with its best taken as chosen against its list (:func:`_against_list`): flagged ``against_list``
+    (:func:`_finish` then holds its confidence to :data:`~geo.calibration.NEAR_TIE_CAP`), and its ``why`` saying so."""
+    best = v.ranked[0]
+    why = (*best.why, f"over {LIST_FAR_KM:g} km from its list's settled neighbours, a namesake within: chosen against "
+                      "its list's neighbours")
+    return replace(v, ranked=(replace(best, why=why), *v.ranked[1:]), against_list=True)
 
 
 def _area_confidence(ratio: float) -> float:
@@ -1545,11 +1558,12 @@ def _at_point(c: Coordinate, ranked: Sequence[Candidate]) -> tuple[int, float]:
     return at, float(d[at])
 
 
-def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
-            front_km: Callable[[float, float], float | None] | None = None) -> Resolution:
+def _finish(m: Mention, ranked: Sequence[Candidate], conf: float, n: int,
+            front_km: Callable[[float, float], float | None] | None = None, *, against_list: bool = False) -> Resolution:
     """The resolution of one mention from its ranked candidates (the best of ``n``); ``front_km``
     (for an event place) puts a namesake chosen far behind the front in its own calibration
-    stratum (:func:`geo.calibration.stratum`)."""
+    stratum (:func:`geo.calibration.stratum`); a best chosen against its list (``against_list``,
+    :attr:`_Verdict.against_list`) is held to :data:`~geo.calibration.NEAR_TIE_CAP`."""
     c = m.coordinate
     if c is not None:
         # The text's own coordinates are the point; the name is matched to the place there.
@@ -1597,7 +1611,7 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
             value = tie
             why += (f"a near tie with a namesake of the same oblast ({margin:.2f} behind): confidence held to "
                     f"{NEAR_TIE_CAP:g}",)
-    if value > NEAR_TIE_CAP and any(w.endswith(_AGAINST_LIST) for w in best.why):
+    if value > NEAR_TIE_CAP and against_list:
         value = NEAR_TIE_CAP
     return Resolution(
         mention=m,
