@@ -130,6 +130,14 @@ LIST_BESIDE_ITEMS = 3
 #: A namesake chosen farther than this from every settled list neighbour while a runner-up lies within it of one
 #: was chosen against its list: not trusted as sure (held to :data:`~geo.calibration.NEAR_TIE_CAP`)
 LIST_FAR_KM = 25.0
+#: The pull of a settled place on a name, by what ties the two: the distance over which it halves (km), what
+#: ``why`` calls it (of the place's name) and its group (``gazetteer.ranking.Anchor``); its weight is the caller's
+_PLACE_PULLS: dict[str, tuple[float, str, str]] = {
+    "report": (CLUSTER_SCALE_KM, "{}", "report"),  # a place of the report written nearby
+    "list": (LIST_SCALE_KM, "{}, a neighbour in its list", "list"),
+    "same-name": (3.0, "the {} this report means elsewhere", "same-name"),  # the same name in another paragraph
+    "locator": (LOCATOR_SCALE_KM, "{}, the place the text locates it near", ""),  # "Lozova, near Kupiansk"
+}
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
@@ -729,7 +737,26 @@ def resolve_mentions(
                 if other != gk:
                     list_near.setdefault(gk, set()).add(other)
     del group_of
-    locator_anchors: dict[int, tuple[Place, Anchor]] = {}
+
+    # Every pull a judgement reads is made once and is the same object after: the same anchors come back round after
+    # round, and a judgement is looked up by them (see judge). One store for every kind, each key its kind and every
+    # value the anchor is made from.
+    made_anchors: dict[tuple, Anchor] = {}
+
+    def anchor(key: tuple, make: Callable[[], Anchor]) -> Anchor:
+        """The anchor of ``key`` (its kind, then every value ``make`` reads), made by ``make`` the first time."""
+        a = made_anchors.get(key)
+        if a is None:
+            a = made_anchors[key] = make()
+        return a
+
+    def place_pull(kind: str, p: Place, weight: float) -> Anchor:
+        """The pull of the settled place ``p`` on a name it is tied to by ``kind`` (:data:`_PLACE_PULLS`)."""
+        def make() -> Anchor:
+            scale_km, label, group = _PLACE_PULLS[kind]
+            return Anchor(p.lat, p.lon, weight=weight, scale_km=scale_km, label=label.format(p.name), group=group)
+
+        return anchor((kind, p.geonameid, p.lat, p.lon, p.name, weight), make)
 
     # the front direction each place is listed under (its paragraph, until the next direction)
     sector_anchors = _sector_anchors(sectors)
@@ -739,7 +766,6 @@ def resolve_mentions(
     for s in sectors:
         if s.listed:
             listed_towns.setdefault(s.town.geonameid, []).append(s)
-    town_anchors: dict[tuple[int, float], Anchor] = {}
 
     def town_anchor(at: Sequence[int], gid: int) -> Anchor:
         """The pull of a listed direction's town on a name of its own (mentions at ``at``): :data:`TOWN_WEIGHT`,
@@ -747,13 +773,10 @@ def resolve_mentions(
         named = listed_towns[gid]
         chars = min(abs(x - s.at) for x in at for s in named)
         w = TOWN_WEIGHT * _closeness(chars)
-        a = town_anchors.get((gid, w))
-        if a is None:
-            town = named[0].town
-            a = town_anchors[(gid, w)] = Anchor(
-                town.lat, town.lon, weight=w, scale_km=TOWN_SCALE_KM,
-                label=f"{town.name}, the town the direction '{named[0].text}' is named after", group="sector")
-        return a
+        town = named[0].town
+        return anchor(("town", gid, w), lambda: Anchor(
+            town.lat, town.lon, weight=w, scale_km=TOWN_SCALE_KM,
+            label=f"{town.name}, the town the direction '{named[0].text}' is named after", group="sector"))
 
     settled: dict[str, Place] = {}
     chosen: dict[str, _Verdict] = {}
@@ -836,18 +859,10 @@ def resolve_mentions(
         best = sorted(found, key=lambda o: (found[o], settled_order[o]))[:_NEAREST]
         return [(o, found[o]) for o in best]
 
-    prepared: dict[tuple[str, str, bool], Prepared] = {}
+    prepared: dict[tuple[str, str, str], Prepared] = {}
     readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
 
     fixed_of: dict[str, _Fixed] = {}
-    # the pull of a settled place, by place and weight: the same anchor objects come back round
-    # after round, and a judgement is looked up by them
-    place_anchors: dict[tuple[int, float, float, float], Anchor] = {}
-    # likewise the pull towards the same name's place elsewhere, by the place, and the point a
-    # bearing from a settled place gives, by the place and the bearing (each held with its anchor,
-    # so that an id stays its object's)
-    elsewhere_anchors: dict[int, tuple[Place, Anchor]] = {}
-    bearing_anchors: dict[tuple[int, int], tuple[Place, Relation, Anchor]] = {}
 
     readings_ids: dict[str, frozenset[int]] = {}
 
@@ -885,21 +900,28 @@ def resolve_mentions(
                 near_by.add(text_group[j])
         return near_by
 
-    # the pull of a coordinate of the text, by the point as written, its weight and whether it is
-    # the name's own: each coordinate pulls the many names written near it, as one anchor object
-    coord_anchors: dict[tuple[float, float, str, float, bool], Anchor] = {}
-
     def coord_anchor(c: Coordinate, weight: float, own: bool) -> Anchor:
-        ak = (c.lat, c.lon, c.text, weight, own)
-        a = coord_anchors.get(ak)
-        if a is None:
-            a = coord_anchors[ak] = (
-                Anchor(c.lat, c.lon, weight=weight, scale_km=2.0, label=f"its coordinates in the text {c.text}")
-                if own else Anchor(c.lat, c.lon, weight=weight, scale_km=30.0, label=f"coordinates {c.text}",
-                                   group="report"))
-        return a
+        """The pull of a coordinate of the text, the name's ``own`` or another: each pulls the many names written
+        near it, as one anchor object."""
+        return anchor(("coords", c.lat, c.lon, c.text, weight, own), lambda: (
+            Anchor(c.lat, c.lon, weight=weight, scale_km=2.0, label=f"its coordinates in the text {c.text}")
+            if own else Anchor(c.lat, c.lon, weight=weight, scale_km=30.0, label=f"coordinates {c.text}",
+                               group="report")))
 
-    list_anchors: dict[tuple[int, float, float, float], Anchor] = {}
+    def bearing_pull(p: Place, rel: Relation) -> Anchor:
+        """The pull towards the point a bearing phrase ``rel`` from the settled place ``p`` gives."""
+        def make() -> Anchor:
+            lat, lon = _toward(p.lat, p.lon, rel)
+            return Anchor(lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
+                          label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'")
+
+        return anchor(("bearing", p.lat, p.lon, p.name, rel.bearing, rel.distance_km, rel.text), make)
+
+    def settled_other(ref: str, key0: str) -> Place | None:
+        """The settlement the group ``ref`` is settled at, unless it is unsettled, not a settlement, or of the
+        name ``key0`` (no evidence for itself)."""
+        p = settled.get(ref)
+        return None if p is None or p.feature_class != "P" or same_name(base_key[ref], key0) else p
 
     def list_neighbours(gk: str, key0: str) -> list[tuple[Place, float]]:
         """The nearest settled event settlement on each side of each of its places in a list, at most
@@ -1027,13 +1049,7 @@ def resolve_mentions(
         elsewhere = 0
         for other in settled_by_name.get(key0, ()) if f.namesakes else ():
             if other != gk:
-                p = settled[other]
-                held = elsewhere_anchors.get(id(p))
-                if held is None:
-                    held = elsewhere_anchors[id(p)] = (p, Anchor(
-                        p.lat, p.lon, weight=0.35, scale_km=3.0, label=f"the {p.name} this report means elsewhere",
-                        group="same-name"))
-                anchors.append(held[1])
+                anchors.append(place_pull("same-name", settled[other], 0.35))
                 elsewhere += 1
                 if elsewhere == _SAME_NAME_ANCHORS:
                     break
@@ -1053,43 +1069,18 @@ def resolve_mentions(
                 if not (paragraphs_of(f.at) & paragraphs_of(group_pos[other])):
                     continue  # another direction's paragraph: nothing about this one
                 w *= OTHER_SECTOR  # listed under another direction: it says little about this one
-            ak = (p.geonameid, p.lat, p.lon, w)
-            a = place_anchors.get(ak)
-            if a is None:
-                a = place_anchors[ak] = Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name,
-                                               group="report")
-            anchors.append(a)
+            anchors.append(place_pull("report", p, w))
         # the nearest settled members of its list on either side: a list names neighbours
         neighbours = list_neighbours(gk, key0)
-        for p, share in neighbours:
-            w = LIST_WEIGHT * share
-            ak = (p.geonameid, p.lat, p.lon, w)
-            a = list_anchors.get(ak)
-            if a is None:
-                a = list_anchors[ak] = Anchor(p.lat, p.lon, weight=w, scale_km=LIST_SCALE_KM, group="list",
-                                              label=f"{p.name}, a neighbour in its list")
-            anchors.append(a)
+        anchors.extend(place_pull("list", p, LIST_WEIGHT * share) for p, share in neighbours)
+        # the point a bearing from a settled place gives ("near Myrne (northwest of Pokrovsk)")
         for ref, rel in bearings.get(gk, ()):
-            p = settled.get(ref)
-            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
-                continue
-            held_b = bearing_anchors.get((id(p), id(rel)))
-            if held_b is None:
-                lat, lon = _toward(p.lat, p.lon, rel)
-                held_b = bearing_anchors[(id(p), id(rel))] = (p, rel, Anchor(
-                    lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
-                    label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
-            anchors.append(held_b[2])
+            if (p := settled_other(ref, key0)) is not None:
+                anchors.append(bearing_pull(p, rel))
+        # the place the text locates it near ("took Lozova, near the town of Kupiansk")
         for ref in locators.get(gk, ()):
-            p = settled.get(ref)
-            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
-                continue
-            held_l = locator_anchors.get(id(p))
-            if held_l is None:
-                held_l = locator_anchors[id(p)] = (p, Anchor(
-                    p.lat, p.lon, weight=LOCATOR_WEIGHT, scale_km=LOCATOR_SCALE_KM,
-                    label=f"{p.name}, the place the text locates it near"))
-            anchors.append(held_l[1])
+            if (p := settled_other(ref, key0)) is not None:
+                anchors.append(place_pull("locator", p, LOCATOR_WEIGHT))
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
