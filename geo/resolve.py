@@ -168,7 +168,7 @@ _REGION_LEVELS: dict[str, tuple[Weights, str]] = {
     "report": (Weights(region=0.25, raion=0.1), "named elsewhere in the report"),
 }
 #: The levels a region may be evidence at, strongest first
-_LEVEL_ORDER = ("sentence", "paragraph", "lead", "report")
+_LEVEL_ORDER = tuple(_REGION_LEVELS)
 #: What ``why`` says of a region at each level: a line holding one is evidence of place
 _REGION_WHY = tuple(label for _, label in _REGION_LEVELS.values())
 
@@ -686,7 +686,10 @@ def resolve_mentions(
     in_text = sorted((mentions[i].start, gk) for gk, idx in groups.items() for i in idx)
     text_pos, text_group = [x for x, _ in in_text], [g for _, g in in_text]
     del in_text  # (a pair per mention, not needed again)
-    name_count = Counter(base_key.values())
+    # each name's groups (its paragraphs), in key order
+    groups_by_name: dict[str, list[str]] = {}
+    for gk in sorted(groups):
+        groups_by_name.setdefault(base_key[gk], []).append(gk)
     # coordinates the report gives for a name hold for its other mentions too
     own_coords: dict[str, list[tuple[int, Coordinate]]] = {}
     for i, m in enumerate(mentions):
@@ -996,7 +999,7 @@ def resolve_mentions(
         beside = tuple(sorted(other for other in written_near(pa) if other != gk and group_event[other]
                               and not same_name(base_key[other], keys[i0])
                               and ((apart := items_apart(gk, other)) is None or apart <= LIST_BESIDE_ITEMS)))
-        namesakes = name_count[keys[i0]] > 1
+        namesakes = len(groups_by_name[keys[i0]]) > 1
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
                                   frozenset(in_sectors) if in_sectors else _NO_SECTORS)
         return f
@@ -1008,9 +1011,6 @@ def resolve_mentions(
     for gk, refs in bearings.items():
         for ref, _ in refs:
             bearing_of.setdefault(ref, []).append(gk)
-    open_by_name: dict[str, list[str]] = {}
-    for gk in sorted(groups):
-        open_by_name.setdefault(base_key[gk], []).append(gk)
     # each judgement made, by everything the ranking read (see judge)
     verdict_of: dict[tuple, _Verdict] = {}
 
@@ -1036,7 +1036,7 @@ def resolve_mentions(
             out.update(o for o in list_near.get(g, ()) if o in pending)
             key0 = base_key[g]
             if len(settled_by_name[key0]) - fresh[key0] < _SAME_NAME_ANCHORS:
-                out.update(o for o in open_by_name[key0] if o in pending and fixed(o).namesakes)
+                out.update(o for o in groups_by_name[key0] if o in pending)  # (g is one of them, settled)
         return out
 
     def judge(gk: str) -> _Verdict:
@@ -1215,21 +1215,21 @@ def resolve_mentions(
     area += [s.town for s in sectors]
     pool: list | None = None  # the area's settlements, worked out once, for the first name that needs them
     for gk in sorted(groups):
-        ranked, conf = chosen[gk].ranked, chosen[gk].confidence
+        v = chosen[gk]
         m = mentions[groups[gk][0]]
         if (not area or not group_event[gk] or m.coordinate is not None or m.trigger in ("region", "water")
-                or (ranked and not (ranked[0].rule == "fuzzy" and conf < MIN_CONFIDENCE))):
+                or (v.ranked and not (v.ranked[0].rule == "fuzzy" and v.confidence < MIN_CONFIDENCE))):
             continue
         if pool is None:
             pool = area_pool(gaz, area)
-        hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=pool)
+        name = _KIND_WORD.sub("", m.text)
+        hit = area_match(name, gaz, pool=pool)
         named, level = group_regions[gk]
         if hit is None and level != "report":
             # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
             # областях": the oblast or raion its sentence names, or its paragraph or report states as
             # its scope, is the area too (a higher bar: an oblast holds some two thousand settlements)
-            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions,
-                                                                                _REGION_LEVELS[level][1]),
+            hit = area_match(name, gaz, pool=_region_pool(gaz, named, regions, _REGION_LEVELS[level][1]),
                              cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
@@ -1585,7 +1585,7 @@ def _finish(m: Mention, ranked: Sequence[Candidate], conf: float, n: int,
     if not ranked or conf < (TIED_CONFIDENCE if near else MIN_CONFIDENCE):
         why = ("no candidate in the gazetteer",) if not ranked else (
             f"{n} candidates and none clearly best (confidence {conf:.2f}): left unresolved",
-            *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:3]),
+            *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:_TOP]),
         )
         return Resolution(m, None, None, None, None, round(conf, 3), None, None, why, tuple(ranked[:_CANDIDATES_KEPT]))
     best = ranked[0]
