@@ -142,6 +142,17 @@ class Listing:
     again: int | None = None  #: the later sentence that comes back to these places (an anaphor), if any
     stop: int | None = None  #: where the listed names end in the sentence (None: at its end)
     modality: str = "done"  #: the modality the action has where it was announced ("tried to take two villages": attempted)
+    #: the action the opener's own event noun gives the places ("Бой произошел у A": fighting), which the announced
+    #: action replaces (the noun names the event the sentence before told: "отразили контратаку. Бой произошел у A")
+    replaces: Action | None = None
+    #: the heads of an elliptic dash list, where each item's place stands, not the items ("В ДНР – села A, а в
+    #: Запорожской области – B": ", а в Запорожской области"), as spans of the sentence: their names take no action
+    heads: tuple[tuple[int, int], ...] = ()
+
+    def lists(self, at: int) -> bool:
+        """Whether a name at offset ``at`` of the sentence is one of the listed names."""
+        return at >= self.start and (self.stop is None or at < self.stop) \
+            and not any(lo <= at < hi for lo, hi in self.heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,19 +548,27 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     break
                 cue = _last_cue(text[spans[j][0]:spans[j][1]])
             if cue is not None and cue.action is not Action.OTHER:
+                # an opener that is an event noun ("Столкновение произошло близ A", "Бой произошел у A") places the
+                # event the sentence before told: the noun's own reading of its places gives way to that event's
+                own = _last_cue(sentence, opener.end)
                 listing = Listing(cue.action, cue.detail, opener.end,
                                   f"list continued after '{opener.text}': cue '{cue.text}'",
-                                  stop=_list_stop(sentence, opener.end), modality=cue.modality)
-        if listing is None and i > first:
+                                  stop=_list_stop(sentence, opener.end), modality=cue.modality,
+                                  replaces=own.action if own is not None and own.start >= opener.start else None)
+        if listing is None and i > 0:
             verbless = _VERBLESS_DASH.match(sentence)
+            before_text = text[spans[i - 1][0]:spans[i - 1][1]]
             if verbless is not None and _last_cue(sentence) is None:
                 # "…атакували 20 разів. На Куп'янському напрямку – у районах A, B": a sentence whose dash stands for
-                # the verb goes on with the verb of the sentence before it in its paragraph (General Staff copy)
-                cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
-                if cue is not None and cue.action is not Action.OTHER:
+                # the verb goes on with the verb of the sentence before it in its paragraph (General Staff copy); a
+                # paragraph that opens so goes on with a headline or lead of one sentence that counts the places it
+                # leaves unnamed ("сообщило о занятии двух сел.\nВ ДНР – населенного пункта A, а в … – B")
+                cue = _last_cue(before_text)
+                if cue is not None and cue.action is not Action.OTHER \
+                        and (i > first or (before == i - 1 and _COUNT.search(before_text, cue.end))):
                     listing = Listing(cue.action, cue.detail, verbless.end(),
                                       f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before",
-                                      modality=cue.modality)
+                                      modality=cue.modality, heads=_dash_heads(sentence, verbless.end()))
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
@@ -639,6 +658,27 @@ def _named_before(text: str, spans: Sequence[tuple[int, int]], states: Sequence[
         if sp is not None and sp.sentence == j and stem.search(text, *spans[j]):
             return sp, m.start("after" if m.group("after") else "before")
     return None
+
+
+# a count of places a headline or lead announces without naming them ("о занятии двух сел", "освободили 3 населенных
+# пункта"): digits or a number row of geo/rules/distance_words.jsonl (one vocabulary of number words)
+_COUNT = re.compile(r"(?<!\w)(?:\d+|" + rows_pattern(r for r in lookup_rows("distance_words") if r.cls == "number"
+                                                   and r.key.isalpha()) + r")\s", re.IGNORECASE)
+# a dash inside an elliptic list after its first one, and the head before it back to a comma or semicolon ("…, а в
+# Запорожской области – B"): where the next items stand
+_NEXT_DASH = re.compile(r"\s[–—]\s")
+
+
+def _dash_heads(sentence: str, start: int) -> tuple[tuple[int, int], ...]:
+    """The heads of the later segments of an elliptic dash list whose items start at ``start`` ("В ДНР – села A, а в
+    Запорожской области – B": the span of ", а в Запорожской области"): from the comma or semicolon before each later
+    dash to the dash."""
+    heads = []
+    for m in _NEXT_DASH.finditer(sentence, start):
+        lo = max(sentence.rfind(",", start, m.start()), sentence.rfind(";", start, m.start()))
+        if lo >= 0:
+            heads.append((lo, m.start()))
+    return tuple(heads)
 
 
 # a sentence that opens with a head of a few words (a direction, "Найбільше") and a dash standing for the verb, then a
@@ -1100,10 +1140,9 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
         changes: dict = {}
         why: list[str] = []
         lst = st.listing
-        if lst is not None and c.role in ("event", "background") and c.start - st.span[0] >= lst.start \
-                and (lst.stop is None or c.start - st.span[0] < lst.stop) \
+        if lst is not None and c.role in ("event", "background") and lst.lists(c.start - st.span[0]) \
                 and not c.action_detail.startswith("denied"):
-            if c.action is Action.OTHER:
+            if c.action is Action.OTHER or (lst.replaces is not None and c.action is lst.replaces):
                 changes.update(action=lst.action, action_detail=lst.detail, role="event", modality=lst.modality)
                 why.append(lst.why)
             elif lst.again is not None and c.action is not lst.action and c.precision != 3:
