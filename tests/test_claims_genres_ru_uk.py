@@ -839,3 +839,49 @@ def test_a_further_objective_is_no_event(sentence: str, name: str) -> None:
 def test_an_advance_in_the_course_of_a_further_offensive_stays_an_event() -> None:
     c = _claim("В ходе дальнейшего наступления войска освободили Андреевку.", "Андреевку")
     assert (c.action, c.role) == (Action.CAPTURED, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # Russian wire and MoD copy: a repel told as "пресекли попытку / вылазку", "пресечены попытки"
+    ("Российские военные пресекли попытку прорыва ВСУ у Ямполя.", "Ямполя", Action.REPELLED),
+    ("Подразделения пресекли вылазку диверсионной группы противника у Тёткино.", "Тёткино", Action.REPELLED),
+    ("В районе Глушково пресечены попытки прорыва мобильных групп противника.", "Глушково", Action.REPELLED),
+    # the start of an operation to take a town is fighting there
+    ("Командующий доложил о начале операции по освобождению города Гуляйполе.", "Гуляйполе", Action.FIGHTING),
+    ("Президенту доложили о начале операции по занятию Степногорска.", "Степногорска", Action.FIGHTING),
+    # forces a few kilometres from a town advance on it
+    ("Российские войска стоят в двух километрах от Константиновки.", "Константиновки", Action.ADVANCING),
+    ("Наши подразделения находятся в 15 километрах от Краматорска.", "Краматорска", Action.ADVANCING),
+    ("Штурмовые группы находятся в 4 км восточнее Покровска.", "Покровска", Action.ADVANCING),
+    ("Российские войска стоят на расстоянии 2-3 километров от Купянска.", "Купянска", Action.ADVANCING),
+])
+def test_russian_wire_repels_operations_and_distances(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a town described by its distance from another is no advance on it (singular: the town, not the forces)
+    ("Гуляйполе находится в 75 км от Запорожья.", "Запорожья"),
+    ("Село находится в пяти километрах от Ямполя.", "Ямполя"),
+])
+def test_a_town_described_by_its_distance_is_no_event(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.OTHER, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # what taking a place would bring is a purpose: neither the place nor what lies beyond it is captured
+    ("Российские войска стоят у Константиновки, взятие которой позволит выйти к Краматорску.", "Краматорску"),
+    ("Бои идут в районе Покровска, освобождение которого обеспечит выход к Доброполью.", "Доброполью"),
+    ("Противник рвется к Купянску, захват которого позволит ему выйти к Осколу.", "Осколу"),
+])
+def test_what_taking_a_place_would_allow_is_no_capture(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is not Action.CAPTURED, c.why
+
+
+def test_a_capture_whose_relative_clause_tells_what_it_brought_stays_a_capture() -> None:
+    # past, not a purpose: the rows name the future ("позволит", "обеспечит"), not what the capture brought
+    c = _claim("Войска завершили взятие Тихого, взятие которого позволило выйти к Ямполю.", "Тихого")
+    assert c.action is Action.CAPTURED, c.why
