@@ -885,3 +885,28 @@ def test_a_capture_whose_relative_clause_tells_what_it_brought_stays_a_capture()
     # past, not a purpose: the rows name the future ("позволит", "обеспечит"), not what the capture brought
     c = _claim("Войска завершили взятие Тихого, взятие которого позволило выйти к Ямполю.", "Тихого")
     assert c.action is Action.CAPTURED, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # MoD and wire copy: a clause after ", а" whose dash stands for the verb of the clause before (gapping)
+    ("Бойцы группировки «Юг» взяли под контроль Закотное в ДНР, а бойцы «Востока» – Новоданиловку в Запорожской "
+     "области.", "Новоданиловку", Action.CAPTURED),
+    ("20 ноября был взят под контроль населенный пункт Тихое, а 22 ноября — село Ямполь.", "Ямполь", Action.CAPTURED),
+    ("Российские войска освободили в ДНР населенный пункт Тихое, а в Запорожской области – Новоданиловку.",
+     "Новоданиловку", Action.CAPTURED),
+    ("Российские войска продвинулись у Ямполя, а на купянском направлении – у Кучеровки.", "Кучеровки",
+     Action.ADVANCING),
+])
+def test_a_gapped_clause_after_a_takes_the_verb_before_it(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a place heading its own clause ("а Торское – под контролем ВСУ") is no gapped item; nor is a description
+    ("Идут бои за Ямполь, а Торское – под контролем ВСУ.", "Торское"),
+    ("Тихое освобождено на прошлой неделе, а Ямполь – крупный узел дорог в Донецкой области.", "Ямполь"),
+])
+def test_a_clause_after_a_whose_dash_heads_a_place_takes_no_verb(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is not Action.CAPTURED, c.why
