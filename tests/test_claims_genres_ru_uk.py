@@ -920,3 +920,9 @@ def test_a_gapped_clause_after_a_takes_the_verb_before_it(sentence: str, name: s
 def test_a_clause_after_a_whose_dash_heads_a_place_takes_no_verb(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert c.action is not Action.CAPTURED, c.why
+
+
+def test_an_advance_followed_by_what_it_will_bring_stays_an_advance() -> None:
+    # the consequence rows make only a capture hypothetical: an advance told with its aim is still told as done
+    c = _claim("Российские войска продвинулись у Тихого, продвижение у Тихого позволит выйти к Ямполю.", "Тихого", 1)
+    assert c.action is Action.ADVANCING, c.why

@@ -472,7 +472,7 @@ def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
 def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | None = None) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance", "if ... captured"): an
     ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, a goal
-    (:func:`_goal_is`), or a ``consequence`` row after it whose subject it is ("взятие Константиновки позволит …",
+    (:func:`_goal_is`), or, for a capture, a ``consequence`` row after it whose subject it is ("взятие Константиновки позволит …",
     "освобождение которого обеспечит …": what taking the place would bring), at most :data:`_CONSEQUENCE_WORDS`
     words on with no comma or clause mark between. A row inside ``skip`` (the mention's own span: "May" of a place
     machine-translated as "First May") is a letter of the name, not a word of the sentence, as for the cues
@@ -485,7 +485,7 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | Non
             rest = sentence[h.end:cue.start]
             if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
                 return True
-    for h in kinds.get(("intentions", "consequence"), ()):
+    for h in kinds.get(("intentions", "consequence"), ()) if cue.action is Action.CAPTURED else ():
         if h.start >= cue.end and not (skip and h.start < skip[1] and h.end > skip[0]):
             between = sentence[cue.end:h.start]
             if len(between.split()) <= _CONSEQUENCE_WORDS and not any(ch in between for ch in ",;:.—–\n"):
