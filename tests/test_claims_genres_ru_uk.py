@@ -926,3 +926,13 @@ def test_an_advance_followed_by_what_it_will_bring_stays_an_advance() -> None:
     # the consequence rows make only a capture hypothetical: an advance told with its aim is still told as done
     c = _claim("Российские войска продвинулись у Тихого, продвижение у Тихого позволит выйти к Ямполю.", "Тихого", 1)
     assert c.action is Action.ADVANCING, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # attempts whose failure the clause itself tells: repelled where they were made
+    ("По словам Пушилина, попытки ВСУ прорваться к Ямполю остаются безуспешными.", "Ямполю"),
+    ("Попытки противника контратаковать у Тихого оказались безуспешными.", "Тихого"),
+])
+def test_attempts_that_stayed_unsuccessful_are_repelled(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (Action.REPELLED, "event"), c.why
