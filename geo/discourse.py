@@ -552,9 +552,11 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 if cue is not None:
                     break
                 cue = _last_cue(text[spans[j][0]:spans[j][1]])
+            if cue is not None and opener.rule.get("noun") == "clash" and cue.action not in _CLASH:
+                cue = None  # "освободили A. Бой произошел у B": a fight at B, no capture of it
             if cue is not None and cue.action is not Action.OTHER:
                 # an opener that is an event noun ("Столкновение произошло близ A", "Бой произошел у A") places the
-                # event the sentence before told: the noun's own reading of its places gives way to that event's
+                # clash the sentence before told: the noun's own reading of its places gives way to that clash's
                 own = _last_cue(sentence, opener.end)
                 listing = Listing(cue.action, cue.detail, opener.end,
                                   f"list continued after '{opener.text}': cue '{cue.text}'",
@@ -562,12 +564,12 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                                   replaces=own.action if own is not None and own.start >= opener.start else None)
         if listing is None and i > 0:
             verbless = _VERBLESS_DASH.match(sentence)
-            before_text = text[spans[i - 1][0]:spans[i - 1][1]]
             if verbless is not None and _last_cue(sentence) is None:
+                before_text = text[spans[i - 1][0]:spans[i - 1][1]]
                 # "…атакували 20 разів. На Куп'янському напрямку – у районах A, B": a sentence whose dash stands for
                 # the verb goes on with the verb of the sentence before it in its paragraph (General Staff copy); a
                 # paragraph that opens so goes on with a headline or lead of one sentence that counts the places it
-                # leaves unnamed ("сообщило о занятии двух сел.\nВ ДНР – населенного пункта A, а в … – B")
+                # leaves unnamed ("сообщило об освобождении двух сел.\nВ ДНР – населенного пункта A, а в … – B")
                 cue = _last_cue(before_text)
                 if cue is not None and cue.action is not Action.OTHER \
                         and (i > first or (before == i - 1 and _COUNT.search(before_text, cue.end))):
@@ -690,6 +692,7 @@ def _dash_heads(sentence: str, start: int) -> tuple[tuple[int, int], ...]:
 # lower-case word (a preposition: "у районах", "в бік", "поблизу") before its places
 _VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0,3}[^\s\d,;:.–—-][^\s,;:.–—]*+)\s++[–—]\s++(?=[a-zа-яёіїєґ])")
 _LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
+_CLASH = frozenset({Action.REPELLED, Action.ATTACKED, Action.FIGHTING})  # what an event noun of a clash places
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)

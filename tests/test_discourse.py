@@ -20,6 +20,8 @@ OPENS = {"en": "Russian forces liberated three settlements.",
          "ru": "Российские войска освободили три населенных пункта.",
          "uk": "Українські сили відбили атаки біля трьох населених пунктів."}
 OPENED = {"en": Action.CAPTURED, "ru": Action.CAPTURED, "uk": Action.REPELLED}
+REPELS = {"en": "Ukrainian forces repelled a counterattack.", "ru": "Подразделения отразили контратаку противника.",
+          "uk": "Захисники відбили контратаку ворога."}
 PLACES = {"en": "Russian forces shelled Tykhe and Novoye.", "ru": "Войска обстреляли Тихое и Новое.",
           "uk": "Росіяни обстріляли Тихе та Нове."}
 ATTACKS = {"en": "The enemy attacked near Tykhe and Novoye.", "ru": "Противник атаковал в районах Тихого и Нового.",
@@ -67,6 +69,11 @@ def test_every_row_reads_back(row):
         states = read_report(head + row.example)
         assert states[-1].speaker.claimant is Claimant.UA_GENERALSTAFF
         assert read_report(head + "The enemy attacked near Lysivka.")[-1].speaker.claimant is Claimant.RU_MOD
+    elif row.cls == "list" and row.get("noun") == "clash":
+        # an event noun places the clash told before it, not a capture
+        states = read_report(REPELS[row.lang] + " " + row.example)
+        assert states[1].listing is not None and states[1].listing.action is Action.REPELLED
+        assert read_report(OPENS[row.lang] + " " + row.example)[1].listing is None
     elif row.cls == "list":
         states = read_report(OPENS[row.lang] + " " + row.example)
         assert states[1].listing is not None and states[1].listing.action is OPENED[row.lang]
@@ -1066,6 +1073,8 @@ def test_an_event_noun_in_the_next_sentence_places_the_repel_told_before(text: s
 @pytest.mark.parametrize("text", [
     # no event told before: the noun's own fighting stays
     "Погода в регионе испортилась. Бой произошел у Ямполя.",
+    # a capture told before: a fight near another place is no capture of it
+    "Российские войска освободили Тихое. Бой произошел у Ямполя.",
     # the noun inside the sentence, not opening it: the sentence's own event
     "Бойцы отразили атаку. Вечером у Ямполя произошел бой.",
 ])

@@ -96,9 +96,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table); a closing mark opens the
     # clause at a sentence's end that names who spoke the block it closes ("…, — Генштаб.", "… (Генштаб)."); an
     # outcome tells how the attacks of the sentence before ended ("Усі атаки відбито.")
+    # a list row of noun "clash" is an event noun that places a clash told in the sentence before ("Столкновение
+    # произошло близ A" after a repel): it takes only a clash's action (repelled, attacked, fighting)
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation",
                              "closing", "outcome"}),
-                  {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES}),
+                  {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES,
+                   "noun": frozenset({"clash"})}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
 #: the position words ("in", "near") and the words of a text's own voice (:mod:`geo.claims.voice`: "Russian
