@@ -29,8 +29,8 @@ open list
     attempted), and, as any claim their sentence left without them, the report's speaker and the
     announcing sentence's day (the date scope below); a sentence that comes back to the previous
     one's places ("in these areas", "у цих районах") gives them its own action. An opener that is an event noun
-    ("Столкновение произошло близ A", "Бой произошел у A") places the event the sentence before told: its places
-    take that event's action over the noun's own fighting. A verbless sentence whose dash stands for the verb
+    of a clash ("Столкновение произошло близ A", "Бой произошел у A": ``noun: clash``) places the clash the sentence
+    before told (a repel, an attack, fighting): its places take that action over the noun's own fighting. A verbless sentence whose dash stands for the verb
     ("На … напрямку – у районах A, B") goes on with the sentence before in its paragraph, or, opening a paragraph,
     with a one-sentence headline or lead that counts the places it leaves unnamed ("об освобождении двух сел.\nВ ДНР –
     населенного пункта A, а в Запорожской области – B"); the heads of its later dashes are not its items.
