@@ -411,10 +411,10 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # a source that is a speaker of its own (an ISW page, a DeepState post, the MoD's agency) speaks
     # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
     # first speaker named speaks the report)
-    own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
+    source_speaker = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
     outlet = Speaker(outlet or source or Claimant.AUTHOR, _REMINDER, -1)
     states: list[SentenceState] = []
-    report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
+    report: Speaker | None = source_speaker  # the report's speaker: the source's own, else the first named, a header
     # line's, a back reference's
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
@@ -504,7 +504,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     states[j] = replace(states[j], speaker=named)
             # a speaker named in the outlet's reminder ("Нагадаємо, … Про це розповів Зеленський") is the
             # reminder's, not the report's
-            if own is None and not recalled and (report is None or report.weak or header or backref):
+            if source_speaker is None and not recalled and (report is None or report.weak or header or backref):
                 report, paragraph = named, None
             else:
                 paragraph = named
@@ -541,41 +541,9 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 colon_list = Listing(cue.action, cue.detail, 0, f"list line under '{sentence.strip()[-40:]}': cue '{cue.text}'",
                                      modality=cue.modality)
         if "list" in classes:
-            opener = next(m for m in found if m.cls == "list")
-            cue = _last_cue(sentence, opener.start)
-            # else the last action named before it in its paragraph, over a sentence that only names who
-            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
-            # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
-            # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
-            lo = first if i > first else before
-            for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
-                if cue is not None:
-                    break
-                cue = _last_cue(text[spans[j][0]:spans[j][1]])
-            if cue is not None and opener.rule.get("noun") == "clash" and cue.action not in _CLASH:
-                cue = None  # "освободили A. Бой произошел у B": a fight at B, no capture of it
-            if cue is not None and cue.action is not Action.OTHER:
-                # an opener that is an event noun ("Столкновение произошло близ A", "Бой произошел у A") places the
-                # clash the sentence before told: the noun's own reading of its places gives way to that clash's
-                own = _last_cue(sentence, opener.end)
-                listing = Listing(cue.action, cue.detail, opener.end,
-                                  f"list continued after '{opener.text}': cue '{cue.text}'",
-                                  stop=_list_stop(sentence, opener.end), modality=cue.modality,
-                                  replaces=own.action if own is not None and own.start >= opener.start else None)
+            listing = _opener_listing(text, spans, i, next(m for m in found if m.cls == "list"), first, before)
         if listing is None and i > 0:
-            verbless = _VERBLESS_DASH.match(sentence)
-            if verbless is not None and _last_cue(sentence) is None:
-                before_text = text[spans[i - 1][0]:spans[i - 1][1]]
-                # "…атакували 20 разів. На Куп'янському напрямку – у районах A, B": a sentence whose dash stands for
-                # the verb goes on with the verb of the sentence before it in its paragraph (General Staff copy); a
-                # paragraph that opens so goes on with a headline or lead of one sentence that counts the places it
-                # leaves unnamed ("сообщило об освобождении двух сел.\nВ ДНР – населенного пункта A, а в … – B")
-                cue = _last_cue(before_text)
-                if cue is not None and cue.action is not Action.OTHER \
-                        and (i > first or (before == i - 1 and _COUNT.search(before_text, cue.end))):
-                    listing = Listing(cue.action, cue.detail, verbless.end(),
-                                      f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before",
-                                      modality=cue.modality, heads=_dash_heads(sentence, verbless.end()))
+            listing = _verbless_listing(text, spans, i, first, before)
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
@@ -591,6 +559,59 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 Action.REPELLED, f"repelled: '{told.text}'", 0, f"outcome told in the next sentence: '{told.text}'", i))
         states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
+
+
+def _opener_listing(text: str, spans: Sequence[tuple[int, int]], i: int, opener, first: int,
+                    before: int) -> Listing | None:
+    """The action a list opener of sentence ``i`` (``opener``: its marker) gives the names after it, or None.
+
+    The action is the last cue before the opener in its sentence, else the last one named before it in its
+    paragraph (``first``: the paragraph's first sentence; an opener that opens its paragraph continues the one
+    before, opened at ``before``)."""
+    sentence = text[spans[i][0]:spans[i][1]]
+    cue = _last_cue(sentence, opener.start)
+    # else the last action named before it in its paragraph, over a sentence that only names who
+    # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
+    # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
+    # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
+    lo = first if i > first else before
+    for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
+        if cue is not None:
+            break
+        cue = _last_cue(text[spans[j][0]:spans[j][1]])
+    if cue is not None and opener.rule.get("noun") == "clash" and cue.action not in _CLASH:
+        return None  # "освободили A. Бой произошел у B": a fight at B, no capture of it
+    if cue is None or cue.action is Action.OTHER:
+        return None
+    # an opener that is an event noun ("Столкновение произошло близ A", "Бой произошел у A") places the
+    # clash the sentence before told: the noun's own reading of its places gives way to that clash's
+    noun = _last_cue(sentence, opener.end)
+    return Listing(cue.action, cue.detail, opener.end, f"list continued after '{opener.text}': cue '{cue.text}'",
+                   stop=_list_stop(sentence, opener.end), modality=cue.modality,
+                   replaces=noun.action if noun is not None and noun.start >= opener.start else None)
+
+
+def _verbless_listing(text: str, spans: Sequence[tuple[int, int]], i: int, first: int,
+                      before: int) -> Listing | None:
+    """The action sentence ``i`` (``i > 0``) gives its places when its dash stands for the verb, or None.
+
+    "…атакували 20 разів. На Куп'янському напрямку – у районах A, B": a sentence whose dash stands for the verb
+    goes on with the verb of the sentence before it in its paragraph (General Staff copy; ``first``: the
+    paragraph's first sentence); a paragraph that opens so goes on with a headline or lead of one sentence
+    (``before``: where the paragraph before opened) that counts the places it leaves unnamed ("сообщило об
+    освобождении двух сел.\nВ ДНР – населенного пункта A, а в … – B")."""
+    sentence = text[spans[i][0]:spans[i][1]]
+    verbless = _VERBLESS_DASH.match(sentence)
+    if verbless is None or _last_cue(sentence) is not None:
+        return None
+    before_text = text[spans[i - 1][0]:spans[i - 1][1]]
+    cue = _last_cue(before_text)
+    if cue is None or cue.action is Action.OTHER \
+            or not (i > first or (before == i - 1 and _COUNT.search(before_text, cue.end))):
+        return None
+    return Listing(cue.action, cue.detail, verbless.end(),
+                   f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before",
+                   modality=cue.modality, heads=_dash_heads(sentence, verbless.end()))
 
 
 # where the names a list opener introduces end: a comma or semicolon that no name (nor a conjunction and a name)

@@ -1113,3 +1113,23 @@ def test_a_dash_list_after_a_headline_that_names_its_place_takes_nothing() -> No
     out = apply_report_state([_claim(text.index("Новоданиловка"), place="Новоданиловка")], read_report(text), text,
                              dt.date(2025, 11, 24))
     assert out[0].action is Action.OTHER, out[0].why
+
+
+@pytest.mark.parametrize("opener", [
+    "",
+    # a list opener earlier in the report ("зокрема") whose listing reads its own event noun: none of its reading
+    # may reach who speaks further on
+    "Ворог атакував кілька сіл, зокрема Удачне та Котлине.\n",
+])
+@pytest.mark.parametrize("source", [None, Claimant.MEDIA])
+def test_a_general_staff_aside_speaks_the_next_paragraphs_places(opener: str, source) -> None:
+    # news copy: the General Staff named in an aside ("За даними … зведення Генштабу"), then a new line whose
+    # sentences tell the attacks and list the places: the General Staff speaks them
+    text = ("Прикордонники відбили штурм поблизу Покровська.\n" + opener
+            + "Покровський напрямок лишається найгарячішим. За даними вечірнього зведення Генштабу, тут за добу "
+              "відбулося найбільше боїв.\n"
+              "Сили оборони відбили 30 атак. Бої йшли у районах Новоекономічного, Мирнограда і Родинського.")
+    states = read_report(text, source=source)
+    aside = next(i for i, st in enumerate(states) if "Генштабу" in text[st.span[0]:st.span[1]])
+    assert states[aside].speaker.claimant is Claimant.UA_GENERALSTAFF
+    assert [st.speaker and st.speaker.claimant for st in states[aside + 1:]] == [Claimant.UA_GENERALSTAFF] * 2
