@@ -23,8 +23,16 @@ def names(text, gaz):
         # hyphen-joined places are split, one-name hyphens are kept
         ("the Zhuravka-Novenke-Veselivka area", ["Zhuravka", "Novenke", "Veselivka"]),
         ("toward Svyato-Pokrovskoe", ["Svyato-Pokrovskoe"]),
+        # in a chain, a hyphenated name that is one place stays whole
+        ("advanced along the Yablunivka-Oleksandro-Kalynove line", ["Yablunivka", "Oleksandro-Kalynove"]),
+        ("along the Kupiansk-Vuzlovyi-Petropavlivka-Kurylivka section", ["Kupiansk-Vuzlovyi", "Petropavlivka", "Kurylivka"]),
         # the X direction
         ("Russian forces attacked in the Pokrovsk direction.", ["Pokrovsk"]),
+        # a capture verb's list: a later item the gazetteer lacks as written is a name too, a person's is not
+        ("DeepState said Russian troops had occupied Novoekonomichne and Myrolubivka.", ["Novoekonomichne", "Myrolubivka"]),
+        ("Battlegroup Tsentr is taking action to liberate Novopavlovka and Novopodgorny, Gerasimov added.",
+         ["Novopavlovka", "Novopodgorny"]),
+        ("Russian forces captured Avdiivka and Lavrov said so.", ["Avdiivka"]),
     ],
 )
 def test_finds_places(text, expected, gaz) -> None:

@@ -472,29 +472,66 @@ def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
 def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | None = None) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance", "if ... captured"): an
     ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, a goal
-    (:func:`_goal_is`), or, for a capture, a ``consequence`` row after it whose subject it is ("взятие Константиновки позволит …",
-    "освобождение которого обеспечит …": what taking the place would bring), at most :data:`_CONSEQUENCE_WORDS`
-    words on with no comma or clause mark between. A row inside ``skip`` (the mention's own span: "May" of a place
+    (:func:`_goal_is`), or a premise: a ``consequence`` row after it whose subject it is ("Seizing X would allow …",
+    "взятие Константиновки позволит …": what the action would bring, :func:`_premise`). A row inside ``skip`` (the mention's own span: "May" of a place
     machine-translated as "First May") is a letter of the name, not a word of the sentence, as for the cues
     (:func:`_find_cues`)."""
     kinds = read_all_kinds(sentence)
     for h in kinds.get(("intentions", "intention"), ()):  # "could" of the hedge "could have" too
         if skip and h.start < skip[1] and h.end > skip[0]:
             continue
+        if _month_written(sentence, h.start, h.end):
+            continue  # "Geolocated footage published on May 28 indicates …": a day, not a modal
         if lo <= h.start and h.end <= cue.start:
             rest = sentence[h.end:cue.start]
             if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
                 return True
-    for h in kinds.get(("intentions", "consequence"), ()) if cue.action is Action.CAPTURED else ():
-        if h.start >= cue.end and not (skip and h.start < skip[1] and h.end > skip[0]):
-            between = sentence[cue.end:h.start]
-            if len(between.split()) <= _CONSEQUENCE_WORDS and not any(ch in between for ch in ",;:.—–\n"):
-                return True
-    return _goal_is(sentence, lo, cue.start)
+    return _goal_is(sentence, lo, cue.start) or _premise(sentence, cue, lo, skip)
+
+
+# the determiners that may open a clause whose subject is an action ("The capture of X would allow …", "Its liberation
+# could allow …"): the English determiner rows of geo/rules/back_references.jsonl
+_DETERMINERS = frozenset(r.key for r in lookup_rows("back_references") if r.cls == "determiner" and r.lang == "en")
+_PREMISE_REACH = 8  # words between an action that opens its clause and what it would bring about ("would allow")
+_SET_OFF = frozenset(",;:.—–\n")  # marks that end a clause where every clause is set off (Russian, Ukrainian)
+
+
+def _premise(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | None = None) -> bool:
+    """The cue is the subject of a ``consequence`` row of ``geo/rules/intentions.jsonl`` that follows it in its clause
+    at most :data:`_PREMISE_REACH` words on: an action weighed, not done.
+
+    The cue is the subject where it opens its clause, alone or after a determiner ("Seizing X would allow Russian
+    forces to threaten Y", "The capture of X could open …"); after a row of ``after: capture``, a capture anywhere
+    in the clause with no mark of :data:`_SET_OFF` between ("Эксперт считает, что освобождение Константиновки …
+    может повлиять", "…, взятие которой позволит …": a language that sets every clause off by a comma leaves the
+    capture noun its subject). A row inside ``skip`` (the mention's own span) is a letter of the name."""
+    head = sentence[lo:cue.start].split()
+    opens = not head or (len(head) == 1 and head[0].casefold() in _DETERMINERS)
+    hi = _clause_bounds(sentence, cue.start, cue.end)[1]
+    for h in read_all_kinds(sentence).get(("intentions", "consequence"), ()):
+        between = sentence[cue.end:h.start]
+        if h.start < cue.end or len(between.split()) > _PREMISE_REACH or (skip and h.start < skip[1] and h.end > skip[0]):
+            continue
+        if (opens and h.end <= hi) or (h.get("after") == "capture" and cue.action is Action.CAPTURED
+                                      and not _SET_OFF.intersection(between)):
+            return True
+    return False
 
 
 _INTENTION_WORDS = 8  # words between an intention and its cue
-_CONSEQUENCE_WORDS = 8  # words between a capture noun and the verb of what it would bring ("взятие X в ДНР (…) позволит")
+# a month whose name is also a word of another kind ("May"): the calendar rows of geo/rules/calendar.jsonl that count
+# as a month only capitalised (``case: title``); written so, with a day's number next to it, it is a date
+_TITLE_MONTHS = frozenset(r.key for r in lookup_rows("calendar") if r.cls == "month" and r.get("case") == "title")
+_DAY_AFTER = re.compile(r"(?<!\s)\s++\d{1,2}(?!\d)")
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s++$")
+
+
+def _month_written(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` is a month's name as a date writes it ("May 28", "28 May"), not the word."""
+    word = sentence[start:end]
+    return (word.casefold() in _TITLE_MONTHS and word[:1].isupper()
+            and bool(_DAY_AFTER.match(sentence, end) or _DAY_BEFORE.search(sentence, max(0, start - 4), start)))
+
 
 _WORD = re.compile(r"\w+")
 _GOAL_REACH = 80  # characters from a goal's word to its "is"

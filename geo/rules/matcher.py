@@ -82,9 +82,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "voice": (frozenset({"setback", "setback-phrase"}), {"side": frozenset({"RU"})}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
-    # consequence: a future or conditional verb whose subject is the capture noun before it ("взятие X позволит …"):
-    # what taking X would bring, a purpose, not a capture (geo.claims.action._hypothetical)
-    "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}), {}),
+    # consequence: what an action that opens its clause as its subject would bring about ("Seizing X would allow …"):
+    # the action is a premise, not an event (geo.claims.action._premise); after "capture": a future or conditional
+    # verb whose subject is a capture noun anywhere before it in its clause ("взятие X позволит …", "освобождение
+    # которого обеспечит …"): what taking X would bring, a purpose, not a capture
+    "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}),
+                   {"after": frozenset({"capture"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
