@@ -839,3 +839,100 @@ def test_a_further_objective_is_no_event(sentence: str, name: str) -> None:
 def test_an_advance_in_the_course_of_a_further_offensive_stays_an_event() -> None:
     c = _claim("В ходе дальнейшего наступления войска освободили Андреевку.", "Андреевку")
     assert (c.action, c.role) == (Action.CAPTURED, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # Russian wire and MoD copy: a repel told as "пресекли попытку / вылазку", "пресечены попытки"
+    ("Российские военные пресекли попытку прорыва ВСУ у Ямполя.", "Ямполя", Action.REPELLED),
+    ("Подразделения пресекли вылазку диверсионной группы противника у Тёткино.", "Тёткино", Action.REPELLED),
+    ("В районе Глушково пресечены попытки прорыва мобильных групп противника.", "Глушково", Action.REPELLED),
+    # the start of an operation to take a town is fighting there
+    ("Командующий доложил о начале операции по освобождению города Гуляйполе.", "Гуляйполе", Action.FIGHTING),
+    ("Президенту доложили о начале операции по занятию Степногорска.", "Степногорска", Action.FIGHTING),
+    # forces a few kilometres from a town advance on it
+    ("Российские войска стоят в двух километрах от Константиновки.", "Константиновки", Action.ADVANCING),
+    ("Наши подразделения находятся в 15 километрах от Краматорска.", "Краматорска", Action.ADVANCING),
+    ("Штурмовые группы находятся в 4 км восточнее Покровска.", "Покровска", Action.ADVANCING),
+    ("Российские войска стоят на расстоянии 2-3 километров от Купянска.", "Купянска", Action.ADVANCING),
+])
+def test_russian_wire_repels_operations_and_distances(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a town described by its distance from another is no advance on it (singular: the town, not the forces)
+    ("Гуляйполе находится в 75 км от Запорожья.", "Запорожья"),
+    ("Село находится в пяти километрах от Ямполя.", "Ямполя"),
+])
+def test_a_town_described_by_its_distance_is_no_event(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.OTHER, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # what taking a place would bring is a purpose: neither the place nor what lies beyond it is captured
+    ("Российские войска стоят у Константиновки, взятие которой позволит выйти к Краматорску.", "Краматорску"),
+    ("Бои идут в районе Покровска, освобождение которого обеспечит выход к Доброполью.", "Доброполью"),
+    ("Противник рвется к Купянску, захват которого позволит ему выйти к Осколу.", "Осколу"),
+    # ... the place itself, the subject's object: a consequence row after the capture noun (intentions.jsonl)
+    ("Российские войска стоят у Константиновки, взятие которой позволит выйти к Краматорску.", "Константиновки"),
+    ("Эксперт считает, что освобождение Константиновки в Донецкой народной республике (ДНР) может повлиять на ход "
+     "операции.", "Константиновки"),
+    ("Взятие Покровска обеспечит армии оперативный простор.", "Покровска"),
+])
+def test_what_taking_a_place_would_allow_is_no_capture(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is not Action.CAPTURED, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # past, not a purpose: the rows name the future ("позволит", "обеспечит"), not what the capture brought
+    ("Войска завершили взятие Тихого, взятие которого позволило выйти к Ямполю.", "Тихого"),
+    # a capture done, what it will bring in a clause of its own
+    ("Российские войска освободили Тихое, что позволит выйти к Ямполю.", "Тихое"),
+])
+def test_a_capture_followed_by_what_it_brought_stays_a_capture(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.CAPTURED, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # MoD and wire copy: a clause after ", а" whose dash stands for the verb of the clause before (gapping)
+    ("Бойцы группировки «Юг» взяли под контроль Закотное в ДНР, а бойцы «Востока» – Новоданиловку в Запорожской "
+     "области.", "Новоданиловку", Action.CAPTURED),
+    ("20 ноября был взят под контроль населенный пункт Тихое, а 22 ноября — село Ямполь.", "Ямполь", Action.CAPTURED),
+    ("Российские войска освободили в ДНР населенный пункт Тихое, а в Запорожской области – Новоданиловку.",
+     "Новоданиловку", Action.CAPTURED),
+    ("Российские войска продвинулись у Ямполя, а на купянском направлении – у Кучеровки.", "Кучеровки",
+     Action.ADVANCING),
+])
+def test_a_gapped_clause_after_a_takes_the_verb_before_it(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (action, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a place heading its own clause ("а Торское – под контролем ВСУ") is no gapped item; nor is a description
+    ("Идут бои за Ямполь, а Торское – под контролем ВСУ.", "Торское"),
+    ("Тихое освобождено на прошлой неделе, а Ямполь – крупный узел дорог в Донецкой области.", "Ямполь"),
+])
+def test_a_clause_after_a_whose_dash_heads_a_place_takes_no_verb(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is not Action.CAPTURED, c.why
+
+
+def test_an_advance_followed_by_what_it_will_bring_stays_an_advance() -> None:
+    # the consequence rows make only a capture hypothetical: an advance told with its aim is still told as done
+    c = _claim("Российские войска продвинулись у Тихого, продвижение у Тихого позволит выйти к Ямполю.", "Тихого", 1)
+    assert c.action is Action.ADVANCING, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # attempts whose failure the clause itself tells: repelled where they were made
+    ("По словам Пушилина, попытки ВСУ прорваться к Ямполю остаются безуспешными.", "Ямполю"),
+    ("Попытки противника контратаковать у Тихого оказались безуспешными.", "Тихого"),
+])
+def test_attempts_that_stayed_unsuccessful_are_repelled(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert (c.action, c.role) == (Action.REPELLED, "event"), c.why

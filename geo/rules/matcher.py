@@ -83,8 +83,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
     # consequence: what an action that opens its clause as its subject would bring about ("Seizing X would allow …"):
-    # the action is a premise, not an event (geo.claims.action)
-    "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}), {}),
+    # the action is a premise, not an event (geo.claims.action._premise); after "capture": a future or conditional
+    # verb whose subject is a capture noun anywhere before it in its clause ("взятие X позволит …", "освобождение
+    # которого обеспечит …"): what taking X would bring, a purpose, not a capture
+    "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}),
+                   {"after": frozenset({"capture"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
@@ -96,9 +99,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table); a closing mark opens the
     # clause at a sentence's end that names who spoke the block it closes ("…, — Генштаб.", "… (Генштаб)."); an
     # outcome tells how the attacks of the sentence before ended ("Усі атаки відбито.")
+    # a list row of noun "clash" is an event noun that places a clash told in the sentence before ("Столкновение
+    # произошло близ A" after a repel): it takes only a clash's action (repelled, attacked, fighting)
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation",
                              "closing", "outcome"}),
-                  {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES}),
+                  {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES,
+                   "noun": frozenset({"clash"})}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
 #: the position words ("in", "near") and the words of a text's own voice (:mod:`geo.claims.voice`: "Russian
