@@ -71,7 +71,7 @@ from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scop
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.lookup import lookup_rows, rows_pattern
-from geo.rules.matcher import TABLES, filter_spans, matches, rows
+from geo.rules.matcher import TABLES, filter_spans, matches, read_kinds, rows
 from geo.text import sentences
 
 if TYPE_CHECKING:
@@ -261,8 +261,13 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         # over a subject of what was said that stands near the verb ("Группировка войск «Восток» продолжает
         # наступление у X, заявил …")
         after = [n for m in speech if m.cls == "speech" for n in reporting_speakers(sentence, m, named)]
-        named = after or near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
-                                             and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
+        chosen = after or near or backref
+        if chosen and all(n.claimant is Claimant.MEDIA for n in chosen):
+            # an outlet that relays a side's speaker the sentence names as speaking ("Viktor Trehubov … said this
+            # during the telethon, according to Suspilne"; "…, заявил Марочко, передает ТАСС") is not the speaker
+            chosen = [n for n in near + backref if n.claimant is not Claimant.MEDIA] or chosen
+        named = chosen or [n for n in named if speech and i < _LEAD_SENTENCES
+                           and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
             or ([closing] if closing is not None else [])
     if not named:
         return None
@@ -303,7 +308,7 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
         return None  # no mark and no speech word: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
-        for m in found if m.cls == "speaker" and m.claimant is not None]
+        for m in found if m.cls == "speaker" and m.claimant is not None] or _dashed_speakers(sentence, found)
     if not named:
         return None
     last = max(named, key=lambda n: (n.end, n.start))
@@ -328,6 +333,19 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
             and _few_words(sentence[last.end:].rstrip(_CLOSING_END), last.end, speech, _CLOSING_AFTER)):
         return None
     return last, quoted
+
+
+def _dashed_speakers(sentence: str, found: tuple[Marker, ...]) -> list[Attribution]:
+    """The speakers that need a speech word (``speech: needed`` in ``geo/rules/speakers.jsonl``: "General Staff",
+    "the brigade") standing after a closing mark of ``sentence``: the dash or bracket that closes a headline or a
+    summary speaks for them ("Tense situation southwest of Ocheretyne - General Staff"). A seat of power (``speech:
+    follows``) is no speaker there ("… strikes on the capital - Kyiv")."""
+    marks = [m.end for m in found if m.cls == "closing"]
+    if not marks:
+        return []
+    return [Attribution(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary"))
+            for h in read_kinds(sentence).get(("speakers", "speaker"), ())
+            if h.get("speech") == "needed" and any(at <= h.start for at in marks)]
 
 
 def _few_words(part: str, at: int, speech: Sequence[Marker], most: int) -> bool:

@@ -1007,3 +1007,38 @@ def test_an_outcome_reaches_only_attacks() -> None:
     captured = _claim(text.index("Torske"), action=Action.CAPTURED, role="event", action_detail="captured")
     (out,) = apply_report_state([captured], read_report(text), text, dt.date(2025, 11, 24))
     assert out.action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("text, who", [
+    # a headline line closed by a dash and a speaker that needs a speech word elsewhere ("General Staff"): the dash
+    # says who spoke, for the line's sentences
+    ("Read more: Russian assault repelled near Lyptsi in Kharkiv region. Heavy fighting east of Toretsk - General Staff",
+     ["UA-GeneralStaff", "UA-GeneralStaff"]),
+    ("Enemy pushed back from Novoselivka. Assaults near Kupiansk go on \u2013 the brigade",
+     ["UA-official", "UA-official"]),
+    # without a closing mark the bare words name nobody
+    ("Heavy fighting east of Toretsk, General Staff", [None]),
+])
+def test_a_dash_closing_a_line_speaks_for_a_speaker_that_needs_a_speech_word(text: str, who: list) -> None:
+    assert [s.speaker.claimant.value if s.speaker else None for s in read_report(text)] == who
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # an outlet that relays a side's speaker, named after him in the same sentence, is not the speaker
+    ("Russian troops keep attacking near Nadiia.\nViktor Trehubov, the spokesman for the Khortytsia group, said this on "
+     "the telethon, according to Suspilne.", "UA-official"),
+    ("Russian forces are pressing near Stepove.\nVladyslav Voloshyn said this on air, Ukrainska Pravda reports.",
+     "UA-official"),
+])
+def test_an_outlet_relaying_a_named_speaker_does_not_take_the_floor(text: str, claimant: str) -> None:
+    states = read_report(text, source=Claimant.MEDIA)
+    assert [s.speaker.claimant.value for s in states] == [claimant, claimant]
+
+
+def test_a_speaker_that_confirms_takes_the_floor():
+    # "confirmed" names a speaker for the report as "said" does: the sentence that goes on from it ("This …") is its
+    text = ("Russian forces have taken a quarter of Novoselivka, military expert Andrei Marochko said.\n"
+            "The Russian Defence Ministry separately confirmed the capture of Shandryholove.\n"
+            "This came as Russian forces struck Ukrainian units near Boldyrivka and Petrivka.")
+    who = [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)]
+    assert who == ["RU-milblogger", "RU-MoD", "RU-MoD"]
