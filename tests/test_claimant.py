@@ -62,6 +62,13 @@ def test_a_caption_is_read_at_the_opening_of_a_long_line():
     ("Российские подразделения продвигаются в Часовом Яре, сообщил в своем Telegram-канале глава ДНР Денис Пушилин.",
      "Часовом Яре", Claimant.RU_OFFICIAL),
     ("Russian troops have entered Yampil, Denis Pushilin said on his Telegram channel.", "Yampil", Claimant.RU_OFFICIAL),
+    # the speaker named before its channel, its speech word and a word that makes the channel its own between them
+    ("Глава ДНР Денис Пушилин заявил в Telegram-канале, что российские войска ведут бои за Плещеевку.",
+     "Плещеевку", Claimant.RU_OFFICIAL),
+    ("Минобороны России опубликовало в официальном Telegram-канале кадры боев у Тихого.", "Тихого",
+     Claimant.RU_MOD),
+    ("Пресс-служба Минобороны РФ в своем телеграм-канале сообщила о боях у Новоселовки.", "Новоселовки",
+     Claimant.RU_MOD),
     # ... and a channel with no other speaker is still the channel's
     ("Штурмовики закрепились на окраине Северска, сообщили в Telegram-канале «Военная хроника».", "Северска",
      Claimant.RU_MILBLOGGER),
@@ -219,3 +226,13 @@ def test_a_brigade_spokesman_named_after_a_paragraph_with_the_verb_first_speaks_
             "Про це в ефірі телемарафону повідомив речник 24 окремої механізованої бригади Іван Петренко.")
     speakers = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
     assert speakers == ["UA-official"] * 3
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Russian forces have liberated Popovka in the Sumy region, Russian Chief of the General Staff Valery Gerasimov said.",
+     "Popovka"),
+    ("Russian troops took Novopavlivka, Russian Chief of General Staff Valery Gerasimov said on Sunday.", "Novopavlivka"),
+    ("The chief of Russia's general staff said Russian units had captured Urozhaine.", "Urozhaine"),
+])
+def test_a_general_staff_named_as_russias_is_no_ukrainian_general_staff(sentence: str, name: str) -> None:
+    assert _claimant(sentence, name) is Claimant.RU_OFFICIAL
