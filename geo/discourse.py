@@ -246,7 +246,7 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         return None  # nobody speaks: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
-        for m in found if m.cls == "speaker" and m.claimant is not None]
+        for m in found if m.cls == "speaker" and m.claimant is not None] or _marked_speakers(sentence, found, "backref")
     if not header:
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                         for m in speech)]
@@ -308,7 +308,7 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
         return None  # no mark and no speech word: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
-        for m in found if m.cls == "speaker" and m.claimant is not None] or _dashed_speakers(sentence, found)
+        for m in found if m.cls == "speaker" and m.claimant is not None] or _marked_speakers(sentence, found, "closing")
     if not named:
         return None
     last = max(named, key=lambda n: (n.end, n.start))
@@ -335,12 +335,13 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
     return last, quoted
 
 
-def _dashed_speakers(sentence: str, found: tuple[Marker, ...]) -> list[Attribution]:
+def _marked_speakers(sentence: str, found: tuple[Marker, ...], cls: str) -> list[Attribution]:
     """The speakers that need a speech word (``speech: needed`` in ``geo/rules/speakers.jsonl``: "General Staff",
-    "the brigade") standing after a closing mark of ``sentence``: the dash or bracket that closes a headline or a
-    summary speaks for them ("Tense situation southwest of Ocheretyne - General Staff"). A seat of power (``speech:
-    follows``) is no speaker there ("… strikes on the capital - Kyiv")."""
-    marks = [m.end for m in found if m.cls == "closing"]
+    "the brigade", "Khortytsia") standing after a marker of class ``cls`` in ``sentence``, which speaks for them: the
+    dash or bracket that closes a headline or a summary (``closing``: "Tense situation southwest of Ocheretyne -
+    General Staff"), the formula that names who said what came before (``backref``: "Source: press service of the
+    Khortytsia group"). A seat of power (``speech: follows``) is no speaker there ("… strikes on the capital - Kyiv")."""
+    marks = [m.end for m in found if m.cls == cls]
     if not marks:
         return []
     return [Attribution(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary"))

@@ -1042,3 +1042,13 @@ def test_a_speaker_that_confirms_takes_the_floor():
             "This came as Russian forces struck Ukrainian units near Boldyrivka and Petrivka.")
     who = [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)]
     assert who == ["RU-milblogger", "RU-MoD", "RU-MoD"]
+
+
+def test_a_source_line_names_a_speaker_that_needs_a_speech_word():
+    # Ukrainska Pravda's English formula: the lead, then "Source:" and who said it, a body that elsewhere speaks only
+    # with a speech word ("the Khortytsia group", "the brigade")
+    text = ("Ukraine's defence forces have thwarted another Russian assault on the outskirts of Toretsk.\n\n"
+            "Source: press service of the Khortytsia group of forces\n\n"
+            "Details: The assault group was spotted by drone operators on its approach.")
+    who = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
+    assert who == ["UA-official"] * 3
