@@ -349,6 +349,23 @@ def _marked_speakers(sentence: str, found: tuple[Marker, ...], cls: str) -> list
             if h.get("speech") == "needed" and any(at <= h.start for at in marks)]
 
 
+_DIRECTION_OPENING = 6  # words before the first comma in which a paragraph names the direction it opens with
+
+
+def _opens_with_direction(sentence: str) -> bool:
+    """Whether ``sentence`` opens with the direction it tells of ("In the Kupiansk direction, the enemy attacked …",
+    "На Лиманському напрямку ворог …"): a row of ``geo/rules/directions.jsonl`` in its first words, before a comma.
+    A daily summary (a speaker of ``summary: bulletin``, the General Staff) goes on paragraph by paragraph in this
+    form: such a paragraph stays its speaker's. The direction word stands after a preposition and the direction's name
+    (two words at least: "In the Kupiansk", "На Лиманському"), not as the sentence's subject ("The direction of …")."""
+    head = sentence.lstrip()
+    cut = len(sentence) - len(head)
+    words = head.split(",", 1)[0].split()[:_DIRECTION_OPENING]
+    end = cut + len(" ".join(words)) + 1
+    return any(h.start < end and len(sentence[:h.start].split()) >= 2
+               for h in read_kinds(sentence).get(("directions", "direction"), ()))
+
+
 def _few_words(part: str, at: int, speech: Sequence[Marker], most: int) -> bool:
     """Whether ``part`` (standing at ``at`` in its sentence) is at most ``most`` words besides the speech words in
     it, with no clause mark (a comma, a colon, a quotation mark: another clause)."""
@@ -439,7 +456,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # "Зокрема", "Кроме того" goes on with the previous paragraph's speaker
         if i and "\n" in text[spans[i - 1][1]:s] and not caption:
             before, first, recalled = first, i, False
-            if "continuation" not in classes:
+            if "continuation" not in classes and not (paragraph is not None and paragraph.summary == "bulletin"
+                                                      and _opens_with_direction(sentence)):
                 paragraph = None
         if "reset" in classes:
             paragraph, recalled, reminder = None, True, i

@@ -236,3 +236,9 @@ def test_a_brigade_spokesman_named_after_a_paragraph_with_the_verb_first_speaks_
 ])
 def test_a_general_staff_named_as_russias_is_no_ukrainian_general_staff(sentence: str, name: str) -> None:
     assert _claimant(sentence, name) is Claimant.RU_OFFICIAL
+
+
+def test_a_named_blogger_heading_her_post_claims_it() -> None:
+    # "Name: claim", the headline form of a blogger's post retold by a news site
+    assert _claimant("Yulia Vityazeva: Russian forces liberated Mezhove and advanced near Hrodivka", "Mezhove") \
+        is Claimant.RU_MILBLOGGER

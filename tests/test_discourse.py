@@ -1052,3 +1052,17 @@ def test_a_source_line_names_a_speaker_that_needs_a_speech_word():
             "Details: The assault group was spotted by drone operators on its approach.")
     who = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
     assert who == ["UA-official"] * 3
+
+
+@pytest.mark.parametrize("second, who", [
+    # a daily summary goes on paragraph by paragraph, each opening with its direction: the General Staff keeps the floor
+    ("According to the General Staff, the enemy attacked six times near Vovchansk over the past day.",
+     ["DeepState", "UA-GeneralStaff", "UA-GeneralStaff", "DeepState"]),
+    # a speaker of no daily summary keeps its own paragraph only
+    ("Voloshyn said the enemy attacked six times near Stepove.", ["DeepState", "UA-official", "DeepState", "DeepState"]),
+])
+def test_a_summarys_direction_paragraphs_stay_its_speakers(second: str, who: list) -> None:
+    text = ("DeepState analysts say Russian troops crossed the Oskil south of Novomlynsk.\n\n" + second + "\n\n"
+            "In the Kupiansk direction, the occupiers attacked near Kolisnykivka and Lozova.\n\n"
+            "Russian troops want to reach the Oskil reservoir.")
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.DEEPSTATE)] == who
