@@ -1066,3 +1066,11 @@ def test_a_summarys_direction_paragraphs_stay_its_speakers(second: str, who: lis
             "In the Kupiansk direction, the occupiers attacked near Kolisnykivka and Lozova.\n\n"
             "Russian troops want to reach the Oskil reservoir.")
     assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.DEEPSTATE)] == who
+
+
+def test_the_kremlins_press_service_names_who_said_what_came_before():
+    # a group of forces named in the back reference's sentence ("пункт управления группировки войск") is where the
+    # visit went, not who speaks: the Kremlin's press service reports it
+    text = ("Командующий группировкой «Восток» доложил президенту о начале операции у Гуляйполя. Об этом говорится в "
+            "заявлении пресс-службы Кремля по итогам визита президента в пункт управления Объединенной группировки войск.")
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)] == ["RU-official"] * 2
