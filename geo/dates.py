@@ -62,10 +62,12 @@ from pathlib import Path
 from frontmap.errors import DateError, RuleError
 from geo.rules import APOSTROPHES, RULES_DIR, Rule, load_table, normalise_phrase
 from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.matcher import rows
 from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["BODY_REFERENCE", "DAY_TABLE", "SCOPES", "SUMMARY_OFFSETS",
-           "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date"]
+           "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date",
+           "mention_date"]
 
 # month and weekday names: the rows of geo/rules/calendar.jsonl (each form a row, with its number)
 _MONTHS: dict[str, int] = {r.key: int(r.get("month")) for r in lookup_rows("calendar") if r.cls == "month"}
@@ -526,7 +528,8 @@ def _first_date_scope(text: str, reference: _dt.date | None, written: bool = Fal
 
 def date_and_scope(sentence: str, report_date: _dt.date | None, *,
                    summary: str | None = None) -> tuple[_dt.date | None, str]:
-    """The date a sentence names (as :func:`claim_date` reads it, without looking back) and how far
+    """The date a sentence names (as :func:`claim_date` reads it, without looking back, and outside its background
+    clauses: "The assault, which began on July 17, is now …" names no day of its own) and how far
     it reaches: ``paragraph`` when it is a phrase of ``day_phrases.jsonl`` with that scope (the
     opening of a daily summary, "Минулої доби…"), else ``sentence``.
 
@@ -550,7 +553,7 @@ def date_and_scope(sentence: str, report_date: _dt.date | None, *,
     >>> date_and_scope("Упродовж доби відбулося 120 боєзіткнень, повідомляє Генштаб.", d, summary="bulletin")
     (datetime.date(2026, 3, 3), 'paragraph')
     """
-    return _first_date_scope(sentence, report_date, summary=summary if summary in SUMMARY_OFFSETS else None)
+    return _first_date_scope(_foreground(sentence), report_date, summary=summary if summary in SUMMARY_OFFSETS else None)
 
 
 
@@ -601,6 +604,52 @@ def _scan_start(text: str) -> int | None:
         while pos > 0 and not text[pos - 1].isspace():
             pos -= 1
     return pos
+
+
+# A background clause: a relative clause after a comma (", which Russia first claimed on July 17", ", when the
+# assault began") or a clause opened by the history rows of geo/rules/intentions.jsonl ("since July 17", "ever since"),
+# up to the next comma, semicolon or colon (not the comma before a year: "since July 17, 2025"). Its day is its own
+# event's, not the day of the clause it hangs on.
+_HISTORY = "|".join(sorted((re.escape(r.key) for r in rows("intentions") if r.cls == "history" and r.lang == "en"),
+                           key=len, reverse=True))
+_BACKGROUND_CLAUSE = re.compile(r"(?:,\s*+(?:which|that|when|where)\b|\b(?:" + _HISTORY + r")\b)(?:[^,;:]|,(?=\s*+\d{4}\b))*+",
+                                re.IGNORECASE)
+
+
+def mention_date(sentence: str, at: int, report_date: _dt.date | None, *, previous: str = "",
+                 month: tuple[int, int] | None = None) -> _dt.date | None:
+    """The date the claim at offset ``at`` of ``sentence`` takes: its semicolon item's (:func:`item_date`), else
+    the sentence's (:func:`claim_date`) read without the background clauses that do not hold ``at``.
+
+    A date in a relative clause or after "since" dates that clause's own event, not the place the clause hangs
+    on ("Russian units entered Dachne, which the army had been storming since July 17": Dachne takes the report's
+    day, as a post's events do); a place inside the clause keeps its day.
+
+    >>> d = _dt.date(2025, 7, 20)
+    >>> s = "Russian units entered Dachne, which Russia first claimed on July 17, a war correspondent wrote."
+    >>> print(mention_date(s, s.index("Dachne"), d))
+    None
+    >>> s = "Russian units advanced from Novopavlivka, which they took on July 17."
+    >>> mention_date(s, s.index("Novopavlivka"), d), mention_date("They took Tykhe on July 17.", 10, d)
+    (None, datetime.date(2025, 7, 17))
+    >>> s = "Fighting goes on near Dachne, where Russian troops entered Zelenyi Hai on July 17."
+    >>> mention_date(s, s.index("Dachne"), d), mention_date(s, s.index("Zelenyi"), d)
+    (None, datetime.date(2025, 7, 17))
+    """
+    own = item_date(sentence, at, report_date, month=month)
+    if own is not None:
+        return own
+    return claim_date(_foreground(sentence, at), report_date, previous=previous, month=month)
+
+
+def _foreground(sentence: str, at: int = -1) -> str:
+    """``sentence`` with its background clauses (:data:`_BACKGROUND_CLAUSE`) blanked out, but for one holding offset
+    ``at``: offsets kept."""
+    kept = sentence
+    for m in _BACKGROUND_CLAUSE.finditer(sentence):
+        if not m.start() <= at < m.end():
+            kept = kept[:m.start()] + " " * (m.end() - m.start()) + kept[m.end():]
+    return kept
 
 
 def item_date(sentence: str, at: int, report_date: _dt.date | None, *,

@@ -1206,7 +1206,10 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
                     changes["claim_date"] = frame[1]
                     why.append(f"date: the past day of the morning summary '{sp.text}' gives (sentence {frame[0] + 1}: "
                                f"{frame[1].isoformat()})")
-                elif report_date is not None and outlet is not Claimant.ISW and _retells_assessment(states):
+                elif report_date is not None and outlet is not Claimant.ISW \
+                        and changes.get("claimant", c.claimant) is not Claimant.MEDIA and _retells_assessment(states):
+                    # the page's own words (its own sources, its background: claimant media) are no part of the
+                    # assessment it retells: they keep the page's day
                     day = _retold_day(text, states, report_date, dates)
                     changes["claim_date"] = day
                     why.append(f"date: the assessment's day in a news page retelling ISW ({day.isoformat()})")

@@ -30,7 +30,7 @@ from geo.claims.voice import host_claimant, outlet_claimant
 from geo.claims.carry import Carried
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
-from geo.dates import claim_date, item_date
+from geo.dates import mention_date
 from geo.discourse import apply_report_state, read_report, seats
 from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, Coordinate, CoordSource, Mention, Report, claim_key
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from geo.geocode import OnlineGeocoder
 
 __all__ = ["CONTESTED_DAYS", "ExtractResult", "extract_text", "extract_report", "extract_files", "mark_contested",
-           "ReportTimeLimit"]
+           "region_roles", "ReportTimeLimit"]
 
 log = logging.getLogger(__name__)
 
@@ -185,9 +185,10 @@ def extract_report(
             if ctx.role in ("event", "direction"):
                 if not event_date:
                     s0 = sentence_of(m.start)[0]
-                    # a semicolon item's own day ("seized A by 9 October 2024; B by 23 February 2025"), else the sentence's
-                    event_date.append(item_date(sentence, m.start - s0, report.date, month=report.month)
-                                      or claim_date(sentence, report.date, previous=previous_sentence(s0), month=report.month))
+                    # a semicolon item's own day ("seized A by 9 October 2024; B by 23 February 2025"), else the
+                    # sentence's, but for a background clause's that does not hold it (", which … on July 17")
+                    event_date.append(mention_date(sentence, m.start - s0, report.date, previous=previous_sentence(s0),
+                                                   month=report.month))
                 cdate = event_date[0]
             # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
             key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate)
@@ -258,12 +259,30 @@ def extract_report(
         # the offices that speak, once their seats are placed ("Sumy Region Governor X reported this"), speak as named
         # speakers do: read the report's speakers again with them
         states = read_report(text, spans, source_claimant(report), outlet_claimant(report), seats=seated)
-    claims = apply_report_state(claims, states, text, report.date, report.month, host_claimant(report))
+    claims = region_roles(apply_report_state(claims, states, text, report.date, report.month, host_claimant(report)))
     if geocoder is not None:
         from geo.geocode import geocode_claims
 
         claims = geocode_claims(claims, geocoder)
     return claims
+
+
+def region_roles(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with each event placed on a region (precision 3: an oblast, raion, hromada or country) given the
+    role ``region``: "Russian forces took five villages in the Zaporizhzhia and Kharkiv regions" says what happened
+    in the regions only as their villages' container. Such a claim keeps its action and stays in the data, off the
+    event layers (which draw role ``event``), its ``why`` saying so.
+
+    Examples
+    --------
+    >>> from geo.model import Action
+    >>> cs = [Claim("Kharkiv region", name="Kharkiv Oblast", precision=3, action=Action.CAPTURED),
+    ...       Claim("Kupiansk", name="Kupiansk", precision=1, action=Action.CAPTURED)]
+    >>> [(c.role, c.action.value) for c in region_roles(cs)]
+    [('region', 'captured'), ('event', 'captured')]
+    """
+    return [replace(c, role="region", why=tuple(c.why) + (f"region: {c.name or c.place} is a region, no event's point",))
+            if c.role == "event" and c.precision == 3 else c for c in claims]
 
 
 def _holding(spans: list[tuple[int, int]], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -331,7 +350,7 @@ def _coordinate_claims(
         sentence = text[s : max(e, end)]  # a sentence split inside a coordinate ("N. 24°") keeps it whole
         ctxs = analyse_mention_all(sentence, start - s, end - s, report=report, carried=carried(s))
         for ctx in ctxs[:1]:
-            cdate = (claim_date(sentence, report.date, previous=previous_sentence(s), month=report.month)
+            cdate = (mention_date(sentence, start - s, report.date, previous=previous_sentence(s), month=report.month)
                      if ctx.role == "event" else None)
             out.append(Claim(
                 place=written,

@@ -44,8 +44,9 @@ __all__ = ["find_mentions", "STOP_WORDS", "TRANSLATED_TABLE", "untranslate"]
 
 #: The rule table of English words machine translation makes of Russian and Ukrainian toponyms
 #: ("Middle" for Sredneye/Serednie, "First May" for Pervoe Maya/Pervomayskoye): one row per English
-#: phrase, ``toponyms`` the names it may stand for, ``|``-separated, Ukrainian form first. After a
-#: settlement cue (or in a list such a cue opens), such a phrase is read back as those toponyms.
+#: phrase, ``toponyms`` the names it may stand for, ``|``-separated, Ukrainian form first, and optionally
+#: ``source`` (the words' meaning and the GeoNames entry). After a settlement cue (or in a list such a cue
+#: opens, or listed right after a village's name), such a phrase is read back as those toponyms.
 TRANSLATED_TABLE = "translated_names"
 
 
@@ -54,7 +55,7 @@ def _translated() -> dict[str, tuple[str, ...]]:
     """``geo/rules/translated_names.jsonl`` as phrase → toponyms (checked when loaded: a bad row is a
     :class:`~frontmap.errors.RuleError` naming the file and line)."""
     out: dict[str, tuple[str, ...]] = {}
-    for row in load_table(TRANSLATED_TABLE, classes={"translated-name"}, fields={"toponyms": None},
+    for row in load_table(TRANSLATED_TABLE, classes={"translated-name"}, fields={"toponyms": None, "source": None},
                           required=("toponyms",)):
         names = tuple(t.strip() for t in row.get("toponyms").split("|"))
         if not all(names):
@@ -200,6 +201,10 @@ _LIST_CUE = re.compile(rf"(?:{_cue_words('list')})[^.;:!?]*(?:\band|,)\s+$", re.
 # Pyatyhatky and ", "near Zarichne and ": only names, commas and "and"/"or" after the cue
 _LIST_ITEM_CUE = re.compile(rf"(?:{_cue_words('list-item')})[^\S\n]+(?:of[^\S\n]+)?", re.IGNORECASE)
 _LIST_ITEMS = re.compile(r"(?:[^\W\d_a-z][\w'’-]*(?![\w'’-])|,|(?:and|or)(?!\w)|[^\S\n])+")
+# a later item of a list a capture verb opens: "occupied Novoselivka and ", "to liberate Novopavlovka and " (the
+# list-verb rows): weaker than a list a settlement noun opens, it lets through a name the gazetteer lacks as written,
+# and only where it does not look like a person's
+_LIST_VERB_CUE = re.compile(rf"(?:{_cue_words('list-verb')})[^\S\n]+", re.IGNORECASE)
 _WEAK_CUE = _cue_pattern(("weak",), (), lead=True)
 # the words after a name that make it an area's (the area-after rows of geo/rules/direction_names.jsonl, in any case)
 _DIRECTION_WORDS = "|".join(re.escape(r.key) for r in lookup_rows("direction_names") if r.cls == "area-after")
@@ -378,6 +383,21 @@ def _is_listed_region(text: str, end: int, phrase: str, gaz: Gazetteer, memo: _G
     return kind is not None and _is_region(f"{phrase} {kind}", gaz, memo)
 
 
+# the name a translated name is listed after: "to capture Vovchye and Progress", "Krasne, Peaceful"
+_LISTED_AFTER = re.compile(r"(?<![\w'’-])([^\W\d_a-zа-яёіїєґ][\w'’-]*)(?:[^\S\n]*,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)$")
+
+
+def _after_listed_toponym(text: str, start: int, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
+    """Whether the phrase at ``start`` is listed right after a name that is a gazetteer name and ends like a
+    toponym ("capture Vovchye and Progress"): a list's items are of one kind, so a translated name
+    (:data:`TRANSLATED_TABLE`) listed with a village is a village too, as after a settlement cue."""
+    m = _LISTED_AFTER.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    _, stop, _, in_gaz, toponym_ending, _ = _phrase_facts(m.group(1), gaz, memo)
+    return in_gaz and toponym_ending and not stop
+
+
 def _is_region(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
     """Whether ``gaz.region(phrase)`` finds a region ("Donetsk Oblast"). Remembered for each
     phrase: the gazetteer searches its regions anew each time (~0.1 ms)."""
@@ -390,21 +410,36 @@ def _is_region(phrase: str, gaz: Gazetteer, memo: _GazetteerMemo) -> bool:
     return got
 
 
+#: parts of a chain of names joined by hyphens that one name of its own may span ("Oleksandro-Kalynove",
+#: "Novo-Oleksandrivka" inside "Yablunivka-Oleksandro-Kalynove")
+_JOINED_PARTS = 3
+
+
+def _one_name(name: str, gaz: Gazetteer) -> bool:
+    """Whether the gazetteer knows ``name`` as it is written, or in a spelling of it (no fuzzy match)."""
+    return gaz.has_key(fold(name)) or bool(gaz.candidates(name, fuzzy=False, limit=1))
+
+
 def _split_word_uncached(word: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     parts = word.split("-")
     if (
         len(parts) == 1
         or not all(p[:1].isupper() for p in parts)
-        or gaz.has_key(fold(word))
-        or gaz.candidates(word, fuzzy=False, limit=1)
+        or _one_name(word, gaz)
         or sum(gaz.has_key(fold(p)) for p in parts) < 2
     ):
         return ((0, word),)
+    # a chain of names ("along the Yablunivka-Oleksandro-Kalynove line"): from the left, the longest run of parts
+    # that is one name of its own stays whole ("Oleksandro-Kalynove"), else a part is a name by itself
     out = []
-    pos = 0
-    for p in parts:
-        out.append((pos, p))
-        pos += len(p) + 1
+    pos = i = 0
+    while i < len(parts):
+        j = next((j for j in range(min(len(parts), i + _JOINED_PARTS), i + 1, -1)
+                  if _one_name("-".join(parts[i:j]), gaz)), i + 1)
+        name = "-".join(parts[i:j])
+        out.append((pos, name))
+        pos += len(name) + 1
+        i = j
     return tuple(out)
 
 
@@ -990,13 +1025,17 @@ def _match_run(
             if _NOT_SETTLEMENT_AFTER.match(after):
                 return k, "skip", e
             direction_after = bool(_DIRECTION_AFTER.match(text[e : e + 20]))
-        if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])):
+        if translated and (_cue_in("settlement", window) or _LIST_CUE.search(text[max(0, s - 150) : s])
+                           or _after_listed_toponym(text, s, gaz, memo)):
             if any(gaz.candidates(t, fuzzy=False, limit=1) for t in translated):
                 return k, "translated", e
         if not in_gaz and k > 2 and not proper:
             continue  # neither a gazetteer name nor short enough for the spelling rules below
         listed = k == 1 and _in_called_list(text, s)
-        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e)) or listed or (
+        # an item of a capture verb's list the gazetteer lacks as written: strong, but no settlement noun calls it
+        # one (the checks for a person's name below still apply)
+        verb_listed = k == 1 and not in_gaz and not listed and _in_called_list(text, s, _LIST_VERB_CUE)
+        strong = cue == "cue" or direction_after or (dashes and _in_dash_list(text, s, e)) or listed or verb_listed or (
             # "населенный пункт Пушикно", "села Х": a Russian or Ukrainian word calls it a settlement
             k == 1 and not in_gaz and _CYR_CALLED.search(text, max(0, s - 30), s) is not None
         )
@@ -1228,14 +1267,15 @@ def _in_name_list(text: str, start: int, end: int) -> bool:
     return word[:1] in _CYR_UPPER
 
 
-def _in_called_list(text: str, start: int) -> bool:
+def _in_called_list(text: str, start: int, cue: re.Pattern[str] = _LIST_ITEM_CUE) -> bool:
     """The word at ``start`` is an item of a list the sentence calls settlements ("the villages of
-    Krasne, Pletnevka, and Pylna"): a strong cue for each item, not the first only."""
+    Krasne, Pletnevka, and Pylna"): a strong cue for each item, not the first only. With ``cue``
+    :data:`_LIST_VERB_CUE`, of a list a capture verb opens ("occupied Tykhe and Myrolubivka")."""
     before = text[max(0, start - 150) : start]
     if before.rstrip(" ")[-1:] not in ",dr":
         return False
     last = None
-    for last in _LIST_ITEM_CUE.finditer(before):
+    for last in cue.finditer(before):
         pass
     if last is None:
         return False

@@ -179,7 +179,7 @@ class Claim:
     action: Action = Action.OTHER
     action_detail: str = ""
     claimant: Claimant | None = None
-    role: str = "event"  #: "event" or "speaker"/"venue"/"background"/"direction" (kept off the map by default)
+    role: str = "event"  #: "event" or "speaker"/"venue"/"background"/"direction"/"region" (kept off the map by default)
     unit: str = ""
     direction: str = ""
     derived_from: str = ""

@@ -162,6 +162,23 @@ def test_a_group_of_forces_is_who_acted_when_another_reports_it(row, after, cont
     assert _claimant(sentence, name, context=context) is claimant, (sentence, name)
 
 
+@pytest.mark.parametrize("text, name, claimant", [
+    # Ukrainian news: a Ukrainian grouping of forces named in full speaks where a speech word names it, the verb
+    # before or after it, in its sentence or in the one after ("Про це повідомило …")
+    ("Угруповання військ «Схід» повідомило, що ворог атакував біля Дронівки.", "Дронівки", Claimant.UA_OFFICIAL),
+    ("Ворог атакував біля Дронівки, повідомили в Угрупованні військ «Схід».", "Дронівки", Claimant.UA_OFFICIAL),
+    ("Ворог атакував біля Дронівки.\nПро це повідомило Угруповання військ «Схід».", "Дронівки", Claimant.UA_OFFICIAL),
+    # ... and an outlet citing it relays it
+    ("Ворог атакував біля Дронівки.\nПро це повідомляє РБК-Україна з посиланням на Facebook Угруповання військ "
+     "«Схід».", "Дронівки", Claimant.UA_OFFICIAL),
+    # ... while a Russian grouping that acted, reported by the Russian ministry, is no speaker
+    ("Підрозділи угруповання військ «Центр» захопили Ямпіль, повідомили в Міноборони РФ.", "Ямпіль",
+     Claimant.RU_MOD),
+])
+def test_a_ukrainian_grouping_of_forces_speaks_with_a_speech_word(text: str, name: str, claimant: Claimant) -> None:
+    assert claim_at(text, name).claimant is claimant
+
+
 def test_a_group_of_forces_named_by_the_speaker_of_a_reporting_clause_speaks() -> None:
     # "…, заявил представитель группировки «Восток»": the group (its spokesman) is the speaker named after the verb
     sentence = "ВСУ отошли от Успеновки, заявил представитель группировки «Восток» Александр Гордеев."
@@ -226,6 +243,19 @@ def test_a_brigade_spokesman_named_after_a_paragraph_with_the_verb_first_speaks_
             "Про це в ефірі телемарафону повідомив речник 24 окремої механізованої бригади Іван Петренко.")
     speakers = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
     assert speakers == ["UA-official"] * 3
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # English news retelling Russian milbloggers: the bloggers claim it, not the page
+    ("Russian forces entered Dachne, according to Russian military correspondents.", "Dachne"),
+    ("A Russian military correspondent wrote that assault units had stormed into Zelenyi Hai.", "Zelenyi Hai"),
+    ("Russian military correspondents reported fighting on the outskirts of Oleksandro-Kalynove.", "Oleksandro-Kalynove"),
+    ("Russian forces are fighting in the area of Shevchenko, according to Russian war correspondents.", "Shevchenko"),
+])
+def test_russian_military_correspondents_claim_for_the_milbloggers(sentence: str, name: str) -> None:
+    from geo.model import Report
+
+    assert claim_at(sentence, name, report=Report(text=sentence, url=_NEWS)).claimant is Claimant.RU_MILBLOGGER
 
 
 @pytest.mark.parametrize("sentence, name", [

@@ -205,6 +205,48 @@ def test_repelled_does_not_reach_over_a_later_conjunct(sentence: str, name: str,
 
 
 @pytest.mark.parametrize("sentence, name, action", [
+    # the Russian MoD bulletin in English: its place-less "N counter-attacks were repelled" after the list of the
+    # fighting is a clause of its own (a comma, "and" or "while" before a counted attack noun)
+    ("Units of the Vostok Group of Forces hit formations of two brigades close to Uspenovka and Novoivanovka, and "
+     "three counter-attacks were repelled.", "Novoivanovka", Action.FIGHTING),
+    ("The Group's units inflicted losses on AFU brigades close to Seversk and Ivanopolye, 4 counter-attacks by "
+     "assault detachments of the 24th Mechanised Brigade were repelled.", "Ivanopolye", Action.FIGHTING),
+    ("Battlegroup South units engaged the manpower of two brigades near Seversk and Kleshcheyevka, while two "
+     "Ukrainian counter-attacks were repelled.", "Seversk", Action.FIGHTING),
+    # an attack list stays the stop verb's, and a counted noun after "and" is more of its object
+    ("The enemy attacked near Lyman and Torske, and 12 attacks were repelled.", "Torske", Action.REPELLED),
+    ("Ukrainian forces repelled attacks near Lyman and Torske, and two attacks near Siversk were repelled.", "Lyman",
+     Action.REPELLED),
+])
+def test_counted_counterattacks_repelled_keep_the_list_before(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the MoD bulletin's hit on Ukrainian troops near villages, with the brigades themselves for object or
+    # "engaged" for поразили: the fighting there, not a strike on the villages
+    ("The Group's units hit two AFU mechanised brigades close to Rodinskoye and Dimitrov.", "Dimitrov"),
+    ("Units of the Yug Group of Forces struck three AFU brigades near Seversk and Konstantinovka.", "Seversk"),
+    ("Units of the Vostok Group of Forces hit AFU units close to Uspenovka and Novoivanovka.", "Uspenovka"),
+    ("The Group's units engaged manpower and hardware of three AFU brigades near Seversk and Kleshcheyevka.",
+     "Kleshcheyevka"),
+    ("Units of the Zapad Group of Forces engaged formations of an AFU brigade near Kupyansk and Peschanoye.",
+     "Peschanoye"),
+    # the bulletin's list opener after its object, whatever verb a rewrite chose ("struck the «lives of force»")
+    ("Russian forces had struck the personnel of three mechanized and one assault brigade, along with a territorial "
+     "defence brigade, in the areas of Kolodiazne, Boldyrivka and Petrivka.", "Boldyrivka"),
+    ("The battlegroup also struck the personnel and equipment of three Ukrainian brigades in the areas of Torske "
+     "and Lyman.", "Torske"),
+])
+def test_hit_on_brigades_near_villages_is_fighting(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.FIGHTING
+
+
+def test_a_missile_hit_on_a_village_stays_a_strike() -> None:
+    assert _claim("Russian missiles hit Kramatorsk and Druzhkivka overnight.", "Druzhkivka").action is Action.STRUCK
+
+
+@pytest.mark.parametrize("sentence, name, action", [
     # ISW and milblog English: ground "secured" is ground taken; a tract beside a village is an advance on it
     ("Russian forces reportedly secured a tree line northwest of Robotyne.", "Robotyne", Action.ADVANCING),
     ("A milblogger claimed that Russian forces secured Vesele after heavy fighting.", "Vesele", Action.CAPTURED),

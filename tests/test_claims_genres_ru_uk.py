@@ -53,6 +53,29 @@ from geo.model import Action, Claimant
     # General Staff: aviation and artillery named as the attack's support are no strike of their own
     ("За підтримки авіації та артилерії ворог вів штурмові дії в районах Липового та Василівки, успіху не мав.",
      "Василівки", Action.ATTACKED, "done"),
+    # Ukrainian copy: assaults counted or prepared are attacks, as the verb "штурмував" (a form Russian does not
+    # share); a repelling verb still wins; a storming of a place, in the form both languages share, stays fighting
+    ("Окупанти здійснили шість штурмів поблизу Степового.", "Степового", Action.ATTACKED, "done"),
+    ("Противник залучив до 40 осіб для штурму біля Кучерівки.", "Кучерівки", Action.ATTACKED, "done"),
+    ("Штурми ворога відбувалися біля Торського та Зарічного.", "Зарічного", Action.ATTACKED, "done"),
+    # ... and both ends of a stretch "від A до B" take the assaults
+    ("Найзапекліші штурми відбувалися на ділянці від Мирнограда до Удачного.", "Мирнограда", Action.ATTACKED, "done"),
+    ("Найзапекліші штурми відбувалися на ділянці від Мирнограда до Удачного.", "Удачного", Action.ATTACKED, "done"),
+    ("Сили оборони відбили 11 штурмів біля Ямполя.", "Ямполя", Action.REPELLED, "done"),
+    ("Ворог почав штурм Вовчанська.", "Вовчанська", Action.FIGHTING, "done"),
+    ("Начался штурм Красноармейска.", "Красноармейска", Action.FIGHTING, "done"),
+    # Ukrainian news answering a claimed capture: a place under the Defence Forces' control is contested ground, as a
+    # status that yields to an event cue of its clause; Russian control stays a capture
+    ("Село Серебрянка перебуває під контролем українських військ.", "Серебрянка", Action.FIGHTING, "done"),
+    ("Кучерів Яр - під контролем ЗСУ.", "Кучерів Яр", Action.FIGHTING, "done"),
+    ("Українські захисники повідомили, що Успенівка залишається під контролем Сил оборони.", "Успенівка",
+     Action.FIGHTING, "done"),
+    ("Сили оборони відновили контроль над Котлиним, і тепер село під контролем ЗСУ.", "Котлиним", Action.CAPTURED,
+     "done"),
+    ("Під контролем російських військ перебуває Тихе.", "Тихе", Action.CAPTURED, "done"),
+    # General Staff: clashes are clashes without "бойові" too
+    ("На Лиманському напрямку 14 разів розпочиналися зіткнення різної інтенсивності поблизу Карпівки та Колодязів.",
+     "Колодязів", Action.FIGHTING, "done"),
     # General Staff: the enemy's attacking is an attack, whoever supports it
     ("На Торецькому напрямку ворог наступав у районах Щербинівки та Торецька.", "Щербинівки", Action.ATTACKED, "done"),
     ("Окупанти наступали поблизу Новоселівки.", "Новоселівки", Action.ATTACKED, "done"),
@@ -629,8 +652,8 @@ def test_nouns_rings_and_statuses(sentence: str, name: str, action: Action, moda
 
 
 @pytest.mark.parametrize("sentence, name", [
-    # the Defence Forces' control is no capture; "окружающих" (surrounding) is no encircling
-    ("Українські захисники повідомили, що Успенівка залишається під контролем Сил оборони.", "Успенівка"),
+    # "окружающих" (surrounding) is no encircling (the Defence Forces' control, no capture either, is contested
+    # ground: test_ru_uk_genre_formulas)
     ("Жители Тихого и окружающих сел получили гуманитарную помощь.", "Тихого"),
 ])
 def test_no_capture_and_no_ring(sentence: str, name: str) -> None:

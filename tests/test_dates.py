@@ -317,3 +317,24 @@ def test_each_semicolon_item_keeps_its_own_day() -> None:
     assert item_date(s, s.index("Verkhnokamianske"), ref) == dt.date(2024, 10, 9)
     # an item naming no day leaves the sentence's date to hold
     assert item_date("Russian forces attacked near Tykhe on May 3; north — near Novoye.", 50, dt.date(2025, 5, 4)) is None
+
+
+@pytest.mark.parametrize("sentence, name, day", [
+    # a milblog post retold in English: the background clause's day is its own event's, not the post's news
+    ("Russian assault units have entered Dachne, which Ukrainian forces had held since July 17, a war correspondent "
+     "wrote.", "Dachne", None),
+    ("Russian units entered Dachne, a Russian war correspondent wrote, adding that the village had been under attack "
+     "since July 17.", "Dachne", None),
+    ("Russian units stormed into Zelenyi Hai, which Russia first claimed on July 17, according to Russian bloggers.",
+     "Zelenyi Hai", None),
+    # the place inside the clause keeps its day, and a day outside it still counts
+    ("Fighting goes on near Dachne, where Russian troops entered Zelenyi Hai on July 17.", "Zelenyi Hai",
+     dt.date(2025, 7, 17)),
+    ("On July 19, Russian units entered Dachne, which they had stormed since July 17.", "Dachne", dt.date(2025, 7, 19)),
+    ("Russian forces have been attacking Dachne since July 17, 2025, bloggers said; they entered Zelenyi Hai on "
+     "July 18.", "Zelenyi Hai", dt.date(2025, 7, 18)),
+])
+def test_a_background_clause_does_not_date_the_place_it_hangs_on(sentence, name, day) -> None:
+    from geo.dates import mention_date
+
+    assert mention_date(sentence, sentence.index(name), dt.date(2025, 7, 20)) == day

@@ -154,6 +154,22 @@ def test_isw_own_assessment_dates_its_undated_events_on_its_own_day(gaz) -> None
     assert retold["Shakhove"] == dt.date(2025, 12, 5)
 
 
+def test_a_news_page_retelling_isw_keeps_its_own_words_on_its_own_day(gaz) -> None:
+    from geo.extract import extract_report
+    from geo.model import Claimant, Report
+
+    news = Report(text="The Institute for the Study of War reported that Russian forces advanced near Pokrovsk, "
+                       "citing geolocated footage. Russian milbloggers claimed that Russian forces advanced near "
+                       "Rodynske. The outlet's sources in the military report that Russian forces are advancing "
+                       "within Shakhove.",
+                  date=dt.date(2025, 12, 6), url="https://news.example.org/isw-russian-forces-advance")
+    claims = {c.place: c for c in extract_report(news, gaz) if c.role == "event"}
+    # ISW's and the sources it cites: the day of the assessment retold; the page's own sources: the page's day
+    assert claims["Pokrovsk"].date == claims["Rodynske"].date == dt.date(2025, 12, 5)
+    assert claims["Rodynske"].claimant is Claimant.RU_MILBLOGGER
+    assert claims["Shakhove"].claimant is Claimant.MEDIA and claims["Shakhove"].date == dt.date(2025, 12, 6)
+
+
 # --- a date after an aside that names who says it opens its paragraph (the aside is not the paragraph's opening)
 
 _EARLIER = {"uk": "Сили оборони стримують ворога на сході, де він атакує на кількох напрямках одночасно.\n",

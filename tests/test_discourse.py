@@ -698,8 +698,9 @@ def test_a_quotation_closed_by_a_surname_is_the_speaker_named_with_it_before() -
      Action.ATTACKED),
     ("Останнім часом окупанти намагаються активізувати наступ на Запорізькому напрямку. Зокрема, поблизу "
      "Степногірська.", "Степногірська", Action.ATTACKED),
+    # (Ukrainian copy's "штурми" are attacks, as its verb "штурмував")
     ("Ворог посилив штурми на Покровському напрямку. Зокрема, в районі Родинського та Шевченка.", "Родинського",
-     Action.FIGHTING),
+     Action.ATTACKED),
 ])
 def test_a_list_opener_before_a_preposition_continues_the_sentence_before(text: str, name: str, action: Action) -> None:
     states = read_report(text)
@@ -1007,6 +1008,41 @@ def test_an_outcome_reaches_only_attacks() -> None:
     captured = _claim(text.index("Torske"), action=Action.CAPTURED, role="event", action_detail="captured")
     (out,) = apply_report_state([captured], read_report(text), text, dt.date(2025, 11, 24))
     assert out.action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("group", ["Tsentr", "Yug", "Zapad", "Vostok", "Sever", "Dnepr"])
+def test_a_group_of_forces_heading_an_english_bulletin_speaks_it(gaz, group):
+    # an English copy of the MoD bulletin on a news page, headed by the group's press centre: the ministry's claims,
+    # not the page's, in the group's sentence and in those below it that name no one
+    from geo.extract import extract_report
+
+    text = (f"Report by Press Centre Chief of the {group} Group of Forces\n\n"
+            "Over the past day, the Group's units hit formations of two AFU mechanised brigades close to "
+            "Rodinskoye and Dimitrov.\nThe enemy lost up to 300 troops.\nFour counter-attacks were repelled.\n")
+    report = Report(text=text, source="https://news.example.com/world/2", date=dt.date(2025, 7, 20),
+                    url="https://news.example.com/world/2")
+    by_place = {c.place: c for c in extract_report(report, gaz)}
+    for name in ("Rodinskoye", "Dimitrov"):
+        assert by_place[name].claimant is Claimant.RU_MOD, by_place[name].why
+        assert by_place[name].action is Action.FIGHTING, by_place[name].why
+    # without the heading the page claims it (its own voice)
+    plain = Report(text=text.split("\n\n", 1)[1], source=report.source, date=report.date, url=report.url)
+    assert {c.place: c.claimant for c in extract_report(plain, gaz)}["Dimitrov"] is Claimant.MEDIA
+
+
+@pytest.mark.parametrize("text", [
+    # a milblog post retold: the lead's background clause names the day an earlier event began, not the news day
+    "Russian units entered Dachne\nThe assault on the village, which began on July 17, is now focused on its centre, "
+    "Russian war correspondents wrote.\nFighting continues in the area of Zelenyi Hai.",
+    "Russian units entered Dachne\nThe village had been under attack since July 17, when Russian troops reached its "
+    "eastern outskirts, a war correspondent wrote.\nFighting continues in the area of Zelenyi Hai.",
+])
+def test_a_background_clause_in_the_lead_names_no_news_day(text):
+    assert lead_date(text, read_report(text), dt.date(2025, 7, 20)) == (-1, None)
+    # a day of its main clause still is the news day
+    dated = text.replace(" is now focused", " was on Saturday focused").replace("had been under attack",
+                                                                              "was stormed on Saturday and had been under attack")
+    assert lead_date(dated, read_report(dated), dt.date(2025, 7, 20))[1] == dt.date(2025, 7, 19)
 
 
 @pytest.mark.parametrize("text, who", [

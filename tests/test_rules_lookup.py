@@ -105,9 +105,11 @@ def test_a_list_row_makes_the_items_after_it_settlements(row) -> None:
     if row.cls == "list":
         assert _LIST_CUE.search(row.example[:m.end() + names[-1]])
     else:
-        assert _in_called_list(row.example, m.end() + names[1])
+        from geo.mentions import _LIST_ITEM_CUE, _LIST_VERB_CUE
+        cue = _LIST_VERB_CUE if row.cls == "list-verb" else _LIST_ITEM_CUE
+        assert _in_called_list(row.example, m.end() + names[1], cue)
         other = row.example[:m.start()] + "with" + row.example[m.end():]  # the list without its word
-        assert not _in_called_list(other, m.start() + len("with") + names[1])
+        assert not _in_called_list(other, m.start() + len("with") + names[1], cue)
 
 
 def test_the_cue_gate_is_read_off_the_rows() -> None:
@@ -241,6 +243,16 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         assert _LINE_AFTER.match(row.example[first.end():]), row.line
         other = row.example[:m.start()] + "town" + row.example[m.end():]
         assert not _LINE_AFTER.match(other[first.end():]), row.line
+        return
+    if row.cls == "line-along":  # each link of the chain after the phrase is a place on the line, not its name only
+        from geo.claims.role import along_chain
+        links = list(re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)?", row.example[m.end():]))
+        assert len(links) >= 2, row.line
+        for link in links:
+            s, e = m.end() + link.start(), m.end() + link.end()
+            assert along_chain(row.example, s, e), row.line
+            assert not along_chain(row.example[:m.start()] + "to" + row.example[m.end():], s - m.end() + m.start() + 2,
+                                   e - m.end() + m.start() + 2), row.line
         return
     if row.cls == "not-settlement-before":
         name = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]").search(row.example, m.end())

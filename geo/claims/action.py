@@ -293,9 +293,22 @@ _CONJUNCT_BEFORE = _c(r"(?:,\s*|\s)(?:and|и|і|та|а\s+также|а\s+так
 def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_Cue]) -> bool:
     """A cue after the mention that opens a conjunct of its own governs its own object, not the list
     before it, when another cue governs that list ("inflicted losses … in the areas of A, B and C,
-    and repelled a counterattack": A, B, C are not repelled)."""
+    and repelled a counterattack": A, B, C are not repelled). So does a stop verb after a counted attack
+    noun that opens a clause of its own (:data:`_COUNTED_OPEN`): the Russian MoD bulletin's place-less
+    "N counter-attacks were repelled" after its list ("hit formations … close to A and B, and three
+    counter-attacks were repelled": A and B stay fighting)."""
     return (cue.start >= end and any(c.end <= start for c in inside)
-            and bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)))
+            and (bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)) or _counted_clause(sentence, cue, start, end, inside)))
+
+
+def _counted_clause(sentence: str, cue: _Cue, start: int, end: int, inside: list[_Cue]) -> bool:
+    """Whether the stop verb ``cue`` after the mention has a counted attack noun of its own for subject, opening a
+    clause after the list (:data:`_COUNTED_OPEN`), and the list's own verb is not an attack (an attack list stays the
+    stop verb's: "attacked near A and B, and 12 attacks were repelled")."""
+    governing = [c for c in inside if c.end <= start]
+    return bool(governing) and governing[-1].action is not Action.ATTACKED and any(
+        d.action is Action.ATTACKED and end <= d.start and d.end <= cue.start and _COUNTED_OPEN.search(sentence, end, d.start)
+        for d in inside)
 
 
 # "Two attacks were repelled, with fighting ongoing near X": a cue that opens a conjunct after a comma
@@ -333,6 +346,11 @@ _COUNT_WORDS = rows_pattern(r for r in lookup_rows("distance_words") if r.cls ==
                             and r.key.isalpha())
 _MORE_OBJECTS = _c(r"(?:,\s*|\s)(?:and|та|і|й|и)\s+(?:(?:another|ще|еще)\s+(?:[\w'’]+\s+)?|(?:\d+|" + _COUNT_WORDS
                    + r")\s+(?:more\s+|other\s+)?)(?:[\w'’]+\s+)?$")
+
+# ", and three counter-attacks", ", 3 Ukrainian counter-attacks", " and two attacks": a count that opens a clause whose
+# subject is the attack noun after it (a comma or a conjunction before it)
+_COUNTED_OPEN = _c(r"(?:,\s*(?:and\s+|while\s+|и\s+|і\s+|та\s+)?|\s(?:and|и|і|та)\s+)(?:\d+|" + _COUNT_WORDS
+                   + r")\s+(?:[\w'’-]+\s+)?$")
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
@@ -459,14 +477,46 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | Non
     for h in read_all_kinds(sentence).get(("intentions", "intention"), ()):  # "could" of the hedge "could have" too
         if skip and h.start < skip[1] and h.end > skip[0]:
             continue
+        if _month_written(sentence, h.start, h.end):
+            continue  # "Geolocated footage published on May 28 indicates …": a day, not a modal
         if lo <= h.start and h.end <= cue.start:
             rest = sentence[h.end:cue.start]
             if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
                 return True
-    return _goal_is(sentence, lo, cue.start)
+    return _goal_is(sentence, lo, cue.start) or _premise(sentence, cue, lo)
+
+
+# the determiners that may open a clause whose subject is an action ("The capture of X would allow …", "Its liberation
+# could allow …"): the English determiner rows of geo/rules/back_references.jsonl
+_DETERMINERS = frozenset(r.key for r in lookup_rows("back_references") if r.cls == "determiner" and r.lang == "en")
+_PREMISE_REACH = 8  # words between an action that opens its clause and what it would bring about ("would allow")
+
+
+def _premise(sentence: str, cue: _Cue, lo: int) -> bool:
+    """The cue opens its clause as its subject, alone or after a determiner, and a ``consequence`` row of
+    ``geo/rules/intentions.jsonl`` follows in the clause at most :data:`_PREMISE_REACH` words after it ("Seizing X
+    would allow Russian forces to threaten Y", "The capture of X could open …"): an action weighed, not done."""
+    head = sentence[lo:cue.start].split()
+    if len(head) > 1 or (head and head[0].casefold() not in _DETERMINERS):
+        return False
+    hi = _clause_bounds(sentence, cue.start, cue.end)[1]
+    return any(cue.end <= h.start and h.end <= hi and len(sentence[cue.end:h.start].split()) <= _PREMISE_REACH
+               for h in read_all_kinds(sentence).get(("intentions", "consequence"), ()))
 
 
 _INTENTION_WORDS = 8  # words between an intention and its cue
+# a month whose name is also a word of another kind ("May"): the calendar rows of geo/rules/calendar.jsonl that count
+# as a month only capitalised (``case: title``); written so, with a day's number next to it, it is a date
+_TITLE_MONTHS = frozenset(r.key for r in lookup_rows("calendar") if r.cls == "month" and r.get("case") == "title")
+_DAY_AFTER = re.compile(r"(?<!\s)\s++\d{1,2}(?!\d)")
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s++$")
+
+
+def _month_written(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` is a month's name as a date writes it ("May 28", "28 May"), not the word."""
+    word = sentence[start:end]
+    return (word.casefold() in _TITLE_MONTHS and word[:1].isupper()
+            and bool(_DAY_AFTER.match(sentence, end) or _DAY_BEFORE.search(sentence, max(0, start - 4), start)))
 
 _WORD = re.compile(r"\w+")
 _GOAL_REACH = 80  # characters from a goal's word to its "is"

@@ -17,7 +17,7 @@ from geo.claims.action import (_PRIORITY, _RELATIVE_AFTER, _clause_modality, _fi
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
-from geo.claims.role import _DIRECTION_AFTER, _kind_of, _role, _strip_list
+from geo.claims.role import _DIRECTION_AFTER, _kind_of, _role, _strip_list, along_chain
 
 __all__ = ['analyse_mention', 'analyse_mention_all']
 
@@ -362,7 +362,7 @@ def _analyse(
             elif action is not Action.REPELLED:
                 action, detail = Action.OTHER, f"denied: {cue.detail}"
             why.append("negated")
-        if _DIRECTION_AFTER.match(sentence[end:hi]):
+        if _DIRECTION_AFTER.match(sentence[end:hi]) and not along_chain(sentence, start, end):
             # the place names a direction: a capture on the direction is not a capture of the town, attacks
             # along it are fighting there; attacks repelled and strikes in the sector stay what they were
             if action in (Action.CAPTURED, Action.ENTERED, Action.ADVANCING):

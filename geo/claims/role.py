@@ -14,7 +14,7 @@ from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _lo
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
-__all__ = []
+__all__ = ["along_chain"]
 
 # A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition (a venue row of
 # geo/rules/gap_words.jsonl) right before it ("talks with the delegation in Istanbul"), or one right after it ("the
@@ -131,6 +131,33 @@ _DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(
 # line-after rows of geo/rules/name_kinds.jsonl
 _LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+"
                  + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after") + r"\b")
+# "along the A-B-C-D line" (a line-along row of geo/rules/name_kinds.jsonl, then "the", then a chain of names joined
+# by dashes that a line-after row of the front, ``front: yes``, or a sector-after word ends; a road's ends, "along the
+# Pokrovsk-Kostiantynivka road", stay its ends): each name is a place on the line, a member of a list that
+# takes the clause's verb ("gained a foothold along the A-B-C section", "advanced along the A-B line"); without the
+# row the chain names a line or a sector. A name of the chain has at most two words ("Bila Hora"); one joined by its
+# own hyphen ("Oleksandro-Kalynove") is read as two links, which is the same chain
+_CHAIN_NAME = r"[A-Z][\w'’]*+(?:\s++[A-Z][\w'’]*+)?"
+_ALONG_BEFORE = _c(r"\b" + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-along")
+                   + rf"\s++the\s++(?P<links>(?:{_CHAIN_NAME}\s*+[-–]\s*+)*)$")
+_CHAIN_END = _c(rf"^(?P<links>(?:\s*+[-–]\s*+{_CHAIN_NAME})*)\s++(?:"
+                + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after" and r.get("front") == "yes")
+                + "|"
+                + rows_pattern(r for r in lookup_rows("direction_names") if r.cls == "sector-after") + r")s?\b")
+_CHAIN_REACH = 200  # characters of a chain before a mention that are read
+
+
+def along_chain(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is a link of a chain of at least two names joined by dashes that stands
+    after "along the" and before a line or sector word ("along the Yablunivka-Oleksandro-Kalynove line", "along the
+    Kupiansk-Svatove-Kreminna axis"): a place on the line, not its name only."""
+    tail = _CHAIN_END.match(sentence[end:end + _CHAIN_REACH])
+    if tail is None:
+        return False
+    head = _ALONG_BEFORE.search(sentence, max(0, start - _CHAIN_REACH), start)
+    return head is not None and bool(head.group("links") or tail.group("links"))
+
+
 # a noun the name before qualifies ("Kherson residents"): the modified-after rows of geo/rules/name_kinds.jsonl
 _MODIFIER_AFTER = _c(r"^\s+(?:" + "|".join(row_pattern(r, lead=False) for r in lookup_rows("name_kinds")
                                           if r.cls == "modified-after") + r")\b")
@@ -334,7 +361,9 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", f"background: hypothetical '{cue.text}'"
     if cue is not None and _since(sentence, cue, lo):
         return "background", f"background: a past event as a time reference ('since … {cue.text}')"
-    if _DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end) or _sector_adjective(sentence, start, end):
+    on_line = along_chain(sentence, start, end)
+    if not on_line and (_DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end)
+                        or _sector_adjective(sentence, start, end)):
         return "direction", "direction: a sector named after the town"
     if strict and _REGION_WORDS.search(mention.casefold()) and _appositive(before):
         return "background", "background: a region in apposition locates the place before it"
@@ -352,7 +381,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     dist = _DIST_BEFORE.search(before) if mask & _DIST_BIT else None
     if dist and _locator_before(sentence, lo, lo + dist.start()):
         return "background", "background: distance locator"
-    if _LINE_AFTER.match(after):
+    if _LINE_AFTER.match(after) and not on_line:
         return "background", "background: line reference"
     bare = _strip_list(before)
     if _reference_row_before(sentence, lo, lo + len(bare), *((cue.end, cue.start) if cue is not None else ())):

@@ -65,7 +65,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # ("the village of "), the open ones ("in", "near", "and") not after a called cue
     # a list: after a "list" word, the last item of a list is a settlement's name ("the villages of A, B and C");
     # after a "list-item" word, each item ("near A, B and ")
-    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open", "list", "list-item"}), {},
+    # after a "list-verb" (a capture verb), each item the gazetteer lacks ("occupied A and ")
+    "cues": (frozenset({"called", "settlement", "strong", "weak", "filler", "filler-open", "list", "list-item",
+                        "list-verb"}), {},
              frozenset({"word", "prefix"})),
     # month and weekday names, each form a row, with its number (geo.dates); ``case: title`` a word that is also a
     # common English word and a month only when capitalised ("may", "march")
@@ -83,10 +85,13 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # as", "formerly"; geo.resolve)
     # line-after: after a name or a chain of names joined by dashes, a line or a road ("the Svatove-Kreminna line",
     # "the Pokrovsk–Kostiantynivka road"; geo.claims.role)
+    # line-along: before a chain of names joined by dashes and a line word of the front (a line-after row of ``front:
+    # yes``, or a sector word), it puts the clause's event on each of them ("advanced along the
+    # Yablunivka-Oleksandro-Kalynove line"; not a road's ends, "along the Pokrovsk-Kostiantynivka road"; geo.claims.role)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
                               "title-before", "modified-after", "premises-after", "nickname-before", "called-before",
-                              "called-list-before", "other-name", "line-after", "place-before"}),
-                   {"case": frozenset({"title"})}, frozenset({"word", "prefix"})),
+                              "called-list-before", "other-name", "line-after", "line-along", "place-before"}),
+                   {"case": frozenset({"title"}), "front": frozenset({"yes"})}, frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
     # Airborne Brigade"; a capitalised name and a named-unit noun: "Azov Brigade"; the words before and after a group's

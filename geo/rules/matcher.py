@@ -82,7 +82,9 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "voice": (frozenset({"setback", "setback-phrase"}), {"side": frozenset({"RU"})}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
-    "intentions": (frozenset({"intention", "goal", "goal-verb", "history"}), {}),
+    # consequence: what an action that opens its clause as its subject would bring about ("Seizing X would allow …"):
+    # the action is a premise, not an event (geo.claims.action)
+    "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}), {}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
