@@ -76,7 +76,7 @@ from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scop
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.lookup import lookup_rows, rows_pattern
-from geo.rules.matcher import TABLES, filter_spans, matches, rows
+from geo.rules.matcher import TABLES, filter_spans, matches, read_kinds, rows
 from geo.text import sentences
 
 if TYPE_CHECKING:
@@ -262,7 +262,7 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         return None  # nobody speaks: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
-        for m in found if m.cls == "speaker" and m.claimant is not None]
+        for m in found if m.cls == "speaker" and m.claimant is not None] or _marked_speakers(sentence, found, "backref")
     if not header:
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                         for m in speech)]
@@ -277,8 +277,13 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         # over a subject of what was said that stands near the verb ("Группировка войск «Восток» продолжает
         # наступление у X, заявил …")
         after = [n for m in speech if m.cls == "speech" for n in reporting_speakers(sentence, m, named)]
-        named = after or near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
-                                             and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
+        chosen = after or near or backref
+        if chosen and all(n.claimant is Claimant.MEDIA for n in chosen):
+            # an outlet that relays a side's speaker the sentence names as speaking ("Viktor Trehubov … said this
+            # during the telethon, according to Suspilne"; "…, заявил Марочко, передает ТАСС") is not the speaker
+            chosen = [n for n in near + backref if n.claimant is not Claimant.MEDIA] or chosen
+        named = chosen or [n for n in named if speech and i < _LEAD_SENTENCES
+                           and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
             or ([closing] if closing is not None else [])
     if not named:
         return None
@@ -319,7 +324,7 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
         return None  # no mark and no speech word: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
-        for m in found if m.cls == "speaker" and m.claimant is not None]
+        for m in found if m.cls == "speaker" and m.claimant is not None] or _marked_speakers(sentence, found, "closing")
     if not named:
         return None
     last = max(named, key=lambda n: (n.end, n.start))
@@ -344,6 +349,37 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
             and _few_words(sentence[last.end:].rstrip(_CLOSING_END), last.end, speech, _CLOSING_AFTER)):
         return None
     return last, quoted
+
+
+def _marked_speakers(sentence: str, found: tuple[Marker, ...], cls: str) -> list[Attribution]:
+    """The speakers that need a speech word (``speech: needed`` in ``geo/rules/speakers.jsonl``: "General Staff",
+    "the brigade", "Khortytsia") standing after a marker of class ``cls`` in ``sentence``, which speaks for them: the
+    dash or bracket that closes a headline or a summary (``closing``: "Tense situation southwest of Ocheretyne -
+    General Staff"), the formula that names who said what came before (``backref``: "Source: press service of the
+    Khortytsia group"). A seat of power (``speech: follows``) is no speaker there ("… strikes on the capital - Kyiv")."""
+    marks = [m.end for m in found if m.cls == cls]
+    if not marks:
+        return []
+    return [Attribution(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary"))
+            for h in read_kinds(sentence).get(("speakers", "speaker"), ())
+            if h.get("speech") == "needed" and any(at <= h.start for at in marks)]
+
+
+_DIRECTION_OPENING = 6  # words before the first comma in which a paragraph names the direction it opens with
+
+
+def _opens_with_direction(sentence: str) -> bool:
+    """Whether ``sentence`` opens with the direction it tells of ("In the Kupiansk direction, the enemy attacked …",
+    "На Лиманському напрямку ворог …"): a row of ``geo/rules/directions.jsonl`` in its first words, before a comma.
+    A daily summary (a speaker of ``summary: bulletin``, the General Staff) goes on paragraph by paragraph in this
+    form: such a paragraph stays its speaker's. The direction word stands after a preposition and the direction's name
+    (two words at least: "In the Kupiansk", "На Лиманському"), not as the sentence's subject ("The direction of …")."""
+    head = sentence.lstrip()
+    cut = len(sentence) - len(head)
+    words = head.split(",", 1)[0].split()[:_DIRECTION_OPENING]
+    end = cut + len(" ".join(words)) + 1
+    return any(h.start < end and len(sentence[:h.start].split()) >= 2
+               for h in read_kinds(sentence).get(("directions", "direction"), ()))
 
 
 def _few_words(part: str, at: int, speech: Sequence[Marker], most: int) -> bool:
@@ -436,7 +472,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # "Зокрема", "Кроме того" goes on with the previous paragraph's speaker
         if i and "\n" in text[spans[i - 1][1]:s] and not caption:
             before, first, recalled = first, i, False
-            if "continuation" not in classes:
+            if "continuation" not in classes and not (paragraph is not None and paragraph.summary == "bulletin"
+                                                      and _opens_with_direction(sentence)):
                 paragraph = None
         if "reset" in classes:
             paragraph, recalled, reminder = None, True, i

@@ -1133,3 +1133,70 @@ def test_a_general_staff_aside_speaks_the_next_paragraphs_places(opener: str, so
     aside = next(i for i, st in enumerate(states) if "Генштабу" in text[st.span[0]:st.span[1]])
     assert states[aside].speaker.claimant is Claimant.UA_GENERALSTAFF
     assert [st.speaker and st.speaker.claimant for st in states[aside + 1:]] == [Claimant.UA_GENERALSTAFF] * 2
+
+
+@pytest.mark.parametrize("text, who", [
+    # a headline line closed by a dash and a speaker that needs a speech word elsewhere ("General Staff"): the dash
+    # says who spoke, for the line's sentences
+    ("Read more: Russian assault repelled near Lyptsi in Kharkiv region. Heavy fighting east of Toretsk - General Staff",
+     ["UA-GeneralStaff", "UA-GeneralStaff"]),
+    ("Enemy pushed back from Novoselivka. Assaults near Kupiansk go on \u2013 the brigade",
+     ["UA-official", "UA-official"]),
+    # without a closing mark the bare words name nobody
+    ("Heavy fighting east of Toretsk, General Staff", [None]),
+])
+def test_a_dash_closing_a_line_speaks_for_a_speaker_that_needs_a_speech_word(text: str, who: list) -> None:
+    assert [s.speaker.claimant.value if s.speaker else None for s in read_report(text)] == who
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # an outlet that relays a side's speaker, named after him in the same sentence, is not the speaker
+    ("Russian troops keep attacking near Nadiia.\nViktor Trehubov, the spokesman for the Khortytsia group, said this on "
+     "the telethon, according to Suspilne.", "UA-official"),
+    ("Russian forces are pressing near Stepove.\nVladyslav Voloshyn said this on air, Ukrainska Pravda reports.",
+     "UA-official"),
+])
+def test_an_outlet_relaying_a_named_speaker_does_not_take_the_floor(text: str, claimant: str) -> None:
+    states = read_report(text, source=Claimant.MEDIA)
+    assert [s.speaker.claimant.value for s in states] == [claimant, claimant]
+
+
+def test_a_speaker_that_confirms_takes_the_floor():
+    # "confirmed" names a speaker for the report as "said" does: the sentence that goes on from it ("This …") is its
+    text = ("Russian forces have taken a quarter of Novoselivka, military expert Andrei Marochko said.\n"
+            "The Russian Defence Ministry separately confirmed the capture of Shandryholove.\n"
+            "This came as Russian forces struck Ukrainian units near Boldyrivka and Petrivka.")
+    who = [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)]
+    assert who == ["RU-milblogger", "RU-MoD", "RU-MoD"]
+
+
+def test_a_source_line_names_a_speaker_that_needs_a_speech_word():
+    # Ukrainska Pravda's English formula: the lead, then "Source:" and who said it, a body that elsewhere speaks only
+    # with a speech word ("the Khortytsia group", "the brigade")
+    text = ("Ukraine's defence forces have thwarted another Russian assault on the outskirts of Toretsk.\n\n"
+            "Source: press service of the Khortytsia group of forces\n\n"
+            "Details: The assault group was spotted by drone operators on its approach.")
+    who = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
+    assert who == ["UA-official"] * 3
+
+
+@pytest.mark.parametrize("second, who", [
+    # a daily summary goes on paragraph by paragraph, each opening with its direction: the General Staff keeps the floor
+    ("According to the General Staff, the enemy attacked six times near Vovchansk over the past day.",
+     ["DeepState", "UA-GeneralStaff", "UA-GeneralStaff", "DeepState"]),
+    # a speaker of no daily summary keeps its own paragraph only
+    ("Voloshyn said the enemy attacked six times near Stepove.", ["DeepState", "UA-official", "DeepState", "DeepState"]),
+])
+def test_a_summarys_direction_paragraphs_stay_its_speakers(second: str, who: list) -> None:
+    text = ("DeepState analysts say Russian troops crossed the Oskil south of Novomlynsk.\n\n" + second + "\n\n"
+            "In the Kupiansk direction, the occupiers attacked near Kolisnykivka and Lozova.\n\n"
+            "Russian troops want to reach the Oskil reservoir.")
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.DEEPSTATE)] == who
+
+
+def test_the_kremlins_press_service_names_who_said_what_came_before():
+    # a group of forces named in the back reference's sentence ("пункт управления группировки войск") is where the
+    # visit went, not who speaks: the Kremlin's press service reports it
+    text = ("Командующий группировкой «Восток» доложил президенту о начале операции у Гуляйполя. Об этом говорится в "
+            "заявлении пресс-службы Кремля по итогам визита президента в пункт управления Объединенной группировки войск.")
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)] == ["RU-official"] * 2
