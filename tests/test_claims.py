@@ -473,10 +473,6 @@ def test_own_voice_summary_is_a_milblogger() -> None:
         "Russia tried once more to break into Robotyne and was beaten back. Russian troops stormed the outskirts of "
         "Kupyansk. Russian forces failed again to reach Stepove. Russian forces took control of Novoivanovka. "
         "Russian assault groups are advancing on Uspenovka.",
-        # a map blogger weighs the gains he tells of: no Russian channel asserts its side's advances with "likely"
-        "Russian forces broke through at Synkivka. Russian troops have also entered Stelmakhivka. Russian forces have "
-        "pushed west of Pishchane. Russian forces have likely taken Karlivka already. Russian troops seem to have "
-        "entered Novohrodivka as well. Russian forces could possibly reach Velyka Novosilka.",
         # an analyst's digest: the Russian side's attempts, told in its own words
         "Russian forces made a confirmed advance west of Pokrovsk. The New York Times reported hundreds of soldiers "
         "missing. Ukrainian forces reported Russian attempts to advance towards Siversk. Russian units advanced near "

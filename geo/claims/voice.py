@@ -134,8 +134,7 @@ def report_voice(text: str) -> Claimant | None:
     attempt and fail, or prepare to withdraw. A text with at least three such sentences, three
     times as many as it has attributed sentences and sentences where the Russian side tries and
     fails in the text's own words (:func:`_russian_setback`: a channel of that side does not tell of
-    its own side's failures) and hedged sentences in which Russian forces gain ("Russia's assault seems to have died
-    down, but they did capture …": a commentator weighs the gains, a side's channel asserts them), and no first-person singular ("I", "my": a
+    its own side's failures), and no first-person singular ("I", "my": a
     commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
     unattributed claim in it is a ``RU-milblogger``'s. News copy attributes its claims and does
     not qualify; the Ukrainian side has no claimant of that kind, so only the Russian one is found.
@@ -165,8 +164,6 @@ def report_voice(text: str) -> Claimant | None:
                 other += 1
             elif _own_voice(sentence):
                 own += 1
-        elif _own_voice(sentence):
-            other += 1  # a commentator weighs the gains ("the town likely having fallen"); a side's channel asserts them
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * other:
         return Claimant.RU_MILBLOGGER
     return None
