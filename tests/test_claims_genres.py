@@ -1145,3 +1145,13 @@ def test_a_defence_line_outside_the_cue_still_locates_the_line() -> None:
 ])
 def test_english_general_staff_toward_is_where_attacks_headed(sentence, name, action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # English strike reports: a place that came under fire was struck, as 'під вогнем', 'под … огнем'
+    ("Nikopol came under fire twice overnight, the regional head said.", "Nikopol"),
+    ("One of the villages of the Marhanets community, Tomakivka, came under heavy artillery fire.", "Tomakivka"),
+    ("Zarichne came under Russian artillery fire on Sunday.", "Zarichne"),
+])
+def test_english_came_under_fire_is_struck(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.STRUCK
