@@ -129,3 +129,12 @@ def test_a_think_tank_named_without_a_speech_verb_speaks_for_nobody() -> None:
 def test_a_town_abandoned_is_taken(sentence, name) -> None:
     c = claim_at(sentence, name)
     assert (c.role, c.action) == ("event", Action.CAPTURED)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # civilians leaving their homes: no town lost
+    ("Residents abandoned their homes in Kupiansk as the front drew near.", "Kupiansk"),
+    ("Abandoned homes line the streets of Kupiansk.", "Kupiansk"),
+])
+def test_homes_abandoned_are_no_capture(sentence, name) -> None:
+    assert claim_at(sentence, name).action is not Action.CAPTURED
