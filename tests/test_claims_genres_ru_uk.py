@@ -150,6 +150,30 @@ from geo.model import Action, Claimant
     ("По словам эксперта, наши штурмовики уже находятся в 4 км от Северска.", "Северска", Action.ADVANCING, "done"),
     # ... while a village that lies so far from a town only places it
     ("Село Тихое находится в 10 километрах от Покровска.", "Покровска", Action.OTHER, "done"),
+    # command summaries (groups of forces, corps, brigades, the General Staff retold, issue 13): the enemy's offensive
+    # recorded near places is an attack there, not a gain ...
+    ("Протягом доби наступ противника фіксувався поблизу Новоселівки, Іванівки та Ямполя.", "Новоселівки",
+     Action.ATTACKED, "done"),
+    ("Наступ ворога фіксували в районах Торського та Зарічного.", "Зарічного", Action.ATTACKED, "done"),
+    ("Зафіксовано наступ окупантів біля Степового.", "Степового", Action.ATTACKED, "done"),
+    ("Сили оборони відбили наступ ворога поблизу Ямполя.", "Ямполя", Action.REPELLED, "done"),
+    # ... the enemy's (main) efforts concentrated on places are its attacks on them; forces massed are no event ...
+    ("Основні зусилля окупанти зосередили в районах Тихого та Вовчанська.", "Вовчанська", Action.ATTACKED, "done"),
+    ("Противник зосереджує основні зусилля на Лиманському напрямку, поблизу Ямполя та Торського.", "Торського",
+     Action.ATTACKED, "done"),
+    ("Окупанти мають намір зосередити зусилля на Мирнограді та Покровську.", "Мирнограді", Action.OTHER, "done"),
+    ("Росіяни в районі села Жереб’янки зосередили певні сили та засоби.", "Жереб’янки", Action.OTHER, "done"),
+    # ... a reconnaissance in force is an attack, groups going into a place enter it
+    ("Окупанти проводять розвідку боєм в районі Кам'янського.", "Кам'янського", Action.ATTACKED, "done"),
+    ("Ворог намагався провести розвідку боєм поблизу Степногірська.", "Степногірська", Action.ATTACKED, "attempted"),
+    ("До Мирнограда заходили розвідувальні групи противника.", "Мирнограда", Action.ENTERED, "done"),
+    ("У Костянтинівку заходила диверсійна група ворога.", "Костянтинівку", Action.ENTERED, "done"),
+    ("Окупанти просочуються малими групами до Родинського.", "Родинського", Action.ENTERED, "done"),
+    # ... assaults along a stretch set off by a dash take both ends; pressing and developing an offensive attack
+    ("Штурми відбувалися на широкій ділянці – від Ямполя до Дронівки.", "Ямполя", Action.ATTACKED, "done"),
+    ("Штурми відбувалися на широкій ділянці – від Ямполя до Дронівки.", "Дронівки", Action.ATTACKED, "done"),
+    ("Противник намагається розвинути наступ біля Торецька.", "Торецька", Action.ATTACKED, "attempted"),
+    ("Ворог тисне на позиції біля Сіверська.", "Сіверська", Action.ATTACKED, "done"),
 ])
 def test_ru_uk_genre_formulas(sentence: str, name: str, action: Action, modality: str) -> None:
     c = _claim(sentence, name)
@@ -195,6 +219,9 @@ def test_the_general_staff_informs(gaz, verb):
     ("Противник продовжує атаки на Куп'янському, Слов'янському та Оріхівському напрямках.", "Куп'янському"),
     ("Бои шли на Покровском, Купянском и Лиманском направлениях.", "Покровском"),
     ("Бои шли на Покровском, Купянском и Лиманском направлениях.", "Купянском"),
+    # efforts concentrated on a sector, a reconnaissance in force in it: the sector's town stays a direction
+    ("Противник зосереджує основні зусилля на Покровському напрямку.", "Покровському"),
+    ("Окупанти проводять розвідку боєм на Запорізькому напрямку.", "Запорізькому"),
 ])
 def test_every_item_of_a_list_of_sectors_is_a_direction(text, name):
     assert _claim(text, name).role == "direction"
