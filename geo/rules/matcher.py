@@ -51,8 +51,13 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  "scope": frozenset({"list"}), "sector": frozenset({"fighting"}),
                  # attempt "same": a try at it is the thing itself ("пытаются деблокировать X": fighting at X)
                  "attempt": frozenset({"same"})}),
+    # hedge "weighing": the writer weighs what he tells ("likely", "seems to", "could possibly": a commentator's
+    # own judgement, never a side's channel asserting its gains, geo.claims.voice); hedge "reportive": the writer
+    # passes on what others say ("reportedly", "allegedly", "claimed", "not confirmed": news copy retelling a
+    # channel); every hedge row says which (tests/test_rules_tables.py)
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
-                                    "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
+                                    "evidence-none", "evidence-not", "evidence-seen", "evidence"}),
+                 {"hedge": frozenset({"weighing", "reportive"})}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"}),
