@@ -58,10 +58,14 @@ _QUOTES = str.maketrans({q: '"' for q in QUOTES})
 GAP = "…"  #: a phrase word standing for up to GAP_WORDS words that are not names
 GAP_WORDS = 3
 APOSTROPHES = _AP = "'\u2019\u02bc`"  #: apostrophes, one attribute like case
+#: a list of numbers counts as one word of a gap: numbers (ordinals too: "32nd", "47-й") joined by commas or by a
+#: word of up to three letters ("and", "и", "та"), as the units a bulletin names ("hit the 32nd, 41st and 47th
+#: brigades near X", "поражение 31-й, 32-й, 47-й механизированным бригадам")
+_NUMBER_LIST = r"\d[\w-]*(?:(?:\s*,\s*|\s+[^\W\d_]{1,3}\s+)\d[\w-]*)+"
 #: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name) but a
 #: Latin abbreviation in capitals, a weapon's or a unit's ("fired UAVs and missiles at X"); a number may carry a per
-#: cent sign ("контролируют около 75% территории")
-GAP_PATTERN = (rf"(?:(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*%?|(?-i:[A-Z]{{2,}}s?)(?!\w))\s+)"
+#: cent sign ("контролируют около 75% территории"); a list of numbers is one word (_NUMBER_LIST)
+GAP_PATTERN = (rf"(?:(?:{_NUMBER_LIST}|(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*%?|(?-i:[A-Z]{{2,}}s?)(?!\w))\s+)"
                rf"{{0,{GAP_WORDS}}}?")
 
 

@@ -86,6 +86,11 @@ def test_attacks_and_weapons_apart(sentence: str, name: str, action: Action) -> 
     # the General Staff's "стримують" in English copy: holding the enemy off there is its attack there
     ("Ukraine's General Staff said its troops continue to contain the enemy near Vodiane and Netailove.", "Netailove",
      Action.ATTACKED),
+    # the MoD bulletin's hit on brigades named by a list of their numbers: its gap takes the list as one word
+    ("The battlegroup's units hit AFU 24th, 28th, 93rd mechanised brigades close to Rodinskoye and Dimitrov.",
+     "Dimitrov", Action.FIGHTING),
+    ("Battlegroup Centre struck the 24th, 28th and 93rd mechanized brigades near Rodinskoye and Dimitrov.",
+     "Rodinskoye", Action.FIGHTING),
 ])
 def test_english_cue_rows(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action

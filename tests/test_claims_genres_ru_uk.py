@@ -174,6 +174,9 @@ from geo.model import Action, Claimant
     ("Штурми відбувалися на широкій ділянці – від Ямполя до Дронівки.", "Дронівки", Action.ATTACKED, "done"),
     ("Противник намагається розвинути наступ біля Торецька.", "Торецька", Action.ATTACKED, "attempted"),
     ("Ворог тисне на позиції біля Сіверська.", "Сіверська", Action.ATTACKED, "done"),
+    # ... losses inflicted on brigades named by a list of their numbers (the gap of the row takes the list)
+    ("Бойцы группировки нанесли поражение 31-й, 32-й и 47-й механизированным бригадам ВСУ в районах Торецка и "
+     "Гродовки.", "Гродовки", Action.FIGHTING, "done"),
 ])
 def test_ru_uk_genre_formulas(sentence: str, name: str, action: Action, modality: str) -> None:
     c = _claim(sentence, name)

@@ -85,6 +85,13 @@ def test_a_rows_key_is_its_normalised_phrase_worked_out_once(tmp_path):
     ("Pokrovsk and Myrnohrad ", False),  # a gap never swallows a name
     ("Uavs ", False),
     ("ЗСУ ", False),
+    # a list of unit numbers is one word of a gap, joined by commas or a short word ("and", "и", "та")
+    ("AFU 32nd, 41st, 47th mechanised ", True),
+    ("the 24th, 28th and 93rd ", True),
+    ("31-й, 32-й и 47-й механизированным ", True),
+    ("32nd, 41st, 47th mechanised and assault ", False),  # four words: the list, then three more
+    ("32nd and Pokrovsk ", False),  # a list of numbers never swallows a name either
+    ("32nd,Pokrovsk ", False),
 ])
 def test_a_gap_takes_an_abbreviation_but_no_name(gap, fits):
     import re
