@@ -48,7 +48,7 @@ from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS a
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
-from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
+from geo.area_fuzzy import AREA_CUTOFF, AreaPool, area_match, area_pool
 from geo.calibration import NEAR_TIE_CAP, calibrated, near_tie_cap, stratum
 from geo.scopes import Scope, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
@@ -1213,7 +1213,10 @@ def resolve_mentions(
     # report's area (its placed event places, its directions' towns), never across the country
     area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]
     area += [s.town for s in sectors]
-    pool: list | None = None  # the area's settlements, worked out once, for the first name that needs them
+    pool: AreaPool | None = None  # the area's settlements, worked out once, for the first name that needs them
+    # the settlements of the regions named around a name, worked out once per set of regions (a list of mangled
+    # names in one sentence shares its regions)
+    region_pools: dict[tuple[frozenset[str], str], AreaPool] = {}
     for gk in sorted(groups):
         v = chosen[gk]
         m = mentions[groups[gk][0]]
@@ -1229,8 +1232,11 @@ def resolve_mentions(
             # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
             # областях": the oblast or raion its sentence names, or its paragraph or report states as
             # its scope, is the area too (a higher bar: an oblast holds some two thousand settlements)
-            hit = area_match(name, gaz, pool=_region_pool(gaz, named, regions, _REGION_LEVELS[level][1]),
-                             cutoff=REGION_CUTOFF)
+            named_how = _REGION_LEVELS[level][1]
+            rpool = region_pools.get((named, named_how))
+            if rpool is None:
+                rpool = region_pools[(named, named_how)] = _region_pool(gaz, named, regions, named_how)
+            hit = area_match(name, gaz, pool=rpool, cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
             chosen[gk] = _Verdict((Candidate(hit.place, score, hit.matched, "fuzzy-area", (
@@ -1384,8 +1390,8 @@ def _directions(
     return out
 
 
-def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]],
-                 named_how: str = "named in its sentence") -> list[tuple[Place, float, str]]:
+def _region_pool(gaz: Gazetteer, named: set[str] | frozenset[str], regions: Sequence[tuple[int, int, Place]],
+                 named_how: str = "named in its sentence") -> AreaPool:
     """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
     them: each with its distance to the region's centre and the region's name, and where the text
     names it, ``named_how``; each region's settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
@@ -1396,7 +1402,7 @@ def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, i
         for p, d in gaz.region_places(r, radius):
             if p.geonameid not in pool:
                 pool[p.geonameid] = (p, d, label)
-    return list(pool.values())
+    return AreaPool.of(gaz, pool.values())
 
 
 def _against_list(best: Place, ranked: Sequence[Candidate], neighbours: Sequence[tuple[Place, float]]) -> bool:
