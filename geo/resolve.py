@@ -1214,9 +1214,6 @@ def resolve_mentions(
     area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]
     area += [s.town for s in sectors]
     pool: AreaPool | None = None  # the area's settlements, worked out once, for the first name that needs them
-    # the settlements of the regions named around a name, worked out once per set of regions (a list of mangled
-    # names in one sentence shares its regions)
-    region_pools: dict[tuple[frozenset[str], str], AreaPool] = {}
     for gk in sorted(groups):
         v = chosen[gk]
         m = mentions[groups[gk][0]]
@@ -1232,11 +1229,8 @@ def resolve_mentions(
             # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
             # областях": the oblast or raion its sentence names, or its paragraph or report states as
             # its scope, is the area too (a higher bar: an oblast holds some two thousand settlements)
-            named_how = _REGION_LEVELS[level][1]
-            rpool = region_pools.get((named, named_how))
-            if rpool is None:
-                rpool = region_pools[(named, named_how)] = _region_pool(gaz, named, regions, named_how)
-            hit = area_match(name, gaz, pool=rpool, cutoff=REGION_CUTOFF)
+            hit = area_match(name, gaz, pool=_region_pool(gaz, named, regions, _REGION_LEVELS[level][1]),
+                             cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
             chosen[gk] = _Verdict((Candidate(hit.place, score, hit.matched, "fuzzy-area", (
@@ -1390,19 +1384,40 @@ def _directions(
     return out
 
 
+#: The region pools lately made (:func:`_region_pool`), by how the text names the regions and, for each region, its
+#: name and the very tuple of settlements :meth:`gazetteer.Gazetteer.region_places` remembers for it (held here, so
+#: that its id stays its own; a gazetteer that forgets its regions' settlements gives new tuples, and so new pools):
+#: a stream of reports names the same oblasts day after day, and an oblast's thousands of settlements, their names
+#: gathered, cost more than reading a report does.
+_REGION_POOLS: dict[tuple, tuple[tuple, AreaPool]] = {}
+_REGION_POOLS_KEPT = 8
+
+
 def _region_pool(gaz: Gazetteer, named: set[str] | frozenset[str], regions: Sequence[tuple[int, int, Place]],
                  named_how: str = "named in its sentence") -> AreaPool:
     """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
     them: each with its distance to the region's centre and the region's name, and where the text
-    names it, ``named_how``; each region's settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
-    pool: dict[int, tuple[Place, float, str]] = {}
+    names it, ``named_how``; each region's settlements found once, :meth:`gazetteer.Gazetteer.region_places`,
+    and the pool of the same regions' settlements made once, :data:`_REGION_POOLS`)."""
+    parts = []
     for r in {p.geonameid: p for _, _, p in regions if p.name in named}.values():
         radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
-        label = f"the centre of {r.name}, {named_how}"
-        for p, d in gaz.region_places(r, radius):
+        parts.append((r.name, gaz.region_places(r, radius)))
+    key = (named_how, tuple((name, id(places)) for name, places in parts))
+    held = _REGION_POOLS.get(key)
+    if held is not None:
+        return held[1]
+    pool: dict[int, tuple[Place, float, str]] = {}
+    for name, places in parts:
+        label = f"the centre of {name}, {named_how}"
+        for p, d in places:
             if p.geonameid not in pool:
                 pool[p.geonameid] = (p, d, label)
-    return AreaPool.of(gaz, pool.values())
+    made = AreaPool.of(gaz, pool.values())
+    if len(_REGION_POOLS) >= _REGION_POOLS_KEPT:
+        _REGION_POOLS.pop(next(iter(_REGION_POOLS)))  # the oldest
+    _REGION_POOLS[key] = (tuple(parts), made)
+    return made
 
 
 def _against_list(best: Place, ranked: Sequence[Candidate], neighbours: Sequence[tuple[Place, float]]) -> bool:
