@@ -614,6 +614,13 @@ class Gazetteer:
         CoordinateError
             If the point is out of range or ``km`` is negative or not finite.
         """
+        rows, dist = self._near_rows(lat, lon, km, classes)
+        place = self._ix.place
+        return [(place(r), d) for r, d in zip(rows.tolist(), dist.tolist(), strict=True)]
+
+    def _near_rows(self, lat: float, lon: float, km: float, classes: ClassSpec) -> tuple[np.ndarray, np.ndarray]:
+        """The index rows of :meth:`near` and their distances, nearest first (ties: the lower geonameid): what
+        a caller that keeps only some of them filters before a :class:`Place` is made of each."""
         if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
             raise CoordinateError(f"({lat}, {lon}) is not a latitude/longitude")
         if not (km >= 0.0 and math.isfinite(km)):
@@ -624,7 +631,7 @@ class Gazetteer:
         i1 = int(np.searchsorted(ix.lat, lat + dlat, side="right"))
         rows = np.arange(i0, i1)
         if not len(rows):
-            return []
+            return rows, np.zeros(0)
         lats, lons = ix.lat[i0:i1], ix.lon[i0:i1]
         cos = math.cos(math.radians(min(89.9, abs(lat) + dlat)))
         if km / EARTH_RADIUS_KM < 1.0 and cos > 1e-6:
@@ -639,7 +646,7 @@ class Gazetteer:
         keep = dist <= km
         rows, dist = rows[keep], dist[keep]
         order = np.lexsort((ix.geonameid[rows], dist))
-        return [(ix.place(int(rows[i])), float(dist[i])) for i in order]
+        return rows[order], dist[order]
 
     # ---------------------------------------------------------------- regions
 
@@ -670,8 +677,14 @@ class Gazetteer:
 
     def _region_places(self, lat: float, lon: float, name: str, km: float) -> tuple[tuple[Place, float], ...]:
         """:meth:`region_places` of the region ``name`` centred at (lat, lon), not remembered."""
+        # the region's rows are told by their admin entry (a few thousand entries, where the radius holds many
+        # thousand settlements, most of them in the neighbouring regions): a place is made only of those kept
         key = name.casefold()
-        return tuple((p, d) for p, d in self.near(lat, lon, km) if key in (p.admin1.casefold(), p.admin2.casefold()))
+        ix = self._ix
+        ids = [k for k, (_, _, _, a1, a2) in enumerate(ix.admins) if key in (a1.casefold(), a2.casefold())]
+        rows, dist = self._near_rows(lat, lon, km, "P")
+        keep = np.isin(ix.admin[rows], np.array(ids, dtype=ix.admin.dtype))
+        return tuple((ix.place(r), d) for r, d in zip(rows[keep].tolist(), dist[keep].tolist(), strict=True))
 
     def _regions_by_core(self) -> dict[str, list[tuple[int, int]]]:
         if self._region_map is None:

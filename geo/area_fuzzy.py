@@ -40,7 +40,8 @@ from gazetteer.names import query_variants
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["AREA_KM", "AREA_CUTOFF", "STEM_MIN", "AreaMatch", "area_match", "area_pool", "lookalike", "lookalikes"]
+__all__ = ["AREA_KM", "AREA_CUTOFF", "STEM_MIN", "AreaMatch", "AreaPool", "area_match", "area_pool", "lookalike",
+           "lookalikes"]
 
 #: How far from a placed place of the report a look-alike may lie
 AREA_KM = 30.0
@@ -99,7 +100,32 @@ class AreaMatch:
     near: str  #: that place's name
 
 
-def area_pool(gaz: Gazetteer, area: Iterable[Place], km: float = AREA_KM) -> list[tuple[Place, float, str]]:
+@dataclass(frozen=True)
+class AreaPool:
+    """The settlements a look-alike is searched among, with every name of each folded once.
+
+    A report looks up each of its mangled names in the same pool: the names of its thousands of
+    settlements are gathered when the pool is made (:meth:`of`), not again for every name.
+    """
+
+    #: each settlement with its distance to the place that put it in the pool and that place's name
+    entries: tuple[tuple[Place, float, str], ...]
+    #: each settlement's names, in the order of ``entries`` (``Gazetteer.folded_names``: the names, their folds)
+    names: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    folds: tuple[str, ...]  #: every settlement's folds, one after the other
+    ends: np.ndarray  #: where each settlement's folds end in ``folds``
+
+    @classmethod
+    def of(cls, gaz: Gazetteer, entries: Iterable[tuple[Place, float, str]]) -> AreaPool:
+        """The pool of ``entries`` (settlement, km, name of the place that put it there), its names read once."""
+        entries = tuple(entries)
+        names = tuple(gaz.folded_names(p) for p, _, _ in entries)
+        ends = np.cumsum([len(folds) for _, folds in names])
+        ends.setflags(write=False)
+        return cls(entries, names, tuple(chain.from_iterable(folds for _, folds in names)), ends)
+
+
+def area_pool(gaz: Gazetteer, area: Iterable[Place], km: float = AREA_KM) -> AreaPool:
     """The settlements within ``km`` of one of the ``area`` places, each with its distance to the
     nearest of them and that place's name (worked out once per report)."""
     pool: dict[int, tuple[Place, float, str]] = {}
@@ -107,11 +133,11 @@ def area_pool(gaz: Gazetteer, area: Iterable[Place], km: float = AREA_KM) -> lis
         for p, d in gaz.near(a.lat, a.lon, km):
             if p.feature_class == "P" and (p.geonameid not in pool or d < pool[p.geonameid][1]):
                 pool[p.geonameid] = (p, d, a.name)
-    return list(pool.values())
+    return AreaPool.of(gaz, pool.values())
 
 
 def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *, km: float = AREA_KM,
-               cutoff: float = AREA_CUTOFF, pool: Sequence[tuple[Place, float, str]] | None = None,
+               cutoff: float = AREA_CUTOFF, pool: AreaPool | None = None,
                ) -> AreaMatch | None:
     """The settlement within ``km`` of one of the ``area`` places whose name best looks like ``name``.
 
@@ -137,13 +163,12 @@ def area_match(name: str, gaz: Gazetteer, area: Iterable[Place] | None = None, *
         return None
     if pool is None:
         pool = area_pool(gaz, area or (), km)
-    names = [gaz.folded_names(p) for p, _, _ in pool]
-    scores = lookalikes(keys, list(chain.from_iterable(folds for _, folds in names)))
-    ends = np.cumsum([len(folds) for _, folds in names])  # where each settlement's names end in ``scores``
+    scores = lookalikes(keys, pool.folds)
+    ends = pool.ends  # where each settlement's names end in ``scores``
     best: AreaMatch | None = None
     for j in np.flatnonzero(scores >= cutoff):  # in pool order: of equal scores and distances, the first
         i = int(np.searchsorted(ends, j, side="right"))
-        (p, d, label), n = pool[i], names[i][0][j - (int(ends[i - 1]) if i else 0)]
+        (p, d, label), n = pool.entries[i], pool.names[i][0][j - (int(ends[i - 1]) if i else 0)]
         r = float(scores[j])
         if best is None or (r, -d) > (best.ratio, -best.km):
             best = AreaMatch(p, n, r, d, label)

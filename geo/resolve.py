@@ -48,7 +48,7 @@ from geo.rules.region_words import KIND_STEMS as REGION_KIND_STEMS, KIND_WORDS a
 from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as REGION_NAME_WORDS
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
-from geo.area_fuzzy import AREA_CUTOFF, area_match, area_pool
+from geo.area_fuzzy import AREA_CUTOFF, AreaPool, area_match, area_pool
 from geo.calibration import NEAR_TIE_CAP, calibrated, near_tie_cap, stratum
 from geo.scopes import Scope, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
@@ -1213,7 +1213,7 @@ def resolve_mentions(
     # report's area (its placed event places, its directions' towns), never across the country
     area = [p for gk, p in settled.items() if group_event[gk] and p.feature_class == "P"]
     area += [s.town for s in sectors]
-    pool: list | None = None  # the area's settlements, worked out once, for the first name that needs them
+    pool: AreaPool | None = None  # the area's settlements, worked out once, for the first name that needs them
     for gk in sorted(groups):
         v = chosen[gk]
         m = mentions[groups[gk][0]]
@@ -1384,19 +1384,40 @@ def _directions(
     return out
 
 
-def _region_pool(gaz: Gazetteer, named: set[str], regions: Sequence[tuple[int, int, Place]],
-                 named_how: str = "named in its sentence") -> list[tuple[Place, float, str]]:
+#: The region pools lately made (:func:`_region_pool`), by how the text names the regions and, for each region, its
+#: name and the very tuple of settlements :meth:`gazetteer.Gazetteer.region_places` remembers for it (held here, so
+#: that its id stays its own; a gazetteer that forgets its regions' settlements gives new tuples, and so new pools):
+#: a stream of reports names the same oblasts day after day, and an oblast's thousands of settlements, their names
+#: gathered, cost more than reading a report does.
+_REGION_POOLS: dict[tuple, tuple[tuple, AreaPool]] = {}
+_REGION_POOLS_KEPT = 8
+
+
+def _region_pool(gaz: Gazetteer, named: set[str] | frozenset[str], regions: Sequence[tuple[int, int, Place]],
+                 named_how: str = "named in its sentence") -> AreaPool:
     """The settlements of the oblasts and raions ``named`` (as :func:`geo.area_fuzzy.area_pool` gives
     them: each with its distance to the region's centre and the region's name, and where the text
-    names it, ``named_how``; each region's settlements found once, :meth:`gazetteer.Gazetteer.region_places`)."""
-    pool: dict[int, tuple[Place, float, str]] = {}
+    names it, ``named_how``; each region's settlements found once, :meth:`gazetteer.Gazetteer.region_places`,
+    and the pool of the same regions' settlements made once, :data:`_REGION_POOLS`)."""
+    parts = []
     for r in {p.geonameid: p for _, _, p in regions if p.name in named}.values():
         radius = REGION_RADIUS_KM if r.feature_code == "ADM1" else REGION_RADIUS_KM / 3
-        label = f"the centre of {r.name}, {named_how}"
-        for p, d in gaz.region_places(r, radius):
+        parts.append((r.name, gaz.region_places(r, radius)))
+    key = (named_how, tuple((name, id(places)) for name, places in parts))
+    held = _REGION_POOLS.get(key)
+    if held is not None:
+        return held[1]
+    pool: dict[int, tuple[Place, float, str]] = {}
+    for name, places in parts:
+        label = f"the centre of {name}, {named_how}"
+        for p, d in places:
             if p.geonameid not in pool:
                 pool[p.geonameid] = (p, d, label)
-    return list(pool.values())
+    made = AreaPool.of(gaz, pool.values())
+    if len(_REGION_POOLS) >= _REGION_POOLS_KEPT:
+        _REGION_POOLS.pop(next(iter(_REGION_POOLS)))  # the oldest
+    _REGION_POOLS[key] = (tuple(parts), made)
+    return made
 
 
 def _against_list(best: Place, ranked: Sequence[Candidate], neighbours: Sequence[tuple[Place, float]]) -> bool:

@@ -108,3 +108,21 @@ def test_a_country_wide_look_alike_with_no_evidence_of_place_gives_way_to_the_ar
     alone = {c.place: c for c in extract_text("Russian troops shelled the village of Tyahynyky.", gaz,
                                                date=day, front_km=front.distance_function(day))}
     assert not alone["Tyahynyky"].resolved, alone["Tyahynyky"].why
+
+
+def test_a_pool_reads_its_names_once_for_every_name_looked_up_in_it(gaz, monkeypatch):
+    """An area pool gathers its settlements' folded names when made; a look-up in it reads none again, and finds
+    what a look-up given the area finds."""
+    from geo.area_fuzzy import area_pool
+
+    vovchansk = _town(gaz, "Vovchansk", "Kharkiv Oblast")
+    pool = area_pool(gaz, [vovchansk])
+    assert len(pool.entries) == len(pool.names) == len(pool.ends) > 100
+    assert int(pool.ends[-1]) == len(pool.folds) and pool.folds[:len(pool.names[0][1])] == pool.names[0][1]
+    read = []
+    folded = type(gaz).folded_names
+    monkeypatch.setattr(type(gaz), "folded_names", lambda self, p: read.append(p) or folded(self, p))
+    hit = area_match("Pletnevka", gaz, pool=pool)
+    assert hit is not None and hit.place.name == "Pletenivka" and area_match("Vovchanks", gaz, pool=pool) is not None
+    assert read == []  # nothing read again
+    assert area_match("Pletnevka", gaz, [vovchansk]) == hit and read  # (the area given: its names read)

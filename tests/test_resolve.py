@@ -610,3 +610,24 @@ def test_a_namesake_chosen_against_its_list_is_not_sure(gaz) -> None:
     assert r.confidence == NEAR_TIE_CAP and r.why[-2] == v.ranked[0].why[-1], r.why
     # the flag holds it, not the words: the same explanation without the flag is not held
     assert _finish(m, v.ranked, v.confidence, 2).confidence > NEAR_TIE_CAP
+
+
+def test_a_regions_pool_is_gathered_once_until_the_gazetteer_forgets_its_settlements(gaz) -> None:
+    """The settlements of the regions named around mangled names (their names folded) are gathered once for a
+    stream of reports naming the same regions; a gazetteer that forgets its regions' settlements gets a pool
+    made afresh, the same."""
+    from geo.resolve import _region_pool
+
+    oblast, raion = gaz.region("Donetsk Oblast"), gaz.region("Pokrovsk raion")
+    regions = [(0, 14, oblast), (30, 44, raion)]
+    pool = _region_pool(gaz, {oblast.name, raion.name}, regions)
+    # (the raion's settlements lie in the oblast, gathered first: each once, with the first region's label)
+    assert len(pool.entries) > 1000 and {label for _, _, label in pool.entries} == {
+        f"the centre of {oblast.name}, named in its sentence"}
+    assert _region_pool(gaz, {oblast.name, raion.name}, regions) is pool  # the next report's: the same
+    other = _region_pool(gaz, {oblast.name, raion.name}, regions, "the scope its paragraph states")
+    assert other is not pool and {p for p, _, _ in other.entries} == {p for p, _, _ in pool.entries}
+    assert _region_pool(gaz, {oblast.name}, regions) is not pool
+    gaz.cache_clear()
+    again = _region_pool(gaz, {oblast.name, raion.name}, regions)
+    assert again is not pool and again.entries == pool.entries and again.folds == pool.folds
