@@ -172,6 +172,7 @@ def test_venues_are_the_venue_table_read(sentence: str, name: str, venue: bool) 
     ("Ворожі піхотинці просочилися в Закітне з боку Сіверська.", "Закітне", "event"),
     ("Противник пытался контратаковать со стороны Белицкого.", "Белицкого", "background"),
     ("Противник пытался контратаковать у Белицкого.", "Белицкого", "event"),
+    ("Штурмові групи тиснуть на Філію зі сторони Дачного.", "Дачного", "background"),
 ])
 def test_a_reference_row_makes_a_reference_point(sentence: str, name: str, role: str) -> None:
     assert _role(sentence, name) == role
