@@ -138,3 +138,35 @@ def test_a_town_abandoned_is_taken(sentence, name) -> None:
 ])
 def test_homes_abandoned_are_no_capture(sentence, name) -> None:
     assert claim_at(sentence, name).action is not Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, names, action", [
+    # the Russian and Ukrainian stretch of front: its noun, then the places along it joined by dashes; each place
+    # takes the clause's verb, a spaced dash between two of them breaks no clause
+    ("Противник просочується на відрізку Гришине – Світле – Родинське.", ("Гришине", "Світле", "Родинське"),
+     Action.ENTERED),
+    ("За тиждень ворог просунувся на ділянці Піщане – Ківшарівка.", ("Піщане", "Ківшарівка"), Action.ADVANCING),
+    ("Вздовж лінії Плавні – Степногірськ точаться бої.", ("Плавні", "Степногірськ"), Action.FIGHTING),
+    ("Наши подразделения продвинулись на участке Песчаное — Глушковка.", ("Песчаное", "Глушковка"), Action.ADVANCING),
+    ("Бои продолжаются на отрезке Плавни — Приморское — Степногорск.", ("Плавни", "Приморское", "Степногорск"),
+     Action.FIGHTING),
+    ("Росіяни просуваються по відтинку Рівне – Світле – Гришине.", ("Рівне", "Світле", "Гришине"), Action.ADVANCING),
+    # a place that is one name with its own hyphen stays one link
+    ("Ворог атакує на ділянці Купʼянськ-Вузловий – Піщане.", ("Купʼянськ-Вузловий", "Піщане"), Action.ATTACKED),
+])
+def test_a_russian_or_ukrainian_stretch_puts_the_event_on_each_place(sentence, names, action) -> None:
+    for name in names:
+        c = claim_at(sentence, name)
+        assert (c.role, c.action) == ("event", action), name
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a road's ends stay a road's
+    ("Дрон уразив вантажівку на трасі Покровськ – Костянтинівка.", "Костянтинівка"),
+    ("Дрон уразив вантажівку на ділянці траси Покровськ – Костянтинівка.", "Костянтинівка"),
+    # without a stretch's noun a dash after a place ends its clause ("Плавні – там тривають бої" is a heading)
+    ("Росіяни просунулися біля Плавнів – Степногірськ тримається.", "Степногірськ"),
+])
+def test_a_dash_outside_a_stretch_still_parts_the_names(sentence, name) -> None:
+    c = claim_at(sentence, name)
+    assert c.role != "event" or c.action is Action.OTHER

@@ -12,6 +12,7 @@ import pytest
 
 from frontmap.errors import RuleError
 from _claims_factory import claim_at
+from geo.claims import analyse_mention
 from geo.claims.claimant import _METONYMS
 from geo.claims.units import find_units
 from geo.claims.voice import source_claimant
@@ -246,13 +247,20 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         return
     if row.cls == "line-along":  # each link of the chain after the phrase is a place on the line, not its name only
         from geo.claims.role import along_chain
-        links = list(re.finditer(r"[A-Z][\w'’]*(?: [A-Z][\w'’]*)?", row.example[m.end():]))
+        links = list(re.finditer(r"[A-ZА-ЯЁІЇЄҐ][\w'’]*(?: [A-ZА-ЯЁІЇЄҐ][\w'’]*)?", row.example[m.end():]))
         assert len(links) >= 2, row.line
+        other = row.example[:m.start()] + "to" + row.example[m.end():]
+        shift = m.start() + 2 - m.end()
         for link in links:
             s, e = m.end() + link.start(), m.end() + link.end()
             assert along_chain(row.example, s, e), row.line
-            assert not along_chain(row.example[:m.start()] + "to" + row.example[m.end():], s - m.end() + m.start() + 2,
-                                   e - m.end() + m.start() + 2), row.line
+            assert not along_chain(other, s + shift, e + shift), row.line
+        if row.get("chain") == "after":  # the Russian and Ukrainian stretch: its last name takes the clause's verb too
+            first, last = (m.end() + links[k].start() for k in (0, -1))
+            name = links[-1].group(0)
+            got = analyse_mention(row.example, last, last + len(name))
+            assert got.role == "event" and got.action == analyse_mention(row.example, first, first + len(links[0].group(0))).action, row.line
+            assert analyse_mention(other, last + shift, last + shift + len(name)).role != "event", row.line
         return
     if row.cls == "not-settlement-before":
         name = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]").search(row.example, m.end())

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from geo.rules.lookup import lookup_rows, rows_pattern
 
-__all__ = []
+__all__ = ["stretch_links"]
 
 # --------------------------------------------------------------------------------------------
 # Sentence analysis
@@ -32,10 +32,32 @@ _CLAUSE_BREAK = re.compile(rf";|:\s|\s[–—]\s|,\s+{rows_pattern(_CLAUSE_ROWS)
                            r"|[.!?](?:\*+|\[\[[^\]]*\]\](?:\([^)\s]*\))?|\[\d+\])*\s+(?=[*\[\"“]?[A-Z])|\n")
 
 
+# a stretch of front named by the places along it, the Russian and Ukrainian way: a line-along row of ``chain: after``
+# of geo/rules/name_kinds.jsonl (the noun of the stretch, "на ділянці", "на участке", "вздовж лінії"), then names
+# joined by dashes ("на ділянці Піщане – Глушківка – Ківшарівка"): each name is a member of a list that takes the
+# clause's verb, so a spaced dash between two of them breaks no clause. A name is a capitalised word, with its own
+# hyphens ("Купʼянськ-Вузловий") and at most one more capitalised word ("Червоний Лиман"); a road's ends ("траса
+# A – B") have no such row and stay apart
+_STRETCH_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’ʼ]*+(?:-[A-ZА-ЯЁІЇЄҐ][\w'’ʼ]*+)*(?:\s[A-ZА-ЯЁІЇЄҐ][\w'’ʼ]*+)?"
+_STRETCH = re.compile(
+    r"(?<!\w)(?i:" + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-along" and r.get("chain") == "after")
+    + rf")\s++(?P<links>{_STRETCH_NAME}(?:\s*+[-–—]\s*+{_STRETCH_NAME})+)")
+
+
+@lru_cache(maxsize=16)
+def stretch_links(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the chains of names that name a stretch of front after a line-along row of ``chain: after``
+    ("на участке Песчаное — Глушковка": the span of "Песчаное — Глушковка")."""
+    return tuple(m.span("links") for m in _STRETCH.finditer(sentence))
+
+
 @lru_cache(maxsize=16)
 def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    """The spans of the clause breaks in ``sentence`` (kept for the next mentions in the same sentence)."""
-    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence))
+    """The spans of the clause breaks in ``sentence`` (kept for the next mentions in the same sentence); a dash
+    between two names of a stretch of front (:func:`stretch_links`) is none."""
+    chains = stretch_links(sentence)
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence)
+                 if not any(a < m.start() and m.end() < b for a, b in chains))
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from geo.relative import point_pattern, point_stems
 from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _hypothetical, _relative_cue
+from geo.claims.clauses import stretch_links
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
 __all__ = ["along_chain"]
@@ -74,7 +75,8 @@ _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "settlement", "town", "hamlet", "locality", "km", "kilomet", "mile"))
 # The words before a place that make it a reference point are rows of geo/rules/positions.jsonl (a road's end:
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
-# "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place
+# "launched … from"; the side a movement came from: "з боку", "со стороны"; a line of defence: "defensive line …
+# near"); what may stand between the row and the place
 # is code, per class, case-insensitive, to the place (the end of what stands before it)
 # "stationed in", "massed near": the where rows of geo/rules/gap_words.jsonl
 _WHERE_TAIL = _c(r"\s+(?:\w+\s+){0,3}?" + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "where")
@@ -84,6 +86,7 @@ _REFERENCE_TAILS = {
     "stationed": _WHERE_TAIL,
     "massed": _WHERE_TAIL,
     "launched": _c(r"\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?"),
+    "origin": _c(r"\s+"),  # "з боку X", "со стороны X": the side a movement came from
     "defence-line": _c(r"[^.;]{0,60}"),
 }
 # After the clause's action cue, a ``massed`` row says where the action is ("attacks are concentrated near X"),
@@ -138,7 +141,7 @@ _LINE_AFTER = _c(r"^(?:\s*[-–]\s*[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*\s+"
 # row the chain names a line or a sector. A name of the chain has at most two words ("Bila Hora"); one joined by its
 # own hyphen ("Oleksandro-Kalynove") is read as two links, which is the same chain
 _CHAIN_NAME = r"[A-Z][\w'’]*+(?:\s++[A-Z][\w'’]*+)?"
-_ALONG_BEFORE = _c(r"\b" + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-along")
+_ALONG_BEFORE = _c(r"\b" + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-along" and not r.get("chain"))
                    + rf"\s++the\s++(?P<links>(?:{_CHAIN_NAME}\s*+[-–]\s*+)*)$")
 _CHAIN_END = _c(rf"^(?P<links>(?:\s*+[-–]\s*+{_CHAIN_NAME})*)\s++(?:"
                 + rows_pattern(r for r in lookup_rows("name_kinds") if r.cls == "line-after" and r.get("front") == "yes")
@@ -150,7 +153,10 @@ _CHAIN_REACH = 200  # characters of a chain before a mention that are read
 def along_chain(sentence: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` is a link of a chain of at least two names joined by dashes that stands
     after "along the" and before a line or sector word ("along the Yablunivka-Oleksandro-Kalynove line", "along the
-    Kupiansk-Svatove-Kreminna axis"): a place on the line, not its name only."""
+    Kupiansk-Svatove-Kreminna axis"), or after a Russian or Ukrainian stretch's noun (:func:`stretch_links`, "на
+    ділянці Піщане – Глушківка"): a place on the line, not its name only."""
+    if any(a <= start and end <= b for a, b in stretch_links(sentence)):
+        return True  # "на ділянці Піщане – Глушківка": the Russian and Ukrainian stretch names its places after its noun
     tail = _CHAIN_END.match(sentence[end:end + _CHAIN_REACH])
     if tail is None:
         return False

@@ -87,11 +87,14 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # "the Pokrovsk–Kostiantynivka road"; geo.claims.role)
     # line-along: before a chain of names joined by dashes and a line word of the front (a line-after row of ``front:
     # yes``, or a sector word), it puts the clause's event on each of them ("advanced along the
-    # Yablunivka-Oleksandro-Kalynove line"; not a road's ends, "along the Pokrovsk-Kostiantynivka road"; geo.claims.role)
+    # Yablunivka-Oleksandro-Kalynove line"; not a road's ends, "along the Pokrovsk-Kostiantynivka road"; geo.claims.role);
+    # one of ``chain: after`` names the stretch itself, the chain right after it, the Russian and Ukrainian way ("на
+    # ділянці Піщане – Глушківка", "на участке A — B"; geo.claims.clauses)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
                               "title-before", "modified-after", "premises-after", "nickname-before", "called-before",
                               "called-list-before", "other-name", "line-after", "line-along", "place-before"}),
-                   {"case": frozenset({"title"}), "front": frozenset({"yes"})}, frozenset({"word", "prefix"})),
+                   {"case": frozenset({"title"}), "front": frozenset({"yes"}), "chain": frozenset({"after"})},
+                   frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
     # Airborne Brigade"; a capitalised name and a named-unit noun: "Azov Brigade"; the words before and after a group's
