@@ -75,8 +75,7 @@ _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     "settlement", "town", "hamlet", "locality", "km", "kilomet", "mile"))
 # The words before a place that make it a reference point are rows of geo/rules/positions.jsonl (a road's end:
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
-# "launched … from"; the side a movement came from: "з боку", "со стороны"; a line of defence: "defensive line …
-# near"); what may stand between the row and the place
+# "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place
 # is code, per class, case-insensitive, to the place (the end of what stands before it)
 # "stationed in", "massed near": the where rows of geo/rules/gap_words.jsonl
 _WHERE_TAIL = _c(r"\s+(?:\w+\s+){0,3}?" + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "where")
@@ -86,7 +85,6 @@ _REFERENCE_TAILS = {
     "stationed": _WHERE_TAIL,
     "massed": _WHERE_TAIL,
     "launched": _c(r"\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?(?:directions?\s+of\s+)?"),
-    "origin": _c(r"\s+"),  # "з боку X", "со стороны X": the side a movement came from
     "defence-line": _c(r"[^.;]{0,60}"),
 }
 # After the clause's action cue, a ``massed`` row says where the action is ("attacks are concentrated near X"),

@@ -98,7 +98,7 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
     # are attempting to break through": no speaker)
     "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
-                             "approximately", "route", "stationed", "massed", "launched", "origin", "defence-line"}),
+                             "approximately", "route", "stationed", "massed", "launched", "defence-line"}),
                   {"speaks": frozenset({"no"})}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table); a closing mark opens the
