@@ -839,3 +839,33 @@ def test_a_further_objective_is_no_event(sentence: str, name: str) -> None:
 def test_an_advance_in_the_course_of_a_further_offensive_stays_an_event() -> None:
     c = _claim("В ходе дальнейшего наступления войска освободили Андреевку.", "Андреевку")
     assert (c.action, c.role) == (Action.CAPTURED, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a war correspondent or expert retelling the front: the situation for one side worsens near a place
+    ("Одновременно с этим ухудшается положение ВСУ в районе Часов Яра.", "Часов Яра"),
+    ("По словам военкора, положение противника у Ямполя ухудшается с каждым днем.", "Ямполя"),
+    ("Ситуация для ВСУ резко обострилась под Константиновкой.", "Константиновкой"),
+    ("Обстановка у Северска существенно обострилась, сообщил военный эксперт.", "Северска"),
+])
+def test_a_worsening_situation_near_a_place_is_fighting_there(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.FIGHTING
+
+
+def test_the_clipped_military_expert_is_a_war_correspondent() -> None:
+    s = "Ширина «горловины котла» у Северска составляет около трех километров, добавил военэксперт."
+    assert _claim(s, "Северска").claimant is Claimant.RU_MILBLOGGER
+    s = "Военэксперт Иванов заявил, что бойцы продвинулись у Серебрянки."
+    assert _claim(s, "Серебрянки").claimant is Claimant.RU_MILBLOGGER
+
+
+def test_an_expert_who_reports_the_situation_speaks_the_report() -> None:
+    # "докладывает военный эксперт X" introduces the retold expert; the sentences after it are his
+    text = ("Ситуация для украинских войск на торецком направлении обострилась. Обстановку на участке "
+            "докладывает военный эксперт Юрий Подоляка.\nВвод в бой свежей дивизии поменял расстановку сил.\n"
+            "Более того, ухудшается положение ВСУ в районе Часов Яра.")
+    states = read_report(text)
+    assert states[1].speaker is not None and states[1].speaker.claimant is Claimant.RU_MILBLOGGER
+    assert states[-1].speaker is not None and states[-1].speaker.claimant is Claimant.RU_MILBLOGGER
+    text = "О продвижении у Тихого доложил начальник Генштаба ВС РФ.\nБои идут у Нового."
+    assert read_report(text)[0].speaker is not None
