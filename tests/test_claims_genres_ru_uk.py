@@ -869,3 +869,30 @@ def test_an_expert_who_reports_the_situation_speaks_the_report() -> None:
     assert states[-1].speaker is not None and states[-1].speaker.claimant is Claimant.RU_MILBLOGGER
     text = "О продвижении у Тихого доложил начальник Генштаба ВС РФ.\nБои идут у Нового."
     assert read_report(text)[0].speaker is not None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the other side leaving positions near a place, in the present, the infinitive and the noun
+    ("По словам Марочко, боевики начинают покидать позиции в районе Надии.", "Надии"),
+    ("ВСУ покидают позиции у Нововодяного, сообщил военный эксперт.", "Нововодяного"),
+    ("Украинские военные самовольно оставляют позиции у Торского.", "Торского"),
+    ("Под Петровским отмечено самовольное оставление позиций ВСУ.", "Петровским"),
+    # ... and pulling back near a place or into it
+    ("В основном противник отошел оттуда в Предтечино.", "Предтечино"),
+    ("Украинские подразделения отошли с нескольких позиций в районе села Грабовское.", "Грабовское"),
+])
+def test_the_other_side_leaving_positions_near_a_place_is_an_advance_there(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_withdrawing_out_of_a_place_stays_its_capture() -> None:
+    assert _claim("Противник отошел из Угледара.", "Угледара").action is Action.CAPTURED
+
+
+def test_a_war_correspondent_named_in_the_headline_speaks_the_report() -> None:
+    text = ("Павел Кукушкин: бои идут у Часова Яра\n\nЮжнее Часова Яра село Ступочки уже под контролем "
+            "бойцов Добровольческого корпуса МО РФ.")
+    states = read_report(text)
+    assert [s.speaker.claimant if s.speaker else None for s in states][-1] is Claimant.RU_MILBLOGGER
+    assert _claim("Об этом сообщил военкор Павел Кукушкин, бои идут у Часова Яра.", "Часова Яра").claimant \
+        is Claimant.RU_MILBLOGGER
