@@ -896,3 +896,20 @@ def test_a_war_correspondent_named_in_the_headline_speaks_the_report() -> None:
     assert [s.speaker.claimant if s.speaker else None for s in states][-1] is Claimant.RU_MILBLOGGER
     assert _claim("Об этом сообщил военкор Павел Кукушкин, бои идут у Часова Яра.", "Часова Яра").claimant \
         is Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the other side's defence or front line collapsing near a place: the attacker gains ground there
+    ("Оборона украинской армии быстро рушится под Покровском, заявил блогер.", "Покровском"),
+    ("Линия фронта к северу от Торецка начала рушиться.", "Торецка"),
+    # a withdrawal going on (the imperfective and the noun of 'отошли')
+    ("Военкор заявил об отходе ВСУ из Часова Яра на западные рубежи.", "Часова Яра"),
+    ("С передовых позиций у Купянска противник уже начал отходить.", "Купянска"),
+])
+def test_a_collapsing_defence_or_a_withdrawal_going_on_is_an_advance(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_the_clipped_military_blogger_is_a_milblogger() -> None:
+    s = "Оборона ВСУ рушится под Покровском, заявил военблогер."
+    assert _claim(s, "Покровском").claimant is Claimant.RU_MILBLOGGER
