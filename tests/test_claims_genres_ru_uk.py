@@ -913,3 +913,15 @@ def test_a_collapsing_defence_or_a_withdrawal_going_on_is_an_advance(sentence, n
 def test_the_clipped_military_blogger_is_a_milblogger() -> None:
     s = "Оборона ВСУ рушится под Покровском, заявил военблогер."
     assert _claim(s, "Покровском").claimant is Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # under the control of the writer's own side ("наших войск"), or under full control: held, a capture
+    ("Южнее Часова Яра село Ступочки уже под контролем наших войск.", "Ступочки", Action.CAPTURED),
+    ("Советник подчеркнул, что Московка находится под полным контролем ВС РФ.", "Московка", Action.CAPTURED),
+    ("Тихое находится под полным контролем российских войск.", "Тихое", Action.CAPTURED),
+    # fire control is no control of the place
+    ("Ступочки под огневым контролем наших войск.", "Ступочки", Action.OTHER),
+])
+def test_a_place_under_the_control_of_our_troops_is_held(sentence, name, action) -> None:
+    assert _claim(sentence, name).action is action
