@@ -925,3 +925,16 @@ def test_the_clipped_military_blogger_is_a_milblogger() -> None:
 ])
 def test_a_place_under_the_control_of_our_troops_is_held(sentence, name, action) -> None:
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # positions improved near a place, in the past, the present and the passive
+    ("Наши войска улучшили позиции по переднему краю у населенного пункта Бурлацкое, сказал Рогов.", "Бурлацкое"),
+    ("Штурмовики улучшают свои позиции в районе Торского.", "Торского"),
+    ("В районе Фиголевки были улучшены позиции передовых подразделений, отметил Марочко.", "Фиголевки"),
+    # a bridgehead widened near a place
+    ("Российские войска продолжают расширять плацдарм в районе Волчанска.", "Волчанска"),
+    ("Бойцы заняли село, продолжая расширение плацдарма севернее Двуречной.", "Двуречной"),
+])
+def test_improved_positions_and_a_widened_bridgehead_are_an_advance(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
