@@ -938,3 +938,10 @@ def test_a_place_under_the_control_of_our_troops_is_held(sentence, name, action)
 ])
 def test_improved_positions_and_a_widened_bridgehead_are_an_advance(sentence, name) -> None:
     assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_troops_taken_off_forward_positions_near_a_place_is_an_advance_there() -> None:
+    s = "Украинское командование отводит военнослужащих с ряда передовых позиций у Звановки, сказал Марочко."
+    assert _claim(s, "Звановки").action is Action.ADVANCING
+    s = "С передовых позиций у Купянска противник уже начал уходить."
+    assert _claim(s, "Купянска").action is Action.ADVANCING
