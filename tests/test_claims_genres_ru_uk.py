@@ -945,3 +945,12 @@ def test_troops_taken_off_forward_positions_near_a_place_is_an_advance_there() -
     assert _claim(s, "Звановки").action is Action.ADVANCING
     s = "С передовых позиций у Купянска противник уже начал уходить."
     assert _claim(s, "Купянска").action is Action.ADVANCING
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a war correspondent's "positive changes/shifts" near a place: his side's gain there
+    ("На линии соприкосновения отмечены позитивные изменения в районе Северска, сказал Марочко.", "Северска"),
+    ("Позитивные сдвиги фиксируются в районе Торского.", "Торского"),
+])
+def test_positive_changes_near_a_place_are_an_advance(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
