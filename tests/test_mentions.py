@@ -548,3 +548,14 @@ def test_an_agencys_dateline_before_a_dash_opens_no_list_of_names(gaz) -> None:
 def test_a_units_or_channels_capitalised_word_is_no_village(gaz, text, name, place) -> None:
     found = [m.text for m in find_mentions(text, gaz)]
     assert name not in found and place in found
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a surname after a war correspondent's or expert's title is a person's, not a village's
+    ("По словам военкора Стешина, бои идут у Работино.", "Стешина", "Работино"),
+    ("Бои идут у Торского, заявил военкор Иванов.", "Иванов", "Торского"),
+    ("Военэксперт Дандыкин сообщил о боях у Купянска.", "Дандыкин", "Купянска"),
+])
+def test_a_surname_after_a_war_correspondents_title_is_no_village(gaz, text, name, place) -> None:
+    found = [m.text for m in find_mentions(text, gaz)]
+    assert name not in found and place in found
