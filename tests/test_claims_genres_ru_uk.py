@@ -954,3 +954,8 @@ def test_troops_taken_off_forward_positions_near_a_place_is_an_advance_there() -
 ])
 def test_positive_changes_near_a_place_are_an_advance(sentence, name) -> None:
     assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_the_defenders_holding_positions_in_a_place_is_fighting_there() -> None:
+    s = "Сили оборони досі утримують позиції в межах Серебрянки, повідомили в бригаді."
+    assert _claim(s, "Серебрянки").action is Action.FIGHTING
