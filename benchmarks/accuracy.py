@@ -293,6 +293,10 @@ def main(argv: list[str] | None = None) -> int:
     ff = front_file()
     if ff is not None and not args.no_front:
         front = FrontLine.from_file(ff, gaz)
+    elif not args.no_front:
+        # the figures without a front line are a different measure (within3_stripped_nofront): never silently
+        print("warning: no front-line file (FRONTMAP_DATA unset or without frontline/): scoring without the front "
+              "line; set FRONTMAP_DATA or pass --no-front to say so", file=sys.stderr)
     res = score(gaz, eval_dir, front)
     res["front"] = str(ff) if front is not None else None
     res["seconds"] = round(time.perf_counter() - t, 2)

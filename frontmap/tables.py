@@ -41,7 +41,7 @@ from types import MappingProxyType
 from frontmap.errors import RuleError
 
 __all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule",
-           "RowCheck", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_pattern"]
+           "RowCheck", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_expression", "phrase_pattern"]
 
 LANGS = frozenset({"en", "ru", "uk", "any"})
 MATCHES = frozenset({"word", "prefix", "lemma", "part"})
@@ -58,10 +58,14 @@ _QUOTES = str.maketrans({q: '"' for q in QUOTES})
 GAP = "…"  #: a phrase word standing for up to GAP_WORDS words that are not names
 GAP_WORDS = 3
 APOSTROPHES = _AP = "'\u2019\u02bc`"  #: apostrophes, one attribute like case
+#: a list of numbers counts as one word of a gap: numbers (ordinals too: "32nd", "47-й") joined by commas or by a
+#: word of up to three letters ("and", "и", "та"), as the units a bulletin names ("hit the 32nd, 41st and 47th
+#: brigades near X", "поражение 31-й, 32-й, 47-й механизированным бригадам")
+_NUMBER_LIST = r"\d[\w-]*(?:(?:\s*,\s*|\s+[^\W\d_]{1,3}\s+)\d[\w-]*)+"
 #: the expression of a gap: up to GAP_WORDS words, none capitalised (a gap never swallows a place's name) but a
 #: Latin abbreviation in capitals, a weapon's or a unit's ("fired UAVs and missiles at X"); a number may carry a per
-#: cent sign ("контролируют около 75% территории")
-GAP_PATTERN = (rf"(?:(?:(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*%?|(?-i:[A-Z]{{2,}}s?)(?!\w))\s+)"
+#: cent sign ("контролируют около 75% территории"); a list of numbers is one word (_NUMBER_LIST)
+GAP_PATTERN = (rf"(?:(?:{_NUMBER_LIST}|(?-i:[^\W_A-Z\u0400-\u042f])[\w{_AP}-]*%?|(?-i:[A-Z]{{2,}}s?)(?!\w))\s+)"
                rf"{{0,{GAP_WORDS}}}?")
 
 
@@ -88,6 +92,25 @@ def phrase_pattern(key: str, prefix: bool = False) -> str:
                        for ch in word.rstrip("*"))
         out.append(body + (r"\w*+" if stem else r"(?!\w)") + (r"\s+" if i < len(words) - 1 else ""))
     return "".join(out)
+
+
+def phrase_expression(key: str, prefix: bool = False) -> re.Pattern[str]:
+    """:func:`phrase_pattern` of a normalised phrase compiled, case-insensitive, starting a word: compiled once
+    per phrase in a process, for the check of a row's example when its table is loaded and for the matcher
+    (:mod:`geo.rules.matcher`) that tells which row a phrase it found comes from (its ``fullmatch``: a word starts
+    at the start of the string it is given).
+
+    >>> bool(phrase_expression("establish* … control").search("They established full control."))
+    True
+    >>> phrase_expression("establish* … control") is phrase_expression("establish* … control", prefix=False)
+    True
+    """
+    return _expression(key, bool(prefix))
+
+
+@lru_cache(maxsize=None)
+def _expression(key: str, prefix: bool) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + phrase_pattern(key, prefix), re.IGNORECASE)
 
 
 def normalise_phrase(text: str) -> str:
@@ -118,9 +141,9 @@ class Rule:
     match: str = "word"
     fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The phrase as it is matched (:func:`normalise_phrase`)."""
+        """The phrase as it is matched (:func:`normalise_phrase`), worked out once per row."""
         return normalise_phrase(self.phrase)
 
     @property
@@ -246,7 +269,7 @@ def _load(path: Path, classes: frozenset, fields: tuple, required: frozenset, ma
         elif "*" in phrase or GAP in words:
             # read as the matcher reads it: the case kept (a gap takes no capitalised word)
             example = _SPACE.sub(" ", unicodedata.normalize("NFC", obj["example"]))
-            if not re.search(r"(?<!\w)" + phrase_pattern(phrase, match == "prefix"), example, re.I):
+            if not phrase_expression(phrase, match == "prefix").search(example):
                 raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")
         elif phrase not in normalise_phrase(obj["example"]):
             raise RuleError(f"{where}: the example does not hold the phrase {obj['phrase']!r}")

@@ -48,6 +48,8 @@ _HYPHENATED = re.compile(r"(?<=[а-яёіїєґ'’ʼ]{2})-(?=[А-ЯЁІЇЄҐ][
 
 #: How many parses' lexemes an analyser remembers (the parses of the words of one name)
 _LEXEMES_KEPT = 64
+#: How many words' parses an analyser remembers (a word recurs within a report and from report to report)
+_PARSES_KEPT = 1 << 13  # about 2.6 kB each: ~20 MB at most
 
 
 @functools.lru_cache(maxsize=2)
@@ -55,13 +57,25 @@ def _analyser(lang: str):
     import pymorphy3  # loaded with the first Cyrillic name
 
     class Analyser(pymorphy3.MorphAnalyzer):
-        """pymorphy3's analyser, remembering the lexemes of the last parses it was asked for: a parse is
-        put in each of :data:`_GENDERS` in turn, and each ``inflect`` builds the parse's whole lexeme (most
-        of the cost of a word's nominatives); the lexeme of a parse is always the same list of forms."""
+        """pymorphy3's analyser, remembering the parses of each word and the lexemes of the last parses it
+        was asked for. A word is parsed once: its nominatives, whether it is a first name, an adjective, a
+        verb, a Ukrainian word, a form of a rule's lemma… all read the same parses (pymorphy3 works them out
+        again at each call; a word's parses are always the same list). A parse is put in each of
+        :data:`_GENDERS` in turn, and each ``inflect`` builds the parse's whole lexeme (most of the cost of a
+        word's nominatives); the lexeme of a parse is always the same list of forms."""
 
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._lexemes: dict[int, tuple] = {}  # id of a parse -> (the parse, its lexeme)
+            self._parses: dict[str, tuple] = {}  # a word as given (its case tells some units) -> its parses
+
+        def parse(self, word):  # noqa: D102 - pymorphy3's, remembered
+            held = self._parses.get(word)
+            if held is None:
+                if len(self._parses) >= _PARSES_KEPT:
+                    self._parses.clear()
+                held = self._parses[word] = tuple(super().parse(word))
+            return list(held)  # a list of its own, as pymorphy3 gives: a caller may change it
 
         def get_lexeme(self, form):  # noqa: D102 - pymorphy3's, remembered
             held = self._lexemes.get(id(form))

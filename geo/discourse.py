@@ -28,7 +28,12 @@ open list
     opener), with the modality its clause gave it ("tried to capture two villages. These are A and B":
     attempted), and, as any claim their sentence left without them, the report's speaker and the
     announcing sentence's day (the date scope below); a sentence that comes back to the previous
-    one's places ("in these areas", "у цих районах") gives them its own action.
+    one's places ("in these areas", "у цих районах") gives them its own action. An opener that is an event noun
+    of a clash ("Столкновение произошло близ A", "Бой произошел у A": ``noun: clash``) places the clash the sentence
+    before told (a repel, an attack, fighting): its places take that action over the noun's own fighting. A verbless sentence whose dash stands for the verb
+    ("На … напрямку – у районах A, B") goes on with the sentence before in its paragraph, or, opening a paragraph,
+    with a one-sentence headline or lead that counts the places it leaves unnamed ("об освобождении двух сел.\nВ ДНР –
+    населенного пункта A, а в Запорожской области – B"); the heads of its later dashes are not its items.
 date scope
     A date that opens a paragraph holds for its later sentences that name none (a paragraph ends at
     a line break), until another date is named; so does a daily summary's "past day" ("минулої
@@ -71,7 +76,7 @@ from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scop
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.lookup import lookup_rows, rows_pattern
-from geo.rules.matcher import TABLES, filter_spans, matches, rows
+from geo.rules.matcher import TABLES, filter_spans, matches, read_kinds, rows
 from geo.text import sentences
 
 if TYPE_CHECKING:
@@ -142,6 +147,17 @@ class Listing:
     again: int | None = None  #: the later sentence that comes back to these places (an anaphor), if any
     stop: int | None = None  #: where the listed names end in the sentence (None: at its end)
     modality: str = "done"  #: the modality the action has where it was announced ("tried to take two villages": attempted)
+    #: the action the opener's own event noun gives the places ("Бой произошел у A": fighting), which the announced
+    #: action replaces (the noun names the event the sentence before told: "отразили контратаку. Бой произошел у A")
+    replaces: Action | None = None
+    #: the heads of an elliptic dash list, where each item's place stands, not the items ("В ДНР – села A, а в
+    #: Запорожской области – B": ", а в Запорожской области"), as spans of the sentence: their names take no action
+    heads: tuple[tuple[int, int], ...] = ()
+
+    def lists(self, at: int) -> bool:
+        """Whether a name at offset ``at`` of the sentence is one of the listed names."""
+        return at >= self.start and (self.stop is None or at < self.stop) \
+            and not any(lo <= at < hi for lo, hi in self.heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +262,7 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         return None  # nobody speaks: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
-        for m in found if m.cls == "speaker" and m.claimant is not None]
+        for m in found if m.cls == "speaker" and m.claimant is not None] or _marked_speakers(sentence, found, "backref")
     if not header:
         near = [n for n in named if any(m.start - _SPEECH_REACH <= n.end and n.start <= m.end + _SPEECH_REACH
                                         for m in speech)]
@@ -261,8 +277,13 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         # over a subject of what was said that stands near the verb ("Группировка войск «Восток» продолжает
         # наступление у X, заявил …")
         after = [n for m in speech if m.cls == "speech" for n in reporting_speakers(sentence, m, named)]
-        named = after or near or backref or [n for n in named if speech and i < _LEAD_SENTENCES
-                                             and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
+        chosen = after or near or backref
+        if chosen and all(n.claimant is Claimant.MEDIA for n in chosen):
+            # an outlet that relays a side's speaker the sentence names as speaking ("Viktor Trehubov … said this
+            # during the telethon, according to Suspilne"; "…, заявил Марочко, передает ТАСС") is not the speaker
+            chosen = [n for n in near + backref if n.claimant is not Claimant.MEDIA] or chosen
+        named = chosen or [n for n in named if speech and i < _LEAD_SENTENCES
+                           and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
             or ([closing] if closing is not None else [])
     if not named:
         return None
@@ -303,7 +324,7 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
         return None  # no mark and no speech word: the sentence reading's attributions are not looked for
     named = list(find_attributions(sentence)) or [
         Attribution(m.claimant, m.start, m.end, m.text, m.rule.get("summary"))
-        for m in found if m.cls == "speaker" and m.claimant is not None]
+        for m in found if m.cls == "speaker" and m.claimant is not None] or _marked_speakers(sentence, found, "closing")
     if not named:
         return None
     last = max(named, key=lambda n: (n.end, n.start))
@@ -328,6 +349,37 @@ def _closing_speaker(sentence: str, found: tuple[Marker, ...]) -> tuple[Attribut
             and _few_words(sentence[last.end:].rstrip(_CLOSING_END), last.end, speech, _CLOSING_AFTER)):
         return None
     return last, quoted
+
+
+def _marked_speakers(sentence: str, found: tuple[Marker, ...], cls: str) -> list[Attribution]:
+    """The speakers that need a speech word (``speech: needed`` in ``geo/rules/speakers.jsonl``: "General Staff",
+    "the brigade", "Khortytsia") standing after a marker of class ``cls`` in ``sentence``, which speaks for them: the
+    dash or bracket that closes a headline or a summary (``closing``: "Tense situation southwest of Ocheretyne -
+    General Staff"), the formula that names who said what came before (``backref``: "Source: press service of the
+    Khortytsia group"). A seat of power (``speech: follows``) is no speaker there ("… strikes on the capital - Kyiv")."""
+    marks = [m.end for m in found if m.cls == cls]
+    if not marks:
+        return []
+    return [Attribution(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary"))
+            for h in read_kinds(sentence).get(("speakers", "speaker"), ())
+            if h.get("speech") == "needed" and any(at <= h.start for at in marks)]
+
+
+_DIRECTION_OPENING = 6  # words before the first comma in which a paragraph names the direction it opens with
+
+
+def _opens_with_direction(sentence: str) -> bool:
+    """Whether ``sentence`` opens with the direction it tells of ("In the Kupiansk direction, the enemy attacked …",
+    "На Лиманському напрямку ворог …"): a row of ``geo/rules/directions.jsonl`` in its first words, before a comma.
+    A daily summary (a speaker of ``summary: bulletin``, the General Staff) goes on paragraph by paragraph in this
+    form: such a paragraph stays its speaker's. The direction word stands after a preposition and the direction's name
+    (two words at least: "In the Kupiansk", "На Лиманському"), not as the sentence's subject ("The direction of …")."""
+    head = sentence.lstrip()
+    cut = len(sentence) - len(head)
+    words = head.split(",", 1)[0].split()[:_DIRECTION_OPENING]
+    end = cut + len(" ".join(words)) + 1
+    return any(h.start < end and len(sentence[:h.start].split()) >= 2
+               for h in read_kinds(sentence).get(("directions", "direction"), ()))
 
 
 def _few_words(part: str, at: int, speech: Sequence[Marker], most: int) -> bool:
@@ -395,10 +447,10 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
     # a source that is a speaker of its own (an ISW page, a DeepState post, the MoD's agency) speaks
     # the report: speakers it names hold to the end of their paragraph (a news outlet, or none: the
     # first speaker named speaks the report)
-    own = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
+    source_speaker = None if source in (None, Claimant.MEDIA) else Speaker(source, "the source", -1)
     outlet = Speaker(outlet or source or Claimant.AUTHOR, _REMINDER, -1)
     states: list[SentenceState] = []
-    report: Speaker | None = own  # the report's speaker: the source's own, else the first named, a header
+    report: Speaker | None = source_speaker  # the report's speaker: the source's own, else the first named, a header
     # line's, a back reference's
     paragraph: Speaker | None = None  # a speaker named later in running text: until its paragraph ends
     recalled = False  # the paragraph is the outlet's reminder ("Напомним", "Recall that"): no one else speaks
@@ -420,7 +472,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # "Зокрема", "Кроме того" goes on with the previous paragraph's speaker
         if i and "\n" in text[spans[i - 1][1]:s] and not caption:
             before, first, recalled = first, i, False
-            if "continuation" not in classes:
+            if "continuation" not in classes and not (paragraph is not None and paragraph.summary == "bulletin"
+                                                      and _opens_with_direction(sentence)):
                 paragraph = None
         if "reset" in classes:
             paragraph, recalled, reminder = None, True, i
@@ -488,7 +541,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                     states[j] = replace(states[j], speaker=named)
             # a speaker named in the outlet's reminder ("Нагадаємо, … Про це розповів Зеленський") is the
             # reminder's, not the report's
-            if own is None and not recalled and (report is None or report.weak or header or backref):
+            if source_speaker is None and not recalled and (report is None or report.weak or header or backref):
                 report, paragraph = named, None
             else:
                 paragraph = named
@@ -525,31 +578,9 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 colon_list = Listing(cue.action, cue.detail, 0, f"list line under '{sentence.strip()[-40:]}': cue '{cue.text}'",
                                      modality=cue.modality)
         if "list" in classes:
-            opener = next(m for m in found if m.cls == "list")
-            cue = _last_cue(sentence, opener.start)
-            # else the last action named before it in its paragraph, over a sentence that only names who
-            # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
-            # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
-            # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
-            lo = first if i > first else before
-            for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
-                if cue is not None:
-                    break
-                cue = _last_cue(text[spans[j][0]:spans[j][1]])
-            if cue is not None and cue.action is not Action.OTHER:
-                listing = Listing(cue.action, cue.detail, opener.end,
-                                  f"list continued after '{opener.text}': cue '{cue.text}'",
-                                  stop=_list_stop(sentence, opener.end), modality=cue.modality)
-        if listing is None and i > first:
-            verbless = _VERBLESS_DASH.match(sentence)
-            if verbless is not None and _last_cue(sentence) is None:
-                # "…атакували 20 разів. На Куп'янському напрямку – у районах A, B": a sentence whose dash stands for
-                # the verb goes on with the verb of the sentence before it in its paragraph (General Staff copy)
-                cue = _last_cue(text[spans[i - 1][0]:spans[i - 1][1]])
-                if cue is not None and cue.action is not Action.OTHER:
-                    listing = Listing(cue.action, cue.detail, verbless.end(),
-                                      f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before",
-                                      modality=cue.modality)
+            listing = _opener_listing(text, spans, i, next(m for m in found if m.cls == "list"), first, before)
+        if listing is None and i > 0:
+            listing = _verbless_listing(text, spans, i, first, before)
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
             cue = _last_cue(sentence)
@@ -565,6 +596,59 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 Action.REPELLED, f"repelled: '{told.text}'", 0, f"outcome told in the next sentence: '{told.text}'", i))
         states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
+
+
+def _opener_listing(text: str, spans: Sequence[tuple[int, int]], i: int, opener, first: int,
+                    before: int) -> Listing | None:
+    """The action a list opener of sentence ``i`` (``opener``: its marker) gives the names after it, or None.
+
+    The action is the last cue before the opener in its sentence, else the last one named before it in its
+    paragraph (``first``: the paragraph's first sentence; an opener that opens its paragraph continues the one
+    before, opened at ``before``)."""
+    sentence = text[spans[i][0]:spans[i][1]]
+    cue = _last_cue(sentence, opener.start)
+    # else the last action named before it in its paragraph, over a sentence that only names who
+    # said it ("…окупували Суху Балку і просунулися. DeepState повідомив про це. Серед населених пунктів…");
+    # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
+    # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
+    lo = first if i > first else before
+    for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
+        if cue is not None:
+            break
+        cue = _last_cue(text[spans[j][0]:spans[j][1]])
+    if cue is not None and opener.rule.get("noun") == "clash" and cue.action not in _CLASH:
+        return None  # "освободили A. Бой произошел у B": a fight at B, no capture of it
+    if cue is None or cue.action is Action.OTHER:
+        return None
+    # an opener that is an event noun ("Столкновение произошло близ A", "Бой произошел у A") places the
+    # clash the sentence before told: the noun's own reading of its places gives way to that clash's
+    noun = _last_cue(sentence, opener.end)
+    return Listing(cue.action, cue.detail, opener.end, f"list continued after '{opener.text}': cue '{cue.text}'",
+                   stop=_list_stop(sentence, opener.end), modality=cue.modality,
+                   replaces=noun.action if noun is not None and noun.start >= opener.start else None)
+
+
+def _verbless_listing(text: str, spans: Sequence[tuple[int, int]], i: int, first: int,
+                      before: int) -> Listing | None:
+    """The action sentence ``i`` (``i > 0``) gives its places when its dash stands for the verb, or None.
+
+    "…атакували 20 разів. На Куп'янському напрямку – у районах A, B": a sentence whose dash stands for the verb
+    goes on with the verb of the sentence before it in its paragraph (General Staff copy; ``first``: the
+    paragraph's first sentence); a paragraph that opens so goes on with a headline or lead of one sentence
+    (``before``: where the paragraph before opened) that counts the places it leaves unnamed ("сообщило об
+    освобождении двух сел.\nВ ДНР – населенного пункта A, а в … – B")."""
+    sentence = text[spans[i][0]:spans[i][1]]
+    verbless = _VERBLESS_DASH.match(sentence)
+    if verbless is None or _last_cue(sentence) is not None:
+        return None
+    before_text = text[spans[i - 1][0]:spans[i - 1][1]]
+    cue = _last_cue(before_text)
+    if cue is None or cue.action is Action.OTHER \
+            or not (i > first or (before == i - 1 and _COUNT.search(before_text, cue.end))):
+        return None
+    return Listing(cue.action, cue.detail, verbless.end(),
+                   f"verbless dash after '{verbless.group(1).strip()}': cue '{cue.text}' of the sentence before",
+                   modality=cue.modality, heads=_dash_heads(sentence, verbless.end()))
 
 
 # where the names a list opener introduces end: a comma or semicolon that no name (nor a conjunction and a name)
@@ -641,10 +725,32 @@ def _named_before(text: str, spans: Sequence[tuple[int, int]], states: Sequence[
     return None
 
 
+# a count of places a headline or lead announces without naming them ("о занятии двух сел", "освободили 3 населенных
+# пункта"): digits or a number row of geo/rules/distance_words.jsonl (one vocabulary of number words)
+_COUNT = re.compile(r"(?<!\w)(?:\d+|" + rows_pattern(r for r in lookup_rows("distance_words") if r.cls == "number"
+                                                   and r.key.isalpha()) + r")\s", re.IGNORECASE)
+# a dash inside an elliptic list after its first one, and the head before it back to a comma or semicolon ("…, а в
+# Запорожской области – B"): where the next items stand
+_NEXT_DASH = re.compile(r"\s[–—]\s")
+
+
+def _dash_heads(sentence: str, start: int) -> tuple[tuple[int, int], ...]:
+    """The heads of the later segments of an elliptic dash list whose items start at ``start`` ("В ДНР – села A, а в
+    Запорожской области – B": the span of ", а в Запорожской области"): from the comma or semicolon before each later
+    dash to the dash."""
+    heads = []
+    for m in _NEXT_DASH.finditer(sentence, start):
+        lo = max(sentence.rfind(",", start, m.start()), sentence.rfind(";", start, m.start()))
+        if lo >= 0:
+            heads.append((lo, m.start()))
+    return tuple(heads)
+
+
 # a sentence that opens with a head of a few words (a direction, "Найбільше") and a dash standing for the verb, then a
 # lower-case word (a preposition: "у районах", "в бік", "поблизу") before its places
 _VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0,3}[^\s\d,;:.–—-][^\s,;:.–—]*+)\s++[–—]\s++(?=[a-zа-яёіїєґ])")
 _LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
+_CLASH = frozenset({Action.REPELLED, Action.ATTACKED, Action.FIGHTING})  # what an event noun of a clash places
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
@@ -1100,10 +1206,9 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
         changes: dict = {}
         why: list[str] = []
         lst = st.listing
-        if lst is not None and c.role in ("event", "background") and c.start - st.span[0] >= lst.start \
-                and (lst.stop is None or c.start - st.span[0] < lst.stop) \
+        if lst is not None and c.role in ("event", "background") and lst.lists(c.start - st.span[0]) \
                 and not c.action_detail.startswith("denied"):
-            if c.action is Action.OTHER:
+            if c.action is Action.OTHER or (lst.replaces is not None and c.action is lst.replaces):
                 changes.update(action=lst.action, action_detail=lst.detail, role="event", modality=lst.modality)
                 why.append(lst.why)
             elif lst.again is not None and c.action is not lst.action and c.precision != 3:

@@ -1273,7 +1273,8 @@ def _in_called_list(text: str, start: int, cue: re.Pattern[str] = _LIST_ITEM_CUE
     Krasne, Pletnevka, and Pylna"): a strong cue for each item, not the first only. With ``cue``
     :data:`_LIST_VERB_CUE`, of a list a capture verb opens ("occupied Tykhe and Myrolubivka")."""
     before = text[max(0, start - 150) : start]
-    if before.rstrip(" ")[-1:] not in ",dr":
+    # what the items must end with (below), tested before the search for the cue: most words end otherwise
+    if before.rstrip(" ")[-1:] not in ",dr" or not before.rstrip().endswith((",", "and", "or")):
         return False
     last = None
     for last in cue.finditer(before):

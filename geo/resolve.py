@@ -130,7 +130,14 @@ LIST_BESIDE_ITEMS = 3
 #: A namesake chosen farther than this from every settled list neighbour while a runner-up lies within it of one
 #: was chosen against its list: not trusted as sure (held to :data:`~geo.calibration.NEAR_TIE_CAP`)
 LIST_FAR_KM = 25.0
-_AGAINST_LIST = "chosen against its list's neighbours"
+#: The pull of a settled place on a name, by what ties the two: the distance over which it halves (km), what
+#: ``why`` calls it (of the place's name) and its group (``gazetteer.ranking.Anchor``); its weight is the caller's
+_PLACE_PULLS: dict[str, tuple[float, str, str]] = {
+    "report": (CLUSTER_SCALE_KM, "{}", "report"),  # a place of the report written nearby
+    "list": (LIST_SCALE_KM, "{}, a neighbour in its list", "list"),
+    "same-name": (3.0, "the {} this report means elsewhere", "same-name"),  # the same name in another paragraph
+    "locator": (LOCATOR_SCALE_KM, "{}, the place the text locates it near", ""),  # "Lozova, near Kupiansk"
+}
 #: Names within this many characters of each other, neither settled, pull each other's readings
 _TOGETHER_CHARS = 200
 _TOGETHER_READINGS = 12
@@ -161,7 +168,7 @@ _REGION_LEVELS: dict[str, tuple[Weights, str]] = {
     "report": (Weights(region=0.25, raion=0.1), "named elsewhere in the report"),
 }
 #: The levels a region may be evidence at, strongest first
-_LEVEL_ORDER = ("sentence", "paragraph", "lead", "report")
+_LEVEL_ORDER = tuple(_REGION_LEVELS)
 #: What ``why`` says of a region at each level: a line holding one is evidence of place
 _REGION_WHY = tuple(label for _, label in _REGION_LEVELS.values())
 
@@ -244,6 +251,17 @@ class _Fixed:
     beside: tuple[str, ...]  #: groups of events, of another name, written close by, in key order
     namesakes: bool  #: whether another group (another paragraph) has its name
     sectors: frozenset[int] = frozenset()  #: the front directions it is listed under (their indexes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """A judgement of a group of mentions (:func:`resolve_mentions`): its candidates ranked, and how sure the best is."""
+
+    ranked: tuple[Candidate, ...]  #: best first
+    confidence: float
+    #: the best is a namesake chosen against its list's neighbours (:func:`_against_list`, :func:`_chosen_against_list`):
+    #: not trusted as sure (:func:`_finish` holds it to :data:`~geo.calibration.NEAR_TIE_CAP`)
+    against_list: bool = False
 
 
 #: The directions of a name listed under none, one object for all of them (each ``frozenset()`` of
@@ -668,7 +686,10 @@ def resolve_mentions(
     in_text = sorted((mentions[i].start, gk) for gk, idx in groups.items() for i in idx)
     text_pos, text_group = [x for x, _ in in_text], [g for _, g in in_text]
     del in_text  # (a pair per mention, not needed again)
-    name_count = Counter(base_key.values())
+    # each name's groups (its paragraphs), in key order
+    groups_by_name: dict[str, list[str]] = {}
+    for gk in sorted(groups):
+        groups_by_name.setdefault(base_key[gk], []).append(gk)
     # coordinates the report gives for a name hold for its other mentions too
     own_coords: dict[str, list[tuple[int, Coordinate]]] = {}
     for i, m in enumerate(mentions):
@@ -719,7 +740,26 @@ def resolve_mentions(
                 if other != gk:
                     list_near.setdefault(gk, set()).add(other)
     del group_of
-    locator_anchors: dict[int, tuple[Place, Anchor]] = {}
+
+    # Every pull a judgement reads is made once and is the same object after: the same anchors come back round after
+    # round, and a judgement is looked up by them (see judge). One store for every kind, each key its kind and every
+    # value the anchor is made from.
+    made_anchors: dict[tuple, Anchor] = {}
+
+    def anchor(key: tuple, make: Callable[[], Anchor]) -> Anchor:
+        """The anchor of ``key`` (its kind, then every value ``make`` reads), made by ``make`` the first time."""
+        a = made_anchors.get(key)
+        if a is None:
+            a = made_anchors[key] = make()
+        return a
+
+    def place_pull(kind: str, p: Place, weight: float) -> Anchor:
+        """The pull of the settled place ``p`` on a name it is tied to by ``kind`` (:data:`_PLACE_PULLS`)."""
+        def make() -> Anchor:
+            scale_km, label, group = _PLACE_PULLS[kind]
+            return Anchor(p.lat, p.lon, weight=weight, scale_km=scale_km, label=label.format(p.name), group=group)
+
+        return anchor((kind, p.geonameid, p.lat, p.lon, p.name, weight), make)
 
     # the front direction each place is listed under (its paragraph, until the next direction)
     sector_anchors = _sector_anchors(sectors)
@@ -729,7 +769,6 @@ def resolve_mentions(
     for s in sectors:
         if s.listed:
             listed_towns.setdefault(s.town.geonameid, []).append(s)
-    town_anchors: dict[tuple[int, float], Anchor] = {}
 
     def town_anchor(at: Sequence[int], gid: int) -> Anchor:
         """The pull of a listed direction's town on a name of its own (mentions at ``at``): :data:`TOWN_WEIGHT`,
@@ -737,16 +776,13 @@ def resolve_mentions(
         named = listed_towns[gid]
         chars = min(abs(x - s.at) for x in at for s in named)
         w = TOWN_WEIGHT * _closeness(chars)
-        a = town_anchors.get((gid, w))
-        if a is None:
-            town = named[0].town
-            a = town_anchors[(gid, w)] = Anchor(
-                town.lat, town.lon, weight=w, scale_km=TOWN_SCALE_KM,
-                label=f"{town.name}, the town the direction '{named[0].text}' is named after", group="sector")
-        return a
+        town = named[0].town
+        return anchor(("town", gid, w), lambda: Anchor(
+            town.lat, town.lon, weight=w, scale_km=TOWN_SCALE_KM,
+            label=f"{town.name}, the town the direction '{named[0].text}' is named after", group="sector"))
 
     settled: dict[str, Place] = {}
-    chosen: dict[str, tuple[list[Candidate], float]] = {}
+    chosen: dict[str, _Verdict] = {}
     # the settled groups' mentions in text order (offsets, groups), for finding the nearest; each
     # group's place in the order of `settled` (which breaks ties between equally near ones); and
     # the settled groups of each name, in that order
@@ -826,18 +862,10 @@ def resolve_mentions(
         best = sorted(found, key=lambda o: (found[o], settled_order[o]))[:_NEAREST]
         return [(o, found[o]) for o in best]
 
-    prepared: dict[tuple[str, str, bool], Prepared] = {}
+    prepared: dict[tuple[str, str, str], Prepared] = {}
     readings_of: dict[str, AnchorSet | None] = {}  # an open name's readings, as evidence for its neighbours
 
     fixed_of: dict[str, _Fixed] = {}
-    # the pull of a settled place, by place and weight: the same anchor objects come back round
-    # after round, and a judgement is looked up by them
-    place_anchors: dict[tuple[int, float, float, float], Anchor] = {}
-    # likewise the pull towards the same name's place elsewhere, by the place, and the point a
-    # bearing from a settled place gives, by the place and the bearing (each held with its anchor,
-    # so that an id stays its object's)
-    elsewhere_anchors: dict[int, tuple[Place, Anchor]] = {}
-    bearing_anchors: dict[tuple[int, int], tuple[Place, Relation, Anchor]] = {}
 
     readings_ids: dict[str, frozenset[int]] = {}
 
@@ -875,21 +903,28 @@ def resolve_mentions(
                 near_by.add(text_group[j])
         return near_by
 
-    # the pull of a coordinate of the text, by the point as written, its weight and whether it is
-    # the name's own: each coordinate pulls the many names written near it, as one anchor object
-    coord_anchors: dict[tuple[float, float, str, float, bool], Anchor] = {}
-
     def coord_anchor(c: Coordinate, weight: float, own: bool) -> Anchor:
-        ak = (c.lat, c.lon, c.text, weight, own)
-        a = coord_anchors.get(ak)
-        if a is None:
-            a = coord_anchors[ak] = (
-                Anchor(c.lat, c.lon, weight=weight, scale_km=2.0, label=f"its coordinates in the text {c.text}")
-                if own else Anchor(c.lat, c.lon, weight=weight, scale_km=30.0, label=f"coordinates {c.text}",
-                                   group="report"))
-        return a
+        """The pull of a coordinate of the text, the name's ``own`` or another: each pulls the many names written
+        near it, as one anchor object."""
+        return anchor(("coords", c.lat, c.lon, c.text, weight, own), lambda: (
+            Anchor(c.lat, c.lon, weight=weight, scale_km=2.0, label=f"its coordinates in the text {c.text}")
+            if own else Anchor(c.lat, c.lon, weight=weight, scale_km=30.0, label=f"coordinates {c.text}",
+                               group="report")))
 
-    list_anchors: dict[tuple[int, float, float, float], Anchor] = {}
+    def bearing_pull(p: Place, rel: Relation) -> Anchor:
+        """The pull towards the point a bearing phrase ``rel`` from the settled place ``p`` gives."""
+        def make() -> Anchor:
+            lat, lon = _toward(p.lat, p.lon, rel)
+            return Anchor(lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
+                          label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'")
+
+        return anchor(("bearing", p.lat, p.lon, p.name, rel.bearing, rel.distance_km, rel.text), make)
+
+    def settled_other(ref: str, key0: str) -> Place | None:
+        """The settlement the group ``ref`` is settled at, unless it is unsettled, not a settlement, or of the
+        name ``key0`` (no evidence for itself)."""
+        p = settled.get(ref)
+        return None if p is None or p.feature_class != "P" or same_name(base_key[ref], key0) else p
 
     def list_neighbours(gk: str, key0: str) -> list[tuple[Place, float]]:
         """The nearest settled event settlement on each side of each of its places in a list, at most
@@ -964,7 +999,7 @@ def resolve_mentions(
         beside = tuple(sorted(other for other in written_near(pa) if other != gk and group_event[other]
                               and not same_name(base_key[other], keys[i0])
                               and ((apart := items_apart(gk, other)) is None or apart <= LIST_BESIDE_ITEMS)))
-        namesakes = name_count[keys[i0]] > 1
+        namesakes = len(groups_by_name[keys[i0]]) > 1
         f = fixed_of[gk] = _Fixed(m, keys[i0], _KIND_WORD.sub("", m.text), tuple(anchors), pa, beside, namesakes,
                                   frozenset(in_sectors) if in_sectors else _NO_SECTORS)
         return f
@@ -976,11 +1011,8 @@ def resolve_mentions(
     for gk, refs in bearings.items():
         for ref, _ in refs:
             bearing_of.setdefault(ref, []).append(gk)
-    open_by_name: dict[str, list[str]] = {}
-    for gk in sorted(groups):
-        open_by_name.setdefault(base_key[gk], []).append(gk)
     # each judgement made, by everything the ranking read (see judge)
-    verdict_of: dict[tuple, tuple[list[Candidate], float]] = {}
+    verdict_of: dict[tuple, _Verdict] = {}
 
     def touched(new: Sequence[str]) -> set[str]:
         """The open names whose evidence the newly settled names ``new`` may have changed: those
@@ -1004,10 +1036,10 @@ def resolve_mentions(
             out.update(o for o in list_near.get(g, ()) if o in pending)
             key0 = base_key[g]
             if len(settled_by_name[key0]) - fresh[key0] < _SAME_NAME_ANCHORS:
-                out.update(o for o in open_by_name[key0] if o in pending and fixed(o).namesakes)
+                out.update(o for o in groups_by_name[key0] if o in pending)  # (g is one of them, settled)
         return out
 
-    def judge(gk: str) -> tuple[list[Candidate], float]:
+    def judge(gk: str) -> _Verdict:
         f = fixed(gk)
         m, key0 = f.mention, f.key
         anchors = list(f.anchors)
@@ -1017,13 +1049,7 @@ def resolve_mentions(
         elsewhere = 0
         for other in settled_by_name.get(key0, ()) if f.namesakes else ():
             if other != gk:
-                p = settled[other]
-                held = elsewhere_anchors.get(id(p))
-                if held is None:
-                    held = elsewhere_anchors[id(p)] = (p, Anchor(
-                        p.lat, p.lon, weight=0.35, scale_km=3.0, label=f"the {p.name} this report means elsewhere",
-                        group="same-name"))
-                anchors.append(held[1])
+                anchors.append(place_pull("same-name", settled[other], 0.35))
                 elsewhere += 1
                 if elsewhere == _SAME_NAME_ANCHORS:
                     break
@@ -1043,43 +1069,18 @@ def resolve_mentions(
                 if not (paragraphs_of(f.at) & paragraphs_of(group_pos[other])):
                     continue  # another direction's paragraph: nothing about this one
                 w *= OTHER_SECTOR  # listed under another direction: it says little about this one
-            ak = (p.geonameid, p.lat, p.lon, w)
-            a = place_anchors.get(ak)
-            if a is None:
-                a = place_anchors[ak] = Anchor(p.lat, p.lon, weight=w, scale_km=CLUSTER_SCALE_KM, label=p.name,
-                                               group="report")
-            anchors.append(a)
+            anchors.append(place_pull("report", p, w))
         # the nearest settled members of its list on either side: a list names neighbours
         neighbours = list_neighbours(gk, key0)
-        for p, share in neighbours:
-            w = LIST_WEIGHT * share
-            ak = (p.geonameid, p.lat, p.lon, w)
-            a = list_anchors.get(ak)
-            if a is None:
-                a = list_anchors[ak] = Anchor(p.lat, p.lon, weight=w, scale_km=LIST_SCALE_KM, group="list",
-                                              label=f"{p.name}, a neighbour in its list")
-            anchors.append(a)
+        anchors.extend(place_pull("list", p, LIST_WEIGHT * share) for p, share in neighbours)
+        # the point a bearing from a settled place gives ("near Myrne (northwest of Pokrovsk)")
         for ref, rel in bearings.get(gk, ()):
-            p = settled.get(ref)
-            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
-                continue
-            held_b = bearing_anchors.get((id(p), id(rel)))
-            if held_b is None:
-                lat, lon = _toward(p.lat, p.lon, rel)
-                held_b = bearing_anchors[(id(p), id(rel))] = (p, rel, Anchor(
-                    lat, lon, weight=1.0, scale_km=DIRECTION_SCALE_KM,
-                    label=f"the point {rel.distance_km or DIRECTION_DEFAULT_KM:g} km out in '{rel.text} {p.name}'"))
-            anchors.append(held_b[2])
+            if (p := settled_other(ref, key0)) is not None:
+                anchors.append(bearing_pull(p, rel))
+        # the place the text locates it near ("took Lozova, near the town of Kupiansk")
         for ref in locators.get(gk, ()):
-            p = settled.get(ref)
-            if p is None or p.feature_class != "P" or same_name(base_key[ref], key0):
-                continue
-            held_l = locator_anchors.get(id(p))
-            if held_l is None:
-                held_l = locator_anchors[id(p)] = (p, Anchor(
-                    p.lat, p.lon, weight=LOCATOR_WEIGHT, scale_km=LOCATOR_SCALE_KM,
-                    label=f"{p.name}, the place the text locates it near"))
-            anchors.append(held_l[1])
+            if (p := settled_other(ref, key0)) is not None:
+                anchors.append(place_pull("locator", p, LOCATOR_WEIGHT))
         # names written beside it that are not settled yet: the reading with a reading of
         # them nearby wins ("expelled the enemy from Tikhoe and Otradnoe")
         together = []
@@ -1148,14 +1149,15 @@ def resolve_mentions(
                 conf = min(conf, _UNTRUSTED)
                 ranked = [replace(ranked[0], why=ranked[0].why + (
                     f"{fd:.0f} km from the front line and matched only by spelling rules: not trusted",)), *ranked[1:]]
-        if neighbours and ranked and _against_list(ranked[0].place, ranked, neighbours):
-            ranked = [_mark_against_list(ranked[0]), *ranked[1:]]
         if m.coordinate is not None and len(ranked) > _CANDIDATES_KEPT:
             # resolved by its point (see _finish): the best few and the namesake there are all it keeps
             at = _at_point(m.coordinate, ranked)[0]
             ranked = ranked[:_CANDIDATES_KEPT] + ([ranked[at]] if at >= _CANDIDATES_KEPT else [])
-        verdict_of[key] = (ranked, conf)
-        return ranked, conf
+        verdict = _Verdict(tuple(ranked), conf)
+        if neighbours and ranked and _against_list(ranked[0].place, ranked, neighbours):
+            verdict = _chosen_against_list(verdict)
+        verdict_of[key] = verdict
+        return verdict
 
     # Clear names first; each round's choices pull the remaining names towards the report's area.
     # A name is judged again only when a round has settled something its judgement reads (see
@@ -1163,7 +1165,7 @@ def resolve_mentions(
     # changes, not one ranking of every open name.
     pending = set(groups)
     order = sorted(groups)  # the open names, in the order they are judged and settled
-    verdicts: dict[str, tuple[list[Candidate], float]] = {}
+    verdicts: dict[str, _Verdict] = {}
     dirty = set(groups)
     for threshold in (ACCEPT, 0.6, 0.5):
         while pending:
@@ -1171,12 +1173,12 @@ def resolve_mentions(
                 if gk in dirty:
                     verdicts[gk] = judge(gk)
             dirty.clear()
-            accepted = [gk for gk in order if verdicts[gk][0] and verdicts[gk][1] >= threshold]
+            accepted = [gk for gk in order if verdicts[gk].ranked and verdicts[gk].confidence >= threshold]
             if not accepted:
                 break
             for gk in accepted:
                 chosen[gk] = verdicts.pop(gk)
-                settle(gk, chosen[gk][0][0].place)
+                settle(gk, chosen[gk].ranked[0].place)
                 pending.discard(gk)
                 reach_of.pop(gk, None)
             order = [gk for gk in order if gk in pending]
@@ -1189,24 +1191,23 @@ def resolve_mentions(
     # against the whole report: "southwest of Druzhkivka near Novopavlivka" is not the larger
     # Novopavlivka 60 km away once Druzhkivka is settled.
     for gk in sorted(settled):
-        ranked0, conf0 = chosen[gk]
+        first = chosen[gk]
         # (a member of a list is looked at again however sure it was alone: its neighbours may have
         # been settled after it, and a city of its name taken first is not what a list of villages means)
         listed = any(len(lists[li]) > 1 for li, _ in list_at.get(gk, ()))
-        if (len(ranked0) < 2 or (conf0 >= REVISIT and not listed)
+        if (len(first.ranked) < 2 or (first.confidence >= REVISIT and not listed)
                 or mentions[groups[gk][0]].coordinate is not None):
             continue  # one candidate, a near-certain choice, or the text's own coordinates
         p0 = unsettle(gk)
-        ranked, conf = judge(gk)
-        if ranked and ranked[0].place.geonameid != p0.geonameid and conf >= ACCEPT:
-            chosen[gk] = (ranked, conf)
-            settle(gk, ranked[0].place)
+        again = judge(gk)
+        if again.ranked and again.ranked[0].place.geonameid != p0.geonameid and again.confidence >= ACCEPT:
+            chosen[gk] = again
+            settle(gk, again.ranked[0].place)
         else:
             settle(gk, p0)  # back at the end of `settled`, whose order ranks the nearest
             neighbours = list_neighbours(gk, base_key[gk]) if listed else []
-            if (neighbours and not any(w.endswith(_AGAINST_LIST) for w in ranked0[0].why)
-                    and _against_list(p0, ranked, neighbours)):
-                chosen[gk] = ([_mark_against_list(ranked0[0]), *ranked0[1:]], conf0)
+            if neighbours and not first.against_list and _against_list(p0, again.ranked, neighbours):
+                chosen[gk] = _chosen_against_list(first)
     reach_of.clear()
     # a mangled event name nothing else reached: a look-alike among the settlements of the
     # report's area (its placed event places, its directions' towns), never across the country
@@ -1214,45 +1215,46 @@ def resolve_mentions(
     area += [s.town for s in sectors]
     pool: list | None = None  # the area's settlements, worked out once, for the first name that needs them
     for gk in sorted(groups):
-        ranked, conf = chosen[gk]
+        v = chosen[gk]
         m = mentions[groups[gk][0]]
         if (not area or not group_event[gk] or m.coordinate is not None or m.trigger in ("region", "water")
-                or (ranked and not (ranked[0].rule == "fuzzy" and conf < MIN_CONFIDENCE))):
+                or (v.ranked and not (v.ranked[0].rule == "fuzzy" and v.confidence < MIN_CONFIDENCE))):
             continue
         if pool is None:
             pool = area_pool(gaz, area)
-        hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=pool)
+        name = _KIND_WORD.sub("", m.text)
+        hit = area_match(name, gaz, pool=pool)
         named, level = group_regions[gk]
         if hit is None and level != "report":
             # "просунутися поблизу Звірового та Степової Новосілки, що в Донецькій та Харківській
             # областях": the oblast or raion its sentence names, or its paragraph or report states as
             # its scope, is the area too (a higher bar: an oblast holds some two thousand settlements)
-            hit = area_match(_KIND_WORD.sub("", m.text), gaz, pool=_region_pool(gaz, named, regions,
-                                                                                _REGION_LEVELS[level][1]),
+            hit = area_match(name, gaz, pool=_region_pool(gaz, named, regions, _REGION_LEVELS[level][1]),
                              cutoff=REGION_CUTOFF)
         if hit is not None:
             score = round(FUZZY_WEIGHT * hit.ratio / 100, 4)
-            chosen[gk] = ([Candidate(hit.place, score, hit.matched, "fuzzy-area", (
+            chosen[gk] = _Verdict((Candidate(hit.place, score, hit.matched, "fuzzy-area", (
                 f"fuzzy in the report's area: {hit.matched!r} looks like {m.text!r} (ratio {hit.ratio:.0f}), "
-                f"{hit.km:.1f} km from {hit.near}",))], _area_confidence(hit.ratio))
+                f"{hit.km:.1f} km from {hit.near}",)),), _area_confidence(hit.ratio))
     lone = _far_from_all(settled, group_event, front_km)
     results: dict[int, Resolution] = {}
     # a mention without coordinates of its own is resolved by its verdict alone (the ranking, its
     # confidence, the number of candidates, whether it is an event): one resolution per verdict,
     # worked out once, each mention's being it with its mention (its `why` and candidates shared)
-    finished: dict[tuple[int, float, int, bool], Resolution] = {}
+    finished: dict[tuple[int, int, bool], Resolution] = {}
     for gk, idx in groups.items():
-        ranked, conf = chosen[gk]
+        v = chosen[gk]
         event = group_event[gk]
         for i in idx:
             m, n = mentions[i], len(cand_cache[keys[i]])
             if m.coordinate is not None:
-                r = _finish(m, ranked, conf, n, front_km if event else None)
+                r = _finish(m, v.ranked, v.confidence, n, front_km if event else None, against_list=v.against_list)
             else:
-                vk = (id(ranked), conf, n, event)  # `chosen` holds every ranking till the end: ids stay theirs
+                vk = (id(v), n, event)  # `chosen` holds every verdict till the end: ids stay theirs
                 done = finished.get(vk)
                 if done is None:
-                    r = finished[vk] = _finish(m, ranked, conf, n, front_km if event else None)
+                    r = finished[vk] = _finish(m, v.ranked, v.confidence, n, front_km if event else None,
+                                               against_list=v.against_list)
                 else:
                     r = replace(done, mention=m)
             results[i] = r
@@ -1419,11 +1421,13 @@ def _against_list(best: Place, ranked: Sequence[Candidate], neighbours: Sequence
                for c in ranked[:_TOP])
 
 
-def _mark_against_list(best: Candidate) -> Candidate:
-    """``best`` with its ``why`` saying it was chosen against its list (:func:`_finish` then holds its confidence
-    to :data:`~geo.calibration.NEAR_TIE_CAP`)."""
-    return replace(best, why=best.why + (
-        f"over {LIST_FAR_KM:g} km from its list's settled neighbours, a namesake within: {_AGAINST_LIST}",))
+def _chosen_against_list(v: _Verdict) -> _Verdict:
+    """``v`` with its best taken as chosen against its list (:func:`_against_list`): flagged ``against_list``
+    (:func:`_finish` then holds its confidence to :data:`~geo.calibration.NEAR_TIE_CAP`), and its ``why`` saying so."""
+    best = v.ranked[0]
+    why = (*best.why, f"over {LIST_FAR_KM:g} km from its list's settled neighbours, a namesake within: chosen against "
+                      "its list's neighbours")
+    return replace(v, ranked=(replace(best, why=why), *v.ranked[1:]), against_list=True)
 
 
 def _area_confidence(ratio: float) -> float:
@@ -1545,11 +1549,12 @@ def _at_point(c: Coordinate, ranked: Sequence[Candidate]) -> tuple[int, float]:
     return at, float(d[at])
 
 
-def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
-            front_km: Callable[[float, float], float | None] | None = None) -> Resolution:
+def _finish(m: Mention, ranked: Sequence[Candidate], conf: float, n: int,
+            front_km: Callable[[float, float], float | None] | None = None, *, against_list: bool = False) -> Resolution:
     """The resolution of one mention from its ranked candidates (the best of ``n``); ``front_km``
     (for an event place) puts a namesake chosen far behind the front in its own calibration
-    stratum (:func:`geo.calibration.stratum`)."""
+    stratum (:func:`geo.calibration.stratum`); a best chosen against its list (``against_list``,
+    :attr:`_Verdict.against_list`) is held to :data:`~geo.calibration.NEAR_TIE_CAP`."""
     c = m.coordinate
     if c is not None:
         # The text's own coordinates are the point; the name is matched to the place there.
@@ -1580,7 +1585,7 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
     if not ranked or conf < (TIED_CONFIDENCE if near else MIN_CONFIDENCE):
         why = ("no candidate in the gazetteer",) if not ranked else (
             f"{n} candidates and none clearly best (confidence {conf:.2f}): left unresolved",
-            *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:3]),
+            *(f"candidate {r.place.name}, {r.place.admin1} ({r.score:.2f})" for r in ranked[:_TOP]),
         )
         return Resolution(m, None, None, None, None, round(conf, 3), None, None, why, tuple(ranked[:_CANDIDATES_KEPT]))
     best = ranked[0]
@@ -1597,7 +1602,7 @@ def _finish(m: Mention, ranked: list[Candidate], conf: float, n: int,
             value = tie
             why += (f"a near tie with a namesake of the same oblast ({margin:.2f} behind): confidence held to "
                     f"{NEAR_TIE_CAP:g}",)
-    if value > NEAR_TIE_CAP and any(w.endswith(_AGAINST_LIST) for w in best.why):
+    if value > NEAR_TIE_CAP and against_list:
         value = NEAR_TIE_CAP
     return Resolution(
         mention=m,

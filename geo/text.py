@@ -16,6 +16,9 @@ Boundaries are found in one regular-expression pass over the candidate break poi
   (``U.S.``, ``e.g.``, ``н.п.``); decimals (``47.9``) and coordinates (``47°54′20″ N``) have no
   space after their dot and never break. Abbreviations that often end a sentence (``km.``,
   ``etc.``) break only before a capital, like any other word.
+- nor inside a short quoted name that closes later on the line (a programme, outlet or project
+  title: «Суспільне. Студія», “Україна. Сьогодні”, „Что? Где? Когда?“, "Россия. Сегодня"); a quotation closed
+  by its own full stop and a speaker's quotation of several sentences still split (:func:`_in_quoted_name`).
 
 Examples
 --------
@@ -105,6 +108,54 @@ def _word_before_dot(text: str, dot: int) -> tuple[int, str] | None:
     return (k, text[k:end]) if k < end else None
 
 
+#: Opening quotes and the quotes that close them: «…», “…”, „…“ (or „…”), "…".
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“”", '"': '"'}
+#: The longest quoted name (opening to closing quote) that a full stop inside does not cut.
+_QUOTED_NAME_REACH = 60
+#: The most words of a quoted name with a full stop inside (a title's parts are a word or two each).
+_QUOTED_NAME_WORDS = 4
+#: The last opening quote before a break on its line (searched up to the break).
+_LAST_OPENING_QUOTE = re.compile('[«“„"][^«“„"\n]*\\Z')
+
+
+def _in_quoted_name(text: str, at: int, lo: int, hi: int) -> bool:
+    """Whether the break at ``at`` stands inside a short quoted name (a programme, outlet or
+    project title: «Суспільне. Студія», “Україна. Сьогодні”, "Вести. Итоги") that closes shortly after it.
+
+    The quotes open before ``at`` and close after it on the same line, at most
+    :data:`_QUOTED_NAME_REACH` characters apart, with a capital or digit right after the opening
+    quote, no comma, semicolon or colon between them, at most :data:`_QUOTED_NAME_WORDS` words
+    in all, and no full stop, "!" or "…" right before the closing quote. Words quoted from a
+    speaker ("It was hard, believe me. We held," «дуже важко. Тримаємось», "We left. It was
+    over.", «Ворог наступає на Мирноград. Виїжджайте») run longer, hold a comma, start in lower
+    case or end with their own full stop, and stay several sentences.
+    A quote that closes right after its own full stop («Бои идут.» Так сообщили.) is no break
+    inside the quotes, and is not asked about.
+    """
+    found = _LAST_OPENING_QUOTE.search(text, max(lo, at - _QUOTED_NAME_REACH), at)
+    if found is None:
+        return False
+    opening = found.start()
+    if opening > lo and text[opening - 1].isalnum():
+        return False  # a quote that closes a word ("Бахмут" said.)
+    first = text[opening + 1]
+    if not (first.isupper() or first.isdigit()):
+        return False  # a name starts with a capital; quoted words that go on a sentence need not
+    closers = _QUOTE_PAIRS[text[opening]]
+    last = min(hi, opening + _QUOTED_NAME_REACH)
+    closing = -1
+    for q in closers:
+        k = text.find(q, at + 1, last)
+        if k >= 0 and (closing < 0 or k < closing):
+            closing = k
+    if closing < 0 or any(q in text[opening + 1 : at] for q in closers):
+        return False  # the quote does not close shortly after the break, or closed before it
+    inside = text[opening + 1 : closing]
+    if "\n" in inside or any(ch in inside for ch in ",;:") or text[closing - 1] in ".!…":
+        return False  # over a line break, a clause, or quoted sentences ("We left. It was over.")
+    return len(inside.split()) <= _QUOTED_NAME_WORDS
+
+
 def _line_start(text: str, newline: int, bound: int) -> int:
     """Where a line break at ``newline`` starts: before the spaces, tabs and carriage returns
     right before it, but not before ``bound`` (the end of the previous break)."""
@@ -139,6 +190,8 @@ def _iter_sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
             single_dot = text[at] == "." and m.end("punct") == at + 1 and text[at + 1 : cut] in ("", ")", "]")
             if single_dot and _dot_is_abbreviation(text, at):
                 continue
+            if m.end("close") == m.end("punct") and _in_quoted_name(text, at, lo, hi):
+                continue  # «Суспільне. Студія»: a name in quotes, not the end of a sentence
         span = _trim(text, start, cut)
         if span:
             yield span

@@ -62,6 +62,13 @@ def test_a_caption_is_read_at_the_opening_of_a_long_line():
     ("Российские подразделения продвигаются в Часовом Яре, сообщил в своем Telegram-канале глава ДНР Денис Пушилин.",
      "Часовом Яре", Claimant.RU_OFFICIAL),
     ("Russian troops have entered Yampil, Denis Pushilin said on his Telegram channel.", "Yampil", Claimant.RU_OFFICIAL),
+    # the speaker named before its channel, its speech word and a word that makes the channel its own between them
+    ("Глава ДНР Денис Пушилин заявил в Telegram-канале, что российские войска ведут бои за Плещеевку.",
+     "Плещеевку", Claimant.RU_OFFICIAL),
+    ("Минобороны России опубликовало в официальном Telegram-канале кадры боев у Тихого.", "Тихого",
+     Claimant.RU_MOD),
+    ("Пресс-служба Минобороны РФ в своем телеграм-канале сообщила о боях у Новоселовки.", "Новоселовки",
+     Claimant.RU_MOD),
     # ... and a channel with no other speaker is still the channel's
     ("Штурмовики закрепились на окраине Северска, сообщили в Telegram-канале «Военная хроника».", "Северска",
      Claimant.RU_MILBLOGGER),
@@ -249,3 +256,19 @@ def test_russian_military_correspondents_claim_for_the_milbloggers(sentence: str
     from geo.model import Report
 
     assert claim_at(sentence, name, report=Report(text=sentence, url=_NEWS)).claimant is Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Russian forces have liberated Popovka in the Sumy region, Russian Chief of the General Staff Valery Gerasimov said.",
+     "Popovka"),
+    ("Russian troops took Novopavlivka, Russian Chief of General Staff Valery Gerasimov said on Sunday.", "Novopavlivka"),
+    ("The chief of Russia's general staff said Russian units had captured Urozhaine.", "Urozhaine"),
+])
+def test_a_general_staff_named_as_russias_is_no_ukrainian_general_staff(sentence: str, name: str) -> None:
+    assert _claimant(sentence, name) is Claimant.RU_OFFICIAL
+
+
+def test_a_named_blogger_heading_her_post_claims_it() -> None:
+    # "Name: claim", the headline form of a blogger's post retold by a news site
+    assert _claimant("Yulia Vityazeva: Russian forces liberated Mezhove and advanced near Hrodivka", "Mezhove") \
+        is Claimant.RU_MILBLOGGER

@@ -483,6 +483,45 @@ def test_no_own_voice(text: str) -> None:
     assert report_voice(text) is None
 
 
+# a map blogger's round-up: Russian gains, some weighed ("seem to have captured", "have likely taken")
+_WEIGHED_BLOG = (
+    "Russian forces are moving again north of Kupyansk after weeks of being stalled. After their breakthrough at "
+    "Synkivka, Russian troops have also entered Stelmakhivka. Russian forces have pushed west of Pishchane toward "
+    "the river road. Further south, Russian troops seem to have captured Novohrodivka, with Selydove next in line. "
+    "Russian forces have likely taken Karlivka already, with positions all around the town."
+)
+# English news copy retelling a named Russian Telegram channel, passing on its claims with reporters' hedges
+_REPORTED_CHANNEL = (
+    "Russian forces have broken into the northern outskirts of Kupyansk, the pro-Kremlin Telegram channel Rybar "
+    "wrote on Tuesday. Russian troops have reportedly severed the last supply road into the town from the west. "
+    "Russian assault groups took control of Kurylivka. Russian units stormed Ukrainian positions near Petropavlivka. "
+    "Ukraine has lost more than 200 troops near Kucherivka. Russian forces allegedly entered Pishchane as well."
+)
+
+
+def test_a_commentators_weighed_gains_are_not_a_channels_voice() -> None:
+    # a side's channel asserts its gains; a commentator weighs them ("likely", "seem to"): his piece, his claims
+    assert report_voice(_WEIGHED_BLOG) is None
+    s = "Russian forces have pushed west of Pishchane toward the river road."
+    c = analyse_mention(s, *_at(s, "Pishchane"), report=Report(text=_WEIGHED_BLOG))
+    assert c.claimant is Claimant.AUTHOR
+    # the same round-up asserting every gain is a channel's own voice
+    asserted = _WEIGHED_BLOG.replace("seem to have captured", "captured").replace("have likely taken", "have taken")
+    assert report_voice(asserted) is Claimant.RU_MILBLOGGER
+
+
+def test_reportive_hedges_keep_a_retold_channels_voice() -> None:
+    # "reportedly", "allegedly": the reporter passes the channel's claims on, which weigh neither way
+    assert report_voice(_REPORTED_CHANNEL) is Claimant.RU_MILBLOGGER
+    s = "Russian assault groups took control of Kurylivka."
+    report = Report(text=_REPORTED_CHANNEL, url="https://news-site.example/world/kupyansk-rybar")
+    assert analyse_mention(s, *_at(s, "Kurylivka"), report=report).claimant is Claimant.RU_MILBLOGGER
+    # the same gains weighed by the writer are no channel's voice
+    weighed = _REPORTED_CHANNEL.replace("have reportedly severed", "have likely severed").replace(
+        "allegedly entered", "seem to have entered")
+    assert report_voice(weighed) is None
+
+
 def test_a_short_channel_piece_has_its_voice() -> None:
     # three one-sided sentences in the channel's own words, none attributed, suffice (a short milblog post)
     text = ("Russian troops continue their advance towards Chasov Yar. The Russian armed forces have made advances "

@@ -86,6 +86,11 @@ def test_attacks_and_weapons_apart(sentence: str, name: str, action: Action) -> 
     # the General Staff's "стримують" in English copy: holding the enemy off there is its attack there
     ("Ukraine's General Staff said its troops continue to contain the enemy near Vodiane and Netailove.", "Netailove",
      Action.ATTACKED),
+    # the MoD bulletin's hit on brigades named by a list of their numbers: its gap takes the list as one word
+    ("The battlegroup's units hit AFU 24th, 28th, 93rd mechanised brigades close to Rodinskoye and Dimitrov.",
+     "Dimitrov", Action.FIGHTING),
+    ("Battlegroup Centre struck the 24th, 28th and 93rd mechanized brigades near Rodinskoye and Dimitrov.",
+     "Rodinskoye", Action.FIGHTING),
 ])
 def test_english_cue_rows(sentence: str, name: str, action: Action) -> None:
     assert _claim(sentence, name).action is action
@@ -1127,3 +1132,31 @@ def test_a_stabilised_front_near_a_place_is_fighting(sentence: str, name: str) -
 
 def test_a_defence_line_outside_the_cue_still_locates_the_line() -> None:
     assert _claim("Russian forces broke through the defence line near Pokrovsk.", "Pokrovsk").role == "background"
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # General Staff summaries in English: the places after "in the direction of" / "toward" are where the stopped
+    # attacks were headed (attacked), as after "у напрямку"; those before it are where they were stopped
+    ("Our defenders stopped 40 assaults in the areas of Lysivka, Udachne and in the direction of Novopavlivka.",
+     "Novopavlivka", Action.ATTACKED),
+    ("Our defenders stopped 40 assaults in the areas of Lysivka, Udachne and in the direction of Novopavlivka.",
+     "Udachne", Action.REPELLED),
+    ("Ukrainian forces repelled attacks near Rodynske, Zvirove and toward Pokrovsk and Novopavlivka.",
+     "Novopavlivka", Action.ATTACKED),
+    ("Ukrainian forces repelled attacks near Rodynske, Zvirove and toward Pokrovsk and Novopavlivka.",
+     "Zvirove", Action.REPELLED),
+    # an advance toward a place stays an advance
+    ("Russian forces advanced toward Tykhe.", "Tykhe", Action.ADVANCING),
+])
+def test_english_general_staff_toward_is_where_attacks_headed(sentence, name, action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # English strike reports: a place that came under fire was struck, as 'під вогнем', 'под … огнем'
+    ("Nikopol came under fire twice overnight, the regional head said.", "Nikopol"),
+    ("One of the villages of the Marhanets community, Tomakivka, came under heavy artillery fire.", "Tomakivka"),
+    ("Zarichne came under Russian artillery fire on Sunday.", "Zarichne"),
+])
+def test_english_came_under_fire_is_struck(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.STRUCK

@@ -100,3 +100,41 @@ def test_isw_retold_milbloggers_claim_an_advance(sentence, name) -> None:
 
     c = claim_at(sentence, name)
     assert (c.role, c.action, c.claimant) == ("event", Action.ADVANCING, Claimant.RU_MILBLOGGER)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # news retelling ISW names it again as "the think tank": the claim is ISW's, not the reporter's
+    ("The think tank also said that Russian forces advanced near Krymske.", "Krymske"),
+    ("The Washington-based think tank said on Sunday that Russian troops had seized Yelyzavetivka.", "Yelyzavetivka"),
+])
+def test_the_think_tank_retold_is_isw(sentence, name) -> None:
+    from geo.model import Claimant
+
+    c = claim_at(sentence, name)
+    assert (c.role, c.claimant) == ("event", Claimant.ISW)
+
+
+def test_a_think_tank_named_without_a_speech_verb_speaks_for_nobody() -> None:
+    from geo.model import Claimant
+
+    c = claim_at("Russian forces captured Tykhe, the General Staff said, according to a think tank map.", "Tykhe")
+    assert c.claimant != Claimant.ISW
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # wire copy: the side that abandoned a town lost it
+    ("Ukrainian forces last week abandoned the hilltop town of Vuhledar after two years of defence.", "Vuhledar"),
+    ("Ukrainian troops abandoned Avdiivka in February after four months of resistance.", "Avdiivka"),
+])
+def test_a_town_abandoned_is_taken(sentence, name) -> None:
+    c = claim_at(sentence, name)
+    assert (c.role, c.action) == ("event", Action.CAPTURED)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # civilians leaving their homes: no town lost
+    ("Residents abandoned their homes in Kupiansk as the front drew near.", "Kupiansk"),
+    ("Abandoned homes line the streets of Kupiansk.", "Kupiansk"),
+])
+def test_homes_abandoned_are_no_capture(sentence, name) -> None:
+    assert claim_at(sentence, name).action is not Action.CAPTURED

@@ -20,6 +20,8 @@ OPENS = {"en": "Russian forces liberated three settlements.",
          "ru": "Российские войска освободили три населенных пункта.",
          "uk": "Українські сили відбили атаки біля трьох населених пунктів."}
 OPENED = {"en": Action.CAPTURED, "ru": Action.CAPTURED, "uk": Action.REPELLED}
+REPELS = {"en": "Ukrainian forces repelled a counterattack.", "ru": "Подразделения отразили контратаку противника.",
+          "uk": "Захисники відбили контратаку ворога."}
 PLACES = {"en": "Russian forces shelled Tykhe and Novoye.", "ru": "Войска обстреляли Тихое и Новое.",
           "uk": "Росіяни обстріляли Тихе та Нове."}
 ATTACKS = {"en": "The enemy attacked near Tykhe and Novoye.", "ru": "Противник атаковал в районах Тихого и Нового.",
@@ -67,6 +69,11 @@ def test_every_row_reads_back(row):
         states = read_report(head + row.example)
         assert states[-1].speaker.claimant is Claimant.UA_GENERALSTAFF
         assert read_report(head + "The enemy attacked near Lysivka.")[-1].speaker.claimant is Claimant.RU_MOD
+    elif row.cls == "list" and row.get("noun") == "clash":
+        # an event noun places the clash told before it, not a capture
+        states = read_report(REPELS[row.lang] + " " + row.example)
+        assert states[1].listing is not None and states[1].listing.action is Action.REPELLED
+        assert read_report(OPENS[row.lang] + " " + row.example)[1].listing is None
     elif row.cls == "list":
         states = read_report(OPENS[row.lang] + " " + row.example)
         assert states[1].listing is not None and states[1].listing.action is OPENED[row.lang]
@@ -1043,3 +1050,153 @@ def test_a_background_clause_in_the_lead_names_no_news_day(text):
     dated = text.replace(" is now focused", " was on Saturday focused").replace("had been under attack",
                                                                               "was stormed on Saturday and had been under attack")
     assert lead_date(dated, read_report(dated), dt.date(2025, 7, 20))[1] == dt.date(2025, 7, 19)
+
+
+@pytest.mark.parametrize("text, place, reads", [
+    # Russian wire copy: the repel told first, the next sentence places it by an event noun (which the sentence
+    # reading takes for no event, "Столкновение", or for fighting, "Бой": the repel wins over either)
+    ("Российские военные отразили попытку контратаки ВСУ в Курской области. Столкновение произошло близ Глушково и "
+     "Тёткино.", "Тёткино", (Action.OTHER,)),
+    ("Бойцы группировки отразили атаку штурмовой группы. Бой произошел у Ямполя.", "Ямполя", (Action.FIGHTING,)),
+    ("Подразделения пресекли попытку прорыва противника. Боестолкновение произошло в районе Кучеровки.", "Кучеровки",
+     (Action.FIGHTING,)),
+])
+def test_an_event_noun_in_the_next_sentence_places_the_repel_told_before(text: str, place: str, reads) -> None:
+    states = read_report(text)
+    at = text.index(place)
+    for own in reads:
+        claim = _claim(at, place=place, action=own, role="event" if own is Action.FIGHTING else "background")
+        (out,) = apply_report_state([claim], states, text, dt.date(2025, 11, 24))
+        assert out.action is Action.REPELLED and any("list continued after" in w for w in out.why), out.why
+
+
+@pytest.mark.parametrize("text", [
+    # no event told before: the noun's own fighting stays
+    "Погода в регионе испортилась. Бой произошел у Ямполя.",
+    # a capture told before: a fight near another place is no capture of it
+    "Российские войска освободили Тихое. Бой произошел у Ямполя.",
+    # the noun inside the sentence, not opening it: the sentence's own event
+    "Бойцы отразили атаку. Вечером у Ямполя произошел бой.",
+])
+def test_an_event_noun_places_only_an_event_told_just_before(text: str) -> None:
+    at = text.index("Ямполя")
+    claim = _claim(at, place="Ямполя", action=Action.FIGHTING, role="event")
+    (out,) = apply_report_state([claim], read_report(text), text, dt.date(2025, 11, 24))
+    assert out.action is Action.FIGHTING, out.why
+
+
+@pytest.mark.parametrize("text", [
+    # MoD retold: a capture counted in the lead, its places in an elliptic list after it, a dash for the noun
+    "Минобороны России сообщило об освобождении двух населенных пунктов. В ДНР – населенного пункта Тихое, а в "
+    "Запорожской области – Новоданиловки.",
+    # ... the list opening the paragraph after a headline that counts them
+    "Минобороны сообщило об освобождении двух сел.\nВ ДНР – населенного пункта Тихое, а в Запорожской области – "
+    "Новоданиловки. Тихое находится на берегу реки.",
+    # ... a headline that counts them in the nominative (a number row of geo/rules/distance_words.jsonl)
+    "ВС России освободили два населенных пункта.\nВ ДНР – населенный пункт Тихое, а в Запорожской области – "
+    "Новоданиловка. Через Тихое проходит дорога.",
+])
+def test_an_elliptic_dash_list_takes_the_counted_capture_and_not_its_heads(text: str) -> None:
+    states = read_report(text)
+    items = [_claim(text.index(p), place=p) for p in ("Тихое", "Новоданилов")]
+    head = _claim(text.index("Запорожской"), place="Запорожской области")
+    described = [_claim(text.rindex("Тихое"), place="Тихое")] if text.count("Тихое") > 1 else []
+    out = apply_report_state(items + [head] + described, states, text, dt.date(2025, 11, 24))
+    assert [c.action for c in out[:2]] == [Action.CAPTURED] * 2, [c.why for c in out]
+    assert out[2].action is Action.OTHER  # where the next item stands, not an item
+    assert all(c.action is Action.OTHER for c in out[3:])  # the description after the list stays one
+
+
+def test_a_dash_list_after_a_headline_that_names_its_place_takes_nothing() -> None:
+    # the headline names its place: the paragraph's dash is its own heading, not the headline's list
+    text = "Минобороны сообщило об освобождении Тихого.\nВ ДНР – населенного пункта Новоданиловка."
+    out = apply_report_state([_claim(text.index("Новоданиловка"), place="Новоданиловка")], read_report(text), text,
+                             dt.date(2025, 11, 24))
+    assert out[0].action is Action.OTHER, out[0].why
+
+
+@pytest.mark.parametrize("opener", [
+    "",
+    # a list opener earlier in the report ("зокрема") whose listing reads its own event noun: none of its reading
+    # may reach who speaks further on
+    "Ворог атакував кілька сіл, зокрема Удачне та Котлине.\n",
+])
+@pytest.mark.parametrize("source", [None, Claimant.MEDIA])
+def test_a_general_staff_aside_speaks_the_next_paragraphs_places(opener: str, source) -> None:
+    # news copy: the General Staff named in an aside ("За даними … зведення Генштабу"), then a new line whose
+    # sentences tell the attacks and list the places: the General Staff speaks them
+    text = ("Прикордонники відбили штурм поблизу Покровська.\n" + opener
+            + "Покровський напрямок лишається найгарячішим. За даними вечірнього зведення Генштабу, тут за добу "
+              "відбулося найбільше боїв.\n"
+              "Сили оборони відбили 30 атак. Бої йшли у районах Новоекономічного, Мирнограда і Родинського.")
+    states = read_report(text, source=source)
+    aside = next(i for i, st in enumerate(states) if "Генштабу" in text[st.span[0]:st.span[1]])
+    assert states[aside].speaker.claimant is Claimant.UA_GENERALSTAFF
+    assert [st.speaker and st.speaker.claimant for st in states[aside + 1:]] == [Claimant.UA_GENERALSTAFF] * 2
+
+
+@pytest.mark.parametrize("text, who", [
+    # a headline line closed by a dash and a speaker that needs a speech word elsewhere ("General Staff"): the dash
+    # says who spoke, for the line's sentences
+    ("Read more: Russian assault repelled near Lyptsi in Kharkiv region. Heavy fighting east of Toretsk - General Staff",
+     ["UA-GeneralStaff", "UA-GeneralStaff"]),
+    ("Enemy pushed back from Novoselivka. Assaults near Kupiansk go on \u2013 the brigade",
+     ["UA-official", "UA-official"]),
+    # without a closing mark the bare words name nobody
+    ("Heavy fighting east of Toretsk, General Staff", [None]),
+])
+def test_a_dash_closing_a_line_speaks_for_a_speaker_that_needs_a_speech_word(text: str, who: list) -> None:
+    assert [s.speaker.claimant.value if s.speaker else None for s in read_report(text)] == who
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # an outlet that relays a side's speaker, named after him in the same sentence, is not the speaker
+    ("Russian troops keep attacking near Nadiia.\nViktor Trehubov, the spokesman for the Khortytsia group, said this on "
+     "the telethon, according to Suspilne.", "UA-official"),
+    ("Russian forces are pressing near Stepove.\nVladyslav Voloshyn said this on air, Ukrainska Pravda reports.",
+     "UA-official"),
+])
+def test_an_outlet_relaying_a_named_speaker_does_not_take_the_floor(text: str, claimant: str) -> None:
+    states = read_report(text, source=Claimant.MEDIA)
+    assert [s.speaker.claimant.value for s in states] == [claimant, claimant]
+
+
+def test_a_speaker_that_confirms_takes_the_floor():
+    # "confirmed" names a speaker for the report as "said" does: the sentence that goes on from it ("This …") is its
+    text = ("Russian forces have taken a quarter of Novoselivka, military expert Andrei Marochko said.\n"
+            "The Russian Defence Ministry separately confirmed the capture of Shandryholove.\n"
+            "This came as Russian forces struck Ukrainian units near Boldyrivka and Petrivka.")
+    who = [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)]
+    assert who == ["RU-milblogger", "RU-MoD", "RU-MoD"]
+
+
+def test_a_source_line_names_a_speaker_that_needs_a_speech_word():
+    # Ukrainska Pravda's English formula: the lead, then "Source:" and who said it, a body that elsewhere speaks only
+    # with a speech word ("the Khortytsia group", "the brigade")
+    text = ("Ukraine's defence forces have thwarted another Russian assault on the outskirts of Toretsk.\n\n"
+            "Source: press service of the Khortytsia group of forces\n\n"
+            "Details: The assault group was spotted by drone operators on its approach.")
+    who = [s.speaker.claimant.value if s.speaker else None for s in read_report(text, source=Claimant.MEDIA)]
+    assert who == ["UA-official"] * 3
+
+
+@pytest.mark.parametrize("second, who", [
+    # a daily summary goes on paragraph by paragraph, each opening with its direction: the General Staff keeps the floor
+    ("According to the General Staff, the enemy attacked six times near Vovchansk over the past day.",
+     ["DeepState", "UA-GeneralStaff", "UA-GeneralStaff", "DeepState"]),
+    # a speaker of no daily summary keeps its own paragraph only
+    ("Voloshyn said the enemy attacked six times near Stepove.", ["DeepState", "UA-official", "DeepState", "DeepState"]),
+])
+def test_a_summarys_direction_paragraphs_stay_its_speakers(second: str, who: list) -> None:
+    text = ("DeepState analysts say Russian troops crossed the Oskil south of Novomlynsk.\n\n" + second + "\n\n"
+            "In the Kupiansk direction, the occupiers attacked near Kolisnykivka and Lozova.\n\n"
+            "Russian troops want to reach the Oskil reservoir.")
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.DEEPSTATE)] == who
+
+
+def test_the_kremlins_press_service_names_who_said_what_came_before():
+    # a group of forces named in the back reference's sentence ("пункт управления группировки войск") is where the
+    # visit went, not who speaks: the Kremlin's press service reports it
+    text = ("Командующий группировкой «Восток» доложил президенту о начале операции у Гуляйполя. Об этом говорится в "
+            "заявлении пресс-службы Кремля по итогам визита президента в пункт управления Объединенной группировки войск.")
+    assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)] == ["RU-official"] * 2

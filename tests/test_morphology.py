@@ -114,6 +114,34 @@ def test_a_parse_lexeme_is_built_once_for_all_its_forms(monkeypatch: pytest.Monk
     parse = morph.parse("Покровска")[0]
     forms = [parse.inflect(g) for g in morphology._GENDERS]
     assert any(forms) and len(built) == 1
-    other = morph.parse("Покровска")[0]  # another parse object of the same word: its own lexeme
+    again = morph.parse("Покровска")[0]  # the word's parses are remembered: the same parse, its lexeme kept
+    assert again is parse
+    again.inflect({"nomn"})
+    assert len(built) == 1
+    other = morph.parse("ПОКРОВСКА")[0]  # another parse object (the word as given is another): its own lexeme
     other.inflect({"nomn"})
     assert len(built) == 2
+
+
+def test_a_word_is_parsed_once_for_every_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    morph = morphology.analyser("uk")
+    parsed: list[str] = []
+    parent = pymorphy3.MorphAnalyzer.parse
+
+    def counting(self, word):  # the parent's parses, counted
+        parsed.append(word)
+        return parent(self, word)
+
+    monkeypatch.setattr(pymorphy3.MorphAnalyzer, "parse", counting)
+    word = "Тарасівського"  # written for the test: an oblique case of a village name (Ukrainian letters: uk only)
+    first = morph.parse(word)
+    first.clear()  # a caller's list is its own: the analyser's are untouched
+    plain = pymorphy3.MorphAnalyzer(lang="uk")
+    assert [(p.word, str(p.tag), p.score) for p in morph.parse(word)] == [
+        (p.word, str(p.tag), p.score) for p in parent(plain, word)]
+    morphology.word_nominatives.cache_clear()
+    morphology.place_adjective.cache_clear()
+    morphology.word_nominatives(word)
+    morphology.place_adjective(word)
+    # its nominatives and whether it is a place adjective read the parses worked out once
+    assert parsed.count(word) == 1

@@ -589,16 +589,24 @@ def test_a_pair_is_a_list(gaz, front, text, name) -> None:
 
 
 def test_a_namesake_chosen_against_its_list_is_not_sure(gaz) -> None:
-    # a namesake that won over one lying by its list's neighbours keeps a confidence below 0.9
+    # a namesake that won over one lying by its list's neighbours keeps a confidence below 0.9: the verdict says
+    # so by its flag, and its explanation in words (which nothing reads back)
     from gazetteer.model import Candidate, Place
     from geo.calibration import NEAR_TIE_CAP
     from geo.model import Mention
-    from geo.resolve import _finish, _mark_against_list
+    from geo.resolve import _Verdict, _chosen_against_list, _finish
 
     far, near = (Place(9113128, "Vodiane", 48.095, 37.671, "P", "PPL", "UA", "Donetsk Oblast"),
                  Place(689197, "Vodiane", 47.826, 37.312, "P", "PPL", "UA", "Luhansk Oblast"))
-    ranked = [Candidate(far, 6.0, "Vodiane", "exact", ("name exact match 'Vodiane' (1.00)",)),
-              Candidate(near, 3.0, "Vodiane", "exact", ("name exact match 'Vodiane' (1.00)",))]
+    ranked = (Candidate(far, 6.0, "Vodiane", "exact", ("name exact match 'Vodiane' (1.00)",)),
+              Candidate(near, 3.0, "Vodiane", "exact", ("name exact match 'Vodiane' (1.00)",)))
     m = Mention("Vodiane", 0, 7)
     assert _finish(m, ranked, 0.99, 2).confidence > NEAR_TIE_CAP
-    assert _finish(m, [_mark_against_list(ranked[0]), ranked[1]], 0.99, 2).confidence <= NEAR_TIE_CAP
+    v = _chosen_against_list(_Verdict(ranked, 0.99))
+    assert v.against_list and v.ranked[1:] == ranked[1:] and v.ranked[0].place == far
+    assert v.ranked[0].why[-1] == ("over 25 km from its list's settled neighbours, a namesake within: "
+                                   "chosen against its list's neighbours")
+    r = _finish(m, v.ranked, v.confidence, 2, against_list=v.against_list)
+    assert r.confidence == NEAR_TIE_CAP and r.why[-2] == v.ranked[0].why[-1], r.why
+    # the flag holds it, not the words: the same explanation without the flag is not held
+    assert _finish(m, v.ranked, v.confidence, 2).confidence > NEAR_TIE_CAP

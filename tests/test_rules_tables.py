@@ -21,7 +21,7 @@ def test_every_row_reads_back_from_its_example(row) -> None:
     # the row's own kind reads it, wherever it stands (inside another table's longer phrase too)
     hits = list(read_all_kinds(row.example).get((row.table, row.cls), ()))
     assert hits, f"{row.table}.jsonl:{row.line}: {row.phrase!r} not found in its example"
-    for name in ("action", "claimant", "side"):
+    for name in ("action", "claimant", "side", "hedge"):
         if row.get(name):
             assert any(h.get(name) == row.get(name) for h in hits), (row.line, name)
     if row.table == "actions" and row.cls == "action":
@@ -30,6 +30,29 @@ def test_every_row_reads_back_from_its_example(row) -> None:
                    for c in cl._all_cues(row.example)), row
     if row.table == "not_places":
         assert is_not_place(row.phrase)
+
+
+def test_every_hedge_row_says_whether_it_weighs_or_reports() -> None:
+    # the hedge field is a hedge row's (geo.claims.voice reads it) and every hedge row has it
+    for row in rows("modality"):
+        assert (row.get("hedge") is not None) == (row.cls == "hedge"), f"modality.jsonl:{row.line}: {row.phrase!r}"
+    kinds = {r.phrase: r.get("hedge") for r in rows("modality") if r.cls == "hedge"}
+    assert {kinds["likely"], kinds["seems to"], kinds["possibly"]} == {"weighing"}
+    assert {kinds["reportedly"], kinds["allegedly"], kinds["claimed"], kinds["not confirmed"]} == {"reportive"}
+
+
+def test_an_unknown_hedge_kind_names_file_and_line(tmp_path) -> None:
+    import json
+
+    from frontmap.errors import RuleError
+    from geo.rules import load_table
+
+    row = {"phrase": "probably", "lang": "en", "class": "hedge", "hedge": "guess",
+           "example": "Russian forces probably took Tykhe."}
+    (tmp_path / "modality.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    classes, fields = TABLES["modality"]
+    with pytest.raises(RuleError, match=r"modality.jsonl:1: hedge 'guess' is not one of"):
+        load_table("modality", classes=classes, fields=fields, folder=tmp_path)
 
 
 def test_a_not_action_row_takes_its_span_from_the_cues() -> None:

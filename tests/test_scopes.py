@@ -180,7 +180,8 @@ def test_a_report_naming_a_direction_of_another_oblast_has_no_scope_of_its_own()
 
 
 def test_a_struck_hromada_list_is_of_hromadas_not_of_the_towns_of_their_stems(gaz) -> None:
-    # an oblast administration's strike list: only the last name carries the noun
+    # an oblast administration's strike list: only the last name carries the noun; a hromada struck keeps its action
+    # with role region (README: an event whose place is a region, kept in the data, off the event layers)
     text = ("Дніпропетровська ОВА: ворог атакував Нікопольський район.\n"
             "Минулої доби під обстріл потрапили Нікопольська, Марганецька, Покровська та Червоногригорівська громади.")
     got = placed(text, gaz)
@@ -189,7 +190,7 @@ def test_a_struck_hromada_list_is_of_hromadas_not_of_the_towns_of_their_stems(ga
         c = got[name]
         assert c.feature_code == "ADM3" and c.name == f"{hromada} Terytorialna Hromada", (name, c.name, c.why)
         assert c.admin1 == "Dnipropetrovsk Oblast" and c.admin2 == "Nikopol Raion", (name, c.admin1)
-        assert c.role == "event" and c.action.value == "struck" and c.claimant.value == "UA-official", (name, c.why)
+        assert c.role == "region" and c.action.value == "struck" and c.claimant.value == "UA-official", (name, c.why)
         assert c.claim_date == DAY - dt.timedelta(days=1), name
     # Покровська is no Pokrovsk (Donetsk Oblast), nor the town of any other stem
     assert not any(c.feature_code.startswith("PPL") for c in got.values())
@@ -200,7 +201,7 @@ def test_a_hromada_named_in_english_and_in_russian(gaz) -> None:
                      "Oblast governor said. Drones also struck the Krasnopillia hromada in Sumy Oblast.", gaz)
     assert english["Nikopol"].name == "Nikopolska Terytorialna Hromada", english["Nikopol"].why
     assert english["Marhanets"].name == "Marhanetska Terytorialna Hromada", english["Marhanets"].why
-    assert english["Nikopol"].action.value == "struck" and english["Marhanets"].role == "event"
+    assert english["Nikopol"].action.value == "struck" and english["Marhanets"].role == "region"
     # Krasnopilska: a hromada of Vinnytsia, of Zhytomyr and of Sumy Oblast; the text names Sumy Oblast
     k = english["Krasnopillia hromada"]
     assert k.feature_code == "ADM3" and k.admin1 == "Sumska Oblast", (k.name, k.admin1, k.why)
@@ -237,7 +238,7 @@ def test_a_struck_raion_list_is_of_raions(gaz) -> None:
     # the same list form with the raion's plural: "Сумський" is no village Sumske
     got = placed("Минулої доби під обстріл потрапили Сумський, Шосткинський та Конотопський райони.", gaz)
     assert got["Сумський"].feature_code == "ADM2" and got["Сумський"].name == "Sumskyi Raion", got["Сумський"].why
-    assert all(c.feature_code == "ADM2" and c.role == "event" for c in got.values()), {c.place: c.name for c in got.values()}
+    assert all(c.feature_code == "ADM2" and c.role == "region" for c in got.values()), {c.place: c.name for c in got.values()}
 
 
 def test_two_oblasts_named_together_are_each_the_scope_of_the_villages_after_them(gaz) -> None:
@@ -261,7 +262,7 @@ def test_namesake_hromadas_are_each_of_the_oblast_their_paragraph_names(gaz) -> 
     claims = sorted(extract_text(text, gaz, date=DAY), key=lambda c: c.start)
     assert [(c.feature_code, c.admin1) for c in claims] == [("ADM3", "Kharkiv Oblast"),
                                                             ("ADM3", "Dnipropetrovsk Oblast")], [c.why for c in claims]
-    assert all(c.action.value == "attacked" and c.role == "event" for c in claims)
+    assert all(c.action.value == "attacked" and c.role == "region" for c in claims)
 
 
 def test_a_hromada_that_came_under_fire_is_struck(gaz) -> None:
@@ -270,5 +271,5 @@ def test_a_hromada_that_came_under_fire_is_struck(gaz) -> None:
                        ("Марганецька громада зазнала ударів дронів.", "Марганецька громада"),
                        ("Марганецька громада потрапила під обстріл.", "Марганецька громада")):
         c = placed(text, gaz)[name]
-        assert c.name == "Marhanetska Terytorialna Hromada" and c.role == "event", (text, c.why)
+        assert c.name == "Marhanetska Terytorialna Hromada" and c.role == "region", (text, c.why)
         assert c.action.value == "struck", (text, c.why)

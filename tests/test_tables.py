@@ -58,7 +58,24 @@ def test_a_reader_check_replaces_the_example_test_for_its_match(tmp_path):
 
 def test_geo_rules_is_the_shared_loader_not_a_copy():
     assert geo.rules.Rule is tables.Rule and geo.rules.normalise_phrase is tables.normalise_phrase
-    assert geo.rules.phrase_pattern is tables.phrase_pattern
+    assert geo.rules.phrase_pattern is tables.phrase_pattern and geo.rules.phrase_expression is tables.phrase_expression
+
+
+def test_a_patterned_rows_expression_is_compiled_once_for_the_check_and_the_matcher(tmp_path):
+    row = {**ROW, "phrase": "відбил* … атак*", "class": "or", "example": "Сили оборони відбили три атаки біля Тихого."}
+    tables._expression.cache_clear()
+    rows = tables.load_table(_write(tmp_path, [row]), classes={"or"})
+    assert tables._expression.cache_info().misses == 1  # the example's check compiled it
+    expression = tables.phrase_expression(rows[0].key)
+    assert tables._expression.cache_info().misses == 1  # a reader gets that one
+    # fullmatch of a found phrase, as the matcher asks: the word-start test holds at a string's start
+    assert expression.fullmatch("Відбили дві атаки") and not expression.fullmatch("відбили Тихе атаки")
+    assert not expression.search("перевідбили атаки")
+
+
+def test_a_rows_key_is_its_normalised_phrase_worked_out_once(tmp_path):
+    rows = tables.load_table(_write(tmp_path, [{**ROW, "phrase": "  АБО "}]), classes={"or"})
+    assert rows[0].key == "або" and rows[0].key is rows[0].key
 
 
 @pytest.mark.parametrize("gap, fits", [
@@ -68,6 +85,13 @@ def test_geo_rules_is_the_shared_loader_not_a_copy():
     ("Pokrovsk and Myrnohrad ", False),  # a gap never swallows a name
     ("Uavs ", False),
     ("ЗСУ ", False),
+    # a list of unit numbers is one word of a gap, joined by commas or a short word ("and", "и", "та")
+    ("AFU 32nd, 41st, 47th mechanised ", True),
+    ("the 24th, 28th and 93rd ", True),
+    ("31-й, 32-й и 47-й механизированным ", True),
+    ("32nd, 41st, 47th mechanised and assault ", False),  # four words: the list, then three more
+    ("32nd and Pokrovsk ", False),  # a list of numbers never swallows a name either
+    ("32nd,Pokrovsk ", False),
 ])
 def test_a_gap_takes_an_abbreviation_but_no_name(gap, fits):
     import re

@@ -56,6 +56,49 @@ def test_sentence_cases(text: str, expected: list[str]) -> None:
     assert split(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a programme, outlet or project title with a full stop inside its quotes, in each quote style
+        (
+            "Про це в етері «Суспільне. Студія» повідомив речник бригади. Бої біля Часового Яру тривають.",
+            ["Про це в етері «Суспільне. Студія» повідомив речник бригади.", "Бої біля Часового Яру тривають."],
+        ),
+        (
+            "Про це в ефірі “Суспільне. Студія” сказав речник угруповання. Ворог штурмує Костянтинівку.",
+            ["Про це в ефірі “Суспільне. Студія” сказав речник угруповання.", "Ворог штурмує Костянтинівку."],
+        ),
+        ("Як повідомив у етері „Україна. Сьогодні“ офіцер, бої йдуть. Далі.",
+         ["Як повідомив у етері „Україна. Сьогодні“ офіцер, бої йдуть.", "Далі."]),
+        ('Об этом в эфире "Россия. Сегодня" заявил Пушилин. Бои идут у Северска.',
+         ['Об этом в эфире "Россия. Сегодня" заявил Пушилин.', "Бои идут у Северска."]),
+        ("He told “Ukraine. Today” that Kupiansk held. Fighting goes on.",
+         ["He told “Ukraine. Today” that Kupiansk held.", "Fighting goes on."]),
+        ("В эфире «Что? Где? Когда?» его спросили о Купянске. Он промолчал.",
+         ["В эфире «Что? Где? Когда?» его спросили о Купянске.", "Он промолчал."]),
+        # a quoted sentence closed by its own full stop, then a new sentence
+        ("«Бои идут у Северска.» Так сообщили.", ["«Бои идут у Северска.»", "Так сообщили."]),
+        ("“We entered Seversk.” The ministry said so.", ["“We entered Seversk.”", "The ministry said so."]),
+        ("«Бои идут». Так сообщили. «Дальше»", ["«Бои идут».", "Так сообщили.", "«Дальше»"]),
+        # a speaker's quotation of several sentences stays several sentences
+        ("«Ворог наступає на Мирноград. Виїжджайте», – сказав він.",
+         ["«Ворог наступає на Мирноград.", "Виїжджайте», – сказав він."]),
+        ('"We held," he said. "Then we left. It was over."',
+         ['"We held," he said.', '"Then we left.', 'It was over."']),
+        ("\"It was hard, believe me. What a mess,\" he said.", ['"It was hard, believe me.', 'What a mess," he said.']),
+        ("Він сказав: «дуже важко. Тримаємось». Далі.", ["Він сказав: «дуже важко.", "Тримаємось».", "Далі."]),
+        ("«Противник атакує біля Торського. Наші бійці тримають позиції і відбивають штурми» – сказав він.",
+         ["«Противник атакує біля Торського.", "Наші бійці тримають позиції і відбивають штурми» – сказав він."]),
+        # quotes that do not close on the same line, or close too late, do not hold a break
+        ("«Суспільне. Студія\nНовини» далі.", ["«Суспільне.", "Студія", "Новини» далі."]),
+    ],
+)
+def test_quoted_names(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+    for a, b in sentences(text):  # sentence_at reads the same sentences
+        assert sentence_at(text, a) == (a, b)
+
+
 def test_empty_and_blank() -> None:
     assert sentences("") == []
     assert sentences("  \n\n \t") == []

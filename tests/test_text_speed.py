@@ -34,6 +34,8 @@ def _plain_iter_sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, in
             punct = m.group("punct")
             if punct == "." and m.group("close") in ("", ")", "]") and T._dot_is_abbreviation(text, m.start()):
                 continue
+            if not m.group("close") and T._in_quoted_name(text, m.start(), lo, hi):
+                continue
         cut = m.start() if m.group("nl") is not None else m.start("close") + len(m.group("close"))
         span = T._trim(text, start, cut)
         if span:
@@ -47,7 +49,8 @@ def _plain_iter_sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, in
 _PIECES = (
     "a", "b", "Zvanovka", "liberated", "Mr", "St", "U.S", "e.g", "km", "1", "47", "2025", "г", "Купянск", "N", "E",
     "°", "′", "″", " ", " ", " ", "  ", "\t", "\r", "\u00a0", "\n", "\n", "\n\n", " \n", "\t\n ", ".", ".", "!", "?",
-    "…", "...", "\"", "'", "”", "’", "»", ")", "]", "(", "«", "-", "•", ",", ";", ":", "x", "Y", "и", "Ж",
+    "…", "...", "\"", "'", "”", "’", "»", ")", "]", "(", "«", "“", "„", "Студія", "-", "•", ",", ";", ":",
+    "x", "Y", "и", "Ж",
 )
 
 

@@ -471,10 +471,13 @@ def _hedged(sentence: str, lo: int = 0, hi: int | None = None) -> bool:
 
 def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | None = None) -> bool:
     """The cue is an intention, a condition or a future ("aimed to occupy", "would advance", "if ... captured"): an
-    ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, or a goal
-    (:func:`_goal_is`). A row inside ``skip`` (the mention's own span: "May" of a place machine-translated as
-    "First May") is a letter of the name, not a word of the sentence, as for the cues (:func:`_find_cues`)."""
-    for h in read_all_kinds(sentence).get(("intentions", "intention"), ()):  # "could" of the hedge "could have" too
+    ``intention`` row of ``geo/rules/intentions.jsonl`` at most :data:`_INTENTION_WORDS` words before it, a goal
+    (:func:`_goal_is`), or a premise: a ``consequence`` row after it whose subject it is ("Seizing X would allow …",
+    "взятие Константиновки позволит …": what the action would bring, :func:`_premise`). A row inside ``skip`` (the mention's own span: "May" of a place
+    machine-translated as "First May") is a letter of the name, not a word of the sentence, as for the cues
+    (:func:`_find_cues`)."""
+    kinds = read_all_kinds(sentence)
+    for h in kinds.get(("intentions", "intention"), ()):  # "could" of the hedge "could have" too
         if skip and h.start < skip[1] and h.end > skip[0]:
             continue
         if _month_written(sentence, h.start, h.end):
@@ -483,25 +486,36 @@ def _hypothetical(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | Non
             rest = sentence[h.end:cue.start]
             if (not rest or rest[0].isspace()) and len(rest.split()) <= _INTENTION_WORDS:
                 return True
-    return _goal_is(sentence, lo, cue.start) or _premise(sentence, cue, lo)
+    return _goal_is(sentence, lo, cue.start) or _premise(sentence, cue, lo, skip)
 
 
 # the determiners that may open a clause whose subject is an action ("The capture of X would allow …", "Its liberation
 # could allow …"): the English determiner rows of geo/rules/back_references.jsonl
 _DETERMINERS = frozenset(r.key for r in lookup_rows("back_references") if r.cls == "determiner" and r.lang == "en")
 _PREMISE_REACH = 8  # words between an action that opens its clause and what it would bring about ("would allow")
+_SET_OFF = frozenset(",;:.—–\n")  # marks that end a clause where every clause is set off (Russian, Ukrainian)
 
 
-def _premise(sentence: str, cue: _Cue, lo: int) -> bool:
-    """The cue opens its clause as its subject, alone or after a determiner, and a ``consequence`` row of
-    ``geo/rules/intentions.jsonl`` follows in the clause at most :data:`_PREMISE_REACH` words after it ("Seizing X
-    would allow Russian forces to threaten Y", "The capture of X could open …"): an action weighed, not done."""
+def _premise(sentence: str, cue: _Cue, lo: int, skip: tuple[int, int] | None = None) -> bool:
+    """The cue is the subject of a ``consequence`` row of ``geo/rules/intentions.jsonl`` that follows it in its clause
+    at most :data:`_PREMISE_REACH` words on: an action weighed, not done.
+
+    The cue is the subject where it opens its clause, alone or after a determiner ("Seizing X would allow Russian
+    forces to threaten Y", "The capture of X could open …"); after a row of ``after: capture``, a capture anywhere
+    in the clause with no mark of :data:`_SET_OFF` between ("Эксперт считает, что освобождение Константиновки …
+    может повлиять", "…, взятие которой позволит …": a language that sets every clause off by a comma leaves the
+    capture noun its subject). A row inside ``skip`` (the mention's own span) is a letter of the name."""
     head = sentence[lo:cue.start].split()
-    if len(head) > 1 or (head and head[0].casefold() not in _DETERMINERS):
-        return False
+    opens = not head or (len(head) == 1 and head[0].casefold() in _DETERMINERS)
     hi = _clause_bounds(sentence, cue.start, cue.end)[1]
-    return any(cue.end <= h.start and h.end <= hi and len(sentence[cue.end:h.start].split()) <= _PREMISE_REACH
-               for h in read_all_kinds(sentence).get(("intentions", "consequence"), ()))
+    for h in read_all_kinds(sentence).get(("intentions", "consequence"), ()):
+        between = sentence[cue.end:h.start]
+        if h.start < cue.end or len(between.split()) > _PREMISE_REACH or (skip and h.start < skip[1] and h.end > skip[0]):
+            continue
+        if (opens and h.end <= hi) or (h.get("after") == "capture" and cue.action is Action.CAPTURED
+                                      and not _SET_OFF.intersection(between)):
+            return True
+    return False
 
 
 _INTENTION_WORDS = 8  # words between an intention and its cue
@@ -517,6 +531,7 @@ def _month_written(sentence: str, start: int, end: int) -> bool:
     word = sentence[start:end]
     return (word.casefold() in _TITLE_MONTHS and word[:1].isupper()
             and bool(_DAY_AFTER.match(sentence, end) or _DAY_BEFORE.search(sentence, max(0, start - 4), start)))
+
 
 _WORD = re.compile(r"\w+")
 _GOAL_REACH = 80  # characters from a goal's word to its "is"

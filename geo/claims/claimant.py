@@ -109,7 +109,7 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         if need == "follows" and not _speaks_next(text, h.start, h.end,
                                                   _verbs(speech, sources) + stances):
             continue
-        if h.get("medium") == "channel" and any(_OWN_CHANNEL_GAP.fullmatch(text, a.end, h.start) for a in found):
+        if h.get("medium") == "channel" and any(_own_channel(text, a.end, h.start, speech) for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
         attr = _Attr(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary"))
         found.append(attr)
@@ -171,8 +171,22 @@ def _reported(text: str, attr: _Attr, speech: tuple[Hit, ...], found: list[_Attr
 _NAME = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
 
 
-# between a speaker and a channel that is the speaker's own: a preposition alone ("Пушилин в Telegram-канале")
-_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+", re.IGNORECASE)
+# between a speaker and a channel that is the speaker's own: a preposition ("Пушилин в Telegram-канале"), after the
+# speaker's speech word ("Пушилин заявил в Telegram-канале", "Минобороны опубликовало в …") and before a word that
+# makes the channel the speaker's ("в своем", "в официальном", "у своєму")
+_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+(?:(?:сво|офіційн|официальн|собственн|власн)\w*\s+)?", re.IGNORECASE)
+
+
+def _own_channel(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bool:
+    """Whether ``text[start:end]``, between a speaker and a channel, makes the channel the speaker's own
+    (:data:`_OWN_CHANNEL_GAP`, a speech word standing in it read as a space)."""
+    if end <= start:
+        return False
+    gap = list(text[start:end])
+    for h in speech:
+        if start <= h.start and h.end <= end:
+            gap[h.start - start:h.end - start] = " " * (h.end - h.start)
+    return _OWN_CHANNEL_GAP.fullmatch("".join(gap)) is not None
 
 
 def _spoken(text: str, start: int, end: int, speech: tuple[Hit, ...], sources: tuple[Hit, ...]) -> bool:

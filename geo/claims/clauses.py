@@ -141,12 +141,17 @@ def _names_only(text: str) -> bool:
 
 
 _BEARING_WORDS = 2  # words a list item's head before its dash may hold ("; northwest — near X", "; north of it — near X")
+_GAPPED_WORDS = 3  # words the head of a gapped clause may hold (", а 4 сентября – B", ", а в Запорожской области – B")
+# the contrast conjunction that opens a gapped clause (Russian and Ukrainian ", а"; geo/rules/conjunctions.jsonl)
+_CONTRAST_BREAK = re.compile(rf",\s+{rows_pattern(r for r in _CONJUNCTIONS if r.cls == 'contrast')}\s+$", re.IGNORECASE)
 
 
 def _previous_clause_start(sentence: str, lo: int) -> int | None:
     """Start of the clause before a ';' that ends at ``lo`` (verbless list items inherit its verb). An item
     may open with a bearing and a dash standing for the verb (ISW's "attacks on Kupiansk itself; northwest —
-    near Tyshchenkivka; north — near Holubivka"): the item goes on with the clause before its ';'."""
+    near Tyshchenkivka; north — near Holubivka"): the item goes on with the clause before its ';'. So does a
+    gapped clause after ", а", whose dash stands for the verb of the clause before it (Russian wire and MoD copy:
+    "взяли под контроль A в ДНР, а бойцы «Востока» – B"; "5 сентября перешло село A, а 4 сентября – B")."""
     if lo <= 0:
         return None
     if sentence[lo - 1] != ";":
@@ -155,8 +160,10 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
             return None
         head = _clause_bounds(sentence, dash[0], dash[0])[0]
         words = sentence[head:dash[0]].split()
-        if head <= 0 or sentence[head - 1] != ";" or not 0 < len(words) <= _BEARING_WORDS \
-                or not all(w.islower() for w in words):
+        listed = head > 0 and sentence[head - 1] == ";" and 0 < len(words) <= _BEARING_WORDS \
+            and all(w.islower() for w in words)
+        gapped = head > 0 and 0 < len(words) <= _GAPPED_WORDS and _CONTRAST_BREAK.search(sentence, 0, head) is not None
+        if not (listed or gapped):
             return None
         lo = head
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0

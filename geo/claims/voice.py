@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from geo.model import Action, Claimant, Report
 from geo.rules.lookup import class_pattern
 from geo.rules.matcher import read_all_kinds, read_kinds, rows
-from geo.claims.action import _find_cues, _hedged
+from geo.claims.action import _find_cues
 from geo.claims.claimant import _find_attributions
 
 __all__ = ['source_claimant', 'outlet_claimant', 'host_claimant', 'report_voice']
@@ -134,7 +134,11 @@ def report_voice(text: str) -> Claimant | None:
     attempt and fail, or prepare to withdraw. A text with at least three such sentences, three
     times as many as it has attributed sentences and sentences where the Russian side tries and
     fails in the text's own words (:func:`_russian_setback`: a channel of that side does not tell of
-    its own side's failures), and no first-person singular ("I", "my": a
+    its own side's failures) and sentences in which Russian forces gain under a weighing hedge (a
+    ``hedge`` row of geo/rules/modality.jsonl of ``hedge: weighing``: "Karlivka has likely fallen",
+    "they seem to have captured", a commentator weighing the gains he tells of, where a side's channel
+    asserts them; a reportive hedge, "have reportedly severed", "allegedly", is news copy passing a
+    channel's claims on and counts neither way), and no first-person singular ("I", "my": a
     commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
     unattributed claim in it is a ``RU-milblogger``'s. News copy attributes its claims and does
     not qualify; the Ukrainian side has no claimant of that kind, so only the Russian one is found.
@@ -148,6 +152,8 @@ def report_voice(text: str) -> Claimant | None:
     'RU-milblogger'
     >>> report_voice("Russian troops took Novoivanovka, the ministry said. Russian forces advanced, it said.") is None
     True
+    >>> report_voice(t + " Russian forces have likely taken Kurakhove. Russian troops seem to have entered Selydove.") is None
+    True
     """
     from geo.text import sentences
 
@@ -157,13 +163,16 @@ def report_voice(text: str) -> Claimant | None:
     own = other = 0
     for s, e in sentences(text):
         sentence = text[s:e]
+        hedges = read_kinds(sentence).get(("modality", "hedge"), ())
         if _find_attributions(sentence):
             other += 1
-        elif not _hedged(sentence):
+        elif not hedges:
             if _russian_setback(sentence):
                 other += 1
             elif _own_voice(sentence):
                 own += 1
+        elif any(h.get("hedge") == "weighing" for h in hedges) and _russian_gain(sentence):
+            other += 1  # a commentator weighs the gains ("the town likely having fallen"); a side's channel asserts them
     if own >= _VOICE_MIN and own >= _VOICE_RATIO * other:
         return Claimant.RU_MILBLOGGER
     return None
@@ -174,14 +183,21 @@ def _own_voice(sentence: str) -> bool:
     kinds, voice = read_kinds(sentence), read_all_kinds(sentence)
     if any(h.get("side") is None for h in voice.get(("voice", "setback-phrase"), ())):
         return True
+    if _russian_gain(sentence):
+        return True
     setbacks = voice.get(("voice", "setback"), ()) + kinds.get(("modality", "attempted"), ())
-    for actor in kinds.get(("speakers", "actor"), ()):
-        side = actor.get("side")
-        if side in ("RU", "own") and any(c.action in _GAINS and c.start >= actor.start for c in _find_cues(sentence)):
-            return True
-        if side in ("UA", "enemy") and _suffers(sentence, actor, setbacks):
-            return True
-    return False
+    return any(actor.get("side") in ("UA", "enemy") and _suffers(sentence, actor, setbacks)
+               for actor in kinds.get(("speakers", "actor"), ()))
+
+
+def _russian_gain(sentence: str) -> bool:
+    """Russian forces (or "our troops") gain, storm, advance or strike in ``sentence``: an actor row of side ``RU`` or
+    ``own`` with a gain cue at or after it."""
+    actors = [a for a in read_kinds(sentence).get(("speakers", "actor"), ()) if a.get("side") in ("RU", "own")]
+    if not actors:
+        return False
+    first = min(a.start for a in actors)
+    return any(c.action in _GAINS and c.start >= first for c in _find_cues(sentence))
 
 
 def _russian_setback(sentence: str) -> bool:

@@ -54,11 +54,11 @@ from pathlib import Path
 
 from frontmap.errors import RuleError
 from frontmap.tables import (APOSTROPHES, GAP, GAP_PATTERN, GAP_WORDS, LANGS, MATCHES, QUOTE_CLASS, QUOTES,
-                             SENTENCE_MATCHES, Rule, normalise_phrase, phrase_pattern)
+                             SENTENCE_MATCHES, Rule, normalise_phrase, phrase_expression, phrase_pattern)
 from frontmap.tables import load_table as _load_table
 from geo.rules.lemmas import LEMMA_LANGS, stem as lemma_stem
 
-__all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_pattern"]
+__all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_expression", "phrase_pattern"]
 
 RULES_DIR = Path(__file__).resolve().parent
 

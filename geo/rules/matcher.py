@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from gazetteer.names import fold
 from geo.model import Action
-from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_pattern
+from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_expression
 from geo.rules.lemmas import LEMMA_LANGS, is_form, stem as lemma_stem
 
 __all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "read_opening", "rows"]
@@ -51,8 +51,13 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  "scope": frozenset({"list"}), "sector": frozenset({"fighting"}),
                  # attempt "same": a try at it is the thing itself ("пытаются деблокировать X": fighting at X)
                  "attempt": frozenset({"same"})}),
+    # hedge "weighing": the writer weighs what he tells ("likely", "seems to", "could possibly": a commentator's
+    # own judgement, never a side's channel asserting its gains, geo.claims.voice); hedge "reportive": the writer
+    # passes on what others say ("reportedly", "allegedly", "claimed", "not confirmed": news copy retelling a
+    # channel); every hedge row says which (tests/test_rules_tables.py)
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
-                                    "evidence-none", "evidence-not", "evidence-seen", "evidence"}), {}),
+                                    "evidence-none", "evidence-not", "evidence-seen", "evidence"}),
+                 {"hedge": frozenset({"weighing", "reportive"})}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"}),
@@ -83,8 +88,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
     # consequence: what an action that opens its clause as its subject would bring about ("Seizing X would allow …"):
-    # the action is a premise, not an event (geo.claims.action)
-    "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}), {}),
+    # the action is a premise, not an event (geo.claims.action._premise); after "capture": a future or conditional
+    # verb whose subject is a capture noun anywhere before it in its clause ("взятие X позволит …", "освобождение
+    # которого обеспечит …"): what taking X would bring, a purpose, not a capture
+    "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}),
+                   {"after": frozenset({"capture"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
@@ -96,9 +104,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table); a closing mark opens the
     # clause at a sentence's end that names who spoke the block it closes ("…, — Генштаб.", "… (Генштаб)."); an
     # outcome tells how the attacks of the sentence before ended ("Усі атаки відбито.")
+    # a list row of noun "clash" is an event noun that places a clash told in the sentence before ("Столкновение
+    # произошло близ A" after a repel): it takes only a clash's action (repelled, attacked, fighting)
     "discourse": (frozenset({"speaker", "dateline", "backref", "reset", "list", "anaphor", "continuation",
                              "closing", "outcome"}),
-                  {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES}),
+                  {"claimant": _CLAIMANTS, "at": frozenset({"start"}), "summary": _SUMMARIES,
+                   "noun": frozenset({"clash"})}),
 }
 #: tables read on their own, not as a sentence's phrases: a report's discourse markers (:mod:`geo.discourse`),
 #: the position words ("in", "near") and the words of a text's own voice (:mod:`geo.claims.voice`: "Russian
@@ -194,16 +205,15 @@ class _Compiled:
         self.exact: dict[str, list[Rule]] = {}
         self.stems: dict[str, list[Rule]] = {}  # the phrase without its last word's end → prefix rows
         self.lemmas: dict[str, list[Rule]] = {}  # what a lemma's forms begin with → lemma rows
-        # rows with a stem inside or a gap, by the first two letters of their first word: (expression, row);
-        # each expression compiled when a phrase first asks for it (most never come up in a run)
-        self.patterned: dict[str, list[tuple[str, Rule]]] = {}
-        self._expressions: dict[str, re.Pattern[str]] = {}
+        # rows with a stem inside or a gap, by the first two letters of their first word: their expressions are
+        # the ones their table's load compiled to check the rows' examples (phrase_expression: once per phrase)
+        self.patterned: dict[str, list[tuple[str, bool, Rule]]] = {}  # (phrase, stem at its end, row)
         every: list[Rule] = [r for name in TABLES for r in rows(name)]
         for r in every:
             if r.match == "lemma":
                 self.lemmas.setdefault(lemma_stem(r.key, LEMMA_LANGS[r.lang]), []).append(r)
             elif r.patterned:
-                self.patterned.setdefault(r.key[:2], []).append((phrase_pattern(r.key, r.match == "prefix"), r))
+                self.patterned.setdefault(r.key[:2], []).append((r.key, r.match == "prefix", r))
             else:
                 (self.stems if r.match == "prefix" else self.exact).setdefault(r.key, []).append(r)
         self.shortest_stem = min(map(len, self.stems), default=1)
@@ -245,7 +255,7 @@ class _Compiled:
         exact = self.exact.get(key, ())
         lemmas = self._lemma_rows(key)
         patterns = self.patterned.get(key[:2])
-        patterned = [r for source, r in patterns if self._expression(source).fullmatch(matched)] if patterns else []
+        patterned = [r for phrase, prefix, r in patterns if phrase_expression(phrase, prefix).fullmatch(matched)] if patterns else []
         stems: list[list[Rule]] = []
         # a stem ends inside the last word: the longest first, down to the word's first letter
         last = max(key.rfind(" "), key.rfind("-"), key.rfind("'"), key.rfind('"')) + 1
@@ -261,13 +271,6 @@ class _Compiled:
             out.extend(r for r in group if r.table not in done)
             done.update(r.table for r in group)
         return out
-
-
-    def _expression(self, source: str) -> re.Pattern[str]:
-        found = self._expressions.get(source)
-        if found is None:
-            found = self._expressions[source] = re.compile(source, re.IGNORECASE)
-        return found
 
     def _lemma_rows(self, key: str) -> list[Rule]:
         """The lemma rows a one-word ``key`` is a form of (each word lemmatised once: :mod:`geo.rules.lemmas`)."""
@@ -345,6 +348,7 @@ def _add_hits(comp: _Compiled, text: str, m: re.Match[str], hits: list[Hit]) -> 
                 hits.append(Hit(r.table, r.cls, s, e, text[s:e], r))
 
 
+@lru_cache(maxsize=256)  # a line is asked about for each mention of its sentences
 def read_opening(text: str, last: int) -> tuple[Hit, ...]:
     """:func:`read`'s hits that start at or before offset ``last`` (a text's opening: "Фото:", "Photo:"), the
     expression tried at those offsets alone, not along the whole text: :func:`matches` finds the same phrases
