@@ -911,9 +911,10 @@ def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
         return False
     ps, pe, pw = before
     if has_cyrillic(pw):
-        # Russian and Ukrainian: a first name ("Олег Царев") or a title before a name; any other
-        # capitalised word before it ("РСЗВ-обстріли Роботиного", "Ильинка и Новодмитровка") is not
-        return _joined(text, pe, start) and _first_name(pw)
+        # Russian and Ukrainian: a first name ("Олег Царев") or a title before a name ("военкор Стешин", the
+        # title-before rows); any other capitalised word before it ("РСЗВ-обстріли Роботиного", "Ильинка и
+        # Новодмитровка") is not
+        return _joined(text, pe, start) and (_first_name(pw) or pw.lower() in _TITLES)
     if not _joined(text, pe, start):
         return pw.lower().rstrip(".") in _TITLES and text[pe:start].strip(" .") == ""
     if pw.lower().rstrip(".") in _TITLES or _first_name(pw):

@@ -871,6 +871,124 @@ def test_an_advance_in_the_course_of_a_further_offensive_stays_an_event() -> Non
     assert (c.action, c.role) == (Action.CAPTURED, "event"), c.why
 
 
+@pytest.mark.parametrize("sentence, name", [
+    # a war correspondent or expert retelling the front: the situation for one side worsens near a place
+    ("Одновременно с этим ухудшается положение ВСУ в районе Часов Яра.", "Часов Яра"),
+    ("По словам военкора, положение противника у Ямполя ухудшается с каждым днем.", "Ямполя"),
+    ("Ситуация для ВСУ резко обострилась под Константиновкой.", "Константиновкой"),
+    ("Обстановка у Северска существенно обострилась, сообщил военный эксперт.", "Северска"),
+])
+def test_a_worsening_situation_near_a_place_is_fighting_there(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.FIGHTING
+
+
+def test_the_clipped_military_expert_is_a_war_correspondent() -> None:
+    s = "Ширина «горловины котла» у Северска составляет около трех километров, добавил военэксперт."
+    assert _claim(s, "Северска").claimant is Claimant.RU_MILBLOGGER
+    s = "Военэксперт Иванов заявил, что бойцы продвинулись у Серебрянки."
+    assert _claim(s, "Серебрянки").claimant is Claimant.RU_MILBLOGGER
+
+
+def test_an_expert_who_reports_the_situation_speaks_the_report() -> None:
+    # "докладывает военный эксперт X" introduces the retold expert; the sentences after it are his
+    text = ("Ситуация для украинских войск на торецком направлении обострилась. Обстановку на участке "
+            "докладывает военный эксперт Юрий Подоляка.\nВвод в бой свежей дивизии поменял расстановку сил.\n"
+            "Более того, ухудшается положение ВСУ в районе Часов Яра.")
+    states = read_report(text)
+    assert states[1].speaker is not None and states[1].speaker.claimant is Claimant.RU_MILBLOGGER
+    assert states[-1].speaker is not None and states[-1].speaker.claimant is Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the other side leaving positions near a place, in the present, the infinitive and the noun
+    ("По словам Марочко, боевики начинают покидать позиции в районе Надии.", "Надии"),
+    ("ВСУ покидают позиции у Нововодяного, сообщил военный эксперт.", "Нововодяного"),
+    ("Украинские военные самовольно оставляют позиции у Торского.", "Торского"),
+    ("Под Петровским отмечено самовольное оставление позиций ВСУ.", "Петровским"),
+    # ... and pulling back near a place or into it
+    ("В основном противник отошел оттуда в Предтечино.", "Предтечино"),
+    ("Украинские подразделения отошли с нескольких позиций в районе села Грабовское.", "Грабовское"),
+])
+def test_the_other_side_leaving_positions_near_a_place_is_an_advance_there(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_withdrawing_out_of_a_place_stays_its_capture() -> None:
+    assert _claim("Противник отошел из Угледара.", "Угледара").action is Action.CAPTURED
+
+
+def test_a_war_correspondent_named_in_the_headline_speaks_the_report() -> None:
+    text = ("Павел Кукушкин: бои идут у Часова Яра\n\nЮжнее Часова Яра село Ступочки уже под контролем "
+            "бойцов Добровольческого корпуса МО РФ.")
+    states = read_report(text)
+    assert [s.speaker.claimant if s.speaker else None for s in states][-1] is Claimant.RU_MILBLOGGER
+    assert _claim("Об этом сообщил военкор Павел Кукушкин, бои идут у Часова Яра.", "Часова Яра").claimant \
+        is Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the other side's defence or front line collapsing near a place: the attacker gains ground there
+    ("Оборона украинской армии быстро рушится под Покровском, заявил блогер.", "Покровском"),
+    ("Линия фронта к северу от Торецка начала рушиться.", "Торецка"),
+    # a withdrawal going on (the imperfective and the noun of 'отошли')
+    ("Военкор заявил об отходе ВСУ из Часова Яра на западные рубежи.", "Часова Яра"),
+    ("С передовых позиций у Купянска противник уже начал отходить.", "Купянска"),
+])
+def test_a_collapsing_defence_or_a_withdrawal_going_on_is_an_advance(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_the_clipped_military_blogger_is_a_milblogger() -> None:
+    s = "Оборона ВСУ рушится под Покровском, заявил военблогер."
+    assert _claim(s, "Покровском").claimant is Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # under the control of the writer's own side ("наших войск"), or under full control: held, a capture
+    ("Южнее Часова Яра село Ступочки уже под контролем наших войск.", "Ступочки", Action.CAPTURED),
+    ("Советник подчеркнул, что Московка находится под полным контролем ВС РФ.", "Московка", Action.CAPTURED),
+    ("Тихое находится под полным контролем российских войск.", "Тихое", Action.CAPTURED),
+    # fire control is no control of the place
+    ("Ступочки под огневым контролем наших войск.", "Ступочки", Action.OTHER),
+])
+def test_a_place_under_the_control_of_our_troops_is_held(sentence, name, action) -> None:
+    assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # positions improved near a place, in the past, the present and the passive
+    ("Наши войска улучшили позиции по переднему краю у населенного пункта Бурлацкое, сказал Рогов.", "Бурлацкое"),
+    ("Штурмовики улучшают свои позиции в районе Торского.", "Торского"),
+    ("В районе Фиголевки были улучшены позиции передовых подразделений, отметил Марочко.", "Фиголевки"),
+    # a bridgehead widened near a place
+    ("Российские войска продолжают расширять плацдарм в районе Волчанска.", "Волчанска"),
+    ("Бойцы заняли село, продолжая расширение плацдарма севернее Двуречной.", "Двуречной"),
+])
+def test_improved_positions_and_a_widened_bridgehead_are_an_advance(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_troops_taken_off_forward_positions_near_a_place_is_an_advance_there() -> None:
+    s = "Украинское командование отводит военнослужащих с ряда передовых позиций у Звановки, сказал Марочко."
+    assert _claim(s, "Звановки").action is Action.ADVANCING
+    s = "С передовых позиций у Купянска противник уже начал уходить."
+    assert _claim(s, "Купянска").action is Action.ADVANCING
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a war correspondent's "positive changes/shifts" near a place: his side's gain there
+    ("На линии соприкосновения отмечены позитивные изменения в районе Северска, сказал Марочко.", "Северска"),
+    ("Позитивные сдвиги фиксируются в районе Торского.", "Торского"),
+])
+def test_positive_changes_near_a_place_are_an_advance(sentence, name) -> None:
+    assert _claim(sentence, name).action is Action.ADVANCING
+
+
+def test_the_defenders_holding_positions_in_a_place_is_fighting_there() -> None:
+    s = "Сили оборони досі утримують позиції в межах Серебрянки, повідомили в бригаді."
+    assert _claim(s, "Серебрянки").action is Action.FIGHTING
+
+
 @pytest.mark.parametrize("sentence, name, action", [
     # Russian wire and MoD copy: a repel told as "пресекли попытку / вылазку", "пресечены попытки"
     ("Российские военные пресекли попытку прорыва ВСУ у Ямполя.", "Ямполя", Action.REPELLED),

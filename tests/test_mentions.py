@@ -536,3 +536,26 @@ def test_an_agencys_dateline_before_a_dash_opens_no_list_of_names(gaz) -> None:
     assert names("Москва. 31 декабря. INTERFAX.RU - Российские военные заняли Тихое.", gaz) == ["Москва", "Тихое"]
     assert names("The line Reznikovka - Kaleniki - Rai-Aleksandrovka held.", gaz) == [
         "Reznikovka", "Kaleniki", "Rai-Aleksandrovka"]
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a capitalised word that names a unit or a TV channel, not a village
+    ("Бойцы Добровольческого Корпуса идут вперёд у Ступочек.", "Добровольческого", "Ступочек"),
+    ("Об этом военкор рассказал в эфире Первого канала, бои идут у Торского.", "Первого", "Торского"),
+    ("Підрозділи Третього армійського корпусу відбивають штурми біля Лиману.", "Третього", "Лиману"),
+    ("Раніше Сили Оборони відкинули ворога від Товстого.", "Сили", "Товстого"),
+])
+def test_a_units_or_channels_capitalised_word_is_no_village(gaz, text, name, place) -> None:
+    found = [m.text for m in find_mentions(text, gaz)]
+    assert name not in found and place in found
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a surname after a war correspondent's or expert's title is a person's, not a village's
+    ("По словам военкора Стешина, бои идут у Работино.", "Стешина", "Работино"),
+    ("Бои идут у Торского, заявил военкор Иванов.", "Иванов", "Торского"),
+    ("Военэксперт Дандыкин сообщил о боях у Купянска.", "Дандыкин", "Купянска"),
+])
+def test_a_surname_after_a_war_correspondents_title_is_no_village(gaz, text, name, place) -> None:
+    found = [m.text for m in find_mentions(text, gaz)]
+    assert name not in found and place in found
