@@ -86,7 +86,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLASSES", "Marker", "Speaker", "Listing", "SentenceState", "markers", "find_markers", "read_report",
            "date_paragraph", "attribution_date", "paragraph_date", "lead_date", "summary_date", "seats",
-           "spoken_date", "lead_summary_date", "quotation_date", "apply_report_state"]
+           "spoken_date", "lead_summary_date", "quotation_date", "restated_date", "apply_report_state"]
 
 TABLE = "discourse"
 CLASSES = TABLES[TABLE][0]  #: the table's classes (declared with the matcher's tables)
@@ -757,6 +757,9 @@ _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headli
 _LEAD_PARAGRAPHS = 1  # the lead: one paragraph (measured: a second one brings in background days,
 # "X reported yesterday", "As of May 30", more often than the news day)
 _LEAD_REACH = _dt.timedelta(days=3)  # a lead's date this far before the report is the news day; further, background
+# a photo caption's closing credit, photographer and agency in brackets: "(Photo by Jane Doe / AFP)", "(John
+# Smith/Libkos/Getty Images)"; the caption dates its picture ("…in Pokrovsk on Nov 16, 2024"), not the news
+_CREDIT = re.compile(r"\(\s*+[^()\n/]{2,60}(?:/[^()\n/]{2,60}){1,3}\)")
 
 
 def _opening(sentence: str) -> str:
@@ -822,6 +825,18 @@ def date_paragraph(text: str, states: Sequence[SentenceState], k: int, memo: dic
     for p in run or [first]:
         memo["start", p] = p if intro is None else intro
     return memo["start", first]
+
+
+def _is_photo_caption(text: str, states: Sequence[SentenceState], k: int, end: int) -> bool:
+    """Whether the paragraph of sentences ``k`` to ``end`` holds a photo caption: a sentence that opens as one
+    ("Photo: …", a ``caption`` row of ``geo/rules/speech.jsonl``; a headline without a full stop runs on into it) or
+    that closes with a photographer's credit in brackets ("(Photo by Jane Doe / AFP)", "(John Smith/Libkos/Getty
+    Images)")."""
+    for s, e in (x.span for x in states[k:end]):
+        tail = text[s:e].rstrip()
+        if is_caption(tail) or any(m.end() == len(tail) for m in _CREDIT.finditer(tail, max(0, len(tail) - 130))):
+            return True
+    return False
 
 
 def _line_of(text: str, start: int) -> str:
@@ -919,6 +934,34 @@ def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_
     if not any(m.cls == "backref" for m in find_markers(text[s:e])):
         return None
     return _day(text, states, j, report_date, memo)[0]
+
+
+_RESTATED_REACH = 3  # sentences back a speaker named again by its kind looks for the day of its statement
+
+
+def restated_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
+                  memo: dict | None = None) -> _dt.date | None:
+    """The day of the statement sentence ``k`` goes on with, when it names its speaker again by its kind ("The
+    think tank also said…", "the ministry said…", "в ведомстве уточнили"): a speaker's words in lower case, where
+    the sentences before it, up to the one that names a day, all speak for the same claimant ("The Institute for
+    the Study of War said on Sunday…"); None otherwise (a speaker named by its name, "ISW said", is news of its own).
+
+    >>> t = "ISW said on Sunday that Russian forces held most of the town. The think tank also said they neared Krymske."
+    >>> restated_date(t, read_report(t), 1, _dt.date(2025, 1, 27))
+    datetime.date(2025, 1, 26)
+    """
+    memo = {} if memo is None else memo
+    sp = states[k].speaker
+    if sp is None or sp.sentence != k or not sp.text[:1].islower():
+        return None
+    for j in range(k - 1, max(-1, k - 1 - _RESTATED_REACH), -1):
+        before = states[j].speaker
+        if before is None or before.claimant is not sp.claimant:
+            return None
+        day = _day(text, states, j, report_date, memo)[0]
+        if day is not None:
+            return day
+    return None
 
 
 def quotation_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None) -> _dt.date | None:
@@ -1068,7 +1111,8 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     that…", "ISW reported that Russian forces captured Krokhmalne on January 20th", "Упродовж доби
     росіяни атакували 27 населених пунктів"); its later sentences tell the same news without naming
     the day again. The lead is the first paragraph of at least twelve words (headlines, bylines and
-    datelines are shorter) that is no line of a list (an item of its own); its first date counts when it
+    datelines are shorter) that is no line of a list (an item of its own) nor a photo caption (its day is the
+    picture's: :func:`_is_photo_caption`); its first date counts when it
     lies on or up to three days before the report's date (a date further back is background: "since
     February 24, 2022").
 
@@ -1088,7 +1132,7 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
             end += 1
         # a line of a list ("- Russian forces advanced near Toretsk.", an ISW page's key takeaways) is an item of
         # its own, no lead: its day is not the news day of the items after it
-        if not _LIST_ITEM.match(_line_of(text, states[k].span[0])) \
+        if not _LIST_ITEM.match(_line_of(text, states[k].span[0])) and not _is_photo_caption(text, states, k, end) \
                 and sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
             days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
             days = [(j, d, scope) for j, d, scope in days if d is not None]
@@ -1259,6 +1303,9 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
             elif (day := paragraph_date(text, states, k, report_date, dates)) is not None:
                 changes["claim_date"] = day
                 why.append(f"date: the paragraph's ({day.isoformat()})")
+            elif (day := restated_date(text, states, k, report_date, dates)) is not None:
+                changes["claim_date"] = day
+                why.append(f"date: the day of the statement '{sp.text}' goes on with ({day.isoformat()})")
             else:
                 if lead is None:
                     # ISW's own assessment dates each report it cites ("Geolocated footage published on December 3

@@ -464,6 +464,41 @@ def test_a_line_of_a_list_is_no_lead() -> None:
     assert lead_date(prose, read_report(prose), dt.date(2025, 1, 27))[1] == dt.date(2025, 1, 26)
 
 
+def test_a_photo_caption_is_no_lead() -> None:
+    # a news page's picture above its lead: the caption dates the photo, the lead the news
+    lead = "A Ukrainian army spokesman said on Jan. 6 that Russian units were trying to bypass Pokrovsk from the south.\n"
+    for caption in ("Soldiers walk past damaged houses in the town, about 7 km from the front, on Nov 16, 2024 in "
+                    "Pokrovsk, Ukraine. (John Smith/Libkos/Getty Images)\n",
+                    "Anti-tank obstacles in the Dnipropetrovsk region on June 25, 2025. (Photo by Jane Doe / AFP)\n",
+                    "Photo: soldiers of a Ukrainian brigade near Pokrovsk on a road in the snow, December 20, 2024.\n"):
+        text = "Russian units try to bypass Pokrovsk\n" + caption + lead + "Russian troops advanced through Pishchane."
+        assert lead_date(text, read_report(text), dt.date(2025, 1, 7)) == (3 if "(" in caption else 2,
+                                                                            dt.date(2025, 1, 6)), caption
+    # a bracket that credits no one ("(the Russian name of Kurakhove)") leaves the paragraph a lead
+    text = ("Russian forces shelled the town on Nov 16, 2024, as they do every week (Kurakhove/Kurakhovo).\n"
+            "A spokesman said on Jan. 6 that Russian units advanced.")
+    assert lead_date(text, read_report(text), dt.date(2025, 1, 7)) == (-1, None)
+
+
+def test_a_speaker_named_again_by_its_kind_goes_on_with_its_dated_statement() -> None:
+    from geo.discourse import restated_date
+    report = dt.date(2025, 1, 27)  # a Monday
+    text = ("The Institute for the Study of War said on Sunday that Russian forces held most of Velyka Novosilka.\n"
+            "The Washington think tank said that Moscow had been unusually vocal about it.\n"
+            "The think tank also said that Russian forces were poised to seize Toretsk.")
+    st = read_report(text)
+    assert [restated_date(text, st, k, report) for k in range(3)] == [None, dt.date(2025, 1, 26), dt.date(2025, 1, 26)]
+    # named by its name it is news of its own; another speaker in between breaks the thread
+    named = text.replace("The think tank also said", "ISW also said")
+    assert restated_date(named, read_report(named), 2, report) is None
+    between = ("Russia said on Saturday that its forces had captured Sokil.\n"
+               "Ukraine's General Staff said fighting went on near Pokrovsk.\n"
+               "The defence ministry said its troops had also entered Novoselydivka.")
+    assert restated_date(between, read_report(between), 2, report) is None
+    wire = between.replace("Ukraine's General Staff said fighting went on near Pokrovsk.\n", "")
+    assert restated_date(wire, read_report(wire), 1, report) == dt.date(2025, 1, 25)
+
+
 def test_a_list_opener_lists_only_the_names_that_follow_it() -> None:
     # wire copy: "Among the settlements named are A, B, and C, all of which are near D": D is not listed
     text = ("The General Staff said Russian forces launched 14 assaults against its positions near eight settlements. "
