@@ -93,6 +93,48 @@ def _dot_is_abbreviation(text: str, dot: int) -> bool:
     return folded in _ABBREVIATIONS
 
 
+def _glued_break(text: str, at: int, end: int, lo: int) -> bool:
+    """Whether punctuation at ``at`` with no space after it (``end``) still ends a sentence: scraped
+    pages lose the space between sentences ("…in the DPR region.Additionally, units…",
+    "…заявил.Кроме того…"). It does when a lower-case word of three or more letters (or a closing
+    bracket or quote) stands before it and a capitalised word of three or more letters after it,
+    outside a web or mail address and after no abbreviation ("г.Купянск", "с.Іванівка", "U.S.Army"
+    stay whole).
+
+    Examples
+    --------
+    >>> t = "The ministry said.Additionally, units struck."
+    >>> _glued_break(t, t.index(".A"), t.index(".A") + 1, 0)
+    True
+    >>> t = "see sputnikglobe.com/News and г.Купянск"
+    >>> [_glued_break(t, t.index(x), t.index(x) + 1, 0) for x in (".com", ".К")]
+    [False, False]
+    """
+    word = text[end : end + 4]
+    if len(word) < 3 or not word[0].isupper() or not word[1:3].isalpha() or not word[1:3].islower():
+        return False
+    before = text[at - 1] if at > lo else ""
+    if before in ")]\"'”’»":
+        pass
+    elif not before.isalpha() or not before.islower():
+        return False
+    else:
+        found = _word_before_dot(text, at)
+        if found is None or len(found[1]) < 3 or not found[1].isalpha() or not found[1].islower():
+            return False
+        if text[at] == "." and _dot_is_abbreviation(text, at):
+            return False
+    # the whole token around the break: an address ("site.com/News", "mail@Site.Org") is no break
+    a = at
+    while a > lo and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace() and b - end < 80:
+        b += 1
+    token = text[a:b]
+    return not any(x in token for x in ("/", "@", "www", "http"))
+
+
 def _word_before_dot(text: str, dot: int) -> tuple[int, str] | None:
     """The word right before a dot (its start and text): letters, digits, inner dots and hyphens
     ("U.S", "р-н", "Gen"), read at most :data:`_WORD_BEFORE_REACH` characters back.
@@ -179,7 +221,7 @@ def _iter_sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
                 if before and before not in _CLOSING and after.islower():
                     continue  # a wrapped line
         else:
-            if end == m.end("close"):
+            if end == m.end("close") and not _glued_break(text, at, end, lo):
                 continue  # no space after the punctuation: no break
             last = end
             after = text[end : end + 1]

@@ -209,3 +209,33 @@ def test_abbreviation_rows_read_back(monkeypatch: pytest.MonkeyPatch) -> None:
         r.example for r in rows if len(sentences(r.example)) != 1]
     monkeypatch.setattr(geo.text, "_ABBREVIATIONS", frozenset())
     assert [r.example for r in rows if len(sentences(r.example)) != 2] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # scraped pages lose the space between sentences: a lower-case word, a stop, a capitalised word
+        ("Units liberated Novopil in the DPR (Donetsk).Additionally, units struck Malynivka in the Zaporozhye region.",
+         ["Units liberated Novopil in the DPR (Donetsk).", "Additionally, units struck Malynivka in the Zaporozhye region."]),
+        ("Подразделения освободили Мирное, заявили в министерстве.Кроме того, поражены позиции у Вольного.",
+         ["Подразделения освободили Мирное, заявили в министерстве.", "Кроме того, поражены позиции у Вольного."]),
+        # not a break: an abbreviation, an address, a capital word before the stop, a short word after
+        ("Бои идут у г.Купянск и с.Петропавловка.", ["Бои идут у г.Купянск и с.Петропавловка."]),
+        ("Read it on sputnikglobe.com/News today.", ["Read it on sputnikglobe.com/News today."]),
+        ("The U.S.Army report and the DPR.Meanwhile text.", ["The U.S.Army report and the DPR.Meanwhile text."]),
+        ("Fighting near Toretsk.It went on.", ["Fighting near Toretsk.It went on."]),
+    ],
+)
+def test_glued_sentences(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentences(text)] == expected
+
+
+def test_glued_sentences_in_real_bulletin_reprints(shared_dir: Path) -> None:
+    """Agency reprints of the MoD bulletin in ../shared/eval glue sentences: each is cut there."""
+    reports = sorted((shared_dir / "eval" / "reports").glob("mod_sputnik_*.txt"))
+    glued = 0
+    for path in reports:
+        text = path.read_text(encoding="utf-8")
+        for a, b in sentences(text):
+            glued += text[b - 1] in ".!?" and b < len(text) and text[b].isupper()
+    assert len(reports) >= 2 and glued >= 2
