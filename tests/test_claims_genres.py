@@ -1160,3 +1160,13 @@ def test_english_general_staff_toward_is_where_attacks_headed(sentence, name, ac
 ])
 def test_english_came_under_fire_is_struck(sentence, name) -> None:
     assert _claim(sentence, name).action is Action.STRUCK
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # General Staff summaries in English: an attack called unsuccessful was held off there
+    ("In the Lyman direction, the enemy unsuccessfully attacked in the area south of Dibrova.", "Dibrova"),
+    ("The occupiers also unsuccessfully advanced in the districts of Novokalynove and Berdychi.", "Berdychi"),
+])
+def test_unsuccessful_attacks_are_repelled(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.REPELLED, c.why

@@ -274,7 +274,12 @@ def test_an_inflected_possessive_name_is_found(gaz):
     ("Вчера наши штурмовики взяли Удачное.", "Удачное", Action.CAPTURED, "done"),
     ("Бойцы взяли в плен двух солдат у Удачного.", "Удачного", Action.OTHER, "done"),
     ("Противник предпринял очередной накат на Шахово.", "Шахово", Action.ATTACKED, "done"),
-    ("ВСУ безуспешно пытаются вернуть Гнатовку.", "Гнатовку", Action.ATTACKED, "attempted"),
+    # an attempt the text calls unsuccessful failed: the place is where it was held off (labels of four
+    # sets: "unsuccessful attempts" are repelled there)
+    ("ВСУ безуспешно пытаются вернуть Гнатовку.", "Гнатовку", Action.REPELLED, "done"),
+    ("Противник безуспешно атаковал позиции у Работино.", "Работино", Action.REPELLED, "done"),
+    ("Ворог безуспішно штурмував позиції поблизу Надії.", "Надії", Action.REPELLED, "done"),
+    ("Окупанти вели безуспішні наступальні дії в районі Торського.", "Торського", Action.REPELLED, "done"),
     ("Армия России установила контроль над Ямполем.", "Ямполем", Action.CAPTURED, "done"),
     ("Бойцы ВС РФ держат под контролем восточную часть Купянска.", "Купянска", Action.CAPTURED, "done"),
     ("Подразделениям удалось отбить населенный пункт Кузьминовка.", "Кузьминовка", Action.CAPTURED, "done"),
@@ -1084,3 +1089,15 @@ def test_an_advance_followed_by_what_it_will_bring_stays_an_advance() -> None:
 def test_attempts_that_stayed_unsuccessful_are_repelled(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert (c.action, c.role) == (Action.REPELLED, "event"), c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # 'окупаційні/оккупационные войска' names a side: the advance is read, not a capture
+    ("Аналітики повідомили про просування окупаційних військ поблизу Ямполя.", "Ямполя", Action.ADVANCING),
+    ("Источники сообщили о продвижении оккупационных войск у Тихого.", "Тихого", Action.ADVANCING),
+    # clashes without 'боевые' are fighting there
+    ("Столкновения произошли в районах Новопавловки и Андреевки.", "Новопавловки", Action.FIGHTING),
+])
+def test_side_epithets_and_clashes(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
