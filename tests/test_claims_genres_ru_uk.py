@@ -1101,3 +1101,14 @@ def test_attempts_that_stayed_unsuccessful_are_repelled(sentence: str, name: str
 def test_side_epithets_and_clashes(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # command spokesmen: the enemy improving its position near places gained ground there
+    ("Окупанти покращили своє становище в районах Пушкіного та Піщаного після боїв.", "Піщаного"),
+    ("Противнику вдалося частково поліпшити своє становище в районі Шевченка.", "Шевченка"),
+    ("Ворог поліпшив тактичне положення біля Піщаного.", "Піщаного"),
+])
+def test_improved_position_is_an_advance(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.ADVANCING, c.why
