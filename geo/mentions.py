@@ -1184,7 +1184,7 @@ _CYR_CAP = "А-ЯЁІЇЄҐ"
 # after a colon ("освободили три населённых пункта: Хорошее, …", "населені пункти: Вільне, …"):
 # the called-before and called-list-before rows of geo/rules/name_kinds.jsonl
 _CYR_CALLED = re.compile(
-    rf"(?:{_kind_words('called-before')})\s+$|(?:{_kind_words('called-list-before')})\s*:\s+$"
+    rf"(?:{_kind_words('called-before')})\s+$|(?:{_kind_words('called-list-before')})\s*:?\s+$"
 )
 # a Russian or Ukrainian preposition of place or list conjunction right before a name ("у Культурі", "в районе
 # Счастья", "Покровська та Надії"): the place-before rows of geo/rules/name_kinds.jsonl

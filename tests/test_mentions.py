@@ -559,3 +559,14 @@ def test_a_units_or_channels_capitalised_word_is_no_village(gaz, text, name, pla
 def test_a_surname_after_a_war_correspondents_title_is_no_village(gaz, text, name, place) -> None:
     found = [m.text for m in find_mentions(text, gaz)]
     assert name not in found and place in found
+
+
+@pytest.mark.parametrize("text, name", [
+    # a plural settlement word calls the names after it settlements, with a colon or without one: a name the
+    # gazetteer holds only in its Ukrainian spelling is found through the Russian→Ukrainian rules there
+    ("Бои идут в районах населенных пунктов Косовцево и Новое Поле.", "Косовцево"),
+    ("Продвижение отмечено в направлении сел Косовцево и Новое Поле.", "Косовцево"),
+    ("Освобождены населенные пункты Косовцево и Новое Поле.", "Косовцево"),
+])
+def test_plural_settlement_word_calls_its_list(gaz, text: str, name: str) -> None:
+    assert name in [m.text for m in find_mentions(text, gaz)]
