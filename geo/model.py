@@ -191,7 +191,7 @@ class Claim:
     start: int = -1
     end: int = -1
     why: tuple[str, ...] = field(default_factory=tuple)
-    modality: str = "done"  #: "done", "attempted", "near" (close to capturing) or "denied" (another denies it)
+    modality: str = "done"  #: "done", "attempted", "near" (close to capturing), "denied" (another denies it) or "expected" (foretold)
     actor: str = ""  #: who acted: "RU", "UA" or "" (beside claimant, who says so)
     # checked against the front line (geo.verify); None when no line was given
     front_date: _dt.date | None = None  #: the line's day used for the claim's date

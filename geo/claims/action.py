@@ -11,7 +11,7 @@ from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.rules.lookup import lookup_rows, rows_pattern
 from geo.model import Action
 from geo.claims.matching import _I, _c
-from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_items_only, _dash_list_start, _heading_next, _names_only, _previous_clause_start
+from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_items_only, _dash_list_start, _heading_next, _names_only, _previous_clause_start, parentheses
 
 __all__ = []
 
@@ -35,8 +35,10 @@ _REGEX_CUES: tuple[tuple[Action, str, re.Pattern[str]], ...] = (
 
 _PRIORITY = {Action.REPELLED: 1}  # cues that win over nearer ones in the same clause
 # status cues ("Russian-controlled territory ... in addition to the X area"): they govern a mention
-# only when no event cue stands in its clause ("strikes on Russian-occupied territory near X": struck)
-_WEAK = frozenset({"under control"})
+# only when no event cue stands in its clause ("strikes on Russian-occupied territory near X": struck); so does a
+# place's state of being pressed (the "under pressure" rows of geo/rules/actions.jsonl: "announced the capture of X,
+# which has been under pressure for months": captured)
+_WEAK = frozenset({"under control", "under pressure"})
 
 # "occupied" right after a determiner or preposition is a status ("in occupied Hvardiiske"), not the verb: the
 # status-before rows of geo/rules/list_words.jsonl; a hyphen, or a comma of a list, before it too
@@ -273,14 +275,50 @@ def _clause_modality(sentence: str, cue: _Cue, cues, lo: int) -> str:
     marks = [h for h in _modality_hits(sentence, lo, cue.start, ("near",) if cue.tried_same else ("attempted", "near"))
              if h.start >= cue.start - _MARK_REACH and not any(
                  h.end <= c.start and c.end <= cue.start and "," in sentence[c.end:cue.start] for c in cues if c is not cue)]
-    return marks[-1].cls if marks else "done"
+    if marks:
+        return marks[-1].cls
+    return "expected" if _expected(sentence, cue, lo) else "done"
+
+
+_EXPECTED_AFTER = 30  # characters from a capture to a forecast's mark after it ("may be liberated very soon")
+_EXPECTABLE = frozenset({Action.CAPTURED, Action.ENTERED})  # what a forecast leaves undone: a capture, an entry
+
+
+def _expected(sentence: str, cue: _Cue, lo: int) -> bool:
+    """Whether a capture or an entry is forecast, not done: an ``expected`` row of ``geo/rules/modality.jsonl``
+    ("soon", "в ближайшее время", "найближчим часом") in its clause (from ``lo``), at most :data:`_MARK_REACH`
+    characters before it or :data:`_EXPECTED_AFTER` after it, nothing that sets it apart between (:data:`_SET_APART`:
+    "захопили X, і «скоро захоплять» Y" foretells Y, not X) and no "after" right after it ("soon after": a time); "A
+    and B may be liberated very soon", "скоро будет освобождён X". A place whose fall is foretold is still being fought
+    for: fighting there."""
+    if cue.action not in _EXPECTABLE:
+        return False
+    hi = _clause_bounds(sentence, cue.start, cue.end)[1]
+    for h in _modality_hits(sentence, lo, hi, ("expected",)):
+        if _TIME_AFTER.match(sentence, h.end):
+            continue  # "soon after Russian forces captured X": a time, the capture done
+        if cue.start - _MARK_REACH <= h.start and h.end <= cue.start:
+            between = sentence[h.end:cue.start]
+        elif cue.end <= h.start and h.end <= min(hi, cue.end + _EXPECTED_AFTER):
+            between = sentence[cue.end:h.start]
+        else:
+            continue
+        if not _SET_APART.intersection(between):
+            return True
+    return False
+
+
+_SET_APART = frozenset(",;:()—–\n«»\"“”")  # a mark set apart from the capture by these is another verb's ("захопили X, і скоро …")
+_TIME_AFTER = re.compile(r"\s+(?:after|afterwards|before|thereafter|после|після)\b", re.IGNORECASE)
 
 
 def _with_modality(action: Action, detail: str, modality: str) -> tuple[Action, str]:
     """What a modality makes of an action: ``near`` (close to taking) an advance, ``attempted`` a try to take,
-    enter, advance or fight an attack."""
+    enter, advance or fight an attack, ``expected`` (a capture foretold) fighting."""
     if modality == "near":
         return Action.ADVANCING, f"near: {detail}"
+    if modality == "expected" and action in _EXPECTABLE:
+        return Action.FIGHTING, f"expected: {detail}"
     if modality == "attempted" and action in _ATTEMPTABLE:
         return Action.ATTACKED, f"attempted: {detail}"
     return action, detail
@@ -567,3 +605,40 @@ def _toward(sentence: str, lo: int, start: int) -> str:
         if lo <= h.start and h.end <= start:
             return h.text if _names_only(sentence[h.end:start]) else ""
     return ""
+
+
+# a word that may be a place's name: capitalised, not the first of its text (matched inside a parenthesis)
+_NAME_WORD = re.compile(r"(?<=[\s,;:«\"“'’-])[A-ZА-ЯЁІЇЄҐ][\w'’ʼ-]+")
+
+
+def _own_places(sentence: str, lo: int, hi: int, cues: list[_Cue]) -> bool:
+    """Whether ``sentence[lo:hi]`` names a place of its own: a capitalised word past its first that is no word of a
+    cue in ``cues`` and that no row of ``geo/rules/speakers.jsonl`` reads (a speaker or an actor, "DeepState", "the
+    Russians", is no place; inside a longer phrase too: "controlled by the Russians")."""
+    taken = [(h.start, h.end) for (table, _cls), hits in read_all_kinds(sentence).items() if table == "speakers"
+             for h in hits] + [(q.start, q.end) for q in cues]
+    return any(not any(a <= m.start() < b for a, b in taken) for m in _NAME_WORD.finditer(sentence, lo, hi))
+
+
+def parenthesis_scope(sentence: str, start: int, end: int, lo: int, hi: int,
+                      cues: list[_Cue]) -> tuple[int, int, list[_Cue], tuple[tuple[int, int], ...]]:
+    """The clause of the mention at ``start:end`` and the cues that may govern it, a parenthesis being a clause of
+    its own: a parenthesis that holds a cue and a place of its own (:func:`_own_places`) has its own verb and its own
+    places ("Russian forces are advancing near A (with DeepState marking the village of B as captured) and north of
+    it, near C": B captured, A and C advancing). A mention inside one takes its clause from the parenthesis; one
+    outside takes none of its cues. Returns (lo, hi, cues, the spans of the parentheses closed to the mention).
+
+    A parenthesis with a cue but no place of its own ("Robotyne (taken last week)") describes the place before it
+    and stays in its clause."""
+    closed = []
+    for o, c in parentheses(sentence):
+        inner = [q for q in cues if o <= q.start and q.end <= c]
+        if not inner:
+            continue
+        if o <= start and end <= c:
+            return max(lo, o), min(hi, c), cues, ()
+        if _own_places(sentence, o, c, inner):
+            closed.append((o, c))
+    if closed:
+        cues = [q for q in cues if not any(o <= q.start and q.end <= c for o, c in closed)]
+    return lo, hi, cues, tuple(closed)

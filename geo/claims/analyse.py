@@ -13,7 +13,7 @@ from geo.claims.matching import _I, _NEAR_TAIL, _c, _position_before
 from geo.claims.clauses import _CLAUSE_BREAK, _clause_bounds
 from geo.claims.units import _find_directions_cached, _find_units_cached
 from geo.claims.action import (_PRIORITY, _RELATIVE_AFTER, _clause_modality, _find_cues, _governing_cue, _hedged,
-                               _modality_hits, _negation, _toward, _with_modality)
+                               _modality_hits, _negation, _toward, _with_modality, parenthesis_scope)
 from geo.claims.carry import Carried, carried_from
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
@@ -269,6 +269,10 @@ def _analyse(
     lo, hi = _clause_bounds(sentence, start, end)
     why: list[str] = []
     cues = _find_cues(sentence, skip=(start, end))
+    # a parenthesis with a verb and places of its own is a clause of its own: its speaker too speaks only there
+    lo, hi, cues, closed = parenthesis_scope(sentence, start, end, lo, hi, cues)
+    if closed:
+        attrs = [a for a in attrs if not any(o <= a.start and a.end <= c for o, c in closed)]
     cue, role_lo = _governing_cue(cues, start, end, lo, hi, sentence)
     role, reason = ("", "") if as_event else _role(sentence, start, end, kind, cue, role_lo, hi)
     if not role:
@@ -347,6 +351,11 @@ def _analyse(
                 sentence, "near", cue.end, cue.end + len(_strip_list(sentence[cue.end:start])), _NEAR_TAIL)
                 or _modality_hits(sentence, cue.end, start, ("near",))):
             action, detail = Action.ADVANCING, f"{detail} nearby"
+        elif action is Action.FIGHTING and cue.end <= start and any(
+                h.get("approach") == "yes" for h in _modality_hits(sentence, cue.end, start, ("near",))):
+            # "the fighting brought Russian troops closer to X": a near row of approach between the fight and the
+            # place (geo/rules/modality.jsonl) says a movement toward it, an advance there
+            action, detail = Action.ADVANCING, f"{detail}: closer"
         elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
             action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
@@ -357,6 +366,8 @@ def _analyse(
         if negated:
             if how == "fail" and modality == "attempted" and action is Action.ATTACKED:
                 pass  # "tried to break through": already read as an attempt
+            elif how == "fail" and cue.tried_same:
+                pass  # a row whose try is the thing itself ("attempting to complete the seizure of X": fighting)
             elif how == "fail" and action in _TRIED:
                 action, detail = Action.ATTACKED, f"failed: {cue.detail}"
             elif action is not Action.REPELLED:

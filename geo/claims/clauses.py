@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from geo.rules.lookup import lookup_rows, rows_pattern
 
-__all__ = ["stretch_links"]
+__all__ = ["parentheses", "stretch_links"]
 
 # --------------------------------------------------------------------------------------------
 # Sentence analysis
@@ -168,12 +168,26 @@ _GAPPED_WORDS = 3  # words the head of a gapped clause may hold (", а 4 сен�
 _CONTRAST_BREAK = re.compile(rf",\s+{rows_pattern(r for r in _CONJUNCTIONS if r.cls == 'contrast')}\s+$", re.IGNORECASE)
 
 
+# the list conjunctions that add (the list rows of geo/rules/conjunctions.jsonl but those of sense "or"): a clause
+# after a dash that opens with one goes on with the clause before the dash ("… near A — and north of it, near B")
+_AND_AFTER_DASH = re.compile(r"\s*+(?:" + rows_pattern(r for r in _CONJUNCTIONS if r.cls == "list" and r.get("sense") != "or")
+                             + r")\s", re.IGNORECASE)
+
+
+def _joined_after_dash(sentence: str, lo: int) -> bool:
+    """Whether the clause at ``lo``, right after a dash, opens with an adding conjunction ("— and north of it, near
+    X", "— и севернее, у X"): one more conjunct of the clause before the dash, whose verb it takes."""
+    return bool(_AND_AFTER_DASH.match(sentence, lo))
+
+
 def _previous_clause_start(sentence: str, lo: int) -> int | None:
     """Start of the clause before a ';' that ends at ``lo`` (verbless list items inherit its verb). An item
     may open with a bearing and a dash standing for the verb (ISW's "attacks on Kupiansk itself; northwest —
     near Tyshchenkivka; north — near Holubivka"): the item goes on with the clause before its ';'. So does a
     gapped clause after ", а", whose dash stands for the verb of the clause before it (Russian wire and MoD copy:
-    "взяли под контроль A в ДНР, а бойцы «Востока» – B"; "5 сентября перешло село A, а 4 сентября – B")."""
+    "взяли под контроль A в ДНР, а бойцы «Востока» – B"; "5 сентября перешло село A, а 4 сентября – B"); so does a
+    clause after a dash that opens with "and" (:func:`_joined_after_dash`: "advancing near A — and north of it, near
+    B")."""
     if lo <= 0:
         return None
     if sentence[lo - 1] != ";":
@@ -185,7 +199,17 @@ def _previous_clause_start(sentence: str, lo: int) -> int | None:
         listed = head > 0 and sentence[head - 1] == ";" and 0 < len(words) <= _BEARING_WORDS \
             and all(w.islower() for w in words)
         gapped = head > 0 and 0 < len(words) <= _GAPPED_WORDS and _CONTRAST_BREAK.search(sentence, 0, head) is not None
-        if not (listed or gapped):
+        if not (listed or gapped or _joined_after_dash(sentence, lo)):
             return None
         lo = head
     return _clause_bounds(sentence, lo - 1, lo - 1)[0] if lo - 1 > 0 else 0
+
+
+_PARENTHESIS = re.compile(r"\(([^()]{1,300})\)")  # one level, no nesting: what stands between '(' and ')'
+
+
+@lru_cache(maxsize=16)
+def parentheses(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the text inside each pair of round brackets of ``sentence`` (one level, at most 300 characters):
+    "(with DeepState marking the village of X as captured)" gives the span of "with … captured"."""
+    return tuple(m.span(1) for m in _PARENTHESIS.finditer(sentence))

@@ -42,7 +42,8 @@ class ClaimContext:
         The cues that decided, for the map popup and for debugging.
     modality : str
         ``done``, ``attempted`` ("tried to advance"), ``near`` ("close to capturing": the action is
-        ``advancing``) or ``denied`` (the claim is kept with its claimant; another denies it).
+        ``advancing``), ``denied`` (the claim is kept with its claimant; another denies it) or ``expected`` (a capture
+        foretold, "may be liberated very soon": the action is ``fighting``).
     actor : str
         Who acted: ``RU``, ``UA`` or ``""`` ("Ukrainian forces advanced near X": UA).
     """

@@ -36,7 +36,7 @@ from geo.rules.lemmas import LEMMA_LANGS, is_form, stem as lemma_stem
 
 __all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "full_match", "is_not_place", "matches", "read", "read_all_kinds", "read_kinds", "read_opening", "rows"]
 
-MODALITIES = ("done", "attempted", "near", "denied")
+MODALITIES = ("done", "attempted", "near", "denied", "expected")
 _ACTIONS = frozenset(a.value for a in Action)
 _CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralStaff", "UA-official", "DeepState",
                         "ISW", "media", "author"})
@@ -55,9 +55,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # own judgement, never a side's channel asserting its gains, geo.claims.voice); hedge "reportive": the writer
     # passes on what others say ("reportedly", "allegedly", "claimed", "not confirmed": news copy retelling a
     # channel); every hedge row says which (tests/test_rules_tables.py)
+    # expected: a forecast's mark ("soon", "в ближайшее время"): a capture it foretells is not done (fighting);
+    # approach "yes": a near row that says a movement toward the place ("closer to"): between any fight and the place
+    # after it, an advance there (geo.claims.analyse)
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
-                                    "evidence-none", "evidence-not", "evidence-seen", "evidence"}),
-                 {"hedge": frozenset({"weighing", "reportive"})}),
+                                    "evidence-none", "evidence-not", "evidence-seen", "evidence", "expected"}),
+                 {"hedge": frozenset({"weighing", "reportive"}), "approach": frozenset({"yes"})}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
                   "speech": frozenset({"needed", "follows"}),
