@@ -32,6 +32,8 @@ on or before the report date, the report day itself included, as in Russian MoD 
 Defense Ministry said on Saturday", published that Saturday); "last Friday" excludes the report day.
 A weekday followed by a day of a month ("Saturday, 16 March", "среду, 25 сентября") leaves the day to
 that date; followed by any other number ("On Saturday, 58 combat engagements were recorded") it is its own.
+So does a relative day set off from a written date ("Напередодні, 21 грудня, …", "today, December 23"): the
+date names the day, the relative word keeps its scope.
 Vague spans ("last week", "in recent days") give no date.
 
 No ``dateparser``: a few compiled regular expressions cover these forms at a fraction of its cost
