@@ -32,6 +32,8 @@ on or before the report date, the report day itself included, as in Russian MoD 
 Defense Ministry said on Saturday", published that Saturday); "last Friday" excludes the report day.
 A weekday followed by a day of a month ("Saturday, 16 March", "среду, 25 сентября") leaves the day to
 that date; followed by any other number ("On Saturday, 58 combat engagements were recorded") it is its own.
+So does a relative day set off from a written date ("Напередодні, 21 грудня, …", "today, December 23"): the
+date names the day, the relative word keeps its scope.
 Vague spans ("last week", "in recent days") give no date.
 
 No ``dateparser``: a few compiled regular expressions cover these forms at a fraction of its cost
@@ -188,6 +190,12 @@ _PATTERN = re.compile(
 )
 
 _ABSOLUTE_KINDS = ("iso", "num", "dmy", "mdy", "paren")
+
+# A relative day set off from the written date it stands for: "напередодні, 21 грудня,", "накануне (20 ноября)",
+# "today, December 23", "the day before, on December 21": the written date names the day (the relative word counts
+# from a day the writer may not share: a retelling published later), the relative word keeps its scope.
+_APPOSED = re.compile(r"[ \t\u00a0]*[,(–—-][ \t\u00a0]*(?:on[ \t\u00a0]+)?(?=\d|(?:" + _MONTH_RE + r")(?![^\W\d_]))",
+                      re.IGNORECASE)
 _FORWARD_GRACE = _dt.timedelta(days=7)
 
 
@@ -518,12 +526,34 @@ def _first_date_scope(text: str, reference: _dt.date | None, written: bool = Fal
     start = _scan_start(text)
     if start is None:
         return None, "sentence"
-    for _, kind, d in _scan(text, reference, start, summary=summary):
+    for m, kind, d in _scan(text, reference, start, summary=summary):
         if written and kind not in _ABSOLUTE_KINDS and not kind.endswith("-noyear"):
             continue
+        if kind.startswith("relative-") and (named := _apposed_date(text, m.end(), reference)) is not None:
+            d = named
         if d is not None:
             return d, kind.removeprefix("relative-") if kind.startswith("relative-") else "sentence"
     return None, "sentence"
+
+
+def _apposed_date(text: str, at: int, reference: _dt.date | None) -> _dt.date | None:
+    """The written date set off right after a relative day that ends at offset ``at`` ("напередодні, 21 грудня"), or
+    None: that date names the day (:data:`_APPOSED`).
+
+    >>> t = "Напередодні, 21 грудня, угруповання повідомило про бої."
+    >>> _apposed_date(t, t.index(","), _dt.date(2025, 12, 23))
+    datetime.date(2025, 12, 21)
+    >>> print(_apposed_date("Yesterday, 58 combat engagements took place.", 9, _dt.date(2025, 12, 23)))
+    None
+    """
+    gap = _APPOSED.match(text, at)
+    if gap is None:
+        return None
+    m = _PATTERN.match(text, gap.end())
+    if m is None:
+        return None
+    kind, d = _resolve(m, reference)
+    return d if kind in _ABSOLUTE_KINDS or kind.endswith("-noyear") else None
 
 
 def date_and_scope(sentence: str, report_date: _dt.date | None, *,

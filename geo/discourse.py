@@ -1057,16 +1057,18 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
 
 def _continued_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
                     memo: dict) -> _dt.date | None:
-    """The date of the sentence before a paragraph that goes on with it (it opens with a ``continuation``
-    marker: "This marked a turning point…", "In addition, …"): the date that sentence names, else the one in
-    scope there; None for any other paragraph."""
+    """The date of the statement a paragraph goes on with (it opens with a ``continuation`` marker: "This marked a
+    turning point…", "In addition, …", "Кроме того, …"): the last date the paragraph before it names ("The ministry
+    said on Wednesday that units took A. They also advanced near B." → Wednesday), else the one in scope at its end;
+    None for any other paragraph."""
     s, e = states[k].span
     if not k or not any(m.cls == "continuation" for m in find_markers(text[s:e])):
         return None
-    day = _day(text, states, k - 1, report_date, memo)[0]
-    if day is None and states[k - 1].paragraph != k - 1:
-        day = paragraph_date(text, states, k - 1, report_date, memo)
-    return day
+    for j in range(k - 1, states[k - 1].paragraph - 1, -1):
+        day = _day(text, states, j, report_date, memo)[0]
+        if day is not None:
+            return day
+    return paragraph_date(text, states, k - 1, report_date, memo) if states[k - 1].paragraph != k - 1 else None
 
 
 def summary_date(text: str, states: Sequence[SentenceState], report_date: _dt.date | None,

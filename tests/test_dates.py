@@ -125,6 +125,15 @@ def test_year_inference(written: str, reference: dt.date, expected: dt.date) -> 
         ("On Saturday, 15 March, Russian troops attacked Tykhe.", D(2025, 3, 17), D(2025, 3, 15)),
         ("On Friday 14.03.2025 drones hit Sumy.", D(2025, 3, 17), D(2025, 3, 14)),
         ("У середу, 5 березня, ворог атакував Степове.", D(2025, 3, 7), D(2025, 3, 5)),
+        # a relative day set off from the written date it stands for leaves the day to the date (a retelling may come
+        # out days later: its "the day before" counts from the statement, not from the page)
+        ("Напередодні, 21 грудня, угруповання повідомило про атаки біля Родинського.", D(2025, 12, 23), D(2025, 12, 21)),
+        ("Накануне (20 ноября) противник атаковал у Родинского.", D(2025, 11, 23), D(2025, 11, 20)),
+        ("The day before, on November 20, the enemy attacked near Rodynske.", D(2025, 11, 23), D(2025, 11, 20)),
+        ("Yesterday, November 21, Russian units advanced near Tykhe.", D(2025, 11, 23), D(2025, 11, 21)),
+        ("Минулої доби, 21 листопада, ворог атакував Степове.", D(2025, 11, 23), D(2025, 11, 21)),
+        ("Yesterday, 58 combat clashes took place along the front.", D(2025, 11, 23), D(2025, 11, 22)),
+        ("Напередодні 12 разів атакували Степове.", D(2025, 11, 23), D(2025, 11, 22)),
         ("вчера освобожден населенный пункт", D(2025, 11, 23), D(2025, 11, 22)),
         ("За прошедшие сутки противник потерял", D(2025, 11, 23), D(2025, 11, 23)),
         ("в субботу подразделения освободили", D(2025, 11, 23), D(2025, 11, 22)),

@@ -436,6 +436,33 @@ def test_said_this_week_is_a_date_not_a_back_reference() -> None:
     assert states[0].speaker is None and states[1].speaker.claimant is Claimant.UA_OFFICIAL
 
 
+# the statement a paragraph goes on with, each language: a day other than the report's (a Thursday), named by the
+# first sentence of the paragraph before it (not at its opening), after a lead of the report's own day
+_STATEMENT = {
+    "en": "The Russian Defense Ministry said on Wednesday that Battlegroup Vostok units liberated Tykhe. "
+          "The units also advanced near Novoe.",
+    "ru": "Минобороны России в среду сообщило, что подразделения группировки «Восток» освободили Тихое. "
+          "Они продвинулись и у Нового.",
+    "uk": "Генштаб у середу повідомив, що ворог атакував біля Тихого. Бої тривали й біля Степового.",
+}
+
+
+@pytest.mark.parametrize("row", [r for r in markers() if r.cls == "continuation" and r.lang in _STATEMENT],
+                         ids=lambda r: r.phrase)
+def test_a_paragraph_opening_with_a_continuation_keeps_the_day_of_the_one_before(row) -> None:
+    # "Besides, …", "Кроме того, …", "Крім того, …" go on with the statement before: its day, not the report's
+    head = ("Russian push in the east\n"
+            "Battlegroup Sever units liberated Vovchansk, the Russian Defense Ministry said on Thursday.\n"
+            + _STATEMENT[row.lang] + "\n")
+    report_date = dt.date(2025, 11, 27)  # a Thursday
+    for tail, day in ((row.example, dt.date(2025, 11, 26)), ("Russian units struck Ukrainian positions near Lysivka.", None)):
+        text = head + tail
+        at = len(head) + len(tail) - 3
+        claim = Claim("Lysivka", action=Action.ATTACKED, start=at, end=at + 1, why=("claimant: author (unattributed)",))
+        out = apply_report_state([claim], read_report(text), text, report_date)
+        assert out[0].claim_date == day, tail
+
+
 @pytest.mark.parametrize("month", [None, (2025, 11)])
 def test_a_sentence_opening_with_this_goes_on_with_the_day_of_the_one_before(month) -> None:
     # English news set each sentence on a line of its own; "This …" takes up the sentence before it
