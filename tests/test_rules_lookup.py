@@ -282,7 +282,10 @@ UNITS = lookup_rows("units")
 _UNIT_RANK = {"named-unit": 1, "group-before": 4, "group-after": 4, "district": 5}
 
 
-@pytest.mark.parametrize("row", UNITS, ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+_DESIGNATION = ("designation", "designation-noun")  # the words of a unit's designation in running text, any case
+
+
+@pytest.mark.parametrize("row", [r for r in UNITS if r.cls not in _DESIGNATION], ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
     units = find_units(row.example)
     rank = int(row.get("rank") or _UNIT_RANK.get(row.cls, 1))
@@ -290,6 +293,20 @@ def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
     # a proper name's words (case: title): in lower case no unit
     lower = row.example.replace(row.phrase, row.phrase.lower())
     assert not any(row.phrase.lower() in name for name, _, _, _ in find_units(lower)), row.line
+
+
+@pytest.mark.parametrize("row", [r for r in UNITS if r.cls in _DESIGNATION + ("adjective",)],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_designation_row_stands_in_a_units_designation_in_its_example(row) -> None:
+    # a designation row, and an adjective row written small ("25th guards brigade"), is read inside the span of a
+    # unit's designation in its example; with the unit's noun gone, the words name no unit
+    from geo.claims.units import find_designations
+
+    example = row.example if row.cls in _DESIGNATION else row.example.lower()
+    m = re.search(row_pattern(row, lead=False) if row.cls in _DESIGNATION else re.escape(row.phrase.lower()), example,
+                  re.IGNORECASE)
+    assert m, (row.line, example)
+    assert any(s <= m.start() and m.end() <= e for s, e in find_designations(example)), (row.line, example)
 
 
 @pytest.mark.parametrize("row", [r for r in NAME_KINDS if r.cls == "title-before"], ids=lambda r: f"{r.line}:{r.phrase}")
