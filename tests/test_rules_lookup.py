@@ -214,11 +214,16 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
         name = re.compile(r"(?<!\w)[А-ЯЁІЇЄҐ]").search(row.example, m.end())
         assert _CYR_CALLED.search(row.example, max(0, name.start() - 30), name.start()), row.line
         assert _CYR_CALLED.search(row.example.upper(), max(0, name.start() - 30), name.start()), row.line
-        # a called-before word calls only the name right after it; a called-list-before word needs its colon
-        joined = row.example[:m.end()] + (" (" if row.cls == "called-before" else " ") + row.example[m.end():].lstrip(" :")
-        at = joined.index(row.example[name.start():])
-        also_before = any(r.key == row.key and r.cls == "called-before" for r in NAME_KINDS)  # "села Искра" too
-        assert also_before or not _CYR_CALLED.search(joined, max(0, at - 30), at), row.line
+        # a called-before word calls only the name right after it ("села (Искра" calls nothing); a
+        # called-list-before word calls its list with a colon or without one ("в районах населенных пунктов A, B")
+        if row.cls == "called-before":
+            joined = row.example[:m.end()] + " (" + row.example[m.end():].lstrip(" :")
+            at = joined.index(row.example[name.start():])
+            assert not _CYR_CALLED.search(joined, max(0, at - 30), at), row.line
+        else:
+            joined = row.example[:m.end()] + " " + row.example[m.end():].lstrip(" :")
+            at = joined.index(row.example[name.start():])
+            assert _CYR_CALLED.search(joined, max(0, at - 30), at), row.line
         return
     if row.cls == "place-before":  # "у Культурі", "в районе Счастья": the capitalised word right after the phrase
         from geo.mentions import _placed_before
@@ -282,7 +287,10 @@ UNITS = lookup_rows("units")
 _UNIT_RANK = {"named-unit": 1, "group-before": 4, "group-after": 4, "district": 5}
 
 
-@pytest.mark.parametrize("row", UNITS, ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+_DESIGNATION = ("designation", "designation-noun")  # the words of a unit's designation in running text, any case
+
+
+@pytest.mark.parametrize("row", [r for r in UNITS if r.cls not in _DESIGNATION], ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
     units = find_units(row.example)
     rank = int(row.get("rank") or _UNIT_RANK.get(row.cls, 1))
@@ -290,6 +298,20 @@ def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
     # a proper name's words (case: title): in lower case no unit
     lower = row.example.replace(row.phrase, row.phrase.lower())
     assert not any(row.phrase.lower() in name for name, _, _, _ in find_units(lower)), row.line
+
+
+@pytest.mark.parametrize("row", [r for r in UNITS if r.cls in _DESIGNATION + ("adjective",)],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+def test_a_designation_row_stands_in_a_units_designation_in_its_example(row) -> None:
+    # a designation row, and an adjective row written small ("25th guards brigade"), is read inside the span of a
+    # unit's designation in its example; with the unit's noun gone, the words name no unit
+    from geo.claims.units import find_designations
+
+    example = row.example if row.cls in _DESIGNATION else row.example.lower()
+    m = re.search(row_pattern(row, lead=False) if row.cls in _DESIGNATION else re.escape(row.phrase.lower()), example,
+                  re.IGNORECASE)
+    assert m, (row.line, example)
+    assert any(s <= m.start() and m.end() <= e for s, e in find_designations(example)), (row.line, example)
 
 
 @pytest.mark.parametrize("row", [r for r in NAME_KINDS if r.cls == "title-before"], ids=lambda r: f"{r.line}:{r.phrase}")

@@ -11,6 +11,7 @@ from geo.rules.matcher import read_all_kinds, read_kinds
 from geo.rules.lookup import lookup_rows, rows_pattern
 from geo.model import Action
 from geo.claims.matching import _I, _c
+from geo.claims.units import find_designations
 from geo.claims.clauses import _clause_bounds, _colon_list_start, _dash_items_only, _dash_list_start, _heading_next, _names_only, _previous_clause_start, parentheses
 
 __all__ = []
@@ -69,7 +70,9 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     """Every cue in ``text`` (memoised: a sentence is analysed once per mention in it).
 
     The rule table's action rows (``geo/rules/actions.jsonl``) and ``_REGEX_CUES``; a table's
-    ``not-action`` row ("took part", "fighting vehicles") takes its span from every cue; an attack by
+    ``not-action`` row ("took part", "fighting vehicles") takes its span from every cue; a word of a unit's
+    name is no cue (a cue inside a span of :func:`~geo.claims.units.find_designations`: "the 82nd air assault
+    brigade", "штурмовой бригады"; a cue that reaches past it stays: "brigades in the areas of"); an attack by
     the table's ``means`` (drones, missiles, artillery) is a strike.
     """
     found = list(_scan_cues(text))
@@ -81,6 +84,10 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
                               h.get("modality") or "done", h.get("attempt") == "same"))
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
+    if found:
+        names = find_designations(text)
+        if names:
+            found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in names)]
     means = read_all_kinds(text).get(("actions", "means"))  # inside an actor too: "Russian artillery"
     if means and blocks:  # a weapon inside a not-action row is none: "за підтримки авіації" (air support)
         means = tuple(h for h in means if not any(h.start < e and h.end > s for s, e in blocks))

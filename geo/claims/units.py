@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from geo.claims.matching import _GATE, _GatedTable, _gated
-from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules import phrase_pattern
+from geo.rules.lookup import first_letter_test, lookup_rows, row_pattern
 from geo.rules.matcher import rows
 
-__all__ = ['find_units', 'find_directions']
+__all__ = ['find_designations', 'find_units', 'find_directions']
 
 # --------------------------------------------------------------------------------------------
 # Units and directions
@@ -116,6 +117,59 @@ def _find_units_cached(text: str) -> list[tuple[str, int, int, int]]:
                 continue
             found.append((name, m.start(), m.end(), rank))
     return sorted(found, key=lambda u: u[1])
+
+
+# ---- a unit's designation in running text ("the 82nd air assault, 3rd tank and 125th territorial defense brigades") ----
+
+
+def _designation_words(classes: tuple[str, ...]) -> str:
+    """The rows of ``classes`` of geo/rules/units.jsonl as one alternation in any case (a ``case: title`` row too: the
+    adjectives of a proper name are a designation's words written small), longest first."""
+    table = sorted((r for r in lookup_rows("units") if r.cls in classes), key=lambda r: (-len(r.key), r.key))
+    return "(?:" + first_letter_test(table) + "(?:" + "|".join(phrase_pattern(r.key, r.match == "prefix")
+                                                             for r in table) + "))"
+
+
+# an ordinal as a bulletin writes it ("82nd", "95-й", "47-ї", "33"), and a list of them ("22-й и 61-й", "110th and 113th")
+_ORDINAL = r"\d++(?:st|nd|rd|th|-?[^\W\d_]{1,3}+)?+(?!\w)"
+# the joints of a designation's list: a comma, a conjunction of a list (geo/rules/conjunctions.jsonl), both
+_CONJUNCTION = r"(?:and|" + "|".join(re.escape(r.key) for r in lookup_rows("conjunctions")
+                                     if r.cls == "list" and r.key.isalpha()) + r")(?!\w)\s*+"
+_LIST_JOINT = rf"(?:\s*+,\s*+(?:{_CONJUNCTION})?+|\s++{_CONJUNCTION})"
+_ORDINALS_BEFORE = rf"{_ORDINAL}(?:{_LIST_JOINT}{_ORDINAL}){{0,6}}\s++"
+# one item of a designation's list: ordinals, then one to four designation words, a compound's first part before
+# each ("горно-штурмовой", "десантно-штурмовой": the last part says what the unit is)
+_DESIGNATION_WORD = r"(?:[^\W\d_]++-)?" + _designation_words(("adjective", "designation"))
+# each read one way only (atomic, possessive): "air assault" is one row or two words, never both tried
+_DESIGNATION_ITEM = rf"(?>(?:{_ORDINALS_BEFORE})?+{_DESIGNATION_WORD}(?:\s++{_DESIGNATION_WORD}){{0,3}}+)"
+_DESIGNATION_RE = re.compile(
+    rf"(?<![\w-])(?:(?>{_DESIGNATION_ITEM}(?:{_LIST_JOINT}{_DESIGNATION_ITEM}){{0,8}}+)\s++)?(?:[^\W\d_]++-)?"
+    + _designation_words(("designation-noun",)) + r"(?![\w-])", re.IGNORECASE)
+
+
+def find_designations(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text`` that name a military unit: a unit's designation (its ordinals and words before its noun,
+    a list of them before one noun: :data:`_DESIGNATION_RE`, the ``adjective``, ``designation`` and ``designation-noun``
+    rows of geo/rules/units.jsonl in any case), and the units :func:`find_units` reads. A word inside one is part of
+    a unit's name, never what happened ("air assault", "штурмовой": :mod:`geo.claims.action`).
+
+    Examples
+    --------
+    >>> s = "Battlegroup North hit the 82nd air assault, 3rd tank and 125th territorial defense brigades near Tykhe."
+    >>> [s[a:b] for a, b in find_designations(s)]
+    ['Battlegroup North', '82nd air assault, 3rd tank and 125th territorial defense brigades']
+    >>> s = "Нанесено поражение 22-й и 61-й механизированных, десантно-штурмовой бригадам у Тихого."
+    >>> [s[a:b] for a, b in find_designations(s)]
+    ['22-й и 61-й механизированных, десантно-штурмовой бригадам']
+    """
+    return _find_designations_cached(text)
+
+
+@lru_cache(maxsize=32)
+def _find_designations_cached(text: str) -> tuple[tuple[int, int], ...]:
+    spans = {(m.start(), m.end()) for m in _DESIGNATION_RE.finditer(text)}
+    spans.update((s, e) for _, s, e, _ in _find_units_cached(text))
+    return tuple(sorted(spans))
 
 
 def find_directions(text: str) -> list[tuple[str, int, int]]:

@@ -95,11 +95,15 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                               "called-list-before", "other-name", "line-after", "line-along", "place-before"}),
                    {"case": frozenset({"title"}), "front": frozenset({"yes"}), "chain": frozenset({"after"})},
                    frozenset({"word", "prefix"})),
-    # the words of a military unit's name (geo.claims.units): proper names, every row ``case: title``; an ordinal,
+    # the words of a military unit's name (geo.claims.units): proper names, each such row ``case: title``; an ordinal,
     # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
     # Airborne Brigade"; a capitalised name and a named-unit noun: "Azov Brigade"; the words before and after a group's
-    # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district
-    "units": (frozenset({"adjective", "unit", "named-unit", "group-before", "group-after", "district"}),
+    # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district. A unit's designation in running text, in
+    # any case (geo.claims.units.find_designations: "82nd air assault and 3rd tank brigades", "десантно-штурмовой
+    # бригады"): the adjective rows and the ``designation`` rows (Russian and Ukrainian stems, a few English words) before
+    # a ``designation-noun`` row (a unit's noun in any case and number)
+    "units": (frozenset({"adjective", "unit", "named-unit", "group-before", "group-after", "district", "designation",
+                         "designation-noun"}),
               {"rank": frozenset({"1", "2", "3"}), "case": frozenset({"title"})}, frozenset({"word"})),
     # words that, followed by a dot, almost never end a sentence (geo.text): a person's title or rank, a reference
     # ("fig.", "no."), a body, a month, a place's kind ("St.", "обл."), a language; each row one word as written
