@@ -22,6 +22,10 @@ from geo.model import Action
     ("Окупанти намагалися штурмувати позиції біля Тихого та Зеленого, проте були відкинуті.", ("Тихого", "Зеленого")),
     ("Ворог атакував поблизу Тихого, але був змушений відступити.", ("Тихого",)),
     ("Противник пытался атаковать у Тихого, но был вынужден отступить.", ("Тихого",)),
+    # a try told with no action word of its own: the places after it take the outcome
+    ("Вони спробували змінити обстановку в районах Тихого та Зеленого, але були змушені відступити після втрат.",
+     ("Тихого", "Зеленого")),
+    ("The enemy tried to improve its position near Tykhe but was forced to withdraw.", ("Tykhe",)),
     # a try that ends back where it started; an attack with air support that does is a failed attack, no strike
     ("Противник провел две контратаки в районе Тихого, успеха не имел, с потерями отошел на исходные позиции.",
      ("Тихого",)),

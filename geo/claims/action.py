@@ -111,8 +111,9 @@ def _outcomes(text: str, rows: list, found: list[_Cue], kinds) -> list[_Cue]:
     action with the attempt it closes (:attr:`_Cue.attempt`).
 
     An outcome closes the last cue before it in its sentence when that is an attempt (an attack, fighting, an
-    advance; a capture or an entry after an ``attempted`` mark of ``geo/rules/modality.jsonl``: "tried to enter")
-    and no actor of ``geo/rules/speakers.jsonl`` stands between them: the outcome has no subject of its own, it
+    advance; a capture or an entry after an ``attempted`` mark of ``geo/rules/modality.jsonl``: "tried to enter"),
+    or an ``attempted`` mark after that cue (a try told with no action word: "спробували змінити обстановку в районах
+    A, B, але були змушені відступити"), and no actor of ``geo/rules/speakers.jsonl`` stands between them: the outcome has no subject of its own, it
     shares the attempt's ("Russian forces attempted an assault near A but were forced to retreat", "the enemy
     launched seven assault actions and were pushed back near A"). Without one ("Ukrainian units were pushed back
     from X") the row is no cue: the words read as they would without it (:func:`~geo.rules.matcher.filter_spans` of
@@ -129,6 +130,14 @@ def _outcomes(text: str, rows: list, found: list[_Cue], kinds) -> list[_Cue]:
                 and not any(last.end <= a.start and a.end <= h.start for a in actors):
             out.append(_Cue(Action(h.get("action")), f"attempt failed: {h.get('detail') or h.text}", h.start, h.end,
                             h.text, attempt=last.start))
+            continue
+        # a try with no action word of its own ("спробували змінити обстановку в районах A, B, але були змушені
+        # відступити"): an attempted mark after the last cue; the places after it have no cue but the outcome
+        marks = [m for m in _modality_hits(text, last.end if last is not None else 0, h.start, ("attempted",))
+                 if not any(m.end <= a.start and a.end <= h.start for a in actors)]
+        if marks:
+            out.append(_Cue(Action(h.get("action")), f"attempt failed: {h.get('detail') or h.text}", h.start, h.end,
+                            h.text, attempt=marks[-1].start))
             continue
         if inner is None:
             inner = [m for m in filter_spans(m for m in matches(text) if m.table not in SEPARATE_TABLES
