@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import NamedTuple
-from geo.rules.matcher import read_all_kinds, read_kinds
+from geo.rules.matcher import SEPARATE_TABLES, filter_spans, matches, read_all_kinds, read_kinds
 from geo.rules.lookup import lookup_rows, rows_pattern
 from geo.model import Action
 from geo.claims.matching import _I, _c
@@ -57,6 +57,9 @@ class _Cue(NamedTuple):
     modality: str = "done"  #: a row's own modality ("tried to advance": attempted)
     #: a try at it is the thing itself (a row of ``attempt: same``: "пытаются деблокировать X" is fighting at X)
     tried_same: bool = False
+    #: for a passive outcome (a row of ``outcome: attempt``, :func:`_outcomes`), the start of the attempt whose
+    #: failure it tells; -1 for every other cue
+    attempt: int = -1
 
 
 def _status_only(text: str, start: int, word: str) -> bool:
@@ -78,8 +81,11 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     found = list(_scan_cues(text))
     kinds = read_kinds(text)
     blocks = [(h.start, h.end) for h in kinds.get(("actions", "not-action"), ())]
+    outcomes = []
     for h in kinds.get(("actions", "action"), ()):
-        if not _status_only(text, h.start, h.text):
+        if h.get("outcome") == "attempt":
+            outcomes.append(h)
+        elif not _status_only(text, h.start, h.text):
             found.append(_Cue(Action(h.get("action")), h.get("detail") or h.text, h.start, h.end, h.text,
                               h.get("modality") or "done", h.get("attempt") == "same"))
     if blocks:
@@ -88,6 +94,8 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
         names = find_designations(text)
         if names:
             found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in names)]
+    if outcomes:  # before the weapons: an attack with air support that ends in a retreat is a failed attack
+        found += _outcomes(text, outcomes, found, kinds)
     means = read_all_kinds(text).get(("actions", "means"))  # inside an actor too: "Russian artillery"
     if means and blocks:  # a weapon inside a not-action row is none: "за підтримки авіації" (air support)
         means = tuple(h for h in means if not any(h.start < e and h.end > s for s, e in blocks))
@@ -98,6 +106,63 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     if damage:
         found = [_by_damage(text, c, damage) if c.action is Action.ATTACKED else c for c in found]
     return tuple(found)
+
+
+# what an attempt is, for an outcome after it: an attack, fighting, an advance; a capture or an entry only as a try
+# ("tried to enter X several times but were repelled")
+_ATTEMPTS = frozenset({Action.ATTACKED, Action.FIGHTING, Action.ADVANCING})
+_TAKING = frozenset({Action.CAPTURED, Action.ENTERED})
+
+
+def _outcomes(text: str, rows: list, found: list[_Cue], kinds) -> list[_Cue]:
+    """The passive outcomes of ``text`` (the rows of ``outcome: attempt`` of ``geo/rules/actions.jsonl``: "were
+    pushed back", "were forced to retreat", "були відкинуті", "вынуждены отступить"), each a cue of its row's
+    action with the attempt it closes (:attr:`_Cue.attempt`).
+
+    An outcome closes the last cue before it in its sentence when that is an attempt (an attack, fighting, an
+    advance; a capture or an entry after an ``attempted`` mark of ``geo/rules/modality.jsonl``: "tried to enter"),
+    or an ``attempted`` mark after that cue (a try told with no action word: "спробували змінити обстановку в районах
+    A, B, але були змушені відступити"), and no actor of ``geo/rules/speakers.jsonl`` stands between them: the outcome has no subject of its own, it
+    shares the attempt's ("Russian forces attempted an assault near A but were forced to retreat", "the enemy
+    launched seven assault actions and were pushed back near A"). Without one ("Ukrainian units were pushed back
+    from X") the row is no cue: the words read as they would without it (:func:`~geo.rules.matcher.filter_spans` of
+    the other phrases), and an action row that starts inside it is a cue as on its own ("pushed back": an advance of
+    the other side; not "occupied" of "previously occupied positions", a not-action row there).
+    """
+    actors = kinds.get(("speakers", "actor"), ())
+    out: list[_Cue] = []
+    inner = None
+    for h in rows:
+        before = [c for c in found if c.end <= h.start]
+        last = max(before, key=lambda c: c.end) if before else None
+        if last is not None and (last.action in _ATTEMPTS or (last.action in _TAKING and _tried(text, last))) \
+                and not any(last.end <= a.start and a.end <= h.start for a in actors):
+            out.append(_Cue(Action(h.get("action")), f"attempt failed: {h.get('detail') or h.text}", h.start, h.end,
+                            h.text, attempt=last.start))
+            continue
+        # a try with no action word of its own ("спробували змінити обстановку в районах A, B, але були змушені
+        # відступити"): an attempted mark after the last cue; the places after it have no cue but the outcome
+        marks = [m for m in _modality_hits(text, last.end if last is not None else 0, h.start, ("attempted",))
+                 if not any(m.end <= a.start and a.end <= h.start for a in actors)]
+        if marks:
+            out.append(_Cue(Action(h.get("action")), f"attempt failed: {h.get('detail') or h.text}", h.start, h.end,
+                            h.text, attempt=marks[-1].start))
+            continue
+        if inner is None:
+            inner = [m for m in filter_spans(m for m in matches(text) if m.table not in SEPARATE_TABLES
+                                             and m.get("outcome") is None)
+                     if (m.table, m.cls) == ("actions", "action")]
+        out += [_Cue(Action(m.get("action")), m.get("detail") or m.text, m.start, m.end, m.text,
+                     m.get("modality") or "done", m.get("attempt") == "same")
+                for m in inner if h.start <= m.start < h.end and not _status_only(text, m.start, m.text)]
+    return out
+
+
+def _tried(text: str, cue: _Cue) -> bool:
+    """Whether a capture or an entry is a try at it: its row's modality, or an ``attempted`` mark at most
+    :data:`_MARK_REACH` characters before it."""
+    return cue.modality == "attempted" or bool(_modality_hits(text, max(0, cue.start - _MARK_REACH), cue.start,
+                                                               ("attempted",)))
 
 
 _DAMAGE = "damaged"  # the detail of the action rows that report damage ("damaged", "destroyed", "fire broke out")
@@ -199,7 +264,19 @@ def _without_overlaps(cues: tuple[_Cue, ...]) -> list[_Cue]:
 
 
 def _governing_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> tuple[_Cue | None, int]:
-    """The cue that governs the mention, and the clause start it was found from.
+    """The cue that governs the mention (:func:`_clause_cue`), and the clause start it was found from; an attempt
+    that a passive outcome of its sentence closes (:func:`_outcomes`: "attempted an assault near A and B but were
+    forced to retreat") gives way to the outcome, whatever clause the outcome stands in."""
+    cue, lo = _clause_cue(cues, start, end, lo, hi, sentence)
+    if cue is not None and cue.attempt < 0:
+        closing = next((c for c in cues if c.attempt == cue.start), None)
+        if closing is not None:
+            return closing, lo
+    return cue, lo
+
+
+def _clause_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, sentence: str) -> tuple[_Cue | None, int]:
+    """The cue that governs the mention by its clause, and the clause start it was found from.
 
     A repelled cue in the clause wins, else the nearest cue before the mention, else the nearest
     after it. A clause without a cue after a ';' is a list item of the clause before it ("attacked
@@ -343,7 +420,14 @@ def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_
     "N counter-attacks were repelled" after its list ("hit formations … close to A and B, and three
     counter-attacks were repelled": A and B stay fighting)."""
     return (cue.start >= end and any(c.end <= start for c in inside)
-            and (bool(_CONJUNCT_BEFORE.search(sentence, end, cue.start)) or _counted_clause(sentence, cue, start, end, inside)))
+            and (bool(_CONJUNCT_BEFORE.search(sentence, end, _verb_start(cue)))
+                 or _counted_clause(sentence, cue, start, end, inside)))
+
+
+def _verb_start(cue: _Cue) -> int:
+    """Where the verb of a cue starts: a passive outcome's last word ("were repelled": "repelled"; its auxiliary
+    is no word of a conjunct's subject, as in "…, and 12 attacks were repelled"), else the cue's start."""
+    return cue.start + cue.text.rfind(" ") + 1 if cue.attempt >= 0 else cue.start
 
 
 def _counted_clause(sentence: str, cue: _Cue, start: int, end: int, inside: list[_Cue]) -> bool:
