@@ -13,7 +13,7 @@ from geo import text as T
 # The break pattern as it was: each position tried in turn, a line break's leading spaces in the match.
 _PLAIN_BREAK = re.compile(
     r"(?P<nl>[ \t\r]*\n(?:[ \t\r]*\n)*[ \t\r]*)"
-    r"|(?P<punct>[.!?…]+)(?P<close>[\"'”’»)\]]*)[ \t\u00a0]+"
+    r"|(?P<punct>[.!?…]+)(?P<close>[\"'”’»)\]]*)[ \t\u00a0]*"
 )
 
 
@@ -28,6 +28,8 @@ def _plain_iter_sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, in
                 if before and before not in T._CLOSING and after.islower():
                     continue
         else:
+            if m.end() == m.end("close") and not T._glued_break(text, m.start(), m.end(), lo):
+                continue  # no space after the punctuation, and no glued sentences ("…said.Additionally")
             after = text[m.end() : m.end() + 1]
             if not after or not T._starts_sentence(after):
                 continue
