@@ -62,6 +62,8 @@ __all__ = [
     "FUZZY_MAX_VARIANTS",
     "FEATURE_WORDS",
     "EARTH_RADIUS_KM",
+    "DOUBLE_KM",
+    "BARE_NAMES",
 ]
 
 #: Match quality of each rule of :func:`gazetteer.names.query_variants` (and ``exact``).
@@ -72,6 +74,15 @@ RULE_SCORES: dict[str, float] = {
     "alternation": 0.78,  # Ukrainian о/е ~ і of a closed syllable, when nothing else finds a place
 }
 _OTHER_RULE_SCORE = 0.75
+#: A place GeoNames holds twice: a bare record (no population, at most :data:`BARE_NAMES` names, none in Cyrillic: an
+#: old record in a Russian transliteration, "Otradnoye", "Kuz'minovka", often with coordinates rounded to the minute)
+#: within this many km of another settlement of its country that the same name reaches (the record with the village's
+#: Ukrainian name, "Odradne", "Kuzmynivka") is that settlement: the name reaches it alone, with the better of the two
+#: matches (measured on the labelled sets: the bare records the reports' names reach lie 0.6-24 km from their
+#: Ukrainian record; none of the labelled places is a bare record with such a double)
+DOUBLE_KM = 25.0
+#: The most names a bare record has (GeoNames' old records: the name and its ASCII form)
+BARE_NAMES = 2
 #: A fuzzy match scores FUZZY_WEIGHT × ratio / 100.
 FUZZY_WEIGHT = 0.70
 #: Lowest rapidfuzz ``fuzz.ratio`` a fuzzy match may have.
@@ -401,6 +412,7 @@ class Gazetteer:
             self._match_keys(names.alternation_variants(name), mask, as_written, best)
         if not best and fuzzy:
             best = self._fuzzy_matches(variants, mask)
+        doubles = self._merge_doubles(best)
         pop = ix.population
         order = sorted(best, key=lambda r: (-best[r][0], -int(pop[r]), int(ix.geonameid[r])))
         if limit is not None:
@@ -423,8 +435,46 @@ class Gazetteer:
                 why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
             else:
                 why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
+            if r in doubles:
+                b, km = doubles[r]
+                why += (f"double: GeoNames also holds it as {ix.name(int(ix.name_id[b]))!r} ({int(ix.geonameid[b])}, "
+                        f"{km:.1f} km off, no population, no Ukrainian name), whose match it takes",)
             out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
         return out
+
+    def _merge_doubles(self, best: dict[int, tuple[float, str, int, str]]) -> dict[int, tuple[int, float]]:
+        """Fold each bare record of ``best`` into the settlement it doubles (:data:`DOUBLE_KM`): the bare row leaves
+        ``best``, the settlement keeps its match or takes the bare row's better one. Returns, for each settlement
+        that took one, the bare row and its distance (km)."""
+        ix = self._ix
+        bare = [r for r in best if int(ix.population[r]) == 0 and self._bare(r)]
+        if not bare:
+            return {}
+        full = [r for r in best if r not in bare and ix.place(r).is_settlement]
+        merged: dict[int, tuple[int, float]] = {}
+        if not full:
+            return merged
+        lats, lons = ix.lat[full], ix.lon[full]
+        for b in bare:
+            country = ix.place(b).country
+            dist = _haversine_km(float(ix.lat[b]), float(ix.lon[b]), lats, lons)
+            near = [(float(d), u) for d, u in zip(dist.tolist(), full, strict=True)
+                    if d <= DOUBLE_KM and ix.place(u).country == country]
+            if not near:
+                continue
+            km, u = min(near)
+            if best[b][0] > best[u][0]:
+                best[u] = (best[b][0],) + best[u][1:]
+            del best[b]
+            merged.setdefault(u, (b, km))
+        return merged
+
+    def _bare(self, row: int) -> bool:
+        """A settlement's row holding at most :data:`BARE_NAMES` names, none in Cyrillic (see :data:`DOUBLE_KM`)."""
+        ix = self._ix
+        if int(ix.row_name_ptr[row + 1] - ix.row_name_ptr[row]) > BARE_NAMES:
+            return False
+        return ix.place(row).is_settlement and not any(names.has_cyrillic(n) for n in ix.names_of(row))
 
     def _match_keys(self, variants: Sequence[tuple[str, str]], mask: np.ndarray | None, as_written: str,
                     best: dict[int, tuple[float, str, int, str]]) -> None:
