@@ -62,6 +62,8 @@ __all__ = [
     "FUZZY_MAX_VARIANTS",
     "FEATURE_WORDS",
     "EARTH_RADIUS_KM",
+    "DOUBLE_KM",
+    "BARE_NAMES",
 ]
 
 #: Match quality of each rule of :func:`gazetteer.names.query_variants` (and ``exact``).
@@ -72,6 +74,18 @@ RULE_SCORES: dict[str, float] = {
     "alternation": 0.78,  # Ukrainian о/е ~ і of a closed syllable, when nothing else finds a place
 }
 _OTHER_RULE_SCORE = 0.75
+#: A place GeoNames holds twice: a bare record of a settlement of Ukraine (no population, at most :data:`BARE_NAMES`
+#: names, none in Cyrillic: an old record in a Russian transliteration, "Otradnoye", "Kuz'minovka", often with
+#: coordinates rounded to the minute) within this many km of another settlement of Ukraine that the same name reaches
+#: (the record with the village's Ukrainian name, "Odradne", "Kuzmynivka") is that settlement: the name reaches it alone, with the better of the two
+#: matches (measured on the labelled sets: the bare records the reports' names reach lie 0.6-24 km from their
+#: Ukrainian record; none of the labelled places is a bare record with such a double)
+DOUBLE_KM = 25.0
+#: The most names a bare record has (GeoNames' old records: the name and its ASCII form)
+BARE_NAMES = 2
+# the degrees of latitude and longitude DOUBLE_KM spans at most in Ukraine (south of 53° N): a box that spares most
+# bare records the distance
+_DOUBLE_BOX = (DOUBLE_KM / 110.5, DOUBLE_KM / (111.32 * math.cos(math.radians(53.0))))
 #: A fuzzy match scores FUZZY_WEIGHT × ratio / 100.
 FUZZY_WEIGHT = 0.70
 #: Lowest rapidfuzz ``fuzz.ratio`` a fuzzy match may have.
@@ -129,7 +143,7 @@ class Gazetteer:
     """
 
     __slots__ = ("_ix", "_masks", "_fuzzy", "_regions", "_region_map", "_found", "_keys_seen", "_region_found",
-                 "_folds_of", "_within_region", "__weakref__")
+                 "_folds_of", "_within_region", "_maybe_bare", "__weakref__")
 
     #: how many name lookups :meth:`candidates` remembers (a report stream names the same
     #: front villages again and again; the fuzzy fallback costs ~1 ms a name)
@@ -144,6 +158,7 @@ class Gazetteer:
     def __init__(self, index: GazetteerIndex) -> None:
         self._ix = index
         self._masks: dict[Any, np.ndarray | None] = {}
+        self._maybe_bare: np.ndarray | None = None  # Ukraine's settlements; those that may be bare records
         self._fuzzy: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._regions: tuple[Place, ...] | None = None
         self._region_map: dict[str, list[tuple[int, int]]] | None = None
@@ -401,6 +416,7 @@ class Gazetteer:
             self._match_keys(names.alternation_variants(name), mask, as_written, best)
         if not best and fuzzy:
             best = self._fuzzy_matches(variants, mask)
+        doubles = self._merge_doubles(best)
         pop = ix.population
         order = sorted(best, key=lambda r: (-best[r][0], -int(pop[r]), int(ix.geonameid[r])))
         if limit is not None:
@@ -423,8 +439,57 @@ class Gazetteer:
                 why = (f"fuzzy: the name {matched!r} (key {key!r}) is close to {name!r}",)
             else:
                 why = (f"{how}: {name!r} gives the key {key!r} of the name {matched!r}",)
+            if r in doubles:
+                b, km = doubles[r]
+                why += (f"double: GeoNames also holds it as {ix.name(int(ix.name_id[b]))!r} ({int(ix.geonameid[b])}, "
+                        f"{km:.1f} km off, no population, no Ukrainian name), whose match it takes",)
             out.append(Candidate(ix.place(r), round(score, 4), matched, how, why))
         return out
+
+    def _merge_doubles(self, best: dict[int, tuple[float, str, int, str]]) -> dict[int, tuple[int, float]]:
+        """Fold each bare record of ``best`` into the settlement it doubles (:data:`DOUBLE_KM`): the bare row leaves
+        ``best``, the settlement keeps its match or takes the bare row's better one. Returns, for each settlement
+        that took one, the bare row and its distance (km)."""
+        ix = self._ix
+        if self._maybe_bare is None:
+            # the settlements of Ukraine, and those of them without population holding few names (the rows a bare
+            # record may be), on first use
+            ua = self._mask("P") & np.array([a[0] == "UA" for a in ix.admins], dtype=bool)[ix.admin]
+            self._maybe_bare = np.stack([ua, ua & (ix.population == 0) & (np.diff(ix.row_name_ptr) <= BARE_NAMES)])
+        ua, maybe = self._maybe_bare
+        bare = {r for r in best if maybe[r] and self._bare(r)}  # (maybe: no population, few names; bare: no Cyrillic)
+        if not bare:
+            return {}
+        full = [r for r in best if ua[r] and r not in bare]
+        merged: dict[int, tuple[int, float]] = {}
+        if not full:
+            return merged
+        lats, lons = ix.lat[full].tolist(), ix.lon[full].tolist()
+        dlat, dlon = _DOUBLE_BOX
+        for b in sorted(bare):
+            lat, lon = float(ix.lat[b]), float(ix.lon[b])
+            box = [k for k, (la, lo) in enumerate(zip(lats, lons)) if abs(la - lat) <= dlat and abs(lo - lon) <= dlon]
+            if not box:
+                continue
+            dist = _haversine_km(lat, lon, np.array([lats[k] for k in box]), np.array([lons[k] for k in box]))
+            near = [(d, full[k]) for d, k in zip(dist.tolist(), box, strict=True) if d <= DOUBLE_KM]
+            if not near:
+                continue
+            km, u = min(near)
+            if best[b][0] > best[u][0]:
+                best[u] = (best[b][0],) + best[u][1:]
+            del best[b]
+            merged.setdefault(u, (b, km))
+        return merged
+
+    def _bare(self, row: int) -> bool:
+        """Whether a row of few names (``_maybe_bare``) has none in Cyrillic (see :data:`DOUBLE_KM`). A row found to
+        hold a Cyrillic name is taken off ``_maybe_bare``: its names are read once."""
+        maybe = self._maybe_bare[1]
+        if not any(names.has_cyrillic(n) for n in self._ix.names_of(row)):
+            return True
+        maybe[row] = False  # a Cyrillic name: never bare, never looked at again
+        return False
 
     def _match_keys(self, variants: Sequence[tuple[str, str]], mask: np.ndarray | None, as_written: str,
                     best: dict[int, tuple[float, str, int, str]]) -> None:

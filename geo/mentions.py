@@ -35,6 +35,7 @@ from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
 from geo.rules.matcher import is_not_place, read_kinds, rows as table_rows
 from geo.rules.region_words import AFTER_WORDS as REGION_AFTER_WORDS, after_name, list_kind
+from geo.sectors import sector_word_after
 from geo.text import FOLDS_TO_ASCII
 
 if TYPE_CHECKING:
@@ -234,6 +235,18 @@ _NOT_SETTLEMENT_BEFORE = re.compile(rf"(?:{_kind_words('not-settlement-before')}
 _NOT_SETTLEMENT_BEFORE_ENDS = (*sorted({r.key.split(" ")[-1] for r in lookup_rows("name_kinds")
                                         if r.cls == "not-settlement-before"}), ".")
 _SURNAME_END = ending_pattern("surname")  # a surname's ending (geo/rules/name_endings.jsonl)
+# a street's or a town quarter's word (the street-before rows of geo/rules/name_kinds.jsonl: "на улице Шевченко",
+# "вулицею Шевченка"), then the street's name, and so each name listed after it ("по улицам Вишневая и Спартака",
+# "в районах вулиць Центральна, Європейська та Шахтарська"): a name of one to three words (a street is named after a
+# person, "Ивана Франка", or a day, "1 Мая"), the list joined by commas or the Russian and Ukrainian list
+# conjunctions; bounded, no nested repetition (tests/test_regex_backtracking.py)
+_STREET_NAME = r"[\w'’ʼ.-]{1,30}(?:[^\S\n][\w'’ʼ.-]{1,30}){0,2}"
+_STREET_AND = "|".join(sorted((re.escape(r.key) for r in lookup_rows("conjunctions") if r.cls == "list"
+                               and r.lang in ("ru", "uk")), key=len, reverse=True))
+_STREET_BEFORE = re.compile(rf"(?:{_kind_words('street-before')})[^\S\n]+"
+                            rf"(?:{_STREET_NAME}[^\S\n]{{0,2}}(?:,|[^\S\n](?:{_STREET_AND}))[^\S\n]{{1,2}}){{0,6}}$")
+_STREET_REACH = 160  # characters before a name read for a street's word
+_STREET_GATE = re.compile(_kind_words("street-before"), re.IGNORECASE)
 
 # The cue patterns above (_STRONG_CUE, _SETTLEMENT_CUE, _CALLED_CUE, _WEAK_CUE) all match
 # "<cue of at most _CUE_WORDS words>(<whitespace><filler>)*<whitespace>" at the end of a window.
@@ -927,6 +940,14 @@ def _person_like(text: str, start: int, gaz: Gazetteer) -> bool:
     return False
 
 
+def _on_street(text: str, start: int) -> bool:
+    """The name at ``start`` is a street's or a town quarter's: a street-before row of ``geo/rules/name_kinds.jsonl``
+    stands right before it, or before the list it is an item of ("по улицам Вишневая и Спартака")."""
+    lo = max(0, start - _STREET_REACH)
+    gate = _STREET_GATE.search(text, lo, start)
+    return gate is not None and _STREET_BEFORE.search(text, gate.start(), start) is not None
+
+
 def _match_run(
     text: str,
     i: int,
@@ -950,6 +971,8 @@ def _match_run(
     # "Sea of Azov", "Battlegroup Vostok", "V. Putin" (the string test spares most names the regex)
     if before.rstrip().lower().endswith(_NOT_SETTLEMENT_BEFORE_ENDS) and _NOT_SETTLEMENT_BEFORE.search(before):
         return len(run), "skip", run[-1][1]
+    if _on_street(text, s):
+        return len(run), "skip", run[-1][1]  # "на улице Шевченко", "по улицам Вишневая и Спартака": streets
     if _label(text, s, run[0][1]):
         return 1, "skip", run[0][1]  # "Джерело: DeepState": a credit line's label (geo/rules/stop_words.jsonl)
     if is_not_place(run[0][2]):
@@ -1238,17 +1261,10 @@ def _region_rest(text: str, run: list[Word]) -> bool:
                 or _PEOPLES_REPUBLIC.fullmatch(text, run[1][0], run[-1][1]))
 
 
-@lru_cache(maxsize=1)
-def _sector_word() -> re.Pattern[str]:
-    """The direction words of ``geo/rules/sectors.jsonl`` after a word ("… напрямку", "… direction")."""
-    words = [re.escape(r.key) + (r"\w*" if r.match == "prefix" else r"s?\b") for r in load_table("sectors", classes={"sector"})]
-    return re.compile(rf"\s+(?:{'|'.join(words)})", re.IGNORECASE)
-
-
 def _before_sector_word(text: str, end: int) -> bool:
     """A word before a direction word ("Сіверському напрямку") names the direction, whose town
     :mod:`geo.sectors` finds; a common adjective there is not a village of its own."""
-    return _sector_word().match(text, end, end + 30) is not None
+    return sector_word_after().match(text, end, end + 50) is not None
 
 
 def _in_name_list(text: str, start: int, end: int) -> bool:

@@ -37,11 +37,13 @@ from gazetteer.model import Place
 from gazetteer.morphology import word_nominatives
 from gazetteer.names import fold, query_variants
 from geo.rules import RULES_DIR, Rule, load_table
+from geo.rules.lookup import lookup_rows
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["DIRECTION_TABLE", "Sector", "check_direction_table", "direction_town", "find_sectors", "sector_town"]
+__all__ = ["DIRECTION_TABLE", "LIST_ADJECTIVE", "LIST_AND", "LIST_JOINT", "Sector", "before_direction_word", "check_direction_table",
+           "direction_town", "find_sectors", "sector_town", "sector_word_after"]
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
 _WORD = r"[\w'’ʼ]+"
@@ -75,16 +77,51 @@ class Sector:
 
 
 @functools.lru_cache(maxsize=1)
+def _rows() -> tuple[Rule, ...]:
+    """The rows of ``geo/rules/sectors.jsonl``: the direction words (``sector``) and the words that may stand between a
+    direction's name and its word (``qualifier``: "tactical", "operational")."""
+    return load_table("sectors", classes={"sector", "qualifier"})
+
+
+def _words(cls: str) -> str:
+    """One alternation of the rows of class ``cls``: a stem row's word goes on, a direction word may take the English
+    plural -s."""
+    stem, tail = {"sector": (r"\w*", r"s?\b"), "qualifier": (r"[\w-]*", r"\b")}[cls]  # a stem may hold a hyphen
+    return "|".join(re.escape(r.key) + (stem if r.match == "prefix" else tail) for r in _rows() if r.cls == cls)
+
+
+@functools.lru_cache(maxsize=1)
+def sector_word_after() -> re.Pattern[str]:
+    """A direction word right after a name, a qualifier row maybe between ("… напрямку", "… tactical
+    direction", "… operational direction"), matched at the name's end, in any case."""
+    return re.compile(rf"\s+(?:(?:{_words('qualifier')})\s+)?(?:{_words('sector')})", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    words = []
-    for row in load_table("sectors", classes={"sector"}):
-        stem = re.escape(row.key)
-        words.append(stem + (r"\w*" if row.match == "prefix" else r"s?\b"))
     return re.compile(
-        rf"\b(?P<name>[{_UPPER}]{_WORD}(?:[-–][{_UPPER}]{_WORD})?)\s+(?:(?:tactical|operational)\s+)?"
-        rf"(?P<word>{'|'.join(words)})",
+        rf"\b(?P<name>[{_UPPER}]{_WORD}(?:[-–][{_UPPER}]{_WORD})?)(?P<after>{sector_word_after().pattern})",
         re.IGNORECASE,
     )
+
+
+#: The joint between two items of a list of directions' names: a comma, or a Russian or Ukrainian list conjunction
+#: that adds (the list rows of ``geo/rules/conjunctions.jsonl`` but those of sense "or", "або", "или"): "на
+#: Оріхівському, Гуляйпільському та Олександрівському напрямках", "на Покровском и Купянском направлениях"
+LIST_AND = "|".join(re.escape(r.key) for r in lookup_rows("conjunctions")
+                    if r.cls == "list" and r.lang in ("ru", "uk") and r.get("sense") != "or")
+LIST_JOINT = rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}|[ \t]{{1,2}}(?:{LIST_AND})[ \t]{{1,2}})"
+# an earlier item of such a list, read back from the next item's start (a Cyrillic name: an adjective, whose town
+# :func:`sector_town` finds by its suffix; bounded, one item at a time: tests/test_regex_backtracking.py)
+_ITEM_BEFORE = re.compile(rf"(?<![\w’'ʼ-])(?P<name>[{_UPPER}][\w’'ʼ-]{{1,40}}){LIST_JOINT}$")
+# a Russian or Ukrainian adjective of a town in the locative, the form of a direction's name after "на", "в", "у"
+# ("Покровском", "Оріхівському"), at the end of a name; a later item of a list of them, read on from the end of the
+# item before it
+_LOCATIVE_ADJECTIVE = r"(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|их|ом|ой)"
+LIST_ADJECTIVE = re.compile(rf"[\w’'ʼ]{_LOCATIVE_ADJECTIVE}$")
+_ITEM_AFTER = re.compile(rf"{LIST_JOINT}[{_UPPER}][\w’'ʼ-]{{0,40}}{_LOCATIVE_ADJECTIVE}(?![\w’'ʼ-])")
+_LIST_ITEMS = 8  # items a list of directions is walked back over at most
+_ITEM_REACH = 60  # characters of one item and its joint
 
 
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:ий|ій|ой|ая|а|е|ое)$")
@@ -243,6 +280,41 @@ def sector_town(name: str, gaz: Gazetteer) -> Place | None:
     return best if best is not None and (best.population > 0 or len(found) == 1) else None
 
 
+def _list_before(text: str, at: int) -> list[tuple[int, str]]:
+    """The earlier items of a list of Cyrillic directions' names whose last item starts at ``at``, first first, each
+    as (where it is written, the name): "на Покровском, Купянском и Лиманском направлениях" before Лиманском gives
+    Покровском and Купянском. A Latin name is no item (an English list names its towns, not adjectives)."""
+    items: list[tuple[int, str]] = []
+    pos = at
+    for _ in range(_LIST_ITEMS):
+        m = _ITEM_BEFORE.search(text, max(0, pos - _ITEM_REACH), pos)
+        if m is None or m.group("name").isascii():
+            break
+        items.append((m.start(), m.group("name")))
+        pos = m.start()
+    return items[::-1]
+
+
+def before_direction_word(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` names a direction: a direction word follows it, a qualifier row maybe
+    between ("Покровском направлении", "Kostiantynivka tactical direction"), or further names of a list that
+    one ends ("В Александровском и Гуляйпольском направлениях", "на Оріхівському, Гуляйпільському та
+    Олександрівському напрямках")."""
+    if sector_word_after().match(text, end, end + 50) is not None:
+        return True
+    if not LIST_ADJECTIVE.search(text, max(0, end - 12), end):
+        return False  # only an adjective heads a list of directions ("у Яблоновки и Покровском направлении": a village)
+    pos = end
+    for _ in range(_LIST_ITEMS):
+        m = _ITEM_AFTER.match(text, pos, pos + _ITEM_REACH)
+        if m is None:
+            return False
+        pos = m.end()
+        if sector_word_after().match(text, pos, pos + 50) is not None:
+            return True
+    return False
+
+
 def find_sectors(
     text: str, gaz: Gazetteer, sentence_of: Callable[[int], tuple[int, int]] | None = None
 ) -> list[Sector]:
@@ -257,6 +329,13 @@ def find_sectors(
         if town is None:
             continue
         start = sentence_of(m.start())[0] if sentence_of is not None else m.start()
+        word = m.group("after").split()[-1]
+        for at, name in _list_before(text, m.start()):
+            # each earlier item of a list the direction word ends is a direction of its own ("на Оріхівському,
+            # Гуляйпільському та Олександрівському напрямках": Orikhiv, Huliaipole, Oleksandrivka)
+            item_town = sector_town(name, gaz)
+            if item_town is not None:
+                found.append((start, at, f"{name} {word}", item_town, _direction_row(name) is not None))
         found.append((start, m.start(), m.group(0), town, _direction_row(m.group("name")) is not None))
     out: list[Sector] = []
     for k, (start, at, phrase, town, listed) in enumerate(found):

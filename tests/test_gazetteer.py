@@ -793,3 +793,61 @@ def test_rebuild_on_changed_region_kind_words(
     assert second.info()["digest"] != first.info()["digest"]
     with pytest.raises(IndexCorruptError, match="other region words"):
         index_mod.load_index(first.info()["index"])
+
+
+# --------------------------------------------------------------------------------------------
+# a place GeoNames holds twice: a bare record in a Russian transliteration beside the Ukrainian one
+# --------------------------------------------------------------------------------------------
+
+
+def _doubles_gazetteer(tmp_path: Path, bare_km_north: float) -> Gazetteer:
+    """A village's Ukrainian record (names in Latin and Cyrillic), a bare record of its Russian form (one name, no
+    population) ``bare_km_north`` km north of it, and a namesake of the Ukrainian form 300 km away."""
+    folder = tmp_path / f"d{bare_km_north}" / "geonames"
+    folder.mkdir(parents=True)
+    lines = [
+        line(300001, "Odradne", 50.00, 37.70, alts=("Otradnoye", "Одрадне")),
+        line(300002, "Otradnoye", 50.00 + bare_km_north / 111.2, 37.70),
+        line(300003, "Odradne", 47.50, 35.00, a1="26", alts=("Otradnoye", "Одрадне")),
+    ]
+    ua = write_txt(folder / "UA.txt", lines)
+    return Gazetteer.from_dumps([ua], cache_dir=tmp_path / f"c{bare_km_north}", progress=False)
+
+
+def test_a_bare_russian_record_near_the_ukrainian_one_is_that_place(tmp_path: Path) -> None:
+    from gazetteer.lookup import DOUBLE_KM
+
+    g = _doubles_gazetteer(tmp_path, 8.0)
+    got = g.candidates("Отрадное")
+    ids = [c.place.geonameid for c in got]
+    assert 300002 not in ids and 300001 in ids and 300003 in ids  # the double is gone, the far namesake stays
+    one = next(c for c in got if c.place.geonameid == 300001)
+    assert one.score == max(c.score for c in got)  # the Russian spelling is evidence for the name, not the entry
+    assert any("double" in w and "Otradnoye" in w for w in one.why), one.why
+    # farther than DOUBLE_KM the bare record is a place of its own
+    far = _doubles_gazetteer(tmp_path, DOUBLE_KM + 5.0)
+    assert 300002 in [c.place.geonameid for c in far.candidates("Отрадное")]
+
+
+def test_a_record_with_a_cyrillic_name_or_a_population_is_never_a_double(tmp_path: Path) -> None:
+    folder = tmp_path / "geonames"
+    folder.mkdir()
+    lines = [
+        line(300001, "Odradne", 50.00, 37.70, alts=("Otradnoye", "Одрадне")),
+        line(300002, "Otradnoye", 50.05, 37.70, alts=("Отрадное",)),  # a Cyrillic name: a record of its own
+        line(300004, "Otradnoye", 49.95, 37.70, pop=120),  # people counted there: a village of its own
+    ]
+    g = Gazetteer.from_dumps([write_txt(folder / "UA.txt", lines)], cache_dir=tmp_path / "c", progress=False)
+    assert {c.place.geonameid for c in g.candidates("Отрадное")} == {300001, 300002, 300004}
+
+
+@pytest.mark.parametrize(("name", "ukrainian", "bare"), [
+    ("Отрадное", 698153, 698154),  # Odradne of Kupiansk raion; Otradnoye 7.6 km off
+    ("Кузьминовка", 811523, 703475),  # Kuzmynivka of Bakhmut raion; Kuz'minovka 17 km off
+    ("Молодецкое", 9112905, 700837),  # Molodets'ke of Pokrovsk raion; Molodetskiy 17 km off
+    ("Гродовка", 708047, 708046),  # Hrodivka; Grodovka 19 km off
+])
+def test_the_ukrainian_record_stands_for_its_bare_double(gaz, name, ukrainian, bare) -> None:
+    got = {c.place.geonameid: c for c in gaz.candidates(name)}
+    assert bare not in got and ukrainian in got
+    assert any("double" in w for w in got[ukrainian].why), got[ukrainian].why

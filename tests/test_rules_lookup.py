@@ -267,6 +267,17 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
             assert got.role == "event" and got.action == analyse_mention(row.example, first, first + len(links[0].group(0))).action, row.line
             assert analyse_mention(other, last + shift, last + shift + len(name)).role != "event", row.line
         return
+    if row.cls == "street-before":  # the street's name after the word, and each name listed after it, is no village
+        from geo.mentions import _on_street
+        names = [n for n in re.finditer(r"(?<!\w)[А-ЯЁІЇЄҐ]\w+", row.example) if n.start() > m.end()]
+        assert _on_street(row.example, names[0].start()), row.line
+        listed = row.example[:names[0].end()] + " и Садовая" + row.example[names[0].end():]
+        assert _on_street(listed, listed.index("Садовая", names[0].end())), row.line
+        # the town after the street ("… в Покровске") is a place; without the word, the name is one too
+        assert not _on_street(row.example, names[-1].start()), row.line
+        other = row.example[:m.start()] + "селу" + row.example[m.end():]
+        assert not _on_street(other, names[0].start() - m.end() + m.start() + len("селу")), row.line
+        return
     if row.cls == "not-settlement-before":
         name = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]").search(row.example, m.end())
         assert _NOT_SETTLEMENT_BEFORE.search(row.example[:name.start()])

@@ -15,8 +15,51 @@ DAY = dt.date(2025, 9, 1)
 
 
 def test_every_row_of_the_table_finds_its_example():
-    for row in load_table("sectors", classes={"sector"}):
-        assert _pattern().search(row.example), f"sectors.jsonl:{row.line}"
+    for row in load_table("sectors", classes={"sector", "qualifier"}):
+        m = _pattern().search(row.example)
+        assert m, f"sectors.jsonl:{row.line}"
+        if row.cls == "qualifier":  # the word between the name and the direction word, and nothing else there
+            assert row.key in m.group("after").lower(), f"sectors.jsonl:{row.line}"
+            assert not _pattern().search(row.example.replace(m.group("after").split()[0], "2-й")), row.line
+
+
+def test_a_qualifier_between_name_and_direction_word_keeps_the_direction(gaz):
+    """A qualifier row of sectors.jsonl ("tactical") stands between the town's name and the direction word: the name is
+    still the direction's, at its town, and its villages are the events."""
+    text = "On the Kostiantynivka tactical direction, the enemy attacked near Yablunivka."
+    assert [s.town.name for s in find_sectors(text, gaz)] == ["Kostyantynivka"]
+    got = {c.place: c for c in extract_text(text, gaz, date=DAY)}
+    assert got["Kostiantynivka"].role == "direction" and got["Yablunivka"].role == "event"
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    # a General Staff commander's list of directions, one plural direction word after the last
+    ("Командувач зазначив, що на Оріхівському, Гуляйпільському та Олександрівському напрямках ворог активізувався.",
+     {"Гуляйпільському": "Hulyaypole", "Олександрівському": "Oleksandrivka"}),
+    ("Бои продолжаются на Купянском, Лиманском и Северском направлениях.",
+     {"Купянском": "Kupyansk", "Лиманском": "Lyman", "Северском": "Siversk"}),
+    ("Противник атаковал на Константиновском и Покровском направлениях.",
+     {"Константиновском": "Kostyantynivka", "Покровском": "Pokrovsk"}),
+    # Russian news copy writes "в" before the list as well as "на"
+    ("В Александровском и Гуляйпольском направлениях противник наносит удары по Привольному.",
+     {"Александровском": "Oleksandrivka", "Гуляйпольском": "Hulyaypole"}),
+])
+def test_every_item_of_a_list_of_directions_is_placed_at_its_town(gaz, text, towns):
+    """Each adjective of a list the direction word ends is a direction of its own, at its town: not a village named
+    by the adjective (Huliaipilske by Гуляйпільському, Lymanske of Odesa Oblast by Лиманском, Konstantinovsk)."""
+    sectors = find_sectors(text, gaz)
+    assert {s.town.name for s in sectors} >= set(towns.values())
+    got = {c.place: c for c in extract_text(text, gaz, date=DAY)}
+    for name, town in towns.items():
+        assert got[name].role == "direction" and got[name].name == town, (name, got[name].why)
+
+
+def test_a_list_of_villages_before_a_direction_word_is_no_list_of_directions(gaz):
+    """Only an adjective names a direction: the villages listed before one are not walked back over."""
+    text = "Бої тривають біля Яблунівки та Покровському напрямку."
+    assert [s.town.name for s in find_sectors(text, gaz)] == ["Pokrovsk"]
+    got = {c.place: c for c in extract_text("Бои идут у Яблоновки и Покровском направлении.", gaz, date=DAY)}
+    assert got["Яблоновки"].role == "event" and got["Покровском"].role == "direction"
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _lo
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _expected, _hypothetical, _relative_cue
 from geo.claims.clauses import stretch_links
+from geo.sectors import LIST_ADJECTIVE, LIST_JOINT, before_direction_word
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
 __all__ = ["along_chain"]
@@ -416,12 +417,10 @@ _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 # a later item of a list of sector adjectives after "на" ("на Лиманському, Слов’янському та Краматорському
 # напрямках", "на Покровском, Купянском и Лиманском направлениях"): each item is a sector too. The list is walked one
 # item at a time with bounded patterns (no nested repetition: tests/test_regex_backtracking.py)
-_LIST_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк|ск|цк)(?:ому|ій|их|ом|ой)$")
+_LIST_ADJECTIVE = LIST_ADJECTIVE
 # the joint between two items: a comma, or a Russian or Ukrainian list conjunction that adds (the list rows of
 # geo/rules/conjunctions.jsonl but those of sense "or", "або", "или")
-_SECTOR_LIST_AND = "|".join(re.escape(r.key) for r in lookup_rows("conjunctions")
-                            if r.cls == "list" and r.lang in ("ru", "uk") and r.get("sense") != "or")
-_SECTOR_LIST_JOINT = rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}|[ \t]{{1,2}}(?:{_SECTOR_LIST_AND})[ \t]{{1,2}})"
+_SECTOR_LIST_JOINT = LIST_JOINT
 _LIST_ITEM_BEFORE = re.compile(rf"[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой){_SECTOR_LIST_JOINT}$")
 _LIST_NEXT = re.compile(rf"{_SECTOR_LIST_JOINT}[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
 _LIST_ITEMS = 8  # items a list of sectors is walked back over at most
@@ -491,6 +490,10 @@ def _office_hit(sentence: str, end: int):
 
 
 def _direction_word_after(sentence: str, end: int) -> bool:
-    """A direction word of the rule table right after the mention ("на Покровському напрямку")."""
+    """A direction word of the rule table right after the mention ("на Покровському напрямку"), or after the list of
+    directions' names it is an item of."""
     return any(end <= h.start <= end + 2 and not sentence[end:h.start].strip()
-               for h in read_kinds(sentence).get(("directions", "direction"), ()))
+               for h in read_kinds(sentence).get(("directions", "direction"), ())) or (
+        # a qualifier row of geo/rules/sectors.jsonl between ("the Kostiantynivka tactical direction"), or
+        # the rest of a list of directions' names ("В Александровском и Гуляйпольском направлениях")
+        before_direction_word(sentence, end))

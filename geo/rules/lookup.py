@@ -81,6 +81,9 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # nickname-before: the words that call the next one a person's nickname ("позывной", "call sign", geo.mentions)
     # called-before: a Russian or Ukrainian word that calls the next name a settlement ("села Искра"), each case form
     # a row; called-list-before: one that heads a list of settlements after a colon ("населённых пункта: Хорошее, …")
+    # street-before: a Russian or Ukrainian word for a street or a town's quarter; the name after it and the names
+    # listed after that are the street's, not villages ("на улице Шевченко", "по улицам Вишневая и Спартака",
+    # "вулицею Шевченка"; geo.mentions)
     # other-name: a word between two names of one place that makes the second another name of the first ("now known
     # as", "formerly"; geo.resolve)
     # line-after: after a name or a chain of names joined by dashes, a line or a road ("the Svatove-Kreminna line",
@@ -92,7 +95,8 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # ділянці Піщане – Глушківка", "на участке A — B"; geo.claims.clauses)
     "name_kinds": (frozenset({"water-after", "not-settlement-after", "not-settlement-before", "seat-of-power",
                               "title-before", "modified-after", "premises-after", "nickname-before", "called-before",
-                              "called-list-before", "other-name", "line-after", "line-along", "place-before"}),
+                              "called-list-before", "other-name", "line-after", "line-along", "place-before",
+                              "street-before"}),
                    {"case": frozenset({"title"}), "front": frozenset({"yes"}), "chain": frozenset({"after"})},
                    frozenset({"word", "prefix"})),
     # the words of a military unit's name (geo.claims.units): proper names, each such row ``case: title``; an ordinal,
