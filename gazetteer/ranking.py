@@ -320,11 +320,14 @@ def _totals(
     """Every candidate's score before rounding, and the evidence: all candidates at once, as arrays.
 
     One candidate or a few are simply short arrays. What costs on them is numpy's overhead per
-    call, not the arithmetic, so each part of the score that depends on one kind of evidence is
-    remembered with the candidates: the pull of the anchors (:func:`_near_part`) and of the names
-    written beside (:func:`_beside_part`), the regions' gain (:func:`_region_masks`) and the
-    front line's (:func:`_front`). A report ranks a name again and again as its neighbours settle,
-    mostly against the same evidence.
+    call, not the arithmetic, so what recurs is remembered with the candidates, each bounded: an
+    anchor's km and gain row (:func:`_rows`), the regions' gain (:func:`_region_masks`), the
+    front line's (:func:`_front`). The pull of a whole list of anchors (:func:`_near_part`) or of
+    names written beside (:func:`_beside_part`) is worked out each time from those rows: within
+    one report a name meets a list again in one ranking of twenty (4-5 % on the seeds, the
+    labelled reports and the benchmark corpus), too seldom to pay for keeping it, and a list is
+    made of a report's own neighbours, so that lists kept across reports grow with what is read
+    (kept, they made a run-on report's memory grow 2.4x per doubling).
     """
     dists, gains, pull, nb_k, nb_gl = _near_part(st, near, weights)
     any_dist, any_gain, beside = _beside_part(st, near_any, weights)
@@ -340,21 +343,6 @@ def _totals(
 _NO_ROWS = np.zeros((0, 0))
 _NO_ROWS.setflags(write=False)
 
-#: How many lists of anchors (and of point sets) each candidate list remembers the pull of, the
-#: oldest forgotten first
-_PARTS_KEPT = 8
-
-
-def _remembered(st: _Static, key: tuple, work: Callable[[], tuple]) -> tuple:
-    """The part of a score ``work`` gives, remembered with the candidates by ``key``."""
-    hit = st.parts.get(key)
-    if hit is None:
-        hit = work()
-        if len(st.parts) >= _PARTS_KEPT:
-            st.parts.pop(next(iter(st.parts)))  # the oldest
-        st.parts[key] = hit
-    return hit
-
 
 def _near_part(st: _Static, near: Sequence[Anchor], weights: Weights) -> tuple:
     """Km to each anchor and its gain (``(len(near), n)`` arrays), the anchors' pull on each
@@ -363,38 +351,30 @@ def _near_part(st: _Static, near: Sequence[Anchor], weights: Weights) -> tuple:
     n = len(st.places)
     if not near:
         return _NO_ROWS, _NO_ROWS, st.nothing, [], []
-    key = ("near", tuple((a.lat, a.lon, a.weight, a.scale_km, a.group) for a in near),
-           weights.group_cap, weights.neighbour, weights.neighbour_scale_km)
-
-    def work() -> tuple:
-        dists, gains = _rows(st, near)
-        pull = np.zeros(n)
-        groups: dict[str, list[int]] = {}
-        for k, a in enumerate(near):
-            if a.group:
-                groups.setdefault(a.group, []).append(k)
-            else:
-                pull += gains[k]
-        for idx in groups.values():
-            total = gains[idx].sum(axis=0)
-            pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
-        nb_k: list[int] = []
-        nb_gl: list[float] = []
-        nb = groups.get(NEIGHBOUR_GROUP)
-        if nb and weights.neighbour:
-            sc = max(weights.neighbour_scale_km, 0.001)
-            wk = np.array([min(1.0, near[k].weight) for k in nb], dtype=float)[:, None]
-            each = weights.neighbour * (wk * np.exp2(-dists[nb] / sc))
-            arg = each.argmax(axis=0)
-            nb_g = each[arg, np.arange(n)]
-            pull += nb_g
-            nb_k = np.asarray(nb)[arg].tolist()
-            nb_gl = nb_g.tolist()
-        for arr in (dists, gains, pull):
-            arr.setflags(write=False)
-        return dists, gains, pull, nb_k, nb_gl
-
-    return _remembered(st, key, work)
+    dists, gains = _rows(st, near)
+    pull = np.zeros(n)
+    groups: dict[str, list[int]] = {}
+    for k, a in enumerate(near):
+        if a.group:
+            groups.setdefault(a.group, []).append(k)
+        else:
+            pull += gains[k]
+    for idx in groups.values():
+        total = gains[idx].sum(axis=0)
+        pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
+    nb_k: list[int] = []
+    nb_gl: list[float] = []
+    nb = groups.get(NEIGHBOUR_GROUP)
+    if nb and weights.neighbour:
+        sc = max(weights.neighbour_scale_km, 0.001)
+        wk = np.array([min(1.0, near[k].weight) for k in nb], dtype=float)[:, None]
+        each = weights.neighbour * (wk * np.exp2(-dists[nb] / sc))
+        arg = each.argmax(axis=0)
+        nb_g = each[arg, np.arange(n)]
+        pull += nb_g
+        nb_k = np.asarray(nb)[arg].tolist()
+        nb_gl = nb_g.tolist()
+    return dists, gains, pull, nb_k, nb_gl
 
 
 def _beside_part(st: _Static, near_any: Sequence[AnchorSet], weights: Weights) -> tuple:
@@ -403,16 +383,9 @@ def _beside_part(st: _Static, near_any: Sequence[AnchorSet], weights: Weights) -
     without sets)."""
     if not near_any:
         return _NO_ROWS, _NO_ROWS, None
-    key = ("beside", tuple((s_.lats, s_.lons, s_.weight, s_.scale_km) for s_ in near_any), weights.beside_cap)
-
-    def work() -> tuple:
-        any_dist, any_gain = _rows(st, near_any)
-        beside = weights.beside_cap * (1.0 - np.exp(-any_gain.sum(axis=0) / weights.beside_cap))
-        for arr in (any_dist, any_gain, beside):
-            arr.setflags(write=False)
-        return any_dist, any_gain, beside
-
-    return _remembered(st, key, work)
+    any_dist, any_gain = _rows(st, near_any)
+    beside = weights.beside_cap * (1.0 - np.exp(-any_gain.sum(axis=0) / weights.beside_cap))
+    return any_dist, any_gain, beside
 
 
 def _rows(st: _Static, points: Sequence[Anchor] | Sequence[AnchorSet]) -> tuple[np.ndarray, np.ndarray]:
@@ -616,8 +589,6 @@ class _Static:
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
     #: km to every candidate and gain there, by anchor or point set (see :func:`_rows`)
     rows: dict = field(default_factory=dict)
-    #: the pull of a list of anchors or of point sets, by the list (see :func:`_near_part`)
-    parts: dict = field(default_factory=dict)
     fronts: dict = field(default_factory=dict)  #: km to the front line and gain, by line and day (see _front)
 
 

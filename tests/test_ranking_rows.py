@@ -135,10 +135,35 @@ def test_a_candidate_list_keeps_each_row_once_and_a_bounded_number_of_them() -> 
     assert (a.lat, a.lon, a.weight, a.scale_km) not in st.rows  # the oldest forgotten first
     _forget()
     assert repr(rank(cands, name="Ivanivka", near=many)) == repr(ranked)
-    # the pull of each list of anchors is remembered too, a bounded number of lists
-    for k in range(ranking._PARTS_KEPT + 3):
-        rank(ready, name="Ivanivka", near=many[k:k + 3])
-    assert len(st.parts) == ranking._PARTS_KEPT
+
+
+def test_ranking_against_ever_new_lists_of_the_same_anchors_keeps_nothing_more() -> None:
+    """What a candidate list remembers is keyed by one anchor (or point set), never by a list of
+    them: a report ranks a name against ever new lists of the same neighbours as they settle, and
+    the memory kept must not grow with the number of lists, only with the anchors (bounded)."""
+    import gc
+    import itertools
+    import tracemalloc
+
+    _forget()
+    rnd = random.Random(5)
+    cands = _candidates(rnd, 12)
+    anchors = [_anchor(rnd) for _ in range(10)]
+    sets = [_set(rnd) for _ in range(4)]
+    lists = [(list(a), list(b)) for a, b in itertools.product(itertools.permutations(anchors, 4), (sets[:2], sets[2:]))]
+    ready = prepare(cands, name="Ivanivka")
+    kept = []
+    for count in (50, 800):
+        for near, near_any in lists[:10]:  # every anchor's row and the regions' masks, once
+            rank(ready, name="Ivanivka", near=near, near_any=near_any, regions=["Donetsk Oblast"])
+        gc.collect()
+        tracemalloc.start()
+        for near, near_any in lists[10:10 + count]:
+            rank(ready, name="Ivanivka", near=near, near_any=near_any, regions=["Donetsk Oblast"])
+        gc.collect()
+        kept.append(tracemalloc.get_traced_memory()[0])
+        tracemalloc.stop()
+    assert kept[-1] < 2000, kept  # 16x the lists, and nothing kept for them
 
 
 def test_a_remembered_gain_gives_the_same_ranking(gaz) -> None:
