@@ -29,7 +29,6 @@ Examples
 from __future__ import annotations
 
 import math
-from array import array
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -265,18 +264,14 @@ def rank(
                         for i, sc, w in hit]
 
     # best first; ties by population (largest first), then geonameid
-    if n <= _SCALAR_MAX:
-        total, ev = _totals_scalar(st, near, near_any, region_set, front_km, weights)
-        score = [_round4(t) for t in total]
-        pops, gids = st.pops_values, st.gids_values
-        order = ([0] if n == 1 else sorted(range(n), key=lambda i: (-score[i], -pops[i], gids[i])))[:top]
-    else:
-        totals, ev = _totals_arrays(st, near, near_any, region_set, front_km, weights)
-        rounded = np.rint(totals * 1e4) / 1e4
-        order_all = np.lexsort((st.gids, -st.pops, -rounded))
-        # only the best `top` are returned: only they are made Python values
-        score, order = rounded.tolist(), order_all[:top].tolist()
+    totals, ev = _totals(st, near, near_any, region_set, front_km, weights)
+    rounded = np.rint(totals * 1e4) / 1e4
+    # only the best `top` are returned: only they are made Python values
+    score = rounded.tolist()
+    order = ([0] if n == 1 else np.lexsort((st.gids, -st.pops, -rounded)).tolist())[:top]
 
+    # the evidence of the candidates explained, as Python values: column j is order[j]
+    shown = _explained(ev, order[:explain])
     out: list[Candidate] = []
     for rank_i, i in enumerate(order):
         c = cands[i]
@@ -284,7 +279,7 @@ def rank(
             out.append(Candidate(c.place, score[i], c.matched, c.rule, c.why))
         else:
             out.append(Candidate(c.place, score[i], c.matched, c.rule,
-                                 _why(c, st, i, ev, near, near_any, region_set, weights, regions_named)))
+                                 _why(c, st, i, rank_i, shown, near, near_any, region_set, weights, regions_named)))
     if memo_key is not None and len(st.results) < 256:
         st.results[memo_key] = tuple(
             (i, c.score, c.why if k < explain else None) for k, (i, c) in enumerate(zip(order, out))
@@ -292,19 +287,13 @@ def rank(
     return out
 
 
-#: Up to this many candidates :func:`rank` scores them one at a time in Python floats (see
-#: :func:`_totals_scalar`): most names have one to four namesakes, and on so few numpy's cost per
-#: call is most of the work (measured: the scalar way is faster up to some twenty). Both ways give
-#: the same scores to the bit.
-_SCALAR_MAX = 20
-
-
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     """The evidence of one ranking, per candidate, for writing out ``why``.
 
     Each of ``near_d``/``near_g`` (km and gain per anchor) and ``any_d``/``any_g`` (per point set)
-    is indexed ``[k][i]``: evidence ``k``, candidate ``i``.
+    is indexed ``[k][i]``: evidence ``k``, candidate ``i`` (arrays over all candidates from
+    :func:`_totals`; lists over the candidates explained from :func:`_explained`).
     """
 
     near_d: Sequence[Sequence[float]]
@@ -320,7 +309,7 @@ class _Evidence:
     nb_g: Sequence[float] = ()
 
 
-def _totals_arrays(
+def _totals(
     st: _Static,
     near: Sequence[Anchor],
     near_any: Sequence[AnchorSet],
@@ -328,147 +317,158 @@ def _totals_arrays(
     front_km: Callable[[float, float], float | None] | None,
     weights: Weights,
 ) -> tuple[np.ndarray, _Evidence]:
-    """Every candidate's score before rounding, and the evidence: numpy, all candidates at once."""
-    n = len(st.places)
-    # distance to every anchor at once (haversine: within 0.5 % of the geodesic, ample here)
-    pull = np.zeros(n)
-    gains = np.zeros((0, n))
-    dists = np.zeros((0, n))
-    if near:
-        a_ = np.array([(a.weight, a.scale_km) for a in near], dtype=float)
-        dists = np.stack([_distances_from(st, (a.lat, a.lon), (a.lat,), (a.lon,), False) for a in near])
-        gains = a_[:, 0:1] * np.exp2(-dists / np.maximum(a_[:, 1:2], 0.001))
-        groups: dict[str, list[int]] = {}
-        for k, a in enumerate(near):
-            if a.group:
-                groups.setdefault(a.group, []).append(k)
-            else:
-                pull += gains[k]
-        for idx in groups.values():
-            total = gains[idx].sum(axis=0)
-            pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
-        nb = groups.get(NEIGHBOUR_GROUP)
-        if nb and weights.neighbour:
-            sc = max(weights.neighbour_scale_km, 0.001)
-            wk = np.array([min(1.0, near[k].weight) for k in nb], dtype=float)[:, None]
-            each = weights.neighbour * (wk * np.exp2(-dists[nb] / sc))
-            arg = each.argmax(axis=0)
-            nb_g = each[arg, np.arange(n)]
-            pull += nb_g
-            nb_k = np.asarray(nb)[arg].tolist()
-            nb_gl = nb_g.tolist()
-        else:
-            nb_k, nb_gl = [], []
-    else:
-        nb_k, nb_gl = [], []
+    """Every candidate's score before rounding, and the evidence: all candidates at once, as arrays.
 
-    any_gain = np.zeros((len(near_any), n))
-    any_dist = np.zeros((len(near_any), n))
-    for k, s_ in enumerate(near_any):
-        if not s_.lats:
-            continue
-        any_dist[k] = _distances_from(st, (s_.lats, s_.lons), s_.lats, s_.lons, True)
-        any_gain[k] = s_.weight * np.exp2(-any_dist[k] / max(s_.scale_km, 0.001))
-    if near_any:
-        pull += weights.beside_cap * (1.0 - np.exp(-any_gain.sum(axis=0) / weights.beside_cap))
-
-    in_region, in_raion = _region_masks(st, region_set, False)
-    front_d, front_gain = _front(st, front_km, weights, False)
+    One candidate or a few are simply short arrays. What costs on them is numpy's overhead per
+    call, not the arithmetic, so what recurs is remembered with the candidates, each bounded: an
+    anchor's km and gain row (:func:`_rows`), the regions' gain (:func:`_region_masks`), the
+    front line's (:func:`_front`). The pull of a whole list of anchors (:func:`_near_part`) or of
+    names written beside (:func:`_beside_part`) is worked out each time from those rows: within
+    one report a name meets a list again in one ranking of twenty (4-5 % on the seeds, the
+    labelled reports and the benchmark corpus), too seldom to pay for keeping it, and a list is
+    made of a report's own neighbours, so that lists kept across reports grow with what is read
+    (kept, they made a run-on report's memory grow 2.4x per doubling).
+    """
+    dists, gains, pull, nb_k, nb_gl = _near_part(st, near, weights)
+    any_dist, any_gain, beside = _beside_part(st, near_any, weights)
+    if beside is not None:
+        pull = pull + beside
+    in_region, in_raion, region_gain = _region_masks(st, region_set, weights)
+    front_d, front_gain = _front(st, front_km, weights)
     ev = _Evidence(dists, gains, any_dist, any_gain, in_region, in_raion,
                    None if front_km is None else front_d, None if front_km is None else front_gain, nb_k, nb_gl)
-    region_gain = np.where(in_region, weights.region, 0.0) + np.where(in_raion, weights.raion, 0.0)
     return st.base + pull + region_gain + front_gain, ev
 
 
-def _totals_scalar(
-    st: _Static,
-    near: Sequence[Anchor],
-    near_any: Sequence[AnchorSet],
-    region_set: set[str],
-    front_km: Callable[[float, float], float | None] | None,
-    weights: Weights,
-) -> tuple[list[float], _Evidence]:
-    """:func:`_totals_arrays` for a few candidates, one at a time in Python floats.
+_NO_ROWS = np.zeros((0, 0))
+_NO_ROWS.setflags(write=False)
 
-    Every score is the same to the bit: the same operations on the same doubles in the same
-    order. Exponentials are still numpy's (``math.exp2`` differs from ``np.exp2`` in the last
-    place), one call for all of them; the gain of an anchor, which the same settled places and
-    open names bring back round after round, is remembered with the candidates; and sums of
-    gains follow numpy's order (:func:`_add_up`).
-    """
+
+def _near_part(st: _Static, near: Sequence[Anchor], weights: Weights) -> tuple:
+    """Km to each anchor and its gain (``(len(near), n)`` arrays), the anchors' pull on each
+    candidate (each group's sum saturating at ``weights.group_cap``, plus the nearest of
+    :data:`NEIGHBOUR_GROUP`), and per candidate that nearest anchor and its gain."""
     n = len(st.places)
-    near_rows = [_anchor_gains(st, a) for a in near]
-    any_rows = [_set_gains(st, s_) if s_.lats else ((0.0,) * n, (0.0,) * n) for s_ in near_any]
-    pull = [0.0] * n
+    if not near:
+        return _NO_ROWS, _NO_ROWS, st.nothing, [], []
+    dists, gains = _rows(st, near)
+    pull = np.zeros(n)
     groups: dict[str, list[int]] = {}
     for k, a in enumerate(near):
         if a.group:
             groups.setdefault(a.group, []).append(k)
         else:
-            g = near_rows[k][1]
-            for i in range(n):
-                pull[i] += g[i]
-    if groups:
-        cap = weights.group_cap
-        totals = [_add_up([near_rows[k][1][i] for k in idx], n) for idx in groups.values() for i in range(n)]
-        sat = np.exp([-t / cap for t in totals]).tolist()
-        for j, e in enumerate(sat):
-            pull[j % n] += cap * (1.0 - e)
-    nb = groups.get(NEIGHBOUR_GROUP)
+            pull += gains[k]
+    for idx in groups.values():
+        total = gains[idx].sum(axis=0)
+        pull += weights.group_cap * (1.0 - np.exp(-total / weights.group_cap))
     nb_k: list[int] = []
     nb_gl: list[float] = []
+    nb = groups.get(NEIGHBOUR_GROUP)
     if nb and weights.neighbour:
         sc = max(weights.neighbour_scale_km, 0.001)
-        ex = np.exp2([[-d / sc for d in near_rows[k][0]] for k in nb]).tolist()
-        for i in range(n):
-            best_j, best_g = 0, -1.0
-            for j, k in enumerate(nb):
-                g = weights.neighbour * (min(1.0, near[k].weight) * ex[j][i])
-                if g > best_g:
-                    best_j, best_g = j, g
-            nb_k.append(nb[best_j])
-            nb_gl.append(best_g)
-            pull[i] += best_g
-    if any_rows:
-        cap = weights.beside_cap
-        sat = np.exp([-_add_up([g[i] for _, g in any_rows], n) / cap for i in range(n)]).tolist()
-        for i in range(n):
-            pull[i] += cap * (1.0 - sat[i])
-
-    in_region, in_raion = _region_masks(st, region_set, True)
-    front_d, front_g = _front(st, front_km, weights, True) if front_km is not None else (None, None)
-    base = st.base_values
-    # (each region gain as numpy adds it: region + raion, then onto the rest)
-    total = [base[i] + pull[i] + ((weights.region if in_region[i] else 0.0) + (weights.raion if in_raion[i] else 0.0))
-             + (0.0 if front_g is None else front_g[i])
-             for i in range(n)]
-    ev = _Evidence([d for d, _ in near_rows], [g for _, g in near_rows], [d for d, _ in any_rows],
-                   [g for _, g in any_rows], in_region, in_raion, front_d, front_g, nb_k, nb_gl)
-    return total, ev
+        wk = np.array([min(1.0, near[k].weight) for k in nb], dtype=float)[:, None]
+        each = weights.neighbour * (wk * np.exp2(-dists[nb] / sc))
+        arg = each.argmax(axis=0)
+        nb_g = each[arg, np.arange(n)]
+        pull += nb_g
+        nb_k = np.asarray(nb)[arg].tolist()
+        nb_gl = nb_g.tolist()
+    return dists, gains, pull, nb_k, nb_gl
 
 
-def _region_masks(st: _Static, region_set: set[str], scalar: bool) -> tuple:
-    """Which candidates lie in one of the regions (their oblast or raion is one of them), and which
-    in one of them that is a raion (their ``admin2``): numpy arrays, or tuples (``scalar``);
-    remembered with the candidates by the set of regions."""
+def _beside_part(st: _Static, near_any: Sequence[AnchorSet], weights: Weights) -> tuple:
+    """Km from the nearest point of each set and the set's gain (``(len(near_any), n)`` arrays),
+    and the sets' pull on each candidate, their sum saturating at ``weights.beside_cap`` (None
+    without sets)."""
+    if not near_any:
+        return _NO_ROWS, _NO_ROWS, None
+    any_dist, any_gain = _rows(st, near_any)
+    beside = weights.beside_cap * (1.0 - np.exp(-any_gain.sum(axis=0) / weights.beside_cap))
+    return any_dist, any_gain, beside
+
+
+def _rows(st: _Static, points: Sequence[Anchor] | Sequence[AnchorSet]) -> tuple[np.ndarray, np.ndarray]:
+    """Km from each anchor (or the nearest point of each point set) to every candidate and the
+    anchor's gain there, as two ``(len(points), n)`` arrays.
+
+    Each row is remembered with the candidates (the same settled places and open names come back
+    round after round, and report after report); the rows not remembered yet are worked out in
+    one distance call for all their points (haversine, :func:`_km_to`: within 0.5 % of the
+    geodesic, ample here). An empty point set is nowhere: no km, no gain.
+    """
     n = len(st.places)
+    keys = [(p.lat, p.lon, p.weight, p.scale_km) if isinstance(p, Anchor) else (p.lats, p.lons, p.weight, p.scale_km)
+            for p in points]
+    rows = st.rows
+    missing = [k for k in dict.fromkeys(keys) if k not in rows]
+    if missing:
+        _remember_rows(st, missing)
+    d = np.empty((len(keys), n))
+    g = np.empty((len(keys), n))
+    for j, key in enumerate(keys):
+        row = rows.get(key)
+        if row is None:  # forgotten meanwhile (more new points than rows kept)
+            _remember_rows(st, [key])
+            row = rows[key]
+        d[j], g[j] = row
+    return d, g
+
+
+def _remember_rows(st: _Static, keys: list[tuple]) -> None:
+    """Work out and remember the km and gain rows of anchors and point sets (see :func:`_rows`)."""
+    n = len(st.places)
+    # every point of every key as one column: one haversine call for all of them
+    lats: list[float] = []
+    lons: list[float] = []
+    for lat, lon, _, _ in keys:
+        if isinstance(lat, tuple):
+            lats.extend(lat)
+            lons.extend(lon)
+        else:
+            lats.append(lat)
+            lons.append(lon)
+    km = _km_to(np.radians(np.asarray(lats, float))[:, None], np.radians(np.asarray(lons, float))[:, None], st)
+    at = 0
+    for key in keys:
+        lat, _, weight, scale_km = key
+        if isinstance(lat, tuple):  # a point set: the nearest of its points
+            d = km[at:at + len(lat)].min(axis=0) if lat else np.zeros(n)
+            at += len(lat)
+        else:
+            d = km[at].copy()
+            at += 1
+        g = weight * np.exp2(-d / max(scale_km, 0.001)) if (not isinstance(lat, tuple) or lat) else np.zeros(n)
+        d.setflags(write=False)
+        g.setflags(write=False)
+        if len(st.rows) >= _ROWS_KEPT:
+            st.rows.pop(next(iter(st.rows)))  # the oldest
+        st.rows[key] = (d, g)
+
+
+def _region_masks(st: _Static, region_set: set[str], weights: Weights) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which candidates lie in one of the regions (their oblast or raion is one of them), which in
+    one of them that is a raion (their ``admin2``), and the gain that gives each; remembered with
+    the candidates by the set of regions."""
     if not region_set:
-        return (tuple([False] * n),) * 2 if scalar else (np.zeros(n, bool),) * 2
-    key = (frozenset(region_set), scalar)
+        return st.nowhere, st.nowhere, st.nothing
+    key = (frozenset(region_set), weights.region, weights.raion)
     masks = st.region_masks.get(key)
     if masks is None:
-        raion = tuple(b in region_set for _, b in st.admins)
-        either = tuple(r or a in region_set for r, (a, _) in zip(raion, st.admins))
-        masks = (either, raion) if scalar else (np.array(either, bool), np.array(raion, bool))
+        raion = np.array([b in region_set for _, b in st.admins], bool)
+        either = np.array([a in region_set for a, _ in st.admins], bool) | raion
+        gain = np.where(either, weights.region, 0.0) + np.where(raion, weights.raion, 0.0)
+        for arr in (raion, either, gain):
+            arr.setflags(write=False)
+        masks = (either, raion, gain)
         if len(st.region_masks) < 64:
             st.region_masks[key] = masks
     return masks
 
 
-def _front(st: _Static, front_km: Callable[[float, float], float | None] | None, weights: Weights,
-           scalar: bool) -> tuple:
-    """Km from each candidate to the front line (NaN where unknown) and the gain there: numpy
-    arrays, or lists of Python floats (``scalar``, for :func:`_totals_scalar`; no front line: None).
+def _front(st: _Static, front_km: Callable[[float, float], float | None] | None,
+           weights: Weights) -> tuple[np.ndarray, np.ndarray]:
+    """Km from each candidate to the front line (NaN where unknown) and the gain there, as arrays.
 
     The same for every ranking of the candidates on one line and day, so remembered with them
     when the distance function names its line and day (``front_km.cache_key``): a report ranks
@@ -476,69 +476,31 @@ def _front(st: _Static, front_km: Callable[[float, float], float | None] | None,
     """
     n = len(st.places)
     front_key = None if front_km is None else getattr(front_km, "cache_key", None)
-    key = (front_key, weights.front, weights.front_scale_km, scalar)
+    key = (front_key, weights.front, weights.front_scale_km)
     # (no front line at all is remembered too: unknown everywhere, no gain)
     remembered = front_key is not None or front_km is None
     if remembered:
         hit = st.fronts.get(key)
         if hit is not None:
             return hit
-    if scalar:
+    d = np.full(n, np.nan)
+    if front_km is not None:
         many = getattr(front_km, "many", None)
         if many is not None:
-            front_d = np.asarray(many(st.lats, st.lons), dtype=float).tolist()
+            d = np.asarray(many(st.lats, st.lons), dtype=float)
         else:
-            front_d = [math.nan if (v := front_km(p.lat, p.lon)) is None else float(v) for p in st.places]
-        known = [i for i, d in enumerate(front_d) if not math.isnan(d)]
-        front_g = [0.0] * n
-        if known:
-            scale = weights.front_scale_km
-            for i, e in zip(known, np.exp2([-max(front_d[i], 0.0) / scale for i in known]).tolist()):
-                front_g[i] = weights.front * e
-        out: tuple = (front_d, front_g)
-    else:
-        d = np.full(n, np.nan)
-        if front_km is not None:
-            many = getattr(front_km, "many", None)
-            if many is not None:
-                d = np.asarray(many(st.lats, st.lons), dtype=float)
-            else:
-                d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in st.places], dtype=float)
-        known_a = ~np.isnan(d)
-        gain = np.zeros(n)
-        gain[known_a] = weights.front * np.exp2(-np.maximum(d[known_a], 0.0) / weights.front_scale_km)
-        d.setflags(write=False)
-        gain.setflags(write=False)
-        out = (d, gain)
+            d = np.array([np.nan if (v := front_km(p.lat, p.lon)) is None else v for p in st.places], dtype=float)
+    known_a = ~np.isnan(d)
+    gain = np.zeros(n)
+    gain[known_a] = weights.front * np.exp2(-np.maximum(d[known_a], 0.0) / weights.front_scale_km)
+    d.setflags(write=False)
+    gain.setflags(write=False)
+    out = (d, gain)
     if remembered:
         if len(st.fronts) >= 8:  # a stream of reports moves from day to day
             st.fronts.clear()
         st.fronts[key] = out
     return out
-
-
-def _add_up(values: list[float], n: int) -> float:
-    """The sum of a column of gains as numpy's ``gains.sum(axis=0)`` makes it, ``n`` being the
-    number of columns.
-
-    numpy adds the rows one after the other, except when there is one column: the rows are then
-    one contiguous run, which numpy sums pairwise once it holds eight or more.
-    """
-    if n == 1 and len(values) >= 8:
-        return float(np.add.reduce(np.array(values)))
-    total = 0.0
-    for v in values:
-        total += v
-    return total
-
-
-def _round4(value: float) -> float:
-    """``np.rint(value * 1e4) / 1e4`` for one float, to the bit (half to even, the sign of zero kept)."""
-    x = value * 1e4
-    if not math.isfinite(x):
-        return x / 1e4
-    r = round(x)
-    return r / 1e4 if r else math.copysign(0.0, x)
 
 
 #: How many anchors' (and point sets') distances and gains each candidate list remembers, the
@@ -548,64 +510,43 @@ def _round4(value: float) -> float:
 _ROWS_KEPT = 64
 
 
-def _anchor_gains(st: _Static, a: Anchor) -> tuple[Sequence[float], Sequence[float]]:
-    """Km from an anchor to each candidate and the anchor's gain there, remembered with the candidates."""
-    key = (a.lat, a.lon, a.weight, a.scale_km)
-    row = st.gains.get(key)
-    if row is None:
-        d = _km_row(st, (a.lat,), (a.lon,), False)
-        row = _remember_gains(st, key, d, a.weight * np.exp2(-d / max(a.scale_km, 0.001)))
-    return row
+def _explained(ev: _Evidence, cols: list[int]) -> _Evidence:
+    """The evidence of the candidates ``cols`` only (column ``j`` is candidate ``cols[j]``), as
+    Python values: only the few candidates explained are written out, one value at a time."""
+    def rows(a: np.ndarray) -> list:
+        return a[:, cols].tolist() if len(a) else []
+
+    def row(a: np.ndarray | None) -> list | None:
+        return None if a is None else a[cols].tolist()
+
+    return _Evidence(rows(ev.near_d), rows(ev.near_g), rows(ev.any_d), rows(ev.any_g), row(ev.in_region),
+                     row(ev.in_raion), row(ev.front_d), row(ev.front_g),
+                     [ev.nb_k[i] for i in cols] if ev.nb_k else [], [ev.nb_g[i] for i in cols] if ev.nb_k else [])
 
 
-def _set_gains(st: _Static, s_: AnchorSet) -> tuple[Sequence[float], Sequence[float]]:
-    """Km from the nearest point of a set to each candidate and the set's gain there, remembered."""
-    key = (s_.lats, s_.lons, s_.weight, s_.scale_km)
-    row = st.gains.get(key)
-    if row is None:
-        d = _km_row(st, s_.lats, s_.lons, True)
-        row = _remember_gains(st, key, d, s_.weight * np.exp2(-d / max(s_.scale_km, 0.001)))
-    return row
-
-
-def _remember_gains(st: _Static, key: tuple, d: np.ndarray, g: np.ndarray) -> tuple[Sequence[float], Sequence[float]]:
-    """The km and gains as rows of C doubles (8 bytes a value, where a tuple of floats takes 32;
-    read back one value at a time as the same floats), the km kept only here (not in
-    ``st.distances`` as well): a long list ranks thousands of names against dozens of rows each."""
-    if len(st.gains) >= _ROWS_KEPT:
-        st.gains.pop(next(iter(st.gains)))  # the oldest
-    row = st.gains[key] = (_doubles(d), _doubles(g))
-    return row
-
-
-def _doubles(values: np.ndarray) -> array:
-    """A numpy row of floats as an ``array('d')``: the same doubles, bit for bit."""
-    out = array("d")
-    out.frombytes(np.ascontiguousarray(values, dtype=float).tobytes())
-    return out
-
-
-def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor], near_any: Sequence[AnchorSet],
-         region_set: set[str], weights: Weights, regions_named: str = "named nearby") -> tuple[str, ...]:
-    """The evidence for candidate ``i`` written out, strongest kinds first."""
+def _why(c: Candidate, st: _Static, i: int, j: int, ev: _Evidence, near: Sequence[Anchor],
+         near_any: Sequence[AnchorSet], region_set: set[str], weights: Weights,
+         regions_named: str = "named nearby") -> tuple[str, ...]:
+    """The evidence for candidate ``i`` written out, strongest kinds first; ``j`` is its column in
+    ``ev`` (:func:`_explained`)."""
     p = c.place
     current, match, pop_gain, city_gain, seat_gain = st.facts[i]
     why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]
     for k, a in enumerate(near):
-        g = ev.near_g[k][i]
+        g = ev.near_g[k][j]
         if g >= 0.05 * a.weight:
-            why.append(f"{ev.near_d[k][i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
-    if ev.nb_k and ev.nb_g[i] >= 0.05 * weights.neighbour:
-        a = near[ev.nb_k[i]]
-        why.append(f"{ev.near_d[ev.nb_k[i]][i]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'}, "
-                   f"the nearest place named with it (+{ev.nb_g[i]:.2f})")
+            why.append(f"{ev.near_d[k][j]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'} (+{g:.2f})")
+    if ev.nb_k and ev.nb_g[j] >= 0.05 * weights.neighbour:
+        a = near[ev.nb_k[j]]
+        why.append(f"{ev.near_d[ev.nb_k[j]][j]:.1f} km from {a.label or f'{a.lat:.4f},{a.lon:.4f}'}, "
+                   f"the nearest place named with it (+{ev.nb_g[j]:.2f})")
     for k, s_ in enumerate(near_any):
-        g = ev.any_g[k][i]
+        g = ev.any_g[k][j]
         if g >= 0.05 * s_.weight:
-            why.append(f"{ev.any_d[k][i]:.1f} km from a place named {s_.label} beside it (+{g:.2f})")
-    if ev.in_raion[i]:
+            why.append(f"{ev.any_d[k][j]:.1f} km from a place named {s_.label} beside it (+{g:.2f})")
+    if ev.in_raion[j]:
         why.append(f"in {p.admin2} ({p.admin1}), {regions_named} (+{weights.region:.2f}, raion +{weights.raion:.2f})")
-    elif ev.in_region[i]:
+    elif ev.in_region[j]:
         why.append(f"in {p.admin1}, {regions_named} (+{weights.region:.2f})")
     if p.population > 0:
         why.append(f"population {p.population:,} (+{pop_gain:.2f})"
@@ -616,8 +557,8 @@ def _why(c: Candidate, st: _Static, i: int, ev: _Evidence, near: Sequence[Anchor
         why.append(f"a city of over 100,000 (+{city_gain:.2f})")
     if seat_gain:
         why.append(f"seat of government {p.feature_code} (+{seat_gain:.2f})")
-    if ev.front_d is not None and ev.front_g is not None and not math.isnan(ev.front_d[i]):
-        why.append(f"{ev.front_d[i]:.0f} km from the front line (+{ev.front_g[i]:.2f})")
+    if ev.front_d is not None and ev.front_g is not None and not math.isnan(ev.front_d[j]):
+        why.append(f"{ev.front_d[j]:.0f} km from the front line (+{ev.front_g[j]:.2f})")
     return tuple(why)
 
 
@@ -642,14 +583,12 @@ class _Static:
     base: np.ndarray  #: match + population, seat and country priors
     #: per candidate, as Python values for writing out ``why``: (current, match, pop_gain, city_gain, seat_gain)
     facts: list[tuple[bool, float, float, float, float]]
-    #: ``base``, ``pops`` and ``gids`` as Python values, for scoring a few candidates one at a time
-    base_values: list[float]
-    pops_values: list[float]
-    gids_values: list[int]
+    nowhere: np.ndarray  #: all False: in none of the regions when the context names none
+    nothing: np.ndarray  #: all 0.0: no gain
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
     results: dict = field(default_factory=dict)  #: rankings without anchors, by regions, front day and size
-    distances: dict = field(default_factory=dict)  #: km to every candidate, by anchor point or point set
-    gains: dict = field(default_factory=dict)  #: km and gain in doubles (few candidates), by anchor or point set
+    #: km to every candidate and gain there, by anchor or point set (see :func:`_rows`)
+    rows: dict = field(default_factory=dict)
     fronts: dict = field(default_factory=dict)  #: km to the front line and gain, by line and day (see _front)
 
 
@@ -749,30 +688,13 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
     admins = [(p.admin1.casefold(), p.admin2.casefold()) for p in places]
     rlat, rlon = np.radians(lats), np.radians(lons)
     coslat = np.cos(rlat)
-    for arr in (lats, lons, pops, gids, rlat, rlon, coslat, current, match, pop_gain, city_gain, seat_gain, base):
+    nowhere, nothing = np.zeros(n, bool), np.zeros(n)
+    for arr in (lats, lons, pops, gids, rlat, rlon, coslat, current, match, pop_gain, city_gain, seat_gain, base, nowhere,
+                nothing):
         arr.setflags(write=False)
     facts = list(zip(current.tolist(), match.tolist(), pop_gain.tolist(), city_gain.tolist(), seat_gain.tolist()))
     return _Static(places, lats, lons, pops, gids, rlat, rlon, coslat, admins, current, match, pop_gain, city_gain,
-                   seat_gain, base, facts, base.tolist(), pops.tolist(), gids.tolist())
-
-
-def _distances_from(st: _Static, key: tuple, lats: Sequence[float], lons: Sequence[float], nearest: bool) -> np.ndarray:
-    """Km from a point (or the nearest of a set of points) to every candidate, remembered with the
-    candidates: the same settled places and open names come back round after round."""
-    row = st.distances.get(key)
-    if row is None:
-        row = _km_row(st, lats, lons, nearest)
-        row.setflags(write=False)
-        if len(st.distances) >= _ROWS_KEPT:
-            st.distances.pop(next(iter(st.distances)))  # the oldest
-        st.distances[key] = row
-    return row
-
-
-def _km_row(st: _Static, lats: Sequence[float], lons: Sequence[float], nearest: bool) -> np.ndarray:
-    """Km from a point (or the nearest of a set of points, ``nearest``) to every candidate."""
-    d = _km_to(np.radians(np.asarray(lats, float))[:, None], np.radians(np.asarray(lons, float))[:, None], st)
-    return d.min(axis=0) if nearest else d[0]
+                   seat_gain, base, facts, nowhere, nothing)
 
 
 def _km_to(rlat: np.ndarray, rlon: np.ndarray, st: _Static) -> np.ndarray:

@@ -149,7 +149,7 @@ def test_without_a_front_line_the_front_part_is_remembered_and_empty(gaz) -> Non
     ev = _evidence()
     ev.pop("front_km")
     first = rank(ready, name="Ivanivka", explain=3, **ev)
-    d, g = ranking._front(ready.static, None, Weights(), False)
-    assert ranking._front(ready.static, None, Weights(), False)[0] is d  # remembered with the candidates
+    d, g = ranking._front(ready.static, None, Weights())
+    assert ranking._front(ready.static, None, Weights())[0] is d  # remembered with the candidates
     assert all(math.isnan(x) for x in d.tolist()) and not g.any()
     assert rank(ready, name="Ivanivka", explain=3, **ev) == first == rank(cands, name="Ivanivka", explain=3, **ev)
