@@ -272,3 +272,43 @@ def test_a_named_blogger_heading_her_post_claims_it() -> None:
     # "Name: claim", the headline form of a blogger's post retold by a news site
     assert _claimant("Yulia Vityazeva: Russian forces liberated Mezhove and advanced near Hrodivka", "Mezhove") \
         is Claimant.RU_MILBLOGGER
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # a Ukrainian command or unit that speaks is a Ukrainian official, in English and in Ukrainian copy
+    ("The Southern Defence Forces stated that Russian troops attacked near Stepnohirsk.", "Stepnohirsk",
+     Claimant.UA_OFFICIAL),
+    ("Russian troops attacked near Mala Tokmachka, the Defense Forces of the South reported.", "Mala Tokmachka",
+     Claimant.UA_OFFICIAL),
+    ("Сили оборони півдня повідомили, що ворог атакував біля Степногірська.", "Степногірська",
+     Claimant.UA_OFFICIAL),
+    ("Командир 414-го окремого полку безпілотних систем заявив, що ворог зайшов до Костянтинівки.",
+     "Костянтинівки", Claimant.UA_OFFICIAL),
+    # the speaker named after the statement, in a reporting clause
+    ("Ворог атакував біля Степногірська, – повідомили в Силах оборони півдня.", "Степногірська",
+     Claimant.UA_OFFICIAL),
+])
+def test_a_ukrainian_command_or_unit_speaking_is_a_ukrainian_official(sentence: str, name: str,
+                                                                      claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # unnamed sources a side's state agency quotes speak for that side; the agency is the messenger
+    ("Russian state news agency TASS on Friday quoted security sources as saying Russian forces had entered "
+     "Novopavlivka.", "Novopavlivka", Claimant.RU_OFFICIAL),
+    ("RIA Novosti, citing defence sources, said Russian units had reached the outskirts of Siversk.", "Siversk",
+     Claimant.RU_OFFICIAL),
+    # the agency alone claims what it reports
+    ("TASS reported that Russian units had reached the outskirts of Siversk.", "Siversk", Claimant.MEDIA),
+])
+def test_sources_a_state_agency_quotes_speak_for_its_side(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+def test_unnamed_sources_without_a_sided_agency_are_no_speaker() -> None:
+    from geo.claims.claimant import _find_attributions
+    text = "Security sources said Russian units had reached the outskirts of Siversk."
+    assert [a.text for a in _find_attributions(text)] == []
+    text = "Reuters, citing security sources, said Russian units had reached the outskirts of Siversk."
+    assert [a.claimant for a in _find_attributions(text)] == [Claimant.MEDIA]

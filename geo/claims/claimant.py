@@ -100,6 +100,8 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
     stances = kinds.get(("speech", "stance"), ())
     found: list[_Attr] = []
     alone: list[_Attr] = []  # rows of ``speaks: alone`` (a group of forces): kept unless another reports them
+    relayed: list[Hit] = []  # rows of ``speaks: relayed`` (unnamed sources): the side of the agency quoting them
+    relays: list[str] = []  # the sides of the agencies that speak in the sentence (a row's ``relays``: TASS "RU")
     for h in read_kinds(text).get(("speakers", "speaker"), ()):
         need = h.get("speech")
         if need == "needed" and not _spoken(text, h.start, h.end, speech, sources):
@@ -111,14 +113,27 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
             continue
         if h.get("medium") == "channel" and any(_own_channel(text, a.end, h.start, speech) for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
+        if h.get("speaks") == "relayed":
+            relayed.append(h)
+            continue
         attr = _Attr(Claimant(h.get("claimant")), h.start, h.end, h.text, h.get("summary"))
         found.append(attr)
+        if h.get("relays"):
+            relays.append(h.get("relays"))
         if h.get("speaks") == "alone":
             alone.append(attr)
+    if relayed and len(set(relays)) == 1:  # one side's agencies quote them: that side's officials
+        side = _RELAYED[relays[0]]
+        found.extend(_Attr(side, h.start, h.end, h.text) for h in relayed)
+        found.sort(key=lambda a: a.start)
     if alone:
         said = kinds.get(("speech", "speech"), ())
         found = [a for a in found if a not in alone or not _reported(text, a, said, found)]
     return tuple(found)
+
+
+# whom unnamed sources speak for, by the side of the agency that quotes them (a speaker row's ``relays``)
+_RELAYED = {"RU": Claimant.RU_OFFICIAL, "UA": Claimant.UA_OFFICIAL}
 
 
 def _verbs(speech: tuple[Hit, ...], sources: tuple[Hit, ...]) -> tuple[Hit, ...]:

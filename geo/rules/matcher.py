@@ -80,7 +80,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   "summary": _SUMMARIES,
                   # speaks "alone": a group of forces, the MoD bulletin's subject, claims only where no one else is
                   # reported saying it ("…, заявил Пушилин", "», — сказал он": who acted there, geo.claims.claimant)
-                  "speaks": frozenset({"alone"})}),
+                  # speaks "relayed": unnamed sources ("security sources") who speak for the side of the agency that
+                  # quotes them in their sentence, a speaker row of ``relays`` (TASS: "RU"): that side's officials;
+                  # quoted by no such agency, no speaker (geo.claims.claimant)
+                  "speaks": frozenset({"alone", "relayed"}), "relays": frozenset({"RU", "UA"})}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
