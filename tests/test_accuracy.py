@@ -76,6 +76,7 @@ def test_claims_match_the_labels(summary) -> None:
 # Tenth session (a place "located in X" after the action's object, a headline repeated as the body's opening):
 # action 0.953 measured, minus one village.
 # Twelfth session (outcomes told in the next sentence, stop verbs): action 0.9585 measured, minus one village.
+# Fourteenth session: within3 0.9845 measured (GeoNames doubles, direction adjectives), minus one village.
 MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.953, "claimant_match": 0.979, "date_match": 0.987}
 
 
@@ -83,8 +84,8 @@ MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.953, "claimant_match
 def test_the_short_texts_together(summary) -> None:
     # short and more together: 0.937 before issue 14, 0.950 after it (284 of 299), 0.960 with every branch of the
     # sixth session merged (287 of 299), 0.970 on the places branch (290 of 299), 0.980 in the eighth session
-    # (293 of 299), minus one village
-    assert summary["all-short"]["within3_stripped"] >= 0.976, summary["all-short"]
+    # (293 of 299), 0.983 in the fourteenth (294 of 299: GeoNames' doubles, direction adjectives), minus one village
+    assert summary["all-short"]["within3_stripped"] >= 0.980, summary["all-short"]
 
 
 @pytest.mark.slow
