@@ -194,7 +194,7 @@ _ABSOLUTE_KINDS = ("iso", "num", "dmy", "mdy", "paren")
 # A relative day set off from the written date it stands for: "напередодні, 21 грудня,", "накануне (20 ноября)",
 # "today, December 23", "the day before, on December 21": the written date names the day (the relative word counts
 # from a day the writer may not share: a retelling published later), the relative word keeps its scope.
-_APPOSED = re.compile(r"[ \t\u00a0]*[,(–—-][ \t\u00a0]*(?:on[ \t\u00a0]+)?(?=\d|(?:" + _MONTH_RE + r")(?![^\W\d_]))",
+_APPOSED = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*[,(–—-][ \t\u00a0]*(?:on[ \t\u00a0]+)?(?=\d|(?:" + _MONTH_RE + r")(?![^\W\d_]))",
                       re.IGNORECASE)
 _FORWARD_GRACE = _dt.timedelta(days=7)
 

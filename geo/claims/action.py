@@ -393,7 +393,7 @@ def _expected(sentence: str, cue: _Cue, lo: int) -> bool:
 
 
 _SET_APART = frozenset(",;:()—–\n«»\"“”")  # a mark set apart from the capture by these is another verb's ("захопили X, і скоро …")
-_TIME_AFTER = re.compile(r"\s+(?:after|afterwards|before|thereafter|после|після)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"(?<!\s)\s+(?:after|afterwards|before|thereafter|после|після)\b", re.IGNORECASE)
 
 
 def _with_modality(action: Action, detail: str, modality: str) -> tuple[Action, str]:

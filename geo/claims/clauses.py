@@ -170,13 +170,15 @@ _CONTRAST_BREAK = re.compile(rf",\s+{rows_pattern(r for r in _CONJUNCTIONS if r.
 
 # the list conjunctions that add (the list rows of geo/rules/conjunctions.jsonl but those of sense "or"): a clause
 # after a dash that opens with one goes on with the clause before the dash ("… near A — and north of it, near B")
-_AND_AFTER_DASH = re.compile(r"\s*+(?:" + rows_pattern(r for r in _CONJUNCTIONS if r.cls == "list" and r.get("sense") != "or")
+_AND_AFTER_DASH = re.compile(r"(?:" + rows_pattern(r for r in _CONJUNCTIONS if r.cls == "list" and r.get("sense") != "or")
                              + r")\s", re.IGNORECASE)
 
 
 def _joined_after_dash(sentence: str, lo: int) -> bool:
     """Whether the clause at ``lo``, right after a dash, opens with an adding conjunction ("— and north of it, near
     X", "— и севернее, у X"): one more conjunct of the clause before the dash, whose verb it takes."""
+    while lo < len(sentence) and sentence[lo].isspace():  # the spaces after the dash (read here: a leading \s*
+        lo += 1                                            # in the pattern backtracks on a run of spaces)
     return bool(_AND_AFTER_DASH.match(sentence, lo))
 
 
