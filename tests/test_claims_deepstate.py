@@ -42,3 +42,21 @@ from geo.model import Action
 ])
 def test_deepstate_genre(sentence, name, action):
     assert _claim(sentence, name).action is action
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the enemy recorded and hit all over a place, told with the nouns: it is in the place
+    ("Аналітики пишуть про постійну фіксацію та ураження окупантів по всьому Костянтинівці.", "Костянтинівці",
+     Action.ENTERED),
+    ("Ворожу піхоту фіксують та уражають у південних кварталах Костянтинівки.", "Костянтинівки", Action.ENTERED),
+    # the enemy massed on a place's outskirts, and in the villages listed after them: fighting there
+    ("Окупанти зосередилися на південно-східних околицях Костянтинівки та селах Іллінівка і Щербинівка.",
+     "Щербинівка", Action.FIGHTING),
+    ("Окупанти зосередилися на південно-східних околицях Костянтинівки.", "Костянтинівки", Action.FIGHTING),
+    ("Останнім часом зосередженість ворога зростає на західних околицях Костянтинівки.", "Костянтинівки",
+     Action.FIGHTING),
+    # ... efforts concentrated on a place stay an attack
+    ("Окупанти зосередили зусилля на околицях Костянтинівки.", "Костянтинівки", Action.ATTACKED),
+])
+def test_deepstate_presence(sentence, name, action):
+    assert _claim(sentence, name).action is action
