@@ -149,6 +149,11 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
                     continue  # the ISW labels cover its settlements only; regions and rivers are places
                 if not any(_matches(m, c.place) for m in label_mentions):
                     st[f"nonplace_{mode}"] += 1
+                    # a region, raion or hromada (GeoNames class A) or a direction the labeller did not list: a
+                    # place all the same, of a kind the labels leave out; counted apart so the share of outputs that
+                    # are no place at all can be read beside the share of outputs the labels do not name
+                    if c.feature_code.startswith(("ADM", "PCL")) or c.role == "direction":
+                        st[f"unlisted_region_{mode}"] += 1
                     if mode == "kept":
                         detail.append({"file": file, "nonplace": c.place})  # no quote: report text stays out of the repo
         for r in rows:
@@ -241,6 +246,9 @@ def score(gaz: Gazetteer, eval_dir: Path, front=None) -> dict:
             "features_kept": st["features_kept"],
             "nonplace_share_kept": round(st["nonplace_kept"] / max(1, st["features_kept"]), 4),
             "nonplace_share_stripped": round(st["nonplace_stripped"] / max(1, st["features_stripped"]), 4),
+            # of those, the outputs that are not regions or directions either (settlements and names of no place)
+            "nonplace_share_stripped_no_regions": round(
+                (st["nonplace_stripped"] - st["unlisted_region_stripped"]) / max(1, st["features_stripped"]), 4),
             "action_match": round(st["action_ok"] / st["action_n"], 4) if st["action_n"] else None,
             "claimant_match": round(st["claimant_ok"] / st["claimant_n"], 4) if st["claimant_n"] else None,
             "date_match": round(st["date_ok"] / st["date_n"], 4) if st["date_n"] else None,
