@@ -42,7 +42,7 @@ from geo.rules.lookup import lookup_rows
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-__all__ = ["DIRECTION_TABLE", "LIST_ADJECTIVE", "LIST_AND", "LIST_JOINT", "Sector", "before_direction_word", "check_direction_table",
+__all__ = ["ADJECTIVE_ITEM_AFTER", "DIRECTION_TABLE", "LIST_ADJECTIVE", "LIST_AND", "LIST_JOINT", "Sector", "adjective_items_before", "before_direction_word", "check_direction_table",
            "direction_town", "find_sectors", "sector_town", "sector_word_after"]
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
@@ -119,9 +119,33 @@ _ITEM_BEFORE = re.compile(rf"(?<![\w’'ʼ-])(?P<name>[{_UPPER}][\w’'ʼ-]{{1,4
 # item before it
 _LOCATIVE_ADJECTIVE = r"(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|их|ом|ой)"
 LIST_ADJECTIVE = re.compile(rf"[\w’'ʼ]{_LOCATIVE_ADJECTIVE}$")
-_ITEM_AFTER = re.compile(rf"{LIST_JOINT}[{_UPPER}][\w’'ʼ-]{{0,40}}{_LOCATIVE_ADJECTIVE}(?![\w’'ʼ-])")
+ADJECTIVE_ITEM_AFTER = re.compile(rf"{LIST_JOINT}[{_UPPER}][\w’'ʼ-]{{0,40}}{_LOCATIVE_ADJECTIVE}(?![\w’'ʼ-])")
+# an earlier such adjective, read back from the next item's start
+_ADJECTIVE_ITEM_BEFORE = re.compile(rf"[\w’'ʼ-]{{1,40}}{_LOCATIVE_ADJECTIVE}{LIST_JOINT}$")
 _LIST_ITEMS = 8  # items a list of directions is walked back over at most
 _ITEM_REACH = 60  # characters of one item and its joint
+
+
+def adjective_items_before(text: str, at: int) -> list[int]:
+    """Where the earlier items of a list of directions' adjectives begin, nearest first, for the item that starts at
+    ``at``: "на Покровском, Купянском и Лиманском направлениях" before Лиманском gives the starts of Купянском and
+    Покровском. The walk stops at an item the search window cut inside a longer word.
+
+    >>> text = "на Покровском, Купянском и Лиманском направлениях"
+    >>> [text[i:i + 5] for i in adjective_items_before(text, text.index("Лиманском"))]
+    ['Купян', 'Покро']
+    """
+    starts: list[int] = []
+    pos = at
+    for _ in range(_LIST_ITEMS):
+        m = _ADJECTIVE_ITEM_BEFORE.search(text, max(0, pos - _ITEM_REACH), pos)
+        if m is None:
+            break
+        pos = m.start()
+        if pos and (text[pos - 1].isalnum() or text[pos - 1] in "’'ʼ-"):
+            break  # the item began inside a longer word: the window cut it
+        starts.append(pos)
+    return starts
 
 
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:ий|ій|ой|ая|а|е|ое)$")
@@ -306,7 +330,7 @@ def before_direction_word(text: str, end: int) -> bool:
         return False  # only an adjective heads a list of directions ("у Яблоновки и Покровском направлении": a village)
     pos = end
     for _ in range(_LIST_ITEMS):
-        m = _ITEM_AFTER.match(text, pos, pos + _ITEM_REACH)
+        m = ADJECTIVE_ITEM_AFTER.match(text, pos, pos + _ITEM_REACH)
         if m is None:
             return False
         pos = m.end()

@@ -13,7 +13,7 @@ from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _lo
                                  _possessed_after, _stem_mask)
 from geo.claims.action import _Cue, _expected, _hypothetical, _relative_cue
 from geo.claims.clauses import stretch_links
-from geo.sectors import LIST_ADJECTIVE, LIST_JOINT, before_direction_word
+from geo.sectors import ADJECTIVE_ITEM_AFTER, LIST_ADJECTIVE, adjective_items_before, before_direction_word
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
 __all__ = ["along_chain"]
@@ -414,32 +414,12 @@ _SECTOR_ADJECTIVE = re.compile(r"[’'ʼ\w](?:ськ|цьк|зьк)(?:ому|і�
 _ON_BEFORE = re.compile(r"(?:^|[^\w’'ʼ])[Нн]а\s+$")
 
 
-# a later item of a list of sector adjectives after "на" ("на Лиманському, Слов’янському та Краматорському
-# напрямках", "на Покровском, Купянском и Лиманском направлениях"): each item is a sector too. The list is walked one
-# item at a time with bounded patterns (no nested repetition: tests/test_regex_backtracking.py)
-_LIST_ADJECTIVE = LIST_ADJECTIVE
-# the joint between two items: a comma, or a Russian or Ukrainian list conjunction that adds (the list rows of
-# geo/rules/conjunctions.jsonl but those of sense "or", "або", "или")
-_SECTOR_LIST_JOINT = LIST_JOINT
-_LIST_ITEM_BEFORE = re.compile(rf"[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой){_SECTOR_LIST_JOINT}$")
-_LIST_NEXT = re.compile(rf"{_SECTOR_LIST_JOINT}[\w’'ʼ-]{{1,40}}(?:ськ|цьк|зьк|ск|цк)(?:ому|ій|ом|ой)\b")
-_LIST_ITEMS = 8  # items a list of sectors is walked back over at most
-_ITEM_REACH = 60  # characters of one item and its joint
-
-
+# a list of sector adjectives after "на" ("на Лиманському, Слов’янському та Краматорському напрямках", "на Покровском,
+# Купянском и Лиманском направлениях"): each item is a sector too; geo/sectors.py walks the list (one path for the
+# directions' lists and this role)
 def _after_sector_list(sentence: str, start: int) -> bool:
     """Whether the name at ``start`` follows "на" and one or more sector adjectives joined by commas or "і", "та", "и"."""
-    pos = start
-    for _ in range(_LIST_ITEMS):
-        m = _LIST_ITEM_BEFORE.search(sentence, max(0, pos - _ITEM_REACH), pos)
-        if m is None:
-            return False
-        pos = m.start()
-        if pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "’'ʼ-"):
-            return False  # the item began inside a longer word: the window cut it
-        if _ON_BEFORE.search(sentence, max(0, pos - 6), pos):
-            return True
-    return False
+    return any(_ON_BEFORE.search(sentence, max(0, pos - 6), pos) for pos in adjective_items_before(sentence, start))
 
 
 def _sector_adjective(sentence: str, start: int, end: int) -> bool:
@@ -447,10 +427,10 @@ def _sector_adjective(sentence: str, start: int, end: int) -> bool:
     list of them."""
     if _SECTOR_ADJECTIVE.search(sentence, start, end) and _ON_BEFORE.search(sentence, max(0, start - 6), start):
         return True
-    if not _LIST_ADJECTIVE.search(sentence, start, end):
+    if not LIST_ADJECTIVE.search(sentence, start, end):
         return False
     return _after_sector_list(sentence, start) or bool(
-        _ON_BEFORE.search(sentence, max(0, start - 6), start) and _LIST_NEXT.match(sentence, end))
+        _ON_BEFORE.search(sentence, max(0, start - 6), start) and ADJECTIVE_ITEM_AFTER.match(sentence, end))
 
 
 _SINCE_WORDS = 3  # words between "since" and its cue ("since Russian forces captured")
