@@ -121,6 +121,7 @@ def test_an_attack_without_aircraft_stays_an_attack() -> None:
     ("Russian troops tried to break through near Tykhe and Zelene, but all the assaults were repulsed.",
      ("Tykhe", "Zelene")),
     ("The occupiers stormed our positions near Tykhe; the attacks were repelled.", ("Tykhe",)),
+    ("Russian forces attacked near Tykhe and Zelene, but the attacks were unsuccessful.", ("Tykhe", "Zelene")),
     ("The enemy attacked near Tykhe and Zelene, but our defenders repelled all of them.", ("Tykhe", "Zelene")),
     ("Противник атаковал у Тихого и Зеленого, но все атаки были отражены нашими бойцами.", ("Тихого", "Зеленого")),
     ("Ворог штурмував позиції біля Тихого, але зазнав невдачі.", ("Тихого",)),
