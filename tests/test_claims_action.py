@@ -112,3 +112,82 @@ def test_an_attack_by_aircraft_is_a_strike(sentence: str, name: str) -> None:
 def test_an_attack_without_aircraft_stays_an_attack() -> None:
     c = _claim("The enemy attacked near the village of Tykhe.", "Tykhe")
     assert c.action is Action.ATTACKED, c.why
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a total outcome of geo/rules/discourse.jsonl told in the clause after the attack, an actor after it or before
+    ("The enemy attacked near Tykhe and Zelene, but all attacks were repelled by Ukrainian defenders.",
+     ("Tykhe", "Zelene")),
+    ("Russian troops tried to break through near Tykhe and Zelene, but all the assaults were repulsed.",
+     ("Tykhe", "Zelene")),
+    ("The occupiers stormed our positions near Tykhe; the attacks were repelled.", ("Tykhe",)),
+    ("Russian forces attacked near Tykhe and Zelene, but the attacks were unsuccessful.", ("Tykhe", "Zelene")),
+    ("The enemy attacked near Tykhe and Zelene, but our defenders repelled all of them.", ("Tykhe", "Zelene")),
+    ("Противник атаковал у Тихого и Зеленого, но все атаки были отражены нашими бойцами.", ("Тихого", "Зеленого")),
+    ("Ворог штурмував позиції біля Тихого, але зазнав невдачі.", ("Тихого",)),
+])
+def test_a_total_outcome_told_in_the_attacks_sentence_makes_them_repelled(sentence: str,
+                                                                        names: tuple[str, ...]) -> None:
+    for name in names:
+        c = _claim(sentence, name)
+        assert c.action is Action.REPELLED, (name, c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a count of the attacks is a part of them: the places stay attacked
+    ("The enemy attacked near Tykhe and Zelene, but two attacks were repelled.", "Tykhe", Action.ATTACKED),
+    # an outcome whose clause names places of its own ends the attacks there, not the attempt before it
+    ("Russian forces tried to advance near Tykhe while Ukrainian units repelled all attacks near Zelene.", "Tykhe",
+     Action.ATTACKED),
+    # no attempt before it: the stop verb as on its own
+    ("Ukrainian forces repelled all attacks near Tykhe.", "Tykhe", Action.REPELLED),
+    ("Russian forces captured Tykhe, but all the assaults were repulsed elsewhere.", "Tykhe", Action.CAPTURED),
+])
+def test_a_total_outcome_closes_only_an_attempt_and_only_without_places_of_its_own(sentence: str, name: str,
+                                                                                  action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Ворог намагався прорватися біля Тихого та Зеленого, проте зазнав серйозних втрат.", ("Тихого", "Зеленого")),
+    ("Окупанти атакували поблизу Тихого, однак зазнали значних втрат.", ("Тихого",)),
+    ("Противник пытался прорваться у Тихого, но понес потери.", ("Тихого",)),
+    ("The enemy tried to advance near Tykhe and Zelene but suffered heavy losses.", ("Tykhe", "Zelene")),
+])
+def test_a_try_that_ends_in_losses_is_repelled(sentence: str, names: tuple[str, ...]) -> None:
+    for name in names:
+        c = _claim(sentence, name)
+        assert c.action is Action.REPELLED, (name, c.action, c.why)
+        assert "suffered losses" in c.action_detail
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # an advance or a capture that cost losses still happened (outcome 'attack' closes an attack or a try only)
+    ("The enemy advanced near Tykhe but suffered heavy losses.", "Tykhe", Action.ADVANCING),
+    ("Росіяни просунулися біля Тихого, проте зазнали значних втрат.", "Тихого", Action.ADVANCING),
+    ("Russian forces captured Tykhe, but suffered heavy losses.", "Tykhe", Action.CAPTURED),
+    # the present is the attacks going on, no outcome
+    ("Ворог атакує біля Тихого і зазнає втрат.", "Тихого", Action.ATTACKED),
+    # losses of another subject close nothing
+    ("Ukrainian forces attacked near Tykhe, and Russian troops suffered losses.", "Tykhe", Action.ATTACKED),
+])
+def test_losses_close_no_advance_no_capture_and_no_other_sides_attack(sentence: str, name: str,
+                                                                     action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The Defense Forces continue to deter the enemy in the areas of Tykhe, Zelene and Lyman.",
+     ("Tykhe", "Zelene", "Lyman")),
+    ("Ukrainian troops continue to hold back the advance of the occupiers near Tykhe and Zelene.", ("Tykhe", "Zelene")),
+    ("Our defenders continue to restrain the enemy offensive in the areas of Tykhe and Zelene.", ("Tykhe", "Zelene")),
+])
+def test_the_general_staffs_deter_hold_back_restrain_in_english_is_repelled(sentence: str,
+                                                                           names: tuple[str, ...]) -> None:
+    for name in names:
+        c = _claim(sentence, name)
+        assert c.action is Action.REPELLED, (name, c.action, c.why)
+    # 'deteriorate' is no form of 'deter'
+    assert _claim("The situation continues to deteriorate near Tykhe.", "Tykhe").action is Action.OTHER

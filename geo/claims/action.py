@@ -83,7 +83,7 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
     blocks = [(h.start, h.end) for h in kinds.get(("actions", "not-action"), ())]
     outcomes = []
     for h in kinds.get(("actions", "action"), ()):
-        if h.get("outcome") == "attempt":
+        if h.get("outcome") is not None:
             outcomes.append(h)
         elif not _status_only(text, h.start, h.text):
             found.append(_Cue(Action(h.get("action")), h.get("detail") or h.text, h.start, h.end, h.text,
@@ -94,6 +94,10 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
         names = find_designations(text)
         if names:
             found = [c for c in found if not any(s <= c.start and c.end <= e for s, e in names)]
+    # a total outcome of geo/rules/discourse.jsonl told in the clause after the attempt ("attacked near A and B, but
+    # all attacks were repelled"): the outcome the next sentence may tell, told in the same one
+    outcomes += [h for h in read_all_kinds(text).get(("discourse", "outcome"), ())
+                 if h.get("at") != "start" or _OPENS_CLAUSE.search(text, 0, h.start)]
     if outcomes:  # before the weapons: an attack with air support that ends in a retreat is a failed attack
         found += _outcomes(text, outcomes, found, kinds)
     means = read_all_kinds(text).get(("actions", "means"))  # inside an actor too: "Russian artillery"
@@ -112,6 +116,10 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
 # ("tried to enter X several times but were repelled")
 _ATTEMPTS = frozenset({Action.ATTACKED, Action.FIGHTING, Action.ADVANCING})
 _TAKING = frozenset({Action.CAPTURED, Action.ENTERED})
+# where a total outcome row of ``at: start`` (geo/rules/discourse.jsonl: "the attacks were repelled") opens a clause
+# inside its sentence: after a comma, a semicolon, a colon or a dash, or a conjunction of geo/rules/conjunctions.jsonl
+_CONJUNCTION = rows_pattern(r for r in lookup_rows("conjunctions") if r.cls in ("clause", "contrast", "list"))
+_OPENS_CLAUSE = _c(rf"(?:[,;:]|\s[–—])\s*(?:(?:{_CONJUNCTION})\s+)?$|\s(?:{_CONJUNCTION})\s+$")
 
 
 def _outcomes(text: str, rows: list, found: list[_Cue], kinds) -> list[_Cue]:
@@ -128,26 +136,42 @@ def _outcomes(text: str, rows: list, found: list[_Cue], kinds) -> list[_Cue]:
     from X") the row is no cue: the words read as they would without it (:func:`~geo.rules.matcher.filter_spans` of
     the other phrases), and an action row that starts inside it is a cue as on its own ("pushed back": an advance of
     the other side; not "occupied" of "previously occupied positions", a not-action row there).
+
+    A total outcome row of ``geo/rules/discourse.jsonl`` (``rows`` holds them too: "all … attacks were repelled",
+    "repelled all", "всі атаки … відбито"), told in its sentence after the attempt, closes it as well, an actor
+    between or not: it names the attacks it ends ("attacked near A and B, but all attacks were repelled by our
+    units"); a count ("two attacks were repelled") is a part and no such row. Without an attempt before it, it is no
+    cue of its own.
     """
     actors = kinds.get(("speakers", "actor"), ())
     out: list[_Cue] = []
     inner = None
     for h in rows:
+        # a total outcome names its own subject, the attacks ("all attacks were repelled by our units", "the
+        # defenders repelled all of them"): an actor between it and the attempt parts nothing; one whose clause names
+        # places of its own ends the attacks there ("while our units repelled all attacks near B"), as in the next
+        # sentence (geo.discourse: an outcome that names no place)
+        told = h.table == "discourse"
+        if told and _own_places(text, h.end, _clause_bounds(text, h.start, h.end)[1], found):
+            continue
+        action = Action(h.get("action") or Action.REPELLED.value)
         before = [c for c in found if c.end <= h.start]
         last = max(before, key=lambda c: c.end) if before else None
-        if last is not None and (last.action in _ATTEMPTS or (last.action in _TAKING and _tried(text, last))) \
-                and not any(last.end <= a.start and a.end <= h.start for a in actors):
-            out.append(_Cue(Action(h.get("action")), f"attempt failed: {h.get('detail') or h.text}", h.start, h.end,
-                            h.text, attempt=last.start))
+        if last is not None and _closes(text, h, last) \
+                and (told or not any(last.end <= a.start and a.end <= h.start for a in actors)):
+            out.append(_Cue(action, f"attempt failed: {h.get('detail') or h.text}", h.start, h.end, h.text,
+                            attempt=last.start))
             continue
         # a try with no action word of its own ("спробували змінити обстановку в районах A, B, але були змушені
         # відступити"): an attempted mark after the last cue; the places after it have no cue but the outcome
         marks = [m for m in _modality_hits(text, last.end if last is not None else 0, h.start, ("attempted",))
-                 if not any(m.end <= a.start and a.end <= h.start for a in actors)]
+                 if told or not any(m.end <= a.start and a.end <= h.start for a in actors)]
         if marks:
-            out.append(_Cue(Action(h.get("action")), f"attempt failed: {h.get('detail') or h.text}", h.start, h.end,
-                            h.text, attempt=marks[-1].start))
+            out.append(_Cue(action, f"attempt failed: {h.get('detail') or h.text}", h.start, h.end, h.text,
+                            attempt=marks[-1].start))
             continue
+        if told:
+            continue  # no attempt before it in its sentence: the words inside it are cues as they are
         if inner is None:
             inner = [m for m in filter_spans(m for m in matches(text) if m.table not in SEPARATE_TABLES
                                              and m.get("outcome") is None)
@@ -156,6 +180,15 @@ def _outcomes(text: str, rows: list, found: list[_Cue], kinds) -> list[_Cue]:
                      m.get("modality") or "done", m.get("attempt") == "same")
                 for m in inner if h.start <= m.start < h.end and not _status_only(text, m.start, m.text)]
     return out
+
+
+def _closes(text: str, row, last: _Cue) -> bool:
+    """Whether the outcome ``row`` closes the cue ``last`` before it: an attempt (:data:`_ATTEMPTS`; a capture or an
+    entry when tried); a row of ``outcome: attack`` (a loss: "but suffered heavy losses", "проте зазнав втрат") only
+    an attack or a try (an advance that cost losses still advanced)."""
+    if row.get("outcome") == "attack":
+        return last.action is Action.ATTACKED or (last.action in _ATTEMPTABLE and _tried(text, last))
+    return last.action in _ATTEMPTS or (last.action in _TAKING and _tried(text, last))
 
 
 def _tried(text: str, cue: _Cue) -> bool:

@@ -53,8 +53,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  "attempt": frozenset({"same"}),
                  # outcome "attempt": a passive outcome with no subject of its own ("… but were forced to retreat",
                  # "… and were pushed back near X"): after an attempt in its sentence it says the attempt failed and
-                 # governs that attempt's places (geo.claims.action); without one it is no cue, the phrase inside it is
-                 "outcome": frozenset({"attempt"})}),
+                 # governs that attempt's places (geo.claims.action); without one it is no cue, the phrase inside it is;
+                 # outcome "attack": the same after an attack or a try only ("… but suffered heavy losses": an advance
+                 # that cost losses still advanced)
+                 "outcome": frozenset({"attempt", "attack"})}),
     # hedge "weighing": the writer weighs what he tells ("likely", "seems to", "could possibly": a commentator's
     # own judgement, never a side's channel asserting its gains, geo.claims.voice); hedge "reportive": the writer
     # passes on what others say ("reportedly", "allegedly", "claimed", "not confirmed": news copy retelling a
