@@ -100,3 +100,9 @@ def test_a_described_village_still_locates_by_the_place_it_names() -> None:
     # the description's own place stays a reference point ("a village at the gates of the town of Y")
     c = claim_at("Russian forces took Tykhe, a village at the gates of the town of Selydove.", "Selydove")
     assert c.role == "background", (c.role, c.why)
+
+
+def test_a_graze_is_no_foothold() -> None:
+    # "зацепило" of a strike's debris grazing a house has no "за": no foothold in the place
+    c = claim_at("Обломками беспилотника зацепило жилой дом в Тихом.", "Тихом")
+    assert c.action is not Action.ENTERED, (c.action, c.why)
