@@ -185,10 +185,17 @@ _CONTAINER_TAIL = re.compile(r"\s+(?:the\s+)?(?:[a-z]+ern\s+)?", re.IGNORECASE) 
 _POSSESSIVE = re.compile(r"['’]s?\s+")  # "Moscow's ", "Kyiv’s "
 
 
+# a capitalised word: a name (what a row of ``after: name`` needs before it)
+_NAME_WORD = re.compile(r"(?<![\w'’ʼ-])(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’ʼ-]")
+
+
 def _position_before(sentence: str, cls: str, lo: int, stop: int, tail: re.Pattern[str] = _THE_TAIL) -> bool:
     """Whether a ``cls`` row of ``geo/rules/positions.jsonl`` stands in ``sentence[lo:stop]`` with only ``tail``
-    (whitespace, "the", as the reader allows) between it and ``stop`` (where the name begins)."""
+    (whitespace, "the", as the reader allows) between it and ``stop`` (where the name begins). A row of ``after:
+    name`` counts only after a name in ``sentence[lo:]`` ("звільнивши A до B": B is how far the capture reached,
+    while in "зайшли до B" B is what was entered)."""
     return any(lo <= h.start and h.end <= stop and tail.fullmatch(sentence, h.end, stop)
+               and (h.get("after") != "name" or _NAME_WORD.search(sentence, lo, h.start) is not None)
                for h in read_all_kinds(sentence).get(("positions", cls), ()))
 
 

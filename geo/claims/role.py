@@ -51,8 +51,11 @@ _REFERENCE_BEFORE = _c(
     # the same as a noun phrase that describes the place ("captured Hrodivka, another frontline village some 15
     # kilometers (nine miles) from the logistics hub of Pokrovsk", "taken Tsukuryne, a village at the gates of
     # the town of Selydove"): the place the description names locates the first
+    # (the "of" right after the settlement noun is its name's: in "in Dnipropetrovsk, the village of X came under
+    # Russian control" and "DeepState, the village of X has fallen" X is the event's place, no reference point)
     r"(?<![\w'’-])(?-i:[A-Z])[\w'’-]*+\s*+,\s*+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:village|settlement|town|hamlet|locality)\s+(?:[\w()-]+\s+){0,8}?(?:near|outside|from|of|to|close\s+to)\s+"
+    r"(?:village|settlement|town|hamlet|locality)\s+(?:(?:[\w()-]+\s+){1,8}?(?:near|outside|from|of|to|close\s+to)"
+    r"|(?:near|outside|from|to|close\s+to))\s+"
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hub|centre|center)\s+of\s+)?$|"
     # a distance that locates what the comma or the settlement noun before it names ("took another settlement,
     # some 20 kilometers (12 miles) from logistics hub of Pokrovsk", "captured a village 15 km away from the town

@@ -111,7 +111,8 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # are attempting to break through": no speaker)
     "positions": (frozenset({"near", "container", "preposition", "actor-before", "possessed", "locator",
                              "approximately", "route", "stationed", "massed", "launched", "defence-line"}),
-                  {"speaks": frozenset({"no"})}),
+                  # after "name": the row counts only after a name ("звільнивши A до B": B how far it reached)
+                  {"speaks": frozenset({"no"}), "after": frozenset({"name"})}),
     # report-level markers, read by geo.discourse (find_markers): who speaks, lists, datelines
     # (its speech words are speech.jsonl's rows of scope "report": one phrase, one table); a closing mark opens the
     # clause at a sentence's end that names who spoke the block it closes ("…, — Генштаб.", "… (Генштаб)."); an
