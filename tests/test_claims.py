@@ -632,8 +632,9 @@ def test_stem_gate_never_refuses_a_regex_that_matches() -> None:
 
     rnd = random.Random(5)
     filler = ["the", "Russian", "forces", "near", "Pokrovsk,", "said", "(", "-", "on Monday", "58th"]
-    # the end-anchored searches and units left as regexes (cues, speakers, hedges, goals, intentions and failed tries are rule tables now): 8
-    assert len(cl._GATE.registered) >= 8
+    # the end-anchored searches left as regexes (cues, speakers, hedges, goals, intentions and failed tries are rule
+    # tables now; units one pass of their own, geo.claims.units.read_units): 2
+    assert len(cl._GATE.registered) >= 2
     for i, (pattern, stems) in enumerate(cl._GATE.registered):
         parsed = parser.parse(pattern.pattern, pattern.flags)
         at_end = pattern.pattern.rstrip(")").endswith("$")  # nothing may follow its match

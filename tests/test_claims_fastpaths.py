@@ -63,16 +63,6 @@ def test_direction_windows_fall_back_on_long_runs() -> None:
     assert cl.find_directions(text) == [("Name Name Name direction", len(text) - 24, len(text))]
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_gated_table_picks_the_rows_of_the_mask(seed: int) -> None:
-    rng = random.Random(seed)
-    table = cl._UNIT_TABLE  # the one gated table left (cues and speakers are rule tables)
-    assert len(table.rows) >= 5
-    for _ in range(300):
-        mask = rng.getrandbits(len(cl._GATE.registered)) if rng.random() < 0.95 else -1
-        assert table.rows_for(mask) == tuple(row for row, bits in zip(table.rows, table.bits) if mask & bits == bits)
-
-
 def _direct_old(sentence: str, cue: cl._Cue, start: int, end: int, *, strict: bool, country: bool = False) -> bool:
     """geo.claims._direct as it was before its word sets were built once."""
     if cue.end <= start:

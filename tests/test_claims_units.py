@@ -33,7 +33,7 @@ def _names(sentence: str) -> list[str]:
     ("Нанесено поражение 22-й и 61-й механизированных, десантно-штурмовой бригадам у Тихого.",
      "22-й и 61-й механизированных, десантно-штурмовой бригадам"),
     ("Бойцы горно-штурмового батальона вошли в Тихое.", "горно-штурмового батальона"),
-    ("Бойцы 2-го штурмбата вошли в Тихое.", "штурмбата"),
+    ("Бойцы 2-го штурмбата вошли в Тихое.", "2-го штурмбата"),  # an ordinal right before its noun
     # Ukrainian: a bare number for the ordinal
     ("Бійці 33 окремого штурмового полку звільнили Тихе.", "33 окремого штурмового полку"),
     ("Десантно-штурмові війська повернули контроль над Тихим.", "Десантно-штурмові війська"),
@@ -120,3 +120,65 @@ def test_the_hit_formula_on_units_is_fighting(sentence: str, name: str) -> None:
 ])
 def test_a_strike_on_a_place_stays_a_strike(sentence: str, name: str) -> None:
     assert _action(sentence, name) == "struck"
+
+
+# ---- one pass: each unit's span once, and the proper name it ends with (a claim's unit) ----
+
+def test_one_pass_reads_each_unit_once_with_its_proper_name_and_rank() -> None:
+    from geo.claims.units import find_units, read_units
+
+    s = ("Elements of the 58th Army, the 4th Army Tank Division, the Azov Battalion and the 82nd air assault and "
+         "3rd Tank Brigade held Tykhe.")
+    units = read_units(s)
+    assert [s[a:b] for a, b in find_designations(s)] == [
+        "58th Army", "4th Army Tank Division", "Azov Battalion", "82nd air assault and 3rd Tank Brigade"]
+    assert [(u.name, u.rank) for u in units] == [
+        ("58th Army", 3), ("4th Army Tank Division", 2), ("Azov Battalion", 1), ("3rd Tank Brigade", 1)]
+    # the name's span is the proper name's, inside the designation's
+    last = units[-1]
+    assert s[last.start:last.end] == "3rd Tank Brigade" and last.span[0] < last.start
+    assert [u[0] for u in find_units(s)] == [u.name for u in units]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a designation written small, or a plural, is no proper name; capitalised words before a named noun are one
+    ("Troops of the 25th separate Assault Brigade held Tykhe.", "Assault Brigade"),
+    ("Troops of the 3rd Assault and Tank Brigade held Tykhe.", "Tank Brigade"),
+    ("Troops of the 25th airborne brigade held Tykhe.", None),
+    # the name ends at the last noun of a rank as written among its capitalised words ("Army": a noun and an adjective)
+    ("In Siversk, 3rd Army forces entered the northern part of the town.", "3rd Army"),
+    ("The 58th Army assault groups attacked near Tykhe.", "58th Army"),
+    ("Troops of the 25th Army Brigade held Tykhe.", "25th Army Brigade"),
+    ("Troops of the 25th and 95th Airborne Brigades held Tykhe.", None),
+])
+def test_a_proper_name_is_written_as_one(sentence: str, name: str | None) -> None:
+    from geo.claims.units import find_units
+
+    assert [u[0] for u in find_units(sentence)] == ([name] if name else [])
+
+
+def test_a_count_before_a_noun_is_no_ordinal() -> None:
+    # "300 troops" counts them; "25th brigade", "2-го штурмбата" name one
+    assert _names("About 300 troops and the 25th brigade held Tykhe.") == ["troops", "25th brigade"]
+
+
+def test_a_noun_rows_rank_and_named_are_checked(tmp_path) -> None:
+    import json
+
+    from frontmap.errors import RuleError
+    from geo.claims.units import noun_ranks
+    from geo.rules import load_table
+    from geo.rules.lookup import LOOKUP_TABLES
+
+    classes, fields, matches = LOOKUP_TABLES["units"]
+    bad = [
+        [{"phrase": "Guards", "lang": "en", "class": "adjective", "rank": "1", "example": "The 5th Guards Brigade."}],
+        [{"phrase": "brigade*", "lang": "en", "class": "noun", "named": "yes", "example": "The 5th Brigade."}],
+        [{"phrase": "brigade*", "lang": "en", "class": "noun", "rank": "1", "example": "The 5th Brigade."},
+         {"phrase": "Brigade", "lang": "en", "class": "noun", "rank": "2", "case": "title", "example": "The 5th Brigade."}],
+    ]
+    for i, table in enumerate(bad):
+        (tmp_path / f"u{i}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in table))
+        rows_ = load_table(f"u{i}", classes=classes, fields=fields, matches=matches, folder=tmp_path)
+        with pytest.raises(RuleError, match=rf"u{i}.jsonl:{len(table)}:"):
+            noun_ranks(rows_, str(tmp_path / f"u{i}.jsonl"))

@@ -295,27 +295,44 @@ def test_a_name_kind_row_reads_the_name_beside_it(row) -> None:
 
 
 UNITS = lookup_rows("units")
-_UNIT_RANK = {"named-unit": 1, "group-before": 4, "group-after": 4, "district": 5}
+_UNIT_RANK = {"group-before": 4, "group-after": 4, "district": 5}
 
 
-_DESIGNATION = ("designation", "designation-noun")  # the words of a unit's designation in running text, any case
-
-
-@pytest.mark.parametrize("row", [r for r in UNITS if r.cls not in _DESIGNATION], ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
+@pytest.mark.parametrize("row", [r for r in UNITS if r.cls in _UNIT_RANK or r.get("rank")],
+                         ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_unit_row_names_a_unit_in_its_example(row) -> None:
+    # a proper name's words: a noun of a rank as written after an ordinal ("25th Brigade"), a group's, a district's
+    from geo.claims.units import written_form
+
+    word = written_form(row) if row.cls == "noun" else row.phrase
     units = find_units(row.example)
-    rank = int(row.get("rank") or _UNIT_RANK.get(row.cls, 1))
-    assert any(row.phrase in name and r == rank for name, _, _, r in units), (row.line, units)
-    # a proper name's words (case: title): in lower case no unit
-    lower = row.example.replace(row.phrase, row.phrase.lower())
-    assert not any(row.phrase.lower() in name for name, _, _, _ in find_units(lower)), row.line
+    rank = int(row.get("rank") or _UNIT_RANK[row.cls])
+    assert any(word in name and r == rank for name, _, _, r in units), (row.line, units)
+    if row.cls == "noun":
+        assert any(re.fullmatch(rf"\d+(?:st|nd|rd|th) .*{re.escape(word)}", name) for name, _, _, _ in units), row.line
+    # in lower case no unit
+    lower = row.example.replace(word, word.lower())
+    assert not any(word.lower() in name.lower() for name, _, _, _ in find_units(lower)), row.line
+
+
+@pytest.mark.parametrize("row", [r for r in UNITS if r.get("named")], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_named_row_names_a_unit_after_a_name_in_its_example(row) -> None:
+    # "the Azov Brigade": capitalised words before the noun as written, a unit of rank 1
+    from geo.claims.units import written_form
+
+    word = written_form(row)
+    assert any(not name[0].isdigit() and name.endswith(word) and r == 1 for name, _, _, r in find_units(row.example)), \
+        row.line
+
+
+_DESIGNATION = ("designation", "noun")  # the words of a unit's designation in running text, any case
 
 
 @pytest.mark.parametrize("row", [r for r in UNITS if r.cls in _DESIGNATION + ("adjective",)],
                          ids=lambda r: f"{r.line}:{r.phrase}:{r.cls}")
 def test_a_designation_row_stands_in_a_units_designation_in_its_example(row) -> None:
-    # a designation row, and an adjective row written small ("25th guards brigade"), is read inside the span of a
-    # unit's designation in its example; with the unit's noun gone, the words name no unit
+    # a designation row, a unit's noun, and an adjective row written small ("25th guards brigade"), is read inside the
+    # span of a unit's designation in its example
     from geo.claims.units import find_designations
 
     example = row.example if row.cls in _DESIGNATION else row.example.lower()

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from functools import lru_cache, reduce
 from operator import or_
-from typing import Generic, NamedTuple, TypeVar
 from geo.rules.matcher import read_all_kinds
 from geo.text import FOLDS_TO_ASCII
 
@@ -108,54 +107,6 @@ _GATE = _StemGate()
 def _stem_mask(text: str) -> int:
     """:meth:`_StemGate.mask` of a sentence (kept: asked for each of its mentions and regexes)."""
     return _GATE.mask(text)
-
-
-_Row = TypeVar("_Row")
-
-
-class _Both(NamedTuple):
-    """The stems of a table row whose every match holds one of ``first`` and one of ``second``
-    ("took ... control"): the row runs only where both stand, each registered with the gate."""
-
-    first: tuple[str, ...]
-    second: tuple[str, ...]
-
-
-def _gate_bits(pattern: re.Pattern[str], stems: tuple[str, ...] | _Both) -> int:
-    """Register a table row's pattern with its stems; returns the bits a mask must hold for it."""
-    if isinstance(stems, _Both):
-        return _GATE.bit(pattern, stems.first) | _GATE.bit(pattern, stems.second)
-    return _GATE.bit(pattern, stems)
-
-
-class _GatedTable(Generic[_Row]):
-    """A table of rows with their gate bits, and the rows each stem mask selects.
-
-    A row is selected when the mask holds all its bits (one, or two for a :class:`_Both` row).
-    Few masks recur (a mask is a set of stems, not a text): the rows a mask selects are kept per
-    mask, so a sentence costs a look-up, not a pass over the table. Bounded like _WordMasks.
-    """
-
-    def __init__(self, rows: tuple[_Row, ...], bits: tuple[int, ...]) -> None:
-        self.rows = rows
-        self.bits = bits
-        self._union = reduce(or_, bits, 0)
-        self._picked: dict[int, tuple[_Row, ...]] = {}
-
-    def rows_for(self, mask: int) -> tuple[_Row, ...]:
-        """The rows whose bits are all set in ``mask``."""
-        key = mask & self._union
-        picked = self._picked.get(key)
-        if picked is None:
-            if len(self._picked) >= _WORDS_KEPT:
-                self._picked.clear()
-            picked = self._picked[key] = tuple(row for row, bits in zip(self.rows, self.bits) if key & bits == bits)
-        return picked
-
-
-def _gated(table: _GatedTable[_Row], text: str) -> tuple[_Row, ...]:
-    """The rows of a table whose regex can match in ``text``."""
-    return table.rows_for(_stem_mask(text))
 
 
 def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = ()) -> bool:

@@ -99,16 +99,17 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
                               "street-before"}),
                    {"case": frozenset({"title"}), "front": frozenset({"yes"}), "chain": frozenset({"after"})},
                    frozenset({"word", "prefix"})),
-    # the words of a military unit's name (geo.claims.units): proper names, each such row ``case: title``; an ordinal,
-    # adjectives, a unit noun of a rank (1 battalion to brigade, 2 division, 3 corps, army, fleet): "25th Separate
-    # Airborne Brigade"; a capitalised name and a named-unit noun: "Azov Brigade"; the words before and after a group's
-    # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district. A unit's designation in running text, in
-    # any case (geo.claims.units.find_designations: "82nd air assault and 3rd tank brigades", "десантно-штурмовой
-    # бригады"): the adjective rows and the ``designation`` rows (Russian and Ukrainian stems, a few English words) before
-    # a ``designation-noun`` row (a unit's noun in any case and number)
-    "units": (frozenset({"adjective", "unit", "named-unit", "group-before", "group-after", "district", "designation",
-                         "designation-noun"}),
-              {"rank": frozenset({"1", "2", "3"}), "case": frozenset({"title"})}, frozenset({"word"})),
+    # the words of a military unit's name (geo.claims.units, one pass for a claim's unit and for the spans no cue stands
+    # in): a unit's ``noun`` (in any case and number, "brigade*", "бригад*"; an abbreviation ``case: title``, as written,
+    # "TA"), of a ``rank`` where one is known (1 battalion to brigade, 2 division, 3 corps, army, fleet), ``named`` where
+    # capitalised words before it name a unit ("Azov Brigade"); the ``adjective`` rows (a proper name's words, ``case:
+    # title``) and ``designation`` rows (Russian and Ukrainian stems, a few English words) before it, in any case ("82nd
+    # air assault and 3rd tank brigades", "десантно-штурмовой бригады"); an ordinal, capitalised adjectives and a noun of a
+    # rank as written make a unit's proper name ("25th Separate Airborne Brigade"); the words before and after a group's
+    # name: "Battlegroup Vostok", "Vostok Group of Forces"; a military district
+    "units": (frozenset({"adjective", "noun", "group-before", "group-after", "district", "designation"}),
+              {"rank": frozenset({"1", "2", "3"}), "named": frozenset({"yes"}), "case": frozenset({"title"})},
+              frozenset({"word"})),
     # words that, followed by a dot, almost never end a sentence (geo.text): a person's title or rank, a reference
     # ("fig.", "no."), a body, a month, a place's kind ("St.", "обл."), a language; each row one word as written
     # before the dot
