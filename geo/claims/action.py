@@ -60,6 +60,9 @@ class _Cue(NamedTuple):
     #: for a passive outcome (a row of ``outcome: attempt``, :func:`_outcomes`), the start of the attempt whose
     #: failure it tells; -1 for every other cue
     attempt: int = -1
+    #: a manoeuvre that under an intention is planned, not hypothetical (a row of ``intended: yes``: "планують
+    #: просунутися до X", "aim to encircle X"; :func:`intended`)
+    intended: bool = False
 
 
 def _status_only(text: str, start: int, word: str) -> bool:
@@ -87,7 +90,8 @@ def _all_cues(text: str) -> tuple[_Cue, ...]:
             outcomes.append(h)
         elif not _status_only(text, h.start, h.text):
             found.append(_Cue(Action(h.get("action")), h.get("detail") or h.text, h.start, h.end, h.text,
-                              h.get("modality") or "done", h.get("attempt") == "same"))
+                              h.get("modality") or "done", h.get("attempt") == "same",
+                              intended=h.get("intended") == "yes"))
     if blocks:
         found = [c for c in found if not any(c.start < e and c.end > s for s, e in blocks)]
     if found:
@@ -394,7 +398,42 @@ def _clause_modality(sentence: str, cue: _Cue, cues, lo: int) -> str:
                  h.end <= c.start and c.end <= cue.start and "," in sentence[c.end:cue.start] for c in cues if c is not cue)]
     if marks:
         return marks[-1].cls
-    return "expected" if _expected(sentence, cue, lo) else "done"
+    return "expected" if _expected(sentence, cue, lo) or intended(sentence, cue, lo) else "done"
+
+
+def intended(sentence: str, cue: _Cue, lo: int) -> bool:
+    """Whether ``cue`` is a manoeuvre a side intends, plans or is tasked with: a row of ``intended: yes`` of
+    ``geo/rules/actions.jsonl`` ("просунутися", "обійти", "охопити", "to advance", "to encircle") that an
+    ``intention`` row of ``plan: yes`` of ``geo/rules/intentions.jsonl`` (a side's plan, aim or task: "plan", "aim",
+    "планують", "завдання"; not a modal's or a wish's) governs directly, in its clause from ``lo``: nothing
+    between them but other such rows, list conjunctions (``geo/rules/conjunctions.jsonl``) and a dash ("Російські
+    війська планують просунутися до X", "завдання — обійти та охопити X", "Russian forces aim to encircle X"). Such a
+    place is no background: the side stands before it, an advance there with the modality ``expected``. A capture
+    intended stays a hypothesis (it says nothing of where the troops are), and so does a manoeuvre a modal only
+    weighs ("would need months to advance on X"). A dash that opens the clause stands for "is" after the intention's
+    noun ("Завдання — обійти X"): the clause before it is read too."""
+    if not cue.intended:
+        return False
+    head = sentence[:lo].rstrip()
+    if head[-1:] in ("—", "–"):
+        lo = _clause_bounds(sentence, len(head) - 1, len(head) - 1)[0]
+    kinds = read_all_kinds(sentence)
+    others = [(h.start, h.end) for h in kinds.get(("actions", "action"), ()) if h.get("intended") == "yes"]
+    for h in kinds.get(("intentions", "intention"), ()):
+        if h.get("plan") != "yes" or not (lo <= h.start and h.end <= cue.start):
+            continue
+        gap = sentence[h.end:cue.start]
+        for a, b in sorted(others, reverse=True):
+            if h.end <= a and b <= cue.start:
+                gap = gap[:a - h.end] + " " + gap[b - h.end:]
+        if all(w in _INTENDED_GLUE for w in gap.casefold().split()):
+            return True
+    return False
+
+
+# what may stand between an intention and the manoeuvre it governs: list conjunctions (geo/rules/conjunctions.jsonl)
+# and a dash ("завдання — обійти та охопити X")
+_INTENDED_GLUE = frozenset({r.key for r in lookup_rows("conjunctions") if r.cls == "list"} | {"—", "–", "-"})
 
 
 _EXPECTED_AFTER = 30  # characters from a capture to a forecast's mark after it ("may be liberated very soon")
@@ -431,11 +470,13 @@ _TIME_AFTER = re.compile(r"(?<!\s)\s+(?:after|afterwards|before|thereafter|по�
 
 def _with_modality(action: Action, detail: str, modality: str) -> tuple[Action, str]:
     """What a modality makes of an action: ``near`` (close to taking) an advance, ``attempted`` a try to take,
-    enter, advance or fight an attack, ``expected`` (a capture foretold) fighting."""
+    enter, advance or fight an attack, ``expected`` a capture foretold fighting, a manoeuvre planned an advance."""
     if modality == "near":
         return Action.ADVANCING, f"near: {detail}"
     if modality == "expected" and action in _EXPECTABLE:
         return Action.FIGHTING, f"expected: {detail}"
+    if modality == "expected":  # a manoeuvre planned (:func:`intended`): an advance, whatever the verb
+        return Action.ADVANCING, f"planned: {detail}"
     if modality == "attempted" and action in _ATTEMPTABLE:
         return Action.ATTACKED, f"attempted: {detail}"
     return action, detail

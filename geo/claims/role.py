@@ -11,7 +11,7 @@ from geo.rules.region_words import after_name, list_after as region_list_after, 
 from geo.relative import point_pattern, point_stems
 from geo.claims.matching import (_CONTAINER_TAIL, _GATE, _I, _ODD_FOLDS, _c, _locator_before, _may_end_in, _position_before,
                                  _possessed_after, _stem_mask)
-from geo.claims.action import _Cue, _expected, _hypothetical, _relative_cue
+from geo.claims.action import _Cue, _expected, _hypothetical, _relative_cue, intended
 from geo.claims.clauses import stretch_links
 from geo.sectors import ADJECTIVE_ITEM_AFTER, LIST_ADJECTIVE, adjective_items_before, before_direction_word
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
@@ -365,9 +365,11 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "speaker", "speaker: country as actor"
     if _MODIFIER_AFTER.match(after) and not _LIST_JOIN_BEFORE.search(before):
         return "background", "background: used as a modifier"
-    if cue is not None and _hypothetical(sentence, cue, lo, skip=(start, end)) and not _expected(sentence, cue, lo):
+    if (cue is not None and _hypothetical(sentence, cue, lo, skip=(start, end)) and not _expected(sentence, cue, lo)
+            and not intended(sentence, cue, lo)):
         # a capture foretold for soon ("A may be liberated very soon") is no mere hypothesis: the place is being
-        # fought for (fighting, the modality ``expected``)
+        # fought for (fighting, the modality ``expected``); nor is a manoeuvre planned ("планують просунутися до A":
+        # an advance, the modality ``expected``)
         return "background", f"background: hypothetical '{cue.text}'"
     if cue is not None and _since(sentence, cue, lo):
         return "background", f"background: a past event as a time reference ('since … {cue.text}')"

@@ -56,7 +56,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  # governs that attempt's places (geo.claims.action); without one it is no cue, the phrase inside it is;
                  # outcome "attack": the same after an attack or a try only ("… but suffered heavy losses": an advance
                  # that cost losses still advanced)
-                 "outcome": frozenset({"attempt", "attack"})}),
+                 "outcome": frozenset({"attempt", "attack"}),
+                 # intended "yes": a manoeuvre a side plans or is tasked with ("планують просунутися до X", "aim to
+                 # encircle X") is no mere hypothesis under an intention row of ``plan: yes`` of
+                 # geo/rules/intentions.jsonl: an advance at X with the modality "expected" (geo.claims.action), never
+                 # a capture
+                 "intended": frozenset({"yes"})}),
     # hedge "weighing": the writer weighs what he tells ("likely", "seems to", "could possibly": a commentator's
     # own judgement, never a side's channel asserting its gains, geo.claims.voice); hedge "reportive": the writer
     # passes on what others say ("reportedly", "allegedly", "claimed", "not confirmed": news copy retelling a
@@ -103,8 +108,11 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # the action is a premise, not an event (geo.claims.action._premise); after "capture": a future or conditional
     # verb whose subject is a capture noun anywhere before it in its clause ("взятие X позволит …", "освобождение
     # которого обеспечит …"): what taking X would bring, a purpose, not a capture
+    # plan "yes": an intention that is a side's plan, aim or task ("plan", "aim", "планують", "завдання"), not a
+    # modal's or a wish's ("would", "could", "хочуть"): a manoeuvre it governs (an action row of ``intended: yes``) is
+    # planned, an advance with the modality expected (geo.claims.action.intended)
     "intentions": (frozenset({"intention", "goal", "goal-verb", "history", "consequence"}),
-                   {"after": frozenset({"capture"})}),
+                   {"after": frozenset({"capture"}), "plan": frozenset({"yes"})}),
     "not_places": (frozenset({"group-of-forces", "weapon", "nickname"}), {}),
     # words whose place next to a name says what the name is ("near X", "in the Y region", "Moscow's ministry"),
     # read by geo.claims with the positions as code; a possessed row of ``speaks: no`` only acts ("Moscow's troops
