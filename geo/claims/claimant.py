@@ -111,6 +111,10 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         if need == "follows" and not _speaks_next(text, h.start, h.end,
                                                   _verbs(speech, sources) + stances):
             continue
+        if not speech and not stances and h.get("speaks") != "alone" and _POSSESSIVE.match(text, h.end):
+            # "Putin's army shelled Kupiansk": named as whose army, no one speaks (a group of forces is its bulletin's
+            # subject: "Tsentr Group of Forces' units hit …")
+            continue
         if h.get("medium") == "channel" and any(_own_channel(text, a.end, h.start, speech) for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
         if h.get("speaks") == "relayed":
@@ -130,6 +134,10 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         said = kinds.get(("speech", "speech"), ())
         found = [a for a in found if a not in alone or not _reported(text, a, said, found)]
     return tuple(found)
+
+
+# a possessive right after a name ("Putin's army", "Syniehubov’s office")
+_POSSESSIVE = re.compile(r"['’]s(?!\w)")
 
 
 # whom unnamed sources speak for, by the side of the agency that quotes them (a speaker row's ``relays``)
