@@ -70,7 +70,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_caption, office_after,
                          reporting_speakers)
-from geo.claims.claimant import CLAUSE_MARK
+from geo.claims.claimant import CLAUSE_MARK, addressed
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
@@ -289,6 +289,8 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         # a header line with no speech word that tells an event names its speaker by a colon after it ("Syniehubov:
         # two villages were shelled"); a name it only mentions ("Putin's army shells Kupiansk") speaks nothing
         named = [n for n in named if _HEADER_COLON.match(sentence, n.end)]
+    # whom a speaker reports to is no speaker ("Gerasimov reported to President Vladimir Putin that …")
+    named = [n for n in named if not any(addressed(sentence, m, n) for m in speech)] or named
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker

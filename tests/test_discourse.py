@@ -358,6 +358,18 @@ def test_a_header_that_only_names_someone_names_no_speaker() -> None:
     assert spoken is not None and spoken.claimant is Claimant.UA_OFFICIAL
 
 
+@pytest.mark.parametrize("text, claimant", [
+    # whom the speaker reports to is not who speaks
+    ("Ukraine's General Staff reported to President Zelensky that Kupiansk was held.", Claimant.UA_GENERALSTAFF),
+    ("Valery Gerasimov, Chief of the General Staff of the Russian Armed Forces, reported to President Vladimir "
+     "Putin that Kupiansk had been taken.", Claimant.RU_OFFICIAL),
+])
+def test_whom_a_speaker_reports_to_does_not_speak(text, claimant) -> None:
+    speaker = read_report(text)[0].speaker
+    assert speaker is not None and speaker.claimant is claimant and "Zelensky" not in speaker.text, speaker
+    assert "Putin" not in speaker.text
+
+
 def test_colon_list_ends_with_its_item_lines() -> None:
     # a line that is no list item ends the list; a colon inside a line opens none
     states = read_report("Ворог просунувся:\n- у Ямполі;\nЗа даними Генштабу: бої тривають.\n- біля Торського.")

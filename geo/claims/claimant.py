@@ -166,7 +166,24 @@ def reporting_speakers(text: str, speech: Hit, named) -> list:
     if REPORTING.search(text, 0, speech.start) is None:
         return []
     return [n for n in named if speech.end <= n.start <= speech.end + TITLE_REACH
-            and CLAUSE_MARK.search(text, speech.end, n.start) is None]
+            and CLAUSE_MARK.search(text, speech.end, n.start) is None and not addressed(text, speech, n)]
+
+
+# a speech word's "to" and at most a title before a name: whom the speaker reports to ("reported to President Putin")
+_ADDRESSEE = re.compile(r"\s++to\s++(?:[^\s,;:]++\s++){0,3}")
+
+
+def addressed(text: str, speech, name) -> bool:
+    """Whether ``name`` (a span with ``start``) is whom the speech word ``speech`` is addressed to ("Gerasimov
+    reported to President Vladimir Putin that …"): the one spoken to, not the speaker.
+
+    >>> from collections import namedtuple
+    >>> Span = namedtuple("Span", "start end")
+    >>> t = "Gerasimov reported to President Putin that Kupiansk was taken."
+    >>> addressed(t, Span(10, 18), Span(t.index("Putin"), t.index("Putin") + 5))
+    True
+    """
+    return speech.end <= name.start and _ADDRESSEE.fullmatch(text, speech.end, name.start) is not None
 
 
 def _reported(text: str, attr: _Attr, speech: tuple[Hit, ...], found: list[_Attr]) -> bool:
