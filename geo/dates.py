@@ -67,7 +67,7 @@ from geo.rules.lookup import lookup_rows, row_pattern
 from geo.rules.matcher import rows
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["BODY_REFERENCE", "DAY_TABLE", "SCOPES", "SUMMARY_OFFSETS",
+__all__ = ["BODY_REFERENCE", "refers_back", "DAY_TABLE", "SCOPES", "SUMMARY_OFFSETS",
            "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date",
            "mention_date"]
 
@@ -468,6 +468,20 @@ def _may_refer_back(sentence: str) -> bool:
         return True  # a letter the regex folds onto ASCII: let it judge
     low = sentence.lower()
     return any(stem in low for stem in _BACK_REFERENCE_STEMS)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether ``sentence`` goes on in the words of a speaker named before it ("According to him, …", "the
+    ministry said", "He also said", "…», – сказав він"): news copy attributing what it tells.
+
+    Examples
+    --------
+    >>> refers_back("According to him, Kupiansk was shelled twice.")
+    True
+    >>> refers_back("Russian troops shelled Kupiansk twice.")
+    False
+    """
+    return _may_refer_back(sentence) and _BACK_REFERENCE.search(sentence) is not None
 
 
 def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "",

@@ -70,7 +70,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_caption, office_after,
                          reporting_speakers)
-from geo.claims.claimant import CLAUSE_MARK
+from geo.claims.claimant import CLAUSE_MARK, addressed
 from geo.claims.carry import Carried, ContextReader
 from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
@@ -285,10 +285,19 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
         named = chosen or [n for n in named if speech and i < _LEAD_SENTENCES
                            and sentence[:n.start].strip(_OPENING).lower() in ("", "the")] \
             or ([closing] if closing is not None else [])
+    elif not (speech or closing) and _last_cue(sentence) is not None:
+        # a header line with no speech word that tells an event names its speaker by a colon after it ("Syniehubov:
+        # two villages were shelled"); a name it only mentions ("Putin's army shells Kupiansk") speaks nothing
+        named = [n for n in named if _HEADER_COLON.match(sentence, n.end)]
+    # whom a speaker reports to is no speaker ("Gerasimov reported to President Vladimir Putin that …")
+    named = [n for n in named if not any(addressed(sentence, m, n) for m in speech)] or named
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
     return Speaker(last.claimant, last.text, i, summary=last.summary)
+
+
+_HEADER_COLON = re.compile(r"[\w-]*+\s*+:")  # the rest of the speaker's word, and a colon right after it
 
 
 # A clause that closes a sentence and only says who spoke: news copy retells a summary sentence by sentence with
@@ -566,12 +575,13 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         speaker = named or paragraph or (outlet if recalled else report)
         listing = None
         # a line that ends with a colon opens a list whose items are the lines below it ("Ворог просунувся:\n- у
-        # Ямполі;\n- в Сіверську"): each item line takes the action of the line before the colon
-        line_start = s == 0 or text[s - 1] == "\n"
-        if colon_list is not None and line_start and _LIST_ITEM.match(text, s):
-            listing = colon_list
-        elif line_start or (e < len(text) and text[e] == "\n"):
-            colon_list = None
+        # Ямполі;\n- в Сіверську"; a strike list's timed lines, "22:50, Senkove village. A house was damaged."):
+        # each item line takes the action of the line before the colon; the list ends at the first line that is no item
+        if s == 0 or text[s - 1] == "\n":
+            if colon_list is not None and _LIST_ITEM.match(text, s):
+                listing = colon_list
+            else:
+                colon_list = None
         if sentence.rstrip().endswith(":") and (e == len(text) or text[e] == "\n"):
             cue = _last_cue(sentence)
             if cue is not None and cue.action is not Action.OTHER:
@@ -752,7 +762,12 @@ _VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0
 _LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
 _CLASH = frozenset({Action.REPELLED, Action.ATTACKED, Action.FIGHTING})  # what an event noun of a clash places
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one
-_LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-–—•*·▪]|\d{1,2}[.)])\s")  # a line of a list: "- 94 drones: A, B", "2) A"
+# a line of a list: "- 94 drones: A, B", "2) A", or a line of a strike list that opens with the time of the strike, its
+# day before it ("22:50, Senkove village", "13:45 Kupiansk district", "June 8, 01:50, …", "08.06, 01: 50 …"; machine
+# translation spaces the colon: "22: 50")
+_LIST_ITEM = re.compile(r"[ \t]{0,8}(?:(?:[-–—•*·▪]|\d{1,2}[.)])\s"
+                        r"|(?:(?:[^\W\d_]{3,}\.?\s\d{1,2}|\d{1,2}\s[^\W\d_]{3,}|\d{1,2}\.\d{2}(?:\.\d{2,4})?),?\s+)?"
+                        r"(?:[01]?\d|2[0-3])\s?:\s?[0-5]\d(?!\d)(?!\s?:\s?\d),?\s)")
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
 _LEAD_PARAGRAPHS = 1  # the lead: one paragraph (measured: a second one brings in background days,
 # "X reported yesterday", "As of May 30", more often than the news day)
@@ -774,9 +789,17 @@ def _opening(sentence: str) -> str:
     'Russian forces attacked Tykhe'
     """
     head, comma, rest = sentence.partition(",")
-    if comma and _attribution_aside(head):
+    if comma and (_attribution_aside(head) or _continuation_aside(head)):
         return " ".join(rest.split(",", 1)[0].split()[:_OPENING_WORDS])
     return " ".join(head.split()[:_OPENING_WORDS])
+
+
+def _continuation_aside(head: str) -> bool:
+    """Whether ``head``, the words before a sentence's first comma, is only a word that goes on with what came before
+    (a ``continuation`` row of ``geo/rules/discourse.jsonl``: "In addition", "Also", "Крім того"): the clause after it
+    opens the sentence ("In addition, the day before, the community was shelled")."""
+    bare = head.strip(_OPENING + " \t\n").casefold()
+    return any(m.cls == "continuation" and m.text.casefold() == bare for m in find_markers(head))
 
 
 def _attribution_aside(head: str) -> bool:
@@ -840,8 +863,9 @@ def _is_photo_caption(text: str, states: Sequence[SentenceState], k: int, end: i
 
 
 def _line_of(text: str, start: int) -> str:
-    """The line ``start`` stands in, from its beginning."""
-    return text[text.rfind("\n", 0, start) + 1:start + 4]
+    """The line ``start`` stands in, from its beginning, to far enough past ``start`` for a list item's mark (a
+    strike list's day and time: "September 17, 01: 50, ")."""
+    return text[text.rfind("\n", 0, start) + 1:start + 32]
 
 
 def _day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.date | None,
@@ -1049,6 +1073,9 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     day, scope = _day(text, states, last, report_date, memo)
     if scope == "paragraph":
         return day
+    s, e = states[last].span
+    if states[k].paragraph != first and text[s:e].rstrip().endswith(":"):
+        return day  # the line that introduces a list with a colon dates its lines ("On June 7, … were shelled:")
     s, e = states[first].span
     if _day(text, states, first, report_date, memo)[0] is None or claim_date(_opening(text[s:e]), report_date) is None:
         return None  # the paragraph's first sentence names no date, or does not open with it

@@ -312,3 +312,24 @@ def test_unnamed_sources_without_a_sided_agency_are_no_speaker() -> None:
     assert [a.text for a in _find_attributions(text)] == []
     text = "Reuters, citing security sources, said Russian units had reached the outskirts of Siversk."
     assert [a.claimant for a in _find_attributions(text)] == [Claimant.MEDIA]
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # English news machine-translated from Russian spells Ukrainian regional heads and their offices the Russian way
+    ("Russian drones hit a house in Kivsharivka, Oleg Sinegubov said.", "Kivsharivka", Claimant.UA_OFFICIAL),
+    ("Russian artillery shelled Podoly, Synegubov reported.", "Podoly", Claimant.UA_OFFICIAL),
+    ("The enemy shelled Podoly, the head of the Kharkiv OVA said.", "Podoly", Claimant.UA_OFFICIAL),
+    ("The enemy shelled Podoly, the chairman of the Kharkiv RMA said.", "Podoly", Claimant.UA_OFFICIAL),
+    ("Russian artillery shelled Kivsharivka, the head of the Kupiansk city military administration said.",
+     "Kivsharivka", Claimant.UA_OFFICIAL),
+    ("The enemy shelled Vovchansk, the head of the Kharkiv Regional State Administration reported.", "Vovchansk",
+     Claimant.UA_OFFICIAL),
+])
+def test_ukrainian_regional_heads_in_russian_spelling(sentence, name, claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+def test_a_name_in_the_possessive_does_not_speak() -> None:
+    # "Putin's army" names whose army it is; with a speech word the owner may still speak ("Zelensky's office said")
+    assert _claimant("Putin's army shelled Kupiansk again overnight.", "Kupiansk") is None
+    assert _claimant("Russian drones hit Kupiansk, Zelensky's office said.", "Kupiansk") is Claimant.UA_OFFICIAL

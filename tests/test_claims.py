@@ -477,6 +477,14 @@ def test_own_voice_summary_is_a_milblogger() -> None:
         "Russian forces made a confirmed advance west of Pokrovsk. The New York Times reported hundreds of soldiers "
         "missing. Ukrainian forces reported Russian attempts to advance towards Siversk. Russian units advanced near "
         "Toretsk. Russian troops took control of Novoivanovka.",
+        # an English news item relaying a Ukrainian regional head's strike list: it goes on in his words ("According
+        # to him", "the head of the OVA added") and spells his name as the Russian does
+        "Russian troops struck Kupiansk overnight, Oleg Sinegubov said on Saturday.\n"
+        "According to him, the villages of the district were shelled by the enemy:\n"
+        "01:50, Kivsharivka village. As a result of shelling by the Russian military, a house was damaged.\n"
+        "22:50, Podoly village. As a result of shelling by the Russian military, a car was damaged.\n"
+        "22:00, Kupiansk. As a result of shelling by the Russian military, a shop was damaged.\n"
+        "Emergency services are working at the scene, the head of the OVA added.",
     ],
 )
 def test_no_own_voice(text: str) -> None:

@@ -50,6 +50,11 @@ def test_genre_formulas(sentence: str, name: str, action: Action, modality: str)
     # a count of weapons in a line with no verb: the places it hit
     ("- 52 БпЛА різної модифікації Гуляйполе, Залізничне та Преображенка;", "Залізничне"),
     ("- 12 drones at Nikopol, Marhanets and Pokrovske;", "Marhanets"),
+    # a regional head's strike report retold in English: the strike as the sentence's subject or its cause
+    ("The shelling of the villages of Hrushivka, Podoly and the town of Kupiansk caused fires.", "Hrushivka"),
+    ("The shelling of the villages of Hrushivka, Podoly and the town of Kupiansk caused fires.", "Kupiansk"),
+    ("As a result of the aerial bomb attack on Horiane, two houses were damaged.", "Horiane"),
+    ("As a result of the KAB attack on Horiane, two houses were damaged.", "Horiane"),
 ])
 def test_strikes_by_weapons(sentence: str, name: str) -> None:
     assert _claim(sentence, name).action is Action.STRUCK

@@ -305,6 +305,71 @@ def test_colon_line_opens_a_list_of_lines(text, action) -> None:
     assert all(st.listing is not None and st.listing.action is action for st in states[1:]), states
 
 
+@pytest.mark.parametrize("item", [
+    "22:50, Kivsharivka village, Kupiansk district.",
+    "22: 50, Kivsharivka village, Kupiansk district.",  # machine translation spaces the colon
+    "June 7, 01:50, Kivsharivka village, Kupiansk district.",
+    "13:45 Kupiansk district, Kivsharivka village.",
+])
+def test_a_strike_lists_timed_lines_take_the_verb_before_the_colon(item) -> None:
+    # a regional head's strike list retold in English: each line opens with the time of the strike, a sentence on
+    # what was damaged follows in the same line, and the next timed line goes on with the list
+    text = ("According to him, Kupiansk and its district were shelled by the enemy:\n\n"
+            f"{item} As a result of the shelling, a private house was damaged.\n\n"
+            "10:20, Podoly village. A car was damaged.\n\nThe evacuation continues.")
+    states = read_report(text)
+    items = [k for k, st in enumerate(states) if st.listing is not None]
+    starts = [text.index(item), text.index("10:20")]
+    assert [states[k].span[0] for k in items] == starts
+    assert all(states[k].listing.action is Action.STRUCK for k in items)
+
+
+def test_a_time_that_opens_a_line_after_no_colon_lists_nothing() -> None:
+    states = read_report("Russian troops shelled Kupiansk.\n22:50, Kivsharivka village. A house was damaged.")
+    assert all(st.listing is None for st in states)
+
+
+def test_the_colon_line_dates_its_timed_lines() -> None:
+    # "On June 7, … were recorded:" dates the lines below it, though its date does not open it
+    text = ("Oleh Syniehubov said the enemy shelled Kupiansk at night.\n\n"
+            "During the day on June 7, enemy shelling was recorded in the region:\n\n"
+            "13:20, Kivsharivka village. A car was damaged.\n\n10:20, Podoly village. A house was damaged.")
+    states = read_report(text)
+    day = dt.date(2024, 6, 8)
+    lines = [k for k, st in enumerate(states) if text[st.span[0]:].startswith(("13:20", "10:20"))]
+    assert [paragraph_date(text, states, k, day) for k in lines] == [dt.date(2024, 6, 7)] * 2
+    assert paragraph_date(text, states, 0, day) is None
+
+
+@pytest.mark.parametrize("opener", ["In addition, the day before,", "Also, the day before,", "Besides, the day before,"])
+def test_a_day_after_a_continuation_word_opens_its_paragraph(opener) -> None:
+    # "In addition, the day before, the community was shelled. As a result of the shelling of X, …": the day
+    # dates the paragraph's later sentences too
+    text = ("Russian troops shelled Kupiansk this morning, the governor said.\n"
+            f"{opener} the Velykyi Burluk community came under fire. A house was damaged in Pidserednie.")
+    states = read_report(text)
+    assert paragraph_date(text, states, 2, dt.date(2024, 8, 1)) == dt.date(2024, 7, 31)
+
+
+def test_a_header_that_only_names_someone_names_no_speaker() -> None:
+    # a headline that tells an event speaks through a name only with a colon after it; "Putin's army" speaks nothing
+    assert read_report("Putin's army shells Kupiansk again\nThe enemy hit Podoly overnight.")[1].speaker is None
+    spoken = read_report("Syniehubov: Russians shelled Kupiansk\nThe enemy hit Podoly overnight.")[1].speaker
+    assert spoken is not None and spoken.claimant is Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # whom the speaker reports to is not who speaks
+    ("Ukraine's General Staff reported to President Zelensky that Kupiansk was held.", Claimant.UA_GENERALSTAFF),
+    ("Valery Gerasimov, Chief of the General Staff of the Russian Armed Forces, reported to President Vladimir "
+     "Putin that Kupiansk had been taken.", Claimant.RU_OFFICIAL),
+])
+def test_whom_a_speaker_reports_to_does_not_speak(text, claimant) -> None:
+    speaker = read_report(text)[0].speaker
+    assert speaker is not None and speaker.claimant is claimant and "Zelensky" not in speaker.text, speaker
+    assert "Putin" not in speaker.text
+
+
 def test_colon_list_ends_with_its_item_lines() -> None:
     # a line that is no list item ends the list; a colon inside a line opens none
     states = read_report("Ворог просунувся:\n- у Ямполі;\nЗа даними Генштабу: бої тривають.\n- біля Торського.")

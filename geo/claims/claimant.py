@@ -111,6 +111,10 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         if need == "follows" and not _speaks_next(text, h.start, h.end,
                                                   _verbs(speech, sources) + stances):
             continue
+        if not speech and not stances and h.get("speaks") != "alone" and _POSSESSIVE.match(text, h.end):
+            # "Putin's army shelled Kupiansk": named as whose army, no one speaks (a group of forces is its bulletin's
+            # subject: "Tsentr Group of Forces' units hit …")
+            continue
         if h.get("medium") == "channel" and any(_own_channel(text, a.end, h.start, speech) for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
         if h.get("speaks") == "relayed":
@@ -130,6 +134,10 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         said = kinds.get(("speech", "speech"), ())
         found = [a for a in found if a not in alone or not _reported(text, a, said, found)]
     return tuple(found)
+
+
+# a possessive right after a name ("Putin's army", "Syniehubov’s office")
+_POSSESSIVE = re.compile(r"['’]s(?!\w)")
 
 
 # whom unnamed sources speak for, by the side of the agency that quotes them (a speaker row's ``relays``)
@@ -158,7 +166,24 @@ def reporting_speakers(text: str, speech: Hit, named) -> list:
     if REPORTING.search(text, 0, speech.start) is None:
         return []
     return [n for n in named if speech.end <= n.start <= speech.end + TITLE_REACH
-            and CLAUSE_MARK.search(text, speech.end, n.start) is None]
+            and CLAUSE_MARK.search(text, speech.end, n.start) is None and not addressed(text, speech, n)]
+
+
+# a speech word's "to" and at most a title before a name: whom the speaker reports to ("reported to President Putin")
+_ADDRESSEE = re.compile(r"\s++to\s++(?:[^\s,;:]++\s++){0,3}")
+
+
+def addressed(text: str, speech, name) -> bool:
+    """Whether ``name`` (a span with ``start``) is whom the speech word ``speech`` is addressed to ("Gerasimov
+    reported to President Vladimir Putin that …"): the one spoken to, not the speaker.
+
+    >>> from collections import namedtuple
+    >>> Span = namedtuple("Span", "start end")
+    >>> t = "Gerasimov reported to President Putin that Kupiansk was taken."
+    >>> addressed(t, Span(10, 18), Span(t.index("Putin"), t.index("Putin") + 5))
+    True
+    """
+    return speech.end <= name.start and _ADDRESSEE.fullmatch(text, speech.end, name.start) is not None
 
 
 def _reported(text: str, attr: _Attr, speech: tuple[Hit, ...], found: list[_Attr]) -> bool:

@@ -12,6 +12,7 @@ from geo.rules.lookup import class_pattern
 from geo.rules.matcher import read_all_kinds, read_kinds, rows
 from geo.claims.action import _find_cues
 from geo.claims.claimant import _find_attributions
+from geo.dates import refers_back
 
 __all__ = ['source_claimant', 'outlet_claimant', 'host_claimant', 'report_voice']
 
@@ -132,7 +133,8 @@ def report_voice(text: str) -> Claimant | None:
     A sentence is in the text's own voice when it names no claimant, is not hedged, and either
     has Russian forces (or "our troops") gain, storm, advance or strike, or has Ukraine lose,
     attempt and fail, or prepare to withdraw. A text with at least three such sentences, three
-    times as many as it has attributed sentences and sentences where the Russian side tries and
+    times as many as it has attributed sentences (a speaker named, or one named before going on:
+    "According to him, …", "the governor added": :func:`geo.dates.refers_back`) and sentences where the Russian side tries and
     fails in the text's own words (:func:`_russian_setback`: a channel of that side does not tell of
     its own side's failures) and sentences in which Russian forces gain under a weighing hedge (a
     ``hedge`` row of geo/rules/modality.jsonl of ``hedge: weighing``: "Karlivka has likely fallen",
@@ -164,8 +166,8 @@ def report_voice(text: str) -> Claimant | None:
     for s, e in sentences(text):
         sentence = text[s:e]
         hedges = read_kinds(sentence).get(("modality", "hedge"), ())
-        if _find_attributions(sentence):
-            other += 1
+        if _find_attributions(sentence) or refers_back(sentence):
+            other += 1  # news copy: it names its speaker, or goes on in the words of one named before
         elif not hedges:
             if _russian_setback(sentence):
                 other += 1
