@@ -128,7 +128,8 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         found.sort(key=lambda a: a.start)
     if alone:
         said = kinds.get(("speech", "speech"), ())
-        found = [a for a in found if a not in alone or not _reported(text, a, said, found)]
+        found = [a for a in found if a not in alone
+                 or not (_reported(text, a, said, found) or _introduced(text, a, found, alone, speech))]
     return tuple(found)
 
 
@@ -179,6 +180,25 @@ def _reported(text: str, attr: _Attr, speech: tuple[Hit, ...], found: list[_Attr
             mark = CLAUSE_MARK.search(clause)
             if not _NAME.search(clause[:mark.start() if mark else None].rstrip(".!?")):
                 return True  # "— сказал он", "— говорится в сообщении": the speaker known before says it
+    return False
+
+
+def _introduced(text: str, attr: _Attr, found: list[_Attr], alone: list[_Attr], speech: tuple[Hit, ...]) -> bool:
+    """Whether a group of forces (a speaker row of ``speaks: alone``) is what a speaker named before it in the
+    sentence says: another claimant than the group's and than an outlet, with its own speech word right before or
+    after it, no clause mark between ("Pushilin said units of the Sever group took X", "По данным DeepState,
+    группировка «Север» продвинулась у X", "Как сообщил Пушилин, подразделения группировки «Центр» …"; not the
+    official named inside what another said: "Минобороны заявило, что Пушилин посетил Донецк, а группировка …").
+    There the group is who acted, the speaker who says so."""
+    for a in found:
+        if a in alone or a.claimant in (Claimant.MEDIA, attr.claimant) or a.end > attr.start:
+            continue
+        for h in speech:
+            if h.end > attr.start or h.start < a.start - _SPEECH_REACH_BEFORE:
+                continue
+            gap = text[h.end:a.start] if h.end <= a.start else text[a.end:h.start] if h.start >= a.end else ""
+            if CLAUSE_MARK.search(gap) is None and len(gap.split()) <= _SOURCE_GAP_WORDS:
+                return True
     return False
 
 
