@@ -762,21 +762,24 @@ _LEAD_REACH = _dt.timedelta(days=3)  # a lead's date this far before the report 
 _CREDIT = re.compile(r"\(\s*+[^()\n/]{2,60}(?:/[^()\n/]{2,60}){1,3}\)")
 
 
-def _opening(sentence: str) -> str:
+def _opening(sentence: str) -> tuple[str, ...]:
     """The words a sentence opens with: to its first comma, at most ``_OPENING_WORDS``; after an aside that only names
     who says it ("За даними Генштабу, вчора …", "According to the General Staff, yesterday …", "Як повідомили в
-    ОВА, …": :func:`_attribution_aside`), those of the clause after it (a day the aside names is when it was said:
-    "Як повідомляв Генштаб вранці 22 листопада, …").
+    ОВА, …": :func:`_attribution_aside`), those of the clause after it, then the aside's (a day the aside names is
+    when it was said: "Як повідомляв Генштаб вранці 22 листопада, …", "Аналітики DeepState 8 грудня повідомили, що
+    …": the day of the statement the paragraph retells, where the clause after it names none, as "DeepState reported
+    on 8 December that …" opens with it).
 
     >>> _opening("За даними Генштабу, на Куп'янському напрямку вчора відбулося вісім боєзіткнень.")
-    "на Куп'янському напрямку вчора відбулося"
+    ("на Куп'янському напрямку вчора відбулося", 'За даними Генштабу')
     >>> _opening("Russian forces attacked Tykhe, Novoye and Berestove yesterday.")
-    'Russian forces attacked Tykhe'
+    ('Russian forces attacked Tykhe',)
     """
     head, comma, rest = sentence.partition(",")
+    first = " ".join(head.split()[:_OPENING_WORDS])
     if comma and _attribution_aside(head):
-        return " ".join(rest.split(",", 1)[0].split()[:_OPENING_WORDS])
-    return " ".join(head.split()[:_OPENING_WORDS])
+        return " ".join(rest.split(",", 1)[0].split()[:_OPENING_WORDS]), first
+    return (first,)
 
 
 def _attribution_aside(head: str) -> bool:
@@ -957,8 +960,8 @@ def restated_date(text: str, states: Sequence[SentenceState], k: int, report_dat
     >>> t = "ISW said on Sunday that Russian forces held most of the town. The think tank also said they neared Krymske."
     >>> restated_date(t, read_report(t), 1, _dt.date(2025, 1, 27))
     datetime.date(2025, 1, 26)
-    >>> t = ("DeepState reported on 8 December that the situation around Siversk was critical.\n"
-    ...      "\u201cThe enemy holds the centre of Zvanivka,\u201d writes DeepState.")
+    >>> t = ("DeepState reported on 8 December that the situation around Siversk was critical.\\n"
+    ...      "\\u201cThe enemy holds the centre of Zvanivka,\\u201d writes DeepState.")
     >>> restated_date(t, read_report(t), 1, _dt.date(2025, 12, 12))
     datetime.date(2025, 12, 8)
     """
@@ -1074,7 +1077,8 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     if scope == "paragraph":
         return day
     s, e = states[first].span
-    if _day(text, states, first, report_date, memo)[0] is None or claim_date(_opening(text[s:e]), report_date) is None:
+    if _day(text, states, first, report_date, memo)[0] is None \
+            or all(claim_date(words, report_date) is None for words in _opening(text[s:e])):
         return None  # the paragraph's first sentence names no date, or does not open with it
     return day
 

@@ -544,6 +544,24 @@ def test_a_quotation_closed_by_its_speaker_takes_the_day_of_its_statement(gaz, t
     assert claims["Shcherbynivka"].claim_date == stated, claims["Shcherbynivka"].why
 
 
+@pytest.mark.parametrize("text", [
+    # the day named in an aside that says who speaks, the clause after it naming none: the statement's day dates
+    # the paragraph it retells, as "DeepState reported on 8 December that …" does (Ukrainian, Russian word order)
+    "Аналітики DeepState 8 грудня повідомили, що ситуація навколо Сіверська критична. Ворог просунувся біля Званівки.",
+    "Аналитики DeepState 8 декабря сообщили, что ситуация вокруг Северска критическая. Враг продвинулся у Звановки.",
+    "DeepState reported on 8 December that the situation around Siversk was critical. The enemy advanced near Zvanivka.",
+])
+def test_a_statements_day_in_its_aside_dates_its_paragraph(text) -> None:
+    assert paragraph_date(text, read_report(text), 1, dt.date(2025, 12, 12)) == dt.date(2025, 12, 8)
+
+
+def test_a_paragraph_whose_opening_names_no_day_has_none() -> None:
+    # the day further on in the first sentence dates that sentence only ("… який ворог атакував 8 грудня")
+    text = ("За даними DeepState, ситуація навколо Сіверська, який ворог атакував 8 грудня, критична. "
+            "Ворог просунувся біля Званівки.")
+    assert paragraph_date(text, read_report(text), 1, dt.date(2025, 12, 12)) is None
+
+
 def test_a_quotation_takes_no_day_of_another_speakers_statement() -> None:
     from geo.discourse import restated_date
     report = dt.date(2025, 5, 2)
