@@ -211,6 +211,22 @@ def test_a_group_of_forces_is_the_ministrys_unless_another_speaker_introduces_it
     assert _claimant(sentence, name) is claimant
 
 
+@pytest.mark.parametrize("text, claimant", [
+    # a quotation opened in an earlier sentence, a group of forces inside it: the quotation's speaker says what the
+    # group did (the page may end before its closing clause)
+    ("Военный эксперт Андрей Марочко сообщил, что бои идут у Торского.\n«Ситуация меняется быстро. Также "
+     "наступает группировка войск «Запад», которая уже у Тихого», ", Claimant.RU_MILBLOGGER),
+    # the ministry's bulletin quoted over two sentences: the group speaks for the ministry
+    ("Минобороны России сообщило об успехах. «Подразделения группировки «Юг» улучшили положение. Подразделения "
+     "группировки «Центр» заняли Тихое», — говорится в сообщении.", Claimant.RU_MOD),
+])
+def test_a_group_of_forces_in_a_quotation_opened_before_its_sentence_is_the_quotations(gaz, text, claimant) -> None:
+    from geo.extract import extract_text
+
+    claims = {c.place: c for c in extract_text(text, gaz)}
+    assert claims["Тихого" if "Тихого" in claims else "Тихое"].claimant is claimant
+
+
 def test_a_group_of_forces_named_by_the_speaker_of_a_reporting_clause_speaks() -> None:
     # "…, заявил представитель группировки «Восток»": the group (its spokesman) is the speaker named after the verb
     sentence = "ВСУ отошли от Успеновки, заявил представитель группировки «Восток» Александр Гордеев."

@@ -129,7 +129,8 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
     if alone:
         said = kinds.get(("speech", "speech"), ())
         found = [a for a in found if a not in alone
-                 or not (_reported(text, a, said, found) or _introduced(text, a, found, alone, speech))]
+                 or not (_reported(text, a, said, found) or _introduced(text, a, found, alone, speech)
+                         or _in_earlier_quotation(text, a))]
     return tuple(found)
 
 
@@ -199,6 +200,28 @@ def _introduced(text: str, attr: _Attr, found: list[_Attr], alone: list[_Attr], 
             gap = text[h.end:a.start] if h.end <= a.start else text[a.end:h.start] if h.start >= a.end else ""
             if CLAUSE_MARK.search(gap) is None and len(gap.split()) <= _SOURCE_GAP_WORDS:
                 return True
+    return False
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«“", "»”"
+
+
+def _in_earlier_quotation(text: str, attr: _Attr) -> bool:
+    """Whether a group of forces stands in a quotation opened before the sentence and closed in it ("… Также наступает
+    группировка войск «Запад», которая уже у Тихого», — сказал эксперт", the quotation's earlier sentences before
+    it): the quotation's speaker, named in its closing clause or before it, says what the group did. A quotation
+    opened in the sentence (the ministry's bulletin quoted by an outlet: "«Подразделения группировки «Центр» освободили
+    X», — сообщает ТАСС") is not one: there the group speaks for the ministry."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth -= 1
+            if depth < 0:
+                return i >= attr.end
+        if i == attr.start and depth > 0:
+            return False  # a quotation opened in the sentence before the group
     return False
 
 
