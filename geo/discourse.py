@@ -777,21 +777,26 @@ _LEAD_REACH = _dt.timedelta(days=3)  # a lead's date this far before the report 
 _CREDIT = re.compile(r"\(\s*+[^()\n/]{2,60}(?:/[^()\n/]{2,60}){1,3}\)")
 
 
-def _opening(sentence: str) -> str:
+def _opening(sentence: str) -> tuple[str, ...]:
     """The words a sentence opens with: to its first comma, at most ``_OPENING_WORDS``; after an aside that only names
     who says it ("За даними Генштабу, вчора …", "According to the General Staff, yesterday …", "Як повідомили в
-    ОВА, …": :func:`_attribution_aside`), those of the clause after it (a day the aside names is when it was said:
-    "Як повідомляв Генштаб вранці 22 листопада, …").
+    ОВА, …": :func:`_attribution_aside`), those of the clause after it, then the aside's (a day the aside names is
+    when it was said: "Як повідомляв Генштаб вранці 22 листопада, …", "Аналітики DeepState 8 грудня повідомили, що
+    …": the day of the statement the paragraph retells, where the clause after it names none, as "DeepState reported
+    on 8 December that …" opens with it).
 
     >>> _opening("За даними Генштабу, на Куп'янському напрямку вчора відбулося вісім боєзіткнень.")
-    "на Куп'янському напрямку вчора відбулося"
+    ("на Куп'янському напрямку вчора відбулося", 'За даними Генштабу')
     >>> _opening("Russian forces attacked Tykhe, Novoye and Berestove yesterday.")
-    'Russian forces attacked Tykhe'
+    ('Russian forces attacked Tykhe',)
     """
     head, comma, rest = sentence.partition(",")
-    if comma and (_attribution_aside(head) or _continuation_aside(head)):
-        return " ".join(rest.split(",", 1)[0].split()[:_OPENING_WORDS])
-    return " ".join(head.split()[:_OPENING_WORDS])
+    first = " ".join(head.split()[:_OPENING_WORDS])
+    if comma and _attribution_aside(head):
+        return " ".join(rest.split(",", 1)[0].split()[:_OPENING_WORDS]), first
+    if comma and _continuation_aside(head):
+        return (" ".join(rest.split(",", 1)[0].split()[:_OPENING_WORDS]),)
+    return (first,)
 
 
 def _continuation_aside(head: str) -> bool:
@@ -961,6 +966,7 @@ def attribution_date(text: str, states: Sequence[SentenceState], k: int, report_
 
 
 _RESTATED_REACH = 3  # sentences back a speaker named again by its kind looks for the day of its statement
+_QUOTED_REACH = 12  # sentences back a quotation closed by its speaker looks for the day the speaker's statement names
 
 
 def restated_date(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date | None,
@@ -970,13 +976,36 @@ def restated_date(text: str, states: Sequence[SentenceState], k: int, report_dat
     the sentences before it, up to the one that names a day, all speak for the same claimant ("The Institute for
     the Study of War said on Sunday…"); None otherwise (a speaker named by its name, "ISW said", is news of its own).
 
+    A quotation closed by its speaker ('"The enemy accumulates in X," writes the DeepState team', '"…," the analysts
+    wrote': the speaker named by its name, or carried from an earlier sentence) quotes the statement a news page
+    retells: it takes the day of the last sentence up to :data:`_QUOTED_REACH` back that names the same speaker and
+    a day ("On Saturday, April 26, the DeepState team denied …", "DeepState reported on 8 December that …"), in an
+    earlier paragraph too, past sentences that name no day; a sentence that names another speaker and a day ends the
+    search (None).
+
     >>> t = "ISW said on Sunday that Russian forces held most of the town. The think tank also said they neared Krymske."
     >>> restated_date(t, read_report(t), 1, _dt.date(2025, 1, 27))
     datetime.date(2025, 1, 26)
+    >>> t = ("DeepState reported on 8 December that the situation around Siversk was critical.\\n"
+    ...      "\\u201cThe enemy holds the centre of Zvanivka,\\u201d writes DeepState.")
+    >>> restated_date(t, read_report(t), 1, _dt.date(2025, 12, 12))
+    datetime.date(2025, 12, 8)
     """
     memo = {} if memo is None else memo
     sp = states[k].speaker
-    if sp is None or sp.sentence != k or not sp.text[:1].islower():
+    if sp is None or sp.weak:
+        return None
+    s, e = states[k].span
+    if _QUOTE_CLOSE.search(text, s, e) is not None:
+        for j in range(k - 1, max(-1, k - 1 - _QUOTED_REACH), -1):
+            before = states[j].speaker
+            if before is None or before.sentence != j:
+                continue  # no speaker named here: the page's words or the speaker's, carried
+            day = _day(text, states, j, report_date, memo)[0]
+            if day is not None:
+                return day if before.claimant is sp.claimant else None
+        return None
+    if sp.sentence != k or not sp.text[:1].islower():
         return None
     for j in range(k - 1, max(-1, k - 1 - _RESTATED_REACH), -1):
         before = states[j].speaker
@@ -1077,7 +1106,8 @@ def paragraph_date(text: str, states: Sequence[SentenceState], k: int, report_da
     if states[k].paragraph != first and text[s:e].rstrip().endswith(":"):
         return day  # the line that introduces a list with a colon dates its lines ("On June 7, … were shelled:")
     s, e = states[first].span
-    if _day(text, states, first, report_date, memo)[0] is None or claim_date(_opening(text[s:e]), report_date) is None:
+    if _day(text, states, first, report_date, memo)[0] is None \
+            or all(claim_date(words, report_date) is None for words in _opening(text[s:e])):
         return None  # the paragraph's first sentence names no date, or does not open with it
     return day
 

@@ -116,6 +116,16 @@ def test_a_header_row_opens_a_line_that_introduces_a_bodys_message(row) -> None:
     # Ukrainian news: a corps commander who denies a claim speaks
     ("Командир 9-го армійського корпусу заперечив, що росіяни зайшли до Торського.", "Торського",
      Claimant.UA_OFFICIAL),
+    # commanders and units below the General Staff named by their kind: a battalion's commander with its kind between
+    # the words, an assault battalion's post, the Assault Troops' commander (Ukrainian and English news)
+    ("За словами командира штурмового батальйону, ворог атакував біля Торського.", "Торського",
+     Claimant.UA_OFFICIAL),
+    ("Про це повідомив 24-й окремий штурмовий батальйон, бійці якого зачистили Торське.", "Торське",
+     Claimant.UA_OFFICIAL),
+    ("Командувач штурмових військ повідомив, що ворог атакував біля Торського.", "Торського", Claimant.UA_OFFICIAL),
+    ("The assault troops commander said Russian infantry attacked near Torske.", "Torske", Claimant.UA_OFFICIAL),
+    ("A brigade spokeswoman said Russian infantry attacked near Torske.", "Torske", Claimant.UA_OFFICIAL),
+    ("A Ukrainian battalion commander said Russian infantry attacked near Torske.", "Torske", Claimant.UA_OFFICIAL),
 ])
 def test_a_ukrainian_unit_named_by_its_role_speaks(sentence: str, name: str, claimant: Claimant) -> None:
     assert _claimant(sentence, name) is claimant
@@ -177,6 +187,44 @@ def test_a_group_of_forces_is_who_acted_when_another_reports_it(row, after, cont
 ])
 def test_a_ukrainian_grouping_of_forces_speaks_with_a_speech_word(text: str, name: str, claimant: Claimant) -> None:
     assert claim_at(text, name).claimant is claimant
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # English news retelling the MoD's results names a group of forces in quotation marks, or without "of forces":
+    # the MoD reports what a group did, the group's results are its claim
+    ("In Kharkiv region, the \u2018Sever\u2019 military group pushed Ukrainian troops out of Vovchansk, while the "
+     "\u2018Zapad\u2019 group took Kurylivka and Kucherivka.", "Kucherivka", Claimant.RU_MOD),
+    ("In Kharkiv region, the \u2018Sever\u2019 military group pushed Ukrainian troops out of Vovchansk.", "Vovchansk",
+     Claimant.RU_MOD),
+    ("Units of the \u201cVostok\u201d group took Uspenivka.", "Uspenivka", Claimant.RU_MOD),
+    ("The Zapad group took Kurylivka.", "Kurylivka", Claimant.RU_MOD),
+    # a speaker of another claimant named before the group with its own speech word says it: the group acted
+    ("Pushilin said units of the Sever Group of Forces took Vovchansk.", "Vovchansk", Claimant.RU_OFFICIAL),
+    ("По данным DeepState, группировка «Север» продвинулась у Волчанска.", "Волчанска", Claimant.DEEPSTATE),
+    ("Как сообщил Пушилин, подразделения группировки «Центр» заняли Тихое.", "Тихое", Claimant.RU_OFFICIAL),
+    # ... not an official named inside what the ministry said, and not the ministry itself
+    ("Минобороны России заявило, что Пушилин посетил Донецк, а группировка «Центр» заняла Тихое.", "Тихое",
+     Claimant.RU_MOD),
+    ("Минобороны России сообщило, что подразделения группировки «Центр» заняли Тихое.", "Тихое", Claimant.RU_MOD),
+])
+def test_a_group_of_forces_is_the_ministrys_unless_another_speaker_introduces_it(sentence, name, claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a quotation opened in an earlier sentence, a group of forces inside it: the quotation's speaker says what the
+    # group did (the page may end before its closing clause)
+    ("Военный эксперт Андрей Марочко сообщил, что бои идут у Торского.\n«Ситуация меняется быстро. Также "
+     "наступает группировка войск «Запад», которая уже у Тихого», ", Claimant.RU_MILBLOGGER),
+    # the ministry's bulletin quoted over two sentences: the group speaks for the ministry
+    ("Минобороны России сообщило об успехах. «Подразделения группировки «Юг» улучшили положение. Подразделения "
+     "группировки «Центр» заняли Тихое», — говорится в сообщении.", Claimant.RU_MOD),
+])
+def test_a_group_of_forces_in_a_quotation_opened_before_its_sentence_is_the_quotations(gaz, text, claimant) -> None:
+    from geo.extract import extract_text
+
+    claims = {c.place: c for c in extract_text(text, gaz)}
+    assert claims["Тихого" if "Тихого" in claims else "Тихое"].claimant is claimant
 
 
 def test_a_group_of_forces_named_by_the_speaker_of_a_reporting_clause_speaks() -> None:

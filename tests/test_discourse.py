@@ -591,6 +591,55 @@ def test_a_speaker_named_again_by_its_kind_goes_on_with_its_dated_statement() ->
     assert restated_date(wire, read_report(wire), 1, report) == dt.date(2025, 1, 25)
 
 
+@pytest.mark.parametrize("text", [
+    # a news page retelling DeepState: the lead names the day, a quotation further down closed by the team named again
+    ("On Saturday, April 26, the DeepState team denied reports that Russian troops had entered Kostiantynivka.\n"
+     "The town has been shelled for months, and its administration goes on evacuating residents.\n"
+     "\u201cThe enemy keeps moving infantry into Shcherbynivka,\u201d writes the DeepState team."),
+    # ... or by its kind, the speaker carried from the statement that named its day
+    ("Ukrainian analysts from DeepState reported on 8 December that the situation around Siversk was critical.\n"
+     "\u201cThe enemy keeps moving infantry into Shcherbynivka,\u201d the analysts wrote."),
+])
+def test_a_quotation_closed_by_its_speaker_takes_the_day_of_its_statement(gaz, text) -> None:
+    from geo.extract import extract_text
+
+    report = dt.date(2025, 12, 12) if "December" in text else dt.date(2025, 5, 2)  # over three days after: no lead
+    stated = dt.date(2025, 12, 8) if "December" in text else dt.date(2025, 4, 26)
+    claims = {c.place: c for c in extract_text(text, gaz, date=report) if c.role == "event"}
+    assert claims["Shcherbynivka"].claim_date == stated, claims["Shcherbynivka"].why
+
+
+@pytest.mark.parametrize("text", [
+    # the day named in an aside that says who speaks, the clause after it naming none: the statement's day dates
+    # the paragraph it retells, as "DeepState reported on 8 December that …" does (Ukrainian, Russian word order)
+    "Аналітики DeepState 8 грудня повідомили, що ситуація навколо Сіверська критична. Ворог просунувся біля Званівки.",
+    "Аналитики DeepState 8 декабря сообщили, что ситуация вокруг Северска критическая. Враг продвинулся у Звановки.",
+    "DeepState reported on 8 December that the situation around Siversk was critical. The enemy advanced near Zvanivka.",
+])
+def test_a_statements_day_in_its_aside_dates_its_paragraph(text) -> None:
+    assert paragraph_date(text, read_report(text), 1, dt.date(2025, 12, 12)) == dt.date(2025, 12, 8)
+
+
+def test_a_paragraph_whose_opening_names_no_day_has_none() -> None:
+    # the day further on in the first sentence dates that sentence only ("… який ворог атакував 8 грудня")
+    text = ("За даними DeepState, ситуація навколо Сіверська, який ворог атакував 8 грудня, критична. "
+            "Ворог просунувся біля Званівки.")
+    assert paragraph_date(text, read_report(text), 1, dt.date(2025, 12, 12)) is None
+
+
+def test_a_quotation_takes_no_day_of_another_speakers_statement() -> None:
+    from geo.discourse import restated_date
+    report = dt.date(2025, 5, 2)
+    text = ("On Saturday, April 26, the DeepState team denied reports that Russian troops had entered Kostiantynivka.\n"
+            "On Monday, Ukraine's General Staff said its forces had repelled 12 attacks near Toretsk.\n"
+            "\u201cThe enemy keeps moving infantry into Shcherbynivka,\u201d writes the DeepState team.")
+    assert restated_date(text, read_report(text), 2, report) is None
+    # a sentence of no quotation named by its name is news of its own, as before
+    plain = text.replace("\u201cThe enemy keeps moving infantry into Shcherbynivka,\u201d writes the DeepState team.",
+                         "DeepState writes that the enemy keeps moving infantry into Shcherbynivka.")
+    assert restated_date(plain, read_report(plain), 2, report) is None
+
+
 def test_a_list_opener_lists_only_the_names_that_follow_it() -> None:
     # wire copy: "Among the settlements named are A, B, and C, all of which are near D": D is not listed
     text = ("The General Staff said Russian forces launched 14 assaults against its positions near eight settlements. "

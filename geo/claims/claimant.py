@@ -132,7 +132,9 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         found.sort(key=lambda a: a.start)
     if alone:
         said = kinds.get(("speech", "speech"), ())
-        found = [a for a in found if a not in alone or not _reported(text, a, said, found)]
+        found = [a for a in found if a not in alone
+                 or not (_reported(text, a, said, found) or _introduced(text, a, found, alone, speech)
+                         or _in_earlier_quotation(text, a))]
     return tuple(found)
 
 
@@ -204,6 +206,47 @@ def _reported(text: str, attr: _Attr, speech: tuple[Hit, ...], found: list[_Attr
             mark = CLAUSE_MARK.search(clause)
             if not _NAME.search(clause[:mark.start() if mark else None].rstrip(".!?")):
                 return True  # "— сказал он", "— говорится в сообщении": the speaker known before says it
+    return False
+
+
+def _introduced(text: str, attr: _Attr, found: list[_Attr], alone: list[_Attr], speech: tuple[Hit, ...]) -> bool:
+    """Whether a group of forces (a speaker row of ``speaks: alone``) is what a speaker named before it in the
+    sentence says: another claimant than the group's and than an outlet, with its own speech word right before or
+    after it, no clause mark between ("Pushilin said units of the Sever group took X", "По данным DeepState,
+    группировка «Север» продвинулась у X", "Как сообщил Пушилин, подразделения группировки «Центр» …"; not the
+    official named inside what another said: "Минобороны заявило, что Пушилин посетил Донецк, а группировка …").
+    There the group is who acted, the speaker who says so."""
+    for a in found:
+        if a in alone or a.claimant in (Claimant.MEDIA, attr.claimant) or a.end > attr.start:
+            continue
+        for h in speech:
+            if h.end > attr.start or h.start < a.start - _SPEECH_REACH_BEFORE:
+                continue
+            gap = text[h.end:a.start] if h.end <= a.start else text[a.end:h.start] if h.start >= a.end else ""
+            if CLAUSE_MARK.search(gap) is None and len(gap.split()) <= _SOURCE_GAP_WORDS:
+                return True
+    return False
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«“", "»”"
+
+
+def _in_earlier_quotation(text: str, attr: _Attr) -> bool:
+    """Whether a group of forces stands in a quotation opened before the sentence and closed in it ("… Также наступает
+    группировка войск «Запад», которая уже у Тихого», — сказал эксперт", the quotation's earlier sentences before
+    it): the quotation's speaker, named in its closing clause or before it, says what the group did. A quotation
+    opened in the sentence (the ministry's bulletin quoted by an outlet: "«Подразделения группировки «Центр» освободили
+    X», — сообщает ТАСС") is not one: there the group speaks for the ministry."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth -= 1
+            if depth < 0:
+                return i >= attr.end
+        if i == attr.start and depth > 0:
+            return False  # a quotation opened in the sentence before the group
     return False
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gazetteer.names import fold
-from geo.model import Action
+from geo.model import Action, Claimant
 from geo.rules import APOSTROPHES as _AP, GAP, GAP_PATTERN, QUOTE_CLASS, Rule, load_table, normalise_phrase, phrase_expression
 from geo.rules.lemmas import LEMMA_LANGS, is_form, stem as lemma_stem
 
@@ -38,8 +38,7 @@ __all__ = ["Hit", "MODALITIES", "SEPARATE_TABLES", "TABLES", "filter_spans", "fu
 
 MODALITIES = ("done", "attempted", "near", "denied", "expected")
 _ACTIONS = frozenset(a.value for a in Action)
-_CLAIMANTS = frozenset({"RU-MoD", "RU-official", "RU-milblogger", "UA-GeneralStaff", "UA-official", "DeepState",
-                        "ISW", "media", "author"})
+_CLAIMANTS = frozenset(c.value for c in Claimant)
 #: when a speaker's daily summary comes out, or which day it is dated (geo.dates.SUMMARY_OFFSETS: its "past day")
 _SUMMARIES = frozenset({"morning", "bulletin"})
 
