@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from gazetteer.morphology import adjective, first_name, function_word, place_adjective, plural_adjective
 from gazetteer.names import alternation_variants, fold, has_cyrillic, nominatives, query_variants
 from geo.model import Coordinate, Mention
+from geo.scopes import clause_regions
 from frontmap.errors import RuleError
 from geo.rules import RULES_DIR, load_table
 from geo.rules.lookup import ending_pattern, first_letter_test, lookup_rows, row_pattern, rows_pattern
@@ -277,15 +278,36 @@ _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 
 
 @lru_cache(maxsize=20000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist=_WORDLIST)
+
+
 def _common_cyrillic(word: str) -> bool:
     """True for a Cyrillic word common in Russian, or in Ukrainian when it has Ukrainian letters
     (Zipf ≥ 3.5: "армия", "атака", "області"; "покровска" is 1.8): not read as an inflected
     toponym on its ending alone."""
-    from wordfreq import zipf_frequency
-
     # one language's list is loaded (once): Ukrainian when the word has its letters
-    lang = "uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru"
-    return zipf_frequency(word, lang, wordlist=_WORDLIST) >= 3.5
+    return _zipf(word, "uk" if not _UKRAINIAN_LETTERS.isdisjoint(word) else "ru") >= 3.5
+
+
+def _cyrillic_zipf(word: str) -> float:
+    """A Cyrillic word's Zipf frequency in Ukrainian when it has Ukrainian letters, else the higher of Russian and
+    Ukrainian ("дрони" is a Ukrainian word)."""
+    if not _UKRAINIAN_LETTERS.isdisjoint(word):
+        return _zipf(word, "uk")
+    return max(_zipf(word, "ru"), _zipf(word, "uk"))
+
+
+#: A Cyrillic word at least this frequent (the small word lists hold every word from Zipf 3 on: "дроны" is
+#: 3.1), capitalised only as a sentence's first word, is a place there under a current name, or a town's
+#: (:data:`OTHER_NAME_TOWN`) other name, not some village's other name ("Дроны атаковали …" is not Kravtsivka,
+#: once called Droni)
+OTHER_NAME_ZIPF = 3.0
+#: A town this big is well known under its other names: a word as frequent as "Гуляйполе" (3.2) or "Бахмут" (3.4)
+#: is so for the town
+OTHER_NAME_TOWN = 10_000
 
 
 # Names recur from report to report: what their endings say is worked out once for each (a
@@ -581,7 +603,14 @@ def find_mentions(
     placed: list[tuple[Mention, tuple]] = []  # capitalised common words in a place position, judged at the end
     i = 0
     dashes = not _DASH_CHARS.isdisjoint(text)
+    # "In Kharkiv, the group expelled … from Liman": the oblast (geo.scopes.clause_regions)
+    oblast_clauses = {s: e for s, e, _ in clause_regions(text, gaz)}
     while i < n:
+        if words[i][0] in oblast_clauses:
+            s, e = words[i][0], oblast_clauses[words[i][0]]
+            found.append(Mention(text=text[s:e], start=s, end=e, trigger="region"))
+            i += 1
+            continue
         run = _run(text, words, i, max_n)
         if len(run) == 1 and _phrase_facts(run[0][2], gaz, memo)[1]:
             # a lone stop word ("The", "Russian"): _match_run finds nothing there, or skips only it
@@ -1104,6 +1133,12 @@ def _acceptable(text: str, first: Word, k: int, phrase: str, cued: bool, gaz: Ga
         cyrillic = has_cyrillic(phrase)
         if not cued and cyrillic and function_word(w):
             return False  # "Серед населених пунктів…", "Тим часом…": a sentence's first word, not a village
+        if not cued and cyrillic and not proper and _cyrillic_zipf(phrase.lower()) >= OTHER_NAME_ZIPF:
+            # a word of the language ("Дроны атаковали …") is a place only under a name places bear now, or a big one's
+            cands = gaz.candidates(phrase, fuzzy=False, limit=20)
+            if not any(fold(c.matched or c.place.name) == fold(c.place.name) or c.place.population >= OTHER_NAME_TOWN
+                       for c in cands):
+                return False
         if not cued and (_common_english(phrase.lower()) or (
             cyrillic and not proper and _common_cyrillic(phrase.lower())
         )):

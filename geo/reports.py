@@ -105,12 +105,16 @@ _NOT_REPORTS = frozenset(
 
 # a stress mark (combining acute, or grave) on a Cyrillic letter: Покро́вск is Покровск
 _STRESS = re.compile(r"(?<=[\u0400-\u04ff])[\u0301\u0300]+")
+#: a dash between two letters, with no space: a hyphen typed as another dash (U+2010, U+2011, the en dash U+2013),
+#: inside a name ("Рай–Олександрівка") as much as a hyphen is
+_INNER_DASH = re.compile(r"(?<=[^\W\d_])[\u2010\u2011\u2013](?=[^\W\d_])")
 _NOT_PLAIN = re.compile(r"[^\x00-\u02ff\u0400-\u04ff\u2010-\u2027\u2030-\u205f]")
 
 
 def normalise_text(text: str) -> str:
     """Text as frontmap reads it: format characters deleted, stress marks on Cyrillic letters
-    deleted, then Unicode NFC (a decomposed й is one letter again).
+    deleted, a dash between two letters made a hyphen ("Рай–Олександрівки": a hyphen typed as an en
+    dash; one character for one, so offsets keep), then Unicode NFC (a decomposed й is one letter again).
 
     Everything downstream (mentions, spans, quotes) works on this text: a quote is the report's
     text as normalised. Plain text comes back as it is, unchanged and uncopied.
@@ -119,11 +123,17 @@ def normalise_text(text: str) -> str:
     --------
     >>> normalise_text("Myr\u00adno\u200bhrad and Покро\u0301вск, Бахмут\u200e, Краи\u0306ний")
     'Myrnohrad and Покровск, Бахмут, Крайний'
+    >>> normalise_text("біля Рай\u2013Олександрівки, 2024\u20132025")
+    'біля Рай-Олександрівки, 2024–2025'
     >>> s = "Plain text."
     >>> normalise_text(s) is s
     True
     """
-    if text.isascii() or not _NOT_PLAIN.search(text) and not any(c in text for c in "\u00ad\u0301\u0300"):
+    if text.isascii():
+        return text
+    if _INNER_DASH.search(text):
+        text = _INNER_DASH.sub("-", text)
+    if not _NOT_PLAIN.search(text) and not any(c in text for c in "\u00ad\u0301\u0300"):
         return text
     # every format character (Unicode category Cf: soft hyphen, zero-width space/joiner/non-joiner,
     # word joiner, LRM/RLM and the other direction marks, a BOM inside text...) is deleted

@@ -50,7 +50,7 @@ from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, AreaPool, area_match, area_pool
 from geo.calibration import NEAR_TIE_CAP, calibrated, near_tie_cap, stratum
-from geo.scopes import Scope, find_scopes, oblast_of, scope_name
+from geo.scopes import Scope, clause_regions, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
 
 if TYPE_CHECKING:
@@ -340,7 +340,8 @@ def _find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
             first = gaz.region(before.group(1))
             if first is not None:
                 out.append((m.start() - len(before.group(0)), m.end(), first))
-    return out
+    return sorted(out + clause_regions(text, gaz), key=lambda r: r[0])
+
 
 
 @functools.lru_cache(maxsize=1)

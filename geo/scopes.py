@@ -33,15 +33,27 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gazetteer.model import Place
+from gazetteer.names import fold
 
-__all__ = ["Scope", "find_scopes", "oblast_of", "scope_name", "LEAD_PARAGRAPHS"]
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+__all__ = ["Scope", "clause_regions", "find_scopes", "oblast_of", "scope_name", "LEAD_PARAGRAPHS"]
 
 #: How many of a report's first paragraphs with text are its lead (a headline and its first paragraph)
 LEAD_PARAGRAPHS = 2
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+#: An oblast named by its centre's name opening a clause, before a comma: English retellings of a bulletin that
+#: goes through the oblasts one by one ("In Kharkiv, the Sever group expelled … from Liman", "…, and in
+#: Dnipropetrovsk, the village of X came under control")
+_CLAUSE_REGION = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n)|(?<=,\sand\s))[Ii]n\s([A-Z][a-z'’]+),\s")
+#: Where such a clause ends: the sentence's end, or the next clause opening so
+_CLAUSE_END = re.compile(r"[.;!?\n]|,\sand\s[Ii]n\s")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z'’-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,3 +162,27 @@ def _lead_end(text: str) -> int:
                 return end
         pos = end + 1
     return len(text)
+
+
+def clause_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
+    """The oblasts named by their centres' names opening a clause (``(start, end, oblast)`` of each name).
+
+    "In Kharkiv, the Sever group expelled the enemy from Liman": Kharkiv Oblast, which places the villages of
+    that clause as any region named in their sentence does; an oblast only when a capitalised word after the
+    comma, before the clause ends (the sentence's end or the next ", and in X,"), names a place of the
+    gazetteer (in any spelling it looks names up by) other than the centre: "In Kharkiv, a drone hit a house"
+    is the city. Only in a text that goes through two oblasts or more so: "In Kherson, shelling damaged houses
+    in the Dniprovskyi district" is the city too.
+    """
+    out = []
+    for m in _CLAUSE_REGION.finditer(text):
+        place = gaz.region(m.group(1))
+        if place is None or place.feature_code != "ADM1":
+            continue
+        end = _CLAUSE_END.search(text, m.end())
+        own = fold(m.group(1))
+        if any(fold(w.group(0)) != own and gaz.candidates(w.group(0), fuzzy=False, limit=1)
+               for w in _CAPITALISED_WORD.finditer(text, m.end(), end.start() if end else len(text))):
+            out.append((m.start(1), m.end(1), place))
+    # a retelling that goes through the oblasts names two or more so; one such clause is a town's
+    return out if len({p.geonameid for _, _, p in out}) >= 2 else []

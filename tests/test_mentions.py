@@ -278,6 +278,13 @@ def test_a_contraction_with_a_curly_apostrophe_is_no_place(gaz) -> None:
          ["Новодмитровки", "Донецкой Народной Республике"]),
         # an acronym before a name is no first name
         ("Зафіксовано два РСЗВ-обстріли Роботиного.", ["Роботиного"]),
+        # a Russian feminine name in -чка in the locative, which the analyser reads as a masculine noun's (маячок)
+        ("В Новой Маячке повреждены два дома.", ["Новой Маячке"]),
+        ("Бои продолжаются в Малой Токмачке.", ["Малой Токмачке"]),
+        # a town's name that is as frequent as a common word, opening a sentence
+        ("Гуляйполе обороняют две бригады.", ["Гуляйполе"]),
+        # a hyphenated name typed with an en dash (made a hyphen when the text is read)
+        ("Ворог обстріляв околиці Рай-Олександрівки.", ["Рай-Олександрівки"]),
         # later items of an English list a cue opens are cued too (a mangled one is found by fuzzy match)
         ("In the area, the villages of Krasne, Pletnevka and Pylna are held by Russian troops.",
          ["Krasne", "Pletnevka", "Pylna"]),
@@ -305,6 +312,9 @@ def test_finds_russian_and_ukrainian_names_in_any_case(text, expected, gaz) -> N
         ("A fighter with the call sign Tikhiy spoke near Kupiansk.", {"Tikhiy"}),
         ("Troops fought near the Tsarskaya Okhota restaurant.", {"Tsarskaya", "Tsarskaya Okhota"}),
         ("Штурмовые отряды продвинулись вперед.", {"Штурмовые"}),
+        # a word of the language opening a sentence, a village's name only as some village's other name
+        ("Дроны атаковали Херсон ночью.", {"Дроны"}),
+        ("Дрони атакували Херсон уночі.", {"Дрони"}),
         # an article opens no name: the town is the name without it
         ('"The Kurakhove direction is the hardest now," he said.', {"The Kurakhove"}),
     ],

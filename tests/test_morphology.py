@@ -19,6 +19,7 @@ from gazetteer.morphology import case_endings, nominatives, oblique, ukrainian_o
     ("Андрееве", "Андреево"),
     ("Таврийском", "Таврийское"),  # an adjective the analyser reads as a noun Таврийск
     ("Филии", "Филия"),  # the Russian spelling of Філія, unknown to the Russian dictionary
+    ("Маячке", "Маячка"),  # read by the analyser as маячок's: the village's -чка in the locative
 ])
 def test_a_russian_case_ending_gives_the_nominative(written, nominative):
     assert nominative in word_nominatives(written)

@@ -202,6 +202,14 @@ def test_metadata_partial_date_dates_only_by_text_in_that_month(tmp_path: Path) 
     assert read_reports(path)[0].date is None
 
 
+def test_a_dash_inside_a_word_is_read_as_a_hyphen(tmp_path: Path) -> None:
+    path = tmp_path / "dash.txt"
+    path.write_text("Ворог обстріляв Рай\u2013Олександрівку. Бої 2024\u20132025 років \u2013 запеклі.\n", encoding="utf-8")
+    (report,) = read_reports(path)
+    assert "Рай-Олександрівку" in report.text
+    assert "2024\u20132025" in report.text and " \u2013 запеклі" in report.text
+
+
 def test_not_a_metadata_line(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("Source: the ministry said Seversk fell.\nSecond line.\n")

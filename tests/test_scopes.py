@@ -11,7 +11,7 @@ import datetime as dt
 
 from gazetteer.model import Place
 from geo.extract import extract_text
-from geo.scopes import find_scopes, oblast_of
+from geo.scopes import clause_regions, find_scopes, oblast_of
 
 DAY = dt.date(2025, 11, 22)
 
@@ -273,3 +273,16 @@ def test_a_hromada_that_came_under_fire_is_struck(gaz) -> None:
         c = placed(text, gaz)[name]
         assert c.name == "Marhanetska Terytorialna Hromada" and c.role == "region", (text, c.why)
         assert c.action.value == "struck", (text, c.why)
+
+
+def test_a_retelling_going_through_oblasts_by_their_centres_names_places_each_clause_in_its_oblast(gaz) -> None:
+    # Lyman: the town of Donetsk Oblast is the largest; the clause's oblast is Kharkiv's
+    text = ("Over the week Russian forces took six villages. In Kharkiv, the Sever group pushed the Ukrainian "
+            "troops out of Lyman. In Zaporizhzhia, the Vostok group took Stepnohirsk.")
+    got = placed(text, gaz)
+    assert got["Lyman"].admin1 == "Kharkiv Oblast", got["Lyman"].why
+    assert [(text[s:e], p.name) for s, e, p in clause_regions(text, gaz)] == [
+        ("Kharkiv", "Kharkiv Oblast"), ("Zaporizhzhia", "Zaporizhzhya Oblast")]
+    # one such clause, or one naming no place after the comma, is the city's
+    assert clause_regions("In Kharkiv, the Sever group pushed the Ukrainian troops out of Lyman.", gaz) == []
+    assert clause_regions("In Kharkiv, a drone hit a house. In Zaporizhzhia, a missile hit a plant.", gaz) == []
