@@ -1113,3 +1113,31 @@ def test_side_epithets_and_clashes(sentence: str, name: str, action: Action) -> 
 def test_improved_position_is_an_advance(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert c.action is Action.ADVANCING, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the infinitive after a success word is a thing done; ground on a bearing from a place is an advance near it
+    ("Штурмовикам удалось занять Тихое.", "Тихое", Action.CAPTURED),
+    ("Бойцам удалось занять лесополосу к северо-западу от Тихого.", "Тихого", Action.ADVANCING),
+    ("Подразделения заняли позицию северо-восточнее Тихого.", "Тихого", Action.ADVANCING),
+    ("Войска заняли лесополосу южнее Тихого.", "Тихого", Action.ADVANCING),
+    # a bearing before another place leaves the place taken a capture
+    ("Подразделения освободили Ямполь севернее Тихого.", "Ямполь", Action.CAPTURED),
+    # taking up defence is no capture
+    ("Бригада получила приказ занять оборону у Тихого.", "Тихого", Action.OTHER),
+])
+def test_ru_taking_ground_near_a_place(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # an unsuccessful try headed for a place was held off there ...
+    ("ВСУ безуспешно пытались атаковать в направлении Тихого.", "Тихого", Action.REPELLED),
+    ("Противник предпринимает безуспешные попытки атаковать в сторону Тихого.", "Тихого", Action.REPELLED),
+    # ... while the last items of a list of stopped attacks, after 'в направлении', are where they were headed
+    ("Отражены атаки в районе Ямполя и в направлении Тихого.", "Тихого", Action.ATTACKED),
+])
+def test_ru_unsuccessful_tries_toward_a_place(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why

@@ -209,6 +209,9 @@ def _part_of(sentence: str, lo: int, start: int) -> bool:
 
 # what a failed try at it makes an attack: "failed to break through", "still trying to encircle X", "attempts to
 # dislodge our units … failed"
+# the detail of the rows of geo/rules/actions.jsonl that call a try unsuccessful ("безуспешн", "остаются
+# безуспешными", "unsuccessfully"): the place it was headed for is where it was held off, not one it reached
+_UNSUCCESSFUL = "unsuccessful"
 _TRIED = frozenset({Action.CAPTURED, Action.ENTERED, Action.ADVANCING, Action.FIGHTING, Action.ATTACKED})
 # the strike words that say no more than a strike (the sector "fighting" rows of geo/rules/actions.jsonl)
 _BARE_STRIKES = frozenset(r.key for r in rows("actions") if r.get("sector") == "fighting")
@@ -341,9 +344,11 @@ def _analyse(
             modality, claimant = "denied", Claimant(owners[0].get("claimant"))
             why.append(f"denied: '{denied[-1].text}', the claim of '{owners[0].text}'")
         action, detail = _with_modality(action, detail, modality)
-        toward = _toward(sentence, lo, start) if action in (Action.REPELLED, Action.FIGHTING) and cue.end <= start else ""
+        toward = _toward(sentence, lo, start) if action in (Action.REPELLED, Action.FIGHTING) and cue.end <= start \
+            and cue.detail != _UNSUCCESSFUL else ""
         if toward:
-            # the attacks were headed there; so were the clashes ("бої точилися поблизу A та в напрямку B")
+            # the attacks were headed there; so were the clashes ("бої точилися поблизу A та в напрямку B"); a try the
+            # text calls unsuccessful was held off on its way there ("безуспешно атаковали в сторону X": X repelled)
             action, detail = Action.ATTACKED, f"{toward}: {detail}"
         # "occupied two villages near X": a near row of geo/rules/positions.jsonl before the place (or its list);
         # "закрепились на подступах к X": a near row of geo/rules/modality.jsonl between the cue and the place
