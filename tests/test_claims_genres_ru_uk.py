@@ -1141,3 +1141,16 @@ def test_ru_taking_ground_near_a_place(sentence: str, name: str, action: Action)
 def test_ru_unsuccessful_tries_toward_a_place(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a hot situation recorded at a place, a place called the hardest section of the front: fighting there
+    ("Мы фиксируем достаточно горячую обстановку в Тихом, сообщил Пушилин.", "Тихом", Action.FIGHTING),
+    ("По словам эксперта, Тихое является одним из самых сложных участков фронта.", "Тихое", Action.FIGHTING),
+    # hot spots a veteran served in, a difficult stretch of road: no fighting named
+    ("Ветераны горячих точек собрались в Донецке.", "Донецке", Action.OTHER),
+    ("На сложном участке трассы у Тихого ремонтируют мост.", "Тихого", Action.OTHER),
+])
+def test_ru_hot_and_hardest_places(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
