@@ -579,7 +579,7 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         # each item line takes the action of the line before the colon; the list ends at the first line that is no item
         if s == 0 or text[s - 1] == "\n":
             if colon_list is not None and _LIST_ITEM.match(text, s):
-                listing = colon_list
+                listing = _item_listing(colon_list, text, e)
             else:
                 colon_list = None
         if sentence.rstrip().endswith(":") and (e == len(text) or text[e] == "\n"):
@@ -606,6 +606,22 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 Action.REPELLED, f"repelled: '{told.text}'", 0, f"outcome told in the next sentence: '{told.text}'", i))
         states.append(SentenceState((s, e), speaker, first, listing, carry.at(s)))
     return states
+
+
+def _item_listing(heading: Listing, text: str, end: int) -> Listing:
+    """The action a list item line takes: its heading's (``heading``), but a strike where the heading counts
+    attacks and the rest of the item's line (from ``end``, where its first sentence ends) tells a strike or its
+    damage ("enemy attacks were recorded:\n13:20, Tykhe village. A drone hit a car, two people were injured."):
+    an attack that did damage is a strike, as in a sentence (:mod:`geo.claims.action`)."""
+    if heading.action is not Action.ATTACKED:
+        return heading
+    stop = text.find("\n", end)
+    rest = text[end:len(text) if stop < 0 else stop]
+    cue = cue_at(rest, None) if rest.strip() else None
+    if cue is None or cue.action is not Action.STRUCK:
+        return heading
+    return replace(heading, action=Action.STRUCK, detail=cue.detail,
+                   why=f"{heading.why}; the item's line tells a strike: cue '{cue.text}'")
 
 
 def _opener_listing(text: str, spans: Sequence[tuple[int, int]], i: int, opener, first: int,

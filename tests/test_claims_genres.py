@@ -1089,6 +1089,49 @@ def test_stabilised_and_withdrawn(sentence: str, name: str, action: Action) -> N
     assert c.action is action, c.why
 
 
+@pytest.mark.parametrize("sentence, name, action", [
+    # a settlement left, named by its noun, is given up: taken (as 'отступили из X')
+    ("The spokesman said Ukrainian forces had withdrawn from the village of Tonenke.", "Tonenke", Action.CAPTURED),
+    ("Our units withdrew from the small villages of Tonenke and Orlivka.", "Orlivka", Action.CAPTURED),
+    ("The army confirmed its retreat from the village of Tonenke on Monday.", "Tonenke", Action.CAPTURED),
+    # ... positions left near it are an advance there
+    ("Ukrainian forces withdrew from positions near the village of Tonenke.", "Tonenke", Action.ADVANCING),
+])
+def test_a_settlement_left_is_taken(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # an attack on a car or a house with a weapon named after it is a strike (regional heads' reports)
+    ("Russian troops attacked a civilian car with a drone in the village of Kozacha Lopan.", "Kozacha Lopan",
+     Action.STRUCK),
+    ("The occupiers attacked a private car in Bilozerka with an FPV drone.", "Bilozerka", Action.STRUCK),
+    # a fire the attack set is its damage
+    ("The Russian attack also caused a fire in the village of Kurylivka.", "Kurylivka", Action.STRUCK),
+    # ... an attack with no weapon and no damage stays an attack
+    ("Russian troops attacked a checkpoint in the village of Kurylivka with infantry.", "Kurylivka",
+     Action.ATTACKED),
+])
+def test_an_attack_by_a_weapon_or_setting_a_fire_is_a_strike(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a try with no action word of its own, which the clause after calls a failure: held off at its places
+    ("The enemy tried to regain the lost position near Robotyne but failed.", "Robotyne", Action.REPELLED),
+    ("The occupiers tried to restore lost positions south of Ivanivske, but without success.", "Ivanivske",
+     Action.REPELLED),
+    ("Russian troops tried to advance near Tonenke but failed.", "Tonenke", Action.REPELLED),
+    # ... 'but failed to' names a further try, no outcome of the one before
+    ("Russian troops advanced near Tonenke but failed to take Orlivka.", "Tonenke", Action.ADVANCING),
+])
+def test_a_try_that_failed(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
 @pytest.mark.parametrize("sentence, name", [
     # the Tavria group's spokesman in his other transliterations speaks for the Ukrainian officials
     ("Likhovyi reported that Ukrainian forces have withdrawn from the village of Tonenke.", "Tonenke"),

@@ -324,6 +324,21 @@ def test_a_strike_lists_timed_lines_take_the_verb_before_the_colon(item) -> None
     assert all(states[k].listing.action is Action.STRUCK for k in items)
 
 
+@pytest.mark.parametrize("rest, action", [
+    # a heading that counts attacks: an item line that tells a strike or its damage is a strike
+    ("As a result of a drone hitting a car, a woman was injured.", Action.STRUCK),
+    ("The gas pipeline is damaged.", Action.STRUCK),
+    # ... an item line that tells no more keeps the heading's attack
+    ("", Action.ATTACKED),
+])
+def test_an_attack_heading_gives_way_to_the_strike_its_item_tells(rest, action) -> None:
+    text = ("During the day, enemy attacks were recorded in the region:\n\n"
+            f"13:20, Kivsharivka village. {rest}\n\nThe evacuation continues.")
+    states = read_report(text)
+    item = next(st for st in states if st.listing is not None)
+    assert item.listing.action is action, item.listing.why
+
+
 def test_a_time_that_opens_a_line_after_no_colon_lists_nothing() -> None:
     states = read_report("Russian troops shelled Kupiansk.\n22:50, Kivsharivka village. A house was damaged.")
     assert all(st.listing is None for st in states)

@@ -243,9 +243,11 @@ _INSTRUMENT = frozenset(r.key for r in lookup_rows("gap_words") if r.cls == "ins
 
 def _instrument(between: str) -> bool:
     """The words between an attack and a weapon after it make the weapon its instrument: at most two
-    words ("attacked Belgorod with drones", "атакували дронами"), or three after with/by/з."""
+    words ("attacked Belgorod with drones", "атакували дронами"), or any that end in with/by/з and at most one
+    word after it ("attacked Belgorod with heavy drones", "attacked a civilian car with a drone", "attacked a car
+    in Kherson with a drone": the object the attack hit, then its means)."""
     words = between.split()
-    return len(words) <= 2 or (len(words) == 3 and words[1].casefold() in _INSTRUMENT)
+    return len(words) <= 2 or any(w.casefold() in _INSTRUMENT for w in words[-2:])
 
 
 def _by_means(text: str, cue: _Cue, means: tuple) -> _Cue:
@@ -326,6 +328,12 @@ def _clause_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, senten
     if any(c.detail not in _WEAK for c in inside):
         inside = [c for c in inside if c.detail not in _WEAK]
     if not inside:
+        # a try that names no action word, closed by its outcome in the clause after ("tried to regain the lost
+        # position near A but failed", "спробували змінити обстановку в районах A, B, але були змушені відступити"):
+        # the outcome governs the places of the try it closes
+        closing = next((c for c in cues if 0 <= c.attempt < start and c.start >= end), None)
+        if closing is not None:
+            return closing, lo
         heading = _heading_next(sentence, lo, hi, start, end)
         if heading is not None:
             after = [c for c in cues if heading[0] <= c.start and c.end <= heading[1] and c.detail not in _WEAK]
