@@ -297,7 +297,9 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     return Speaker(last.claimant, last.text, i, summary=last.summary)
 
 
-_HEADER_COLON = re.compile(r"[\w-]*+\s*+:")  # the rest of the speaker's word, and a colon right after it
+# the rest of the speaker's word, and a colon right after it (bounded: a word's ending, a few spaces;
+# tests/test_regex_backtracking.py)
+_HEADER_COLON = re.compile(r"[\w-]{0,40}+\s{0,8}+:")
 
 
 # A clause that closes a sentence and only says who spoke: news copy retells a summary sentence by sentence with
@@ -782,7 +784,7 @@ _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the
 # day before it ("22:50, Senkove village", "13:45 Kupiansk district", "June 8, 01:50, …", "08.06, 01: 50 …"; machine
 # translation spaces the colon: "22: 50")
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:(?:[-–—•*·▪]|\d{1,2}[.)])\s"
-                        r"|(?:(?:[^\W\d_]{3,}\.?\s\d{1,2}|\d{1,2}\s[^\W\d_]{3,}|\d{1,2}\.\d{2}(?:\.\d{2,4})?),?\s+)?"
+                        r"|(?:(?:[^\W\d_]{3,20}\.?\s\d{1,2}|\d{1,2}\s[^\W\d_]{3,20}|\d{1,2}\.\d{2}(?:\.\d{2,4})?),?\s+)?"
                         r"(?:[01]?\d|2[0-3])\s?:\s?[0-5]\d(?!\d)(?!\s?:\s?\d),?\s)")
 _LEAD_WORDS = 12  # a paragraph of the lead has at least this many words (headlines, bylines have fewer)
 _LEAD_PARAGRAPHS = 1  # the lead: one paragraph (measured: a second one brings in background days,

@@ -172,7 +172,8 @@ def reporting_speakers(text: str, speech: Hit, named) -> list:
 
 
 # a speech word's "to" and at most a title before a name: whom the speaker reports to ("reported to President Putin")
-_ADDRESSEE = re.compile(r"\s++to\s++(?:[^\s,;:]++\s++){0,3}")
+# (read right after the speech word, never after a space: tests/test_regex_backtracking.py)
+_ADDRESSEE = re.compile(r"(?<!\s)\s++to\s++(?:[^\s,;:]++\s++){0,3}")
 
 
 def addressed(text: str, speech, name) -> bool:
