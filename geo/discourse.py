@@ -75,7 +75,7 @@ from geo.claims.carry import Carried, ContextReader
 from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
-from geo.rules.lookup import lookup_rows, rows_pattern
+from geo.rules.lookup import class_pattern, lookup_rows, rows_pattern
 from geo.rules.matcher import TABLES, filter_spans, matches, read_kinds, rows
 from geo.text import sentences
 
@@ -595,7 +595,10 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
             listing = _verbless_listing(text, spans, i, first, before)
         if "anaphor" in classes and i:
             ref = next(m for m in found if m.cls == "anaphor")
-            cue = _last_cue(sentence)
+            # the cue of the anaphor's own clause, else the sentence's ("Там тривають бої, ворог намагається
+            # просуватися": fighting there)
+            clause = _CLAUSE_END.search(sentence, ref.end)
+            cue = _last_cue(sentence, clause.start() if clause else None) or _last_cue(sentence)
             if cue is not None and cue.action is not Action.OTHER and states[i - 1].listing is None:
                 states[i - 1] = replace(states[i - 1], listing=Listing(
                     cue.action, cue.detail, 0, f"taken up by '{ref.text}' in the next sentence: cue '{cue.text}'", i,
@@ -640,10 +643,15 @@ def _opener_listing(text: str, spans: Sequence[tuple[int, int]], i: int, opener,
     # an opener that opens its paragraph continues the paragraph before (news copy sets each sentence
     # apart: "…near eight settlements.\n\nAmong the settlements named are A, B and C")
     lo = first if i > first else before
+    if i == first and before == i - 1 > 0 \
+            and any(m.cls == "backref" for m in find_markers(text[spans[before][0]:spans[before][1]])):
+        # news copy sets apart the sentence that only says who reported it ("…звільнили п'ять сіл.\n\nПро це
+        # повідомив полк у Telegram.\n\nЙдеться про A, B"): the list reaches over it to the paragraph before
+        lo = before - 1
     for j in range(i - 1, max(lo, i - _LIST_REACH, 0) - 1, -1):
         if cue is not None:
             break
-        cue = _last_cue(text[spans[j][0]:spans[j][1]])
+        cue = _counted_cue(text[spans[j][0]:spans[j][1]])
     if cue is not None and opener.rule.get("noun") == "clash" and cue.action not in _CLASH:
         return None  # "освободили A. Бой произошел у B": a fight at B, no capture of it
     if cue is None or cue.action is Action.OTHER:
@@ -654,6 +662,18 @@ def _opener_listing(text: str, spans: Sequence[tuple[int, int]], i: int, opener,
     return Listing(cue.action, cue.detail, opener.end, f"list continued after '{opener.text}': cue '{cue.text}'",
                    stop=_list_stop(sentence, opener.end), modality=cue.modality,
                    replaces=noun.action if noun is not None and noun.start >= opener.start else None)
+
+
+def _counted_cue(sentence: str):
+    """The cue a list in the next sentence continues: the one that governs the last plural settlement noun of
+    ``sentence`` ("сіл", "населених пунктів": geo/rules/name_kinds.jsonl, ``called-list-before``) it precedes,
+    else its last cue.
+
+    The list names the places that noun counted, so it takes the verb of the noun, not one told later about it
+    ("звільнили п'ять сіл після тривалих боїв. … Йдеться про A, B": A and B captured)."""
+    counted = [c for m in class_pattern("name_kinds", "called-list-before").finditer(sentence)
+               if (c := _last_cue(sentence, m.start())) is not None]
+    return counted[-1] if counted else _last_cue(sentence)
 
 
 def _verbless_listing(text: str, spans: Sequence[tuple[int, int]], i: int, first: int,
@@ -777,6 +797,7 @@ def _dash_heads(sentence: str, start: int) -> tuple[tuple[int, int], ...]:
 # a sentence that opens with a head of a few words (a direction, "Найбільше") and a dash standing for the verb, then a
 # lower-case word (a preposition: "у районах", "в бік", "поблизу") before its places
 _VERBLESS_DASH = re.compile(r"\s*+((?:[^\s\d,;:.–—-][^\s,;:.–—]*+\s++){0,3}[^\s\d,;:.–—-][^\s,;:.–—]*+)\s++[–—]\s++(?=[a-zа-яёіїєґ])")
+_CLAUSE_END = re.compile(r"[,;:]")  # where the clause of an anaphor ends (the comma of a second predicate)
 _LIST_REACH = 2  # sentences back a list opener looks for the action its list continues
 _CLASH = frozenset({Action.REPELLED, Action.ATTACKED, Action.FIGHTING})  # what an event noun of a clash places
 _OPENING_WORDS = 5  # a paragraph opens with a date when its first words (to the first comma) name one

@@ -191,3 +191,35 @@ def test_the_general_staffs_deter_hold_back_restrain_in_english_is_repelled(sent
         assert c.action is Action.REPELLED, (name, c.action, c.why)
     # 'deteriorate' is no form of 'deter'
     assert _claim("The situation continues to deteriorate near Tykhe.", "Tykhe").action is not Action.REPELLED
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # "не лише X, а й Y" (not only X but also Y): Y stays in X's clause and takes its verb
+    ("На Харківщині активність ворога зосереджена не лише на Вовчанському напрямку, а й поблизу Дворічної.",
+     "Дворічної", Action.ATTACKED),
+    ("Окупанти ведуть бої не лише біля Тихого, а ще й поблизу Зеленого.", "Зеленого", Action.FIGHTING),
+])
+def test_not_only_but_also_keeps_its_verb(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, (c.action, c.why)
+
+
+def test_a_contrast_after_a_comma_still_opens_its_clause() -> None:
+    # ", а" alone opens a clause of its own: the place after it takes none of the verb before
+    c = _claim("Ворог атакував біля Тихого, а в Зеленому тиша.", "Зеленому")
+    assert c.action is not Action.ATTACKED, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the enemy standing N km from a town is closing on it, as the Russian "стоят в N км от"
+    ("Російські війська стоять за два-три км від Купʼянська.", "Купʼянська"),
+    ("Окупанти стоять лише за десять кілометрів від Тихого.", "Тихого"),
+])
+def test_standing_kilometres_from_a_town_is_advancing(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.ADVANCING, (c.action, c.why)
+
+
+def test_a_village_lying_kilometres_from_a_town_is_no_advance() -> None:
+    c = _claim("Село Тихе розташоване за 10 км від Покровська.", "Покровська")
+    assert c.action is not Action.ADVANCING, (c.action, c.why)

@@ -1029,6 +1029,44 @@ def test_a_list_takes_the_action_modality_speaker_and_day_that_announced_it(text
     assert out[0].date == dt.date(2025, 11, 5)
 
 
+@pytest.mark.parametrize("text, name, action", [
+    # news copy sets the attribution apart as a paragraph of its own: the list reaches over it to the count
+    ("Українські захисники звільнили три села на Дніпропетровщині після тривалих боїв.\n\n"
+     "Про це повідомила 110 окрема механізована бригада у Telegram.\n\nЙдеться про Хороше, Вороне та Соснівку.",
+     "Соснівку", Action.CAPTURED),
+    # the noun the sentence before counted governs, not a later cue in it
+    ("Окупанти захопили два села після запеклих боїв, повідомили аналітики. Йдеться про Тихе та Нове.",
+     "Нове", Action.CAPTURED),
+])
+def test_a_list_continues_the_verb_of_what_the_sentence_before_counted(text, name, action) -> None:
+    states = read_report(text)
+    i = next(k for k, st in enumerate(states) if name in text[st.span[0]:st.span[1]])
+    assert states[i].listing is not None and states[i].listing.action is action, states[i].listing
+
+
+def test_a_list_reaches_over_no_more_than_an_attribution_paragraph() -> None:
+    # a paragraph between that tells something else (no "Про це") stops the reach
+    text = ("Українські захисники звільнили три села.\n\nПогода була гарною.\n\nЙдеться про Хороше та Вороне.")
+    assert read_report(text)[2].listing is None
+
+
+@pytest.mark.parametrize("text, action", [
+    # "Там" opening a sentence takes up the places the sentence before named with no action of their own, with the
+    # cue of its own clause
+    ("Найважче зараз біля сіл Луч і Зелене. Там тривають постійні бої, ворог намагається просуватися далі.",
+     Action.FIGHTING),
+    ("Увага прикута до сіл Луч і Зелене. Там ворог щодня намагається прорватися.", Action.ATTACKED),
+])
+def test_there_opening_a_sentence_takes_up_the_places_before_it(text, action) -> None:
+    states = read_report(text)
+    assert states[0].listing is not None and states[0].listing.action is action, states[0].listing
+
+
+def test_there_inside_a_sentence_takes_up_nothing() -> None:
+    text = "Найважче зараз біля сіл Луч і Зелене. Ворог там намагається просуватися."
+    assert read_report(text)[0].listing is None
+
+
 @pytest.mark.parametrize("text", [
     "Погода в Донецкой области была хорошей. Это Покровск.",
     "Погода на Донеччині була гарною. Йдеться про Покровськ.",
@@ -1391,3 +1429,13 @@ def test_the_kremlins_press_service_names_who_said_what_came_before():
     text = ("Командующий группировкой «Восток» доложил президенту о начале операции у Гуляйполя. Об этом говорится в "
             "заявлении пресс-службы Кремля по итогам визита президента в пункт управления Объединенной группировки войск.")
     assert [s.speaker.claimant.value for s in read_report(text, source=Claimant.MEDIA)] == ["RU-official"] * 2
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # the General Staff spelled out with no country, in Ukrainian news, is Ukraine's; Russia's is named as such
+    ("Сили оборони звільнили селище Тихе. Про це повідомляє Генеральний штаб Збройних Сил.", "UA-GeneralStaff"),
+    ("Окупанти захопили селище Тихе. Про це заявив російський Генеральний штаб.", "RU-MoD"),
+    ("Окупанти захопили селище Тихе. Про це заявили в Генеральному штабі РФ.", "RU-MoD"),
+])
+def test_the_general_staff_spelled_out_speaks_for_its_side(text, claimant) -> None:
+    assert _who(text) == [claimant, claimant]
