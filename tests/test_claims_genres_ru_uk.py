@@ -680,6 +680,12 @@ def test_a_place_liberated_earlier_is_a_status(sentence: str, name: str, action:
     # a stronghold taken by a place is an advance there; a part of it taken enters it
     ("Штурмовики захватили опорный пункт возле Ямполя.", "Ямполя", Action.ADVANCING, "done"),
     ("Ворог захопив опорний пункт біля Зарічного.", "Зарічного", Action.ADVANCING, "done"),
+    # ... and so is ground taken at a bearing from it, as a war correspondent puts it (the English "west of")
+    ("Штурмовики установили контроль над участком трассы западнее Ямполя.", "Ямполя", Action.ADVANCING, "done"),
+    ("Наши бойцы заняли позицию юго-восточнее Закотного.", "Закотного", Action.ADVANCING, "done"),
+    ("Сообщается о взятии под контроль района моста к западу от Дроновки.", "Дроновки", Action.ADVANCING, "done"),
+    ("Ворог захопив опорний пункт північніше Зарічного.", "Зарічного", Action.ADVANCING, "done"),
+    ("Штурмовики установили контроль над Ямполем.", "Ямполем", Action.CAPTURED, "done"),
     ("Ворог окупував частину Ямполя.", "Ямполя", Action.ENTERED, "done"),
 ])
 def test_nouns_rings_and_statuses(sentence: str, name: str, action: Action, modality: str) -> None:
