@@ -425,6 +425,9 @@ def test_control_of_a_share_and_full_control(sentence: str, name: str, action: A
     ("Российским бойцам удалось вытеснить противника из Кировска.", "Кировска", Action.CAPTURED),
     ("Штурмовые группы вытеснили подразделения ВСУ из Новомихайловки.", "Новомихайловки", Action.CAPTURED),
     ("Штурмовые группы вытесняют противника из Кировска.", "Кировска", Action.FIGHTING),
+    # a war correspondent's "squeezing out" (the verb and its noun), going on: fighting there
+    ("Наши штурмовики выдавливают противника из Кировска.", "Кировска", Action.FIGHTING),
+    ("Военкор сообщил о выдавливании ВСУ от реки под Платоновкой.", "Платоновкой", Action.FIGHTING),
     ("Министр заявил, что ВСУ были выбиты из Ласточкино.", "Ласточкино", Action.CAPTURED),
     # the passive of "сбросить" in an official's strike list
     ("Были сброшены боеприпасы с беспилотника в селе Каменское.", "Каменское", Action.STRUCK),
