@@ -485,6 +485,14 @@ def test_own_voice_summary_is_a_milblogger() -> None:
         "22:50, Podoly village. As a result of shelling by the Russian military, a car was damaged.\n"
         "22:00, Kupiansk. As a result of shelling by the Russian military, a shop was damaged.\n"
         "Emergency services are working at the scene, the head of the OVA added.",
+        # an analyst's thread that calls the Russian forces by the other side's name: the Russian side's gains told
+        # by someone who is not its channel ("invading Russian forces", "the Russian invaders")
+        "Russian troops broke through near Popasna. Russian units have reached the road to Bakhmut. Ukrainian units "
+        "were pushed back from Komyshuvakha. Russian forces took the heights east of Soledar. The Ukrainian army "
+        "trades space for time and bleeds the invading Russian forces.",
+        # the same in Ukrainian: the occupiers' gains on a Ukrainian map channel
+        "Російські війська просунулися біля Дронівки. Російські війська захопили Пазено. Російські війська "
+        "просунулися у Вовчанську. Окупанти мають успіхи на Слов'янському напрямку.",
     ],
 )
 def test_no_own_voice(text: str) -> None:

@@ -425,6 +425,9 @@ def test_control_of_a_share_and_full_control(sentence: str, name: str, action: A
     ("Российским бойцам удалось вытеснить противника из Кировска.", "Кировска", Action.CAPTURED),
     ("Штурмовые группы вытеснили подразделения ВСУ из Новомихайловки.", "Новомихайловки", Action.CAPTURED),
     ("Штурмовые группы вытесняют противника из Кировска.", "Кировска", Action.FIGHTING),
+    # a war correspondent's "squeezing out" (the verb and its noun), going on: fighting there
+    ("Наши штурмовики выдавливают противника из Кировска.", "Кировска", Action.FIGHTING),
+    ("Военкор сообщил о выдавливании ВСУ от реки под Платоновкой.", "Платоновкой", Action.FIGHTING),
     ("Министр заявил, что ВСУ были выбиты из Ласточкино.", "Ласточкино", Action.CAPTURED),
     # the passive of "сбросить" in an official's strike list
     ("Были сброшены боеприпасы с беспилотника в селе Каменское.", "Каменское", Action.STRUCK),
@@ -680,6 +683,12 @@ def test_a_place_liberated_earlier_is_a_status(sentence: str, name: str, action:
     # a stronghold taken by a place is an advance there; a part of it taken enters it
     ("Штурмовики захватили опорный пункт возле Ямполя.", "Ямполя", Action.ADVANCING, "done"),
     ("Ворог захопив опорний пункт біля Зарічного.", "Зарічного", Action.ADVANCING, "done"),
+    # ... and so is ground taken at a bearing from it, as a war correspondent puts it (the English "west of")
+    ("Штурмовики установили контроль над участком трассы западнее Ямполя.", "Ямполя", Action.ADVANCING, "done"),
+    ("Наши бойцы заняли позицию юго-восточнее Закотного.", "Закотного", Action.ADVANCING, "done"),
+    ("Сообщается о взятии под контроль района моста к западу от Дроновки.", "Дроновки", Action.ADVANCING, "done"),
+    ("Ворог захопив опорний пункт північніше Зарічного.", "Зарічного", Action.ADVANCING, "done"),
+    ("Штурмовики установили контроль над Ямполем.", "Ямполем", Action.CAPTURED, "done"),
     ("Ворог окупував частину Ямполя.", "Ямполя", Action.ENTERED, "done"),
 ])
 def test_nouns_rings_and_statuses(sentence: str, name: str, action: Action, modality: str) -> None:

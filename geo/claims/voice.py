@@ -140,8 +140,10 @@ def report_voice(text: str) -> Claimant | None:
     ``hedge`` row of geo/rules/modality.jsonl of ``hedge: weighing``: "Karlivka has likely fallen",
     "they seem to have captured", a commentator weighing the gains he tells of, where a side's channel
     asserts them; a reportive hedge, "have reportedly severed", "allegedly", is news copy passing a
-    channel's claims on and counts neither way), and no first-person singular ("I", "my": a
-    commentator's own piece, whose claims are the ``author``'s) speaks for the Russian side: an
+    channel's claims on and counts neither way), no first-person singular ("I", "my": a
+    commentator's own piece, whose claims are the ``author``'s) and no name the other side gives the
+    Russian forces (a ``foe-name`` row of geo/rules/voice.jsonl: "invading Russian forces", "the
+    Russian invaders", "окупанти": a Russian channel never calls its own side so) speaks for the Russian side: an
     unattributed claim in it is a ``RU-milblogger``'s. News copy attributes its claims and does
     not qualify; the Ukrainian side has no claimant of that kind, so only the Russian one is found.
 
@@ -156,6 +158,8 @@ def report_voice(text: str) -> Claimant | None:
     True
     >>> report_voice(t + " Russian forces have likely taken Kurakhove. Russian troops seem to have entered Selydove.") is None
     True
+    >>> report_voice(t + " The Russian invaders keep losing men.") is None
+    True
     """
     from geo.text import sentences
 
@@ -165,6 +169,8 @@ def report_voice(text: str) -> Claimant | None:
     own = other = 0
     for s, e in sentences(text):
         sentence = text[s:e]
+        if any(h.get("side") == "RU" for h in read_all_kinds(sentence).get(("voice", "foe-name"), ())):
+            return None  # the other side's words for the Russian forces: not a Russian channel speaking
         hedges = read_kinds(sentence).get(("modality", "hedge"), ())
         if _find_attributions(sentence) or refers_back(sentence):
             other += 1  # news copy: it names its speaker, or goes on in the words of one named before

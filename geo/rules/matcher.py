@@ -99,8 +99,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # page's own summing up where no one is said to say it (geo.claims.analyse)
     "speech": (frozenset({"speech", "stance", "attribution", "filler", "auxiliary", "caption", "background"}),
                {"scope": frozenset({"report"}), "seat": frozenset({"speaks"})}),
-    # side "RU": a phrase that names the Russian side's setback ("Russian attempts to advance"); without it, Ukraine's
-    "voice": (frozenset({"setback", "setback-phrase"}), {"side": frozenset({"RU"})}),
+    # setback(-phrase), side "RU": a phrase that names the Russian side's setback ("Russian attempts to advance");
+    # without it, Ukraine's. foe-name: the other side's name for a side's forces ("Russian invaders", "окупанти"): a
+    # text that calls the Russian forces so is no Russian channel's own voice (geo.claims.voice)
+    "voice": (frozenset({"setback", "setback-phrase", "foe-name"}), {"side": frozenset({"RU"})}),
     "venues": (frozenset({"venue"}), {"where": frozenset({"before", "after", "both"})}),
     "directions": (frozenset({"direction"}), {}),
     # consequence: what an action that opens its clause as its subject would bring about ("Seizing X would allow …"):
