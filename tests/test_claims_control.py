@@ -37,6 +37,9 @@ def test_a_place_that_changed_hands_is_captured(sentence: str, name: str) -> Non
     ("Ворог зазнав значних втрат біля Тихого.", "Тихого"),
     ("Втрати ворога у районі Тихого склали 40 осіб.", "Тихого"),
     ("The loss of life in Tykhe was heavy, the governor said.", "Tykhe"),
+    # the noun with no word after it: the enemy's losses ("there", back at the place), not the place's loss
+    ("Ворог атакував біля Тихого. Там ворог поніс значні втрати, але продовжує штурми.", "Тихого"),
+    ("Противник атаковал у Тихого. Там противник понес большие потери.", "Тихого"),
     # prisoners taken near a place: no capture of it
     ("Взят в плен военнослужащий ВСУ у Тихого.", "Тихого"),
 ])

@@ -21,7 +21,8 @@ by adding a row. Every row has
   "expel* … ukrainian … from": "expelled the Ukrainian forces from"; a gap never swallows a place's name)
   and neither opens nor ends a phrase;
 - ``unless_next`` (optional): words that, right after the phrase, make it something else ("attack"
-  before "groups", "helicopters": a kind of unit, not an event), space-separated;
+  before "groups", "helicopters": a kind of unit, not an event), space-separated; ``.`` among them stands for no
+  word at all (punctuation or the text's end right after the phrase);
 
 and whatever further fields the table's reader declares (``action``, ``detail``, ``modality``…).
 

@@ -363,8 +363,9 @@ def _add_hits(comp: _Compiled, text: str, m: re.Match[str], hits: list[Hit]) -> 
         for r in rules:
             if r.unless_next:
                 after = _next_word(text, e) if after is None else after
-                if after in r.unless_next:
-                    continue  # "attack helicopters": a kind of weapon, not an attack
+                if after in r.unless_next or (not after and "." in r.unless_next):
+                    continue  # "attack helicopters": a kind of weapon, not an attack; "." stands for no word next
+                    # (punctuation or the text's end: "ворог поніс значні втрати, але …": losses, not a place's)
             if (r.table, r.cls) not in kinds:  # one hit per kind: a phrase shared by languages counts once
                 kinds.add((r.table, r.cls))
                 hits.append(Hit(r.table, r.cls, s, e, text[s:e], r))
