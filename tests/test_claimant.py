@@ -381,3 +381,27 @@ def test_a_name_in_the_possessive_does_not_speak() -> None:
     # "Putin's army" names whose army it is; with a speech word the owner may still speak ("Zelensky's office said")
     assert _claimant("Putin's army shelled Kupiansk again overnight.", "Kupiansk") is None
     assert _claimant("Russian drones hit Kupiansk, Zelensky's office said.", "Kupiansk") is Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # English copy transliterates -ский/-ський as -sky, -skyi, -skyy, -skii or -skiy: each spelling is the official
+    ("Zarichne is now under Russian control, Governor Yevgeny Balitskiy said on Telegram.", "Zarichne",
+     Claimant.RU_OFFICIAL),
+    ("Russian troops have entered Siversk, Igor Kimakovskii said on Sunday.", "Siversk",
+     Claimant.RU_OFFICIAL),
+    ("Commander-in-Chief Oleksandr Syrskyy said Ukrainian units were holding Kupiansk.", "Kupiansk",
+     Claimant.UA_OFFICIAL),
+    ("Russian assaults near Torske were repelled, Syrskiy said.", "Torske", Claimant.UA_OFFICIAL),
+])
+def test_an_officials_transliterated_name_speaks_in_each_spelling(sentence: str, name: str,
+                                                                   claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the press as a whole, recapped by a Russian or Ukrainian outlet, is the media's claim
+    ("Ранее СМИ сообщали, что российские войска вошли в Тихое.", "Тихое"),
+    ("Раніше ЗМІ повідомляли, що росіяни просунулися біля Торського.", "Торського"),
+])
+def test_the_press_recapped_in_russian_or_ukrainian_is_the_media(sentence: str, name: str) -> None:
+    assert _claimant(sentence, name) is Claimant.MEDIA
