@@ -23,6 +23,15 @@ report's region words do not tell such namesakes apart, and a margin of less tha
 ≥ 0.9 these were right 23 of 24 times against 464 of 467 otherwise; the one wrong, a village of 30 people chosen
 110 km from the label, had 0.945.
 
+An event place chosen over :data:`FAR_KM` inside the territory held on the report's date while its runner-up namesake
+lies within :data:`FAR_KM` of the front line is held below 0.9 as well (:func:`front_runner_up_cap`): a claim about a
+place deep inside the area one side has long held is rarely about the fighting there, the front line speaks for the
+runner-up, and what chose the best is a prior (a city's population, its seat) or the report's other places, which a
+city behind the front shares with the villages on it ("advanced near Oleksandropil, Novoselivka Persha and Makiivka":
+the city of Makiivka 25 km inside the held area against the village of Makiivka on the Luhansk front, 0.94 and wrong).
+A city on the other side of the line (Zaporizhzhia, 31 km from it, against a village of that name at the front) is
+struck as often as fought near, and keeps its value.
+
 The map is data (``geo/data/calibration.csv``: ``stratum, raw, calibrated`` breakpoints, each
 the start of a step of the monotone fit: a raw confidence takes the value of the last breakpoint
 at or below it), checked on load with file:line errors (:class:`~frontmap.errors.CalibrationError`).
@@ -41,7 +50,7 @@ import numpy as np
 from frontmap.errors import CalibrationError
 
 __all__ = ["CALIBRATION_FILE", "FAR_KM", "NEAR_TIE_CAP", "NEAR_TIE_MARGIN", "STRATA", "stratum", "calibrated",
-           "load_calibration", "near_tie_cap", "uncalibrated", "value_at"]
+           "front_runner_up_cap", "load_calibration", "near_tie_cap", "uncalibrated", "value_at"]
 
 CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration.csv"
 STRATA = ("unique", "spelling", "converted", "spelling-far", "converted-far")
@@ -147,6 +156,21 @@ def near_tie_cap(same_oblast: bool, margin: float) -> float:
     if not _state["on"]:
         return 1.0
     return NEAR_TIE_CAP if same_oblast and margin < NEAR_TIE_MARGIN else 1.0
+
+
+def front_runner_up_cap(best_front_km: float | None, best_held: bool, runner_up_front_km: float | None) -> float:
+    """The most an event place is trusted when it lies deep inside the held area and its runner-up namesake at the
+    front line: :data:`NEAR_TIE_CAP` for a best over :data:`FAR_KM` from the line on its held side (``best_held``)
+    and a runner-up within :data:`FAR_KM` of it, else 1 (also when either distance is unknown).
+
+    >>> front_runner_up_cap(25.0, True, 3.0), front_runner_up_cap(25.0, False, 3.0)
+    (0.89, 1.0)
+    >>> front_runner_up_cap(25.0, True, 40.0), front_runner_up_cap(12.0, True, 3.0)
+    (1.0, 1.0)
+    """
+    if not _state["on"] or best_front_km is None or runner_up_front_km is None or not best_held:
+        return 1.0
+    return NEAR_TIE_CAP if best_front_km > FAR_KM >= runner_up_front_km else 1.0
 
 
 @contextlib.contextmanager

@@ -746,6 +746,8 @@ class FrontLine:
             return self.distances_km(lats, lons, day)
 
         f.many = many  # type: ignore[attr-defined]  # vectorised form, for ranking many candidates
+        # whether a point lies inside the area held on that day (the side of the line a distance is on)
+        f.occupied = lambda lat, lon: self.occupied(lat, lon, day)  # type: ignore[attr-defined]
         # the same line and day give the same distances: rankings may be remembered by this key
         f.cache_key = (self._token, self._area_index(day))  # type: ignore[attr-defined]
         return f

@@ -49,7 +49,7 @@ from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as 
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, AreaPool, area_match, area_pool
-from geo.calibration import NEAR_TIE_CAP, calibrated, near_tie_cap, stratum
+from geo.calibration import NEAR_TIE_CAP, calibrated, front_runner_up_cap, near_tie_cap, stratum
 from geo.scopes import Scope, clause_regions, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
 
@@ -1613,10 +1613,19 @@ def _finish(m: Mention, ranked: Sequence[Candidate], conf: float, n: int,
     best = ranked[0]
     precision, unc = _uncertainty(best.place)
     why = best.why + ((f"{n} candidates, runner-up {ranked[1].place.name}, {ranked[1].place.admin1} ({ranked[1].score:.2f})",) if len(ranked) > 1 else ())
-    # a runner-up of the same oblast close behind: a near tie the oblast does not settle (geo.calibration)
-    value = min(calibrated(conf, stratum(best.rule, n, None if front_km is None or n <= 1
-                                         else front_km(best.place.lat, best.place.lon))),
+    best_fd = None if front_km is None or n <= 1 else front_km(best.place.lat, best.place.lon)
+    value = min(calibrated(conf, stratum(best.rule, n, best_fd)),
                 LOOKALIKE_CONFIDENCE if best.rule in ("fuzzy", "fuzzy-area") else 1.0)
+    # deep inside the held area while the runner-up namesake lies at the front line: the line speaks for the runner-up
+    held = getattr(front_km, "occupied", None)
+    if best_fd is not None and held is not None and len(ranked) > 1 and value > NEAR_TIE_CAP:
+        cap = front_runner_up_cap(best_fd, bool(held(best.place.lat, best.place.lon)),
+                                  front_km(ranked[1].place.lat, ranked[1].place.lon))
+        if cap < value:
+            value = cap
+            why += (f"{best_fd:.0f} km inside the held area while the runner-up lies at the front line: confidence "
+                    f"held to {NEAR_TIE_CAP:g}",)
+    # a runner-up of the same oblast close behind: a near tie the oblast does not settle (geo.calibration)
     if len(ranked) > 1 and best.place.feature_class == "P":
         margin = best.score - ranked[1].score
         tie = near_tie_cap(bool(best.place.admin1) and ranked[1].place.admin1 == best.place.admin1, margin)

@@ -339,13 +339,21 @@ def before_direction_word(text: str, end: int) -> bool:
     return False
 
 
+# a later direction of a sentence that named one in full, its direction word left out and a dash after it: "на
+# Покровському напрямку … біля Родинського, на Гуляйпільському – два рази в районі Успенівки" (a locative adjective
+# after "на", "в", "у", "во"; bounded: tests/test_regex_backtracking.py)
+_ELIDED = re.compile(rf"(?<![\w’'ʼ-])(?:на|в|у|во)\s(?P<name>[{_UPPER}][\w’'ʼ-]{{0,40}}{_LOCATIVE_ADJECTIVE})[ \t]{{0,2}}[–—]\s",
+                     re.IGNORECASE)
+
+
 def find_sectors(
     text: str, gaz: Gazetteer, sentence_of: Callable[[int], tuple[int, int]] | None = None
 ) -> list[Sector]:
     """The front directions named in a report, each with the stretch of text it holds for.
 
     "На Сіверському напрямку бої біля Федорівки." gives one sector, Siversk, holding for the
-    whole sentence (tests/test_sectors.py).
+    whole sentence (tests/test_sectors.py). A later direction of the same paragraph written without its direction
+    word ("…, на Гуляйпільському – біля Успенівки") holds from where it is written, and closes the one before it.
     """
     found: list[tuple[int, int, str, Place, bool]] = []
     for m in _pattern().finditer(text):
@@ -361,6 +369,14 @@ def find_sectors(
             if item_town is not None:
                 found.append((start, at, f"{name} {word}", item_town, _direction_row(name) is not None))
         found.append((start, m.start(), m.group(0), town, _direction_row(m.group("name")) is not None))
+    if found:
+        for m in _ELIDED.finditer(text, found[0][1]):
+            # only after a direction named in full in its paragraph: the genre of a summary by directions
+            para = text.rfind("\n", 0, m.start()) + 1
+            town = sector_town(m.group("name"), gaz) if any(para <= at < m.start() for _, at, *_ in found) else None
+            if town is not None and all(at != m.start("name") for _, at, *_ in found):
+                found.append((m.start(), m.start("name"), m.group("name"), town, _direction_row(m.group("name")) is not None))
+        found.sort(key=lambda f: (f[0], f[1]))
     out: list[Sector] = []
     for k, (start, at, phrase, town, listed) in enumerate(found):
         para_end = text.find("\n", at)

@@ -176,3 +176,39 @@ def test_a_near_tie_between_namesakes_of_one_oblast_is_held_below_the_sure_bar(s
         assert not any("near tie" in w for w in r.why)
     with uncalibrated():  # fitting the map afresh reads the raw confidence, uncapped
         assert near_tie_cap(True, 0.1) == 1.0
+
+
+@pytest.mark.parametrize(("best_km", "best_held", "runner_up_km", "capped"), [
+    (25.0, True, 3.0, True),  # a city deep inside the held area, its namesake village at the front line
+    (25.0, False, 3.0, False),  # a city on the other side of the line: struck as often as fought near
+    (25.0, True, 40.0, False),  # both far from the line: the front says nothing between them
+    (12.0, True, 3.0, False),  # the best near the line too
+])
+def test_a_namesake_chosen_deep_inside_the_held_area_against_one_at_the_front_is_held_below_the_sure_bar(
+        best_km, best_held, runner_up_km, capped):
+    """An event place over FAR_KM inside the held area, chosen over a runner-up at the front line, gets less than 0.9
+    however wide the margin, and says why; uncalibrated (fitting the map afresh) it is not capped."""
+    from geo.calibration import FAR_KM, NEAR_TIE_CAP, front_runner_up_cap
+    from geo.model import Mention
+    from geo.resolve import _finish
+
+    ranked = _ranked("Luhanska Oblast", 2.0)  # another oblast, far behind: no near tie
+    best, other = ranked[0].place, ranked[1].place
+
+    def front_km(lat, lon):
+        return best_km if (lat, lon) == (best.lat, best.lon) else runner_up_km
+
+    front_km.occupied = lambda lat, lon: best_held if (lat, lon) == (best.lat, best.lon) else False
+
+    m = Mention("Makiivka", 0, 8, trigger="gazetteer")
+    r = _finish(m, ranked, 0.999, 9, front_km)
+    if capped:
+        assert best_km > FAR_KM >= runner_up_km and best_held
+        assert r.confidence == NEAR_TIE_CAP < 0.9
+        assert any("inside the held area while the runner-up lies at the front line" in w for w in r.why), r.why
+    else:
+        assert r.confidence == round(calibrated(0.999, stratum("exact", 9, best_km)), 4)  # its stratum's value
+        assert not any("runner-up lies at the front line" in w for w in r.why)
+    with uncalibrated():
+        assert front_runner_up_cap(best_km, best_held, runner_up_km) == 1.0
+    assert front_runner_up_cap(None, True, 3.0) == front_runner_up_cap(25.0, True, None) == 1.0

@@ -228,3 +228,6 @@ def test_points_followed_through_the_changes_agree_with_geos_on_every_area(tmp_p
         assert np.array_equal(got, want)
         assert 0 < (got[:, 1:] != got[:, :-1]).sum()
         assert fl.occupied(48.5, 37.55, dt.date(2025, 1, 3)) is False and fl.occupied(48.5, 37.55, dt.date(2025, 1, 4))
+        # the distance function of a day says on which side of that day's line a point lies (geo.resolve's cap)
+        assert not fl.distance_function(dt.date(2025, 1, 3)).occupied(48.5, 37.55)
+        assert fl.distance_function(dt.date(2025, 1, 4)).occupied(48.5, 37.55)

@@ -105,6 +105,25 @@ def test_a_sector_holds_from_its_sentence_to_the_next_sector_within_its_paragrap
     assert sectors[2].end == len(text)
 
 
+def test_a_later_direction_of_the_sentence_written_without_its_direction_word_holds_from_where_it_is_written(gaz):
+    # a summary retold by directions: the first named in full, the next ones by the adjective and a dash
+    text = ("За добу на Покровському напрямку ворог атакував 30 разів, зокрема біля Родинського, "
+            "на Гуляйпільському – двічі в районі Успенівки, на Слов'янському — біля Званівки.")
+    sectors = find_sectors(text, gaz, lambda offset: sentence_at(text, offset))
+    assert [s.town.name for s in sectors] == ["Pokrovsk", "Hulyaypole", "Slovyansk"]
+    assert sectors[0].end == sectors[1].start == text.index("на Гуляйпільському")
+    assert sectors[1].at == text.index("Гуляйпільському") and sectors[2].end == len(text)
+    c = {c.place: c for c in extract_text(text, gaz, date=DAY)}["Успенівки"]
+    assert c.resolved and c.admin1 == "Zaporizhzhya Oblast", c.why  # the Uspenivka near Huliaipole, not Pokrovsk's
+    assert any("the direction it is listed under ('Гуляйпільському')" in w for w in c.why), c.why
+
+
+def test_an_adjective_and_a_dash_without_a_direction_named_in_full_is_no_direction(gaz):
+    # no summary by directions: a plain sentence with a dash after a locative adjective
+    text = "Засідання на Покровському – без змін, повідомили в адміністрації."
+    assert find_sectors(text, gaz, lambda offset: sentence_at(text, offset)) == []
+
+
 def test_the_direction_chooses_the_namesake_not_the_village_of_the_next_paragraph(gaz):
     # a General Staff summary: Fedorivka is listed under the Siversk direction; the next paragraph's
     # villages lie near another Fedorivka, 70 km away
