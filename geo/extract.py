@@ -182,7 +182,9 @@ def extract_report(
         for ctx in ctxs:
             place = r.place
             cdate = None
-            if ctx.role in ("event", "direction"):
+            # a background mention takes its sentence's own day too ("вчора було зафіксовано чотири атаки в напрямку
+            # Костянтинівки"): the day the sentence names, not the report's, whatever the role
+            if ctx.role in ("event", "direction", "background"):
                 if not event_date:
                     s0 = sentence_of(m.start)[0]
                     # a semicolon item's own day ("seized A by 9 October 2024; B by 23 February 2025"), else the

@@ -119,6 +119,9 @@ def test_every_row_reads_back_in_a_morning_summary(row) -> None:
     ("З початку доби ворог обстріляв Берислав.", REPORT),
     ("On March 1, Russian forces shelled Beryslav over the past day.", dt.date(2026, 3, 1)),
     ("Yesterday Russian drones hit Kherson.", dt.date(2026, 3, 2)),
+    # a regional administration's morning count retold in Russian: the day before, as in Ukrainian
+    ("За минувшие сутки оккупанты 40 раз обстреляли Степногорск и Малую Токмачку.", dt.date(2026, 3, 2)),
+    ("В прошлые сутки враг атаковал Никополь и Марганецкую громаду.", dt.date(2026, 3, 2)),
 ])
 def test_a_morning_summary_moves_only_the_phrases_that_say_so(sentence: str, morning: dt.date) -> None:
     assert date_and_scope(sentence, REPORT, summary="morning")[0] == morning
@@ -146,6 +149,7 @@ def test_every_row_reads_back_in_a_general_staff_summary(row) -> None:
     ("Упродовж доби на Покровському та Лиманському напрямках відбулося 40 боєзіткнень.", dt.date(2026, 3, 2), REPORT),
     ("Протягом доби ворог 12 разів атакував позиції поблизу Торського.", dt.date(2026, 3, 2), REPORT),
     ("На Сіверському напрямку за добу відбито 25 штурмів біля Серебрянки.", dt.date(2026, 3, 2), REPORT),
+    ("Упродовж останньої доби окупанти 30 разів обстріляли Гуляйполе.", dt.date(2026, 3, 2), REPORT),
     # the past day named as past, a day named outright and an evening update are what they are, whoever speaks
     ("Минулої доби ворог атакував біля Ямполя.", dt.date(2026, 3, 2), dt.date(2026, 3, 2)),
     ("Вчора ворог атакував біля Ямполя.", dt.date(2026, 3, 2), dt.date(2026, 3, 2)),

@@ -41,3 +41,18 @@ def test_region_roles_keeps_the_action_and_says_why() -> None:
     kept = [Claim("Hulyaipole", precision=1), Claim("Zaporizhzhia region", precision=3, role="background"),
             Claim("Hulyaipole", precision=2)]
     assert region_roles(kept) == kept
+
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ворог тисне з півдня: вчора було зафіксовано п'ять атак — дві в напрямку Костянтинівки та три — в бік села "
+     "Ступочки, яке прикриває місто.", "Ступочки"),
+    ("The enemy pressed from the east: yesterday four attacks were recorded — three toward Kostiantynivka and one — "
+     "toward the village of Stupochky, which covers the town.", "Stupochky"),
+])
+def test_a_background_mention_takes_its_sentences_day(gaz, text: str, place: str) -> None:
+    claims = extract_text(text, gaz, date=D)
+    mine = [c for c in claims if c.place == place]
+    assert mine and all(c.role == "background" for c in mine), [(c.place, c.role) for c in claims]
+    # a place named in the background of a dated sentence keeps the day the sentence names ("вчора"), not the report's
+    assert {c.date for c in mine} == {D - dt.timedelta(days=1)}, [(c.role, c.date, c.why) for c in mine]
