@@ -42,7 +42,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -158,19 +158,22 @@ def near_tie_cap(same_oblast: bool, margin: float) -> float:
     return NEAR_TIE_CAP if same_oblast and margin < NEAR_TIE_MARGIN else 1.0
 
 
-def front_runner_up_cap(best_front_km: float | None, best_held: bool, runner_up_front_km: float | None) -> float:
+def front_runner_up_cap(best_front_km: float | None, best_held: Callable[[], bool],
+                        runner_up_front_km: float | None) -> float:
     """The most an event place is trusted when it lies deep inside the held area and its runner-up namesake at the
-    front line: :data:`NEAR_TIE_CAP` for a best over :data:`FAR_KM` from the line on its held side (``best_held``)
-    and a runner-up within :data:`FAR_KM` of it, else 1 (also when either distance is unknown).
+    front line: :data:`NEAR_TIE_CAP` for a best over :data:`FAR_KM` from the line on its held side and a runner-up
+    within :data:`FAR_KM` of it, else 1 (also when either distance is unknown). ``best_held`` says whether the best lies
+    on the held side; it is asked last, only when the distances qualify (it follows a point through the line's areas,
+    which costs more than both distances).
 
-    >>> front_runner_up_cap(25.0, True, 3.0), front_runner_up_cap(25.0, False, 3.0)
+    >>> front_runner_up_cap(25.0, lambda: True, 3.0), front_runner_up_cap(25.0, lambda: False, 3.0)
     (0.89, 1.0)
-    >>> front_runner_up_cap(25.0, True, 40.0), front_runner_up_cap(12.0, True, 3.0)
+    >>> front_runner_up_cap(25.0, lambda: True, 40.0), front_runner_up_cap(12.0, lambda: True, 3.0)
     (1.0, 1.0)
     """
-    if not _state["on"] or best_front_km is None or runner_up_front_km is None or not best_held:
+    if not _state["on"] or best_front_km is None or runner_up_front_km is None:
         return 1.0
-    return NEAR_TIE_CAP if best_front_km > FAR_KM >= runner_up_front_km else 1.0
+    return NEAR_TIE_CAP if best_front_km > FAR_KM >= runner_up_front_km and best_held() else 1.0
 
 
 @contextlib.contextmanager

@@ -1619,7 +1619,7 @@ def _finish(m: Mention, ranked: Sequence[Candidate], conf: float, n: int,
     # deep inside the held area while the runner-up namesake lies at the front line: the line speaks for the runner-up
     held = getattr(front_km, "occupied", None)
     if best_fd is not None and held is not None and len(ranked) > 1 and value > NEAR_TIE_CAP:
-        cap = front_runner_up_cap(best_fd, bool(held(best.place.lat, best.place.lon)),
+        cap = front_runner_up_cap(best_fd, lambda: bool(held(best.place.lat, best.place.lon)),
                                   front_km(ranked[1].place.lat, ranked[1].place.lon))
         if cap < value:
             value = cap

@@ -210,5 +210,19 @@ def test_a_namesake_chosen_deep_inside_the_held_area_against_one_at_the_front_is
         assert r.confidence == round(calibrated(0.999, stratum("exact", 9, best_km)), 4)  # its stratum's value
         assert not any("runner-up lies at the front line" in w for w in r.why)
     with uncalibrated():
-        assert front_runner_up_cap(best_km, best_held, runner_up_km) == 1.0
-    assert front_runner_up_cap(None, True, 3.0) == front_runner_up_cap(25.0, True, None) == 1.0
+        assert front_runner_up_cap(best_km, lambda: best_held, runner_up_km) == 1.0
+    assert front_runner_up_cap(None, lambda: True, 3.0) == front_runner_up_cap(25.0, lambda: True, None) == 1.0
+
+
+def test_the_held_side_is_asked_only_when_the_distances_qualify() -> None:
+    """Following a point through the line's areas costs more than both distances: it is asked last."""
+    from geo.calibration import NEAR_TIE_CAP, front_runner_up_cap
+    asked: list[bool] = []
+
+    def held() -> bool:
+        asked.append(True)
+        return True
+
+    assert front_runner_up_cap(12.0, held, 3.0) == front_runner_up_cap(25.0, held, 40.0) == 1.0
+    assert not asked
+    assert front_runner_up_cap(25.0, held, 3.0) == NEAR_TIE_CAP and asked == [True]
