@@ -548,8 +548,16 @@ class FrontLine:
         return self._held_areas(lon, lat)[:, self._area_of]
 
     def occupied(self, lat: float, lon: float, day: dt.date | None = None) -> bool:
-        """Whether a point lies in occupied territory on ``day`` (one point of :meth:`held`)."""
-        return bool(self.held([lat], [lon])[0, self._day_index(day)])
+        """Whether a point lies in occupied territory on ``day``: the one containment test against that day's area
+        (:meth:`held` follows points through every day's area, which one point on one day does not need).
+
+        >>> import datetime as dt
+        >>> from shapely.geometry import box
+        >>> fl = FrontLine({dt.date(2025, 1, 1): box(37, 48, 38, 49), dt.date(2025, 1, 2): box(37, 48, 39, 49)})
+        >>> fl.occupied(48.5, 38.5, dt.date(2025, 1, 1)), fl.occupied(48.5, 38.5, dt.date(2025, 1, 2))
+        (False, True)
+        """
+        return bool(self._contains(self._area_index(day), np.array([float(lon)]), np.array([float(lat)]))[0])
 
     def _front_proper(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The front proper of every distinct area: ``(pieces, ptr, ids)``: the pieces of edge
