@@ -163,8 +163,8 @@ def front_runner_up_cap(best_front_km: float | None, best_held: Callable[[], boo
     """The most an event place is trusted when it lies deep inside the held area and its runner-up namesake at the
     front line: :data:`NEAR_TIE_CAP` for a best over :data:`FAR_KM` from the line on its held side and a runner-up
     within :data:`FAR_KM` of it, else 1 (also when either distance is unknown). ``best_held`` says whether the best lies
-    on the held side; it is asked last, only when the distances qualify (it follows a point through the line's areas,
-    which costs more than both distances).
+    on the held side; it is asked last, only when the distances qualify (a containment test against the day's area,
+    dearer than both distances, which are remembered).
 
     >>> front_runner_up_cap(25.0, lambda: True, 3.0), front_runner_up_cap(25.0, lambda: False, 3.0)
     (0.89, 1.0)

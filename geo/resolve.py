@@ -343,7 +343,6 @@ def _find_regions(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
     return sorted(out + clause_regions(text, gaz), key=lambda r: r[0])
 
 
-
 @functools.lru_cache(maxsize=1)
 def _region_names() -> tuple[re.Pattern[str], dict[str, str]]:
     """The one-word names of oblasts ("Херсонщина", "Донеччина", "Харьковщина": ``geo/rules/region_names.jsonl``,

@@ -126,6 +126,23 @@ _LIST_ITEMS = 8  # items a list of directions is walked back over at most
 _ITEM_REACH = 60  # characters of one item and its joint
 
 
+def _items_before(pattern: re.Pattern[str], text: str, at: int) -> list[re.Match[str]]:
+    """The earlier items of a list whose next item starts at ``at``, nearest first, each read back by ``pattern`` (an
+    item and its joint, at the end of a window of :data:`_ITEM_REACH` characters), at most :data:`_LIST_ITEMS`; the
+    walk stops at an item the window cut inside a longer word."""
+    found: list[re.Match[str]] = []
+    pos = at
+    for _ in range(_LIST_ITEMS):
+        m = pattern.search(text, max(0, pos - _ITEM_REACH), pos)
+        if m is None:
+            break
+        pos = m.start()
+        if pos and (text[pos - 1].isalnum() or text[pos - 1] in "’'ʼ-"):
+            break  # the item began inside a longer word: the window cut it
+        found.append(m)
+    return found
+
+
 def adjective_items_before(text: str, at: int) -> list[int]:
     """Where the earlier items of a list of directions' adjectives begin, nearest first, for the item that starts at
     ``at``: "на Покровском, Купянском и Лиманском направлениях" before Лиманском gives the starts of Купянском and
@@ -135,17 +152,7 @@ def adjective_items_before(text: str, at: int) -> list[int]:
     >>> [text[i:i + 5] for i in adjective_items_before(text, text.index("Лиманском"))]
     ['Купян', 'Покро']
     """
-    starts: list[int] = []
-    pos = at
-    for _ in range(_LIST_ITEMS):
-        m = _ADJECTIVE_ITEM_BEFORE.search(text, max(0, pos - _ITEM_REACH), pos)
-        if m is None:
-            break
-        pos = m.start()
-        if pos and (text[pos - 1].isalnum() or text[pos - 1] in "’'ʼ-"):
-            break  # the item began inside a longer word: the window cut it
-        starts.append(pos)
-    return starts
+    return [m.start() for m in _items_before(_ADJECTIVE_ITEM_BEFORE, text, at)]
 
 
 _ADJECTIVE = re.compile(r"(?:ськ|цьк|ск|цк)(?:ий|ій|ой|ая|а|е|ое)$")
@@ -309,13 +316,10 @@ def _list_before(text: str, at: int) -> list[tuple[int, str]]:
     as (where it is written, the name): "на Покровском, Купянском и Лиманском направлениях" before Лиманском gives
     Покровском and Купянском. A Latin name is no item (an English list names its towns, not adjectives)."""
     items: list[tuple[int, str]] = []
-    pos = at
-    for _ in range(_LIST_ITEMS):
-        m = _ITEM_BEFORE.search(text, max(0, pos - _ITEM_REACH), pos)
-        if m is None or m.group("name").isascii():
+    for m in _items_before(_ITEM_BEFORE, text, at):  # (its lookbehind already keeps an item whole)
+        if m.group("name").isascii():
             break
         items.append((m.start(), m.group("name")))
-        pos = m.start()
     return items[::-1]
 
 
