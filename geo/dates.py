@@ -63,7 +63,7 @@ from pathlib import Path
 
 from frontmap.errors import DateError, RuleError
 from geo.rules import APOSTROPHES, RULES_DIR, Rule, load_table, normalise_phrase
-from geo.rules.lookup import lookup_rows, row_pattern
+from geo.rules.lookup import class_pattern, lookup_rows, row_pattern
 from geo.rules.matcher import rows
 from geo.text import FOLDS_TO_ASCII
 
@@ -78,6 +78,9 @@ _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _AMBIGUOUS_MONTHS = frozenset(r.key for r in lookup_rows("calendar") if r.cls == "month" and r.get("case") == "title")
 
 _WEEKDAYS: dict[str, int] = {r.key: int(r.get("weekday")) for r in lookup_rows("calendar") if r.cls == "weekday"}
+# a day of the month named without the month ("2 числа"): the words of calendar.jsonl's ``month-day`` rows
+_MONTH_DAY_RE = "|".join(sorted((re.escape(r.key) for r in lookup_rows("calendar") if r.cls == "month-day"),
+                                key=len, reverse=True))
 # an apostrophe in any of its spellings (п'ятниця, п’ятниця, пʼятниця), as in every rule table
 _WEEKDAY_RE = "|".join(sorted((re.escape(w).replace("'", f"[{APOSTROPHES}]") for w in _WEEKDAYS), key=len, reverse=True))
 
@@ -89,6 +92,7 @@ _YEAR_SUFFIX = r"(?:" + _SP + r"*(?:г\.?|года|року|р\.))?"
 DAY_TABLE = "day_phrases"
 SCOPES = frozenset({"sentence", "paragraph"})
 _OFFSETS = frozenset({"-2", "-1", "0"})
+COUNTS_FROM = frozenset({"named"})  #: a day phrase's ``counts_from``: the day named before it in its sentence
 _WORDS_BEFORE_ANCHOR = 3  # at most this many words of a match stand before its digit or date word
 
 
@@ -124,7 +128,8 @@ def day_phrases(folder: Path | None = None) -> tuple[Rule, ...]:
     ('-1', 'paragraph')
     """
     rows = load_table(DAY_TABLE, classes={"relative"},
-                      fields={"offset": _OFFSETS, "scope": SCOPES, **{f: _OFFSETS for f in SUMMARY_OFFSETS.values()}},
+                      fields={"offset": _OFFSETS, "scope": SCOPES, "counts_from": COUNTS_FROM,
+                              **{f: _OFFSETS for f in SUMMARY_OFFSETS.values()}},
                       required=("offset", "scope"), folder=folder)
     for row in rows:
         if len(row.key.split()) > _WORDS_BEFORE_ANCHOR + 1:
@@ -151,20 +156,24 @@ def _phrase_regex(row: Rule) -> str:
 SUMMARY_OFFSETS = {"morning": "morning_offset", "bulletin": "bulletin_offset"}
 
 
-def _kind(row: Rule) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """What a day phrase says: its offset, scope and its offset in each kind of daily summary (its offset when it
-    gives none)."""
+def _kind(row: Rule) -> tuple[str, str, tuple[tuple[str, str], ...], bool]:
+    """What a day phrase says: its offset, scope, its offset in each kind of daily summary (its offset when it
+    gives none), and whether it counts from a day its sentence names before it ("the previous day")."""
     off = row.get("offset")
-    return off, row.get("scope"), tuple((k, row.get(f) or off) for k, f in sorted(SUMMARY_OFFSETS.items()))
+    return (off, row.get("scope"), tuple((k, row.get(f) or off) for k, f in sorted(SUMMARY_OFFSETS.items())),
+            row.get("counts_from") == "named")
 
 
 # one alternative per (offset, scope, offsets by summary): which row matched needs no second look; the alternatives
 # are tried longest phrase first, so that a phrase another one begins with ("the day before" of "the day before
 # yesterday") does not take its place
 _RELATIVE: list[tuple[int, str, str, dict[str, int]]] = []  # offset, scope, pattern, offset by the speaker's summary
-for (_off, _scope, _by_summary) in sorted({_kind(r) for r in day_phrases()},
-                                          key=lambda k: -max(len(r.key) for r in day_phrases() if _kind(r) == k)):
-    _keys = sorted((r for r in day_phrases() if _kind(r) == (_off, _scope, _by_summary)), key=lambda r: -len(r.key))
+_FROM_NAMED: set[str] = set()  # the groups of the phrases that count from a day named before them ("the previous day")
+for (_off, _scope, _by_summary, _named) in sorted({_kind(r) for r in day_phrases()},
+                                                  key=lambda k: -max(len(r.key) for r in day_phrases() if _kind(r) == k)):
+    _keys = sorted((r for r in day_phrases() if _kind(r) == (_off, _scope, _by_summary, _named)), key=lambda r: -len(r.key))
+    if _named:
+        _FROM_NAMED.add(f"rel{len(_RELATIVE)}")
     _RELATIVE.append((int(_off), _scope, "|".join(_phrase_regex(r) for r in _keys),
                       {k: int(v) for k, v in _by_summary}))
 
@@ -179,6 +188,7 @@ _PATTERN = re.compile(
     r"|(?P<mdy>(?<![\w.])(?P<mdy_m>" + _MONTH_RE + r")(?![^\W\d_])\.?,?" + _SP
     + r"+(?P<mdy_d>\d{1,2})" + _ORD + r"(?![\d:])(?:,?" + _SP + r"+(?P<mdy_y>" + _YEAR + r")(?!\d))?)"
     r"|(?P<paren>\((?P<p_d>\d{1,2})[/.](?P<p_m>\d{1,2})\))"
+    r"|(?P<dom>(?<![\w.])(?P<dom_d>\d{1,2})(?:-?го)?" + _SP + r"+(?:" + _MONTH_DAY_RE + r")(?![^\W\d_]))"
     + "".join(r"|(?P<rel" + str(i) + r">(?<!\w)(?:" + rx + r")(?!\w))" for i, (_, _, rx, _) in enumerate(_RELATIVE))
     + r"|(?P<wd>(?<!\w)(?P<wd_last>last" + _SP + r"+)?(?P<wd_name>" + _WEEKDAY_RE + r")(?![^\W\d_])"
     # a weekday that heads a written date ("Tuesday, December 2", "Sunday 30 June", "среду, 25 сентября",
@@ -212,6 +222,19 @@ def _with_year(month: int, day: int, reference: _dt.date | None) -> _dt.date | N
         return None
     for year in (reference.year + 1, reference.year, reference.year - 1):
         d = _make(year, month, day)
+        if d is not None and d <= reference + _FORWARD_GRACE:
+            return d
+    return None
+
+
+def _with_month(day: int, reference: _dt.date | None) -> _dt.date | None:
+    """The day ``day`` of the reference's month, or of the month before when that one puts it more than 7 days
+    after ``reference`` ("2 числа" in a report of October 7: October 2; "30 числа" in one of November 1: October 30)."""
+    if reference is None:
+        return None
+    first = reference.replace(day=1)
+    for start in (first, (first - _dt.timedelta(days=1)).replace(day=1)):
+        d = _make(start.year, start.month, day)
         if d is not None and d <= reference + _FORWARD_GRACE:
             return d
     return None
@@ -251,6 +274,8 @@ def _resolve(m: re.Match[str], reference: _dt.date | None, summary: str | None =
         return kind + "-noyear", _with_year(month, day, reference)
     if m.group("paren"):
         return "paren", _with_year(int(m["p_m"]), int(m["p_d"]), reference)
+    if m.group("dom"):
+        return "dom-noyear", _with_month(int(m["dom_d"]), reference)
     if m.group("wd"):
         if reference is None:
             return "weekday", None
@@ -698,20 +723,102 @@ def _foreground(sentence: str, at: int = -1) -> str:
 
 def item_date(sentence: str, at: int, report_date: _dt.date | None, *,
               month: tuple[int, int] | None = None) -> _dt.date | None:
-    """The date the semicolon-separated item of ``sentence`` holding offset ``at`` names, or None (no semicolon,
-    or the item names no date: the sentence's date then holds, :func:`claim_date`).
+    """The day the item of a list in ``sentence`` holding offset ``at`` names, when the list's items each name their
+    own, or None (the sentence's date then holds, :func:`claim_date`).
 
-    A retrospective list sets its items apart with semicolons, each with its own day ("seized A by 9 October
-    2024; B by 23 February 2025; and C by 16 August 2025"): each place takes its item's day, not the first.
+    A retrospective list gives each item its day: set apart with semicolons ("seized A by 9 October 2024; B by 23
+    February 2025; and C by 16 August 2025"), or with commas and conjunctions where each item's day ends it ("A by
+    September 24, B by October 9, and C by October 11", "north of A on Wednesday and B the previous day") or opens it
+    ("5 января … освобождении A, 8 января — B, 9 января — C"): each place takes its item's day, not the first
+    (:func:`_list_items`). A day phrase that counts from the day named before it ("the previous day", "накануне": a
+    row of ``counts_from: named``) counts from that day. Background clauses that do not hold ``at`` are left out
+    (:func:`_foreground`).
 
     >>> s = "Russian troops seized A by 9 October 2024; B by 23 February 2025; and C by 16 August 2025."
     >>> item_date(s, s.index("B"), _dt.date(2025, 12, 22)), item_date(s, s.index("A"), _dt.date(2025, 12, 22))
     (datetime.date(2025, 2, 23), datetime.date(2024, 10, 9))
+    >>> s = "The map shows advances north of Tykhe on Wednesday and in Novoye the previous day."
+    >>> item_date(s, s.index("Novoye"), _dt.date(2025, 5, 9)), item_date(s, s.index("Tykhe"), _dt.date(2025, 5, 9))
+    (datetime.date(2025, 5, 6), datetime.date(2025, 5, 7))
     >>> print(item_date("Russian forces attacked near Tykhe on May 3.", 30, _dt.date(2025, 5, 4)))
     None
     """
-    if ";" not in sentence:
+    if report_date is None and month is not None:
+        reference, written = _dt.date(month[0], month[1], calendar.monthrange(*month)[1]), True
+    else:
+        reference, written = report_date, False
+    if reference is None:
         return None
-    start = sentence.rfind(";", 0, at) + 1
-    end = sentence.find(";", at)
-    return claim_date(sentence[start:end if end >= 0 else len(sentence)], report_date, month=month)
+    items = _list_items(_foreground(sentence, at), reference, written)
+    for lo, hi, day, apart in items:
+        if lo <= at < hi:
+            return day if apart or len({d for _, _, d, _ in items if d is not None}) > 1 else None
+    return None
+
+
+# What may join two items of a list: a semicolon or a comma, and a list, addition or contrast conjunction of
+# geo/rules/conjunctions.jsonl ("A on May 3, and B on May 5", "A on Wednesday and B the previous day", "A, а 8 января — B")
+_CONJUNCTION = "|".join(class_pattern("conjunctions", c).pattern for c in ("list", "addition", "contrast"))
+# (a run of spaces is entered at its start only: searched, the expression stays linear)
+_JOINT = re.compile(r"(?<![ \t\u00a0])(?:[ \t\u00a0]*+[;,][ \t\u00a0]*+(?:(?:" + _CONJUNCTION + r")[ \t\u00a0]++)?"
+                    r"|[ \t\u00a0]++(?:" + _CONJUNCTION + r")[ \t\u00a0]++)", re.IGNORECASE)
+_AFTER_DAY = " \t\u00a0.)»\"'”’"  # what may stand between an item's closing day and the joint after it
+_BEFORE_DAY = re.compile(r"[ \t\u00a0]*+(?:[^\W\d_]{1,3}[ \t\u00a0]++)?")  # a preposition before an item's opening day
+_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]{1,3}[ \t\u00a0]++)?$")  # the one before a day, if any
+
+
+@lru_cache(maxsize=64)
+def _list_items(sentence: str, reference: _dt.date, written: bool) -> tuple[tuple[int, int, _dt.date | None, bool], ...]:
+    """The items of ``sentence`` as a list whose items name their own day: (start, end, the item's first day or None,
+    whether a semicolon sets it apart), in order; one item when no joint parts two days.
+
+    A semicolon always parts items; a comma or a conjunction (:data:`_JOINT`) parts them where the words before it end
+    with a day ("A by September 24, B …") or those after it open with one ("… A, 8 января — B"), and that side holds
+    more than the day ("On Tuesday, December 2, …" is one item); a joint before a bare number joins a span of days ("on
+    December 20 and 21"). The days are written dates and weekdays, and the day phrases of ``counts_from: named``,
+    counted from the last day named before them in the sentence ("A on Wednesday and B the previous day": Tuesday);
+    another relative day ("overnight on December 19", "yesterday") is the report's, no item's own.
+    """
+    start = _scan_start(sentence)
+    if start is None and ";" not in sentence:
+        return ((0, len(sentence), None, False),)
+    days: list[tuple[int, int, _dt.date | None]] = []
+    for m, kind, d in (_scan(sentence, reference, start) if start is not None else ()):
+        if written and kind not in _ABSOLUTE_KINDS and not kind.endswith("-noyear"):
+            continue
+        if kind.startswith("relative-"):
+            if m.lastgroup not in _FROM_NAMED:
+                continue  # "overnight on December 19", "yesterday": the report's days, no item's own
+            if (before := next((x for _, _, x in reversed(days) if x), None)) is not None:
+                d = before + (d - reference)
+        days.append((m.start(), m.end(), d))
+    # (a joint before a bare number joins a span of days: "on December 20 and 21", "overnight on May 19 to 20")
+    joints = [j for j in _JOINT.finditer(sentence)
+              if not any(s < j.start() < e for s, e, _ in days) and not sentence[j.end():j.end() + 1].isdigit()
+              or j.end() in {s for s, _, _ in days}]
+    if not joints:
+        return ((0, len(sentence), days[0][2] if days else None, False),)
+    bounds = [0] + [x for j in joints for x in (j.start(), j.end())] + [len(sentence)]
+    segments = list(zip(bounds[::2], bounds[1::2]))  # the words between joints
+
+    def worded(lo: int, hi: int) -> bool:  # a letter outside the days and the prepositions before them ("by 9 May")
+        inside = [(_PREPOSITION.search(sentence, max(lo, s - 5), s).start(), e) for s, e, _ in days if lo <= s < hi]
+        return any(ch.isalpha() and not any(s <= i < e for s, e in inside)
+                   for i, ch in enumerate(sentence[lo:hi], lo))
+
+    def ends_with_day(lo: int, hi: int) -> bool:
+        return any(lo <= s and e <= hi and not sentence[e:hi].strip(_AFTER_DAY) for s, e, _ in days) and worded(lo, hi)
+
+    def opens_with_day(lo: int, hi: int) -> bool:
+        at = _BEFORE_DAY.match(sentence, lo).end()
+        return any(s in (lo, at) for s, _, _ in days) and worded(lo, hi)
+
+    items, lo, apart = [], 0, False
+    for k, j in enumerate(joints):
+        semicolon = ";" in j.group()
+        if semicolon or ends_with_day(*segments[k]) or opens_with_day(*segments[k + 1]):
+            items.append((lo, j.start(), apart or semicolon))
+            lo, apart = j.end(), semicolon
+    items.append((lo, len(sentence), apart))
+    return tuple((lo, hi, next((d for s, _, d in days if lo <= s < hi and d is not None), None), apart)
+                 for lo, hi, apart in items)

@@ -1212,7 +1212,9 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     datelines are shorter) that is no line of a list (an item of its own) nor a photo caption (its day is the
     picture's: :func:`_is_photo_caption`); its first date counts when it
     lies on or up to three days before the report's date (a date further back is background: "since
-    February 24, 2022").
+    February 24, 2022"). A shorter paragraph before it, a headline or a short first sentence, is the lead when it
+    opens with a calendar day in that reach ("Протягом 24 лютого жертвами атак стали четверо людей.", "За 24 лютого
+    …", "Обстріли 24 лютого: …": :func:`_opening_day`): the day of the whole report, across its paragraphs.
 
     >>> t = "Russian push\\nMilitary bloggers on Friday reported that Russian forces entered Sontsivka near the town.\\n" \\
     ...     "Fighting was heaviest around Kurakhove."
@@ -1230,8 +1232,16 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
             end += 1
         # a line of a list ("- Russian forces advanced near Toretsk.", an ISW page's key takeaways) is an item of
         # its own, no lead: its day is not the news day of the items after it
-        if not _LIST_ITEM.match(_line_of(text, states[k].span[0])) and not _is_photo_caption(text, states, k, end) \
-                and sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) >= _LEAD_WORDS:
+        if _LIST_ITEM.match(_line_of(text, states[k].span[0])) or _is_photo_caption(text, states, k, end):
+            k = end
+            continue
+        if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) < _LEAD_WORDS:
+            # a headline or a short first sentence that opens with the calendar day of the news ("Протягом 24
+            # лютого жертвами атак стали четверо людей.", "Обстріли 24 лютого: …") names the report's event day
+            d = _opening_day(text, states, k, report_date, memo)
+            if d is not None and report_date - _LEAD_REACH <= d <= report_date:
+                return k, d
+        else:
             days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
             days = [(j, d, scope) for j, d, scope in days if d is not None]
             # a daily summary's frame ("Загалом минулої доби…") dates the lead over the stamp before it
@@ -1244,6 +1254,27 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
                 break
         k = end
     return -1, None
+
+
+_CALENDAR_WORDS = frozenset(r.key for r in lookup_rows("calendar"))
+_HEADLINE_WORDS = 3  # words (no month, weekday or number) a headline holds besides its date: a page stamp has fewer
+# a page's stamp or byline, no headline: a time of day ("January 7, 2025 9:03 AM", "Sunday, 14 July 2024, 00:50") or a
+# byline's opening ("by Jane Doe January 7, 2025", "Published: …")
+_STAMP = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|^\W*(?:by|published|posted|updated)\b", re.IGNORECASE)
+
+
+def _opening_day(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date, memo: dict) -> _dt.date | None:
+    """The calendar day sentence ``k`` opens with ("Протягом 24 лютого …", "За 24 лютого …", "On February 24, …",
+    "Обстріли 24 лютого: …", "In the past day, February 24, …": :func:`_opening`), or None: none, only a relative
+    day ("Yesterday …"), or a page's stamp or byline (fewer than :data:`_HEADLINE_WORDS` words of its own besides the
+    date, a time of day or a byline's first word: "by Jane Doe January 7, 2025 9:03 AM": :data:`_STAMP`)."""
+    s, e = states[k].span
+    sentence = text[s:e]
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", sentence) if w.casefold() not in _CALENDAR_WORDS]
+    if len(words) < _HEADLINE_WORDS or _STAMP.search(sentence) or written_date(sentence, report_date) is None \
+            or all(claim_date(w, report_date) is None for w in _opening(sentence)):
+        return None
+    return _day(text, states, k, report_date, memo)[0]
 
 
 # News pages retell ISW's daily assessment the morning after it is published (it comes out in the US evening,

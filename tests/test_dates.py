@@ -328,6 +328,47 @@ def test_each_semicolon_item_keeps_its_own_day() -> None:
     assert item_date("Russian forces attacked near Tykhe on May 3; north — near Novoye.", 50, dt.date(2025, 5, 4)) is None
 
 
+@pytest.mark.parametrize("sentence, days", [
+    # each item's day ends it: a retrospective list in English news
+    ("Ukrainian troops retook Zarichne by September 24, Novoekonomichne by October 9, and Shakhove by October 11.",
+     {"Zarichne": dt.date(2025, 9, 24), "Novoekonomichne": dt.date(2025, 10, 9), "Shakhove": dt.date(2025, 10, 11)}),
+    # a think tank's map retold: the items joined by "and", the last by a comma
+    ("The map also shows the capture of Nevelske on March 16, and pushes in Tonenke on March 15 and near Pervomaiske "
+     "on Tuesday.", {"Nevelske": dt.date(2025, 3, 16), "Tonenke": dt.date(2025, 3, 15),
+                      "Pervomaiske": dt.date(2025, 3, 18)}),
+    # Russian gapping: each item opens with its day, the verb said once
+    ("5 октября министерство сообщило об освобождении Тихого, 8 октября — Нового, 9 октября — Зеленого.",
+     {"Тихого": dt.date(2025, 10, 5), "Нового": dt.date(2025, 10, 8), "Зеленого": dt.date(2025, 10, 9)}),
+    # "2 числа": a day of the month without its name; a place joined by "и" shares its item's day
+    ("1 октября взяты Крутой Яр и Вишневое, 2 числа - Верхнекаменское.",
+     {"Крутой": dt.date(2025, 10, 1), "Вишневое": dt.date(2025, 10, 1), "Верхнекаменское": dt.date(2025, 10, 2)}),
+    # a day phrase that counts from the day named before it
+    ("The latest map shows advances north of Tykhe on Wednesday and in Novoye the previous day.",
+     {"Tykhe": dt.date(2025, 10, 15), "Novoye": dt.date(2025, 10, 14)}),
+])
+def test_each_item_of_a_list_keeps_its_own_day(sentence: str, days: dict) -> None:
+    from geo.dates import item_date, mention_date
+    ref = dt.date(2025, 10, 18) if "March" not in sentence else dt.date(2025, 3, 20)  # a Saturday; a Thursday
+    for name, day in days.items():
+        assert item_date(sentence, sentence.index(name), ref) == day, name
+        assert mention_date(sentence, sentence.index(name), ref) == day, name
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # one day in the sentence: no list of days, the sentence's date holds
+    ("On November 22, Russian troops took Tykhe and Novoye.", "Novoye"),
+    # a weekday that heads its date, and a date that opens the sentence: one item
+    ("On Tuesday, December 2, Russian forces entered Tykhe, and Novoye was shelled.", "Novoye"),
+    # a span of days is no list: "on December 20 and 21"
+    ("Officials reported on December 20 and 21 that Russian forces entered Tykhe overnight on December 19.", "Tykhe"),
+    # a relative day other than one counting from a named day is the report's, no item's own
+    ("Russian forces entered Tykhe on Monday, and drones struck Novoye overnight.", "Novoye"),
+])
+def test_a_sentence_without_a_list_of_days_has_no_item_day(sentence: str, name: str) -> None:
+    from geo.dates import item_date
+    assert item_date(sentence, sentence.index(name), dt.date(2025, 12, 24)) is None
+
+
 @pytest.mark.parametrize("sentence, name, day", [
     # a milblog post retold in English: the background clause's day is its own event's, not the post's news
     ("Russian assault units have entered Dachne, which Ukrainian forces had held since July 17, a war correspondent "

@@ -175,3 +175,20 @@ def test_every_kind_of_summary_a_speaker_row_may_give_has_its_offsets() -> None:
 
     assert TABLES["speakers"][1]["summary"] == frozenset(dates.SUMMARY_OFFSETS)
     assert TABLES["discourse"][1]["summary"] == frozenset(dates.SUMMARY_OFFSETS)
+
+
+@pytest.mark.parametrize("row", [r for r in day_phrases() if r.get("counts_from")], ids=lambda r: f"{r.line}:{r.phrase}")
+def test_a_phrase_that_counts_from_a_named_day_counts_from_it_in_a_list(row) -> None:
+    # "A on Monday and B the previous day": the phrase's offset counts from the day the list named before it
+    sentence = f"Войска вошли в Тихое 1 марта, а в Новое {row.phrase}."
+    at = sentence.index("Новое")
+    assert dates.item_date(sentence, at, REPORT) == dt.date(2026, 3, 1) + dt.timedelta(days=int(row.get("offset")))
+    # alone in its sentence it counts from the report's day
+    assert claim_date(row.example, REPORT) == REPORT + dt.timedelta(days=int(row.get("offset")))
+
+
+def test_a_bad_counts_from_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
+    folder = _table(tmp_path, counts_from="report")
+    with pytest.raises(RuleError, match="counts_from 'report' is not one of") as info:
+        day_phrases(folder)
+    assert "day_phrases.jsonl:1" in str(info.value)

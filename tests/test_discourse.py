@@ -571,6 +571,31 @@ def test_a_line_of_a_list_is_no_lead() -> None:
     assert lead_date(prose, read_report(prose), dt.date(2025, 1, 27))[1] == dt.date(2025, 1, 26)
 
 
+@pytest.mark.parametrize("opening, day", [
+    # a regional administration's count retold: a short first sentence that opens with the day
+    ("Протягом 24 лютого жертвами ворожих атак у регіоні стали троє людей.\n", dt.date(2026, 2, 24)),
+    ("За 24 лютого ворог поранив двох мешканців області.\n", dt.date(2026, 2, 24)),
+    # a headline that opens with it
+    ("Обстріли 24 лютого: ворог бив по Запоріжжю\n", dt.date(2026, 2, 24)),
+    ("On February 24, Russian drones hit three towns.\n", dt.date(2026, 2, 24)),
+    # a page's stamp or byline names the page's day, no news day
+    ("by Jane Doe February 24, 2026 9:03 AM 2 min read\n", None),
+    ("Updated: Tuesday, 24 February 2026, 23:50\n", None),
+    # a headline that names a day further on is no opening ("... after talks on February 24")
+    ("Russia hits Zaporizhzhia after talks on February 24\n", None),
+])
+def test_a_short_opening_that_opens_with_its_day_is_the_lead(opening: str, day) -> None:
+    # the strike list further on names no day: it takes the one the opening names, across paragraphs
+    text = (opening + "\nПро наслідки ударів розповів голова обласної військової адміністрації у своєму каналі.\n\n"
+            "Дрони атакували Запоріжжя, Степногірськ, Оріхів та Гуляйполе.")
+    st = read_report(text)
+    assert lead_date(text, st, dt.date(2026, 2, 25)) == ((0, day) if day else (-1, None))
+    claims = [Claim(name, action=Action.ATTACKED, start=text.index(name), end=text.index(name) + len(name),
+                    why=("claimant: author (unattributed)",)) for name in ("Степногірськ", "Гуляйполе")]
+    out = apply_report_state(claims, st, text, dt.date(2026, 2, 25))
+    assert [c.claim_date for c in out] == [day, day]
+
+
 def test_a_photo_caption_is_no_lead() -> None:
     # a news page's picture above its lead: the caption dates the photo, the lead the news
     lead = "A Ukrainian army spokesman said on Jan. 6 that Russian units were trying to bypass Pokrovsk from the south.\n"

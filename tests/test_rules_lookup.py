@@ -175,6 +175,9 @@ def test_a_calendar_row_dates_its_example(row) -> None:
     found, _ = date_and_scope(row.example, _MONDAY)
     if row.cls == "weekday":
         assert found is not None and found.weekday() == int(row.get("weekday")), row.line
+    elif row.cls == "month-day":  # a day of the month without its name: the report's month
+        day = int(re.search(rf"(\d+)\S*\s+{re.escape(row.phrase)}", row.example, re.IGNORECASE)[1])
+        assert found == _MONDAY.replace(day=day), row.line
     elif re.search(rf"\d\s+{re.escape(row.phrase)}", row.example, re.IGNORECASE):  # a day before the month
         assert found is not None and found.month == int(row.get("month")), row.line
     else:  # a month's name without a day ("за январь 2025 года") dates nothing, but is the month

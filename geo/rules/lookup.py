@@ -9,7 +9,7 @@ before a name), one expression per class, case-insensitive as one attribute:
 - ``cues``: the words before a name that make it a settlement's name (:mod:`geo.mentions`);
 - ``units``: the words of a military unit's name (:mod:`geo.claims.units`);
 - ``name_kinds``: the words beside a name that say it names water or no settlement (:mod:`geo.mentions`);
-- ``calendar``: the names of months and weekdays in dates (:mod:`geo.dates`);
+- ``calendar``: the names of months and weekdays in dates, and the word of a day named without its month ("2 числа") (:mod:`geo.dates`);
 - ``abbreviations``: the words a dot after which ends no sentence (:mod:`geo.text`);
 - ``town_parts``: the nouns that name a part or the outskirts of a town after a bearing (:mod:`geo.relative`);
 - ``stop_words``: the words never taken as a place on their own (:mod:`geo.mentions`);
@@ -205,7 +205,7 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # "Владислав Волошин"), and neither names a place there; each row one name as written, Cyrillic rows in the
     # nominative (a name in another case is read through its nominatives)
     "first_names": (frozenset({"first-name"}), {}, frozenset({"word"})),
-    "calendar": (frozenset({"month", "weekday"}),
+    "calendar": (frozenset({"month", "weekday", "month-day"}),
                  {"month": frozenset(str(m) for m in range(1, 13)), "weekday": frozenset(str(d) for d in range(7)),
                   "case": frozenset({"title"})}, frozenset({"word"})),
 }
