@@ -208,9 +208,6 @@ def _part_of(sentence: str, lo: int, start: int) -> bool:
                for h in read_kinds(sentence).get(("actions", "part"), ()))
 
 
-_FOOTHOLD = "gained a foothold"  # the detail of the action rows of a foothold ("закрепились", "entrenched themselves in")
-
-
 def _named_as_part(sentence: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is named as a part of itself: a ``part`` relation of :func:`geo.relative.find_relation`
     right before it, a bearing and a part noun of ``geo/rules/town_parts.jsonl`` ("the eastern part of X", "the northern
@@ -375,10 +372,11 @@ def _analyse(
             action, detail = Action.ADVANCING, f"{detail}: closer"
         elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
             action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"
-        elif (action is Action.CAPTURED or cue.detail == _FOOTHOLD) and _named_as_part(sentence, start, end):
-            # "the eastern part of X has come under Russian control", "закрепились в восточной части X": a part of the
-            # place held (any capture wording, a foothold), named as such before it wherever the verb stands, is a step
-            # into the place; troops only seen or got into a part of it ("ДРГ в северной части X") stay an entry
+        elif action is Action.CAPTURED and _named_as_part(sentence, start, end):
+            # "the eastern part of X has come under Russian control": a part of the place held, named as such before it
+            # whatever the capture wording and wherever the verb stands, is a step into the place, no capture of it;
+            # troops that got into a part of it or dig in there ("ДРГ в северной части X", "закріплюються у південній
+            # частині X") stay an entry
             action, detail = Action.ADVANCING, f"{detail}: a part"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
         if not negated and modality != "denied" and any(cue.start - h.end <= _DENIAL_REACH for h in denied):
