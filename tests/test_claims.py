@@ -87,6 +87,18 @@ def test_a_relative_clause_after_an_appositive_is_the_places(sentence: str, name
     assert (c.role, c.action) == ("event", action), c.why
 
 
+@pytest.mark.parametrize("sentence, action", [
+    # an entry or a capture that names the place is the event; fighting in a relative clause goes on in what it took
+    ("Russian forces have now entered Tykhe, where ongoing battles are taking place.", Action.ENTERED),
+    ("Russian troops seized Tykhe, where clashes continue on its western edge.", Action.CAPTURED),
+    # another verb before the name leaves the relative clause the place's
+    ("Russian forces attacked near Tykhe, where fighting continues.", Action.FIGHTING),
+])
+def test_a_taking_before_the_name_outranks_fighting_in_its_relative_clause(sentence: str, action: Action) -> None:
+    c = _run(sentence, "Tykhe")
+    assert c.action is action, c.why
+
+
 def test_an_appositive_that_speaks_holds_no_relative_clause() -> None:
     c = _run("Russian forces attacked Tykhe, the ministry said that units advanced elsewhere.", "Tykhe")
     assert c.action is Action.ATTACKED, c.why

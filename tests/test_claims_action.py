@@ -223,3 +223,29 @@ def test_standing_kilometres_from_a_town_is_advancing(sentence: str, name: str) 
 def test_a_village_lying_kilometres_from_a_town_is_no_advance() -> None:
     c = _claim("Село Тихе розташоване за 10 км від Покровська.", "Покровська")
     assert c.action is not Action.ADVANCING, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # wedging into the defence near a place is an advance there; wedging into the place itself an entry
+    ("Штурмовики вклинились в оборону ВСУ у Тихого на 400 метров.", "Тихого", Action.ADVANCING),
+    ("Подразделения вклинились в глубину обороны противника северо-западнее населенного пункта Тихое.", "Тихое",
+     Action.ADVANCING),
+    ("Ворог вклинився в оборону Сил оборони біля Тихого.", "Тихого", Action.ADVANCING),
+    ("Противник вклинился в Тихое с юга.", "Тихое", Action.ENTERED),
+    # the MoD formula: losses inflicted on personnel, formations destroyed in the areas of villages are fighting there
+    ("Подразделения нанесли поражение личному составу и технике пяти бригад ВСУ в районах Тихого и Зеленого.",
+     "Зеленого", Action.FIGHTING),
+    ("Ведутся бои по уничтожению украинских формирований в Тихом.", "Тихом", Action.FIGHTING),
+    ("Подразделения продолжили уничтожение группировки ВСУ, окруженной в Тихом.", "Тихом", Action.FIGHTING),
+    # the other side's troops still in a town, or a town blocked: the fight for it
+    ("В блокированном Тихом остаются до 300 украинских военнослужащих.", "Тихом", Action.FIGHTING),
+    ("У Тихому залишаються близько 20 окупантів.", "Тихому", Action.FIGHTING),
+    ("Российские войска продолжают блокировать ВСУ в Тихом.", "Тихом", Action.FIGHTING),
+    # a blocked movement is interdiction from afar: the strike after it stays
+    ("Российские дроны заблокировали передвижение ВСУ в Тихом и начали наносить удары.", "Тихом", Action.STRUCK),
+    # trying to drive the other side out of a place is an attack there
+    ("Окупанти намагаються вибити українські сили з південних районів Тихого.", "Тихого", Action.ATTACKED),
+])
+def test_the_longer_formula_decides_the_action(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, (c.action, c.why)

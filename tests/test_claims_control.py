@@ -109,3 +109,65 @@ def test_a_graze_is_no_foothold() -> None:
     # "зацепило" of a strike's debris grazing a house has no "за": no foothold in the place
     c = claim_at("Обломками беспилотника зацепило жилой дом в Тихом.", "Тихом")
     assert c.action is not Action.ENTERED, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a place cleared of the enemy, or de-occupied, is taken
+    ("The assault units completely cleared the area of Tykhe of Ukrainian troops.", "Tykhe"),
+    ("The brigade cleared the village of Zelene of Russian saboteurs, the regiment said.", "Zelene"),
+    ("Ukrainian forces were able to deoccupy Tykhe, Zelene and Orlivka.", "Orlivka"),
+    ("The village of Tykhe was de-occupied this morning, the district head said.", "Tykhe"),
+    # a withdrawal from a place named right after the verb gives it up
+    ("The Armed Forces of Ukraine have withdrawn from Tykhe, the commander said.", "Tykhe"),
+    ("Ukrainian troops withdrew from Tykhe after months of fighting.", "Tykhe"),
+    ("The brigade lost dozens of soldiers during the withdrawal from Tykhe.", "Tykhe"),
+    # held by the Russian side, told in the passive: a status where no event is told
+    ("Населенный пункт Тихое, который полностью контролируется российскими военными, лежит у трассы.", "Тихое"),
+    ("Село Тихе повністю контролюється російськими військами.", "Тихе"),
+])
+def test_clearing_deoccupation_and_withdrawal_are_captures(sentence: str, name: str) -> None:
+    c = claim_at(sentence, name)
+    assert c.action is Action.CAPTURED, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # positions left near a place, or troops withdrawn from it, are an advance there; a part of it left, an entry
+    ("Ukrainian units withdrew from positions near Tykhe.", "Tykhe", Action.ADVANCING),
+    ("Ukrainian units withdrew their troops from Tykhe.", "Tykhe", Action.ADVANCING),
+    ("Ukrainian forces had withdrawn from parts of Tykhe.", "Tykhe", Action.ENTERED),
+    # an ability weighed stays a hypothesis
+    ("Russian forces would be able to capture Tykhe within weeks.", "Tykhe", Action.OTHER),
+])
+def test_what_a_withdrawal_or_an_ability_does_not_take(sentence: str, name: str, action: Action) -> None:
+    c = claim_at(sentence, name)
+    assert c.action is action, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a part of the place held, named before it, whatever the capture wording and wherever the verb stands: an advance
+    ("The eastern part of Tykhe has come under Russian control.", "Tykhe"),
+    ("Восточная часть Тихого перешла под контроль ВС РФ.", "Тихого"),
+    ("Российские войска установили контроль в северной части Тихого.", "Тихого"),
+    # sections of places held, no share given
+    ("Russian forces controlled large sections of the towns of Tykhe and Zelene.", "Zelene"),
+])
+def test_a_part_held_is_an_advance(sentence: str, name: str) -> None:
+    c = claim_at(sentence, name)
+    assert c.action is Action.ADVANCING, (c.action, c.why)
+
+
+def test_each_conjunct_keeps_its_verb_seized_and_partly_held() -> None:
+    sentence = "Russian forces had seized Tykhe and controlled large sections of Zelene and Orlivka."
+    assert [claim_at(sentence, n).action for n in ("Tykhe", "Zelene", "Orlivka")] == [
+        Action.CAPTURED, Action.ADVANCING, Action.ADVANCING]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # digging in inside a place, or in a part of it, is an entry
+    ("Russian infantry entrenched in Tykhe, the spokesman said.", "Tykhe"),
+    ("Russian forces entrenched themselves in the eastern part of Tykhe.", "Tykhe"),
+    ("Штурмовики закрепились в восточной части Тихого.", "Тихого"),
+])
+def test_a_foothold_in_a_place_or_its_part_is_entered(sentence: str, name: str) -> None:
+    c = claim_at(sentence, name)
+    assert c.action is Action.ENTERED, (c.action, c.why)

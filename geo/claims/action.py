@@ -359,6 +359,10 @@ def _clause_cue(cues: list[_Cue], start: int, end: int, lo: int, hi: int, senten
     before = [c for c in inside if c.end <= start]
     after = [c for c in inside if c.start >= end and not _attributive_after(sentence, c)]
     rel = _relative_cue(sentence, end, hi, after)
+    if rel is not None and before and before[-1].action in _TAKING and rel.action is Action.FIGHTING:
+        # "forces have now entered X, where battles are going on": the entry or capture that names the place is the
+        # event, the fighting of the relative clause goes on in the place it took
+        return before[-1], lo
     if rel is not None:
         # a status in a relative clause describes the place, it claims no event there ("close to the Luhansk
         # region, which is almost entirely under Russian control")

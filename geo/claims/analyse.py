@@ -15,6 +15,7 @@ from geo.claims.units import _find_directions_cached, _find_units_cached
 from geo.claims.action import (_PRIORITY, _RELATIVE_AFTER, _clause_modality, _find_cues, _governing_cue, _hedged,
                                _modality_hits, _negation, _toward, _with_modality, parenthesis_scope)
 from geo.claims.carry import Carried, carried_from
+from geo.relative import find_relation
 from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
 from geo.claims.role import _DIRECTION_AFTER, _kind_of, _role, _strip_list, along_chain
@@ -207,6 +208,14 @@ def _part_of(sentence: str, lo: int, start: int) -> bool:
                for h in read_kinds(sentence).get(("actions", "part"), ()))
 
 
+def _named_as_part(sentence: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is named as a part of itself: a ``part`` relation of :func:`geo.relative.find_relation`
+    right before it, a bearing and a part noun of ``geo/rules/town_parts.jsonl`` ("the eastern part of X", "the northern
+    half of the settlement of X", "в восточной части X", "північну частину села X"; not its outskirts)."""
+    relation = find_relation(sentence, start, end)
+    return relation is not None and relation.kind == "part"
+
+
 # what a failed try at it makes an attack: "failed to break through", "still trying to encircle X", "attempts to
 # dislodge our units … failed"
 # the detail of the rows of geo/rules/actions.jsonl that call a try unsuccessful ("безуспешн", "остаются
@@ -363,6 +372,12 @@ def _analyse(
             action, detail = Action.ADVANCING, f"{detail}: closer"
         elif action is Action.CAPTURED and _part_of(sentence, cue.end, start):
             action, detail = Action.ENTERED, f"{detail}: a part"  # "seized the outskirts of X"
+        elif action is Action.CAPTURED and _named_as_part(sentence, start, end):
+            # "the eastern part of X has come under Russian control": a part of the place held, named as such before it
+            # whatever the capture wording and wherever the verb stands, is a step into the place, no capture of it;
+            # troops that got into a part of it or dig in there ("ДРГ в северной части X", "закріплюються у південній
+            # частині X") stay an entry
+            action, detail = Action.ADVANCING, f"{detail}: a part"
         negated, how = _negation(sentence, cue, lo) if modality != "denied" else (False, "")
         if not negated and modality != "denied" and any(cue.start - h.end <= _DENIAL_REACH for h in denied):
             # a denial with no owner named: a plain negation ("спростовують інформацію про начебто просування
