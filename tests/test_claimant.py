@@ -413,7 +413,9 @@ def test_the_press_recapped_in_russian_or_ukrainian_is_the_media(sentence: str, 
      "Stupochky", "", Claimant.RU_MILBLOGGER),
     ("The channel further stated that Russian forces had now entered Kostiantynivka.", "Kostiantynivka", "",
      Claimant.RU_MILBLOGGER),
-    # a speaker's own channel is where he speaks: he claims
+    # a speaker's own channel is where he speaks: he claims; so does a channel named right after its owner
+    ("The DeepState Telegram channel reported that Russian forces had captured Tykhe.", "Tykhe", "",
+     Claimant.DEEPSTATE),
     ("Prokudin wrote on his Telegram channel that Russian artillery shelled Antonivka.", "Antonivka", "",
      Claimant.UA_OFFICIAL),
     # a journalist quoted by name speaks for the press, whoever retells him

@@ -258,7 +258,10 @@ _NAME = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
 # between a speaker and a channel that is the speaker's own: a preposition ("Пушилин в Telegram-канале"), after the
 # speaker's speech word ("Пушилин заявил в Telegram-канале", "Минобороны опубликовало в …") and before a word that
 # makes the channel the speaker's ("в своем", "в официальном", "у своєму")
-_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+(?:(?:сво|офіційн|официальн|собственн|власн)\w*\s+)?", re.IGNORECASE)
+# "сообщил Пушилин в своем Telegram-канале"; a name right before an English channel or its possessive ("the DeepState
+# Telegram channel", "DeepState's Telegram channel"): the named speaker's own
+_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+(?:(?:сво|офіційн|официальн|собственн|власн)\w*\s+)?|(?:['’]s)?\s+",
+                              re.IGNORECASE)
 
 
 def _own_channel(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bool:
