@@ -1463,7 +1463,7 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
     kept = []
     for c in out + extra:
         folded = fold(c.place)  # one claim per place and reading, as geo.extract keeps them
-        key = claim_key(c.geonameid, folded, c.claimant, c.action, c.role, c.claim_date)
+        key = claim_key(c.geonameid, folded, c.claimant, c.action, c.role, c.claim_date, c.modality)
         if key not in seen:
             seen.add(key)
             kept.append(c)

@@ -193,7 +193,8 @@ def extract_report(
                                                    month=report.month))
                 cdate = event_date[0]
             # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
-            key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate)
+            key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate,
+                            ctx.modality)
             if key in seen:
                 continue
             seen.add(key)

@@ -29,15 +29,20 @@ __all__ = [
 ]
 
 
-def claim_key(geonameid, folded_place: str, claimant, action, role: str, claim_date) -> tuple:
+def claim_key(geonameid, folded_place: str, claimant, action, role: str, claim_date, modality: str = "done") -> tuple:
     """What makes two claims of one report the same claim (the second is dropped): the place (its
     gazetteer id, else its folded name) and name as written, who claims what in which role, on which
-    day — one place captured on the 20th and again on the 22nd is two claims.
+    day, and how (a capture another denies is not the capture asserted: ``modality``) — one place captured on
+    the 20th and again on the 22nd is two claims.
 
     >>> claim_key(None, "zvanovka", None, "attacked", "event", None)[0]
     'zvanovka'
+    >>> claim_key(1, "kupiansk", "RU-MoD", "captured", "event", None) == claim_key(
+    ...     1, "kupiansk", "RU-MoD", "captured", "event", None, "denied")
+    False
     """
-    return (geonameid if geonameid is not None else folded_place, folded_place, claimant, action, role, claim_date)
+    return (geonameid if geonameid is not None else folded_place, folded_place, claimant, action, role, claim_date,
+            modality)
 
 
 class _StrEnum(str, Enum):

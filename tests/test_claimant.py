@@ -405,3 +405,25 @@ def test_an_officials_transliterated_name_speaks_in_each_spelling(sentence: str,
 ])
 def test_the_press_recapped_in_russian_or_ukrainian_is_the_media(sentence: str, name: str) -> None:
     assert _claimant(sentence, name) is Claimant.MEDIA
+
+
+@pytest.mark.parametrize("sentence, name, context, claimant", [
+    # a Telegram channel named in an English retelling speaks; the forces of its clause are what it tells of
+    ("According to the Telegram channel 'Frontline Notes', Russian units have cleared the village of Stupochky.",
+     "Stupochky", "", Claimant.RU_MILBLOGGER),
+    ("The channel further stated that Russian forces had now entered Kostiantynivka.", "Kostiantynivka", "",
+     Claimant.RU_MILBLOGGER),
+    # a speaker's own channel is where he speaks: he claims; so does a channel named right after its owner
+    ("The DeepState Telegram channel reported that Russian forces had captured Tykhe.", "Tykhe", "",
+     Claimant.DEEPSTATE),
+    ("Prokudin wrote on his Telegram channel that Russian artillery shelled Antonivka.", "Antonivka", "",
+     Claimant.UA_OFFICIAL),
+    # a journalist quoted by name speaks for the press, whoever retells him
+    ("Journalist and reservist Ivan Petrenko confirmed that Ukrainian units had retaken Robotyne.", "Robotyne",
+     "ISW assessed that fighting continued near Robotyne. ", Claimant.MEDIA),
+    # the DPR's head named by his office, after a milblogger's channel in the sentence before
+    ("Бои идут у Молодецкого, подчеркнул глава ДНР.", "Молодецкого",
+     "Военкор сообщил о боях у Северска в своем Telegram-канале. ", Claimant.RU_OFFICIAL),
+])
+def test_a_speaker_named_in_the_sentence_claims_over_the_context(sentence, name, context, claimant) -> None:
+    assert _claimant(sentence, name, context=context) is claimant

@@ -846,6 +846,35 @@ def test_a_denied_claim_is_kept_with_its_owner_and_the_denial_is_another_claim()
     assert (c.action, c.negated, c.modality) == (Action.OTHER, True, "done")
 
 
+@pytest.mark.parametrize("sentence, name, owner, denier", [
+    # the owner named after the claim noun, a few words on ("statements by the chief of …"), in a denial phrase
+    ("Ukraine's military on Monday dismissed statements by the chief of Russia's general staff that Moscow's forces "
+     "had seized Kupiansk.", "Kupiansk", Claimant.RU_OFFICIAL, Claimant.UA_OFFICIAL),
+    ("Kyiv dismissed claims by the Russian defence ministry that its troops had entered Lyman.", "Lyman",
+     Claimant.RU_MOD, Claimant.UA_OFFICIAL),
+    # the owner as the claim's possessor
+    ("Kyiv rejected Gerasimov's claim that Russian troops had captured Siversk.", "Siversk", Claimant.RU_OFFICIAL,
+     Claimant.UA_OFFICIAL),
+    # Russian and Ukrainian: the owner in the genitive after the claim noun
+    ("Генштаб ВСУ опроверг заявления Генштаба ВС РФ о том, что российские войска взяли Купянск.", "Купянск",
+     Claimant.RU_MOD, Claimant.UA_GENERALSTAFF),
+    ("Генштаб ЗСУ спростував заяви Міноборони рф про захоплення Куп'янська.", "Куп'янська", Claimant.RU_MOD,
+     Claimant.UA_GENERALSTAFF),
+])
+def test_a_denied_claim_keeps_the_speaker_whose_claim_it_names(sentence, name, owner, denier) -> None:
+    start, end = _at(sentence, name)
+    claims = analyse_mention_all(sentence, start, end)
+    assert (claims[0].claimant, claims[0].modality) == (owner, "denied"), claims[0].why
+    assert claims[0].action in (Action.CAPTURED, Action.ENTERED), claims[0].why
+    assert [(c.action, c.claimant) for c in claims[1:]] == [(Action.OTHER, denier)]
+
+
+def test_a_denial_names_no_owner_in_the_actor_of_its_claim() -> None:
+    # "Russian forces" act, they claim nothing: a plain negation, no denied claim of theirs
+    c = _run("Ukraine's military denied that Russian forces had seized Kupiansk.", "Kupiansk")
+    assert (c.action, c.negated, c.modality) == (Action.OTHER, True, "done"), c.why
+
+
 @pytest.mark.parametrize("sentence, name, actor", [
     ("Ukrainian forces advanced near Shakhove, the General Staff said.", "Shakhove", "UA"),
     ("Russian forces advanced near Myrnohrad, the General Staff said.", "Myrnohrad", "RU"),

@@ -16,7 +16,7 @@ from geo.claims.action import (_PRIORITY, _RELATIVE_AFTER, _clause_modality, _fi
                                _modality_hits, _negation, _toward, _with_modality, parenthesis_scope)
 from geo.claims.carry import Carried, carried_from
 from geo.relative import find_relation
-from geo.claims.claimant import _Attr, _actor, _denier, _find_attributions, _metonym_claimant, _pick_attribution
+from geo.claims.claimant import _Attr, _actor, _claim_owners, _denials, _denier, _find_attributions, _metonym_claimant, _pick_attribution
 from geo.claims.voice import report_voice, source_claimant
 from geo.claims.role import _DIRECTION_AFTER, _kind_of, _role, _strip_list, along_chain
 
@@ -113,11 +113,17 @@ def analyse_mention_all(
         return claims
     if first.modality == "denied":
         denier = _denier(sentence, attrs, first.claimant)
-        if denier is not None:
+        # no denier named in the sentence ("The brigade's headline: … denies Russia's announcement about X" with
+        # the brigade a unit, no speaker row): whoever speaks the sentence otherwise (its context, its source)
+        by, said = ((denier.claimant, f"denies the claim: '{denier.text}'") if denier is not None else
+                    (_analyse(sentence, start, end, [a for a in attrs if a.claimant is not first.claimant],
+                              report=report, carried=carried, kind=kind, read_owner=False).claimant,
+                     "denies the claim: the sentence's speaker"))
+        if by is not None and by is not first.claimant:
             claims.append(ClaimContext(action=Action.OTHER, action_detail=f"denied: {first.action_detail}",
-                                       claimant=denier.claimant, role="event", unit=first.unit,
+                                       claimant=by, role="event", unit=first.unit,
                                        direction=first.direction, negated=True, hedged=first.hedged,
-                                       why=(f"denies the claim: '{denier.text}'",), modality="denied"))
+                                       why=(said,), modality="denied"))
     lo, hi = _clause_bounds(sentence, start, end)
     if lo == 0 and hi == len(sentence):
         return claims  # a sentence of one clause: no other clause to name the place again
@@ -277,6 +283,7 @@ def _analyse(
     carried: Carried | None,
     kind: str,
     as_event: bool = False,
+    read_owner: bool = True,
 ) -> ClaimContext:
     lo, hi = _clause_bounds(sentence, start, end)
     why: list[str] = []
@@ -337,21 +344,22 @@ def _analyse(
         action, detail = cue.action, cue.detail
         modality = _clause_modality(sentence, cue, cues, lo)  # the row's own, else a mark before the cue
         denied = _modality_hits(sentence, lo, cue.start, ("denied",))
-        owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
-                  if denied[-1].end <= h.start < cue.start] if denied else []
-        if not owners and cue.end <= start:
+        denial = next((h for h in reversed(_denials(sentence)) if lo <= h.start and h.end <= cue.start), None)
+        owners = _claim_owners(sentence, denial, cue.start) if denial is not None and read_owner else []
+        if not owners and cue.end <= start and read_owner:
             # the denial after the claim it denies ("заяви Кремля про захоплення X не відповідають дійсності"):
             # the claim's owner named right before its cue, the denial word after the place
             after = [h for h in _modality_hits(sentence, end, len(sentence), ("denied",))]
             owners = [h for h in read_kinds(sentence).get(("speakers", "claimant"), ())
                       if h.end <= cue.start and len(sentence[h.end:cue.start].split()) <= _OWNER_WORDS] if after else []
             denied = after if owners else denied
+            denial = after[-1] if owners else denial
         if owners:
             # "Kyiv denied Russian claims that Russian forces had seized X": the denied claim is kept
             # with its owner; the denier's is another claim (analyse_mention_all). Without an owner
             # named ("Kyiv denied that Russia had seized X") it is a plain negation.
             modality, claimant = "denied", Claimant(owners[0].get("claimant"))
-            why.append(f"denied: '{denied[-1].text}', the claim of '{owners[0].text}'")
+            why.append(f"denied: '{denial.text}', the claim of '{owners[0].text}'")
         action, detail = _with_modality(action, detail, modality)
         toward = _toward(sentence, lo, start) if action in (Action.REPELLED, Action.FIGHTING) and cue.end <= start \
             and cue.detail != _UNSUCCESSFUL else ""

@@ -12,7 +12,7 @@ from geo.rules.matcher import Hit, full_match, read_all_kinds, read_kinds, read_
 from geo.model import Claimant
 from geo.claims.matching import _I, _c, _position_before, _possessed_after
 from geo.claims.clauses import _clause_bounds
-from geo.claims.action import _Cue
+from geo.claims.action import _Cue, _words_between
 
 __all__ = []
 
@@ -258,7 +258,10 @@ _NAME = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
 # between a speaker and a channel that is the speaker's own: a preposition ("Пушилин в Telegram-канале"), after the
 # speaker's speech word ("Пушилин заявил в Telegram-канале", "Минобороны опубликовало в …") and before a word that
 # makes the channel the speaker's ("в своем", "в официальном", "у своєму")
-_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+(?:(?:сво|офіційн|официальн|собственн|власн)\w*\s+)?", re.IGNORECASE)
+# "сообщил Пушилин в своем Telegram-канале"; a name right before an English channel or its possessive ("the DeepState
+# Telegram channel", "DeepState's Telegram channel"): the named speaker's own
+_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+(?:(?:сво|офіційн|официальн|собственн|власн)\w*\s+)?|(?:['’]s)?\s+",
+                              re.IGNORECASE)
 
 
 def _own_channel(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bool:
@@ -447,9 +450,43 @@ def _actor(sentence: str, cue: _Cue | None, lo: int, hi: int, claimant: Claimant
     return side
 
 
+def _denials(sentence: str) -> tuple[Hit, ...]:
+    """The denials of ``sentence`` in order: the ``denied`` rows of ``geo/rules/modality.jsonl`` ("denied",
+    "спростували") and the denial phrases of ``geo/rules/actions.jsonl`` (detail ``denied``: "dismissed statements",
+    "rejected the claims")."""
+    kinds = read_kinds(sentence)
+    phrases = tuple(h for h in kinds.get(("actions", "action"), ()) if h.get("detail") == "denied")
+    return tuple(sorted(kinds.get(("modality", "denied"), ()) + phrases, key=lambda h: h.start))
+
+
+_CLAIM_OWNER_WORDS = 4  # words between a claim noun and its owner ("statements by the chief of Russia's general staff")
+_POSSESSIVE = _c(r"['’]s\s+")
+
+
+def _claim_owners(sentence: str, denial: Hit, stop: int) -> list[Hit]:
+    """The owners of the claim a denial denies, between the denial and ``stop`` (the denied claim's cue), in order:
+    a ``claimant`` row of ``geo/rules/speakers.jsonl`` ("Russian claims", "заяви росіян"), or a speaker row that owns
+    a ``claim`` noun of ``geo/rules/modality.jsonl`` in the denial or after it: named after the noun, at most
+    :data:`_CLAIM_OWNER_WORDS` words on ("dismissed statements by the chief of Russia's general staff that …",
+    "спростували заяви Міноборони рф про …"), or before it as its possessor ("rejected Gerasimov's claim that …").
+    A speaker of no claimant of its own (unnamed "security sources") owns nothing."""
+    kinds = read_kinds(sentence)
+    owners = [h for h in kinds.get(("speakers", "claimant"), ()) if denial.end <= h.start < stop]
+    nouns = [n for n in read_all_kinds(sentence).get(("modality", "claim"), ())
+             if denial.start < n.start and n.end <= stop]
+    if nouns:
+        for h in kinds.get(("speakers", "speaker"), ()):
+            if not (denial.end <= h.start and h.end <= stop and h.get("claimant")):
+                continue
+            if any(_words_between(sentence, n.end, h.start, _CLAIM_OWNER_WORDS)
+                   or _POSSESSIVE.fullmatch(sentence, h.end, n.start) for n in nouns):
+                owners.append(h)
+    return sorted(owners, key=lambda h: h.start)
+
+
 def _denier(sentence: str, attrs: list[_Attr], owner: Claimant | None) -> _Attr | None:
     """Who denies a claim: the attribution nearest before the denial word, other than the claim's owner."""
-    marks = read_kinds(sentence).get(("modality", "denied"), ())
+    marks = _denials(sentence)
     if not marks:
         return None
     before = [a for a in attrs if a.end <= marks[0].start and a.claimant is not owner]

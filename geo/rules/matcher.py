@@ -68,8 +68,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     # expected: a forecast's mark ("soon", "в ближайшее время"): a capture it foretells is not done (fighting);
     # approach "yes": a near row that says a movement toward the place ("closer to"): between any fight and the place
     # after it, an advance there (geo.claims.analyse)
+    # claim: a noun for what a speaker claimed, whose owner a denial before it names ("dismissed statements by X
+    # that …", "X's claim that …", "спростували заяви X про …": geo.claims.analyse)
     "modality": (frozenset({"attempted", "near", "denied", "hedge", "failure", "negation",
-                                    "evidence-none", "evidence-not", "evidence-seen", "evidence", "expected"}),
+                                    "evidence-none", "evidence-not", "evidence-seen", "evidence", "expected", "claim"}),
                  {"hedge": frozenset({"weighing", "reportive"}), "approach": frozenset({"yes"})}),
     "speakers": (frozenset({"claimant", "speaker", "actor", "not-speaker", "office"}),
                  {"claimant": _CLAIMANTS, "side": frozenset({"RU", "UA", "enemy", "own"}),
