@@ -418,6 +418,10 @@ def test_the_press_recapped_in_russian_or_ukrainian_is_the_media(sentence: str, 
      Claimant.DEEPSTATE),
     ("Prokudin wrote on his Telegram channel that Russian artillery shelled Antonivka.", "Antonivka", "",
      Claimant.UA_OFFICIAL),
+    # Russian and Ukrainian name a channel's owner after it: a ministry named before the channel word is what the
+    # channel is linked to, and the channel speaks
+    ("Про це повідомив пов'язаний з Міноборони РФ Telegram-канал «Північний фронт»: росіяни відійшли від Петропавлівки.",
+     "Петропавлівки", "", Claimant.RU_MILBLOGGER),
     # a journalist quoted by name speaks for the press, whoever retells him
     ("Journalist and reservist Ivan Petrenko confirmed that Ukrainian units had retaken Robotyne.", "Robotyne",
      "ISW assessed that fighting continued near Robotyne. ", Claimant.MEDIA),

@@ -197,6 +197,7 @@ NOT_SEARCHED = {
     "geo.dates._PREPOSITION": "searched in the 5 characters before a day (dates._list_items)",
     "geo.discourse._VERBLESS_DASH": "match at a sentence's start (discourse: a verbless dash goes on with the sentence before)",
     "geo.claims._OWN_CHANNEL_GAP": "fullmatch on the gap between a speaker and a channel row (claimant._attributions)",
+    "geo.claims._OWN_CHANNEL_GAP_EN": "fullmatch on the gap between a speaker and an English channel row (claimant._attributions)",
     "geo.claims._TARGET_OBJECT": "fullmatch between a cue and a stationed row (role._reference_row_before)",
     "geo.claims._REFERENCE_TAILS['route']": "fullmatch between a reference row and the place (role._reference_row_before)",
     "geo.claims._REFERENCE_TAILS['stationed']": "fullmatch between a reference row and the place (role._reference_row_before)",

@@ -115,7 +115,8 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
             # "Putin's army shelled Kupiansk": named as whose army, no one speaks (a group of forces is its bulletin's
             # subject: "Tsentr Group of Forces' units hit …")
             continue
-        if h.get("medium") == "channel" and any(_own_channel(text, a.end, h.start, speech) for a in found):
+        if h.get("medium") == "channel" and any(_own_channel(text, a.end, h.start, speech, h.rule.lang)
+                                                    for a in found):
             continue  # "сообщил Пушилин в Telegram-канале": the speaker's own channel, no second speaker
         if h.get("speaks") == "relayed":
             relayed.append(h)
@@ -258,22 +259,28 @@ _NAME = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ]")
 # between a speaker and a channel that is the speaker's own: a preposition ("Пушилин в Telegram-канале"), after the
 # speaker's speech word ("Пушилин заявил в Telegram-канале", "Минобороны опубликовало в …") and before a word that
 # makes the channel the speaker's ("в своем", "в официальном", "у своєму")
-# "сообщил Пушилин в своем Telegram-канале"; a name right before an English channel or its possessive ("the DeepState
-# Telegram channel", "DeepState's Telegram channel"): the named speaker's own
-_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+(?:(?:сво|офіційн|официальн|собственн|власн)\w*\s+)?|(?:['’]s)?\s+",
-                              re.IGNORECASE)
+# "сообщил Пушилин в своем Telegram-канале"
+_OWN_CHANNEL_GAP = re.compile(r"\s+(?:в|у|на)\s+(?:(?:сво|офіційн|официальн|собственн|власн)\w*\s+)?", re.IGNORECASE)
+# English names the owner right before its channel or as its possessive ("the DeepState Telegram channel", "DeepState's
+# Telegram channel"); Russian and Ukrainian do not (they name it after the channel, "Telegram-канал Пушилина"): a name
+# right before their channel word governs something else ("пов'язаний з Міноборони РФ Telegram-канал «…»": a channel
+# linked to the ministry, not the ministry's own)
+_OWN_CHANNEL_GAP_EN = re.compile(r"(?:['’]s)?\s+")
 
 
-def _own_channel(text: str, start: int, end: int, speech: tuple[Hit, ...]) -> bool:
-    """Whether ``text[start:end]``, between a speaker and a channel, makes the channel the speaker's own
-    (:data:`_OWN_CHANNEL_GAP`, a speech word standing in it read as a space)."""
+def _own_channel(text: str, start: int, end: int, speech: tuple[Hit, ...], lang: str = "") -> bool:
+    """Whether ``text[start:end]``, between a speaker and a channel (a row of ``lang``), makes the channel the speaker's
+    own (:data:`_OWN_CHANNEL_GAP`, for an English row also :data:`_OWN_CHANNEL_GAP_EN`; a speech word standing in it
+    read as a space)."""
     if end <= start:
         return False
     gap = list(text[start:end])
     for h in speech:
         if start <= h.start and h.end <= end:
             gap[h.start - start:h.end - start] = " " * (h.end - h.start)
-    return _OWN_CHANNEL_GAP.fullmatch("".join(gap)) is not None
+    gap_text = "".join(gap)
+    return (_OWN_CHANNEL_GAP.fullmatch(gap_text) is not None
+            or (lang == "en" and _OWN_CHANNEL_GAP_EN.fullmatch(gap_text) is not None))
 
 
 def _spoken(text: str, start: int, end: int, speech: tuple[Hit, ...], sources: tuple[Hit, ...]) -> bool:
