@@ -55,7 +55,7 @@ def stretch_links(sentence: str) -> tuple[tuple[int, int], ...]:
 # a count set off by two spaced dashes inside a clause, a number and at most two words ("Артилерійські удари — 231 раз —
 # припали на A, B", "Левова частка — 31 бій — припала на A", "strikes — 40 times — hit A"): an aside, the clause goes
 # on after it, so neither dash breaks it
-_COUNT_ASIDE = re.compile(r"\s[–—]\s++\d[\d\s]{0,6}+(?:[^\W\d_][\w'’-]{0,20}+\s++){0,2}+[–—]\s")
+_COUNT_ASIDE = re.compile(r"\s[–—]\s{1,4}+\d[\d\s]{0,6}+(?:[^\W\d_][\w'’-]{0,20}+\s{1,4}+){0,2}+[–—]\s")
 
 
 @lru_cache(maxsize=16)
@@ -156,7 +156,7 @@ _AS_WELL_AS = re.compile(r"\bas\s+well\s+as\b", re.IGNORECASE)
 # a region that locates a list's item, after it ("A, B Харьковской области, C", "A у Запорізькій області, B", "A of the
 # Zaporizhzhia region, B", "A, Kharkiv region, B"): a preposition at most, a capitalised name, a region's kind of
 # geo/rules/region_words.jsonl (the kind words that make the name before them a region's)
-_REGION_QUALIFIER = re.compile(r"(?<!\w)(?:(?:in|of|в|у|во)\s++(?:the\s++)?)?(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*+\s++"
+_REGION_QUALIFIER = re.compile(r"(?<!\w)(?:(?:in|of|в|у|во)\s{1,4}+(?:the\s{1,4}+)?)?(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]{0,40}+\s{1,4}+"
                                + AFTER_WORDS + r"(?!\w)", re.IGNORECASE)
 
 
