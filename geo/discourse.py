@@ -584,13 +584,21 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
                 listing = _item_listing(colon_list, text, e)
             else:
                 colon_list = None
-        if sentence.rstrip().endswith(":") and (e == len(text) or text[e] == "\n"):
+        heading = sentence.rstrip().endswith(":") and (e == len(text) or text[e] == "\n")
+        if heading:
             cue = _last_cue(sentence)
             if cue is not None and cue.action is not Action.OTHER:
                 colon_list = Listing(cue.action, cue.detail, 0, f"list line under '{sentence.strip()[-40:]}': cue '{cue.text}'",
                                      modality=cue.modality)
+                heading = False
         if "list" in classes:
             listing = _opener_listing(text, spans, i, next(m for m in found if m.cls == "list"), first, before)
+            if heading and listing is not None:
+                # a list opener that ends its line with a colon, with no action of its own ("…звільнили п'ять сіл.
+                # Згідно з відео, йдеться про такі села:\n- A;\n- B"): the lines below are its items, and take the
+                # action it continues from the sentence before
+                colon_list = replace(listing, start=0, stop=None, why=f"list line under '{sentence.strip()[-40:]}': "
+                                                                      f"{listing.why}")
         if listing is None and i > 0:
             listing = _verbless_listing(text, spans, i, first, before)
         if "anaphor" in classes and i:

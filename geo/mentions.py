@@ -1021,10 +1021,13 @@ def _match_run(
     if _VENUE_AFTER.match(text, run[-1][1]):
         return len(run), "skip", run[-1][1]  # "the Tsarskaya Okhota restaurant": a venue's name
     if cue != "cue" and len(run) == 1 and plural_adjective(run[0][2]) \
-            and _CYR_CALLED.search(text, max(0, s - 30), s) is None and not _placed_before(text, s):
+            and _CYR_CALLED.search(text, max(0, s - 30), s) is None and not _placed_before(text, s) \
+            and not _amid_names(text, s, run[0][1]):
         # "Штурмовые группы": a plural adjective alone names no village, unless a word calls it a
-        # settlement ("населений пункт Плавні", "село Веселі": names that read as plural adjectives;
-        # not an item of a name list: "у Тихого и Штурмовые группы" is no list of villages)
+        # settlement ("населений пункт Плавні", "село Веселі": names that read as plural adjectives) or
+        # it stands amid a list of names, a comma and a name before it and one after ("Запоріжжя,
+        # Плавні, Гуляйполе"); one end of a list is not enough: "у Тихого и Штурмовые группы" is no
+        # list of villages
         return 1, "skip", run[0][1]
     for k in range(len(run), 0, -1):
         e = run[k - 1][1]
@@ -1300,6 +1303,19 @@ def _before_sector_word(text: str, end: int) -> bool:
     """A word before a direction word ("Сіверському напрямку") names the direction, whose town
     :mod:`geo.sectors` finds; a common adjective there is not a village of its own."""
     return sector_word_after().match(text, end, end + 50) is not None
+
+
+def _amid_names(text: str, start: int, end: int) -> bool:
+    """The Cyrillic word ``text[start:end]`` stands amid a list of capitalised names: a comma and a name before
+    it, a comma or a list conjunction and a name after it ("Запоріжжя, Плавні, Гуляйполе", "Приморське, Плавні та
+    Кам'янське")."""
+    if not _LIST_NEXT.match(text, end, end + 8):
+        return False
+    before = text[max(0, start - 40) : start].rstrip()
+    if not before.endswith(","):
+        return False
+    word = before[:-1].rstrip().rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    return word[:1] in _CYR_UPPER
 
 
 def _in_name_list(text: str, start: int, end: int) -> bool:

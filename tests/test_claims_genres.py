@@ -600,6 +600,33 @@ def test_a_colon_list_goes_on_past_an_appositive(sentence: str, name: str) -> No
     assert _claim(sentence, name).action is Action.CAPTURED
 
 
+@pytest.mark.parametrize("sentence, name", [
+    # a weekly recap's colon list: a region after an item locates it, and the list goes on after it
+    ("За неделю войска взяли под контроль шесть населенных пунктов: Тихое и Новое Донецкой Народной Республики, "
+     "Купянск Харьковской области, Степногорск и Малая Токмачка Запорожской области, Андреевка.", "Степногорск"),
+    ("За неделю войска взяли под контроль шесть населенных пунктов: Тихое и Новое Донецкой Народной Республики, "
+     "Купянск Харьковской области, Степногорск и Малая Токмачка Запорожской области, Андреевка.", "Андреевка"),
+    ("Ворог за тиждень окупував чотири села: Тихе Дніпропетровської області, Затишшя у Запорізькій області, Степове "
+     "та Шевченко.", "Шевченко"),
+    ("Russian forces captured four villages over the week: Tykhe of the Dnipropetrovsk region, Zatyshshia, "
+     "Zaporizhzhia region, Stepove and Shevchenko.", "Stepove"),
+])
+def test_a_colon_list_goes_on_past_a_region_after_an_item(sentence: str, name: str) -> None:
+    assert _claim(sentence, name).action is Action.CAPTURED
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a count set off by two dashes is an aside: the clause, its strike noun and its light verb, goes on after it
+    ("Артилерійські удари — 150 разів — припали на такі місця, як Гуляйполе, Оріхів та Степове.", "Степове",
+     Action.STRUCK),
+    ("Найбільше з них — 21 бій — припало на Гуляйполе.", "Гуляйполе", Action.FIGHTING),
+    # one dash before a count is still a break: the count closes its clause
+    ("Ворог атакував Гуляйполе — 12 разів, а біля Степового тривають бої.", "Степового", Action.FIGHTING),
+])
+def test_a_count_between_dashes_is_an_aside(sentence: str, name: str, action: Action) -> None:
+    assert _claim(sentence, name).action is action
+
+
 @pytest.mark.parametrize("sentence, name, action, role", [
     # a strike that "claimed the life of" someone: the verb takes lives, the place is where it hit
     ("A Russian strike on the settlement of Dachenske claimed the life of a woman.", "Dachenske", Action.STRUCK,

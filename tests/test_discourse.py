@@ -1069,6 +1069,27 @@ def test_a_list_continues_the_verb_of_what_the_sentence_before_counted(text, nam
     assert states[i].listing is not None and states[i].listing.action is action, states[i].listing
 
 
+@pytest.mark.parametrize("text, name", [
+    # a list opener that ends its line with a colon and has no verb of its own: the list lines below are its items,
+    # and take the action of the count the sentence before gave
+    ("Російські війська за тиждень захопили три села. Згідно з відео, йдеться про такі села:\n- Тихе;\n- Нове;\n"
+     "- Степове.", "Степове"),
+    ("Окупанти захопили два села, повідомили аналітики. Ідеться про такі населені пункти:\n• Тихе;\n• Нове.", "Нове"),
+    # after the colon on its own line
+    ("Окупанти захопили три села. Аналітики назвали такі населені пункти: Тихе, Нове та Степове.", "Степове"),
+])
+def test_a_list_opener_ending_its_line_with_a_colon_lists_the_lines_below(text, name) -> None:
+    states = read_report(text)
+    i = next(k for k, st in enumerate(states) if name in text[st.span[0]:st.span[1]])
+    assert states[i].listing is not None and states[i].listing.action is Action.CAPTURED, states[i].listing
+
+
+def test_a_list_line_under_an_opener_with_nothing_announced_before_takes_nothing() -> None:
+    # no count before the opener: no action to carry to its lines
+    text = "Карта оновилася. Згідно з відео, йдеться про такі села:\n- Тихе;\n- Нове."
+    assert all(st.listing is None for st in read_report(text))
+
+
 def test_a_list_reaches_over_no_more_than_an_attribution_paragraph() -> None:
     # a paragraph between that tells something else (no "Про це") stops the reach
     text = ("Українські захисники звільнили три села.\n\nПогода була гарною.\n\nЙдеться про Хороше та Вороне.")

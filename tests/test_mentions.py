@@ -271,6 +271,9 @@ def test_a_contraction_with_a_curly_apostrophe_is_no_place(gaz) -> None:
         ("Минобороны сообщило о взятии села Искра.", ["Искра"]),
         # a name that reads as a plural adjective, after a word that calls it a settlement
         ("Окупанти тиснуть на населений пункт Плавні з півдня.", ["Плавні"]),
+        # or amid a list of names, a comma and a name before it and one after
+        ("Дрони атакували Запоріжжя, Червонодніпровку, Плавні, Гуляйполе та Степове.",
+         ["Запоріжжя", "Червонодніпровку", "Плавні", "Гуляйполе", "Степове"]),
         ("Штурмові групи ворога атакували біля Ямполя.", ["Ямполя"]),
         # a region word after the name: a region, not a village
         ("Окупанти зайняли Пустинку в Покровському районі.", ["Пустинку", "Покровському районі"]),
@@ -312,6 +315,8 @@ def test_finds_russian_and_ukrainian_names_in_any_case(text, expected, gaz) -> N
         ("A fighter with the call sign Tikhiy spoke near Kupiansk.", {"Tikhiy"}),
         ("Troops fought near the Tsarskaya Okhota restaurant.", {"Tsarskaya", "Tsarskaya Okhota"}),
         ("Штурмовые отряды продвинулись вперед.", {"Штурмовые"}),
+        # one end of a list is not enough: a plural adjective after a name and a comma opens a noun phrase
+        ("Бои идут у Тихого, Штурмовые группы отходят.", {"Штурмовые"}),
         # a word of the language opening a sentence, a village's name only as some village's other name
         ("Дроны атаковали Херсон ночью.", {"Дроны"}),
         ("Дрони атакували Херсон уночі.", {"Дрони"}),

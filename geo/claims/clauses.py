@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from geo.rules.lookup import lookup_rows, rows_pattern
+from geo.rules.region_words import AFTER_WORDS
 
 __all__ = ["parentheses", "stretch_links"]
 
@@ -51,13 +52,20 @@ def stretch_links(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span("links") for m in _STRETCH.finditer(sentence))
 
 
+# a count set off by two spaced dashes inside a clause, a number and at most two words ("Артилерійські удари — 231 раз —
+# припали на A, B", "Левова частка — 31 бій — припала на A", "strikes — 40 times — hit A"): an aside, the clause goes
+# on after it, so neither dash breaks it
+_COUNT_ASIDE = re.compile(r"\s[–—]\s{1,4}+\d[\d\s]{0,6}+(?:[^\W\d_][\w'’-]{0,20}+\s{1,4}+){0,2}+[–—]\s")
+
+
 @lru_cache(maxsize=16)
 def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     """The spans of the clause breaks in ``sentence`` (kept for the next mentions in the same sentence); a dash
-    between two names of a stretch of front (:func:`stretch_links`) is none."""
-    chains = stretch_links(sentence)
+    between two names of a stretch of front (:func:`stretch_links`) is none, nor is either dash around a count set
+    off as an aside (:data:`_COUNT_ASIDE`)."""
+    spared = stretch_links(sentence) + tuple((m.start() - 1, m.end() + 1) for m in _COUNT_ASIDE.finditer(sentence))
     return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence)
-                 if not any(a < m.start() and m.end() < b for a, b in chains))
+                 if not any(a < m.start() and m.end() < b for a, b in spared))
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -145,11 +153,20 @@ def _dash_items_only(text: str) -> bool:
 _AS_WELL_AS = re.compile(r"\bas\s+well\s+as\b", re.IGNORECASE)
 
 
+# a region that locates a list's item, after it ("A, B Харьковской области, C", "A у Запорізькій області, B", "A of the
+# Zaporizhzhia region, B", "A, Kharkiv region, B"): a preposition at most, a capitalised name, a region's kind of
+# geo/rules/region_words.jsonl (the kind words that make the name before them a region's)
+_REGION_QUALIFIER = re.compile(r"(?<!\w)(?:(?:in|of|в|у|во)\s{1,4}+(?:the\s{1,4}+)?)?(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]{0,40}+\s{1,4}+"
+                               + AFTER_WORDS + r"(?!\w)", re.IGNORECASE)
+
+
 def _list_items_only(text: str) -> bool:
-    """:func:`_names_only`, where "as well as" joins two items too and a comma-delimited item opening with a
-    lower-case word right after a name is that name's appositive ("Zelenyi Hai, near the border, and …")."""
+    """:func:`_names_only`, where "as well as" joins two items too, a comma-delimited item opening with a
+    lower-case word right after a name is that name's appositive ("Zelenyi Hai, near the border, and …"), and a
+    region after an item locates it, the list going on after it (:data:`_REGION_QUALIFIER`: a weekly recap's "A
+    и B Донецкой Народной Республики, C Харьковской области, D")."""
     named = False
-    for item in _AS_WELL_AS.sub(" and ", text).split(","):
+    for item in _AS_WELL_AS.sub(" and ", _REGION_QUALIFIER.sub(" ", text)).split(","):
         if _names_only(item):
             named = named or bool(item.split())
         elif not (named and item.split()[0].islower() and item.split()[0].isalpha()):
