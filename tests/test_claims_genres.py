@@ -1245,3 +1245,17 @@ def test_english_came_under_fire_is_struck(sentence, name) -> None:
 def test_unsuccessful_attacks_are_repelled(sentence: str, name: str) -> None:
     c = _claim(sentence, name)
     assert c.action is Action.REPELLED, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the Russian MoD's English copy: "inflict … damage" with a word inside, the infinitive after "managed to" too
+    ("Aviation and artillery of the Vostok group managed to inflict fire damage on Ukrainian units near Vuhledar.",
+     "Vuhledar", Action.STRUCK),
+    ("Heavy flamethrower systems inflicted manpower damage in the Novomykhailivka area.", "Novomykhailivka",
+     Action.STRUCK),
+    # with the enemy's manpower named after it, the bulletin's fighting formula keeps its reading
+    ("Battlegroup West inflicted damage on the manpower of two brigades near Kupiansk.", "Kupiansk", Action.FIGHTING),
+])
+def test_english_mod_inflicted_damage(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action and c.role == "event", c.why

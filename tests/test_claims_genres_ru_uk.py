@@ -1163,3 +1163,22 @@ def test_ru_unsuccessful_tries_toward_a_place(sentence: str, name: str, action: 
 def test_ru_hot_and_hardest_places(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the past of "to occupy" is an act (the participle, "оккупированное", is a status: its own row)
+    ("По словам офицера, противник почти полностью оккупировал Тихое.", "Тихое", Action.CAPTURED),
+    ("Российские войска оккупировали Ямполь в начале месяца.", "Ямполь", Action.CAPTURED),
+    # a unit that moved out toward a place advanced on it; reserves reported hit on the move did not
+    ("Штурмовые группы выдвинулись к северным окраинам Тихого.", "Тихого", Action.ADVANCING),
+    ("Уничтожены резервы ВСУ, выдвигавшиеся к Тихому.", "Тихому", Action.STRUCK),
+    # a dash toward or near a place (бросок, рывок) is an advance on it
+    ("Севернее российские войска совершили бросок к Новоалександровке.", "Новоалександровке", Action.ADVANCING),
+    ("После рывка в районе Загрызово бойцы закрепились на новых рубежах.", "Загрызово", Action.ADVANCING),
+    # the regional administrations' colloquial strike verb with its weapon
+    ("По Тихому ворог бив з артилерії, пошкоджено два будинки.", "Тихому", Action.STRUCK),
+    ("Росіяни вдень били з мінометів по Юнаківці та Хотіні.", "Юнаківці", Action.STRUCK),
+])
+def test_ru_uk_occupied_moved_out_dash_and_colloquial_strikes(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action and c.role == "event", c.why
