@@ -72,6 +72,7 @@ from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_cap
                          reporting_speakers)
 from geo.claims.claimant import CLAUSE_MARK, addressed
 from geo.claims.carry import Carried, ContextReader
+from geo.claims.role import APPOSITIVE_WHY as _APPOSITIVE_WHY
 from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
@@ -1387,8 +1388,10 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
         changes: dict = {}
         why: list[str] = []
         lst = st.listing
+        # (a place an appositive only locates, "Терны, поселок недалеко от Y", is no place a list or a later
+        # sentence's "этот населенный пункт" takes up: Y stays its reference point)
         if lst is not None and c.role in ("event", "background") and lst.lists(c.start - st.span[0]) \
-                and not c.action_detail.startswith("denied"):
+                and not c.action_detail.startswith("denied") and _APPOSITIVE_WHY not in c.why:
             if c.action is Action.OTHER or (lst.replaces is not None and c.action is lst.replaces):
                 changes.update(action=lst.action, action_detail=lst.detail, role="event", modality=lst.modality)
                 why.append(lst.why)

@@ -1485,3 +1485,16 @@ def test_the_kremlins_press_service_names_who_said_what_came_before():
 ])
 def test_the_general_staff_spelled_out_speaks_for_its_side(text, claimant) -> None:
     assert _who(text) == [claimant, claimant]
+
+
+def test_a_back_reference_does_not_take_up_the_place_an_appositive_only_locates(gaz):
+    """"этот населенный пункт" in the next sentence takes up the place taken, not the town its appositive is near
+    (geo.claims.role: an appositive ending "недалеко от Y" makes Y a reference point)."""
+    from geo.extract import extract_report
+
+    text = ("Российские военные захватили Торское, поселок, расположенный недалеко от Лимана, сообщило Минобороны.\n"
+            "Генштаб ВСУ не упомянул, что Торское перешло под контроль России, но отметил, что этот населенный пункт "
+            "подвергся атакам.")
+    claims = extract_report(Report(text=text, date=dt.date(2025, 1, 14)), gaz)
+    assert {c.role for c in claims if c.place == "Лимана"} == {"background"}
+    assert any(c.role == "event" and c.action is Action.CAPTURED for c in claims if c.place == "Торское")

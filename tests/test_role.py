@@ -54,6 +54,23 @@ def _role(sentence: str, name: str) -> str:
      "background"),
     ("Since October, Russian forces captured Tykhe and Novoye.", "Tykhe", "event"),
     ("Краматорськ став центром області, відколи Росія захопила Донецьк у 2014 році.", "Донецьк", "background"),
+    # Russian and Ukrainian: an appositive that describes a place (a locator participle, a settlement noun, an
+    # outpost) locates it by the place it ends in; a participle on no place name, or no appositive, does not
+    ("Российские военные захватили Тихое, поселок, расположенный недалеко от Северска, сообщило министерство.",
+     "Северска", "background"),
+    ("Российские военные захватили Тихое, поселок, расположенный недалеко от Северска, сообщило министерство.",
+     "Тихое", "event"),
+    ("Армия наносит удары по Звановке, последнему опорному форпосту ВСУ в районе Северска.", "Северска",
+     "background"),
+    ("Штурмовики захопили Тихе, селище, розташоване неподалік від Сіверська.", "Сіверська", "background"),
+    ("Штурмовики вышли к рубежу обороны, расположенному в районе Звановки.", "Звановки", "event"),
+    ("Штурмовики заняли Тихое и продвигаются в районе Северска.", "Северска", "event"),
+    # English command summaries: "In the direction of X," opening a sentence names the sector; inside a sentence
+    # it is where the attacks went
+    ("In the direction of Lyman, the enemy attacked four times near Torske and Zarichne.", "Lyman", "direction"),
+    ("On the axis of Pokrovsk, our defenders repelled 20 attacks near Myrnohrad.", "Pokrovsk", "direction"),
+    ("In the Kharkiv sector, our units repelled an attack in the direction of Lyptsi.", "Lyptsi", "event"),
+    ("The enemy attacked in the direction of Lyman, near Torske.", "Lyman", "event"),
 ])
 def test_role(sentence: str, name: str, role: str) -> None:
     assert _role(sentence, name) == role

@@ -539,6 +539,15 @@ def test_a_gap_word_row_reads_back(row) -> None:
             else:
                 assert bool(_LOCATIVE_AFTER.search(text[text.index("Sokil") + 5:])) is found, text
         return
+    if row.cls in ("appositive-head", "appositive-near"):  # "взяли Тихое, поселок недалеко от Северска"
+        from geo.claims.role import APPOSITIVE_WHY
+
+        place = re.findall(r"(?-i:[А-ЯЁІЇЄҐ])\w+", row.example)[-1]  # the place the appositive ends in
+        m = list(re.finditer(row_pattern(row), row.example[:row.example.rindex(place)], re.IGNORECASE))[-1]
+        swapped = row.example[:m.start()] + "и" + row.example[m.end():]  # "и": no word of either class
+        for text, located in ((row.example, True), (swapped, False)):
+            assert (APPOSITIVE_WHY in claim_at(text, place).why) is located, text
+        return
     if row.cls in ("passive", "passive-adverb"):  # "Tykhe was reportedly liberated": the cue after governs the place
         m = re.search(row_pattern(row), row.example, re.IGNORECASE)
         swapped = row.example[:m.start()] + "and" + row.example[m.end():]

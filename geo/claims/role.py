@@ -16,7 +16,7 @@ from geo.claims.clauses import stretch_links
 from geo.sectors import ADJECTIVE_ITEM_AFTER, LIST_ADJECTIVE, adjective_items_before, before_direction_word
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
-__all__ = ["along_chain"]
+__all__ = ["APPOSITIVE_WHY", "along_chain"]
 
 # A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition (a venue row of
 # geo/rules/gap_words.jsonl) right before it ("talks with the delegation in Istanbul"), or one right after it ("the
@@ -77,6 +77,20 @@ _REFERENCE_BEFORE = _c(
 _REFERENCE_BIT = _GATE.bit(_REFERENCE_BEFORE, (
     *_DIR_STEMS, "between", "direction", "near", "outside", "close", "под", "під", "village",
     "settlement", "town", "hamlet", "locality", "km", "kilomet", "mile"))
+# Russian and Ukrainian: an appositive after a place name that an appositive-head row of geo/rules/gap_words.jsonl
+# makes a description of that place (a locator participle, a settlement noun: "захватили Терны, поселок,
+# расположенный недалеко от Y", "удары по Дроновке, последнему форпосту ВСУ в районе Y") and that ends in an
+# appositive-near row: Y only locates the first place, as the English "took Lozova, a village near Y" above
+_APPOSITIVE_ROWS = [r for r in lookup_rows("gap_words") if r.cls in ("appositive-head", "appositive-near")]
+_APPOSITIVE_BEFORE = _c(
+    r"(?<![\w'’-])(?-i:[А-ЯЁІЇЄҐ])[\w'’-]*+\s*+,\s*+(?:[\w'’«»-]+,?\s+){0,3}?"
+    + rows_pattern(r for r in _APPOSITIVE_ROWS if r.cls == "appositive-head") + r",?\s+(?:[\w'’-]+,?\s+){0,3}?"
+    + rows_pattern(r for r in _APPOSITIVE_ROWS if r.cls == "appositive-near") + r"\s+$")
+_APPOSITIVE_BIT = _GATE.bit(_APPOSITIVE_BEFORE, tuple(
+    r.key.rstrip("*") for r in _APPOSITIVE_ROWS if r.cls == "appositive-head"))
+#: the why of a place such an appositive only locates (geo.discourse: no list or back reference takes it up)
+APPOSITIVE_WHY = "background: reference point of an appositive"
+_APPOSITIVE_LAST = tuple({r.key.split()[-1] for r in _APPOSITIVE_ROWS if r.cls == "appositive-near"})
 # The words before a place that make it a reference point are rows of geo/rules/positions.jsonl (a road's end:
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
 # "launched … from"; a line of defence: "defensive line … near"); what may stand between the row and the place
@@ -130,6 +144,13 @@ _DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(
                       # "in the Liman, Toretsk and Orikhiv sectors": a list of sector names (each item opened by
                       # a comma or "and", whose name holds neither: one reading only), then a row's plural
                       rf"|^(?:\s*,\s*(?:and\s+)?[A-Z][\w'’]+|\s+and\s+[A-Z][\w'’]+)+\s+(?:{_SECTOR_PLURALS})\b")
+# English command summaries: "In the direction of X," opening a sentence renders "На X-ському напрямку" (the
+# summary's sector heading); a direction row of geo/rules/direction_names.jsonl ("direction", "axis", "sector") after
+# "in"/"on the", the name and its comma: X names the sector ("attacks in the direction of X" inside a sentence is
+# where the attacks went, X's event)
+_DIRECTION_OF_OPENING = _c(r"\s*(?:in|on)\s+the\s+"
+                           + rows_pattern(r for r in _DIRECTION_ROWS if r.cls == "direction" and r.lang == "en")
+                           + r"\s+of\s+")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
 # (with dashes inside the names, "A-B-C-…" could be cut in exponentially many ways: issue 18)
 # a road named by its ends is a line too ("the Chuguev-Izyum highway", "the Pokrovsk–Kostiantynivka road"): the
@@ -375,7 +396,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
         return "background", f"background: a past event as a time reference ('since … {cue.text}')"
     on_line = along_chain(sentence, start, end)
     if not on_line and (_DIRECTION_AFTER.match(after) or _direction_word_after(sentence, end)
-                        or _sector_adjective(sentence, start, end)):
+                        or _sector_adjective(sentence, start, end)
+                        or sentence[end:end + 1] == "," and _DIRECTION_OF_OPENING.fullmatch(sentence, 0, start)):
         return "direction", "direction: a sector named after the town"
     if strict and _REGION_WORDS.search(mention.casefold()) and _appositive(before):
         return "background", "background: a region in apposition locates the place before it"
@@ -398,6 +420,8 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
     bare = _strip_list(before)
     if _reference_row_before(sentence, lo, lo + len(bare), *((cue.end, cue.start) if cue is not None else ())):
         return "background", "background: reference point"
+    if mask & _APPOSITIVE_BIT and _may_end_in(bare, _APPOSITIVE_LAST) and _APPOSITIVE_BEFORE.search(bare):
+        return "background", APPOSITIVE_WHY
     if not mask & _REFERENCE_BIT:
         return "", ""
     # the sentence's stems let it through: those of ``bare`` itself tell more, for a look-up per word

@@ -188,9 +188,11 @@ LOOKUP_TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None],
     # a ``passive`` auxiliary between a place and the event's cue after it ("X was struck", "X has been liberated"), a
     # ``passive-adverb`` after it ("X was reportedly struck"); a ``where`` preposition after a stationed or massed row
     # of positions.jsonl ("stationed in X"); a ``locative`` preposition after "20 km north of X" that puts the claim
-    # beside X ("advanced 3 km north-east of X toward Y"), not another place
+    # beside X ("advanced 3 km north-east of X toward Y"), not another place; Russian and Ukrainian: an
+    # ``appositive-head`` word in an appositive after a place name ("Терны, поселок, расположенный …") and the
+    # ``appositive-near`` preposition that closes it ("… недалеко от Y"): Y locates the place (geo.claims.role)
     "gap_words": (frozenset({"direct", "direct-settlement", "across", "instrument", "venue", "office", "passive",
-                             "passive-adverb", "where", "locative"}), {},
+                             "passive-adverb", "where", "locative", "appositive-head", "appositive-near"}), {},
                   frozenset({"word"})),
     # the endings of a name (geo.mentions): a ``toponym`` ending ("-ivka", "-ськ") makes a capitalised word look like a
     # village's name, a ``surname`` one ("-enko", "-ov") like a person's; each row an ending, matched at a name's end
