@@ -28,7 +28,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from gazetteer.names import fold
 from geo.model import Action, Claimant
@@ -243,7 +242,7 @@ class _Compiled:
         self.longest_stem = max(map(len, self.stems), default=0)
         self.lemma_lengths = sorted({len(k) for k in self.lemmas}, reverse=True)
         self._memo: dict[str, tuple[Rule, ...]] = {}  # the same words recur from sentence to sentence
-        self._spans: dict[str, tuple[_Phrase, ...]] = {}  # likewise what the expression finds
+        self._spans: dict[str, tuple[tuple[int, tuple[Rule, ...]], ...]] = {}  # likewise what the expression finds
         trie: dict = {}
         for r in every:
             _add(trie, r)
@@ -261,15 +260,15 @@ class _Compiled:
             found = self._memo[matched] = tuple(self._rules_for(matched))
         return found
 
-    def phrases(self, span: str) -> tuple[_Phrase, ...]:
+    def phrases(self, span: str) -> tuple[tuple[int, tuple[Rule, ...]], ...]:
         """The phrases of rows that a span the expression found holds from its start: each one's length
-        (:func:`_ends`: the whole span, then each shorter end, longest first) with its rows and the hits they
-        give (:func:`_one_per_kind`), remembered for each span (the same phrases recur from sentence to sentence)."""
+        (:func:`_ends`: the whole span, then each shorter end, longest first) with its rows, remembered for
+        each span (the same phrases recur from sentence to sentence)."""
         found = self._spans.get(span)
         if found is None:
             if len(self._spans) >= _MEMO_SIZE:
                 self._spans.clear()
-            found = self._spans[span] = tuple(_Phrase(e, rules, _one_per_kind(rules)) for e in _ends(span, 0, len(span))
+            found = self._spans[span] = tuple((e, rules) for e in _ends(span, 0, len(span))
                                               if (rules := self.rules_for(span[:e])))
         return found
 
@@ -354,37 +353,11 @@ def matches(text: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
-class _Phrase(NamedTuple):
-    """A phrase a span found by the expression holds from its start (:meth:`_Compiled.phrases`)."""
-
-    length: int
-    rules: tuple[Rule, ...]  #: its rows, the better first (:meth:`_Compiled.rules_for`)
-    kept: tuple[Rule, ...] | None  #: the rows it is a hit of wherever it stands; None: it depends on the next word
-
-
-def _one_per_kind(rules: tuple[Rule, ...]) -> tuple[Rule, ...] | None:
-    """The rows a phrase is a hit of, the first of each (table, class) (see :func:`_add_hits`), when no row looks at
-    the word after it (``unless_next``); else None: what it is a hit of is read where it stands."""
-    if any(r.unless_next for r in rules):
-        return None
-    kinds: set[tuple[str, str]] = set()
-    kept = []
-    for r in rules:
-        if (r.table, r.cls) not in kinds:
-            kinds.add((r.table, r.cls))
-            kept.append(r)
-    return tuple(kept)
-
-
 def _add_hits(comp: _Compiled, text: str, m: re.Match[str], hits: list[Hit]) -> None:
     """The hits of the phrases that start where the expression found ``m`` (see :func:`matches`)."""
     s = m.start()
-    for length, rules, kept in comp.phrases(m.group()):
+    for length, rules in comp.phrases(m.group()):
         e = s + length
-        if kept is not None:
-            phrase = text[s:e]
-            hits.extend(Hit(r.table, r.cls, s, e, phrase, r) for r in kept)
-            continue
         kinds: set[tuple[str, str]] = set()
         after: str | None = None
         for r in rules:
