@@ -530,7 +530,7 @@ def _why(c: Candidate, st: _Static, i: int, j: int, ev: _Evidence, near: Sequenc
     """The evidence for candidate ``i`` written out, strongest kinds first; ``j`` is its column in
     ``ev`` (:func:`_explained`)."""
     p = c.place
-    current, match, pop_gain, city_gain, seat_gain = st.facts[i]
+    current, match, pop_gain, city_gain, seat_gain = st.facts(i)
     why = [f"name {c.rule} match '{c.matched or p.name}' ({match:.2f})" + ("" if current else f", another name of {p.name}")]
     for k, a in enumerate(near):
         g = ev.near_g[k][j]
@@ -581,8 +581,6 @@ class _Static:
     city_gain: np.ndarray
     seat_gain: np.ndarray
     base: np.ndarray  #: match + population, seat and country priors
-    #: per candidate, as Python values for writing out ``why``: (current, match, pop_gain, city_gain, seat_gain)
-    facts: list[tuple[bool, float, float, float, float]]
     nowhere: np.ndarray  #: all False: in none of the regions when the context names none
     nothing: np.ndarray  #: all 0.0: no gain
     region_masks: dict = field(default_factory=dict)  #: which candidates lie in a set of regions
@@ -590,6 +588,12 @@ class _Static:
     #: km to every candidate and gain there, by anchor or point set (see :func:`_rows`)
     rows: dict = field(default_factory=dict)
     fronts: dict = field(default_factory=dict)  #: km to the front line and gain, by line and day (see _front)
+
+    def facts(self, i: int) -> tuple[bool, float, float, float, float]:
+        """Candidate ``i``'s (current, match, pop_gain, city_gain, seat_gain) as Python values, for writing out
+        ``why`` (asked of the few candidates explained, not made for all of a name's namesakes)."""
+        return (bool(self.current[i]), float(self.match[i]), float(self.pop_gain[i]), float(self.city_gain[i]),
+                float(self.seat_gain[i]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -692,9 +696,8 @@ def _compute_static(cands: list[Candidate], name: str | None, weights: Weights) 
     for arr in (lats, lons, pops, gids, rlat, rlon, coslat, current, match, pop_gain, city_gain, seat_gain, base, nowhere,
                 nothing):
         arr.setflags(write=False)
-    facts = list(zip(current.tolist(), match.tolist(), pop_gain.tolist(), city_gain.tolist(), seat_gain.tolist()))
     return _Static(places, lats, lons, pops, gids, rlat, rlon, coslat, admins, current, match, pop_gain, city_gain,
-                   seat_gain, base, facts, nowhere, nothing)
+                   seat_gain, base, nowhere, nothing)
 
 
 def _km_to(rlat: np.ndarray, rlon: np.ndarray, st: _Static) -> np.ndarray:

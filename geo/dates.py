@@ -495,6 +495,7 @@ def _may_refer_back(sentence: str) -> bool:
     return any(stem in low for stem in _BACK_REFERENCE_STEMS)
 
 
+@lru_cache(maxsize=256)  # asked for each claim of a sentence, and by the report's voice for each sentence
 def refers_back(sentence: str) -> bool:
     """Whether ``sentence`` goes on in the words of a speaker named before it ("According to him, …", "the
     ministry said", "He also said", "…», – сказав він"): news copy attributing what it tells.
@@ -542,7 +543,7 @@ def claim_date(sentence: str, report_date: _dt.date | None, *, previous: str = "
     else:
         reference, written = report_date, False
     found = _first_date_scope(sentence, reference, written)[0]
-    if found is None and previous and _may_refer_back(sentence) and _BACK_REFERENCE.search(sentence):
+    if found is None and previous and refers_back(sentence):
         found = _first_date_scope(previous, reference, written)[0]
     return found
 

@@ -239,7 +239,7 @@ class FrontLine:
             area_of.append(k)
         self._area_of = np.asarray(area_of, dtype=np.intp)
         self.source = source
-        self._edges: dict[int, BaseGeometry] = {}  # what distances are measured to, per area
+        self._edges: dict[int, shapely.STRtree] = {}  # what distances are measured to, per area (_segments_for)
         self._front: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # see _front_proper
         self._segs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # see _segments
         self._changed: list[np.ndarray] | None = None  # see _changes
@@ -660,37 +660,26 @@ class FrontLine:
         ptr = np.concatenate([[0], np.cumsum(np.bincount(occ_area[kept], minlength=n_areas))]).astype(np.int64)
         return np.hstack([verts, ends]), ptr, ids
 
-    def _lines_for(self, ks: np.ndarray) -> np.ndarray:
-        """The (metric) lines of distinct areas ``ks`` that distances are measured to (object
-        array): each area's front proper, its kept pieces joined where one ends where the next
-        starts (built for all the areas asked at once), else the area's whole edge."""
+    def _segments_for(self, ks: np.ndarray) -> list[shapely.STRtree]:
+        """What distances are measured to for distinct areas ``ks``, as a tree of (metric) segments each:
+        the area's front proper, its kept pieces (worked out for all the areas asked at once), else the
+        segments of the area's whole edge. The nearest segment's distance is the line's, to the bit: a
+        point's distance to a line is the least of its distances to the line's segments, and the tree
+        measures only the few segments near the point, not every segment of the line."""
         need = [int(k) for k in np.unique(ks) if int(k) not in self._edges]
         if need:
-            made: dict[int, BaseGeometry] = {}
+            made: dict[int, np.ndarray] = {}
             if self._ref is not None:
                 pieces, ptr, ids = self._front_proper()
-                have = [k for k in need if ptr[k + 1] > ptr[k]]
-                if have:
-                    sizes = np.array([ptr[k + 1] - ptr[k] for k in have])
-                    got = pieces[np.concatenate([ids[ptr[k]:ptr[k + 1]] for k in have])]
-                    owner = np.repeat(np.arange(len(have)), sizes)
-                    n = len(got)
-                    head = np.r_[True, (got[:-1, 2:] != got[1:, :2]).any(axis=1) | (owner[1:] != owner[:-1])]
-                    run = np.cumsum(head) - 1
-                    last = np.r_[np.flatnonzero(head)[1:] - 1, n - 1]
-                    coords = np.empty((n + run[-1] + 1, 2))
-                    line = np.empty(n + run[-1] + 1, dtype=np.intp)
-                    coords[np.arange(n) + run], line[np.arange(n) + run] = got[:, :2], run
-                    coords[last + run[last] + 1], line[last + run[last] + 1] = got[last, 2:], run[last]
-                    lines = shapely.linestrings(coords, indices=line)
-                    joined = shapely.multilinestrings(lines, indices=owner[head])
-                    made.update(zip(have, joined.tolist()))
+                made = {k: pieces[ids[ptr[k]:ptr[k + 1]]] for k in need if ptr[k + 1] > ptr[k]}
             for k in need:
-                edge = made.get(k)
-                if edge is None:
+                segs = made.get(k)
+                if segs is None:
                     edge = shapely.transform(self._area(k), _to_metric_xy).boundary
-                self._edges[k] = edge
-        return np.array([self._edges[int(k)] for k in ks], dtype=object)
+                    parts = [shapely.get_coordinates(g) for g in shapely.get_parts(edge)]
+                    segs = np.concatenate([np.hstack([xy[:-1], xy[1:]]) for xy in parts] or [np.zeros((0, 4))])
+                self._edges[k] = shapely.STRtree(shapely.linestrings(segs.reshape(-1, 2, 2)))
+        return [self._edges[int(k)] for k in ks]
 
     def distance_km(self, lat: float, lon: float, day: dt.date | None = None) -> float:
         """Distance in km from a point to the front line of ``day`` (see :meth:`distances_km`)."""
@@ -731,7 +720,14 @@ class FrontLine:
         miss = np.flatnonzero(np.isnan(out))
         if miss.size:
             x, y = _TO_METRIC.transform(lons[miss], lats[miss])
-            got = shapely.distance(shapely.points(x, y), self._lines_for(ks[miss])) / 1000.0
+            where = shapely.points(x, y)
+            got = np.full(miss.size, np.nan)  # an area with no edge is at no distance
+            areas = ks[miss]
+            distinct = np.unique(areas)
+            for k, tree in zip(distinct.tolist(), self._segments_for(distinct)):
+                at = np.flatnonzero(areas == k)
+                (found, _), km = tree.query_nearest(where[at], return_distance=True, all_matches=False)
+                got[at[found]] = km / 1000.0
             out[miss] = got
             for i, km in zip(miss.tolist(), got.tolist()):
                 memo = known.setdefault(int(ks[i]), {})

@@ -106,8 +106,9 @@ _NOT_REPORTS = frozenset(
 # a stress mark (combining acute, or grave) on a Cyrillic letter: Покро́вск is Покровск
 _STRESS = re.compile(r"(?<=[\u0400-\u04ff])[\u0301\u0300]+")
 #: a dash between two letters, with no space: a hyphen typed as another dash (U+2010, U+2011, the en dash U+2013),
-#: inside a name ("Рай–Олександрівка") as much as a hyphen is
-_INNER_DASH = re.compile(r"(?<=[^\W\d_])[\u2010\u2011\u2013](?=[^\W\d_])")
+#: inside a name ("Рай–Олександрівка") as much as a hyphen is (the dash first, the letter before it looked back at:
+#: the scan looks for the three dashes alone, not for a letter before every character)
+_INNER_DASH = re.compile(r"[\u2010\u2011\u2013](?<=[^\W\d_].)(?=[^\W\d_])")
 _NOT_PLAIN = re.compile(r"[^\x00-\u02ff\u0400-\u04ff\u2010-\u2027\u2030-\u205f]")
 
 

@@ -1508,8 +1508,23 @@ def _nearest_in_text(starts: Sequence[int], at: Sequence[int], k: int) -> list[i
     >>> _nearest_in_text([0, 10, 20, 30, 40], [22], 2)
     [2, 3]
     """
-    if len(starts) <= k:
-        return list(range(len(starts)))
+    n = len(starts)
+    if n <= k:
+        return list(range(n))
+    if len(at) == 1:
+        # one offset: its k nearest are a stretch of the sorted offsets, grown one entry at a time
+        # from where it would stand, towards the nearer side (the earlier on a tie)
+        x = at[0]
+        hi = bisect.bisect_left(starts, x)
+        lo = hi - 1
+        for _ in range(k):
+            if hi >= n or (lo >= 0 and x - starts[lo] <= starts[hi] - x):
+                lo -= 1
+            else:
+                hi += 1
+        if lo < 0 or starts[lo] != starts[lo + 1]:
+            return list(range(lo + 1, hi))
+        # the stretch ends inside a run of equal offsets before it, whose earlier entries come first: as below
     best: dict[int, int] = {}
     for x in at:
         j = bisect.bisect_left(starts, x)

@@ -360,6 +360,8 @@ def find_sectors(
     word ("…, на Гуляйпільському – біля Успенівки") holds from where it is written, and closes the one before it.
     """
     found: list[tuple[int, int, str, Place, bool]] = []
+    if sector_word_after().search(text) is None:
+        return []  # every direction ends in a direction word (its `after`): a text with none names none
     for m in _pattern().finditer(text):
         town = sector_town(m.group("name"), gaz)
         if town is None:

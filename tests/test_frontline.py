@@ -231,3 +231,23 @@ def test_points_followed_through_the_changes_agree_with_geos_on_every_area(tmp_p
         # the distance function of a day says on which side of that day's line a point lies (geo.resolve's cap)
         assert not fl.distance_function(dt.date(2025, 1, 3)).occupied(48.5, 37.55)
         assert fl.distance_function(dt.date(2025, 1, 4)).occupied(48.5, 37.55)
+
+
+def test_a_distance_is_the_whole_lines_to_the_bit() -> None:
+    # measured to the nearest of the line's segments (a tree of them), the distance is the one shapely gives to the
+    # whole edge: an area with a hole and two parts, points inside, outside, in the hole and on the edge
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+
+    from geo.frontline import _to_metric_xy
+
+    area = MultiPolygon([Polygon([(37.0, 48.0), (38.0, 48.1), (38.2, 49.0), (37.1, 49.2)],
+                                 [[(37.4, 48.4), (37.6, 48.4), (37.5, 48.6)]]),
+                         Polygon([(38.5, 47.0), (39.0, 47.0), (39.0, 47.5)])])
+    fl = FrontLine({dt.date(2025, 11, 20): area})
+    rng = np.random.default_rng(7)
+    lats, lons = np.r_[rng.uniform(46.5, 49.5, 300), 48.0, 48.5], np.r_[rng.uniform(36.5, 39.5, 300), 37.0, 37.5]
+    got = fl.distances_km(lats, lons, dt.date(2025, 11, 20))
+    edge = shapely.transform(area, _to_metric_xy).boundary
+    x, y = _to_metric_xy(np.c_[lons, lats]).T
+    assert np.array_equal(got, shapely.distance(shapely.points(x, y), edge) / 1000.0)

@@ -631,3 +631,24 @@ def test_a_regions_pool_is_gathered_once_until_the_gazetteer_forgets_its_settlem
     gaz.cache_clear()
     again = _region_pool(gaz, {oblast.name, raion.name}, regions)
     assert again is not pool and again.entries == pool.entries and again.folds == pool.folds
+
+
+def test_the_nearest_offsets_in_the_text_are_the_k_nearest_ties_to_the_earlier() -> None:
+    # the k entries nearest to any of the offsets, by distance then index, in index order (distinct offsets: the
+    # mentions' own)
+    import random
+
+    from geo.resolve import _nearest_in_text
+
+    def plain(starts, at, k):
+        d = {i: min(abs(s - x) for x in at) for i, s in enumerate(starts)}
+        return sorted(sorted(d, key=lambda i: (d[i], i))[:k])
+
+    assert _nearest_in_text([0, 10, 20, 30], [15], 1) == [1]  # 10 and 20 as near: the earlier
+    assert _nearest_in_text([0, 10, 20, 30, 40], [22], 2) == [2, 3]
+    rng = random.Random(5)
+    for _ in range(3000):
+        starts = sorted(rng.sample(range(60), rng.randint(0, 30)))
+        at = [rng.randint(-2, 62) for _ in range(rng.choice([1, 1, 2]))]
+        k = rng.randint(1, 12)
+        assert _nearest_in_text(starts, at, k) == plain(starts, at, k), (starts, at, k)
