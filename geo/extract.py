@@ -36,7 +36,9 @@ from geo.mentions import find_mentions
 from geo.model import Claim, Claimant, Coordinate, CoordSource, Mention, Report, claim_key
 from geo.relative import derive_point, find_relation
 from geo.reports import iter_file_reports, iter_input_files, normalise_text
+from geo.reach import Reach, strike_reach
 from geo.resolve import resolve_mentions
+from geo.rules.matcher import read_all_kinds
 from geo.sanity import implausible_point
 from geo.text import sentences
 
@@ -92,6 +94,16 @@ def extract_text(
     return extract_report(
         Report(text=text, source=source, date=date), gaz, front_km=front_km, near=near, geocoder=geocoder
     )
+
+
+def _reach(sentence: str, ctxs: Sequence) -> Reach | None:
+    """The reach of a mention's strike (geo.reach): its event claims are all strikes, by the weapons its sentence
+    names."""
+    acts = [c for c in ctxs if c.role == "event"]
+    if not acts or any(c.action is not acts[0].action for c in acts):
+        return None
+    return strike_reach(read_all_kinds(sentence).get(("actions", "means")), acts[0].action, acts[0].claimant,
+                        acts[0].actor)
 
 
 def extract_report(
@@ -169,8 +181,13 @@ def extract_report(
     # places named only as speakers or venues ("Moscow said", "talks in Geneva") neither pull
     # other names towards them nor are pulled towards the front; events and background do
     events = [any(c.role in ("event", "background", "direction") for c in ctxs) for _, ctxs in contexts]
+    # a place struck by a weapon of limited reach ("401 БпЛА атакували A, B", "artillery shelled C") lies within
+    # it of the front line on the report's date, on the side its attacker does not hold (geo.reach); an undated
+    # report has no day's line to measure that against
+    reach = [_reach(sentence, ctxs) for sentence, ctxs in contexts] \
+        if front_km is not None and report.date is not None else None
     resolutions = resolve_mentions(
-        mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near
+        mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near, reach=reach
     ) if mentions else []
     claims: list[Claim] = []
     coarse = (COARSE_WHY,) if gaz.coarse else ()  # every claim says when villages could not be found

@@ -49,6 +49,7 @@ from geo.rules.region_words import NAME_KEYS as REGION_NAME_KEYS, NAME_WORDS as 
 from geo.rules.region_words import STEM_WORDS_BEFORE as REGION_STEM_WORDS_BEFORE, list_kind
 from geo.sanity import MAX_KM, implausible_point
 from geo.area_fuzzy import AREA_CUTOFF, AreaPool, area_match, area_pool
+from geo.reach import Reach, russia_km, within_reach
 from geo.calibration import NEAR_TIE_CAP, calibrated, front_runner_up_cap, near_tie_cap, stratum
 from geo.scopes import Scope, clause_regions, find_scopes, oblast_of, scope_name
 from geo.sectors import Sector, find_sectors
@@ -498,6 +499,7 @@ def resolve_mentions(
     events: Sequence[bool] | None = None,
     front_km: Callable[[float, float], float | None] | None = None,
     near: Sequence[Anchor] = (),
+    reach: Sequence[Reach | None] | None = None,
 ) -> list[Resolution]:
     """Resolve the mentions of one report together.
 
@@ -520,6 +522,10 @@ def resolve_mentions(
         Distance in km from a point to the front line on the report's date.
     near
         Extra anchors (``--near``).
+    reach
+        For each mention, the reach of the weapon that struck it (:mod:`geo.reach`), or None: of its namesakes,
+        only those within reach of the front line are ranked, when any is, and a choice between two within reach of
+        one stretch of the line is held below 0.9.
     """
     if not mentions:
         return []
@@ -680,6 +686,27 @@ def resolve_mentions(
         group_regions[gk] = report_wide if level == "report" else (
             frozenset().union(*(r for r, lv in found if lv == level)), level)
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
+    # a group struck by weapons of limited reach (geo.reach): the key of its candidates within reach, when some are
+    # and others are not, and its reach
+    group_reach: dict[str, Reach] = {}
+    reach_key: dict[str, str] = {}
+    if reach is not None and front_km is not None:
+        occupied = getattr(front_km, "occupied", None)
+        border = russia_km(gaz)
+        for gk, idx in groups.items():
+            r = _group_reach([reach[i] for i in idx]) if group_event[gk] and "@" not in gk else None
+            if r is None:
+                continue
+            group_reach[gk] = r
+            k0 = base_key[gk]
+            rk = f"{k0}|reach:{r.km:g}:{r.attacker}"
+            if rk not in cand_cache:
+                cands = cand_cache[k0]
+                inside = [c for c in cands
+                          if within_reach(c.place.lat, c.place.lon, c.place.country, r, front_km, occupied, border)]
+                cand_cache[rk] = inside if 0 < len(inside) < len(cands) else []
+            if cand_cache[rk]:
+                reach_key[gk] = rk
     # (tuples: a list of names has a group for nearly every mention, and a list takes twice the memory)
     group_pos = {gk: tuple(sorted(mentions[i].start for i in idx)) for gk, idx in groups.items()}
     # every mention's offset and group, in text order: a group's neighbours are looked up there
@@ -1118,14 +1145,16 @@ def resolve_mentions(
         region_names, level = group_regions[gk]
         name = f.name
         top = None if m.coordinate is not None or key0 in own_coords else _TOP
-        key = (key0, name, level, region_names, group_event[gk], top, tuple(anchors), tuple(together))
+        # (struck by a weapon of limited reach: its namesakes within reach of the front line)
+        ckey = reach_key.get(gk, key0)
+        key = (ckey, name, level, region_names, group_event[gk], top, tuple(anchors), tuple(together))
         hit = verdict_of.get(key)
         if hit is not None:
             return hit
         weights, named_how = _REGION_LEVELS[level]
-        ready = prepared.get((key0, name, level))
+        ready = prepared.get((ckey, name, level))
         if ready is None:
-            ready = prepared[(key0, name, level)] = prepare(cand_cache[key0], name=name, weights=weights)
+            ready = prepared[(ckey, name, level)] = prepare(cand_cache[ckey], name=name, weights=weights)
         ranked = rank(
             ready,
             name=name,
@@ -1140,7 +1169,7 @@ def resolve_mentions(
             top=top,
             regions_named=named_how,
         )
-        conf = _guarded_confidence(ranked, len(cand_cache[key0]))
+        conf = _guarded_confidence(ranked, len(cand_cache[ckey]))
         if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
             fd = front_km(ranked[0].place.lat, ranked[0].place.lon)
             limit = 2 * FAR_FROM_FRONT_KM if ranked[0].rule == "fold" else FAR_FROM_FRONT_KM
@@ -1245,16 +1274,18 @@ def resolve_mentions(
     for gk, idx in groups.items():
         v = chosen[gk]
         event = group_event[gk]
+        struck = group_reach.get(gk)
         for i in idx:
             m, n = mentions[i], len(cand_cache[keys[i]])
             if m.coordinate is not None:
                 r = _finish(m, v.ranked, v.confidence, n, front_km if event else None, against_list=v.against_list)
             else:
-                vk = (id(v), n, event)  # `chosen` holds every verdict till the end: ids stay theirs
+                vk = (id(v), n, event, struck)  # `chosen` holds every verdict till the end: ids stay theirs
                 done = finished.get(vk)
                 if done is None:
                     r = finished[vk] = _finish(m, v.ranked, v.confidence, n, front_km if event else None,
-                                               against_list=v.against_list)
+                                               against_list=v.against_list, reach=struck,
+                                               border_km=russia_km(gaz) if struck is not None else None)
                 else:
                     r = replace(done, mention=m)
             results[i] = r
@@ -1585,12 +1616,41 @@ def _at_point(c: Coordinate, ranked: Sequence[Candidate]) -> tuple[int, float]:
     return at, float(d[at])
 
 
+def _group_reach(found: Sequence[Reach | None]) -> Reach | None:
+    """The reach of a group of mentions of one name: the longest of its mentions', None when one of them has
+    none (a mention of the name not struck, or struck by a weapon that reaches anywhere); the attacker when they
+    agree."""
+    if not found or any(r is None for r in found):
+        return None
+    km = max(r.km for r in found if r is not None)
+    sides = {r.attacker for r in found if r is not None}
+    return Reach(km, sides.pop() if len(sides) == 1 else "")
+
+
+def _both_within_reach(best: Place, other: Place, reach: Reach,
+                       front_km: Callable[[float, float], float | None],
+                       border_km: Callable[[float, float], float] | None = None) -> bool:
+    """Whether a runner-up namesake may have been struck as well as the best: it is within ``reach`` of the front
+    line, on the side the attacker does not hold (:func:`geo.reach.within_reach`), and at most the reach from the
+    best (both in the band of the line one weapon reaches from one stretch of it; a namesake farther along the
+    front is told apart by the report's other places)."""
+    if other.feature_class != "P":
+        return False
+    d = float(distances_km(best.lat, best.lon, [other.lat], [other.lon])[0])
+    return d <= reach.km and within_reach(other.lat, other.lon, other.country, reach, front_km,
+                                          getattr(front_km, "occupied", None), border_km)
+
+
 def _finish(m: Mention, ranked: Sequence[Candidate], conf: float, n: int,
-            front_km: Callable[[float, float], float | None] | None = None, *, against_list: bool = False) -> Resolution:
+            front_km: Callable[[float, float], float | None] | None = None, *, against_list: bool = False,
+            reach: Reach | None = None, border_km: Callable[[float, float], float] | None = None) -> Resolution:
     """The resolution of one mention from its ranked candidates (the best of ``n``); ``front_km``
     (for an event place) puts a namesake chosen far behind the front in its own calibration
     stratum (:func:`geo.calibration.stratum`); a best chosen against its list (``against_list``,
-    :attr:`_Verdict.against_list`) is held to :data:`~geo.calibration.NEAR_TIE_CAP`."""
+    :attr:`_Verdict.against_list`) is held to :data:`~geo.calibration.NEAR_TIE_CAP`, and so is one struck by a
+    weapon of limited ``reach`` from a known side whose runner-up lies within reach of the same stretch of the front
+    line on the struck side (:func:`_both_within_reach`: where the side is not known, a namesake on either side of
+    the line is in reach, and the report's other places tell them apart as before)."""
     c = m.coordinate
     if c is not None:
         # The text's own coordinates are the point; the name is matched to the place there.
@@ -1649,6 +1709,12 @@ def _finish(m: Mention, ranked: Sequence[Candidate], conf: float, n: int,
                     f"{NEAR_TIE_CAP:g}",)
     if value > NEAR_TIE_CAP and against_list:
         value = NEAR_TIE_CAP
+    if value > NEAR_TIE_CAP and reach is not None and reach.attacker and front_km is not None and len(ranked) > 1 \
+            and best.place.feature_class == "P" \
+            and _both_within_reach(best.place, ranked[1].place, reach, front_km, border_km):
+        value = NEAR_TIE_CAP
+        why += (f"the runner-up {ranked[1].place.name} lies within reach of the same stretch of the front line for "
+                f"a weapon reaching {reach.km:g} km: confidence held to {NEAR_TIE_CAP:g}",)
     return Resolution(
         mention=m,
         place=best.place,

@@ -60,7 +60,12 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                  # encircle X") is no mere hypothesis under an intention row of ``plan: yes`` of
                  # geo/rules/intentions.jsonl: an advance at X with the modality "expected" (geo.claims.action), never
                  # a capture
-                 "intended": frozenset({"yes"})}),
+                 "intended": frozenset({"yes"}),
+                 # reach_km: how far beyond the front line a weapon of a means row reaches, in km (an FPV drone some
+                 # 25, tube artillery and rocket launchers some 40, a glide bomb some 70): a place struck by it lies
+                 # within that distance of the line (geo.reach); a means without it (a missile, a Shahed) reaches
+                 # anywhere
+                 "reach_km": None}),
     # hedge "weighing": the writer weighs what he tells ("likely", "seems to", "could possibly": a commentator's
     # own judgement, never a side's channel asserting its gains, geo.claims.voice); hedge "reportive": the writer
     # passes on what others say ("reportedly", "allegedly", "claimed", "not confirmed": news copy retelling a
