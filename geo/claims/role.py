@@ -148,7 +148,7 @@ _DIRECTION_AFTER = _c(rf"^(?:[-–][A-Z][\w'’]+)*\s+(?:{_SECTOR_QUALIFIERS})?(
 # summary's sector heading); a direction row of geo/rules/direction_names.jsonl ("direction", "axis", "sector") after
 # "in"/"on the", the name and its comma: X names the sector ("attacks in the direction of X" inside a sentence is
 # where the attacks went, X's event)
-_DIRECTION_OF_OPENING = _c(r"\s*(?:in|on)\s+the\s+"
+_DIRECTION_OF_OPENING = _c(r"(?<!\s)\s*(?:in|on)\s+the\s+"
                            + rows_pattern(r for r in _DIRECTION_ROWS if r.cls == "direction" and r.lang == "en")
                            + r"\s+of\s+")
 # a name's letters hold no dash: each dash is a separator, so a chain of names is read one way only
