@@ -910,6 +910,32 @@ def test_a_verb_opening_its_own_conjunct_does_not_take_the_list_before_it() -> N
     assert _run(s, "Hryhorivka").action is Action.REPELLED
 
 
+@pytest.mark.parametrize("sentence, names", [
+    # the predicate after a list joined by a bare "and"/"и"/"та" is the whole list's: the last name is no conjunct
+    ("Russian attempts to advance toward Torske and Yampolivka remain unsuccessful.", ("Torske", "Yampolivka")),
+    ("Попытки противника атаковать со стороны Кременной в направлении Торского и Ямполовки остаются безуспешными.",
+     ("Торского", "Ямполовки")),
+    ("Спроби ворога просунутися в районах Торецька, Щербинівки та Дружби залишаються безуспішними.",
+     ("Торецька", "Щербинівки", "Дружби")),
+    ("Атаки ворога біля Торського та Ямполівки були відбиті.", ("Торського", "Ямполівки")),
+])
+def test_a_predicate_after_a_list_is_every_members(sentence: str, names: tuple[str, ...]) -> None:
+    for name in names:
+        assert _run(sentence, name).action is Action.REPELLED, name
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # after a comma, or with a subject of its own (a lower-case noun, an abbreviation), the conjunct is a clause
+    ("Russian forces attacked near Torske and Yampolivka, and Ukrainian forces repelled a counterattack.",
+     ("Torske", "Yampolivka")),
+    ("Российские войска атаковали у Торского и Ямполовки и ВСУ отбили контратаку.", ("Торского",)),
+    ("Ворог атакував біля Торського та українські сили відбили контратаку.", ("Торського",)),
+])
+def test_a_conjunct_with_its_own_subject_keeps_its_verb(sentence: str, names: tuple[str, ...]) -> None:
+    for name in names:
+        assert _run(sentence, name).action is Action.ATTACKED, name
+
+
 @pytest.mark.parametrize("sentence, name, action", [
     ("На Торецькому напрямку українські сили відбили 14 атак ворога біля Плещіївки та Софіївки.", "Софіївки",
      Action.REPELLED),

@@ -495,7 +495,7 @@ def _with_modality(action: Action, detail: str, modality: str) -> tuple[Action, 
 
 
 # "in the areas of A, B and C, and repelled a counterattack": a verb that opens the next conjunct
-_CONJUNCT_BEFORE = _c(r"(?:,\s*|\s)(?:and|и|і|та|а\s+также|а\s+також)\s+(?:\w+\s+){0,2}$")
+_CONJUNCT_BEFORE = _c(r"(?P<comma>,\s*|\s)(?:and|и|і|та|а\s+также|а\s+також)\s+(?P<rest>(?:\w+\s+){0,2})$")
 
 
 def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_Cue]) -> bool:
@@ -506,8 +506,20 @@ def _own_conjunct(sentence: str, cue: _Cue, start: int, end: int, inside: list[_
     "N counter-attacks were repelled" after its list ("hit formations … close to A and B, and three
     counter-attacks were repelled": A and B stay fighting)."""
     return (cue.start >= end and any(c.end <= start for c in inside)
-            and (bool(_CONJUNCT_BEFORE.search(sentence, end, _verb_start(cue)))
+            and (_conjunct_before(sentence, end, _verb_start(cue))
                  or _counted_clause(sentence, cue, start, end, inside)))
+
+
+def _conjunct_before(sentence: str, end: int, stop: int) -> bool:
+    """Whether a conjunct opens between a mention's ``end`` and the verb at ``stop`` (:data:`_CONJUNCT_BEFORE`); not
+    where the conjunction, without a comma, joins the list's last name, whose predicate follows it and so is the whole
+    list's ("attempts to advance toward A and B remain unsuccessful", "спроби … в напрямку A та B залишаються
+    безуспішними": A is repelled too). A name is a capitalised word, not an abbreviation ("и ВСУ отбили": a subject)."""
+    m = _CONJUNCT_BEFORE.search(sentence, end, stop)
+    if m is None:
+        return False
+    first = m.group("rest").split()[:1]
+    return "," in m.group("comma") or not (first and first[0][:1].isupper() and not first[0].isupper())
 
 
 def _verb_start(cue: _Cue) -> int:
