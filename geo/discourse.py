@@ -500,15 +500,16 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         if named is None and seats and i in seats and not caption:
             named = seats[i]  # "Sumy Region Governor X reported this": the seat's official, once it is placed
         named_before = last_named  # the sentence that last named a speaker before this one
-        surname = -1  # where a quotation's speaker is named by surname alone
+        surname = -1  # where a quotation's speaker is named by surname alone, or by a pronoun
         if named is None and last_named >= 0 and (by_name := _named_before(text, spans, states, sentence)) is not None:
             # '"…", — сказав Бакулін': a person named by surname alone after a quotation is the speaker whose
             # sentence named him with his title ("Командир 19-го армійського корпусу … Олександр Бакулін заперечив")
             named, surname = by_name
-        elif named is None and last_named >= 0 and _PRONOUN_AFTER_QUOTE.search(sentence):
+        elif named is None and last_named >= 0 and (pronoun := _PRONOUN_AFTER_QUOTE.search(sentence)):
             # '"In the Pokrovsk direction, …," it said.': the pronoun is the last speaker named, in a later
-            # paragraph too (news copy sets each quotation apart)
-            named = states[last_named].speaker
+            # paragraph too (news copy sets each quotation apart); so is the quotation from where it opens
+            # ('"The enemy is approaching X. Evacuation is underway," he said on Telegram.')
+            named, surname = states[last_named].speaker, pronoun.end() - 1
         elif named is None and last_named >= 0 and (_PRONOUN_OPENS.match(sentence)
                                                      or _PRONOUN_ACCORDING.search(sentence)
                                                      or BODY_REFERENCE.search(sentence)):
@@ -741,10 +742,11 @@ _BACK = lookup_rows("back_references")
 _PRONOUNS = rows_pattern(r for r in _BACK if r.cls == "pronoun")
 _PRONOUN_VERBS = rows_pattern(r for r in _BACK if r.cls == "pronoun-verb")
 _ALSO = rows_pattern(r for r in _BACK if r.cls == "also")
-# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.'), or, as Russian and
+# a quotation closed before a pronoun and a speech verb ('…," it said.', '…," he added.', '…," he said on Telegram.',
+# '…," she told CNN.': a few words at most after them), or, as Russian and
 # Ukrainian write it, after a dash, before a speech verb and a pronoun ("…», – сказав він", "…», — добавил он ТАСС",
 # "…», – додав речник"), a few words at most after them
-_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:" + _PRONOUNS + r"\s++" + _PRONOUN_VERBS + r"\W*+$"
+_PRONOUN_AFTER_QUOTE = re.compile(r"[\"”»’]\s*+(?:" + _PRONOUNS + r"\s++" + _PRONOUN_VERBS + r"(?:\s++[\w'’-]++){0,4}\W*+$"
                                   + r"|,?\s*+[-–—]\s*+" + _PRONOUN_VERBS + r"\s++" + _PRONOUNS
                                   + r"(?:\s++[\w-]++){0,4}\W*+$)", re.IGNORECASE)
 # a sentence that opens with a pronoun and a speech verb ("He said …", "She added that …", "Він також зазначив, що …")

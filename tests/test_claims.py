@@ -117,6 +117,34 @@ def test_capture_near_a_place_is_an_advance_there() -> None:
     assert c.action is Action.ADVANCING and "nearby" in c.action_detail
 
 
+def test_capture_near_the_town_of_a_place_is_an_advance_there() -> None:
+    # wire copy names the anchor's kind between the near word and the name: "near the town of X", "outside the city of X"
+    for s, name in (("Russian forces said they had captured another village in eastern Ukraine near the town of "
+                     "Kurakhove.", "Kurakhove"),
+                    ("The ministry announced the capture of a village outside the city of Kupiansk named Radkivka.",
+                     "Kupiansk")):
+        c = _run(s, name)
+        assert (c.role, c.action) == ("event", Action.ADVANCING) and "nearby" in c.action_detail, (name, c.why)
+    # the village named after it is the one taken
+    c = _run("The ministry announced the capture of a village outside the city of Kupiansk named Radkivka.", "Radkivka")
+    assert c.action is Action.CAPTURED, c.why
+
+
+def test_one_village_near_an_anchor_then_named_after_a_comma_is_the_one_taken() -> None:
+    s = "The ministry on Sunday announced the capture of another village near Kurakhove, Sontsivka."
+    assert _run(s, "Sontsivka").action is Action.CAPTURED
+    c = _run(s, "Kurakhove")
+    assert c.action is Action.ADVANCING and "nearby" in c.action_detail
+    s = "Moscow said its troops had seized a small village near the town of Pokrovsk, Tykhe, on Friday."
+    assert _run(s, "Tykhe").action is Action.CAPTURED
+    assert _run(s, "Pokrovsk").action is Action.ADVANCING
+    # a list of anchors after the near word stays anchors: "near A, B and C", and so does one after a named village
+    assert _run("Russian troops captured two villages near Pokrovsk, Tykhe and Lyman.", "Tykhe").action \
+        is Action.ADVANCING
+    assert _run("The army took the village of Lyman near Pokrovsk, Tykhe and Siversk.", "Tykhe").action \
+        is Action.ADVANCING
+
+
 def test_direction_names_are_sectors_not_events_nor_captures() -> None:
     c = _run("On the Huliaipole axis, assault units took control of Danylivka.", "Huliaipole")
     assert (c.role, c.action) == ("direction", Action.ADVANCING)

@@ -439,6 +439,19 @@ def test_a_quotation_closed_before_a_pronoun_is_the_last_speakers():
                                                            "RU-milblogger"]
 
 
+@pytest.mark.parametrize("close", ["he said.", "he said on Telegram.", "she told reporters.", "he wrote on Facebook."])
+def test_a_split_quotation_closed_by_a_pronoun_is_the_speakers_from_where_it_opens(close):
+    # wire copy names the official, then quotes him over two sentences closed by '…," he said on Telegram': both
+    # sentences of the quotation are his, not the report's first speaker's; "warned" names him as "said" would
+    text = ("Russia said on Friday its forces had captured Novohrodivka.\n"
+            "The head of the Myrnohrad military administration warned on Thursday that the front was 8 km away.\n"
+            "\u201cThe enemy is moving on Myrnohrad. Evacuation is underway,\u201d " + close + "\n"
+            "Fighting went on near Selydove.")
+    states = read_report(text)
+    assert [s.speaker.claimant.value for s in states] == ["RU-MoD", "UA-official", "UA-official", "UA-official",
+                                                           "RU-MoD"]
+
+
 @pytest.mark.parametrize("verb", ["declared", "announced", "stressed"])
 def test_a_pronoun_after_a_quotation_speaks_with_any_speech_verb(verb):
     text = ("Russian troops were driven back near Lyptsi, the Kharkiv governor Oleh Syniehubov said.\n"

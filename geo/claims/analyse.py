@@ -202,6 +202,16 @@ _PART_REST = _c(r"\s*(?:the\s+)?(?:" + rows_pattern(r for r in lookup_rows("bear
                 + r"\s+)?")
 
 
+# "announced the capture of another village near Kurakhove, Sontsivka": one place taken (a singular determiner and an
+# English place-kind row of geo/rules/bearings.jsonl, one vocabulary with "the village of X"), a near row with its
+# anchor, then the place itself named after a comma: the anchor is where it lies, the name after it is what was taken
+_ONE_PLACE_NOUN = "|".join(re.escape(r.key[:-3]) for r in lookup_rows("bearings")
+                           if r.cls == "place-kind" and r.key.endswith(" of"))
+_NAMED_AFTER_ANCHOR = _c(r"\s*(?:of\s+)?(?:an?|another|one(?:\s+more)?|the)\s+(?:[a-z]+\s+){0,2}?(?:" + _ONE_PLACE_NOUN
+                         + r")\s(?!of\s)[^,;]{0,80}?(?-i:[A-Z])[\w'’-]*(?:[\s-](?-i:[A-Z])[\w'’-]*){0,2},\s+")
+_LIST_GOES_ON = _c(r"\s*(?:,\s*|\s(?:and|or)\s+)(?-i:[A-Z])")  # "near Pokrovsk, Tykhe and Lyman": anchors all
+
+
 _OWNER_WORDS = 2  # words between a denied claim's owner and its cue ("заяви Кремля про встановлення контролю")
 
 
@@ -371,7 +381,8 @@ def _analyse(
         # "закрепились на подступах к X": a near row of geo/rules/modality.jsonl between the cue and the place
         if action in (Action.CAPTURED, Action.ENTERED) and cue.end <= start and (_position_before(
                 sentence, "near", cue.end, cue.end + len(_strip_list(sentence[cue.end:start])), _NEAR_TAIL)
-                or _modality_hits(sentence, cue.end, start, ("near",))):
+                or _modality_hits(sentence, cue.end, start, ("near",))) \
+                and not (_NAMED_AFTER_ANCHOR.fullmatch(sentence, cue.end, start) and not _LIST_GOES_ON.match(sentence, end)):
             action, detail = Action.ADVANCING, f"{detail} nearby"
         elif action is Action.FIGHTING and cue.end <= start and any(
                 h.get("approach") == "yes" for h in _modality_hits(sentence, cue.end, start, ("near",))):

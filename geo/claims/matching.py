@@ -131,7 +131,7 @@ def _may_end_in(before: str, endings: tuple[str, ...], stems: tuple[str, ...] = 
 # What may stand between a position word (a row of geo/rules/positions.jsonl) and the name it places: the
 # vocabulary is the table's, only these positions are code.
 _THE_TAIL = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)  # "by the ", "in "
-_NEAR_TAIL = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?", re.IGNORECASE)  # "near the town of "… one word more
+_NEAR_TAIL = re.compile(r"\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?", re.IGNORECASE)  # "near the town of ", "near the village "
 _CONTAINER_TAIL = re.compile(r"\s+(?:the\s+)?(?:[a-z]+ern\s+)?", re.IGNORECASE)  # "in the southern "
 _POSSESSIVE = re.compile(r"['’]s?\s+")  # "Moscow's ", "Kyiv’s "
 
