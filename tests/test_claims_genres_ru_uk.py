@@ -1193,6 +1193,10 @@ def test_ru_uk_occupied_moved_out_dash_and_colloquial_strikes(sentence: str, nam
     ("Ворог ударив КАБом по Тихому, зруйновані два будинки.", "Тихому", Action.STRUCK),
     # a participle before a settlement noun describes the place: no strike
     ("Волонтери повернулися у зруйноване місто Бахмут.", "Бахмут", Action.OTHER),
+    # the verb of damage as well as its participle, and "mangled" (a strike list's wording)
+    ("В Бериславі окупанти пошкодили газопровід.", "Бериславі", Action.STRUCK),
+    ("Дрон пошкодив приватний будинок у Білозерці.", "Білозерці", Action.STRUCK),
+    ("У Станіславі окупанти понівечили господарську споруду.", "Станіславі", Action.STRUCK),
 ])
 def test_uk_stopped_and_destroyed(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
