@@ -1197,6 +1197,9 @@ def test_ru_uk_occupied_moved_out_dash_and_colloquial_strikes(sentence: str, nam
     ("В Бериславі окупанти пошкодили газопровід.", "Бериславі", Action.STRUCK),
     ("Дрон пошкодив приватний будинок у Білозерці.", "Білозерці", Action.STRUCK),
     ("У Станіславі окупанти понівечили господарську споруду.", "Станіславі", Action.STRUCK),
+    # fire laid on a place, opened on it (the Sumy administration's reports)
+    ("Близько 22:00 росіяни вели мінометний вогонь по Сопичу.", "Сопичу", Action.STRUCK),
+    ("По Бачівську окупанти відкрили вогонь з артилерії.", "Бачівську", Action.STRUCK),
 ])
 def test_uk_stopped_and_destroyed(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
