@@ -1225,7 +1225,8 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     lies on or up to three days before the report's date (a date further back is background: "since
     February 24, 2022"). A shorter paragraph before it, a headline or a short first sentence, is the lead when it
     opens with a calendar day in that reach ("Протягом 24 лютого жертвами атак стали четверо людей.", "За 24 лютого
-    …", "Обстріли 24 лютого: …": :func:`_opening_day`): the day of the whole report, across its paragraphs.
+    …", "Обстріли 24 лютого: …") or with a daily summary's day phrase (a strike list's first line: "Минулої доби
+    ворог обстріляв 14 населених пунктів.": :func:`_opening_day`): the day of the whole report, across its paragraphs.
 
     >>> t = "Russian push\\nMilitary bloggers on Friday reported that Russian forces entered Sontsivka near the town.\\n" \\
     ...     "Fighting was heaviest around Kurakhove."
@@ -1276,16 +1277,21 @@ _STAMP = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|^\W*(?:by|publishe
 
 def _opening_day(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date, memo: dict) -> _dt.date | None:
     """The calendar day sentence ``k`` opens with ("Протягом 24 лютого …", "За 24 лютого …", "On February 24, …",
-    "Обстріли 24 лютого: …", "In the past day, February 24, …": :func:`_opening`), or None: none, only a relative
-    day ("Yesterday …"), or a page's stamp or byline (fewer than :data:`_HEADLINE_WORDS` words of its own besides the
+    "Обстріли 24 лютого: …", "In the past day, February 24, …": :func:`_opening`), or the day of a daily summary's
+    opening phrase ("Минулої доби …", "Впродовж доби …": a day phrase of scope ``paragraph``, read in the sentence's
+    speaker's voice), or None: none, only another relative day ("Yesterday …"), or a page's stamp or byline (fewer than :data:`_HEADLINE_WORDS` words of its own besides the
     date, a time of day or a byline's first word: "by Jane Doe January 7, 2025 9:03 AM": :data:`_STAMP`)."""
     s, e = states[k].span
     sentence = text[s:e]
     words = [w for w in re.findall(r"[^\W\d_]{3,}", sentence) if w.casefold() not in _CALENDAR_WORDS]
-    if len(words) < _HEADLINE_WORDS or _STAMP.search(sentence) or written_date(sentence, report_date) is None \
+    if len(words) < _HEADLINE_WORDS or _STAMP.search(sentence) \
             or all(claim_date(w, report_date) is None for w in _opening(sentence)):
         return None
-    return _day(text, states, k, report_date, memo)[0]
+    day, scope = _day(text, states, k, report_date, memo)
+    # a calendar day, or a daily summary's day phrase (scope ``paragraph`` in geo/rules/day_phrases.jsonl): a strike
+    # list's first line, short as a headline ("Минулої доби ворог обстріляв 14 населених пунктів.", "Впродовж доби
+    # окупанти завдали 812 ударів по 17 населених пунктах області.") counts the day of the whole post
+    return day if scope == "paragraph" or written_date(sentence, report_date) is not None else None
 
 
 # News pages retell ISW's daily assessment the morning after it is published (it comes out in the US evening,

@@ -519,6 +519,11 @@ def test_officials_and_clauses(sentence: str, name: str, action: Action) -> None
     ("Гладков сообщил об атаке беспилотника на Шебекино.", "Шебекино", "RU-official"),
     ("Федоров повідомив про обстріли Гуляйполя.", "Гуляйполя", "UA-official"),
     ("Про обстріл Нікополя повідомили в ОВА.", "Нікополя", "UA-official"),
+    # the oblast administration spelled out, and the city's and the district's military administrations
+    ("Про обстріл Кучерівки повідомила Харківська обласна військова адміністрація.", "Кучерівки", "UA-official"),
+    ("Окупанти вдарили по Антонівці, повідомив голова Херсонської МВА.", "Антонівці", "UA-official"),
+    ("Росіян вибили з околиць Тихого, повідомили в міській військовій адміністрації.", "Тихого", "UA-official"),
+    ("Росіяни обстріляли Марганець, повідомив голова Нікопольської РВА.", "Марганець", "UA-official"),
 ])
 def test_officials_are_claimants(sentence: str, name: str, claimant: str) -> None:
     assert str(_claim(sentence, name).claimant) == claimant

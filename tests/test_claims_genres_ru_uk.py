@@ -1182,3 +1182,25 @@ def test_ru_hot_and_hardest_places(sentence: str, name: str, action: Action) -> 
 def test_ru_uk_occupied_moved_out_dash_and_colloquial_strikes(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action and c.role == "event", c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # the participle of "зупинили" (a stopped try) is a repelled attack, as the impersonal "зупинено"
+    ("Спроба окупантів просунутися біля Стариці була зупинена захисниками.", "Стариці", Action.REPELLED),
+    ("Наступ ворога на Тихе зупинений, повідомили в бригаді.", "Тихе", Action.REPELLED),
+    # destruction in a place named by a strike list is a strike, as damage ("пошкоджено")
+    ("У Білозерці зруйновано приватний будинок.", "Білозерці", Action.STRUCK),
+    ("Ворог ударив КАБом по Тихому, зруйновані два будинки.", "Тихому", Action.STRUCK),
+    # a participle before a settlement noun describes the place: no strike
+    ("Волонтери повернулися у зруйноване місто Бахмут.", "Бахмут", Action.OTHER),
+    # the verb of damage as well as its participle, and "mangled" (a strike list's wording)
+    ("В Бериславі окупанти пошкодили газопровід.", "Бериславі", Action.STRUCK),
+    ("Дрон пошкодив приватний будинок у Білозерці.", "Білозерці", Action.STRUCK),
+    ("У Станіславі окупанти понівечили господарську споруду.", "Станіславі", Action.STRUCK),
+    # fire laid on a place, opened on it (the Sumy administration's reports)
+    ("Близько 22:00 росіяни вели мінометний вогонь по Сопичу.", "Сопичу", Action.STRUCK),
+    ("По Бачівську окупанти відкрили вогонь з артилерії.", "Бачівську", Action.STRUCK),
+])
+def test_uk_stopped_and_destroyed(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why

@@ -212,6 +212,29 @@ def test_the_aside_date_reaches_the_places_of_the_next_sentence(gaz) -> None:
     assert {c.date for c in claims if c.place in ("Петропавлівки", "Піщаного")} == {DAY_BEFORE}
 
 
+@pytest.mark.parametrize("opener", [
+    "Минулої доби ворог обстріляв 14 населених пунктів.",
+    "Впродовж доби окупанти завдали 812 ударів по 17 населених пунктах області.",
+])
+def test_a_strike_lists_short_first_line_dates_the_whole_post(gaz, opener: str) -> None:
+    # an oblast administration's own post: a first line shorter than a lead, then its list in bullets and paragraphs
+    from geo.extract import extract_text
+
+    text = (opener + "\n\n▪️Ворог здійснив 5 авіаційних ударів по Гуляйполю та Оріхову.\n"
+            "▪️Дрони атакували Лобкове і Щербаки.\n\nКуп'янський район. У Кучерівці пошкоджено будинок.")
+    claims = [c for c in extract_text(text, gaz, date=D) if c.role == "event"]
+    assert {c.place for c in claims} >= {"Гуляйполю", "Лобкове", "Кучерівці"}
+    assert {c.date for c in claims} == {DAY_BEFORE}, [(c.place, c.date, c.why) for c in claims]
+
+
+def test_a_short_first_line_without_a_summary_day_dates_nothing(gaz) -> None:
+    from geo.extract import extract_text
+
+    text = "Ворог обстріляв 14 населених пунктів.\n\nУ Кучерівці пошкоджено будинок."
+    claims = [c for c in extract_text(text, gaz, date=D) if c.role == "event"]
+    assert claims and {c.date for c in claims} == {D}
+
+
 # --- the General Staff's "during the day", however retold, is the report's day
 
 @pytest.mark.parametrize("text", [

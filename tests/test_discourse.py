@@ -1270,6 +1270,10 @@ def test_a_quotation_closed_by_its_reporting_clause_beats_an_earlier_speaker(gaz
     ("Russian forces attacked near Torske and Serebrianka. Ukrainian forces repelled all the attacks.", "Serebrianka"),
     ("Ворог штурмував позиції біля Торського. Захисники відбили всі атаки.", "Торського"),
     ("Окупанти намагалися штурмувати позиції біля Торського. Погіршення тактичного положення не допущено.", "Торського"),
+    # one attack told, then beaten off without a place
+    ("Росіяни намагалися прорвати кордон у напрямку села Дігтярне. Прикордонники відбили атаку та знищили 20 окупантів.",
+     "Дігтярне"),
+    ("Окупанти пішли на штурм Степового на мотоциклах. Наші воїни відбили штурм.", "Степового"),
 ])
 def test_an_outcome_told_in_the_next_sentence_makes_the_attacks_repelled(text: str, place: str) -> None:
     states = read_report(text)
@@ -1287,6 +1291,7 @@ def test_an_outcome_told_in_the_next_sentence_makes_the_attacks_repelled(text: s
     ("Ворог атакував поблизу Торського та Ямполівки.\nУсі атаки відбито.", "Торського", None),
     # the outcome sentence names a place of its own: it is that place's
     ("Ворог атакував поблизу Торського. Усі атаки відбито біля Серебрянки.", "Торського", "Серебрянки"),
+    ("Ворог атакував поблизу Торського. Захисники відбили атаку біля Серебрянки.", "Торського", "Серебрянки"),
 ])
 def test_a_partial_or_distant_outcome_or_one_with_its_own_place_leaves_the_attacks(text: str, place: str,
                                                                                  other: str | None) -> None:
