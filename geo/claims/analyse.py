@@ -207,9 +207,9 @@ _PART_REST = _c(r"\s*(?:the\s+)?(?:" + rows_pattern(r for r in lookup_rows("bear
 # anchor, then the place itself named after a comma: the anchor is where it lies, the name after it is what was taken
 _ONE_PLACE_NOUN = "|".join(re.escape(r.key[:-3]) for r in lookup_rows("bearings")
                            if r.cls == "place-kind" and r.key.endswith(" of"))
-_NAMED_AFTER_ANCHOR = _c(r"\s*(?:of\s+)?(?:an?|another|one(?:\s+more)?|the)\s+(?:[a-z]+\s+){0,2}?(?:" + _ONE_PLACE_NOUN
+_NAMED_AFTER_ANCHOR = _c(r"(?<!\s)\s*(?:of\s+)?(?:an?|another|one(?:\s+more)?|the)\s+(?:[a-z]+\s+){0,2}?(?:" + _ONE_PLACE_NOUN
                          + r")\s(?!of\s)[^,;]{0,80}?(?-i:[A-Z])[\w'’-]*(?:[\s-](?-i:[A-Z])[\w'’-]*){0,2},\s+")
-_LIST_GOES_ON = _c(r"\s*(?:,\s*|\s(?:and|or)\s+)(?-i:[A-Z])")  # "near Pokrovsk, Tykhe and Lyman": anchors all
+_LIST_GOES_ON = _c(r"(?<!\s)\s*(?:,\s*|\s(?:and|or)\s+)(?-i:[A-Z])")  # "near Pokrovsk, Tykhe and Lyman": anchors all
 
 
 _OWNER_WORDS = 2  # words between a denied claim's owner and its cue ("заяви Кремля про встановлення контролю")
