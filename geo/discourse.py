@@ -1227,6 +1227,8 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     opens with a calendar day in that reach ("Протягом 24 лютого жертвами атак стали четверо людей.", "За 24 лютого
     …", "Обстріли 24 лютого: …") or with a daily summary's day phrase (a strike list's first line: "Минулої доби
     ворог обстріляв 14 населених пунктів.": :func:`_opening_day`): the day of the whole report, across its paragraphs.
+    A page's stamp that runs into the lead ("date 2026-02-25 …": :data:`_ISO_STAMP`) dates the page: a day the lead's
+    own sentences name after it is the news day.
 
     >>> t = "Russian push\\nMilitary bloggers on Friday reported that Russian forces entered Sontsivka near the town.\\n" \\
     ...     "Fighting was heaviest around Kurakhove."
@@ -1256,6 +1258,9 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
         else:
             days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
             days = [(j, d, scope) for j, d, scope in days if d is not None]
+            # a page's stamp opening the lead ("date 2026-02-25 …", "Дата: 2025-12-07 …") dates the page: a day the
+            # lead's own sentences name after it is the news day ("… Протягом 24 лютого жертвами атак стали …")
+            days = [x for x in days if not _ISO_STAMP.match(text, states[x[0]].span[0])] or days
             # a daily summary's frame ("Загалом минулої доби…") dates the lead over the stamp before it
             # ("Оперативна інформація станом на 08.00 07.12.2025"): the summary's events are of its past day
             j, d, _ = next((x for x in days if x[2] == "paragraph"), days[0] if days else (-1, None, ""))
@@ -1268,6 +1273,8 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     return -1, None
 
 
+# a page's stamp in ISO form at the start of a sentence, after an optional label: metadata, not prose
+_ISO_STAMP = re.compile(r"(?:(?:date|дата)\s*+:?\s*+)?\d{4}-\d{2}-\d{2}(?!\d)", re.IGNORECASE)
 _CALENDAR_WORDS = frozenset(r.key for r in lookup_rows("calendar"))
 _HEADLINE_WORDS = 3  # words (no month, weekday or number) a headline holds besides its date: a page stamp has fewer
 # a page's stamp or byline, no headline: a time of day ("January 7, 2025 9:03 AM", "Sunday, 14 July 2024, 00:50") or a

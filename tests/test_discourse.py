@@ -609,6 +609,19 @@ def test_a_short_opening_that_opens_with_its_day_is_the_lead(opening: str, day) 
     assert [c.claim_date for c in out] == [day, day]
 
 
+@pytest.mark.parametrize("stamp", ["date 2026-02-25 ", "Дата: 2026-02-25 "])
+def test_a_page_stamp_opening_the_lead_yields_to_the_day_the_lead_names(stamp: str) -> None:
+    # a scraped page's ISO stamp runs into the lead's first sentence; the lead's own day is the news day
+    text = (stamp + "Окупанти й далі обстрілюють прифронтові громади області. Протягом 24 лютого внаслідок "
+            "ворожих атак поранено трьох мешканців, повідомив очільник обласної військової адміністрації.\n\n"
+            "Дрони атакували Степногірськ, Оріхів та Гуляйполе.")
+    st = read_report(text)
+    assert lead_date(text, st, dt.date(2026, 2, 25)) == (1, dt.date(2026, 2, 24))
+    # with no other day in the lead, the stamp still dates it
+    plain = stamp + "Окупанти й далі обстрілюють прифронтові громади області, повідомив очільник адміністрації.\n"
+    assert lead_date(plain, read_report(plain), dt.date(2026, 2, 25))[1] == dt.date(2026, 2, 25)
+
+
 def test_a_photo_caption_is_no_lead() -> None:
     # a news page's picture above its lead: the caption dates the photo, the lead the news
     lead = "A Ukrainian army spokesman said on Jan. 6 that Russian units were trying to bypass Pokrovsk from the south.\n"
