@@ -77,7 +77,8 @@ def test_claims_match_the_labels(summary) -> None:
 # action 0.953 measured, minus one village.
 # Twelfth session (outcomes told in the next sentence, stop verbs): action 0.9585 measured, minus one village.
 # Fourteenth session: within3 0.9845 measured (GeoNames doubles, direction adjectives), minus one village.
-MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.953, "claimant_match": 0.979, "date_match": 0.987}
+# Sixteenth session (a capture near "the town of" X is an advance there): action 0.9637 measured, minus one village.
+MORE_FLOORS = {"within3_stripped": 0.979, "action_match": 0.958, "claimant_match": 0.979, "date_match": 0.987}
 
 
 @pytest.mark.slow
