@@ -467,7 +467,7 @@ def _denials(sentence: str) -> tuple[Hit, ...]:
 
 
 _CLAIM_OWNER_WORDS = 4  # words between a claim noun and its owner ("statements by the chief of Russia's general staff")
-_POSSESSIVE = _c(r"['’]s\s+")
+_CLAIM_POSSESSOR = _c(r"['’]s\s+")  # "Gerasimov's claim": the gap between a possessor and its claim noun
 
 
 def _claim_owners(sentence: str, denial: Hit, stop: int) -> list[Hit]:
@@ -486,7 +486,7 @@ def _claim_owners(sentence: str, denial: Hit, stop: int) -> list[Hit]:
             if not (denial.end <= h.start and h.end <= stop and h.get("claimant")):
                 continue
             if any(_words_between(sentence, n.end, h.start, _CLAIM_OWNER_WORDS)
-                   or _POSSESSIVE.fullmatch(sentence, h.end, n.start) for n in nouns):
+                   or _CLAIM_POSSESSOR.fullmatch(sentence, h.end, n.start) for n in nouns):
                 owners.append(h)
     return sorted(owners, key=lambda h: h.start)
 
