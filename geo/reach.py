@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from frontmap.errors import RuleError
 from geo.model import Action, Claimant
+from geo.rules import row_number
 from geo.rules.matcher import Hit, rows
 
 if TYPE_CHECKING:
@@ -59,23 +59,8 @@ class Reach:
 @functools.lru_cache(maxsize=1)
 def _reach_km() -> dict[str, float | None]:
     """Each means row's phrase (its key) → its reach in km (None: the row gives none, the weapon reaches anywhere)."""
-    out: dict[str, float | None] = {}
-    for r in rows("actions"):
-        if r.cls != "means":
-            continue
-        v = r.get("reach_km")
-        if v is None:
-            out[r.key] = None
-            continue
-        try:
-            km = float(v)
-        except ValueError:
-            raise RuleError(f"geo/rules/actions.jsonl: means row {r.phrase!r}: reach_km must be a number of km, "
-                            f"got {v!r}") from None
-        if not km > 0:
-            raise RuleError(f"geo/rules/actions.jsonl: means row {r.phrase!r}: reach_km must be above 0, got {v!r}")
-        out[r.key] = km
-    return out
+    return {r.key: row_number(r, "reach_km") if r.get("reach_km") is not None else None
+            for r in rows("actions") if r.cls == "means"}
 
 
 def reach_of_means(hits: Iterable[Hit]) -> float | None:

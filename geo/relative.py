@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from pyproj import Geod
 
 from frontmap.errors import CoordinateError, RuleError
-from geo.rules import Rule, normalise_phrase
+from geo.rules import Rule, normalise_phrase, row_number
 from geo.rules.lookup import lookup_rows, row_pattern
 from geo.text import FOLDS_TO_ASCII
 
@@ -84,27 +84,13 @@ _NEEDS = {"point": "bearing", "adjective": "bearing", "comparative": "bearing", 
           "suffix": "form", "number": "value", "unit": "km"}
 
 
-def _value(row: Rule, name: str) -> float:
-    """A row's number field, checked: a bearing in 0..360, a value or a unit's kilometres above 0."""
-    where = f"geo/rules/{row.table}.jsonl:{row.line}"
-    raw = row.get(name)
-    try:
-        value = float(raw) if raw is not None else math.nan
-    except ValueError:
-        value = math.nan
-    ok = 0.0 <= value < 360.0 if name == "bearing" else value > 0.0
-    if not (math.isfinite(value) and ok):
-        raise RuleError(f"{where}: {name} {raw!r} is not a number in range for a {row.cls} row")
-    return value
-
-
 def _check(rows: tuple[Rule, ...]) -> None:
     for r in rows:
         need = _NEEDS.get(r.cls)
         if need and r.get(need) is None:
             raise RuleError(f"geo/rules/{r.table}.jsonl:{r.line}: a {r.cls} row needs its {need}")
         if need and need != "form":
-            _value(r, need)
+            row_number(r, need)
 
 
 _check(_BEARING_ROWS)
@@ -290,7 +276,7 @@ def _readings() -> tuple[dict[str, tuple[float, str]], list[tuple[str, tuple[flo
 
     for r in _BEARING_ROWS:
         if r.cls in _SIDE_CLASSES or r.cls == "side":
-            reading = (_value(r, "bearing"), "point" if r.cls == "point" else r.cls)
+            reading = (row_number(r, "bearing"), "point" if r.cls == "point" else r.cls)
             if r.match == "prefix":
                 stems.append((_squash(r.key), reading))
             else:
@@ -300,7 +286,7 @@ def _readings() -> tuple[dict[str, tuple[float, str]], list[tuple[str, tuple[flo
                     if s.cls == "suffix" and s.lang in (r.lang, "any"):
                         put(_squash(r.key) + s.key, (reading[0], s.get("form")), s)
     stems.sort(key=lambda x: -len(x[0]))
-    abbreviations = [(re.compile(row_pattern(r, lead=False), _I), _value(r, "bearing"))
+    abbreviations = [(re.compile(row_pattern(r, lead=False), _I), row_number(r, "bearing"))
                      for r in _BEARING_ROWS if r.cls == "abbreviation"]
     return exact, stems, abbreviations
 
@@ -462,9 +448,9 @@ def bearing_of(word: str) -> float | None:
 
 
 #: a number word's value, a unit's kilometres (by key; a prefix unit by its stem, longest first)
-_NUMBER_VALUES = {r.key: _value(r, "value") for r in _DISTANCE_ROWS if r.cls == "number"}
-_UNIT_KM = {r.key: _value(r, "km") for r in _DISTANCE_ROWS if r.cls == "unit" and r.match != "prefix"}
-_UNIT_STEMS = sorted(((r.key, _value(r, "km")) for r in _DISTANCE_ROWS if r.cls == "unit" and r.match == "prefix"),
+_NUMBER_VALUES = {r.key: row_number(r, "value") for r in _DISTANCE_ROWS if r.cls == "number"}
+_UNIT_KM = {r.key: row_number(r, "km") for r in _DISTANCE_ROWS if r.cls == "unit" and r.match != "prefix"}
+_UNIT_STEMS = sorted(((r.key, row_number(r, "km")) for r in _DISTANCE_ROWS if r.cls == "unit" and r.match == "prefix"),
                      key=lambda x: -len(x[0]))
 
 

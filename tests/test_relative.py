@@ -224,13 +224,15 @@ def test_a_bearings_row_reads_its_example(row) -> None:
 
 def test_a_bad_bearing_is_named_by_its_file_and_line() -> None:
     from frontmap.errors import RuleError
-    from geo.relative import _value
-    from geo.rules import Rule
+    from geo.rules import Rule, row_number
 
     with pytest.raises(RuleError, match=r"bearings.jsonl:7: bearing '400'"):
-        _value(Rule("bearings", 7, "north", "en", "point", "x", fields={"bearing": "400"}), "bearing")
+        row_number(Rule("bearings", 7, "north", "en", "point", "x", fields={"bearing": "400"}), "bearing")
     with pytest.raises(RuleError, match=r"distance_words.jsonl:3: km 'x'"):
-        _value(Rule("distance_words", 3, "km", "en", "unit", "x", fields={"km": "x"}), "km")
+        row_number(Rule("distance_words", 3, "km", "en", "unit", "x", fields={"km": "x"}), "km")
+    # the same check reads a weapon's reach (geo.reach)
+    with pytest.raises(RuleError, match=r"actions.jsonl:9: reach_km '0'"):
+        row_number(Rule("actions", 9, "FPV", "en", "means", "x", fields={"reach_km": "0"}), "reach_km")
 
 
 # --------------------------------------------------------------------------- Russian and Ukrainian

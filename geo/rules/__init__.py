@@ -49,6 +49,7 @@ frontmap.errors.RuleError: ...bad.jsonl:1: empty phrase
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -59,7 +60,7 @@ from frontmap.tables import (APOSTROPHES, GAP, GAP_PATTERN, GAP_WORDS, LANGS, MA
 from frontmap.tables import load_table as _load_table
 from geo.rules.lemmas import LEMMA_LANGS, stem as lemma_stem
 
-__all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_expression", "phrase_pattern"]
+__all__ = ["APOSTROPHES", "GAP", "GAP_PATTERN", "GAP_WORDS", "LANGS", "MATCHES", "QUOTES", "QUOTE_CLASS", "Rule", "RULES_DIR", "SENTENCE_MATCHES", "load_table", "normalise_phrase", "phrase_expression", "phrase_pattern", "row_number"]
 
 RULES_DIR = Path(__file__).resolve().parent
 
@@ -102,6 +103,21 @@ def load_table(
     """
     return _load_table((folder or RULES_DIR) / f"{name}.jsonl", classes=classes, fields=fields, required=required,
                        matches=matches, checks=_CHECKS)
+
+
+def row_number(row: Rule, name: str) -> float:
+    """A row's number field, checked: a ``bearing`` in 0..360, any other (a value, a unit's or a weapon's reach in
+    kilometres) above 0; else an error naming the row's file and line."""
+    where = f"geo/rules/{row.table}.jsonl:{row.line}"
+    raw = row.get(name)
+    try:
+        value = float(raw) if raw is not None else math.nan
+    except ValueError:
+        value = math.nan
+    ok = 0.0 <= value < 360.0 if name == "bearing" else value > 0.0
+    if not (math.isfinite(value) and ok):
+        raise RuleError(f"{where}: {name} {raw!r} is not a number in range for a {row.cls} row")
+    return value
 
 
 def _check_lemma(obj: Mapping[str, str], phrase: str, where: str) -> None:
