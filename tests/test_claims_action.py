@@ -249,3 +249,43 @@ def test_a_village_lying_kilometres_from_a_town_is_no_advance() -> None:
 def test_the_longer_formula_decides_the_action(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # "fell under fire" is "came under fire" ("потрапили під обстріл" rendered in English): the place was fired at
+    ("Residential areas of Tykhe fell under fire from Russian artillery overnight.", "Tykhe", Action.STRUCK),
+    ("The village of Zelene fell under Russian shelling, the regional head said.", "Zelene", Action.STRUCK),
+    ("Ukrainian positions near Lyman fell under heavy mortar fire.", "Lyman", Action.STRUCK),
+    ("Ukrainian positions near Lyman came under heavy mortar fire.", "Lyman", Action.STRUCK),
+    # a place that fell, or fell under a side's control, is still taken
+    ("Tykhe fell after weeks of fighting, the milblogger wrote.", "Tykhe", Action.CAPTURED),
+    ("Tykhe has fallen under Russian control, DeepState said.", "Tykhe", Action.CAPTURED),
+    ("Zelene fell under the control of Russian forces.", "Zelene", Action.CAPTURED),
+    # a flag raised over a place in English, as the Russian and Ukrainian formulas
+    ("Ukrainian soldiers raise a blue-yellow flag over Tykhe in a new video.", "Tykhe", Action.CAPTURED),
+    ("Russian troops hoisted the flag in Zelene.", "Zelene", Action.CAPTURED),
+])
+def test_falling_under_fire_is_a_strike_and_falling_under_control_a_capture(sentence: str, name: str,
+                                                                             action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the approach told after the place it approaches ("до X … намагалась підійти"): a try, so an attack on X
+    ("Ворожа група намагалась до Тихого підійти, але була помічена дронами.", "Тихого"),
+    ("До Зеленого ворог намагається підійти малими групами.", "Зеленого"),
+    ("Не лише до Тихого ворог намагається підступити, а й перерізати дорогу на Зелене.", "Тихого"),
+    ("Ворог намагається підступити до Лиману з півночі.", "Лиману"),
+    # the forms that had their rows already
+    ("Окупанти здійснили спробу просунутися у напрямку населеного пункту Тихе.", "Тихе"),
+    ("Росіяни намагалися прорватися до Зеленого.", "Зеленого"),
+])
+def test_a_tried_approach_in_ukrainian_is_an_attack(sentence: str, name: str) -> None:
+    c = _claim(sentence, name)
+    assert c.action is Action.ATTACKED, (c.action, c.why)
+
+
+def test_an_approach_told_as_done_stays_an_advance() -> None:
+    c = _claim("До Тихого ворог зміг підійти лише на два кілометри.", "Тихого")
+    assert c.action is Action.ADVANCING, (c.action, c.why)

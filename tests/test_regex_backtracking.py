@@ -190,6 +190,7 @@ NOT_SEARCHED = {
     "geo.claims._PASSIVE_GAP": "fullmatch on the gap between a mention and the cue after it (role._direct)",
     "geo.claims._REGION_LIST_AFTER": "match at the end of a mention (role._kind_of)",
     "geo.claims._REGION_NOUN_AFTER": "match at the end of a mention (role._kind_of)",
+    "geo.claims._RUN_NEXT": "match at the end of a mention (role._bearing_run)",
     "geo.claims._HEADING_BREAK": "match at the end of a clause (clauses._heading_next)",
     "geo.claims._AND_OTHER": "fullmatch on the gap between two speakers (claimant._pick_attribution)",
     "geo.discourse._DATELINE_DAY": "match at a sentence's start (discourse._dateline_day)",

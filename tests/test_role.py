@@ -280,3 +280,47 @@ def test_an_outskirts_row_after_a_bearing_names_a_reference_point() -> None:
     for row in rows:
         assert _REFERENCE_BEFORE.search(f"Russian units shelled the northern {row.phrase} of "), row.line
     assert not _REFERENCE_BEFORE.search("Russian units shelled the northern heart of ")
+
+
+@pytest.mark.parametrize("sentence, name, role, action", [
+    # the area between two places is the event's own ground: both are its places
+    ("Active combat is ongoing in the area between Tykhe and Zelene, the brigade said.", "Tykhe", "event",
+     Action.FIGHTING),
+    ("Active combat is ongoing in the area between Tykhe and Zelene, the brigade said.", "Zelene", "event",
+     Action.FIGHTING),
+    ("Russian assault groups attacked in the areas between the villages of Tykhe and Zelene.", "Zelene", "event",
+     Action.ATTACKED),
+    # a place described as lying between two others: those two only locate it
+    ("Russian forces took Lozova, a village between the towns of Kupiansk and Borova.", "Kupiansk", "background",
+     Action.OTHER),
+    ("Russian forces took Lozova, located between Kupiansk and Borova.", "Borova", "background", Action.OTHER),
+])
+def test_the_area_between_two_places_is_the_event_and_a_village_between_them_is_located(
+        sentence: str, name: str, role: str, action: Action) -> None:
+    c = _run(sentence, name)
+    assert (c.role, c.action) == (role, action), (c.role, c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name, nth, action", [
+    # three place phrases joined by bare commas or a bare "and": a list of bearings, each member takes the verb
+    ("Assault teams improved their tactical positions near Tykhe, north of Lyman, west of Zelene and Siversk, the "
+     "spokesman said.", "Lyman", 0, Action.ADVANCING),
+    ("Assault teams improved their tactical positions near Tykhe, north of Lyman, west of Zelene and Siversk, the "
+     "spokesman said.", "Zelene", 0, Action.ADVANCING),
+    ("Assault teams improved their tactical positions near Tykhe, north of Lyman, west of Zelene and Siversk, the "
+     "spokesman said.", "Siversk", 0, Action.ADVANCING),
+    ("Artillery destroyed ammunition depots in the area of Tykhe, north of Lyman and in the area of Zelene.", "Lyman",
+     0, Action.STRUCK),
+    ("Russian forces advanced near Tykhe, southeast of Lyman and north of Siversk.", "Lyman", 0, Action.ADVANCING),
+    # a bearing after one place, closed by a comma (", and" too): it locates the place before it
+    ("Forces advanced in eastern Tykhe, southeast of Pokrovsk, and northeast of Zelene, southeast of Pokrovsk.",
+     "Pokrovsk", 0, Action.OTHER),
+    ("Forces advanced in eastern Tykhe, southeast of Pokrovsk, and northeast of Zelene, southeast of Pokrovsk.",
+     "Pokrovsk", 1, Action.OTHER),
+    ("Russian forces advanced near Pishchane, north of Kupiansk.", "Kupiansk", 0, Action.OTHER),
+    ("The village of Sontsivka, north of Kurakhove, was also captured.", "Kurakhove", 0, Action.OTHER),
+])
+def test_a_run_of_bearings_is_a_list_and_a_single_bearing_locates_the_place_before_it(
+        sentence: str, name: str, nth: int, action: Action) -> None:
+    c = _run(sentence, name, nth)
+    assert c.action is action, (c.action, c.why)

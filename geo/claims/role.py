@@ -42,7 +42,9 @@ _OUTSKIRTS = rows_pattern(r for r in lookup_rows("town_parts") if r.cls == "outs
 _PLACE_KIND = rows_pattern(r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en") + r"\s+"
 _REFERENCE_BEFORE = _c(
     rf"(?:\b{_DIRS}\s+(?:{_OUTSKIRTS}\s+)?of\s+(?:the\s+)?(?:{_PLACE_KIND})?$|"
-    r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    # ("a village between the towns of X and Y"; but "fighting is ongoing in the area between X and Y" puts the event
+    # there: after "area" the two places bound the event's own ground, no reference point)
+    r"(?<!\barea\s)(?<!\bareas\s)\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
     # English news: an appositive after a place name locates that place ("took Lozova, near the town of
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
@@ -130,6 +132,24 @@ _DIST_BIT = _GATE.bit(_DIST_BEFORE, _DIR_STEMS)
 # what makes "20 km north of X" locate another place ("Sokil, 20 km north of X", "located 20 km north of X")
 # rather than put the claim itself beside X ("advanced 3 km north-east of X"): the locator and approximately rows
 # of geo/rules/positions.jsonl (_locator_before)
+# English: a run of bearings ("improved their positions near A, north of B, west of C and D", "struck depots in the
+# area of A, north of B and in the area of C", as a battlegroup spokesman's words are retold in English): a bearing
+# phrase after "A," is the list's next member, not the locator of A, when three place phrases run joined by a bare comma
+# or a bare "and" (a comma and "and" close an appositive: "advanced in eastern X, southeast of Y, and northeast of Z")
+_RUN_LOC = rf"(?:near|in\s+the\s+areas?\s+of|(?:to\s+the\s+)?{_DIRS}\s+of)\s+(?:the\s+)?"
+_RUN_NAME = r"(?-i:[A-Z])[\w'’-]*+(?:[\s-](?-i:[A-Z])[\w'’-]*+)?"
+_RUN_BEAR = rf"\s*+,\s*+{_DIRS}\s+of\s+(?:the\s+)?"
+# before the second member ("near A, north of "), then a third after it; before the third ("near A, north of B, west of ")
+_RUN_SECOND = _c(rf"\b{_RUN_LOC}{_RUN_NAME}{_RUN_BEAR}$")
+_RUN_THIRD = _c(rf"\b{_RUN_LOC}{_RUN_NAME}{_RUN_BEAR}{_RUN_NAME}{_RUN_BEAR}$")
+_RUN_NEXT = _c(rf"(?:\s*+,\s*+|\s+and\s+){_RUN_LOC}")
+
+
+def _bearing_run(bare: str, after: str) -> bool:
+    """Whether the place after ``bare`` is a member of a run of bearings (:data:`_RUN_SECOND`), not a reference point."""
+    return bool(_RUN_THIRD.search(bare) or _RUN_SECOND.search(bare) and _RUN_NEXT.match(after))
+
+
 # (a locative row of geo/rules/gap_words.jsonl after it, lower-case as written, then a name: "… toward Y")
 _LOCATIVE_AFTER = _c(r"^[^.;]*?" + rows_pattern(r for r in lookup_rows("gap_words") if r.cls == "locative")
                      + r"\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?[A-Z]", 0)
@@ -429,7 +449,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
            else None)
     if ref:
         rtext = ref.group(0).lower()
-        if (not re.match(_DIRS, rtext) or _LOCATIVE_AFTER.search(after)
+        if ((not re.match(_DIRS, rtext) and not _bearing_run(bare, after)) or _LOCATIVE_AFTER.search(after)
                 or re.search(r"\(\s*(?:all\s+|both\s+)?$", bare[:ref.start()])
                 or _DESCRIBED_BEFORE.search(bare[:ref.start()])):
             return "background", "background: reference point"
