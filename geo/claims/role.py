@@ -42,9 +42,7 @@ _OUTSKIRTS = rows_pattern(r for r in lookup_rows("town_parts") if r.cls == "outs
 _PLACE_KIND = rows_pattern(r for r in lookup_rows("bearings") if r.cls == "place-kind" and r.lang == "en") + r"\s+"
 _REFERENCE_BEFORE = _c(
     rf"(?:\b{_DIRS}\s+(?:{_OUTSKIRTS}\s+)?of\s+(?:the\s+)?(?:{_PLACE_KIND})?$|"
-    # ("a village between the towns of X and Y"; but "fighting is ongoing in the area between X and Y" puts the event
-    # there: after "area" the two places bound the event's own ground, no reference point)
-    r"(?<!\barea\s)(?<!\bareas\s)\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\bfrom\s+(?:the\s+)?directions?\s+of\s+$|"
     # English news: an appositive after a place name locates that place ("took Lozova, near the town of
     # Kupiansk", "Pishchane, near the virtually destroyed town of Kupiansk"): the second is a reference point
