@@ -478,7 +478,7 @@ _BACK_REFERENCE = re.compile(
     # after a quotation Russian and Ukrainian put the verb first: "…», – сказав він"
     rf"|\b(?:{_back_words('pronoun-verb')})\s+(?:{_back_words('pronoun')})\b"
     rf"|\b(?:{_back_words('according')})\s+(?:{_back_words('according-body')})"
-    rf"|\b(?:{_back_words('pronoun-according')})\b",
+    rf"|\b(?:{_back_words('pronoun-according')})(?!\w)",  # (a row may end in its comma: "As indicated, …")
     re.IGNORECASE,
 )
 # Every match of _BACK_REFERENCE holds a verb's or "according"'s word, or a whole "according to him" row (lower-cased):

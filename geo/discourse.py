@@ -70,7 +70,7 @@ from frontmap.errors import RuleError
 from gazetteer.names import fold
 from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_caption, office_after,
                          reporting_speakers)
-from geo.claims.claimant import CLAUSE_MARK, addressed
+from geo.claims.claimant import CLAUSE_MARK, addressed, named_again
 from geo.claims.carry import Carried, ContextReader
 from geo.claims.role import APPOSITIVE_WHY as _APPOSITIVE_WHY
 from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
@@ -253,11 +253,13 @@ def _opens(sentence: str, start: int) -> bool:
 
 
 def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: bool,
-                   closing: Attribution | None = None) -> Speaker | None:
+                   closing: Attribution | None = None, earlier: Speaker | None = None) -> Speaker | None:
     """The last speaker a sentence names as speaking: an attribution of the sentence reading (else a
     speaker row) with a speech word near it ("said", "according to", "сообщил", "повідомляє"), the speaker of
     the clause that closes it (``closing``: :func:`_closing_speaker`, "…, — Генштаб.", "… (Генштаб)."), or
-    any in a header line. Named without one ("our troops", "the Kremlin's plan"), it is no speaker."""
+    any in a header line. Named without one ("our troops", "the Kremlin's plan"), it is no speaker. A report noun
+    named again by its kind ("…," the statement said: :func:`geo.claims.claimant.named_again`), is
+    ``earlier``, the speaker named before it (none: the noun's own claimant)."""
     speech = [m for m in found if m.cls in ("speech", "backref")]
     if not (header or speech or closing):
         return None  # nobody speaks: the sentence reading's attributions are not looked for
@@ -295,6 +297,8 @@ def _named_speaker(sentence: str, found: tuple[Marker, ...], i: int, header: boo
     if not named:
         return None
     last = max(claiming(named), key=lambda n: n.start)  # an outlet relaying a side's speaker is not the speaker
+    if earlier is not None and earlier.claimant is not Claimant.MEDIA and named_again(sentence, last):
+        return earlier  # "…," the statement said: the statement of the speaker named before
     return Speaker(last.claimant, last.text, i, summary=last.summary)
 
 
@@ -496,7 +500,8 @@ def read_report(text: str, spans: Sequence[tuple[int, int]] | None = None,
         closing = None if caption else _closing_speaker(sentence, found)
         # a quotation closed by a bare name ('"…" - Peskov.') is the name's own sentence: it speaks no further
         named = None if caption else _named_speaker(sentence, found, i, header,
-                                                    closing[0] if closing and not closing[1] else None)
+                                                    closing[0] if closing and not closing[1] else None,
+                                                    states[last_named].speaker if last_named >= 0 else None)
         if named is None and seats and i in seats and not caption:
             named = seats[i]  # "Sumy Region Governor X reported this": the seat's official, once it is placed
         named_before = last_named  # the sentence that last named a speaker before this one

@@ -431,3 +431,129 @@ def test_the_press_recapped_in_russian_or_ukrainian_is_the_media(sentence: str, 
 ])
 def test_a_speaker_named_in_the_sentence_claims_over_the_context(sentence, name, context, claimant) -> None:
     assert _claimant(sentence, name, context=context) is claimant
+
+
+@pytest.mark.parametrize("sentence, name, context, claimant", [
+    # officials of either side named with their speech verb claim over the speaker of the sentence before: the Chechen
+    # leader, occupation heads in Ukrainian transliteration, Ukrainian regional heads and spokesmen
+    ("Kadyrov said on Sunday that Russian forces had seized the border village of Ryzhivka.", "Ryzhivka",
+     "Ukrainian President Volodymyr Zelensky said on Saturday that fighting continued in the east. ",
+     Claimant.RU_OFFICIAL),
+    ("According to Alaudinov, Akhmat fighters entered Tetkino.", "Tetkino",
+     "Syrskyi said Ukrainian units held their positions. ", Claimant.RU_OFFICIAL),
+    ("Pushylin claimed that Russian troops had entered Siversk.", "Siversk",
+     "The General Staff said Ukrainian forces repelled 12 assaults. ", Claimant.RU_OFFICIAL),
+    ("Russian drones struck Stepnohirsk overnight, Fedorov said.", "Stepnohirsk",
+     "Balitsky said Russian units advanced in the region. ", Claimant.UA_OFFICIAL),
+    ("Hryhorov said Russian artillery shelled Krasnopillia twice.", "Krasnopillia",
+     "Gladkov said Ukrainian drones struck the region. ", Claimant.UA_OFFICIAL),
+    ("Voloshin claimed that Russian forces had not advanced near Lyptsi.", "Lyptsi",
+     "Peskov said the operation was going to plan. ", Claimant.UA_OFFICIAL),
+])
+def test_a_named_official_claims_over_the_speaker_carried_from_before(sentence, name, context, claimant) -> None:
+    assert _claimant(sentence, name, context=context) is claimant
+
+
+def test_a_named_official_claims_over_the_reports_speaker(gaz) -> None:
+    import datetime as dt
+
+    from geo.extract import extract_text
+
+    text = ("Ukrainian President Volodymyr Zelensky said on Saturday that the situation in the east was difficult.\n\n"
+            "Chechen leader Ramzan Kadyrov said on Sunday that Russian forces had seized the border village of "
+            "Ryzhivka.\n\nA local official later said Russian troops shelled Bilopillia.")
+    claims = {c.place: c for c in extract_text(text, gaz, source="https://news.example.com/a/1",
+                                               date=dt.date(2024, 6, 10)) if c.role == "event"}
+    assert claims["Ryzhivka"].claimant is Claimant.RU_OFFICIAL, claims["Ryzhivka"].why
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # English copy of Ukrainian official reports names a regional prosecutor's office as its source mid-sentence
+    ("On 3 March, the armed forces of the Russian Federation, according to the prosecutor's office, launched an air "
+     "strike on the village of Velykyi Burluk.", "Velykyi Burluk"),
+    ("Russian troops shelled Kupiansk twice, the Kharkiv Regional Prosecutor's Office reported on Telegram.",
+     "Kupiansk"),
+    ("According to the Prosecutor General's Office, Russian drones struck Bilozerka.", "Bilozerka"),
+    # the commands of Ukraine's forces as English reprints of their statements name them
+    ("Russian troops attacked near Prymorske, Operational Command South reported on Facebook.", "Prymorske"),
+    ("The Operational Task Force East reported on Facebook that Russian troops attacked near Kamianske.",
+     "Kamianske"),
+    ("The Operational Strategic Group Khortytsia said Russian troops attacked near Lyman.", "Lyman"),
+    ("Russian forces attacked near Siversk, OSG Khortytsia said.", "Siversk"),
+    ("Russian troops attacked near Stepove, the Defense Forces of Southern Ukraine said on Facebook.", "Stepove"),
+])
+def test_a_ukrainian_office_or_command_named_by_english_copy_speaks(sentence: str, name: str) -> None:
+    assert _claimant(sentence, name) is Claimant.UA_OFFICIAL
+
+
+@pytest.mark.parametrize("context, claimant", [
+    # a report noun named again ("…," the statement said) is the statement of the speaker named before it; with no one
+    # named before, the ministry's bulletin
+    ("The Operational Task Force East reported this on Facebook. ", Claimant.UA_OFFICIAL),
+    ("The DeepState Telegram channel reported that Russian units advanced. ", Claimant.DEEPSTATE),
+    ("", Claimant.RU_MOD),
+])
+def test_a_statement_named_again_is_the_earlier_speakers(context: str, claimant: Claimant) -> None:
+    sentence = "'Over the past day the enemy attacked near Kamianske 14 times,' the statement said."
+    assert _claimant(sentence, "Kamianske", context=context) is claimant
+
+
+def test_a_headline_and_a_reprinted_statement_are_the_commands(gaz) -> None:
+    import datetime as dt
+
+    from geo.extract import extract_text
+
+    text = ("Russians tried to break through near Stepove and Prymorske\n\n"
+            "The Operational Task Force East reported this on Facebook, the agency reports.\n\n"
+            '"Over the past day, the enemy carried out 14 assaults near Kamianske and Mali Shcherbaky. All of them '
+            'were repelled," the statement said.')
+    claims = [c for c in extract_text(text, gaz, source="https://news.example.ua/a/1", date=dt.date(2025, 6, 1))
+              if c.role == "event"]
+    assert {c.place for c in claims} >= {"Stepove", "Prymorske", "Kamianske"}
+    assert {c.claimant for c in claims} == {Claimant.UA_OFFICIAL}, [(c.place, c.why) for c in claims]
+
+
+def test_as_indicated_goes_on_in_the_last_speakers_words(gaz) -> None:
+    import datetime as dt
+
+    from geo.extract import extract_text
+
+    # "as indicated" refers back to the speaker named last (the prosecutor's office), not the report's first one
+    text = ("Russian forces have taken Kamianske, Balitsky claimed.\n\n"
+            "On 3 March, the armed forces of the Russian Federation, according to the prosecutor's office, launched an "
+            "air strike on the village of Velykyi Burluk.\n\n"
+            "As indicated, an enemy drone hit a car near Kupiansk.")
+    claims = {c.place: c for c in extract_text(text, gaz, source="https://news.example.ua/a/1",
+                                               date=dt.date(2025, 3, 3)) if c.role == "event"}
+    assert claims["Kupiansk"].claimant is Claimant.UA_OFFICIAL, claims["Kupiansk"].why
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # a channel named in quotation marks with its speech verb right after them (English retellings of Russian channels):
+    # a Russian channel, unless the channels table knows it as another's
+    ("'Muchnoy' also confirms reports that Russian units entered Tykhe.", "Tykhe", Claimant.RU_MILBLOGGER),
+    ("“Grey Zone” writes that our troops cleared Stupochky.", "Stupochky", Claimant.RU_MILBLOGGER),
+    ('"MoD Russia" reports that Russian units liberated Tykhe.', "Tykhe", Claimant.RU_MOD),
+    # a quoted group named in an appositive (a comma before the verb) is no channel
+    ("Nazar Voloshin, a spokesman of the group of forces 'Khortytsia', claimed that Russian troops did not advance near "
+     "Lyptsi.", "Lyptsi", Claimant.UA_OFFICIAL),
+])
+def test_a_channel_named_in_quotation_marks_speaks(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant
+
+
+def test_our_troops_are_the_quoted_channels_side() -> None:
+    c = claim_at("“Two Majors” writes that our troops entered Stupochky.", "Stupochky")
+    assert (c.claimant, c.actor) == (Claimant.RU_MILBLOGGER, "RU")
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # a generic speaker that is only the subject of what another says is no speaker; one with its own verb speaks
+    ("The analytical portal also alleges some Ukrainian commanders are submitting inaccurate reports regarding "
+     "Berestky, which has reportedly fallen under Russian control.", "Berestky", Claimant.DEEPSTATE),
+    ("The channel alleges that Ukrainian officials are hiding the loss of Tykhe in their reports.", "Tykhe",
+     Claimant.RU_MILBLOGGER),
+    ("Reuters said Ukrainian officials confirmed that Russian troops took Tykhe.", "Tykhe", Claimant.UA_OFFICIAL),
+])
+def test_a_speaker_noun_in_a_reported_clause_is_its_topic(sentence: str, name: str, claimant: Claimant) -> None:
+    assert _claimant(sentence, name) is claimant

@@ -16,7 +16,8 @@ from geo.claims.action import (_PRIORITY, _RELATIVE_AFTER, _clause_modality, _fi
                                _modality_hits, _negation, _toward, _with_modality, parenthesis_scope)
 from geo.claims.carry import Carried, carried_from
 from geo.relative import find_relation
-from geo.claims.claimant import _Attr, _actor, _claim_owners, _denials, _denier, _find_attributions, _metonym_claimant, _pick_attribution
+from geo.claims.claimant import (_Attr, _actor, _claim_owners, _denials, _denier, _find_attributions, _metonym_claimant,
+                                 _pick_attribution, named_again)
 from geo.claims.voice import report_voice, source_claimant
 from geo.claims.role import _DIRECTION_AFTER, _kind_of, _role, _strip_list, along_chain
 
@@ -316,7 +317,14 @@ def _analyse(
     said_by = None
     if claimant is None:
         attr = _pick_attribution(attrs, start, end, lo, hi, sentence)
-        if attr is not None:
+        earlier = carried.claimant() if attr is not None and carried is not None and named_again(sentence, attr) \
+            else None
+        if earlier is not None and earlier.claimant is not Claimant.MEDIA:
+            # "…," the statement said: the statement of the speaker named before (read as the context's, which the
+            # report's speaker may correct)
+            claimant, said_by = earlier.claimant, earlier
+            why.append(f"claimant from context '{earlier.text}': '{attr.text}' named again")
+        elif attr is not None:
             claimant, said_by = attr.claimant, attr
             why.append(f"claimant '{attr.text}'")
     if role == "event" and (aside := _outlet_background(sentence, end, lo, hi, cue, report)):

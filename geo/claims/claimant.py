@@ -106,6 +106,8 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
         need = h.get("speech")
         if need == "needed" and not _spoken(text, h.start, h.end, speech, sources):
             continue
+        if need == "needed" and _reported_subject(text, h, _verbs(speech, sources)):
+            continue  # "The portal alleges some Ukrainian commanders are submitting reports …": what another says
         # "according to", "citing" name the speaker after them: the seat before one does not speak ("… in
         # western Russia, according to officials", "… in eastern Ukraine, citing the defence ministry")
         if need == "follows" and not _speaks_next(text, h.start, h.end,
@@ -127,6 +129,9 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
             relays.append(h.get("relays"))
         if h.get("speaks") == "alone":
             alone.append(attr)
+    quoted = [q for q in _quoted_channels(text, speech) if not any(a.start < q.end and q.start < a.end for a in found)]
+    if quoted:  # a name a speaker row reads as well ("'Rybar' writes") is that row's
+        found = sorted(found + quoted, key=lambda a: a.start)
     if relayed and len(set(relays)) == 1:  # one side's agencies quote them: that side's officials
         side = _RELAYED[relays[0]]
         found.extend(_Attr(side, h.start, h.end, h.text) for h in relayed)
@@ -137,6 +142,88 @@ def _attributions(text: str) -> tuple[_Attr, ...]:
                  or not (_reported(text, a, said, found) or _introduced(text, a, found, alone, speech)
                          or _in_earlier_quotation(text, a))]
     return tuple(found)
+
+
+# A channel named in quotation marks that speaks right after them ("'Muchnoy' also confirms reports of …", "“Two
+# Majors” denied …"): English retellings of Russian Telegram channels name a channel so. Its name is one to four words,
+# each capitalised or a short joining word ("Older than Edda"), closed by the quotation mark and a space (no comma: "…
+# the group 'Khortytsia', claimed …" names a group in an appositive, another speaks); between it and the verb only the
+# speech table's filler and auxiliary rows ("also", "has"). The verb is a speech row that makes the word before it a
+# speaker (seat ``speaks``: "confirms", "denied") or a report's (scope ``report``: "writes", "wrote"). The channel's
+# claimant is the channels table's (geo/data/channels.csv: a known channel, "DeepState") or, for a name the speakers
+# table reads as something else (a group of forces, a seat, a speaker row), none of its own; else a Russian channel's.
+_QUOTED_NAME = re.compile(r"[\"“'‘«]((?-i:[A-Z])[\w’.-]{0,30}+(?:\s(?:(?-i:[A-Z])[\w’.-]{0,30}+|of|than|the|and|from)){0,3}+)"
+                          r"[\"”'’»]\s++")
+_QUOTED_VERBS = frozenset(r.key for r in rows("speech") if r.lang == "en" and r.cls == "speech"
+                          and (r.get("seat") == "speaks" or r.get("scope") == "report"))
+_QUOTED_GAP_WORDS = frozenset(k for k in (*_FILLER_ROWS, *_AUXILIARIES) if " " not in k)
+_QUOTED_GAP = 2  # filler words between the closing quotation mark and the speech verb ("also has confirmed")
+
+
+def _quoted_channels(text: str, speech: tuple[Hit, ...]) -> list[_Attr]:
+    """The channels named in quotation marks that speak right after them in ``text`` (see :data:`_QUOTED_NAME`).
+
+    >>> [(a.text, a.claimant.value) for a in _find_attributions("'Muchnoy' also confirms that Russian units entered Tykhe.")]
+    [('Muchnoy', 'RU-milblogger')]
+    """
+    if not speech or not any(q in text for q in "\"“'‘«"):
+        return []
+    verbs = [h for h in speech if h.rule.lang == "en" and h.rule.key in _QUOTED_VERBS]
+    if not verbs:
+        return []
+    out = []
+    for m in _QUOTED_NAME.finditer(text):
+        words = text[m.end():m.end() + 40].split()
+        gap = 0
+        while gap < min(_QUOTED_GAP, len(words)) and words[gap].lower() in _QUOTED_GAP_WORDS:
+            gap += 1
+        at = m.end() + len(" ".join(words[:gap])) + (1 if gap else 0)
+        if not any(h.start == at for h in verbs):
+            continue
+        claimant = _channel_claimant(m.group(1))
+        if claimant is not None:
+            out.append(_Attr(claimant, m.start(1), m.end(1), m.group(1)))
+    return out
+
+
+def _channel_claimant(name: str) -> Claimant | None:
+    """The claimant of a channel named in quotation marks (:func:`_quoted_channels`): the channels table's, none for a
+    name a speakers row reads, else a Russian channel's."""
+    from geo.channels import known_channels  # the channels table: read once, when a quoted name first speaks
+
+    channel = known_channels().by_name(name)
+    if channel is not None:
+        return channel.claimant
+    if read_kinds(name):
+        return None  # a group of forces, a seat of power, a speaker of the tables: not a channel's name
+    return Claimant.RU_MILBLOGGER
+
+
+# A report noun named again by its kind with a determiner ("…," the statement said; "the channel further stated"): a
+# speakers row of ``speaks: again`` after a determiner row of geo/rules/back_references.jsonl. It is the statement of
+# the speaker named before it (a Ukrainian command's statement reprinted in English, "The Operational Command reported
+# on Facebook … '…,' the statement said"); only with no one named before is it the row's own claimant (the ministry's
+# bulletin: "…, the statement said").
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:" + rows_pattern(r for r in lookup_rows("back_references")
+                                                     if r.cls == "determiner" and r.lang == "en") + r")\s++$", _I)
+
+
+_DETERMINER_OPENS = re.compile(r"(?:" + rows_pattern(r for r in lookup_rows("back_references")
+                                               if r.cls == "determiner" and r.lang == "en") + r")\s", _I)
+
+
+def named_again(sentence: str, attr: _Attr) -> bool:
+    """Whether the attribution ``attr`` of ``sentence`` is a report noun named again by its kind ("the statement
+    said", "the bulletin said", "the channel stated"; not "a statement by the General Staff", "the General Staff added").
+
+    >>> s = "'Russian units attacked near Kamianske,' the statement said."
+    >>> named_again(s, _find_attributions(s)[0])
+    True
+    """
+    if _DETERMINER_BEFORE.search(sentence, 0, attr.start) is None and _DETERMINER_OPENS.match(attr.text) is None:
+        return False  # (a row may hold its determiner: "the channel")
+    row = full_match(attr.text, "speakers")
+    return row is not None and row.get("speaks") == "again"
 
 
 # a possessive right after a name ("Putin's army", "Syniehubov’s office")
@@ -297,6 +384,29 @@ def _spoken(text: str, start: int, end: int, speech: tuple[Hit, ...], sources: t
     # бригаде" (a speech word of those languages ending a few words before the speaker, in its clause)
     return any(h.rule.lang in _VERB_FIRST and first <= h.start and h.end <= start
                and _words_only(text[h.end:start] or " ") for h in speech)
+
+
+# what may stand between a speech verb and the subject of the clause it reports ("alleges that some Ukrainian
+# commanders …", "said the Ukrainian military …"): "that" and a determiner or a quantifier
+_REPORTED_OPENING = re.compile(r"\s++(?:that\s++)?(?:(?:the|a|an|some|several|many|most|all|certain)\s++)?", _I)
+
+
+def _reported_subject(text: str, speaker: Hit, verbs: tuple[Hit, ...]) -> bool:
+    """Whether an English generic speaker (a row of ``speech: needed``) is the subject of the clause another's speech
+    verb reports, not one who speaks: the verb right before it (:data:`_REPORTED_OPENING` between; the verb opening no
+    reporting clause after what was said, ", said the General Staff"; whom a verb addresses, "told Ukrainian commanders
+    to hold X", is no speaker either), and no speech verb of its own right after it (:func:`_speaks_next`: "Reuters said Ukrainian officials
+    confirmed …" has them speak). "The analytical portal alleges some Ukrainian commanders are submitting inaccurate
+    reports regarding X": the commanders are what the portal tells of, and the noun "reports" after them no word of
+    theirs."""
+    if speaker.rule.lang != "en":
+        return False
+    for v in verbs:
+        if v.end <= speaker.start and _REPORTED_OPENING.fullmatch(text, v.end, speaker.start) \
+                and REPORTING.search(text, 0, v.start) is None:
+            return not _speaks_next(text, speaker.start, speaker.end, verbs)
+    return False
+
 
 
 def _words_only(gap: str) -> bool:

@@ -96,7 +96,10 @@ TABLES: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
                   # speaks "relayed": unnamed sources ("security sources") who speak for the side of the agency that
                   # quotes them in their sentence, a speaker row of ``relays`` (TASS: "RU"): that side's officials;
                   # quoted by no such agency, no speaker (geo.claims.claimant)
-                  "speaks": frozenset({"alone", "relayed"}), "relays": frozenset({"RU", "UA"})}),
+                  # speaks "again": a report noun ("statement", "bulletin", "the channel") that, named again by its kind
+                  # with a determiner ("…," the statement said), is the statement of the speaker named before it; only
+                  # with none named before, the row's claimant (geo.claims.claimant.named_again)
+                  "speaks": frozenset({"alone", "relayed", "again"}), "relays": frozenset({"RU", "UA"})}),
     # scope "report": a speech word that also makes its speaker the report's (geo.discourse: "said", "сообщил");
     # without it, a word that names its own sentence's speaker only ("map", "shows", "states");
     # seat "speaks": a speech verb that makes a place named right before it the speaker ("Moscow said",
