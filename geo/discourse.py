@@ -41,10 +41,11 @@ date scope
     paragraph, and a colon carries a paragraph's date into the list lines below it. A "past day" is read in its
     speaker's voice: said by a regional administration (a speaker row of ``summary: morning``), whose morning
     summary is about the day before, it counts the phrase's ``morning_offset`` (:func:`spoken_date`). Sentences left
-    without a date take the news day the report's lead names (:func:`lead_date`), else the report's; so does a summary's
-    "past day" where the lead names a day before the report's (:func:`lead_summary_date`); a quotation split into
-    sentences takes the day its closing sentence gives, in its own words or by referring back
-    (:func:`quotation_date`).
+    without a date take the news day the report's lead names (:func:`lead_date`; a lead that names none or only the
+    report's own day, the past day a strike list's frame names in the paragraph after it: :func:`_list_frame`), else the
+    report's; so does a summary's "past day" where the lead names a day before the report's
+    (:func:`lead_summary_date`); a quotation split into sentences takes the day its closing sentence gives, in its
+    own words or by referring back (:func:`quotation_date`).
 context
     What the text before a sentence gives the sentence reading (the previous sentence's attribution
     or the nearest header line's, the last direction named): read once over the report by
@@ -1233,7 +1234,9 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     …", "Обстріли 24 лютого: …") or with a daily summary's day phrase (a strike list's first line: "Минулої доби
     ворог обстріляв 14 населених пунктів.": :func:`_opening_day`): the day of the whole report, across its paragraphs.
     A page's stamp that runs into the lead ("date 2026-02-25 …": :data:`_ISO_STAMP`) dates the page: a day the lead's
-    own sentences name after it is the news day.
+    own sentences name after it is the news day. A lead that names no day, or only the report's own (a strike of the
+    night the post leads with), may be followed by a strike list's frame, the daily summary's past day its next
+    paragraph names (:func:`_list_frame`): the day of the list that follows.
 
     >>> t = "Russian push\\nMilitary bloggers on Friday reported that Russian forces entered Sontsivka near the town.\\n" \\
     ...     "Fighting was heaviest around Kurakhove."
@@ -1268,13 +1271,38 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
             days = [x for x in days if not _ISO_STAMP.match(text, states[x[0]].span[0])] or days
             # a daily summary's frame ("Загалом минулої доби…") dates the lead over the stamp before it
             # ("Оперативна інформація станом на 08.00 07.12.2025"): the summary's events are of its past day
-            j, d, _ = next((x for x in days if x[2] == "paragraph"), days[0] if days else (-1, None, ""))
+            j, d, scope = next((x for x in days if x[2] == "paragraph"), days[0] if days else (-1, None, ""))
+            if d == report_date and scope != "paragraph":
+                # a strike the post leads with, of the report's own day ("Сьогодні вночі ворог обстріляв Вовчанськ."),
+                # then the list of the past day: the list's frame dates what follows
+                frame = _list_frame(text, states, end, report_date, memo)
+                if frame[1] is not None:
+                    return frame
             if d is not None:
                 return (j, d) if report_date - _LEAD_REACH <= d <= report_date else (-1, None)
             seen += 1
             if seen == _LEAD_PARAGRAPHS:
-                break
+                return _list_frame(text, states, end, report_date, memo)
         k = end
+    return -1, None
+
+
+def _list_frame(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date,
+                memo: dict) -> tuple[int, _dt.date | None]:
+    """The past day of a strike list that the paragraph at sentence ``k`` names, right after a lead that names no day or
+    only the report's own (a strike of the night the post leads with): a daily summary's day phrase of scope ``paragraph`` in ``geo/rules/day_phrases.jsonl`` ("Протягом минулої
+    доби ворожих ударів зазнали 9 населених пунктів області.", read in its speaker's voice), within
+    :data:`_LEAD_REACH` of the report's day, and the sentence that names it; ``(-1, None)`` otherwise. A regional
+    administration's morning list opens with its own words (the enemy goes on shelling the oblast), then gives the
+    period of the whole list, whose places follow in later paragraphs and bullets: they are of that day, until another
+    day is named. Any other day there (a calendar day, "yesterday") is its paragraph's own, as after the lead."""
+    end = k + 1
+    while end < len(states) and states[end].paragraph != end:
+        end += 1
+    for j in range(k, min(end, len(states))):
+        d, scope = _day(text, states, j, report_date, memo)
+        if d is not None:
+            return (j, d) if scope == "paragraph" and report_date - _LEAD_REACH <= d <= report_date else (-1, None)
     return -1, None
 
 

@@ -210,6 +210,10 @@ _LIST_GAP = re.compile(
 #: "Tikhoe, Dnipropetrovsk Oblast", "Тихое Днепропетровской области" (a genitive right after it),
 #: "Гуєво (Курщина)" (in brackets: that name's alone)
 _REGION_OF_NAME = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?|\s+(?:в|у)\s+|\s*\(\s*", re.IGNORECASE)
+#: A region written as the possessor of the names after it, the English General Staff's way ("air strikes on the
+#: Chernihiv region's Popivka; Sumy region's Seredyna-Buda"): no name before it owns it, and it is the region of the
+#: names after it up to the next such region of their sentence
+_POSSESSIVE = re.compile(r"['’]s(?!\w)")
 # What stands between a place and the place the text locates it near: English ", near (the town
 # of) Y", ", outside Y", ", close to the city of Y"; Russian "X под Y" (instrumental: "под Гуляйполем")
 _LOCATOR_GAP = re.compile(
@@ -596,7 +600,11 @@ def resolve_mentions(
     end_offsets = [pe for pe, _ in place_ends]
     # (a region in brackets after a name, "Гуєво (Курщина), Новолюбівки (Луганщина)", is that name's alone)
     owner_of: list[tuple[int, bool]] = []
-    for rs, _, _ in by_start:
+    possessive = [bool(text) and _POSSESSIVE.match(text, re_) is not None for _, re_, _ in by_start]
+    for n, (rs, _, _) in enumerate(by_start):
+        if possessive[n]:
+            owner_of.append((-1, False))  # "A; Sumy region's B": the region of B, not of A
+            continue
         k = bisect.bisect_right(end_offsets, rs) - 1
         gap = _REGION_OF_NAME.fullmatch(text, place_ends[k][0], rs) if k >= 0 and text else None
         # (a region on a line of its own is no name's: "…, Тополівка\n\nХарківська область:" heads the next list)
@@ -631,10 +639,16 @@ def resolve_mentions(
             free: dict[str, str] = {}  # the regions no name owns, with their oblasts
             own: dict[str, str] = {}  # those of the name whose own region closes the mention's list
             closing = -2  # what closes the mention's list: the name owning the first region after it, or -1 (free)
-            for k in range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e)):
+            held: Place | None = None  # the last possessive region before the mention ("Donetsk region's A, B and C")
+            span = range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e))
+            for k in span:
+                if possessive[k] and by_start[k][1] <= m.start:
+                    held = by_start[k][2]
+            for k in span:
                 rs, re_, p = by_start[k]
                 owner, alone = owner_of[k]
-                if re_ > e or 0 <= owner < m.start or (alone and owner != m.start) or neighbour[k]:
+                if re_ > e or 0 <= owner < m.start or (alone and owner != m.start) or neighbour[k] \
+                        or (held is not None and possessive[k]):
                     continue
                 if owner < 0:
                     free[scope_name(p)] = oblast_of(p)
@@ -646,7 +660,8 @@ def resolve_mentions(
             # a region written right after a name is what the text says of that name and its list: the sentence's
             # regions of another oblast are not ("… в ДНР, а также Новопавловки в Днепропетровской области"), those
             # of its own are ("в Харківській області … Куп'янськ (Куп'янський район)")
-            local = set(own) | {r for r, o in free.items() if o in own.values()} if closing >= 0 else set(free)
+            local = set(own) | {r for r, o in free.items() if o in own.values()} if closing >= 0 \
+                else {scope_name(held)} if held is not None else set(free)
             if local:
                 return frozenset(local), "sentence"
         sc = scope_of(m.start)

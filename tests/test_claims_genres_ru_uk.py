@@ -1204,3 +1204,34 @@ def test_ru_uk_occupied_moved_out_dash_and_colloquial_strikes(sentence: str, nam
 def test_uk_stopped_and_destroyed(sentence: str, name: str, action: Action) -> None:
     c = _claim(sentence, name)
     assert c.action is action, c.why
+
+
+# a regional administration's morning list, written for this test in its form: a district's damage line names the
+# objects damaged, each with its settlement in brackets after it, its type abbreviated ("с.", "сел.", "смт", "м."); a
+# casualty line names the settlement, its hromada, then who was hurt or killed
+_MORNING_LIST = (
+    "Протягом минулої доби ворожих ударів зазнали 11 населених пунктів Харківської області.\n\n"
+    "Внаслідок обстрілів:\n"
+    "- у Куп'янському районі пошкоджено 4 приватні будинки, господарчу споруду, адмінбудівлю (сел. Шевченкове), "
+    "2 приватні будинки (с. Кучерівка), автомобіль (с. Курилівка);\n"
+    "- у Чугуївському районі пошкоджені приватний будинок (м. Чугуїв), склад (сел. Печеніги), "
+    "3 господарчі споруди (с. Кочеток);\n"
+    "- у Харківському районі зруйновано приватний будинок (смт. Слобожанське).\n\n"
+    "У с. Глушківка Курилівської громади постраждав 50-річний чоловік; у сел. Великий Бурлук загинув 70-річний "
+    "чоловік; у с. Нечволодівка Шевченківської громади загинула 60-річна жінка; у м. Балаклія поранено жінку; "
+    "у с. Кругляківка травмовано 45-річного чоловіка."
+)
+
+
+@pytest.mark.parametrize("name", ["Шевченкове", "Кучерівка", "Курилівка", "Чугуїв", "Печеніги", "Кочеток",
+                                  "Слобожанське", "Глушківка", "Великий Бурлук", "Нечволодівка", "Балаклія",
+                                  "Кругляківка"])
+def test_a_morning_lists_bracketed_and_casualty_places_are_struck_the_day_before(gaz, name: str) -> None:
+    # the line's verb governs every bracketed settlement of its line ("сел." ends no sentence); a casualty line's
+    # place is struck, the victim named after it ("постраждав", "загинув", "загинула", "поранено", "травмовано");
+    # the list's period, named in its first paragraph, dates every place of the list
+    from geo.extract import extract_text
+
+    claims = [c for c in extract_text(_MORNING_LIST, gaz, date=dt.date(2025, 11, 17)) if c.place == name]
+    assert claims and all(c.role == "event" and c.action is Action.STRUCK for c in claims), [c.why for c in claims]
+    assert all(c.claim_date == dt.date(2025, 11, 16) for c in claims), [c.why for c in claims]

@@ -1529,3 +1529,34 @@ def test_a_back_reference_does_not_take_up_the_place_an_appositive_only_locates(
     claims = extract_report(Report(text=text, date=dt.date(2025, 1, 14)), gaz)
     assert {c.role for c in claims if c.place == "Лимана"} == {"background"}
     assert any(c.role == "event" and c.action is Action.CAPTURED for c in claims if c.place == "Торское")
+
+
+@pytest.mark.parametrize("lead, frame_at", [
+    # a lead of the post's own words that names no day, then the list's period in the next paragraph
+    ("Російські окупанти продовжують обстрілювати прикордонні та прифронтові громади Харківщини, є загиблі та "
+     "поранені серед мирних мешканців.\n\n", 1),
+    # a lead that tells a strike of the report's own night first
+    ("Сьогодні вночі ворог обстріляв Вовчанськ, у місті пошкоджено приватний будинок та господарчі споруди.\n\n", 1),
+    # the period in the lead itself, as before
+    ("", 0),
+])
+def test_a_strike_lists_period_dates_its_later_paragraphs(lead: str, frame_at: int) -> None:
+    text = (lead + "Протягом минулої доби ворожих ударів зазнали 9 населених пунктів області.\n\n"
+            "У с. Глушківка постраждав 50-річний чоловік.\n\n"
+            "У Куп'янському районі пошкоджено приватний будинок (с. Кучерівка).")
+    st = read_report(text)
+    assert lead_date(text, st, dt.date(2026, 3, 3)) == (frame_at, dt.date(2026, 3, 2))
+    claims = [Claim(name, action=Action.STRUCK, start=text.index(name), end=text.index(name) + len(name),
+                    why=("claimant: author (unattributed)",)) for name in ("Глушківка", "Кучерівка")]
+    out = apply_report_state(claims, st, text, dt.date(2026, 3, 3))
+    assert [c.claim_date for c in out] == [dt.date(2026, 3, 2)] * 2
+
+
+def test_a_day_after_an_undated_lead_that_is_no_strike_lists_period_dates_only_its_paragraph() -> None:
+    # a calendar day or "yesterday" in the paragraph after the lead is that paragraph's own, as before; so is a past
+    # day named further on than the paragraph right after the lead
+    for second in ("Вчора ворог обстріляв Куп'янськ.\n\n", "Пресслужба обласної адміністрації оприлюднила дані.\n\n"
+                   "Протягом минулої доби ворожих ударів зазнали 9 населених пунктів області.\n\n"):
+        text = ("Російські окупанти продовжують обстрілювати прикордонні та прифронтові громади Харківщини, є загиблі "
+                "та поранені серед мирних мешканців.\n\n" + second + "У с. Глушківка постраждав 50-річний чоловік.")
+        assert lead_date(text, read_report(text), dt.date(2026, 3, 3)) == (-1, None), second

@@ -652,3 +652,25 @@ def test_the_nearest_offsets_in_the_text_are_the_k_nearest_ties_to_the_earlier()
         at = [rng.randint(-2, 62) for _ in range(rng.choice([1, 1, 2]))]
         k = rng.randint(1, 12)
         assert _nearest_in_text(starts, at, k) == plain(starts, at, k), (starts, at, k)
+
+
+@pytest.mark.parametrize("joint", ["; ", ", "])
+def test_a_possessive_region_holds_the_names_after_it(gaz, joint: str) -> None:
+    # the English General Staff's strike list: "X region's" scopes the names after it up to the next such region,
+    # whether the items are parted by semicolons or commas; no name before it owns it
+    text = ("Over the past day, the enemy launched air strikes on the Chernihiv region's Popivka" + joint
+            + "Sumy region's Seredyna-Buda" + joint + "Kharkiv region's Vovchansk and Kupiansk" + joint
+            + "Donetsk region's Kurakhove and Novoselivka.")
+    got = placed(text, gaz)
+    assert got["Popivka"].admin1 == "Chernihiv Oblast", got["Popivka"].why
+    # (Novoselivka has several namesakes in Donetsk Oblast itself: it may stay unresolved, but in no other oblast)
+    assert got["Novoselivka"].admin1 in ("", "Donetska Oblast"), got["Novoselivka"].why
+    # a later region's name is its own: Popivka of the Kharkiv region, not of the Sumy region named first
+    later = placed("Over the past day, the enemy launched air strikes on the Sumy region's Seredyna-Buda" + joint
+                   + "Kharkiv region's Popivka.", gaz)
+    # (the Kharkiv region has several Popivkas: placed or not, its best readings are there, no longer the Sumy one's)
+    c = later["Popivka"]
+    best = c.admin1 or next(w for w in c.why if w.startswith("candidate ")).split(", ")[1].split(" (")[0]
+    assert best == "Kharkiv Oblast", c.why
+    assert all(got[n].role == "event" and str(got[n].action) == "struck"
+               for n in ("Popivka", "Seredyna-Buda", "Vovchansk", "Kupiansk", "Kurakhove", "Novoselivka"))
