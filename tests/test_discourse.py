@@ -1529,3 +1529,23 @@ def test_a_back_reference_does_not_take_up_the_place_an_appositive_only_locates(
     claims = extract_report(Report(text=text, date=dt.date(2025, 1, 14)), gaz)
     assert {c.role for c in claims if c.place == "Лимана"} == {"background"}
     assert any(c.role == "event" and c.action is Action.CAPTURED for c in claims if c.place == "Торское")
+
+
+def test_a_headline_counting_the_report_day_leaves_the_news_day_to_the_lead() -> None:
+    # the General Staff's "за добу" in a headline is the report's own day: no news day; the lead after it names the
+    # day its summary counts ("За 26 лютого …", on the 27th), and the summary's "впродовж доби" further on is that day
+    text = ("Генштаб: 230 боїв за добу\n\n"
+            "За 26 лютого на фронті відбулося 230 бойових зіткнень, йдеться у зведенні Генерального штабу ЗСУ.\n\n"
+            "На Покровському напрямку впродовж доби ворог атакував біля Родинського.\n\n"
+            "На Костянтинівському напрямку захисники зупинили атаки біля Плещіївки.")
+    st = read_report(text)
+    day = dt.date(2026, 2, 26)
+    assert lead_date(text, st, dt.date(2026, 2, 27)) == (1, day)
+    claims = [Claim(name, action=Action.ATTACKED, start=text.index(name), end=text.index(name) + len(name),
+                    claim_date=own, why=("claimant: author (unattributed)",))
+              for name, own in (("Родинського", day), ("Плещіївки", None))]
+    out = apply_report_state(claims, st, text, dt.date(2026, 2, 27))
+    assert [c.claim_date for c in out] == [day, day], [c.why for c in out]
+    # a headline that writes the day out is the lead as before
+    dated = text.replace("Генштаб: 230 боїв за добу", "Бої 27 лютого: Генштаб про ситуацію на фронті")
+    assert lead_date(dated, read_report(dated), dt.date(2026, 2, 27)) == (0, dt.date(2026, 2, 27))
