@@ -67,7 +67,7 @@ from geo.rules.lookup import class_pattern, lookup_rows, row_pattern
 from geo.rules.matcher import rows
 from geo.text import FOLDS_TO_ASCII
 
-__all__ = ["BODY_REFERENCE", "refers_back", "DAY_TABLE", "SCOPES", "SUMMARY_OFFSETS",
+__all__ = ["BODY_REFERENCE", "refers_back", "DAY_TABLE", "RELATIVE_OPENING", "SCOPES", "SUMMARY_OFFSETS",
            "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date",
            "mention_date"]
 
@@ -202,9 +202,11 @@ _PATTERN = re.compile(
 _ABSOLUTE_KINDS = ("iso", "num", "dmy", "mdy", "paren")
 
 # A relative day set off from the written date it stands for: "напередодні, 21 грудня,", "накануне (20 ноября)",
-# "today, December 23", "the day before, on December 21": the written date names the day (the relative word counts
+# "today, December 23", "the day before, on December 21", or followed by it directly, a summary's day and the day it
+# counts ("упродовж доби 26 лютого", "за сутки 26 февраля"): the written date names the day (the relative word counts
 # from a day the writer may not share: a retelling published later), the relative word keeps its scope.
-_APPOSED = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*[,(–—-][ \t\u00a0]*(?:on[ \t\u00a0]+)?(?=\d|(?:" + _MONTH_RE + r")(?![^\W\d_]))",
+_APPOSED = re.compile(r"(?<![ \t\u00a0])(?:[ \t\u00a0]*[,(–—-][ \t\u00a0]*(?:on[ \t\u00a0]+)?|[ \t\u00a0]+)"
+                      r"(?=\d|(?:" + _MONTH_RE + r")(?![^\W\d_]))",
                       re.IGNORECASE)
 _FORWARD_GRACE = _dt.timedelta(days=7)
 
@@ -583,7 +585,12 @@ def _apposed_date(text: str, at: int, reference: _dt.date | None) -> _dt.date | 
     >>> t = "Напередодні, 21 грудня, угруповання повідомило про бої."
     >>> _apposed_date(t, t.index(","), _dt.date(2025, 12, 23))
     datetime.date(2025, 12, 21)
+    >>> t = "Упродовж доби 26 лютого на фронті зафіксовано 230 бойових зіткнень."
+    >>> _apposed_date(t, len("Упродовж доби"), _dt.date(2026, 2, 27))
+    datetime.date(2026, 2, 26)
     >>> print(_apposed_date("Yesterday, 58 combat engagements took place.", 9, _dt.date(2025, 12, 23)))
+    None
+    >>> print(_apposed_date("Упродовж доби 12 разів атакували Степове.", 13, _dt.date(2025, 12, 23)))
     None
     """
     gap = _APPOSED.match(text, at)
@@ -682,12 +689,23 @@ def _scan_start(text: str) -> int | None:
 # event's, not the day of the clause it hangs on.
 _HISTORY = "|".join(sorted((re.escape(r.key) for r in rows("intentions") if r.cls == "history" and r.lang == "en"),
                            key=len, reverse=True))
-_BACKGROUND_CLAUSE = re.compile(r"(?:,\s*+(?:which|that|when|where)\b|\b(?:" + _HISTORY + r")\b)(?:[^,;:]|,(?=\s*+\d{4}\b))*+",
+_CLAUSE_BODY = r"(?:[^,;:]|,(?=\s*+\d{4}\b))*+"  # a clause's words up to its end (not the comma before a year)
+_BACKGROUND_CLAUSE = re.compile(r"(?:,\s*+(?:which|that|when|where)\b|\b(?:" + _HISTORY + r")\b)" + _CLAUSE_BODY,
                                 re.IGNORECASE)
 
 
+# The opening of a relative clause right after a place's name, or after its appositive of a few lower-case words that
+# names what the place is ("Kurakhove, a key logistics hub that Moscow claimed to have seized"; "Toretsk, a larger
+# town which Russian forces have advanced toward"): geo.claims.action reads the clause's cue as the place's, and
+# mention_date its day. Each run of whitespace is read one way only (possessive: a bracket, a comma or a word follows).
+RELATIVE_OPENING = (r"\s*+(?:\([^)]*+\)\s*+)?(?:,\s*+(?:a|an|the)\s++(?P<apposition>(?:[a-z][\w'’-]*+\s++){1,4}?)|,?\s*+)"
+                    r"(?:which|where|that)\b")
+# the relative clause after a place, to its end (as _BACKGROUND_CLAUSE's)
+_RELATIVE_CLAUSE = re.compile(RELATIVE_OPENING + _CLAUSE_BODY)
+
+
 def mention_date(sentence: str, at: int, report_date: _dt.date | None, *, previous: str = "",
-                 month: tuple[int, int] | None = None) -> _dt.date | None:
+                 month: tuple[int, int] | None = None, relative: int | None = None) -> _dt.date | None:
     """The date the claim at offset ``at`` of ``sentence`` takes: its semicolon item's (:func:`item_date`), else
     the sentence's (:func:`claim_date`) read without the background clauses that do not hold ``at``.
 
@@ -705,7 +723,19 @@ def mention_date(sentence: str, at: int, report_date: _dt.date | None, *, previo
     >>> s = "Fighting goes on near Dachne, where Russian troops entered Zelenyi Hai on July 17."
     >>> mention_date(s, s.index("Dachne"), d), mention_date(s, s.index("Zelenyi"), d)
     (None, datetime.date(2025, 7, 17))
+
+    ``relative`` is the offset where the place ends when its event is the one its relative clause tells ("Units
+    attacked south of Dachne, which Moscow claimed to have captured on Sunday": the capture is Dachne's); the day that
+    clause names, when it names one, is the place's.
+
+    >>> s = "On Sunday, Ukrainian troops attacked south of Dachne, which Moscow said it took on July 17."
+    >>> mention_date(s, s.index("Dachne"), d, relative=s.index("Dachne") + 6)
+    datetime.date(2025, 7, 17)
     """
+    if relative is not None and (clause := _RELATIVE_CLAUSE.match(sentence, relative)) is not None:
+        own = claim_date(clause.group(), report_date, month=month)
+        if own is not None:
+            return own
     own = item_date(sentence, at, report_date, month=month)
     if own is not None:
         return own

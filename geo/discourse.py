@@ -1232,7 +1232,9 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     February 24, 2022"). A shorter paragraph before it, a headline or a short first sentence, is the lead when it
     opens with a calendar day in that reach ("Протягом 24 лютого жертвами атак стали четверо людей.", "За 24 лютого
     …", "Обстріли 24 лютого: …") or with a daily summary's day phrase (a strike list's first line: "Минулої доби
-    ворог обстріляв 14 населених пунктів.": :func:`_opening_day`): the day of the whole report, across its paragraphs.
+    ворог обстріляв 14 населених пунктів.": :func:`_opening_day`): the day of the whole report, across its paragraphs;
+    not one that only counts the report's own day (the General Staff's "Генштаб: 230 боїв за добу"): the lead after it
+    names the day its summary counts ("Упродовж доби 26 лютого …", retold on the 27th).
     A page's stamp that runs into the lead ("date 2026-02-25 …": :data:`_ISO_STAMP`) dates the page: a day the lead's
     own sentences name after it is the news day. A lead that names no day, or only the report's own (a strike of the
     night the post leads with), may be followed by a strike list's frame, the daily summary's past day its next
@@ -1261,7 +1263,11 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
             # a headline or a short first sentence that opens with the calendar day of the news ("Протягом 24
             # лютого жертвами атак стали четверо людей.", "Обстріли 24 лютого: …") names the report's event day
             d = _opening_day(text, states, k, report_date, memo)
-            if d is not None and report_date - _LEAD_REACH <= d <= report_date:
+            s, e = states[k].span
+            # a headline that counts the summary's day as the report's own ("Генштаб: 230 боїв за добу") names no
+            # news day of its own: the lead after it may ("За 26 лютого на фронті відбулося 230 боїв …")
+            if d is not None and report_date - _LEAD_REACH <= d <= report_date \
+                    and (d != report_date or written_date(text[s:e], report_date) is not None):
                 return k, d
         else:
             days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
@@ -1468,13 +1474,15 @@ def apply_report_state(claims: Sequence[Claim], states: Sequence[SentenceState],
             changes["claimant"] = sp.claimant
             why.append(f"claimant: the report's speaker '{sp.text}' (sentence {sp.sentence + 1})")
         if role == "event" and c.claim_date is not None and outlet is not Claimant.ISW \
-                and (day := lead_summary_date(text, states, k, c.claim_date, report_date, dates)) is not None \
-                and day != c.claim_date:
+                and (day := lead_summary_date(text, states, k, c.claim_date, report_date, dates)) is not None:
             # the summary's "past day", where the lead names which day the summary counts ("On Saturday, 58 combat
-            # engagements were recorded … During the past day, Russian air strikes targeted A, B")
-            changes["claim_date"] = day
-            why.append(f"date: the past day of the summary, the day the lead names (sentence {dates['lead'][0] + 1}: "
-                       f"{day.isoformat()})")
+            # engagements were recorded … During the past day, Russian air strikes targeted A, B"); the speaker's own
+            # reading of the phrase does not overrule it, where the two differ ("Упродовж доби 26 лютого …" on the
+            # 27th, then "на Покровському напрямку впродовж доби …")
+            if day != c.claim_date:
+                changes["claim_date"] = day
+                why.append(f"date: the past day of the summary, the day the lead names (sentence {dates['lead'][0] + 1}: "
+                           f"{day.isoformat()})")
         elif role == "event" and c.claim_date is not None \
                 and (day := spoken_date(text, states, k, c.claim_date, report_date, dates)) != c.claim_date:
             changes["claim_date"] = day

@@ -28,6 +28,7 @@ from gazetteer.ranking import Anchor
 from geo.claims import analyse_mention_all, source_claimant
 from geo.claims.voice import host_claimant, outlet_claimant
 from geo.claims.carry import Carried
+from geo.claims.role import RELATIVE_WHY
 from geo.coordinate_ties import nearest_settlement, tie_coordinates
 from geo.coordinates import read_coordinates
 from geo.dates import mention_date
@@ -195,20 +196,23 @@ def extract_report(
     quotes: dict[str, str] = {}  # each sentence's whitespace folded once
     for m, r, (sentence, ctxs) in zip(mentions, resolutions, contexts):
         folded = fold(m.text)
-        event_date: list = []  # the claim date of this mention's sentence, worked out once if needed
+        event_date: dict = {}  # the claim date of this mention's sentence, worked out once if needed
         for ctx in ctxs:
             place = r.place
             cdate = None
             # a background mention takes its sentence's own day too ("вчора було зафіксовано чотири атаки в напрямку
             # Костянтинівки"): the day the sentence names, not the report's, whatever the role
             if ctx.role in ("event", "direction", "background"):
-                if not event_date:
+                # an event its relative clause tells ("X, which Moscow claimed to have captured on Sunday") is of
+                # that clause's day
+                told = ctx.role == "event" and any(w.startswith(RELATIVE_WHY) for w in ctx.why)
+                if told not in event_date:
                     s0 = sentence_of(m.start)[0]
                     # a semicolon item's own day ("seized A by 9 October 2024; B by 23 February 2025"), else the
                     # sentence's, but for a background clause's that does not hold it (", which … on July 17")
-                    event_date.append(mention_date(sentence, m.start - s0, report.date, previous=previous_sentence(s0),
-                                                   month=report.month))
-                cdate = event_date[0]
+                    event_date[told] = mention_date(sentence, m.start - s0, report.date, previous=previous_sentence(s0),
+                                                    month=report.month, relative=m.end - s0 if told else None)
+                cdate = event_date[told]
             # the date is part of a claim: one place captured on the 20th and again on the 22nd is two claims
             key = claim_key(place.geonameid if place else None, folded, ctx.claimant, ctx.action, ctx.role, cdate,
                             ctx.modality)

@@ -133,6 +133,12 @@ def test_year_inference(written: str, reference: dt.date, expected: dt.date) -> 
         ("Yesterday, November 21, Russian units advanced near Tykhe.", D(2025, 11, 23), D(2025, 11, 21)),
         ("Минулої доби, 21 листопада, ворог атакував Степове.", D(2025, 11, 23), D(2025, 11, 21)),
         ("Yesterday, 58 combat clashes took place along the front.", D(2025, 11, 23), D(2025, 11, 22)),
+        # a summary's day phrase followed by the calendar day it counts, with no comma ("упродовж доби 26 лютого":
+        # the day of 26 February) takes that day, however much later it is retold
+        ("Упродовж доби 26 лютого на фронті відбулося 230 боєзіткнень.", D(2026, 2, 28), D(2026, 2, 26)),
+        ("Протягом доби 25 лютого ворог атакував біля Родинського.", D(2026, 2, 28), D(2026, 2, 25)),
+        ("Over the past day, Feb. 25, Russian forces attacked near Rodynske.", D(2026, 2, 28), D(2026, 2, 25)),
+        ("Упродовж доби 12 разів атакували Степове.", D(2025, 11, 23), D(2025, 11, 22)),
         ("Напередодні 12 разів атакували Степове.", D(2025, 11, 23), D(2025, 11, 22)),
         ("вчера освобожден населенный пункт", D(2025, 11, 23), D(2025, 11, 22)),
         ("За прошедшие сутки противник потерял", D(2025, 11, 23), D(2025, 11, 23)),
@@ -393,3 +399,23 @@ def test_a_background_clause_does_not_date_the_place_it_hangs_on(sentence, name,
     from geo.dates import mention_date
 
     assert mention_date(sentence, sentence.index(name), dt.date(2025, 7, 20)) == day
+
+
+@pytest.mark.parametrize("sentence, name, day", [
+    # the place's event is the one its relative clause tells (the capture Moscow claimed): the clause's day dates it,
+    # the main clause's day the rest
+    ("Ukrainian units counterattacked south of Dachne, which Moscow claimed to have captured on Sunday, the brigade "
+     "said on Tuesday.", "Dachne", dt.date(2025, 7, 20)),
+    ("On Tuesday, Ukrainian troops held positions near Dachne, a village that Russia said it took on July 17.",
+     "Dachne", dt.date(2025, 7, 17)),
+    # a clause that names no day leaves the sentence's ("early this month" is no day)
+    ("On Tuesday, Ukrainian troops held positions near Dachne, which Russia claimed early this month.", "Dachne",
+     dt.date(2025, 7, 22)),
+])
+def test_a_place_whose_event_its_relative_clause_tells_takes_the_clause_day(sentence, name, day) -> None:
+    from geo.dates import mention_date
+
+    at = sentence.index(name)
+    assert mention_date(sentence, at, dt.date(2025, 7, 22), relative=at + len(name)) == day
+    # read as the main clause's place, the clause's day is its background
+    assert mention_date(sentence, at, dt.date(2025, 7, 22)) in (None, dt.date(2025, 7, 22))

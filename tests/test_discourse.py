@@ -1560,3 +1560,23 @@ def test_a_day_after_an_undated_lead_that_is_no_strike_lists_period_dates_only_i
         text = ("Російські окупанти продовжують обстрілювати прикордонні та прифронтові громади Харківщини, є загиблі "
                 "та поранені серед мирних мешканців.\n\n" + second + "У с. Глушківка постраждав 50-річний чоловік.")
         assert lead_date(text, read_report(text), dt.date(2026, 3, 3)) == (-1, None), second
+
+
+def test_a_headline_counting_the_report_day_leaves_the_news_day_to_the_lead() -> None:
+    # the General Staff's "за добу" in a headline is the report's own day: no news day; the lead after it names the
+    # day its summary counts ("За 26 лютого …", on the 27th), and the summary's "впродовж доби" further on is that day
+    text = ("Генштаб: 230 боїв за добу\n\n"
+            "За 26 лютого на фронті відбулося 230 бойових зіткнень, йдеться у зведенні Генерального штабу ЗСУ.\n\n"
+            "На Покровському напрямку впродовж доби ворог атакував біля Родинського.\n\n"
+            "На Костянтинівському напрямку захисники зупинили атаки біля Плещіївки.")
+    st = read_report(text)
+    day = dt.date(2026, 2, 26)
+    assert lead_date(text, st, dt.date(2026, 2, 27)) == (1, day)
+    claims = [Claim(name, action=Action.ATTACKED, start=text.index(name), end=text.index(name) + len(name),
+                    claim_date=own, why=("claimant: author (unattributed)",))
+              for name, own in (("Родинського", day), ("Плещіївки", None))]
+    out = apply_report_state(claims, st, text, dt.date(2026, 2, 27))
+    assert [c.claim_date for c in out] == [day, day], [c.why for c in out]
+    # a headline that writes the day out is the lead as before
+    dated = text.replace("Генштаб: 230 боїв за добу", "Бої 27 лютого: Генштаб про ситуацію на фронті")
+    assert lead_date(dated, read_report(dated), dt.date(2026, 2, 27)) == (0, dt.date(2026, 2, 27))

@@ -57,3 +57,42 @@ def test_a_background_mention_takes_its_sentences_day(gaz, text: str, place: str
     assert mine and all(c.role == "background" for c in mine), [(c.place, c.role) for c in claims]
     # a place named in the background of a dated sentence keeps the day the sentence names ("вчора"), not the report's
     assert {c.date for c in mine} == {D - dt.timedelta(days=1)}, [(c.role, c.date, c.why) for c in mine]
+
+
+def test_a_place_whose_event_its_relative_clause_tells_is_of_the_clause_day(gaz) -> None:
+    # the capture is the clause's ("which Moscow claimed to have captured on Sunday"): the place takes that Sunday,
+    # not the Tuesday the brigade spoke on
+    report_day = dt.date(2024, 7, 16)  # a Tuesday
+    text = ("Ukrainian troops counterattacked south of the village of Urozhaine, which Moscow claimed to have captured "
+            "on Sunday, the brigade said on Tuesday.")
+    mine = [c for c in extract_text(text, gaz, date=report_day) if c.place == "Urozhaine"]
+    assert mine and {c.role for c in mine} == {"event"}, [(c.role, c.why) for c in mine]
+    assert {c.date for c in mine} == {dt.date(2024, 7, 14)}, [(c.date, c.why) for c in mine]
+
+
+def test_a_general_staff_summary_retold_next_morning_takes_the_day_its_lead_names(gaz) -> None:
+    # "Упродовж доби 26 лютого …" on the 27th: the summary counts the 26th; the direction paragraphs that name no day,
+    # or only the summary's "впродовж доби", are of that day too
+    report_day = dt.date(2026, 2, 27)
+    text = ("Генштаб: 230 боїв за добу\n\n"
+            "Упродовж доби 26 лютого на фронті відбулося 230 бойових зіткнень, повідомляє Генеральний штаб ЗСУ.\n\n"
+            "«На Костянтинівському напрямку впродовж доби ворог здійснив 24 атаки у районах Плещіївки та Русиного "
+            "Яру.\n\nНа Покровському напрямку наші захисники зупинили 40 атак у районах Родинського та Котлиного».")
+    events = [c for c in extract_text(text, gaz, date=report_day) if c.role == "event"]
+    assert {c.place for c in events} >= {"Плещіївки", "Родинського"}, [c.place for c in events]
+    assert {c.date for c in events} == {dt.date(2026, 2, 26)}, [(c.place, c.date, c.why) for c in events]
+
+
+@pytest.mark.parametrize("lead", [
+    "Накануне Министерство обороны России сообщило об освобождении двух населенных пунктов в Донецкой народной "
+    "республике.",
+    "Вчера Министерство обороны России сообщило об освобождении двух населенных пунктов в Донецкой народной "
+    "республике.",
+])
+def test_a_capture_retold_after_a_lead_naming_the_announcement_day_takes_that_day(gaz, lead: str) -> None:
+    # "Отмечается, что …" retells the ministry's announcement the lead dates: the labels date the capture that day
+    text = lead + "\n\nОтмечается, что российская армия заняла Шевченко и Новопавловку."
+    report_day = dt.date(2025, 10, 20)
+    events = [c for c in extract_text(text, gaz, date=report_day) if c.role == "event"]
+    assert {c.place for c in events} == {"Шевченко", "Новопавловку"}, [c.place for c in events]
+    assert {c.date for c in events} == {dt.date(2025, 10, 19)}, [(c.place, c.date, c.why) for c in events]

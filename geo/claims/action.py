@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from geo.rules.matcher import SEPARATE_TABLES, filter_spans, matches, read_all_kinds, read_kinds
 from geo.rules.lookup import lookup_rows, rows_pattern
+from geo.dates import RELATIVE_OPENING
 from geo.model import Action
 from geo.claims.matching import _I, _c
 from geo.claims.units import find_designations
@@ -581,11 +582,10 @@ _COUNTED_OPEN = _c(r"(?:,\s*(?:and\s+|while\s+|и\s+|і\s+|та\s+)?|\s(?:and|и
 
 
 _DETERMINER_BEFORE = _c(r"\b(?:the|a|newly|recently|all|two|three|several|other)\s+$")
-# each run of whitespace read one way only (possessive: a bracket, a comma or a word follows it)
 # a relative clause right after the name, or after its appositive of a few lower-case words ("Kurakhove, a key logistics
-# hub that Moscow claimed to have seized"; "Toretsk, a larger town which Russian forces have advanced toward")
-_RELATIVE_AFTER = re.compile(r"^\s*+(?:\([^)]*+\)\s*+)?(?:,\s*+(?:a|an|the)\s++(?P<apposition>(?:[a-z][\w'’-]*+\s++){1,4}?)|,?\s*+)"
-                             r"(?:which|where|that)\b")
+# hub that Moscow claimed to have seized"; "Toretsk, a larger town which Russian forces have advanced toward"): read
+# with match, the one opening geo.dates dates the clause by
+_RELATIVE_AFTER = re.compile(RELATIVE_OPENING)
 _RELATIVE_WORD = _c(r"\b(?:which|where|that)\b")  # the words of _RELATIVE_AFTER, anywhere between a name and a status
 _GENERIC_PLACES = _c(r"^\s+(?:villages?|settlements?|towns?|cities|city|territor(?:y|ies)|areas?|lands?|positions|localities)\b")
 

@@ -16,7 +16,7 @@ from geo.claims.clauses import stretch_links
 from geo.sectors import ADJECTIVE_ITEM_AFTER, LIST_ADJECTIVE, adjective_items_before, before_direction_word
 from geo.claims.claimant import _METONYMS, _SPEECH_AFTER, _SPEECH_VERBS, _may_speak
 
-__all__ = ["APPOSITIVE_WHY", "along_chain"]
+__all__ = ["APPOSITIVE_WHY", "RELATIVE_WHY", "along_chain"]
 
 # A venue: a meeting word of geo/rules/venues.jsonl a few words before the place and a preposition (a venue row of
 # geo/rules/gap_words.jsonl) right before it ("talks with the delegation in Istanbul"), or one right after it ("the
@@ -90,6 +90,9 @@ _APPOSITIVE_BIT = _GATE.bit(_APPOSITIVE_BEFORE, tuple(
     r.key.rstrip("*") for r in _APPOSITIVE_ROWS if r.cls == "appositive-head"))
 #: the why of a place such an appositive only locates (geo.discourse: no list or back reference takes it up)
 APPOSITIVE_WHY = "background: reference point of an appositive"
+#: the why of an event its relative clause tells ("X, which Moscow claimed to have captured on Sunday"): geo.extract
+#: dates it by that clause
+RELATIVE_WHY = "relative clause '"
 _APPOSITIVE_LAST = tuple({r.key.split()[-1] for r in _APPOSITIVE_ROWS if r.cls == "appositive-near"})
 # The words before a place that make it a reference point are rows of geo/rules/positions.jsonl (a road's end:
 # "road to", "approaches to"; where something is: "stationed in", "located near"; where a strike came from:
@@ -423,7 +426,7 @@ def _role(sentence: str, start: int, end: int, kind: str, cue: _Cue | None, lo: 
             and not (strict and _position_before(sentence, "container", lo, start, _CONTAINER_TAIL)):
         # a relative clause on a region that only contains the event ("X in the Y region, where Russian
         # forces have gained a foothold") is the outlet's background on the region
-        return "event", f"relative clause '{cue.text}'"
+        return "event", f"{RELATIVE_WHY}{cue.text}'"
     if kind == "water" and cue is not None:
         return "event", f"water by cue '{cue.text}'"
     if strict and not direct:
