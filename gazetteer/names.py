@@ -252,10 +252,16 @@ def _spell(word: str) -> str:
 
 
 def _refold(key: str) -> str:
-    """Fold again a key that a Latin rewrite rule changed."""
+    """Fold again a key that a Latin rewrite rule changed: word by word, as :func:`fold_latin` spells (no rule
+    reaches across a space), each word once (a name's forms are combinations of a few words' forms)."""
+    return " ".join(map(_refold_word, key.split(" "))) if " " in key else _refold_word(key)
+
+
+@functools.lru_cache(maxsize=65536)
+def _refold_word(word: str) -> str:
     for pattern, repl in _REFOLD:
-        key = pattern.sub(repl, key)
-    return key
+        word = pattern.sub(repl, word)
+    return word
 
 
 @functools.lru_cache(maxsize=65536)

@@ -536,3 +536,23 @@ def test_fold_latin_spells_word_by_word_as_the_whole_text() -> None:
         assert nm.fold_latin(text) == whole(text), text
     for name in ("Zaporizhzhia Oblast", "Shchastia", "Nova Yakovlivka", "Kostiantynivka - Druzhkivka", "Io Iozh"):
         assert nm.fold_latin(name) == whole(name)
+
+
+def test_refold_word_by_word_as_the_whole_key() -> None:
+    """A rewritten key folded again word by word (remembered per word) is the key folded again whole."""
+    import random
+
+    from gazetteer import names as nm
+
+    def whole(key: str) -> str:
+        for pattern, repl in nm._REFOLD:
+            key = pattern.sub(repl, key)
+        return key
+
+    rng = random.Random(17)
+    letters = "zhsctioeabk  "
+    for _ in range(3000):
+        key = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
+        assert nm._refold(key) == whole(key), key
+    for key in ("zaporizhzhia oblast", "shch iostiie", " nova  iakovlivka ", "s s", "io io"):
+        assert nm._refold(key) == whole(key)
