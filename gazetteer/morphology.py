@@ -68,6 +68,19 @@ def _analyser(lang: str):
             super().__init__(*args, **kwargs)
             self._lexemes: dict[int, tuple] = {}  # id of a parse -> (the parse, its lexeme)
             self._parses: dict[str, tuple] = {}  # a word as given (its case tells some units) -> its parses
+            self._paradigms: dict[tuple, list] = {}  # _paradigm_key of a parse -> its lexeme
+            self._known: dict[str, bool] = {}  # a parse's word -> whether the dictionary holds it
+
+        def known(self, parse) -> bool:
+            """``parse.is_known``, remembered for each word: the dictionary is searched with its character
+            substitutes (ё ~ е, ґ ~ г), a walk of the word graph each time, and a word's parses share their word."""
+            word = parse.word
+            held = self._known.get(word)
+            if held is None:
+                if len(self._known) >= _PARSES_KEPT:
+                    self._known.clear()
+                held = self._known[word] = parse.is_known
+            return held
 
         def parse(self, word):  # noqa: D102 - pymorphy3's, remembered
             held = self._parses.get(word)
@@ -81,13 +94,49 @@ def _analyser(lang: str):
             held = self._lexemes.get(id(form))
             if held is not None and held[0] is form:  # the parse itself (held, so its id is not reused)
                 return held[1]
-            lexeme = super().get_lexeme(form)
+            key = _paradigm_key(form)
+            lexeme = None if key is None else self._paradigms.get(key)
+            if lexeme is None:
+                lexeme = super().get_lexeme(form)
+                if key is not None:
+                    if len(self._paradigms) >= _LEXEMES_KEPT:
+                        self._paradigms.clear()
+                    self._paradigms[key] = lexeme
             if len(self._lexemes) >= _LEXEMES_KEPT:
                 self._lexemes.clear()
             self._lexemes[id(form)] = (form, lexeme)
             return lexeme
 
     return Analyser(lang=lang)
+
+
+def _paradigm_key(form) -> tuple | None:
+    """What the lexeme of a parse that pymorphy3 builds from a dictionary paradigm depends on, or None for a parse
+    of another kind: the paradigm, the stem (the parse's word less the paradigm's prefix and ending at its index),
+    the normal form, and the analogy methods above it (``KnownSuffixAnalyzer``'s, which pass the lexeme through
+    and add themselves to each form). A word's parses of one paradigm ("Удачного": masculine and neuter genitive,
+    accusative) share one lexeme, built once.
+
+    pymorphy3's ``DictionaryAnalyzer.get_lexeme`` reads the word, the paradigm, the index and the normal form of a
+    parse (not its tag or score); an ``AnalogyAnalyzerUnit`` whose ``lexemizer`` and ``get_lexeme`` are the base
+    class's hands the parse down unchanged but for its own method, and appends that method to each form.
+    """
+    from pymorphy3.units.base import AnalogyAnalyzerUnit
+    from pymorphy3.units.by_lookup import DictionaryAnalyzer
+
+    stack = form.methods_stack
+    unit = stack[0][0]
+    if not isinstance(unit, DictionaryAnalyzer) or type(unit).get_lexeme is not DictionaryAnalyzer.get_lexeme:
+        return None
+    for method in stack[1:]:
+        kind = type(method[0])
+        if not (issubclass(kind, AnalogyAnalyzerUnit) and kind.get_lexeme is AnalogyAnalyzerUnit.get_lexeme
+                and kind._get_lexeme is AnalogyAnalyzerUnit._get_lexeme
+                and kind.lexemizer is AnalogyAnalyzerUnit.lexemizer):
+            return None
+    _, _, para_id, idx = stack[0]
+    stem = unit.dict.build_stem(unit.dict.paradigms[para_id], idx, form.word)
+    return unit, para_id, stem, form.normal_form, stack[1:]
 
 
 #: pymorphy3's analyser of ``"ru"`` or ``"uk"``, loaded on first use (also read by :mod:`geo.rules.lemmas`)
@@ -125,14 +174,18 @@ def ukrainian_only(name: str) -> bool:
 def _ukrainian_neuter(word: str) -> bool:
     """Whether the Ukrainian dictionary holds a word as a neuter nominative ("Степове", "Широкине"): the form of a
     Russian neuter name's prepositional ("в Шевченкове", "в Гришине")."""
-    return any(p.is_known and p.tag.case == "nomn" and p.tag.gender == "neut" and "Dist" not in p.tag
-               for p in _analyser("uk").parse(word))
+    uk = _analyser("uk")
+    return any(uk.known(p) and p.tag.case == "nomn" and p.tag.gender == "neut" and "Dist" not in p.tag
+               for p in uk.parse(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def _ukrainian_word(word: str) -> bool:
     """Whether the Ukrainian dictionary holds a word as Ukrainian: VESUM also lists the Russian forms of many
-    village names, marked ``Dist`` ("Широкино" beside "Широкине"), and such a form is Russian to convert."""
-    return any(p.is_known and "Dist" not in p.tag for p in _analyser("uk").parse(word))
+    village names, marked ``Dist`` ("Широкино" beside "Широкине"), and such a form is Russian to convert.
+    Remembered: the words of a name come back in its other forms and in other names."""
+    uk = _analyser("uk")
+    return any(uk.known(p) and "Dist" not in p.tag for p in uk.parse(word))
 
 
 def _inflected(parse, grammemes: frozenset[str] | set[str], word: str) -> str | None:

@@ -138,6 +138,17 @@ def _uk_latin(text: str) -> str:
     return translit(text.translate(_RU_FOR_UK), UkrainianKMU).translate(_CYR_REST)
 
 
+_uk_latin_word = functools.lru_cache(maxsize=65536)(_uk_latin)
+
+
+def _uk_key(text: str) -> str:
+    """``fold_latin(_uk_latin(text))``, each word read once: the Cyrillic forms of a name are combinations of a few
+    forms of each word. The scheme reads a word alike wherever it stands (its rules for a word's first letter
+    apply at every word's start, and what it deletes or joins lies inside a word); only its upper-casing of a
+    text written all in capitals differs, and the fold undoes it."""
+    return fold_latin(" ".join(map(_uk_latin_word, text.split(" "))))
+
+
 def _fix_mixed(text: str) -> tuple[str, bool]:
     """Read Cyrillic lookalikes inside an otherwise Latin word as Latin.
 
@@ -252,10 +263,16 @@ def _spell(word: str) -> str:
 
 
 def _refold(key: str) -> str:
-    """Fold again a key that a Latin rewrite rule changed."""
+    """Fold again a key that a Latin rewrite rule changed: word by word, as :func:`fold_latin` spells (no rule
+    reaches across a space), each word once (a name's forms are combinations of a few words' forms)."""
+    return " ".join(map(_refold_word, key.split(" "))) if " " in key else _refold_word(key)
+
+
+@functools.lru_cache(maxsize=65536)
+def _refold_word(word: str) -> str:
     for pattern, repl in _REFOLD:
-        key = pattern.sub(repl, key)
-    return key
+        word = pattern.sub(repl, word)
+    return word
 
 
 @functools.lru_cache(maxsize=65536)
@@ -631,7 +648,7 @@ def _query_variants(mention: str) -> tuple[tuple[str, str], ...]:
         if is_cyrillic(text) and ukrainian_only(text):
             continue  # written in Ukrainian already: nothing Russian to convert
         if is_cyrillic(text):
-            forms = [(fold_latin(_uk_latin(c)), n) for c, n in _converted(text, _CYRILLIC_FORMS)]
+            forms = [(_uk_key(c), n) for c, n in _converted(text, _CYRILLIC_FORMS)]
             forms += [(_refold(f), n) for f, n in _converted(_ru_latin(text), _LATIN_FORMS)]
         else:
             if has_cyrillic(text):
@@ -690,7 +707,7 @@ def _alternation_variants(mention: str) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
     for form in [mention, *nominatives(mention)]:  # the whole phrase: "Село Липівка" is no name
         for alt in alternants(form):
-            for key in (fold(alt), fold_latin(_uk_latin(alt))):
+            for key in (fold(alt), _uk_key(alt)):
                 if key and key not in out:
                     out[key] = "alternation"
     return tuple(out.items())

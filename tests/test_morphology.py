@@ -114,6 +114,7 @@ def test_a_parse_lexeme_is_built_once_for_all_its_forms(monkeypatch: pytest.Monk
     monkeypatch.setattr(pymorphy3.MorphAnalyzer, "get_lexeme", counting)
     for w in ("Покровска", "ПОКРОВСКА"):  # other tests may have parsed the words (their lexemes built): start afresh
         morph._parses.pop(w, None)
+    morph._paradigms.clear()
     parse = morph.parse("Покровска")[0]
     forms = [parse.inflect(g) for g in morphology._GENDERS]
     assert any(forms) and len(built) == 1
@@ -121,9 +122,36 @@ def test_a_parse_lexeme_is_built_once_for_all_its_forms(monkeypatch: pytest.Monk
     assert again is parse
     again.inflect({"nomn"})
     assert len(built) == 1
-    other = morph.parse("ПОКРОВСКА")[0]  # another parse object (the word as given is another): its own lexeme
+    other = morph.parse("ПОКРОВСКА")[0]  # another parse object (the word as given is another), of the same paradigm
+    assert other is not parse
     other.inflect({"nomn"})
-    assert len(built) == 2
+    assert len(built) == 1
+
+
+def test_the_parses_of_one_paradigm_share_its_lexeme(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word's parses of one paradigm (an adjective's masculine and neuter genitive, its accusative) have one lexeme,
+    built once and the same as pymorphy3 builds for each; parses of other paradigms have their own."""
+    morph = morphology.analyser("ru")
+    plain = pymorphy3.MorphAnalyzer(lang="ru")
+    built: list[str] = []
+    parent = pymorphy3.MorphAnalyzer.get_lexeme
+
+    def counting(self, form):
+        built.append(form.word)
+        return parent(self, form)
+
+    monkeypatch.setattr(pymorphy3.MorphAnalyzer, "get_lexeme", counting)
+    word = "Удачного"  # written for the test: the genitive of a village name that is an adjective
+    morph._parses.pop(word, None)
+    morph._paradigms.clear()
+    parses = morph.parse(word)
+    keys = [morphology._paradigm_key(p) for p in parses]
+    assert len(parses) > len(set(keys)) and None not in keys  # several parses of one paradigm
+    lexemes = [morph.get_lexeme(p) for p in parses]
+    assert len(built) == len(set(keys))
+    for p, mine, theirs in zip(parses, lexemes, plain.parse(word), strict=True):
+        assert [(f.word, str(f.tag), f.normal_form) for f in mine] == \
+            [(f.word, str(f.tag), f.normal_form) for f in plain.get_lexeme(theirs)], p
 
 
 def test_a_word_is_parsed_once_for_every_reader(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,3 +177,15 @@ def test_a_word_is_parsed_once_for_every_reader(monkeypatch: pytest.MonkeyPatch)
     morphology.place_adjective(word)
     # its nominatives and whether it is a place adjective read the parses worked out once
     assert parsed.count(word) == 1
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_known_is_the_parse_is_known(lang: str) -> None:
+    """The analyser's remembered ``known`` of a parse is pymorphy3's ``is_known`` (the dictionary searched with its
+    character substitutes), asked twice."""
+    morph = morphology.analyser(lang)
+    morph._known.clear()
+    for word in (*_WORDS, "Широкино", "Широкине", "Ёлкино"):
+        for p in morph.parse(word):
+            assert morph.known(p) is p.is_known
+            assert morph.known(p) is p.is_known

@@ -536,3 +536,38 @@ def test_fold_latin_spells_word_by_word_as_the_whole_text() -> None:
         assert nm.fold_latin(text) == whole(text), text
     for name in ("Zaporizhzhia Oblast", "Shchastia", "Nova Yakovlivka", "Kostiantynivka - Druzhkivka", "Io Iozh"):
         assert nm.fold_latin(name) == whole(name)
+
+
+def test_refold_word_by_word_as_the_whole_key() -> None:
+    """A rewritten key folded again word by word (remembered per word) is the key folded again whole."""
+    import random
+
+    from gazetteer import names as nm
+
+    def whole(key: str) -> str:
+        for pattern, repl in nm._REFOLD:
+            key = pattern.sub(repl, key)
+        return key
+
+    rng = random.Random(17)
+    letters = "zhsctioeabk  "
+    for _ in range(3000):
+        key = "".join(rng.choice(letters) for _ in range(rng.randint(0, 24)))
+        assert nm._refold(key) == whole(key), key
+    for key in ("zaporizhzhia oblast", "shch iostiie", " nova  iakovlivka ", "s s", "io io"):
+        assert nm._refold(key) == whole(key)
+
+
+def test_uk_key_word_by_word_as_the_whole_text() -> None:
+    """The Ukrainian key of a Cyrillic form read word by word (each word once) is that of the whole text."""
+    import random
+
+    from gazetteer import names as nm
+
+    rng = random.Random(19)
+    letters = "абгзєїйюяьъёыэўЯЄЗГ'’ " + "  "
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
+        assert nm._uk_key(text) == nm.fold_latin(nm._uk_latin(text)), text
+    for text in ("згорани", "ЗГОРАНИ ЯР", "нова ялта", "ь ялинка", "кам'янка  юр'ївка", "Ярове ЗГ"):
+        assert nm._uk_key(text) == nm.fold_latin(nm._uk_latin(text)), text
