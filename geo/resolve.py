@@ -213,9 +213,9 @@ _REGION_OF_NAME = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?|\s+(?:в|у)
 # What stands between a place and the place the text locates it near: English ", near (the town
 # of) Y", ", outside Y", ", close to the city of Y"; Russian "X под Y" (instrumental: "под Гуляйполем")
 _LOCATOR_GAP = re.compile(
-    r"\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
+    r"\s*+,?+\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?"
-    r"|\s++под\s+",
+    r"|\s++(?:под|під)\s+",
     re.IGNORECASE,
 )
 _REGION_PAIR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|or|&)\s+$")
