@@ -294,3 +294,16 @@ def test_a_stretch_of_the_front_named_by_a_towns_adjective_is_a_sector(gaz, text
     by its town's adjective, which Russian news writes in lower case."""
     [s] = find_sectors(text, gaz)
     assert s.town.name == town and s.end == len(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("На добропольском участке фронта противник атаковал в районе Белицкого.", "добропольском"),
+    ("На Добропільському напрямку ворог атакував поблизу Білицького.", "Добропільському"),
+])
+def test_a_direction_named_by_an_adjective_no_place_bears_is_placed_at_its_town(gaz, text, name) -> None:
+    """The gazetteer holds no Добропільське: the direction's adjective is a mention all the same, placed at its town
+    with role direction, and its villages are pulled towards it."""
+    claims = {c.place: c for c in extract_text(text, gaz, date=DAY)}
+    assert claims[name].name == "Dobropillia" and claims[name].role == "direction"
+    village = next(c for p, c in claims.items() if p != name)
+    assert any("Dobropillia, the direction it is listed under" in w for w in village.why)
