@@ -57,6 +57,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Gazetteer",
     "RULE_SCORES",
+    "DERIVED_EXTRA",
+    "derived_name",
     "FUZZY_WEIGHT",
     "FUZZY_CUTOFF",
     "FUZZY_MAX_VARIANTS",
@@ -92,6 +94,10 @@ FUZZY_WEIGHT = 0.70
 FUZZY_CUTOFF = 85.0
 #: Fuzzy matching searches with at most this many query variants (best first).
 FUZZY_MAX_VARIANTS = 8
+#: A name this many letters longer than a place's own name, that begins with all of that name but its last letter
+#: (which a suffix may alter: к → ч), is a name formed from it, another place's: Токмачка from Tokmak, Bakhmutske
+#: from Bakhmut; no fuzzy match of the one is the other (a spelling keeps a name's length within a letter or two)
+DERIVED_EXTRA = 3
 #: Words of a water body's name dropped as a qualifier ("Oskol River" is looked up as "Oskol").
 FEATURE_WORDS = frozenset(
     "river r reservoir lake creek stream canal richka reka rika ozero vodoskhovyshche "
@@ -120,6 +126,18 @@ def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) ->
     dlmb = np.radians(lons - lon)
     a = np.sin(dphi / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def derived_name(query: str, own: str) -> bool:
+    """Whether the folded name ``query`` is formed from a place's own folded name ``own`` by a suffix
+    (:data:`DERIVED_EXTRA`), and so names another place, not the place misspelt.
+
+    >>> derived_name("tokmachka", "tokmak"), derived_name("tokmaka", "tokmak"), derived_name("avdeevka", "avdiivka")
+    (True, False, False)
+    """
+    stem = own[:-1]
+    return (len(stem) >= 4 and len(query) >= len(own) + DERIVED_EXTRA and query.startswith(stem)
+            and query[len(stem):].isalpha())  # one word going on, not a name with a word after it
 
 
 class Gazetteer:
@@ -416,6 +434,10 @@ class Gazetteer:
             self._match_keys(names.alternation_variants(name), mask, as_written, best)
         if not best and fuzzy:
             best = self._fuzzy_matches(variants, mask)
+            # (a name formed from a place's name is another place's: Токмачка is no Tokmak)
+            queried = {key for key, _ in variants[:FUZZY_MAX_VARIANTS]}
+            best = {r: got for r, got in best.items()
+                    if not any(derived_name(q, names.fold(self._ix.name(int(self._ix.name_id[r])))) for q in queried)}
         doubles = self._merge_doubles(best)
         pop = ix.population
         order = sorted(best, key=lambda r: (-best[r][0], -int(pop[r]), int(ix.geonameid[r])))

@@ -39,6 +39,7 @@ from geo.relative import derive_point, find_relation
 from geo.reports import iter_file_reports, iter_input_files, normalise_text
 from geo.reach import Reach, strike_reach
 from geo.resolve import resolve_mentions
+from geo.sectors import find_sectors, sector_names
 from geo.rules.matcher import read_all_kinds
 from geo.sanity import implausible_point
 from geo.text import sentences
@@ -141,6 +142,12 @@ def extract_report(
         k = max(0, bisect.bisect_right(starts, offset) - 1)
         return spans[k]
 
+    # the front directions the report names; a Russian or Ukrainian one named by an adjective the gazetteer holds no
+    # place of ("на добропольском участке", "На Добропільському напрямку") is a mention all the same: its town's
+    sectors = find_sectors(text, gaz, sentence_of)
+    if sectors:
+        mentions = sector_names(mentions, sectors)
+
     def previous_sentence(s: int) -> str:
         k = bisect.bisect_right(starts, s) - 2
         return text[spans[k][0] : spans[k][1]] if k >= 0 else ""
@@ -188,7 +195,8 @@ def extract_report(
     reach = [_reach(sentence, ctxs) for sentence, ctxs in contexts] \
         if front_km is not None and report.date is not None else None
     resolutions = resolve_mentions(
-        mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near, reach=reach
+        mentions, gaz, text=text, sentence_of=sentence_of, events=events, front_km=front_km, near=near, reach=reach,
+        sectors=sectors,
     ) if mentions else []
     claims: list[Claim] = []
     coarse = (COARSE_WHY,) if gaz.coarse else ()  # every claim says when villages could not be found

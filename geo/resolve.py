@@ -217,9 +217,9 @@ _POSSESSIVE = re.compile(r"['’]s(?!\w)")
 # What stands between a place and the place the text locates it near: English ", near (the town
 # of) Y", ", outside Y", ", close to the city of Y"; Russian "X под Y" (instrumental: "под Гуляйполем")
 _LOCATOR_GAP = re.compile(
-    r"\s*+,\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
+    r"\s*+,?+\s*+(?:just\s+)?(?:near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement)\s+of\s+)?"
-    r"|\s++под\s+",
+    r"|\s++(?:под|під)\s+",
     re.IGNORECASE,
 )
 _REGION_PAIR = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|or|&)\s+$")
@@ -504,6 +504,7 @@ def resolve_mentions(
     front_km: Callable[[float, float], float | None] | None = None,
     near: Sequence[Anchor] = (),
     reach: Sequence[Reach | None] | None = None,
+    sectors: Sequence[Sector] | None = None,
 ) -> list[Resolution]:
     """Resolve the mentions of one report together.
 
@@ -530,6 +531,9 @@ def resolve_mentions(
         For each mention, the reach of the weapon that struck it (:mod:`geo.reach`), or None: of its namesakes,
         only those within reach of the front line are ranked, when any is, and a choice between two within reach of
         one stretch of the line is held below 0.9.
+    sectors
+        The report's front directions (:func:`geo.sectors.find_sectors` of ``text``), when the caller found them
+        already; else found here.
     """
     if not mentions:
         return []
@@ -541,7 +545,8 @@ def resolve_mentions(
     named_oblasts = _named_oblasts(regions)
 
     # the front directions named in the report ("На Сіверському напрямку", "in the Kupiansk direction")
-    sectors = find_sectors(text, gaz, sentence_of) if text else []
+    if sectors is None:
+        sectors = find_sectors(text, gaz, sentence_of) if text else []
     if front_km is not None:
         # a front direction is named after a town near the front: a namesake far behind it is not
         # the town meant ("Orehovo direction" is Orikhiv, not an Orikhove in Crimea)

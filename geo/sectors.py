@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,15 +35,16 @@ from typing import TYPE_CHECKING
 from frontmap.errors import GazetteerError, RuleError
 from gazetteer.model import Place
 from gazetteer.morphology import word_nominatives
-from gazetteer.names import fold, query_variants
+from gazetteer.names import fold, has_cyrillic, query_variants
 from geo.rules import RULES_DIR, Rule, load_table
+from geo.model import Mention
 from geo.rules.lookup import lookup_rows
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
 __all__ = ["ADJECTIVE_ITEM_AFTER", "DIRECTION_TABLE", "LIST_ADJECTIVE", "LIST_AND", "LIST_JOINT", "Sector", "adjective_items_before", "before_direction_word", "check_direction_table",
-           "direction_town", "find_sectors", "sector_town", "sector_word_after"]
+           "direction_town", "find_sectors", "sector_names", "sector_town", "sector_word_after"]
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
 _WORD = r"[\w'’ʼ]+"
@@ -394,3 +395,21 @@ def find_sectors(
                 break
         out.append(Sector(phrase, town, start, end, at, listed))
     return out
+
+
+def sector_names(mentions: Sequence[Mention], sectors: Sequence[Sector]) -> list[Mention]:
+    """``mentions`` with the name of each Russian or Ukrainian direction that none of them begins at, in text order:
+    an adjective the gazetteer holds no place of ("добропольском участке", "Добропільському напрямку": no
+    Добропільське) names the direction's town all the same, and one in lower case (as Russian news writes it) too.
+
+    >>> from gazetteer.model import Place
+    >>> town = Place(709900, "Dobropillia", 48.47, 37.09, "P", "PPLA3", "UA")
+    >>> text = "Бои идут на добропольском участке у Белицкого."
+    >>> at = text.index("добропольском")
+    >>> [m.text for m in sector_names([], [Sector("добропольском участке", town, 0, len(text), at)])]
+    ['добропольском']
+    """
+    taken = {m.start for m in mentions}
+    added = [Mention(text=name, start=s.at, end=s.at + len(name), trigger="gazetteer")
+             for s in sectors if s.at >= 0 and s.at not in taken and has_cyrillic(name := s.text.split()[0])]
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else list(mentions)

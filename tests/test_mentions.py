@@ -446,6 +446,10 @@ def test_a_pronoun_opening_a_sentence_is_no_part_of_the_name_after_it(gaz, text:
         # a town of 20,000 or more after a preposition needs no other place
         ("Бої тривають у Харкові.", ["Харкові"]),
         ("Ворог атакував поблизу Авдіївки.", ["Авдіївки"]),
+        # ... or after a noun of a move on a town, its object in the genitive (a place-before row)
+        ("Российские войска завершают охват Сум с севера.", ["Сум"]),
+        ("Эксперты оценили вероятность захвата Сум как невысокую.", ["Сум"]),
+        ("Ворог готує оточення Сум з півночі.", ["Сум"]),
     ],
 )
 def test_a_capitalised_common_word_in_a_place_position_is_a_place_near_the_others(text, expected, gaz) -> None:

@@ -348,11 +348,14 @@ def test_a_name_written_in_two_case_forms_is_one_name_as_evidence(gaz) -> None:
         "Assault groups entered Vozdvyzhenka, near the town of Huliaipole.",
         "Assault groups entered Vozdvyzhenka, outside Huliaipole.",
         "Штурмовые группы зашли в Воздвиженку под Гуляйполем.",
+        "Assault groups entered the village of Vozdvyzhenka near Huliaipole.",
+        "Штурмові групи зайшли у Воздвиженку під Гуляйполем.",
     ],
 )
 def test_the_place_a_text_locates_a_village_near_chooses_its_namesake(gaz, text) -> None:
-    """"X, near the town of Y" (English news) and "X под Y" (Russian) put X near Y: the Vozdvyzhivka
-    by Huliaipole, not the Vozdvyzhenka of Donetsk oblast the name alone gives."""
+    """"X, near the town of Y" and "X near Y" (English news; no comma: "the village of X near Y in Z Oblast"),
+    "X под Y" (Russian) and "X під Y" (Ukrainian) put X near Y: the Vozdvyzhivka by Huliaipole, not the
+    Vozdvyzhenka of Donetsk oblast the name alone gives."""
     village = next(c for c in extract_text(text, gaz) if c.place.startswith(("Vozdvyzh", "Воздвиж")))
     assert village.admin1 == "Zaporizhzhya Oblast"
     assert any("the place the text locates it near" in w for w in village.why)
@@ -674,3 +677,34 @@ def test_a_possessive_region_holds_the_names_after_it(gaz, joint: str) -> None:
     assert best == "Kharkiv Oblast", c.why
     assert all(got[n].role == "event" and str(got[n].action) == "struck"
                for n in ("Popivka", "Seredyna-Buda", "Vovchansk", "Kupiansk", "Kurakhove", "Novoselivka"))
+
+
+def test_a_village_near_a_town_is_the_namesake_nearest_that_town(gaz) -> None:
+    """"the village of Myrne near Kupiansk in Kharkiv Oblast": of the oblast's three Myrnes, the one by Kupiansk."""
+    c = placed("Russian forces attacked the village of Myrne near Kupiansk in Kharkiv Oblast, the General Staff said.",
+               gaz)["Myrne"]
+    assert c.geonameid == 812475 and c.resolved, c.why
+    assert any("the place the text locates it near" in w for w in c.why)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces attacked Orekhovo in the Zaporizhzhia region, an official said.",
+    "Rogov said fighting went on west of Orekhovo, in the Zaporizhzhia region.",
+])
+def test_a_town_in_ov_written_in_ovo_is_the_ukrainian_town(gaz, front, text) -> None:
+    """English copy writes Orikhiv (Russian Орехов) "Orekhovo": the Ukrainian town in -iv, not a suburb of Moscow
+    (Orekhovo-Borisovo) nor a Crimean Orikhove; a Russian village in -ovo is not made a town in -ov (Kirovo is no
+    Kirov)."""
+    c = placed(text, gaz, front)["Orekhovo"]
+    assert c.name == "Orikhiv", c.why
+    k = placed("The ministry said its forces liberated Kirovo in the Donetsk People's Republic.", gaz, front)["Kirovo"]
+    assert k.name != "Kirov"
+
+
+def test_a_name_formed_from_a_town_is_not_that_town(gaz) -> None:
+    """Токмачка (a village, and a stream, of Zaporizhzhia oblast) is formed from Tokmak's name: no fuzzy match
+    makes it Tokmak; a spelling of the town still is it."""
+    c = placed("Противник нанес удар по селу Токмачка Запорожской области.", gaz)["Токмачка"]
+    assert c.name != "Tokmak"
+    assert all(x.place.name != "Tokmak" for x in gaz.candidates("Токмачка"))
+    assert any(x.place.name == "Tokmak" for x in gaz.candidates("Tokmack"))

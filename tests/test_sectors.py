@@ -171,14 +171,17 @@ def test_a_direction_named_after_one_of_several_unpopulated_namesakes_is_no_town
 def test_a_direction_town_far_behind_the_front_is_no_direction(gaz):
     """"Orehovo direction" (Russian "Ореховское направление") is the town Orikhiv while it lies near a
     front line; a front line far from it (as from the one in Crimea) says it is no direction's town,
-    and the name is resolved as any other, never to Orikhiv."""
+    and the name is resolved as any other, by its spellings (the -ovo of a town in -ov is one of Orikhiv's: its
+    neighbour Verbove may still make it Orikhiv), never as the direction's town."""
     text = "Russian troops breached the defence northwest of Verbove in the Orehovo direction."
 
     def town(front_km):
         return next(c for c in extract_text(text, gaz, date=DAY, front_km=front_km) if c.place == "Orehovo")
 
-    assert town(lambda lat, lon: 5.0).name == "Orikhiv"
-    assert town(lambda lat, lon: 300.0).name != "Orikhiv"
+    near, far = town(lambda lat, lon: 5.0), town(lambda lat, lon: 300.0)
+    assert near.name == "Orikhiv" and any("sector match" in w for w in near.why)
+    assert not any("sector match" in w for w in far.why)
+    assert far.confidence < near.confidence
 
 
 def _direction_rows_of_table():
@@ -279,3 +282,28 @@ def test_a_direction_guessed_from_its_name_is_no_evidence_for_a_village_of_that_
     assert direction_town("Novgorod", gaz) is None
     claims = extract_text("Novgorod direction. The Russian armed forces advanced towards the village of Novgorod.", gaz)
     assert not any("the town the direction" in w for c in claims for w in c.why)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("На добропольском участке фронта противник атаковал в районе Белицкого.", "Dobropillia"),
+    ("Бои идут на северском участке, у Никифоровки.", "Siversk"),
+    ("На Покровській ділянці фронту ворог атакував поблизу Родинського.", "Pokrovsk"),
+])
+def test_a_stretch_of_the_front_named_by_a_towns_adjective_is_a_sector(gaz, text, town) -> None:
+    """"на добропольском участке (фронта)", "на Покровській ділянці": a stretch of the front named as a direction is,
+    by its town's adjective, which Russian news writes in lower case."""
+    [s] = find_sectors(text, gaz)
+    assert s.town.name == town and s.end == len(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("На добропольском участке фронта противник атаковал в районе Белицкого.", "добропольском"),
+    ("На Добропільському напрямку ворог атакував поблизу Білицького.", "Добропільському"),
+])
+def test_a_direction_named_by_an_adjective_no_place_bears_is_placed_at_its_town(gaz, text, name) -> None:
+    """The gazetteer holds no Добропільське: the direction's adjective is a mention all the same, placed at its town
+    with role direction, and its villages are pulled towards it."""
+    claims = {c.place: c for c in extract_text(text, gaz, date=DAY)}
+    assert claims[name].name == "Dobropillia" and claims[name].role == "direction"
+    village = next(c for p, c in claims.items() if p != name)
+    assert any("Dobropillia, the direction it is listed under" in w for w in village.why)
