@@ -557,3 +557,20 @@ def test_our_troops_are_the_quoted_channels_side() -> None:
 ])
 def test_a_speaker_noun_in_a_reported_clause_is_its_topic(sentence: str, name: str, claimant: Claimant) -> None:
     assert _claimant(sentence, name) is claimant
+
+
+@pytest.mark.parametrize("sentence, name, claimant", [
+    # wire copy: the side's claim, then an appositive naming it as a claim the other side denies
+    ("Russia said on Monday its troops had seized Tabaivka in the Kharkiv region, a claim Kyiv has denied.",
+     "Tabaivka", Claimant.RU_MOD),
+    ("Russia said its forces had taken Zaporizke, a claim that Ukraine's military rejected.", "Zaporizke",
+     Claimant.RU_MOD),
+    ("Ukraine's General Staff said its forces had retaken Robotyne, a claim the Russian defence ministry denied.",
+     "Robotyne", Claimant.UA_GENERALSTAFF),
+    # a speaker after the place with no claim noun before it still speaks for it
+    ("Russian troops captured Tabaivka, Kyiv said.", "Tabaivka", Claimant.UA_OFFICIAL),
+])
+def test_a_speaker_commenting_on_a_claim_named_as_such_does_not_make_it(sentence: str, name: str,
+                                                                       claimant: Claimant) -> None:
+    c = claim_at(sentence, name)
+    assert c.claimant is claimant, (c.claimant, c.why)

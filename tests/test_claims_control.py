@@ -171,3 +171,20 @@ def test_each_conjunct_keeps_its_verb_seized_and_partly_held() -> None:
 def test_a_foothold_in_a_place_or_its_part_is_entered(sentence: str, name: str) -> None:
     c = claim_at(sentence, name)
     assert c.action is Action.ENTERED, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # auto-written English sites retelling an MoD claim: the side's control named with a word between, or called
+    # jurisdiction; a status of the places it names
+    ("The villages of Tykhe, Zelene and Petrivka are now under Russian military jurisdiction, the ministry said.",
+     "Zelene", Action.CAPTURED),
+    ("The villages of Tykhe and Zelene are now under Russian military control, the ministry said.", "Tykhe",
+     Action.CAPTURED),
+    ("DeepState said Tykhe was under Russian control.", "Tykhe", Action.CAPTURED),
+    # the other side's control is no claim of a capture
+    ("Ukrainian officials said Tykhe was still under Ukrainian military control.", "Tykhe", Action.OTHER),
+])
+def test_a_place_under_the_russian_sides_control_or_jurisdiction_is_captured(sentence: str, name: str,
+                                                                             action: Action) -> None:
+    c = claim_at(sentence, name)
+    assert c.action is action, (c.action, c.why)

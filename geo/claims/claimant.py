@@ -528,10 +528,31 @@ _AND_OTHER = re.compile(r"\s*+(?:\([^()]{0,40}\)\s*+)?,?\s*+(?:as\s+well\s+as|an
                         _I)
 
 
+def _commenters(sentence: str, attrs: list[_Attr], end: int) -> set[_Attr]:
+    """The speakers after ``end`` that comment on a claim told before them in an appositive that names it with a
+    ``claim`` noun of ``geo/rules/modality.jsonl`` ("Russia said its troops had seized X, a claim Kyiv has
+    denied", "…, a claim that Ukraine's military rejected"): they weigh the claim, they do not make it."""
+    if not sentence or not any(a.start >= end for a in attrs):
+        return set()
+    nouns = [n for n in read_all_kinds(sentence).get(("modality", "claim"), ()) if n.start >= end]
+    return {a for a in attrs for n in nouns if a.start >= n.end
+            and _APPOSITIVE_CLAIM.search(sentence, end, n.start) and _CLAIM_TO_SPEAKER.fullmatch(sentence, n.end, a.start)}
+
+
+# the opening of an appositive that names the claim before it ("…, a claim Kyiv denied"): a comma and an article
+_APPOSITIVE_CLAIM = _c(r",\s*+(?:a|the|this|that)?\s*+\Z")
+_CLAIM_TO_SPEAKER = _c(r"\s++(?:that\s++|which\s++)?(?:the\s++)?")  # between the claim noun and its commenter
+
+
 def _pick_attribution(attrs: list[_Attr], start: int, end: int, lo: int, hi: int, sentence: str = "") -> _Attr | None:
     """The attribution of the mention's clause nearest to it, else the sentence's nearest (an outlet only
     when no side's speaker stands beside it: :func:`_claiming`). Of speakers coordinated by "and other"
-    ("the Russian MoD and other Russian sources claimed …", read in ``sentence``) the named one claims."""
+    ("the Russian MoD and other Russian sources claimed …", read in ``sentence``) the named one claims. A
+    speaker after the mention that only comments on the claim (:func:`_commenters`: "…, a claim Kyiv denied")
+    is left out when another speaker remains."""
+    commenters = _commenters(sentence, attrs, end)
+    if commenters and len(commenters) < len(attrs):
+        attrs = [a for a in attrs if a not in commenters]
     pool = [a for a in attrs if lo <= a.start and a.end <= hi and not (a.start < end and a.end > start)]
     if not pool:
         pool = [a for a in attrs if not (a.start < end and a.end > start)]
