@@ -195,6 +195,8 @@ NOT_SEARCHED = {
     "geo.claims._AND_OTHER": "fullmatch on the gap between two speakers (claimant._pick_attribution)",
     "geo.discourse._DATELINE_DAY": "match at a sentence's start (discourse._dateline_day)",
     "geo.dates._BEFORE_DAY": "match at the end of a joint of a list (dates._list_items)",
+    "geo.dates._RELATIVE_CLAUSE": "match at the end of the place a relative clause follows (dates.mention_date)",
+    "geo.claims._RELATIVE_AFTER": "match on the text right after a mention (action, analyse)",
     "geo.dates._PREPOSITION": "searched in the 5 characters before a day (dates._list_items)",
     "geo.discourse._VERBLESS_DASH": "match at a sentence's start (discourse: a verbless dash goes on with the sentence before)",
     "geo.claims._OWN_CHANNEL_GAP": "fullmatch on the gap between a speaker and a channel row (claimant._attributions)",
