@@ -289,3 +289,34 @@ def test_a_tried_approach_in_ukrainian_is_an_attack(sentence: str, name: str) ->
 def test_an_approach_told_as_done_stays_an_advance() -> None:
     c = _claim("До Тихого ворог зміг підійти лише на два кілометри.", "Тихого")
     assert c.action is Action.ADVANCING, (c.action, c.why)
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # Russian officials and milbloggers: a capture foretold from the pace or in the future tense is still fought for
+    ("При таких темпах Тихое будет освобождено через неделю, считает военкор.", "Тихое", Action.FIGHTING),
+    ("Эксперт уверен, что при текущих темпах Зеленое освободят до конца месяца.", "Зеленое", Action.FIGHTING),
+    ("Военкор считает, что Тихое будет полностью освобождено до конца осени.", "Тихое", Action.FIGHTING),
+    ("По мнению блогера, при таких темпах Зеленое будет взято к весне.", "Зеленое", Action.FIGHTING),
+    # the same capture done stays a capture; a future that is not the capture's changes nothing
+    ("Российские войска освободили Тихое, сообщили в Минобороны.", "Тихое", Action.CAPTURED),
+    ("Минобороны сообщило об освобождении Тихого, зачистка будет продолжена.", "Тихого", Action.CAPTURED),
+])
+def test_a_russian_forecast_of_a_capture_is_fighting(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why
+
+
+@pytest.mark.parametrize("sentence, name, action", [
+    # a capture of the outskirts enters the place, as "seized the outskirts of X"
+    ("Штурмовики выбили противника с северной окраины Тихого, сообщил Марочко.", "Тихого", Action.ENTERED),
+    ("Наши бойцы заняли восточную окраину Зеленого.", "Зеленого", Action.ENTERED),
+    ("Наши бойцы заняли Зеленое.", "Зеленое", Action.CAPTURED),
+    # an official's "controls the situation" at a place names a place still fought over
+    ("Наши подразделения контролируют ситуацию в районе Тихого, заявил глава региона.", "Тихого", Action.FIGHTING),
+    # a headline's short form of "reported establishing control over X" is the capture; a loss of control is not
+    ("Минобороны сообщило о контроле над Зеленым в Запорожской области.", "Зеленым", Action.CAPTURED),
+    ("ВСУ признали утрату контроля над Зеленым.", "Зеленым", Action.OTHER),
+])
+def test_russian_officials_wording_of_partial_control(sentence: str, name: str, action: Action) -> None:
+    c = _claim(sentence, name)
+    assert c.action is action, c.why

@@ -469,6 +469,14 @@ def test_a_denial_after_the_claim(sentence: str, name: str) -> None:
     assert c.action is Action.CAPTURED and c.modality == "denied" and c.claimant is Claimant.RU_OFFICIAL, c.why
 
 
+def test_a_russian_denial_after_the_mod_claim() -> None:
+    # the same formula in Russian ("не соответствует действительности"): the MoD's claim is kept as its own, denied
+    c = _claim("Заявления Минобороны об освобождении Тихого не соответствуют действительности, пишет военкор.", "Тихого")
+    assert c.action is Action.CAPTURED and c.modality == "denied" and c.claimant is Claimant.RU_MOD, c.why
+    c = _claim("Заявления Минобороны об освобождении Тихого подтвердили военкоры.", "Тихого")
+    assert c.modality != "denied", c.why
+
+
 def test_ukrainian_established_control():
     c = _claim("Росіяни заявили, що встановили повний контроль над Гуляйполем.", "Гуляйполем")
     assert c.action is Action.CAPTURED, c.why
