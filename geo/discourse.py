@@ -1235,7 +1235,7 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     ворог обстріляв 14 населених пунктів.": :func:`_opening_day`): the day of the whole report, across its paragraphs;
     not one that only counts the report's own day (the General Staff's "Генштаб: 230 боїв за добу"): the lead after it
     names the day its summary counts ("Упродовж доби 26 лютого …", retold on the 27th).
-    A page's stamp that runs into the lead ("date 2026-02-25 …": :data:`_ISO_STAMP`) dates the page: a day the lead's
+    A page's stamp that runs into the lead ("date 2026-02-25 …": :data:`_PAGE_STAMP`) dates the page: a day the lead's
     own sentences name after it is the news day. A lead that names no day, or only the report's own (a strike of the
     night the post leads with), may be followed by a strike list's frame, the daily summary's past day its next
     paragraph names (:func:`_list_frame`): the day of the list that follows.
@@ -1249,6 +1249,7 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     if report_date is None:
         return -1, None
     seen = 0
+    head = True  # only headlines so far: no list item nor long paragraph
     k = 0
     while k < len(states):
         end = k + 1
@@ -1256,7 +1257,12 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
             end += 1
         # a line of a list ("- Russian forces advanced near Toretsk.", an ISW page's key takeaways) is an item of
         # its own, no lead: its day is not the news day of the items after it
-        if _LIST_ITEM.match(_line_of(text, states[k].span[0])) or _is_photo_caption(text, states, k, end):
+        # (a page's stamp with its year and time opening a line of the page's head, before any list or lead, is
+        # no list item: "27.02.2026 10:15 Упродовж доби 26 лютого …")
+        line = _line_of(text, states[k].span[0])
+        if (_LIST_ITEM.match(line) and not (head and _PAGE_STAMP.match(line))) \
+                or _is_photo_caption(text, states, k, end):
+            head = False
             k = end
             continue
         if sum(len(text[s:e].split()) for s, e in (x.span for x in states[k:end])) < _LEAD_WORDS:
@@ -1270,11 +1276,13 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
                     and (d != report_date or written_date(text[s:e], report_date) is not None):
                 return k, d
         else:
-            days = [(j, *_day(text, states, j, report_date, memo)) for j in range(k, end)]
+            head = False
+            days = [(j, *_lead_day(text, states, j, report_date, memo)) for j in range(k, end)]
             days = [(j, d, scope) for j, d, scope in days if d is not None]
-            # a page's stamp opening the lead ("date 2026-02-25 …", "Дата: 2025-12-07 …") dates the page: a day the
-            # lead's own sentences name after it is the news day ("… Протягом 24 лютого жертвами атак стали …")
-            days = [x for x in days if not _ISO_STAMP.match(text, states[x[0]].span[0])] or days
+            # a page's stamp opening the lead ("date 2026-02-25 …", "27.02.2026 10:15 …") dates the page: a day the
+            # lead names after it is the news day ("… Протягом 24 лютого жертвами атак стали …"); the stamp's day
+            # (the report's own) stands only where the lead names none
+            days = [x for x in days if x[2] != "stamp"] or days
             # a daily summary's frame ("Загалом минулої доби…") dates the lead over the stamp before it
             # ("Оперативна інформація станом на 08.00 07.12.2025"): the summary's events are of its past day
             j, d, scope = next((x for x in days if x[2] == "paragraph"), days[0] if days else (-1, None, ""))
@@ -1312,8 +1320,37 @@ def _list_frame(text: str, states: Sequence[SentenceState], k: int, report_date:
     return -1, None
 
 
-# a page's stamp in ISO form at the start of a sentence, after an optional label: metadata, not prose
-_ISO_STAMP = re.compile(r"(?:(?:date|дата)\s*+:?\s*+)?\d{4}-\d{2}-\d{2}(?!\d)", re.IGNORECASE)
+# a page's publication stamp at the start of a sentence: metadata, not prose. An ISO or numeric date ("2026-02-25",
+# "27.02.2026"), a date with a time of day ("27 лютого 2026, 09:40", "08 января 2026 в 11:36", "10:15 27.02.2026"), or
+# a labelled date ("date 2026-02-25", "Published: 27 February 2026"); always with its year: a lead's own day has none
+# ("26 лютого ворог …"), and one with a year but no time nor label opens prose ("18 липня 2024 року стало відомо …")
+_STAMP_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+_STAMP_NUMERIC = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?!\d)"
+_STAMP_DATE = (_STAMP_NUMERIC + r"|(?:\d{1,2}\s{1,3}[^\W\d_]{3,12}\.?|[^\W\d_]{3,9}\.?\s{1,3}\d{1,2},?)\s{1,3}\d{4}(?!\d)"
+               r"(?:\s{0,2}(?:р\.|року|г\.|года)(?!\w))?")
+_STAMP_SEP = r"[\s,|]{1,4}(?:(?:в|о|at|GMT)\s{1,3})?"
+_PAGE_STAMP = re.compile(
+    r"\s{0,4}(?:(?:date|дата|published|posted|updated|опубліковано|опубликовано)\s{0,3}[:\-–]?\s{0,3}(?:" + _STAMP_DATE + r")"
+    r"|" + _STAMP_TIME + _STAMP_SEP + r"(?:" + _STAMP_DATE + r")"
+    r"|(?:" + _STAMP_DATE + r")" + _STAMP_SEP + _STAMP_TIME + r"|" + _STAMP_NUMERIC + r")"
+    r"(?:" + _STAMP_SEP + _STAMP_TIME + r")?", re.IGNORECASE)
+
+
+def _lead_day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.date,
+              memo: dict) -> tuple[_dt.date | None, str]:
+    """The day sentence ``j`` names and its scope (:func:`_day`), read past a page's stamp that opens it
+    (:data:`_PAGE_STAMP`: "27.02.2026 10:15 Упродовж доби 26 лютого …" names the 26th); the stamp's own day, of scope
+    ``stamp``, when the sentence names no other (the report's date, no event day of the lead)."""
+    s, e = states[j].span
+    m = _PAGE_STAMP.match(text, s, e)
+    if m is None:
+        return _day(text, states, j, report_date, memo)
+    speaker = states[j].speaker
+    day, scope = date_and_scope(text[m.end():e], report_date, summary=speaker.summary if speaker else None)
+    if day is not None:
+        return day, scope
+    day = _day(text, states, j, report_date, memo)[0]
+    return day, "stamp"
 _CALENDAR_WORDS = frozenset(r.key for r in lookup_rows("calendar"))
 _HEADLINE_WORDS = 3  # words (no month, weekday or number) a headline holds besides its date: a page stamp has fewer
 # a page's stamp or byline, no headline: a time of day ("January 7, 2025 9:03 AM", "Sunday, 14 July 2024, 00:50") or a

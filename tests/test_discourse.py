@@ -622,6 +622,48 @@ def test_a_page_stamp_opening_the_lead_yields_to_the_day_the_lead_names(stamp: s
     assert lead_date(plain, read_report(plain), dt.date(2026, 2, 25))[1] == dt.date(2026, 2, 25)
 
 
+@pytest.mark.parametrize("stamp", ["27.02.2026 10:15 ", "10:15 27.02.2026\n", "27 лютого 2026, 09:40\n",
+                                   "27 лютого 2026 р. 09:40 ", "Опубліковано: 27 лютого 2026\n"])
+def test_a_publication_stamp_yields_to_the_summary_day_the_lead_names(stamp: str) -> None:
+    # the General Staff's summary of the 26th, retold on the 27th under the page's stamp: the lead's day carries to
+    # the direction paragraphs, the stamp is the report's date and no event day
+    text = (stamp + "Упродовж доби 26 лютого на фронті зафіксовано 212 бойових зіткнень, повідомляє Генштаб "
+            "у своєму зведенні.\n\nНа Покровському напрямку ворог атакував біля Родинського та Мирнограда.")
+    st = read_report(text)
+    assert lead_date(text, st, dt.date(2026, 2, 27))[1] == dt.date(2026, 2, 26)
+    name = "Родинського"
+    claims = [Claim(name, action=Action.ATTACKED, start=text.index(name), end=text.index(name) + len(name),
+                    why=("claimant: author (unattributed)",))]
+    assert [c.claim_date for c in apply_report_state(claims, st, text, dt.date(2026, 2, 27))] == [dt.date(2026, 2, 26)]
+
+
+@pytest.mark.parametrize("lead, day", [
+    # a lead's own day, written without its year, is no stamp
+    ("26 лютого ворог чотирнадцять разів атакував позиції Сил оборони біля Костянтинівки, повідомив Генштаб.",
+     dt.date(2026, 2, 26)),
+    ("On Thursday, 26 February, Russian forces attacked near Kupiansk eleven times, the General Staff said.",
+     dt.date(2026, 2, 26)),
+    # a stamp in another form before it
+    ("Published: 27 February 2026 On Thursday, 26 February, Russian forces attacked near Kupiansk eleven times, "
+     "the General Staff said.", dt.date(2026, 2, 26)),
+    ("27 февраля 2026 в 11:36 За сутки 26 февраля российские войска атаковали позиции у Константиновки, "
+     "сообщили в Генштабе ВСУ.", dt.date(2026, 2, 26)),
+    # a stamp alone dates the lead by the report's own day
+    ("27.02.2026 10:15 Russian forces attacked Ukrainian positions near Kupiansk eleven times, the General Staff "
+     "said.", dt.date(2026, 2, 27)),
+])
+def test_a_lead_day_counts_past_a_publication_stamp(lead: str, day) -> None:
+    text = lead + "\n\nFighting went on around the town."
+    assert lead_date(text, read_report(text), dt.date(2026, 2, 27)) == (0, day)
+
+
+def test_a_year_with_no_time_nor_label_opens_prose_not_a_stamp() -> None:
+    # "18 лютого 2026 року стало відомо …" is the lead's own words: its day counts
+    text = ("25 лютого 2026 року стало відомо, що Сили оборони відійшли з позицій біля села Рибне в Запорізькій "
+            "області.\n\nПро це повідомив речник угруповання.")
+    assert lead_date(text, read_report(text), dt.date(2026, 2, 27)) == (0, dt.date(2026, 2, 25))
+
+
 def test_a_photo_caption_is_no_lead() -> None:
     # a news page's picture above its lead: the caption dates the photo, the lead the news
     lead = "A Ukrainian army spokesman said on Jan. 6 that Russian units were trying to bypass Pokrovsk from the south.\n"
