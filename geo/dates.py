@@ -69,7 +69,7 @@ from geo.text import FOLDS_TO_ASCII
 
 __all__ = ["BODY_REFERENCE", "refers_back", "DAY_TABLE", "RELATIVE_OPENING", "SCOPES", "SUMMARY_OFFSETS",
            "find_report_date", "parse_date", "claim_date", "date_and_scope", "written_date", "day_phrases", "item_date",
-           "mention_date"]
+           "mention_date", "PAGE_STAMP"]
 
 # month and weekday names: the rows of geo/rules/calendar.jsonl (each form a row, with its number)
 _MONTHS: dict[str, int] = {r.key: int(r.get("month")) for r in lookup_rows("calendar") if r.cls == "month"}
@@ -399,6 +399,20 @@ _DATE_LINE = re.compile(
     r"^[ \t]*(?:date[ds]?|dated|published|posted|updated|written|опубликовано|дата|опубліковано)\b[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
+# a page's publication stamp at the start of a sentence: metadata, not prose. An ISO or numeric date ("2026-02-25",
+# "27.02.2026"), a date with a time of day ("27 лютого 2026, 09:40", "08 января 2026 в 11:36", "10:15 27.02.2026"), or
+# a labelled date ("date 2026-02-25", "Published: 27 February 2026"); always with its year: a lead's own day has none
+# ("26 лютого ворог …"), and one with a year but no time nor label opens prose ("18 липня 2024 року стало відомо …")
+_STAMP_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+_STAMP_NUMERIC = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?!\d)"
+_STAMP_DATE = (_STAMP_NUMERIC + r"|(?:\d{1,2}\s{1,3}[^\W\d_]{3,12}\.?|[^\W\d_]{3,9}\.?\s{1,3}\d{1,2},?)\s{1,3}\d{4}(?!\d)"
+               r"(?:\s{0,2}(?:р\.|року|г\.|года)(?!\w))?")
+_STAMP_SEP = r"[\s,|]{1,4}(?:(?:в|о|at|GMT)\s{1,3})?"
+PAGE_STAMP = re.compile(
+    r"\s{0,4}(?:(?:date|дата|published|posted|updated|опубліковано|опубликовано)\s{0,3}[:\-–]?\s{0,3}(?:" + _STAMP_DATE + r")"
+    r"|" + _STAMP_TIME + _STAMP_SEP + r"(?:" + _STAMP_DATE + r")"
+    r"|(?:" + _STAMP_DATE + r")" + _STAMP_SEP + _STAMP_TIME + r"|" + _STAMP_NUMERIC + r")"
+    r"(?:" + _STAMP_SEP + _STAMP_TIME + r")?", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _HEAD = 1500
 _SHORT_LINE = 100
@@ -409,7 +423,8 @@ def find_report_date(
 ) -> _dt.date | None:
     """The report's own date, read from its text.
 
-    Candidates are the dates on lines that announce a date ("date …", "Published by … ⋅ 25/11/2025",
+    Candidates are the dates of a page's stamp opening the text (:data:`PAGE_STAMP`, even on a long line), the dates
+    on lines that announce a date ("date …", "Published by … ⋅ 25/11/2025",
     "Posted by b on November 24, 2025 …") in the first or last 1,500 characters, and the dates on
     short lines (≤ 100 characters: datelines, bylines, headlines) in the first 1,500 characters. The
     latest candidate wins: a page that shows a blog date and then the article's own dateline is
@@ -431,6 +446,9 @@ def find_report_date(
     --------
     >>> find_report_date(" date 2025-11-20 The EU did not take part.")
     datetime.date(2025, 11, 20)
+    >>> find_report_date("27.02.2026 10:15 Упродовж доби 26 лютого на фронті зафіксовано 212 бойових зіткнень, "
+    ...                  "повідомляє Генштаб у своєму ранковому зведенні за минулу добу.")
+    datetime.date(2026, 2, 27)
     >>> find_report_date("Tuesday, December 2, 2025\\n\\nHeadline\\nWednesday, December 3, 2025\\nSource: ANA-MPA")
     datetime.date(2025, 12, 3)
     >>> find_report_date("Fighting went on since 24 February 2022 in the whole region, officials said on Monday, "
@@ -448,6 +466,10 @@ def find_report_date(
                 if d is not None:
                     found.append(d)
                 break
+    # a page's stamp opening the text dates it, even on the lead's long line ("27.02.2026 10:15 Упродовж доби …")
+    stamp = PAGE_STAMP.match(text, len(text) - len(text.lstrip()))
+    if stamp is not None:
+        found.extend(d for _, d in _scan_written(text, reference, stamp.start(), stamp.end()) if d is not None)
     for line in _LINE.finditer(text, 0, min(n, _HEAD)):
         if line.end() - line.start() > _SHORT_LINE + 40 or len(line.group().strip()) > _SHORT_LINE:
             continue

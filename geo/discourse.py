@@ -74,7 +74,7 @@ from geo.claims import (Attribution, claiming, cue_at, find_attributions, is_cap
 from geo.claims.claimant import CLAUSE_MARK, addressed, named_again
 from geo.claims.carry import Carried, ContextReader
 from geo.claims.role import APPOSITIVE_WHY as _APPOSITIVE_WHY
-from geo.dates import BODY_REFERENCE, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
+from geo.dates import BODY_REFERENCE, PAGE_STAMP, SUMMARY_OFFSETS, claim_date, date_and_scope, written_date
 from geo.model import Action, Claimant, claim_key
 from geo.rules import Rule
 from geo.rules.lookup import class_pattern, lookup_rows, rows_pattern
@@ -1235,7 +1235,7 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     ворог обстріляв 14 населених пунктів.": :func:`_opening_day`): the day of the whole report, across its paragraphs;
     not one that only counts the report's own day (the General Staff's "Генштаб: 230 боїв за добу"): the lead after it
     names the day its summary counts ("Упродовж доби 26 лютого …", retold on the 27th).
-    A page's stamp that runs into the lead ("date 2026-02-25 …": :data:`_PAGE_STAMP`) dates the page: a day the lead's
+    A page's stamp that runs into the lead ("date 2026-02-25 …": :data:`PAGE_STAMP`) dates the page: a day the lead's
     own sentences name after it is the news day. A lead that names no day, or only the report's own (a strike of the
     night the post leads with), may be followed by a strike list's frame, the daily summary's past day its next
     paragraph names (:func:`_list_frame`): the day of the list that follows.
@@ -1260,7 +1260,7 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
         # (a page's stamp with its year and time opening a line of the page's head, before any list or lead, is
         # no list item: "27.02.2026 10:15 Упродовж доби 26 лютого …")
         line = _line_of(text, states[k].span[0])
-        if (_LIST_ITEM.match(line) and not (head and _PAGE_STAMP.match(line))) \
+        if (_LIST_ITEM.match(line) and not (head and PAGE_STAMP.match(line))) \
                 or _is_photo_caption(text, states, k, end):
             head = False
             k = end
@@ -1320,29 +1320,13 @@ def _list_frame(text: str, states: Sequence[SentenceState], k: int, report_date:
     return -1, None
 
 
-# a page's publication stamp at the start of a sentence: metadata, not prose. An ISO or numeric date ("2026-02-25",
-# "27.02.2026"), a date with a time of day ("27 лютого 2026, 09:40", "08 января 2026 в 11:36", "10:15 27.02.2026"), or
-# a labelled date ("date 2026-02-25", "Published: 27 February 2026"); always with its year: a lead's own day has none
-# ("26 лютого ворог …"), and one with a year but no time nor label opens prose ("18 липня 2024 року стало відомо …")
-_STAMP_TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
-_STAMP_NUMERIC = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?!\d)"
-_STAMP_DATE = (_STAMP_NUMERIC + r"|(?:\d{1,2}\s{1,3}[^\W\d_]{3,12}\.?|[^\W\d_]{3,9}\.?\s{1,3}\d{1,2},?)\s{1,3}\d{4}(?!\d)"
-               r"(?:\s{0,2}(?:р\.|року|г\.|года)(?!\w))?")
-_STAMP_SEP = r"[\s,|]{1,4}(?:(?:в|о|at|GMT)\s{1,3})?"
-_PAGE_STAMP = re.compile(
-    r"\s{0,4}(?:(?:date|дата|published|posted|updated|опубліковано|опубликовано)\s{0,3}[:\-–]?\s{0,3}(?:" + _STAMP_DATE + r")"
-    r"|" + _STAMP_TIME + _STAMP_SEP + r"(?:" + _STAMP_DATE + r")"
-    r"|(?:" + _STAMP_DATE + r")" + _STAMP_SEP + _STAMP_TIME + r"|" + _STAMP_NUMERIC + r")"
-    r"(?:" + _STAMP_SEP + _STAMP_TIME + r")?", re.IGNORECASE)
-
-
 def _lead_day(text: str, states: Sequence[SentenceState], j: int, report_date: _dt.date,
               memo: dict) -> tuple[_dt.date | None, str]:
     """The day sentence ``j`` names and its scope (:func:`_day`), read past a page's stamp that opens it
-    (:data:`_PAGE_STAMP`: "27.02.2026 10:15 Упродовж доби 26 лютого …" names the 26th); the stamp's own day, of scope
+    (:data:`PAGE_STAMP`: "27.02.2026 10:15 Упродовж доби 26 лютого …" names the 26th); the stamp's own day, of scope
     ``stamp``, when the sentence names no other (the report's date, no event day of the lead)."""
     s, e = states[j].span
-    m = _PAGE_STAMP.match(text, s, e)
+    m = PAGE_STAMP.match(text, s, e)
     if m is None:
         return _day(text, states, j, report_date, memo)
     speaker = states[j].speaker

@@ -419,3 +419,17 @@ def test_a_place_whose_event_its_relative_clause_tells_takes_the_clause_day(sent
     assert mention_date(sentence, at, dt.date(2025, 7, 22), relative=at + len(name)) == day
     # read as the main clause's place, the clause's day is its background
     assert mention_date(sentence, at, dt.date(2025, 7, 22)) in (None, dt.date(2025, 7, 22))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page's stamp that runs into the lead's long first line dates the page
+    ("27.02.2026 10:15 Упродовж доби 26 лютого на фронті зафіксовано 212 бойових зіткнень, повідомляє Генштаб "
+     "у своєму ранковому зведенні за минулу добу.", dt.date(2026, 2, 27)),
+    ("\n08 февраля 2026 в 11:36 За сутки 7 февраля российские войска атаковали позиции у Константиновки и "
+     "Покровска, сообщили в Генштабе ВСУ в утреннем обзоре.", dt.date(2026, 2, 8)),
+    # a long first line that opens with its own day, no stamp (no time nor label), dates nothing
+    ("25 лютого 2026 року стало відомо, що Сили оборони відійшли з позицій біля села Рибне в Запорізькій "
+     "області, повідомив речник угруповання в ефірі телемарафону.", None),
+])
+def test_find_report_date_reads_a_stamp_on_the_lead_line(text: str, expected) -> None:
+    assert find_report_date(text) == expected
