@@ -426,7 +426,10 @@ def _postposed(text: str, sectors: list[Sector], group_ends: Sequence[int]) -> l
         if len(ends) < 2:
             continue  # one direction (an elided one holds from where it stands: a stretch of its own)
         first = min(sectors[k].at for k in ks)
-        if _OPENS.fullmatch(text, start, first) or any(_FRAMES_AFTER.match(text, e) for e in ends):
+        # a dateline or a heading before a dash or colon is no part of the sentence ("KHARKIV OBLAST, Jul 16 — In
+        # the Kharkiv direction, …")
+        head = max(start, *(text.rfind(c, start, first) + 1 for c in "—–:"))
+        if _OPENS.fullmatch(text, head, first) or any(_FRAMES_AFTER.match(text, e) for e in ends):
             continue
         for k in ks:
             i = ends.index(group_ends[k])

@@ -344,13 +344,16 @@ def test_places_after_the_last_direction_written_after_its_places_keep_it(gaz):
     # a General Staff summary: each direction opens what it holds for
     "На Покровському напрямку ворог атакував біля Мирнограда, на Новопавлівському напрямку біля Філії.",
     "• In the Pokrovsk direction, the enemy attacked near Myrnohrad; in the Novopavlivka direction near Filiia.",
+    # a dateline before a dash is no part of the sentence
+    "DONETSK OBLAST, Sep 1 — In the Pokrovsk direction, the enemy attacked near Myrnohrad, and in the Novopavlivka "
+    "direction near Filiia.",
     # a direction phrase that a dash follows introduces its places, wherever it stands
     "Найзапекліші бої йшли на Покровському напрямку — біля Мирнограда, та на Новопавлівському напрямку — біля Філії.",
 ])
 def test_a_direction_that_opens_its_sentence_frames_it_whole(gaz, text):
     sectors = find_sectors(text, gaz, lambda offset: sentence_at(text, offset))
     assert [s.town.name for s in sectors] == ["Pokrovsk", "Novopavlivka"]
-    assert all(s.start == 0 and s.end == len(text) for s in sectors)
+    assert all(s.start == 0 and s.end == len(text) for s in sectors), sectors
 
 
 def test_a_list_of_directions_written_after_its_places_shares_one_stretch(gaz):
