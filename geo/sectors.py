@@ -360,7 +360,7 @@ def find_sectors(
     whole sentence (tests/test_sectors.py). A later direction of the same paragraph written without its direction
     word ("…, на Гуляйпільському – біля Успенівки") holds from where it is written, and closes the one before it.
     """
-    found: list[tuple[int, int, str, Place, bool]] = []
+    found: list[tuple[int, int, str, Place, bool, int]] = []  # (stretch start, at, phrase, town, listed, its group's end)
     if sector_word_after().search(text) is None:
         return []  # every direction ends in a direction word (its `after`): a text with none names none
     for m in _pattern().finditer(text):
@@ -374,18 +374,19 @@ def find_sectors(
             # Гуляйпільському та Олександрівському напрямках": Orikhiv, Huliaipole, Oleksandrivka)
             item_town = sector_town(name, gaz)
             if item_town is not None:
-                found.append((start, at, f"{name} {word}", item_town, _direction_row(name) is not None))
-        found.append((start, m.start(), m.group(0), town, _direction_row(m.group("name")) is not None))
+                found.append((start, at, f"{name} {word}", item_town, _direction_row(name) is not None, m.end()))
+        found.append((start, m.start(), m.group(0), town, _direction_row(m.group("name")) is not None, m.end()))
     if found:
         for m in _ELIDED.finditer(text, found[0][1]):
             # only after a direction named in full in its paragraph: the genre of a summary by directions
             para = text.rfind("\n", 0, m.start()) + 1
             town = sector_town(m.group("name"), gaz) if any(para <= at < m.start() for _, at, *_ in found) else None
             if town is not None and all(at != m.start("name") for _, at, *_ in found):
-                found.append((m.start(), m.start("name"), m.group("name"), town, _direction_row(m.group("name")) is not None))
+                found.append((m.start(), m.start("name"), m.group("name"), town, _direction_row(m.group("name")) is not None,
+                              m.end("name")))
         found.sort(key=lambda f: (f[0], f[1]))
     out: list[Sector] = []
-    for k, (start, at, phrase, town, listed) in enumerate(found):
+    for k, (start, at, phrase, town, listed, _) in enumerate(found):
         para_end = text.find("\n", at)
         end = len(text) if para_end < 0 else para_end
         # the next sector named (in another sentence) closes this one
@@ -394,6 +395,47 @@ def find_sectors(
                 end = min(end, start2)
                 break
         out.append(Sector(phrase, town, start, end, at, listed))
+    return _postposed(text, out, [f[5] for f in found])
+
+
+# what may stand before a direction phrase that opens its sentence: a bullet, a number, a preposition and an article
+# ("На Покровському напрямку", "• In the Pokrovsk direction", "2. On the Lyman direction"); bounded
+_OPENS = re.compile(r"[\W\d_]{0,8}(?:(?:на|в|у|во|по|on|in|at|along|the)\s{1,3}){0,2}", re.IGNORECASE)
+# a direction phrase that a dash or a colon follows introduces what comes after it ("in the Pokrovsk direction — near")
+_FRAMES_AFTER = re.compile(r"[ \t]{0,2}[,]?[ \t]{0,2}[–—:-]")
+
+
+def _postposed(text: str, sectors: list[Sector], group_ends: Sequence[int]) -> list[Sector]:
+    """``sectors`` with the stretches of a sentence that writes its directions after their places.
+
+    A direction phrase that opens its sentence (after at most a bullet and a preposition) frames what follows it, and
+    so does one a dash or colon follows ("На Покровському напрямку ворог атакував біля A; на Новопавлівському – біля
+    C"): such a sentence keeps its stretches. In a sentence whose first direction phrase does not open it and whose
+    directions are each written in full ("Окупанти просунулися біля A на Покровському напрямку та біля B, C на
+    Новопавлівському напрямку", "advanced near A in the Pokrovsk direction and near B in the Novopavlivka direction")
+    each direction holds for the text from the previous direction phrase of the sentence (or its start) to its own
+    end; the places after the last one keep the last. The items of a list of directions that one direction word ends
+    are one group and share their stretch.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for k, s in enumerate(sectors):
+        by_sentence.setdefault(s.start, []).append(k)
+    out = list(sectors)
+    for start, ks in by_sentence.items():
+        ends = sorted({group_ends[k] for k in ks})
+        if len(ends) < 2:
+            continue  # one direction (an elided one holds from where it stands: a stretch of its own)
+        first = min(sectors[k].at for k in ks)
+        # a dateline or a heading before a dash or colon is no part of the sentence ("KHARKIV OBLAST, Jul 16 — In
+        # the Kharkiv direction, …")
+        head = max(start, *(text.rfind(c, start, first) + 1 for c in "—–:"))
+        if _OPENS.fullmatch(text, head, first) or any(_FRAMES_AFTER.match(text, e) for e in ends):
+            continue
+        for k in ks:
+            i = ends.index(group_ends[k])
+            new_start = start if i == 0 else ends[i - 1]
+            new_end = ends[i] if i + 1 < len(ends) else sectors[k].end
+            out[k] = Sector(sectors[k].text, sectors[k].town, new_start, new_end, sectors[k].at, sectors[k].listed)
     return out
 
 

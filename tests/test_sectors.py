@@ -307,3 +307,59 @@ def test_a_direction_named_by_an_adjective_no_place_bears_is_placed_at_its_town(
     assert claims[name].name == "Dobropillia" and claims[name].role == "direction"
     village = next(c for p, c in claims.items() if p != name)
     assert any("Dobropillia, the direction it is listed under" in w for w in village.why)
+
+
+@pytest.mark.parametrize("text", [
+    # a DeepState post retold: each direction written after the villages it holds for
+    "Окупанти просунулися біля Мирнограда на Покровському напрямку та у районах Новомиколаївки, Андріївки і Філії "
+    "на Новопавлівському напрямку.",
+    "Russian forces advanced near Myrnohrad in the Pokrovsk direction and near Novomykolaivka and Filiia in the "
+    "Novopavlivka direction.",
+])
+def test_a_direction_written_after_its_places_holds_for_them_alone(gaz, text):
+    """In a sentence whose first direction does not open it, each direction holds from the previous one to itself:
+    the villages before "Novopavlivka direction" are not Pokrovsk's."""
+    sectors = find_sectors(text, gaz, lambda offset: sentence_at(text, offset))
+    assert [s.town.name for s in sectors] == ["Pokrovsk", "Novopavlivka"]
+    pokrovsk, novopavlivka = sectors
+    assert pokrovsk.start == 0 and pokrovsk.end == novopavlivka.start
+    assert pokrovsk.start <= text.index("Мирнограда" if "Мирнограда" in text else "Myrnohrad") < pokrovsk.end
+    second = text.index("Новомиколаївки" if "Новомиколаївки" in text else "Novomykolaivka")
+    assert novopavlivka.start <= second < novopavlivka.end == len(text)
+    assert not pokrovsk.start <= second < pokrovsk.end
+    c = {c.place: c for c in extract_text(text, gaz, date=DAY)}[text[second:].split()[0].rstrip(",")]
+    assert not any("the direction it is listed under ('Покровському" in w or "('Pokrovsk direction" in w
+                   for w in c.why), c.why
+
+
+def test_places_after_the_last_direction_written_after_its_places_keep_it(gaz):
+    text = ("Ворог мав успіхи біля Мирнограда на Покровському напрямку та біля Філії на Новопавлівському напрямку, "
+            "а також поблизу Андріївки.")
+    pokrovsk, novopavlivka = find_sectors(text, gaz, lambda offset: sentence_at(text, offset))
+    assert novopavlivka.start <= text.index("Андріївки") < novopavlivka.end
+    assert not pokrovsk.start <= text.index("Андріївки") < pokrovsk.end
+
+
+@pytest.mark.parametrize("text", [
+    # a General Staff summary: each direction opens what it holds for
+    "На Покровському напрямку ворог атакував біля Мирнограда, на Новопавлівському напрямку біля Філії.",
+    "• In the Pokrovsk direction, the enemy attacked near Myrnohrad; in the Novopavlivka direction near Filiia.",
+    # a dateline before a dash is no part of the sentence
+    "DONETSK OBLAST, Sep 1 — In the Pokrovsk direction, the enemy attacked near Myrnohrad, and in the Novopavlivka "
+    "direction near Filiia.",
+    # a direction phrase that a dash follows introduces its places, wherever it stands
+    "Найзапекліші бої йшли на Покровському напрямку — біля Мирнограда, та на Новопавлівському напрямку — біля Філії.",
+])
+def test_a_direction_that_opens_its_sentence_frames_it_whole(gaz, text):
+    sectors = find_sectors(text, gaz, lambda offset: sentence_at(text, offset))
+    assert [s.town.name for s in sectors] == ["Pokrovsk", "Novopavlivka"]
+    assert all(s.start == 0 and s.end == len(text) for s in sectors), sectors
+
+
+def test_a_list_of_directions_written_after_its_places_shares_one_stretch(gaz):
+    text = ("Противник атакував біля Мирнограда на Покровському напрямку, а біля Малої Токмачки і Степового на "
+            "Оріхівському та Гуляйпільському напрямках.")
+    sectors = find_sectors(text, gaz, lambda offset: sentence_at(text, offset))
+    assert [s.town.name for s in sectors] == ["Pokrovsk", "Orikhiv", "Hulyaypole"]
+    assert sectors[1].start == sectors[2].start == sectors[0].end and sectors[1].end == sectors[2].end == len(text)
+    assert not sectors[0].start <= text.index("Малої") < sectors[0].end
