@@ -208,8 +208,8 @@ _LIST_GAP = re.compile(
     + r")\s+)", re.IGNORECASE)
 #: What stands between a name and the region that is its own: "Filia in the Dnipropetrovsk region",
 #: "Tikhoe, Dnipropetrovsk Oblast", "Тихое Днепропетровской области" (a genitive right after it),
-#: "Гуєво (Курщина)" (in brackets: that name's alone)
-_REGION_OF_NAME = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?|\s+(?:в|у)\s+|\s*\(\s*", re.IGNORECASE)
+#: "Попівку на Чернігівщині" (a one-word region name), "Гуєво (Курщина)" (in brackets: that name's alone)
+_REGION_OF_NAME = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?|\s+(?:в|у|на)\s+|\s*\(\s*", re.IGNORECASE)
 #: A region written as the possessor of the names after it, the English General Staff's way ("air strikes on the
 #: Chernihiv region's Popivka; Sumy region's Seredyna-Buda"): no name before it owns it, and it is the region of the
 #: names after it up to the next such region of their sentence
@@ -619,6 +619,22 @@ def resolve_mentions(
     border = border_before()
     neighbour = [bool(text) and border.search(text, max(0, rs - _REGION_WORD), rs) is not None for rs, _, _ in by_start]
 
+    # the list each mention of a place is an item of (a number, in text order; -1 for a region's or water's): the
+    # names a region written after the last item is attached to ("Попівку та Грем'яч Чернігівської області")
+    list_no = [-1] * len(mentions)
+    prev, n_lists = None, 0
+    for i, m in enumerate(mentions):
+        if m.trigger in ("region", "water"):
+            prev = None
+            continue
+        if text and prev is not None and _LIST_GAP.fullmatch(text, mentions[prev].end, m.start):
+            list_no[i] = list_no[prev]
+        else:
+            list_no[i], n_lists = n_lists, n_lists + 1
+        prev = i
+    list_of = {m.start: li for m, li in zip(mentions, list_no) if li >= 0}
+    place_starts = sorted(list_of)
+
     # the scopes its paragraphs and the report state (geo.scopes): a region no name owns
     scopes = find_scopes(text, [(rs, re_, p, owner_of[k][0] >= 0 or neighbour[k]) for k, (rs, re_, p) in enumerate(by_start)],
                          sentence_of, [sc.town.admin1 for sc in sectors]) if text and sentence_of is not None else []
@@ -633,22 +649,25 @@ def resolve_mentions(
             return para_scopes[k]
         return lead_scope
 
-    def regions_for(m: Mention) -> tuple[frozenset[str], str]:
+    def regions_for(m: Mention) -> tuple[frozenset[str], str, frozenset[str]]:
         """Regions named in the mention's sentence (strong; not one written after an earlier name as
         that name's, nor after a later name past the first such: "A, B Запорожской области, C и D
         Днепропетровской области" gives A and B the first, C and D the second), else the scope its
-        paragraph or the report states (nearly as strong), else anywhere in the report (weak); and
-        which of these (a level of :data:`_REGION_LEVELS`)."""
+        paragraph or the report states (nearly as strong), else anywhere in the report (weak); which
+        of these (a level of :data:`_REGION_LEVELS`); and the regions attached to the name itself (its
+        list's own region, "Popivka in Chernihiv Oblast", "с. Попівка Чернігівської області", or a
+        possessive, "Chernihiv region's Popivka"), which bound where it lies (empty when none is)."""
         if sentence_of is not None:
             s, e = sentence_of(m.start)
             free: dict[str, str] = {}  # the regions no name owns, with their oblasts
             own: dict[str, str] = {}  # those of the name whose own region closes the mention's list
             closing = -2  # what closes the mention's list: the name owning the first region after it, or -1 (free)
             held: Place | None = None  # the last possessive region before the mention ("Donetsk region's A, B and C")
+            held_end = -1  # where it ends
             span = range(bisect.bisect_left(region_starts, s), bisect.bisect_right(region_starts, e))
             for k in span:
                 if possessive[k] and by_start[k][1] <= m.start:
-                    held = by_start[k][2]
+                    held, held_end = by_start[k][2], by_start[k][1]
             for k in span:
                 rs, re_, p = by_start[k]
                 owner, alone = owner_of[k]
@@ -668,11 +687,18 @@ def resolve_mentions(
             local = set(own) | {r for r, o in free.items() if o in own.values()} if closing >= 0 \
                 else {scope_name(held)} if held is not None else set(free)
             if local:
-                return frozenset(local), "sentence"
+                # attached to the name itself when the name it follows, or the first name after the possessive,
+                # is an item of the mention's own list
+                mine = list_of.get(m.start, -2)
+                first = place_starts[bisect.bisect_left(place_starts, held_end)] if held is not None else -1
+                attached = frozenset(own) if closing >= 0 and list_of.get(closing) == mine \
+                    else frozenset({scope_name(held)}) if held is not None and list_of.get(first) == mine \
+                    else frozenset()
+                return frozenset(local), "sentence", attached
         sc = scope_of(m.start)
         if sc is not None:
-            return sc.regions, "lead" if sc.lead else "paragraph"
-        return report_regions, "report"
+            return sc.regions, "lead" if sc.lead else "paragraph", frozenset()
+        return report_regions, "report", frozenset()
 
     # Names written as a pair ("Kirovo (Svyato-Pokrovskoe)", "Petrovskoye/Pazeno") are one place:
     # where both have candidates in common, only those remain.
@@ -700,11 +726,26 @@ def resolve_mentions(
     # region named in its sentences or scopes has the report's: one set, shared)
     group_regions: dict[str, tuple[frozenset[str], str]] = {}
     report_wide = (report_regions, "report")
+    # a group whose name the text attaches to a region (every mention of it that names one, the same): the key of
+    # its candidates in that region, when some are and others are not; the others cannot win against them
+    scope_key: dict[str, str] = {}
     for gk, idx in groups.items():
         found = [regions_for(mentions[i]) for i in idx]
-        level = min((lv for _, lv in found), key=_LEVEL_ORDER.index)
+        level = min((lv for _, lv, _ in found), key=_LEVEL_ORDER.index)
         group_regions[gk] = report_wide if level == "report" else (
-            frozenset().union(*(r for r, lv in found if lv == level)), level)
+            frozenset().union(*(r for r, lv, _ in found if lv == level)), level)
+        attached = {a for _, _, a in found if a}
+        if len(attached) == 1 and "@" not in gk:
+            inside = {r.casefold() for r in next(iter(attached))}
+            k0 = base_key[gk]
+            sk = f"{k0}|in:{'|'.join(sorted(inside))}"
+            if sk not in cand_cache:
+                cands = cand_cache[k0]
+                kept = [c for c in cands if (c.place.admin1 or "").casefold() in inside
+                        or (c.place.admin2 or "").casefold() in inside]
+                cand_cache[sk] = kept if 0 < len(kept) < len(cands) else []
+            if cand_cache[sk]:
+                scope_key[gk] = sk
     group_event = {gk: any(events[i] for i in idx) for gk, idx in groups.items()}
     # a group struck by weapons of limited reach (geo.reach): the key of its candidates within reach, when some are
     # and others are not, and its reach
@@ -718,7 +759,7 @@ def resolve_mentions(
             if r is None:
                 continue
             group_reach[gk] = r
-            k0 = base_key[gk]
+            k0 = scope_key.get(gk, base_key[gk])
             rk = f"{k0}|reach:{r.km:g}:{r.attacker}"
             if rk not in cand_cache:
                 cands = cand_cache[k0]
@@ -766,18 +807,12 @@ def resolve_mentions(
                 locators.setdefault(group_of[i], []).append(group_of[i + 1])
     # the lists the report writes ("в районах A, B, C і D"): each list's groups in order, and each group's
     # places in them (list, position)
-    lists: list[list[str]] = []
+    lists: list[list[str]] = [[] for _ in range(max(list_no, default=-1) + 1)]
     list_at: dict[str, list[tuple[int, int]]] = {}
-    prev = None
-    for i, m in enumerate(mentions):
-        if m.trigger in ("region", "water"):
-            prev = None
-            continue
-        if not (text and prev is not None and _LIST_GAP.fullmatch(text, mentions[prev].end, m.start)):
-            lists.append([])
-        list_at.setdefault(group_of[i], []).append((len(lists) - 1, len(lists[-1])))
-        lists[-1].append(group_of[i])
-        prev = i
+    for i, li in enumerate(list_no):
+        if li >= 0:
+            list_at.setdefault(group_of[i], []).append((li, len(lists[li])))
+            lists[li].append(group_of[i])
     # the groups at most LIST_ITEMS items from each along a list (a judgement reads them: see touched)
     list_near: dict[str, set[str]] = {}
     for gk, at in list_at.items():
@@ -1166,7 +1201,7 @@ def resolve_mentions(
         name = f.name
         top = None if m.coordinate is not None or key0 in own_coords else _TOP
         # (struck by a weapon of limited reach: its namesakes within reach of the front line)
-        ckey = reach_key.get(gk, key0)
+        ckey = reach_key.get(gk, scope_key.get(gk, key0))
         key = (ckey, name, level, region_names, group_event[gk], top, tuple(anchors), tuple(together))
         hit = verdict_of.get(key)
         if hit is not None:
@@ -1189,7 +1224,10 @@ def resolve_mentions(
             top=top,
             regions_named=named_how,
         )
-        conf = _guarded_confidence(ranked, len(cand_cache[ckey]))
+        # (a region attached to the name bounds which namesake wins, not how sure the pick among its own is: they
+        # are counted among all the name's namesakes, unless it leaves one)
+        n_ranked = len(cand_cache[ckey])
+        conf = _guarded_confidence(ranked, len(cand_cache[key0]) if gk in scope_key and n_ranked > 1 else n_ranked)
         if ranked and front_km is not None and group_event[gk] and ranked[0].rule not in ("exact", "region"):
             fd = front_km(ranked[0].place.lat, ranked[0].place.lon)
             limit = 2 * FAR_FROM_FRONT_KM if ranked[0].rule == "fold" else FAR_FROM_FRONT_KM

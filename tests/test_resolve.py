@@ -708,3 +708,40 @@ def test_a_name_formed_from_a_town_is_not_that_town(gaz) -> None:
     assert c.name != "Tokmak"
     assert all(x.place.name != "Tokmak" for x in gaz.candidates("Токмачка"))
     assert any(x.place.name == "Tokmak" for x in gaz.candidates("Tokmack"))
+
+
+STRUCK_DAY = dt.date(2023, 11, 22)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian aviation launched air strikes on Popivka in Chernihiv Oblast.", "Popivka"),
+    ("Over the past day, the enemy launched air strikes on the Chernihiv region's Popivka; "
+     "Sumy region's Seredyna-Buda and Myropillia.", "Popivka"),
+    ("Russian troops shelled Popivka, Chernihiv region, and Bilopillia, Sumy region.", "Popivka"),
+    ("Ворог завдав авіаудару по с. Попівка Чернігівської області.", "Попівка"),
+    ("Росіяни обстріляли Попівку на Чернігівщині.", "Попівку"),
+])
+def test_an_oblast_attached_to_the_name_bounds_its_namesakes(gaz, front, text, name) -> None:
+    # a strike on a border village 270 km behind the front line: namesakes of other oblasts near the front
+    # (a Popivka of Luhansk Oblast) lie outside the oblast the text attaches to the name, and cannot win
+    c = placed(text, gaz, front, STRUCK_DAY)[name]
+    assert c.resolved and c.admin1 == "Chernihiv Oblast", c.why
+
+
+def test_an_oblast_named_elsewhere_in_the_sentence_stays_a_weight(gaz) -> None:
+    # the oblast opens the sentence, it is not the name's own: its candidates gain, the others stay in the
+    # race (a runner-up of another oblast); attached to the name, it leaves none of them
+    c = placed("In Chernihiv Oblast, Russian troops shelled Popivka.", gaz, day=STRUCK_DAY)["Popivka"]
+    assert c.admin1 == "Chernihiv Oblast" and any("Chernihiv Oblast, named in its sentence" in w for w in c.why)
+    assert any(re.search(r"runner-up Popivka, (?!Chernihiv)", w) for w in c.why), c.why
+    c = placed("Russian troops shelled Popivka in Chernihiv Oblast.", gaz, day=STRUCK_DAY)["Popivka"]
+    assert c.admin1 == "Chernihiv Oblast" and not any("runner-up" in w for w in c.why), c.why
+
+
+def test_an_oblast_closing_a_list_is_attached_to_its_items_only(gaz, front) -> None:
+    # "… обійти Попівку … та селище Грем'яч Чернігівської області": the oblast is Hremiach's; a name of an earlier
+    # clause, not an item of its list, keeps every namesake in the race
+    text = ("Противник намагається обійти Попівку зі сходу, щоб вийти до доріг, які з'єднують цей населений пункт "
+            "та селище Грем'яч Чернігівської області.")
+    c = placed(text, gaz, front, STRUCK_DAY)["Попівку"]
+    assert any("Luhanska Oblast" in w or "Sumska Oblast" in w for w in c.why), c.why
