@@ -1252,9 +1252,7 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     head = True  # only headlines so far: no list item nor long paragraph
     k = 0
     while k < len(states):
-        end = k + 1
-        while end < len(states) and states[end].paragraph != end:
-            end += 1
+        end = _paragraph_end(states, k)
         # a line of a list ("- Russian forces advanced near Toretsk.", an ISW page's key takeaways) is an item of
         # its own, no lead: its day is not the news day of the items after it
         # (a page's stamp with its year and time opening a line of the page's head, before any list or lead, is
@@ -1301,19 +1299,26 @@ def lead_date(text: str, states: Sequence[SentenceState], report_date: _dt.date 
     return -1, None
 
 
+def _paragraph_end(states: Sequence[SentenceState], k: int) -> int:
+    """The index after the last sentence of the paragraph that sentence ``k`` opens (``len(states)`` past the end)."""
+    end = k + 1
+    while end < len(states) and states[end].paragraph != end:
+        end += 1
+    return min(end, len(states))
+
+
 def _list_frame(text: str, states: Sequence[SentenceState], k: int, report_date: _dt.date,
                 memo: dict) -> tuple[int, _dt.date | None]:
     """The past day of a strike list that the paragraph at sentence ``k`` names, right after a lead that names no day or
-    only the report's own (a strike of the night the post leads with): a daily summary's day phrase of scope ``paragraph`` in ``geo/rules/day_phrases.jsonl`` ("Протягом минулої
-    доби ворожих ударів зазнали 9 населених пунктів області.", read in its speaker's voice), within
+    only the report's own (a strike of the night the post leads with): a daily summary's day phrase of scope
+    ``paragraph`` in ``geo/rules/day_phrases.jsonl`` ("Протягом минулої доби ворожих ударів зазнали 9 населених
+    пунктів області.", read in its speaker's voice), within
     :data:`_LEAD_REACH` of the report's day, and the sentence that names it; ``(-1, None)`` otherwise. A regional
     administration's morning list opens with its own words (the enemy goes on shelling the oblast), then gives the
     period of the whole list, whose places follow in later paragraphs and bullets: they are of that day, until another
     day is named. Any other day there (a calendar day, "yesterday") is its paragraph's own, as after the lead."""
-    end = k + 1
-    while end < len(states) and states[end].paragraph != end:
-        end += 1
-    for j in range(k, min(end, len(states))):
+    end = _paragraph_end(states, k)
+    for j in range(k, end):
         d, scope = _day(text, states, j, report_date, memo)
         if d is not None:
             return (j, d) if scope == "paragraph" and report_date - _LEAD_REACH <= d <= report_date else (-1, None)

@@ -204,12 +204,9 @@ def _channel_claimant(name: str) -> Claimant | None:
 # the speaker named before it (a Ukrainian command's statement reprinted in English, "The Operational Command reported
 # on Facebook … '…,' the statement said"); only with no one named before is it the row's own claimant (the ministry's
 # bulletin: "…, the statement said").
-_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:" + rows_pattern(r for r in lookup_rows("back_references")
-                                                     if r.cls == "determiner" and r.lang == "en") + r")\s++$", _I)
-
-
-_DETERMINER_OPENS = re.compile(r"(?:" + rows_pattern(r for r in lookup_rows("back_references")
-                                               if r.cls == "determiner" and r.lang == "en") + r")\s", _I)
+_DETERMINERS = rows_pattern(r for r in lookup_rows("back_references") if r.cls == "determiner" and r.lang == "en")
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:" + _DETERMINERS + r")\s++$", _I)
+_DETERMINER_OPENS = re.compile(r"(?:" + _DETERMINERS + r")\s", _I)  # a row that holds its determiner ("the channel")
 
 
 def named_again(sentence: str, attr: _Attr) -> bool:
